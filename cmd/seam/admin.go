@@ -1,0 +1,236 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"text/tabwriter"
+	"time"
+
+	"github.com/seamhub/seam/connectors"
+	"github.com/seamhub/seam/ontology"
+)
+
+// openReady opens the app and waits (bounded) for Neo4j and Redis.
+func openReady(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
+	app, err := Open(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	wctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	if err := app.WaitReady(wctx); err != nil {
+		app.Close(ctx)
+		return nil, err
+	}
+	return app, nil
+}
+
+func runWait(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	fs := newFlags("wait", stdout)
+	timeout := fs.Duration("timeout", 3*time.Minute, "give up after this long")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	app, err := Open(cfg, log)
+	if err != nil {
+		return err
+	}
+	defer app.Close(context.WithoutCancel(ctx))
+	start := time.Now()
+	// A real Bolt handshake, not a sleep: the port opens before the database is usable.
+	if err := app.store.WaitReady(ctx); err != nil {
+		return err
+	}
+	if err := app.Migrate(ctx); err != nil {
+		return err
+	}
+	app.ConnectMQTT(nil)
+	for {
+		c := app.Ready(ctx)
+		if c.Neo4j == nil && c.Redis == nil && c.MQTT == nil {
+			fmt.Fprintf(stdout, "neo4j, redis and mqtt ready after %s\n", time.Since(start).Round(100*time.Millisecond))
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("not ready after %s: neo4j=%v redis=%v mqtt=%v", *timeout, c.Neo4j, c.Redis, c.MQTT)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+func runCache(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	if len(args) == 0 || (args[0] != "rebuild" && args[0] != "verify") {
+		return usageError{"usage: seam cache rebuild|verify [--tenant T]"}
+	}
+	fs := newFlags("cache "+args[0], stdout)
+	tenant := fs.String("tenant", "", "only this tenant (default: every tenant)")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	app, err := openReady(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer app.Close(context.WithoutCancel(ctx))
+	tenants := []string{*tenant}
+	if *tenant == "" {
+		if tenants, err = app.store.Tenants(ctx); err != nil {
+			return err
+		}
+	}
+	differ := 0
+	for _, t := range tenants {
+		switch args[0] {
+		case "rebuild":
+			n, err := app.projector.Rebuild(ctx, t)
+			if err != nil {
+				return fmt.Errorf("rebuilding %s: %w", t, err)
+			}
+			fmt.Fprintf(stdout, "%s: rebuilt %d cells from the ledger\n", t, n)
+		case "verify":
+			diffs, err := app.projector.Verify(ctx, t)
+			if err != nil {
+				return fmt.Errorf("verifying %s: %w", t, err)
+			}
+			for _, d := range diffs {
+				fmt.Fprintf(stdout, "%s: %s @ %s lot %q: ledger onHand=%s reserved=%s incoming=%s, cache onHand=%s reserved=%s incoming=%s\n",
+					t, d.Cell.SKU, d.Cell.Location, d.Cell.Lot, d.Ledger.OnHand, d.Ledger.Reserved, d.Ledger.Incoming,
+					d.Cache.OnHand, d.Cache.Reserved, d.Cache.Incoming)
+			}
+			differ += len(diffs)
+			if len(diffs) == 0 {
+				fmt.Fprintf(stdout, "%s: cache equals the ledger\n", t)
+			}
+		}
+	}
+	if differ > 0 {
+		return fmt.Errorf("%d cells differ; run `seam cache rebuild`", differ)
+	}
+	return nil
+}
+
+func runQuarantine(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	if len(args) == 0 || (args[0] != "list" && args[0] != "replay") {
+		return usageError{"usage: seam quarantine list|replay --tenant T [--system S] [--type T]"}
+	}
+	fs := newFlags("quarantine "+args[0], stdout)
+	tenant := fs.String("tenant", "", "tenant (required)")
+	system := fs.String("system", "", "only this source system")
+	typ := fs.String("type", "", "only this document type")
+	asJSON := fs.Bool("json", false, "print JSON lines instead of a table (list)")
+	all := fs.Bool("all", false, "include items already replayed (list)")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if *tenant == "" {
+		return usageError{"--tenant is required"}
+	}
+	app, err := openReady(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer app.Close(context.WithoutCancel(ctx))
+	f := ontology.QuarantineFilter{Tenant: *tenant, System: *system, Type: *typ, Status: "open", First: 500}
+	if *all && args[0] == "list" {
+		f.Status = ""
+	}
+	if args[0] == "list" {
+		return listQuarantine(ctx, app, f, *asJSON, stdout)
+	}
+	return replayQuarantine(ctx, app, f, stdout)
+}
+
+func listQuarantine(ctx context.Context, app *App, f ontology.QuarantineFilter, asJSON bool, stdout io.Writer) error {
+	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
+	if !asJSON {
+		fmt.Fprintln(tw, "ID\tSYSTEM\tTYPE\tRECEIVED\tCOUNT\tSTATUS\tREASON")
+	}
+	n := 0
+	for {
+		items, err := app.store.QuarantineList(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, q := range items {
+			n++
+			if asJSON {
+				b, _ := json.Marshal(q)
+				fmt.Fprintln(stdout, string(b))
+				continue
+			}
+			reason := ""
+			if len(q.Problems) > 0 {
+				reason = q.Problems[0].String()
+				if len(q.Problems) > 1 {
+					reason += fmt.Sprintf(" (+%d more)", len(q.Problems)-1)
+				}
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", q.ID, q.System, q.Type, q.ReceivedAt.Format(time.RFC3339), q.Count, q.Status, reason)
+		}
+		if len(items) < f.First {
+			break
+		}
+		f.After = items[len(items)-1].ID
+	}
+	if !asJSON {
+		tw.Flush()
+		fmt.Fprintf(stdout, "%d items\n", n)
+	}
+	return nil
+}
+
+// replayQuarantine runs every open item through the current mappings again: what now
+// maps and validates is stored (and marked replayed); what still fails keeps its place
+// with the new reasons.
+func replayQuarantine(ctx context.Context, app *App, f ontology.QuarantineFilter, stdout io.Writer) error {
+	fixed, still := 0, 0
+	tenants := map[string]bool{}
+	for {
+		items, err := app.store.QuarantineList(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, q := range items {
+			res, err := app.intake.Accept(ctx, []connectors.Payload{{
+				Tenant: q.Tenant, System: q.System, Type: q.Type, Raw: q.Raw, Format: q.Format, Via: "replay",
+				ReceivedAt: q.ReceivedAt,
+			}})
+			if err != nil {
+				return err
+			}
+			if res.Quarantined > 0 {
+				still++
+				if err := app.store.UpdateQuarantineReasons(ctx, q.Tenant, q.ID, res.Problems); err != nil {
+					return err
+				}
+				continue
+			}
+			uid := ""
+			if len(res.Documents) > 0 {
+				uid = res.Documents[0].UID()
+			}
+			if err := app.store.MarkReplayed(ctx, q.Tenant, q.ID, uid); err != nil {
+				return err
+			}
+			fixed++
+			tenants[q.Tenant] = true
+		}
+		if len(items) < f.First {
+			break
+		}
+		f.After = items[len(items)-1].ID
+	}
+	for t := range tenants {
+		if _, err := app.worker.Drain(ctx, t); err != nil {
+			return fmt.Errorf("resolving replayed documents: %w", err)
+		}
+	}
+	fmt.Fprintf(stdout, "replayed: %d stored, %d still refused\n", fixed, still)
+	return nil
+}

@@ -1,0 +1,196 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	mqtt "github.com/eclipse/paho.mqtt.golang"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/seamhub/seam/connectors"
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/inventory/rediscache"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/neo4jstore"
+	"github.com/seamhub/seam/resolver"
+)
+
+// App is one Seam process's wiring: every adapter and service, built once in Open and
+// released in Close. Subcommands use the parts they need.
+type App struct {
+	cfg       Config
+	log       *slog.Logger
+	store     *neo4jstore.Store
+	rdb       redis.UniversalClient
+	cache     *rediscache.Cache
+	mqtt      mqtt.Client
+	mapper    *Mapper
+	intake    *connectors.Intake
+	registry  *resolver.Registry
+	matcher   *resolver.Matcher
+	projector *inventory.Projector
+	worker    *resolver.Worker
+	metrics   *Metrics
+
+	migrated sync.Once
+	schemaOK chan struct{}
+}
+
+// Open builds the app. It does not wait for Neo4j, Redis or the broker: a server starts
+// and reports not-ready until they answer (commands that need them call WaitReady).
+func Open(cfg Config, log *slog.Logger) (*App, error) {
+	a := &App{cfg: cfg, log: log, metrics: NewMetrics(), schemaOK: make(chan struct{})}
+	var err error
+	a.store, err = neo4jstore.Open(neo4jstore.Config{
+		URI: cfg.Neo4j.URI, User: cfg.Neo4j.User, Password: cfg.Neo4j.Password, Database: cfg.Neo4j.Database,
+	}, log.With("part", "neo4j"))
+	if err != nil {
+		return nil, err
+	}
+	a.rdb = redis.NewUniversalClient(&redis.UniversalOptions{
+		Addrs:      strings.Split(cfg.Redis.Addr, ","),
+		Password:   string(cfg.Redis.Password),
+		MasterName: cfg.Redis.MasterName,
+	})
+	a.cache = rediscache.New(a.rdb)
+	a.mapper, err = NewMapper(cfg.Mappings)
+	if err != nil {
+		a.Close(context.Background())
+		return nil, err
+	}
+	a.registry = resolver.NewRegistry(cfg.Locations, cfg.Products, cfg.Recipes...)
+	a.matcher = resolver.NewMatcher(a.store, a.registry, log.With("part", "resolver"))
+	a.projector = inventory.NewProjector(a.store, a.cache)
+	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
+		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution})
+	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), a.store, a.worker.Notify)
+	a.intake.Observe = a.metrics.ObserveDocument
+	return a, nil
+}
+
+// ConnectMQTT starts the broker connection; paho keeps reconnecting on its own. The
+// session is persistent (clean session off, fixed client id) so that QoS 1 readings
+// published while Seam was down are delivered when it returns.
+func (a *App) ConnectMQTT(onConnect func(mqtt.Client)) {
+	opts := mqtt.NewClientOptions().
+		AddBroker(a.cfg.MQTT.URL).
+		SetClientID(a.cfg.MQTT.ClientID).
+		SetCleanSession(false).
+		SetAutoReconnect(true).
+		SetConnectRetry(true).
+		SetConnectRetryInterval(time.Second).
+		SetMaxReconnectInterval(10 * time.Second).
+		SetOrderMatters(false).
+		SetConnectTimeout(5 * time.Second)
+	if a.cfg.MQTT.User != "" {
+		opts.SetUsername(a.cfg.MQTT.User).SetPassword(string(a.cfg.MQTT.Password))
+	}
+	opts.SetOnConnectHandler(func(c mqtt.Client) {
+		a.log.Info("mqtt connected", "broker", a.cfg.MQTT.URL)
+		if onConnect != nil {
+			onConnect(c)
+		}
+	})
+	opts.SetConnectionLostHandler(func(_ mqtt.Client, err error) {
+		a.log.Warn("mqtt connection lost; reconnecting", "err", err)
+	})
+	a.mqtt = mqtt.NewClient(opts)
+	a.mqtt.Connect() // with ConnectRetry the token completes only once connected
+}
+
+// Migrate creates the Neo4j schema, retrying until Neo4j answers or ctx ends.
+func (a *App) Migrate(ctx context.Context) error {
+	for {
+		err := a.store.Migrate(ctx)
+		if err == nil {
+			a.migrated.Do(func() { close(a.schemaOK) })
+			return nil
+		}
+		if ctx.Err() != nil {
+			return err
+		}
+		a.log.Warn("neo4j schema not ready; retrying", "err", err)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(2 * time.Second):
+		}
+	}
+}
+
+// Check is the readiness of each dependency: nil when it answered.
+type Check struct {
+	Neo4j, Redis, MQTT error
+}
+
+// Ready checks every dependency now.
+func (a *App) Ready(ctx context.Context) Check {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	var c Check
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		c.Neo4j = a.store.Ping(ctx)
+		if c.Neo4j == nil {
+			select {
+			case <-a.schemaOK:
+			default:
+				c.Neo4j = errors.New("schema not created yet")
+			}
+		}
+	}()
+	go func() { defer wg.Done(); c.Redis = a.cache.Ping(ctx) }()
+	wg.Wait()
+	switch {
+	case a.mqtt == nil:
+		c.MQTT = errors.New("not connected (this command does not use MQTT)")
+	case !a.mqtt.IsConnectionOpen():
+		c.MQTT = fmt.Errorf("not connected to %s", a.cfg.MQTT.URL)
+	}
+	a.metrics.SetUp("neo4j", c.Neo4j == nil)
+	a.metrics.SetUp("redis", c.Redis == nil)
+	a.metrics.SetUp("mqtt", c.MQTT == nil)
+	return c
+}
+
+// WaitReady waits until Neo4j (with its schema) and Redis answer, for commands that
+// cannot do anything without them.
+func (a *App) WaitReady(ctx context.Context) error {
+	if err := a.store.WaitReady(ctx); err != nil {
+		return err
+	}
+	if err := a.Migrate(ctx); err != nil {
+		return err
+	}
+	for {
+		err := a.cache.Ping(ctx)
+		if err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for redis at %s: %w (last error: %v)", a.cfg.Redis.Addr, ctx.Err(), err)
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
+}
+
+// Close releases every connection.
+func (a *App) Close(ctx context.Context) {
+	if a.mqtt != nil {
+		a.mqtt.Disconnect(250)
+	}
+	if a.rdb != nil {
+		_ = a.rdb.Close()
+	}
+	if a.store != nil {
+		_ = a.store.Close(ctx)
+	}
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/seamhub/seam/ontology/neo4jstore"
+	"github.com/seamhub/seam/resolver"
+)
+
+// Config is everything Seam reads at start. Precedence: flags, then SEAM_* environment
+// variables, then the YAML file named by SEAM_CONFIG, then the loopback defaults.
+type Config struct {
+	Neo4j struct {
+		URI      string            `yaml:"uri"`
+		User     string            `yaml:"user"`
+		Password neo4jstore.Secret `yaml:"password"`
+		Database string            `yaml:"database"`
+	} `yaml:"neo4j"`
+	Redis struct {
+		// Addr is host:port, or several comma-separated for a Redis Cluster.
+		Addr     string            `yaml:"addr"`
+		Password neo4jstore.Secret `yaml:"password"`
+		// MasterName selects Sentinel mode when set.
+		MasterName string `yaml:"masterName"`
+	} `yaml:"redis"`
+	MQTT struct {
+		URL      string            `yaml:"url"`
+		User     string            `yaml:"user"`
+		Password neo4jstore.Secret `yaml:"password"`
+		// ClientID names Seam's persistent session at the broker; replicas need
+		// distinct ids and share the work through a shared subscription.
+		ClientID string `yaml:"clientId"`
+	} `yaml:"mqtt"`
+	HTTP struct {
+		Addr string `yaml:"addr"`
+		// PublicURL is how senders reach Seam (for Square's URL-bound signature).
+		PublicURL string `yaml:"publicUrl"`
+	} `yaml:"http"`
+	// WebhookSecret, when set, signs every tenant's and system's webhooks: for local use.
+	WebhookSecret neo4jstore.Secret `yaml:"webhookSecret"`
+	// Tenants holds per-tenant settings, by tenant name.
+	Tenants map[string]TenantConfig `yaml:"tenants"`
+	// Locations declares which system code names which canonical location.
+	Locations []resolver.LocationAlias `yaml:"locations"`
+	// Products declares which system item code names which canonical SKU.
+	Products []resolver.ProductAlias `yaml:"products"`
+	// Recipes declares what products made to order consume.
+	Recipes []resolver.Recipe `yaml:"recipes"`
+	// Mappings is a folder of partner mapping files (YAML) loaded over the built-ins.
+	Mappings string `yaml:"mappings"`
+	// LogLevel is debug, info, warn or error.
+	LogLevel string `yaml:"logLevel"`
+}
+
+// TenantConfig is one tenant's settings.
+type TenantConfig struct {
+	// Secrets are the webhook signing secrets by system name.
+	Secrets map[string]neo4jstore.Secret `yaml:"secrets"`
+}
+
+// DefaultConfig is the loopback set-up that `make services-up` starts.
+func DefaultConfig() Config {
+	var c Config
+	c.Neo4j.URI = "bolt://127.0.0.1:7687"
+	c.Redis.Addr = "127.0.0.1:6379"
+	c.MQTT.URL = "tcp://127.0.0.1:1883"
+	c.MQTT.ClientID = "seam"
+	c.HTTP.Addr = "127.0.0.1:8080"
+	c.LogLevel = "info"
+	return c
+}
+
+// LoadConfig reads the file named by SEAM_CONFIG (if any) over the defaults, then the
+// environment over that.
+func LoadConfig(getenv func(string) string) (Config, error) {
+	c := DefaultConfig()
+	if path := getenv("SEAM_CONFIG"); path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return c, fmt.Errorf("reading config: %w", err)
+		}
+		dec := yaml.NewDecoder(strings.NewReader(string(b)))
+		dec.KnownFields(true)
+		if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) { // an empty file is fine
+			return c, fmt.Errorf("config %s: %w", path, err)
+		}
+	}
+	set := func(dst *string, name string) {
+		if v := getenv(name); v != "" {
+			*dst = v
+		}
+	}
+	set(&c.Neo4j.URI, "SEAM_NEO4J_URI")
+	set(&c.Neo4j.User, "SEAM_NEO4J_USER")
+	set((*string)(&c.Neo4j.Password), "SEAM_NEO4J_PASSWORD")
+	set(&c.Neo4j.Database, "SEAM_NEO4J_DATABASE")
+	set(&c.Redis.Addr, "SEAM_REDIS_ADDR")
+	set((*string)(&c.Redis.Password), "SEAM_REDIS_PASSWORD")
+	set(&c.Redis.MasterName, "SEAM_REDIS_MASTER")
+	set(&c.MQTT.URL, "SEAM_MQTT_URL")
+	set(&c.MQTT.User, "SEAM_MQTT_USER")
+	set((*string)(&c.MQTT.Password), "SEAM_MQTT_PASSWORD")
+	set(&c.MQTT.ClientID, "SEAM_MQTT_CLIENT_ID")
+	set(&c.HTTP.Addr, "SEAM_HTTP_ADDR")
+	set(&c.HTTP.PublicURL, "SEAM_PUBLIC_URL")
+	set((*string)(&c.WebhookSecret), "SEAM_WEBHOOK_SECRET")
+	set(&c.Mappings, "SEAM_MAPPINGS")
+	set(&c.LogLevel, "SEAM_LOG_LEVEL")
+	return c, c.Validate()
+}
+
+// Validate reports settings that cannot work, naming the setting.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Neo4j.URI == "" {
+		errs = append(errs, errors.New("neo4j.uri (SEAM_NEO4J_URI) is empty"))
+	} else if !strings.Contains(c.Neo4j.URI, "://") {
+		errs = append(errs, fmt.Errorf("neo4j.uri (SEAM_NEO4J_URI) %q needs a scheme: bolt://, neo4j:// or neo4j+s://", c.Neo4j.URI))
+	}
+	if c.Redis.Addr == "" {
+		errs = append(errs, errors.New("redis.addr (SEAM_REDIS_ADDR) is empty"))
+	}
+	if c.MQTT.URL == "" {
+		errs = append(errs, errors.New("mqtt.url (SEAM_MQTT_URL) is empty"))
+	}
+	if c.HTTP.Addr == "" {
+		errs = append(errs, errors.New("http.addr (SEAM_HTTP_ADDR) is empty"))
+	}
+	if _, err := parseLevel(c.LogLevel); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+func parseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return l, fmt.Errorf("logLevel (SEAM_LOG_LEVEL) %q: want debug, info, warn or error", s)
+	}
+	return l, nil
+}
+
+// Secret implements webhook.Secrets: the tenant's own secret for a system, else the
+// shared development secret.
+func (c Config) Secret(tenant, system string) ([]byte, bool) {
+	if t, ok := c.Tenants[tenant]; ok {
+		if s, ok := t.Secrets[system]; ok && s != "" {
+			return []byte(s), true
+		}
+	}
+	if c.WebhookSecret != "" {
+		return []byte(c.WebhookSecret), true
+	}
+	return nil, false
+}

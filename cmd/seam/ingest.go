@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/seamhub/seam/connectors"
+)
+
+// formatOf tells a file's payload format from its extension ("" = the mapping's own).
+func formatOf(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return "json"
+	case ".jsonl", ".ndjson":
+		return "jsonl"
+	case ".csv":
+		return "csv"
+	case ".xml":
+		return "xml"
+	}
+	return ""
+}
+
+// listFiles expands paths (files and folders, recursively) into a sorted list of files,
+// skipping hidden ones, so that a re-run walks them in the same order.
+func listFiles(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", p, err)
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if strings.HasPrefix(d.Name(), ".") && path != p {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walking %s: %w", p, err)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func runIngest(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("ingest", stderr)
+	tenant := fs.String("tenant", "", "tenant the documents belong to (required)")
+	system := fs.String("system", "", "source system, e.g. square, shopify, china-customs (required)")
+	typ := fs.String("type", "", "document type, e.g. order, receipt, declaration (required)")
+	format := fs.String("format", "", "payload format (json, jsonl, csv, xml); default: from each file's extension")
+	batch := fs.Int("batch", 200, "files per store transaction")
+	noResolve := fs.Bool("no-resolve", false, "only store; leave resolution to a running server")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *tenant == "" || *system == "" || *typ == "" || fs.NArg() == 0 {
+		return usageError{"usage: seam ingest --tenant TENANT --system SYSTEM --type TYPE PATH..."}
+	}
+	files, err := listFiles(fs.Args())
+	if err != nil {
+		return err
+	}
+	app, err := Open(cfg, log)
+	if err != nil {
+		return err
+	}
+	defer app.Close(context.WithoutCancel(ctx))
+	wctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	if err := app.WaitReady(wctx); err != nil {
+		return err
+	}
+	prog := newProgress(stderr, len(files), *quiet)
+	var total connectors.Result
+	start := time.Now()
+	for i := 0; i < len(files); i += *batch {
+		part := files[i:min(i+*batch, len(files))]
+		payloads := make([]connectors.Payload, 0, len(part))
+		for _, f := range part {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				return fmt.Errorf("reading %s: %w", f, err)
+			}
+			fmtName := *format
+			if fmtName == "" {
+				fmtName = formatOf(f)
+			}
+			payloads = append(payloads, connectors.Payload{
+				Tenant: *tenant, System: *system, Type: *typ, Raw: raw, Format: fmtName, Via: "file",
+			})
+		}
+		res, err := app.intake.Accept(ctx, payloads)
+		if err != nil {
+			return err
+		}
+		total.Add(res)
+		prog.update(i+len(part), total)
+	}
+	prog.done()
+	resolved := 0
+	if !*noResolve {
+		st, err := app.worker.Drain(ctx, *tenant)
+		if err != nil {
+			return fmt.Errorf("resolving: %w (the documents are stored; a running server will resolve them)", err)
+		}
+		resolved = st.Documents
+	}
+	fmt.Fprintf(stdout, "ingested %d files in %s: %d accepted, %d updated, %d duplicates, %d quarantined; %d resolved\n",
+		len(files), time.Since(start).Round(time.Millisecond), total.Accepted, total.Updated, total.Duplicates, total.Quarantined, resolved)
+	if total.Quarantined > 0 {
+		fmt.Fprintf(stdout, "see them with: seam quarantine list --tenant %s --system %s\n", *tenant, *system)
+	}
+	return nil
+}
+
+// progress draws a one-line progress bar on a terminal-like writer.
+type progress struct {
+	w     io.Writer
+	total int
+	quiet bool
+	last  time.Time
+}
+
+func newProgress(w io.Writer, total int, quiet bool) *progress {
+	return &progress{w: w, total: total, quiet: quiet}
+}
+
+func (p *progress) update(done int, r connectors.Result) {
+	if p.quiet || (time.Since(p.last) < 100*time.Millisecond && done < p.total) {
+		return
+	}
+	p.last = time.Now()
+	const width = 30
+	filled := width
+	if p.total > 0 {
+		filled = done * width / p.total
+	}
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d files  accepted %d  duplicates %d  quarantined %d ",
+		strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, p.total, r.Accepted+r.Updated, r.Duplicates, r.Quarantined)
+}
+
+func (p *progress) done() {
+	if !p.quiet {
+		fmt.Fprintln(p.w)
+	}
+}

@@ -1,0 +1,112 @@
+// Command seam is Seam's one binary: the server and every tool around it.
+//
+//	seam serve                      HTTP: GraphQL, webhooks, health, metrics
+//	seam demo                       serve plus a simulated feed of orders
+//	seam ingest --tenant T --system S --type T PATH...
+//	seam quarantine list|replay     inspect and replay refused payloads
+//	seam cache rebuild|verify       rebuild live stock from the ledger, or prove it equal
+//	seam wait                       wait until Neo4j, Redis and the broker answer
+//
+// Configuration comes from flags, SEAM_* environment variables and the YAML file named by
+// SEAM_CONFIG (see the README).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := Run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "seam:", err)
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+// usageError marks errors in how seam was called (exit status 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var u usageError
+	if errors.As(err, &u) || errors.Is(err, flag.ErrHelp) {
+		return 2
+	}
+	return 1
+}
+
+const usage = `usage: seam <command> [flags]
+
+commands:
+  serve        serve GraphQL, webhooks, /healthz, /readyz and /metrics
+  demo         serve, plus a simulated feed of storefront and POS orders
+  ingest       store files: seam ingest --tenant T --system S --type T PATH...
+  quarantine   list or replay refused payloads
+  cache        rebuild or verify live stock against the ledger
+  wait         wait until Neo4j, Redis and the MQTT broker answer
+`
+
+// Run executes one seam command; main is a thin shell around it so tests can run
+// commands in-process.
+func Run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usageError{"no command given"}
+	}
+	cfg, err := LoadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	level, _ := parseLevel(cfg.LogLevel)
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return runServe(ctx, cfg, log, rest, stdout)
+	case "demo":
+		return runDemo(ctx, cfg, log, rest, stdout)
+	case "ingest":
+		return runIngest(ctx, cfg, log, rest, stdout, stderr)
+	case "quarantine":
+		return runQuarantine(ctx, cfg, log, rest, stdout)
+	case "cache":
+		return runCache(ctx, cfg, log, rest, stdout)
+	case "wait":
+		return runWait(ctx, cfg, log, rest, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return usageError{fmt.Sprintf("unknown command %q", cmd)}
+}
+
+// newFlags makes a flag set that reports errors instead of exiting.
+func newFlags(name string, out io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("seam "+name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/seamhub/seam/connectors/webhook"
+	"github.com/seamhub/seam/graph"
+)
+
+// Server is a running `seam serve`: the app plus its HTTP listener and background work.
+type Server struct {
+	App      *App
+	Addr     string // the address actually listened on (":0" resolved)
+	http     *http.Server
+	done     chan struct{}
+	cancel   context.CancelFunc
+	serveErr error
+}
+
+// StartServer opens the app, binds the HTTP address and starts the background work:
+// schema creation, the resolution worker and the MQTT connection. It returns once the
+// listener is bound; dependencies may still be coming up (see /readyz).
+func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
+	app, err := Open(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", cfg.HTTP.Addr)
+	if err != nil {
+		app.Close(ctx)
+		return nil, fmt.Errorf("listening on %s: %w", cfg.HTTP.Addr, err)
+	}
+	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	s := &Server{App: app, Addr: ln.Addr().String(), done: make(chan struct{}), cancel: cancel}
+	s.http = &http.Server{
+		Handler:           s.routes(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	app.ConnectMQTT(nil)
+	go func() {
+		if err := app.Migrate(bg); err != nil && bg.Err() == nil {
+			log.Error("creating neo4j schema", "err", err)
+			return
+		}
+		app.worker.Run(bg)
+	}()
+	go func() {
+		defer close(s.done)
+		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.serveErr = err
+		}
+	}()
+	return s, nil
+}
+
+// Shutdown stops accepting requests, lets running ones finish, stops background work
+// and closes connections.
+func (s *Server) Shutdown(ctx context.Context) error {
+	err := s.http.Shutdown(ctx)
+	s.cancel()
+	<-s.done
+	s.App.Close(ctx)
+	if s.serveErr != nil {
+		return s.serveErr
+	}
+	return err
+}
+
+func (s *Server) routes() http.Handler {
+	a := s.App
+	mux := http.NewServeMux()
+	mux.Handle("POST /webhooks/{tenant}/{system}", &webhook.Handler{
+		Schemes:    webhook.Schemes(),
+		Secrets:    a.cfg,
+		Intake:     a.intake,
+		Deliveries: a.store,
+		Types:      a.mapper,
+		Log:        a.log.With("part", "webhook"),
+		PublicURL:  a.cfg.HTTP.PublicURL,
+		Observe:    a.metrics.ObserveWebhook,
+	})
+	gql := graph.NewHandler(graph.Services{
+		Stock:     a.cache,
+		Documents: a.store,
+		Events:    a.store,
+		Log:       a.log.With("part", "graphql"),
+	})
+	mux.Handle("/graphql", gql)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		c := a.Ready(r.Context())
+		code := http.StatusOK
+		if c.Neo4j != nil || c.Redis != nil || c.MQTT != nil {
+			code = http.StatusServiceUnavailable
+		}
+		writeJSON(w, code, map[string]any{
+			"ready": code == http.StatusOK,
+			"neo4j": status(c.Neo4j),
+			"redis": status(c.Redis),
+			"mqtt":  status(c.MQTT),
+		})
+	})
+	mux.Handle("GET /metrics", promhttp.HandlerFor(a.metrics.Registry, promhttp.HandlerOpts{Registry: a.metrics.Registry}))
+	return mux
+}
+
+func status(err error) map[string]any {
+	if err == nil {
+		return map[string]any{"ok": true}
+	}
+	return map[string]any{"ok": false, "error": err.Error()}
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func runServe(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	fs := newFlags("serve", stdout)
+	fs.StringVar(&cfg.HTTP.Addr, "addr", cfg.HTTP.Addr, "HTTP listen address (SEAM_HTTP_ADDR)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	s, err := StartServer(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	log.Info("seam serving", "graphql", "http://"+s.Addr+"/graphql", "readyz", "http://"+s.Addr+"/readyz")
+	<-ctx.Done()
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	return s.Shutdown(sctx)
+}

@@ -1,0 +1,214 @@
+package connectors
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// Payload is what a way in received: one webhook body, one file, one MQTT message, one
+// page item of a partner API.
+type Payload struct {
+	Tenant string
+	System string
+	Type   string
+	Raw    []byte
+	// Format is the payload's encoding (json, jsonl, csv, xml, form, protobuf); empty
+	// means the mapping's own format.
+	Format string
+	// Topic is the MQTT topic for sensor payloads.
+	Topic      string
+	Via        string // webhook, pull, file, mqtt, replay
+	DeliveryID string
+	ReceivedAt time.Time
+}
+
+// Mapped is one record of a payload after mapping: a document, or the problems that
+// kept it from becoming one. Raw is the record's own bytes (one CSV row with its header,
+// one JSON line), kept as evidence or quarantined.
+type Mapped struct {
+	Doc        *ontology.Document
+	Raw        []byte
+	ExternalID string
+	Problems   []ontology.Problem
+}
+
+// Mapper turns a payload into canonical documents.
+type Mapper interface {
+	// Map decodes a payload and maps each record in it. An error means the payload as
+	// a whole could not be read (malformed bytes, unknown source); the intake then
+	// quarantines all of it.
+	Map(p Payload) ([]Mapped, error)
+}
+
+// ErrNoDocuments is what a Mapper returns for a payload that is valid but carries no
+// document by design (Sparkplug session traffic, a source's keep-alive). The intake
+// counts it as ignored; any other payload without records is quarantined, so that a
+// mapping that silently finds nothing can never drop data.
+var ErrNoDocuments = errors.New("payload carries no document by design")
+
+// DocumentStore is where the intake puts what it accepted or refused.
+type DocumentStore interface {
+	SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]Outcome, error)
+	Quarantine(ctx context.Context, items []ontology.Quarantined) error
+}
+
+// Outcome says what storing one document did: "new", "duplicate" or "updated".
+type Outcome = string
+
+// Result counts what the intake did with a set of payloads.
+type Result struct {
+	Accepted    int // new documents
+	Updated     int // new versions of known documents
+	Duplicates  int // repeats of stored bytes, ignored
+	Quarantined int
+	Ignored     int // payloads that carry no document by design (ErrNoDocuments)
+	// Documents lists the keys stored (new or updated), in order.
+	Documents []ontology.DocKey
+	// Problems holds the reasons of the quarantined records, for the caller's answer.
+	Problems []ontology.Problem
+	// Malformed is true when a payload could not be decoded at all.
+	Malformed bool
+}
+
+// Add folds another result into r.
+func (r *Result) Add(o Result) {
+	r.Accepted += o.Accepted
+	r.Updated += o.Updated
+	r.Duplicates += o.Duplicates
+	r.Quarantined += o.Quarantined
+	r.Ignored += o.Ignored
+	r.Documents = append(r.Documents, o.Documents...)
+	r.Problems = append(r.Problems, o.Problems...)
+	r.Malformed = r.Malformed || o.Malformed
+}
+
+// Intake maps, validates and stores payloads, and quarantines what fails.
+type Intake struct {
+	mapper    Mapper
+	validator *ontology.Validator
+	store     DocumentStore
+	// notify, when set, is called with each tenant that got new documents.
+	notify func(tenant string)
+	now    func() time.Time
+	// Observe, when set, is told every document's outcome (for metrics).
+	Observe func(system, typ, via, outcome string)
+}
+
+// NewIntake builds an intake. notify may be nil.
+func NewIntake(m Mapper, v *ontology.Validator, s DocumentStore, notify func(tenant string)) *Intake {
+	return &Intake{mapper: m, validator: v, store: s, notify: notify, now: time.Now}
+}
+
+// Accept takes payloads of any tenants and sources. It returns an error only when the
+// store could not be written; bad input is quarantined and counted, never an error.
+func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error) {
+	var res Result
+	var envs []ontology.Envelope
+	var bad []ontology.Quarantined
+	tenants := map[string]bool{}
+	for _, p := range payloads {
+		if p.ReceivedAt.IsZero() {
+			p.ReceivedAt = in.now().UTC()
+		}
+		records, err := in.mapper.Map(p)
+		if errors.Is(err, ErrNoDocuments) {
+			res.Ignored++
+			continue
+		}
+		if err != nil {
+			probs := ontology.ProblemsOf(err)
+			bad = append(bad, quarantined(p, p.Raw, "", probs))
+			res.Problems = append(res.Problems, probs...)
+			res.Malformed = true
+			continue
+		}
+		if len(records) == 0 {
+			probs := []ontology.Problem{{Rule: "empty", Message: "the payload holds no record"}}
+			bad = append(bad, quarantined(p, p.Raw, "", probs))
+			res.Problems = append(res.Problems, probs...)
+			res.Malformed = true
+			continue
+		}
+		for _, r := range records {
+			if len(r.Problems) == 0 && r.Doc != nil {
+				if err := in.validator.Document(r.Doc); err != nil {
+					r.Problems = ontology.ProblemsOf(err)
+				}
+			}
+			if len(r.Problems) > 0 || r.Doc == nil {
+				if len(r.Problems) == 0 {
+					r.Problems = []ontology.Problem{{Rule: "mapping", Message: "mapping produced no document"}}
+				}
+				bad = append(bad, quarantined(p, r.Raw, r.ExternalID, r.Problems))
+				res.Problems = append(res.Problems, r.Problems...)
+				continue
+			}
+			envs = append(envs, ontology.Envelope{
+				Doc: *r.Doc, Raw: r.Raw, Format: p.Format, Via: p.Via, ReceivedAt: p.ReceivedAt, DeliveryID: p.DeliveryID,
+			})
+		}
+	}
+	if len(bad) > 0 {
+		if err := in.store.Quarantine(ctx, bad); err != nil {
+			return res, fmt.Errorf("quarantining: %w", err)
+		}
+		res.Quarantined = len(bad)
+		for _, q := range bad {
+			in.observe(q.System, q.Type, q.Via, "quarantined")
+		}
+	}
+	if len(envs) > 0 {
+		outcomes, err := in.store.SaveDocuments(ctx, envs)
+		if err != nil {
+			return res, fmt.Errorf("storing documents: %w", err)
+		}
+		for i, o := range outcomes {
+			in.observe(envs[i].Doc.Key.System, envs[i].Doc.Key.Type, envs[i].Via, o)
+			switch o {
+			case "duplicate":
+				res.Duplicates++
+				continue
+			case "updated":
+				res.Updated++
+			default:
+				res.Accepted++
+			}
+			res.Documents = append(res.Documents, envs[i].Doc.Key)
+			tenants[envs[i].Doc.Key.Tenant] = true
+		}
+	}
+	if in.notify != nil {
+		for t := range tenants {
+			in.notify(t)
+		}
+	}
+	return res, nil
+}
+
+func (in *Intake) observe(system, typ, via, outcome string) {
+	if in.Observe != nil {
+		in.Observe(system, typ, via, outcome)
+	}
+}
+
+func quarantined(p Payload, raw []byte, externalID string, probs []ontology.Problem) ontology.Quarantined {
+	if raw == nil {
+		raw = p.Raw
+	}
+	return ontology.Quarantined{
+		ID:         ontology.QuarantineID(p.Tenant, p.System, p.Type, raw),
+		Tenant:     p.Tenant,
+		System:     p.System,
+		Type:       p.Type,
+		ExternalID: externalID,
+		Raw:        raw,
+		Format:     p.Format,
+		Via:        p.Via,
+		Problems:   probs,
+		ReceivedAt: p.ReceivedAt,
+	}
+}

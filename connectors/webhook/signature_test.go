@@ -1,0 +1,79 @@
+package webhook
+
+import (
+	"errors"
+	"net/http"
+	"testing"
+	"time"
+)
+
+func TestSchemesVerifyTheirOwnSignatures(t *testing.T) {
+	body := []byte(`{"id":5820193847261,"name":"#1047"}`)
+	secret := []byte("s3cret")
+	url := "https://hub.example.com/webhooks/acme/square"
+	now := time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)
+	for system, scheme := range Schemes() {
+		t.Run(system, func(t *testing.T) {
+			h := Sign(system, body, secret, url, now)
+			if err := scheme.Verify(h, url, body, secret, now); err != nil {
+				t.Fatalf("valid signature refused: %v", err)
+			}
+			if err := scheme.Verify(h, url, append([]byte(" "), body...), secret, now); !errors.Is(err, ErrSignature) {
+				t.Errorf("changed body accepted: %v", err)
+			}
+			if err := scheme.Verify(h, url, body, []byte("other"), now); !errors.Is(err, ErrSignature) {
+				t.Errorf("wrong secret accepted: %v", err)
+			}
+			if err := scheme.Verify(http.Header{}, url, body, secret, now); !errors.Is(err, ErrSignature) {
+				t.Errorf("missing header accepted: %v", err)
+			}
+		})
+	}
+}
+
+func TestSquareSignsTheURL(t *testing.T) {
+	body := []byte(`{"event_id":"e1"}`)
+	h := Sign("square", body, []byte("k"), "https://a.example/webhooks/t/square", time.Now())
+	if err := squareHMAC(h, "https://b.example/webhooks/t/square", body, []byte("k"), time.Now()); !errors.Is(err, ErrSignature) {
+		t.Fatalf("signature for another URL accepted: %v", err)
+	}
+}
+
+func TestStripeRefusesOldSignatures(t *testing.T) {
+	body := []byte(`{"id":"evt_1"}`)
+	signed := time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)
+	h := Sign("stripe", body, []byte("whsec"), "", signed)
+	if err := stripeSignature(h, "", body, []byte("whsec"), signed.Add(4*time.Minute)); err != nil {
+		t.Fatalf("4-minute-old signature refused: %v", err)
+	}
+	if err := stripeSignature(h, "", body, []byte("whsec"), signed.Add(6*time.Minute)); !errors.Is(err, ErrSignature) {
+		t.Fatalf("6-minute-old signature accepted: %v", err)
+	}
+}
+
+func TestDeliveryIDsAndTypes(t *testing.T) {
+	s := Schemes()
+	h := http.Header{}
+	h.Set("X-Shopify-Webhook-Id", "b54557e4")
+	h.Set("X-Shopify-Topic", "orders/create")
+	if got := s["shopify"].DeliveryID(h, nil); got != "b54557e4" {
+		t.Errorf("shopify delivery id = %q", got)
+	}
+	if got := s["shopify"].Type(h, nil); got != "order" {
+		t.Errorf("shopify type = %q", got)
+	}
+	sq := []byte(`{"merchant_id":"M","type":"payment.updated","event_id":"6a8f5f28","data":{"id":"x"}}`)
+	if got := s["square"].DeliveryID(nil, sq); got != "6a8f5f28" {
+		t.Errorf("square delivery id = %q", got)
+	}
+	if got := s["square"].Type(nil, sq); got != "payment" {
+		t.Errorf("square type = %q", got)
+	}
+	st := []byte(`{"id":"evt_1N","type":"charge.succeeded","data":{"object":{"id":"ch_1"}}}`)
+	if got := s["stripe"].Type(nil, st); got != "charge" {
+		t.Errorf("stripe type = %q", got)
+	}
+	if got := s["stripe"].DeliveryID(nil, []byte(`not json`)); got != "" {
+		t.Errorf("delivery id of malformed body = %q, want empty", got)
+	}
+}

@@ -1,0 +1,91 @@
+package graph
+
+import (
+	"context"
+	"encoding/base64"
+	"unicode/utf8"
+
+	"github.com/seamhub/seam/graph/model"
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
+)
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func opt(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func stockRow(s inventory.Stock) *model.StockRow {
+	return &model.StockRow{
+		Sku: s.SKU, Location: s.Location, Lot: s.Lot,
+		OnHand: model.Decimal(s.OnHand), Reserved: model.Decimal(s.Reserved),
+		Available: model.Decimal(s.Available()), Incoming: model.Decimal(s.Incoming),
+	}
+}
+
+// text shows raw bytes as they are when they are UTF-8, else base64 (GBK customs XML,
+// protobuf sensor payloads).
+func text(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return "base64:" + base64.StdEncoding.EncodeToString(b)
+}
+
+func sourceDocument(d *ontology.StoredDocument) *model.SourceDocument {
+	doc := &model.SourceDocument{
+		System: d.Key.System, Type: d.Key.Type, ExternalID: d.Key.ExternalID, Role: d.Role, Verb: d.Verb,
+		Status: opt(d.Status), ReceivedAt: d.ReceivedAt, Via: d.Via, Format: opt(d.Format),
+		Version: int(d.Version), Raw: text(d.Raw), Canonical: d.Canonical, Pending: d.Pending,
+	}
+	if !d.OccurredAt.IsZero() {
+		t := d.OccurredAt
+		doc.OccurredAt = &t
+	}
+	if d.EventID != "" {
+		doc.Event = &model.InventoryEvent{ID: d.EventID}
+	}
+	return doc
+}
+
+func eventIDOf(d *model.SourceDocument) string {
+	if d.Event == nil {
+		return ""
+	}
+	return d.Event.ID
+}
+
+func quarantineItem(q ontology.Quarantined) *model.QuarantineItem {
+	item := &model.QuarantineItem{
+		ID: q.ID, System: q.System, Type: q.Type, ExternalID: opt(q.ExternalID), Via: q.Via, Format: opt(q.Format),
+		ReceivedAt: q.ReceivedAt, Count: int(q.Count), Status: q.Status, ReplayedAs: opt(q.ReplayedAs),
+		Raw: text(q.Raw), Reasons: []*model.Problem{},
+	}
+	for _, p := range q.Problems {
+		item.Reasons = append(item.Reasons, &model.Problem{Field: p.Field, Rule: p.Rule, Value: opt(p.Value), Message: p.Message})
+	}
+	return item
+}
+
+// detail loads an event once per request and field set: the three lazy fields of one
+// event share the load through the request context's cache.
+func (r *inventoryEventResolver) detail(ctx context.Context, id string) (*resolver.EventDetail, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := ctx.Value(detailCacheKey{}).(*detailCache); ok {
+		return c.get(ctx, r.svc.Events, tenant, id)
+	}
+	return r.svc.Events.EventDetail(ctx, tenant, id)
+}

@@ -1,0 +1,44 @@
+// Package graph is Seam's GraphQL API (gqlgen, schema first): thin resolvers over the
+// services below it. The schema lives in schema/*.graphqls, one resolvers file per
+// schema file; run `go generate ./graph` after changing it.
+package graph
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
+)
+
+// StockReader serves live stock and its changes.
+type StockReader interface {
+	Stock(ctx context.Context, tenant, sku, location string) ([]inventory.Stock, error)
+	Subscribe(ctx context.Context, tenant string) (<-chan ontology.Cell, error)
+}
+
+// DocumentReader serves stored documents and quarantine.
+type DocumentReader interface {
+	Document(ctx context.Context, key ontology.DocKey) (*ontology.StoredDocument, error)
+	QuarantineList(ctx context.Context, f ontology.QuarantineFilter) ([]ontology.Quarantined, error)
+}
+
+// EventReader serves business events with their evidence.
+type EventReader interface {
+	EventDetail(ctx context.Context, tenant, id string) (*resolver.EventDetail, error)
+}
+
+// Services are what the API reads and writes.
+type Services struct {
+	Stock     StockReader
+	Documents DocumentReader
+	Events    EventReader
+	Log       *slog.Logger
+}
+
+// Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates
+// this file.
+type Resolver struct {
+	svc Services
+}

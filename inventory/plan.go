@@ -1,0 +1,279 @@
+package inventory
+
+import (
+	"sort"
+	"time"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// Member is a document of an event as the ledger needs it: its role and verb, where it
+// happened, and its goods lines with canonical products.
+type Member struct {
+	UID        string
+	System     string
+	Role       ontology.Role
+	Verb       ontology.Verb
+	Direction  string
+	OccurredAt time.Time
+	Location   string // canonical location; "" when the document names none
+	Lines      []Line
+}
+
+// Line is a goods line with its canonical product.
+type Line struct {
+	SKU         string
+	Lot         string
+	Qty         ontology.Qty
+	ExpectedQty *ontology.Qty
+}
+
+// Key is one stock cell and bucket.
+type Key struct {
+	ontology.Cell
+	Bucket ontology.Bucket
+}
+
+// Effect is the net change to stock an event should have made, by cell and bucket.
+type Effect map[Key]ontology.Qty
+
+// Discrepancy is a difference between documents of one event about the same goods, such
+// as 1,000 declared but 980 received. It is kept, not hidden, for finance to see.
+type Discrepancy struct {
+	SKU      string       `json:"sku"`
+	Lot      string       `json:"lot,omitempty"`
+	Expected ontology.Qty `json:"expected"`
+	Actual   ontology.Qty `json:"actual"`
+	Source   string       `json:"source"` // which document announced Expected
+}
+
+// Ingredient is one input of a recipe: what making one unit of a product consumes.
+type Ingredient struct {
+	SKU string       `yaml:"sku"`
+	Qty ontology.Qty `yaml:"qty"`
+}
+
+// Recipes tells what a product is made of. A product sold with a recipe (a latte) is not
+// stocked itself; its sale consumes the ingredients (milk, beans, a cup).
+type Recipes interface {
+	Recipe(sku string) []Ingredient
+}
+
+// NoRecipes is a Recipes without any recipe.
+type NoRecipes struct{}
+
+// Recipe implements Recipes.
+func (NoRecipes) Recipe(string) []Ingredient { return nil }
+
+// Kind decides what kind of event a set of members describes. Goods sold outrank goods
+// received, which outrank shipments; documents about money alone make a payment event.
+// A customs declaration that belongs to a sale (a cross-border B2C export) is part of
+// the sale; on its own it announces goods coming in.
+func Kind(members []Member) ontology.EventKind {
+	has := map[ontology.Role]bool{}
+	for _, m := range members {
+		has[m.Role] = true
+	}
+	switch {
+	case has[ontology.RoleOrder] || has[ontology.RolePOS]:
+		return ontology.KindSale
+	case has[ontology.RoleReceipt] || has[ontology.RolePurchase] || has[ontology.RoleDeclaration]:
+		// A declaration without an order is goods coming to us: a supplier's export
+		// declaration is our import, whatever its IEFlag says from China's side.
+		return ontology.KindReceipt
+	case has[ontology.RoleFulfilment] || has[ontology.RoleTracking]:
+		return ontology.KindShipment
+	case has[ontology.RolePayment] || has[ontology.RoleInvoice] || has[ontology.RolePayout] || has[ontology.RoleSettlement]:
+		return ontology.KindPayment
+	case has[ontology.RoleReading]:
+		return ontology.KindObservation
+	}
+	return ontology.KindAdjustment
+}
+
+// goodsLeft reports whether an event's documents show that the goods physically left:
+// a point of sale, a fulfilment or tracking, or an order whose status says so.
+func goodsLeft(members []Member) bool {
+	for _, m := range members {
+		switch m.Role {
+		case ontology.RolePOS, ontology.RoleFulfilment, ontology.RoleTracking:
+			return true
+		}
+		switch m.Verb {
+		case ontology.VerbFulfilled, ontology.VerbShipped, ontology.VerbDelivered:
+			return true
+		}
+	}
+	return false
+}
+
+// Plan returns the effect an event with these members should have on stock, and the
+// discrepancies between its documents. It is a pure function of the members, so the
+// same members always give the same plan, whatever order they arrived in.
+//
+// A sale takes its lines from the point of sale when there is one (what the store rang
+// up), otherwise from the earliest order. It reserves stock until the documents show the
+// goods left, then takes them from on-hand. A cancelled sale does nothing.
+//
+// A receipt of goods adds what was accepted (received minus rejected) to on-hand at the
+// receiving location. Before any receipt, what was declared or ordered from the supplier
+// is incoming at its destination.
+func Plan(members []Member, recipes Recipes) (Effect, []Discrepancy) {
+	if recipes == nil {
+		recipes = NoRecipes{}
+	}
+	ms := append([]Member(nil), members...)
+	sort.SliceStable(ms, func(i, j int) bool {
+		if !ms[i].OccurredAt.Equal(ms[j].OccurredAt) {
+			return ms[i].OccurredAt.Before(ms[j].OccurredAt)
+		}
+		return ms[i].UID < ms[j].UID
+	})
+	eff := Effect{}
+	switch Kind(ms) {
+	case ontology.KindSale:
+		planSale(ms, eff, recipes)
+		return eff.clean(), nil
+	case ontology.KindReceipt:
+		d := planReceipt(ms, eff)
+		return eff.clean(), d
+	}
+	return eff, nil
+}
+
+func planSale(ms []Member, eff Effect, recipes Recipes) {
+	src := first(ms, ontology.RolePOS)
+	if src == nil {
+		src = first(ms, ontology.RoleOrder)
+	}
+	if src == nil || cancelled(ms) {
+		return
+	}
+	loc := src.Location
+	if loc == "" {
+		loc = firstLocation(ms)
+	}
+	bucket, sign := ontology.BucketReserved, ontology.Qty(1)
+	if goodsLeft(ms) {
+		bucket, sign = ontology.BucketOnHand, -1
+	}
+	for _, l := range src.Lines {
+		if in := recipes.Recipe(l.SKU); len(in) > 0 {
+			// Made to order from ingredients: nothing is reserved, the ingredients are
+			// consumed as soon as the sale is accepted.
+			for _, i := range in {
+				eff.add(Key{ontology.Cell{SKU: i.SKU, Location: loc}, ontology.BucketOnHand}, -i.Qty.Mul(l.Qty))
+			}
+			continue
+		}
+		eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, bucket}, sign*l.Qty)
+	}
+}
+
+// cancelled reports whether the documents that carry the sale say it was cancelled. A
+// refund alone is not a cancellation: the goods may still have left.
+func cancelled(ms []Member) bool {
+	for _, m := range ms {
+		if (m.Role == ontology.RoleOrder || m.Role == ontology.RolePOS) && m.Verb != ontology.VerbCancelled {
+			return false
+		}
+	}
+	return true
+}
+
+func planReceipt(ms []Member, eff Effect) []Discrepancy {
+	receipts := filter(ms, ontology.RoleReceipt)
+	announced := filter(ms, ontology.RoleDeclaration, ontology.RolePurchase)
+	if len(receipts) == 0 {
+		// Nothing here yet: what was announced is incoming. The latest announcement
+		// wins, so a corrected declaration replaces the purchase order's figures.
+		if len(announced) == 0 {
+			return nil
+		}
+		a := announced[len(announced)-1]
+		loc := a.Location
+		if loc == "" {
+			loc = firstLocation(ms)
+		}
+		for _, l := range a.Lines {
+			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, ontology.BucketIncoming}, l.Qty)
+		}
+		return nil
+	}
+	received := map[string]ontology.Qty{} // by SKU
+	expectedFromReceipt := map[string]ontology.Qty{}
+	for _, r := range receipts {
+		for _, l := range r.Lines {
+			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+			received[l.SKU] += l.Qty
+			if l.ExpectedQty != nil {
+				expectedFromReceipt[l.SKU] += *l.ExpectedQty
+			}
+		}
+	}
+	var ds []Discrepancy
+	if len(announced) > 0 {
+		a := announced[len(announced)-1]
+		declared := map[string]ontology.Qty{}
+		for _, l := range a.Lines {
+			declared[l.SKU] += l.Qty
+		}
+		ds = append(ds, compare(declared, received, a.UID)...)
+	} else {
+		ds = append(ds, compare(expectedFromReceipt, received, receipts[0].UID)...)
+	}
+	return ds
+}
+
+func compare(expected, actual map[string]ontology.Qty, source string) []Discrepancy {
+	var ds []Discrepancy
+	for sku, e := range expected {
+		if a := actual[sku]; a != e {
+			ds = append(ds, Discrepancy{SKU: sku, Expected: e, Actual: a, Source: source})
+		}
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i].SKU < ds[j].SKU })
+	return ds
+}
+
+func first(ms []Member, role ontology.Role) *Member {
+	for i := range ms {
+		if ms[i].Role == role {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+func filter(ms []Member, roles ...ontology.Role) []Member {
+	var out []Member
+	for _, m := range ms {
+		for _, r := range roles {
+			if m.Role == r {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+func firstLocation(ms []Member) string {
+	for _, m := range ms {
+		if m.Location != "" {
+			return m.Location
+		}
+	}
+	return ""
+}
+
+func (e Effect) add(k Key, q ontology.Qty) { e[k] += q }
+
+// clean drops zero entries so that equal effects compare equal.
+func (e Effect) clean() Effect {
+	for k, v := range e {
+		if v == 0 {
+			delete(e, k)
+		}
+	}
+	return e
+}

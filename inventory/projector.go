@@ -1,0 +1,158 @@
+package inventory
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// Ledger is what the projector reads from the system of record.
+type Ledger interface {
+	// Unprojected returns up to limit movements not yet marked projected, oldest first.
+	Unprojected(ctx context.Context, tenant string, limit int) ([]ontology.Movement, error)
+	// MarkProjected marks movements as applied to the cache.
+	MarkProjected(ctx context.Context, tenant string, ids []string) error
+	// Totals sums every movement of a tenant per cell.
+	Totals(ctx context.Context, tenant string) ([]Stock, error)
+}
+
+// Cache is the live-stock projection.
+type Cache interface {
+	// Apply adds movements, each at most once however often it is called with them.
+	Apply(ctx context.Context, tenant string, ms []ontology.Movement) (int, error)
+	// Replace sets a tenant's stock to exactly these totals.
+	Replace(ctx context.Context, tenant string, totals []Stock) error
+	Stock(ctx context.Context, tenant, sku, location string) ([]Stock, error)
+	SKUs(ctx context.Context, tenant string) ([]string, error)
+}
+
+// Projector keeps the cache equal to the ledger. The ledger marks each movement
+// Unprojected when it is written (in the same transaction as the event that caused it);
+// the projector applies movements to the cache, which ignores repeats, and only then
+// clears the mark. A crash between the two steps leaves the mark, and the next CatchUp
+// applies the movement again, which the cache ignores: nothing is lost or doubled.
+type Projector struct {
+	ledger Ledger
+	cache  Cache
+}
+
+// NewProjector builds a projector.
+func NewProjector(l Ledger, c Cache) *Projector { return &Projector{ledger: l, cache: c} }
+
+// Project applies movements that were just committed, then marks them projected.
+func (p *Projector) Project(ctx context.Context, tenant string, ms []ontology.Movement) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	if _, err := p.cache.Apply(ctx, tenant, ms); err != nil {
+		return err
+	}
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	if err := p.ledger.MarkProjected(ctx, tenant, ids); err != nil {
+		return fmt.Errorf("marking %d movements projected: %w", len(ids), err)
+	}
+	return nil
+}
+
+// CatchUp projects every movement still marked unprojected, for example after a crash
+// or while Redis was unreachable. It returns how many it projected.
+func (p *Projector) CatchUp(ctx context.Context, tenant string) (int, error) {
+	n := 0
+	for {
+		ms, err := p.ledger.Unprojected(ctx, tenant, 2000)
+		if err != nil {
+			return n, fmt.Errorf("reading unprojected movements: %w", err)
+		}
+		if len(ms) == 0 {
+			return n, nil
+		}
+		if err := p.Project(ctx, tenant, ms); err != nil {
+			return n, err
+		}
+		n += len(ms)
+	}
+}
+
+// Rebuild replaces a tenant's cache with the ledger's totals. Run it when Verify finds a
+// difference, or after Redis lost its data; run it while the tenant is quiet, since
+// movements projected during the rebuild may be counted in both.
+func (p *Projector) Rebuild(ctx context.Context, tenant string) (int, error) {
+	if _, err := p.CatchUp(ctx, tenant); err != nil {
+		return 0, err
+	}
+	totals, err := p.ledger.Totals(ctx, tenant)
+	if err != nil {
+		return 0, fmt.Errorf("summing the ledger: %w", err)
+	}
+	if err := p.cache.Replace(ctx, tenant, totals); err != nil {
+		return 0, err
+	}
+	return len(totals), nil
+}
+
+// Difference is one cell where the cache and the ledger disagree.
+type Difference struct {
+	Cell   ontology.Cell
+	Ledger Stock
+	Cache  Stock
+}
+
+// Verify compares every cell of the cache with the ledger's totals and returns the cells
+// that differ; none means the cache is proven equal to the ledger.
+func (p *Projector) Verify(ctx context.Context, tenant string) ([]Difference, error) {
+	totals, err := p.ledger.Totals(ctx, tenant)
+	if err != nil {
+		return nil, fmt.Errorf("summing the ledger: %w", err)
+	}
+	want := map[ontology.Cell]Stock{}
+	skus := map[string]bool{}
+	for _, s := range totals {
+		want[s.Cell] = s
+		skus[s.SKU] = true
+	}
+	cached, err := p.cache.SKUs(ctx, tenant)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range cached {
+		skus[s] = true
+	}
+	got := map[ontology.Cell]Stock{}
+	for sku := range skus {
+		rows, err := p.cache.Stock(ctx, tenant, sku, "")
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			got[r.Cell] = r
+		}
+	}
+	var diffs []Difference
+	for c, w := range want {
+		g := got[c]
+		if w.OnHand != g.OnHand || w.Reserved != g.Reserved || w.Incoming != g.Incoming {
+			diffs = append(diffs, Difference{Cell: c, Ledger: w, Cache: g})
+		}
+	}
+	for c, g := range got {
+		if _, ok := want[c]; !ok && (g.OnHand != 0 || g.Reserved != 0 || g.Incoming != 0) {
+			diffs = append(diffs, Difference{Cell: c, Cache: g})
+		}
+	}
+	sort.Slice(diffs, func(i, j int) bool {
+		a, b := diffs[i].Cell, diffs[j].Cell
+		if a.SKU != b.SKU {
+			return a.SKU < b.SKU
+		}
+		if a.Location != b.Location {
+			return a.Location < b.Location
+		}
+		return a.Lot < b.Lot
+	})
+	return diffs, nil
+}

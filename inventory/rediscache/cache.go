@@ -1,0 +1,253 @@
+// Package rediscache projects the inventory ledger into Redis for live stock reads and
+// fans stock changes out to every Seam replica with pub/sub.
+//
+// Redis is a cache here, never the truth: every key can be rebuilt from the ledger in
+// Neo4j (Rebuild) and compared with it (the ledger side of `seam cache verify`). All of a
+// tenant's keys share the hash tag {tenant}, so they live in one slot of a Redis Cluster
+// and one Lua script can update them atomically.
+package rediscache
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology"
+)
+
+// appliedTTL is how long the cache remembers that it applied a movement. The ledger marks
+// a movement projected right after applying it; the mark only matters when the process
+// died in between, and a restart catches up long before this expires.
+const appliedTTL = 7 * 24 * time.Hour
+
+// sep joins location, lot and bucket in a hash field; it cannot occur in source codes.
+const sep = "\x1f"
+
+// Cache is live stock in Redis. It is safe for concurrent use.
+type Cache struct {
+	rdb redis.UniversalClient
+}
+
+// New wraps a Redis client (single node, Sentinel or Cluster).
+func New(rdb redis.UniversalClient) *Cache { return &Cache{rdb: rdb} }
+
+// Ping checks that Redis answers.
+func (c *Cache) Ping(ctx context.Context) error { return c.rdb.Ping(ctx).Err() }
+
+func stockKey(tenant, sku string) string { return "seam:{" + tenant + "}:stock:" + sku }
+func skusKey(tenant string) string       { return "seam:{" + tenant + "}:skus" }
+func appliedKey(tenant, id string) string {
+	return "seam:{" + tenant + "}:applied:" + id
+}
+
+// Channel is the pub/sub channel of a tenant's stock changes.
+func Channel(tenant string) string { return "seam:{" + tenant + "}:stock-changes" }
+
+// applyScript adds each movement once: SET NX on the movement's applied key guards the
+// HINCRBY, so a movement projected twice (a retry, two replicas, a restart between the
+// Redis write and the ledger's mark) counts once.
+// KEYS: per movement, its applied key then its stock key; then the sku-set key.
+// ARGV: ttl seconds, then per movement its field and delta, then per movement its sku.
+var applyScript = redis.NewScript(`
+local n = (#KEYS - 1) / 2
+local applied = 0
+for j = 1, n do
+  if redis.call('SET', KEYS[2*j-1], '1', 'NX', 'EX', ARGV[1]) then
+    redis.call('HINCRBY', KEYS[2*j], ARGV[2*j], ARGV[2*j+1])
+    redis.call('SADD', KEYS[#KEYS], ARGV[2*n+1+j])
+    applied = applied + 1
+  end
+end
+return applied`)
+
+// Apply adds movements to live stock, each at most once, and announces the changed
+// cells. It returns how many movements were new to the cache.
+func (c *Cache) Apply(ctx context.Context, tenant string, ms []ontology.Movement) (int, error) {
+	total := 0
+	for start := 0; start < len(ms); start += 200 {
+		part := ms[start:min(start+200, len(ms))]
+		keys := make([]string, 0, 2*len(part)+1)
+		args := make([]any, 0, 3*len(part)+1)
+		args = append(args, int(appliedTTL.Seconds()))
+		for _, m := range part {
+			keys = append(keys, appliedKey(tenant, m.ID), stockKey(tenant, m.SKU))
+			args = append(args, field(m.Location, m.Lot, m.Bucket), int64(m.Qty))
+		}
+		keys = append(keys, skusKey(tenant))
+		for _, m := range part {
+			args = append(args, m.SKU)
+		}
+		n, err := applyScript.Run(ctx, c.rdb, keys, args...).Int()
+		if err != nil {
+			return total, fmt.Errorf("applying %d movements to redis: %w", len(part), err)
+		}
+		total += n
+	}
+	if total > 0 {
+		if err := c.announce(ctx, tenant, ms); err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+func (c *Cache) announce(ctx context.Context, tenant string, ms []ontology.Movement) error {
+	seen := map[ontology.Cell]bool{}
+	for _, m := range ms {
+		ch := ontology.Cell{SKU: m.SKU, Location: m.Location, Lot: m.Lot}
+		if seen[ch] {
+			continue
+		}
+		seen[ch] = true
+		b, _ := json.Marshal(ch)
+		if err := c.rdb.Publish(ctx, Channel(tenant), b).Err(); err != nil {
+			return fmt.Errorf("announcing stock change: %w", err)
+		}
+	}
+	return nil
+}
+
+func field(location, lot string, b ontology.Bucket) string {
+	return location + sep + lot + sep + string(b)
+}
+
+// Stock returns the cells of one product, optionally at one location, sorted by location
+// and lot.
+func (c *Cache) Stock(ctx context.Context, tenant, sku, location string) ([]inventory.Stock, error) {
+	h, err := c.rdb.HGetAll(ctx, stockKey(tenant, sku)).Result()
+	if err != nil {
+		return nil, fmt.Errorf("reading stock of %s: %w", sku, err)
+	}
+	cells := map[ontology.Cell]*inventory.Stock{}
+	for f, v := range h {
+		parts := strings.Split(f, sep)
+		if len(parts) != 3 {
+			continue
+		}
+		if location != "" && parts[0] != location {
+			continue
+		}
+		q, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("stock of %s: field %q holds %q: %w", sku, f, v, err)
+		}
+		cell := ontology.Cell{SKU: sku, Location: parts[0], Lot: parts[1]}
+		s := cells[cell]
+		if s == nil {
+			s = &inventory.Stock{Cell: cell}
+			cells[cell] = s
+		}
+		s.Set(ontology.Bucket(parts[2]), ontology.Qty(q))
+	}
+	out := make([]inventory.Stock, 0, len(cells))
+	for _, s := range cells {
+		out = append(out, *s)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Location != out[j].Location {
+			return out[i].Location < out[j].Location
+		}
+		return out[i].Lot < out[j].Lot
+	})
+	return out, nil
+}
+
+// SKUs lists the products with live stock for a tenant.
+func (c *Cache) SKUs(ctx context.Context, tenant string) ([]string, error) {
+	s, err := c.rdb.SMembers(ctx, skusKey(tenant)).Result()
+	if err != nil {
+		return nil, fmt.Errorf("listing skus: %w", err)
+	}
+	sort.Strings(s)
+	return s, nil
+}
+
+// Replace sets a tenant's live stock to exactly totals (the ledger's sums), dropping cells
+// the ledger does not have. Used by rebuild.
+func (c *Cache) Replace(ctx context.Context, tenant string, totals []inventory.Stock) error {
+	old, err := c.SKUs(ctx, tenant)
+	if err != nil {
+		return err
+	}
+	bySKU := map[string]map[string]any{}
+	for _, s := range totals {
+		h := bySKU[s.SKU]
+		if h == nil {
+			h = map[string]any{}
+			bySKU[s.SKU] = h
+		}
+		for b, q := range map[ontology.Bucket]ontology.Qty{ontology.BucketOnHand: s.OnHand, ontology.BucketReserved: s.Reserved, ontology.BucketIncoming: s.Incoming} {
+			if q != 0 {
+				h[field(s.Location, s.Lot, b)] = int64(q)
+			}
+		}
+	}
+	_, err = c.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		for _, sku := range old {
+			p.Del(ctx, stockKey(tenant, sku))
+		}
+		p.Del(ctx, skusKey(tenant))
+		for sku, h := range bySKU {
+			if len(h) > 0 {
+				p.HSet(ctx, stockKey(tenant, sku), h)
+			}
+			p.SAdd(ctx, skusKey(tenant), sku)
+		}
+		p.HSet(ctx, "seam:{"+tenant+"}:meta", "rebuiltAt", time.Now().UTC().Format(time.RFC3339Nano))
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("replacing stock of tenant %s: %w", tenant, err)
+	}
+	return nil
+}
+
+// Subscribe delivers the tenant's stock changes until ctx ends. The returned channel is
+// closed when the subscription ends.
+func (c *Cache) Subscribe(ctx context.Context, tenant string) (<-chan ontology.Cell, error) {
+	sub := c.rdb.Subscribe(ctx, Channel(tenant))
+	if _, err := sub.Receive(ctx); err != nil {
+		sub.Close()
+		return nil, fmt.Errorf("subscribing to stock changes: %w", err)
+	}
+	out := make(chan ontology.Cell, 64)
+	go func() {
+		defer close(out)
+		defer sub.Close()
+		msgs := sub.Channel()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case m, ok := <-msgs:
+				if !ok {
+					return
+				}
+				var ch ontology.Cell
+				if err := json.Unmarshal([]byte(m.Payload), &ch); err != nil {
+					continue // not ours; the channel is namespaced, so this is a stray publisher
+				}
+				select {
+				case out <- ch:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	return out, nil
+}
+
+// IsUnavailable reports whether err means Redis could not be reached.
+func IsUnavailable(err error) bool {
+	var ne interface{ Timeout() bool }
+	return errors.As(err, &ne) || errors.Is(err, redis.ErrClosed)
+}

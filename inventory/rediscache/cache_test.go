@@ -1,0 +1,93 @@
+package rediscache_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/inventory/rediscache"
+	"github.com/seamhub/seam/inventory/rediscache/redistest"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+)
+
+func mv(id, sku, loc string, b ontology.Bucket, n int64) ontology.Movement {
+	return ontology.Movement{ID: id, SKU: sku, Location: loc, Bucket: b, Qty: ontology.Units(n)}
+}
+
+func TestApplyCountsEachMovementOnce(t *testing.T) {
+	c := rediscache.New(redistest.Open(t))
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	ms := []ontology.Movement{
+		mv("ev1:1", "TEA", "WH", ontology.BucketOnHand, 10),
+		mv("ev1:2", "TEA", "WH", ontology.BucketReserved, 2),
+		mv("ev2:1", "TEA", "STORE", ontology.BucketOnHand, -1),
+	}
+	n, err := c.Apply(ctx, tenant, ms)
+	if err != nil || n != 3 {
+		t.Fatalf("first apply = %d, %v", n, err)
+	}
+	// A retry, a second replica, a restart between Redis and the ledger's mark.
+	n, err = c.Apply(ctx, tenant, ms)
+	if err != nil || n != 0 {
+		t.Fatalf("repeat apply = %d, %v", n, err)
+	}
+	rows, err := c.Stock(ctx, tenant, "TEA", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].Location != "STORE" || rows[0].OnHand != ontology.Units(-1) ||
+		rows[1].OnHand != ontology.Units(10) || rows[1].Reserved != ontology.Units(2) || rows[1].Available() != ontology.Units(8) {
+		t.Fatalf("stock = %+v", rows)
+	}
+	only, err := c.Stock(ctx, tenant, "TEA", "WH")
+	if err != nil || len(only) != 1 {
+		t.Fatalf("stock at WH = %+v, %v", only, err)
+	}
+	other, err := c.Stock(ctx, neo4jtest.Tenant(t), "TEA", "")
+	if err != nil || len(other) != 0 {
+		t.Fatalf("another tenant sees %+v", other)
+	}
+}
+
+func TestSubscribeSeesChanges(t *testing.T) {
+	c := rediscache.New(redistest.Open(t))
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	tenant := neo4jtest.Tenant(t)
+	ch, err := c.Subscribe(ctx, tenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Apply(ctx, tenant, []ontology.Movement{mv("e:1", "MUG", "WH", ontology.BucketOnHand, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case got := <-ch:
+		if got != (ontology.Cell{SKU: "MUG", Location: "WH"}) {
+			t.Fatalf("change = %+v", got)
+		}
+	case <-ctx.Done():
+		t.Fatal("no change announced")
+	}
+}
+
+func TestReplaceDropsCellsTheLedgerLacks(t *testing.T) {
+	c := rediscache.New(redistest.Open(t))
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	c.Apply(ctx, tenant, []ontology.Movement{mv("a:1", "OLD", "WH", ontology.BucketOnHand, 5)})
+	err := c.Replace(ctx, tenant, []inventory.Stock{{Cell: ontology.Cell{SKU: "NEW", Location: "WH"}, OnHand: ontology.Units(7)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	skus, _ := c.SKUs(ctx, tenant)
+	if len(skus) != 1 || skus[0] != "NEW" {
+		t.Fatalf("skus after replace = %v", skus)
+	}
+	if rows, _ := c.Stock(ctx, tenant, "OLD", ""); len(rows) != 0 {
+		t.Fatalf("old cell survived: %+v", rows)
+	}
+}

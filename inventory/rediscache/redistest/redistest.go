@@ -1,0 +1,40 @@
+// Package redistest gives tests a real Redis client.
+package redistest
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Addr is the Redis the tests use: SEAM_REDIS_ADDR or the loopback default.
+func Addr() string {
+	if a := os.Getenv("SEAM_REDIS_ADDR"); a != "" {
+		return a
+	}
+	return "127.0.0.1:6379"
+}
+
+// Open returns a client of the test Redis. Under -short it skips the test; otherwise an
+// unreachable Redis fails it with the command that starts one.
+func Open(tb testing.TB) redis.UniversalClient {
+	tb.Helper()
+	if testing.Short() {
+		tb.Skip("needs Redis; runs without -short (make test starts the services)")
+	}
+	c := redis.NewUniversalClient(&redis.UniversalOptions{
+		Addrs:    strings.Split(Addr(), ","),
+		Password: os.Getenv("SEAM_REDIS_PASSWORD"),
+	})
+	tb.Cleanup(func() { c.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := c.Ping(ctx).Err(); err != nil {
+		tb.Fatalf("redis at %s is not reachable (start it with `make services-up`): %v", Addr(), err)
+	}
+	return c
+}

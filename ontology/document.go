@@ -1,0 +1,223 @@
+package ontology
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+)
+
+// DocKey identifies a source document: the same key is the same document, whatever the
+// way it arrived (webhook, pull, file, MQTT) and however often.
+type DocKey struct {
+	Tenant     string `json:"tenant" validate:"required,name"`
+	System     string `json:"system" validate:"required,name"`
+	Type       string `json:"type" validate:"required,name"`
+	ExternalID string `json:"externalId" validate:"required,max=200"`
+}
+
+// UID is the key as one string, used as the unique property in the store. ExternalID comes
+// last and the other parts cannot hold '/', so the encoding is unambiguous.
+func (k DocKey) UID() string {
+	return k.Tenant + "/" + k.System + "/" + k.Type + "/" + k.ExternalID
+}
+
+// String is UID.
+func (k DocKey) String() string { return k.UID() }
+
+// Document is one source document in canonical form, as a mapping produced it. It keeps
+// what the source said (its own status word, its own codes); resolution decides what it
+// means together with the other documents.
+type Document struct {
+	Key DocKey `json:"key" validate:"required"`
+	// Role is the part this document plays in its business event.
+	Role Role `json:"role" validate:"required"`
+	// Verb is the source status in the ontology's words; Status keeps the source's own word.
+	Verb   Verb   `json:"verb" validate:"required,verb"`
+	Status string `json:"status,omitempty"`
+	// OccurredAt is when the business action happened according to the source.
+	OccurredAt time.Time `json:"occurredAt" validate:"required"`
+	// Location is the store or warehouse as the source names it.
+	Location *LocationRef `json:"location,omitempty"`
+	// Direction is "inbound" or "outbound" where the source says which way goods cross
+	// (a customs declaration's IEFlag); empty where the role already implies it.
+	Direction string     `json:"direction,omitempty" validate:"omitempty,oneof=inbound outbound"`
+	Parties   []PartyRef `json:"parties,omitempty" validate:"dive"`
+	Lines     []Line     `json:"lines,omitempty" validate:"dive"`
+	Total     *Money     `json:"total,omitempty"`
+	// Refs are the keys that link this document to others (order numbers, tracking,
+	// PO, B/L, payment ids...), already normalised.
+	Refs     []Ref     `json:"refs,omitempty" validate:"dive"`
+	Readings []Reading `json:"readings,omitempty" validate:"dive"`
+}
+
+// LocationRef is a store, warehouse or customs office as one system names it.
+type LocationRef struct {
+	System  string `json:"system" validate:"required"`
+	Code    string `json:"code" validate:"required,max=200"`
+	Name    string `json:"name,omitempty"`
+	Address string `json:"address,omitempty"`
+}
+
+// PartyRef is a party as a document mentions it. Contact values are kept as the source
+// gave them; resolution normalises them.
+type PartyRef struct {
+	Role       PartyRole `json:"role" validate:"required"`
+	ExternalID string    `json:"externalId,omitempty"`
+	Name       string    `json:"name,omitempty"`
+	Email      string    `json:"email,omitempty"`
+	Phone      string    `json:"phone,omitempty"`
+	TaxID      string    `json:"taxId,omitempty"` // USCC, EORI, VAT or EIN as given
+	Country    string    `json:"country,omitempty"`
+	Address    string    `json:"address,omitempty"`
+	Legal      string    `json:"legalRep,omitempty"` // legal representative, where the source has one
+}
+
+// Line is one goods line. Qty is the quantity this document asserts for its role: ordered
+// on an order, declared on a declaration, accepted on a receipt.
+type Line struct {
+	SKU        string `json:"sku,omitempty" validate:"max=200"`
+	GTIN       string `json:"gtin,omitempty" validate:"omitempty,gtin"`
+	HSCode     string `json:"hsCode,omitempty" validate:"omitempty,numeric,min=6,max=14"`
+	ExternalID string `json:"externalId,omitempty"` // the source's own item id (variant, app_food_code...)
+	Title      string `json:"title,omitempty"`
+	Qty        Qty    `json:"qty"`
+	// ExpectedQty is what was announced (declared, shipped by the supplier) where the
+	// source carries both; RejectedQty is what was received but refused.
+	ExpectedQty *Qty       `json:"expectedQty,omitempty"`
+	RejectedQty *Qty       `json:"rejectedQty,omitempty"`
+	Unit        string     `json:"unit,omitempty"`
+	Lot         string     `json:"lot,omitempty" validate:"max=100"`
+	ExpiresAt   *time.Time `json:"expiresAt,omitempty"`
+	UnitPrice   *Money     `json:"unitPrice,omitempty"`
+}
+
+// Ref is a normalised reference key: what kind of key, its value, and a scope where the
+// value is only unique within one (the carrier for a tracking number, the shop for an
+// order number).
+type Ref struct {
+	Kind  RefKind `json:"kind" validate:"required"`
+	Value string  `json:"value" validate:"required,max=200"`
+	Scope string  `json:"scope,omitempty"`
+}
+
+// ID is the ref as one string, the value the store indexes for candidate lookup.
+func (r Ref) ID() string {
+	if r.Scope == "" {
+		return string(r.Kind) + ":" + r.Value
+	}
+	return string(r.Kind) + ":" + r.Scope + ":" + r.Value
+}
+
+// Reading is one sensor value: weight, temperature or humidity of a pallet.
+type Reading struct {
+	DeviceID   string    `json:"deviceId" validate:"required"`
+	PalletSSCC string    `json:"palletSscc,omitempty" validate:"omitempty,sscc"`
+	At         time.Time `json:"at" validate:"required"`
+	Metric     string    `json:"metric" validate:"required"` // weight_kg, temperature_c, humidity_rh
+	Value      string    `json:"value" validate:"required"`  // exact decimal as sent
+	Format     string    `json:"format,omitempty"`           // thingsboard, senml, sparkplugb
+	Seq        *int64    `json:"seq,omitempty"`
+	// ReceiveTime is true when the device sent no time and At is when Seam received it.
+	ReceiveTime bool `json:"receiveTime,omitempty"`
+}
+
+// Hash is a content hash of a raw payload, used to tell a redelivery (same hash) from a
+// new version of a document (same key, new hash).
+func Hash(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:])
+}
+
+// RefsOf returns the values of d's refs of the given kind.
+func (d *Document) RefsOf(kind RefKind) []string {
+	var out []string
+	for _, r := range d.Refs {
+		if r.Kind == kind {
+			out = append(out, r.Value)
+		}
+	}
+	return out
+}
+
+// AddRef appends a ref unless it is empty or already present.
+func (d *Document) AddRef(kind RefKind, scope, value string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	r := Ref{Kind: kind, Scope: scope, Value: value}
+	for _, have := range d.Refs {
+		if have == r {
+			return
+		}
+	}
+	d.Refs = append(d.Refs, r)
+}
+
+// Envelope is a canonical document together with what Seam knows about its arrival:
+// the raw bytes exactly as received (kept as evidence, never edited), how it came in,
+// and when.
+type Envelope struct {
+	Doc        Document
+	Raw        []byte
+	Format     string // json, jsonl, csv, xml, form, protobuf
+	Via        string // webhook, pull, file, mqtt, replay
+	ReceivedAt time.Time
+	// DeliveryID is the source's own delivery or event id (X-Shopify-Webhook-Id, Stripe
+	// event id...) when it sends one; redeliveries carry the same id.
+	DeliveryID string
+}
+
+// Quarantined is a payload that could not become a valid document, kept whole with the
+// reasons so that it can be replayed once the mapping or the source is fixed.
+type Quarantined struct {
+	ID         string    `json:"id"`
+	Tenant     string    `json:"tenant"`
+	System     string    `json:"system"`
+	Type       string    `json:"type"`
+	ExternalID string    `json:"externalId,omitempty"` // when the mapping got that far
+	Raw        []byte    `json:"-"`
+	Format     string    `json:"format"`
+	Via        string    `json:"via"`
+	Problems   []Problem `json:"problems"`
+	ReceivedAt time.Time `json:"receivedAt"`
+	Count      int64     `json:"count"`  // how often the same bytes arrived
+	Status     string    `json:"status"` // open, replayed
+	ReplayedAs string    `json:"replayedAs,omitempty"`
+}
+
+// QuarantineID is the id of a quarantined payload: the same bytes from the same source
+// are one item however often they arrive.
+func QuarantineID(tenant, system, typ string, raw []byte) string {
+	return "q_" + Hash([]byte(tenant + "/" + system + "/" + typ + "/" + Hash(raw)))[:24]
+}
+
+// StoredDocument is a source document as the store holds it: the raw bytes as received,
+// the canonical form, and the event it was linked to.
+type StoredDocument struct {
+	Key        DocKey
+	Role       string
+	Verb       string
+	Status     string
+	OccurredAt time.Time
+	ReceivedAt time.Time
+	Raw        []byte
+	Format     string
+	Via        string
+	Version    int64
+	Hash       string
+	Canonical  string
+	EventID    string // "" until resolution linked it
+	Pending    bool
+}
+
+// QuarantineFilter selects quarantined items for listing and replay. Empty fields match everything.
+type QuarantineFilter struct {
+	Tenant string
+	System string
+	Type   string
+	Status string // "open", "replayed" or "" for both
+	After  string // id of the last item of the previous page
+	First  int
+}

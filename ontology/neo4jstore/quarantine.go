@@ -1,0 +1,128 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// Quarantine keeps payloads that could not become valid documents, with their raw bytes
+// and reasons. The same bytes from the same source are one item; a repeat raises its count.
+func (s *Store) Quarantine(ctx context.Context, items []ontology.Quarantined) error {
+	now := s.Now().UTC()
+	for _, c := range chunks(len(items), batchSize) {
+		rows := make([]map[string]any, 0, c[1]-c[0])
+		for _, q := range items[c[0]:c[1]] {
+			problems, err := json.Marshal(q.Problems)
+			if err != nil {
+				return fmt.Errorf("encoding quarantine reasons: %w", err)
+			}
+			received := q.ReceivedAt
+			if received.IsZero() {
+				received = now
+			}
+			rows = append(rows, map[string]any{
+				"id": q.ID,
+				"props": map[string]any{
+					"tenant":     q.Tenant,
+					"system":     q.System,
+					"type":       q.Type,
+					"externalId": q.ExternalID,
+					"raw":        q.Raw,
+					"format":     q.Format,
+					"via":        q.Via,
+					"problems":   string(problems),
+					"receivedAt": received.UTC(),
+				},
+			})
+		}
+		_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+			return struct{}{}, exec(ctx, tx, `
+UNWIND $rows AS r
+MERGE (t:Tenant {name: r.props.tenant})
+MERGE (q:Quarantine {id: r.id})
+  ON CREATE SET q += r.props, q.count = 1, q.status = 'open'
+  ON MATCH SET q.count = q.count + 1, q.lastSeenAt = $now, q.problems = r.props.problems,
+               q.status = CASE q.status WHEN 'replayed' THEN 'replayed' ELSE 'open' END`,
+				map[string]any{"rows": rows, "now": now})
+		})
+		if err != nil {
+			return fmt.Errorf("quarantining %d payloads: %w", len(rows), err)
+		}
+	}
+	return nil
+}
+
+// QuarantineList returns quarantined items in arrival order, a page at a time.
+func (s *Store) QuarantineList(ctx context.Context, f ontology.QuarantineFilter) ([]ontology.Quarantined, error) {
+	if f.First <= 0 || f.First > 1000 {
+		f.First = 100
+	}
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]ontology.Quarantined, error) {
+		recs, err := run(ctx, tx, `
+OPTIONAL MATCH (a:Quarantine {id: $after, tenant: $tenant})
+WITH a
+MATCH (q:Quarantine {tenant: $tenant})
+WHERE ($system = '' OR q.system = $system) AND ($type = '' OR q.type = $type)
+  AND ($status = '' OR q.status = $status)
+  AND (a IS NULL OR q.receivedAt > a.receivedAt OR (q.receivedAt = a.receivedAt AND q.id > a.id))
+RETURN q ORDER BY q.receivedAt, q.id LIMIT $first`, map[string]any{
+			"tenant": f.Tenant, "system": f.System, "type": f.Type, "status": f.Status,
+			"after": f.After, "first": f.First,
+		})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]ontology.Quarantined, 0, len(recs))
+		for _, rec := range recs {
+			p := get[neo4j.Node](rec, "q").Props
+			q := ontology.Quarantined{
+				ID: str(p["id"]), Tenant: str(p["tenant"]), System: str(p["system"]), Type: str(p["type"]),
+				ExternalID: str(p["externalId"]), Format: str(p["format"]), Via: str(p["via"]),
+				ReceivedAt: timeOf(p["receivedAt"]), Status: str(p["status"]), ReplayedAs: str(p["replayedAs"]),
+			}
+			q.Raw, _ = p["raw"].([]byte)
+			q.Count, _ = p["count"].(int64)
+			if err := json.Unmarshal([]byte(str(p["problems"])), &q.Problems); err != nil {
+				return nil, fmt.Errorf("decoding reasons of %s: %w", q.ID, err)
+			}
+			out = append(out, q)
+		}
+		return out, nil
+	})
+}
+
+// MarkReplayed records that a quarantined item became the document with that uid.
+func (s *Store) MarkReplayed(ctx context.Context, tenant, id, docUID string) error {
+	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, `
+MATCH (q:Quarantine {id: $id, tenant: $tenant})
+SET q.status = 'replayed', q.replayedAs = $uid, q.replayedAt = $now`,
+			map[string]any{"id": id, "tenant": tenant, "uid": docUID, "now": s.Now().UTC()})
+	})
+	if err != nil {
+		return fmt.Errorf("marking %s replayed: %w", id, err)
+	}
+	return nil
+}
+
+// UpdateQuarantineReasons replaces the reasons of an item whose replay failed again.
+func (s *Store) UpdateQuarantineReasons(ctx context.Context, tenant, id string, problems []ontology.Problem) error {
+	b, err := json.Marshal(problems)
+	if err != nil {
+		return fmt.Errorf("encoding reasons: %w", err)
+	}
+	_, err = write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, `
+MATCH (q:Quarantine {id: $id, tenant: $tenant}) SET q.problems = $problems, q.lastReplayAt = $now`,
+			map[string]any{"id": id, "tenant": tenant, "problems": string(b), "now": s.Now().UTC()})
+	})
+	if err != nil {
+		return fmt.Errorf("updating reasons of %s: %w", id, err)
+	}
+	return nil
+}

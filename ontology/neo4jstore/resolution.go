@@ -1,0 +1,235 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
+)
+
+var _ resolver.Store = (*Store)(nil)
+
+// WithTenantLock runs fn in one write transaction that first takes the tenant's
+// resolution lock: a write on one Lock node, which Neo4j holds until commit, so
+// resolution of one tenant is serial across every process sharing the database.
+func (s *Store) WithTenantLock(ctx context.Context, tenant string, fn func(ctx context.Context, tx resolver.Tx) error) error {
+	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		if err := exec(ctx, tx, "MERGE (l:Lock {name: $name}) SET l.at = timestamp()",
+			map[string]any{"name": "resolve/" + tenant}); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, fn(ctx, &resolutionTx{tx: tx, tenant: tenant, now: s.Now})
+	})
+	return err
+}
+
+type resolutionTx struct {
+	tx     neo4j.ManagedTransaction
+	tenant string
+	now    func() time.Time
+}
+
+func (t *resolutionTx) Pending(ctx context.Context, limit int) ([]resolver.PendingDoc, error) {
+	recs, err := run(ctx, t.tx, `
+MATCH (d:Pending {tenant: $tenant})
+WITH d ORDER BY d.receivedAt, d.uid LIMIT $limit
+OPTIONAL MATCH (d)-[:EVIDENCES]->(e:BusinessEvent)
+RETURN d.uid AS uid, d.version AS version, d.canonical AS canonical, e.id AS event`,
+		map[string]any{"tenant": t.tenant, "limit": limit})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]resolver.PendingDoc, 0, len(recs))
+	for _, rec := range recs {
+		p := resolver.PendingDoc{UID: get[string](rec, "uid"), Version: get[int64](rec, "version"), EventID: get[string](rec, "event")}
+		if err := json.Unmarshal([]byte(get[string](rec, "canonical")), &p.Doc); err != nil {
+			return nil, fmt.Errorf("decoding stored document %s: %w", p.UID, err)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	recs, err := run(ctx, t.tx, `
+UNWIND $keys AS k
+MATCH (key:Key {uid: k})<-[:HAS_KEY {identity: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
+WHERE e.status <> 'merged'
+RETURN k, collect(DISTINCT e.id) AS events`, map[string]any{"keys": keys})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		evs, _ := rec.Get("events")
+		for _, e := range evs.([]any) {
+			out[get[string](rec, "k")] = append(out[get[string](rec, "k")], e.(string))
+		}
+	}
+	return out, nil
+}
+
+func (t *resolutionTx) Events(ctx context.Context, ids []string) (map[string]*resolver.EventState, error) {
+	out := map[string]*resolver.EventState{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := run(ctx, t.tx, `
+UNWIND $ids AS id
+MATCH (e:BusinessEvent {id: id})
+CALL (e) {
+  OPTIONAL MATCH (d:SourceDocument)-[r:EVIDENCES]->(e)
+  RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE {uid: d.uid, canonical: d.canonical, decidedBy: r.decidedBy, score: r.score} END) AS members
+}
+CALL (e) {
+  OPTIONAL MATCH (e)-[:MOVES]->(m:Movement)
+  RETURN collect(CASE WHEN m IS NULL THEN NULL ELSE {sku: m.sku, location: m.location, lot: m.lot, bucket: m.bucket, qty: m.qty} END) AS moves, count(m) AS seq
+}
+OPTIONAL MATCH (e)-[:MERGED_INTO]->(into:BusinessEvent)
+RETURN e, members, moves, seq, into.id AS into`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		p := get[neo4j.Node](rec, "e").Props
+		ev := &resolver.EventState{
+			ID: str(p["id"]), Kind: ontology.EventKind(str(p["kind"])), Status: str(p["status"]),
+			OccurredAt: timeOf(p["occurredAt"]), Seq: get[int64](rec, "seq"), MergedInto: get[string](rec, "into"),
+		}
+		members, _ := rec.Get("members")
+		for _, raw := range members.([]any) {
+			m := raw.(map[string]any)
+			mem := resolver.Member{UID: str(m["uid"]), DecidedBy: str(m["decidedBy"])}
+			mem.Score, _ = m["score"].(float64)
+			if err := json.Unmarshal([]byte(str(m["canonical"])), &mem.Doc); err != nil {
+				return nil, fmt.Errorf("decoding member %s of %s: %w", mem.UID, ev.ID, err)
+			}
+			ev.Members = append(ev.Members, mem)
+		}
+		moves, _ := rec.Get("moves")
+		var ms []ontology.Movement
+		for _, raw := range moves.([]any) {
+			m := raw.(map[string]any)
+			q, _ := m["qty"].(int64)
+			ms = append(ms, ontology.Movement{SKU: str(m["sku"]), Location: str(m["location"]), Lot: str(m["lot"]),
+				Bucket: ontology.Bucket(str(m["bucket"])), Qty: ontology.Qty(q)})
+		}
+		ev.Done = inventory.Net(ms)
+		out[ev.ID] = ev
+	}
+	return out, nil
+}
+
+func (t *resolutionTx) Apply(ctx context.Context, ch *resolver.Changes) error {
+	now := t.now().UTC()
+	steps := []struct {
+		cypher string
+		rows   []map[string]any
+	}{
+		{`UNWIND $rows AS r
+MERGE (e:BusinessEvent {id: r.id})
+  ON CREATE SET e.tenant = $tenant, e.createdAt = $now
+SET e.kind = r.kind, e.status = r.status, e.occurredAt = r.occurredAt, e.location = r.location,
+    e.discrepancies = r.discrepancies, e.updatedAt = $now`, eventRows(ch)},
+		{`UNWIND $rows AS r
+MATCH (:SourceDocument {uid: r.doc})-[l:EVIDENCES]->(:BusinessEvent {id: r.event}) DELETE l`, unlinkRows(ch)},
+		{`UNWIND $rows AS r
+MATCH (d:SourceDocument {uid: r.doc}), (e:BusinessEvent {id: r.event})
+OPTIONAL MATCH (d)-[old:EVIDENCES]->(other:BusinessEvent) WHERE other.id <> r.event
+DELETE old
+MERGE (d)-[l:EVIDENCES]->(e)
+SET l.role = r.role, l.score = r.score, l.decidedBy = r.decidedBy, l.evidence = r.evidence, l.at = $now`, linkRows(ch)},
+		{`UNWIND $rows AS r
+MATCH (f:BusinessEvent {id: r.from}), (i:BusinessEvent {id: r.into})
+MERGE (f)-[m:MERGED_INTO]->(i) SET m.evidence = r.evidence, m.at = $now`, mergeRows(ch)},
+		{`UNWIND $rows AS r
+MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = r.kind, k.value = r.value
+WITH k, r
+MATCH (d:SourceDocument {uid: r.doc})
+MERGE (d)-[h:HAS_KEY]->(k) SET h.identity = r.identity`, keyRows(ch)},
+		{`UNWIND $rows AS r
+MATCH (e:BusinessEvent {id: r.event})
+MERGE (p:Product {uid: $tenant + '/' + r.sku}) ON CREATE SET p.tenant = $tenant, p.sku = r.sku
+MERGE (l:Location {uid: $tenant + '/' + r.location}) ON CREATE SET l.tenant = $tenant, l.id = r.location
+CREATE (m:Movement:Unprojected {id: r.id, tenant: $tenant, eventId: r.event, sku: r.sku, location: r.location,
+        lot: r.lot, bucket: r.bucket, qty: r.qty, at: r.at, reason: r.reason})
+CREATE (e)-[:MOVES]->(m), (m)-[:OF]->(p), (m)-[:AT]->(l)`, movementRows(ch)},
+		{`UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc}) REMOVE d:Pending`, resolvedRows(ch)},
+	}
+	for _, st := range steps {
+		for _, c := range chunks(len(st.rows), batchSize) {
+			if err := exec(ctx, t.tx, st.cypher, map[string]any{"rows": st.rows[c[0]:c[1]], "tenant": t.tenant, "now": now}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func eventRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Events))
+	for _, e := range ch.Events {
+		rows = append(rows, map[string]any{"id": e.ID, "kind": string(e.Kind), "status": e.Status,
+			"occurredAt": e.OccurredAt.UTC(), "location": e.Location, "discrepancies": e.Discrepancies})
+	}
+	return rows
+}
+
+func unlinkRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Unlinks))
+	for _, u := range ch.Unlinks {
+		rows = append(rows, map[string]any{"doc": u.DocUID, "event": u.EventID})
+	}
+	return rows
+}
+
+func linkRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Links))
+	for _, l := range ch.Links {
+		rows = append(rows, map[string]any{"doc": l.DocUID, "event": l.EventID, "role": string(l.Role),
+			"score": l.Score, "decidedBy": l.DecidedBy, "evidence": l.Evidence})
+	}
+	return rows
+}
+
+func mergeRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Merges))
+	for _, m := range ch.Merges {
+		rows = append(rows, map[string]any{"from": m.From, "into": m.Into, "evidence": m.Evidence})
+	}
+	return rows
+}
+
+func keyRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Keys))
+	for _, k := range ch.Keys {
+		rows = append(rows, map[string]any{"doc": k.DocUID, "key": k.KeyUID, "kind": k.Kind, "value": k.Value, "identity": k.Identity})
+	}
+	return rows
+}
+
+func movementRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Movements))
+	for _, m := range ch.Movements {
+		rows = append(rows, map[string]any{"id": m.ID, "event": m.EventID, "sku": m.SKU, "location": m.Location,
+			"lot": m.Lot, "bucket": string(m.Bucket), "qty": int64(m.Qty), "at": m.At.UTC(), "reason": m.Reason})
+	}
+	return rows
+}
+
+func resolvedRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Resolved))
+	for _, uid := range ch.Resolved {
+		rows = append(rows, map[string]any{"doc": uid})
+	}
+	return rows
+}

@@ -1,0 +1,92 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// migration is one versioned schema step. Steps only add (constraints, indexes) and use
+// IF NOT EXISTS, so running one twice, or two replicas racing at start, is harmless.
+type migration struct {
+	version    int
+	statements []string
+}
+
+// migrations is the schema history. Append new steps; never edit a released one.
+//
+// Uniqueness is on one computed property (uid) rather than on composite keys, so the same
+// schema works on Community, Enterprise and Aura alike.
+var migrations = []migration{
+	{1, []string{
+		"CREATE CONSTRAINT doc_uid IF NOT EXISTS FOR (d:SourceDocument) REQUIRE d.uid IS UNIQUE",
+		"CREATE INDEX doc_tenant IF NOT EXISTS FOR (d:SourceDocument) ON (d.tenant)",
+		"CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:BusinessEvent) REQUIRE e.id IS UNIQUE",
+		"CREATE CONSTRAINT movement_id IF NOT EXISTS FOR (m:Movement) REQUIRE m.id IS UNIQUE",
+		"CREATE INDEX movement_tenant IF NOT EXISTS FOR (m:Movement) ON (m.tenant)",
+		"CREATE CONSTRAINT key_uid IF NOT EXISTS FOR (k:Key) REQUIRE k.uid IS UNIQUE",
+		"CREATE CONSTRAINT quarantine_id IF NOT EXISTS FOR (q:Quarantine) REQUIRE q.id IS UNIQUE",
+		"CREATE INDEX quarantine_tenant IF NOT EXISTS FOR (q:Quarantine) ON (q.tenant)",
+		"CREATE INDEX event_tenant IF NOT EXISTS FOR (e:BusinessEvent) ON (e.tenant)",
+		"CREATE CONSTRAINT delivery_uid IF NOT EXISTS FOR (d:Delivery) REQUIRE d.uid IS UNIQUE",
+		"CREATE CONSTRAINT checkpoint_uid IF NOT EXISTS FOR (c:Checkpoint) REQUIRE c.uid IS UNIQUE",
+		"CREATE CONSTRAINT lock_name IF NOT EXISTS FOR (l:Lock) REQUIRE l.name IS UNIQUE",
+		"CREATE CONSTRAINT tenant_name IF NOT EXISTS FOR (t:Tenant) REQUIRE t.name IS UNIQUE",
+		"CREATE CONSTRAINT product_uid IF NOT EXISTS FOR (p:Product) REQUIRE p.uid IS UNIQUE",
+		"CREATE CONSTRAINT location_uid IF NOT EXISTS FOR (l:Location) REQUIRE l.uid IS UNIQUE",
+		"CREATE CONSTRAINT party_uid IF NOT EXISTS FOR (p:Party) REQUIRE p.uid IS UNIQUE",
+		"CREATE CONSTRAINT alias_uid IF NOT EXISTS FOR (a:Alias) REQUIRE a.uid IS UNIQUE",
+		"CREATE CONSTRAINT lot_uid IF NOT EXISTS FOR (l:Lot) REQUIRE l.uid IS UNIQUE",
+		// Queue labels: Pending documents await resolution, Unprojected movements await
+		// the Redis projection. Both sets are small, so these label scans stay cheap.
+		"CREATE INDEX pending_doc IF NOT EXISTS FOR (d:Pending) ON (d.tenant)",
+		"CREATE INDEX unprojected_movement IF NOT EXISTS FOR (m:Unprojected) ON (m.tenant)",
+	}},
+}
+
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int { return migrations[len(migrations)-1].version }
+
+// Migrate brings the schema up to SchemaVersion and records it. It is idempotent and safe
+// to run from several replicas at start.
+func (s *Store) Migrate(ctx context.Context) error {
+	current, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
+		recs, err := run(ctx, tx, "MATCH (v:SchemaVersion {id: 'seam'}) RETURN v.version AS v", nil)
+		if err != nil || len(recs) == 0 {
+			return 0, err
+		}
+		return get[int64](recs[0], "v"), nil
+	})
+	if err != nil {
+		return fmt.Errorf("reading schema version: %w", err)
+	}
+	for _, m := range migrations {
+		if int64(m.version) <= current {
+			continue
+		}
+		// Schema statements cannot share a transaction with data writes, so each runs in
+		// its own auto-commit transaction.
+		for _, stmt := range m.statements {
+			_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
+				neo4j.ExecuteQueryWithDatabase(s.db))
+			if err != nil {
+				return fmt.Errorf("schema v%d: %s: %w", m.version, stmt, classify(err))
+			}
+		}
+		_, err := neo4j.ExecuteQuery(ctx, s.driver,
+			"MERGE (v:SchemaVersion {id: 'seam'}) SET v.version = $version, v.at = datetime()",
+			map[string]any{"version": m.version}, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
+		if err != nil {
+			return fmt.Errorf("recording schema v%d: %w", m.version, classify(err))
+		}
+		s.log.Info("neo4j schema migrated", "version", m.version)
+	}
+	// Indexes build in the background; wait so the first queries use them.
+	_, err = neo4j.ExecuteQuery(ctx, s.driver, "CALL db.awaitIndexes(60)", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db))
+	if err != nil {
+		return fmt.Errorf("awaiting indexes: %w", classify(err))
+	}
+	return nil
+}

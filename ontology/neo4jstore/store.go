@@ -1,0 +1,173 @@
+// Package neo4jstore keeps Seam's system of record in Neo4j: source documents with their
+// raw payloads, quarantine, business events, the ledger of movements, canonical entities
+// and connector checkpoints.
+//
+// Every query is parameterised and every node carries its tenant. Writes are batched with
+// UNWIND and run in managed transactions (retried by the driver on transient errors), so
+// the functions passed to them compute and write, and never touch Redis, MQTT or anything
+// else outside the transaction.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+)
+
+// Config says how to reach Neo4j. URI may be bolt:// for one server or neo4j://,
+// neo4j+s:// for a cluster or Aura; an empty User means no authentication.
+type Config struct {
+	URI      string
+	User     string
+	Password Secret
+	Database string // "" for the server's default database
+	// MaxPoolSize bounds the connections per server (driver default when 0).
+	MaxPoolSize int
+}
+
+// Secret is a string that never appears in logs.
+type Secret string
+
+// LogValue keeps secrets out of structured logs.
+func (Secret) LogValue() slog.Value { return slog.StringValue("REDACTED") }
+
+// String keeps secrets out of fmt output.
+func (Secret) String() string { return "REDACTED" }
+
+// ErrUnavailable is returned when Neo4j cannot be reached; callers report not-ready and
+// retry, and the driver reconnects by itself once the server is back.
+var ErrUnavailable = errors.New("neo4j unavailable")
+
+// Store is the Neo4j adapter. It is safe for concurrent use; create one per process.
+type Store struct {
+	driver neo4j.DriverWithContext
+	db     string
+	log    *slog.Logger
+	// Now is the clock, replaceable in tests.
+	Now func() time.Time
+}
+
+// Open creates the driver. It does not wait for the server: Seam starts and reports
+// not-ready while Neo4j is down, and recovers when it returns.
+func Open(cfg Config, log *slog.Logger) (*Store, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, string(cfg.Password), "")
+	}
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		if cfg.MaxPoolSize > 0 {
+			c.MaxConnectionPoolSize = cfg.MaxPoolSize
+		}
+		c.ConnectionAcquisitionTimeout = 10 * time.Second
+		c.SocketConnectTimeout = 3 * time.Second
+		c.MaxTransactionRetryTime = 15 * time.Second
+	})
+	if err != nil {
+		return nil, fmt.Errorf("creating neo4j driver for %s: %w", cfg.URI, err)
+	}
+	return &Store{driver: drv, db: cfg.Database, log: log, Now: time.Now}, nil
+}
+
+// Close releases the driver's connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ping checks that a Bolt handshake with the server succeeds.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return fmt.Errorf("%w: %v", ErrUnavailable, err)
+	}
+	return nil
+}
+
+// WaitReady polls Ping until it succeeds or ctx ends. A cold Neo4j on two cores takes
+// 10-30 s to open its Bolt port; a fixed sleep would be either too long or too short.
+func (s *Store) WaitReady(ctx context.Context) error {
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		err := s.Ping(ctx)
+		if err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for neo4j: %w (last error: %v)", ctx.Err(), err)
+		case <-tick.C:
+		}
+	}
+}
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: mode})
+}
+
+// write runs fn in a managed write transaction.
+func write[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	v, err := neo4j.ExecuteWrite(ctx, sess, fn)
+	return v, classify(err)
+}
+
+// read runs fn in a managed read transaction.
+func read[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	v, err := neo4j.ExecuteRead(ctx, sess, fn)
+	return v, classify(err)
+}
+
+// classify turns connectivity failures into ErrUnavailable so callers above the adapter
+// need not know the driver's error types.
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, ErrUnavailable) {
+		return fmt.Errorf("%w: %v", ErrUnavailable, err)
+	}
+	return err
+}
+
+// run executes one statement inside tx and collects its records.
+func run(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// exec executes one statement inside tx and discards its records.
+func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
+
+// get reads one typed value from a record; a missing or null value gives the zero value.
+func get[T neo4j.RecordValue](rec *neo4j.Record, key string) T {
+	v, _, _ := neo4j.GetRecordValue[T](rec, key)
+	return v
+}
+
+// chunks splits n items into ranges of at most size, for UNWIND batches.
+func chunks(n, size int) [][2]int {
+	var out [][2]int
+	for i := 0; i < n; i += size {
+		j := min(i+size, n)
+		out = append(out, [2]int{i, j})
+	}
+	return out
+}

@@ -1,0 +1,124 @@
+package resolver
+
+import (
+	"sync"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology"
+)
+
+// LocationAlias says that a system's code names a canonical location.
+type LocationAlias struct {
+	Tenant   string `yaml:"tenant"` // "" for every tenant
+	System   string `yaml:"system"`
+	Code     string `yaml:"code"`
+	Location string `yaml:"location"`
+}
+
+// ProductAlias says that a system's item code (a Square catalog object id, a Meituan
+// app_food_code, a marketplace SKU, a GTIN) names a canonical product.
+type ProductAlias struct {
+	Tenant string `yaml:"tenant"` // "" for every tenant
+	System string `yaml:"system"`
+	Code   string `yaml:"code"`
+	SKU    string `yaml:"sku"`
+}
+
+// Recipe says what making one unit of a product consumes.
+type Recipe struct {
+	Tenant      string                 `yaml:"tenant"` // "" for every tenant
+	SKU         string                 `yaml:"sku"`
+	Ingredients []inventory.Ingredient `yaml:"ingredients"`
+}
+
+// Registry is the canonical naming of locations and products: per-system aliases that
+// configuration (and, later, people over GraphQL) declare. It is safe for concurrent use.
+type Registry struct {
+	mu        sync.RWMutex
+	locations map[[3]string]string // tenant, system, code -> canonical location
+	products  map[[3]string]string // tenant, system, item code -> canonical SKU
+	recipes   map[[2]string][]inventory.Ingredient
+}
+
+// NewRegistry builds a registry from configured location aliases.
+func NewRegistry(locations []LocationAlias, products []ProductAlias, recipes ...Recipe) *Registry {
+	r := &Registry{locations: map[[3]string]string{}, products: map[[3]string]string{}, recipes: map[[2]string][]inventory.Ingredient{}}
+	for _, rc := range recipes {
+		r.recipes[[2]string{rc.Tenant, rc.SKU}] = rc.Ingredients
+	}
+	for _, a := range locations {
+		r.SetLocation(a)
+	}
+	for _, a := range products {
+		r.SetProduct(a)
+	}
+	return r
+}
+
+// SetProduct adds or replaces one product alias.
+func (r *Registry) SetProduct(a ProductAlias) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.products[[3]string{a.Tenant, a.System, a.Code}] = a.SKU
+}
+
+// SetLocation adds or replaces one location alias.
+func (r *Registry) SetLocation(a LocationAlias) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.locations[[3]string{a.Tenant, a.System, a.Code}] = a.Location
+}
+
+// Location returns the canonical location a source's location reference names. Without
+// an alias it is "system:code", so that stock is never silently booked to a wrong place;
+// the location then shows up under that name until someone declares the alias.
+func (r *Registry) Location(tenant string, ref *ontology.LocationRef) string {
+	if ref == nil || ref.Code == "" {
+		return ""
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	for _, k := range [][3]string{{tenant, ref.System, ref.Code}, {"", ref.System, ref.Code}} {
+		if loc, ok := r.locations[k]; ok {
+			return loc
+		}
+	}
+	return ref.System + ":" + ref.Code
+}
+
+// SKU returns the canonical product of a goods line: a declared alias of the source's
+// item id or GTIN first, then the merchant SKU when the source has one, else the GTIN,
+// else the source's own item id qualified by its system.
+func (r *Registry) SKU(tenant, system string, l ontology.Line) string {
+	r.mu.RLock()
+	for _, code := range []string{l.ExternalID, l.GTIN, l.SKU} {
+		if code == "" {
+			continue
+		}
+		for _, k := range [][3]string{{tenant, system, code}, {"", system, code}} {
+			if sku, ok := r.products[k]; ok {
+				r.mu.RUnlock()
+				return sku
+			}
+		}
+	}
+	r.mu.RUnlock()
+	switch {
+	case l.SKU != "":
+		return l.SKU
+	case l.GTIN != "":
+		return "gtin:" + l.GTIN
+	default:
+		return system + ":" + l.ExternalID
+	}
+}
+
+// Recipe returns the ingredients of one unit of sku, or nil when it has no recipe.
+func (r *Registry) Recipe(tenant, sku string) []inventory.Ingredient {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	if in, ok := r.recipes[[2]string{tenant, sku}]; ok {
+		return in
+	}
+	return r.recipes[[2]string{"", sku}]
+}

@@ -1,0 +1,232 @@
+package resolver_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/neo4jstore"
+	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/resolver"
+)
+
+var t0 = time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)
+
+type fixture struct {
+	t      *testing.T
+	ctx    context.Context
+	store  *neo4jstore.Store
+	tenant string
+	m      *resolver.Matcher
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	s := neo4jtest.Open(t)
+	tenant := neo4jtest.Tenant(t)
+	reg := resolver.NewRegistry([]resolver.LocationAlias{
+		{Tenant: tenant, System: "meituan", Code: "SH-PD-003", Location: "STORE-SH-01"},
+		{Tenant: tenant, System: "square", Code: "L2K8", Location: "STORE-SH-01"},
+	}, nil)
+	return &fixture{t: t, ctx: context.Background(), store: s, tenant: tenant, m: resolver.NewMatcher(s, reg, nil)}
+}
+
+func (f *fixture) doc(system, typ, id string, role ontology.Role, verb ontology.Verb, at time.Time, loc string, refs []ontology.Ref, lines ...ontology.Line) ontology.Document {
+	d := ontology.Document{
+		Key:  ontology.DocKey{Tenant: f.tenant, System: system, Type: typ, ExternalID: id},
+		Role: role, Verb: verb, OccurredAt: at, Refs: refs, Lines: lines,
+	}
+	if loc != "" {
+		d.Location = &ontology.LocationRef{System: system, Code: loc}
+	}
+	return d
+}
+
+func (f *fixture) save(docs ...ontology.Document) {
+	f.t.Helper()
+	envs := make([]ontology.Envelope, len(docs))
+	for i, d := range docs {
+		raw, _ := json.Marshal(d)
+		envs[i] = ontology.Envelope{Doc: d, Raw: raw, Format: "json", Via: "test"}
+	}
+	if _, err := f.store.SaveDocuments(f.ctx, envs); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+func (f *fixture) process() resolver.Stats {
+	f.t.Helper()
+	st, err := f.m.Process(f.ctx, f.tenant, 500)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return st
+}
+
+func (f *fixture) eventOf(system, typ, id string) string {
+	f.t.Helper()
+	d, err := f.store.Document(f.ctx, ontology.DocKey{Tenant: f.tenant, System: system, Type: typ, ExternalID: id})
+	if err != nil || d == nil {
+		f.t.Fatalf("document %s/%s/%s: %v", system, typ, id, err)
+	}
+	return d.EventID
+}
+
+// stock sums the ledger per cell and bucket.
+func (f *fixture) stock() map[string]string {
+	f.t.Helper()
+	tot, err := f.store.Totals(f.ctx, f.tenant)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, s := range tot {
+		for b, q := range map[string]ontology.Qty{"onHand": s.OnHand, "reserved": s.Reserved, "incoming": s.Incoming} {
+			if q != 0 {
+				out[fmt.Sprintf("%s@%s/%s", s.SKU, s.Location, b)] = q.String()
+			}
+		}
+	}
+	return out
+}
+
+func line(sku string, n int64) ontology.Line { return ontology.Line{SKU: sku, Qty: ontology.Units(n)} }
+
+func ref(k ontology.RefKind, v string) ontology.Ref { return ontology.Ref{Kind: k, Value: v} }
+
+func TestSharedKeyMakesOneEvent(t *testing.T) {
+	f := newFixture(t)
+	order := f.doc("shopify", "order", "5820193847261", ontology.RoleOrder, ontology.VerbPaid, t0, "online",
+		[]ontology.Ref{ref(ontology.RefOrderNumber, "1047")}, line("TEA", 2))
+	f.save(order)
+	if st := f.process(); st.Created != 1 || len(st.Movements) != 1 {
+		t.Fatalf("first document: %+v", st)
+	}
+	track := f.doc("aftership", "tracking", "trk-1", ontology.RoleTracking, ontology.VerbShipped, t0.Add(time.Hour), "",
+		[]ontology.Ref{ref(ontology.RefOrderNumber, "1047"), ref(ontology.RefTracking, "1Z999AA10123456784")})
+	f.save(track)
+	st := f.process()
+	if st.Joined != 1 || st.Created != 0 {
+		t.Fatalf("tracking: %+v", st)
+	}
+	ev := f.eventOf("shopify", "order", "5820193847261")
+	if ev == "" || ev != f.eventOf("aftership", "tracking", "trk-1") {
+		t.Fatalf("tracking not in the order's event")
+	}
+	// Shipping released the reservation and took the goods from on hand.
+	want := map[string]string{"TEA@shopify:online/onHand": "-2"}
+	if got := f.stock(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("stock = %v, want %v", got, want)
+	}
+	d, err := f.store.EventDetail(f.ctx, f.tenant, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Event.Kind != ontology.KindSale || len(d.Sources) != 2 || len(d.Movements) != 3 {
+		t.Fatalf("event detail = %+v", d)
+	}
+	for _, s := range d.Sources {
+		if s.Key.System == "aftership" && (s.Evidence.Rule != "shared-key" || len(s.Evidence.Keys) != 1 || s.Evidence.Keys[0] != "order_number:1047") {
+			t.Fatalf("tracking evidence = %+v", s.Evidence)
+		}
+	}
+}
+
+func TestLateDocumentMergesTwoEventsAndStockIsRight(t *testing.T) {
+	f := newFixture(t)
+	// A Meituan delivery order and the same sale rung up at the POS, each its own event
+	// at first: they share no key.
+	mt := f.doc("meituan", "order", "27061900338318741", ontology.RoleOrder, ontology.VerbDelivered, t0, "SH-PD-003",
+		[]ontology.Ref{ref(ontology.RefOrderNumber, "27061900338318741")}, line("LATTE", 2))
+	pos := f.doc("square", "order", "q7Lm3X", ontology.RolePOS, ontology.VerbPaid, t0.Add(3*time.Minute), "L2K8",
+		[]ontology.Ref{ref(ontology.RefOrderID, "q7Lm3X")}, line("LATTE", 2))
+	f.save(mt, pos)
+	if st := f.process(); st.Created != 2 {
+		t.Fatalf("two unrelated documents: %+v", st)
+	}
+	if got := f.stock()["LATTE@STORE-SH-01/onHand"]; got != "-4" {
+		t.Fatalf("before the merge the sale counts twice: %v", got)
+	}
+	first := f.eventOf("meituan", "order", "27061900338318741")
+	// The Square payment names both the POS order and the Meituan order number.
+	pay := f.doc("square", "payment", "pay-1", ontology.RolePayment, ontology.VerbPaid, t0.Add(4*time.Minute), "",
+		[]ontology.Ref{ref(ontology.RefOrderID, "q7Lm3X"), ref(ontology.RefOrderNumber, "27061900338318741")})
+	f.save(pay)
+	if st := f.process(); st.Merged != 1 {
+		t.Fatalf("late payment: %+v", st)
+	}
+	ev := f.eventOf("square", "order", "q7Lm3X")
+	if ev != first || f.eventOf("square", "payment", "pay-1") != first {
+		t.Fatalf("survivor is not the oldest event: %s vs %s", ev, first)
+	}
+	if got := f.stock(); got["LATTE@STORE-SH-01/onHand"] != "-2" || len(got) != 1 {
+		t.Fatalf("after the merge the sale counts once: %v", got)
+	}
+	// The absorbed id still resolves, to the survivor.
+	absorbed := resolver.EventID(ontology.DocKey{Tenant: f.tenant, System: "square", Type: "order", ExternalID: "q7Lm3X"}.UID())
+	d, err := f.store.EventDetail(f.ctx, f.tenant, absorbed)
+	if err != nil || d == nil || d.Event.ID != first || len(d.MergedFrom) != 1 || d.MergedFrom[0] != absorbed {
+		t.Fatalf("absorbed id resolves to %+v, %v", d, err)
+	}
+}
+
+func TestNewVersionReplansItsEvent(t *testing.T) {
+	f := newFixture(t)
+	o := f.doc("shopify", "order", "1", ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("MUG", 1))
+	f.save(o)
+	f.process()
+	o.Verb = ontology.VerbCancelled
+	o.Status = "cancelled"
+	f.save(o)
+	st := f.process()
+	if st.Created != 0 || len(st.Movements) != 1 {
+		t.Fatalf("cancellation: %+v", st)
+	}
+	if got := f.stock(); len(got) != 0 {
+		t.Fatalf("a cancelled order still holds stock: %v", got)
+	}
+	// Storing the same version again changes nothing.
+	f.save(o)
+	if st := f.process(); st.Documents != 0 {
+		t.Fatalf("a repeat was resolved again: %+v", st)
+	}
+}
+
+func TestPayoutDoesNotChainSales(t *testing.T) {
+	f := newFixture(t)
+	var docs []ontology.Document
+	for i := 1; i <= 2; i++ {
+		ch := fmt.Sprintf("ch_%d", i)
+		docs = append(docs,
+			f.doc("stripe", "charge", ch, ontology.RolePayment, ontology.VerbPaid, t0, "", []ontology.Ref{ref(ontology.RefPayment, ch)}),
+			f.doc("stripe", "balance_transaction", fmt.Sprintf("txn_%d", i), ontology.RoleSettlement, ontology.VerbSettled, t0, "",
+				[]ontology.Ref{ref(ontology.RefPayment, ch), ref(ontology.RefBalanceTxn, fmt.Sprintf("txn_%d", i)), ref(ontology.RefPayout, "po_1")}))
+	}
+	docs = append(docs, f.doc("stripe", "payout", "po_1", ontology.RolePayout, ontology.VerbSettled, t0.Add(48*time.Hour), "",
+		[]ontology.Ref{ref(ontology.RefPayout, "po_1")}))
+	f.save(docs...)
+	f.process()
+	a, b, p := f.eventOf("stripe", "charge", "ch_1"), f.eventOf("stripe", "charge", "ch_2"), f.eventOf("stripe", "payout", "po_1")
+	if a == b || a == p || b == p {
+		t.Fatalf("a payout chained its charges into one event: %s %s %s", a, b, p)
+	}
+	if f.eventOf("stripe", "balance_transaction", "txn_1") != a {
+		t.Fatal("a balance transaction did not join its charge")
+	}
+}
+
+func TestProcessedTwiceIsIdempotent(t *testing.T) {
+	f := newFixture(t)
+	f.save(f.doc("square", "order", "x", ontology.RolePOS, ontology.VerbPaid, t0, "L2K8", nil, line("A", 1)))
+	f.process()
+	before := f.stock()
+	if st := f.process(); st.Documents != 0 || len(st.Movements) != 0 {
+		t.Fatalf("second run did work: %+v", st)
+	}
+	if after := f.stock(); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Fatalf("stock changed: %v -> %v", before, after)
+	}
+}

@@ -1,0 +1,118 @@
+package resolver
+
+import (
+	"context"
+	"time"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology"
+)
+
+// Store runs resolution work in transactions. Implementations hold a per-tenant lock for
+// the whole of fn, so that two processes (a server and a `seam ingest`, or two replicas)
+// never resolve the same tenant at once, and retry fn on transient failures: fn must only
+// read and write through tx.
+type Store interface {
+	WithTenantLock(ctx context.Context, tenant string, fn func(ctx context.Context, tx Tx) error) error
+}
+
+// Tx is what a Matcher reads and writes inside one transaction.
+type Tx interface {
+	// Pending returns up to limit documents awaiting resolution, oldest first.
+	Pending(ctx context.Context, limit int) ([]PendingDoc, error)
+	// EventsByKeys returns, for each key uid, the live (not merged) events that documents
+	// holding that key belong to.
+	EventsByKeys(ctx context.Context, keyUIDs []string) (map[string][]string, error)
+	// Events loads events with their members and the net of their movements so far.
+	Events(ctx context.Context, ids []string) (map[string]*EventState, error)
+	// Apply writes the changes.
+	Apply(ctx context.Context, ch *Changes) error
+}
+
+// PendingDoc is a stored document awaiting resolution.
+type PendingDoc struct {
+	UID     string
+	Version int64
+	Doc     ontology.Document
+	// EventID is the event the document already belongs to, when this is a new version
+	// of a resolved document.
+	EventID string
+}
+
+// Member is a document in an event as stored.
+type Member struct {
+	UID       string
+	Doc       ontology.Document
+	DecidedBy string
+	Score     float64
+}
+
+// EventState is an event as stored: its members and what its movements did so far.
+type EventState struct {
+	ID         string
+	Kind       ontology.EventKind
+	Status     string
+	OccurredAt time.Time
+	Members    []Member
+	Done       inventory.Effect
+	Seq        int64 // number of movements so far
+	MergedInto string
+	created    bool
+	touched    bool
+}
+
+// Changes is everything one resolution batch writes.
+type Changes struct {
+	Tenant    string
+	Events    []EventWrite
+	Links     []Link
+	Unlinks   []Unlink
+	Merges    []Merge
+	Keys      []KeyLink
+	Movements []ontology.Movement
+	Resolved  []string // document uids whose Pending mark is cleared
+}
+
+// EventWrite creates or updates an event node.
+type EventWrite struct {
+	ID            string
+	Kind          ontology.EventKind
+	Status        string
+	OccurredAt    time.Time
+	Location      string
+	Discrepancies string // JSON list of inventory.Discrepancy
+	Created       bool
+}
+
+// Link says that a document evidences an event, with the evidence of the decision.
+type Link struct {
+	DocUID    string
+	EventID   string
+	Role      ontology.Role
+	Score     float64
+	DecidedBy string // rule:<name>, merge, person:<who>
+	Evidence  string // JSON Evidence
+}
+
+// Unlink removes a document from an event.
+type Unlink struct {
+	DocUID  string
+	EventID string
+}
+
+// Merge records that event From proved to be event Into; From stays as an alias.
+type Merge struct {
+	From, Into string
+	Evidence   string
+}
+
+// KeyLink attaches a reference key to a document.
+type KeyLink struct {
+	DocUID string
+	KeyUID string
+	Kind   string
+	Value  string
+	// Identity is true when the key names the document's own business action (see
+	// identifying); only identity keys are followed to find candidate events.
+	Identity bool
+}

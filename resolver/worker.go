@@ -1,0 +1,134 @@
+package resolver
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// Projector applies committed movements to live stock.
+type Projector interface {
+	Project(ctx context.Context, tenant string, ms []ontology.Movement) error
+	CatchUp(ctx context.Context, tenant string) (int, error)
+}
+
+// WorkLister finds tenants with unfinished work (pending documents or unprojected
+// movements), so a restarted process picks up where the last one stopped.
+type WorkLister interface {
+	PendingTenants(ctx context.Context) ([]string, error)
+}
+
+// WorkerConfig tunes a Worker.
+type WorkerConfig struct {
+	Batch int           // documents per resolution transaction (default 500)
+	Sweep time.Duration // how often to look for work nobody announced (default 2s)
+	// Observe, when set, is told about every batch (for metrics).
+	Observe func(tenant string, st Stats, took time.Duration, err error)
+}
+
+// Worker drives resolution and projection: it is woken with Notify when documents are
+// stored, and sweeps periodically for work announced by other processes or left over
+// from a crash. It never gives up on an error; it logs it and tries again on the next
+// wake or sweep, so Seam recovers by itself when Neo4j or Redis return.
+type Worker struct {
+	matcher *Matcher
+	proj    Projector
+	lister  WorkLister
+	log     *slog.Logger
+	cfg     WorkerConfig
+	wake    chan string
+}
+
+// NewWorker builds a worker.
+func NewWorker(m *Matcher, p Projector, l WorkLister, log *slog.Logger, cfg WorkerConfig) *Worker {
+	if cfg.Batch <= 0 {
+		cfg.Batch = 500
+	}
+	if cfg.Sweep <= 0 {
+		cfg.Sweep = 2 * time.Second
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Worker{matcher: m, proj: p, lister: l, log: log, cfg: cfg, wake: make(chan string, 1024)}
+}
+
+// Notify asks the worker to process a tenant soon. It never blocks: when the queue is
+// full the next sweep finds the work anyway.
+func (w *Worker) Notify(tenant string) {
+	select {
+	case w.wake <- tenant:
+	default:
+	}
+}
+
+// Run processes work until ctx ends.
+func (w *Worker) Run(ctx context.Context) {
+	tick := time.NewTicker(w.cfg.Sweep)
+	defer tick.Stop()
+	w.sweep(ctx)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case t := <-w.wake:
+			w.drainLogged(ctx, t)
+		case <-tick.C:
+			w.sweep(ctx)
+		}
+	}
+}
+
+func (w *Worker) sweep(ctx context.Context) {
+	tenants, err := w.lister.PendingTenants(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			w.log.Warn("looking for pending work", "err", err)
+		}
+		return
+	}
+	for _, t := range tenants {
+		w.drainLogged(ctx, t)
+	}
+}
+
+func (w *Worker) drainLogged(ctx context.Context, tenant string) {
+	if _, err := w.Drain(ctx, tenant); err != nil && ctx.Err() == nil {
+		w.log.Warn("processing tenant", "tenant", tenant, "err", err)
+	}
+}
+
+// Drain resolves every pending document of tenant and projects every movement, then
+// returns the totals. Callers that need the work done before they return (seam ingest,
+// tests) call it directly.
+func (w *Worker) Drain(ctx context.Context, tenant string) (Stats, error) {
+	var total Stats
+	for {
+		start := time.Now()
+		st, err := w.matcher.Process(ctx, tenant, w.cfg.Batch)
+		if w.cfg.Observe != nil {
+			w.cfg.Observe(tenant, st, time.Since(start), err)
+		}
+		if err != nil {
+			return total, err
+		}
+		total.Documents += st.Documents
+		total.Created += st.Created
+		total.Joined += st.Joined
+		total.Merged += st.Merged
+		total.Movements = append(total.Movements, st.Movements...)
+		if err := w.proj.Project(ctx, tenant, st.Movements); err != nil {
+			// The movements keep their Unprojected mark; CatchUp applies them later.
+			w.log.Warn("projecting stock; will catch up", "tenant", tenant, "err", err)
+		}
+		if st.Documents == 0 {
+			break
+		}
+	}
+	if _, err := w.proj.CatchUp(ctx, tenant); err != nil {
+		return total, err
+	}
+	return total, nil
+}
