@@ -51,9 +51,10 @@ func (r tenantRecipes) Recipe(sku string) []inventory.Ingredient { return r.cano
 // Matcher links pending documents to business events. It is safe for concurrent use;
 // the store's tenant lock serialises the work of one tenant.
 type Matcher struct {
-	store Store
-	canon Canon
-	log   *slog.Logger
+	store   Store
+	canon   Canon
+	weights Weights
+	log     *slog.Logger
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
 }
@@ -63,8 +64,11 @@ func NewMatcher(store Store, canon Canon, log *slog.Logger) *Matcher {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Matcher{store: store, canon: canon, log: log, Now: time.Now}
+	return &Matcher{store: store, canon: canon, weights: DefaultWeights(), log: log, Now: time.Now}
 }
+
+// SetWeights replaces the content-matching weights and thresholds.
+func (m *Matcher) SetWeights(w Weights) { m.weights = w }
 
 // Stats counts what one Process call did.
 type Stats struct {
@@ -89,7 +93,7 @@ func (m *Matcher) Process(ctx context.Context, tenant string, limit int) (Stats,
 		if len(docs) == 0 {
 			return nil
 		}
-		b := &batch{tenant: tenant, m: m, tx: tx, events: map[string]*EventState{}, keyEvents: map[string][]string{}}
+		b := newBatch(m, tx, tenant)
 		if err := b.load(ctx, docs); err != nil {
 			return err
 		}
@@ -114,48 +118,93 @@ func (m *Matcher) Process(ctx context.Context, tenant string, limit int) (Stats,
 // from the store plus everything decided so far, so that documents of one batch can link
 // to each other.
 type batch struct {
-	tenant    string
-	m         *Matcher
-	tx        Tx
-	events    map[string]*EventState
-	keyEvents map[string][]string // key uid -> event ids
-	changes   Changes
+	tenant      string
+	m           *Matcher
+	tx          Tx
+	events      map[string]*EventState
+	keyEvents   map[string][]string // identity key uid -> event ids
+	blockEvents map[string][]string // block key uid -> event ids
+	rejected    map[string]map[string]bool
+	changes     Changes
+}
+
+func newBatch(m *Matcher, tx Tx, tenant string) *batch {
+	return &batch{tenant: tenant, m: m, tx: tx, events: map[string]*EventState{},
+		keyEvents: map[string][]string{}, blockEvents: map[string][]string{}, rejected: map[string]map[string]bool{}}
 }
 
 func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
-	var keys []string
+	var keys, blocks, uids []string
 	ids := map[string]bool{}
-	for _, d := range docs {
+	for i := range docs {
+		d := &docs[i]
+		uids = append(uids, d.UID)
 		for _, r := range d.Doc.Refs {
-			keys = append(keys, b.keyUID(r))
+			if identifying(d.Doc.Role, r.Kind) {
+				keys = append(keys, b.keyUID(r))
+			}
 		}
+		_, look := b.blocks(&d.Doc)
+		blocks = append(blocks, look...)
 		if d.EventID != "" {
 			ids[d.EventID] = true
 		}
 	}
-	ke, err := b.tx.EventsByKeys(ctx, keys)
-	if err != nil {
+	var err error
+	if b.keyEvents, err = b.tx.EventsByKeys(ctx, keys); err != nil {
 		return fmt.Errorf("looking up candidate events: %w", err)
 	}
-	b.keyEvents = ke
-	for _, evs := range ke {
-		for _, id := range evs {
-			ids[id] = true
+	if b.blockEvents, err = b.tx.EventsByBlocks(ctx, blocks); err != nil {
+		return fmt.Errorf("looking up content candidates: %w", err)
+	}
+	for _, m := range []map[string][]string{b.keyEvents, b.blockEvents} {
+		for _, evs := range m {
+			for _, id := range evs {
+				ids[id] = true
+			}
 		}
 	}
+	if err := b.loadEvents(ctx, ids); err != nil {
+		return err
+	}
+	// Decisions of people about any document in play: the pending ones and the members
+	// of every candidate event.
+	for _, ev := range b.events {
+		for _, m := range ev.Members {
+			uids = append(uids, m.UID)
+		}
+	}
+	if b.rejected, err = b.tx.Rejections(ctx, uids); err != nil {
+		return fmt.Errorf("loading decisions: %w", err)
+	}
+	return nil
+}
+
+func (b *batch) loadEvents(ctx context.Context, ids map[string]bool) error {
 	list := make([]string, 0, len(ids))
 	for id := range ids {
-		list = append(list, id)
+		if _, ok := b.events[id]; !ok {
+			list = append(list, id)
+		}
 	}
+	sort.Strings(list)
 	evs, err := b.tx.Events(ctx, list)
 	if err != nil {
 		return fmt.Errorf("loading candidate events: %w", err)
 	}
-	b.events = evs
+	for id, ev := range evs {
+		b.events[id] = ev
+	}
 	return nil
 }
 
 func (b *batch) keyUID(r ontology.Ref) string { return b.tenant + "/" + r.ID() }
+
+// blocks returns the content block keys a document is stored under and looked up by.
+func (b *batch) blocks(d *ontology.Document) (store, lookup []string) {
+	loc := b.m.canon.Location(b.tenant, d.Location)
+	return blockKeys(b.tenant, loc, d, func(l ontology.Line) string { return b.m.canon.SKU(b.tenant, d.Key.System, l) })
+}
 
 // resolve links one document.
 func (b *batch) resolve(p *PendingDoc, st *Stats) {
@@ -164,6 +213,10 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: b.keyUID(r), Kind: string(r.Kind),
 			Value: r.Value, Identity: identifying(d.Role, r.Kind)})
 	}
+	storeBlocks, _ := b.blocks(d)
+	for _, k := range storeBlocks {
+		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: k, Kind: "block", Value: k, Block: true})
+	}
 	b.changes.Resolved = append(b.changes.Resolved, p.UID)
 
 	// A new version of a document stays in its event; the event is replanned.
@@ -171,37 +224,61 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 		if ev := b.live(p.EventID); ev != nil {
 			replaceMember(ev, Member{UID: p.UID, Doc: *d, DecidedBy: "version", Score: 1})
 			ev.touched = true
+			b.remember(d, ev)
 			return
 		}
 	}
 
-	candidates, matched := b.candidates(d)
-	switch len(candidates) {
-	case 0:
-		ev := b.newEvent(p.UID, d)
-		b.join(ev, p.UID, d, Evidence{Rule: "new-event", Score: 1, Note: "no candidate event shares an identifying key"}, "rule:new-event")
-		st.Created++
-	default:
+	candidates, matched := b.candidates(p.UID, d)
+	if len(candidates) > 0 {
 		// The oldest event survives a merge, so ids that users have seen stay valid.
 		sort.Slice(candidates, func(i, j int) bool { return older(candidates[i], candidates[j]) })
 		into := candidates[0]
+		e := Evidence{Rule: "shared-key", Keys: matched, Score: 1}
 		for _, other := range candidates[1:] {
+			if c := clash(into, other); c != "" || b.rejectedAcross(into, other) {
+				// Two orders, or two POS sales, are never one action: keep both events and
+				// say why the document joined the older one only.
+				e.Note = appendNote(e.Note, fmt.Sprintf("also shares a key with %s; not merged (each holds a %s, or a person kept them apart)", other.ID, c))
+				continue
+			}
 			b.merge(other, into, matched)
 			st.Merged++
 		}
-		b.join(into, p.UID, d, Evidence{Rule: "shared-key", Keys: matched, Score: 1}, "rule:shared-key")
+		b.join(into, p.UID, d, e, "rule:shared-key")
 		st.Joined++
+		b.remember(d, into)
+		return
 	}
+	if ev, e, ok := b.contentMatch(p.UID, d); ok {
+		b.join(ev, p.UID, d, e, "rule:content")
+		st.Joined++
+		b.remember(d, ev)
+		return
+	}
+	ev := b.newEvent(p.UID, d)
+	b.join(ev, p.UID, d, Evidence{Rule: "new-event", Score: 1, Note: "no candidate event shares an identifying key or its content"}, "rule:new-event")
+	st.Created++
+	b.remember(d, ev)
+}
+
+// remember indexes a linked document's keys and blocks for the rest of the batch.
+func (b *batch) remember(d *ontology.Document, ev *EventState) {
 	for _, r := range d.Refs {
 		if identifying(d.Role, r.Kind) {
 			k := b.keyUID(r)
-			b.keyEvents[k] = appendUnique(b.keyEvents[k], b.eventOf(p.UID))
+			b.keyEvents[k] = appendUnique(b.keyEvents[k], ev.ID)
 		}
+	}
+	store, _ := b.blocks(d)
+	for _, k := range store {
+		b.blockEvents[k] = appendUnique(b.blockEvents[k], ev.ID)
 	}
 }
 
-// candidates returns the live events that share an identifying key with d.
-func (b *batch) candidates(d *ontology.Document) ([]*EventState, []string) {
+// candidates returns the live events that share an identifying key with d and that d
+// may join: none a person rejected it from, none where its role is already taken.
+func (b *batch) candidates(uid string, d *ontology.Document) ([]*EventState, []string) {
 	seen := map[string]bool{}
 	var out []*EventState
 	var matched []string
@@ -211,7 +288,7 @@ func (b *batch) candidates(d *ontology.Document) ([]*EventState, []string) {
 		}
 		for _, id := range b.keyEvents[b.keyUID(r)] {
 			ev := b.live(id)
-			if ev == nil {
+			if ev == nil || !b.fits(ev, uid, d) {
 				continue
 			}
 			matched = appendUnique(matched, r.ID())
@@ -222,6 +299,125 @@ func (b *batch) candidates(d *ontology.Document) ([]*EventState, []string) {
 		}
 	}
 	return out, matched
+}
+
+// contentMatch scores the events found through d's block keys and returns the best one
+// when it clears the accept threshold unambiguously. A best match between the review and
+// accept thresholds (or an ambiguous one) is queued for a person instead.
+func (b *batch) contentMatch(uid string, d *ontology.Document) (*EventState, Evidence, bool) {
+	want := complement(d.Role)
+	if want == "" {
+		return nil, Evidence{}, false
+	}
+	_, lookup := b.blocks(d)
+	type scored struct {
+		ev *EventState
+		e  Evidence
+	}
+	var all []scored
+	seen := map[string]bool{}
+	for _, k := range lookup {
+		for _, id := range b.blockEvents[k] {
+			ev := b.live(id)
+			if ev == nil || seen[ev.ID] || !b.fits(ev, uid, d) {
+				continue
+			}
+			seen[ev.ID] = true
+			other := memberWithRole(ev, want)
+			if other == nil {
+				continue
+			}
+			all = append(all, scored{ev, scoreContent(b.m.weights, d, &other.Doc)})
+		}
+	}
+	if len(all) == 0 {
+		return nil, Evidence{}, false
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].e.Score != all[j].e.Score {
+			return all[i].e.Score > all[j].e.Score
+		}
+		return older(all[i].ev, all[j].ev)
+	})
+	best := all[0]
+	w := b.m.weights
+	ambiguous := len(all) > 1 && best.e.Score-all[1].e.Score < w.Margin
+	if best.e.Score >= w.Accept {
+		// Candidates of one block have the same store and basket, so whichever of two
+		// near-equal candidates is taken, stock comes out the same; the closest in time
+		// is the likelier, and the evidence says the choice was close.
+		if ambiguous {
+			best.e.Note = fmt.Sprintf("close call: %s scores %.2f", all[1].ev.ID, all[1].e.Score)
+		}
+		return best.ev, best.e, true
+	}
+	if best.e.Score >= w.Review {
+		best.e.Note = "score between the review and accept thresholds"
+		b.changes.Reviews = append(b.changes.Reviews, ReviewItem{DocUID: uid, EventID: best.ev.ID, Score: best.e.Score, Evidence: mustJSON(best.e)})
+	}
+	return nil, Evidence{}, false
+}
+
+// uniqueRoles are the roles an event holds at most one document of: a sale has one
+// order (one buyer's request) and one POS ring-up. This is what keeps chains of weak
+// links from snowballing many actions into one.
+var uniqueRoles = []ontology.Role{ontology.RoleOrder, ontology.RolePOS}
+
+// fits reports whether the document may join the event.
+func (b *batch) fits(ev *EventState, uid string, d *ontology.Document) bool {
+	rej := b.rejected[uid]
+	for _, m := range ev.Members {
+		if m.UID == uid {
+			continue
+		}
+		if rej[m.UID] {
+			return false
+		}
+		for _, r := range uniqueRoles {
+			if d.Role == r && m.Doc.Role == r {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// rejectedAcross reports whether a person kept a document of a apart from one of b.
+func (b *batch) rejectedAcross(x, y *EventState) bool {
+	for _, m := range x.Members {
+		for _, n := range y.Members {
+			if b.rejected[m.UID][n.UID] || b.rejected[n.UID][m.UID] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clash names a unique role both events hold, or "" when they may merge.
+func clash(a, b *EventState) string {
+	for _, r := range uniqueRoles {
+		if memberWithRole(a, r) != nil && memberWithRole(b, r) != nil {
+			return string(r)
+		}
+	}
+	return ""
+}
+
+func memberWithRole(ev *EventState, r ontology.Role) *Member {
+	for i := range ev.Members {
+		if ev.Members[i].Doc.Role == r {
+			return &ev.Members[i]
+		}
+	}
+	return nil
+}
+
+func appendNote(note, more string) string {
+	if note == "" {
+		return more
+	}
+	return note + "; " + more
 }
 
 // live follows merges to the surviving event.

@@ -3,6 +3,7 @@ package resolver_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -137,11 +138,12 @@ func TestSharedKeyMakesOneEvent(t *testing.T) {
 
 func TestLateDocumentMergesTwoEventsAndStockIsRight(t *testing.T) {
 	f := newFixture(t)
-	// A Meituan delivery order and the same sale rung up at the POS, each its own event
-	// at first: they share no key.
+	// A Meituan delivery order and the same sale rung up at the POS 40 minutes later,
+	// each its own event at first: they share no key, and the time is too far apart for
+	// content matching to link them.
 	mt := f.doc("meituan", "order", "27061900338318741", ontology.RoleOrder, ontology.VerbDelivered, t0, "SH-PD-003",
 		[]ontology.Ref{ref(ontology.RefOrderNumber, "27061900338318741")}, line("LATTE", 2))
-	pos := f.doc("square", "order", "q7Lm3X", ontology.RolePOS, ontology.VerbPaid, t0.Add(3*time.Minute), "L2K8",
+	pos := f.doc("square", "order", "q7Lm3X", ontology.RolePOS, ontology.VerbPaid, t0.Add(40*time.Minute), "L2K8",
 		[]ontology.Ref{ref(ontology.RefOrderID, "q7Lm3X")}, line("LATTE", 2))
 	f.save(mt, pos)
 	if st := f.process(); st.Created != 2 {
@@ -152,7 +154,7 @@ func TestLateDocumentMergesTwoEventsAndStockIsRight(t *testing.T) {
 	}
 	first := f.eventOf("meituan", "order", "27061900338318741")
 	// The Square payment names both the POS order and the Meituan order number.
-	pay := f.doc("square", "payment", "pay-1", ontology.RolePayment, ontology.VerbPaid, t0.Add(4*time.Minute), "",
+	pay := f.doc("square", "payment", "pay-1", ontology.RolePayment, ontology.VerbPaid, t0.Add(41*time.Minute), "",
 		[]ontology.Ref{ref(ontology.RefOrderID, "q7Lm3X"), ref(ontology.RefOrderNumber, "27061900338318741")})
 	f.save(pay)
 	if st := f.process(); st.Merged != 1 {
@@ -228,5 +230,104 @@ func TestProcessedTwiceIsIdempotent(t *testing.T) {
 	}
 	if after := f.stock(); fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Fatalf("stock changed: %v -> %v", before, after)
+	}
+}
+
+func TestMarketplaceOrderRungUpAtPOSWithoutKey(t *testing.T) {
+	f := newFixture(t)
+	mt := f.doc("meituan", "order", "27061900338318741", ontology.RoleOrder, ontology.VerbDelivered, t0, "SH-PD-003",
+		[]ontology.Ref{ref(ontology.RefOrderID, "27061900338318741")}, line("LATTE", 2), line("CROISSANT", 1))
+	f.save(mt)
+	f.process()
+	// Rung up two minutes later at the same store, same items, no shared key.
+	pos := f.doc("square", "order", "q7Lm3X", ontology.RolePOS, ontology.VerbPaid, t0.Add(2*time.Minute), "L2K8",
+		[]ontology.Ref{ref(ontology.RefOrderID, "q7Lm3X")}, line("CROISSANT", 1), line("LATTE", 2))
+	// And an unrelated walk-in sale with the same basket an hour later.
+	walkIn := f.doc("square", "order", "w4Lk1n", ontology.RolePOS, ontology.VerbPaid, t0.Add(70*time.Minute), "L2K8",
+		[]ontology.Ref{ref(ontology.RefOrderID, "w4Lk1n")}, line("CROISSANT", 1), line("LATTE", 2))
+	f.save(pos, walkIn)
+	st := f.process()
+	if st.Joined != 1 || st.Created != 1 {
+		t.Fatalf("resolution: %+v", st)
+	}
+	ev := f.eventOf("meituan", "order", "27061900338318741")
+	if f.eventOf("square", "order", "q7Lm3X") != ev {
+		t.Fatal("the POS ring-up did not join the Meituan order")
+	}
+	if f.eventOf("square", "order", "w4Lk1n") == ev {
+		t.Fatal("an unrelated sale an hour later joined")
+	}
+	d, err := f.store.EventDetail(f.ctx, f.tenant, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e resolver.Evidence
+	for _, s := range d.Sources {
+		if s.Key.System == "square" {
+			e = s.Evidence
+		}
+	}
+	if e.Rule != "content" || e.Score < resolver.DefaultWeights().Accept || len(e.Fields) < 2 || e.Fields[1].Field != "time" {
+		t.Fatalf("evidence = %+v", e)
+	}
+	// Two sales happened, not three: the delivery counts once.
+	if got := f.stock(); got["LATTE@STORE-SH-01/onHand"] != "-4" || got["CROISSANT@STORE-SH-01/onHand"] != "-2" {
+		t.Fatalf("stock = %v", got)
+	}
+
+	t.Run("a person rejects the match; stock is compensated and it stays apart", func(t *testing.T) {
+		key := ontology.DocKey{Tenant: f.tenant, System: "square", Type: "order", ExternalID: "q7Lm3X"}
+		dec, err := f.m.Reject(f.ctx, f.tenant, key, ev, "auditor")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dec.EventID == ev || dec.Other != ev || len(dec.Movements) == 0 {
+			t.Fatalf("reject = %+v", dec)
+		}
+		if got := f.stock(); got["LATTE@STORE-SH-01/onHand"] != "-6" {
+			t.Fatalf("after reject the ring-up is its own sale: %v", got)
+		}
+		// A new version of the POS document is resolved again: it must not rejoin.
+		pos.Status = "COMPLETED"
+		f.save(pos)
+		f.process()
+		if f.eventOf("square", "order", "q7Lm3X") == ev {
+			t.Fatal("the resolver overturned a person's decision")
+		}
+		if _, err := f.m.Reject(f.ctx, f.tenant, key, ev, "auditor"); !errors.Is(err, resolver.ErrNotMember) {
+			t.Fatalf("rejecting again: %v", err)
+		}
+	})
+}
+
+func TestConfirmMergesAndCorrectsStock(t *testing.T) {
+	f := newFixture(t)
+	mt := f.doc("meituan", "order", "1", ontology.RoleOrder, ontology.VerbDelivered, t0, "SH-PD-003", nil, line("LATTE", 1))
+	pos := f.doc("square", "order", "p1", ontology.RolePOS, ontology.VerbPaid, t0.Add(25*time.Minute), "L2K8", nil, line("LATTE", 1))
+	f.save(mt, pos)
+	f.process()
+	a, b := f.eventOf("meituan", "order", "1"), f.eventOf("square", "order", "p1")
+	if a == b {
+		t.Fatal("25 minutes apart should not auto-link")
+	}
+	if got := f.stock()["LATTE@STORE-SH-01/onHand"]; got != "-2" {
+		t.Fatalf("before confirm: %v", got)
+	}
+	dec, err := f.m.Confirm(f.ctx, f.tenant, ontology.DocKey{Tenant: f.tenant, System: "square", Type: "order", ExternalID: "p1"}, a, "manager")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dec.EventID != a || f.eventOf("square", "order", "p1") != a {
+		t.Fatalf("confirm = %+v", dec)
+	}
+	if got := f.stock()["LATTE@STORE-SH-01/onHand"]; got != "-1" {
+		t.Fatalf("after confirm the sale counts once: %v", got)
+	}
+	two := f.doc("meituan", "order", "2", ontology.RoleOrder, ontology.VerbDelivered, t0, "SH-PD-003", nil, line("TEA", 1))
+	f.save(two)
+	f.process()
+	_, err = f.m.Confirm(f.ctx, f.tenant, ontology.DocKey{Tenant: f.tenant, System: "meituan", Type: "order", ExternalID: "2"}, a, "manager")
+	if !errors.Is(err, resolver.ErrConflict) {
+		t.Fatalf("two orders in one event: %v", err)
 	}
 }

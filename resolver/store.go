@@ -23,8 +23,15 @@ type Tx interface {
 	// EventsByKeys returns, for each key uid, the live (not merged) events that documents
 	// holding that key belong to.
 	EventsByKeys(ctx context.Context, keyUIDs []string) (map[string][]string, error)
+	// EventsByBlocks is EventsByKeys for content block keys.
+	EventsByBlocks(ctx context.Context, keyUIDs []string) (map[string][]string, error)
+	// Rejections returns, for each document, the documents a person said it does not
+	// belong with.
+	Rejections(ctx context.Context, docUIDs []string) (map[string]map[string]bool, error)
 	// Events loads events with their members and the net of their movements so far.
 	Events(ctx context.Context, ids []string) (map[string]*EventState, error)
+	// EventOf returns the event a document is linked to ("" when none).
+	EventOf(ctx context.Context, docUID string) (string, error)
 	// Apply writes the changes.
 	Apply(ctx context.Context, ch *Changes) error
 }
@@ -71,6 +78,34 @@ type Changes struct {
 	Keys      []KeyLink
 	Movements []ontology.Movement
 	Resolved  []string // document uids whose Pending mark is cleared
+	Reviews   []ReviewItem
+	Decisions []Decision
+	// ReviewUpdates close review items a person decided.
+	ReviewUpdates []ReviewUpdate
+}
+
+// ReviewUpdate records a person's verdict on a review item (if there is one).
+type ReviewUpdate struct {
+	DocUID, EventID string
+	Status          string // confirmed, rejected
+	By              string
+}
+
+// ReviewItem is a possible match between the review and accept thresholds, waiting for a
+// person: the document stays in its own event until someone confirms.
+type ReviewItem struct {
+	DocUID   string
+	EventID  string
+	Score    float64
+	Evidence string
+}
+
+// Decision is a person's verdict on two documents: "same" or "different". Resolution
+// never overturns it.
+type Decision struct {
+	A, B    string // document uids
+	Verdict string
+	By      string
 }
 
 // EventWrite creates or updates an event node.
@@ -115,4 +150,6 @@ type KeyLink struct {
 	// Identity is true when the key names the document's own business action (see
 	// identifying); only identity keys are followed to find candidate events.
 	Identity bool
+	// Block is true for content block keys (same store, basket and hour).
+	Block bool
 }

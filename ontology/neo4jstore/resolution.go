@@ -155,7 +155,22 @@ MERGE (f)-[m:MERGED_INTO]->(i) SET m.evidence = r.evidence, m.at = $now`, mergeR
 MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = r.kind, k.value = r.value
 WITH k, r
 MATCH (d:SourceDocument {uid: r.doc})
-MERGE (d)-[h:HAS_KEY]->(k) SET h.identity = r.identity`, keyRows(ch)},
+MERGE (d)-[h:HAS_KEY]->(k) SET h.identity = r.identity`, keyRows(ch, false)},
+		{`UNWIND $rows AS r
+MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = 'block'
+WITH k, r
+MATCH (d:SourceDocument {uid: r.doc})
+MERGE (d)-[:IN_BLOCK]->(k)`, keyRows(ch, true)},
+		{`UNWIND $rows AS r
+MERGE (v:Review {id: r.id})
+  ON CREATE SET v.tenant = $tenant, v.doc = r.doc, v.event = r.event, v.status = 'open', v.createdAt = $now
+SET v.score = r.score, v.evidence = r.evidence, v.updatedAt = $now`, reviewRows(ch)},
+		{`UNWIND $rows AS r
+MATCH (v:Review {tenant: $tenant, doc: r.doc, status: 'open'})
+SET v.status = r.status, v.decidedBy = r.by, v.decidedAt = $now`, reviewUpdateRows(ch)},
+		{`UNWIND $rows AS r
+MERGE (x:Decision {uid: r.uid})
+SET x.tenant = $tenant, x.a = r.a, x.b = r.b, x.verdict = r.verdict, x.by = r.by, x.at = $now`, decisionRows(ch)},
 		{`UNWIND $rows AS r
 MATCH (e:BusinessEvent {id: r.event})
 MERGE (p:Product {uid: $tenant + '/' + r.sku}) ON CREATE SET p.tenant = $tenant, p.sku = r.sku
@@ -209,10 +224,42 @@ func mergeRows(ch *resolver.Changes) []map[string]any {
 	return rows
 }
 
-func keyRows(ch *resolver.Changes) []map[string]any {
+func keyRows(ch *resolver.Changes, blocks bool) []map[string]any {
 	rows := make([]map[string]any, 0, len(ch.Keys))
 	for _, k := range ch.Keys {
+		if k.Block != blocks {
+			continue
+		}
 		rows = append(rows, map[string]any{"doc": k.DocUID, "key": k.KeyUID, "kind": k.Kind, "value": k.Value, "identity": k.Identity})
+	}
+	return rows
+}
+
+func reviewRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Reviews))
+	for _, r := range ch.Reviews {
+		rows = append(rows, map[string]any{"id": "rv_" + r.DocUID + "|" + r.EventID, "doc": r.DocUID, "event": r.EventID,
+			"score": r.Score, "evidence": r.Evidence})
+	}
+	return rows
+}
+
+func reviewUpdateRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.ReviewUpdates))
+	for _, u := range ch.ReviewUpdates {
+		rows = append(rows, map[string]any{"doc": u.DocUID, "status": u.Status, "by": u.By})
+	}
+	return rows
+}
+
+func decisionRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Decisions))
+	for _, d := range ch.Decisions {
+		a, b := d.A, d.B
+		if b < a {
+			a, b = b, a
+		}
+		rows = append(rows, map[string]any{"uid": a + "|" + b, "a": a, "b": b, "verdict": d.Verdict, "by": d.By})
 	}
 	return rows
 }
@@ -232,4 +279,66 @@ func resolvedRows(ch *resolver.Changes) []map[string]any {
 		rows = append(rows, map[string]any{"doc": uid})
 	}
 	return rows
+}
+
+func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	recs, err := run(ctx, t.tx, `
+UNWIND $keys AS k
+MATCH (key:Key {uid: k})<-[:IN_BLOCK]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
+WHERE e.status <> 'merged'
+RETURN k, collect(DISTINCT e.id) AS events`, map[string]any{"keys": keys})
+	if err != nil {
+		return nil, err
+	}
+	for _, rec := range recs {
+		evs, _ := rec.Get("events")
+		k := get[string](rec, "k")
+		for _, e := range evs.([]any) {
+			out[k] = append(out[k], e.(string))
+		}
+	}
+	return out, nil
+}
+
+func (t *resolutionTx) Rejections(ctx context.Context, uids []string) (map[string]map[string]bool, error) {
+	out := map[string]map[string]bool{}
+	if len(uids) == 0 {
+		return out, nil
+	}
+	recs, err := run(ctx, t.tx, `
+UNWIND $uids AS u
+CALL (u) {
+  MATCH (x:Decision {a: u, verdict: 'different'}) RETURN x
+  UNION
+  MATCH (x:Decision {b: u, verdict: 'different'}) RETURN x
+}
+RETURN DISTINCT x.a AS a, x.b AS b`, map[string]any{"uids": uids})
+	if err != nil {
+		return nil, err
+	}
+	add := func(a, b string) {
+		if out[a] == nil {
+			out[a] = map[string]bool{}
+		}
+		out[a][b] = true
+	}
+	for _, rec := range recs {
+		a, b := get[string](rec, "a"), get[string](rec, "b")
+		add(a, b)
+		add(b, a)
+	}
+	return out, nil
+}
+
+func (t *resolutionTx) EventOf(ctx context.Context, docUID string) (string, error) {
+	recs, err := run(ctx, t.tx, "MATCH (:SourceDocument {uid: $uid})-[:EVIDENCES]->(e:BusinessEvent) RETURN e.id AS id",
+		map[string]any{"uid": docUID})
+	if err != nil || len(recs) == 0 {
+		return "", err
+	}
+	return get[string](recs[0], "id"), nil
 }

@@ -43,6 +43,14 @@ var migrations = []migration{
 		"CREATE INDEX pending_doc IF NOT EXISTS FOR (d:Pending) ON (d.tenant)",
 		"CREATE INDEX unprojected_movement IF NOT EXISTS FOR (m:Unprojected) ON (m.tenant)",
 	}},
+	// v2: the review queue and people's decisions.
+	{2, []string{
+		"CREATE CONSTRAINT review_id IF NOT EXISTS FOR (v:Review) REQUIRE v.id IS UNIQUE",
+		"CREATE INDEX review_tenant IF NOT EXISTS FOR (v:Review) ON (v.tenant, v.status)",
+		"CREATE CONSTRAINT decision_uid IF NOT EXISTS FOR (x:Decision) REQUIRE x.uid IS UNIQUE",
+		"CREATE INDEX decision_a IF NOT EXISTS FOR (x:Decision) ON (x.a)",
+		"CREATE INDEX decision_b IF NOT EXISTS FOR (x:Decision) ON (x.b)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -1,0 +1,163 @@
+package resolver
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// Content matching links documents that share no key but describe the same sale: a
+// marketplace delivery order rung up again at the store's POS without the marketplace
+// order number. Candidates come from a block key (same store, same basket, same hour),
+// stored on each document like its reference keys, so the lookup is an index seek and
+// never a scan. Candidates are then scored Fellegi-Sunter style: each compared field
+// adds its log2(m/u) weight, where m is how often the field agrees for true matches and
+// u for non-matches.
+
+// Weights are the log-likelihood weights and thresholds of content matching.
+type Weights struct {
+	// Basket: same store, same items and quantities, same hour (every candidate has it,
+	// from its block key; u is how often unrelated sales share a basket in an hour).
+	Basket float64
+	// Time delta between the two documents, by band.
+	Within3Min, Within10Min, Within30Min, Beyond30Min float64
+	// Totals in the same currency agree, or differ.
+	TotalEqual, TotalDiffers float64
+	// The POS reference holds the marketplace order number (or its tail).
+	RefHint float64
+	// Accept links at or above Accept; scores between Review and Accept go to the review
+	// queue; below Review nothing happens.
+	Accept, Review float64
+	// Ambiguity: when the second-best candidate scores within this many bits of the
+	// best, the match goes to review instead of being guessed.
+	Margin float64
+}
+
+// DefaultWeights are the weights used unless configured otherwise. They were set from
+// m/u rates measured on the simulator's data (`seam bench resolve` prints the rates it
+// observes): a rung-up marketplace order is entered at the POS within three minutes in
+// about nine cases of ten, while an unrelated identical basket at the same store falls
+// in the same three minutes in about one case of forty.
+func DefaultWeights() Weights {
+	return Weights{
+		Basket:     3,
+		Within3Min: 5.2, Within10Min: 1.5, Within30Min: -1.5, Beyond30Min: -6,
+		TotalEqual: 1.0, TotalDiffers: -0.5,
+		RefHint: 8,
+		Accept:  6, Review: 2.5, Margin: 1.5,
+	}
+}
+
+// blockKeys returns the block keys a document is stored under and the keys to look up
+// for it (its own hour and the neighbouring hours, so a sale at 10:59 finds 11:01).
+func blockKeys(tenant, location string, d *ontology.Document, canonSKU func(ontology.Line) string) (store []string, lookup []string) {
+	if location == "" || len(d.Lines) == 0 || (d.Role != ontology.RolePOS && d.Role != ontology.RoleOrder) {
+		return nil, nil
+	}
+	sig := basketSignature(d.Lines, canonSKU)
+	h := d.OccurredAt.UTC().Truncate(time.Hour)
+	key := func(t time.Time) string {
+		return tenant + "/block:sale:" + location + ":" + sig + ":" + t.Format("2006010215")
+	}
+	return []string{key(h)}, []string{key(h.Add(-time.Hour)), key(h), key(h.Add(time.Hour))}
+}
+
+// basketSignature is a hash of the sorted canonical SKUs and quantities of the lines.
+func basketSignature(lines []ontology.Line, canonSKU func(ontology.Line) string) string {
+	qty := map[string]ontology.Qty{}
+	for _, l := range lines {
+		qty[canonSKU(l)] += l.Qty
+	}
+	parts := make([]string, 0, len(qty))
+	for sku, q := range qty {
+		parts = append(parts, sku+"\x1f"+q.String())
+	}
+	sort.Strings(parts)
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\x1e")))
+	return hex.EncodeToString(sum[:8])
+}
+
+// complement is the role a content match pairs a document with.
+func complement(r ontology.Role) ontology.Role {
+	switch r {
+	case ontology.RolePOS:
+		return ontology.RoleOrder
+	case ontology.RoleOrder:
+		return ontology.RolePOS
+	}
+	return ""
+}
+
+// scoreContent compares document d with the complementary member of a candidate event.
+func scoreContent(w Weights, d *ontology.Document, other *ontology.Document) Evidence {
+	e := Evidence{Rule: "content", Threshold: w.Accept}
+	add := func(field string, weight float64, values string) {
+		e.Fields = append(e.Fields, FieldScore{Field: field, Weight: weight, Values: values})
+		e.Score += weight
+	}
+	add("basket", w.Basket, "same store, same items and quantities within the hour")
+	dt := d.OccurredAt.Sub(other.OccurredAt)
+	if dt < 0 {
+		dt = -dt
+	}
+	switch {
+	case dt <= 3*time.Minute:
+		add("time", w.Within3Min, dt.String())
+	case dt <= 10*time.Minute:
+		add("time", w.Within10Min, dt.String())
+	case dt <= 30*time.Minute:
+		add("time", w.Within30Min, dt.String())
+	default:
+		add("time", w.Beyond30Min, dt.String())
+	}
+	if d.Total != nil && other.Total != nil && d.Total.Currency == other.Total.Currency {
+		if d.Total.Amount.Equal(other.Total.Amount) {
+			add("total", w.TotalEqual, d.Total.String())
+		} else {
+			add("total", w.TotalDiffers, d.Total.String()+" vs "+other.Total.String())
+		}
+	}
+	if hint := refHint(d, other); hint != "" {
+		add("reference", w.RefHint, hint)
+	}
+	// A tiny pull towards the nearest in time breaks ties between identical baskets.
+	e.Score -= dt.Minutes() * 0.01
+	e.Score = math.Round(e.Score*100) / 100
+	return e
+}
+
+// refHint finds a reference of one document written inside a free reference field of
+// the other (a POS reference_id "MT-0318741" holding the tail of a Meituan order number).
+func refHint(a, b *ontology.Document) string {
+	for _, x := range a.Refs {
+		for _, y := range b.Refs {
+			if x.Kind == y.Kind && x.Value == y.Value {
+				continue // an exact shared key is the key rule's business
+			}
+			long, short := digitsOf(x.Value), digitsOf(y.Value)
+			if len(short) > len(long) {
+				long, short = short, long
+			}
+			if len(short) >= 6 && strings.HasSuffix(long, short) {
+				return fmt.Sprintf("%s %q ends in the digits of %s %q", x.Kind, x.Value, y.Kind, y.Value)
+			}
+		}
+	}
+	return ""
+}
+
+func digitsOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
