@@ -46,7 +46,9 @@ type tenantRecipes struct {
 	tenant string
 }
 
-func (r tenantRecipes) Recipe(sku string) []inventory.Ingredient { return r.canon.Recipe(r.tenant, sku) }
+func (r tenantRecipes) Recipe(sku string) []inventory.Ingredient {
+	return r.canon.Recipe(r.tenant, sku)
+}
 
 // Matcher links pending documents to business events. It is safe for concurrent use;
 // the store's tenant lock serialises the work of one tenant.
