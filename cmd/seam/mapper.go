@@ -2,34 +2,63 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/mqtt"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/mapping"
 )
 
 // Mapper routes each payload to what can read it: sensor payloads to the IoT parsers,
-// everything else to the declarative mappings.
+// everything else to the declarative mappings (built-in, then the partner folder).
 type Mapper struct {
 	readings *mqtt.Readings
+	registry *mapping.Registry
 }
 
 // NewMapper loads the built-in mappings and the partner mappings in dir ("" for none).
+// A wrong partner file stops Seam at start with every problem and its line, rather than
+// quarantining a whole feed later.
 func NewMapper(dir string) (*Mapper, error) {
-	return &Mapper{readings: mqtt.NewReadings()}, nil
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		return nil, err
+	}
+	if dir != "" {
+		if err := reg.LoadFS(os.DirFS(dir)); err != nil {
+			return nil, fmt.Errorf("mappings in %s:\n%w", dir, err)
+		}
+	}
+	return &Mapper{readings: mqtt.NewReadings(), registry: reg}, nil
 }
 
 // Map implements connectors.Mapper.
 func (m *Mapper) Map(p connectors.Payload) ([]connectors.Mapped, error) {
-	if p.System == "iot" {
+	if p.System == "iot" && p.Type == "reading" {
 		return m.readings.Map(p)
 	}
-	return nil, fmt.Errorf("no mapping for system %q type %q", p.System, p.Type)
+	res, err := m.registry.MapPayload(p.Tenant, p.System, p.Type, p.Format, p.Raw)
+	if err != nil {
+		return nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "payload", Rule: "decode", Message: err.Error()}}}
+	}
+	out := make([]connectors.Mapped, len(res))
+	for i, r := range res {
+		out[i] = connectors.Mapped{Doc: r.Doc, Raw: r.Raw, Problems: r.Problems}
+		if r.Doc != nil {
+			out[i].ExternalID = r.Doc.Key.ExternalID
+		}
+	}
+	return out, nil
 }
 
 // OnlyType implements webhook.TypeGuesser.
 func (m *Mapper) OnlyType(system string) (string, bool) {
 	if system == "iot" {
 		return "reading", true
+	}
+	if ts := m.registry.Types(system); len(ts) == 1 {
+		return ts[0], true
 	}
 	return "", false
 }

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -23,6 +24,7 @@ type Server struct {
 	Addr     string // the address actually listened on (":0" resolved)
 	http     *http.Server
 	done     chan struct{}
+	bg       sync.WaitGroup // background work that uses the app's connections
 	cancel   context.CancelFunc
 	serveErr error
 }
@@ -49,7 +51,9 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	app.ConnectMQTT(nil)
+	s.bg.Add(1)
 	go func() {
+		defer s.bg.Done()
 		if err := app.Migrate(bg); err != nil && bg.Err() == nil {
 			log.Error("creating neo4j schema", "err", err)
 			return
@@ -71,6 +75,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
 	s.cancel()
 	<-s.done
+	s.bg.Wait() // the worker must stop using connections before they close
 	s.App.Close(ctx)
 	if s.serveErr != nil {
 		return s.serveErr

@@ -68,11 +68,21 @@ func Open(cfg Config, log *slog.Logger) (*Store, error) {
 		}
 		c.ConnectionAcquisitionTimeout = 10 * time.Second
 		c.SocketConnectTimeout = 3 * time.Second
-		c.MaxTransactionRetryTime = 15 * time.Second
+		c.MaxTransactionRetryTime = 5 * time.Second // callers retry on their own schedule; a long stall helps no one
+		// Test connections idle for over a second before reuse: after a server restart or
+		// a network cut, stale pooled connections would otherwise fail one retry each,
+		// and recovery would take many seconds instead of one round trip.
+		c.ConnectionLivenessCheckTimeout = time.Second
 	})
 	if err != nil {
 		return nil, fmt.Errorf("creating neo4j driver for %s: %w", cfg.URI, err)
 	}
+	// The driver (v5.28) sets its dialer lazily on the first connection attempt without a
+	// lock, which the race detector catches when the first attempts run concurrently.
+	// One attempt here, whatever its outcome, sets it before anything runs in parallel.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	_ = drv.VerifyConnectivity(ctx)
+	cancel()
 	return &Store{driver: drv, db: cfg.Database, log: log, Now: time.Now}, nil
 }
 

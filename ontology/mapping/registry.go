@@ -1,0 +1,153 @@
+package mapping
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	pathpkg "path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+//go:embed builtin/*.yaml
+var builtin embed.FS
+
+// Registry holds mappings by (system, type). It is safe for concurrent use.
+type Registry struct {
+	mu       sync.RWMutex
+	mappings map[[2]string]*Mapping
+}
+
+// NewRegistry returns a registry holding the built-in mappings.
+func NewRegistry() (*Registry, error) {
+	r := &Registry{mappings: map[[2]string]*Mapping{}}
+	sub, err := fs.Sub(builtin, "builtin")
+	if err != nil {
+		return nil, err
+	}
+	if err := r.LoadFS(sub); err != nil {
+		return nil, fmt.Errorf("built-in mappings: %w", err)
+	}
+	return r, nil
+}
+
+// LoadFS adds every *.yaml / *.yml mapping of a folder, replacing a mapping of the same
+// system and type (a partner's file overrides a built-in one). All files are checked and
+// all problems reported together; nothing is added when any file is wrong.
+func (r *Registry) LoadFS(fsys fs.FS) error {
+	var errs []error
+	var loaded []*Mapping
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		ext := strings.ToLower(pathpkg.Ext(p))
+		if d.IsDir() || (ext != ".yaml" && ext != ".yml") {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		m, err := Parse(p, b)
+		if err != nil {
+			errs = append(errs, err)
+			return nil
+		}
+		loaded = append(loaded, m)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	seen := map[[2]string]string{}
+	for _, m := range loaded {
+		k := [2]string{m.System, m.Type}
+		if other, ok := seen[k]; ok {
+			errs = append(errs, fmt.Errorf("%s: system %q type %q is mapped by %s too", m.File, m.System, m.Type, other))
+		}
+		seen[k] = m.File
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, m := range loaded {
+		r.mappings[[2]string{m.System, m.Type}] = m
+	}
+	return nil
+}
+
+// Lookup returns the mapping of a system and type.
+func (r *Registry) Lookup(system, typ string) (*Mapping, bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	m, ok := r.mappings[[2]string{system, typ}]
+	return m, ok
+}
+
+// Types lists the document types mapped for a system, sorted.
+func (r *Registry) Types(system string) []string {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	var out []string
+	for k := range r.mappings {
+		if k[0] == system {
+			out = append(out, k[1])
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Systems lists the mapped systems, sorted.
+func (r *Registry) Systems() []string {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	set := map[string]bool{}
+	for k := range r.mappings {
+		set[k[0]] = true
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Result is one record of a payload after mapping.
+type Result struct {
+	Doc      *ontology.Document
+	Raw      []byte
+	Pos      string
+	Problems []ontology.Problem
+}
+
+// MapPayload decodes a payload with the mapping of its system and type (in format, or
+// the mapping's own format when format is "") and maps every record.
+func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([]Result, error) {
+	m, ok := r.Lookup(system, typ)
+	if !ok {
+		return nil, fmt.Errorf("no mapping for system %q type %q (mapped: %s)", system, typ, strings.Join(r.Systems(), ", "))
+	}
+	f := m.Format
+	if format != "" {
+		f = Format(format)
+	}
+	recs, err := Decode(f, raw, m.Decode)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Result, 0, len(recs))
+	for _, rec := range recs {
+		doc, probs := m.Map(tenant, rec)
+		out = append(out, Result{Doc: doc, Raw: rec.Raw, Pos: rec.Pos, Problems: probs})
+	}
+	return out, nil
+}
