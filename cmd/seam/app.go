@@ -86,6 +86,9 @@ func (a *App) ConnectMQTT(onConnect func(mqtt.Client)) {
 		SetConnectRetryInterval(time.Second).
 		SetMaxReconnectInterval(10 * time.Second).
 		SetOrderMatters(false).
+		// Acknowledge only once a reading is stored (the subscriber calls Ack), so a
+		// crash in between makes the broker deliver it again.
+		SetAutoAckDisabled(true).
 		SetConnectTimeout(5 * time.Second)
 	if a.cfg.MQTT.User != "" {
 		opts.SetUsername(a.cfg.MQTT.User).SetPassword(string(a.cfg.MQTT.Password))

@@ -10,6 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/seamhub/seam/connectors/mqtt"
 	"github.com/seamhub/seam/ontology/neo4jstore"
 	"github.com/seamhub/seam/resolver"
 )
@@ -37,6 +38,8 @@ type Config struct {
 		// ClientID names Seam's persistent session at the broker; replicas need
 		// distinct ids and share the work through a shared subscription.
 		ClientID string `yaml:"clientId"`
+		// Sparkplug maps Sparkplug B group ids to tenants.
+		Sparkplug []mqtt.SparkplugGroup `yaml:"sparkplug"`
 	} `yaml:"mqtt"`
 	HTTP struct {
 		Addr string `yaml:"addr"`
@@ -53,6 +56,8 @@ type Config struct {
 	Products []resolver.ProductAlias `yaml:"products"`
 	// Recipes declares what products made to order consume.
 	Recipes []resolver.Recipe `yaml:"recipes"`
+	// Pull lists the partner APIs to poll.
+	Pull []PullConfig `yaml:"pull"`
 	// Mappings is a folder of partner mapping files (YAML) loaded over the built-ins.
 	Mappings string `yaml:"mappings"`
 	// LogLevel is debug, info, warn or error.

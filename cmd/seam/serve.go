@@ -12,8 +12,10 @@ import (
 	"sync"
 	"time"
 
+	paho "github.com/eclipse/paho.mqtt.golang"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/seamhub/seam/connectors/mqtt"
 	"github.com/seamhub/seam/connectors/webhook"
 	"github.com/seamhub/seam/graph"
 )
@@ -50,7 +52,31 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	app.ConnectMQTT(nil)
+	sub := mqtt.NewSubscriber(bg, app.intake, cfg.MQTT.Sparkplug, log.With("part", "mqtt"))
+	app.mapper.readings.OnUnknownAlias = sub.AskRebirth
+	app.ConnectMQTT(func(c paho.Client) {
+		if err := sub.Subscribe(c); err != nil {
+			log.Error("subscribing to sensor topics", "err", err)
+		}
+	})
+	pollers, err := app.pollers()
+	if err != nil {
+		cancel()
+		ln.Close()
+		app.Close(ctx)
+		return nil, err
+	}
+	for _, p := range pollers {
+		s.bg.Add(1)
+		go func() {
+			defer s.bg.Done()
+			select {
+			case <-app.schemaOK:
+				p.Run(bg)
+			case <-bg.Done():
+			}
+		}()
+	}
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()

@@ -37,6 +37,14 @@ type Checkpoints interface {
 	SaveCursor(ctx context.Context, tenant, name, cursor string) error
 }
 
+// Lease keeps two replicas from polling the same API at once. Acquire returns false when
+// another holder has it; the lease expires by itself after ttl, so a replica that dies
+// frees it.
+type Lease interface {
+	Acquire(ctx context.Context, name string, ttl time.Duration) (bool, error)
+	Release(ctx context.Context, name string) error
+}
+
 // Accepter is the intake.
 type Accepter interface {
 	Accept(ctx context.Context, payloads []connectors.Payload) (connectors.Result, error)
@@ -61,6 +69,8 @@ type Poller struct {
 	MaxRetries int
 	// BaseBackoff is the first back-off; it doubles per attempt, with full jitter.
 	BaseBackoff time.Duration
+	// Lease, when set, is held for each poll.
+	Lease Lease
 
 	last time.Time
 	rng  *rand.Rand
@@ -130,7 +140,7 @@ func (p *Poller) Run(ctx context.Context) {
 		every = 30 * time.Second
 	}
 	for {
-		st, err := p.Poll(ctx)
+		st, err := p.pollLeased(ctx, every)
 		switch {
 		case err != nil && ctx.Err() == nil:
 			p.log().Warn("poll failed; will retry", "poller", p.Name, "err", err)
@@ -143,6 +153,21 @@ func (p *Poller) Run(ctx context.Context) {
 		case <-time.After(every):
 		}
 	}
+}
+
+// pollLeased polls while holding the poller's lease, or skips this round when another
+// replica holds it.
+func (p *Poller) pollLeased(ctx context.Context, every time.Duration) (Stats, error) {
+	if p.Lease == nil {
+		return p.Poll(ctx)
+	}
+	name := p.Tenant + "/" + p.Name
+	ok, err := p.Lease.Acquire(ctx, name, every+2*time.Minute)
+	if err != nil || !ok {
+		return Stats{}, err
+	}
+	defer func() { _ = p.Lease.Release(context.WithoutCancel(ctx), name) }()
+	return p.Poll(ctx)
 }
 
 func (p *Poller) log() *slog.Logger {

@@ -106,9 +106,13 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 	if err := scheme.Verify(r.Header, h.url(r), body, secret, now()); err != nil {
 		return reply(w, http.StatusUnauthorized, Response{Status: "rejected", Error: err.Error()})
 	}
+	// Senders time out within seconds (Shopify: 5 s); answer 503 in time so that they
+	// retry, rather than letting a stalled store hold the request.
+	ctx, cancel := context.WithTimeout(r.Context(), 4*time.Second)
+	defer cancel()
 	delivery := scheme.DeliveryID(r.Header, body)
 	if delivery != "" && h.Deliveries != nil {
-		seen, err := h.Deliveries.SeenDelivery(r.Context(), tenant, system, delivery)
+		seen, err := h.Deliveries.SeenDelivery(ctx, tenant, system, delivery)
 		if err != nil {
 			h.logError("checking delivery id", err, tenant, system)
 			return reply(w, http.StatusServiceUnavailable, Response{Status: "rejected", Error: "store unavailable; retry later"})
@@ -127,7 +131,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 	if typ == "" {
 		return reply(w, http.StatusBadRequest, Response{Status: "rejected", Error: "cannot tell the document type of this delivery; add ?type=<type> to the URL"})
 	}
-	res, err := h.Intake.Accept(r.Context(), []connectors.Payload{{
+	res, err := h.Intake.Accept(ctx, []connectors.Payload{{
 		Tenant: tenant, System: system, Type: typ, Raw: body, Via: "webhook",
 		DeliveryID: delivery, ReceivedAt: now().UTC(),
 	}})
