@@ -79,7 +79,7 @@ func (a *shopifyAPI) add(n int) {
 			"id": id, "name": fmt.Sprintf("#%d", 1000+len(a.orders)+1), "order_number": 1000 + len(a.orders) + 1,
 			"created_at": "2025-03-04T10:15:22+08:00", "currency": "EUR", "financial_status": "paid",
 			"total_price": "24.00",
-			"line_items": []map[string]any{{"id": id * 10, "sku": "TEA-OOL-250G", "title": "Oolong 250 g", "quantity": 1, "price": "24.00"}},
+			"line_items":  []map[string]any{{"id": id * 10, "sku": "TEA-OOL-250G", "title": "Oolong 250 g", "quantity": 1, "price": "24.00"}},
 		})
 	}
 }
@@ -99,8 +99,8 @@ func TestShopifyPollerResumesFromItsCursor(t *testing.T) {
 	poller := func() *pull.Poller {
 		return &pull.Poller{
 			Name: "shopify-orders", Tenant: tenant, System: "shopify", Type: "order",
-			Pager:  pull.ShopifyOrders{BaseURL: srv.URL, Token: "shpat_test", Limit: 3},
-			Store:  store, Intake: intake, MinInterval: time.Millisecond, BaseBackoff: time.Millisecond,
+			Pager: pull.ShopifyOrders{BaseURL: srv.URL, Token: "shpat_test", Limit: 3},
+			Store: store, Intake: intake, MinInterval: time.Millisecond, BaseBackoff: time.Millisecond,
 		}
 	}
 	ctx := context.Background()
