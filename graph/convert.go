@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"unicode/utf8"
 
 	"github.com/seamhub/seam/graph/model"
@@ -88,4 +89,55 @@ func (r *inventoryEventResolver) detail(ctx context.Context, id string) (*resolv
 		return c.get(ctx, r.svc.Events, tenant, id)
 	}
 	return r.svc.Events.EventDetail(ctx, tenant, id)
+}
+
+func evidence(doc, decidedBy string, e resolver.Evidence) *model.Evidence {
+	out := &model.Evidence{
+		Document: doc, DecidedBy: decidedBy, Rule: e.Rule, Score: e.Score,
+		Keys: append([]string{}, e.Keys...), Fields: []*model.FieldScore{}, Note: opt(e.Note),
+	}
+	if e.Threshold != 0 {
+		th := e.Threshold
+		out.Threshold = &th
+	}
+	for _, f := range e.Fields {
+		out.Fields = append(out.Fields, &model.FieldScore{Field: f.Field, Weight: f.Weight, Values: opt(f.Values)})
+	}
+	return out
+}
+
+func movement(m ontology.Movement) *model.Movement {
+	return &model.Movement{ID: m.ID, Sku: m.SKU, Location: m.Location, Lot: m.Lot,
+		Bucket: string(m.Bucket), Qty: model.Decimal(m.Qty), At: m.At, Reason: m.Reason}
+}
+
+// decide runs a person's decision and answers with both events.
+func (r *mutationResolver) decide(ctx context.Context, key model.DocumentKey, event string,
+	fn func(ctx context.Context, tenant string, doc ontology.DocKey, eventID, by string) (resolver.Decided, error)) (*model.MatchDecision, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	doc := ontology.DocKey{Tenant: tenant, System: key.System, Type: key.Type, ExternalID: key.ExternalID}
+	d, err := fn(ctx, tenant, doc, event, userOf(ctx))
+	switch {
+	case errors.Is(err, resolver.ErrNotFound), errors.Is(err, resolver.ErrNotMember), errors.Is(err, resolver.ErrConflict):
+		return nil, &userError{err.Error()}
+	case err != nil:
+		return nil, err
+	}
+	out := &model.MatchDecision{Movements: []*model.Movement{}}
+	for _, m := range d.Movements {
+		out.Movements = append(out.Movements, movement(m))
+	}
+	q := &queryResolver{r.Resolver}
+	if out.Event, err = q.InventoryEvent(ctx, d.EventID); err != nil {
+		return nil, err
+	}
+	if d.Other != "" {
+		if out.Other, err = q.InventoryEvent(ctx, d.Other); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

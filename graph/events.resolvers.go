@@ -10,6 +10,7 @@ import (
 
 	"github.com/seamhub/seam/graph/generated"
 	"github.com/seamhub/seam/graph/model"
+	"github.com/seamhub/seam/resolver"
 )
 
 // Movements is the resolver for the movements field.
@@ -20,8 +21,7 @@ func (r *inventoryEventResolver) Movements(ctx context.Context, obj *model.Inven
 	}
 	out := make([]*model.Movement, 0, len(d.Movements))
 	for _, m := range d.Movements {
-		out = append(out, &model.Movement{ID: m.ID, Sku: m.SKU, Location: m.Location, Lot: m.Lot,
-			Bucket: string(m.Bucket), Qty: model.Decimal(m.Qty), At: m.At, Reason: m.Reason})
+		out = append(out, movement(m))
 	}
 	return out, nil
 }
@@ -54,20 +54,35 @@ func (r *inventoryEventResolver) Evidence(ctx context.Context, obj *model.Invent
 	}
 	out := make([]*model.Evidence, 0, len(d.Sources))
 	for _, s := range d.Sources {
-		e := &model.Evidence{
-			Document: s.Key.UID(), DecidedBy: s.DecidedBy, Rule: s.Evidence.Rule, Score: s.Evidence.Score,
-			Keys: append([]string{}, s.Evidence.Keys...), Fields: []*model.FieldScore{}, Note: opt(s.Evidence.Note),
-		}
-		if s.Evidence.Threshold != 0 {
-			th := s.Evidence.Threshold
-			e.Threshold = &th
-		}
-		for _, f := range s.Evidence.Fields {
-			e.Fields = append(e.Fields, &model.FieldScore{Field: f.Field, Weight: f.Weight, Values: opt(f.Values)})
-		}
-		out = append(out, e)
+		out = append(out, evidence(s.Key.UID(), s.DecidedBy, s.Evidence))
 	}
 	return out, nil
+}
+
+// ConfirmMatch is the resolver for the confirmMatch field.
+func (r *mutationResolver) ConfirmMatch(ctx context.Context, document model.DocumentKey, event string) (*model.MatchDecision, error) {
+	return r.decide(ctx, document, event, r.svc.Decisions.Confirm)
+}
+
+// RejectMatch is the resolver for the rejectMatch field.
+func (r *mutationResolver) RejectMatch(ctx context.Context, document model.DocumentKey, event string) (*model.MatchDecision, error) {
+	return r.decide(ctx, document, event, r.svc.Decisions.Reject)
+}
+
+// SetLocationAlias is the resolver for the setLocationAlias field.
+func (r *mutationResolver) SetLocationAlias(ctx context.Context, system string, code string, location string) (*model.LocationAlias, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if system == "" || code == "" || location == "" {
+		return nil, &userError{"system, code and location must not be empty"}
+	}
+	a := resolver.LocationAlias{Tenant: tenant, System: system, Code: code, Location: location}
+	if err := r.svc.Locations.SetLocationAlias(ctx, a); err != nil {
+		return nil, err
+	}
+	return &model.LocationAlias{System: system, Code: code, Location: location}, nil
 }
 
 // InventoryEvent is the resolver for the inventoryEvent field.
@@ -87,9 +102,77 @@ func (r *queryResolver) InventoryEvent(ctx context.Context, id string) (*model.I
 	return ev, nil
 }
 
+// ReviewQueue is the resolver for the reviewQueue field.
+func (r *queryResolver) ReviewQueue(ctx context.Context, first *int, after *string) (*model.ReviewConnection, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n := 50
+	if first != nil {
+		n = *first
+	}
+	if n < 1 || n > 500 {
+		return nil, &userError{"first must be between 1 and 500"}
+	}
+	items, err := r.svc.Decisions.Reviews(ctx, tenant, deref(after), n+1)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.ReviewConnection{HasNextPage: len(items) > n, Items: []*model.ReviewItem{}}
+	if conn.HasNextPage {
+		items = items[:n]
+	}
+	for _, it := range items {
+		doc, err := r.svc.Documents.Document(ctx, it.Doc)
+		if err != nil {
+			return nil, err
+		}
+		item := &model.ReviewItem{ID: it.ID, Score: it.Score, CreatedAt: it.CreatedAt, Evidence: evidence(it.Doc.UID(), "", it.Evidence),
+			Event: &model.InventoryEvent{ID: it.EventID}}
+		if doc != nil {
+			item.Document = sourceDocument(doc)
+		}
+		if ev, err := r.InventoryEvent(ctx, it.EventID); err == nil && ev != nil {
+			item.Event = ev
+		}
+		conn.Items = append(conn.Items, item)
+	}
+	if len(items) > 0 {
+		last := items[len(items)-1].ID
+		conn.EndCursor = &last
+	}
+	return conn, nil
+}
+
+// Locations is the resolver for the locations field.
+func (r *queryResolver) Locations(ctx context.Context) ([]*model.LocationAlias, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	all, err := r.svc.Locations.LocationAliases(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []*model.LocationAlias{}
+	for _, a := range all {
+		if a.Tenant == tenant || a.Tenant == "" {
+			out = append(out, &model.LocationAlias{System: a.System, Code: a.Code, Location: a.Location})
+		}
+	}
+	return out, nil
+}
+
 // InventoryEvent returns generated.InventoryEventResolver implementation.
 func (r *Resolver) InventoryEvent() generated.InventoryEventResolver {
 	return &inventoryEventResolver{r}
 }
 
-type inventoryEventResolver struct{ *Resolver }
+// Mutation returns generated.MutationResolver implementation.
+func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
+
+type (
+	inventoryEventResolver struct{ *Resolver }
+	mutationResolver       struct{ *Resolver }
+)

@@ -29,6 +29,18 @@ func WithTenant(ctx context.Context, tenant string) context.Context {
 	return context.WithValue(ctx, tenantKey{}, tenant)
 }
 
+// UserHeader names the person making a decision, until API keys carry identities.
+const UserHeader = "X-Seam-User"
+
+type userKey struct{}
+
+func userOf(ctx context.Context) string {
+	if u, _ := ctx.Value(userKey{}).(string); u != "" {
+		return u
+	}
+	return "anonymous"
+}
+
 // ErrNoTenant is returned when a request names no valid tenant.
 var ErrNoTenant = errors.New("no tenant: set the X-Seam-Tenant header")
 
@@ -102,6 +114,9 @@ func NewHandler(svc Services) http.Handler {
 		ctx := withDetailCache(r.Context())
 		if t := r.Header.Get(TenantHeader); t != "" {
 			ctx = WithTenant(ctx, t)
+		}
+		if u := r.Header.Get(UserHeader); u != "" {
+			ctx = context.WithValue(ctx, userKey{}, u)
 		}
 		srv.ServeHTTP(w, r.WithContext(ctx))
 	})

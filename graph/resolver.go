@@ -29,11 +29,26 @@ type EventReader interface {
 	EventDetail(ctx context.Context, tenant, id string) (*resolver.EventDetail, error)
 }
 
+// Decisions are people's verdicts on matches, and the queue of matches awaiting one.
+type Decisions interface {
+	Confirm(ctx context.Context, tenant string, doc ontology.DocKey, eventID, by string) (resolver.Decided, error)
+	Reject(ctx context.Context, tenant string, doc ontology.DocKey, eventID, by string) (resolver.Decided, error)
+	Reviews(ctx context.Context, tenant, after string, first int) ([]resolver.Review, error)
+}
+
+// Locations is the location registry.
+type Locations interface {
+	SetLocationAlias(ctx context.Context, a resolver.LocationAlias) error
+	LocationAliases(ctx context.Context) ([]resolver.LocationAlias, error)
+}
+
 // Services are what the API reads and writes.
 type Services struct {
 	Stock     StockReader
 	Documents DocumentReader
 	Events    EventReader
+	Decisions Decisions
+	Locations Locations
 	Log       *slog.Logger
 }
 

@@ -1,6 +1,8 @@
 package resolver
 
 import (
+	"time"
+
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
 )
@@ -22,4 +24,14 @@ type Source struct {
 	DecidedBy string
 	Score     float64
 	Evidence  Evidence
+}
+
+// Review is an open review item: a possible match waiting for a person.
+type Review struct {
+	ID        string
+	Doc       ontology.DocKey
+	EventID   string
+	Score     float64
+	Evidence  Evidence
+	CreatedAt time.Time
 }

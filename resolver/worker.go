@@ -132,3 +132,27 @@ func (w *Worker) Drain(ctx context.Context, tenant string) (Stats, error) {
 	}
 	return total, nil
 }
+
+// Confirm is Matcher.Confirm followed by the projection of its movements.
+func (w *Worker) Confirm(ctx context.Context, tenant string, doc ontology.DocKey, eventID, by string) (Decided, error) {
+	d, err := w.matcher.Confirm(ctx, tenant, doc, eventID, by)
+	if err == nil {
+		w.project(ctx, tenant, d.Movements)
+	}
+	return d, err
+}
+
+// Reject is Matcher.Reject followed by the projection of its movements.
+func (w *Worker) Reject(ctx context.Context, tenant string, doc ontology.DocKey, eventID, by string) (Decided, error) {
+	d, err := w.matcher.Reject(ctx, tenant, doc, eventID, by)
+	if err == nil {
+		w.project(ctx, tenant, d.Movements)
+	}
+	return d, err
+}
+
+func (w *Worker) project(ctx context.Context, tenant string, ms []ontology.Movement) {
+	if err := w.proj.Project(ctx, tenant, ms); err != nil {
+		w.log.Warn("projecting stock; will catch up", "tenant", tenant, "err", err)
+	}
+}

@@ -111,6 +111,9 @@ func (a *App) Migrate(ctx context.Context) error {
 	for {
 		err := a.store.Migrate(ctx)
 		if err == nil {
+			err = a.loadAliases(ctx)
+		}
+		if err == nil {
 			a.migrated.Do(func() { close(a.schemaOK) })
 			return nil
 		}

@@ -126,6 +126,8 @@ func (s *Server) routes() http.Handler {
 		Stock:     a.cache,
 		Documents: a.store,
 		Events:    a.store,
+		Decisions: decisions{a},
+		Locations: locations{a},
 		Log:       a.log.With("part", "graphql"),
 	})
 	mux.Handle("/graphql", gql)

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/seamhub/seam/graph/model"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -22,6 +23,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	InventoryEvent() InventoryEventResolver
+	Mutation() MutationResolver
 	Query() QueryResolver
 	SourceDocument() SourceDocumentResolver
 	Subscription() SubscriptionResolver
@@ -74,6 +76,18 @@ type ComplexityRoot struct {
 		Status        func(childComplexity int) int
 	}
 
+	LocationAlias struct {
+		Code     func(childComplexity int) int
+		Location func(childComplexity int) int
+		System   func(childComplexity int) int
+	}
+
+	MatchDecision struct {
+		Event     func(childComplexity int) int
+		Movements func(childComplexity int) int
+		Other     func(childComplexity int) int
+	}
+
 	Movement struct {
 		At       func(childComplexity int) int
 		Bucket   func(childComplexity int) int
@@ -83,6 +97,12 @@ type ComplexityRoot struct {
 		Qty      func(childComplexity int) int
 		Reason   func(childComplexity int) int
 		Sku      func(childComplexity int) int
+	}
+
+	Mutation struct {
+		ConfirmMatch     func(childComplexity int, document model.DocumentKey, event string) int
+		RejectMatch      func(childComplexity int, document model.DocumentKey, event string) int
+		SetLocationAlias func(childComplexity int, system string, code string, location string) int
 	}
 
 	Problem struct {
@@ -116,8 +136,25 @@ type ComplexityRoot struct {
 	Query struct {
 		Document       func(childComplexity int, system string, typeArg string, externalID string) int
 		InventoryEvent func(childComplexity int, id string) int
+		Locations      func(childComplexity int) int
 		Quarantine     func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
+		ReviewQueue    func(childComplexity int, first *int, after *string) int
 		Stock          func(childComplexity int, sku string, location *string) int
+	}
+
+	ReviewConnection struct {
+		EndCursor   func(childComplexity int) int
+		HasNextPage func(childComplexity int) int
+		Items       func(childComplexity int) int
+	}
+
+	ReviewItem struct {
+		CreatedAt func(childComplexity int) int
+		Document  func(childComplexity int) int
+		Event     func(childComplexity int) int
+		Evidence  func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Score     func(childComplexity int) int
 	}
 
 	SourceDocument struct {
@@ -340,6 +377,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InventoryEvent.Status(childComplexity), true
 
+	case "LocationAlias.code":
+		if e.ComplexityRoot.LocationAlias.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationAlias.Code(childComplexity), true
+	case "LocationAlias.location":
+		if e.ComplexityRoot.LocationAlias.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationAlias.Location(childComplexity), true
+	case "LocationAlias.system":
+		if e.ComplexityRoot.LocationAlias.System == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationAlias.System(childComplexity), true
+
+	case "MatchDecision.event":
+		if e.ComplexityRoot.MatchDecision.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchDecision.Event(childComplexity), true
+	case "MatchDecision.movements":
+		if e.ComplexityRoot.MatchDecision.Movements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchDecision.Movements(childComplexity), true
+	case "MatchDecision.other":
+		if e.ComplexityRoot.MatchDecision.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchDecision.Other(childComplexity), true
+
 	case "Movement.at":
 		if e.ComplexityRoot.Movement.At == nil {
 			break
@@ -388,6 +463,40 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Movement.Sku(childComplexity), true
+
+	case "Mutation.confirmMatch":
+		if e.ComplexityRoot.Mutation.ConfirmMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmMatch(childComplexity, args["document"].(model.DocumentKey), args["event"].(string)), true
+	case "Mutation.rejectMatch":
+		if e.ComplexityRoot.Mutation.RejectMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectMatch(childComplexity, args["document"].(model.DocumentKey), args["event"].(string)), true
+	case "Mutation.setLocationAlias":
+		if e.ComplexityRoot.Mutation.SetLocationAlias == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setLocationAlias_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetLocationAlias(childComplexity, args["system"].(string), args["code"].(string), args["location"].(string)), true
 
 	case "Problem.field":
 		if e.ComplexityRoot.Problem.Field == nil {
@@ -529,6 +638,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.InventoryEvent(childComplexity, args["id"].(string)), true
+	case "Query.locations":
+		if e.ComplexityRoot.Query.Locations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Locations(childComplexity), true
 	case "Query.quarantine":
 		if e.ComplexityRoot.Query.Quarantine == nil {
 			break
@@ -540,6 +655,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Quarantine(childComplexity, args["first"].(*int), args["after"].(*string), args["system"].(*string), args["type"].(*string), args["status"].(*string)), true
+	case "Query.reviewQueue":
+		if e.ComplexityRoot.Query.ReviewQueue == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reviewQueue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReviewQueue(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.stock":
 		if e.ComplexityRoot.Query.Stock == nil {
 			break
@@ -551,6 +677,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Stock(childComplexity, args["sku"].(string), args["location"].(*string)), true
+
+	case "ReviewConnection.endCursor":
+		if e.ComplexityRoot.ReviewConnection.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewConnection.EndCursor(childComplexity), true
+	case "ReviewConnection.hasNextPage":
+		if e.ComplexityRoot.ReviewConnection.HasNextPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewConnection.HasNextPage(childComplexity), true
+	case "ReviewConnection.items":
+		if e.ComplexityRoot.ReviewConnection.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewConnection.Items(childComplexity), true
+
+	case "ReviewItem.createdAt":
+		if e.ComplexityRoot.ReviewItem.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.CreatedAt(childComplexity), true
+	case "ReviewItem.document":
+		if e.ComplexityRoot.ReviewItem.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.Document(childComplexity), true
+	case "ReviewItem.event":
+		if e.ComplexityRoot.ReviewItem.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.Event(childComplexity), true
+	case "ReviewItem.evidence":
+		if e.ComplexityRoot.ReviewItem.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.Evidence(childComplexity), true
+	case "ReviewItem.id":
+		if e.ComplexityRoot.ReviewItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.ID(childComplexity), true
+	case "ReviewItem.score":
+		if e.ComplexityRoot.ReviewItem.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewItem.Score(childComplexity), true
 
 	case "SourceDocument.canonical":
 		if e.ComplexityRoot.SourceDocument.Canonical == nil {
@@ -706,7 +888,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
-		return graphql.NewInputUnmarshalerIndex()
+		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("DocumentKey", ec.unmarshalInputDocumentKey),
+		)
 	}
 	first := true
 
@@ -740,6 +924,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 	case ast.Subscription:
 		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
@@ -926,6 +1125,67 @@ type Discrepancy {
   "The document that announced the expected quantity."
   source: String!
 }
+
+extend type Query {
+  "Possible matches between the review and accept thresholds, waiting for a person."
+  reviewQueue(first: Int = 50, after: String): ReviewConnection!
+  "The location registry: which system code names which canonical location."
+  locations: [LocationAlias!]!
+}
+
+type Mutation {
+  """
+  Confirm that a document belongs to an event (a match from the review queue, or one a
+  person found). The document's current event merges into it and stock corrects itself.
+  The decision is remembered and never overturned by the algorithm.
+  """
+  confirmMatch(document: DocumentKey!, event: ID!): MatchDecision!
+  """
+  Reject a document's membership of an event: the document leaves (into an event of its
+  own), stock is compensated, and resolution never links it with that event's documents
+  again.
+  """
+  rejectMatch(document: DocumentKey!, event: ID!): MatchDecision!
+  "Declare that a system's code names a canonical location (store, warehouse)."
+  setLocationAlias(system: String!, code: String!, location: String!): LocationAlias!
+}
+
+input DocumentKey {
+  system: String!
+  type: String!
+  externalId: String!
+}
+
+type MatchDecision {
+  "The event the document is in now."
+  event: InventoryEvent!
+  "The event the decision was about."
+  other: InventoryEvent
+  "Compensating movements the decision appended."
+  movements: [Movement!]!
+}
+
+type ReviewConnection {
+  items: [ReviewItem!]!
+  endCursor: String
+  hasNextPage: Boolean!
+}
+
+type ReviewItem {
+  id: ID!
+  document: SourceDocument
+  "The event the document may belong to."
+  event: InventoryEvent
+  score: Float!
+  evidence: Evidence!
+  createdAt: Time!
+}
+
+type LocationAlias {
+  system: String!
+  code: String!
+  location: String!
+}
 `, BuiltIn: false},
 	{Name: "../schema/stock.graphqls", Input: `"""
 An exact decimal number, sent as a string ("12", "-3", "1.7"), so that no client ever
@@ -1057,6 +1317,30 @@ func (ec *executionContext) childFields_InventoryEvent(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type InventoryEvent", field.Name)
 }
 
+func (ec *executionContext) childFields_LocationAlias(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "system":
+		return ec.fieldContext_LocationAlias_system(ctx, field)
+	case "code":
+		return ec.fieldContext_LocationAlias_code(ctx, field)
+	case "location":
+		return ec.fieldContext_LocationAlias_location(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LocationAlias", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "event":
+		return ec.fieldContext_MatchDecision_event(ctx, field)
+	case "other":
+		return ec.fieldContext_MatchDecision_other(ctx, field)
+	case "movements":
+		return ec.fieldContext_MatchDecision_movements(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchDecision", field.Name)
+}
+
 func (ec *executionContext) childFields_Movement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1133,6 +1417,36 @@ func (ec *executionContext) childFields_QuarantineItem(ctx context.Context, fiel
 		return ec.fieldContext_QuarantineItem_raw(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type QuarantineItem", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_ReviewConnection_items(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_ReviewConnection_endCursor(ctx, field)
+	case "hasNextPage":
+		return ec.fieldContext_ReviewConnection_hasNextPage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReviewItem_id(ctx, field)
+	case "document":
+		return ec.fieldContext_ReviewItem_document(ctx, field)
+	case "event":
+		return ec.fieldContext_ReviewItem_event(ctx, field)
+	case "score":
+		return ec.fieldContext_ReviewItem_score(ctx, field)
+	case "evidence":
+		return ec.fieldContext_ReviewItem_evidence(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ReviewItem_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewItem", field.Name)
 }
 
 func (ec *executionContext) childFields_SourceDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

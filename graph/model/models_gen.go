@@ -15,6 +15,12 @@ type Discrepancy struct {
 	Source string `json:"source"`
 }
 
+type DocumentKey struct {
+	System     string `json:"system"`
+	Type       string `json:"type"`
+	ExternalID string `json:"externalId"`
+}
+
 type EventSource struct {
 	Role     string          `json:"role"`
 	Document *SourceDocument `json:"document"`
@@ -61,6 +67,21 @@ type InventoryEvent struct {
 	MergedFrom []string `json:"mergedFrom"`
 }
 
+type LocationAlias struct {
+	System   string `json:"system"`
+	Code     string `json:"code"`
+	Location string `json:"location"`
+}
+
+type MatchDecision struct {
+	// The event the document is in now.
+	Event *InventoryEvent `json:"event"`
+	// The event the decision was about.
+	Other *InventoryEvent `json:"other,omitempty"`
+	// Compensating movements the decision appended.
+	Movements []*Movement `json:"movements"`
+}
+
 type Movement struct {
 	ID       string `json:"id"`
 	Sku      string `json:"sku"`
@@ -72,6 +93,9 @@ type Movement struct {
 	At     time.Time `json:"at"`
 	// plan, or compensation when a merge, unmerge or late document corrected the event
 	Reason string `json:"reason"`
+}
+
+type Mutation struct {
 }
 
 // One precise reason a document was refused.
@@ -108,6 +132,22 @@ type QuarantineItem struct {
 }
 
 type Query struct {
+}
+
+type ReviewConnection struct {
+	Items       []*ReviewItem `json:"items"`
+	EndCursor   *string       `json:"endCursor,omitempty"`
+	HasNextPage bool          `json:"hasNextPage"`
+}
+
+type ReviewItem struct {
+	ID       string          `json:"id"`
+	Document *SourceDocument `json:"document,omitempty"`
+	// The event the document may belong to.
+	Event     *InventoryEvent `json:"event,omitempty"`
+	Score     float64         `json:"score"`
+	Evidence  *Evidence       `json:"evidence"`
+	CreatedAt time.Time       `json:"createdAt"`
 }
 
 // What a source system said, kept whole.

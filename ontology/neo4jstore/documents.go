@@ -43,6 +43,10 @@ func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]
 			if received.IsZero() {
 				received = now
 			}
+			var locSystem, locCode any
+			if l := e.Doc.Location; l != nil {
+				locSystem, locCode = l.System, l.Code
+			}
 			row := map[string]any{
 				"uid":  e.Doc.Key.UID(),
 				"hash": ontology.Hash(e.Raw),
@@ -61,6 +65,10 @@ func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]
 					"format":     e.Format,
 					"via":        e.Via,
 					"canonical":  string(canonical),
+					// The location as the source names it, so that a new alias can find
+					// the documents whose stock it moves.
+					"locSystem": locSystem,
+					"locCode":   locCode,
 				},
 				"delivery": nil,
 			}

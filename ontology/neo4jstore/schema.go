@@ -43,8 +43,9 @@ var migrations = []migration{
 		"CREATE INDEX pending_doc IF NOT EXISTS FOR (d:Pending) ON (d.tenant)",
 		"CREATE INDEX unprojected_movement IF NOT EXISTS FOR (m:Unprojected) ON (m.tenant)",
 	}},
-	// v2: the review queue and people's decisions.
+	// v2: the review queue, people's decisions, and the location registry.
 	{2, []string{
+		"CREATE INDEX doc_location IF NOT EXISTS FOR (d:SourceDocument) ON (d.tenant, d.locSystem, d.locCode)",
 		"CREATE CONSTRAINT review_id IF NOT EXISTS FOR (v:Review) REQUIRE v.id IS UNIQUE",
 		"CREATE INDEX review_tenant IF NOT EXISTS FOR (v:Review) ON (v.tenant, v.status)",
 		"CREATE CONSTRAINT decision_uid IF NOT EXISTS FOR (x:Decision) REQUIRE x.uid IS UNIQUE",

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
+)
+
+// decisions serves people's match decisions to the API.
+type decisions struct{ a *App }
+
+func (d decisions) Confirm(ctx context.Context, tenant string, doc ontology.DocKey, eventID, by string) (resolver.Decided, error) {
+	return d.a.worker.Confirm(ctx, tenant, doc, eventID, by)
+}
+
+func (d decisions) Reject(ctx context.Context, tenant string, doc ontology.DocKey, eventID, by string) (resolver.Decided, error) {
+	return d.a.worker.Reject(ctx, tenant, doc, eventID, by)
+}
+
+func (d decisions) Reviews(ctx context.Context, tenant, after string, first int) ([]resolver.Review, error) {
+	return d.a.store.Reviews(ctx, tenant, after, first)
+}
+
+// locations serves the location registry to the API: aliases from the config file and
+// those people declared, which are kept in Neo4j.
+type locations struct{ a *App }
+
+func (l locations) SetLocationAlias(ctx context.Context, al resolver.LocationAlias) error {
+	n, err := l.a.store.SetLocationAlias(ctx, al)
+	if err != nil {
+		return fmt.Errorf("storing location alias: %w", err)
+	}
+	l.a.registry.SetLocation(al)
+	l.a.log.Info("location alias set", "tenant", al.Tenant, "system", al.System, "code", al.Code,
+		"location", al.Location, "documents_to_replan", n)
+	l.a.worker.Notify(al.Tenant)
+	return nil
+}
+
+func (l locations) LocationAliases(ctx context.Context) ([]resolver.LocationAlias, error) {
+	stored, err := l.a.store.LocationAliases(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(append([]resolver.LocationAlias{}, l.a.cfg.Locations...), stored...), nil
+}
+
+// loadAliases puts the aliases people declared into the registry.
+func (a *App) loadAliases(ctx context.Context) error {
+	stored, err := a.store.LocationAliases(ctx)
+	if err != nil {
+		return fmt.Errorf("loading location aliases: %w", err)
+	}
+	for _, al := range stored {
+		a.registry.SetLocation(al)
+	}
+	return nil
+}

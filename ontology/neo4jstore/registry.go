@@ -1,0 +1,83 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
+)
+
+// SetLocationAlias records that a system's code names a canonical location and marks the
+// documents that name it for resolution again, so that their events are replanned and
+// their stock moves to the canonical location. It returns how many documents it marked.
+func (s *Store) SetLocationAlias(ctx context.Context, a resolver.LocationAlias) (int64, error) {
+	return write(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
+		recs, err := run(ctx, tx, `
+MERGE (al:Alias {uid: $uid})
+SET al.tenant = $tenant, al.kind = 'location', al.system = $system, al.code = $code, al.target = $location, al.at = $now
+WITH al
+OPTIONAL MATCH (d:SourceDocument {tenant: $tenant, locSystem: $system, locCode: $code})
+SET d:Pending
+RETURN count(d) AS n`, map[string]any{
+			"uid": a.Tenant + "/location/" + a.System + "/" + a.Code, "tenant": a.Tenant, "system": a.System,
+			"code": a.Code, "location": a.Location, "now": s.Now().UTC(),
+		})
+		if err != nil || len(recs) == 0 {
+			return 0, err
+		}
+		return get[int64](recs[0], "n"), nil
+	})
+}
+
+// LocationAliases returns the location aliases people declared over the API.
+func (s *Store) LocationAliases(ctx context.Context) ([]resolver.LocationAlias, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]resolver.LocationAlias, error) {
+		recs, err := run(ctx, tx, `
+MATCH (al:Alias {kind: 'location'}) RETURN al.tenant AS t, al.system AS s, al.code AS c, al.target AS l
+ORDER BY t, s, c`, nil)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]resolver.LocationAlias, 0, len(recs))
+		for _, r := range recs {
+			out = append(out, resolver.LocationAlias{Tenant: get[string](r, "t"), System: get[string](r, "s"),
+				Code: get[string](r, "c"), Location: get[string](r, "l")})
+		}
+		return out, nil
+	})
+}
+
+// Reviews lists a tenant's open review items, oldest first, a page at a time.
+func (s *Store) Reviews(ctx context.Context, tenant, after string, first int) ([]resolver.Review, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]resolver.Review, error) {
+		recs, err := run(ctx, tx, `
+OPTIONAL MATCH (a:Review {id: $after, tenant: $tenant})
+WITH a
+MATCH (v:Review {tenant: $tenant, status: 'open'})
+WHERE a IS NULL OR v.createdAt > a.createdAt OR (v.createdAt = a.createdAt AND v.id > a.id)
+MATCH (d:SourceDocument {uid: v.doc})
+RETURN v, d.system AS system, d.type AS type, d.externalId AS externalId
+ORDER BY v.createdAt, v.id LIMIT $first`, map[string]any{"tenant": tenant, "after": after, "first": first})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]resolver.Review, 0, len(recs))
+		for _, r := range recs {
+			p := get[neo4j.Node](r, "v").Props
+			rv := resolver.Review{
+				ID: str(p["id"]), EventID: str(p["event"]), CreatedAt: timeOf(p["createdAt"]),
+				Doc: ontology.DocKey{Tenant: tenant, System: get[string](r, "system"), Type: get[string](r, "type"), ExternalID: get[string](r, "externalId")},
+			}
+			rv.Score, _ = p["score"].(float64)
+			if err := json.Unmarshal([]byte(str(p["evidence"])), &rv.Evidence); err != nil {
+				return nil, fmt.Errorf("decoding evidence of review %s: %w", rv.ID, err)
+			}
+			out = append(out, rv)
+		}
+		return out, nil
+	})
+}
