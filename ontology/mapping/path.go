@@ -55,12 +55,16 @@ func parsePath(src string) (path, error) {
 			seg.key = s[1 : end+1]
 			s = s[end+2:]
 		} else {
-			i := strings.IndexAny(s, ".[@")
+			i := strings.IndexAny(s, ".[")
 			if i < 0 {
 				i = len(s)
 			}
 			seg.key = s[:i]
 			s = s[i:]
+			// "@name" is an XML attribute; a "@json" suffix decodes an embedded document.
+			if k, ok := strings.CutSuffix(seg.key, "@json"); ok && k != "" {
+				seg.key, seg.decodeJS = k, true
+			}
 		}
 		if strings.HasPrefix(s, "@json") {
 			seg.decodeJS = true

@@ -1,0 +1,159 @@
+package mapping
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestDecodeJSONKeepsBigIntegersExact(t *testing.T) {
+	recs, err := Decode(JSON, []byte(`{"order_id": 27061900338318741, "total": 58.6}`), DecodeOptions{})
+	if err != nil || len(recs) != 1 {
+		t.Fatal(recs, err)
+	}
+	m := recs[0].Tree.(map[string]any)
+	if m["order_id"].(json.Number).String() != "27061900338318741" || m["total"].(json.Number).String() != "58.6" {
+		t.Fatalf("numbers = %v", m)
+	}
+}
+
+func TestDecodeJSONArrayAndLines(t *testing.T) {
+	recs, err := Decode(JSON, []byte(`[{"id":1},{"id":2}]`), DecodeOptions{})
+	if err != nil || len(recs) != 2 || string(recs[1].Raw) != `{"id":2}` {
+		t.Fatalf("array: %+v %v", recs, err)
+	}
+	recs, err = Decode(JSONL, []byte("{\"id\":1}\n\n{\"id\":\n{\"id\":3}\n"), DecodeOptions{})
+	if err != nil || len(recs) != 3 {
+		t.Fatalf("lines: %+v %v", recs, err)
+	}
+	if recs[1].Err == nil || !strings.Contains(recs[1].Err.Error(), "line 3") || recs[2].Err != nil || recs[2].Pos != "line 4" {
+		t.Fatalf("a bad line must fail alone, naming its line: %+v", recs)
+	}
+	if _, err := Decode(JSON, []byte(`{"id":`), DecodeOptions{}); err == nil {
+		t.Fatal("truncated JSON accepted")
+	}
+}
+
+func TestDecodeCSVGroups(t *testing.T) {
+	raw := "receipt_no,sku,qty\nR-1,A,1\nR-2,B,2\nR-1,C,3\n"
+	recs, err := Decode(CSV, []byte(raw), DecodeOptions{GroupBy: "receipt_no"})
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("%+v %v", recs, err)
+	}
+	rows := recs[0].Tree.(map[string]any)["_rows"].([]any)
+	if len(rows) != 2 || rows[1].(map[string]any)["sku"] != "C" {
+		t.Fatalf("group R-1 = %+v", rows)
+	}
+	if string(recs[1].Raw) != "receipt_no,sku,qty\nR-2,B,2\n" {
+		t.Fatalf("raw of R-2 = %q", recs[1].Raw)
+	}
+	recs, _ = Decode(CSV, []byte("a,b\n1\n"), DecodeOptions{})
+	if len(recs) != 1 || recs[0].Err == nil {
+		t.Fatalf("short row: %+v", recs)
+	}
+}
+
+func TestDecodeXMLNamespacesListsAndGBK(t *testing.T) {
+	doc := `<?xml version="1.0"?><DecMessage xmlns="http://www.chinaport.gov.cn/ceb"><DecHead><EntryId>531620250000123456</EntryId></DecHead>` +
+		`<DecLists><DecList><GNo>1</GNo></DecList><DecList><GNo>2</GNo></DecList></DecLists><Note a="x">hi</Note></DecMessage>`
+	recs, err := Decode(XML, []byte(doc), DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := recs[0].Tree
+	p, _ := parsePath("DecLists.DecList[*].GNo")
+	if got := p.eval(tree, tree); len(got) != 2 || got[1] != "2" {
+		t.Fatalf("repeated elements = %v", got)
+	}
+	p, _ = parsePath("Note.@a")
+	if got := p.eval(tree, tree); len(got) != 1 || got[0] != "x" {
+		t.Fatalf("attribute = %v", got)
+	}
+	// 深圳 in GBK.
+	gbk := append([]byte(`<?xml version="1.0" encoding="GBK"?><M><DecHead><TradeName>`), 0xC9, 0xEE, 0xDB, 0xDA)
+	gbk = append(gbk, []byte(`</TradeName></DecHead></M>`)...)
+	recs, err = Decode(XML, gbk, DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ = parsePath("DecHead.TradeName")
+	if got := p.eval(recs[0].Tree, recs[0].Tree); len(got) != 1 || got[0] != "深圳" {
+		t.Fatalf("GBK text = %v", got)
+	}
+}
+
+func TestDecodeForm(t *testing.T) {
+	recs, err := Decode(Form, []byte(`order_id=27061900338318741&detail=%5B%7B%22app_food_code%22%3A%22LATTE%22%7D%5D`), DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := parsePath("detail@json[*].app_food_code")
+	tree := recs[0].Tree
+	if got := p.eval(tree, tree); len(got) != 1 || got[0] != "LATTE" {
+		t.Fatalf("embedded JSON = %v", got)
+	}
+}
+
+func TestParsePath(t *testing.T) {
+	for _, bad := range []string{"", "a[", "a[x y]", "a.", "a[-1]", "'open"} {
+		if _, err := parsePath(bad); err == nil {
+			t.Errorf("path %q accepted", bad)
+		}
+	}
+	tree := map[string]any{"note_attributes": []any{
+		map[string]any{"name": "x", "value": "1"}, map[string]any{"name": "erp_ref", "value": "SO-7781"},
+	}, "a.b": map[string]any{"c": "dotted"}}
+	for path, want := range map[string]string{
+		"note_attributes[name=erp_ref].value": "SO-7781",
+		"note_attributes[1].value":            "SO-7781",
+		"'a.b'.c":                             "dotted",
+	} {
+		p, err := parsePath(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.eval(tree, tree); len(got) != 1 || got[0] != want {
+			t.Errorf("%s = %v, want %s", path, got, want)
+		}
+	}
+}
+
+func TestOrderNumber(t *testing.T) {
+	for in, want := range map[string]string{"#1047": "1047", "1047": "1047", "SO-1047": "1047", "so1047": "1047",
+		"ORD-0001047": "1047", "order 1047": "1047", "AB-1047": "AB-1047", "No. 1047": "1047"} {
+		if got := OrderNumber(in); got != want {
+			t.Errorf("OrderNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add("json", []byte(`{"id": 1, "a": [1, 2]}`))
+	f.Add("jsonl", []byte("{\"id\":1}\n{\"id\":2}\n"))
+	f.Add("csv", []byte("a,b\n1,2\n"))
+	f.Add("xml", []byte(`<M><DecHead><EntryId>1</EntryId></DecHead></M>`))
+	f.Add("form", []byte(`a=1&b=2`))
+	f.Fuzz(func(t *testing.T, format string, raw []byte) {
+		recs, err := Decode(Format(format), raw, DecodeOptions{GroupBy: "a"})
+		if err != nil {
+			return
+		}
+		for _, r := range recs {
+			if r.Err == nil && r.Tree == nil && format != "json" && format != "jsonl" {
+				t.Fatalf("record without tree or error: %+v", r)
+			}
+		}
+	})
+}
+
+func FuzzParsePath(f *testing.F) {
+	for _, s := range []string{"a.b[*].c", "x[k=v].y", "d@json[0]", "$.c", "'q.k'.z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := parsePath(s)
+		if err == nil {
+			_ = p.eval(map[string]any{"a": []any{map[string]any{"b": "1"}}}, nil)
+		}
+	})
+}
