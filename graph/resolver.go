@@ -36,6 +36,11 @@ type Decisions interface {
 	Reviews(ctx context.Context, tenant, after string, first int) ([]resolver.Review, error)
 }
 
+// Products resolves any spelling of a SKU to its canonical product.
+type Products interface {
+	CanonicalSKU(ctx context.Context, tenant, sku string) (string, error)
+}
+
 // Locations is the location registry.
 type Locations interface {
 	SetLocationAlias(ctx context.Context, a resolver.LocationAlias) error
@@ -49,6 +54,7 @@ type Services struct {
 	Events    EventReader
 	Decisions Decisions
 	Locations Locations
+	Products  Products
 	Log       *slog.Logger
 }
 

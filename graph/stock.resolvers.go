@@ -18,6 +18,12 @@ func (r *queryResolver) Stock(ctx context.Context, sku string, location *string)
 	if err != nil {
 		return nil, err
 	}
+	// Any spelling of the SKU finds its product: "tea_ool_250g" is TEA-OOL-250G.
+	if r.svc.Products != nil {
+		if canonical, err := r.svc.Products.CanonicalSKU(ctx, tenant, sku); err == nil {
+			sku = canonical
+		}
+	}
 	rows, err := r.svc.Stock.Stock(ctx, tenant, sku, deref(location))
 	if err != nil {
 		return nil, err

@@ -86,23 +86,31 @@ func (r *Registry) Location(tenant string, ref *ontology.LocationRef) string {
 	return ref.System + ":" + ref.Code
 }
 
-// SKU returns the canonical product of a goods line: a declared alias of the source's
-// item id or GTIN first, then the merchant SKU when the source has one, else the GTIN,
-// else the source's own item id qualified by its system.
-func (r *Registry) SKU(tenant, system string, l ontology.Line) string {
+// Alias returns the product a configured alias names for the line: its item id, GTIN or
+// SKU declared under its system (a synced Square catalog).
+func (r *Registry) Alias(tenant, system string, l ontology.Line) (string, bool) {
 	r.mu.RLock()
+	defer r.mu.RUnlock()
 	for _, code := range []string{l.ExternalID, l.GTIN, l.SKU} {
 		if code == "" {
 			continue
 		}
 		for _, k := range [][3]string{{tenant, system, code}, {"", system, code}} {
 			if sku, ok := r.products[k]; ok {
-				r.mu.RUnlock()
-				return sku
+				return sku, true
 			}
 		}
 	}
-	r.mu.RUnlock()
+	return "", false
+}
+
+// SKU names the product a new goods line founds: a configured alias, else the merchant
+// SKU as the source wrote it, else the GTIN, else the source's own item id qualified by
+// its system.
+func (r *Registry) SKU(tenant, system string, l ontology.Line) string {
+	if sku, ok := r.Alias(tenant, system, l); ok {
+		return sku
+	}
 	switch {
 	case l.SKU != "":
 		return l.SKU

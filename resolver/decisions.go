@@ -38,6 +38,9 @@ func (m *Matcher) Reject(ctx context.Context, tenant string, doc ontology.DocKey
 		if err := b.loadEvents(ctx, map[string]bool{eventID: true}); err != nil {
 			return err
 		}
+		if err := b.loadProducts(ctx, nil); err != nil {
+			return err
+		}
 		ev := b.live(eventID)
 		if ev == nil {
 			return fmt.Errorf("event %s: %w", eventID, ErrNotFound)
@@ -111,6 +114,9 @@ func (m *Matcher) Confirm(ctx context.Context, tenant string, doc ontology.DocKe
 			return fmt.Errorf("document %s (or it is still pending): %w", doc, ErrNotFound)
 		}
 		if err := b.loadEvents(ctx, map[string]bool{eventID: true, current: true}); err != nil {
+			return err
+		}
+		if err := b.loadProducts(ctx, nil); err != nil {
 			return err
 		}
 		target, mine := b.live(eventID), b.live(current)

@@ -37,6 +37,8 @@ type FieldScore struct {
 type Canon interface {
 	Location(tenant string, ref *ontology.LocationRef) string
 	SKU(tenant, system string, l ontology.Line) string
+	// Alias returns the product a configured alias names for the line, if any.
+	Alias(tenant, system string, l ontology.Line) (string, bool)
 	Recipe(tenant, sku string) []inventory.Ingredient
 }
 
@@ -127,15 +129,25 @@ type batch struct {
 	keyEvents   map[string][]string // identity key uid -> event ids
 	blockEvents map[string][]string // block key uid -> event ids
 	rejected    map[string]map[string]bool
+	products    *productBook
 	changes     Changes
 }
 
 func newBatch(m *Matcher, tx Tx, tenant string) *batch {
 	return &batch{tenant: tenant, m: m, tx: tx, events: map[string]*EventState{},
-		keyEvents: map[string][]string{}, blockEvents: map[string][]string{}, rejected: map[string]map[string]bool{}}
+		keyEvents: map[string][]string{}, blockEvents: map[string][]string{}, rejected: map[string]map[string]bool{},
+		products: &productBook{known: map[string]string{}}}
 }
 
 func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
+	pending := make([]ontology.Document, len(docs))
+	for i := range docs {
+		pending[i] = docs[i].Doc
+	}
+	// Block keys hold canonical SKUs, so products resolve first.
+	if err := b.loadProducts(ctx, pending); err != nil {
+		return err
+	}
 	var keys, blocks, uids []string
 	ids := map[string]bool{}
 	for i := range docs {
@@ -167,6 +179,9 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 		}
 	}
 	if err := b.loadEvents(ctx, ids); err != nil {
+		return err
+	}
+	if err := b.loadProducts(ctx, pending); err != nil { // now with the candidates' members
 		return err
 	}
 	// Decisions of people about any document in play: the pending ones and the members
@@ -205,7 +220,7 @@ func (b *batch) keyUID(r ontology.Ref) string { return b.tenant + "/" + r.ID() }
 // blocks returns the content block keys a document is stored under and looked up by.
 func (b *batch) blocks(d *ontology.Document) (store, lookup []string) {
 	loc := b.m.canon.Location(b.tenant, d.Location)
-	return blockKeys(b.tenant, loc, d, func(l ontology.Line) string { return b.m.canon.SKU(b.tenant, d.Key.System, l) })
+	return blockKeys(b.tenant, loc, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
 }
 
 // resolve links one document.
@@ -519,6 +534,7 @@ func (b *batch) finish() *Changes {
 	}
 	b.changes.Tenant = b.tenant
 	b.changes.Links = lastLinks(b.changes.Links)
+	b.changes.ProductAliases = b.products.added
 	return &b.changes
 }
 
@@ -530,7 +546,7 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 	}
 	for _, l := range d.Lines {
 		lm.Lines = append(lm.Lines, inventory.Line{
-			SKU: b.m.canon.SKU(b.tenant, d.Key.System, l), Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
+			SKU: b.sku(d.Key.System, l), Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
 		})
 	}
 	return lm

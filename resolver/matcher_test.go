@@ -331,3 +331,37 @@ func TestConfirmMergesAndCorrectsStock(t *testing.T) {
 		t.Fatalf("two orders in one event: %v", err)
 	}
 }
+
+func TestProductsResolveAcrossSpellingsAndGTIN(t *testing.T) {
+	f := newFixture(t)
+	// The warehouse receipt names the product with SKU and GTIN; the marketplace with the
+	// SKU in its own spelling; the other marketplace with the GTIN only.
+	receipt := f.doc("erpnext", "receipt", "MAT-PRE-1", ontology.RoleReceipt, ontology.VerbReceived, t0, "WH",
+		nil, ontology.Line{SKU: "TEA-OOL-250G", GTIN: "9501101530003", Qty: ontology.Units(10)})
+	mt := f.doc("meituan", "order", "m1", ontology.RoleOrder, ontology.VerbDelivered, t0.Add(time.Hour), "WH",
+		nil, ontology.Line{SKU: "tea_ool_250g", Qty: ontology.Units(1)})
+	dy := f.doc("douyin", "order", "d1", ontology.RoleOrder, ontology.VerbDelivered, t0.Add(2*time.Hour), "WH",
+		nil, ontology.Line{GTIN: "09501101530003", ExternalID: "3579", Qty: ontology.Units(2)})
+	f.save(receipt)
+	f.process()
+	f.save(mt, dy)
+	f.process()
+	tot, err := f.store.Totals(f.ctx, f.tenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum ontology.Qty
+	for _, s := range tot {
+		if s.SKU != "TEA-OOL-250G" {
+			t.Fatalf("a second product appeared: %+v", s)
+		}
+		sum += s.OnHand
+	}
+	if sum != ontology.Units(7) {
+		t.Fatalf("on hand over all locations = %s, want 7 (10 in, 3 out)", sum)
+	}
+	sku, err := f.store.CanonicalSKU(f.ctx, f.tenant, "Tea-Ool-250g")
+	if err != nil || sku != "TEA-OOL-250G" {
+		t.Fatalf("canonical SKU = %q, %v", sku, err)
+	}
+}

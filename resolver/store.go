@@ -30,6 +30,8 @@ type Tx interface {
 	Rejections(ctx context.Context, docUIDs []string) (map[string]map[string]bool, error)
 	// Events loads events with their members and the net of their movements so far.
 	Events(ctx context.Context, ids []string) (map[string]*EventState, error)
+	// ProductAliases returns the canonical SKU of each known product key.
+	ProductAliases(ctx context.Context, keys []string) (map[string]string, error)
 	// EventOf returns the event a document is linked to ("" when none).
 	EventOf(ctx context.Context, docUID string) (string, error)
 	// Apply writes the changes.
@@ -82,6 +84,8 @@ type Changes struct {
 	Decisions []Decision
 	// ReviewUpdates close review items a person decided.
 	ReviewUpdates []ReviewUpdate
+	// ProductAliases are product keys seen for the first time, with their product.
+	ProductAliases []ProductAlias
 }
 
 // ReviewUpdate records a person's verdict on a review item (if there is one).

@@ -128,6 +128,7 @@ func (s *Server) routes() http.Handler {
 		Events:    a.store,
 		Decisions: decisions{a},
 		Locations: locations{a},
+		Products:  a.store,
 		Log:       a.log.With("part", "graphql"),
 	})
 	mux.Handle("/graphql", gql)

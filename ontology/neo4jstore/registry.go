@@ -81,3 +81,16 @@ ORDER BY v.createdAt, v.id LIMIT $first`, map[string]any{"tenant": tenant, "afte
 		return out, nil
 	})
 }
+
+// CanonicalSKU returns the product that any spelling of a SKU names ("tea_ool_250g" finds
+// "TEA-OOL-250G"), or the SKU as given when no product has it.
+func (s *Store) CanonicalSKU(ctx context.Context, tenant, sku string) (string, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) {
+		recs, err := run(ctx, tx, "MATCH (al:Alias {uid: $uid}) RETURN al.target AS sku",
+			map[string]any{"uid": tenant + "/product/" + resolver.CanonicalSKUKey(sku)})
+		if err != nil || len(recs) == 0 {
+			return sku, err
+		}
+		return get[string](recs[0], "sku"), nil
+	})
+}

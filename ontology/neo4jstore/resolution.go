@@ -178,6 +178,11 @@ MERGE (l:Location {uid: $tenant + '/' + r.location}) ON CREATE SET l.tenant = $t
 CREATE (m:Movement:Unprojected {id: r.id, tenant: $tenant, eventId: r.event, sku: r.sku, location: r.location,
         lot: r.lot, bucket: r.bucket, qty: r.qty, at: r.at, reason: r.reason})
 CREATE (e)-[:MOVES]->(m), (m)-[:OF]->(p), (m)-[:AT]->(l)`, movementRows(ch)},
+		{`UNWIND $rows AS r
+MERGE (al:Alias {uid: r.uid})
+  ON CREATE SET al.tenant = $tenant, al.kind = 'product', al.code = r.code, al.system = r.system, al.target = r.sku, al.at = $now
+MERGE (p:Product {uid: $tenant + '/' + al.target}) ON CREATE SET p.tenant = $tenant, p.sku = al.target
+MERGE (al)-[:NAMES]->(p)`, productAliasRows(ch)},
 		{`UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc}) REMOVE d:Pending`, resolvedRows(ch)},
 	}
 	for _, st := range steps {
@@ -341,4 +346,33 @@ func (t *resolutionTx) EventOf(ctx context.Context, docUID string) (string, erro
 		return "", err
 	}
 	return get[string](recs[0], "id"), nil
+}
+
+func (t *resolutionTx) ProductAliases(ctx context.Context, keys []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	uids := make([]string, len(keys))
+	for i, k := range keys {
+		uids[i] = t.tenant + "/product/" + k
+	}
+	recs, err := run(ctx, t.tx, `
+UNWIND $uids AS u
+MATCH (al:Alias {uid: u}) RETURN al.code AS code, al.target AS sku`, map[string]any{"uids": uids})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		out[get[string](r, "code")] = get[string](r, "sku")
+	}
+	return out, nil
+}
+
+func productAliasRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.ProductAliases))
+	for _, a := range ch.ProductAliases {
+		rows = append(rows, map[string]any{"uid": a.Tenant + "/product/" + a.Code, "code": a.Code, "system": a.System, "sku": a.SKU})
+	}
+	return rows
 }

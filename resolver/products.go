@@ -1,0 +1,122 @@
+package resolver
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/check"
+)
+
+// Product resolution: every system names a product its own way (a merchant SKU written
+// "TEA-OOL-250G" or "tea_ool_250g", a GTIN, a Square catalog id, a Meituan
+// app_food_code). Each goods line's codes are turned into product keys:
+//
+//	gtin:<GTIN-14>         check digit verified, so a typo never matches another product
+//	sku:<letters+digits>   the merchant SKU upper-cased without separators
+//	item:<system>:<id>     the source's own item id, unique only within its system
+//
+// A key already known names its product; a line whose keys are all new founds a product
+// named by its SKU as written (or its GTIN, or its item id), and all its keys become
+// aliases of it. A later line that shares any key (a marketplace line with only the GTIN,
+// a warehouse receipt with the SKU in lower case) lands on the same product. Aliases are
+// stored with the resolution transaction, so ids never change once given.
+//
+// Aliases declared in configuration (a synced Square catalog) come first.
+
+// productKeys returns a line's product keys, strongest first.
+func productKeys(system string, l ontology.Line) []string {
+	var keys []string
+	if g, err := check.GTIN14(l.GTIN); err == nil {
+		keys = append(keys, "gtin:"+g)
+	}
+	if k := skuKey(l.SKU); k != "" {
+		keys = append(keys, "sku:"+k)
+	}
+	if l.ExternalID != "" {
+		keys = append(keys, "item:"+system+":"+l.ExternalID)
+	}
+	return keys
+}
+
+// skuKey is a merchant SKU reduced to upper-case letters and digits.
+func skuKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(strings.TrimSpace(s)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// productBook is the product keys known to one resolution batch.
+type productBook struct {
+	known map[string]string // key -> canonical SKU
+	added []ProductAlias    // new aliases to store
+}
+
+// CanonicalSKUKey is the key under which any spelling of a merchant SKU finds its product.
+func CanonicalSKUKey(sku string) string { return "sku:" + skuKey(sku) }
+
+// loadProducts loads the product aliases of every line in play: the given documents and
+// the members of every loaded event.
+func (b *batch) loadProducts(ctx context.Context, docs []ontology.Document) error {
+	b.products = &productBook{known: map[string]string{}}
+	for _, ev := range b.events {
+		for _, m := range ev.Members {
+			docs = append(docs, m.Doc)
+		}
+	}
+	seen := map[string]bool{}
+	var keys []string
+	for _, d := range docs {
+		for _, l := range d.Lines {
+			for _, k := range productKeys(d.Key.System, l) {
+				if !seen[k] {
+					seen[k] = true
+					keys = append(keys, k)
+				}
+			}
+		}
+	}
+	sort.Strings(keys)
+	known, err := b.tx.ProductAliases(ctx, keys)
+	if err != nil {
+		return fmt.Errorf("loading product aliases: %w", err)
+	}
+	b.products.known = known
+	return nil
+}
+
+// sku resolves a goods line to its canonical product, founding one when it is new.
+func (b *batch) sku(system string, l ontology.Line) string {
+	// A configured alias (synced catalog) decides first.
+	if sku, ok := b.m.canon.Alias(b.tenant, system, l); ok {
+		return sku
+	}
+	keys := productKeys(system, l)
+	if len(keys) == 0 {
+		return b.m.canon.SKU(b.tenant, system, l)
+	}
+	sku := ""
+	for _, k := range keys {
+		if s, ok := b.products.known[k]; ok {
+			sku = s
+			break
+		}
+	}
+	if sku == "" {
+		sku = b.m.canon.SKU(b.tenant, system, l)
+	}
+	for _, k := range keys {
+		if _, ok := b.products.known[k]; !ok {
+			b.products.known[k] = sku
+			b.products.added = append(b.products.added, ProductAlias{Tenant: b.tenant, System: system, Code: k, SKU: sku})
+		}
+	}
+	return sku
+}
