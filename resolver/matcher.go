@@ -101,6 +101,9 @@ func (m *Matcher) Process(ctx context.Context, tenant string, limit int) (Stats,
 		if err := b.load(ctx, docs); err != nil {
 			return err
 		}
+		if err := b.loadParties(ctx, docs); err != nil {
+			return err
+		}
 		for i := range docs {
 			b.resolve(&docs[i], &st)
 		}
@@ -130,13 +133,15 @@ type batch struct {
 	blockEvents map[string][]string // block key uid -> event ids
 	rejected    map[string]map[string]bool
 	products    *productBook
+	parties     *partyBook
 	changes     Changes
 }
 
 func newBatch(m *Matcher, tx Tx, tenant string) *batch {
 	return &batch{tenant: tenant, m: m, tx: tx, events: map[string]*EventState{},
 		keyEvents: map[string][]string{}, blockEvents: map[string][]string{}, rejected: map[string]map[string]bool{},
-		products: &productBook{known: map[string]string{}}}
+		products: &productBook{known: map[string]string{}},
+		parties:  &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{}}}
 }
 
 func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
@@ -235,6 +240,7 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: k, Kind: "block", Value: k, Block: true})
 	}
 	b.changes.Resolved = append(b.changes.Resolved, p.UID)
+	b.resolveParties(p.UID, d)
 
 	// A new version of a document stays in its event; the event is replanned.
 	if p.EventID != "" {
@@ -535,6 +541,8 @@ func (b *batch) finish() *Changes {
 	b.changes.Tenant = b.tenant
 	b.changes.Links = lastLinks(b.changes.Links)
 	b.changes.ProductAliases = b.products.added
+	b.changes.PartyAliases = b.parties.aliases
+	b.changes.PartyLinks = b.parties.links
 	return &b.changes
 }
 

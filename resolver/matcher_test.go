@@ -365,3 +365,54 @@ func TestProductsResolveAcrossSpellingsAndGTIN(t *testing.T) {
 		t.Fatalf("canonical SKU = %q, %v", sku, err)
 	}
 }
+
+func TestPartiesAcrossSystems(t *testing.T) {
+	f := newFixture(t)
+	party := func(role ontology.PartyRole, name, email, phone, tax, country string) ontology.PartyRef {
+		return ontology.PartyRef{Role: role, Name: name, Email: email, Phone: phone, TaxID: tax, Country: country}
+	}
+	docs := []ontology.Document{
+		f.doc("shopify", "order", "s1", ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1)),
+		f.doc("woocommerce", "order", "w1", ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1)),
+		f.doc("china-customs", "declaration", "531620251000123456", ontology.RoleDeclaration, ontology.VerbDeclared, t0, "", nil, line("A", 100)),
+		f.doc("erpnext", "receipt", "MAT-PRE-1", ontology.RoleReceipt, ontology.VerbReceived, t0, "WH", nil, line("A", 100)),
+		f.doc("china-customs", "declaration", "531620251000123457", ontology.RoleDeclaration, ontology.VerbDeclared, t0, "", nil, line("A", 5)),
+		f.doc("meituan", "order", "m1", ontology.RoleOrder, ontology.VerbPaid, t0, "SH-PD-003", nil, line("A", 1)),
+		f.doc("meituan", "order", "m2", ontology.RoleOrder, ontology.VerbPaid, t0, "SH-PD-003", nil, line("B", 1)),
+	}
+	docs[0].Parties = []ontology.PartyRef{party(ontology.PartyCustomer, "Mei Lin", "mei.lin@example.com", "+8613900001111", "", "CN")}
+	docs[1].Parties = []ontology.PartyRef{party(ontology.PartyCustomer, "LIN Mei", "MEI.LIN@example.com ", "", "", "CN")}
+	docs[2].Parties = []ontology.PartyRef{party(ontology.PartySupplier, "深圳市示例贸易有限公司", "", "0755-88886666", "91440300MA5F3K2W13", "CN")}
+	docs[3].Parties = []ontology.PartyRef{party(ontology.PartySupplier, "示例贸易", "", "", "", "CN")}
+	// Another legal entity (another credit code) with the same phone: related, not one.
+	docs[4].Parties = []ontology.PartyRef{party(ontology.PartySupplier, "深圳市样本科技有限公司", "", "0755-88886666", "91440300MA5F3K2X06", "CN")}
+	// Two customers behind Meituan privacy numbers of one virtual line: never one.
+	docs[5].Parties = []ontology.PartyRef{party(ontology.PartyCustomer, "王", "", "13812345678_1234", "", "CN")}
+	docs[6].Parties = []ontology.PartyRef{party(ontology.PartyCustomer, "李", "", "13812345678_1234", "", "CN")}
+	f.save(docs...)
+	f.process()
+	of := func(system, typ, id string) neo4jstore.DocumentParty {
+		ps, err := f.store.DocumentParties(f.ctx, ontology.DocKey{Tenant: f.tenant, System: system, Type: typ, ExternalID: id})
+		if err != nil || len(ps) != 1 {
+			t.Fatalf("parties of %s/%s: %+v %v", system, id, ps, err)
+		}
+		return ps[0]
+	}
+	if a, b := of("shopify", "order", "s1"), of("woocommerce", "order", "w1"); a.PartyID != b.PartyID {
+		t.Errorf("same e-mail, two parties: %s %s", a.PartyID, b.PartyID)
+	}
+	sup := of("china-customs", "declaration", "531620251000123456")
+	if r := of("erpnext", "receipt", "MAT-PRE-1"); r.PartyID != sup.PartyID {
+		t.Errorf("company with and without place and legal form: %s %s", sup.PartyID, r.PartyID)
+	}
+	other := of("china-customs", "declaration", "531620251000123457")
+	if other.PartyID == sup.PartyID {
+		t.Error("two credit codes merged through a shared phone")
+	}
+	if len(other.Related) != 1 || other.Related[0] != sup.PartyID {
+		t.Errorf("shared phone not kept as RELATED: %+v", other)
+	}
+	if of("meituan", "order", "m1").PartyID == of("meituan", "order", "m2").PartyID {
+		t.Error("a privacy number joined two customers")
+	}
+}

@@ -30,6 +30,9 @@ type Tx interface {
 	Rejections(ctx context.Context, docUIDs []string) (map[string]map[string]bool, error)
 	// Events loads events with their members and the net of their movements so far.
 	Events(ctx context.Context, ids []string) (map[string]*EventState, error)
+	// Parties returns, for party keys, the party each names and what is known of those
+	// parties (their surviving id and tax id).
+	Parties(ctx context.Context, keys []string) (map[string]string, map[string]PartyInfo, error)
 	// ProductAliases returns the canonical SKU of each known product key.
 	ProductAliases(ctx context.Context, keys []string) (map[string]string, error)
 	// EventOf returns the event a document is linked to ("" when none).
@@ -86,6 +89,11 @@ type Changes struct {
 	ReviewUpdates []ReviewUpdate
 	// ProductAliases are product keys seen for the first time, with their product.
 	ProductAliases []ProductAlias
+	// Mentions link documents to the parties they mention; PartyAliases are new party
+	// keys; PartyLinks are SAME_AS and RELATED edges between parties.
+	Mentions     []PartyMention
+	PartyAliases []PartyAlias
+	PartyLinks   []PartyLink
 }
 
 // ReviewUpdate records a person's verdict on a review item (if there is one).

@@ -94,3 +94,36 @@ func (s *Store) CanonicalSKU(ctx context.Context, tenant, sku string) (string, e
 		return get[string](recs[0], "sku"), nil
 	})
 }
+
+// DocumentParty is a party a document mentions, by its surviving id.
+type DocumentParty struct {
+	Role    string
+	PartyID string
+	Related []string // parties possibly related to it
+}
+
+// DocumentParties returns the parties a document mentions.
+func (s *Store) DocumentParties(ctx context.Context, key ontology.DocKey) ([]DocumentParty, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]DocumentParty, error) {
+		recs, err := run(ctx, tx, `
+MATCH (:SourceDocument {uid: $uid})-[m:MENTIONS]->(p:Party)
+OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
+WITH m, coalesce(r, p) AS root
+OPTIONAL MATCH (root)-[:RELATED]-(o:Party)
+RETURN m.role AS role, root.id AS id, collect(DISTINCT o.id) AS related ORDER BY role, id`,
+			map[string]any{"uid": key.UID()})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]DocumentParty, 0, len(recs))
+		for _, r := range recs {
+			dp := DocumentParty{Role: get[string](r, "role"), PartyID: get[string](r, "id")}
+			rel, _ := r.Get("related")
+			for _, x := range rel.([]any) {
+				dp.Related = append(dp.Related, x.(string))
+			}
+			out = append(out, dp)
+		}
+		return out, nil
+	})
+}

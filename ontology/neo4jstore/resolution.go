@@ -183,6 +183,25 @@ MERGE (al:Alias {uid: r.uid})
   ON CREATE SET al.tenant = $tenant, al.kind = 'product', al.code = r.code, al.system = r.system, al.target = r.sku, al.at = $now
 MERGE (p:Product {uid: $tenant + '/' + al.target}) ON CREATE SET p.tenant = $tenant, p.sku = al.target
 MERGE (al)-[:NAMES]->(p)`, productAliasRows(ch)},
+		{`UNWIND $rows AS r
+MERGE (p:Party {uid: $tenant + '/' + r.party})
+  ON CREATE SET p.id = r.party, p.tenant = $tenant, p.name = r.name, p.kind = r.kind
+SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END)
+WITH p, r
+MATCH (d:SourceDocument {uid: r.doc})
+MERGE (d)-[m:MENTIONS {role: r.role}]->(p)`, mentionRows(ch)},
+		{`UNWIND $rows AS r
+MERGE (p:Party {uid: $tenant + '/' + r.party}) ON CREATE SET p.id = r.party, p.tenant = $tenant
+MERGE (al:Alias {uid: r.uid}) ON CREATE SET al.tenant = $tenant, al.kind = 'party', al.code = r.code, al.at = $now
+MERGE (al)-[:NAMES]->(p)`, partyAliasRows(ch)},
+		{`UNWIND $rows AS r
+MERGE (a:Party {uid: $tenant + '/' + r.from}) ON CREATE SET a.id = r.from, a.tenant = $tenant
+MERGE (b:Party {uid: $tenant + '/' + r.to}) ON CREATE SET b.id = r.to, b.tenant = $tenant
+MERGE (a)-[l:SAME_AS]->(b) SET l.reason = r.reason, l.at = $now`, partyLinkRows(ch, "same_as")},
+		{`UNWIND $rows AS r
+MERGE (a:Party {uid: $tenant + '/' + r.from}) ON CREATE SET a.id = r.from, a.tenant = $tenant
+MERGE (b:Party {uid: $tenant + '/' + r.to}) ON CREATE SET b.id = r.to, b.tenant = $tenant
+MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.at = $now`, partyLinkRows(ch, "related")},
 		{`UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc}) REMOVE d:Pending`, resolvedRows(ch)},
 	}
 	for _, st := range steps {
@@ -373,6 +392,63 @@ func productAliasRows(ch *resolver.Changes) []map[string]any {
 	rows := make([]map[string]any, 0, len(ch.ProductAliases))
 	for _, a := range ch.ProductAliases {
 		rows = append(rows, map[string]any{"uid": a.Tenant + "/product/" + a.Code, "code": a.Code, "system": a.System, "sku": a.SKU})
+	}
+	return rows
+}
+
+func (t *resolutionTx) Parties(ctx context.Context, keys []string) (map[string]string, map[string]resolver.PartyInfo, error) {
+	known, info := map[string]string{}, map[string]resolver.PartyInfo{}
+	uids := make([]string, len(keys))
+	for i, k := range keys {
+		uids[i] = t.tenant + "/party/" + k
+	}
+	recs, err := run(ctx, t.tx, `
+UNWIND $uids AS u
+MATCH (al:Alias {uid: u})-[:NAMES]->(p:Party)
+OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
+RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax, r.taxId AS rootTax`,
+		map[string]any{"uids": uids})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, r := range recs {
+		id, root := get[string](r, "id"), get[string](r, "root")
+		known[get[string](r, "key")] = id
+		info[id] = resolver.PartyInfo{Root: root, TaxID: get[string](r, "tax")}
+		if root != id {
+			info[root] = resolver.PartyInfo{Root: root, TaxID: get[string](r, "rootTax")}
+		}
+	}
+	return known, info, nil
+}
+
+func mentionRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Mentions))
+	for _, m := range ch.Mentions {
+		kind := "person"
+		if m.Company {
+			kind = "company"
+		}
+		rows = append(rows, map[string]any{"doc": m.DocUID, "party": m.PartyID, "role": string(m.Role),
+			"name": m.Name, "tax": m.TaxID, "kind": kind})
+	}
+	return rows
+}
+
+func partyAliasRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.PartyAliases))
+	for _, a := range ch.PartyAliases {
+		rows = append(rows, map[string]any{"uid": ch.Tenant + "/party/" + a.Key, "code": a.Key, "party": a.PartyID})
+	}
+	return rows
+}
+
+func partyLinkRows(ch *resolver.Changes, kind string) []map[string]any {
+	var rows []map[string]any
+	for _, l := range ch.PartyLinks {
+		if l.Kind == kind {
+			rows = append(rows, map[string]any{"from": l.From, "to": l.To, "reason": l.Reason})
+		}
 	}
 	return rows
 }

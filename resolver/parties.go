@@ -1,0 +1,205 @@
+package resolver
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// Party resolution: customers, suppliers, stores and brokers are recognised across
+// systems by their identifying keys (tax id, e-mail, the system's own customer id, a
+// company's name without its legal form and place, a customer's phone in E.164 without
+// privacy numbers). A mention whose keys are all new founds a party; one whose keys are
+// known joins that party; one whose keys reach two parties proves them one, and they are
+// linked SAME_AS (the older id survives) — unless their tax ids differ, which no phone or
+// name can overrule.
+//
+// Shared phones, addresses and legal representatives between companies are weaker: they
+// make "possibly related" RELATED edges with their reason (a ring of shell companies),
+// never an identity merge.
+
+// PartyInfo is a stored party: its surviving id and its tax id, if known.
+type PartyInfo struct {
+	Root  string
+	TaxID string
+}
+
+// PartyMention links a document to the party it mentions.
+type PartyMention struct {
+	DocUID, PartyID string
+	Role            ontology.PartyRole
+	Name            string
+	TaxID           string
+	Company         bool
+}
+
+// PartyLink is a SAME_AS or RELATED edge between parties.
+type PartyLink struct {
+	From, To string
+	Kind     string // same_as, related
+	Reason   string
+}
+
+// PartyAlias says that a key names a party.
+type PartyAlias struct {
+	Key, PartyID string
+}
+
+type partyBook struct {
+	known   map[string]string // key -> party id
+	info    map[string]PartyInfo
+	aliases []PartyAlias
+	links   []PartyLink
+	seen    map[[2]string]bool
+}
+
+func companyRole(r ontology.PartyRole) bool {
+	return r != ontology.PartyCustomer
+}
+
+// partyKeys returns a mention's identity keys and relation keys.
+func partyKeys(system string, p ontology.PartyRef) (identity, relation []string) {
+	company := companyRole(p.Role)
+	if t := normTaxID(p.TaxID); len(t) >= 8 {
+		identity = append(identity, "tax:"+t)
+	}
+	if e := normEmail(p.Email); e != "" {
+		identity = append(identity, "email:"+e)
+	}
+	if p.ExternalID != "" {
+		identity = append(identity, "ext:"+system+":"+string(p.Role)+":"+p.ExternalID)
+	}
+	if ph := normPhone(p.Phone, p.Country); ph != "" {
+		if company {
+			relation = append(relation, "phone:"+ph)
+		} else {
+			identity = append(identity, "phone:"+ph)
+		}
+	}
+	if company {
+		if k := companyKey(p.Name); len([]rune(k)) >= 2 {
+			identity = append(identity, "co:"+k)
+		}
+		if p.Legal != "" {
+			relation = append(relation, "rep:"+companyKey(p.Legal))
+		}
+		if a := companyKey(p.Address); len(a) >= 6 {
+			relation = append(relation, "addr:"+a)
+		}
+	}
+	return identity, relation
+}
+
+func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
+	b.parties = &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{}}
+	var keys []string
+	for _, d := range docs {
+		for _, p := range d.Doc.Parties {
+			id, rel := partyKeys(d.Doc.Key.System, p)
+			keys = append(keys, id...)
+			keys = append(keys, rel...)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	sort.Strings(keys)
+	known, info, err := b.tx.Parties(ctx, keys)
+	if err != nil {
+		return fmt.Errorf("loading parties: %w", err)
+	}
+	b.parties.known, b.parties.info = known, info
+	return nil
+}
+
+func (pb *partyBook) root(id string) string {
+	for i := 0; i < 32; i++ {
+		in, ok := pb.info[id]
+		if !ok || in.Root == "" || in.Root == id {
+			return id
+		}
+		id = in.Root
+	}
+	return id
+}
+
+func partyID(tenant, key string) string {
+	sum := sha256.Sum256([]byte(tenant + "/" + key))
+	return "pt_" + hex.EncodeToString(sum[:10])
+}
+
+// resolveParties links each party a document mentions.
+func (b *batch) resolveParties(uid string, d *ontology.Document) {
+	pb := b.parties
+	for i, p := range d.Parties {
+		identity, relation := partyKeys(d.Key.System, p)
+		tax := normTaxID(p.TaxID)
+		var found []string
+		for _, k := range identity {
+			if id, ok := pb.known[k]; ok {
+				found = appendUnique(found, pb.root(id))
+			}
+		}
+		// A different tax id means a different legal entity, whatever else they share.
+		var same, apart []string
+		for _, id := range found {
+			if t := pb.info[id].TaxID; tax != "" && t != "" && t != tax {
+				apart = append(apart, id)
+				continue
+			}
+			same = append(same, id)
+		}
+		sort.Strings(same)
+		var id string
+		switch {
+		case len(same) > 0:
+			id = same[0]
+			for _, other := range same[1:] {
+				pb.info[other] = PartyInfo{Root: id, TaxID: pb.info[other].TaxID}
+				pb.links = append(pb.links, PartyLink{From: other, To: id, Kind: "same_as", Reason: "a mention carries keys of both"})
+			}
+		case len(identity) > 0:
+			id = partyID(b.tenant, identity[0])
+		default:
+			id = partyID(b.tenant, fmt.Sprintf("mention:%s#%d", uid, i))
+		}
+		for _, other := range apart {
+			b.relate(other, id, "shares an identifying key but has another tax id")
+		}
+		if in := pb.info[id]; in.TaxID == "" && tax != "" {
+			pb.info[id] = PartyInfo{Root: in.Root, TaxID: tax}
+		}
+		for _, k := range identity {
+			if _, ok := pb.known[k]; !ok {
+				pb.known[k] = id
+				pb.aliases = append(pb.aliases, PartyAlias{Key: k, PartyID: id})
+			}
+		}
+		for _, k := range relation {
+			if other, ok := pb.known[k]; ok {
+				b.relate(pb.root(other), id, "shares "+k)
+			} else {
+				pb.known[k] = id
+				pb.aliases = append(pb.aliases, PartyAlias{Key: k, PartyID: id})
+			}
+		}
+		b.changes.Mentions = append(b.changes.Mentions, PartyMention{DocUID: uid, PartyID: id, Role: p.Role,
+			Name: p.Name, TaxID: tax, Company: companyRole(p.Role)})
+	}
+}
+
+func (b *batch) relate(a, c, reason string) {
+	if c == "" || a == c {
+		return
+	}
+	k := [2]string{min(a, c), max(a, c)}
+	if b.parties.seen[k] {
+		return
+	}
+	b.parties.seen[k] = true
+	b.parties.links = append(b.parties.links, PartyLink{From: k[0], To: k[1], Kind: "related", Reason: reason})
+}
