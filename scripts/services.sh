@@ -101,7 +101,7 @@ max_queued_messages 100000
 EOF
 	local bin=mosquitto
 	command -v mosquitto >/dev/null || bin=/usr/sbin/mosquitto
-	"$bin" -c "$state/mosquitto/mosquitto.conf" -d
+	"$bin" -c "$state/mosquitto/mosquitto.conf" -d 2>>"$state/mosquitto/mosquitto.log"
 	wait_port 1883 mosquitto 20
 	log "mosquitto: started on 127.0.0.1:1883"
 }
