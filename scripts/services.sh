@@ -157,8 +157,8 @@ server.directories.plugins=$home/plugins
 EOF
 	if [ "${SEAM_NEO4J_AUTH:-false}" = true ] && [ ! -d "$home/data/dbms" ]; then
 		# The neo4j-admin command of the same jars sets the initial password before first start.
-		"$java" -cp "$lib/*" org.neo4j.server.startup.Neo4jAdminCommand dbms set-initial-password \
-			"${SEAM_NEO4J_PASSWORD:?SEAM_NEO4J_AUTH=true needs SEAM_NEO4J_PASSWORD}" >&2 || true
+		NEO4J_HOME="$home" NEO4J_CONF="$home/conf" "$java" -cp "$lib/*" org.neo4j.server.startup.Neo4jAdminCommand \
+			dbms set-initial-password "${SEAM_NEO4J_PASSWORD:?SEAM_NEO4J_AUTH=true needs SEAM_NEO4J_PASSWORD}" >&2
 	fi
 	log "neo4j: starting $neo4j_version on 127.0.0.1:7687 (heap $neo4j_heap, page cache $neo4j_pagecache)"
 	nohup "$java" -Xms"$neo4j_heap" -Xmx"$neo4j_heap" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \

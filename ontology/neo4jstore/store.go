@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -92,13 +93,22 @@ func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
 // Ping checks that a Bolt handshake with the server succeeds.
 func (s *Store) Ping(ctx context.Context) error {
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		var ne *neo4j.Neo4jError
+		var ae *neo4j.InvalidAuthenticationError
+		if errors.As(err, &ae) || errors.As(err, &ne) && strings.HasPrefix(ne.Code, "Neo.ClientError.Security.") {
+			return fmt.Errorf("%w: %v", ErrAuth, err)
+		}
 		return fmt.Errorf("%w: %v", ErrUnavailable, err)
 	}
 	return nil
 }
 
+// ErrAuth is returned when Neo4j refuses the configured user and password.
+var ErrAuth = errors.New("neo4j refused the credentials (check SEAM_NEO4J_USER and SEAM_NEO4J_PASSWORD)")
+
 // WaitReady polls Ping until it succeeds or ctx ends. A cold Neo4j on two cores takes
 // 10-30 s to open its Bolt port; a fixed sleep would be either too long or too short.
+// Wrong credentials end the wait at once: retrying them only gets the client locked out.
 func (s *Store) WaitReady(ctx context.Context) error {
 	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
@@ -106,6 +116,9 @@ func (s *Store) WaitReady(ctx context.Context) error {
 		err := s.Ping(ctx)
 		if err == nil {
 			return nil
+		}
+		if errors.Is(err, ErrAuth) {
+			return err
 		}
 		select {
 		case <-ctx.Done():
