@@ -54,18 +54,22 @@ func DefaultWeights() Weights {
 	}
 }
 
-// blockKeys returns the block keys a document is stored under and the keys to look up
-// for it (its own hour and the neighbouring hours, so a sale at 10:59 finds 11:01).
+// blockKeys returns the block key a document is stored under and the keys to look up
+// for it: the complementary role's blocks (an order looks for POS ring-ups and a POS
+// sale for orders) in its own hour and the neighbouring ones, so a sale at 10:59 finds
+// 11:01. Keying blocks by role keeps a busy storefront's thousands of orders out of
+// each other's candidate lists.
 func blockKeys(tenant, location string, d *ontology.Document, canonSKU func(ontology.Line) string) (store []string, lookup []string) {
-	if location == "" || len(d.Lines) == 0 || (d.Role != ontology.RolePOS && d.Role != ontology.RoleOrder) {
+	want := complement(d.Role)
+	if location == "" || len(d.Lines) == 0 || want == "" {
 		return nil, nil
 	}
 	sig := basketSignature(d.Lines, canonSKU)
 	h := d.OccurredAt.UTC().Truncate(time.Hour)
-	key := func(t time.Time) string {
-		return tenant + "/block:sale:" + location + ":" + sig + ":" + t.Format("2006010215")
+	key := func(r ontology.Role, t time.Time) string {
+		return tenant + "/block:" + string(r) + ":" + location + ":" + sig + ":" + t.Format("2006010215")
 	}
-	return []string{key(h)}, []string{key(h.Add(-time.Hour)), key(h), key(h.Add(time.Hour))}
+	return []string{key(d.Role, h)}, []string{key(want, h.Add(-time.Hour)), key(want, h), key(want, h.Add(time.Hour))}
 }
 
 // basketSignature is a hash of the sorted canonical SKUs and quantities of the lines.

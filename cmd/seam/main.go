@@ -57,6 +57,7 @@ commands:
   quarantine   list or replay refused payloads
   cache        rebuild or verify live stock against the ledger
   wait         wait until Neo4j, Redis and the MQTT broker answer
+  bench        measure: seam bench ingest --data DIR
 `
 
 // Run executes one seam command; main is a thin shell around it so tests can run
@@ -86,6 +87,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runCache(ctx, cfg, log, rest, stdout)
 	case "wait":
 		return runWait(ctx, cfg, log, rest, stdout)
+	case "bench":
+		return runBench(ctx, cfg, log, rest, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
