@@ -16,7 +16,7 @@ import (
 
 // Scores are pairwise precision, recall and F1.
 type Scores struct {
-	Precision, Recall, F1 float64
+	Precision, Recall, F1                  float64
 	TruePairs, PredictedPairs, CommonPairs int64
 	Items                                  int
 }
