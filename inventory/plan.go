@@ -200,6 +200,22 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 		}
 		return nil
 	}
+	// One arrival of goods is often recorded by the warehouse and by the ERP too. The
+	// warehouse's own system counts: it is where the goods are. The others are compared
+	// with it and their differences kept.
+	byRecorder := map[string][]Member{}
+	for _, r := range receipts {
+		byRecorder[r.System] = append(byRecorder[r.System], r)
+	}
+	recorder := receiptRecorder(byRecorder)
+	var ds []Discrepancy
+	counted := byRecorder[recorder]
+	for sys, rs := range byRecorder {
+		if sys != recorder {
+			ds = append(ds, compare(lineTotals(rs), lineTotals(counted), rs[0].UID)...)
+		}
+	}
+	receipts = counted
 	received := map[string]ontology.Qty{} // by SKU
 	expectedFromReceipt := map[string]ontology.Qty{}
 	for _, r := range receipts {
@@ -211,7 +227,6 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 			}
 		}
 	}
-	var ds []Discrepancy
 	if len(announced) > 0 {
 		a := announced[len(announced)-1]
 		declared := map[string]ontology.Qty{}
@@ -222,7 +237,42 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	} else {
 		ds = append(ds, compare(expectedFromReceipt, received, receipts[0].UID)...)
 	}
+	sort.Slice(ds, func(i, j int) bool {
+		if ds[i].SKU != ds[j].SKU {
+			return ds[i].SKU < ds[j].SKU
+		}
+		return ds[i].Source < ds[j].Source
+	})
 	return ds
+}
+
+// warehouseSystems are systems that physically receive goods, in order of preference.
+var warehouseSystems = []string{"shipbob", "amazon-fba"}
+
+// receiptRecorder picks the system whose receipts count: a warehouse's own, else the
+// alphabetically first, so the choice never depends on arrival order.
+func receiptRecorder(by map[string][]Member) string {
+	for _, w := range warehouseSystems {
+		if _, ok := by[w]; ok {
+			return w
+		}
+	}
+	names := make([]string, 0, len(by))
+	for n := range by {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names[0]
+}
+
+func lineTotals(ms []Member) map[string]ontology.Qty {
+	t := map[string]ontology.Qty{}
+	for _, m := range ms {
+		for _, l := range m.Lines {
+			t[l.SKU] += l.Qty
+		}
+	}
+	return t
 }
 
 func compare(expected, actual map[string]ontology.Qty, source string) []Discrepancy {

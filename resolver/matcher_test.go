@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -414,5 +415,56 @@ func TestPartiesAcrossSystems(t *testing.T) {
 	}
 	if of("meituan", "order", "m1").PartyID == of("meituan", "order", "m2").PartyID {
 		t.Error("a privacy number joined two customers")
+	}
+}
+
+// TestCustomsReceiptAndPurchaseOrderAreOneArrival: the supplier's PO, the import
+// declaration and the warehouse's receipt (and the ERP's copy of it) describe one arrival;
+// declared 1,000 but received 980 is one receipt event of 980 with a discrepancy of 20.
+func TestCustomsReceiptAndPurchaseOrderAreOneArrival(t *testing.T) {
+	f := newFixture(t)
+	qty := func(n int64) *ontology.Qty { q := ontology.Units(n); return &q }
+	decl := f.doc("china-customs", "declaration", "531620251000123456", ontology.RoleDeclaration, ontology.VerbDeclared, t0, "",
+		[]ontology.Ref{ref(ontology.RefEntry, "531620251000123456"), ref(ontology.RefPO, "PO-2025-00381"), ref(ontology.RefBL, "COSU6201234567"),
+			ref(ontology.RefContainer, "MSKU1234565")},
+		ontology.Line{SKU: "TEA-OOL-250G", Qty: ontology.Units(1000), Lot: "B250112"})
+	decl.Direction = "inbound"
+	wro := f.doc("shipbob", "receipt", "987654", ontology.RoleReceipt, ontology.VerbReceived, t0.Add(72*time.Hour), "10",
+		[]ontology.Ref{ref(ontology.RefPO, "PO-2025-00381"), {Kind: ontology.RefASN, Scope: "shipbob", Value: "987654"}},
+		ontology.Line{SKU: "TEA-OOL-250G", Qty: ontology.Units(980), ExpectedQty: qty(1000), Lot: "B250112"})
+	erp := f.doc("erpnext", "receipt", "MAT-PRE-2025-00042", ontology.RoleReceipt, ontology.VerbReceived, t0.Add(73*time.Hour), "Stores - NLW",
+		[]ontology.Ref{ref(ontology.RefPO, "PO-2025-00381")},
+		ontology.Line{SKU: "tea-ool-250g", Qty: ontology.Units(980), Lot: "B250112"})
+	// The declaration arrives first: goods are announced, incoming.
+	f.save(decl)
+	f.process()
+	if got := f.stock(); got["TEA-OOL-250G@/incoming"] != "1000" {
+		t.Fatalf("declared goods should be incoming: %v", got)
+	}
+	f.save(wro, erp)
+	f.process()
+	ev := f.eventOf("china-customs", "declaration", "531620251000123456")
+	if f.eventOf("shipbob", "receipt", "987654") != ev || f.eventOf("erpnext", "receipt", "MAT-PRE-2025-00042") != ev {
+		t.Fatal("declaration, warehouse receipt and ERP receipt are not one event")
+	}
+	got := f.stock()
+	if got["TEA-OOL-250G@shipbob:10/onHand"] != "980" || len(got) != 1 {
+		t.Fatalf("stock = %v: want 980 on hand at the warehouse, nothing incoming, the ERP copy not counted twice", got)
+	}
+	d, err := f.store.EventDetail(f.ctx, f.tenant, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Event.Kind != ontology.KindReceipt || len(d.Discrepancies) != 1 {
+		t.Fatalf("event = %+v, discrepancies %+v", d.Event, d.Discrepancies)
+	}
+	disc := d.Discrepancies[0]
+	if disc.Expected != ontology.Units(1000) || disc.Actual != ontology.Units(980) || !strings.Contains(disc.Source, "china-customs") {
+		t.Fatalf("discrepancy = %+v", disc)
+	}
+	for _, s := range d.Sources {
+		if s.Key.System == "shipbob" && (s.Evidence.Rule != "shared-key" || len(s.Evidence.Keys) == 0 || s.Evidence.Keys[0] != "po:PO-2025-00381") {
+			t.Fatalf("receipt evidence = %+v", s.Evidence)
+		}
 	}
 }
