@@ -141,3 +141,15 @@ func (r *mutationResolver) decide(ctx context.Context, key model.DocumentKey, ev
 	}
 	return out, nil
 }
+
+// pageSize reads a connection's first argument: 50 by default, at most 500.
+func pageSize(first *int) (int, error) {
+	n := 50
+	if first != nil {
+		n = *first
+	}
+	if n < 1 || n > 500 {
+		return 0, &userError{"first must be between 1 and 500"}
+	}
+	return n, nil
+}

@@ -32,12 +32,9 @@ func (r *queryResolver) Quarantine(ctx context.Context, first *int, after *strin
 	if err != nil {
 		return nil, err
 	}
-	n := 50
-	if first != nil {
-		n = *first
-	}
-	if n < 1 || n > 500 {
-		return nil, &userError{"first must be between 1 and 500"}
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
 	}
 	items, err := r.svc.Documents.QuarantineList(ctx, ontology.QuarantineFilter{
 		Tenant: tenant, System: deref(system), Type: deref(typeArg), Status: deref(status), After: deref(after), First: n + 1,

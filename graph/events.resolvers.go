@@ -108,12 +108,9 @@ func (r *queryResolver) ReviewQueue(ctx context.Context, first *int, after *stri
 	if err != nil {
 		return nil, err
 	}
-	n := 50
-	if first != nil {
-		n = *first
-	}
-	if n < 1 || n > 500 {
-		return nil, &userError{"first must be between 1 and 500"}
+	n, err := pageSize(first)
+	if err != nil {
+		return nil, err
 	}
 	items, err := r.svc.Decisions.Reviews(ctx, tenant, deref(after), n+1)
 	if err != nil {

@@ -57,22 +57,36 @@ RETURN d.uid AS uid, d.version AS version, d.canonical AS canonical, e.id AS eve
 }
 
 func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string) (map[string][]string, error) {
+	return t.eventsVia(ctx, `
+UNWIND $keys AS k
+MATCH (key:Key {uid: k})<-[:HAS_KEY {identity: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
+WHERE e.status <> 'merged'
+RETURN k, collect(DISTINCT e.id) AS events`, keys)
+}
+
+func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string) (map[string][]string, error) {
+	return t.eventsVia(ctx, `
+UNWIND $keys AS k
+MATCH (key:Key {uid: k})<-[:IN_BLOCK]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
+WHERE e.status <> 'merged'
+RETURN k, collect(DISTINCT e.id) AS events`, keys)
+}
+
+// eventsVia runs a key-to-events lookup and collects its answer.
+func (t *resolutionTx) eventsVia(ctx context.Context, cypher string, keys []string) (map[string][]string, error) {
 	out := map[string][]string{}
 	if len(keys) == 0 {
 		return out, nil
 	}
-	recs, err := run(ctx, t.tx, `
-UNWIND $keys AS k
-MATCH (key:Key {uid: k})<-[:HAS_KEY {identity: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
-WHERE e.status <> 'merged'
-RETURN k, collect(DISTINCT e.id) AS events`, map[string]any{"keys": keys})
+	recs, err := run(ctx, t.tx, cypher, map[string]any{"keys": keys})
 	if err != nil {
 		return nil, err
 	}
 	for _, rec := range recs {
 		evs, _ := rec.Get("events")
+		k := get[string](rec, "k")
 		for _, e := range evs.([]any) {
-			out[get[string](rec, "k")] = append(out[get[string](rec, "k")], e.(string))
+			out[k] = append(out[k], e.(string))
 		}
 	}
 	return out, nil
@@ -303,29 +317,6 @@ func resolvedRows(ch *resolver.Changes) []map[string]any {
 		rows = append(rows, map[string]any{"doc": uid})
 	}
 	return rows
-}
-
-func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string) (map[string][]string, error) {
-	out := map[string][]string{}
-	if len(keys) == 0 {
-		return out, nil
-	}
-	recs, err := run(ctx, t.tx, `
-UNWIND $keys AS k
-MATCH (key:Key {uid: k})<-[:IN_BLOCK]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
-WHERE e.status <> 'merged'
-RETURN k, collect(DISTINCT e.id) AS events`, map[string]any{"keys": keys})
-	if err != nil {
-		return nil, err
-	}
-	for _, rec := range recs {
-		evs, _ := rec.Get("events")
-		k := get[string](rec, "k")
-		for _, e := range evs.([]any) {
-			out[k] = append(out[k], e.(string))
-		}
-	}
-	return out, nil
 }
 
 func (t *resolutionTx) Rejections(ctx context.Context, uids []string) (map[string]map[string]bool, error) {
