@@ -34,11 +34,11 @@ type splitSpec struct {
 }
 
 // knownTransforms are the transform names a mapping may use.
-var knownTransforms = []string{"trim", "upper", "lower", "digits", "orderNumber", "stripPrefix:<text>", "nonZero"}
+var knownTransforms = []string{"trim", "upper", "lower", "digits", "nospace", "orderNumber", "stripPrefix:<text>", "nonZero"}
 
 func checkTransform(t string) error {
 	switch {
-	case t == "trim", t == "upper", t == "lower", t == "digits", t == "orderNumber", t == "nonZero":
+	case t == "trim", t == "upper", t == "lower", t == "digits", t == "nospace", t == "orderNumber", t == "nonZero":
 		return nil
 	case strings.HasPrefix(t, "stripPrefix:") && len(t) > len("stripPrefix:"):
 		return nil
@@ -138,6 +138,8 @@ func (s *spec) transform(v string) string {
 				}
 				return -1
 			}, v)
+		case t == "nospace":
+			v = strings.Join(strings.Fields(v), "")
 		case t == "orderNumber":
 			v = OrderNumber(v)
 		case t == "nonZero":
