@@ -182,8 +182,20 @@ func cancelled(ms []Member) bool {
 }
 
 func planReceipt(ms []Member, eff Effect) []Discrepancy {
-	receipts := filter(ms, ontology.RoleReceipt)
-	announced := filter(ms, ontology.RoleDeclaration, ontology.RolePurchase)
+	// A warehouse receipt that is only announced (a receiving order still awaiting the
+	// goods) announces like a declaration, with its expected quantities.
+	var receipts, announced []Member
+	for _, m := range ms {
+		switch {
+		case m.Verb == ontology.VerbCancelled:
+		case m.Role == ontology.RoleReceipt && m.Verb == ontology.VerbReceived:
+			receipts = append(receipts, m)
+		case m.Role == ontology.RoleReceipt:
+			announced = append(announced, expected(m))
+		case m.Role == ontology.RoleDeclaration || m.Role == ontology.RolePurchase:
+			announced = append(announced, m)
+		}
+	}
 	if len(receipts) == 0 {
 		// Nothing here yet: what was announced is incoming. The latest announcement
 		// wins, so a corrected declaration replaces the purchase order's figures.
@@ -246,6 +258,19 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	return ds
 }
 
+// expected is an announced receipt with its expected quantities as the quantities.
+func expected(m Member) Member {
+	lines := make([]Line, len(m.Lines))
+	for i, l := range m.Lines {
+		lines[i] = l
+		if l.ExpectedQty != nil {
+			lines[i].Qty = *l.ExpectedQty
+		}
+	}
+	m.Lines = lines
+	return m
+}
+
 // warehouseSystems are systems that physically receive goods, in order of preference.
 var warehouseSystems = []string{"shipbob", "amazon-fba"}
 
@@ -293,18 +318,6 @@ func first(ms []Member, role ontology.Role) *Member {
 		}
 	}
 	return nil
-}
-
-func filter(ms []Member, roles ...ontology.Role) []Member {
-	var out []Member
-	for _, m := range ms {
-		for _, r := range roles {
-			if m.Role == r {
-				out = append(out, m)
-			}
-		}
-	}
-	return out
 }
 
 func firstLocation(ms []Member) string {

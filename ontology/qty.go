@@ -47,6 +47,13 @@ func ParseQty(s string) (Qty, error) {
 
 // QtyFromDecimal converts an exact decimal to a Qty, refusing lost precision.
 func QtyFromDecimal(d decimal.Decimal) (Qty, error) {
+	// "1e999999999" is a valid decimal whose exact value would take a gigabyte to
+	// compute; anything past 10^19 is out of range anyway.
+	if e := d.Exponent(); e > 19 {
+		return 0, fmt.Errorf("%w: exponent %d", ErrQtyRange, e)
+	} else if e < -40 {
+		return 0, fmt.Errorf("%w: exponent %d", ErrQtyPrecision, e)
+	}
 	scaled := d.Shift(QtyScale)
 	if !scaled.Equal(scaled.Truncate(0)) {
 		return 0, fmt.Errorf("%w: %s", ErrQtyPrecision, d.String())

@@ -84,3 +84,11 @@ func FuzzParseQty(f *testing.F) {
 		}
 	})
 }
+
+func TestParseQtyRefusesHugeExponentsQuickly(t *testing.T) {
+	for _, s := range []string{"1e999999999", "1e-999999999", "5e20"} {
+		if _, err := ParseQty(s); err == nil {
+			t.Errorf("ParseQty(%q) accepted", s)
+		}
+	}
+}

@@ -173,3 +173,144 @@ func TestStripe(t *testing.T) {
 	}
 	wantTime(t, "payout occurredAt", po.OccurredAt, "2025-03-07T00:00:00Z")
 }
+
+func TestChinaCustomsDeclaration(t *testing.T) {
+	d := one(t, "china-customs", "declaration", "", "china-customs/export-9810.xml")
+	if d.Key.ExternalID != "531620250000123456" || d.Verb != ontology.VerbDeclared || d.Direction != "outbound" || d.Status != "9810" {
+		t.Fatalf("%+v", d)
+	}
+	wantTime(t, "occurredAt", d.OccurredAt, "2025-03-03T16:00:00Z") // 20250304 in China
+	if d.Location == nil || d.Location.Code != "WH-NL-001" {
+		t.Errorf("location = %+v", d.Location)
+	}
+	wantLine(t, d, 0, "TEA-OOL-250G", "1000")
+	wantLine(t, d, 1, "MUG-BLU-350", "480.5")
+	l := d.Lines[0]
+	if l.HSCode != "0902300000" || l.Lot != "B250112" || l.ExpiresAt == nil || l.UnitPrice.String() != "8.75 USD" {
+		t.Errorf("line = %+v price %s", l, l.UnitPrice)
+	}
+	wantRefs(t, d, "entry:531620250000123456", "po:PO-2025-00381", "bl:COSU6201234567", "container:MSKU1234565", "lot:B250112")
+	if d.Parties[0].TaxID != "91440300MA5F3K2W13" || d.Parties[0].Name != "深圳市示例贸易有限公司" {
+		t.Errorf("parties = %+v", d.Parties)
+	}
+	imp := one(t, "china-customs", "declaration", "json", "china-customs/import.json")
+	if imp.Direction != "inbound" || imp.Lines[0].HSCode != "0901210000" || imp.Lines[0].UnitPrice.Currency != "CNY" {
+		t.Errorf("import = %+v", imp)
+	}
+	wantRefs(t, imp, "bl:COSU6201234999", "container:CSQU3054383", "po:PO-2025-00417")
+}
+
+func TestChinaCustomsQuarantinesBadContainer(t *testing.T) {
+	reg, _ := mapping.NewRegistry()
+	raw, _ := os.ReadFile(filepath.Join("testdata", "china-customs/export-9810.xml"))
+	bad := strings.Replace(string(raw), "MSKU1234565", "MSKU1234566", 1)
+	res, err := reg.MapPayload("acme", "china-customs", "declaration", "", []byte(bad))
+	if err != nil || len(res) != 1 || res[0].Doc == nil {
+		t.Fatal(res, err)
+	}
+	err = ontology.NewValidator().Document(res[0].Doc)
+	if err == nil || !strings.Contains(err.Error(), "MSKU1234566") || !strings.Contains(err.Error(), "check digit") {
+		t.Fatalf("a wrong container check digit must be refused with its value: %v", err)
+	}
+}
+
+func TestShipBobReceivingOrder(t *testing.T) {
+	d := one(t, "shipbob", "receipt", "", "shipbob/wro.json")
+	if d.Key.ExternalID != "987654" || d.Verb != ontology.VerbReceived || d.Location.Code != "10" {
+		t.Fatalf("%+v", d)
+	}
+	wantLine(t, d, 0, "TEA-OOL-250G", "980")
+	if d.Lines[0].ExpectedQty == nil || d.Lines[0].ExpectedQty.String() != "1000" {
+		t.Errorf("expected = %v", d.Lines[0].ExpectedQty)
+	}
+	wantRefs(t, d, "po:PO-2025-00381", "asn:shipbob:987654", "tracking:1Z999AA10123456784")
+}
+
+func TestAmazonFBAShipment(t *testing.T) {
+	d := one(t, "amazon-fba", "shipment", "", "amazon-fba/shipment.json")
+	if d.Key.ExternalID != "FBA17QX2M4LZ" || d.Role != ontology.RoleReceipt || d.Verb != ontology.VerbReceived || d.Location.Code != "ONT8" {
+		t.Fatalf("%+v", d)
+	}
+	wantLine(t, d, 0, "TEA-OOL-250G", "472")
+	if d.Lines[0].ExpectedQty.String() != "480" || d.Lines[0].ExternalID != "X002ABC123" {
+		t.Errorf("line = %+v", d.Lines[0])
+	}
+	wantRefs(t, d, "asn:FBA17QX2M4LZ", "po:PO-2025-00381")
+}
+
+func TestERPNext(t *testing.T) {
+	pr := one(t, "erpnext", "receipt", "", "erpnext/purchase_receipt.json")
+	if pr.Key.ExternalID != "MAT-PRE-2025-00042" || pr.Verb != ontology.VerbReceived || pr.Location.Code != "Stores - NLW" {
+		t.Fatalf("%+v", pr)
+	}
+	wantTime(t, "occurredAt", pr.OccurredAt, "2025-03-21T14:05:00Z")
+	wantLine(t, pr, 0, "TEA-OOL-250G", "472")
+	if l := pr.Lines[0]; l.RejectedQty.String() != "8" || l.Lot != "B250112" || l.GTIN != "09501101530003" {
+		t.Errorf("line = %+v", l)
+	}
+	wantRefs(t, pr, "po:PUR-ORD-2025-00381", "asn:ASN-88213", "tracking:DHL77812234")
+	inv := one(t, "erpnext", "invoice", "", "erpnext/sales_invoice.json")
+	if inv.Role != ontology.RoleInvoice || inv.Verb != ontology.VerbSettled || inv.Total.String() != "103.5 EUR" {
+		t.Errorf("invoice = %+v", inv)
+	}
+	wantRefs(t, inv, "invoice:ACC-SINV-2025-00127", "order_number:1047")
+	pe := one(t, "erpnext", "payment", "", "erpnext/payment_entry.json")
+	if pe.Verb != ontology.VerbSettled || pe.Total.String() != "100.2 USD" {
+		t.Errorf("payment entry = %+v", pe)
+	}
+	wantRefs(t, pe, "payout:po_1QxAbC2eZvKYlo2C", "invoice:ACC-SINV-2025-00127")
+	if strings.Contains(refs(pe), "payment:po_") {
+		t.Errorf("a payout reference was also taken as a payment: %s", refs(pe))
+	}
+}
+
+// FuzzMapBuiltins feeds each built-in mapping mutations of its samples: mapping must never
+// panic, whatever the bytes.
+func FuzzMapBuiltins(f *testing.F) {
+	samples := map[string][3]string{
+		"meituan/order.json":              {"meituan", "order", "json"},
+		"meituan/push.form":               {"meituan", "order", "form"},
+		"douyin/order.json":               {"douyin", "order", "json"},
+		"pinduoduo/order.json":            {"pinduoduo", "order", "json"},
+		"aftership/webhook.json":          {"aftership", "tracking", "json"},
+		"stripe/charge_event.json":        {"stripe", "charge", "json"},
+		"stripe/balance_transaction.json": {"stripe", "balance_transaction", "json"},
+		"stripe/payout.json":              {"stripe", "payout", "json"},
+		"china-customs/export-9810.xml":   {"china-customs", "declaration", "xml"},
+		"china-customs/import.json":       {"china-customs", "declaration", "json"},
+		"shipbob/wro.json":                {"shipbob", "receipt", "json"},
+		"amazon-fba/shipment.json":        {"amazon-fba", "shipment", "json"},
+		"erpnext/purchase_receipt.json":   {"erpnext", "receipt", "json"},
+		"erpnext/sales_invoice.json":      {"erpnext", "invoice", "json"},
+		"erpnext/payment_entry.json":      {"erpnext", "payment", "json"},
+	}
+	var keys [][3]string
+	for file, k := range samples {
+		raw, err := os.ReadFile(filepath.Join("testdata", file))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(len(keys), raw)
+		keys = append(keys, k)
+	}
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		f.Fatal(err)
+	}
+	val := ontology.NewValidator()
+	f.Fuzz(func(t *testing.T, which int, raw []byte) {
+		if which < 0 {
+			which = -which
+		}
+		k := keys[which%len(keys)]
+		res, err := reg.MapPayload("acme", k[0], k[1], k[2], raw)
+		if err != nil {
+			return
+		}
+		for _, r := range res {
+			if r.Doc != nil {
+				_ = val.Document(r.Doc)
+			}
+		}
+	})
+}

@@ -34,13 +34,16 @@ type splitSpec struct {
 }
 
 // knownTransforms are the transform names a mapping may use.
-var knownTransforms = []string{"trim", "upper", "lower", "digits", "nospace", "orderNumber", "stripPrefix:<text>", "nonZero"}
+var knownTransforms = []string{"trim", "upper", "lower", "digits", "nospace", "orderNumber", "stripPrefix:<text>",
+	"ifPrefix:<text>", "unlessPrefix:<text>", "nonZero"}
 
 func checkTransform(t string) error {
 	switch {
 	case t == "trim", t == "upper", t == "lower", t == "digits", t == "nospace", t == "orderNumber", t == "nonZero":
 		return nil
-	case strings.HasPrefix(t, "stripPrefix:") && len(t) > len("stripPrefix:"):
+	case strings.HasPrefix(t, "stripPrefix:") && len(t) > len("stripPrefix:"),
+		strings.HasPrefix(t, "ifPrefix:") && len(t) > len("ifPrefix:"),
+		strings.HasPrefix(t, "unlessPrefix:") && len(t) > len("unlessPrefix:"):
 		return nil
 	}
 	return fmt.Errorf("unknown transform %q (known: %s)", t, strings.Join(knownTransforms, ", "))
@@ -148,6 +151,14 @@ func (s *spec) transform(v string) string {
 			}
 		case strings.HasPrefix(t, "stripPrefix:"):
 			v = strings.TrimPrefix(v, strings.TrimPrefix(t, "stripPrefix:"))
+		case strings.HasPrefix(t, "ifPrefix:"):
+			if !strings.HasPrefix(v, strings.TrimPrefix(t, "ifPrefix:")) {
+				v = ""
+			}
+		case strings.HasPrefix(t, "unlessPrefix:"):
+			if strings.HasPrefix(v, strings.TrimPrefix(t, "unlessPrefix:")) {
+				v = ""
+			}
 		}
 	}
 	if s.split != nil {
@@ -215,7 +226,7 @@ func (t *timeSpec) parse(v string) (time.Time, error) {
 	switch t.layout {
 	case "unix", "unixMilli":
 		d, err := decimal.NewFromString(v)
-		if err != nil {
+		if err != nil || d.Exponent() > 12 || d.Exponent() < -12 {
 			return time.Time{}, fmt.Errorf("%q is not a Unix time", v)
 		}
 		if t.layout == "unixMilli" {
@@ -280,6 +291,10 @@ func (m *moneySpec) read(root, cur any) (*ontology.Money, error) {
 	d, err := decimal.NewFromString(amt)
 	if err != nil {
 		return nil, fmt.Errorf("amount %q is not a decimal number", amt)
+	}
+	if e := d.Exponent(); e > 18 || e < -18 {
+		// Beyond any real amount, and "1e999999999" would cost a gigabyte to print.
+		return nil, fmt.Errorf("amount %q is out of range", amt)
 	}
 	switch m.scale {
 	case "", "decimal":
