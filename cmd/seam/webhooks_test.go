@@ -22,7 +22,7 @@ func TestWebhooksOfEverySigningSource(t *testing.T) {
 	samples := filepath.Join("..", "..", "ontology", "mapping", "testdata")
 	cases := []struct {
 		system, file, typ, id string
-		headers            map[string]string
+		headers               map[string]string
 	}{
 		{"stripe", "stripe/charge_event.json", "charge", "ch_3QxAbC2eZvKYlo2C0k1m2n3o", nil},
 		{"aftership", "aftership/webhook.json", "tracking", "b1f3e5c0a9d84e7c9a1f2b3c4d5e6f70", map[string]string{"As-Webhook-Version": "2026-07"}},
