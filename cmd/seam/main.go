@@ -21,6 +21,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/seamhub/seam/connectors/simulate"
 )
 
 func main() {
@@ -57,6 +59,7 @@ commands:
   quarantine   list or replay refused payloads
   cache        rebuild or verify live stock against the ledger
   wait         wait until Neo4j, Redis and the MQTT broker answer
+  simulate     write a simulated business's documents and ground truth: seam simulate --out DIR
   bench        measure: seam bench ingest --data DIR
 `
 
@@ -89,6 +92,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runWait(ctx, cfg, log, rest, stdout)
 	case "bench":
 		return runBench(ctx, cfg, log, rest, stdout)
+	case "simulate":
+		return simulate.Command(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"os"
 
@@ -36,6 +38,9 @@ func NewMapper(dir string) (*Mapper, error) {
 // Map implements connectors.Mapper.
 func (m *Mapper) Map(p connectors.Payload) ([]connectors.Mapped, error) {
 	if p.System == "iot" && p.Type == "reading" {
+		if p.Format == "jsonl" {
+			return m.readingLines(p)
+		}
 		return m.readings.Map(p)
 	}
 	res, err := m.registry.MapPayload(p.Tenant, p.System, p.Type, p.Format, p.Raw)
@@ -61,4 +66,29 @@ func (m *Mapper) OnlyType(system string) (string, bool) {
 		return ts[0], true
 	}
 	return "", false
+}
+
+// readingLines maps a file of sensor payloads, one per line (the ThingsBoard gateway form
+// names each payload's devices).
+func (m *Mapper) readingLines(p connectors.Payload) ([]connectors.Mapped, error) {
+	var out []connectors.Mapped
+	for i, line := range bytes.Split(p.Raw, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		q := p
+		q.Raw, q.Format = line, "json"
+		recs, err := m.readings.Map(q)
+		if errors.Is(err, connectors.ErrNoDocuments) {
+			continue
+		}
+		if err != nil {
+			out = append(out, connectors.Mapped{Raw: line, Problems: append(ontology.ProblemsOf(err),
+				ontology.Problem{Field: fmt.Sprintf("line %d", i+1), Rule: "decode", Message: "this line could not be read"})})
+			continue
+		}
+		out = append(out, recs...)
+	}
+	return out, nil
 }

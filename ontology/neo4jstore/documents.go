@@ -32,7 +32,7 @@ const batchSize = 500
 func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]Outcome, error) {
 	out := make([]Outcome, 0, len(envs))
 	now := s.Now().UTC()
-	for _, c := range chunks(len(envs), batchSize) {
+	for _, c := range uniqueChunks(envs, batchSize) {
 		rows := make([]map[string]any, 0, c[1]-c[0])
 		for _, e := range envs[c[0]:c[1]] {
 			canonical, err := json.Marshal(e.Doc)
@@ -111,6 +111,28 @@ RETURN same, d.version AS version`, map[string]any{"rows": rows, "now": now})
 		out = append(out, got...)
 	}
 	return out, nil
+}
+
+// uniqueChunks splits envelopes into ranges of at most size in which no document key
+// repeats. Neo4j may read every row of an UNWIND before it writes any, so two copies of
+// a document in one statement would both look new; in separate statements the second
+// sees the first.
+func uniqueChunks(envs []ontology.Envelope, size int) [][2]int {
+	var out [][2]int
+	start := 0
+	seen := map[string]bool{}
+	for i, e := range envs {
+		uid := e.Doc.Key.UID()
+		if seen[uid] || i-start == size {
+			out = append(out, [2]int{start, i})
+			start, seen = i, map[string]bool{}
+		}
+		seen[uid] = true
+	}
+	if start < len(envs) {
+		out = append(out, [2]int{start, len(envs)})
+	}
+	return out
 }
 
 // SeenDelivery reports whether a webhook delivery id was already stored for tenant and

@@ -1,0 +1,82 @@
+package simulate
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+)
+
+// Generate writes a simulated period into dir: the sources' files, dir/seam.yaml and
+// dir/truth. It returns the truth.
+func Generate(cfg Config, dir string) (*Truth, error) {
+	sink := NewFileSink(dir)
+	t, err := Run(cfg, sink)
+	if cerr := sink.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return t, WriteTruth(dir, cfg, t)
+}
+
+// Command implements `seam simulate`.
+func Command(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := DefaultConfig()
+	fs := flag.NewFlagSet("seam simulate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("out", "", "folder to write into (required)")
+	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed: the same seed gives the same files")
+	fs.IntVar(&cfg.Days, "days", cfg.Days, "days to simulate")
+	fs.IntVar(&cfg.Stores, "stores", cfg.Stores, "stores of the chain")
+	fs.IntVar(&cfg.SKUs, "skus", cfg.SKUs, fmt.Sprintf("packaged products (3 to %d)", len(catalog)))
+	fs.IntVar(&cfg.OrdersPerDay, "orders-per-day", cfg.OrdersPerDay, "daily volume of each channel (POS sales per store)")
+	fs.StringVar(&cfg.Tenant, "tenant", cfg.Tenant, "tenant named in seam.yaml")
+	start := fs.String("start", cfg.Start.Format("2006-01-02"), "first day (UTC)")
+	preset := fs.String("preset", "", "noise preset: hard turns every fault up")
+	fs.Float64Var(&cfg.Noise.Duplicate, "noise-duplicate", cfg.Noise.Duplicate, "share of documents delivered twice")
+	fs.Float64Var(&cfg.Noise.Late, "noise-late", cfg.Noise.Late, "share of documents arriving one to three days late")
+	fs.Float64Var(&cfg.Noise.MissingKey, "noise-missing-key", cfg.Noise.MissingKey, "share of POS ring-ups without the marketplace order number")
+	fs.Float64Var(&cfg.Noise.IDFormat, "noise-id-format", cfg.Noise.IDFormat, "share of order numbers written in another form")
+	fs.Float64Var(&cfg.Noise.Contact, "noise-contact", cfg.Noise.Contact, "share of contacts and company names written differently")
+	fs.Float64Var(&cfg.Noise.Shortage, "noise-shortage", cfg.Noise.Shortage, "share of received lines short of what was declared")
+	fs.Float64Var(&cfg.Noise.Corrupt, "noise-corrupt", cfg.Noise.Corrupt, "share of documents corrupted on purpose")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return errors.New("--out is required")
+	}
+	st, err := time.Parse("2006-01-02", *start)
+	if err != nil {
+		return fmt.Errorf("--start: %w", err)
+	}
+	cfg.Start = st
+	if *preset == "hard" {
+		cfg.Noise = HardNoise()
+	} else if *preset != "" {
+		return fmt.Errorf("unknown preset %q (hard)", *preset)
+	}
+	began := time.Now()
+	t, err := Generate(cfg, *out)
+	if err != nil {
+		return err
+	}
+	keys := make([]string, 0, len(t.Counts))
+	total := 0
+	for k, n := range t.Counts {
+		keys = append(keys, k)
+		total += n
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(stdout, "  %-34s %8d\n", k, t.Counts[k])
+	}
+	fmt.Fprintf(stdout, "%d documents (%d corrupted on purpose), %d business actions, in %s; truth in %s/truth\n",
+		total, t.Corrupted, len(t.Actions), time.Since(began).Round(time.Millisecond), *out)
+	return nil
+}
