@@ -55,8 +55,8 @@ func shopifyOrder(id int64, number int, at time.Time, c *party, email, phone str
 		"currency": "EUR", "presentment_currency": "EUR", "financial_status": "paid", "fulfillment_status": nil,
 		"cancelled_at": nil, "total_price": money(total), "subtotal_price": money(total), "total_tax": "0.00",
 		"total_price_set": map[string]any{"shop_money": map[string]any{"amount": money(total), "currency_code": "EUR"}},
-		"source_name": "web", "taxes_included": true, "line_items": items,
-		"customer": map[string]any{"id": n64(7391000000 + custNum(c)), "email": email, "first_name": first, "last_name": last},
+		"source_name":     "web", "taxes_included": true, "line_items": items,
+		"customer":         map[string]any{"id": n64(7391000000 + custNum(c)), "email": email, "first_name": first, "last_name": last},
 		"shipping_address": map[string]any{"name": c.Name, "country_code": c.Country, "city": "Rotterdam", "zip": "3011 AA", "address1": "Coolsingel 40"},
 	}
 }

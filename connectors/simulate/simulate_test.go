@@ -168,4 +168,3 @@ func TestEveryDocumentMapsExceptTheCorruptedOnes(t *testing.T) {
 	}
 	t.Logf("%d documents mapped, %d corrupted ones refused", mapped, refused)
 }
-
