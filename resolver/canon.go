@@ -1,7 +1,9 @@
 package resolver
 
 import (
+	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
@@ -113,7 +115,7 @@ func (r *Registry) SKU(tenant, system string, l ontology.Line) string {
 	}
 	switch {
 	case l.SKU != "":
-		return l.SKU
+		return CanonicalSKU(l.SKU)
 	case l.GTIN != "":
 		return "gtin:" + l.GTIN
 	default:
@@ -129,4 +131,28 @@ func (r *Registry) Recipe(tenant, sku string) []inventory.Ingredient {
 		return in
 	}
 	return r.recipes[[2]string{"", sku}]
+}
+
+// CanonicalSKU is how Seam names a product first seen under a merchant code: upper case,
+// separators as hyphens ("tea_ool_250g" and "TEA-OOL-250G" are both TEA-OOL-250G), so
+// that the name never depends on which system happened to mention it first.
+func CanonicalSKU(s string) string {
+	var b strings.Builder
+	sep := false
+	for _, r := range strings.ToUpper(strings.TrimSpace(s)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if sep && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			sep = false
+			b.WriteRune(r)
+		default:
+			sep = true
+		}
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	return b.String()
 }

@@ -159,7 +159,7 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 		d := &docs[i]
 		uids = append(uids, d.UID)
 		for _, r := range d.Doc.Refs {
-			if identifying(d.Doc.Role, r.Kind) {
+			if identifies(&d.Doc, r) {
 				keys = append(keys, b.keyUID(r))
 			}
 		}
@@ -233,7 +233,7 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	d := &p.Doc
 	for _, r := range d.Refs {
 		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: b.keyUID(r), Kind: string(r.Kind),
-			Value: r.Value, Identity: identifying(d.Role, r.Kind)})
+			Value: r.Value, Identity: identifies(d, r)})
 	}
 	storeBlocks, _ := b.blocks(d)
 	for _, k := range storeBlocks {
@@ -288,7 +288,7 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 // remember indexes a linked document's keys and blocks for the rest of the batch.
 func (b *batch) remember(d *ontology.Document, ev *EventState) {
 	for _, r := range d.Refs {
-		if identifying(d.Role, r.Kind) {
+		if identifies(d, r) {
 			k := b.keyUID(r)
 			b.keyEvents[k] = appendUnique(b.keyEvents[k], ev.ID)
 		}
@@ -306,7 +306,7 @@ func (b *batch) candidates(uid string, d *ontology.Document) ([]*EventState, []s
 	var out []*EventState
 	var matched []string
 	for _, r := range d.Refs {
-		if !identifying(d.Role, r.Kind) {
+		if !identifies(d, r) {
 			continue
 		}
 		for _, id := range b.keyEvents[b.keyUID(r)] {
@@ -660,6 +660,30 @@ func mustJSON(v any) string {
 	return string(b)
 }
 
+// identifies reports whether a reference names the document's own business action. On
+// top of identifying's rule by kind, a money document that names several invoices or
+// orders of one kind settles a batch of sales (a payout booked against many invoices):
+// each of those references points at another action, and following them as identity
+// would merge every sale of the batch into one.
+func identifies(d *ontology.Document, r ontology.Ref) bool {
+	if !identifying(d.Role, r.Kind) {
+		return false
+	}
+	batchable := r.Kind == ontology.RefInvoice || r.Kind == ontology.RefOrderNumber || r.Kind == ontology.RefOrderID
+	switch d.Role {
+	case ontology.RolePayment, ontology.RolePayout, ontology.RoleSettlement:
+		for _, o := range d.Refs {
+			if !batchable {
+				break
+			}
+			if o.Kind == r.Kind && o.Value != r.Value && o.Scope == r.Scope {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // identifying reports whether a reference of this kind on a document of this role names
 // the document's own business action, rather than another action it merely points at.
 // A balance transaction names the payout that includes it, a payout names many
@@ -670,7 +694,8 @@ func identifying(role ontology.Role, k ontology.RefKind) bool {
 	case ontology.RefContainer:
 		return false
 	case ontology.RefPayout:
-		return role == ontology.RolePayout
+		// The payout itself, and the ERP's payment entry that books it, are the payout.
+		return role == ontology.RolePayout || role == ontology.RolePayment
 	case ontology.RefBalanceTxn:
 		return role == ontology.RoleSettlement
 	}

@@ -27,6 +27,10 @@ import (
 //
 // Aliases declared in configuration (a synced Square catalog) come first.
 
+// ProductKeys returns a line's product keys, strongest first: what resolution looks a
+// product up by.
+func ProductKeys(system string, l ontology.Line) []string { return productKeys(system, l) }
+
 // productKeys returns a line's product keys, strongest first.
 func productKeys(system string, l ontology.Line) []string {
 	var keys []string
@@ -94,23 +98,28 @@ func (b *batch) loadProducts(ctx context.Context, docs []ontology.Document) erro
 
 // sku resolves a goods line to its canonical product, founding one when it is new.
 func (b *batch) sku(system string, l ontology.Line) string {
-	// A configured alias (synced catalog) decides first.
-	if sku, ok := b.m.canon.Alias(b.tenant, system, l); ok {
-		return sku
-	}
 	keys := productKeys(system, l)
-	if len(keys) == 0 {
-		return b.m.canon.SKU(b.tenant, system, l)
-	}
-	sku := ""
+	// A configured alias (synced catalog) decides first; otherwise a known key does.
+	sku, ok := b.m.canon.Alias(b.tenant, system, l)
+	own := skuKey(l.SKU)
 	for _, k := range keys {
-		if s, ok := b.products.known[k]; ok {
-			sku = s
+		if ok {
 			break
 		}
+		sku, ok = b.products.known[k]
+		// An item id is weaker than a SKU: when the line has a SKU of its own and the id
+		// names a product with another SKU, the id was reused, and the SKU decides.
+		if ok && strings.HasPrefix(k, "item:") && own != "" && skuKey(sku) != own {
+			ok = false
+		}
 	}
-	if sku == "" {
+	if !ok {
 		sku = b.m.canon.SKU(b.tenant, system, l)
+	}
+	// The product's own SKU is a key too, so that another system spelling it its own
+	// way ("latte" for LATTE) finds it even when this line named it by a catalog id.
+	if k := skuKey(sku); k != "" && !strings.Contains(sku, ":") {
+		keys = append(keys, "sku:"+k)
 	}
 	for _, k := range keys {
 		if _, ok := b.products.known[k]; !ok {

@@ -65,8 +65,10 @@ func runBench(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 	switch args[0] {
 	case "ingest":
 		return benchIngest(ctx, cfg, log, args[1:], stdout)
+	case "resolve":
+		return benchResolve(ctx, cfg, log, args[1:], stdout)
 	}
-	return usageError{fmt.Sprintf("unknown benchmark %q (ingest)", args[0])}
+	return usageError{fmt.Sprintf("unknown benchmark %q (ingest, resolve)", args[0])}
 }
 
 // benchIngest measures parse+map+validate alone, then end to end into Neo4j (store,

@@ -30,13 +30,13 @@ func (g *generator) storeDay(s *store, date time.Time) {
 		if i%3 == 2 {
 			id := int64(6921384750000000000) + g.next("douyin")*10
 			ref = fmt.Sprint(id)
-			g.emit(action, "order", Doc{System: "douyin", Type: "order", ExternalID: ref, At: at}, douyinOrder(id, s.Douyin, at, lines))
+			g.emit(action, "order", Doc{System: "douyin", Type: "order", ExternalID: ref, At: at}, douyinOrder(id, s.Douyin, at, g.spell("douyin", lines)))
 		} else {
 			id := int64(27061900338300000) + g.next("meituan")
 			ref = fmt.Sprint(id)
 			phone := fmt.Sprintf("138%08d_%04d", g.r.IntN(100000000), g.r.IntN(10000))
 			g.emit(action, "order", Doc{System: "meituan", Type: "order", ExternalID: ref, At: at},
-				meituanOrder(id, s.Meituan, at, i+1, phone, lines))
+				meituanOrder(id, s.Meituan, at, i+1, phone, g.spell("meituan", lines)))
 		}
 		// Most delivery orders are rung up again at the counter a minute or two later.
 		if g.chance(0.8) {
@@ -48,6 +48,20 @@ func (g *generator) storeDay(s *store, date time.Time) {
 			g.emit(action, "pos", Doc{System: "square", Type: "order", ExternalID: id, At: rung}, squareOrder(id, s.Square, ref, rung, lines, g.w))
 		}
 	}
+}
+
+// spell writes the lines' products the way a marketplace's merchant codes spell them:
+// some shops keyed their codes in lower case with underscores ("tea_ool_250g").
+func (g *generator) spell(system string, lines []line) []line {
+	out := make([]line, len(lines))
+	for i, l := range lines {
+		out[i] = l
+		if g.w.spelling(system, l.p, g.cfg.Noise.IDFormat) {
+			out[i].code = strings.ToLower(strings.ReplaceAll(l.p.SKU, "-", "_"))
+			g.truth.alias(l.p, system, out[i].code)
+		}
+	}
+	return out
 }
 
 // orderRef writes an order number the way another system quotes it.
@@ -142,7 +156,7 @@ func (g *generator) eshopDay(date time.Time) {
 			action := g.truth.action("sale", at)
 			g.truth.sale(action, g.w.stores[0].ID, lines, true)
 			g.emit(action, "order", Doc{System: "pinduoduo", Type: "order", ExternalID: sn, At: at},
-				pddOrder(sn, at, "YT"+fmt.Sprint(7500000000000+g.next("yt")), lines))
+				pddOrder(sn, at, "YT"+fmt.Sprint(7500000000000+g.next("yt")), g.spell("pinduoduo", lines)))
 		}
 	}
 }
@@ -179,10 +193,10 @@ func (g *generator) storeDeliveries(date time.Time) {
 			if c.sku == "CUP-12OZ" {
 				qty = int64(g.cfg.OrdersPerDay) * 9
 			}
-			lines = append(lines, line{g.w.bySKU[c.sku], qty})
+			lines = append(lines, line{p: g.w.bySKU[c.sku], qty: qty})
 		}
 		for _, p := range g.w.packaged[:min(4, len(g.w.packaged))] {
-			lines = append(lines, line{p, int64(g.cfg.OrdersPerDay)})
+			lines = append(lines, line{p: p, qty: int64(g.cfg.OrdersPerDay)})
 		}
 		name := fmt.Sprintf("MAT-PRE-2025-%05d", g.next("receipt"))
 		po := fmt.Sprintf("PUR-ORD-2025-%05d", g.next("po"))
@@ -216,7 +230,7 @@ func (g *generator) imports(date time.Time) {
 	n := min(6, len(g.w.packaged))
 	var lines []line
 	for i := 0; i < n; i++ {
-		lines = append(lines, line{g.w.packaged[(int(g.seq["po"])+i)%len(g.w.packaged)], int64(g.cfg.OrdersPerDay) * 6})
+		lines = append(lines, line{p: g.w.packaged[(int(g.seq["po"])+i)%len(g.w.packaged)], qty: int64(g.cfg.OrdersPerDay) * 6})
 	}
 	po := fmt.Sprintf("PO-2025-%05d", g.next("po"))
 	at := date.Add(2 * time.Hour)
@@ -239,7 +253,7 @@ func (g *generator) imports(date time.Time) {
 	}
 	recvLines := make([]line, len(lines))
 	for i, l := range lines {
-		recvLines[i] = line{l.p, received[i]}
+		recvLines[i] = line{p: l.p, qty: received[i]}
 	}
 	g.truth.receipt(action, "WH-NL1", "", recvLines)
 	wro := 987000 + g.next("wro")
@@ -260,7 +274,7 @@ func (g *generator) imports(date time.Time) {
 		frl := make([]line, len(flines))
 		for i, l := range flines {
 			frecv[i] = l.qty / 2
-			frl[i] = line{l.p, frecv[i]}
+			frl[i] = line{p: l.p, qty: frecv[i]}
 		}
 		g.truth.receipt(faction, "WH-US1", "", frl)
 		id := "FBA" + randID(g.r, 9)

@@ -34,6 +34,15 @@ func yuanFloat(fen int64) num {
 type line struct {
 	p   *product
 	qty int64
+	// code is how the source system spells the product ("" for its SKU as written).
+	code string
+}
+
+func (l line) sku() string {
+	if l.code != "" {
+		return l.code
+	}
+	return l.p.SKU
 }
 
 func shopifyOrder(id int64, number int, at time.Time, c *party, email, phone string, lines []line) map[string]any {
@@ -59,6 +68,15 @@ func shopifyOrder(id int64, number int, at time.Time, c *party, email, phone str
 		"customer":         map[string]any{"id": n64(7391000000 + custNum(c)), "email": email, "first_name": first, "last_name": last},
 		"shipping_address": map[string]any{"name": c.Name, "country_code": c.Country, "city": "Rotterdam", "zip": "3011 AA", "address1": "Coolsingel 40"},
 	}
+}
+
+// productNum is a stable number for a product, for platform ids that name it.
+func productNum(p *product) int {
+	h := 0
+	for _, c := range p.SKU {
+		h = h*31 + int(c)
+	}
+	return h % 100000
 }
 
 func custNum(c *party) int64 {
@@ -132,7 +150,7 @@ func meituanOrder(id int64, poi string, at time.Time, daySeq int, phone string, 
 	var total int64
 	for _, l := range lines {
 		fen := l.p.Cents * 8
-		detail = append(detail, map[string]any{"app_food_code": l.p.SKU, "sku_id": l.p.SKU, "food_name": l.p.Title,
+		detail = append(detail, map[string]any{"app_food_code": l.sku(), "sku_id": l.sku(), "food_name": l.p.Title,
 			"quantity": l.qty, "price": yuanFloat(fen), "box_num": 1, "box_price": 1, "unit": "份"})
 		total += fen * l.qty
 	}
@@ -152,7 +170,7 @@ func douyinOrder(id int64, shop int64, at time.Time, lines []line) map[string]an
 	for i, l := range lines {
 		fen := l.p.Cents * 8
 		skus = append(skus, map[string]any{"order_id": fmt.Sprint(id + int64(i) + 1), "parent_order_id": fmt.Sprint(id),
-			"sku_id": 1750000000 + i, "out_sku_id": l.p.SKU, "code": l.p.SKU, "product_name": l.p.Title, "item_num": l.qty,
+			"sku_id": 1750000000 + productNum(l.p), "out_sku_id": l.sku(), "code": l.sku(), "product_name": l.p.Title, "item_num": l.qty,
 			"origin_amount": fen, "sum_amount": fen * l.qty, "pay_amount": fen * l.qty})
 		total += fen * l.qty
 	}
@@ -167,9 +185,9 @@ func douyinOrder(id int64, shop int64, at time.Time, lines []line) map[string]an
 func pddOrder(sn string, at time.Time, tracking string, lines []line) map[string]any {
 	var items []map[string]any
 	var total int64
-	for i, l := range lines {
+	for _, l := range lines {
 		fen := l.p.Cents * 8
-		items = append(items, map[string]any{"goods_id": 400000000 + i, "sku_id": 1200000000 + i, "outer_id": l.p.SKU,
+		items = append(items, map[string]any{"goods_id": 400000000 + productNum(l.p), "sku_id": 1200000000 + productNum(l.p), "outer_id": l.sku(),
 			"goods_name": l.p.Title, "goods_count": l.qty, "goods_price": yuanFloat(fen)})
 		total += fen * l.qty
 	}

@@ -196,7 +196,7 @@ func (g *generator) basket(ps []*product, max int) []line {
 			continue
 		}
 		seen[p.SKU] = true
-		out = append(out, line{p, int64(1 + g.r.IntN(2))})
+		out = append(out, line{p: p, qty: int64(1 + g.r.IntN(2))})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].p.SKU < out[j].p.SKU })
 	return out

@@ -80,6 +80,24 @@ type world struct {
 	stores    []*store
 	customers []*party
 	suppliers []*party
+	// spelled decides once per system and product whether the system's codes spell it
+	// differently, from a hash of the two, so the choice costs no random draws.
+	spelled map[string]bool
+}
+
+// spelling reports whether system spells p its own way, for a share p of products.
+func (w *world) spelling(system string, p *product, share float64) bool {
+	k := system + "/" + p.SKU
+	v, ok := w.spelled[k]
+	if !ok {
+		h := uint32(2166136261)
+		for i := 0; i < len(k); i++ {
+			h = (h ^ uint32(k[i])) * 16777619
+		}
+		v = float64(h%1000)/1000 < share
+		w.spelled[k] = v
+	}
+	return v
 }
 
 const alnum = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
@@ -113,7 +131,7 @@ var (
 )
 
 func newWorld(cfg Config, r *rand.Rand) *world {
-	w := &world{bySKU: map[string]*product{}}
+	w := &world{bySKU: map[string]*product{}, spelled: map[string]bool{}}
 	add := func(p *product) {
 		p.SquareID = randID(r, 24)
 		w.products = append(w.products, p)

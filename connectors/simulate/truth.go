@@ -88,6 +88,17 @@ type truth struct {
 	recipes map[string][]ingredientQty
 	stock   map[ontology.Cell]ontology.Qty // book stock applied so far
 	pending []effect                       // effects to apply at the close of their day
+	aliases map[string][][2]string         // sku -> (system, code) spellings
+}
+
+// alias records that a system spells a product its own way.
+func (t *truth) alias(p *product, system, code string) {
+	for _, a := range t.aliases[p.SKU] {
+		if a == [2]string{system, code} {
+			return
+		}
+	}
+	t.aliases[p.SKU] = append(t.aliases[p.SKU], [2]string{system, code})
 }
 
 type ingredientQty struct {
@@ -123,7 +134,7 @@ type effect struct {
 
 func newTruth(cfg Config, w *world) *truth {
 	t := &truth{cfg: cfg, w: w, byTxn: map[string]*settlement{}, recipes: map[string][]ingredientQty{},
-		stock: map[ontology.Cell]ontology.Qty{}, out: Truth{Counts: map[string]int{}}}
+		stock: map[ontology.Cell]ontology.Qty{}, out: Truth{Counts: map[string]int{}}, aliases: map[string][][2]string{}}
 	for _, d := range drinks {
 		for _, in := range d.recipe {
 			q, _ := ontology.ParseQty(in[1])
@@ -291,7 +302,7 @@ func (t *truth) finish() *Truth {
 		}
 	}
 	for _, p := range t.w.products {
-		pt := ProductTruth{SKU: p.SKU, GTIN: p.GTIN, Title: p.Title, Aliases: [][2]string{{"square", p.SquareID}}}
+		pt := ProductTruth{SKU: p.SKU, GTIN: p.GTIN, Title: p.Title, Aliases: append([][2]string{{"square", p.SquareID}}, t.aliases[p.SKU]...)}
 		t.out.Products = append(t.out.Products, pt)
 	}
 	return &t.out
