@@ -39,6 +39,9 @@ type Document struct {
 	OccurredAt time.Time `json:"occurredAt" validate:"required"`
 	// Location is the store or warehouse as the source names it.
 	Location *LocationRef `json:"location,omitempty"`
+	// Channel is how a sale came in where the source says: "counter" (a customer at the
+	// till), "delivery" (a marketplace order, or its ring-up at the POS), "online".
+	Channel string `json:"channel,omitempty" validate:"omitempty,oneof=counter delivery online"`
 	// Direction is "inbound" or "outbound" where the source says which way goods cross
 	// (a customs declaration's IEFlag); empty where the role already implies it.
 	Direction string     `json:"direction,omitempty" validate:"omitempty,oneof=inbound outbound"`

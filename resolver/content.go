@@ -25,12 +25,17 @@ type Weights struct {
 	// Basket: same store, same items and quantities, same hour (every candidate has it,
 	// from its block key; u is how often unrelated sales share a basket in an hour).
 	Basket float64
-	// Time delta between the two documents, by band.
-	Within3Min, Within10Min, Within30Min, Beyond30Min float64
+	// DelayMean is the mean delay, in seconds, between a marketplace order and its POS
+	// ring-up (m: exponential); unrelated sales fall anywhere in Window seconds (u:
+	// uniform). The time weight is log2(m(dt)/u(dt)); EstimateDelay fits DelayMean to
+	// observed delays.
+	DelayMean, Window float64
 	// Totals in the same currency agree, or differ.
 	TotalEqual, TotalDiffers float64
 	// The POS reference holds the marketplace order number (or its tail).
 	RefHint float64
+	// The POS sale was tendered the way delivery ring-ups are, or as a counter sale.
+	DeliveryTender, CounterTender float64
 	// Accept links at or above Accept; scores between Review and Accept go to the review
 	// queue; below Review nothing happens.
 	Accept, Review float64
@@ -39,18 +44,16 @@ type Weights struct {
 	Margin float64
 }
 
-// DefaultWeights are the weights used unless configured otherwise. They were set from
-// m/u rates measured on the simulator's data (`seam bench resolve` prints the rates it
-// observes): a rung-up marketplace order is entered at the POS within three minutes in
-// about nine cases of ten, while an unrelated identical basket at the same store falls
-// in the same three minutes in about one case of forty.
+// DefaultWeights are the weights used unless configured otherwise, fitted on the
+// simulator's data (`seam bench resolve` prints the fit of each run): ring-ups follow
+// their marketplace order by about two and a half minutes on average, and about one
+// unrelated sale in twenty at the same store and hour has the same basket.
 func DefaultWeights() Weights {
 	return Weights{
-		Basket:     3,
-		Within3Min: 5.2, Within10Min: 1.5, Within30Min: -1.5, Beyond30Min: -6,
+		Basket: 4.3, DelayMean: 150, Window: 3600,
 		TotalEqual: 1.0, TotalDiffers: -0.5,
-		RefHint: 8,
-		Accept:  6, Review: 2.5, Margin: 1.5,
+		RefHint: 8, DeliveryTender: 1, CounterTender: -8,
+		Accept: 6, Review: 2.5, Margin: 1.5,
 	}
 }
 
@@ -110,16 +113,7 @@ func scoreContent(w Weights, d *ontology.Document, other *ontology.Document) Evi
 	if dt < 0 {
 		dt = -dt
 	}
-	switch {
-	case dt <= 3*time.Minute:
-		add("time", w.Within3Min, dt.String())
-	case dt <= 10*time.Minute:
-		add("time", w.Within10Min, dt.String())
-	case dt <= 30*time.Minute:
-		add("time", w.Within30Min, dt.String())
-	default:
-		add("time", w.Beyond30Min, dt.String())
-	}
+	add("time", timeWeight(w, dt.Seconds()), dt.Round(time.Second).String())
 	if d.Total != nil && other.Total != nil && d.Total.Currency == other.Total.Currency {
 		if d.Total.Amount.Equal(other.Total.Amount) {
 			add("total", w.TotalEqual, d.Total.String())
@@ -127,11 +121,19 @@ func scoreContent(w Weights, d *ontology.Document, other *ontology.Document) Evi
 			add("total", w.TotalDiffers, d.Total.String()+" vs "+other.Total.String())
 		}
 	}
+	pos := d
+	if other.Role == ontology.RolePOS {
+		pos = other
+	}
+	switch pos.Channel {
+	case "delivery":
+		add("channel", w.DeliveryTender, "the POS sale was tendered as a delivery order")
+	case "counter":
+		add("channel", w.CounterTender, "the POS sale was paid at the counter")
+	}
 	if hint := refHint(d, other); hint != "" {
 		add("reference", w.RefHint, hint)
 	}
-	// A tiny pull towards the nearest in time breaks ties between identical baskets.
-	e.Score -= dt.Minutes() * 0.01
 	e.Score = math.Round(e.Score*100) / 100
 	return e
 }
@@ -164,4 +166,42 @@ func digitsOf(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// timeWeight is log2 of how much likelier a delay of dt seconds is for a true ring-up
+// (exponential with mean DelayMean) than for an unrelated sale (uniform over Window).
+func timeWeight(w Weights, dt float64) float64 {
+	m := math.Exp(-dt/w.DelayMean) / w.DelayMean
+	u := 1 / w.Window
+	return math.Log2(m / u)
+}
+
+// EstimateDelay fits the delay model to observed delays (seconds) between candidate
+// pairs, with expectation-maximisation over a mixture of true ring-ups (exponential,
+// mean mu) and unrelated sales (uniform over window), as Fellegi-Sunter models are
+// fitted without labels. It returns mu and the share of true pairs.
+func EstimateDelay(dts []float64, window float64) (mu, share float64) {
+	mu, share = window/20, 0.5
+	if len(dts) == 0 {
+		return mu, 0
+	}
+	for iter := 0; iter < 200; iter++ {
+		var sumR, sumRD float64
+		for _, dt := range dts {
+			m := share * math.Exp(-dt/mu) / mu
+			u := (1 - share) / window
+			r := m / (m + u)
+			sumR += r
+			sumRD += r * dt
+		}
+		if sumR == 0 {
+			return mu, 0
+		}
+		newMu, newShare := sumRD/sumR, sumR/float64(len(dts))
+		if math.Abs(newMu-mu) < 1e-6 && math.Abs(newShare-share) < 1e-9 {
+			break
+		}
+		mu, share = max(newMu, 1), newShare
+	}
+	return mu, share
 }

@@ -41,8 +41,9 @@ func benchResolve(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 		return err
 	}
 	defer app.Close(context.WithoutCancel(ctx))
-	fmt.Fprintf(stdout, "%-6s %-8s %7s | %-24s | %-24s | %-24s | %-15s %-15s | %s\n",
-		"seed", "noise", "docs", "same action P/R/F1", "parties P/R/F1", "products P/R/F1", "stock error", "naive sum", "docs/s")
+	fmt.Fprintf(stdout, "%-6s %-8s %7s | %-24s | %-24s | %-24s | %-15s %-15s | %-7s | %s\n",
+		"seed", "noise", "docs", "same action P/R/F1", "parties P/R/F1", "products P/R/F1", "stock error", "naive sum", "docs/s",
+		"fitted ring-up delay")
 	for _, seed := range strings.Split(*seeds, ",") {
 		for _, noise := range strings.Split(*noises, ",") {
 			sc := simulate.DefaultConfig()
@@ -55,8 +56,8 @@ func benchResolve(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "%-6s %-8s %7d | %s | %s | %s | %-15s %-15s | %.0f\n", seed, noise, r.docs,
-				prf(r.actions), prf(r.parties), prf(r.products), pct(r.stock), pct(r.naive), r.rate)
+			fmt.Fprintf(stdout, "%-6s %-8s %7d | %s | %s | %s | %-15s %-15s | %7.0f | mean %.0f s, %.0f%% of pairs\n", seed, noise, r.docs,
+				prf(r.actions), prf(r.parties), prf(r.products), pct(r.stock), pct(r.naive), r.rate, r.delayMean, 100*r.matchShare)
 			for _, ex := range r.stock.Examples {
 				fmt.Fprintf(stdout, "    differs: %s\n", ex)
 			}
@@ -92,6 +93,7 @@ func pct(e quality.StockError) string {
 
 type runResult struct {
 	docs                       int
+	delayMean, matchShare      float64
 	actions, parties, products quality.Scores
 	stock, naive               quality.StockError
 	rate                       float64
@@ -186,6 +188,7 @@ func resolveRun(ctx context.Context, app *App, sc simulate.Config, keep string) 
 	}
 	r.stock = quality.CompareStock(want, seam)
 	r.naive = quality.CompareStock(want, naiveStock(sc.Tenant, got, reg))
+	r.delayMean, r.matchShare = resolver.EstimateDelay(candidateDelays(sc.Tenant, got, reg), 3600)
 	return r, nil
 }
 
@@ -272,6 +275,44 @@ func predictSKU(tenant, system string, l ontology.Line, keys map[string]string, 
 		}
 	}
 	return reg.SKU(tenant, system, l)
+}
+
+// candidateDelays are the delays between every marketplace order and POS sale of the same
+// store and basket within an hour: the unlabelled pairs the delay model is fitted on.
+func candidateDelays(tenant string, got *neo4jstore.Resolution, reg *resolver.Registry) []float64 {
+	type sale struct {
+		at   time.Time
+		role ontology.Role
+	}
+	groups := map[string][]sale{}
+	for _, d := range got.Documents {
+		if d.Role != ontology.RoleOrder && d.Role != ontology.RolePOS {
+			continue
+		}
+		var parts []string
+		for _, l := range d.Lines {
+			parts = append(parts, predictSKU(tenant, d.Key.System, l, got.ProductKeys, reg)+"x"+l.Qty.String())
+		}
+		sort.Strings(parts)
+		k := reg.Location(tenant, d.Location) + "|" + strings.Join(parts, ",")
+		groups[k] = append(groups[k], sale{d.OccurredAt, d.Role})
+	}
+	var dts []float64
+	for _, g := range groups {
+		for _, a := range g {
+			if a.role != ontology.RoleOrder {
+				continue
+			}
+			for _, b := range g {
+				if b.role == ontology.RolePOS {
+					if dt := b.at.Sub(a.at).Seconds(); dt >= -600 && dt <= 3600 {
+						dts = append(dts, max(dt, 0))
+					}
+				}
+			}
+		}
+	}
+	return dts
 }
 
 // naiveStock is what summing every document on its own gives: no two documents are ever

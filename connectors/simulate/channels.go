@@ -18,7 +18,7 @@ func (g *generator) storeDay(s *store, date time.Time) {
 		action := g.truth.action("sale", at)
 		g.truth.sale(action, s.ID, lines, true)
 		g.emit(action, "pos", Doc{System: "square", Type: "order", ExternalID: id, At: at},
-			squareOrder(id, s.Square, "", at, lines, g.w))
+			squareOrder(id, s.Square, "", []string{"CARD", "CASH"}[g.r.IntN(2)], at, lines, g.w))
 	}
 	marketplace := g.cfg.OrdersPerDay / 4
 	for i := 0; i < marketplace; i++ {
@@ -38,14 +38,15 @@ func (g *generator) storeDay(s *store, date time.Time) {
 			g.emit(action, "order", Doc{System: "meituan", Type: "order", ExternalID: ref, At: at},
 				meituanOrder(id, s.Meituan, at, i+1, phone, g.spell("meituan", lines)))
 		}
-		// Most delivery orders are rung up again at the counter a minute or two later.
+		// Most delivery orders are rung up again at the counter a minute or two later,
+		// tendered as OTHER: the marketplace, not the customer, pays the store.
 		if g.chance(0.8) {
 			rung := at.Add(time.Duration(40+g.r.IntN(120)) * time.Second)
 			if g.chance(g.cfg.Noise.MissingKey) {
 				ref = ""
 			}
 			id := "SQ" + randID(g.r, 22)
-			g.emit(action, "pos", Doc{System: "square", Type: "order", ExternalID: id, At: rung}, squareOrder(id, s.Square, ref, rung, lines, g.w))
+			g.emit(action, "pos", Doc{System: "square", Type: "order", ExternalID: id, At: rung}, squareOrder(id, s.Square, ref, "OTHER", rung, lines, g.w))
 		}
 	}
 }
@@ -123,7 +124,7 @@ func (g *generator) eshopDay(date time.Time) {
 		}
 		// The warehouse ships the next day; the tracking names the order in its own way.
 		shipped := g.chance(0.9)
-		g.truth.sale(action, "WH-NL1", lines, shipped)
+		g.truth.sale(action, "WH-NL1", lines, false) // the goods leave when a tracking says so
 		if shipped {
 			ts := at.Add(time.Duration(18+g.r.IntN(10)) * time.Hour)
 			tid := strings.ToLower(randID(g.r, 32))

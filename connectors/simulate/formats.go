@@ -120,7 +120,7 @@ func wooOrder(id int64, at time.Time, status string, c *party, email, phone, cha
 	}
 }
 
-func squareOrder(id, location, reference string, at time.Time, lines []line, w *world) map[string]any {
+func squareOrder(id, location, reference, tender string, at time.Time, lines []line, w *world) map[string]any {
 	var items []map[string]any
 	var total int64
 	for i, l := range lines {
@@ -136,7 +136,7 @@ func squareOrder(id, location, reference string, at time.Time, lines []line, w *
 		"created_at": at.UTC().Format("2006-01-02T15:04:05.000Z"), "closed_at": at.Add(40 * time.Second).UTC().Format("2006-01-02T15:04:05.000Z"),
 		"updated_at": at.Add(40 * time.Second).UTC().Format("2006-01-02T15:04:05.000Z"), "source": map[string]any{"name": "Register Front Counter"},
 		"line_items": items, "total_money": map[string]any{"amount": total, "currency": "EUR"},
-		"tenders": []map[string]any{{"id": id + "T", "type": "CARD", "payment_id": id + "P",
+		"tenders": []map[string]any{{"id": id + "T", "type": tender, "payment_id": id + "P",
 			"amount_money": map[string]any{"amount": total, "currency": "EUR"}}},
 	}
 	if reference != "" {

@@ -105,15 +105,8 @@ func corrupt(r *rand.Rand, d Doc) ([]byte, string) {
 		fallthrough
 	default:
 		// The source's own id goes missing: nothing can key the document.
-		for _, k := range []string{`"id":`, `"order_id":`, `"order_sn":`, `"name":`, "<EntryId>", `"ShipmentId":`} {
-			if i := strings.Index(raw, k); i >= 0 {
-				lost := k[:len(k)-2] + `_lost":` // "id": becomes "id_lost":
-				if k[0] == '<' {
-					lost = "<EntryId_lost>"
-					raw = strings.Replace(raw, "</EntryId>", "</EntryId_lost>", 1)
-				}
-				return []byte(raw[:i] + strings.Replace(raw[i:], k, lost, 1)), "missing id"
-			}
+		if d.ExternalID != "" && strings.Contains(raw, d.ExternalID) {
+			return []byte(strings.ReplaceAll(raw, d.ExternalID, "")), "missing id"
 		}
 		return []byte(raw[:len(raw)/2]), "truncated"
 	}

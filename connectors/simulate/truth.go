@@ -88,6 +88,7 @@ type truth struct {
 	recipes map[string][]ingredientQty
 	stock   map[ontology.Cell]ontology.Qty // book stock applied so far
 	pending []effect                       // effects to apply at the close of their day
+	booked  int                            // actions whose effects are pending or applied
 	aliases map[string][][2]string         // sku -> (system, code) spellings
 }
 
@@ -248,11 +249,10 @@ func (t *truth) effects(a *action) []effect {
 // closeDay books the day's actions and records the stock at its close.
 func (t *truth) closeDay(day int, date time.Time) {
 	end := date.Add(24 * time.Hour)
-	for _, a := range t.actions {
-		if a.At.Before(end) && !a.At.Before(date) {
-			t.pending = append(t.pending, t.effects(a)...)
-		}
+	for _, a := range t.actions[t.booked:] {
+		t.pending = append(t.pending, t.effects(a)...)
 	}
+	t.booked = len(t.actions)
 	rest := t.pending[:0]
 	for _, e := range t.pending {
 		if e.at.Before(end) {

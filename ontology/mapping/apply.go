@@ -65,6 +65,7 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, proble
 		}
 	}
 	d.Direction = mp.val(m.dir, "direction", root, root)
+	d.Channel = mp.val(m.channel, "channel", root, root)
 	if m.loc != nil {
 		d.Location = m.mapLocation(mp, root)
 	}

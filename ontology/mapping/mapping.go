@@ -25,6 +25,7 @@ type Mapping struct {
 	status  *spec
 	when    *timeSpec
 	dir     *spec
+	channel *spec
 	loc     *locationSpec
 	total   *moneySpec
 	parties []partySpec
@@ -69,7 +70,7 @@ type refSpec struct {
 }
 
 var topKeys = []string{"system", "type", "role", "format", "delimiter", "groupBy", "unwrap", "externalId", "verb",
-	"status", "occurredAt", "direction", "location", "total", "parties", "lines", "refs", "description"}
+	"status", "occurredAt", "direction", "channel", "location", "total", "parties", "lines", "refs", "description"}
 
 // Parse compiles a mapping file. Every problem is reported, each with its line.
 func Parse(file string, data []byte) (*Mapping, error) {
@@ -131,6 +132,7 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	m.status = l.plain(f["status"], "status")
 	m.when = l.time(req("occurredAt"), "occurredAt")
 	m.dir = l.plain(f["direction"], "direction")
+	m.channel = l.plain(f["channel"], "channel")
 	m.total = l.money(f["total"], "total")
 	if v := f["location"]; v != nil {
 		m.loc = m.loadLocation(l, v)
