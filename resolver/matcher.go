@@ -141,7 +141,8 @@ func newBatch(m *Matcher, tx Tx, tenant string) *batch {
 	return &batch{tenant: tenant, m: m, tx: tx, events: map[string]*EventState{},
 		keyEvents: map[string][]string{}, blockEvents: map[string][]string{}, rejected: map[string]map[string]bool{},
 		products: &productBook{known: map[string]string{}},
-		parties:  &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{}}}
+		parties: &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
+			customers: map[string][]string{}}}
 }
 
 func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
@@ -271,12 +272,14 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 		b.join(into, p.UID, d, e, "rule:shared-key")
 		st.Joined++
 		b.remember(d, into)
+		b.sameCustomer(p.UID, into)
 		return
 	}
 	if ev, e, ok := b.contentMatch(p.UID, d); ok {
 		b.join(ev, p.UID, d, e, "rule:content")
 		st.Joined++
 		b.remember(d, ev)
+		b.sameCustomer(p.UID, ev)
 		return
 	}
 	ev := b.newEvent(p.UID, d)

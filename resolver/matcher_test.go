@@ -468,3 +468,26 @@ func TestCustomsReceiptAndPurchaseOrderAreOneArrival(t *testing.T) {
 		}
 	}
 }
+
+func TestCustomerOfOneSaleIsOneParty(t *testing.T) {
+	f := newFixture(t)
+	order := f.doc("shopify", "order", "o1", ontology.RoleOrder, ontology.VerbPaid, t0, "online",
+		[]ontology.Ref{ref(ontology.RefOrderNumber, "1047")}, line("A", 1))
+	order.Parties = []ontology.PartyRef{{Role: ontology.PartyCustomer, Name: "Mei Lin", Email: "mei.lin@example.com"}}
+	// The ERP knows the customer by its own number only; the invoice quotes the order.
+	inv := f.doc("erpnext", "invoice", "ACC-SINV-1", ontology.RoleInvoice, ontology.VerbInvoiced, t0.Add(time.Hour), "",
+		[]ontology.Ref{ref(ontology.RefOrderNumber, "1047")})
+	inv.Parties = []ontology.PartyRef{{Role: ontology.PartyCustomer, ExternalID: "CUST-00981", Name: "Mei Lin"}}
+	f.save(order)
+	f.process()
+	f.save(inv)
+	f.process()
+	a, err := f.store.DocumentParties(f.ctx, order.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := f.store.DocumentParties(f.ctx, inv.Key)
+	if err != nil || len(a) != 1 || len(b) != 1 || a[0].PartyID != b[0].PartyID {
+		t.Fatalf("order's customer %+v, invoice's %+v, %v", a, b, err)
+	}
+}

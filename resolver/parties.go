@@ -55,6 +55,9 @@ type partyBook struct {
 	aliases []PartyAlias
 	links   []PartyLink
 	seen    map[[2]string]bool
+	// customers holds, per document uid, the customer parties it mentions: those of
+	// the batch and those of the loaded events' members.
+	customers map[string][]string
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -95,7 +98,23 @@ func partyKeys(system string, p ontology.PartyRef) (identity, relation []string)
 }
 
 func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
-	b.parties = &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{}}
+	b.parties = &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
+		customers: map[string][]string{}}
+	var members []string
+	for _, ev := range b.events {
+		for _, m := range ev.Members {
+			members = append(members, m.UID)
+		}
+	}
+	sort.Strings(members)
+	customers, infos, err := b.tx.Customers(ctx, members)
+	if err != nil {
+		return fmt.Errorf("loading the customers of candidate events: %w", err)
+	}
+	b.parties.customers = customers
+	for id, in := range infos {
+		b.parties.info[id] = in
+	}
 	var keys []string
 	for _, d := range docs {
 		for _, p := range d.Doc.Parties {
@@ -112,7 +131,10 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	if err != nil {
 		return fmt.Errorf("loading parties: %w", err)
 	}
-	b.parties.known, b.parties.info = known, info
+	b.parties.known = known
+	for id, in := range info {
+		b.parties.info[id] = in
+	}
 	return nil
 }
 
@@ -189,6 +211,43 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		b.changes.Mentions = append(b.changes.Mentions, PartyMention{DocUID: uid, PartyID: id, Role: p.Role,
 			Name: p.Name, TaxID: tax, Company: companyRole(p.Role)})
+		if p.Role == ontology.PartyCustomer && (len(identity) > 0) {
+			pb.customers[uid] = append(pb.customers[uid], id)
+		}
+	}
+}
+
+// sameCustomer: the customer of one sale is one party, however each document of the
+// sale names them (an e-mail on the order, a customer number on the invoice). When a
+// document joins an event, its customers and those of the event's other documents are
+// linked SAME_AS, unless their tax ids differ.
+func (b *batch) sameCustomer(uid string, ev *EventState) {
+	pb := b.parties
+	mine := pb.customers[uid]
+	if len(mine) == 0 || len(mine) > 1 {
+		return // a document naming several customers says nothing about which is whose
+	}
+	a := pb.root(mine[0])
+	for _, m := range ev.Members {
+		if m.UID == uid || len(pb.customers[m.UID]) != 1 {
+			continue
+		}
+		c := pb.root(pb.customers[m.UID][0])
+		if a == c {
+			continue
+		}
+		ta, tc := pb.info[a].TaxID, pb.info[c].TaxID
+		if ta != "" && tc != "" && ta != tc {
+			b.relate(a, c, "customers of one sale with different tax ids")
+			continue
+		}
+		keep, drop := min(a, c), max(a, c)
+		pb.info[drop] = PartyInfo{Root: keep, TaxID: pb.info[drop].TaxID}
+		if pb.info[keep].TaxID == "" {
+			pb.info[keep] = PartyInfo{Root: pb.info[keep].Root, TaxID: pb.info[drop].TaxID}
+		}
+		pb.links = append(pb.links, PartyLink{From: drop, To: keep, Kind: "same_as", Reason: "customer of the same sale (" + ev.ID + ")"})
+		a = keep
 	}
 }
 

@@ -33,6 +33,9 @@ type Tx interface {
 	// Parties returns, for party keys, the party each names and what is known of those
 	// parties (their surviving id and tax id).
 	Parties(ctx context.Context, keys []string) (map[string]string, map[string]PartyInfo, error)
+	// Customers returns the customer parties (surviving ids) each document mentions, and
+	// what is known of those parties.
+	Customers(ctx context.Context, docUIDs []string) (map[string][]string, map[string]PartyInfo, error)
 	// ProductAliases returns the canonical SKU of each known product key.
 	ProductAliases(ctx context.Context, keys []string) (map[string]string, error)
 	// EventOf returns the event a document is linked to ("" when none).

@@ -443,3 +443,25 @@ func partyLinkRows(ch *resolver.Changes, kind string) []map[string]any {
 	}
 	return rows
 }
+
+func (t *resolutionTx) Customers(ctx context.Context, uids []string) (map[string][]string, map[string]resolver.PartyInfo, error) {
+	out, info := map[string][]string{}, map[string]resolver.PartyInfo{}
+	if len(uids) == 0 {
+		return out, info, nil
+	}
+	recs, err := run(ctx, t.tx, `
+UNWIND $uids AS u
+MATCH (:SourceDocument {uid: u})-[:MENTIONS {role: 'customer'}]->(p:Party)
+OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
+WITH u, coalesce(r, p) AS root
+RETURN u, root.id AS id, root.taxId AS tax`, map[string]any{"uids": uids})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, r := range recs {
+		id := get[string](r, "id")
+		out[get[string](r, "u")] = append(out[get[string](r, "u")], id)
+		info[id] = resolver.PartyInfo{Root: id, TaxID: get[string](r, "tax")}
+	}
+	return out, info, nil
+}
