@@ -7,11 +7,16 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
+	paho "github.com/eclipse/paho.mqtt.golang"
+	"go.yaml.in/yaml/v3"
+
 	"github.com/seamhub/seam/connectors"
+	"github.com/seamhub/seam/connectors/simulate"
 	"github.com/seamhub/seam/connectors/webhook"
 	"github.com/seamhub/seam/resolver"
 )
@@ -22,51 +27,76 @@ const demoTenant = "demo"
 // demoSecret signs the demo's webhooks when no SEAM_WEBHOOK_SECRET is set.
 const demoSecret = "demo-secret"
 
-// demoProducts are the goods the demo sells.
-var demoProducts = []struct {
-	SKU, Title, Price string
-}{
-	{"TEA-OOL-250G", "Oolong 250 g", "24.00"},
-	{"COF-BEAN-1KG", "Espresso beans 1 kg", "32.50"},
-	{"MUG-BLU-350", "Blue mug 350 ml", "12.50"},
-	{"TEA-GRN-100G", "Green tea 100 g", "9.90"},
+// demoRoutes is how each source reaches Seam in the demo: the way its real system would.
+var demoRoutes = map[string]string{
+	"shopify": "webhook", "woocommerce": "webhook", "aftership": "webhook", "stripe": "webhook",
+	"square": "pull", "iot": "mqtt",
+	"china-customs": "file", "shipbob": "file", "amazon-fba": "file", "erpnext": "file",
+	"meituan": "file", "douyin": "file", "pinduoduo": "file",
 }
 
 func runDemo(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	fs := newFlags("demo", stdout)
 	fs.StringVar(&cfg.HTTP.Addr, "addr", cfg.HTTP.Addr, "HTTP listen address (SEAM_HTTP_ADDR)")
-	every := fs.Duration("every", 700*time.Millisecond, "time between simulated orders")
-	seed := fs.Uint64("seed", uint64(time.Now().UnixNano()), "random seed of the feed")
+	hour := fs.Duration("hour", 2*time.Second, "real time one simulated hour takes")
+	seed := fs.Uint64("seed", uint64(time.Now().Unix()), "random seed of the simulated business")
+	days := fs.Int("days", 365, "days to simulate")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if cfg.WebhookSecret == "" {
 		cfg.WebhookSecret = demoSecret
 	}
-	// The demo's stores and warehouse under the names each system uses for them.
-	cfg.Locations = append(cfg.Locations,
-		resolver.LocationAlias{Tenant: demoTenant, System: "shopify", Code: "online", Location: "WH-NL1"},
-		resolver.LocationAlias{Tenant: demoTenant, System: "square", Code: "L2K8D0QWERT7Y", Location: "STORE-SH-01"},
-	)
-	for _, p := range demoProducts {
-		cfg.Products = append(cfg.Products, resolver.ProductAlias{Tenant: demoTenant, System: "square", Code: "CAT-" + p.SKU, SKU: p.SKU})
+	sc := simulate.DefaultConfig()
+	sc.Tenant, sc.Seed, sc.Days, sc.OrdersPerDay = demoTenant, *seed, *days, 12
+	// The business started a week ago: its first week is delivered at once when the demo
+	// starts (warehouse receipts and payouts need a few days to happen), then documents
+	// arrive as they happen.
+	const history = 8 * 24 * time.Hour
+	sc.Start = time.Now().UTC().Truncate(24 * time.Hour).Add(-history)
+	// The simulated business's master data (locations, Square catalog, recipes) is
+	// configuration, as a real company's would be.
+	master, err := demoMaster(sc)
+	if err != nil {
+		return err
 	}
+	cfg.Locations = append(cfg.Locations, master.Locations...)
+	cfg.Products = append(cfg.Products, master.Products...)
+	cfg.Recipes = append(cfg.Recipes, master.Recipes...)
+	api := newPartnerAPI()
+	apiAddr, stopAPI, err := api.listen()
+	if err != nil {
+		return err
+	}
+	defer stopAPI()
+	// One cursor per simulated business: another run's watermark would skip this one's orders.
+	cfg.Pull = append(cfg.Pull, PullConfig{Name: fmt.Sprintf("square-orders-%d", sc.Seed), Tenant: demoTenant, System: "square", Type: "order",
+		API: "square", BaseURL: "http://" + apiAddr, Token: "demo", Every: 2 * time.Second, MinInterval: 100 * time.Millisecond})
 	s, err := StartServer(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	base := "http://" + s.Addr
-	fmt.Fprintf(stdout, "Seam demo running.\n  GraphQL:  %s/graphql  (header X-Seam-Tenant: %s)\n  health:   %s/healthz\n  ready:    %s/readyz\n  metrics:  %s/metrics\n",
+	fmt.Fprintf(stdout, "Seam demo running: a coffee chain and its e-shop, one simulated hour every %s.\n", *hour)
+	fmt.Fprintf(stdout, "  GraphQL:  %s/graphql  (header X-Seam-Tenant: %s)\n  health:   %s/healthz\n  ready:    %s/readyz\n  metrics:  %s/metrics\n",
 		base, demoTenant, base, base, base)
 	fmt.Fprintf(stdout, "  try:      curl -s %s/graphql -H 'X-Seam-Tenant: %s' -H 'Content-Type: application/json' -d '{\"query\":\"{ stock(sku: \\\"TEA-OOL-250G\\\") { location lot onHand reserved available } }\"}'\n", base, demoTenant)
 	wctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	err = s.App.WaitReady(wctx)
 	cancel()
-	if err == nil {
-		feed := &demoFeed{app: s.App, base: base, secret: []byte(cfg.WebhookSecret), rng: rand.New(rand.NewPCG(*seed, 1)), log: log}
-		go feed.run(ctx, *every)
-	} else if ctx.Err() == nil {
-		log.Error("services not ready; serving without a feed", "err", err)
+	if err != nil {
+		if ctx.Err() == nil {
+			log.Error("services not ready; serving without a feed", "err", err)
+		}
+	} else {
+		feed := &demoFeed{app: s.App, base: base, secret: []byte(cfg.WebhookSecret), api: api, hour: *hour,
+			start: sc.Start.Add(history), began: time.Now(), log: log.With("part", "demo-feed"), ctx: ctx}
+		feed.connectMQTT(cfg.MQTT.URL)
+		go func() {
+			if _, err := simulate.Run(sc, feed); err != nil && ctx.Err() == nil {
+				log.Error("demo feed stopped", "err", err)
+			}
+		}()
 	}
 	<-ctx.Done()
 	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
@@ -74,113 +104,119 @@ func runDemo(ctx context.Context, cfg Config, log *slog.Logger, args []string, s
 	return s.Shutdown(sctx)
 }
 
-// demoFeed sends storefront orders as signed Shopify webhooks to the server and rings up
-// POS sales as Square orders through the intake, the two ways in of the walking skeleton.
+type demoMasterData struct {
+	Locations []resolver.LocationAlias `yaml:"locations"`
+	Products  []resolver.ProductAlias  `yaml:"products"`
+	Recipes   []resolver.Recipe        `yaml:"recipes"`
+}
+
+// demoMaster simulates a day of the business to learn its master data.
+func demoMaster(sc simulate.Config) (demoMasterData, error) {
+	var m demoMasterData
+	dir, err := os.MkdirTemp("", "seam-demo-")
+	if err != nil {
+		return m, err
+	}
+	defer os.RemoveAll(dir)
+	one := sc
+	one.Days = 1
+	if _, err := simulate.Generate(one, dir); err != nil {
+		return m, err
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "seam.yaml"))
+	if err != nil {
+		return m, err
+	}
+	return m, yaml.Unmarshal(b, &m)
+}
+
+// demoFeed plays the simulated documents in real time, each through the way in its real
+// system uses: signed webhooks, a partner API that Seam polls, files, and MQTT.
 type demoFeed struct {
+	ctx    context.Context
 	app    *App
 	base   string
 	secret []byte
-	rng    *rand.Rand
+	api    *partnerAPI
+	mqtt   paho.Client
+	hour   time.Duration
+	start  time.Time // the simulated moment the demo starts at; earlier documents come at once
+	began  time.Time // real start
 	log    *slog.Logger
-	n      int
 }
 
-func (f *demoFeed) run(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			f.n++
-			var err error
-			if f.n%2 == 0 {
-				err = f.shopify(ctx)
-			} else {
-				err = f.square(ctx)
-			}
-			if err != nil && ctx.Err() == nil {
-				f.log.Warn("demo feed", "err", err)
-			}
-		}
-	}
+func (f *demoFeed) connectMQTT(url string) {
+	f.mqtt = paho.NewClient(paho.NewClientOptions().AddBroker(url).SetClientID("seam-demo-pallets").
+		SetAutoReconnect(true).SetConnectRetry(true))
+	f.mqtt.Connect()
 }
 
-func (f *demoFeed) pick() (string, string, string, int) {
-	p := demoProducts[f.rng.IntN(len(demoProducts))]
-	return p.SKU, p.Title, p.Price, 1 + f.rng.IntN(3)
-}
-
-func (f *demoFeed) shopify(ctx context.Context) error {
-	sku, title, price, qty := f.pick()
-	num := 1000 + f.n
-	now := time.Now().UTC()
-	order := map[string]any{
-		"id":                   json.Number(fmt.Sprint(5820193800000 + int64(f.n))),
-		"admin_graphql_api_id": fmt.Sprintf("gid://shopify/Order/%d", 5820193800000+int64(f.n)),
-		"name":                 fmt.Sprintf("#%d", num),
-		"order_number":         num,
-		"email":                fmt.Sprintf("buyer%d@example.com", f.n),
-		"created_at":           now.Format(time.RFC3339),
-		"processed_at":         now.Format(time.RFC3339),
-		"currency":             "EUR",
-		"financial_status":     "paid",
-		"fulfillment_status":   nil,
-		"total_price":          price,
-		"source_name":          "web",
-		"line_items": []map[string]any{{
-			"id": 14550211000000 + int64(f.n), "variant_id": 43988120551, "sku": sku, "title": title,
-			"quantity": qty, "price": price,
-		}},
+// Put implements simulate.Sink: it waits for the document's simulated delivery time.
+func (f *demoFeed) Put(d simulate.Doc) error {
+	due := f.began.Add(time.Duration(float64(d.Deliver.Sub(f.start)) / float64(time.Hour) * float64(f.hour)))
+	select {
+	case <-f.ctx.Done():
+		return f.ctx.Err()
+	case <-time.After(time.Until(due)):
 	}
-	body, err := json.Marshal(order)
-	if err != nil {
-		return err
+	var err error
+	switch demoRoutes[d.System] {
+	case "webhook":
+		err = f.webhook(d)
+	case "pull":
+		f.api.add(d.Raw)
+	case "mqtt":
+		err = f.publish(d)
+	default:
+		_, err = f.app.intake.Accept(f.ctx, []connectors.Payload{{Tenant: demoTenant, System: d.System, Type: d.Type,
+			Raw: d.Raw, Format: d.Format, Via: "file"}})
 	}
-	url := f.base + "/webhooks/" + demoTenant + "/shopify"
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	req.Header = webhook.Sign("shopify", body, f.secret, url, now)
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Shopify-Topic", "orders/create")
-	req.Header.Set("X-Shopify-Webhook-Id", fmt.Sprintf("demo-%d-%d", now.UnixNano(), f.n))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return fmt.Errorf("posting shopify webhook: %w", err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		b, _ := io.ReadAll(resp.Body)
-		return fmt.Errorf("shopify webhook answered %s: %s", resp.Status, b)
+	if err != nil && f.ctx.Err() == nil {
+		f.log.Warn("delivering a document", "system", d.System, "type", d.Type, "err", err)
 	}
 	return nil
 }
 
-func (f *demoFeed) square(ctx context.Context) error {
-	sku, title, _, qty := f.pick()
-	now := time.Now().UTC()
-	order := map[string]any{
-		"id":          fmt.Sprintf("DEMO%024d", f.n),
-		"location_id": "L2K8D0QWERT7Y",
-		"state":       "COMPLETED",
-		"created_at":  now.Format(time.RFC3339Nano),
-		"closed_at":   now.Format(time.RFC3339Nano),
-		"line_items": []map[string]any{{
-			"uid": fmt.Sprintf("li-%d", f.n), "name": title, "quantity": fmt.Sprint(qty),
-			"catalog_object_id": "CAT-" + sku, "variation_name": "Regular",
-			"base_price_money": map[string]any{"amount": 450, "currency": "EUR"},
-		}},
-		"total_money": map[string]any{"amount": 450 * qty, "currency": "EUR"},
-	}
-	body, err := json.Marshal(order)
+func (f *demoFeed) webhook(d simulate.Doc) error {
+	url := f.base + "/webhooks/" + demoTenant + "/" + d.System + "?type=" + d.Type
+	req, err := http.NewRequestWithContext(f.ctx, http.MethodPost, url, bytes.NewReader(d.Raw))
 	if err != nil {
 		return err
 	}
-	_, err = f.app.intake.Accept(ctx, []connectors.Payload{{
-		Tenant: demoTenant, System: "square", Type: "order", Raw: body, Format: "json", Via: "file",
-	}})
-	return err
+	req.Header = webhook.Sign(d.System, d.Raw, f.secret, url, time.Now())
+	req.Header.Set("Content-Type", "application/json")
+	switch d.System {
+	case "shopify":
+		req.Header.Set("X-Shopify-Topic", "orders/create")
+		req.Header.Set("X-Shopify-Webhook-Id", fmt.Sprintf("%s-%d", d.ExternalID, d.Deliver.UnixNano()))
+	case "woocommerce":
+		req.Header.Set("X-WC-Webhook-Topic", "order.created")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode >= 500 {
+		b, _ := io.ReadAll(resp.Body)
+		return fmt.Errorf("%s webhook answered %s: %s", d.System, resp.Status, b)
+	}
+	return nil
+}
+
+// publish sends a reading the way pallet sensors do: ThingsBoard telemetry on the
+// device's own topic.
+func (f *demoFeed) publish(d simulate.Doc) error {
+	var gw map[string][]json.RawMessage
+	if err := json.Unmarshal(d.Raw, &gw); err != nil {
+		// Corrupted on purpose: the broker carries it, the intake quarantines it.
+		f.mqtt.Publish("seam/"+demoTenant+"/sensors/PALLET-UNKNOWN", 1, false, d.Raw)
+		return nil
+	}
+	for dev, msgs := range gw {
+		for _, m := range msgs {
+			f.mqtt.Publish("seam/"+demoTenant+"/sensors/"+dev, 1, false, []byte(m))
+		}
+	}
+	return nil
 }
