@@ -78,7 +78,9 @@ func decodeValue(raw []byte) (any, error) {
 }
 
 func decodeJSON(raw []byte) ([]Record, error) {
-	trimmed := bytes.TrimSpace(raw)
+	// Files saved by Windows tools start with a byte order mark, which RFC 8259 lets a
+	// parser ignore; Raw keeps it, as received.
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\ufeff")))
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		var items []json.RawMessage
 		if err := json.Unmarshal(trimmed, &items); err != nil {
@@ -91,7 +93,7 @@ func decodeJSON(raw []byte) ([]Record, error) {
 		}
 		return out, nil
 	}
-	v, err := decodeValue(raw)
+	v, err := decodeValue(trimmed)
 	if err != nil {
 		return nil, fmt.Errorf("malformed JSON: %w", err)
 	}
@@ -100,7 +102,7 @@ func decodeJSON(raw []byte) ([]Record, error) {
 
 func decodeJSONL(raw []byte) []Record {
 	var out []Record
-	sc := bufio.NewScanner(bytes.NewReader(raw))
+	sc := bufio.NewScanner(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\ufeff"))))
 	sc.Buffer(make([]byte, 0, 64<<10), 64<<20)
 	n := 0
 	for sc.Scan() {

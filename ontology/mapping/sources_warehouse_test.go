@@ -1,0 +1,185 @@
+package mapping_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/mapping"
+)
+
+func TestShipBobCompletedReceivingOrder(t *testing.T) {
+	d := one(t, "shipbob", "receipt", "json", "shipbob/wro.json")
+	if d.Key.ExternalID != "987654" || d.Role != ontology.RoleReceipt || d.Verb != ontology.VerbReceived || d.Status != "Completed" {
+		t.Fatalf("%+v", d)
+	}
+	// When the WRO was completed, not last_updated_date (moved by our own sync mark).
+	wantTime(t, "occurredAt", d.OccurredAt, "2025-03-21T15:30:00Z")
+	wantLocation(t, d, "shipbob:10:Venlo (NL)")
+	// Stowed, not received: 2 of the 980 received teas were not put away.
+	wantLines(t, d,
+		"TEA-OOL-250G ext=1234567 qty=978 expected=1000",
+		"MUG-BLU-350 ext=1234568 qty=480 expected=480")
+	wantExactRefs(t, d, "po:PO-2025-00381", "asn:shipbob:987654", "tracking:1Z999AA10123456784", "tracking:1Z999AA10123456793")
+}
+
+func TestShipBobAwaitingAndProcessing(t *testing.T) {
+	aw := one(t, "shipbob", "receipt", "json", "shipbob/wro_awaiting.json")
+	if aw.Verb != ontology.VerbDeclared || aw.Status != "Awaiting" {
+		t.Fatalf("%+v", aw)
+	}
+	wantTime(t, "occurredAt", aw.OccurredAt, "2025-03-18T10:22:31.906114Z")
+	// stowed_quantity null: the received quantity (still 0) stands in.
+	wantLines(t, aw, "COF-BEAN-1KG ext=1234590 qty=0 expected=10240")
+	wantExactRefs(t, aw, "po:PO-2025-00417", "asn:shipbob:987702", "tracking:TGHU8721340")
+
+	pr := one(t, "shipbob", "receipt", "json", "shipbob/wro_processing.json")
+	if pr.Verb != ontology.VerbReceived || pr.Status != "Processing" {
+		t.Fatalf("%+v", pr)
+	}
+	// An offset-less timestamp is UTC.
+	wantTime(t, "occurredAt", pr.OccurredAt, "2025-03-26T08:58:02Z")
+	wantLocation(t, pr, "shipbob:156:Cicero (IL)")
+	wantLines(t, pr, "MUG-WHT-350 ext=1234569 qty=36 expected=96")
+	// purchase_order_number null: no PO.
+	wantExactRefs(t, pr, "asn:shipbob:987655", "tracking:1Z999AA10123456800", "tracking:1Z999AA10123456819")
+}
+
+func TestShipBobVerbs(t *testing.T) {
+	raw := readSample(t, "shipbob/wro.json")
+	for status, want := range map[string]ontology.Verb{
+		"Awaiting": ontology.VerbDeclared, "Incomplete": ontology.VerbDeclared, "Arrived": ontology.VerbDeclared,
+		"PartiallyArrived": ontology.VerbDeclared, "ArrivedAtHub": ontology.VerbDeclared,
+		"PartiallyArrivedAtHub": ontology.VerbDeclared, "ProcessingAtHub": ontology.VerbDeclared,
+		"InternalTransfer": ontology.VerbDeclared, "Processing": ontology.VerbReceived, "Completed": ontology.VerbReceived,
+		"Cancelled": ontology.VerbCancelled, "SomethingNew": ontology.VerbDeclared,
+	} {
+		d := mapOne(t, "shipbob", "receipt", "json", bytes.Replace(raw, []byte(`"status": "Completed"`), []byte(`"status": "`+status+`"`), 1))
+		if d.Verb != want {
+			t.Errorf("%s = %s, want %s", status, d.Verb, want)
+		}
+	}
+}
+
+func TestAmazonFBAReceiving(t *testing.T) {
+	d := one(t, "amazon-fba", "shipment", "json", "amazon-fba/shipment.json")
+	if d.Key.ExternalID != "FBA17QX2M4LZ" || d.Role != ontology.RoleReceipt || d.Verb != ontology.VerbReceived || d.Status != "RECEIVING" {
+		t.Fatalf("%+v", d)
+	}
+	wantTime(t, "occurredAt", d.OccurredAt, "2025-03-22T06:00:00Z")
+	wantLocation(t, d, "amazon-fba:ONT8")
+	wantLines(t, d,
+		"TEA-OOL-250G ext=X002ABC123 qty=472 expected=480",
+		"MUG-BLU-350 ext=9501101530010 qty=96 expected=96")
+	wantExactRefs(t, d, "asn:FBA17QX2M4LZ", "po:PO-2025-00381")
+}
+
+func TestAmazonFBAInTransitWithDefaultName(t *testing.T) {
+	d := one(t, "amazon-fba", "shipment", "json", "amazon-fba/shipment_in_transit.json")
+	if d.Verb != ontology.VerbShipped || d.Status != "IN_TRANSIT" {
+		t.Fatalf("%+v", d)
+	}
+	wantTime(t, "occurredAt", d.OccurredAt, "2025-03-06T17:30:00Z")
+	wantLocation(t, d, "amazon-fba:LGB8")
+	wantLines(t, d, "TEA-GRN-100G ext=X002DEF456 qty=0 expected=120")
+	// Amazon's default name holds no PO; "FBA STA (03" would have linked every shipment
+	// created on a 3rd.
+	wantExactRefs(t, d, "asn:FBA18B7KQ2WX")
+}
+
+func TestAmazonFBAVerbs(t *testing.T) {
+	raw := readSample(t, "amazon-fba/shipment.json")
+	for status, want := range map[string]ontology.Verb{
+		"WORKING": ontology.VerbDeclared, "READY_TO_SHIP": ontology.VerbDeclared, "ERROR": ontology.VerbDeclared,
+		"SHIPPED": ontology.VerbShipped, "IN_TRANSIT": ontology.VerbShipped, "DELIVERED": ontology.VerbShipped,
+		"CHECKED_IN": ontology.VerbShipped, "RECEIVING": ontology.VerbReceived, "CLOSED": ontology.VerbReceived,
+		"CANCELLED": ontology.VerbCancelled, "DELETED": ontology.VerbCancelled, "closed": ontology.VerbReceived,
+	} {
+		d := mapOne(t, "amazon-fba", "shipment", "json", bytes.Replace(raw, []byte(`"RECEIVING"`), []byte(`"`+status+`"`), 1))
+		if d.Verb != want {
+			t.Errorf("%s = %s, want %s", status, d.Verb, want)
+		}
+	}
+	// A status Amazon does not have is refused with its value, not guessed.
+	ps := mapProblems(t, "amazon-fba", "shipment", "json", bytes.Replace(raw, []byte(`"RECEIVING"`), []byte(`"LOST"`), 1))
+	if len(ps) != 1 || ps[0].Field != "verb" || !bytes.Contains([]byte(ps[0].Message), []byte(`"LOST"`)) {
+		t.Errorf("unknown status: %v", ps)
+	}
+}
+
+// The verbs chosen above decide stock: announced receipts keep their expected quantities
+// incoming, counted ones put what was counted on hand, and the difference is kept.
+func TestWarehouseReceiptsMakeStock(t *testing.T) {
+	member := func(d *ontology.Document) inventory.Member {
+		m := inventory.Member{UID: d.Key.UID(), System: d.Key.System, Role: d.Role, Verb: d.Verb, OccurredAt: d.OccurredAt,
+			Location: d.Location.System + ":" + d.Location.Code}
+		for _, l := range d.Lines {
+			m.Lines = append(m.Lines, inventory.Line{SKU: l.SKU, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty})
+		}
+		return m
+	}
+	cell := func(sku, loc string, b ontology.Bucket) inventory.Key {
+		return inventory.Key{Cell: ontology.Cell{SKU: sku, Location: loc}, Bucket: b}
+	}
+	raw := readSample(t, "amazon-fba/shipment.json")
+	checkedIn := mapOne(t, "amazon-fba", "shipment", "json", bytes.Replace(bytes.Replace(raw, []byte(`"RECEIVING"`), []byte(`"CHECKED_IN"`), 1),
+		[]byte(`"QuantityReceived": 472`), []byte(`"QuantityReceived": 0`), 1))
+	eff, ds := inventory.Plan([]inventory.Member{member(checkedIn)}, nil)
+	if eff[cell("TEA-OOL-250G", "amazon-fba:ONT8", ontology.BucketIncoming)] != ontology.Units(480) || len(ds) != 0 {
+		t.Errorf("a shipment at the dock must stay incoming, not be reported short: %v %v", eff, ds)
+	}
+	wro := one(t, "shipbob", "receipt", "json", "shipbob/wro.json")
+	eff, ds = inventory.Plan([]inventory.Member{member(wro)}, nil)
+	if eff[cell("TEA-OOL-250G", "shipbob:10", ontology.BucketOnHand)] != ontology.Units(978) ||
+		eff[cell("MUG-BLU-350", "shipbob:10", ontology.BucketOnHand)] != ontology.Units(480) || len(eff) != 2 {
+		t.Errorf("completed WRO: %v", eff)
+	}
+	if len(ds) != 1 || ds[0].SKU != "TEA-OOL-250G" || ds[0].Expected != ontology.Units(1000) || ds[0].Actual != ontology.Units(978) {
+		t.Errorf("discrepancies = %+v", ds)
+	}
+}
+
+// mapOne maps raw bytes that must give one valid document.
+func mapOne(t *testing.T, system, typ, format string, raw []byte) *ontology.Document {
+	t.Helper()
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := reg.MapPayload("acme", system, typ, format, raw)
+	if err != nil || len(res) != 1 {
+		t.Fatalf("%d results, %v", len(res), err)
+	}
+	if len(res[0].Problems) > 0 || res[0].Doc == nil {
+		t.Fatalf("%v", res[0].Problems)
+	}
+	if err := ontology.NewValidator().Document(res[0].Doc); err != nil {
+		t.Fatal(err)
+	}
+	return res[0].Doc
+}
+
+// FuzzMapShipBob feeds mutations of the WRO samples to the ShipBob mapping.
+func FuzzMapShipBob(f *testing.F) {
+	for _, file := range []string{"wro.json", "wro_awaiting.json", "wro_processing.json"} {
+		f.Add(readSample(f, "shipbob/"+file))
+	}
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) { fuzzOne(t, reg, "shipbob", "receipt", "json", raw) })
+}
+
+// FuzzMapAmazonFBA feeds mutations of the inbound shipment samples to the FBA mapping.
+func FuzzMapAmazonFBA(f *testing.F) {
+	for _, file := range []string{"shipment.json", "shipment_in_transit.json"} {
+		f.Add(readSample(f, "amazon-fba/"+file))
+	}
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) { fuzzOne(t, reg, "amazon-fba", "shipment", "json", raw) })
+}
