@@ -93,6 +93,15 @@ func nilIfEmpty(s string) any {
 }
 
 var cet = time.FixedZone("CET", 3600)
+
+// amsterdam is the ERPNext site's zone: ERPNext writes local times without an offset.
+var amsterdam = func() *time.Location {
+	l, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		return cet // no zone database: winter time is close enough for simulated data
+	}
+	return l
+}()
 var cst = time.FixedZone("CST", 8*3600)
 
 func wooOrder(id int64, at time.Time, status string, c *party, email, phone, charge string, lines []line) map[string]any {
@@ -240,7 +249,7 @@ func erpInvoice(name, orderRef string, at time.Time, c *party, lines []line) map
 		total += l.p.Cents * l.qty
 	}
 	return map[string]any{"name": name, "doctype": "Sales Invoice", "customer": "CUST-" + c.ID, "customer_name": c.Name,
-		"posting_date": at.UTC().Format("2006-01-02"), "posting_time": at.UTC().Format("15:04:05"), "po_no": orderRef,
+		"posting_date": at.In(amsterdam).Format("2006-01-02"), "posting_time": at.In(amsterdam).Format("15:04:05"), "po_no": orderRef,
 		"currency": "EUR", "grand_total": num(money(total)), "outstanding_amount": 0, "status": "Paid", "items": items}
 }
 
@@ -249,7 +258,7 @@ func erpPayment(name, payout string, at time.Time, cents int64, invoices []strin
 	for _, inv := range invoices {
 		refs = append(refs, map[string]any{"reference_doctype": "Sales Invoice", "reference_name": inv})
 	}
-	return map[string]any{"name": name, "doctype": "Payment Entry", "payment_type": "Receive", "posting_date": at.UTC().Format("2006-01-02"),
+	return map[string]any{"name": name, "doctype": "Payment Entry", "payment_type": "Receive", "posting_date": at.In(amsterdam).Format("2006-01-02"),
 		"party_type": "Customer", "party": "Stripe", "party_name": "Stripe Payments", "mode_of_payment": "Stripe",
 		"paid_amount": num(money(cents)), "received_amount": num(money(cents)), "paid_to_account_currency": "EUR",
 		"reference_no": payout, "reference_date": at.UTC().Format("2006-01-02"), "status": "Submitted", "docstatus": 1, "references": refs}
@@ -264,7 +273,7 @@ func erpReceipt(name, po, supplierName, warehouse, batch string, at time.Time, l
 		rejected = 0
 	}
 	return map[string]any{"name": name, "doctype": "Purchase Receipt", "supplier": "SUP-" + name[len(name)-4:],
-		"supplier_name": supplierName, "posting_date": at.UTC().Format("2006-01-02"), "posting_time": at.UTC().Format("15:04:05"),
+		"supplier_name": supplierName, "posting_date": at.In(amsterdam).Format("2006-01-02"), "posting_time": at.In(amsterdam).Format("15:04:05"),
 		"set_warehouse": warehouse, "status": "To Bill", "docstatus": 1, "currency": "EUR", "items": items}
 }
 

@@ -157,3 +157,15 @@ func FuzzParsePath(f *testing.F) {
 		}
 	})
 }
+
+func TestMapPayloadSniffsJSONForAnXMLMapping(t *testing.T) {
+	reg, err := NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := []byte(`{"DecHead":{"EntryId":"531620251000654321","IEFlag":"I","DDate":"20250317"},"DecLists":{"DecList":{"GNo":"1","ExgNo":"A","GQty":"1","DeclPrice":"1","TradeCurr":"USD"}}}`)
+	res, err := reg.MapPayload("t", "china-customs", "declaration", "", body)
+	if err != nil || len(res) != 1 || res[0].Doc == nil || res[0].Doc.Key.ExternalID != "531620251000654321" {
+		t.Fatalf("a JSON declaration without a format: %+v %v", res, err)
+	}
+}

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -137,8 +138,20 @@ func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([
 		return nil, fmt.Errorf("no mapping for system %q type %q (mapped: %s)", system, typ, strings.Join(r.Systems(), ", "))
 	}
 	f := m.Format
-	if format != "" {
+	switch {
+	case format != "":
 		f = Format(format)
+	case m.Format == XML || m.Format == JSON:
+		// A webhook does not say its format: a mapping that reads XML and JSON alike
+		// (customs) gets what the body starts with.
+		if b := bytes.TrimLeft(bytes.TrimPrefix(raw, []byte("\ufeff")), " \t\r\n"); len(b) > 0 {
+			switch b[0] {
+			case '{', '[':
+				f = JSON
+			case '<':
+				f = XML
+			}
+		}
 	}
 	recs, err := Decode(f, raw, m.Decode)
 	if err != nil {
