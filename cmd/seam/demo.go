@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
 	"path/filepath"
 	"time"
@@ -17,7 +14,6 @@ import (
 
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/simulate"
-	"github.com/seamhub/seam/connectors/webhook"
 	"github.com/seamhub/seam/resolver"
 )
 
@@ -89,9 +85,12 @@ func runDemo(ctx context.Context, cfg Config, log *slog.Logger, args []string, s
 			log.Error("services not ready; serving without a feed", "err", err)
 		}
 	} else {
-		feed := &demoFeed{app: s.App, base: base, secret: []byte(cfg.WebhookSecret), api: api, hour: *hour,
-			start: sc.Start.Add(history), began: time.Now(), log: log.With("part", "demo-feed"), ctx: ctx}
-		feed.connectMQTT(cfg.MQTT.URL)
+		broker := paho.NewClient(paho.NewClientOptions().AddBroker(cfg.MQTT.URL).SetClientID("seam-demo-pallets").
+			SetAutoReconnect(true).SetConnectRetry(true))
+		broker.Connect()
+		defer broker.Disconnect(250)
+		feed := &simulate.Feeder{Ctx: ctx, URL: base, Tenant: demoTenant, Secret: []byte(cfg.WebhookSecret), Hour: *hour,
+			SimNow: sc.Start.Add(history), MQTT: broker, Override: demoOverride(s.App, api, ctx), Log: log.With("part", "demo-feed")}
 		go func() {
 			if _, err := simulate.Run(sc, feed); err != nil && ctx.Err() == nil {
 				log.Error("demo feed stopped", "err", err)
@@ -130,93 +129,20 @@ func demoMaster(sc simulate.Config) (demoMasterData, error) {
 	return m, yaml.Unmarshal(b, &m)
 }
 
-// demoFeed plays the simulated documents in real time, each through the way in its real
-// system uses: signed webhooks, a partner API that Seam polls, files, and MQTT.
-type demoFeed struct {
-	ctx    context.Context
-	app    *App
-	base   string
-	secret []byte
-	api    *partnerAPI
-	mqtt   paho.Client
-	hour   time.Duration
-	start  time.Time // the simulated moment the demo starts at; earlier documents come at once
-	began  time.Time // real start
-	log    *slog.Logger
-}
-
-func (f *demoFeed) connectMQTT(url string) {
-	f.mqtt = paho.NewClient(paho.NewClientOptions().AddBroker(url).SetClientID("seam-demo-pallets").
-		SetAutoReconnect(true).SetConnectRetry(true))
-	f.mqtt.Connect()
-}
-
-// Put implements simulate.Sink: it waits for the document's simulated delivery time.
-func (f *demoFeed) Put(d simulate.Doc) error {
-	due := f.began.Add(time.Duration(float64(d.Deliver.Sub(f.start)) / float64(time.Hour) * float64(f.hour)))
-	select {
-	case <-f.ctx.Done():
-		return f.ctx.Err()
-	case <-time.After(time.Until(due)):
-	}
-	var err error
-	switch demoRoutes[d.System] {
-	case "webhook":
-		err = f.webhook(d)
-	case "pull":
-		f.api.add(d.Raw)
-	case "mqtt":
-		err = f.publish(d)
-	default:
-		_, err = f.app.intake.Accept(f.ctx, []connectors.Payload{{Tenant: demoTenant, System: d.System, Type: d.Type,
-			Raw: d.Raw, Format: d.Format, Via: "file"}})
-	}
-	if err != nil && f.ctx.Err() == nil {
-		f.log.Warn("delivering a document", "system", d.System, "type", d.Type, "err", err)
-	}
-	return nil
-}
-
-func (f *demoFeed) webhook(d simulate.Doc) error {
-	url := f.base + "/webhooks/" + demoTenant + "/" + d.System + "?type=" + d.Type
-	req, err := http.NewRequestWithContext(f.ctx, http.MethodPost, url, bytes.NewReader(d.Raw))
-	if err != nil {
-		return err
-	}
-	req.Header = webhook.Sign(d.System, d.Raw, f.secret, url, time.Now())
-	req.Header.Set("Content-Type", "application/json")
-	switch d.System {
-	case "shopify":
-		req.Header.Set("X-Shopify-Topic", "orders/create")
-		req.Header.Set("X-Shopify-Webhook-Id", fmt.Sprintf("%s-%d", d.ExternalID, d.Deliver.UnixNano()))
-	case "woocommerce":
-		req.Header.Set("X-WC-Webhook-Topic", "order.created")
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode >= 500 {
-		b, _ := io.ReadAll(resp.Body)
-		return fmt.Errorf("%s webhook answered %s: %s", d.System, resp.Status, b)
-	}
-	return nil
-}
-
-// publish sends a reading the way pallet sensors do: ThingsBoard telemetry on the
-// device's own topic.
-func (f *demoFeed) publish(d simulate.Doc) error {
-	var gw map[string][]json.RawMessage
-	if err := json.Unmarshal(d.Raw, &gw); err != nil {
-		// Corrupted on purpose: the broker carries it, the intake quarantines it.
-		f.mqtt.Publish("seam/"+demoTenant+"/sensors/PALLET-UNKNOWN", 1, false, d.Raw)
-		return nil
-	}
-	for dev, msgs := range gw {
-		for _, m := range msgs {
-			f.mqtt.Publish("seam/"+demoTenant+"/sensors/"+dev, 1, false, []byte(m))
+// demoOverride delivers the documents whose real systems Seam pulls from or receives as
+// files: Square orders go to the local partner API that Seam polls, exports go through
+// the intake as `seam ingest` would take them. The rest take the Feeder's webhooks and MQTT.
+func demoOverride(app *App, api *partnerAPI, ctx context.Context) func(d simulate.Doc) (bool, error) {
+	return func(d simulate.Doc) (bool, error) {
+		switch demoRoutes[d.System] {
+		case "pull":
+			api.add(d.Raw)
+			return true, nil
+		case "file":
+			_, err := app.intake.Accept(ctx, []connectors.Payload{{Tenant: demoTenant, System: d.System, Type: d.Type,
+				Raw: d.Raw, Format: d.Format, Via: "file"}})
+			return true, err
 		}
+		return false, nil
 	}
-	return nil
 }

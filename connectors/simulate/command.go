@@ -6,8 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"time"
+
+	paho "github.com/eclipse/paho.mqtt.golang"
 )
 
 // Generate writes a simulated period into dir: the sources' files, dir/seam.yaml and
@@ -45,11 +48,18 @@ func Command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.Float64Var(&cfg.Noise.Contact, "noise-contact", cfg.Noise.Contact, "share of contacts and company names written differently")
 	fs.Float64Var(&cfg.Noise.Shortage, "noise-shortage", cfg.Noise.Shortage, "share of received lines short of what was declared")
 	fs.Float64Var(&cfg.Noise.Corrupt, "noise-corrupt", cfg.Noise.Corrupt, "share of documents corrupted on purpose")
+	feed := fs.String("feed", "", "instead of writing files, send the documents to the Seam at this URL, as they happen")
+	secret := fs.String("secret", os.Getenv("SEAM_WEBHOOK_SECRET"), "webhook signing secret of the feed (SEAM_WEBHOOK_SECRET)")
+	broker := fs.String("mqtt", envOr("SEAM_MQTT_URL", "tcp://127.0.0.1:1883"), "MQTT broker the feed publishes readings to (SEAM_MQTT_URL)")
+	hour := fs.Duration("hour", 2*time.Second, "with --feed: real time one simulated hour takes")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *feed != "" {
+		return runFeed(ctx, cfg, *preset, *feed, []byte(*secret), *broker, *hour, stdout)
+	}
 	if *out == "" {
-		return errors.New("--out is required")
+		return errors.New("--out is required (or --feed URL)")
 	}
 	st, err := time.Parse("2006-01-02", *start)
 	if err != nil {
@@ -79,4 +89,37 @@ func Command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fmt.Fprintf(stdout, "%d documents (%d corrupted on purpose), %d business actions, in %s; truth in %s/truth\n",
 		total, t.Corrupted, len(t.Actions), time.Since(began).Round(time.Millisecond), *out)
 	return nil
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+// runFeed sends a simulated business to a running Seam: the first simulated week at once,
+// then documents as they happen.
+func runFeed(ctx context.Context, cfg Config, preset, url string, secret []byte, broker string, hour time.Duration, stdout io.Writer) error {
+	if len(secret) == 0 {
+		return errors.New("--feed needs the webhook secret Seam checks (--secret or SEAM_WEBHOOK_SECRET)")
+	}
+	if preset == "hard" {
+		cfg.Noise = HardNoise()
+	}
+	// The business started a week ago (--start does not apply): its first week arrives
+	// at once, then documents come as they happen.
+	const history = 8 * 24 * time.Hour
+	cfg.Start = time.Now().UTC().Truncate(24 * time.Hour).Add(-history)
+	client := paho.NewClient(paho.NewClientOptions().AddBroker(broker).SetClientID("seam-simulate-feed").
+		SetAutoReconnect(true).SetConnectRetry(true))
+	client.Connect()
+	defer client.Disconnect(250)
+	f := &Feeder{Ctx: ctx, URL: url, Tenant: cfg.Tenant, Secret: secret, Hour: hour, SimNow: cfg.Start.Add(history), MQTT: client}
+	fmt.Fprintf(stdout, "feeding tenant %s at %s (readings to %s), one simulated hour every %s\n", cfg.Tenant, url, broker, hour)
+	_, err := Run(cfg, f)
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
 }
