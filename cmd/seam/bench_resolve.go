@@ -73,7 +73,7 @@ func benchResolve(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 		sc := simulate.DefaultConfig()
 		sc.Noise = simulate.HardNoise()
 		sc.Days = 30
-		sc.OrdersPerDay = max(4, n/30/40*4) // about 260 documents per order-per-day over 30 days
+		sc.OrdersPerDay = max(4, n/190) // about 190 documents per unit of daily volume over 30 days
 		r, err := resolveRun(ctx, app, sc, "")
 		if err != nil {
 			return err
