@@ -47,6 +47,7 @@ func Command(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.Float64Var(&cfg.Noise.IDFormat, "noise-id-format", cfg.Noise.IDFormat, "share of order numbers written in another form")
 	fs.Float64Var(&cfg.Noise.Contact, "noise-contact", cfg.Noise.Contact, "share of contacts and company names written differently")
 	fs.Float64Var(&cfg.Noise.Shortage, "noise-shortage", cfg.Noise.Shortage, "share of received lines short of what was declared")
+	fs.Float64Var(&cfg.Noise.Shrinkage, "noise-shrinkage", cfg.Noise.Shrinkage, "daily chance a store loses stock without any document")
 	fs.Float64Var(&cfg.Noise.Corrupt, "noise-corrupt", cfg.Noise.Corrupt, "share of documents corrupted on purpose")
 	feed := fs.String("feed", "", "instead of writing files, send the documents to the Seam at this URL, as they happen")
 	secret := fs.String("secret", os.Getenv("SEAM_WEBHOOK_SECRET"), "webhook signing secret of the feed (SEAM_WEBHOOK_SECRET)")

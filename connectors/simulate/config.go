@@ -22,6 +22,9 @@ type Noise struct {
 	Contact float64
 	// Shortage: goods received differ from what was declared.
 	Shortage float64
+	// Shrinkage: on a day, a store loses a unit or two of a product without any document
+	// (theft, breakage): physical stock drops, book stock cannot know.
+	Shrinkage float64
 	// Corrupt: a document is broken on purpose (truncated, invalid check digit, missing
 	// field, unknown currency); it must end in quarantine.
 	Corrupt float64
@@ -48,13 +51,13 @@ func DefaultConfig() Config {
 	return Config{
 		Tenant: "sim", Seed: 1, Days: 30, Start: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
 		Stores: 3, SKUs: 12, OrdersPerDay: 40,
-		Noise: Noise{Duplicate: 0.02, Late: 0.03, MissingKey: 0.3, IDFormat: 0.5, Contact: 0.3, Shortage: 0.2, Corrupt: 0.005},
+		Noise: Noise{Duplicate: 0.02, Late: 0.03, MissingKey: 0.3, IDFormat: 0.5, Contact: 0.3, Shortage: 0.2, Shrinkage: 0.05, Corrupt: 0.005},
 	}
 }
 
 // HardNoise is every fault turned up: the setting the resolution benchmark must pass.
 func HardNoise() Noise {
-	return Noise{Duplicate: 0.1, Late: 0.1, MissingKey: 0.6, IDFormat: 1, Contact: 0.8, Shortage: 0.5, Corrupt: 0.02}
+	return Noise{Duplicate: 0.1, Late: 0.1, MissingKey: 0.6, IDFormat: 1, Contact: 0.8, Shortage: 0.5, Shrinkage: 0.2, Corrupt: 0.02}
 }
 
 // Validate reports options that cannot work.
@@ -76,7 +79,8 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("orders per day %d: want at least 1", c.OrdersPerDay))
 	}
 	for name, v := range map[string]float64{"duplicate": c.Noise.Duplicate, "late": c.Noise.Late, "missing-key": c.Noise.MissingKey,
-		"id-format": c.Noise.IDFormat, "contact": c.Noise.Contact, "shortage": c.Noise.Shortage, "corrupt": c.Noise.Corrupt} {
+		"id-format": c.Noise.IDFormat, "contact": c.Noise.Contact, "shortage": c.Noise.Shortage, "shrinkage": c.Noise.Shrinkage,
+		"corrupt": c.Noise.Corrupt} {
 		if v < 0 || v > 1 {
 			errs = append(errs, fmt.Errorf("noise %s %v: want 0 to 1", name, v))
 		}

@@ -162,6 +162,10 @@ func (g *generator) simulateDay(day int, date time.Time) {
 	}
 	for _, s := range g.w.stores {
 		g.storeDay(s, date)
+		if g.chance(g.cfg.Noise.Shrinkage) {
+			p := g.w.packaged[g.r.IntN(min(4, len(g.w.packaged)))]
+			g.truth.shrink(s.ID, p, int64(1+g.r.IntN(2)), date.Add(12*time.Hour))
+		}
 	}
 	g.eshopDay(date)
 	if day%2 == 1 {

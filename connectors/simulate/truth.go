@@ -89,6 +89,7 @@ type truth struct {
 	stock   map[ontology.Cell]ontology.Qty // book stock applied so far
 	pending []effect                       // effects to apply at the close of their day
 	booked  int                            // actions whose effects are pending or applied
+	lost    map[ontology.Cell]ontology.Qty // shrinkage: physical only
 	aliases map[string][][2]string         // sku -> (system, code) spellings
 }
 
@@ -135,7 +136,7 @@ type effect struct {
 
 func newTruth(cfg Config, w *world) *truth {
 	t := &truth{cfg: cfg, w: w, byTxn: map[string]*settlement{}, recipes: map[string][]ingredientQty{},
-		stock: map[ontology.Cell]ontology.Qty{}, out: Truth{Counts: map[string]int{}}, aliases: map[string][][2]string{}}
+		stock: map[ontology.Cell]ontology.Qty{}, lost: map[ontology.Cell]ontology.Qty{}, out: Truth{Counts: map[string]int{}}, aliases: map[string][][2]string{}}
 	for _, d := range drinks {
 		for _, in := range d.recipe {
 			q, _ := ontology.ParseQty(in[1])
@@ -176,6 +177,13 @@ func (t *truth) receipt(a *action, location, lot string, lines []line) {
 
 func (t *truth) mention(p *party, system, typ, id, role string) {
 	t.out.Mentions = append(t.out.Mentions, Mention{Party: p.ID, DocRef: DocRef{System: system, Type: typ, ExternalID: id, Role: role}})
+}
+
+// shrink records stock lost without a document: only physical stock sees it.
+func (t *truth) shrink(location string, p *product, qty int64, at time.Time) {
+	t.lost[ontology.Cell{SKU: p.SKU, Location: location}] += ontology.Units(qty)
+	t.out.Discrepancies = append(t.out.Discrepancies, Discrepancy{Action: "", SKU: p.SKU, Expected: "0",
+		Actual: fmt.Sprint(-qty), Why: "shrinkage at " + location + " on " + at.Format("2006-01-02") + ": no document"})
 }
 
 func (t *truth) discrepancy(a *action, sku string, expected, actual int64, why string) {
@@ -268,7 +276,12 @@ func (t *truth) closeDay(day int, date time.Time) {
 func (t *truth) rows(day string) []StockRow {
 	cells := make([]ontology.Cell, 0, len(t.stock))
 	for c, q := range t.stock {
-		if q != 0 {
+		if q != 0 || t.lost[c] != 0 {
+			cells = append(cells, c)
+		}
+	}
+	for c := range t.lost {
+		if _, ok := t.stock[c]; !ok {
 			cells = append(cells, c)
 		}
 	}
@@ -284,7 +297,7 @@ func (t *truth) rows(day string) []StockRow {
 	})
 	out := make([]StockRow, len(cells))
 	for i, c := range cells {
-		out[i] = StockRow{Day: day, Cell: c, Book: t.stock[c], Physical: t.stock[c]}
+		out[i] = StockRow{Day: day, Cell: c, Book: t.stock[c], Physical: t.stock[c] - t.lost[c]}
 	}
 	return out
 }
