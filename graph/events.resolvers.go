@@ -161,6 +161,24 @@ func (r *queryResolver) Locations(ctx context.Context) ([]*model.LocationAlias, 
 	return out, nil
 }
 
+// LocationSuggestions is the resolver for the locationSuggestions field.
+func (r *queryResolver) LocationSuggestions(ctx context.Context) ([]*model.LocationSuggestion, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sugg, err := r.svc.Locations.LocationSuggestions(ctx, tenant)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.LocationSuggestion, 0, len(sugg))
+	for _, x := range sugg {
+		out = append(out, &model.LocationSuggestion{System: x.System, Code: x.Code, Name: opt(x.Name),
+			Documents: int(x.Documents), Location: x.Location, Score: x.Score, Reason: x.Reason})
+	}
+	return out, nil
+}
+
 // InventoryEvent returns generated.InventoryEventResolver implementation.
 func (r *Resolver) InventoryEvent() generated.InventoryEventResolver {
 	return &inventoryEventResolver{r}

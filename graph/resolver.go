@@ -45,6 +45,7 @@ type Products interface {
 type Locations interface {
 	SetLocationAlias(ctx context.Context, a resolver.LocationAlias) error
 	LocationAliases(ctx context.Context) ([]resolver.LocationAlias, error)
+	LocationSuggestions(ctx context.Context, tenant string) ([]resolver.LocationSuggestion, error)
 }
 
 // Services are what the API reads and writes.

@@ -123,3 +123,34 @@ func TestSetLocationAliasMovesStock(t *testing.T) {
 		t.Fatalf("locations = %+v", locs.Locations)
 	}
 }
+
+func TestLocationSuggestions(t *testing.T) {
+	cfg := testConfig(t)
+	tenant := neo4jtest.Tenant(t)
+	cfg.Locations = []resolver.LocationAlias{{Tenant: tenant, System: "meituan", Code: "SH-PD-003", Location: "STORE-PUDONG"}}
+	s := startServer(t, cfg)
+	order := func(id, poi string) []byte {
+		return []byte(`{"order_id": ` + id + `, "wm_order_id_view": ` + id + `, "app_poi_code": "` + poi + `", "wm_poi_name": "Seam Coffee 浦东店",
+			"wm_poi_address": "上海市浦东新区示例路88号", "status": 8, "ctime": 1741054522, "total": 18.5,
+			"detail": "[{\"app_food_code\":\"LATTE\",\"quantity\":1,\"price\":18.5}]"}`)
+	}
+	// The same store under a new code, as after Meituan re-listed it.
+	for _, o := range [][2]string{{"27061900338318741", "SH-PD-003"}, {"27061900338318742", "SH-PD-003-NEW"}} {
+		if _, err := s.App.intake.Accept(context.Background(), []connectors.Payload{{Tenant: tenant, System: "meituan", Type: "order", Raw: order(o[0], o[1]), Via: "file"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out struct {
+		LocationSuggestions []struct {
+			System, Code, Location string
+			Score                  float64
+		}
+	}
+	r := graphQL(t, "http://"+s.Addr, tenant, `{ locationSuggestions { system code location score } }`, nil, &out)
+	if len(r.Errors) > 0 || len(out.LocationSuggestions) != 1 {
+		t.Fatalf("suggestions = %+v %+v", out, r.Errors)
+	}
+	if got := out.LocationSuggestions[0]; got.Code != "SH-PD-003-NEW" || got.Location != "STORE-PUDONG" {
+		t.Fatalf("suggestion = %+v", got)
+	}
+}

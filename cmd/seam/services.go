@@ -47,6 +47,14 @@ func (l locations) LocationAliases(ctx context.Context) ([]resolver.LocationAlia
 	return append(append([]resolver.LocationAlias{}, l.a.cfg.Locations...), stored...), nil
 }
 
+func (l locations) LocationSuggestions(ctx context.Context, tenant string) ([]resolver.LocationSuggestion, error) {
+	codes, err := l.a.store.LocationCodes(ctx, tenant)
+	if err != nil {
+		return nil, err
+	}
+	return l.a.registry.SuggestLocations(tenant, codes), nil
+}
+
 // loadAliases puts the aliases people declared into the registry.
 func (a *App) loadAliases(ctx context.Context) error {
 	stored, err := a.store.LocationAliases(ctx)

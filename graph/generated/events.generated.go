@@ -876,6 +876,167 @@ func (ec *executionContext) fieldContext_LocationAlias_location(_ context.Contex
 	return graphql.NewScalarFieldContext("LocationAlias", field, false, false, "String")
 }
 
+func (ec *executionContext) _LocationSuggestion_system(ctx context.Context, field graphql.CollectedField, obj *model.LocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationSuggestion_system(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.System, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationSuggestion_system(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocationSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _LocationSuggestion_code(ctx context.Context, field graphql.CollectedField, obj *model.LocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationSuggestion_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationSuggestion_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocationSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _LocationSuggestion_name(ctx context.Context, field graphql.CollectedField, obj *model.LocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationSuggestion_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LocationSuggestion_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocationSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _LocationSuggestion_documents(ctx context.Context, field graphql.CollectedField, obj *model.LocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationSuggestion_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationSuggestion_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocationSuggestion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LocationSuggestion_location(ctx context.Context, field graphql.CollectedField, obj *model.LocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationSuggestion_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationSuggestion_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocationSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _LocationSuggestion_score(ctx context.Context, field graphql.CollectedField, obj *model.LocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationSuggestion_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationSuggestion_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocationSuggestion", field, false, false, "Float")
+}
+
+func (ec *executionContext) _LocationSuggestion_reason(ctx context.Context, field graphql.CollectedField, obj *model.LocationSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationSuggestion_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationSuggestion_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocationSuggestion", field, false, false, "String")
+}
+
 func (ec *executionContext) _MatchDecision_event(ctx context.Context, field graphql.CollectedField, obj *model.MatchDecision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1925,6 +2086,69 @@ func (ec *executionContext) _LocationAlias(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var locationSuggestionImplementors = []string{"LocationSuggestion"}
+
+func (ec *executionContext) _LocationSuggestion(ctx context.Context, sel ast.SelectionSet, obj *model.LocationSuggestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, locationSuggestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LocationSuggestion")
+		case "system":
+			out.Values[i] = ec._LocationSuggestion_system(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._LocationSuggestion_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._LocationSuggestion_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "documents":
+			out.Values[i] = ec._LocationSuggestion_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "location":
+			out.Values[i] = ec._LocationSuggestion_location(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._LocationSuggestion_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._LocationSuggestion_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var matchDecisionImplementors = []string{"MatchDecision"}
 
 func (ec *executionContext) _MatchDecision(ctx context.Context, sel ast.SelectionSet, obj *model.MatchDecision) graphql.Marshaler {
@@ -2329,6 +2553,30 @@ func (ec *executionContext) marshalNLocationAlias2ᚖgithubᚗcomᚋseamhubᚋse
 		return graphql.Null
 	}
 	return ec._LocationAlias(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLocationSuggestion2ᚕᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐLocationSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LocationSuggestion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLocationSuggestion2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐLocationSuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLocationSuggestion2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐLocationSuggestion(ctx context.Context, sel ast.SelectionSet, v *model.LocationSuggestion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LocationSuggestion!")
+		return graphql.Null
+	}
+	return ec._LocationSuggestion(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMatchDecision2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐMatchDecision(ctx context.Context, sel ast.SelectionSet, v *model.MatchDecision) graphql.Marshaler {

@@ -82,6 +82,16 @@ type ComplexityRoot struct {
 		System   func(childComplexity int) int
 	}
 
+	LocationSuggestion struct {
+		Code      func(childComplexity int) int
+		Documents func(childComplexity int) int
+		Location  func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Reason    func(childComplexity int) int
+		Score     func(childComplexity int) int
+		System    func(childComplexity int) int
+	}
+
 	MatchDecision struct {
 		Event     func(childComplexity int) int
 		Movements func(childComplexity int) int
@@ -134,12 +144,13 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Document       func(childComplexity int, system string, typeArg string, externalID string) int
-		InventoryEvent func(childComplexity int, id string) int
-		Locations      func(childComplexity int) int
-		Quarantine     func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
-		ReviewQueue    func(childComplexity int, first *int, after *string) int
-		Stock          func(childComplexity int, sku string, location *string) int
+		Document            func(childComplexity int, system string, typeArg string, externalID string) int
+		InventoryEvent      func(childComplexity int, id string) int
+		LocationSuggestions func(childComplexity int) int
+		Locations           func(childComplexity int) int
+		Quarantine          func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
+		ReviewQueue         func(childComplexity int, first *int, after *string) int
+		Stock               func(childComplexity int, sku string, location *string) int
 	}
 
 	ReviewConnection struct {
@@ -396,6 +407,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LocationAlias.System(childComplexity), true
 
+	case "LocationSuggestion.code":
+		if e.ComplexityRoot.LocationSuggestion.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationSuggestion.Code(childComplexity), true
+	case "LocationSuggestion.documents":
+		if e.ComplexityRoot.LocationSuggestion.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationSuggestion.Documents(childComplexity), true
+	case "LocationSuggestion.location":
+		if e.ComplexityRoot.LocationSuggestion.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationSuggestion.Location(childComplexity), true
+	case "LocationSuggestion.name":
+		if e.ComplexityRoot.LocationSuggestion.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationSuggestion.Name(childComplexity), true
+	case "LocationSuggestion.reason":
+		if e.ComplexityRoot.LocationSuggestion.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationSuggestion.Reason(childComplexity), true
+	case "LocationSuggestion.score":
+		if e.ComplexityRoot.LocationSuggestion.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationSuggestion.Score(childComplexity), true
+	case "LocationSuggestion.system":
+		if e.ComplexityRoot.LocationSuggestion.System == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationSuggestion.System(childComplexity), true
+
 	case "MatchDecision.event":
 		if e.ComplexityRoot.MatchDecision.Event == nil {
 			break
@@ -638,6 +692,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.InventoryEvent(childComplexity, args["id"].(string)), true
+	case "Query.locationSuggestions":
+		if e.ComplexityRoot.Query.LocationSuggestions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.LocationSuggestions(childComplexity), true
 	case "Query.locations":
 		if e.ComplexityRoot.Query.Locations == nil {
 			break
@@ -1186,6 +1246,25 @@ type LocationAlias {
   code: String!
   location: String!
 }
+
+extend type Query {
+  """
+  Store and warehouse codes no alias covers yet, with the canonical location their names
+  and addresses suggest. Confirm one with setLocationAlias.
+  """
+  locationSuggestions: [LocationSuggestion!]!
+}
+
+type LocationSuggestion {
+  system: String!
+  code: String!
+  name: String
+  "How many documents name this code."
+  documents: Int!
+  location: String!
+  score: Float!
+  reason: String!
+}
 `, BuiltIn: false},
 	{Name: "../schema/stock.graphqls", Input: `"""
 An exact decimal number, sent as a string ("12", "-3", "1.7"), so that no client ever
@@ -1327,6 +1406,26 @@ func (ec *executionContext) childFields_LocationAlias(ctx context.Context, field
 		return ec.fieldContext_LocationAlias_location(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LocationAlias", field.Name)
+}
+
+func (ec *executionContext) childFields_LocationSuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "system":
+		return ec.fieldContext_LocationSuggestion_system(ctx, field)
+	case "code":
+		return ec.fieldContext_LocationSuggestion_code(ctx, field)
+	case "name":
+		return ec.fieldContext_LocationSuggestion_name(ctx, field)
+	case "documents":
+		return ec.fieldContext_LocationSuggestion_documents(ctx, field)
+	case "location":
+		return ec.fieldContext_LocationSuggestion_location(ctx, field)
+	case "score":
+		return ec.fieldContext_LocationSuggestion_score(ctx, field)
+	case "reason":
+		return ec.fieldContext_LocationSuggestion_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LocationSuggestion", field.Name)
 }
 
 func (ec *executionContext) childFields_MatchDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

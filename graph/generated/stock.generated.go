@@ -24,6 +24,7 @@ type QueryResolver interface {
 	InventoryEvent(ctx context.Context, id string) (*model.InventoryEvent, error)
 	ReviewQueue(ctx context.Context, first *int, after *string) (*model.ReviewConnection, error)
 	Locations(ctx context.Context) ([]*model.LocationAlias, error)
+	LocationSuggestions(ctx context.Context) ([]*model.LocationSuggestion, error)
 }
 type SubscriptionResolver interface {
 	StockChanged(ctx context.Context, sku *string) (<-chan *model.StockRow, error)
@@ -451,6 +452,38 @@ func (ec *executionContext) fieldContext_Query_locations(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_locationSuggestions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_locationSuggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().LocationSuggestions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LocationSuggestion) graphql.Marshaler {
+			return ec.marshalNLocationSuggestion2ᚕᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐLocationSuggestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_locationSuggestions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocationSuggestion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -798,6 +831,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_locations(ctx, field)
+				})
+		case "locationSuggestions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_locationSuggestions(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {

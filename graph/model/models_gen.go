@@ -73,6 +73,17 @@ type LocationAlias struct {
 	Location string `json:"location"`
 }
 
+type LocationSuggestion struct {
+	System string  `json:"system"`
+	Code   string  `json:"code"`
+	Name   *string `json:"name,omitempty"`
+	// How many documents name this code.
+	Documents int     `json:"documents"`
+	Location  string  `json:"location"`
+	Score     float64 `json:"score"`
+	Reason    string  `json:"reason"`
+}
+
 type MatchDecision struct {
 	// The event the document is in now.
 	Event *InventoryEvent `json:"event"`

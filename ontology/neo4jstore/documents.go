@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -43,9 +44,9 @@ func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]
 			if received.IsZero() {
 				received = now
 			}
-			var locSystem, locCode any
+			var locSystem, locCode, locName any
 			if l := e.Doc.Location; l != nil {
-				locSystem, locCode = l.System, l.Code
+				locSystem, locCode, locName = l.System, l.Code, strings.TrimSpace(l.Name+" "+l.Address)
 			}
 			row := map[string]any{
 				"uid":  e.Doc.Key.UID(),
@@ -69,6 +70,7 @@ func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]
 					// the documents whose stock it moves.
 					"locSystem": locSystem,
 					"locCode":   locCode,
+					"locName":   locName,
 				},
 				"delivery": nil,
 			}

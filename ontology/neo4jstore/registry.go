@@ -127,3 +127,23 @@ RETURN m.role AS role, root.id AS id, collect(DISTINCT o.id) AS related ORDER BY
 		return out, nil
 	})
 }
+
+// LocationCodes lists the store and warehouse codes a tenant's documents name, with a
+// name or address they give and how many documents use each.
+func (s *Store) LocationCodes(ctx context.Context, tenant string) ([]resolver.LocationCode, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]resolver.LocationCode, error) {
+		recs, err := run(ctx, tx, `
+MATCH (d:SourceDocument {tenant: $t}) WHERE d.locCode IS NOT NULL
+WITH d.locSystem AS system, d.locCode AS code, collect(d.locName)[0] AS name, count(*) AS n
+RETURN system, code, name, n ORDER BY system, code LIMIT 10000`, map[string]any{"t": tenant})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]resolver.LocationCode, 0, len(recs))
+		for _, r := range recs {
+			out = append(out, resolver.LocationCode{System: get[string](r, "system"), Code: get[string](r, "code"),
+				Name: get[string](r, "name"), Documents: get[int64](r, "n")})
+		}
+		return out, nil
+	})
+}
