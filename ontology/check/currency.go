@@ -5,51 +5,38 @@ import (
 	"strings"
 )
 
-// currency is one ISO 4217 currency: its numeric code and minor-unit exponent.
+// currency is one ISO 4217 currency: its numeric code and the exponent of its minor unit.
 type currency struct {
 	numeric  string
 	exponent int32
 }
 
-// iso4217 lists the active ISO 4217 currencies (alphabetic code, numeric code, minor
-// units), from the ISO 4217 list one (amendment 178).
-var iso4217 = func() map[string]currency {
-	const table = `AED784.2 AFN971.2 ALL008.2 AMD051.2 ANG532.2 AOA973.2 ARS032.2 AUD036.2 AWG533.2 AZN944.2
-BAM977.2 BBD052.2 BDT050.2 BGN975.2 BHD048.3 BIF108.0 BMD060.2 BND096.2 BOB068.2 BRL986.2 BSD044.2
-BTN064.2 BWP072.2 BYN933.2 BZD084.2 CAD124.2 CDF976.2 CHF756.2 CLP152.0 CNY156.2 COP170.2 CRC188.2
-CUP192.2 CVE132.2 CZK203.2 DJF262.0 DKK208.2 DOP214.2 DZD012.2 EGP818.2 ERN232.2 ETB230.2 EUR978.2
-FJD242.2 FKP238.2 GBP826.2 GEL981.2 GHS936.2 GIP292.2 GMD270.2 GNF324.0 GTQ320.2 GYD328.2 HKD344.2
-HNL340.2 HTG332.2 HUF348.2 IDR360.2 ILS376.2 INR356.2 IQD368.3 IRR364.2 ISK352.0 JMD388.2 JOD400.3
-JPY392.0 KES404.2 KGS417.2 KHR116.2 KMF174.0 KPW408.2 KRW410.0 KWD414.3 KYD136.2 KZT398.2 LAK418.2
-LBP422.2 LKR144.2 LRD430.2 LSL426.2 LYD434.3 MAD504.2 MDL498.2 MGA969.2 MKD807.2 MMK104.2 MNT496.2
-MOP446.2 MRU929.2 MUR480.2 MVR462.2 MWK454.2 MXN484.2 MYR458.2 MZN943.2 NAD516.2 NGN566.2 NIO558.2
-NOK578.2 NPR524.2 NZD554.2 OMR512.3 PAB590.2 PEN604.2 PGK598.2 PHP608.2 PKR586.2 PLN985.2 PYG600.0
-QAR634.2 RON946.2 RSD941.2 RUB643.2 RWF646.0 SAR682.2 SBD090.2 SCR690.2 SDG938.2 SEK752.2 SGD702.2
-SHP654.2 SLE925.2 SOS706.2 SRD968.2 SSP728.2 STN930.2 SVC222.2 SYP760.2 SZL748.2 THB764.2 TJS972.2
-TMT934.2 TND788.3 TOP776.2 TRY949.2 TTD780.2 TWD901.2 TZS834.2 UAH980.2 UGX800.0 USD840.2 UYU858.2
-UZS860.2 VES928.2 VND704.0 VUV548.0 WST882.2 XAF950.0 XCD951.2 XOF952.0 XPF953.0 YER886.2 ZAR710.2
-ZMW967.2 ZWG924.2`
-	m := map[string]currency{}
-	for _, f := range strings.Fields(table) {
-		m[f[:3]] = currency{numeric: f[3:6], exponent: int32(f[7] - '0')}
+// iso4217 maps an alphabetic code to its currency; iso4217Numeric maps a numeric code to
+// the alphabetic one. Both are built once from iso4217Table and never written again.
+var iso4217, iso4217Numeric = func() (map[string]currency, map[string]string) {
+	byAlpha := map[string]currency{}
+	byNumeric := map[string]string{}
+	for _, f := range strings.Fields(iso4217Table) {
+		byAlpha[f[:3]] = currency{numeric: f[3:6], exponent: int32(f[7] - '0')}
+		byNumeric[f[3:6]] = f[:3]
 	}
-	return m
+	return byAlpha, byNumeric
 }()
 
-var byNumeric = func() map[string]string {
-	m := map[string]string{}
-	for alpha, c := range iso4217 {
-		m[c.numeric] = alpha
-	}
-	return m
-}()
-
-// Currency reads an ISO 4217 code, alphabetic ("usd", "USD") or numeric ("840"), and
-// returns the alphabetic code and the exponent of its minor unit (2 for USD, 0 for JPY,
-// 3 for KWD): the scale of amounts that sources send in minor units.
+// Currency reads an ISO 4217 currency code, alphabetic in any case ("usd", "USD") or
+// numeric ("840", also "36" for a code stored as a number), and returns the alphabetic
+// code and the exponent of its minor unit: 2 for USD, 0 for JPY, KRW and VND, 3 for BHD,
+// KWD, JOD, OMR and TND. The exponent is the scale of amounts that sources send in minor
+// units (Stripe, Square, Douyin).
+//
+// It returns ErrUnknownCode for anything that is not an active ISO 4217 currency.
 func Currency(code string) (alpha string, exponent int32, err error) {
 	c := strings.ToUpper(strings.TrimSpace(code))
-	if a, ok := byNumeric[c]; ok {
+	if allDigits(c) && len(c) <= 3 {
+		a, ok := iso4217Numeric[strings.Repeat("0", 3-len(c))+c]
+		if !ok {
+			return "", 0, fmt.Errorf("currency %q: %w: not an active ISO 4217 numeric code", code, ErrUnknownCode)
+		}
 		c = a
 	}
 	cur, ok := iso4217[c]
@@ -59,21 +46,39 @@ func Currency(code string) (alpha string, exponent int32, err error) {
 	return c, cur.exponent, nil
 }
 
-// chinaCustomsCurrency maps the legacy three-digit currency codes of China customs
-// (海关币制代码, used by older broker systems before the Single Window took ISO codes) to
-// ISO 4217. Only codes confirmed by several public customs tables are listed.
+// chinaCustomsCurrency maps the legacy three-digit currency codes of China customs (海关
+// 币制代码, from the customs parameter code list that broker software used before the
+// Single Window moved to ISO 4217 alphabetic codes) to ISO 4217. Each number is the
+// customs country code of the issuer (502 United States: USD; 300 Europe: EUR), not an
+// ISO number: 344 is RUB here but HKD in ISO, and 116 is JPY here but KHR in ISO.
+//
+// Source: the list as reproduced in public broker and cross-border integrations, where
+// 142, 502 and 300 appear verbatim; the others are kept because each agrees with the
+// customs country code of its issuer (see chinaCustomsCountry). Codes we could not confirm
+// (Indonesia, Malaysia, ...) are left out: confirm them against the partner's broker
+// export before adding them (SOURCES.md §10).
 var chinaCustomsCurrency = map[string]string{
-	"110": "HKD", "116": "JPY", "121": "MOP", "129": "PHP", "132": "SGD", "133": "KRW", "136": "THB",
-	"142": "CNY", "300": "EUR", "302": "DKK", "303": "GBP", "326": "NOK", "330": "SEK", "331": "CHF",
-	"344": "RUB", "501": "CAD", "502": "USD", "601": "AUD", "609": "NZD",
+	"110": "HKD", "116": "JPY", "121": "MOP", "129": "PHP", "132": "SGD", "133": "KRW",
+	"136": "THB", "142": "CNY", "143": "TWD", "300": "EUR", "302": "DKK", "303": "GBP",
+	"326": "NOK", "330": "SEK", "331": "CHF", "344": "RUB", "501": "CAD", "502": "USD",
+	"601": "AUD", "609": "NZD",
 }
 
-// ChinaCustomsCurrency reads a currency of a China customs message: an ISO 4217 code or
-// a legacy customs code such as 502 (USD) or 142 (CNY). The customs table wins for the
-// numbers it lists, since a customs message never uses ISO numeric codes.
+// ChinaCustomsCurrency reads the currency of a China customs message: an ISO 4217
+// alphabetic code ("USD", what the Single Window sends today) or a legacy customs currency
+// code ("502" for USD, "142" for CNY). A number is read only as a customs code, never as
+// an ISO numeric code, because the two lists give different currencies to the same
+// number; an unlisted number is refused rather than guessed.
+//
+// It returns ErrUnknownCode for anything else.
 func ChinaCustomsCurrency(code string) (alpha string, exponent int32, err error) {
-	if a, ok := chinaCustomsCurrency[strings.TrimSpace(code)]; ok {
+	c := strings.TrimSpace(code)
+	if allDigits(c) {
+		a, ok := chinaCustomsCurrency[c]
+		if !ok {
+			return "", 0, fmt.Errorf("customs currency %q: %w: not a known China customs currency code", code, ErrUnknownCode)
+		}
 		return Currency(a)
 	}
-	return Currency(code)
+	return Currency(c)
 }
