@@ -1,167 +1,329 @@
 package mapping
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/seamhub/seam/ontology"
 )
 
-// mapper accumulates the problems of mapping one record.
-type mapper struct {
-	problems []ontology.Problem
-}
-
-func (mp *mapper) fail(field, rule, value, msg string) {
-	mp.problems = append(mp.problems, ontology.Problem{Field: field, Rule: rule, Value: value, Message: msg})
-}
-
-func (mp *mapper) val(s *spec, field string, root, cur any) string {
-	v, err := s.value(root, cur)
-	if err != nil {
-		mp.fail(field, "mapping", "", err.Error())
-	}
-	return v
-}
-
-// Map turns one record into a canonical document. It never panics; a record it cannot
-// map gives nil and the problems, each naming the canonical field, the rule, the source
-// value and where in the source it came from.
-func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, problems []ontology.Problem) {
+// Map turns one record into a canonical document. A record it cannot map gives an
+// *ontology.InvalidError whose problems each name the canonical field, the rule, the
+// offending source value, and (in the message) where in the source it was read and where
+// in the mapping file the field is mapped, so that quarantine can say exactly why.
+// A missing optional value leaves its field empty; a missing required one is a problem.
+// Map never panics.
+func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil { // a bug in the engine must not lose the record
-			doc, problems = nil, []ontology.Problem{{Field: "", Rule: "mapping", Message: fmt.Sprintf("mapping %s failed: %v", m.File, r)}}
+			doc, err = nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "", Rule: "mapping",
+				Message: fmt.Sprintf("mapping %s failed: %v", m.File, r)}}}
 		}
 	}()
 	if rec.Err != nil {
-		return nil, []ontology.Problem{{Field: rec.Pos, Rule: "decode", Message: rec.Err.Error()}}
+		return nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "payload", Rule: "decode", Message: rec.Err.Error()}}}
 	}
-	root := rec.Tree
-	for _, k := range m.unwrap {
-		if mm, ok := root.(map[string]any); ok {
-			if inner, ok := walk(mm, k); ok {
-				root = inner
-			}
-		}
-	}
+	root := m.unwrapped(rec.Tree)
 	if _, ok := root.(map[string]any); !ok {
-		return nil, []ontology.Problem{{Field: rec.Pos, Rule: "decode", Message: "the record is not an object"}}
+		return nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "payload", Rule: "decode",
+			Message: fmt.Sprintf("%s is %s, not an object with fields", posOr(rec.Pos), describe(root))}}}
 	}
-	mp := &mapper{}
+	mp := &mapper{root: root}
 	d := &ontology.Document{Role: m.Role}
-	d.Key = ontology.DocKey{Tenant: tenant, System: m.System, Type: m.Type, ExternalID: mp.val(m.extID, "key.externalId", root, root)}
+	d.Key = ontology.DocKey{Tenant: tenant, System: m.System, Type: m.Type, ExternalID: mp.text(m.extID, "key.externalId", root)}
 	if d.Key.ExternalID == "" {
-		mp.fail("key.externalId", "required", "", "no external id at "+m.extID.src)
+		mp.missing("key.externalId", m.extID, root, "the document's id")
 	}
-	d.Verb = m.mapVerb(mp, root)
-	d.Status = mp.val(m.status, "status", root, root)
-	if ts := m.when; ts != nil {
-		v := mp.val(ts.spec, "occurredAt", root, root)
-		if v == "" {
-			mp.fail("occurredAt", "required", "", "no time at "+ts.spec.src)
-		} else if t, err := ts.parse(v); err != nil {
-			mp.fail("occurredAt", "time", v, err.Error()+" (at "+ts.spec.src+")")
-		} else {
-			d.OccurredAt = t
+	d.Verb = m.mapVerb(mp)
+	d.Status = mp.text(m.status, "status", root)
+	if m.when != nil {
+		if t, had := mp.time(m.when, "occurredAt", root); t != nil {
+			d.OccurredAt = *t
+		} else if !had {
+			mp.missing("occurredAt", m.when.spec, root, "when it happened")
 		}
 	}
-	d.Direction = mp.val(m.dir, "direction", root, root)
-	d.Channel = mp.val(m.channel, "channel", root, root)
+	d.Direction = mp.text(m.dir, "direction", root)
+	d.Channel = mp.text(m.channel, "channel", root)
 	if m.loc != nil {
-		d.Location = m.mapLocation(mp, root)
+		d.Location = m.mapLocation(mp)
 	}
 	if m.total != nil {
-		t, err := m.total.read(root, root)
-		if err != nil {
-			mp.fail("total", "money", "", err.Error())
-		}
-		d.Total = t
+		d.Total = mp.money(m.total, "total", root)
 	}
-	for i, ps := range m.parties {
-		d.Parties = append(d.Parties, ps.read(mp, fmt.Sprintf("parties[%d]", i), root)...)
+	for i := range m.parties {
+		d.Parties = m.parties[i].read(mp, d.Parties)
 	}
 	if m.lines != nil {
-		d.Lines = m.lines.read(mp, root)
+		d.Lines = m.lines.read(mp)
 	}
-	for i, rs := range m.refs {
-		rs.read(mp, fmt.Sprintf("refs[%d]", i), m.System, root, d)
+	for i := range m.refs {
+		m.refs[i].read(mp, m.System, d)
 	}
 	if len(mp.problems) > 0 {
-		return nil, mp.problems
+		return nil, &ontology.InvalidError{Problems: mp.problems}
 	}
 	return d, nil
 }
 
-// walk descends a dotted key path of maps.
-func walk(m map[string]any, dotted string) (any, bool) {
-	p, err := parsePath(dotted)
-	if err != nil {
-		return nil, false
+// unwrapped descends into each unwrap path in turn, where the record has it.
+func (m *Mapping) unwrapped(tree any) any {
+	for _, u := range m.unwrap {
+		if inner, ok := u.get(tree, tree); ok {
+			if _, isObj := inner.(map[string]any); isObj {
+				tree = inner
+			}
+		}
 	}
-	vs := p.eval(m, m)
-	if len(vs) != 1 {
-		return nil, false
-	}
-	return vs[0], true
+	return tree
 }
 
-func (m *Mapping) mapVerb(mp *mapper, root any) ontology.Verb {
-	for _, r := range m.rules {
-		v, err := r.spec.value(root, root)
+func posOr(pos string) string {
+	if pos == "" {
+		return "the record"
+	}
+	return "the record at " + pos
+}
+
+func describe(v any) string {
+	switch v.(type) {
+	case nil:
+		return "empty"
+	case []any:
+		return "a list"
+	case string:
+		return "a single text"
+	}
+	return "a single value"
+}
+
+// mapper maps one record, collecting its problems. While it reads a repeated part (a
+// line, a party, a ref) it knows which, so that a problem names the canonical field
+// ("lines[1].qty") and the concrete source ("line_items[1].quantity"); both are only
+// rendered when there is a problem, which keeps mapping a valid record cheap.
+type mapper struct {
+	root     any
+	problems []ontology.Problem
+	part     string // "lines", "parties", "refs", or "" at the document level
+	partN    int    // the canonical index of the part being read
+	each     *path  // the each: path of the part, nil for none
+	eachI    int    // which of the each: path's elements is being read
+}
+
+func (mp *mapper) enter(part string, n int, each *path, i int) {
+	mp.part, mp.partN, mp.each, mp.eachI = part, n, each, i
+}
+
+func (mp *mapper) leave() { mp.part, mp.each = "", nil }
+
+func (mp *mapper) field(f string) string {
+	if mp.part == "" {
+		return f
+	}
+	p := mp.part + "[" + strconv.Itoa(mp.partN) + "]"
+	if f == "" {
+		return p
+	}
+	return p + "." + f
+}
+
+func (mp *mapper) add(field, rule, value, msg string) {
+	mp.problems = append(mp.problems, ontology.Problem{Field: mp.field(field), Rule: rule, Value: value, Message: msg})
+}
+
+// fail records err, read by s in scope cur, as a problem of field.
+func (mp *mapper) fail(field string, s *spec, cur any, value string, err error) {
+	rule, msg := "mapping", err.Error()
+	var ve *valueError
+	if errors.As(err, &ve) {
+		rule, value = ve.rule, ve.value
+	}
+	if w := s.where(mp.root, cur, mp.base()); w != "" {
+		msg += " (source " + w + ")"
+	}
+	mp.add(field, rule, value, msg)
+}
+
+func (mp *mapper) missing(field string, s *spec, cur any, what string) {
+	if s == nil {
+		return
+	}
+	mp.add(field, "required", "", fmt.Sprintf("no value for %s (source %s)", what, s.where(mp.root, cur, mp.base())))
+}
+
+// base returns the concrete source path of the element being read, such as
+// "line_items[1]".
+func (mp *mapper) base() string {
+	each, i := mp.each, mp.eachI
+	if each == nil {
+		return ""
+	}
+	locs := each.locate(mp.root, mp.root, "")
+	// A list reached whole was flattened by scopes: index into it.
+	if len(locs) == 1 {
+		if v, ok := each.get(mp.root, mp.root); ok {
+			if _, isList := v.([]any); isList {
+				return locs[0] + "[" + strconv.Itoa(i) + "]"
+			}
+		}
+	}
+	if i < len(locs) {
+		return locs[i]
+	}
+	return each.src
+}
+
+func (mp *mapper) text(s *spec, field string, cur any) string {
+	v, err := s.value(mp.root, cur)
+	if err != nil {
+		mp.fail(field, s, cur, "", err)
+	}
+	return v
+}
+
+// time reads a time: (t, true) when read, (nil, false) when the source has none, and
+// (nil, true) when it has one that could not be read (the problem is recorded).
+func (mp *mapper) time(ts *timeSpec, field string, cur any) (*time.Time, bool) {
+	v, err := ts.spec.value(mp.root, cur)
+	if err != nil {
+		mp.fail(field, ts.spec, cur, "", err)
+		return nil, true
+	}
+	if v == "" {
+		return nil, false
+	}
+	t, err := ts.parse(v)
+	if err != nil {
+		mp.fail(field, ts.spec, cur, v, &valueError{rule: "time", value: v, msg: err.Error()})
+		return nil, true
+	}
+	return &t, true
+}
+
+func (mp *mapper) money(ms *moneySpec, field string, cur any) *ontology.Money {
+	v, raw, err := ms.read(mp.root, cur)
+	if err != nil {
+		s := ms.amount
+		var ve *valueError
+		if errors.As(err, &ve) && ve.rule == "currency" {
+			s = ms.currency
+		}
+		mp.fail(field, s, cur, raw, err)
+	}
+	return v
+}
+
+func (mp *mapper) qty(q *qtySpec, field string, cur any) *ontology.Qty {
+	if q == nil {
+		return nil
+	}
+	v, raw, err := q.read(mp.root, cur)
+	if err != nil {
+		mp.fail(field, q.spec, cur, raw, err)
+	}
+	return v
+}
+
+func (m *Mapping) mapVerb(mp *mapper) ontology.Verb {
+	for i, r := range m.rules {
+		ok, err := r.cond.holds(mp.root, mp.root)
 		if err != nil {
-			mp.fail("verb", "mapping", "", err.Error())
+			mp.fail("verb", r.cond.spec, mp.root, "", fmt.Errorf("verb rule %d: %w", i+1, err))
 			return ""
 		}
-		if (r.present && v != "") || (r.equals != nil && v == *r.equals) {
+		if ok {
 			return r.verb
 		}
 	}
-	v, err := m.verb.value(root, root)
+	if m.verb == nil {
+		return ""
+	}
+	v, err := m.verb.value(mp.root, mp.root)
 	if err != nil {
-		mp.fail("verb", "map", "", err.Error())
+		mp.fail("verb", m.verb, mp.root, "", err)
 		return ""
 	}
 	if v == "" {
-		mp.fail("verb", "required", "", "no status at "+m.verb.src)
+		mp.missing("verb", m.verb, mp.root, "the status")
 		return ""
 	}
 	if !ontology.Verb(v).Valid() {
-		mp.fail("verb", "verb", v, fmt.Sprintf("%q is not a business verb; add it to the mapping's verb map", v))
+		mp.fail("verb", m.verb, mp.root, v, &valueError{rule: "verb", value: v,
+			msg: fmt.Sprintf("%q is not a business verb; map the source's statuses to verbs with map:", v)})
 		return ""
 	}
 	return ontology.Verb(v)
 }
 
-func (m *Mapping) mapLocation(mp *mapper, root any) *ontology.LocationRef {
-	code := mp.val(m.loc.code, "location.code", root, root)
+func (m *Mapping) mapLocation(mp *mapper) *ontology.LocationRef {
+	code := mp.text(m.loc.code, "location.code", mp.root)
 	if code == "" {
 		return nil
 	}
 	sys := m.loc.system
 	if m.loc.systemSpec != nil {
-		sys = mp.val(m.loc.systemSpec, "location.system", root, root)
+		sys = mp.text(m.loc.systemSpec, "location.system", mp.root)
 	}
 	if sys == "" {
 		sys = m.System
 	}
 	return &ontology.LocationRef{System: sys, Code: code,
-		Name: mp.val(m.loc.name, "location.name", root, root), Address: mp.val(m.loc.address, "location.address", root, root)}
+		Name: mp.text(m.loc.name, "location.name", mp.root), Address: mp.text(m.loc.address, "location.address", mp.root)}
 }
 
-func scopes(root any, each *path) []any {
+// scopes returns what an each: path reaches; a list reached as a whole stands for its
+// elements, so "each: line_items" reads like "each: line_items[*]".
+func (mp *mapper) scopes(each *path, part string) []any {
 	if each == nil {
-		return []any{root}
+		return []any{mp.root}
 	}
-	return each.eval(root, root)
+	var out []any
+	for _, v := range each.eval(mp.root, mp.root) {
+		switch t := v.(type) {
+		case []any:
+			for _, x := range t {
+				if x != nil {
+					out = append(out, x)
+				}
+			}
+		case jsonError:
+			mp.problems = append(mp.problems, ontology.Problem{Field: part, Rule: "json",
+				Message: embeddedErr(t).Error() + " (source " + each.src + ")"})
+		default:
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
-func (ps partySpec) read(mp *mapper, field string, root any) []ontology.PartyRef {
-	var out []ontology.PartyRef
-	for _, cur := range scopes(root, ps.each) {
+// keep evaluates an entry's if: test.
+func (mp *mapper) keep(c *cond, cur any) bool {
+	if c == nil {
+		return true
+	}
+	ok, err := c.holds(mp.root, cur)
+	if err != nil {
+		mp.fail("", c.spec, cur, "", fmt.Errorf("if: %w", err))
+		return false
+	}
+	return ok
+}
+
+func (ps *partySpec) read(mp *mapper, out []ontology.PartyRef) []ontology.PartyRef {
+	defer mp.leave()
+	for i, cur := range mp.scopes(ps.each, "parties") {
+		mp.enter("parties", len(out), ps.each, i)
+		if !mp.keep(ps.cond, cur) {
+			continue
+		}
 		p := ontology.PartyRef{Role: ps.role,
-			ExternalID: mp.val(ps.extID, field+".externalId", root, cur), Name: mp.val(ps.name, field+".name", root, cur),
-			Email: mp.val(ps.email, field+".email", root, cur), Phone: mp.val(ps.phone, field+".phone", root, cur),
-			TaxID: mp.val(ps.taxID, field+".taxId", root, cur), Country: mp.val(ps.country, field+".country", root, cur),
-			Address: mp.val(ps.address, field+".address", root, cur), Legal: mp.val(ps.legalRep, field+".legalRep", root, cur)}
+			ExternalID: mp.text(ps.extID, "externalId", cur), Name: mp.text(ps.name, "name", cur),
+			Email: mp.text(ps.email, "email", cur), Phone: mp.text(ps.phone, "phone", cur),
+			TaxID: mp.text(ps.taxID, "taxId", cur), Country: mp.text(ps.country, "country", cur),
+			Address: mp.text(ps.address, "address", cur), Legal: mp.text(ps.legalRep, "legalRep", cur)}
 		if p.ExternalID != "" || p.Name != "" || p.Email != "" || p.Phone != "" || p.TaxID != "" {
 			out = append(out, p)
 		}
@@ -169,72 +331,69 @@ func (ps partySpec) read(mp *mapper, field string, root any) []ontology.PartyRef
 	return out
 }
 
-func (ls *linesSpec) read(mp *mapper, root any) []ontology.Line {
-	var out []ontology.Line
-	for i, cur := range ls.each.eval(root, root) {
-		f := fmt.Sprintf("lines[%d]", i)
+func (ls *linesSpec) read(mp *mapper) []ontology.Line {
+	defer mp.leave()
+	scopes := mp.scopes(ls.each, "lines")
+	out := make([]ontology.Line, 0, len(scopes))
+	for i, cur := range scopes {
+		mp.enter("lines", len(out), ls.each, i)
+		if !mp.keep(ls.cond, cur) {
+			continue
+		}
+		before := len(mp.problems)
 		l := ontology.Line{
-			SKU: mp.val(ls.sku, f+".sku", root, cur), GTIN: mp.val(ls.gtin, f+".gtin", root, cur),
-			HSCode: mp.val(ls.hs, f+".hsCode", root, cur), ExternalID: mp.val(ls.extID, f+".externalId", root, cur),
-			Title: mp.val(ls.title, f+".title", root, cur), Unit: mp.val(ls.unit, f+".unit", root, cur),
-			Lot: mp.val(ls.lot, f+".lot", root, cur),
+			SKU: mp.text(ls.sku, "sku", cur), GTIN: mp.text(ls.gtin, "gtin", cur),
+			HSCode: mp.text(ls.hs, "hsCode", cur), ExternalID: mp.text(ls.extID, "externalId", cur),
+			Title: mp.text(ls.title, "title", cur), Unit: mp.text(ls.unit, "unit", cur),
+			Lot: mp.text(ls.lot, "lot", cur),
 		}
-		q, raw, err := ls.qty.read(root, cur)
-		switch {
-		case err != nil:
-			mp.fail(f+".qty", "qty", raw, err.Error()+" (at "+ls.qty.spec.src+")")
-		case q == nil:
-			mp.fail(f+".qty", "required", "", "no quantity at "+ls.qty.spec.src)
-		default:
+		if q := mp.qty(ls.qty, "qty", cur); q != nil {
 			l.Qty = *q
+		} else if len(mp.problems) == before {
+			mp.missing("qty", ls.qty.spec, cur, "the line's quantity")
 		}
-		if q, raw, err := ls.expected.read(root, cur); err != nil {
-			mp.fail(f+".expectedQty", "qty", raw, err.Error())
-		} else {
-			l.ExpectedQty = q
-		}
-		if q, raw, err := ls.rejected.read(root, cur); err != nil {
-			mp.fail(f+".rejectedQty", "qty", raw, err.Error())
-		} else {
-			l.RejectedQty = q
-		}
+		l.ExpectedQty = mp.qty(ls.expected, "expectedQty", cur)
+		l.RejectedQty = mp.qty(ls.rejected, "rejectedQty", cur)
 		if ls.expires != nil {
-			if v := mp.val(ls.expires.spec, f+".expiresAt", root, cur); v != "" {
-				t, err := ls.expires.parse(v)
-				if err != nil {
-					mp.fail(f+".expiresAt", "time", v, err.Error())
-				} else {
-					l.ExpiresAt = &t
-				}
-			}
+			l.ExpiresAt, _ = mp.time(ls.expires, "expiresAt", cur)
 		}
 		if ls.price != nil {
-			p, err := ls.price.read(root, cur)
-			if err != nil {
-				mp.fail(f+".unitPrice", "money", "", err.Error())
-			}
-			l.UnitPrice = p
+			l.UnitPrice = mp.money(ls.price, "unitPrice", cur)
 		}
 		out = append(out, l)
 	}
 	return out
 }
 
-func (rs refSpec) read(mp *mapper, field, system string, root any, d *ontology.Document) {
-	for _, cur := range scopes(root, rs.each) {
-		vals, err := rs.value.values(root, cur)
-		if err != nil {
-			mp.fail(field, "mapping", "", err.Error())
+func (rs *refSpec) read(mp *mapper, system string, d *ontology.Document) {
+	defer mp.leave()
+	var vals []string
+	for i, cur := range mp.scopes(rs.each, "refs") {
+		mp.enter("refs", len(d.Refs), rs.each, i)
+		if !mp.keep(rs.cond, cur) {
 			continue
 		}
-		scope := ""
-		if rs.scopeSystem {
-			scope = system
-		} else if rs.scope != nil {
-			scope = mp.val(rs.scope, field+".scope", root, cur)
+		var err error
+		if vals, err = rs.value.values(mp.root, cur, vals[:0]); err != nil {
+			mp.fail("value", rs.value, cur, "", err)
+			continue
+		}
+		scope := system
+		if !rs.scopeSystem {
+			scope = mp.text(rs.scopeSpec, "scope", cur)
 		}
 		for _, v := range vals {
-			d.AddRef(rs.kind, scope, v)
+			d.AddRef(rs.kind, scope, normalise(rs.kind, v))
 		}
 	}
+}
+
+// normalise applies the rules of SOURCES.md §9 that hold for every source: tracking
+// numbers, bills of lading and container numbers are upper case without spaces.
+func normalise(k ontology.RefKind, v string) string {
+	switch k {
+	case ontology.RefTracking, ontology.RefBL, ontology.RefContainer:
+		return simpleTransforms["nospace"](strings.ToUpper(v))
+	}
+	return v
 }

@@ -1,40 +1,45 @@
 package mapping
 
 import (
-	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/seamhub/seam/ontology"
 )
 
-// LoadError lists every problem of a mapping file, each with its line.
+// LoadError lists every problem of a mapping file, each with its line, in line order.
 type LoadError struct {
 	File     string
 	Problems []LineProblem
 }
 
-// LineProblem is one problem at a line of a mapping file.
+// LineProblem is one problem at a line of a mapping file. Field is the key's place in the
+// file, such as "lines.qty.transform" or "refs[2].kind".
 type LineProblem struct {
 	Line  int
 	Field string
 	Msg   string
 }
 
+// Error renders one problem per line as "file:line: field: message", the shape editors
+// and CI logs link to the place.
 func (e *LoadError) Error() string {
 	parts := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
-		parts[i] = fmt.Sprintf("%s:%d: %s: %s", e.File, p.Line, p.Field, p.Msg)
+		field := p.Field
+		if field == "" {
+			field = "(file)"
+		}
+		parts[i] = fmt.Sprintf("%s:%d: %s: %s", e.File, p.Line, field, p.Msg)
 	}
 	return strings.Join(parts, "\n")
 }
 
-// loader walks a mapping file's YAML nodes, compiling specs and collecting problems.
+// loader walks a mapping file's YAML nodes, compiling specs and collecting problems, so
+// that one load reports everything wrong with a file rather than the first mistake.
 type loader struct {
 	file     string
 	problems []LineProblem
@@ -48,23 +53,57 @@ func (l *loader) fail(n *yaml.Node, field, format string, args ...any) {
 	l.problems = append(l.problems, LineProblem{Line: line, Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 
-// fields reads a mapping node's keys, reporting keys outside allowed.
+// err returns the collected problems sorted by line, or nil.
+func (l *loader) err() error {
+	if len(l.problems) == 0 {
+		return nil
+	}
+	sort.SliceStable(l.problems, func(i, j int) bool { return l.problems[i].Line < l.problems[j].Line })
+	return &LoadError{File: l.file, Problems: l.problems}
+}
+
+func (l *loader) at(n *yaml.Node) string {
+	name := l.file
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	return fmt.Sprintf("%s:%d", name, n.Line)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// syntaxProblem turns a YAML parser error into a problem at its line.
+func syntaxProblem(err error) LineProblem {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return LineProblem{Line: n, Field: "(yaml)", Msg: "not valid YAML: " + strings.TrimPrefix(msg, m[0])}
+	}
+	return LineProblem{Line: 1, Field: "(yaml)", Msg: "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// fields reads a mapping node's keys, reporting unknown and repeated keys.
 func (l *loader) fields(n *yaml.Node, field string, allowed ...string) map[string]*yaml.Node {
 	out := map[string]*yaml.Node{}
 	if n.Kind != yaml.MappingNode {
-		l.fail(n, field, "want a mapping of keys, got %s", kindName(n))
+		l.fail(n, field, "want a mapping of keys (%s), got %s", strings.Join(allowed, ", "), kindName(n))
 		return out
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		ok := false
-		for _, a := range allowed {
-			if a == k.Value {
-				ok = true
+		name := join(field, k.Value)
+		if !contains(allowed, k.Value) {
+			msg := fmt.Sprintf("unknown key %q (known here: %s)", k.Value, strings.Join(allowed, ", "))
+			if s := suggest(k.Value, allowed); s != "" {
+				msg += "; did you mean " + s + "?"
+			} else if why := misplaced[k.Value]; why != "" {
+				msg = fmt.Sprintf("%q is not allowed here: %s", k.Value, why)
 			}
+			l.fail(k, name, "%s", msg)
+			continue
 		}
-		if !ok {
-			l.fail(k, join(field, k.Value), "unknown key (known here: %s)", strings.Join(allowed, ", "))
+		if _, dup := out[k.Value]; dup {
+			l.fail(k, name, "repeated key: the later one would silently win")
 			continue
 		}
 		out[k.Value] = v
@@ -72,14 +111,29 @@ func (l *loader) fields(n *yaml.Node, field string, allowed ...string) map[strin
 	return out
 }
 
+// misplaced explains type-specific keys used on a field of another type.
+var misplaced = map[string]string{
+	"time":          "time and zone belong to time fields (occurredAt, lines.expiresAt)",
+	"zone":          "time and zone belong to time fields (occurredAt, lines.expiresAt)",
+	"amount":        "amount, currency, scale and currencyCodes belong to money fields (total, lines.unitPrice)",
+	"currency":      "amount, currency, scale and currencyCodes belong to money fields (total, lines.unitPrice)",
+	"scale":         "amount, currency, scale and currencyCodes belong to money fields (total, lines.unitPrice)",
+	"currencyCodes": "amount, currency, scale and currencyCodes belong to money fields (total, lines.unitPrice)",
+	"factor":        "factor belongs to quantity fields (lines.qty, lines.expectedQty, lines.rejectedQty)",
+	"each":          "each belongs to lines, parties[] and refs[] entries",
+	"rules":         "rules belong to verb",
+}
+
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.ScalarNode:
-		return "a single value"
+		return fmt.Sprintf("the value %q", n.Value)
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.MappingNode:
 		return "a mapping"
+	case yaml.AliasNode:
+		return "an alias"
 	}
 	return "nothing"
 }
@@ -91,6 +145,7 @@ func join(a, b string) string {
 	return a + "." + b
 }
 
+// str reads a single value; null and "~" read as "".
 func (l *loader) str(n *yaml.Node, field string) string {
 	if n == nil {
 		return ""
@@ -99,229 +154,115 @@ func (l *loader) str(n *yaml.Node, field string) string {
 		l.fail(n, field, "want a single value, got %s", kindName(n))
 		return ""
 	}
+	if n.Tag == "!!null" {
+		return ""
+	}
 	return n.Value
 }
 
-var specKeys = []string{"path", "const", "concat", "sep", "first", "map", "default", "transform", "split",
-	"time", "zone", "amount", "currency", "scale", "currencyCodes", "factor"}
+func (l *loader) boolean(n *yaml.Node, field string) bool {
+	switch v := l.str(n, field); v {
+	case "true":
+		return true
+	case "false", "":
+		return false
+	default:
+		l.fail(n, field, "want true or false, got %q", v)
+		return false
+	}
+}
 
-// spec compiles a value spec: a plain string is a path.
-func (l *loader) spec(n *yaml.Node, field string) *spec {
+// strs reads one value or a list of values.
+func (l *loader) strs(n *yaml.Node, field string) []string {
 	if n == nil {
 		return nil
 	}
-	if n.Kind == yaml.ScalarNode {
-		p, err := parsePath(n.Value)
-		if err != nil {
-			l.fail(n, field, "%v", err)
-			return nil
-		}
-		return &spec{src: n.Value, path: &p}
+	if n.Kind != yaml.SequenceNode {
+		return []string{l.str(n, field)}
 	}
-	f := l.fields(n, field, specKeys...)
-	s := &spec{src: field}
-	sources := 0
-	if v, ok := f["path"]; ok {
-		sources++
-		p, err := parsePath(l.str(v, join(field, "path")))
-		if err != nil {
-			l.fail(v, join(field, "path"), "%v", err)
-		} else {
-			s.path, s.src = &p, p.src
-		}
-	}
-	if v, ok := f["const"]; ok {
-		sources++
-		c := l.str(v, join(field, "const"))
-		s.konst = &c
-	}
-	for _, k := range []string{"concat", "first"} {
-		v, ok := f[k]
-		if !ok {
-			continue
-		}
-		sources++
-		if v.Kind != yaml.SequenceNode {
-			l.fail(v, join(field, k), "want a list of value specs")
-			continue
-		}
-		var parts []*spec
-		for i, c := range v.Content {
-			if x := l.spec(c, fmt.Sprintf("%s.%s[%d]", field, k, i)); x != nil {
-				parts = append(parts, x)
-			}
-		}
-		if k == "concat" {
-			s.concat = parts
-		} else {
-			s.first = parts
-		}
-	}
-	if v, ok := f["sep"]; ok {
-		s.sep = l.str(v, join(field, "sep"))
-	}
-	if sources != 1 {
-		if sources == 0 {
-			if _, isMoney := f["amount"]; !isMoney {
-				l.fail(n, field, "needs one of path, const, concat or first")
-			}
-		} else {
-			l.fail(n, field, "give only one of path, const, concat or first")
-		}
-	}
-	if v, ok := f["map"]; ok {
-		s.vmap = map[string]string{}
-		if v.Kind != yaml.MappingNode {
-			l.fail(v, join(field, "map"), "want a mapping from source values to values")
-		} else {
-			for i := 0; i+1 < len(v.Content); i += 2 {
-				s.vmap[v.Content[i].Value] = v.Content[i+1].Value
-			}
-		}
-	}
-	if v, ok := f["default"]; ok {
-		d := l.str(v, join(field, "default"))
-		s.def = &d
-	}
-	if v, ok := f["transform"]; ok {
-		var ts []string
-		if v.Kind == yaml.SequenceNode {
-			for _, c := range v.Content {
-				ts = append(ts, c.Value)
-			}
-		} else {
-			ts = []string{v.Value}
-		}
-		for _, t := range ts {
-			if err := checkTransform(t); err != nil {
-				l.fail(v, join(field, "transform"), "%v", err)
-			}
-		}
-		s.trans = ts
-	}
-	if v, ok := f["split"]; ok {
-		sf := l.fields(v, join(field, "split"), "sep", "index")
-		idx, err := strconv.Atoi(l.str(sf["index"], join(field, "split.index")))
-		if err != nil || idx < 0 || sf["sep"] == nil {
-			l.fail(v, join(field, "split"), "want {sep: <text>, index: <n >= 0>}")
-		}
-		s.split = &splitSpec{sep: l.str(sf["sep"], join(field, "split.sep")), index: idx}
-	}
-	return s
-}
-
-// specOf compiles a spec that must not carry type-specific keys (time, money, qty).
-func (l *loader) plain(n *yaml.Node, field string) *spec {
-	if n != nil && n.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			switch k := n.Content[i].Value; k {
-			case "time", "zone", "amount", "currency", "scale", "currencyCodes", "factor":
-				l.fail(n.Content[i], join(field, k), "not allowed on this field")
-			}
-		}
-	}
-	return l.spec(n, field)
-}
-
-func (l *loader) time(n *yaml.Node, field string) *timeSpec {
-	if n == nil {
-		return nil
-	}
-	t := &timeSpec{spec: l.spec(n, field), layout: "rfc3339"}
-	if n.Kind == yaml.MappingNode {
-		f := map[string]*yaml.Node{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			f[n.Content[i].Value] = n.Content[i+1]
-		}
-		if v, ok := f["time"]; ok {
-			t.layout = v.Value
-			if err := checkLayout(v.Value); err != nil {
-				l.fail(v, join(field, "time"), "%v", err)
-			}
-		}
-		if v, ok := f["zone"]; ok {
-			loc, err := time.LoadLocation(v.Value)
-			if err != nil {
-				l.fail(v, join(field, "zone"), "unknown time zone %q (want an IANA name such as Asia/Shanghai)", v.Value)
-			}
-			t.zone = loc
-		}
-	}
-	return t
-}
-
-func (l *loader) money(n *yaml.Node, field string) *moneySpec {
-	if n == nil {
-		return nil
-	}
-	f := l.fields(n, field, "amount", "currency", "scale", "currencyCodes")
-	m := &moneySpec{amount: l.plain(f["amount"], join(field, "amount")), currency: l.plain(f["currency"], join(field, "currency"))}
-	if m.amount == nil || m.currency == nil {
-		l.fail(n, field, "money needs amount and currency")
-	}
-	if v, ok := f["scale"]; ok {
-		m.scale = v.Value
-		if _, err := strconv.Atoi(v.Value); err != nil && v.Value != "minor" && v.Value != "decimal" {
-			l.fail(v, join(field, "scale"), "want minor, decimal, or a number of decimal places")
-		}
-	}
-	if v, ok := f["currencyCodes"]; ok {
-		m.customs = v.Value == "customs"
-		if v.Value != "customs" && v.Value != "iso" {
-			l.fail(v, join(field, "currencyCodes"), "want iso or customs")
-		}
-	}
-	return m
-}
-
-func (l *loader) qty(n *yaml.Node, field string) *qtySpec {
-	if n == nil {
-		return nil
-	}
-	q := &qtySpec{spec: l.spec(n, field)}
-	if n.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == "factor" {
-				f, err := ontology.ParseQty(n.Content[i+1].Value)
-				if err != nil || f <= 0 {
-					l.fail(n.Content[i+1], join(field, "factor"), "want a positive number")
-				}
-				q.factor = f
-			}
-		}
-	}
-	return q
-}
-
-func (l *loader) oneOf(n *yaml.Node, field string, allowed []string) string {
-	v := l.str(n, field)
-	for _, a := range allowed {
-		if a == v {
-			return v
-		}
-	}
-	if n != nil {
-		sorted := append([]string(nil), allowed...)
-		sort.Strings(sorted)
-		l.fail(n, field, "%q is not one of %s", v, strings.Join(sorted, ", "))
-	}
-	return v
-}
-
-func verbNames() []string {
-	out := make([]string, len(ontology.Verbs))
-	for i, v := range ontology.Verbs {
-		out[i] = string(v)
+	out := make([]string, 0, len(n.Content))
+	for i, c := range n.Content {
+		out = append(out, l.str(c, fmt.Sprintf("%s[%d]", field, i)))
 	}
 	return out
 }
 
-var roleNames = []string{"order", "pos", "fulfilment", "declaration", "receipt", "purchase", "tracking", "invoice",
-	"payment", "settlement", "payout", "reading"}
+func (l *loader) oneOf(n *yaml.Node, field string, allowed []string) string {
+	v := l.str(n, field)
+	if n == nil || n.Kind != yaml.ScalarNode || contains(allowed, v) {
+		return v
+	}
+	msg := fmt.Sprintf("%q is not one of %s", v, strings.Join(sortedCopy(allowed), ", "))
+	if s := suggest(v, allowed); s != "" {
+		msg += "; did you mean " + s + "?"
+	}
+	l.fail(n, field, "%s", msg)
+	return v
+}
 
-var refKinds = []string{"order_number", "order_id", "hub_ref", "po", "asn", "tracking", "bl", "container", "entry",
-	"payment", "invoice", "payout", "balance_txn", "receipt_number", "sscc", "lot"}
+func sortedCopy(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
+}
 
-var partyRoles = []string{"customer", "supplier", "seller", "consignee", "consignor", "broker", "carrier"}
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
 
-var errNoMapping = errors.New("no mapping")
+// suggest returns the allowed word closest to a misspelt one, or "" when none is close:
+// "digitz" suggests "digits", "qyt" suggests "qty".
+func suggest(word string, allowed []string) string {
+	best, bestD := "", 3
+	lw := strings.ToLower(word)
+	for _, a := range allowed {
+		la := strings.ToLower(a)
+		if la == lw {
+			return a // only the case differs
+		}
+		limit := 2
+		if len(a) <= 4 {
+			limit = 1
+		}
+		if d := editDistance(lw, la); d <= limit && d < bestD {
+			best, bestD = a, d
+		}
+	}
+	return best
+}
+
+// editDistance is the optimal string alignment distance of two short words: the edits
+// (insert, delete, replace, swap two neighbours) that turn one into the other, so that
+// the usual typos ("qyt", "digitz", "cancelld") are one edit away.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 99
+	}
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}

@@ -3,6 +3,7 @@ package mapping
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -10,15 +11,17 @@ import (
 )
 
 // Mapping turns records of one source system and document type into canonical
-// documents. It is compiled once when loaded and safe for concurrent use.
+// documents. It is compiled once, when loaded, and is safe for concurrent use.
 type Mapping struct {
-	File    string
-	System  string
-	Type    string
-	Role    ontology.Role
-	Format  Format
-	Decode  DecodeOptions
-	unwrap  []string
+	File        string        // the file it was loaded from, for messages
+	System      string        // the source system, such as shopify
+	Type        string        // the document type, such as order
+	Role        ontology.Role // the part its documents play in their business event
+	Format      Format        // how its payloads are read, unless a connector says otherwise
+	Decode      DecodeOptions // its CSV delimiter and groupBy
+	Description string
+
+	unwrap  []*path
 	extID   *spec
 	verb    *spec
 	rules   []verbRule
@@ -34,27 +37,26 @@ type Mapping struct {
 }
 
 type verbRule struct {
-	spec    *spec
-	present bool
-	equals  *string
-	verb    ontology.Verb
+	cond *cond
+	verb ontology.Verb
 }
 
 type locationSpec struct {
-	system                 string
-	code, name, address    *spec
-	systemSpec             *spec
-	defaultToMappingSystem bool
+	system              string // a literal system name; "" = the mapping's
+	systemSpec          *spec
+	code, name, address *spec
 }
 
 type partySpec struct {
 	role                                                         ontology.PartyRole
 	each                                                         *path
+	cond                                                         *cond
 	extID, name, email, phone, taxID, country, address, legalRep *spec
 }
 
 type linesSpec struct {
 	each                                   *path
+	cond                                   *cond
 	sku, gtin, hs, extID, title, unit, lot *spec
 	qty, expected, rejected                *qtySpec
 	expires                                *timeSpec
@@ -64,92 +66,116 @@ type linesSpec struct {
 type refSpec struct {
 	kind        ontology.RefKind
 	each        *path
+	cond        *cond
 	value       *spec
-	scope       *spec
-	scopeSystem bool
+	scopeSpec   *spec // a value spec: {const: dhl}, or a path such as tracking_company
+	scopeSystem bool  // $system: the mapping's system
 }
 
 var topKeys = []string{"system", "type", "role", "format", "delimiter", "groupBy", "unwrap", "externalId", "verb",
 	"status", "occurredAt", "direction", "channel", "location", "total", "parties", "lines", "refs", "description"}
 
-// Parse compiles a mapping file. Every problem is reported, each with its line.
+var (
+	partyKeys = []string{"role", "each", "if", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep"}
+	lineKeys  = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "qty", "expectedQty", "rejectedQty",
+		"unit", "lot", "expiresAt", "unitPrice"}
+	refKeys = append([]string{"kind", "each", "if", "scope"}, specKeys...)
+)
+
+// Parse compiles a mapping file. file names it in messages. Every problem is reported,
+// each with its line, as a *LoadError.
 func Parse(file string, data []byte) (*Mapping, error) {
+	l := &loader{file: file}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &LoadError{File: file, Problems: []LineProblem{{Field: "", Msg: err.Error()}}}
+		l.problems = append(l.problems, syntaxProblem(err))
+		return nil, l.err()
 	}
-	l := &loader{file: file}
 	if len(doc.Content) == 0 {
-		return nil, &LoadError{File: file, Problems: []LineProblem{{Line: 1, Msg: "empty mapping file"}}}
+		l.fail(&yaml.Node{Line: 1}, "", "empty mapping file: it needs at least system, type, role, externalId, verb and occurredAt")
+		return nil, l.err()
 	}
 	root := doc.Content[0]
 	f := l.fields(root, "", topKeys...)
+	if root.Kind != yaml.MappingNode {
+		return nil, l.err()
+	}
 	m := &Mapping{File: file}
-	req := func(k string) *yaml.Node {
+	req := func(k, why string) *yaml.Node {
 		v := f[k]
 		if v == nil {
-			l.fail(root, k, "is required")
+			l.fail(root, k, "is required: %s", why)
 		}
 		return v
 	}
-	m.System = l.str(req("system"), "system")
-	m.Type = l.str(req("type"), "type")
-	for _, x := range []struct{ name, v string }{{"system", m.System}, {"type", m.Type}} {
-		if x.v != "" && !nameOK(x.v) {
-			l.fail(f[x.name], x.name, "%q must be lower-case letters, digits, '-' or '_'", x.v)
-		}
-	}
-	m.Role = ontology.Role(l.oneOf(req("role"), "role", roleNames))
-	m.Format = Format(l.oneOf(f["format"], "format", []string{"json", "jsonl", "csv", "xml", "form"}))
-	if m.Format == "" {
-		m.Format = JSON
+	m.System = l.name(req("system", "the source system's name, such as shopify"), "system")
+	m.Type = l.name(req("type", "the document type, such as order"), "type")
+	m.Role = ontology.Role(l.oneOf(req("role", "the part the document plays ("+strings.Join(roleNames, ", ")+")"), "role", roleNames))
+	m.Description = l.str(f["description"], "description")
+	m.Format = JSON
+	if v := f["format"]; v != nil {
+		m.Format = Format(l.oneOf(v, "format", formats))
 	}
 	if v := f["delimiter"]; v != nil {
 		r := []rune(l.str(v, "delimiter"))
-		if len(r) != 1 {
-			l.fail(v, "delimiter", "want one character")
-		} else {
+		switch {
+		case m.Format != CSV:
+			l.fail(v, "delimiter", "only CSV has a delimiter (format is %s)", m.Format)
+		case len(r) != 1 || r[0] == '"' || r[0] == '\r' || r[0] == '\n' || r[0] == unicode.ReplacementChar:
+			l.fail(v, "delimiter", "want one character such as \";\" or \"\\t\", got %q", string(r))
+		default:
 			m.Decode.Comma = r[0]
 		}
 	}
 	if v := f["groupBy"]; v != nil {
 		m.Decode.GroupBy = l.str(v, "groupBy")
 		if m.Format != CSV {
-			l.fail(v, "groupBy", "only CSV rows can be grouped")
+			l.fail(v, "groupBy", "only CSV rows can be grouped (format is %s)", m.Format)
 		}
 	}
-	if v := f["unwrap"]; v != nil {
-		if v.Kind == yaml.SequenceNode {
-			for _, c := range v.Content {
-				m.unwrap = append(m.unwrap, c.Value)
-			}
-		} else {
-			m.unwrap = []string{l.str(v, "unwrap")}
+	for i, u := range l.strs(f["unwrap"], "unwrap") {
+		p, err := parsePath(u)
+		if err == nil && !p.single {
+			err = fmt.Errorf("path %q reaches several values; unwrap descends into one object", u)
 		}
+		if err != nil {
+			l.fail(f["unwrap"], fmt.Sprintf("unwrap[%d]", i), "%v", err)
+			continue
+		}
+		m.unwrap = append(m.unwrap, &p)
 	}
-	m.extID = l.plain(req("externalId"), "externalId")
-	m.loadVerb(l, req("verb"))
+	m.extID = l.plain(req("externalId", "the path of the source's own id, such as id"), "externalId")
+	m.loadVerb(l, req("verb", "the source status and how it maps to a business verb"))
 	m.status = l.plain(f["status"], "status")
-	m.when = l.time(req("occurredAt"), "occurredAt")
-	m.dir = l.plain(f["direction"], "direction")
-	m.channel = l.plain(f["channel"], "channel")
+	m.when = l.time(req("occurredAt", "when the business action happened, such as {path: created_at, time: rfc3339}"), "occurredAt")
+	m.dir, _ = l.words(f["direction"], "direction", "direction", directions)
+	m.channel, _ = l.words(f["channel"], "channel", "channel", channels)
 	m.total = l.money(f["total"], "total")
 	if v := f["location"]; v != nil {
-		m.loc = m.loadLocation(l, v)
+		m.loc = l.location(v)
 	}
 	if v := f["parties"]; v != nil {
 		m.loadParties(l, v)
 	}
 	if v := f["lines"]; v != nil {
-		m.lines = m.loadLines(l, v)
+		m.lines = l.lines(v)
 	}
 	if v := f["refs"]; v != nil {
 		m.loadRefs(l, v)
 	}
-	if len(l.problems) > 0 {
-		return nil, &LoadError{File: file, Problems: l.problems}
+	if err := l.err(); err != nil {
+		return nil, err
 	}
 	return m, nil
+}
+
+// name reads a system or type name: what the webhook URL and seam ingest use.
+func (l *loader) name(n *yaml.Node, field string) string {
+	v := l.str(n, field)
+	if n != nil && !nameOK(v) {
+		l.fail(n, field, "%q must be 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit", v)
+	}
+	return v
 }
 
 func nameOK(s string) bool {
@@ -168,136 +194,93 @@ func (m *Mapping) loadVerb(l *loader, n *yaml.Node) {
 	if n == nil {
 		return
 	}
-	if n.Kind == yaml.MappingNode {
-		var rules *yaml.Node
-		var rest []*yaml.Node
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == "rules" {
-				rules = n.Content[i+1]
-				continue
-			}
-			rest = append(rest, n.Content[i], n.Content[i+1])
-		}
-		if rules != nil {
-			if rules.Kind != yaml.SequenceNode {
-				l.fail(rules, "verb.rules", "want a list of rules")
-			} else {
-				for i, r := range rules.Content {
-					field := fmt.Sprintf("verb.rules[%d]", i)
-					rf := l.fields(r, field, "when", "present", "equals", "verb")
-					vr := verbRule{spec: l.plain(rf["when"], field+".when"),
-						verb: ontology.Verb(l.oneOf(rf["verb"], field+".verb", verbNames()))}
-					if rf["when"] == nil || rf["verb"] == nil {
-						l.fail(r, field, "a rule needs when and verb")
-					}
-					if p := rf["present"]; p != nil {
-						vr.present = p.Value == "true"
-					}
-					if e := rf["equals"]; e != nil {
-						s := e.Value
-						vr.equals = &s
-					}
-					if vr.equals == nil && !vr.present {
-						l.fail(r, field, "a rule needs present: true or equals: <value>")
-					}
-					m.rules = append(m.rules, vr)
-				}
-			}
-		}
-		n = &yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Content: rest}
-		if len(rest) == 0 {
-			l.fail(n, "verb", "needs a value spec besides rules")
-			return
-		}
-	}
-	m.verb = l.plain(n, "verb")
-	if m.verb == nil {
+	s, f := l.words(n, "verb", "business verb", verbNames, "rules")
+	m.verb = s
+	rules := f["rules"]
+	if rules == nil {
 		return
 	}
-	valid := map[string]bool{}
-	for _, v := range verbNames() {
-		valid[v] = true
+	if rules.Kind != yaml.SequenceNode {
+		l.fail(rules, "verb.rules", "want a list of rules, such as - { when: cancelled_at, present: true, verb: cancelled }")
+		return
 	}
-	for from, to := range m.verb.vmap {
-		if !valid[to] {
-			l.fail(n, "verb.map."+from, "%q is not a business verb (%s)", to, strings.Join(verbNames(), ", "))
+	for i, r := range rules.Content {
+		field := fmt.Sprintf("verb.rules[%d]", i)
+		rf := l.fields(r, field, "when", "present", "equals", "in", "verb")
+		if r.Kind != yaml.MappingNode {
+			continue
 		}
-	}
-	if m.verb.konst != nil && m.verb.vmap == nil && !valid[*m.verb.konst] {
-		l.fail(n, "verb.const", "%q is not a business verb", *m.verb.konst)
-	}
-	if m.verb.def != nil && !valid[*m.verb.def] {
-		l.fail(n, "verb.default", "%q is not a business verb", *m.verb.def)
+		if rf["when"] == nil || rf["verb"] == nil {
+			l.fail(r, field, "a rule needs when (the value tested), a test and verb")
+		}
+		c := l.condition(l.spec(rf["when"], field+".when"), rf, r, field)
+		v := ontology.Verb(l.oneOf(rf["verb"], field+".verb", verbNames))
+		m.rules = append(m.rules, verbRule{cond: c, verb: v})
 	}
 }
 
-func (m *Mapping) loadLocation(l *loader, n *yaml.Node) *locationSpec {
+func (l *loader) location(n *yaml.Node) *locationSpec {
 	f := l.fields(n, "location", "system", "code", "name", "address")
 	ls := &locationSpec{code: l.plain(f["code"], "location.code"), name: l.plain(f["name"], "location.name"),
 		address: l.plain(f["address"], "location.address")}
-	if f["code"] == nil {
-		l.fail(n, "location", "needs a code")
+	if n.Kind == yaml.MappingNode && f["code"] == nil {
+		l.fail(n, "location", "needs a code: the store or warehouse id as the source names it ({const: online} for a web shop)")
 	}
 	if v := f["system"]; v != nil && v.Kind == yaml.ScalarNode {
-		ls.system = v.Value
+		if ls.system = l.str(v, "location.system"); !nameOK(ls.system) {
+			l.fail(v, "location.system", "%q is not a system name (lower-case letters, digits, '-' or '_')", ls.system)
+		}
 	} else if v != nil {
 		ls.systemSpec = l.plain(v, "location.system")
-	} else {
-		ls.defaultToMappingSystem = true
 	}
 	return ls
 }
 
 func (m *Mapping) loadParties(l *loader, n *yaml.Node) {
 	if n.Kind != yaml.SequenceNode {
-		l.fail(n, "parties", "want a list of parties")
+		l.fail(n, "parties", "want a list of parties, such as - { role: customer, name: customer.name }")
 		return
 	}
 	for i, p := range n.Content {
 		field := fmt.Sprintf("parties[%d]", i)
-		f := l.fields(p, field, "role", "each", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep")
+		f := l.fields(p, field, partyKeys...)
+		if p.Kind != yaml.MappingNode {
+			continue
+		}
 		ps := partySpec{role: ontology.PartyRole(l.oneOf(f["role"], field+".role", partyRoles))}
 		if f["role"] == nil {
-			l.fail(p, field, "needs a role")
+			l.fail(p, field, "needs a role (%s)", strings.Join(partyRoles, ", "))
 		}
-		if v := f["each"]; v != nil {
-			pp, err := parsePath(v.Value)
-			if err != nil {
-				l.fail(v, field+".each", "%v", err)
-			}
-			ps.each = &pp
+		ps.each = l.each(f["each"], field+".each")
+		ps.cond = l.ifCond(f["if"], field+".if")
+		sp := func(k string) *spec { return l.plain(f[k], field+"."+k) }
+		ps.extID, ps.name, ps.email, ps.phone = sp("externalId"), sp("name"), sp("email"), sp("phone")
+		ps.taxID, ps.country, ps.address, ps.legalRep = sp("taxId"), sp("country"), sp("address"), sp("legalRep")
+		if ps.extID == nil && ps.name == nil && ps.email == nil && ps.phone == nil && ps.taxID == nil {
+			l.fail(p, field, "needs at least one of externalId, name, email, phone or taxId")
 		}
-		ps.extID = l.plain(f["externalId"], field+".externalId")
-		ps.name = l.plain(f["name"], field+".name")
-		ps.email = l.plain(f["email"], field+".email")
-		ps.phone = l.plain(f["phone"], field+".phone")
-		ps.taxID = l.plain(f["taxId"], field+".taxId")
-		ps.country = l.plain(f["country"], field+".country")
-		ps.address = l.plain(f["address"], field+".address")
-		ps.legalRep = l.plain(f["legalRep"], field+".legalRep")
 		m.parties = append(m.parties, ps)
 	}
 }
 
-func (m *Mapping) loadLines(l *loader, n *yaml.Node) *linesSpec {
-	f := l.fields(n, "lines", "each", "sku", "gtin", "hsCode", "externalId", "title", "qty", "expectedQty",
-		"rejectedQty", "unit", "lot", "expiresAt", "unitPrice")
-	ls := &linesSpec{}
-	if v := f["each"]; v != nil {
-		p, err := parsePath(l.str(v, "lines.each"))
-		if err != nil {
-			l.fail(v, "lines.each", "%v", err)
-		}
-		ls.each = &p
-	} else {
-		l.fail(n, "lines", "needs each: the path of the goods lines")
+func (l *loader) lines(n *yaml.Node) *linesSpec {
+	f := l.fields(n, "lines", lineKeys...)
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	ls := &linesSpec{each: l.each(f["each"], "lines.each"), cond: l.ifCond(f["if"], "lines.if")}
+	if f["each"] == nil {
+		l.fail(n, "lines", "needs each: the path of the goods lines, such as line_items[*]")
 	}
 	if f["qty"] == nil {
-		l.fail(n, "lines", "needs qty")
+		l.fail(n, "lines", "needs qty: the path of each line's quantity")
 	}
-	ls.sku, ls.gtin, ls.hs = l.plain(f["sku"], "lines.sku"), l.plain(f["gtin"], "lines.gtin"), l.plain(f["hsCode"], "lines.hsCode")
-	ls.extID, ls.title = l.plain(f["externalId"], "lines.externalId"), l.plain(f["title"], "lines.title")
-	ls.unit, ls.lot = l.plain(f["unit"], "lines.unit"), l.plain(f["lot"], "lines.lot")
+	sp := func(k string) *spec { return l.plain(f[k], "lines."+k) }
+	ls.sku, ls.gtin, ls.hs, ls.extID, ls.title = sp("sku"), sp("gtin"), sp("hsCode"), sp("externalId"), sp("title")
+	ls.unit, ls.lot = sp("unit"), sp("lot")
+	if ls.sku == nil && ls.gtin == nil && ls.extID == nil && f["each"] != nil {
+		l.fail(n, "lines", "needs sku, gtin or externalId: a line must name its product")
+	}
 	ls.qty, ls.expected, ls.rejected = l.qty(f["qty"], "lines.qty"), l.qty(f["expectedQty"], "lines.expectedQty"), l.qty(f["rejectedQty"], "lines.rejectedQty")
 	ls.expires = l.time(f["expiresAt"], "lines.expiresAt")
 	ls.price = l.money(f["unitPrice"], "lines.unitPrice")
@@ -306,40 +289,29 @@ func (m *Mapping) loadLines(l *loader, n *yaml.Node) *linesSpec {
 
 func (m *Mapping) loadRefs(l *loader, n *yaml.Node) {
 	if n.Kind != yaml.SequenceNode {
-		l.fail(n, "refs", "want a list of references")
+		l.fail(n, "refs", "want a list of references, such as - { kind: order_number, path: name, transform: orderNumber }")
 		return
 	}
 	for i, r := range n.Content {
 		field := fmt.Sprintf("refs[%d]", i)
-		f := l.fields(r, field, "kind", "each", "path", "const", "concat", "first", "transform", "map", "default", "split", "sep", "scope")
+		f := l.fields(r, field, refKeys...)
+		if r.Kind != yaml.MappingNode {
+			continue
+		}
 		rs := refSpec{kind: ontology.RefKind(l.oneOf(f["kind"], field+".kind", refKinds))}
 		if f["kind"] == nil {
-			l.fail(r, field, "needs a kind")
+			l.fail(r, field, "needs a kind (%s)", strings.Join(refKinds, ", "))
 		}
-		if v := f["each"]; v != nil {
-			p, err := parsePath(v.Value)
-			if err != nil {
-				l.fail(v, field+".each", "%v", err)
-			}
-			rs.each = &p
-		}
+		rs.each = l.each(f["each"], field+".each")
+		rs.cond = l.ifCond(f["if"], field+".if")
 		if v := f["scope"]; v != nil {
 			if v.Kind == yaml.ScalarNode && v.Value == "$system" {
 				rs.scopeSystem = true
 			} else {
-				rs.scope = l.plain(v, field+".scope")
+				rs.scopeSpec = l.plain(v, field+".scope")
 			}
 		}
-		// The rest of the entry is the value spec.
-		var rest []*yaml.Node
-		for j := 0; j+1 < len(r.Content); j += 2 {
-			switch r.Content[j].Value {
-			case "kind", "each", "scope":
-			default:
-				rest = append(rest, r.Content[j], r.Content[j+1])
-			}
-		}
-		rs.value = l.plain(&yaml.Node{Kind: yaml.MappingNode, Line: r.Line, Content: rest}, field)
+		rs.value = l.specWith(r, field, specKeys, f)
 		m.refs = append(m.refs, rs)
 	}
 }

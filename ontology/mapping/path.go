@@ -9,16 +9,20 @@ import (
 
 // path is a compiled path into a record tree:
 //
-//	line_items[*].sku          every line item's sku
-//	fulfillments[0].tracking_number
-//	note_attributes[name=erp_ref].value
-//	detail@json[*].app_food_code   decode the JSON string in detail, then descend
-//	$.currency                 from the record's root, inside an each: scope
-//	'key.with.dots'.x          a quoted key
+//	line_items[*].sku                    every line item's sku
+//	fulfillments[0].tracking_number      the first fulfillment's
+//	note_attributes[name=erp_ref].value  the element whose name is erp_ref
+//	detail@json[*].app_food_code         decode the JSON string in detail, then descend
+//	$.currency                           from the record's root, inside an each: scope
+//	'key.with.dots'.x                    a quoted key
+//	Note.@lang                           an XML attribute
 type path struct {
 	src  string
 	root bool
-	segs []segment
+	// single is true when the path reaches at most one value (no [*], no filter), which
+	// lets the common case walk the tree without allocating.
+	single bool
+	segs   []segment
 }
 
 type segment struct {
@@ -37,47 +41,48 @@ func parsePath(src string) (path, error) {
 		return p, fmt.Errorf("empty path")
 	}
 	if s == "$" {
-		p.root = true
+		p.root, p.single = true, true
 		return p, nil
 	}
-	if strings.HasPrefix(s, "$.") {
-		p.root = true
-		s = s[2:]
+	if rest, ok := strings.CutPrefix(s, "$."); ok {
+		p.root, s = true, rest
 	}
 	for len(s) > 0 {
 		seg := segment{index: -1}
-		// key part
 		if s[0] == '\'' || s[0] == '"' {
 			end := strings.IndexByte(s[1:], s[0])
 			if end < 0 {
 				return p, fmt.Errorf("path %q: unclosed quote", src)
 			}
-			seg.key = s[1 : end+1]
-			s = s[end+2:]
+			seg.key, s = s[1:end+1], s[end+2:]
+			if seg.key == "" {
+				return p, fmt.Errorf("path %q has an empty quoted key", src)
+			}
 		} else {
 			i := strings.IndexAny(s, ".[")
 			if i < 0 {
 				i = len(s)
 			}
-			seg.key = s[:i]
-			s = s[i:]
-			// "@name" is an XML attribute; a "@json" suffix decodes an embedded document.
+			seg.key, s = s[:i], s[i:]
 			if k, ok := strings.CutSuffix(seg.key, "@json"); ok && k != "" {
 				seg.key, seg.decodeJS = k, true
 			}
+			if seg.key == "" && !(len(s) > 0 && s[0] == '[' && len(p.segs) == 0) {
+				return p, fmt.Errorf("path %q has an empty key", src)
+			}
 		}
-		if strings.HasPrefix(s, "@json") {
-			seg.decodeJS = true
-			s = s[len("@json"):]
+		if rest, ok := strings.CutPrefix(s, "@json"); ok {
+			seg.decodeJS, s = true, rest
 		}
-		p.segs = append(p.segs, seg)
-		// any number of [..] selectors
+		if seg.key != "" {
+			p.segs = append(p.segs, seg)
+		}
 		for strings.HasPrefix(s, "[") {
 			end := strings.IndexByte(s, ']')
 			if end < 0 {
 				return p, fmt.Errorf("path %q: unclosed [", src)
 			}
-			sel := s[1:end]
+			sel := strings.TrimSpace(s[1:end])
 			s = s[end+1:]
 			sg := segment{index: -1}
 			switch {
@@ -85,7 +90,13 @@ func parsePath(src string) (path, error) {
 				sg.all = true
 			case strings.Contains(sel, "="):
 				k, v, _ := strings.Cut(sel, "=")
-				sg.filterK, sg.filterV = strings.TrimSpace(k), strings.Trim(strings.TrimSpace(v), `'"`)
+				sg.filterK, sg.filterV = strings.TrimSpace(k), strings.TrimSpace(v)
+				if len(sg.filterV) >= 2 && (sg.filterV[0] == '\'' || sg.filterV[0] == '"') && sg.filterV[len(sg.filterV)-1] == sg.filterV[0] {
+					sg.filterV = sg.filterV[1 : len(sg.filterV)-1]
+				}
+				if sg.filterK == "" {
+					return p, fmt.Errorf("path %q: filter [%s] has no key", src, sel)
+				}
 			default:
 				n, err := strconv.Atoi(sel)
 				if err != nil || n < 0 {
@@ -95,25 +106,58 @@ func parsePath(src string) (path, error) {
 			}
 			p.segs = append(p.segs, sg)
 		}
-		if strings.HasPrefix(s, ".") {
-			s = s[1:]
-			if s == "" {
+		if rest, ok := strings.CutPrefix(s, "."); ok {
+			if rest == "" {
 				return p, fmt.Errorf("path %q ends in a dot", src)
 			}
+			s = rest
 		} else if s != "" {
 			return p, fmt.Errorf("path %q: unexpected %q", src, s)
 		}
 	}
+	p.single = true
 	for _, sg := range p.segs {
-		if sg.key == "" && sg.index < 0 && !sg.all && sg.filterK == "" {
-			return p, fmt.Errorf("path %q has an empty key", src)
+		if sg.all || sg.filterK != "" {
+			p.single = false
 		}
 	}
 	return p, nil
 }
 
+// decodeLast marks the path's last key as holding a JSON string (json: true).
+func (p *path) decodeLast() bool {
+	for i := len(p.segs) - 1; i >= 0; i-- {
+		if p.segs[i].key != "" {
+			p.segs[i].decodeJS = true
+			return true
+		}
+	}
+	return false
+}
+
+// get returns the one value a single path reaches.
+func (p *path) get(root, cur any) (any, bool) {
+	v := cur
+	if p.root {
+		v = root
+	}
+	for i := range p.segs {
+		var ok bool
+		if v, ok = p.segs[i].one(v); !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
 // eval returns every value the path reaches from cur (or from root for $. paths).
-func (p path) eval(root, cur any) []any {
+func (p *path) eval(root, cur any) []any {
+	if p.single {
+		if v, ok := p.get(root, cur); ok {
+			return []any{v}
+		}
+		return nil
+	}
 	start := cur
 	if p.root {
 		start = root
@@ -124,53 +168,60 @@ func (p path) eval(root, cur any) []any {
 		for _, v := range vals {
 			next = sg.apply(v, next)
 		}
-		vals = next
-		if len(vals) == 0 {
+		if vals = next; len(vals) == 0 {
 			return nil
 		}
 	}
 	return vals
 }
 
-func (sg segment) apply(v any, out []any) []any {
+// one applies a segment that gives at most one value.
+func (sg *segment) one(v any) (any, bool) {
+	if je, ok := v.(jsonError); ok {
+		return je, true // carried to where the value is used, which reports it
+	}
 	switch {
 	case sg.key != "":
 		m, ok := v.(map[string]any)
 		if !ok {
-			return out
+			return nil, false
 		}
 		x, ok := m[sg.key]
 		if !ok || x == nil {
-			return out
+			return nil, false
 		}
 		if sg.decodeJS {
-			s, ok := x.(string)
-			if !ok {
-				return append(out, x) // already structured (a JSON body instead of a form field)
-			}
-			d, err := decodeValue([]byte(s))
-			if err != nil {
-				return append(out, jsonError{src: s, err: err})
-			}
-			x = d
+			return decodeEmbedded(x), true
 		}
-		return append(out, x)
-	case sg.all:
-		if l, ok := v.([]any); ok {
-			return append(out, l...)
-		}
-		return append(out, v) // one XML element where several may stand
+		return x, true
 	case sg.index >= 0:
 		if l, ok := v.([]any); ok {
-			if sg.index < len(l) {
-				return append(out, l[sg.index])
+			if sg.index < len(l) && l[sg.index] != nil {
+				return l[sg.index], true
+			}
+			return nil, false
+		}
+		// A single XML element stands where a list may.
+		return v, sg.index == 0 && v != nil
+	}
+	return nil, false
+}
+
+func (sg *segment) apply(v any, out []any) []any {
+	if _, ok := v.(jsonError); ok {
+		return append(out, v)
+	}
+	switch {
+	case sg.all:
+		if l, ok := v.([]any); ok {
+			for _, x := range l {
+				if x != nil {
+					out = append(out, x)
+				}
 			}
 			return out
 		}
-		if sg.index == 0 {
-			return append(out, v)
-		}
-		return out
+		return append(out, v) // one XML element where several may stand
 	case sg.filterK != "":
 		l, ok := v.([]any)
 		if !ok {
@@ -181,8 +232,88 @@ func (sg segment) apply(v any, out []any) []any {
 				out = append(out, it)
 			}
 		}
+		return out
+	}
+	if x, ok := sg.one(v); ok {
+		out = append(out, x)
 	}
 	return out
+}
+
+// decodeEmbedded decodes a JSON document held in a string (Meituan's detail). A value
+// that is already structured is used as it is: the same field arrives as a string in a
+// form push and as an array in a JSON body.
+func decodeEmbedded(x any) any {
+	s, ok := x.(string)
+	if !ok {
+		return x
+	}
+	d, err := decodeValue([]byte(s))
+	if err != nil {
+		return jsonError{src: s, err: err}
+	}
+	return d
+}
+
+// locate returns the concrete source path of each value eval gives, such as
+// "line_items[1].quantity". It is only used to explain a problem, so it may be slow.
+func (p *path) locate(root, cur any, base string) []string {
+	type at struct {
+		v any
+		s string
+	}
+	start := at{cur, base}
+	if p.root {
+		start = at{root, "$"}
+	}
+	vals := []at{start}
+	for _, sg := range p.segs {
+		var next []at
+		for _, v := range vals {
+			switch {
+			case sg.all || sg.filterK != "":
+				l, isList := v.v.([]any)
+				if !isList {
+					if sg.all || sg.apply(v.v, nil) != nil {
+						next = append(next, v)
+					}
+					continue
+				}
+				for i, x := range l {
+					if x != nil && (sg.all || len(sg.apply(x, nil)) > 0) {
+						next = append(next, at{x, fmt.Sprintf("%s[%d]", v.s, i)})
+					}
+				}
+			default:
+				if x, ok := sg.one(v.v); ok {
+					next = append(next, at{x, joinKey(v.s, sg)})
+				}
+			}
+		}
+		vals = next
+	}
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = v.s
+	}
+	return out
+}
+
+func joinKey(base string, sg segment) string {
+	if sg.key == "" {
+		return fmt.Sprintf("%s[%d]", base, sg.index)
+	}
+	k := sg.key
+	if strings.ContainsAny(k, ".[]'\" ") {
+		k = "'" + k + "'"
+	}
+	if sg.decodeJS {
+		k += "@json"
+	}
+	if base == "" {
+		return k
+	}
+	return base + "." + k
 }
 
 // jsonError stands in for a value whose embedded JSON could not be decoded, so that the

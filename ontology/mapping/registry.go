@@ -141,9 +141,10 @@ func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([
 	switch {
 	case format != "":
 		f = Format(format)
-	case m.Format == XML || m.Format == JSON:
+	case m.Format == XML || m.Format == JSON || m.Format == Form:
 		// A webhook does not say its format: a mapping that reads XML and JSON alike
-		// (customs) gets what the body starts with.
+		// (customs), or a form push and a JSON pull of the same fields (Meituan), gets
+		// what the body starts with. An encoded form never starts with {, [ or <.
 		if b := bytes.TrimLeft(bytes.TrimPrefix(raw, []byte("\ufeff")), " \t\r\n"); len(b) > 0 {
 			switch b[0] {
 			case '{', '[':
@@ -159,8 +160,12 @@ func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([
 	}
 	out := make([]Result, 0, len(recs))
 	for _, rec := range recs {
-		doc, probs := m.Map(tenant, rec)
-		out = append(out, Result{Doc: doc, Raw: rec.Raw, Pos: rec.Pos, Problems: probs})
+		doc, err := m.Map(tenant, rec)
+		r := Result{Doc: doc, Raw: rec.Raw, Pos: rec.Pos}
+		if err != nil {
+			r.Problems = ontology.ProblemsOf(err)
+		}
+		out = append(out, r)
 	}
 	return out, nil
 }

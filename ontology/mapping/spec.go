@@ -3,173 +3,320 @@ package mapping
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/seamhub/seam/ontology"
-	"github.com/seamhub/seam/ontology/check"
 )
 
-// spec is a compiled value spec: where a canonical field's value comes from.
+// spec is a compiled value spec: where a canonical field's value comes from and how it is
+// cleaned. Evaluation order: source (path, const, concat or first), transforms, split,
+// ignore, map, default.
 type spec struct {
 	src    string // the spec as written, for messages
+	at     string // "file:line" of the spec in the mapping file, for messages
 	path   *path
 	konst  *string
 	concat []*spec
 	sep    string
 	first  []*spec
-	vmap   map[string]string
-	def    *string
-	trans  []string
+	trans  []transform
 	split  *splitSpec
+	ignore []string
+	vmap   map[string]string
+	mapFor string // what the map gives ("verb", "direction"), for messages
+	def    *string
 }
 
 type splitSpec struct {
 	sep   string
-	index int
+	index int // < 0 counts from the end: -1 is the last part
 }
 
-// knownTransforms are the transform names a mapping may use.
-var knownTransforms = []string{"trim", "upper", "lower", "digits", "nospace", "orderNumber", "stripPrefix:<text>",
-	"ifPrefix:<text>", "unlessPrefix:<text>", "nonZero"}
+// transform is one compiled text transform.
+type transform struct {
+	name string
+	fn   func(string) string
+}
 
-func checkTransform(t string) error {
-	switch {
-	case t == "trim", t == "upper", t == "lower", t == "digits", t == "nospace", t == "orderNumber", t == "nonZero":
-		return nil
-	case strings.HasPrefix(t, "stripPrefix:") && len(t) > len("stripPrefix:"),
-		strings.HasPrefix(t, "ifPrefix:") && len(t) > len("ifPrefix:"),
-		strings.HasPrefix(t, "unlessPrefix:") && len(t) > len("unlessPrefix:"):
-		return nil
+// valueError is a source value a spec cannot use: not in its map, malformed embedded
+// JSON. The mapper turns it into an ontology.Problem with the value and its source.
+type valueError struct {
+	rule  string
+	value string
+	msg   string
+}
+
+func (e *valueError) Error() string { return e.msg }
+
+// knownTransforms are the transform names a mapping may use, for messages.
+var knownTransforms = []string{"trim", "upper", "lower", "digits", "nospace", "orderNumber", "nonZero",
+	"stripPrefix:<text>", "stripSuffix:<text>", "ifPrefix:<text>", "unlessPrefix:<text>"}
+
+var simpleTransforms = map[string]func(string) string{
+	"trim":  strings.TrimSpace,
+	"upper": strings.ToUpper,
+	"lower": strings.ToLower,
+	"digits": func(v string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, v)
+	},
+	"nospace": func(v string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, v)
+	},
+	"orderNumber": OrderNumber,
+	"nonZero": func(v string) string {
+		if z, err := decimal.NewFromString(strings.TrimSpace(v)); err == nil && z.IsZero() {
+			return ""
+		}
+		return v
+	},
+}
+
+// compileTransform turns a transform name into its function.
+func compileTransform(t string) (transform, error) {
+	if fn, ok := simpleTransforms[t]; ok {
+		return transform{t, fn}, nil
 	}
-	return fmt.Errorf("unknown transform %q (known: %s)", t, strings.Join(knownTransforms, ", "))
+	name, arg, ok := strings.Cut(t, ":")
+	if ok && arg != "" {
+		switch name {
+		case "stripPrefix":
+			return transform{t, func(v string) string { return strings.TrimPrefix(v, arg) }}, nil
+		case "stripSuffix":
+			return transform{t, func(v string) string { return strings.TrimSuffix(v, arg) }}, nil
+		case "ifPrefix":
+			return transform{t, func(v string) string {
+				if strings.HasPrefix(v, arg) {
+					return v
+				}
+				return ""
+			}}, nil
+		case "unlessPrefix":
+			return transform{t, func(v string) string {
+				if strings.HasPrefix(v, arg) {
+					return ""
+				}
+				return v
+			}}, nil
+		}
+	}
+	msg := fmt.Sprintf("unknown transform %q (known: %s)", t, strings.Join(knownTransforms, ", "))
+	if ok && arg == "" && contains([]string{"stripPrefix", "stripSuffix", "ifPrefix", "unlessPrefix"}, name) {
+		msg = fmt.Sprintf("transform %q needs its text after the colon, e.g. %q", t, name+":SO-")
+	} else if s := suggest(t, []string{"trim", "upper", "lower", "digits", "nospace", "orderNumber", "nonZero",
+		"stripPrefix:", "stripSuffix:", "ifPrefix:", "unlessPrefix:"}); s != "" {
+		msg += "; did you mean " + s + "?"
+	}
+	return transform{}, fmt.Errorf("%s", msg)
 }
 
-// values returns every value the spec gives (several for a path through a list).
-func (s *spec) values(root, cur any) ([]string, error) {
-	var raw []string
+// value returns the spec's first non-empty value, or "".
+func (s *spec) value(root, cur any) (string, error) {
+	if s == nil {
+		return "", nil
+	}
+	var v string
 	switch {
 	case s.konst != nil:
-		raw = []string{*s.konst}
+		v = *s.konst
+	case s.path != nil && s.path.single:
+		x, ok := s.path.get(root, cur)
+		if !ok {
+			break
+		}
+		if je, bad := x.(jsonError); bad {
+			return "", embeddedErr(je)
+		}
+		v = scalar(x)
+	default:
+		vs, err := s.values(root, cur, nil)
+		if err != nil || len(vs) == 0 {
+			return "", err
+		}
+		return vs[0], nil
+	}
+	if v != "" {
+		var err error
+		if v, err = s.finish(v); err != nil {
+			return "", err
+		}
+	}
+	if v == "" && s.def != nil {
+		v = *s.def
+	}
+	return v, nil
+}
+
+// values appends to out every non-empty value the spec gives: several for a path through
+// a list ([*] or a filter).
+func (s *spec) values(root, cur any, out []string) ([]string, error) {
+	if s == nil {
+		return out, nil
+	}
+	n := len(out)
+	add := func(v string) error {
+		if v == "" {
+			return nil
+		}
+		v, err := s.finish(v)
+		if err == nil && v != "" {
+			out = append(out, v)
+		}
+		return err
+	}
+	var err error
+	switch {
+	case s.konst != nil:
+		err = add(*s.konst)
 	case s.path != nil:
-		for _, v := range s.path.eval(root, cur) {
-			if je, ok := v.(jsonError); ok {
-				return nil, fmt.Errorf("%s: embedded JSON is malformed: %v", s.src, je.err)
+		for _, x := range s.path.eval(root, cur) {
+			if je, bad := x.(jsonError); bad {
+				return out, embeddedErr(je)
 			}
-			if t := scalar(v); t != "" {
-				raw = append(raw, t)
+			if err = add(scalar(x)); err != nil {
+				break
 			}
 		}
 	case s.concat != nil:
-		var parts []string
+		parts := make([]string, 0, len(s.concat))
 		for _, c := range s.concat {
 			v, err := c.value(root, cur)
 			if err != nil {
-				return nil, err
+				return out, err
 			}
 			if v != "" {
 				parts = append(parts, v)
 			}
 		}
-		if len(parts) > 0 {
-			raw = []string{strings.Join(parts, s.sep)}
-		}
+		err = add(strings.Join(parts, s.sep))
 	case s.first != nil:
 		for _, c := range s.first {
-			v, err := c.value(root, cur)
-			if err != nil {
-				return nil, err
+			v, cerr := c.value(root, cur)
+			if cerr != nil {
+				return out, cerr
 			}
 			if v != "" {
-				raw = []string{v}
+				err = add(v)
 				break
 			}
 		}
 	}
-	out := raw[:0]
-	for _, v := range raw {
-		v = s.transform(v)
-		if s.vmap != nil {
-			m, ok := s.vmap[v]
-			if !ok {
-				if s.def == nil {
-					return nil, fmt.Errorf("%s: value %q is not in the mapping's value map", s.src, v)
-				}
-				m = *s.def
-			}
-			v = m
-		}
-		if v != "" {
-			out = append(out, v)
-		}
+	if err != nil {
+		return out, err
 	}
-	if len(out) == 0 && s.def != nil && *s.def != "" {
+	if len(out) == n && s.def != nil && *s.def != "" {
 		out = append(out, *s.def)
 	}
 	return out, nil
 }
 
-// value returns the first value, or "".
-func (s *spec) value(root, cur any) (string, error) {
-	if s == nil {
-		return "", nil
+func embeddedErr(je jsonError) error {
+	src := je.src
+	if len(src) > 80 {
+		src = src[:80] + "…"
 	}
-	vs, err := s.values(root, cur)
-	if err != nil || len(vs) == 0 {
-		return "", err
-	}
-	return vs[0], nil
+	return &valueError{rule: "json", value: src, msg: fmt.Sprintf("embedded JSON is malformed: %v", je.err)}
 }
 
-func (s *spec) transform(v string) string {
+// finish cleans one non-empty source value: transforms, split, ignore, then the map.
+func (s *spec) finish(v string) (string, error) {
 	for _, t := range s.trans {
-		switch {
-		case t == "trim":
-			v = strings.TrimSpace(v)
-		case t == "upper":
-			v = strings.ToUpper(v)
-		case t == "lower":
-			v = strings.ToLower(v)
-		case t == "digits":
-			v = strings.Map(func(r rune) rune {
-				if r >= '0' && r <= '9' {
-					return r
-				}
-				return -1
-			}, v)
-		case t == "nospace":
-			v = strings.Join(strings.Fields(v), "")
-		case t == "orderNumber":
-			v = OrderNumber(v)
-		case t == "nonZero":
-			if z, err := decimal.NewFromString(v); err == nil && z.IsZero() {
-				v = ""
-			}
-		case strings.HasPrefix(t, "stripPrefix:"):
-			v = strings.TrimPrefix(v, strings.TrimPrefix(t, "stripPrefix:"))
-		case strings.HasPrefix(t, "ifPrefix:"):
-			if !strings.HasPrefix(v, strings.TrimPrefix(t, "ifPrefix:")) {
-				v = ""
-			}
-		case strings.HasPrefix(t, "unlessPrefix:"):
-			if strings.HasPrefix(v, strings.TrimPrefix(t, "unlessPrefix:")) {
-				v = ""
-			}
-		}
+		v = t.fn(v)
 	}
 	if s.split != nil {
 		parts := strings.Split(v, s.split.sep)
-		if s.split.index < len(parts) {
-			v = strings.TrimSpace(parts[s.split.index])
-		} else {
-			v = ""
+		i := s.split.index
+		if i < 0 {
+			i += len(parts)
+		}
+		v = ""
+		if i >= 0 && i < len(parts) {
+			v = strings.TrimSpace(parts[i])
 		}
 	}
-	return v
+	for _, ig := range s.ignore {
+		if v == ig {
+			return "", nil
+		}
+	}
+	if s.vmap == nil || v == "" {
+		return v, nil
+	}
+	if m, ok := s.vmap[v]; ok {
+		return m, nil
+	}
+	if s.def != nil {
+		return *s.def, nil
+	}
+	what := s.mapFor
+	if what == "" {
+		what = "value"
+	}
+	return "", &valueError{rule: "map", value: v,
+		msg: fmt.Sprintf("%q is not in the %s map (mapped: %s); add it to the map or give a default", v, what, mapKeys(s.vmap))}
+}
+
+func mapKeys(m map[string]string) string {
+	keys := sortedKeys(m)
+	if len(keys) > 12 {
+		keys = append(keys[:12], "…")
+	}
+	return strings.Join(keys, ", ")
+}
+
+// where describes where in the source the spec reads, concretely where it can:
+// "line_items[1].quantity" rather than "quantity" inside line_items[*].
+func (s *spec) where(root, cur any, base string) string {
+	var w string
+	switch {
+	case s == nil:
+		return ""
+	case s.path != nil:
+		if locs := s.path.locate(root, cur, base); len(locs) > 0 {
+			w = locs[0]
+		} else {
+			w = joinBase(base, s.path)
+		}
+	case s.konst != nil:
+		w = fmt.Sprintf("const %q", *s.konst)
+	case s.first != nil:
+		// Name the alternative the value came from.
+		for _, c := range s.first {
+			if v, err := c.value(root, cur); v != "" || err != nil {
+				return c.where(root, cur, base)
+			}
+		}
+		w = joinBase(base, nil) + s.src
+	default:
+		w = joinBase(base, nil) + s.src
+	}
+	if s.at != "" {
+		w += ", mapped at " + s.at
+	}
+	return w
+}
+
+func joinBase(base string, p *path) string {
+	if p == nil {
+		if base == "" {
+			return ""
+		}
+		return base + ": "
+	}
+	if p.root || base == "" {
+		return p.src
+	}
+	return base + "." + p.src
 }
 
 var orderPrefix = regexp.MustCompile(`^(?i:#|no\.?\s*|order\s*|ord[-_ ]?|so[-_ ]?|po[-_ ]?)+`)
@@ -181,7 +328,7 @@ var orderPrefix = regexp.MustCompile(`^(?i:#|no\.?\s*|order\s*|ord[-_ ]?|so[-_ ]
 func OrderNumber(s string) string {
 	s = strings.TrimSpace(s)
 	rest := orderPrefix.ReplaceAllString(s, "")
-	if rest != "" && strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
+	if rest != "" && strings.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
 		rest = strings.TrimLeft(rest, "0")
 		if rest == "" {
 			rest = "0"
@@ -189,147 +336,4 @@ func OrderNumber(s string) string {
 		return rest
 	}
 	return strings.ToUpper(s)
-}
-
-// timeSpec reads a time.
-type timeSpec struct {
-	spec   *spec
-	layout string // rfc3339, unix, unixMilli, yyyyMMdd, yyyyMMddHHmmss or a Go layout
-	zone   *time.Location
-}
-
-var timeLayouts = map[string]string{
-	"yyyyMMdd":       "20060102",
-	"yyyyMMddHHmmss": "20060102150405",
-	"date":           "2006-01-02",
-}
-
-func checkLayout(l string) error {
-	switch l {
-	case "rfc3339", "unix", "unixMilli":
-		return nil
-	}
-	if _, ok := timeLayouts[l]; ok {
-		return nil
-	}
-	if !strings.Contains(l, "2006") {
-		return fmt.Errorf("unknown time format %q (rfc3339, unix, unixMilli, yyyyMMdd, yyyyMMddHHmmss, date, or a Go layout with 2006)", l)
-	}
-	return nil
-}
-
-func (t *timeSpec) parse(v string) (time.Time, error) {
-	zone := t.zone
-	if zone == nil {
-		zone = time.UTC
-	}
-	switch t.layout {
-	case "unix", "unixMilli":
-		d, err := decimal.NewFromString(v)
-		if err != nil || d.Exponent() > 12 || d.Exponent() < -12 {
-			return time.Time{}, fmt.Errorf("%q is not a Unix time", v)
-		}
-		if t.layout == "unixMilli" {
-			d = d.Shift(-3)
-		}
-		sec := d.IntPart()
-		nsec := d.Sub(decimal.NewFromInt(sec)).Shift(9).IntPart()
-		if sec <= 0 {
-			return time.Time{}, fmt.Errorf("%q is not a plausible Unix time", v)
-		}
-		return time.Unix(sec, nsec).UTC(), nil
-	case "rfc3339", "":
-		if ts, err := time.Parse(time.RFC3339Nano, v); err == nil {
-			return ts.UTC(), nil
-		}
-		// Offset-less ISO times (WooCommerce date_created_gmt) are in the mapping's zone.
-		for _, l := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05"} {
-			if ts, err := time.ParseInLocation(l, v, zone); err == nil {
-				return ts.UTC(), nil
-			}
-		}
-		return time.Time{}, fmt.Errorf("%q is not an RFC 3339 time", v)
-	}
-	layout := t.layout
-	if l, ok := timeLayouts[layout]; ok {
-		layout = l
-	}
-	ts, err := time.ParseInLocation(layout, v, zone)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q does not match the time format %q", v, t.layout)
-	}
-	return ts.UTC(), nil
-}
-
-// moneySpec reads an amount and its currency.
-type moneySpec struct {
-	amount, currency *spec
-	scale            string // decimal (default), minor, or a number of decimal places
-	customs          bool   // currency may be a legacy China customs code
-}
-
-func (m *moneySpec) read(root, cur any) (*ontology.Money, error) {
-	amt, err := m.amount.value(root, cur)
-	if err != nil || amt == "" {
-		return nil, err
-	}
-	cur3, err := m.currency.value(root, cur)
-	if err != nil {
-		return nil, err
-	}
-	if cur3 == "" {
-		return nil, fmt.Errorf("amount %q has no currency", amt)
-	}
-	curFn := check.Currency
-	if m.customs {
-		curFn = check.ChinaCustomsCurrency
-	}
-	alpha, exp, err := curFn(cur3)
-	if err != nil {
-		return nil, err
-	}
-	d, err := decimal.NewFromString(amt)
-	if err != nil {
-		return nil, fmt.Errorf("amount %q is not a decimal number", amt)
-	}
-	if e := d.Exponent(); e > 18 || e < -18 {
-		// Beyond any real amount, and "1e999999999" would cost a gigabyte to print.
-		return nil, fmt.Errorf("amount %q is out of range", amt)
-	}
-	switch m.scale {
-	case "", "decimal":
-	case "minor":
-		if !d.Equal(d.Truncate(0)) {
-			return nil, fmt.Errorf("amount %q in minor units is not an integer", amt)
-		}
-		d = d.Shift(-exp)
-	default:
-		n, _ := strconv.Atoi(m.scale)
-		d = d.Shift(int32(-n))
-	}
-	return &ontology.Money{Amount: d, Currency: alpha}, nil
-}
-
-// qtySpec reads a quantity.
-type qtySpec struct {
-	spec   *spec
-	factor ontology.Qty // 0 = none
-}
-
-func (q *qtySpec) read(root, cur any) (*ontology.Qty, string, error) {
-	if q == nil {
-		return nil, "", nil
-	}
-	v, err := q.spec.value(root, cur)
-	if err != nil || v == "" {
-		return nil, v, err
-	}
-	n, err := ontology.ParseQty(v)
-	if err != nil {
-		return nil, v, err
-	}
-	if q.factor != 0 {
-		n = n.Mul(q.factor)
-	}
-	return &n, v, nil
 }

@@ -1,0 +1,173 @@
+package mapping
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/check"
+)
+
+// timeSpec reads a time.
+type timeSpec struct {
+	spec   *spec
+	layout string // rfc3339, unix, unixMilli, or a Go layout (named ones already resolved)
+	name   string // the format as written, for messages
+	zone   *time.Location
+}
+
+// namedLayouts are the time formats a mapping names instead of writing a Go layout.
+var namedLayouts = map[string]string{
+	"yyyyMMdd":       "20060102",
+	"yyyyMMddHHmmss": "20060102150405",
+	"date":           "2006-01-02",
+	"datetime":       "2006-01-02 15:04:05",
+}
+
+var timeFormatHelp = "rfc3339, unix, unixMilli, yyyyMMdd, yyyyMMddHHmmss, date, datetime, " +
+	`or a Go layout written with the reference time, such as "2006-01-02 15:04:05" or "02/01/2006 15:04"`
+
+// checkLayout reports whether a Go layout can read back what it writes, and has a year:
+// "dd/MM/yyyy" (a Java pattern) and "15:04" (no date) are refused at load.
+func checkLayout(l string) error {
+	if !strings.Contains(l, "06") {
+		return fmt.Errorf("unknown time format %q: a Go layout must name the year as 2006 or 06 (%s)", l, timeFormatHelp)
+	}
+	ref := time.Date(2025, 3, 4, 10, 15, 22, 0, time.UTC)
+	if _, err := time.Parse(l, ref.Format(l)); err != nil {
+		return fmt.Errorf("unknown time format %q: %v (%s)", l, err, timeFormatHelp)
+	}
+	return nil
+}
+
+// parse reads one time value; the result is always UTC.
+func (t *timeSpec) parse(v string) (time.Time, error) {
+	zone := t.zone
+	if zone == nil {
+		zone = time.UTC
+	}
+	v = strings.TrimSpace(v)
+	switch t.layout {
+	case "unix", "unixMilli":
+		d, err := decimal.NewFromString(v)
+		if err != nil || d.Exponent() > 12 || d.Exponent() < -12 {
+			return time.Time{}, fmt.Errorf("%q is not a Unix time in %s", v, unitName(t.layout))
+		}
+		if t.layout == "unixMilli" {
+			d = d.Shift(-3)
+		}
+		// Before 1990 or after 2200 is a unit mix-up (milliseconds read as seconds) or a
+		// placeholder such as 0, never a business time.
+		if d.LessThan(decimal.NewFromInt(631152000)) || d.GreaterThan(decimal.NewFromInt(7258118400)) {
+			return time.Time{}, fmt.Errorf("%q is not a plausible Unix time in %s", v, unitName(t.layout))
+		}
+		sec := d.IntPart()
+		nsec := d.Sub(decimal.NewFromInt(sec)).Shift(9).IntPart()
+		return time.Unix(sec, nsec).UTC(), nil
+	case "rfc3339":
+		if ts, err := time.Parse(time.RFC3339Nano, v); err == nil {
+			return ts.UTC(), nil
+		}
+		// An ISO time without an offset (WooCommerce date_created_gmt, carrier-local
+		// checkpoint times) is in the mapping's zone, UTC unless it says otherwise.
+		for _, l := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999"} {
+			if ts, err := time.ParseInLocation(l, v, zone); err == nil {
+				return ts.UTC(), nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("%q is not an RFC 3339 time", v)
+	}
+	ts, err := time.ParseInLocation(t.layout, v, zone)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q does not match the time format %q", v, t.name)
+	}
+	return ts.UTC(), nil
+}
+
+func unitName(layout string) string {
+	if layout == "unixMilli" {
+		return "milliseconds"
+	}
+	return "seconds"
+}
+
+// moneySpec reads an amount and its currency.
+type moneySpec struct {
+	amount, currency *spec
+	scale            string // decimal (default), minor, or a number of decimal places
+	places           int32  // for a numeric scale
+	customs          bool   // the currency may be a legacy China customs code
+}
+
+// read returns the money, or nil when the source has no amount.
+func (m *moneySpec) read(root, cur any) (*ontology.Money, string, error) {
+	amt, err := m.amount.value(root, cur)
+	if err != nil || amt == "" {
+		return nil, amt, err
+	}
+	code, err := m.currency.value(root, cur)
+	if err != nil {
+		return nil, amt, err
+	}
+	if code == "" {
+		return nil, amt, &valueError{rule: "currency", value: amt, msg: fmt.Sprintf("amount %q has no currency", amt)}
+	}
+	curFn := check.Currency
+	if m.customs {
+		curFn = check.ChinaCustomsCurrency
+	}
+	alpha, exp, err := curFn(code)
+	if err != nil {
+		return nil, code, &valueError{rule: "currency", value: code, msg: err.Error()}
+	}
+	d, err := decimal.NewFromString(strings.TrimSpace(amt))
+	if err != nil {
+		return nil, amt, &valueError{rule: "money", value: amt, msg: fmt.Sprintf("amount %q is not a decimal number", amt)}
+	}
+	if e := d.Exponent(); e > 18 || e < -18 {
+		// Beyond any real amount, and "1e999999999" would cost a gigabyte to print.
+		return nil, amt, &valueError{rule: "money", value: amt, msg: fmt.Sprintf("amount %q is out of range", amt)}
+	}
+	switch m.scale {
+	case "", "decimal":
+	default:
+		places := m.places
+		if m.scale == "minor" {
+			places = exp
+		}
+		if !d.Equal(d.Truncate(0)) {
+			return nil, amt, &valueError{rule: "money", value: amt,
+				msg: fmt.Sprintf("amount %q in minor units (scale %s) is not a whole number", amt, m.scale)}
+		}
+		d = d.Shift(-places)
+	}
+	return &ontology.Money{Amount: d, Currency: alpha}, amt, nil
+}
+
+// qtySpec reads a quantity.
+type qtySpec struct {
+	spec   *spec
+	factor ontology.Qty // 0 = none
+}
+
+// read returns the quantity, or nil when the source has none, and the source text.
+func (q *qtySpec) read(root, cur any) (*ontology.Qty, string, error) {
+	if q == nil {
+		return nil, "", nil
+	}
+	v, err := q.spec.value(root, cur)
+	if err != nil || v == "" {
+		return nil, v, err
+	}
+	n, err := ontology.ParseQty(v)
+	if err != nil {
+		return nil, v, &valueError{rule: "qty", value: v, msg: err.Error()}
+	}
+	if q.factor != 0 {
+		n = n.Mul(q.factor)
+	}
+	return &n, v, nil
+}

@@ -1,0 +1,320 @@
+package mapping_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/mapping"
+)
+
+// hdr is the smallest complete mapping; tests add the keys they exercise.
+const hdr = `system: t
+type: x
+role: payment
+externalId: id
+verb: {const: paid}
+`
+
+const when = "occurredAt: {const: \"2025-03-04T10:15:22Z\"}\n"
+
+func compile(t *testing.T, yml string) *mapping.Mapping {
+	t.Helper()
+	m, err := mapping.Parse("test.yaml", []byte(yml))
+	if err != nil {
+		t.Fatalf("mapping does not load:\n%v\n%s", err, yml)
+	}
+	return m
+}
+
+// run maps one JSON record; it returns the document or the problems.
+func run(t *testing.T, m *mapping.Mapping, js string) (*ontology.Document, []ontology.Problem) {
+	t.Helper()
+	recs, err := mapping.Decode(mapping.JSON, []byte(js), mapping.DecodeOptions{})
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("decode: %v", err)
+	}
+	d, err := m.Map("acme", recs[0])
+	if err != nil {
+		return nil, ontology.ProblemsOf(err)
+	}
+	return d, nil
+}
+
+const record = `{"id": 9007199254740993, "name": " #SO-01047 ", "first": "Mei", "last": "Lin", "empty": "",
+ "zero": "0.00", "amount": 58.6, "model": "1|TEA-OOL-250G|250g", "status": "wc-processing", "code": "E", "no": "NO",
+ "detail": "[{\"sku\": \"A\", \"quantity\": 2}, {\"sku\": \"B\", \"quantity\": 1}]", "bad": "[{",
+ "attrs": [{"name": "x", "value": "1"}, {"name": "erp_ref", "value": "SO-7781"}],
+ "a.b": {"c": "dotted"}, "nested": {"deep": [{"v": "first"}, {"v": "second"}]}, "flag": true,
+ "el": {"@lang": "zh", "#text": "拿铁"}}`
+
+func TestValueSpecs(t *testing.T) {
+	for _, c := range []struct{ spec, want string }{
+		{`name`, " #SO-01047 "},
+		{`id`, "9007199254740993"}, // above 2^53, every digit kept
+		{`amount`, "58.6"},         // a JSON number as written
+		{`flag`, "true"},
+		{`el`, "拿铁"}, // an XML element with attributes reads as its text
+		{`el.@lang`, "zh"},
+		{`{path: name, transform: trim}`, "#SO-01047"},
+		{`{path: name, transform: [trim, lower]}`, "#so-01047"},
+		{`{path: name, transform: orderNumber}`, "1047"},
+		{`{path: name, transform: digits}`, "01047"},
+		{`{path: name, transform: [trim, "stripPrefix:#SO-"]}`, "01047"},
+		{`{path: model, transform: "stripSuffix:|250g"}`, "1|TEA-OOL-250G"},
+		{`{path: status, transform: "ifPrefix:wc-"}`, "wc-processing"},
+		{`{path: status, transform: "ifPrefix:po_"}`, ""},
+		{`{path: status, transform: "unlessPrefix:wc-"}`, ""},
+		{`{path: zero, transform: nonZero}`, ""},
+		{`{concat: [first, last], sep: " "}`, "Mei Lin"},
+		{`{concat: [first, empty, last], sep: " ", transform: [nospace, upper]}`, "MEILIN"},
+		{`{const: fixed}`, "fixed"},
+		{`{first: [empty, missing, first]}`, "Mei"},
+		{`{first: [empty, {const: fallback}]}`, "fallback"},
+		{`"attrs[name=erp_ref].value"`, "SO-7781"},
+		{`"attrs[name='erp_ref'].value"`, "SO-7781"},
+		{`"attrs[1].value"`, "SO-7781"},
+		{`"'a.b'.c"`, "dotted"},
+		{`"nested.deep[1].v"`, "second"},
+		{`"nested.deep[*].v"`, "first"}, // a single field takes the first of several
+		{`"detail@json[1].sku"`, "B"},
+		{`{path: model, split: "|", index: 1}`, "TEA-OOL-250G"},
+		{`{path: model, split: "|", index: -1}`, "250g"},
+		{`{path: model, split: {sep: "|", index: 0}}`, "1"},
+		{`{path: model, split: "|", index: 7}`, ""},
+		{`{path: code, map: {E: outbound, I: inbound}}`, "outbound"},
+		{`{path: status, map: {paid: x}, default: other}`, "other"},
+		{`{path: missing, default: none}`, "none"},
+		{`{path: no, ignore: [NO, "N/A"]}`, ""},
+		{`{path: no, ignore: [NO], default: unknown}`, "unknown"},
+		{`{path: no, transform: lower, ignore: [no]}`, ""},
+	} {
+		m := compile(t, hdr+when+"status: "+c.spec+"\n")
+		d, ps := run(t, m, record)
+		if ps != nil {
+			t.Errorf("%s: %v", c.spec, ps)
+			continue
+		}
+		if d.Status != c.want {
+			t.Errorf("%s = %q, want %q", c.spec, d.Status, c.want)
+		}
+	}
+}
+
+func TestTimes(t *testing.T) {
+	for _, c := range []struct{ spec, value, want string }{
+		{`{path: v}`, "2025-03-04T10:15:22+08:00", "2025-03-04T02:15:22Z"},
+		{`{path: v, time: rfc3339}`, "2025-03-04T02:15:22.481Z", "2025-03-04T02:15:22.481Z"},
+		// WooCommerce date_created_gmt: UTC without the Z.
+		{`{path: v, time: rfc3339, zone: UTC}`, "2025-03-04T10:15:22", "2025-03-04T10:15:22Z"},
+		// AfterShip checkpoint_time: carrier-local, no offset.
+		{`{path: v, time: rfc3339, zone: Asia/Shanghai}`, "2025-03-04T10:15:22", "2025-03-04T02:15:22Z"},
+		{`{path: v, time: unix}`, "1741054522", "2025-03-04T02:15:22Z"},
+		{`{path: n, time: unix}`, "", "2025-03-04T02:15:22Z"},
+		{`{path: v, time: unixMilli}`, "1741054522481", "2025-03-04T02:15:22.481Z"},
+		{`{path: v, time: yyyyMMdd, zone: Asia/Shanghai}`, "20250304", "2025-03-03T16:00:00Z"},
+		{`{path: v, time: yyyyMMddHHmmss, zone: Asia/Shanghai}`, "20250304101522", "2025-03-04T02:15:22Z"},
+		// PDD: a local time string.
+		{`{path: v, time: "2006-01-02 15:04:05", zone: Asia/Shanghai}`, "2025-03-04 10:15:22", "2025-03-04T02:15:22Z"},
+		{`{path: v, time: datetime, zone: Europe/Amsterdam}`, "2025-07-04 10:15:22", "2025-07-04T08:15:22Z"},
+		{`{path: v, time: "02/01/2006 15:04", zone: Europe/Amsterdam}`, "04/03/2025 10:15", "2025-03-04T09:15:00Z"},
+		{`{path: v, time: date}`, "2025-03-04", "2025-03-04T00:00:00Z"},
+	} {
+		m := compile(t, hdr+"occurredAt: "+c.spec+"\n")
+		js := `{"id": 1, "v": "` + c.value + `", "n": 1741054522}`
+		d, ps := run(t, m, js)
+		if ps != nil {
+			t.Errorf("%s %q: %v", c.spec, c.value, ps)
+			continue
+		}
+		want, _ := time.Parse(time.RFC3339Nano, c.want)
+		if !d.OccurredAt.Equal(want) || d.OccurredAt.Location() != time.UTC {
+			t.Errorf("%s %q = %s, want %s", c.spec, c.value, d.OccurredAt.Format(time.RFC3339Nano), c.want)
+		}
+	}
+}
+
+func TestMoney(t *testing.T) {
+	for _, c := range []struct{ spec, amount, currency, want string }{
+		{`{amount: a, currency: c}`, `"49.00"`, "USD", "49.00 USD"},
+		// Meituan's float yuan, read from the JSON text: never 58.599999...
+		{`{amount: a, currency: c}`, `58.6`, "CNY", "58.6 CNY"},
+		{`{amount: a, currency: c, scale: decimal}`, `0.1`, "EUR", "0.1 EUR"},
+		{`{amount: a, currency: c, scale: minor}`, `10350`, "usd", "103.50 USD"},
+		{`{amount: a, currency: c, scale: minor}`, `4500`, "JPY", "4500 JPY"},
+		{`{amount: a, currency: c, scale: minor}`, `12345`, "KWD", "12.345 KWD"},
+		{`{amount: a, currency: c, scale: minor}`, `-500`, "USD", "-5.00 USD"},
+		// Douyin's fen, whatever the currency field says.
+		{`{amount: a, currency: {const: CNY}, scale: 2}`, `12400`, "", "124.00 CNY"},
+		{`{amount: a, currency: c, currencyCodes: customs}`, `"1.5"`, "502", "1.5 USD"},
+		{`{amount: a, currency: c, currencyCodes: customs}`, `"1.5"`, "142", "1.5 CNY"},
+		{`{amount: a, currency: c}`, `"1.5"`, "840", "1.5 USD"},
+	} {
+		m := compile(t, hdr+when+"total: "+c.spec+"\n")
+		d, ps := run(t, m, `{"id": 1, "a": `+c.amount+`, "c": "`+c.currency+`"}`)
+		if ps != nil {
+			t.Errorf("%s %s %s: %v", c.spec, c.amount, c.currency, ps)
+			continue
+		}
+		if got := d.Total.Amount.StringFixedBank(-d.Total.Amount.Exponent()) + " " + d.Total.Currency; got != c.want {
+			t.Errorf("%s %s %s = %s, want %s", c.spec, c.amount, c.currency, got, c.want)
+		}
+	}
+	// No amount is no total; an amount in a currency nobody has is a problem.
+	m := compile(t, hdr+when+"total: {amount: a, currency: c}\n")
+	if d, ps := run(t, m, `{"id": 1, "c": "USD"}`); ps != nil || d.Total != nil {
+		t.Errorf("missing amount: %v %v", d, ps)
+	}
+	for js, want := range map[string]ontology.Problem{
+		`{"id": 1, "a": "1.00", "c": "XXY"}`:    {Field: "total", Rule: "currency", Value: "XXY"},
+		`{"id": 1, "a": "1,00", "c": "EUR"}`:    {Field: "total", Rule: "money", Value: "1,00"},
+		`{"id": 1, "a": "1.00"}`:                {Field: "total", Rule: "currency", Value: "1.00"},
+		`{"id": 1, "a": "1e99999", "c": "EUR"}`: {Field: "total", Rule: "money", Value: "1e99999"},
+	} {
+		_, ps := run(t, m, js)
+		if len(ps) != 1 || ps[0].Field != want.Field || ps[0].Rule != want.Rule || ps[0].Value != want.Value {
+			t.Errorf("%s: problems %+v, want %+v", js, ps, want)
+		}
+	}
+	minor := compile(t, hdr+when+"total: {amount: a, currency: c, scale: minor}\n")
+	if _, ps := run(t, minor, `{"id": 1, "a": 10.5, "c": "USD"}`); len(ps) != 1 || ps[0].Rule != "money" {
+		t.Errorf("fractional minor units: %v", ps)
+	}
+}
+
+const linesMapping = hdr + when + `lines:
+  each: items[*]
+  sku: sku
+  qty: q
+  expectedQty: {path: cases, factor: 12}
+  unitPrice: {amount: p, currency: $.currency}
+`
+
+func TestQuantitiesAndLines(t *testing.T) {
+	m := compile(t, linesMapping)
+	d, ps := run(t, m, `{"id": 1, "currency": "EUR", "items": [
+		{"sku": "A", "q": 3, "p": "1.50"}, {"sku": "B", "q": "1.70000", "cases": 2}, {"sku": "C", "q": 0.25, "cases": "0.5"}]}`)
+	if ps != nil {
+		t.Fatal(ps)
+	}
+	got := []string{}
+	for _, l := range d.Lines {
+		s := l.SKU + " " + l.Qty.String()
+		if l.ExpectedQty != nil {
+			s += " expected " + l.ExpectedQty.String()
+		}
+		if l.UnitPrice != nil {
+			s += " at " + l.UnitPrice.String()
+		}
+		got = append(got, s)
+	}
+	if strings.Join(got, "; ") != "A 3 at 1.5 EUR; B 1.7 expected 24; C 0.25 expected 6" {
+		t.Errorf("lines = %q", got)
+	}
+}
+
+// A problem names the canonical field, the rule, the source value, the concrete source
+// path and the mapping line, so that a person knows what to fix without reading code.
+func TestProblemsArePrecise(t *testing.T) {
+	m := compile(t, linesMapping)
+	_, ps := run(t, m, `{"id": 1, "currency": "EUR", "items": [{"sku": "A", "q": 1}, {"sku": "B", "q": "two"}, {"sku": "C"}]}`)
+	if len(ps) != 2 {
+		t.Fatalf("problems = %v", ps)
+	}
+	if p := ps[0]; p.Field != "lines[1].qty" || p.Rule != "qty" || p.Value != "two" ||
+		!strings.Contains(p.Message, "source items[1].q, mapped at test.yaml:10") {
+		t.Errorf("bad quantity: %+v", p)
+	}
+	if p := ps[1]; p.Field != "lines[2].qty" || p.Rule != "required" || !strings.Contains(p.Message, "items[2].q") {
+		t.Errorf("missing quantity: %+v", p)
+	}
+	// Every missing required value is reported, not only the first.
+	m = compile(t, "system: t\ntype: x\nrole: payment\nexternalId: order.id\nverb: {path: state, map: {DONE: paid}}\noccurredAt: {path: at, time: unix}\n")
+	_, ps = run(t, m, `{"state": "LOST", "at": "yesterday"}`)
+	fields := []string{}
+	for _, p := range ps {
+		fields = append(fields, p.Field+"/"+p.Rule+"/"+p.Value)
+	}
+	if strings.Join(fields, " ") != "key.externalId/required/ verb/map/LOST occurredAt/time/yesterday" {
+		t.Errorf("problems = %q", fields)
+	}
+	if !strings.Contains(ps[1].Message, `"LOST" is not in the business verb map (mapped: DONE)`) {
+		t.Errorf("verb message = %q", ps[1].Message)
+	}
+	// Malformed embedded JSON is named as such.
+	m = compile(t, hdr+when+"lines: {each: {path: detail, json: true}, sku: sku, qty: quantity}\n")
+	if _, ps = run(t, m, `{"id": 1, "detail": "[{"}`); len(ps) != 1 || ps[0].Rule != "json" || ps[0].Field != "lines" {
+		t.Errorf("bad embedded JSON: %v", ps)
+	}
+	if d, ps := run(t, m, record); ps != nil || len(d.Lines) != 2 || d.Lines[1].SKU != "B" {
+		t.Errorf("json: true lines = %v %v", d, ps)
+	}
+}
+
+func TestVerbRulesAndConditions(t *testing.T) {
+	m := compile(t, `system: t
+type: x
+role: order
+externalId: id
+occurredAt: {const: "2025-03-04T10:15:22Z"}
+verb:
+  rules:
+    - { when: cancelled_at, present: true, verb: cancelled }
+    - { when: fulfillment_status, in: [fulfilled, partial], verb: fulfilled }
+    - { when: paid_at, present: false, verb: ordered }
+  path: financial_status
+  map: { paid: paid, refunded: refunded }
+parties:
+  - { role: customer, if: { path: party_type, equals: Customer }, externalId: party }
+  - { role: supplier, if: { path: party_type, equals: Supplier }, externalId: party }
+lines:
+  each: items
+  if: { path: type, in: [ITEM] }
+  sku: sku
+  qty: q
+refs:
+  - { kind: tracking, each: "shipments[*]", if: carrier, path: number, scope: carrier }
+`)
+	for js, want := range map[string]ontology.Verb{
+		`{"id": 1, "financial_status": "paid", "paid_at": "x", "cancelled_at": "y", "fulfillment_status": "partial"}`: ontology.VerbCancelled,
+		`{"id": 1, "financial_status": "paid", "paid_at": "x", "fulfillment_status": "partial"}`:                      ontology.VerbFulfilled,
+		`{"id": 1, "financial_status": "paid"}`:                     ontology.VerbOrdered,
+		`{"id": 1, "financial_status": "refunded", "paid_at": "x"}`: ontology.VerbRefunded,
+	} {
+		if d, ps := run(t, m, js); ps != nil || d.Verb != want {
+			t.Errorf("%s: %v %v, want %s", js, d, ps, want)
+		}
+	}
+	d, ps := run(t, m, `{"id": 1, "financial_status": "paid", "paid_at": "x", "party_type": "Supplier", "party": "SUP-1",
+		"items": [{"type": "ITEM", "sku": "A", "q": 1}, {"type": "GIFT_CARD", "sku": "G", "q": 1}, {"type": "ITEM", "sku": "B", "q": 2}],
+		"shipments": [{"carrier": "ups", "number": "1z 999"}, {"number": "NOCARRIER"}]}`)
+	if ps != nil {
+		t.Fatal(ps)
+	}
+	if len(d.Parties) != 1 || d.Parties[0].Role != ontology.PartySupplier || len(d.Lines) != 2 || d.Lines[1].SKU != "B" ||
+		len(d.Refs) != 1 || d.Refs[0].ID() != "tracking:ups:1Z999" {
+		t.Errorf("conditions: parties %+v lines %+v refs %+v", d.Parties, d.Lines, d.Refs)
+	}
+}
+
+// Map never panics, whatever the record holds.
+func TestMapOddRecords(t *testing.T) {
+	m := compile(t, linesMapping)
+	for _, rec := range []mapping.Record{
+		{}, {Tree: []any{1, 2}}, {Tree: "text"}, {Tree: map[string]any{}},
+		{Tree: map[string]any{"id": map[string]any{"x": 1}, "items": "not a list"}},
+		{Tree: map[string]any{"id": "1", "items": []any{nil, "x", []any{}, map[string]any{"q": []any{}}}}},
+		{Err: errBad{}, Pos: "line 3"},
+	} {
+		if d, err := m.Map("acme", rec); err == nil {
+			t.Errorf("%+v mapped to %+v", rec, d)
+		} else if ps := ontology.ProblemsOf(err); len(ps) == 0 || strings.Contains(ps[0].Message, "failed:") {
+			t.Errorf("%+v: %v", rec, err)
+		}
+	}
+}
+
+type errBad struct{}
+
+func (errBad) Error() string { return "bad line" }
