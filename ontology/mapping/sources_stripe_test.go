@@ -1,0 +1,173 @@
+package mapping_test
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// Golden tests of the Stripe mappings (SOURCES.md §7a-c): charges, balance transactions
+// and payouts, bare and inside Events.
+
+func TestStripeCharge(t *testing.T) {
+	cases := []sourceCase{{
+		// A charge.succeeded Event; the charge is at data.object. 10350 cents.
+		file: "stripe/charge_event.json", id: "ch_3QxAbC2eZvKYlo2C0k1m2n3o", verb: ontology.VerbPaid, status: "succeeded",
+		at: "2025-03-04T02:15:22Z", total: "103.5 USD",
+		parties: []string{"customer ext=cus_RkXyZ123AbCdEf name=Mei Lin email=mei.lin@example.com phone=+31 6 12345678 country=NL"},
+		refs: []string{"payment:ch_3QxAbC2eZvKYlo2C0k1m2n3o", "payment:pi_3QxAbC2eZvKYlo2C0p9q8r7s",
+			"balance_txn:txn_3QxAbC2eZvKYlo2C0z1y2x3w", "order_number:1047", "invoice:ACC-SINV-2025-00127"},
+	}, {
+		// Yen have no minor unit: 4500 is 4,500 JPY, not 45. Fully refunded.
+		file: "stripe/charge_jpy.json", id: "ch_3QyJPY2eZvKYlo2C1h2i3j4k", verb: ontology.VerbRefunded, status: "succeeded",
+		at: "2025-03-04T02:15:22Z", total: "4500 JPY",
+		parties: []string{"customer name=Sato Haruto email=haruto.sato@example.jp country=JP"},
+		// metadata.order_number "SO-2001" wins over the description.
+		refs: []string{"payment:ch_3QyJPY2eZvKYlo2C1h2i3j4k", "payment:pi_3QyJPY2eZvKYlo2C1p2q3r4s",
+			"balance_txn:txn_3QyJPY2eZvKYlo2C1t2u3v4w", "order_number:2001"},
+	}, {
+		// Declined: no balance transaction; the order number only in the description.
+		file: "stripe/charge_failed.json", id: "ch_3QzFaiL2eZvKYlo2C0d9e8f7g", verb: ontology.VerbCancelled, status: "failed",
+		at: "2025-03-05T08:05:00Z", total: "24.5 EUR",
+		parties: []string{"customer name=Jan de Vries email=Jan.deVries@Example.nl country=NL"},
+		refs:    []string{"payment:ch_3QzFaiL2eZvKYlo2C0d9e8f7g", "payment:pi_3QzFaiL2eZvKYlo2C0q1w2e3r", "order_number:1050"},
+	}, {
+		// A SEPA debit waiting for the bank; "Subscription update" is no order number.
+		file: "stripe/charge_pending.json", id: "py_3R0SePa2eZvKYlo2C1a2s3d4f", verb: ontology.VerbOrdered, status: "pending",
+		at: "2025-03-06T08:00:00Z", total: "89.9 EUR",
+		parties: []string{"customer name=Lotte Jansen email=lotte.jansen@example.nl country=NL"},
+		refs: []string{"payment:py_3R0SePa2eZvKYlo2C1a2s3d4f", "payment:pi_3R0SePa2eZvKYlo2C1z2x3c4v",
+			"balance_txn:txn_3R0SePa2eZvKYlo2C1b2n3m4k", "order_number:1052", "hub_ref:SEAM-7Q2K"},
+	}}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			if d := checkSource(t, "stripe", "charge", c); d.Role != ontology.RolePayment {
+				t.Errorf("role = %s", d.Role)
+			}
+		})
+	}
+}
+
+// The description gives an order number only when it names one.
+func TestStripeChargeOrderNumberFromDescription(t *testing.T) {
+	for desc, want := range map[string]string{
+		"Order #1047":         "order_number:1047",
+		"Order 1047":          "order_number:1047",
+		"Order SO-1047":       "order_number:1047",
+		"Subscription update": "",
+		"order #1047":         "", // not the "Order " the rule looks for
+		"":                    "",
+	} {
+		d, probs := mapEdited(t, "stripe", "charge", "stripe/charge_failed.json", func(o map[string]any) {
+			inner(o, "data.object")["description"] = desc
+		})
+		if d == nil {
+			t.Fatalf("%q: %v", desc, probs)
+		}
+		got := ""
+		for _, r := range d.Refs {
+			if r.Kind == ontology.RefOrderNumber {
+				got = r.ID()
+			}
+		}
+		if got != want {
+			t.Errorf("description %q gave %q, want %q", desc, got, want)
+		}
+	}
+}
+
+func TestStripeBalanceTransaction(t *testing.T) {
+	cases := []sourceCase{{
+		// As Seam's connector lists them per payout, with the payout's id added. The total
+		// is the net: 10350 - 330 cents.
+		file: "stripe/balance_transaction.json", id: "txn_3QxAbC2eZvKYlo2C0z1y2x3w", verb: ontology.VerbSettled,
+		status: "charge", at: "2025-03-04T02:15:22Z", total: "100.2 USD",
+		refs: []string{"balance_txn:txn_3QxAbC2eZvKYlo2C0z1y2x3w", "payment:ch_3QxAbC2eZvKYlo2C0k1m2n3o",
+			"payout:po_1QxAbC2eZvKYlo2CpAyOuT01"},
+	}, {
+		// Not yet available; yen stay whole: 4500 - 162.
+		file: "stripe/balance_transaction_pending_jpy.json", id: "txn_3QyJPY2eZvKYlo2C1t2u3v4w", verb: ontology.VerbOrdered,
+		status: "charge", at: "2025-03-04T02:15:22Z", total: "4338 JPY",
+		refs: []string{"balance_txn:txn_3QyJPY2eZvKYlo2C1t2u3v4w", "payment:ch_3QyJPY2eZvKYlo2C1h2i3j4k"},
+	}, {
+		// The payout's own entry: its source is the payout, not a payment.
+		file: "stripe/balance_transaction_payout.json", id: "txn_1QxPayOutBT2eZvKYlo2C0aaa", verb: ontology.VerbSettled,
+		status: "payout", at: "2025-03-06T02:16:40Z", total: "-100.2 USD",
+		refs: []string{"balance_txn:txn_1QxPayOutBT2eZvKYlo2C0aaa", "payout:po_1QxAbC2eZvKYlo2CpAyOuT01"},
+	}}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			if d := checkSource(t, "stripe", "balance_transaction", c); d.Role != ontology.RoleSettlement {
+				t.Errorf("role = %s", d.Role)
+			}
+		})
+	}
+}
+
+func TestStripePayout(t *testing.T) {
+	cases := []sourceCase{{
+		// Paid: the money reached the bank on arrival_date.
+		file: "stripe/payout.json", id: "po_1QxAbC2eZvKYlo2CpAyOuT01", verb: ontology.VerbSettled, status: "paid",
+		at: "2025-03-07T00:00:00Z", total: "100.2 USD",
+		refs: []string{"payout:po_1QxAbC2eZvKYlo2CpAyOuT01", "balance_txn:txn_1QxPayOutBT2eZvKYlo2C0aaa"},
+	}, {
+		// A payout.failed Event: the bank account was closed.
+		file: "stripe/payout_failed_event.json", id: "po_1QzFaIl2eZvKYlo2CpAyOuT07", verb: ontology.VerbCancelled,
+		status: "failed", at: "2025-03-10T00:00:00Z", total: "553 EUR",
+		refs: []string{"payout:po_1QzFaIl2eZvKYlo2CpAyOuT07", "balance_txn:txn_1QzFaIlBT2eZvKYlo2C0bbb"},
+	}}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			if d := checkSource(t, "stripe", "payout", c); d.Role != ontology.RolePayout {
+				t.Errorf("role = %s", d.Role)
+			}
+		})
+	}
+	for status, want := range map[string]ontology.Verb{"paid": ontology.VerbSettled, "pending": ontology.VerbOrdered,
+		"in_transit": ontology.VerbOrdered, "canceled": ontology.VerbCancelled, "failed": ontology.VerbCancelled} {
+		d, probs := mapEdited(t, "stripe", "payout", "stripe/payout.json", func(o map[string]any) { o["status"] = status })
+		if d == nil || d.Verb != want {
+			t.Errorf("status %s: %+v %v, want %s", status, d, probs, want)
+		}
+	}
+}
+
+// The cash chain of SOURCES.md §9.2: charge → balance transaction → payout, each naming
+// the next with the same ref.
+func TestStripeCashChain(t *testing.T) {
+	ch := one(t, "stripe", "charge", "", "stripe/charge_event.json")
+	bt := one(t, "stripe", "balance_transaction", "", "stripe/balance_transaction.json")
+	po := one(t, "stripe", "payout", "", "stripe/payout.json")
+	pbt := one(t, "stripe", "balance_transaction", "", "stripe/balance_transaction_payout.json")
+	has := func(d *ontology.Document, kind ontology.RefKind, v string) bool {
+		for _, x := range d.RefsOf(kind) {
+			if x == v {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(bt, ontology.RefBalanceTxn, ch.RefsOf(ontology.RefBalanceTxn)[0]) || !has(bt, ontology.RefPayment, ch.Key.ExternalID) {
+		t.Errorf("charge %s and its balance transaction %s do not link: %s / %s", ch.Key, bt.Key, refs(ch), refs(bt))
+	}
+	if !has(bt, ontology.RefPayout, po.Key.ExternalID) || !has(pbt, ontology.RefPayout, po.Key.ExternalID) ||
+		!has(po, ontology.RefBalanceTxn, pbt.Key.ExternalID) {
+		t.Errorf("payout %s does not link: %s / %s / %s", po.Key, refs(bt), refs(pbt), refs(po))
+	}
+	// The payout pays out the net of the charge.
+	if !po.Total.Equal(*bt.Total) {
+		t.Errorf("payout %s, net %s", po.Total, bt.Total)
+	}
+}
+
+// FuzzMapStripe is FuzzMapMeituan for Stripe charges, balance transactions and payouts:
+// every input is mapped as each of the three.
+func FuzzMapStripe(f *testing.F) {
+	samples := map[string]string{}
+	for _, file := range []string{"charge_event.json", "charge_jpy.json", "charge_failed.json", "charge_pending.json",
+		"balance_transaction.json", "balance_transaction_pending_jpy.json", "balance_transaction_payout.json",
+		"payout.json", "payout_failed_event.json"} {
+		samples["stripe/"+file] = ""
+	}
+	fuzzSource(f, "stripe", []string{"charge", "balance_transaction", "payout"}, samples)
+}
