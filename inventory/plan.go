@@ -12,6 +12,7 @@ import (
 type Member struct {
 	UID        string
 	System     string
+	Type       ontology.DocType
 	Role       ontology.Role
 	Verb       ontology.Verb
 	Direction  string
@@ -71,11 +72,18 @@ func (NoRecipes) Recipe(string) []Ingredient { return nil }
 // the sale; on its own it announces goods coming in.
 func Kind(members []Member) ontology.EventKind {
 	has := map[ontology.Role]bool{}
+	customsOrder := false
 	for _, m := range members {
 		has[m.Role] = true
+		customsOrder = customsOrder || (m.Role == ontology.RoleDeclaration && m.Type == ontology.TypeOrder)
 	}
 	switch {
 	case has[ontology.RoleOrder] || has[ontology.RolePOS]:
+		return ontology.KindSale
+	case customsOrder:
+		// A cross-border e-commerce order declared to customs (CEB303/CEB311) is a sale
+		// seen by customs. Without the platform's order or a POS it names no stock to
+		// move, but it must not announce goods coming in as a declaration of goods does.
 		return ontology.KindSale
 	case has[ontology.RoleReceipt] || has[ontology.RolePurchase] || has[ontology.RoleDeclaration]:
 		// A declaration without an order is goods coming to us: a supplier's export

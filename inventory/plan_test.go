@@ -54,6 +54,28 @@ func TestPlan(t *testing.T) {
 			want: Effect{key("LATTE", "STORE", ontology.BucketOnHand): ontology.Units(-2)},
 		},
 		{
+			// A CEB order alone is a sale customs saw: no stock named, nothing incoming.
+			name: "customs copy of an e-commerce order alone moves nothing",
+			members: []Member{func() Member {
+				m := member("c", ontology.RoleDeclaration, ontology.VerbDeclared, "", line("A", 1))
+				m.Type = ontology.TypeOrder
+				return m
+			}()},
+			want: Effect{},
+		},
+		{
+			name: "customs copy of an e-commerce order joins the platform's sale",
+			members: []Member{
+				member("o", ontology.RoleOrder, ontology.VerbPaid, "WH", line("A", 1)),
+				func() Member {
+					m := member("c", ontology.RoleDeclaration, ontology.VerbDeclared, "", line("A", 1))
+					m.Type = ontology.TypeOrder
+					return m
+				}(),
+			},
+			want: Effect{key("A", "WH", ontology.BucketReserved): ontology.Units(1)},
+		},
+		{
 			name:    "cancelled order does nothing",
 			members: []Member{member("o", ontology.RoleOrder, ontology.VerbCancelled, "WH", line("A", 2))},
 			want:    Effect{},

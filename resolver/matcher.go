@@ -552,7 +552,7 @@ func (b *batch) finish() *Changes {
 func (b *batch) ledgerMember(mem Member) inventory.Member {
 	d := mem.Doc
 	lm := inventory.Member{
-		UID: mem.UID, System: d.Key.System, Role: d.Role, Verb: d.Verb, Direction: d.Direction,
+		UID: mem.UID, System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, Direction: d.Direction,
 		OccurredAt: d.OccurredAt, Location: b.m.canon.Location(b.tenant, d.Location),
 	}
 	for _, l := range d.Lines {

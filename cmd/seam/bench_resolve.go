@@ -321,7 +321,7 @@ func candidateDelays(tenant string, got *neo4jstore.Resolution, reg *resolver.Re
 func naiveStock(tenant string, got *neo4jstore.Resolution, reg *resolver.Registry) map[ontology.Cell]ontology.Qty {
 	out := map[ontology.Cell]ontology.Qty{}
 	for uid, d := range got.Documents {
-		m := inventory.Member{UID: uid, System: d.Key.System, Role: d.Role, Verb: d.Verb, OccurredAt: d.OccurredAt,
+		m := inventory.Member{UID: uid, System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, OccurredAt: d.OccurredAt,
 			Location: reg.Location(tenant, d.Location)}
 		for _, l := range d.Lines {
 			m.Lines = append(m.Lines, inventory.Line{SKU: predictSKU(tenant, d.Key.System, l, got.ProductKeys, reg), Lot: l.Lot,

@@ -69,6 +69,8 @@ func TestValueSpecs(t *testing.T) {
 		{`{path: zero, transform: nonZero}`, ""},
 		{`{concat: [first, last], sep: " "}`, "Mei Lin"},
 		{`{concat: [first, empty, last], sep: " ", transform: [nospace, upper]}`, "MEILIN"},
+		{`{concat: [first, last], sep: ":", whole: true}`, "Mei:Lin"},
+		{`{concat: [first, empty, last], sep: ":", whole: true}`, ""}, // a compound key missing a part
 		{`{const: fixed}`, "fixed"},
 		{`{first: [empty, missing, first]}`, "Mei"},
 		{`{first: [empty, {const: fallback}]}`, "fallback"},

@@ -13,8 +13,8 @@ import (
 )
 
 // specKeys are the keys of every value spec; time, money and quantity specs add their own.
-var specKeys = []string{"path", "const", "concat", "sep", "first", "json", "map", "default", "transform", "split",
-	"index", "ignore"}
+var specKeys = []string{"path", "const", "concat", "sep", "whole", "first", "json", "map", "default", "transform",
+	"split", "index", "ignore"}
 
 var (
 	timeKeys  = append(append([]string(nil), specKeys...), "time", "zone")
@@ -104,6 +104,12 @@ func (l *loader) specWith(n *yaml.Node, field string, allowed []string, f map[st
 			l.fail(v, join(field, "sep"), "sep joins the parts of concat; use split to cut a value")
 		}
 		s.sep = l.str(v, join(field, "sep"))
+	}
+	if v, ok := f["whole"]; ok {
+		if s.concat == nil {
+			l.fail(v, join(field, "whole"), "whole: true makes every part of concat required; it needs concat")
+		}
+		s.whole = l.boolean(v, join(field, "whole"))
 	}
 	if v, ok := f["json"]; ok && l.boolean(v, join(field, "json")) {
 		if s.path == nil || !s.path.decodeLast() {

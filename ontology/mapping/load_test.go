@@ -49,6 +49,7 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 		{"two sources", base + "status: {path: a, const: b}\n", "m.yaml:7: status: has path and const: give only one source"},
 		{"no source", base + "status: {transform: trim}\n", "m.yaml:7: status: needs a source"},
 		{"misplaced key", base + "status: {path: a, time: unix}\n", `m.yaml:7: status.time: "time" is not allowed here: time and zone belong to time fields`},
+		{"whole needs concat", base + "status: {path: a, whole: true}\n", "m.yaml:7: status.whole: whole: true makes every part of concat required"},
 		{"json needs path", base + "status: {const: a, json: true}\n", "m.yaml:7: status.json: json: true decodes"},
 		{"split index", base + "status: {path: a, split: \"|\"}\n", "m.yaml:7: status.split: split needs index"},
 		{"money", base + "total: {amount: a}\n", "m.yaml:7: total: money needs amount and currency"},

@@ -19,6 +19,7 @@ type spec struct {
 	konst  *string
 	concat []*spec
 	sep    string
+	whole  bool // concat gives "" unless every part has a value: a compound key, not a label
 	first  []*spec
 	trans  []transform
 	split  *splitSpec
@@ -196,6 +197,9 @@ func (s *spec) values(root, cur any, out []string) ([]string, error) {
 			}
 			if v != "" {
 				parts = append(parts, v)
+			} else if s.whole {
+				parts = nil
+				break
 			}
 		}
 		err = add(strings.Join(parts, s.sep))
