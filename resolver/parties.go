@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/normalize"
 )
 
 // Party resolution: customers, suppliers, stores and brokers are recognised across
@@ -70,13 +71,13 @@ func partyKeys(system string, p ontology.PartyRef) (identity, relation []string)
 	if t := normTaxID(p.TaxID); len(t) >= 8 {
 		identity = append(identity, "tax:"+t)
 	}
-	if e := normEmail(p.Email); e != "" {
+	if e := normalize.Email(p.Email); e != "" {
 		identity = append(identity, "email:"+e)
 	}
 	if p.ExternalID != "" {
 		identity = append(identity, "ext:"+system+":"+string(p.Role)+":"+p.ExternalID)
 	}
-	if ph := normPhone(p.Phone, p.Country); ph != "" {
+	if ph, ok := normalize.Phone(p.Phone, p.Country); ok {
 		if company {
 			relation = append(relation, "phone:"+ph)
 		} else {
@@ -84,13 +85,14 @@ func partyKeys(system string, p ontology.PartyRef) (identity, relation []string)
 		}
 	}
 	if company {
-		if k := companyKey(p.Name); len([]rune(k)) >= 2 {
+		if k := normalize.CompanyName(p.Name).Key; len([]rune(k)) >= 2 {
 			identity = append(identity, "co:"+k)
 		}
-		if p.Legal != "" {
-			relation = append(relation, "rep:"+companyKey(p.Legal))
+		if r := normalize.PersonName(p.Legal); r != "" {
+			relation = append(relation, "rep:"+r)
 		}
-		if a := companyKey(p.Address); len(a) >= 6 {
+		// A short address ("Room 1") says nothing about who shares it.
+		if a, _ := normalize.Address(p.Address); len([]rune(a)) >= 6 {
 			relation = append(relation, "addr:"+a)
 		}
 	}

@@ -1,0 +1,60 @@
+package normalize
+
+import (
+	"slices"
+	"strings"
+)
+
+// titles are courtesy titles that some systems put in the name field and others do not.
+var (
+	latinTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true}
+	hanTitles   = []string{"先生", "女士", "小姐"}
+)
+
+// PersonName returns the comparable key of a person's name: the words of
+// PersonNameTokens joined by single spaces. "Lin Mei", "MEI, Lin" and "ｍｅｉ  lin"
+// give the same key, "lin mei"; "林 美" and "林美" give "林美". It returns "" when the
+// name has no letters.
+func PersonName(s string) string {
+	return strings.Join(PersonNameTokens(s), " ")
+}
+
+// PersonNameTokens returns the words of a person's name in a canonical order, for
+// order-insensitive comparison (sources disagree on whether the family name comes
+// first). The steps are: NFKC (full-width to half-width), case folding, Latin accents
+// removed, punctuation dropped ("O'Brien" is "obrien", "Smith-Jones" two words),
+// courtesy titles (Mr, Mrs, Ms, Dr...) removed unless they are all there is, and the
+// words sorted.
+//
+// Chinese, Japanese and Korean characters are kept together without spaces, in their
+// written order, as one word ("林 美" is "林美"), and a trailing 先生, 女士 or 小姐 is
+// removed, as delivery platforms write "王先生" for a customer named 王. Sorting cannot
+// reorder a CJK name, so "美林" and "林美" stay different.
+func PersonNameTokens(s string) []string {
+	ws := words(fold(s))
+	var out []string
+	cjk := ""
+	for _, w := range ws {
+		if allCJK(w) {
+			cjk += w
+			continue
+		}
+		out = append(out, w)
+	}
+	if slices.ContainsFunc(out, func(w string) bool { return !latinTitles[w] }) || cjk != "" {
+		out = slices.DeleteFunc(out, func(w string) bool { return latinTitles[w] })
+	}
+	for stripped := true; stripped; {
+		stripped = false
+		for _, t := range hanTitles {
+			if rest, ok := strings.CutSuffix(cjk, t); ok && rest != "" {
+				cjk, stripped = rest, true
+			}
+		}
+	}
+	if cjk != "" {
+		out = append(out, cjk)
+	}
+	slices.Sort(out)
+	return out
+}

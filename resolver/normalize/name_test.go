@@ -1,0 +1,76 @@
+package normalize
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// nameTests are the PersonName table, also the seeds of FuzzPersonName.
+var nameTests = []struct{ in, want string }{
+	{"Lin Mei", "lin mei"},
+	{"Mei Lin", "lin mei"},
+	{"MEI, Lin", "lin mei"},
+	{"  mei   LIN ", "lin mei"},
+	{"ｍｅｉ　ｌｉｎ", "lin mei"}, // full-width letters and ideographic space
+	{"José Álvarez", "alvarez jose"},
+	{"Jose Alvarez", "alvarez jose"},
+	{"Günther Straße", "gunther strasse"},
+	{"O'Brien, Seán", "obrien sean"},
+	{"O’Brien Sean", "obrien sean"},
+	{"Anne-Marie Smith", "anne marie smith"},
+	{"J.R.R. Tolkien", "jrr tolkien"},
+	{"Mr. John Smith", "john smith"},
+	{"Smith, John (Dr)", "john smith"},
+	{"Mr", "mr"}, // a title alone is all there is
+	{"林 美", "林美"},
+	{"林美", "林美"},
+	{"林美 Lin Mei", "lin mei 林美"},
+	{"王先生", "王"},
+	{"李 女士", "李"},
+	{"先生", "先生"},
+	{"美林", "美林"}, // CJK order is kept
+	{"迈克尔·乔丹", "迈克尔乔丹"},
+	{"山田 太郎", "山田太郎"},
+	{"ヤマダ・タロウ", "ヤマダタロウ"},
+	{"ﾔﾏﾀﾞ ﾀﾛｳ", "ヤマダタロウ"}, // half-width katakana
+	{"김 민수", "김민수"},
+	{"Δημήτρης Παπαδόπουλος", "δημήτρησ παπαδόπουλοσ"}, // accents kept, final ς folded to σ
+	{"", ""},
+	{" ,.- ", ""},
+	{"12345", "12345"},
+}
+
+func TestPersonName(t *testing.T) {
+	for _, tt := range nameTests {
+		if got := PersonName(tt.in); got != tt.want {
+			t.Errorf("PersonName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPersonNameTokens(t *testing.T) {
+	got := PersonNameTokens("Mei LIN 林美")
+	if want := []string{"lin", "mei", "林美"}; !slices.Equal(got, want) {
+		t.Errorf("PersonNameTokens = %q, want %q", got, want)
+	}
+	if got := PersonNameTokens(""); got != nil {
+		t.Errorf("PersonNameTokens(\"\") = %q, want nil", got)
+	}
+}
+
+func FuzzPersonName(f *testing.F) {
+	for _, tt := range nameTests {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := PersonName(s)
+		if again := PersonName(k); again != k {
+			t.Fatalf("PersonName(%q) = %q, but PersonName(%q) = %q", s, k, k, again)
+		}
+		toks := PersonNameTokens(s)
+		if !slices.IsSorted(toks) || strings.Join(toks, " ") != k || slices.Contains(toks, "") {
+			t.Fatalf("PersonNameTokens(%q) = %q, key %q", s, toks, k)
+		}
+	})
+}

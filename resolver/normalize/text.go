@@ -1,0 +1,137 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// fold is the first step of every text key: Unicode NFKC (full-width "Ａ１" becomes
+// "A1", the ideographic space a space, ligatures letters), case folding (which also
+// maps "ß" to "ss" and a final "ς" to "σ") and removal of the accents on Latin letters
+// ("José" becomes "jose"), because sources drop accents as often as they keep them.
+// Marks on other scripts are kept, as a Japanese dakuten changes the word; marks on no
+// letter at all are dropped.
+//
+// A key must not change when it is computed again, and one pass is not always enough
+// (x/text folds Cherokee back and forth between its cases; NFKC after the accents are
+// removed can compose anew), so fold repeats until the text is stable.
+func fold(s string) string {
+	for range 4 {
+		t := foldOnce(s)
+		if t == s {
+			break
+		}
+		s = t
+	}
+	return s
+}
+
+// foldOnce is one pass of fold.
+func foldOnce(s string) string {
+	s = cases.Fold().String(norm.NFKC.String(validUTF8(s)))
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 }) {
+		return s
+	}
+	var b strings.Builder
+	keepMarks := false // whether the last base character was a letter outside Latin
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			if keepMarks {
+				b.WriteRune(r)
+			}
+			continue
+		}
+		keepMarks = unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r)
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return norm.NFKC.String(b.String())
+}
+
+// isCJK reports whether r belongs to a script written without spaces between words (Han,
+// Hiragana, Katakana, Hangul), whose names and addresses are compared with the spaces
+// that some systems insert removed.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 'ー' || r == '々'
+}
+
+// allCJK reports whether the non-empty s is made of CJK characters only.
+func allCJK(s string) bool {
+	for _, r := range s {
+		if !isCJK(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// joiner reports whether r is punctuation that joins the letters around it into one
+// word: apostrophes ("O'Brien" is "obrien") and full stops ("S.p.A." is "spa",
+// "J.R." is "jr").
+func joiner(r rune) bool {
+	switch r {
+	case '\'', '.', '`', '\u2019', '\u02bc', '\u2018':
+		return true
+	}
+	return false
+}
+
+// words splits folded text into words of letters, digits and marks. Joiners are dropped
+// inside a word; every other character (space, hyphen, comma, '&', '·', brackets) ends
+// one. Adjacent words in CJK scripts are merged ("林 美" is one word, "林美"), since
+// spacing in them carries no meaning.
+func words(s string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() == 0 {
+			return
+		}
+		w := cur.String()
+		cur.Reset()
+		if n := len(out); n > 0 && allCJK(w) && allCJK(out[n-1]) {
+			out[n-1] += w
+			return
+		}
+		out = append(out, w)
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			cur.WriteRune(r)
+		case joiner(r):
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// intlChar reports whether r is a non-ASCII letter, digit or mark: what internationalised
+// e-mail addresses and domain names may hold besides ASCII.
+func intlChar(r rune) bool {
+	return r >= 0x80 && r != unicode.ReplacementChar && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+// upperNFKC upper-cases s between two NFKC passes: upper-casing can produce characters
+// that NFKC writes differently ("ǆ" becomes "Ǆ", which NFKC spells "DŽ"), and a key must
+// be the same however many times it is computed.
+func upperNFKC(s string) string {
+	return norm.NFKC.String(strings.ToUpper(norm.NFKC.String(validUTF8(s))))
+}
+
+// lowerNFKC is upperNFKC's lower-case twin: "J̌" lower-cases to a j and a caron that
+// NFKC then writes as one character, "ǰ".
+func lowerNFKC(s string) string {
+	return norm.NFKC.String(strings.ToLower(norm.NFKC.String(validUTF8(s))))
+}
+
+// validUTF8 replaces invalid UTF-8 with U+FFFD before normalising: NFKC passes invalid
+// bytes through and may leave what follows them unnormalised, while strings.ToUpper
+// replaces them, so a second pass would see different text.
+func validUTF8(s string) string {
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
