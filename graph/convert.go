@@ -153,3 +153,17 @@ func pageSize(first *int) (int, error) {
 	}
 	return n, nil
 }
+
+// partyLinks converts party link reasons; a key-decided link has no score.
+func partyLinks(ls []resolver.PartyLinkReason) []*model.PartyLink {
+	out := make([]*model.PartyLink, 0, len(ls))
+	for _, l := range ls {
+		pl := &model.PartyLink{Party: l.Party, Reason: l.Reason}
+		if l.Score != 0 {
+			score := l.Score
+			pl.Score = &score
+		}
+		out = append(out, pl)
+	}
+	return out
+}

@@ -65,6 +65,24 @@ func (r *sourceDocumentResolver) Event(ctx context.Context, obj *model.SourceDoc
 	return r.Query().InventoryEvent(ctx, id)
 }
 
+// Parties is the resolver for the parties field.
+func (r *sourceDocumentResolver) Parties(ctx context.Context, obj *model.SourceDocument) ([]*model.DocumentParty, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := r.svc.Parties.DocumentParties(ctx, ontology.DocKey{Tenant: tenant, System: obj.System, Type: obj.Type, ExternalID: obj.ExternalID})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.DocumentParty, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, &model.DocumentParty{Role: p.Role, PartyID: p.PartyID,
+			SameAs: partyLinks(p.SameAs), Related: partyLinks(p.RelatedBecause)})
+	}
+	return out, nil
+}
+
 // SourceDocument returns generated.SourceDocumentResolver implementation.
 func (r *Resolver) SourceDocument() generated.SourceDocumentResolver {
 	return &sourceDocumentResolver{r}

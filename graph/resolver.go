@@ -24,6 +24,11 @@ type DocumentReader interface {
 	QuarantineList(ctx context.Context, f ontology.QuarantineFilter) ([]ontology.Quarantined, error)
 }
 
+// PartyReader serves the parties documents mention, with the evidence that resolved them.
+type PartyReader interface {
+	DocumentParties(ctx context.Context, key ontology.DocKey) ([]resolver.DocumentParty, error)
+}
+
 // EventReader serves business events with their evidence.
 type EventReader interface {
 	EventDetail(ctx context.Context, tenant, id string) (*resolver.EventDetail, error)
@@ -52,6 +57,7 @@ type Locations interface {
 type Services struct {
 	Stock     StockReader
 	Documents DocumentReader
+	Parties   PartyReader
 	Events    EventReader
 	Decisions Decisions
 	Locations Locations

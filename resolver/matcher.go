@@ -58,7 +58,9 @@ type Matcher struct {
 	store   Store
 	canon   Canon
 	weights Weights
-	log     *slog.Logger
+	// partyWeights score parties that no shared key links.
+	partyWeights PartyWeights
+	log          *slog.Logger
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
 }
@@ -68,11 +70,15 @@ func NewMatcher(store Store, canon Canon, log *slog.Logger) *Matcher {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Matcher{store: store, canon: canon, weights: DefaultWeights(), log: log, Now: time.Now}
+	return &Matcher{store: store, canon: canon, weights: DefaultWeights(), partyWeights: DefaultPartyWeights(), log: log, Now: time.Now}
 }
 
 // SetWeights replaces the content-matching weights and thresholds.
 func (m *Matcher) SetWeights(w Weights) { m.weights = w }
+
+// SetPartyWeights replaces the party-matching weights and thresholds (for instance with
+// a FitPartyWeights estimate).
+func (m *Matcher) SetPartyWeights(w PartyWeights) { m.partyWeights = w }
 
 // Stats counts what one Process call did.
 type Stats struct {

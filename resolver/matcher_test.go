@@ -392,7 +392,7 @@ func TestPartiesAcrossSystems(t *testing.T) {
 	docs[6].Parties = []ontology.PartyRef{party(ontology.PartyCustomer, "李", "", "13812345678_1234", "", "CN")}
 	f.save(docs...)
 	f.process()
-	of := func(system, typ, id string) neo4jstore.DocumentParty {
+	of := func(system, typ, id string) resolver.DocumentParty {
 		ps, err := f.store.DocumentParties(f.ctx, ontology.DocKey{Tenant: f.tenant, System: system, Type: typ, ExternalID: id})
 		if err != nil || len(ps) != 1 {
 			t.Fatalf("parties of %s/%s: %+v %v", system, id, ps, err)
@@ -489,5 +489,44 @@ func TestCustomerOfOneSaleIsOneParty(t *testing.T) {
 	b, err := f.store.DocumentParties(f.ctx, inv.Key)
 	if err != nil || len(a) != 1 || len(b) != 1 || a[0].PartyID != b[0].PartyID {
 		t.Fatalf("order's customer %+v, invoice's %+v, %v", a, b, err)
+	}
+}
+
+// TestPartiesByDescription: the same customer on two marketplaces, behind a privacy
+// number on one and a masked one on the other, shares no key; the same name and delivery
+// address make them one party, with the score and each field's weight kept on the link.
+// The same name at another address stays another party.
+func TestPartiesByDescription(t *testing.T) {
+	f := newFixture(t)
+	customer := func(name, phone, addr string) []ontology.PartyRef {
+		return []ontology.PartyRef{{Role: ontology.PartyCustomer, Name: name, Phone: phone, Address: addr, Country: "CN"}}
+	}
+	m := f.doc("meituan", "order", "m1", ontology.RoleOrder, ontology.VerbPaid, t0, "SH-PD-003", nil, line("A", 1))
+	m.Parties = customer("林美", "13812345678_1234", "上海市浦东新区世纪大道100号 12楼")
+	d := f.doc("douyin", "order", "d1", ontology.RoleOrder, ontology.VerbPaid, t0.Add(48*time.Hour), "SH-PD-003", nil, line("B", 1))
+	d.Parties = customer("林 美", "138****5678", "上海市浦东新区世纪大道100号12楼")
+	p := f.doc("pinduoduo", "order", "p1", ontology.RoleOrder, ontology.VerbPaid, t0.Add(72*time.Hour), "SH-PD-003", nil, line("C", 1))
+	p.Parties = customer("林美", "", "北京市朝阳区建国路88号")
+	f.save(m)
+	f.process()
+	f.save(d, p)
+	f.process()
+	of := func(doc ontology.Document) resolver.DocumentParty {
+		ps, err := f.store.DocumentParties(f.ctx, doc.Key)
+		if err != nil || len(ps) != 1 {
+			t.Fatalf("parties of %s: %+v %v", doc.Key.ExternalID, ps, err)
+		}
+		return ps[0]
+	}
+	a, b := of(m), of(d)
+	if a.PartyID != b.PartyID {
+		t.Fatalf("same name and address, two parties: %s %s", a.PartyID, b.PartyID)
+	}
+	if len(b.SameAs) != 1 || b.SameAs[0].Score < resolver.DefaultPartyWeights().Accept ||
+		!strings.Contains(b.SameAs[0].Reason, "name exact") || !strings.Contains(b.SameAs[0].Reason, "address exact") {
+		t.Errorf("link evidence: %+v", b.SameAs)
+	}
+	if c := of(p); c.PartyID == a.PartyID {
+		t.Error("same name at another address merged")
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 
 	"github.com/seamhub/seam/ontology"
@@ -36,6 +38,9 @@ type PartyMention struct {
 	Name            string
 	TaxID           string
 	Company         bool
+	// Profile is the mention normalised; the party keeps the first value of each field,
+	// for probabilistic matching of later mentions.
+	Profile PartyProfile
 }
 
 // PartyLink is a SAME_AS or RELATED edge between parties.
@@ -43,6 +48,9 @@ type PartyLink struct {
 	From, To string
 	Kind     string // same_as, related
 	Reason   string
+	// Score is the Fellegi-Sunter weight of a probabilistic link; 0 for a link a shared
+	// key decided.
+	Score float64
 }
 
 // PartyAlias says that a key names a party.
@@ -59,6 +67,10 @@ type partyBook struct {
 	// customers holds, per document uid, the customer parties it mentions: those of
 	// the batch and those of the loaded events' members.
 	customers map[string][]string
+	// profiles and blocks hold the candidates of probabilistic matching: parties loaded
+	// by block key and those founded in this batch.
+	profiles map[string]PartyProfile
+	blocks   map[string][]string // block key -> party ids
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -101,7 +113,7 @@ func partyKeys(system string, p ontology.PartyRef) (identity, relation []string)
 
 func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	b.parties = &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
-		customers: map[string][]string{}}
+		customers: map[string][]string{}, profiles: map[string]PartyProfile{}, blocks: map[string][]string{}}
 	var members []string
 	for _, ev := range b.events {
 		for _, m := range ev.Members {
@@ -117,12 +129,25 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	for id, in := range infos {
 		b.parties.info[id] = in
 	}
-	var keys []string
+	var keys, blocks []string
 	for _, d := range docs {
 		for _, p := range d.Doc.Parties {
 			id, rel := partyKeys(d.Doc.Key.System, p)
 			keys = append(keys, id...)
 			keys = append(keys, rel...)
+			for _, bk := range pair(ProfileOf(p).Blocks()) {
+				blocks = appendUnique(blocks, bk)
+			}
+		}
+	}
+	if len(blocks) > 0 {
+		sort.Strings(blocks)
+		cands, err := b.tx.PartyCandidates(ctx, blocks)
+		if err != nil {
+			return fmt.Errorf("loading party candidates: %w", err)
+		}
+		for _, c := range cands {
+			b.parties.addProfile(c.ID, c)
 		}
 	}
 	if len(keys) == 0 {
@@ -194,6 +219,12 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		for _, other := range apart {
 			b.relate(other, id, "shares an identifying key but has another tax id")
 		}
+		prof := ProfileOf(p)
+		if len(same) == 0 {
+			// No key reached a known party: maybe its description does.
+			b.matchProfile(id, prof)
+		}
+		pb.addProfile(id, prof)
 		if in := pb.info[id]; in.TaxID == "" && tax != "" {
 			pb.info[id] = PartyInfo{Root: in.Root, TaxID: tax}
 		}
@@ -212,7 +243,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			}
 		}
 		b.changes.Mentions = append(b.changes.Mentions, PartyMention{DocUID: uid, PartyID: id, Role: p.Role,
-			Name: p.Name, TaxID: tax, Company: companyRole(p.Role)})
+			Name: p.Name, TaxID: tax, Company: companyRole(p.Role), Profile: prof})
 		if p.Role == ontology.PartyCustomer && (len(identity) > 0) {
 			pb.customers[uid] = append(pb.customers[uid], id)
 		}
@@ -253,7 +284,9 @@ func (b *batch) sameCustomer(uid string, ev *EventState) {
 	}
 }
 
-func (b *batch) relate(a, c, reason string) {
+func (b *batch) relate(a, c, reason string) { b.relateScored(a, c, reason, 0) }
+
+func (b *batch) relateScored(a, c, reason string, score float64) {
 	if c == "" || a == c {
 		return
 	}
@@ -262,5 +295,95 @@ func (b *batch) relate(a, c, reason string) {
 		return
 	}
 	b.parties.seen[k] = true
-	b.parties.links = append(b.parties.links, PartyLink{From: k[0], To: k[1], Kind: "related", Reason: reason})
+	b.parties.links = append(b.parties.links, PartyLink{From: k[0], To: k[1], Kind: "related", Reason: reason, Score: score})
+}
+
+// matchProfile scores a new party's profile against the parties in its blocks. At or
+// above the accept weight the new party is linked SAME_AS the best candidate, which
+// survives; between review and accept the two are kept apart and linked RELATED as
+// possibly the same party, for a person to look at. Parties with different tax ids are
+// never candidates, and persons are never compared with companies.
+func (b *batch) matchProfile(id string, prof PartyProfile) {
+	pb, w := b.parties, b.m.partyWeights
+	self := pb.root(id)
+	seen := map[string]bool{self: true}
+	best, bestID := math.Inf(-1), ""
+	var bestCmp Comparison
+	for _, bk := range pair(prof.Blocks()) {
+		for _, cand := range pb.blocks[bk] {
+			root := pb.root(cand)
+			if seen[root] {
+				continue
+			}
+			seen[root] = true
+			cp := pb.profiles[cand]
+			if cp.Company != prof.Company {
+				continue
+			}
+			if t := pb.taxOf(root, cand); prof.TaxID != "" && t != "" && t != prof.TaxID {
+				continue
+			}
+			c := CompareParties(prof, cp)
+			if s := w.Score(c); s > best || (s == best && root < bestID) {
+				best, bestID, bestCmp = s, root, c
+			}
+		}
+	}
+	switch {
+	case bestID == "":
+	case best >= w.Accept:
+		pb.info[self] = PartyInfo{Root: bestID, TaxID: pb.info[self].TaxID}
+		pb.links = append(pb.links, PartyLink{From: self, To: bestID, Kind: "same_as",
+			Reason: "same description: " + w.Explain(bestCmp), Score: best})
+	case best >= w.Review:
+		b.relateScored(bestID, self, "possibly the same party: "+w.Explain(bestCmp), best)
+	}
+}
+
+// taxOf is the tax id known for a party, from its stored record or its profile.
+func (pb *partyBook) taxOf(root, id string) string {
+	if t := pb.info[root].TaxID; t != "" {
+		return t
+	}
+	if t := pb.profiles[root].TaxID; t != "" {
+		return t
+	}
+	return pb.profiles[id].TaxID
+}
+
+// addProfile records what a mention says about a party (the first value of each field
+// is kept) and files the party under its block keys.
+func (pb *partyBook) addProfile(id string, p PartyProfile) {
+	cur, ok := pb.profiles[id]
+	if !ok {
+		cur = PartyProfile{ID: id, Company: p.Company}
+	}
+	fill := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	fill(&cur.Name, p.Name)
+	fill(&cur.Email, p.Email)
+	fill(&cur.Phone, p.Phone)
+	fill(&cur.Address, p.Address)
+	fill(&cur.Country, p.Country)
+	fill(&cur.TaxID, p.TaxID)
+	pb.profiles[id] = cur
+	for _, bk := range pair(cur.Blocks()) {
+		if !slices.Contains(pb.blocks[bk], id) {
+			pb.blocks[bk] = append(pb.blocks[bk], id)
+		}
+	}
+}
+
+// pair returns the non-empty ones of two block keys.
+func pair(a, b string) []string {
+	var out []string
+	for _, s := range []string{a, b} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -33,6 +33,10 @@ type Tx interface {
 	// Parties returns, for party keys, the party each names and what is known of those
 	// parties (their surviving id and tax id).
 	Parties(ctx context.Context, keys []string) (map[string]string, map[string]PartyInfo, error)
+	// PartyCandidates returns the profiles of parties found under these block keys (see
+	// PartyProfile.Blocks), with their surviving ids, at most a few per block so that a
+	// common name cannot make a batch's memory grow with the data.
+	PartyCandidates(ctx context.Context, blocks []string) ([]PartyProfile, error)
 	// Customers returns the customer parties (surviving ids) each document mentions, and
 	// what is known of those parties.
 	Customers(ctx context.Context, docUIDs []string) (map[string][]string, map[string]PartyInfo, error)

@@ -35,3 +35,24 @@ type Review struct {
 	Evidence  Evidence
 	CreatedAt time.Time
 }
+
+// DocumentParty is a party a document mentions, as people inspect it: the surviving
+// party, why the mentioned party is that one, and which parties are possibly related.
+type DocumentParty struct {
+	Role    string
+	PartyID string
+	Related []string // parties possibly related to it
+	// SameAs gives the reasons (with the score of a probabilistic match) of the SAME_AS
+	// links from the party the document mentions to the surviving party, in path order.
+	SameAs []PartyLinkReason
+	// RelatedBecause gives the reason of each RELATED link, beside Related.
+	RelatedBecause []PartyLinkReason
+}
+
+// PartyLinkReason is why two parties are linked, and the score of a probabilistic link
+// (0 when a shared key decided).
+type PartyLinkReason struct {
+	Party  string // the party at the other end
+	Reason string
+	Score  float64
+}

@@ -58,6 +58,7 @@ func benchResolve(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 			}
 			fmt.Fprintf(stdout, "%-6s %-8s %7d | %s | %s | %s | %-15s %-15s | %7.0f | mean %.0f s, %.0f%% of pairs\n", seed, noise, r.docs,
 				prf(r.actions), prf(r.parties), prf(r.products), pct(r.stock), pct(r.naive), r.rate, r.delayMean, 100*r.matchShare)
+			fmt.Fprintf(stdout, "    party model fitted by EM on %d block pairs (match share %.2f): %s\n", r.partyPairs, r.partyShare, r.partyFit)
 			for _, ex := range r.stock.Examples {
 				fmt.Fprintf(stdout, "    differs: %s\n", ex)
 			}
@@ -97,6 +98,9 @@ type runResult struct {
 	actions, parties, products quality.Scores
 	stock, naive               quality.StockError
 	rate                       float64
+	partyFit                   resolver.PartyWeights
+	partyShare                 float64
+	partyPairs                 int
 }
 
 var dayFile = regexp.MustCompile(`(\d{4}-\d{2}-\d{2})\.jsonl$`)
@@ -189,7 +193,43 @@ func resolveRun(ctx context.Context, app *App, sc simulate.Config, keep string) 
 	r.stock = quality.CompareStock(want, seam)
 	r.naive = quality.CompareStock(want, naiveStock(sc.Tenant, got, reg))
 	r.delayMean, r.matchShare = resolver.EstimateDelay(candidateDelays(sc.Tenant, got, reg), 3600)
+	pairs := partyPairs(got)
+	r.partyPairs = len(pairs)
+	r.partyFit, r.partyShare = resolver.FitPartyWeights(pairs, resolver.DefaultPartyWeights(), 100)
 	return r, nil
+}
+
+// partyPairs compares the party mentions that share a block key (name or address), the
+// unlabelled pairs the party model is fitted on. A block is capped as the resolver caps
+// its candidates, so a common name adds pairs linearly, not quadratically.
+func partyPairs(got *neo4jstore.Resolution) []resolver.Comparison {
+	const perBlock = 50
+	blocks := map[string][]resolver.PartyProfile{}
+	uids := make([]string, 0, len(got.Documents))
+	for uid := range got.Documents {
+		uids = append(uids, uid)
+	}
+	sort.Strings(uids) // the same data gives the same pairs, so the same fit
+	for _, uid := range uids {
+		for _, p := range got.Documents[uid].Parties {
+			pr := resolver.ProfileOf(p)
+			name, addr := pr.Blocks()
+			for _, b := range []string{name, addr} {
+				if b != "" && len(blocks[b]) < perBlock {
+					blocks[b] = append(blocks[b], pr)
+				}
+			}
+		}
+	}
+	var out []resolver.Comparison
+	for _, ps := range blocks {
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				out = append(out, resolver.CompareParties(ps[i], ps[j]))
+			}
+		}
+	}
+	return out
 }
 
 func dayOf(path string) string {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 
@@ -152,5 +153,58 @@ func TestLocationSuggestions(t *testing.T) {
 	}
 	if got := out.LocationSuggestions[0]; got.Code != "SH-PD-003-NEW" || got.Location != "STORE-PUDONG" {
 		t.Fatalf("suggestion = %+v", got)
+	}
+}
+
+// TestPartiesOverGraphQL: two Meituan orders of one customer share no key (a privacy
+// number, no customer id); the same name and address make one party, and the document
+// shows the SAME_AS link with its score and each field's weight.
+func TestPartiesOverGraphQL(t *testing.T) {
+	cfg := testConfig(t)
+	tenant := neo4jtest.Tenant(t)
+	s := startServer(t, cfg)
+	base := "http://" + s.Addr
+	ctx := context.Background()
+	first, err := os.ReadFile("../../ontology/mapping/testdata/meituan/order.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := strings.ReplaceAll(string(first), "27061900338318741", "27061900338319999")
+	if second == string(first) {
+		t.Fatal("the sample's order id moved")
+	}
+	for _, body := range []string{string(first), second} {
+		if _, err := s.App.intake.Accept(ctx, []connectors.Payload{{Tenant: tenant, System: "meituan", Type: "order", Raw: []byte(body), Via: "file"}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.App.worker.Drain(ctx, tenant); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type party struct {
+		Role, PartyID string
+		SameAs        []struct {
+			Party, Reason string
+			Score         *float64
+		}
+	}
+	parties := func(id string) []party {
+		var out struct{ Document struct{ Parties []party } }
+		res := graphQL(t, base, tenant, `query($id: String!) { document(system: "meituan", type: "order", externalId: $id) {
+			parties { role partyId sameAs { party reason score } related { party reason score } } } }`, map[string]any{"id": id}, &out)
+		if len(res.Errors) > 0 || len(out.Document.Parties) != 1 {
+			t.Fatalf("parties of %s: %+v %+v", id, res.Errors, out)
+		}
+		return out.Document.Parties
+	}
+	a, b := parties("27061900338318741")[0], parties("27061900338319999")[0]
+	if a.Role != "customer" || a.PartyID != b.PartyID {
+		t.Fatalf("one customer, two parties: %+v %+v", a, b)
+	}
+	if len(b.SameAs) != 1 || b.SameAs[0].Score == nil || *b.SameAs[0].Score < 12 || !strings.Contains(b.SameAs[0].Reason, "address exact") {
+		t.Errorf("SAME_AS evidence: %+v", b.SameAs)
+	}
+	if len(a.SameAs) != 0 {
+		t.Errorf("the surviving party links on: %+v", a.SameAs)
 	}
 }

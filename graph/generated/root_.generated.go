@@ -41,6 +41,13 @@ type ComplexityRoot struct {
 		Source   func(childComplexity int) int
 	}
 
+	DocumentParty struct {
+		PartyID func(childComplexity int) int
+		Related func(childComplexity int) int
+		Role    func(childComplexity int) int
+		SameAs  func(childComplexity int) int
+	}
+
 	EventSource struct {
 		Document func(childComplexity int) int
 		Role     func(childComplexity int) int
@@ -115,6 +122,12 @@ type ComplexityRoot struct {
 		SetLocationAlias func(childComplexity int, system string, code string, location string) int
 	}
 
+	PartyLink struct {
+		Party  func(childComplexity int) int
+		Reason func(childComplexity int) int
+		Score  func(childComplexity int) int
+	}
+
 	Problem struct {
 		Field   func(childComplexity int) int
 		Message func(childComplexity int) int
@@ -174,6 +187,7 @@ type ComplexityRoot struct {
 		ExternalID func(childComplexity int) int
 		Format     func(childComplexity int) int
 		OccurredAt func(childComplexity int) int
+		Parties    func(childComplexity int) int
 		Pending    func(childComplexity int) int
 		Raw        func(childComplexity int) int
 		ReceivedAt func(childComplexity int) int
@@ -245,6 +259,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Discrepancy.Source(childComplexity), true
+
+	case "DocumentParty.partyId":
+		if e.ComplexityRoot.DocumentParty.PartyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentParty.PartyID(childComplexity), true
+	case "DocumentParty.related":
+		if e.ComplexityRoot.DocumentParty.Related == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentParty.Related(childComplexity), true
+	case "DocumentParty.role":
+		if e.ComplexityRoot.DocumentParty.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentParty.Role(childComplexity), true
+	case "DocumentParty.sameAs":
+		if e.ComplexityRoot.DocumentParty.SameAs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentParty.SameAs(childComplexity), true
 
 	case "EventSource.document":
 		if e.ComplexityRoot.EventSource.Document == nil {
@@ -552,6 +591,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.SetLocationAlias(childComplexity, args["system"].(string), args["code"].(string), args["location"].(string)), true
 
+	case "PartyLink.party":
+		if e.ComplexityRoot.PartyLink.Party == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyLink.Party(childComplexity), true
+	case "PartyLink.reason":
+		if e.ComplexityRoot.PartyLink.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyLink.Reason(childComplexity), true
+	case "PartyLink.score":
+		if e.ComplexityRoot.PartyLink.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyLink.Score(childComplexity), true
+
 	case "Problem.field":
 		if e.ComplexityRoot.Problem.Field == nil {
 			break
@@ -824,6 +882,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SourceDocument.OccurredAt(childComplexity), true
+	case "SourceDocument.parties":
+		if e.ComplexityRoot.SourceDocument.Parties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceDocument.Parties(childComplexity), true
 	case "SourceDocument.pending":
 		if e.ComplexityRoot.SourceDocument.Pending == nil {
 			break
@@ -1075,6 +1139,30 @@ type SourceDocument {
   pending: Boolean!
   "The business event this document evidences (null while pending)."
   event: InventoryEvent
+  "The parties the document mentions (customer, supplier, carrier, ...), as resolved."
+  parties: [DocumentParty!]!
+}
+
+"A party a document mentions, resolved to the party that survives all SAME_AS links."
+type DocumentParty {
+  "The part the party plays in the document: customer, supplier, seller, consignee, ..."
+  role: String!
+  "The surviving party id: stable, and every merged id still resolves to it."
+  partyId: ID!
+  "Why the mentioned party is the surviving one: each SAME_AS link on the way, in order."
+  sameAs: [PartyLink!]!
+  "Parties possibly related (a shared phone, address or legal representative, or a probable but unproven match): never merged."
+  related: [PartyLink!]!
+}
+
+"A link between two parties and why it was made."
+type PartyLink {
+  "The party at the other end of the link."
+  party: ID!
+  "The shared key, or the field-by-field weights of a probabilistic match."
+  reason: String!
+  "The Fellegi-Sunter weight (log2 likelihood ratio) of a probabilistic link; null when a shared key decided."
+  score: Float
 }
 
 type QuarantineConnection {
@@ -1326,6 +1414,20 @@ func (ec *executionContext) childFields_Discrepancy(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type Discrepancy", field.Name)
 }
 
+func (ec *executionContext) childFields_DocumentParty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "role":
+		return ec.fieldContext_DocumentParty_role(ctx, field)
+	case "partyId":
+		return ec.fieldContext_DocumentParty_partyId(ctx, field)
+	case "sameAs":
+		return ec.fieldContext_DocumentParty_sameAs(ctx, field)
+	case "related":
+		return ec.fieldContext_DocumentParty_related(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentParty", field.Name)
+}
+
 func (ec *executionContext) childFields_EventSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "role":
@@ -1462,6 +1564,18 @@ func (ec *executionContext) childFields_Movement(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Movement", field.Name)
 }
 
+func (ec *executionContext) childFields_PartyLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "party":
+		return ec.fieldContext_PartyLink_party(ctx, field)
+	case "reason":
+		return ec.fieldContext_PartyLink_reason(ctx, field)
+	case "score":
+		return ec.fieldContext_PartyLink_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartyLink", field.Name)
+}
+
 func (ec *executionContext) childFields_Problem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "field":
@@ -1580,6 +1694,8 @@ func (ec *executionContext) childFields_SourceDocument(ctx context.Context, fiel
 		return ec.fieldContext_SourceDocument_pending(ctx, field)
 	case "event":
 		return ec.fieldContext_SourceDocument_event(ctx, field)
+	case "parties":
+		return ec.fieldContext_SourceDocument_parties(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceDocument", field.Name)
 }

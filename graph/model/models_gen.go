@@ -21,6 +21,18 @@ type DocumentKey struct {
 	ExternalID string `json:"externalId"`
 }
 
+// A party a document mentions, resolved to the party that survives all SAME_AS links.
+type DocumentParty struct {
+	// The part the party plays in the document: customer, supplier, seller, consignee, ...
+	Role string `json:"role"`
+	// The surviving party id: stable, and every merged id still resolves to it.
+	PartyID string `json:"partyId"`
+	// Why the mentioned party is the surviving one: each SAME_AS link on the way, in order.
+	SameAs []*PartyLink `json:"sameAs"`
+	// Parties possibly related (a shared phone, address or legal representative, or a probable but unproven match): never merged.
+	Related []*PartyLink `json:"related"`
+}
+
 type EventSource struct {
 	Role     string          `json:"role"`
 	Document *SourceDocument `json:"document"`
@@ -109,6 +121,16 @@ type Movement struct {
 type Mutation struct {
 }
 
+// A link between two parties and why it was made.
+type PartyLink struct {
+	// The party at the other end of the link.
+	Party string `json:"party"`
+	// The shared key, or the field-by-field weights of a probabilistic match.
+	Reason string `json:"reason"`
+	// The Fellegi-Sunter weight (log2 likelihood ratio) of a probabilistic link; null when a shared key decided.
+	Score *float64 `json:"score,omitempty"`
+}
+
 // One precise reason a document was refused.
 type Problem struct {
 	// Path of the field in the canonical document (or the source).
@@ -186,6 +208,8 @@ type SourceDocument struct {
 	Pending bool `json:"pending"`
 	// The business event this document evidences (null while pending).
 	Event *InventoryEvent `json:"event,omitempty"`
+	// The parties the document mentions (customer, supplier, carrier, ...), as resolved.
+	Parties []*DocumentParty `json:"parties"`
 }
 
 // The stock of one product at one location in one lot.

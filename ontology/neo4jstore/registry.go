@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -95,32 +96,32 @@ func (s *Store) CanonicalSKU(ctx context.Context, tenant, sku string) (string, e
 	})
 }
 
-// DocumentParty is a party a document mentions, by its surviving id.
-type DocumentParty struct {
-	Role    string
-	PartyID string
-	Related []string // parties possibly related to it
-}
-
 // DocumentParties returns the parties a document mentions.
-func (s *Store) DocumentParties(ctx context.Context, key ontology.DocKey) ([]DocumentParty, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]DocumentParty, error) {
+func (s *Store) DocumentParties(ctx context.Context, key ontology.DocKey) ([]resolver.DocumentParty, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]resolver.DocumentParty, error) {
 		recs, err := run(ctx, tx, `
 MATCH (:SourceDocument {uid: $uid})-[m:MENTIONS]->(p:Party)
-OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
-WITH m, coalesce(r, p) AS root
-OPTIONAL MATCH (root)-[:RELATED]-(o:Party)
-RETURN m.role AS role, root.id AS id, collect(DISTINCT o.id) AS related ORDER BY role, id`,
+OPTIONAL MATCH path = (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
+WITH m, coalesce(r, p) AS root,
+     [l IN coalesce(relationships(path), []) | {party: endNode(l).id, reason: l.reason, score: coalesce(l.score, 0.0)}] AS sameAs
+OPTIONAL MATCH (root)-[rl:RELATED]-(o:Party)
+WITH m, root, sameAs, o, rl ORDER BY o.id
+RETURN m.role AS role, root.id AS id, sameAs,
+       [x IN collect({party: o.id, reason: rl.reason, score: coalesce(rl.score, 0.0)}) WHERE x.party IS NOT NULL] AS related
+ORDER BY role, id`,
 			map[string]any{"uid": key.UID()})
 		if err != nil {
 			return nil, err
 		}
-		out := make([]DocumentParty, 0, len(recs))
+		out := make([]resolver.DocumentParty, 0, len(recs))
 		for _, r := range recs {
-			dp := DocumentParty{Role: get[string](r, "role"), PartyID: get[string](r, "id")}
-			rel, _ := r.Get("related")
-			for _, x := range rel.([]any) {
-				dp.Related = append(dp.Related, x.(string))
+			dp := resolver.DocumentParty{Role: get[string](r, "role"), PartyID: get[string](r, "id")}
+			dp.SameAs = linkReasons(r, "sameAs")
+			dp.RelatedBecause = linkReasons(r, "related")
+			for _, l := range dp.RelatedBecause {
+				if !slices.Contains(dp.Related, l.Party) {
+					dp.Related = append(dp.Related, l.Party)
+				}
 			}
 			out = append(out, dp)
 		}
@@ -146,4 +147,20 @@ RETURN system, code, name, n ORDER BY system, code LIMIT 10000`, map[string]any{
 		}
 		return out, nil
 	})
+}
+
+// linkReasons reads a list of {party, reason, score} maps from a record.
+func linkReasons(r *neo4j.Record, key string) []resolver.PartyLinkReason {
+	v, _ := r.Get(key)
+	list, _ := v.([]any)
+	var out []resolver.PartyLinkReason
+	for _, x := range list {
+		m, _ := x.(map[string]any)
+		l := resolver.PartyLinkReason{}
+		l.Party, _ = m["party"].(string)
+		l.Reason, _ = m["reason"].(string)
+		l.Score, _ = m["score"].(float64)
+		out = append(out, l)
+	}
+	return out
 }

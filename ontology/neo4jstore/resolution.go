@@ -200,7 +200,12 @@ MERGE (al)-[:NAMES]->(p)`, productAliasRows(ch)},
 		{`UNWIND $rows AS r
 MERGE (p:Party {uid: $tenant + '/' + r.party})
   ON CREATE SET p.id = r.party, p.tenant = $tenant, p.name = r.name, p.kind = r.kind
-SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END)
+SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END),
+    p.kind = coalesce(p.kind, r.kind), p.name = coalesce(p.name, r.name),
+    p.nameKey = coalesce(p.nameKey, r.nameKey), p.email = coalesce(p.email, r.email),
+    p.phone = coalesce(p.phone, r.phone), p.address = coalesce(p.address, r.address),
+    p.country = coalesce(p.country, r.country),
+    p.bName = coalesce(p.bName, r.bName), p.bAddr = coalesce(p.bAddr, r.bAddr)
 WITH p, r
 MATCH (d:SourceDocument {uid: r.doc})
 MERGE (d)-[m:MENTIONS {role: r.role}]->(p)`, mentionRows(ch)},
@@ -211,11 +216,11 @@ MERGE (al)-[:NAMES]->(p)`, partyAliasRows(ch)},
 		{`UNWIND $rows AS r
 MERGE (a:Party {uid: $tenant + '/' + r.from}) ON CREATE SET a.id = r.from, a.tenant = $tenant
 MERGE (b:Party {uid: $tenant + '/' + r.to}) ON CREATE SET b.id = r.to, b.tenant = $tenant
-MERGE (a)-[l:SAME_AS]->(b) SET l.reason = r.reason, l.at = $now`, partyLinkRows(ch, "same_as")},
+MERGE (a)-[l:SAME_AS]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $now`, partyLinkRows(ch, "same_as")},
 		{`UNWIND $rows AS r
 MERGE (a:Party {uid: $tenant + '/' + r.from}) ON CREATE SET a.id = r.from, a.tenant = $tenant
 MERGE (b:Party {uid: $tenant + '/' + r.to}) ON CREATE SET b.id = r.to, b.tenant = $tenant
-MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.at = $now`, partyLinkRows(ch, "related")},
+MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $now`, partyLinkRows(ch, "related")},
 		{`UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc}) REMOVE d:Pending`, resolvedRows(ch)},
 	}
 	for _, st := range steps {
@@ -420,8 +425,12 @@ func mentionRows(ch *resolver.Changes) []map[string]any {
 		if m.Company {
 			kind = "company"
 		}
+		pr := m.Profile
+		bName, bAddr := pr.Blocks()
 		rows = append(rows, map[string]any{"doc": m.DocUID, "party": m.PartyID, "role": string(m.Role),
-			"name": m.Name, "tax": m.TaxID, "kind": kind})
+			"name": m.Name, "tax": m.TaxID, "kind": kind, "nameKey": orNil(pr.Name), "email": orNil(pr.Email),
+			"phone": orNil(pr.Phone), "address": orNil(pr.Address), "country": orNil(pr.Country),
+			"bName": orNil(bName), "bAddr": orNil(bAddr)})
 	}
 	return rows
 }
@@ -438,10 +447,50 @@ func partyLinkRows(ch *resolver.Changes, kind string) []map[string]any {
 	var rows []map[string]any
 	for _, l := range ch.PartyLinks {
 		if l.Kind == kind {
-			rows = append(rows, map[string]any{"from": l.From, "to": l.To, "reason": l.Reason})
+			var score any
+			if l.Score != 0 {
+				score = l.Score
+			}
+			rows = append(rows, map[string]any{"from": l.From, "to": l.To, "reason": l.Reason, "score": score})
 		}
 	}
 	return rows
+}
+
+// candidatesPerBlock bounds how many parties one block key brings into a batch: a very
+// common name must not load thousands of parties for every mention of it.
+const candidatesPerBlock = 20
+
+func (t *resolutionTx) PartyCandidates(ctx context.Context, blocks []string) ([]resolver.PartyProfile, error) {
+	recs, err := run(ctx, t.tx, `
+UNWIND $blocks AS b
+CALL (b) {
+  MATCH (p:Party {tenant: $tenant, bName: b}) RETURN p LIMIT $per
+  UNION
+  MATCH (p:Party {tenant: $tenant, bAddr: b}) RETURN p LIMIT $per
+}
+OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
+RETURN DISTINCT coalesce(r.id, p.id) AS id, p.kind AS kind, p.nameKey AS name, p.email AS email, p.phone AS phone,
+       p.address AS address, p.country AS country, coalesce(r.taxId, p.taxId) AS tax`,
+		map[string]any{"blocks": blocks, "tenant": t.tenant, "per": candidatesPerBlock})
+	if err != nil {
+		return nil, fmt.Errorf("party candidates: %w", err)
+	}
+	out := make([]resolver.PartyProfile, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, resolver.PartyProfile{ID: get[string](r, "id"), Company: get[string](r, "kind") == "company",
+			Name: get[string](r, "name"), Email: get[string](r, "email"), Phone: get[string](r, "phone"),
+			Address: get[string](r, "address"), Country: get[string](r, "country"), TaxID: get[string](r, "tax")})
+	}
+	return out, nil
+}
+
+// orNil stores an empty string as no property at all.
+func orNil(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 func (t *resolutionTx) Customers(ctx context.Context, uids []string) (map[string][]string, map[string]resolver.PartyInfo, error) {

@@ -52,6 +52,11 @@ var migrations = []migration{
 		"CREATE INDEX decision_a IF NOT EXISTS FOR (x:Decision) ON (x.a)",
 		"CREATE INDEX decision_b IF NOT EXISTS FOR (x:Decision) ON (x.b)",
 	}},
+	// v3: block keys of probabilistic party matching.
+	{3, []string{
+		"CREATE INDEX party_block_name IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bName)",
+		"CREATE INDEX party_block_address IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bAddr)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.
