@@ -71,6 +71,9 @@ type partyBook struct {
 	// by block key and those founded in this batch.
 	profiles map[string]PartyProfile
 	blocks   map[string][]string // block key -> party ids
+	// filed counts the surviving parties filed under each block key: stored ones (as
+	// PartyCandidates counted them) plus those founded in this batch.
+	filed map[string]int
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -113,7 +116,8 @@ func partyKeys(system string, p ontology.PartyRef) (identity, relation []string)
 
 func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	b.parties = &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
-		customers: map[string][]string{}, profiles: map[string]PartyProfile{}, blocks: map[string][]string{}}
+		customers: map[string][]string{}, profiles: map[string]PartyProfile{}, blocks: map[string][]string{},
+		filed: map[string]int{}}
 	var members []string
 	for _, ev := range b.events {
 		for _, m := range ev.Members {
@@ -142,13 +146,14 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	}
 	if len(blocks) > 0 {
 		sort.Strings(blocks)
-		cands, err := b.tx.PartyCandidates(ctx, blocks)
+		cands, filed, err := b.tx.PartyCandidates(ctx, blocks)
 		if err != nil {
 			return fmt.Errorf("loading party candidates: %w", err)
 		}
 		for _, c := range cands {
 			b.parties.addProfile(c.ID, c)
 		}
+		b.parties.filed = filed
 	}
 	if len(keys) == 0 {
 		return nil
@@ -222,7 +227,11 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		prof := ProfileOf(p)
 		if len(same) == 0 {
 			// No key reached a known party: maybe its description does.
-			b.matchProfile(id, prof)
+			if !b.matchProfile(id, prof) {
+				for _, bk := range pair(prof.Blocks()) {
+					pb.filed[bk]++ // a new surviving party holds these values now
+				}
+			}
 		}
 		pb.addProfile(id, prof)
 		if in := pb.info[id]; in.TaxID == "" && tax != "" {
@@ -303,9 +312,13 @@ func (b *batch) relateScored(a, c, reason string, score float64) {
 // survives; between review and accept the two are kept apart and linked RELATED as
 // possibly the same party, for a person to look at. Parties with different tax ids are
 // never candidates, and persons are never compared with companies.
-func (b *batch) matchProfile(id string, prof PartyProfile) {
+//
+// It reports whether the party was linked SAME_AS another.
+func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	pb, w := b.parties, b.m.partyWeights
 	self := pb.root(id)
+	nameBlock, addrBlock := prof.Blocks()
+	fr := Frequency{Name: pb.filed[nameBlock], Address: pb.filed[addrBlock]}
 	seen := map[string]bool{self: true}
 	best, bestID := math.Inf(-1), ""
 	var bestCmp Comparison
@@ -324,7 +337,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) {
 				continue
 			}
 			c := CompareParties(prof, cp)
-			if s := w.Score(c); s > best || (s == best && root < bestID) {
+			if s := w.Score(c, fr); s > best || (s == best && root < bestID) {
 				best, bestID, bestCmp = s, root, c
 			}
 		}
@@ -334,10 +347,12 @@ func (b *batch) matchProfile(id string, prof PartyProfile) {
 	case best >= w.Accept:
 		pb.info[self] = PartyInfo{Root: bestID, TaxID: pb.info[self].TaxID}
 		pb.links = append(pb.links, PartyLink{From: self, To: bestID, Kind: "same_as",
-			Reason: "same description: " + w.Explain(bestCmp), Score: best})
+			Reason: "same description: " + w.Explain(bestCmp, fr), Score: best})
+		return true
 	case best >= w.Review:
-		b.relateScored(bestID, self, "possibly the same party: "+w.Explain(bestCmp), best)
+		b.relateScored(bestID, self, "possibly the same party: "+w.Explain(bestCmp, fr), best)
 	}
+	return false
 }
 
 // taxOf is the tax id known for a party, from its stored record or its profile.

@@ -3,6 +3,7 @@ package resolver
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"strings"
 
 	"github.com/seamhub/seam/ontology"
@@ -183,25 +184,56 @@ func (w PartyWeights) Weight(field int, level uint8) float64 {
 	return math.Log2(w.M[field][level] / w.U[field][level])
 }
 
-// Score sums the field weights of a comparison.
-func (w PartyWeights) Score(c Comparison) float64 {
-	var s float64
+// Frequency is how many parties already hold the exact name and the exact address being
+// compared. An exact agreement on a value many parties share says less than on a rare
+// one (a chain store's address, "Wang Wei"): its u is taken as Frequency times the u of
+// a value held by one party, the term-frequency adjustment of record linkage. Zero or
+// one means no adjustment.
+type Frequency struct {
+	Name, Address int
+}
+
+// fieldWeights returns each field's weight in a comparison, adjusted for frequency.
+func (w PartyWeights) fieldWeights(c Comparison, fr Frequency) [partyFields]float64 {
+	var out [partyFields]float64
 	for f := range partyFields {
-		s += w.Weight(f, c[f])
+		out[f] = w.Weight(f, c[f])
+	}
+	if c[fieldName] == 1 && fr.Name > 1 {
+		out[fieldName] -= math.Log2(float64(fr.Name))
+	}
+	if c[fieldAddress] == 1 && fr.Address > 1 {
+		out[fieldAddress] -= math.Log2(float64(fr.Address))
+	}
+	return out
+}
+
+// Score sums the field weights of a comparison.
+func (w PartyWeights) Score(c Comparison, fr Frequency) float64 {
+	var s float64
+	for _, x := range w.fieldWeights(c, fr) {
+		s += x
 	}
 	return s
 }
 
 // Explain renders a comparison's evidence: each compared field's level and weight.
-func (w PartyWeights) Explain(c Comparison) string {
+func (w PartyWeights) Explain(c Comparison, fr Frequency) string {
+	ws := w.fieldWeights(c, fr)
 	var parts []string
+	var total float64
 	for f := range partyFields {
 		if c[f] == 0 {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s %s %+.1f", fieldNames[f], levelNames[f][c[f]], w.Weight(f, c[f])))
+		total += ws[f]
+		shared := ""
+		if n := []int{fieldName: fr.Name, fieldAddress: fr.Address}; f < len(n) && c[f] == 1 && n[f] > 1 {
+			shared = fmt.Sprintf(" (%d parties share it)", n[f])
+		}
+		parts = append(parts, fmt.Sprintf("%s %s%s %+.1f", fieldNames[f], levelNames[f][c[f]], shared, ws[f]))
 	}
-	return fmt.Sprintf("score %.1f (%s)", w.Score(c), strings.Join(parts, ", "))
+	return fmt.Sprintf("score %.1f (%s)", total, strings.Join(parts, ", "))
 }
 
 // String renders the weights of every level, for logs and benchmark output.
@@ -217,14 +249,66 @@ func (w PartyWeights) String() string {
 	return strings.Join(parts, "; ")
 }
 
-// FitPartyWeights estimates m, u and the share of true matches from comparisons of
-// candidate pairs, by expectation-maximisation under the usual assumption that fields
-// agree independently given match status. It starts from start, whose thresholds it
-// keeps, and returns start unchanged when there are too few pairs to say anything.
-// Probabilities are kept away from 0 and 1, so no level becomes infinitely decisive
-// on a small sample.
-func FitPartyWeights(pairs []Comparison, start PartyWeights, iterations int) (PartyWeights, float64) {
-	const floor = 1e-4
+// BlockedPair is a candidate pair's comparison and the field its block agreed on
+// (fieldName or fieldAddress, see PartyProfile.Blocks). Within a block that field agrees
+// by construction, so it says nothing there and is left out of the fit for that pair.
+type BlockedPair struct {
+	C  Comparison
+	On int
+}
+
+// BlockedOnName and BlockedOnAddress name the field a pair's block agreed on.
+const (
+	BlockedOnName    = fieldName
+	BlockedOnAddress = fieldAddress
+)
+
+// EstimatePartyU estimates u, the chance of each level for two different parties, from
+// random pairs of profiles: almost every random pair is two different parties. This is
+// how Splink estimates u, and unlike EM it cannot mistake a value everybody shares (one
+// warehouse address on every order) for evidence.
+func EstimatePartyU(profiles []PartyProfile, pairs int, seed uint64, start PartyWeights) PartyWeights {
+	w := clonePartyWeights(start)
+	if len(profiles) < 2 {
+		return w
+	}
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	var counts [partyFields][]float64
+	var totals [partyFields]float64
+	for f := range partyFields {
+		counts[f] = make([]float64, len(w.U[f]))
+	}
+	for range pairs {
+		i, j := rng.IntN(len(profiles)), rng.IntN(len(profiles))
+		if i == j {
+			continue
+		}
+		c := CompareParties(profiles[i], profiles[j])
+		for f := range partyFields {
+			if l := c[f]; l != 0 {
+				counts[f][l]++
+				totals[f]++
+			}
+		}
+	}
+	for f := range partyFields {
+		if totals[f] < 100 {
+			continue // too few comparisons of this field to move its prior
+		}
+		for l := 1; l < len(w.U[f]); l++ {
+			w.U[f][l] = clamp(counts[f][l] / totals[f])
+		}
+	}
+	return w
+}
+
+// FitPartyWeights estimates m and the share of true matches from blocked candidate
+// pairs by expectation-maximisation, with u held at start's (see EstimatePartyU), under
+// the usual assumption that fields agree independently given match status. It keeps
+// start's thresholds, and returns start unchanged when there are too few pairs to say
+// anything. Probabilities are kept away from 0 and 1, so no level becomes infinitely
+// decisive on a small sample.
+func FitPartyWeights(pairs []BlockedPair, start PartyWeights, iterations int) (PartyWeights, float64) {
 	lambda := 0.1
 	if len(pairs) < 20 {
 		return start, lambda
@@ -234,10 +318,10 @@ func FitPartyWeights(pairs []Comparison, start PartyWeights, iterations int) (Pa
 	for range iterations {
 		// E: the probability that each pair is a match.
 		var sum float64
-		for i, c := range pairs {
+		for i, p := range pairs {
 			pm, pu := lambda, 1-lambda
 			for f := range partyFields {
-				if l := c[f]; l != 0 {
+				if l := p.C[f]; l != 0 && f != p.On {
 					pm *= w.M[f][l]
 					pu *= w.U[f][l]
 				}
@@ -245,30 +329,33 @@ func FitPartyWeights(pairs []Comparison, start PartyWeights, iterations int) (Pa
 			post[i] = pm / (pm + pu)
 			sum += post[i]
 		}
-		lambda = math.Min(math.Max(sum/float64(len(pairs)), floor), 1-floor)
-		// M: each level's share among matches and among non-matches, where compared.
+		lambda = clamp(sum / float64(len(pairs)))
+		// M: each level's share among matches, where compared.
 		for f := range partyFields {
 			n := len(w.M[f])
-			mc, uc := make([]float64, n), make([]float64, n)
-			var mt, ut float64
-			for i, c := range pairs {
-				if l := c[f]; l != 0 {
+			mc := make([]float64, n)
+			var mt float64
+			for i, p := range pairs {
+				if l := p.C[f]; l != 0 && f != p.On {
 					mc[l] += post[i]
-					uc[l] += 1 - post[i]
 					mt += post[i]
-					ut += 1 - post[i]
 				}
 			}
-			if mt == 0 || ut == 0 {
+			if mt < 1 {
 				continue
 			}
 			for l := 1; l < n; l++ {
-				w.M[f][l] = math.Min(math.Max(mc[l]/mt, floor), 1-floor)
-				w.U[f][l] = math.Min(math.Max(uc[l]/ut, floor), 1-floor)
+				w.M[f][l] = clamp(mc[l] / mt)
 			}
 		}
 	}
 	return w, lambda
+}
+
+// clamp keeps a probability away from 0 and 1.
+func clamp(p float64) float64 {
+	const floor = 1e-4
+	return math.Min(math.Max(p, floor), 1-floor)
 }
 
 func clonePartyWeights(w PartyWeights) PartyWeights {

@@ -45,7 +45,7 @@ func TestPartyDecisions(t *testing.T) {
 		{"same name, nothing else", person("Anna de Vries", "", "", ""), "none"},
 		{"someone else at the address", person("Pieter Bakker", "", "", "Keizersgracht 12, 1015 CS Amsterdam"), "none"},
 	} {
-		s := w.Score(CompareParties(base, c.other))
+		s := w.Score(CompareParties(base, c.other), Frequency{})
 		got := "none"
 		switch {
 		case s >= w.Accept:
@@ -54,7 +54,7 @@ func TestPartyDecisions(t *testing.T) {
 			got = "review"
 		}
 		if got != c.want {
-			t.Errorf("%s: %s, want %s (%s)", c.name, got, c.want, w.Explain(CompareParties(base, c.other)))
+			t.Errorf("%s: %s, want %s (%s)", c.name, got, c.want, w.Explain(CompareParties(base, c.other), Frequency{}))
 		}
 	}
 }
@@ -63,7 +63,7 @@ func TestExplainNamesEachField(t *testing.T) {
 	w := DefaultPartyWeights()
 	a := PartyProfile{Name: "lin mei", Address: "nanshan rd 88", Country: "CN"}
 	b := PartyProfile{Name: "lin mei", Address: "nanshan rd 88", Country: "CN", Phone: "+8613900001111"}
-	got := w.Explain(CompareParties(a, b))
+	got := w.Explain(CompareParties(a, b), Frequency{})
 	for _, want := range []string{"name exact +8.7", "address exact +9.2", "country agrees +1.0", "score 18.9"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%q lacks %q", got, want)
@@ -74,14 +74,53 @@ func TestExplainNamesEachField(t *testing.T) {
 	}
 }
 
-// EM recovers the probabilities that generated the comparisons, starting from the
-// defaults, which differ from them.
+// A name and an address that many parties share weigh less: the same name at a chain
+// store's pick-up point is not the same person.
+func TestFrequencyAdjustment(t *testing.T) {
+	w := DefaultPartyWeights()
+	a := PartyProfile{Name: "wang wei", Address: "pickuppoint1shanghai", Country: "CN"}
+	c := CompareParties(a, a)
+	if s := w.Score(c, Frequency{Name: 1, Address: 1}); s < w.Accept {
+		t.Fatalf("rare name and address: %.1f", s)
+	}
+	if s := w.Score(c, Frequency{Name: 40, Address: 300}); s >= w.Review {
+		t.Errorf("common name at a shared address still links: %s", w.Explain(c, Frequency{Name: 40, Address: 300}))
+	}
+	if got := w.Explain(c, Frequency{Name: 40}); !strings.Contains(got, "name exact (40 parties share it) +3.4") {
+		t.Errorf("%q", got)
+	}
+}
+
+// u comes from random pairs: a value every profile shares has u near 1, and a name that
+// a quarter of the profiles hold has u near a quarter.
+func TestEstimatePartyU(t *testing.T) {
+	var ps []PartyProfile
+	for i := range 400 {
+		ps = append(ps, PartyProfile{Name: []string{"a a", "b b", "c c", "d d"}[i%4], Address: "same warehouse 1", Country: "NL"})
+	}
+	w := EstimatePartyU(ps, 20000, 1, DefaultPartyWeights())
+	if u := w.U[fieldName][1]; math.Abs(u-0.25) > 0.02 {
+		t.Errorf("u(name exact) = %.3f, want about 0.25", u)
+	}
+	if wt := w.Weight(fieldAddress, 1); wt > 0 {
+		t.Errorf("an address everybody shares weighs %+.1f", wt)
+	}
+	if w.U[fieldEmail][1] != DefaultPartyWeights().U[fieldEmail][1] {
+		t.Error("a field never compared moved")
+	}
+}
+
+// EM recovers m and the match share that generated the comparisons, with u known (as
+// EstimatePartyU gives it) and starting from the defaults, which differ; the field a
+// pair was blocked on is left out.
 func TestFitPartyWeightsRecoversTheModel(t *testing.T) {
 	truth := DefaultPartyWeights()
 	truth.M[fieldName] = []float64{0, 0.7, 0.2, 0.1}
 	truth.U[fieldName] = []float64{0, 0.05, 0.05, 0.9}
 	truth.M[fieldAddress] = []float64{0, 0.5, 0.3, 0.2}
 	truth.U[fieldAddress] = []float64{0, 0.02, 0.08, 0.9}
+	truth.M[fieldEmail] = []float64{0, 0.6, 0.4}
+	truth.U[fieldEmail] = []float64{0, 0.01, 0.99}
 	const lambda = 0.3
 	rng := rand.New(rand.NewPCG(1, 2))
 	draw := func(p []float64) uint8 {
@@ -93,8 +132,8 @@ func TestFitPartyWeightsRecoversTheModel(t *testing.T) {
 		}
 		return uint8(len(p) - 1)
 	}
-	var pairs []Comparison
-	for range 20000 {
+	var pairs []BlockedPair
+	for i := range 20000 {
 		match := rng.Float64() < lambda
 		var c Comparison
 		for f := range partyFields {
@@ -107,16 +146,23 @@ func TestFitPartyWeightsRecoversTheModel(t *testing.T) {
 				c[f] = draw(truth.U[f])
 			}
 		}
-		pairs = append(pairs, c)
+		on := BlockedOnName
+		if i%2 == 1 {
+			on = BlockedOnAddress
+		}
+		c[on] = 1 // the block agreed on it, whatever the pair is
+		pairs = append(pairs, BlockedPair{C: c, On: on})
 	}
-	got, lam := FitPartyWeights(pairs, DefaultPartyWeights(), 200)
+	start := DefaultPartyWeights()
+	start.U = truth.U
+	got, lam := FitPartyWeights(pairs, start, 200)
 	if math.Abs(lam-lambda) > 0.03 {
 		t.Errorf("lambda = %.3f, want %.2f", lam, lambda)
 	}
-	for _, f := range []int{fieldName, fieldAddress} {
+	for _, f := range []int{fieldName, fieldAddress, fieldEmail} {
 		for l := 1; l < len(truth.M[f]); l++ {
-			if d := math.Abs(got.Weight(f, uint8(l)) - truth.Weight(f, uint8(l))); d > 0.5 {
-				t.Errorf("%s %s: weight %.2f, want %.2f", fieldNames[f], levelNames[f][l], got.Weight(f, uint8(l)), truth.Weight(f, uint8(l)))
+			if d := math.Abs(got.M[f][l] - truth.M[f][l]); d > 0.03 {
+				t.Errorf("m(%s %s) = %.3f, want %.2f", fieldNames[f], levelNames[f][l], got.M[f][l], truth.M[f][l])
 			}
 		}
 	}

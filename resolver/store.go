@@ -35,8 +35,10 @@ type Tx interface {
 	Parties(ctx context.Context, keys []string) (map[string]string, map[string]PartyInfo, error)
 	// PartyCandidates returns the profiles of parties found under these block keys (see
 	// PartyProfile.Blocks), with their surviving ids, at most a few per block so that a
-	// common name cannot make a batch's memory grow with the data.
-	PartyCandidates(ctx context.Context, blocks []string) ([]PartyProfile, error)
+	// common name cannot make a batch's memory grow with the data; and how many
+	// surviving parties each block key holds (counted up to a cap), for the frequency
+	// adjustment of the scores.
+	PartyCandidates(ctx context.Context, blocks []string) ([]PartyProfile, map[string]int, error)
 	// Customers returns the customer parties (surviving ids) each document mentions, and
 	// what is known of those parties.
 	Customers(ctx context.Context, docUIDs []string) (map[string][]string, map[string]PartyInfo, error)

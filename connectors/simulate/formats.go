@@ -57,6 +57,7 @@ func shopifyOrder(id int64, number int, at time.Time, c *party, email, phone str
 		total += l.p.Cents * l.qty
 	}
 	first, last, _ := strings.Cut(c.Name, " ")
+	street, zip, city := addressOf(c)
 	return map[string]any{
 		"id": n64(id), "admin_graphql_api_id": fmt.Sprintf("gid://shopify/Order/%d", id), "name": fmt.Sprintf("#%d", number),
 		"order_number": number, "number": number - 1000, "email": email, "phone": nilIfEmpty(phone),
@@ -66,7 +67,7 @@ func shopifyOrder(id int64, number int, at time.Time, c *party, email, phone str
 		"total_price_set": map[string]any{"shop_money": map[string]any{"amount": money(total), "currency_code": "EUR"}},
 		"source_name":     "web", "taxes_included": true, "line_items": items,
 		"customer":         map[string]any{"id": n64(7391000000 + custNum(c)), "email": email, "first_name": first, "last_name": last},
-		"shipping_address": map[string]any{"name": c.Name, "country_code": c.Country, "city": "Rotterdam", "zip": "3011 AA", "address1": "Coolsingel 40"},
+		"shipping_address": map[string]any{"name": c.Name, "country_code": c.Country, "city": city, "zip": zip, "address1": street},
 	}
 }
 
@@ -77,6 +78,25 @@ func productNum(p *product) int {
 		h = h*31 + int(c)
 	}
 	return h % 100000
+}
+
+// Streets and towns of customers' addresses: each customer lives at one address, written
+// the same way by every storefront, as real customers' saved addresses are.
+var (
+	streets = []string{"Coolsingel", "Oudegracht", "Keizersgracht", "Damrak", "Witte de Withstraat", "Lange Voorhout",
+		"Vismarkt", "Grote Markt", "Nieuwegracht", "Binnenweg"}
+	towns = []struct{ name, zip string }{{"Rotterdam", "3011"}, {"Utrecht", "3511"}, {"Amsterdam", "1015"},
+		{"Den Haag", "2514"}, {"Groningen", "9711"}}
+)
+
+// addressOf is a customer's postal address, derived from the customer number so that the
+// address does not draw from the simulation's random stream.
+func addressOf(c *party) (street, zip, city string) {
+	n := custNum(c)
+	t := towns[n%int64(len(towns))]
+	street = fmt.Sprintf("%s %d", streets[(n/5)%int64(len(streets))], 1+(n*37)%240)
+	zip = fmt.Sprintf("%s %c%c", t.zip, 'A'+rune(n%26), 'A'+rune((n/26)%26))
+	return street, zip, t.name
 }
 
 func custNum(c *party) int64 {
@@ -116,14 +136,15 @@ func wooOrder(id int64, at time.Time, status string, c *party, email, phone, cha
 		total += l.p.Cents * l.qty
 	}
 	first, last, _ := strings.Cut(c.Name, " ")
+	street, zip, city := addressOf(c)
 	return map[string]any{
 		"id": id, "number": fmt.Sprint(id), "order_key": "wc_order_" + fmt.Sprint(id*7919), "parent_id": 0, "status": status,
 		"currency": "EUR", "created_via": "checkout", "date_created": at.In(cet).Format("2006-01-02T15:04:05"),
 		"date_created_gmt": at.UTC().Format("2006-01-02T15:04:05"), "date_modified_gmt": at.UTC().Format("2006-01-02T15:04:05"),
 		"total": money(total), "total_tax": "0.00", "shipping_total": "0.00", "prices_include_tax": true, "customer_id": 0,
 		"billing": map[string]any{"first_name": first, "last_name": last, "email": email, "phone": phone, "country": c.Country,
-			"city": "Utrecht", "postcode": "3511 AB", "address_1": "Oudegracht 1"},
-		"shipping":       map[string]any{"first_name": first, "last_name": last, "country": c.Country, "city": "Utrecht"},
+			"city": city, "postcode": zip, "address_1": street},
+		"shipping":       map[string]any{"first_name": first, "last_name": last, "country": c.Country, "city": city},
 		"payment_method": "stripe", "payment_method_title": "Credit card", "transaction_id": charge,
 		"line_items": items, "meta_data": []any{},
 	}

@@ -461,7 +461,31 @@ func partyLinkRows(ch *resolver.Changes, kind string) []map[string]any {
 // common name must not load thousands of parties for every mention of it.
 const candidatesPerBlock = 20
 
-func (t *resolutionTx) PartyCandidates(ctx context.Context, blocks []string) ([]resolver.PartyProfile, error) {
+// filedCap bounds the count of parties sharing a block value: past a thousand, a value
+// is common enough that its exact agreement weighs nothing more either way.
+const filedCap = 1000
+
+func (t *resolutionTx) PartyCandidates(ctx context.Context, blocks []string) ([]resolver.PartyProfile, map[string]int, error) {
+	filed := map[string]int{}
+	counts, err := run(ctx, t.tx, `
+UNWIND $blocks AS b
+CALL (b) {
+  MATCH (p:Party {tenant: $tenant, bName: b}) WHERE NOT (p)-[:SAME_AS]->()
+  WITH p LIMIT $cap RETURN count(p) AS byName
+}
+CALL (b) {
+  MATCH (p:Party {tenant: $tenant, bAddr: b}) WHERE NOT (p)-[:SAME_AS]->()
+  WITH p LIMIT $cap RETURN count(p) AS byAddr
+}
+RETURN b, byName + byAddr AS n`, map[string]any{"blocks": blocks, "tenant": t.tenant, "cap": filedCap})
+	if err != nil {
+		return nil, nil, fmt.Errorf("counting party blocks: %w", err)
+	}
+	for _, r := range counts {
+		if n := int(get[int64](r, "n")); n > 0 {
+			filed[get[string](r, "b")] = n
+		}
+	}
 	recs, err := run(ctx, t.tx, `
 UNWIND $blocks AS b
 CALL (b) {
@@ -474,7 +498,7 @@ RETURN DISTINCT coalesce(r.id, p.id) AS id, p.kind AS kind, p.nameKey AS name, p
        p.address AS address, p.country AS country, coalesce(r.taxId, p.taxId) AS tax`,
 		map[string]any{"blocks": blocks, "tenant": t.tenant, "per": candidatesPerBlock})
 	if err != nil {
-		return nil, fmt.Errorf("party candidates: %w", err)
+		return nil, nil, fmt.Errorf("party candidates: %w", err)
 	}
 	out := make([]resolver.PartyProfile, 0, len(recs))
 	for _, r := range recs {
@@ -482,7 +506,7 @@ RETURN DISTINCT coalesce(r.id, p.id) AS id, p.kind AS kind, p.nameKey AS name, p
 			Name: get[string](r, "name"), Email: get[string](r, "email"), Phone: get[string](r, "phone"),
 			Address: get[string](r, "address"), Country: get[string](r, "country"), TaxID: get[string](r, "tax")})
 	}
-	return out, nil
+	return out, filed, nil
 }
 
 // orNil stores an empty string as no property at all.
