@@ -321,6 +321,10 @@ func fbaShipment(id, po string, at time.Time, lines []line, received []int64) ma
 }
 
 // declarationXML writes a China export declaration (9810, to an overseas warehouse).
+// expiry is the best-before date of a lot packed when it is declared: tea and coffee
+// keep eighteen months.
+func expiry(packed time.Time) time.Time { return packed.In(cst).AddDate(0, 18, 0) }
+
 func declarationXML(entry, po, bl, container, consignee string, at time.Time, s *party, lines []line, batch string) []byte {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<DecMessage>\n  <DecHead>\n")
@@ -342,8 +346,9 @@ func declarationXML(entry, po, bl, container, consignee string, at time.Time, s 
 	b.WriteString("  </DecHead>\n  <DecLists>\n")
 	for i, l := range lines {
 		fmt.Fprintf(&b, "    <DecList><GNo>%d</GNo><CodeTS>%s</CodeTS><GName>%s</GName><GQty>%d</GQty><GUnit>007</GUnit>"+
-			"<DeclPrice>%s</DeclPrice><TradeCurr>502</TradeCurr><ExgNo>%s</ExgNo><ProdBatchNo>%s</ProdBatchNo></DecList>\n",
-			i+1, l.p.HS, l.p.Title, l.qty, money(l.p.Cents/4), l.p.SKU, batch)
+			"<DeclPrice>%s</DeclPrice><TradeCurr>502</TradeCurr><ExgNo>%s</ExgNo><ProdBatchNo>%s</ProdBatchNo>"+
+			"<ProdValidDt>%s</ProdValidDt></DecList>\n",
+			i+1, l.p.HS, l.p.Title, l.qty, money(l.p.Cents/4), l.p.SKU, batch, expiry(at).Format("20060102"))
 	}
 	fmt.Fprintf(&b, "  </DecLists>\n  <DecContainers><Container><ContainerId>%s</ContainerId></Container></DecContainers>\n</DecMessage>\n", container)
 	return []byte(b.String())
