@@ -64,24 +64,51 @@ func (w *Worker) Notify(tenant string) {
 	}
 }
 
-// Run processes work until ctx ends.
+// Run processes work until ctx ends. Tenants with work take turns, one batch each, so a
+// tenant with a large backlog (a bulk import, a replay) delays another tenant's new
+// order by at most one batch per busy tenant, not by the whole backlog.
 func (w *Worker) Run(ctx context.Context) {
 	tick := time.NewTicker(w.cfg.Sweep)
 	defer tick.Stop()
-	w.sweep(ctx)
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case t := <-w.wake:
-			w.drainLogged(ctx, t)
-		case <-tick.C:
-			w.sweep(ctx)
+	var turns roundRobin
+	w.sweep(ctx, &turns)
+	for ctx.Err() == nil {
+		tenant, ok := turns.next()
+		if !ok {
+			// Nothing to do: wait for a wake or the next sweep.
+			select {
+			case <-ctx.Done():
+				return
+			case t := <-w.wake:
+				turns.add(t)
+			case <-tick.C:
+				w.sweep(ctx, &turns)
+			}
+			continue
+		}
+		// Take in what arrived while the last batch ran, without waiting.
+		for drained := false; !drained; {
+			select {
+			case t := <-w.wake:
+				turns.add(t)
+			case <-tick.C:
+				w.sweep(ctx, &turns)
+			default:
+				drained = true
+			}
+		}
+		more, err := w.step(ctx, tenant)
+		if err != nil && ctx.Err() == nil {
+			w.log.Warn("processing tenant", "tenant", tenant, "err", err)
+		}
+		if more && err == nil {
+			turns.add(tenant) // back of the queue
 		}
 	}
 }
 
-func (w *Worker) sweep(ctx context.Context) {
+// sweep queues every tenant with work nobody announced.
+func (w *Worker) sweep(ctx context.Context, turns *roundRobin) {
 	tenants, err := w.lister.PendingTenants(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -90,14 +117,54 @@ func (w *Worker) sweep(ctx context.Context) {
 		return
 	}
 	for _, t := range tenants {
-		w.drainLogged(ctx, t)
+		turns.add(t)
 	}
 }
 
-func (w *Worker) drainLogged(ctx context.Context, tenant string) {
-	if _, err := w.Drain(ctx, tenant); err != nil && ctx.Err() == nil {
-		w.log.Warn("processing tenant", "tenant", tenant, "err", err)
+// step resolves one batch of a tenant's pending documents and projects its movements;
+// when there were none left it catches up projection instead. It reports whether the
+// tenant may have more work.
+func (w *Worker) step(ctx context.Context, tenant string) (bool, error) {
+	start := time.Now()
+	st, err := w.matcher.Process(ctx, tenant, w.cfg.Batch)
+	if w.cfg.Observe != nil {
+		w.cfg.Observe(tenant, st, time.Since(start), err)
 	}
+	if err != nil {
+		return false, err
+	}
+	if st.Documents > 0 {
+		w.project(ctx, tenant, st.Movements)
+		return true, nil
+	}
+	_, err = w.proj.CatchUp(ctx, tenant)
+	return false, err
+}
+
+// roundRobin is the queue of tenants with work, each at most once, in turn.
+type roundRobin struct {
+	queue  []string
+	queued map[string]bool
+}
+
+func (r *roundRobin) add(tenant string) {
+	if r.queued == nil {
+		r.queued = map[string]bool{}
+	}
+	if !r.queued[tenant] {
+		r.queued[tenant] = true
+		r.queue = append(r.queue, tenant)
+	}
+}
+
+func (r *roundRobin) next() (string, bool) {
+	if len(r.queue) == 0 {
+		return "", false
+	}
+	t := r.queue[0]
+	r.queue = r.queue[1:]
+	delete(r.queued, t)
+	return t, true
 }
 
 // Drain resolves every pending document of tenant and projects every movement, then

@@ -1,0 +1,65 @@
+package resolver_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/inventory/rediscache"
+	"github.com/seamhub/seam/inventory/rediscache/redistest"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
+)
+
+// TestWorkerTakesTenantsInTurn: a tenant with a backlog of many batches does not hold
+// up another tenant's new document; tenants take turns one batch each.
+func TestWorkerTakesTenantsInTurn(t *testing.T) {
+	big, small := newFixture(t), newFixture(t)
+	small.store = big.store
+	for i := range 12 {
+		big.save(big.doc("shopify", "order", fmt.Sprint("b", i), ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1)))
+	}
+	var mu sync.Mutex
+	var order []string
+	done := make(chan struct{})
+	w := resolver.NewWorker(big.m, inventory.NewProjector(big.store, rediscache.New(redistest.Open(t))), big.store, nil,
+		resolver.WorkerConfig{Batch: 2, Sweep: time.Hour, Observe: func(tenant string, st resolver.Stats, _ time.Duration, _ error) {
+			if st.Documents == 0 || (tenant != big.tenant && tenant != small.tenant) {
+				return
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			order = append(order, tenant)
+			if tenant == small.tenant {
+				close(done)
+			}
+		}})
+	// The small tenant's document is stored and announced after the big backlog.
+	small.save(small.doc("square", "order", "s1", ontology.RolePOS, ontology.VerbPaid, t0, "L2K8", nil, line("A", 1)))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	w.Notify(big.tenant)
+	w.Notify(small.tenant)
+	go w.Run(ctx)
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("the small tenant's document was never resolved")
+	}
+	cancel()
+	mu.Lock()
+	defer mu.Unlock()
+	bigBefore := 0
+	for _, tn := range order {
+		if tn == big.tenant {
+			bigBefore++
+		}
+	}
+	// The initial sweep may put the big tenant first; then the small tenant's turn comes.
+	if bigBefore > 2 {
+		t.Errorf("the small tenant waited behind %d of the big tenant's batches", bigBefore)
+	}
+}
