@@ -17,11 +17,12 @@ neo4j_uri=${SEAM_NEO4J_URI:-bolt://127.0.0.1:7687}
 redis_addr=${SEAM_REDIS_ADDR:-127.0.0.1:6379}
 mqtt_url=${SEAM_MQTT_URL:-tcp://127.0.0.1:1883}
 
-# Heap and page cache for a 2-core, 24 GiB machine shared with Redis, Seam and the tests:
-# the graph of a test run or the demo fits in far less, and the page cache default would
-# take half the RAM.
-neo4j_heap=${SEAM_NEO4J_HEAP:-2g}
-neo4j_pagecache=${SEAM_NEO4J_PAGECACHE:-1g}
+# Heap and page cache for a 2-core, 24 GiB machine shared with Redis, Seam and the tests.
+# The page cache holds the store's hot pages: with 1g, a million-document tenant (about
+# 8 GB on disk) outgrew it and resolution slowed from 100k to 1M documents. 6g leaves
+# over half the RAM to everything else; the page cache default would take half the RAM.
+neo4j_heap=${SEAM_NEO4J_HEAP:-3g}
+neo4j_pagecache=${SEAM_NEO4J_PAGECACHE:-6g}
 
 log() { printf 'services: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }

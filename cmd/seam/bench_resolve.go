@@ -32,7 +32,7 @@ func benchResolve(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	days := fs.Int("days", 14, "simulated days per run")
 	perDay := fs.Int("orders-per-day", 40, "simulator volume")
 	scale := fs.String("scale", "", "also measure cost per document at these sizes (e.g. 10000,100000,1000000)")
-	keep := fs.String("keep", "", "keep each run's simulated data in this folder, for inspection")
+	keep := fs.String("keep", "", "keep each run's simulated data in this folder, and its tenant in Neo4j, for inspection")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -116,6 +116,16 @@ func resolveRun(ctx context.Context, app *App, sc simulate.Config, keep string) 
 	}
 	if keep == "" {
 		defer os.RemoveAll(dir)
+		// A benchmark leaves nothing behind: a 1M-document run is gigabytes in Neo4j.
+		defer func() {
+			ctx := context.WithoutCancel(ctx)
+			if _, err := app.store.DeleteTenant(ctx, sc.Tenant); err != nil {
+				app.log.Warn("removing the benchmark tenant", "tenant", sc.Tenant, "err", err)
+			}
+			if err := app.cache.Replace(ctx, sc.Tenant, nil); err != nil {
+				app.log.Warn("removing the benchmark tenant's stock", "tenant", sc.Tenant, "err", err)
+			}
+		}()
 	} else {
 		fmt.Fprintf(os.Stderr, "data of tenant %s kept in %s\n", sc.Tenant, dir)
 	}

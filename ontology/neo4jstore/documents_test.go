@@ -34,3 +34,31 @@ func TestSaveDocumentsTellsNewDuplicateAndUpdated(t *testing.T) {
 		t.Fatalf("stored version %d raw %q", d.Version, d.Raw)
 	}
 }
+
+func TestDeleteTenantLeavesOtherTenants(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	gone, kept := neo4jtest.Tenant(t), neo4jtest.Tenant(t)
+	for _, tenant := range []string{gone, kept} {
+		env := ontology.Envelope{Raw: []byte("{}"), Doc: ontology.Document{
+			Key:  ontology.DocKey{Tenant: tenant, System: "shopify", Type: "order", ExternalID: "1"},
+			Role: ontology.RoleOrder, Verb: ontology.VerbPaid, OccurredAt: time.Now().UTC(),
+		}}
+		if _, err := s.SaveDocuments(ctx, []ontology.Envelope{env}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := s.DeleteTenant(ctx, gone)
+	if err != nil || n == 0 {
+		t.Fatalf("deleted %d nodes: %v", n, err)
+	}
+	if d, err := s.Document(ctx, ontology.DocKey{Tenant: gone, System: "shopify", Type: "order", ExternalID: "1"}); err != nil || d != nil {
+		t.Errorf("the deleted tenant's document is still there: %+v %v", d, err)
+	}
+	if d, err := s.Document(ctx, ontology.DocKey{Tenant: kept, System: "shopify", Type: "order", ExternalID: "1"}); err != nil || d == nil {
+		t.Errorf("another tenant's document went too: %v", err)
+	}
+	if _, err := s.DeleteTenant(ctx, ""); err == nil {
+		t.Error("an empty tenant name deleted something")
+	}
+}
