@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -133,40 +134,54 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	for id, in := range infos {
 		b.parties.info[id] = in
 	}
-	var keys, blocks []string
+	var keys []string
+	type mention struct {
+		identity []string
+		profile  PartyProfile
+	}
+	var mentions []mention
 	for _, d := range docs {
 		for _, p := range d.Doc.Parties {
 			id, rel := partyKeys(d.Doc.Key.System, p)
 			keys = append(keys, id...)
 			keys = append(keys, rel...)
-			for _, bk := range pair(ProfileOf(p).Blocks()) {
-				blocks = appendUnique(blocks, bk)
-			}
+			mentions = append(mentions, mention{identity: id, profile: ProfileOf(p)})
 		}
 	}
-	if len(blocks) > 0 {
-		sort.Strings(blocks)
-		cands, filed, err := b.tx.PartyCandidates(ctx, blocks)
+	if len(keys) > 0 {
+		sort.Strings(keys)
+		known, info, err := b.tx.Parties(ctx, keys)
 		if err != nil {
-			return fmt.Errorf("loading party candidates: %w", err)
+			return fmt.Errorf("loading parties: %w", err)
 		}
-		for _, c := range cands {
-			b.parties.addProfile(c.ID, c)
+		b.parties.known = known
+		for id, in := range info {
+			b.parties.info[id] = in
 		}
-		b.parties.filed = filed
 	}
-	if len(keys) == 0 {
+	// Only a mention that no stored key names can need scoring, so only its blocks are
+	// looked up: a regular customer's hundredth order costs no candidate query.
+	wanted := map[string]bool{}
+	for _, m := range mentions {
+		if slices.ContainsFunc(m.identity, func(k string) bool { _, ok := b.parties.known[k]; return ok }) {
+			continue
+		}
+		for _, bk := range pair(m.profile.Blocks()) {
+			wanted[bk] = true
+		}
+	}
+	if len(wanted) == 0 {
 		return nil
 	}
-	sort.Strings(keys)
-	known, info, err := b.tx.Parties(ctx, keys)
+	blocks := slices.Sorted(maps.Keys(wanted))
+	cands, filed, err := b.tx.PartyCandidates(ctx, blocks)
 	if err != nil {
-		return fmt.Errorf("loading parties: %w", err)
+		return fmt.Errorf("loading party candidates: %w", err)
 	}
-	b.parties.known = known
-	for id, in := range info {
-		b.parties.info[id] = in
+	for _, c := range cands {
+		b.parties.addProfile(c.ID, c)
 	}
+	b.parties.filed = filed
 	return nil
 }
 
