@@ -177,10 +177,10 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 		}
 	}
 	var err error
-	if b.keyEvents, err = b.tx.EventsByKeys(ctx, keys); err != nil {
+	if b.keyEvents, err = b.tx.EventsByKeys(ctx, keys, fanOutCap); err != nil {
 		return fmt.Errorf("looking up candidate events: %w", err)
 	}
-	if b.blockEvents, err = b.tx.EventsByBlocks(ctx, blocks); err != nil {
+	if b.blockEvents, err = b.tx.EventsByBlocks(ctx, blocks, fanOutCap); err != nil {
 		return fmt.Errorf("looking up content candidates: %w", err)
 	}
 	for _, m := range []map[string][]string{b.keyEvents, b.blockEvents} {
@@ -308,6 +308,13 @@ func (b *batch) remember(d *ontology.Document, ev *EventState) {
 	}
 }
 
+// fanOutCap is the most events one key or block is read for. A business action has a
+// handful of documents; a key that names this many events names no action in
+// particular (a pickup number that repeats every day, a mapping that put a constant
+// in a ref), so it is not followed, and a block this full is too ambiguous to match
+// on. Either way the cost of a document stays bounded whatever the data's size.
+const fanOutCap = 64
+
 // candidates returns the live events that share an identifying key with d and that d
 // may join: none a person rejected it from, none where its role is already taken.
 func (b *batch) candidates(uid string, d *ontology.Document) ([]*EventState, []string) {
@@ -318,7 +325,12 @@ func (b *batch) candidates(uid string, d *ontology.Document) ([]*EventState, []s
 		if !identifies(d, r) {
 			continue
 		}
-		for _, id := range b.keyEvents[b.keyUID(r)] {
+		evs := b.keyEvents[b.keyUID(r)]
+		if len(evs) >= fanOutCap {
+			b.m.log.Debug("key too common to identify an action", "key", r.ID(), "events", len(evs))
+			continue
+		}
+		for _, id := range evs {
 			ev := b.live(id)
 			if ev == nil || !b.fits(ev, uid, d) {
 				continue
@@ -349,6 +361,9 @@ func (b *batch) contentMatch(uid string, d *ontology.Document) (*EventState, Evi
 	var all []scored
 	seen := map[string]bool{}
 	for _, k := range lookup {
+		if len(b.blockEvents[k]) >= fanOutCap {
+			continue // too many look alike to tell which one it is
+		}
 		for _, id := range b.blockEvents[k] {
 			ev := b.live(id)
 			if ev == nil || seen[ev.ID] || !b.fits(ev, uid, d) {

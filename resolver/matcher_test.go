@@ -530,3 +530,29 @@ func TestPartiesByDescription(t *testing.T) {
 		t.Error("same name at another address merged")
 	}
 }
+
+// TestKeyTooCommonIsNotFollowed: a reference value that seventy orders carry (a pickup
+// number that repeats every day, a constant a mapping put in a ref) names no action in
+// particular; a document carrying it founds its own event instead of joining one of
+// them, and looking it up reads a bounded number of events.
+func TestKeyTooCommonIsNotFollowed(t *testing.T) {
+	f := newFixture(t)
+	var orders []ontology.Document
+	for i := range 70 {
+		orders = append(orders, f.doc("shopify", "order", fmt.Sprint("o", i), ontology.RoleOrder, ontology.VerbPaid,
+			t0.Add(time.Duration(i)*time.Hour), "online", []ontology.Ref{ref(ontology.RefHubRef, "PICKUP-12")}, line("A", 1)))
+	}
+	f.save(orders...)
+	f.process()
+	pos := f.doc("square", "order", "p1", ontology.RolePOS, ontology.VerbPaid, t0.Add(71*time.Hour), "L2K8",
+		[]ontology.Ref{ref(ontology.RefHubRef, "PICKUP-12")}, line("B", 1))
+	f.save(pos)
+	if st := f.process(); st.Created != 1 || st.Joined != 0 {
+		t.Fatalf("stats = %+v, want a new event", st)
+	}
+	for _, o := range []string{"o0", "o69"} {
+		if f.eventOf("square", "order", "p1") == f.eventOf("shopify", "order", o) {
+			t.Errorf("the POS sale joined %s through a key seventy orders share", o)
+		}
+	}
+}

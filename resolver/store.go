@@ -21,10 +21,12 @@ type Tx interface {
 	// Pending returns up to limit documents awaiting resolution, oldest first.
 	Pending(ctx context.Context, limit int) ([]PendingDoc, error)
 	// EventsByKeys returns, for each key uid, the live (not merged) events that documents
-	// holding that key belong to.
-	EventsByKeys(ctx context.Context, keyUIDs []string) (map[string][]string, error)
+	// holding that key belong to: at most limit of them, so that a key shared far more
+	// widely than any business action (a mapping's mistake, a number that repeats every
+	// day) cannot make a batch's cost grow with the data.
+	EventsByKeys(ctx context.Context, keyUIDs []string, limit int) (map[string][]string, error)
 	// EventsByBlocks is EventsByKeys for content block keys.
-	EventsByBlocks(ctx context.Context, keyUIDs []string) (map[string][]string, error)
+	EventsByBlocks(ctx context.Context, keyUIDs []string, limit int) (map[string][]string, error)
 	// Rejections returns, for each document, the documents a person said it does not
 	// belong with.
 	Rejections(ctx context.Context, docUIDs []string) (map[string]map[string]bool, error)

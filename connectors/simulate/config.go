@@ -69,8 +69,8 @@ func (c Config) Validate() error {
 	if c.Days < 1 || c.Days > 3660 {
 		errs = append(errs, fmt.Errorf("days %d: want 1 to 3660", c.Days))
 	}
-	if c.Stores < 1 || c.Stores > 99 {
-		errs = append(errs, fmt.Errorf("stores %d: want 1 to 99", c.Stores))
+	if c.Stores < 1 || c.Stores > 999 {
+		errs = append(errs, fmt.Errorf("stores %d: want 1 to 999", c.Stores))
 	}
 	if c.SKUs < 3 || c.SKUs > len(catalog) {
 		errs = append(errs, fmt.Errorf("skus %d: want 3 to %d", c.SKUs, len(catalog)))

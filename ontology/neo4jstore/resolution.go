@@ -56,29 +56,37 @@ RETURN d.uid AS uid, d.version AS version, d.canonical AS canonical, e.id AS eve
 	return out, nil
 }
 
-func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string) (map[string][]string, error) {
+func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
 	return t.eventsVia(ctx, `
 UNWIND $keys AS k
-MATCH (key:Key {uid: k})<-[:HAS_KEY {identity: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
-WHERE e.status <> 'merged'
-RETURN k, collect(DISTINCT e.id) AS events`, keys)
+CALL (k) {
+  MATCH (:Key {uid: k})<-[:HAS_KEY {identity: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
+  WHERE e.status <> 'merged'
+  WITH DISTINCT e LIMIT $limit
+  RETURN collect(e.id) AS events
+}
+RETURN k, events`, keys, limit)
 }
 
-func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string) (map[string][]string, error) {
+func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
 	return t.eventsVia(ctx, `
 UNWIND $keys AS k
-MATCH (key:Key {uid: k})<-[:IN_BLOCK]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
-WHERE e.status <> 'merged'
-RETURN k, collect(DISTINCT e.id) AS events`, keys)
+CALL (k) {
+  MATCH (:Key {uid: k})<-[:IN_BLOCK]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
+  WHERE e.status <> 'merged'
+  WITH DISTINCT e LIMIT $limit
+  RETURN collect(e.id) AS events
+}
+RETURN k, events`, keys, limit)
 }
 
 // eventsVia runs a key-to-events lookup and collects its answer.
-func (t *resolutionTx) eventsVia(ctx context.Context, cypher string, keys []string) (map[string][]string, error) {
+func (t *resolutionTx) eventsVia(ctx context.Context, cypher string, keys []string, limit int) (map[string][]string, error) {
 	out := map[string][]string{}
 	if len(keys) == 0 {
 		return out, nil
 	}
-	recs, err := run(ctx, t.tx, cypher, map[string]any{"keys": keys})
+	recs, err := run(ctx, t.tx, cypher, map[string]any{"keys": keys, "limit": limit})
 	if err != nil {
 		return nil, err
 	}
