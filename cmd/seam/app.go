@@ -85,7 +85,10 @@ func (a *App) ConnectMQTT(onConnect func(mqtt.Client)) {
 		SetConnectRetry(true).
 		SetConnectRetryInterval(time.Second).
 		SetMaxReconnectInterval(10 * time.Second).
-		SetOrderMatters(false).
+		// In order: the subscriber keeps each edge node's messages in sequence (a
+		// Sparkplug DDATA must not be read before the DBIRTH that names its aliases) and
+		// stores different sources concurrently on its own.
+		SetOrderMatters(true).
 		// Acknowledge only once a reading is stored (the subscriber calls Ack), so a
 		// crash in between makes the broker deliver it again.
 		SetAutoAckDisabled(true).

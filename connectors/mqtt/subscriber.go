@@ -47,6 +47,7 @@ type Subscriber struct {
 
 	mu      sync.Mutex
 	rebirth func(topic string, payload []byte) // publishes an NCMD (set on Subscribe)
+	queues  map[string]chan paho.Message       // per edge node or device, in arrival order
 }
 
 // NewSubscriber builds a subscriber; ctx bounds the retries of messages in hand.
@@ -80,7 +81,7 @@ func (s *Subscriber) Subscribe(c paho.Client) error {
 	for _, t := range s.Topics() {
 		filters[t] = 1
 	}
-	tok := c.SubscribeMultiple(filters, func(_ paho.Client, m paho.Message) { s.Handle(m) })
+	tok := c.SubscribeMultiple(filters, func(_ paho.Client, m paho.Message) { s.dispatch(m) })
 	if !tok.WaitTimeout(10 * time.Second) {
 		return fmt.Errorf("subscribing to %v: timed out", s.Topics())
 	}
@@ -99,6 +100,52 @@ func (s *Subscriber) Route(topic string) (tenant, device string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// dispatch hands a message to its source's queue and returns at once. The client calls
+// it in arrival order (order matters is on), and each queue is worked by one goroutine,
+// so the messages of one Sparkplug edge node (its births, then data naming the births'
+// aliases) or of one device are stored in the order they were published, while
+// different sources are stored concurrently. A full queue makes dispatch wait: the
+// broker then holds the rest, unacknowledged.
+func (s *Subscriber) dispatch(m paho.Message) {
+	key := orderKey(m.Topic())
+	s.mu.Lock()
+	q, ok := s.queues[key]
+	if !ok {
+		if s.queues == nil {
+			s.queues = map[string]chan paho.Message{}
+		}
+		q = make(chan paho.Message, 256)
+		s.queues[key] = q
+		go s.work(q)
+	}
+	s.mu.Unlock()
+	select {
+	case q <- m:
+	case <-s.ctx.Done():
+	}
+}
+
+func (s *Subscriber) work(q chan paho.Message) {
+	for {
+		select {
+		case m := <-q:
+			s.Handle(m)
+		case <-s.ctx.Done():
+			return
+		}
+	}
+}
+
+// orderKey names the source whose messages must be stored in order: a Sparkplug edge
+// node (spBv1.0/{group}/{type}/{edge}[/{device}]: births and data of all its devices
+// share aliases and a sequence) or a topic.
+func orderKey(topic string) string {
+	if parts := strings.Split(topic, "/"); len(parts) >= 4 && parts[0] == "spBv1.0" {
+		return parts[1] + "/" + parts[3]
+	}
+	return topic
 }
 
 // Handle stores one message and acknowledges it once stored. It blocks, retrying, while
