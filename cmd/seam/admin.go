@@ -49,7 +49,7 @@ func runWait(ctx context.Context, cfg Config, log *slog.Logger, args []string, s
 	if err := app.Migrate(ctx); err != nil {
 		return err
 	}
-	app.ConnectMQTT(nil)
+	app.ConnectMQTT(nil, nil)
 	for {
 		c := app.Ready(ctx)
 		if c.Neo4j == nil && c.Redis == nil && c.MQTT == nil {

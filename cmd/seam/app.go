@@ -76,7 +76,11 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 // ConnectMQTT starts the broker connection; paho keeps reconnecting on its own. The
 // session is persistent (clean session off, fixed client id) so that QoS 1 readings
 // published while Seam was down are delivered when it returns.
-func (a *App) ConnectMQTT(onConnect func(mqtt.Client)) {
+//
+// onMessage, when set, receives every message no subscription claims: on reconnecting
+// to a persistent session the broker sends what it kept before the subscription's
+// handler is registered again, and those messages must not be lost.
+func (a *App) ConnectMQTT(onConnect func(mqtt.Client), onMessage func(mqtt.Message)) {
 	opts := mqtt.NewClientOptions().
 		AddBroker(a.cfg.MQTT.URL).
 		SetClientID(a.cfg.MQTT.ClientID).
@@ -93,6 +97,9 @@ func (a *App) ConnectMQTT(onConnect func(mqtt.Client)) {
 		// crash in between makes the broker deliver it again.
 		SetAutoAckDisabled(true).
 		SetConnectTimeout(5 * time.Second)
+	if onMessage != nil {
+		opts.SetDefaultPublishHandler(func(_ mqtt.Client, m mqtt.Message) { onMessage(m) })
+	}
 	if a.cfg.MQTT.User != "" {
 		opts.SetUsername(a.cfg.MQTT.User).SetPassword(string(a.cfg.MQTT.Password))
 	}

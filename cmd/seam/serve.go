@@ -58,7 +58,7 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		if err := sub.Subscribe(c); err != nil {
 			log.Error("subscribing to sensor topics", "err", err)
 		}
-	})
+	}, sub.Dispatch)
 	pollers, err := app.pollers()
 	if err != nil {
 		cancel()

@@ -81,7 +81,7 @@ func (s *Subscriber) Subscribe(c paho.Client) error {
 	for _, t := range s.Topics() {
 		filters[t] = 1
 	}
-	tok := c.SubscribeMultiple(filters, func(_ paho.Client, m paho.Message) { s.dispatch(m) })
+	tok := c.SubscribeMultiple(filters, func(_ paho.Client, m paho.Message) { s.Dispatch(m) })
 	if !tok.WaitTimeout(10 * time.Second) {
 		return fmt.Errorf("subscribing to %v: timed out", s.Topics())
 	}
@@ -102,13 +102,13 @@ func (s *Subscriber) Route(topic string) (tenant, device string, ok bool) {
 	return "", "", false
 }
 
-// dispatch hands a message to its source's queue and returns at once. The client calls
+// Dispatch hands a message to its source's queue and returns at once. The client calls
 // it in arrival order (order matters is on), and each queue is worked by one goroutine,
 // so the messages of one Sparkplug edge node (its births, then data naming the births'
 // aliases) or of one device are stored in the order they were published, while
 // different sources are stored concurrently. A full queue makes dispatch wait: the
 // broker then holds the rest, unacknowledged.
-func (s *Subscriber) dispatch(m paho.Message) {
+func (s *Subscriber) Dispatch(m paho.Message) {
 	key := orderKey(m.Topic())
 	s.mu.Lock()
 	q, ok := s.queues[key]
