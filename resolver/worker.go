@@ -3,6 +3,7 @@ package resolver
 import (
 	"context"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/seamhub/seam/ontology"
@@ -80,7 +81,7 @@ func (w *Worker) Run(ctx context.Context) {
 			case <-ctx.Done():
 				return
 			case t := <-w.wake:
-				turns.add(t)
+				turns.first(t)
 			case <-tick.C:
 				w.sweep(ctx, &turns)
 			}
@@ -90,7 +91,7 @@ func (w *Worker) Run(ctx context.Context) {
 		for drained := false; !drained; {
 			select {
 			case t := <-w.wake:
-				turns.add(t)
+				turns.first(t)
 			case <-tick.C:
 				w.sweep(ctx, &turns)
 			default:
@@ -155,6 +156,21 @@ func (r *roundRobin) add(tenant string) {
 		r.queued[tenant] = true
 		r.queue = append(r.queue, tenant)
 	}
+}
+
+// first puts a tenant at the head of the queue: work this process was just told about
+// (a webhook answered, a file stored) goes before work a sweep found, so its event is
+// visible within the promised seconds even while other tenants have backlogs. A tenant
+// with more work still goes to the back after its batch, so this does not starve them.
+func (r *roundRobin) first(tenant string) {
+	if r.queued[tenant] {
+		r.queue = slices.DeleteFunc(r.queue, func(t string) bool { return t == tenant })
+	}
+	if r.queued == nil {
+		r.queued = map[string]bool{}
+	}
+	r.queued[tenant] = true
+	r.queue = slices.Insert(r.queue, 0, tenant)
 }
 
 func (r *roundRobin) next() (string, bool) {

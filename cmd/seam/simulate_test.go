@@ -32,6 +32,13 @@ func TestThirtySimulatedDaysIngestCleanly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer app.Close(context.Background())
+	// The test only stores; left pending, seven thousand documents would be resolved by
+	// the workers of every later test's server, slowing them past their deadlines.
+	defer func() { // before app.Close: deferred calls run last first
+		if _, err := app.store.DeleteTenant(context.Background(), sc.Tenant); err != nil {
+			t.Errorf("removing the test's tenant: %v", err)
+		}
+	}()
 	files, err := dataFiles(dir)
 	if err != nil {
 		t.Fatal(err)
