@@ -81,35 +81,35 @@ func companyRole(r ontology.PartyRole) bool {
 	return r != ontology.PartyCustomer
 }
 
-// partyKeys returns a mention's identity keys and relation keys.
-func partyKeys(system string, p ontology.PartyRef) (identity, relation []string) {
-	company := companyRole(p.Role)
-	if t := normTaxID(p.TaxID); len(t) >= 8 {
-		identity = append(identity, "tax:"+t)
+// partyKeys returns a mention's identity keys and relation keys, from the mention and
+// its normalised profile (ProfileOf), so that each value is normalised once.
+func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, relation []string) {
+	if len(pr.TaxID) >= 8 {
+		identity = append(identity, "tax:"+pr.TaxID)
 	}
-	if e := normalize.Email(p.Email); e != "" {
-		identity = append(identity, "email:"+e)
+	if pr.Email != "" {
+		identity = append(identity, "email:"+pr.Email)
 	}
 	if p.ExternalID != "" {
 		identity = append(identity, "ext:"+system+":"+string(p.Role)+":"+p.ExternalID)
 	}
-	if ph, ok := normalize.Phone(p.Phone, p.Country); ok {
-		if company {
-			relation = append(relation, "phone:"+ph)
+	if pr.Phone != "" {
+		if pr.Company {
+			relation = append(relation, "phone:"+pr.Phone)
 		} else {
-			identity = append(identity, "phone:"+ph)
+			identity = append(identity, "phone:"+pr.Phone)
 		}
 	}
-	if company {
-		if k := normalize.CompanyName(p.Name).Key; len([]rune(k)) >= 2 {
-			identity = append(identity, "co:"+k)
+	if pr.Company {
+		if len([]rune(pr.Name)) >= 2 {
+			identity = append(identity, "co:"+pr.Name)
 		}
 		if r := normalize.PersonName(p.Legal); r != "" {
 			relation = append(relation, "rep:"+r)
 		}
 		// A short address ("Room 1") says nothing about who shares it.
-		if a, _ := normalize.Address(p.Address); len([]rune(a)) >= 6 {
-			relation = append(relation, "addr:"+a)
+		if len([]rune(pr.Address)) >= 6 {
+			relation = append(relation, "addr:"+pr.Address)
 		}
 	}
 	return identity, relation
@@ -142,10 +142,11 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	var mentions []mention
 	for _, d := range docs {
 		for _, p := range d.Doc.Parties {
-			id, rel := partyKeys(d.Doc.Key.System, p)
+			pr := ProfileOf(p)
+			id, rel := partyKeys(d.Doc.Key.System, p, pr)
 			keys = append(keys, id...)
 			keys = append(keys, rel...)
-			mentions = append(mentions, mention{identity: id, profile: ProfileOf(p)})
+			mentions = append(mentions, mention{identity: id, profile: pr})
 		}
 	}
 	if len(keys) > 0 {
@@ -205,8 +206,9 @@ func partyID(tenant, key string) string {
 func (b *batch) resolveParties(uid string, d *ontology.Document) {
 	pb := b.parties
 	for i, p := range d.Parties {
-		identity, relation := partyKeys(d.Key.System, p)
-		tax := normTaxID(p.TaxID)
+		prof := ProfileOf(p)
+		identity, relation := partyKeys(d.Key.System, p, prof)
+		tax := prof.TaxID
 		var found []string
 		for _, k := range identity {
 			if id, ok := pb.known[k]; ok {
@@ -239,7 +241,6 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		for _, other := range apart {
 			b.relate(other, id, "shares an identifying key but has another tax id")
 		}
-		prof := ProfileOf(p)
 		if len(same) == 0 {
 			// No key reached a known party: maybe its description does.
 			if !b.matchProfile(id, prof) {
