@@ -99,14 +99,27 @@ func (w *Worker) Run(ctx context.Context) {
 			}
 		}
 		more, err := w.step(ctx, tenant)
-		if err != nil && ctx.Err() == nil {
-			w.log.Warn("processing tenant", "tenant", tenant, "err", err)
-		}
-		if more && err == nil {
+		switch {
+		case err != nil && ctx.Err() == nil:
+			// Neo4j or Redis is away, or was a moment ago. Try the tenant again after a
+			// pause rather than at the next sweep, so its documents show within seconds
+			// of the store coming back; the pause keeps an outage from becoming a busy loop.
+			w.log.Warn("processing tenant; will retry", "tenant", tenant, "err", err)
+			turns.add(tenant)
+			select {
+			case <-ctx.Done():
+			case t := <-w.wake:
+				turns.first(t)
+			case <-time.After(retryPause):
+			}
+		case more:
 			turns.add(tenant) // back of the queue
 		}
 	}
 }
+
+// retryPause is how long the worker waits after a failed batch before the next try.
+const retryPause = 250 * time.Millisecond
 
 // sweep queues every tenant with work nobody announced.
 func (w *Worker) sweep(ctx context.Context, turns *roundRobin) {
