@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"sort"
 	"time"
 
@@ -86,23 +87,70 @@ type Stats struct {
 	Created   int
 	Joined    int
 	Merged    int
+	// SetAside counts documents whose resolution failed on their own and that were set
+	// aside with the reason, so that the documents behind them go on.
+	SetAside  int
 	Movements []ontology.Movement
 }
 
-// Process resolves up to limit pending documents of tenant and returns what it did,
-// including the movements it appended (for the live-stock projection). It returns zero
-// Documents when nothing is pending.
-func (m *Matcher) Process(ctx context.Context, tenant string, limit int) (Stats, error) {
+// add folds another batch's counts into st.
+func (st *Stats) add(o Stats) {
+	st.Documents += o.Documents
+	st.Created += o.Created
+	st.Joined += o.Joined
+	st.Merged += o.Merged
+	st.SetAside += o.SetAside
+	st.Movements = append(st.Movements, o.Movements...)
+}
+
+// selection says which pending documents one resolution transaction takes: the oldest
+// limit of them, or exactly the listed ones (when a failed batch is being split).
+type selection struct {
+	limit int
+	uids  []string
+}
+
+// resolveBatch resolves the selected pending documents of tenant in one transaction. It
+// returns the uids it loaded even when it fails, so that a failed batch can be split,
+// and turns a panic in resolution into an error: a document that crashes the resolver
+// must fail its own transaction, never the process.
+func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection) (Stats, []string, error) {
 	var st Stats
-	err := m.store.WithTenantLock(ctx, tenant, func(ctx context.Context, tx Tx) error {
-		st = Stats{} // fn may be retried
-		docs, err := tx.Pending(ctx, limit)
+	var uids []string
+	err := m.store.WithTenantLock(ctx, tenant, func(ctx context.Context, tx Tx) (err error) {
+		st, uids = Stats{}, nil // fn may be retried
+		defer func() {
+			if r := recover(); r != nil {
+				err = &PanicError{Value: r, Stack: debug.Stack()}
+			}
+		}()
+		var docs []PendingDoc
+		if sel.uids != nil {
+			docs, err = tx.PendingOf(ctx, sel.uids)
+		} else {
+			docs, err = tx.Pending(ctx, sel.limit)
+		}
 		if err != nil {
 			return fmt.Errorf("loading pending documents: %w", err)
 		}
 		if len(docs) == 0 {
 			return nil
 		}
+		for _, d := range docs {
+			uids = append(uids, d.UID)
+		}
+		// A stored document that cannot even be read is set aside at once; the rest of
+		// the batch is resolved without it.
+		var unreadable []SetAside
+		readable := docs[:0:0]
+		for _, d := range docs {
+			if d.Problem != "" {
+				unreadable = append(unreadable, SetAside{DocUID: d.UID, Reason: d.Problem})
+				continue
+			}
+			readable = append(readable, d)
+		}
+		docs = readable
 		b := newBatch(m, tx, tenant)
 		if err := b.load(ctx, docs); err != nil {
 			return err
@@ -114,17 +162,19 @@ func (m *Matcher) Process(ctx context.Context, tenant string, limit int) (Stats,
 			b.resolve(&docs[i], &st)
 		}
 		ch := b.finish()
+		ch.SetAside = unreadable
 		if err := tx.Apply(ctx, ch); err != nil {
 			return fmt.Errorf("writing resolution: %w", err)
 		}
-		st.Documents = len(docs)
+		st.Documents = len(docs) + len(unreadable)
+		st.SetAside = len(unreadable)
 		st.Movements = ch.Movements
 		return nil
 	})
 	if err != nil {
-		return Stats{}, fmt.Errorf("resolving tenant %s: %w", tenant, err)
+		return Stats{}, uids, fmt.Errorf("resolving tenant %s: %w", tenant, err)
 	}
-	return st, nil
+	return st, uids, nil
 }
 
 // batch is the in-memory view of one resolution transaction: the candidate events loaded

@@ -20,6 +20,9 @@ type Store interface {
 type Tx interface {
 	// Pending returns up to limit documents awaiting resolution, oldest first.
 	Pending(ctx context.Context, limit int) ([]PendingDoc, error)
+	// PendingOf returns those of the listed documents that still await resolution,
+	// oldest first.
+	PendingOf(ctx context.Context, uids []string) ([]PendingDoc, error)
 	// EventsByKeys returns, for each key uid, the live (not merged) events that documents
 	// holding that key belong to: at most limit of them, so that a key shared far more
 	// widely than any business action (a mapping's mistake, a number that repeats every
@@ -60,6 +63,9 @@ type PendingDoc struct {
 	// EventID is the event the document already belongs to, when this is a new version
 	// of a resolved document.
 	EventID string
+	// Problem says why the stored document cannot be read (its canonical form does not
+	// decode); such a document is set aside instead of failing its batch.
+	Problem string
 }
 
 // Member is a document in an event as stored.
@@ -105,6 +111,8 @@ type Changes struct {
 	Mentions     []PartyMention
 	PartyAliases []PartyAlias
 	PartyLinks   []PartyLink
+	// SetAside takes documents out of the queue with the reason they cannot be resolved.
+	SetAside []SetAside
 }
 
 // ReviewUpdate records a person's verdict on a review item (if there is one).

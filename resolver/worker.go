@@ -2,7 +2,9 @@ package resolver
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"slices"
 	"time"
 
@@ -138,7 +140,15 @@ func (w *Worker) sweep(ctx context.Context, turns *roundRobin) {
 // step resolves one batch of a tenant's pending documents and projects its movements;
 // when there were none left it catches up projection instead. It reports whether the
 // tenant may have more work.
-func (w *Worker) step(ctx context.Context, tenant string) (bool, error) {
+func (w *Worker) step(ctx context.Context, tenant string) (more bool, err error) {
+	// No panic may end the worker's goroutine: resolution turns its own panics into set
+	// aside documents, and anything else (the projection) fails this step only.
+	defer func() {
+		if r := recover(); r != nil {
+			w.log.Error("worker step panicked", "tenant", tenant, "panic", r, "stack", string(debug.Stack()))
+			more, err = false, fmt.Errorf("worker step panicked: %v", r)
+		}
+	}()
 	start := time.Now()
 	st, err := w.matcher.Process(ctx, tenant, w.cfg.Batch)
 	if w.cfg.Observe != nil {
@@ -210,11 +220,7 @@ func (w *Worker) Drain(ctx context.Context, tenant string) (Stats, error) {
 		if err != nil {
 			return total, err
 		}
-		total.Documents += st.Documents
-		total.Created += st.Created
-		total.Joined += st.Joined
-		total.Merged += st.Merged
-		total.Movements = append(total.Movements, st.Movements...)
+		total.add(st)
 		if err := w.proj.Project(ctx, tenant, st.Movements); err != nil {
 			// The movements keep their Unprojected mark; CatchUp applies them later.
 			w.log.Warn("projecting stock; will catch up", "tenant", tenant, "err", err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -116,8 +117,8 @@ func runCache(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 }
 
 func runQuarantine(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
-	if len(args) == 0 || (args[0] != "list" && args[0] != "replay") {
-		return usageError{"usage: seam quarantine list|replay --tenant T [--system S] [--type T]"}
+	if len(args) == 0 || (args[0] != "list" && args[0] != "replay" && args[0] != "retry") {
+		return usageError{"usage: seam quarantine list|replay|retry --tenant T [--system S] [--type T] [--document UID]"}
 	}
 	fs := newFlags("quarantine "+args[0], stdout)
 	tenant := fs.String("tenant", "", "tenant (required)")
@@ -125,6 +126,7 @@ func runQuarantine(ctx context.Context, cfg Config, log *slog.Logger, args []str
 	typ := fs.String("type", "", "only this document type")
 	asJSON := fs.Bool("json", false, "print JSON lines instead of a table (list)")
 	all := fs.Bool("all", false, "include items already replayed (list)")
+	doc := fs.String("document", "", "retry only this set-aside document (its uid, as list shows it)")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -140,10 +142,73 @@ func runQuarantine(ctx context.Context, cfg Config, log *slog.Logger, args []str
 	if *all && args[0] == "list" {
 		f.Status = ""
 	}
-	if args[0] == "list" {
-		return listQuarantine(ctx, app, f, *asJSON, stdout)
+	switch args[0] {
+	case "list":
+		if err := listQuarantine(ctx, app, f, *asJSON, stdout); err != nil {
+			return err
+		}
+		return listSetAside(ctx, app, *tenant, *asJSON, stdout)
+	case "retry":
+		return retrySetAside(ctx, app, *tenant, *doc, stdout)
 	}
 	return replayQuarantine(ctx, app, f, stdout)
+}
+
+// listSetAside prints the documents resolution set aside: stored and valid, but their
+// resolution failed on its own (a bug, or data the resolver cannot handle yet).
+func listSetAside(ctx context.Context, app *App, tenant string, asJSON bool, stdout io.Writer) error {
+	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
+	n, after := 0, ""
+	for {
+		docs, err := app.store.SetAsideDocuments(ctx, tenant, after, 500)
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			if n == 0 && !asJSON {
+				fmt.Fprintln(tw, "\nSET ASIDE BY RESOLUTION (retry with `seam quarantine retry`)")
+				fmt.Fprintln(tw, "DOCUMENT\tRECEIVED\tSET ASIDE\tTIMES\tREASON")
+			}
+			n++
+			if asJSON {
+				b, _ := json.Marshal(map[string]any{"setAside": true, "document": d.UID, "system": d.Key.System,
+					"type": d.Key.Type, "externalId": d.Key.ExternalID, "reason": d.Reason, "at": d.At,
+					"receivedAt": d.ReceivedAt, "attempts": d.Attempts})
+				fmt.Fprintln(stdout, string(b))
+				continue
+			}
+			reason, _, _ := strings.Cut(d.Reason, "\n")
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", d.UID, d.ReceivedAt.Format(time.RFC3339), d.At.Format(time.RFC3339), d.Attempts, reason)
+		}
+		if len(docs) < 500 {
+			break
+		}
+		after = docs[len(docs)-1].UID
+	}
+	if !asJSON && n > 0 {
+		tw.Flush()
+		fmt.Fprintf(stdout, "%d documents set aside\n", n)
+	}
+	return nil
+}
+
+// retrySetAside puts set-aside documents back in the resolution queue and resolves them
+// now; those that fail again are set aside again, with the new reason.
+func retrySetAside(ctx context.Context, app *App, tenant, doc string, stdout io.Writer) error {
+	var uids []string
+	if doc != "" {
+		uids = []string{doc}
+	}
+	n, err := app.store.RetrySetAside(ctx, tenant, uids)
+	if err != nil {
+		return err
+	}
+	st, err := app.worker.Drain(ctx, tenant)
+	if err != nil {
+		return fmt.Errorf("resolving retried documents: %w", err)
+	}
+	fmt.Fprintf(stdout, "retried: %d requeued, %d resolved, %d set aside again\n", n, st.Documents-st.SetAside, st.SetAside)
+	return nil
 }
 
 func listQuarantine(ctx context.Context, app *App, f ontology.QuarantineFilter, asJSON bool, stdout io.Writer) error {

@@ -52,6 +52,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	a.metrics.WatchBacklog(a.store.Backlogs)
 	a.rdb = redis.NewUniversalClient(&redis.UniversalOptions{
 		Addrs:      strings.Split(cfg.Redis.Addr, ","),
 		Password:   string(cfg.Redis.Password),

@@ -3,7 +3,7 @@
 //	seam serve                      HTTP: GraphQL, webhooks, health, metrics
 //	seam demo                       serve plus a simulated feed of orders
 //	seam ingest --tenant T --system S --type T PATH...
-//	seam quarantine list|replay     inspect and replay refused payloads
+//	seam quarantine list|replay|retry  inspect and replay refused payloads, retry set-aside documents
 //	seam cache rebuild|verify       rebuild live stock from the ledger, or prove it equal
 //	seam wait                       wait until Neo4j, Redis and the broker answer
 //
@@ -56,7 +56,7 @@ commands:
   serve        serve GraphQL, webhooks, /healthz, /readyz and /metrics
   demo         serve, plus a simulated feed of storefront and POS orders
   ingest       store files: seam ingest --tenant T --system S --type T PATH...
-  quarantine   list or replay refused payloads
+  quarantine   list or replay refused payloads; retry documents resolution set aside
   cache        rebuild or verify live stock against the ledger
   wait         wait until Neo4j, Redis and the MQTT broker answer
   simulate     write a simulated business's documents and ground truth: seam simulate --out DIR

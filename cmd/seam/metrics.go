@@ -1,11 +1,13 @@
 package main
 
 import (
+	"context"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/seamhub/seam/ontology/neo4jstore"
 	"github.com/seamhub/seam/resolver"
 )
 
@@ -18,6 +20,7 @@ type Metrics struct {
 	resolved    *prometheus.CounterVec
 	movements   prometheus.Counter
 	resolveErrs prometheus.Counter
+	setAside    prometheus.Counter
 	ready       *prometheus.GaugeVec
 }
 
@@ -50,12 +53,16 @@ func NewMetrics() *Metrics {
 			Name: "seam_resolution_errors_total",
 			Help: "Resolution batches that failed and will be retried.",
 		}),
+		setAside: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "seam_resolution_set_aside_total",
+			Help: "Documents set aside because their resolution failed (or panicked) on its own; the rest of their batch went on.",
+		}),
 		ready: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "seam_dependency_up",
 			Help: "1 when a dependency (neo4j, redis, mqtt) answered the last readiness check.",
 		}, []string{"dependency"}),
 	}
-	m.Registry.MustRegister(m.documents, m.webhooks, m.resolveTime, m.resolved, m.movements, m.resolveErrs, m.ready,
+	m.Registry.MustRegister(m.documents, m.webhooks, m.resolveTime, m.resolved, m.movements, m.resolveErrs, m.setAside, m.ready,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -84,6 +91,12 @@ func (m *Metrics) ObserveResolution(_ string, st resolver.Stats, took time.Durat
 	m.resolved.WithLabelValues("joined").Add(float64(st.Joined))
 	m.resolved.WithLabelValues("merged").Add(float64(st.Merged))
 	m.movements.Add(float64(len(st.Movements)))
+	m.setAside.Add(float64(st.SetAside))
+}
+
+// WatchBacklog adds the per-tenant resolution queue gauges, read from the store.
+func (m *Metrics) WatchBacklog(read func(ctx context.Context) ([]neo4jstore.Backlog, error)) {
+	m.Registry.MustRegister(newBacklogCollector(read))
 }
 
 // SetUp records whether a dependency answered.

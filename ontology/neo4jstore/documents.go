@@ -87,7 +87,8 @@ MERGE (d:SourceDocument {uid: r.uid})
   ON CREATE SET d.version = 0, d.tenant = r.props.tenant
 WITH d, r, coalesce(d.hash = r.hash, false) AS same
 FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
-  SET d += r.props, d.version = d.version + 1, d.updatedAt = $now, d:Pending)
+  SET d += r.props, d.version = d.version + 1, d.updatedAt = $now, d:Pending
+  REMOVE d:SetAside)
 FOREACH (uid IN CASE WHEN r.delivery IS NULL THEN [] ELSE [r.delivery] END |
   MERGE (dl:Delivery {uid: uid}) ON CREATE SET dl.at = $now, dl.document = r.uid)
 RETURN same, d.version AS version`, map[string]any{"rows": rows, "now": now})

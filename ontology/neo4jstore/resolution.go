@@ -39,21 +39,49 @@ func (t *resolutionTx) Pending(ctx context.Context, limit int) ([]resolver.Pendi
 	recs, err := run(ctx, t.tx, `
 MATCH (d:Pending {tenant: $tenant})
 WITH d ORDER BY d.receivedAt, d.uid LIMIT $limit
-OPTIONAL MATCH (d)-[:EVIDENCES]->(e:BusinessEvent)
-RETURN d.uid AS uid, d.version AS version, d.canonical AS canonical, e.id AS event`,
+`+pendingReturn,
 		map[string]any{"tenant": t.tenant, "limit": limit})
 	if err != nil {
 		return nil, err
 	}
+	return pendingDocs(recs), nil
+}
+
+func (t *resolutionTx) PendingOf(ctx context.Context, uids []string) ([]resolver.PendingDoc, error) {
+	if len(uids) == 0 {
+		// Still a round trip: callers use an empty call to prove the store answers.
+		return nil, exec(ctx, t.tx, "RETURN 1", nil)
+	}
+	recs, err := run(ctx, t.tx, `
+UNWIND $uids AS u
+MATCH (d:SourceDocument:Pending {uid: u})
+WHERE d.tenant = $tenant
+WITH d ORDER BY d.receivedAt, d.uid
+`+pendingReturn,
+		map[string]any{"tenant": t.tenant, "uids": uids})
+	if err != nil {
+		return nil, err
+	}
+	return pendingDocs(recs), nil
+}
+
+// pendingReturn is what resolution reads of each pending document.
+const pendingReturn = `OPTIONAL MATCH (d)-[:EVIDENCES]->(e:BusinessEvent)
+RETURN d.uid AS uid, d.version AS version, d.canonical AS canonical, e.id AS event`
+
+// pendingDocs decodes pending documents. One whose canonical form does not decode is
+// returned with its Problem, so that resolution sets it aside instead of failing the
+// whole batch on it.
+func pendingDocs(recs []*neo4j.Record) []resolver.PendingDoc {
 	out := make([]resolver.PendingDoc, 0, len(recs))
 	for _, rec := range recs {
 		p := resolver.PendingDoc{UID: get[string](rec, "uid"), Version: get[int64](rec, "version"), EventID: get[string](rec, "event")}
 		if err := json.Unmarshal([]byte(get[string](rec, "canonical")), &p.Doc); err != nil {
-			return nil, fmt.Errorf("decoding stored document %s: %w", p.UID, err)
+			p.Problem = fmt.Sprintf("the stored canonical form does not decode: %v", err)
 		}
 		out = append(out, p)
 	}
-	return out, nil
+	return out
 }
 
 func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
@@ -230,6 +258,7 @@ MERGE (a:Party {uid: $tenant + '/' + r.from}) ON CREATE SET a.id = r.from, a.ten
 MERGE (b:Party {uid: $tenant + '/' + r.to}) ON CREATE SET b.id = r.to, b.tenant = $tenant
 MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $now`, partyLinkRows(ch, "related")},
 		{`UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc}) REMOVE d:Pending`, resolvedRows(ch)},
+		{setAsideCypher, setAsideRows(ch)},
 	}
 	for _, st := range steps {
 		for _, c := range chunks(len(st.rows), batchSize) {

@@ -57,6 +57,10 @@ var migrations = []migration{
 		"CREATE INDEX party_block_name IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bName)",
 		"CREATE INDEX party_block_address IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bAddr)",
 	}},
+	// v4: documents set aside by resolution (poison isolation).
+	{4, []string{
+		"CREATE INDEX setaside_doc IF NOT EXISTS FOR (d:SetAside) ON (d.tenant)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.
