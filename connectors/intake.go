@@ -114,7 +114,7 @@ func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error
 		if p.ReceivedAt.IsZero() {
 			p.ReceivedAt = in.now().UTC()
 		}
-		records, err := in.mapper.Map(p)
+		records, err := in.mapSafely(p)
 		if errors.Is(err, ErrNoDocuments) {
 			res.Ignored++
 			continue
@@ -187,6 +187,18 @@ func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error
 		}
 	}
 	return res, nil
+}
+
+// mapSafely maps a payload and turns a panic in a mapping into an error, so that a
+// payload that crashes a mapper is quarantined with the reason instead of killing the
+// request, the file import or the MQTT queue that carried it.
+func (in *Intake) mapSafely(p Payload) (records []Mapped, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			records, err = nil, &ontology.InvalidError{Problems: []ontology.Problem{{Rule: "panic", Message: fmt.Sprintf("the mapping crashed on this payload: %v", r)}}}
+		}
+	}()
+	return in.mapper.Map(p)
 }
 
 func (in *Intake) observe(system, typ, via, outcome string) {

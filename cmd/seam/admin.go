@@ -51,10 +51,14 @@ func runWait(ctx context.Context, cfg Config, log *slog.Logger, args []string, s
 		return err
 	}
 	app.ConnectMQTT(nil, nil)
+	what := "neo4j, redis and mqtt"
+	if !cfg.MQTTEnabled() {
+		what = "neo4j and redis (mqtt off)"
+	}
 	for {
 		c := app.Ready(ctx)
 		if c.Neo4j == nil && c.Redis == nil && c.MQTT == nil {
-			fmt.Fprintf(stdout, "neo4j, redis and mqtt ready after %s\n", time.Since(start).Round(100*time.Millisecond))
+			fmt.Fprintf(stdout, "%s ready after %s\n", what, time.Since(start).Round(100*time.Millisecond))
 			return nil
 		}
 		select {

@@ -82,6 +82,10 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 // to a persistent session the broker sends what it kept before the subscription's
 // handler is registered again, and those messages must not be lost.
 func (a *App) ConnectMQTT(onConnect func(mqtt.Client), onMessage func(mqtt.Message)) {
+	if !a.cfg.MQTTEnabled() {
+		a.log.Info("mqtt off: no broker configured, no sensor readings taken")
+		return
+	}
 	opts := mqtt.NewClientOptions().
 		AddBroker(a.cfg.MQTT.URL).
 		SetClientID(a.cfg.MQTT.ClientID).
@@ -166,6 +170,8 @@ func (a *App) Ready(ctx context.Context) Check {
 	go func() { defer wg.Done(); c.Redis = a.cache.Ping(ctx) }()
 	wg.Wait()
 	switch {
+	case !a.cfg.MQTTEnabled():
+		// No broker configured: nothing to wait for.
 	case a.mqtt == nil:
 		c.MQTT = errors.New("not connected (this command does not use MQTT)")
 	case !a.mqtt.IsConnectionOpen():
@@ -173,7 +179,9 @@ func (a *App) Ready(ctx context.Context) Check {
 	}
 	a.metrics.SetUp("neo4j", c.Neo4j == nil)
 	a.metrics.SetUp("redis", c.Redis == nil)
-	a.metrics.SetUp("mqtt", c.MQTT == nil)
+	if a.cfg.MQTTEnabled() {
+		a.metrics.SetUp("mqtt", c.MQTT == nil)
+	}
 	return c
 }
 

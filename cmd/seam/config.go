@@ -35,9 +35,21 @@ type Config struct {
 		URL      string            `yaml:"url"`
 		User     string            `yaml:"user"`
 		Password neo4jstore.Secret `yaml:"password"`
-		// ClientID names Seam's persistent session at the broker; replicas need
-		// distinct ids and share the work through a shared subscription.
+		// ClientID names Seam's persistent session at the broker. Replicas need
+		// distinct ids (the broker disconnects a second client with the same id), so the
+		// default is "seam-" and the host name, stable across restarts of one replica
+		// so that its session and what the broker queued for it survive.
 		ClientID string `yaml:"clientId"`
+		// ShareGroup, when set, subscribes to the JSON sensor topics through the shared
+		// subscription $share/{group}/...: replicas with the same group split those
+		// messages between them instead of each storing all of them. Empty (the
+		// default) subscribes every replica to everything, stored once all the same
+		// (the document key dedups). It is off by default because Mosquitto 2.0 does
+		// not queue shared-subscription messages for a persistent session that
+		// disconnected cleanly: readings published while every replica is stopped
+		// would be lost, which a plain subscription never does. Sparkplug topics are
+		// never shared; see connectors/mqtt.
+		ShareGroup string `yaml:"shareGroup"`
 		// Sparkplug maps Sparkplug B group ids to tenants.
 		Sparkplug []mqtt.SparkplugGroup `yaml:"sparkplug"`
 	} `yaml:"mqtt"`
@@ -62,7 +74,17 @@ type Config struct {
 	Mappings string `yaml:"mappings"`
 	// LogLevel is debug, info, warn or error.
 	LogLevel string `yaml:"logLevel"`
+	// LogFormat is text (default, for people) or json (one object per line, for log
+	// collectors).
+	LogFormat string `yaml:"logFormat"`
 }
+
+// mqttOff are the values of mqtt.url (SEAM_MQTT_URL) that run Seam without a broker.
+var mqttOff = map[string]bool{"off": true, "none": true, "disabled": true}
+
+// MQTTEnabled reports whether a broker is configured. Without one Seam takes no sensor
+// readings, and readiness does not wait for a broker.
+func (c Config) MQTTEnabled() bool { return !mqttOff[strings.ToLower(c.MQTT.URL)] }
 
 // TenantConfig is one tenant's settings.
 type TenantConfig struct {
@@ -76,10 +98,31 @@ func DefaultConfig() Config {
 	c.Neo4j.URI = "bolt://127.0.0.1:7687"
 	c.Redis.Addr = "127.0.0.1:6379"
 	c.MQTT.URL = "tcp://127.0.0.1:1883"
-	c.MQTT.ClientID = "seam"
+	c.MQTT.ClientID = defaultClientID(os.Hostname)
 	c.HTTP.Addr = "127.0.0.1:8080"
 	c.LogLevel = "info"
+	c.LogFormat = "text"
 	return c
+}
+
+// defaultClientID is "seam-" and the host name, cut to the 23 characters every MQTT
+// 3.1.1 broker must accept, with characters outside [0-9A-Za-z-] dropped.
+func defaultClientID(hostname func() (string, error)) string {
+	h, err := hostname()
+	if err != nil || h == "" {
+		return "seam"
+	}
+	var b strings.Builder
+	b.WriteString("seam-")
+	for _, r := range h {
+		if b.Len() >= 23 {
+			break
+		}
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // LoadConfig reads the file named by SEAM_CONFIG (if any) over the defaults, then the
@@ -113,11 +156,13 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	set(&c.MQTT.User, "SEAM_MQTT_USER")
 	set((*string)(&c.MQTT.Password), "SEAM_MQTT_PASSWORD")
 	set(&c.MQTT.ClientID, "SEAM_MQTT_CLIENT_ID")
+	set(&c.MQTT.ShareGroup, "SEAM_MQTT_SHARE_GROUP")
 	set(&c.HTTP.Addr, "SEAM_HTTP_ADDR")
 	set(&c.HTTP.PublicURL, "SEAM_PUBLIC_URL")
 	set((*string)(&c.WebhookSecret), "SEAM_WEBHOOK_SECRET")
 	set(&c.Mappings, "SEAM_MAPPINGS")
 	set(&c.LogLevel, "SEAM_LOG_LEVEL")
+	set(&c.LogFormat, "SEAM_LOG_FORMAT")
 	return c, c.Validate()
 }
 
@@ -133,7 +178,16 @@ func (c Config) Validate() error {
 		errs = append(errs, errors.New("redis.addr (SEAM_REDIS_ADDR) is empty"))
 	}
 	if c.MQTT.URL == "" {
-		errs = append(errs, errors.New("mqtt.url (SEAM_MQTT_URL) is empty"))
+		errs = append(errs, errors.New("mqtt.url (SEAM_MQTT_URL) is empty; set it to off to run without a broker"))
+	}
+	if c.MQTTEnabled() && c.MQTT.ClientID == "" {
+		errs = append(errs, errors.New("mqtt.clientId (SEAM_MQTT_CLIENT_ID) is empty"))
+	}
+	if strings.ContainsAny(c.MQTT.ShareGroup, "/+#") {
+		errs = append(errs, fmt.Errorf("mqtt.shareGroup (SEAM_MQTT_SHARE_GROUP) %q may not hold /, + or #", c.MQTT.ShareGroup))
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("logFormat (SEAM_LOG_FORMAT) %q: want text or json", c.LogFormat))
 	}
 	if c.HTTP.Addr == "" {
 		errs = append(errs, errors.New("http.addr (SEAM_HTTP_ADDR) is empty"))

@@ -40,6 +40,9 @@ func runDemo(ctx context.Context, cfg Config, log *slog.Logger, args []string, s
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if !cfg.MQTTEnabled() {
+		return usageError{"the demo feeds pallet readings over MQTT: set SEAM_MQTT_URL to a broker"}
+	}
 	if cfg.WebhookSecret == "" {
 		cfg.WebhookSecret = demoSecret
 	}

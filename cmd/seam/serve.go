@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -53,6 +54,7 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	sub := mqtt.NewSubscriber(bg, app.intake, cfg.MQTT.Sparkplug, log.With("part", "mqtt"))
+	sub.ShareGroup = cfg.MQTT.ShareGroup
 	app.mapper.readings.OnUnknownAlias = sub.AskRebirth
 	app.ConnectMQTT(func(c paho.Client) {
 		if err := sub.Subscribe(c); err != nil {
@@ -72,7 +74,7 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 			defer s.bg.Done()
 			select {
 			case <-app.schemaOK:
-				p.Run(bg)
+				keepRunning(bg, log.With("part", "pull"), p.Run)
 			case <-bg.Done():
 			}
 		}()
@@ -93,6 +95,25 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		}
 	}()
 	return s, nil
+}
+
+// keepRunning runs fn until ctx ends, starting it again a second after a panic: a bug
+// that one partner's payload reaches must not stop that poller for good, nor the process.
+func keepRunning(ctx context.Context, log *slog.Logger, fn func(context.Context)) {
+	for ctx.Err() == nil {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					log.Error("background task panicked; restarting it", "panic", r, "stack", string(debug.Stack()))
+				}
+			}()
+			fn(ctx)
+		}()
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Second):
+		}
+	}
 }
 
 // Shutdown stops accepting requests, lets running ones finish, stops background work
@@ -146,7 +167,7 @@ func (s *Server) routes() http.Handler {
 			"ready": code == http.StatusOK,
 			"neo4j": status(c.Neo4j),
 			"redis": status(c.Redis),
-			"mqtt":  status(c.MQTT),
+			"mqtt":  mqttStatus(a.cfg, c.MQTT),
 		})
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.metrics.Registry, promhttp.HandlerOpts{Registry: a.metrics.Registry}))
@@ -158,6 +179,14 @@ func status(err error) map[string]any {
 		return map[string]any{"ok": true}
 	}
 	return map[string]any{"ok": false, "error": err.Error()}
+}
+
+// mqttStatus is status, saying so when no broker is configured at all.
+func mqttStatus(cfg Config, err error) map[string]any {
+	if !cfg.MQTTEnabled() {
+		return map[string]any{"ok": true, "disabled": true}
+	}
+	return status(err)
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {

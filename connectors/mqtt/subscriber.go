@@ -44,6 +44,8 @@ type Subscriber struct {
 	ctx    context.Context
 	// Retry is the pause between attempts to store a message while the store is down.
 	Retry time.Duration
+	// ShareGroup, when set, makes the JSON sensor subscription a shared one (see Topics).
+	ShareGroup string
 
 	mu      sync.Mutex
 	rebirth func(topic string, payload []byte) // publishes an NCMD (set on Subscribe)
@@ -63,8 +65,19 @@ func NewSubscriber(ctx context.Context, intake Accepter, groups []SparkplugGroup
 }
 
 // Topics returns the topic filters to subscribe to.
+//
+// With a share group, the JSON sensor topics go through the shared subscription
+// $share/{group}/seam/+/sensors/+, so that replicas split the readings between them. Each
+// JSON message is a whole reading, so any replica may store any of them. Sparkplug topics
+// are never shared: a DDATA names metrics by the aliases its edge node's DBIRTH declared,
+// and a broker that spread one edge node's messages across replicas would hand most of
+// them a DDATA without its birth. Every replica takes all Sparkplug messages instead and
+// the store keeps each reading once (its key is the device, time and sequence number).
 func (s *Subscriber) Topics() []string {
 	t := []string{SensorTopic}
+	if s.ShareGroup != "" {
+		t[0] = "$share/" + s.ShareGroup + "/" + SensorTopic
+	}
 	for g := range s.groups {
 		t = append(t, "spBv1.0/"+g+"/#")
 	}
@@ -131,11 +144,22 @@ func (s *Subscriber) work(q chan paho.Message) {
 	for {
 		select {
 		case m := <-q:
-			s.Handle(m)
+			s.handleSafely(m)
 		case <-s.ctx.Done():
 			return
 		}
 	}
+}
+
+// handleSafely is Handle, keeping a panic from ending the source's queue: the message
+// stays unacknowledged (the broker delivers it again) and the queue goes on.
+func (s *Subscriber) handleSafely(m paho.Message) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("handling an mqtt message panicked; not acknowledged", "topic", m.Topic(), "panic", r)
+		}
+	}()
+	s.Handle(m)
 }
 
 // orderKey names the source whose messages must be stored in order: a Sparkplug edge

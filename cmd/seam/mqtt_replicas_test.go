@@ -1,0 +1,102 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+)
+
+// TestReplicasShareSensorTopics: two replicas with their own client ids and one share
+// group split the JSON sensor readings between them; every reading is stored once.
+func TestReplicasShareSensorTopics(t *testing.T) {
+	tenant := neo4jtest.Tenant(t)
+	cfgA, cfgB := testConfig(t), testConfig(t)
+	if cfgA.MQTT.ClientID == cfgB.MQTT.ClientID {
+		t.Fatal("the two replicas need their own client ids")
+	}
+	group := "g" + tenant[len(tenant)-12:]
+	cfgA.MQTT.ShareGroup, cfgB.MQTT.ShareGroup = group, group
+	a, b := startServer(t, cfgA), startServer(t, cfgB)
+	waitMQTT(t, a)
+	waitMQTT(t, b)
+	pub := publisher(t, cfgA)
+	const n = 20
+	for i := 0; i < n; i++ {
+		publish(t, pub, "seam/"+tenant+"/sensors/PALLET-7",
+			[]byte(fmt.Sprintf(`{"ts":%d,"values":{"weight":%d.5}}`, 1741054522000+int64(i)*1000, 400+i)))
+	}
+	for i := 0; i < n; i++ {
+		waitDocument(t, a, ontology.DocKey{Tenant: tenant, System: "iot", Type: "reading",
+			ExternalID: fmt.Sprintf("PALLET-7@%d", 1741054522000+int64(i)*1000)})
+	}
+	took := func(s *Server) float64 {
+		return testutil.ToFloat64(s.App.metrics.documents.WithLabelValues("iot", "reading", "mqtt", "new")) +
+			testutil.ToFloat64(s.App.metrics.documents.WithLabelValues("iot", "reading", "mqtt", "duplicate"))
+	}
+	ta, tb := took(a), took(b)
+	if ta+tb != n || ta == 0 || tb == 0 {
+		t.Fatalf("replica A took %v readings and B %v; want the %d split between both, none twice", ta, tb, n)
+	}
+}
+
+// TestServeWithoutBroker: with SEAM_MQTT_URL=off, Seam is ready without any broker and
+// says so on /readyz.
+func TestServeWithoutBroker(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.MQTT.URL = "off"
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, cfg)
+	resp, err := http.Get("http://" + s.Addr + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var r struct {
+		Ready bool
+		MQTT  map[string]any `json:"mqtt"`
+	}
+	if err := json.Unmarshal(body, &r); err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK || !r.Ready || r.MQTT["disabled"] != true {
+		t.Fatalf("/readyz without a broker: %d %s", resp.StatusCode, body)
+	}
+	if s.App.mqtt != nil {
+		t.Fatal("an mqtt client was created although mqtt is off")
+	}
+}
+
+func TestLogFormatAndClientIDSettings(t *testing.T) {
+	env := map[string]string{"SEAM_LOG_FORMAT": "json", "SEAM_MQTT_SHARE_GROUP": "seam"}
+	cfg, err := LoadConfig(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.LogFormat != "json" || cfg.MQTT.ShareGroup != "seam" || !strings.HasPrefix(cfg.MQTT.ClientID, "seam") {
+		t.Fatalf("config = %+v", cfg.MQTT)
+	}
+	env["SEAM_LOG_FORMAT"] = "xml"
+	if _, err := LoadConfig(func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "SEAM_LOG_FORMAT") {
+		t.Fatalf("a bad log format: %v", err)
+	}
+	env["SEAM_LOG_FORMAT"], env["SEAM_MQTT_SHARE_GROUP"] = "text", "a/b"
+	if _, err := LoadConfig(func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "shareGroup") {
+		t.Fatalf("a share group with a slash: %v", err)
+	}
+	for host, want := range map[string]string{"pod-7f9c": "seam-pod-7f9c", "a.very.long.host-name.example.com": "seam-averylonghost-name"} {
+		if got := defaultClientID(func() (string, error) { return host, nil }); got != want {
+			t.Errorf("client id for host %q = %q, want %q", host, got, want)
+		}
+	}
+}
