@@ -84,6 +84,9 @@ const (
 	RuleERPNext Rule = "erpnext-name"
 	// RuleASN: an inbound shipment number, "ASN-88213" or Amazon's "FBA17QX2M4LZ".
 	RuleASN Rule = "asn"
+	// RuleBL: a bill of lading or air waybill behind B/L, BL, 提单, or a carrier's four
+	// letters and a number (COSU6201234567).
+	RuleBL Rule = "bill-of-lading"
 	// RuleUPS: a UPS "1Z" tracking number, 18 characters.
 	RuleUPS Rule = "tracking-ups"
 	// RuleS10: a UPU S10 postal item number (China Post EMS "EE123456789CN").

@@ -9,6 +9,7 @@ import (
 type ctx struct {
 	labels  label  // the label words in front of it
 	carrier string // a carrier's letters, when a label named a carrier that writes them
+	from    int    // byte offset where the evidence starts: the furthest label, or the number
 	hash    bool   // "#" right in front: a Shopify name is "#1047"
 	// never: the number is part of something that is never an identifier, whatever
 	// its labels say: a phone number behind "+" or "(021)", an amount behind a currency
@@ -25,7 +26,9 @@ func (c ctx) named() bool { return c.labels&labNamed != 0 }
 // context reads the text around lexemes i to j, one token or a chain of them.
 func (s *scanner) context(i, j int) ctx {
 	var c ctx
-	c.labels, c.carrier = labelsBefore(s.lx, i)
+	var from int
+	c.labels, c.carrier, from = labelsBefore(s.lx, i)
+	c.from = s.lx[from].start
 	prev, next := s.punct(i-1), s.punct(j+1)
 	c.hash = prev == "#"
 	switch cur := s.punct(s.skipSpace(i, -1)); {

@@ -20,13 +20,14 @@ const (
 	labPhone    // "tel", "电话", "手机"
 	labMoney    // "RMB", "total", "金额", "合计"
 	labQty      // a count, a date or a time: "qty", "数量", "日期"
+	labBL       // a bill of lading or air waybill: "B/L", "提单"
 
 	labSystem = labMeituan | labDouyin | labPinduoduo | labShopify
 	// labDecisive labels end the search for more labels: the nearest one decides.
 	// A bare order label does not, so "Meituan order 2706…" still finds Meituan.
-	labDecisive = labSystem | labPO | labTracking | labPhone | labMoney | labQty
+	labDecisive = labSystem | labPO | labTracking | labPhone | labMoney | labQty | labBL
 	// labNamed labels make a number more than a bare number.
-	labNamed = labSystem | labOrder | labPO | labTracking
+	labNamed = labSystem | labOrder | labPO | labTracking | labBL
 )
 
 // asciiLabels are label words written in Latin letters, lower case without dots.
@@ -47,6 +48,7 @@ var asciiLabels = map[string]label{
 	"hkd": labMoney, "jpy": labMoney, "yuan": labMoney, "total": labMoney, "amount": labMoney,
 	"price": labMoney, "subtotal": labMoney, "tip": labMoney,
 	"qty": labQty, "quantity": labQty, "date": labQty, "time": labQty,
+	"bl": labBL, "bol": labBL, "mbl": labBL, "hbl": labBL, "mawb": labBL, "hawb": labBL, "lading": labBL,
 }
 
 // cjkLabels are label words in Chinese, found anywhere in a run of Han characters
@@ -56,6 +58,7 @@ var cjkLabels = []struct {
 	word string
 	lab  label
 }{
+	{"提单", labBL}, {"提运单", labBL},
 	{"电话", labPhone}, {"手机", labPhone}, {"联系", labPhone}, {"致电", labPhone}, {"座机", labPhone}, {"来电", labPhone},
 	{"运单", labTracking}, {"快递", labTracking}, {"物流", labTracking}, {"包裹", labTracking},
 	{"顺丰", labTracking}, {"中通", labTracking}, {"圆通", labTracking}, {"申通", labTracking},
@@ -116,6 +119,8 @@ func cjkLabel(word string) (label, string) {
 	switch {
 	case l&labPhone != 0:
 		return labPhone, ""
+	case l&labBL != 0:
+		return labBL, ""
 	case l&labTracking != 0:
 		return labTracking, prefix
 	}
@@ -125,8 +130,11 @@ func cjkLabel(word string) (label, string) {
 // labelsBefore reads the words in front of lexeme i, nearest first, skipping the
 // punctuation people put between a label and its number (":", "#", "-", ".", "/", "="),
 // until a decisive label, a word that is no label, other punctuation or another number.
-// It returns the labels found and a carrier's letters if a carrier was named.
-func labelsBefore(lx []lexeme, i int) (got label, carrier string) {
+// It returns the labels found, a carrier's letters if a carrier was named, and the
+// index of the furthest lexeme that said something (i when none did), where the evidence
+// for the number starts.
+func labelsBefore(lx []lexeme, i int) (got label, carrier string, from int) {
+	from = i
 	words := 0
 	for j := i - 1; j >= 0 && words < 3; j-- {
 		var l label
@@ -137,30 +145,32 @@ func labelsBefore(lx []lexeme, i int) (got label, carrier string) {
 		case lexPunct:
 			if x.text == "#" {
 				got |= labOrder
+				from = j
 			}
 			if strings.Contains(":#-./=", x.text) {
 				continue
 			}
-			return got, carrier
+			return got, carrier, from
 		case lexToken:
 			if countDigits(x.text) > 0 {
-				return got, carrier
+				return got, carrier, from
 			}
 			l, p = asciiLabel(x.text)
 		case lexWord:
 			l, p = cjkLabel(x.text)
 		}
 		if l == 0 {
-			return got, carrier
+			return got, carrier, from
 		}
 		words++
 		got |= l
+		from = j
 		if carrier == "" {
 			carrier = p
 		}
 		if l&labDecisive != 0 {
-			return got, carrier
+			return got, carrier, from
 		}
 	}
-	return got, carrier
+	return got, carrier, from
 }

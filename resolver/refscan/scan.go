@@ -36,8 +36,11 @@ type scanner struct {
 
 // run reads the lexemes in order. A token is read together with the tokens after it
 // when they make one number with spaces in it ("2706 1900 3384 91023",
-// "1Z 999 AA1 0123 4567 84"); otherwise alone.
+// "1Z 999 AA1 0123 4567 84"); otherwise alone. A run of numbers with spaces between is
+// one number as a whole or none: its tail is never joined on its own, so "1047 1048 1049
+// 1050 1051 1052" stays six order numbers.
 func (s *scanner) run() {
+	single := -1 // the tokens up to here belong to a chain that is not one number
 	for i := 0; i < len(s.lx); i++ {
 		l := s.lx[i]
 		if l.kind != lexToken {
@@ -54,11 +57,13 @@ func (s *scanner) run() {
 			i = j
 			continue
 		}
-		if allDigits(l.text) {
-			if j := s.chainEnd(i); j > i && s.chain(i, j) {
+		if allDigits(l.text) && i > single {
+			j, n := s.chainEnd(i)
+			if j > i && n <= maxChain && s.chain(i, j) {
 				i = j
 				continue
 			}
+			single = j
 		}
 		s.token(i)
 	}
@@ -70,14 +75,18 @@ func (s *scanner) shortSpace(k int) bool {
 	return k < len(s.lx) && s.lx[k].kind == lexSpace && !s.lx[k].newline && s.lx[k].width <= 2
 }
 
+// maxChain is more digits than any chain of numbers is joined into.
+const maxChain = 30
+
 // chainEnd returns the last of the digit tokens that follow token i with short spaces
-// between them, or i.
-func (s *scanner) chainEnd(i int) int {
-	j := i
+// between them (i when none does), and how many digits they hold together.
+func (s *scanner) chainEnd(i int) (int, int) {
+	j, n := i, len(s.lx[i].text)
 	for s.shortSpace(j+1) && s.digitsAt(j+2, 0) {
 		j += 2
+		n += len(s.lx[j].text)
 	}
-	return j
+	return j, n
 }
 
 // chain reads digit tokens i to j, separated by spaces, and reports whether it used
@@ -93,7 +102,7 @@ func (s *scanner) chain(i, j int) bool {
 	}
 	d := strings.Join(parts, "")
 	c := s.context(i, j)
-	if c.never || c.labels&labPhone != 0 || chinaMobile(d) || landline(parts) {
+	if c.never || c.labels&labPhone != 0 || !c.named() && (chinaMobile(d) || landline(parts)) {
 		return true
 	}
 	chunks := chunked(parts[:len(parts)-1]) && len(parts[len(parts)-1]) <= 6
@@ -115,7 +124,7 @@ func (s *scanner) chain(i, j int) bool {
 		join = fits(15, 22)
 	}
 	if join {
-		s.number(d, c, s.lx[i].start, s.lx[j].end)
+		s.number(d, c, c.from, s.lx[j].end)
 	}
 	return join
 }

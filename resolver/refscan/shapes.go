@@ -43,7 +43,7 @@ func trackingDigits(n int) bool {
 }
 
 // upsNumber reports whether s (upper case, no separators) is a UPS "1Z" tracking number,
-// and whether its check digit holds. The check digit is the last character: the 15
+// and whether its check digit holds. The check digit is the last character, a digit: the 15
 // characters after "1Z" are read as digits (a letter counts (code-63) mod 10, so A is 2),
 // those in odd positions of the whole number are doubled, and the check digit brings the
 // sum to a multiple of ten.
@@ -64,7 +64,10 @@ func upsNumber(s string) (ok, valid bool) {
 			return false, false
 		}
 		if i == 17 {
-			return true, c >= '0' && c <= '9' && (10-sum%10)%10 == v
+			if c < '0' || c > '9' {
+				return false, false
+			}
+			return true, (10-sum%10)%10 == v
 		}
 		if i%2 == 1 {
 			v *= 2

@@ -135,15 +135,16 @@ func lex(us []unit) []lexeme {
 // groups splits a token at its joiners: "PO-2025-00381" is "PO", "2025", "00381", and
 // the joiners between them "-", "-".
 func groups(tok string) (parts []string, joiners string) {
+	var js []byte
 	start := 0
 	for i := 0; i < len(tok); i++ {
 		if isJoiner(rune(tok[i])) {
 			parts = append(parts, tok[start:i])
-			joiners += tok[i : i+1]
+			js = append(js, tok[i])
 			start = i + 1
 		}
 	}
-	return append(parts, tok[start:]), joiners
+	return append(parts, tok[start:]), string(js)
 }
 
 func allDigits(s string) bool {

@@ -27,7 +27,7 @@ func (s *scanner) token(i int) {
 	parts, joiners := groups(up)
 	compact := stripJoiners(up)
 	c := s.context(i, i)
-	if c.never || c.labels&labPhone != 0 || neverID(up, parts, joiners, compact) {
+	if c.never || c.labels&labPhone != 0 || notID(up, parts, joiners, compact) || !c.named() && phoneShape(parts, joiners, compact) {
 		return
 	}
 	if ok, valid := upsNumber(compact); ok {
@@ -59,10 +59,13 @@ func (s *scanner) token(i int) {
 		s.add(ontology.RefASN, "", compact, l.start, l.end, RuleASN, Specific)
 		return
 	case c.labels&labPO != 0 || key == "PO" || key == "PONO":
-		s.po(up, key, rest, l.start, l.end)
+		s.po(up, key, rest, c.from, l.end)
+		return
+	case c.labels&labBL != 0 && len(compact) >= 6 && len(compact) <= 40:
+		s.add(ontology.RefBL, "", up, c.from, l.end, RuleBL, Specific)
 		return
 	case c.labels&labTracking != 0 && len(compact) >= 8 && len(compact) <= 40:
-		s.tracking(normalize.TrackingNumber(t), c, l.start, l.end)
+		s.tracking(normalize.TrackingNumber(t), c, c.from, l.end)
 		return
 	case isCarrierLead(key) && allDigits(restDigits) && len(restDigits) >= 9 && len(restDigits) <= 20:
 		s.add(ontology.RefTracking, "", normalize.TrackingNumber(t), l.start, l.end, RuleCarrierPrefix, Specific)
@@ -73,38 +76,39 @@ func (s *scanner) token(i int) {
 	}
 	if sys := asciiLabels[strings.ToLower(key)] & labSystem; sys != 0 && allDigits(restDigits) {
 		c.labels |= sys
-		s.number(restDigits, c, l.start, l.end)
+		s.number(restDigits, c, c.from, l.end)
 		return
 	}
 	if orderLeads[key] && allDigits(rest) {
 		c.labels |= labOrder
-		s.number(rest, c, l.start, l.end)
+		s.number(rest, c, c.from, l.end)
 		if key != "NO" && key != "NR" { // "SO-7781" is an ERP's reference as often as an order number
 			s.hubRef(t, up, Plausible, l.start, l.end)
 		}
 		return
 	}
+	if len(lead) == 4 && countDigits(rest) >= 8 && len(compact) <= 18 {
+		// A carrier's SCAC and a number: a sea bill of lading (COSU6201234567).
+		s.add(ontology.RefBL, "", up, l.start, l.end, RuleBL, Plausible)
+	}
 	s.literal(i, c, up, true)
 }
 
-// neverID reports whether a token is a date, a time, a decimal number or a phone
-// number, which never name a document.
-func neverID(up string, parts []string, joiners, compact string) bool {
-	if isDate(parts, joiners) || isISOTime(up) {
-		return true
-	}
+// notID reports whether a token is a date, a time or a decimal number, which never
+// name a document.
+func notID(up string, parts []string, joiners, compact string) bool {
+	return isDate(parts, joiners) || isISOTime(up) ||
+		allDigits(compact) && joiners != "" && strings.Trim(joiners, ".") == "" // 58.60, 1.5, 10.0.0.1
+}
+
+// phoneShape reports whether a token of digits is written like a phone number: a
+// mainland mobile, a number with an area code, a Meituan privacy number
+// (13812345678_1234). Unless a label says otherwise, it is one.
+func phoneShape(parts []string, joiners, compact string) bool {
 	if !allDigits(compact) {
 		return false
 	}
-	switch {
-	case joiners != "" && strings.Trim(joiners, ".") == "": // 58.60, 1.5, 10.0.0.1
-		return true
-	case chinaMobile(compact) || landline(parts):
-		return true
-	case strings.Contains(joiners, "_") && chinaMobile(parts[0]): // a privacy number, 13812345678_1234
-		return true
-	}
-	return false
+	return chinaMobile(compact) || landline(parts) || strings.Contains(joiners, "_") && chinaMobile(parts[0])
 }
 
 // splitLead splits a token at its first digit: "MT-27061900338491023" is "MT-" and
@@ -126,14 +130,14 @@ func (s *scanner) digitsFirst(i int, c ctx, up string, parts []string, joiners, 
 	case !allDigits(compact):
 		s.literal(i, c, up, false)
 	case len(parts) == 1:
-		s.number(compact, c, l.start, l.end)
+		s.number(compact, c, c.from, l.end)
 	case len(parts) == 2 && len(parts[0]) == 6 && len(compact) == 21:
 		if sn, ok := pddSN(compact); ok {
 			st := Plausible
 			if joiners == "-" || c.labels&labPinduoduo != 0 {
 				st = Specific
 			}
-			s.add(ontology.RefOrderNumber, "", sn, l.start, l.end, RulePinduoduo, st)
+			s.add(ontology.RefOrderNumber, "", sn, c.from, l.end, RulePinduoduo, st)
 			return
 		}
 		s.literal(i, c, up, false)
@@ -145,7 +149,7 @@ func (s *scanner) digitsFirst(i int, c ctx, up string, parts []string, joiners, 
 			off += len(p) + 1
 		}
 	case chunked(parts) && len(compact) >= 10:
-		s.number(compact, c, l.start, l.end)
+		s.number(compact, c, c.from, l.end)
 	default:
 		s.literal(i, c, up, false)
 	}
@@ -282,11 +286,11 @@ func (s *scanner) literal(i int, c ctx, up string, lettered bool) {
 	if !c.named() && (c.bare || c.labels&(labMoney|labQty) != 0) {
 		return
 	}
-	start, ord := l.start, up
+	ord := up
 	if c.hash {
-		start, ord = s.lx[i-1].start, "#"+up
+		ord = "#" + up
 	}
-	s.add(ontology.RefOrderNumber, "", ord, start, l.end, RuleOrderLiteral, Weak)
+	s.add(ontology.RefOrderNumber, "", ord, c.from, l.end, RuleOrderLiteral, Weak)
 	if lettered {
 		st := Weak
 		if joiners != "" {
