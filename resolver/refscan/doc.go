@@ -50,11 +50,20 @@
 //     without a known prefix ("#", "SO-", "ORD", "No.") and without leading zeros, as
 //     normalize.OrderNumber and the mappings' orderNumber transform give it. A number
 //     with letters after it ("#1047-EU", "SO-1047-2") is kept whole, upper case.
-//   - Tracking numbers: {tracking, normalize.TrackingNumber(value)}; leading zeros kept.
-//   - Purchase orders, hub references, ERPNext names, Stripe ids: as written (mappings
-//     store them without normalisation), in the canonical spelling and as typed.
+//   - Tracking numbers: {tracking, normalize.TrackingNumber(value)}, leading zeros
+//     kept; UPS "1Z" and UPU S10 numbers are checked by their check digit.
+//   - Purchase orders, hub references, ASNs, invoices and ERPNext names, bills of
+//     lading: mappings store them as written, so they are asked as written and upper
+//     case, purchase orders also as "PO-" and the number.
+//   - Stripe ids (ch_, pi_, py_, re_, po_, txn_) as written, case and all; container
+//     numbers with a valid ISO 6346 check digit; China customs declaration numbers;
+//     28-digit WeChat Pay and Alipay serials as payments.
 //
 // Numeric platform ids are compared without leading zeros, as the platforms issue them.
+// A number written in chunks ("2706 1900 3384 91023", "2706-1900-3384-91023") is joined
+// only when the chunks are three to six digits and the whole has the length of what the
+// label in front names (of any platform id or tracking number without a label); a run
+// of numbers is joined as a whole or not at all, so a list of order numbers stays a list.
 //
 // Everything here is a pure function of its arguments: no I/O, no state, safe for
 // concurrent use.

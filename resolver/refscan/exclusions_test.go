@@ -48,6 +48,8 @@ func TestNumbersAmongOthers(t *testing.T) {
 			"order_id:meituan:27061900338491023", "order_number:27061900338491023"}},
 		{"1,280 units on PO-2025-00381, ETA 2025/3/20", []string{"po:PO-2025-00381"}},
 		{"2 cups for #1047 at 10:15", []string{"order_number:1047"}},
+		// A system named in front is believed: this number is not asked as a Meituan id.
+		{"拼多多 27061900338491023", []string{"order_number:27061900338491023"}},
 		{"3杯 美团 27061900338491023 58元", []string{"order_id:meituan:27061900338491023", "order_number:27061900338491023"}},
 	} {
 		if got := ids(refscan.Scan("note", tt.in)); !slices.Equal(got, tt.want) {

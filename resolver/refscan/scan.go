@@ -17,7 +17,7 @@ import (
 // text[Start:End].
 func Scan(field, text string) []Candidate {
 	us := fold(text)
-	s := scanner{field: field, text: text, us: us, lx: lex(us), seen: map[ontology.Ref]int{}}
+	s := scanner{field: field, text: text, us: us, lx: lex(text, us), seen: map[ontology.Ref]int{}}
 	s.run()
 	slices.SortStableFunc(s.out, func(a, b Candidate) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.Strength, a.Strength))

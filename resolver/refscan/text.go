@@ -91,8 +91,8 @@ func isAlnum(r rune) bool  { return isDigit(r) || isLetter(r) }
 // "PO-2025-00381", "250304/123456789012345", "13812345678_1234", "No.1047", "58.60".
 func isJoiner(r rune) bool { return r == '-' || r == '_' || r == '/' || r == '.' }
 
-// lex splits folded text into tokens, words, spaces and punctuation.
-func lex(us []unit) []lexeme {
+// lex splits text, folded into us, into tokens, words, spaces and punctuation.
+func lex(text string, us []unit) []lexeme {
 	var out []lexeme
 	var b strings.Builder
 	for i := 0; i < len(us); {
@@ -117,15 +117,18 @@ func lex(us []unit) []lexeme {
 				j++
 			}
 		}
-		b.Reset()
 		l := lexeme{kind: kind, start: us[i].start, end: us[j-1].end, u0: i, width: j - i}
-		for _, u := range us[i:j] {
-			if u.r == '\n' || u.r == '\r' {
-				l.newline = true
+		if l.end-l.start == j-i {
+			// One byte a character: ASCII, which folding leaves as it is.
+			l.text = text[l.start:l.end]
+		} else {
+			b.Reset()
+			for _, u := range us[i:j] {
+				b.WriteRune(u.r)
 			}
-			b.WriteRune(u.r)
+			l.text = b.String()
 		}
-		l.text = b.String()
+		l.newline = kind == lexSpace && strings.ContainsAny(l.text, "\n\r")
 		out = append(out, l)
 		i = j
 	}
@@ -165,6 +168,8 @@ func countDigits(s string) int {
 	}
 	return n
 }
+
+func hasDigit(s string) bool { return countDigits(s) > 0 }
 
 func hasLetter(s string) bool {
 	for i := 0; i < len(s); i++ {

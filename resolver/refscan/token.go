@@ -38,7 +38,7 @@ func (s *scanner) token(i int) {
 		s.add(ontology.RefTracking, "", compact, l.start, l.end, RuleS10, checked(valid))
 		return
 	}
-	if len(compact) == 11 && check.ContainerNumber(compact) == nil {
+	if len(compact) == 11 && !hasDigit(compact[:4]) && check.ContainerNumber(compact) == nil {
 		s.add(ontology.RefContainer, "", compact, l.start, l.end, RuleContainer, Specific)
 		return
 	}
@@ -87,7 +87,7 @@ func (s *scanner) token(i int) {
 		}
 		return
 	}
-	if len(lead) == 4 && countDigits(rest) >= 8 && len(compact) <= 18 {
+	if len(lead) == 4 && lead == key && countDigits(rest) >= 8 && len(compact) <= 18 {
 		// A carrier's SCAC and a number: a sea bill of lading (COSU6201234567).
 		s.add(ontology.RefBL, "", up, l.start, l.end, RuleBL, Plausible)
 	}
@@ -204,14 +204,16 @@ func (s *scanner) number(d string, c ctx, start, end int) {
 		add(ontology.RefOrderNumber, "", sn, RulePinduoduo, st)
 		return
 	}
+	// A system named in front whose ids the number does not fit ("美团 1047") still says
+	// it is an order, of that system: it is asked as an order number only.
 	ordered := c.hash || c.labels&(labOrder|labSystem) != 0
-	if len(core) >= 15 && len(core) <= 19 {
+	if c.labels&labSystem == 0 && len(core) >= 15 && len(core) <= 19 {
 		add(ontology.RefOrderID, "meituan", core, RuleBareNumber, Plausible)
 	}
-	if len(core) == 19 {
+	if c.labels&labSystem == 0 && len(core) == 19 {
 		add(ontology.RefOrderID, "douyin", core, RuleBareNumber, Plausible)
 	}
-	if check.ChinaEntryID(d) == nil {
+	if len(d) == 18 && check.ChinaEntryID(d) == nil {
 		add(ontology.RefEntry, "", d, RuleCustomsEntry, Plausible)
 	}
 	if len(d) == 28 {
@@ -274,8 +276,8 @@ func (s *scanner) asWritten(kind ontology.RefKind, t, up string, start, end int,
 
 // literal records a token that is more than a number as the order number it would be
 // stored as (upper case, kept whole: "SO-1047-2", "#1047-EU", "INV-1047"), and, when it
-// starts with letters, as a hub reference. Tokens with fewer than two digits, or three
-// without a joiner, are words ("COVID19", "A4"), not references.
+// starts with letters, as a hub reference. A token with fewer than two digits, or fewer
+// than three and no joiner, is a word ("COVID19", "A4"), not a reference.
 func (s *scanner) literal(i int, c ctx, up string, lettered bool) {
 	l := s.lx[i]
 	_, joiners := groups(up)
