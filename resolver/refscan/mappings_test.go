@@ -124,3 +124,20 @@ func ids(cs []refscan.Candidate) []string {
 	}
 	return out
 }
+
+// TestOrderNumbersAsTheTransformStoresThem checks the scanner against the mappings'
+// orderNumber transform itself: whatever a source writes in an order number field,
+// the same text in a note is asked as the key the transform stores.
+func TestOrderNumbersAsTheTransformStoresThem(t *testing.T) {
+	for _, in := range []string{
+		"#1047", "1047", "SO-1047", "SO1047", "so 1047", "so_1047", "ORD-0001047", "ORD 1047", "order 1047",
+		"Order #1047", "No. 1047", "No.1047", "ORDERNO1047", "ORDER-1047", "NO-1047", "NR1047", "#1047-EU",
+		"SO-1047-2", "INV-1047", "1047A", "250304-183746529301234", "6921384750012345678", "0001047",
+	} {
+		want := ontology.Ref{Kind: ontology.RefOrderNumber, Value: mapping.OrderNumber(in)}
+		cs := refscan.Scan("note", in)
+		if !slices.ContainsFunc(cs, func(c refscan.Candidate) bool { return c.Ref == want }) {
+			t.Errorf("Scan(%q) = %v, lacks %s, what orderNumber stores for it", in, ids(cs), want.ID())
+		}
+	}
+}

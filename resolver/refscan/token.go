@@ -1,6 +1,7 @@
 package refscan
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/seamhub/seam/ontology"
@@ -8,10 +9,15 @@ import (
 	"github.com/seamhub/seam/resolver/normalize"
 )
 
-// orderLeads are the letters in front of an order number that the mappings'
-// orderNumber transform drops ("SO-1047", "ORD-0001047", "No.1047"): such a number is
-// stored as its digits.
+// orderLeads are the letters in front of an order number that mean "order number"
+// ("SO-1047", "ORD-0001047", "No.1047"): such a number is asked as its digits, as
+// normalize.OrderNumber and the mappings' orderNumber transform store it.
 var orderLeads = map[string]bool{"SO": true, "ORD": true, "ORDER": true, "NO": true, "NR": true, "ORDERNO": true}
+
+// mappingDrops reports whether the mappings' orderNumber transform drops this lead
+// (ontology/mapping.OrderNumber: "#", "No.", "order", "ord-", "so-", "po-", repeated).
+// It keeps "ORDER-1047", "NO-1047" and "NR1047" whole, so those are asked whole too.
+var mappingDrops = regexp.MustCompile(`^(?:NO\.?|ORDER|ORD[-_]?|SO[-_]?)+$`).MatchString
 
 // token reads one token alone: a shape that names its kind (a Stripe id, a UPS, S10 or
 // container number, an ERPNext name), then what its labels or its own letters say, then
@@ -82,6 +88,9 @@ func (s *scanner) token(i int) {
 	if orderLeads[key] && allDigits(rest) {
 		c.labels |= labOrder
 		s.number(rest, c, c.from, l.end)
+		if !mappingDrops(lead) {
+			s.add(ontology.RefOrderNumber, "", up, l.start, l.end, RuleOrderLiteral, Weak)
+		}
 		if key != "NO" && key != "NR" { // "SO-7781" is an ERP's reference as often as an order number
 			s.hubRef(t, up, Plausible, l.start, l.end)
 		}
