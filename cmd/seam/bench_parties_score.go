@@ -57,15 +57,6 @@ func pairwiseScores(recs []scoredRecord, crossOnly bool) quality.Scores {
 		return sum
 	}
 	s := quality.Scores{Items: len(recs), TruePairs: pairsIn(truth), PredictedPairs: pairsIn(pred), CommonPairs: pairsIn(both)}
-	s.Precision, s.Recall = 1, 1
-	if s.PredictedPairs > 0 {
-		s.Precision = float64(s.CommonPairs) / float64(s.PredictedPairs)
-	}
-	if s.TruePairs > 0 {
-		s.Recall = float64(s.CommonPairs) / float64(s.TruePairs)
-	}
-	if s.Precision+s.Recall > 0 {
-		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
-	}
+	s.Rates()
 	return s
 }

@@ -57,6 +57,13 @@ func Pairwise(truth, predicted map[string]string) Scores {
 	for _, c := range both {
 		s.CommonPairs += pairs(c)
 	}
+	s.Rates()
+	return s
+}
+
+// Rates sets Precision, Recall and F1 from the pair counts. Nothing predicted is a
+// precision of 1 and nothing to find a recall of 1, so an empty case scores 1, not NaN.
+func (s *Scores) Rates() {
 	s.Precision, s.Recall = 1, 1
 	if s.PredictedPairs > 0 {
 		s.Precision = float64(s.CommonPairs) / float64(s.PredictedPairs)
@@ -67,7 +74,6 @@ func Pairwise(truth, predicted map[string]string) Scores {
 	if s.Precision+s.Recall > 0 {
 		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
 	}
-	return s
 }
 
 // StockError is the share of stock cells whose quantity differs from the truth.
