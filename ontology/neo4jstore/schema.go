@@ -57,6 +57,16 @@ var migrations = []migration{
 		"CREATE INDEX party_block_name IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bName)",
 		"CREATE INDEX party_block_address IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bAddr)",
 	}},
+	// v6: every version of a document is kept. DocumentVersion nodes hold the versions
+	// that are not current; the uid finds a redelivered old version, the tenant index
+	// serves tenant deletion. Documents stored before v6 need no rewrite: the first new
+	// version of one turns what it holds into its first DocumentVersion. (Numbered 6:
+	// main has step 4, set-aside documents, and branch keys step 5; keep this one after
+	// both when merging.)
+	{6, []string{
+		"CREATE CONSTRAINT doc_version_uid IF NOT EXISTS FOR (v:DocumentVersion) REQUIRE v.uid IS UNIQUE",
+		"CREATE INDEX doc_version_tenant IF NOT EXISTS FOR (v:DocumentVersion) ON (v.tenant)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.
