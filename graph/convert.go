@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/seamhub/seam/graph/model"
@@ -57,6 +58,19 @@ func sourceDocument(d *ontology.StoredDocument) *model.SourceDocument {
 		doc.Event = &model.InventoryEvent{ID: d.EventID}
 	}
 	return doc
+}
+
+func documentVersion(v ontology.DocumentVersion) *model.DocumentVersion {
+	out := &model.DocumentVersion{Version: int(v.Version), ReceivedAt: v.ReceivedAt, Current: v.Current, Raw: text(v.Raw)}
+	if !v.Clock.Time.IsZero() {
+		t := v.Clock.Time
+		out.SourceTime = &t
+	}
+	if v.Clock.Version != nil {
+		n := strconv.FormatInt(*v.Clock.Version, 10)
+		out.SourceVersion = &n
+	}
+	return out
 }
 
 func eventIDOf(d *model.SourceDocument) string {

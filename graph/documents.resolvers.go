@@ -83,6 +83,23 @@ func (r *sourceDocumentResolver) Parties(ctx context.Context, obj *model.SourceD
 	return out, nil
 }
 
+// Versions is the resolver for the versions field.
+func (r *sourceDocumentResolver) Versions(ctx context.Context, obj *model.SourceDocument) ([]*model.DocumentVersion, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	vs, err := r.svc.Versions.DocumentVersions(ctx, ontology.DocKey{Tenant: tenant, System: obj.System, Type: obj.Type, ExternalID: obj.ExternalID})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.DocumentVersion, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, documentVersion(v))
+	}
+	return out, nil
+}
+
 // SourceDocument returns generated.SourceDocumentResolver implementation.
 func (r *Resolver) SourceDocument() generated.SourceDocumentResolver {
 	return &sourceDocumentResolver{r}
