@@ -73,6 +73,15 @@ func documentVersion(v ontology.DocumentVersion) *model.DocumentVersion {
 	return out
 }
 
+// keyOf is the key of a document the API answered with, in the request's tenant.
+func keyOf(ctx context.Context, d *model.SourceDocument) (ontology.DocKey, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return ontology.DocKey{}, err
+	}
+	return ontology.DocKey{Tenant: tenant, System: d.System, Type: d.Type, ExternalID: d.ExternalID}, nil
+}
+
 func eventIDOf(d *model.SourceDocument) string {
 	if d.Event == nil {
 		return ""
