@@ -77,9 +77,10 @@ func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]
 }
 
 // uniqueChunks splits envelopes into ranges of at most size in which no document key
-// repeats. Neo4j may read every row of an UNWIND before it writes any, so two copies of
-// a document in one statement would both look new; in separate statements the second
-// sees the first.
+// repeats. A chunk reads every document before it writes any (lockHeads, then
+// saveVersions), so two versions of one document in a chunk would both be decided
+// against the same current version, and two copies would both look new; in separate
+// chunks the second sees what the first wrote.
 func uniqueChunks(envs []ontology.Envelope, size int) [][2]int {
 	var out [][2]int
 	start := 0
