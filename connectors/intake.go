@@ -56,14 +56,17 @@ type DocumentStore interface {
 	Quarantine(ctx context.Context, items []ontology.Quarantined) error
 }
 
-// Outcome says what storing one document did: "new", "duplicate" or "updated".
+// Outcome says what storing one document did: "new", "duplicate", "updated" (a new
+// current version) or "stale" (a version older by the source's clock than the current
+// one, kept as history only).
 type Outcome = string
 
 // Result counts what the intake did with a set of payloads.
 type Result struct {
 	Accepted    int // new documents
-	Updated     int // new versions of known documents
+	Updated     int // new current versions of known documents
 	Duplicates  int // repeats of stored bytes, ignored
+	Stale       int // versions older by the source's clock than the current one: kept as history, stock untouched
 	Quarantined int
 	Ignored     int // payloads that carry no document by design (ErrNoDocuments)
 	// Documents lists the keys stored (new or updated), in order.
@@ -79,6 +82,7 @@ func (r *Result) Add(o Result) {
 	r.Accepted += o.Accepted
 	r.Updated += o.Updated
 	r.Duplicates += o.Duplicates
+	r.Stale += o.Stale
 	r.Quarantined += o.Quarantined
 	r.Ignored += o.Ignored
 	r.Documents = append(r.Documents, o.Documents...)
@@ -171,6 +175,9 @@ func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error
 			switch o {
 			case "duplicate":
 				res.Duplicates++
+				continue
+			case "stale":
+				res.Stale++
 				continue
 			case "updated":
 				res.Updated++

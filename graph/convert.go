@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/seamhub/seam/graph/model"
@@ -57,6 +58,28 @@ func sourceDocument(d *ontology.StoredDocument) *model.SourceDocument {
 		doc.Event = &model.InventoryEvent{ID: d.EventID}
 	}
 	return doc
+}
+
+func documentVersion(v ontology.DocumentVersion) *model.DocumentVersion {
+	out := &model.DocumentVersion{Version: int(v.Version), ReceivedAt: v.ReceivedAt, Current: v.Current, Raw: text(v.Raw)}
+	if !v.Clock.Time.IsZero() {
+		t := v.Clock.Time
+		out.SourceTime = &t
+	}
+	if v.Clock.Version != nil {
+		n := strconv.FormatInt(*v.Clock.Version, 10)
+		out.SourceVersion = &n
+	}
+	return out
+}
+
+// keyOf is the key of a document the API answered with, in the request's tenant.
+func keyOf(ctx context.Context, d *model.SourceDocument) (ontology.DocKey, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return ontology.DocKey{}, err
+	}
+	return ontology.DocKey{Tenant: tenant, System: d.System, Type: d.Type, ExternalID: d.ExternalID}, nil
 }
 
 func eventIDOf(d *model.SourceDocument) string {

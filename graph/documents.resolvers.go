@@ -67,11 +67,11 @@ func (r *sourceDocumentResolver) Event(ctx context.Context, obj *model.SourceDoc
 
 // Parties is the resolver for the parties field.
 func (r *sourceDocumentResolver) Parties(ctx context.Context, obj *model.SourceDocument) ([]*model.DocumentParty, error) {
-	tenant, err := tenantOf(ctx)
+	key, err := keyOf(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
-	ps, err := r.svc.Parties.DocumentParties(ctx, ontology.DocKey{Tenant: tenant, System: obj.System, Type: obj.Type, ExternalID: obj.ExternalID})
+	ps, err := r.svc.Parties.DocumentParties(ctx, key)
 	if err != nil {
 		return nil, err
 	}
@@ -79,6 +79,23 @@ func (r *sourceDocumentResolver) Parties(ctx context.Context, obj *model.SourceD
 	for _, p := range ps {
 		out = append(out, &model.DocumentParty{Role: p.Role, PartyID: p.PartyID,
 			SameAs: partyLinks(p.SameAs), Related: partyLinks(p.RelatedBecause)})
+	}
+	return out, nil
+}
+
+// Versions is the resolver for the versions field.
+func (r *sourceDocumentResolver) Versions(ctx context.Context, obj *model.SourceDocument) ([]*model.DocumentVersion, error) {
+	key, err := keyOf(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	vs, err := r.svc.Versions.DocumentVersions(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.DocumentVersion, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, documentVersion(v))
 	}
 	return out, nil
 }

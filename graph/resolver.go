@@ -24,6 +24,12 @@ type DocumentReader interface {
 	QuarantineList(ctx context.Context, f ontology.QuarantineFilter) ([]ontology.Quarantined, error)
 }
 
+// VersionReader serves every version of a stored document, newest first by the
+// source's own order, with its raw bytes; nil when there is no such document.
+type VersionReader interface {
+	DocumentVersions(ctx context.Context, key ontology.DocKey) ([]ontology.DocumentVersion, error)
+}
+
 // PartyReader serves the parties documents mention, with the evidence that resolved them.
 type PartyReader interface {
 	DocumentParties(ctx context.Context, key ontology.DocKey) ([]resolver.DocumentParty, error)
@@ -57,6 +63,7 @@ type Locations interface {
 type Services struct {
 	Stock     StockReader
 	Documents DocumentReader
+	Versions  VersionReader
 	Parties   PartyReader
 	Events    EventReader
 	Decisions Decisions

@@ -11,7 +11,8 @@
 // Invariants that every package relies on:
 //   - A source document is identified by its [DocKey] (tenant, system, type, external id).
 //     Storing the same key twice with the same content is a no-op; a different content is
-//     a new version of the same document.
+//     a new version of the same document. Every version is kept; the current one is the
+//     newest by the source's own clock ([Supersedes]), not the last to arrive.
 //   - Every stored node carries its tenant; no query crosses tenants.
 //   - Quantities are [Qty] (fixed-point, six decimals) and money is [Money] (decimal plus
 //     ISO 4217 currency). Neither is ever a float.

@@ -52,6 +52,17 @@ type Document struct {
 	// PO, B/L, payment ids...), already normalised.
 	Refs     []Ref     `json:"refs,omitempty" validate:"dive"`
 	Readings []Reading `json:"readings,omitempty" validate:"dive"`
+	// SourceTime and SourceVersion are the source's own clock of this version of the
+	// document: when the source last changed the record (Shopify updated_at), and its
+	// revision number where it keeps one (Square's version). They order the versions of
+	// one document (see Supersedes); a source without either is ordered by arrival.
+	SourceTime    time.Time `json:"sourceTime,omitzero"`
+	SourceVersion *int64    `json:"sourceVersion,omitempty" validate:"omitempty,min=0"`
+}
+
+// Clock returns the source's clock of this version.
+func (d *Document) Clock() SourceClock {
+	return SourceClock{Time: d.SourceTime, Version: d.SourceVersion}
 }
 
 // LocationRef is a store, warehouse or customs office as one system names it.

@@ -130,8 +130,8 @@ func runIngest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 		}
 		resolved = st.Documents
 	}
-	fmt.Fprintf(stdout, "ingested %d files in %s: %d accepted, %d updated, %d duplicates, %d quarantined; %d resolved\n",
-		len(files), time.Since(start).Round(time.Millisecond), total.Accepted, total.Updated, total.Duplicates, total.Quarantined, resolved)
+	fmt.Fprintf(stdout, "ingested %d files in %s: %d accepted, %d updated, %d duplicates, %d stale, %d quarantined; %d resolved\n",
+		len(files), time.Since(start).Round(time.Millisecond), total.Accepted, total.Updated, total.Duplicates, total.Stale, total.Quarantined, resolved)
 	if total.Quarantined > 0 {
 		fmt.Fprintf(stdout, "see them with: seam quarantine list --tenant %s --system %s\n", *tenant, *system)
 	}

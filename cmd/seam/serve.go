@@ -146,6 +146,7 @@ func (s *Server) routes() http.Handler {
 	gql := graph.NewHandler(graph.Services{
 		Stock:     a.cache,
 		Documents: a.store,
+		Versions:  a.store,
 		Parties:   a.store,
 		Events:    a.store,
 		Decisions: decisions{a},

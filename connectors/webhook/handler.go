@@ -61,6 +61,7 @@ type Response struct {
 	Status      string             `json:"status"` // accepted, duplicate, quarantined, rejected
 	Documents   []string           `json:"documents,omitempty"`
 	Duplicates  int                `json:"duplicates,omitempty"`
+	Stale       int                `json:"stale,omitempty"` // versions older than the current one by the source's clock: kept as history
 	Quarantined int                `json:"quarantined,omitempty"`
 	Error       string             `json:"error,omitempty"`
 	Problems    []ontology.Problem `json:"problems,omitempty"`
@@ -139,7 +140,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 		h.logError("storing webhook", err, tenant, system)
 		return reply(w, http.StatusServiceUnavailable, Response{Status: "rejected", Error: "store unavailable; retry later"})
 	}
-	out := Response{Duplicates: res.Duplicates, Quarantined: res.Quarantined, Problems: res.Problems}
+	out := Response{Duplicates: res.Duplicates, Stale: res.Stale, Quarantined: res.Quarantined, Problems: res.Problems}
 	for _, k := range res.Documents {
 		out.Documents = append(out.Documents, k.UID())
 	}

@@ -48,6 +48,15 @@ type ComplexityRoot struct {
 		SameAs  func(childComplexity int) int
 	}
 
+	DocumentVersion struct {
+		Current       func(childComplexity int) int
+		Raw           func(childComplexity int) int
+		ReceivedAt    func(childComplexity int) int
+		SourceTime    func(childComplexity int) int
+		SourceVersion func(childComplexity int) int
+		Version       func(childComplexity int) int
+	}
+
 	EventSource struct {
 		Document func(childComplexity int) int
 		Role     func(childComplexity int) int
@@ -197,6 +206,7 @@ type ComplexityRoot struct {
 		Type       func(childComplexity int) int
 		Verb       func(childComplexity int) int
 		Version    func(childComplexity int) int
+		Versions   func(childComplexity int) int
 		Via        func(childComplexity int) int
 	}
 
@@ -284,6 +294,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DocumentParty.SameAs(childComplexity), true
+
+	case "DocumentVersion.current":
+		if e.ComplexityRoot.DocumentVersion.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentVersion.Current(childComplexity), true
+	case "DocumentVersion.raw":
+		if e.ComplexityRoot.DocumentVersion.Raw == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentVersion.Raw(childComplexity), true
+	case "DocumentVersion.receivedAt":
+		if e.ComplexityRoot.DocumentVersion.ReceivedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentVersion.ReceivedAt(childComplexity), true
+	case "DocumentVersion.sourceTime":
+		if e.ComplexityRoot.DocumentVersion.SourceTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentVersion.SourceTime(childComplexity), true
+	case "DocumentVersion.sourceVersion":
+		if e.ComplexityRoot.DocumentVersion.SourceVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentVersion.SourceVersion(childComplexity), true
+	case "DocumentVersion.version":
+		if e.ComplexityRoot.DocumentVersion.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentVersion.Version(childComplexity), true
 
 	case "EventSource.document":
 		if e.ComplexityRoot.EventSource.Document == nil {
@@ -942,6 +989,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SourceDocument.Version(childComplexity), true
+	case "SourceDocument.versions":
+		if e.ComplexityRoot.SourceDocument.Versions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceDocument.Versions(childComplexity), true
 	case "SourceDocument.via":
 		if e.ComplexityRoot.SourceDocument.Via == nil {
 			break
@@ -1130,8 +1183,9 @@ type SourceDocument {
   "How it arrived: webhook, pull, file, mqtt, replay."
   via: String!
   format: String
+  "The number of the current version: a document's versions are numbered by arrival, from 1."
   version: Int!
-  "The payload exactly as received (UTF-8 text; other encodings are shown base64)."
+  "The current version's payload exactly as received (UTF-8 text; other encodings are shown base64)."
   raw: String!
   "The canonical form the mapping produced, as JSON."
   canonical: String!
@@ -1141,6 +1195,28 @@ type SourceDocument {
   event: InventoryEvent
   "The parties the document mentions (customer, supplier, carrier, ...), as resolved."
   parties: [DocumentParty!]!
+  """
+  Every version of the document Seam received, newest first in the source's own order (its
+  revision number, else its time of change, else arrival). The current one is the version the
+  document stands for; a version that arrived after a newer one (a retried webhook) is kept
+  here as history and never changed the document or stock.
+  """
+  versions: [DocumentVersion!]!
+}
+
+"One version of a source document, as it was received."
+type DocumentVersion {
+  "Numbers the document's versions in the order they arrived, from 1."
+  version: Int!
+  receivedAt: Time!
+  "When the source changed the record (its updated_at or the like), where the source says."
+  sourceTime: Time
+  "The source's own revision number (Square's version), as a decimal string: revision numbers may exceed GraphQL's 32-bit Int."
+  sourceVersion: String
+  "True for the version the document stands for; false for history."
+  current: Boolean!
+  "The payload exactly as received (UTF-8 text; other encodings are shown base64)."
+  raw: String!
 }
 
 "A party a document mentions, resolved to the party that survives all SAME_AS links."
@@ -1428,6 +1504,24 @@ func (ec *executionContext) childFields_DocumentParty(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type DocumentParty", field.Name)
 }
 
+func (ec *executionContext) childFields_DocumentVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "version":
+		return ec.fieldContext_DocumentVersion_version(ctx, field)
+	case "receivedAt":
+		return ec.fieldContext_DocumentVersion_receivedAt(ctx, field)
+	case "sourceTime":
+		return ec.fieldContext_DocumentVersion_sourceTime(ctx, field)
+	case "sourceVersion":
+		return ec.fieldContext_DocumentVersion_sourceVersion(ctx, field)
+	case "current":
+		return ec.fieldContext_DocumentVersion_current(ctx, field)
+	case "raw":
+		return ec.fieldContext_DocumentVersion_raw(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentVersion", field.Name)
+}
+
 func (ec *executionContext) childFields_EventSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "role":
@@ -1696,6 +1790,8 @@ func (ec *executionContext) childFields_SourceDocument(ctx context.Context, fiel
 		return ec.fieldContext_SourceDocument_event(ctx, field)
 	case "parties":
 		return ec.fieldContext_SourceDocument_parties(ctx, field)
+	case "versions":
+		return ec.fieldContext_SourceDocument_versions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceDocument", field.Name)
 }

@@ -33,6 +33,21 @@ type DocumentParty struct {
 	Related []*PartyLink `json:"related"`
 }
 
+// One version of a source document, as it was received.
+type DocumentVersion struct {
+	// Numbers the document's versions in the order they arrived, from 1.
+	Version    int       `json:"version"`
+	ReceivedAt time.Time `json:"receivedAt"`
+	// When the source changed the record (its updated_at or the like), where the source says.
+	SourceTime *time.Time `json:"sourceTime,omitempty"`
+	// The source's own revision number (Square's version), as a decimal string: revision numbers may exceed GraphQL's 32-bit Int.
+	SourceVersion *string `json:"sourceVersion,omitempty"`
+	// True for the version the document stands for; false for history.
+	Current bool `json:"current"`
+	// The payload exactly as received (UTF-8 text; other encodings are shown base64).
+	Raw string `json:"raw"`
+}
+
 type EventSource struct {
 	Role     string          `json:"role"`
 	Document *SourceDocument `json:"document"`
@@ -197,10 +212,11 @@ type SourceDocument struct {
 	OccurredAt *time.Time `json:"occurredAt,omitempty"`
 	ReceivedAt time.Time  `json:"receivedAt"`
 	// How it arrived: webhook, pull, file, mqtt, replay.
-	Via     string  `json:"via"`
-	Format  *string `json:"format,omitempty"`
-	Version int     `json:"version"`
-	// The payload exactly as received (UTF-8 text; other encodings are shown base64).
+	Via    string  `json:"via"`
+	Format *string `json:"format,omitempty"`
+	// The number of the current version: a document's versions are numbered by arrival, from 1.
+	Version int `json:"version"`
+	// The current version's payload exactly as received (UTF-8 text; other encodings are shown base64).
 	Raw string `json:"raw"`
 	// The canonical form the mapping produced, as JSON.
 	Canonical string `json:"canonical"`
@@ -210,6 +226,11 @@ type SourceDocument struct {
 	Event *InventoryEvent `json:"event,omitempty"`
 	// The parties the document mentions (customer, supplier, carrier, ...), as resolved.
 	Parties []*DocumentParty `json:"parties"`
+	// Every version of the document Seam received, newest first in the source's own order (its
+	// revision number, else its time of change, else arrival). The current one is the version the
+	// document stands for; a version that arrived after a newer one (a retried webhook) is kept
+	// here as history and never changed the document or stock.
+	Versions []*DocumentVersion `json:"versions"`
 }
 
 // The stock of one product at one location in one lot.

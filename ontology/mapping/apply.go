@@ -31,7 +31,7 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 		return nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "payload", Rule: "decode",
 			Message: fmt.Sprintf("%s is %s, not an object with fields", posOr(rec.Pos), describe(root))}}}
 	}
-	mp := &mapper{root: root}
+	mp := &mapper{root: root, top: origin{root: root, record: rec.Tree}}
 	d := &ontology.Document{Role: m.Role}
 	d.Key = ontology.DocKey{Tenant: tenant, System: m.System, Type: m.Type, ExternalID: mp.text(m.extID, "key.externalId", root)}
 	if d.Key.ExternalID == "" {
@@ -46,6 +46,12 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 			mp.missing("occurredAt", m.when.spec, root, "when it happened")
 		}
 	}
+	if m.srcTime != nil {
+		if t, _ := mp.time(m.srcTime, "sourceTime", root); t != nil {
+			d.SourceTime = *t
+		}
+	}
+	d.SourceVersion = mp.version(m.srcVersion, "sourceVersion", root)
 	d.Direction = mp.text(m.dir, "direction", root)
 	d.Channel = mp.text(m.channel, "channel", root)
 	if m.loc != nil {
@@ -71,8 +77,9 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 
 // unwrapped descends into each unwrap path in turn, where the record has it.
 func (m *Mapping) unwrapped(tree any) any {
+	record := tree
 	for _, u := range m.unwrap {
-		if inner, ok := u.get(tree, tree); ok {
+		if inner, ok := u.get(origin{root: tree, record: record}, tree); ok {
 			if _, isObj := inner.(map[string]any); isObj {
 				tree = inner
 			}
@@ -105,7 +112,8 @@ func describe(v any) string {
 // ("lines[1].qty") and the concrete source ("line_items[1].quantity"); both are only
 // rendered when there is a problem, which keeps mapping a valid record cheap.
 type mapper struct {
-	root     any
+	root     any    // the record after unwrap
+	top      origin // where $ and $$ paths start
 	problems []ontology.Problem
 	part     string // "lines", "parties", "refs", or "" at the document level
 	partN    int    // the canonical index of the part being read
@@ -141,7 +149,7 @@ func (mp *mapper) fail(field string, s *spec, cur any, value string, err error) 
 	if errors.As(err, &ve) {
 		rule, value = ve.rule, ve.value
 	}
-	if w := s.where(mp.root, cur, mp.base()); w != "" {
+	if w := s.where(mp.top, cur, mp.base()); w != "" {
 		msg += " (source " + w + ")"
 	}
 	mp.add(field, rule, value, msg)
@@ -151,7 +159,7 @@ func (mp *mapper) missing(field string, s *spec, cur any, what string) {
 	if s == nil {
 		return
 	}
-	mp.add(field, "required", "", fmt.Sprintf("no value for %s (source %s)", what, s.where(mp.root, cur, mp.base())))
+	mp.add(field, "required", "", fmt.Sprintf("no value for %s (source %s)", what, s.where(mp.top, cur, mp.base())))
 }
 
 // base returns the concrete source path of the element being read, such as
@@ -161,10 +169,10 @@ func (mp *mapper) base() string {
 	if each == nil {
 		return ""
 	}
-	locs := each.locate(mp.root, mp.root, "")
+	locs := each.locate(mp.top, mp.root, "")
 	// A list reached whole was flattened by scopes: index into it.
 	if len(locs) == 1 {
-		if v, ok := each.get(mp.root, mp.root); ok {
+		if v, ok := each.get(mp.top, mp.root); ok {
 			if _, isList := v.([]any); isList {
 				return locs[0] + "[" + strconv.Itoa(i) + "]"
 			}
@@ -177,7 +185,7 @@ func (mp *mapper) base() string {
 }
 
 func (mp *mapper) text(s *spec, field string, cur any) string {
-	v, err := s.value(mp.root, cur)
+	v, err := s.value(mp.top, cur)
 	if err != nil {
 		mp.fail(field, s, cur, "", err)
 	}
@@ -187,7 +195,7 @@ func (mp *mapper) text(s *spec, field string, cur any) string {
 // time reads a time: (t, true) when read, (nil, false) when the source has none, and
 // (nil, true) when it has one that could not be read (the problem is recorded).
 func (mp *mapper) time(ts *timeSpec, field string, cur any) (*time.Time, bool) {
-	v, err := ts.spec.value(mp.root, cur)
+	v, err := ts.spec.value(mp.top, cur)
 	if err != nil {
 		mp.fail(field, ts.spec, cur, "", err)
 		return nil, true
@@ -203,8 +211,25 @@ func (mp *mapper) time(ts *timeSpec, field string, cur any) (*time.Time, bool) {
 	return &t, true
 }
 
+// version reads a revision number: a whole number of 0 or more, or nil when the source
+// has none. Anything else is a problem, not a missing clock: a version read wrongly
+// would order the document's versions wrongly.
+func (mp *mapper) version(s *spec, field string, cur any) *int64 {
+	v := mp.text(s, field, cur)
+	if v == "" {
+		return nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || n < 0 {
+		mp.fail(field, s, cur, v, &valueError{rule: "version", value: v,
+			msg: fmt.Sprintf("%q is not a version number (a whole number of 0 or more)", v)})
+		return nil
+	}
+	return &n
+}
+
 func (mp *mapper) money(ms *moneySpec, field string, cur any) *ontology.Money {
-	v, raw, err := ms.read(mp.root, cur)
+	v, raw, err := ms.read(mp.top, cur)
 	if err != nil {
 		s := ms.amount
 		var ve *valueError
@@ -220,7 +245,7 @@ func (mp *mapper) qty(q *qtySpec, field string, cur any) *ontology.Qty {
 	if q == nil {
 		return nil
 	}
-	v, raw, err := q.read(mp.root, cur)
+	v, raw, err := q.read(mp.top, cur)
 	if err != nil {
 		mp.fail(field, q.spec, cur, raw, err)
 	}
@@ -229,7 +254,7 @@ func (mp *mapper) qty(q *qtySpec, field string, cur any) *ontology.Qty {
 
 func (m *Mapping) mapVerb(mp *mapper) ontology.Verb {
 	for i, r := range m.rules {
-		ok, err := r.cond.holds(mp.root, mp.root)
+		ok, err := r.cond.holds(mp.top, mp.root)
 		if err != nil {
 			mp.fail("verb", r.cond.spec, mp.root, "", fmt.Errorf("verb rule %d: %w", i+1, err))
 			return ""
@@ -241,7 +266,7 @@ func (m *Mapping) mapVerb(mp *mapper) ontology.Verb {
 	if m.verb == nil {
 		return ""
 	}
-	v, err := m.verb.value(mp.root, mp.root)
+	v, err := m.verb.value(mp.top, mp.root)
 	if err != nil {
 		mp.fail("verb", m.verb, mp.root, "", err)
 		return ""
@@ -281,7 +306,7 @@ func (mp *mapper) scopes(each *path, part string) []any {
 		return []any{mp.root}
 	}
 	var out []any
-	for _, v := range each.eval(mp.root, mp.root) {
+	for _, v := range each.eval(mp.top, mp.root) {
 		switch t := v.(type) {
 		case []any:
 			for _, x := range t {
@@ -304,7 +329,7 @@ func (mp *mapper) keep(c *cond, cur any) bool {
 	if c == nil {
 		return true
 	}
-	ok, err := c.holds(mp.root, cur)
+	ok, err := c.holds(mp.top, cur)
 	if err != nil {
 		mp.fail("", c.spec, cur, "", fmt.Errorf("if: %w", err))
 		return false
@@ -374,7 +399,7 @@ func (rs *refSpec) read(mp *mapper, system string, d *ontology.Document) {
 			continue
 		}
 		var err error
-		if vals, err = rs.value.values(mp.root, cur, vals[:0]); err != nil {
+		if vals, err = rs.value.values(mp.top, cur, vals[:0]); err != nil {
 			mp.fail("value", rs.value, cur, "", err)
 			continue
 		}

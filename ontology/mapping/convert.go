@@ -103,12 +103,12 @@ type moneySpec struct {
 }
 
 // read returns the money, or nil when the source has no amount.
-func (m *moneySpec) read(root, cur any) (*ontology.Money, string, error) {
-	amt, err := m.amount.value(root, cur)
+func (m *moneySpec) read(top origin, cur any) (*ontology.Money, string, error) {
+	amt, err := m.amount.value(top, cur)
 	if err != nil || amt == "" {
 		return nil, amt, err
 	}
-	code, err := m.currency.value(root, cur)
+	code, err := m.currency.value(top, cur)
 	if err != nil {
 		return nil, amt, err
 	}
@@ -154,11 +154,11 @@ type qtySpec struct {
 }
 
 // read returns the quantity, or nil when the source has none, and the source text.
-func (q *qtySpec) read(root, cur any) (*ontology.Qty, string, error) {
+func (q *qtySpec) read(top origin, cur any) (*ontology.Qty, string, error) {
 	if q == nil {
 		return nil, "", nil
 	}
-	v, err := q.spec.value(root, cur)
+	v, err := q.spec.value(top, cur)
 	if err != nil || v == "" {
 		return nil, v, err
 	}

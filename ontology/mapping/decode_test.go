@@ -62,11 +62,11 @@ func TestDecodeXMLNamespacesListsAndGBK(t *testing.T) {
 	}
 	tree := recs[0].Tree
 	p, _ := parsePath("DecLists.DecList[*].GNo")
-	if got := p.eval(tree, tree); len(got) != 2 || got[1] != "2" {
+	if got := p.eval(origin{root: tree, record: tree}, tree); len(got) != 2 || got[1] != "2" {
 		t.Fatalf("repeated elements = %v", got)
 	}
 	p, _ = parsePath("Note.@a")
-	if got := p.eval(tree, tree); len(got) != 1 || got[0] != "x" {
+	if got := p.eval(origin{root: tree, record: tree}, tree); len(got) != 1 || got[0] != "x" {
 		t.Fatalf("attribute = %v", got)
 	}
 	// 深圳 in GBK.
@@ -77,7 +77,7 @@ func TestDecodeXMLNamespacesListsAndGBK(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, _ = parsePath("DecHead.TradeName")
-	if got := p.eval(recs[0].Tree, recs[0].Tree); len(got) != 1 || got[0] != "深圳" {
+	if got := p.eval(origin{root: recs[0].Tree, record: recs[0].Tree}, recs[0].Tree); len(got) != 1 || got[0] != "深圳" {
 		t.Fatalf("GBK text = %v", got)
 	}
 }
@@ -89,7 +89,7 @@ func TestDecodeForm(t *testing.T) {
 	}
 	p, _ := parsePath("detail@json[*].app_food_code")
 	tree := recs[0].Tree
-	if got := p.eval(tree, tree); len(got) != 1 || got[0] != "LATTE" {
+	if got := p.eval(origin{root: tree, record: tree}, tree); len(got) != 1 || got[0] != "LATTE" {
 		t.Fatalf("embedded JSON = %v", got)
 	}
 }
@@ -112,8 +112,41 @@ func TestParsePath(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := p.eval(tree, tree); len(got) != 1 || got[0] != want {
+		if got := p.eval(origin{root: tree, record: tree}, tree); len(got) != 1 || got[0] != want {
 			t.Errorf("%s = %v, want %s", path, got, want)
+		}
+	}
+}
+
+// $. starts at the record after unwrap, $$. at the record as received: a Stripe event's
+// created is not its object's.
+func TestRootAndRecordPaths(t *testing.T) {
+	object := map[string]any{"created": "100", "object": "charge"}
+	event := map[string]any{"created": "200", "object": "event", "data": map[string]any{"object": object}}
+	bare := object
+	for _, c := range []struct {
+		path, want string
+		record     map[string]any
+	}{
+		{"$.created", "100", event},
+		{"$$.created", "200", event},
+		{"$$[object=event].created", "200", event},
+		{"$$[object=event].created", "", bare},
+		{"$$.data.object.created", "100", event},
+	} {
+		p, err := parsePath(c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if vs := p.eval(origin{root: object, record: c.record}, object); len(vs) > 0 {
+			got = scalar(vs[0])
+		}
+		if got != c.want {
+			t.Errorf("%s on %v = %q, want %q", c.path, c.record["object"], got, c.want)
+		}
+		if locs := p.locate(origin{root: object, record: c.record}, object, ""); c.want != "" && (len(locs) != 1 || !strings.HasPrefix(locs[0], "$")) {
+			t.Errorf("%s located at %v", c.path, locs)
 		}
 	}
 }
@@ -147,13 +180,13 @@ func FuzzDecode(f *testing.F) {
 }
 
 func FuzzParsePath(f *testing.F) {
-	for _, s := range []string{"a.b[*].c", "x[k=v].y", "d@json[0]", "$.c", "'q.k'.z"} {
+	for _, s := range []string{"a.b[*].c", "x[k=v].y", "d@json[0]", "$.c", "$$[k=v].c", "'q.k'.z"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := parsePath(s)
 		if err == nil {
-			_ = p.eval(map[string]any{"a": []any{map[string]any{"b": "1"}}}, nil)
+			_ = p.eval(origin{root: map[string]any{"a": []any{map[string]any{"b": "1"}}}}, nil)
 		}
 	})
 }

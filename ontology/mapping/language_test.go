@@ -1,6 +1,7 @@
 package mapping_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -133,6 +134,45 @@ func TestTimes(t *testing.T) {
 		want, _ := time.Parse(time.RFC3339Nano, c.want)
 		if !d.OccurredAt.Equal(want) || d.OccurredAt.Location() != time.UTC {
 			t.Errorf("%s %q = %s, want %s", c.spec, c.value, d.OccurredAt.Format(time.RFC3339Nano), c.want)
+		}
+	}
+}
+
+// sourceTime and sourceVersion read the source's own clock of a version; a clock that
+// cannot be read is a problem, never a silently missing clock.
+func TestSourceClock(t *testing.T) {
+	m := compile(t, hdr+when+"sourceTime: {path: updated, time: rfc3339, zone: UTC}\nsourceVersion: version\n")
+	for _, c := range []struct {
+		js, time, version, problem string
+	}{
+		{js: `{"id": 1, "updated": "2025-03-04T10:15:22+08:00", "version": 4}`, time: "2025-03-04T02:15:22Z", version: "4"},
+		{js: `{"id": 1, "updated": "2025-03-04T10:15:22", "version": "12"}`, time: "2025-03-04T10:15:22Z", version: "12"},
+		{js: `{"id": 1, "version": 0}`, version: "0"},
+		{js: `{"id": 1}`},
+		{js: `{"id": 1, "updated": "yesterday"}`, problem: `sourceTime: "yesterday" is not an RFC 3339 time (source updated, mapped at test.yaml:7)`},
+		{js: `{"id": 1, "version": 3.5}`, problem: `sourceVersion: "3.5" is not a version number`},
+		{js: `{"id": 1, "version": -1}`, problem: `sourceVersion: "-1" is not a version number`},
+	} {
+		d, ps := run(t, m, c.js)
+		if c.problem != "" {
+			if len(ps) != 1 || !strings.Contains(ps[0].String(), c.problem) {
+				t.Errorf("%s: problems %v, want %q", c.js, ps, c.problem)
+			}
+			continue
+		}
+		if ps != nil {
+			t.Errorf("%s: %v", c.js, ps)
+			continue
+		}
+		gotTime, gotVersion := "", ""
+		if !d.SourceTime.IsZero() {
+			gotTime = d.SourceTime.Format(time.RFC3339Nano)
+		}
+		if d.SourceVersion != nil {
+			gotVersion = fmt.Sprint(*d.SourceVersion)
+		}
+		if gotTime != c.time || gotVersion != c.version {
+			t.Errorf("%s: clock = %q %q, want %q %q", c.js, gotTime, gotVersion, c.time, c.version)
 		}
 	}
 }

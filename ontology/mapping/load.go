@@ -113,8 +113,8 @@ func (l *loader) fields(n *yaml.Node, field string, allowed ...string) map[strin
 
 // misplaced explains type-specific keys used on a field of another type.
 var misplaced = map[string]string{
-	"time":          "time and zone belong to time fields (occurredAt, lines.expiresAt)",
-	"zone":          "time and zone belong to time fields (occurredAt, lines.expiresAt)",
+	"time":          "time and zone belong to time fields (occurredAt, sourceTime, lines.expiresAt)",
+	"zone":          "time and zone belong to time fields (occurredAt, sourceTime, lines.expiresAt)",
 	"amount":        "amount, currency, scale and currencyCodes belong to money fields (total, lines.unitPrice)",
 	"currency":      "amount, currency, scale and currencyCodes belong to money fields (total, lines.unitPrice)",
 	"scale":         "amount, currency, scale and currencyCodes belong to money fields (total, lines.unitPrice)",

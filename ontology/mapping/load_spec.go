@@ -395,8 +395,8 @@ func (l *loader) condition(sp *spec, f map[string]*yaml.Node, at *yaml.Node, fie
 }
 
 // holds evaluates the test: any value of the spec satisfies it.
-func (c *cond) holds(root, cur any) (bool, error) {
-	vs, err := c.spec.values(root, cur, nil)
+func (c *cond) holds(top origin, cur any) (bool, error) {
+	vs, err := c.spec.values(top, cur, nil)
 	if err != nil {
 		return false, err
 	}

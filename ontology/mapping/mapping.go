@@ -21,19 +21,23 @@ type Mapping struct {
 	Decode      DecodeOptions // its CSV delimiter and groupBy
 	Description string
 
-	unwrap  []*path
-	extID   *spec
-	verb    *spec
-	rules   []verbRule
-	status  *spec
-	when    *timeSpec
-	dir     *spec
-	channel *spec
-	loc     *locationSpec
-	total   *moneySpec
-	parties []partySpec
-	lines   *linesSpec
-	refs    []refSpec
+	unwrap []*path
+	extID  *spec
+	verb   *spec
+	rules  []verbRule
+	status *spec
+	when   *timeSpec
+	// srcTime and srcVersion read the source's own clock of a version (sourceTime,
+	// sourceVersion), which orders the versions of one document.
+	srcTime    *timeSpec
+	srcVersion *spec
+	dir        *spec
+	channel    *spec
+	loc        *locationSpec
+	total      *moneySpec
+	parties    []partySpec
+	lines      *linesSpec
+	refs       []refSpec
 }
 
 type verbRule struct {
@@ -73,7 +77,7 @@ type refSpec struct {
 }
 
 var topKeys = []string{"system", "type", "role", "format", "delimiter", "groupBy", "unwrap", "externalId", "verb",
-	"status", "occurredAt", "direction", "channel", "location", "total", "parties", "lines", "refs", "description"}
+	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "parties", "lines", "refs", "description"}
 
 var (
 	partyKeys = []string{"role", "each", "if", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep"}
@@ -148,6 +152,12 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	m.loadVerb(l, req("verb", "the source status and how it maps to a business verb"))
 	m.status = l.plain(f["status"], "status")
 	m.when = l.time(req("occurredAt", "when the business action happened, such as {path: created_at, time: rfc3339}"), "occurredAt")
+	m.srcTime = l.time(f["sourceTime"], "sourceTime")
+	m.srcVersion = l.plain(f["sourceVersion"], "sourceVersion")
+	if m.srcTime != nil {
+		l.notConst(f["sourceTime"], "sourceTime", m.srcTime.spec)
+	}
+	l.notConst(f["sourceVersion"], "sourceVersion", m.srcVersion)
 	m.dir, _ = l.words(f["direction"], "direction", "direction", directions)
 	m.channel, _ = l.words(f["channel"], "channel", "channel", channels)
 	m.total = l.money(f["total"], "total")
@@ -167,6 +177,14 @@ func Parse(file string, data []byte) (*Mapping, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// notConst refuses a constant clock: every version would carry the same one, which
+// orders nothing and reads as if it did.
+func (l *loader) notConst(n *yaml.Node, field string, s *spec) {
+	if s != nil && s.konst != nil {
+		l.fail(n, field, "a constant clock orders nothing: give the path of the source's own field, or leave %s out to order versions by arrival", field)
+	}
 }
 
 // name reads a system or type name: what the webhook URL and seam ingest use.

@@ -14,11 +14,15 @@ import (
 //	note_attributes[name=erp_ref].value  the element whose name is erp_ref
 //	detail@json[*].app_food_code         decode the JSON string in detail, then descend
 //	$.currency                           from the record's root, inside an each: scope
+//	$$.created                           from the record as received, before unwrap
 //	'key.with.dots'.x                    a quoted key
 //	Note.@lang                           an XML attribute
 type path struct {
 	src  string
 	root bool
+	// record is true for $$ paths, which start at the record as decoded, before unwrap:
+	// the envelope that holds what the unwrapped object lacks (a Stripe event's created).
+	record bool
 	// single is true when the path reaches at most one value (no [*], no filter), which
 	// lets the common case walk the tree without allocating.
 	single bool
@@ -40,12 +44,14 @@ func parsePath(src string) (path, error) {
 	if s == "" {
 		return p, fmt.Errorf("empty path")
 	}
-	if s == "$" {
-		p.root, p.single = true, true
+	switch {
+	case s == "$" || s == "$$":
+		p.root, p.record, p.single = s == "$", s == "$$", true
 		return p, nil
-	}
-	if rest, ok := strings.CutPrefix(s, "$."); ok {
-		p.root, s = true, rest
+	case strings.HasPrefix(s, "$$.") || strings.HasPrefix(s, "$$["):
+		p.record, s = true, strings.TrimPrefix(s[2:], ".")
+	case strings.HasPrefix(s, "$."):
+		p.root, s = true, s[2:]
 	}
 	for len(s) > 0 {
 		seg := segment{index: -1}
@@ -135,12 +141,26 @@ func (p *path) decodeLast() bool {
 	return false
 }
 
-// get returns the one value a single path reaches.
-func (p *path) get(root, cur any) (any, bool) {
-	v := cur
-	if p.root {
-		v = root
+// origin is where absolute paths start.
+type origin struct {
+	root   any // the record after unwrap: what $. reaches
+	record any // the record as decoded, before unwrap: what $$. reaches
+}
+
+// start returns the value the path starts from: cur, or one of top's for $ and $$ paths.
+func (p *path) start(top origin, cur any) any {
+	switch {
+	case p.record:
+		return top.record
+	case p.root:
+		return top.root
 	}
+	return cur
+}
+
+// get returns the one value a single path reaches.
+func (p *path) get(top origin, cur any) (any, bool) {
+	v := p.start(top, cur)
 	for i := range p.segs {
 		var ok bool
 		if v, ok = p.segs[i].one(v); !ok {
@@ -150,19 +170,15 @@ func (p *path) get(root, cur any) (any, bool) {
 	return v, true
 }
 
-// eval returns every value the path reaches from cur (or from root for $. paths).
-func (p *path) eval(root, cur any) []any {
+// eval returns every value the path reaches from cur (or from top for $ and $$ paths).
+func (p *path) eval(top origin, cur any) []any {
 	if p.single {
-		if v, ok := p.get(root, cur); ok {
+		if v, ok := p.get(top, cur); ok {
 			return []any{v}
 		}
 		return nil
 	}
-	start := cur
-	if p.root {
-		start = root
-	}
-	vals := []any{start}
+	vals := []any{p.start(top, cur)}
 	for _, sg := range p.segs {
 		var next []any
 		for _, v := range vals {
@@ -257,14 +273,17 @@ func decodeEmbedded(x any) any {
 
 // locate returns the concrete source path of each value eval gives, such as
 // "line_items[1].quantity". It is only used to explain a problem, so it may be slow.
-func (p *path) locate(root, cur any, base string) []string {
+func (p *path) locate(top origin, cur any, base string) []string {
 	type at struct {
 		v any
 		s string
 	}
 	start := at{cur, base}
-	if p.root {
-		start = at{root, "$"}
+	switch {
+	case p.record:
+		start = at{top.record, "$$"}
+	case p.root:
+		start = at{top.root, "$"}
 	}
 	vals := []at{start}
 	for _, sg := range p.segs {

@@ -122,7 +122,7 @@ func compileTransform(t string) (transform, error) {
 }
 
 // value returns the spec's first non-empty value, or "".
-func (s *spec) value(root, cur any) (string, error) {
+func (s *spec) value(top origin, cur any) (string, error) {
 	if s == nil {
 		return "", nil
 	}
@@ -131,7 +131,7 @@ func (s *spec) value(root, cur any) (string, error) {
 	case s.konst != nil:
 		v = *s.konst
 	case s.path != nil && s.path.single:
-		x, ok := s.path.get(root, cur)
+		x, ok := s.path.get(top, cur)
 		if !ok {
 			break
 		}
@@ -140,7 +140,7 @@ func (s *spec) value(root, cur any) (string, error) {
 		}
 		v = scalar(x)
 	default:
-		vs, err := s.values(root, cur, nil)
+		vs, err := s.values(top, cur, nil)
 		if err != nil || len(vs) == 0 {
 			return "", err
 		}
@@ -160,7 +160,7 @@ func (s *spec) value(root, cur any) (string, error) {
 
 // values appends to out every non-empty value the spec gives: several for a path through
 // a list ([*] or a filter).
-func (s *spec) values(root, cur any, out []string) ([]string, error) {
+func (s *spec) values(top origin, cur any, out []string) ([]string, error) {
 	if s == nil {
 		return out, nil
 	}
@@ -180,7 +180,7 @@ func (s *spec) values(root, cur any, out []string) ([]string, error) {
 	case s.konst != nil:
 		err = add(*s.konst)
 	case s.path != nil:
-		for _, x := range s.path.eval(root, cur) {
+		for _, x := range s.path.eval(top, cur) {
 			if je, bad := x.(jsonError); bad {
 				return out, embeddedErr(je)
 			}
@@ -191,7 +191,7 @@ func (s *spec) values(root, cur any, out []string) ([]string, error) {
 	case s.concat != nil:
 		parts := make([]string, 0, len(s.concat))
 		for _, c := range s.concat {
-			v, err := c.value(root, cur)
+			v, err := c.value(top, cur)
 			if err != nil {
 				return out, err
 			}
@@ -205,7 +205,7 @@ func (s *spec) values(root, cur any, out []string) ([]string, error) {
 		err = add(strings.Join(parts, s.sep))
 	case s.first != nil:
 		for _, c := range s.first {
-			v, cerr := c.value(root, cur)
+			v, cerr := c.value(top, cur)
 			if cerr != nil {
 				return out, cerr
 			}
@@ -280,13 +280,13 @@ func mapKeys(m map[string]string) string {
 
 // where describes where in the source the spec reads, concretely where it can:
 // "line_items[1].quantity" rather than "quantity" inside line_items[*].
-func (s *spec) where(root, cur any, base string) string {
+func (s *spec) where(top origin, cur any, base string) string {
 	var w string
 	switch {
 	case s == nil:
 		return ""
 	case s.path != nil:
-		if locs := s.path.locate(root, cur, base); len(locs) > 0 {
+		if locs := s.path.locate(top, cur, base); len(locs) > 0 {
 			w = locs[0]
 		} else {
 			w = joinBase(base, s.path)
@@ -296,8 +296,8 @@ func (s *spec) where(root, cur any, base string) string {
 	case s.first != nil:
 		// Name the alternative the value came from.
 		for _, c := range s.first {
-			if v, err := c.value(root, cur); v != "" || err != nil {
-				return c.where(root, cur, base)
+			if v, err := c.value(top, cur); v != "" || err != nil {
+				return c.where(top, cur, base)
 			}
 		}
 		w = joinBase(base, nil) + s.src
@@ -317,7 +317,7 @@ func joinBase(base string, p *path) string {
 		}
 		return base + ": "
 	}
-	if p.root || base == "" {
+	if p.root || p.record || base == "" {
 		return p.src
 	}
 	return base + "." + p.src

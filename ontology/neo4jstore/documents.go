@@ -2,9 +2,7 @@ package neo4jstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -19,8 +17,9 @@ type Outcome = string
 // The outcomes of SaveDocuments.
 const (
 	OutcomeNew       Outcome = "new"       // first time this key was seen
-	OutcomeDuplicate Outcome = "duplicate" // same key and same bytes: nothing changed
-	OutcomeUpdated   Outcome = "updated"   // same key, new content: a new version
+	OutcomeDuplicate Outcome = "duplicate" // same key and bytes of a version already kept: nothing changed
+	OutcomeUpdated   Outcome = "updated"   // same key, new content, newest by the source's clock: the current version
+	OutcomeStale     Outcome = "stale"     // same key, new content, older by the source's clock: kept as history only
 )
 
 // batchSize bounds the rows of one UNWIND statement: large enough to amortise a round
@@ -29,84 +28,45 @@ const batchSize = 500
 
 // SaveDocuments stores envelopes idempotently by document key and returns one outcome per
 // envelope, in order. New and updated documents are labelled Pending until resolution has
-// linked them to an event. The same key with the same bytes changes nothing.
+// linked them to an event.
+//
+// Every version of a document is kept. The SourceDocument node holds the current one (its
+// canonical form, raw bytes and clock), as it always has, so resolution and every reader
+// see only the current version; each version that is not current is a DocumentVersion
+// node linked by HAS_VERSION, with its raw bytes. Which version is current is decided by
+// the source's clock (ontology.Supersedes), not by arrival: a version older by that clock
+// is stale, kept as history without touching the document, its resolution or stock. Bytes
+// already kept, current or not, are a duplicate.
+//
+// Each chunk is one transaction of two statements: the first takes a write lock on every
+// document of the chunk and reads its current clock, the second writes what Supersedes
+// decided in between. The lock keeps two concurrent deliveries of one document from both
+// deciding against the same current version; documents are locked in uid order, so two
+// chunks that share documents do not deadlock.
 func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]Outcome, error) {
 	out := make([]Outcome, 0, len(envs))
 	now := s.Now().UTC()
 	for _, c := range uniqueChunks(envs, batchSize) {
-		rows := make([]map[string]any, 0, c[1]-c[0])
+		rows := make([]versionRow, 0, c[1]-c[0])
 		for _, e := range envs[c[0]:c[1]] {
-			canonical, err := json.Marshal(e.Doc)
-			if err != nil {
-				return nil, fmt.Errorf("encoding document %s: %w", e.Doc.Key, err)
-			}
-			received := e.ReceivedAt
-			if received.IsZero() {
-				received = now
-			}
-			var locSystem, locCode, locName any
-			if l := e.Doc.Location; l != nil {
-				locSystem, locCode, locName = l.System, l.Code, strings.TrimSpace(l.Name+" "+l.Address)
-			}
-			row := map[string]any{
-				"uid":  e.Doc.Key.UID(),
-				"hash": ontology.Hash(e.Raw),
-				"props": map[string]any{
-					"tenant":     e.Doc.Key.Tenant,
-					"system":     e.Doc.Key.System,
-					"type":       e.Doc.Key.Type,
-					"externalId": e.Doc.Key.ExternalID,
-					"role":       string(e.Doc.Role),
-					"verb":       string(e.Doc.Verb),
-					"status":     e.Doc.Status,
-					"occurredAt": e.Doc.OccurredAt.UTC(),
-					"receivedAt": received.UTC(),
-					"hash":       ontology.Hash(e.Raw),
-					"raw":        e.Raw,
-					"format":     e.Format,
-					"via":        e.Via,
-					"canonical":  string(canonical),
-					// The location as the source names it, so that a new alias can find
-					// the documents whose stock it moves.
-					"locSystem": locSystem,
-					"locCode":   locCode,
-					"locName":   locName,
-				},
-				"delivery": nil,
-			}
-			if e.DeliveryID != "" {
-				row["delivery"] = e.Doc.Key.Tenant + "/" + e.Doc.Key.System + "/" + e.DeliveryID
-			}
-			rows = append(rows, row)
-		}
-		got, err := write(ctx, s, func(tx neo4j.ManagedTransaction) ([]Outcome, error) {
-			recs, err := run(ctx, tx, `
-UNWIND $rows AS r
-MERGE (t:Tenant {name: r.props.tenant})
-MERGE (d:SourceDocument {uid: r.uid})
-  ON CREATE SET d.version = 0, d.tenant = r.props.tenant
-WITH d, r, coalesce(d.hash = r.hash, false) AS same
-FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END |
-  SET d += r.props, d.version = d.version + 1, d.updatedAt = $now, d:Pending
-  REMOVE d:SetAside)
-FOREACH (uid IN CASE WHEN r.delivery IS NULL THEN [] ELSE [r.delivery] END |
-  MERGE (dl:Delivery {uid: uid}) ON CREATE SET dl.at = $now, dl.document = r.uid)
-RETURN same, d.version AS version`, map[string]any{"rows": rows, "now": now})
+			r, err := newVersionRow(e, now)
 			if err != nil {
 				return nil, err
 			}
-			res := make([]Outcome, len(recs))
-			for i, rec := range recs {
-				switch {
-				case get[bool](rec, "same"):
-					res[i] = OutcomeDuplicate
-				case get[int64](rec, "version") == 1:
-					res[i] = OutcomeNew
-				default:
-					res[i] = OutcomeUpdated
-				}
+			rows = append(rows, r)
+		}
+		got, err := write(ctx, s, func(tx neo4j.ManagedTransaction) ([]Outcome, error) {
+			heads, err := lockHeads(ctx, tx, rows)
+			if err != nil {
+				return nil, err
 			}
-			return res, nil
+			res := make([]Outcome, len(rows))
+			params := make([]map[string]any, len(rows))
+			for i, r := range rows {
+				res[i] = decide(heads[r.uid], r)
+				params[i] = r.params(res[i], heads[r.uid])
+			}
+			return res, exec(ctx, tx, saveVersions, map[string]any{"rows": params, "now": now})
 		})
 		if err != nil {
 			return nil, fmt.Errorf("saving documents: %w", err)
@@ -117,9 +77,10 @@ RETURN same, d.version AS version`, map[string]any{"rows": rows, "now": now})
 }
 
 // uniqueChunks splits envelopes into ranges of at most size in which no document key
-// repeats. Neo4j may read every row of an UNWIND before it writes any, so two copies of
-// a document in one statement would both look new; in separate statements the second
-// sees the first.
+// repeats. A chunk reads every document before it writes any (lockHeads, then
+// saveVersions), so two versions of one document in a chunk would both be decided
+// against the same current version, and two copies would both look new; in separate
+// chunks the second sees what the first wrote.
 func uniqueChunks(envs []ontology.Envelope, size int) [][2]int {
 	var out [][2]int
 	start := 0

@@ -61,26 +61,46 @@ var migrations = []migration{
 	{4, []string{
 		"CREATE INDEX setaside_doc IF NOT EXISTS FOR (d:SetAside) ON (d.tenant)",
 	}},
+	// v6: every version of a document is kept. DocumentVersion nodes hold the versions
+	// that are not current; the uid finds a redelivered old version, the tenant index
+	// serves tenant deletion. Documents stored before v6 need no rewrite: the first new
+	// version of one turns what it holds into its first DocumentVersion.
+	{6, []string{
+		"CREATE CONSTRAINT doc_version_uid IF NOT EXISTS FOR (v:DocumentVersion) REQUIRE v.uid IS UNIQUE",
+		"CREATE INDEX doc_version_tenant IF NOT EXISTS FOR (v:DocumentVersion) ON (v.tenant)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.
 func SchemaVersion() int { return migrations[len(migrations)-1].version }
 
-// Migrate brings the schema up to SchemaVersion and records it. It is idempotent and safe
+// Migrate applies every schema step not yet recorded as applied, and records it. It is idempotent and safe
 // to run from several replicas at start.
 func (s *Store) Migrate(ctx context.Context) error {
-	current, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
-		recs, err := run(ctx, tx, "MATCH (v:SchemaVersion {id: 'seam'}) RETURN v.version AS v", nil)
+	applied, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (map[int64]bool, error) {
+		recs, err := run(ctx, tx, "MATCH (v:SchemaVersion {id: 'seam'}) RETURN v.applied AS applied", nil)
+		done := map[int64]bool{}
 		if err != nil || len(recs) == 0 {
-			return 0, err
+			return done, err
 		}
-		return get[int64](recs[0], "v"), nil
+		list, _ := recs[0].Get("applied")
+		steps, _ := list.([]any)
+		for _, v := range steps {
+			if n, ok := v.(int64); ok {
+				done[n] = true
+			}
+		}
+		return done, nil
 	})
 	if err != nil {
 		return fmt.Errorf("reading schema version: %w", err)
 	}
+	// Steps are recorded one by one, not as a high-water mark: branches developed in
+	// parallel number their steps independently, and a database that already ran step 6
+	// must still run a step 5 that arrives later. A database from before this record
+	// runs every step again, which IF NOT EXISTS makes harmless.
 	for _, m := range migrations {
-		if int64(m.version) <= current {
+		if applied[int64(m.version)] {
 			continue
 		}
 		// Schema statements cannot share a transaction with data writes, so each runs in
@@ -92,8 +112,11 @@ func (s *Store) Migrate(ctx context.Context) error {
 				return fmt.Errorf("schema v%d: %s: %w", m.version, stmt, classify(err))
 			}
 		}
-		_, err := neo4j.ExecuteQuery(ctx, s.driver,
-			"MERGE (v:SchemaVersion {id: 'seam'}) SET v.version = $version, v.at = datetime()",
+		_, err := neo4j.ExecuteQuery(ctx, s.driver, `
+MERGE (v:SchemaVersion {id: 'seam'})
+SET v.applied = [x IN coalesce(v.applied, []) WHERE x <> $version] + $version,
+    v.version = CASE WHEN coalesce(v.version, 0) > $version THEN v.version ELSE $version END,
+    v.at = datetime()`,
 			map[string]any{"version": m.version}, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
 		if err != nil {
 			return fmt.Errorf("recording schema v%d: %w", m.version, classify(err))
