@@ -60,15 +60,17 @@ func dataFiles(dir string) ([]benchFile, error) {
 
 func runBench(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return usageError{"usage: seam bench ingest|resolve [flags]"}
+		return usageError{"usage: seam bench ingest|resolve|forecast [flags]"}
 	}
 	switch args[0] {
 	case "ingest":
 		return benchIngest(ctx, cfg, log, args[1:], stdout)
 	case "resolve":
 		return benchResolve(ctx, cfg, log, args[1:], stdout)
+	case "forecast":
+		return benchForecast(ctx, log, args[1:], stdout)
 	}
-	return usageError{fmt.Sprintf("unknown benchmark %q (ingest, resolve)", args[0])}
+	return usageError{fmt.Sprintf("unknown benchmark %q (ingest, resolve, forecast)", args[0])}
 }
 
 // benchIngest measures parse+map+validate alone, then end to end into Neo4j (store,
