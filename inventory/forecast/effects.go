@@ -12,11 +12,10 @@ const neighbourWeeks = 3
 // every candidate model shares them and the base models learn from demand with the
 // effects divided out.
 type effects struct {
-	uplift    float64   // demand on a promotion day is uplift × baseline; 1 without promotions
-	promoDays int       // observed promotion days the uplift rests on
-	coef      []float64 // per regressor: relative change of demand per unit of its local deviation; 0 when unused
-	regs      [][]float64
-	xlen      int // days of regressor values known at the origin
+	uplift    float64     // demand on a promotion day is uplift × baseline; 1 without promotions
+	promoDays int         // observed promotion days the uplift rests on
+	coef      []float64   // per regressor: relative change of demand per unit of its local deviation; 0 when unused
+	dev       [][]float64 // per regressor and day: its deviation from its local mean
 	promo     func(int) bool
 }
 
@@ -39,16 +38,29 @@ func localMean(v []float64, t, lo, hi int, ok func(int) bool) (float64, int) {
 	return s / float64(n), n
 }
 
-// deviation is regressor j on day t minus its mean over t's neighbours: the fast part of
-// the signal. Its slow part (a warm summer) moves demand's level and yearly shape, which
-// the base models already follow; counting it again would count it twice.
-func (e *effects) deviation(j, t int) float64 {
-	x := e.regs[j]
-	m, n := localMean(x, t, 0, e.xlen, func(int) bool { return true })
-	if n == 0 {
-		return 0
+// deviations returns each regressor minus its mean over the 21 days either side (inside
+// [0, xlen)): the fast part of the signal. Its slow part (a warm summer) moves demand's
+// level and yearly shape, which the base models already follow; counting it again would
+// count it twice. Prefix sums keep this linear in the length.
+func deviations(regs [][]float64, xlen int) [][]float64 {
+	const reach = neighbourWeeks * season
+	out := make([][]float64, len(regs))
+	for j, x := range regs {
+		x = x[:xlen]
+		pre := make([]float64, len(x)+1)
+		for t, v := range x {
+			pre[t+1] = pre[t] + v
+		}
+		d := make([]float64, len(x))
+		for t := range x {
+			lo, hi := max(t-reach, 0), min(t+reach+1, len(x))
+			if hi-lo > 1 {
+				d[t] = x[t] - (pre[hi]-pre[lo]-x[t])/float64(hi-lo-1)
+			}
+		}
+		out[j] = d
 	}
-	return x[t] - m
+	return out
 }
 
 // factor is the multiplier of the base forecast on day t.
@@ -56,7 +68,7 @@ func (e *effects) factor(t int) float64 {
 	f := 1.0
 	for j, c := range e.coef {
 		if c != 0 {
-			f += c * e.deviation(j, t)
+			f += c * e.dev[j][t]
 		}
 	}
 	f = clamp(f, 0.2, 5)
@@ -69,7 +81,7 @@ func (e *effects) factor(t int) float64 {
 // estimateEffects measures the promotion uplift (when usePromo) and the coefficients of
 // the regressors marked in use, on the observed days of y[first:end].
 func estimateEffects(y []float64, first, end int, promo func(int) bool, usePromo bool, regs [][]float64, use []bool, xlen int) effects {
-	e := effects{uplift: 1, coef: make([]float64, len(regs)), regs: regs, xlen: xlen, promo: func(int) bool { return false }}
+	e := effects{uplift: 1, coef: make([]float64, len(regs)), promo: func(int) bool { return false }}
 	if usePromo {
 		e.promo = promo
 	}
@@ -107,6 +119,7 @@ func estimateEffects(y []float64, first, end int, promo func(int) bool, usePromo
 	if len(idx) == 0 {
 		return e
 	}
+	e.dev = deviations(regs, xlen)
 	// Weighted least squares of (y − base) on base·deviation, weight 1/base: demand's
 	// variance grows with its mean, as counts' does.
 	var ne normalEq
@@ -118,7 +131,7 @@ func estimateEffects(y []float64, first, end int, promo func(int) bool, usePromo
 			continue
 		}
 		for i, j := range idx {
-			row[i] = base[t] * e.deviation(j, t)
+			row[i] = base[t] * e.dev[j][t]
 		}
 		ne.addW(row, y[t]-base[t], 1/math.Max(base[t], 0.5))
 		n++
