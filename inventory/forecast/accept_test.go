@@ -2,6 +2,7 @@ package forecast_test
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/seamhub/seam/inventory/forecast"
@@ -61,5 +62,42 @@ func TestChosenModelsBeatSeasonalNaiveOnSimulatedDemand(t *testing.T) {
 	// A check that the test can tell: the truth is better still, but not by much.
 	if best.Total.WAPE >= got.Total.WAPE || got.Total.WAPE > 1.15*best.Total.WAPE {
 		t.Errorf("WAPE %.4f against the truth's %.4f: want within 15%% of it, and the truth ahead", got.Total.WAPE, best.Total.WAPE)
+	}
+}
+
+// TestForecastsOfSimulatedDemandEncode: every forecast of the simulated assortment
+// encodes to JSON (no NaN or infinity escapes), and the backtest totals put the chosen
+// models ahead of the baseline, as the held-out days do.
+func TestForecastsOfSimulatedDemandEncode(t *testing.T) {
+	cfg := simdemand.DefaultConfig()
+	cfg.Series, cfg.Days = 16, 400
+	cfg.IntermittentShare = 0.5
+	sims, err := simdemand.Generate(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fs []*forecast.Forecast
+	for i := range sims {
+		train, _ := forecast.Split(&sims[i].Series, 14)
+		f, err := forecast.One(forecast.Config{Horizon: 14}, &train)
+		if err != nil {
+			t.Fatalf("%s: %v", sims[i].Key, err)
+		}
+		b, err := json.Marshal(f)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Key, err)
+		}
+		var back map[string]any
+		if err := json.Unmarshal(b, &back); err != nil || back["model"] != f.Model || back["version"] != float64(forecast.ModelVersion) {
+			t.Fatalf("%s: %s does not read back (%v)", f.Key, b, err)
+		}
+		if len(f.Weekly()) < 2 {
+			t.Errorf("%s: %d weeks in 14 days", f.Key, len(f.Weekly()))
+		}
+		fs = append(fs, f)
+	}
+	model, base := forecast.BacktestTotal(fs)
+	if model.Days == 0 || model.WAPE >= base.WAPE {
+		t.Errorf("backtest totals: model %+v, baseline %+v; want the model ahead", model, base)
 	}
 }

@@ -310,3 +310,25 @@ func TestAllKeepsOrderAndReportsBadSeries(t *testing.T) {
 		t.Errorf("cancelled context gave %v", err)
 	}
 }
+
+func TestSeriesWithoutSalesForecastsZero(t *testing.T) {
+	s := series(make([]float64, 100))
+	f, err := One(Config{Horizon: 7}, &s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !equalF(f.Daily, make([]float64, 7)) || !f.Inputs.FirstSale.IsZero() || f.Inputs.Observed != 0 {
+		t.Errorf("forecast %v, inputs %+v: want zeros, no first sale, nothing observed", f.Daily, f.Inputs)
+	}
+	// Sold once, long ago, then nothing: the few days before the sale are not zeros but
+	// unknown, and the long silence after it is real.
+	y := make([]float64, 200)
+	y[20] = 3
+	s = series(y)
+	if f, err = One(Config{Horizon: 7}, &s); err != nil {
+		t.Fatal(err)
+	}
+	if !f.Inputs.FirstSale.Equal(day0.AddDate(0, 0, 20)) || f.Inputs.Observed != 180 || mean(f.Daily) > 0.05 {
+		t.Errorf("forecast %v, inputs %+v: want about zero, first sale on day 20, 180 days observed", f.Daily, f.Inputs)
+	}
+}

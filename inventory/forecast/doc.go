@@ -20,9 +20,12 @@
 //     multiplicative weekly season, fitted by maximum likelihood with Nelder-Mead), and
 //     for intermittent demand (Syntetos-Boylan classes by ADI and CV²) Croston, SBA and
 //     TSB, with and without a weekday profile.
-//   - The candidate with the lowest WAPE over a rolling-origin backtest on the series' own
-//     history is chosen. Each effect (promotions, each regressor) is then backtested
-//     without, and kept only if it lowered the WAPE; both figures are kept in the forecast.
+//   - Every candidate is scored by WAPE in a rolling-origin backtest on the series' own
+//     history (six origins a week apart, by default). Exponential smoothing is kept
+//     unless another candidate's WAPE is at least 10% lower: the best of several noisy
+//     scores is flattered by luck. Each effect (promotions, each regressor) is then
+//     backtested without, and kept only if it lowered the WAPE; both figures are kept in
+//     the forecast.
 //
 // Accuracy is WAPE, MASE (scaled by the in-sample seasonal naive error) and bias, per
 // series and in total ([Total]), always beside the seasonal naive baseline on the same
@@ -31,5 +34,6 @@
 //
 // Quantities: sales enter as exact ontology.Qty; inside the models and in a forecast's
 // daily values demand is a float64, because an expectation (0.37 units a day) is an
-// estimate, not goods. The package does no I/O.
+// estimate, not goods. The package opens no files and calls no services; csv.go reads
+// and writes the long format other forecasting tools use, through io.Reader and io.Writer.
 package forecast

@@ -35,7 +35,7 @@ type Forecast struct {
 type Inputs struct {
 	HistoryFrom time.Time `json:"historyFrom"` // first day given
 	HistoryTo   time.Time `json:"historyTo"`   // last day given
-	FirstSale   time.Time `json:"firstSale"`   // days before it are treated as not yet listed
+	FirstSale   time.Time `json:"firstSale"`   // days before it are treated as not yet listed; zero if none
 	Observed    int       `json:"observed"`    // days fitted on
 	// CensoredExcluded counts stock-out days left out of fitting and scoring.
 	CensoredExcluded int     `json:"censoredExcluded"`
@@ -64,6 +64,17 @@ type Effect struct {
 	Used        bool    `json:"used"`
 }
 
+// MarshalJSON writes a WAPE without a value as null.
+func (e Effect) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Name        string   `json:"name"`
+		Coef        float64  `json:"coef"`
+		WAPEWith    *float64 `json:"wapeWith"`
+		WAPEWithout *float64 `json:"wapeWithout"`
+		Used        bool     `json:"used"`
+	}{e.Name, e.Coef, jsonNum(e.WAPEWith), jsonNum(e.WAPEWithout), e.Used})
+}
+
 // Accuracy is a backtest's result per series.
 type Accuracy struct {
 	Origins  int   `json:"origins"`
@@ -85,15 +96,19 @@ func (a Accuracy) MarshalJSON() ([]byte, error) {
 	}{plain(a), a.Model.Metrics(), a.Baseline.Metrics()})
 }
 
-// MarshalJSON writes a metric that has no value (MASE without a scale, WAPE of an error
-// on no demand) as null, since JSON has no NaN or infinity.
-func (m Metrics) MarshalJSON() ([]byte, error) {
-	num := func(v float64) *float64 {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil
-		}
-		return &v
+// jsonNum is v for JSON, or nil (null) when v has no value there: JSON has no NaN or
+// infinity, and a metric may be either (MASE without a scale, WAPE of an error on no
+// demand).
+func jsonNum(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
 	}
+	return &v
+}
+
+// MarshalJSON writes a metric without a value as null.
+func (m Metrics) MarshalJSON() ([]byte, error) {
+	num := jsonNum
 	return json.Marshal(struct {
 		WAPE   *float64 `json:"wape"`
 		MASE   *float64 `json:"mase"`
@@ -126,4 +141,19 @@ func (f *Forecast) Weekly() []Week {
 		w.Demand += v
 	}
 	return out
+}
+
+// BacktestTotal combines the backtests of many forecasts: the chosen models' accuracy
+// and the seasonal naive baseline's on the same windows, in total over the series
+// (WAPE and bias over all demand, MASE as the mean over series).
+func BacktestTotal(fs []*Forecast) (model, baseline Metrics) {
+	ms := make([]Score, 0, len(fs))
+	bs := make([]Score, 0, len(fs))
+	for _, f := range fs {
+		if f != nil && f.Accuracy.Origins > 0 {
+			ms = append(ms, f.Accuracy.Model)
+			bs = append(bs, f.Accuracy.Baseline)
+		}
+	}
+	return Total(ms), Total(bs)
 }

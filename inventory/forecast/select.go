@@ -89,8 +89,11 @@ func One(cfg Config, s *Series) (*Forecast, error) {
 	class, adi, cv2 := classify(p.raw[min(p.first, n):])
 	fc := &Forecast{Key: s.Key, Version: ModelVersion, Start: s.Day(n)}
 	in := &fc.Inputs
-	*in = Inputs{HistoryFrom: s.Day(0), HistoryTo: s.Day(n - 1), FirstSale: s.Day(min(p.first, n-1)),
-		Observed: p.observed(n), Class: class, ADI: finite(adi), CV2: cv2, PromoUplift: 1}
+	*in = Inputs{HistoryFrom: s.Day(0), HistoryTo: s.Day(n - 1), Observed: p.observed(n), Class: class,
+		ADI: finite(adi), CV2: cv2, PromoUplift: 1}
+	if p.first < n {
+		in.FirstSale = s.Day(p.first)
+	}
 	for t := range n {
 		if s.IsCensored(t) {
 			in.CensoredExcluded++
@@ -164,7 +167,12 @@ func One(cfg Config, s *Series) (*Forecast, error) {
 	fc.Model = describeModel(fits[chosen].name(), full, usePromo, use, s.Regressors)
 	in.Class = describeClass(class, adi, cv2)
 	in.Yearly = full.yearly
-	in.Params = fits[chosen].params()
+	in.Params = map[string]float64{}
+	for k, v := range fits[chosen].params() {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			in.Params[k] = v
+		}
+	}
 	if usePromo {
 		in.PromoUplift = full.eff.uplift
 	}
