@@ -157,3 +157,16 @@ func (p *prepared) backtest(models []model, wins []*window, scale float64) []*Sc
 	}
 	return out
 }
+
+// baseline scores the plain seasonal naive forecast (last week's sales of the same
+// weekday, effects and yearly shape left alone) at the origins: the yardstick the issue
+// asks every forecast to be shown beside.
+func (p *prepared) baseline(origins []int, scale float64) Score {
+	h := p.cfg.Backtest.Horizon
+	sc := Score{Scale: scale}
+	for _, o := range origins {
+		f, _ := seasonalNaive{}.fit(&fitData{y: p.raw[:o], first: p.first})
+		sc.Add(f.forecast(h), p.raw[o:o+h])
+	}
+	return sc
+}

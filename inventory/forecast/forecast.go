@@ -81,7 +81,7 @@ type Accuracy struct {
 	Horizon  int   `json:"horizon"`
 	Step     int   `json:"step"`
 	Model    Score `json:"-"`
-	Baseline Score `json:"-"` // seasonal naive on the same windows
+	Baseline Score `json:"-"` // plain seasonal naive on the same windows
 	// Candidates are every model tried, by name, with its backtest metrics.
 	Candidates map[string]Metrics `json:"candidates,omitempty"`
 }

@@ -54,9 +54,9 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// candidates are the models tried on a series of the given class, the baseline first:
-// ties in the backtest go to the earlier, simpler model.
-// The baseline is always first, so that its backtest score is there to compare with.
+// candidates are the models tried on a series of the given class. The seasonal naive
+// forecast (on demand with the effects divided out) is always among them and first, so
+// that choose can fall back on it.
 func candidates(class string, only []string) []model {
 	ms := []model{seasonalNaive{}, seasonalMean{weeks: 4}, autoETS{}}
 	if class == ClassIntermittent || class == ClassLumpy {
@@ -74,10 +74,11 @@ func candidates(class string, only []string) []model {
 	return out
 }
 
-// One forecasts a single series h days past its history (cfg.Horizon): it fits every
+// One forecasts a single series cfg.Horizon days past its history: it fits every
 // candidate model, compares them in a rolling-origin backtest on the series' own
-// history, keeps the one with the lowest WAPE, then measures what promotions and each
-// regressor add and drops what does not help.
+// history, keeps exponential smoothing unless another candidate is clearly better (see
+// hurdle), then measures what promotions and each regressor add and drops what does
+// not help.
 func One(cfg Config, s *Series) (*Forecast, error) {
 	cfg = cfg.withDefaults()
 	h := cfg.Horizon
@@ -140,9 +141,7 @@ func One(cfg Config, s *Series) (*Forecast, error) {
 				acc.Candidates[fits[i].name()] = sc.Metrics()
 			}
 		}
-		if scores[0] != nil {
-			acc.Baseline = *scores[0]
-		}
+		acc.Baseline = p.baseline(origins, scale)
 		acc.Model = *scores[chosen]
 		// What promotions and each regressor contribute to the chosen model.
 		kept, changed := p.contributions(fc, pinned[chosen], wins, scale, usePromo, use, full.eff)
@@ -210,7 +209,10 @@ func choose(ms []model, fits []fitted, scores []*Score) int {
 			chosen, best = i, w
 		}
 	}
-	return max(chosen, 0)
+	if chosen < 0 || scores[chosen] == nil {
+		return 0 // the seasonal naive candidate always fits
+	}
+	return chosen
 }
 
 func finite(v float64) float64 {
