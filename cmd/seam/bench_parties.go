@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -104,13 +103,13 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 			pkgs = append(pkgs, "splink==5.*")
 		}
 		log.Info("making a temporary virtualenv (a minute or two)", "packages", pkgs)
-		out, err := runTool(ctx, filepath.Join(*scripts, "venv.sh"), append([]string{filepath.Join(work, "venv")}, pkgs...)...)
+		out, err := runQuiet(ctx, filepath.Join(*scripts, "venv.sh"), append([]string{filepath.Join(work, "venv")}, pkgs...)...)
 		if err != nil {
 			return fmt.Errorf("making the virtualenv: %w", err)
 		}
-		py = strings.TrimSpace(lastLine(out))
+		py = strings.TrimSpace(lastLine(string(out)))
 	}
-	if _, err := runTool(ctx, py, script, "export", "--out", work); err != nil {
+	if _, err := runQuiet(ctx, py, script, "export", "--out", work); err != nil {
 		return fmt.Errorf("exporting FEBRL: %w", err)
 	}
 
@@ -277,7 +276,7 @@ func customerParties(ctx context.Context, app *App, keyOf map[ontology.DocKey]st
 func splinkParties(ctx context.Context, py, script, work, set string, recs []febrlRecord, threshold float64) (partyRow, error) {
 	row := partyRow{Set: set, System: "splink", Threshold: threshold}
 	out := filepath.Join(work, set+".splink.csv")
-	stdout, err := runTool(ctx, py, script, "splink", "--data", work, "--set", set, "--out", out,
+	stdout, err := runQuiet(ctx, py, script, "splink", "--data", work, "--set", set, "--out", out,
 		"--threshold", fmt.Sprint(threshold))
 	if err != nil {
 		return row, err
@@ -286,8 +285,8 @@ func splinkParties(ctx context.Context, py, script, work, set string, recs []feb
 		Seconds float64 `json:"seconds"`
 		Splink  string  `json:"splink"`
 	}
-	if err := json.Unmarshal([]byte(lastLine(stdout)), &run); err != nil {
-		return row, fmt.Errorf("reading parties.py's summary %q: %w", lastLine(stdout), err)
+	if err := json.Unmarshal([]byte(lastLine(string(stdout))), &run); err != nil {
+		return row, fmt.Errorf("reading parties.py's summary %q: %w", lastLine(string(stdout)), err)
 	}
 	clusters, err := readClusters(out)
 	if err != nil {
@@ -355,22 +354,6 @@ func dropBenchTenant(ctx context.Context, app *App, tenant string) {
 	if err := app.cache.Replace(ctx, tenant, nil); err != nil {
 		app.log.Warn("removing the benchmark tenant's stock", "tenant", tenant, "err", err)
 	}
-}
-
-// runTool runs a helper program and returns its standard output; on failure the error
-// carries the end of its standard error.
-func runTool(ctx context.Context, name string, args ...string) (string, error) {
-	var stdout, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		tail := stderr.String()
-		if len(tail) > 2000 {
-			tail = "..." + tail[len(tail)-2000:]
-		}
-		return "", fmt.Errorf("%s %s: %w\n%s", filepath.Base(name), strings.Join(args, " "), err, tail)
-	}
-	return stdout.String(), nil
 }
 
 // lastLine is the last non-empty line of a program's output.

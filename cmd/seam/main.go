@@ -60,7 +60,7 @@ commands:
   cache        rebuild or verify live stock against the ledger
   wait         wait until Neo4j, Redis and the MQTT broker answer
   simulate     write a simulated business's documents and ground truth: seam simulate --out DIR
-  bench        measure: seam bench ingest --data DIR
+  bench        measure: seam bench ingest|resolve|parties|forecast
 `
 
 // Run executes one seam command; main is a thin shell around it so tests can run
