@@ -57,6 +57,14 @@ var migrations = []migration{
 		"CREATE INDEX party_block_name IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bName)",
 		"CREATE INDEX party_block_address IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bAddr)",
 	}},
+	// API keys: looked up by the hash of the presented secret on every request the cache
+	// misses, listed and deleted by tenant, revoked by id. (Numbered 5: branch `versions`
+	// appends its step 4 in parallel; renumber to follow it when merging.)
+	{5, []string{
+		"CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE",
+		"CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE",
+		"CREATE INDEX api_key_tenant IF NOT EXISTS FOR (k:ApiKey) ON (k.tenant)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.
