@@ -19,7 +19,14 @@ func (r *queryResolver) Document(ctx context.Context, system string, typeArg str
 	if err != nil {
 		return nil, err
 	}
-	d, err := r.svc.Documents.Document(ctx, ontology.DocKey{Tenant: tenant, System: system, Type: typeArg, ExternalID: externalID})
+	if !seesSystem(ctx, system) {
+		return nil, nil // a partner's key sees its own systems only: another's is no document
+	}
+	l, err := r.loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d, err := l.document(ctx, ontology.DocKey{Tenant: tenant, System: system, Type: typeArg, ExternalID: externalID})
 	if err != nil || d == nil {
 		return nil, err
 	}
@@ -37,7 +44,8 @@ func (r *queryResolver) Quarantine(ctx context.Context, first *int, after *strin
 		return nil, err
 	}
 	items, err := r.svc.Documents.QuarantineList(ctx, ontology.QuarantineFilter{
-		Tenant: tenant, System: deref(system), Type: deref(typeArg), Status: deref(status), After: deref(after), First: n + 1,
+		Tenant: tenant, System: deref(system), Systems: systemsOf(ctx), Type: deref(typeArg), Status: deref(status),
+		After: deref(after), First: n + 1,
 	})
 	if err != nil {
 		return nil, err

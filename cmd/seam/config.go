@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -62,6 +63,9 @@ type Config struct {
 	Mappings string `yaml:"mappings"`
 	// LogLevel is debug, info, warn or error.
 	LogLevel string `yaml:"logLevel"`
+	// KeyCacheTTL is how long a server trusts an API key it has read (0: 10 s). A key
+	// revoked with `seam keys revoke` stops working in running servers within it.
+	KeyCacheTTL time.Duration `yaml:"keyCacheTTL"`
 }
 
 // TenantConfig is one tenant's settings.

@@ -72,13 +72,30 @@ type gqlResponse struct {
 	} `json:"errors"`
 }
 
+// graphQL asks as the tenant's admin (a key minted once per tenant, the way `seam keys
+// create` makes one); an empty tenant sends no key.
 func graphQL(t *testing.T, base, tenant, query string, vars map[string]any, out any) gqlResponse {
+	t.Helper()
+	key := ""
+	if tenant != "" {
+		key = adminKey(t, tenant)
+	}
+	r, _ := graphQLWith(t, base, key, nil, query, vars, out)
+	return r
+}
+
+// graphQLWith asks with a key ("" for none) and extra headers; it returns the answer
+// and its HTTP status.
+func graphQLWith(t *testing.T, base, key string, h http.Header, query string, vars map[string]any, out any) (gqlResponse, int) {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
-	if tenant != "" {
-		req.Header.Set("X-Seam-Tenant", tenant)
+	for k, v := range h {
+		req.Header[k] = v
+	}
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -87,14 +104,40 @@ func graphQL(t *testing.T, base, tenant, query string, vars map[string]any, out 
 	defer resp.Body.Close()
 	var r gqlResponse
 	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
-		t.Fatalf("decoding graphql answer: %v", err)
+		t.Fatalf("decoding graphql answer (HTTP %d): %v", resp.StatusCode, err)
 	}
 	if out != nil && r.Data != nil {
 		if err := json.Unmarshal(r.Data, out); err != nil {
 			t.Fatalf("decoding graphql data %s: %v", r.Data, err)
 		}
 	}
-	return r
+	return r, resp.StatusCode
+}
+
+// adminKeys holds one admin key per tenant for the test binary's run. Every test has
+// tenants of its own, so this only spares minting a key for every query.
+var adminKeys sync.Map // tenant -> secret
+
+func adminKey(t *testing.T, tenant string) string {
+	t.Helper()
+	if k, ok := adminKeys.Load(tenant); ok {
+		return k.(string)
+	}
+	k := mintKey(t, tenant, "admin")
+	adminKeys.Store(tenant, k)
+	return k
+}
+
+// mintKey runs `seam keys create` and returns the key from the last line of its output.
+func mintKey(t *testing.T, tenant, role string, flags ...string) string {
+	t.Helper()
+	var out bytes.Buffer
+	args := append([]string{"keys", "create", "--tenant", tenant, "--role", role}, flags...)
+	if err := Run(context.Background(), args, os.Getenv, &out, io.Discard); err != nil {
+		t.Fatalf("seam %s: %v", strings.Join(args, " "), err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	return lines[len(lines)-1]
 }
 
 func postWebhook(t *testing.T, base, tenant, system string, body []byte, h http.Header) (int, webhook.Response) {
@@ -285,10 +328,10 @@ func TestWalkingSkeleton(t *testing.T) {
 		}
 	})
 
-	t.Run("graphql needs a tenant", func(t *testing.T) {
-		r := graphQL(t, base, "", `{ stock(sku: "TEA-OOL-250G") { onHand } }`, nil, nil)
-		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAUTHENTICATED" {
-			t.Fatalf("no tenant: %+v", r.Errors)
+	t.Run("graphql needs a key", func(t *testing.T) {
+		r, code := graphQLWith(t, base, "", http.Header{"X-Seam-Tenant": {tenant}}, `{ stock(sku: "TEA-OOL-250G") { onHand } }`, nil, nil)
+		if code != http.StatusUnauthorized || len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAUTHENTICATED" || r.Data != nil && string(r.Data) != "null" {
+			t.Fatalf("no key, a tenant header: %d %+v %s", code, r.Errors, r.Data)
 		}
 	})
 }
