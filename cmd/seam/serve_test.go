@@ -471,7 +471,7 @@ func TestConfigFromEnvironmentAndFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "seam.yaml")
 	yaml := "neo4j: {uri: \"neo4j+s://x.databases.neo4j.io\", user: neo4j, password: pw}\n" +
-		"tenants:\n  acme:\n    secrets: {shopify: shp}\n"
+		"tenants:\n  acme:\n    secrets: {shopify: shp}\nkeyCacheTTL: 2s\n"
 	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -481,7 +481,7 @@ func TestConfigFromEnvironmentAndFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if cfg.Neo4j.URI != "neo4j+s://x.databases.neo4j.io" || cfg.Neo4j.User != "neo4j" || cfg.Redis.Addr != "10.0.0.1:6379" ||
-		cfg.HTTP.Addr != "127.0.0.1:8080" || cfg.MQTT.URL != "tcp://127.0.0.1:1883" {
+		cfg.HTTP.Addr != "127.0.0.1:8080" || cfg.MQTT.URL != "tcp://127.0.0.1:1883" || cfg.KeyCacheTTL != 2*time.Second {
 		t.Fatalf("config = %+v", cfg)
 	}
 	if s, ok := cfg.Secret("acme", "shopify"); !ok || string(s) != "shp" {
