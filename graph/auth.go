@@ -124,19 +124,23 @@ func authenticate(ctx context.Context, keys KeyChecker, authorization, tenant st
 	return k, nil
 }
 
+// message is what the client is told: the store's own error stays in the log.
+func (e *authError) message() string {
+	if e.status == http.StatusServiceUnavailable {
+		return "API keys cannot be checked right now; try again"
+	}
+	return e.err.Error()
+}
+
 // writeAuthError answers a refused HTTP request as GraphQL would answer an error.
 func writeAuthError(w http.ResponseWriter, e *authError) {
-	msg := e.err.Error()
-	if e.status == http.StatusServiceUnavailable {
-		msg = "API keys cannot be checked right now; try again"
-	}
 	if e.status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="seam"`)
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(e.status)
 	_ = json.NewEncoder(w).Encode(map[string]any{
-		"errors": []map[string]any{{"message": msg, "extensions": map[string]any{"code": e.code}}},
+		"errors": []map[string]any{{"message": e.message(), "extensions": map[string]any{"code": e.code}}},
 		"data":   nil,
 	})
 }
@@ -145,6 +149,7 @@ func writeAuthError(w http.ResponseWriter, e *authError) {
 const (
 	wsUnauthorized = 4401
 	wsForbidden    = 4403
+	wsUnavailable  = 4500
 )
 
 // websocketInit authenticates a websocket from its connection_init payload (browsers
@@ -163,11 +168,11 @@ func websocketInit(keys KeyChecker) transport.WebsocketInitFunc {
 		}
 		k, aerr := authenticate(ctx, keys, auth, p.GetString(TenantHeader))
 		if aerr != nil {
-			code := wsUnauthorized
-			if aerr.status == http.StatusForbidden {
-				code = wsForbidden
+			code := map[int]int{http.StatusForbidden: wsForbidden, http.StatusServiceUnavailable: wsUnavailable}[aerr.status]
+			if code == 0 {
+				code = wsUnauthorized
 			}
-			return refuse(ctx, code, aerr.err)
+			return refuse(ctx, code, errors.New(aerr.message()))
 		}
 		return withKey(ctx, k), nil, nil
 	}
@@ -175,6 +180,6 @@ func websocketInit(keys KeyChecker) transport.WebsocketInitFunc {
 
 func refuse(ctx context.Context, code int, err error) (context.Context, *transport.InitPayload, error) {
 	ctx = transport.WithWebsocketCloseCode(ctx, code)
-	ctx = transport.AppendCloseReason(ctx, http.StatusText(code-4000))
+	ctx = transport.AppendCloseReason(ctx, http.StatusText(code-4000)) // 4401: Unauthorized, ...
 	return ctx, nil, err
 }
