@@ -114,32 +114,6 @@ func graphQLWith(t *testing.T, base, key string, h http.Header, query string, va
 	return r, resp.StatusCode
 }
 
-// adminKeys holds one admin key per tenant for the test binary's run. Every test has
-// tenants of its own, so this only spares minting a key for every query.
-var adminKeys sync.Map // tenant -> secret
-
-func adminKey(t *testing.T, tenant string) string {
-	t.Helper()
-	if k, ok := adminKeys.Load(tenant); ok {
-		return k.(string)
-	}
-	k := mintKey(t, tenant, "admin")
-	adminKeys.Store(tenant, k)
-	return k
-}
-
-// mintKey runs `seam keys create` and returns the key from the last line of its output.
-func mintKey(t *testing.T, tenant, role string, flags ...string) string {
-	t.Helper()
-	var out bytes.Buffer
-	args := append([]string{"keys", "create", "--tenant", tenant, "--role", role}, flags...)
-	if err := Run(context.Background(), args, os.Getenv, &out, io.Discard); err != nil {
-		t.Fatalf("seam %s: %v", strings.Join(args, " "), err)
-	}
-	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	return lines[len(lines)-1]
-}
-
 func postWebhook(t *testing.T, base, tenant, system string, body []byte, h http.Header) (int, webhook.Response) {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, base+"/webhooks/"+tenant+"/"+system, bytes.NewReader(body))
