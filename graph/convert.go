@@ -73,8 +73,8 @@ func documentVersion(v ontology.DocumentVersion) *model.DocumentVersion {
 	return out
 }
 
-// keyOf is the key of a document the API answered with, in the request's tenant.
-func keyOf(ctx context.Context, d *model.SourceDocument) (ontology.DocKey, error) {
+// docKeyOf is the key of a document the API answered with, in the request's tenant.
+func docKeyOf(ctx context.Context, d *model.SourceDocument) (ontology.DocKey, error) {
 	tenant, err := tenantOf(ctx)
 	if err != nil {
 		return ontology.DocKey{}, err
@@ -101,17 +101,14 @@ func quarantineItem(q ontology.Quarantined) *model.QuarantineItem {
 	return item
 }
 
-// detail loads an event once per request and field set: the three lazy fields of one
-// event share the load through the request context's cache.
+// detail loads an event through the operation's loader: the three lazy fields of one
+// event share one load, and sibling events load in one query.
 func (r *inventoryEventResolver) detail(ctx context.Context, id string) (*resolver.EventDetail, error) {
-	tenant, err := tenantOf(ctx)
+	l, err := r.loaders(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if c, ok := ctx.Value(detailCacheKey{}).(*detailCache); ok {
-		return c.get(ctx, r.svc.Events, tenant, id)
-	}
-	return r.svc.Events.EventDetail(ctx, tenant, id)
+	return l.event(ctx, id)
 }
 
 func evidence(doc, decidedBy string, e resolver.Evidence) *model.Evidence {
@@ -148,6 +145,9 @@ func (r *mutationResolver) decide(ctx context.Context, key model.DocumentKey, ev
 		return nil, &userError{err.Error()}
 	case err != nil:
 		return nil, err
+	}
+	if l, err := r.loaders(ctx); err == nil {
+		l.reset() // events read earlier in this operation changed
 	}
 	out := &model.MatchDecision{Movements: []*model.Movement{}}
 	for _, m := range d.Movements {

@@ -19,7 +19,14 @@ func (r *queryResolver) Document(ctx context.Context, system string, typeArg str
 	if err != nil {
 		return nil, err
 	}
-	d, err := r.svc.Documents.Document(ctx, ontology.DocKey{Tenant: tenant, System: system, Type: typeArg, ExternalID: externalID})
+	if !seesSystem(ctx, system) {
+		return nil, nil // a partner's key sees its own systems only: another's is no document
+	}
+	l, err := r.loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d, err := l.document(ctx, ontology.DocKey{Tenant: tenant, System: system, Type: typeArg, ExternalID: externalID})
 	if err != nil || d == nil {
 		return nil, err
 	}
@@ -37,7 +44,8 @@ func (r *queryResolver) Quarantine(ctx context.Context, first *int, after *strin
 		return nil, err
 	}
 	items, err := r.svc.Documents.QuarantineList(ctx, ontology.QuarantineFilter{
-		Tenant: tenant, System: deref(system), Type: deref(typeArg), Status: deref(status), After: deref(after), First: n + 1,
+		Tenant: tenant, System: deref(system), Systems: systemsOf(ctx), Type: deref(typeArg), Status: deref(status),
+		After: deref(after), First: n + 1,
 	})
 	if err != nil {
 		return nil, err
@@ -67,7 +75,7 @@ func (r *sourceDocumentResolver) Event(ctx context.Context, obj *model.SourceDoc
 
 // Parties is the resolver for the parties field.
 func (r *sourceDocumentResolver) Parties(ctx context.Context, obj *model.SourceDocument) ([]*model.DocumentParty, error) {
-	key, err := keyOf(ctx, obj)
+	key, err := docKeyOf(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +93,7 @@ func (r *sourceDocumentResolver) Parties(ctx context.Context, obj *model.SourceD
 
 // Versions is the resolver for the versions field.
 func (r *sourceDocumentResolver) Versions(ctx context.Context, obj *model.SourceDocument) ([]*model.DocumentVersion, error) {
-	key, err := keyOf(ctx, obj)
+	key, err := docKeyOf(ctx, obj)
 	if err != nil {
 		return nil, err
 	}

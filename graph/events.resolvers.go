@@ -32,9 +32,13 @@ func (r *inventoryEventResolver) Sources(ctx context.Context, obj *model.Invento
 	if err != nil || d == nil {
 		return nil, err
 	}
+	l, err := r.loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*model.EventSource, 0, len(d.Sources))
 	for _, s := range d.Sources {
-		doc, err := r.svc.Documents.Document(ctx, s.Key)
+		doc, err := l.document(ctx, s.Key)
 		if err != nil {
 			return nil, err
 		}
@@ -120,8 +124,16 @@ func (r *queryResolver) ReviewQueue(ctx context.Context, first *int, after *stri
 	if conn.HasNextPage {
 		items = items[:n]
 	}
+	l, err := r.loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for _, it := range items {
-		doc, err := r.svc.Documents.Document(ctx, it.Doc)
+		l.docs.expect(it.Doc)
+		l.events.expect(it.EventID)
+	}
+	for _, it := range items {
+		doc, err := l.document(ctx, it.Doc)
 		if err != nil {
 			return nil, err
 		}
@@ -148,15 +160,13 @@ func (r *queryResolver) Locations(ctx context.Context) ([]*model.LocationAlias, 
 	if err != nil {
 		return nil, err
 	}
-	all, err := r.svc.Locations.LocationAliases(ctx)
+	all, err := r.svc.Locations.LocationAliases(ctx, tenant)
 	if err != nil {
 		return nil, err
 	}
-	out := []*model.LocationAlias{}
+	out := make([]*model.LocationAlias, 0, len(all))
 	for _, a := range all {
-		if a.Tenant == tenant || a.Tenant == "" {
-			out = append(out, &model.LocationAlias{System: a.System, Code: a.Code, Location: a.Location})
-		}
+		out = append(out, &model.LocationAlias{System: a.System, Code: a.Code, Location: a.Location})
 	}
 	return out, nil
 }

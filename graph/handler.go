@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"regexp"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -19,81 +18,46 @@ import (
 	"github.com/seamhub/seam/graph/generated"
 )
 
-// TenantHeader chooses the tenant of a request until API keys exist.
-const TenantHeader = "X-Seam-Tenant"
-
-type tenantKey struct{}
-
-// WithTenant returns ctx carrying the request's tenant.
-func WithTenant(ctx context.Context, tenant string) context.Context {
-	return context.WithValue(ctx, tenantKey{}, tenant)
-}
-
-// UserHeader names the person making a decision, until API keys carry identities.
-const UserHeader = "X-Seam-User"
-
-type userKey struct{}
-
-func userOf(ctx context.Context) string {
-	if u, _ := ctx.Value(userKey{}).(string); u != "" {
-		return u
-	}
-	return "anonymous"
-}
-
-// ErrNoTenant is returned when a request names no valid tenant.
-var ErrNoTenant = errors.New("no tenant: set the X-Seam-Tenant header")
-
-var tenantRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,62}$`)
-
-func tenantOf(ctx context.Context) (string, error) {
-	t, _ := ctx.Value(tenantKey{}).(string)
-	if !tenantRE.MatchString(t) {
-		return "", ErrNoTenant
-	}
-	return t, nil
-}
-
-// complexityLimit refuses queries that would fan out too far before they touch the store.
-const complexityLimit = 2000
-
 // NewHandler serves /graphql: POST and GET queries, a GraphiQL page for browsers, and
-// subscriptions over websocket (graphql-transport-ws and the older graphql-ws).
-func NewHandler(svc Services) http.Handler {
+// subscriptions over websocket (graphql-transport-ws and the older graphql-ws). Every
+// query, mutation and subscription needs an API key (Authorization: Bearer <key>, or
+// {"Authorization": "Bearer <key>"} in a websocket's connection_init payload); the key
+// decides the tenant and its role what may be read or changed.
+func NewHandler(svc Services, keys KeyChecker) http.Handler {
 	if svc.Log == nil {
 		svc.Log = slog.New(slog.DiscardHandler)
 	}
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{svc: svc}}))
+	cfg := generated.Config{Resolvers: &Resolver{svc: svc}}
+	cfg.Directives.HasRole = hasRole
+	costs(&cfg.Complexity)
+	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 15 * time.Second,
 		Implementation: transport.CoderWebsocketImplementation{
-			// Any origin: the tenant comes from a header or the init payload, never from
+			// Any origin: the key comes from a header or the init payload, never from
 			// cookies, so a foreign page gains nothing by opening a socket.
 			AcceptOptions: websocket.AcceptOptions{InsecureSkipVerify: true},
 		},
-		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
-			// Browsers cannot set headers on a websocket; the tenant may come in the
-			// connection_init payload instead.
-			if t := p.GetString(TenantHeader); t != "" {
-				ctx = WithTenant(ctx, t)
-			}
-			return ctx, &p, nil
-		},
+		InitFunc: websocketInit(keys),
 	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.Use(extension.Introspection{})
+	srv.Use(depthLimit{max: maxDepth})
 	srv.Use(extension.FixedComplexityLimit(complexityLimit))
+	srv.AroundOperations(withLoaders(svc))
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		ge := graphql.DefaultErrorPresenter(ctx, err)
 		switch {
-		case errors.Is(err, ErrNoTenant):
+		case errors.Is(err, errUnauthenticated):
 			ge.Extensions = map[string]any{"code": "UNAUTHENTICATED"}
+		case errors.As(err, new(*forbiddenError)):
+			ge.Extensions = map[string]any{"code": "FORBIDDEN"}
 		case errors.As(err, new(*userError)):
 			ge.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
 		case errors.As(err, new(*gqlerror.Error)) && ge.Extensions != nil:
-			// parse and validation errors keep gqlgen's own code
+			// parse, validation and limit errors keep their own code
 		default:
 			svc.Log.Error("graphql request failed", "path", ge.Path.String(), "err", err)
 			ge.Message = "internal error"
@@ -105,19 +69,34 @@ func NewHandler(svc Services) http.Handler {
 		svc.Log.Error("graphql resolver panicked", "panic", v)
 		return errors.New("internal error")
 	})
-	page := playground.Handler("Seam", "/graphql", playground.WithGraphiqlFetcherHeaders(map[string]string{TenantHeader: "demo"}))
+	// The page needs no key; the user pastes one into its headers pane, which GraphiQL
+	// sends with queries and in the connection_init payload of subscriptions.
+	page := playground.Handler("Seam", "/graphql",
+		playground.WithGraphiqlUiHeaders(map[string]string{"Authorization": "Bearer <your key from seam keys create>"}))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodGet && r.URL.Query().Get("query") == "" && r.Header.Get("Upgrade") == "" {
+		upgrade := r.Header.Get("Upgrade") != ""
+		switch {
+		case r.Method == http.MethodGet && r.URL.Query().Get("query") == "" && !upgrade:
 			page.ServeHTTP(w, r)
 			return
+		case r.Method == http.MethodOptions:
+			srv.ServeHTTP(w, r) // CORS preflight: carries no key by design
+			return
 		}
-		ctx := withDetailCache(r.Context())
-		if t := r.Header.Get(TenantHeader); t != "" {
-			ctx = WithTenant(ctx, t)
+		ctx := r.Context()
+		auth := r.Header.Get("Authorization")
+		if !upgrade || auth != "" {
+			k, aerr := authenticate(ctx, keys, auth, r.Header.Get(TenantHeader))
+			if aerr != nil {
+				if aerr.status == http.StatusServiceUnavailable {
+					svc.Log.Error("checking an API key", "err", aerr.err)
+				}
+				writeAuthError(w, aerr)
+				return
+			}
+			ctx = withKey(ctx, k)
 		}
-		if u := r.Header.Get(UserHeader); u != "" {
-			ctx = context.WithValue(ctx, userKey{}, u)
-		}
+		// A websocket without the header authenticates in its connection_init.
 		srv.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -20,7 +20,9 @@ type StockReader interface {
 
 // DocumentReader serves stored documents and quarantine.
 type DocumentReader interface {
-	Document(ctx context.Context, key ontology.DocKey) (*ontology.StoredDocument, error)
+	// Documents returns a tenant's documents by key, keyed by uid; keys it has no
+	// document for (another tenant's included) are absent.
+	Documents(ctx context.Context, tenant string, keys []ontology.DocKey) (map[string]*ontology.StoredDocument, error)
 	QuarantineList(ctx context.Context, f ontology.QuarantineFilter) ([]ontology.Quarantined, error)
 }
 
@@ -37,7 +39,9 @@ type PartyReader interface {
 
 // EventReader serves business events with their evidence.
 type EventReader interface {
-	EventDetail(ctx context.Context, tenant, id string) (*resolver.EventDetail, error)
+	// EventDetails returns a tenant's events by the ids asked for (a merged id maps to
+	// its survivor); ids of no event of the tenant are absent.
+	EventDetails(ctx context.Context, tenant string, ids []string) (map[string]*resolver.EventDetail, error)
 }
 
 // Decisions are people's verdicts on matches, and the queue of matches awaiting one.
@@ -55,7 +59,8 @@ type Products interface {
 // Locations is the location registry.
 type Locations interface {
 	SetLocationAlias(ctx context.Context, a resolver.LocationAlias) error
-	LocationAliases(ctx context.Context) ([]resolver.LocationAlias, error)
+	// LocationAliases returns the aliases that apply to a tenant.
+	LocationAliases(ctx context.Context, tenant string) ([]resolver.LocationAlias, error)
 	LocationSuggestions(ctx context.Context, tenant string) ([]resolver.LocationSuggestion, error)
 }
 

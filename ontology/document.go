@@ -230,8 +230,11 @@ type StoredDocument struct {
 type QuarantineFilter struct {
 	Tenant string
 	System string
-	Type   string
-	Status string // "open", "replayed" or "" for both
-	After  string // id of the last item of the previous page
-	First  int
+	// Systems, when not nil, limits the list to these systems (a partner's own); an
+	// empty, non-nil list matches nothing.
+	Systems []string
+	Type    string
+	Status  string // "open", "replayed" or "" for both
+	After   string // id of the last item of the previous page
+	First   int
 }

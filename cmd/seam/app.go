@@ -16,6 +16,7 @@ import (
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/inventory/rediscache"
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/apikey"
 	"github.com/seamhub/seam/ontology/neo4jstore"
 	"github.com/seamhub/seam/resolver"
 )
@@ -36,6 +37,7 @@ type App struct {
 	projector *inventory.Projector
 	worker    *resolver.Worker
 	metrics   *Metrics
+	keys      *apikey.Checker
 
 	migrated sync.Once
 	schemaOK chan struct{}
@@ -71,6 +73,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution})
 	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), a.store, a.worker.Notify)
 	a.intake.Observe = a.metrics.ObserveDocument
+	a.keys = apikey.NewChecker(a.store, cfg.KeyCacheTTL)
 	return a, nil
 }
 

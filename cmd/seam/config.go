@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -77,6 +78,9 @@ type Config struct {
 	// LogFormat is text (default, for people) or json (one object per line, for log
 	// collectors).
 	LogFormat string `yaml:"logFormat"`
+	// KeyCacheTTL is how long a server trusts an API key it has read (0: 10 s). A key
+	// revoked with `seam keys revoke` stops working in running servers within it.
+	KeyCacheTTL time.Duration `yaml:"keyCacheTTL"`
 }
 
 // mqttOff are the values of mqtt.url (SEAM_MQTT_URL) that run Seam without a broker.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/simulate"
+	"github.com/seamhub/seam/ontology/apikey"
 	"github.com/seamhub/seam/resolver"
 )
 
@@ -76,13 +77,19 @@ func runDemo(ctx context.Context, cfg Config, log *slog.Logger, args []string, s
 		return err
 	}
 	base := "http://" + s.Addr
-	fmt.Fprintf(stdout, "Seam demo running: a coffee chain and its e-shop, one simulated hour every %s.\n", *hour)
-	fmt.Fprintf(stdout, "  GraphQL:  %s/graphql  (header X-Seam-Tenant: %s)\n  health:   %s/healthz\n  ready:    %s/readyz\n  metrics:  %s/metrics\n",
-		base, demoTenant, base, base, base)
-	fmt.Fprintf(stdout, "  try:      curl -s %s/graphql -H 'X-Seam-Tenant: %s' -H 'Content-Type: application/json' -d '{\"query\":\"{ stock(sku: \\\"TEA-OOL-250G\\\") { location lot onHand reserved available } }\"}'\n", base, demoTenant)
 	wctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	err = s.App.WaitReady(wctx)
 	cancel()
+	key, keyID := "<run: seam keys create --tenant demo --role admin>", ""
+	if err == nil {
+		k, secret, kerr := createKey(ctx, s.App.store, keyRequest{tenant: demoTenant, role: apikey.Admin, name: "seam demo"}, time.Now())
+		if kerr != nil {
+			log.Error("creating the demo's API key", "err", kerr)
+		} else {
+			key, keyID = secret, k.ID
+		}
+	}
+	printDemo(stdout, base, key, *hour)
 	if err != nil {
 		if ctx.Err() == nil {
 			log.Error("services not ready; serving without a feed", "err", err)
@@ -103,7 +110,23 @@ func runDemo(ctx context.Context, cfg Config, log *slog.Logger, args []string, s
 	<-ctx.Done()
 	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
+	if keyID != "" {
+		// The demo's key lives as long as the demo.
+		if _, err := s.App.keys.Revoke(sctx, keyID); err != nil {
+			log.Warn("revoking the demo's API key", "id", keyID, "err", err)
+		}
+	}
 	return s.Shutdown(sctx)
+}
+
+// printDemo says where the demo is and how to ask it, with a ready admin key of the
+// demo tenant (GraphQL needs a key; the key decides the tenant).
+func printDemo(w io.Writer, base, key string, hour time.Duration) {
+	fmt.Fprintf(w, "Seam demo running: a coffee chain and its e-shop, one simulated hour every %s.\n", hour)
+	fmt.Fprintf(w, "  GraphQL:  %s/graphql  (header Authorization: Bearer <key below>)\n  health:   %s/healthz\n  ready:    %s/readyz\n  metrics:  %s/metrics\n",
+		base, base, base, base)
+	fmt.Fprintf(w, "  key:      %s  (admin of tenant %s, revoked when the demo stops)\n", key, demoTenant)
+	fmt.Fprintf(w, "  try:      curl -s %s/graphql -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d '{\"query\":\"{ stock(sku: \\\"TEA-OOL-250G\\\") { location lot onHand reserved available } }\"}'\n", base, key)
 }
 
 type demoMasterData struct {

@@ -5,6 +5,7 @@
 //	seam ingest --tenant T --system S --type T PATH...
 //	seam quarantine list|replay|retry  inspect and replay refused payloads, retry set-aside documents
 //	seam cache rebuild|verify       rebuild live stock from the ledger, or prove it equal
+//	seam keys create|list|revoke    API keys: each belongs to one tenant and has one role
 //	seam wait                       wait until Neo4j, Redis and the broker answer
 //
 // Configuration comes from flags, SEAM_* environment variables and the YAML file named by
@@ -58,6 +59,7 @@ commands:
   ingest       store files: seam ingest --tenant T --system S --type T PATH...
   quarantine   list or replay refused payloads; retry documents resolution set aside
   cache        rebuild or verify live stock against the ledger
+  keys         API keys: seam keys create --tenant T --role reader|partner|finance|admin, list, revoke ID
   wait         wait until Neo4j, Redis and the MQTT broker answer
   simulate     write a simulated business's documents and ground truth: seam simulate --out DIR
   bench        measure: seam bench ingest|resolve|parties|forecast
@@ -92,6 +94,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runQuarantine(ctx, cfg, log, rest, stdout)
 	case "cache":
 		return runCache(ctx, cfg, log, rest, stdout)
+	case "keys":
+		return runKeys(ctx, cfg, log, rest, stdout)
 	case "wait":
 		return runWait(ctx, cfg, log, rest, stdout)
 	case "bench":

@@ -153,7 +153,7 @@ func (s *Server) routes() http.Handler {
 		Locations: locations{a},
 		Products:  a.store,
 		Log:       a.log.With("part", "graphql"),
-	})
+	}, a.keys)
 	mux.Handle("/graphql", gql)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

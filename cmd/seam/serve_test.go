@@ -72,13 +72,30 @@ type gqlResponse struct {
 	} `json:"errors"`
 }
 
+// graphQL asks as the tenant's admin (a key minted once per tenant, the way `seam keys
+// create` makes one); an empty tenant sends no key.
 func graphQL(t *testing.T, base, tenant, query string, vars map[string]any, out any) gqlResponse {
+	t.Helper()
+	key := ""
+	if tenant != "" {
+		key = adminKey(t, tenant)
+	}
+	r, _ := graphQLWith(t, base, key, nil, query, vars, out)
+	return r
+}
+
+// graphQLWith asks with a key ("" for none) and extra headers; it returns the answer
+// and its HTTP status.
+func graphQLWith(t *testing.T, base, key string, h http.Header, query string, vars map[string]any, out any) (gqlResponse, int) {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
-	if tenant != "" {
-		req.Header.Set("X-Seam-Tenant", tenant)
+	for k, v := range h {
+		req.Header[k] = v
+	}
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -87,14 +104,14 @@ func graphQL(t *testing.T, base, tenant, query string, vars map[string]any, out 
 	defer resp.Body.Close()
 	var r gqlResponse
 	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
-		t.Fatalf("decoding graphql answer: %v", err)
+		t.Fatalf("decoding graphql answer (HTTP %d): %v", resp.StatusCode, err)
 	}
 	if out != nil && r.Data != nil {
 		if err := json.Unmarshal(r.Data, out); err != nil {
 			t.Fatalf("decoding graphql data %s: %v", r.Data, err)
 		}
 	}
-	return r
+	return r, resp.StatusCode
 }
 
 func postWebhook(t *testing.T, base, tenant, system string, body []byte, h http.Header) (int, webhook.Response) {
@@ -285,10 +302,10 @@ func TestWalkingSkeleton(t *testing.T) {
 		}
 	})
 
-	t.Run("graphql needs a tenant", func(t *testing.T) {
-		r := graphQL(t, base, "", `{ stock(sku: "TEA-OOL-250G") { onHand } }`, nil, nil)
-		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAUTHENTICATED" {
-			t.Fatalf("no tenant: %+v", r.Errors)
+	t.Run("graphql needs a key", func(t *testing.T) {
+		r, code := graphQLWith(t, base, "", http.Header{"X-Seam-Tenant": {tenant}}, `{ stock(sku: "TEA-OOL-250G") { onHand } }`, nil, nil)
+		if code != http.StatusUnauthorized || len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAUTHENTICATED" || r.Data != nil && string(r.Data) != "null" {
+			t.Fatalf("no key, a tenant header: %d %+v %s", code, r.Errors, r.Data)
 		}
 	})
 }
@@ -428,7 +445,7 @@ func TestConfigFromEnvironmentAndFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "seam.yaml")
 	yaml := "neo4j: {uri: \"neo4j+s://x.databases.neo4j.io\", user: neo4j, password: pw}\n" +
-		"tenants:\n  acme:\n    secrets: {shopify: shp}\n"
+		"tenants:\n  acme:\n    secrets: {shopify: shp}\nkeyCacheTTL: 2s\n"
 	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -438,7 +455,7 @@ func TestConfigFromEnvironmentAndFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if cfg.Neo4j.URI != "neo4j+s://x.databases.neo4j.io" || cfg.Neo4j.User != "neo4j" || cfg.Redis.Addr != "10.0.0.1:6379" ||
-		cfg.HTTP.Addr != "127.0.0.1:8080" || cfg.MQTT.URL != "tcp://127.0.0.1:1883" {
+		cfg.HTTP.Addr != "127.0.0.1:8080" || cfg.MQTT.URL != "tcp://127.0.0.1:1883" || cfg.KeyCacheTTL != 2*time.Second {
 		t.Fatalf("config = %+v", cfg)
 	}
 	if s, ok := cfg.Secret("acme", "shopify"); !ok || string(s) != "shp" {

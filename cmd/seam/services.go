@@ -39,12 +39,20 @@ func (l locations) SetLocationAlias(ctx context.Context, al resolver.LocationAli
 	return nil
 }
 
-func (l locations) LocationAliases(ctx context.Context) ([]resolver.LocationAlias, error) {
-	stored, err := l.a.store.LocationAliases(ctx)
+// LocationAliases returns the aliases that apply to tenant: its own from the config file,
+// those configured for every tenant (no tenant named), and those its people declared.
+func (l locations) LocationAliases(ctx context.Context, tenant string) ([]resolver.LocationAlias, error) {
+	stored, err := l.a.store.LocationAliases(ctx, tenant)
 	if err != nil {
 		return nil, err
 	}
-	return append(append([]resolver.LocationAlias{}, l.a.cfg.Locations...), stored...), nil
+	var out []resolver.LocationAlias
+	for _, al := range l.a.cfg.Locations {
+		if al.Tenant == tenant || al.Tenant == "" {
+			out = append(out, al)
+		}
+	}
+	return append(out, stored...), nil
 }
 
 func (l locations) LocationSuggestions(ctx context.Context, tenant string) ([]resolver.LocationSuggestion, error) {
@@ -57,7 +65,7 @@ func (l locations) LocationSuggestions(ctx context.Context, tenant string) ([]re
 
 // loadAliases puts the aliases people declared into the registry.
 func (a *App) loadAliases(ctx context.Context) error {
-	stored, err := a.store.LocationAliases(ctx)
+	stored, err := a.store.AllLocationAliases(ctx)
 	if err != nil {
 		return fmt.Errorf("loading location aliases: %w", err)
 	}

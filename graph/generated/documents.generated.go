@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	"errors"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -266,7 +267,25 @@ func (ec *executionContext) _DocumentVersion_raw(ctx context.Context, field grap
 		func(ctx context.Context) (any, error) {
 			return obj.Raw, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNString2string(ctx, selections, v)
 		},
@@ -790,7 +809,25 @@ func (ec *executionContext) _QuarantineItem_raw(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return obj.Raw, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNString2string(ctx, selections, v)
 		},
@@ -1066,7 +1103,25 @@ func (ec *executionContext) _SourceDocument_raw(ctx context.Context, field graph
 		func(ctx context.Context) (any, error) {
 			return obj.Raw, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNString2string(ctx, selections, v)
 		},
@@ -1089,7 +1144,25 @@ func (ec *executionContext) _SourceDocument_canonical(ctx context.Context, field
 		func(ctx context.Context) (any, error) {
 			return obj.Canonical, nil
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"FINANCE"})
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNString2string(ctx, selections, v)
 		},
@@ -1135,7 +1208,25 @@ func (ec *executionContext) _SourceDocument_event(ctx context.Context, field gra
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.SourceDocument().Event(ctx, obj)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"READER", "FINANCE"})
+				if err != nil {
+					var zeroVal *model.InventoryEvent
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.InventoryEvent
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.InventoryEvent) graphql.Marshaler {
 			return ec.marshalOInventoryEvent2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐInventoryEvent(ctx, selections, v)
 		},
@@ -1167,7 +1258,25 @@ func (ec *executionContext) _SourceDocument_parties(ctx context.Context, field g
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.SourceDocument().Parties(ctx, obj)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"READER", "FINANCE"})
+				if err != nil {
+					var zeroVal []*model.DocumentParty
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*model.DocumentParty
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.DocumentParty) graphql.Marshaler {
 			return ec.marshalNDocumentParty2ᚕᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDocumentPartyᚄ(ctx, selections, v)
 		},

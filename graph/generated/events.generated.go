@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	"errors"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -1329,7 +1330,25 @@ func (ec *executionContext) _Mutation_confirmMatch(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().ConfirmMatch(ctx, fc.Args["document"].(model.DocumentKey), fc.Args["event"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.MatchDecision
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.MatchDecision
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.MatchDecision) graphql.Marshaler {
 			return ec.marshalNMatchDecision2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐMatchDecision(ctx, selections, v)
 		},
@@ -1373,7 +1392,25 @@ func (ec *executionContext) _Mutation_rejectMatch(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().RejectMatch(ctx, fc.Args["document"].(model.DocumentKey), fc.Args["event"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.MatchDecision
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.MatchDecision
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.MatchDecision) graphql.Marshaler {
 			return ec.marshalNMatchDecision2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐMatchDecision(ctx, selections, v)
 		},
@@ -1417,7 +1454,25 @@ func (ec *executionContext) _Mutation_setLocationAlias(ctx context.Context, fiel
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().SetLocationAlias(ctx, fc.Args["system"].(string), fc.Args["code"].(string), fc.Args["location"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.LocationAlias
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.LocationAlias
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.LocationAlias) graphql.Marshaler {
 			return ec.marshalNLocationAlias2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐLocationAlias(ctx, selections, v)
 		},

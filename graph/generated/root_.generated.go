@@ -30,6 +30,7 @@ type ResolverRoot interface {
 }
 
 type DirectiveRoot struct {
+	HasRole func(ctx context.Context, obj any, next graphql.Resolver, roles []model.Role) (res any, err error)
 }
 
 type ComplexityRoot struct {
@@ -1160,11 +1161,29 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/access.graphqls", Input: `"""
+Who may ask for a field: a key with one of these roles. An admin key may ask for every
+field. The tenant is never an argument: the key alone decides it.
+"""
+directive @hasRole(roles: [Role!]!) on FIELD_DEFINITION
+
+"What an API key may do (see the README's roles table)."
+enum Role {
+  "Reads stock, events and documents' metadata; never raw payloads."
+  READER
+  "Reads the documents and quarantine of its own systems only."
+  PARTNER
+  "Reads what a reader reads, plus raw payloads (personal data)."
+  FINANCE
+  "Reads everything and alone may change anything."
+  ADMIN
+}
+`, BuiltIn: false},
 	{Name: "../schema/documents.graphqls", Input: `extend type Query {
   "A stored source document by its key, or null when Seam has none."
-  document(system: String!, type: String!, externalId: String!): SourceDocument
+  document(system: String!, type: String!, externalId: String!): SourceDocument @hasRole(roles: [READER, PARTNER, FINANCE])
   "Payloads that could not become valid documents, oldest first, with their reasons."
-  quarantine(first: Int = 50, after: String, system: String, type: String, status: String): QuarantineConnection!
+  quarantine(first: Int = 50, after: String, system: String, type: String, status: String): QuarantineConnection! @hasRole(roles: [PARTNER, FINANCE])
 }
 
 "What a source system said, kept whole."
@@ -1185,16 +1204,16 @@ type SourceDocument {
   format: String
   "The number of the current version: a document's versions are numbered by arrival, from 1."
   version: Int!
-  "The current version's payload exactly as received (UTF-8 text; other encodings are shown base64)."
-  raw: String!
-  "The canonical form the mapping produced, as JSON."
-  canonical: String!
+  "The payload exactly as received (UTF-8 text; other encodings are shown base64). Personal data."
+  raw: String! @hasRole(roles: [FINANCE])
+  "The canonical form the mapping produced, as JSON. Personal data (names, addresses)."
+  canonical: String! @hasRole(roles: [FINANCE])
   "True until resolution has linked the document to an event."
   pending: Boolean!
   "The business event this document evidences (null while pending)."
-  event: InventoryEvent
+  event: InventoryEvent @hasRole(roles: [READER, FINANCE])
   "The parties the document mentions (customer, supplier, carrier, ...), as resolved."
-  parties: [DocumentParty!]!
+  parties: [DocumentParty!]! @hasRole(roles: [READER, FINANCE])
   """
   Every version of the document Seam received, newest first in the source's own order (its
   revision number, else its time of change, else arrival). The current one is the version the
@@ -1215,8 +1234,8 @@ type DocumentVersion {
   sourceVersion: String
   "True for the version the document stands for; false for history."
   current: Boolean!
-  "The payload exactly as received (UTF-8 text; other encodings are shown base64)."
-  raw: String!
+  "The payload exactly as received (UTF-8 text; other encodings are shown base64). Personal data."
+  raw: String! @hasRole(roles: [FINANCE])
 }
 
 "A party a document mentions, resolved to the party that survives all SAME_AS links."
@@ -1262,7 +1281,8 @@ type QuarantineItem {
   status: String!
   replayedAs: String
   reasons: [Problem!]!
-  raw: String!
+  "The payload exactly as received. Personal data."
+  raw: String! @hasRole(roles: [FINANCE])
 }
 
 "One precise reason a document was refused."
@@ -1279,7 +1299,7 @@ type Problem {
   A business event by id. An id that was merged into another event still resolves: the
   surviving event is returned, with mergedFrom listing the absorbed ids.
   """
-  inventoryEvent(id: ID!): InventoryEvent
+  inventoryEvent(id: ID!): InventoryEvent @hasRole(roles: [READER, FINANCE])
 }
 
 "One real-world action (a sale, a receipt of goods, ...) and the documents that describe it."
@@ -1352,9 +1372,9 @@ type Discrepancy {
 
 extend type Query {
   "Possible matches between the review and accept thresholds, waiting for a person."
-  reviewQueue(first: Int = 50, after: String): ReviewConnection!
+  reviewQueue(first: Int = 50, after: String): ReviewConnection! @hasRole(roles: [READER, FINANCE])
   "The location registry: which system code names which canonical location."
-  locations: [LocationAlias!]!
+  locations: [LocationAlias!]! @hasRole(roles: [READER, FINANCE])
 }
 
 type Mutation {
@@ -1363,15 +1383,15 @@ type Mutation {
   person found). The document's current event merges into it and stock corrects itself.
   The decision is remembered and never overturned by the algorithm.
   """
-  confirmMatch(document: DocumentKey!, event: ID!): MatchDecision!
+  confirmMatch(document: DocumentKey!, event: ID!): MatchDecision! @hasRole(roles: [ADMIN])
   """
   Reject a document's membership of an event: the document leaves (into an event of its
   own), stock is compensated, and resolution never links it with that event's documents
   again.
   """
-  rejectMatch(document: DocumentKey!, event: ID!): MatchDecision!
+  rejectMatch(document: DocumentKey!, event: ID!): MatchDecision! @hasRole(roles: [ADMIN])
   "Declare that a system's code names a canonical location (store, warehouse)."
-  setLocationAlias(system: String!, code: String!, location: String!): LocationAlias!
+  setLocationAlias(system: String!, code: String!, location: String!): LocationAlias! @hasRole(roles: [ADMIN])
 }
 
 input DocumentKey {
@@ -1416,7 +1436,7 @@ extend type Query {
   Store and warehouse codes no alias covers yet, with the canonical location their names
   and addresses suggest. Confirm one with setLocationAlias.
   """
-  locationSuggestions: [LocationSuggestion!]!
+  locationSuggestions: [LocationSuggestion!]! @hasRole(roles: [READER, FINANCE])
 }
 
 type LocationSuggestion {
@@ -1445,12 +1465,12 @@ type Query {
   the ledger. Quantities may be negative: a sale that happened is recorded even when the
   ledger had no stock for it.
   """
-  stock(sku: String!, location: String): [StockRow!]!
+  stock(sku: String!, location: String): [StockRow!]! @hasRole(roles: [READER, FINANCE])
 }
 
 type Subscription {
   "Every change to the live stock of a product (or of all products when sku is omitted)."
-  stockChanged(sku: String): StockRow!
+  stockChanged(sku: String): StockRow! @hasRole(roles: [READER, FINANCE])
 }
 
 "The stock of one product at one location in one lot."

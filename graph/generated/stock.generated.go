@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	"errors"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -212,7 +213,25 @@ func (ec *executionContext) _Query_stock(ctx context.Context, field graphql.Coll
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Stock(ctx, fc.Args["sku"].(string), fc.Args["location"].(*string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"READER", "FINANCE"})
+				if err != nil {
+					var zeroVal []*model.StockRow
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*model.StockRow
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.StockRow) graphql.Marshaler {
 			return ec.marshalNStockRow2ᚕᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐStockRowᚄ(ctx, selections, v)
 		},
@@ -256,7 +275,25 @@ func (ec *executionContext) _Query_document(ctx context.Context, field graphql.C
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Document(ctx, fc.Args["system"].(string), fc.Args["type"].(string), fc.Args["externalId"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"READER", "PARTNER", "FINANCE"})
+				if err != nil {
+					var zeroVal *model.SourceDocument
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.SourceDocument
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceDocument) graphql.Marshaler {
 			return ec.marshalOSourceDocument2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐSourceDocument(ctx, selections, v)
 		},
@@ -300,7 +337,25 @@ func (ec *executionContext) _Query_quarantine(ctx context.Context, field graphql
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Quarantine(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["system"].(*string), fc.Args["type"].(*string), fc.Args["status"].(*string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"PARTNER", "FINANCE"})
+				if err != nil {
+					var zeroVal *model.QuarantineConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.QuarantineConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.QuarantineConnection) graphql.Marshaler {
 			return ec.marshalNQuarantineConnection2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐQuarantineConnection(ctx, selections, v)
 		},
@@ -344,7 +399,25 @@ func (ec *executionContext) _Query_inventoryEvent(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().InventoryEvent(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"READER", "FINANCE"})
+				if err != nil {
+					var zeroVal *model.InventoryEvent
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.InventoryEvent
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.InventoryEvent) graphql.Marshaler {
 			return ec.marshalOInventoryEvent2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐInventoryEvent(ctx, selections, v)
 		},
@@ -388,7 +461,25 @@ func (ec *executionContext) _Query_reviewQueue(ctx context.Context, field graphq
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().ReviewQueue(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"READER", "FINANCE"})
+				if err != nil {
+					var zeroVal *model.ReviewConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ReviewConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewConnection) graphql.Marshaler {
 			return ec.marshalNReviewConnection2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐReviewConnection(ctx, selections, v)
 		},
@@ -431,7 +522,25 @@ func (ec *executionContext) _Query_locations(ctx context.Context, field graphql.
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Query().Locations(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"READER", "FINANCE"})
+				if err != nil {
+					var zeroVal []*model.LocationAlias
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*model.LocationAlias
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.LocationAlias) graphql.Marshaler {
 			return ec.marshalNLocationAlias2ᚕᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐLocationAliasᚄ(ctx, selections, v)
 		},
@@ -463,7 +572,25 @@ func (ec *executionContext) _Query_locationSuggestions(ctx context.Context, fiel
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Query().LocationSuggestions(ctx)
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"READER", "FINANCE"})
+				if err != nil {
+					var zeroVal []*model.LocationSuggestion
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*model.LocationSuggestion
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.LocationSuggestion) graphql.Marshaler {
 			return ec.marshalNLocationSuggestion2ᚕᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐLocationSuggestionᚄ(ctx, selections, v)
 		},
@@ -733,7 +860,25 @@ func (ec *executionContext) _Subscription_stockChanged(ctx context.Context, fiel
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Subscription().StockChanged(ctx, fc.Args["sku"].(*string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"READER", "FINANCE"})
+				if err != nil {
+					var zeroVal *model.StockRow
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.StockRow
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StockRow) graphql.Marshaler {
 			return ec.marshalNStockRow2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐStockRow(ctx, selections, v)
 		},

@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 )
 
@@ -44,7 +48,7 @@ type DocumentVersion struct {
 	SourceVersion *string `json:"sourceVersion,omitempty"`
 	// True for the version the document stands for; false for history.
 	Current bool `json:"current"`
-	// The payload exactly as received (UTF-8 text; other encodings are shown base64).
+	// The payload exactly as received (UTF-8 text; other encodings are shown base64). Personal data.
 	Raw string `json:"raw"`
 }
 
@@ -176,7 +180,8 @@ type QuarantineItem struct {
 	Status     string     `json:"status"`
 	ReplayedAs *string    `json:"replayedAs,omitempty"`
 	Reasons    []*Problem `json:"reasons"`
-	Raw        string     `json:"raw"`
+	// The payload exactly as received. Personal data.
+	Raw string `json:"raw"`
 }
 
 type Query struct {
@@ -216,9 +221,9 @@ type SourceDocument struct {
 	Format *string `json:"format,omitempty"`
 	// The number of the current version: a document's versions are numbered by arrival, from 1.
 	Version int `json:"version"`
-	// The current version's payload exactly as received (UTF-8 text; other encodings are shown base64).
+	// The payload exactly as received (UTF-8 text; other encodings are shown base64). Personal data.
 	Raw string `json:"raw"`
-	// The canonical form the mapping produced, as JSON.
+	// The canonical form the mapping produced, as JSON. Personal data (names, addresses).
 	Canonical string `json:"canonical"`
 	// True until resolution has linked the document to an event.
 	Pending bool `json:"pending"`
@@ -248,4 +253,68 @@ type StockRow struct {
 }
 
 type Subscription struct {
+}
+
+// What an API key may do (see the README's roles table).
+type Role string
+
+const (
+	// Reads stock, events and documents' metadata; never raw payloads.
+	RoleReader Role = "READER"
+	// Reads the documents and quarantine of its own systems only.
+	RolePartner Role = "PARTNER"
+	// Reads what a reader reads, plus raw payloads (personal data).
+	RoleFinance Role = "FINANCE"
+	// Reads everything and alone may change anything.
+	RoleAdmin Role = "ADMIN"
+)
+
+var AllRole = []Role{
+	RoleReader,
+	RolePartner,
+	RoleFinance,
+	RoleAdmin,
+}
+
+func (e Role) IsValid() bool {
+	switch e {
+	case RoleReader, RolePartner, RoleFinance, RoleAdmin:
+		return true
+	}
+	return false
+}
+
+func (e Role) String() string {
+	return string(e)
+}
+
+func (e *Role) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Role(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Role", str)
+	}
+	return nil
+}
+
+func (e Role) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Role) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Role) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

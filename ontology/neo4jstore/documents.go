@@ -114,34 +114,11 @@ func (s *Store) SeenDelivery(ctx context.Context, tenant, system, deliveryID str
 
 // Document returns the stored document with that key, or nil when there is none.
 func (s *Store) Document(ctx context.Context, key ontology.DocKey) (*ontology.StoredDocument, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*ontology.StoredDocument, error) {
-		recs, err := run(ctx, tx, `
-MATCH (d:SourceDocument {uid: $uid})
-OPTIONAL MATCH (d)-[:EVIDENCES]->(e:BusinessEvent)
-RETURN d, e.id AS event, d:Pending AS pending`, map[string]any{"uid": key.UID()})
-		if err != nil || len(recs) == 0 {
-			return nil, err
-		}
-		n := get[neo4j.Node](recs[0], "d")
-		p := n.Props
-		doc := &ontology.StoredDocument{
-			Key:        key,
-			Role:       str(p["role"]),
-			Verb:       str(p["verb"]),
-			Status:     str(p["status"]),
-			OccurredAt: timeOf(p["occurredAt"]),
-			ReceivedAt: timeOf(p["receivedAt"]),
-			Format:     str(p["format"]),
-			Via:        str(p["via"]),
-			Hash:       str(p["hash"]),
-			Canonical:  str(p["canonical"]),
-			EventID:    get[string](recs[0], "event"),
-			Pending:    get[bool](recs[0], "pending"),
-		}
-		doc.Raw, _ = p["raw"].([]byte)
-		doc.Version, _ = p["version"].(int64)
-		return doc, nil
-	})
+	m, err := s.Documents(ctx, key.Tenant, []ontology.DocKey{key})
+	if err != nil {
+		return nil, err
+	}
+	return m[key.UID()], nil
 }
 
 func str(v any) string {

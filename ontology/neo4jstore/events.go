@@ -12,66 +12,98 @@ import (
 )
 
 // EventDetail returns an event with its sources, evidence and movements. An id that was
-// merged away resolves to the surviving event. It returns nil when there is no such event.
+// merged away resolves to the surviving event. It returns nil when the tenant has no such
+// event (another tenant's event is no event of this one).
 func (s *Store) EventDetail(ctx context.Context, tenant, id string) (*resolver.EventDetail, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*resolver.EventDetail, error) {
+	m, err := s.EventDetails(ctx, tenant, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	return m[id], nil
+}
+
+// EventDetails is EventDetail for many ids in one query, for loading a whole level of a
+// GraphQL answer at once. The map is keyed by the id asked for; ids of no event of the
+// tenant are absent. Ids that lead to one surviving event share one detail.
+func (s *Store) EventDetails(ctx context.Context, tenant string, ids []string) (map[string]*resolver.EventDetail, error) {
+	out := map[string]*resolver.EventDetail{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	_, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		recs, err := run(ctx, tx, `
-MATCH (asked:BusinessEvent {id: $id, tenant: $tenant})
-OPTIONAL MATCH (asked)-[:MERGED_INTO*1..32]->(survivor:BusinessEvent)
+UNWIND $ids AS askedId
+MATCH (asked:BusinessEvent {id: askedId, tenant: $tenant})
+OPTIONAL MATCH (asked)-[:MERGED_INTO*1..32]->(survivor:BusinessEvent {tenant: $tenant})
   WHERE NOT (survivor)-[:MERGED_INTO]->()
-WITH coalesce(survivor, asked) AS e
+WITH coalesce(survivor, asked) AS e, collect(askedId) AS asked
 CALL (e) {
-  OPTIONAL MATCH (d:SourceDocument)-[r:EVIDENCES]->(e)
+  OPTIONAL MATCH (d:SourceDocument {tenant: $tenant})-[r:EVIDENCES]->(e)
   RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE {system: d.system, type: d.type, externalId: d.externalId,
     role: r.role, decidedBy: r.decidedBy, score: r.score, evidence: r.evidence} END) AS sources
 }
 CALL (e) {
-  OPTIONAL MATCH (e)-[:MOVES]->(m:Movement)
+  OPTIONAL MATCH (e)-[:MOVES]->(m:Movement {tenant: $tenant})
   WITH m ORDER BY m.at, m.id
   RETURN collect(m) AS moves
 }
 CALL (e) {
-  OPTIONAL MATCH (old:BusinessEvent)-[:MERGED_INTO*1..32]->(e)
+  OPTIONAL MATCH (old:BusinessEvent {tenant: $tenant})-[:MERGED_INTO*1..32]->(e)
   RETURN collect(DISTINCT old.id) AS mergedFrom
 }
-RETURN e, sources, moves, mergedFrom`, map[string]any{"id": id, "tenant": tenant})
-		if err != nil || len(recs) == 0 {
-			return nil, err
+RETURN asked, e, sources, moves, mergedFrom`, map[string]any{"ids": ids, "tenant": tenant})
+		if err != nil {
+			return struct{}{}, err
 		}
-		rec := recs[0]
-		p := get[neo4j.Node](rec, "e").Props
-		d := &resolver.EventDetail{Event: ontology.BusinessEvent{
-			Tenant: tenant, ID: str(p["id"]), Kind: ontology.EventKind(str(p["kind"])),
-			OccurredAt: timeOf(p["occurredAt"]), Status: ontology.Verb(str(p["status"])), Location: str(p["location"]),
-		}}
-		if disc := str(p["discrepancies"]); disc != "" && disc != "null" {
-			if err := json.Unmarshal([]byte(disc), &d.Discrepancies); err != nil {
-				return nil, fmt.Errorf("decoding discrepancies of %s: %w", d.Event.ID, err)
+		for _, rec := range recs {
+			d, err := eventDetailOf(tenant, rec)
+			if err != nil {
+				return struct{}{}, err
+			}
+			asked, _ := rec.Get("asked")
+			for _, id := range asked.([]any) {
+				out[id.(string)] = d
 			}
 		}
-		sources, _ := rec.Get("sources")
-		for _, raw := range sources.([]any) {
-			m := raw.(map[string]any)
-			src := resolver.Source{
-				Role: ontology.Role(str(m["role"])), DecidedBy: str(m["decidedBy"]),
-				Key: ontology.DocKey{Tenant: tenant, System: str(m["system"]), Type: str(m["type"]), ExternalID: str(m["externalId"])},
-			}
-			src.Score, _ = m["score"].(float64)
-			if ev := str(m["evidence"]); ev != "" {
-				if err := json.Unmarshal([]byte(ev), &src.Evidence); err != nil {
-					return nil, fmt.Errorf("decoding evidence of %s: %w", src.Key, err)
-				}
-			}
-			d.Sources = append(d.Sources, src)
-		}
-		moves, _ := rec.Get("moves")
-		for _, raw := range moves.([]any) {
-			d.Movements = append(d.Movements, movementOf(raw.(neo4j.Node).Props))
-		}
-		merged, _ := rec.Get("mergedFrom")
-		for _, raw := range merged.([]any) {
-			d.MergedFrom = append(d.MergedFrom, raw.(string))
-		}
-		return d, nil
+		return struct{}{}, nil
 	})
+	return out, err
+}
+
+// eventDetailOf reads one record of EventDetails.
+func eventDetailOf(tenant string, rec *neo4j.Record) (*resolver.EventDetail, error) {
+	p := get[neo4j.Node](rec, "e").Props
+	d := &resolver.EventDetail{Event: ontology.BusinessEvent{
+		Tenant: tenant, ID: str(p["id"]), Kind: ontology.EventKind(str(p["kind"])),
+		OccurredAt: timeOf(p["occurredAt"]), Status: ontology.Verb(str(p["status"])), Location: str(p["location"]),
+	}}
+	if disc := str(p["discrepancies"]); disc != "" && disc != "null" {
+		if err := json.Unmarshal([]byte(disc), &d.Discrepancies); err != nil {
+			return nil, fmt.Errorf("decoding discrepancies of %s: %w", d.Event.ID, err)
+		}
+	}
+	sources, _ := rec.Get("sources")
+	for _, raw := range sources.([]any) {
+		m := raw.(map[string]any)
+		src := resolver.Source{
+			Role: ontology.Role(str(m["role"])), DecidedBy: str(m["decidedBy"]),
+			Key: ontology.DocKey{Tenant: tenant, System: str(m["system"]), Type: str(m["type"]), ExternalID: str(m["externalId"])},
+		}
+		src.Score, _ = m["score"].(float64)
+		if ev := str(m["evidence"]); ev != "" {
+			if err := json.Unmarshal([]byte(ev), &src.Evidence); err != nil {
+				return nil, fmt.Errorf("decoding evidence of %s: %w", src.Key, err)
+			}
+		}
+		d.Sources = append(d.Sources, src)
+	}
+	moves, _ := rec.Get("moves")
+	for _, raw := range moves.([]any) {
+		d.Movements = append(d.Movements, movementOf(raw.(neo4j.Node).Props))
+	}
+	merged, _ := rec.Get("mergedFrom")
+	for _, raw := range merged.([]any) {
+		d.MergedFrom = append(d.MergedFrom, raw.(string))
+	}
+	return d, nil
 }

@@ -67,11 +67,12 @@ func (s *Store) QuarantineList(ctx context.Context, f ontology.QuarantineFilter)
 OPTIONAL MATCH (a:Quarantine {id: $after, tenant: $tenant})
 WITH a
 MATCH (q:Quarantine {tenant: $tenant})
-WHERE ($system = '' OR q.system = $system) AND ($type = '' OR q.type = $type)
+WHERE ($system = '' OR q.system = $system) AND ($systems IS NULL OR q.system IN $systems)
+  AND ($type = '' OR q.type = $type)
   AND ($status = '' OR q.status = $status)
   AND (a IS NULL OR q.receivedAt > a.receivedAt OR (q.receivedAt = a.receivedAt AND q.id > a.id))
 RETURN q ORDER BY q.receivedAt, q.id LIMIT $first`, map[string]any{
-			"tenant": f.Tenant, "system": f.System, "type": f.Type, "status": f.Status,
+			"tenant": f.Tenant, "system": f.System, "systems": systemsParam(f.Systems), "type": f.Type, "status": f.Status,
 			"after": f.After, "first": f.First,
 		})
 		if err != nil {
@@ -125,4 +126,12 @@ MATCH (q:Quarantine {id: $id, tenant: $tenant}) SET q.problems = $problems, q.la
 		return fmt.Errorf("updating reasons of %s: %w", id, err)
 	}
 	return nil
+}
+
+// systemsParam passes a nil list as null (no limit) and any other list as a list.
+func systemsParam(systems []string) any {
+	if systems == nil {
+		return nil
+	}
+	return systems
 }

@@ -34,12 +34,24 @@ RETURN count(d) AS n`, map[string]any{
 	})
 }
 
-// LocationAliases returns the location aliases people declared over the API.
-func (s *Store) LocationAliases(ctx context.Context) ([]resolver.LocationAlias, error) {
+// LocationAliases returns the location aliases a tenant's people declared over the API.
+func (s *Store) LocationAliases(ctx context.Context, tenant string) ([]resolver.LocationAlias, error) {
+	return s.locationAliases(ctx, `
+MATCH (al:Alias {kind: 'location', tenant: $tenant})
+RETURN al.tenant AS t, al.system AS s, al.code AS c, al.target AS l ORDER BY s, c`, tenant)
+}
+
+// AllLocationAliases returns every tenant's declared location aliases, for loading the
+// registry when a process starts; never for a request.
+func (s *Store) AllLocationAliases(ctx context.Context) ([]resolver.LocationAlias, error) {
+	return s.locationAliases(ctx, `
+MATCH (al:Alias {kind: 'location'})
+RETURN al.tenant AS t, al.system AS s, al.code AS c, al.target AS l ORDER BY t, s, c`, "")
+}
+
+func (s *Store) locationAliases(ctx context.Context, cypher, tenant string) ([]resolver.LocationAlias, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]resolver.LocationAlias, error) {
-		recs, err := run(ctx, tx, `
-MATCH (al:Alias {kind: 'location'}) RETURN al.tenant AS t, al.system AS s, al.code AS c, al.target AS l
-ORDER BY t, s, c`, nil)
+		recs, err := run(ctx, tx, cypher, map[string]any{"tenant": tenant})
 		if err != nil {
 			return nil, err
 		}
@@ -60,7 +72,7 @@ OPTIONAL MATCH (a:Review {id: $after, tenant: $tenant})
 WITH a
 MATCH (v:Review {tenant: $tenant, status: 'open'})
 WHERE a IS NULL OR v.createdAt > a.createdAt OR (v.createdAt = a.createdAt AND v.id > a.id)
-MATCH (d:SourceDocument {uid: v.doc})
+MATCH (d:SourceDocument {uid: v.doc, tenant: $tenant})
 RETURN v, d.system AS system, d.type AS type, d.externalId AS externalId
 ORDER BY v.createdAt, v.id LIMIT $first`, map[string]any{"tenant": tenant, "after": after, "first": first})
 		if err != nil {
@@ -87,8 +99,8 @@ ORDER BY v.createdAt, v.id LIMIT $first`, map[string]any{"tenant": tenant, "afte
 // "TEA-OOL-250G"), or the SKU as given when no product has it.
 func (s *Store) CanonicalSKU(ctx context.Context, tenant, sku string) (string, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) {
-		recs, err := run(ctx, tx, "MATCH (al:Alias {uid: $uid}) RETURN al.target AS sku",
-			map[string]any{"uid": tenant + "/product/" + resolver.CanonicalSKUKey(sku)})
+		recs, err := run(ctx, tx, "MATCH (al:Alias {uid: $uid, tenant: $tenant}) RETURN al.target AS sku",
+			map[string]any{"uid": tenant + "/product/" + resolver.CanonicalSKUKey(sku), "tenant": tenant})
 		if err != nil || len(recs) == 0 {
 			return sku, err
 		}
@@ -100,7 +112,7 @@ func (s *Store) CanonicalSKU(ctx context.Context, tenant, sku string) (string, e
 func (s *Store) DocumentParties(ctx context.Context, key ontology.DocKey) ([]resolver.DocumentParty, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]resolver.DocumentParty, error) {
 		recs, err := run(ctx, tx, `
-MATCH (:SourceDocument {uid: $uid})-[m:MENTIONS]->(p:Party)
+MATCH (:SourceDocument {uid: $uid, tenant: $tenant})-[m:MENTIONS]->(p:Party {tenant: $tenant})
 OPTIONAL MATCH path = (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 WITH m, coalesce(r, p) AS root,
      [l IN coalesce(relationships(path), []) | {party: endNode(l).id, reason: l.reason, score: coalesce(l.score, 0.0)}] AS sameAs
@@ -109,7 +121,7 @@ WITH m, root, sameAs, o, rl ORDER BY o.id
 RETURN m.role AS role, root.id AS id, sameAs,
        [x IN collect({party: o.id, reason: rl.reason, score: coalesce(rl.score, 0.0)}) WHERE x.party IS NOT NULL] AS related
 ORDER BY role, id`,
-			map[string]any{"uid": key.UID()})
+			map[string]any{"uid": key.UID(), "tenant": key.Tenant})
 		if err != nil {
 			return nil, err
 		}

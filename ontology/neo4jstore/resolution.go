@@ -88,7 +88,7 @@ func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string, limit in
 	return t.eventsVia(ctx, `
 UNWIND $keys AS k
 CALL (k) {
-  MATCH (:Key {uid: k})<-[:HAS_KEY {identity: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
+  MATCH (:Key {uid: k, tenant: $tenant})<-[:HAS_KEY {identity: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
   WHERE e.status <> 'merged'
   WITH DISTINCT e LIMIT $limit
   RETURN collect(e.id) AS events
@@ -100,7 +100,7 @@ func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string, limit 
 	return t.eventsVia(ctx, `
 UNWIND $keys AS k
 CALL (k) {
-  MATCH (:Key {uid: k})<-[:IN_BLOCK]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent)
+  MATCH (:Key {uid: k, tenant: $tenant})<-[:IN_BLOCK]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
   WHERE e.status <> 'merged'
   WITH DISTINCT e LIMIT $limit
   RETURN collect(e.id) AS events
@@ -114,7 +114,7 @@ func (t *resolutionTx) eventsVia(ctx context.Context, cypher string, keys []stri
 	if len(keys) == 0 {
 		return out, nil
 	}
-	recs, err := run(ctx, t.tx, cypher, map[string]any{"keys": keys, "limit": limit})
+	recs, err := run(ctx, t.tx, cypher, map[string]any{"keys": keys, "limit": limit, "tenant": t.tenant})
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +135,7 @@ func (t *resolutionTx) Events(ctx context.Context, ids []string) (map[string]*re
 	}
 	recs, err := run(ctx, t.tx, `
 UNWIND $ids AS id
-MATCH (e:BusinessEvent {id: id})
+MATCH (e:BusinessEvent {id: id, tenant: $tenant})
 CALL (e) {
   OPTIONAL MATCH (d:SourceDocument)-[r:EVIDENCES]->(e)
   RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE {uid: d.uid, canonical: d.canonical, decidedBy: r.decidedBy, score: r.score} END) AS members
@@ -144,8 +144,8 @@ CALL (e) {
   OPTIONAL MATCH (e)-[:MOVES]->(m:Movement)
   RETURN collect(CASE WHEN m IS NULL THEN NULL ELSE {sku: m.sku, location: m.location, lot: m.lot, bucket: m.bucket, qty: m.qty} END) AS moves, count(m) AS seq
 }
-OPTIONAL MATCH (e)-[:MERGED_INTO]->(into:BusinessEvent)
-RETURN e, members, moves, seq, into.id AS into`, map[string]any{"ids": ids})
+OPTIONAL MATCH (e)-[:MERGED_INTO]->(into:BusinessEvent {tenant: $tenant})
+RETURN e, members, moves, seq, into.id AS into`, map[string]any{"ids": ids, "tenant": t.tenant})
 	if err != nil {
 		return nil, err
 	}
@@ -188,28 +188,29 @@ func (t *resolutionTx) Apply(ctx context.Context, ch *resolver.Changes) error {
 		{`UNWIND $rows AS r
 MERGE (e:BusinessEvent {id: r.id})
   ON CREATE SET e.tenant = $tenant, e.createdAt = $now
+WITH e, r WHERE e.tenant = $tenant
 SET e.kind = r.kind, e.status = r.status, e.occurredAt = r.occurredAt, e.location = r.location,
     e.discrepancies = r.discrepancies, e.updatedAt = $now`, eventRows(ch)},
 		{`UNWIND $rows AS r
-MATCH (:SourceDocument {uid: r.doc})-[l:EVIDENCES]->(:BusinessEvent {id: r.event}) DELETE l`, unlinkRows(ch)},
+MATCH (:SourceDocument {uid: r.doc, tenant: $tenant})-[l:EVIDENCES]->(:BusinessEvent {id: r.event, tenant: $tenant}) DELETE l`, unlinkRows(ch)},
 		{`UNWIND $rows AS r
-MATCH (d:SourceDocument {uid: r.doc}), (e:BusinessEvent {id: r.event})
+MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant}), (e:BusinessEvent {id: r.event, tenant: $tenant})
 OPTIONAL MATCH (d)-[old:EVIDENCES]->(other:BusinessEvent) WHERE other.id <> r.event
 DELETE old
 MERGE (d)-[l:EVIDENCES]->(e)
 SET l.role = r.role, l.score = r.score, l.decidedBy = r.decidedBy, l.evidence = r.evidence, l.at = $now`, linkRows(ch)},
 		{`UNWIND $rows AS r
-MATCH (f:BusinessEvent {id: r.from}), (i:BusinessEvent {id: r.into})
+MATCH (f:BusinessEvent {id: r.from, tenant: $tenant}), (i:BusinessEvent {id: r.into, tenant: $tenant})
 MERGE (f)-[m:MERGED_INTO]->(i) SET m.evidence = r.evidence, m.at = $now`, mergeRows(ch)},
 		{`UNWIND $rows AS r
 MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = r.kind, k.value = r.value
-WITH k, r
-MATCH (d:SourceDocument {uid: r.doc})
+WITH k, r WHERE k.tenant = $tenant
+MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
 MERGE (d)-[h:HAS_KEY]->(k) SET h.identity = r.identity`, keyRows(ch, false)},
 		{`UNWIND $rows AS r
 MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = 'block'
-WITH k, r
-MATCH (d:SourceDocument {uid: r.doc})
+WITH k, r WHERE k.tenant = $tenant
+MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
 MERGE (d)-[:IN_BLOCK]->(k)`, keyRows(ch, true)},
 		{`UNWIND $rows AS r
 MERGE (v:Review {id: r.id})
@@ -222,7 +223,7 @@ SET v.status = r.status, v.decidedBy = r.by, v.decidedAt = $now`, reviewUpdateRo
 MERGE (x:Decision {uid: r.uid})
 SET x.tenant = $tenant, x.a = r.a, x.b = r.b, x.verdict = r.verdict, x.by = r.by, x.at = $now`, decisionRows(ch)},
 		{`UNWIND $rows AS r
-MATCH (e:BusinessEvent {id: r.event})
+MATCH (e:BusinessEvent {id: r.event, tenant: $tenant})
 MERGE (p:Product {uid: $tenant + '/' + r.sku}) ON CREATE SET p.tenant = $tenant, p.sku = r.sku
 MERGE (l:Location {uid: $tenant + '/' + r.location}) ON CREATE SET l.tenant = $tenant, l.id = r.location
 CREATE (m:Movement:Unprojected {id: r.id, tenant: $tenant, eventId: r.event, sku: r.sku, location: r.location,
@@ -243,7 +244,7 @@ SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END),
     p.country = coalesce(p.country, r.country),
     p.bName = coalesce(p.bName, r.bName), p.bAddr = coalesce(p.bAddr, r.bAddr)
 WITH p, r
-MATCH (d:SourceDocument {uid: r.doc})
+MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
 MERGE (d)-[m:MENTIONS {role: r.role}]->(p)`, mentionRows(ch)},
 		{`UNWIND $rows AS r
 MERGE (p:Party {uid: $tenant + '/' + r.party}) ON CREATE SET p.id = r.party, p.tenant = $tenant
@@ -257,7 +258,7 @@ MERGE (a)-[l:SAME_AS]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $n
 MERGE (a:Party {uid: $tenant + '/' + r.from}) ON CREATE SET a.id = r.from, a.tenant = $tenant
 MERGE (b:Party {uid: $tenant + '/' + r.to}) ON CREATE SET b.id = r.to, b.tenant = $tenant
 MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $now`, partyLinkRows(ch, "related")},
-		{`UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc}) REMOVE d:Pending`, resolvedRows(ch)},
+		{`UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant}) REMOVE d:Pending`, resolvedRows(ch)},
 		{setAsideCypher, setAsideRows(ch)},
 	}
 	for _, st := range steps {
@@ -369,11 +370,11 @@ func (t *resolutionTx) Rejections(ctx context.Context, uids []string) (map[strin
 	recs, err := run(ctx, t.tx, `
 UNWIND $uids AS u
 CALL (u) {
-  MATCH (x:Decision {a: u, verdict: 'different'}) RETURN x
+  MATCH (x:Decision {a: u, verdict: 'different', tenant: $tenant}) RETURN x
   UNION
-  MATCH (x:Decision {b: u, verdict: 'different'}) RETURN x
+  MATCH (x:Decision {b: u, verdict: 'different', tenant: $tenant}) RETURN x
 }
-RETURN DISTINCT x.a AS a, x.b AS b`, map[string]any{"uids": uids})
+RETURN DISTINCT x.a AS a, x.b AS b`, map[string]any{"uids": uids, "tenant": t.tenant})
 	if err != nil {
 		return nil, err
 	}
@@ -392,8 +393,9 @@ RETURN DISTINCT x.a AS a, x.b AS b`, map[string]any{"uids": uids})
 }
 
 func (t *resolutionTx) EventOf(ctx context.Context, docUID string) (string, error) {
-	recs, err := run(ctx, t.tx, "MATCH (:SourceDocument {uid: $uid})-[:EVIDENCES]->(e:BusinessEvent) RETURN e.id AS id",
-		map[string]any{"uid": docUID})
+	recs, err := run(ctx, t.tx, `
+MATCH (:SourceDocument {uid: $uid, tenant: $tenant})-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant}) RETURN e.id AS id`,
+		map[string]any{"uid": docUID, "tenant": t.tenant})
 	if err != nil || len(recs) == 0 {
 		return "", err
 	}
@@ -411,7 +413,7 @@ func (t *resolutionTx) ProductAliases(ctx context.Context, keys []string) (map[s
 	}
 	recs, err := run(ctx, t.tx, `
 UNWIND $uids AS u
-MATCH (al:Alias {uid: u}) RETURN al.code AS code, al.target AS sku`, map[string]any{"uids": uids})
+MATCH (al:Alias {uid: u, tenant: $tenant}) RETURN al.code AS code, al.target AS sku`, map[string]any{"uids": uids, "tenant": t.tenant})
 	if err != nil {
 		return nil, err
 	}
@@ -437,10 +439,10 @@ func (t *resolutionTx) Parties(ctx context.Context, keys []string) (map[string]s
 	}
 	recs, err := run(ctx, t.tx, `
 UNWIND $uids AS u
-MATCH (al:Alias {uid: u})-[:NAMES]->(p:Party)
+MATCH (al:Alias {uid: u, tenant: $tenant})-[:NAMES]->(p:Party)
 OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax, r.taxId AS rootTax`,
-		map[string]any{"uids": uids})
+		map[string]any{"uids": uids, "tenant": t.tenant})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -561,10 +563,10 @@ func (t *resolutionTx) Customers(ctx context.Context, uids []string) (map[string
 	}
 	recs, err := run(ctx, t.tx, `
 UNWIND $uids AS u
-MATCH (:SourceDocument {uid: u})-[:MENTIONS {role: 'customer'}]->(p:Party)
+MATCH (:SourceDocument {uid: u, tenant: $tenant})-[:MENTIONS {role: 'customer'}]->(p:Party)
 OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 WITH u, coalesce(r, p) AS root
-RETURN u, root.id AS id, root.taxId AS tax`, map[string]any{"uids": uids})
+RETURN u, root.id AS id, root.taxId AS tax`, map[string]any{"uids": uids, "tenant": t.tenant})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -61,6 +61,13 @@ var migrations = []migration{
 	{4, []string{
 		"CREATE INDEX setaside_doc IF NOT EXISTS FOR (d:SetAside) ON (d.tenant)",
 	}},
+	// v5: API keys: looked up by the hash of the presented secret on every request the cache
+	// misses, listed and deleted by tenant, revoked by id.
+	{5, []string{
+		"CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE",
+		"CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE",
+		"CREATE INDEX api_key_tenant IF NOT EXISTS FOR (k:ApiKey) ON (k.tenant)",
+	}},
 	// v6: every version of a document is kept. DocumentVersion nodes hold the versions
 	// that are not current; the uid finds a redelivered old version, the tenant index
 	// serves tenant deletion. Documents stored before v6 need no rewrite: the first new

@@ -27,6 +27,7 @@ var tenantNodes = []struct{ label, where string }{
 	{"Delivery", "n.uid STARTS WITH $prefix"},
 	{"Checkpoint", "n.uid STARTS WITH $prefix"},
 	{"Review", "n.tenant = $tenant"},
+	{"ApiKey", "n.tenant = $tenant"},
 	{"Lock", "n.name = 'resolve/' + $tenant"},
 	{"Tenant", "n.name = $tenant"},
 }
