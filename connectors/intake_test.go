@@ -7,7 +7,7 @@ import (
 
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/ontology"
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 // crashingMapper is a mapping with a bug that only one payload reaches.

@@ -13,8 +13,8 @@ import (
 
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/ontology/apikey"
-	"github.com/seamhub/seam/ontology/neo4jstore"
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/resolver"
 )
 

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/ontology"
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/resolver"
 )
 

@@ -17,7 +17,7 @@ import (
 	"github.com/seamhub/seam/inventory/rediscache"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/ontology/apikey"
-	"github.com/seamhub/seam/ontology/neo4jstore"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/resolver"
 )
 

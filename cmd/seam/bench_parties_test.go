@@ -10,7 +10,7 @@ import (
 
 	"github.com/seamhub/seam/inventory/rediscache/redistest"
 	"github.com/seamhub/seam/ontology"
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 func TestPairwiseScores(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/seamhub/seam/connectors/mqtt"
-	"github.com/seamhub/seam/ontology/neo4jstore"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/resolver"
 )
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/seamhub/seam/connectors"
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/resolver"
 )
 

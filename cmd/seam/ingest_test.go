@@ -17,7 +17,7 @@ import (
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/inventory/rediscache"
 	"github.com/seamhub/seam/inventory/rediscache/redistest"
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 // TestMain lets a test run the real seam binary's main in a child process (the test

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 // TestTenantIsolation: tenants A and B hold documents with the same keys (same order

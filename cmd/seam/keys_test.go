@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 // adminKeys holds one admin key per tenant for the test binary's run. Every test has

@@ -7,7 +7,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/introspection"
 
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 // TestQueryLimits: a query nested too deep or fanning out too far is refused with a

@@ -7,7 +7,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
-	"github.com/seamhub/seam/ontology/neo4jstore"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/resolver"
 )
 

@@ -11,7 +11,7 @@ import (
 	"github.com/seamhub/seam/connectors/iot"
 	"github.com/seamhub/seam/connectors/mqtt"
 	"github.com/seamhub/seam/ontology"
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 func publisher(t *testing.T, cfg Config) paho.Client {

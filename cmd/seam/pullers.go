@@ -10,7 +10,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/seamhub/seam/connectors/pull"
-	"github.com/seamhub/seam/ontology/neo4jstore"
+	"github.com/seamhub/seam/neo4jstore"
 )
 
 // PullConfig configures one poller of a partner API.

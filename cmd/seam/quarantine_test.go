@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 const smallPOSMapping = `system: smallpos

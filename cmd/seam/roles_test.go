@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/connectors"
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 // TestRolesDecideWhatAKeyMayDo: reader, partner, finance and admin keys of one tenant

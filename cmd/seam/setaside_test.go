@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/resolver"
 )
 

@@ -11,7 +11,7 @@ import (
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/simulate"
 	"github.com/seamhub/seam/ontology"
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 // TestThirtySimulatedDaysIngestCleanly: a month of the simulated business at default

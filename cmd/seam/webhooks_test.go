@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/connectors/webhook"
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 // TestWebhooksOfEverySigningSource posts each pushing source's real payload, signed its

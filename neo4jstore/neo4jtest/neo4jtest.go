@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seamhub/seam/ontology/neo4jstore"
+	"github.com/seamhub/seam/neo4jstore"
 )
 
 // URI is the Neo4j the tests use: SEAM_NEO4J_URI or the loopback default.

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/ontology/apikey"
-	"github.com/seamhub/seam/ontology/neo4jstore"
-	"github.com/seamhub/seam/ontology/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/neo4jstore"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 func newKey(t *testing.T, s *neo4jstore.Store, tenant string, role apikey.Role) (apikey.Key, string) {
