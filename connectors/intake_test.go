@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/seamhub/seam/connectors"
-	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
 )
 
 // crashingMapper is a mapping with a bug that only one payload reaches.

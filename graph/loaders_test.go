@@ -11,10 +11,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seamhub/seam/ontology"
-	"github.com/seamhub/seam/ontology/apikey"
 	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/apikey"
 	"github.com/seamhub/seam/resolver"
 )
 

@@ -91,6 +91,9 @@ func Kind(members []Member) ontology.EventKind {
 		return ontology.KindReceipt
 	case has[ontology.RoleFulfilment] || has[ontology.RoleTracking]:
 		return ontology.KindShipment
+	case has[ontology.RoleRefund]:
+		// A refund whose sale is not known yet: the goods it restocked came back.
+		return ontology.KindReturn
 	case has[ontology.RolePayment] || has[ontology.RoleInvoice] || has[ontology.RolePayout] || has[ontology.RoleSettlement]:
 		return ontology.KindPayment
 	case has[ontology.RoleReading]:
@@ -104,8 +107,12 @@ func Kind(members []Member) ontology.EventKind {
 func goodsLeft(members []Member) bool {
 	for _, m := range members {
 		switch m.Role {
-		case ontology.RolePOS, ontology.RoleFulfilment, ontology.RoleTracking:
+		case ontology.RolePOS, ontology.RoleTracking:
 			return true
+		case ontology.RoleFulfilment:
+			if m.Verb != ontology.VerbCancelled {
+				return true
+			}
 		}
 		switch m.Verb {
 		case ontology.VerbFulfilled, ontology.VerbShipped, ontology.VerbDelivered:
@@ -145,6 +152,12 @@ func Plan(members []Member, recipes Recipes) (Effect, []Discrepancy) {
 	case ontology.KindReceipt:
 		d := planReceipt(ms, eff)
 		return eff.clean(), d
+	case ontology.KindReturn:
+		loc := firstLocation(ms)
+		for k, q := range returnedLines(ms) {
+			eff.add(Key{ontology.Cell{SKU: k.SKU, Location: loc, Lot: k.Lot}, ontology.BucketOnHand}, q)
+		}
+		return eff.clean(), nil
 	}
 	return eff, nil
 }
@@ -161,21 +174,102 @@ func planSale(ms []Member, eff Effect, recipes Recipes) {
 	if loc == "" {
 		loc = firstLocation(ms)
 	}
-	bucket, sign := ontology.BucketReserved, ontology.Qty(1)
-	if goodsLeft(ms) {
-		bucket, sign = ontology.BucketOnHand, -1
-	}
+	// What is still ordered, per product (a Shopify line's current_quantity, after edits
+	// and refunds); made-to-order products consume their ingredients at once.
+	ordered := map[Line]ontology.Qty{}
+	var products []Line
 	for _, l := range src.Lines {
 		if in := recipes.Recipe(l.SKU); len(in) > 0 {
-			// Made to order from ingredients: nothing is reserved, the ingredients are
-			// consumed as soon as the sale is accepted.
 			for _, i := range in {
 				eff.add(Key{ontology.Cell{SKU: i.SKU, Location: loc}, ontology.BucketOnHand}, -i.Qty.Mul(l.Qty))
 			}
 			continue
 		}
-		eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, bucket}, sign*l.Qty)
+		k := Line{SKU: l.SKU, Lot: l.Lot}
+		if _, ok := ordered[k]; !ok {
+			products = append(products, k)
+		}
+		ordered[k] += l.Qty
 	}
+	shipped, counted := shippedLines(ms)
+	returned := returnedLines(ms)
+	left := goodsLeft(ms)
+	// A shipment or return may name a product the order no longer lists (edited away
+	// after it shipped): its movements count all the same.
+	for _, m := range []map[Line]ontology.Qty{shipped, returned} {
+		for k := range m {
+			if _, ok := ordered[k]; !ok {
+				products = append(products, k)
+				ordered[k] = 0
+			}
+		}
+	}
+	for _, k := range products {
+		cell := ontology.Cell{SKU: k.SKU, Location: loc, Lot: k.Lot}
+		// What physically left: the shipments' own lines when there are any (a partial
+		// fulfilment ships part of the order); else all of it once a document says the
+		// goods left. The units a refund returned were shipped before they came back, and
+		// a current quantity no longer counts them.
+		out := shipped[k]
+		if !counted && left {
+			out = ordered[k] + returned[k]
+		}
+		eff.add(Key{cell, ontology.BucketOnHand}, -out+returned[k])
+		// What is still to ship stays reserved, unless the order itself says it is all
+		// fulfilled (or it was rung up at a till, where the goods leave at once).
+		if rest := ordered[k] - (out - returned[k]); rest > 0 && !fullyFulfilled(ms) {
+			eff.add(Key{cell, ontology.BucketReserved}, rest)
+		}
+	}
+}
+
+// shippedLines sums the lines of the shipments (fulfilments) that carry lines and were
+// not cancelled. counted is false when no shipment lists its goods: then only the
+// documents' statuses tell whether the goods left.
+func shippedLines(ms []Member) (map[Line]ontology.Qty, bool) {
+	out := map[Line]ontology.Qty{}
+	counted := false
+	for _, m := range ms {
+		if m.Role != ontology.RoleFulfilment || m.Verb == ontology.VerbCancelled || len(m.Lines) == 0 {
+			continue
+		}
+		counted = true
+		for _, l := range m.Lines {
+			out[Line{SKU: l.SKU, Lot: l.Lot}] += l.Qty
+		}
+	}
+	return out, counted
+}
+
+// returnedLines sums the goods refunds put back into stock.
+func returnedLines(ms []Member) map[Line]ontology.Qty {
+	out := map[Line]ontology.Qty{}
+	for _, m := range ms {
+		if m.Role != ontology.RoleRefund || m.Verb == ontology.VerbCancelled {
+			continue
+		}
+		for _, l := range m.Lines {
+			out[Line{SKU: l.SKU, Lot: l.Lot}] += l.Qty
+		}
+	}
+	return out
+}
+
+// fullyFulfilled reports whether nothing of the sale remains to ship: it was rung up at a
+// till, or the order (or a shipment) says the goods left.
+func fullyFulfilled(ms []Member) bool {
+	for _, m := range ms {
+		if m.Role == ontology.RolePOS {
+			return true
+		}
+		if m.Role == ontology.RoleOrder || m.Role == ontology.RoleTracking {
+			switch m.Verb {
+			case ontology.VerbFulfilled, ontology.VerbShipped, ontology.VerbDelivered:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cancelled reports whether the documents that carry the sale say it was cancelled. A

@@ -9,8 +9,8 @@ import (
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/inventory/rediscache"
 	"github.com/seamhub/seam/inventory/rediscache/redistest"
-	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
 )
 

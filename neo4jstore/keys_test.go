@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seamhub/seam/ontology/apikey"
 	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology/apikey"
 )
 
 func newKey(t *testing.T, s *neo4jstore.Store, tenant string, role apikey.Role) (apikey.Key, string) {

@@ -76,6 +76,11 @@ var migrations = []migration{
 		"CREATE CONSTRAINT doc_version_uid IF NOT EXISTS FOR (v:DocumentVersion) REQUIRE v.uid IS UNIQUE",
 		"CREATE INDEX doc_version_tenant IF NOT EXISTS FOR (v:DocumentVersion) ON (v.tenant)",
 	}},
+	// v7: deliveries that make no document (ignored provider events) are kept.
+	{7, []string{
+		"CREATE CONSTRAINT notification_uid IF NOT EXISTS FOR (x:Notification) REQUIRE x.uid IS UNIQUE",
+		"CREATE INDEX notification_tenant IF NOT EXISTS FOR (x:Notification) ON (x.tenant)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

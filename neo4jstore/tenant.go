@@ -25,6 +25,7 @@ var tenantNodes = []struct{ label, where string }{
 	{"Location", "n.uid STARTS WITH $prefix"},
 	{"Lot", "n.uid STARTS WITH $prefix"},
 	{"Delivery", "n.uid STARTS WITH $prefix"},
+	{"Notification", "n.tenant = $tenant"},
 	{"Checkpoint", "n.uid STARTS WITH $prefix"},
 	{"Review", "n.tenant = $tenant"},
 	{"ApiKey", "n.tenant = $tenant"},

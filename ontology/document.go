@@ -238,3 +238,17 @@ type QuarantineFilter struct {
 	After   string // id of the last item of the previous page
 	First   int
 }
+
+// Notification is a delivery a provider sent that makes no document: an event Seam
+// acknowledges and keeps (an inventory level, a product update, an order-edit notice,
+// a summary whose object is fetched separately) so that nothing a provider sent is ever
+// lost, and the answer can be 200 without a document to show for it.
+type Notification struct {
+	Tenant     string
+	System     string
+	Topic      string // the provider's event name (products/update, balance.available)
+	Reason     string // why it makes no document
+	Raw        []byte
+	DeliveryID string
+	ReceivedAt time.Time
+}

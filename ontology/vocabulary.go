@@ -78,6 +78,10 @@ const (
 	RoleSettlement  Role = "settlement" // processor balance transaction (fees, net)
 	RolePayout      Role = "payout"
 	RoleReading     Role = "reading" // a sensor reading
+	// RoleRefund is money given back for a sale; its lines are the goods that come back
+	// into stock with it (a Shopify refund restocked as a return), none when the goods
+	// stay with the buyer or were never sent.
+	RoleRefund Role = "refund"
 )
 
 // EventKind is what kind of real-world action a business event is.

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
 )
 

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
 )
 

@@ -15,9 +15,9 @@ import (
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/inventory/rediscache"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/ontology/apikey"
-	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/resolver"
 )
 

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/inventory/rediscache/redistest"
-	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
 )
 
 func TestPairwiseScores(t *testing.T) {

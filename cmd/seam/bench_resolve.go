@@ -17,8 +17,8 @@ import (
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/simulate"
 	"github.com/seamhub/seam/inventory"
-	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/neo4jstore"
+	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
 	"github.com/seamhub/seam/resolver/quality"
 )

@@ -57,7 +57,12 @@ func (m *Mapper) Map(p connectors.Payload) ([]connectors.Mapped, error) {
 	return out, nil
 }
 
-// OnlyType implements webhook.TypeGuesser.
+// Known implements webhook.Systems: a system some mapping reads (sensors always).
+func (m *Mapper) Known(system string) bool {
+	return system == "iot" || len(m.registry.Types(system)) > 0
+}
+
+// OnlyType implements webhook.Systems.
 func (m *Mapper) OnlyType(system string) (string, bool) {
 	if system == "iot" {
 		return "reading", true

@@ -10,8 +10,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
-	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
 )
 
 // TestReplicasShareSensorTopics: two replicas with their own client ids and one share

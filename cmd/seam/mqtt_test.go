@@ -10,8 +10,8 @@ import (
 
 	"github.com/seamhub/seam/connectors/iot"
 	"github.com/seamhub/seam/connectors/mqtt"
-	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
 )
 
 func publisher(t *testing.T, cfg Config) paho.Client {

@@ -39,9 +39,34 @@ func (a *partnerAPI) listen() (string, func(), error) {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v2/orders/search", a.search)
+	mux.HandleFunc("GET /v2/orders/{id}", a.retrieve)
 	srv := &http.Server{Handler: mux}
 	go srv.Serve(ln)
 	return ln.Addr().String(), func() { srv.Close() }, nil
+}
+
+// retrieve answers RetrieveOrder with the newest version of the order, as
+// {"order": {...}}, or Square's 404 error shape.
+func (a *partnerAPI) retrieve(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	a.mu.Lock()
+	var found json.RawMessage
+	for i := len(a.orders) - 1; i >= 0 && found == nil; i-- {
+		var o struct {
+			ID string `json:"id"`
+		}
+		if json.Unmarshal(a.orders[i], &o) == nil && o.ID == id {
+			found = a.orders[i]
+		}
+	}
+	a.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	if found == nil {
+		w.WriteHeader(http.StatusNotFound)
+		w.Write([]byte(`{"errors":[{"category":"INVALID_REQUEST_ERROR","code":"NOT_FOUND","detail":"Order not found"}]}`))
+		return
+	}
+	_ = json.NewEncoder(w).Encode(map[string]json.RawMessage{"order": found})
 }
 
 func (a *partnerAPI) search(w http.ResponseWriter, r *http.Request) {

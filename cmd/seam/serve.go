@@ -134,14 +134,16 @@ func (s *Server) routes() http.Handler {
 	a := s.App
 	mux := http.NewServeMux()
 	mux.Handle("POST /webhooks/{tenant}/{system}", &webhook.Handler{
-		Schemes:    webhook.Schemes(),
-		Secrets:    a.cfg,
-		Intake:     a.intake,
-		Deliveries: a.store,
-		Types:      a.mapper,
-		Log:        a.log.With("part", "webhook"),
-		PublicURL:  a.cfg.HTTP.PublicURL,
-		Observe:    a.metrics.ObserveWebhook,
+		Schemes:       webhook.Schemes(),
+		Secrets:       a.cfg,
+		Intake:        a.intake,
+		Deliveries:    a.store,
+		Systems:       a.mapper,
+		Notifications: a.store,
+		Fetcher:       newAPIFetcher(a.cfg.Pull),
+		Log:           a.log.With("part", "webhook"),
+		PublicURL:     a.cfg.HTTP.PublicURL,
+		Observe:       a.metrics.ObserveWebhook,
 	})
 	gql := graph.NewHandler(graph.Services{
 		Stock:     a.cache,

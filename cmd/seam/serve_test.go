@@ -18,8 +18,8 @@ import (
 
 	"github.com/seamhub/seam/connectors/webhook"
 	"github.com/seamhub/seam/inventory/rediscache/redistest"
-	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
 )
 
@@ -266,10 +266,10 @@ func TestWalkingSkeleton(t *testing.T) {
 		}
 	})
 
-	t.Run("malformed body answers 400 with a reason and is quarantined", func(t *testing.T) {
+	t.Run("malformed body answers 200 with a reason and is quarantined", func(t *testing.T) {
 		bad := []byte(`{"id": 1, "line_items": [`)
 		code, r := postWebhook(t, base, tenant, "shopify", bad, signedShopify(bad, "delivery-malformed"))
-		if code != http.StatusBadRequest || r.Status != "quarantined" || len(r.Problems) == 0 {
+		if code != http.StatusOK || r.Status != "quarantined" || len(r.Problems) == 0 {
 			t.Fatalf("answered %d %+v", code, r)
 		}
 		q, err := s.App.store.QuarantineList(context.Background(), quarantineOf(tenant))

@@ -14,9 +14,9 @@ import (
 
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/pull"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/ontology/mapping"
-	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
 // registryMapper adapts the mapping registry to the intake.

@@ -30,19 +30,42 @@ type Deliveries interface {
 	SeenDelivery(ctx context.Context, tenant, system, deliveryID string) (bool, error)
 }
 
-// TypeGuesser tells the one document type a system has, when it has only one.
-type TypeGuesser interface {
+// Systems knows the source systems Seam has mappings for.
+type Systems interface {
+	// OnlyType tells the one document type a system has, when it has only one.
 	OnlyType(system string) (string, bool)
+	// Known reports whether any mapping reads the system's documents.
+	Known(system string) bool
+}
+
+// Notifications keeps deliveries that make no document.
+type Notifications interface {
+	SaveNotification(ctx context.Context, n ontology.Notification) (seen bool, err error)
+}
+
+// Fetcher reads a whole object that a summary notification names (a Square order) from
+// the provider's API. ok is false when the tenant has no credentials for that API.
+type Fetcher interface {
+	Fetch(ctx context.Context, tenant, system string, f Fetch) (raw []byte, ok bool, err error)
 }
 
 // Handler serves POST /webhooks/{tenant}/{system}.
+//
+// Once the raw body is durably stored (as a document, a notification kept without a
+// document, or in quarantine) the answer is 200 with the outcome in the body: providers
+// retry every 4xx and 5xx and, after enough of them, disable the endpoint. 4xx is only for
+// what the sender must fix: 401 a missing or wrong signature, 413 a body over the limit,
+// 404 an unknown tenant or system. 503 says the store is down; the sender retries.
 type Handler struct {
-	Schemes    map[string]Scheme
-	Secrets    Secrets
-	Intake     Accepter
-	Deliveries Deliveries
-	Types      TypeGuesser
-	Log        *slog.Logger
+	Schemes       map[string]Scheme
+	Secrets       Secrets
+	Intake        Accepter
+	Deliveries    Deliveries
+	Systems       Systems
+	Notifications Notifications
+	// Fetcher, when set, fetches the objects summary notifications name.
+	Fetcher Fetcher
+	Log     *slog.Logger
 	// MaxBody bounds a request body (default 5 MiB); larger bodies get 413.
 	MaxBody int64
 	// PublicURL is the externally visible base URL ("https://hub.example.com"), needed
@@ -58,11 +81,14 @@ var tenantRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,62}$`)
 
 // Response is the JSON body of every answer.
 type Response struct {
-	Status      string             `json:"status"` // accepted, duplicate, quarantined, rejected
+	// Status is accepted, duplicate, ignored or quarantined (all 200), or rejected.
+	Status      string             `json:"status"`
+	Topic       string             `json:"topic,omitempty"` // the provider's event name
 	Documents   []string           `json:"documents,omitempty"`
 	Duplicates  int                `json:"duplicates,omitempty"`
 	Stale       int                `json:"stale,omitempty"` // versions older than the current one by the source's clock: kept as history
 	Quarantined int                `json:"quarantined,omitempty"`
+	Reason      string             `json:"reason,omitempty"` // why an ignored event makes no document
 	Error       string             `json:"error,omitempty"`
 	Problems    []ontology.Problem `json:"problems,omitempty"`
 }
@@ -97,12 +123,20 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 	}
 	scheme, ok := h.Schemes[system]
 	if !ok {
+		if h.Systems != nil && !h.Systems.Known(system) {
+			return reply(w, http.StatusNotFound, Response{Status: "rejected", Error: "unknown system " + system + ": no mapping reads its documents"})
+		}
 		scheme = h.Schemes["generic"]
 	}
 	secret, ok := h.Secrets.Secret(tenant, system)
 	if !ok {
 		// Never accept unsigned pushes: without a secret nobody can prove the sender.
-		return reply(w, http.StatusUnauthorized, Response{Status: "rejected", Error: "no signing secret configured for this tenant and system"})
+		return reply(w, http.StatusNotFound, Response{Status: "rejected", Error: "unknown tenant or system: no signing secret is configured for " + tenant + "/" + system})
+	}
+	if system == "woocommerce" && wooPing(r.Header, body) {
+		// Sent unsigned when a webhook is saved in WooCommerce, which keeps the webhook
+		// only if the ping is answered 2xx. It carries nothing to keep.
+		return reply(w, http.StatusOK, Response{Status: "ignored", Topic: "ping", Reason: "WooCommerce ping when a webhook is saved; nothing to keep"})
 	}
 	if err := scheme.Verify(r.Header, h.url(r), body, secret, now()); err != nil {
 		return reply(w, http.StatusUnauthorized, Response{Status: "rejected", Error: err.Error()})
@@ -115,48 +149,112 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 	if delivery != "" && h.Deliveries != nil {
 		seen, err := h.Deliveries.SeenDelivery(ctx, tenant, system, delivery)
 		if err != nil {
-			h.logError("checking delivery id", err, tenant, system)
-			return reply(w, http.StatusServiceUnavailable, Response{Status: "rejected", Error: "store unavailable; retry later"})
+			return h.unavailable(w, "checking delivery id", err, tenant, system)
 		}
 		if seen {
 			return reply(w, http.StatusOK, Response{Status: "duplicate", Duplicates: 1})
 		}
 	}
-	typ := r.URL.Query().Get("type")
-	if typ == "" {
-		typ = scheme.Type(r.Header, body)
+	route := scheme.Route(r.Header, body)
+	if typ := r.URL.Query().Get("type"); typ != "" {
+		route = Route{Topic: route.Topic, Type: typ}
 	}
-	if typ == "" && h.Types != nil {
-		typ, _ = h.Types.OnlyType(system)
+	if route.Type == "" && route.Ignore == "" && route.Fetch == nil && !route.Ping && h.Systems != nil {
+		route.Type, _ = h.Systems.OnlyType(system)
 	}
-	if typ == "" {
-		return reply(w, http.StatusBadRequest, Response{Status: "rejected", Error: "cannot tell the document type of this delivery; add ?type=<type> to the URL"})
+	in := connectors.Payload{Tenant: tenant, System: system, Type: route.Type, Raw: body, Via: "webhook",
+		DeliveryID: delivery, ReceivedAt: now().UTC()}
+	switch {
+	case route.Ping:
+		return reply(w, http.StatusOK, Response{Status: "ignored", Topic: route.Topic, Reason: "a test delivery; nothing to keep"})
+	case route.Fetch != nil:
+		return h.fetch(ctx, w, in, route)
+	case route.Ignore != "":
+		if route.Alert && h.Log != nil {
+			h.Log.Warn("provider event needs attention", "tenant", tenant, "system", system, "topic", route.Topic, "why", route.Ignore)
+		}
+		return h.ignore(ctx, w, in, route.Topic, route.Ignore)
+	case route.Type == "":
+		// Nothing tells what this is: keep it in quarantine, where a person sees it and
+		// can replay it once the type is known; the sender is not made to retry.
+		in.Type = "unknown"
+		return h.accept(ctx, w, in, route.Topic, "cannot tell the document type of this delivery; post it with ?type=<type>")
 	}
-	res, err := h.Intake.Accept(ctx, []connectors.Payload{{
-		Tenant: tenant, System: system, Type: typ, Raw: body, Via: "webhook",
-		DeliveryID: delivery, ReceivedAt: now().UTC(),
-	}})
+	return h.accept(ctx, w, in, route.Topic, "")
+}
+
+// accept maps and stores a document payload and answers with its outcome; hint, when
+// set, says what to do about a payload that ends in quarantine.
+func (h *Handler) accept(ctx context.Context, w http.ResponseWriter, p connectors.Payload, topic, hint string) string {
+	res, err := h.Intake.Accept(ctx, []connectors.Payload{p})
 	if err != nil {
-		h.logError("storing webhook", err, tenant, system)
-		return reply(w, http.StatusServiceUnavailable, Response{Status: "rejected", Error: "store unavailable; retry later"})
+		return h.unavailable(w, "storing webhook", err, p.Tenant, p.System)
 	}
-	out := Response{Duplicates: res.Duplicates, Stale: res.Stale, Quarantined: res.Quarantined, Problems: res.Problems}
+	out := Response{Topic: topic, Duplicates: res.Duplicates, Stale: res.Stale, Quarantined: res.Quarantined, Problems: res.Problems}
 	for _, k := range res.Documents {
 		out.Documents = append(out.Documents, k.UID())
 	}
 	switch {
-	case res.Quarantined > 0 && res.Malformed:
-		out.Status, out.Error = "quarantined", "malformed body; kept in quarantine"
-		return reply(w, http.StatusBadRequest, out)
 	case res.Quarantined > 0 && len(out.Documents) == 0 && res.Duplicates == 0:
-		out.Status, out.Error = "quarantined", "invalid document; kept in quarantine"
-		return reply(w, http.StatusUnprocessableEntity, out)
+		out.Status = "quarantined"
+		switch {
+		case hint != "":
+			out.Error = hint + "; kept in quarantine"
+		case res.Malformed:
+			out.Error = "malformed body; kept in quarantine with the reason"
+		default:
+			out.Error = "invalid document; kept in quarantine with the reasons"
+		}
+	case res.Ignored > 0 && len(out.Documents) == 0:
+		out.Status, out.Reason = "ignored", "the payload carries no document by design"
 	case len(out.Documents) == 0 && res.Duplicates > 0:
 		out.Status = "duplicate"
 	default:
 		out.Status = "accepted"
 	}
 	return reply(w, http.StatusOK, out)
+}
+
+// ignore keeps a delivery that makes no document.
+func (h *Handler) ignore(ctx context.Context, w http.ResponseWriter, p connectors.Payload, topic, why string) string {
+	if h.Notifications == nil {
+		return h.unavailable(w, "keeping a notification", errors.New("no notification store"), p.Tenant, p.System)
+	}
+	seen, err := h.Notifications.SaveNotification(ctx, ontology.Notification{Tenant: p.Tenant, System: p.System,
+		Topic: topic, Reason: why, Raw: p.Raw, DeliveryID: p.DeliveryID, ReceivedAt: p.ReceivedAt})
+	if err != nil {
+		return h.unavailable(w, "keeping a notification", err, p.Tenant, p.System)
+	}
+	if seen {
+		return reply(w, http.StatusOK, Response{Status: "duplicate", Topic: topic, Duplicates: 1, Reason: why})
+	}
+	return reply(w, http.StatusOK, Response{Status: "ignored", Topic: topic, Reason: why})
+}
+
+// fetch reads the whole object a summary notification names and stores it as its
+// document. Without credentials, or when the provider's API fails, the notification is
+// kept instead and the poller catches up: the answer is 200 either way, because the
+// sender cannot help by retrying.
+func (h *Handler) fetch(ctx context.Context, w http.ResponseWriter, p connectors.Payload, route Route) string {
+	why := whySummary
+	if h.Fetcher != nil {
+		raw, ok, err := h.Fetcher.Fetch(ctx, p.Tenant, p.System, *route.Fetch)
+		switch {
+		case err != nil:
+			why = "summary only; fetching " + route.Fetch.Type + " " + route.Fetch.ID + " failed (" + err.Error() + "); the poller will catch up"
+			h.logError("fetching a summarised object", err, p.Tenant, p.System)
+		case ok:
+			p.Type, p.Raw, p.Via = route.Fetch.Type, raw, "webhook-fetch"
+			return h.accept(ctx, w, p, route.Topic, "")
+		}
+	}
+	return h.ignore(ctx, w, p, route.Topic, why)
+}
+
+func (h *Handler) unavailable(w http.ResponseWriter, msg string, err error, tenant, system string) string {
+	h.logError(msg, err, tenant, system)
+	w.Header().Set("Retry-After", "5")
+	return reply(w, http.StatusServiceUnavailable, Response{Status: "rejected", Error: "store unavailable; retry later"})
 }
 
 func (h *Handler) url(r *http.Request) string {

@@ -27,78 +27,46 @@ type Scheme struct {
 	// DeliveryID returns the sender's own id for this delivery ("" when it has none),
 	// the same for every redelivery.
 	DeliveryID func(h http.Header, body []byte) string
-	// Type returns the document type a delivery carries, from the topic header or
-	// envelope ("" when it cannot tell; the caller may then use ?type=).
-	Type func(h http.Header, body []byte) string
+	// Route tells what the delivery is, from the topic header or envelope (see Route);
+	// a Route without Type, Ignore, Fetch or Ping means it cannot tell, and the caller
+	// may then use ?type=.
+	Route func(h http.Header, body []byte) Route
 }
 
-// Schemes are the signature schemes of the sources that push, by system name. Sources
-// without a scheme of their own use "generic": an X-Seam-Signature header holding
-// "sha256=" and the hex HMAC-SHA256 of the body.
+// Schemes are the signature schemes and event catalogues of the sources that push, by
+// system name. Sources without a scheme of their own use "generic": an X-Seam-Signature
+// header holding "sha256=" and the hex HMAC-SHA256 of the body.
 func Schemes() map[string]Scheme {
 	return map[string]Scheme{
 		"shopify": {
 			Verify:     base64HMAC("X-Shopify-Hmac-Sha256"),
 			DeliveryID: header("X-Shopify-Webhook-Id"),
-			Type: func(h http.Header, _ []byte) string {
-				topic := h.Get("X-Shopify-Topic") // orders/create, orders/updated...
-				if strings.HasPrefix(topic, "orders/") {
-					return "order"
-				}
-				return ""
-			},
+			Route:      shopifyRoute,
 		},
 		"woocommerce": {
 			Verify:     base64HMAC("X-WC-Webhook-Signature"),
 			DeliveryID: header("X-WC-Webhook-Delivery-ID"),
-			Type: func(h http.Header, _ []byte) string {
-				if h.Get("X-WC-Webhook-Resource") == "order" || strings.HasPrefix(h.Get("X-WC-Webhook-Topic"), "order.") {
-					return "order"
-				}
-				return ""
-			},
+			Route:      wooRoute,
 		},
 		"square": {
 			Verify:     squareHMAC,
 			DeliveryID: jsonField("event_id"),
-			Type: func(_ http.Header, body []byte) string {
-				t := jsonField("type")(nil, body) // order.created, payment.updated...
-				kind, _, _ := strings.Cut(t, ".")
-				switch kind {
-				case "order":
-					return "order"
-				case "payment":
-					return "payment"
-				}
-				return ""
-			},
+			Route:      squareRoute,
 		},
 		"aftership": {
 			Verify:     base64HMAC("Aftership-Hmac-Sha256"),
 			DeliveryID: jsonField("event_id"),
-			Type:       func(http.Header, []byte) string { return "tracking" },
+			Route:      aftershipRoute,
 		},
 		"stripe": {
 			Verify:     stripeSignature,
 			DeliveryID: jsonField("id"),
-			Type: func(_ http.Header, body []byte) string {
-				t := jsonField("type")(nil, body) // charge.succeeded, payout.paid, balance.available...
-				kind, _, _ := strings.Cut(t, ".")
-				switch kind {
-				case "charge":
-					return "charge"
-				case "payout":
-					return "payout"
-				case "balance_transaction":
-					return "balance_transaction"
-				}
-				return ""
-			},
+			Route:      stripeRoute,
 		},
 		"generic": {
 			Verify:     genericHMAC,
 			DeliveryID: header("X-Seam-Delivery-Id"),
-			Type:       func(http.Header, []byte) string { return "" },
+			Route:      func(http.Header, []byte) Route { return Route{} },
 		},
 	}
 }

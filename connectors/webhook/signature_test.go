@@ -59,18 +59,18 @@ func TestDeliveryIDsAndTypes(t *testing.T) {
 	if got := s["shopify"].DeliveryID(h, nil); got != "b54557e4" {
 		t.Errorf("shopify delivery id = %q", got)
 	}
-	if got := s["shopify"].Type(h, nil); got != "order" {
+	if got := s["shopify"].Route(h, nil).Type; got != "order" {
 		t.Errorf("shopify type = %q", got)
 	}
 	sq := []byte(`{"merchant_id":"M","type":"payment.updated","event_id":"6a8f5f28","data":{"id":"x"}}`)
 	if got := s["square"].DeliveryID(nil, sq); got != "6a8f5f28" {
 		t.Errorf("square delivery id = %q", got)
 	}
-	if got := s["square"].Type(nil, sq); got != "payment" {
+	if got := s["square"].Route(nil, sq).Type; got != "payment" {
 		t.Errorf("square type = %q", got)
 	}
-	st := []byte(`{"id":"evt_1N","type":"charge.succeeded","data":{"object":{"id":"ch_1"}}}`)
-	if got := s["stripe"].Type(nil, st); got != "charge" {
+	st := []byte(`{"id":"evt_1N","object":"event","type":"charge.succeeded","data":{"object":{"id":"ch_1","object":"charge"}}}`)
+	if got := s["stripe"].Route(nil, st).Type; got != "charge" {
 		t.Errorf("stripe type = %q", got)
 	}
 	if got := s["stripe"].DeliveryID(nil, []byte(`not json`)); got != "" {
@@ -100,7 +100,7 @@ func FuzzSchemes(f *testing.F) {
 				}
 			}
 			_ = s.DeliveryID(h, body)
-			_ = s.Type(h, body)
+			_ = s.Route(h, body)
 		}
 	})
 }

@@ -72,7 +72,8 @@ func TestShopifyVerbs(t *testing.T) {
 		{`"financial_status": "paid"`, `"financial_status": "voided"`, ontology.VerbCancelled},
 		{`"financial_status": "paid"`, `"financial_status": "partially_refunded"`, ontology.VerbPaid},
 		{`"fulfillment_status": null`, `"fulfillment_status": "fulfilled"`, ontology.VerbFulfilled},
-		{`"fulfillment_status": null`, `"fulfillment_status": "partial"`, ontology.VerbFulfilled},
+		// Partial: goods remain to ship; the shipments' own lines say how many left.
+		{`"fulfillment_status": null`, `"fulfillment_status": "partial"`, ontology.VerbPaid},
 		// cancelled_at wins over every status.
 		{`"cancelled_at": null`, `"cancelled_at": "2025-03-04T12:00:00+08:00", "fulfillment_status": "fulfilled"`, ontology.VerbCancelled},
 	} {

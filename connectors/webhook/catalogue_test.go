@@ -1,0 +1,80 @@
+package webhook
+
+import (
+	"net/http"
+	"testing"
+)
+
+// TestEventCatalogues: every event each provider documents for the scopes Seam subscribes
+// to is routed to a mapping, a fetch, a ping, or kept as a notification with a reason;
+// none is left for the caller to refuse.
+func TestEventCatalogues(t *testing.T) {
+	s := Schemes()
+	shopify := map[string]string{
+		"orders/create": "order", "orders/updated": "order", "orders/paid": "order", "orders/cancelled": "order",
+		"orders/fulfilled": "order", "orders/partially_fulfilled": "order", "orders/edited": "",
+		"orders/delete": "", "fulfillments/create": "fulfillment", "fulfillments/update": "fulfillment",
+		"refunds/create": "refund", "inventory_levels/update": "", "inventory_levels/connect": "",
+		"inventory_items/update": "", "products/create": "", "products/update": "", "products/delete": "",
+		"app/uninstalled": "", "customers/create": "", "checkouts/create": "", "shop/update": "",
+	}
+	for topic, want := range shopify {
+		h := http.Header{}
+		h.Set("X-Shopify-Topic", topic)
+		checkRoute(t, "shopify "+topic, s["shopify"].Route(h, []byte(`{}`)), want)
+	}
+	woo := map[string]string{
+		"order.created": "order", "order.updated": "order", "order.restored": "order", "order.deleted": "",
+		"product.created": "", "product.updated": "", "product.deleted": "", "product.restored": "",
+		"customer.created": "", "customer.updated": "", "customer.deleted": "", "coupon.created": "",
+	}
+	for topic, want := range woo {
+		h := http.Header{}
+		h.Set("X-WC-Webhook-Topic", topic)
+		h.Set("X-WC-Webhook-Signature", "x")
+		checkRoute(t, "woocommerce "+topic, s["woocommerce"].Route(h, []byte(`{"id": 1}`)), want)
+	}
+	if r := s["woocommerce"].Route(http.Header{}, []byte("webhook_id=42")); !r.Ping {
+		t.Errorf("woocommerce ping = %+v, want a ping", r)
+	}
+	if r := s["woocommerce"].Route(http.Header{"X-Wc-Webhook-Signature": {"x"}}, []byte("webhook_id=42")); r.Ping {
+		t.Error("a signed body is never taken for the unsigned ping")
+	}
+	square := map[string]string{
+		"payment.created": "payment", "payment.updated": "payment", "refund.created": "", "refund.updated": "",
+		"inventory.count.updated": "", "catalog.version.updated": "", "customer.created": "", "dispute.created": "",
+	}
+	for typ, want := range square {
+		checkRoute(t, "square "+typ, s["square"].Route(nil, []byte(`{"type":"`+typ+`","data":{"id":"x","object":{}}}`)), want)
+	}
+	for _, typ := range []string{"order.created", "order.updated", "order.fulfillment.updated"} {
+		r := s["square"].Route(nil, []byte(`{"type":"`+typ+`","data":{"id":"x","object":{"o":{"order_id":"ORD1","version":3}}}}`))
+		if r.Fetch == nil || r.Fetch.ID != "ORD1" || r.Fetch.Type != "order" || r.Ignore == "" {
+			t.Errorf("square %s = %+v, want a fetch of order ORD1 with a reason to keep it otherwise", typ, r)
+		}
+	}
+	stripe := map[string]string{
+		"charge": "charge", "payout": "payout", "balance_transaction": "balance_transaction", "refund": "",
+		"dispute": "", "payment_intent": "", "balance": "", "customer": "", "invoice": "", "mystery_object": "",
+	}
+	for object, want := range stripe {
+		body := []byte(`{"id":"evt_1","object":"event","type":"x.y","data":{"object":{"object":"` + object + `"}}}`)
+		checkRoute(t, "stripe "+object, s["stripe"].Route(nil, body), want)
+	}
+	if r := s["stripe"].Route(nil, []byte(`{"id":"ch_1","object":"charge"}`)); r.Type != "" || r.Ignore != "" {
+		t.Errorf("a bare stripe object is not an event: %+v", r)
+	}
+	if r := s["aftership"].Route(nil, []byte(`{"event":"tracking_update"}`)); r.Type != "tracking" {
+		t.Errorf("aftership = %+v", r)
+	}
+}
+
+func checkRoute(t *testing.T, name string, r Route, want string) {
+	t.Helper()
+	switch {
+	case want != "" && r.Type != want:
+		t.Errorf("%s: type %q, want %q (%+v)", name, r.Type, want, r)
+	case want == "" && (r.Type != "" || r.Ignore == ""):
+		t.Errorf("%s: %+v, want a notification kept with a reason", name, r)
+	}
+}
