@@ -64,6 +64,14 @@ type Locations interface {
 	LocationSuggestions(ctx context.Context, tenant string) ([]resolver.LocationSuggestion, error)
 }
 
+// SetAside lists the documents resolution set aside and puts them back in the queue.
+type SetAside interface {
+	SetAsideDocuments(ctx context.Context, tenant, after string, first int, systems ...string) ([]resolver.SetAsideDocument, error)
+	// RetrySetAside requeues the listed documents (all when uids is nil) and returns how
+	// many it queued.
+	RetrySetAside(ctx context.Context, tenant string, uids []string) (int64, error)
+}
+
 // Services are what the API reads and writes.
 type Services struct {
 	Stock     StockReader
@@ -74,6 +82,7 @@ type Services struct {
 	Decisions Decisions
 	Locations Locations
 	Products  Products
+	SetAside  SetAside
 	Log       *slog.Logger
 }
 

@@ -271,6 +271,28 @@ func TestTenantIsolation(t *testing.T) {
 		}
 	})
 
+	t.Run("setAside and retrySetAside", func(t *testing.T) {
+		// One of B's documents set aside, under the same key A's own order has.
+		bDoc := docKey(tb, "shopify", "order", "9820193847261123").UID()
+		neo4jtest.Exec(t, `MATCH (d:SourceDocument {uid: $uid}) SET d:SetAside, d.setAsideReason = 'test', d.setAsideAt = datetime()`,
+			map[string]any{"uid": bDoc})
+		var out struct{ SetAside struct{ Items []struct{ ExternalID string } } }
+		if r := ask(ta, `{ setAside { items { externalId } } }`, nil, &out); len(r.Errors) > 0 || len(out.SetAside.Items) != 0 {
+			t.Fatalf("A sees B's set-aside document: %+v %+v", out, r.Errors)
+		}
+		var n struct{ RetrySetAside int }
+		for _, q := range []string{`mutation { retrySetAside }`,
+			`mutation { retrySetAside(document: {system: "shopify", type: "order", externalId: "9820193847261123"}) }`} {
+			if r := ask(ta, q, nil, &n); len(r.Errors) > 0 || n.RetrySetAside != 0 {
+				t.Fatalf("%s as A: %+v %+v", q, n, r.Errors)
+			}
+		}
+		docs, err := s.App.store.SetAsideDocuments(context.Background(), tb, "", 10)
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("B's set-aside document after A's retries: %+v %v", docs, err)
+		}
+	})
+
 	t.Run("subscription stockChanged", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()

@@ -154,6 +154,7 @@ func (s *Server) routes() http.Handler {
 		Decisions: decisions{a},
 		Locations: locations{a},
 		Products:  a.store,
+		SetAside:  setAside{a},
 		Log:       a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)

@@ -71,6 +71,29 @@ func TestPoisonDocumentDoesNotStopItsTenant(t *testing.T) {
 		}
 	}
 
+	// GraphQL lists it for the tenant's keys that may see it: a partner of another
+	// system does not, a reader may not ask at all.
+	var sa struct {
+		SetAside struct {
+			Items []struct {
+				System, ExternalID, Reason string
+				Attempts                   int
+			}
+		}
+	}
+	const listAside = `{ setAside(first: 10) { items { system externalId reason attempts } } }`
+	if r := graphQL(t, base, tenant, listAside, nil, &sa); len(r.Errors) > 0 || len(sa.SetAside.Items) != 1 ||
+		sa.SetAside.Items[0].ExternalID != "9820193847261123" || !strings.Contains(sa.SetAside.Items[0].Reason, "does not decode") {
+		t.Fatalf("setAside over graphql: %+v %+v", sa, r.Errors)
+	}
+	sa.SetAside.Items = nil
+	if r, _ := graphQLWith(t, base, mintKey(t, tenant, "partner", "--systems", "square"), nil, listAside, nil, &sa); len(r.Errors) > 0 || len(sa.SetAside.Items) != 0 {
+		t.Fatalf("a square partner sees shopify's set-aside documents: %+v %+v", sa, r.Errors)
+	}
+	if r, _ := graphQLWith(t, base, mintKey(t, tenant, "reader"), nil, listAside, nil, nil); len(r.Errors) == 0 {
+		t.Fatal("a reader listed set-aside documents")
+	}
+
 	// Repaired (here: the canonical form written again), a retry resolves it.
 	neo4jtest.Exec(t, `MATCH (d:SourceDocument {uid: $uid}) SET d.canonical = $c`, map[string]any{"uid": poison, "c": stored.Canonical})
 	out.Reset()

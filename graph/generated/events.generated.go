@@ -26,6 +26,7 @@ type MutationResolver interface {
 	ConfirmMatch(ctx context.Context, document model.DocumentKey, event string) (*model.MatchDecision, error)
 	RejectMatch(ctx context.Context, document model.DocumentKey, event string) (*model.MatchDecision, error)
 	SetLocationAlias(ctx context.Context, system string, code string, location string) (*model.LocationAlias, error)
+	RetrySetAside(ctx context.Context, document *model.DocumentKey) (int, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -73,6 +74,20 @@ func (ec *executionContext) field_Mutation_rejectMatch_args(ctx context.Context,
 		return nil, err
 	}
 	args["event"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_retrySetAside_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "document",
+		func(ctx context.Context, v any) (*model.DocumentKey, error) {
+			return ec.unmarshalODocumentKey2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDocumentKey(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["document"] = arg0
 	return args, nil
 }
 
@@ -1504,6 +1519,68 @@ func (ec *executionContext) fieldContext_Mutation_setLocationAlias(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_retrySetAside(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_retrySetAside(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RetrySetAside(ctx, fc.Args["document"].(*model.DocumentKey))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal int
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal int
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_retrySetAside(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_retrySetAside_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReviewConnection_items(ctx context.Context, field graphql.CollectedField, obj *model.ReviewConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2355,6 +2432,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "retrySetAside":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_retrySetAside(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -2696,6 +2780,14 @@ func (ec *executionContext) marshalNReviewItem2ᚖgithubᚗcomᚋseamhubᚋseam�
 		return graphql.Null
 	}
 	return ec._ReviewItem(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODocumentKey2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDocumentKey(ctx context.Context, v any) (*model.DocumentKey, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDocumentKey(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOInventoryEvent2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐInventoryEvent(ctx context.Context, sel ast.SelectionSet, v *model.InventoryEvent) graphql.Marshaler {

@@ -129,6 +129,7 @@ type ComplexityRoot struct {
 	Mutation struct {
 		ConfirmMatch     func(childComplexity int, document model.DocumentKey, event string) int
 		RejectMatch      func(childComplexity int, document model.DocumentKey, event string) int
+		RetrySetAside    func(childComplexity int, document *model.DocumentKey) int
 		SetLocationAlias func(childComplexity int, system string, code string, location string) int
 	}
 
@@ -173,6 +174,7 @@ type ComplexityRoot struct {
 		Locations           func(childComplexity int) int
 		Quarantine          func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
 		ReviewQueue         func(childComplexity int, first *int, after *string) int
+		SetAside            func(childComplexity int, first *int, after *string) int
 		Stock               func(childComplexity int, sku string, location *string) int
 	}
 
@@ -189,6 +191,22 @@ type ComplexityRoot struct {
 		Evidence  func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Score     func(childComplexity int) int
+	}
+
+	SetAsideConnection struct {
+		EndCursor   func(childComplexity int) int
+		HasNextPage func(childComplexity int) int
+		Items       func(childComplexity int) int
+	}
+
+	SetAsideDocument struct {
+		At         func(childComplexity int) int
+		Attempts   func(childComplexity int) int
+		ExternalID func(childComplexity int) int
+		Reason     func(childComplexity int) int
+		ReceivedAt func(childComplexity int) int
+		System     func(childComplexity int) int
+		Type       func(childComplexity int) int
 	}
 
 	SourceDocument struct {
@@ -627,6 +645,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectMatch(childComplexity, args["document"].(model.DocumentKey), args["event"].(string)), true
+	case "Mutation.retrySetAside":
+		if e.ComplexityRoot.Mutation.RetrySetAside == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_retrySetAside_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RetrySetAside(childComplexity, args["document"].(*model.DocumentKey)), true
 	case "Mutation.setLocationAlias":
 		if e.ComplexityRoot.Mutation.SetLocationAlias == nil {
 			break
@@ -832,6 +861,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ReviewQueue(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.setAside":
+		if e.ComplexityRoot.Query.SetAside == nil {
+			break
+		}
+
+		args, err := ec.field_Query_setAside_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SetAside(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.stock":
 		if e.ComplexityRoot.Query.Stock == nil {
 			break
@@ -899,6 +939,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReviewItem.Score(childComplexity), true
+
+	case "SetAsideConnection.endCursor":
+		if e.ComplexityRoot.SetAsideConnection.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAsideConnection.EndCursor(childComplexity), true
+	case "SetAsideConnection.hasNextPage":
+		if e.ComplexityRoot.SetAsideConnection.HasNextPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAsideConnection.HasNextPage(childComplexity), true
+	case "SetAsideConnection.items":
+		if e.ComplexityRoot.SetAsideConnection.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAsideConnection.Items(childComplexity), true
+
+	case "SetAsideDocument.at":
+		if e.ComplexityRoot.SetAsideDocument.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAsideDocument.At(childComplexity), true
+	case "SetAsideDocument.attempts":
+		if e.ComplexityRoot.SetAsideDocument.Attempts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAsideDocument.Attempts(childComplexity), true
+	case "SetAsideDocument.externalId":
+		if e.ComplexityRoot.SetAsideDocument.ExternalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAsideDocument.ExternalID(childComplexity), true
+	case "SetAsideDocument.reason":
+		if e.ComplexityRoot.SetAsideDocument.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAsideDocument.Reason(childComplexity), true
+	case "SetAsideDocument.receivedAt":
+		if e.ComplexityRoot.SetAsideDocument.ReceivedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAsideDocument.ReceivedAt(childComplexity), true
+	case "SetAsideDocument.system":
+		if e.ComplexityRoot.SetAsideDocument.System == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAsideDocument.System(childComplexity), true
+	case "SetAsideDocument.type":
+		if e.ComplexityRoot.SetAsideDocument.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetAsideDocument.Type(childComplexity), true
 
 	case "SourceDocument.canonical":
 		if e.ComplexityRoot.SourceDocument.Canonical == nil {
@@ -1450,6 +1552,45 @@ type LocationSuggestion {
   reason: String!
 }
 `, BuiltIn: false},
+	{Name: "../schema/setaside.graphqls", Input: `extend type Query {
+  """
+  Documents resolution set aside: stored and valid, but their resolution failed on its own
+  (a bug their data reaches), so that the documents behind them went on. Oldest first by
+  document key. A partner key sees its own systems' only.
+  """
+  setAside(first: Int = 50, after: String): SetAsideConnection! @hasRole(roles: [PARTNER, FINANCE])
+}
+
+extend type Mutation {
+  """
+  Put set-aside documents back in the resolution queue once their cause is fixed: the one
+  named, or all of the tenant's when document is omitted. Returns how many were queued;
+  those that fail again are set aside again with the new reason.
+  """
+  retrySetAside(document: DocumentKey): Int! @hasRole(roles: [ADMIN])
+}
+
+type SetAsideConnection {
+  items: [SetAsideDocument!]!
+  "Pass as after to get the next page; null on the last page."
+  endCursor: String
+  hasNextPage: Boolean!
+}
+
+"A document resolution set aside, and why."
+type SetAsideDocument {
+  system: String!
+  type: String!
+  externalId: String!
+  "The error (or the panic with the top of its stack) that resolving it alone gave."
+  reason: String!
+  "When it was set aside (the last time, if retried)."
+  at: Time!
+  receivedAt: Time!
+  "How often it was set aside."
+  attempts: Int!
+}
+`, BuiltIn: false},
 	{Name: "../schema/stock.graphqls", Input: `"""
 An exact decimal number, sent as a string ("12", "-3", "1.7"), so that no client ever
 rounds a quantity through a float.
@@ -1774,6 +1915,38 @@ func (ec *executionContext) childFields_ReviewItem(ctx context.Context, field gr
 		return ec.fieldContext_ReviewItem_createdAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReviewItem", field.Name)
+}
+
+func (ec *executionContext) childFields_SetAsideConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_SetAsideConnection_items(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_SetAsideConnection_endCursor(ctx, field)
+	case "hasNextPage":
+		return ec.fieldContext_SetAsideConnection_hasNextPage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SetAsideConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SetAsideDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "system":
+		return ec.fieldContext_SetAsideDocument_system(ctx, field)
+	case "type":
+		return ec.fieldContext_SetAsideDocument_type(ctx, field)
+	case "externalId":
+		return ec.fieldContext_SetAsideDocument_externalId(ctx, field)
+	case "reason":
+		return ec.fieldContext_SetAsideDocument_reason(ctx, field)
+	case "at":
+		return ec.fieldContext_SetAsideDocument_at(ctx, field)
+	case "receivedAt":
+		return ec.fieldContext_SetAsideDocument_receivedAt(ctx, field)
+	case "attempts":
+		return ec.fieldContext_SetAsideDocument_attempts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SetAsideDocument", field.Name)
 }
 
 func (ec *executionContext) childFields_SourceDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

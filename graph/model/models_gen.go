@@ -203,6 +203,27 @@ type ReviewItem struct {
 	CreatedAt time.Time       `json:"createdAt"`
 }
 
+type SetAsideConnection struct {
+	Items []*SetAsideDocument `json:"items"`
+	// Pass as after to get the next page; null on the last page.
+	EndCursor   *string `json:"endCursor,omitempty"`
+	HasNextPage bool    `json:"hasNextPage"`
+}
+
+// A document resolution set aside, and why.
+type SetAsideDocument struct {
+	System     string `json:"system"`
+	Type       string `json:"type"`
+	ExternalID string `json:"externalId"`
+	// The error (or the panic with the top of its stack) that resolving it alone gave.
+	Reason string `json:"reason"`
+	// When it was set aside (the last time, if retried).
+	At         time.Time `json:"at"`
+	ReceivedAt time.Time `json:"receivedAt"`
+	// How often it was set aside.
+	Attempts int `json:"attempts"`
+}
+
 // What a source system said, kept whole.
 type SourceDocument struct {
 	System     string `json:"system"`
