@@ -96,6 +96,18 @@ CALL (k) {
 RETURN k, events`, keys, limit)
 }
 
+func (t *resolutionTx) EventsByMentions(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
+	return t.eventsVia(ctx, `
+UNWIND $keys AS k
+CALL (k) {
+  MATCH (:Key {uid: k, tenant: $tenant})<-[:HAS_KEY {mention: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
+  WHERE e.status <> 'merged'
+  WITH DISTINCT e LIMIT $limit
+  RETURN collect(e.id) AS events
+}
+RETURN k, events`, keys, limit)
+}
+
 func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
 	return t.eventsVia(ctx, `
 UNWIND $keys AS k
@@ -206,7 +218,7 @@ MERGE (f)-[m:MERGED_INTO]->(i) SET m.evidence = r.evidence, m.at = $now`, mergeR
 MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = r.kind, k.value = r.value
 WITH k, r WHERE k.tenant = $tenant
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
-MERGE (d)-[h:HAS_KEY]->(k) SET h.identity = r.identity`, keyRows(ch, false)},
+MERGE (d)-[h:HAS_KEY]->(k) SET h.identity = r.identity, h.mention = r.mention`, keyRows(ch, false)},
 		{`UNWIND $rows AS r
 MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = 'block'
 WITH k, r WHERE k.tenant = $tenant
@@ -311,7 +323,7 @@ func keyRows(ch *resolver.Changes, blocks bool) []map[string]any {
 		if k.Block != blocks {
 			continue
 		}
-		rows = append(rows, map[string]any{"doc": k.DocUID, "key": k.KeyUID, "kind": k.Kind, "value": k.Value, "identity": k.Identity})
+		rows = append(rows, map[string]any{"doc": k.DocUID, "key": k.KeyUID, "kind": k.Kind, "value": k.Value, "identity": k.Identity, "mention": k.Mention})
 	}
 	return rows
 }

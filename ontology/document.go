@@ -50,7 +50,10 @@ type Document struct {
 	Total     *Money     `json:"total,omitempty"`
 	// Refs are the keys that link this document to others (order numbers, tracking,
 	// PO, B/L, payment ids...), already normalised.
-	Refs     []Ref     `json:"refs,omitempty" validate:"dive"`
+	Refs []Ref `json:"refs,omitempty" validate:"dive"`
+	// Notes are free text in which people write other systems' identifiers (a POS
+	// reference, an invoice's remarks): resolution reads them, never as keys of their own.
+	Notes    []Note    `json:"notes,omitempty" validate:"dive"`
 	Readings []Reading `json:"readings,omitempty" validate:"dive"`
 	// SourceTime and SourceVersion are the source's own clock of this version of the
 	// document: when the source last changed the record (Shopify updated_at), and its
@@ -121,6 +124,12 @@ func (r Ref) ID() string {
 		return string(r.Kind) + ":" + r.Value
 	}
 	return string(r.Kind) + ":" + r.Scope + ":" + r.Value
+}
+
+// Note is one free-text field of a document, named as its mapping names it.
+type Note struct {
+	Field string `json:"field" validate:"required,max=40"`
+	Text  string `json:"text" validate:"required,max=2000"`
 }
 
 // Reading is one sensor value: weight, temperature or humidity of a pallet.

@@ -33,6 +33,16 @@ type Recipe struct {
 	Ingredients []inventory.Ingredient `yaml:"ingredients"`
 }
 
+// NoteFields says which free-text fields of one source's documents are searched for
+// other systems' identifiers (see notes.go), for a tenant whose clerks use some fields
+// for something else: a Square ticket name that holds table numbers.
+type NoteFields struct {
+	Tenant string   `yaml:"tenant"` // "" for every tenant
+	System string   `yaml:"system"`
+	Type   string   `yaml:"type"` // "" for every type of the system
+	Fields []string `yaml:"fields"`
+}
+
 // Registry is the canonical naming of locations and products: per-system aliases that
 // configuration (and, later, people over GraphQL) declare. It is safe for concurrent use.
 type Registry struct {
@@ -40,11 +50,13 @@ type Registry struct {
 	locations map[[3]string]string // tenant, system, code -> canonical location
 	products  map[[3]string]string // tenant, system, item code -> canonical SKU
 	recipes   map[[2]string][]inventory.Ingredient
+	notes     map[[3]string][]string // tenant, system, type -> searched note fields
 }
 
 // NewRegistry builds a registry from configured location aliases.
 func NewRegistry(locations []LocationAlias, products []ProductAlias, recipes ...Recipe) *Registry {
-	r := &Registry{locations: map[[3]string]string{}, products: map[[3]string]string{}, recipes: map[[2]string][]inventory.Ingredient{}}
+	r := &Registry{locations: map[[3]string]string{}, products: map[[3]string]string{},
+		recipes: map[[2]string][]inventory.Ingredient{}, notes: map[[3]string][]string{}}
 	for _, rc := range recipes {
 		r.recipes[[2]string{rc.Tenant, rc.SKU}] = rc.Ingredients
 	}
@@ -62,6 +74,26 @@ func (r *Registry) SetProduct(a ProductAlias) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.products[[3]string{a.Tenant, a.System, a.Code}] = a.SKU
+}
+
+// SetNoteFields restricts the note fields searched in one source's documents.
+func (r *Registry) SetNoteFields(n NoteFields) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.notes[[3]string{n.Tenant, n.System, n.Type}] = append([]string(nil), n.Fields...)
+}
+
+// NoteFields implements Canon: the most specific setting wins (tenant and type, then
+// tenant, then every tenant).
+func (r *Registry) NoteFields(tenant, system, typ string) ([]string, bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	for _, k := range [][3]string{{tenant, system, typ}, {tenant, system, ""}, {"", system, typ}, {"", system, ""}} {
+		if f, ok := r.notes[k]; ok {
+			return f, true
+		}
+	}
+	return nil, false
 }
 
 // SetLocation adds or replaces one location alias.

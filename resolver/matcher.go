@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"time"
 
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/refscan"
 )
 
 // Evidence explains one decision: which keys matched, what each field contributed, and
@@ -41,6 +43,9 @@ type Canon interface {
 	// Alias returns the product a configured alias names for the line, if any.
 	Alias(tenant, system string, l ontology.Line) (string, bool)
 	Recipe(tenant, sku string) []inventory.Ingredient
+	// NoteFields names the note fields searched for other systems' identifiers in a
+	// source's documents; restricted is false when every field is (the default).
+	NoteFields(tenant, system, typ string) (fields []string, restricted bool)
 }
 
 // tenantRecipes narrows a Canon's recipes to one tenant for the ledger.
@@ -187,15 +192,19 @@ type batch struct {
 	events      map[string]*EventState
 	keyEvents   map[string][]string // identity key uid -> event ids
 	blockEvents map[string][]string // block key uid -> event ids
-	rejected    map[string]map[string]bool
-	products    *productBook
-	parties     *partyBook
-	changes     Changes
+	// mentionEvents: key uid -> events whose documents' notes name the key.
+	mentionEvents map[string][]string
+	noted         map[string][]refscan.Candidate // document uid -> what its notes name
+	rejected      map[string]map[string]bool
+	products      *productBook
+	parties       *partyBook
+	changes       Changes
 }
 
 func newBatch(m *Matcher, tx Tx, tenant string) *batch {
 	return &batch{tenant: tenant, m: m, tx: tx, events: map[string]*EventState{},
 		keyEvents: map[string][]string{}, blockEvents: map[string][]string{}, rejected: map[string]map[string]bool{},
+		mentionEvents: map[string][]string{}, noted: map[string][]refscan.Candidate{},
 		products: &productBook{known: map[string]string{}},
 		parties: &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
 			customers: map[string][]string{}}}
@@ -239,6 +248,13 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 				ids[id] = true
 			}
 		}
+	}
+	noted, err := b.loadNotes(ctx, docs)
+	if err != nil {
+		return err
+	}
+	for id := range noted {
+		ids[id] = true
 	}
 	if err := b.loadEvents(ctx, ids); err != nil {
 		return err
@@ -296,6 +312,7 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	for _, k := range storeBlocks {
 		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: k, Kind: "block", Value: k, Block: true})
 	}
+	b.noteKeys(p.UID, d)
 	b.changes.Resolved = append(b.changes.Resolved, p.UID)
 	b.resolveParties(p.UID, d)
 
@@ -310,11 +327,23 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	}
 
 	candidates, matched := b.candidates(p.UID, d)
+	rule := "shared-key"
+	var noteEvidence string
+	if ev, e, ok := b.notedEvent(p.UID, d); ok {
+		if !slices.Contains(candidates, ev) {
+			candidates = append(candidates, ev)
+		}
+		if len(matched) == 0 {
+			rule = e.Rule
+		}
+		matched = append(matched, e.Keys...)
+		noteEvidence = e.Note
+	}
 	if len(candidates) > 0 {
 		// The oldest event survives a merge, so ids that users have seen stay valid.
 		sort.Slice(candidates, func(i, j int) bool { return older(candidates[i], candidates[j]) })
 		into := candidates[0]
-		e := Evidence{Rule: "shared-key", Keys: matched, Score: 1}
+		e := Evidence{Rule: rule, Keys: matched, Score: 1, Note: noteEvidence}
 		for _, other := range candidates[1:] {
 			if c := clash(into, other); c != "" || b.rejectedAcross(into, other) {
 				// Two orders, or two POS sales, are never one action: keep both events and
@@ -325,7 +354,7 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 			b.merge(other, into, matched)
 			st.Merged++
 		}
-		b.join(into, p.UID, d, e, "rule:shared-key")
+		b.join(into, p.UID, d, e, "rule:"+rule)
 		st.Joined++
 		b.remember(d, into)
 		b.sameCustomer(p.UID, into)
@@ -344,8 +373,9 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	b.remember(d, ev)
 }
 
-// remember indexes a linked document's keys and blocks for the rest of the batch.
+// remember indexes a linked document's keys, blocks and notes for the rest of the batch.
 func (b *batch) remember(d *ontology.Document, ev *EventState) {
+	b.rememberNotes(d, ev)
 	for _, r := range d.Refs {
 		if identifies(d, r) {
 			k := b.keyUID(r)

@@ -28,6 +28,8 @@ type Tx interface {
 	// widely than any business action (a mapping's mistake, a number that repeats every
 	// day) cannot make a batch's cost grow with the data.
 	EventsByKeys(ctx context.Context, keyUIDs []string, limit int) (map[string][]string, error)
+	// EventsByMentions is EventsByKeys for the documents whose notes name the keys.
+	EventsByMentions(ctx context.Context, keyUIDs []string, limit int) (map[string][]string, error)
 	// EventsByBlocks is EventsByKeys for content block keys.
 	EventsByBlocks(ctx context.Context, keyUIDs []string, limit int) (map[string][]string, error)
 	// Rejections returns, for each document, the documents a person said it does not
@@ -183,4 +185,7 @@ type KeyLink struct {
 	Identity bool
 	// Block is true for content block keys (same store, basket and hour).
 	Block bool
+	// Mention is true for an identifier the document's notes name: never followed as
+	// the document's own identity, only by the identifier's holder (see notes.go).
+	Mention bool
 }

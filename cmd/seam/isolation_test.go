@@ -276,7 +276,9 @@ func TestTenantIsolation(t *testing.T) {
 		bDoc := docKey(tb, "shopify", "order", "9820193847261123").UID()
 		neo4jtest.Exec(t, `MATCH (d:SourceDocument {uid: $uid}) SET d:SetAside, d.setAsideReason = 'test', d.setAsideAt = datetime()`,
 			map[string]any{"uid": bDoc})
-		var out struct{ SetAside struct{ Items []struct{ ExternalID string } } }
+		var out struct {
+			SetAside struct{ Items []struct{ ExternalID string } }
+		}
 		if r := ask(ta, `{ setAside { items { externalId } } }`, nil, &out); len(r.Errors) > 0 || len(out.SetAside.Items) != 0 {
 			t.Fatalf("A sees B's set-aside document: %+v %+v", out, r.Errors)
 		}

@@ -69,6 +69,9 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 	for i := range m.refs {
 		m.refs[i].read(mp, m.System, d)
 	}
+	for i := range m.notes {
+		m.notes[i].read(mp, d)
+	}
 	if len(mp.problems) > 0 {
 		return nil, &ontology.InvalidError{Problems: mp.problems}
 	}
@@ -409,6 +412,36 @@ func (rs *refSpec) read(mp *mapper, system string, d *ontology.Document) {
 		}
 		for _, v := range vals {
 			d.AddRef(rs.kind, scope, normalise(rs.kind, v))
+		}
+	}
+}
+
+// maxNote bounds a note's text: references are written near the start of a field, and a
+// long remark is cut rather than refused.
+const maxNote = 2000
+
+func (ns *noteSpec) read(mp *mapper, d *ontology.Document) {
+	defer mp.leave()
+	var vals []string
+	for i, cur := range mp.scopes(ns.each, "notes") {
+		mp.enter("notes", len(d.Notes), ns.each, i)
+		if !mp.keep(ns.cond, cur) {
+			continue
+		}
+		var err error
+		if vals, err = ns.value.values(mp.top, cur, vals[:0]); err != nil {
+			mp.fail("value", ns.value, cur, "", err)
+			continue
+		}
+		for _, v := range vals {
+			v = strings.TrimSpace(v)
+			if v == "" {
+				continue
+			}
+			if len(v) > maxNote {
+				v = strings.ToValidUTF8(v[:maxNote], "")
+			}
+			d.Notes = append(d.Notes, ontology.Note{Field: ns.field, Text: v})
 		}
 	}
 }

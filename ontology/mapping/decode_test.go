@@ -116,6 +116,18 @@ func TestParsePath(t *testing.T) {
 			t.Errorf("%s = %v, want %s", path, got, want)
 		}
 	}
+	// * reaches every value of an object, in key order: metadata keys differ by merchant.
+	meta := map[string]any{"metadata": map[string]any{"shop_order": "#1047", "erp": "SO-7781", "empty": nil}}
+	p, err := parsePath("metadata.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.eval(origin{root: meta, record: meta}, meta); len(got) != 2 || got[0] != "SO-7781" || got[1] != "#1047" {
+		t.Errorf("metadata.* = %v", got)
+	}
+	if locs := p.locate(origin{root: meta, record: meta}, meta, ""); len(locs) != 2 || locs[0] != "metadata.erp" {
+		t.Errorf("metadata.* located at %v", locs)
+	}
 }
 
 // $. starts at the record after unwrap, $$. at the record as received: a Stripe event's

@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -38,6 +39,16 @@ type Mapping struct {
 	parties    []partySpec
 	lines      *linesSpec
 	refs       []refSpec
+	notes      []noteSpec
+}
+
+// noteSpec reads free text in which people write other systems' identifiers (a POS
+// reference, an invoice's remarks, a payment's description): resolution searches it.
+type noteSpec struct {
+	field string
+	each  *path
+	cond  *cond
+	value *spec
 }
 
 type verbRule struct {
@@ -77,13 +88,16 @@ type refSpec struct {
 }
 
 var topKeys = []string{"system", "type", "role", "format", "delimiter", "groupBy", "unwrap", "externalId", "verb",
-	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "parties", "lines", "refs", "description"}
+	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "parties", "lines", "refs", "notes", "description"}
 
 var (
 	partyKeys = []string{"role", "each", "if", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep"}
 	lineKeys  = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "qty", "expectedQty", "rejectedQty",
 		"unit", "lot", "expiresAt", "unitPrice"}
-	refKeys = append([]string{"kind", "each", "if", "scope"}, specKeys...)
+	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
+	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
+	// noteField is a note's name: what tenants choose the searched fields by.
+	noteField = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 )
 
 // Parse compiles a mapping file. file names it in messages. Every problem is reported,
@@ -172,6 +186,9 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	}
 	if v := f["refs"]; v != nil {
 		m.loadRefs(l, v)
+	}
+	if v := f["notes"]; v != nil {
+		m.loadNotes(l, v)
 	}
 	if err := l.err(); err != nil {
 		return nil, err
@@ -303,6 +320,33 @@ func (l *loader) lines(n *yaml.Node) *linesSpec {
 	ls.expires = l.time(f["expiresAt"], "lines.expiresAt")
 	ls.price = l.money(f["unitPrice"], "lines.unitPrice")
 	return ls
+}
+
+func (m *Mapping) loadNotes(l *loader, n *yaml.Node) {
+	if n.Kind != yaml.SequenceNode {
+		l.fail(n, "notes", "want a list of free-text fields, such as - { field: reference, path: reference_id }")
+		return
+	}
+	seen := map[string]bool{}
+	for i, r := range n.Content {
+		field := fmt.Sprintf("notes[%d]", i)
+		f := l.fields(r, field, noteKeys...)
+		if r.Kind != yaml.MappingNode {
+			continue
+		}
+		ns := noteSpec{each: l.each(f["each"], field+".each"), cond: l.ifCond(f["if"], field+".if")}
+		if v := f["field"]; v == nil || v.Kind != yaml.ScalarNode || !noteField.MatchString(v.Value) {
+			l.fail(r, field, "needs field: a lower-case name for the text (reference, note, remarks), which tenants use to choose what is searched")
+		} else {
+			ns.field = v.Value
+			if seen[ns.field] {
+				l.fail(v, field+".field", "%q is named twice", ns.field)
+			}
+			seen[ns.field] = true
+		}
+		ns.value = l.specWith(r, field, specKeys, f)
+		m.notes = append(m.notes, ns)
+	}
 }
 
 func (m *Mapping) loadRefs(l *loader, n *yaml.Node) {

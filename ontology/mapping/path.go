@@ -3,6 +3,7 @@ package mapping
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -30,9 +31,12 @@ type path struct {
 }
 
 type segment struct {
-	key      string
-	index    int // -1: none
-	all      bool
+	key   string
+	index int // -1: none
+	all   bool
+	// values is a key written *: every value of an object, in key order (a Stripe
+	// charge's metadata, whose keys each merchant names its own way).
+	values   bool
 	filterK  string
 	filterV  string
 	decodeJS bool
@@ -80,7 +84,10 @@ func parsePath(src string) (path, error) {
 		if rest, ok := strings.CutPrefix(s, "@json"); ok {
 			seg.decodeJS, s = true, rest
 		}
-		if seg.key != "" {
+		if seg.key == "*" && !seg.decodeJS {
+			seg = segment{index: -1, values: true}
+		}
+		if seg.key != "" || seg.values {
 			p.segs = append(p.segs, seg)
 		}
 		for strings.HasPrefix(s, "[") {
@@ -123,7 +130,7 @@ func parsePath(src string) (path, error) {
 	}
 	p.single = true
 	for _, sg := range p.segs {
-		if sg.all || sg.filterK != "" {
+		if sg.all || sg.values || sg.filterK != "" {
 			p.single = false
 		}
 	}
@@ -228,6 +235,22 @@ func (sg *segment) apply(v any, out []any) []any {
 		return append(out, v)
 	}
 	switch {
+	case sg.values:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return out
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if m[k] != nil {
+				out = append(out, m[k])
+			}
+		}
+		return out
 	case sg.all:
 		if l, ok := v.([]any); ok {
 			for _, x := range l {
@@ -290,6 +313,19 @@ func (p *path) locate(top origin, cur any, base string) []string {
 		var next []at
 		for _, v := range vals {
 			switch {
+			case sg.values:
+				if m, ok := v.v.(map[string]any); ok {
+					keys := make([]string, 0, len(m))
+					for k := range m {
+						keys = append(keys, k)
+					}
+					sort.Strings(keys)
+					for _, k := range keys {
+						if m[k] != nil {
+							next = append(next, at{m[k], joinKey(v.s, segment{key: k, index: -1})})
+						}
+					}
+				}
 			case sg.all || sg.filterK != "":
 				l, isList := v.v.([]any)
 				if !isList {

@@ -244,7 +244,7 @@ func TestChinaCustomsXMLAndJSONAgree(t *testing.T) {
 	  "OwnerCode": "3302960DEF", "OwnerCodeScc": "91330201MA2H3B9K42", "OwnerName": "宁波示例陶瓷制品有限公司",
 	  "AgentCode": "4403980XYZ", "AgentCodeScc": "91440300MA5G7H2X04", "AgentName": "深圳市示例报关有限公司",
 	  "OverseasConsigneeCode": "WH-NL-001", "OverseasConsigneeEname": "EU FULFIL BV", "BillNo": "COSU6201234567*SZXNL0304",
-	  "TradeMode": "9810", "ContrNo": "PO-2025-00381"},
+	  "TradeMode": "9810", "ContrNo": "PO-2025-00381", "NoteS": "海外仓 NL-WH1"},
 	 "DecLists": {"DecList": [
 	  {"GNo": 1, "CodeTS": "0902300000", "GName": "乌龙茶", "GQty": 1000, "GUnit": "007", "DeclPrice": "8.7500",
 	   "TradeCurr": "502", "ExgNo": "TEA-OOL-250G", "ProdBatchNo": "B250112", "ProdValidDt": "20260131"},

@@ -1,0 +1,185 @@
+package resolver
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/refscan"
+)
+
+// References in free text. Clerks, brokers and accountants copy other systems' numbers
+// into fields meant for people: a Meituan order id typed into the Square reference as
+// "MT-27061900338491023", an order number in an invoice's remarks. A document's notes are
+// read by refscan, which returns each identifier it can see in the form the mappings store
+// keys. Such a key is only a question: it links when it equals a known identifier of
+// another document of the tenant, never as an identity of the document itself, so two
+// notes that name the same number do not link to each other. The link works both ways:
+// the note may arrive first (the till's ring-up before the marketplace's order), and the
+// identifier's holder then finds the note through the mention keys each note leaves.
+
+// noteCandidates returns the identifiers d's notes name that may link: those in the note
+// fields the tenant has searched (all by default), and a weak one (a short bare number)
+// only when it is the note's whole text, the way a clerk types a reference into a field
+// made for it, never a number standing somewhere in a remark.
+func (b *batch) noteCandidates(d *ontology.Document) []refscan.Candidate {
+	if len(d.Notes) == 0 {
+		return nil
+	}
+	uid := d.Key.UID()
+	if c, ok := b.noted[uid]; ok {
+		return c
+	}
+	fields, restricted := b.m.canon.NoteFields(b.tenant, d.Key.System, d.Key.Type)
+	var out []refscan.Candidate
+	seen := map[string]bool{}
+	own := map[string]bool{}
+	for _, r := range d.Refs {
+		own[r.ID()] = true
+	}
+	for _, n := range d.Notes {
+		if restricted && !contains(fields, n.Field) {
+			continue
+		}
+		text := strings.TrimSpace(n.Text)
+		for _, c := range refscan.Scan(n.Field, text) {
+			id := c.Ref.ID()
+			if seen[id] || own[id] {
+				continue // a note naming the document's own number says nothing new
+			}
+			if c.Strength == refscan.Weak && strings.TrimSpace(c.Raw) != text {
+				continue
+			}
+			seen[id] = true
+			out = append(out, c)
+		}
+	}
+	b.noted[uid] = out
+	return out
+}
+
+// loadNotes looks up, for the pending documents, the events whose documents hold an
+// identifier the pending notes name (forward), and the events whose documents' notes
+// name a pending document's identifiers (reverse). It returns the event ids to load.
+func (b *batch) loadNotes(ctx context.Context, docs []PendingDoc) (map[string]bool, error) {
+	var named, identity []string
+	for i := range docs {
+		d := &docs[i].Doc
+		for _, c := range b.noteCandidates(d) {
+			named = append(named, b.keyUID(c.Ref))
+		}
+		for _, r := range d.Refs {
+			if identifies(d, r) {
+				identity = append(identity, b.keyUID(r))
+			}
+		}
+	}
+	ids := map[string]bool{}
+	holders, err := b.tx.EventsByKeys(ctx, named, fanOutCap)
+	if err != nil {
+		return nil, fmt.Errorf("looking up identifiers named in notes: %w", err)
+	}
+	for k, evs := range holders {
+		for _, id := range evs {
+			b.keyEvents[k] = appendUnique(b.keyEvents[k], id)
+			ids[id] = true
+		}
+	}
+	if b.mentionEvents, err = b.tx.EventsByMentions(ctx, identity, fanOutCap); err != nil {
+		return nil, fmt.Errorf("looking up notes that name identifiers: %w", err)
+	}
+	for _, evs := range b.mentionEvents {
+		for _, id := range evs {
+			ids[id] = true
+		}
+	}
+	return ids, nil
+}
+
+// notedEvent returns the one live event d's notes point at, or whose documents' notes
+// point at d, with the evidence of the link. A note that points at two different events
+// links to neither: it goes to review, since a person wrote two numbers and only a
+// person can say which one is meant.
+func (b *batch) notedEvent(uid string, d *ontology.Document) (*EventState, Evidence, bool) {
+	type hit struct {
+		ev   *EventState
+		note string
+		key  string
+	}
+	var hits []hit
+	for _, c := range b.noteCandidates(d) {
+		for _, id := range b.keyEvents[b.keyUID(c.Ref)] {
+			if ev := b.live(id); ev != nil && b.fits(ev, uid, d) {
+				hits = append(hits, hit{ev, c.Evidence(), c.Ref.ID()})
+			}
+		}
+	}
+	for _, r := range d.Refs {
+		if !identifies(d, r) {
+			continue
+		}
+		for _, id := range b.mentionEvents[b.keyUID(r)] {
+			ev := b.live(id)
+			if ev == nil || !b.fits(ev, uid, d) {
+				continue
+			}
+			hits = append(hits, hit{ev, b.mentionEvidence(ev, r), r.ID()})
+		}
+	}
+	if len(hits) == 0 {
+		return nil, Evidence{}, false
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return older(hits[i].ev, hits[j].ev) })
+	var keys, notes []string
+	for _, h := range hits {
+		if h.ev != hits[0].ev {
+			e := Evidence{Rule: "text-reference", Score: 1, Keys: []string{hits[0].key, h.key},
+				Note: fmt.Sprintf("notes name two actions (%s, %s); a person decides", hits[0].ev.ID, h.ev.ID)}
+			b.changes.Reviews = append(b.changes.Reviews, ReviewItem{DocUID: uid, EventID: hits[0].ev.ID, Score: 1, Evidence: mustJSON(e)})
+			return nil, Evidence{}, false
+		}
+		keys = appendUnique(keys, h.key)
+		notes = appendUnique(notes, h.note)
+	}
+	return hits[0].ev, Evidence{Rule: "text-reference", Keys: keys, Score: 1, Note: strings.Join(notes, "; ")}, true
+}
+
+// mentionEvidence explains a reverse link: which member of ev names r in which note.
+func (b *batch) mentionEvidence(ev *EventState, r ontology.Ref) string {
+	for _, m := range ev.Members {
+		for _, c := range b.noteCandidates(&m.Doc) {
+			if c.Ref.ID() == r.ID() {
+				return fmt.Sprintf("%s/%s %s: %s", m.Doc.Key.System, m.Doc.Key.ExternalID, "names this document", c.Evidence())
+			}
+		}
+	}
+	return "a note of " + ev.ID + " names " + r.ID()
+}
+
+// noteKeys records a linked document's note identifiers as mention keys, so that the
+// identifier's holder, arriving later, finds the note.
+func (b *batch) noteKeys(uid string, d *ontology.Document) {
+	for _, c := range b.noteCandidates(d) {
+		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: uid, KeyUID: b.keyUID(c.Ref), Kind: string(c.Ref.Kind),
+			Value: c.Ref.Value, Mention: true})
+	}
+}
+
+// rememberNotes indexes a linked document's mention keys for the rest of the batch.
+func (b *batch) rememberNotes(d *ontology.Document, ev *EventState) {
+	for _, c := range b.noteCandidates(d) {
+		k := b.keyUID(c.Ref)
+		b.mentionEvents[k] = appendUnique(b.mentionEvents[k], ev.ID)
+	}
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
