@@ -236,16 +236,8 @@ func (sg *segment) apply(v any, out []any) []any {
 	}
 	switch {
 	case sg.values:
-		m, ok := v.(map[string]any)
-		if !ok {
-			return out
-		}
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		m, _ := v.(map[string]any)
+		for _, k := range sortedKeys(m) {
 			if m[k] != nil {
 				out = append(out, m[k])
 			}
@@ -314,16 +306,10 @@ func (p *path) locate(top origin, cur any, base string) []string {
 		for _, v := range vals {
 			switch {
 			case sg.values:
-				if m, ok := v.v.(map[string]any); ok {
-					keys := make([]string, 0, len(m))
-					for k := range m {
-						keys = append(keys, k)
-					}
-					sort.Strings(keys)
-					for _, k := range keys {
-						if m[k] != nil {
-							next = append(next, at{m[k], joinKey(v.s, segment{key: k, index: -1})})
-						}
+				m, _ := v.v.(map[string]any)
+				for _, k := range sortedKeys(m) {
+					if m[k] != nil {
+						next = append(next, at{m[k], joinKey(v.s, segment{key: k, index: -1})})
 					}
 				}
 			case sg.all || sg.filterK != "":
@@ -352,6 +338,17 @@ func (p *path) locate(top origin, cur any, base string) []string {
 		out[i] = v.s
 	}
 	return out
+}
+
+// sortedKeys are an object's keys in order, so that * reads its values the same way
+// every time.
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func joinKey(base string, sg segment) string {
