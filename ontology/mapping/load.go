@@ -206,7 +206,9 @@ func sortedCopy(s []string) []string {
 	return out
 }
 
-func sortedKeys(m map[string]string) []string {
+// sortedKeys are a map's keys in order, so that messages and * read the same way
+// every time.
+func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

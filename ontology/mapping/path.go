@@ -3,7 +3,6 @@ package mapping
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -338,17 +337,6 @@ func (p *path) locate(top origin, cur any, base string) []string {
 		out[i] = v.s
 	}
 	return out
-}
-
-// sortedKeys are an object's keys in order, so that * reads its values the same way
-// every time.
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func joinKey(base string, sg segment) string {
