@@ -45,6 +45,10 @@ const (
 	typoMinLen  = 3
 )
 
+// maxNameBytes bounds the names compared word by word, which costs the product of
+// their lengths: no person's name is longer, but a field holding something else may be.
+const maxNameBytes = 256
+
 // NameLevel compares two person names. It returns, strongest first:
 //   - Null: a name missing, wholly masked, or without letters;
 //   - Exact: the same words in any order ("Wei Zhang", "ZHANG Wei"; given and family
@@ -92,6 +96,12 @@ func compareNames(field, a, b string) Level {
 	wa, wb := normalize.PersonNameWords(a), normalize.PersonNameWords(b)
 	if len(wa) == 0 || len(wb) == 0 {
 		return level(field, Null, "no letters")
+	}
+	if len(a) > maxNameBytes || len(b) > maxNameBytes {
+		if slices.Equal(wa, wb) {
+			return level(field, Exact, "")
+		}
+		return level(field, Different, "too long to compare word by word")
 	}
 	ha, la := splitScript(wa)
 	hb, lb := splitScript(wb)
@@ -257,7 +267,7 @@ func wordsLevel(field string, a, b []string) Level {
 		return level(field, Exact, "")
 	}
 	ca, cb := strings.Join(a, ""), strings.Join(b, "")
-	if ca == cb || strings.Join(reversed(a), "") == cb {
+	if ca == cb || strings.Join(reversed(a), "") == cb || ca == strings.Join(reversed(b), "") {
 		return level(field, Exact, "same letters, spaced differently")
 	}
 	pairs := align(a, b)

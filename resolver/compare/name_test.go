@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -76,16 +77,8 @@ var nameLevelTests = []struct {
 
 func TestNameLevel(t *testing.T) {
 	for _, tt := range nameLevelTests {
-		got := NameLevel(Name{Full: tt.a}, Name{Full: tt.b})
-		if got.Kind != tt.want {
-			t.Errorf("NameLevel(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
-		}
-		if back := NameLevel(Name{Full: tt.b}, Name{Full: tt.a}); back.Kind != got.Kind {
-			t.Errorf("NameLevel(%q, %q) = %v but the other way round %v", tt.a, tt.b, got, back)
-		}
-		if !slices.Contains(NameKinds(), got.Kind) {
-			t.Errorf("NameLevel(%q, %q) = %v, not one of NameKinds", tt.a, tt.b, got.Kind)
-		}
+		checkLevel(t, fmt.Sprintf("NameLevel(%q, %q)", tt.a, tt.b),
+			NameLevel(Name{Full: tt.a}, Name{Full: tt.b}), NameLevel(Name{Full: tt.b}, Name{Full: tt.a}), tt.want, NameKinds())
 	}
 }
 
@@ -166,4 +159,23 @@ func BenchmarkNameLevelHan(b *testing.B) {
 	for b.Loop() {
 		NameLevel(x, y)
 	}
+}
+
+func FuzzNameLevel(f *testing.F) {
+	for _, tt := range nameLevelTests {
+		f.Add(tt.a, tt.b)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		got := NameLevel(Name{Full: a}, Name{Full: b})
+		if !slices.Contains(NameKinds(), got.Kind) || got.Why == "" {
+			t.Fatalf("NameLevel(%q, %q) = %+v", a, b, got)
+		}
+		if back := NameLevel(Name{Full: b}, Name{Full: a}); back.Kind != got.Kind {
+			t.Fatalf("NameLevel(%q, %q) = %v, the other way round %v", a, b, got, back)
+		}
+		if self := NameLevel(Name{Full: a}, Name{Full: a}); self.Kind != Null && self.Kind != Exact &&
+			self.Kind != Initials && self.Kind != MaskedCompatible {
+			t.Fatalf("NameLevel(%q, itself) = %v", a, self)
+		}
+	})
 }

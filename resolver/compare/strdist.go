@@ -57,19 +57,42 @@ func DamerauLevenshtein(a, b string) int {
 		*at(0, j+1), *at(1, j+1) = inf, j
 	}
 	// lastRow holds, per rune of a seen so far, the last row it occurred in. Names have
-	// few distinct runes, so a slice scanned linearly beats a map.
+	// few distinct runes, so a slice scanned linearly beats a map; long text with many
+	// distinct runes moves to a map, so that the cost stays len(a)·len(b).
 	type seen struct {
 		r   rune
 		row int
 	}
 	var lastRow []seen
+	var lastRowMap map[rune]int
 	rowOf := func(r rune) int {
+		if lastRowMap != nil {
+			return lastRowMap[r]
+		}
 		for _, s := range lastRow {
 			if s.r == r {
 				return s.row
 			}
 		}
 		return 0
+	}
+	setRow := func(r rune, row int) {
+		if lastRowMap != nil {
+			lastRowMap[r] = row
+			return
+		}
+		for k := range lastRow {
+			if lastRow[k].r == r {
+				lastRow[k].row = row
+				return
+			}
+		}
+		if lastRow = append(lastRow, seen{r, row}); len(lastRow) > 16 {
+			lastRowMap = make(map[rune]int, 64)
+			for _, s := range lastRow {
+				lastRowMap[s.r] = s.row
+			}
+		}
 	}
 	for i := 1; i <= la; i++ {
 		lastCol := 0
@@ -86,15 +109,7 @@ func DamerauLevenshtein(a, b string) int {
 				*at(i1, j1)+(i-i1-1)+1+(j-j1-1), // transposition, with edits between
 			)
 		}
-		found := false
-		for k := range lastRow {
-			if lastRow[k].r == ra[i-1] {
-				lastRow[k].row, found = i, true
-			}
-		}
-		if !found {
-			lastRow = append(lastRow, seen{ra[i-1], i})
-		}
+		setRow(ra[i-1], i)
 	}
 	return *at(la+1, lb+1)
 }
