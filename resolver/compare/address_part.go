@@ -38,12 +38,24 @@ func comparePart(p Part, a, b string) Level {
 	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
 		return level(field, Different, "too long to compare")
 	}
+	// Abbreviating street types makes a typo in them look bigger ("pike place" is "pike
+	// pl", "pike mlace" stays), and sources drop the space in "hilderstreet"; the letters
+	// and digits alone, unabbreviated, are compared too.
+	pa, pb := ka, kb
+	if p != PartNumber && p != PartPostcode {
+		pa, pb = plainKey(a), plainKey(b)
+		if pa == pb && pa != "" {
+			return level(field, Exact, "same letters, spaced differently")
+		}
+	}
 	minLen := 3
 	if p == PartNumber || p == PartPostcode {
 		minLen = 2 // short by nature; one digit apart is still a typo there
 	}
-	if min(utf8.RuneCountInString(ka), utf8.RuneCountInString(kb)) >= minLen && DamerauLevenshtein(ka, kb) == 1 {
-		return level(field, Typo, "%s ~ %s: one edit apart", ka, kb)
+	for _, k := range [][2]string{{ka, kb}, {pa, pb}} {
+		if min(utf8.RuneCountInString(k[0]), utf8.RuneCountInString(k[1])) >= minLen && DamerauLevenshtein(k[0], k[1]) == 1 {
+			return level(field, Typo, "%s ~ %s: one edit apart", k[0], k[1])
+		}
 	}
 	switch p {
 	case PartNumber:
@@ -55,20 +67,22 @@ func comparePart(p Part, a, b string) Level {
 			return level(field, Partial, "%s ~ %s: same first three", ka, kb)
 		}
 	default:
-		if s := partSimilarity(ka, kb); s >= similarAddress {
+		if s := partSimilarity(ka, kb, pa, pb); s >= similarAddress {
 			return level(field, Similar, "%s ~ %s: similarity %.2f >= %.2f", ka, kb, s, similarAddress)
 		}
 	}
 	return level(field, Different, "%s ~ %s", ka, kb)
 }
 
-// partSimilarity scores two part keys: Monge-Elkan over words for Latin text, the
-// Jaccard similarity of character pairs for Chinese, which has no spaces between words.
-func partSimilarity(a, b string) float64 {
-	if hasHan(a) || hasHan(b) {
-		return normalize.Jaccard(Bigrams(a), Bigrams(b))
+// partSimilarity scores two part keys and their plain forms: for Latin text the better
+// of Monge-Elkan over the words and Jaro-Winkler over the letters run together (which
+// forgives a space moved, "woodstokcipark"); for Chinese, which has no spaces between
+// words, the Jaccard similarity of character pairs.
+func partSimilarity(ka, kb, pa, pb string) float64 {
+	if hasHan(ka) || hasHan(kb) {
+		return normalize.Jaccard(Bigrams(ka), Bigrams(kb))
 	}
-	return MongeElkan(strings.Fields(a), strings.Fields(b))
+	return max(MongeElkan(strings.Fields(ka), strings.Fields(kb)), normalize.JaroWinkler(pa, pb))
 }
 
 // Bigrams returns the overlapping pairs of runes of s, "文三路" gives 文三 and 三路: a
@@ -122,6 +136,16 @@ func partKey(p Part, s string) string {
 	}
 	key, _ := normalize.Address(s)
 	return key
+}
+
+// plainKey keeps only the letters and digits of s, lower-cased, in the order written.
+func plainKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, Simplify(norm.NFKC.String(s)))
 }
 
 // leadingNumber returns the digits a house number starts with: 12 of "12a" and "12-14".

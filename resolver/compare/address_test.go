@@ -84,6 +84,10 @@ func TestAddressPartLevels(t *testing.T) {
 		{PartStreet, "kingsford street", "kingsfrod street", Typo},
 		{PartStreet, "kingsford village road", "kingsfort vilage rd", Similar},
 		{PartStreet, "kingsford street", "high road", Different},
+		{PartStreet, "pike place", "pike mlace", Typo},            // "pike pl" against "pike mlace" but one letter apart
+		{PartStreet, "hilder street", "hilderstreet", Exact},      // the space lost
+		{PartDetail, "woodstock park", "woodstokcipark", Similar}, // FEBRL-style corruption
+		{PartDetail, "rosetta lodge", "kingsford village", Different},
 		{PartStreet, "文三路", "文三路", Exact},
 		{PartStreet, "文三路", "文二路", Typo},
 		{PartNumber, "12", "12", Exact},
