@@ -78,9 +78,11 @@ func NameLevel(a, b Name) Level {
 
 // NamePartLevel compares one part of two names, such as the given names or the family
 // names where a source sends them apart; field names it in the explanation ("given",
-// "family"). It returns the levels NameLevel does. Splitting costs the order-free
-// comparison: for names whose parts may be swapped, NameLevel on the whole names is the
-// better evidence.
+// "family"). It returns the levels NameLevel does. Sources that split names are best
+// scored part by part, as Splink scores FEBRL: where one part was replaced (Roy Paterson,
+// Jack Paterson) the other's agreement is still evidence, while NameLevel, judging the
+// name as a whole, calls the pair Different. NameLevel on the whole names then tells
+// swapped parts (Exact) from different names.
 func NamePartLevel(field, a, b string) Level {
 	return compareNames(field, a, b)
 }
@@ -157,7 +159,7 @@ func hanLevel(field, a, b string) Level {
 func transliteration(field, han string, latin []string) Level {
 	n, ok := ParseHanName(han)
 	if !ok {
-		return level(field, Different, "%s cannot be read as pinyin", han)
+		return level(field, Null, "%s cannot be read as pinyin", han) // kana, hangul: no evidence either way
 	}
 	text := pinyinLatin(latin)
 	if r, ok := readsAs(n, text); ok {

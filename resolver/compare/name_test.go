@@ -45,6 +45,7 @@ var nameLevelTests = []struct {
 	{"李**", "张伟", Different},
 	{"**", "张伟", Null},
 	{"张**", "Zhang Wei", Null}, // scripts differ: nothing to compare
+	{"さくら", "Sakura", Null},    // kana are not read
 	{"J*** Smith", "John Smith", MaskedCompatible},
 	// Latin names.
 	{"John Smith", "John Smith", Exact},
