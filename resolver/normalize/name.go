@@ -31,6 +31,16 @@ func PersonName(s string) string {
 // removed, as delivery platforms write "王先生" for a customer named 王. Sorting cannot
 // reorder a CJK name, so "美林" and "林美" stay different.
 func PersonNameTokens(s string) []string {
+	out := PersonNameWords(s)
+	slices.Sort(out)
+	return out
+}
+
+// PersonNameWords returns the words of a person's name as PersonNameTokens does, but in
+// the order they were written, with the CJK word (if any) last. Comparators that need to
+// know which word came first use it: a romanised Chinese name is written family name
+// first or last, and "Wei-Ming Zhang" is read as its syllables in order.
+func PersonNameWords(s string) []string {
 	ws := words(fold(s))
 	var out []string
 	cjk := ""
@@ -55,6 +65,5 @@ func PersonNameTokens(s string) []string {
 	if cjk != "" {
 		out = append(out, cjk)
 	}
-	slices.Sort(out)
 	return out
 }

@@ -72,5 +72,26 @@ func FuzzPersonName(f *testing.F) {
 		if !slices.IsSorted(toks) || strings.Join(toks, " ") != k || slices.Contains(toks, "") {
 			t.Fatalf("PersonNameTokens(%q) = %q, key %q", s, toks, k)
 		}
+		if ws := slices.Sorted(slices.Values(PersonNameWords(s))); !slices.Equal(ws, toks) {
+			t.Fatalf("PersonNameWords(%q) sorted = %q, PersonNameTokens %q", s, ws, toks)
+		}
 	})
+}
+
+func TestPersonNameWords(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"Wei-Ming Zhang", []string{"wei", "ming", "zhang"}},
+		{"ZHANG, Wei", []string{"zhang", "wei"}},
+		{"Mr. John Smith", []string{"john", "smith"}},
+		{"林美 Lin Mei", []string{"lin", "mei", "林美"}},
+		{"王先生", []string{"王"}},
+		{"", nil},
+	} {
+		if got := PersonNameWords(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("PersonNameWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

@@ -1,0 +1,141 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// provinces are China's province-level divisions by their short names, with the
+// suffixes their full names take. The four municipalities are cities as well.
+var provinces = map[string][]string{
+	"北京": {"市"}, "上海": {"市"}, "天津": {"市"}, "重庆": {"市"},
+	"河北": {"省"}, "山西": {"省"}, "辽宁": {"省"}, "吉林": {"省"}, "黑龙江": {"省"}, "江苏": {"省"},
+	"浙江": {"省"}, "安徽": {"省"}, "福建": {"省"}, "江西": {"省"}, "山东": {"省"}, "河南": {"省"},
+	"湖北": {"省"}, "湖南": {"省"}, "广东": {"省"}, "海南": {"省"}, "四川": {"省"}, "贵州": {"省"},
+	"云南": {"省"}, "陕西": {"省"}, "甘肃": {"省"}, "青海": {"省"}, "台湾": {"省"},
+	"内蒙古": {"自治区"}, "广西": {"壮族自治区", "自治区"}, "西藏": {"自治区"},
+	"宁夏": {"回族自治区", "自治区"}, "新疆": {"维吾尔自治区", "自治区"},
+	"香港": {"特别行政区"}, "澳门": {"特别行政区"},
+}
+
+var municipalities = map[string]bool{"北京": true, "上海": true, "天津": true, "重庆": true}
+
+// notLocality are words ending in 区 that name a housing estate, campus or park
+// inside a district, not a district.
+var notLocality = []string{"小区", "社区", "园区", "校区", "景区", "营区", "片区"}
+
+// ParseChineseAddress splits a Chinese address into its parts, reading from the largest
+// area down as Chinese addresses are written: province (省, 自治区, or one of the four
+// municipalities), city (市, 自治州, 地区, 盟), district or county (区, 县, 旗, or a
+// county-level 市), township (街道, 镇, 乡), street (路, 街, 大道, 巷, 弄, 胡同), house
+// number (…号), and the rest as detail (building, unit, room). Any part may be missing.
+// Platforms that repeat a municipality (上海市上海市浦东新区) are read as meaning it
+// once, and a masked remainder (****) becomes the detail. Full-width characters are
+// folded and traditional characters simplified first.
+func ParseChineseAddress(s string) Address {
+	rs := chineseRunes(s)
+	var a Address
+	pos := 0
+	if name, n := provinceAt(rs, pos); n > 0 {
+		a.Region = string(rs[pos : pos+n])
+		pos += n
+		if municipalities[name] {
+			a.City = a.Region
+			for { // 上海市上海市, 北京市市辖区
+				if again, m := provinceAt(rs, pos); m > 0 && again == name {
+					pos += m
+				} else if hasAt(rs, pos, "市辖区") {
+					pos += 3
+				} else {
+					break
+				}
+			}
+		}
+	}
+	if a.City == "" {
+		a.City, pos = takeSuffix(rs, pos, 8, "自治州", "地区", "市", "盟")
+	}
+	a.Locality, pos = takeSuffix(rs, pos, 8, "区", "县", "旗", "市")
+	for _, w := range notLocality {
+		if strings.HasSuffix(a.Locality, w) { // an estate, not a district: give it back
+			pos -= len([]rune(a.Locality))
+			a.Locality = ""
+			break
+		}
+	}
+	a.Town, pos = takeSuffix(rs, pos, 10, "街道", "镇", "乡")
+	a.Street, pos = takeSuffix(rs, pos, 14, "大道", "大街", "胡同", "路", "街", "巷", "弄", "道")
+	a.Number, pos = houseNumber(rs, pos)
+	a.Detail = string(rs[pos:])
+	return a
+}
+
+// chineseRunes prepares a Chinese address for parsing: NFKC, traditional characters
+// simplified, and spaces and the commas some writers put between parts dropped.
+func chineseRunes(s string) []rune {
+	rs := []rune(Simplify(norm.NFKC.String(s)))
+	return slices.DeleteFunc(rs, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' })
+}
+
+// provinceAt returns the province whose name starts at pos and how many runes its name
+// and suffix take, or 0.
+func provinceAt(rs []rune, pos int) (string, int) {
+	for n := 3; n >= 2; n-- {
+		if pos+n > len(rs) {
+			continue
+		}
+		name := string(rs[pos : pos+n])
+		sufs, ok := provinces[name]
+		if !ok {
+			continue
+		}
+		for _, suf := range sufs {
+			if hasAt(rs, pos+n, suf) {
+				return name, n + len([]rune(suf))
+			}
+		}
+		return name, n
+	}
+	return "", 0
+}
+
+// hasAt reports whether s is written at pos.
+func hasAt(rs []rune, pos int, s string) bool {
+	sr := []rune(s)
+	return pos+len(sr) <= len(rs) && string(rs[pos:pos+len(sr)]) == s
+}
+
+// takeSuffix returns the shortest run from pos, at most limit runes and at least one
+// rune before the suffix, that ends with one of suffixes, and the position after it;
+// or "" and pos.
+func takeSuffix(rs []rune, pos, limit int, suffixes ...string) (string, int) {
+	for end := pos + 2; end <= len(rs) && end <= pos+limit; end++ {
+		for _, suf := range suffixes {
+			sr := []rune(suf)
+			if end-pos > len(sr) && hasAt(rs, end-len(sr), suf) {
+				if suf == "街" && hasAt(rs, end, "道") { // 街道 is a township, not a street
+					continue
+				}
+				return string(rs[pos:end]), end
+			}
+		}
+	}
+	return "", pos
+}
+
+// houseNumber reads a house number at pos: digits, maybe a range or a letter, ending in
+// 号 ("90号", "12-3号"). Digits without 号 are left to the detail: they may be a
+// building or room.
+func houseNumber(rs []rune, pos int) (string, int) {
+	end := pos
+	for end < len(rs) && (rs[end] >= '0' && rs[end] <= '9' || end > pos && (rs[end] == '-' || rs[end] >= 'A' && rs[end] <= 'Z' || rs[end] >= 'a' && rs[end] <= 'z')) {
+		end++
+	}
+	if end > pos && end < len(rs) && rs[end] == '号' {
+		return string(rs[pos:end]), end + 1
+	}
+	return "", pos
+}

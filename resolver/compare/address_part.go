@@ -1,0 +1,158 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/seamhub/seam/resolver/normalize"
+)
+
+// comparePart compares one part of two addresses.
+func comparePart(p Part, a, b string) Level {
+	field := "address." + p.String()
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if a == "" || b == "" {
+		return level(field, Null, "missing")
+	}
+	if IsMasked(a) || IsMasked(b) {
+		for _, s := range []string{a, b} {
+			if visible(maskForm(s)) == "" {
+				return level(field, Null, "%s shows nothing", s)
+			}
+		}
+		if MaskCompatible(partKey(p, a), partKey(p, b)) {
+			return level(field, MaskedCompatible, "%s fits %s", a, b)
+		}
+		return level(field, Different, "%s does not fit %s", a, b)
+	}
+	ka, kb := partKey(p, a), partKey(p, b)
+	if ka == "" || kb == "" {
+		return level(field, Null, "nothing to compare")
+	}
+	if ka == kb {
+		return level(field, Exact, "")
+	}
+	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
+		return level(field, Different, "too long to compare")
+	}
+	// Abbreviating street types makes a typo in them look bigger ("pike place" is "pike
+	// pl", "pike mlace" stays), and sources drop the space in "hilderstreet"; the letters
+	// and digits alone, unabbreviated, are compared too.
+	pa, pb := ka, kb
+	if p != PartNumber && p != PartPostcode {
+		pa, pb = plainKey(a), plainKey(b)
+		if pa == pb && pa != "" {
+			return level(field, Exact, "same letters, spaced differently")
+		}
+	}
+	minLen := 3
+	if p == PartNumber || p == PartPostcode {
+		minLen = 2 // short by nature; one digit apart is still a typo there
+	}
+	for _, k := range [][2]string{{ka, kb}, {pa, pb}} {
+		if min(utf8.RuneCountInString(k[0]), utf8.RuneCountInString(k[1])) >= minLen && DamerauLevenshtein(k[0], k[1]) == 1 {
+			return level(field, Typo, "%s ~ %s: one edit apart", k[0], k[1])
+		}
+	}
+	switch p {
+	case PartNumber:
+		if na, nb := leadingNumber(ka), leadingNumber(kb); na != "" && na == nb {
+			return level(field, Partial, "%s ~ %s: same number %s", ka, kb, na)
+		}
+	case PartPostcode:
+		if len(ka) >= 4 && len(kb) >= 4 && ka[:3] == kb[:3] {
+			return level(field, Partial, "%s ~ %s: same first three", ka, kb)
+		}
+	default:
+		if s := partSimilarity(ka, kb, pa, pb); s >= similarAddress {
+			return level(field, Similar, "%s ~ %s: similarity %.2f >= %.2f", ka, kb, s, similarAddress)
+		}
+	}
+	return level(field, Different, "%s ~ %s", ka, kb)
+}
+
+// partSimilarity scores two part keys and their plain forms: for Latin text the better
+// of Monge-Elkan over the words and Jaro-Winkler over the letters run together (which
+// forgives a space moved, "woodstokcipark"); for Chinese, which has no spaces between
+// words, the Jaccard similarity of character pairs.
+func partSimilarity(ka, kb, pa, pb string) float64 {
+	if hasHan(ka) || hasHan(kb) {
+		return normalize.Jaccard(Bigrams(ka), Bigrams(kb))
+	}
+	return max(MongeElkan(strings.Fields(ka), strings.Fields(kb)), normalize.JaroWinkler(pa, pb))
+}
+
+// Bigrams returns the overlapping pairs of runes of s, "文三路" gives 文三 and 三路: a
+// similarity of Chinese and Latin text alike (with normalize.Jaccard) that needs no word
+// boundaries.
+func Bigrams(s string) []string {
+	r := []rune(s)
+	out := make([]string, 0, len(r))
+	for i := 0; i+1 < len(r); i++ {
+		out = append(out, string(r[i:i+2]))
+	}
+	return out
+}
+
+func hasHan(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
+
+// areaSuffixes are the administrative words Chinese addresses put after a place name,
+// longest first, and sometimes leave out: 浙江省 and 浙江, 浦东新区 and 浦东.
+var areaSuffixes = []string{"维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县",
+	"地区", "新区", "街道", "省", "市", "区", "县", "旗", "盟", "镇", "乡"}
+
+// partKey is the comparable form of one address part. Latin text is normalised as by
+// normalize.Address (street types abbreviated); postcodes and house numbers lose their
+// spaces and case. Chinese text is simplified, and the administrative suffix of an area
+// dropped; a house number loses its 号.
+func partKey(p Part, s string) string {
+	s = strings.TrimSpace(norm.NFKC.String(s))
+	switch p {
+	case PartPostcode:
+		return strings.ToUpper(strings.Join(strings.Fields(s), ""))
+	case PartNumber:
+		s = strings.TrimSuffix(strings.TrimSuffix(Simplify(s), "号"), "號")
+		return strings.ToLower(strings.Join(strings.Fields(s), ""))
+	}
+	if hasHan(s) {
+		s = Simplify(strings.Join(strings.Fields(s), ""))
+		if p >= PartTown && p <= PartRegion {
+			for _, suf := range areaSuffixes {
+				if rest, ok := strings.CutSuffix(s, suf); ok && rest != "" {
+					s = rest
+					break
+				}
+			}
+		}
+		return s
+	}
+	if IsMasked(s) {
+		return strings.ToLower(s) // normalize.Address would drop the mask characters
+	}
+	key, _ := normalize.Address(s)
+	return key
+}
+
+// plainKey keeps only the letters and digits of s, lower-cased, in the order written.
+func plainKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, Simplify(norm.NFKC.String(s)))
+}
+
+// leadingNumber returns the digits a house number starts with: 12 of "12a" and "12-14".
+func leadingNumber(s string) string {
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return s[:i]
+}

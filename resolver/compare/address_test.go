@@ -1,0 +1,183 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// chineseAddressTests are the ParseChineseAddress table, also the seeds of
+// FuzzParseAddress.
+var chineseAddressTests = []struct {
+	in   string
+	want Address
+}{
+	{"浙江省杭州市西湖区文三路90号东部软件园1号楼",
+		Address{Region: "浙江省", City: "杭州市", Locality: "西湖区", Street: "文三路", Number: "90", Detail: "东部软件园1号楼"}},
+	{"上海市上海市浦东新区****", // Pinduoduo: the municipality twice, the rest masked
+		Address{Region: "上海市", City: "上海市", Locality: "浦东新区", Detail: "****"}},
+	{"上海市浦东新区张江路100号",
+		Address{Region: "上海市", City: "上海市", Locality: "浦东新区", Street: "张江路", Number: "100"}},
+	{"北京市市辖区朝阳区建国门外街道建国路88号",
+		Address{Region: "北京市", City: "北京市", Locality: "朝阳区", Town: "建国门外街道", Street: "建国路", Number: "88"}},
+	{"广东省 深圳市 南山区 粤海街道 科技园路１号", // spaces and a full-width digit
+		Address{Region: "广东省", City: "深圳市", Locality: "南山区", Town: "粤海街道", Street: "科技园路", Number: "1"}},
+	{"江苏省苏州市昆山市玉山镇人民路5号", // a county-level city
+		Address{Region: "江苏省", City: "苏州市", Locality: "昆山市", Town: "玉山镇", Street: "人民路", Number: "5"}},
+	{"廣東省廣州市天河區天河路385號", // traditional characters
+		Address{Region: "广东省", City: "广州市", Locality: "天河区", Street: "天河路", Number: "385"}},
+	{"广西壮族自治区南宁市青秀区民族大道100号",
+		Address{Region: "广西壮族自治区", City: "南宁市", Locality: "青秀区", Street: "民族大道", Number: "100"}},
+	{"杭州市阳光小区3栋2单元501室", // an estate ends in 区 but is no district
+		Address{City: "杭州市", Detail: "阳光小区3栋2单元501室"}},
+	{"浙江杭州西湖区文三路", // province and city without their suffix words
+		Address{Region: "浙江", Locality: "杭州西湖区", Street: "文三路"}},
+	{"", Address{}},
+}
+
+func TestParseChineseAddress(t *testing.T) {
+	for _, tt := range chineseAddressTests {
+		if got := ParseChineseAddress(tt.in); got != tt.want {
+			t.Errorf("ParseChineseAddress(%q) =\n %+v, want\n %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseAddressLatin(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Address
+	}{
+		{"12 Main St, Springfield, IL 62704", Address{Number: "12", Street: "Main St", Locality: "Springfield", Region: "IL", Postcode: "62704"}},
+		{"Flat 3, 12 Main Street, London, SW1A 1AA", Address{Number: "12", Street: "Main Street", Detail: "Flat 3", Locality: "London", Postcode: "SW1A 1AA"}},
+		{"5/12 Kingsford St, Randwick, NSW 2031", Address{Number: "12", Street: "Kingsford St", Detail: "unit 5", Locality: "Randwick", Region: "NSW", Postcode: "2031"}},
+		{"12-14 High Rd", Address{Number: "12-14", Street: "High Rd"}},
+		{"Rosetta Lodge, Kingsford Street, Randwick", Address{Street: "Rosetta Lodge", Locality: "Kingsford Street", City: "Randwick"}},
+		{"Keizersgracht 123, 1015 CJ Amsterdam", Address{Number: "123", Street: "Keizersgracht", Locality: "Amsterdam", Postcode: "1015 CJ"}},
+		{"Hauptstraße 5a, 10115 Berlin", Address{Number: "5a", Street: "Hauptstraße", Locality: "Berlin", Postcode: "10115"}},
+		{"", Address{}},
+	} {
+		if got := ParseAddress(tt.in); got != tt.want {
+			t.Errorf("ParseAddress(%q) =\n %+v, want\n %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLatinAddress(t *testing.T) {
+	got := LatinAddress("", "5/12 kingsford street", "rosetta lodge", "randwick", "2031", "nsw")
+	want := Address{Number: "12", Street: "kingsford street", Detail: "unit 5 rosetta lodge", Locality: "randwick", Postcode: "2031", Region: "nsw"}
+	if got != want {
+		t.Errorf("LatinAddress = %+v, want %+v", got, want)
+	}
+	if got := LatinAddress("7", "12 kingsford street", "", "", "", ""); got.Number != "7" || got.Street != "12 kingsford street" {
+		t.Errorf("LatinAddress with a number = %+v: the street must be left alone", got)
+	}
+}
+
+func TestAddressPartLevels(t *testing.T) {
+	for _, tt := range []struct {
+		part Part
+		a, b string
+		want Kind
+	}{
+		{PartStreet, "Kingsford Street", "kingsford st.", Exact},
+		{PartStreet, "kingsford street", "kingsfrod street", Typo},
+		{PartStreet, "kingsford village road", "kingsfort vilage rd", Similar},
+		{PartStreet, "kingsford street", "high road", Different},
+		{PartStreet, "pike place", "pike mlace", Typo},            // "pike pl" against "pike mlace" but one letter apart
+		{PartStreet, "hilder street", "hilderstreet", Exact},      // the space lost
+		{PartDetail, "woodstock park", "woodstokcipark", Similar}, // FEBRL-style corruption
+		{PartDetail, "rosetta lodge", "kingsford village", Different},
+		{PartStreet, "文三路", "文三路", Exact},
+		{PartStreet, "文三路", "文二路", Typo},
+		{PartNumber, "12", "12", Exact},
+		{PartNumber, "90号", "90", Exact},
+		{PartNumber, "12", "21", Typo},
+		{PartNumber, "12a", "12-14", Partial},
+		{PartNumber, "12", "7", Different},
+		{PartPostcode, "sw1a 1aa", "SW1A1AA", Exact},
+		{PartPostcode, "2031", "2013", Typo},
+		{PartPostcode, "2031", "2035", Typo},
+		{PartPostcode, "20310", "20399", Partial},
+		{PartLocality, "浦东新区", "浦东", Exact},
+		{PartRegion, "浙江省", "浙江", Exact},
+		{PartRegion, "廣東省", "广东", Exact},
+		{PartRegion, "nsw", "vic", Different},
+		{PartLocality, "randwick", "randwik", Typo},
+		{PartDetail, "****", "东部软件园1号楼", Null}, // nothing visible: the address as a whole decides
+		{PartDetail, "东部**", "东部软件园1号楼", MaskedCompatible},
+		{PartDetail, "西部**", "东部软件园1号楼", Different},
+		{PartLocality, "", "randwick", Null},
+	} {
+		checkLevel(t, fmt.Sprintf("%v: comparePart(%q, %q)", tt.part, tt.a, tt.b),
+			comparePart(tt.part, tt.a, tt.b), comparePart(tt.part, tt.b, tt.a), tt.want, AddressPartKinds())
+	}
+}
+
+func TestAddressLevels(t *testing.T) {
+	febrl := func(number, line1, line2, suburb, postcode, state string) Address {
+		return LatinAddress(number, line1, line2, suburb, postcode, state)
+	}
+	for _, tt := range []struct {
+		name string
+		a, b Address
+		want Kind
+	}{
+		{"same FEBRL address", febrl("12", "kingsford street", "rosetta lodge", "randwick", "2031", "nsw"),
+			febrl("12", "kingsford st", "rosetta lodge", "randwick", "2031", "nsw"), Exact},
+		{"number inside the street line", febrl("12", "kingsford street", "", "randwick", "2031", "nsw"),
+			febrl("", "12 kingsford street", "", "randwick", "2031", "nsw"), Exact},
+		{"street typo", febrl("12", "kingsford street", "", "randwick", "2031", "nsw"),
+			febrl("12", "kingsfrod street", "", "randwick", "2031", "nsw"), Similar},
+		{"number missing on one side", febrl("12", "kingsford street", "", "randwick", "2031", "nsw"),
+			febrl("", "kingsford street", "", "randwick", "2031", "nsw"), Exact},
+		{"other street, same suburb", febrl("12", "kingsford street", "", "randwick", "2031", "nsw"),
+			febrl("3", "high road", "", "randwick", "2031", "nsw"), Partial},
+		{"same street, other town", febrl("12", "high street", "", "randwick", "2031", "nsw"),
+			febrl("12", "high street", "", "geelong", "3220", "vic"), Different},
+		{"nothing in common", febrl("12", "kingsford street", "", "", "", ""), febrl("", "", "", "geelong", "", ""), Null},
+		{"same Chinese address, two spellings", ParseAddress("浙江省杭州市西湖区文三路90号"),
+			ParseAddress("浙江杭州市西湖区文三路90号"), Exact},
+		{"traditional and simplified", ParseAddress("廣東省廣州市天河區天河路385號"),
+			ParseAddress("广东省广州市天河区天河路385号"), Exact},
+		{"masked Pinduoduo address", ParseAddress("上海市上海市浦东新区****"),
+			ParseAddress("上海市浦东新区张江路100号"), MaskedCompatible},
+		{"masked, other district", ParseAddress("上海市上海市浦东新区****"),
+			ParseAddress("上海市徐汇区漕溪北路100号"), Different},
+		{"both masked alike", ParseAddress("上海市上海市浦东新区****"),
+			ParseAddress("上海市上海市浦东新区****"), MaskedCompatible},
+		{"estate without a street", ParseAddress("杭州市阳光小区3栋2单元501室"),
+			ParseAddress("杭州市阳光小区3栋2单元501室"), Exact},
+	} {
+		got := AddressLevels(tt.a, tt.b)
+		checkLevel(t, tt.name+": AddressLevels", got.Overall, AddressLevels(tt.b, tt.a).Overall, tt.want, AddressKinds())
+	}
+}
+
+func FuzzParseAddress(f *testing.F) {
+	for _, tt := range chineseAddressTests {
+		f.Add(tt.in)
+	}
+	f.Add("12 Main St, Springfield, IL 62704")
+	f.Add("5/12 Kingsford St, Randwick, NSW 2031")
+	f.Fuzz(func(t *testing.T, s string) {
+		a := ParseAddress(s)
+		if !hasHan(s) {
+			return
+		}
+		plain := string(chineseRunes(s))
+		for p := range Part(NumParts) {
+			if v := a.get(p); v != "" && !strings.Contains(plain, v) {
+				t.Fatalf("ParseAddress(%q).%v = %q, not in the address", s, p, v)
+			}
+		}
+		AddressLevels(a, ParseAddress(s+"1号"))
+	})
+}
+
+func BenchmarkAddressLevels(b *testing.B) {
+	x, y := ParseAddress("浙江省杭州市西湖区文三路90号东部软件园1号楼"), ParseAddress("浙江杭州市西湖区文三路90号东部软件园")
+	for b.Loop() {
+		AddressLevels(x, y)
+	}
+}

@@ -1,0 +1,165 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/seamhub/seam/resolver/normalize"
+)
+
+// PhoneKinds are the levels PhoneLevel returns, strongest first.
+func PhoneKinds() []Kind {
+	return []Kind{Null, Exact, Typo, MaskedCompatible, Different}
+}
+
+// PhoneLevel compares two phone numbers, reading national numbers in defaultCountry
+// (see normalize.Phone). It returns, strongest first:
+//   - Null: a number missing, unreadable, wholly masked, or a privacy number (Meituan's
+//     13812345678_1234): such a number stands for an order, not a person;
+//   - Exact: the same number in E.164;
+//   - Typo: one digit apart (Damerau-Levenshtein 1 on the E.164 digits);
+//   - MaskedCompatible: a masked number whose visible digits fit (138****5678 and
+//     +86 138 1234 5678), or two masked numbers showing the same digits;
+//   - Different.
+func PhoneLevel(a, b, defaultCountry string) Level {
+	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+		return level("phone", Null, "missing")
+	}
+	if IsMasked(a) || IsMasked(b) {
+		return maskedPhone(a, b, defaultCountry)
+	}
+	ea, okA := normalize.Phone(a, defaultCountry)
+	eb, okB := normalize.Phone(b, defaultCountry)
+	switch {
+	case !okA:
+		return level("phone", Null, "%q is not a number of one person", a)
+	case !okB:
+		return level("phone", Null, "%q is not a number of one person", b)
+	case ea == eb:
+		return level("phone", Exact, "")
+	case DamerauLevenshtein(ea, eb) == 1:
+		return level("phone", Typo, "%s ~ %s: one digit apart", ea, eb)
+	}
+	return level("phone", Different, "")
+}
+
+// phoneMask is a masked phone number reduced to its digits and a '?' for each hidden
+// digit: every mask character counts, unlike in maskForm.
+func phoneMask(s string) string {
+	s = strings.ToLower(norm.NFKC.String(s))
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case isMaskRune(r) || r == 'x' && xRunBetweenDigits(s, i):
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
+// maskedPhone compares phone numbers of which at least one is masked. Platforms keep
+// the number of digits when they mask a phone (138****5678 hides four), so here, unlike
+// in names, a mask character stands for exactly one digit, and the numbers are lined up
+// from their last digit, where country codes and trunk prefixes do not get in the way.
+func maskedPhone(a, b, country string) Level {
+	var digits [2]string
+	for i, s := range []string{a, b} {
+		if IsMasked(s) {
+			digits[i] = phoneMask(s)
+			if !strings.ContainsFunc(digits[i], unicode.IsDigit) {
+				return level("phone", Null, "%s shows no digits", s)
+			}
+			continue
+		}
+		e, ok := normalize.Phone(s, country)
+		if !ok {
+			return level("phone", Null, "%q is not a number of one person", s)
+		}
+		digits[i] = e[1:] // E.164, so that +86 and 0086 line up alike
+	}
+	if fitFromRight(digits[0], digits[1]) {
+		return level("phone", MaskedCompatible, "%s fits %s", a, b)
+	}
+	return level("phone", Different, "%s does not fit %s", a, b)
+}
+
+// fitFromRight reports whether two digit strings agree position by position from the
+// last digit over the length of the shorter, where '?' (a hidden digit) agrees with
+// anything.
+func fitFromRight(a, b string) bool {
+	for i, j := len(a)-1, len(b)-1; i >= 0 && j >= 0; i, j = i-1, j-1 {
+		if a[i] != b[j] && a[i] != '?' && b[j] != '?' {
+			return false
+		}
+	}
+	return true
+}
+
+// EmailKinds are the levels EmailLevel returns, strongest first.
+func EmailKinds() []Kind {
+	return []Kind{Null, Exact, Partial, Typo, MaskedCompatible, Different}
+}
+
+// EmailLevel compares two e-mail addresses (see normalize.Email for what it folds:
+// case, Google Mail's dots and +tags). It returns, strongest first:
+//   - Null: an address missing, not an address, or wholly masked;
+//   - Exact: the same mailbox;
+//   - Partial: the same local part at another domain (jan.smit@gmail.com and
+//     jan.smit@outlook.com): people keep a handle across providers;
+//   - Typo: one character apart (Damerau-Levenshtein 1: gmial.com, jon@);
+//   - MaskedCompatible: a masked address whose visible part fits (j***@gmail.com);
+//   - Different.
+func EmailLevel(a, b string) Level {
+	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
+		return level("email", Null, "missing")
+	}
+	if IsMasked(a) || IsMasked(b) {
+		return maskedEmail(a, b)
+	}
+	ea, eb := normalize.Email(a), normalize.Email(b)
+	switch {
+	case ea == "":
+		return level("email", Null, "%q is not an address", a)
+	case eb == "":
+		return level("email", Null, "%q is not an address", b)
+	case ea == eb:
+		return level("email", Exact, "")
+	}
+	la, _, _ := strings.Cut(ea, "@")
+	lb, _, _ := strings.Cut(eb, "@")
+	if la == lb {
+		return level("email", Partial, "%s ~ %s: same local part", ea, eb)
+	}
+	if DamerauLevenshtein(ea, eb) == 1 {
+		return level("email", Typo, "%s ~ %s: one character apart", ea, eb)
+	}
+	return level("email", Different, "")
+}
+
+// maskedEmail compares e-mail addresses of which at least one is masked: the plain one
+// normalised, both lower-cased, and the mask fitted to it.
+func maskedEmail(a, b string) Level {
+	for _, s := range []string{a, b} {
+		if !strings.Contains(s, "@") || !strings.ContainsFunc(visible(maskForm(s)), func(r rune) bool { return r != '@' && r != '.' }) {
+			return level("email", Null, "%s is not an address", s)
+		}
+	}
+	x, y := a, b
+	if !IsMasked(x) {
+		x = normalize.Email(x)
+	}
+	if !IsMasked(y) {
+		y = normalize.Email(y)
+	}
+	if x == "" || y == "" {
+		return level("email", Null, "not an address")
+	}
+	if MaskCompatible(x, y) {
+		return level("email", MaskedCompatible, "%s fits %s", a, b)
+	}
+	return level("email", Different, "%s does not fit %s", a, b)
+}

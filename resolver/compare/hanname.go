@@ -1,0 +1,186 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// HanName is a Chinese name written in Han characters, split into family and given name.
+type HanName struct {
+	Family, Given string
+}
+
+// compoundSurnames are the two-character family names still in use, with their reading
+// as family names, which is not always the characters' usual reading (尉迟 is yuchi,
+// 万俟 moqi). A name starting with one of them has a two-character family name.
+var compoundSurnames = map[string][]string{
+	"欧阳": {"ou", "yang"}, "司马": {"si", "ma"}, "诸葛": {"zhu", "ge"}, "上官": {"shang", "guan"},
+	"东方": {"dong", "fang"}, "皇甫": {"huang", "fu"}, "尉迟": {"yu", "chi"}, "公孙": {"gong", "sun"},
+	"慕容": {"mu", "rong"}, "长孙": {"zhang", "sun"}, "宇文": {"yu", "wen"}, "司徒": {"si", "tu"},
+	"夏侯": {"xia", "hou"}, "轩辕": {"xuan", "yuan"}, "令狐": {"ling", "hu"}, "钟离": {"zhong", "li"},
+	"闻人": {"wen", "ren"}, "澹台": {"tan", "tai"}, "公冶": {"gong", "ye"}, "太叔": {"tai", "shu"},
+	"申屠": {"shen", "tu"}, "端木": {"duan", "mu"}, "呼延": {"hu", "yan"}, "南宫": {"nan", "gong"},
+	"西门": {"xi", "men"}, "百里": {"bai", "li"}, "独孤": {"du", "gu"}, "赫连": {"he", "lian"},
+	"万俟": {"mo", "qi"}, "司空": {"si", "kong"}, "濮阳": {"pu", "yang"}, "淳于": {"chun", "yu"},
+	"单于": {"chan", "yu"}, "拓跋": {"tuo", "ba"}, "东郭": {"dong", "guo"}, "公羊": {"gong", "yang"},
+	"仲孙": {"zhong", "sun"}, "左丘": {"zuo", "qiu"}, "第五": {"di", "wu"}, "梁丘": {"liang", "qiu"},
+	"乐正": {"yue", "zheng"}, "漆雕": {"qi", "diao"}, "宗政": {"zong", "zheng"}, "司寇": {"si", "kou"},
+	"鲜于": {"xian", "yu"}, "闾丘": {"lv", "qiu"}, "亓官": {"qi", "guan"}, "巫马": {"wu", "ma"},
+	"公良": {"gong", "liang"}, "颛孙": {"zhuan", "sun"}, "羊舌": {"yang", "she"}, "微生": {"wei", "sheng"},
+}
+
+// surnameReadings are family names whose reading as a family name is not the
+// character's usual reading.
+var surnameReadings = map[rune]string{
+	'单': "shan", '仇': "qiu", '区': "ou", '查': "zha", '曾': "zeng", '解': "xie", '朴': "piao",
+	'盖': "ge", '乐': "yue", '覃': "qin", '翟': "zhai", '缪': "miao", '种': "chong", '秘': "bi",
+	'召': "shao", '员': "yun", '繁': "po", '能': "nai", '薄': "bo", '牟': "mou", '黑': "he",
+	'祭': "zhai", '折': "she", '隗': "wei", '尉': "wei", '重': "chong", '朝': "chao",
+}
+
+// ParseHanName splits a name written in Han characters into family and given name: a
+// compound family name (欧阳, 司马, 诸葛, ...) when the name starts with one and has more
+// characters, else the first character. Traditional characters are folded first, so
+// 歐陽娜娜 gives 欧阳 and 娜娜. A single character is a family name alone, as delivery
+// platforms write 王先生 for a customer called 王. It reports false for anything that is
+// not one to six Han characters.
+func ParseHanName(s string) (HanName, bool) {
+	s = Simplify(strings.TrimSpace(s))
+	n := utf8.RuneCountInString(s)
+	if !isHan(s) || n > 6 {
+		return HanName{}, false
+	}
+	if n >= 3 {
+		if _, ok := compoundSurnames[string([]rune(s)[:2])]; ok {
+			return HanName{Family: string([]rune(s)[:2]), Given: string([]rune(s)[2:])}, true
+		}
+	}
+	_, size := utf8.DecodeRuneInString(s)
+	return HanName{Family: s[:size], Given: s[size:]}, true
+}
+
+// familyPinyin returns the reading of a family name written in simplified characters.
+func familyPinyin(family string) []string {
+	if r, ok := compoundSurnames[family]; ok {
+		return r
+	}
+	var out []string
+	for _, r := range family {
+		if s, ok := surnameReadings[r]; ok {
+			out = append(out, s)
+		} else if rs := readings(r); len(rs) > 0 {
+			out = append(out, rs[0])
+		} else {
+			out = append(out, string(r))
+		}
+	}
+	return out
+}
+
+// syllableChoices returns, for each character of a Han name in written order, the
+// syllables it may be read as: the family name's reading as a family name first, then
+// every reading the tables know. ü is folded to u, as romanised names write it (吕 is
+// Lu, Lv or Lyu; see pinyinLatin).
+func syllableChoices(n HanName) [][]string {
+	var out [][]string
+	add := func(r rune, first string) {
+		var c []string
+		if first != "" {
+			c = append(c, uFold(first))
+		}
+		for _, s := range readings(r) {
+			if s = uFold(s); !slices.Contains(c, s) {
+				c = append(c, s)
+			}
+		}
+		if len(c) == 0 {
+			c = []string{string(r)}
+		}
+		out = append(out, c)
+	}
+	if rs, ok := compoundSurnames[n.Family]; ok {
+		for i, r := range []rune(n.Family) {
+			add(r, rs[i])
+		}
+	} else {
+		for _, r := range n.Family {
+			add(r, surnameReadings[r])
+		}
+	}
+	for _, r := range n.Given {
+		add(r, "")
+	}
+	return out
+}
+
+// uFold writes pinyin's v (ü) as u.
+func uFold(s string) string { return strings.ReplaceAll(s, "v", "u") }
+
+// pinyinLatin prepares romanised name words for comparison with pinyin: lower-case
+// letters only, joined, with the spellings of ü ("lü", "lv", "lyu", "nyu") written u.
+func pinyinLatin(words []string) string {
+	s := strings.Join(words, "")
+	s = strings.NewReplacer("lyu", "lu", "nyu", "nu").Replace(s)
+	return uFold(s)
+}
+
+// readsAs reports whether the Han name can be read as the romanised text: its
+// syllables, family name first or given name first, spell text exactly (as "Zhang Wei",
+// "Wei Zhang" and "zhangwei" all spell 张伟). It returns the reading that matched.
+func readsAs(n HanName, text string) (string, bool) {
+	choices := syllableChoices(n)
+	nf := utf8.RuneCountInString(n.Family)
+	orders := [][][]string{choices}
+	if nf < len(choices) {
+		orders = append(orders, append(append([][]string{}, choices[nf:]...), choices[:nf]...))
+	}
+	for _, ch := range orders {
+		if r, ok := spell(ch, text); ok {
+			return r, true
+		}
+	}
+	return "", false
+}
+
+// spell reports whether text is one syllable of each choice, in order, and returns
+// them spaced. It explores the choices depth first; names are short and each
+// character has few readings, so this stays small.
+func spell(choices [][]string, text string) (string, bool) {
+	if len(choices) == 0 {
+		return "", text == ""
+	}
+	for _, s := range choices[0] {
+		if rest, ok := strings.CutPrefix(text, s); ok {
+			if tail, ok := spell(choices[1:], rest); ok {
+				return strings.TrimSpace(s + " " + tail), true
+			}
+		}
+	}
+	return "", false
+}
+
+// homophones reports whether two Han names of the same length can be read alike,
+// character by character: 张伟 and 章玮 are both zhang wei. Pinyin input methods make
+// exactly this mistake, and platforms show the name the buyer typed.
+func homophones(a, b HanName) (string, bool) {
+	ca, cb := syllableChoices(a), syllableChoices(b)
+	if len(ca) != len(cb) {
+		return "", false
+	}
+	var common []string
+	for i := range ca {
+		found := ""
+		for _, s := range ca[i] {
+			if slices.Contains(cb[i], s) {
+				found = s
+				break
+			}
+		}
+		if found == "" {
+			return "", false
+		}
+		common = append(common, found)
+	}
+	return strings.Join(common, " "), true
+}

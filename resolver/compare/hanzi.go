@@ -1,0 +1,104 @@
+package compare
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+)
+
+//go:generate go run ./internal/gen -out hanzi_table.go
+
+// hanziData is the parsed form of the generated tables: readings by simplified
+// character, usual reading first, and the simplified form of each traditional one.
+type hanziData struct {
+	readings   map[rune][]string
+	simplified map[rune]rune
+}
+
+// hanzi parses the tables on first use, so a program that never compares Chinese
+// names pays nothing for them. The result is never written to after that.
+var hanzi = sync.OnceValue(func() *hanziData {
+	d := &hanziData{readings: make(map[rune][]string, 7000), simplified: make(map[rune]rune, 2600)}
+	for line := range strings.Lines(hanziPinyin) {
+		syl, chars, ok := strings.Cut(strings.TrimSpace(line), " ")
+		if !ok {
+			continue
+		}
+		usual, other, _ := strings.Cut(chars, "|")
+		for _, r := range usual {
+			// The usual reading goes first, whatever order the lines come in.
+			d.readings[r] = append([]string{syl}, d.readings[r]...)
+		}
+		for _, r := range other {
+			d.readings[r] = append(d.readings[r], syl)
+		}
+	}
+	rs := []rune(traditionalSimplified)
+	for i := 0; i+1 < len(rs); i += 2 {
+		d.simplified[rs[i]] = rs[i+1]
+	}
+	return d
+})
+
+// Simplify writes the traditional characters of s in their simplified form, so that
+// 張偉 compares equal to 张伟. It folds only characters with a single simplified form
+// (乾 stays 乾, since it is also the simplified spelling in 乾隆) and leaves everything
+// else as it is.
+func Simplify(s string) string {
+	d := hanzi()
+	return strings.Map(func(r rune) rune {
+		if s, ok := d.simplified[r]; ok {
+			return s
+		}
+		return r
+	}, s)
+}
+
+// readings returns the toneless pinyin readings of a character, usual one first (ü
+// written v), after folding a traditional character to its simplified form; nil for a
+// character the tables do not hold.
+func readings(r rune) []string {
+	d := hanzi()
+	if s, ok := d.simplified[r]; ok {
+		r = s
+	}
+	return d.readings[r]
+}
+
+// Pinyin returns the pinyin syllables of the Han characters in s, toneless and in
+// lower case, with ü written v (the way it is typed): 张伟 is ["zhang" "wei"]. It takes
+// each character's usual reading, except that a name's family name is read as a family
+// name (曾 is zeng, not ceng; 单 shan, 欧阳 ouyang) when s parses as a Chinese name. A
+// character it has no reading for is kept as it is; other runes are dropped.
+func Pinyin(s string) []string {
+	s = Simplify(s)
+	if n, ok := ParseHanName(s); ok {
+		return append(familyPinyin(n.Family), usualPinyin(n.Given)...)
+	}
+	return usualPinyin(s)
+}
+
+// usualPinyin reads each Han character of s with its usual reading; one without a
+// reading is kept as it is, and other runes are dropped.
+func usualPinyin(s string) []string {
+	var out []string
+	for _, r := range s {
+		switch rs := readings(r); {
+		case len(rs) > 0:
+			out = append(out, rs[0])
+		case unicode.Is(unicode.Han, r):
+			out = append(out, string(r))
+		}
+	}
+	return out
+}
+
+// isHan reports whether s is made of Han characters only (and is not empty).
+func isHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,104 @@
+package compare
+
+import "fmt"
+
+// Kind is a comparison level: how two values agree. The kinds are shared by all
+// comparators so that a Fellegi-Sunter scorer can keep its m and u probabilities in an
+// array indexed by Kind for each field; each comparator documents, strongest first, the
+// kinds it returns (NameKinds, DateKinds, ...), and returns each pair of values the
+// first kind of that list that applies.
+type Kind uint8
+
+// The comparison levels. Their order here is only a rough order of strength; the
+// strength that counts is the weight the scorer fits for each field.
+const (
+	// Null: the value is missing on either side, or masked so that nothing is visible.
+	// It is no evidence either way and weighs nothing.
+	Null Kind = iota
+	// Exact: the values are the same once normalised.
+	Exact
+	// Transliterated: the same name in another script, 张伟 and Zhang Wei.
+	Transliterated
+	// Nickname: given names that are forms of one name, Bob and Robert.
+	Nickname
+	// Transposed: the day and month of a date swapped, 1987-03-12 and 1987-12-03.
+	Transposed
+	// Typo: one edit apart (Damerau-Levenshtein distance 1): a letter or digit
+	// inserted, dropped, changed, or two neighbours swapped.
+	Typo
+	// Phonetic: sounds alike (Double Metaphone codes shared), or Chinese names that
+	// read the same but are written with other characters (章伟 and 张伟).
+	Phonetic
+	// Similar: Jaro-Winkler similarity at or above the comparator's lower threshold.
+	Similar
+	// Initials: an initial stands for a name on the other side, J. Smith and John
+	// Smith. Never exact: J could be John or Jane.
+	Initials
+	// Partial: one value agrees with a part of the other: a family name alone against
+	// a full name, the same mailbox name at another domain, the same street in another
+	// town.
+	Partial
+	// YearOff: dates a year apart, with day and month equal.
+	YearOff
+	// MaskedCompatible: a platform masked one or both values (138****5678, 张**) and
+	// the visible parts agree. Weak evidence by design: many people share what a mask
+	// leaves visible, so it must never be the only agreeing field (see MaskedOnly).
+	MaskedCompatible
+	// Different: the values disagree.
+	Different
+
+	// NumKinds is the number of kinds, for arrays indexed by Kind.
+	NumKinds = int(Different) + 1
+)
+
+var kindNames = [NumKinds]string{"null", "exact", "transliterated", "nickname", "transposed", "typo",
+	"phonetic", "similar", "initials", "partial", "year-off", "masked-compatible", "different"}
+
+// String returns the kind's name as evidence and logs print it: "exact", "masked-compatible".
+func (k Kind) String() string {
+	if int(k) < NumKinds {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("kind(%d)", uint8(k))
+}
+
+// Agrees reports whether the kind is evidence of agreement at some strength: every kind
+// but Null and Different.
+func (k Kind) Agrees() bool { return k != Null && k != Different && int(k) < NumKinds }
+
+// Level is the result of one comparison: its kind and a short explanation for the
+// evidence a merge keeps, such as "name: similar (jaro-winkler 0.90 >= 0.88)".
+type Level struct {
+	Kind Kind
+	Why  string
+}
+
+// String returns the explanation.
+func (l Level) String() string { return l.Why }
+
+// level builds a Level whose explanation names the field, the kind and, when there is
+// one, the detail that decided it.
+func level(field string, k Kind, detail string, args ...any) Level {
+	why := field + ": " + k.String()
+	if detail != "" {
+		why += " (" + fmt.Sprintf(detail, args...) + ")"
+	}
+	return Level{Kind: k, Why: why}
+}
+
+// MaskedOnly reports whether masked values are the only agreement among the levels of
+// one candidate pair: some level is MaskedCompatible and no other agrees. A scorer must
+// not link such a pair however the weights add up: two different buyers in one city
+// share 李** and 138****5678 as easily as one buyer does.
+func MaskedOnly(levels ...Level) bool {
+	masked := false
+	for _, l := range levels {
+		switch {
+		case l.Kind == MaskedCompatible:
+			masked = true
+		case l.Kind.Agrees():
+			return false
+		}
+	}
+	return masked
+}

@@ -1,0 +1,333 @@
+package compare
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/seamhub/seam/resolver/normalize"
+)
+
+// Name is a person's name as a source gives it: whole, or split into given and family
+// name (FEBRL's given_name and surname, Shopify's first_name and last_name). Full wins
+// when it is set.
+type Name struct {
+	Full   string
+	Given  string
+	Family string
+}
+
+// text returns the whole name: Full, or the parts in the order their script writes them
+// (family name first in Han characters).
+func (n Name) text() string {
+	if s := strings.TrimSpace(n.Full); s != "" {
+		return s
+	}
+	g, f := strings.TrimSpace(n.Given), strings.TrimSpace(n.Family)
+	if isHan(g+f) && g != "" && f != "" {
+		return f + g
+	}
+	return strings.TrimSpace(g + " " + f)
+}
+
+// NameKinds are the levels NameLevel returns, strongest first.
+func NameKinds() []Kind {
+	return []Kind{Null, Exact, Transliterated, Nickname, Typo, Phonetic, Similar, Initials, Partial, MaskedCompatible, Different}
+}
+
+// Name similarity thresholds: a word pair at or above similarName is Similar; a whole
+// name that fails word by word but is one edit away overall (a space lost or gained in
+// a long name) is a Typo when at least typoMinLen runes long.
+const (
+	similarName = 0.88
+	typoMinLen  = 3
+)
+
+// maxNameBytes bounds the names compared word by word, which costs the product of
+// their lengths: no person's name is longer, but a field holding something else may be.
+const maxNameBytes = 256
+
+// NameLevel compares two person names. It returns, strongest first:
+//   - Null: a name missing, wholly masked, or without letters;
+//   - Exact: the same words in any order ("Wei Zhang", "ZHANG Wei"; given and family
+//     name swapped), the same letters spaced otherwise ("zhangwei"), or the same Han
+//     characters once traditional ones are simplified (張偉, 张伟);
+//   - Transliterated: Han characters against a romanisation they can be read as (张伟,
+//     "Zhang Wei", "Wei Zhang", "zhangwei"; 吕 as Lu, Lv or Lyu);
+//   - Nickname: one word a nickname of the other's, the rest exact (Bob Smith, Robert
+//     Smith);
+//   - Typo: a word one edit from the other's (Jon, John), or a Han name of three or
+//     more characters with one character different;
+//   - Phonetic: words with a Double Metaphone code in common (Smith, Schmidt), or Han
+//     names that read alike (张伟, 章玮);
+//   - Similar: words with Jaro-Winkler similarity at least 0.88 (Thompson, Tomson);
+//   - Initials: an initial against a name starting with it (J. Smith, John Smith), or
+//     two equal initials, which never make an exact match;
+//   - Partial: one name has words the other lacks, the rest agreeing (Smith against
+//     John Smith, 王 against 王伟, a middle name on one side);
+//   - MaskedCompatible: a masked name whose visible part fits (张** and 张伟);
+//   - Different: anything else.
+//
+// A name is as strong as its weakest word pair: Bob Smyth against Robert Smith is a Typo
+// (smyth, smith), not a Nickname.
+func NameLevel(a, b Name) Level {
+	return compareNames("name", a.text(), b.text())
+}
+
+// NamePartLevel compares one part of two names, such as the given names or the family
+// names where a source sends them apart; field names it in the explanation ("given",
+// "family"). It returns the levels NameLevel does. Sources that split names are best
+// scored part by part, as Splink scores FEBRL: where one part was replaced (Roy Paterson,
+// Jack Paterson) the other's agreement is still evidence, while NameLevel, judging the
+// name as a whole, calls the pair Different. NameLevel on the whole names then tells
+// swapped parts (Exact) from different names.
+func NamePartLevel(field, a, b string) Level {
+	return compareNames(field, a, b)
+}
+
+func compareNames(field, a, b string) Level {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if a == "" || b == "" {
+		return level(field, Null, "missing")
+	}
+	if IsMasked(a) || IsMasked(b) {
+		return maskedName(field, a, b)
+	}
+	wa, wb := normalize.PersonNameWords(a), normalize.PersonNameWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return level(field, Null, "no letters")
+	}
+	if len(a) > maxNameBytes || len(b) > maxNameBytes {
+		if slices.Equal(wa, wb) {
+			return level(field, Exact, "")
+		}
+		return level(field, Different, "too long to compare word by word")
+	}
+	ha, la := splitScript(wa)
+	hb, lb := splitScript(wb)
+	switch {
+	case ha != "" && hb != "":
+		return hanLevel(field, ha, hb)
+	case ha != "" && len(lb) > 0 && len(la) == 0:
+		return transliteration(field, ha, lb)
+	case hb != "" && len(la) > 0 && len(lb) == 0:
+		return transliteration(field, hb, la)
+	case len(la) > 0 && len(lb) > 0:
+		return wordsLevel(field, la, lb)
+	}
+	return level(field, Different, "different scripts")
+}
+
+// splitScript separates the CJK word PersonNameWords puts last (simplified when it is
+// Han) from the other words.
+func splitScript(words []string) (cjk string, other []string) {
+	last := words[len(words)-1]
+	if r, _ := utf8.DecodeRuneInString(last); unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+		return Simplify(last), words[:len(words)-1]
+	}
+	return "", words
+}
+
+// hanLevel compares two names written in CJK characters.
+func hanLevel(field, a, b string) Level {
+	if a == b {
+		return level(field, Exact, "")
+	}
+	na, okA := ParseHanName(a)
+	nb, okB := ParseHanName(b)
+	if !okA || !okB { // kana, hangul or an overlong run: compare as text
+		if d := DamerauLevenshtein(a, b); d == 1 && min(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) >= typoMinLen {
+			return level(field, Typo, "%s ~ %s: one character apart", a, b)
+		}
+		return level(field, Different, "")
+	}
+	if na.Family == nb.Family && (na.Given == "" || nb.Given == "") {
+		return level(field, Partial, "family name %s only", na.Family)
+	}
+	if r, ok := homophones(na, nb); ok {
+		return level(field, Phonetic, "%s ~ %s: both read %s", a, b, r)
+	}
+	if utf8.RuneCountInString(a) == utf8.RuneCountInString(b) && utf8.RuneCountInString(a) >= typoMinLen && DamerauLevenshtein(a, b) == 1 {
+		return level(field, Typo, "%s ~ %s: one character apart", a, b)
+	}
+	return level(field, Different, "")
+}
+
+// transliteration compares a Han name with a romanised one.
+func transliteration(field, han string, latin []string) Level {
+	n, ok := ParseHanName(han)
+	if !ok {
+		return level(field, Null, "%s cannot be read as pinyin", han) // kana, hangul: no evidence either way
+	}
+	text := pinyinLatin(latin)
+	if r, ok := readsAs(n, text); ok {
+		return level(field, Transliterated, "%s reads %s", han, r)
+	}
+	if n.Given == "" { // a family name alone against a full romanised name
+		for _, w := range latin {
+			if _, ok := readsAs(n, pinyinLatin([]string{w})); ok {
+				return level(field, Partial, "family name %s only", han)
+			}
+		}
+	}
+	// Compare the usual reading word by word, so that a typo in the romanisation still
+	// counts; an exact result here would have been found above.
+	py := familyPinyin(n.Family)
+	words := []string{uFold(strings.Join(py, "")), uFold(strings.Join(usualPinyin(n.Given), ""))}
+	if n.Given == "" {
+		words = words[:1]
+	}
+	l := wordsLevel(field, words, strings.Fields(uFold(strings.Join(latin, " "))))
+	if l.Kind == Exact {
+		return level(field, Transliterated, "%s reads %s", han, strings.Join(words, " "))
+	}
+	return l
+}
+
+// maskedName compares names of which at least one is masked.
+func maskedName(field, a, b string) Level {
+	for _, s := range []string{a, b} {
+		if !strings.ContainsFunc(visible(maskForm(s)), unicode.IsLetter) {
+			return level(field, Null, "%s shows no letters", s)
+		}
+	}
+	if han(maskForm(a)) != han(maskForm(b)) {
+		return level(field, Null, "%s and %s are in different scripts", a, b)
+	}
+	if MaskCompatible(a, b) {
+		return level(field, MaskedCompatible, "%s fits %s", a, b)
+	}
+	return level(field, Different, "%s does not fit %s", a, b)
+}
+
+// han reports whether the visible letters of s are Han characters.
+func han(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
+
+// grade is how well one word of a name matches one of the other, best first.
+type grade uint8
+
+const (
+	gradeSame grade = iota
+	gradeNickname
+	gradeTypo
+	gradePhonetic
+	gradeSimilar
+	gradeInitial
+	gradeNone
+)
+
+var gradeKind = [...]Kind{Exact, Nickname, Typo, Phonetic, Similar, Initials, Different}
+
+// wordMatch is a graded pair of words and what decided the grade.
+type wordMatch struct {
+	i, j   int
+	grade  grade
+	jw     float64
+	detail string
+}
+
+// gradeWords grades the pair x, y.
+func gradeWords(x, y string) wordMatch {
+	jw := normalize.JaroWinkler(x, y)
+	m := wordMatch{jw: jw, grade: gradeNone}
+	nx, ny := utf8.RuneCountInString(x), utf8.RuneCountInString(y)
+	switch {
+	case x == y && nx == 1:
+		m.grade, m.detail = gradeInitial, fmt.Sprintf("initial %s on both sides", x)
+	case x == y:
+		m.grade = gradeSame
+	case nx == 1 || ny == 1:
+		xr, _ := utf8.DecodeRuneInString(x)
+		yr, _ := utf8.DecodeRuneInString(y)
+		if xr == yr {
+			m.grade, m.detail = gradeInitial, fmt.Sprintf("%s ~ %s: initial", x, y)
+		}
+	case Nicknames(x, y):
+		m.grade, m.detail = gradeNickname, x+" ~ "+y
+	case min(nx, ny) >= typoMinLen && DamerauLevenshtein(x, y) == 1:
+		m.grade, m.detail = gradeTypo, fmt.Sprintf("%s ~ %s: damerau-levenshtein 1", x, y)
+	default:
+		if code, ok := PhoneticMatch(x, y); ok && min(nx, ny) >= typoMinLen {
+			m.grade, m.detail = gradePhonetic, fmt.Sprintf("%s ~ %s: double metaphone %s", x, y, code)
+		} else if jw >= similarName {
+			m.grade, m.detail = gradeSimilar, fmt.Sprintf("%s ~ %s: jaro-winkler %.2f >= %.2f", x, y, jw, similarName)
+		}
+	}
+	return m
+}
+
+// wordsLevel compares two names as lists of words, in any order.
+func wordsLevel(field string, a, b []string) Level {
+	if slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b))) {
+		if slices.ContainsFunc(a, func(w string) bool { return utf8.RuneCountInString(w) == 1 }) {
+			return level(field, Initials, "initials on both sides")
+		}
+		return level(field, Exact, "")
+	}
+	ca, cb := strings.Join(a, ""), strings.Join(b, "")
+	if ca == cb || strings.Join(reversed(a), "") == cb || ca == strings.Join(reversed(b), "") {
+		return level(field, Exact, "same letters, spaced differently")
+	}
+	pairs := align(a, b)
+	worst := pairs[0]
+	for _, p := range pairs[1:] {
+		if p.grade > worst.grade || (p.grade == worst.grade && p.jw < worst.jw) {
+			worst = p
+		}
+	}
+	if worst.grade == gradeNone {
+		if d := DamerauLevenshtein(ca, cb); d == 1 && min(len(ca), len(cb)) >= 2*typoMinLen {
+			return level(field, Typo, "%s ~ %s: damerau-levenshtein 1", strings.Join(a, " "), strings.Join(b, " "))
+		}
+		return level(field, Different, "")
+	}
+	if len(a) != len(b) {
+		return level(field, Partial, "%s against %s", strings.Join(a, " "), strings.Join(b, " "))
+	}
+	return level(field, gradeKind[worst.grade], "%s", worst.detail)
+}
+
+// align pairs each word of the shorter name with a word of the other, best grades
+// first (greedily: names have few words), and returns the pairs.
+func align(a, b []string) []wordMatch {
+	var all []wordMatch
+	for i, x := range a {
+		for j, y := range b {
+			m := gradeWords(x, y)
+			m.i, m.j = i, j
+			all = append(all, m)
+		}
+	}
+	slices.SortStableFunc(all, func(p, q wordMatch) int {
+		if p.grade != q.grade {
+			return int(p.grade) - int(q.grade)
+		}
+		switch {
+		case p.jw > q.jw:
+			return -1
+		case p.jw < q.jw:
+			return 1
+		}
+		return 0
+	})
+	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
+	var out []wordMatch
+	for _, m := range all {
+		if !usedA[m.i] && !usedB[m.j] {
+			usedA[m.i], usedB[m.j] = true, true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// reversed returns a reversed copy of words.
+func reversed(words []string) []string {
+	out := slices.Clone(words)
+	slices.Reverse(out)
+	return out
+}

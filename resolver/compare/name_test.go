@@ -1,0 +1,182 @@
+package compare
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// nameLevelTests are the NameLevel table: pairs of full names and the level expected.
+var nameLevelTests = []struct {
+	a, b string
+	want Kind
+}{
+	// Chinese names: scripts, order, traditional characters, compound family names.
+	{"张伟", "张伟", Exact},
+	{"張偉", "张伟", Exact},
+	{"张伟", "Zhang Wei", Transliterated},
+	{"张伟", "ZHANG Wei", Transliterated},
+	{"张伟", "Wei Zhang", Transliterated},
+	{"张伟", "zhangwei", Transliterated},
+	{"張偉", "Zhang Wei", Transliterated},
+	{"欧阳娜娜", "Ouyang Nana", Transliterated},
+	{"欧阳娜娜", "Nana Ouyang", Transliterated},
+	{"诸葛亮", "Zhuge Liang", Transliterated},
+	{"曾国藩", "Zeng Guofan", Transliterated},
+	{"吕布", "Lü Bu", Transliterated},
+	{"吕布", "Lyu Bu", Transliterated},
+	{"吕布", "Lv Bu", Transliterated},
+	{"张伟明", "Wei-Ming Zhang", Transliterated},
+	{"张伟", "Zhang Wie", Typo},
+	{"张伟", "章玮", Phonetic}, // typed with a pinyin input method
+	{"张伟明", "张卫明", Phonetic},
+	{"张伟明", "张伟民", Typo}, // ming, min: one character apart
+	{"欧阳娜娜", "欧阳娜妮", Typo},
+	{"王先生", "王伟", Partial}, // delivery platforms: 王先生 is Mr Wang
+	{"王", "Wang Wei", Partial},
+	{"张伟", "李娜", Different},
+	{"张伟", "Li Na", Different},
+	{"Zhang Wei", "zhangwei", Exact},
+	{"Zhang Wei", "Wei Zhang", Exact},
+	// Masks.
+	{"张**", "张伟", MaskedCompatible},
+	{"*伟", "张伟", MaskedCompatible},
+	{"张**", "張偉", MaskedCompatible},
+	{"李**", "张伟", Different},
+	{"**", "张伟", Null},
+	{"张**", "Zhang Wei", Null}, // scripts differ: nothing to compare
+	{"さくら", "Sakura", Null},    // kana are not read
+	{"J*** Smith", "John Smith", MaskedCompatible},
+	// Latin names.
+	{"John Smith", "John Smith", Exact},
+	{"Smith, John", "John Smith", Exact},
+	{"Mr. John Smith", "john smith", Exact},
+	{"José Álvarez", "Jose Alvarez", Exact},
+	{"Bob Smith", "Robert Smith", Nickname},
+	{"Bill Gates", "William Gates", Nickname},
+	{"Liz Taylor", "Elizabeth Taylor", Nickname},
+	{"Kate Smith", "Katherine Smith", Nickname},
+	{"Jim Brown", "James Brown", Nickname},
+	{"Jon Smith", "John Smith", Nickname},
+	{"Jonh Smith", "John Smith", Typo},
+	{"John Smtih", "John Smith", Typo},
+	{"Bob Smyth", "Robert Smith", Typo}, // as strong as the weakest word
+	{"John Smith", "John Schmidt", Phonetic},
+	{"Philips", "Fillips", Phonetic},
+	{"Thompson", "Tomson", Similar},
+	{"Catherine", "Kathryn", Nickname},
+	{"J. Smith", "John Smith", Initials},
+	{"J Smith", "J Smith", Initials}, // never exact: J could be John or Jane
+	{"John Smith", "Smith", Partial},
+	{"John Paul Smith", "John Smith", Partial},
+	{"John Smith", "Mary Smith", Different},
+	{"John Smith", "Peter Jones", Different},
+	{"", "John Smith", Null},
+	{"  ", "John Smith", Null},
+	{"---", "John Smith", Null},
+}
+
+func TestNameLevel(t *testing.T) {
+	for _, tt := range nameLevelTests {
+		checkLevel(t, fmt.Sprintf("NameLevel(%q, %q)", tt.a, tt.b),
+			NameLevel(Name{Full: tt.a}, Name{Full: tt.b}), NameLevel(Name{Full: tt.b}, Name{Full: tt.a}), tt.want, NameKinds())
+	}
+}
+
+func TestNameLevelParts(t *testing.T) {
+	for _, tt := range []struct {
+		a, b Name
+		want Kind
+	}{
+		{Name{Given: "John", Family: "Smith"}, Name{Given: "John", Family: "Smith"}, Exact},
+		{Name{Given: "Smith", Family: "John"}, Name{Given: "John", Family: "Smith"}, Exact}, // swapped fields
+		{Name{Given: "伟", Family: "张"}, Name{Full: "张伟"}, Exact},
+		{Name{Given: "Wei", Family: "Zhang"}, Name{Given: "伟", Family: "张"}, Transliterated},
+		{Name{Given: "", Family: "Smith"}, Name{Given: "John", Family: "Smith"}, Partial},
+		{Name{Full: "John Smith", Given: "X"}, Name{Full: "John Smith"}, Exact}, // Full wins
+		{Name{}, Name{Full: "John Smith"}, Null},
+	} {
+		if got := NameLevel(tt.a, tt.b); got.Kind != tt.want {
+			t.Errorf("NameLevel(%+v, %+v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestNamePartLevel(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want Level
+	}{
+		{"Robert", "Bob", Level{Nickname, "given: nickname (robert ~ bob)"}},
+		{"Katherine", "Kathryn", Level{Nickname, "given: nickname (katherine ~ kathryn)"}},
+		{"Jaems", "James", Level{Typo, "given: typo (jaems ~ james: damerau-levenshtein 1)"}},
+		{"Thompson", "Tomson", Level{Similar, "given: similar (thompson ~ tomson: jaro-winkler 0.92 >= 0.88)"}},
+		{"Smith", "Schmidt", Level{Phonetic, "given: phonetic (smith ~ schmidt: double metaphone XMT)"}},
+		{"", "James", Level{Null, "given: null (missing)"}},
+	} {
+		if got := NamePartLevel("given", tt.a, tt.b); got != tt.want {
+			t.Errorf("NamePartLevel(%q, %q) = %+v, want %+v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestNicknames(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"bob", "robert", true},
+		{"bob", "rob", true},
+		{"bill", "william", true},
+		{"liz", "elizabeth", true},
+		{"kate", "katherine", true},
+		{"jim", "james", true},
+		{"peggy", "margaret", true},
+		{"chris", "christopher", true},
+		{"chris", "christine", true},
+		{"kit", "tina", false}, // both with Chris, never with each other
+		{"john", "john", false},
+		{"john", "james", false},
+		{"", "", false},
+	} {
+		if got := Nicknames(tt.a, tt.b); got != tt.want {
+			t.Errorf("Nicknames(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := Nicknames(tt.b, tt.a); got != tt.want {
+			t.Errorf("Nicknames(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkNameLevelLatin(b *testing.B) {
+	x, y := Name{Given: "Katherine", Family: "Thompson"}, Name{Given: "Kathryn", Family: "Tomson"}
+	for b.Loop() {
+		NameLevel(x, y)
+	}
+}
+
+func BenchmarkNameLevelHan(b *testing.B) {
+	x, y := Name{Full: "欧阳娜娜"}, Name{Full: "Nana Ouyang"}
+	for b.Loop() {
+		NameLevel(x, y)
+	}
+}
+
+func FuzzNameLevel(f *testing.F) {
+	for _, tt := range nameLevelTests {
+		f.Add(tt.a, tt.b)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		got := NameLevel(Name{Full: a}, Name{Full: b})
+		if !slices.Contains(NameKinds(), got.Kind) || got.Why == "" {
+			t.Fatalf("NameLevel(%q, %q) = %+v", a, b, got)
+		}
+		if back := NameLevel(Name{Full: b}, Name{Full: a}); back.Kind != got.Kind {
+			t.Fatalf("NameLevel(%q, %q) = %v, the other way round %v", a, b, got, back)
+		}
+		if self := NameLevel(Name{Full: a}, Name{Full: a}); self.Kind != Null && self.Kind != Exact &&
+			self.Kind != Initials && self.Kind != MaskedCompatible {
+			t.Fatalf("NameLevel(%q, itself) = %v", a, self)
+		}
+	})
+}

@@ -1,0 +1,256 @@
+package compare
+
+import (
+	"strings"
+	"sync"
+)
+
+// nicknameGroups lists English given names with their usual short forms and spelling
+// variants, one group a line. Two given names are nicknames of each other when a line
+// holds both. A name may stand in several groups (Chris is short for Christopher and for
+// Christine), which is why groups are kept apart rather than merged: Kit and Tina share
+// no line. The table was written for this package from common knowledge of English
+// names; it is a starting point, not a census.
+const nicknameGroups = `
+abigail abby abbie gail
+abraham abe bram
+adelaide addie adele
+agnes aggie nessie
+albert al bert bertie
+alexander alex alec al sandy xander lex alick
+alexandra alex sandra sandy lexi alexa
+alfred alf alfie fred freddie
+alice allie ally
+allison alison ali allie
+amanda mandy manda
+andrew andy drew
+angela angie
+ann anne anna annie nan nancy nanny hannah
+anthony antony tony
+arabella bella
+archibald archie
+arnold arnie
+arthur art artie
+augustine gus austin
+augustus gus
+barbara barb barbie babs
+bartholomew bart
+beatrice bea trixie
+benedict ben benny
+benjamin ben benny benji
+bernard bernie barney
+bertram bert
+bradley brad
+bridget biddy bridie
+calvin cal
+cameron cam
+camilla milly cammie
+carl charles
+caroline carolyn carol carrie lynn
+catherine katherine kathryn katharine kathrine cathryn catharine kate kathy katie kat kitty cathy cath kay
+kathleen kate kathy katie kat kath
+cecilia cecily cissy celia
+charles charlie chuck chas chip chaz
+charlotte lottie charlie lotte
+christian chris kit
+christine christina kristine kristina chris tina chrissy kristy
+christopher chris kit topher christy
+clarence clarry
+clement clem
+clifford cliff
+cornelius neil corny
+cynthia cindy
+daniel dan danny
+david dave davy davie
+deborah debra deb debbie debby
+denise denny
+dennis denis den denny
+dominic dominick dom
+donald don donnie
+dorothy dot dottie dolly dora
+douglas doug dougie
+edmund edmond ed eddie ned
+edward ed eddie ted teddy ned
+edwin ed eddie
+eleanor elinor ellie nell nora elle nellie
+elizabeth elisabeth liz lizzie lizzy beth betty betsy libby eliza lisa bess bessie elsie elise
+ellen nell nellie
+emily em emmy millie
+emma em emmy
+ernest ernie
+eugene gene
+evelyn eve evie
+ezekiel zeke
+florence flo florrie flossie
+frances fran frankie fanny
+francis frank fran frankie
+franklin frank
+frederick frederic fred freddie freddy fritz
+gabriel gabe
+gabrielle gabby gaby
+geoffrey jeffrey geoff jeff
+george georgie
+georgina georgie gina
+gerald gerry jerry
+geraldine gerry jerry
+gertrude gertie trudy
+gilbert gil bert
+gregory greg
+gwendolyn gwen wendy
+harold harry hal
+harriet hattie harry
+helen helena nell nellie
+henrietta etta hetty
+henry harry hank hal hen
+herbert herb bert
+howard howie
+hubert hugh bert
+hugh hughie hugo
+ignatius iggy
+isaac ike
+isabella isabel isobel bella izzy isa belle
+jacob jake jakob
+jacqueline jackie jacky
+james jim jimmy jimmie jamie jem
+jane jenny janie jean
+janet jan jenny
+jason jay
+jeffrey jeff
+jennifer jen jenny jenni
+jeremiah jerry
+jeremy jerry jez
+jessica jess jessie
+joanna joan jo joanne
+john jack johnny jon jonny
+jonathan jon jonny nathan
+joseph joe joey jos
+josephine jo josie
+joshua josh
+judith judy jude
+julia julie jules
+julian jules
+katrina trina kat
+kenneth ken kenny
+kimberly kimberley kim
+lawrence laurence larry laurie lawrie
+leonard len lenny leo
+leslie lesley les
+lillian lily lil lilly
+lorraine lori
+louis lewis lou louie
+louise louisa lou lulu
+lucinda lucy cindy
+lucy lucille lu
+luke lucas
+madeline madeleine maddie maddy
+magdalene magdalena maggie lena
+malcolm mal
+margaret margret maggie meg peggy madge marge margie greta daisy maisie meta rita mags
+marjorie margery marge margie
+martha marty mattie patsy
+martin marty
+mary mae molly polly mamie maria marie
+matilda tilly tilda maud mattie
+matthew mathew matt matty
+maximilian max
+maxwell max
+melissa mel missy lissa
+michael micheal mike mick mickey mikey
+michelle shelley
+mildred millie
+miriam mimi
+mitchell mitch
+nathan nate nat
+nathaniel nat nate
+nicholas nicolas nick nicky nico
+nicole nicky nikki
+norman norm
+oliver ollie
+olivia liv livvy ollie
+pamela pam
+patricia pat patty patsy trish tricia
+patrick pat paddy patsy
+penelope penny
+peter pete
+philip phillip phil pip
+phyllis phyl
+prudence prue
+rachel rae
+raymond ray
+rebecca rebekah becky becca
+reginald reg reggie
+richard rick dick rich richie ricky
+robert bob bobby rob robbie robin bert
+roberta bobbie robbie
+rodney rod
+roger rodge
+ronald ron ronnie
+rosalind ros roz
+rose rosie
+rosemary rosie rose
+russell russ
+samantha sam sammy
+samuel sam sammy
+sandra sandy
+sarah sara sally sadie
+sebastian seb
+sidney sydney sid
+solomon sol
+sophia sophie
+stanley stan
+stephanie steph stevie
+stephen steven steve stevie
+stuart stewart stu
+susan susanna suzanne sue susie suzy
+sylvester sly
+terence terrence terry
+theodore ted teddy theo
+theresa teresa tess tessa terry tracy
+thomas tom tommy thom
+timothy tim timmy
+tobias toby
+valentine val
+valerie val
+veronica ronnie nica
+victor vic
+victoria vicky vicki tori
+vincent vince vinny
+virginia ginny ginger
+walter walt wally
+wilfred wilf fred
+william bill billy will willie liam
+winifred winnie freda
+zachary zach zack zak
+`
+
+// nicknames maps each name of nicknameGroups to the lines that hold it; it is built on
+// first use and only read after that.
+var nicknames = sync.OnceValue(func() map[string][]int {
+	m := map[string][]int{}
+	for i, line := range strings.Split(strings.TrimSpace(nicknameGroups), "\n") {
+		for _, name := range strings.Fields(line) {
+			if g := m[name]; len(g) == 0 || g[len(g)-1] != i {
+				m[name] = append(g, i)
+			}
+		}
+	}
+	return m
+})
+
+// Nicknames reports whether two given names, in lower case, are forms of one name: Bob
+// and Robert, Bob and Rob, Liz and Elizabeth, Kate and Katherine. Equal names are not
+// nicknames of each other; compare them for equality first.
+func Nicknames(a, b string) bool {
+	if a == b {
+		return false
+	}
+	m := nicknames()
+	for _, g := range m[a] {
+		for _, h := range m[b] {
+			if g == h {
+				return true
+			}
+		}
+	}
+	return false
+}
