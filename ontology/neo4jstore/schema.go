@@ -76,6 +76,15 @@ var migrations = []migration{
 		"CREATE CONSTRAINT doc_version_uid IF NOT EXISTS FOR (v:DocumentVersion) REQUIRE v.uid IS UNIQUE",
 		"CREATE INDEX doc_version_tenant IF NOT EXISTS FOR (v:DocumentVersion) ON (v.tenant)",
 	}},
+	// v7: reservations. The id (a hash of tenant and idempotency key) is unique; live ones
+	// are listed by status for verify and restore; an order finds its reservations by
+	// its reference, and resolution finds the ones an order consumed by its document.
+	{7, []string{
+		"CREATE CONSTRAINT reservation_id IF NOT EXISTS FOR (x:Reservation) REQUIRE x.id IS UNIQUE",
+		"CREATE INDEX reservation_status IF NOT EXISTS FOR (x:Reservation) ON (x.tenant, x.status)",
+		"CREATE INDEX reservation_order IF NOT EXISTS FOR (x:Reservation) ON (x.tenant, x.orderRef)",
+		"CREATE INDEX reservation_consumer IF NOT EXISTS FOR (x:Reservation) ON (x.tenant, x.consumedBy)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.
