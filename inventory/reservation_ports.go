@@ -61,6 +61,8 @@ type ReservationDecider interface {
 	Reservation(ctx context.Context, tenant, id string) (*Reservation, error)
 	// ByOrderRef lists the ids of live reservations made with this order reference.
 	ByOrderRef(ctx context.Context, tenant, ref string) ([]string, error)
+	// ConsumedBy lists the ids of reservations the order by has consumed.
+	ConsumedBy(ctx context.Context, tenant, by string) ([]string, error)
 	// Due lists up to limit ids of live reservations whose expiry has passed.
 	Due(ctx context.Context, tenant string, limit int) ([]string, error)
 	// Tenants lists the tenants that have ever reserved, for the sweeper.

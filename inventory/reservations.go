@@ -192,8 +192,15 @@ func (s *Reservations) Consume(ctx context.Context, tenant, by string, refs ...s
 	if by == "" {
 		return nil, fmt.Errorf("%w: consuming without naming the order", ErrInvalidReservation)
 	}
+	// What this order consumed before comes first: a retried resolution gets it again.
+	ids, err := s.cache.ConsumedBy(ctx, tenant, by)
+	if err != nil {
+		return nil, fmt.Errorf("finding reservations consumed by %s: %w", by, err)
+	}
 	seen := map[string]bool{}
-	var ids []string
+	for _, id := range ids {
+		seen[id] = true
+	}
 	for _, ref := range refs {
 		if ref == "" {
 			continue

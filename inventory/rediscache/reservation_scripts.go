@@ -149,8 +149,9 @@ return reply('ok', '', '1')`)
 // consumeScript hands a live reservation over to an order. The stock does not move: the
 // hold stays where it is and becomes the order's. An order that comes after the expiry
 // but before the sweep still takes it: the sale happened and the hold was there for it.
-// KEYS: record, expiry, journal, order-ref set.
-// ARGV: id, by (the order), order ref as the caller read it.
+// The order's set lists what it consumed, so that a retried resolution finds the same.
+// KEYS: record, expiry, journal, order-ref set, the order's set.
+// ARGV: id, by (the order), order ref as the caller read it, retention ms.
 var consumeScript = redis.NewScript(luaPrelude + `
 local r = redis.call('HMGET', KEYS[1], 'status', 'by', 'ref')
 if not r[1] then return {'missing', '', '0'} end
@@ -161,6 +162,8 @@ local now = now_ms()
 redis.call('HSET', KEYS[1], 'status', 'consumed', 'by', ARGV[2], 'ended', str(now))
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SREM', KEYS[4], ARGV[1])
+redis.call('SADD', KEYS[5], ARGV[1])
+redis.call('PEXPIRE', KEYS[5], ARGV[4])
 journal(KEYS[3], ARGV[1], now)
 return reply('ok', '', '1')`)
 

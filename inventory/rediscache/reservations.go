@@ -35,6 +35,12 @@ func rsvRefKey(tenant, ref string) string {
 	return "seam:{" + tenant + "}:rsv-ref:" + hex.EncodeToString(h[:12])
 }
 
+// rsvByKey is the set of reservations one order consumed, kept as long as ended records.
+func rsvByKey(tenant, by string) string {
+	h := sha256.Sum256([]byte(by))
+	return "seam:{" + tenant + "}:rsv-by:" + hex.EncodeToString(h[:12])
+}
+
 // rsvTenantsKey lists tenants that have reserved, for the sweeper. It belongs to no
 // tenant, so no script touches it: Reserve adds the tenant before deciding, so that a
 // crash right after a decision cannot hide the tenant's journal from the sweepers.
@@ -121,8 +127,8 @@ func (c *Cache) Consume(ctx context.Context, tenant, id, by string) (inventory.D
 	if err != nil {
 		return inventory.Decision{}, err
 	}
-	keys := []string{rsvKey(tenant, id), rsvExpiryKey(tenant), rsvJournalKey(tenant), rsvRefKey(tenant, ref)}
-	res, err := consumeScript.Run(ctx, c.rdb, keys, id, by, ref).StringSlice()
+	keys := []string{rsvKey(tenant, id), rsvExpiryKey(tenant), rsvJournalKey(tenant), rsvRefKey(tenant, ref), rsvByKey(tenant, by)}
+	res, err := consumeScript.Run(ctx, c.rdb, keys, id, by, ref, endedTTL.Milliseconds()).StringSlice()
 	if err != nil {
 		return inventory.Decision{}, fmt.Errorf("running the consume script: %w", err)
 	}
@@ -252,6 +258,15 @@ func (c *Cache) ByOrderRef(ctx context.Context, tenant, ref string) ([]string, e
 	ids, err := c.rdb.SMembers(ctx, rsvRefKey(tenant, ref)).Result()
 	if err != nil {
 		return nil, fmt.Errorf("listing reservations of order %q: %w", ref, err)
+	}
+	return ids, nil
+}
+
+// ConsumedBy implements inventory.ReservationDecider.
+func (c *Cache) ConsumedBy(ctx context.Context, tenant, by string) ([]string, error) {
+	ids, err := c.rdb.SMembers(ctx, rsvByKey(tenant, by)).Result()
+	if err != nil {
+		return nil, fmt.Errorf("listing reservations consumed by %s: %w", by, err)
 	}
 	return ids, nil
 }
