@@ -65,8 +65,8 @@ type ReservationDecider interface {
 	ConsumedBy(ctx context.Context, tenant, by string) ([]string, error)
 	// Due lists up to limit ids of live reservations whose expiry has passed.
 	Due(ctx context.Context, tenant string, limit int) ([]string, error)
-	// Tenants lists the tenants that have ever reserved, for the sweeper.
-	Tenants(ctx context.Context) ([]string, error)
+	// Tenants lists the tenants that have reserved since that time, for the sweeper.
+	Tenants(ctx context.Context, since time.Time) ([]string, error)
 }
 
 // ReservationJournal is the cache's side of keeping the ledger complete.

@@ -78,13 +78,20 @@ func (s *Reservations) Sweep(ctx context.Context, tenant string) (SweepStats, er
 	return st, err
 }
 
-// Run sweeps every tenant that has reserved, every interval, until ctx ends. Failures are
+// horizon is how long after a tenant's last reservation it may still hold live ones or
+// journal entries: an active reservation lives MaxTTL at most, a commit within it adds
+// CommitTTL, and an hour more covers a journal that waited for Neo4j.
+func (s *Reservations) horizon() time.Duration {
+	return s.cfg.MaxTTL + s.cfg.CommitTTL + time.Hour
+}
+
+// Run sweeps every tenant that has reserved recently enough to hold live reservations, every interval, until ctx ends. Failures are
 // logged and retried at the next turn: the journal keeps every decision meanwhile.
 func (s *Reservations) Run(ctx context.Context, every time.Duration) {
 	tick := time.NewTicker(every)
 	defer tick.Stop()
 	for {
-		tenants, err := s.cache.Tenants(ctx)
+		tenants, err := s.cache.Tenants(ctx, time.Now().Add(-s.horizon()))
 		if err != nil && ctx.Err() == nil {
 			s.log.WarnContext(ctx, "listing tenants with reservations; will retry", "err", err)
 		}

@@ -41,15 +41,26 @@ func rsvByKey(tenant, by string) string {
 	return "seam:{" + tenant + "}:rsv-by:" + hex.EncodeToString(h[:12])
 }
 
-// rsvTenantsKey lists tenants that have reserved, for the sweeper. It belongs to no
-// tenant, so no script touches it: Reserve adds the tenant before deciding, so that a
-// crash right after a decision cannot hide the tenant's journal from the sweepers.
-const rsvTenantsKey = "seam:reservation-tenants"
+// rsvTenantsKey lists tenants by the time they last reserved, for the sweeper. It
+// belongs to no tenant, so no script touches it: Reserve adds the tenant before deciding,
+// so that a crash right after a decision cannot hide the tenant's journal from the
+// sweepers. The time lets sweepers skip tenants whose reservations have all run out.
+const rsvTenantsKey = "seam:reserving-tenants"
+
+// reserving marks a tenant as reserving now. The process's clock is good enough here:
+// sweepers look days back, not seconds.
+func (c *Cache) reserving(ctx context.Context, tenant string) error {
+	err := c.rdb.ZAdd(ctx, rsvTenantsKey, redis.Z{Score: float64(time.Now().UnixMilli()), Member: tenant}).Err()
+	if err != nil {
+		return fmt.Errorf("listing tenant %s for the reservation sweeper: %w", tenant, err)
+	}
+	return nil
+}
 
 // Reserve implements inventory.ReservationDecider.
 func (c *Cache) Reserve(ctx context.Context, tenant, id string, q inventory.ReserveRequest, holdLot, holdLocation ontology.Qty) (inventory.Decision, error) {
-	if err := c.rdb.SAdd(ctx, rsvTenantsKey, tenant).Err(); err != nil {
-		return inventory.Decision{}, fmt.Errorf("listing tenant %s for the reservation sweeper: %w", tenant, err)
+	if err := c.reserving(ctx, tenant); err != nil {
+		return inventory.Decision{}, err
 	}
 	keys := []string{rsvKey(tenant, id), stockKey(tenant, q.SKU), skusKey(tenant), rsvExpiryKey(tenant),
 		rsvJournalKey(tenant), rsvRefKey(tenant, q.OrderRef)}
@@ -287,9 +298,14 @@ func (c *Cache) Due(ctx context.Context, tenant string, limit int) ([]string, er
 	return ids, nil
 }
 
-// Tenants implements inventory.ReservationDecider.
-func (c *Cache) Tenants(ctx context.Context) ([]string, error) {
-	ts, err := c.rdb.SMembers(ctx, rsvTenantsKey).Result()
+// Tenants implements inventory.ReservationDecider. Tenants that last reserved before
+// since are dropped from the list for good.
+func (c *Cache) Tenants(ctx context.Context, since time.Time) ([]string, error) {
+	cut := strconv.FormatInt(since.UnixMilli(), 10)
+	if err := c.rdb.ZRemRangeByScore(ctx, rsvTenantsKey, "-inf", "("+cut).Err(); err != nil {
+		return nil, fmt.Errorf("dropping tenants without reservations: %w", err)
+	}
+	ts, err := c.rdb.ZRange(ctx, rsvTenantsKey, 0, -1).Result()
 	if err != nil {
 		return nil, fmt.Errorf("listing tenants with reservations: %w", err)
 	}
@@ -359,8 +375,8 @@ func (c *Cache) Restore(ctx context.Context, tenant string, rs []inventory.Reser
 		n += done
 	}
 	if n > 0 {
-		if err := c.rdb.SAdd(ctx, rsvTenantsKey, tenant).Err(); err != nil {
-			return n, fmt.Errorf("listing tenant %s for the reservation sweeper: %w", tenant, err)
+		if err := c.reserving(ctx, tenant); err != nil {
+			return n, err
 		}
 	}
 	return n, nil
