@@ -239,3 +239,22 @@ func (t HoldTable) SafetyHold(_ context.Context, tenant string, c ontology.Cell)
 	}
 	return found, nil
 }
+
+// Validate reports rules that cannot work: a rule without a product, or a hold that is
+// not a positive quantity (a negative one would promise stock that is not there).
+func (t HoldTable) Validate() error {
+	var errs []error
+	for tenant, rules := range t {
+		for i, r := range rules {
+			switch {
+			case r.SKU == "":
+				errs = append(errs, fmt.Errorf("safety hold %d of tenant %s names no sku", i+1, tenant))
+			case r.Qty <= 0:
+				errs = append(errs, fmt.Errorf("safety hold %d of tenant %s (%s): quantity %s is not positive", i+1, tenant, r.SKU, r.Qty))
+			case r.Location == "" && r.Lot != "":
+				errs = append(errs, fmt.Errorf("safety hold %d of tenant %s (%s): a lot needs a location", i+1, tenant, r.SKU))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -162,3 +162,23 @@ func TestCompareReservations(t *testing.T) {
 		t.Fatalf("equal sides differ: %+v", d)
 	}
 }
+
+func TestHoldTableValidate(t *testing.T) {
+	tests := []struct {
+		rule HoldRule
+		want string
+	}{
+		{HoldRule{SKU: "TEA", Location: "WH", Lot: "B1", Qty: ontology.Units(1)}, ""},
+		{HoldRule{SKU: "TEA", Qty: 1}, ""},
+		{HoldRule{Location: "WH", Qty: ontology.Units(1)}, "names no sku"},
+		{HoldRule{SKU: "TEA", Location: "WH"}, "quantity 0 is not positive"},
+		{HoldRule{SKU: "TEA", Qty: ontology.Units(-1)}, "quantity -1 is not positive"},
+		{HoldRule{SKU: "TEA", Lot: "B1", Qty: ontology.Units(1)}, "a lot needs a location"},
+	}
+	for _, tt := range tests {
+		err := HoldTable{"acme": {tt.rule}}.Validate()
+		if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("Validate(%+v) = %v, want %q", tt.rule, err, tt.want)
+		}
+	}
+}

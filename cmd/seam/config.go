@@ -203,6 +203,9 @@ func (c Config) Validate() error {
 	if _, err := parseLevel(c.LogLevel); err != nil {
 		errs = append(errs, err)
 	}
+	if err := c.SafetyHolds.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("safetyHolds: %w", err))
+	}
 	return errors.Join(errs...)
 }
 
