@@ -38,7 +38,7 @@ type rig struct {
 
 func newRig(t *testing.T) *rig {
 	t.Helper()
-	r := &rig{t: t, ctx: context.Background(), tenant: neo4jtest.Tenant(t), store: neo4jtest.Open(t), rdb: redistest.Open(t)}
+	r := &rig{t: t, ctx: context.Background(), tenant: neo4jtest.Tenant(t), store: neo4jtest.Open(t), rdb: redistest.OpenDB(t, redistest.ReservationsDB)}
 	r.cache = rediscache.New(r.rdb)
 	r.svc = inventory.NewReservations(r.cache, r.store, nil, nil, inventory.ReservationConfig{})
 	r.proj = inventory.NewProjector(r.store, r.cache, r.svc)

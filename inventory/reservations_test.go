@@ -25,7 +25,7 @@ func TestReserveNeverOversells(t *testing.T) {
 	const clients, attempts = 4, 200
 	svcs := make([]*inventory.Reservations, clients)
 	for i := range svcs {
-		svcs[i] = inventory.NewReservations(rediscache.New(redistest.Open(t)), neo4jtest.Open(t), nil, nil, inventory.ReservationConfig{})
+		svcs[i] = inventory.NewReservations(rediscache.New(redistest.OpenDB(t, redistest.ReservationsDB)), neo4jtest.Open(t), nil, nil, inventory.ReservationConfig{})
 	}
 	fire := func() []inventory.ReserveResult {
 		results := make([]inventory.ReserveResult, attempts)
@@ -175,7 +175,7 @@ func TestCommitReleaseExpire(t *testing.T) {
 		t.Fatalf("late commit = %+v, %v", late, err)
 	}
 	// Two replicas sweep at once: c expires once.
-	other := inventory.NewReservations(rediscache.New(redistest.Open(t)), neo4jtest.Open(t), nil, nil, inventory.ReservationConfig{})
+	other := inventory.NewReservations(rediscache.New(redistest.OpenDB(t, redistest.ReservationsDB)), neo4jtest.Open(t), nil, nil, inventory.ReservationConfig{})
 	var wg sync.WaitGroup
 	stats := make([]inventory.SweepStats, 2)
 	for i, s := range []*inventory.Reservations{r.svc, other} {
