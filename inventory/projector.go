@@ -34,12 +34,36 @@ type Cache interface {
 // clears the mark. A crash between the two steps leaves the mark, and the next CatchUp
 // applies the movement again, which the cache ignores: nothing is lost or doubled.
 type Projector struct {
-	ledger Ledger
-	cache  Cache
+	ledger   Ledger
+	cache    Cache
+	journals []Journal
 }
 
-// NewProjector builds a projector.
-func NewProjector(l Ledger, c Cache) *Projector { return &Projector{ledger: l, cache: c} }
+// Journal is state the cache decides before the ledger records it: reservations, whose
+// holds are decided in Redis and recorded in Neo4j right after (see Reservations).
+type Journal interface {
+	// Flush records in the ledger every decision the cache journaled and the ledger lacks.
+	Flush(ctx context.Context, tenant string) (int, error)
+	// Restore puts back into the cache the live state the ledger holds and the cache lost.
+	Restore(ctx context.Context, tenant string) (int, error)
+}
+
+// NewProjector builds a projector. Journals are flushed before every Verify and Rebuild,
+// so that a decision the ledger has not recorded yet is neither reported as a difference
+// nor dropped by a rebuild, and restored after every Rebuild.
+func NewProjector(l Ledger, c Cache, journals ...Journal) *Projector {
+	return &Projector{ledger: l, cache: c, journals: journals}
+}
+
+// flush records every journal's pending decisions in the ledger.
+func (p *Projector) flush(ctx context.Context, tenant string) error {
+	for _, j := range p.journals {
+		if _, err := j.Flush(ctx, tenant); err != nil {
+			return fmt.Errorf("recording decisions the cache journaled: %w", err)
+		}
+	}
+	return nil
+}
 
 // Project applies movements that were just committed, then marks them projected.
 func (p *Projector) Project(ctx context.Context, tenant string, ms []ontology.Movement) error {
@@ -82,6 +106,9 @@ func (p *Projector) CatchUp(ctx context.Context, tenant string) (int, error) {
 // difference, or after Redis lost its data; run it while the tenant is quiet, since
 // movements projected during the rebuild may be counted in both.
 func (p *Projector) Rebuild(ctx context.Context, tenant string) (int, error) {
+	if err := p.flush(ctx, tenant); err != nil {
+		return 0, err
+	}
 	if _, err := p.CatchUp(ctx, tenant); err != nil {
 		return 0, err
 	}
@@ -91,6 +118,11 @@ func (p *Projector) Rebuild(ctx context.Context, tenant string) (int, error) {
 	}
 	if err := p.cache.Replace(ctx, tenant, totals); err != nil {
 		return 0, err
+	}
+	for _, j := range p.journals {
+		if _, err := j.Restore(ctx, tenant); err != nil {
+			return len(totals), fmt.Errorf("restoring journaled state: %w", err)
+		}
 	}
 	return len(totals), nil
 }
@@ -105,6 +137,9 @@ type Difference struct {
 // Verify compares every cell of the cache with the ledger's totals and returns the cells
 // that differ; none means the cache is proven equal to the ledger.
 func (p *Projector) Verify(ctx context.Context, tenant string) ([]Difference, error) {
+	if err := p.flush(ctx, tenant); err != nil {
+		return nil, err
+	}
 	totals, err := p.ledger.Totals(ctx, tenant)
 	if err != nil {
 		return nil, fmt.Errorf("summing the ledger: %w", err)

@@ -81,6 +81,15 @@ var migrations = []migration{
 		"CREATE CONSTRAINT notification_uid IF NOT EXISTS FOR (x:Notification) REQUIRE x.uid IS UNIQUE",
 		"CREATE INDEX notification_tenant IF NOT EXISTS FOR (x:Notification) ON (x.tenant)",
 	}},
+	// v8: reservations. The id (a hash of tenant and idempotency key) is unique; live ones
+	// are listed by status for verify and restore; an order finds its reservations by
+	// its reference, and resolution finds the ones an order consumed by its document.
+	{8, []string{
+		"CREATE CONSTRAINT reservation_id IF NOT EXISTS FOR (x:Reservation) REQUIRE x.id IS UNIQUE",
+		"CREATE INDEX reservation_status IF NOT EXISTS FOR (x:Reservation) ON (x.tenant, x.status)",
+		"CREATE INDEX reservation_order IF NOT EXISTS FOR (x:Reservation) ON (x.tenant, x.orderRef)",
+		"CREATE INDEX reservation_consumer IF NOT EXISTS FOR (x:Reservation) ON (x.tenant, x.consumedBy)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -13,6 +13,7 @@ import (
 // locations and products dense, so those are light by the time their turn comes.
 var tenantNodes = []struct{ label, where string }{
 	{"Movement", "n.tenant = $tenant"},
+	{"Reservation", "n.tenant = $tenant"},
 	{"DocumentVersion", "n.tenant = $tenant"},
 	{"SourceDocument", "n.tenant = $tenant"},
 	{"BusinessEvent", "n.tenant = $tenant"},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/connectors"
+	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
 )
 
@@ -109,7 +110,15 @@ func runCache(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 					d.Cache.OnHand, d.Cache.Reserved, d.Cache.Incoming)
 			}
 			differ += len(diffs)
-			if len(diffs) == 0 {
+			held, err := app.reservations.Verify(ctx, t)
+			if err != nil {
+				return fmt.Errorf("verifying reservations of %s: %w", t, err)
+			}
+			for _, d := range held {
+				fmt.Fprintf(stdout, "%s: reservation %s: ledger %s, cache %s\n", t, d.ID, reservationState(d.Ledger), reservationState(d.Cache))
+			}
+			differ += len(held)
+			if len(diffs)+len(held) == 0 {
 				fmt.Fprintf(stdout, "%s: cache equals the ledger\n", t)
 			}
 		}
@@ -118,6 +127,14 @@ func runCache(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 		return fmt.Errorf("%d cells differ; run `seam cache rebuild`", differ)
 	}
 	return nil
+}
+
+// reservationState describes one side of a reservation difference.
+func reservationState(r *inventory.Reservation) string {
+	if r == nil {
+		return "not live"
+	}
+	return fmt.Sprintf("%s %s of %s @ %s lot %q", r.Status, r.Qty, r.SKU, r.Location, r.Lot)
 }
 
 func runQuarantine(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {

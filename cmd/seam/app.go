@@ -39,6 +39,10 @@ type App struct {
 	metrics   *Metrics
 	keys      *apikey.Checker
 
+	// reservations decides in Redis and records in Neo4j; the projector flushes its
+	// journal before it verifies or rebuilds.
+	reservations *inventory.Reservations
+
 	migrated sync.Once
 	schemaOK chan struct{}
 }
@@ -68,7 +72,9 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	}
 	a.registry = resolver.NewRegistry(cfg.Locations, cfg.Products, cfg.Recipes...)
 	a.matcher = resolver.NewMatcher(a.store, a.registry, log.With("part", "resolver"))
-	a.projector = inventory.NewProjector(a.store, a.cache)
+	a.reservations = inventory.NewReservations(a.cache, a.store, cfg.SafetyHolds, log.With("part", "reservations"),
+		inventory.ReservationConfig{})
+	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution})
 	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), a.store, a.worker.Notify)

@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/seamhub/seam/connectors/mqtt"
+	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/resolver"
 )
@@ -69,6 +70,9 @@ type Config struct {
 	Products []resolver.ProductAlias `yaml:"products"`
 	// Recipes declares what products made to order consume.
 	Recipes []resolver.Recipe `yaml:"recipes"`
+	// SafetyHolds keep stock back from reservations, by tenant: a product at a location
+	// (any location when empty), in a lot (any when empty).
+	SafetyHolds inventory.HoldTable `yaml:"safetyHolds"`
 	// Pull lists the partner APIs to poll.
 	Pull []PullConfig `yaml:"pull"`
 	// Mappings is a folder of partner mapping files (YAML) loaded over the built-ins.
@@ -198,6 +202,9 @@ func (c Config) Validate() error {
 	}
 	if _, err := parseLevel(c.LogLevel); err != nil {
 		errs = append(errs, err)
+	}
+	if err := c.SafetyHolds.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("safetyHolds: %w", err))
 	}
 	return errors.Join(errs...)
 }

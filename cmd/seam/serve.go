@@ -79,6 +79,17 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 			}
 		}()
 	}
+	// Every replica sweeps: each expiry is decided once by its Redis script, and the
+	// journal of decisions not yet in Neo4j is recorded by whichever replica comes first.
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		select {
+		case <-app.schemaOK:
+			keepRunning(bg, log.With("part", "reservations"), func(ctx context.Context) { app.reservations.Run(ctx, time.Second) })
+		case <-bg.Done():
+		}
+	}()
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()

@@ -5,6 +5,11 @@
 // Neo4j (Rebuild) and compared with it (the ledger side of `seam cache verify`). All of a
 // tenant's keys share the hash tag {tenant}, so they live in one slot of a Redis Cluster
 // and one Lua script can update them atomically.
+//
+// Reservations are the one thing Redis decides rather than copies: each reserve, commit,
+// release, expiry and consumption is one Lua script (reservation_scripts.go) that checks
+// and changes the stock hash and the reservation's record together, and journals the
+// decision for the ledger to record (see package inventory, "Reservations").
 package rediscache
 
 import (

@@ -21,14 +21,29 @@ func Addr() string {
 
 // Open returns a client of the test Redis. Under -short it skips the test; otherwise an
 // unreachable Redis fails it with the command that starts one.
-func Open(tb testing.TB) redis.UniversalClient {
+func Open(tb testing.TB) redis.UniversalClient { return OpenDB(tb, 0) }
+
+// ReservationsDB is the logical database of tests whose tenants must be out of reach of
+// the reservation sweepers that `seam serve` tests run meanwhile in database 0: a
+// sweeper sweeps every tenant that reserved in its database, and a test that stops
+// between a decision and its record must not be recovered behind its back.
+const ReservationsDB = 1
+
+// OpenDB is Open on logical database db. A Redis Cluster has only database 0, so there
+// it is Open.
+func OpenDB(tb testing.TB, db int) redis.UniversalClient {
 	tb.Helper()
 	if testing.Short() {
 		tb.Skip("needs Redis; runs without -short (make test starts the services)")
 	}
+	addrs := strings.Split(Addr(), ",")
+	if len(addrs) > 1 {
+		db = 0
+	}
 	c := redis.NewUniversalClient(&redis.UniversalOptions{
-		Addrs:    strings.Split(Addr(), ","),
+		Addrs:    addrs,
 		Password: os.Getenv("SEAM_REDIS_PASSWORD"),
+		DB:       db,
 	})
 	tb.Cleanup(func() { c.Close() })
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
