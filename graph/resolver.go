@@ -56,6 +56,12 @@ type Products interface {
 	CanonicalSKU(ctx context.Context, tenant, sku string) (string, error)
 }
 
+// ProductSuggestions are goods lines no rule identified, and people's answers to them.
+type ProductSuggestions interface {
+	ProductSuggestions(ctx context.Context, tenant string, first int) ([]resolver.ProductSuggestion, error)
+	SetProductAlias(ctx context.Context, a resolver.ProductAlias) (int64, error)
+}
+
 // Locations is the location registry.
 type Locations interface {
 	SetLocationAlias(ctx context.Context, a resolver.LocationAlias) error
@@ -83,7 +89,9 @@ type Services struct {
 	Locations Locations
 	Products  Products
 	SetAside  SetAside
-	Log       *slog.Logger
+	// Suggestions serves productSuggestions and setProductAlias.
+	Suggestions ProductSuggestions
+	Log         *slog.Logger
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates

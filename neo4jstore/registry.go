@@ -101,8 +101,12 @@ func (s *Store) CanonicalSKU(ctx context.Context, tenant, sku string) (string, e
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) {
 		recs, err := run(ctx, tx, "MATCH (al:Alias {uid: $uid, tenant: $tenant}) RETURN al.target AS sku",
 			map[string]any{"uid": tenant + "/product/" + resolver.CanonicalSKUKey(sku), "tenant": tenant})
-		if err != nil || len(recs) == 0 {
+		if err != nil {
 			return sku, err
+		}
+		if len(recs) == 0 {
+			// Not known yet: the name a product first seen under this code gets.
+			return resolver.CanonicalSKU(sku), nil
 		}
 		return get[string](recs[0], "sku"), nil
 	})

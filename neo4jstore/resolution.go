@@ -243,7 +243,8 @@ CREATE (m:Movement:Unprojected {id: r.id, tenant: $tenant, eventId: r.event, sku
 CREATE (e)-[:MOVES]->(m), (m)-[:OF]->(p), (m)-[:AT]->(l)`, movementRows(ch)},
 		{`UNWIND $rows AS r
 MERGE (al:Alias {uid: r.uid})
-  ON CREATE SET al.tenant = $tenant, al.kind = 'product', al.code = r.code, al.system = r.system, al.target = r.sku, al.at = $now
+  ON CREATE SET al.tenant = $tenant, al.kind = 'product', al.code = r.code, al.system = r.system, al.target = r.sku, al.at = $now,
+                al.evidence = CASE WHEN r.evidence = '' THEN NULL ELSE r.evidence END
 MERGE (p:Product {uid: $tenant + '/' + al.target}) ON CREATE SET p.tenant = $tenant, p.sku = al.target
 MERGE (al)-[:NAMES]->(p)`, productAliasRows(ch)},
 		{`UNWIND $rows AS r
@@ -272,10 +273,12 @@ MERGE (b:Party {uid: $tenant + '/' + r.to}) ON CREATE SET b.id = r.to, b.tenant 
 MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $now`, partyLinkRows(ch, "related")},
 		{`UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant}) REMOVE d:Pending`, resolvedRows(ch)},
 		{setAsideCypher, setAsideRows(ch)},
+		{productFactsCypher, productFactRows(ch)},
+		{unresolvedCypher, unresolvedRows(ch)},
 	}
 	for _, st := range steps {
 		for _, c := range chunks(len(st.rows), batchSize) {
-			if err := exec(ctx, t.tx, st.cypher, map[string]any{"rows": st.rows[c[0]:c[1]], "tenant": t.tenant, "now": now}); err != nil {
+			if err := exec(ctx, t.tx, st.cypher, map[string]any{"rows": st.rows[c[0]:c[1]], "tenant": t.tenant, "now": now, "max": maxFacts}); err != nil {
 				return err
 			}
 		}
@@ -438,7 +441,7 @@ MATCH (al:Alias {uid: u, tenant: $tenant}) RETURN al.code AS code, al.target AS 
 func productAliasRows(ch *resolver.Changes) []map[string]any {
 	rows := make([]map[string]any, 0, len(ch.ProductAliases))
 	for _, a := range ch.ProductAliases {
-		rows = append(rows, map[string]any{"uid": a.Tenant + "/product/" + a.Code, "code": a.Code, "system": a.System, "sku": a.SKU})
+		rows = append(rows, map[string]any{"uid": a.Tenant + "/product/" + a.Code, "code": a.Code, "system": a.System, "sku": a.SKU, "evidence": a.Evidence})
 	}
 	return rows
 }

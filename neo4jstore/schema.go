@@ -90,6 +90,13 @@ var migrations = []migration{
 		"CREATE INDEX reservation_order IF NOT EXISTS FOR (x:Reservation) ON (x.tenant, x.orderRef)",
 		"CREATE INDEX reservation_consumer IF NOT EXISTS FOR (x:Reservation) ON (x.tenant, x.consumedBy)",
 	}},
+	// v9: lines that name their product only in words and wait to be identified; the
+	// catalogue they are scored against.
+	{9, []string{
+		"CREATE CONSTRAINT unresolved_product_uid IF NOT EXISTS FOR (u:UnresolvedProduct) REQUIRE u.uid IS UNIQUE",
+		"CREATE INDEX unresolved_product_tenant IF NOT EXISTS FOR (u:UnresolvedProduct) ON (u.tenant, u.status)",
+		"CREATE INDEX product_tenant IF NOT EXISTS FOR (p:Product) ON (p.tenant)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

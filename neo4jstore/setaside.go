@@ -90,6 +90,9 @@ type Backlog struct {
 	Pending       int64
 	OldestPending time.Time // zero when nothing is pending
 	SetAside      int64
+	// Unresolved counts goods lines' products no rule identified yet (open
+	// productSuggestions).
+	Unresolved int64
 }
 
 // Backlogs returns the resolution queue of every tenant that has one. It scans the
@@ -98,11 +101,14 @@ func (s *Store) Backlogs(ctx context.Context) ([]Backlog, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]Backlog, error) {
 		recs, err := run(ctx, tx, `
 CALL () {
-  MATCH (d:Pending) RETURN d.tenant AS tenant, count(d) AS pending, min(d.receivedAt) AS oldest, 0 AS setAside
+  MATCH (d:Pending) RETURN d.tenant AS tenant, count(d) AS pending, min(d.receivedAt) AS oldest, 0 AS setAside, 0 AS unresolved
   UNION ALL
-  MATCH (d:SetAside) RETURN d.tenant AS tenant, 0 AS pending, null AS oldest, count(d) AS setAside
+  MATCH (d:SetAside) RETURN d.tenant AS tenant, 0 AS pending, null AS oldest, count(d) AS setAside, 0 AS unresolved
+  UNION ALL
+  MATCH (u:UnresolvedProduct) WHERE u.status = 'open'
+  RETURN u.tenant AS tenant, 0 AS pending, null AS oldest, 0 AS setAside, count(u) AS unresolved
 }
-RETURN tenant, sum(pending) AS pending, min(oldest) AS oldest, sum(setAside) AS setAside
+RETURN tenant, sum(pending) AS pending, min(oldest) AS oldest, sum(setAside) AS setAside, sum(unresolved) AS unresolved
 ORDER BY tenant`, nil)
 		if err != nil {
 			return nil, err
@@ -110,7 +116,8 @@ ORDER BY tenant`, nil)
 		out := make([]Backlog, 0, len(recs))
 		for _, r := range recs {
 			out = append(out, Backlog{Tenant: get[string](r, "tenant"), Pending: get[int64](r, "pending"),
-				OldestPending: timeOf(recGet(r, "oldest")), SetAside: get[int64](r, "setAside")})
+				OldestPending: timeOf(recGet(r, "oldest")), SetAside: get[int64](r, "setAside"),
+				Unresolved: get[int64](r, "unresolved")})
 		}
 		return out, nil
 	})

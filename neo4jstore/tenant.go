@@ -27,6 +27,7 @@ var tenantNodes = []struct{ label, where string }{
 	{"Lot", "n.uid STARTS WITH $prefix"},
 	{"Delivery", "n.uid STARTS WITH $prefix"},
 	{"Notification", "n.tenant = $tenant"},
+	{"UnresolvedProduct", "n.tenant = $tenant"},
 	{"Checkpoint", "n.uid STARTS WITH $prefix"},
 	{"Review", "n.tenant = $tenant"},
 	{"ApiKey", "n.tenant = $tenant"},

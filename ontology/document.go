@@ -98,7 +98,11 @@ type Line struct {
 	HSCode     string `json:"hsCode,omitempty" validate:"omitempty,numeric,min=6,max=14"`
 	ExternalID string `json:"externalId,omitempty"` // the source's own item id (variant, app_food_code...)
 	Title      string `json:"title,omitempty"`
-	Qty        Qty    `json:"qty"`
+	// Model is the line's specification as the source writes it: a customs
+	// declaration's elements (GModel, "1|0|乌龙茶|250g|TEA-OOL-250G"), a variant's name.
+	// The merchant's item number often stands only here.
+	Model string `json:"model,omitempty" validate:"max=500"`
+	Qty   Qty    `json:"qty"`
 	// ExpectedQty is what was announced (declared, shipped by the supplier) where the
 	// source carries both; RejectedQty is what was received but refused.
 	ExpectedQty *Qty       `json:"expectedQty,omitempty"`
@@ -107,6 +111,16 @@ type Line struct {
 	Lot         string     `json:"lot,omitempty" validate:"max=100"`
 	ExpiresAt   *time.Time `json:"expiresAt,omitempty"`
 	UnitPrice   *Money     `json:"unitPrice,omitempty"`
+}
+
+// DescriptionCode names a line that carries no code of its own (no SKU, GTIN or item
+// id) by what it says: its title, HS code and specification, trimmed, lower case, joined
+// by " | ". It is the code a person declares a product alias for, so that every later line
+// saying the same is that product.
+func (l Line) DescriptionCode() string {
+	parts := []string{strings.ToLower(strings.Join(strings.Fields(l.Title), " ")), l.HSCode,
+		strings.ToLower(strings.Join(strings.Fields(l.Model), " "))}
+	return strings.Join(parts, " | ")
 }
 
 // Ref is a normalised reference key: what kind of key, its value, and a scope where the

@@ -146,8 +146,11 @@ func domainProblems(d *Document) []Problem {
 	}
 	for i, l := range d.Lines {
 		f := fmt.Sprintf("lines[%d]", i)
-		if l.SKU == "" && l.GTIN == "" && l.ExternalID == "" {
-			ps = append(ps, Problem{Field: f + ".sku", Rule: "required", Message: "a line needs a SKU, GTIN or item id"})
+		// A line that names its product only in words (a customs goods name, HS code and
+		// declaration elements) is valid: resolution identifies the product, or keeps the
+		// line waiting as an unresolved product. One that says nothing at all is not.
+		if l.SKU == "" && l.GTIN == "" && l.ExternalID == "" && l.Title == "" && l.Model == "" {
+			ps = append(ps, Problem{Field: f + ".sku", Rule: "required", Message: "a line needs a SKU, GTIN, item id, title or specification"})
 		}
 		if l.Qty < 0 {
 			ps = append(ps, Problem{Field: f + ".qty", Rule: "min", Value: l.Qty.String(), Message: "must not be negative"})

@@ -24,6 +24,9 @@ type ProductAlias struct {
 	System string `yaml:"system"`
 	Code   string `yaml:"code"`
 	SKU    string `yaml:"sku"`
+	// Evidence says why resolution made the alias (a scored match of a line that names
+	// its product in words); empty for declared ones.
+	Evidence string `yaml:"-"`
 }
 
 // Recipe says what making one unit of a product consumes.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/productmatch"
 	"github.com/seamhub/seam/resolver/refscan"
 )
 
@@ -66,7 +67,9 @@ type Matcher struct {
 	weights Weights
 	// partyWeights score parties that no shared key links.
 	partyWeights PartyWeights
-	log          *slog.Logger
+	// productWeights score lines that name their product only in words.
+	productWeights productmatch.Weights
+	log            *slog.Logger
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
 }
@@ -76,7 +79,8 @@ func NewMatcher(store Store, canon Canon, log *slog.Logger) *Matcher {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Matcher{store: store, canon: canon, weights: DefaultWeights(), partyWeights: DefaultPartyWeights(), log: log, Now: time.Now}
+	return &Matcher{store: store, canon: canon, weights: DefaultWeights(), partyWeights: DefaultPartyWeights(),
+		productWeights: productmatch.DefaultWeights(), log: log, Now: time.Now}
 }
 
 // SetWeights replaces the content-matching weights and thresholds.
@@ -205,7 +209,7 @@ func newBatch(m *Matcher, tx Tx, tenant string) *batch {
 	return &batch{tenant: tenant, m: m, tx: tx, events: map[string]*EventState{},
 		keyEvents: map[string][]string{}, blockEvents: map[string][]string{}, rejected: map[string]map[string]bool{},
 		mentionEvents: map[string][]string{}, noted: map[string][]refscan.Candidate{},
-		products: &productBook{known: map[string]string{}},
+		products: newProductBook(),
 		parties: &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
 			customers: map[string][]string{}}}
 }
@@ -216,6 +220,9 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 		pending[i] = docs[i].Doc
 	}
 	// Block keys hold canonical SKUs, so products resolve first.
+	if err := b.loadCatalogue(ctx, docs); err != nil {
+		return err
+	}
 	if err := b.loadProducts(ctx, pending); err != nil {
 		return err
 	}
@@ -313,6 +320,7 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: k, Kind: "block", Value: k, Block: true})
 	}
 	b.noteKeys(p.UID, d)
+	b.unresolvedLines(p.UID, d)
 	b.changes.Resolved = append(b.changes.Resolved, p.UID)
 	b.resolveParties(p.UID, d)
 
@@ -657,9 +665,11 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 		OccurredAt: d.OccurredAt, Location: b.m.canon.Location(b.tenant, d.Location),
 	}
 	for _, l := range d.Lines {
-		lm.Lines = append(lm.Lines, inventory.Line{
-			SKU: b.sku(d.Key.System, l), Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
-		})
+		sku := b.sku(d.Key.System, l)
+		if sku == "" {
+			continue // an unresolved product waits; it moves no stock until identified
+		}
+		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty})
 	}
 	return lm
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/ontology/check"
+	"github.com/seamhub/seam/resolver/productmatch"
 )
 
 // Product resolution: every system names a product its own way (a merchant SKU written
@@ -61,6 +62,15 @@ func skuKey(s string) string {
 type productBook struct {
 	known map[string]string // key -> canonical SKU
 	added []ProductAlias    // new aliases to store
+	// described caches the identification of lines without codes of their own, by
+	// description key; catalogue is what they are scored against.
+	described map[string]describedResult
+	catalogue []productmatch.Product
+	facts     map[[3]string]bool // product facts recorded in this batch
+}
+
+func newProductBook() *productBook {
+	return &productBook{known: map[string]string{}, described: map[string]describedResult{}, facts: map[[3]string]bool{}}
 }
 
 // CanonicalSKUKey is the key under which any spelling of a merchant SKU finds its product.
@@ -69,7 +79,6 @@ func CanonicalSKUKey(sku string) string { return "sku:" + skuKey(sku) }
 // loadProducts loads the product aliases of every line in play: the given documents and
 // the members of every loaded event.
 func (b *batch) loadProducts(ctx context.Context, docs []ontology.Document) error {
-	b.products = &productBook{known: map[string]string{}}
 	for _, ev := range b.events {
 		for _, m := range ev.Members {
 			docs = append(docs, m.Doc)
@@ -79,7 +88,11 @@ func (b *batch) loadProducts(ctx context.Context, docs []ontology.Document) erro
 	var keys []string
 	for _, d := range docs {
 		for _, l := range d.Lines {
-			for _, k := range productKeys(d.Key.System, l) {
+			ks := productKeys(d.Key.System, l)
+			if ownless(l) {
+				ks = append(append(ks, descKey(d.Key.System, l)), modelKeys(l)...)
+			}
+			for _, k := range ks {
 				if !seen[k] {
 					seen[k] = true
 					keys = append(keys, k)
@@ -92,12 +105,30 @@ func (b *batch) loadProducts(ctx context.Context, docs []ontology.Document) erro
 	if err != nil {
 		return fmt.Errorf("loading product aliases: %w", err)
 	}
+	// Keys decided earlier in this batch stay: the second load (with the candidates'
+	// members) must not forget the first's new aliases.
+	for k, v := range b.products.known {
+		if _, ok := known[k]; !ok {
+			known[k] = v
+		}
+	}
 	b.products.known = known
 	return nil
 }
 
-// sku resolves a goods line to its canonical product, founding one when it is new.
+// sku resolves a goods line to its canonical product, founding one when it is new. A
+// line without codes of its own is identified by what it says (described.go); "" means
+// it waits as an unresolved product and moves no stock.
 func (b *batch) sku(system string, l ontology.Line) string {
+	if ownless(l) {
+		return b.described(system, l).sku
+	}
+	sku := b.codedSKU(system, l)
+	b.noteFacts(sku, l)
+	return sku
+}
+
+func (b *batch) codedSKU(system string, l ontology.Line) string {
 	keys := productKeys(system, l)
 	// A configured alias (synced catalog) decides first; otherwise a known key does.
 	sku, ok := b.m.canon.Alias(b.tenant, system, l)

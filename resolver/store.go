@@ -6,6 +6,7 @@ import (
 
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/productmatch"
 )
 
 // Store runs resolution work in transactions. Implementations hold a per-tenant lock for
@@ -51,6 +52,9 @@ type Tx interface {
 	Customers(ctx context.Context, docUIDs []string) (map[string][]string, map[string]PartyInfo, error)
 	// ProductAliases returns the canonical SKU of each known product key.
 	ProductAliases(ctx context.Context, keys []string) (map[string]string, error)
+	// Catalogue returns up to limit products with the titles and HS codes lines have
+	// named them by, for scoring lines that name their product only in words.
+	Catalogue(ctx context.Context, limit int) ([]productmatch.Product, error)
 	// EventOf returns the event a document is linked to ("" when none).
 	EventOf(ctx context.Context, docUID string) (string, error)
 	// Apply writes the changes.
@@ -115,6 +119,10 @@ type Changes struct {
 	PartyLinks   []PartyLink
 	// SetAside takes documents out of the queue with the reason they cannot be resolved.
 	SetAside []SetAside
+	// ProductFacts are titles and HS codes lines named products by; Unresolved are
+	// described lines no rule identified.
+	ProductFacts []ProductFact
+	Unresolved   []UnresolvedLine
 }
 
 // ReviewUpdate records a person's verdict on a review item (if there is one).

@@ -24,7 +24,7 @@ type backlogCollector struct {
 	last   []neo4jstore.Backlog
 	lastOK bool
 
-	pending, oldest, setAside *prometheus.Desc
+	pending, oldest, setAside, unresolved *prometheus.Desc
 }
 
 func newBacklogCollector(read func(ctx context.Context) ([]neo4jstore.Backlog, error)) *backlogCollector {
@@ -37,6 +37,9 @@ func newBacklogCollector(read func(ctx context.Context) ([]neo4jstore.Backlog, e
 		setAside: prometheus.NewDesc("seam_set_aside_documents",
 			"Documents set aside because their resolution failed on its own, by tenant; `seam quarantine retry` requeues them.",
 			[]string{"tenant"}, nil),
+		unresolved: prometheus.NewDesc("seam_unresolved_products",
+			"Goods lines' products no rule identified yet, by tenant: GraphQL productSuggestions lists them, setProductAlias confirms one.",
+			[]string{"tenant"}, nil),
 	}
 }
 
@@ -45,6 +48,7 @@ func (c *backlogCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- c.pending
 	ch <- c.oldest
 	ch <- c.setAside
+	ch <- c.unresolved
 }
 
 // Collect implements prometheus.Collector.
@@ -70,5 +74,6 @@ func (c *backlogCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(c.pending, prometheus.GaugeValue, float64(b.Pending), b.Tenant)
 		ch <- prometheus.MustNewConstMetric(c.oldest, prometheus.GaugeValue, age, b.Tenant)
 		ch <- prometheus.MustNewConstMetric(c.setAside, prometheus.GaugeValue, float64(b.SetAside), b.Tenant)
+		ch <- prometheus.MustNewConstMetric(c.unresolved, prometheus.GaugeValue, float64(b.Unresolved), b.Tenant)
 	}
 }

@@ -21,3 +21,21 @@ func (s setAside) RetrySetAside(ctx context.Context, tenant string, uids []strin
 	}
 	return n, err
 }
+
+// products serves productSuggestions and wakes the worker for the documents a
+// setProductAlias puts back in the queue.
+type products struct{ a *App }
+
+func (p products) ProductSuggestions(ctx context.Context, tenant string, first int) ([]resolver.ProductSuggestion, error) {
+	return p.a.store.ProductSuggestions(ctx, tenant, first)
+}
+
+func (p products) SetProductAlias(ctx context.Context, al resolver.ProductAlias) (int64, error) {
+	n, err := p.a.store.SetProductAlias(ctx, al)
+	if err == nil {
+		p.a.log.Info("product alias set", "tenant", al.Tenant, "system", al.System, "code", al.Code, "sku", al.SKU,
+			"documents_to_replan", n)
+		p.a.worker.Notify(al.Tenant)
+	}
+	return n, err
+}

@@ -131,6 +131,7 @@ type ComplexityRoot struct {
 		RejectMatch      func(childComplexity int, document model.DocumentKey, event string) int
 		RetrySetAside    func(childComplexity int, document *model.DocumentKey) int
 		SetLocationAlias func(childComplexity int, system string, code string, location string) int
+		SetProductAlias  func(childComplexity int, system string, code string, sku string) int
 	}
 
 	PartyLink struct {
@@ -144,6 +145,23 @@ type ComplexityRoot struct {
 		Message func(childComplexity int) int
 		Rule    func(childComplexity int) int
 		Value   func(childComplexity int) int
+	}
+
+	ProductCandidate struct {
+		Fields func(childComplexity int) int
+		Score  func(childComplexity int) int
+		Sku    func(childComplexity int) int
+	}
+
+	ProductSuggestion struct {
+		Candidates func(childComplexity int) int
+		Code       func(childComplexity int) int
+		Documents  func(childComplexity int) int
+		HsCode     func(childComplexity int) int
+		Model      func(childComplexity int) int
+		Reason     func(childComplexity int) int
+		System     func(childComplexity int) int
+		Title      func(childComplexity int) int
 	}
 
 	QuarantineConnection struct {
@@ -172,6 +190,7 @@ type ComplexityRoot struct {
 		InventoryEvent      func(childComplexity int, id string) int
 		LocationSuggestions func(childComplexity int) int
 		Locations           func(childComplexity int) int
+		ProductSuggestions  func(childComplexity int, first *int) int
 		Quarantine          func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
 		ReviewQueue         func(childComplexity int, first *int, after *string) int
 		SetAside            func(childComplexity int, first *int, after *string) int
@@ -667,6 +686,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetLocationAlias(childComplexity, args["system"].(string), args["code"].(string), args["location"].(string)), true
+	case "Mutation.setProductAlias":
+		if e.ComplexityRoot.Mutation.SetProductAlias == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setProductAlias_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetProductAlias(childComplexity, args["system"].(string), args["code"].(string), args["sku"].(string)), true
 
 	case "PartyLink.party":
 		if e.ComplexityRoot.PartyLink.Party == nil {
@@ -711,6 +741,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Problem.Value(childComplexity), true
+
+	case "ProductCandidate.fields":
+		if e.ComplexityRoot.ProductCandidate.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductCandidate.Fields(childComplexity), true
+	case "ProductCandidate.score":
+		if e.ComplexityRoot.ProductCandidate.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductCandidate.Score(childComplexity), true
+	case "ProductCandidate.sku":
+		if e.ComplexityRoot.ProductCandidate.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductCandidate.Sku(childComplexity), true
+
+	case "ProductSuggestion.candidates":
+		if e.ComplexityRoot.ProductSuggestion.Candidates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSuggestion.Candidates(childComplexity), true
+	case "ProductSuggestion.code":
+		if e.ComplexityRoot.ProductSuggestion.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSuggestion.Code(childComplexity), true
+	case "ProductSuggestion.documents":
+		if e.ComplexityRoot.ProductSuggestion.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSuggestion.Documents(childComplexity), true
+	case "ProductSuggestion.hsCode":
+		if e.ComplexityRoot.ProductSuggestion.HsCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSuggestion.HsCode(childComplexity), true
+	case "ProductSuggestion.model":
+		if e.ComplexityRoot.ProductSuggestion.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSuggestion.Model(childComplexity), true
+	case "ProductSuggestion.reason":
+		if e.ComplexityRoot.ProductSuggestion.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSuggestion.Reason(childComplexity), true
+	case "ProductSuggestion.system":
+		if e.ComplexityRoot.ProductSuggestion.System == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSuggestion.System(childComplexity), true
+	case "ProductSuggestion.title":
+		if e.ComplexityRoot.ProductSuggestion.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSuggestion.Title(childComplexity), true
 
 	case "QuarantineConnection.endCursor":
 		if e.ComplexityRoot.QuarantineConnection.EndCursor == nil {
@@ -839,6 +937,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Locations(childComplexity), true
+	case "Query.productSuggestions":
+		if e.ComplexityRoot.Query.ProductSuggestions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_productSuggestions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ProductSuggestions(childComplexity, args["first"].(*int)), true
 	case "Query.quarantine":
 		if e.ComplexityRoot.Query.Quarantine == nil {
 			break
@@ -1552,6 +1661,48 @@ type LocationSuggestion {
   reason: String!
 }
 `, BuiltIn: false},
+	{Name: "../schema/products.graphqls", Input: `extend type Query {
+  """
+  Goods lines that name their product only in words (a customs goods name, HS code and
+  declaration elements; a marketplace title) and that no rule identified, with their best
+  candidates from the catalogue. They move no stock until a person confirms one with
+  setProductAlias. Most documents first.
+  """
+  productSuggestions(first: Int = 50): [ProductSuggestion!]! @hasRole(roles: [READER, FINANCE])
+}
+
+extend type Mutation {
+  """
+  Declare that a system's code is a product: an item id, or the code of a described line
+  as productSuggestions shows it. The documents that name it are resolved again, which
+  moves their stock. Returns how many documents were queued.
+  """
+  setProductAlias(system: String!, code: String!, sku: String!): Int! @hasRole(roles: [ADMIN])
+}
+
+"A goods line no rule identified yet."
+type ProductSuggestion {
+  system: String!
+  "What setProductAlias takes: the line's title, HS code and specification."
+  code: String!
+  title: String
+  hsCode: String
+  "The specification as the source wrote it (a customs declaration's GModel)."
+  model: String
+  "How many documents name it."
+  documents: Int!
+  "Why no candidate was accepted."
+  reason: String!
+  candidates: [ProductCandidate!]!
+}
+
+"A product a line may be, with the weight of each field."
+type ProductCandidate {
+  sku: String!
+  score: Float!
+  fields: [FieldScore!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/setaside.graphqls", Input: `extend type Query {
   """
   Documents resolution set aside: stored and valid, but their resolution failed on its own
@@ -1843,6 +1994,40 @@ func (ec *executionContext) childFields_Problem(ctx context.Context, field graph
 		return ec.fieldContext_Problem_message(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Problem", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sku":
+		return ec.fieldContext_ProductCandidate_sku(ctx, field)
+	case "score":
+		return ec.fieldContext_ProductCandidate_score(ctx, field)
+	case "fields":
+		return ec.fieldContext_ProductCandidate_fields(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductCandidate", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductSuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "system":
+		return ec.fieldContext_ProductSuggestion_system(ctx, field)
+	case "code":
+		return ec.fieldContext_ProductSuggestion_code(ctx, field)
+	case "title":
+		return ec.fieldContext_ProductSuggestion_title(ctx, field)
+	case "hsCode":
+		return ec.fieldContext_ProductSuggestion_hsCode(ctx, field)
+	case "model":
+		return ec.fieldContext_ProductSuggestion_model(ctx, field)
+	case "documents":
+		return ec.fieldContext_ProductSuggestion_documents(ctx, field)
+	case "reason":
+		return ec.fieldContext_ProductSuggestion_reason(ctx, field)
+	case "candidates":
+		return ec.fieldContext_ProductSuggestion_candidates(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductSuggestion", field.Name)
 }
 
 func (ec *executionContext) childFields_QuarantineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

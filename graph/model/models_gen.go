@@ -159,6 +159,29 @@ type Problem struct {
 	Message string  `json:"message"`
 }
 
+// A product a line may be, with the weight of each field.
+type ProductCandidate struct {
+	Sku    string        `json:"sku"`
+	Score  float64       `json:"score"`
+	Fields []*FieldScore `json:"fields"`
+}
+
+// A goods line no rule identified yet.
+type ProductSuggestion struct {
+	System string `json:"system"`
+	// What setProductAlias takes: the line's title, HS code and specification.
+	Code   string  `json:"code"`
+	Title  *string `json:"title,omitempty"`
+	HsCode *string `json:"hsCode,omitempty"`
+	// The specification as the source wrote it (a customs declaration's GModel).
+	Model *string `json:"model,omitempty"`
+	// How many documents name it.
+	Documents int `json:"documents"`
+	// Why no candidate was accepted.
+	Reason     string              `json:"reason"`
+	Candidates []*ProductCandidate `json:"candidates"`
+}
+
 type QuarantineConnection struct {
 	Items []*QuarantineItem `json:"items"`
 	// Pass as after to get the next page; null on the last page.

@@ -372,7 +372,7 @@ func (ls *linesSpec) read(mp *mapper) []ontology.Line {
 		l := ontology.Line{
 			SKU: mp.text(ls.sku, "sku", cur), GTIN: mp.text(ls.gtin, "gtin", cur),
 			HSCode: mp.text(ls.hs, "hsCode", cur), ExternalID: mp.text(ls.extID, "externalId", cur),
-			Title: mp.text(ls.title, "title", cur), Unit: mp.text(ls.unit, "unit", cur),
+			Title: mp.text(ls.title, "title", cur), Model: mp.text(ls.model, "model", cur), Unit: mp.text(ls.unit, "unit", cur),
 			Lot: mp.text(ls.lot, "lot", cur),
 		}
 		if q := mp.qty(ls.qty, "qty", cur); q != nil {

@@ -48,7 +48,7 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 		{"lines key", base + "lines:\n  each: items[*]\n  sku: sku\n  qyt: q\n", "m.yaml:10: lines.qyt: unknown key \"qyt\""},
 		{"lines key hint", base + "lines:\n  each: items[*]\n  sku: sku\n  qyt: q\n", "did you mean qty?"},
 		{"lines need qty", base + "lines:\n  each: items[*]\n  sku: sku\n", "m.yaml:8: lines: needs qty"},
-		{"lines need product", base + "lines:\n  each: items[*]\n  qty: q\n", "m.yaml:8: lines: needs sku, gtin or externalId"},
+		{"lines need product", base + "lines:\n  each: items[*]\n  qty: q\n", "m.yaml:8: lines: needs sku, gtin, externalId, title or model"},
 		{"path", base + "status: \"items[\"\n", `m.yaml:7: status: path "items[": unclosed [`},
 		{"filter", base + "status: \"items[=x].v\"\n", `m.yaml:7: status: path "items[=x].v": filter [=x] has no key`},
 		{"two sources", base + "status: {path: a, const: b}\n", "m.yaml:7: status: has path and const: give only one source"},

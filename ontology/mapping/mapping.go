@@ -73,6 +73,7 @@ type linesSpec struct {
 	each                                   *path
 	cond                                   *cond
 	sku, gtin, hs, extID, title, unit, lot *spec
+	model                                  *spec
 	qty, expected, rejected                *qtySpec
 	expires                                *timeSpec
 	price                                  *moneySpec
@@ -92,7 +93,7 @@ var topKeys = []string{"system", "type", "role", "format", "delimiter", "groupBy
 
 var (
 	partyKeys = []string{"role", "each", "if", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep"}
-	lineKeys  = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "qty", "expectedQty", "rejectedQty",
+	lineKeys  = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
 		"unit", "lot", "expiresAt", "unitPrice"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
@@ -312,9 +313,9 @@ func (l *loader) lines(n *yaml.Node) *linesSpec {
 	}
 	sp := func(k string) *spec { return l.plain(f[k], "lines."+k) }
 	ls.sku, ls.gtin, ls.hs, ls.extID, ls.title = sp("sku"), sp("gtin"), sp("hsCode"), sp("externalId"), sp("title")
-	ls.unit, ls.lot = sp("unit"), sp("lot")
-	if ls.sku == nil && ls.gtin == nil && ls.extID == nil && f["each"] != nil {
-		l.fail(n, "lines", "needs sku, gtin or externalId: a line must name its product")
+	ls.unit, ls.lot, ls.model = sp("unit"), sp("lot"), sp("model")
+	if ls.sku == nil && ls.gtin == nil && ls.extID == nil && ls.title == nil && ls.model == nil && f["each"] != nil {
+		l.fail(n, "lines", "needs sku, gtin, externalId, title or model: a line must name its product")
 	}
 	ls.qty, ls.expected, ls.rejected = l.qty(f["qty"], "lines.qty"), l.qty(f["expectedQty"], "lines.expectedQty"), l.qty(f["rejectedQty"], "lines.rejectedQty")
 	ls.expires = l.time(f["expiresAt"], "lines.expiresAt")

@@ -247,9 +247,10 @@ func TestChinaCustomsXMLAndJSONAgree(t *testing.T) {
 	  "TradeMode": "9810", "ContrNo": "PO-2025-00381", "NoteS": "海外仓 NL-WH1"},
 	 "DecLists": {"DecList": [
 	  {"GNo": 1, "CodeTS": "0902300000", "GName": "乌龙茶", "GQty": 1000, "GUnit": "007", "DeclPrice": "8.7500",
-	   "TradeCurr": "502", "ExgNo": "TEA-OOL-250G", "ProdBatchNo": "B250112", "ProdValidDt": "20260131"},
+	   "TradeCurr": "502", "ExgNo": "TEA-OOL-250G", "ProdBatchNo": "B250112", "ProdValidDt": "20260131",
+	   "GModel": "1|0|乌龙茶|250克/袋|SEAM|TEA-OOL-250G"},
 	  {"GNo": 2, "CodeTS": "6912001000", "GName": "陶瓷杯", "GQty": 480.5, "GUnit": "011", "DeclPrice": "2.1000",
-	   "TradeCurr": "USD", "ExgNo": "", "GoodsModel": "MUG-BLU-350"}]},
+	   "TradeCurr": "USD", "ExgNo": "", "GoodsModel": "MUG-BLU-350", "GModel": "1|0|陶瓷|餐饮用|SEAM|MUG-BLU-350"}]},
 	 "DecContainers": {"Container": [{"ContainerId": "MSKU1234565"}, {"ContainerId": "msku 765432 8"}]}}`
 	reg, _ := mapping.NewRegistry()
 	res, err := reg.MapPayload("acme", "china-customs", "declaration", "json", []byte(js))
@@ -273,7 +274,6 @@ func TestChinaCustomsRefusals(t *testing.T) {
 		{"entry number shape", "<EntryId>531620250000123456</EntryId>", "<EntryId>531620252000123456</EntryId>", "refs[0].value", "531620252000123456"},
 		{"domestic USCC", "91440300MA5F3K2W13", "91440300MA5F3K2W14", "parties[0].taxId", "91440300MA5F3K2W14"},
 		{"unknown currency", "<TradeCurr>502</TradeCurr>", "<TradeCurr>999</TradeCurr>", "lines[0].unitPrice", ""},
-		{"no item number", "<ExgNo>TEA-OOL-250G</ExgNo>", "", "lines[0].sku", ""},
 		{"IEFlag", "<IEFlag>E</IEFlag>", "<IEFlag>X</IEFlag>", "direction", ""},
 	}
 	for _, c := range cases {
@@ -290,6 +290,18 @@ func TestChinaCustomsRefusals(t *testing.T) {
 			}
 			t.Errorf("want a problem at %s (value %q), got %v", c.field, c.value, ps)
 		})
+	}
+}
+
+// A goods line naming the item only in its declaration elements (no ExgNo, no
+// GoodsModel: the common case outside processing trade) is a valid document: the line
+// carries GName, CodeTS and GModel, and resolution identifies the product.
+func TestChinaCustomsItemOnlyInGModel(t *testing.T) {
+	raw := strings.Replace(string(readSample(t, "china-customs/export-9810.xml")), "<ExgNo>TEA-OOL-250G</ExgNo>", "", 1)
+	d := sfMap(t, "china-customs", "declaration", "xml", []byte(raw))
+	l := d.Lines[0]
+	if l.SKU != "" || l.Title != "乌龙茶" || l.HSCode != "0902300000" || !strings.HasSuffix(l.Model, "|TEA-OOL-250G") {
+		t.Fatalf("line = %+v", l)
 	}
 }
 

@@ -1,0 +1,134 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/seamhub/seam/resolver"
+	"github.com/seamhub/seam/resolver/productmatch"
+)
+
+// maxFacts bounds the titles and HS codes a product keeps: the first few dozen names a
+// product goes by are what scoring needs; a product named a thousand ways by a
+// marketplace's free-form titles must not grow without end.
+const maxFacts = 24
+
+// productFactsCypher adds the titles and HS codes lines named a product by.
+const productFactsCypher = `UNWIND $rows AS r
+MERGE (p:Product {uid: $tenant + '/' + r.sku}) ON CREATE SET p.tenant = $tenant, p.sku = r.sku
+SET p.titles = CASE WHEN r.title = '' OR r.title IN coalesce(p.titles, []) OR size(coalesce(p.titles, [])) >= $max
+                    THEN p.titles ELSE coalesce(p.titles, []) + r.title END,
+    p.hs = CASE WHEN r.hs = '' OR r.hs IN coalesce(p.hs, []) OR size(coalesce(p.hs, [])) >= $max
+                THEN p.hs ELSE coalesce(p.hs, []) + r.hs END`
+
+func productFactRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.ProductFacts))
+	for _, f := range ch.ProductFacts {
+		rows = append(rows, map[string]any{"sku": f.SKU, "title": f.Title, "hs": f.HS})
+	}
+	return rows
+}
+
+// unresolvedCypher keeps a described line no rule identified as an UnresolvedProduct of
+// its system and description code, linked from every document that names it.
+const unresolvedCypher = `UNWIND $rows AS r
+MERGE (u:UnresolvedProduct {uid: $tenant + '/' + r.system + '/' + r.code})
+  ON CREATE SET u.tenant = $tenant, u.system = r.system, u.code = r.code, u.createdAt = $now
+SET u.title = r.title, u.hs = r.hs, u.model = r.model, u.reason = r.reason, u.candidates = r.candidates,
+    u.status = 'open', u.updatedAt = $now
+WITH u, r
+MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
+MERGE (d)-[:NAMES_UNRESOLVED]->(u)`
+
+func unresolvedRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Unresolved))
+	for _, u := range ch.Unresolved {
+		rows = append(rows, map[string]any{"doc": u.DocUID, "system": u.System, "code": u.Code, "title": u.Title,
+			"hs": u.HS, "model": u.Model, "reason": u.Reason, "candidates": u.Candidates})
+	}
+	return rows
+}
+
+func (t *resolutionTx) Catalogue(ctx context.Context, limit int) ([]productmatch.Product, error) {
+	recs, err := run(ctx, t.tx, `
+MATCH (p:Product {tenant: $tenant})
+WHERE p.titles IS NOT NULL OR p.hs IS NOT NULL
+RETURN p.sku AS sku, coalesce(p.titles, []) AS titles, coalesce(p.hs, []) AS hs
+ORDER BY p.sku LIMIT $limit`, map[string]any{"tenant": t.tenant, "limit": limit})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]productmatch.Product, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, productmatch.Product{SKU: get[string](r, "sku"), Titles: strs(recGet(r, "titles")), HS: strs(recGet(r, "hs"))})
+	}
+	return out, nil
+}
+
+func strs(v any) []string {
+	l, _ := v.([]any)
+	out := make([]string, 0, len(l))
+	for _, x := range l {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ProductSuggestions lists a tenant's open unresolved products, most documents first.
+func (s *Store) ProductSuggestions(ctx context.Context, tenant string, first int) ([]resolver.ProductSuggestion, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]resolver.ProductSuggestion, error) {
+		recs, err := run(ctx, tx, `
+MATCH (u:UnresolvedProduct {tenant: $tenant, status: 'open'})
+CALL (u) { MATCH (d:SourceDocument)-[:NAMES_UNRESOLVED]->(u) RETURN count(d) AS docs }
+RETURN u, docs ORDER BY docs DESC, u.uid LIMIT $first`, map[string]any{"tenant": tenant, "first": first})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]resolver.ProductSuggestion, 0, len(recs))
+		for _, r := range recs {
+			p := get[neo4j.Node](r, "u").Props
+			sg := resolver.ProductSuggestion{System: str(p["system"]), Code: str(p["code"]), Title: str(p["title"]), HS: str(p["hs"]),
+				Model: str(p["model"]), Reason: str(p["reason"]), Documents: get[int64](r, "docs"), UpdatedAt: timeOf(p["updatedAt"])}
+			if c := str(p["candidates"]); c != "" && c != "null" {
+				if err := json.Unmarshal([]byte(c), &sg.Candidates); err != nil {
+					return nil, fmt.Errorf("decoding candidates of %s: %w", str(p["uid"]), err)
+				}
+			}
+			out = append(out, sg)
+		}
+		return out, nil
+	})
+}
+
+// SetProductAlias declares that a system's code (an item id, or the description code of
+// a line that names its product in words) is the product sku, closes the unresolved
+// product of that code, and puts the documents that name it back in the resolution
+// queue, so that their stock moves. It returns how many documents it queued.
+func (s *Store) SetProductAlias(ctx context.Context, a resolver.ProductAlias) (int64, error) {
+	return write(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
+		recs, err := run(ctx, tx, `
+UNWIND [$item, $desc] AS key
+MERGE (al:Alias {uid: $tenant + '/product/' + key})
+SET al.tenant = $tenant, al.kind = 'product', al.code = key, al.system = $system, al.target = $sku,
+    al.at = $now, al.by = 'person'
+MERGE (p:Product {uid: $tenant + '/' + $sku}) ON CREATE SET p.tenant = $tenant, p.sku = $sku
+MERGE (al)-[:NAMES]->(p)
+WITH DISTINCT p
+OPTIONAL MATCH (u:UnresolvedProduct {uid: $tenant + '/' + $system + '/' + $code})
+SET u.status = 'resolved', u.resolvedAs = $sku, u.resolvedAt = $now
+WITH u
+OPTIONAL MATCH (d:SourceDocument {tenant: $tenant})-[:NAMES_UNRESOLVED]->(u)
+SET d:Pending
+RETURN count(d) AS n`, map[string]any{"tenant": a.Tenant, "system": a.System, "code": a.Code, "sku": a.SKU,
+			"item": "item:" + a.System + ":" + a.Code, "desc": "desc:" + a.System + ":" + a.Code, "now": s.Now().UTC()})
+		if err != nil || len(recs) == 0 {
+			return 0, err
+		}
+		return get[int64](recs[0], "n"), nil
+	})
+}
