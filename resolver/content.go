@@ -205,3 +205,63 @@ func EstimateDelay(dts []float64, window float64) (mu, share float64) {
 	}
 	return mu, share
 }
+
+// contentMatch scores the events found through d's block keys and returns the best one
+// when it clears the accept threshold unambiguously. A best match between the review and
+// accept thresholds (or an ambiguous one) is queued for a person instead.
+func (b *batch) contentMatch(uid string, d *ontology.Document) (*EventState, Evidence, bool) {
+	want := complement(d.Role)
+	if want == "" {
+		return nil, Evidence{}, false
+	}
+	_, lookup := b.blocks(d)
+	type scored struct {
+		ev *EventState
+		e  Evidence
+	}
+	var all []scored
+	seen := map[string]bool{}
+	for _, k := range lookup {
+		if len(b.blockEvents[k]) >= fanOutCap {
+			continue // too many look alike to tell which one it is
+		}
+		for _, id := range b.blockEvents[k] {
+			ev := b.live(id)
+			if ev == nil || seen[ev.ID] || !b.fits(ev, uid, d) {
+				continue
+			}
+			seen[ev.ID] = true
+			other := memberWithRole(ev, want)
+			if other == nil {
+				continue
+			}
+			all = append(all, scored{ev, scoreContent(b.m.weights, d, &other.Doc)})
+		}
+	}
+	if len(all) == 0 {
+		return nil, Evidence{}, false
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].e.Score != all[j].e.Score {
+			return all[i].e.Score > all[j].e.Score
+		}
+		return older(all[i].ev, all[j].ev)
+	})
+	best := all[0]
+	w := b.m.weights
+	ambiguous := len(all) > 1 && best.e.Score-all[1].e.Score < w.Margin
+	if best.e.Score >= w.Accept {
+		// Candidates of one block have the same store and basket, so whichever of two
+		// near-equal candidates is taken, stock comes out the same; the closest in time
+		// is the likelier, and the evidence says the choice was close.
+		if ambiguous {
+			best.e.Note = fmt.Sprintf("close call: %s scores %.2f", all[1].ev.ID, all[1].e.Score)
+		}
+		return best.ev, best.e, true
+	}
+	if best.e.Score >= w.Review {
+		best.e.Note = "score between the review and accept thresholds"
+		b.changes.Reviews = append(b.changes.Reviews, ReviewItem{DocUID: uid, EventID: best.ev.ID, Score: best.e.Score, Evidence: mustJSON(best.e)})
+	}
+	return nil, Evidence{}, false
+}

@@ -1,0 +1,274 @@
+package resolver
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/refscan"
+)
+
+// batch is the in-memory view of one resolution transaction: the candidate events loaded
+// from the store plus everything decided so far, so that documents of one batch can link
+// to each other.
+type batch struct {
+	tenant      string
+	m           *Matcher
+	tx          Tx
+	events      map[string]*EventState
+	keyEvents   map[string][]string // identity key uid -> event ids
+	blockEvents map[string][]string // block key uid -> event ids
+	// mentionEvents: key uid -> events whose documents' notes name the key.
+	mentionEvents map[string][]string
+	noted         map[string][]refscan.Candidate // document uid -> what its notes name
+	rejected      map[string]map[string]bool
+	products      *productBook
+	parties       *partyBook
+	changes       Changes
+}
+
+func newBatch(m *Matcher, tx Tx, tenant string) *batch {
+	return &batch{tenant: tenant, m: m, tx: tx, events: map[string]*EventState{},
+		keyEvents: map[string][]string{}, blockEvents: map[string][]string{}, rejected: map[string]map[string]bool{},
+		mentionEvents: map[string][]string{}, noted: map[string][]refscan.Candidate{},
+		products: newProductBook(),
+		parties: &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
+			customers: map[string][]string{}}}
+}
+
+func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
+	pending := make([]ontology.Document, len(docs))
+	for i := range docs {
+		pending[i] = docs[i].Doc
+	}
+	// Block keys hold canonical SKUs, so products resolve first.
+	if err := b.loadCatalogue(ctx, docs); err != nil {
+		return err
+	}
+	if err := b.loadProducts(ctx, pending); err != nil {
+		return err
+	}
+	var keys, blocks, uids []string
+	ids := map[string]bool{}
+	for i := range docs {
+		d := &docs[i]
+		uids = append(uids, d.UID)
+		for _, r := range d.Doc.Refs {
+			if identifies(&d.Doc, r) {
+				keys = append(keys, b.keyUID(r))
+			}
+		}
+		_, look := b.blocks(&d.Doc)
+		blocks = append(blocks, look...)
+		if d.EventID != "" {
+			ids[d.EventID] = true
+		}
+	}
+	var err error
+	if b.keyEvents, err = b.tx.EventsByKeys(ctx, keys, fanOutCap); err != nil {
+		return fmt.Errorf("looking up candidate events: %w", err)
+	}
+	if b.blockEvents, err = b.tx.EventsByBlocks(ctx, blocks, fanOutCap); err != nil {
+		return fmt.Errorf("looking up content candidates: %w", err)
+	}
+	for _, m := range []map[string][]string{b.keyEvents, b.blockEvents} {
+		for _, evs := range m {
+			for _, id := range evs {
+				ids[id] = true
+			}
+		}
+	}
+	noted, err := b.loadNotes(ctx, docs)
+	if err != nil {
+		return err
+	}
+	for id := range noted {
+		ids[id] = true
+	}
+	if err := b.loadEvents(ctx, ids); err != nil {
+		return err
+	}
+	if err := b.loadProducts(ctx, pending); err != nil { // now with the candidates' members
+		return err
+	}
+	// Decisions of people about any document in play: the pending ones and the members
+	// of every candidate event.
+	for _, ev := range b.events {
+		for _, m := range ev.Members {
+			uids = append(uids, m.UID)
+		}
+	}
+	if b.rejected, err = b.tx.Rejections(ctx, uids); err != nil {
+		return fmt.Errorf("loading decisions: %w", err)
+	}
+	return nil
+}
+
+func (b *batch) loadEvents(ctx context.Context, ids map[string]bool) error {
+	list := make([]string, 0, len(ids))
+	for id := range ids {
+		if _, ok := b.events[id]; !ok {
+			list = append(list, id)
+		}
+	}
+	sort.Strings(list)
+	evs, err := b.tx.Events(ctx, list)
+	if err != nil {
+		return fmt.Errorf("loading candidate events: %w", err)
+	}
+	for id, ev := range evs {
+		b.events[id] = ev
+	}
+	return nil
+}
+
+func (b *batch) keyUID(r ontology.Ref) string { return b.tenant + "/" + r.ID() }
+
+// blocks returns the content block keys a document is stored under and looked up by.
+func (b *batch) blocks(d *ontology.Document) (store, lookup []string) {
+	loc := b.m.canon.Location(b.tenant, d.Location)
+	return blockKeys(b.tenant, loc, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
+}
+
+// resolve links one document.
+func (b *batch) resolve(p *PendingDoc, st *Stats) {
+	d := &p.Doc
+	for _, r := range d.Refs {
+		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: b.keyUID(r), Kind: string(r.Kind),
+			Value: r.Value, Identity: identifies(d, r)})
+	}
+	storeBlocks, _ := b.blocks(d)
+	for _, k := range storeBlocks {
+		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: k, Kind: "block", Value: k, Block: true})
+	}
+	b.noteKeys(p.UID, d)
+	b.unresolvedLines(p.UID, d)
+	b.changes.Resolved = append(b.changes.Resolved, p.UID)
+	b.resolveParties(p.UID, d)
+
+	// A new version of a document stays in its event; the event is replanned.
+	if p.EventID != "" {
+		if ev := b.live(p.EventID); ev != nil {
+			replaceMember(ev, Member{UID: p.UID, Doc: *d, DecidedBy: "version", Score: 1})
+			ev.touched = true
+			b.remember(d, ev)
+			return
+		}
+	}
+
+	candidates, matched := b.candidates(p.UID, d)
+	rule := "shared-key"
+	var noteEvidence string
+	if ev, e, ok := b.notedEvent(p.UID, d); ok {
+		if !slices.Contains(candidates, ev) {
+			candidates = append(candidates, ev)
+		}
+		if len(matched) == 0 {
+			rule = e.Rule
+		}
+		matched = append(matched, e.Keys...)
+		noteEvidence = e.Note
+	}
+	if len(candidates) > 0 {
+		// The oldest event survives a merge, so ids that users have seen stay valid.
+		sort.Slice(candidates, func(i, j int) bool { return older(candidates[i], candidates[j]) })
+		into := candidates[0]
+		e := Evidence{Rule: rule, Keys: matched, Score: 1, Note: noteEvidence}
+		for _, other := range candidates[1:] {
+			if c := clash(into, other); c != "" || b.rejectedAcross(into, other) {
+				// Two orders, or two POS sales, are never one action: keep both events and
+				// say why the document joined the older one only.
+				e.Note = appendNote(e.Note, fmt.Sprintf("also shares a key with %s; not merged (each holds a %s, or a person kept them apart)", other.ID, c))
+				continue
+			}
+			b.merge(other, into, matched)
+			st.Merged++
+		}
+		b.join(into, p.UID, d, e, "rule:"+rule)
+		st.Joined++
+		b.remember(d, into)
+		b.sameCustomer(p.UID, into)
+		return
+	}
+	if ev, e, ok := b.contentMatch(p.UID, d); ok {
+		b.join(ev, p.UID, d, e, "rule:content")
+		st.Joined++
+		b.remember(d, ev)
+		b.sameCustomer(p.UID, ev)
+		return
+	}
+	ev := b.newEvent(p.UID, d)
+	b.join(ev, p.UID, d, Evidence{Rule: "new-event", Score: 1, Note: "no candidate event shares an identifying key or its content"}, "rule:new-event")
+	st.Created++
+	b.remember(d, ev)
+}
+
+// remember indexes a linked document's keys, blocks and notes for the rest of the batch.
+func (b *batch) remember(d *ontology.Document, ev *EventState) {
+	b.rememberNotes(d, ev)
+	for _, r := range d.Refs {
+		if identifies(d, r) {
+			k := b.keyUID(r)
+			b.keyEvents[k] = appendUnique(b.keyEvents[k], ev.ID)
+		}
+	}
+	store, _ := b.blocks(d)
+	for _, k := range store {
+		b.blockEvents[k] = appendUnique(b.blockEvents[k], ev.ID)
+	}
+}
+
+// live follows merges to the surviving event.
+func (b *batch) live(id string) *EventState {
+	for i := 0; i < 32; i++ {
+		ev := b.events[id]
+		if ev == nil {
+			return nil
+		}
+		if ev.MergedInto == "" {
+			return ev
+		}
+		id = ev.MergedInto
+	}
+	return nil
+}
+
+func (b *batch) eventOf(docUID string) string {
+	for i := len(b.changes.Links) - 1; i >= 0; i-- {
+		if b.changes.Links[i].DocUID == docUID {
+			return b.changes.Links[i].EventID
+		}
+	}
+	return ""
+}
+
+func older(a, b *EventState) bool {
+	if !a.OccurredAt.Equal(b.OccurredAt) {
+		return a.OccurredAt.Before(b.OccurredAt)
+	}
+	return a.ID < b.ID
+}
+
+func appendUnique(s []string, v string) []string {
+	if v == "" {
+		return s
+	}
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Only plain structs of strings and numbers are encoded here.
+		panic(fmt.Sprintf("encoding %T: %v", v, err))
+	}
+	return string(b)
+}

@@ -1,0 +1,146 @@
+package resolver
+
+import (
+	"sort"
+	"time"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology"
+)
+
+// Planner decides what one event's documents do to stock: the movements that bring the
+// ledger from what the event did so far (ev.Done, ev.Seq movements) to what its members
+// say now, and the event as it is written. Resolution decides which documents are one
+// event; the planner decides what that event means for stock. A test drives it with
+// events in memory, without a store.
+type Planner interface {
+	PlanEvent(tenant string, ev *EventState, members []inventory.Member, now time.Time) ([]ontology.Movement, EventWrite)
+}
+
+// LedgerPlanner is the Planner of the inventory ledger: inventory.Plan for what the
+// members mean, inventory.Reconcile for the movements that get there. An event merged
+// into another means nothing any more: all it did is taken back.
+type LedgerPlanner struct {
+	Recipes func(tenant, sku string) []inventory.Ingredient
+}
+
+// PlanEvent implements Planner.
+func (p LedgerPlanner) PlanEvent(tenant string, ev *EventState, members []inventory.Member, now time.Time) ([]ontology.Movement, EventWrite) {
+	want, discrepancies := inventory.Plan(members, recipesOf{p.Recipes, tenant})
+	if ev.MergedInto != "" {
+		want = inventory.Effect{}
+	}
+	moves := inventory.Reconcile(tenant, ev.ID, ev.Done, want, ev.Seq, now)
+	w := EventWrite{ID: ev.ID, Created: ev.created, Discrepancies: mustJSON(discrepancies)}
+	if ev.MergedInto != "" {
+		w.Kind, w.Status, w.OccurredAt = ev.Kind, "merged", ev.OccurredAt
+	} else {
+		w.Kind = inventory.Kind(members)
+		w.Status, w.OccurredAt, w.Location = status(ev.Members), earliest(ev.Members), location(members)
+	}
+	return moves, w
+}
+
+// recipesOf narrows a recipe lookup to one tenant for the ledger.
+type recipesOf struct {
+	lookup func(tenant, sku string) []inventory.Ingredient
+	tenant string
+}
+
+func (r recipesOf) Recipe(sku string) []inventory.Ingredient {
+	if r.lookup == nil {
+		return nil
+	}
+	return r.lookup(r.tenant, sku)
+}
+
+// finish plans every touched event and collects the changes.
+func (b *batch) finish() *Changes {
+	now := b.m.Now().UTC()
+	ids := make([]string, 0, len(b.events))
+	for id, ev := range b.events {
+		if ev.touched {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		ev := b.events[id]
+		members := make([]inventory.Member, 0, len(ev.Members))
+		for _, mem := range ev.Members {
+			members = append(members, b.ledgerMember(mem))
+		}
+		moves, w := b.m.planner.PlanEvent(b.tenant, ev, members, now)
+		ev.Seq += int64(len(moves))
+		b.changes.Movements = append(b.changes.Movements, moves...)
+		b.changes.Events = append(b.changes.Events, w)
+	}
+	b.changes.Tenant = b.tenant
+	b.changes.Links = lastLinks(b.changes.Links)
+	b.changes.ProductAliases = b.products.added
+	b.changes.PartyAliases = b.parties.aliases
+	b.changes.PartyLinks = b.parties.links
+	return &b.changes
+}
+
+func (b *batch) ledgerMember(mem Member) inventory.Member {
+	d := mem.Doc
+	lm := inventory.Member{
+		UID: mem.UID, System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, Direction: d.Direction,
+		OccurredAt: d.OccurredAt, Location: b.m.canon.Location(b.tenant, d.Location),
+	}
+	for _, l := range d.Lines {
+		sku := b.sku(d.Key.System, l)
+		if sku == "" {
+			continue // an unresolved product waits; it moves no stock until identified
+		}
+		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty})
+	}
+	return lm
+}
+
+// status is the most advanced verb among the members, in lifecycle order, with
+// cancellation winning only when every goods document says so.
+func status(ms []Member) string {
+	best := -1
+	for _, m := range ms {
+		for i, v := range ontology.Verbs {
+			if v == m.Doc.Verb && v != ontology.VerbCancelled && v != ontology.VerbObserved && i > best {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		if len(ms) > 0 {
+			return string(ms[0].Doc.Verb)
+		}
+		return ""
+	}
+	return string(ontology.Verbs[best])
+}
+
+func earliest(ms []Member) time.Time {
+	var t time.Time
+	for _, m := range ms {
+		if t.IsZero() || m.Doc.OccurredAt.Before(t) {
+			t = m.Doc.OccurredAt
+		}
+	}
+	return t
+}
+
+func location(ms []inventory.Member) string {
+	for _, r := range []ontology.Role{ontology.RolePOS, ontology.RoleReceipt, ontology.RoleOrder} {
+		for _, m := range ms {
+			if m.Role == r && m.Location != "" {
+				return m.Location
+			}
+		}
+	}
+	for _, m := range ms {
+		if m.Location != "" {
+			return m.Location
+		}
+	}
+	return ""
+}
