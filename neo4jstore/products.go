@@ -132,3 +132,44 @@ RETURN count(d) AS n`, map[string]any{"tenant": a.Tenant, "system": a.System, "c
 		return get[int64](recs[0], "n"), nil
 	})
 }
+
+// locationPairsCypher counts, per code no alias names and the location it was seen with,
+// the distinct business actions that joined them, keeping a few examples.
+const locationPairsCypher = `UNWIND $rows AS r
+MERGE (x:LocationLink {uid: $tenant + '/' + r.system + '/' + r.code + '/' + r.other})
+  ON CREATE SET x.tenant = $tenant, x.system = r.system, x.code = r.code, x.other = r.other, x.pairs = [], x.examples = []
+WITH x, r, r.pair IN x.pairs AS known
+SET x.pairs = CASE WHEN known OR size(x.pairs) >= 200 THEN x.pairs ELSE x.pairs + r.pair END,
+    x.examples = CASE WHEN known OR size(x.examples) >= 3 THEN x.examples ELSE x.examples + r.evidence END,
+    x.lastAt = $now
+SET x.links = size(x.pairs)`
+
+func locationPairRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.LocationPairs))
+	for _, p := range ch.LocationPairs {
+		rows = append(rows, map[string]any{"system": p.System, "code": p.Code, "other": p.Other, "pair": p.Pair,
+			"evidence": p.Evidence})
+	}
+	return rows
+}
+
+// LearnedLocations returns what a tenant's documents say of codes no alias names: each
+// code with the location it was seen with and how many business actions joined them.
+func (s *Store) LearnedLocations(ctx context.Context, tenant string) ([]resolver.LearnedLocation, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]resolver.LearnedLocation, error) {
+		recs, err := run(ctx, tx, `
+MATCH (x:LocationLink {tenant: $tenant})
+RETURN x.system AS system, x.code AS code, x.other AS other, x.links AS links, x.examples AS examples, x.lastAt AS at
+ORDER BY links DESC, system, code LIMIT 500`, map[string]any{"tenant": tenant})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]resolver.LearnedLocation, 0, len(recs))
+		for _, r := range recs {
+			out = append(out, resolver.LearnedLocation{System: get[string](r, "system"), Code: get[string](r, "code"),
+				Location: get[string](r, "other"), Links: get[int64](r, "links"), Examples: strs(recGet(r, "examples")),
+				LastAt: timeOf(recGet(r, "at"))})
+		}
+		return out, nil
+	})
+}

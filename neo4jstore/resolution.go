@@ -275,6 +275,7 @@ MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $n
 		{setAsideCypher, setAsideRows(ch)},
 		{productFactsCypher, productFactRows(ch)},
 		{unresolvedCypher, unresolvedRows(ch)},
+		{locationPairsCypher, locationPairRows(ch)},
 	}
 	for _, st := range steps {
 		for _, c := range chunks(len(st.rows), batchSize) {

@@ -97,6 +97,11 @@ var migrations = []migration{
 		"CREATE INDEX unresolved_product_tenant IF NOT EXISTS FOR (u:UnresolvedProduct) ON (u.tenant, u.status)",
 		"CREATE INDEX product_tenant IF NOT EXISTS FOR (p:Product) ON (p.tenant)",
 	}},
+	// v10: location codes learned from the business actions that join them.
+	{10, []string{
+		"CREATE CONSTRAINT location_link_uid IF NOT EXISTS FOR (x:LocationLink) REQUIRE x.uid IS UNIQUE",
+		"CREATE INDEX location_link_tenant IF NOT EXISTS FOR (x:LocationLink) ON (x.tenant)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

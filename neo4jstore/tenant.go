@@ -28,6 +28,7 @@ var tenantNodes = []struct{ label, where string }{
 	{"Delivery", "n.uid STARTS WITH $prefix"},
 	{"Notification", "n.tenant = $tenant"},
 	{"UnresolvedProduct", "n.tenant = $tenant"},
+	{"LocationLink", "n.tenant = $tenant"},
 	{"Checkpoint", "n.uid STARTS WITH $prefix"},
 	{"Review", "n.tenant = $tenant"},
 	{"ApiKey", "n.tenant = $tenant"},

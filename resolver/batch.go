@@ -24,16 +24,18 @@ type batch struct {
 	// mentionEvents: key uid -> events whose documents' notes name the key.
 	mentionEvents map[string][]string
 	noted         map[string][]refscan.Candidate // document uid -> what its notes name
-	rejected      map[string]map[string]bool
-	products      *productBook
-	parties       *partyBook
-	changes       Changes
+	// xblockEvents: cross-location content block -> events (for learning locations).
+	xblockEvents map[string][]string
+	rejected     map[string]map[string]bool
+	products     *productBook
+	parties      *partyBook
+	changes      Changes
 }
 
 func newBatch(m *Matcher, tx Tx, tenant string) *batch {
 	return &batch{tenant: tenant, m: m, tx: tx, events: map[string]*EventState{},
 		keyEvents: map[string][]string{}, blockEvents: map[string][]string{}, rejected: map[string]map[string]bool{},
-		mentionEvents: map[string][]string{}, noted: map[string][]refscan.Candidate{},
+		mentionEvents: map[string][]string{}, noted: map[string][]refscan.Candidate{}, xblockEvents: map[string][]string{},
 		products: newProductBook(),
 		parties: &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
 			customers: map[string][]string{}}}
@@ -79,6 +81,20 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 			for _, id := range evs {
 				ids[id] = true
 			}
+		}
+	}
+	var xlookup []string
+	for i := range docs {
+		d := &docs[i].Doc
+		_, look := crossBlocks(b.tenant, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
+		xlookup = append(xlookup, look...)
+	}
+	if b.xblockEvents, err = b.tx.EventsByBlocks(ctx, xlookup, fanOutCap); err != nil {
+		return fmt.Errorf("looking up sales across locations: %w", err)
+	}
+	for _, evs := range b.xblockEvents {
+		for _, id := range evs {
+			ids[id] = true
 		}
 	}
 	noted, err := b.loadNotes(ctx, docs)
@@ -144,6 +160,10 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	for _, k := range storeBlocks {
 		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: k, Kind: "block", Value: k, Block: true})
 	}
+	xstore, _ := crossBlocks(b.tenant, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
+	for _, k := range xstore {
+		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: k, Kind: "xblock", Value: k, Block: true})
+	}
 	b.noteKeys(p.UID, d)
 	b.unresolvedLines(p.UID, d)
 	b.changes.Resolved = append(b.changes.Resolved, p.UID)
@@ -190,6 +210,7 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 		b.join(into, p.UID, d, e, "rule:"+rule)
 		st.Joined++
 		b.remember(d, into)
+		b.learnLocations(p.UID, d, into, rule)
 		b.sameCustomer(p.UID, into)
 		return
 	}
@@ -197,9 +218,11 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 		b.join(ev, p.UID, d, e, "rule:content")
 		st.Joined++
 		b.remember(d, ev)
+		b.learnLocations(p.UID, d, ev, "content")
 		b.sameCustomer(p.UID, ev)
 		return
 	}
+	b.learnFromContent(p.UID, d)
 	ev := b.newEvent(p.UID, d)
 	b.join(ev, p.UID, d, Evidence{Rule: "new-event", Score: 1, Note: "no candidate event shares an identifying key or its content"}, "rule:new-event")
 	st.Created++
@@ -218,6 +241,10 @@ func (b *batch) remember(d *ontology.Document, ev *EventState) {
 	store, _ := b.blocks(d)
 	for _, k := range store {
 		b.blockEvents[k] = appendUnique(b.blockEvents[k], ev.ID)
+	}
+	xstore, _ := crossBlocks(b.tenant, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
+	for _, k := range xstore {
+		b.xblockEvents[k] = appendUnique(b.xblockEvents[k], ev.ID)
 	}
 }
 

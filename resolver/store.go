@@ -123,6 +123,8 @@ type Changes struct {
 	// described lines no rule identified.
 	ProductFacts []ProductFact
 	Unresolved   []UnresolvedLine
+	// LocationPairs are evidence that two location codes are one place.
+	LocationPairs []LocationPair
 }
 
 // ReviewUpdate records a person's verdict on a review item (if there is one).

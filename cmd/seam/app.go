@@ -71,6 +71,9 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		return nil, err
 	}
 	a.registry = resolver.NewRegistry(cfg.Locations, cfg.Products, cfg.Recipes...)
+	for _, n := range cfg.NoteFields {
+		a.registry.SetNoteFields(n)
+	}
 	a.matcher = resolver.NewMatcher(a.store, a.registry, log.With("part", "resolver"))
 	a.reservations = inventory.NewReservations(a.cache, a.store, cfg.SafetyHolds, log.With("part", "reservations"),
 		inventory.ReservationConfig{})

@@ -68,6 +68,12 @@ type Config struct {
 	Locations []resolver.LocationAlias `yaml:"locations"`
 	// Products declares which system item code names which canonical SKU.
 	Products []resolver.ProductAlias `yaml:"products"`
+	// LocationLearning says how many business actions joining a code no alias names with
+	// another location propose the alias.
+	LocationLearning resolver.LocationLearning `yaml:"locationLearning"`
+	// NoteFields restricts the free-text fields searched for other systems' identifiers
+	// in one source's documents (all the mapping declares, by default).
+	NoteFields []resolver.NoteFields `yaml:"noteFields"`
 	// Recipes declares what products made to order consume.
 	Recipes []resolver.Recipe `yaml:"recipes"`
 	// SafetyHolds keep stock back from reservations, by tenant: a product at a location
@@ -110,6 +116,7 @@ func DefaultConfig() Config {
 	c.HTTP.Addr = "127.0.0.1:8080"
 	c.LogLevel = "info"
 	c.LogFormat = "text"
+	c.LocationLearning = resolver.DefaultLocationLearning()
 	return c
 }
 
@@ -193,6 +200,9 @@ func (c Config) Validate() error {
 	}
 	if strings.ContainsAny(c.MQTT.ShareGroup, "/+#") {
 		errs = append(errs, fmt.Errorf("mqtt.shareGroup (SEAM_MQTT_SHARE_GROUP) %q may not hold /, + or #", c.MQTT.ShareGroup))
+	}
+	if c.LocationLearning.MinLinks < 1 {
+		errs = append(errs, fmt.Errorf("locationLearning.minLinks %d: want 1 or more", c.LocationLearning.MinLinks))
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("logFormat (SEAM_LOG_FORMAT) %q: want text or json", c.LogFormat))

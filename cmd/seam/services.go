@@ -55,12 +55,35 @@ func (l locations) LocationAliases(ctx context.Context, tenant string) ([]resolv
 	return append(out, stored...), nil
 }
 
+// LocationSuggestions proposes aliases for codes no alias names: from the business actions
+// that joined them with another location (learned), then from names and addresses.
 func (l locations) LocationSuggestions(ctx context.Context, tenant string) ([]resolver.LocationSuggestion, error) {
 	codes, err := l.a.store.LocationCodes(ctx, tenant)
 	if err != nil {
 		return nil, err
 	}
-	return l.a.registry.SuggestLocations(tenant, codes), nil
+	learned, err := l.a.store.LearnedLocations(ctx, tenant)
+	if err != nil {
+		return nil, err
+	}
+	// A code aliased since it was learned needs no suggestion any more.
+	open := learned[:0:0]
+	for _, x := range learned {
+		if ref := (&ontology.LocationRef{System: x.System, Code: x.Code}); l.a.registry.Location(tenant, ref) == x.System+":"+x.Code {
+			open = append(open, x)
+		}
+	}
+	out := resolver.LearnedSuggestions(open, l.a.cfg.LocationLearning)
+	seen := map[string]bool{}
+	for _, s := range out {
+		seen[s.System+"/"+s.Code] = true
+	}
+	for _, s := range l.a.registry.SuggestLocations(tenant, codes) {
+		if !seen[s.System+"/"+s.Code] {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 // loadAliases puts the aliases people declared into the registry.

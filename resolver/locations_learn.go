@@ -1,0 +1,176 @@
+package resolver
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// Locations learned, not only configured. A new tenant has not told Seam that Meituan's
+// store POI-77 is the shop whose Square location is SQ-LOC-9; its documents say so. Each
+// time one business action joins documents at two locations of which at least one no
+// alias names (a marketplace order and its ring-up linked by a reference, or the content
+// of a sale, same basket in the same hour, seen from both systems), resolution records the
+// pair with its evidence. Once a pair has enough such links (LocationLearning.MinLinks)
+// the alias is proposed in locationSuggestions, with the count and the evidence. Nothing
+// is applied by itself: until a person (setLocationAlias) or the configuration confirms
+// it, stock stays where the documents say.
+
+// LocationLearning tunes how many links propose an alias.
+type LocationLearning struct {
+	// MinLinks is how many business actions must join the two codes before the alias is
+	// proposed (default 3).
+	MinLinks int `yaml:"minLinks"`
+}
+
+// DefaultLocationLearning proposes an alias after three linked actions: one link may be a
+// clerk's mistake, three in different hours are a habit.
+func DefaultLocationLearning() LocationLearning { return LocationLearning{MinLinks: 3} }
+
+// LocationPair is evidence that two location codes are one place: one business action
+// whose documents name both.
+type LocationPair struct {
+	// System and Code are the side no alias names.
+	System, Code string
+	// Other is the other side: a canonical location, or "system:code" when it is not
+	// aliased either.
+	Other string
+	// Pair identifies the two documents, so that resolving them again counts once.
+	Pair     string
+	Rule     string // shared-key, text-reference, content
+	Evidence string
+}
+
+// LearnedLocation is a location alias the documents propose.
+type LearnedLocation struct {
+	System, Code string
+	Location     string
+	Links        int64 // business actions that joined the two
+	Needed       int   // how many propose the alias
+	Examples     []string
+	LastAt       time.Time
+}
+
+// learnLocations records, for a document that just joined ev, the pairs of its location
+// and the other members' locations where one side is not aliased.
+func (b *batch) learnLocations(uid string, d *ontology.Document, ev *EventState, rule string) {
+	if d.Location == nil || d.Location.Code == "" {
+		return
+	}
+	mine := b.m.canon.Location(b.tenant, d.Location)
+	mineOpen := mine == d.Location.System+":"+d.Location.Code
+	for _, m := range ev.Members {
+		o := m.Doc.Location
+		if m.UID == uid || o == nil || o.Code == "" || o.System == d.Location.System {
+			continue
+		}
+		theirs := b.m.canon.Location(b.tenant, o)
+		theirsOpen := theirs == o.System+":"+o.Code
+		if theirs == mine || (!mineOpen && !theirsOpen) {
+			continue
+		}
+		pair := pairID(uid, m.UID)
+		why := fmt.Sprintf("%s %s/%s and %s/%s are one action (%s)", rule, d.Key.System, d.Key.ExternalID,
+			m.Doc.Key.System, m.Doc.Key.ExternalID, ev.ID)
+		if mineOpen {
+			b.changes.LocationPairs = append(b.changes.LocationPairs, LocationPair{System: d.Location.System,
+				Code: d.Location.Code, Other: theirs, Pair: pair, Rule: rule, Evidence: why})
+		}
+		if theirsOpen {
+			b.changes.LocationPairs = append(b.changes.LocationPairs, LocationPair{System: o.System,
+				Code: o.Code, Other: mine, Pair: pair, Rule: rule, Evidence: why})
+		}
+	}
+}
+
+func pairID(a, b string) string {
+	if a > b {
+		a, b = b, a
+	}
+	return a + "|" + b
+}
+
+// crossBlocks are the content blocks of a sale without its location: the same basket in
+// the same hour, wherever the documents say it was. They find the two sides of a sale
+// whose stores no alias joins yet, for learning the alias only: a content match across
+// locations never links documents (a basket in an hour is not enough without the store).
+func crossBlocks(tenant string, d *ontology.Document, canonSKU func(ontology.Line) string) (store, lookup []string) {
+	want := complement(d.Role)
+	if d.Location == nil || len(d.Lines) == 0 || want == "" {
+		return nil, nil
+	}
+	sig := basketSignature(d.Lines, canonSKU)
+	h := d.OccurredAt.UTC().Truncate(time.Hour)
+	key := func(r ontology.Role, t time.Time) string {
+		return tenant + "/xblock:" + string(r) + ":" + sig + ":" + t.Format("2006010215")
+	}
+	return []string{key(d.Role, h)}, []string{key(want, h.Add(-time.Hour)), key(want, h), key(want, h.Add(time.Hour))}
+}
+
+// learnFromContent scores the sales found through d's cross-location blocks that stand at
+// another location, and records a pair for the best one that clears the accept
+// threshold with a margin over the next.
+func (b *batch) learnFromContent(uid string, d *ontology.Document) {
+	if d.Location == nil {
+		return
+	}
+	_, lookup := crossBlocks(b.tenant, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
+	want := complement(d.Role)
+	mine := b.m.canon.Location(b.tenant, d.Location)
+	type scored struct {
+		ev    *EventState
+		other *Member
+		e     Evidence
+	}
+	var all []scored
+	seen := map[string]bool{}
+	for _, k := range lookup {
+		if len(b.xblockEvents[k]) >= fanOutCap {
+			continue
+		}
+		for _, id := range b.xblockEvents[k] {
+			ev := b.live(id)
+			if ev == nil || seen[ev.ID] {
+				continue
+			}
+			seen[ev.ID] = true
+			other := memberWithRole(ev, want)
+			if other == nil || other.Doc.Location == nil || b.m.canon.Location(b.tenant, other.Doc.Location) == mine {
+				continue
+			}
+			all = append(all, scored{ev, other, scoreContent(b.m.weights, d, &other.Doc)})
+		}
+	}
+	if len(all) == 0 {
+		return
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].e.Score > all[j].e.Score })
+	w := b.m.weights
+	if all[0].e.Score < w.Accept || len(all) > 1 && all[0].e.Score-all[1].e.Score < w.Margin {
+		return
+	}
+	probe := &EventState{ID: all[0].ev.ID, Members: []Member{*all[0].other}}
+	b.learnLocations(uid, d, probe, fmt.Sprintf("content (score %.1f)", all[0].e.Score))
+}
+
+// LearnedSuggestions turns learned pairs into suggestions: the pairs with enough links,
+// for codes no alias names yet, strongest first.
+func LearnedSuggestions(learned []LearnedLocation, cfg LocationLearning) []LocationSuggestion {
+	var out []LocationSuggestion
+	for _, l := range learned {
+		if l.Links < int64(cfg.MinLinks) {
+			continue
+		}
+		out = append(out, LocationSuggestion{
+			LocationCode: LocationCode{System: l.System, Code: l.Code, Documents: l.Links},
+			Location:     l.Location,
+			Score:        1 - 1/float64(l.Links+1),
+			Reason: fmt.Sprintf("%d business actions joined %s/%s with %s (%d propose an alias); e.g. %s",
+				l.Links, l.System, l.Code, l.Location, cfg.MinLinks, strings.Join(l.Examples, "; ")),
+		})
+	}
+	return out
+}

@@ -1,0 +1,61 @@
+package resolver_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/seamhub/seam/resolver"
+)
+
+// TestLocationsLearnedFromLinkedSales: a Meituan store code no alias names and a Square
+// till that is aliased are joined by sales linked through the clerk's references; after
+// enough of them the alias is proposed, with the count and the evidence, and nothing is
+// applied by itself. A sale seen from both systems only by its content (same basket, same
+// hour) counts as evidence too, without linking the documents.
+func TestLocationsLearnedFromLinkedSales(t *testing.T) {
+	f := newFixture(t)
+	f.m = resolver.NewMatcher(f.store, resolver.NewRegistry([]resolver.LocationAlias{
+		{Tenant: f.tenant, System: "square", Code: "SQ-LOC-9", Location: "STORE-SH-01"}}, nil), nil)
+	for i := 0; i < 3; i++ {
+		mt := fmt.Sprintf("2706190033849102%d", i)
+		at := t0.Add(time.Duration(i) * 3 * time.Hour)
+		f.save(f.meituanOrder(mt, at), f.ringUp("SQ-"+mt, "MT"+mt, at.Add(2*time.Minute)))
+		f.process()
+	}
+	learned, err := f.store.LearnedLocations(f.ctx, f.tenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(learned) != 1 || learned[0].System != "meituan" || learned[0].Code != "POI-77" || learned[0].Location != "STORE-SH-01" || learned[0].Links != 3 {
+		t.Fatalf("learned = %+v", learned)
+	}
+	sg := resolver.LearnedSuggestions(learned, resolver.DefaultLocationLearning())
+	if len(sg) != 1 || sg[0].Location != "STORE-SH-01" || !strings.Contains(sg[0].Reason, "3 business actions") {
+		t.Fatalf("suggestions = %+v", sg)
+	}
+	if sg := resolver.LearnedSuggestions(learned, resolver.LocationLearning{MinLinks: 4}); len(sg) != 0 {
+		t.Fatalf("3 links proposed an alias that needs 4: %+v", sg)
+	}
+	// Nothing applied: the Meituan orders' stock stays under their own code... but each
+	// sale counts once, at the till that rang it up.
+	if got := f.stock(); got["LATTE@STORE-SH-01/onHand"] != "-6" || len(got) != 1 {
+		t.Fatalf("stock %v", got)
+	}
+
+	// Content only: a ring-up without a reference, same basket, two minutes later.
+	mt := "27061900338491099"
+	at := t0.Add(20 * time.Hour)
+	pos := f.ringUp("SQ-"+mt, "", at.Add(2*time.Minute))
+	pos.Notes = nil
+	f.save(f.meituanOrder(mt, at), pos)
+	f.process()
+	if f.eventOf("meituan", "order", mt) == f.eventOf("square", "order", "SQ-"+mt) {
+		t.Fatal("a content match across locations no alias joins linked the documents")
+	}
+	learned, _ = f.store.LearnedLocations(f.ctx, f.tenant)
+	if len(learned) != 1 || learned[0].Links != 4 {
+		t.Fatalf("after a content match: %+v", learned)
+	}
+}
