@@ -3,6 +3,7 @@ package mapping
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -448,10 +449,28 @@ func (ns *noteSpec) read(mp *mapper, d *ontology.Document) {
 
 // normalise applies the rules of SOURCES.md §9 that hold for every source: tracking
 // numbers, bills of lading and container numbers are upper case without spaces.
+//
+// References people type (purchase orders, hub references, ASNs, invoice names) are
+// compared upper case with single spaces, and a purchase order number is written "PO-"
+// and its number however the prefix was spelt ("po 2025-00417", "PO#2025-00417",
+// "PO2025-00417"): one broker's ContrNo must meet the warehouse's purchase_order_number,
+// and a clerk's note (resolver/refscan reads the same canonical form) must meet both.
 func normalise(k ontology.RefKind, v string) string {
 	switch k {
 	case ontology.RefTracking, ontology.RefBL, ontology.RefContainer:
 		return simpleTransforms["nospace"](strings.ToUpper(v))
+	case ontology.RefPO:
+		v = strings.ToUpper(strings.Join(strings.Fields(v), " "))
+		if m := poSpelling.FindStringSubmatch(v); m != nil {
+			return "PO-" + m[1]
+		}
+		return v
+	case ontology.RefHubRef, ontology.RefASN, ontology.RefInvoice:
+		return strings.ToUpper(strings.Join(strings.Fields(v), " "))
 	}
 	return v
 }
+
+// poSpelling is a purchase order number behind any spelling of the PO prefix; the number
+// must start with a digit, so "POS-123" is not a PO.
+var poSpelling = regexp.MustCompile(`^PO\s*(?:[#:_./-]|NO\.?)?\s*(\d.*)$`)

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/seamhub/seam/ontology"
 )
 
 func TestDecodeJSONKeepsBigIntegersExact(t *testing.T) {
@@ -212,5 +214,25 @@ func TestMapPayloadSniffsJSONForAnXMLMapping(t *testing.T) {
 	res, err := reg.MapPayload("t", "china-customs", "declaration", "", body)
 	if err != nil || len(res) != 1 || res[0].Doc == nil || res[0].Doc.Key.ExternalID != "531620251000654321" {
 		t.Fatalf("a JSON declaration without a format: %+v %v", res, err)
+	}
+}
+
+func TestTypedReferencesCompareInOneForm(t *testing.T) {
+	for _, c := range []struct {
+		kind     ontology.RefKind
+		in, want string
+	}{
+		{ontology.RefPO, "PO-2025-00417", "PO-2025-00417"},
+		{ontology.RefPO, "po 2025-00417", "PO-2025-00417"},
+		{ontology.RefPO, "PO#2025-00417", "PO-2025-00417"},
+		{ontology.RefPO, "PO2025-00417", "PO-2025-00417"},
+		{ontology.RefPO, "PO No. 2025-00417", "PO-2025-00417"},
+		{ontology.RefPO, "PUR-ORD-2025-00001", "PUR-ORD-2025-00001"},
+		{ontology.RefPO, "POS-123", "POS-123"},
+		{ontology.RefHubRef, " pos-sh-20250304-0112 ", "POS-SH-20250304-0112"},
+	} {
+		if got := normalise(c.kind, c.in); got != c.want {
+			t.Errorf("normalise(%s, %q) = %q, want %q", c.kind, c.in, got, c.want)
+		}
 	}
 }
