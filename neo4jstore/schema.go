@@ -102,6 +102,13 @@ var migrations = []migration{
 		"CREATE CONSTRAINT location_link_uid IF NOT EXISTS FOR (x:LocationLink) REQUIRE x.uid IS UNIQUE",
 		"CREATE INDEX location_link_tenant IF NOT EXISTS FOR (x:LocationLink) ON (x.tenant)",
 	}},
+	// v11: the block rules of party matching beyond name and address.
+	{11, []string{
+		"CREATE INDEX party_block_fampc IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bFamPc)",
+		"CREATE INDEX party_block_dob IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bDob)",
+		"CREATE INDEX party_block_givloc IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bGivLoc)",
+		"CREATE INDEX party_block_nid IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bNid)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

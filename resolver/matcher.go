@@ -49,8 +49,8 @@ type Matcher struct {
 	store   Store
 	canon   Canon
 	weights Weights
-	// partyWeights score parties that no shared key links.
-	partyWeights PartyWeights
+	// partyModel scores parties that no shared key links.
+	partyModel PartyModel
 	// productWeights score lines that name their product only in words.
 	productWeights productmatch.Weights
 	// planner decides what each event's documents do to stock.
@@ -65,7 +65,7 @@ func NewMatcher(store Store, canon Canon, log *slog.Logger) *Matcher {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Matcher{store: store, canon: canon, weights: DefaultWeights(), partyWeights: DefaultPartyWeights(),
+	return &Matcher{store: store, canon: canon, weights: DefaultWeights(), partyModel: DefaultPartyModel(),
 		productWeights: productmatch.DefaultWeights(), planner: LedgerPlanner{Recipes: canon.Recipe}, log: log, Now: time.Now}
 }
 
@@ -75,9 +75,8 @@ func (m *Matcher) SetPlanner(p Planner) { m.planner = p }
 // SetWeights replaces the content-matching weights and thresholds.
 func (m *Matcher) SetWeights(w Weights) { m.weights = w }
 
-// SetPartyWeights replaces the party-matching weights and thresholds (for instance with
-// a FitPartyWeights estimate).
-func (m *Matcher) SetPartyWeights(w PartyWeights) { m.partyWeights = w }
+// SetPartyModel replaces the party-matching model (a tenant's trained one, see Train).
+func (m *Matcher) SetPartyModel(pm PartyModel) { m.partyModel = pm }
 
 // Stats counts what one Process call did.
 type Stats struct {
