@@ -16,7 +16,7 @@ import (
 // them, and the thresholds. It is stored per tenant with a version (`seam parties train`)
 // and named in the evidence of every link it makes.
 type PartyModel struct {
-	Version string                                  `json:"version"`
+	Version string                                 `json:"version"`
 	M       [partyFields][compare.NumKinds]float64 `json:"m"`
 	U       [partyFields][compare.NumKinds]float64 `json:"u"`
 	// TF holds, per field, the share of parties holding each common value (given and
@@ -27,7 +27,8 @@ type PartyModel struct {
 	Lambda float64 `json:"lambda,omitempty"`
 	// Accept links two parties SAME_AS at or above this weight; Review records them
 	// RELATED ("possibly the same party") between Review and Accept.
-	Accept, Review float64 `json:"accept"`
+	Accept float64 `json:"accept"`
+	Review float64 `json:"review"`
 	// Trained says how the model was made: "prior", or the fit's figures.
 	Trained string `json:"trained,omitempty"`
 }

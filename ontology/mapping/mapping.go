@@ -97,7 +97,7 @@ var (
 	partyKeys = []string{"role", "each", "if", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep",
 		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "houseNumber", "street", "addressLine2", "locality",
 		"postcode", "region"}
-	lineKeys  = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
+	lineKeys = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
 		"unit", "lot", "expiresAt", "unitPrice"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
