@@ -87,6 +87,12 @@ func DefaultPartyModel() PartyModel {
 		compare.Exact: k(0.70, 0.05), compare.Typo: k(0.06, 0.01), compare.Similar: k(0.04, 0.02),
 		compare.Partial: k(0.02, 0.02), compare.MaskedCompatible: k(0.01, 0.01), compare.Different: k(0.17, 0.89),
 	})
+	// A flat, a building, a second line: what tells one household of a street from the
+	// next where a source has it; many omit it, so its difference weighs little.
+	pm.levels(fieldDetail, map[compare.Kind][2]float64{
+		compare.Exact: k(0.55, 0.01), compare.Typo: k(0.05, 0.002), compare.Similar: k(0.05, 0.01),
+		compare.Partial: k(0.05, 0.03), compare.MaskedCompatible: k(0.01, 0.01), compare.Different: k(0.29, 0.82),
+	})
 	pm.levels(fieldLocality, map[compare.Kind][2]float64{
 		compare.Exact: k(0.80, 0.28), compare.Typo: k(0.05, 0.02), compare.Similar: k(0.02, 0.02),
 		compare.Partial: k(0.02, 0.03), compare.MaskedCompatible: k(0.01, 0.02), compare.Different: k(0.10, 0.63),
@@ -238,7 +244,7 @@ type PartyPair struct {
 
 // ruleFields are the fields each block rule makes agree.
 var ruleFields = map[string][]int{
-	BlockName: {fieldName, fieldGiven, fieldFamily}, BlockAddress: {fieldAddress, fieldStreet, fieldNumber},
+	BlockName: {fieldName, fieldGiven, fieldFamily}, BlockAddress: {fieldAddress, fieldStreet, fieldNumber, fieldDetail},
 	BlockFamilyPost: {fieldFamily, fieldPostcode}, BlockBirthDate: {fieldBirth},
 	BlockGivenLocale: {fieldGiven, fieldLocality}, BlockNationalID: {fieldNationalID},
 }

@@ -166,6 +166,7 @@ const (
 	fieldPhone
 	fieldNumber
 	fieldStreet
+	fieldDetail
 	fieldLocality
 	fieldPostcode
 	fieldAddress
@@ -174,7 +175,7 @@ const (
 )
 
 var fieldNames = [partyFields]string{"name", "given", "family", "dob", "nid", "email", "phone", "number", "street",
-	"locality", "postcode", "address", "country"}
+	"detail", "locality", "postcode", "address", "country"}
 
 // Comparison is the level at which each field of two profiles agrees, and why.
 type Comparison [partyFields]compare.Level
@@ -208,6 +209,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		ac := compare.AddressLevels(a.Place, b.Place)
 		c[fieldNumber] = ac.Parts[compare.PartNumber]
 		c[fieldStreet] = ac.Parts[compare.PartStreet]
+		c[fieldDetail] = ac.Parts[compare.PartDetail]
 		c[fieldLocality] = ac.Parts[compare.PartLocality]
 		c[fieldPostcode] = ac.Parts[compare.PartPostcode]
 	} else {
@@ -281,7 +283,7 @@ func wholeAddress(a, b string) compare.Level {
 // identityFields are the fields whose agreement names one person rather than a family
 // or a household: a pair agreeing only on a name never links (see PartyModel.Decide).
 var identityFields = []int{fieldBirth, fieldNationalID, fieldEmail, fieldPhone, fieldNumber, fieldStreet,
-	fieldPostcode, fieldLocality, fieldAddress}
+	fieldDetail, fieldPostcode, fieldLocality, fieldAddress}
 
 // Frequency is how many parties hold the exact value being compared, where counted: an
 // exact agreement on a value many parties share says less than on a rare one (a chain
