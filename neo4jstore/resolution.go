@@ -277,6 +277,7 @@ MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $n
 		{setAsideCypher, setAsideRows(ch)},
 		{productFactsCypher, productFactRows(ch)},
 		{unresolvedCypher, unresolvedRows(ch)},
+		{requeueUnresolvedCypher, productAliasRows(ch)},
 		{locationPairsCypher, locationPairRows(ch)},
 	}
 	for _, st := range steps {

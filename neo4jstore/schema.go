@@ -108,6 +108,8 @@ var migrations = []migration{
 		"CREATE INDEX party_block_dob IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bDob)",
 		"CREATE INDEX party_block_givloc IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bGivLoc)",
 		"CREATE INDEX party_block_nid IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bNid)",
+		"CREATE CONSTRAINT party_model_uid IF NOT EXISTS FOR (m:PartyModel) REQUIRE m.uid IS UNIQUE",
+		"CREATE INDEX party_model_tenant IF NOT EXISTS FOR (m:PartyModel) ON (m.tenant)",
 	}},
 }
 

@@ -41,6 +41,9 @@ type Canon interface {
 	// NoteFields names the note fields searched for other systems' identifiers in a
 	// source's documents; restricted is false when every field is (the default).
 	NoteFields(tenant, system, typ string) (fields []string, restricted bool)
+	// ConfiguredSKU names the product whose SKU, as configured, reduces to key (a SKU's
+	// letters and digits, upper case), if the configuration declares one.
+	ConfiguredSKU(tenant, key string) (string, bool)
 }
 
 // Matcher links pending documents to business events. It is safe for concurrent use;
@@ -49,8 +52,10 @@ type Matcher struct {
 	store   Store
 	canon   Canon
 	weights Weights
-	// partyModel scores parties that no shared key links.
+	// partyModel scores parties that no shared key links, for tenants without a model
+	// of their own; models holds the tenants' stored models.
 	partyModel PartyModel
+	models     *partyModels
 	// productWeights score lines that name their product only in words.
 	productWeights productmatch.Weights
 	// planner decides what each event's documents do to stock.
@@ -114,6 +119,7 @@ type selection struct {
 func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection) (Stats, []string, error) {
 	var st Stats
 	var uids []string
+	pm := m.partyModelOf(ctx, tenant)
 	err := m.store.WithTenantLock(ctx, tenant, func(ctx context.Context, tx Tx) (err error) {
 		st, uids = Stats{}, nil // fn may be retried
 		defer func() {
@@ -149,6 +155,7 @@ func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection
 		}
 		docs = readable
 		b := newBatch(m, tx, tenant)
+		b.partyModel = pm
 		if err := b.load(ctx, docs); err != nil {
 			return err
 		}

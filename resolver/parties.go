@@ -337,7 +337,7 @@ func (b *batch) relateScored(a, c, reason string, score float64) {
 //
 // It reports whether the party was linked SAME_AS another.
 func (b *batch) matchProfile(id string, prof PartyProfile) bool {
-	pb, pm := b.parties, b.m.partyModel
+	pb, pm := b.parties, &b.partyModel
 	self := pb.root(id)
 	blocks := prof.Blocks()
 	fr := Frequency{fieldName: pb.filed[blockKey(BlockName, blocks[BlockName])],

@@ -68,6 +68,9 @@ type Config struct {
 	Locations []resolver.LocationAlias `yaml:"locations"`
 	// Products declares which system item code names which canonical SKU.
 	Products []resolver.ProductAlias `yaml:"products"`
+	// PartyModelPins pins a tenant's party model to a stored version ("v3"): training
+	// a new one does not change what that tenant's parties are scored with.
+	PartyModelPins map[string]string `yaml:"partyModelPins"`
 	// LocationLearning says how many business actions joining a code no alias names with
 	// another location propose the alias.
 	LocationLearning resolver.LocationLearning `yaml:"locationLearning"`
