@@ -14,7 +14,8 @@ import "hash/fnv"
 //     nothing may be linked through them.
 //   - "item-number": the line's item number stands among its declaration elements.
 //   - "description": the line names no item number; its HS code and size are those of
-//     one product only in the catalogue, so a perfect integration identifies it by them.
+//     one product only in the catalogue, so a perfect integration that has seen the
+//     catalogue's HS codes and titles (earlier declarations, listings) identifies it.
 //   - "ambiguous": the line names no item number and another product has the same HS
 //     code and size; it stays an unresolved product until a person decides (no stock
 //     moves through a declaration line either way: the warehouse's receipt counts).
