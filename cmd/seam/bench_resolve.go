@@ -289,6 +289,11 @@ func score(r *runResult, tenant string, truth *simulate.Truth, got *neo4jstore.R
 			if code == "" {
 				code = l.ExternalID
 			}
+			if code == "" {
+				// A line without codes of its own (a customs line naming its goods in
+				// GModel) is known by its description code, as the truth lists it.
+				code = l.DescriptionCode()
+			}
 			item := d.Key.System + "/" + code
 			if _, seen := tPr[item]; seen {
 				continue
@@ -305,8 +310,19 @@ func score(r *runResult, tenant string, truth *simulate.Truth, got *neo4jstore.R
 }
 
 // predictSKU is the product resolution gave a line: a configured alias, else the first
-// of its keys resolution stored.
+// of its keys resolution stored. A line without codes of its own has the product its
+// description code was identified as, or none: it waits as an unresolved product.
 func predictSKU(tenant, system string, l ontology.Line, keys map[string]string, reg *resolver.Registry) string {
+	if l.SKU == "" && l.GTIN == "" && l.ExternalID == "" {
+		code := l.DescriptionCode()
+		if sku, ok := reg.Alias(tenant, system, ontology.Line{ExternalID: code}); ok {
+			return sku
+		}
+		if sku, ok := keys["desc:"+system+":"+code]; ok { // the resolver's key of a description
+			return sku
+		}
+		return "unresolved:" + system + ":" + code
+	}
 	if sku, ok := reg.Alias(tenant, system, l); ok {
 		return sku
 	}
