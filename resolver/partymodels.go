@@ -79,5 +79,10 @@ func TrainOnMentions(mentions []ontology.PartyRef, seed uint64) (PartyModel, int
 		profiles = append(profiles, ProfileOf(p))
 	}
 	pairs := BlockedPairs(profiles, 50)
-	return Train(profiles, pairs, 200_000, seed, DefaultPartyModel()), len(profiles), len(pairs)
+	return Train(profiles, pairs, trainingRandomPairs, seed, DefaultPartyModel()), len(profiles), len(pairs)
 }
+
+// trainingRandomPairs is how many random pairs u is estimated on: about two seconds of
+// comparisons here, and enough that a level one pair in a thousand reaches is seen tens
+// of times (levels rarer than that keep a smoothed estimate).
+const trainingRandomPairs = 40_000
