@@ -80,7 +80,9 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		inventory.ReservationConfig{})
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
-		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution})
+		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: func(t string) bool {
+			return strings.HasPrefix(t, cfg.TenantPrefix)
+		}})
 	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), a.store, a.worker.Notify)
 	a.intake.Observe = a.metrics.ObserveDocument
 	a.keys = apikey.NewChecker(a.store, cfg.KeyCacheTTL)
