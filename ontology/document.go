@@ -92,12 +92,15 @@ type PartyRef struct {
 	// name as separate fields (Shopify first_name and last_name; Name stays the whole),
 	// date of birth as written, a national id (ID card, social security number), the
 	// shop's loyalty or member number, and the address in its parts.
-	GivenName  string       `json:"givenName,omitempty"`
-	FamilyName string       `json:"familyName,omitempty"`
-	BirthDate  string       `json:"birthDate,omitempty"`
-	NationalID string       `json:"nationalId,omitempty"`
-	LoyaltyID  string       `json:"loyaltyId,omitempty"`
-	Place      *AddressPart `json:"place,omitempty"`
+	GivenName  string `json:"givenName,omitempty"`
+	FamilyName string `json:"familyName,omitempty"`
+	BirthDate  string `json:"birthDate,omitempty"`
+	NationalID string `json:"nationalId,omitempty"`
+	LoyaltyID  string `json:"loyaltyId,omitempty"`
+	// BankAccount is the account (IBAN or local number) a party pays from or is paid to:
+	// companies that share one are related, never merged.
+	BankAccount string       `json:"bankAccount,omitempty"`
+	Place       *AddressPart `json:"place,omitempty"`
 }
 
 // AddressPart is an address in the parts sources send: number and street, a second line,

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/compare"
@@ -93,7 +94,16 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 	if p.ExternalID != "" {
 		identity = append(identity, "ext:"+system+":"+string(p.Role)+":"+p.ExternalID)
 	}
-	if pr.Phone != "" {
+	// A member number names one person across the shop's tills and storefront; a
+	// number of one to three characters is a test value or a counter, not a member.
+	if l := strings.ToUpper(strings.TrimSpace(p.LoyaltyID)); len(l) >= 4 {
+		identity = append(identity, "loyalty:"+l)
+	}
+	if b := bankKey(p.BankAccount); b != "" {
+		// Companies paying from one account are a group to look at, not one company.
+		relation = append(relation, "bank:"+b)
+	}
+	if pr.Phone != "" && !compare.IsMasked(pr.Phone) {
 		if pr.Company {
 			relation = append(relation, "phone:"+pr.Phone)
 		} else {
@@ -113,6 +123,21 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 		}
 	}
 	return identity, relation
+}
+
+// bankKey reduces an account number (an IBAN with its spaces) to its letters and digits;
+// too short to name one account, it is no key.
+func bankKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 8 {
+		return ""
+	}
+	return b.String()
 }
 
 func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
