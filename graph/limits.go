@@ -100,4 +100,7 @@ func costs(c *generated.ComplexityRoot) {
 	c.InventoryEvent.Evidence = list
 	c.MatchDecision.Movements = list
 	c.SourceDocument.Parties = list
+	c.Query.PartyDecisions = func(child int, first *int) int { return page(child, first) }
+	c.PartyNetwork.Parties = list
+	c.PartyNetwork.Links = list
 }

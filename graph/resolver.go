@@ -51,6 +51,18 @@ type Decisions interface {
 	Reviews(ctx context.Context, tenant, after string, first int) ([]resolver.Review, error)
 }
 
+// PartyDecisions are people's verdicts on parties.
+type PartyDecisions interface {
+	ConfirmParties(ctx context.Context, tenant, a, b, by string) (resolver.PartyDecided, error)
+	RejectParties(ctx context.Context, tenant, a, b, by string) (resolver.PartyDecided, error)
+	PartyDecisions(ctx context.Context, tenant string, first int) ([]resolver.PartyDecision, error)
+}
+
+// PartyNetworks walks the RELATED links around a party.
+type PartyNetworks interface {
+	PartyNetwork(ctx context.Context, tenant, partyID string, depth, limit int) (resolver.PartyNetwork, error)
+}
+
 // Products resolves any spelling of a SKU to its canonical product.
 type Products interface {
 	CanonicalSKU(ctx context.Context, tenant, sku string) (string, error)
@@ -86,9 +98,13 @@ type Services struct {
 	Parties   PartyReader
 	Events    EventReader
 	Decisions Decisions
-	Locations Locations
-	Products  Products
-	SetAside  SetAside
+	// PartyDecisions serves confirmPartyMatch, rejectPartyMatch and partyDecisions;
+	// Networks serves partyNetwork.
+	PartyDecisions PartyDecisions
+	Networks       PartyNetworks
+	Locations      Locations
+	Products       Products
+	SetAside       SetAside
 	// Suggestions serves productSuggestions and setProductAlias.
 	Suggestions ProductSuggestions
 	Log         *slog.Logger

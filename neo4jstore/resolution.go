@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -24,7 +25,7 @@ func (s *Store) WithTenantLock(ctx context.Context, tenant string, fn func(ctx c
 			map[string]any{"name": "resolve/" + tenant}); err != nil {
 			return struct{}{}, err
 		}
-		return struct{}{}, fn(ctx, &resolutionTx{tx: tx, tenant: tenant, now: s.Now})
+		return struct{}{}, fn(ctx, &resolutionTx{tx: tx, tenant: tenant, now: s.Now, log: s.log})
 	})
 	return err
 }
@@ -33,6 +34,7 @@ type resolutionTx struct {
 	tx     neo4j.ManagedTransaction
 	tenant string
 	now    func() time.Time
+	log    *slog.Logger
 }
 
 func (t *resolutionTx) Pending(ctx context.Context, limit int) ([]resolver.PendingDoc, error) {
@@ -273,6 +275,8 @@ MERGE (a)-[l:SAME_AS]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $n
 MERGE (a:Party {uid: $tenant + '/' + r.from}) ON CREATE SET a.id = r.from, a.tenant = $tenant
 MERGE (b:Party {uid: $tenant + '/' + r.to}) ON CREATE SET b.id = r.to, b.tenant = $tenant
 MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $now`, partyLinkRows(ch, "related")},
+		{partyCutCypher, partyCutRows(ch)},
+		{partyDecisionCypher, partyDecisionRows(ch)},
 		{`UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant}) REMOVE d:Pending`, resolvedRows(ch)},
 		{setAsideCypher, setAsideRows(ch)},
 		{productFactsCypher, productFactRows(ch)},

@@ -111,6 +111,11 @@ var migrations = []migration{
 		"CREATE CONSTRAINT party_model_uid IF NOT EXISTS FOR (m:PartyModel) REQUIRE m.uid IS UNIQUE",
 		"CREATE INDEX party_model_tenant IF NOT EXISTS FOR (m:PartyModel) ON (m.tenant)",
 	}},
+	// v12: people's decisions on parties, one per pair; resolution loads the rejections.
+	{12, []string{
+		"CREATE CONSTRAINT party_decision_uid IF NOT EXISTS FOR (d:PartyDecision) REQUIRE d.uid IS UNIQUE",
+		"CREATE INDEX party_decision_tenant IF NOT EXISTS FOR (d:PartyDecision) ON (d.tenant, d.verdict)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -76,6 +76,10 @@ type partyBook struct {
 	// filed counts the surviving parties filed under each block key: stored ones (as
 	// PartyCandidates counted them) plus those founded in this batch.
 	filed map[string]int
+	// apart holds the pairs of parties people said are different (see mayJoin);
+	// parent, loaded for a person's decision only, maps a party to its SAME_AS link.
+	apart  [][2]string
+	parent map[string]PartyLink
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -114,7 +118,8 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 		if len([]rune(pr.Name)) >= 2 {
 			identity = append(identity, "co:"+pr.Name)
 		}
-		if r := normalize.PersonName(p.Legal); r != "" {
+		// 張偉 on a Hong Kong filing is 张伟 on a mainland one.
+		if r := normalize.PersonName(compare.Simplify(p.Legal)); r != "" {
 			relation = append(relation, "rep:"+r)
 		}
 		// A short address ("Room 1") says nothing about who shares it.
@@ -125,8 +130,29 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 	return identity, relation
 }
 
-// bankKey reduces an account number (an IBAN with its spaces) to its letters and digits;
-// too short to name one account, it is no key.
+// relationReason says in words which relation key two parties share. A bank account
+// shows its last four characters only: enough for an analyst to match it against a
+// statement, not enough to pay from it.
+func relationReason(k string) string {
+	kind, v, _ := strings.Cut(k, ":")
+	switch kind {
+	case "rep":
+		return "shares a legal representative (" + v + ")"
+	case "phone":
+		return "shares a phone number (" + v + ")"
+	case "addr":
+		return "shares an address (" + v + ")"
+	case "bank":
+		_, last4, _ := strings.Cut(v, ".")
+		return "shares a bank account (…" + last4 + ")"
+	}
+	return "shares " + k
+}
+
+// bankKey names an account number (an IBAN with its spaces, a local number) by a hash of
+// its letters and digits and its last four characters, so that the graph can tell two
+// parties share an account without holding a number anyone could pay from. Too short
+// to name one account, it is no key.
 func bankKey(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToUpper(s) {
@@ -137,7 +163,9 @@ func bankKey(s string) string {
 	if b.Len() < 8 {
 		return ""
 	}
-	return b.String()
+	n := b.String()
+	sum := sha256.Sum256([]byte("bank/" + n))
+	return hex.EncodeToString(sum[:10]) + "." + n[len(n)-4:]
 }
 
 func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
@@ -158,6 +186,11 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	b.parties.customers = customers
 	for id, in := range infos {
 		b.parties.info[id] = in
+	}
+	if slices.ContainsFunc(docs, func(d PendingDoc) bool { return len(d.Doc.Parties) > 0 }) || len(customers) > 0 {
+		if err := b.parties.loadApart(ctx, b.tx); err != nil {
+			return err
+		}
 	}
 	var keys []string
 	type mention struct {
@@ -258,6 +291,10 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		case len(same) > 0:
 			id = same[0]
 			for _, other := range same[1:] {
+				if !pb.mayJoin(id, other) {
+					b.relate(other, id, "a mention carries keys of both, but a person said they are different parties")
+					continue
+				}
 				pb.info[other] = PartyInfo{Root: id, TaxID: pb.info[other].TaxID}
 				pb.links = append(pb.links, PartyLink{From: other, To: id, Kind: "same_as", Reason: "a mention carries keys of both"})
 			}
@@ -289,7 +326,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		for _, k := range relation {
 			if other, ok := pb.known[k]; ok {
-				b.relate(pb.root(other), id, "shares "+k)
+				b.relate(pb.root(other), id, relationReason(k))
 			} else {
 				pb.known[k] = id
 				pb.aliases = append(pb.aliases, PartyAlias{Key: k, PartyID: id})
@@ -325,6 +362,10 @@ func (b *batch) sameCustomer(uid string, ev *EventState) {
 		ta, tc := pb.info[a].TaxID, pb.info[c].TaxID
 		if ta != "" && tc != "" && ta != tc {
 			b.relate(a, c, "customers of one sale with different tax ids")
+			continue
+		}
+		if !pb.mayJoin(a, c) {
+			b.relate(a, c, "customers of one sale ("+ev.ID+"), but a person said they are different parties")
 			continue
 		}
 		keep, drop := min(a, c), max(a, c)
@@ -381,8 +422,8 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			}
 			seen[cand] = true
 			root := pb.root(cand)
-			if root == self {
-				continue
+			if root == self || !pb.mayJoin(self, root) {
+				continue // one already, or a person said they are not
 			}
 			cp := pb.profiles[cand]
 			if cp.Company != prof.Company {
@@ -422,7 +463,11 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	}
 	link(self, best[into])
 	for _, other := range same[1:] {
-		// The new mention matches both: they are one party.
+		// The new mention matches both: they are one party, unless a person said not.
+		if !pb.mayJoin(into, other) {
+			b.relateScored(other, into, "possibly the same party (a person said they are not): "+pm.Explain(best[other].c, prof, fr), best[other].score)
+			continue
+		}
 		link(other, best[other])
 	}
 	return true

@@ -259,6 +259,16 @@ func (w *Worker) Reject(ctx context.Context, tenant string, doc ontology.DocKey,
 	return d, err
 }
 
+// ConfirmParties is Matcher.ConfirmParties: a decision on parties moves no stock.
+func (w *Worker) ConfirmParties(ctx context.Context, tenant, a, b, by string) (PartyDecided, error) {
+	return w.matcher.ConfirmParties(ctx, tenant, a, b, by)
+}
+
+// RejectParties is Matcher.RejectParties.
+func (w *Worker) RejectParties(ctx context.Context, tenant, a, b, by string) (PartyDecided, error) {
+	return w.matcher.RejectParties(ctx, tenant, a, b, by)
+}
+
 func (w *Worker) project(ctx context.Context, tenant string, ms []ontology.Movement) {
 	if err := w.proj.Project(ctx, tenant, ms); err != nil {
 		w.log.Warn("projecting stock; will catch up", "tenant", tenant, "err", err)

@@ -43,10 +43,11 @@ type ComplexityRoot struct {
 	}
 
 	DocumentParty struct {
-		PartyID func(childComplexity int) int
-		Related func(childComplexity int) int
-		Role    func(childComplexity int) int
-		SameAs  func(childComplexity int) int
+		MentionedPartyID func(childComplexity int) int
+		PartyID          func(childComplexity int) int
+		Related          func(childComplexity int) int
+		Role             func(childComplexity int) int
+		SameAs           func(childComplexity int) int
 	}
 
 	DocumentVersion struct {
@@ -127,17 +128,62 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ConfirmMatch     func(childComplexity int, document model.DocumentKey, event string) int
-		RejectMatch      func(childComplexity int, document model.DocumentKey, event string) int
-		RetrySetAside    func(childComplexity int, document *model.DocumentKey) int
-		SetLocationAlias func(childComplexity int, system string, code string, location string) int
-		SetProductAlias  func(childComplexity int, system string, code string, sku string) int
+		ConfirmMatch      func(childComplexity int, document model.DocumentKey, event string) int
+		ConfirmPartyMatch func(childComplexity int, party string, other string) int
+		RejectMatch       func(childComplexity int, document model.DocumentKey, event string) int
+		RejectPartyMatch  func(childComplexity int, party string, other string) int
+		RetrySetAside     func(childComplexity int, document *model.DocumentKey) int
+		SetLocationAlias  func(childComplexity int, system string, code string, location string) int
+		SetProductAlias   func(childComplexity int, system string, code string, sku string) int
+	}
+
+	NetworkLink struct {
+		From   func(childComplexity int) int
+		Reason func(childComplexity int) int
+		Score  func(childComplexity int) int
+		To     func(childComplexity int) int
+	}
+
+	NetworkParty struct {
+		Depth  func(childComplexity int) int
+		ID     func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Merged func(childComplexity int) int
+		Name   func(childComplexity int) int
+		TaxID  func(childComplexity int) int
+	}
+
+	PartyDecision struct {
+		By      func(childComplexity int) int
+		Other   func(childComplexity int) int
+		Party   func(childComplexity int) int
+		Verdict func(childComplexity int) int
+	}
+
+	PartyDecisionResult struct {
+		Cut   func(childComplexity int) int
+		Other func(childComplexity int) int
+		Party func(childComplexity int) int
 	}
 
 	PartyLink struct {
 		Party  func(childComplexity int) int
 		Reason func(childComplexity int) int
 		Score  func(childComplexity int) int
+	}
+
+	PartyLinkCut struct {
+		From   func(childComplexity int) int
+		Reason func(childComplexity int) int
+		Score  func(childComplexity int) int
+		To     func(childComplexity int) int
+	}
+
+	PartyNetwork struct {
+		Links     func(childComplexity int) int
+		Parties   func(childComplexity int) int
+		Root      func(childComplexity int) int
+		Truncated func(childComplexity int) int
 	}
 
 	Problem struct {
@@ -190,6 +236,8 @@ type ComplexityRoot struct {
 		InventoryEvent      func(childComplexity int, id string) int
 		LocationSuggestions func(childComplexity int) int
 		Locations           func(childComplexity int) int
+		PartyDecisions      func(childComplexity int, first *int) int
+		PartyNetwork        func(childComplexity int, partyID string, depth *int) int
 		ProductSuggestions  func(childComplexity int, first *int) int
 		Quarantine          func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
 		ReviewQueue         func(childComplexity int, first *int, after *string) int
@@ -308,6 +356,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Discrepancy.Source(childComplexity), true
 
+	case "DocumentParty.mentionedPartyId":
+		if e.ComplexityRoot.DocumentParty.MentionedPartyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentParty.MentionedPartyID(childComplexity), true
 	case "DocumentParty.partyId":
 		if e.ComplexityRoot.DocumentParty.PartyID == nil {
 			break
@@ -653,6 +707,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ConfirmMatch(childComplexity, args["document"].(model.DocumentKey), args["event"].(string)), true
+	case "Mutation.confirmPartyMatch":
+		if e.ComplexityRoot.Mutation.ConfirmPartyMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmPartyMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmPartyMatch(childComplexity, args["party"].(string), args["other"].(string)), true
 	case "Mutation.rejectMatch":
 		if e.ComplexityRoot.Mutation.RejectMatch == nil {
 			break
@@ -664,6 +729,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectMatch(childComplexity, args["document"].(model.DocumentKey), args["event"].(string)), true
+	case "Mutation.rejectPartyMatch":
+		if e.ComplexityRoot.Mutation.RejectPartyMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectPartyMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectPartyMatch(childComplexity, args["party"].(string), args["other"].(string)), true
 	case "Mutation.retrySetAside":
 		if e.ComplexityRoot.Mutation.RetrySetAside == nil {
 			break
@@ -698,6 +774,112 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.SetProductAlias(childComplexity, args["system"].(string), args["code"].(string), args["sku"].(string)), true
 
+	case "NetworkLink.from":
+		if e.ComplexityRoot.NetworkLink.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkLink.From(childComplexity), true
+	case "NetworkLink.reason":
+		if e.ComplexityRoot.NetworkLink.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkLink.Reason(childComplexity), true
+	case "NetworkLink.score":
+		if e.ComplexityRoot.NetworkLink.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkLink.Score(childComplexity), true
+	case "NetworkLink.to":
+		if e.ComplexityRoot.NetworkLink.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkLink.To(childComplexity), true
+
+	case "NetworkParty.depth":
+		if e.ComplexityRoot.NetworkParty.Depth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.Depth(childComplexity), true
+	case "NetworkParty.id":
+		if e.ComplexityRoot.NetworkParty.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.ID(childComplexity), true
+	case "NetworkParty.kind":
+		if e.ComplexityRoot.NetworkParty.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.Kind(childComplexity), true
+	case "NetworkParty.merged":
+		if e.ComplexityRoot.NetworkParty.Merged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.Merged(childComplexity), true
+	case "NetworkParty.name":
+		if e.ComplexityRoot.NetworkParty.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.Name(childComplexity), true
+	case "NetworkParty.taxId":
+		if e.ComplexityRoot.NetworkParty.TaxID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.TaxID(childComplexity), true
+
+	case "PartyDecision.by":
+		if e.ComplexityRoot.PartyDecision.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecision.By(childComplexity), true
+	case "PartyDecision.other":
+		if e.ComplexityRoot.PartyDecision.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecision.Other(childComplexity), true
+	case "PartyDecision.party":
+		if e.ComplexityRoot.PartyDecision.Party == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecision.Party(childComplexity), true
+	case "PartyDecision.verdict":
+		if e.ComplexityRoot.PartyDecision.Verdict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecision.Verdict(childComplexity), true
+
+	case "PartyDecisionResult.cut":
+		if e.ComplexityRoot.PartyDecisionResult.Cut == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecisionResult.Cut(childComplexity), true
+	case "PartyDecisionResult.other":
+		if e.ComplexityRoot.PartyDecisionResult.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecisionResult.Other(childComplexity), true
+	case "PartyDecisionResult.party":
+		if e.ComplexityRoot.PartyDecisionResult.Party == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecisionResult.Party(childComplexity), true
+
 	case "PartyLink.party":
 		if e.ComplexityRoot.PartyLink.Party == nil {
 			break
@@ -716,6 +898,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartyLink.Score(childComplexity), true
+
+	case "PartyLinkCut.from":
+		if e.ComplexityRoot.PartyLinkCut.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyLinkCut.From(childComplexity), true
+	case "PartyLinkCut.reason":
+		if e.ComplexityRoot.PartyLinkCut.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyLinkCut.Reason(childComplexity), true
+	case "PartyLinkCut.score":
+		if e.ComplexityRoot.PartyLinkCut.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyLinkCut.Score(childComplexity), true
+	case "PartyLinkCut.to":
+		if e.ComplexityRoot.PartyLinkCut.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyLinkCut.To(childComplexity), true
+
+	case "PartyNetwork.links":
+		if e.ComplexityRoot.PartyNetwork.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyNetwork.Links(childComplexity), true
+	case "PartyNetwork.parties":
+		if e.ComplexityRoot.PartyNetwork.Parties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyNetwork.Parties(childComplexity), true
+	case "PartyNetwork.root":
+		if e.ComplexityRoot.PartyNetwork.Root == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyNetwork.Root(childComplexity), true
+	case "PartyNetwork.truncated":
+		if e.ComplexityRoot.PartyNetwork.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyNetwork.Truncated(childComplexity), true
 
 	case "Problem.field":
 		if e.ComplexityRoot.Problem.Field == nil {
@@ -937,6 +1169,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Locations(childComplexity), true
+	case "Query.partyDecisions":
+		if e.ComplexityRoot.Query.PartyDecisions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_partyDecisions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PartyDecisions(childComplexity, args["first"].(*int)), true
+	case "Query.partyNetwork":
+		if e.ComplexityRoot.Query.PartyNetwork == nil {
+			break
+		}
+
+		args, err := ec.field_Query_partyNetwork_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PartyNetwork(childComplexity, args["partyId"].(string), args["depth"].(*int)), true
 	case "Query.productSuggestions":
 		if e.ComplexityRoot.Query.ProductSuggestions == nil {
 			break
@@ -1455,6 +1709,8 @@ type DocumentParty {
   role: String!
   "The surviving party id: stable, and every merged id still resolves to it."
   partyId: ID!
+  "The party this mention founded or joined before any SAME_AS link: the id to name in rejectPartyMatch."
+  mentionedPartyId: ID!
   "Why the mentioned party is the surviving one: each SAME_AS link on the way, in order."
   sameAs: [PartyLink!]!
   "Parties possibly related (a shared phone, address or legal representative, or a probable but unproven match): never merged."
@@ -1661,6 +1917,98 @@ type LocationSuggestion {
   reason: String!
 }
 `, BuiltIn: false},
+	{Name: "../schema/parties.graphqls", Input: `extend type Query {
+  """
+  The group of parties around one, over RELATED links: companies sharing a legal
+  representative, phone, address or bank account, and probable but unproven matches.
+  Walks depth steps (1 to 4, default 2) and at most 200 parties; each party by its
+  surviving id. Never merges anything: it is what a risk analyst looks at (shell companies
+  cycling orders).
+  """
+  partyNetwork(partyId: ID!, depth: Int = 2): PartyNetwork! @hasRole(roles: [READER, FINANCE])
+  "People's decisions on parties, newest first (at most 500)."
+  partyDecisions(first: Int = 50): [PartyDecision!]! @hasRole(roles: [ADMIN])
+}
+
+extend type Mutation {
+  """
+  Say that two parties are one: they are linked SAME_AS (the older id survives, every
+  merged id still resolves to it), and resolution never separates them. Refused for
+  two tax ids (two legal entities) and when a person kept parties of the two groups apart.
+  Name the parties by any of their ids: a document's parties { partyId mentionedPartyId }.
+  """
+  confirmPartyMatch(party: ID!, other: ID!): PartyDecisionResult! @hasRole(roles: [ADMIN])
+  """
+  Say that two parties are two. When resolution had merged them, the one SAME_AS link
+  that joined their sides is cut (the weakest probabilistic link on the path between
+  them); each side keeps its id. No later mention, shared key or match merges them again.
+  Name them by the ids their documents mention (mentionedPartyId).
+  """
+  rejectPartyMatch(party: ID!, other: ID!): PartyDecisionResult! @hasRole(roles: [ADMIN])
+}
+
+"What a person's decision on two parties changed."
+type PartyDecisionResult {
+  "The surviving id of the first party after the decision."
+  party: ID!
+  "The surviving id of the other party after the decision (the same id when they are one)."
+  other: ID!
+  "The SAME_AS link a rejection cut; null when none was needed."
+  cut: PartyLinkCut
+}
+
+"A SAME_AS link a rejection removed."
+type PartyLinkCut {
+  from: ID!
+  to: ID!
+  "Why resolution had made it."
+  reason: String!
+  score: Float
+}
+
+"A person's verdict on two parties."
+type PartyDecision {
+  party: ID!
+  other: ID!
+  "same or apart."
+  verdict: String!
+  by: String!
+}
+
+type PartyNetwork {
+  "The surviving id of the party asked about."
+  root: ID!
+  "The parties of the group, nearest first."
+  parties: [NetworkParty!]!
+  "The RELATED links between them, each with its reason."
+  links: [NetworkLink!]!
+  "True when the walk stopped at the party limit before its depth."
+  truncated: Boolean!
+}
+
+type NetworkParty {
+  "The surviving id."
+  id: ID!
+  "The name the party was first mentioned by."
+  name: String
+  "person or company."
+  kind: String
+  taxId: String
+  "RELATED steps from the party asked about."
+  depth: Int!
+  "How many parties are merged into this one."
+  merged: Int!
+}
+
+type NetworkLink {
+  from: ID!
+  to: ID!
+  "Why the two are related: the shared key in words, or the weights of a probable match."
+  reason: String!
+  "The Fellegi-Sunter weight of a probable match; null when a shared key related them."
+  score: Float
+}
+`, BuiltIn: false},
 	{Name: "../schema/products.graphqls", Input: `extend type Query {
   """
   Goods lines that name their product only in words (a customs goods name, HS code and
@@ -1808,6 +2156,8 @@ func (ec *executionContext) childFields_DocumentParty(ctx context.Context, field
 		return ec.fieldContext_DocumentParty_role(ctx, field)
 	case "partyId":
 		return ec.fieldContext_DocumentParty_partyId(ctx, field)
+	case "mentionedPartyId":
+		return ec.fieldContext_DocumentParty_mentionedPartyId(ctx, field)
 	case "sameAs":
 		return ec.fieldContext_DocumentParty_sameAs(ctx, field)
 	case "related":
@@ -1970,6 +2320,64 @@ func (ec *executionContext) childFields_Movement(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Movement", field.Name)
 }
 
+func (ec *executionContext) childFields_NetworkLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_NetworkLink_from(ctx, field)
+	case "to":
+		return ec.fieldContext_NetworkLink_to(ctx, field)
+	case "reason":
+		return ec.fieldContext_NetworkLink_reason(ctx, field)
+	case "score":
+		return ec.fieldContext_NetworkLink_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkLink", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkParty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NetworkParty_id(ctx, field)
+	case "name":
+		return ec.fieldContext_NetworkParty_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_NetworkParty_kind(ctx, field)
+	case "taxId":
+		return ec.fieldContext_NetworkParty_taxId(ctx, field)
+	case "depth":
+		return ec.fieldContext_NetworkParty_depth(ctx, field)
+	case "merged":
+		return ec.fieldContext_NetworkParty_merged(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkParty", field.Name)
+}
+
+func (ec *executionContext) childFields_PartyDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "party":
+		return ec.fieldContext_PartyDecision_party(ctx, field)
+	case "other":
+		return ec.fieldContext_PartyDecision_other(ctx, field)
+	case "verdict":
+		return ec.fieldContext_PartyDecision_verdict(ctx, field)
+	case "by":
+		return ec.fieldContext_PartyDecision_by(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartyDecision", field.Name)
+}
+
+func (ec *executionContext) childFields_PartyDecisionResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "party":
+		return ec.fieldContext_PartyDecisionResult_party(ctx, field)
+	case "other":
+		return ec.fieldContext_PartyDecisionResult_other(ctx, field)
+	case "cut":
+		return ec.fieldContext_PartyDecisionResult_cut(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartyDecisionResult", field.Name)
+}
+
 func (ec *executionContext) childFields_PartyLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "party":
@@ -1980,6 +2388,34 @@ func (ec *executionContext) childFields_PartyLink(ctx context.Context, field gra
 		return ec.fieldContext_PartyLink_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PartyLink", field.Name)
+}
+
+func (ec *executionContext) childFields_PartyLinkCut(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_PartyLinkCut_from(ctx, field)
+	case "to":
+		return ec.fieldContext_PartyLinkCut_to(ctx, field)
+	case "reason":
+		return ec.fieldContext_PartyLinkCut_reason(ctx, field)
+	case "score":
+		return ec.fieldContext_PartyLinkCut_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartyLinkCut", field.Name)
+}
+
+func (ec *executionContext) childFields_PartyNetwork(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "root":
+		return ec.fieldContext_PartyNetwork_root(ctx, field)
+	case "parties":
+		return ec.fieldContext_PartyNetwork_parties(ctx, field)
+	case "links":
+		return ec.fieldContext_PartyNetwork_links(ctx, field)
+	case "truncated":
+		return ec.fieldContext_PartyNetwork_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartyNetwork", field.Name)
 }
 
 func (ec *executionContext) childFields_Problem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -31,6 +31,8 @@ type DocumentParty struct {
 	Role string `json:"role"`
 	// The surviving party id: stable, and every merged id still resolves to it.
 	PartyID string `json:"partyId"`
+	// The party this mention founded or joined before any SAME_AS link: the id to name in rejectPartyMatch.
+	MentionedPartyID string `json:"mentionedPartyId"`
 	// Why the mentioned party is the surviving one: each SAME_AS link on the way, in order.
 	SameAs []*PartyLink `json:"sameAs"`
 	// Parties possibly related (a shared phone, address or legal representative, or a probable but unproven match): never merged.
@@ -140,6 +142,48 @@ type Movement struct {
 type Mutation struct {
 }
 
+type NetworkLink struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Why the two are related: the shared key in words, or the weights of a probable match.
+	Reason string `json:"reason"`
+	// The Fellegi-Sunter weight of a probable match; null when a shared key related them.
+	Score *float64 `json:"score,omitempty"`
+}
+
+type NetworkParty struct {
+	// The surviving id.
+	ID string `json:"id"`
+	// The name the party was first mentioned by.
+	Name *string `json:"name,omitempty"`
+	// person or company.
+	Kind  *string `json:"kind,omitempty"`
+	TaxID *string `json:"taxId,omitempty"`
+	// RELATED steps from the party asked about.
+	Depth int `json:"depth"`
+	// How many parties are merged into this one.
+	Merged int `json:"merged"`
+}
+
+// A person's verdict on two parties.
+type PartyDecision struct {
+	Party string `json:"party"`
+	Other string `json:"other"`
+	// same or apart.
+	Verdict string `json:"verdict"`
+	By      string `json:"by"`
+}
+
+// What a person's decision on two parties changed.
+type PartyDecisionResult struct {
+	// The surviving id of the first party after the decision.
+	Party string `json:"party"`
+	// The surviving id of the other party after the decision (the same id when they are one).
+	Other string `json:"other"`
+	// The SAME_AS link a rejection cut; null when none was needed.
+	Cut *PartyLinkCut `json:"cut,omitempty"`
+}
+
 // A link between two parties and why it was made.
 type PartyLink struct {
 	// The party at the other end of the link.
@@ -148,6 +192,26 @@ type PartyLink struct {
 	Reason string `json:"reason"`
 	// The Fellegi-Sunter weight (log2 likelihood ratio) of a probabilistic link; null when a shared key decided.
 	Score *float64 `json:"score,omitempty"`
+}
+
+// A SAME_AS link a rejection removed.
+type PartyLinkCut struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Why resolution had made it.
+	Reason string   `json:"reason"`
+	Score  *float64 `json:"score,omitempty"`
+}
+
+type PartyNetwork struct {
+	// The surviving id of the party asked about.
+	Root string `json:"root"`
+	// The parties of the group, nearest first.
+	Parties []*NetworkParty `json:"parties"`
+	// The RELATED links between them, each with its reason.
+	Links []*NetworkLink `json:"links"`
+	// True when the walk stopped at the party limit before its depth.
+	Truncated bool `json:"truncated"`
 }
 
 // One precise reason a document was refused.
