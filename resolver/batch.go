@@ -28,10 +28,13 @@ type batch struct {
 	xblockEvents map[string][]string
 	// partyModel scores this tenant's parties.
 	partyModel PartyModel
-	rejected   map[string]map[string]bool
-	products   *productBook
-	parties    *partyBook
-	changes    Changes
+	// oneToOne: a mention joins its best description match only, and never a cluster
+	// that holds another account of its own system (see Matcher.SetPartyOneToOne).
+	oneToOne bool
+	rejected map[string]map[string]bool
+	products *productBook
+	parties  *partyBook
+	changes  Changes
 }
 
 func newBatch(m *Matcher, tx Tx, tenant string) *batch {
@@ -39,6 +42,7 @@ func newBatch(m *Matcher, tx Tx, tenant string) *batch {
 		keyEvents: map[string][]string{}, blockEvents: map[string][]string{}, rejected: map[string]map[string]bool{},
 		mentionEvents: map[string][]string{}, noted: map[string][]refscan.Candidate{}, xblockEvents: map[string][]string{},
 		partyModel: m.partyModel,
+		oneToOne:   m.oneToOne[tenant] || m.oneToOne["*"],
 		products:   newProductBook(),
 		parties: &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
 			customers: map[string][]string{}}}

@@ -56,6 +56,7 @@ type Matcher struct {
 	// of their own; models holds the tenants' stored models.
 	partyModel PartyModel
 	models     *partyModels
+	oneToOne   map[string]bool
 	// productWeights score lines that name their product only in words.
 	productWeights productmatch.Weights
 	// planner decides what each event's documents do to stock.
@@ -82,6 +83,20 @@ func (m *Matcher) SetWeights(w Weights) { m.weights = w }
 
 // SetPartyModel replaces the party-matching model (a tenant's trained one, see Train).
 func (m *Matcher) SetPartyModel(pm PartyModel) { m.partyModel = pm }
+
+// SetPartyOneToOne makes party matching one-to-one for the listed tenants ("*" for all):
+// a storefront account is one customer, so a cluster never takes a second account of
+// the same system by description, and a mention matching several clusters joins the
+// best-scoring one only (the others get a RELATED "possibly" link). Shared keys still
+// merge as always: one e-mail on two accounts is one person. Use it where every account
+// is a person (linkage of clean customer lists); leave it off where people open several
+// accounts (guest checkouts), which is the default.
+func (m *Matcher) SetPartyOneToOne(tenants []string) {
+	m.oneToOne = map[string]bool{}
+	for _, t := range tenants {
+		m.oneToOne[t] = true
+	}
+}
 
 // Stats counts what one Process call did.
 type Stats struct {

@@ -1,6 +1,7 @@
 package resolver
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -268,6 +269,9 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 	pb := b.parties
 	for i, p := range d.Parties {
 		prof := ProfileOf(p)
+		if p.ExternalID != "" && !prof.Company {
+			prof.Account = d.Key.System + ":" + p.ExternalID
+		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
 		tax := prof.TaxID
 		var found []string
@@ -415,6 +419,9 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	}
 	best := map[string]verdict{}
 	seen := map[string]bool{}
+	// taken holds, for a one-to-one tenant, the clusters that already hold another
+	// account of this mention's system: one storefront account is one customer.
+	taken := map[string]bool{}
 	for _, bk := range blockKeysOf(prof) {
 		for _, cand := range pb.blocks[bk] {
 			if seen[cand] {
@@ -432,6 +439,10 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			if t := pb.taxOf(root, cand); prof.TaxID != "" && t != "" && t != prof.TaxID {
 				continue
 			}
+			if b.oneToOne && prof.Account != "" && cp.Account != "" && cp.Account != prof.Account &&
+				accountSystem(cp.Account) == accountSystem(prof.Account) {
+				taken[root] = true
+			}
 			c := CompareParties(prof, cp)
 			d, s := pm.Decide(c, prof, fr)
 			if v, ok := best[root]; !ok || d > v.d || d == v.d && s > v.score {
@@ -441,15 +452,30 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	}
 	var same []string
 	for root, v := range best {
-		if v.d == Same {
+		if v.d == Same && !taken[root] {
 			same = append(same, root)
 		}
 	}
 	sort.Strings(same)
+	if b.oneToOne && len(same) > 1 {
+		// One-to-one: the mention joins its best match only; the others stay apart as
+		// possible matches, for a person to look at.
+		slices.SortFunc(same, func(x, y string) int {
+			if c := cmp.Compare(best[y].score, best[x].score); c != 0 {
+				return c
+			}
+			return strings.Compare(x, y)
+		})
+		for _, other := range same[1:] {
+			b.relateScored(other, self, "possibly the same party (one-to-one: a better match was taken): "+
+				pm.Explain(best[other].c, prof, fr), best[other].score)
+		}
+		same = same[:1]
+	}
 	if len(same) == 0 {
 		roots := slices.Sorted(maps.Keys(best))
 		for _, root := range roots {
-			if v := best[root]; v.d == Possibly {
+			if v := best[root]; v.d == Possibly || v.d == Same && taken[root] {
 				b.relateScored(root, self, "possibly the same party: "+pm.Explain(v.c, prof, fr), v.score)
 			}
 		}

@@ -150,3 +150,43 @@ func TestConfirmPartyMatchRules(t *testing.T) {
 		t.Fatalf("after confirmation: c1 %s c3 %s (want %s)", a, c, min(p1, p2))
 	}
 }
+
+// TestPartyOneToOne: with one-to-one on, two accounts of one storefront with the same
+// description stay two customers, and a mention from another storefront matching both
+// joins the better match only. Off (the default), description alone merges all three.
+func TestPartyOneToOne(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		f := newFixture(t)
+		if on {
+			f.m.SetPartyOneToOne([]string{f.tenant})
+		}
+		order := func(system, id string, hour int, p ontology.PartyRef) {
+			d := f.doc(system, "order", id, ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(hour)*time.Hour), "online", nil, line("A", 1))
+			d.Parties = []ontology.PartyRef{p}
+			f.save(d)
+			f.process()
+		}
+		acct := func(p ontology.PartyRef, id string) ontology.PartyRef { p.ExternalID = id; return p }
+		order("shopify", "s1", 0, acct(cust("sarah", "mitchell", "1981-06-02", "12 wallaby place", "cleveland", "4163"), "1001"))
+		order("shopify", "s2", 1, acct(cust("sara", "mitchell", "1981-06-02", "12 wallaby pl", "cleveland", "4163"), "1002"))
+		order("woocommerce", "w1", 2, acct(cust("sarah", "mitchell", "1981-06-02", "12 wallaby place", "cleveland", "4163"), "77"))
+		of := func(system, id string) string {
+			ps, err := f.store.DocumentParties(f.ctx, ontology.DocKey{Tenant: f.tenant, System: system, Type: "order", ExternalID: id})
+			if err != nil || len(ps) != 1 {
+				t.Fatalf("parties of %s: %+v %v", id, ps, err)
+			}
+			return ps[0].PartyID
+		}
+		s1, s2, w1 := of("shopify", "s1"), of("shopify", "s2"), of("woocommerce", "w1")
+		if on {
+			if s1 == s2 {
+				t.Error("one-to-one: two accounts of one storefront merged by description")
+			}
+			if w1 != s1 {
+				t.Errorf("one-to-one: the exact match (s1 %s) not joined, w1 is %s (s2 %s)", s1, w1, s2)
+			}
+		} else if s1 != s2 || s2 != w1 {
+			t.Errorf("default: one description, three parties: %s %s %s", s1, s2, w1)
+		}
+	}
+}

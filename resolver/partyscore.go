@@ -46,6 +46,15 @@ type PartyProfile struct {
 	Place      compare.Address `json:"place,omitempty"`
 	Country    string          `json:"country,omitempty"`
 	TaxID      string          `json:"tax,omitempty"`
+	// Account is the source's own customer account ("shopify:7391002211"), which a
+	// one-to-one tenant allows once per cluster and system.
+	Account string `json:"acct,omitempty"`
+}
+
+// accountSystem is the system part of an Account.
+func accountSystem(acct string) string {
+	s, _, _ := strings.Cut(acct, ":")
+	return s
 }
 
 // ProfileOf normalises a party mention into a profile.

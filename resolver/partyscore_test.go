@@ -44,6 +44,9 @@ func TestPartyDecisions(t *testing.T) {
 	full := func(name, phone, addr string) PartyProfile {
 		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Phone: phone, Address: addr, Country: "NL"})
 	}
+	cn := func(name, addr string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Address: addr, Country: "CN"})
+	}
 	anna := full("Anna de Vries", "", "Keizersgracht 12, 1015 CS Amsterdam")
 	for _, c := range []struct {
 		name string
@@ -59,6 +62,10 @@ func TestPartyDecisions(t *testing.T) {
 		{"same name and address, written differently", anna, full("ANNA DE VRIES", "", "keizersgracht 12 1015CS amsterdam"), Same},
 		{"same name, nothing else", anna, full("Anna de Vries", "", ""), Apart},
 		{"masks are no identity", full("李**", "138****5678", "上海市上海市浦东新区****"), full("李**", "138****5678", "上海市上海市浦东新区****"), Apart},
+		{"张伟 is Zhang Wei at one address", cn("张伟", "上海市浦东新区世纪大道100号2栋1201室"), cn("Zhang Wei", "上海市浦东新区世纪大道100号2栋1201室"), Same},
+		{"traditional and simplified, family name first in Latin", cn("張偉", "上海市浦东新区世纪大道100号2栋1201室"), cn("ZHANG Wei", "上海市浦东新区世纪大道100号2栋1201室"), Same},
+		{"one surname in one district, other streets", cn("李明", "上海市浦东新区张杨路500号"), cn("李强", "上海市浦东新区世纪大道100号"), Apart},
+		{"namesakes in one city, other streets", cn("王芳", "北京市朝阳区建国路88号"), cn("王芳", "北京市朝阳区望京街10号"), Apart},
 	} {
 		cmp := CompareParties(c.a, c.b)
 		if got, s := pm.Decide(cmp, c.a, nil); got != c.want {

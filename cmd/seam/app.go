@@ -76,6 +76,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	}
 	a.matcher = resolver.NewMatcher(a.store, a.registry, log.With("part", "resolver"))
 	a.matcher.SetPartyModels(a.store, cfg.PartyModelPins)
+	a.matcher.SetPartyOneToOne(cfg.PartyOneToOne)
 	a.reservations = inventory.NewReservations(a.cache, a.store, cfg.SafetyHolds, log.With("part", "reservations"),
 		inventory.ReservationConfig{})
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)

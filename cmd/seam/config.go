@@ -76,6 +76,9 @@ type Config struct {
 	// PartyModelPins pins a tenant's party model to a stored version ("v3"): training
 	// a new one does not change what that tenant's parties are scored with.
 	PartyModelPins map[string]string `yaml:"partyModelPins"`
+	// PartyOneToOne lists the tenants ("*" for all) whose party matching is one-to-one
+	// per source: one storefront account is one customer (resolver.SetPartyOneToOne).
+	PartyOneToOne []string `yaml:"partyOneToOne"`
 	// LocationLearning says how many business actions joining a code no alias names with
 	// another location propose the alias.
 	LocationLearning resolver.LocationLearning `yaml:"locationLearning"`
