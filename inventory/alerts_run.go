@@ -15,9 +15,12 @@ const alertRetryPause = time.Second
 // name, and on every sweep the products the tenant's settings name and those with alerts
 // still open. One product is evaluated at a time, and changes that arrive meanwhile
 // gather into one evaluation per product: the cost follows the number of products that
-// moved, not the number of movements.
+// moved, not the number of movements. It returns when changes is closed, so that the
+// caller can subscribe again.
 func (s *AlertService) Run(ctx context.Context, changes <-chan TenantCell) {
+	ended := make(chan struct{})
 	go func() {
+		defer close(ended)
 		for {
 			select {
 			case <-ctx.Done():
@@ -36,6 +39,8 @@ func (s *AlertService) Run(ctx context.Context, changes <-chan TenantCell) {
 	for ctx.Err() == nil {
 		select {
 		case <-ctx.Done():
+			return
+		case <-ended:
 			return
 		case <-sweep.C:
 			s.sweep(ctx)

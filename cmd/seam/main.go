@@ -59,7 +59,7 @@ commands:
   ingest       store files: seam ingest --tenant T --system S --type T PATH...
   quarantine   list or replay refused payloads; retry documents resolution set aside
   cache        rebuild or verify live stock against the ledger
-  keys         API keys: seam keys create --tenant T --role reader|partner|finance|admin, list, revoke ID
+  keys         API keys: seam keys create --tenant T --role reader|partner|finance|operator|admin, list, revoke ID
   wait         wait until Neo4j, Redis and the MQTT broker answer
   simulate     write a simulated business's documents and ground truth: seam simulate --out DIR
   bench        measure: seam bench ingest|resolve|parties|forecast
