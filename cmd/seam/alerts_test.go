@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -375,5 +376,52 @@ func TestAlertsStayInTheirTenant(t *testing.T) {
 	var still struct{ Alerts []alertRow }
 	if r := graphQL(t, base, tb, `{ alerts(status: OPEN) { id status } }`, nil, &still); len(r.Errors) > 0 || len(still.Alerts) != 2 {
 		t.Fatalf("B's alerts after A's attempts = %+v %+v", still, r.Errors)
+	}
+}
+
+// TestAlertsConfigFromYAML: the README's example loads as written, and a setting that
+// cannot work is refused with the tenant and what is wrong.
+func TestAlertsConfigFromYAML(t *testing.T) {
+	const good = `
+alertSweep: 10s
+alerts:
+  acme:
+    defaults: { window: 168h, leadTime: 48h, safetyFactor: 0.5, horizon: 24h, expiryWindow: 72h }
+    autoTransfer: false
+    thresholds:
+      - { sku: MILK-1L, location: STORE-SH-01, safetyStock: 12, reorderPoint: 30, leadTime: 24h }
+    zones:
+      chilled: { min: 2, max: 8, maxExcursion: 20m }
+    lots:
+      - { sku: MILK-1L, lot: B2503, expiresAt: 2026-06-01T00:00:00Z, zone: chilled }
+    pallets:
+      - { sscc: "376141410000000018", sku: MILK-1L, lot: B2503, location: WH-SH, unitWeight: 1.05, tare: 25, tolerance: 2 }
+`
+	load := func(yaml string) (Config, error) {
+		path := t.TempDir() + "/seam.yaml"
+		if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return LoadConfig(func(k string) string {
+			if k == "SEAM_CONFIG" {
+				return path
+			}
+			return ""
+		})
+	}
+	cfg, err := load(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := cfg.Alerts["acme"]
+	if cfg.AlertSweep != 10*time.Second || a.Defaults.LeadTime != 48*time.Hour || a.Defaults.SafetyFactor != ontology.Units(1)/2 ||
+		*a.Thresholds[0].SafetyStock != ontology.Units(12) || a.Zones["chilled"].MaxExcursion != 20*time.Minute ||
+		a.Zones["chilled"].Max.String() != "8" || a.Lots[0].ExpiresAt.Month() != time.June ||
+		a.Pallets[0].UnitWeight != ontology.Units(105)/100 || *a.Pallets[0].Tolerance != ontology.Units(2) {
+		t.Fatalf("loaded %+v", a)
+	}
+	_, err = load(strings.Replace(good, "zone: chilled }", "zone: frozen }", 1))
+	if err == nil || !strings.Contains(err.Error(), "alerts of tenant acme") || !strings.Contains(err.Error(), `unknown zone "frozen"`) {
+		t.Fatalf("unknown zone: %v", err)
 	}
 }
