@@ -57,6 +57,31 @@ func (s *Store) SyncAlerts(ctx context.Context, tenant, sku string, conds []inve
 	// deadlock on its alerts.
 	sort.Slice(rows, func(i, j int) bool { return rows[i]["key"].(string) < rows[j]["key"].(string) })
 	now = now.UTC()
+	// Most evaluations change nothing (no condition, or the same figures again): a read
+	// tells, and only a change costs a write transaction.
+	same, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
+		recs, err := run(ctx, tx, `
+MATCH (a:Alert {tenant: $tenant, sku: $sku}) WHERE a.status IN ['open', 'acknowledged']
+RETURN a.key AS key, a.severity AS severity, a.evidence AS evidence, coalesce(a.proposal, '') AS proposal`,
+			map[string]any{"tenant": tenant, "sku": sku})
+		if err != nil || len(recs) != len(rows) {
+			return false, err
+		}
+		stored := map[string]string{}
+		for _, r := range recs {
+			stored[get[string](r, "key")] = get[string](r, "severity") + "\x00" + get[string](r, "evidence") + "\x00" + get[string](r, "proposal")
+		}
+		for _, r := range rows {
+			p, _ := r["proposal"].(string)
+			if stored[r["key"].(string)] != r["severity"].(string)+"\x00"+r["evidence"].(string)+"\x00"+p {
+				return false, nil
+			}
+		}
+		return true, nil
+	})
+	if err != nil || same {
+		return nil, err
+	}
 	return write(ctx, s, func(tx neo4j.ManagedTransaction) ([]inventory.Alert, error) {
 		recs, err := run(ctx, tx, `
 UNWIND $rows AS r

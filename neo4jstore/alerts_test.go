@@ -69,8 +69,16 @@ func TestSyncAlertsRaisesOncePerCondition(t *testing.T) {
 		t.Fatalf("same conditions again raised %+v, %v", got, err)
 	}
 	cc, err := s.Alert(ctx, tenant, first[inventory.RuleColdChain].ID)
-	if err != nil || cc == nil || cc.Evidence[0].Value != "12.5" || !cc.RaisedAt.Equal(now) || cc.Status != inventory.AlertOpen {
+	if err != nil || cc == nil || cc.Evidence[0].Value != "12.5" || !cc.RaisedAt.Equal(now) || cc.Status != inventory.AlertOpen ||
+		!cc.UpdatedAt.Equal(now.Add(time.Minute)) {
 		t.Fatalf("cold chain alert = %+v, %v", cc, err)
+	}
+	// The same figures again write nothing.
+	if got, err := s.SyncAlerts(ctx, tenant, "MILK", []inventory.Condition{coldChain("MILK", "L1", "12.5"), stockout("MILK", 5)}, now.Add(90*time.Second)); err != nil || len(got) != 0 {
+		t.Fatalf("identical conditions raised %+v, %v", got, err)
+	}
+	if again, _ := s.Alert(ctx, tenant, cc.ID); !again.UpdatedAt.Equal(now.Add(time.Minute)) {
+		t.Fatalf("identical conditions touched the alert: %+v", again)
 	}
 
 	// Acknowledged: still holds its key.
