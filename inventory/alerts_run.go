@@ -73,7 +73,7 @@ func (s *AlertService) evaluateAll(ctx context.Context, todo []TenantCell) int {
 		if _, err := s.Evaluate(ctx, k.Tenant, k.SKU); err != nil {
 			failed++
 			last = err
-			s.Changed(k.Tenant, k.SKU)
+			s.mark(k.Tenant, k.SKU)
 		}
 	}
 	if failed > 0 && ctx.Err() == nil {
@@ -118,7 +118,7 @@ func (s *AlertService) sweep(ctx context.Context) {
 			continue
 		}
 		for _, sku := range byTenant[t] {
-			s.Changed(t, sku)
+			s.mark(t, sku)
 		}
 	}
 }

@@ -117,8 +117,10 @@ type AlertService struct {
 	wake  chan struct{}
 }
 
-// NewAlertService builds the service. cfgs holds each tenant's settings; a tenant
-// without any gets the defaults (stock rules from consumption only).
+// NewAlertService builds the service. cfgs holds each tenant's settings. Alerts are
+// for the tenants it names: an empty entry turns them on with every default (safety
+// stock and reorder point from consumption); a tenant it does not name has none, and
+// its stock changes cost nothing.
 func NewAlertService(store AlertStore, cache AlertCache, proj StockProjector, cfgs map[string]AlertConfig, log *slog.Logger, opts AlertServiceConfig) *AlertService {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -137,16 +139,25 @@ func NewAlertService(store AlertStore, cache AlertCache, proj StockProjector, cf
 		opts: opts, log: log, Now: time.Now, dirty: map[TenantCell]bool{}, wake: make(chan struct{}, 1)}
 }
 
-func (s *AlertService) config(tenant string) AlertConfig {
+// config returns a tenant's settings and whether it has alerts at all.
+func (s *AlertService) config(tenant string) (AlertConfig, bool) {
 	if c, ok := s.cfgs[tenant]; ok {
-		return c
+		return c, true
 	}
-	return s.def
+	return s.def, false
 }
 
-// Changed asks for a product to be evaluated soon. It never blocks; repeated calls
-// before the evaluation cost one evaluation.
+// Changed asks for a product of a tenant with alerts to be evaluated soon. It never
+// blocks; repeated calls before the evaluation cost one evaluation.
 func (s *AlertService) Changed(tenant, sku string) {
+	if _, on := s.config(tenant); on {
+		s.mark(tenant, sku)
+	}
+}
+
+// mark asks for an evaluation whatever the tenant's settings: the sweep uses it for
+// alerts still open in a tenant whose alerts were turned off, to resolve them.
+func (s *AlertService) mark(tenant, sku string) {
 	if tenant == "" || sku == "" {
 		return
 	}
@@ -180,7 +191,7 @@ func (s *AlertService) takeDirty() []TenantCell {
 // pallet updates its sensor state, and its product is evaluated soon. Readings of
 // devices no pallet names are not for the alerts and are skipped.
 func (s *AlertService) Readings(ctx context.Context, tenant string, rs []ontology.Reading) error {
-	cfg := s.config(tenant)
+	cfg, _ := s.config(tenant)
 	if len(cfg.Pallets) == 0 {
 		return nil
 	}
@@ -212,8 +223,13 @@ func (s *AlertService) Readings(ctx context.Context, tenant string, rs []ontolog
 // Evaluate runs the rules over one product now, syncs its alerts and pushes the ones
 // raised (booking their transfers first when the tenant says so). It returns the raised.
 func (s *AlertService) Evaluate(ctx context.Context, tenant, sku string) ([]Alert, error) {
-	cfg := s.config(tenant)
+	cfg, on := s.config(tenant)
 	now := s.Now().UTC()
+	if !on {
+		// Alerts turned off: what is still open resolves.
+		_, err := s.store.SyncAlerts(ctx, tenant, sku, nil, now)
+		return nil, err
+	}
 	cells, err := s.cache.Stock(ctx, tenant, sku, "")
 	if err != nil {
 		return nil, fmt.Errorf("reading stock of %s: %w", sku, err)
@@ -284,10 +300,10 @@ func (s *AlertService) CreateTransfer(ctx context.Context, tenant, alertID strin
 		return TransferResult{}, fmt.Errorf("reading alert %s: %w", alertID, err)
 	case a == nil:
 		return TransferResult{}, fmt.Errorf("alert %s: %w", alertID, ErrAlertNotFound)
-	case a.Status == AlertResolved:
-		return TransferResult{}, fmt.Errorf("alert %s: %w", alertID, ErrAlertResolved)
 	case a.TransferID != "":
 		return TransferResult{}, fmt.Errorf("alert %s (event %s): %w", alertID, a.TransferID, ErrTransferBooked)
+	case a.Status == AlertResolved:
+		return TransferResult{}, fmt.Errorf("alert %s: %w", alertID, ErrAlertResolved)
 	case a.Proposal == nil:
 		return TransferResult{}, fmt.Errorf("alert %s: %w", alertID, ErrNoProposal)
 	case qty < 0:
@@ -302,7 +318,7 @@ func (s *AlertService) CreateTransfer(ctx context.Context, tenant, alertID strin
 	if err != nil {
 		return TransferResult{}, fmt.Errorf("reading stock of %s at %s: %w", p.SKU, p.From, err)
 	}
-	cfg := s.config(tenant)
+	cfg, _ := s.config(tenant)
 	lines, got := FEFO(cells, qty, func(lot string) time.Time { return cfg.expiry(p.SKU, lot) }, now)
 	if got < qty {
 		return TransferResult{}, fmt.Errorf("%w: %s of %s available at %s, %s asked", ErrNotEnoughToMove, got, p.SKU, p.From, qty)

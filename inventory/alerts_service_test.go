@@ -85,8 +85,8 @@ func TestAutoTransfer(t *testing.T) {
 	if err != nil || stored.Status != inventory.AlertResolved || stored.TransferID != a.TransferID {
 		t.Fatalf("alert after its transfer = %+v, %v", stored, err)
 	}
-	if _, err := svc.CreateTransfer(r.ctx, r.tenant, a.ID, 0, "person:x"); !errors.Is(err, inventory.ErrAlertResolved) {
-		t.Fatalf("transfer on a resolved alert: %v", err)
+	if _, err := svc.CreateTransfer(r.ctx, r.tenant, a.ID, 0, "person:x"); !errors.Is(err, inventory.ErrTransferBooked) {
+		t.Fatalf("a second transfer on the alert: %v", err)
 	}
 }
 
@@ -122,6 +122,39 @@ func TestCreateTransferChecksTheStock(t *testing.T) {
 	}
 	if _, err := svc.CreateTransfer(r.ctx, r.tenant, a.ID, 0, "person:x"); !errors.Is(err, inventory.ErrTransferBooked) {
 		t.Fatalf("a second transfer: %v", err)
+	}
+
+	// Nothing anywhere to give: no proposal. Once the threshold goes, the alert resolves.
+	cocoa := alertService(r, inventory.AlertConfig{Thresholds: []inventory.Threshold{safety("COCOA", 10)}})
+	raised, err = cocoa.Evaluate(r.ctx, r.tenant, "COCOA")
+	if a = byRule(raised, inventory.RuleStockout); err != nil || a == nil || a.Proposal != nil {
+		t.Fatalf("raised %+v, %v", raised, err)
+	}
+	if _, err := cocoa.CreateTransfer(r.ctx, r.tenant, a.ID, 0, "person:x"); !errors.Is(err, inventory.ErrNoProposal) {
+		t.Fatalf("transfer without a proposal: %v", err)
+	}
+	if _, err := alertService(r, inventory.AlertConfig{}).Evaluate(r.ctx, r.tenant, "COCOA"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cocoa.CreateTransfer(r.ctx, r.tenant, a.ID, 0, "person:x"); !errors.Is(err, inventory.ErrAlertResolved) {
+		t.Fatalf("transfer on a resolved alert: %v", err)
+	}
+}
+
+// TestAlertsOffResolveWhatIsOpen: a tenant the settings no longer name has its open
+// alerts resolved by the next evaluation, and its stock changes ask for nothing more.
+func TestAlertsOffResolveWhatIsOpen(t *testing.T) {
+	r := newRig(t)
+	on := alertService(r, inventory.AlertConfig{Thresholds: []inventory.Threshold{safety("OAT", 3)}})
+	if raised, err := on.Evaluate(r.ctx, r.tenant, "OAT"); err != nil || len(raised) == 0 {
+		t.Fatalf("raised %+v, %v", raised, err)
+	}
+	off := inventory.NewAlertService(r.store, r.cache, r.proj, nil, nil, inventory.AlertServiceConfig{})
+	if raised, err := off.Evaluate(r.ctx, r.tenant, "OAT"); err != nil || len(raised) != 0 {
+		t.Fatalf("alerts off raised %+v, %v", raised, err)
+	}
+	if open, err := r.store.Alerts(r.ctx, r.tenant, inventory.AlertOpen, 10); err != nil || len(open) != 0 {
+		t.Fatalf("open with alerts off: %+v, %v", open, err)
 	}
 }
 

@@ -325,13 +325,14 @@ func TestAlertsThatAct(t *testing.T) {
 	}
 }
 
-// TestAlertsStayInTheirTenant: a tenant without any alert settings still gets the stock
-// rules, with a safety stock from its own consumption, and its alert reaches its own
+// TestAlertsStayInTheirTenant: a tenant whose alert settings are empty gets the stock
+// rules with a safety stock from its own consumption, and its alerts reach its own
 // subscribers only; another tenant's admin key can neither list, acknowledge nor act
-// on it.
+// on them. A tenant without settings has no alerts, whatever its stock does.
 func TestAlertsStayInTheirTenant(t *testing.T) {
 	ta, tb := neo4jtest.Tenant(t), neo4jtest.Tenant(t)
 	cfg := testConfig(t)
+	cfg.Alerts = map[string]inventory.AlertConfig{tb: {}}
 	for _, tenant := range []string{ta, tb} {
 		cfg.Locations = append(cfg.Locations,
 			resolver.LocationAlias{Tenant: tenant, System: "shipbob", Code: "ST1", Location: "STORE-1"},
@@ -347,9 +348,11 @@ func TestAlertsStayInTheirTenant(t *testing.T) {
 	// 5 of 6 sold: at that rate over the default week and a 3-day lead time the safety
 	// stock is ceil(0.5 × 5/168 h × 72 h) = 2 and the reorder point ceil(2.14) + 2 = 5;
 	// 1 is left.
-	book(t, s, receipt(tb, "r-1", "ST1", "TEA", "", 6))
-	waitStock(t, base, tb, "TEA", func(rows []stockRow) bool { return len(rows) == 1 && rows[0].OnHand == "6" })
-	book(t, s, posSale(tb, "s-1", "TEA", "", 5))
+	for _, tenant := range []string{ta, tb} {
+		book(t, s, receipt(tenant, "r-1", "ST1", "TEA", "", 6))
+		waitStock(t, base, tenant, "TEA", func(rows []stockRow) bool { return len(rows) == 1 && rows[0].OnHand == "6" })
+		book(t, s, posSale(tenant, "s-1", "TEA", "", 5))
+	}
 	b := nextAlert(t, msgsB, 10*time.Second)
 	if b.Rule != "PROJECTED_STOCKOUT" || b.Severity != "CRITICAL" || b.figure("safetyStock") != "2" ||
 		b.figure("safetyStockFrom") != "consumption" || b.figure("available") != "1" {

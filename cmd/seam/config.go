@@ -80,8 +80,8 @@ type Config struct {
 	// (any location when empty), in a lot (any when empty).
 	SafetyHolds inventory.HoldTable `yaml:"safetyHolds"`
 	// Alerts holds each tenant's alert settings: thresholds, pallets, lots, zones and
-	// the defaults (see the README's "Alerts"). A tenant without any still gets the stock
-	// rules, with figures from its consumption.
+	// the defaults (see the README's "Alerts"). Only the tenants named have alerts; an
+	// empty entry turns on the stock rules with figures from consumption.
 	Alerts map[string]inventory.AlertConfig `yaml:"alerts"`
 	// AlertSweep is how often products are evaluated though their stock did not move
 	// (0: 30 s): projections, expiry and excursions change as time passes.
