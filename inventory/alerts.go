@@ -107,6 +107,10 @@ type Condition struct {
 	Message  string
 	Evidence []Figure
 	Proposal *TransferProposal
+	// Since is when the condition became true by its own evidence, where the evidence
+	// tells (the reading that disagrees, the moment an excursion passed its limit); the
+	// time from it to the alert is the alerts' response time.
+	Since time.Time
 }
 
 // Key is the condition's identity: while a condition with this key holds, it is the same

@@ -218,7 +218,8 @@ func TestSensorLedgerRule(t *testing.T) {
 				t.Fatalf("got %+v, want one condition", got)
 			}
 			want := ontology.Cell{SKU: "MILK-1L", Location: "WH-1", Lot: "L-LATE"}
-			if got[0].Cell != want || figure(got[0], "estimated") != c.wantEst || figure(got[0], "ledger") != ontology.Units(c.onHand).String() {
+			if got[0].Cell != want || figure(got[0], "estimated") != c.wantEst || figure(got[0], "ledger") != ontology.Units(c.onHand).String() ||
+				!got[0].Since.Equal(c.weight.At) {
 				t.Errorf("got %+v, want %+v estimated %s against %d", got[0], want, c.wantEst, c.onHand)
 			}
 		})
@@ -253,6 +254,9 @@ func TestColdChainRule(t *testing.T) {
 			want := ontology.Cell{SKU: "MILK-1L", Location: "WH-1", Lot: "L-LATE"}
 			if len(got) != 1 || got[0].Cell != want || got[0].Severity != SeverityCritical || figure(got[0], "duration") != c.wantDuration {
 				t.Fatalf("got %+v, want one critical condition on %+v lasting %s", got, want, c.wantDuration)
+			}
+			if since := c.state.OutSince.Add(30 * time.Minute); !got[0].Since.Equal(since) {
+				t.Errorf("true since %s, want %s (the excursion's start and its limit)", got[0].Since, since)
 			}
 		})
 	}

@@ -75,7 +75,7 @@ func sensorLedgerRule(cfg AlertConfig, v ProductView) []Condition {
 			where = "all locations"
 		}
 		out = append(out, Condition{
-			Rule: RuleSensorLedger, Cell: cell, Severity: SeverityWarning,
+			Rule: RuleSensorLedger, Cell: cell, Severity: SeverityWarning, Since: g.latest,
 			Message: fmt.Sprintf("%s lot %s at %s: pallet weight says %s units, the ledger %s", v.SKU, cell.Lot, where,
 				g.estimate.String(), ledger),
 			Evidence: []Figure{
@@ -127,7 +127,7 @@ func coldChainRule(cfg AlertConfig, v ProductView) []Condition {
 		}
 		longest[cell] = d
 		byCell[cell] = &Condition{
-			Rule: RuleColdChain, Cell: cell, Severity: SeverityCritical,
+			Rule: RuleColdChain, Cell: cell, Severity: SeverityCritical, Since: t.OutSince.Add(zone.MaxExcursion),
 			Message: fmt.Sprintf("%s lot %s: pallet %s at %s °C, outside zone %s (%s to %s °C) since %s (%s, over %s)",
 				p.SKU, p.Lot, p.ID(), t.Value, name, zone.Min, zone.Max, t.OutSince.UTC().Format(time.RFC3339),
 				d.Round(time.Second), zone.MaxExcursion),

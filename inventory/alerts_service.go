@@ -96,6 +96,10 @@ type AlertServiceConfig struct {
 	// Sweep is how often products are evaluated though nothing moved (30s): time passes
 	// for projections, expiry and excursions.
 	Sweep time.Duration
+	// OnRaised, when set, is told of every alert this process raised, with the time from
+	// its condition becoming true to the alert where the evidence tells it (else 0):
+	// for metrics.
+	OnRaised func(a Alert, lag time.Duration)
 }
 
 // AlertService evaluates the alert rules when stock changes, when a sensor reading
@@ -250,12 +254,24 @@ func (s *AlertService) Evaluate(ctx context.Context, tenant, sku string) ([]Aler
 			return nil, fmt.Errorf("reading sensor state of %s: %w", sku, err)
 		}
 	}
-	raised, err := s.store.SyncAlerts(ctx, tenant, sku, Evaluate(cfg, v), now)
+	conds := Evaluate(cfg, v)
+	raised, err := s.store.SyncAlerts(ctx, tenant, sku, conds, now)
 	if err != nil {
 		return nil, fmt.Errorf("storing alerts of %s: %w", sku, err)
 	}
+	since := make(map[string]time.Time, len(conds))
+	for _, c := range conds {
+		since[c.Key()] = c.Since
+	}
 	for i := range raised {
 		a := &raised[i]
+		if s.opts.OnRaised != nil {
+			var lag time.Duration
+			if t := since[a.Key]; !t.IsZero() && a.RaisedAt.After(t) {
+				lag = a.RaisedAt.Sub(t)
+			}
+			s.opts.OnRaised(*a, lag)
+		}
 		if cfg.AutoTransfer && a.Proposal != nil {
 			if res, err := s.CreateTransfer(ctx, tenant, a.ID, 0, "rule:auto-transfer"); err != nil {
 				s.log.Warn("booking the proposed transfer automatically", "tenant", tenant, "alert", a.ID, "err", err)

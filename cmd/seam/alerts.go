@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"log/slog"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/inventory"
@@ -64,4 +67,27 @@ type alertsAPI struct {
 // SubscribeAlerts implements graph.Alerts.
 func (x alertsAPI) SubscribeAlerts(ctx context.Context, tenant string) (<-chan inventory.Alert, error) {
 	return x.cache.SubscribeAlerts(ctx, tenant)
+}
+
+// alertMetrics registers the alerts' metrics and returns what counts a raised alert:
+// how many by rule and severity, and the response time (from the condition becoming
+// true by its evidence to the alert) where the evidence tells it.
+func alertMetrics(reg *prometheus.Registry) func(inventory.Alert, time.Duration) {
+	raised := prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "seam_alerts_raised_total",
+		Help: "Alerts raised by this process, by rule and severity (one per condition while it lasts).",
+	}, []string{"rule", "severity"})
+	lag := prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "seam_alert_response_seconds",
+		Help: "Time from a condition becoming true by its evidence (a reading, an excursion passing its limit) to its alert.",
+		// From a settle interval to an hour: the contract is 15 minutes.
+		Buckets: []float64{0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900, 3600},
+	}, []string{"rule"})
+	reg.MustRegister(raised, lag)
+	return func(a inventory.Alert, d time.Duration) {
+		raised.WithLabelValues(string(a.Rule), string(a.Severity)).Inc()
+		if d > 0 {
+			lag.WithLabelValues(string(a.Rule)).Observe(d.Seconds())
+		}
+	}
 }

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"strings"
 	"testing"
@@ -318,6 +320,23 @@ func TestAlertsThatAct(t *testing.T) {
 
 	// Three conditions, three pushes in all; the ledger and the cache agree.
 	noAlert(t, msgs, time.Second, "after everything")
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		`seam_alerts_raised_total{rule="cold_chain",severity="critical"} 1`,
+		`seam_alerts_raised_total{rule="sensor_ledger",severity="warning"} 1`,
+		`seam_alerts_raised_total{rule="projected_stockout",severity="warning"} 1`,
+		`seam_alert_response_seconds_count{rule="cold_chain"} 1`,
+		`seam_alert_response_seconds_count{rule="sensor_ledger"} 1`,
+	} {
+		if !strings.Contains(string(metrics), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
 	var out bytes.Buffer
 	if err := runCache(ctx, cfg, slog.New(slog.DiscardHandler), []string{"verify", "--tenant", tenant}, &out); err != nil ||
 		!strings.Contains(out.String(), "cache equals the ledger") {

@@ -83,7 +83,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution})
 	a.alerts = inventory.NewAlertService(a.store, a.cache, a.projector, cfg.Alerts, log.With("part", "alerts"),
-		inventory.AlertServiceConfig{Sweep: cfg.AlertSweep})
+		inventory.AlertServiceConfig{Sweep: cfg.AlertSweep, OnRaised: alertMetrics(a.metrics.Registry)})
 	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), readingTap{a.store, a.alerts, log.With("part", "alerts")}, a.worker.Notify)
 	a.intake.Observe = a.metrics.ObserveDocument
 	a.keys = apikey.NewChecker(a.store, cfg.KeyCacheTTL)
