@@ -10,6 +10,7 @@ import (
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/inventory/rediscache"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/ontology"
 )
 
@@ -32,7 +33,7 @@ func (r readingTap) SaveDocuments(ctx context.Context, envs []ontology.Envelope)
 	}
 	byTenant := map[string][]ontology.Reading{}
 	for i, e := range envs {
-		if i < len(out) && (out[i] == "new" || out[i] == "updated") && len(e.Doc.Readings) > 0 {
+		if i < len(out) && (out[i] == neo4jstore.OutcomeNew || out[i] == neo4jstore.OutcomeUpdated) && len(e.Doc.Readings) > 0 {
 			byTenant[e.Doc.Key.Tenant] = append(byTenant[e.Doc.Key.Tenant], e.Doc.Readings...)
 		}
 	}
