@@ -102,6 +102,15 @@ var migrations = []migration{
 		"CREATE CONSTRAINT location_link_uid IF NOT EXISTS FOR (x:LocationLink) REQUIRE x.uid IS UNIQUE",
 		"CREATE INDEX location_link_tenant IF NOT EXISTS FOR (x:LocationLink) ON (x.tenant)",
 	}},
+	// v11: the block rules of party matching beyond name and address.
+	{11, []string{
+		"CREATE INDEX party_block_fampc IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bFamPc)",
+		"CREATE INDEX party_block_dob IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bDob)",
+		"CREATE INDEX party_block_givloc IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bGivLoc)",
+		"CREATE INDEX party_block_nid IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bNid)",
+		"CREATE CONSTRAINT party_model_uid IF NOT EXISTS FOR (m:PartyModel) REQUIRE m.uid IS UNIQUE",
+		"CREATE INDEX party_model_tenant IF NOT EXISTS FOR (m:PartyModel) ON (m.tenant)",
+	}},
 	// v30: alerts. openUid (tenant/key) exists only while an alert is open or
 	// acknowledged, so its uniqueness is what keeps one alert per condition when several
 	// replicas evaluate at once; alerts are listed by status and resolved by product.

@@ -30,6 +30,7 @@ var tenantNodes = []struct{ label, where string }{
 	{"Notification", "n.tenant = $tenant"},
 	{"UnresolvedProduct", "n.tenant = $tenant"},
 	{"LocationLink", "n.tenant = $tenant"},
+	{"PartyModel", "n.tenant = $tenant"},
 	{"Checkpoint", "n.uid STARTS WITH $prefix"},
 	{"Review", "n.tenant = $tenant"},
 	{"ApiKey", "n.tenant = $tenant"},

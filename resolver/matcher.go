@@ -41,6 +41,9 @@ type Canon interface {
 	// NoteFields names the note fields searched for other systems' identifiers in a
 	// source's documents; restricted is false when every field is (the default).
 	NoteFields(tenant, system, typ string) (fields []string, restricted bool)
+	// ConfiguredSKU names the product whose SKU, as configured, reduces to key (a SKU's
+	// letters and digits, upper case), if the configuration declares one.
+	ConfiguredSKU(tenant, key string) (string, bool)
 }
 
 // Matcher links pending documents to business events. It is safe for concurrent use;
@@ -49,8 +52,10 @@ type Matcher struct {
 	store   Store
 	canon   Canon
 	weights Weights
-	// partyWeights score parties that no shared key links.
-	partyWeights PartyWeights
+	// partyModel scores parties that no shared key links, for tenants without a model
+	// of their own; models holds the tenants' stored models.
+	partyModel PartyModel
+	models     *partyModels
 	// productWeights score lines that name their product only in words.
 	productWeights productmatch.Weights
 	// planner decides what each event's documents do to stock.
@@ -65,7 +70,7 @@ func NewMatcher(store Store, canon Canon, log *slog.Logger) *Matcher {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Matcher{store: store, canon: canon, weights: DefaultWeights(), partyWeights: DefaultPartyWeights(),
+	return &Matcher{store: store, canon: canon, weights: DefaultWeights(), partyModel: DefaultPartyModel(),
 		productWeights: productmatch.DefaultWeights(), planner: LedgerPlanner{Recipes: canon.Recipe}, log: log, Now: time.Now}
 }
 
@@ -75,9 +80,8 @@ func (m *Matcher) SetPlanner(p Planner) { m.planner = p }
 // SetWeights replaces the content-matching weights and thresholds.
 func (m *Matcher) SetWeights(w Weights) { m.weights = w }
 
-// SetPartyWeights replaces the party-matching weights and thresholds (for instance with
-// a FitPartyWeights estimate).
-func (m *Matcher) SetPartyWeights(w PartyWeights) { m.partyWeights = w }
+// SetPartyModel replaces the party-matching model (a tenant's trained one, see Train).
+func (m *Matcher) SetPartyModel(pm PartyModel) { m.partyModel = pm }
 
 // Stats counts what one Process call did.
 type Stats struct {
@@ -115,6 +119,7 @@ type selection struct {
 func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection) (Stats, []string, error) {
 	var st Stats
 	var uids []string
+	pm := m.partyModelOf(ctx, tenant)
 	err := m.store.WithTenantLock(ctx, tenant, func(ctx context.Context, tx Tx) (err error) {
 		st, uids = Stats{}, nil // fn may be retried
 		defer func() {
@@ -150,6 +155,7 @@ func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection
 		}
 		docs = readable
 		b := newBatch(m, tx, tenant)
+		b.partyModel = pm
 		if err := b.load(ctx, docs); err != nil {
 			return err
 		}

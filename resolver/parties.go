@@ -6,11 +6,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/compare"
 	"github.com/seamhub/seam/resolver/normalize"
 )
 
@@ -93,7 +94,16 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 	if p.ExternalID != "" {
 		identity = append(identity, "ext:"+system+":"+string(p.Role)+":"+p.ExternalID)
 	}
-	if pr.Phone != "" {
+	// A member number names one person across the shop's tills and storefront; a
+	// number of one to three characters is a test value or a counter, not a member.
+	if l := strings.ToUpper(strings.TrimSpace(p.LoyaltyID)); len(l) >= 4 {
+		identity = append(identity, "loyalty:"+l)
+	}
+	if b := bankKey(p.BankAccount); b != "" {
+		// Companies paying from one account are a group to look at, not one company.
+		relation = append(relation, "bank:"+b)
+	}
+	if pr.Phone != "" && !compare.IsMasked(pr.Phone) {
 		if pr.Company {
 			relation = append(relation, "phone:"+pr.Phone)
 		} else {
@@ -113,6 +123,21 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 		}
 	}
 	return identity, relation
+}
+
+// bankKey reduces an account number (an IBAN with its spaces) to its letters and digits;
+// too short to name one account, it is no key.
+func bankKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 8 {
+		return ""
+	}
+	return b.String()
 }
 
 func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
@@ -167,7 +192,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		if slices.ContainsFunc(m.identity, func(k string) bool { _, ok := b.parties.known[k]; return ok }) {
 			continue
 		}
-		for _, bk := range pair(m.profile.Blocks()) {
+		for _, bk := range blockKeysOf(m.profile) {
 			wanted[bk] = true
 		}
 	}
@@ -180,6 +205,9 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		return fmt.Errorf("loading party candidates: %w", err)
 	}
 	for _, c := range cands {
+		if c.Root != "" && c.Root != c.ID {
+			b.parties.info[c.ID] = PartyInfo{Root: c.Root, TaxID: b.parties.info[c.ID].TaxID}
+		}
 		b.parties.addProfile(c.ID, c)
 	}
 	b.parties.filed = filed
@@ -244,7 +272,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		if len(same) == 0 {
 			// No key reached a known party: maybe its description does.
 			if !b.matchProfile(id, prof) {
-				for _, bk := range pair(prof.Blocks()) {
+				for _, bk := range blockKeysOf(prof) {
 					pb.filed[bk]++ // a new surviving party holds these values now
 				}
 			}
@@ -323,28 +351,39 @@ func (b *batch) relateScored(a, c, reason string, score float64) {
 	b.parties.links = append(b.parties.links, PartyLink{From: k[0], To: k[1], Kind: "related", Reason: reason, Score: score})
 }
 
-// matchProfile scores a new party's profile against the parties in its blocks. At or
-// above the accept weight the new party is linked SAME_AS the best candidate, which
-// survives; between review and accept the two are kept apart and linked RELATED as
-// possibly the same party, for a person to look at. Parties with different tax ids are
-// never candidates, and persons are never compared with companies.
+// matchProfile scores a new party's profile against every party filed under its block
+// keys (each party's own profile, merged or not, so that what links does not depend on
+// which mention of a party came first). Every party it scores at or above the model's
+// accept weight is the same party: they are all linked SAME_AS the smallest surviving
+// id among them, which keeps the clusters the connected components of the pairs that
+// match, whatever the arrival order. Between review and accept a pair stays apart with
+// a RELATED "possibly the same party" edge, for a person to look at. Parties with
+// different tax ids are never candidates, and persons are never compared with companies.
 //
 // It reports whether the party was linked SAME_AS another.
 func (b *batch) matchProfile(id string, prof PartyProfile) bool {
-	pb, w := b.parties, b.m.partyWeights
+	pb, pm := b.parties, &b.partyModel
 	self := pb.root(id)
-	nameBlock, addrBlock := prof.Blocks()
-	fr := Frequency{Name: pb.filed[nameBlock], Address: pb.filed[addrBlock]}
-	seen := map[string]bool{self: true}
-	best, bestID := math.Inf(-1), ""
-	var bestCmp Comparison
-	for _, bk := range pair(prof.Blocks()) {
+	blocks := prof.Blocks()
+	fr := Frequency{fieldName: pb.filed[blockKey(BlockName, blocks[BlockName])],
+		fieldAddress: pb.filed[blockKey(BlockAddress, blocks[BlockAddress])]}
+	type verdict struct {
+		d     PartyVerdict
+		score float64
+		c     Comparison
+	}
+	best := map[string]verdict{}
+	seen := map[string]bool{}
+	for _, bk := range blockKeysOf(prof) {
 		for _, cand := range pb.blocks[bk] {
-			root := pb.root(cand)
-			if seen[root] {
+			if seen[cand] {
 				continue
 			}
-			seen[root] = true
+			seen[cand] = true
+			root := pb.root(cand)
+			if root == self {
+				continue
+			}
 			cp := pb.profiles[cand]
 			if cp.Company != prof.Company {
 				continue
@@ -353,22 +392,40 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 				continue
 			}
 			c := CompareParties(prof, cp)
-			if s := w.Score(c, fr); s > best || (s == best && root < bestID) {
-				best, bestID, bestCmp = s, root, c
+			d, s := pm.Decide(c, prof, fr)
+			if v, ok := best[root]; !ok || d > v.d || d == v.d && s > v.score {
+				best[root] = verdict{d, s, c}
 			}
 		}
 	}
-	switch {
-	case bestID == "":
-	case best >= w.Accept:
-		pb.info[self] = PartyInfo{Root: bestID, TaxID: pb.info[self].TaxID}
-		pb.links = append(pb.links, PartyLink{From: self, To: bestID, Kind: "same_as",
-			Reason: "same description: " + w.Explain(bestCmp, fr), Score: best})
-		return true
-	case best >= w.Review:
-		b.relateScored(bestID, self, "possibly the same party: "+w.Explain(bestCmp, fr), best)
+	var same []string
+	for root, v := range best {
+		if v.d == Same {
+			same = append(same, root)
+		}
 	}
-	return false
+	sort.Strings(same)
+	if len(same) == 0 {
+		roots := slices.Sorted(maps.Keys(best))
+		for _, root := range roots {
+			if v := best[root]; v.d == Possibly {
+				b.relateScored(root, self, "possibly the same party: "+pm.Explain(v.c, prof, fr), v.score)
+			}
+		}
+		return false
+	}
+	into := same[0]
+	link := func(from string, v verdict) {
+		pb.info[from] = PartyInfo{Root: into, TaxID: pb.info[from].TaxID}
+		pb.links = append(pb.links, PartyLink{From: from, To: into, Kind: "same_as",
+			Reason: "same description: " + pm.Explain(v.c, prof, fr), Score: v.score})
+	}
+	link(self, best[into])
+	for _, other := range same[1:] {
+		// The new mention matches both: they are one party.
+		link(other, best[other])
+	}
+	return true
 }
 
 // taxOf is the tax id known for a party, from its stored record or its profile.
@@ -382,38 +439,57 @@ func (pb *partyBook) taxOf(root, id string) string {
 	return pb.profiles[id].TaxID
 }
 
-// addProfile records what a mention says about a party (the first value of each field
-// is kept) and files the party under its block keys.
+// addProfile records what a mention says about a party (its first mention's profile is
+// kept; later mentions fill what it lacks) and files the party under its block keys.
 func (pb *partyBook) addProfile(id string, p PartyProfile) {
 	cur, ok := pb.profiles[id]
 	if !ok {
-		cur = PartyProfile{ID: id, Company: p.Company}
-	}
-	fill := func(dst *string, v string) {
-		if *dst == "" {
-			*dst = v
+		cur = p
+		cur.ID = id
+	} else {
+		fill := func(dst *string, v string) {
+			if *dst == "" {
+				*dst = v
+			}
+		}
+		fill(&cur.Name, p.Name)
+		fill(&cur.FullName, p.FullName)
+		fill(&cur.Given, p.Given)
+		fill(&cur.Family, p.Family)
+		fill(&cur.Email, p.Email)
+		fill(&cur.Phone, p.Phone)
+		fill(&cur.BirthDate, p.BirthDate)
+		fill(&cur.NationalID, p.NationalID)
+		fill(&cur.Address, p.Address)
+		fill(&cur.Country, p.Country)
+		fill(&cur.TaxID, p.TaxID)
+		if cur.Place == (compare.Address{}) {
+			cur.Place = p.Place
 		}
 	}
-	fill(&cur.Name, p.Name)
-	fill(&cur.Email, p.Email)
-	fill(&cur.Phone, p.Phone)
-	fill(&cur.Address, p.Address)
-	fill(&cur.Country, p.Country)
-	fill(&cur.TaxID, p.TaxID)
 	pb.profiles[id] = cur
-	for _, bk := range pair(cur.Blocks()) {
+	for _, bk := range blockKeysOf(cur) {
 		if !slices.Contains(pb.blocks[bk], id) {
 			pb.blocks[bk] = append(pb.blocks[bk], id)
 		}
 	}
 }
 
-// pair returns the non-empty ones of two block keys.
-func pair(a, b string) []string {
+// blockKey is one rule's block key as the store files it: "rule=value".
+func blockKey(rule, value string) string {
+	if value == "" {
+		return ""
+	}
+	return rule + "=" + value
+}
+
+// blockKeysOf returns a profile's block keys, in rule order.
+func blockKeysOf(p PartyProfile) []string {
+	bs := p.Blocks()
 	var out []string
-	for _, s := range []string{a, b} {
-		if s != "" {
-			out = append(out, s)
+	for _, r := range BlockRules {
+		if v := bs[r]; v != "" {
+			out = append(out, blockKey(r, v))
 		}
 	}
 	return out

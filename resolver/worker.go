@@ -29,6 +29,10 @@ type WorkerConfig struct {
 	Sweep time.Duration // how often to look for work nobody announced (default 2s)
 	// Observe, when set, is told about every batch (for metrics).
 	Observe func(tenant string, st Stats, took time.Duration, err error)
+	// Sweeps, when set, limits the tenants a sweep takes up to those it accepts: several
+	// deployments sharing one database each resolve their own tenants. Tenants this
+	// process is notified of (its own intake) are always resolved.
+	Sweeps func(tenant string) bool
 }
 
 // Worker drives resolution and projection: it is woken with Notify when documents are
@@ -133,7 +137,9 @@ func (w *Worker) sweep(ctx context.Context, turns *roundRobin) {
 		return
 	}
 	for _, t := range tenants {
-		turns.add(t)
+		if w.cfg.Sweeps == nil || w.cfg.Sweeps(t) {
+			turns.add(t)
+		}
 	}
 }
 

@@ -77,11 +77,14 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		a.registry.SetNoteFields(n)
 	}
 	a.matcher = resolver.NewMatcher(a.store, a.registry, log.With("part", "resolver"))
+	a.matcher.SetPartyModels(a.store, cfg.PartyModelPins)
 	a.reservations = inventory.NewReservations(a.cache, a.store, cfg.SafetyHolds, log.With("part", "reservations"),
 		inventory.ReservationConfig{})
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
-		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution})
+		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: func(t string) bool {
+			return strings.HasPrefix(t, cfg.TenantPrefix)
+		}})
 	a.alerts = inventory.NewAlertService(a.store, a.cache, a.projector, cfg.Alerts, log.With("part", "alerts"),
 		inventory.AlertServiceConfig{Sweep: cfg.AlertSweep, OnRaised: alertMetrics(a.metrics.Registry)})
 	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), readingTap{a.store, a.alerts, log.With("part", "alerts")}, a.worker.Notify)

@@ -68,6 +68,14 @@ type Config struct {
 	Locations []resolver.LocationAlias `yaml:"locations"`
 	// Products declares which system item code names which canonical SKU.
 	Products []resolver.ProductAlias `yaml:"products"`
+	// TenantPrefix, when set, limits the tenants this process's worker takes up from the
+	// store's pending work to those whose name starts with it: several deployments (or
+	// test runs) sharing one database resolve only their own tenants. Work this
+	// process's own intake stores is always resolved.
+	TenantPrefix string `yaml:"tenantPrefix"`
+	// PartyModelPins pins a tenant's party model to a stored version ("v3"): training
+	// a new one does not change what that tenant's parties are scored with.
+	PartyModelPins map[string]string `yaml:"partyModelPins"`
 	// LocationLearning says how many business actions joining a code no alias names with
 	// another location propose the alias.
 	LocationLearning resolver.LocationLearning `yaml:"locationLearning"`
@@ -185,6 +193,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	set(&c.Mappings, "SEAM_MAPPINGS")
 	set(&c.LogLevel, "SEAM_LOG_LEVEL")
 	set(&c.LogFormat, "SEAM_LOG_FORMAT")
+	set(&c.TenantPrefix, "SEAM_TENANT_PREFIX")
 	return c, c.Validate()
 }
 
