@@ -90,6 +90,16 @@ type SetAside interface {
 	RetrySetAside(ctx context.Context, tenant string, uids []string) (int64, error)
 }
 
+// Alerts are conditions on stock to act on, and the transfers they propose.
+type Alerts interface {
+	Alerts(ctx context.Context, tenant string, status inventory.AlertStatus, first int) ([]inventory.Alert, error)
+	Acknowledge(ctx context.Context, tenant, id, by string) (*inventory.Alert, error)
+	// CreateTransfer books an alert's proposed transfer; qty 0 takes the proposal's.
+	CreateTransfer(ctx context.Context, tenant, alertID string, qty ontology.Qty, by string) (inventory.TransferResult, error)
+	// SubscribeAlerts delivers the tenant's raised alerts until ctx ends.
+	SubscribeAlerts(ctx context.Context, tenant string) (<-chan inventory.Alert, error)
+}
+
 // Services are what the API reads and writes.
 type Services struct {
 	Stock     StockReader
@@ -107,7 +117,9 @@ type Services struct {
 	SetAside       SetAside
 	// Suggestions serves productSuggestions and setProductAlias.
 	Suggestions ProductSuggestions
-	Log         *slog.Logger
+	// Alerts serves alerts, acknowledgeAlert, createTransfer and alertRaised.
+	Alerts Alerts
+	Log    *slog.Logger
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates

@@ -116,6 +116,18 @@ var migrations = []migration{
 		"CREATE CONSTRAINT party_decision_uid IF NOT EXISTS FOR (d:PartyDecision) REQUIRE d.uid IS UNIQUE",
 		"CREATE INDEX party_decision_tenant IF NOT EXISTS FOR (d:PartyDecision) ON (d.tenant, d.verdict)",
 	}},
+	// v30: alerts. openUid (tenant/key) exists only while an alert is open or
+	// acknowledged, so its uniqueness is what keeps one alert per condition when several
+	// replicas evaluate at once; alerts are listed by status and resolved by product.
+	// Consumption rates read a product's recent movements by time.
+	{30, []string{
+		"CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (a:Alert) REQUIRE a.id IS UNIQUE",
+		"CREATE CONSTRAINT alert_open IF NOT EXISTS FOR (a:Alert) REQUIRE a.openUid IS UNIQUE",
+		"CREATE INDEX alert_tenant IF NOT EXISTS FOR (a:Alert) ON (a.tenant)",
+		"CREATE INDEX alert_status IF NOT EXISTS FOR (a:Alert) ON (a.tenant, a.status)",
+		"CREATE INDEX alert_sku IF NOT EXISTS FOR (a:Alert) ON (a.tenant, a.sku, a.status)",
+		"CREATE INDEX movement_sku_at IF NOT EXISTS FOR (m:Movement) ON (m.tenant, m.sku, m.at)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -42,6 +42,8 @@ type App struct {
 	// reservations decides in Redis and records in Neo4j; the projector flushes its
 	// journal before it verifies or rebuilds.
 	reservations *inventory.Reservations
+	// alerts evaluates alert rules; readings reach it from the intake (readingTap).
+	alerts *inventory.AlertService
 
 	migrated sync.Once
 	schemaOK chan struct{}
@@ -84,7 +86,9 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: func(t string) bool {
 			return strings.HasPrefix(t, cfg.TenantPrefix)
 		}})
-	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), a.store, a.worker.Notify)
+	a.alerts = inventory.NewAlertService(a.store, a.cache, a.projector, cfg.Alerts, log.With("part", "alerts"),
+		inventory.AlertServiceConfig{Sweep: cfg.AlertSweep, OnRaised: alertMetrics(a.metrics.Registry)})
+	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), readingTap{a.store, a.alerts, log.With("part", "alerts")}, a.worker.Notify)
 	a.intake.Observe = a.metrics.ObserveDocument
 	a.keys = apikey.NewChecker(a.store, cfg.KeyCacheTTL)
 	return a, nil

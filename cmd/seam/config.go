@@ -90,6 +90,13 @@ type Config struct {
 	// SafetyHolds keep stock back from reservations, by tenant: a product at a location
 	// (any location when empty), in a lot (any when empty).
 	SafetyHolds inventory.HoldTable `yaml:"safetyHolds"`
+	// Alerts holds each tenant's alert settings: thresholds, pallets, lots, zones and
+	// the defaults (see the README's "Alerts"). Only the tenants named have alerts; an
+	// empty entry turns on the stock rules with figures from consumption.
+	Alerts map[string]inventory.AlertConfig `yaml:"alerts"`
+	// AlertSweep is how often products are evaluated though their stock did not move
+	// (0: 30 s): projections, expiry and excursions change as time passes.
+	AlertSweep time.Duration `yaml:"alertSweep"`
 	// Pull lists the partner APIs to poll.
 	Pull []PullConfig `yaml:"pull"`
 	// Mappings is a folder of partner mapping files (YAML) loaded over the built-ins.
@@ -227,6 +234,11 @@ func (c Config) Validate() error {
 	}
 	if err := c.SafetyHolds.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("safetyHolds: %w", err))
+	}
+	for tenant, a := range c.Alerts {
+		if err := a.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("alerts of tenant %s: %w", tenant, err))
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -60,7 +60,7 @@ commands:
   quarantine   list or replay refused payloads; retry documents resolution set aside
   cache        rebuild or verify live stock against the ledger
   parties      train the tenant's party model: seam parties train --tenant T
-  keys         API keys: seam keys create --tenant T --role reader|partner|finance|admin, list, revoke ID
+  keys         API keys: seam keys create --tenant T --role reader|partner|finance|operator|admin, list, revoke ID
   wait         wait until Neo4j, Redis and the MQTT broker answer
   simulate     write a simulated business's documents and ground truth: seam simulate --out DIR
   bench        measure: seam bench ingest|resolve|parties|forecast

@@ -90,6 +90,17 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		case <-bg.Done():
 		}
 	}()
+	// Every replica evaluates the stock changes it hears of (the store raises each
+	// condition once); each tenant's sweep is claimed by one replica at a time.
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		select {
+		case <-app.schemaOK:
+			keepRunning(bg, log.With("part", "alerts"), app.runAlerts)
+		case <-bg.Done():
+		}
+	}()
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
@@ -169,6 +180,7 @@ func (s *Server) routes() http.Handler {
 		Products:       a.store,
 		SetAside:       setAside{a},
 		Suggestions:    products{a},
+		Alerts:         alertsAPI{a.alerts, a.cache},
 		Log:            a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)

@@ -22,6 +22,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Alert() AlertResolver
 	InventoryEvent() InventoryEventResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -34,6 +35,25 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Alert struct {
+		AcknowledgedAt func(childComplexity int) int
+		AcknowledgedBy func(childComplexity int) int
+		Evidence       func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Location       func(childComplexity int) int
+		Lot            func(childComplexity int) int
+		Message        func(childComplexity int) int
+		Proposal       func(childComplexity int) int
+		RaisedAt       func(childComplexity int) int
+		ResolvedAt     func(childComplexity int) int
+		Rule           func(childComplexity int) int
+		Severity       func(childComplexity int) int
+		Sku            func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Transfer       func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
 	Discrepancy struct {
 		Actual   func(childComplexity int) int
 		Expected func(childComplexity int) int
@@ -79,6 +99,11 @@ type ComplexityRoot struct {
 		Field  func(childComplexity int) int
 		Values func(childComplexity int) int
 		Weight func(childComplexity int) int
+	}
+
+	Figure struct {
+		Name  func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	InventoryEvent struct {
@@ -128,8 +153,10 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AcknowledgeAlert  func(childComplexity int, id string) int
 		ConfirmMatch      func(childComplexity int, document model.DocumentKey, event string) int
 		ConfirmPartyMatch func(childComplexity int, party string, other string) int
+		CreateTransfer    func(childComplexity int, alert string, qty *model.Decimal) int
 		RejectMatch       func(childComplexity int, document model.DocumentKey, event string) int
 		RejectPartyMatch  func(childComplexity int, party string, other string) int
 		RetrySetAside     func(childComplexity int, document *model.DocumentKey) int
@@ -232,6 +259,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		Alerts              func(childComplexity int, status *model.AlertStatus, first *int) int
 		Document            func(childComplexity int, system string, typeArg string, externalID string) int
 		InventoryEvent      func(childComplexity int, id string) int
 		LocationSuggestions func(childComplexity int) int
@@ -307,7 +335,26 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
+		AlertRaised  func(childComplexity int) int
 		StockChanged func(childComplexity int, sku *string) int
+	}
+
+	TransferLine struct {
+		Lot func(childComplexity int) int
+		Qty func(childComplexity int) int
+	}
+
+	TransferProposal struct {
+		From  func(childComplexity int) int
+		Lines func(childComplexity int) int
+		Qty   func(childComplexity int) int
+		Sku   func(childComplexity int) int
+		To    func(childComplexity int) int
+	}
+
+	TransferResult struct {
+		Alert func(childComplexity int) int
+		Event func(childComplexity int) int
 	}
 }
 
@@ -324,6 +371,103 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Alert.acknowledgedAt":
+		if e.ComplexityRoot.Alert.AcknowledgedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.AcknowledgedAt(childComplexity), true
+	case "Alert.acknowledgedBy":
+		if e.ComplexityRoot.Alert.AcknowledgedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.AcknowledgedBy(childComplexity), true
+	case "Alert.evidence":
+		if e.ComplexityRoot.Alert.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Evidence(childComplexity), true
+	case "Alert.id":
+		if e.ComplexityRoot.Alert.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.ID(childComplexity), true
+	case "Alert.location":
+		if e.ComplexityRoot.Alert.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Location(childComplexity), true
+	case "Alert.lot":
+		if e.ComplexityRoot.Alert.Lot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Lot(childComplexity), true
+	case "Alert.message":
+		if e.ComplexityRoot.Alert.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Message(childComplexity), true
+	case "Alert.proposal":
+		if e.ComplexityRoot.Alert.Proposal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Proposal(childComplexity), true
+	case "Alert.raisedAt":
+		if e.ComplexityRoot.Alert.RaisedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.RaisedAt(childComplexity), true
+	case "Alert.resolvedAt":
+		if e.ComplexityRoot.Alert.ResolvedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.ResolvedAt(childComplexity), true
+	case "Alert.rule":
+		if e.ComplexityRoot.Alert.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Rule(childComplexity), true
+	case "Alert.severity":
+		if e.ComplexityRoot.Alert.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Severity(childComplexity), true
+	case "Alert.sku":
+		if e.ComplexityRoot.Alert.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Sku(childComplexity), true
+	case "Alert.status":
+		if e.ComplexityRoot.Alert.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Status(childComplexity), true
+	case "Alert.transfer":
+		if e.ComplexityRoot.Alert.Transfer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Transfer(childComplexity), true
+	case "Alert.updatedAt":
+		if e.ComplexityRoot.Alert.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.UpdatedAt(childComplexity), true
 
 	case "Discrepancy.actual":
 		if e.ComplexityRoot.Discrepancy.Actual == nil {
@@ -504,6 +648,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FieldScore.Weight(childComplexity), true
+
+	case "Figure.name":
+		if e.ComplexityRoot.Figure.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Name(childComplexity), true
+	case "Figure.value":
+		if e.ComplexityRoot.Figure.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Value(childComplexity), true
 
 	case "InventoryEvent.discrepancies":
 		if e.ComplexityRoot.InventoryEvent.Discrepancies == nil {
@@ -696,6 +853,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Movement.Sku(childComplexity), true
 
+	case "Mutation.acknowledgeAlert":
+		if e.ComplexityRoot.Mutation.AcknowledgeAlert == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acknowledgeAlert_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcknowledgeAlert(childComplexity, args["id"].(string)), true
 	case "Mutation.confirmMatch":
 		if e.ComplexityRoot.Mutation.ConfirmMatch == nil {
 			break
@@ -718,6 +886,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ConfirmPartyMatch(childComplexity, args["party"].(string), args["other"].(string)), true
+	case "Mutation.createTransfer":
+		if e.ComplexityRoot.Mutation.CreateTransfer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTransfer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTransfer(childComplexity, args["alert"].(string), args["qty"].(*model.Decimal)), true
 	case "Mutation.rejectMatch":
 		if e.ComplexityRoot.Mutation.RejectMatch == nil {
 			break
@@ -1134,6 +1313,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.QuarantineItem.Via(childComplexity), true
 
+	case "Query.alerts":
+		if e.ComplexityRoot.Query.Alerts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_alerts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Alerts(childComplexity, args["status"].(*model.AlertStatus), args["first"].(*int)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -1511,6 +1701,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StockRow.Sku(childComplexity), true
 
+	case "Subscription.alertRaised":
+		if e.ComplexityRoot.Subscription.AlertRaised == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subscription.AlertRaised(childComplexity), true
 	case "Subscription.stockChanged":
 		if e.ComplexityRoot.Subscription.StockChanged == nil {
 			break
@@ -1522,6 +1718,63 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.StockChanged(childComplexity, args["sku"].(*string)), true
+
+	case "TransferLine.lot":
+		if e.ComplexityRoot.TransferLine.Lot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferLine.Lot(childComplexity), true
+	case "TransferLine.qty":
+		if e.ComplexityRoot.TransferLine.Qty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferLine.Qty(childComplexity), true
+
+	case "TransferProposal.from":
+		if e.ComplexityRoot.TransferProposal.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferProposal.From(childComplexity), true
+	case "TransferProposal.lines":
+		if e.ComplexityRoot.TransferProposal.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferProposal.Lines(childComplexity), true
+	case "TransferProposal.qty":
+		if e.ComplexityRoot.TransferProposal.Qty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferProposal.Qty(childComplexity), true
+	case "TransferProposal.sku":
+		if e.ComplexityRoot.TransferProposal.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferProposal.Sku(childComplexity), true
+	case "TransferProposal.to":
+		if e.ComplexityRoot.TransferProposal.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferProposal.To(childComplexity), true
+
+	case "TransferResult.alert":
+		if e.ComplexityRoot.TransferResult.Alert == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferResult.Alert(childComplexity), true
+	case "TransferResult.event":
+		if e.ComplexityRoot.TransferResult.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferResult.Event(childComplexity), true
 
 	}
 	return 0, false
@@ -1640,8 +1893,113 @@ enum Role {
   PARTNER
   "Reads what a reader reads, plus raw payloads (personal data)."
   FINANCE
-  "Reads everything and alone may change anything."
+  "Reads what a reader reads, acknowledges alerts and books the transfers they propose."
+  OPERATOR
+  "Reads everything and may change anything."
   ADMIN
+}
+`, BuiltIn: false},
+	{Name: "../schema/alerts.graphqls", Input: `extend type Query {
+  """
+  Alerts of the key's tenant, newest first: all of them, or those with one status. An
+  alert stays open (or acknowledged) while its condition lasts and is resolved when an
+  evaluation no longer finds it.
+  """
+  alerts(status: AlertStatus, first: Int = 50): [Alert!]! @hasRole(roles: [READER, FINANCE, OPERATOR])
+}
+
+extend type Mutation {
+  """
+  Record that a person has seen an alert. It keeps holding its condition: nothing new is
+  raised for it until it clears.
+  """
+  acknowledgeAlert(id: ID!): Alert! @hasRole(roles: [OPERATOR])
+  """
+  Book the transfer an alert proposes: qty (the proposal's when omitted) leaves the
+  proposal's from location, earliest expiry first, and arrives at its to location, as
+  one transfer event whose movements update live stock like any other. One transfer per
+  alert.
+  """
+  createTransfer(alert: ID!, qty: Decimal): TransferResult! @hasRole(roles: [OPERATOR])
+}
+
+extend type Subscription {
+  "Every alert raised for the key's tenant, from any replica, once per condition."
+  alertRaised: Alert! @hasRole(roles: [READER, FINANCE, OPERATOR])
+}
+
+enum AlertStatus {
+  OPEN
+  ACKNOWLEDGED
+  RESOLVED
+}
+
+enum AlertRule {
+  "Available stock below its safety stock, or consumption says it will be within the horizon."
+  PROJECTED_STOCKOUT
+  "Available plus incoming at or below the reorder point."
+  REORDER_POINT
+  "A lot on hand expires within the expiry window, or has expired."
+  EXPIRY
+  "A pallet's weight implies another quantity than the ledger holds for its lot."
+  SENSOR_LEDGER
+  "A pallet's temperature outside its lot's zone for longer than allowed."
+  COLD_CHAIN
+}
+
+enum Severity {
+  INFO
+  WARNING
+  CRITICAL
+}
+
+"A condition on stock someone should act on."
+type Alert {
+  id: ID!
+  rule: AlertRule!
+  severity: Severity!
+  status: AlertStatus!
+  sku: String!
+  location: String!
+  "Empty for rules about a product at a location."
+  lot: String!
+  message: String!
+  "The figures the alert rests on, as of the latest evaluation."
+  evidence: [Figure!]!
+  "The transfer that would fix it, for projected stock-outs with a location to give."
+  proposal: TransferProposal
+  raisedAt: Time!
+  updatedAt: Time!
+  acknowledgedAt: Time
+  acknowledgedBy: String
+  resolvedAt: Time
+  "The transfer event booked on the proposal."
+  transfer: InventoryEvent
+}
+
+type Figure {
+  name: String!
+  value: String!
+}
+
+type TransferProposal {
+  sku: String!
+  from: String!
+  to: String!
+  qty: Decimal!
+  "Per lot, earliest expiry first."
+  lines: [TransferLine!]!
+}
+
+type TransferLine {
+  lot: String!
+  qty: Decimal!
+}
+
+type TransferResult {
+  alert: Alert!
+  "The transfer event, with its movements."
+  event: InventoryEvent!
 }
 `, BuiltIn: false},
 	{Name: "../schema/documents.graphqls", Input: `extend type Query {
@@ -2134,6 +2492,44 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Alert_id(ctx, field)
+	case "rule":
+		return ec.fieldContext_Alert_rule(ctx, field)
+	case "severity":
+		return ec.fieldContext_Alert_severity(ctx, field)
+	case "status":
+		return ec.fieldContext_Alert_status(ctx, field)
+	case "sku":
+		return ec.fieldContext_Alert_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_Alert_location(ctx, field)
+	case "lot":
+		return ec.fieldContext_Alert_lot(ctx, field)
+	case "message":
+		return ec.fieldContext_Alert_message(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Alert_evidence(ctx, field)
+	case "proposal":
+		return ec.fieldContext_Alert_proposal(ctx, field)
+	case "raisedAt":
+		return ec.fieldContext_Alert_raisedAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Alert_updatedAt(ctx, field)
+	case "acknowledgedAt":
+		return ec.fieldContext_Alert_acknowledgedAt(ctx, field)
+	case "acknowledgedBy":
+		return ec.fieldContext_Alert_acknowledgedBy(ctx, field)
+	case "resolvedAt":
+		return ec.fieldContext_Alert_resolvedAt(ctx, field)
+	case "transfer":
+		return ec.fieldContext_Alert_transfer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Alert", field.Name)
+}
+
 func (ec *executionContext) childFields_Discrepancy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "sku":
@@ -2226,6 +2622,16 @@ func (ec *executionContext) childFields_FieldScore(ctx context.Context, field gr
 		return ec.fieldContext_FieldScore_values(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FieldScore", field.Name)
+}
+
+func (ec *executionContext) childFields_Figure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_Figure_name(ctx, field)
+	case "value":
+		return ec.fieldContext_Figure_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Figure", field.Name)
 }
 
 func (ec *executionContext) childFields_InventoryEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2628,6 +3034,42 @@ func (ec *executionContext) childFields_StockRow(ctx context.Context, field grap
 		return ec.fieldContext_StockRow_incoming(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockRow", field.Name)
+}
+
+func (ec *executionContext) childFields_TransferLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lot":
+		return ec.fieldContext_TransferLine_lot(ctx, field)
+	case "qty":
+		return ec.fieldContext_TransferLine_qty(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransferLine", field.Name)
+}
+
+func (ec *executionContext) childFields_TransferProposal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sku":
+		return ec.fieldContext_TransferProposal_sku(ctx, field)
+	case "from":
+		return ec.fieldContext_TransferProposal_from(ctx, field)
+	case "to":
+		return ec.fieldContext_TransferProposal_to(ctx, field)
+	case "qty":
+		return ec.fieldContext_TransferProposal_qty(ctx, field)
+	case "lines":
+		return ec.fieldContext_TransferProposal_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransferProposal", field.Name)
+}
+
+func (ec *executionContext) childFields_TransferResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "alert":
+		return ec.fieldContext_TransferResult_alert(ctx, field)
+	case "event":
+		return ec.fieldContext_TransferResult_event(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransferResult", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

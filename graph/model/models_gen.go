@@ -10,6 +10,30 @@ import (
 	"time"
 )
 
+// A condition on stock someone should act on.
+type Alert struct {
+	ID       string      `json:"id"`
+	Rule     AlertRule   `json:"rule"`
+	Severity Severity    `json:"severity"`
+	Status   AlertStatus `json:"status"`
+	Sku      string      `json:"sku"`
+	Location string      `json:"location"`
+	// Empty for rules about a product at a location.
+	Lot     string `json:"lot"`
+	Message string `json:"message"`
+	// The figures the alert rests on, as of the latest evaluation.
+	Evidence []*Figure `json:"evidence"`
+	// The transfer that would fix it, for projected stock-outs with a location to give.
+	Proposal       *TransferProposal `json:"proposal,omitempty"`
+	RaisedAt       time.Time         `json:"raisedAt"`
+	UpdatedAt      time.Time         `json:"updatedAt"`
+	AcknowledgedAt *time.Time        `json:"acknowledgedAt,omitempty"`
+	AcknowledgedBy *string           `json:"acknowledgedBy,omitempty"`
+	ResolvedAt     *time.Time        `json:"resolvedAt,omitempty"`
+	// The transfer event booked on the proposal.
+	Transfer *InventoryEvent `json:"transfer,omitempty"`
+}
+
 type Discrepancy struct {
 	Sku      string  `json:"sku"`
 	Lot      *string `json:"lot,omitempty"`
@@ -77,6 +101,11 @@ type FieldScore struct {
 	Field  string  `json:"field"`
 	Weight float64 `json:"weight"`
 	Values *string `json:"values,omitempty"`
+}
+
+type Figure struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // One real-world action (a sale, a receipt of goods, ...) and the documents that describe it.
@@ -363,6 +392,149 @@ type StockRow struct {
 type Subscription struct {
 }
 
+type TransferLine struct {
+	Lot string  `json:"lot"`
+	Qty Decimal `json:"qty"`
+}
+
+type TransferProposal struct {
+	Sku  string  `json:"sku"`
+	From string  `json:"from"`
+	To   string  `json:"to"`
+	Qty  Decimal `json:"qty"`
+	// Per lot, earliest expiry first.
+	Lines []*TransferLine `json:"lines"`
+}
+
+type TransferResult struct {
+	Alert *Alert `json:"alert"`
+	// The transfer event, with its movements.
+	Event *InventoryEvent `json:"event"`
+}
+
+type AlertRule string
+
+const (
+	// Available stock below its safety stock, or consumption says it will be within the horizon.
+	AlertRuleProjectedStockout AlertRule = "PROJECTED_STOCKOUT"
+	// Available plus incoming at or below the reorder point.
+	AlertRuleReorderPoint AlertRule = "REORDER_POINT"
+	// A lot on hand expires within the expiry window, or has expired.
+	AlertRuleExpiry AlertRule = "EXPIRY"
+	// A pallet's weight implies another quantity than the ledger holds for its lot.
+	AlertRuleSensorLedger AlertRule = "SENSOR_LEDGER"
+	// A pallet's temperature outside its lot's zone for longer than allowed.
+	AlertRuleColdChain AlertRule = "COLD_CHAIN"
+)
+
+var AllAlertRule = []AlertRule{
+	AlertRuleProjectedStockout,
+	AlertRuleReorderPoint,
+	AlertRuleExpiry,
+	AlertRuleSensorLedger,
+	AlertRuleColdChain,
+}
+
+func (e AlertRule) IsValid() bool {
+	switch e {
+	case AlertRuleProjectedStockout, AlertRuleReorderPoint, AlertRuleExpiry, AlertRuleSensorLedger, AlertRuleColdChain:
+		return true
+	}
+	return false
+}
+
+func (e AlertRule) String() string {
+	return string(e)
+}
+
+func (e *AlertRule) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AlertRule(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AlertRule", str)
+	}
+	return nil
+}
+
+func (e AlertRule) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AlertRule) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AlertRule) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type AlertStatus string
+
+const (
+	AlertStatusOpen         AlertStatus = "OPEN"
+	AlertStatusAcknowledged AlertStatus = "ACKNOWLEDGED"
+	AlertStatusResolved     AlertStatus = "RESOLVED"
+)
+
+var AllAlertStatus = []AlertStatus{
+	AlertStatusOpen,
+	AlertStatusAcknowledged,
+	AlertStatusResolved,
+}
+
+func (e AlertStatus) IsValid() bool {
+	switch e {
+	case AlertStatusOpen, AlertStatusAcknowledged, AlertStatusResolved:
+		return true
+	}
+	return false
+}
+
+func (e AlertStatus) String() string {
+	return string(e)
+}
+
+func (e *AlertStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AlertStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AlertStatus", str)
+	}
+	return nil
+}
+
+func (e AlertStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AlertStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AlertStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // What an API key may do (see the README's roles table).
 type Role string
 
@@ -373,7 +545,9 @@ const (
 	RolePartner Role = "PARTNER"
 	// Reads what a reader reads, plus raw payloads (personal data).
 	RoleFinance Role = "FINANCE"
-	// Reads everything and alone may change anything.
+	// Reads what a reader reads, acknowledges alerts and books the transfers they propose.
+	RoleOperator Role = "OPERATOR"
+	// Reads everything and may change anything.
 	RoleAdmin Role = "ADMIN"
 )
 
@@ -381,12 +555,13 @@ var AllRole = []Role{
 	RoleReader,
 	RolePartner,
 	RoleFinance,
+	RoleOperator,
 	RoleAdmin,
 }
 
 func (e Role) IsValid() bool {
 	switch e {
-	case RoleReader, RolePartner, RoleFinance, RoleAdmin:
+	case RoleReader, RolePartner, RoleFinance, RoleOperator, RoleAdmin:
 		return true
 	}
 	return false
@@ -422,6 +597,63 @@ func (e *Role) UnmarshalJSON(b []byte) error {
 }
 
 func (e Role) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type Severity string
+
+const (
+	SeverityInfo     Severity = "INFO"
+	SeverityWarning  Severity = "WARNING"
+	SeverityCritical Severity = "CRITICAL"
+)
+
+var AllSeverity = []Severity{
+	SeverityInfo,
+	SeverityWarning,
+	SeverityCritical,
+}
+
+func (e Severity) IsValid() bool {
+	switch e {
+	case SeverityInfo, SeverityWarning, SeverityCritical:
+		return true
+	}
+	return false
+}
+
+func (e Severity) String() string {
+	return string(e)
+}
+
+func (e *Severity) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Severity(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Severity", str)
+	}
+	return nil
+}
+
+func (e Severity) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Severity) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Severity) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
