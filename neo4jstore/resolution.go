@@ -12,6 +12,7 @@ import (
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
+	"github.com/seamhub/seam/resolver/compare"
 )
 
 var _ resolver.Store = (*Store)(nil)
@@ -259,7 +260,8 @@ SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END),
     p.country = coalesce(p.country, r.country), p.profile = coalesce(p.profile, r.profile),
     p.bName = coalesce(p.bName, r.bName), p.bAddr = coalesce(p.bAddr, r.bAddr),
     p.bFamPc = coalesce(p.bFamPc, r.bFamPc), p.bDob = coalesce(p.bDob, r.bDob),
-    p.bGivLoc = coalesce(p.bGivLoc, r.bGivLoc), p.bNid = coalesce(p.bNid, r.bNid)
+    p.bGivLoc = coalesce(p.bGivLoc, r.bGivLoc), p.bNid = coalesce(p.bNid, r.bNid),
+    p.bAbc = coalesce(p.bAbc, r.bAbc)
 WITH p, r
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
 MERGE (d)-[m:MENTIONS {role: r.role}]->(p)`, mentionRows(ch)},
@@ -464,7 +466,8 @@ func (t *resolutionTx) Parties(ctx context.Context, keys []string) (map[string]s
 UNWIND $uids AS u
 MATCH (al:Alias {uid: u, tenant: $tenant})-[:NAMES]->(p:Party)
 OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
-RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax, r.taxId AS rootTax`,
+RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax, r.taxId AS rootTax,
+       CASE WHEN p.kind = 'person' THEN p.profile END AS profile`,
 		map[string]any{"uids": uids, "tenant": t.tenant})
 	if err != nil {
 		return nil, nil, err
@@ -472,7 +475,14 @@ RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax,
 	for _, r := range recs {
 		id, root := get[string](r, "id"), get[string](r, "root")
 		known[get[string](r, "key")] = id
-		info[id] = resolver.PartyInfo{Root: root, TaxID: get[string](r, "tax")}
+		in := resolver.PartyInfo{Root: root, TaxID: get[string](r, "tax")}
+		if raw := get[string](r, "profile"); raw != "" {
+			var pr resolver.PartyProfile
+			if json.Unmarshal([]byte(raw), &pr) == nil {
+				in.Name = compare.Name{Full: pr.FullName, Given: pr.Given, Family: pr.Family}
+			}
+		}
+		info[id] = in
 		if root != id {
 			info[root] = resolver.PartyInfo{Root: root, TaxID: get[string](r, "rootTax")}
 		}

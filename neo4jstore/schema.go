@@ -116,6 +116,10 @@ var migrations = []migration{
 		"CREATE CONSTRAINT party_decision_uid IF NOT EXISTS FOR (d:PartyDecision) REQUIRE d.uid IS UNIQUE",
 		"CREATE INDEX party_decision_tenant IF NOT EXISTS FOR (d:PartyDecision) ON (d.tenant, d.verdict)",
 	}},
+	// v13: the block rule of a name's letters (Han names read in pinyin).
+	{13, []string{
+		"CREATE INDEX party_block_abc IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bAbc)",
+	}},
 	// v30: alerts. openUid (tenant/key) exists only while an alert is open or
 	// acknowledged, so its uniqueness is what keeps one alert per condition when several
 	// replicas evaluate at once; alerts are listed by status and resolved by product.

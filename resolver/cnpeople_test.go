@@ -1,7 +1,6 @@
 package resolver
 
 import (
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/internal/cnpeople"
 	"github.com/seamhub/seam/resolver/quality"
 )
 
@@ -61,54 +61,15 @@ type cnRecord struct {
 
 func readCNPeople(t *testing.T, path string) []cnRecord {
 	t.Helper()
-	f, err := os.Open(path)
+	rs, err := cnpeople.Read(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
-	}
-	out := make([]cnRecord, 0, len(rows)-1)
-	for _, r := range rows[1:] {
-		g := func(k string) string { return strings.TrimSpace(r[col[k]]) }
-		out = append(out, cnRecord{key: g("key"), source: g("source"), entity: g("entity"), tags: g("tags"),
-			ref: cnPartyRef(g)})
+	out := make([]cnRecord, len(rs))
+	for i, r := range rs {
+		out[i] = cnRecord{key: r.Key, source: r.Source, entity: r.Entity, tags: r.Tags, ref: r.Ref}
 	}
 	return out
-}
-
-// cnPartyRef fills a customer as ontology/mapping/builtin fills it: Shopify and
-// WooCommerce name the customer "first last" and give the parts, the address as
-// "address1, zip, city" and in its parts; Pinduoduo has one name, one phone and the
-// receiver's address on one line.
-func cnPartyRef(g func(string) string) ontology.PartyRef {
-	join := func(sep string, parts ...string) string {
-		var keep []string
-		for _, p := range parts {
-			if p != "" {
-				keep = append(keep, p)
-			}
-		}
-		return strings.Join(keep, sep)
-	}
-	ref := ontology.PartyRef{Role: ontology.PartyCustomer, Phone: g("phone"), Country: g("country")}
-	if g("source") == "pinduoduo" {
-		ref.Name, ref.Address = g("full_name"), g("address")
-		return ref
-	}
-	ref.Name = join(" ", g("given_name"), g("surname"))
-	ref.GivenName, ref.FamilyName = g("given_name"), g("surname")
-	ref.Email, ref.BirthDate = g("email"), g("date_of_birth")
-	ref.Address = join(", ", g("address_1"), g("postcode"), g("suburb"))
-	ref.Place = &ontology.AddressPart{Street: g("address_1"), Line2: g("address_2"), Locality: g("suburb"),
-		Postcode: g("postcode"), Region: g("state")}
-	return ref
 }
 
 // cnEdge is one merge a linker made: two records and why.
