@@ -36,6 +36,17 @@ func comparePart(p Part, a, b string) Level {
 	if ka == kb {
 		return level(field, Exact, "")
 	}
+	if p >= PartTown && p <= PartRegion && hasHan(ka) && hasHan(kb) {
+		// An area written with the one above it and no 市 between (广州越秀区 for
+		// 越秀区): the longer ends with the shorter.
+		short, long := ka, kb
+		if utf8.RuneCountInString(short) > utf8.RuneCountInString(long) {
+			short, long = long, short
+		}
+		if utf8.RuneCountInString(short) >= 2 && strings.HasSuffix(long, short) {
+			return level(field, Exact, "%s within %s", short, long)
+		}
+	}
 	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
 		return level(field, Different, "too long to compare")
 	}
@@ -171,7 +182,11 @@ func partKey(p Part, s string) string {
 	s = strings.TrimSpace(norm.NFKC.String(s))
 	switch p {
 	case PartPostcode:
-		return strings.ToUpper(strings.Join(strings.Fields(s), ""))
+		s = strings.ToUpper(strings.Join(strings.Fields(s), ""))
+		if strings.Trim(s, "0") == "" {
+			return "" // 000000: a form's placeholder, not a postcode
+		}
+		return s
 	case PartNumber:
 		s = strings.TrimSuffix(strings.TrimSuffix(Simplify(s), "号"), "號")
 		return strings.ToLower(strings.Join(strings.Fields(s), ""))

@@ -146,6 +146,10 @@ func compareNames(field, a, b string) Level {
 		return transliteration(field, ha, lb)
 	case hb != "" && len(la) > 0 && len(lb) == 0:
 		return transliteration(field, hb, la)
+	case ha != "" && len(la) > 0 && hb == "":
+		return mixedScript(field, ha, la, lb)
+	case hb != "" && len(lb) > 0 && ha == "":
+		return mixedScript(field, hb, lb, la)
 	case len(la) > 0 && len(lb) > 0:
 		return wordsLevel(field, la, lb)
 	}
@@ -421,9 +425,9 @@ func NameLetters(n Name) string {
 }
 
 // SameFamilyAcrossScripts reports whether one name is written in Han characters and the
-// other in Latin letters, and the Han name's family name reads as one of the Latin
-// name's words: 汪华斌 and "Coco Wang", where an English given name stands beside a
-// Chinese family name.
+// other in Latin letters, the Han name's family name reads as one of the Latin name's
+// words, and another word is not pinyin: 汪华斌 and "Coco Wang", where an English given
+// name stands beside a Chinese family name.
 func SameFamilyAcrossScripts(a, b Name) bool {
 	ta, tb := a.text(), b.text()
 	if hasHan(ta) == hasHan(tb) {
@@ -437,10 +441,36 @@ func SameFamilyAcrossScripts(a, b Name) bool {
 		return false
 	}
 	fam := uFold(strings.Join(familyPinyin(n.Family), ""))
+	sameFamily, english := false, false
 	for _, w := range normalize.PersonNameWords(tb) {
-		if pinyinLatin([]string{strings.ToLower(w)}) == fam {
-			return true
+		switch lw := strings.ToLower(w); {
+		case pinyinLatin([]string{lw}) == fam && !sameFamily:
+			sameFamily = true
+		case !isPinyin(lw):
+			english = true
 		}
 	}
-	return false
+	// A pinyin given name that transliteration found different (Wang Linhua against
+	// 王鑫) is another member of the family, not an English name.
+	return sameFamily && english
+}
+
+// mixedScript compares a name written partly in Han characters and partly in Latin
+// letters ("Tony 熊": an English given name beside a Chinese family name) with one in
+// Latin letters only: the Han part is read in pinyin and the words compared. The same
+// words are Transliterated, never Exact.
+func mixedScript(field, han string, latin, other []string) Level {
+	words := append(slices.Clone(latin), uFold(strings.Join(Pinyin(han), "")))
+	other = slices.Clone(other)
+	for i := range other {
+		other[i] = pinyinLatin([]string{other[i]})
+	}
+	for i := range words {
+		words[i] = pinyinLatin([]string{words[i]})
+	}
+	l := wordsLevel(field, words, other)
+	if l.Kind == Exact {
+		return level(field, Transliterated, "%s reads %s", han, strings.Join(words, " "))
+	}
+	return l
 }

@@ -208,7 +208,8 @@ func TestSameFamilyAcrossScripts(t *testing.T) {
 		{Name{Full: "Coco Wang"}, Name{Given: "华斌", Family: "汪"}, true},
 		{Name{Full: "汪华斌"}, Name{Given: "Coco", Family: "WANG"}, true},
 		{Name{Full: "Jiaxin YAN"}, Name{Full: "马龙"}, false},
-		{Name{Full: "Lyu Bo"}, Name{Full: "吕波"}, true},
+		{Name{Full: "Amy Lyu"}, Name{Full: "吕波"}, true},
+		{Name{Full: "Lyu Bo"}, Name{Full: "吕波"}, false}, // a pinyin name: transliteration decides, not this rule
 		{Name{Full: "王芳"}, Name{Full: "王芳"}, false}, // one script: not this rule's question
 	} {
 		if got := SameFamilyAcrossScripts(c.a, c.b); got != c.want {
@@ -224,5 +225,30 @@ func TestHanNamePartsInEitherOrder(t *testing.T) {
 	}
 	if got := NameLevel(Name{Given: "宇辉", Family: "王"}, Name{Full: "李宇辉"}); got.Kind != Different {
 		t.Errorf("another family name: %v", got.Kind)
+	}
+}
+
+func TestMixedScriptNames(t *testing.T) {
+	if got := NameLevel(Name{Full: "Tony 熊"}, Name{Full: "Tony Xiong"}); got.Kind != Transliterated {
+		t.Errorf("Tony 熊 vs Tony Xiong: %v (%s)", got.Kind, got.Why)
+	}
+	if got := NameLevel(Name{Full: "Tony 熊"}, Name{Full: "Tony Wang"}); got.Kind == Transliterated || got.Kind == Exact {
+		t.Errorf("Tony 熊 vs Tony Wang: %v", got.Kind)
+	}
+}
+
+func TestFamilyMemberInPinyinIsNotAnEnglishName(t *testing.T) {
+	if SameFamilyAcrossScripts(Name{Full: "Wang Linhua"}, Name{Full: "王鑫"}) {
+		t.Error("Wang Linhua (pinyin) taken for an English name beside 王鑫")
+	}
+	for _, w := range []string{"linhua", "zizhen", "xiong", "lv", "zhuang"} {
+		if !isPinyin(w) {
+			t.Errorf("%s is pinyin", w)
+		}
+	}
+	for _, w := range []string{"tony", "coco", "sherry", "vincent"} {
+		if isPinyin(w) {
+			t.Errorf("%s is not pinyin", w)
+		}
 	}
 }
