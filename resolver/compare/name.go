@@ -190,6 +190,12 @@ func hanLevel(field, a, b string) Level {
 	if r, ok := homophones(na, nb); ok {
 		return level(field, Phonetic, "%s ~ %s: both read %s", a, b, r)
 	}
+	if l, ok := hanNickname(field, a, nb); ok {
+		return l
+	}
+	if l, ok := hanNickname(field, b, na); ok {
+		return l
+	}
 	// One character of the given name apart; another family name is another family.
 	if na.Family == nb.Family && utf8.RuneCountInString(a) == utf8.RuneCountInString(b) && utf8.RuneCountInString(a) >= typoMinLen && DamerauLevenshtein(a, b) == 1 {
 		return level(field, Typo, "%s ~ %s: one character apart", a, b)
@@ -473,4 +479,23 @@ func mixedScript(field, han string, latin, other []string) Level {
 		return level(field, Transliterated, "%s reads %s", han, strings.Join(words, " "))
 	}
 	return l
+}
+
+// hanNickname compares a two-character name with a full name for the forms family and
+// friends call people by, which buyers type as the receiver's name: 阿月 or 月月 for
+// 王瑶月 (a character of the given name, after 阿 or doubled) are a Nickname; 小王 or
+// 老王 (小 or 老 before the family name) name the family only, Partial.
+func hanNickname(field, nick string, full HanName) (Level, bool) {
+	rs := []rune(nick)
+	if len(rs) != 2 || full.Given == "" || nick == full.Family+full.Given {
+		return Level{}, false
+	}
+	c := string(rs[1])
+	switch {
+	case (rs[0] == '阿' || rs[0] == rs[1]) && strings.Contains(full.Given, c):
+		return level(field, Nickname, "%s calls %s%s by %s", nick, full.Family, full.Given, c), true
+	case (rs[0] == '小' || rs[0] == '老') && c == full.Family:
+		return level(field, Partial, "%s: family name %s only", nick, c), true
+	}
+	return Level{}, false
 }

@@ -252,3 +252,19 @@ func TestFamilyMemberInPinyinIsNotAnEnglishName(t *testing.T) {
 		}
 	}
 }
+
+func TestHanNicknames(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"阿月", "王瑶月", Nickname},
+		{"珍珍", "任桂珍", Nickname},
+		{"小孙", "孙雪蕾", Partial},
+		{"阿强", "王瑶月", Different},
+	} {
+		if got := NameLevel(Name{Full: c.a}, Name{Full: c.b}); got.Kind != c.want {
+			t.Errorf("%s vs %s: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
+	}
+}
