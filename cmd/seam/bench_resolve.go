@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/simulate"
 	"github.com/seamhub/seam/inventory"
@@ -139,19 +137,10 @@ func resolveRun(ctx context.Context, app *App, sc simulate.Config, keep string) 
 		return r, err
 	}
 	// The business's master data goes into the registry, as its config file would.
-	var master struct {
-		Locations []resolver.LocationAlias `yaml:"locations"`
-		Products  []resolver.ProductAlias  `yaml:"products"`
-		Recipes   []resolver.Recipe        `yaml:"recipes"`
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "seam.yaml"))
+	reg, err := masterData(filepath.Join(dir, "seam.yaml"), sc.Tenant)
 	if err != nil {
 		return r, err
 	}
-	if err := yaml.Unmarshal(b, &master); err != nil {
-		return r, err
-	}
-	reg := resolver.NewRegistry(master.Locations, master.Products, master.Recipes...)
 	matcher := resolver.NewMatcher(app.store, reg, app.log)
 	worker := resolver.NewWorker(matcher, app.projector, app.store, app.log, resolver.WorkerConfig{})
 
