@@ -53,17 +53,33 @@ func dataFiles(dir string) ([]benchFile, error) {
 
 func runBench(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return usageError{"usage: seam bench ingest|resolve|parties|forecast [flags]"}
+		return usageError{"usage: seam bench ingest|resolve|backlog|memory|parties|forecast [flags]"}
 	}
 	switch args[0] {
 	case "ingest":
 		return benchIngest(ctx, cfg, log, args[1:], stdout)
 	case "resolve":
 		return benchResolve(ctx, cfg, log, args[1:], stdout)
+	case "backlog":
+		return benchBacklog(ctx, cfg, log, args[1:], stdout)
+	case "memory":
+		return benchMemory(ctx, cfg, log, args[1:], stdout)
 	case "parties":
 		return benchParties(ctx, cfg, log, args[1:], stdout)
 	case "forecast":
 		return benchForecast(ctx, log, args[1:], stdout)
 	}
-	return usageError{fmt.Sprintf("unknown benchmark %q (ingest, resolve, parties, forecast)", args[0])}
+	return usageError{fmt.Sprintf("unknown benchmark %q (ingest, resolve, backlog, memory, parties, forecast)", args[0])}
+}
+
+// dropTenant removes a benchmark's tenant from Neo4j and Redis, whatever ended the run:
+// a large run is gigabytes, and a benchmark leaves nothing behind.
+func dropTenant(ctx context.Context, app *App, tenant string) {
+	ctx = context.WithoutCancel(ctx)
+	if _, err := app.store.DeleteTenant(ctx, tenant); err != nil {
+		app.log.Warn("removing a benchmark tenant", "tenant", tenant, "err", err)
+	}
+	if err := app.cache.Replace(ctx, tenant, nil); err != nil {
+		app.log.Warn("removing a benchmark tenant's stock", "tenant", tenant, "err", err)
+	}
 }

@@ -107,18 +107,9 @@ func benchIngest(ctx context.Context, cfg Config, log *slog.Logger, args []strin
 	}
 	// Both tenants go when the run ends, however it ends: a large run is gigabytes.
 	defer func() {
-		ctx := context.WithoutCancel(ctx)
-		drop := []string{ceilingTenant}
+		dropTenant(ctx, app, ceilingTenant)
 		if !*keep {
-			drop = append(drop, tenant)
-		}
-		for _, t := range drop {
-			if _, err := app.store.DeleteTenant(ctx, t); err != nil {
-				log.Warn("removing a benchmark tenant", "tenant", t, "err", err)
-			}
-			if err := app.cache.Replace(ctx, t, nil); err != nil {
-				log.Warn("removing a benchmark tenant's stock", "tenant", t, "err", err)
-			}
+			dropTenant(ctx, app, tenant)
 		}
 	}()
 

@@ -10,8 +10,11 @@ import (
 // rss returns this process's resident set size in bytes, as the kernel counts it
 // (VmRSS in /proc/self/status): what the machine really gives the process, heap,
 // stacks and the runtime's unreturned pages included. It is 0 where there is no /proc.
-func rss() int64 {
-	f, err := os.Open("/proc/self/status")
+func rss() int64 { return rssOf("/proc/self/status") }
+
+// rssOf reads the resident set size from a process's status file.
+func rssOf(path string) int64 {
+	f, err := os.Open(path)
 	if err != nil {
 		return 0
 	}
