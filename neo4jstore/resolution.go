@@ -39,11 +39,7 @@ type resolutionTx struct {
 }
 
 func (t *resolutionTx) Pending(ctx context.Context, limit int) ([]resolver.PendingDoc, error) {
-	recs, err := run(ctx, t.tx, `
-MATCH (d:Pending {tenant: $tenant})
-WITH d ORDER BY d.receivedAt, d.uid LIMIT $limit
-`+pendingReturn,
-		map[string]any{"tenant": t.tenant, "limit": limit})
+	recs, err := run(ctx, t.tx, pendingPage, map[string]any{"tenant": t.tenant, "limit": limit})
 	if err != nil {
 		return nil, err
 	}
@@ -67,6 +63,19 @@ WITH d ORDER BY d.receivedAt, d.uid
 	}
 	return pendingDocs(recs), nil
 }
+
+// pendingPage reads the oldest pending documents of a tenant. The hint and the order by
+// the index's own properties (tenant first, equal on every row) let pending_order hand
+// out the page already sorted: the plan is an index seek under a plain Limit, reading
+// limit documents whatever the backlog. Left to itself the planner picks the older
+// tenant-only index and sorts every pending document for each batch. Every pending
+// document has receivedAt (SaveDocuments sets it), so the IS NOT NULL predicates, which
+// the index needs to be usable, leave none out.
+const pendingPage = `
+MATCH (d:Pending) USING INDEX d:Pending(tenant, receivedAt, uid)
+WHERE d.tenant = $tenant AND d.receivedAt IS NOT NULL AND d.uid IS NOT NULL
+WITH d ORDER BY d.tenant, d.receivedAt, d.uid LIMIT $limit
+` + pendingReturn
 
 // pendingReturn is what resolution reads of each pending document.
 const pendingReturn = `OPTIONAL MATCH (d)-[:EVIDENCES]->(e:BusinessEvent)

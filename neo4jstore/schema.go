@@ -132,6 +132,13 @@ var migrations = []migration{
 		"CREATE INDEX alert_sku IF NOT EXISTS FOR (a:Alert) ON (a.tenant, a.sku, a.status)",
 		"CREATE INDEX movement_sku_at IF NOT EXISTS FOR (m:Movement) ON (m.tenant, m.sku, m.at)",
 	}},
+	// v50: pending documents in the order resolution takes them. With only the tenant
+	// index, each batch read every pending document of the tenant to sort them, so a
+	// bulk import that stores first and resolves afterwards cost O(backlog) per batch;
+	// this index hands out a batch's page in order and reads nothing else (Pending).
+	{50, []string{
+		"CREATE INDEX pending_order IF NOT EXISTS FOR (d:Pending) ON (d.tenant, d.receivedAt, d.uid)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.
