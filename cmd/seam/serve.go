@@ -28,6 +28,7 @@ type Server struct {
 	http     *http.Server
 	done     chan struct{}
 	bg       sync.WaitGroup // background work that uses the app's connections
+	sub      *mqtt.Subscriber
 	cancel   context.CancelFunc
 	serveErr error
 }
@@ -55,6 +56,7 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 	}
 	sub := mqtt.NewSubscriber(bg, app.intake, cfg.MQTT.Sparkplug, log.With("part", "mqtt"))
 	sub.ShareGroup = cfg.MQTT.ShareGroup
+	s.sub = sub
 	app.mapper.readings.OnUnknownAlias = sub.AskRebirth
 	app.ConnectMQTT(func(c paho.Client) {
 		if err := sub.Subscribe(c); err != nil {
@@ -145,6 +147,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.cancel()
 	<-s.done
 	s.bg.Wait() // the worker must stop using connections before they close
+	s.sub.Wait()
 	s.App.Close(ctx)
 	if s.serveErr != nil {
 		return s.serveErr
