@@ -16,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/seamhub/seam/graph/generated"
+	"github.com/seamhub/seam/inventory"
 )
 
 // NewHandler serves /graphql: POST and GET queries, a GraphiQL page for browsers, and
@@ -56,6 +57,10 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 			ge.Extensions = map[string]any{"code": "FORBIDDEN"}
 		case errors.As(err, new(*userError)):
 			ge.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
+		case errors.Is(err, inventory.ErrCacheUnavailable):
+			// Said plainly, never a stale or empty answer: the caller retries.
+			ge.Message = "live stock is unavailable right now (the cache does not answer); retry shortly"
+			ge.Extensions = map[string]any{"code": "UNAVAILABLE"}
 		case errors.As(err, new(*gqlerror.Error)) && ge.Extensions != nil:
 			// parse, validation and limit errors keep their own code
 		default:
