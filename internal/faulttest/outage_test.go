@@ -211,7 +211,7 @@ func TestBrokerRestartKeepsReadings(t *testing.T) {
 	srv := Serve(t, env)
 	srv.WaitReadyz(http.StatusOK, time.Minute)
 
-	pub := paho.NewClient(paho.NewClientOptions().AddBroker(broker.URL()).SetClientID("gw-"+tenant[len(tenant)-12:]).
+	pub := paho.NewClient(paho.NewClientOptions().AddBroker(broker.URL()).SetClientID("gw-" + tenant[len(tenant)-12:]).
 		SetCleanSession(false).SetAutoReconnect(true).SetConnectRetry(true).
 		SetConnectRetryInterval(200 * time.Millisecond).SetMaxReconnectInterval(500 * time.Millisecond))
 	if tok := pub.Connect(); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
