@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -115,6 +116,17 @@ type Server struct {
 func Serve(tb testing.TB, env Env) *Server {
 	tb.Helper()
 	s := &Server{Port: FreePort(tb), env: env, bin: Binary(tb), dir: tb.TempDir(), tb: tb}
+	tb.Cleanup(func() {
+		if tb.Failed() {
+			tb.Logf("the last lines of %s:\n%s", s.Proc, s.Proc.Tail(6000))
+			if os.Getenv("SEAM_FAULT_STACKS") != "" && s.Proc.Running() {
+				// Go prints every goroutine's stack on SIGQUIT: where a stuck server waits.
+				_ = s.Proc.cmd.Process.Signal(syscall.SIGQUIT)
+				<-s.Proc.Exited()
+				tb.Logf("stacks in %s", s.Proc.Log)
+			}
+		}
+	})
 	s.Start()
 	return s
 }
