@@ -7,7 +7,7 @@ BIN   := bin/seam
 TEST_TIMEOUT ?= 30m
 
 .PHONY: all build test test-short demo services-up services-down services-status \
-        generate check-generated lint fuzz bench clean
+        generate check-generated lint fuzz fuzz-ci test-faults test-faults-long bench clean
 
 all: build
 
@@ -56,6 +56,24 @@ fuzz:
 	    echo "== $$pkg $$f"; $(GO) test -run=NONE -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
+
+# CI's fuzzing: each target FUZZTIME_CI, the whole run within FUZZ_BUDGET seconds (a
+# target also costs its instrumented build: 10-40 s each on two busy cores, so not all
+# 61 fit; each day starts at another target). A crasher's input stays under
+# testdata/fuzz/, to commit with the fix as a regression test.
+FUZZTIME_CI ?= 5s
+FUZZ_BUDGET ?= 600
+fuzz-ci:
+	@FUZZ_BUDGET=$(FUZZ_BUDGET) scripts/fuzz.sh $(FUZZTIME_CI)
+
+# The fault suite alone (it also runs in make test): private Neo4j, Redis and Mosquitto
+# on free ports are killed and restarted; the shared services are never touched.
+test-faults: services-up
+	$(GO) test -count=1 -timeout 15m -v ./internal/faulttest/
+
+# The same with the issue's full 60 s outages.
+test-faults-long: services-up
+	SEAM_FAULT_OUTAGE=60s $(GO) test -count=1 -timeout 30m -v ./internal/faulttest/
 
 bench: services-up
 	$(BIN) bench ingest

@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -17,6 +18,10 @@ type Ledger interface {
 	// Totals sums every movement of a tenant per cell.
 	Totals(ctx context.Context, tenant string) ([]Stock, error)
 }
+
+// ErrCacheUnavailable wraps a cache read that failed because the cache (Redis) did not
+// answer: live stock cannot be read now, and the caller says so rather than guessing.
+var ErrCacheUnavailable = errors.New("live stock is unavailable: the cache does not answer")
 
 // Cache is the live-stock projection.
 type Cache interface {

@@ -3,6 +3,9 @@
 # (from Maven Central), Redis 7 and Mosquitto (from Debian's packages).
 #
 #   scripts/services.sh up|down|status
+#   scripts/services.sh neo4j-runtime   prints the Neo4j jar folder and the java to run it
+#                                       with (fetching the jars first), for tests that start
+#                                       a private Neo4j of their own
 #
 # Idempotent: "up" starts only what is not already answering; "down" stops only what this
 # script started (it keeps pid files under $SEAM_STATE). A part whose SEAM_* address points
@@ -226,8 +229,13 @@ status)
 	status_of redis "$state/redis/redis.pid" 6379 "$redis_addr"
 	status_of mosquitto "$state/mosquitto/mosquitto.pid" 1883 "$mqtt_url"
 	;;
+neo4j-runtime)
+	mkdir -p "$state"
+	neo4j_fetch
+	neo4j_java
+	;;
 *)
-	echo "usage: $0 up|down|status" >&2
+	echo "usage: $0 up|down|status|neo4j-runtime" >&2
 	exit 2
 	;;
 esac

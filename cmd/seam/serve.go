@@ -71,38 +71,15 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		return nil, err
 	}
 	for _, p := range pollers {
-		s.bg.Add(1)
-		go func() {
-			defer s.bg.Done()
-			select {
-			case <-app.schemaOK:
-				keepRunning(bg, log.With("part", "pull"), p.Run)
-			case <-bg.Done():
-			}
-		}()
+		s.afterSchema(bg, log.With("part", "pull"), p.Run)
 	}
 	// Every replica sweeps: each expiry is decided once by its Redis script, and the
 	// journal of decisions not yet in Neo4j is recorded by whichever replica comes first.
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		select {
-		case <-app.schemaOK:
-			keepRunning(bg, log.With("part", "reservations"), func(ctx context.Context) { app.reservations.Run(ctx, time.Second) })
-		case <-bg.Done():
-		}
-	}()
+	s.afterSchema(bg, log.With("part", "reservations"), func(ctx context.Context) { app.reservations.Run(ctx, time.Second) })
 	// Every replica evaluates the stock changes it hears of (the store raises each
 	// condition once); each tenant's sweep is claimed by one replica at a time.
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		select {
-		case <-app.schemaOK:
-			keepRunning(bg, log.With("part", "alerts"), app.runAlerts)
-		case <-bg.Done():
-		}
-	}()
+	s.afterSchema(bg, log.With("part", "alerts"), app.runAlerts)
+	s.afterSchema(bg, log.With("part", "cache"), app.guardCache)
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
@@ -119,6 +96,19 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		}
 	}()
 	return s, nil
+}
+
+// afterSchema runs fn in the background, kept running, once the Neo4j schema exists.
+func (s *Server) afterSchema(bg context.Context, log *slog.Logger, fn func(context.Context)) {
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		select {
+		case <-s.App.schemaOK:
+			keepRunning(bg, log, fn)
+		case <-bg.Done():
+		}
+	}()
 }
 
 // keepRunning runs fn until ctx ends, starting it again a second after a panic: a bug
@@ -158,7 +148,12 @@ func (s *Server) Shutdown(ctx context.Context) error {
 func (s *Server) routes() http.Handler {
 	a := s.App
 	mux := http.NewServeMux()
-	mux.Handle("POST /webhooks/{tenant}/{system}", &webhook.Handler{
+	admit := webhook.NewAdmission(a.cfg.HTTP.MaxWebhooks)
+	if a.cfg.HTTP.MaxWebhooks == 0 {
+		admit = webhook.NewAdmission(defaultMaxWebhooks)
+	}
+	admit.Observe = func(tenant, system string) { a.metrics.ObserveWebhook(tenant, system, "throttled") }
+	mux.Handle("POST /webhooks/{tenant}/{system}", admit.Wrap(&webhook.Handler{
 		Schemes:       webhook.Schemes(),
 		Secrets:       a.cfg,
 		Intake:        a.intake,
@@ -169,7 +164,7 @@ func (s *Server) routes() http.Handler {
 		Log:           a.log.With("part", "webhook"),
 		PublicURL:     a.cfg.HTTP.PublicURL,
 		Observe:       a.metrics.ObserveWebhook,
-	})
+	}))
 	gql := graph.NewHandler(graph.Services{
 		Stock:          a.cache,
 		Documents:      a.store,
@@ -206,6 +201,11 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.metrics.Registry, promhttp.HandlerOpts{Registry: a.metrics.Registry}))
 	return mux
 }
+
+// defaultMaxWebhooks is how many webhooks are served at once unless http.maxWebhooks
+// says otherwise: several times what Neo4j's default connection pool writes in parallel
+// on a small machine, few enough that a flood is turned away in well under a second.
+const defaultMaxWebhooks = 32
 
 func status(err error) map[string]any {
 	if err == nil {
