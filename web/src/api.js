@@ -58,6 +58,9 @@ export class Api {
       url,
       // Browsers cannot set headers on a websocket: the key goes in connection_init.
       connectionParams: { Authorization: `Bearer ${this.key}` },
+      // One socket for the whole session, up while signed in: its state is the page's
+      // "Live" sign, whether or not the current view subscribes to anything.
+      lazy: false,
       retryAttempts: Infinity,
       shouldRetry: (e) => !(e && (e.code === 4401 || e.code === 4403)),
       on: {

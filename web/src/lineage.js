@@ -80,7 +80,7 @@ function Lineage({ api, ev, picked, onPick }) {
       </svg>
       ${pickedDoc && html`<aside class="pane" aria-label="Selected document">
         <h2>${pickedDoc.system} ${pickedDoc.type} <code>${pickedDoc.externalId}</code></h2>
-        <${RawPayload} key=${picked} load=${loadRaw(api, pickedDoc)} />
+        <${RawPayload} key=${picked} load=${loadRaw(api, pickedDoc)} open />
       </aside>`}
     </div>
     <table><caption>Documents</caption>

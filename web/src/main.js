@@ -79,6 +79,7 @@ function App() {
       (caps) => {
         sessionStorage.setItem(KEY, key);
         api.onStatus(setLive);
+        api.socket();
         setSession({ api, caps });
       },
       (e) => {
@@ -89,6 +90,14 @@ function App() {
   }, []);
 
   useEffect(() => {
+    // A link may carry the key in its fragment (`make demo` prints one): the fragment
+    // never reaches a server, and it leaves the address bar and history at once.
+    const m = window.location.hash.match(/^#key=([^&]+)/);
+    if (m) {
+      window.history.replaceState(null, '', `${window.location.pathname}#/`);
+      signIn(decodeURIComponent(m[1]));
+      return;
+    }
     const k = sessionStorage.getItem(KEY);
     if (k) signIn(k);
   }, []);

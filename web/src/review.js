@@ -6,7 +6,7 @@ import { html, ErrorNote, Loading, Ago, ActionButton, RawPayload, useAsync, even
 import { ProductsTab, LocationsTab, PartiesTab } from './suggestions.js';
 
 const DOC = 'system type externalId role verb status occurredAt receivedAt via';
-const QUEUE = `query { reviewQueue(first: 50) { items {
+const QUEUE = `query { reviewQueue(first: 20) { items {
   id score createdAt
   document { ${DOC} }
   event { id kind status occurredAt location

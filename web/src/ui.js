@@ -52,13 +52,16 @@ export const eventLink = (id) => `#/event/${encodeURIComponent(id)}`;
  * A button that fetches a payload (raw source bytes) only when asked: raw payloads are
  * personal data that only some roles may read, so nothing is fetched by default.
  */
-export function RawPayload({ load, label = 'Show raw payload' }) {
+export function RawPayload({ load, label = 'Show raw payload', open: initially = false }) {
   const [state, setState] = useState(null);
   const open = () => {
     if (state?.raw !== undefined) return setState(null);
     setState({ loading: true });
     load().then((raw) => setState({ raw }), (error) => setState({ error }));
   };
+  useEffect(() => {
+    if (initially) open();
+  }, []);
   return html`<div class="raw">
     <button type="button" class="link" aria-expanded=${state?.raw !== undefined} onClick=${open}>
       ${state?.raw !== undefined ? 'Hide raw payload' : label}
