@@ -158,6 +158,7 @@ func TestDashboardInABrowser(t *testing.T) {
 	b.do("a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch), chromedp.Navigate(base+"/#/scan"))
 	b.do("scanning", chromedp.WaitVisible(chromedp.CSS("#scan-sku")), chromedp.SendKeys(chromedp.CSS("#scan-sku"), "TEA-OOL-250G"+kb.Enter))
 	b.waitFor("stock per location", `document.querySelectorAll('.cards .card').length === 2`, 10*time.Second)
+	b.waitFor("the last replenishment", `document.querySelector('ol.repl li')?.innerText.includes('receipt of 50 to WH-1')`, 10*time.Second)
 	b.axeCheck("handheld", axe)
 	b.shot("handheld")
 }

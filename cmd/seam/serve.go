@@ -189,6 +189,7 @@ func (s *Server) routes(dashboard http.Handler) http.Handler {
 		SetAside:       setAside{a},
 		Suggestions:    products{a},
 		Alerts:         alertsAPI{a.alerts, a.cache},
+		Replenishments: a.store,
 		Log:            a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)
