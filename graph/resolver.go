@@ -90,6 +90,11 @@ type SetAside interface {
 	RetrySetAside(ctx context.Context, tenant string, uids []string) (int64, error)
 }
 
+// Replenishments are a product's latest arrivals at its locations.
+type Replenishments interface {
+	Replenishments(ctx context.Context, tenant, sku, location string, first int) ([]inventory.Replenishment, error)
+}
+
 // Alerts are conditions on stock to act on, and the transfers they propose.
 type Alerts interface {
 	Alerts(ctx context.Context, tenant string, status inventory.AlertStatus, first int) ([]inventory.Alert, error)
@@ -119,7 +124,9 @@ type Services struct {
 	Suggestions ProductSuggestions
 	// Alerts serves alerts, acknowledgeAlert, createTransfer and alertRaised.
 	Alerts Alerts
-	Log    *slog.Logger
+	// Replenishments serves replenishments.
+	Replenishments Replenishments
+	Log            *slog.Logger
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates

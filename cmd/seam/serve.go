@@ -19,6 +19,7 @@ import (
 	"github.com/seamhub/seam/connectors/mqtt"
 	"github.com/seamhub/seam/connectors/webhook"
 	"github.com/seamhub/seam/graph"
+	"github.com/seamhub/seam/web"
 )
 
 // Server is a running `seam serve`: the app plus its HTTP listener and background work.
@@ -37,6 +38,10 @@ type Server struct {
 // schema creation, the resolution worker and the MQTT connection. It returns once the
 // listener is bound; dependencies may still be coming up (see /readyz).
 func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
+	dashboard, err := web.NewHandler()
+	if err != nil {
+		return nil, err
+	}
 	app, err := Open(cfg, log)
 	if err != nil {
 		return nil, err
@@ -49,7 +54,7 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	s := &Server{App: app, Addr: ln.Addr().String(), done: make(chan struct{}), cancel: cancel}
 	s.http = &http.Server{
-		Handler:           s.routes(),
+		Handler:           s.routes(dashboard),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
@@ -145,9 +150,12 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	return err
 }
 
-func (s *Server) routes() http.Handler {
+func (s *Server) routes(dashboard http.Handler) http.Handler {
 	a := s.App
 	mux := http.NewServeMux()
+	// The dashboard at the root; its hash routes need no server-side fallback.
+	mux.Handle("GET /{$}", dashboard)
+	mux.Handle("GET /assets/", dashboard)
 	admit := webhook.NewAdmission(a.cfg.HTTP.MaxWebhooks)
 	if a.cfg.HTTP.MaxWebhooks == 0 {
 		admit = webhook.NewAdmission(defaultMaxWebhooks)
@@ -179,6 +187,7 @@ func (s *Server) routes() http.Handler {
 		SetAside:       setAside{a},
 		Suggestions:    products{a},
 		Alerts:         alertsAPI{a.alerts, a.cache},
+		Replenishments: a.store,
 		Log:            a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)
@@ -238,7 +247,7 @@ func runServe(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 	if err != nil {
 		return err
 	}
-	log.Info("seam serving", "graphql", "http://"+s.Addr+"/graphql", "readyz", "http://"+s.Addr+"/readyz")
+	log.Info("seam serving", "dashboard", "http://"+s.Addr+"/", "graphql", "http://"+s.Addr+"/graphql", "readyz", "http://"+s.Addr+"/readyz")
 	<-ctx.Done()
 	log.Info("shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
