@@ -199,7 +199,11 @@ func (pm *PartyModel) Decide(c Comparison, a PartyProfile, fr Frequency) (PartyV
 		beyondName = beyondName || (k.Agrees() && k != compare.MaskedCompatible)
 	}
 	switch {
-	case s >= pm.Accept && beyondName:
+	case !beyondName:
+		// Namesakes are not a lead: a name alone, however it agrees, asks no person to
+		// look either.
+		return Apart, s
+	case s >= pm.Accept:
 		return Same, s
 	case s >= pm.Review:
 		return Possibly, s

@@ -87,9 +87,10 @@ func TestPartyDecisionsOverGraphQL(t *testing.T) {
 		PartyNetwork struct {
 			Root    string
 			Parties []struct{ ID string }
+			Links   []struct{ From, To, Reason string }
 		}
 	}
-	if r, _ := graphQLWith(t, base, reader, nil, `query($p: ID!) { partyNetwork(partyId: $p, depth: 1) { root parties { id } } }`,
+	if r, _ := graphQLWith(t, base, reader, nil, `query($p: ID!) { partyNetwork(partyId: $p, depth: 1) { root parties { id } links { from to reason } } }`,
 		map[string]any{"p": a.MentionedPartyID}, &net); len(r.Errors) > 0 || net.PartyNetwork.Root != a.MentionedPartyID || len(net.PartyNetwork.Parties) != 1 {
 		t.Errorf("network: %+v %+v", net, r.Errors)
 	}
