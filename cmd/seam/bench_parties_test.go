@@ -109,11 +109,7 @@ func TestFebrlRecordsBecomeStorefrontOrders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mapper, err := NewMapper("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t0 := time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)
+	mapper, t0 := benchMapper(t)
 	payloads, keyOf, err := febrlPayloads("t1", interleave(recs), t0)
 	if err != nil {
 		t.Fatal(err)
@@ -171,6 +167,16 @@ func TestFebrlRecordsBecomeStorefrontOrders(t *testing.T) {
 	}
 }
 
+// benchMapper is the built-in mappings, and the time the sample orders start at.
+func benchMapper(t *testing.T) (*Mapper, time.Time) {
+	t.Helper()
+	mapper, err := NewMapper("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mapper, time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)
+}
+
 // TestSeamPartiesStoresResolvesAndReadsBack runs the Seam side of the benchmark on a
 // few records against the real Neo4j: every record's customer is read back, the same
 // description is one party, another person is not, and the tenant is gone afterwards.
@@ -193,7 +199,7 @@ x4a-00002,a,88,isabelle,snell,23,gundulu place,currin ga,utakarra,2193,wa,199211
 	if err != nil {
 		t.Fatal(err)
 	}
-	row, err := seamParties(ctx, app, "febrl4", recs, t.TempDir(), false, false)
+	row, err := seamParties(ctx, app, febrlPartySet("febrl4", recs), t.TempDir(), false, false)
 	if err != nil {
 		t.Fatal(err)
 	}

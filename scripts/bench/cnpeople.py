@@ -10,8 +10,10 @@ The columns keep FEBRL's shape (key, source, entity, given_name, surname, street
 address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id) so the readers of
 febrl3.csv read this file too, and add what Chinese orders carry: full_name (a one-field
 name: Pinduoduo's receiver_name), phone, email, address (a one-line address: Pinduoduo's
-receiver_address), country, and tags (what was done to this record, for error analysis;
-no system may read it). source names the system the record came from.
+address), country, and tags (what was done to this record, for error analysis; no system
+may read it); then, for Pinduoduo only, what its order carries beside the one-line address:
+province, city and town as the buyer picked them, and receiver_address, the rest without
+them. source names the system the record came from.
 
 The people: most are mainland customers with Han names (Faker zh_CN, and two-character
 given names drawn from common characters), some Taiwanese (zh_TW, traditional
@@ -47,7 +49,7 @@ from cnpeople_contact import chance, pick
 
 COLUMNS = ["key", "source", "entity", "given_name", "surname", "street_number", "address_1", "address_2", "suburb",
            "postcode", "state", "date_of_birth", "soc_sec_id", "full_name", "phone", "email", "address", "country",
-           "tags"]
+           "tags", "province", "city", "town", "receiver_address"]
 
 
 # ---- people ---------------------------------------------------------------------------
@@ -373,12 +375,13 @@ def record(rng, p, system, dup, masked):
         tags.append("person:" + p["tags_person"])
     tags.append("kind:" + p["kind"])
     first, last, one = name_fields(rng, p, system, dup, tags)
-    a1, a2, city, post, state, line, country = C.address_fields(rng, p, system, dup, tags)
+    a1, a2, city, post, state, line, country, picker = C.address_fields(rng, p, system, dup, tags)
     rec = dict(source=system, entity=p["entity"], given_name=first, surname=last, street_number="", address_1=a1,
                address_2=a2, suburb=city, postcode=post, state=state,
                date_of_birth=C.birth_date(rng, p, system, tags), soc_sec_id="",
                full_name=one if system == "pinduoduo" else "", phone=C.phone(rng, p, system, tags),
-               email=C.email(rng, p, system, tags), address=line, country=country)
+               email=C.email(rng, p, system, tags), address=line, country=country,
+               **dict(zip(("province", "city", "town", "receiver_address"), picker)))
     if system == "pinduoduo" and chance(rng, masked):
         # Nothing was decrypted: the platform's masks are all the order carries.
         tags.append("masked")
@@ -386,6 +389,7 @@ def record(rng, p, system, dup, masked):
         ph = p["phones"][0]
         rec["phone"] = ph[:3] + "****" + ph[7:]
         rec["address"] = rec["address"][:9] + "****"
+        rec["receiver_address"] = rec["receiver_address"][:3] + "***"  # the region stays plain
     rec["tags"] = ";".join(tags)
     return rec
 

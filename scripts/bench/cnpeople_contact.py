@@ -180,7 +180,8 @@ def postcode(rng, h, tags):
 
 
 def address_fields(rng, p, system, dup, tags):
-    """address_1, address_2, city, postcode, state, one-line address, country."""
+    """address_1, address_2, city, postcode, state, one-line address, country, and for
+    Pinduoduo the picker's (province, city, town) and the rest (receiver_address)."""
     h = p["home"]
     if h["kind"] == "cn":
         if p.get("office") and chance(rng, 0.25):
@@ -193,11 +194,16 @@ def address_fields(rng, p, system, dup, tags):
             tags.append("addr:moved")
         return cn_address(rng, p, h, system, tags)
     if h["kind"] == "tw":
-        return tw_address(rng, h, system, tags)
+        return tw_address(rng, h, system, tags) + (PICKER_NONE,)
     st = h["street"]
     if chance(rng, 0.2):
         st = st.replace(" Street", " St").replace(" Avenue", " Ave").replace(" Road", " Rd")
-    return st, "", h["city"], h["post"], h["state"], "", h["country"]
+    return st, "", h["city"], h["post"], h["state"], "", h["country"], PICKER_NONE
+
+
+# What a Pinduoduo order carries beside its one-line address: province, city, town as the
+# buyer picked them, and receiver_address, the rest (不拼接省市区). Empty for other systems.
+PICKER_NONE = ("", "", "", "")
 
 
 def cn_address(rng, p, h, system, tags):
@@ -207,14 +213,14 @@ def cn_address(rng, p, h, system, tags):
         if c["muni"] and not city:
             city = c["city"]  # 上海市上海市浦东新区: PDD's picker names the municipality twice
         sep = " " if chance(rng, 0.3) else ""
-        one = prov + city + dist + sep + fullwidth(rng, rest + room, tags)
-        return "", "", "", "", "", one, "CN"
+        detail = fullwidth(rng, rest + room, tags)
+        return "", "", "", "", "", prov + city + dist + sep + detail, "CN", (prov, city, dist, detail)
     pinyin = p["kind"] == "latin" or (system == "shopify" and chance(rng, 0.05))
     if pinyin:
         a1, a2, dist_py = cn_pinyin(rng, h, tags)
         city = c["city_py"] if chance(rng, 0.8) else c["city_py"] + " City"
         state = c["shopify"] if system == "shopify" else c["woo"]
-        return a1, a2, city, postcode(rng, h, tags), state, "", "CN"
+        return a1, a2, city, postcode(rng, h, tags), state, "", "CN", PICKER_NONE
     prov, city, dist, rest, room = cn_parts(rng, h, tags)
     if system == "shopify":
         # address1 / address2 ("Apartment, suite"), city, province_code: the checkout's fields.
@@ -228,7 +234,8 @@ def cn_address(rng, p, h, system, tags):
         if chance(rng, 0.15):
             a1 = prov + city + a1
             tags.append("addr:prefix-in-line")
-        return fullwidth(rng, a1, tags), fullwidth(rng, a2, tags), city_f, postcode(rng, h, tags), c["shopify"], "", "CN"
+        return (fullwidth(rng, a1, tags), fullwidth(rng, a2, tags), city_f, postcode(rng, h, tags), c["shopify"], "",
+                "CN", PICKER_NONE)
     # WooCommerce: many Chinese themes hide address_2 and the city picker is free text.
     if chance(rng, 0.6):
         a1, a2 = (prov + city if chance(rng, 0.3) else "") + dist + rest + room, ""
@@ -236,7 +243,7 @@ def cn_address(rng, p, h, system, tags):
         a1, a2 = dist + rest, room
     city_f = pick(rng, {c["city"]: 55, c["city_short"]: 25, h["dist"][0]: 15, "": 5})
     state = c["woo"] if chance(rng, 0.9) else ""
-    return fullwidth(rng, a1, tags), fullwidth(rng, a2, tags), city_f, postcode(rng, h, tags), state, "", "CN"
+    return fullwidth(rng, a1, tags), fullwidth(rng, a2, tags), city_f, postcode(rng, h, tags), state, "", "CN", PICKER_NONE
 
 
 def tw_address(rng, h, system, tags):
