@@ -91,7 +91,9 @@ type Services struct {
 	SetAside  SetAside
 	// Suggestions serves productSuggestions and setProductAlias.
 	Suggestions ProductSuggestions
-	Log         *slog.Logger
+	// Reservations serves reserve, commitReservation, releaseReservation and reservation.
+	Reservations Reservations
+	Log          *slog.Logger
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates

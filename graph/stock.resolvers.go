@@ -19,12 +19,7 @@ func (r *queryResolver) Stock(ctx context.Context, sku string, location *string)
 		return nil, err
 	}
 	// Any spelling of the SKU finds its product: "tea_ool_250g" is TEA-OOL-250G.
-	if r.svc.Products != nil {
-		if canonical, err := r.svc.Products.CanonicalSKU(ctx, tenant, sku); err == nil {
-			sku = canonical
-		}
-	}
-	rows, err := r.svc.Stock.Stock(ctx, tenant, sku, deref(location))
+	rows, err := r.svc.Stock.Stock(ctx, tenant, r.canonicalSKU(ctx, tenant, sku), deref(location))
 	if err != nil {
 		return nil, err
 	}
@@ -40,6 +35,10 @@ func (r *subscriptionResolver) StockChanged(ctx context.Context, sku *string) (<
 	tenant, err := tenantOf(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if sku != nil {
+		canonical := r.canonicalSKU(ctx, tenant, *sku)
+		sku = &canonical
 	}
 	changes, err := r.svc.Stock.Subscribe(ctx, tenant)
 	if err != nil {

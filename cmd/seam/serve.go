@@ -157,17 +157,18 @@ func (s *Server) routes() http.Handler {
 		Observe:       a.metrics.ObserveWebhook,
 	})
 	gql := graph.NewHandler(graph.Services{
-		Stock:       a.cache,
-		Documents:   a.store,
-		Versions:    a.store,
-		Parties:     a.store,
-		Events:      a.store,
-		Decisions:   decisions{a},
-		Locations:   locations{a},
-		Products:    a.store,
-		SetAside:    setAside{a},
-		Suggestions: products{a},
-		Log:         a.log.With("part", "graphql"),
+		Stock:        a.cache,
+		Documents:    a.store,
+		Versions:     a.store,
+		Parties:      a.store,
+		Events:       a.store,
+		Decisions:    decisions{a},
+		Locations:    locations{a},
+		Products:     a.store,
+		SetAside:     setAside{a},
+		Suggestions:  products{a},
+		Reservations: a.reservations,
+		Log:          a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {

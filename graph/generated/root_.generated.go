@@ -127,11 +127,14 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ConfirmMatch     func(childComplexity int, document model.DocumentKey, event string) int
-		RejectMatch      func(childComplexity int, document model.DocumentKey, event string) int
-		RetrySetAside    func(childComplexity int, document *model.DocumentKey) int
-		SetLocationAlias func(childComplexity int, system string, code string, location string) int
-		SetProductAlias  func(childComplexity int, system string, code string, sku string) int
+		CommitReservation  func(childComplexity int, id string) int
+		ConfirmMatch       func(childComplexity int, document model.DocumentKey, event string) int
+		RejectMatch        func(childComplexity int, document model.DocumentKey, event string) int
+		ReleaseReservation func(childComplexity int, id string) int
+		Reserve            func(childComplexity int, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string) int
+		RetrySetAside      func(childComplexity int, document *model.DocumentKey) int
+		SetLocationAlias   func(childComplexity int, system string, code string, location string) int
+		SetProductAlias    func(childComplexity int, system string, code string, sku string) int
 	}
 
 	PartyLink struct {
@@ -192,9 +195,32 @@ type ComplexityRoot struct {
 		Locations           func(childComplexity int) int
 		ProductSuggestions  func(childComplexity int, first *int) int
 		Quarantine          func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
+		Reservation         func(childComplexity int, id string) int
 		ReviewQueue         func(childComplexity int, first *int, after *string) int
 		SetAside            func(childComplexity int, first *int, after *string) int
 		Stock               func(childComplexity int, sku string, location *string) int
+	}
+
+	Reservation struct {
+		ConsumedBy     func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		EndedAt        func(childComplexity int) int
+		ExpiresAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IdempotencyKey func(childComplexity int) int
+		Location       func(childComplexity int) int
+		Lot            func(childComplexity int) int
+		OrderRef       func(childComplexity int) int
+		Qty            func(childComplexity int) int
+		Sku            func(childComplexity int) int
+		Status         func(childComplexity int) int
+	}
+
+	ReserveResult struct {
+		Available   func(childComplexity int) int
+		Ok          func(childComplexity int) int
+		Replayed    func(childComplexity int) int
+		Reservation func(childComplexity int) int
 	}
 
 	ReviewConnection struct {
@@ -642,6 +668,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Movement.Sku(childComplexity), true
 
+	case "Mutation.commitReservation":
+		if e.ComplexityRoot.Mutation.CommitReservation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_commitReservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CommitReservation(childComplexity, args["id"].(string)), true
 	case "Mutation.confirmMatch":
 		if e.ComplexityRoot.Mutation.ConfirmMatch == nil {
 			break
@@ -664,6 +701,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectMatch(childComplexity, args["document"].(model.DocumentKey), args["event"].(string)), true
+	case "Mutation.releaseReservation":
+		if e.ComplexityRoot.Mutation.ReleaseReservation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_releaseReservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReleaseReservation(childComplexity, args["id"].(string)), true
+	case "Mutation.reserve":
+		if e.ComplexityRoot.Mutation.Reserve == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reserve_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Reserve(childComplexity, args["sku"].(string), args["location"].(string), args["lot"].(*string), args["qty"].(model.Decimal), args["idempotencyKey"].(string), args["ttlSeconds"].(*int), args["orderRef"].(*string)), true
 	case "Mutation.retrySetAside":
 		if e.ComplexityRoot.Mutation.RetrySetAside == nil {
 			break
@@ -959,6 +1018,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Quarantine(childComplexity, args["first"].(*int), args["after"].(*string), args["system"].(*string), args["type"].(*string), args["status"].(*string)), true
+	case "Query.reservation":
+		if e.ComplexityRoot.Query.Reservation == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Reservation(childComplexity, args["id"].(string)), true
 	case "Query.reviewQueue":
 		if e.ComplexityRoot.Query.ReviewQueue == nil {
 			break
@@ -992,6 +1062,104 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Stock(childComplexity, args["sku"].(string), args["location"].(*string)), true
+
+	case "Reservation.consumedBy":
+		if e.ComplexityRoot.Reservation.ConsumedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.ConsumedBy(childComplexity), true
+	case "Reservation.createdAt":
+		if e.ComplexityRoot.Reservation.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.CreatedAt(childComplexity), true
+	case "Reservation.endedAt":
+		if e.ComplexityRoot.Reservation.EndedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.EndedAt(childComplexity), true
+	case "Reservation.expiresAt":
+		if e.ComplexityRoot.Reservation.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.ExpiresAt(childComplexity), true
+	case "Reservation.id":
+		if e.ComplexityRoot.Reservation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.ID(childComplexity), true
+	case "Reservation.idempotencyKey":
+		if e.ComplexityRoot.Reservation.IdempotencyKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.IdempotencyKey(childComplexity), true
+	case "Reservation.location":
+		if e.ComplexityRoot.Reservation.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.Location(childComplexity), true
+	case "Reservation.lot":
+		if e.ComplexityRoot.Reservation.Lot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.Lot(childComplexity), true
+	case "Reservation.orderRef":
+		if e.ComplexityRoot.Reservation.OrderRef == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.OrderRef(childComplexity), true
+	case "Reservation.qty":
+		if e.ComplexityRoot.Reservation.Qty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.Qty(childComplexity), true
+	case "Reservation.sku":
+		if e.ComplexityRoot.Reservation.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.Sku(childComplexity), true
+	case "Reservation.status":
+		if e.ComplexityRoot.Reservation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.Status(childComplexity), true
+
+	case "ReserveResult.available":
+		if e.ComplexityRoot.ReserveResult.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReserveResult.Available(childComplexity), true
+	case "ReserveResult.ok":
+		if e.ComplexityRoot.ReserveResult.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReserveResult.Ok(childComplexity), true
+	case "ReserveResult.replayed":
+		if e.ComplexityRoot.ReserveResult.Replayed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReserveResult.Replayed(childComplexity), true
+	case "ReserveResult.reservation":
+		if e.ComplexityRoot.ReserveResult.Reservation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReserveResult.Reservation(childComplexity), true
 
 	case "ReviewConnection.endCursor":
 		if e.ComplexityRoot.ReviewConnection.EndCursor == nil {
@@ -1703,6 +1871,107 @@ type ProductCandidate {
   fields: [FieldScore!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/reservations.graphqls", Input: `extend type Mutation {
+  """
+  Set stock aside before selling it, so that no channel sells what is not there. The
+  reservation holds qty of the product at the location (in the lot, when one is named;
+  otherwise from the location as a whole) until it is committed, released or its
+  ttlSeconds pass (default 900, at most 86,400). When not enough is available (on hand
+  minus reserved minus the safety hold, over the location and the lot) the answer is
+  ok: false with what is available, and nothing is held. Under any concurrency, from any
+  number of connections and replicas, no more is reserved than is available: Redis
+  decides each request in one atomic step.
+
+  The idempotencyKey names the reservation: asking again with the same key answers the
+  same reservation (replayed: true) and holds nothing more; the same key with other
+  terms is a CONFLICT. orderRef is the channel's order number when it knows it already
+  ("#1047", "SO-1047" and "1047" are one number): the order that later arrives from the
+  channel with that number, or with the idempotency key as its id, checkout token or
+  order number, takes the reservation over instead of reserving again.
+
+  The sku may be spelled any way stock(sku:) accepts; the location is the canonical
+  location stock rows name.
+
+  Roles: a partner key (a sales channel's integration) and admin. Reserving changes what
+  every other channel may sell, so it is a write that readers and finance may not make;
+  channels are the ones that reserve, so it is not left to admin alone. A partner key's
+  systems do not restrict it: stock is shared by all of a tenant's channels. Errors carry
+  extensions.code BAD_USER_INPUT (an invalid request), CONFLICT (an idempotency key
+  reused with other terms).
+  """
+  reserve(
+    sku: String!
+    location: String!
+    lot: String
+    qty: Decimal!
+    idempotencyKey: String!
+    ttlSeconds: Int
+    orderRef: String
+  ): ReserveResult! @hasRole(roles: [PARTNER])
+  """
+  Confirm a reservation's sale: it keeps holding (up to 72 hours) until the sale's order
+  arrives and takes it over. Committing twice, or a reservation an order already took
+  over, answers it as it is. CONFLICT when it was released or expired, NOT_FOUND when the
+  tenant has no reservation with that id.
+  """
+  commitReservation(id: ID!): Reservation! @hasRole(roles: [PARTNER])
+  """
+  Give a reservation's stock back. Releasing twice answers the released reservation.
+  CONFLICT when an order took it over or it expired, NOT_FOUND when there is none.
+  """
+  releaseReservation(id: ID!): Reservation! @hasRole(roles: [PARTNER])
+}
+
+extend type Query {
+  "A reservation by id, as it stands now; null when the tenant has none with that id."
+  reservation(id: ID!): Reservation @hasRole(roles: [READER, PARTNER, FINANCE])
+}
+
+"The answer to reserve."
+type ReserveResult {
+  "True when the idempotency key holds a reservation, made now or by an earlier request."
+  ok: Boolean!
+  "True when an earlier request with the same idempotency key made the reservation."
+  replayed: Boolean!
+  "The reservation; null when ok is false."
+  reservation: Reservation
+  """
+  What can still be reserved in the cell after this request (when ok), or what was
+  available when it was refused.
+  """
+  available: Decimal!
+}
+
+"Stock set aside for a channel that is about to sell it."
+type Reservation {
+  id: ID!
+  sku: String!
+  location: String!
+  "The lot reserved from; empty when the reservation takes from the location as a whole."
+  lot: String!
+  qty: Decimal!
+  status: ReservationStatus!
+  idempotencyKey: String!
+  "The channel's order number, when the request gave one."
+  orderRef: String
+  createdAt: Time!
+  "When it stops holding unless committed or released (after a commit: the commit's limit)."
+  expiresAt: Time!
+  endedAt: Time
+  "The order document that took the reservation over (system/type/externalId)."
+  consumedBy: String
+}
+
+"Where a reservation is in its life. Active and committed hold stock; the others are ends."
+enum ReservationStatus {
+  ACTIVE
+  COMMITTED
+  "An order took it over: its hold became the order's."
+  CONSUMED
+  RELEASED
+  EXPIRED
+}
+`, BuiltIn: false},
 	{Name: "../schema/setaside.graphqls", Input: `extend type Query {
   """
   Documents resolution set aside: stored and valid, but their resolution failed on its own
@@ -2070,6 +2339,50 @@ func (ec *executionContext) childFields_QuarantineItem(ctx context.Context, fiel
 		return ec.fieldContext_QuarantineItem_raw(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type QuarantineItem", field.Name)
+}
+
+func (ec *executionContext) childFields_Reservation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Reservation_id(ctx, field)
+	case "sku":
+		return ec.fieldContext_Reservation_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_Reservation_location(ctx, field)
+	case "lot":
+		return ec.fieldContext_Reservation_lot(ctx, field)
+	case "qty":
+		return ec.fieldContext_Reservation_qty(ctx, field)
+	case "status":
+		return ec.fieldContext_Reservation_status(ctx, field)
+	case "idempotencyKey":
+		return ec.fieldContext_Reservation_idempotencyKey(ctx, field)
+	case "orderRef":
+		return ec.fieldContext_Reservation_orderRef(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Reservation_createdAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_Reservation_expiresAt(ctx, field)
+	case "endedAt":
+		return ec.fieldContext_Reservation_endedAt(ctx, field)
+	case "consumedBy":
+		return ec.fieldContext_Reservation_consumedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Reservation", field.Name)
+}
+
+func (ec *executionContext) childFields_ReserveResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_ReserveResult_ok(ctx, field)
+	case "replayed":
+		return ec.fieldContext_ReserveResult_replayed(ctx, field)
+	case "reservation":
+		return ec.fieldContext_ReserveResult_reservation(ctx, field)
+	case "available":
+		return ec.fieldContext_ReserveResult_available(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReserveResult", field.Name)
 }
 
 func (ec *executionContext) childFields_ReviewConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -210,6 +210,39 @@ type QuarantineItem struct {
 type Query struct {
 }
 
+// Stock set aside for a channel that is about to sell it.
+type Reservation struct {
+	ID       string `json:"id"`
+	Sku      string `json:"sku"`
+	Location string `json:"location"`
+	// The lot reserved from; empty when the reservation takes from the location as a whole.
+	Lot            string            `json:"lot"`
+	Qty            Decimal           `json:"qty"`
+	Status         ReservationStatus `json:"status"`
+	IdempotencyKey string            `json:"idempotencyKey"`
+	// The channel's order number, when the request gave one.
+	OrderRef  *string   `json:"orderRef,omitempty"`
+	CreatedAt time.Time `json:"createdAt"`
+	// When it stops holding unless committed or released (after a commit: the commit's limit).
+	ExpiresAt time.Time  `json:"expiresAt"`
+	EndedAt   *time.Time `json:"endedAt,omitempty"`
+	// The order document that took the reservation over (system/type/externalId).
+	ConsumedBy *string `json:"consumedBy,omitempty"`
+}
+
+// The answer to reserve.
+type ReserveResult struct {
+	// True when the idempotency key holds a reservation, made now or by an earlier request.
+	Ok bool `json:"ok"`
+	// True when an earlier request with the same idempotency key made the reservation.
+	Replayed bool `json:"replayed"`
+	// The reservation; null when ok is false.
+	Reservation *Reservation `json:"reservation,omitempty"`
+	// What can still be reserved in the cell after this request (when ok), or what was
+	// available when it was refused.
+	Available Decimal `json:"available"`
+}
+
 type ReviewConnection struct {
 	Items       []*ReviewItem `json:"items"`
 	EndCursor   *string       `json:"endCursor,omitempty"`
@@ -297,6 +330,69 @@ type StockRow struct {
 }
 
 type Subscription struct {
+}
+
+// Where a reservation is in its life. Active and committed hold stock; the others are ends.
+type ReservationStatus string
+
+const (
+	ReservationStatusActive    ReservationStatus = "ACTIVE"
+	ReservationStatusCommitted ReservationStatus = "COMMITTED"
+	// An order took it over: its hold became the order's.
+	ReservationStatusConsumed ReservationStatus = "CONSUMED"
+	ReservationStatusReleased ReservationStatus = "RELEASED"
+	ReservationStatusExpired  ReservationStatus = "EXPIRED"
+)
+
+var AllReservationStatus = []ReservationStatus{
+	ReservationStatusActive,
+	ReservationStatusCommitted,
+	ReservationStatusConsumed,
+	ReservationStatusReleased,
+	ReservationStatusExpired,
+}
+
+func (e ReservationStatus) IsValid() bool {
+	switch e {
+	case ReservationStatusActive, ReservationStatusCommitted, ReservationStatusConsumed, ReservationStatusReleased, ReservationStatusExpired:
+		return true
+	}
+	return false
+}
+
+func (e ReservationStatus) String() string {
+	return string(e)
+}
+
+func (e *ReservationStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReservationStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReservationStatus", str)
+	}
+	return nil
+}
+
+func (e ReservationStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReservationStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReservationStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // What an API key may do (see the README's roles table).
