@@ -42,6 +42,8 @@ type App struct {
 	// reservations decides in Redis and records in Neo4j; the projector flushes its
 	// journal before it verifies or rebuilds.
 	reservations *inventory.Reservations
+	// skuNames answers which product a SKU spelling names without Neo4j, for reads.
+	skuNames *rediscache.SKUNames
 
 	migrated sync.Once
 	schemaOK chan struct{}
@@ -65,6 +67,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		MasterName: cfg.Redis.MasterName,
 	})
 	a.cache = rediscache.New(a.rdb)
+	a.skuNames = rediscache.NewSKUNames(a.rdb, a.store, resolver.CanonicalSKUKey)
 	a.mapper, err = NewMapper(cfg.Mappings)
 	if err != nil {
 		a.Close(context.Background())

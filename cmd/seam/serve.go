@@ -164,7 +164,7 @@ func (s *Server) routes() http.Handler {
 		Events:       a.store,
 		Decisions:    decisions{a},
 		Locations:    locations{a},
-		Products:     a.store,
+		Products:     a.skuNames,
 		SetAside:     setAside{a},
 		Suggestions:  products{a},
 		Reservations: a.reservations,
