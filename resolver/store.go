@@ -57,6 +57,11 @@ type Tx interface {
 	Catalogue(ctx context.Context, limit int) ([]productmatch.Product, error)
 	// EventOf returns the event a document is linked to ("" when none).
 	EventOf(ctx context.Context, docUID string) (string, error)
+	// AttachReservations makes the hold movements of the reservations that documents
+	// consumed part of those documents' events (document uid -> event id; an event this
+	// batch creates is created), each hold once and for one event only. It returns the
+	// holds it attached now, by event id.
+	AttachReservations(ctx context.Context, events map[string]string) (map[string][]ontology.Movement, error)
 	// Apply writes the changes.
 	Apply(ctx context.Context, ch *Changes) error
 }

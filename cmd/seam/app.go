@@ -80,6 +80,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	a.matcher = resolver.NewMatcher(a.store, a.registry, log.With("part", "resolver"))
 	a.reservations = inventory.NewReservations(a.cache, a.store, cfg.SafetyHolds, log.With("part", "reservations"),
 		inventory.ReservationConfig{})
+	a.matcher.SetReservations(a.reservations)
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution})
