@@ -98,6 +98,7 @@ func costs(c *generated.ComplexityRoot) {
 	c.InventoryEvent.Sources = list
 	c.InventoryEvent.Movements = list
 	c.InventoryEvent.Evidence = list
+	c.InventoryEvent.Lots = list
 	c.MatchDecision.Movements = list
 	c.SourceDocument.Parties = list
 }

@@ -82,6 +82,11 @@ func eventDetailOf(tenant string, rec *neo4j.Record) (*resolver.EventDetail, err
 			return nil, fmt.Errorf("decoding discrepancies of %s: %w", d.Event.ID, err)
 		}
 	}
+	if picks := str(p["lotPicks"]); picks != "" && picks != "null" {
+		if err := json.Unmarshal([]byte(picks), &d.LotPicks); err != nil {
+			return nil, fmt.Errorf("decoding lot picks of %s: %w", d.Event.ID, err)
+		}
+	}
 	sources, _ := rec.Get("sources")
 	for _, raw := range sources.([]any) {
 		m := raw.(map[string]any)

@@ -202,7 +202,7 @@ MERGE (e:BusinessEvent {id: r.id})
   ON CREATE SET e.tenant = $tenant, e.createdAt = $now
 WITH e, r WHERE e.tenant = $tenant
 SET e.kind = r.kind, e.status = r.status, e.occurredAt = r.occurredAt, e.location = r.location,
-    e.discrepancies = r.discrepancies, e.updatedAt = $now`, eventRows(ch)},
+    e.discrepancies = r.discrepancies, e.lotPicks = r.lotPicks, e.updatedAt = $now`, eventRows(ch)},
 		{`UNWIND $rows AS r
 MATCH (:SourceDocument {uid: r.doc, tenant: $tenant})-[l:EVIDENCES]->(:BusinessEvent {id: r.event, tenant: $tenant}) DELETE l`, unlinkRows(ch)},
 		{`UNWIND $rows AS r
@@ -276,6 +276,7 @@ MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $n
 		{productFactsCypher, productFactRows(ch)},
 		{unresolvedCypher, unresolvedRows(ch)},
 		{locationPairsCypher, locationPairRows(ch)},
+		{lotFactsCypher, lotFactRows(ch)},
 	}
 	for _, st := range steps {
 		for _, c := range chunks(len(st.rows), batchSize) {
@@ -291,7 +292,8 @@ func eventRows(ch *resolver.Changes) []map[string]any {
 	rows := make([]map[string]any, 0, len(ch.Events))
 	for _, e := range ch.Events {
 		rows = append(rows, map[string]any{"id": e.ID, "kind": string(e.Kind), "status": e.Status,
-			"occurredAt": e.OccurredAt.UTC(), "location": e.Location, "discrepancies": e.Discrepancies})
+			"occurredAt": e.OccurredAt.UTC(), "location": e.Location, "discrepancies": e.Discrepancies,
+			"lotPicks": e.LotPicks})
 	}
 	return rows
 }

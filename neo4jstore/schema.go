@@ -102,6 +102,12 @@ var migrations = []migration{
 		"CREATE CONSTRAINT location_link_uid IF NOT EXISTS FOR (x:LocationLink) REQUIRE x.uid IS UNIQUE",
 		"CREATE INDEX location_link_tenant IF NOT EXISTS FOR (x:LocationLink) ON (x.tenant)",
 	}},
+	// v20: live stock control. Planning sums the lots on hand of one product at one
+	// location (FEFO) and asks whether a product has lots at all.
+	{20, []string{
+		"CREATE INDEX movement_cell IF NOT EXISTS FOR (m:Movement) ON (m.tenant, m.sku, m.location)",
+		"CREATE INDEX lot_product IF NOT EXISTS FOR (l:Lot) ON (l.tenant, l.sku)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -168,7 +168,10 @@ func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection
 		if err := b.attachReservations(ctx, docs); err != nil {
 			return err
 		}
-		ch := b.finish()
+		ch, err := b.finish(ctx)
+		if err != nil {
+			return err
+		}
 		ch.SetAside = unreadable
 		if err := tx.Apply(ctx, ch); err != nil {
 			return fmt.Errorf("writing resolution: %w", err)

@@ -14,7 +14,9 @@ type EventDetail struct {
 	Sources       []Source
 	Movements     []ontology.Movement
 	Discrepancies []inventory.Discrepancy
-	MergedFrom    []string
+	// LotPicks are the lots FEFO chose for goods that named none.
+	LotPicks   []inventory.LotPick
+	MergedFrom []string
 }
 
 // Source is one document of an event with the decision that put it there.

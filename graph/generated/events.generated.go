@@ -21,6 +21,8 @@ type InventoryEventResolver interface {
 	Movements(ctx context.Context, obj *model.InventoryEvent) ([]*model.Movement, error)
 	Sources(ctx context.Context, obj *model.InventoryEvent) ([]*model.EventSource, error)
 	Evidence(ctx context.Context, obj *model.InventoryEvent) ([]*model.Evidence, error)
+
+	Lots(ctx context.Context, obj *model.InventoryEvent) ([]*model.LotPick, error)
 }
 type MutationResolver interface {
 	ConfirmMatch(ctx context.Context, document model.DocumentKey, event string) (*model.MatchDecision, error)
@@ -945,6 +947,38 @@ func (ec *executionContext) _InventoryEvent_mergedFrom(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_InventoryEvent_mergedFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("InventoryEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InventoryEvent_lots(ctx context.Context, field graphql.CollectedField, obj *model.InventoryEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InventoryEvent_lots(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InventoryEvent().Lots(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LotPick) graphql.Marshaler {
+			return ec.marshalNLotPick2ᚕᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐLotPickᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InventoryEvent_lots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InventoryEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LotPick(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LocationAlias_system(ctx context.Context, field graphql.CollectedField, obj *model.LocationAlias) (ret graphql.Marshaler) {
@@ -2530,6 +2564,12 @@ func (ec *executionContext) _InventoryEvent(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "lots":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InventoryEvent_lots(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -86,6 +86,7 @@ type ComplexityRoot struct {
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Location      func(childComplexity int) int
+		Lots          func(childComplexity int) int
 		MergedFrom    func(childComplexity int) int
 		Movements     func(childComplexity int) int
 		OccurredAt    func(childComplexity int) int
@@ -107,6 +108,14 @@ type ComplexityRoot struct {
 		Reason    func(childComplexity int) int
 		Score     func(childComplexity int) int
 		System    func(childComplexity int) int
+	}
+
+	LotPick struct {
+		ExpiresAt func(childComplexity int) int
+		Location  func(childComplexity int) int
+		Lot       func(childComplexity int) int
+		Qty       func(childComplexity int) int
+		Sku       func(childComplexity int) int
 	}
 
 	MatchDecision struct {
@@ -507,6 +516,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InventoryEvent.Location(childComplexity), true
+	case "InventoryEvent.lots":
+		if e.ComplexityRoot.InventoryEvent.Lots == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryEvent.Lots(childComplexity), true
 	case "InventoryEvent.mergedFrom":
 		if e.ComplexityRoot.InventoryEvent.MergedFrom == nil {
 			break
@@ -599,6 +614,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LocationSuggestion.System(childComplexity), true
+
+	case "LotPick.expiresAt":
+		if e.ComplexityRoot.LotPick.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LotPick.ExpiresAt(childComplexity), true
+	case "LotPick.location":
+		if e.ComplexityRoot.LotPick.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LotPick.Location(childComplexity), true
+	case "LotPick.lot":
+		if e.ComplexityRoot.LotPick.Lot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LotPick.Lot(childComplexity), true
+	case "LotPick.qty":
+		if e.ComplexityRoot.LotPick.Qty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LotPick.Qty(childComplexity), true
+	case "LotPick.sku":
+		if e.ComplexityRoot.LotPick.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LotPick.Sku(childComplexity), true
 
 	case "MatchDecision.event":
 		if e.ComplexityRoot.MatchDecision.Event == nil {
@@ -1829,6 +1875,26 @@ type LocationSuggestion {
   reason: String!
 }
 `, BuiltIn: false},
+	{Name: "../schema/lots.graphqls", Input: `extend type InventoryEvent {
+  """
+  The lots the event's goods were taken from when its documents named none: the lot that
+  expires first among those on hand at the location goes first (FEFO), split across lots
+  when one does not cover it; expired lots are passed over. Empty when every line named
+  its lot, or the location holds no lots.
+  """
+  lots: [LotPick!]!
+}
+
+"A lot chosen for goods that left without naming one."
+type LotPick {
+  sku: String!
+  location: String!
+  lot: String!
+  "The lot's expiry, as the documents that brought it in say (the earliest when they differ)."
+  expiresAt: Time
+  qty: Decimal!
+}
+`, BuiltIn: false},
 	{Name: "../schema/products.graphqls", Input: `extend type Query {
   """
   Goods lines that name their product only in words (a customs goods name, HS code and
@@ -2169,6 +2235,8 @@ func (ec *executionContext) childFields_InventoryEvent(ctx context.Context, fiel
 		return ec.fieldContext_InventoryEvent_discrepancies(ctx, field)
 	case "mergedFrom":
 		return ec.fieldContext_InventoryEvent_mergedFrom(ctx, field)
+	case "lots":
+		return ec.fieldContext_InventoryEvent_lots(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InventoryEvent", field.Name)
 }
@@ -2203,6 +2271,22 @@ func (ec *executionContext) childFields_LocationSuggestion(ctx context.Context, 
 		return ec.fieldContext_LocationSuggestion_reason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LocationSuggestion", field.Name)
+}
+
+func (ec *executionContext) childFields_LotPick(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sku":
+		return ec.fieldContext_LotPick_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_LotPick_location(ctx, field)
+	case "lot":
+		return ec.fieldContext_LotPick_lot(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_LotPick_expiresAt(ctx, field)
+	case "qty":
+		return ec.fieldContext_LotPick_qty(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LotPick", field.Name)
 }
 
 func (ec *executionContext) childFields_MatchDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

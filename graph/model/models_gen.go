@@ -96,6 +96,11 @@ type InventoryEvent struct {
 	Discrepancies []*Discrepancy `json:"discrepancies"`
 	// Ids of events that proved to be this one and were merged into it.
 	MergedFrom []string `json:"mergedFrom"`
+	// The lots the event's goods were taken from when its documents named none: the lot that
+	// expires first among those on hand at the location goes first (FEFO), split across lots
+	// when one does not cover it; expired lots are passed over. Empty when every line named
+	// its lot, or the location holds no lots.
+	Lots []*LotPick `json:"lots"`
 }
 
 type LocationAlias struct {
@@ -113,6 +118,16 @@ type LocationSuggestion struct {
 	Location  string  `json:"location"`
 	Score     float64 `json:"score"`
 	Reason    string  `json:"reason"`
+}
+
+// A lot chosen for goods that left without naming one.
+type LotPick struct {
+	Sku      string `json:"sku"`
+	Location string `json:"location"`
+	Lot      string `json:"lot"`
+	// The lot's expiry, as the documents that brought it in say (the earliest when they differ).
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	Qty       Decimal    `json:"qty"`
 }
 
 type MatchDecision struct {
