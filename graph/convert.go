@@ -190,3 +190,14 @@ func partyLinks(ls []resolver.PartyLinkReason) []*model.PartyLink {
 	}
 	return out
 }
+
+func stockCount(c inventory.CountRecord) *model.StockCount {
+	loc := c.Location
+	return &model.StockCount{
+		ID: c.ID, Sku: c.SKU, Location: c.Location, Lot: c.Lot, Counted: model.Decimal(c.Counted),
+		Ledger: model.Decimal(c.Ledger), Difference: model.Decimal(c.Difference()), CountedBy: c.CountedBy,
+		RecordedBy: opt(c.RecordedBy), CountedAt: c.At,
+		Event: &model.InventoryEvent{ID: c.EventID, Kind: string(ontology.KindAdjustment), OccurredAt: c.At,
+			Status: string(ontology.VerbAdjusted), Location: &loc},
+	}
+}

@@ -99,6 +99,7 @@ func costs(c *generated.ComplexityRoot) {
 	c.InventoryEvent.Movements = list
 	c.InventoryEvent.Evidence = list
 	c.InventoryEvent.Lots = list
+	c.StockAccuracy.Counts = list
 	c.MatchDecision.Movements = list
 	c.SourceDocument.Parties = list
 }

@@ -6,6 +6,7 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
@@ -78,6 +79,12 @@ type SetAside interface {
 	RetrySetAside(ctx context.Context, tenant string, uids []string) (int64, error)
 }
 
+// Counts books people's counts of stock cells and reports stock accuracy.
+type Counts interface {
+	Record(ctx context.Context, c inventory.Count) (inventory.CountRecord, error)
+	Accuracy(ctx context.Context, tenant, location string, tolerance ontology.Qty, since time.Time) (inventory.Accuracy, error)
+}
+
 // Services are what the API reads and writes.
 type Services struct {
 	Stock     StockReader
@@ -93,7 +100,9 @@ type Services struct {
 	Suggestions ProductSuggestions
 	// Reservations serves reserve, commitReservation, releaseReservation and reservation.
 	Reservations Reservations
-	Log          *slog.Logger
+	// Counts serves recordCount and stockAccuracy.
+	Counts Counts
+	Log    *slog.Logger
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates

@@ -103,10 +103,15 @@ var migrations = []migration{
 		"CREATE INDEX location_link_tenant IF NOT EXISTS FOR (x:LocationLink) ON (x.tenant)",
 	}},
 	// v20: live stock control. Planning sums the lots on hand of one product at one
-	// location (FEFO) and asks whether a product has lots at all.
+	// location (FEFO), and asks whether a product has lots at all; a count sums its cell.
 	{20, []string{
 		"CREATE INDEX movement_cell IF NOT EXISTS FOR (m:Movement) ON (m.tenant, m.sku, m.location)",
 		"CREATE INDEX lot_product IF NOT EXISTS FOR (l:Lot) ON (l.tenant, l.sku)",
+	}},
+	// v21: counts of stock cells, one per id; stock accuracy lists a location's counts.
+	{21, []string{
+		"CREATE CONSTRAINT count_id IF NOT EXISTS FOR (x:Count) REQUIRE x.id IS UNIQUE",
+		"CREATE INDEX count_location IF NOT EXISTS FOR (x:Count) ON (x.tenant, x.location)",
 	}},
 }
 

@@ -15,7 +15,9 @@ type EventDetail struct {
 	Movements     []ontology.Movement
 	Discrepancies []inventory.Discrepancy
 	// LotPicks are the lots FEFO chose for goods that named none.
-	LotPicks   []inventory.LotPick
+	LotPicks []inventory.LotPick
+	// Count is the count the event books, when it is a count's adjustment.
+	Count      *inventory.CountRecord
 	MergedFrom []string
 }
 

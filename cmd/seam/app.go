@@ -44,6 +44,8 @@ type App struct {
 	reservations *inventory.Reservations
 	// skuNames answers which product a SKU spelling names without Neo4j, for reads.
 	skuNames *rediscache.SKUNames
+	// counts books people's counts of stock cells.
+	counts *inventory.Counts
 
 	migrated sync.Once
 	schemaOK chan struct{}
@@ -82,6 +84,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		inventory.ReservationConfig{})
 	a.matcher.SetReservations(a.reservations)
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
+	a.counts = inventory.NewCounts(a.store, a.projector, log.With("part", "counts"))
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution})
 	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), a.store, a.worker.Notify)

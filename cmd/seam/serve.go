@@ -168,6 +168,7 @@ func (s *Server) routes() http.Handler {
 		SetAside:     setAside{a},
 		Suggestions:  products{a},
 		Reservations: a.reservations,
+		Counts:       a.counts,
 		Log:          a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)

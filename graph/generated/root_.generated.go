@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/seamhub/seam/graph/model"
@@ -81,6 +82,7 @@ type ComplexityRoot struct {
 	}
 
 	InventoryEvent struct {
+		Count         func(childComplexity int) int
 		Discrepancies func(childComplexity int) int
 		Evidence      func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -138,6 +140,7 @@ type ComplexityRoot struct {
 	Mutation struct {
 		CommitReservation  func(childComplexity int, id string) int
 		ConfirmMatch       func(childComplexity int, document model.DocumentKey, event string) int
+		RecordCount        func(childComplexity int, sku string, location string, lot *string, counted model.Decimal, countedBy string, countedAt *time.Time) int
 		RejectMatch        func(childComplexity int, document model.DocumentKey, event string) int
 		ReleaseReservation func(childComplexity int, id string) int
 		Reserve            func(childComplexity int, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string) int
@@ -208,6 +211,7 @@ type ComplexityRoot struct {
 		ReviewQueue         func(childComplexity int, first *int, after *string) int
 		SetAside            func(childComplexity int, first *int, after *string) int
 		Stock               func(childComplexity int, sku string, location *string) int
+		StockAccuracy       func(childComplexity int, location string, tolerance *model.Decimal, since *time.Time) int
 	}
 
 	Reservation struct {
@@ -281,6 +285,29 @@ type ComplexityRoot struct {
 		Version    func(childComplexity int) int
 		Versions   func(childComplexity int) int
 		Via        func(childComplexity int) int
+	}
+
+	StockAccuracy struct {
+		Accuracy  func(childComplexity int) int
+		Cells     func(childComplexity int) int
+		Counts    func(childComplexity int) int
+		Location  func(childComplexity int) int
+		Matched   func(childComplexity int) int
+		Tolerance func(childComplexity int) int
+	}
+
+	StockCount struct {
+		Counted    func(childComplexity int) int
+		CountedAt  func(childComplexity int) int
+		CountedBy  func(childComplexity int) int
+		Difference func(childComplexity int) int
+		Event      func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Ledger     func(childComplexity int) int
+		Location   func(childComplexity int) int
+		Lot        func(childComplexity int) int
+		RecordedBy func(childComplexity int) int
+		Sku        func(childComplexity int) int
 	}
 
 	StockRow struct {
@@ -486,6 +513,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FieldScore.Weight(childComplexity), true
 
+	case "InventoryEvent.count":
+		if e.ComplexityRoot.InventoryEvent.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryEvent.Count(childComplexity), true
 	case "InventoryEvent.discrepancies":
 		if e.ComplexityRoot.InventoryEvent.Discrepancies == nil {
 			break
@@ -736,6 +769,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ConfirmMatch(childComplexity, args["document"].(model.DocumentKey), args["event"].(string)), true
+	case "Mutation.recordCount":
+		if e.ComplexityRoot.Mutation.RecordCount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordCount(childComplexity, args["sku"].(string), args["location"].(string), args["lot"].(*string), args["counted"].(model.Decimal), args["countedBy"].(string), args["countedAt"].(*time.Time)), true
 	case "Mutation.rejectMatch":
 		if e.ComplexityRoot.Mutation.RejectMatch == nil {
 			break
@@ -1108,6 +1152,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Stock(childComplexity, args["sku"].(string), args["location"].(*string)), true
+	case "Query.stockAccuracy":
+		if e.ComplexityRoot.Query.StockAccuracy == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockAccuracy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockAccuracy(childComplexity, args["location"].(string), args["tolerance"].(*model.Decimal), args["since"].(*time.Time)), true
 
 	case "Reservation.consumedBy":
 		if e.ComplexityRoot.Reservation.ConsumedBy == nil {
@@ -1428,6 +1483,110 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SourceDocument.Via(childComplexity), true
 
+	case "StockAccuracy.accuracy":
+		if e.ComplexityRoot.StockAccuracy.Accuracy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Accuracy(childComplexity), true
+	case "StockAccuracy.cells":
+		if e.ComplexityRoot.StockAccuracy.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Cells(childComplexity), true
+	case "StockAccuracy.counts":
+		if e.ComplexityRoot.StockAccuracy.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Counts(childComplexity), true
+	case "StockAccuracy.location":
+		if e.ComplexityRoot.StockAccuracy.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Location(childComplexity), true
+	case "StockAccuracy.matched":
+		if e.ComplexityRoot.StockAccuracy.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Matched(childComplexity), true
+	case "StockAccuracy.tolerance":
+		if e.ComplexityRoot.StockAccuracy.Tolerance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Tolerance(childComplexity), true
+
+	case "StockCount.counted":
+		if e.ComplexityRoot.StockCount.Counted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Counted(childComplexity), true
+	case "StockCount.countedAt":
+		if e.ComplexityRoot.StockCount.CountedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.CountedAt(childComplexity), true
+	case "StockCount.countedBy":
+		if e.ComplexityRoot.StockCount.CountedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.CountedBy(childComplexity), true
+	case "StockCount.difference":
+		if e.ComplexityRoot.StockCount.Difference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Difference(childComplexity), true
+	case "StockCount.event":
+		if e.ComplexityRoot.StockCount.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Event(childComplexity), true
+	case "StockCount.id":
+		if e.ComplexityRoot.StockCount.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.ID(childComplexity), true
+	case "StockCount.ledger":
+		if e.ComplexityRoot.StockCount.Ledger == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Ledger(childComplexity), true
+	case "StockCount.location":
+		if e.ComplexityRoot.StockCount.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Location(childComplexity), true
+	case "StockCount.lot":
+		if e.ComplexityRoot.StockCount.Lot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Lot(childComplexity), true
+	case "StockCount.recordedBy":
+		if e.ComplexityRoot.StockCount.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.RecordedBy(childComplexity), true
+	case "StockCount.sku":
+		if e.ComplexityRoot.StockCount.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Sku(childComplexity), true
+
 	case "StockRow.available":
 		if e.ComplexityRoot.StockRow.Available == nil {
 			break
@@ -1602,6 +1761,77 @@ enum Role {
   FINANCE
   "Reads everything and alone may change anything."
   ADMIN
+}
+`, BuiltIn: false},
+	{Name: "../schema/counts.graphqls", Input: `extend type Mutation {
+  """
+  Book a count of one stock cell (a PDA's cycle count, the month-end stocktake). The
+  difference between counted and what the ledger holds on hand in the cell (the lot as
+  given; empty for stock without a lot) is booked as an adjustment event with one on-hand
+  movement, through the ledger like every other movement; the count, with the ledger's
+  figure it was compared with, is the event's evidence (InventoryEvent.count). The ledger
+  is read and the difference written with no resolution in between. Counting the same
+  cell again books only what changed since; the same count sent twice (same cell,
+  countedBy, countedAt and quantity) books once. countedAt defaults to now; one in the
+  future is refused (BAD_USER_INPUT).
+
+  Admin only: a count overrides the ledger, which no other role may change.
+  """
+  recordCount(
+    sku: String!
+    location: String!
+    lot: String
+    counted: Decimal!
+    countedBy: String!
+    countedAt: Time
+  ): StockCount! @hasRole(roles: [ADMIN])
+}
+
+extend type Query {
+  """
+  How well a location's book stock matched its counts: of the cells counted (each cell's
+  latest count, since the given time when one is given), the share whose ledger was
+  within tolerance of the count (absolute, in the product's unit; default exact).
+  """
+  stockAccuracy(location: String!, tolerance: Decimal = "0", since: Time): StockAccuracy! @hasRole(roles: [READER, FINANCE])
+}
+
+extend type InventoryEvent {
+  "The count this event books, when it is a count's adjustment."
+  count: StockCount
+}
+
+"One counted stock cell, as the ledger booked it."
+type StockCount {
+  id: ID!
+  sku: String!
+  location: String!
+  lot: String!
+  counted: Decimal!
+  "What the ledger held on hand in the cell when the count was booked."
+  ledger: Decimal!
+  "counted minus ledger: what the adjustment moved."
+  difference: Decimal!
+  countedBy: String!
+  "The API key's holder that sent the count."
+  recordedBy: String
+  countedAt: Time!
+  "The adjustment event that books the difference (it moves nothing when none)."
+  event: InventoryEvent!
+}
+
+"A location's stock accuracy."
+type StockAccuracy {
+  location: String!
+  tolerance: Decimal!
+  "Cells counted (their latest count each)."
+  cells: Int!
+  "Cells whose ledger matched the count within tolerance."
+  matched: Int!
+  "matched / cells; null when nothing was counted."
+  accuracy: Float
+  "The latest count of each cell."
+  counts: [StockCount!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/documents.graphqls", Input: `extend type Query {
@@ -2235,6 +2465,8 @@ func (ec *executionContext) childFields_InventoryEvent(ctx context.Context, fiel
 		return ec.fieldContext_InventoryEvent_discrepancies(ctx, field)
 	case "mergedFrom":
 		return ec.fieldContext_InventoryEvent_mergedFrom(ctx, field)
+	case "count":
+		return ec.fieldContext_InventoryEvent_count(ctx, field)
 	case "lots":
 		return ec.fieldContext_InventoryEvent_lots(ctx, field)
 	}
@@ -2569,6 +2801,52 @@ func (ec *executionContext) childFields_SourceDocument(ctx context.Context, fiel
 		return ec.fieldContext_SourceDocument_versions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_StockAccuracy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "location":
+		return ec.fieldContext_StockAccuracy_location(ctx, field)
+	case "tolerance":
+		return ec.fieldContext_StockAccuracy_tolerance(ctx, field)
+	case "cells":
+		return ec.fieldContext_StockAccuracy_cells(ctx, field)
+	case "matched":
+		return ec.fieldContext_StockAccuracy_matched(ctx, field)
+	case "accuracy":
+		return ec.fieldContext_StockAccuracy_accuracy(ctx, field)
+	case "counts":
+		return ec.fieldContext_StockAccuracy_counts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockAccuracy", field.Name)
+}
+
+func (ec *executionContext) childFields_StockCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StockCount_id(ctx, field)
+	case "sku":
+		return ec.fieldContext_StockCount_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_StockCount_location(ctx, field)
+	case "lot":
+		return ec.fieldContext_StockCount_lot(ctx, field)
+	case "counted":
+		return ec.fieldContext_StockCount_counted(ctx, field)
+	case "ledger":
+		return ec.fieldContext_StockCount_ledger(ctx, field)
+	case "difference":
+		return ec.fieldContext_StockCount_difference(ctx, field)
+	case "countedBy":
+		return ec.fieldContext_StockCount_countedBy(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_StockCount_recordedBy(ctx, field)
+	case "countedAt":
+		return ec.fieldContext_StockCount_countedAt(ctx, field)
+	case "event":
+		return ec.fieldContext_StockCount_event(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCount", field.Name)
 }
 
 func (ec *executionContext) childFields_StockRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

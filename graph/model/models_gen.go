@@ -96,6 +96,8 @@ type InventoryEvent struct {
 	Discrepancies []*Discrepancy `json:"discrepancies"`
 	// Ids of events that proved to be this one and were merged into it.
 	MergedFrom []string `json:"mergedFrom"`
+	// The count this event books, when it is a count's adjustment.
+	Count *StockCount `json:"count,omitempty"`
 	// The lots the event's goods were taken from when its documents named none: the lot that
 	// expires first among those on hand at the location goes first (FEFO), split across lots
 	// when one does not cover it; expired lots are passed over. Empty when every line named
@@ -328,6 +330,39 @@ type SourceDocument struct {
 	// document stands for; a version that arrived after a newer one (a retried webhook) is kept
 	// here as history and never changed the document or stock.
 	Versions []*DocumentVersion `json:"versions"`
+}
+
+// A location's stock accuracy.
+type StockAccuracy struct {
+	Location  string  `json:"location"`
+	Tolerance Decimal `json:"tolerance"`
+	// Cells counted (their latest count each).
+	Cells int `json:"cells"`
+	// Cells whose ledger matched the count within tolerance.
+	Matched int `json:"matched"`
+	// matched / cells; null when nothing was counted.
+	Accuracy *float64 `json:"accuracy,omitempty"`
+	// The latest count of each cell.
+	Counts []*StockCount `json:"counts"`
+}
+
+// One counted stock cell, as the ledger booked it.
+type StockCount struct {
+	ID       string  `json:"id"`
+	Sku      string  `json:"sku"`
+	Location string  `json:"location"`
+	Lot      string  `json:"lot"`
+	Counted  Decimal `json:"counted"`
+	// What the ledger held on hand in the cell when the count was booked.
+	Ledger Decimal `json:"ledger"`
+	// counted minus ledger: what the adjustment moved.
+	Difference Decimal `json:"difference"`
+	CountedBy  string  `json:"countedBy"`
+	// The API key's holder that sent the count.
+	RecordedBy *string   `json:"recordedBy,omitempty"`
+	CountedAt  time.Time `json:"countedAt"`
+	// The adjustment event that books the difference (it moves nothing when none).
+	Event *InventoryEvent `json:"event"`
 }
 
 // The stock of one product at one location in one lot.
