@@ -79,6 +79,12 @@ type SetAside interface {
 	RetrySetAside(ctx context.Context, tenant string, uids []string) (int64, error)
 }
 
+// Zones name locations' temperature zones.
+type Zones interface {
+	// Zone returns a location's zone, "" when none is configured.
+	Zone(tenant, location string) string
+}
+
 // Counts books people's counts of stock cells and reports stock accuracy.
 type Counts interface {
 	Record(ctx context.Context, c inventory.Count) (inventory.CountRecord, error)
@@ -102,11 +108,21 @@ type Services struct {
 	Reservations Reservations
 	// Counts serves recordCount and stockAccuracy.
 	Counts Counts
-	Log    *slog.Logger
+	// Zones fill stock rows' zone; nil for none.
+	Zones Zones
+	Log   *slog.Logger
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates
 // this file.
 type Resolver struct {
 	svc Services
+}
+
+// zone is a location's temperature zone, "" when unknown.
+func (r *Resolver) zone(tenant, location string) string {
+	if r.svc.Zones == nil {
+		return ""
+	}
+	return r.svc.Zones.Zone(tenant, location)
 }

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"github.com/seamhub/seam/graph/generated"
 	"github.com/seamhub/seam/graph/model"
@@ -23,9 +24,10 @@ func (r *queryResolver) Stock(ctx context.Context, sku string, location *string)
 	if err != nil {
 		return nil, err
 	}
+	now := time.Now()
 	out := make([]*model.StockRow, 0, len(rows))
 	for _, s := range rows {
-		out = append(out, stockRow(s))
+		out = append(out, stockRow(s, r.zone(tenant, s.Location), now))
 	}
 	return out, nil
 }
@@ -61,7 +63,7 @@ func (r *subscriptionResolver) StockChanged(ctx context.Context, sku *string) (<
 					continue
 				}
 				select {
-				case out <- stockRow(s):
+				case out <- stockRow(s, r.zone(tenant, s.Location), time.Now()):
 				case <-ctx.Done():
 					return
 				}

@@ -27,6 +27,8 @@ type Line struct {
 	Lot         string
 	Qty         ontology.Qty
 	ExpectedQty *ontology.Qty
+	// RejectedQty is what a receipt refused: it stays on hold at the location.
+	RejectedQty *ontology.Qty
 }
 
 // Key is one stock cell and bucket.
@@ -206,6 +208,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	shipped, counted := shippedLines(ms)
 	returned := returnedLines(ms)
 	left := goodsLeft(ms)
+	carried := withCarrier(ms)
 	// A shipment or return may name a product the order no longer lists (edited away
 	// after it shipped): its movements count all the same.
 	for _, m := range []map[Line]ontology.Qty{shipped, returned} {
@@ -227,6 +230,9 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 			out = ordered[k] + returned[k]
 		}
 		lt.take(eff, k.SKU, loc, k.Lot, out-returned[k])
+		if carried && out-returned[k] > 0 {
+			eff.add(Key{cell, ontology.BucketInTransit}, out-returned[k])
+		}
 		// What is still to ship stays reserved, unless the order itself says it is all
 		// fulfilled (or it was rung up at a till, where the goods leave at once).
 		if rest := ordered[k] - (out - returned[k]); rest > 0 && !fullyFulfilled(ms) {
@@ -234,6 +240,23 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		}
 	}
 	return lt.result()
+}
+
+// withCarrier reports whether the goods that left are on their way with a carrier: a
+// shipment or tracking document carries them, and no document says they were
+// delivered, nor settled them with a refund (the buyer has them, sent them back, or
+// they were lost). A sale at a till never is.
+func withCarrier(ms []Member) bool {
+	carried := false
+	for _, m := range ms {
+		switch {
+		case m.Verb == ontology.VerbDelivered, m.Role == ontology.RoleRefund && m.Verb != ontology.VerbCancelled:
+			return false
+		case m.Role == ontology.RoleTracking, m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
+			carried = true
+		}
+	}
+	return carried
 }
 
 // shippedLines sums the lines of the shipments (fulfilments) that carry lines and were
@@ -348,6 +371,10 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	for _, r := range receipts {
 		for _, l := range r.Lines {
 			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+			if l.RejectedQty != nil && *l.RejectedQty > 0 {
+				// Refused goods are still here, awaiting inspection or return: on hold.
+				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHold}, *l.RejectedQty)
+			}
 			received[l.SKU] += l.Qty
 			if l.ExpectedQty != nil {
 				expectedFromReceipt[l.SKU] += *l.ExpectedQty

@@ -75,9 +75,17 @@ RETURN m.sku AS sku, m.location AS location, m.lot AS lot, m.bucket AS bucket, s
 			}
 			st.Set(ontology.Bucket(get[string](rec, "bucket")), ontology.Qty(get[int64](rec, "qty")))
 		}
+		exp, err := lotExpiries(ctx, tx, tenant)
+		if err != nil {
+			return nil, err
+		}
 		out := make([]inventory.Stock, 0, len(order))
 		for _, c := range order {
-			out = append(out, *cells[c])
+			st := *cells[c]
+			if c.Lot != "" {
+				st.ExpiresAt = exp[[2]string{c.SKU, c.Lot}]
+			}
+			out = append(out, st)
 		}
 		return out, nil
 	})

@@ -3,6 +3,9 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
@@ -63,6 +66,54 @@ RETURN p.sku AS sku, p.location AS location, lot, qty, l.expiresAt AS expiresAt`
 		sku, lot := get[string](r, "sku"), get[string](r, "lot")
 		out.Add(inventory.Place{SKU: sku, Location: get[string](r, "location")}, lot, ontology.Qty(get[int64](r, "qty")))
 		out.Expires(sku, lot, timeOf(recGet(r, "expiresAt")))
+	}
+	return out, nil
+}
+
+// LotExpiries implements inventory.Ledger.
+func (s *Store) LotExpiries(ctx context.Context, tenant string, cells []ontology.Cell) (map[ontology.Cell]time.Time, error) {
+	out := map[ontology.Cell]time.Time{}
+	if len(cells) == 0 {
+		return out, nil
+	}
+	uids := make([]string, 0, len(cells))
+	byUID := map[string][]ontology.Cell{}
+	for _, c := range cells {
+		u := lotUID(tenant, c.SKU, c.Lot)
+		if _, ok := byUID[u]; !ok {
+			uids = append(uids, u)
+		}
+		byUID[u] = append(byUID[u], c)
+	}
+	_, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		recs, err := run(ctx, tx, `
+UNWIND $uids AS u
+MATCH (l:Lot {uid: u}) WHERE l.tenant = $tenant AND l.expiresAt IS NOT NULL
+RETURN u, l.expiresAt AS at`, map[string]any{"uids": uids, "tenant": tenant})
+		if err != nil {
+			return struct{}{}, err
+		}
+		for _, r := range recs {
+			for _, c := range byUID[get[string](r, "u")] {
+				out[c] = timeOf(recGet(r, "at"))
+			}
+		}
+		return struct{}{}, nil
+	})
+	return out, err
+}
+
+// lotExpiries returns the expiry of every lot of a tenant that has one, by SKU and lot.
+func lotExpiries(ctx context.Context, tx neo4j.ManagedTransaction, tenant string) (map[[2]string]time.Time, error) {
+	recs, err := run(ctx, tx, `
+MATCH (l:Lot) WHERE l.uid STARTS WITH $prefix AND l.tenant = $tenant AND l.expiresAt IS NOT NULL
+RETURN l.sku AS sku, l.batch AS lot, l.expiresAt AS at`, map[string]any{"prefix": tenant + "/", "tenant": tenant})
+	if err != nil {
+		return nil, fmt.Errorf("reading lot expiries: %w", err)
+	}
+	out := make(map[[2]string]time.Time, len(recs))
+	for _, r := range recs {
+		out[[2]string{get[string](r, "sku"), get[string](r, "lot")}] = timeOf(recGet(r, "at"))
 	}
 	return out, nil
 }

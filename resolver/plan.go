@@ -105,7 +105,8 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 		if sku == "" {
 			continue // an unresolved product waits; it moves no stock until identified
 		}
-		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty})
+		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
+			RejectedQty: l.RejectedQty})
 	}
 	return lm
 }

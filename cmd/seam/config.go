@@ -79,6 +79,9 @@ type Config struct {
 	// SafetyHolds keep stock back from reservations, by tenant: a product at a location
 	// (any location when empty), in a lot (any when empty).
 	SafetyHolds inventory.HoldTable `yaml:"safetyHolds"`
+	// Zones name each location's temperature zone, by tenant and location; stock rows
+	// show it.
+	Zones inventory.ZoneTable `yaml:"zones"`
 	// Pull lists the partner APIs to poll.
 	Pull []PullConfig `yaml:"pull"`
 	// Mappings is a folder of partner mapping files (YAML) loaded over the built-ins.

@@ -169,6 +169,7 @@ func (s *Server) routes() http.Handler {
 		Suggestions:  products{a},
 		Reservations: a.reservations,
 		Counts:       a.counts,
+		Zones:        a.cfg.Zones,
 		Log:          a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)

@@ -312,12 +312,17 @@ type ComplexityRoot struct {
 
 	StockRow struct {
 		Available func(childComplexity int) int
+		ExpiresAt func(childComplexity int) int
+		InTransit func(childComplexity int) int
 		Incoming  func(childComplexity int) int
 		Location  func(childComplexity int) int
 		Lot       func(childComplexity int) int
 		OnHand    func(childComplexity int) int
+		OnHold    func(childComplexity int) int
 		Reserved  func(childComplexity int) int
 		Sku       func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+		Zone      func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -1593,6 +1598,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockRow.Available(childComplexity), true
+	case "StockRow.expiresAt":
+		if e.ComplexityRoot.StockRow.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockRow.ExpiresAt(childComplexity), true
+	case "StockRow.inTransit":
+		if e.ComplexityRoot.StockRow.InTransit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockRow.InTransit(childComplexity), true
 	case "StockRow.incoming":
 		if e.ComplexityRoot.StockRow.Incoming == nil {
 			break
@@ -1617,6 +1634,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockRow.OnHand(childComplexity), true
+	case "StockRow.onHold":
+		if e.ComplexityRoot.StockRow.OnHold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockRow.OnHold(childComplexity), true
 	case "StockRow.reserved":
 		if e.ComplexityRoot.StockRow.Reserved == nil {
 			break
@@ -1629,6 +1652,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockRow.Sku(childComplexity), true
+	case "StockRow.updatedAt":
+		if e.ComplexityRoot.StockRow.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockRow.UpdatedAt(childComplexity), true
+	case "StockRow.zone":
+		if e.ComplexityRoot.StockRow.Zone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockRow.Zone(childComplexity), true
 
 	case "Subscription.stockChanged":
 		if e.ComplexityRoot.Subscription.StockChanged == nil {
@@ -2338,10 +2373,29 @@ type StockRow {
   lot: String!
   onHand: Decimal!
   reserved: Decimal!
-  "onHand minus reserved: what can be sold now."
+  """
+  onHand minus reserved: what can be sold now. A lot past its expiry may not be sold:
+  nothing of it is available (reservations leave it out too).
+  """
   available: Decimal!
   "Announced (declared, ordered from a supplier) but not received yet."
   incoming: Decimal!
+  """
+  Gone from the location with a carrier and not delivered yet: shipped (a shipment or
+  tracking document) and no document says delivered or refunded. No longer on hand.
+  """
+  inTransit: Decimal!
+  """
+  At the location but not sellable: refused at receipt (a receipt's rejected quantity),
+  awaiting inspection or return to the supplier. Not on hand.
+  """
+  onHold: Decimal!
+  "The lot's expiry, the earliest its documents give; null without a lot or a known expiry."
+  expiresAt: Time
+  "The location's temperature zone (config zones: ambient, chilled, frozen...); null when not configured."
+  zone: String
+  "When live stock last changed in this cell; null after a rebuild until its next change."
+  updatedAt: Time
 }
 `, BuiltIn: false},
 }
@@ -2865,6 +2919,16 @@ func (ec *executionContext) childFields_StockRow(ctx context.Context, field grap
 		return ec.fieldContext_StockRow_available(ctx, field)
 	case "incoming":
 		return ec.fieldContext_StockRow_incoming(ctx, field)
+	case "inTransit":
+		return ec.fieldContext_StockRow_inTransit(ctx, field)
+	case "onHold":
+		return ec.fieldContext_StockRow_onHold(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_StockRow_expiresAt(ctx, field)
+	case "zone":
+		return ec.fieldContext_StockRow_zone(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_StockRow_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockRow", field.Name)
 }

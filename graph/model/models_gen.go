@@ -373,10 +373,23 @@ type StockRow struct {
 	Lot      string  `json:"lot"`
 	OnHand   Decimal `json:"onHand"`
 	Reserved Decimal `json:"reserved"`
-	// onHand minus reserved: what can be sold now.
+	// onHand minus reserved: what can be sold now. A lot past its expiry may not be sold:
+	// nothing of it is available (reservations leave it out too).
 	Available Decimal `json:"available"`
 	// Announced (declared, ordered from a supplier) but not received yet.
 	Incoming Decimal `json:"incoming"`
+	// Gone from the location with a carrier and not delivered yet: shipped (a shipment or
+	// tracking document) and no document says delivered or refunded. No longer on hand.
+	InTransit Decimal `json:"inTransit"`
+	// At the location but not sellable: refused at receipt (a receipt's rejected quantity),
+	// awaiting inspection or return to the supplier. Not on hand.
+	OnHold Decimal `json:"onHold"`
+	// The lot's expiry, the earliest its documents give; null without a lot or a known expiry.
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	// The location's temperature zone (config zones: ambient, chilled, frozen...); null when not configured.
+	Zone *string `json:"zone,omitempty"`
+	// When live stock last changed in this cell; null after a rebuild until its next change.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
 }
 
 type Subscription struct {
