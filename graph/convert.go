@@ -156,11 +156,8 @@ func (r *mutationResolver) decide(ctx context.Context, key model.DocumentKey, ev
 	}
 	doc := ontology.DocKey{Tenant: tenant, System: key.System, Type: key.Type, ExternalID: key.ExternalID}
 	d, err := fn(ctx, tenant, doc, event, userOf(ctx))
-	switch {
-	case errors.Is(err, resolver.ErrNotFound), errors.Is(err, resolver.ErrNotMember), errors.Is(err, resolver.ErrConflict):
-		return nil, &userError{err.Error()}
-	case err != nil:
-		return nil, err
+	if err != nil {
+		return nil, asUserError(err)
 	}
 	if l, err := r.loaders(ctx); err == nil {
 		l.reset() // events read earlier in this operation changed
@@ -197,12 +194,7 @@ func pageSize(first *int) (int, error) {
 func partyLinks(ls []resolver.PartyLinkReason) []*model.PartyLink {
 	out := make([]*model.PartyLink, 0, len(ls))
 	for _, l := range ls {
-		pl := &model.PartyLink{Party: l.Party, Reason: l.Reason}
-		if l.Score != 0 {
-			score := l.Score
-			pl.Score = &score
-		}
-		out = append(out, pl)
+		out = append(out, &model.PartyLink{Party: l.Party, Reason: l.Reason, Score: scoreOrNil(l.Score)})
 	}
 	return out
 }
@@ -216,4 +208,61 @@ func stockCount(c inventory.CountRecord) *model.StockCount {
 		Event: &model.InventoryEvent{ID: c.EventID, Kind: string(ontology.KindAdjustment), OccurredAt: c.At,
 			Status: string(ontology.VerbAdjusted), Location: &loc},
 	}
+}
+
+// maxNetworkDepth and maxNetworkParties bound partyNetwork: a ring of shell companies
+// is a few steps and a few dozen parties; a walk past that is reading the whole graph.
+const (
+	maxNetworkDepth   = 4
+	maxNetworkParties = 200
+)
+
+// asUserError shows a decision's or lookup's own refusal (an unknown id, a conflict) to
+// the caller as it is; other errors stay internal.
+func asUserError(err error) error {
+	if errors.Is(err, resolver.ErrNotFound) || errors.Is(err, resolver.ErrNotMember) || errors.Is(err, resolver.ErrConflict) {
+		return &userError{err.Error()}
+	}
+	return err
+}
+
+// decideParties runs a person's decision on two parties.
+func (r *mutationResolver) decideParties(ctx context.Context, a, b string,
+	fn func(ctx context.Context, tenant, a, b, by string) (resolver.PartyDecided, error)) (*model.PartyDecisionResult, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if a == "" || b == "" {
+		return nil, &userError{"party and other must not be empty"}
+	}
+	d, err := fn(ctx, tenant, a, b, userOf(ctx))
+	if err != nil {
+		return nil, asUserError(err)
+	}
+	out := &model.PartyDecisionResult{Party: d.Party, Other: d.Other}
+	if d.Cut != nil {
+		out.Cut = &model.PartyLinkCut{From: d.Cut.From, To: d.Cut.To, Reason: d.Cut.Reason, Score: scoreOrNil(d.Cut.Score)}
+	}
+	return out, nil
+}
+
+func partyNetwork(n resolver.PartyNetwork) *model.PartyNetwork {
+	out := &model.PartyNetwork{Root: n.Root, Truncated: n.Truncated, Parties: []*model.NetworkParty{}, Links: []*model.NetworkLink{}}
+	for _, p := range n.Parties {
+		out.Parties = append(out.Parties, &model.NetworkParty{ID: p.ID, Name: opt(p.Name), Kind: opt(p.Kind), TaxID: opt(p.TaxID),
+			Depth: p.Depth, Merged: p.Merged})
+	}
+	for _, l := range n.Links {
+		out.Links = append(out.Links, &model.NetworkLink{From: l.From, To: l.To, Reason: l.Reason, Score: scoreOrNil(l.Score)})
+	}
+	return out
+}
+
+// scoreOrNil is a probabilistic link's weight; a link a key decided has none.
+func scoreOrNil(s float64) *float64 {
+	if s == 0 {
+		return nil
+	}
+	return &s
 }

@@ -85,7 +85,7 @@ func (r *sourceDocumentResolver) Parties(ctx context.Context, obj *model.SourceD
 	}
 	out := make([]*model.DocumentParty, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, &model.DocumentParty{Role: p.Role, PartyID: p.PartyID,
+		out = append(out, &model.DocumentParty{Role: p.Role, PartyID: p.PartyID, MentionedPartyID: p.MentionedID,
 			SameAs: partyLinks(p.SameAs), Related: partyLinks(p.RelatedBecause)})
 	}
 	return out, nil

@@ -9,6 +9,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/seamhub/seam/graph/generated"
+	"github.com/seamhub/seam/graph/model"
 )
 
 // maxDepth bounds how deeply fields may nest. The schema has cycles (a document's event,
@@ -102,4 +103,8 @@ func costs(c *generated.ComplexityRoot) {
 	c.StockAccuracy.Counts = list
 	c.MatchDecision.Movements = list
 	c.SourceDocument.Parties = list
+	c.Query.PartyDecisions = func(child int, first *int) int { return page(child, first) }
+	c.Query.Alerts = func(child int, _ *model.AlertStatus, first *int) int { return page(child, first) }
+	c.PartyNetwork.Parties = list
+	c.PartyNetwork.Links = list
 }

@@ -52,6 +52,18 @@ type Decisions interface {
 	Reviews(ctx context.Context, tenant, after string, first int) ([]resolver.Review, error)
 }
 
+// PartyDecisions are people's verdicts on parties.
+type PartyDecisions interface {
+	ConfirmParties(ctx context.Context, tenant, a, b, by string) (resolver.PartyDecided, error)
+	RejectParties(ctx context.Context, tenant, a, b, by string) (resolver.PartyDecided, error)
+	PartyDecisions(ctx context.Context, tenant string, first int) ([]resolver.PartyDecision, error)
+}
+
+// PartyNetworks walks the RELATED links around a party.
+type PartyNetworks interface {
+	PartyNetwork(ctx context.Context, tenant, partyID string, depth, limit int) (resolver.PartyNetwork, error)
+}
+
 // Products resolves any spelling of a SKU to its canonical product.
 type Products interface {
 	CanonicalSKU(ctx context.Context, tenant, sku string) (string, error)
@@ -91,6 +103,16 @@ type Counts interface {
 	Accuracy(ctx context.Context, tenant, location string, tolerance ontology.Qty, since time.Time) (inventory.Accuracy, error)
 }
 
+// Alerts are conditions on stock to act on, and the transfers they propose.
+type Alerts interface {
+	Alerts(ctx context.Context, tenant string, status inventory.AlertStatus, first int) ([]inventory.Alert, error)
+	Acknowledge(ctx context.Context, tenant, id, by string) (*inventory.Alert, error)
+	// CreateTransfer books an alert's proposed transfer; qty 0 takes the proposal's.
+	CreateTransfer(ctx context.Context, tenant, alertID string, qty ontology.Qty, by string) (inventory.TransferResult, error)
+	// SubscribeAlerts delivers the tenant's raised alerts until ctx ends.
+	SubscribeAlerts(ctx context.Context, tenant string) (<-chan inventory.Alert, error)
+}
+
 // Services are what the API reads and writes.
 type Services struct {
 	Stock     StockReader
@@ -99,9 +121,13 @@ type Services struct {
 	Parties   PartyReader
 	Events    EventReader
 	Decisions Decisions
-	Locations Locations
-	Products  Products
-	SetAside  SetAside
+	// PartyDecisions serves confirmPartyMatch, rejectPartyMatch and partyDecisions;
+	// Networks serves partyNetwork.
+	PartyDecisions PartyDecisions
+	Networks       PartyNetworks
+	Locations      Locations
+	Products       Products
+	SetAside       SetAside
 	// Suggestions serves productSuggestions and setProductAlias.
 	Suggestions ProductSuggestions
 	// Reservations serves reserve, commitReservation, releaseReservation and reservation.
@@ -110,7 +136,9 @@ type Services struct {
 	Counts Counts
 	// Zones fill stock rows' zone; nil for none.
 	Zones Zones
-	Log   *slog.Logger
+	// Alerts serves alerts, acknowledgeAlert, createTransfer and alertRaised.
+	Alerts Alerts
+	Log    *slog.Logger
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates

@@ -16,6 +16,15 @@ import (
 // marketplace's free-form titles must not grow without end.
 const maxFacts = 24
 
+// requeueUnresolvedCypher puts back in the queue the documents whose unresolved lines'
+// declaration elements name a product key that just became known (a declaration read
+// before the warehouse receipt that names its SKU): resolved again, they find it.
+const requeueUnresolvedCypher = `WITH [r IN $rows | r.code] AS codes
+MATCH (u:UnresolvedProduct {tenant: $tenant, status: 'open'})
+WHERE any(k IN coalesce(u.keys, []) WHERE k IN codes)
+MATCH (d:SourceDocument {tenant: $tenant})-[:NAMES_UNRESOLVED]->(u)
+SET d:Pending`
+
 // productFactsCypher adds the titles and HS codes lines named a product by.
 const productFactsCypher = `UNWIND $rows AS r
 MERGE (p:Product {uid: $tenant + '/' + r.sku}) ON CREATE SET p.tenant = $tenant, p.sku = r.sku
@@ -38,7 +47,7 @@ const unresolvedCypher = `UNWIND $rows AS r
 MERGE (u:UnresolvedProduct {uid: $tenant + '/' + r.system + '/' + r.code})
   ON CREATE SET u.tenant = $tenant, u.system = r.system, u.code = r.code, u.createdAt = $now
 SET u.title = r.title, u.hs = r.hs, u.model = r.model, u.reason = r.reason, u.candidates = r.candidates,
-    u.status = 'open', u.updatedAt = $now
+    u.keys = r.keys, u.status = 'open', u.updatedAt = $now
 WITH u, r
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
 MERGE (d)-[:NAMES_UNRESOLVED]->(u)`
@@ -47,7 +56,7 @@ func unresolvedRows(ch *resolver.Changes) []map[string]any {
 	rows := make([]map[string]any, 0, len(ch.Unresolved))
 	for _, u := range ch.Unresolved {
 		rows = append(rows, map[string]any{"doc": u.DocUID, "system": u.System, "code": u.Code, "title": u.Title,
-			"hs": u.HS, "model": u.Model, "reason": u.Reason, "candidates": u.Candidates})
+			"hs": u.HS, "model": u.Model, "reason": u.Reason, "candidates": u.Candidates, "keys": nonNil(u.Keys)})
 	}
 	return rows
 }

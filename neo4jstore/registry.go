@@ -131,11 +131,11 @@ func (s *Store) DocumentParties(ctx context.Context, key ontology.DocKey) ([]res
 		recs, err := run(ctx, tx, `
 MATCH (:SourceDocument {uid: $uid, tenant: $tenant})-[m:MENTIONS]->(p:Party {tenant: $tenant})
 OPTIONAL MATCH path = (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
-WITH m, coalesce(r, p) AS root,
+WITH m, p, coalesce(r, p) AS root,
      [l IN coalesce(relationships(path), []) | {party: endNode(l).id, reason: l.reason, score: coalesce(l.score, 0.0)}] AS sameAs
 OPTIONAL MATCH (root)-[rl:RELATED]-(o:Party)
-WITH m, root, sameAs, o, rl ORDER BY o.id
-RETURN m.role AS role, root.id AS id, sameAs,
+WITH m, p, root, sameAs, o, rl ORDER BY o.id
+RETURN m.role AS role, root.id AS id, p.id AS mentioned, sameAs,
        [x IN collect({party: o.id, reason: rl.reason, score: coalesce(rl.score, 0.0)}) WHERE x.party IS NOT NULL] AS related
 ORDER BY role, id`,
 			map[string]any{"uid": key.UID(), "tenant": key.Tenant})
@@ -144,7 +144,7 @@ ORDER BY role, id`,
 		}
 		out := make([]resolver.DocumentParty, 0, len(recs))
 		for _, r := range recs {
-			dp := resolver.DocumentParty{Role: get[string](r, "role"), PartyID: get[string](r, "id")}
+			dp := resolver.DocumentParty{Role: get[string](r, "role"), PartyID: get[string](r, "id"), MentionedID: get[string](r, "mentioned")}
 			dp.SameAs = linkReasons(r, "sameAs")
 			dp.RelatedBecause = linkReasons(r, "related")
 			for _, l := range dp.RelatedBecause {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -24,7 +25,7 @@ func (s *Store) WithTenantLock(ctx context.Context, tenant string, fn func(ctx c
 			map[string]any{"name": "resolve/" + tenant}); err != nil {
 			return struct{}{}, err
 		}
-		return struct{}{}, fn(ctx, &resolutionTx{tx: tx, tenant: tenant, now: s.Now})
+		return struct{}{}, fn(ctx, &resolutionTx{tx: tx, tenant: tenant, now: s.Now, log: s.log})
 	})
 	return err
 }
@@ -33,6 +34,7 @@ type resolutionTx struct {
 	tx     neo4j.ManagedTransaction
 	tenant string
 	now    func() time.Time
+	log    *slog.Logger
 }
 
 func (t *resolutionTx) Pending(ctx context.Context, limit int) ([]resolver.PendingDoc, error) {
@@ -248,8 +250,10 @@ SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END),
     p.kind = coalesce(p.kind, r.kind), p.name = coalesce(p.name, r.name),
     p.nameKey = coalesce(p.nameKey, r.nameKey), p.email = coalesce(p.email, r.email),
     p.phone = coalesce(p.phone, r.phone), p.address = coalesce(p.address, r.address),
-    p.country = coalesce(p.country, r.country),
-    p.bName = coalesce(p.bName, r.bName), p.bAddr = coalesce(p.bAddr, r.bAddr)
+    p.country = coalesce(p.country, r.country), p.profile = coalesce(p.profile, r.profile),
+    p.bName = coalesce(p.bName, r.bName), p.bAddr = coalesce(p.bAddr, r.bAddr),
+    p.bFamPc = coalesce(p.bFamPc, r.bFamPc), p.bDob = coalesce(p.bDob, r.bDob),
+    p.bGivLoc = coalesce(p.bGivLoc, r.bGivLoc), p.bNid = coalesce(p.bNid, r.bNid)
 WITH p, r
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
 MERGE (d)-[m:MENTIONS {role: r.role}]->(p)`, mentionRows(ch)},
@@ -265,10 +269,13 @@ MERGE (a)-[l:SAME_AS]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $n
 MERGE (a:Party {uid: $tenant + '/' + r.from}) ON CREATE SET a.id = r.from, a.tenant = $tenant
 MERGE (b:Party {uid: $tenant + '/' + r.to}) ON CREATE SET b.id = r.to, b.tenant = $tenant
 MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $now`, partyLinkRows(ch, "related")},
+		{partyCutCypher, partyCutRows(ch)},
+		{partyDecisionCypher, partyDecisionRows(ch)},
 		{`UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant}) REMOVE d:Pending`, resolvedRows(ch)},
 		{setAsideCypher, setAsideRows(ch)},
 		{productFactsCypher, productFactRows(ch)},
 		{unresolvedCypher, unresolvedRows(ch)},
+		{requeueUnresolvedCypher, productAliasRows(ch)},
 		{locationPairsCypher, locationPairRows(ch)},
 		{lotFactsCypher, lotFactRows(ch)},
 	}
@@ -479,23 +486,6 @@ RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax,
 	return known, info, nil
 }
 
-func mentionRows(ch *resolver.Changes) []map[string]any {
-	rows := make([]map[string]any, 0, len(ch.Mentions))
-	for _, m := range ch.Mentions {
-		kind := "person"
-		if m.Company {
-			kind = "company"
-		}
-		pr := m.Profile
-		bName, bAddr := pr.Blocks()
-		rows = append(rows, map[string]any{"doc": m.DocUID, "party": m.PartyID, "role": string(m.Role),
-			"name": m.Name, "tax": m.TaxID, "kind": kind, "nameKey": orNil(pr.Name), "email": orNil(pr.Email),
-			"phone": orNil(pr.Phone), "address": orNil(pr.Address), "country": orNil(pr.Country),
-			"bName": orNil(bName), "bAddr": orNil(bAddr)})
-	}
-	return rows
-}
-
 func partyAliasRows(ch *resolver.Changes) []map[string]any {
 	rows := make([]map[string]any, 0, len(ch.PartyAliases))
 	for _, a := range ch.PartyAliases {
@@ -516,58 +506,6 @@ func partyLinkRows(ch *resolver.Changes, kind string) []map[string]any {
 		}
 	}
 	return rows
-}
-
-// candidatesPerBlock bounds how many parties one block key brings into a batch: a very
-// common name must not load thousands of parties for every mention of it.
-const candidatesPerBlock = 20
-
-// filedCap bounds the count of parties sharing a block value: past a thousand, a value
-// is common enough that its exact agreement weighs nothing more either way.
-const filedCap = 1000
-
-func (t *resolutionTx) PartyCandidates(ctx context.Context, blocks []string) ([]resolver.PartyProfile, map[string]int, error) {
-	filed := map[string]int{}
-	counts, err := run(ctx, t.tx, `
-UNWIND $blocks AS b
-CALL (b) {
-  MATCH (p:Party {tenant: $tenant, bName: b}) WHERE NOT (p)-[:SAME_AS]->()
-  WITH p LIMIT $cap RETURN count(p) AS byName
-}
-CALL (b) {
-  MATCH (p:Party {tenant: $tenant, bAddr: b}) WHERE NOT (p)-[:SAME_AS]->()
-  WITH p LIMIT $cap RETURN count(p) AS byAddr
-}
-RETURN b, byName + byAddr AS n`, map[string]any{"blocks": blocks, "tenant": t.tenant, "cap": filedCap})
-	if err != nil {
-		return nil, nil, fmt.Errorf("counting party blocks: %w", err)
-	}
-	for _, r := range counts {
-		if n := int(get[int64](r, "n")); n > 0 {
-			filed[get[string](r, "b")] = n
-		}
-	}
-	recs, err := run(ctx, t.tx, `
-UNWIND $blocks AS b
-CALL (b) {
-  MATCH (p:Party {tenant: $tenant, bName: b}) RETURN p LIMIT $per
-  UNION
-  MATCH (p:Party {tenant: $tenant, bAddr: b}) RETURN p LIMIT $per
-}
-OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
-RETURN DISTINCT coalesce(r.id, p.id) AS id, p.kind AS kind, p.nameKey AS name, p.email AS email, p.phone AS phone,
-       p.address AS address, p.country AS country, coalesce(r.taxId, p.taxId) AS tax`,
-		map[string]any{"blocks": blocks, "tenant": t.tenant, "per": candidatesPerBlock})
-	if err != nil {
-		return nil, nil, fmt.Errorf("party candidates: %w", err)
-	}
-	out := make([]resolver.PartyProfile, 0, len(recs))
-	for _, r := range recs {
-		out = append(out, resolver.PartyProfile{ID: get[string](r, "id"), Company: get[string](r, "kind") == "company",
-			Name: get[string](r, "name"), Email: get[string](r, "email"), Phone: get[string](r, "phone"),
-			Address: get[string](r, "address"), Country: get[string](r, "country"), TaxID: get[string](r, "tax")})
-	}
-	return out, filed, nil
 }
 
 // orNil stores an empty string as no property at all.

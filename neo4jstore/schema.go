@@ -102,6 +102,20 @@ var migrations = []migration{
 		"CREATE CONSTRAINT location_link_uid IF NOT EXISTS FOR (x:LocationLink) REQUIRE x.uid IS UNIQUE",
 		"CREATE INDEX location_link_tenant IF NOT EXISTS FOR (x:LocationLink) ON (x.tenant)",
 	}},
+	// v11: the block rules of party matching beyond name and address.
+	{11, []string{
+		"CREATE INDEX party_block_fampc IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bFamPc)",
+		"CREATE INDEX party_block_dob IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bDob)",
+		"CREATE INDEX party_block_givloc IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bGivLoc)",
+		"CREATE INDEX party_block_nid IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bNid)",
+		"CREATE CONSTRAINT party_model_uid IF NOT EXISTS FOR (m:PartyModel) REQUIRE m.uid IS UNIQUE",
+		"CREATE INDEX party_model_tenant IF NOT EXISTS FOR (m:PartyModel) ON (m.tenant)",
+	}},
+	// v12: people's decisions on parties, one per pair; resolution loads the rejections.
+	{12, []string{
+		"CREATE CONSTRAINT party_decision_uid IF NOT EXISTS FOR (d:PartyDecision) REQUIRE d.uid IS UNIQUE",
+		"CREATE INDEX party_decision_tenant IF NOT EXISTS FOR (d:PartyDecision) ON (d.tenant, d.verdict)",
+	}},
 	// v20: live stock control. Planning sums the lots on hand of one product at one
 	// location (FEFO), and asks whether a product has lots at all; a count sums its cell.
 	{20, []string{
@@ -112,6 +126,18 @@ var migrations = []migration{
 	{21, []string{
 		"CREATE CONSTRAINT count_id IF NOT EXISTS FOR (x:Count) REQUIRE x.id IS UNIQUE",
 		"CREATE INDEX count_location IF NOT EXISTS FOR (x:Count) ON (x.tenant, x.location)",
+	}},
+	// v30: alerts. openUid (tenant/key) exists only while an alert is open or
+	// acknowledged, so its uniqueness is what keeps one alert per condition when several
+	// replicas evaluate at once; alerts are listed by status and resolved by product.
+	// Consumption rates read a product's recent movements by time.
+	{30, []string{
+		"CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (a:Alert) REQUIRE a.id IS UNIQUE",
+		"CREATE CONSTRAINT alert_open IF NOT EXISTS FOR (a:Alert) REQUIRE a.openUid IS UNIQUE",
+		"CREATE INDEX alert_tenant IF NOT EXISTS FOR (a:Alert) ON (a.tenant)",
+		"CREATE INDEX alert_status IF NOT EXISTS FOR (a:Alert) ON (a.tenant, a.status)",
+		"CREATE INDEX alert_sku IF NOT EXISTS FOR (a:Alert) ON (a.tenant, a.sku, a.status)",
+		"CREATE INDEX movement_sku_at IF NOT EXISTS FOR (m:Movement) ON (m.tenant, m.sku, m.at)",
 	}},
 }
 

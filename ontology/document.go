@@ -88,6 +88,30 @@ type PartyRef struct {
 	Country    string    `json:"country,omitempty"`
 	Address    string    `json:"address,omitempty"`
 	Legal      string    `json:"legalRep,omitempty"` // legal representative, where the source has one
+	// What tells people apart where the source gives it: a person's given and family
+	// name as separate fields (Shopify first_name and last_name; Name stays the whole),
+	// date of birth as written, a national id (ID card, social security number), the
+	// shop's loyalty or member number, and the address in its parts.
+	GivenName  string `json:"givenName,omitempty"`
+	FamilyName string `json:"familyName,omitempty"`
+	BirthDate  string `json:"birthDate,omitempty"`
+	NationalID string `json:"nationalId,omitempty"`
+	LoyaltyID  string `json:"loyaltyId,omitempty"`
+	// BankAccount is the account (IBAN or local number) a party pays from or is paid to:
+	// companies that share one are related, never merged.
+	BankAccount string       `json:"bankAccount,omitempty"`
+	Place       *AddressPart `json:"place,omitempty"`
+}
+
+// AddressPart is an address in the parts sources send: number and street, a second line,
+// locality (suburb, city, district), postcode and region (state, province).
+type AddressPart struct {
+	Number   string `json:"number,omitempty"`
+	Street   string `json:"street,omitempty"`
+	Line2    string `json:"line2,omitempty"`
+	Locality string `json:"locality,omitempty"`
+	Postcode string `json:"postcode,omitempty"`
+	Region   string `json:"region,omitempty"`
 }
 
 // Line is one goods line. Qty is the quantity this document asserts for its role: ordered

@@ -26,17 +26,24 @@ type batch struct {
 	noted         map[string][]refscan.Candidate // document uid -> what its notes name
 	// xblockEvents: cross-location content block -> events (for learning locations).
 	xblockEvents map[string][]string
-	rejected     map[string]map[string]bool
-	products     *productBook
-	parties      *partyBook
-	changes      Changes
+	// partyModel scores this tenant's parties.
+	partyModel PartyModel
+	// oneToOne: a mention joins its best description match only, and never a cluster
+	// that holds another account of its own system (see Matcher.SetPartyOneToOne).
+	oneToOne bool
+	rejected map[string]map[string]bool
+	products *productBook
+	parties  *partyBook
+	changes  Changes
 }
 
 func newBatch(m *Matcher, tx Tx, tenant string) *batch {
 	return &batch{tenant: tenant, m: m, tx: tx, events: map[string]*EventState{},
 		keyEvents: map[string][]string{}, blockEvents: map[string][]string{}, rejected: map[string]map[string]bool{},
 		mentionEvents: map[string][]string{}, noted: map[string][]refscan.Candidate{}, xblockEvents: map[string][]string{},
-		products: newProductBook(),
+		partyModel: m.partyModel,
+		oneToOne:   m.oneToOne[tenant] || m.oneToOne["*"],
+		products:   newProductBook(),
 		parties: &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
 			customers: map[string][]string{}}}
 }
@@ -183,9 +190,11 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	candidates, matched := b.candidates(p.UID, d)
 	rule := "shared-key"
 	var noteEvidence string
-	if ev, e, ok := b.notedEvent(p.UID, d); ok {
-		if !slices.Contains(candidates, ev) {
-			candidates = append(candidates, ev)
+	if evs, e, ok := b.notedEvents(p.UID, d); ok {
+		for _, ev := range evs {
+			if !slices.Contains(candidates, ev) {
+				candidates = append(candidates, ev)
+			}
 		}
 		if len(matched) == 0 {
 			rule = e.Rule

@@ -79,6 +79,19 @@ func (r *Registry) SetProduct(a ProductAlias) {
 	r.products[[3]string{a.Tenant, a.System, a.Code}] = a.SKU
 }
 
+// ConfiguredSKU implements Canon: a product alias of the configuration (for this tenant or
+// every tenant) whose SKU reduces to key.
+func (r *Registry) ConfiguredSKU(tenant, key string) (string, bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	for k, sku := range r.products {
+		if (k[0] == tenant || k[0] == "") && skuKey(sku) == key {
+			return sku, true
+		}
+	}
+	return "", false
+}
+
 // SetNoteFields restricts the note fields searched in one source's documents.
 func (r *Registry) SetNoteFields(n NoteFields) {
 	r.mu.Lock()

@@ -3,6 +3,7 @@ package resolver
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -50,19 +51,26 @@ func descKey(system string, l ontology.Line) string {
 }
 
 // modelKeys are the product keys a described line's declaration elements could be: each
-// element that has the shape of an item number (a letter and a digit, or six digits and
-// more), as a SKU key.
+// token of an element that has the shape of an item number (a letter and a digit, or six
+// digits and more), as a SKU key. Brokers label elements their own way ("型号:TEA-PUE-357G",
+// "货号 tea-ool-250g"), so the tokens are read out of each element, labels left aside.
 func modelKeys(l ontology.Line) []string {
 	var out []string
 	for _, e := range productmatch.ModelElements(l.Model) {
-		k := skuKey(e)
-		if len(k) < 4 || !itemShaped(k) {
-			continue
+		for _, tok := range itemToken.FindAllString(e, -1) {
+			k := skuKey(tok)
+			if len(k) < 4 || !itemShaped(k) {
+				continue
+			}
+			out = appendUnique(out, "sku:"+k)
 		}
-		out = append(out, "sku:"+k)
 	}
 	return out
 }
+
+// itemToken is an item number written in ASCII letters, digits and the separators SKUs
+// use, inside a declaration element.
+var itemToken = regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9]`)
 
 func itemShaped(k string) bool {
 	letters, digits := 0, 0
@@ -108,6 +116,8 @@ func (b *batch) identify(system string, l ontology.Line, key string) describedRe
 	for _, k := range modelKeys(l) {
 		if sku, ok := b.products.known[k]; ok {
 			named[sku] = k
+		} else if sku, ok := b.m.canon.ConfiguredSKU(b.tenant, strings.TrimPrefix(k, "sku:")); ok {
+			named[sku] = k // a product the configuration declares (a synced catalog's SKU)
 		}
 	}
 	if len(named) == 1 {
@@ -189,7 +199,7 @@ func (b *batch) unresolvedLines(uid string, d *ontology.Document) {
 		}
 		b.changes.Unresolved = append(b.changes.Unresolved, UnresolvedLine{DocUID: uid, System: d.Key.System,
 			Code: l.DescriptionCode(), Title: l.Title, HS: l.HSCode, Model: l.Model, Reason: r.reason,
-			Candidates: mustJSON(r.candidates)})
+			Candidates: mustJSON(r.candidates), Keys: modelKeys(l)})
 	}
 }
 
@@ -209,6 +219,9 @@ type UnresolvedLine struct {
 	Model      string
 	Reason     string
 	Candidates string // JSON list of productmatch.Candidate
+	// Keys are the product keys its declaration elements could be: when a product
+	// becomes known under one of them, its documents are resolved again.
+	Keys []string
 }
 
 // ProductSuggestion is a described goods line no rule identified, with its best

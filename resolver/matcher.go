@@ -41,6 +41,9 @@ type Canon interface {
 	// NoteFields names the note fields searched for other systems' identifiers in a
 	// source's documents; restricted is false when every field is (the default).
 	NoteFields(tenant, system, typ string) (fields []string, restricted bool)
+	// ConfiguredSKU names the product whose SKU, as configured, reduces to key (a SKU's
+	// letters and digits, upper case), if the configuration declares one.
+	ConfiguredSKU(tenant, key string) (string, bool)
 }
 
 // Matcher links pending documents to business events. It is safe for concurrent use;
@@ -49,8 +52,11 @@ type Matcher struct {
 	store   Store
 	canon   Canon
 	weights Weights
-	// partyWeights score parties that no shared key links.
-	partyWeights PartyWeights
+	// partyModel scores parties that no shared key links, for tenants without a model
+	// of their own; models holds the tenants' stored models.
+	partyModel PartyModel
+	models     *partyModels
+	oneToOne   map[string]bool
 	// productWeights score lines that name their product only in words.
 	productWeights productmatch.Weights
 	// planner decides what each event's documents do to stock.
@@ -67,7 +73,7 @@ func NewMatcher(store Store, canon Canon, log *slog.Logger) *Matcher {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Matcher{store: store, canon: canon, weights: DefaultWeights(), partyWeights: DefaultPartyWeights(),
+	return &Matcher{store: store, canon: canon, weights: DefaultWeights(), partyModel: DefaultPartyModel(),
 		productWeights: productmatch.DefaultWeights(), planner: LedgerPlanner{Recipes: canon.Recipe}, log: log, Now: time.Now}
 }
 
@@ -77,9 +83,22 @@ func (m *Matcher) SetPlanner(p Planner) { m.planner = p }
 // SetWeights replaces the content-matching weights and thresholds.
 func (m *Matcher) SetWeights(w Weights) { m.weights = w }
 
-// SetPartyWeights replaces the party-matching weights and thresholds (for instance with
-// a FitPartyWeights estimate).
-func (m *Matcher) SetPartyWeights(w PartyWeights) { m.partyWeights = w }
+// SetPartyModel replaces the party-matching model (a tenant's trained one, see Train).
+func (m *Matcher) SetPartyModel(pm PartyModel) { m.partyModel = pm }
+
+// SetPartyOneToOne makes party matching one-to-one for the listed tenants ("*" for all):
+// a storefront account is one customer, so a cluster never takes a second account of
+// the same system by description, and a mention matching several clusters joins the
+// best-scoring one only (the others get a RELATED "possibly" link). Shared keys still
+// merge as always: one e-mail on two accounts is one person. Use it where every account
+// is a person (linkage of clean customer lists); leave it off where people open several
+// accounts (guest checkouts), which is the default.
+func (m *Matcher) SetPartyOneToOne(tenants []string) {
+	m.oneToOne = map[string]bool{}
+	for _, t := range tenants {
+		m.oneToOne[t] = true
+	}
+}
 
 // Stats counts what one Process call did.
 type Stats struct {
@@ -117,6 +136,7 @@ type selection struct {
 func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection) (Stats, []string, error) {
 	var st Stats
 	var uids []string
+	pm := m.partyModelOf(ctx, tenant)
 	sel, err := m.consumeReservations(ctx, tenant, sel)
 	if err != nil {
 		return Stats{}, nil, fmt.Errorf("resolving tenant %s: %w", tenant, err)
@@ -156,6 +176,7 @@ func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection
 		}
 		docs = readable
 		b := newBatch(m, tx, tenant)
+		b.partyModel = pm
 		if err := b.load(ctx, docs); err != nil {
 			return err
 		}

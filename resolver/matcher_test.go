@@ -523,8 +523,8 @@ func TestPartiesByDescription(t *testing.T) {
 	if a.PartyID != b.PartyID {
 		t.Fatalf("same name and address, two parties: %s %s", a.PartyID, b.PartyID)
 	}
-	if len(b.SameAs) != 1 || b.SameAs[0].Score < resolver.DefaultPartyWeights().Accept ||
-		!strings.Contains(b.SameAs[0].Reason, "name exact") || !strings.Contains(b.SameAs[0].Reason, "address exact") {
+	if len(b.SameAs) != 1 || b.SameAs[0].Score < resolver.DefaultPartyModel().Accept ||
+		!strings.Contains(b.SameAs[0].Reason, "name exact") || !strings.Contains(b.SameAs[0].Reason, "street exact") {
 		t.Errorf("link evidence: %+v", b.SameAs)
 	}
 	if c := of(p); c.PartyID == a.PartyID {

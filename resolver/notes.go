@@ -3,6 +3,7 @@ package resolver
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -98,21 +99,24 @@ func (b *batch) loadNotes(ctx context.Context, docs []PendingDoc) (map[string]bo
 	return ids, nil
 }
 
-// notedEvent returns the one live event d's notes point at, or whose documents' notes
-// point at d, with the evidence of the link. A note that points at two different events
-// links to neither: it goes to review, since a person wrote two numbers and only a
-// person can say which one is meant.
-func (b *batch) notedEvent(uid string, d *ontology.Document) (*EventState, Evidence, bool) {
+// notedEvents returns the live events d's notes point at, or whose documents' notes point
+// at d, with the evidence of the links. What d's own notes name must be one event: a note
+// naming two different actions links to neither and goes to review, since a person wrote
+// two numbers and only a person can say which is meant. What names d may be several
+// events (an invoice's remarks and a charge's description each name the order before it
+// arrives): they all name d's own identifier, so they are all d's action, and they merge
+// with it unless their roles clash (two orders are never one action).
+func (b *batch) notedEvents(uid string, d *ontology.Document) ([]*EventState, Evidence, bool) {
 	type hit struct {
 		ev   *EventState
 		note string
 		key  string
 	}
-	var hits []hit
+	var forward, reverse []hit
 	for _, c := range b.noteCandidates(d) {
 		for _, id := range b.keyEvents[b.keyUID(c.Ref)] {
 			if ev := b.live(id); ev != nil && b.fits(ev, uid, d) {
-				hits = append(hits, hit{ev, c.Evidence(), c.Ref.ID()})
+				forward = append(forward, hit{ev, c.Evidence(), c.Ref.ID()})
 			}
 		}
 	}
@@ -125,25 +129,33 @@ func (b *batch) notedEvent(uid string, d *ontology.Document) (*EventState, Evide
 			if ev == nil || !b.fits(ev, uid, d) {
 				continue
 			}
-			hits = append(hits, hit{ev, b.mentionEvidence(ev, r), r.ID()})
+			reverse = append(reverse, hit{ev, b.mentionEvidence(ev, r), r.ID()})
 		}
 	}
+	sort.SliceStable(forward, func(i, j int) bool { return older(forward[i].ev, forward[j].ev) })
+	for _, h := range forward[min(1, len(forward)):] {
+		if h.ev != forward[0].ev {
+			e := Evidence{Rule: "text-reference", Score: 1, Keys: []string{forward[0].key, h.key},
+				Note: fmt.Sprintf("notes name two actions (%s, %s); a person decides", forward[0].ev.ID, h.ev.ID)}
+			b.changes.Reviews = append(b.changes.Reviews, ReviewItem{DocUID: uid, EventID: forward[0].ev.ID, Score: 1, Evidence: mustJSON(e)})
+			forward = nil
+			break
+		}
+	}
+	hits := append(forward, reverse...)
 	if len(hits) == 0 {
 		return nil, Evidence{}, false
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return older(hits[i].ev, hits[j].ev) })
+	var evs []*EventState
 	var keys, notes []string
 	for _, h := range hits {
-		if h.ev != hits[0].ev {
-			e := Evidence{Rule: "text-reference", Score: 1, Keys: []string{hits[0].key, h.key},
-				Note: fmt.Sprintf("notes name two actions (%s, %s); a person decides", hits[0].ev.ID, h.ev.ID)}
-			b.changes.Reviews = append(b.changes.Reviews, ReviewItem{DocUID: uid, EventID: hits[0].ev.ID, Score: 1, Evidence: mustJSON(e)})
-			return nil, Evidence{}, false
+		if !slices.Contains(evs, h.ev) {
+			evs = append(evs, h.ev)
 		}
 		keys = appendUnique(keys, h.key)
 		notes = appendUnique(notes, h.note)
 	}
-	return hits[0].ev, Evidence{Rule: "text-reference", Keys: keys, Score: 1, Note: strings.Join(notes, "; ")}, true
+	return evs, Evidence{Rule: "text-reference", Keys: keys, Score: 1, Note: strings.Join(notes, "; ")}, true
 }
 
 // mentionEvidence explains a reverse link: which member of ev names r in which note.

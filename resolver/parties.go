@@ -1,16 +1,18 @@
 package resolver
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/compare"
 	"github.com/seamhub/seam/resolver/normalize"
 )
 
@@ -75,6 +77,10 @@ type partyBook struct {
 	// filed counts the surviving parties filed under each block key: stored ones (as
 	// PartyCandidates counted them) plus those founded in this batch.
 	filed map[string]int
+	// apart holds the pairs of parties people said are different (see mayJoin);
+	// parent, loaded for a person's decision only, maps a party to its SAME_AS link.
+	apart  [][2]string
+	parent map[string]PartyLink
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -93,7 +99,16 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 	if p.ExternalID != "" {
 		identity = append(identity, "ext:"+system+":"+string(p.Role)+":"+p.ExternalID)
 	}
-	if pr.Phone != "" {
+	// A member number names one person across the shop's tills and storefront; a
+	// number of one to three characters is a test value or a counter, not a member.
+	if l := strings.ToUpper(strings.TrimSpace(p.LoyaltyID)); len(l) >= 4 {
+		identity = append(identity, "loyalty:"+l)
+	}
+	if b := bankKey(p.BankAccount); b != "" {
+		// Companies paying from one account are a group to look at, not one company.
+		relation = append(relation, "bank:"+b)
+	}
+	if pr.Phone != "" && !compare.IsMasked(pr.Phone) {
 		if pr.Company {
 			relation = append(relation, "phone:"+pr.Phone)
 		} else {
@@ -104,7 +119,8 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 		if len([]rune(pr.Name)) >= 2 {
 			identity = append(identity, "co:"+pr.Name)
 		}
-		if r := normalize.PersonName(p.Legal); r != "" {
+		// 張偉 on a Hong Kong filing is 张伟 on a mainland one.
+		if r := normalize.PersonName(compare.Simplify(p.Legal)); r != "" {
 			relation = append(relation, "rep:"+r)
 		}
 		// A short address ("Room 1") says nothing about who shares it.
@@ -113,6 +129,44 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 		}
 	}
 	return identity, relation
+}
+
+// relationReason says in words which relation key two parties share. A bank account
+// shows its last four characters only: enough for an analyst to match it against a
+// statement, not enough to pay from it.
+func relationReason(k string) string {
+	kind, v, _ := strings.Cut(k, ":")
+	switch kind {
+	case "rep":
+		return "shares a legal representative (" + v + ")"
+	case "phone":
+		return "shares a phone number (" + v + ")"
+	case "addr":
+		return "shares an address (" + v + ")"
+	case "bank":
+		_, last4, _ := strings.Cut(v, ".")
+		return "shares a bank account (…" + last4 + ")"
+	}
+	return "shares " + k
+}
+
+// bankKey names an account number (an IBAN with its spaces, a local number) by a hash of
+// its letters and digits and its last four characters, so that the graph can tell two
+// parties share an account without holding a number anyone could pay from. Too short
+// to name one account, it is no key.
+func bankKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 8 {
+		return ""
+	}
+	n := b.String()
+	sum := sha256.Sum256([]byte("bank/" + n))
+	return hex.EncodeToString(sum[:10]) + "." + n[len(n)-4:]
 }
 
 func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
@@ -133,6 +187,11 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	b.parties.customers = customers
 	for id, in := range infos {
 		b.parties.info[id] = in
+	}
+	if slices.ContainsFunc(docs, func(d PendingDoc) bool { return len(d.Doc.Parties) > 0 }) || len(customers) > 0 {
+		if err := b.parties.loadApart(ctx, b.tx); err != nil {
+			return err
+		}
 	}
 	var keys []string
 	type mention struct {
@@ -167,7 +226,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		if slices.ContainsFunc(m.identity, func(k string) bool { _, ok := b.parties.known[k]; return ok }) {
 			continue
 		}
-		for _, bk := range pair(m.profile.Blocks()) {
+		for _, bk := range blockKeysOf(m.profile) {
 			wanted[bk] = true
 		}
 	}
@@ -180,6 +239,9 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		return fmt.Errorf("loading party candidates: %w", err)
 	}
 	for _, c := range cands {
+		if c.Root != "" && c.Root != c.ID {
+			b.parties.info[c.ID] = PartyInfo{Root: c.Root, TaxID: b.parties.info[c.ID].TaxID}
+		}
 		b.parties.addProfile(c.ID, c)
 	}
 	b.parties.filed = filed
@@ -207,6 +269,9 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 	pb := b.parties
 	for i, p := range d.Parties {
 		prof := ProfileOf(p)
+		if p.ExternalID != "" && !prof.Company {
+			prof.Account = d.Key.System + ":" + p.ExternalID
+		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
 		tax := prof.TaxID
 		var found []string
@@ -230,6 +295,10 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		case len(same) > 0:
 			id = same[0]
 			for _, other := range same[1:] {
+				if !pb.mayJoin(id, other) {
+					b.relate(other, id, "a mention carries keys of both, but a person said they are different parties")
+					continue
+				}
 				pb.info[other] = PartyInfo{Root: id, TaxID: pb.info[other].TaxID}
 				pb.links = append(pb.links, PartyLink{From: other, To: id, Kind: "same_as", Reason: "a mention carries keys of both"})
 			}
@@ -244,7 +313,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		if len(same) == 0 {
 			// No key reached a known party: maybe its description does.
 			if !b.matchProfile(id, prof) {
-				for _, bk := range pair(prof.Blocks()) {
+				for _, bk := range blockKeysOf(prof) {
 					pb.filed[bk]++ // a new surviving party holds these values now
 				}
 			}
@@ -261,7 +330,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		for _, k := range relation {
 			if other, ok := pb.known[k]; ok {
-				b.relate(pb.root(other), id, "shares "+k)
+				b.relate(pb.root(other), id, relationReason(k))
 			} else {
 				pb.known[k] = id
 				pb.aliases = append(pb.aliases, PartyAlias{Key: k, PartyID: id})
@@ -299,6 +368,10 @@ func (b *batch) sameCustomer(uid string, ev *EventState) {
 			b.relate(a, c, "customers of one sale with different tax ids")
 			continue
 		}
+		if !pb.mayJoin(a, c) {
+			b.relate(a, c, "customers of one sale ("+ev.ID+"), but a person said they are different parties")
+			continue
+		}
 		keep, drop := min(a, c), max(a, c)
 		pb.info[drop] = PartyInfo{Root: keep, TaxID: pb.info[drop].TaxID}
 		if pb.info[keep].TaxID == "" {
@@ -323,28 +396,42 @@ func (b *batch) relateScored(a, c, reason string, score float64) {
 	b.parties.links = append(b.parties.links, PartyLink{From: k[0], To: k[1], Kind: "related", Reason: reason, Score: score})
 }
 
-// matchProfile scores a new party's profile against the parties in its blocks. At or
-// above the accept weight the new party is linked SAME_AS the best candidate, which
-// survives; between review and accept the two are kept apart and linked RELATED as
-// possibly the same party, for a person to look at. Parties with different tax ids are
-// never candidates, and persons are never compared with companies.
+// matchProfile scores a new party's profile against every party filed under its block
+// keys (each party's own profile, merged or not, so that what links does not depend on
+// which mention of a party came first). Every party it scores at or above the model's
+// accept weight is the same party: they are all linked SAME_AS the smallest surviving
+// id among them, which keeps the clusters the connected components of the pairs that
+// match, whatever the arrival order. Between review and accept a pair stays apart with
+// a RELATED "possibly the same party" edge, for a person to look at. Parties with
+// different tax ids are never candidates, and persons are never compared with companies.
 //
 // It reports whether the party was linked SAME_AS another.
 func (b *batch) matchProfile(id string, prof PartyProfile) bool {
-	pb, w := b.parties, b.m.partyWeights
+	pb, pm := b.parties, &b.partyModel
 	self := pb.root(id)
-	nameBlock, addrBlock := prof.Blocks()
-	fr := Frequency{Name: pb.filed[nameBlock], Address: pb.filed[addrBlock]}
-	seen := map[string]bool{self: true}
-	best, bestID := math.Inf(-1), ""
-	var bestCmp Comparison
-	for _, bk := range pair(prof.Blocks()) {
+	blocks := prof.Blocks()
+	fr := Frequency{fieldName: pb.filed[blockKey(BlockName, blocks[BlockName])],
+		fieldAddress: pb.filed[blockKey(BlockAddress, blocks[BlockAddress])]}
+	type verdict struct {
+		d     PartyVerdict
+		score float64
+		c     Comparison
+	}
+	best := map[string]verdict{}
+	seen := map[string]bool{}
+	// taken holds, for a one-to-one tenant, the clusters that already hold another
+	// account of this mention's system: one storefront account is one customer.
+	taken := map[string]bool{}
+	for _, bk := range blockKeysOf(prof) {
 		for _, cand := range pb.blocks[bk] {
-			root := pb.root(cand)
-			if seen[root] {
+			if seen[cand] {
 				continue
 			}
-			seen[root] = true
+			seen[cand] = true
+			root := pb.root(cand)
+			if root == self || !pb.mayJoin(self, root) {
+				continue // one already, or a person said they are not
+			}
 			cp := pb.profiles[cand]
 			if cp.Company != prof.Company {
 				continue
@@ -352,23 +439,64 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			if t := pb.taxOf(root, cand); prof.TaxID != "" && t != "" && t != prof.TaxID {
 				continue
 			}
+			if b.oneToOne && prof.Account != "" && cp.Account != "" && cp.Account != prof.Account &&
+				accountSystem(cp.Account) == accountSystem(prof.Account) {
+				taken[root] = true
+			}
 			c := CompareParties(prof, cp)
-			if s := w.Score(c, fr); s > best || (s == best && root < bestID) {
-				best, bestID, bestCmp = s, root, c
+			d, s := pm.Decide(c, prof, fr)
+			if v, ok := best[root]; !ok || d > v.d || d == v.d && s > v.score {
+				best[root] = verdict{d, s, c}
 			}
 		}
 	}
-	switch {
-	case bestID == "":
-	case best >= w.Accept:
-		pb.info[self] = PartyInfo{Root: bestID, TaxID: pb.info[self].TaxID}
-		pb.links = append(pb.links, PartyLink{From: self, To: bestID, Kind: "same_as",
-			Reason: "same description: " + w.Explain(bestCmp, fr), Score: best})
-		return true
-	case best >= w.Review:
-		b.relateScored(bestID, self, "possibly the same party: "+w.Explain(bestCmp, fr), best)
+	var same []string
+	for root, v := range best {
+		if v.d == Same && !taken[root] {
+			same = append(same, root)
+		}
 	}
-	return false
+	sort.Strings(same)
+	if b.oneToOne && len(same) > 1 {
+		// One-to-one: the mention joins its best match only; the others stay apart as
+		// possible matches, for a person to look at.
+		slices.SortFunc(same, func(x, y string) int {
+			if c := cmp.Compare(best[y].score, best[x].score); c != 0 {
+				return c
+			}
+			return strings.Compare(x, y)
+		})
+		for _, other := range same[1:] {
+			b.relateScored(other, self, "possibly the same party (one-to-one: a better match was taken): "+
+				pm.Explain(best[other].c, prof, fr), best[other].score)
+		}
+		same = same[:1]
+	}
+	if len(same) == 0 {
+		roots := slices.Sorted(maps.Keys(best))
+		for _, root := range roots {
+			if v := best[root]; v.d == Possibly || v.d == Same && taken[root] {
+				b.relateScored(root, self, "possibly the same party: "+pm.Explain(v.c, prof, fr), v.score)
+			}
+		}
+		return false
+	}
+	into := same[0]
+	link := func(from string, v verdict) {
+		pb.info[from] = PartyInfo{Root: into, TaxID: pb.info[from].TaxID}
+		pb.links = append(pb.links, PartyLink{From: from, To: into, Kind: "same_as",
+			Reason: "same description: " + pm.Explain(v.c, prof, fr), Score: v.score})
+	}
+	link(self, best[into])
+	for _, other := range same[1:] {
+		// The new mention matches both: they are one party, unless a person said not.
+		if !pb.mayJoin(into, other) {
+			b.relateScored(other, into, "possibly the same party (a person said they are not): "+pm.Explain(best[other].c, prof, fr), best[other].score)
+			continue
+		}
+		link(other, best[other])
+	}
+	return true
 }
 
 // taxOf is the tax id known for a party, from its stored record or its profile.
@@ -382,38 +510,57 @@ func (pb *partyBook) taxOf(root, id string) string {
 	return pb.profiles[id].TaxID
 }
 
-// addProfile records what a mention says about a party (the first value of each field
-// is kept) and files the party under its block keys.
+// addProfile records what a mention says about a party (its first mention's profile is
+// kept; later mentions fill what it lacks) and files the party under its block keys.
 func (pb *partyBook) addProfile(id string, p PartyProfile) {
 	cur, ok := pb.profiles[id]
 	if !ok {
-		cur = PartyProfile{ID: id, Company: p.Company}
-	}
-	fill := func(dst *string, v string) {
-		if *dst == "" {
-			*dst = v
+		cur = p
+		cur.ID = id
+	} else {
+		fill := func(dst *string, v string) {
+			if *dst == "" {
+				*dst = v
+			}
+		}
+		fill(&cur.Name, p.Name)
+		fill(&cur.FullName, p.FullName)
+		fill(&cur.Given, p.Given)
+		fill(&cur.Family, p.Family)
+		fill(&cur.Email, p.Email)
+		fill(&cur.Phone, p.Phone)
+		fill(&cur.BirthDate, p.BirthDate)
+		fill(&cur.NationalID, p.NationalID)
+		fill(&cur.Address, p.Address)
+		fill(&cur.Country, p.Country)
+		fill(&cur.TaxID, p.TaxID)
+		if cur.Place == (compare.Address{}) {
+			cur.Place = p.Place
 		}
 	}
-	fill(&cur.Name, p.Name)
-	fill(&cur.Email, p.Email)
-	fill(&cur.Phone, p.Phone)
-	fill(&cur.Address, p.Address)
-	fill(&cur.Country, p.Country)
-	fill(&cur.TaxID, p.TaxID)
 	pb.profiles[id] = cur
-	for _, bk := range pair(cur.Blocks()) {
+	for _, bk := range blockKeysOf(cur) {
 		if !slices.Contains(pb.blocks[bk], id) {
 			pb.blocks[bk] = append(pb.blocks[bk], id)
 		}
 	}
 }
 
-// pair returns the non-empty ones of two block keys.
-func pair(a, b string) []string {
+// blockKey is one rule's block key as the store files it: "rule=value".
+func blockKey(rule, value string) string {
+	if value == "" {
+		return ""
+	}
+	return rule + "=" + value
+}
+
+// blockKeysOf returns a profile's block keys, in rule order.
+func blockKeysOf(p PartyProfile) []string {
+	bs := p.Blocks()
 	var out []string
-	for _, s := range []string{a, b} {
-		if s != "" {
-			out = append(out, s)
+	for _, r := range BlockRules {
+		if v := bs[r]; v != "" {
+			out = append(out, blockKey(r, v))
 		}
 	}
 	return out

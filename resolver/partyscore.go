@@ -3,368 +3,309 @@ package resolver
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"strings"
 
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/compare"
 	"github.com/seamhub/seam/resolver/normalize"
 )
 
 // Probabilistic party matching. Strong keys (tax id, e-mail, a system's customer id, a
 // customer's phone, a company's name key) link most mentions. What they miss are the
-// mentions whose keys are all new but whose description is the same party's: a Meituan
-// customer with a privacy phone and the same customer on a Douyin order with a masked
-// one, both with the same name and delivery address; a company name with a typo. Those
-// are found in blocks (same normalised name, or same normalised address) and scored
-// Fellegi-Sunter style: each compared field adds log2(m/u) for the level at which it
-// agrees, where m is the chance of that level for two mentions of one party and u for
-// two different parties. FitPartyWeights estimates m and u from the data by EM, as
-// Splink does; `seam bench resolve` prints the fit next to the weights in use.
+// mentions whose keys are all new but whose description is the same party's: a customer
+// of two storefronts with a typo in the surname and a transposed date of birth; a
+// Meituan customer with a privacy phone and the same customer on a Douyin order. Those
+// are found in blocks (see PartyProfile.Blocks) and scored Fellegi-Sunter style: each
+// compared field adds log2(m/u) for the level at which it agrees (resolver/compare's
+// levels: exact, typo, phonetic, nickname, transposed date, masked, ...), where m is the
+// chance of that level for two mentions of one party and u for two different parties.
+// A PartyModel holds m and u; `seam parties train` fits them per tenant (u from random
+// pairs, m by EM over the pairs of several blocking rules), and the model's version is
+// named in the evidence of every link it makes.
 
-// PartyProfile is what party matching compares: a party's normalised attributes.
+// PartyProfile is what party matching compares: a party mention's attributes, as written
+// where the comparators normalise themselves, and normalised where keys and blocks need
+// one form.
 type PartyProfile struct {
-	ID      string // the party's id ("" for a mention not yet placed)
-	Company bool
-	Name    string // normalize.PersonName, or normalize.CompanyName(...).Key
-	Email   string
-	Phone   string // E.164
-	Address string // normalize.Address key
-	Country string
-	TaxID   string
+	ID      string `json:"-"` // the party's id ("" for a mention not yet placed)
+	Root    string `json:"-"` // the party it was merged into, when it was (candidates only)
+	Company bool   `json:"company,omitempty"`
+	// Name is the name's key: normalize.PersonName, or normalize.CompanyName(...).Key.
+	Name string `json:"name,omitempty"`
+	// FullName, Given and Family are the name as the source wrote it (whole, and in parts
+	// where the source splits them).
+	FullName string `json:"full,omitempty"`
+	Given    string `json:"given,omitempty"`
+	Family   string `json:"family,omitempty"`
+	Email    string `json:"email,omitempty"` // normalize.Email
+	Phone    string `json:"phone,omitempty"` // E.164, or the mask as written (138****5678)
+	// BirthDate is the date of birth as eight digits YYYYMMDD.
+	BirthDate  string          `json:"dob,omitempty"`
+	NationalID string          `json:"nid,omitempty"`
+	Address    string          `json:"address,omitempty"` // normalize.Address key of the whole address
+	Place      compare.Address `json:"place,omitempty"`
+	Country    string          `json:"country,omitempty"`
+	TaxID      string          `json:"tax,omitempty"`
+	// Account is the source's own customer account ("shopify:7391002211"), which a
+	// one-to-one tenant allows once per cluster and system.
+	Account string `json:"acct,omitempty"`
+}
+
+// accountSystem is the system part of an Account.
+func accountSystem(acct string) string {
+	s, _, _ := strings.Cut(acct, ":")
+	return s
 }
 
 // ProfileOf normalises a party mention into a profile.
 func ProfileOf(p ontology.PartyRef) PartyProfile {
 	pr := PartyProfile{Company: companyRole(p.Role), Email: normalize.Email(p.Email), TaxID: normTaxID(p.TaxID),
-		Country: strings.ToUpper(strings.TrimSpace(p.Country))}
+		Country: strings.ToUpper(strings.TrimSpace(p.Country)), FullName: strings.TrimSpace(p.Name),
+		Given: strings.TrimSpace(p.GivenName), Family: strings.TrimSpace(p.FamilyName)}
 	if pr.Company {
 		pr.Name = normalize.CompanyName(p.Name).Key
 	} else {
 		pr.Name = normalize.PersonName(p.Name)
 	}
-	if ph, ok := normalize.Phone(p.Phone, p.Country); ok {
-		pr.Phone = ph
+	switch {
+	case compare.IsMasked(p.Phone):
+		pr.Phone = strings.TrimSpace(p.Phone)
+	default:
+		if ph, ok := normalize.Phone(p.Phone, p.Country); ok {
+			pr.Phone = ph
+		}
 	}
+	if d, ok := compare.DateDigits(p.BirthDate); ok {
+		pr.BirthDate = d
+	}
+	pr.NationalID = nationalID(p.NationalID)
 	pr.Address, _ = normalize.Address(p.Address)
+	switch {
+	case compare.IsMasked(p.Address):
+		// A platform's mask (上海市上海市浦东新区****) stays as written, so that it is
+		// compared as a mask, never as an address.
+		pr.Address = strings.TrimSpace(p.Address)
+	case p.Place != nil:
+		pr.Place = compare.LatinAddress(p.Place.Number, p.Place.Street, p.Place.Line2, p.Place.Locality, p.Place.Postcode, p.Place.Region)
+	case strings.TrimSpace(p.Address) != "":
+		pr.Place = compare.ParseAddress(p.Address)
+	}
 	return pr
 }
 
-// Blocks returns the block keys a profile is found under: its name and its address,
-// each within persons or companies. A short name or address blocks nothing: "Li" or
-// "Room 1" would put unrelated parties in one block.
-func (p PartyProfile) Blocks() (name, address string) {
-	kind := "person"
-	if p.Company {
-		kind = "company"
+// nationalID reduces an id number to its letters and digits, upper case.
+func nationalID(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
+		}
 	}
-	if len([]rune(p.Name)) >= 2 && len(p.Name) >= 4 {
-		name = kind + ":" + p.Name
+	if b.Len() < 5 {
+		return "" // too short to tell people apart
 	}
-	if a := compact(p.Address); len([]rune(a)) >= 8 {
-		address = kind + ":" + a
-	}
-	return name, address
+	return b.String()
 }
 
-// The compared fields and their levels. Level 0 is always "missing on either side",
-// which weighs nothing.
+// The block rules: each names the profiles a mention is compared with. Several rules
+// keep recall where one field has a typo (a misspelt surname still meets its party
+// through the date of birth); each is bounded where it is looked up.
 const (
-	fieldName = iota
-	fieldEmail
-	fieldPhone
-	fieldAddress
-	fieldCountry
-	partyFields
+	BlockName        = "name"   // the whole name's key
+	BlockAddress     = "addr"   // the whole address
+	BlockFamilyPost  = "fampc"  // the family name's sound (Double Metaphone) and the postcode
+	BlockBirthDate   = "dob"    // the date of birth
+	BlockGivenLocale = "givloc" // the given name's sound and the locality
+	BlockNationalID  = "nid"    // the national id
 )
 
-var fieldNames = [partyFields]string{"name", "email", "phone", "address", "country"}
+// BlockRules are the block rules, in the order they are looked up.
+var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID}
 
-// levelNames name each field's levels, for weights and evidence.
-var levelNames = [partyFields][]string{
-	{"missing", "exact", "close", "differs"},
-	{"missing", "agrees", "differs"},
-	{"missing", "agrees", "differs"},
-	{"missing", "exact", "similar", "differs"},
-	{"missing", "agrees", "differs"},
-}
-
-// Comparison is the level at which each field of two profiles agrees.
-type Comparison [partyFields]uint8
-
-// CompareParties compares two profiles field by field.
-func CompareParties(a, b PartyProfile) Comparison {
-	var c Comparison
-	switch {
-	case a.Name == "" || b.Name == "":
-	case a.Name == b.Name:
-		c[fieldName] = 1
-	case normalize.JaroWinkler(a.Name, b.Name) >= 0.92:
-		c[fieldName] = 2
-	default:
-		c[fieldName] = 3
+// Blocks returns the block keys a profile is found under, by rule, within persons or
+// companies. Values too short to tell people apart ("Li", "Room 1") block nothing: they
+// would put unrelated parties in one block.
+func (p PartyProfile) Blocks() map[string]string {
+	kind := "p:"
+	if p.Company {
+		kind = "c:"
 	}
-	c[fieldEmail] = agree(a.Email, b.Email)
-	c[fieldPhone] = agree(a.Phone, b.Phone)
-	switch {
-	case a.Address == "" || b.Address == "":
-	case compact(a.Address) == compact(b.Address):
-		c[fieldAddress] = 1
-	case normalize.Jaccard(bigrams(compact(a.Address)), bigrams(compact(b.Address))) >= 0.6:
-		c[fieldAddress] = 2
-	default:
-		c[fieldAddress] = 3
+	out := map[string]string{}
+	if len([]rune(p.Name)) >= 2 && len(p.Name) >= 4 {
+		out[BlockName] = kind + p.Name
 	}
-	c[fieldCountry] = agree(a.Country, b.Country)
-	return c
+	if a := compact(p.Address); len([]rune(a)) >= 8 {
+		out[BlockAddress] = kind + a
+	}
+	if p.Company {
+		return out
+	}
+	if fam, _ := compare.DoubleMetaphone(p.Family); fam != "" {
+		if pc := compact(strings.ToUpper(p.Place.Postcode)); pc != "" {
+			out[BlockFamilyPost] = kind + fam + "|" + pc
+		}
+	}
+	if len(p.BirthDate) == 8 {
+		out[BlockBirthDate] = kind + p.BirthDate
+	}
+	if giv, _ := compare.DoubleMetaphone(p.Given); giv != "" {
+		if loc := strings.ToLower(strings.Join(strings.Fields(p.Place.Locality), " ")); loc != "" {
+			out[BlockGivenLocale] = kind + giv + "|" + loc
+		}
+	}
+	if p.NationalID != "" {
+		out[BlockNationalID] = kind + p.NationalID
+	}
+	return out
 }
 
 // compact drops the spaces of a normalised address: sources split Chinese addresses
 // (and post codes) at different places, "100号 12楼" and "100号12楼".
 func compact(s string) string { return strings.ReplaceAll(s, " ", "") }
 
-// bigrams are the overlapping pairs of runes of s: a similarity of Chinese and Latin
-// addresses alike that needs no word boundaries.
-func bigrams(s string) []string {
-	r := []rune(s)
-	out := make([]string, 0, len(r))
-	for i := 0; i+1 < len(r); i++ {
-		out = append(out, string(r[i:i+2]))
-	}
-	return out
-}
-
-func agree(a, b string) uint8 {
-	switch {
-	case a == "" || b == "":
-		return 0
-	case a == b:
-		return 1
-	}
-	return 2
-}
-
-// PartyWeights are the m and u probabilities of each field's levels (index 0, missing,
-// is unused) and the thresholds on the summed log2(m/u) weight.
-type PartyWeights struct {
-	M, U [partyFields][]float64
-	// Accept links two parties SAME_AS at or above this weight; Review records them as
-	// RELATED ("possibly the same party") between Review and Accept.
-	Accept, Review float64
-}
-
-// DefaultPartyWeights are the weights used unless configured otherwise: priors for data
-// where a postal address belongs to a household, chosen so that a name alone, however
-// rare, never links two parties, while a name with an address does. Where a value is
-// shared by many parties the Frequency adjustment lowers its weight at run time. On the
-// simulator's data, where every Meituan order names one address, the fit that `seam
-// bench resolve` prints gives the address far less weight than this prior does.
-func DefaultPartyWeights() PartyWeights {
-	return PartyWeights{
-		M: [partyFields][]float64{
-			{0, 0.85, 0.10, 0.05},
-			{0, 0.90, 0.10},
-			{0, 0.85, 0.15},
-			{0, 0.60, 0.30, 0.10},
-			{0, 0.98, 0.02},
-		},
-		U: [partyFields][]float64{
-			{0, 0.002, 0.01, 0.988},
-			{0, 0.0001, 0.9999},
-			{0, 0.0005, 0.9995},
-			{0, 0.001, 0.01, 0.989},
-			{0, 0.5, 0.5},
-		},
-		Accept: 12, Review: 10,
-	}
-}
-
-// Weight returns log2(m/u) of one field at one level (0 for missing).
-func (w PartyWeights) Weight(field int, level uint8) float64 {
-	if level == 0 || int(level) >= len(w.M[field]) {
-		return 0
-	}
-	return math.Log2(w.M[field][level] / w.U[field][level])
-}
-
-// Frequency is how many parties already hold the exact name and the exact address being
-// compared. An exact agreement on a value many parties share says less than on a rare
-// one (a chain store's address, "Wang Wei"): its u is taken as Frequency times the u of
-// a value held by one party, the term-frequency adjustment of record linkage. Zero or
-// one means no adjustment.
-type Frequency struct {
-	Name, Address int
-}
-
-// fieldWeights returns each field's weight in a comparison, adjusted for frequency.
-func (w PartyWeights) fieldWeights(c Comparison, fr Frequency) [partyFields]float64 {
-	var out [partyFields]float64
-	for f := range partyFields {
-		out[f] = w.Weight(f, c[f])
-	}
-	if c[fieldName] == 1 && fr.Name > 1 {
-		out[fieldName] -= math.Log2(float64(fr.Name))
-	}
-	if c[fieldAddress] == 1 && fr.Address > 1 {
-		out[fieldAddress] -= math.Log2(float64(fr.Address))
-	}
-	return out
-}
-
-// Score sums the field weights of a comparison.
-func (w PartyWeights) Score(c Comparison, fr Frequency) float64 {
-	var s float64
-	for _, x := range w.fieldWeights(c, fr) {
-		s += x
-	}
-	return s
-}
-
-// Explain renders a comparison's evidence: each compared field's level and weight.
-func (w PartyWeights) Explain(c Comparison, fr Frequency) string {
-	ws := w.fieldWeights(c, fr)
-	var parts []string
-	var total float64
-	for f := range partyFields {
-		if c[f] == 0 {
-			continue
-		}
-		total += ws[f]
-		shared := ""
-		if n := []int{fieldName: fr.Name, fieldAddress: fr.Address}; f < len(n) && c[f] == 1 && n[f] > 1 {
-			shared = fmt.Sprintf(" (%d parties share it)", n[f])
-		}
-		parts = append(parts, fmt.Sprintf("%s %s%s %+.1f", fieldNames[f], levelNames[f][c[f]], shared, ws[f]))
-	}
-	return fmt.Sprintf("score %.1f (%s)", total, strings.Join(parts, ", "))
-}
-
-// String renders the weights of every level, for logs and benchmark output.
-func (w PartyWeights) String() string {
-	var parts []string
-	for f := range partyFields {
-		var lv []string
-		for l := 1; l < len(w.M[f]); l++ {
-			lv = append(lv, fmt.Sprintf("%s %+.1f", levelNames[f][l], w.Weight(f, uint8(l))))
-		}
-		parts = append(parts, fieldNames[f]+": "+strings.Join(lv, ", "))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// BlockedPair is a candidate pair's comparison and the field its block agreed on
-// (fieldName or fieldAddress, see PartyProfile.Blocks). Within a block that field agrees
-// by construction, so it says nothing there and is left out of the fit for that pair.
-type BlockedPair struct {
-	C  Comparison
-	On int
-}
-
-// BlockedOnName and BlockedOnAddress name the field a pair's block agreed on.
+// The compared fields. Names are compared in parts where both sides have them (given,
+// family), else as a whole; the address in its parts where both have them, else whole.
 const (
-	BlockedOnName    = fieldName
-	BlockedOnAddress = fieldAddress
+	fieldName = iota
+	fieldGiven
+	fieldFamily
+	fieldBirth
+	fieldNationalID
+	fieldEmail
+	fieldPhone
+	fieldNumber
+	fieldStreet
+	fieldDetail
+	fieldLocality
+	fieldPostcode
+	fieldAddress
+	fieldCountry
+	partyFields
 )
 
-// EstimatePartyU estimates u, the chance of each level for two different parties, from
-// random pairs of profiles: almost every random pair is two different parties. This is
-// how Splink estimates u, and unlike EM it cannot mistake a value everybody shares (one
-// warehouse address on every order) for evidence.
-func EstimatePartyU(profiles []PartyProfile, pairs int, seed uint64, start PartyWeights) PartyWeights {
-	w := clonePartyWeights(start)
-	if len(profiles) < 2 {
-		return w
-	}
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	var counts [partyFields][]float64
-	var totals [partyFields]float64
+var fieldNames = [partyFields]string{"name", "given", "family", "dob", "nid", "email", "phone", "number", "street",
+	"detail", "locality", "postcode", "address", "country"}
+
+// Comparison is the level at which each field of two profiles agrees, and why.
+type Comparison [partyFields]compare.Level
+
+// CompareParties compares two profiles field by field.
+func CompareParties(a, b PartyProfile) Comparison {
+	var c Comparison
 	for f := range partyFields {
-		counts[f] = make([]float64, len(w.U[f]))
+		c[f] = compare.Level{Kind: compare.Null}
 	}
-	for range pairs {
-		i, j := rng.IntN(len(profiles)), rng.IntN(len(profiles))
-		if i == j {
-			continue
-		}
-		c := CompareParties(profiles[i], profiles[j])
-		for f := range partyFields {
-			if l := c[f]; l != 0 {
-				counts[f][l]++
-				totals[f]++
+	if a.Given != "" && b.Given != "" && a.Family != "" && b.Family != "" {
+		c[fieldGiven] = compare.NamePartLevel("given", a.Given, b.Given)
+		c[fieldFamily] = compare.NamePartLevel("family", a.Family, b.Family)
+		if !c[fieldGiven].Kind.Agrees() && !c[fieldFamily].Kind.Agrees() {
+			// Swapped parts (Wei Zhang against Zhang Wei) agree as a whole name.
+			if whole := compare.NameLevel(nameOf(a), nameOf(b)); whole.Kind.Agrees() {
+				c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
+				c[fieldName] = whole
 			}
 		}
+	} else if a.Company == b.Company && a.Company {
+		c[fieldName] = companyLevel(a.Name, b.Name)
+	} else {
+		c[fieldName] = compare.NameLevel(nameOf(a), nameOf(b))
 	}
-	for f := range partyFields {
-		if totals[f] < 100 {
-			continue // too few comparisons of this field to move its prior
-		}
-		for l := 1; l < len(w.U[f]); l++ {
-			w.U[f][l] = clamp(counts[f][l] / totals[f])
-		}
+	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
+	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
+	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
+	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
+	if hasParts(a.Place) && hasParts(b.Place) {
+		ac := compare.AddressLevels(a.Place, b.Place)
+		c[fieldNumber] = ac.Parts[compare.PartNumber]
+		c[fieldStreet] = ac.Parts[compare.PartStreet]
+		c[fieldDetail] = ac.Parts[compare.PartDetail]
+		c[fieldLocality] = ac.Parts[compare.PartLocality]
+		c[fieldPostcode] = ac.Parts[compare.PartPostcode]
+	} else {
+		c[fieldAddress] = wholeAddress(a.Address, b.Address)
 	}
-	return w
+	if a.Country != "" && b.Country != "" {
+		k := compare.Different
+		if a.Country == b.Country {
+			k = compare.Exact
+		}
+		c[fieldCountry] = compare.Level{Kind: k, Why: "country: " + k.String()}
+	}
+	return c
 }
 
-// FitPartyWeights estimates m and the share of true matches from blocked candidate
-// pairs by expectation-maximisation, with u held at start's (see EstimatePartyU), under
-// the usual assumption that fields agree independently given match status. It keeps
-// start's thresholds, and returns start unchanged when there are too few pairs to say
-// anything. Probabilities are kept away from 0 and 1, so no level becomes infinitely
-// decisive on a small sample.
-func FitPartyWeights(pairs []BlockedPair, start PartyWeights, iterations int) (PartyWeights, float64) {
-	lambda := 0.1
-	if len(pairs) < 20 {
-		return start, lambda
-	}
-	w := clonePartyWeights(start)
-	post := make([]float64, len(pairs))
-	for range iterations {
-		// E: the probability that each pair is a match.
-		var sum float64
-		for i, p := range pairs {
-			pm, pu := lambda, 1-lambda
-			for f := range partyFields {
-				if l := p.C[f]; l != 0 && f != p.On {
-					pm *= w.M[f][l]
-					pu *= w.U[f][l]
-				}
-			}
-			post[i] = pm / (pm + pu)
-			sum += post[i]
-		}
-		lambda = clamp(sum / float64(len(pairs)))
-		// M: each level's share among matches, where compared.
-		for f := range partyFields {
-			n := len(w.M[f])
-			mc := make([]float64, n)
-			var mt float64
-			for i, p := range pairs {
-				if l := p.C[f]; l != 0 && f != p.On {
-					mc[l] += post[i]
-					mt += post[i]
-				}
-			}
-			if mt < 1 {
-				continue
-			}
-			for l := 1; l < n; l++ {
-				w.M[f][l] = clamp(mc[l] / mt)
-			}
-		}
-	}
-	return w, lambda
+func nameOf(p PartyProfile) compare.Name {
+	return compare.Name{Full: p.FullName, Given: p.Given, Family: p.Family}
 }
 
-// clamp keeps a probability away from 0 and 1.
-func clamp(p float64) float64 {
-	const floor = 1e-4
-	return math.Min(math.Max(p, floor), 1-floor)
+// hasParts reports whether an address has the parts compared one by one.
+func hasParts(a compare.Address) bool {
+	return a.Street != "" && (a.Locality != "" || a.Postcode != "" || a.City != "")
 }
 
-func clonePartyWeights(w PartyWeights) PartyWeights {
-	out := w
-	for f := range partyFields {
-		out.M[f] = append([]float64(nil), w.M[f]...)
-		out.U[f] = append([]float64(nil), w.U[f]...)
+// companyLevel compares company name keys (normalize.CompanyName: no legal form, no
+// place): equal, or close by Jaro-Winkler.
+func companyLevel(a, b string) compare.Level {
+	switch {
+	case a == "" || b == "":
+		return compare.Level{Kind: compare.Null, Why: "name: null"}
+	case a == b:
+		return compare.Level{Kind: compare.Exact, Why: "name: exact"}
+	case normalize.JaroWinkler(a, b) >= 0.92:
+		return compare.Level{Kind: compare.Similar, Why: fmt.Sprintf("name: similar (%s ~ %s)", a, b)}
 	}
-	return out
+	return compare.Level{Kind: compare.Different, Why: "name: different"}
+}
+
+// idLevel compares national ids: exact, one edit apart (a typo), or different.
+func idLevel(a, b string) compare.Level {
+	switch {
+	case a == "" || b == "":
+		return compare.Level{Kind: compare.Null, Why: "nid: null"}
+	case a == b:
+		return compare.Level{Kind: compare.Exact, Why: "nid: exact"}
+	case compare.DamerauLevenshtein(a, b) == 1:
+		return compare.Level{Kind: compare.Typo, Why: "nid: typo"}
+	}
+	return compare.Level{Kind: compare.Different, Why: "nid: different"}
+}
+
+// wholeAddress compares two addresses given as one string each: equal without spaces,
+// similar by character pairs, or different; a masked one is at best masked-compatible.
+func wholeAddress(a, b string) compare.Level {
+	switch {
+	case a == "" || b == "":
+		return compare.Level{Kind: compare.Null, Why: "address: null"}
+	case compare.IsMasked(a) || compare.IsMasked(b):
+		if compare.MaskCompatible(a, b) {
+			return compare.Level{Kind: compare.MaskedCompatible, Why: "address: masked-compatible"}
+		}
+		return compare.Level{Kind: compare.Different, Why: "address: different (masked)"}
+	case compact(a) == compact(b):
+		return compare.Level{Kind: compare.Exact, Why: "address: exact"}
+	case normalize.Jaccard(compare.Bigrams(compact(a)), compare.Bigrams(compact(b))) >= 0.6:
+		return compare.Level{Kind: compare.Similar, Why: "address: similar"}
+	}
+	return compare.Level{Kind: compare.Different, Why: "address: different"}
+}
+
+// identityFields are the fields whose agreement names one person rather than a family
+// or a household: a pair agreeing only on a name never links (see PartyModel.Decide).
+var identityFields = []int{fieldBirth, fieldNationalID, fieldEmail, fieldPhone, fieldNumber, fieldStreet,
+	fieldDetail, fieldPostcode, fieldLocality, fieldAddress}
+
+// Frequency is how many parties hold the exact value being compared, where counted: an
+// exact agreement on a value many parties share says less than on a rare one (a chain
+// store's address, "Wang Wei"), the term-frequency adjustment of record linkage. Zero
+// or one means no adjustment.
+type Frequency map[int]int
+
+func (f Frequency) of(field int) int { return f[field] }
+
+// kindWeight is log2(m/u) of one level, or 0 when either is unset.
+func kindWeight(m, u float64) float64 {
+	if m <= 0 || u <= 0 {
+		return 0
+	}
+	return math.Log2(m / u)
 }

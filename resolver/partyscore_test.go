@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/compare"
 )
 
 func TestProfileOf(t *testing.T) {
 	p := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "LIN, Mei", Email: " Mei.Lin@Example.COM",
-		Phone: "13812345678_1234", Country: "cn", Address: "广东省深圳市南山区科技园南路８８号"})
-	if p.Company || p.Name != "lin mei" || p.Email != "mei.lin@example.com" || p.Phone != "" || p.Country != "CN" {
+		Phone: "13812345678_1234", Country: "cn", Address: "广东省深圳市南山区科技园南路８８号", BirthDate: "1987-03-12"})
+	if p.Company || p.Name != "lin mei" || p.Email != "mei.lin@example.com" || p.Phone != "" || p.Country != "CN" || p.BirthDate != "19870312" {
 		t.Errorf("%+v", p)
 	}
 	if !strings.Contains(p.Address, "88") {
@@ -22,154 +23,127 @@ func TestProfileOf(t *testing.T) {
 	if !c.Company || c.Name != "示例贸易" || c.TaxID != "91440300MA5F3K2W13" {
 		t.Errorf("%+v", c)
 	}
-	if n, a := c.Blocks(); n != "company:示例贸易" || a != "" {
-		t.Errorf("blocks %q %q", n, a)
+	if bs := c.Blocks(); bs[BlockName] != "c:示例贸易" || len(bs) != 1 {
+		t.Errorf("blocks %v", bs)
 	}
+	m := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李**", Phone: "138****5678"})
+	if m.Phone != "138****5678" {
+		t.Errorf("a masked phone is kept as a mask: %+v", m)
+	}
+}
+
+func person(given, family, dob, street, locality, postcode string) PartyProfile {
+	return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family,
+		Name: given + " " + family, BirthDate: dob, Country: "AU",
+		Place: &ontology.AddressPart{Street: street, Locality: locality, Postcode: postcode}})
 }
 
 func TestPartyDecisions(t *testing.T) {
-	w := DefaultPartyWeights()
-	person := func(name, email, phone, addr string) PartyProfile {
-		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Email: email, Phone: phone, Address: addr, Country: "NL"})
+	pm := DefaultPartyModel()
+	base := person("sarah", "mitchell", "1981-06-02", "12 wallaby place", "cleveland", "4163")
+	full := func(name, phone, addr string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Phone: phone, Address: addr, Country: "NL"})
 	}
-	base := person("Anna de Vries", "", "", "Keizersgracht 12, 1015 CS Amsterdam")
+	cn := func(name, addr string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Address: addr, Country: "CN"})
+	}
+	anna := full("Anna de Vries", "", "Keizersgracht 12, 1015 CS Amsterdam")
 	for _, c := range []struct {
-		name  string
-		other PartyProfile
-		want  string // accept, review, none
+		name string
+		a, b PartyProfile
+		want PartyVerdict
 	}{
-		{"same name and address, written differently", person("ANNA DE VRIES", "", "", "keizersgracht 12 1015CS amsterdam"), "accept"},
-		{"same name and address, new phone", person("Anna de Vries", "", "06-12345678", "Keizersgracht 12, 1015 CS Amsterdam"), "accept"},
-		{"typo in the name, same address", person("Anna de Vreis", "", "", "Keizersgracht 12, 1015 CS Amsterdam"), "accept"},
-		{"same name elsewhere", person("Anna de Vries", "", "", "Hoofdstraat 3, 9711 AA Groningen"), "none"},
-		{"same name, nothing else", person("Anna de Vries", "", "", ""), "none"},
-		{"someone else at the address", person("Pieter Bakker", "", "", "Keizersgracht 12, 1015 CS Amsterdam"), "none"},
+		{"a typo in the surname, the rest agrees", base, person("sarah", "mitchel", "1981-06-02", "12 wallaby place", "cleveland", "4163"), Same},
+		{"day and month swapped, a given name shortened", base, person("sara", "mitchell", "1981-02-06", "12 wallaby place", "cleveland", "4163"), Same},
+		{"moved house: same name and date of birth", base, person("sarah", "mitchell", "1981-06-02", "3 kent street", "sydney", "2000"), Same},
+		{"same name elsewhere, no date of birth", person("sarah", "mitchell", "", "12 wallaby place", "cleveland", "4163"),
+			person("sarah", "mitchell", "", "3 kent street", "sydney", "2000"), Apart},
+		{"a sister at the address", base, person("emily", "mitchell", "1985-11-20", "12 wallaby place", "cleveland", "4163"), Apart},
+		{"same name and address, written differently", anna, full("ANNA DE VRIES", "", "keizersgracht 12 1015CS amsterdam"), Same},
+		{"same name, nothing else", anna, full("Anna de Vries", "", ""), Apart},
+		{"masks are no identity", full("李**", "138****5678", "上海市上海市浦东新区****"), full("李**", "138****5678", "上海市上海市浦东新区****"), Apart},
+		{"张伟 is Zhang Wei at one address", cn("张伟", "上海市浦东新区世纪大道100号2栋1201室"), cn("Zhang Wei", "上海市浦东新区世纪大道100号2栋1201室"), Same},
+		{"traditional and simplified, family name first in Latin", cn("張偉", "上海市浦东新区世纪大道100号2栋1201室"), cn("ZHANG Wei", "上海市浦东新区世纪大道100号2栋1201室"), Same},
+		{"one surname in one district, other streets", cn("李明", "上海市浦东新区张杨路500号"), cn("李强", "上海市浦东新区世纪大道100号"), Apart},
+		{"namesakes in one city, other streets", cn("王芳", "北京市朝阳区建国路88号"), cn("王芳", "北京市朝阳区望京街10号"), Apart},
 	} {
-		s := w.Score(CompareParties(base, c.other), Frequency{})
-		got := "none"
-		switch {
-		case s >= w.Accept:
-			got = "accept"
-		case s >= w.Review:
-			got = "review"
-		}
-		if got != c.want {
-			t.Errorf("%s: %s, want %s (%s)", c.name, got, c.want, w.Explain(CompareParties(base, c.other), Frequency{}))
+		cmp := CompareParties(c.a, c.b)
+		if got, s := pm.Decide(cmp, c.a, nil); got != c.want {
+			t.Errorf("%s: %v (%.1f), want %v: %s", c.name, got, s, c.want, pm.Explain(cmp, c.a, nil))
 		}
 	}
 }
 
-func TestExplainNamesEachField(t *testing.T) {
-	w := DefaultPartyWeights()
-	a := PartyProfile{Name: "lin mei", Address: "nanshan rd 88", Country: "CN"}
-	b := PartyProfile{Name: "lin mei", Address: "nanshan rd 88", Country: "CN", Phone: "+8613900001111"}
-	got := w.Explain(CompareParties(a, b), Frequency{})
-	for _, want := range []string{"name exact +8.7", "address exact +9.2", "country agrees +1.0", "score 18.9"} {
+func TestExplainNamesEachFieldAndTheModel(t *testing.T) {
+	pm := DefaultPartyModel()
+	a := person("sarah", "mitchell", "1981-06-02", "12 wallaby place", "cleveland", "4163")
+	b := person("sarah", "mitchel", "1981-06-02", "", "", "")
+	got := pm.Explain(CompareParties(a, b), a, nil)
+	for _, want := range []string{"given exact", "family typo", "dob exact", "model prior-2"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%q lacks %q", got, want)
 		}
 	}
-	if strings.Contains(got, "phone") {
+	if strings.Contains(got, "street") {
 		t.Errorf("%q weighs a field missing on one side", got)
 	}
 }
 
-// A name and an address that many parties share weigh less: the same name at a chain
-// store's pick-up point is not the same person.
+// A name and an address many parties share weigh less: the same name at a chain store's
+// pick-up point is not the same person.
 func TestFrequencyAdjustment(t *testing.T) {
-	w := DefaultPartyWeights()
-	a := PartyProfile{Name: "wang wei", Address: "pickuppoint1shanghai", Country: "CN"}
+	pm := DefaultPartyModel()
+	a := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "Wang Wei", Address: "Pickup Point 1, Shanghai Road 88"})
 	c := CompareParties(a, a)
-	if s := w.Score(c, Frequency{Name: 1, Address: 1}); s < w.Accept {
-		t.Fatalf("rare name and address: %.1f", s)
-	}
-	if s := w.Score(c, Frequency{Name: 40, Address: 300}); s >= w.Review {
-		t.Errorf("common name at a shared address still links: %s", w.Explain(c, Frequency{Name: 40, Address: 300}))
-	}
-	if got := w.Explain(c, Frequency{Name: 40}); !strings.Contains(got, "name exact (40 parties share it) +3.4") {
-		t.Errorf("%q", got)
+	rare := pm.Score(c, a, Frequency{fieldName: 1, fieldAddress: 1})
+	common := pm.Score(c, a, Frequency{fieldName: 40, fieldAddress: 300})
+	if rare < pm.Accept || common >= pm.Review {
+		t.Fatalf("rare %.1f, common %.1f (accept %.1f, review %.1f)", rare, common, pm.Accept, pm.Review)
 	}
 }
 
-// u comes from random pairs: a value every profile shares has u near 1, and a name that
-// a quarter of the profiles hold has u near a quarter.
-func TestEstimatePartyU(t *testing.T) {
+// Training: u comes from random pairs (a value a quarter of the profiles hold has u near
+// a quarter), m by EM from blocked pairs, term frequencies from the profiles, and the
+// thresholds from the fit.
+func TestTrain(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	givens := []string{"sarah", "james", "emily", "oliver", "chloe", "jack", "mia", "noah"}
+	families := []string{"mitchell", "nguyen", "smith", "brown", "wilson", "taylor", "white", "martin", "young", "king"}
 	var ps []PartyProfile
-	for i := range 400 {
-		ps = append(ps, PartyProfile{Name: []string{"a a", "b b", "c c", "d d"}[i%4], Address: "same warehouse 1", Country: "NL"})
+	for i := range 600 {
+		g, f := givens[rng.IntN(len(givens))], families[rng.IntN(len(families))]
+		dob := 19500101 + rng.IntN(400)*100 + rng.IntN(28)
+		p := person(g, f, itoa(dob), itoa(rng.IntN(200))+" kent street", "sydney", itoa(2000+rng.IntN(50)))
+		ps = append(ps, p)
+		if i%3 == 0 { // a duplicate with a typo in the family name
+			ps = append(ps, person(g, f+"e", itoa(dob), p.Place.Number+" kent street", "sydney", p.Place.Postcode))
+		}
 	}
-	w := EstimatePartyU(ps, 20000, 1, DefaultPartyWeights())
-	if u := w.U[fieldName][1]; math.Abs(u-0.25) > 0.02 {
-		t.Errorf("u(name exact) = %.3f, want about 0.25", u)
+	pm := Train(ps, BlockedPairs(ps, 50), 50_000, 1, DefaultPartyModel())
+	// Ten family names, one in four of the profiles with a typo: u(exact) is the sum
+	// of the squared shares, about 0.06.
+	if u := pm.U[fieldFamily][compare.Exact]; math.Abs(u-0.06) > 0.02 {
+		t.Errorf("u(family exact) = %.3f, want about 0.06", u)
 	}
-	if wt := w.Weight(fieldAddress, 1); wt > 0 {
-		t.Errorf("an address everybody shares weighs %+.1f", wt)
+	if share := pm.TF["given"]["sarah"]; share < 0.08 || share > 0.2 {
+		t.Errorf("term frequency of sarah = %.3f, want about 1/8", share)
 	}
-	if w.U[fieldEmail][1] != DefaultPartyWeights().U[fieldEmail][1] {
-		t.Error("a field never compared moved")
+	if pm.Accept < DefaultPartyModel().Accept || pm.Review >= pm.Accept || pm.Lambda <= 0 {
+		t.Errorf("thresholds %.1f / %.1f, lambda %.3f", pm.Accept, pm.Review, pm.Lambda)
+	}
+	if !strings.Contains(pm.Trained, "random pairs") {
+		t.Errorf("trained = %q", pm.Trained)
 	}
 }
 
-// EM recovers m and the match share that generated the comparisons, with u known (as
-// EstimatePartyU gives it) and starting from the defaults, which differ; the field a
-// pair was blocked on is left out.
-func TestFitPartyWeightsRecoversTheModel(t *testing.T) {
-	truth := DefaultPartyWeights()
-	truth.M[fieldName] = []float64{0, 0.7, 0.2, 0.1}
-	truth.U[fieldName] = []float64{0, 0.05, 0.05, 0.9}
-	truth.M[fieldAddress] = []float64{0, 0.5, 0.3, 0.2}
-	truth.U[fieldAddress] = []float64{0, 0.02, 0.08, 0.9}
-	truth.M[fieldEmail] = []float64{0, 0.6, 0.4}
-	truth.U[fieldEmail] = []float64{0, 0.01, 0.99}
-	const lambda = 0.3
-	rng := rand.New(rand.NewPCG(1, 2))
-	draw := func(p []float64) uint8 {
-		x := rng.Float64()
-		for l := 1; l < len(p); l++ {
-			if x -= p[l]; x < 0 {
-				return uint8(l)
-			}
-		}
-		return uint8(len(p) - 1)
+func itoa(n int) string {
+	const digits = "0123456789"
+	if n == 0 {
+		return "0"
 	}
-	var pairs []BlockedPair
-	for i := range 20000 {
-		match := rng.Float64() < lambda
-		var c Comparison
-		for f := range partyFields {
-			if rng.Float64() < 0.2 {
-				continue // missing on one side
-			}
-			if match {
-				c[f] = draw(truth.M[f])
-			} else {
-				c[f] = draw(truth.U[f])
-			}
-		}
-		on := BlockedOnName
-		if i%2 == 1 {
-			on = BlockedOnAddress
-		}
-		c[on] = 1 // the block agreed on it, whatever the pair is
-		pairs = append(pairs, BlockedPair{C: c, On: on})
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{digits[n%10]}, b...)
 	}
-	start := DefaultPartyWeights()
-	start.U = truth.U
-	got, lam := FitPartyWeights(pairs, start, 200)
-	if math.Abs(lam-lambda) > 0.03 {
-		t.Errorf("lambda = %.3f, want %.2f", lam, lambda)
-	}
-	for _, f := range []int{fieldName, fieldAddress, fieldEmail} {
-		for l := 1; l < len(truth.M[f]); l++ {
-			if d := math.Abs(got.M[f][l] - truth.M[f][l]); d > 0.03 {
-				t.Errorf("m(%s %s) = %.3f, want %.2f", fieldNames[f], levelNames[f][l], got.M[f][l], truth.M[f][l])
-			}
-		}
-	}
-	if got.Accept != DefaultPartyWeights().Accept {
-		t.Error("the fit changed the thresholds")
-	}
-	if same, _ := FitPartyWeights(pairs[:5], DefaultPartyWeights(), 10); same.Weight(fieldName, 1) != DefaultPartyWeights().Weight(fieldName, 1) {
-		t.Error("five pairs moved the weights")
-	}
+	return string(b)
 }

@@ -50,6 +50,12 @@ type Tx interface {
 	// Customers returns the customer parties (surviving ids) each document mentions, and
 	// what is known of those parties.
 	Customers(ctx context.Context, docUIDs []string) (map[string][]string, map[string]PartyInfo, error)
+	// PartyCluster returns what is known of each listed party that exists (its
+	// surviving id and tax id) and every SAME_AS link inside the clusters they belong to.
+	PartyCluster(ctx context.Context, ids []string) (map[string]PartyInfo, []PartyLink, error)
+	// PartyApart returns the pairs of parties people said are different, and what is
+	// known of each party named in them.
+	PartyApart(ctx context.Context) ([][2]string, map[string]PartyInfo, error)
 	// ProductAliases returns the canonical SKU of each known product key.
 	ProductAliases(ctx context.Context, keys []string) (map[string]string, error)
 	// Catalogue returns up to limit products with the titles and HS codes lines have
@@ -125,6 +131,10 @@ type Changes struct {
 	Mentions     []PartyMention
 	PartyAliases []PartyAlias
 	PartyLinks   []PartyLink
+	// PartyDecisions are people's verdicts on parties; PartyCuts are SAME_AS links a
+	// rejection removes.
+	PartyDecisions []PartyDecision
+	PartyCuts      []PartyLink
 	// SetAside takes documents out of the queue with the reason they cannot be resolved.
 	SetAside []SetAside
 	// ProductFacts are titles and HS codes lines named products by; Unresolved are

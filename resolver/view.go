@@ -45,7 +45,10 @@ type Review struct {
 type DocumentParty struct {
 	Role    string
 	PartyID string
-	Related []string // parties possibly related to it
+	// MentionedID is the party the mention itself founded or joined, before SAME_AS
+	// links: what a person names to split a wrong merge.
+	MentionedID string
+	Related     []string // parties possibly related to it
 	// SameAs gives the reasons (with the score of a probabilistic match) of the SAME_AS
 	// links from the party the document mentions to the surviving party, in path order.
 	SameAs []PartyLinkReason
@@ -59,4 +62,30 @@ type PartyLinkReason struct {
 	Party  string // the party at the other end
 	Reason string
 	Score  float64
+}
+
+// PartyNetwork is the group of parties around one, over RELATED links (a shared legal
+// representative, phone, address or bank account, or a probable but unproven match):
+// each party by its surviving id, and the links between them with their reasons.
+type PartyNetwork struct {
+	Root    string
+	Parties []NetworkParty
+	Links   []NetworkLink
+	// Truncated says the walk stopped at the party limit before it reached its depth.
+	Truncated bool
+}
+
+// NetworkParty is one party of a network: its surviving id, what it is known by, and how
+// many RELATED steps it is from the party asked about.
+type NetworkParty struct {
+	ID, Name, Kind, TaxID string
+	Depth                 int
+	// Merged counts the parties linked SAME_AS into this one.
+	Merged int
+}
+
+// NetworkLink is a RELATED link between two parties of a network, by surviving id.
+type NetworkLink struct {
+	From, To, Reason string
+	Score            float64
 }

@@ -29,6 +29,10 @@ type WorkerConfig struct {
 	Sweep time.Duration // how often to look for work nobody announced (default 2s)
 	// Observe, when set, is told about every batch (for metrics).
 	Observe func(tenant string, st Stats, took time.Duration, err error)
+	// Sweeps, when set, limits the tenants a sweep takes up to those it accepts: several
+	// deployments sharing one database each resolve their own tenants. Tenants this
+	// process is notified of (its own intake) are always resolved.
+	Sweeps func(tenant string) bool
 }
 
 // Worker drives resolution and projection: it is woken with Notify when documents are
@@ -133,7 +137,9 @@ func (w *Worker) sweep(ctx context.Context, turns *roundRobin) {
 		return
 	}
 	for _, t := range tenants {
-		turns.add(t)
+		if w.cfg.Sweeps == nil || w.cfg.Sweeps(t) {
+			turns.add(t)
+		}
 	}
 }
 
@@ -251,6 +257,16 @@ func (w *Worker) Reject(ctx context.Context, tenant string, doc ontology.DocKey,
 		w.project(ctx, tenant, d.Movements)
 	}
 	return d, err
+}
+
+// ConfirmParties is Matcher.ConfirmParties: a decision on parties moves no stock.
+func (w *Worker) ConfirmParties(ctx context.Context, tenant, a, b, by string) (PartyDecided, error) {
+	return w.matcher.ConfirmParties(ctx, tenant, a, b, by)
+}
+
+// RejectParties is Matcher.RejectParties.
+func (w *Worker) RejectParties(ctx context.Context, tenant, a, b, by string) (PartyDecided, error) {
+	return w.matcher.RejectParties(ctx, tenant, a, b, by)
 }
 
 func (w *Worker) project(ctx context.Context, tenant string, ms []ontology.Movement) {

@@ -46,6 +46,8 @@ type App struct {
 	skuNames *rediscache.SKUNames
 	// counts books people's counts of stock cells.
 	counts *inventory.Counts
+	// alerts evaluates alert rules; readings reach it from the intake (readingTap).
+	alerts *inventory.AlertService
 
 	migrated sync.Once
 	schemaOK chan struct{}
@@ -80,14 +82,20 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		a.registry.SetNoteFields(n)
 	}
 	a.matcher = resolver.NewMatcher(a.store, a.registry, log.With("part", "resolver"))
+	a.matcher.SetPartyModels(a.store, cfg.PartyModelPins)
+	a.matcher.SetPartyOneToOne(cfg.PartyOneToOne)
 	a.reservations = inventory.NewReservations(a.cache, a.store, cfg.SafetyHolds, log.With("part", "reservations"),
 		inventory.ReservationConfig{})
 	a.matcher.SetReservations(a.reservations)
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
 	a.counts = inventory.NewCounts(a.store, a.projector, log.With("part", "counts"))
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
-		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution})
-	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), a.store, a.worker.Notify)
+		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: func(t string) bool {
+			return strings.HasPrefix(t, cfg.TenantPrefix)
+		}})
+	a.alerts = inventory.NewAlertService(a.store, a.cache, a.projector, cfg.Alerts, log.With("part", "alerts"),
+		inventory.AlertServiceConfig{Sweep: cfg.AlertSweep, OnRaised: alertMetrics(a.metrics.Registry)})
+	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), readingTap{a.store, a.alerts, log.With("part", "alerts")}, a.worker.Notify)
 	a.intake.Observe = a.metrics.ObserveDocument
 	a.keys = apikey.NewChecker(a.store, cfg.KeyCacheTTL)
 	return a, nil

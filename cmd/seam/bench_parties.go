@@ -41,6 +41,7 @@ type partyRow struct {
 	CommonPairs      int64   `json:"commonPairs"`
 	// Seam's parts of Seconds, and what it did not resolve.
 	StoreSeconds   float64 `json:"storeSeconds,omitempty"`
+	TrainSeconds   float64 `json:"trainSeconds,omitempty"`
 	ResolveSeconds float64 `json:"resolveSeconds,omitempty"`
 	ReadSeconds    float64 `json:"readSeconds,omitempty"`
 	Quarantined    int     `json:"quarantined,omitempty"`
@@ -71,6 +72,7 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	scripts := fs.String("scripts", filepath.Join("scripts", "bench"), "folder of venv.sh and parties.py")
 	keep := fs.Bool("keep", false, "keep the tenants in Neo4j and the work folder (records, documents, Splink's clusters)")
 	noSplink := fs.Bool("no-splink", false, "run Seam only")
+	train := fs.Bool("train", true, "train the tenant's party model on the stored orders before resolving them (seam parties train), as Splink trains on the records it links; false scores with the prior")
 	threshold := fs.Float64("splink-threshold", 0.99, "match probability at which Splink's predictions are clustered (its febrl4 example's)")
 	asJSON := fs.Bool("json", false, "also print the results as one JSON object on the last line")
 	if err := parseFlags(fs, args); err != nil {
@@ -125,7 +127,7 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 		if err != nil {
 			return err
 		}
-		row, err := seamParties(ctx, app, set, recs, work, *keep)
+		row, err := seamParties(ctx, app, set, recs, work, *keep, *train)
 		if err != nil {
 			return fmt.Errorf("%s through Seam: %w", set, err)
 		}
@@ -143,8 +145,8 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	}
 	for _, r := range rows {
 		if r.System == "seam" {
-			fmt.Fprintf(stdout, "seam on %s: store %.2f s, resolve %.2f s, read back %.2f s; %d quarantined, %d not resolved\n",
-				r.Set, r.StoreSeconds, r.ResolveSeconds, r.ReadSeconds, r.Quarantined, r.Unresolved)
+			fmt.Fprintf(stdout, "seam on %s: store %.2f s, train %.2f s, resolve %.2f s, read back %.2f s; %d quarantined, %d not resolved\n",
+				r.Set, r.StoreSeconds, r.TrainSeconds, r.ResolveSeconds, r.ReadSeconds, r.Quarantined, r.Unresolved)
 		}
 	}
 	fmt.Fprintln(stdout, "pairwise scores: every pair within a cluster for febrl3, A-B pairs for febrl4; seconds: Seam from the "+
@@ -167,7 +169,7 @@ func printPartyRow(w io.Writer, r partyRow) {
 
 // seamParties sends a set's records to Seam as its shops' orders, resolves them, reads
 // each document's customer party back, and scores the parties against the truth.
-func seamParties(ctx context.Context, app *App, set string, recs []febrlRecord, work string, keep bool) (partyRow, error) {
+func seamParties(ctx context.Context, app *App, set string, recs []febrlRecord, work string, keep, train bool) (partyRow, error) {
 	tenant := fmt.Sprintf("bench-parties-%s-%d", set, time.Now().UnixNano()%1e9)
 	row := partyRow{Set: set, System: "seam", Tenant: tenant}
 	if keep {
@@ -195,6 +197,12 @@ func seamParties(ctx context.Context, app *App, set string, recs []febrlRecord, 
 		res.Add(r)
 	}
 	stored := time.Since(start)
+	if train {
+		if _, _, err := trainParties(ctx, app, tenant, 1, io.Discard); err != nil {
+			return row, err
+		}
+	}
+	trained := time.Since(start)
 	st, err := app.worker.Drain(ctx, tenant)
 	if err != nil {
 		return row, err
@@ -211,7 +219,8 @@ func seamParties(ctx context.Context, app *App, set string, recs []febrlRecord, 
 		scored = append(scored, scoredRecord{Source: r.Source, Truth: r.Entity, Predicted: partyOf[r.Key]})
 	}
 	row.setScores(pairwiseScores(scored, febrlSets[set]), total.Seconds())
-	row.StoreSeconds, row.ResolveSeconds, row.ReadSeconds = stored.Seconds(), (resolved - stored).Seconds(), (total - resolved).Seconds()
+	row.StoreSeconds, row.TrainSeconds = stored.Seconds(), (trained - stored).Seconds()
+	row.ResolveSeconds, row.ReadSeconds = (resolved - trained).Seconds(), (total - resolved).Seconds()
 	row.Quarantined = res.Quarantined
 	row.Unresolved = res.Accepted + res.Updated - st.Documents
 	return row, nil

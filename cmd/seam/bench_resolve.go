@@ -58,7 +58,7 @@ func benchResolve(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 			}
 			fmt.Fprintf(stdout, "%-6s %-8s %7d | %s | %s | %s | %-15s %-15s | %7.0f | mean %.0f s, %.0f%% of pairs\n", seed, noise, r.docs,
 				prf(r.actions), prf(r.parties), prf(r.products), pct(r.stock), pct(r.naive), r.rate, r.delayMean, 100*r.matchShare)
-			fmt.Fprintf(stdout, "    party model: u from random pairs, m by EM on %d block pairs (match share %.2f): %s\n", r.partyPairs, r.partyShare, r.partyFit)
+			fmt.Fprintf(stdout, "    party model: u from random pairs, m by EM on %d block pairs (match share %.2f): %s\n", r.partyPairs, r.partyShare, r.partyFit.String())
 			for _, ex := range r.stock.Examples {
 				fmt.Fprintf(stdout, "    differs: %s\n", ex)
 			}
@@ -103,7 +103,7 @@ type runResult struct {
 	actions, parties, products quality.Scores
 	stock, naive               quality.StockError
 	rate                       float64
-	partyFit                   resolver.PartyWeights
+	partyFit                   resolver.PartyModel
 	partyShare                 float64
 	partyPairs                 int
 }
@@ -208,62 +208,29 @@ func resolveRun(ctx context.Context, app *App, sc simulate.Config, keep string) 
 	r.stock = quality.CompareStock(byPlace(want), byPlace(seam))
 	r.naive = quality.CompareStock(byPlace(want), byPlace(naiveStock(sc.Tenant, got, reg)))
 	r.delayMean, r.matchShare = resolver.EstimateDelay(candidateDelays(sc.Tenant, got, reg), 3600)
-	profiles, pairs := partyPairs(got)
+	profiles := partyProfiles(got)
+	pairs := resolver.BlockedPairs(profiles, 50)
 	r.partyPairs = len(pairs)
-	prior := resolver.EstimatePartyU(profiles, 200_000, uint64(sc.Seed), resolver.DefaultPartyWeights())
-	r.partyFit, r.partyShare = resolver.FitPartyWeights(pairs, prior, 100)
+	r.partyFit = resolver.Train(profiles, pairs, 200_000, uint64(sc.Seed), resolver.DefaultPartyModel())
+	r.partyShare = r.partyFit.Lambda
 	return r, nil
 }
 
-// partyPairs returns every party mention's profile (u is estimated on random pairs of
-// them) and the comparisons of mentions that share a block key (name or address), the
-// unlabelled pairs m is fitted on. A block is capped as the resolver caps its
-// candidates, so a common name adds pairs linearly, not quadratically.
-func partyPairs(got *neo4jstore.Resolution) ([]resolver.PartyProfile, []resolver.BlockedPair) {
-	const perBlock = 50
-	type block struct {
-		on       int
-		profiles []resolver.PartyProfile
-	}
-	blocks := map[string]*block{}
+// partyProfiles returns every party mention's profile, in document order, so that the
+// same data gives the same fit.
+func partyProfiles(got *neo4jstore.Resolution) []resolver.PartyProfile {
 	uids := make([]string, 0, len(got.Documents))
 	for uid := range got.Documents {
 		uids = append(uids, uid)
 	}
-	sort.Strings(uids) // the same data gives the same pairs, so the same fit
+	sort.Strings(uids)
 	var all []resolver.PartyProfile
 	for _, uid := range uids {
 		for _, p := range got.Documents[uid].Parties {
-			pr := resolver.ProfileOf(p)
-			all = append(all, pr)
-			name, addr := pr.Blocks()
-			for _, k := range []struct {
-				key string
-				on  int
-			}{{name, resolver.BlockedOnName}, {addr, resolver.BlockedOnAddress}} {
-				if k.key == "" {
-					continue
-				}
-				b := blocks[k.key]
-				if b == nil {
-					b = &block{on: k.on}
-					blocks[k.key] = b
-				}
-				if len(b.profiles) < perBlock {
-					b.profiles = append(b.profiles, pr)
-				}
-			}
+			all = append(all, resolver.ProfileOf(p))
 		}
 	}
-	var out []resolver.BlockedPair
-	for _, b := range blocks {
-		for i := range b.profiles {
-			for j := i + 1; j < len(b.profiles); j++ {
-				out = append(out, resolver.BlockedPair{C: resolver.CompareParties(b.profiles[i], b.profiles[j]), On: b.on})
-			}
-		}
-	}
-	return all, out
+	return all
 }
 
 func dayOf(path string) string {
@@ -322,6 +289,11 @@ func score(r *runResult, tenant string, truth *simulate.Truth, got *neo4jstore.R
 			if code == "" {
 				code = l.ExternalID
 			}
+			if code == "" {
+				// A line without codes of its own (a customs line naming its goods in
+				// GModel) is known by its description code, as the truth lists it.
+				code = l.DescriptionCode()
+			}
 			item := d.Key.System + "/" + code
 			if _, seen := tPr[item]; seen {
 				continue
@@ -338,8 +310,19 @@ func score(r *runResult, tenant string, truth *simulate.Truth, got *neo4jstore.R
 }
 
 // predictSKU is the product resolution gave a line: a configured alias, else the first
-// of its keys resolution stored.
+// of its keys resolution stored. A line without codes of its own has the product its
+// description code was identified as, or none: it waits as an unresolved product.
 func predictSKU(tenant, system string, l ontology.Line, keys map[string]string, reg *resolver.Registry) string {
+	if l.SKU == "" && l.GTIN == "" && l.ExternalID == "" {
+		code := l.DescriptionCode()
+		if sku, ok := reg.Alias(tenant, system, ontology.Line{ExternalID: code}); ok {
+			return sku
+		}
+		if sku, ok := keys["desc:"+system+":"+code]; ok { // the resolver's key of a description
+			return sku
+		}
+		return "unresolved:" + system + ":" + code
+	}
 	if sku, ok := reg.Alias(tenant, system, l); ok {
 		return sku
 	}

@@ -15,8 +15,8 @@ import (
 	"github.com/seamhub/seam/connectors/webhook"
 )
 
-// pushed is one stock change a subscribed client received, and when.
-type pushed struct {
+// stockPush is one stock change a subscribed client received, and when.
+type stockPush struct {
 	location string
 	reserved string
 	at       time.Time
@@ -25,7 +25,7 @@ type pushed struct {
 // subscribeStock opens a websocket to the server as a browser client would
 // (graphql-transport-ws, the key in connection_init) and subscribes to one product's
 // stock changes; every change arrives on the returned channel with its arrival time.
-func (b *stockBench) subscribeStock(ctx context.Context, sku string) (<-chan pushed, error) {
+func (b *stockBench) subscribeStock(ctx context.Context, sku string) (<-chan stockPush, error) {
 	c, _, err := websocket.Dial(ctx, "ws"+b.base[len("http"):]+"/graphql", &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
 	if err != nil {
 		return nil, fmt.Errorf("opening the subscription socket: %w", err)
@@ -48,7 +48,7 @@ func (b *stockBench) subscribeStock(ctx context.Context, sku string) (<-chan pus
 	if err := send(map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{"query": q, "variables": map[string]any{"sku": sku}}}); err != nil {
 		return nil, err
 	}
-	out := make(chan pushed, 1024)
+	out := make(chan stockPush, 1024)
 	go func() {
 		defer close(out)
 		defer c.CloseNow()
@@ -68,7 +68,7 @@ func (b *stockBench) subscribeStock(ctx context.Context, sku string) (<-chan pus
 					}
 				}
 				if json.Unmarshal(m.Payload, &p) == nil {
-					out <- pushed{location: p.Data.StockChanged.Location, reserved: p.Data.StockChanged.Reserved, at: at}
+					out <- stockPush{location: p.Data.StockChanged.Location, reserved: p.Data.StockChanged.Reserved, at: at}
 				}
 			}
 		}
@@ -79,7 +79,7 @@ func (b *stockBench) subscribeStock(ctx context.Context, sku string) (<-chan pus
 }
 
 // awaitReserved waits for the push that shows the warehouse holding reserved units.
-func awaitReserved(ch <-chan pushed, reserved int) (time.Time, error) {
+func awaitReserved(ch <-chan stockPush, reserved int) (time.Time, error) {
 	want := fmt.Sprint(reserved)
 	timeout := time.After(10 * time.Second)
 	for {

@@ -68,6 +68,17 @@ type Config struct {
 	Locations []resolver.LocationAlias `yaml:"locations"`
 	// Products declares which system item code names which canonical SKU.
 	Products []resolver.ProductAlias `yaml:"products"`
+	// TenantPrefix, when set, limits the tenants this process's worker takes up from the
+	// store's pending work to those whose name starts with it: several deployments (or
+	// test runs) sharing one database resolve only their own tenants. Work this
+	// process's own intake stores is always resolved.
+	TenantPrefix string `yaml:"tenantPrefix"`
+	// PartyModelPins pins a tenant's party model to a stored version ("v3"): training
+	// a new one does not change what that tenant's parties are scored with.
+	PartyModelPins map[string]string `yaml:"partyModelPins"`
+	// PartyOneToOne lists the tenants ("*" for all) whose party matching is one-to-one
+	// per source: one storefront account is one customer (resolver.SetPartyOneToOne).
+	PartyOneToOne []string `yaml:"partyOneToOne"`
 	// LocationLearning says how many business actions joining a code no alias names with
 	// another location propose the alias.
 	LocationLearning resolver.LocationLearning `yaml:"locationLearning"`
@@ -82,6 +93,13 @@ type Config struct {
 	// Zones name each location's temperature zone, by tenant and location; stock rows
 	// show it.
 	Zones inventory.ZoneTable `yaml:"zones"`
+	// Alerts holds each tenant's alert settings: thresholds, pallets, lots, zones and
+	// the defaults (see the README's "Alerts"). Only the tenants named have alerts; an
+	// empty entry turns on the stock rules with figures from consumption.
+	Alerts map[string]inventory.AlertConfig `yaml:"alerts"`
+	// AlertSweep is how often products are evaluated though their stock did not move
+	// (0: 30 s): projections, expiry and excursions change as time passes.
+	AlertSweep time.Duration `yaml:"alertSweep"`
 	// Pull lists the partner APIs to poll.
 	Pull []PullConfig `yaml:"pull"`
 	// Mappings is a folder of partner mapping files (YAML) loaded over the built-ins.
@@ -181,6 +199,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	set(&c.Mappings, "SEAM_MAPPINGS")
 	set(&c.LogLevel, "SEAM_LOG_LEVEL")
 	set(&c.LogFormat, "SEAM_LOG_FORMAT")
+	set(&c.TenantPrefix, "SEAM_TENANT_PREFIX")
 	return c, c.Validate()
 }
 
@@ -218,6 +237,11 @@ func (c Config) Validate() error {
 	}
 	if err := c.SafetyHolds.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("safetyHolds: %w", err))
+	}
+	for tenant, a := range c.Alerts {
+		if err := a.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("alerts of tenant %s: %w", tenant, err))
+		}
 	}
 	return errors.Join(errs...)
 }

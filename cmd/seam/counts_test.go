@@ -107,6 +107,11 @@ func TestCountsBookTheDifferenceAndScoreAccuracy(t *testing.T) {
 	if r := graphQLAs(t, base, mintKey(t, tenant, "reader"), countMutation, map[string]any{"n": "1", "by": "ann"}, nil); code(r) != "FORBIDDEN" {
 		t.Errorf("a reader's count answered %+v", r.Errors)
 	}
+	var op countAnswer
+	if r := graphQLAs(t, base, mintKey(t, tenant, "operator"), countMutation, map[string]any{"n": "8", "by": "night shift"}, &op); len(r.Errors) > 0 ||
+		op.RecordCount.Difference != "0" {
+		t.Errorf("an operator's count answered %+v, %+v", op, r.Errors)
+	}
 	var out bytes.Buffer
 	if err := runCache(context.Background(), cfg, slog.New(slog.DiscardHandler), []string{"verify", "--tenant", tenant}, &out); err != nil {
 		t.Fatalf("seam cache verify = %q, %v", out.String(), err)

@@ -201,7 +201,7 @@ func TestPartiesOverGraphQL(t *testing.T) {
 	if a.Role != "customer" || a.PartyID != b.PartyID {
 		t.Fatalf("one customer, two parties: %+v %+v", a, b)
 	}
-	if len(b.SameAs) != 1 || b.SameAs[0].Score == nil || *b.SameAs[0].Score < 12 || !strings.Contains(b.SameAs[0].Reason, "address exact") {
+	if len(b.SameAs) != 1 || b.SameAs[0].Score == nil || *b.SameAs[0].Score < 12 || !strings.Contains(b.SameAs[0].Reason, "street exact") {
 		t.Errorf("SAME_AS evidence: %+v", b.SameAs)
 	}
 	if len(a.SameAs) != 0 {

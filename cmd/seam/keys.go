@@ -13,7 +13,7 @@ import (
 	"github.com/seamhub/seam/ontology/apikey"
 )
 
-const keysUsage = "usage: seam keys create --tenant T --role reader|partner|finance|admin [--name N] [--systems s1,s2]\n" +
+const keysUsage = "usage: seam keys create --tenant T --role reader|partner|finance|operator|admin [--name N] [--systems s1,s2]\n" +
 	"       seam keys list [--tenant T]\n" +
 	"       seam keys revoke ID"
 

@@ -37,8 +37,8 @@ func lotReceipt(tenant, id, lot string, n int64, expires time.Time) ontology.Doc
 	}
 }
 
-// posSale sells n units that name no lot at the same warehouse.
-func posSale(tenant, id string, n int64) ontology.Document {
+// yogurtSale sells n units that name no lot at the same warehouse.
+func yogurtSale(tenant, id string, n int64) ontology.Document {
 	return ontology.Document{
 		Key:  ontology.DocKey{Tenant: tenant, System: "square", Type: "order", ExternalID: id},
 		Role: ontology.RolePOS, Verb: ontology.VerbPaid, OccurredAt: time.Now().UTC(),
@@ -61,7 +61,7 @@ func TestSaleTakesTheLotThatExpiresFirst(t *testing.T) {
 		lotReceipt(tenant, "r-early", "B-EARLY", 4, now.AddDate(0, 0, 10)),
 		lotReceipt(tenant, "r-gone", "B-GONE", 9, now.AddDate(0, 0, -1)))
 
-	store(t, s.App, posSale(tenant, "sale-1", 3))
+	store(t, s.App, yogurtSale(tenant, "sale-1", 3))
 	byLot := func() map[string]stockRow {
 		rows := waitStock(t, base, tenant, "YOGURT", func(rs []stockRow) bool { return len(rs) >= 3 })
 		m := map[string]stockRow{}
@@ -73,7 +73,7 @@ func TestSaleTakesTheLotThatExpiresFirst(t *testing.T) {
 	if m := byLot(); m["B-EARLY"].OnHand != "1" || m["B-LATE"].OnHand != "6" || m["B-GONE"].OnHand != "9" || m[""].OnHand != "" {
 		t.Fatalf("after selling 3: %+v; want them from B-EARLY", m)
 	}
-	store(t, s.App, posSale(tenant, "sale-2", 4))
+	store(t, s.App, yogurtSale(tenant, "sale-2", 4))
 	if m := byLot(); m["B-EARLY"].OnHand != "0" || m["B-LATE"].OnHand != "3" || m["B-GONE"].OnHand != "9" {
 		t.Fatalf("after selling 4 more: %+v; want 1 from B-EARLY and 3 from B-LATE", m)
 	}

@@ -59,7 +59,8 @@ commands:
   ingest       store files: seam ingest --tenant T --system S --type T PATH...
   quarantine   list or replay refused payloads; retry documents resolution set aside
   cache        rebuild or verify live stock against the ledger
-  keys         API keys: seam keys create --tenant T --role reader|partner|finance|admin, list, revoke ID
+  parties      train the tenant's party model: seam parties train --tenant T
+  keys         API keys: seam keys create --tenant T --role reader|partner|finance|operator|admin, list, revoke ID
   wait         wait until Neo4j, Redis and the MQTT broker answer
   simulate     write a simulated business's documents and ground truth: seam simulate --out DIR
   bench        measure: seam bench ingest|resolve|parties|forecast
@@ -94,6 +95,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runQuarantine(ctx, cfg, log, rest, stdout)
 	case "cache":
 		return runCache(ctx, cfg, log, rest, stdout)
+	case "parties":
+		return runParties(ctx, cfg, log, rest, stdout)
 	case "keys":
 		return runKeys(ctx, cfg, log, rest, stdout)
 	case "wait":

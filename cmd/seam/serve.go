@@ -90,6 +90,17 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		case <-bg.Done():
 		}
 	}()
+	// Every replica evaluates the stock changes it hears of (the store raises each
+	// condition once); each tenant's sweep is claimed by one replica at a time.
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		select {
+		case <-app.schemaOK:
+			keepRunning(bg, log.With("part", "alerts"), app.runAlerts)
+		case <-bg.Done():
+		}
+	}()
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
@@ -157,20 +168,23 @@ func (s *Server) routes() http.Handler {
 		Observe:       a.metrics.ObserveWebhook,
 	})
 	gql := graph.NewHandler(graph.Services{
-		Stock:        a.cache,
-		Documents:    a.store,
-		Versions:     a.store,
-		Parties:      a.store,
-		Events:       a.store,
-		Decisions:    decisions{a},
-		Locations:    locations{a},
-		Products:     a.skuNames,
-		SetAside:     setAside{a},
-		Suggestions:  products{a},
-		Reservations: a.reservations,
-		Counts:       a.counts,
-		Zones:        a.cfg.Zones,
-		Log:          a.log.With("part", "graphql"),
+		Stock:          a.cache,
+		Documents:      a.store,
+		Versions:       a.store,
+		Parties:        a.store,
+		Events:         a.store,
+		Decisions:      decisions{a},
+		PartyDecisions: partyDecisions{a},
+		Networks:       a.store,
+		Locations:      locations{a},
+		Products:       a.skuNames,
+		SetAside:       setAside{a},
+		Suggestions:    products{a},
+		Alerts:         alertsAPI{a.alerts, a.cache},
+		Reservations:   a.reservations,
+		Counts:         a.counts,
+		Zones:          a.cfg.Zones,
+		Log:            a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {

@@ -35,6 +35,9 @@ func testConfig(t *testing.T) Config {
 	cfg.HTTP.Addr = "127.0.0.1:0"
 	cfg.WebhookSecret = testSecret
 	cfg.MQTT.ClientID = "seam-test-" + neo4jtest.Tenant(t)
+	// Other test binaries share the database: this server resolves only its own test's
+	// tenants, never another test's pending documents behind its back.
+	cfg.TenantPrefix = neo4jtest.TenantPrefix(t)
 	return cfg
 }
 

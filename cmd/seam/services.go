@@ -23,6 +23,30 @@ func (d decisions) Reviews(ctx context.Context, tenant, after string, first int)
 	return d.a.store.Reviews(ctx, tenant, after, first)
 }
 
+// partyDecisions serves people's verdicts on parties: the worker decides (under the
+// tenant's resolution lock), the store lists.
+type partyDecisions struct{ a *App }
+
+func (d partyDecisions) ConfirmParties(ctx context.Context, tenant, x, y, by string) (resolver.PartyDecided, error) {
+	out, err := d.a.worker.ConfirmParties(ctx, tenant, x, y, by)
+	if err == nil {
+		d.a.log.Info("parties confirmed as one", "tenant", tenant, "party", x, "other", y, "by", by, "survivor", out.Party)
+	}
+	return out, err
+}
+
+func (d partyDecisions) RejectParties(ctx context.Context, tenant, x, y, by string) (resolver.PartyDecided, error) {
+	out, err := d.a.worker.RejectParties(ctx, tenant, x, y, by)
+	if err == nil {
+		d.a.log.Info("parties kept apart", "tenant", tenant, "party", x, "other", y, "by", by, "split", out.Cut != nil)
+	}
+	return out, err
+}
+
+func (d partyDecisions) PartyDecisions(ctx context.Context, tenant string, first int) ([]resolver.PartyDecision, error) {
+	return d.a.store.PartyDecisions(ctx, tenant, first)
+}
+
 // locations serves the location registry to the API: aliases from the config file and
 // those people declared, which are kept in Neo4j.
 type locations struct{ a *App }

@@ -2,6 +2,8 @@ package simulate
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -17,8 +19,13 @@ func (g *generator) storeDay(s *store, date time.Time) {
 		id := "SQ" + randID(g.r, 22)
 		action := g.truth.action("sale", at)
 		g.truth.sale(action, s.ID, lines, true)
-		g.emit(action, "pos", Doc{System: "square", Type: "order", ExternalID: id, At: at},
-			squareOrder(id, s.Square, "", []string{"CARD", "CASH"}[g.r.IntN(2)], at, lines, g.w))
+		d := Doc{System: "square", Type: "order", ExternalID: id, At: at}
+		register := s.Square
+		if g.maybe(g.cfg.Noise.UnknownStore) {
+			register = s.Square2
+			g.unlisted(action, d, "location_id", register)
+		}
+		g.emit(action, "pos", d, squareOrder(id, register, posRef{}, []string{"CARD", "CASH"}[g.r.IntN(2)], at, lines, g.w))
 	}
 	marketplace := g.cfg.OrdersPerDay / 4
 	for i := 0; i < marketplace; i++ {
@@ -26,17 +33,38 @@ func (g *generator) storeDay(s *store, date time.Time) {
 		lines := g.basket(g.w.drinks, 2)
 		action := g.truth.action("sale", at)
 		g.truth.sale(action, s.ID, lines, true)
-		var ref string
+		var ref, market string
 		if i%3 == 2 {
 			id := int64(6921384750000000000) + g.next("douyin")*10
-			ref = fmt.Sprint(id)
-			g.emit(action, "order", Doc{System: "douyin", Type: "order", ExternalID: ref, At: at}, douyinOrder(id, s.Douyin, at, g.spell("douyin", lines)))
+			ref, market = fmt.Sprint(id), "douyin"
+			d := Doc{System: "douyin", Type: "order", ExternalID: ref, At: at}
+			dl := g.spell("douyin", lines)
+			g.emit(action, "order", d, douyinOrder(id, s.Douyin, at, dl))
+			g.markTitles(d, "sku_order_list[%d].product_name", dl)
 		} else {
 			id := int64(27061900338300000) + g.next("meituan")
-			ref = fmt.Sprint(id)
+			ref, market = fmt.Sprint(id), "meituan"
 			phone := fmt.Sprintf("138%08d_%04d", g.r.IntN(100000000), g.r.IntN(10000))
-			g.emit(action, "order", Doc{System: "meituan", Type: "order", ExternalID: ref, At: at},
-				meituanOrder(id, s.Meituan, at, i+1, phone, g.spell("meituan", lines)))
+			d := Doc{System: "meituan", Type: "order", ExternalID: ref, At: at}
+			poi, poiName := s.Meituan, ""
+			// The store's second Meituan shop is a delivery-only brand packed from the
+			// tablet in its kitchen: its orders are never rung up at the till.
+			second := g.maybe(g.cfg.Noise.UnknownStore)
+			if second {
+				poi, poiName = s.Meituan2, s.Name+" 甜品站"
+				g.unlisted(action, d, "app_poi_code", poi)
+			}
+			var caution string
+			if g.maybe(g.cfg.Noise.FreeText) {
+				caution = g.buyerRemark()
+				g.mark(d, NoiseMark{Noise: "distractor", Field: "caution", Wrote: caution, Expect: "none"})
+			}
+			ml := g.spell("meituan", lines)
+			g.emit(action, "order", d, meituanOrder(id, poi, poiName, at, i+1, phone, caution, ml))
+			g.markTitles(d, "detail[%d].food_name", ml)
+			if second {
+				continue
+			}
 		}
 		// Most delivery orders are rung up again at the counter a minute or two later,
 		// tendered as OTHER: the marketplace, not the customer, pays the store.
@@ -46,13 +74,19 @@ func (g *generator) storeDay(s *store, date time.Time) {
 				ref = ""
 			}
 			id := "SQ" + randID(g.r, 22)
-			g.emit(action, "pos", Doc{System: "square", Type: "order", ExternalID: id, At: rung}, squareOrder(id, s.Square, ref, "OTHER", rung, lines, g.w))
+			d := Doc{System: "square", Type: "order", ExternalID: id, At: rung}
+			var pr posRef
+			if ref != "" {
+				pr = g.clerkRef(d, market, ref, i+1)
+			}
+			g.emit(action, "pos", d, squareOrder(id, s.Square, pr, "OTHER", rung, lines, g.w))
 		}
 	}
 }
 
-// spell writes the lines' products the way a marketplace's merchant codes spell them:
-// some shops keyed their codes in lower case with underscores ("tea_ool_250g").
+// spell writes the lines' products the way a marketplace's merchant codes spell them
+// (some shops keyed their codes in lower case with underscores, "tea_ool_250g") and
+// titles them the way its listings do.
 func (g *generator) spell(system string, lines []line) []line {
 	out := make([]line, len(lines))
 	for i, l := range lines {
@@ -61,6 +95,7 @@ func (g *generator) spell(system string, lines []line) []line {
 			out[i].code = strings.ToLower(strings.ReplaceAll(l.p.SKU, "-", "_"))
 			g.truth.alias(l.p, system, out[i].code)
 		}
+		out[i].name = g.w.listingTitle(system, l.p, g.cfg.Noise.ItemNames)
 	}
 	return out
 }
@@ -104,12 +139,12 @@ func (g *generator) eshopDay(date time.Time) {
 		action := g.truth.action("sale", at)
 		email, phone := g.contact(c)
 		var number int
-		var orderID string
+		var orderID, shop string
 		woo := i%4 == 3
 		charge := "ch_" + randID(g.r, 24)
 		if woo {
 			id := 50000 + g.next("woo")
-			number, orderID = int(id), fmt.Sprint(id)
+			number, orderID, shop = int(id), fmt.Sprint(id), "woocommerce"
 			status := "processing"
 			g.truth.mention(c, "woocommerce", "order", orderID, "customer")
 			g.emit(action, "order", Doc{System: "woocommerce", Type: "order", ExternalID: orderID, At: at},
@@ -117,7 +152,7 @@ func (g *generator) eshopDay(date time.Time) {
 		} else {
 			number = int(1000 + g.next("shopify"))
 			id := int64(5820193800000) + int64(number)
-			orderID = fmt.Sprint(id)
+			orderID, shop = fmt.Sprint(id), "shopify"
 			g.truth.mention(c, "shopify", "order", orderID, "customer")
 			g.emit(action, "order", Doc{System: "shopify", Type: "order", ExternalID: orderID, At: at},
 				shopifyOrder(id, number, at, c, email, phone, lines))
@@ -140,14 +175,37 @@ func (g *generator) eshopDay(date time.Time) {
 		txn := "txn_" + randID(g.r, 24)
 		pay := at.Add(time.Duration(g.r.IntN(60)) * time.Second)
 		g.truth.mention(c, "stripe", "charge", charge, "customer")
-		g.emit(action, "payment", Doc{System: "stripe", Type: "charge", ExternalID: charge, At: pay},
-			stripeCharge(charge, "pi_"+randID(g.r, 24), txn, g.orderRef(number), invoice, pay, total, c, email))
+		pi := "pi_" + randID(g.r, 24)
+		ref := g.orderRef(number)
+		d := Doc{System: "stripe", Type: "charge", ExternalID: charge, At: pay}
+		description, meta := "Order "+ref, map[string]string{"order_number": ref, "erp_invoice": invoice}
+		if g.maybe(g.cfg.Noise.FreeText) {
+			description, meta = g.chargeText(number, shopNames[shop], c.Name)
+			g.mark(d, NoiseMark{Noise: "free-text", Field: "description", Wrote: description, Names: docName(shop, "order", orderID), Expect: "reference"})
+			for _, k := range slices.Sorted(maps.Keys(meta)) {
+				if strings.Contains(meta[k], fmt.Sprint(number)) {
+					g.mark(d, NoiseMark{Noise: "free-text", Field: "metadata." + k, Wrote: meta[k], Names: docName(shop, "order", orderID), Expect: "reference"})
+				}
+			}
+			if g.r.IntN(2) == 0 { // the integration also links its ERP invoice
+				if meta == nil {
+					meta = map[string]string{}
+				}
+				meta["erp_invoice"] = invoice
+			}
+		}
+		g.emit(action, "payment", d, stripeCharge(charge, pi, txn, description, meta, pay, total, c, email))
 		g.unpaid = append(g.unpaid, unpaidCharge{txn: txn, invoice: invoice, net: total - (total*29/1000 + 25)})
 		g.truth.pendingSettlement(action, txn, charge, pay, total)
 		inv := pay.Add(time.Duration(1+g.r.IntN(4)) * time.Hour)
 		g.truth.mention(c, "erpnext", "invoice", invoice, "customer")
-		g.emit(action, "invoice", Doc{System: "erpnext", Type: "invoice", ExternalID: invoice, At: inv},
-			erpInvoice(invoice, g.orderRef(number), inv, c, lines))
+		d = Doc{System: "erpnext", Type: "invoice", ExternalID: invoice, At: inv}
+		po, remarks := g.orderRef(number), ""
+		if g.maybe(g.cfg.Noise.FreeText) {
+			po, remarks = "", g.invoiceText(number, shopNames[shop])
+			g.mark(d, NoiseMark{Noise: "free-text", Field: "remarks", Wrote: remarks, Names: docName(shop, "order", orderID), Expect: "reference"})
+		}
+		g.emit(action, "invoice", d, erpInvoice(invoice, po, remarks, inv, c, lines))
 	}
 	if k := g.cfg.OrdersPerDay / 10; k > 0 {
 		for i := 0; i < k; i++ {
@@ -156,11 +214,16 @@ func (g *generator) eshopDay(date time.Time) {
 			lines := g.basket(g.w.packaged, 2)
 			action := g.truth.action("sale", at)
 			g.truth.sale(action, g.w.stores[0].ID, lines, true)
-			g.emit(action, "order", Doc{System: "pinduoduo", Type: "order", ExternalID: sn, At: at},
-				pddOrder(sn, at, "YT"+fmt.Sprint(7500000000000+g.next("yt")), g.spell("pinduoduo", lines)))
+			d := Doc{System: "pinduoduo", Type: "order", ExternalID: sn, At: at}
+			pl := g.spell("pinduoduo", lines)
+			g.emit(action, "order", d, pddOrder(sn, at, "YT"+fmt.Sprint(7500000000000+g.next("yt")), pl))
+			g.markTitles(d, "item_list[%d].goods_name", pl)
 		}
 	}
 }
+
+// shopNames are how people name the web shops in free text.
+var shopNames = map[string]string{"shopify": "Shopify", "woocommerce": "WooCommerce"}
 
 // payout pays out every unpaid charge: one Stripe payout, the balance transactions that
 // make it up, and the ERPNext payment entry that books it against the invoices.
@@ -241,8 +304,23 @@ func (g *generator) imports(date time.Time) {
 	container := containerNumber("MSK", int(g.next("container"))+123400)
 	batch := "L" + at.In(cst).Format("0601") + fmt.Sprintf("%02d", g.r.IntN(100))
 	g.truth.mention(sup, "china-customs", "declaration", entry, "consignor")
-	g.emit(action, "declaration", Doc{System: "china-customs", Type: "declaration", ExternalID: entry, At: at, Format: "xml",
-		Raw: declarationXML(entry, po, bl, container, "WH-NL-001", at, sup, lines, batch)}, nil)
+	decl := declaration{entry: entry, contrNo: po, bl: bl, container: container, consignee: "WH-NL-001", batch: batch,
+		at: at, trader: sup, lines: lines}
+	var marks []NoiseMark
+	if g.maybe(g.cfg.Noise.FreeText) {
+		// The broker declares the supplier's sales contract and names the buyer's PO in
+		// the remarks.
+		decl.contrNo, decl.noteS = g.contractNo(at.In(cst).Format("20060102")), g.poRemark(po)
+		marks = append(marks, NoiseMark{Noise: "free-text", Field: "ContrNo", Wrote: decl.contrNo, Expect: "none"},
+			NoiseMark{Noise: "free-text", Field: "NoteS", Wrote: decl.noteS, Names: "po:" + po, Expect: "reference"})
+	}
+	var goodsMarks []NoiseMark
+	decl.goods, goodsMarks = g.declGoods(lines)
+	d := Doc{System: "china-customs", Type: "declaration", ExternalID: entry, At: at, Format: "xml", Raw: declarationXML(decl)}
+	g.emit(action, "declaration", d, nil)
+	for _, m := range append(marks, goodsMarks...) {
+		g.mark(d, m)
+	}
 	arrive := at.Add(time.Duration(6*24+g.r.IntN(48)) * time.Hour)
 	received := make([]int64, len(lines))
 	for i, l := range lines {

@@ -13,6 +13,12 @@
 // at ShipBob and Amazon FBA with quantities that do not quite agree. Pallets at the
 // warehouse report weight and temperature over MQTT.
 //
+// The hard preset adds what clerks, accountants, brokers and marketplaces really write:
+// order numbers in their own spellings and with typos, references only in free text,
+// goods named in Chinese declaration elements, listings' own titles, store codes nobody
+// configured (noise_refs.go, noise_goods.go); truth/noise.jsonl lists each document that
+// carries such noise and what a perfect integration does with it.
+//
 // The same seed gives the same output, byte for byte: one seeded generator drives every
 // choice, and nothing iterates a map or reads the clock.
 package simulate

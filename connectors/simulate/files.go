@@ -125,6 +125,9 @@ func WriteTruth(dir string, cfg Config, t *Truth) error {
 	if err := jsonl("discrepancies.jsonl", len(t.Discrepancies), func(i int) any { return t.Discrepancies[i] }); err != nil {
 		return err
 	}
+	if err := jsonl("noise.jsonl", len(t.Noise), func(i int) any { return t.Noise[i] }); err != nil {
+		return err
+	}
 	var corrupted []DocRef
 	for _, a := range t.Actions {
 		for _, d := range a.Documents {

@@ -36,6 +36,8 @@ type line struct {
 	qty int64
 	// code is how the source system spells the product ("" for its SKU as written).
 	code string
+	// name is the title the source's listing gives the product ("" for its own title).
+	name string
 }
 
 func (l line) sku() string {
@@ -43,6 +45,13 @@ func (l line) sku() string {
 		return l.code
 	}
 	return l.p.SKU
+}
+
+func (l line) title() string {
+	if l.name != "" {
+		return l.name
+	}
+	return l.p.Title
 }
 
 func shopifyOrder(id int64, number int, at time.Time, c *party, email, phone string, lines []line) map[string]any {
@@ -150,15 +159,19 @@ func wooOrder(id int64, at time.Time, status string, c *party, email, phone, cha
 	}
 }
 
-func squareOrder(id, location, reference, tender string, at time.Time, lines []line, w *world) map[string]any {
+func squareOrder(id, location string, ref posRef, tender string, at time.Time, lines []line, w *world) map[string]any {
 	var items []map[string]any
 	var total int64
 	for i, l := range lines {
-		items = append(items, map[string]any{
+		item := map[string]any{
 			"uid": fmt.Sprintf("li-%d", i), "name": l.p.Title, "quantity": fmt.Sprint(l.qty), "catalog_object_id": l.p.SquareID,
 			"variation_name": "Regular", "base_price_money": map[string]any{"amount": l.p.Cents, "currency": "EUR"},
 			"total_money": map[string]any{"amount": l.p.Cents * l.qty, "currency": "EUR"},
-		})
+		}
+		if i == 0 && ref.note != "" {
+			item["note"] = ref.note
+		}
+		items = append(items, item)
 		total += l.p.Cents * l.qty
 	}
 	o := map[string]any{
@@ -169,29 +182,39 @@ func squareOrder(id, location, reference, tender string, at time.Time, lines []l
 		"tenders": []map[string]any{{"id": id + "T", "type": tender, "payment_id": id + "P",
 			"amount_money": map[string]any{"amount": total, "currency": "EUR"}}},
 	}
-	if reference != "" {
-		o["reference_id"] = reference
+	if ref.reference != "" {
+		o["reference_id"] = ref.reference
+	}
+	if ref.ticket != "" {
+		o["ticket_name"] = ref.ticket
 	}
 	return o
 }
 
-func meituanOrder(id int64, poi string, at time.Time, daySeq int, phone string, lines []line) map[string]any {
+func meituanOrder(id int64, poi, poiName string, at time.Time, daySeq int, phone, caution string, lines []line) map[string]any {
 	var detail []map[string]any
 	var total int64
 	for _, l := range lines {
 		fen := l.p.Cents * 8
-		detail = append(detail, map[string]any{"app_food_code": l.sku(), "sku_id": l.sku(), "food_name": l.p.Title,
+		detail = append(detail, map[string]any{"app_food_code": l.sku(), "sku_id": l.sku(), "food_name": l.title(),
 			"quantity": l.qty, "price": yuanFloat(fen), "box_num": 1, "box_price": 1, "unit": "份"})
 		total += fen * l.qty
 	}
 	d, _ := json.Marshal(detail)
-	return map[string]any{
+	o := map[string]any{
 		"order_id": n64(id), "wm_order_id_view": n64(id), "app_poi_code": poi, "status": 8, "ctime": at.Unix(),
 		"utime": at.Add(30 * time.Minute).Unix(), "order_send_time": at.Unix(), "order_completed_time": at.Add(30 * time.Minute).Unix(),
 		"delivery_time": 0, "day_seq": daySeq, "total": yuanFloat(total + 500), "original_price": yuanFloat(total + 500),
 		"shipping_fee": 5.0, "package_bag_money": 100, "recipient_phone": phone, "recipient_address": "上海市浦东新区示例路1号",
 		"detail": string(d), "extras": "[]",
 	}
+	if poiName != "" {
+		o["wm_poi_name"] = poiName
+	}
+	if caution != "" {
+		o["caution"] = caution
+	}
+	return o
 }
 
 func douyinOrder(id int64, shop int64, at time.Time, lines []line) map[string]any {
@@ -200,7 +223,7 @@ func douyinOrder(id int64, shop int64, at time.Time, lines []line) map[string]an
 	for i, l := range lines {
 		fen := l.p.Cents * 8
 		skus = append(skus, map[string]any{"order_id": fmt.Sprint(id + int64(i) + 1), "parent_order_id": fmt.Sprint(id),
-			"sku_id": 1750000000 + productNum(l.p), "out_sku_id": l.sku(), "code": l.sku(), "product_name": l.p.Title, "item_num": l.qty,
+			"sku_id": 1750000000 + productNum(l.p), "out_sku_id": l.sku(), "code": l.sku(), "product_name": l.title(), "item_num": l.qty,
 			"origin_amount": fen, "sum_amount": fen * l.qty, "pay_amount": fen * l.qty})
 		total += fen * l.qty
 	}
@@ -218,7 +241,7 @@ func pddOrder(sn string, at time.Time, tracking string, lines []line) map[string
 	for _, l := range lines {
 		fen := l.p.Cents * 8
 		items = append(items, map[string]any{"goods_id": 400000000 + productNum(l.p), "sku_id": 1200000000 + productNum(l.p), "outer_id": l.sku(),
-			"goods_name": l.p.Title, "goods_count": l.qty, "goods_price": yuanFloat(fen)})
+			"goods_name": l.title(), "goods_count": l.qty, "goods_price": yuanFloat(fen)})
 		total += fen * l.qty
 	}
 	local := at.In(cst).Format("2006-01-02 15:04:05")
@@ -238,13 +261,13 @@ func afterShipWebhook(id, tracking, slug, orderID, orderNumber string, at time.T
 			"checkpoints": []map[string]any{{"checkpoint_time": at.In(cet).Format("2006-01-02T15:04:05"), "tag": "InTransit", "message": "Picked up"}}}}
 }
 
-func stripeCharge(id, pi, txn, orderNumber, invoice string, at time.Time, cents int64, c *party, email string) map[string]any {
+func stripeCharge(id, pi, txn, description string, metadata map[string]string, at time.Time, cents int64, c *party, email string) map[string]any {
 	return map[string]any{"id": "evt_" + id[3:], "object": "event", "type": "charge.succeeded", "created": at.Unix(),
 		"data": map[string]any{"object": map[string]any{
 			"id": id, "object": "charge", "amount": cents, "amount_captured": cents, "amount_refunded": 0, "currency": "eur",
 			"status": "succeeded", "paid": true, "captured": true, "refunded": false, "created": at.Unix(), "payment_intent": pi,
 			"balance_transaction": txn, "billing_details": map[string]any{"name": c.Name, "email": email, "phone": nil},
-			"description": "Order " + orderNumber, "metadata": map[string]any{"order_number": orderNumber, "erp_invoice": invoice},
+			"description": description, "metadata": metadata,
 		}}}
 }
 
@@ -261,7 +284,7 @@ func stripePayout(id string, at time.Time, cents int64) map[string]any {
 		"created": at.Unix(), "status": "paid", "automatic": true, "method": "standard", "type": "bank_account"}
 }
 
-func erpInvoice(name, orderRef string, at time.Time, c *party, lines []line) map[string]any {
+func erpInvoice(name, orderRef, remarks string, at time.Time, c *party, lines []line) map[string]any {
 	var items []map[string]any
 	var total int64
 	for _, l := range lines {
@@ -269,9 +292,13 @@ func erpInvoice(name, orderRef string, at time.Time, c *party, lines []line) map
 			"rate": num(money(l.p.Cents)), "amount": num(money(l.p.Cents * l.qty))})
 		total += l.p.Cents * l.qty
 	}
-	return map[string]any{"name": name, "doctype": "Sales Invoice", "customer": "CUST-" + c.ID, "customer_name": c.Name,
+	o := map[string]any{"name": name, "doctype": "Sales Invoice", "customer": "CUST-" + c.ID, "customer_name": c.Name,
 		"posting_date": at.In(amsterdam).Format("2006-01-02"), "posting_time": at.In(amsterdam).Format("15:04:05"), "po_no": orderRef,
 		"currency": "EUR", "grand_total": num(money(total)), "outstanding_amount": 0, "status": "Paid", "items": items}
+	if remarks != "" {
+		o["remarks"] = remarks
+	}
+	return o
 }
 
 func erpPayment(name, payout string, at time.Time, cents int64, invoices []string) map[string]any {
@@ -320,37 +347,63 @@ func fbaShipment(id, po string, at time.Time, lines []line, received []int64) ma
 		"ShipmentStatus": "RECEIVING", "LabelPrepType": "SELLER_LABEL", "RetrievedAt": at.UTC().Format(time.RFC3339), "Items": items}
 }
 
-// declarationXML writes a China export declaration (9810, to an overseas warehouse).
 // expiry is the best-before date of a lot packed when it is declared: tea and coffee
 // keep eighteen months.
 func expiry(packed time.Time) time.Time { return packed.In(cst).AddDate(0, 18, 0) }
 
-func declarationXML(entry, po, bl, container, consignee string, at time.Time, s *party, lines []line, batch string) []byte {
+// declaration is what a broker files for one export.
+type declaration struct {
+	entry, bl, container, consignee, batch string
+	// contrNo is 合同协议号 (the PO, or the supplier's contract number); noteS the remarks.
+	contrNo, noteS string
+	at             time.Time
+	trader         *party
+	lines          []line
+	goods          []declLine // how each line names its goods, by index
+}
+
+var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// declarationXML writes a China export declaration (9810, to an overseas warehouse).
+func declarationXML(d declaration) []byte {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<DecMessage>\n  <DecHead>\n")
-	field := func(k, v string) { fmt.Fprintf(&b, "    <%s>%s</%s>\n", k, v, k) }
-	field("EntryId", entry)
+	field := func(k, v string) { fmt.Fprintf(&b, "    <%s>%s</%s>\n", k, xmlText.Replace(v), k) }
+	at, s := d.at, d.trader
+	field("EntryId", d.entry)
 	field("IEFlag", "E")
 	field("CustomMaster", "5316")
 	field("IEDate", at.In(cst).Format("20060102"))
 	field("DDate", at.Add(-24*time.Hour).In(cst).Format("20060102"))
 	field("TradeCoScc", s.USCC)
 	field("TradeName", s.Name)
-	field("OverseasConsigneeCode", consignee)
+	field("OverseasConsigneeCode", d.consignee)
 	field("OverseasConsigneeEname", "EU FULFIL BV")
 	field("TrafMode", "2")
-	field("BillNo", bl)
+	field("BillNo", d.bl)
 	field("TradeMode", "9810")
-	field("ContrNo", po)
+	field("ContrNo", d.contrNo)
+	if d.noteS != "" {
+		field("NoteS", d.noteS)
+	}
 	field("TradeCountry", "NLD")
 	b.WriteString("  </DecHead>\n  <DecLists>\n")
-	for i, l := range lines {
-		fmt.Fprintf(&b, "    <DecList><GNo>%d</GNo><CodeTS>%s</CodeTS><GName>%s</GName><GQty>%d</GQty><GUnit>007</GUnit>"+
-			"<DeclPrice>%s</DeclPrice><TradeCurr>502</TradeCurr><ExgNo>%s</ExgNo><ProdBatchNo>%s</ProdBatchNo>"+
+	for i, l := range d.lines {
+		g := d.goods[i]
+		goods := "<GName>" + xmlText.Replace(g.gname) + "</GName>"
+		if g.gmodel != "" {
+			goods += "<GModel>" + xmlText.Replace(g.gmodel) + "</GModel>"
+		}
+		item := ""
+		if g.exgNo != "" {
+			item = "<ExgNo>" + xmlText.Replace(g.exgNo) + "</ExgNo>"
+		}
+		fmt.Fprintf(&b, "    <DecList><GNo>%d</GNo><CodeTS>%s</CodeTS>%s<GQty>%d</GQty><GUnit>007</GUnit>"+
+			"<DeclPrice>%s</DeclPrice><TradeCurr>502</TradeCurr>%s<ProdBatchNo>%s</ProdBatchNo>"+
 			"<ProdValidDt>%s</ProdValidDt></DecList>\n",
-			i+1, l.p.HS, l.p.Title, l.qty, money(l.p.Cents/4), l.p.SKU, batch, expiry(at).Format("20060102"))
+			i+1, l.p.HS, goods, l.qty, money(l.p.Cents/4), item, d.batch, expiry(at).Format("20060102"))
 	}
-	fmt.Fprintf(&b, "  </DecLists>\n  <DecContainers><Container><ContainerId>%s</ContainerId></Container></DecContainers>\n</DecMessage>\n", container)
+	fmt.Fprintf(&b, "  </DecLists>\n  <DecContainers><Container><ContainerId>%s</ContainerId></Container></DecContainers>\n</DecMessage>\n", d.container)
 	return []byte(b.String())
 }
 

@@ -57,6 +57,9 @@ type store struct {
 	ERPNext  string // warehouse
 	Name     string
 	Customer []int // indexes of regular customers
+	// Square2 and Meituan2 are a second register and a second Meituan shop of the store,
+	// which seam.yaml does not name (noise_goods.go).
+	Square2, Meituan2 string
 }
 
 // party is a real person or company; mentions write it in each system's own way.
@@ -90,11 +93,7 @@ func (w *world) spelling(system string, p *product, share float64) bool {
 	k := system + "/" + p.SKU
 	v, ok := w.spelled[k]
 	if !ok {
-		h := uint32(2166136261)
-		for i := 0; i < len(k); i++ {
-			h = (h ^ uint32(k[i])) * 16777619
-		}
-		v = float64(h%1000)/1000 < share
+		v = float64(fnv32(k)%1000)/1000 < share
 		w.spelled[k] = v
 	}
 	return v
@@ -152,10 +151,12 @@ func newWorld(cfg Config, r *rand.Rand) *world {
 		w.drinks = append(w.drinks, p)
 	}
 	for i := 1; i <= cfg.Stores; i++ {
-		w.stores = append(w.stores, &store{
+		s := &store{
 			ID: fmt.Sprintf("STORE-%02d", i), Square: "L" + randID(r, 12), Meituan: fmt.Sprintf("SH-PD-%03d", i),
 			Douyin: 190000 + int64(i), ERPNext: fmt.Sprintf("Stores - S%02d", i), Name: fmt.Sprintf("Seam Coffee %02d", i),
-		})
+		}
+		s.Square2, s.Meituan2 = unlistedCodes(s, i)
+		w.stores = append(w.stores, s)
 	}
 	nCustomers := 40 + cfg.OrdersPerDay*cfg.Days/6
 	for i := 0; i < nCustomers; i++ {

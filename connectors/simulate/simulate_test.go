@@ -83,12 +83,6 @@ func TestEveryDocumentMapsExceptTheCorruptedOnes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg, err := mapping.NewRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	readings := mqtt.NewReadings()
-	val := ontology.NewValidator()
 	corrupt := map[string]bool{} // by the sha256 of the corrupted bytes
 	for _, a := range truth.Actions {
 		for _, d := range a.Documents {
@@ -98,6 +92,37 @@ func TestEveryDocumentMapsExceptTheCorruptedOnes(t *testing.T) {
 		}
 	}
 	refused, mapped := 0, 0
+	readBack(t, dir, func(rel string, i int, raw []byte, docs []*ontology.Document, problems []ontology.Problem) {
+		sum := sha256.Sum256(bytes.TrimSpace(raw))
+		bad := corrupt[hex.EncodeToString(sum[:])]
+		switch {
+		case len(problems) > 0 && bad:
+			refused++
+		case len(problems) > 0:
+			t.Errorf("%s record %d refused: %v", rel, i+1, problems)
+		case bad:
+			t.Errorf("%s record %d was corrupted on purpose but mapped", rel, i+1)
+		default:
+			mapped += len(docs)
+		}
+	})
+	if refused != truth.Corrupted || mapped < 5000 {
+		t.Fatalf("mapped %d, refused %d (of %d corrupted)", mapped, refused, truth.Corrupted)
+	}
+	t.Logf("%d documents mapped, %d corrupted ones refused", mapped, refused)
+}
+
+// readBack maps every record of a generated folder the way seam ingest reads it (JSON
+// lines files record by record, XML files whole) and hands each record's valid
+// documents, or its problems, to each.
+func readBack(t *testing.T, dir string, each func(rel string, i int, raw []byte, docs []*ontology.Document, problems []ontology.Problem)) {
+	t.Helper()
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	readings := mqtt.NewReadings()
+	val := ontology.NewValidator()
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.Contains(p, "truth") || strings.HasSuffix(p, ".yaml") {
 			return err
@@ -145,26 +170,11 @@ func TestEveryDocumentMapsExceptTheCorruptedOnes(t *testing.T) {
 					}
 				}
 			}
-			sum := sha256.Sum256(bytes.TrimSpace(pl))
-			bad := corrupt[hex.EncodeToString(sum[:])]
-			switch {
-			case len(problems) > 0 && bad:
-				refused++
-			case len(problems) > 0:
-				t.Errorf("%s record %d refused: %v", rel, i+1, problems)
-			case bad:
-				t.Errorf("%s record %d was corrupted on purpose but mapped", rel, i+1)
-			default:
-				mapped += len(docs)
-			}
+			each(rel, i, pl, docs, problems)
 		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if refused != truth.Corrupted || mapped < 5000 {
-		t.Fatalf("mapped %d, refused %d (of %d corrupted)", mapped, refused, truth.Corrupted)
-	}
-	t.Logf("%d documents mapped, %d corrupted ones refused", mapped, refused)
 }

@@ -71,6 +71,8 @@ type Truth struct {
 	Discrepancies []Discrepancy
 	Daily         []StockRow
 	Final         []StockRow
+	// Noise lists the documents that carry the noise kinds modelled on observed practice.
+	Noise []NoiseMark
 	// Counts are documents per "system/type", duplicates included.
 	Counts    map[string]int
 	Corrupted int
@@ -90,7 +92,10 @@ type truth struct {
 	pending []effect                       // effects to apply at the close of their day
 	booked  int                            // actions whose effects are pending or applied
 	lost    map[ontology.Cell]ontology.Qty // shrinkage: physical only
-	aliases map[string][][2]string         // sku -> (system, code) spellings
+	// moved is physical stock booked elsewhere: a sale under an unlisted store code is
+	// booked under "system:code", while the goods left the store.
+	moved   map[ontology.Cell]ontology.Qty
+	aliases map[string][][2]string // sku -> (system, code) spellings
 }
 
 // alias records that a system spells a product its own way.
@@ -116,6 +121,9 @@ type action struct {
 	lines    []line
 	left     bool // goods left at once (store sale, shipped marketplace order)
 	receipt  bool
+	// booked is where a perfect integration books the stock when the documents name the
+	// store by a code seam.yaml lacks ("square:L…"); "" when it is location.
+	booked string
 }
 
 type settlement struct {
@@ -130,13 +138,14 @@ type settlement struct {
 
 type effect struct {
 	at   time.Time
-	cell ontology.Cell
+	cell ontology.Cell // where the books have it
+	real string        // the location the goods really are at, when not cell's
 	qty  ontology.Qty
 }
 
 func newTruth(cfg Config, w *world) *truth {
 	t := &truth{cfg: cfg, w: w, byTxn: map[string]*settlement{}, recipes: map[string][]ingredientQty{},
-		stock: map[ontology.Cell]ontology.Qty{}, lost: map[ontology.Cell]ontology.Qty{}, out: Truth{Counts: map[string]int{}}, aliases: map[string][][2]string{}}
+		stock: map[ontology.Cell]ontology.Qty{}, lost: map[ontology.Cell]ontology.Qty{}, moved: map[ontology.Cell]ontology.Qty{}, out: Truth{Counts: map[string]int{}}, aliases: map[string][][2]string{}}
 	for _, d := range drinks {
 		for _, in := range d.recipe {
 			q, _ := ontology.ParseQty(in[1])
@@ -234,21 +243,25 @@ func (t *truth) effects(a *action) []effect {
 				return nil
 			}
 		}
+		loc, real := a.location, ""
+		if a.booked != "" {
+			loc, real = a.booked, a.location
+		}
 		for _, l := range a.lines {
 			if rec := t.recipes[l.p.SKU]; rec != nil {
 				for _, in := range rec {
-					out = append(out, effect{a.At, ontology.Cell{SKU: in.sku, Location: a.location}, -in.qty.Mul(ontology.Units(l.qty))})
+					out = append(out, effect{a.At, ontology.Cell{SKU: in.sku, Location: loc}, real, -in.qty.Mul(ontology.Units(l.qty))})
 				}
 				continue
 			}
-			out = append(out, effect{a.At, ontology.Cell{SKU: l.p.SKU, Location: a.location}, -ontology.Units(l.qty)})
+			out = append(out, effect{a.At, ontology.Cell{SKU: l.p.SKU, Location: loc}, real, -ontology.Units(l.qty)})
 		}
 	case a.receipt:
 		if _, ok := a.valid("receipt"); !ok {
 			return nil
 		}
 		for _, l := range a.lines {
-			out = append(out, effect{a.At, ontology.Cell{SKU: l.p.SKU, Location: a.location, Lot: a.lot}, ontology.Units(l.qty)})
+			out = append(out, effect{a.At, ontology.Cell{SKU: l.p.SKU, Location: a.location, Lot: a.lot}, "", ontology.Units(l.qty)})
 		}
 	}
 	return out
@@ -264,7 +277,7 @@ func (t *truth) closeDay(day int, date time.Time) {
 	rest := t.pending[:0]
 	for _, e := range t.pending {
 		if e.at.Before(end) {
-			t.stock[e.cell] += e.qty
+			t.apply(e)
 		} else {
 			rest = append(rest, e)
 		}
@@ -273,16 +286,24 @@ func (t *truth) closeDay(day int, date time.Time) {
 	t.out.Daily = append(t.out.Daily, t.rows(date.Format("2006-01-02"))...)
 }
 
-func (t *truth) rows(day string) []StockRow {
-	cells := make([]ontology.Cell, 0, len(t.stock))
-	for c, q := range t.stock {
-		if q != 0 || t.lost[c] != 0 {
-			cells = append(cells, c)
-		}
+// apply books an effect; goods booked away from where they are move physical stock back.
+func (t *truth) apply(e effect) {
+	t.stock[e.cell] += e.qty
+	if e.real != "" {
+		t.moved[e.cell] -= e.qty
+		t.moved[ontology.Cell{SKU: e.cell.SKU, Location: e.real, Lot: e.cell.Lot}] += e.qty
 	}
-	for c := range t.lost {
-		if _, ok := t.stock[c]; !ok {
-			cells = append(cells, c)
+}
+
+func (t *truth) rows(day string) []StockRow {
+	seen := map[ontology.Cell]bool{}
+	cells := make([]ontology.Cell, 0, len(t.stock))
+	for _, m := range []map[ontology.Cell]ontology.Qty{t.stock, t.lost, t.moved} {
+		for c := range m {
+			if !seen[c] && (t.stock[c] != 0 || t.lost[c] != 0 || t.moved[c] != 0) {
+				seen[c] = true
+				cells = append(cells, c)
+			}
 		}
 	}
 	sort.Slice(cells, func(i, j int) bool {
@@ -297,14 +318,14 @@ func (t *truth) rows(day string) []StockRow {
 	})
 	out := make([]StockRow, len(cells))
 	for i, c := range cells {
-		out[i] = StockRow{Day: day, Cell: c, Book: t.stock[c], Physical: t.stock[c] - t.lost[c]}
+		out[i] = StockRow{Day: day, Cell: c, Book: t.stock[c], Physical: t.stock[c] - t.lost[c] + t.moved[c]}
 	}
 	return out
 }
 
 func (t *truth) finish() *Truth {
 	for _, e := range t.pending {
-		t.stock[e.cell] += e.qty
+		t.apply(e)
 	}
 	t.pending = nil
 	t.out.Final = t.rows("final")

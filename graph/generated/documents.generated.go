@@ -77,6 +77,29 @@ func (ec *executionContext) fieldContext_DocumentParty_partyId(_ context.Context
 	return graphql.NewScalarFieldContext("DocumentParty", field, false, false, "ID")
 }
 
+func (ec *executionContext) _DocumentParty_mentionedPartyId(ctx context.Context, field graphql.CollectedField, obj *model.DocumentParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentParty_mentionedPartyId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MentionedPartyID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentParty_mentionedPartyId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentParty", field, false, false, "ID")
+}
+
 func (ec *executionContext) _DocumentParty_sameAs(ctx context.Context, field graphql.CollectedField, obj *model.DocumentParty) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1359,6 +1382,11 @@ func (ec *executionContext) _DocumentParty(ctx context.Context, sel ast.Selectio
 			}
 		case "partyId":
 			out.Values[i] = ec._DocumentParty_partyId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mentionedPartyId":
+			out.Values[i] = ec._DocumentParty_mentionedPartyId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -23,6 +23,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Alert() AlertResolver
 	InventoryEvent() InventoryEventResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -35,6 +36,25 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Alert struct {
+		AcknowledgedAt func(childComplexity int) int
+		AcknowledgedBy func(childComplexity int) int
+		Evidence       func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Location       func(childComplexity int) int
+		Lot            func(childComplexity int) int
+		Message        func(childComplexity int) int
+		Proposal       func(childComplexity int) int
+		RaisedAt       func(childComplexity int) int
+		ResolvedAt     func(childComplexity int) int
+		Rule           func(childComplexity int) int
+		Severity       func(childComplexity int) int
+		Sku            func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Transfer       func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
 	Discrepancy struct {
 		Actual   func(childComplexity int) int
 		Expected func(childComplexity int) int
@@ -44,10 +64,11 @@ type ComplexityRoot struct {
 	}
 
 	DocumentParty struct {
-		PartyID func(childComplexity int) int
-		Related func(childComplexity int) int
-		Role    func(childComplexity int) int
-		SameAs  func(childComplexity int) int
+		MentionedPartyID func(childComplexity int) int
+		PartyID          func(childComplexity int) int
+		Related          func(childComplexity int) int
+		Role             func(childComplexity int) int
+		SameAs           func(childComplexity int) int
 	}
 
 	DocumentVersion struct {
@@ -79,6 +100,11 @@ type ComplexityRoot struct {
 		Field  func(childComplexity int) int
 		Values func(childComplexity int) int
 		Weight func(childComplexity int) int
+	}
+
+	Figure struct {
+		Name  func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	InventoryEvent struct {
@@ -138,10 +164,14 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AcknowledgeAlert   func(childComplexity int, id string) int
 		CommitReservation  func(childComplexity int, id string) int
 		ConfirmMatch       func(childComplexity int, document model.DocumentKey, event string) int
+		ConfirmPartyMatch  func(childComplexity int, party string, other string) int
+		CreateTransfer     func(childComplexity int, alert string, qty *model.Decimal) int
 		RecordCount        func(childComplexity int, sku string, location string, lot *string, counted model.Decimal, countedBy string, countedAt *time.Time) int
 		RejectMatch        func(childComplexity int, document model.DocumentKey, event string) int
+		RejectPartyMatch   func(childComplexity int, party string, other string) int
 		ReleaseReservation func(childComplexity int, id string) int
 		Reserve            func(childComplexity int, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string) int
 		RetrySetAside      func(childComplexity int, document *model.DocumentKey) int
@@ -149,10 +179,53 @@ type ComplexityRoot struct {
 		SetProductAlias    func(childComplexity int, system string, code string, sku string) int
 	}
 
+	NetworkLink struct {
+		From   func(childComplexity int) int
+		Reason func(childComplexity int) int
+		Score  func(childComplexity int) int
+		To     func(childComplexity int) int
+	}
+
+	NetworkParty struct {
+		Depth  func(childComplexity int) int
+		ID     func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Merged func(childComplexity int) int
+		Name   func(childComplexity int) int
+		TaxID  func(childComplexity int) int
+	}
+
+	PartyDecision struct {
+		By      func(childComplexity int) int
+		Other   func(childComplexity int) int
+		Party   func(childComplexity int) int
+		Verdict func(childComplexity int) int
+	}
+
+	PartyDecisionResult struct {
+		Cut   func(childComplexity int) int
+		Other func(childComplexity int) int
+		Party func(childComplexity int) int
+	}
+
 	PartyLink struct {
 		Party  func(childComplexity int) int
 		Reason func(childComplexity int) int
 		Score  func(childComplexity int) int
+	}
+
+	PartyLinkCut struct {
+		From   func(childComplexity int) int
+		Reason func(childComplexity int) int
+		Score  func(childComplexity int) int
+		To     func(childComplexity int) int
+	}
+
+	PartyNetwork struct {
+		Links     func(childComplexity int) int
+		Parties   func(childComplexity int) int
+		Root      func(childComplexity int) int
+		Truncated func(childComplexity int) int
 	}
 
 	Problem struct {
@@ -201,10 +274,13 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		Alerts              func(childComplexity int, status *model.AlertStatus, first *int) int
 		Document            func(childComplexity int, system string, typeArg string, externalID string) int
 		InventoryEvent      func(childComplexity int, id string) int
 		LocationSuggestions func(childComplexity int) int
 		Locations           func(childComplexity int) int
+		PartyDecisions      func(childComplexity int, first *int) int
+		PartyNetwork        func(childComplexity int, partyID string, depth *int) int
 		ProductSuggestions  func(childComplexity int, first *int) int
 		Quarantine          func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
 		Reservation         func(childComplexity int, id string) int
@@ -326,7 +402,26 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
+		AlertRaised  func(childComplexity int) int
 		StockChanged func(childComplexity int, sku *string) int
+	}
+
+	TransferLine struct {
+		Lot func(childComplexity int) int
+		Qty func(childComplexity int) int
+	}
+
+	TransferProposal struct {
+		From  func(childComplexity int) int
+		Lines func(childComplexity int) int
+		Qty   func(childComplexity int) int
+		Sku   func(childComplexity int) int
+		To    func(childComplexity int) int
+	}
+
+	TransferResult struct {
+		Alert func(childComplexity int) int
+		Event func(childComplexity int) int
 	}
 }
 
@@ -343,6 +438,103 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Alert.acknowledgedAt":
+		if e.ComplexityRoot.Alert.AcknowledgedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.AcknowledgedAt(childComplexity), true
+	case "Alert.acknowledgedBy":
+		if e.ComplexityRoot.Alert.AcknowledgedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.AcknowledgedBy(childComplexity), true
+	case "Alert.evidence":
+		if e.ComplexityRoot.Alert.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Evidence(childComplexity), true
+	case "Alert.id":
+		if e.ComplexityRoot.Alert.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.ID(childComplexity), true
+	case "Alert.location":
+		if e.ComplexityRoot.Alert.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Location(childComplexity), true
+	case "Alert.lot":
+		if e.ComplexityRoot.Alert.Lot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Lot(childComplexity), true
+	case "Alert.message":
+		if e.ComplexityRoot.Alert.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Message(childComplexity), true
+	case "Alert.proposal":
+		if e.ComplexityRoot.Alert.Proposal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Proposal(childComplexity), true
+	case "Alert.raisedAt":
+		if e.ComplexityRoot.Alert.RaisedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.RaisedAt(childComplexity), true
+	case "Alert.resolvedAt":
+		if e.ComplexityRoot.Alert.ResolvedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.ResolvedAt(childComplexity), true
+	case "Alert.rule":
+		if e.ComplexityRoot.Alert.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Rule(childComplexity), true
+	case "Alert.severity":
+		if e.ComplexityRoot.Alert.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Severity(childComplexity), true
+	case "Alert.sku":
+		if e.ComplexityRoot.Alert.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Sku(childComplexity), true
+	case "Alert.status":
+		if e.ComplexityRoot.Alert.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Status(childComplexity), true
+	case "Alert.transfer":
+		if e.ComplexityRoot.Alert.Transfer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Transfer(childComplexity), true
+	case "Alert.updatedAt":
+		if e.ComplexityRoot.Alert.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.UpdatedAt(childComplexity), true
 
 	case "Discrepancy.actual":
 		if e.ComplexityRoot.Discrepancy.Actual == nil {
@@ -375,6 +567,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Discrepancy.Source(childComplexity), true
 
+	case "DocumentParty.mentionedPartyId":
+		if e.ComplexityRoot.DocumentParty.MentionedPartyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentParty.MentionedPartyID(childComplexity), true
 	case "DocumentParty.partyId":
 		if e.ComplexityRoot.DocumentParty.PartyID == nil {
 			break
@@ -517,6 +715,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FieldScore.Weight(childComplexity), true
+
+	case "Figure.name":
+		if e.ComplexityRoot.Figure.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Name(childComplexity), true
+	case "Figure.value":
+		if e.ComplexityRoot.Figure.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Figure.Value(childComplexity), true
 
 	case "InventoryEvent.count":
 		if e.ComplexityRoot.InventoryEvent.Count == nil {
@@ -752,6 +963,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Movement.Sku(childComplexity), true
 
+	case "Mutation.acknowledgeAlert":
+		if e.ComplexityRoot.Mutation.AcknowledgeAlert == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acknowledgeAlert_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcknowledgeAlert(childComplexity, args["id"].(string)), true
 	case "Mutation.commitReservation":
 		if e.ComplexityRoot.Mutation.CommitReservation == nil {
 			break
@@ -774,6 +996,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ConfirmMatch(childComplexity, args["document"].(model.DocumentKey), args["event"].(string)), true
+	case "Mutation.confirmPartyMatch":
+		if e.ComplexityRoot.Mutation.ConfirmPartyMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmPartyMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmPartyMatch(childComplexity, args["party"].(string), args["other"].(string)), true
+	case "Mutation.createTransfer":
+		if e.ComplexityRoot.Mutation.CreateTransfer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTransfer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTransfer(childComplexity, args["alert"].(string), args["qty"].(*model.Decimal)), true
 	case "Mutation.recordCount":
 		if e.ComplexityRoot.Mutation.RecordCount == nil {
 			break
@@ -796,6 +1040,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectMatch(childComplexity, args["document"].(model.DocumentKey), args["event"].(string)), true
+	case "Mutation.rejectPartyMatch":
+		if e.ComplexityRoot.Mutation.RejectPartyMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectPartyMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectPartyMatch(childComplexity, args["party"].(string), args["other"].(string)), true
 	case "Mutation.releaseReservation":
 		if e.ComplexityRoot.Mutation.ReleaseReservation == nil {
 			break
@@ -852,6 +1107,112 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.SetProductAlias(childComplexity, args["system"].(string), args["code"].(string), args["sku"].(string)), true
 
+	case "NetworkLink.from":
+		if e.ComplexityRoot.NetworkLink.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkLink.From(childComplexity), true
+	case "NetworkLink.reason":
+		if e.ComplexityRoot.NetworkLink.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkLink.Reason(childComplexity), true
+	case "NetworkLink.score":
+		if e.ComplexityRoot.NetworkLink.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkLink.Score(childComplexity), true
+	case "NetworkLink.to":
+		if e.ComplexityRoot.NetworkLink.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkLink.To(childComplexity), true
+
+	case "NetworkParty.depth":
+		if e.ComplexityRoot.NetworkParty.Depth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.Depth(childComplexity), true
+	case "NetworkParty.id":
+		if e.ComplexityRoot.NetworkParty.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.ID(childComplexity), true
+	case "NetworkParty.kind":
+		if e.ComplexityRoot.NetworkParty.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.Kind(childComplexity), true
+	case "NetworkParty.merged":
+		if e.ComplexityRoot.NetworkParty.Merged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.Merged(childComplexity), true
+	case "NetworkParty.name":
+		if e.ComplexityRoot.NetworkParty.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.Name(childComplexity), true
+	case "NetworkParty.taxId":
+		if e.ComplexityRoot.NetworkParty.TaxID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NetworkParty.TaxID(childComplexity), true
+
+	case "PartyDecision.by":
+		if e.ComplexityRoot.PartyDecision.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecision.By(childComplexity), true
+	case "PartyDecision.other":
+		if e.ComplexityRoot.PartyDecision.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecision.Other(childComplexity), true
+	case "PartyDecision.party":
+		if e.ComplexityRoot.PartyDecision.Party == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecision.Party(childComplexity), true
+	case "PartyDecision.verdict":
+		if e.ComplexityRoot.PartyDecision.Verdict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecision.Verdict(childComplexity), true
+
+	case "PartyDecisionResult.cut":
+		if e.ComplexityRoot.PartyDecisionResult.Cut == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecisionResult.Cut(childComplexity), true
+	case "PartyDecisionResult.other":
+		if e.ComplexityRoot.PartyDecisionResult.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecisionResult.Other(childComplexity), true
+	case "PartyDecisionResult.party":
+		if e.ComplexityRoot.PartyDecisionResult.Party == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyDecisionResult.Party(childComplexity), true
+
 	case "PartyLink.party":
 		if e.ComplexityRoot.PartyLink.Party == nil {
 			break
@@ -870,6 +1231,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartyLink.Score(childComplexity), true
+
+	case "PartyLinkCut.from":
+		if e.ComplexityRoot.PartyLinkCut.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyLinkCut.From(childComplexity), true
+	case "PartyLinkCut.reason":
+		if e.ComplexityRoot.PartyLinkCut.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyLinkCut.Reason(childComplexity), true
+	case "PartyLinkCut.score":
+		if e.ComplexityRoot.PartyLinkCut.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyLinkCut.Score(childComplexity), true
+	case "PartyLinkCut.to":
+		if e.ComplexityRoot.PartyLinkCut.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyLinkCut.To(childComplexity), true
+
+	case "PartyNetwork.links":
+		if e.ComplexityRoot.PartyNetwork.Links == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyNetwork.Links(childComplexity), true
+	case "PartyNetwork.parties":
+		if e.ComplexityRoot.PartyNetwork.Parties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyNetwork.Parties(childComplexity), true
+	case "PartyNetwork.root":
+		if e.ComplexityRoot.PartyNetwork.Root == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyNetwork.Root(childComplexity), true
+	case "PartyNetwork.truncated":
+		if e.ComplexityRoot.PartyNetwork.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyNetwork.Truncated(childComplexity), true
 
 	case "Problem.field":
 		if e.ComplexityRoot.Problem.Field == nil {
@@ -1056,6 +1467,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.QuarantineItem.Via(childComplexity), true
 
+	case "Query.alerts":
+		if e.ComplexityRoot.Query.Alerts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_alerts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Alerts(childComplexity, args["status"].(*model.AlertStatus), args["first"].(*int)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -1091,6 +1513,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Locations(childComplexity), true
+	case "Query.partyDecisions":
+		if e.ComplexityRoot.Query.PartyDecisions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_partyDecisions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PartyDecisions(childComplexity, args["first"].(*int)), true
+	case "Query.partyNetwork":
+		if e.ComplexityRoot.Query.PartyNetwork == nil {
+			break
+		}
+
+		args, err := ec.field_Query_partyNetwork_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PartyNetwork(childComplexity, args["partyId"].(string), args["depth"].(*int)), true
 	case "Query.productSuggestions":
 		if e.ComplexityRoot.Query.ProductSuggestions == nil {
 			break
@@ -1665,6 +2109,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StockRow.Zone(childComplexity), true
 
+	case "Subscription.alertRaised":
+		if e.ComplexityRoot.Subscription.AlertRaised == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subscription.AlertRaised(childComplexity), true
 	case "Subscription.stockChanged":
 		if e.ComplexityRoot.Subscription.StockChanged == nil {
 			break
@@ -1676,6 +2126,63 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.StockChanged(childComplexity, args["sku"].(*string)), true
+
+	case "TransferLine.lot":
+		if e.ComplexityRoot.TransferLine.Lot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferLine.Lot(childComplexity), true
+	case "TransferLine.qty":
+		if e.ComplexityRoot.TransferLine.Qty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferLine.Qty(childComplexity), true
+
+	case "TransferProposal.from":
+		if e.ComplexityRoot.TransferProposal.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferProposal.From(childComplexity), true
+	case "TransferProposal.lines":
+		if e.ComplexityRoot.TransferProposal.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferProposal.Lines(childComplexity), true
+	case "TransferProposal.qty":
+		if e.ComplexityRoot.TransferProposal.Qty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferProposal.Qty(childComplexity), true
+	case "TransferProposal.sku":
+		if e.ComplexityRoot.TransferProposal.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferProposal.Sku(childComplexity), true
+	case "TransferProposal.to":
+		if e.ComplexityRoot.TransferProposal.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferProposal.To(childComplexity), true
+
+	case "TransferResult.alert":
+		if e.ComplexityRoot.TransferResult.Alert == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferResult.Alert(childComplexity), true
+	case "TransferResult.event":
+		if e.ComplexityRoot.TransferResult.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferResult.Event(childComplexity), true
 
 	}
 	return 0, false
@@ -1794,8 +2301,113 @@ enum Role {
   PARTNER
   "Reads what a reader reads, plus raw payloads (personal data)."
   FINANCE
-  "Reads everything and alone may change anything."
+  "Reads what a reader reads, acknowledges alerts and books the transfers they propose."
+  OPERATOR
+  "Reads everything and may change anything."
   ADMIN
+}
+`, BuiltIn: false},
+	{Name: "../schema/alerts.graphqls", Input: `extend type Query {
+  """
+  Alerts of the key's tenant, newest first: all of them, or those with one status. An
+  alert stays open (or acknowledged) while its condition lasts and is resolved when an
+  evaluation no longer finds it.
+  """
+  alerts(status: AlertStatus, first: Int = 50): [Alert!]! @hasRole(roles: [READER, FINANCE, OPERATOR])
+}
+
+extend type Mutation {
+  """
+  Record that a person has seen an alert. It keeps holding its condition: nothing new is
+  raised for it until it clears.
+  """
+  acknowledgeAlert(id: ID!): Alert! @hasRole(roles: [OPERATOR])
+  """
+  Book the transfer an alert proposes: qty (the proposal's when omitted) leaves the
+  proposal's from location, earliest expiry first, and arrives at its to location, as
+  one transfer event whose movements update live stock like any other. One transfer per
+  alert.
+  """
+  createTransfer(alert: ID!, qty: Decimal): TransferResult! @hasRole(roles: [OPERATOR])
+}
+
+extend type Subscription {
+  "Every alert raised for the key's tenant, from any replica, once per condition."
+  alertRaised: Alert! @hasRole(roles: [READER, FINANCE, OPERATOR])
+}
+
+enum AlertStatus {
+  OPEN
+  ACKNOWLEDGED
+  RESOLVED
+}
+
+enum AlertRule {
+  "Available stock below its safety stock, or consumption says it will be within the horizon."
+  PROJECTED_STOCKOUT
+  "Available plus incoming at or below the reorder point."
+  REORDER_POINT
+  "A lot on hand expires within the expiry window, or has expired."
+  EXPIRY
+  "A pallet's weight implies another quantity than the ledger holds for its lot."
+  SENSOR_LEDGER
+  "A pallet's temperature outside its lot's zone for longer than allowed."
+  COLD_CHAIN
+}
+
+enum Severity {
+  INFO
+  WARNING
+  CRITICAL
+}
+
+"A condition on stock someone should act on."
+type Alert {
+  id: ID!
+  rule: AlertRule!
+  severity: Severity!
+  status: AlertStatus!
+  sku: String!
+  location: String!
+  "Empty for rules about a product at a location."
+  lot: String!
+  message: String!
+  "The figures the alert rests on, as of the latest evaluation."
+  evidence: [Figure!]!
+  "The transfer that would fix it, for projected stock-outs with a location to give."
+  proposal: TransferProposal
+  raisedAt: Time!
+  updatedAt: Time!
+  acknowledgedAt: Time
+  acknowledgedBy: String
+  resolvedAt: Time
+  "The transfer event booked on the proposal."
+  transfer: InventoryEvent
+}
+
+type Figure {
+  name: String!
+  value: String!
+}
+
+type TransferProposal {
+  sku: String!
+  from: String!
+  to: String!
+  qty: Decimal!
+  "Per lot, earliest expiry first."
+  lines: [TransferLine!]!
+}
+
+type TransferLine {
+  lot: String!
+  qty: Decimal!
+}
+
+type TransferResult {
+  alert: Alert!
+  "The transfer event, with its movements."
+  event: InventoryEvent!
 }
 `, BuiltIn: false},
 	{Name: "../schema/counts.graphqls", Input: `extend type Mutation {
@@ -1810,7 +2422,8 @@ enum Role {
   countedBy, countedAt and quantity) books once. countedAt defaults to now; one in the
   future is refused (BAD_USER_INPUT).
 
-  Admin only: a count overrides the ledger, which no other role may change.
+  Operator and admin: counting is warehouse work, like booking a transfer; a count
+  overrides the ledger's figure, so readers, finance and partners may not.
   """
   recordCount(
     sku: String!
@@ -1819,7 +2432,7 @@ enum Role {
     counted: Decimal!
     countedBy: String!
     countedAt: Time
-  ): StockCount! @hasRole(roles: [ADMIN])
+  ): StockCount! @hasRole(roles: [OPERATOR])
 }
 
 extend type Query {
@@ -1828,7 +2441,7 @@ extend type Query {
   latest count, since the given time when one is given), the share whose ledger was
   within tolerance of the count (absolute, in the product's unit; default exact).
   """
-  stockAccuracy(location: String!, tolerance: Decimal = "0", since: Time): StockAccuracy! @hasRole(roles: [READER, FINANCE])
+  stockAccuracy(location: String!, tolerance: Decimal = "0", since: Time): StockAccuracy! @hasRole(roles: [READER, FINANCE, OPERATOR])
 }
 
 extend type InventoryEvent {
@@ -1934,6 +2547,8 @@ type DocumentParty {
   role: String!
   "The surviving party id: stable, and every merged id still resolves to it."
   partyId: ID!
+  "The party this mention founded or joined before any SAME_AS link: the id to name in rejectPartyMatch."
+  mentionedPartyId: ID!
   "Why the mentioned party is the surviving one: each SAME_AS link on the way, in order."
   sameAs: [PartyLink!]!
   "Parties possibly related (a shared phone, address or legal representative, or a probable but unproven match): never merged."
@@ -2158,6 +2773,98 @@ type LotPick {
   "The lot's expiry, as the documents that brought it in say (the earliest when they differ)."
   expiresAt: Time
   qty: Decimal!
+}
+`, BuiltIn: false},
+	{Name: "../schema/parties.graphqls", Input: `extend type Query {
+  """
+  The group of parties around one, over RELATED links: companies sharing a legal
+  representative, phone, address or bank account, and probable but unproven matches.
+  Walks depth steps (1 to 4, default 2) and at most 200 parties; each party by its
+  surviving id. Never merges anything: it is what a risk analyst looks at (shell companies
+  cycling orders).
+  """
+  partyNetwork(partyId: ID!, depth: Int = 2): PartyNetwork! @hasRole(roles: [READER, FINANCE])
+  "People's decisions on parties, newest first (at most 500)."
+  partyDecisions(first: Int = 50): [PartyDecision!]! @hasRole(roles: [ADMIN])
+}
+
+extend type Mutation {
+  """
+  Say that two parties are one: they are linked SAME_AS (the older id survives, every
+  merged id still resolves to it), and resolution never separates them. Refused for
+  two tax ids (two legal entities) and when a person kept parties of the two groups apart.
+  Name the parties by any of their ids: a document's parties { partyId mentionedPartyId }.
+  """
+  confirmPartyMatch(party: ID!, other: ID!): PartyDecisionResult! @hasRole(roles: [ADMIN])
+  """
+  Say that two parties are two. When resolution had merged them, the one SAME_AS link
+  that joined their sides is cut (the weakest probabilistic link on the path between
+  them); each side keeps its id. No later mention, shared key or match merges them again.
+  Name them by the ids their documents mention (mentionedPartyId).
+  """
+  rejectPartyMatch(party: ID!, other: ID!): PartyDecisionResult! @hasRole(roles: [ADMIN])
+}
+
+"What a person's decision on two parties changed."
+type PartyDecisionResult {
+  "The surviving id of the first party after the decision."
+  party: ID!
+  "The surviving id of the other party after the decision (the same id when they are one)."
+  other: ID!
+  "The SAME_AS link a rejection cut; null when none was needed."
+  cut: PartyLinkCut
+}
+
+"A SAME_AS link a rejection removed."
+type PartyLinkCut {
+  from: ID!
+  to: ID!
+  "Why resolution had made it."
+  reason: String!
+  score: Float
+}
+
+"A person's verdict on two parties."
+type PartyDecision {
+  party: ID!
+  other: ID!
+  "same or apart."
+  verdict: String!
+  by: String!
+}
+
+type PartyNetwork {
+  "The surviving id of the party asked about."
+  root: ID!
+  "The parties of the group, nearest first."
+  parties: [NetworkParty!]!
+  "The RELATED links between them, each with its reason."
+  links: [NetworkLink!]!
+  "True when the walk stopped at the party limit before its depth."
+  truncated: Boolean!
+}
+
+type NetworkParty {
+  "The surviving id."
+  id: ID!
+  "The name the party was first mentioned by."
+  name: String
+  "person or company."
+  kind: String
+  taxId: String
+  "RELATED steps from the party asked about."
+  depth: Int!
+  "How many parties are merged into this one."
+  merged: Int!
+}
+
+type NetworkLink {
+  from: ID!
+  to: ID!
+  "Why the two are related: the shared key in words, or the weights of a probable match."
+  reason: String!
+  "The Fellegi-Sunter weight of a probable match; null when a shared key related them."
+  score: Float
 }
 `, BuiltIn: false},
 	{Name: "../schema/products.graphqls", Input: `extend type Query {
@@ -2405,6 +3112,44 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Alert_id(ctx, field)
+	case "rule":
+		return ec.fieldContext_Alert_rule(ctx, field)
+	case "severity":
+		return ec.fieldContext_Alert_severity(ctx, field)
+	case "status":
+		return ec.fieldContext_Alert_status(ctx, field)
+	case "sku":
+		return ec.fieldContext_Alert_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_Alert_location(ctx, field)
+	case "lot":
+		return ec.fieldContext_Alert_lot(ctx, field)
+	case "message":
+		return ec.fieldContext_Alert_message(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Alert_evidence(ctx, field)
+	case "proposal":
+		return ec.fieldContext_Alert_proposal(ctx, field)
+	case "raisedAt":
+		return ec.fieldContext_Alert_raisedAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Alert_updatedAt(ctx, field)
+	case "acknowledgedAt":
+		return ec.fieldContext_Alert_acknowledgedAt(ctx, field)
+	case "acknowledgedBy":
+		return ec.fieldContext_Alert_acknowledgedBy(ctx, field)
+	case "resolvedAt":
+		return ec.fieldContext_Alert_resolvedAt(ctx, field)
+	case "transfer":
+		return ec.fieldContext_Alert_transfer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Alert", field.Name)
+}
+
 func (ec *executionContext) childFields_Discrepancy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "sku":
@@ -2427,6 +3172,8 @@ func (ec *executionContext) childFields_DocumentParty(ctx context.Context, field
 		return ec.fieldContext_DocumentParty_role(ctx, field)
 	case "partyId":
 		return ec.fieldContext_DocumentParty_partyId(ctx, field)
+	case "mentionedPartyId":
+		return ec.fieldContext_DocumentParty_mentionedPartyId(ctx, field)
 	case "sameAs":
 		return ec.fieldContext_DocumentParty_sameAs(ctx, field)
 	case "related":
@@ -2495,6 +3242,16 @@ func (ec *executionContext) childFields_FieldScore(ctx context.Context, field gr
 		return ec.fieldContext_FieldScore_values(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FieldScore", field.Name)
+}
+
+func (ec *executionContext) childFields_Figure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_Figure_name(ctx, field)
+	case "value":
+		return ec.fieldContext_Figure_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Figure", field.Name)
 }
 
 func (ec *executionContext) childFields_InventoryEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2609,6 +3366,64 @@ func (ec *executionContext) childFields_Movement(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Movement", field.Name)
 }
 
+func (ec *executionContext) childFields_NetworkLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_NetworkLink_from(ctx, field)
+	case "to":
+		return ec.fieldContext_NetworkLink_to(ctx, field)
+	case "reason":
+		return ec.fieldContext_NetworkLink_reason(ctx, field)
+	case "score":
+		return ec.fieldContext_NetworkLink_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkLink", field.Name)
+}
+
+func (ec *executionContext) childFields_NetworkParty(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NetworkParty_id(ctx, field)
+	case "name":
+		return ec.fieldContext_NetworkParty_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_NetworkParty_kind(ctx, field)
+	case "taxId":
+		return ec.fieldContext_NetworkParty_taxId(ctx, field)
+	case "depth":
+		return ec.fieldContext_NetworkParty_depth(ctx, field)
+	case "merged":
+		return ec.fieldContext_NetworkParty_merged(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NetworkParty", field.Name)
+}
+
+func (ec *executionContext) childFields_PartyDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "party":
+		return ec.fieldContext_PartyDecision_party(ctx, field)
+	case "other":
+		return ec.fieldContext_PartyDecision_other(ctx, field)
+	case "verdict":
+		return ec.fieldContext_PartyDecision_verdict(ctx, field)
+	case "by":
+		return ec.fieldContext_PartyDecision_by(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartyDecision", field.Name)
+}
+
+func (ec *executionContext) childFields_PartyDecisionResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "party":
+		return ec.fieldContext_PartyDecisionResult_party(ctx, field)
+	case "other":
+		return ec.fieldContext_PartyDecisionResult_other(ctx, field)
+	case "cut":
+		return ec.fieldContext_PartyDecisionResult_cut(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartyDecisionResult", field.Name)
+}
+
 func (ec *executionContext) childFields_PartyLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "party":
@@ -2619,6 +3434,34 @@ func (ec *executionContext) childFields_PartyLink(ctx context.Context, field gra
 		return ec.fieldContext_PartyLink_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PartyLink", field.Name)
+}
+
+func (ec *executionContext) childFields_PartyLinkCut(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_PartyLinkCut_from(ctx, field)
+	case "to":
+		return ec.fieldContext_PartyLinkCut_to(ctx, field)
+	case "reason":
+		return ec.fieldContext_PartyLinkCut_reason(ctx, field)
+	case "score":
+		return ec.fieldContext_PartyLinkCut_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartyLinkCut", field.Name)
+}
+
+func (ec *executionContext) childFields_PartyNetwork(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "root":
+		return ec.fieldContext_PartyNetwork_root(ctx, field)
+	case "parties":
+		return ec.fieldContext_PartyNetwork_parties(ctx, field)
+	case "links":
+		return ec.fieldContext_PartyNetwork_links(ctx, field)
+	case "truncated":
+		return ec.fieldContext_PartyNetwork_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartyNetwork", field.Name)
 }
 
 func (ec *executionContext) childFields_Problem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2931,6 +3774,42 @@ func (ec *executionContext) childFields_StockRow(ctx context.Context, field grap
 		return ec.fieldContext_StockRow_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockRow", field.Name)
+}
+
+func (ec *executionContext) childFields_TransferLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "lot":
+		return ec.fieldContext_TransferLine_lot(ctx, field)
+	case "qty":
+		return ec.fieldContext_TransferLine_qty(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransferLine", field.Name)
+}
+
+func (ec *executionContext) childFields_TransferProposal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sku":
+		return ec.fieldContext_TransferProposal_sku(ctx, field)
+	case "from":
+		return ec.fieldContext_TransferProposal_from(ctx, field)
+	case "to":
+		return ec.fieldContext_TransferProposal_to(ctx, field)
+	case "qty":
+		return ec.fieldContext_TransferProposal_qty(ctx, field)
+	case "lines":
+		return ec.fieldContext_TransferProposal_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransferProposal", field.Name)
+}
+
+func (ec *executionContext) childFields_TransferResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "alert":
+		return ec.fieldContext_TransferResult_alert(ctx, field)
+	case "event":
+		return ec.fieldContext_TransferResult_event(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransferResult", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

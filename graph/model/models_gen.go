@@ -10,6 +10,30 @@ import (
 	"time"
 )
 
+// A condition on stock someone should act on.
+type Alert struct {
+	ID       string      `json:"id"`
+	Rule     AlertRule   `json:"rule"`
+	Severity Severity    `json:"severity"`
+	Status   AlertStatus `json:"status"`
+	Sku      string      `json:"sku"`
+	Location string      `json:"location"`
+	// Empty for rules about a product at a location.
+	Lot     string `json:"lot"`
+	Message string `json:"message"`
+	// The figures the alert rests on, as of the latest evaluation.
+	Evidence []*Figure `json:"evidence"`
+	// The transfer that would fix it, for projected stock-outs with a location to give.
+	Proposal       *TransferProposal `json:"proposal,omitempty"`
+	RaisedAt       time.Time         `json:"raisedAt"`
+	UpdatedAt      time.Time         `json:"updatedAt"`
+	AcknowledgedAt *time.Time        `json:"acknowledgedAt,omitempty"`
+	AcknowledgedBy *string           `json:"acknowledgedBy,omitempty"`
+	ResolvedAt     *time.Time        `json:"resolvedAt,omitempty"`
+	// The transfer event booked on the proposal.
+	Transfer *InventoryEvent `json:"transfer,omitempty"`
+}
+
 type Discrepancy struct {
 	Sku      string  `json:"sku"`
 	Lot      *string `json:"lot,omitempty"`
@@ -31,6 +55,8 @@ type DocumentParty struct {
 	Role string `json:"role"`
 	// The surviving party id: stable, and every merged id still resolves to it.
 	PartyID string `json:"partyId"`
+	// The party this mention founded or joined before any SAME_AS link: the id to name in rejectPartyMatch.
+	MentionedPartyID string `json:"mentionedPartyId"`
 	// Why the mentioned party is the surviving one: each SAME_AS link on the way, in order.
 	SameAs []*PartyLink `json:"sameAs"`
 	// Parties possibly related (a shared phone, address or legal representative, or a probable but unproven match): never merged.
@@ -75,6 +101,11 @@ type FieldScore struct {
 	Field  string  `json:"field"`
 	Weight float64 `json:"weight"`
 	Values *string `json:"values,omitempty"`
+}
+
+type Figure struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // One real-world action (a sale, a receipt of goods, ...) and the documents that describe it.
@@ -157,6 +188,48 @@ type Movement struct {
 type Mutation struct {
 }
 
+type NetworkLink struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Why the two are related: the shared key in words, or the weights of a probable match.
+	Reason string `json:"reason"`
+	// The Fellegi-Sunter weight of a probable match; null when a shared key related them.
+	Score *float64 `json:"score,omitempty"`
+}
+
+type NetworkParty struct {
+	// The surviving id.
+	ID string `json:"id"`
+	// The name the party was first mentioned by.
+	Name *string `json:"name,omitempty"`
+	// person or company.
+	Kind  *string `json:"kind,omitempty"`
+	TaxID *string `json:"taxId,omitempty"`
+	// RELATED steps from the party asked about.
+	Depth int `json:"depth"`
+	// How many parties are merged into this one.
+	Merged int `json:"merged"`
+}
+
+// A person's verdict on two parties.
+type PartyDecision struct {
+	Party string `json:"party"`
+	Other string `json:"other"`
+	// same or apart.
+	Verdict string `json:"verdict"`
+	By      string `json:"by"`
+}
+
+// What a person's decision on two parties changed.
+type PartyDecisionResult struct {
+	// The surviving id of the first party after the decision.
+	Party string `json:"party"`
+	// The surviving id of the other party after the decision (the same id when they are one).
+	Other string `json:"other"`
+	// The SAME_AS link a rejection cut; null when none was needed.
+	Cut *PartyLinkCut `json:"cut,omitempty"`
+}
+
 // A link between two parties and why it was made.
 type PartyLink struct {
 	// The party at the other end of the link.
@@ -165,6 +238,26 @@ type PartyLink struct {
 	Reason string `json:"reason"`
 	// The Fellegi-Sunter weight (log2 likelihood ratio) of a probabilistic link; null when a shared key decided.
 	Score *float64 `json:"score,omitempty"`
+}
+
+// A SAME_AS link a rejection removed.
+type PartyLinkCut struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Why resolution had made it.
+	Reason string   `json:"reason"`
+	Score  *float64 `json:"score,omitempty"`
+}
+
+type PartyNetwork struct {
+	// The surviving id of the party asked about.
+	Root string `json:"root"`
+	// The parties of the group, nearest first.
+	Parties []*NetworkParty `json:"parties"`
+	// The RELATED links between them, each with its reason.
+	Links []*NetworkLink `json:"links"`
+	// True when the walk stopped at the party limit before its depth.
+	Truncated bool `json:"truncated"`
 }
 
 // One precise reason a document was refused.
@@ -395,6 +488,149 @@ type StockRow struct {
 type Subscription struct {
 }
 
+type TransferLine struct {
+	Lot string  `json:"lot"`
+	Qty Decimal `json:"qty"`
+}
+
+type TransferProposal struct {
+	Sku  string  `json:"sku"`
+	From string  `json:"from"`
+	To   string  `json:"to"`
+	Qty  Decimal `json:"qty"`
+	// Per lot, earliest expiry first.
+	Lines []*TransferLine `json:"lines"`
+}
+
+type TransferResult struct {
+	Alert *Alert `json:"alert"`
+	// The transfer event, with its movements.
+	Event *InventoryEvent `json:"event"`
+}
+
+type AlertRule string
+
+const (
+	// Available stock below its safety stock, or consumption says it will be within the horizon.
+	AlertRuleProjectedStockout AlertRule = "PROJECTED_STOCKOUT"
+	// Available plus incoming at or below the reorder point.
+	AlertRuleReorderPoint AlertRule = "REORDER_POINT"
+	// A lot on hand expires within the expiry window, or has expired.
+	AlertRuleExpiry AlertRule = "EXPIRY"
+	// A pallet's weight implies another quantity than the ledger holds for its lot.
+	AlertRuleSensorLedger AlertRule = "SENSOR_LEDGER"
+	// A pallet's temperature outside its lot's zone for longer than allowed.
+	AlertRuleColdChain AlertRule = "COLD_CHAIN"
+)
+
+var AllAlertRule = []AlertRule{
+	AlertRuleProjectedStockout,
+	AlertRuleReorderPoint,
+	AlertRuleExpiry,
+	AlertRuleSensorLedger,
+	AlertRuleColdChain,
+}
+
+func (e AlertRule) IsValid() bool {
+	switch e {
+	case AlertRuleProjectedStockout, AlertRuleReorderPoint, AlertRuleExpiry, AlertRuleSensorLedger, AlertRuleColdChain:
+		return true
+	}
+	return false
+}
+
+func (e AlertRule) String() string {
+	return string(e)
+}
+
+func (e *AlertRule) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AlertRule(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AlertRule", str)
+	}
+	return nil
+}
+
+func (e AlertRule) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AlertRule) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AlertRule) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type AlertStatus string
+
+const (
+	AlertStatusOpen         AlertStatus = "OPEN"
+	AlertStatusAcknowledged AlertStatus = "ACKNOWLEDGED"
+	AlertStatusResolved     AlertStatus = "RESOLVED"
+)
+
+var AllAlertStatus = []AlertStatus{
+	AlertStatusOpen,
+	AlertStatusAcknowledged,
+	AlertStatusResolved,
+}
+
+func (e AlertStatus) IsValid() bool {
+	switch e {
+	case AlertStatusOpen, AlertStatusAcknowledged, AlertStatusResolved:
+		return true
+	}
+	return false
+}
+
+func (e AlertStatus) String() string {
+	return string(e)
+}
+
+func (e *AlertStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AlertStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AlertStatus", str)
+	}
+	return nil
+}
+
+func (e AlertStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AlertStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AlertStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Where a reservation is in its life. Active and committed hold stock; the others are ends.
 type ReservationStatus string
 
@@ -468,7 +704,9 @@ const (
 	RolePartner Role = "PARTNER"
 	// Reads what a reader reads, plus raw payloads (personal data).
 	RoleFinance Role = "FINANCE"
-	// Reads everything and alone may change anything.
+	// Reads what a reader reads, acknowledges alerts and books the transfers they propose.
+	RoleOperator Role = "OPERATOR"
+	// Reads everything and may change anything.
 	RoleAdmin Role = "ADMIN"
 )
 
@@ -476,12 +714,13 @@ var AllRole = []Role{
 	RoleReader,
 	RolePartner,
 	RoleFinance,
+	RoleOperator,
 	RoleAdmin,
 }
 
 func (e Role) IsValid() bool {
 	switch e {
-	case RoleReader, RolePartner, RoleFinance, RoleAdmin:
+	case RoleReader, RolePartner, RoleFinance, RoleOperator, RoleAdmin:
 		return true
 	}
 	return false
@@ -517,6 +756,63 @@ func (e *Role) UnmarshalJSON(b []byte) error {
 }
 
 func (e Role) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type Severity string
+
+const (
+	SeverityInfo     Severity = "INFO"
+	SeverityWarning  Severity = "WARNING"
+	SeverityCritical Severity = "CRITICAL"
+)
+
+var AllSeverity = []Severity{
+	SeverityInfo,
+	SeverityWarning,
+	SeverityCritical,
+}
+
+func (e Severity) IsValid() bool {
+	switch e {
+	case SeverityInfo, SeverityWarning, SeverityCritical:
+		return true
+	}
+	return false
+}
+
+func (e Severity) String() string {
+	return string(e)
+}
+
+func (e *Severity) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Severity(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Severity", str)
+	}
+	return nil
+}
+
+func (e Severity) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Severity) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Severity) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -267,37 +267,11 @@ func (c *Cache) SetExpiries(ctx context.Context, tenant string, expiries map[ont
 // Subscribe delivers the tenant's stock changes until ctx ends. The returned channel is
 // closed when the subscription ends.
 func (c *Cache) Subscribe(ctx context.Context, tenant string) (<-chan ontology.Cell, error) {
-	sub := c.rdb.Subscribe(ctx, Channel(tenant))
-	if _, err := sub.Receive(ctx); err != nil {
-		sub.Close()
-		return nil, fmt.Errorf("subscribing to stock changes: %w", err)
-	}
-	out := make(chan ontology.Cell, 64)
-	go func() {
-		defer close(out)
-		defer sub.Close()
-		msgs := sub.Channel()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case m, ok := <-msgs:
-				if !ok {
-					return
-				}
-				var ch ontology.Cell
-				if err := json.Unmarshal([]byte(m.Payload), &ch); err != nil {
-					continue // not ours; the channel is namespaced, so this is a stray publisher
-				}
-				select {
-				case out <- ch:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}
-	}()
-	return out, nil
+	return listen(ctx, c.rdb.Subscribe(ctx, Channel(tenant)), "stock changes", func(m *redis.Message) (ontology.Cell, bool) {
+		var ch ontology.Cell
+		// Not ours when it does not decode: the channel is namespaced, so a stray publisher.
+		return ch, json.Unmarshal([]byte(m.Payload), &ch) == nil
+	})
 }
 
 // IsUnavailable reports whether err means Redis could not be reached.

@@ -57,14 +57,24 @@ func Open(tb testing.TB) *neo4jstore.Store {
 	return s
 }
 
-// Tenant returns a tenant name no other test uses.
+// Tenant returns a tenant name no other test uses: TenantPrefix(tb), "-" and random hex.
 func Tenant(tb testing.TB) string {
 	tb.Helper()
 	var b [6]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		tb.Fatal(err)
 	}
+	return TenantPrefix(tb) + "-" + hex.EncodeToString(b[:])
+}
+
+// TenantPrefix is what every tenant of a test (and of its subtests) starts with: "t-" and
+// the test's name in lower-case letters and digits, cut at 20. A test server that sweeps
+// only tenants with it never resolves another test's pending documents.
+func TenantPrefix(tb testing.TB) string {
 	name := strings.ToLower(tb.Name())
+	if top, _, ok := strings.Cut(name, "/"); ok {
+		name = top // a subtest's tenants belong to its test
+	}
 	clean := make([]byte, 0, 20)
 	for i := 0; i < len(name) && len(clean) < 20; i++ {
 		c := name[i]
@@ -72,5 +82,5 @@ func Tenant(tb testing.TB) string {
 			clean = append(clean, c)
 		}
 	}
-	return "t-" + string(clean) + "-" + hex.EncodeToString(b[:])
+	return "t-" + string(clean)
 }

@@ -32,18 +32,23 @@ const (
 	Partner Role = "partner"
 	// Finance reads what a reader reads, plus raw payloads (personal data).
 	Finance Role = "finance"
-	// Admin reads everything and alone may change anything (decisions, aliases).
+	// Operator reads what a reader reads, acknowledges alerts and books the transfers
+	// they propose: the people on shift in a warehouse, who must act on an alert at
+	// night without a key that can also merge events or read personal data.
+	Operator Role = "operator"
+	// Admin reads everything and may change anything; alone it decides matches and
+	// aliases.
 	Admin Role = "admin"
 )
 
 // Roles lists every role, for usage messages and validation.
-func Roles() []Role { return []Role{Reader, Partner, Finance, Admin} }
+func Roles() []Role { return []Role{Reader, Partner, Finance, Operator, Admin} }
 
 // ParseRole reads a role name.
 func ParseRole(s string) (Role, error) {
 	r := Role(strings.ToLower(strings.TrimSpace(s)))
 	if !slices.Contains(Roles(), r) {
-		return "", fmt.Errorf("unknown role %q (one of reader, partner, finance, admin)", s)
+		return "", fmt.Errorf("unknown role %q (one of reader, partner, finance, operator, admin)", s)
 	}
 	return r, nil
 }
@@ -147,9 +152,10 @@ var tenantRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,62}$`)
 func ValidTenant(t string) bool { return tenantRE.MatchString(t) }
 
 // HasRole reports whether the key holds one of roles. Admin holds every role: whatever
-// a reader or a partner may do, an admin may too.
+// a reader or a partner may do, an admin may too. An operator holds the reader's role as
+// well, so that every field a reader may read is open to it without naming it twice.
 func (k Key) HasRole(roles ...Role) bool {
-	return k.Role == Admin || slices.Contains(roles, k.Role)
+	return k.Role == Admin || slices.Contains(roles, k.Role) || k.Role == Operator && slices.Contains(roles, Reader)
 }
 
 // SeesSystem reports whether the key may read documents of a source system: a partner

@@ -136,6 +136,11 @@ func TestHasRoleAndSeesSystem(t *testing.T) {
 		{partner, []Role{Reader, Finance}, "shopify", false, true},
 		{partner, []Role{Partner}, "square", true, false},
 		{Key{Role: Partner}, []Role{Partner}, "shopify", true, false},
+		{Key{Role: Operator}, []Role{Reader, Finance}, "square", true, true},
+		{Key{Role: Operator}, []Role{Operator}, "square", true, true},
+		{Key{Role: Operator}, []Role{Finance}, "square", false, true},
+		{Key{Role: Operator}, []Role{Partner}, "square", false, true},
+		{Key{Role: Reader}, []Role{Operator}, "square", false, true},
 	} {
 		if got := tc.key.HasRole(tc.roles...); got != tc.has {
 			t.Errorf("%s HasRole(%v) = %v", tc.key.Role, tc.roles, got)

@@ -352,8 +352,20 @@ func (ps *partySpec) read(mp *mapper, out []ontology.PartyRef) []ontology.PartyR
 			ExternalID: mp.text(ps.extID, "externalId", cur), Name: mp.text(ps.name, "name", cur),
 			Email: mp.text(ps.email, "email", cur), Phone: mp.text(ps.phone, "phone", cur),
 			TaxID: mp.text(ps.taxID, "taxId", cur), Country: mp.text(ps.country, "country", cur),
-			Address: mp.text(ps.address, "address", cur), Legal: mp.text(ps.legalRep, "legalRep", cur)}
-		if p.ExternalID != "" || p.Name != "" || p.Email != "" || p.Phone != "" || p.TaxID != "" {
+			Address: mp.text(ps.address, "address", cur), Legal: mp.text(ps.legalRep, "legalRep", cur),
+			GivenName: mp.text(ps.given, "givenName", cur), FamilyName: mp.text(ps.family, "familyName", cur),
+			BirthDate: mp.text(ps.birth, "birthDate", cur), NationalID: mp.text(ps.nationalID, "nationalId", cur),
+			LoyaltyID: mp.text(ps.loyalty, "loyaltyId", cur), BankAccount: mp.text(ps.bank, "bankAccount", cur)}
+		place := ontology.AddressPart{Number: mp.text(ps.number, "houseNumber", cur), Street: mp.text(ps.street, "street", cur),
+			Line2: mp.text(ps.line2, "addressLine2", cur), Locality: mp.text(ps.locality, "locality", cur),
+			Postcode: mp.text(ps.postcode, "postcode", cur), Region: mp.text(ps.region, "region", cur)}
+		if place != (ontology.AddressPart{}) {
+			p.Place = &place
+		}
+		if p.Name == "" {
+			p.Name = strings.TrimSpace(p.GivenName + " " + p.FamilyName)
+		}
+		if p.ExternalID != "" || p.Name != "" || p.Email != "" || p.Phone != "" || p.TaxID != "" || p.NationalID != "" || p.LoyaltyID != "" {
 			out = append(out, p)
 		}
 	}

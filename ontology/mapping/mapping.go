@@ -67,6 +67,8 @@ type partySpec struct {
 	each                                                         *path
 	cond                                                         *cond
 	extID, name, email, phone, taxID, country, address, legalRep *spec
+	given, family, birth, nationalID, loyalty, bank              *spec
+	number, street, line2, locality, postcode, region            *spec
 }
 
 type linesSpec struct {
@@ -92,8 +94,10 @@ var topKeys = []string{"system", "type", "role", "format", "delimiter", "groupBy
 	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "parties", "lines", "refs", "notes", "description"}
 
 var (
-	partyKeys = []string{"role", "each", "if", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep"}
-	lineKeys  = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
+	partyKeys = []string{"role", "each", "if", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep",
+		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "bankAccount", "houseNumber", "street", "addressLine2", "locality",
+		"postcode", "region"}
+	lineKeys = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
 		"unit", "lot", "expiresAt", "unitPrice"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
@@ -292,8 +296,13 @@ func (m *Mapping) loadParties(l *loader, n *yaml.Node) {
 		sp := func(k string) *spec { return l.plain(f[k], field+"."+k) }
 		ps.extID, ps.name, ps.email, ps.phone = sp("externalId"), sp("name"), sp("email"), sp("phone")
 		ps.taxID, ps.country, ps.address, ps.legalRep = sp("taxId"), sp("country"), sp("address"), sp("legalRep")
-		if ps.extID == nil && ps.name == nil && ps.email == nil && ps.phone == nil && ps.taxID == nil {
-			l.fail(p, field, "needs at least one of externalId, name, email, phone or taxId")
+		ps.given, ps.family, ps.birth = sp("givenName"), sp("familyName"), sp("birthDate")
+		ps.nationalID, ps.loyalty, ps.bank = sp("nationalId"), sp("loyaltyId"), sp("bankAccount")
+		ps.number, ps.street, ps.line2 = sp("houseNumber"), sp("street"), sp("addressLine2")
+		ps.locality, ps.postcode, ps.region = sp("locality"), sp("postcode"), sp("region")
+		if ps.extID == nil && ps.name == nil && ps.email == nil && ps.phone == nil && ps.taxID == nil &&
+			ps.given == nil && ps.family == nil && ps.nationalID == nil && ps.loyalty == nil {
+			l.fail(p, field, "needs at least one of externalId, name, givenName, familyName, email, phone, taxId, nationalId or loyaltyId")
 		}
 		m.parties = append(m.parties, ps)
 	}

@@ -128,6 +128,13 @@ func TestERPNextPaymentEntry(t *testing.T) {
 	// Paid to a supplier: the party is a supplier, the bank reference a payment, and only
 	// the invoice among the references (not the journal entry).
 	wantParties(t, bank, "supplier:SUP-0007:Example GmbH:")
+	// The supplier's Bank Account record, which relates suppliers paid into one account.
+	if got := bank.Parties[0].BankAccount; got != "Example GmbH - Deutsche Bank" {
+		t.Errorf("bank account %q", got)
+	}
+	if got := d.Parties[0].BankAccount; got != "" {
+		t.Errorf("a payment naming no bank account gave %q", got)
+	}
 	wantExactRefs(t, bank, "payment:NL-SEPA-20250328-0042", "invoice:ACC-PINV-2025-00019")
 }
 

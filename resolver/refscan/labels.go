@@ -39,6 +39,10 @@ var asciiLabels = map[string]label{
 	"order":   labOrder, "orders": labOrder, "ord": labOrder, "no": labOrder, "nr": labOrder,
 	"num": labOrder, "number": labOrder, "ref": labOrder, "reference": labOrder, "so": labOrder,
 	"orderno": labOrder, "ordernumber": labOrder,
+	// The word for an order in the languages shops write their notes in.
+	"bestelling": labOrder, "bestelnummer": labOrder, "bestellung": labOrder, "bestellnummer": labOrder,
+	"auftrag": labOrder, "commande": labOrder, "cde": labOrder, "pedido": labOrder, "ordine": labOrder,
+	"zamowienie": labOrder, "objednavka": labOrder, "ordre": labOrder, "tilaus": labOrder,
 	"po": labPO, "pono": labPO, "purchase": labPO, "contract": labPO,
 	"tracking": labTracking, "track": labTracking, "trk": labTracking, "awb": labTracking,
 	"waybill": labTracking, "parcel": labTracking, "consignment": labTracking,

@@ -1,0 +1,147 @@
+package inventory
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// sensorLedgerRule compares the units the weight of a lot's pallets implies, (weight -
+// tare) / unit weight summed over the pallets, with the ledger's on-hand quantity of the
+// lot at their location (at every location when the pallets name none). It decides only
+// when every pallet of the lot has a weight reading younger than maxReadingAge: a lot
+// with one pallet unread would always look short.
+func sensorLedgerRule(cfg AlertConfig, v ProductView) []Condition {
+	type group struct {
+		pallets   []string
+		estimate  decimal.Decimal
+		tolerance ontology.Qty
+		weight    decimal.Decimal
+		latest    time.Time
+		stale     bool
+	}
+	groups := map[ontology.Cell]*group{}
+	var order []ontology.Cell
+	for _, p := range cfg.Pallets {
+		if p.SKU != v.SKU || p.UnitWeight <= 0 {
+			continue
+		}
+		cell := ontology.Cell{SKU: p.SKU, Location: p.Location, Lot: p.Lot}
+		g := groups[cell]
+		if g == nil {
+			g = &group{}
+			groups[cell] = g
+			order = append(order, cell)
+		}
+		g.pallets = append(g.pallets, p.ID())
+		tol := cfg.Defaults.Tolerance
+		if p.Tolerance != nil {
+			tol = *p.Tolerance
+		}
+		g.tolerance += tol
+		w := v.Sensors[p.ID()].Weight
+		if w == nil || v.Now.Sub(w.At) > cfg.Defaults.MaxReadingAge {
+			g.stale = true
+			continue
+		}
+		g.weight = g.weight.Add(w.Value)
+		g.estimate = g.estimate.Add(w.Value.Sub(p.Tare.Decimal()).DivRound(p.UnitWeight.Decimal(), 3))
+		if w.At.After(g.latest) {
+			g.latest = w.At
+		}
+	}
+	var out []Condition
+	for _, cell := range order {
+		g := groups[cell]
+		if g.stale {
+			continue
+		}
+		var ledger ontology.Qty
+		for _, c := range v.Cells {
+			if c.Lot == cell.Lot && (cell.Location == "" || c.Location == cell.Location) {
+				ledger += c.OnHand
+			}
+		}
+		diff := g.estimate.Sub(ledger.Decimal())
+		if diff.Abs().LessThanOrEqual(g.tolerance.Decimal()) {
+			continue
+		}
+		where := cell.Location
+		if where == "" {
+			where = "all locations"
+		}
+		out = append(out, Condition{
+			Rule: RuleSensorLedger, Cell: cell, Severity: SeverityWarning, Since: g.latest,
+			Message: fmt.Sprintf("%s lot %s at %s: pallet weight says %s units, the ledger %s", v.SKU, cell.Lot, where,
+				g.estimate.String(), ledger),
+			Evidence: []Figure{
+				{"pallets", strings.Join(g.pallets, ",")}, {"weightKg", g.weight.String()},
+				{"estimated", g.estimate.String()}, {"ledger", ledger.String()}, {"difference", diff.String()},
+				{"tolerance", g.tolerance.String()}, {"readingAt", g.latest.UTC().Format(time.RFC3339)},
+			},
+		})
+	}
+	return out
+}
+
+// coldChainRule raises a lot when one of its pallets has been outside its zone for at
+// least the zone's maximum excursion. The excursion runs from its first reading outside
+// to the latest reading, and on to now while the sensor is not late by more than
+// sensorGap: a pallet whose sensor falls silent is judged on what it said last.
+func coldChainRule(cfg AlertConfig, v ProductView) []Condition {
+	byCell := map[ontology.Cell]*Condition{}
+	longest := map[ontology.Cell]time.Duration{}
+	var order []ontology.Cell
+	for _, p := range cfg.Pallets {
+		if p.SKU != v.SKU {
+			continue
+		}
+		t := v.Sensors[p.ID()].Temperature
+		zone, name, ok := cfg.ZoneOf(p)
+		if t == nil || t.OutSince.IsZero() || !ok {
+			continue
+		}
+		end := t.At.Add(cfg.Defaults.SensorGap)
+		if v.Now.Before(end) {
+			end = v.Now
+		}
+		if end.Before(t.At) {
+			end = t.At // a reading stamped ahead of our clock
+		}
+		d := end.Sub(t.OutSince)
+		if d < zone.MaxExcursion {
+			continue
+		}
+		cell := ontology.Cell{SKU: p.SKU, Location: p.Location, Lot: p.Lot}
+		if prev, ok := byCell[cell]; ok {
+			prev.Evidence = append(prev.Evidence, Figure{"pallet", p.ID()})
+			if d <= longest[cell] {
+				continue
+			}
+		} else {
+			order = append(order, cell)
+		}
+		longest[cell] = d
+		byCell[cell] = &Condition{
+			Rule: RuleColdChain, Cell: cell, Severity: SeverityCritical, Since: t.OutSince.Add(zone.MaxExcursion),
+			Message: fmt.Sprintf("%s lot %s: pallet %s at %s °C, outside zone %s (%s to %s °C) since %s (%s, over %s)",
+				p.SKU, p.Lot, p.ID(), t.Value, name, zone.Min, zone.Max, t.OutSince.UTC().Format(time.RFC3339),
+				d.Round(time.Second), zone.MaxExcursion),
+			Evidence: []Figure{
+				{"pallet", p.ID()}, {"temperatureC", t.Value.String()}, {"zone", name},
+				{"min", zone.Min.String()}, {"max", zone.Max.String()},
+				{"outSince", t.OutSince.UTC().Format(time.RFC3339)}, {"lastReadingAt", t.At.UTC().Format(time.RFC3339)},
+				{"duration", d.Round(time.Second).String()}, {"maxExcursion", zone.MaxExcursion.String()},
+			},
+		}
+	}
+	out := make([]Condition, 0, len(order))
+	for _, c := range order {
+		out = append(out, *byCell[c])
+	}
+	return out
+}

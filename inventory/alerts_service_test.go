@@ -1,0 +1,192 @@
+package inventory_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology"
+)
+
+const store9 = "STORE-9"
+
+func alertService(r *rig, cfg inventory.AlertConfig) *inventory.AlertService {
+	return inventory.NewAlertService(r.store, r.cache, r.proj, map[string]inventory.AlertConfig{r.tenant: cfg}, nil, inventory.AlertServiceConfig{})
+}
+
+func safety(sku string, n int64) inventory.Threshold {
+	q := ontology.Units(n)
+	return inventory.Threshold{SKU: sku, Location: store9, SafetyStock: &q}
+}
+
+// onHandAt reads one location's on-hand stock of a product, all lots, from the cache.
+func (r *rig) onHandAt(sku, loc string) ontology.Qty {
+	r.t.Helper()
+	rows, err := r.cache.Stock(r.ctx, r.tenant, sku, loc)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	var n ontology.Qty
+	for _, s := range rows {
+		n += s.OnHand
+	}
+	return n
+}
+
+func byRule(as []inventory.Alert, rule inventory.AlertRule) *inventory.Alert {
+	for i := range as {
+		if as[i].Rule == rule {
+			return &as[i]
+		}
+	}
+	return nil
+}
+
+// TestAutoTransfer: with the tenant's automatic rule on, a stock-out's proposed transfer
+// is booked as it is raised, moves the stock through the ledger, and the next
+// evaluation resolves the alert.
+func TestAutoTransfer(t *testing.T) {
+	r := newRig(t)
+	r.receive(lot("MILK", "L2", 30), lot("MILK", "L1", 20))
+	svc := alertService(r, inventory.AlertConfig{
+		Thresholds:   []inventory.Threshold{safety("MILK", 25)},
+		Lots:         []inventory.LotInfo{{SKU: "MILK", Lot: "L1", ExpiresAt: time.Now().Add(30 * 24 * time.Hour)}},
+		AutoTransfer: true,
+	})
+	raised, err := svc.Evaluate(r.ctx, r.tenant, "MILK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := byRule(raised, inventory.RuleStockout)
+	if a == nil || a.TransferID == "" || a.Proposal == nil || a.Proposal.Qty != ontology.Units(25) {
+		t.Fatalf("raised %+v", raised)
+	}
+	// The lot with a known expiry goes first, then the rest from the other lot.
+	want := []inventory.TransferLine{{Lot: "L1", Qty: ontology.Units(20)}, {Lot: "L2", Qty: ontology.Units(5)}}
+	if len(a.Proposal.Lines) != 2 || a.Proposal.Lines[0] != want[0] || a.Proposal.Lines[1] != want[1] {
+		t.Fatalf("lines = %+v, want %+v", a.Proposal.Lines, want)
+	}
+	if got := r.onHandAt("MILK", store9); got != ontology.Units(25) {
+		t.Fatalf("store holds %s after the transfer, want 25", got)
+	}
+	if got := r.onHandAt("MILK", wh); got != ontology.Units(25) {
+		t.Fatalf("warehouse holds %s after the transfer, want 25", got)
+	}
+	if diffs, err := r.proj.Verify(r.ctx, r.tenant); err != nil || len(diffs) != 0 {
+		t.Fatalf("verify = %+v, %v", diffs, err)
+	}
+	if raised, err := svc.Evaluate(r.ctx, r.tenant, "MILK"); err != nil || byRule(raised, inventory.RuleStockout) != nil {
+		t.Fatalf("evaluated again: %+v, %v", raised, err)
+	}
+	stored, err := r.store.Alert(r.ctx, r.tenant, a.ID)
+	if err != nil || stored.Status != inventory.AlertResolved || stored.TransferID != a.TransferID {
+		t.Fatalf("alert after its transfer = %+v, %v", stored, err)
+	}
+	if _, err := svc.CreateTransfer(r.ctx, r.tenant, a.ID, 0, "person:x"); !errors.Is(err, inventory.ErrTransferBooked) {
+		t.Fatalf("a second transfer on the alert: %v", err)
+	}
+}
+
+// TestCreateTransferChecksTheStock: a person may move less than proposed, never more
+// than the giver holds now; by default nothing moves until someone asks.
+func TestCreateTransferChecksTheStock(t *testing.T) {
+	r := newRig(t)
+	r.receive(units("TEA", 5))
+	svc := alertService(r, inventory.AlertConfig{Thresholds: []inventory.Threshold{safety("TEA", 100)}})
+	raised, err := svc.Evaluate(r.ctx, r.tenant, "TEA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := byRule(raised, inventory.RuleStockout)
+	if a == nil || a.TransferID != "" || a.Proposal == nil || a.Proposal.Qty != ontology.Units(5) {
+		t.Fatalf("raised %+v", raised)
+	}
+	if got := r.onHandAt("TEA", wh); got != ontology.Units(5) {
+		t.Fatalf("stock moved by itself: %s left", got)
+	}
+	if _, err := svc.CreateTransfer(r.ctx, r.tenant, a.ID, ontology.Units(6), "person:x"); !errors.Is(err, inventory.ErrNotEnoughToMove) {
+		t.Fatalf("moving 6 of 5: %v", err)
+	}
+	if _, err := svc.CreateTransfer(r.ctx, r.tenant, "al_nope", 0, "person:x"); !errors.Is(err, inventory.ErrAlertNotFound) {
+		t.Fatalf("unknown alert: %v", err)
+	}
+	res, err := svc.CreateTransfer(r.ctx, r.tenant, a.ID, ontology.Units(2), "person:x")
+	if err != nil || res.Transfer.Proposal.Qty != ontology.Units(2) || res.Alert.TransferID != res.Transfer.EventID {
+		t.Fatalf("moving 2 = %+v, %v", res, err)
+	}
+	if got := r.onHandAt("TEA", store9); got != ontology.Units(2) {
+		t.Fatalf("store holds %s, want 2", got)
+	}
+	if _, err := svc.CreateTransfer(r.ctx, r.tenant, a.ID, 0, "person:x"); !errors.Is(err, inventory.ErrTransferBooked) {
+		t.Fatalf("a second transfer: %v", err)
+	}
+
+	// Nothing anywhere to give: no proposal. Once the threshold goes, the alert resolves.
+	cocoa := alertService(r, inventory.AlertConfig{Thresholds: []inventory.Threshold{safety("COCOA", 10)}})
+	raised, err = cocoa.Evaluate(r.ctx, r.tenant, "COCOA")
+	if a = byRule(raised, inventory.RuleStockout); err != nil || a == nil || a.Proposal != nil {
+		t.Fatalf("raised %+v, %v", raised, err)
+	}
+	if _, err := cocoa.CreateTransfer(r.ctx, r.tenant, a.ID, 0, "person:x"); !errors.Is(err, inventory.ErrNoProposal) {
+		t.Fatalf("transfer without a proposal: %v", err)
+	}
+	if _, err := alertService(r, inventory.AlertConfig{}).Evaluate(r.ctx, r.tenant, "COCOA"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cocoa.CreateTransfer(r.ctx, r.tenant, a.ID, 0, "person:x"); !errors.Is(err, inventory.ErrAlertResolved) {
+		t.Fatalf("transfer on a resolved alert: %v", err)
+	}
+}
+
+// TestAlertsOffResolveWhatIsOpen: a tenant the settings no longer name has its open
+// alerts resolved by the next evaluation, and its stock changes ask for nothing more.
+func TestAlertsOffResolveWhatIsOpen(t *testing.T) {
+	r := newRig(t)
+	on := alertService(r, inventory.AlertConfig{Thresholds: []inventory.Threshold{safety("OAT", 3)}})
+	if raised, err := on.Evaluate(r.ctx, r.tenant, "OAT"); err != nil || len(raised) == 0 {
+		t.Fatalf("raised %+v, %v", raised, err)
+	}
+	off := inventory.NewAlertService(r.store, r.cache, r.proj, nil, nil, inventory.AlertServiceConfig{})
+	if raised, err := off.Evaluate(r.ctx, r.tenant, "OAT"); err != nil || len(raised) != 0 {
+		t.Fatalf("alerts off raised %+v, %v", raised, err)
+	}
+	if open, err := r.store.Alerts(r.ctx, r.tenant, inventory.AlertOpen, 10); err != nil || len(open) != 0 {
+		t.Fatalf("open with alerts off: %+v, %v", open, err)
+	}
+}
+
+// TestReadingsReachOnlyConfiguredPallets: a reading of a pallet the settings name keeps
+// its state; others, and metrics the alerts do not read, are skipped.
+func TestReadingsReachOnlyConfiguredPallets(t *testing.T) {
+	r := newRig(t)
+	svc := alertService(r, inventory.AlertConfig{
+		Zones:   map[string]inventory.Zone{"frozen": {Min: decimal.NewFromInt(-25), Max: decimal.NewFromInt(-18)}},
+		Pallets: []inventory.Pallet{{SSCC: "012345678901234567", SKU: "PEAS", Lot: "P1", Location: wh, Zone: "frozen"}},
+	})
+	at := time.Now().UTC().Truncate(time.Millisecond)
+	err := svc.Readings(r.ctx, r.tenant, []ontology.Reading{
+		{DeviceID: "d1", PalletSSCC: "012345678901234567", At: at, Metric: "temperature_c", Value: "-12"},
+		{DeviceID: "d1", PalletSSCC: "012345678901234567", At: at, Metric: "humidity_rh", Value: "40"},
+		{DeviceID: "d2", PalletSSCC: "999999999999999999", At: at, Metric: "temperature_c", Value: "30"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.cache.SensorStates(r.ctx, r.tenant, []string{"012345678901234567", "999999999999999999"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	temp := got["012345678901234567"].Temperature
+	if temp == nil || temp.Value.String() != "-12" || !temp.OutSince.Equal(at) {
+		t.Fatalf("pallet state = %+v, want -12 out of the frozen zone since %s", temp, at)
+	}
+	if other := got["999999999999999999"]; other.Temperature != nil {
+		t.Fatalf("an unknown pallet's reading was kept: %+v", other.Temperature)
+	}
+	if err := svc.Readings(r.ctx, r.tenant, []ontology.Reading{{DeviceID: "d1", PalletSSCC: "012345678901234567", At: at.Add(time.Second), Metric: "temperature_c", Value: "warm"}}); err == nil {
+		t.Fatal("a value that is no number passed")
+	}
+}

@@ -1,0 +1,460 @@
+package resolver
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strings"
+
+	"github.com/seamhub/seam/resolver/compare"
+)
+
+// PartyModel is a fitted Fellegi-Sunter model of party matching: for each compared field
+// and level, m (the chance of that level for two mentions of one party) and u (for two
+// different parties), term frequencies of the values that weigh less when many share
+// them, and the thresholds. It is stored per tenant with a version (`seam parties train`)
+// and named in the evidence of every link it makes.
+type PartyModel struct {
+	Version string                                 `json:"version"`
+	M       [partyFields][compare.NumKinds]float64 `json:"m"`
+	U       [partyFields][compare.NumKinds]float64 `json:"u"`
+	// TF holds, per field, the share of parties holding each common value (given and
+	// family names, postcodes): an exact agreement on a value held by a share f of the
+	// parties weighs log2(m/f) instead of log2(m/u).
+	TF map[string]map[string]float64 `json:"tf,omitempty"`
+	// Lambda is the share of matching pairs among blocked pairs, from the fit.
+	Lambda float64 `json:"lambda,omitempty"`
+	// Accept links two parties SAME_AS at or above this weight; Review records them
+	// RELATED ("possibly the same party") between Review and Accept.
+	Accept float64 `json:"accept"`
+	Review float64 `json:"review"`
+	// Trained says how the model was made: "prior", or the fit's figures.
+	Trained string `json:"trained,omitempty"`
+}
+
+// levels sets m and u of a field's kinds from pairs.
+func (pm *PartyModel) levels(field int, mu map[compare.Kind][2]float64) {
+	for k, v := range mu {
+		pm.M[field][k], pm.U[field][k] = v[0], v[1]
+	}
+}
+
+// DefaultPartyModel is the prior used until a tenant's model is trained: m and u chosen
+// by reasoning about how people and shops write, so that a name alone, however rare,
+// never links two parties (it is at most 14 bits, the accept threshold 16), a name with
+// an address or a date of birth does, and a typo in one field is outweighed by
+// agreement in the others. Training replaces u with what random pairs of the tenant's
+// own data show, and m with the EM fit.
+func DefaultPartyModel() PartyModel {
+	var pm PartyModel
+	pm.Version = "prior-2"
+	pm.Trained = "prior"
+	k := func(m, u float64) [2]float64 { return [2]float64{m, u} }
+	names := map[compare.Kind][2]float64{
+		compare.Exact: k(0.80, 0.004), compare.Transliterated: k(0.03, 0.0005), compare.Nickname: k(0.02, 0.001),
+		compare.Typo: k(0.06, 0.002), compare.Phonetic: k(0.03, 0.004), compare.Similar: k(0.03, 0.01),
+		compare.Initials: k(0.005, 0.005), compare.Partial: k(0.01, 0.01), compare.MaskedCompatible: k(0.01, 0.01),
+		compare.Different: k(0.02, 0.96),
+	}
+	pm.levels(fieldName, names)
+	pm.levels(fieldGiven, names)
+	pm.levels(fieldFamily, names)
+	pm.levels(fieldBirth, map[compare.Kind][2]float64{
+		compare.Exact: k(0.85, 0.0002), compare.Transposed: k(0.03, 0.0001), compare.Typo: k(0.07, 0.002),
+		compare.YearOff: k(0.02, 0.001), compare.Different: k(0.03, 0.9967),
+	})
+	pm.levels(fieldNationalID, map[compare.Kind][2]float64{
+		compare.Exact: k(0.90, 0.00001), compare.Typo: k(0.07, 0.0001), compare.Different: k(0.03, 0.99989),
+	})
+	// An address one character off is as often a namesake's (anna.smit1@, anna.smit2@)
+	// as a typo: weak evidence, never enough with a name to link.
+	pm.levels(fieldEmail, map[compare.Kind][2]float64{
+		compare.Exact: k(0.90, 0.0001), compare.Partial: k(0.03, 0.004), compare.Typo: k(0.03, 0.004),
+		compare.MaskedCompatible: k(0.02, 0.01), compare.Different: k(0.02, 0.9988),
+	})
+	pm.levels(fieldPhone, map[compare.Kind][2]float64{
+		compare.Exact: k(0.88, 0.0001), compare.Typo: k(0.04, 0.0002), compare.MaskedCompatible: k(0.04, 0.02),
+		compare.Different: k(0.04, 0.9797),
+	})
+	// The parts of one address are not independent (a move changes them all at once, a
+	// household shares them all): their priors are set so that a whole address that
+	// agrees weighs about as much as one address field would (+10), and a whole address
+	// that differs about -10, not the sum of four independent pieces of evidence.
+	pm.levels(fieldNumber, map[compare.Kind][2]float64{
+		compare.Exact: k(0.80, 0.12), compare.Typo: k(0.04, 0.02), compare.Partial: k(0.03, 0.02),
+		compare.MaskedCompatible: k(0.01, 0.01), compare.Different: k(0.12, 0.83),
+	})
+	pm.levels(fieldStreet, map[compare.Kind][2]float64{
+		compare.Exact: k(0.70, 0.05), compare.Typo: k(0.06, 0.01), compare.Similar: k(0.04, 0.02),
+		compare.Partial: k(0.02, 0.02), compare.MaskedCompatible: k(0.01, 0.01), compare.Different: k(0.17, 0.89),
+	})
+	// A flat, a building, a second line: what tells one household of a street from the
+	// next where a source has it; many omit it, so its difference weighs little.
+	pm.levels(fieldDetail, map[compare.Kind][2]float64{
+		compare.Exact: k(0.55, 0.01), compare.Typo: k(0.05, 0.002), compare.Similar: k(0.05, 0.01),
+		compare.Partial: k(0.05, 0.03), compare.MaskedCompatible: k(0.01, 0.01), compare.Different: k(0.29, 0.82),
+	})
+	pm.levels(fieldLocality, map[compare.Kind][2]float64{
+		compare.Exact: k(0.80, 0.28), compare.Typo: k(0.05, 0.02), compare.Similar: k(0.02, 0.02),
+		compare.Partial: k(0.02, 0.03), compare.MaskedCompatible: k(0.01, 0.02), compare.Different: k(0.10, 0.63),
+	})
+	pm.levels(fieldPostcode, map[compare.Kind][2]float64{
+		compare.Exact: k(0.80, 0.28), compare.Typo: k(0.05, 0.02), compare.Partial: k(0.05, 0.07),
+		compare.Different: k(0.10, 0.63),
+	})
+	pm.levels(fieldAddress, map[compare.Kind][2]float64{
+		compare.Exact: k(0.60, 0.001), compare.Similar: k(0.30, 0.01), compare.MaskedCompatible: k(0.05, 0.05),
+		compare.Different: k(0.05, 0.939),
+	})
+	pm.levels(fieldCountry, map[compare.Kind][2]float64{compare.Exact: k(0.98, 0.5), compare.Different: k(0.02, 0.5)})
+	pm.Accept, pm.Review = 16, 10
+	return pm
+}
+
+// Weight returns log2(m/u) of one field at one level (0 for null or unknown).
+func (pm *PartyModel) Weight(field int, k compare.Kind) float64 {
+	if k == compare.Null || int(k) >= compare.NumKinds {
+		return 0
+	}
+	return kindWeight(pm.M[field][k], pm.U[field][k])
+}
+
+// tfFields are the fields whose exact values have term frequencies, with the profile
+// value each uses.
+var tfFields = map[int]func(PartyProfile) string{
+	fieldGiven:    func(p PartyProfile) string { return strings.ToLower(strings.TrimSpace(p.Given)) },
+	fieldFamily:   func(p PartyProfile) string { return strings.ToLower(strings.TrimSpace(p.Family)) },
+	fieldName:     func(p PartyProfile) string { return p.Name },
+	fieldPostcode: func(p PartyProfile) string { return compact(strings.ToUpper(p.Place.Postcode)) },
+	fieldLocality: func(p PartyProfile) string { return strings.ToLower(strings.TrimSpace(p.Place.Locality)) },
+}
+
+// fieldWeights returns each field's weight in a comparison of a with another profile:
+// an exact agreement on a value in the model's term frequencies weighs log2(m/f); one
+// the caller counted many holders of (fr) weighs log2(count) less.
+func (pm *PartyModel) fieldWeights(c Comparison, a PartyProfile, fr Frequency) [partyFields]float64 {
+	var out [partyFields]float64
+	for f := range partyFields {
+		out[f] = pm.Weight(f, c[f].Kind)
+		if c[f].Kind != compare.Exact {
+			continue
+		}
+		if get, ok := tfFields[f]; ok && pm.TF != nil {
+			if share, ok := pm.TF[fieldNames[f]][get(a)]; ok && share > pm.U[f][compare.Exact] {
+				out[f] = kindWeight(pm.M[f][compare.Exact], share)
+			}
+		}
+		n := fr.of(f)
+		if f == fieldStreet {
+			n = fr.of(fieldAddress) // an address compared in parts: its street carries the count
+		}
+		if n > 1 {
+			out[f] -= math.Log2(float64(n))
+		}
+	}
+	return out
+}
+
+// Score sums the field weights of a comparison.
+func (pm *PartyModel) Score(c Comparison, a PartyProfile, fr Frequency) float64 {
+	var s float64
+	for _, x := range pm.fieldWeights(c, a, fr) {
+		s += x
+	}
+	return s
+}
+
+// PartyVerdict is what the model says of two profiles: same party, possibly the same (for
+// a person to look at), or nothing.
+type PartyVerdict int
+
+// The verdicts.
+const (
+	Apart PartyVerdict = iota
+	Possibly
+	Same
+)
+
+// Decide scores a comparison and decides. Two rules come before the weights: masked
+// values as the only agreement never link (two buyers in one district share 李** and
+// 138****5678 as easily as one does), and a pair must agree on something besides its name
+// (a name alone, however rare, is not a person).
+func (pm *PartyModel) Decide(c Comparison, a PartyProfile, fr Frequency) (PartyVerdict, float64) {
+	s := pm.Score(c, a, fr)
+	levels := make([]compare.Level, 0, partyFields)
+	for f := range partyFields {
+		if f != fieldCountry {
+			levels = append(levels, c[f])
+		}
+	}
+	if compare.MaskedOnly(levels...) {
+		return Apart, s
+	}
+	beyondName := false
+	for _, f := range identityFields {
+		k := c[f].Kind
+		beyondName = beyondName || (k.Agrees() && k != compare.MaskedCompatible)
+	}
+	switch {
+	case s >= pm.Accept && beyondName:
+		return Same, s
+	case s >= pm.Review:
+		return Possibly, s
+	}
+	return Apart, s
+}
+
+// Explain renders a comparison's evidence: each compared field's level and weight, and
+// the model's version.
+func (pm *PartyModel) Explain(c Comparison, a PartyProfile, fr Frequency) string {
+	ws := pm.fieldWeights(c, a, fr)
+	var parts []string
+	var total float64
+	for f := range partyFields {
+		if c[f].Kind == compare.Null {
+			continue
+		}
+		total += ws[f]
+		parts = append(parts, fmt.Sprintf("%s %s %+.1f", fieldNames[f], c[f].Kind, ws[f]))
+	}
+	return fmt.Sprintf("score %.1f (%s; model %s)", total, strings.Join(parts, ", "), pm.Version)
+}
+
+// String renders the model's weights for logs and benchmark output.
+func (pm *PartyModel) String() string {
+	var parts []string
+	for f := range partyFields {
+		var lv []string
+		for k := 1; k < compare.NumKinds; k++ {
+			if pm.M[f][k] > 0 && pm.U[f][k] > 0 {
+				lv = append(lv, fmt.Sprintf("%s %+.1f", compare.Kind(k), pm.Weight(f, compare.Kind(k))))
+			}
+		}
+		parts = append(parts, fieldNames[f]+": "+strings.Join(lv, ", "))
+	}
+	return fmt.Sprintf("model %s (accept %.1f, review %.1f): %s", pm.Version, pm.Accept, pm.Review, strings.Join(parts, "; "))
+}
+
+// PartyPair is a blocked candidate pair's comparison and the rule that blocked it:
+// within a block the rule's fields agree by construction, so they say nothing there and
+// are left out of the fit for that pair.
+type PartyPair struct {
+	C    Comparison
+	Rule string
+}
+
+// ruleFields are the fields each block rule makes agree.
+var ruleFields = map[string][]int{
+	BlockName: {fieldName, fieldGiven, fieldFamily}, BlockAddress: {fieldAddress, fieldStreet, fieldNumber, fieldDetail},
+	BlockFamilyPost: {fieldFamily, fieldPostcode}, BlockBirthDate: {fieldBirth},
+	BlockGivenLocale: {fieldGiven, fieldLocality}, BlockNationalID: {fieldNationalID},
+}
+
+// Train fits a model to profiles (one per mention) as Splink does: u from random pairs
+// (almost all are different parties), m by expectation-maximisation over the pairs the
+// block rules find, each pair leaving out the fields its rule made agree; term
+// frequencies of names, postcodes and localities; the thresholds from the fit, so that a
+// link needs a posterior of 0.99 among blocked pairs and review 0.8. It starts from
+// start's m and keeps start's levels where there are too few comparisons to move them.
+func Train(profiles []PartyProfile, pairs []PartyPair, randomPairs int, seed uint64, start PartyModel) PartyModel {
+	pm := start
+	pm.TF = termFrequencies(profiles)
+	if len(profiles) >= 2 {
+		rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+		var counts [partyFields][compare.NumKinds]float64
+		var totals [partyFields]float64
+		for range randomPairs {
+			i, j := rng.IntN(len(profiles)), rng.IntN(len(profiles))
+			if i == j || profiles[i].Company != profiles[j].Company {
+				continue
+			}
+			c := CompareParties(profiles[i], profiles[j])
+			for f := range partyFields {
+				if k := c[f].Kind; k != compare.Null {
+					counts[f][k]++
+					totals[f]++
+				}
+			}
+		}
+		for f := range partyFields {
+			if totals[f] < 200 {
+				continue // too few comparisons of this field to move its prior
+			}
+			for k := 1; k < compare.NumKinds; k++ {
+				// Add-one smoothing over the prior's levels: a level random pairs never
+				// reach keeps a small u instead of an infinite weight.
+				if start.U[f][k] > 0 || counts[f][k] > 0 {
+					pm.U[f][k] = clamp((counts[f][k] + 0.5) / (totals[f] + 0.5*float64(compare.NumKinds)))
+				}
+			}
+		}
+	}
+	pm, lambda := fitM(pairs, pm, 40)
+	pm.Lambda = lambda
+	// Thresholds from the fit: the weight at which the posterior among blocked pairs
+	// reaches 0.99 to link and 0.8 to review, never below the prior's floor (a name
+	// alone must stay below Accept).
+	prior := math.Log2(lambda / (1 - lambda))
+	pm.Accept = math.Max(start.Accept, math.Log2(0.99/0.01)-prior)
+	pm.Review = math.Max(start.Review, math.Log2(0.8/0.2)-prior)
+	if pm.Review >= pm.Accept {
+		pm.Review = pm.Accept - 3
+	}
+	pm.Trained = fmt.Sprintf("u from %d random pairs, m by EM over %d blocked pairs (share of matches %.4f)", randomPairs, len(pairs), lambda)
+	return pm
+}
+
+// fitM estimates m and the share of matches by EM, u held fixed, fields assumed to agree
+// independently given match status; probabilities are kept away from 0 and 1 so no level
+// becomes infinitely decisive on a small sample.
+func fitM(pairs []PartyPair, pm PartyModel, iterations int) (PartyModel, float64) {
+	lambda := 0.1
+	if len(pairs) < 20 {
+		return pm, lambda
+	}
+	skip := func(p PartyPair, f int) bool {
+		for _, x := range ruleFields[p.Rule] {
+			if x == f {
+				return true
+			}
+		}
+		return false
+	}
+	post := make([]float64, len(pairs))
+	for range iterations {
+		var sum float64
+		for i, p := range pairs {
+			lm, lu := math.Log(lambda), math.Log(1-lambda)
+			for f := range partyFields {
+				k := p.C[f].Kind
+				if k == compare.Null || skip(p, f) || pm.M[f][k] <= 0 || pm.U[f][k] <= 0 {
+					continue
+				}
+				lm += math.Log(pm.M[f][k])
+				lu += math.Log(pm.U[f][k])
+			}
+			post[i] = 1 / (1 + math.Exp(lu-lm))
+			sum += post[i]
+		}
+		lambda = clamp(sum / float64(len(pairs)))
+		for f := range partyFields {
+			var mc [compare.NumKinds]float64
+			var mt float64
+			for i, p := range pairs {
+				k := p.C[f].Kind
+				if k == compare.Null || skip(p, f) {
+					continue
+				}
+				mc[k] += post[i]
+				mt += post[i]
+			}
+			if mt < 5 {
+				continue
+			}
+			for k := 1; k < compare.NumKinds; k++ {
+				if pm.M[f][k] > 0 || mc[k] > 0 {
+					pm.M[f][k] = clamp((mc[k] + 0.01) / (mt + 0.01*float64(compare.NumKinds)))
+				}
+			}
+		}
+	}
+	return pm, lambda
+}
+
+// termFrequencies counts, per TF field, the share of profiles holding each value held by
+// more than one (rare values keep the model's u).
+func termFrequencies(profiles []PartyProfile) map[string]map[string]float64 {
+	out := map[string]map[string]float64{}
+	if len(profiles) < 50 {
+		return out
+	}
+	for f, get := range tfFields {
+		counts := map[string]int{}
+		n := 0
+		for _, p := range profiles {
+			if v := get(p); v != "" {
+				counts[v]++
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		// Keep the 5,000 most common values: enough for the names and postcodes that
+		// weigh less, bounded for a model stored in one property.
+		type vc struct {
+			v string
+			c int
+		}
+		var list []vc
+		for v, c := range counts {
+			if c > 1 {
+				list = append(list, vc{v, c})
+			}
+		}
+		sort.Slice(list, func(i, j int) bool { return list[i].c > list[j].c || list[i].c == list[j].c && list[i].v < list[j].v })
+		if len(list) > 5000 {
+			list = list[:5000]
+		}
+		m := make(map[string]float64, len(list))
+		for _, x := range list {
+			m[x.v] = float64(x.c) / float64(n)
+		}
+		out[fieldNames[f]] = m
+	}
+	return out
+}
+
+// clamp keeps a probability away from 0 and 1.
+func clamp(p float64) float64 {
+	const floor = 1e-6
+	return math.Min(math.Max(p, floor), 1-floor)
+}
+
+// BlockedPairs returns the comparisons of profiles that share a block key under any
+// rule: the unlabelled pairs m is fitted on. A block is capped at perBlock profiles, as
+// the resolver caps its candidates, so a common name adds pairs linearly, not
+// quadratically; a pair two rules find is counted under the first.
+func BlockedPairs(profiles []PartyProfile, perBlock int) []PartyPair {
+	type block struct {
+		rule    string
+		members []int
+	}
+	blocks := map[string]*block{}
+	var order []string
+	for i, p := range profiles {
+		for _, rule := range BlockRules {
+			v := p.Blocks()[rule]
+			if v == "" {
+				continue
+			}
+			k := rule + "=" + v
+			b := blocks[k]
+			if b == nil {
+				b = &block{rule: rule}
+				blocks[k] = b
+				order = append(order, k)
+			}
+			if len(b.members) < perBlock {
+				b.members = append(b.members, i)
+			}
+		}
+	}
+	seen := map[[2]int]bool{}
+	var out []PartyPair
+	for _, k := range order {
+		b := blocks[k]
+		for x := range b.members {
+			for y := x + 1; y < len(b.members); y++ {
+				i, j := b.members[x], b.members[y]
+				if seen[[2]int{i, j}] || profiles[i].Company != profiles[j].Company {
+					continue
+				}
+				seen[[2]int{i, j}] = true
+				out = append(out, PartyPair{C: CompareParties(profiles[i], profiles[j]), Rule: b.rule})
+			}
+		}
+	}
+	return out
+}
