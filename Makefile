@@ -5,9 +5,13 @@ GO    ?= go
 BIN   := bin/seam
 # Tests take 10-20 minutes of CPU under -race on two cores; CI stops at 90.
 TEST_TIMEOUT ?= 30m
+# Where tests keep what they leave for people to look at (the dashboard test's
+# screenshots and accessibility reports), under _artifacts/.
+ARTIFACTS ?= $(CURDIR)/test-artifacts
 
 .PHONY: all build test test-short demo services-up services-down services-status \
-        generate check-generated lint fuzz bench clean
+        generate check-generated lint fuzz fuzz-ci test-faults test-faults-long bench clean \
+        web web-deps web-check tools
 
 all: build
 
@@ -26,9 +30,29 @@ services-down:
 services-status:
 	@scripts/services.sh status
 
-test: services-up
+# The dashboard's browser test needs Chromium and axe-core (web-deps); web-check first
+# fails when the committed bundle is not what its sources build.
+test: services-up web-check
 	$(GO) vet ./...
-	$(GO) test -race -timeout $(TEST_TIMEOUT) ./...
+	@mkdir -p $(ARTIFACTS)
+	$(GO) test -race -timeout $(TEST_TIMEOUT) -artifacts -outputdir $(ARTIFACTS) ./...
+	@echo "test artifacts (dashboard screenshots, axe reports): $(ARTIFACTS)/_artifacts"
+
+# Node.js, npm and Chromium from Debian's packages where missing.
+tools:
+	@scripts/services.sh tools
+
+# The dashboard's npm packages, installed again only when package-lock.json changed.
+web-deps: tools
+	@cmp -s web/package-lock.json web/node_modules/.seam-lock || \
+	  (cd web && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.seam-lock)
+
+# Rebuilds the dashboard's bundle (web/dist, embedded by package web): commit it.
+web: web-deps
+	cd web && node build.mjs
+
+web-check: web-deps
+	cd web && node build.mjs --check
 
 # Pure-logic tests only; no services needed.
 test-short:
@@ -57,8 +81,26 @@ fuzz:
 	  done; \
 	done
 
+# CI's fuzzing: each target FUZZTIME_CI, the whole run within FUZZ_BUDGET seconds (a
+# target also costs its instrumented build: 10-40 s each on two busy cores, so not all
+# 61 fit; each day starts at another target). A crasher's input stays under
+# testdata/fuzz/, to commit with the fix as a regression test.
+FUZZTIME_CI ?= 5s
+FUZZ_BUDGET ?= 600
+fuzz-ci:
+	@FUZZ_BUDGET=$(FUZZ_BUDGET) scripts/fuzz.sh $(FUZZTIME_CI)
+
+# The fault suite alone (it also runs in make test): private Neo4j, Redis and Mosquitto
+# on free ports are killed and restarted; the shared services are never touched.
+test-faults: services-up
+	$(GO) test -count=1 -timeout 15m -v ./internal/faulttest/
+
+# The same with the issue's full 60 s outages.
+test-faults-long: services-up
+	SEAM_FAULT_OUTAGE=60s $(GO) test -count=1 -timeout 30m -v ./internal/faulttest/
+
 bench: services-up
 	$(BIN) bench ingest
 
 clean:
-	rm -rf bin
+	rm -rf bin test-artifacts

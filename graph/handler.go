@@ -1,8 +1,12 @@
 package graph
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"time"
@@ -18,6 +22,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/seamhub/seam/graph/generated"
+	"github.com/seamhub/seam/inventory"
 )
 
 // NewHandler serves /graphql: POST and GET queries, a GraphiQL page for browsers, and
@@ -64,6 +69,10 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 			ge.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
 		case errors.As(err, &coded):
 			ge.Extensions = map[string]any{"code": coded.code}
+		case errors.Is(err, inventory.ErrCacheUnavailable):
+			// Said plainly, never a stale or empty answer: the caller retries.
+			ge.Message = "live stock is unavailable right now (the cache does not answer); retry shortly"
+			ge.Extensions = map[string]any{"code": "UNAVAILABLE"}
 		case errors.As(err, new(*gqlerror.Error)) && ge.Extensions != nil:
 			// parse, validation and limit errors keep their own code
 		default:
@@ -91,6 +100,14 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 			srv.ServeHTTP(w, r) // CORS preflight: carries no key by design
 			return
 		}
+		if r.Body != nil && r.Method == http.MethodPost {
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+			if err != nil {
+				writeBodyError(w, err)
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
 		ctx := r.Context()
 		auth := r.Header.Get("Authorization")
 		if !upgrade || auth != "" {
@@ -107,6 +124,22 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 		// A websocket without the header authenticates in its connection_init.
 		srv.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// MaxBody bounds a POSTed GraphQL request: a query with its variables. Real queries are
+// a few KiB; larger bodies are answered 413 before anything is parsed.
+const MaxBody = 1 << 20
+
+// writeBodyError answers a body that could not be read: 413 over MaxBody, else 400.
+func writeBodyError(w http.ResponseWriter, err error) {
+	code, ext, msg := http.StatusBadRequest, "BAD_REQUEST", "reading the request body: "+err.Error()
+	if errors.As(err, new(*http.MaxBytesError)) {
+		code, ext, msg = http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE", fmt.Sprintf("request body larger than %d bytes", MaxBody)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
+		"message": msg, "extensions": map[string]any{"code": ext}}}})
 }
 
 // userError is a mistake in the request, shown to the caller as it is.

@@ -107,4 +107,5 @@ func costs(c *generated.ComplexityRoot) {
 	c.Query.Alerts = func(child int, _ *model.AlertStatus, first *int) int { return page(child, first) }
 	c.PartyNetwork.Parties = list
 	c.PartyNetwork.Links = list
+	c.Query.Replenishments = func(child int, _ string, _ *string, first *int) int { return page(child, first) }
 }

@@ -103,6 +103,11 @@ type Counts interface {
 	Accuracy(ctx context.Context, tenant, location string, tolerance ontology.Qty, since time.Time) (inventory.Accuracy, error)
 }
 
+// Replenishments are a product's latest arrivals at its locations.
+type Replenishments interface {
+	Replenishments(ctx context.Context, tenant, sku, location string, first int) ([]inventory.Replenishment, error)
+}
+
 // Alerts are conditions on stock to act on, and the transfers they propose.
 type Alerts interface {
 	Alerts(ctx context.Context, tenant string, status inventory.AlertStatus, first int) ([]inventory.Alert, error)
@@ -138,7 +143,9 @@ type Services struct {
 	Zones Zones
 	// Alerts serves alerts, acknowledgeAlert, createTransfer and alertRaised.
 	Alerts Alerts
-	Log    *slog.Logger
+	// Replenishments serves replenishments.
+	Replenishments Replenishments
+	Log            *slog.Logger
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates

@@ -99,6 +99,9 @@ func (s *AlertService) sweep(ctx context.Context) {
 		byTenant[t] = append(byTenant[t], c.SKUs()...)
 	}
 	for _, o := range open {
+		if _, mine := s.cfgs[o.Tenant]; !mine && s.opts.Sweeps != nil && !s.opts.Sweeps(o.Tenant) {
+			continue
+		}
 		byTenant[o.Tenant] = append(byTenant[o.Tenant], o.SKU)
 	}
 	tenants := make([]string, 0, len(byTenant))

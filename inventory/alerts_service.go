@@ -100,6 +100,10 @@ type AlertServiceConfig struct {
 	// its condition becoming true to the alert where the evidence tells it (else 0):
 	// for metrics.
 	OnRaised func(a Alert, lag time.Duration)
+	// Sweeps, when set, limits the open alerts of unconfigured tenants a sweep takes up
+	// to the tenants it accepts: a deployment (or a test run) sharing the database with
+	// another must not resolve the other's alerts as "turned off" here.
+	Sweeps func(tenant string) bool
 }
 
 // AlertService evaluates the alert rules when stock changes, when a sensor reading

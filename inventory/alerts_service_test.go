@@ -1,6 +1,7 @@
 package inventory_test
 
 import (
+	"context"
 	"errors"
 	"testing"
 	"time"
@@ -155,6 +156,45 @@ func TestAlertsOffResolveWhatIsOpen(t *testing.T) {
 	}
 	if open, err := r.store.Alerts(r.ctx, r.tenant, inventory.AlertOpen, 10); err != nil || len(open) != 0 {
 		t.Fatalf("open with alerts off: %+v, %v", open, err)
+	}
+}
+
+// TestSweepLeavesOtherDeployments: a process whose settings lack a tenant resolves that
+// tenant's open alerts in its sweep ("turned off") only when the tenant is one it sweeps;
+// another deployment sharing the database leaves them open.
+func TestSweepLeavesOtherDeployments(t *testing.T) {
+	r := newRig(t)
+	on := alertService(r, inventory.AlertConfig{Thresholds: []inventory.Threshold{safety("OAT", 3)}})
+	if raised, err := on.Evaluate(r.ctx, r.tenant, "OAT"); err != nil || len(raised) == 0 {
+		t.Fatalf("raised %+v, %v", raised, err)
+	}
+	open := func() int {
+		as, err := r.store.Alerts(r.ctx, r.tenant, inventory.AlertOpen, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(as)
+	}
+	sweepFor := func(accepts func(string) bool, d time.Duration, until func() bool) {
+		svc := inventory.NewAlertService(r.store, r.cache, r.proj, nil, nil,
+			inventory.AlertServiceConfig{Sweep: 20 * time.Millisecond, Sweeps: accepts})
+		ctx, cancel := context.WithTimeout(r.ctx, d)
+		defer cancel()
+		done := make(chan struct{})
+		go func() { defer close(done); svc.Run(ctx, nil) }()
+		for ctx.Err() == nil && !until() {
+			time.Sleep(20 * time.Millisecond)
+		}
+		cancel()
+		<-done
+	}
+	sweepFor(func(string) bool { return false }, 500*time.Millisecond, func() bool { return false })
+	if n := open(); n == 0 {
+		t.Fatal("another deployment's sweep resolved this tenant's alert")
+	}
+	sweepFor(func(x string) bool { return x == r.tenant }, 10*time.Second, func() bool { return open() == 0 })
+	if n := open(); n != 0 {
+		t.Fatalf("%d alerts still open after a sweep of a process that takes the tenant up with alerts off", n)
 	}
 }
 

@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -20,6 +21,10 @@ type Ledger interface {
 	// LotExpiries returns the expiry of the lots of these cells, where one is known.
 	LotExpiries(ctx context.Context, tenant string, cells []ontology.Cell) (map[ontology.Cell]time.Time, error)
 }
+
+// ErrCacheUnavailable wraps a cache read that failed because the cache (Redis) did not
+// answer: live stock cannot be read now, and the caller says so rather than guessing.
+var ErrCacheUnavailable = errors.New("live stock is unavailable: the cache does not answer")
 
 // Cache is the live-stock projection.
 type Cache interface {

@@ -35,3 +35,31 @@ func StoredKeyProps(ctx context.Context, s *Store, id string) (map[string]any, e
 		return get[neo4j.Node](recs[0], "k").Props, nil
 	})
 }
+
+// PendingPlan runs the query resolution reads its next batch with under PROFILE and
+// returns the operators of its plan and the database hits of all of them, so that a
+// test can prove a batch reads its page and not the whole backlog.
+func PendingPlan(ctx context.Context, s *Store, tenant string, limit int) (ops []string, dbHits int64, err error) {
+	_, err = read(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		ops, dbHits = nil, 0
+		res, err := tx.Run(ctx, "PROFILE "+pendingPage, map[string]any{"tenant": tenant, "limit": limit})
+		if err != nil {
+			return struct{}{}, err
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return struct{}{}, err
+		}
+		var walk func(p neo4j.ProfiledPlan)
+		walk = func(p neo4j.ProfiledPlan) {
+			ops = append(ops, p.Operator())
+			dbHits += p.DbHits()
+			for _, c := range p.Children() {
+				walk(c)
+			}
+		}
+		walk(sum.Profile())
+		return struct{}{}, nil
+	})
+	return ops, dbHits, err
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
+	"github.com/seamhub/seam/resolver/compare"
 )
 
 var _ resolver.Store = (*Store)(nil)
@@ -38,11 +39,7 @@ type resolutionTx struct {
 }
 
 func (t *resolutionTx) Pending(ctx context.Context, limit int) ([]resolver.PendingDoc, error) {
-	recs, err := run(ctx, t.tx, `
-MATCH (d:Pending {tenant: $tenant})
-WITH d ORDER BY d.receivedAt, d.uid LIMIT $limit
-`+pendingReturn,
-		map[string]any{"tenant": t.tenant, "limit": limit})
+	recs, err := run(ctx, t.tx, pendingPage, map[string]any{"tenant": t.tenant, "limit": limit})
 	if err != nil {
 		return nil, err
 	}
@@ -66,6 +63,19 @@ WITH d ORDER BY d.receivedAt, d.uid
 	}
 	return pendingDocs(recs), nil
 }
+
+// pendingPage reads the oldest pending documents of a tenant. The hint and the order by
+// the index's own properties (tenant first, equal on every row) let pending_order hand
+// out the page already sorted: the plan is an index seek under a plain Limit, reading
+// limit documents whatever the backlog. Left to itself the planner picks the older
+// tenant-only index and sorts every pending document for each batch. Every pending
+// document has receivedAt (SaveDocuments sets it), so the IS NOT NULL predicates, which
+// the index needs to be usable, leave none out.
+const pendingPage = `
+MATCH (d:Pending) USING INDEX d:Pending(tenant, receivedAt, uid)
+WHERE d.tenant = $tenant AND d.receivedAt IS NOT NULL AND d.uid IS NOT NULL
+WITH d ORDER BY d.tenant, d.receivedAt, d.uid LIMIT $limit
+` + pendingReturn
 
 // pendingReturn is what resolution reads of each pending document.
 const pendingReturn = `OPTIONAL MATCH (d)-[:EVIDENCES]->(e:BusinessEvent)
@@ -253,7 +263,8 @@ SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END),
     p.country = coalesce(p.country, r.country), p.profile = coalesce(p.profile, r.profile),
     p.bName = coalesce(p.bName, r.bName), p.bAddr = coalesce(p.bAddr, r.bAddr),
     p.bFamPc = coalesce(p.bFamPc, r.bFamPc), p.bDob = coalesce(p.bDob, r.bDob),
-    p.bGivLoc = coalesce(p.bGivLoc, r.bGivLoc), p.bNid = coalesce(p.bNid, r.bNid)
+    p.bGivLoc = coalesce(p.bGivLoc, r.bGivLoc), p.bNid = coalesce(p.bNid, r.bNid),
+    p.bAbc = coalesce(p.bAbc, r.bAbc)
 WITH p, r
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
 MERGE (d)-[m:MENTIONS {role: r.role}]->(p)`, mentionRows(ch)},
@@ -470,7 +481,8 @@ func (t *resolutionTx) Parties(ctx context.Context, keys []string) (map[string]s
 UNWIND $uids AS u
 MATCH (al:Alias {uid: u, tenant: $tenant})-[:NAMES]->(p:Party)
 OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
-RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax, r.taxId AS rootTax`,
+RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax, r.taxId AS rootTax,
+       CASE WHEN p.kind = 'person' THEN p.profile END AS profile`,
 		map[string]any{"uids": uids, "tenant": t.tenant})
 	if err != nil {
 		return nil, nil, err
@@ -478,7 +490,14 @@ RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax,
 	for _, r := range recs {
 		id, root := get[string](r, "id"), get[string](r, "root")
 		known[get[string](r, "key")] = id
-		info[id] = resolver.PartyInfo{Root: root, TaxID: get[string](r, "tax")}
+		in := resolver.PartyInfo{Root: root, TaxID: get[string](r, "tax")}
+		if raw := get[string](r, "profile"); raw != "" {
+			var pr resolver.PartyProfile
+			if json.Unmarshal([]byte(raw), &pr) == nil {
+				in.Name = compare.Name{Full: pr.FullName, Given: pr.Given, Family: pr.Family}
+			}
+		}
+		info[id] = in
 		if root != id {
 			info[root] = resolver.PartyInfo{Root: root, TaxID: get[string](r, "rootTax")}
 		}

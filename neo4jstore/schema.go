@@ -116,6 +116,10 @@ var migrations = []migration{
 		"CREATE CONSTRAINT party_decision_uid IF NOT EXISTS FOR (d:PartyDecision) REQUIRE d.uid IS UNIQUE",
 		"CREATE INDEX party_decision_tenant IF NOT EXISTS FOR (d:PartyDecision) ON (d.tenant, d.verdict)",
 	}},
+	// v13: the block rule of a name's letters (Han names read in pinyin).
+	{13, []string{
+		"CREATE INDEX party_block_abc IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bAbc)",
+	}},
 	// v20: live stock control. Planning sums the lots on hand of one product at one
 	// location (FEFO), and asks whether a product has lots at all; a count sums its cell.
 	{20, []string{
@@ -138,6 +142,13 @@ var migrations = []migration{
 		"CREATE INDEX alert_status IF NOT EXISTS FOR (a:Alert) ON (a.tenant, a.status)",
 		"CREATE INDEX alert_sku IF NOT EXISTS FOR (a:Alert) ON (a.tenant, a.sku, a.status)",
 		"CREATE INDEX movement_sku_at IF NOT EXISTS FOR (m:Movement) ON (m.tenant, m.sku, m.at)",
+	}},
+	// v50: pending documents in the order resolution takes them. With only the tenant
+	// index, each batch read every pending document of the tenant to sort them, so a
+	// bulk import that stores first and resolves afterwards cost O(backlog) per batch;
+	// this index hands out a batch's page in order and reads nothing else (Pending).
+	{50, []string{
+		"CREATE INDEX pending_order IF NOT EXISTS FOR (d:Pending) ON (d.tenant, d.receivedAt, d.uid)",
 	}},
 }
 

@@ -40,6 +40,11 @@ func (Secret) LogValue() slog.Value { return slog.StringValue("REDACTED") }
 // String keeps secrets out of fmt output.
 func (Secret) String() string { return "REDACTED" }
 
+// MarshalJSON keeps secrets out of JSON: slog's JSON handler marshals a struct that holds
+// one (a whole config logged by mistake) with encoding/json, which never calls LogValue
+// on its fields.
+func (Secret) MarshalJSON() ([]byte, error) { return []byte(`"REDACTED"`), nil }
+
 // ErrUnavailable is returned when Neo4j cannot be reached; callers report not-ready and
 // retry, and the driver reconnects by itself once the server is back.
 var ErrUnavailable = errors.New("neo4j unavailable")

@@ -32,6 +32,10 @@ import (
 type PartyInfo struct {
 	Root  string
 	TaxID string
+	// Name is the name the party was first mentioned by, where the store read it (a
+	// party a contact key names): a shared phone or e-mail under another person's name
+	// is a household's, not the same person's.
+	Name compare.Name
 }
 
 // PartyMention links a document to the party it mentions.
@@ -77,6 +81,8 @@ type partyBook struct {
 	// filed counts the surviving parties filed under each block key: stored ones (as
 	// PartyCandidates counted them) plus those founded in this batch.
 	filed map[string]int
+	// names are the names of parties that keys named, from the store or this batch.
+	names map[string]compare.Name
 	// apart holds the pairs of parties people said are different (see mayJoin);
 	// parent, loaded for a person's decision only, maps a party to its SAME_AS link.
 	apart  [][2]string
@@ -131,6 +137,49 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 	return identity, relation
 }
 
+// household reports whether a person's contact key (phone or e-mail) names a party
+// known under a name that contradicts the mention's: 李利 and 李红霞 ordering with the
+// family's one phone. Names that are missing, masked, a family name alone (王先生) or
+// a typo, nickname or transliteration of each other do not contradict.
+func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
+	if prof.Company || !strings.HasPrefix(key, "phone:") && !strings.HasPrefix(key, "email:") {
+		return false
+	}
+	known, ok := pb.names[party]
+	if !ok {
+		return false
+	}
+	switch l := compare.NameLevel(nameOf(prof), known); l.Kind {
+	case compare.Different:
+		// An English given name beside a Chinese one (Coco Wang, 汪华斌) is one person
+		// as often as not: only another family name contradicts across scripts.
+		return !compare.SameFamilyAcrossScripts(nameOf(prof), known)
+	case compare.Typo:
+		// Han names are typed through an input method, whose slips are homophones
+		// (Phonetic): one character of another reading, 张桂香 and 张桂花, is a sister.
+		return compare.HasHan(prof.FullName + prof.Given + prof.Family)
+	}
+	return false
+}
+
+// tellsMore reports whether a person's mention names them more fully than the party a
+// key found knew them: the party by a family name and a title (方女士), a mask (张**)
+// or no name, the mention by a whole name.
+func (pb *partyBook) tellsMore(party string, prof PartyProfile) bool {
+	known, ok := pb.names[pb.root(party)]
+	if !ok {
+		known, ok = pb.names[party]
+	}
+	if !ok || prof.Company {
+		return false
+	}
+	switch compare.NameLevel(known, nameOf(prof)).Kind {
+	case compare.Partial, compare.MaskedCompatible, compare.Null:
+		return compare.NameLevel(nameOf(prof), nameOf(prof)).Kind == compare.Exact
+	}
+	return false
+}
+
 // relationReason says in words which relation key two parties share. A bank account
 // shows its last four characters only: enough for an analyst to match it against a
 // statement, not enough to pay from it.
@@ -172,7 +221,7 @@ func bankKey(s string) string {
 func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	b.parties = &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
 		customers: map[string][]string{}, profiles: map[string]PartyProfile{}, blocks: map[string][]string{},
-		filed: map[string]int{}}
+		filed: map[string]int{}, names: map[string]compare.Name{}}
 	var members []string
 	for _, ev := range b.events {
 		for _, m := range ev.Members {
@@ -217,13 +266,21 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		b.parties.known = known
 		for id, in := range info {
 			b.parties.info[id] = in
+			if in.Name != (compare.Name{}) {
+				b.parties.names[id] = in.Name
+			}
 		}
 	}
 	// Only a mention that no stored key names can need scoring, so only its blocks are
 	// looked up: a regular customer's hundredth order costs no candidate query.
 	wanted := map[string]bool{}
 	for _, m := range mentions {
-		if slices.ContainsFunc(m.identity, func(k string) bool { _, ok := b.parties.known[k]; return ok }) {
+		// A key under another person's name (a household's phone) names no party for
+		// this mention: it may still need scoring.
+		if slices.ContainsFunc(m.identity, func(k string) bool {
+			id, ok := b.parties.known[k]
+			return ok && !b.parties.household(k, id, m.profile) && !b.parties.tellsMore(id, m.profile)
+		}) {
 			continue
 		}
 		for _, bk := range blockKeysOf(m.profile) {
@@ -274,11 +331,20 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
 		tax := prof.TaxID
-		var found []string
+		var found, refused []string
+		own := identity // the keys this mention's party may be named by
 		for _, k := range identity {
-			if id, ok := pb.known[k]; ok {
-				found = appendUnique(found, pb.root(id))
+			id, ok := pb.known[k]
+			if !ok {
+				continue
 			}
+			if pb.household(k, id, prof) {
+				// A family's phone or e-mail under another name: related, not one.
+				refused = appendUnique(refused, pb.root(id))
+				own = slices.DeleteFunc(slices.Clone(own), func(x string) bool { return x == k })
+				continue
+			}
+			found = appendUnique(found, pb.root(id))
 		}
 		// A different tax id means a different legal entity, whatever else they share.
 		var same, apart []string
@@ -302,13 +368,18 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 				pb.info[other] = PartyInfo{Root: id, TaxID: pb.info[other].TaxID}
 				pb.links = append(pb.links, PartyLink{From: other, To: id, Kind: "same_as", Reason: "a mention carries keys of both"})
 			}
-		case len(identity) > 0:
-			id = partyID(b.tenant, identity[0])
+		case len(own) > 0:
+			id = partyID(b.tenant, own[0])
 		default:
 			id = partyID(b.tenant, fmt.Sprintf("mention:%s#%d", uid, i))
 		}
 		for _, other := range apart {
 			b.relate(other, id, "shares an identifying key but has another tax id")
+		}
+		for _, other := range refused {
+			if pb.root(other) != pb.root(id) {
+				b.relate(pb.root(other), id, "shares a phone number or e-mail under another name (a household?)")
+			}
 		}
 		if len(same) == 0 {
 			// No key reached a known party: maybe its description does.
@@ -317,8 +388,15 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 					pb.filed[bk]++ // a new surviving party holds these values now
 				}
 			}
+		} else if slices.ContainsFunc(same, func(p string) bool { return pb.tellsMore(p, prof) }) {
+			// The key's party was known by less (方女士, 张**): the whole name may now
+			// find the same person's other party.
+			b.matchProfile(id, prof)
 		}
 		pb.addProfile(id, prof)
+		if _, ok := pb.names[id]; !ok && !prof.Company {
+			pb.names[id] = nameOf(prof)
+		}
 		if in := pb.info[id]; in.TaxID == "" && tax != "" {
 			pb.info[id] = PartyInfo{Root: in.Root, TaxID: tax}
 		}

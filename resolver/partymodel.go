@@ -48,7 +48,7 @@ func (pm *PartyModel) levels(field int, mu map[compare.Kind][2]float64) {
 // own data show, and m with the EM fit.
 func DefaultPartyModel() PartyModel {
 	var pm PartyModel
-	pm.Version = "prior-2"
+	pm.Version = "prior-3"
 	pm.Trained = "prior"
 	k := func(m, u float64) [2]float64 { return [2]float64{m, u} }
 	names := map[compare.Kind][2]float64{
@@ -69,9 +69,11 @@ func DefaultPartyModel() PartyModel {
 	})
 	// An address one character off is as often a namesake's (anna.smit1@, anna.smit2@)
 	// as a typo: weak evidence, never enough with a name to link.
+	// Many people keep one address per shop (a QQ mail here, a work address there): a
+	// different e-mail is weak evidence against, an equal one strong evidence for.
 	pm.levels(fieldEmail, map[compare.Kind][2]float64{
-		compare.Exact: k(0.90, 0.0001), compare.Partial: k(0.03, 0.004), compare.Typo: k(0.03, 0.004),
-		compare.MaskedCompatible: k(0.02, 0.01), compare.Different: k(0.02, 0.9988),
+		compare.Exact: k(0.75, 0.0001), compare.Partial: k(0.03, 0.004), compare.Typo: k(0.03, 0.004),
+		compare.MaskedCompatible: k(0.02, 0.01), compare.Different: k(0.17, 0.9988),
 	})
 	pm.levels(fieldPhone, map[compare.Kind][2]float64{
 		compare.Exact: k(0.88, 0.0001), compare.Typo: k(0.04, 0.0002), compare.MaskedCompatible: k(0.04, 0.02),

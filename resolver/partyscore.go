@@ -85,6 +85,8 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 		// A platform's mask (上海市上海市浦东新区****) stays as written, so that it is
 		// compared as a mask, never as an address.
 		pr.Address = strings.TrimSpace(p.Address)
+	case p.Place != nil && compare.HasHan(p.Place.Street+p.Place.Line2):
+		pr.Place = compare.ChineseAddressParts(p.Place.Number+p.Place.Street, p.Place.Line2, p.Place.Locality, p.Place.Postcode, p.Place.Region)
 	case p.Place != nil:
 		pr.Place = compare.LatinAddress(p.Place.Number, p.Place.Street, p.Place.Line2, p.Place.Locality, p.Place.Postcode, p.Place.Region)
 	case strings.TrimSpace(p.Address) != "":
@@ -117,10 +119,11 @@ const (
 	BlockBirthDate   = "dob"    // the date of birth
 	BlockGivenLocale = "givloc" // the given name's sound and the locality
 	BlockNationalID  = "nid"    // the national id
+	BlockLetters     = "abc"    // the name's letters in order, Han names read in pinyin
 )
 
 // BlockRules are the block rules, in the order they are looked up.
-var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID}
+var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters}
 
 // Blocks returns the block keys a profile is found under, by rule, within persons or
 // companies. Values too short to tell people apart ("Li", "Room 1") block nothing: they
@@ -155,6 +158,9 @@ func (p PartyProfile) Blocks() map[string]string {
 	}
 	if p.NationalID != "" {
 		out[BlockNationalID] = kind + p.NationalID
+	}
+	if l := compare.NameLetters(nameOf(p)); len(l) >= 5 {
+		out[BlockLetters] = kind + l
 	}
 	return out
 }
@@ -198,9 +204,14 @@ func CompareParties(a, b PartyProfile) Comparison {
 	if a.Given != "" && b.Given != "" && a.Family != "" && b.Family != "" {
 		c[fieldGiven] = compare.NamePartLevel("given", a.Given, b.Given)
 		c[fieldFamily] = compare.NamePartLevel("family", a.Family, b.Family)
-		if !c[fieldGiven].Kind.Agrees() && !c[fieldFamily].Kind.Agrees() {
-			// Swapped parts (Wei Zhang against Zhang Wei) agree as a whole name.
-			if whole := compare.NameLevel(nameOf(a), nameOf(b)); whole.Kind.Agrees() {
+		given, family := c[fieldGiven].Kind, c[fieldFamily].Kind
+		if !given.Agrees() && !family.Agrees() || given == compare.Different || family == compare.Different {
+			// Swapped parts (Wei Zhang against Zhang Wei; 邹 秀兰 typed into first and
+			// last name the Chinese way, against Xiulan Zou) agree as a whole name. One
+			// part different and the other agreeing stays part by part (Roy Paterson,
+			// Jack Paterson) unless the whole names are the same.
+			whole := compare.NameLevel(nameOf(a), nameOf(b))
+			if whole.Kind.Agrees() && (!given.Agrees() && !family.Agrees() || whole.Kind == compare.Exact || whole.Kind == compare.Transliterated) {
 				c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
 				c[fieldName] = whole
 			}

@@ -79,7 +79,7 @@ func TestExplainNamesEachFieldAndTheModel(t *testing.T) {
 	a := person("sarah", "mitchell", "1981-06-02", "12 wallaby place", "cleveland", "4163")
 	b := person("sarah", "mitchel", "1981-06-02", "", "", "")
 	got := pm.Explain(CompareParties(a, b), a, nil)
-	for _, want := range []string{"given exact", "family typo", "dob exact", "model prior-2"} {
+	for _, want := range []string{"given exact", "family typo", "dob exact", "model prior-3"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%q lacks %q", got, want)
 		}

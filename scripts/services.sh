@@ -2,7 +2,13 @@
 # Starts, stops and reports the runtime parts Seam needs on loopback: Neo4j 5 Community
 # (from Maven Central), Redis 7 and Mosquitto (from Debian's packages).
 #
-#   scripts/services.sh up|down|status
+#   scripts/services.sh up|down|status|tools
+#   scripts/services.sh neo4j-runtime   prints the Neo4j jar folder and the java to run it
+#                                       with (fetching the jars first), for tests that start
+#                                       a private Neo4j of their own
+#
+# "tools" installs what the dashboard's bundle and its browser test need, from Debian's
+# packages where missing: Node.js and npm (to rebuild web/dist), Chromium and a font.
 #
 # Idempotent: "up" starts only what is not already answering; "down" stops only what this
 # script started (it keeps pid files under $SEAM_STATE). A part whose SEAM_* address points
@@ -50,12 +56,20 @@ as_root() {
 	fi
 }
 
+apt_install() { # $1 package
+	log "installing $1 from Debian's packages"
+	as_root apt-get update -qq >/dev/null 2>&1 || as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$1" >/dev/null
+}
+
 apt_ensure() { # $1 command, $2 package
 	command -v "$1" >/dev/null && return 0
 	[ -x "/usr/sbin/$1" ] && return 0
-	log "installing $2 from Debian's packages"
-	as_root apt-get update -qq >/dev/null 2>&1 || as_root apt-get update -qq
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null
+	apt_install "$2"
+}
+
+pkg_ensure() { # $1 package: installed unless dpkg knows it
+	dpkg -s "$1" >/dev/null 2>&1 || apt_install "$1"
 }
 
 # The Debian packages start their own system services on install; we run our own
@@ -210,6 +224,13 @@ status_of() { # $1 name, $2 pid file, $3 port, $4 address
 }
 
 case "${1:-}" in
+tools)
+	apt_ensure node nodejs
+	apt_ensure npm npm
+	command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null ||
+		[ -n "${SEAM_CHROMIUM:-}" ] || apt_ensure chromium chromium
+	pkg_ensure fonts-dejavu-core
+	;;
 up)
 	mkdir -p "$state"
 	neo4j_up # first: it takes longest, the others start while it warms up
@@ -226,8 +247,13 @@ status)
 	status_of redis "$state/redis/redis.pid" 6379 "$redis_addr"
 	status_of mosquitto "$state/mosquitto/mosquitto.pid" 1883 "$mqtt_url"
 	;;
+neo4j-runtime)
+	mkdir -p "$state"
+	neo4j_fetch
+	neo4j_java
+	;;
 *)
-	echo "usage: $0 up|down|status" >&2
+	echo "usage: $0 up|down|status|tools|neo4j-runtime" >&2
 	exit 2
 	;;
 esac

@@ -89,12 +89,11 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	a.matcher.SetReservations(a.reservations)
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
 	a.counts = inventory.NewCounts(a.store, a.projector, log.With("part", "counts"))
+	ours := func(t string) bool { return strings.HasPrefix(t, cfg.TenantPrefix) }
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
-		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: func(t string) bool {
-			return strings.HasPrefix(t, cfg.TenantPrefix)
-		}})
+		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: ours})
 	a.alerts = inventory.NewAlertService(a.store, a.cache, a.projector, cfg.Alerts, log.With("part", "alerts"),
-		inventory.AlertServiceConfig{Sweep: cfg.AlertSweep, OnRaised: alertMetrics(a.metrics.Registry)})
+		inventory.AlertServiceConfig{Sweep: cfg.AlertSweep, OnRaised: alertMetrics(a.metrics.Registry), Sweeps: ours})
 	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), readingTap{a.store, a.alerts, log.With("part", "alerts")}, a.worker.Notify)
 	a.intake.Observe = a.metrics.ObserveDocument
 	a.keys = apikey.NewChecker(a.store, cfg.KeyCacheTTL)

@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/simulate"
 	"github.com/seamhub/seam/inventory"
@@ -67,19 +65,13 @@ func benchResolve(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	if *scale == "" {
 		return nil
 	}
-	// Data grows as a business grows: more stores over the same month, each as busy as
-	// before. Growing orders per store instead would also crowd each store-hour's
-	// content blocks, which measures a busier shop, not more data.
+	// Data grows as a business grows (scaleConfig).
 	fmt.Fprintf(stdout, "\ncost per document as data grows (hard noise, 30 days, more stores):\n%10s %7s %12s %14s\n",
 		"documents", "stores", "docs/s", "µs/document")
 	for _, s := range strings.Split(*scale, ",") {
 		var n int
 		fmt.Sscan(s, &n)
-		sc := simulate.DefaultConfig()
-		sc.Noise = simulate.HardNoise()
-		sc.Days = 30
-		// About 2,200 documents of e-shop and imports a month, and 1,700 per store.
-		sc.Stores = min(999, max(1, (n-2200)/1700))
+		sc := scaleConfig(n)
 		r, err := resolveRun(ctx, app, sc, "")
 		if err != nil {
 			return err
@@ -121,16 +113,7 @@ func resolveRun(ctx context.Context, app *App, sc simulate.Config, keep string) 
 	}
 	if keep == "" {
 		defer os.RemoveAll(dir)
-		// A benchmark leaves nothing behind: a 1M-document run is gigabytes in Neo4j.
-		defer func() {
-			ctx := context.WithoutCancel(ctx)
-			if _, err := app.store.DeleteTenant(ctx, sc.Tenant); err != nil {
-				app.log.Warn("removing the benchmark tenant", "tenant", sc.Tenant, "err", err)
-			}
-			if err := app.cache.Replace(ctx, sc.Tenant, nil); err != nil {
-				app.log.Warn("removing the benchmark tenant's stock", "tenant", sc.Tenant, "err", err)
-			}
-		}()
+		defer dropTenant(ctx, app, sc.Tenant)
 	} else {
 		fmt.Fprintf(os.Stderr, "data of tenant %s kept in %s\n", sc.Tenant, dir)
 	}
@@ -139,19 +122,10 @@ func resolveRun(ctx context.Context, app *App, sc simulate.Config, keep string) 
 		return r, err
 	}
 	// The business's master data goes into the registry, as its config file would.
-	var master struct {
-		Locations []resolver.LocationAlias `yaml:"locations"`
-		Products  []resolver.ProductAlias  `yaml:"products"`
-		Recipes   []resolver.Recipe        `yaml:"recipes"`
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "seam.yaml"))
+	reg, err := masterData(filepath.Join(dir, "seam.yaml"), sc.Tenant)
 	if err != nil {
 		return r, err
 	}
-	if err := yaml.Unmarshal(b, &master); err != nil {
-		return r, err
-	}
-	reg := resolver.NewRegistry(master.Locations, master.Products, master.Recipes...)
 	matcher := resolver.NewMatcher(app.store, reg, app.log)
 	worker := resolver.NewWorker(matcher, app.projector, app.store, app.log, resolver.WorkerConfig{})
 

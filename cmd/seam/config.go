@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -59,6 +60,10 @@ type Config struct {
 		Addr string `yaml:"addr"`
 		// PublicURL is how senders reach Seam (for Square's URL-bound signature).
 		PublicURL string `yaml:"publicUrl"`
+		// MaxWebhooks bounds the webhook requests served at once (0: 32); more are
+		// answered 429 with Retry-After, which providers retry. Each one holds a Neo4j
+		// write, so this keeps a flood from queueing more than the store can take.
+		MaxWebhooks int `yaml:"maxWebhooks"`
 	} `yaml:"http"`
 	// WebhookSecret, when set, signs every tenant's and system's webhooks: for local use.
 	WebhookSecret neo4jstore.Secret `yaml:"webhookSecret"`
@@ -200,6 +205,13 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	set(&c.LogLevel, "SEAM_LOG_LEVEL")
 	set(&c.LogFormat, "SEAM_LOG_FORMAT")
 	set(&c.TenantPrefix, "SEAM_TENANT_PREFIX")
+	if v := getenv("SEAM_WEBHOOK_MAX_INFLIGHT"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return c, fmt.Errorf("SEAM_WEBHOOK_MAX_INFLIGHT %q: want a whole number", v)
+		}
+		c.HTTP.MaxWebhooks = n
+	}
 	return c, c.Validate()
 }
 
@@ -228,6 +240,9 @@ func (c Config) Validate() error {
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, fmt.Errorf("logFormat (SEAM_LOG_FORMAT) %q: want text or json", c.LogFormat))
+	}
+	if c.HTTP.MaxWebhooks < 0 {
+		errs = append(errs, fmt.Errorf("http.maxWebhooks (SEAM_WEBHOOK_MAX_INFLIGHT) %d: want 0 (the default) or more", c.HTTP.MaxWebhooks))
 	}
 	if c.HTTP.Addr == "" {
 		errs = append(errs, errors.New("http.addr (SEAM_HTTP_ADDR) is empty"))

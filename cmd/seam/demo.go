@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	paho "github.com/eclipse/paho.mqtt.golang"
@@ -123,6 +125,13 @@ func runDemo(ctx context.Context, cfg Config, log *slog.Logger, args []string, s
 // demo tenant (GraphQL needs a key; the key decides the tenant).
 func printDemo(w io.Writer, base, key string, hour time.Duration) {
 	fmt.Fprintf(w, "Seam demo running: a coffee chain and its e-shop, one simulated hour every %s.\n", hour)
+	// The key rides in the fragment, which the browser never sends: the page takes it
+	// into the tab's session storage and drops it from the address bar.
+	link := base + "/"
+	if !strings.HasPrefix(key, "<") { // no placeholder: a key was made
+		link += "#key=" + url.QueryEscape(key)
+	}
+	fmt.Fprintf(w, "  dashboard: %s\n", link)
 	fmt.Fprintf(w, "  GraphQL:  %s/graphql  (header Authorization: Bearer <key below>)\n  health:   %s/healthz\n  ready:    %s/readyz\n  metrics:  %s/metrics\n",
 		base, base, base, base)
 	fmt.Fprintf(w, "  key:      %s  (admin of tenant %s, revoked when the demo stops)\n", key, demoTenant)

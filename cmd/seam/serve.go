@@ -19,6 +19,7 @@ import (
 	"github.com/seamhub/seam/connectors/mqtt"
 	"github.com/seamhub/seam/connectors/webhook"
 	"github.com/seamhub/seam/graph"
+	"github.com/seamhub/seam/web"
 )
 
 // Server is a running `seam serve`: the app plus its HTTP listener and background work.
@@ -28,6 +29,7 @@ type Server struct {
 	http     *http.Server
 	done     chan struct{}
 	bg       sync.WaitGroup // background work that uses the app's connections
+	sub      *mqtt.Subscriber
 	cancel   context.CancelFunc
 	serveErr error
 }
@@ -36,6 +38,10 @@ type Server struct {
 // schema creation, the resolution worker and the MQTT connection. It returns once the
 // listener is bound; dependencies may still be coming up (see /readyz).
 func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
+	dashboard, err := web.NewHandler()
+	if err != nil {
+		return nil, err
+	}
 	app, err := Open(cfg, log)
 	if err != nil {
 		return nil, err
@@ -48,13 +54,14 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	s := &Server{App: app, Addr: ln.Addr().String(), done: make(chan struct{}), cancel: cancel}
 	s.http = &http.Server{
-		Handler:           s.routes(),
+		Handler:           s.routes(dashboard),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	sub := mqtt.NewSubscriber(bg, app.intake, cfg.MQTT.Sparkplug, log.With("part", "mqtt"))
 	sub.ShareGroup = cfg.MQTT.ShareGroup
+	s.sub = sub
 	app.mapper.readings.OnUnknownAlias = sub.AskRebirth
 	app.ConnectMQTT(func(c paho.Client) {
 		if err := sub.Subscribe(c); err != nil {
@@ -69,38 +76,15 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		return nil, err
 	}
 	for _, p := range pollers {
-		s.bg.Add(1)
-		go func() {
-			defer s.bg.Done()
-			select {
-			case <-app.schemaOK:
-				keepRunning(bg, log.With("part", "pull"), p.Run)
-			case <-bg.Done():
-			}
-		}()
+		s.afterSchema(bg, log.With("part", "pull"), p.Run)
 	}
 	// Every replica sweeps: each expiry is decided once by its Redis script, and the
 	// journal of decisions not yet in Neo4j is recorded by whichever replica comes first.
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		select {
-		case <-app.schemaOK:
-			keepRunning(bg, log.With("part", "reservations"), func(ctx context.Context) { app.reservations.Run(ctx, time.Second) })
-		case <-bg.Done():
-		}
-	}()
+	s.afterSchema(bg, log.With("part", "reservations"), func(ctx context.Context) { app.reservations.Run(ctx, time.Second) })
 	// Every replica evaluates the stock changes it hears of (the store raises each
 	// condition once); each tenant's sweep is claimed by one replica at a time.
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		select {
-		case <-app.schemaOK:
-			keepRunning(bg, log.With("part", "alerts"), app.runAlerts)
-		case <-bg.Done():
-		}
-	}()
+	s.afterSchema(bg, log.With("part", "alerts"), app.runAlerts)
+	s.afterSchema(bg, log.With("part", "cache"), app.guardCache)
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
@@ -117,6 +101,19 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		}
 	}()
 	return s, nil
+}
+
+// afterSchema runs fn in the background, kept running, once the Neo4j schema exists.
+func (s *Server) afterSchema(bg context.Context, log *slog.Logger, fn func(context.Context)) {
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		select {
+		case <-s.App.schemaOK:
+			keepRunning(bg, log, fn)
+		case <-bg.Done():
+		}
+	}()
 }
 
 // keepRunning runs fn until ctx ends, starting it again a second after a panic: a bug
@@ -145,6 +142,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.cancel()
 	<-s.done
 	s.bg.Wait() // the worker must stop using connections before they close
+	s.sub.Wait()
 	s.App.Close(ctx)
 	if s.serveErr != nil {
 		return s.serveErr
@@ -152,10 +150,18 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	return err
 }
 
-func (s *Server) routes() http.Handler {
+func (s *Server) routes(dashboard http.Handler) http.Handler {
 	a := s.App
 	mux := http.NewServeMux()
-	mux.Handle("POST /webhooks/{tenant}/{system}", &webhook.Handler{
+	// The dashboard at the root; its hash routes need no server-side fallback.
+	mux.Handle("GET /{$}", dashboard)
+	mux.Handle("GET /assets/", dashboard)
+	admit := webhook.NewAdmission(a.cfg.HTTP.MaxWebhooks)
+	if a.cfg.HTTP.MaxWebhooks == 0 {
+		admit = webhook.NewAdmission(defaultMaxWebhooks)
+	}
+	admit.Observe = func(tenant, system string) { a.metrics.ObserveWebhook(tenant, system, "throttled") }
+	mux.Handle("POST /webhooks/{tenant}/{system}", admit.Wrap(&webhook.Handler{
 		Schemes:       webhook.Schemes(),
 		Secrets:       a.cfg,
 		Intake:        a.intake,
@@ -166,7 +172,7 @@ func (s *Server) routes() http.Handler {
 		Log:           a.log.With("part", "webhook"),
 		PublicURL:     a.cfg.HTTP.PublicURL,
 		Observe:       a.metrics.ObserveWebhook,
-	})
+	}))
 	gql := graph.NewHandler(graph.Services{
 		Stock:          a.cache,
 		Documents:      a.store,
@@ -184,6 +190,7 @@ func (s *Server) routes() http.Handler {
 		Reservations:   a.reservations,
 		Counts:         a.counts,
 		Zones:          a.cfg.Zones,
+		Replenishments: a.store,
 		Log:            a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)
@@ -206,6 +213,11 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.metrics.Registry, promhttp.HandlerOpts{Registry: a.metrics.Registry}))
 	return mux
 }
+
+// defaultMaxWebhooks is how many webhooks are served at once unless http.maxWebhooks
+// says otherwise: several times what Neo4j's default connection pool writes in parallel
+// on a small machine, few enough that a flood is turned away in well under a second.
+const defaultMaxWebhooks = 32
 
 func status(err error) map[string]any {
 	if err == nil {
@@ -238,7 +250,7 @@ func runServe(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 	if err != nil {
 		return err
 	}
-	log.Info("seam serving", "graphql", "http://"+s.Addr+"/graphql", "readyz", "http://"+s.Addr+"/readyz")
+	log.Info("seam serving", "dashboard", "http://"+s.Addr+"/", "graphql", "http://"+s.Addr+"/graphql", "readyz", "http://"+s.Addr+"/readyz")
 	<-ctx.Done()
 	log.Info("shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)

@@ -50,6 +50,12 @@ func startServer(t *testing.T, cfg Config) *Server {
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
+	return startServerLogging(t, cfg, log)
+}
+
+// startServerLogging is startServer with the server's log going to log.
+func startServerLogging(t *testing.T, cfg Config, log *slog.Logger) *Server {
+	t.Helper()
 	s, err := StartServer(context.Background(), cfg, log)
 	if err != nil {
 		t.Fatal(err)

@@ -50,6 +50,8 @@ type Subscriber struct {
 	mu      sync.Mutex
 	rebirth func(topic string, payload []byte) // publishes an NCMD (set on Subscribe)
 	queues  map[string]chan paho.Message       // per edge node or device, in arrival order
+	workers sync.WaitGroup
+	closed  bool // Wait was called: no new queue starts
 }
 
 // NewSubscriber builds a subscriber; ctx bounds the retries of messages in hand.
@@ -124,6 +126,10 @@ func (s *Subscriber) Route(topic string) (tenant, device string, ok bool) {
 func (s *Subscriber) Dispatch(m paho.Message) {
 	key := orderKey(m.Topic())
 	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return // shutting down: unacknowledged, the broker delivers it again
+	}
 	q, ok := s.queues[key]
 	if !ok {
 		if s.queues == nil {
@@ -131,6 +137,7 @@ func (s *Subscriber) Dispatch(m paho.Message) {
 		}
 		q = make(chan paho.Message, 256)
 		s.queues[key] = q
+		s.workers.Add(1)
 		go s.work(q)
 	}
 	s.mu.Unlock()
@@ -140,7 +147,18 @@ func (s *Subscriber) Dispatch(m paho.Message) {
 	}
 }
 
+// Wait returns once every queue's goroutine has stopped, after the context given to
+// NewSubscriber is done: a message being stored when it ended is finished first, so the
+// store may be closed after Wait and not before.
+func (s *Subscriber) Wait() {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	s.workers.Wait()
+}
+
 func (s *Subscriber) work(q chan paho.Message) {
+	defer s.workers.Done()
 	for {
 		select {
 		case m := <-q:

@@ -283,11 +283,21 @@ type ComplexityRoot struct {
 		PartyNetwork        func(childComplexity int, partyID string, depth *int) int
 		ProductSuggestions  func(childComplexity int, first *int) int
 		Quarantine          func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
+		Replenishments      func(childComplexity int, sku string, location *string, first *int) int
 		Reservation         func(childComplexity int, id string) int
 		ReviewQueue         func(childComplexity int, first *int, after *string) int
 		SetAside            func(childComplexity int, first *int, after *string) int
 		Stock               func(childComplexity int, sku string, location *string) int
 		StockAccuracy       func(childComplexity int, location string, tolerance *model.Decimal, since *time.Time) int
+	}
+
+	Replenishment struct {
+		At       func(childComplexity int) int
+		EventID  func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Location func(childComplexity int) int
+		Lot      func(childComplexity int) int
+		Qty      func(childComplexity int) int
 	}
 
 	Reservation struct {
@@ -1557,6 +1567,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Quarantine(childComplexity, args["first"].(*int), args["after"].(*string), args["system"].(*string), args["type"].(*string), args["status"].(*string)), true
+	case "Query.replenishments":
+		if e.ComplexityRoot.Query.Replenishments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_replenishments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Replenishments(childComplexity, args["sku"].(string), args["location"].(*string), args["first"].(*int)), true
 	case "Query.reservation":
 		if e.ComplexityRoot.Query.Reservation == nil {
 			break
@@ -1612,6 +1633,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StockAccuracy(childComplexity, args["location"].(string), args["tolerance"].(*model.Decimal), args["since"].(*time.Time)), true
+
+	case "Replenishment.at":
+		if e.ComplexityRoot.Replenishment.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Replenishment.At(childComplexity), true
+	case "Replenishment.eventId":
+		if e.ComplexityRoot.Replenishment.EventID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Replenishment.EventID(childComplexity), true
+	case "Replenishment.kind":
+		if e.ComplexityRoot.Replenishment.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Replenishment.Kind(childComplexity), true
+	case "Replenishment.location":
+		if e.ComplexityRoot.Replenishment.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Replenishment.Location(childComplexity), true
+	case "Replenishment.lot":
+		if e.ComplexityRoot.Replenishment.Lot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Replenishment.Lot(childComplexity), true
+	case "Replenishment.qty":
+		if e.ComplexityRoot.Replenishment.Qty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Replenishment.Qty(childComplexity), true
 
 	case "Reservation.consumedBy":
 		if e.ComplexityRoot.Reservation.ConsumedBy == nil {
@@ -2909,6 +2967,30 @@ type ProductCandidate {
   fields: [FieldScore!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/replenishments.graphqls", Input: `extend type Query {
+  """
+  A product's latest replenishments, newest first: the receipts and transfers that put
+  it on a location's shelves (on-hand movements in, as their events planned them;
+  corrections are none). At one location, or at all of them. What a picker's handheld
+  shows under the stock.
+  """
+  replenishments(sku: String!, location: String, first: Int = 3): [Replenishment!]! @hasRole(roles: [READER, FINANCE])
+}
+
+"Goods of one product that one event brought to a location."
+type Replenishment {
+  "The event; inventoryEvent(id) gives its documents."
+  eventId: ID!
+  "receipt or transfer"
+  kind: String!
+  location: String!
+  "The lot; empty when the documents name none."
+  lot: String!
+  qty: Decimal!
+  "When the goods arrived (their movement's time)."
+  at: Time!
+}
+`, BuiltIn: false},
 	{Name: "../schema/reservations.graphqls", Input: `extend type Mutation {
   """
   Set stock aside before selling it, so that no channel sells what is not there. The
@@ -3552,6 +3634,24 @@ func (ec *executionContext) childFields_QuarantineItem(ctx context.Context, fiel
 		return ec.fieldContext_QuarantineItem_raw(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type QuarantineItem", field.Name)
+}
+
+func (ec *executionContext) childFields_Replenishment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "eventId":
+		return ec.fieldContext_Replenishment_eventId(ctx, field)
+	case "kind":
+		return ec.fieldContext_Replenishment_kind(ctx, field)
+	case "location":
+		return ec.fieldContext_Replenishment_location(ctx, field)
+	case "lot":
+		return ec.fieldContext_Replenishment_lot(ctx, field)
+	case "qty":
+		return ec.fieldContext_Replenishment_qty(ctx, field)
+	case "at":
+		return ec.fieldContext_Replenishment_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Replenishment", field.Name)
 }
 
 func (ec *executionContext) childFields_Reservation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

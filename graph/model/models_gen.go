@@ -320,6 +320,20 @@ type QuarantineItem struct {
 type Query struct {
 }
 
+// Goods of one product that one event brought to a location.
+type Replenishment struct {
+	// The event; inventoryEvent(id) gives its documents.
+	EventID string `json:"eventId"`
+	// receipt or transfer
+	Kind     string `json:"kind"`
+	Location string `json:"location"`
+	// The lot; empty when the documents name none.
+	Lot string  `json:"lot"`
+	Qty Decimal `json:"qty"`
+	// When the goods arrived (their movement's time).
+	At time.Time `json:"at"`
+}
+
 // Stock set aside for a channel that is about to sell it.
 type Reservation struct {
 	ID       string `json:"id"`

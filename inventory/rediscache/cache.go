@@ -150,7 +150,7 @@ func cellField(location, lot, name string) string {
 func (c *Cache) Stock(ctx context.Context, tenant, sku, location string) ([]inventory.Stock, error) {
 	h, err := c.rdb.HGetAll(ctx, stockKey(tenant, sku)).Result()
 	if err != nil {
-		return nil, fmt.Errorf("reading stock of %s: %w", sku, err)
+		return nil, fmt.Errorf("reading stock of %s: %w", sku, unavailable(err))
 	}
 	cells := map[ontology.Cell]*inventory.Stock{}
 	for f, v := range h {
@@ -272,6 +272,14 @@ func (c *Cache) Subscribe(ctx context.Context, tenant string) (<-chan ontology.C
 		// Not ours when it does not decode: the channel is namespaced, so a stray publisher.
 		return ch, json.Unmarshal([]byte(m.Payload), &ch) == nil
 	})
+}
+
+// unavailable marks err with inventory.ErrCacheUnavailable when Redis could not be reached.
+func unavailable(err error) error {
+	if IsUnavailable(err) {
+		return fmt.Errorf("%w: %w", inventory.ErrCacheUnavailable, err)
+	}
+	return err
 }
 
 // IsUnavailable reports whether err means Redis could not be reached.

@@ -127,8 +127,8 @@ func takeSuffix(rs []rune, pos, limit int, suffixes ...string) (string, int) {
 }
 
 // houseNumber reads a house number at pos: digits, maybe a range or a letter, ending in
-// 号 ("90号", "12-3号"). Digits without 号 are left to the detail: they may be a
-// building or room.
+// 号 ("90号", "12-3号"), or digits the writer left 号 off before an estate's name.
+// Other digits are left to the detail: they may be a building or room.
 func houseNumber(rs []rune, pos int) (string, int) {
 	end := pos
 	for end < len(rs) && (rs[end] >= '0' && rs[end] <= '9' || end > pos && (rs[end] == '-' || rs[end] >= 'A' && rs[end] <= 'Z' || rs[end] >= 'a' && rs[end] <= 'z')) {
@@ -137,5 +137,40 @@ func houseNumber(rs []rune, pos int) (string, int) {
 	if end > pos && end < len(rs) && rs[end] == '号' {
 		return string(rs[pos:end]), end + 1
 	}
+	// "书院路1931世茂滨江花园": a number the writer left 号 off, followed by the name of
+	// an estate, is the house number; one followed by a building or room word (栋, 楼,
+	// 室, #, -) or nothing belongs to the detail.
+	if end > pos && end < len(rs) && unicode.Is(unicode.Han, rs[end]) && !strings.ContainsRune("栋幢楼座单元室层号弄#-", rs[end]) {
+		return string(rs[pos:end]), end
+	}
 	return "", pos
+}
+
+// ChineseAddressParts builds an Address from the parts a storefront sends for a Chinese
+// address (Shopify address1, address2, city, zip, province; WooCommerce the same): the
+// lines hold district, street, number and flat in Chinese order, and are parsed as one
+// Chinese address; the city field holds a city (深圳市, Shenzhen) or a district
+// (罗湖区), which fills what the lines left out; region is kept as given (a name or the
+// shop's code for it).
+func ChineseAddressParts(line1, line2, locality, postcode, region string) Address {
+	a := ParseChineseAddress(line1 + line2)
+	if hasHan(locality) {
+		l := ParseChineseAddress(locality)
+		if a.Locality == "" {
+			a.Locality = l.Locality
+		}
+		if a.City == "" {
+			a.City = l.City
+		}
+		if a.Region == "" {
+			a.Region = l.Region
+		}
+	} else if a.City == "" {
+		a.City = strings.TrimSpace(locality)
+	}
+	if a.Region == "" {
+		a.Region = strings.TrimSpace(region)
+	}
+	a.Postcode = strings.TrimSpace(postcode)
+	return a
 }

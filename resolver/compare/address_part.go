@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,8 +36,24 @@ func comparePart(p Part, a, b string) Level {
 	if ka == kb {
 		return level(field, Exact, "")
 	}
+	if p >= PartTown && p <= PartRegion && hasHan(ka) && hasHan(kb) {
+		// An area written with the one above it and no 市 between (广州越秀区 for
+		// 越秀区): the longer ends with the shorter.
+		short, long := ka, kb
+		if utf8.RuneCountInString(short) > utf8.RuneCountInString(long) {
+			short, long = long, short
+		}
+		if utf8.RuneCountInString(short) >= 2 && strings.HasSuffix(long, short) {
+			return level(field, Exact, "%s within %s", short, long)
+		}
+	}
 	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
 		return level(field, Different, "too long to compare")
+	}
+	if p == PartDetail && (hasHan(ka) || hasHan(kb)) {
+		if l, ok := chineseDetail(field, ka, kb); ok {
+			return l
+		}
 	}
 	// Abbreviating street types makes a typo in them look bigger ("pike place" is "pike
 	// pl", "pike mlace" stays), and sources drop the space in "hilderstreet"; the letters
@@ -74,6 +91,53 @@ func comparePart(p Part, a, b string) Level {
 	return level(field, Different, "%s ~ %s", ka, kb)
 }
 
+// chineseDetail compares the building, unit and room of Chinese addresses by their
+// numbers, which is what tells one flat from the next: 9号楼3202室, 9栋3202, 9幢3202室 and
+// 9-3202 are one flat, however the building word and the estate's name (阳光花园, often
+// left out) are written. The same numbers are Exact; one side's numbers ending the
+// other's (a unit 2单元 written on one side only, 9栋2单元3202 and 9-3202) Similar;
+// numbers that differ, Different. Without numbers on both sides it does not decide.
+func chineseDetail(field, a, b string) (Level, bool) {
+	na, nb := digitRuns(a), digitRuns(b)
+	if len(na) == 0 || len(nb) == 0 {
+		return Level{}, false
+	}
+	if slices.Equal(na, nb) {
+		return level(field, Exact, "%s ~ %s: same numbers %s", a, b, strings.Join(na, "-")), true
+	}
+	short, long := na, nb
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if short[len(short)-1] == long[len(long)-1] && isSubsequence(short, long) {
+		return level(field, Similar, "%s ~ %s: numbers %s within %s", a, b, strings.Join(short, "-"), strings.Join(long, "-")), true
+	}
+	return level(field, Different, "%s ~ %s: numbers %s and %s", a, b, strings.Join(na, "-"), strings.Join(nb, "-")), true
+}
+
+// digitRuns returns the runs of digits in s, without leading zeros: "11号楼1401室" gives
+// 11 and 1401.
+func digitRuns(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
+		if t := strings.TrimLeft(f, "0"); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isSubsequence reports whether every element of short appears in long in order.
+func isSubsequence(short, long []string) bool {
+	i := 0
+	for _, x := range long {
+		if i < len(short) && short[i] == x {
+			i++
+		}
+	}
+	return i == len(short)
+}
+
 // partSimilarity scores two part keys and their plain forms: for Latin text the better
 // of Monge-Elkan over the words and Jaro-Winkler over the letters run together (which
 // forgives a space moved, "woodstokcipark"); for Chinese, which has no spaces between
@@ -97,6 +161,10 @@ func Bigrams(s string) []string {
 	return out
 }
 
+// HasHan reports whether s holds a Han character: whether an address or name is
+// written in Chinese.
+func HasHan(s string) bool { return hasHan(s) }
+
 func hasHan(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
 }
@@ -114,7 +182,11 @@ func partKey(p Part, s string) string {
 	s = strings.TrimSpace(norm.NFKC.String(s))
 	switch p {
 	case PartPostcode:
-		return strings.ToUpper(strings.Join(strings.Fields(s), ""))
+		s = strings.ToUpper(strings.Join(strings.Fields(s), ""))
+		if strings.Trim(s, "0") == "" {
+			return "" // 000000: a form's placeholder, not a postcode
+		}
+		return s
 	case PartNumber:
 		s = strings.TrimSuffix(strings.TrimSuffix(Simplify(s), "号"), "號")
 		return strings.ToLower(strings.Join(strings.Fields(s), ""))

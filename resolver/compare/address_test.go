@@ -181,3 +181,43 @@ func BenchmarkAddressLevels(b *testing.B) {
 		AddressLevels(x, y)
 	}
 }
+
+func TestChineseAddressParts(t *testing.T) {
+	pdd := ParseChineseAddress("广东省深圳市罗湖区科技园路1771号9号楼3202室")
+	for _, c := range []struct {
+		name string
+		a    Address
+		want [NumParts]Kind // number, street, detail, town, locality, city, region, postcode
+	}{
+		{"Shopify: district in address1, the flat in address2, city in Chinese",
+			ChineseAddressParts("罗湖区科技园路1771号", "9栋3202", "深圳市", "", "GD"),
+			[NumParts]Kind{Exact, Exact, Exact, Null, Exact, Exact, Different, Null}},
+		{"WooCommerce: city in Latin letters, the flat as 9-3202",
+			ChineseAddressParts("科技园路1771号", "9-3202", "Shenzhen", "518000", "CN30"),
+			[NumParts]Kind{Exact, Exact, Exact, Null, Null, Different, Different, Null}},
+		{"an estate name and a unit on one side",
+			ChineseAddressParts("罗湖区科技园路1771号", "阳光花园9幢2单元3202室", "罗湖区", "", ""),
+			[NumParts]Kind{Exact, Exact, Similar, Null, Exact, Null, Null, Null}},
+		{"the neighbour upstairs",
+			ChineseAddressParts("罗湖区科技园路1771号", "9号楼3302室", "深圳市", "", ""),
+			[NumParts]Kind{Exact, Exact, Different, Null, Exact, Exact, Null, Null}},
+	} {
+		ac := AddressLevels(pdd, c.a)
+		for p := range NumParts {
+			if ac.Parts[p].Kind != c.want[p] {
+				t.Errorf("%s: %s is %v (%s), want %v", c.name, Part(p), ac.Parts[p].Kind, ac.Parts[p].Why, c.want[p])
+			}
+		}
+	}
+}
+
+func TestChineseHouseNumberWithout号(t *testing.T) {
+	a := ParseChineseAddress("山东省青岛市崂山区书院路1931世茂滨江花园22栋2单元2703")
+	if a.Number != "1931" || a.Street != "书院路" || a.Detail != "世茂滨江花园22栋2单元2703" {
+		t.Errorf("%+v", a)
+	}
+	// Digits before a building word are the building, not a house number.
+	if b := ParseChineseAddress("上海市杨浦区张杨路23#2505"); b.Number != "" {
+		t.Errorf("%+v", b)
+	}
+}

@@ -13,17 +13,20 @@ import (
 type hanziData struct {
 	readings   map[rune][]string
 	simplified map[rune]rune
+	syllables  map[string]bool // every toneless pinyin syllable, ü written v
 }
 
 // hanzi parses the tables on first use, so a program that never compares Chinese
 // names pays nothing for them. The result is never written to after that.
 var hanzi = sync.OnceValue(func() *hanziData {
-	d := &hanziData{readings: make(map[rune][]string, 7000), simplified: make(map[rune]rune, 2600)}
+	d := &hanziData{readings: make(map[rune][]string, 7000), simplified: make(map[rune]rune, 2600),
+		syllables: make(map[string]bool, 420)}
 	for line := range strings.Lines(hanziPinyin) {
 		syl, chars, ok := strings.Cut(strings.TrimSpace(line), " ")
 		if !ok {
 			continue
 		}
+		d.syllables[syl] = true
 		usual, other, _ := strings.Cut(chars, "|")
 		for _, r := range usual {
 			// The usual reading goes first, whatever order the lines come in.
@@ -102,3 +105,27 @@ func isHan(s string) bool {
 	}
 	return s != ""
 }
+
+// isPinyin reports whether a lower-case word is a run of pinyin syllables ("linhua",
+// "zizhen", "xi'an" written "xian"): a romanised Chinese name, not an English one
+// ("tony", "coco"). Short English names can read as pinyin too ("leo" as le-o); the
+// caller treats such a word as pinyin, which keeps people apart rather than together.
+func isPinyin(w string) bool {
+	w = strings.ReplaceAll(uFoldBack(w), "'", "")
+	if w == "" {
+		return false
+	}
+	syl := hanzi().syllables
+	ok := make([]bool, len(w)+1)
+	ok[0] = true
+	for i := 1; i <= len(w); i++ {
+		for j := max(0, i-6); j < i && !ok[i]; j++ {
+			ok[i] = ok[j] && syl[w[j:i]]
+		}
+	}
+	return ok[len(w)]
+}
+
+// uFoldBack writes ü as the tables do (v), from the u that uFold and romanisations use
+// after l and n only where the table needs it; other u stay.
+func uFoldBack(w string) string { return strings.NewReplacer("ü", "v", "lyu", "lv", "nyu", "nv").Replace(w) }

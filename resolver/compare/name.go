@@ -21,13 +21,19 @@ type Name struct {
 
 // text returns the whole name: Full, or the parts in the order their script writes them
 // (family name first in Han characters).
+//
+// Han parts win over Full: storefronts build Full as first name then last name ("璐燕 巩"),
+// which is backwards for a Chinese name.
 func (n Name) text() string {
-	if s := strings.TrimSpace(n.Full); s != "" {
-		return s
-	}
 	g, f := strings.TrimSpace(n.Given), strings.TrimSpace(n.Family)
+	if g == f && g != "" {
+		return g // a form that wants both fields, filled with the whole name twice
+	}
 	if isHan(g+f) && g != "" && f != "" {
 		return f + g
+	}
+	if s := strings.TrimSpace(n.Full); s != "" {
+		return s
 	}
 	return strings.TrimSpace(g + " " + f)
 }
@@ -72,8 +78,34 @@ const maxNameBytes = 256
 //
 // A name is as strong as its weakest word pair: Bob Smyth against Robert Smith is a Typo
 // (smyth, smith), not a Nickname.
+//
+// Han names given in parts are also compared with their parts swapped, since clerks
+// type a Chinese name into first and last name in either order ("王 宇辉" with 王 as the
+// first name), and the better level counts.
 func NameLevel(a, b Name) Level {
-	return compareNames("name", a.text(), b.text())
+	l := compareNames("name", a.text(), b.text())
+	if l.Kind == Exact || l.Kind == Null {
+		return l
+	}
+	for _, sw := range []struct{ a, b Name }{{a.swapped(), b}, {a, b.swapped()}} {
+		if sw.a == a && sw.b == b {
+			continue
+		}
+		if alt := compareNames("name", sw.a.text(), sw.b.text()); alt.Kind != Null && alt.Kind < l.Kind {
+			l = alt
+		}
+	}
+	return l
+}
+
+// swapped is a Han name given in parts with the parts exchanged (and Full dropped, which
+// the parts decide for Han names); any other name as it is.
+func (n Name) swapped() Name {
+	g, f := strings.TrimSpace(n.Given), strings.TrimSpace(n.Family)
+	if g == "" || f == "" || g == f || !isHan(g+f) {
+		return n
+	}
+	return Name{Given: f, Family: g}
 }
 
 // NamePartLevel compares one part of two names, such as the given names or the family
@@ -114,6 +146,10 @@ func compareNames(field, a, b string) Level {
 		return transliteration(field, ha, lb)
 	case hb != "" && len(la) > 0 && len(lb) == 0:
 		return transliteration(field, hb, la)
+	case ha != "" && len(la) > 0 && hb == "":
+		return mixedScript(field, ha, la, lb)
+	case hb != "" && len(lb) > 0 && ha == "":
+		return mixedScript(field, hb, lb, la)
 	case len(la) > 0 && len(lb) > 0:
 		return wordsLevel(field, la, lb)
 	}
@@ -143,13 +179,25 @@ func hanLevel(field, a, b string) Level {
 		}
 		return level(field, Different, "")
 	}
+	// A name written given name first ("璐燕巩" for 巩璐燕, as a one-field form filled
+	// in the Western order gives it): the same characters, rotated at the family name.
+	if utf8.RuneCountInString(a) == utf8.RuneCountInString(b) && isRotation(a, b) {
+		return level(field, Exact, "%s and %s: family and given name swapped", a, b)
+	}
 	if na.Family == nb.Family && (na.Given == "" || nb.Given == "") {
 		return level(field, Partial, "family name %s only", na.Family)
 	}
 	if r, ok := homophones(na, nb); ok {
 		return level(field, Phonetic, "%s ~ %s: both read %s", a, b, r)
 	}
-	if utf8.RuneCountInString(a) == utf8.RuneCountInString(b) && utf8.RuneCountInString(a) >= typoMinLen && DamerauLevenshtein(a, b) == 1 {
+	if l, ok := hanNickname(field, a, nb); ok {
+		return l
+	}
+	if l, ok := hanNickname(field, b, na); ok {
+		return l
+	}
+	// One character of the given name apart; another family name is another family.
+	if na.Family == nb.Family && utf8.RuneCountInString(a) == utf8.RuneCountInString(b) && utf8.RuneCountInString(a) >= typoMinLen && DamerauLevenshtein(a, b) == 1 {
 		return level(field, Typo, "%s ~ %s: one character apart", a, b)
 	}
 	return level(field, Different, "")
@@ -330,4 +378,124 @@ func reversed(words []string) []string {
 	out := slices.Clone(words)
 	slices.Reverse(out)
 	return out
+}
+
+// isRotation reports whether b is a rotated at one place (张伟 and 伟张) where one of the
+// two pieces can be a family name: one character, or a compound family name (欧阳娜娜
+// and 娜娜欧阳). Two different people whose names rotate into each other are rare
+// enough; a form filled in the Western order is not.
+func isRotation(a, b string) bool {
+	ra := []rune(a)
+	if len(ra) > 6 {
+		return false
+	}
+	for i := 1; i < len(ra); i++ {
+		head, tail := string(ra[:i]), string(ra[i:])
+		if tail+head != b {
+			continue
+		}
+		for _, fam := range []string{head, tail} {
+			if _, compound := compoundSurnames[fam]; compound || len([]rune(fam)) == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// NameLetters returns a name's letters sorted, lower case, with Han characters read in
+// pinyin (张伟, "Zhang Wei", "WEI Zhang" and "zhangwei" all give aaeghinwz): a block key
+// under which a name meets its romanisation, its parts swapped or run together, whatever
+// the form's order. Letters sorted also let anagrams meet; blocking only proposes pairs,
+// and the comparison decides.
+func NameLetters(n Name) string {
+	text := n.text()
+	if IsMasked(text) {
+		return ""
+	}
+	var letters []rune
+	for _, w := range normalize.PersonNameWords(text) {
+		if hasHan(w) {
+			w = uFold(strings.Join(Pinyin(w), ""))
+		} else {
+			w = pinyinLatin([]string{strings.ToLower(w)})
+		}
+		for _, r := range w {
+			if r >= 'a' && r <= 'z' {
+				letters = append(letters, r)
+			}
+		}
+	}
+	slices.Sort(letters)
+	return string(letters)
+}
+
+// SameFamilyAcrossScripts reports whether one name is written in Han characters and the
+// other in Latin letters, the Han name's family name reads as one of the Latin name's
+// words, and another word is not pinyin: 汪华斌 and "Coco Wang", where an English given
+// name stands beside a Chinese family name.
+func SameFamilyAcrossScripts(a, b Name) bool {
+	ta, tb := a.text(), b.text()
+	if hasHan(ta) == hasHan(tb) {
+		return false
+	}
+	if hasHan(tb) {
+		ta, tb = tb, ta
+	}
+	n, ok := ParseHanName(Simplify(strings.Join(strings.Fields(ta), "")))
+	if !ok || n.Family == "" {
+		return false
+	}
+	fam := uFold(strings.Join(familyPinyin(n.Family), ""))
+	sameFamily, english := false, false
+	for _, w := range normalize.PersonNameWords(tb) {
+		switch lw := strings.ToLower(w); {
+		case pinyinLatin([]string{lw}) == fam && !sameFamily:
+			sameFamily = true
+		case !isPinyin(lw):
+			english = true
+		}
+	}
+	// A pinyin given name that transliteration found different (Wang Linhua against
+	// 王鑫) is another member of the family, not an English name.
+	return sameFamily && english
+}
+
+// mixedScript compares a name written partly in Han characters and partly in Latin
+// letters ("Tony 熊": an English given name beside a Chinese family name) with one in
+// Latin letters only: the Han part is read in pinyin and the words compared. The same
+// words are Transliterated, never Exact.
+func mixedScript(field, han string, latin, other []string) Level {
+	words := append(slices.Clone(latin), uFold(strings.Join(Pinyin(han), "")))
+	other = slices.Clone(other)
+	for i := range other {
+		other[i] = pinyinLatin([]string{other[i]})
+	}
+	for i := range words {
+		words[i] = pinyinLatin([]string{words[i]})
+	}
+	l := wordsLevel(field, words, other)
+	if l.Kind == Exact {
+		return level(field, Transliterated, "%s reads %s", han, strings.Join(words, " "))
+	}
+	return l
+}
+
+// hanNickname compares a two-character name with a full name for the forms family and
+// friends call people by, which buyers type as the receiver's name: 阿月 or 月月 for
+// 王瑶月 (a character of the given name, after 阿 or doubled) are a Nickname; 小王 or
+// 老王 (小 or 老 before the family name) name the family only, Partial.
+func hanNickname(field, nick string, full HanName) (Level, bool) {
+	rs := []rune(nick)
+	if len(rs) != 2 || full.Given == "" || nick == full.Family+full.Given {
+		return Level{}, false
+	}
+	c := string(rs[1])
+	switch {
+	case (rs[0] == '阿' || rs[0] == rs[1]) && strings.Contains(full.Given, c):
+		return level(field, Nickname, "%s calls %s%s by %s", nick, full.Family, full.Given, c), true
+	case (rs[0] == '小' || rs[0] == '老') && c == full.Family:
+		return level(field, Partial, "%s: family name %s only", nick, c), true
+	}
+	return Level{}, false
 }

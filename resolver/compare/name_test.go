@@ -180,3 +180,91 @@ func FuzzNameLevel(f *testing.F) {
 		}
 	})
 }
+
+func TestHanNameWrittenGivenFirst(t *testing.T) {
+	for _, c := range []struct {
+		a, b Name
+		want Kind
+	}{
+		{Name{Full: "巩璐燕"}, Name{Full: "璐燕巩"}, Exact},
+		{Name{Full: "欧阳娜娜"}, Name{Full: "娜娜欧阳"}, Exact},
+		// Shopify's first name then last name: the parts say which is which.
+		{Name{Full: "璐燕 巩", Given: "璐燕", Family: "巩"}, Name{Full: "巩璐燕"}, Exact},
+		{Name{Full: "玉华 孔", Given: "玉华", Family: "孔"}, Name{Full: "孔 玉华", Given: "孔", Family: "玉华"}, Exact},
+		{Name{Full: "李明"}, Name{Full: "明李"}, Exact},
+		{Name{Full: "李明华"}, Name{Full: "华明李"}, Different},
+	} {
+		if got := NameLevel(c.a, c.b); got.Kind != c.want {
+			t.Errorf("%+v vs %+v: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
+	}
+}
+
+func TestSameFamilyAcrossScripts(t *testing.T) {
+	for _, c := range []struct {
+		a, b Name
+		want bool
+	}{
+		{Name{Full: "Coco Wang"}, Name{Given: "华斌", Family: "汪"}, true},
+		{Name{Full: "汪华斌"}, Name{Given: "Coco", Family: "WANG"}, true},
+		{Name{Full: "Jiaxin YAN"}, Name{Full: "马龙"}, false},
+		{Name{Full: "Amy Lyu"}, Name{Full: "吕波"}, true},
+		{Name{Full: "Lyu Bo"}, Name{Full: "吕波"}, false}, // a pinyin name: transliteration decides, not this rule
+		{Name{Full: "王芳"}, Name{Full: "王芳"}, false}, // one script: not this rule's question
+	} {
+		if got := SameFamilyAcrossScripts(c.a, c.b); got != c.want {
+			t.Errorf("%+v, %+v: %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestHanNamePartsInEitherOrder(t *testing.T) {
+	// 王 typed as the first name, and 宇辉 a homophone of 宇晖.
+	if got := NameLevel(Name{Given: "王", Family: "宇辉"}, Name{Full: "王宇晖"}); got.Kind != Phonetic {
+		t.Errorf("王 宇辉 (swapped parts) vs 王宇晖: %v (%s), want phonetic", got.Kind, got.Why)
+	}
+	if got := NameLevel(Name{Given: "宇辉", Family: "王"}, Name{Full: "李宇辉"}); got.Kind != Different {
+		t.Errorf("another family name: %v", got.Kind)
+	}
+}
+
+func TestMixedScriptNames(t *testing.T) {
+	if got := NameLevel(Name{Full: "Tony 熊"}, Name{Full: "Tony Xiong"}); got.Kind != Transliterated {
+		t.Errorf("Tony 熊 vs Tony Xiong: %v (%s)", got.Kind, got.Why)
+	}
+	if got := NameLevel(Name{Full: "Tony 熊"}, Name{Full: "Tony Wang"}); got.Kind == Transliterated || got.Kind == Exact {
+		t.Errorf("Tony 熊 vs Tony Wang: %v", got.Kind)
+	}
+}
+
+func TestFamilyMemberInPinyinIsNotAnEnglishName(t *testing.T) {
+	if SameFamilyAcrossScripts(Name{Full: "Wang Linhua"}, Name{Full: "王鑫"}) {
+		t.Error("Wang Linhua (pinyin) taken for an English name beside 王鑫")
+	}
+	for _, w := range []string{"linhua", "zizhen", "xiong", "lv", "zhuang"} {
+		if !isPinyin(w) {
+			t.Errorf("%s is pinyin", w)
+		}
+	}
+	for _, w := range []string{"tony", "coco", "sherry", "vincent"} {
+		if isPinyin(w) {
+			t.Errorf("%s is not pinyin", w)
+		}
+	}
+}
+
+func TestHanNicknames(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"阿月", "王瑶月", Nickname},
+		{"珍珍", "任桂珍", Nickname},
+		{"小孙", "孙雪蕾", Partial},
+		{"阿强", "王瑶月", Different},
+	} {
+		if got := NameLevel(Name{Full: c.a}, Name{Full: c.b}); got.Kind != c.want {
+			t.Errorf("%s vs %s: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
+	}
+}

@@ -23,7 +23,8 @@ var extension = regexp.MustCompile(`(?i)[\s,;]*(?:ext\.?|x|#|转|分机)\s*\d{1,
 // unknown, CN, HK, MO or TW, since Chinese sources often drop the +86.
 //
 // It returns ok = false, and "", for values that must not join two customers: privacy
-// or virtual numbers (Meituan's "13812345678_1234", anything with '_'), masked numbers
+// or virtual numbers (Meituan's "13812345678_1234", anything with '_', a Chinese mobile
+// number with an extension as Pinduoduo writes them), masked numbers
 // ("138****1111", "*"), numbers with letters, national numbers in a country it has no
 // plan for, and numbers too short or too long for their country (or outside E.164's 8 to
 // 15 digits when the country is not in the table). It checks lengths, not whether a
@@ -36,7 +37,15 @@ func Phone(s, defaultCountry string) (e164 string, ok bool) {
 	if s == "" || strings.ContainsAny(s, "_*") {
 		return "", false
 	}
-	s = extension.ReplaceAllString(s, "")
+	if extension.MatchString(s) {
+		// A mobile has no extension: a Chinese mobile number with one ("170 1234 5678
+		// 转 1234") is a platform's privacy number, shared by many buyers.
+		e, ok := Phone(extension.ReplaceAllString(s, ""), defaultCountry)
+		if !ok || isCNMobile(e) {
+			return "", false
+		}
+		return e, true
+	}
 	if strings.HasPrefix(s, "+") || strings.HasPrefix(s, "00") {
 		// "+44 (0)20 ...": the trunk prefix in brackets is not dialled from abroad
 		s = strings.ReplaceAll(s, "(0)", "")
@@ -169,4 +178,9 @@ func allASCIIDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// isCNMobile reports whether an E.164 number is a mainland China mobile number.
+func isCNMobile(e164 string) bool {
+	return len(e164) == 14 && strings.HasPrefix(e164, "+861")
 }

@@ -1,0 +1,101 @@
+package resolver_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
+	"github.com/seamhub/seam/resolver/internal/cnpeople"
+	"github.com/seamhub/seam/resolver/quality"
+)
+
+// TestCNPeopleResolved runs the Chinese and mixed customer data set
+// (scripts/bench/cnpeople.py) through resolution itself: each record an order of its
+// shop, stored, resolved in batches as a tenant's worker does, and each order's customer
+// read back from Neo4j. It logs pairwise precision, recall and F1 against the people
+// the generator made. The data set is generated, not kept here, so the test runs only
+// when SEAM_CN_DIR names a folder holding cn.csv.
+func TestCNPeopleResolved(t *testing.T) {
+	dir := os.Getenv("SEAM_CN_DIR")
+	if dir == "" {
+		t.Skip("SEAM_CN_DIR is not set (scripts/bench/cnpeople.py writes cn.csv; see resolver/cnpeople_test.go)")
+	}
+	recs, err := cnpeople.Read(filepath.Join(dir, "cn.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFixture(t)
+	docs := make([]ontology.Document, len(recs))
+	for i, r := range recs {
+		d := f.doc(r.Source, "order", fmt.Sprintf("cn-%d", i), ontology.RoleOrder, ontology.VerbPaid,
+			t0.Add(time.Duration(i)*time.Minute), "online", nil, line("A", 1))
+		d.Parties = []ontology.PartyRef{r.Ref}
+		docs[i] = d
+	}
+	for i := 0; i < len(docs); i += 200 {
+		f.save(docs[i:min(i+200, len(docs))]...)
+	}
+	for {
+		st, err := f.m.Process(f.ctx, f.tenant, 200)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Documents == 0 {
+			break
+		}
+	}
+	truth, pred := map[string]string{}, map[string]string{}
+	parties := make([]resolver.DocumentParty, len(recs))
+	for i, r := range recs {
+		ps, err := f.store.DocumentParties(f.ctx, docs[i].Key)
+		if err != nil || len(ps) != 1 {
+			t.Fatalf("parties of record %s: %+v %v", r.Key, ps, err)
+		}
+		truth[r.Key], pred[r.Key], parties[i] = r.Entity, ps[0].PartyID, ps[0]
+	}
+	t.Logf("cn through resolution (prior model): %s", quality.Pairwise(truth, pred))
+	if out := os.Getenv("SEAM_CN_ERRORS"); out != "" {
+		writeResolvedErrors(t, out, recs, parties)
+	}
+}
+
+// writeResolvedErrors writes, for each pair of records resolution put in one party
+// although they are two people, the links that joined them; and for each person whose
+// records ended in several parties, the comparison of the first two under the prior.
+func writeResolvedErrors(t *testing.T, path string, recs []cnpeople.Record, parties []resolver.DocumentParty) {
+	var b strings.Builder
+	byParty, byEntity := map[string][]int{}, map[string][]int{}
+	for i, r := range recs {
+		byParty[parties[i].PartyID] = append(byParty[parties[i].PartyID], i)
+		byEntity[r.Entity] = append(byEntity[r.Entity], i)
+	}
+	pm := resolver.DefaultPartyModel()
+	for _, ids := range byParty {
+		for _, i := range ids[1:] {
+			if recs[i].Entity != recs[ids[0]].Entity {
+				fmt.Fprintf(&b, "MERGED\t%s/%s %s/%s\t%s %q %q %q | %s %q %q %q\t%+v %+v\n", recs[ids[0]].Key, parties[ids[0]].MentionedID,
+					recs[i].Key, parties[i].MentionedID, recs[ids[0]].Source, recs[ids[0]].Ref.Name,
+					recs[ids[0]].Ref.Phone, recs[ids[0]].Ref.Address, recs[i].Source, recs[i].Ref.Name, recs[i].Ref.Phone,
+					recs[i].Ref.Address, parties[ids[0]].SameAs, parties[i].SameAs)
+			}
+		}
+	}
+	for _, ids := range byEntity {
+		for _, i := range ids[1:] {
+			if parties[i].PartyID != parties[ids[0]].PartyID {
+				a, c := resolver.ProfileOf(recs[ids[0]].Ref), resolver.ProfileOf(recs[i].Ref)
+				fmt.Fprintf(&b, "MISSED\t%s\t%s %q %q %q | %s %q %q %q\t%s\n", recs[i].Tags, recs[ids[0]].Source, recs[ids[0]].Ref.Name,
+					recs[ids[0]].Ref.Phone, recs[ids[0]].Ref.Address, recs[i].Source, recs[i].Ref.Name, recs[i].Ref.Phone,
+					recs[i].Ref.Address, pm.Explain(resolver.CompareParties(a, c), a, resolver.Frequency{}))
+			}
+		}
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
