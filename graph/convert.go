@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	"github.com/seamhub/seam/graph/model"
@@ -27,12 +28,27 @@ func opt(s string) *string {
 	return &s
 }
 
-func stockRow(s inventory.Stock) *model.StockRow {
-	return &model.StockRow{
+// stockRow is a cell as the API shows it, in its location's zone, at time now.
+func stockRow(s inventory.Stock, zone string, now time.Time) *model.StockRow {
+	available := s.Available()
+	if !s.ExpiresAt.IsZero() && !s.ExpiresAt.After(now) && available > 0 {
+		available = 0 // an expired lot may not be sold
+	}
+	row := &model.StockRow{
 		Sku: s.SKU, Location: s.Location, Lot: s.Lot,
 		OnHand: model.Decimal(s.OnHand), Reserved: model.Decimal(s.Reserved),
-		Available: model.Decimal(s.Available()), Incoming: model.Decimal(s.Incoming),
+		Available: model.Decimal(available), Incoming: model.Decimal(s.Incoming),
+		InTransit: model.Decimal(s.InTransit), OnHold: model.Decimal(s.OnHold), Zone: opt(zone),
 	}
+	if !s.ExpiresAt.IsZero() {
+		t := s.ExpiresAt
+		row.ExpiresAt = &t
+	}
+	if !s.UpdatedAt.IsZero() {
+		t := s.UpdatedAt
+		row.UpdatedAt = &t
+	}
+	return row
 }
 
 // text shows raw bytes as they are when they are UTF-8, else base64 (GBK customs XML,
@@ -181,6 +197,17 @@ func partyLinks(ls []resolver.PartyLinkReason) []*model.PartyLink {
 		out = append(out, &model.PartyLink{Party: l.Party, Reason: l.Reason, Score: scoreOrNil(l.Score)})
 	}
 	return out
+}
+
+func stockCount(c inventory.CountRecord) *model.StockCount {
+	loc := c.Location
+	return &model.StockCount{
+		ID: c.ID, Sku: c.SKU, Location: c.Location, Lot: c.Lot, Counted: model.Decimal(c.Counted),
+		Ledger: model.Decimal(c.Ledger), Difference: model.Decimal(c.Difference()), CountedBy: c.CountedBy,
+		RecordedBy: opt(c.RecordedBy), CountedAt: c.At,
+		Event: &model.InventoryEvent{ID: c.EventID, Kind: string(ontology.KindAdjustment), OccurredAt: c.At,
+			Status: string(ontology.VerbAdjusted), Location: &loc},
+	}
 }
 
 // maxNetworkDepth and maxNetworkParties bound partyNetwork: a ring of shell companies

@@ -14,9 +14,11 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/coder/websocket"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/seamhub/seam/graph/generated"
@@ -48,12 +50,16 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
+	// Clients ask the same few queries again and again: each text is parsed and
+	// validated once (limits still run on every request).
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(depthLimit{max: maxDepth})
 	srv.Use(extension.FixedComplexityLimit(complexityLimit))
 	srv.AroundOperations(withLoaders(svc))
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		ge := graphql.DefaultErrorPresenter(ctx, err)
+		var coded *codedError
 		switch {
 		case errors.Is(err, errUnauthenticated):
 			ge.Extensions = map[string]any{"code": "UNAUTHENTICATED"}
@@ -61,6 +67,8 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 			ge.Extensions = map[string]any{"code": "FORBIDDEN"}
 		case errors.As(err, new(*userError)):
 			ge.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
+		case errors.As(err, &coded):
+			ge.Extensions = map[string]any{"code": coded.code}
 		case errors.Is(err, inventory.ErrCacheUnavailable):
 			// Said plainly, never a stale or empty answer: the caller retries.
 			ge.Message = "live stock is unavailable right now (the cache does not answer); retry shortly"

@@ -99,6 +99,8 @@ func costs(c *generated.ComplexityRoot) {
 	c.InventoryEvent.Sources = list
 	c.InventoryEvent.Movements = list
 	c.InventoryEvent.Evidence = list
+	c.InventoryEvent.Lots = list
+	c.StockAccuracy.Counts = list
 	c.MatchDecision.Movements = list
 	c.SourceDocument.Parties = list
 	c.Query.PartyDecisions = func(child int, first *int) int { return page(child, first) }

@@ -6,6 +6,7 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
@@ -90,6 +91,18 @@ type SetAside interface {
 	RetrySetAside(ctx context.Context, tenant string, uids []string) (int64, error)
 }
 
+// Zones name locations' temperature zones.
+type Zones interface {
+	// Zone returns a location's zone, "" when none is configured.
+	Zone(tenant, location string) string
+}
+
+// Counts books people's counts of stock cells and reports stock accuracy.
+type Counts interface {
+	Record(ctx context.Context, c inventory.Count) (inventory.CountRecord, error)
+	Accuracy(ctx context.Context, tenant, location string, tolerance ontology.Qty, since time.Time) (inventory.Accuracy, error)
+}
+
 // Replenishments are a product's latest arrivals at its locations.
 type Replenishments interface {
 	Replenishments(ctx context.Context, tenant, sku, location string, first int) ([]inventory.Replenishment, error)
@@ -122,6 +135,12 @@ type Services struct {
 	SetAside       SetAside
 	// Suggestions serves productSuggestions and setProductAlias.
 	Suggestions ProductSuggestions
+	// Reservations serves reserve, commitReservation, releaseReservation and reservation.
+	Reservations Reservations
+	// Counts serves recordCount and stockAccuracy.
+	Counts Counts
+	// Zones fill stock rows' zone; nil for none.
+	Zones Zones
 	// Alerts serves alerts, acknowledgeAlert, createTransfer and alertRaised.
 	Alerts Alerts
 	// Replenishments serves replenishments.
@@ -133,4 +152,12 @@ type Services struct {
 // this file.
 type Resolver struct {
 	svc Services
+}
+
+// zone is a location's temperature zone, "" when unknown.
+func (r *Resolver) zone(tenant, location string) string {
+	if r.svc.Zones == nil {
+		return ""
+	}
+	return r.svc.Zones.Zone(tenant, location)
 }

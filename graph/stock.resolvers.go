@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"github.com/seamhub/seam/graph/generated"
 	"github.com/seamhub/seam/graph/model"
@@ -19,18 +20,14 @@ func (r *queryResolver) Stock(ctx context.Context, sku string, location *string)
 		return nil, err
 	}
 	// Any spelling of the SKU finds its product: "tea_ool_250g" is TEA-OOL-250G.
-	if r.svc.Products != nil {
-		if canonical, err := r.svc.Products.CanonicalSKU(ctx, tenant, sku); err == nil {
-			sku = canonical
-		}
-	}
-	rows, err := r.svc.Stock.Stock(ctx, tenant, sku, deref(location))
+	rows, err := r.svc.Stock.Stock(ctx, tenant, r.canonicalSKU(ctx, tenant, sku), deref(location))
 	if err != nil {
 		return nil, err
 	}
+	now := time.Now()
 	out := make([]*model.StockRow, 0, len(rows))
 	for _, s := range rows {
-		out = append(out, stockRow(s))
+		out = append(out, stockRow(s, r.zone(tenant, s.Location), now))
 	}
 	return out, nil
 }
@@ -40,6 +37,10 @@ func (r *subscriptionResolver) StockChanged(ctx context.Context, sku *string) (<
 	tenant, err := tenantOf(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if sku != nil {
+		canonical := r.canonicalSKU(ctx, tenant, *sku)
+		sku = &canonical
 	}
 	changes, err := r.svc.Stock.Subscribe(ctx, tenant)
 	if err != nil {
@@ -62,7 +63,7 @@ func (r *subscriptionResolver) StockChanged(ctx context.Context, sku *string) (<
 					continue
 				}
 				select {
-				case out <- stockRow(s):
+				case out <- stockRow(s, r.zone(tenant, s.Location), time.Now()):
 				case <-ctx.Done():
 					return
 				}

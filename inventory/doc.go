@@ -13,6 +13,12 @@
 //   - Neo4j holds the ledger; Redis (subpackage rediscache) holds a projection of it that
 //     can be rebuilt and verified at any time.
 //
+// A cell (product, location, lot) has five buckets: on hand, reserved, incoming (announced,
+// not received), in transit (left with a carrier, not delivered) and on hold (received
+// but rejected, not sellable). Available is on hand minus reserved; a lot past its expiry
+// has none. Goods that name no lot leave first expired, first out ([PlanLots], lots.go);
+// people's counts of a cell book their difference from the ledger ([Counts], counts.go).
+//
 // # Reservations
 //
 // Recording what happened cannot stop an oversell; [Reservations] can. A channel

@@ -27,6 +27,8 @@ type Line struct {
 	Lot         string
 	Qty         ontology.Qty
 	ExpectedQty *ontology.Qty
+	// RejectedQty is what a receipt refused: it stays on hold at the location.
+	RejectedQty *ontology.Qty
 }
 
 // Key is one stock cell and bucket.
@@ -134,6 +136,16 @@ func goodsLeft(members []Member) bool {
 // receiving location. Before any receipt, what was declared or ordered from the supplier
 // is incoming at its destination.
 func Plan(members []Member, recipes Recipes) (Effect, []Discrepancy) {
+	eff, ds, _ := PlanLots(members, recipes, nil, nil)
+	return eff, ds
+}
+
+// PlanLots is Plan with the lots on hand known: goods that leave without naming a lot
+// take the lots that expire first (see "Lots" in lots.go), and the lots chosen are
+// returned. done is what the event's movements did so far (its earlier picks are its
+// own to take again); lots and done may be nil. It is as pure as Plan: the same members,
+// lots and done always give the same plan.
+func PlanLots(members []Member, recipes Recipes, lots *LotStock, done Effect) (Effect, []Discrepancy, []LotPick) {
 	if recipes == nil {
 		recipes = NoRecipes{}
 	}
@@ -147,29 +159,31 @@ func Plan(members []Member, recipes Recipes) (Effect, []Discrepancy) {
 	eff := Effect{}
 	switch Kind(ms) {
 	case ontology.KindSale:
-		planSale(ms, eff, recipes)
-		return eff.clean(), nil
+		picks := planSale(ms, eff, recipes, lots, done)
+		return eff.clean(), nil, picks
 	case ontology.KindReceipt:
 		d := planReceipt(ms, eff)
-		return eff.clean(), d
+		return eff.clean(), d, nil
 	case ontology.KindReturn:
 		loc := firstLocation(ms)
 		for k, q := range returnedLines(ms) {
 			eff.add(Key{ontology.Cell{SKU: k.SKU, Location: loc, Lot: k.Lot}, ontology.BucketOnHand}, q)
 		}
-		return eff.clean(), nil
+		return eff.clean(), nil, nil
 	}
-	return eff, nil
+	return eff, nil, nil
 }
 
-func planSale(ms []Member, eff Effect, recipes Recipes) {
+func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Effect) []LotPick {
 	src := first(ms, ontology.RolePOS)
 	if src == nil {
 		src = first(ms, ontology.RoleOrder)
 	}
 	if src == nil || cancelled(ms) {
-		return
+		return nil
 	}
+	// Lots are judged at the time of the sale: a replan later must not find them expired.
+	lt := newLotTaker(lots, done, src.OccurredAt)
 	loc := src.Location
 	if loc == "" {
 		loc = firstLocation(ms)
@@ -181,7 +195,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes) {
 	for _, l := range src.Lines {
 		if in := recipes.Recipe(l.SKU); len(in) > 0 {
 			for _, i := range in {
-				eff.add(Key{ontology.Cell{SKU: i.SKU, Location: loc}, ontology.BucketOnHand}, -i.Qty.Mul(l.Qty))
+				lt.take(eff, i.SKU, loc, "", i.Qty.Mul(l.Qty))
 			}
 			continue
 		}
@@ -194,6 +208,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes) {
 	shipped, counted := shippedLines(ms)
 	returned := returnedLines(ms)
 	left := goodsLeft(ms)
+	carried := withCarrier(ms)
 	// A shipment or return may name a product the order no longer lists (edited away
 	// after it shipped): its movements count all the same.
 	for _, m := range []map[Line]ontology.Qty{shipped, returned} {
@@ -214,13 +229,34 @@ func planSale(ms []Member, eff Effect, recipes Recipes) {
 		if !counted && left {
 			out = ordered[k] + returned[k]
 		}
-		eff.add(Key{cell, ontology.BucketOnHand}, -out+returned[k])
+		lt.take(eff, k.SKU, loc, k.Lot, out-returned[k])
+		if carried && out-returned[k] > 0 {
+			eff.add(Key{cell, ontology.BucketInTransit}, out-returned[k])
+		}
 		// What is still to ship stays reserved, unless the order itself says it is all
 		// fulfilled (or it was rung up at a till, where the goods leave at once).
 		if rest := ordered[k] - (out - returned[k]); rest > 0 && !fullyFulfilled(ms) {
 			eff.add(Key{cell, ontology.BucketReserved}, rest)
 		}
 	}
+	return lt.result()
+}
+
+// withCarrier reports whether the goods that left are on their way with a carrier: a
+// shipment or tracking document carries them, and no document says they were
+// delivered, nor settled them with a refund (the buyer has them, sent them back, or
+// they were lost). A sale at a till never is.
+func withCarrier(ms []Member) bool {
+	carried := false
+	for _, m := range ms {
+		switch {
+		case m.Verb == ontology.VerbDelivered, m.Role == ontology.RoleRefund && m.Verb != ontology.VerbCancelled:
+			return false
+		case m.Role == ontology.RoleTracking, m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
+			carried = true
+		}
+	}
+	return carried
 }
 
 // shippedLines sums the lines of the shipments (fulfilments) that carry lines and were
@@ -335,6 +371,10 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	for _, r := range receipts {
 		for _, l := range r.Lines {
 			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+			if l.RejectedQty != nil && *l.RejectedQty > 0 {
+				// Refused goods are still here, awaiting inspection or return: on hold.
+				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHold}, *l.RejectedQty)
+			}
 			received[l.SKU] += l.Qty
 			if l.ExpectedQty != nil {
 				expectedFromReceipt[l.SKU] += *l.ExpectedQty

@@ -19,20 +19,31 @@ func TestPlanShipmentsAndRefunds(t *testing.T) {
 		return member(uid, ontology.RoleRefund, ontology.VerbRefunded, "WH", lines...)
 	}
 	onHand := func(n int64) Effect { return Effect{key("A", "WH", ontology.BucketOnHand): ontology.Units(n)} }
+	// carried is goods that left with a carrier and are not delivered yet.
+	carried := func(n int64, more Effect) Effect {
+		e := Effect{key("A", "WH", ontology.BucketOnHand): ontology.Units(-n), key("A", "WH", ontology.BucketInTransit): ontology.Units(n)}
+		for k, q := range more {
+			e[k] = q
+		}
+		return e
+	}
 	tests := []struct {
 		name    string
 		members []Member
 		want    Effect
 	}{
-		{"a shipment of the whole order takes it from on hand, nothing stays reserved",
-			[]Member{order(ontology.VerbPaid, 2), ship("f1", ontology.VerbShipped, 2)}, onHand(-2)},
+		{"a shipment of the whole order takes it from on hand, nothing stays reserved; it is in transit",
+			[]Member{order(ontology.VerbPaid, 2), ship("f1", ontology.VerbShipped, 2)}, carried(2, nil)},
 		{"the shipment is part of the sale, never a second sale: the order says fulfilled too",
-			[]Member{order(ontology.VerbFulfilled, 2), ship("f1", ontology.VerbShipped, 2)}, onHand(-2)},
+			[]Member{order(ontology.VerbFulfilled, 2), ship("f1", ontology.VerbShipped, 2)}, carried(2, nil)},
 		{"a partial shipment ships part and keeps the rest reserved",
 			[]Member{order(ontology.VerbPaid, 3), ship("f1", ontology.VerbShipped, 1)},
-			Effect{key("A", "WH", ontology.BucketOnHand): ontology.Units(-1), key("A", "WH", ontology.BucketReserved): ontology.Units(2)}},
+			carried(1, Effect{key("A", "WH", ontology.BucketReserved): ontology.Units(2)})},
 		{"two shipments add up",
-			[]Member{order(ontology.VerbPaid, 3), ship("f1", ontology.VerbShipped, 1), ship("f2", ontology.VerbShipped, 2)}, onHand(-3)},
+			[]Member{order(ontology.VerbPaid, 3), ship("f1", ontology.VerbShipped, 1), ship("f2", ontology.VerbShipped, 2)}, carried(3, nil)},
+		{"delivered goods are no longer in transit",
+			[]Member{order(ontology.VerbPaid, 2), ship("f1", ontology.VerbShipped, 2),
+				member("t", ontology.RoleTracking, ontology.VerbDelivered, "")}, onHand(-2)},
 		{"a cancelled shipment ships nothing",
 			[]Member{order(ontology.VerbPaid, 2), ship("f1", ontology.VerbCancelled, 2)},
 			Effect{key("A", "WH", ontology.BucketReserved): ontology.Units(2)}},

@@ -38,7 +38,7 @@ func TestPlan(t *testing.T) {
 				member("o", ontology.RoleOrder, ontology.VerbPaid, "WH", line("A", 2)),
 				member("t", ontology.RoleTracking, ontology.VerbShipped, ""),
 			},
-			want: Effect{key("A", "WH", ontology.BucketOnHand): ontology.Units(-2)},
+			want: Effect{key("A", "WH", ontology.BucketOnHand): ontology.Units(-2), key("A", "WH", ontology.BucketInTransit): ontology.Units(2)},
 		},
 		{
 			name:    "pos sale takes from the store",
@@ -179,5 +179,18 @@ func TestPlanConsumesRecipeIngredients(t *testing.T) {
 		if got[k] != v {
 			t.Errorf("%v = %s, want %s", k, got[k], v)
 		}
+	}
+}
+
+func TestPlanHoldsRejectedGoods(t *testing.T) {
+	rejected := ontology.Units(3)
+	got, _ := Plan([]Member{member("r", ontology.RoleReceipt, ontology.VerbReceived, "WH",
+		Line{SKU: "A", Lot: "L1", Qty: ontology.Units(17), RejectedQty: &rejected})}, nil)
+	want := Effect{
+		Key{ontology.Cell{SKU: "A", Location: "WH", Lot: "L1"}, ontology.BucketOnHand}: ontology.Units(17),
+		Key{ontology.Cell{SKU: "A", Location: "WH", Lot: "L1"}, ontology.BucketOnHold}: ontology.Units(3),
+	}
+	if !equalEffects(got, want) {
+		t.Fatalf("receipt with 3 rejected = %v, want %v", got, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/seamhub/seam/ontology"
 )
@@ -15,8 +16,10 @@ type Ledger interface {
 	Unprojected(ctx context.Context, tenant string, limit int) ([]ontology.Movement, error)
 	// MarkProjected marks movements as applied to the cache.
 	MarkProjected(ctx context.Context, tenant string, ids []string) error
-	// Totals sums every movement of a tenant per cell.
+	// Totals sums every movement of a tenant per cell, with each lot's expiry.
 	Totals(ctx context.Context, tenant string) ([]Stock, error)
+	// LotExpiries returns the expiry of the lots of these cells, where one is known.
+	LotExpiries(ctx context.Context, tenant string, cells []ontology.Cell) (map[ontology.Cell]time.Time, error)
 }
 
 // ErrCacheUnavailable wraps a cache read that failed because the cache (Redis) did not
@@ -31,6 +34,8 @@ type Cache interface {
 	Replace(ctx context.Context, tenant string, totals []Stock) error
 	Stock(ctx context.Context, tenant, sku, location string) ([]Stock, error)
 	SKUs(ctx context.Context, tenant string) ([]string, error)
+	// SetExpiries records lots' expiries on their cells.
+	SetExpiries(ctx context.Context, tenant string, expiries map[ontology.Cell]time.Time) error
 }
 
 // Projector keeps the cache equal to the ledger. The ledger marks each movement
@@ -85,7 +90,31 @@ func (p *Projector) Project(ctx context.Context, tenant string, ms []ontology.Mo
 	if err := p.ledger.MarkProjected(ctx, tenant, ids); err != nil {
 		return fmt.Errorf("marking %d movements projected: %w", len(ids), err)
 	}
-	return nil
+	return p.expiries(ctx, tenant, ms)
+}
+
+// expiries copies the expiry of the lots movements touched onto their cells, so that
+// reads show it and reservations leave expired lots out without asking the ledger. A
+// lot's expiry comes with the documents that move it, so its cells learn it with their
+// movements; a rebuild copies every lot's.
+func (p *Projector) expiries(ctx context.Context, tenant string, ms []ontology.Movement) error {
+	seen := map[ontology.Cell]bool{}
+	var cells []ontology.Cell
+	for _, m := range ms {
+		c := ontology.Cell{SKU: m.SKU, Location: m.Location, Lot: m.Lot}
+		if m.Lot != "" && !seen[c] {
+			seen[c] = true
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) == 0 {
+		return nil
+	}
+	exp, err := p.ledger.LotExpiries(ctx, tenant, cells)
+	if err != nil {
+		return fmt.Errorf("reading the expiry of %d lots: %w", len(cells), err)
+	}
+	return p.cache.SetExpiries(ctx, tenant, exp)
 }
 
 // CatchUp projects every movement still marked unprojected, for example after a crash
@@ -174,13 +203,12 @@ func (p *Projector) Verify(ctx context.Context, tenant string) ([]Difference, er
 	}
 	var diffs []Difference
 	for c, w := range want {
-		g := got[c]
-		if w.OnHand != g.OnHand || w.Reserved != g.Reserved || w.Incoming != g.Incoming {
+		if g := got[c]; !w.SameBuckets(g) {
 			diffs = append(diffs, Difference{Cell: c, Ledger: w, Cache: g})
 		}
 	}
 	for c, g := range got {
-		if _, ok := want[c]; !ok && (g.OnHand != 0 || g.Reserved != 0 || g.Incoming != 0) {
+		if _, ok := want[c]; !ok && !g.SameBuckets(Stock{}) {
 			diffs = append(diffs, Difference{Cell: c, Cache: g})
 		}
 	}

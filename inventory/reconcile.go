@@ -77,13 +77,34 @@ func Net(ms []ontology.Movement) Effect {
 // Stock is the state of one cell.
 type Stock struct {
 	ontology.Cell
-	OnHand   ontology.Qty `json:"onHand"`
-	Reserved ontology.Qty `json:"reserved"`
-	Incoming ontology.Qty `json:"incoming"`
+	OnHand    ontology.Qty `json:"onHand"`
+	Reserved  ontology.Qty `json:"reserved"`
+	Incoming  ontology.Qty `json:"incoming"`
+	InTransit ontology.Qty `json:"inTransit"`
+	OnHold    ontology.Qty `json:"onHold"`
+	// ExpiresAt is the lot's expiry, zero when the cell has no lot or none is known.
+	ExpiresAt time.Time `json:"expiresAt,omitzero"`
+	// UpdatedAt is when live stock last changed in the cell (the cache's clock); zero
+	// when unknown (the ledger does not keep it; a rebuild forgets it).
+	UpdatedAt time.Time `json:"updatedAt,omitzero"`
 }
 
 // Available is what can be sold now: on hand minus reserved.
 func (s Stock) Available() ontology.Qty { return s.OnHand - s.Reserved }
+
+// Buckets are the ledger's buckets of a cell with their quantities.
+func (s Stock) Buckets() map[ontology.Bucket]ontology.Qty {
+	return map[ontology.Bucket]ontology.Qty{
+		ontology.BucketOnHand: s.OnHand, ontology.BucketReserved: s.Reserved, ontology.BucketIncoming: s.Incoming,
+		ontology.BucketInTransit: s.InTransit, ontology.BucketOnHold: s.OnHold,
+	}
+}
+
+// SameBuckets reports whether two cells hold the same quantities in every bucket.
+func (s Stock) SameBuckets(o Stock) bool {
+	return s.OnHand == o.OnHand && s.Reserved == o.Reserved && s.Incoming == o.Incoming &&
+		s.InTransit == o.InTransit && s.OnHold == o.OnHold
+}
 
 // Set puts a bucket's value into s.
 func (s *Stock) Set(b ontology.Bucket, q ontology.Qty) {
@@ -94,5 +115,9 @@ func (s *Stock) Set(b ontology.Bucket, q ontology.Qty) {
 		s.Reserved = q
 	case ontology.BucketIncoming:
 		s.Incoming = q
+	case ontology.BucketInTransit:
+		s.InTransit = q
+	case ontology.BucketOnHold:
+		s.OnHold = q
 	}
 }

@@ -67,6 +67,8 @@ type ReservationDecider interface {
 	Due(ctx context.Context, tenant string, limit int) ([]string, error)
 	// Tenants lists the tenants that have reserved since that time, for the sweeper.
 	Tenants(ctx context.Context, since time.Time) ([]string, error)
+	// Holding reports whether the tenant holds live reservations or journal entries.
+	Holding(ctx context.Context, tenant string) (bool, error)
 }
 
 // ReservationJournal is the cache's side of keeping the ledger complete.

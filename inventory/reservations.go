@@ -236,6 +236,17 @@ func (s *Reservations) Consume(ctx context.Context, tenant, by string, refs ...s
 	return out, nil
 }
 
+// Holding reports whether the tenant may have reservations for an order to consume:
+// live ones, or decisions the ledger has not recorded yet. One Redis round trip, so that
+// resolution of tenants that never reserve costs nothing more.
+func (s *Reservations) Holding(ctx context.Context, tenant string) (bool, error) {
+	ok, err := s.cache.Holding(ctx, tenant)
+	if err != nil {
+		return false, fmt.Errorf("asking whether %s holds reservations: %w", tenant, err)
+	}
+	return ok, nil
+}
+
 // Reservation returns a reservation by id, as the cache holds it, or ErrReservationNotFound.
 func (s *Reservations) Reservation(ctx context.Context, tenant, id string) (Reservation, error) {
 	r, err := s.cache.Reservation(ctx, tenant, id)

@@ -51,7 +51,11 @@ CALL (e) {
   OPTIONAL MATCH (old:BusinessEvent {tenant: $tenant})-[:MERGED_INTO*1..32]->(e)
   RETURN collect(DISTINCT old.id) AS mergedFrom
 }
-RETURN asked, e, sources, moves, mergedFrom`, map[string]any{"ids": ids, "tenant": tenant})
+CALL (e) {
+  OPTIONAL MATCH (c:Count {tenant: $tenant})-[:COUNTS]->(e)
+  RETURN collect(c) AS counts
+}
+RETURN asked, e, sources, moves, mergedFrom, counts`, map[string]any{"ids": ids, "tenant": tenant})
 		if err != nil {
 			return struct{}{}, err
 		}
@@ -82,6 +86,11 @@ func eventDetailOf(tenant string, rec *neo4j.Record) (*resolver.EventDetail, err
 			return nil, fmt.Errorf("decoding discrepancies of %s: %w", d.Event.ID, err)
 		}
 	}
+	if picks := str(p["lotPicks"]); picks != "" && picks != "null" {
+		if err := json.Unmarshal([]byte(picks), &d.LotPicks); err != nil {
+			return nil, fmt.Errorf("decoding lot picks of %s: %w", d.Event.ID, err)
+		}
+	}
 	sources, _ := rec.Get("sources")
 	for _, raw := range sources.([]any) {
 		m := raw.(map[string]any)
@@ -100,6 +109,11 @@ func eventDetailOf(tenant string, rec *neo4j.Record) (*resolver.EventDetail, err
 	moves, _ := rec.Get("moves")
 	for _, raw := range moves.([]any) {
 		d.Movements = append(d.Movements, movementOf(raw.(neo4j.Node).Props))
+	}
+	counts, _ := rec.Get("counts")
+	for _, raw := range counts.([]any) {
+		c := countOf(tenant, raw.(neo4j.Node).Props)
+		d.Count = &c
 	}
 	merged, _ := rec.Get("mergedFrom")
 	for _, raw := range merged.([]any) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
 )
 
 var _ inventory.Ledger = (*Store)(nil)
@@ -75,9 +76,17 @@ RETURN m.sku AS sku, m.location AS location, m.lot AS lot, m.bucket AS bucket, s
 			}
 			st.Set(ontology.Bucket(get[string](rec, "bucket")), ontology.Qty(get[int64](rec, "qty")))
 		}
+		exp, err := lotExpiries(ctx, tx, tenant)
+		if err != nil {
+			return nil, err
+		}
 		out := make([]inventory.Stock, 0, len(order))
 		for _, c := range order {
-			out = append(out, *cells[c])
+			st := *cells[c]
+			if c.Lot != "" {
+				st.ExpiresAt = exp[[2]string{c.SKU, c.Lot}]
+			}
+			out = append(out, st)
 		}
 		return out, nil
 	})
@@ -112,6 +121,35 @@ RETURN t`, nil)
 		out := make([]string, 0, len(recs))
 		for _, r := range recs {
 			out = append(out, get[string](r, "t"))
+		}
+		return out, nil
+	})
+}
+
+// SKUStock computes one product's live stock from the ledger itself, in one query: the
+// product any spelling names, then its movements summed per cell, sorted by location
+// and lot. It is what a stock read would cost if it asked Neo4j; `seam bench stock`
+// sets it beside the Redis projection, which answers the same.
+func (s *Store) SKUStock(ctx context.Context, tenant, sku, location string) ([]inventory.Stock, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]inventory.Stock, error) {
+		recs, err := run(ctx, tx, `
+OPTIONAL MATCH (al:Alias {uid: $alias, tenant: $tenant})
+WITH coalesce(al.target, $fallback) AS sku
+MATCH (:Product {uid: $tenant + '/' + sku})<-[:OF]-(m:Movement)
+WHERE $location = '' OR m.location = $location
+RETURN sku, m.location AS location, m.lot AS lot, m.bucket AS bucket, sum(m.qty) AS qty
+ORDER BY location, lot`, map[string]any{"tenant": tenant, "alias": tenant + "/product/" + resolver.CanonicalSKUKey(sku),
+			"fallback": resolver.CanonicalSKU(sku), "location": location})
+		if err != nil {
+			return nil, fmt.Errorf("summing the stock of %s: %w", sku, err)
+		}
+		var out []inventory.Stock
+		for _, r := range recs {
+			c := ontology.Cell{SKU: get[string](r, "sku"), Location: get[string](r, "location"), Lot: get[string](r, "lot")}
+			if len(out) == 0 || out[len(out)-1].Cell != c {
+				out = append(out, inventory.Stock{Cell: c})
+			}
+			out[len(out)-1].Set(ontology.Bucket(get[string](r, "bucket")), ontology.Qty(get[int64](r, "qty")))
 		}
 		return out, nil
 	})

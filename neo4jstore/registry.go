@@ -96,20 +96,33 @@ ORDER BY v.createdAt, v.id LIMIT $first`, map[string]any{"tenant": tenant, "afte
 }
 
 // CanonicalSKU returns the product that any spelling of a SKU names ("tea_ool_250g" finds
-// "TEA-OOL-250G"), or the SKU as given when no product has it.
+// TEA-OOL-250G); a spelling no product has yet is the name such a product would get.
 func (s *Store) CanonicalSKU(ctx context.Context, tenant, sku string) (string, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) {
+	canonical, _, err := s.SKUAlias(ctx, tenant, sku)
+	return canonical, err
+}
+
+// SKUAlias is CanonicalSKU, and whether a product is known by that spelling at all. The
+// product a known spelling names never changes (resolution only adds product keys), so
+// a cache may keep known answers for good.
+func (s *Store) SKUAlias(ctx context.Context, tenant, sku string) (string, bool, error) {
+	type answer struct {
+		sku   string
+		known bool
+	}
+	a, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (answer, error) {
 		recs, err := run(ctx, tx, "MATCH (al:Alias {uid: $uid, tenant: $tenant}) RETURN al.target AS sku",
 			map[string]any{"uid": tenant + "/product/" + resolver.CanonicalSKUKey(sku), "tenant": tenant})
 		if err != nil {
-			return sku, err
+			return answer{sku: sku}, err
 		}
 		if len(recs) == 0 {
 			// Not known yet: the name a product first seen under this code gets.
-			return resolver.CanonicalSKU(sku), nil
+			return answer{sku: resolver.CanonicalSKU(sku)}, nil
 		}
-		return get[string](recs[0], "sku"), nil
+		return answer{sku: get[string](recs[0], "sku"), known: true}, nil
 	})
+	return a.sku, a.known, err
 }
 
 // DocumentParties returns the parties a document mentions.

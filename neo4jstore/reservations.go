@@ -193,11 +193,13 @@ func (s *Store) reservations(ctx context.Context, tenant, cypher string, params 
 // and before the events are planned. The event's movements so far then include the hold,
 // so Reconcile appends only the difference between the order's plan and the hold:
 // nothing when the order reserves what the channel reserved, and the stock is never held
-// twice nor left unheld in between. A hold belongs to one event at most. It returns how
-// many holds it attached.
-func (t *resolutionTx) AttachReservations(ctx context.Context, events map[string]string) (int, error) {
+// twice nor left unheld in between. A hold belongs to one event at most. An event the
+// batch creates is created here (Apply completes it). It returns the holds it attached
+// now, by event id.
+func (t *resolutionTx) AttachReservations(ctx context.Context, events map[string]string) (map[string][]ontology.Movement, error) {
+	out := map[string][]ontology.Movement{}
 	if len(events) == 0 {
-		return 0, nil
+		return out, nil
 	}
 	rows := make([]map[string]any, 0, len(events))
 	for doc, ev := range events {
@@ -209,15 +211,17 @@ MATCH (x:Reservation {tenant: $tenant, consumedBy: r.doc})
 WHERE x.status = 'consumed'
 MATCH (x)-[:MOVES]->(h:Movement {id: 'rsv:' + x.id + ':hold'})
 WHERE NOT EXISTS { (:BusinessEvent)-[:MOVES]->(h) }
-MATCH (e:BusinessEvent {id: r.event, tenant: $tenant})
+MERGE (e:BusinessEvent {id: r.event}) ON CREATE SET e.tenant = $tenant, e.createdAt = $now
+WITH x, h, e, r WHERE e.tenant = $tenant
 MERGE (e)-[:MOVES]->(h)
 SET x.eventId = r.event
-RETURN count(h) AS n`, map[string]any{"rows": rows, "tenant": t.tenant})
+RETURN r.event AS event, h`, map[string]any{"rows": rows, "tenant": t.tenant, "now": t.now().UTC()})
 	if err != nil {
-		return 0, fmt.Errorf("attaching consumed reservations to their events: %w", err)
+		return nil, fmt.Errorf("attaching consumed reservations to their events: %w", err)
 	}
-	if len(recs) == 0 {
-		return 0, nil
+	for _, rec := range recs {
+		ev := get[string](rec, "event")
+		out[ev] = append(out[ev], movementOf(get[neo4j.Node](rec, "h").Props))
 	}
-	return int(get[int64](recs[0], "n")), nil
+	return out, nil
 }

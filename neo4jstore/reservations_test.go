@@ -3,6 +3,7 @@ package neo4jstore_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -102,14 +103,18 @@ func TestAttachReservationsGivesTheHoldToTheOrdersEvent(t *testing.T) {
 	if _, err := s.RecordReservations(ctx, tenant, []inventory.Reservation{r}); err != nil {
 		t.Fatal(err)
 	}
-	type attacher interface {
-		AttachReservations(ctx context.Context, events map[string]string) (int, error)
-	}
 	attach := func(tn string, events map[string]string) (n int, done inventory.Effect) {
 		err := s.WithTenantLock(ctx, tn, func(ctx context.Context, tx resolver.Tx) error {
-			var err error
-			if n, err = tx.(attacher).AttachReservations(ctx, events); err != nil {
+			holds, err := tx.AttachReservations(ctx, events)
+			if err != nil {
 				return err
+			}
+			n = 0
+			for id, ms := range holds {
+				if id != events[doc] || len(ms) != 1 || ms[0].ID != "rsv:"+r.ID+":hold" || ms[0].Qty != ontology.Units(2) {
+					return fmt.Errorf("attached %v to %s", ms, id)
+				}
+				n += len(ms)
 			}
 			evs, err := tx.Events(ctx, []string{ev})
 			if e := evs[ev]; e != nil {

@@ -214,7 +214,7 @@ MERGE (e:BusinessEvent {id: r.id})
   ON CREATE SET e.tenant = $tenant, e.createdAt = $now
 WITH e, r WHERE e.tenant = $tenant
 SET e.kind = r.kind, e.status = r.status, e.occurredAt = r.occurredAt, e.location = r.location,
-    e.discrepancies = r.discrepancies, e.updatedAt = $now`, eventRows(ch)},
+    e.discrepancies = r.discrepancies, e.lotPicks = r.lotPicks, e.updatedAt = $now`, eventRows(ch)},
 		{`UNWIND $rows AS r
 MATCH (:SourceDocument {uid: r.doc, tenant: $tenant})-[l:EVIDENCES]->(:BusinessEvent {id: r.event, tenant: $tenant}) DELETE l`, unlinkRows(ch)},
 		{`UNWIND $rows AS r
@@ -246,13 +246,7 @@ SET v.status = r.status, v.decidedBy = r.by, v.decidedAt = $now`, reviewUpdateRo
 		{`UNWIND $rows AS r
 MERGE (x:Decision {uid: r.uid})
 SET x.tenant = $tenant, x.a = r.a, x.b = r.b, x.verdict = r.verdict, x.by = r.by, x.at = $now`, decisionRows(ch)},
-		{`UNWIND $rows AS r
-MATCH (e:BusinessEvent {id: r.event, tenant: $tenant})
-MERGE (p:Product {uid: $tenant + '/' + r.sku}) ON CREATE SET p.tenant = $tenant, p.sku = r.sku
-MERGE (l:Location {uid: $tenant + '/' + r.location}) ON CREATE SET l.tenant = $tenant, l.id = r.location
-CREATE (m:Movement:Unprojected {id: r.id, tenant: $tenant, eventId: r.event, sku: r.sku, location: r.location,
-        lot: r.lot, bucket: r.bucket, qty: r.qty, at: r.at, reason: r.reason})
-CREATE (e)-[:MOVES]->(m), (m)-[:OF]->(p), (m)-[:AT]->(l)`, movementRows(ch)},
+		{newMovementsCypher, movementRows(ch.Movements)},
 		{`UNWIND $rows AS r
 MERGE (al:Alias {uid: r.uid})
   ON CREATE SET al.tenant = $tenant, al.kind = 'product', al.code = r.code, al.system = r.system, al.target = r.sku, al.at = $now,
@@ -294,6 +288,7 @@ MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $n
 		{unresolvedCypher, unresolvedRows(ch)},
 		{requeueUnresolvedCypher, productAliasRows(ch)},
 		{locationPairsCypher, locationPairRows(ch)},
+		{lotFactsCypher, lotFactRows(ch)},
 	}
 	for _, st := range steps {
 		for _, c := range chunks(len(st.rows), batchSize) {
@@ -309,7 +304,8 @@ func eventRows(ch *resolver.Changes) []map[string]any {
 	rows := make([]map[string]any, 0, len(ch.Events))
 	for _, e := range ch.Events {
 		rows = append(rows, map[string]any{"id": e.ID, "kind": string(e.Kind), "status": e.Status,
-			"occurredAt": e.OccurredAt.UTC(), "location": e.Location, "discrepancies": e.Discrepancies})
+			"occurredAt": e.OccurredAt.UTC(), "location": e.Location, "discrepancies": e.Discrepancies,
+			"lotPicks": e.LotPicks})
 	}
 	return rows
 }
@@ -379,9 +375,19 @@ func decisionRows(ch *resolver.Changes) []map[string]any {
 	return rows
 }
 
-func movementRows(ch *resolver.Changes) []map[string]any {
-	rows := make([]map[string]any, 0, len(ch.Movements))
-	for _, m := range ch.Movements {
+// newMovementsCypher writes an event's new movements, marked Unprojected: the
+// projector applies them to live stock and only then clears the mark.
+const newMovementsCypher = `UNWIND $rows AS r
+MATCH (e:BusinessEvent {id: r.event, tenant: $tenant})
+MERGE (p:Product {uid: $tenant + '/' + r.sku}) ON CREATE SET p.tenant = $tenant, p.sku = r.sku
+MERGE (l:Location {uid: $tenant + '/' + r.location}) ON CREATE SET l.tenant = $tenant, l.id = r.location
+CREATE (m:Movement:Unprojected {id: r.id, tenant: $tenant, eventId: r.event, sku: r.sku, location: r.location,
+        lot: r.lot, bucket: r.bucket, qty: r.qty, at: r.at, reason: r.reason})
+CREATE (e)-[:MOVES]->(m), (m)-[:OF]->(p), (m)-[:AT]->(l)`
+
+func movementRows(ms []ontology.Movement) []map[string]any {
+	rows := make([]map[string]any, 0, len(ms))
+	for _, m := range ms {
 		rows = append(rows, map[string]any{"id": m.ID, "event": m.EventID, "sku": m.SKU, "location": m.Location,
 			"lot": m.Lot, "bucket": string(m.Bucket), "qty": int64(m.Qty), "at": m.At.UTC(), "reason": m.Reason})
 	}

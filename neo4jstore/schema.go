@@ -120,6 +120,17 @@ var migrations = []migration{
 	{13, []string{
 		"CREATE INDEX party_block_abc IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bAbc)",
 	}},
+	// v20: live stock control. Planning sums the lots on hand of one product at one
+	// location (FEFO), and asks whether a product has lots at all; a count sums its cell.
+	{20, []string{
+		"CREATE INDEX movement_cell IF NOT EXISTS FOR (m:Movement) ON (m.tenant, m.sku, m.location)",
+		"CREATE INDEX lot_product IF NOT EXISTS FOR (l:Lot) ON (l.tenant, l.sku)",
+	}},
+	// v21: counts of stock cells, one per id; stock accuracy lists a location's counts.
+	{21, []string{
+		"CREATE CONSTRAINT count_id IF NOT EXISTS FOR (x:Count) REQUIRE x.id IS UNIQUE",
+		"CREATE INDEX count_location IF NOT EXISTS FOR (x:Count) ON (x.tenant, x.location)",
+	}},
 	// v30: alerts. openUid (tenant/key) exists only while an alert is open or
 	// acknowledged, so its uniqueness is what keeps one alert per condition when several
 	// replicas evaluate at once; alerts are listed by status and resolved by product.

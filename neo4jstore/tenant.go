@@ -14,6 +14,7 @@ import (
 var tenantNodes = []struct{ label, where string }{
 	{"Movement", "n.tenant = $tenant"},
 	{"Reservation", "n.tenant = $tenant"},
+	{"Count", "n.tenant = $tenant"},
 	{"Alert", "n.tenant = $tenant"},
 	{"DocumentVersion", "n.tenant = $tenant"},
 	{"SourceDocument", "n.tenant = $tenant"},

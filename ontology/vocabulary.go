@@ -109,6 +109,12 @@ const (
 	BucketOnHand   Bucket = "onHand"
 	BucketReserved Bucket = "reserved"
 	BucketIncoming Bucket = "incoming"
+	// BucketInTransit is goods that left a location with a carrier and are not
+	// delivered yet; they are no longer on hand there.
+	BucketInTransit Bucket = "inTransit"
+	// BucketOnHold is goods at a location that may not be sold: received but rejected
+	// (awaiting inspection or return to the supplier). They are not on hand.
+	BucketOnHold Bucket = "onHold"
 )
 
 // PartyRole is the part a party plays in a document.

@@ -173,6 +173,7 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	}
 	b.noteKeys(p.UID, d)
 	b.unresolvedLines(p.UID, d)
+	b.noteLots(d)
 	b.changes.Resolved = append(b.changes.Resolved, p.UID)
 	b.resolveParties(p.UID, d)
 

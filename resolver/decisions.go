@@ -85,7 +85,10 @@ func (m *Matcher) Reject(ctx context.Context, tenant string, doc ontology.DocKey
 		own.MergedInto = ""
 		b.join(own, uid, &leaving.Doc, Evidence{Rule: "rejected-by-person", Score: 1,
 			Note: fmt.Sprintf("%s said it does not belong to %s", by, ev.ID)}, "person:"+by)
-		ch := b.finish()
+		ch, err := b.finish(ctx)
+		if err != nil {
+			return err
+		}
 		if err := tx.Apply(ctx, ch); err != nil {
 			return err
 		}
@@ -149,7 +152,10 @@ func (m *Matcher) Confirm(ctx context.Context, tenant string, doc ontology.DocKe
 			}
 			target = into
 		}
-		ch := b.finish()
+		ch, err := b.finish(ctx)
+		if err != nil {
+			return err
+		}
 		if err := tx.Apply(ctx, ch); err != nil {
 			return err
 		}

@@ -61,7 +61,9 @@ type Matcher struct {
 	productWeights productmatch.Weights
 	// planner decides what each event's documents do to stock.
 	planner Planner
-	log     *slog.Logger
+	// reservations hands channels' reservations over to their orders; nil for none.
+	reservations ReservationConsumer
+	log          *slog.Logger
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
 }
@@ -135,7 +137,11 @@ func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection
 	var st Stats
 	var uids []string
 	pm := m.partyModelOf(ctx, tenant)
-	err := m.store.WithTenantLock(ctx, tenant, func(ctx context.Context, tx Tx) (err error) {
+	sel, err := m.consumeReservations(ctx, tenant, sel)
+	if err != nil {
+		return Stats{}, nil, fmt.Errorf("resolving tenant %s: %w", tenant, err)
+	}
+	err = m.store.WithTenantLock(ctx, tenant, func(ctx context.Context, tx Tx) (err error) {
 		st, uids = Stats{}, nil // fn may be retried
 		defer func() {
 			if r := recover(); r != nil {
@@ -180,7 +186,13 @@ func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection
 		for i := range docs {
 			b.resolve(&docs[i], &st)
 		}
-		ch := b.finish()
+		if err := b.attachReservations(ctx, docs); err != nil {
+			return err
+		}
+		ch, err := b.finish(ctx)
+		if err != nil {
+			return err
+		}
 		ch.SetAside = unreadable
 		if err := tx.Apply(ctx, ch); err != nil {
 			return fmt.Errorf("writing resolution: %w", err)

@@ -127,7 +127,8 @@ func TestSharedKeyMakesOneEvent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Event.Kind != ontology.KindSale || len(d.Sources) != 2 || len(d.Movements) != 3 {
+	// Reserved, then on hand out, reserved back, and in transit (no delivery yet).
+	if d.Event.Kind != ontology.KindSale || len(d.Sources) != 2 || len(d.Movements) != 4 {
 		t.Fatalf("event detail = %+v", d)
 	}
 	for _, s := range d.Sources {

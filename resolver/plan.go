@@ -1,6 +1,7 @@
 package resolver
 
 import (
+	"context"
 	"sort"
 	"time"
 
@@ -14,24 +15,27 @@ import (
 // event; the planner decides what that event means for stock. A test drives it with
 // events in memory, without a store.
 type Planner interface {
-	PlanEvent(tenant string, ev *EventState, members []inventory.Member, now time.Time) ([]ontology.Movement, EventWrite)
+	// PlanEvent plans one event. lots are the lots on hand where it may take goods (nil
+	// when unknown); the planner must not change them.
+	PlanEvent(tenant string, ev *EventState, members []inventory.Member, lots *inventory.LotStock, now time.Time) ([]ontology.Movement, EventWrite)
 }
 
-// LedgerPlanner is the Planner of the inventory ledger: inventory.Plan for what the
-// members mean, inventory.Reconcile for the movements that get there. An event merged
-// into another means nothing any more: all it did is taken back.
+// LedgerPlanner is the Planner of the inventory ledger: inventory.PlanLots for what the
+// members mean (goods that name no lot take the first to expire), inventory.Reconcile
+// for the movements that get there. An event merged into another means nothing any
+// more: all it did is taken back.
 type LedgerPlanner struct {
 	Recipes func(tenant, sku string) []inventory.Ingredient
 }
 
 // PlanEvent implements Planner.
-func (p LedgerPlanner) PlanEvent(tenant string, ev *EventState, members []inventory.Member, now time.Time) ([]ontology.Movement, EventWrite) {
-	want, discrepancies := inventory.Plan(members, recipesOf{p.Recipes, tenant})
+func (p LedgerPlanner) PlanEvent(tenant string, ev *EventState, members []inventory.Member, lots *inventory.LotStock, now time.Time) ([]ontology.Movement, EventWrite) {
+	want, discrepancies, picks := inventory.PlanLots(members, recipesOf{p.Recipes, tenant}, lots, ev.Done)
 	if ev.MergedInto != "" {
-		want = inventory.Effect{}
+		want, picks = inventory.Effect{}, nil
 	}
 	moves := inventory.Reconcile(tenant, ev.ID, ev.Done, want, ev.Seq, now)
-	w := EventWrite{ID: ev.ID, Created: ev.created, Discrepancies: mustJSON(discrepancies)}
+	w := EventWrite{ID: ev.ID, Created: ev.created, Discrepancies: mustJSON(discrepancies), LotPicks: mustJSON(picks)}
 	if ev.MergedInto != "" {
 		w.Kind, w.Status, w.OccurredAt = ev.Kind, "merged", ev.OccurredAt
 	} else {
@@ -54,23 +58,30 @@ func (r recipesOf) Recipe(sku string) []inventory.Ingredient {
 	return r.lookup(r.tenant, sku)
 }
 
-// finish plans every touched event and collects the changes.
-func (b *batch) finish() *Changes {
+// finish plans every touched event and collects the changes. Events are planned in id
+// order against the lots on hand, each seeing what the ones before it took.
+func (b *batch) finish(ctx context.Context) (*Changes, error) {
 	now := b.m.Now().UTC()
 	ids := make([]string, 0, len(b.events))
+	members := map[string][]inventory.Member{}
 	for id, ev := range b.events {
-		if ev.touched {
-			ids = append(ids, id)
+		if !ev.touched {
+			continue
+		}
+		ids = append(ids, id)
+		for _, mem := range ev.Members {
+			members[id] = append(members[id], b.ledgerMember(mem))
 		}
 	}
 	sort.Strings(ids)
+	lots, err := b.loadLots(ctx, members)
+	if err != nil {
+		return nil, err
+	}
 	for _, id := range ids {
 		ev := b.events[id]
-		members := make([]inventory.Member, 0, len(ev.Members))
-		for _, mem := range ev.Members {
-			members = append(members, b.ledgerMember(mem))
-		}
-		moves, w := b.m.planner.PlanEvent(b.tenant, ev, members, now)
+		moves, w := b.m.planner.PlanEvent(b.tenant, ev, members[id], lots, now)
+		lots.Apply(moves)
 		ev.Seq += int64(len(moves))
 		b.changes.Movements = append(b.changes.Movements, moves...)
 		b.changes.Events = append(b.changes.Events, w)
@@ -80,7 +91,7 @@ func (b *batch) finish() *Changes {
 	b.changes.ProductAliases = b.products.added
 	b.changes.PartyAliases = b.parties.aliases
 	b.changes.PartyLinks = b.parties.links
-	return &b.changes
+	return &b.changes, nil
 }
 
 func (b *batch) ledgerMember(mem Member) inventory.Member {
@@ -94,7 +105,8 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 		if sku == "" {
 			continue // an unresolved product waits; it moves no stock until identified
 		}
-		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty})
+		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
+			RejectedQty: l.RejectedQty})
 	}
 	return lm
 }

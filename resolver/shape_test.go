@@ -90,16 +90,16 @@ func TestLedgerPlannerTakesBackWhatChanged(t *testing.T) {
 	sale := []inventory.Member{{UID: "o", Role: ontology.RoleOrder, Verb: ontology.VerbPaid, Location: "WH", OccurredAt: t0,
 		Lines: []inventory.Line{{SKU: "A", Qty: ontology.Units(2)}}}}
 	ev := &EventState{ID: "ev1", Done: inventory.Effect{}}
-	moves, w := p.PlanEvent("t", ev, sale, t0)
+	moves, w := p.PlanEvent("t", ev, sale, nil, t0)
 	if len(moves) != 1 || moves[0].Bucket != ontology.BucketReserved || moves[0].Qty != ontology.Units(2) || w.Kind != ontology.KindSale {
 		t.Fatalf("first plan: %+v %+v", moves, w)
 	}
 	ev.Done, ev.Seq = inventory.Net(moves), 1
-	if again, _ := p.PlanEvent("t", ev, sale, t0); len(again) != 0 {
+	if again, _ := p.PlanEvent("t", ev, sale, nil, t0); len(again) != 0 {
 		t.Fatalf("the same members planned again moved %+v", again)
 	}
 	ev.MergedInto = "ev0"
-	back, w := p.PlanEvent("t", ev, sale, t0)
+	back, w := p.PlanEvent("t", ev, sale, nil, t0)
 	if len(back) != 1 || back[0].Qty != ontology.Units(-2) || w.Status != "merged" {
 		t.Fatalf("merged away: %+v %+v", back, w)
 	}

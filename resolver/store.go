@@ -63,6 +63,14 @@ type Tx interface {
 	Catalogue(ctx context.Context, limit int) ([]productmatch.Product, error)
 	// EventOf returns the event a document is linked to ("" when none).
 	EventOf(ctx context.Context, docUID string) (string, error)
+	// LotStock returns the lots on hand at these places, with their expiry, for
+	// products that have lots; other places are absent.
+	LotStock(ctx context.Context, places []inventory.Place) (*inventory.LotStock, error)
+	// AttachReservations makes the hold movements of the reservations that documents
+	// consumed part of those documents' events (document uid -> event id; an event this
+	// batch creates is created), each hold once and for one event only. It returns the
+	// holds it attached now, by event id.
+	AttachReservations(ctx context.Context, events map[string]string) (map[string][]ontology.Movement, error)
 	// Apply writes the changes.
 	Apply(ctx context.Context, ch *Changes) error
 }
@@ -135,6 +143,8 @@ type Changes struct {
 	Unresolved   []UnresolvedLine
 	// LocationPairs are evidence that two location codes are one place.
 	LocationPairs []LocationPair
+	// Lots are the lots the documents name, with their expiry where they say.
+	Lots []LotFact
 }
 
 // ReviewUpdate records a person's verdict on a review item (if there is one).
@@ -169,7 +179,10 @@ type EventWrite struct {
 	OccurredAt    time.Time
 	Location      string
 	Discrepancies string // JSON list of inventory.Discrepancy
-	Created       bool
+	// LotPicks are the lots the event's goods were taken from when they named none
+	// (JSON list of inventory.LotPick): the evidence of the FEFO choice.
+	LotPicks string
+	Created  bool
 }
 
 // Link says that a document evidences an event, with the evidence of the decision.

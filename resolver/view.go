@@ -14,7 +14,11 @@ type EventDetail struct {
 	Sources       []Source
 	Movements     []ontology.Movement
 	Discrepancies []inventory.Discrepancy
-	MergedFrom    []string
+	// LotPicks are the lots FEFO chose for goods that named none.
+	LotPicks []inventory.LotPick
+	// Count is the count the event books, when it is a count's adjustment.
+	Count      *inventory.CountRecord
+	MergedFrom []string
 }
 
 // Source is one document of an event with the decision that put it there.

@@ -105,9 +105,8 @@ func runCache(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 				return fmt.Errorf("verifying %s: %w", t, err)
 			}
 			for _, d := range diffs {
-				fmt.Fprintf(stdout, "%s: %s @ %s lot %q: ledger onHand=%s reserved=%s incoming=%s, cache onHand=%s reserved=%s incoming=%s\n",
-					t, d.Cell.SKU, d.Cell.Location, d.Cell.Lot, d.Ledger.OnHand, d.Ledger.Reserved, d.Ledger.Incoming,
-					d.Cache.OnHand, d.Cache.Reserved, d.Cache.Incoming)
+				fmt.Fprintf(stdout, "%s: %s @ %s lot %q: ledger %s, cache %s\n",
+					t, d.Cell.SKU, d.Cell.Location, d.Cell.Lot, buckets(d.Ledger), buckets(d.Cache))
 			}
 			differ += len(diffs)
 			held, err := app.reservations.Verify(ctx, t)
@@ -127,6 +126,11 @@ func runCache(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 		return fmt.Errorf("%d cells differ; run `seam cache rebuild`", differ)
 	}
 	return nil
+}
+
+// buckets describes a cell's quantities for a verify report.
+func buckets(s inventory.Stock) string {
+	return fmt.Sprintf("onHand=%s reserved=%s incoming=%s inTransit=%s onHold=%s", s.OnHand, s.Reserved, s.Incoming, s.InTransit, s.OnHold)
 }
 
 // reservationState describes one side of a reservation difference.

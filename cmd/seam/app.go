@@ -42,6 +42,10 @@ type App struct {
 	// reservations decides in Redis and records in Neo4j; the projector flushes its
 	// journal before it verifies or rebuilds.
 	reservations *inventory.Reservations
+	// skuNames answers which product a SKU spelling names without Neo4j, for reads.
+	skuNames *rediscache.SKUNames
+	// counts books people's counts of stock cells.
+	counts *inventory.Counts
 	// alerts evaluates alert rules; readings reach it from the intake (readingTap).
 	alerts *inventory.AlertService
 
@@ -67,6 +71,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		MasterName: cfg.Redis.MasterName,
 	})
 	a.cache = rediscache.New(a.rdb)
+	a.skuNames = rediscache.NewSKUNames(a.rdb, a.store, resolver.CanonicalSKUKey)
 	a.mapper, err = NewMapper(cfg.Mappings)
 	if err != nil {
 		a.Close(context.Background())
@@ -81,7 +86,9 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	a.matcher.SetPartyOneToOne(cfg.PartyOneToOne)
 	a.reservations = inventory.NewReservations(a.cache, a.store, cfg.SafetyHolds, log.With("part", "reservations"),
 		inventory.ReservationConfig{})
+	a.matcher.SetReservations(a.reservations)
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
+	a.counts = inventory.NewCounts(a.store, a.projector, log.With("part", "counts"))
 	ours := func(t string) bool { return strings.HasPrefix(t, cfg.TenantPrefix) }
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: ours})

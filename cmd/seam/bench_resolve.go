@@ -179,8 +179,8 @@ func resolveRun(ctx context.Context, app *App, sc simulate.Config, keep string) 
 	for _, row := range truth.Final {
 		want[row.Cell] = row.Book
 	}
-	r.stock = quality.CompareStock(want, seam)
-	r.naive = quality.CompareStock(want, naiveStock(sc.Tenant, got, reg))
+	r.stock = quality.CompareStock(byPlace(want), byPlace(seam))
+	r.naive = quality.CompareStock(byPlace(want), byPlace(naiveStock(sc.Tenant, got, reg)))
 	r.delayMean, r.matchShare = resolver.EstimateDelay(candidateDelays(sc.Tenant, got, reg), 3600)
 	profiles := partyProfiles(got)
 	pairs := resolver.BlockedPairs(profiles, 50)
@@ -344,6 +344,16 @@ func candidateDelays(tenant string, got *neo4jstore.Resolution, reg *resolver.Re
 		}
 	}
 	return dts
+}
+
+// byPlace sums stock over lots: the simulator books sales to lot "", where Seam takes
+// them from the lot that expires first, so books agree per product and location.
+func byPlace(cells map[ontology.Cell]ontology.Qty) map[ontology.Cell]ontology.Qty {
+	out := map[ontology.Cell]ontology.Qty{}
+	for c, q := range cells {
+		out[ontology.Cell{SKU: c.SKU, Location: c.Location}] += q
+	}
+	return out
 }
 
 // naiveStock is what summing every document on its own gives: no two documents are ever

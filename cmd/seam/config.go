@@ -95,6 +95,9 @@ type Config struct {
 	// SafetyHolds keep stock back from reservations, by tenant: a product at a location
 	// (any location when empty), in a lot (any when empty).
 	SafetyHolds inventory.HoldTable `yaml:"safetyHolds"`
+	// Zones name each location's temperature zone, by tenant and location; stock rows
+	// show it.
+	Zones inventory.ZoneTable `yaml:"zones"`
 	// Alerts holds each tenant's alert settings: thresholds, pallets, lots, zones and
 	// the defaults (see the README's "Alerts"). Only the tenants named have alerts; an
 	// empty entry turns on the stock rules with figures from consumption.

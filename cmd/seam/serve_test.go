@@ -97,6 +97,16 @@ func graphQL(t *testing.T, base, tenant, query string, vars map[string]any, out 
 // and its HTTP status.
 func graphQLWith(t *testing.T, base, key string, h http.Header, query string, vars map[string]any, out any) (gqlResponse, int) {
 	t.Helper()
+	r, status, err := askGraphQL(http.DefaultClient, base, key, h, query, vars, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, status
+}
+
+// askGraphQL is graphQLWith through a given client, returning its failures instead of
+// ending the test, for use from many goroutines.
+func askGraphQL(c *http.Client, base, key string, h http.Header, query string, vars map[string]any, out any) (gqlResponse, int, error) {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, base+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
@@ -106,21 +116,21 @@ func graphQLWith(t *testing.T, base, key string, h http.Header, query string, va
 	if key != "" {
 		req.Header.Set("Authorization", "Bearer "+key)
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := c.Do(req)
 	if err != nil {
-		t.Fatal(err)
+		return gqlResponse{}, 0, err
 	}
 	defer resp.Body.Close()
 	var r gqlResponse
 	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
-		t.Fatalf("decoding graphql answer (HTTP %d): %v", resp.StatusCode, err)
+		return r, resp.StatusCode, fmt.Errorf("decoding graphql answer (HTTP %d): %w", resp.StatusCode, err)
 	}
 	if out != nil && r.Data != nil {
 		if err := json.Unmarshal(r.Data, out); err != nil {
-			t.Fatalf("decoding graphql data %s: %v", r.Data, err)
+			return r, resp.StatusCode, fmt.Errorf("decoding graphql data %s: %w", r.Data, err)
 		}
 	}
-	return r, resp.StatusCode
+	return r, resp.StatusCode, nil
 }
 
 func postWebhook(t *testing.T, base, tenant, system string, body []byte, h http.Header) (int, webhook.Response) {

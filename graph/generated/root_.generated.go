@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/seamhub/seam/graph/model"
@@ -107,11 +108,13 @@ type ComplexityRoot struct {
 	}
 
 	InventoryEvent struct {
+		Count         func(childComplexity int) int
 		Discrepancies func(childComplexity int) int
 		Evidence      func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		Location      func(childComplexity int) int
+		Lots          func(childComplexity int) int
 		MergedFrom    func(childComplexity int) int
 		Movements     func(childComplexity int) int
 		OccurredAt    func(childComplexity int) int
@@ -135,6 +138,14 @@ type ComplexityRoot struct {
 		System    func(childComplexity int) int
 	}
 
+	LotPick struct {
+		ExpiresAt func(childComplexity int) int
+		Location  func(childComplexity int) int
+		Lot       func(childComplexity int) int
+		Qty       func(childComplexity int) int
+		Sku       func(childComplexity int) int
+	}
+
 	MatchDecision struct {
 		Event     func(childComplexity int) int
 		Movements func(childComplexity int) int
@@ -153,15 +164,19 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcknowledgeAlert  func(childComplexity int, id string) int
-		ConfirmMatch      func(childComplexity int, document model.DocumentKey, event string) int
-		ConfirmPartyMatch func(childComplexity int, party string, other string) int
-		CreateTransfer    func(childComplexity int, alert string, qty *model.Decimal) int
-		RejectMatch       func(childComplexity int, document model.DocumentKey, event string) int
-		RejectPartyMatch  func(childComplexity int, party string, other string) int
-		RetrySetAside     func(childComplexity int, document *model.DocumentKey) int
-		SetLocationAlias  func(childComplexity int, system string, code string, location string) int
-		SetProductAlias   func(childComplexity int, system string, code string, sku string) int
+		AcknowledgeAlert   func(childComplexity int, id string) int
+		CommitReservation  func(childComplexity int, id string) int
+		ConfirmMatch       func(childComplexity int, document model.DocumentKey, event string) int
+		ConfirmPartyMatch  func(childComplexity int, party string, other string) int
+		CreateTransfer     func(childComplexity int, alert string, qty *model.Decimal) int
+		RecordCount        func(childComplexity int, sku string, location string, lot *string, counted model.Decimal, countedBy string, countedAt *time.Time) int
+		RejectMatch        func(childComplexity int, document model.DocumentKey, event string) int
+		RejectPartyMatch   func(childComplexity int, party string, other string) int
+		ReleaseReservation func(childComplexity int, id string) int
+		Reserve            func(childComplexity int, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string) int
+		RetrySetAside      func(childComplexity int, document *model.DocumentKey) int
+		SetLocationAlias   func(childComplexity int, system string, code string, location string) int
+		SetProductAlias    func(childComplexity int, system string, code string, sku string) int
 	}
 
 	NetworkLink struct {
@@ -269,9 +284,11 @@ type ComplexityRoot struct {
 		ProductSuggestions  func(childComplexity int, first *int) int
 		Quarantine          func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
 		Replenishments      func(childComplexity int, sku string, location *string, first *int) int
+		Reservation         func(childComplexity int, id string) int
 		ReviewQueue         func(childComplexity int, first *int, after *string) int
 		SetAside            func(childComplexity int, first *int, after *string) int
 		Stock               func(childComplexity int, sku string, location *string) int
+		StockAccuracy       func(childComplexity int, location string, tolerance *model.Decimal, since *time.Time) int
 	}
 
 	Replenishment struct {
@@ -281,6 +298,28 @@ type ComplexityRoot struct {
 		Location func(childComplexity int) int
 		Lot      func(childComplexity int) int
 		Qty      func(childComplexity int) int
+	}
+
+	Reservation struct {
+		ConsumedBy     func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		EndedAt        func(childComplexity int) int
+		ExpiresAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IdempotencyKey func(childComplexity int) int
+		Location       func(childComplexity int) int
+		Lot            func(childComplexity int) int
+		OrderRef       func(childComplexity int) int
+		Qty            func(childComplexity int) int
+		Sku            func(childComplexity int) int
+		Status         func(childComplexity int) int
+	}
+
+	ReserveResult struct {
+		Available   func(childComplexity int) int
+		Ok          func(childComplexity int) int
+		Replayed    func(childComplexity int) int
+		Reservation func(childComplexity int) int
 	}
 
 	ReviewConnection struct {
@@ -334,14 +373,42 @@ type ComplexityRoot struct {
 		Via        func(childComplexity int) int
 	}
 
+	StockAccuracy struct {
+		Accuracy  func(childComplexity int) int
+		Cells     func(childComplexity int) int
+		Counts    func(childComplexity int) int
+		Location  func(childComplexity int) int
+		Matched   func(childComplexity int) int
+		Tolerance func(childComplexity int) int
+	}
+
+	StockCount struct {
+		Counted    func(childComplexity int) int
+		CountedAt  func(childComplexity int) int
+		CountedBy  func(childComplexity int) int
+		Difference func(childComplexity int) int
+		Event      func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Ledger     func(childComplexity int) int
+		Location   func(childComplexity int) int
+		Lot        func(childComplexity int) int
+		RecordedBy func(childComplexity int) int
+		Sku        func(childComplexity int) int
+	}
+
 	StockRow struct {
 		Available func(childComplexity int) int
+		ExpiresAt func(childComplexity int) int
+		InTransit func(childComplexity int) int
 		Incoming  func(childComplexity int) int
 		Location  func(childComplexity int) int
 		Lot       func(childComplexity int) int
 		OnHand    func(childComplexity int) int
+		OnHold    func(childComplexity int) int
 		Reserved  func(childComplexity int) int
 		Sku       func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+		Zone      func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -672,6 +739,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Figure.Value(childComplexity), true
 
+	case "InventoryEvent.count":
+		if e.ComplexityRoot.InventoryEvent.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryEvent.Count(childComplexity), true
 	case "InventoryEvent.discrepancies":
 		if e.ComplexityRoot.InventoryEvent.Discrepancies == nil {
 			break
@@ -702,6 +775,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InventoryEvent.Location(childComplexity), true
+	case "InventoryEvent.lots":
+		if e.ComplexityRoot.InventoryEvent.Lots == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InventoryEvent.Lots(childComplexity), true
 	case "InventoryEvent.mergedFrom":
 		if e.ComplexityRoot.InventoryEvent.MergedFrom == nil {
 			break
@@ -795,6 +874,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LocationSuggestion.System(childComplexity), true
 
+	case "LotPick.expiresAt":
+		if e.ComplexityRoot.LotPick.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LotPick.ExpiresAt(childComplexity), true
+	case "LotPick.location":
+		if e.ComplexityRoot.LotPick.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LotPick.Location(childComplexity), true
+	case "LotPick.lot":
+		if e.ComplexityRoot.LotPick.Lot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LotPick.Lot(childComplexity), true
+	case "LotPick.qty":
+		if e.ComplexityRoot.LotPick.Qty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LotPick.Qty(childComplexity), true
+	case "LotPick.sku":
+		if e.ComplexityRoot.LotPick.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LotPick.Sku(childComplexity), true
+
 	case "MatchDecision.event":
 		if e.ComplexityRoot.MatchDecision.Event == nil {
 			break
@@ -874,6 +984,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AcknowledgeAlert(childComplexity, args["id"].(string)), true
+	case "Mutation.commitReservation":
+		if e.ComplexityRoot.Mutation.CommitReservation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_commitReservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CommitReservation(childComplexity, args["id"].(string)), true
 	case "Mutation.confirmMatch":
 		if e.ComplexityRoot.Mutation.ConfirmMatch == nil {
 			break
@@ -907,6 +1028,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTransfer(childComplexity, args["alert"].(string), args["qty"].(*model.Decimal)), true
+	case "Mutation.recordCount":
+		if e.ComplexityRoot.Mutation.RecordCount == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordCount(childComplexity, args["sku"].(string), args["location"].(string), args["lot"].(*string), args["counted"].(model.Decimal), args["countedBy"].(string), args["countedAt"].(*time.Time)), true
 	case "Mutation.rejectMatch":
 		if e.ComplexityRoot.Mutation.RejectMatch == nil {
 			break
@@ -929,6 +1061,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectPartyMatch(childComplexity, args["party"].(string), args["other"].(string)), true
+	case "Mutation.releaseReservation":
+		if e.ComplexityRoot.Mutation.ReleaseReservation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_releaseReservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReleaseReservation(childComplexity, args["id"].(string)), true
+	case "Mutation.reserve":
+		if e.ComplexityRoot.Mutation.Reserve == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reserve_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Reserve(childComplexity, args["sku"].(string), args["location"].(string), args["lot"].(*string), args["qty"].(model.Decimal), args["idempotencyKey"].(string), args["ttlSeconds"].(*int), args["orderRef"].(*string)), true
 	case "Mutation.retrySetAside":
 		if e.ComplexityRoot.Mutation.RetrySetAside == nil {
 			break
@@ -1424,6 +1578,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Replenishments(childComplexity, args["sku"].(string), args["location"].(*string), args["first"].(*int)), true
+	case "Query.reservation":
+		if e.ComplexityRoot.Query.Reservation == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Reservation(childComplexity, args["id"].(string)), true
 	case "Query.reviewQueue":
 		if e.ComplexityRoot.Query.ReviewQueue == nil {
 			break
@@ -1457,6 +1622,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Stock(childComplexity, args["sku"].(string), args["location"].(*string)), true
+	case "Query.stockAccuracy":
+		if e.ComplexityRoot.Query.StockAccuracy == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stockAccuracy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StockAccuracy(childComplexity, args["location"].(string), args["tolerance"].(*model.Decimal), args["since"].(*time.Time)), true
 
 	case "Replenishment.at":
 		if e.ComplexityRoot.Replenishment.At == nil {
@@ -1494,6 +1670,104 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Replenishment.Qty(childComplexity), true
+
+	case "Reservation.consumedBy":
+		if e.ComplexityRoot.Reservation.ConsumedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.ConsumedBy(childComplexity), true
+	case "Reservation.createdAt":
+		if e.ComplexityRoot.Reservation.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.CreatedAt(childComplexity), true
+	case "Reservation.endedAt":
+		if e.ComplexityRoot.Reservation.EndedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.EndedAt(childComplexity), true
+	case "Reservation.expiresAt":
+		if e.ComplexityRoot.Reservation.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.ExpiresAt(childComplexity), true
+	case "Reservation.id":
+		if e.ComplexityRoot.Reservation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.ID(childComplexity), true
+	case "Reservation.idempotencyKey":
+		if e.ComplexityRoot.Reservation.IdempotencyKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.IdempotencyKey(childComplexity), true
+	case "Reservation.location":
+		if e.ComplexityRoot.Reservation.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.Location(childComplexity), true
+	case "Reservation.lot":
+		if e.ComplexityRoot.Reservation.Lot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.Lot(childComplexity), true
+	case "Reservation.orderRef":
+		if e.ComplexityRoot.Reservation.OrderRef == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.OrderRef(childComplexity), true
+	case "Reservation.qty":
+		if e.ComplexityRoot.Reservation.Qty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.Qty(childComplexity), true
+	case "Reservation.sku":
+		if e.ComplexityRoot.Reservation.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.Sku(childComplexity), true
+	case "Reservation.status":
+		if e.ComplexityRoot.Reservation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.Status(childComplexity), true
+
+	case "ReserveResult.available":
+		if e.ComplexityRoot.ReserveResult.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReserveResult.Available(childComplexity), true
+	case "ReserveResult.ok":
+		if e.ComplexityRoot.ReserveResult.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReserveResult.Ok(childComplexity), true
+	case "ReserveResult.replayed":
+		if e.ComplexityRoot.ReserveResult.Replayed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReserveResult.Replayed(childComplexity), true
+	case "ReserveResult.reservation":
+		if e.ComplexityRoot.ReserveResult.Reservation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReserveResult.Reservation(childComplexity), true
 
 	case "ReviewConnection.endCursor":
 		if e.ComplexityRoot.ReviewConnection.EndCursor == nil {
@@ -1716,12 +1990,128 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SourceDocument.Via(childComplexity), true
 
+	case "StockAccuracy.accuracy":
+		if e.ComplexityRoot.StockAccuracy.Accuracy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Accuracy(childComplexity), true
+	case "StockAccuracy.cells":
+		if e.ComplexityRoot.StockAccuracy.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Cells(childComplexity), true
+	case "StockAccuracy.counts":
+		if e.ComplexityRoot.StockAccuracy.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Counts(childComplexity), true
+	case "StockAccuracy.location":
+		if e.ComplexityRoot.StockAccuracy.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Location(childComplexity), true
+	case "StockAccuracy.matched":
+		if e.ComplexityRoot.StockAccuracy.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Matched(childComplexity), true
+	case "StockAccuracy.tolerance":
+		if e.ComplexityRoot.StockAccuracy.Tolerance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockAccuracy.Tolerance(childComplexity), true
+
+	case "StockCount.counted":
+		if e.ComplexityRoot.StockCount.Counted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Counted(childComplexity), true
+	case "StockCount.countedAt":
+		if e.ComplexityRoot.StockCount.CountedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.CountedAt(childComplexity), true
+	case "StockCount.countedBy":
+		if e.ComplexityRoot.StockCount.CountedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.CountedBy(childComplexity), true
+	case "StockCount.difference":
+		if e.ComplexityRoot.StockCount.Difference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Difference(childComplexity), true
+	case "StockCount.event":
+		if e.ComplexityRoot.StockCount.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Event(childComplexity), true
+	case "StockCount.id":
+		if e.ComplexityRoot.StockCount.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.ID(childComplexity), true
+	case "StockCount.ledger":
+		if e.ComplexityRoot.StockCount.Ledger == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Ledger(childComplexity), true
+	case "StockCount.location":
+		if e.ComplexityRoot.StockCount.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Location(childComplexity), true
+	case "StockCount.lot":
+		if e.ComplexityRoot.StockCount.Lot == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Lot(childComplexity), true
+	case "StockCount.recordedBy":
+		if e.ComplexityRoot.StockCount.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.RecordedBy(childComplexity), true
+	case "StockCount.sku":
+		if e.ComplexityRoot.StockCount.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockCount.Sku(childComplexity), true
+
 	case "StockRow.available":
 		if e.ComplexityRoot.StockRow.Available == nil {
 			break
 		}
 
 		return e.ComplexityRoot.StockRow.Available(childComplexity), true
+	case "StockRow.expiresAt":
+		if e.ComplexityRoot.StockRow.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockRow.ExpiresAt(childComplexity), true
+	case "StockRow.inTransit":
+		if e.ComplexityRoot.StockRow.InTransit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockRow.InTransit(childComplexity), true
 	case "StockRow.incoming":
 		if e.ComplexityRoot.StockRow.Incoming == nil {
 			break
@@ -1746,6 +2136,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockRow.OnHand(childComplexity), true
+	case "StockRow.onHold":
+		if e.ComplexityRoot.StockRow.OnHold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockRow.OnHold(childComplexity), true
 	case "StockRow.reserved":
 		if e.ComplexityRoot.StockRow.Reserved == nil {
 			break
@@ -1758,6 +2154,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StockRow.Sku(childComplexity), true
+	case "StockRow.updatedAt":
+		if e.ComplexityRoot.StockRow.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockRow.UpdatedAt(childComplexity), true
+	case "StockRow.zone":
+		if e.ComplexityRoot.StockRow.Zone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockRow.Zone(childComplexity), true
 
 	case "Subscription.alertRaised":
 		if e.ComplexityRoot.Subscription.AlertRaised == nil {
@@ -2060,6 +2468,78 @@ type TransferResult {
   event: InventoryEvent!
 }
 `, BuiltIn: false},
+	{Name: "../schema/counts.graphqls", Input: `extend type Mutation {
+  """
+  Book a count of one stock cell (a PDA's cycle count, the month-end stocktake). The
+  difference between counted and what the ledger holds on hand in the cell (the lot as
+  given; empty for stock without a lot) is booked as an adjustment event with one on-hand
+  movement, through the ledger like every other movement; the count, with the ledger's
+  figure it was compared with, is the event's evidence (InventoryEvent.count). The ledger
+  is read and the difference written with no resolution in between. Counting the same
+  cell again books only what changed since; the same count sent twice (same cell,
+  countedBy, countedAt and quantity) books once. countedAt defaults to now; one in the
+  future is refused (BAD_USER_INPUT).
+
+  Operator and admin: counting is warehouse work, like booking a transfer; a count
+  overrides the ledger's figure, so readers, finance and partners may not.
+  """
+  recordCount(
+    sku: String!
+    location: String!
+    lot: String
+    counted: Decimal!
+    countedBy: String!
+    countedAt: Time
+  ): StockCount! @hasRole(roles: [OPERATOR])
+}
+
+extend type Query {
+  """
+  How well a location's book stock matched its counts: of the cells counted (each cell's
+  latest count, since the given time when one is given), the share whose ledger was
+  within tolerance of the count (absolute, in the product's unit; default exact).
+  """
+  stockAccuracy(location: String!, tolerance: Decimal = "0", since: Time): StockAccuracy! @hasRole(roles: [READER, FINANCE, OPERATOR])
+}
+
+extend type InventoryEvent {
+  "The count this event books, when it is a count's adjustment."
+  count: StockCount
+}
+
+"One counted stock cell, as the ledger booked it."
+type StockCount {
+  id: ID!
+  sku: String!
+  location: String!
+  lot: String!
+  counted: Decimal!
+  "What the ledger held on hand in the cell when the count was booked."
+  ledger: Decimal!
+  "counted minus ledger: what the adjustment moved."
+  difference: Decimal!
+  countedBy: String!
+  "The API key's holder that sent the count."
+  recordedBy: String
+  countedAt: Time!
+  "The adjustment event that books the difference (it moves nothing when none)."
+  event: InventoryEvent!
+}
+
+"A location's stock accuracy."
+type StockAccuracy {
+  location: String!
+  tolerance: Decimal!
+  "Cells counted (their latest count each)."
+  cells: Int!
+  "Cells whose ledger matched the count within tolerance."
+  matched: Int!
+  "matched / cells; null when nothing was counted."
+  accuracy: Float
+  "The latest count of each cell."
+  counts: [StockCount!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/documents.graphqls", Input: `extend type Query {
   "A stored source document by its key, or null when Seam has none."
   document(system: String!, type: String!, externalId: String!): SourceDocument @hasRole(roles: [READER, PARTNER, FINANCE])
@@ -2333,6 +2813,26 @@ type LocationSuggestion {
   reason: String!
 }
 `, BuiltIn: false},
+	{Name: "../schema/lots.graphqls", Input: `extend type InventoryEvent {
+  """
+  The lots the event's goods were taken from when its documents named none: the lot that
+  expires first among those on hand at the location goes first (FEFO), split across lots
+  when one does not cover it; expired lots are passed over. Empty when every line named
+  its lot, or the location holds no lots.
+  """
+  lots: [LotPick!]!
+}
+
+"A lot chosen for goods that left without naming one."
+type LotPick {
+  sku: String!
+  location: String!
+  lot: String!
+  "The lot's expiry, as the documents that brought it in say (the earliest when they differ)."
+  expiresAt: Time
+  qty: Decimal!
+}
+`, BuiltIn: false},
 	{Name: "../schema/parties.graphqls", Input: `extend type Query {
   """
   The group of parties around one, over RELATED links: companies sharing a legal
@@ -2491,6 +2991,107 @@ type Replenishment {
   at: Time!
 }
 `, BuiltIn: false},
+	{Name: "../schema/reservations.graphqls", Input: `extend type Mutation {
+  """
+  Set stock aside before selling it, so that no channel sells what is not there. The
+  reservation holds qty of the product at the location (in the lot, when one is named;
+  otherwise from the location as a whole) until it is committed, released or its
+  ttlSeconds pass (default 900, at most 86,400). When not enough is available (on hand
+  minus reserved minus the safety hold, over the location and the lot) the answer is
+  ok: false with what is available, and nothing is held. Under any concurrency, from any
+  number of connections and replicas, no more is reserved than is available: Redis
+  decides each request in one atomic step.
+
+  The idempotencyKey names the reservation: asking again with the same key answers the
+  same reservation (replayed: true) and holds nothing more; the same key with other
+  terms is a CONFLICT. orderRef is the channel's order number when it knows it already
+  ("#1047", "SO-1047" and "1047" are one number): the order that later arrives from the
+  channel with that number, or with the idempotency key as its id, checkout token or
+  order number, takes the reservation over instead of reserving again.
+
+  The sku may be spelled any way stock(sku:) accepts; the location is the canonical
+  location stock rows name.
+
+  Roles: a partner key (a sales channel's integration) and admin. Reserving changes what
+  every other channel may sell, so it is a write that readers and finance may not make;
+  channels are the ones that reserve, so it is not left to admin alone. A partner key's
+  systems do not restrict it: stock is shared by all of a tenant's channels. Errors carry
+  extensions.code BAD_USER_INPUT (an invalid request), CONFLICT (an idempotency key
+  reused with other terms).
+  """
+  reserve(
+    sku: String!
+    location: String!
+    lot: String
+    qty: Decimal!
+    idempotencyKey: String!
+    ttlSeconds: Int
+    orderRef: String
+  ): ReserveResult! @hasRole(roles: [PARTNER])
+  """
+  Confirm a reservation's sale: it keeps holding (up to 72 hours) until the sale's order
+  arrives and takes it over. Committing twice, or a reservation an order already took
+  over, answers it as it is. CONFLICT when it was released or expired, NOT_FOUND when the
+  tenant has no reservation with that id.
+  """
+  commitReservation(id: ID!): Reservation! @hasRole(roles: [PARTNER])
+  """
+  Give a reservation's stock back. Releasing twice answers the released reservation.
+  CONFLICT when an order took it over or it expired, NOT_FOUND when there is none.
+  """
+  releaseReservation(id: ID!): Reservation! @hasRole(roles: [PARTNER])
+}
+
+extend type Query {
+  "A reservation by id, as it stands now; null when the tenant has none with that id."
+  reservation(id: ID!): Reservation @hasRole(roles: [READER, PARTNER, FINANCE])
+}
+
+"The answer to reserve."
+type ReserveResult {
+  "True when the idempotency key holds a reservation, made now or by an earlier request."
+  ok: Boolean!
+  "True when an earlier request with the same idempotency key made the reservation."
+  replayed: Boolean!
+  "The reservation; null when ok is false."
+  reservation: Reservation
+  """
+  What can still be reserved in the cell after this request (when ok), or what was
+  available when it was refused.
+  """
+  available: Decimal!
+}
+
+"Stock set aside for a channel that is about to sell it."
+type Reservation {
+  id: ID!
+  sku: String!
+  location: String!
+  "The lot reserved from; empty when the reservation takes from the location as a whole."
+  lot: String!
+  qty: Decimal!
+  status: ReservationStatus!
+  idempotencyKey: String!
+  "The channel's order number, when the request gave one."
+  orderRef: String
+  createdAt: Time!
+  "When it stops holding unless committed or released (after a commit: the commit's limit)."
+  expiresAt: Time!
+  endedAt: Time
+  "The order document that took the reservation over (system/type/externalId)."
+  consumedBy: String
+}
+
+"Where a reservation is in its life. Active and committed hold stock; the others are ends."
+enum ReservationStatus {
+  ACTIVE
+  COMMITTED
+  "An order took it over: its hold became the order's."
+  CONSUMED
+  RELEASED
+  EXPIRED
+}
+`, BuiltIn: false},
 	{Name: "../schema/setaside.graphqls", Input: `extend type Query {
   """
   Documents resolution set aside: stored and valid, but their resolution failed on its own
@@ -2561,10 +3162,29 @@ type StockRow {
   lot: String!
   onHand: Decimal!
   reserved: Decimal!
-  "onHand minus reserved: what can be sold now."
+  """
+  onHand minus reserved: what can be sold now. A lot past its expiry may not be sold:
+  nothing of it is available (reservations leave it out too).
+  """
   available: Decimal!
   "Announced (declared, ordered from a supplier) but not received yet."
   incoming: Decimal!
+  """
+  Gone from the location with a carrier and not delivered yet: shipped (a shipment or
+  tracking document) and no document says delivered or refunded. No longer on hand.
+  """
+  inTransit: Decimal!
+  """
+  At the location but not sellable: refused at receipt (a receipt's rejected quantity),
+  awaiting inspection or return to the supplier. Not on hand.
+  """
+  onHold: Decimal!
+  "The lot's expiry, the earliest its documents give; null without a lot or a known expiry."
+  expiresAt: Time
+  "The location's temperature zone (config zones: ambient, chilled, frozen...); null when not configured."
+  zone: String
+  "When live stock last changed in this cell; null after a rebuild until its next change."
+  updatedAt: Time
 }
 `, BuiltIn: false},
 }
@@ -2738,6 +3358,10 @@ func (ec *executionContext) childFields_InventoryEvent(ctx context.Context, fiel
 		return ec.fieldContext_InventoryEvent_discrepancies(ctx, field)
 	case "mergedFrom":
 		return ec.fieldContext_InventoryEvent_mergedFrom(ctx, field)
+	case "count":
+		return ec.fieldContext_InventoryEvent_count(ctx, field)
+	case "lots":
+		return ec.fieldContext_InventoryEvent_lots(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InventoryEvent", field.Name)
 }
@@ -2772,6 +3396,22 @@ func (ec *executionContext) childFields_LocationSuggestion(ctx context.Context, 
 		return ec.fieldContext_LocationSuggestion_reason(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LocationSuggestion", field.Name)
+}
+
+func (ec *executionContext) childFields_LotPick(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sku":
+		return ec.fieldContext_LotPick_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_LotPick_location(ctx, field)
+	case "lot":
+		return ec.fieldContext_LotPick_lot(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_LotPick_expiresAt(ctx, field)
+	case "qty":
+		return ec.fieldContext_LotPick_qty(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LotPick", field.Name)
 }
 
 func (ec *executionContext) childFields_MatchDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3014,6 +3654,50 @@ func (ec *executionContext) childFields_Replenishment(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type Replenishment", field.Name)
 }
 
+func (ec *executionContext) childFields_Reservation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Reservation_id(ctx, field)
+	case "sku":
+		return ec.fieldContext_Reservation_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_Reservation_location(ctx, field)
+	case "lot":
+		return ec.fieldContext_Reservation_lot(ctx, field)
+	case "qty":
+		return ec.fieldContext_Reservation_qty(ctx, field)
+	case "status":
+		return ec.fieldContext_Reservation_status(ctx, field)
+	case "idempotencyKey":
+		return ec.fieldContext_Reservation_idempotencyKey(ctx, field)
+	case "orderRef":
+		return ec.fieldContext_Reservation_orderRef(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Reservation_createdAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_Reservation_expiresAt(ctx, field)
+	case "endedAt":
+		return ec.fieldContext_Reservation_endedAt(ctx, field)
+	case "consumedBy":
+		return ec.fieldContext_Reservation_consumedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Reservation", field.Name)
+}
+
+func (ec *executionContext) childFields_ReserveResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_ReserveResult_ok(ctx, field)
+	case "replayed":
+		return ec.fieldContext_ReserveResult_replayed(ctx, field)
+	case "reservation":
+		return ec.fieldContext_ReserveResult_reservation(ctx, field)
+	case "available":
+		return ec.fieldContext_ReserveResult_available(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReserveResult", field.Name)
+}
+
 func (ec *executionContext) childFields_ReviewConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "items":
@@ -3116,6 +3800,52 @@ func (ec *executionContext) childFields_SourceDocument(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type SourceDocument", field.Name)
 }
 
+func (ec *executionContext) childFields_StockAccuracy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "location":
+		return ec.fieldContext_StockAccuracy_location(ctx, field)
+	case "tolerance":
+		return ec.fieldContext_StockAccuracy_tolerance(ctx, field)
+	case "cells":
+		return ec.fieldContext_StockAccuracy_cells(ctx, field)
+	case "matched":
+		return ec.fieldContext_StockAccuracy_matched(ctx, field)
+	case "accuracy":
+		return ec.fieldContext_StockAccuracy_accuracy(ctx, field)
+	case "counts":
+		return ec.fieldContext_StockAccuracy_counts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockAccuracy", field.Name)
+}
+
+func (ec *executionContext) childFields_StockCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StockCount_id(ctx, field)
+	case "sku":
+		return ec.fieldContext_StockCount_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_StockCount_location(ctx, field)
+	case "lot":
+		return ec.fieldContext_StockCount_lot(ctx, field)
+	case "counted":
+		return ec.fieldContext_StockCount_counted(ctx, field)
+	case "ledger":
+		return ec.fieldContext_StockCount_ledger(ctx, field)
+	case "difference":
+		return ec.fieldContext_StockCount_difference(ctx, field)
+	case "countedBy":
+		return ec.fieldContext_StockCount_countedBy(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_StockCount_recordedBy(ctx, field)
+	case "countedAt":
+		return ec.fieldContext_StockCount_countedAt(ctx, field)
+	case "event":
+		return ec.fieldContext_StockCount_event(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StockCount", field.Name)
+}
+
 func (ec *executionContext) childFields_StockRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "sku":
@@ -3132,6 +3862,16 @@ func (ec *executionContext) childFields_StockRow(ctx context.Context, field grap
 		return ec.fieldContext_StockRow_available(ctx, field)
 	case "incoming":
 		return ec.fieldContext_StockRow_incoming(ctx, field)
+	case "inTransit":
+		return ec.fieldContext_StockRow_inTransit(ctx, field)
+	case "onHold":
+		return ec.fieldContext_StockRow_onHold(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_StockRow_expiresAt(ctx, field)
+	case "zone":
+		return ec.fieldContext_StockRow_zone(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_StockRow_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockRow", field.Name)
 }

@@ -127,6 +127,13 @@ type InventoryEvent struct {
 	Discrepancies []*Discrepancy `json:"discrepancies"`
 	// Ids of events that proved to be this one and were merged into it.
 	MergedFrom []string `json:"mergedFrom"`
+	// The count this event books, when it is a count's adjustment.
+	Count *StockCount `json:"count,omitempty"`
+	// The lots the event's goods were taken from when its documents named none: the lot that
+	// expires first among those on hand at the location goes first (FEFO), split across lots
+	// when one does not cover it; expired lots are passed over. Empty when every line named
+	// its lot, or the location holds no lots.
+	Lots []*LotPick `json:"lots"`
 }
 
 type LocationAlias struct {
@@ -144,6 +151,16 @@ type LocationSuggestion struct {
 	Location  string  `json:"location"`
 	Score     float64 `json:"score"`
 	Reason    string  `json:"reason"`
+}
+
+// A lot chosen for goods that left without naming one.
+type LotPick struct {
+	Sku      string `json:"sku"`
+	Location string `json:"location"`
+	Lot      string `json:"lot"`
+	// The lot's expiry, as the documents that brought it in say (the earliest when they differ).
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	Qty       Decimal    `json:"qty"`
 }
 
 type MatchDecision struct {
@@ -317,6 +334,39 @@ type Replenishment struct {
 	At time.Time `json:"at"`
 }
 
+// Stock set aside for a channel that is about to sell it.
+type Reservation struct {
+	ID       string `json:"id"`
+	Sku      string `json:"sku"`
+	Location string `json:"location"`
+	// The lot reserved from; empty when the reservation takes from the location as a whole.
+	Lot            string            `json:"lot"`
+	Qty            Decimal           `json:"qty"`
+	Status         ReservationStatus `json:"status"`
+	IdempotencyKey string            `json:"idempotencyKey"`
+	// The channel's order number, when the request gave one.
+	OrderRef  *string   `json:"orderRef,omitempty"`
+	CreatedAt time.Time `json:"createdAt"`
+	// When it stops holding unless committed or released (after a commit: the commit's limit).
+	ExpiresAt time.Time  `json:"expiresAt"`
+	EndedAt   *time.Time `json:"endedAt,omitempty"`
+	// The order document that took the reservation over (system/type/externalId).
+	ConsumedBy *string `json:"consumedBy,omitempty"`
+}
+
+// The answer to reserve.
+type ReserveResult struct {
+	// True when the idempotency key holds a reservation, made now or by an earlier request.
+	Ok bool `json:"ok"`
+	// True when an earlier request with the same idempotency key made the reservation.
+	Replayed bool `json:"replayed"`
+	// The reservation; null when ok is false.
+	Reservation *Reservation `json:"reservation,omitempty"`
+	// What can still be reserved in the cell after this request (when ok), or what was
+	// available when it was refused.
+	Available Decimal `json:"available"`
+}
+
 type ReviewConnection struct {
 	Items       []*ReviewItem `json:"items"`
 	EndCursor   *string       `json:"endCursor,omitempty"`
@@ -389,6 +439,39 @@ type SourceDocument struct {
 	Versions []*DocumentVersion `json:"versions"`
 }
 
+// A location's stock accuracy.
+type StockAccuracy struct {
+	Location  string  `json:"location"`
+	Tolerance Decimal `json:"tolerance"`
+	// Cells counted (their latest count each).
+	Cells int `json:"cells"`
+	// Cells whose ledger matched the count within tolerance.
+	Matched int `json:"matched"`
+	// matched / cells; null when nothing was counted.
+	Accuracy *float64 `json:"accuracy,omitempty"`
+	// The latest count of each cell.
+	Counts []*StockCount `json:"counts"`
+}
+
+// One counted stock cell, as the ledger booked it.
+type StockCount struct {
+	ID       string  `json:"id"`
+	Sku      string  `json:"sku"`
+	Location string  `json:"location"`
+	Lot      string  `json:"lot"`
+	Counted  Decimal `json:"counted"`
+	// What the ledger held on hand in the cell when the count was booked.
+	Ledger Decimal `json:"ledger"`
+	// counted minus ledger: what the adjustment moved.
+	Difference Decimal `json:"difference"`
+	CountedBy  string  `json:"countedBy"`
+	// The API key's holder that sent the count.
+	RecordedBy *string   `json:"recordedBy,omitempty"`
+	CountedAt  time.Time `json:"countedAt"`
+	// The adjustment event that books the difference (it moves nothing when none).
+	Event *InventoryEvent `json:"event"`
+}
+
 // The stock of one product at one location in one lot.
 type StockRow struct {
 	Sku      string `json:"sku"`
@@ -397,10 +480,23 @@ type StockRow struct {
 	Lot      string  `json:"lot"`
 	OnHand   Decimal `json:"onHand"`
 	Reserved Decimal `json:"reserved"`
-	// onHand minus reserved: what can be sold now.
+	// onHand minus reserved: what can be sold now. A lot past its expiry may not be sold:
+	// nothing of it is available (reservations leave it out too).
 	Available Decimal `json:"available"`
 	// Announced (declared, ordered from a supplier) but not received yet.
 	Incoming Decimal `json:"incoming"`
+	// Gone from the location with a carrier and not delivered yet: shipped (a shipment or
+	// tracking document) and no document says delivered or refunded. No longer on hand.
+	InTransit Decimal `json:"inTransit"`
+	// At the location but not sellable: refused at receipt (a receipt's rejected quantity),
+	// awaiting inspection or return to the supplier. Not on hand.
+	OnHold Decimal `json:"onHold"`
+	// The lot's expiry, the earliest its documents give; null without a lot or a known expiry.
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	// The location's temperature zone (config zones: ambient, chilled, frozen...); null when not configured.
+	Zone *string `json:"zone,omitempty"`
+	// When live stock last changed in this cell; null after a rebuild until its next change.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
 }
 
 type Subscription struct {
@@ -544,6 +640,69 @@ func (e *AlertStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e AlertStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a reservation is in its life. Active and committed hold stock; the others are ends.
+type ReservationStatus string
+
+const (
+	ReservationStatusActive    ReservationStatus = "ACTIVE"
+	ReservationStatusCommitted ReservationStatus = "COMMITTED"
+	// An order took it over: its hold became the order's.
+	ReservationStatusConsumed ReservationStatus = "CONSUMED"
+	ReservationStatusReleased ReservationStatus = "RELEASED"
+	ReservationStatusExpired  ReservationStatus = "EXPIRED"
+)
+
+var AllReservationStatus = []ReservationStatus{
+	ReservationStatusActive,
+	ReservationStatusCommitted,
+	ReservationStatusConsumed,
+	ReservationStatusReleased,
+	ReservationStatusExpired,
+}
+
+func (e ReservationStatus) IsValid() bool {
+	switch e {
+	case ReservationStatusActive, ReservationStatusCommitted, ReservationStatusConsumed, ReservationStatusReleased, ReservationStatusExpired:
+		return true
+	}
+	return false
+}
+
+func (e ReservationStatus) String() string {
+	return string(e)
+}
+
+func (e *ReservationStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReservationStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReservationStatus", str)
+	}
+	return nil
+}
+
+func (e ReservationStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReservationStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReservationStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

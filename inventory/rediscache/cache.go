@@ -36,6 +36,15 @@ const appliedTTL = 7 * 24 * time.Hour
 // sep joins location, lot and bucket in a hash field; it cannot occur in source codes.
 const sep = "\x1f"
 
+// A cell's hash fields hold its buckets' quantities and, beside them, two facts that are
+// not quantities: when the cell last changed (Unix ms, Redis's clock; set by every script
+// that changes it) and its lot's expiry (Unix ms; set when its movements are projected).
+// Scripts that sum stock read only the buckets they know.
+const (
+	updatedField = "updatedAt"
+	expiresField = "expiresAt"
+)
+
 // Cache is live stock in Redis. It is safe for concurrent use.
 type Cache struct {
 	rdb redis.UniversalClient
@@ -58,15 +67,19 @@ func Channel(tenant string) string { return "seam:{" + tenant + "}:stock-changes
 
 // applyScript adds each movement once: SET NX on the movement's applied key guards the
 // HINCRBY, so a movement projected twice (a retry, two replicas, a restart between the
-// Redis write and the ledger's mark) counts once.
+// Redis write and the ledger's mark) counts once. It stamps each changed cell's updatedAt.
 // KEYS: per movement, its applied key then its stock key; then the sku-set key.
-// ARGV: ttl seconds, then per movement its field and delta, then per movement its sku.
+// ARGV: ttl seconds, then per movement its field and delta, then per movement its sku,
+// then per movement its cell's updatedAt field.
 var applyScript = redis.NewScript(`
 local n = (#KEYS - 1) / 2
 local applied = 0
+local t = redis.call('TIME')
+local now = string.format('%.0f', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
 for j = 1, n do
   if redis.call('SET', KEYS[2*j-1], '1', 'NX', 'EX', ARGV[1]) then
     redis.call('HINCRBY', KEYS[2*j], ARGV[2*j], ARGV[2*j+1])
+    redis.call('HSET', KEYS[2*j], ARGV[3*n+1+j], now)
     redis.call('SADD', KEYS[#KEYS], ARGV[2*n+1+j])
     applied = applied + 1
   end
@@ -89,6 +102,9 @@ func (c *Cache) Apply(ctx context.Context, tenant string, ms []ontology.Movement
 		keys = append(keys, skusKey(tenant))
 		for _, m := range part {
 			args = append(args, m.SKU)
+		}
+		for _, m := range part {
+			args = append(args, cellField(m.Location, m.Lot, updatedField))
 		}
 		n, err := applyScript.Run(ctx, c.rdb, keys, args...).Int()
 		if err != nil {
@@ -121,7 +137,12 @@ func (c *Cache) announce(ctx context.Context, tenant string, ms []ontology.Movem
 }
 
 func field(location, lot string, b ontology.Bucket) string {
-	return location + sep + lot + sep + string(b)
+	return cellField(location, lot, string(b))
+}
+
+// cellField names one of a cell's fields: a bucket, or updatedField or expiresField.
+func cellField(location, lot, name string) string {
+	return location + sep + lot + sep + name
 }
 
 // Stock returns the cells of one product, optionally at one location, sorted by location
@@ -150,7 +171,14 @@ func (c *Cache) Stock(ctx context.Context, tenant, sku, location string) ([]inve
 			s = &inventory.Stock{Cell: cell}
 			cells[cell] = s
 		}
-		s.Set(ontology.Bucket(parts[2]), ontology.Qty(q))
+		switch parts[2] {
+		case updatedField:
+			s.UpdatedAt = msTime(q)
+		case expiresField:
+			s.ExpiresAt = msTime(q)
+		default:
+			s.Set(ontology.Bucket(parts[2]), ontology.Qty(q))
+		}
 	}
 	out := make([]inventory.Stock, 0, len(cells))
 	for _, s := range cells {
@@ -189,10 +217,13 @@ func (c *Cache) Replace(ctx context.Context, tenant string, totals []inventory.S
 			h = map[string]any{}
 			bySKU[s.SKU] = h
 		}
-		for b, q := range map[ontology.Bucket]ontology.Qty{ontology.BucketOnHand: s.OnHand, ontology.BucketReserved: s.Reserved, ontology.BucketIncoming: s.Incoming} {
+		for b, q := range s.Buckets() {
 			if q != 0 {
 				h[field(s.Location, s.Lot, b)] = int64(q)
 			}
+		}
+		if !s.ExpiresAt.IsZero() {
+			h[cellField(s.Location, s.Lot, expiresField)] = s.ExpiresAt.UnixMilli()
 		}
 	}
 	_, err = c.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
@@ -211,6 +242,24 @@ func (c *Cache) Replace(ctx context.Context, tenant string, totals []inventory.S
 	})
 	if err != nil {
 		return fmt.Errorf("replacing stock of tenant %s: %w", tenant, err)
+	}
+	return nil
+}
+
+// SetExpiries records lots' expiries on their cells, for reads and for the reserve
+// script, which does not count an expired lot as available.
+func (c *Cache) SetExpiries(ctx context.Context, tenant string, expiries map[ontology.Cell]time.Time) error {
+	if len(expiries) == 0 {
+		return nil
+	}
+	_, err := c.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for cell, at := range expiries {
+			p.HSet(ctx, stockKey(tenant, cell.SKU), cellField(cell.Location, cell.Lot, expiresField), at.UnixMilli())
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("recording %d lot expiries: %w", len(expiries), err)
 	}
 	return nil
 }

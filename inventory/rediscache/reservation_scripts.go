@@ -42,10 +42,15 @@ local function journal(key, id, now)
   redis.call('HINCRBY', KEYS[1], 'ver', 1)
   redis.call('ZADD', key, now, id)
 end
+-- hold adds qty (a string) to a cell's reserved figure and stamps the cell's change.
+local function hold(stock, location, lot, qty, now)
+  redis.call('HINCRBY', stock, location .. SEP .. lot .. SEP .. 'reserved', qty)
+  redis.call('HSET', stock, location .. SEP .. lot .. SEP .. 'updatedAt', str(now))
+end
 -- finish ends a live reservation with status and gives its hold back.
 local function finish(stock, expiry, jkey, ref, id, status, now)
   local r = redis.call('HMGET', KEYS[1], 'location', 'lot', 'qty')
-  redis.call('HINCRBY', stock, r[1] .. SEP .. r[2] .. SEP .. 'reserved', '-' .. r[3])
+  hold(stock, r[1], r[2], '-' .. r[3], now)
   redis.call('HSET', KEYS[1], 'status', status, 'ended', str(now))
   redis.call('ZREM', expiry, id)
   redis.call('SREM', ref, id)
@@ -57,7 +62,8 @@ end
 // hash: on hand minus reserved summed over every lot at the location, less the
 // location's safety hold; when a lot is asked for, also that lot's own, less its hold,
 // and the smaller counts. An order that names no lot takes from the location as a
-// whole, so the location's figure is what a reservation must never exceed.
+// whole, so the location's figure is what a reservation must never exceed. A lot whose
+// expiry has passed (by Redis's clock) is not available: its stock on hand is left out.
 //
 // KEYS: record, stock hash, sku set, expiry, journal, order-ref set.
 // ARGV: id, sku, location, lot, qty, idempotency key, order ref, ttl ms, hold of the
@@ -65,7 +71,9 @@ end
 // Reply: tag (ok, replay, short, conflict), available after the decision, pending, record.
 var reserveScript = redis.NewScript(luaPrelude + `
 local prefix = ARGV[3] .. SEP
+local now = now_ms()
 local atLocation, inLot = 0, 0
+local onHand, expired = {}, {}
 local h = redis.call('HGETALL', KEYS[2])
 for i = 1, #h, 2 do
   local f = h[i]
@@ -73,12 +81,22 @@ for i = 1, #h, 2 do
     local rest = string.sub(f, #prefix + 1)
     local cut = string.find(rest, SEP, 1, true)
     if cut then
-      local lot, bucket = string.sub(rest, 1, cut - 1), string.sub(rest, cut + 1)
-      local v = 0
-      if bucket == 'onHand' then v = tonumber(h[i + 1]) elseif bucket == 'reserved' then v = -tonumber(h[i + 1]) end
-      atLocation = atLocation + v
-      if lot == ARGV[4] then inLot = inLot + v end
+      local lot, bucket, v = string.sub(rest, 1, cut - 1), string.sub(rest, cut + 1), tonumber(h[i + 1])
+      if bucket == 'onHand' then
+        onHand[lot] = (onHand[lot] or 0) + v
+      elseif bucket == 'reserved' then
+        atLocation = atLocation - v
+        if lot == ARGV[4] then inLot = inLot - v end
+      elseif bucket == 'expiresAt' and v <= now then
+        expired[lot] = true
+      end
     end
+  end
+end
+for lot, v in pairs(onHand) do
+  if not expired[lot] or v < 0 then
+    atLocation = atLocation + v
+    if lot == ARGV[4] then inLot = inLot + v end
   end
 end
 local available = atLocation - tonumber(ARGV[10])
@@ -92,9 +110,8 @@ if redis.call('EXISTS', KEYS[1]) == 1 then
 end
 local qty = tonumber(ARGV[5])
 if available < qty then return {'short', str(available), '0'} end
-local now = now_ms()
 local expires = now + tonumber(ARGV[8])
-redis.call('HINCRBY', KEYS[2], ARGV[3] .. SEP .. ARGV[4] .. SEP .. 'reserved', ARGV[5])
+hold(KEYS[2], ARGV[3], ARGV[4], ARGV[5], now)
 redis.call('SADD', KEYS[3], ARGV[2])
 redis.call('HSET', KEYS[1], 'sku', ARGV[2], 'location', ARGV[3], 'lot', ARGV[4], 'qty', ARGV[5],
   'key', ARGV[6], 'ref', ARGV[7], 'status', 'active', 'created', str(now), 'expires', str(expires), 'ver', '0')
@@ -197,7 +214,7 @@ var voidScript = redis.NewScript(luaPrelude + `
 local r = redis.call('HMGET', KEYS[1], 'status', 'created', 'location', 'lot', 'qty')
 if r[2] ~= ARGV[2] then return 0 end
 if r[1] ~= 'released' and r[1] ~= 'expired' then
-  redis.call('HINCRBY', KEYS[2], r[3] .. SEP .. r[4] .. SEP .. 'reserved', '-' .. r[5])
+  hold(KEYS[2], r[3], r[4], '-' .. r[5], now_ms())
 end
 redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])

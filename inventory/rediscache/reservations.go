@@ -312,6 +312,16 @@ func (c *Cache) Tenants(ctx context.Context, since time.Time) ([]string, error) 
 	return ts, nil
 }
 
+// Holding implements inventory.ReservationDecider: an empty sorted set does not exist,
+// so one EXISTS over the expiry and journal sets answers.
+func (c *Cache) Holding(ctx context.Context, tenant string) (bool, error) {
+	n, err := c.rdb.Exists(ctx, rsvExpiryKey(tenant), rsvJournalKey(tenant)).Result()
+	if err != nil {
+		return false, fmt.Errorf("looking for live reservations: %w", err)
+	}
+	return n > 0, nil
+}
+
 // Journal implements inventory.ReservationJournal.
 func (c *Cache) Journal(ctx context.Context, tenant string, limit int) ([]inventory.Reservation, []string, error) {
 	ids, err := c.rdb.ZRange(ctx, rsvJournalKey(tenant), 0, int64(limit)-1).Result()

@@ -1,0 +1,339 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/neo4jstore"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/apikey"
+	"github.com/seamhub/seam/resolver"
+)
+
+// benchStock measures live stock as a client sees it, on a `seam serve` it starts in
+// this process against the configured Neo4j, Redis and broker: a GraphQL stock read
+// (HTTP, API key, any SKU spelling) beside a raw Redis GET round trip and beside the same
+// answer computed in Neo4j, in the same run; then how long a change takes to reach a
+// subscribed client, from a signed webhook, from a reservation, and from an MQTT reading.
+// Every figure is a sequence of single requests on one warm connection, so it is
+// latency, not throughput. The tenant is removed at the end unless --keep.
+func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	fs := newFlags("bench stock", stdout)
+	reads := fs.Int("reads", 2000, "reads of each kind")
+	events := fs.Int("events", 200, "changes pushed per source")
+	skus := fs.Int("skus", 20, "products in stock")
+	keep := fs.Bool("keep", false, "keep the tenant's data afterwards")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *reads < 100 || *events < 100 || *skus < 1 {
+		return usageError{"seam bench stock needs --reads and --events of 100 or more (a p99 needs them), --skus of 1 or more"}
+	}
+	b, err := startStockBench(ctx, cfg, log, *skus)
+	if err != nil {
+		return err
+	}
+	defer b.close(ctx, *keep)
+	fmt.Fprintf(stdout, "seam bench stock: tenant %s, %d products at 3 locations, server %s\n", b.tenant, *skus, b.base)
+
+	kinds, err := b.reads(ctx)
+	if err != nil {
+		return err
+	}
+	var rows []benchRow
+	for _, k := range kinds {
+		took, err := timed(*reads, k.fn)
+		if err != nil {
+			return fmt.Errorf("%s: %w", k.what, err)
+		}
+		rows = append(rows, benchRow{what: k.what, took: took})
+	}
+	redisGet, gql, neo := rows[0].took, rows[2].took, rows[3].took
+	push, err := b.pushes(ctx, *events)
+	if err != nil {
+		return err
+	}
+	rows = append(rows, push...)
+
+	fmt.Fprintf(stdout, "%-62s %8s %10s %10s\n", "what", "n", "p50", "p99")
+	for _, r := range rows {
+		if len(r.took) == 0 {
+			fmt.Fprintf(stdout, "%-62s %8s %10s %10s  %s\n", r.what, "-", "-", "-", r.note)
+			continue
+		}
+		fmt.Fprintf(stdout, "%-62s %8d %10s %10s  %s\n", r.what, len(r.took), ms(percentile(r.took, 50)), ms(percentile(r.took, 99)), r.note)
+	}
+	ratio := float64(percentile(gql, 50)) / float64(percentile(redisGet, 50))
+	fmt.Fprintf(stdout, "stock read p50 / Redis GET p50: %.1fx (target 3x); Neo4j p50 / stock read p50: %.1fx\n",
+		ratio, float64(percentile(neo, 50))/float64(percentile(gql, 50)))
+	for _, r := range push {
+		if len(r.took) > 0 && strings.Contains(r.what, " to ") {
+			fmt.Fprintf(stdout, "%s: p99 %s (target 20 ms)\n", r.what, ms(percentile(r.took, 99)))
+		}
+	}
+	return nil
+}
+
+// benchRow is one measured kind of request and its latencies.
+type benchRow struct {
+	what string
+	took []time.Duration
+	note string // why there are no figures
+}
+
+// percentile is the p-th percentile of latencies (nearest rank).
+func percentile(d []time.Duration, p int) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	i := (len(s)*p + 99) / 100
+	return s[max(0, min(len(s)-1, i-1))]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.3f ms", float64(d)/float64(time.Millisecond)) }
+
+// stockBench is a running server with a tenant in stock, an admin key and a client.
+type stockBench struct {
+	s      *Server
+	tenant string
+	key    string
+	base   string
+	secret string
+	skus   []string
+	client *http.Client
+}
+
+// benchLocations are where the bench's products are; Shopify's online channel ships
+// from the first.
+var benchLocations = []string{"BENCH-WH", "BENCH-S1", "BENCH-S2"}
+
+// benchPallet is the device on the bench's pallet.
+const benchPallet = "BENCH-PALLET"
+
+func startStockBench(ctx context.Context, cfg Config, log *slog.Logger, skus int) (*stockBench, error) {
+	var nonce [6]byte
+	_, _ = rand.Read(nonce[:])
+	b := &stockBench{tenant: "bench-stock-" + hex.EncodeToString(nonce[:]),
+		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}, Timeout: 30 * time.Second}}
+	cfg.HTTP.Addr = "127.0.0.1:0"
+	// This server resolves its own tenant only, whatever else shares the database, and
+	// is its own client at the broker (a second client with a running server's id
+	// would take its session over).
+	cfg.TenantPrefix = b.tenant
+	cfg.MQTT.ClientID = "seam-bench-" + hex.EncodeToString(nonce[:])
+	cfg.Locations = append(cfg.Locations, resolver.LocationAlias{Tenant: b.tenant, System: "shopify", Code: "online", Location: benchLocations[0]})
+	for _, loc := range benchLocations {
+		cfg.Locations = append(cfg.Locations, resolver.LocationAlias{Tenant: b.tenant, System: "bench", Code: loc, Location: loc})
+	}
+	b.secret = hex.EncodeToString(nonce[:]) + "-bench-secret"
+	if cfg.Tenants == nil {
+		cfg.Tenants = map[string]TenantConfig{}
+	}
+	cfg.Tenants[b.tenant] = TenantConfig{Secrets: map[string]neo4jstore.Secret{"shopify": neo4jstore.Secret(b.secret)}}
+	// A pallet of the second product's lot A at the warehouse, 1 kg a unit: its weight
+	// readings are compared with the ledger (the SENSOR_LEDGER alert).
+	alerts := map[string]inventory.AlertConfig{}
+	for t, a := range cfg.Alerts {
+		alerts[t] = a
+	}
+	alerts[b.tenant] = inventory.AlertConfig{Pallets: []inventory.Pallet{{Device: benchPallet, SKU: fmt.Sprintf("BENCH-SKU-%03d", min(1, skus-1)),
+		Lot: "A", Location: benchLocations[0], UnitWeight: ontology.Units(1)}}}
+	cfg.Alerts = alerts
+	s, err := StartServer(ctx, cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	b.s, b.base = s, "http://"+s.Addr
+	wait, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	if err := s.App.WaitReady(wait); err != nil {
+		b.close(ctx, true)
+		return nil, err
+	}
+	_, secret, err := createKey(ctx, s.App.store, keyRequest{tenant: b.tenant, role: apikey.Admin, name: "seam bench stock"}, time.Now())
+	if err != nil {
+		b.close(ctx, true)
+		return nil, err
+	}
+	b.key = secret
+	// Stock through the ledger's own path: a receipt per location, two lots each.
+	var envs []ontology.Envelope
+	for i, loc := range benchLocations {
+		d := ontology.Document{
+			Key:  ontology.DocKey{Tenant: b.tenant, System: "bench", Type: "receipt", ExternalID: fmt.Sprint("r", i)},
+			Role: ontology.RoleReceipt, Verb: ontology.VerbReceived, OccurredAt: time.Now().UTC(),
+			Location: &ontology.LocationRef{System: "bench", Code: loc},
+		}
+		for n := range skus {
+			sku := fmt.Sprintf("BENCH-SKU-%03d", n)
+			for _, lot := range []string{"A", "B"} {
+				d.Lines = append(d.Lines, ontology.Line{SKU: sku, Lot: lot, Qty: ontology.Units(1000)})
+			}
+		}
+		raw, _ := json.Marshal(d)
+		envs = append(envs, ontology.Envelope{Doc: d, Raw: raw})
+	}
+	for n := range skus {
+		b.skus = append(b.skus, fmt.Sprintf("BENCH-SKU-%03d", n))
+	}
+	if _, err := s.App.store.SaveDocuments(ctx, envs); err != nil {
+		b.close(ctx, true)
+		return nil, err
+	}
+	if _, err := s.App.worker.Drain(ctx, b.tenant); err != nil {
+		b.close(ctx, true)
+		return nil, err
+	}
+	return b, nil
+}
+
+func (b *stockBench) close(ctx context.Context, keep bool) {
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	if !keep {
+		if _, err := b.s.App.store.DeleteTenant(sctx, b.tenant); err != nil {
+			b.s.App.log.Warn("removing the bench tenant", "tenant", b.tenant, "err", err)
+		}
+		if keys, err := b.s.App.rdb.Keys(sctx, "seam:{"+b.tenant+"}:*").Result(); err == nil && len(keys) > 0 {
+			b.s.App.rdb.Del(sctx, keys...)
+		}
+	}
+	_ = b.s.Shutdown(sctx)
+}
+
+// spelling is how a client might write the i-th product: upper, lower, underscored.
+func (b *stockBench) spelling(i int) string {
+	sku := b.skus[i%len(b.skus)]
+	switch i % 3 {
+	case 1:
+		return strings.ToLower(sku)
+	case 2:
+		return strings.ReplaceAll(strings.ToLower(sku), "-", "_")
+	}
+	return sku
+}
+
+const benchStockQuery = `query($sku: String!) { stock(sku: $sku) { location lot onHand reserved available } }`
+
+// graphQL posts one query with the bench's key and decodes its data into out.
+func (b *stockBench) graphQL(query string, vars map[string]any, out any) error {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, b.base+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+b.key)
+	resp, err := b.client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	var r struct {
+		Data   json.RawMessage
+		Errors []struct{ Message string }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+		return fmt.Errorf("graphql answer (HTTP %d): %w", resp.StatusCode, err)
+	}
+	if len(r.Errors) > 0 {
+		return fmt.Errorf("graphql: %s", r.Errors[0].Message)
+	}
+	if out == nil {
+		return nil
+	}
+	return json.Unmarshal(r.Data, out)
+}
+
+type benchStockAnswer struct {
+	Stock []struct{ Location, Lot, OnHand, Reserved, Available string }
+}
+
+// readKind is one kind of read the bench times.
+type readKind struct {
+	what string
+	fn   func(i int) error
+}
+
+// reads are the reads timed side by side: the raw Redis round trip, the HTTP floor, the
+// GraphQL stock read (checked to answer every cell) and the same answer from Neo4j
+// (checked to equal it once).
+func (b *stockBench) reads(ctx context.Context) ([]readKind, error) {
+	key := "seam:{" + b.tenant + "}:bench-get"
+	if err := b.s.App.rdb.Set(ctx, key, "12", time.Hour).Err(); err != nil {
+		return nil, fmt.Errorf("redis set: %w", err)
+	}
+	var want benchStockAnswer
+	if err := b.graphQL(benchStockQuery, map[string]any{"sku": b.spelling(1)}, &want); err != nil {
+		return nil, err
+	}
+	cells := 2 * len(benchLocations)
+	return []readKind{
+		{"raw Redis GET round trip (go-redis)", func(int) error { return b.s.App.rdb.Get(ctx, key).Err() }},
+		{"HTTP round trip to /healthz (any HTTP API's floor)", func(int) error {
+			resp, err := b.client.Get(b.base + "/healthz")
+			if err == nil {
+				_, _ = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+			return err
+		}},
+		{"GraphQL stock(sku:) over HTTP, any spelling", func(i int) error {
+			var a benchStockAnswer
+			if err := b.graphQL(benchStockQuery, map[string]any{"sku": b.spelling(i)}, &a); err != nil {
+				return err
+			}
+			if len(a.Stock) != cells {
+				return fmt.Errorf("stock(sku: %q) answered %d rows, want %d", b.spelling(i), len(a.Stock), cells)
+			}
+			return nil
+		}},
+		{"the same answer computed in Neo4j", func(i int) error {
+			rows, err := b.s.App.store.SKUStock(ctx, b.tenant, b.spelling(i), "")
+			if err == nil && i == 1 && !sameStock(rows, want) {
+				err = fmt.Errorf("neo4j's answer %+v differs from the projection's %+v", rows, want.Stock)
+			}
+			return err
+		}},
+	}, nil
+}
+
+// timed runs fn n times after n/10 runs that warm connections and caches, and returns
+// the latency of each measured run.
+func timed(n int, fn func(i int) error) ([]time.Duration, error) {
+	out := make([]time.Duration, 0, n)
+	for i := range n + n/10 {
+		start := time.Now()
+		if err := fn(i); err != nil {
+			return nil, err
+		}
+		if i >= n/10 {
+			out = append(out, time.Since(start))
+		}
+	}
+	return out, nil
+}
+
+// sameStock reports whether the ledger's rows are the GraphQL answer.
+func sameStock(rows []inventory.Stock, a benchStockAnswer) bool {
+	if len(rows) != len(a.Stock) {
+		return false
+	}
+	for i, r := range rows {
+		g := a.Stock[i]
+		if r.Location != g.Location || r.Lot != g.Lot || r.OnHand.String() != g.OnHand || r.Reserved.String() != g.Reserved {
+			return false
+		}
+	}
+	return true
+}
+
+var errNoPush = errors.New("no push in time")

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
+)
+
+// store saves documents and resolves and projects them the way the worker does.
+func store(t *testing.T, app *App, docs ...ontology.Document) {
+	t.Helper()
+	ctx := context.Background()
+	envs := make([]ontology.Envelope, 0, len(docs))
+	for _, d := range docs {
+		raw, _ := json.Marshal(d)
+		envs = append(envs, ontology.Envelope{Doc: d, Raw: raw})
+	}
+	if _, err := app.store.SaveDocuments(ctx, envs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.worker.Drain(ctx, docs[0].Key.Tenant); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// lotReceipt is a warehouse receipt of one lot with the expiry its documents give.
+func lotReceipt(tenant, id, lot string, n int64, expires time.Time) ontology.Document {
+	return ontology.Document{
+		Key:  ontology.DocKey{Tenant: tenant, System: "shipbob", Type: "receipt", ExternalID: id},
+		Role: ontology.RoleReceipt, Verb: ontology.VerbReceived, OccurredAt: time.Now().UTC().Add(-time.Hour),
+		Location: &ontology.LocationRef{System: "shipbob", Code: "1"},
+		Lines:    []ontology.Line{{SKU: "YOGURT", Lot: lot, ExpiresAt: &expires, Qty: ontology.Units(n)}},
+	}
+}
+
+// yogurtSale sells n units that name no lot at the same warehouse.
+func yogurtSale(tenant, id string, n int64) ontology.Document {
+	return ontology.Document{
+		Key:  ontology.DocKey{Tenant: tenant, System: "square", Type: "order", ExternalID: id},
+		Role: ontology.RolePOS, Verb: ontology.VerbPaid, OccurredAt: time.Now().UTC(),
+		Location: &ontology.LocationRef{System: "shipbob", Code: "1"},
+		Lines:    []ontology.Line{{SKU: "YOGURT", Qty: ontology.Units(n)}},
+	}
+}
+
+// TestSaleTakesTheLotThatExpiresFirst is the acceptance test of FEFO: a location holds
+// two lots with different expiry (and one already expired); a sale that names no lot
+// takes the earlier one, the next sale splits across both, the expired lot is never
+// taken, and each event shows the lots it took.
+func TestSaleTakesTheLotThatExpiresFirst(t *testing.T) {
+	s := startServer(t, testConfig(t))
+	base := "http://" + s.Addr
+	tenant := neo4jtest.Tenant(t)
+	now := time.Now().UTC().Truncate(time.Second)
+	store(t, s.App,
+		lotReceipt(tenant, "r-late", "B-LATE", 6, now.AddDate(0, 2, 0)),
+		lotReceipt(tenant, "r-early", "B-EARLY", 4, now.AddDate(0, 0, 10)),
+		lotReceipt(tenant, "r-gone", "B-GONE", 9, now.AddDate(0, 0, -1)))
+
+	store(t, s.App, yogurtSale(tenant, "sale-1", 3))
+	byLot := func() map[string]stockRow {
+		rows := waitStock(t, base, tenant, "YOGURT", func(rs []stockRow) bool { return len(rs) >= 3 })
+		m := map[string]stockRow{}
+		for _, r := range rows {
+			m[r.Lot] = r
+		}
+		return m
+	}
+	if m := byLot(); m["B-EARLY"].OnHand != "1" || m["B-LATE"].OnHand != "6" || m["B-GONE"].OnHand != "9" || m[""].OnHand != "" {
+		t.Fatalf("after selling 3: %+v; want them from B-EARLY", m)
+	}
+	store(t, s.App, yogurtSale(tenant, "sale-2", 4))
+	if m := byLot(); m["B-EARLY"].OnHand != "0" || m["B-LATE"].OnHand != "3" || m["B-GONE"].OnHand != "9" {
+		t.Fatalf("after selling 4 more: %+v; want 1 from B-EARLY and 3 from B-LATE", m)
+	}
+
+	var doc struct {
+		Document struct {
+			Event struct {
+				Lots []struct {
+					Lot, Qty  string
+					ExpiresAt time.Time
+				}
+				Movements []struct{ Lot, Bucket, Qty string }
+			}
+		}
+	}
+	r := graphQL(t, base, tenant, `{ document(system: "square", type: "order", externalId: "sale-2") {
+	  event { lots { lot qty expiresAt } movements { lot bucket qty } } } }`, nil, &doc)
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	lots := doc.Document.Event.Lots
+	if len(lots) != 2 || lots[0].Lot != "B-EARLY" || lots[0].Qty != "1" || !lots[0].ExpiresAt.Equal(now.AddDate(0, 0, 10)) ||
+		lots[1].Lot != "B-LATE" || lots[1].Qty != "3" {
+		t.Fatalf("the second sale's evidence names lots %+v", lots)
+	}
+	if len(doc.Document.Event.Movements) != 2 {
+		t.Fatalf("the second sale moved %+v", doc.Document.Event.Movements)
+	}
+}

@@ -1,0 +1,90 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/seamhub/seam/graph/model"
+	"github.com/seamhub/seam/inventory"
+)
+
+// Reservations lets channels set stock aside before they sell it.
+type Reservations interface {
+	Reserve(ctx context.Context, tenant string, q inventory.ReserveRequest) (inventory.ReserveResult, error)
+	Commit(ctx context.Context, tenant, id string) (inventory.Reservation, error)
+	Release(ctx context.Context, tenant, id string) (inventory.Reservation, error)
+	// Reservation returns a reservation as it stands, or inventory.ErrReservationNotFound.
+	Reservation(ctx context.Context, tenant, id string) (inventory.Reservation, error)
+}
+
+// codedError is a refusal the caller can act on, with its extensions.code.
+type codedError struct {
+	code string
+	msg  string
+}
+
+func (e *codedError) Error() string { return e.msg }
+
+// reservationError turns the reservation service's errors into what the caller is told:
+// its own mistakes and refusals with a code, anything else stays internal.
+func reservationError(err error) error {
+	switch {
+	case errors.Is(err, inventory.ErrInvalidReservation):
+		return &userError{err.Error()}
+	case errors.Is(err, inventory.ErrIdempotencyConflict), errors.Is(err, inventory.ErrReservationEnded):
+		return &codedError{"CONFLICT", err.Error()}
+	case errors.Is(err, inventory.ErrReservationNotFound):
+		return &codedError{"NOT_FOUND", err.Error()}
+	}
+	return err
+}
+
+// changeReservation runs a commit or release and answers the reservation as it left it.
+func (r *mutationResolver) changeReservation(ctx context.Context, id string,
+	fn func(ctx context.Context, tenant, id string) (inventory.Reservation, error)) (*model.Reservation, error) {
+	tenant, err := tenantOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res, err := fn(ctx, tenant, strings.TrimSpace(id))
+	if err != nil {
+		return nil, reservationError(err)
+	}
+	return reservation(res), nil
+}
+
+// canonicalSKU is the product any spelling of a SKU names; a spelling no product has
+// yet is the name such a product would get.
+func (r *Resolver) canonicalSKU(ctx context.Context, tenant, sku string) string {
+	sku = trim(sku)
+	if r.svc.Products != nil {
+		if canonical, err := r.svc.Products.CanonicalSKU(ctx, tenant, sku); err == nil {
+			return canonical
+		}
+	}
+	return sku
+}
+
+func trim(s string) string { return strings.TrimSpace(s) }
+
+func reservation(res inventory.Reservation) *model.Reservation {
+	out := &model.Reservation{
+		ID: res.ID, Sku: res.SKU, Location: res.Location, Lot: res.Lot, Qty: model.Decimal(res.Qty),
+		Status: model.ReservationStatus(strings.ToUpper(string(res.Status))), IdempotencyKey: res.IdempotencyKey,
+		OrderRef: opt(res.OrderRef), CreatedAt: res.CreatedAt, ExpiresAt: res.ExpiresAt,
+	}
+	if !res.EndedAt.IsZero() {
+		t := res.EndedAt
+		out.EndedAt = &t
+	}
+	if res.ConsumedBy != "" {
+		// A document uid is tenant/system/type/externalId; the tenant is the caller's own.
+		by := res.ConsumedBy
+		if _, rest, ok := strings.Cut(by, "/"); ok {
+			by = rest
+		}
+		out.ConsumedBy = &by
+	}
+	return out
+}

@@ -1,0 +1,71 @@
+package resolver
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology"
+)
+
+// LotFact is what a document says of a lot: its product and, where the document says,
+// its expiry (a customs declaration's ProdValidDt). Planning needs every lot's expiry to
+// take the first to expire first (inventory.PlanLots).
+type LotFact struct {
+	SKU       string
+	Lot       string
+	ExpiresAt time.Time // zero when the document does not say
+}
+
+// noteLots records the lots a document's lines name.
+func (b *batch) noteLots(d *ontology.Document) {
+	for _, l := range d.Lines {
+		if l.Lot == "" {
+			continue
+		}
+		sku := b.sku(d.Key.System, l)
+		if sku == "" {
+			continue
+		}
+		f := LotFact{SKU: sku, Lot: l.Lot}
+		if l.ExpiresAt != nil {
+			f.ExpiresAt = l.ExpiresAt.UTC()
+		}
+		b.changes.Lots = append(b.changes.Lots, f)
+	}
+}
+
+// loadLots reads the lots on hand wherever the events about to be planned may take
+// goods: every product of their lines, and every ingredient of those, at every location
+// the events name. The lots this batch's documents name lend their expiry.
+func (b *batch) loadLots(ctx context.Context, members map[string][]inventory.Member) (*inventory.LotStock, error) {
+	seen := map[inventory.Place]bool{}
+	var places []inventory.Place
+	add := func(p inventory.Place) {
+		if p.SKU != "" && p.Location != "" && !seen[p] {
+			seen[p] = true
+			places = append(places, p)
+		}
+	}
+	for _, ms := range members {
+		for _, loc := range ms {
+			for _, m := range ms {
+				for _, l := range m.Lines {
+					add(inventory.Place{SKU: l.SKU, Location: loc.Location})
+					for _, in := range b.m.canon.Recipe(b.tenant, l.SKU) {
+						add(inventory.Place{SKU: in.SKU, Location: loc.Location})
+					}
+				}
+			}
+		}
+	}
+	lots, err := b.tx.LotStock(ctx, places)
+	if err != nil {
+		return nil, fmt.Errorf("reading the lots on hand: %w", err)
+	}
+	for _, f := range b.changes.Lots {
+		lots.Expires(f.SKU, f.Lot, f.ExpiresAt)
+	}
+	return lots, nil
+}
