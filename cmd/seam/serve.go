@@ -101,6 +101,17 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		case <-bg.Done():
 		}
 	}()
+	if cfg.ForecastEvery > 0 {
+		s.bg.Add(1)
+		go func() {
+			defer s.bg.Done()
+			select {
+			case <-app.schemaOK:
+				keepRunning(bg, log.With("part", "forecast"), app.runForecastSchedule)
+			case <-bg.Done():
+			}
+		}()
+	}
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
@@ -181,6 +192,7 @@ func (s *Server) routes() http.Handler {
 		SetAside:       setAside{a},
 		Suggestions:    products{a},
 		Alerts:         alertsAPI{a.alerts, a.cache},
+		Forecasts:      forecastsAPI{a.store, a.predict},
 		Log:            a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)

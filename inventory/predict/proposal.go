@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/seamhub/seam/inventory/forecast"
@@ -130,7 +131,7 @@ func Propose(fc *forecast.Forecast, pl Plan) *Proposal {
 			c := ontology.Money{Amount: qty.Decimal().Mul(pl.Cost.Unit.Amount), Currency: pl.Cost.Unit.Currency}
 			p.Capital, p.CostFrom = &c, pl.Cost.Source
 		}
-		p.Reasons = breaker(p, pol)
+		p.Reasons = breaker(p, pol, ceilQty(slices.Max(daily[:t+L+R])))
 		if len(p.Reasons) > 0 {
 			p.Status = ProposalHeld
 		}
@@ -142,8 +143,9 @@ func Propose(fc *forecast.Forecast, pl Plan) *Proposal {
 
 // breaker says why a proposal must wait for a person: its quantity is far above the
 // historical demand it should cover, or stock would still fall far below safety stock
-// before it arrives (too late: someone must expedite or accept the risk).
-func breaker(p *Proposal, pol Policy) []string {
+// before it arrives (too late: someone must expedite or accept the risk). maxDay is the
+// highest daily demand forecast over the order's cover.
+func breaker(p *Proposal, pol Policy, maxDay ontology.Qty) []string {
 	var why []string
 	limit := ontology.Qty(math.Round(float64(p.HistoricalMean) * pol.BreakerMultiple))
 	switch {
@@ -153,8 +155,11 @@ func breaker(p *Proposal, pol Policy) []string {
 		why = append(why, fmt.Sprintf("quantity %s is %.0f%% of the historical mean demand over the %s it covers (%s); the limit is %.0f%%",
 			p.Qty, 100*float64(p.Qty)/float64(p.HistoricalMean), coverDays(pol), p.HistoricalMean, 100*pol.BreakerMultiple))
 	}
-	if p.SafetyStock > 0 && float64(p.AtArrival) < pol.FarBelow*float64(p.SafetyStock) {
-		why = append(why, fmt.Sprintf("stock would be %s when the order arrives on %s, far below the safety stock of %s (under %.0f%%)",
+	// Reviewing once a day, an order placed on time still lets stock dip up to one day's
+	// demand under the safety stock before it arrives; only a shortfall beyond that is
+	// a proposal that comes too late.
+	if float64(p.AtArrival) < pol.FarBelow*float64(p.SafetyStock)-float64(maxDay) {
+		why = append(why, fmt.Sprintf("stock would be %s when the order arrives on %s, far below the safety stock of %s (under %.0f%% of it, less a day's demand): too late to avoid a stock-out",
 			p.AtArrival, p.Arrival.Format(time.DateOnly), p.SafetyStock, 100*pol.FarBelow))
 	}
 	return why

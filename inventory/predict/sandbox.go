@@ -247,8 +247,13 @@ func reorder(recent []ontology.Qty, onHand ontology.Qty, pipeline map[int]ontolo
 }
 
 // estimateDemand is each day's demand: its sales, or on a stock-out day the mean of the
-// uncensored days within two weeks when that is more.
+// uncensored days within two weeks when that is more, rounded to whole units when the
+// product sells in whole units.
 func estimateDemand(d *Daily) []ontology.Qty {
+	whole := true
+	for _, q := range d.Sold {
+		whole = whole && q%ontology.Units(1) == 0
+	}
 	out := make([]ontology.Qty, d.Len())
 	for t := range out {
 		out[t] = d.Sold[t]
@@ -264,7 +269,11 @@ func estimateDemand(d *Daily) []ontology.Qty {
 			}
 		}
 		if k > 0 {
-			out[t] = max(out[t], sum/ontology.Qty(k))
+			mean := sum / ontology.Qty(k)
+			if whole {
+				mean = (mean + ontology.Units(1)/2) / ontology.Units(1) * ontology.Units(1)
+			}
+			out[t] = max(out[t], mean)
 		}
 	}
 	return out
