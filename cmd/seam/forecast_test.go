@@ -337,3 +337,34 @@ RETURN labels(n) AS labels, properties(n) AS props, rels`, map[string]any{"t": t
 	sort.Strings(rows)
 	return fmt.Sprintf("%d nodes and keys, sha256 %x", len(rows), sha256.Sum256([]byte(strings.Join(rows, "\n"))))
 }
+
+// TestForecastPoliciesInConfig: the config's policies are checked at start, naming the
+// tenant and the setting.
+func TestForecastPoliciesInConfig(t *testing.T) {
+	for _, c := range []struct {
+		settings []string
+		every    time.Duration
+		err      string
+	}{
+		{settings: []string{"leadTime.*=3d", "safetyStock.BREAD=48h", "unitCost.BREAD=0.80 EUR"}},
+		{settings: []string{"safetyStock.BREAD=lots"}, err: `forecasts of tenant acme: invalid policy setting "safetyStock.BREAD=lots"`},
+		{settings: []string{"colour.BREAD=red"}, err: `unknown field "colour"`},
+		{every: -time.Minute, err: "forecastEvery -1m0s"},
+	} {
+		cfg := DefaultConfig()
+		cfg.Forecasts = map[string][]string{"acme": c.settings}
+		cfg.ForecastEvery = c.every
+		err := cfg.Validate()
+		if c.err == "" && err != nil || c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)) {
+			t.Errorf("%q every %s: error %v, want %q", c.settings, c.every, err, c.err)
+		}
+	}
+	cfg := DefaultConfig()
+	cfg.Forecasts = map[string][]string{"acme": {"lotSize.BREAD=12"}}
+	if got := cfg.policies("acme").For("BREAD").LotSize; got != ontology.Units(12) {
+		t.Errorf("acme's bread lot size %s, want 12", got)
+	}
+	if got := cfg.policies("other").For("BREAD").LotSize; got != 0 {
+		t.Errorf("another tenant's lot size %s, want the default", got)
+	}
+}
