@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -108,4 +109,19 @@ func costs(c *generated.ComplexityRoot) {
 	c.PartyNetwork.Parties = list
 	c.PartyNetwork.Links = list
 	c.Query.Replenishments = func(child int, _ string, _ *string, first *int) int { return page(child, first) }
+	c.Query.OrderProposals = func(child int, _ *model.ProposalStatus, first *int) int { return page(child, first) }
+	// The board is one object; its series and runs lists carry the fan-out.
+	c.Query.ForecastAccuracy = func(child int, _, _ *int) int { return 1 + child }
+	c.ForecastAccuracy.Series = list
+	// A sandbox reads the tenant's whole history and replays it: price it like a full
+	// page, whatever it asks for.
+	c.Query.Sandbox = func(child int, _, _ time.Time, _ []string) int { return sandboxCost + child }
+	c.Forecast.Daily = list
+	c.Forecast.Weekly = list
+	c.ForecastAccuracy.Runs = list
+	c.SandboxReport.Series = list
 }
+
+// sandboxCost is what a sandbox query costs before its fields: a fifth of the limit,
+// so a query holds at most a few.
+const sandboxCost = complexityLimit / 5

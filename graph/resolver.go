@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/inventory/predict"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
 )
@@ -118,6 +119,17 @@ type Alerts interface {
 	SubscribeAlerts(ctx context.Context, tenant string) (<-chan inventory.Alert, error)
 }
 
+// Forecasts serves forecasts, their accuracy, order proposals and the sandbox.
+type Forecasts interface {
+	// Forecast is the kept forecast of one series; nil when there is none.
+	Forecast(ctx context.Context, tenant, sku, location string) (*predict.Stored, error)
+	ForecastAccuracy(ctx context.Context, tenant string) ([]*predict.Stored, error)
+	ForecastRuns(ctx context.Context, tenant string, first int) ([]predict.RunSummary, error)
+	OrderProposals(ctx context.Context, tenant string, status predict.ProposalStatus, first int) ([]predict.Proposal, error)
+	ApproveProposal(ctx context.Context, tenant, id, by string) (*predict.Proposal, error)
+	Sandbox(ctx context.Context, tenant string, from, to time.Time, settings []string) (predict.Report, error)
+}
+
 // Services are what the API reads and writes.
 type Services struct {
 	Stock     StockReader
@@ -145,7 +157,10 @@ type Services struct {
 	Alerts Alerts
 	// Replenishments serves replenishments.
 	Replenishments Replenishments
-	Log            *slog.Logger
+	// Forecasts serves forecast, forecastAccuracy, orderProposals, sandbox and
+	// approveProposal.
+	Forecasts Forecasts
+	Log       *slog.Logger
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates

@@ -150,6 +150,16 @@ var migrations = []migration{
 	{50, []string{
 		"CREATE INDEX pending_order IF NOT EXISTS FOR (d:Pending) ON (d.tenant, d.receivedAt, d.uid)",
 	}},
+	// v60: forecasts (one per product and location, replaced by each run), the runs'
+	// figures, and order proposals: listed by status, superseded by key.
+	{60, []string{
+		"CREATE CONSTRAINT forecast_uid IF NOT EXISTS FOR (f:Forecast) REQUIRE f.uid IS UNIQUE",
+		"CREATE INDEX forecast_tenant IF NOT EXISTS FOR (f:Forecast) ON (f.tenant)",
+		"CREATE CONSTRAINT forecast_run_id IF NOT EXISTS FOR (r:ForecastRun) REQUIRE r.id IS UNIQUE",
+		"CREATE INDEX forecast_run_tenant IF NOT EXISTS FOR (r:ForecastRun) ON (r.tenant, r.at)",
+		"CREATE CONSTRAINT order_proposal_id IF NOT EXISTS FOR (x:OrderProposal) REQUIRE x.id IS UNIQUE",
+		"CREATE INDEX order_proposal_status IF NOT EXISTS FOR (x:OrderProposal) ON (x.tenant, x.status)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

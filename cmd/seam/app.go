@@ -14,6 +14,7 @@ import (
 
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/inventory/predict"
 	"github.com/seamhub/seam/inventory/rediscache"
 	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/ontology"
@@ -48,6 +49,8 @@ type App struct {
 	counts *inventory.Counts
 	// alerts evaluates alert rules; readings reach it from the intake (readingTap).
 	alerts *inventory.AlertService
+	// predict refreshes forecasts and proposals and runs the sandbox.
+	predict *predict.Service
 
 	migrated sync.Once
 	schemaOK chan struct{}
@@ -94,6 +97,8 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: ours})
 	a.alerts = inventory.NewAlertService(a.store, a.cache, a.projector, cfg.Alerts, log.With("part", "alerts"),
 		inventory.AlertServiceConfig{Sweep: cfg.AlertSweep, OnRaised: alertMetrics(a.metrics.Registry), Sweeps: ours})
+	a.predict = predict.NewService(a.store, a.store, predict.ServiceConfig{Now: func() time.Time { return a.store.Now() }, Policies: cfg.policies},
+		log.With("part", "forecast"))
 	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), readingTap{a.store, a.alerts, log.With("part", "alerts")}, a.worker.Notify)
 	a.intake.Observe = a.metrics.ObserveDocument
 	a.keys = apikey.NewChecker(a.store, cfg.KeyCacheTTL)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/seamhub/seam/connectors/mqtt"
 	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/inventory/predict"
 	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/resolver"
 )
@@ -105,6 +106,14 @@ type Config struct {
 	// AlertSweep is how often products are evaluated though their stock did not move
 	// (0: 30 s): projections, expiry and excursions change as time passes.
 	AlertSweep time.Duration `yaml:"alertSweep"`
+	// Forecasts holds each tenant's stocking policies as settings in the sandbox's form
+	// ("leadTime.*=3d", "safetyStock.BREAD=48h", "unitCost.BREAD=0.80 EUR"); see the
+	// README's "Forecasts and proposals". Tenants not named get the default policy.
+	Forecasts map[string][]string `yaml:"forecasts"`
+	// ForecastEvery, when set, makes serve refresh the forecasts and order proposals of
+	// every tenant (with the tenant prefix) this often. 0, the default, leaves it to
+	// `seam forecast --tenant T`.
+	ForecastEvery time.Duration `yaml:"forecastEvery"`
 	// Pull lists the partner APIs to poll.
 	Pull []PullConfig `yaml:"pull"`
 	// Mappings is a folder of partner mapping files (YAML) loaded over the built-ins.
@@ -252,6 +261,14 @@ func (c Config) Validate() error {
 	}
 	if err := c.SafetyHolds.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("safetyHolds: %w", err))
+	}
+	for tenant, settings := range c.Forecasts {
+		if _, err := predict.ParsePolicies(settings); err != nil {
+			errs = append(errs, fmt.Errorf("forecasts of tenant %s: %w", tenant, err))
+		}
+	}
+	if c.ForecastEvery < 0 {
+		errs = append(errs, fmt.Errorf("forecastEvery %s: want 0 (off) or more", c.ForecastEvery))
 	}
 	for tenant, a := range c.Alerts {
 		if err := a.Validate(); err != nil {

@@ -6,6 +6,8 @@
 //	seam quarantine list|replay|retry  inspect and replay refused payloads, retry set-aside documents
 //	seam cache rebuild|verify       rebuild live stock from the ledger, or prove it equal
 //	seam keys create|list|revoke    API keys: each belongs to one tenant and has one role
+//	seam forecast --tenant T        refresh forecasts and order proposals
+//	seam sandbox --tenant T --from D --to D --set safetyStock.SKU=48h   replay other policies
 //	seam wait                       wait until Neo4j, Redis and the broker answer
 //
 // Configuration comes from flags, SEAM_* environment variables and the YAML file named by
@@ -60,6 +62,8 @@ commands:
   quarantine   list or replay refused payloads; retry documents resolution set aside
   cache        rebuild or verify live stock against the ledger
   parties      train the tenant's party model: seam parties train --tenant T
+  forecast     refresh demand forecasts and order proposals: seam forecast --tenant T
+  sandbox      replay real demand under other policies: seam sandbox --tenant T --from D --to D --set safetyStock.SKU=48h
   keys         API keys: seam keys create --tenant T --role reader|partner|finance|operator|admin, list, revoke ID
   wait         wait until Neo4j, Redis and the MQTT broker answer
   simulate     write a simulated business's documents and ground truth: seam simulate --out DIR
@@ -99,6 +103,10 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runParties(ctx, cfg, log, rest, stdout)
 	case "keys":
 		return runKeys(ctx, cfg, log, rest, stdout)
+	case "forecast":
+		return runForecast(ctx, cfg, log, rest, stdout)
+	case "sandbox":
+		return runSandbox(ctx, cfg, log, rest, stdout)
 	case "wait":
 		return runWait(ctx, cfg, log, rest, stdout)
 	case "bench":

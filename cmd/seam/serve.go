@@ -85,6 +85,9 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 	// condition once); each tenant's sweep is claimed by one replica at a time.
 	s.afterSchema(bg, log.With("part", "alerts"), app.runAlerts)
 	s.afterSchema(bg, log.With("part", "cache"), app.guardCache)
+	if cfg.ForecastEvery > 0 {
+		s.afterSchema(bg, log.With("part", "forecast"), app.runForecastSchedule)
+	}
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
@@ -191,6 +194,7 @@ func (s *Server) routes(dashboard http.Handler) http.Handler {
 		Counts:         a.counts,
 		Zones:          a.cfg.Zones,
 		Replenishments: a.store,
+		Forecasts:      forecastsAPI{a.store, a.predict},
 		Log:            a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)

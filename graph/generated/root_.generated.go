@@ -107,6 +107,78 @@ type ComplexityRoot struct {
 		Value func(childComplexity int) int
 	}
 
+	Forecast struct {
+		Accuracy  func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		Daily     func(childComplexity int) int
+		Inputs    func(childComplexity int) int
+		Location  func(childComplexity int) int
+		Model     func(childComplexity int) int
+		Sku       func(childComplexity int) int
+		Version   func(childComplexity int) int
+		Weekly    func(childComplexity int) int
+	}
+
+	ForecastAccuracy struct {
+		Baseline        func(childComplexity int) int
+		BeatingBaseline func(childComplexity int) int
+		Runs            func(childComplexity int) int
+		Series          func(childComplexity int) int
+		SeriesCount     func(childComplexity int) int
+		Total           func(childComplexity int) int
+	}
+
+	ForecastEffect struct {
+		Coefficient func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Used        func(childComplexity int) int
+		WapeWith    func(childComplexity int) int
+		WapeWithout func(childComplexity int) int
+	}
+
+	ForecastInputs struct {
+		CensoredDays func(childComplexity int) int
+		DemandClass  func(childComplexity int) int
+		Effects      func(childComplexity int) int
+		HistoryFrom  func(childComplexity int) int
+		HistoryTo    func(childComplexity int) int
+		ObservedDays func(childComplexity int) int
+		Params       func(childComplexity int) int
+		PromoDays    func(childComplexity int) int
+		Yearly       func(childComplexity int) int
+	}
+
+	ForecastMetrics struct {
+		Actual func(childComplexity int) int
+		Bias   func(childComplexity int) int
+		Days   func(childComplexity int) int
+		Mase   func(childComplexity int) int
+		Wape   func(childComplexity int) int
+	}
+
+	ForecastPoint struct {
+		Date   func(childComplexity int) int
+		Demand func(childComplexity int) int
+	}
+
+	ForecastRun struct {
+		At           func(childComplexity int) int
+		Baseline     func(childComplexity int) int
+		CensoredDays func(childComplexity int) int
+		Failed       func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Proposals    func(childComplexity int) int
+		Series       func(childComplexity int) int
+		Total        func(childComplexity int) int
+		Version      func(childComplexity int) int
+	}
+
+	ForecastWeek struct {
+		Days   func(childComplexity int) int
+		Demand func(childComplexity int) int
+		Start  func(childComplexity int) int
+	}
+
 	InventoryEvent struct {
 		Count         func(childComplexity int) int
 		Discrepancies func(childComplexity int) int
@@ -152,6 +224,11 @@ type ComplexityRoot struct {
 		Other     func(childComplexity int) int
 	}
 
+	Money struct {
+		Amount   func(childComplexity int) int
+		Currency func(childComplexity int) int
+	}
+
 	Movement struct {
 		At       func(childComplexity int) int
 		Bucket   func(childComplexity int) int
@@ -165,6 +242,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcknowledgeAlert   func(childComplexity int, id string) int
+		ApproveProposal    func(childComplexity int, id string) int
 		CommitReservation  func(childComplexity int, id string) int
 		ConfirmMatch       func(childComplexity int, document model.DocumentKey, event string) int
 		ConfirmPartyMatch  func(childComplexity int, party string, other string) int
@@ -193,6 +271,34 @@ type ComplexityRoot struct {
 		Merged func(childComplexity int) int
 		Name   func(childComplexity int) int
 		TaxID  func(childComplexity int) int
+	}
+
+	OrderProposal struct {
+		ApprovedAt     func(childComplexity int) int
+		ApprovedBy     func(childComplexity int) int
+		Arrival        func(childComplexity int) int
+		AtArrival      func(childComplexity int) int
+		Capital        func(childComplexity int) int
+		CostSource     func(childComplexity int) int
+		CoverDemand    func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Executable     func(childComplexity int) int
+		HistoricalMean func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Incoming       func(childComplexity int) int
+		Location       func(childComplexity int) int
+		Model          func(childComplexity int) int
+		ModelVersion   func(childComplexity int) int
+		OnHand         func(childComplexity int) int
+		OrderDate      func(childComplexity int) int
+		OrderUpTo      func(childComplexity int) int
+		Qty            func(childComplexity int) int
+		Reasons        func(childComplexity int) int
+		ReorderPoint   func(childComplexity int) int
+		Reserved       func(childComplexity int) int
+		SafetyStock    func(childComplexity int) int
+		Sku            func(childComplexity int) int
+		Status         func(childComplexity int) int
 	}
 
 	PartyDecision struct {
@@ -276,9 +382,12 @@ type ComplexityRoot struct {
 	Query struct {
 		Alerts              func(childComplexity int, status *model.AlertStatus, first *int) int
 		Document            func(childComplexity int, system string, typeArg string, externalID string) int
+		Forecast            func(childComplexity int, sku string, location string) int
+		ForecastAccuracy    func(childComplexity int, first *int, runs *int) int
 		InventoryEvent      func(childComplexity int, id string) int
 		LocationSuggestions func(childComplexity int) int
 		Locations           func(childComplexity int) int
+		OrderProposals      func(childComplexity int, status *model.ProposalStatus, first *int) int
 		PartyDecisions      func(childComplexity int, first *int) int
 		PartyNetwork        func(childComplexity int, partyID string, depth *int) int
 		ProductSuggestions  func(childComplexity int, first *int) int
@@ -286,6 +395,7 @@ type ComplexityRoot struct {
 		Replenishments      func(childComplexity int, sku string, location *string, first *int) int
 		Reservation         func(childComplexity int, id string) int
 		ReviewQueue         func(childComplexity int, first *int, after *string) int
+		Sandbox             func(childComplexity int, from time.Time, to time.Time, set []string) int
 		SetAside            func(childComplexity int, first *int, after *string) int
 		Stock               func(childComplexity int, sku string, location *string) int
 		StockAccuracy       func(childComplexity int, location string, tolerance *model.Decimal, since *time.Time) int
@@ -335,6 +445,49 @@ type ComplexityRoot struct {
 		Evidence  func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Score     func(childComplexity int) int
+	}
+
+	SandboxOutcome struct {
+		AverageCapital func(childComplexity int) int
+		AverageOnHand  func(childComplexity int) int
+		Demand         func(childComplexity int) int
+		Expired        func(childComplexity int) int
+		ExpiryWriteOff func(childComplexity int) int
+		LostSales      func(childComplexity int) int
+		Orders         func(childComplexity int) int
+		Received       func(childComplexity int) int
+		Sold           func(childComplexity int) int
+		StockoutDays   func(childComplexity int) int
+		Turnover       func(childComplexity int) int
+	}
+
+	SandboxReport struct {
+		Actual    func(childComplexity int) int
+		From      func(childComplexity int) int
+		Replay    func(childComplexity int) int
+		Series    func(childComplexity int) int
+		Settings  func(childComplexity int) int
+		To        func(childComplexity int) int
+		Untracked func(childComplexity int) int
+	}
+
+	SandboxSeries struct {
+		Actual   func(childComplexity int) int
+		Location func(childComplexity int) int
+		Replay   func(childComplexity int) int
+		Sku      func(childComplexity int) int
+	}
+
+	SeriesAccuracy struct {
+		Baseline      func(childComplexity int) int
+		BeatsBaseline func(childComplexity int) int
+		Chosen        func(childComplexity int) int
+		Horizon       func(childComplexity int) int
+		Location      func(childComplexity int) int
+		Model         func(childComplexity int) int
+		Origins       func(childComplexity int) int
+		Sku           func(childComplexity int) int
+		Version       func(childComplexity int) int
 	}
 
 	SetAsideConnection struct {
@@ -739,6 +892,302 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Figure.Value(childComplexity), true
 
+	case "Forecast.accuracy":
+		if e.ComplexityRoot.Forecast.Accuracy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Forecast.Accuracy(childComplexity), true
+	case "Forecast.createdAt":
+		if e.ComplexityRoot.Forecast.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Forecast.CreatedAt(childComplexity), true
+	case "Forecast.daily":
+		if e.ComplexityRoot.Forecast.Daily == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Forecast.Daily(childComplexity), true
+	case "Forecast.inputs":
+		if e.ComplexityRoot.Forecast.Inputs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Forecast.Inputs(childComplexity), true
+	case "Forecast.location":
+		if e.ComplexityRoot.Forecast.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Forecast.Location(childComplexity), true
+	case "Forecast.model":
+		if e.ComplexityRoot.Forecast.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Forecast.Model(childComplexity), true
+	case "Forecast.sku":
+		if e.ComplexityRoot.Forecast.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Forecast.Sku(childComplexity), true
+	case "Forecast.version":
+		if e.ComplexityRoot.Forecast.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Forecast.Version(childComplexity), true
+	case "Forecast.weekly":
+		if e.ComplexityRoot.Forecast.Weekly == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Forecast.Weekly(childComplexity), true
+
+	case "ForecastAccuracy.baseline":
+		if e.ComplexityRoot.ForecastAccuracy.Baseline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastAccuracy.Baseline(childComplexity), true
+	case "ForecastAccuracy.beatingBaseline":
+		if e.ComplexityRoot.ForecastAccuracy.BeatingBaseline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastAccuracy.BeatingBaseline(childComplexity), true
+	case "ForecastAccuracy.runs":
+		if e.ComplexityRoot.ForecastAccuracy.Runs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastAccuracy.Runs(childComplexity), true
+	case "ForecastAccuracy.series":
+		if e.ComplexityRoot.ForecastAccuracy.Series == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastAccuracy.Series(childComplexity), true
+	case "ForecastAccuracy.seriesCount":
+		if e.ComplexityRoot.ForecastAccuracy.SeriesCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastAccuracy.SeriesCount(childComplexity), true
+	case "ForecastAccuracy.total":
+		if e.ComplexityRoot.ForecastAccuracy.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastAccuracy.Total(childComplexity), true
+
+	case "ForecastEffect.coefficient":
+		if e.ComplexityRoot.ForecastEffect.Coefficient == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastEffect.Coefficient(childComplexity), true
+	case "ForecastEffect.name":
+		if e.ComplexityRoot.ForecastEffect.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastEffect.Name(childComplexity), true
+	case "ForecastEffect.used":
+		if e.ComplexityRoot.ForecastEffect.Used == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastEffect.Used(childComplexity), true
+	case "ForecastEffect.wapeWith":
+		if e.ComplexityRoot.ForecastEffect.WapeWith == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastEffect.WapeWith(childComplexity), true
+	case "ForecastEffect.wapeWithout":
+		if e.ComplexityRoot.ForecastEffect.WapeWithout == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastEffect.WapeWithout(childComplexity), true
+
+	case "ForecastInputs.censoredDays":
+		if e.ComplexityRoot.ForecastInputs.CensoredDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastInputs.CensoredDays(childComplexity), true
+	case "ForecastInputs.demandClass":
+		if e.ComplexityRoot.ForecastInputs.DemandClass == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastInputs.DemandClass(childComplexity), true
+	case "ForecastInputs.effects":
+		if e.ComplexityRoot.ForecastInputs.Effects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastInputs.Effects(childComplexity), true
+	case "ForecastInputs.historyFrom":
+		if e.ComplexityRoot.ForecastInputs.HistoryFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastInputs.HistoryFrom(childComplexity), true
+	case "ForecastInputs.historyTo":
+		if e.ComplexityRoot.ForecastInputs.HistoryTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastInputs.HistoryTo(childComplexity), true
+	case "ForecastInputs.observedDays":
+		if e.ComplexityRoot.ForecastInputs.ObservedDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastInputs.ObservedDays(childComplexity), true
+	case "ForecastInputs.params":
+		if e.ComplexityRoot.ForecastInputs.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastInputs.Params(childComplexity), true
+	case "ForecastInputs.promoDays":
+		if e.ComplexityRoot.ForecastInputs.PromoDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastInputs.PromoDays(childComplexity), true
+	case "ForecastInputs.yearly":
+		if e.ComplexityRoot.ForecastInputs.Yearly == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastInputs.Yearly(childComplexity), true
+
+	case "ForecastMetrics.actual":
+		if e.ComplexityRoot.ForecastMetrics.Actual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastMetrics.Actual(childComplexity), true
+	case "ForecastMetrics.bias":
+		if e.ComplexityRoot.ForecastMetrics.Bias == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastMetrics.Bias(childComplexity), true
+	case "ForecastMetrics.days":
+		if e.ComplexityRoot.ForecastMetrics.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastMetrics.Days(childComplexity), true
+	case "ForecastMetrics.mase":
+		if e.ComplexityRoot.ForecastMetrics.Mase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastMetrics.Mase(childComplexity), true
+	case "ForecastMetrics.wape":
+		if e.ComplexityRoot.ForecastMetrics.Wape == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastMetrics.Wape(childComplexity), true
+
+	case "ForecastPoint.date":
+		if e.ComplexityRoot.ForecastPoint.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastPoint.Date(childComplexity), true
+	case "ForecastPoint.demand":
+		if e.ComplexityRoot.ForecastPoint.Demand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastPoint.Demand(childComplexity), true
+
+	case "ForecastRun.at":
+		if e.ComplexityRoot.ForecastRun.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastRun.At(childComplexity), true
+	case "ForecastRun.baseline":
+		if e.ComplexityRoot.ForecastRun.Baseline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastRun.Baseline(childComplexity), true
+	case "ForecastRun.censoredDays":
+		if e.ComplexityRoot.ForecastRun.CensoredDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastRun.CensoredDays(childComplexity), true
+	case "ForecastRun.failed":
+		if e.ComplexityRoot.ForecastRun.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastRun.Failed(childComplexity), true
+	case "ForecastRun.id":
+		if e.ComplexityRoot.ForecastRun.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastRun.ID(childComplexity), true
+	case "ForecastRun.proposals":
+		if e.ComplexityRoot.ForecastRun.Proposals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastRun.Proposals(childComplexity), true
+	case "ForecastRun.series":
+		if e.ComplexityRoot.ForecastRun.Series == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastRun.Series(childComplexity), true
+	case "ForecastRun.total":
+		if e.ComplexityRoot.ForecastRun.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastRun.Total(childComplexity), true
+	case "ForecastRun.version":
+		if e.ComplexityRoot.ForecastRun.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastRun.Version(childComplexity), true
+
+	case "ForecastWeek.days":
+		if e.ComplexityRoot.ForecastWeek.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastWeek.Days(childComplexity), true
+	case "ForecastWeek.demand":
+		if e.ComplexityRoot.ForecastWeek.Demand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastWeek.Demand(childComplexity), true
+	case "ForecastWeek.start":
+		if e.ComplexityRoot.ForecastWeek.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastWeek.Start(childComplexity), true
+
 	case "InventoryEvent.count":
 		if e.ComplexityRoot.InventoryEvent.Count == nil {
 			break
@@ -924,6 +1373,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MatchDecision.Other(childComplexity), true
 
+	case "Money.amount":
+		if e.ComplexityRoot.Money.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Money.Amount(childComplexity), true
+	case "Money.currency":
+		if e.ComplexityRoot.Money.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Money.Currency(childComplexity), true
+
 	case "Movement.at":
 		if e.ComplexityRoot.Movement.At == nil {
 			break
@@ -984,6 +1446,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AcknowledgeAlert(childComplexity, args["id"].(string)), true
+	case "Mutation.approveProposal":
+		if e.ComplexityRoot.Mutation.ApproveProposal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveProposal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveProposal(childComplexity, args["id"].(string)), true
 	case "Mutation.commitReservation":
 		if e.ComplexityRoot.Mutation.CommitReservation == nil {
 			break
@@ -1178,6 +1651,157 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NetworkParty.TaxID(childComplexity), true
+
+	case "OrderProposal.approvedAt":
+		if e.ComplexityRoot.OrderProposal.ApprovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.ApprovedAt(childComplexity), true
+	case "OrderProposal.approvedBy":
+		if e.ComplexityRoot.OrderProposal.ApprovedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.ApprovedBy(childComplexity), true
+	case "OrderProposal.arrival":
+		if e.ComplexityRoot.OrderProposal.Arrival == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.Arrival(childComplexity), true
+	case "OrderProposal.atArrival":
+		if e.ComplexityRoot.OrderProposal.AtArrival == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.AtArrival(childComplexity), true
+	case "OrderProposal.capital":
+		if e.ComplexityRoot.OrderProposal.Capital == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.Capital(childComplexity), true
+	case "OrderProposal.costSource":
+		if e.ComplexityRoot.OrderProposal.CostSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.CostSource(childComplexity), true
+	case "OrderProposal.coverDemand":
+		if e.ComplexityRoot.OrderProposal.CoverDemand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.CoverDemand(childComplexity), true
+	case "OrderProposal.createdAt":
+		if e.ComplexityRoot.OrderProposal.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.CreatedAt(childComplexity), true
+	case "OrderProposal.executable":
+		if e.ComplexityRoot.OrderProposal.Executable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.Executable(childComplexity), true
+	case "OrderProposal.historicalMean":
+		if e.ComplexityRoot.OrderProposal.HistoricalMean == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.HistoricalMean(childComplexity), true
+	case "OrderProposal.id":
+		if e.ComplexityRoot.OrderProposal.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.ID(childComplexity), true
+	case "OrderProposal.incoming":
+		if e.ComplexityRoot.OrderProposal.Incoming == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.Incoming(childComplexity), true
+	case "OrderProposal.location":
+		if e.ComplexityRoot.OrderProposal.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.Location(childComplexity), true
+	case "OrderProposal.model":
+		if e.ComplexityRoot.OrderProposal.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.Model(childComplexity), true
+	case "OrderProposal.modelVersion":
+		if e.ComplexityRoot.OrderProposal.ModelVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.ModelVersion(childComplexity), true
+	case "OrderProposal.onHand":
+		if e.ComplexityRoot.OrderProposal.OnHand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.OnHand(childComplexity), true
+	case "OrderProposal.orderDate":
+		if e.ComplexityRoot.OrderProposal.OrderDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.OrderDate(childComplexity), true
+	case "OrderProposal.orderUpTo":
+		if e.ComplexityRoot.OrderProposal.OrderUpTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.OrderUpTo(childComplexity), true
+	case "OrderProposal.qty":
+		if e.ComplexityRoot.OrderProposal.Qty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.Qty(childComplexity), true
+	case "OrderProposal.reasons":
+		if e.ComplexityRoot.OrderProposal.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.Reasons(childComplexity), true
+	case "OrderProposal.reorderPoint":
+		if e.ComplexityRoot.OrderProposal.ReorderPoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.ReorderPoint(childComplexity), true
+	case "OrderProposal.reserved":
+		if e.ComplexityRoot.OrderProposal.Reserved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.Reserved(childComplexity), true
+	case "OrderProposal.safetyStock":
+		if e.ComplexityRoot.OrderProposal.SafetyStock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.SafetyStock(childComplexity), true
+	case "OrderProposal.sku":
+		if e.ComplexityRoot.OrderProposal.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.Sku(childComplexity), true
+	case "OrderProposal.status":
+		if e.ComplexityRoot.OrderProposal.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderProposal.Status(childComplexity), true
 
 	case "PartyDecision.by":
 		if e.ComplexityRoot.PartyDecision.By == nil {
@@ -1499,6 +2123,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Document(childComplexity, args["system"].(string), args["type"].(string), args["externalId"].(string)), true
+	case "Query.forecast":
+		if e.ComplexityRoot.Query.Forecast == nil {
+			break
+		}
+
+		args, err := ec.field_Query_forecast_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Forecast(childComplexity, args["sku"].(string), args["location"].(string)), true
+	case "Query.forecastAccuracy":
+		if e.ComplexityRoot.Query.ForecastAccuracy == nil {
+			break
+		}
+
+		args, err := ec.field_Query_forecastAccuracy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ForecastAccuracy(childComplexity, args["first"].(*int), args["runs"].(*int)), true
 
 	case "Query.inventoryEvent":
 		if e.ComplexityRoot.Query.InventoryEvent == nil {
@@ -1523,6 +2169,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Locations(childComplexity), true
+	case "Query.orderProposals":
+		if e.ComplexityRoot.Query.OrderProposals == nil {
+			break
+		}
+
+		args, err := ec.field_Query_orderProposals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OrderProposals(childComplexity, args["status"].(*model.ProposalStatus), args["first"].(*int)), true
 	case "Query.partyDecisions":
 		if e.ComplexityRoot.Query.PartyDecisions == nil {
 			break
@@ -1600,6 +2257,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ReviewQueue(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.sandbox":
+		if e.ComplexityRoot.Query.Sandbox == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sandbox_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Sandbox(childComplexity, args["from"].(time.Time), args["to"].(time.Time), args["set"].([]string)), true
 	case "Query.setAside":
 		if e.ComplexityRoot.Query.SetAside == nil {
 			break
@@ -1824,6 +2492,196 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReviewItem.Score(childComplexity), true
+
+	case "SandboxOutcome.averageCapital":
+		if e.ComplexityRoot.SandboxOutcome.AverageCapital == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxOutcome.AverageCapital(childComplexity), true
+	case "SandboxOutcome.averageOnHand":
+		if e.ComplexityRoot.SandboxOutcome.AverageOnHand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxOutcome.AverageOnHand(childComplexity), true
+	case "SandboxOutcome.demand":
+		if e.ComplexityRoot.SandboxOutcome.Demand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxOutcome.Demand(childComplexity), true
+	case "SandboxOutcome.expired":
+		if e.ComplexityRoot.SandboxOutcome.Expired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxOutcome.Expired(childComplexity), true
+	case "SandboxOutcome.expiryWriteOff":
+		if e.ComplexityRoot.SandboxOutcome.ExpiryWriteOff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxOutcome.ExpiryWriteOff(childComplexity), true
+	case "SandboxOutcome.lostSales":
+		if e.ComplexityRoot.SandboxOutcome.LostSales == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxOutcome.LostSales(childComplexity), true
+	case "SandboxOutcome.orders":
+		if e.ComplexityRoot.SandboxOutcome.Orders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxOutcome.Orders(childComplexity), true
+	case "SandboxOutcome.received":
+		if e.ComplexityRoot.SandboxOutcome.Received == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxOutcome.Received(childComplexity), true
+	case "SandboxOutcome.sold":
+		if e.ComplexityRoot.SandboxOutcome.Sold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxOutcome.Sold(childComplexity), true
+	case "SandboxOutcome.stockoutDays":
+		if e.ComplexityRoot.SandboxOutcome.StockoutDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxOutcome.StockoutDays(childComplexity), true
+	case "SandboxOutcome.turnover":
+		if e.ComplexityRoot.SandboxOutcome.Turnover == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxOutcome.Turnover(childComplexity), true
+
+	case "SandboxReport.actual":
+		if e.ComplexityRoot.SandboxReport.Actual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxReport.Actual(childComplexity), true
+	case "SandboxReport.from":
+		if e.ComplexityRoot.SandboxReport.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxReport.From(childComplexity), true
+	case "SandboxReport.replay":
+		if e.ComplexityRoot.SandboxReport.Replay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxReport.Replay(childComplexity), true
+	case "SandboxReport.series":
+		if e.ComplexityRoot.SandboxReport.Series == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxReport.Series(childComplexity), true
+	case "SandboxReport.settings":
+		if e.ComplexityRoot.SandboxReport.Settings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxReport.Settings(childComplexity), true
+	case "SandboxReport.to":
+		if e.ComplexityRoot.SandboxReport.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxReport.To(childComplexity), true
+	case "SandboxReport.untracked":
+		if e.ComplexityRoot.SandboxReport.Untracked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxReport.Untracked(childComplexity), true
+
+	case "SandboxSeries.actual":
+		if e.ComplexityRoot.SandboxSeries.Actual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxSeries.Actual(childComplexity), true
+	case "SandboxSeries.location":
+		if e.ComplexityRoot.SandboxSeries.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxSeries.Location(childComplexity), true
+	case "SandboxSeries.replay":
+		if e.ComplexityRoot.SandboxSeries.Replay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxSeries.Replay(childComplexity), true
+	case "SandboxSeries.sku":
+		if e.ComplexityRoot.SandboxSeries.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SandboxSeries.Sku(childComplexity), true
+
+	case "SeriesAccuracy.baseline":
+		if e.ComplexityRoot.SeriesAccuracy.Baseline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesAccuracy.Baseline(childComplexity), true
+	case "SeriesAccuracy.beatsBaseline":
+		if e.ComplexityRoot.SeriesAccuracy.BeatsBaseline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesAccuracy.BeatsBaseline(childComplexity), true
+	case "SeriesAccuracy.chosen":
+		if e.ComplexityRoot.SeriesAccuracy.Chosen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesAccuracy.Chosen(childComplexity), true
+	case "SeriesAccuracy.horizon":
+		if e.ComplexityRoot.SeriesAccuracy.Horizon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesAccuracy.Horizon(childComplexity), true
+	case "SeriesAccuracy.location":
+		if e.ComplexityRoot.SeriesAccuracy.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesAccuracy.Location(childComplexity), true
+	case "SeriesAccuracy.model":
+		if e.ComplexityRoot.SeriesAccuracy.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesAccuracy.Model(childComplexity), true
+	case "SeriesAccuracy.origins":
+		if e.ComplexityRoot.SeriesAccuracy.Origins == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesAccuracy.Origins(childComplexity), true
+	case "SeriesAccuracy.sku":
+		if e.ComplexityRoot.SeriesAccuracy.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesAccuracy.Sku(childComplexity), true
+	case "SeriesAccuracy.version":
+		if e.ComplexityRoot.SeriesAccuracy.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeriesAccuracy.Version(childComplexity), true
 
 	case "SetAsideConnection.endCursor":
 		if e.ComplexityRoot.SetAsideConnection.EndCursor == nil {
@@ -2813,6 +3671,229 @@ type LocationSuggestion {
   reason: String!
 }
 `, BuiltIn: false},
+	{Name: "../schema/forecast.graphqls", Input: `extend type Query {
+  """
+  The latest forecast of one product at one location (any spelling of the SKU), as the
+  last ` + "`" + `seam forecast` + "`" + ` run made it; null when there is none.
+  """
+  forecast(sku: String!, location: String!): Forecast @hasRole(roles: [READER, FINANCE, OPERATOR])
+  """
+  The credibility board: every forecast's backtest error beside the seasonal naive
+  baseline on the same days, per series and in total, and the latest runs (a model
+  version change shows as a change between runs).
+  """
+  forecastAccuracy(first: Int = 50, runs: Int = 10): ForecastAccuracy! @hasRole(roles: [READER, FINANCE, OPERATOR])
+  """
+  Order proposals of the latest run, by order date: the open ones (proposed, held or
+  approved), or those with one status.
+  """
+  orderProposals(status: ProposalStatus, first: Int = 50): [OrderProposal!]! @hasRole(roles: [READER, FINANCE, OPERATOR])
+  """
+  Replay real demand from ` + "`" + `from` + "`" + ` to ` + "`" + `to` + "`" + ` (whole days, the last before today) against the
+  tenant's policies with settings over them ("safetyStock.BREAD=48h", "lotSize.*=12",
+  "leadTime=3d", "reviewPeriod", "reorderPoint", "shelfLife", "serviceLevel",
+  "unitCost"), in memory: nothing is written.
+  """
+  sandbox(from: Time!, to: Time!, set: [String!]! = []): SandboxReport! @hasRole(roles: [FINANCE, OPERATOR])
+}
+
+extend type Mutation {
+  """
+  Release an order proposal for execution. A proposal the breaker held (too large
+  against history, or too late to keep stock near its safety stock) is executable only
+  after this. A superseded proposal cannot be approved.
+  """
+  approveProposal(id: ID!): OrderProposal! @hasRole(roles: [OPERATOR])
+}
+
+"An amount of money in a currency."
+type Money {
+  "Exact decimal, in the currency's major unit."
+  amount: String!
+  "ISO 4217."
+  currency: String!
+}
+
+"Accuracy over backtest days. A metric without a value (no demand on those days) is null."
+type ForecastMetrics {
+  "Sum of absolute errors over sum of demand."
+  wape: Float
+  "Mean absolute error over the in-sample seasonal naive error; below 1 beats it."
+  mase: Float
+  "Sum of errors over sum of demand; positive runs high."
+  bias: Float
+  days: Int!
+  actual: Float!
+}
+
+type Forecast {
+  sku: String!
+  location: String!
+  "The chosen model with its effects, e.g. ets(M,Ad,M)+promotion."
+  model: String!
+  "The forecasting code's version."
+  version: Int!
+  "Expected demand per day, in units: an estimate, not stock."
+  daily: [ForecastPoint!]!
+  "The same by ISO week (Monday to Sunday); weeks cut by the horizon say how many days they hold."
+  weekly: [ForecastWeek!]!
+  accuracy: SeriesAccuracy!
+  inputs: ForecastInputs!
+  createdAt: Time!
+}
+
+type ForecastPoint {
+  date: Time!
+  demand: Float!
+}
+
+type ForecastWeek {
+  start: Time!
+  days: Int!
+  demand: Float!
+}
+
+"What a forecast rests on."
+type ForecastInputs {
+  historyFrom: Time!
+  historyTo: Time!
+  observedDays: Int!
+  "Stock-out days left out of fitting and scoring: censored demand is not zero demand."
+  censoredDays: Int!
+  promoDays: Int!
+  "Syntetos-Boylan class: smooth, erratic, intermittent or lumpy."
+  demandClass: String!
+  yearly: Boolean!
+  "Each promotion or signal with the backtest error with and without it."
+  effects: [ForecastEffect!]!
+  params: [Figure!]!
+}
+
+type ForecastEffect {
+  name: String!
+  coefficient: Float!
+  wapeWith: Float
+  wapeWithout: Float
+  used: Boolean!
+}
+
+"One series' rolling-origin backtest beside the seasonal naive baseline."
+type SeriesAccuracy {
+  sku: String!
+  location: String!
+  model: String!
+  version: Int!
+  origins: Int!
+  horizon: Int!
+  chosen: ForecastMetrics!
+  baseline: ForecastMetrics!
+  "The chosen model's WAPE is below the baseline's."
+  beatsBaseline: Boolean!
+}
+
+type ForecastAccuracy {
+  "All series: WAPE and bias over all demand, MASE the mean over series."
+  total: ForecastMetrics!
+  baseline: ForecastMetrics!
+  seriesCount: Int!
+  beatingBaseline: Int!
+  "The first series by SKU and location."
+  series: [SeriesAccuracy!]!
+  runs: [ForecastRun!]!
+}
+
+type ForecastRun {
+  id: ID!
+  at: Time!
+  version: Int!
+  series: Int!
+  failed: Int!
+  proposals: Int!
+  censoredDays: Int!
+  total: ForecastMetrics!
+  baseline: ForecastMetrics!
+}
+
+enum ProposalStatus {
+  PROPOSED
+  "The breaker held it: see reasons; it waits for approveProposal."
+  HELD
+  APPROVED
+  SUPERSEDED
+}
+
+type OrderProposal {
+  id: ID!
+  sku: String!
+  location: String!
+  qty: Decimal!
+  orderDate: Time!
+  arrival: Time!
+  status: ProposalStatus!
+  "May it be placed without a person: proposed or approved."
+  executable: Boolean!
+  "Why the breaker holds it."
+  reasons: [String!]!
+  onHand: Decimal!
+  reserved: Decimal!
+  incoming: Decimal!
+  safetyStock: Decimal!
+  reorderPoint: Decimal!
+  orderUpTo: Decimal!
+  "Forecast demand over the lead time and review period the order covers."
+  coverDemand: Decimal!
+  "Mean historical demand over as many days: the breaker's yardstick."
+  historicalMean: Decimal!
+  "Stock expected just before the order arrives."
+  atArrival: Decimal!
+  "qty at unit cost; null when no cost is known."
+  capital: Money
+  "Where the unit cost comes from: the policy, or the purchase document it was read from."
+  costSource: String
+  model: String!
+  modelVersion: Int!
+  createdAt: Time!
+  approvedBy: String
+  approvedAt: Time
+}
+
+"How one way of stocking did over the period."
+type SandboxOutcome {
+  demand: Decimal!
+  sold: Decimal!
+  "Demand that met an empty shelf."
+  lostSales: Decimal!
+  stockoutDays: Int!
+  averageOnHand: Decimal!
+  turnover: Float!
+  expired: Decimal!
+  received: Decimal!
+  orders: Int!
+  "Average capital tied up, per currency; empty when no cost is known."
+  averageCapital: [Money!]!
+  expiryWriteOff: [Money!]!
+}
+
+type SandboxSeries {
+  sku: String!
+  location: String!
+  actual: SandboxOutcome!
+  replay: SandboxOutcome!
+}
+
+type SandboxReport {
+  from: Time!
+  to: Time!
+  settings: [String!]!
+  "What really happened (the real receipts), on the same demand."
+  actual: SandboxOutcome!
+  "The same demand under the policy."
+  replay: SandboxOutcome!
+  series: [SandboxSeries!]!
+  "Products whose stock the ledger does not follow (no receipt ever): not replayed."
+  untracked: [String!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/lots.graphqls", Input: `extend type InventoryEvent {
   """
   The lots the event's goods were taken from when its documents named none: the lot that
@@ -3336,6 +4417,150 @@ func (ec *executionContext) childFields_Figure(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Figure", field.Name)
 }
 
+func (ec *executionContext) childFields_Forecast(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sku":
+		return ec.fieldContext_Forecast_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_Forecast_location(ctx, field)
+	case "model":
+		return ec.fieldContext_Forecast_model(ctx, field)
+	case "version":
+		return ec.fieldContext_Forecast_version(ctx, field)
+	case "daily":
+		return ec.fieldContext_Forecast_daily(ctx, field)
+	case "weekly":
+		return ec.fieldContext_Forecast_weekly(ctx, field)
+	case "accuracy":
+		return ec.fieldContext_Forecast_accuracy(ctx, field)
+	case "inputs":
+		return ec.fieldContext_Forecast_inputs(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Forecast_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Forecast", field.Name)
+}
+
+func (ec *executionContext) childFields_ForecastAccuracy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "total":
+		return ec.fieldContext_ForecastAccuracy_total(ctx, field)
+	case "baseline":
+		return ec.fieldContext_ForecastAccuracy_baseline(ctx, field)
+	case "seriesCount":
+		return ec.fieldContext_ForecastAccuracy_seriesCount(ctx, field)
+	case "beatingBaseline":
+		return ec.fieldContext_ForecastAccuracy_beatingBaseline(ctx, field)
+	case "series":
+		return ec.fieldContext_ForecastAccuracy_series(ctx, field)
+	case "runs":
+		return ec.fieldContext_ForecastAccuracy_runs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForecastAccuracy", field.Name)
+}
+
+func (ec *executionContext) childFields_ForecastEffect(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ForecastEffect_name(ctx, field)
+	case "coefficient":
+		return ec.fieldContext_ForecastEffect_coefficient(ctx, field)
+	case "wapeWith":
+		return ec.fieldContext_ForecastEffect_wapeWith(ctx, field)
+	case "wapeWithout":
+		return ec.fieldContext_ForecastEffect_wapeWithout(ctx, field)
+	case "used":
+		return ec.fieldContext_ForecastEffect_used(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForecastEffect", field.Name)
+}
+
+func (ec *executionContext) childFields_ForecastInputs(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "historyFrom":
+		return ec.fieldContext_ForecastInputs_historyFrom(ctx, field)
+	case "historyTo":
+		return ec.fieldContext_ForecastInputs_historyTo(ctx, field)
+	case "observedDays":
+		return ec.fieldContext_ForecastInputs_observedDays(ctx, field)
+	case "censoredDays":
+		return ec.fieldContext_ForecastInputs_censoredDays(ctx, field)
+	case "promoDays":
+		return ec.fieldContext_ForecastInputs_promoDays(ctx, field)
+	case "demandClass":
+		return ec.fieldContext_ForecastInputs_demandClass(ctx, field)
+	case "yearly":
+		return ec.fieldContext_ForecastInputs_yearly(ctx, field)
+	case "effects":
+		return ec.fieldContext_ForecastInputs_effects(ctx, field)
+	case "params":
+		return ec.fieldContext_ForecastInputs_params(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForecastInputs", field.Name)
+}
+
+func (ec *executionContext) childFields_ForecastMetrics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "wape":
+		return ec.fieldContext_ForecastMetrics_wape(ctx, field)
+	case "mase":
+		return ec.fieldContext_ForecastMetrics_mase(ctx, field)
+	case "bias":
+		return ec.fieldContext_ForecastMetrics_bias(ctx, field)
+	case "days":
+		return ec.fieldContext_ForecastMetrics_days(ctx, field)
+	case "actual":
+		return ec.fieldContext_ForecastMetrics_actual(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForecastMetrics", field.Name)
+}
+
+func (ec *executionContext) childFields_ForecastPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_ForecastPoint_date(ctx, field)
+	case "demand":
+		return ec.fieldContext_ForecastPoint_demand(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForecastPoint", field.Name)
+}
+
+func (ec *executionContext) childFields_ForecastRun(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ForecastRun_id(ctx, field)
+	case "at":
+		return ec.fieldContext_ForecastRun_at(ctx, field)
+	case "version":
+		return ec.fieldContext_ForecastRun_version(ctx, field)
+	case "series":
+		return ec.fieldContext_ForecastRun_series(ctx, field)
+	case "failed":
+		return ec.fieldContext_ForecastRun_failed(ctx, field)
+	case "proposals":
+		return ec.fieldContext_ForecastRun_proposals(ctx, field)
+	case "censoredDays":
+		return ec.fieldContext_ForecastRun_censoredDays(ctx, field)
+	case "total":
+		return ec.fieldContext_ForecastRun_total(ctx, field)
+	case "baseline":
+		return ec.fieldContext_ForecastRun_baseline(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForecastRun", field.Name)
+}
+
+func (ec *executionContext) childFields_ForecastWeek(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_ForecastWeek_start(ctx, field)
+	case "days":
+		return ec.fieldContext_ForecastWeek_days(ctx, field)
+	case "demand":
+		return ec.fieldContext_ForecastWeek_demand(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ForecastWeek", field.Name)
+}
+
 func (ec *executionContext) childFields_InventoryEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3426,6 +4651,16 @@ func (ec *executionContext) childFields_MatchDecision(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type MatchDecision", field.Name)
 }
 
+func (ec *executionContext) childFields_Money(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "amount":
+		return ec.fieldContext_Money_amount(ctx, field)
+	case "currency":
+		return ec.fieldContext_Money_currency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Money", field.Name)
+}
+
 func (ec *executionContext) childFields_Movement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3478,6 +4713,62 @@ func (ec *executionContext) childFields_NetworkParty(ctx context.Context, field 
 		return ec.fieldContext_NetworkParty_merged(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type NetworkParty", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderProposal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OrderProposal_id(ctx, field)
+	case "sku":
+		return ec.fieldContext_OrderProposal_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_OrderProposal_location(ctx, field)
+	case "qty":
+		return ec.fieldContext_OrderProposal_qty(ctx, field)
+	case "orderDate":
+		return ec.fieldContext_OrderProposal_orderDate(ctx, field)
+	case "arrival":
+		return ec.fieldContext_OrderProposal_arrival(ctx, field)
+	case "status":
+		return ec.fieldContext_OrderProposal_status(ctx, field)
+	case "executable":
+		return ec.fieldContext_OrderProposal_executable(ctx, field)
+	case "reasons":
+		return ec.fieldContext_OrderProposal_reasons(ctx, field)
+	case "onHand":
+		return ec.fieldContext_OrderProposal_onHand(ctx, field)
+	case "reserved":
+		return ec.fieldContext_OrderProposal_reserved(ctx, field)
+	case "incoming":
+		return ec.fieldContext_OrderProposal_incoming(ctx, field)
+	case "safetyStock":
+		return ec.fieldContext_OrderProposal_safetyStock(ctx, field)
+	case "reorderPoint":
+		return ec.fieldContext_OrderProposal_reorderPoint(ctx, field)
+	case "orderUpTo":
+		return ec.fieldContext_OrderProposal_orderUpTo(ctx, field)
+	case "coverDemand":
+		return ec.fieldContext_OrderProposal_coverDemand(ctx, field)
+	case "historicalMean":
+		return ec.fieldContext_OrderProposal_historicalMean(ctx, field)
+	case "atArrival":
+		return ec.fieldContext_OrderProposal_atArrival(ctx, field)
+	case "capital":
+		return ec.fieldContext_OrderProposal_capital(ctx, field)
+	case "costSource":
+		return ec.fieldContext_OrderProposal_costSource(ctx, field)
+	case "model":
+		return ec.fieldContext_OrderProposal_model(ctx, field)
+	case "modelVersion":
+		return ec.fieldContext_OrderProposal_modelVersion(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_OrderProposal_createdAt(ctx, field)
+	case "approvedBy":
+		return ec.fieldContext_OrderProposal_approvedBy(ctx, field)
+	case "approvedAt":
+		return ec.fieldContext_OrderProposal_approvedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderProposal", field.Name)
 }
 
 func (ec *executionContext) childFields_PartyDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3726,6 +5017,92 @@ func (ec *executionContext) childFields_ReviewItem(ctx context.Context, field gr
 		return ec.fieldContext_ReviewItem_createdAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReviewItem", field.Name)
+}
+
+func (ec *executionContext) childFields_SandboxOutcome(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "demand":
+		return ec.fieldContext_SandboxOutcome_demand(ctx, field)
+	case "sold":
+		return ec.fieldContext_SandboxOutcome_sold(ctx, field)
+	case "lostSales":
+		return ec.fieldContext_SandboxOutcome_lostSales(ctx, field)
+	case "stockoutDays":
+		return ec.fieldContext_SandboxOutcome_stockoutDays(ctx, field)
+	case "averageOnHand":
+		return ec.fieldContext_SandboxOutcome_averageOnHand(ctx, field)
+	case "turnover":
+		return ec.fieldContext_SandboxOutcome_turnover(ctx, field)
+	case "expired":
+		return ec.fieldContext_SandboxOutcome_expired(ctx, field)
+	case "received":
+		return ec.fieldContext_SandboxOutcome_received(ctx, field)
+	case "orders":
+		return ec.fieldContext_SandboxOutcome_orders(ctx, field)
+	case "averageCapital":
+		return ec.fieldContext_SandboxOutcome_averageCapital(ctx, field)
+	case "expiryWriteOff":
+		return ec.fieldContext_SandboxOutcome_expiryWriteOff(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SandboxOutcome", field.Name)
+}
+
+func (ec *executionContext) childFields_SandboxReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_SandboxReport_from(ctx, field)
+	case "to":
+		return ec.fieldContext_SandboxReport_to(ctx, field)
+	case "settings":
+		return ec.fieldContext_SandboxReport_settings(ctx, field)
+	case "actual":
+		return ec.fieldContext_SandboxReport_actual(ctx, field)
+	case "replay":
+		return ec.fieldContext_SandboxReport_replay(ctx, field)
+	case "series":
+		return ec.fieldContext_SandboxReport_series(ctx, field)
+	case "untracked":
+		return ec.fieldContext_SandboxReport_untracked(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SandboxReport", field.Name)
+}
+
+func (ec *executionContext) childFields_SandboxSeries(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sku":
+		return ec.fieldContext_SandboxSeries_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_SandboxSeries_location(ctx, field)
+	case "actual":
+		return ec.fieldContext_SandboxSeries_actual(ctx, field)
+	case "replay":
+		return ec.fieldContext_SandboxSeries_replay(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SandboxSeries", field.Name)
+}
+
+func (ec *executionContext) childFields_SeriesAccuracy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sku":
+		return ec.fieldContext_SeriesAccuracy_sku(ctx, field)
+	case "location":
+		return ec.fieldContext_SeriesAccuracy_location(ctx, field)
+	case "model":
+		return ec.fieldContext_SeriesAccuracy_model(ctx, field)
+	case "version":
+		return ec.fieldContext_SeriesAccuracy_version(ctx, field)
+	case "origins":
+		return ec.fieldContext_SeriesAccuracy_origins(ctx, field)
+	case "horizon":
+		return ec.fieldContext_SeriesAccuracy_horizon(ctx, field)
+	case "chosen":
+		return ec.fieldContext_SeriesAccuracy_chosen(ctx, field)
+	case "baseline":
+		return ec.fieldContext_SeriesAccuracy_baseline(ctx, field)
+	case "beatsBaseline":
+		return ec.fieldContext_SeriesAccuracy_beatsBaseline(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SeriesAccuracy", field.Name)
 }
 
 func (ec *executionContext) childFields_SetAsideConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -108,6 +108,92 @@ type Figure struct {
 	Value string `json:"value"`
 }
 
+type Forecast struct {
+	Sku      string `json:"sku"`
+	Location string `json:"location"`
+	// The chosen model with its effects, e.g. ets(M,Ad,M)+promotion.
+	Model string `json:"model"`
+	// The forecasting code's version.
+	Version int `json:"version"`
+	// Expected demand per day, in units: an estimate, not stock.
+	Daily []*ForecastPoint `json:"daily"`
+	// The same by ISO week (Monday to Sunday); weeks cut by the horizon say how many days they hold.
+	Weekly    []*ForecastWeek `json:"weekly"`
+	Accuracy  *SeriesAccuracy `json:"accuracy"`
+	Inputs    *ForecastInputs `json:"inputs"`
+	CreatedAt time.Time       `json:"createdAt"`
+}
+
+type ForecastAccuracy struct {
+	// All series: WAPE and bias over all demand, MASE the mean over series.
+	Total           *ForecastMetrics `json:"total"`
+	Baseline        *ForecastMetrics `json:"baseline"`
+	SeriesCount     int              `json:"seriesCount"`
+	BeatingBaseline int              `json:"beatingBaseline"`
+	// The first series by SKU and location.
+	Series []*SeriesAccuracy `json:"series"`
+	Runs   []*ForecastRun    `json:"runs"`
+}
+
+type ForecastEffect struct {
+	Name        string   `json:"name"`
+	Coefficient float64  `json:"coefficient"`
+	WapeWith    *float64 `json:"wapeWith,omitempty"`
+	WapeWithout *float64 `json:"wapeWithout,omitempty"`
+	Used        bool     `json:"used"`
+}
+
+// What a forecast rests on.
+type ForecastInputs struct {
+	HistoryFrom  time.Time `json:"historyFrom"`
+	HistoryTo    time.Time `json:"historyTo"`
+	ObservedDays int       `json:"observedDays"`
+	// Stock-out days left out of fitting and scoring: censored demand is not zero demand.
+	CensoredDays int `json:"censoredDays"`
+	PromoDays    int `json:"promoDays"`
+	// Syntetos-Boylan class: smooth, erratic, intermittent or lumpy.
+	DemandClass string `json:"demandClass"`
+	Yearly      bool   `json:"yearly"`
+	// Each promotion or signal with the backtest error with and without it.
+	Effects []*ForecastEffect `json:"effects"`
+	Params  []*Figure         `json:"params"`
+}
+
+// Accuracy over backtest days. A metric without a value (no demand on those days) is null.
+type ForecastMetrics struct {
+	// Sum of absolute errors over sum of demand.
+	Wape *float64 `json:"wape,omitempty"`
+	// Mean absolute error over the in-sample seasonal naive error; below 1 beats it.
+	Mase *float64 `json:"mase,omitempty"`
+	// Sum of errors over sum of demand; positive runs high.
+	Bias   *float64 `json:"bias,omitempty"`
+	Days   int      `json:"days"`
+	Actual float64  `json:"actual"`
+}
+
+type ForecastPoint struct {
+	Date   time.Time `json:"date"`
+	Demand float64   `json:"demand"`
+}
+
+type ForecastRun struct {
+	ID           string           `json:"id"`
+	At           time.Time        `json:"at"`
+	Version      int              `json:"version"`
+	Series       int              `json:"series"`
+	Failed       int              `json:"failed"`
+	Proposals    int              `json:"proposals"`
+	CensoredDays int              `json:"censoredDays"`
+	Total        *ForecastMetrics `json:"total"`
+	Baseline     *ForecastMetrics `json:"baseline"`
+}
+
+type ForecastWeek struct {
+	Start  time.Time `json:"start"`
+	Days   int       `json:"days"`
+	Demand float64   `json:"demand"`
+}
+
 // One real-world action (a sale, a receipt of goods, ...) and the documents that describe it.
 type InventoryEvent struct {
 	ID string `json:"id"`
@@ -172,6 +258,14 @@ type MatchDecision struct {
 	Movements []*Movement `json:"movements"`
 }
 
+// An amount of money in a currency.
+type Money struct {
+	// Exact decimal, in the currency's major unit.
+	Amount string `json:"amount"`
+	// ISO 4217.
+	Currency string `json:"currency"`
+}
+
 type Movement struct {
 	ID       string `json:"id"`
 	Sku      string `json:"sku"`
@@ -209,6 +303,41 @@ type NetworkParty struct {
 	Depth int `json:"depth"`
 	// How many parties are merged into this one.
 	Merged int `json:"merged"`
+}
+
+type OrderProposal struct {
+	ID        string         `json:"id"`
+	Sku       string         `json:"sku"`
+	Location  string         `json:"location"`
+	Qty       Decimal        `json:"qty"`
+	OrderDate time.Time      `json:"orderDate"`
+	Arrival   time.Time      `json:"arrival"`
+	Status    ProposalStatus `json:"status"`
+	// May it be placed without a person: proposed or approved.
+	Executable bool `json:"executable"`
+	// Why the breaker holds it.
+	Reasons      []string `json:"reasons"`
+	OnHand       Decimal  `json:"onHand"`
+	Reserved     Decimal  `json:"reserved"`
+	Incoming     Decimal  `json:"incoming"`
+	SafetyStock  Decimal  `json:"safetyStock"`
+	ReorderPoint Decimal  `json:"reorderPoint"`
+	OrderUpTo    Decimal  `json:"orderUpTo"`
+	// Forecast demand over the lead time and review period the order covers.
+	CoverDemand Decimal `json:"coverDemand"`
+	// Mean historical demand over as many days: the breaker's yardstick.
+	HistoricalMean Decimal `json:"historicalMean"`
+	// Stock expected just before the order arrives.
+	AtArrival Decimal `json:"atArrival"`
+	// qty at unit cost; null when no cost is known.
+	Capital *Money `json:"capital,omitempty"`
+	// Where the unit cost comes from: the policy, or the purchase document it was read from.
+	CostSource   *string    `json:"costSource,omitempty"`
+	Model        string     `json:"model"`
+	ModelVersion int        `json:"modelVersion"`
+	CreatedAt    time.Time  `json:"createdAt"`
+	ApprovedBy   *string    `json:"approvedBy,omitempty"`
+	ApprovedAt   *time.Time `json:"approvedAt,omitempty"`
 }
 
 // A person's verdict on two parties.
@@ -381,6 +510,57 @@ type ReviewItem struct {
 	Score     float64         `json:"score"`
 	Evidence  *Evidence       `json:"evidence"`
 	CreatedAt time.Time       `json:"createdAt"`
+}
+
+// How one way of stocking did over the period.
+type SandboxOutcome struct {
+	Demand Decimal `json:"demand"`
+	Sold   Decimal `json:"sold"`
+	// Demand that met an empty shelf.
+	LostSales     Decimal `json:"lostSales"`
+	StockoutDays  int     `json:"stockoutDays"`
+	AverageOnHand Decimal `json:"averageOnHand"`
+	Turnover      float64 `json:"turnover"`
+	Expired       Decimal `json:"expired"`
+	Received      Decimal `json:"received"`
+	Orders        int     `json:"orders"`
+	// Average capital tied up, per currency; empty when no cost is known.
+	AverageCapital []*Money `json:"averageCapital"`
+	ExpiryWriteOff []*Money `json:"expiryWriteOff"`
+}
+
+type SandboxReport struct {
+	From     time.Time `json:"from"`
+	To       time.Time `json:"to"`
+	Settings []string  `json:"settings"`
+	// What really happened (the real receipts), on the same demand.
+	Actual *SandboxOutcome `json:"actual"`
+	// The same demand under the policy.
+	Replay *SandboxOutcome  `json:"replay"`
+	Series []*SandboxSeries `json:"series"`
+	// Products whose stock the ledger does not follow (no receipt ever): not replayed.
+	Untracked []string `json:"untracked"`
+}
+
+type SandboxSeries struct {
+	Sku      string          `json:"sku"`
+	Location string          `json:"location"`
+	Actual   *SandboxOutcome `json:"actual"`
+	Replay   *SandboxOutcome `json:"replay"`
+}
+
+// One series' rolling-origin backtest beside the seasonal naive baseline.
+type SeriesAccuracy struct {
+	Sku      string           `json:"sku"`
+	Location string           `json:"location"`
+	Model    string           `json:"model"`
+	Version  int              `json:"version"`
+	Origins  int              `json:"origins"`
+	Horizon  int              `json:"horizon"`
+	Chosen   *ForecastMetrics `json:"chosen"`
+	Baseline *ForecastMetrics `json:"baseline"`
+	// The chosen model's WAPE is below the baseline's.
+	BeatsBaseline bool `json:"beatsBaseline"`
 }
 
 type SetAsideConnection struct {
@@ -640,6 +820,66 @@ func (e *AlertStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e AlertStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ProposalStatus string
+
+const (
+	ProposalStatusProposed ProposalStatus = "PROPOSED"
+	// The breaker held it: see reasons; it waits for approveProposal.
+	ProposalStatusHeld       ProposalStatus = "HELD"
+	ProposalStatusApproved   ProposalStatus = "APPROVED"
+	ProposalStatusSuperseded ProposalStatus = "SUPERSEDED"
+)
+
+var AllProposalStatus = []ProposalStatus{
+	ProposalStatusProposed,
+	ProposalStatusHeld,
+	ProposalStatusApproved,
+	ProposalStatusSuperseded,
+}
+
+func (e ProposalStatus) IsValid() bool {
+	switch e {
+	case ProposalStatusProposed, ProposalStatusHeld, ProposalStatusApproved, ProposalStatusSuperseded:
+		return true
+	}
+	return false
+}
+
+func (e ProposalStatus) String() string {
+	return string(e)
+}
+
+func (e *ProposalStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ProposalStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ProposalStatus", str)
+	}
+	return nil
+}
+
+func (e ProposalStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ProposalStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ProposalStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

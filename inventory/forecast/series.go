@@ -141,8 +141,8 @@ func BuildSeries(sales []Sale, stockouts []Stockout, from, to time.Time, tz *tim
 	if tz == nil {
 		tz = time.UTC
 	}
-	start := midnight(from, tz)
-	days := dayIndex(start, midnight(to, tz)) + 1
+	start := Midnight(from, tz)
+	days := DayIndex(start, Midnight(to, tz)) + 1
 	if days <= 0 {
 		return nil, fmt.Errorf("%w: range %s to %s is empty", ErrSeries, from.Format(time.DateOnly), to.Format(time.DateOnly))
 	}
@@ -156,7 +156,7 @@ func BuildSeries(sales []Sale, stockouts []Stockout, from, to time.Time, tz *tim
 		return s
 	}
 	for _, sl := range sales {
-		i := dayIndex(start, midnight(sl.At, tz))
+		i := DayIndex(start, Midnight(sl.At, tz))
 		if i < 0 || i >= days {
 			continue
 		}
@@ -166,7 +166,7 @@ func BuildSeries(sales []Sale, stockouts []Stockout, from, to time.Time, tz *tim
 		get(sl.Key).Sales[i] += sl.Qty
 	}
 	for _, so := range stockouts {
-		i := dayIndex(start, midnight(so.Day, tz))
+		i := DayIndex(start, Midnight(so.Day, tz))
 		s, ok := byKey[so.Key]
 		if !ok || i < 0 || i >= days {
 			continue
@@ -189,14 +189,15 @@ func BuildSeries(sales []Sale, stockouts []Stockout, from, to time.Time, tz *tim
 	return out, nil
 }
 
-func midnight(t time.Time, tz *time.Location) time.Time {
+// Midnight is the start of t's day in time zone tz.
+func Midnight(t time.Time, tz *time.Location) time.Time {
 	y, m, d := t.In(tz).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, tz)
 }
 
-// dayIndex counts calendar days from a to b (both midnights); it is exact across
+// DayIndex counts calendar days from a to b (both midnights); it is exact across
 // daylight-saving changes, where a day has 23 or 25 hours.
-func dayIndex(a, b time.Time) int {
+func DayIndex(a, b time.Time) int {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	ua := time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC)

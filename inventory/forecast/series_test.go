@@ -57,8 +57,8 @@ func TestDayIndexAcrossDaylightSaving(t *testing.T) {
 	// 30 March 2025 has 23 hours in Berlin.
 	a := time.Date(2025, 3, 29, 0, 0, 0, 0, berlin)
 	b := time.Date(2025, 3, 31, 0, 0, 0, 0, berlin)
-	if got := dayIndex(a, b); got != 2 {
-		t.Errorf("dayIndex over the spring change = %d, want 2", got)
+	if got := DayIndex(a, b); got != 2 {
+		t.Errorf("DayIndex over the spring change = %d, want 2", got)
 	}
 }
 
