@@ -102,6 +102,24 @@ var migrations = []migration{
 		"CREATE CONSTRAINT location_link_uid IF NOT EXISTS FOR (x:LocationLink) REQUIRE x.uid IS UNIQUE",
 		"CREATE INDEX location_link_tenant IF NOT EXISTS FOR (x:LocationLink) ON (x.tenant)",
 	}},
+	// v40: finance. A period's events are read in pages ordered by when they occurred;
+	// the newest arrival of a tenant's documents is its data clock; reconciliation runs
+	// remember their watermark per period; payment terms, circuit breakers with their
+	// history, and purchase approvals are kept per supplier.
+	{40, []string{
+		"CREATE INDEX event_occurred IF NOT EXISTS FOR (e:BusinessEvent) ON (e.tenant, e.occurredAt)",
+		"CREATE INDEX doc_received IF NOT EXISTS FOR (d:SourceDocument) ON (d.tenant, d.receivedAt)",
+		"CREATE CONSTRAINT reconciliation_run_uid IF NOT EXISTS FOR (x:ReconciliationRun) REQUIRE x.uid IS UNIQUE",
+		"CREATE INDEX reconciliation_run_tenant IF NOT EXISTS FOR (x:ReconciliationRun) ON (x.tenant)",
+		"CREATE CONSTRAINT payment_terms_uid IF NOT EXISTS FOR (x:PaymentTerms) REQUIRE x.uid IS UNIQUE",
+		"CREATE INDEX payment_terms_tenant IF NOT EXISTS FOR (x:PaymentTerms) ON (x.tenant)",
+		"CREATE CONSTRAINT breaker_uid IF NOT EXISTS FOR (x:Breaker) REQUIRE x.uid IS UNIQUE",
+		"CREATE INDEX breaker_tenant IF NOT EXISTS FOR (x:Breaker) ON (x.tenant, x.supplier)",
+		"CREATE CONSTRAINT breaker_event_id IF NOT EXISTS FOR (x:BreakerEvent) REQUIRE x.id IS UNIQUE",
+		"CREATE INDEX breaker_event_tenant IF NOT EXISTS FOR (x:BreakerEvent) ON (x.tenant, x.supplier)",
+		"CREATE CONSTRAINT purchase_approval_uid IF NOT EXISTS FOR (x:PurchaseApproval) REQUIRE x.uid IS UNIQUE",
+		"CREATE INDEX purchase_approval_tenant IF NOT EXISTS FOR (x:PurchaseApproval) ON (x.tenant)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.
