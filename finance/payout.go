@@ -77,14 +77,11 @@ func (c *recon) payoutTransactions(po Doc) []Doc {
 // another event when one payment settles several invoices.
 func (c *recon) namedInvoices() {
 	known := map[string]bool{}
-	for _, d := range append(slices.Clone(c.p.invoices), c.ev.Related...) {
+	for _, d := range append(append(slices.Clone(c.p.invoices), c.p.cancelled...), c.ev.Related...) {
 		if d.Role == ontology.RoleInvoice {
-			known[d.Key.ExternalID] = true
-		}
-	}
-	for _, d := range c.p.cancelled {
-		if d.Role == ontology.RoleInvoice {
-			known[d.Key.ExternalID] = true
+			for _, id := range invoiceIDs(d) {
+				known[id] = true
+			}
 		}
 	}
 	for _, pay := range c.p.payments {
@@ -180,4 +177,10 @@ func (c *recon) refundOnly() {
 		}
 		c.fail(RefundWithoutReturn, "goods returned with the refund", what+", no goods back", "refund with no sale known", r)
 	}
+}
+
+// invoiceIDs are the numbers an invoice is known by: its own references (stored upper
+// case, as payments quote them) and its id.
+func invoiceIDs(d Doc) []string {
+	return append(d.RefsOf(ontology.RefInvoice), strings.ToUpper(d.Key.ExternalID))
 }

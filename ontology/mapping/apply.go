@@ -475,6 +475,10 @@ func (ns *noteSpec) read(mp *mapper, d *ontology.Document) {
 	}
 }
 
+// NormaliseRef writes a reference value the way mappings store it, so that a value a
+// person types (a purchase order number to approve) finds the key its documents hold.
+func NormaliseRef(k ontology.RefKind, v string) string { return normalise(k, strings.TrimSpace(v)) }
+
 // normalise applies the rules of SOURCES.md §9 that hold for every source: tracking
 // numbers, bills of lading and container numbers are upper case without spaces.
 //
