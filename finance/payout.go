@@ -48,7 +48,7 @@ func (c *recon) payout() {
 	for _, pay := range without(c.p.payments, ontology.VerbOrdered) {
 		c.book(pay.Total, func(a *Amounts) *decimal.Decimal { return &a.Paid })
 		for _, po := range c.p.payouts {
-			if pay.Total != nil && po.Total != nil && slices.Contains(pay.RefsOf(ontology.RefPayout), po.Key.ExternalID) {
+			if pay.Total != nil && po.Total != nil && names(pay, ontology.RefPayout, po.Key.ExternalID) {
 				c.compareMoney(AmountMismatch, *po.Total, *pay.Total, nil, c.cfg.Amount, "payout against the payment entry that books it", po, pay)
 			}
 		}
@@ -60,14 +60,13 @@ func (c *recon) payout() {
 // payout's own entry in the balance.
 func (c *recon) payoutTransactions(po Doc) []Doc {
 	var out []Doc
+	seen := map[ontology.DocKey]bool{}
 	for _, d := range append(slices.Clone(c.p.settlements), c.ev.Related...) {
-		if d.Role != ontology.RoleSettlement || strings.HasPrefix(d.Status, "payout") ||
-			!slices.Contains(d.RefsOf(ontology.RefPayout), po.Key.ExternalID) {
+		if d.Role != ontology.RoleSettlement || strings.HasPrefix(d.Status, "payout") || !names(d, ontology.RefPayout, po.Key.ExternalID) || seen[d.Key] {
 			continue
 		}
-		if !slices.ContainsFunc(out, func(o Doc) bool { return o.Key == d.Key }) {
-			out = append(out, d)
-		}
+		seen[d.Key] = true
+		out = append(out, d)
 	}
 	slices.SortFunc(out, func(a, b Doc) int { return compareRefs(a.Ref(), b.Ref()) })
 	return out
@@ -183,4 +182,15 @@ func (c *recon) refundOnly() {
 // case, as payments quote them) and its id.
 func invoiceIDs(d Doc) []string {
 	return append(d.RefsOf(ontology.RefInvoice), strings.ToUpper(d.Key.ExternalID))
+}
+
+// names reports whether a document holds a reference of that kind and value. A payment
+// entry booking a payout names thousands of invoices: this looks without copying them.
+func names(d Doc, kind ontology.RefKind, value string) bool {
+	for _, r := range d.Refs {
+		if r.Kind == kind && r.Value == value {
+			return true
+		}
+	}
+	return false
 }

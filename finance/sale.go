@@ -163,7 +163,7 @@ func (c *recon) batchPayments(invoices []Doc) []Doc {
 			continue
 		}
 		for _, inv := range invoices {
-			if slices.ContainsFunc(invoiceIDs(inv), func(id string) bool { return slices.Contains(r.RefsOf(ontology.RefInvoice), id) }) {
+			if slices.ContainsFunc(invoiceIDs(inv), func(id string) bool { return names(r, ontology.RefInvoice, id) }) {
 				out = append(out, r)
 				break
 			}

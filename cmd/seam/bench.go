@@ -60,7 +60,7 @@ func dataFiles(dir string) ([]benchFile, error) {
 
 func runBench(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return usageError{"usage: seam bench ingest|resolve|parties|forecast [flags]"}
+		return usageError{"usage: seam bench ingest|resolve|parties|forecast|reconcile [flags]"}
 	}
 	switch args[0] {
 	case "ingest":
@@ -71,8 +71,10 @@ func runBench(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 		return benchParties(ctx, cfg, log, args[1:], stdout)
 	case "forecast":
 		return benchForecast(ctx, log, args[1:], stdout)
+	case "reconcile":
+		return benchReconcile(ctx, cfg, log, args[1:], stdout)
 	}
-	return usageError{fmt.Sprintf("unknown benchmark %q (ingest, resolve, parties, forecast)", args[0])}
+	return usageError{fmt.Sprintf("unknown benchmark %q (ingest, resolve, parties, forecast, reconcile)", args[0])}
 }
 
 // benchIngest measures parse+map+validate alone, then end to end into Neo4j (store,

@@ -7,6 +7,8 @@
 //	seam cache rebuild|verify       rebuild live stock from the ledger, or prove it equal
 //	seam keys create|list|revoke    API keys: each belongs to one tenant and has one role
 //	seam wait                       wait until Neo4j, Redis and the broker answer
+//	seam reconcile --tenant T --from DATE --to DATE [--format json|csv]
+//	seam maturity --tenant T --from DATE --to DATE
 //
 // Configuration comes from flags, SEAM_* environment variables and the YAML file named by
 // SEAM_CONFIG (see the README).
@@ -62,7 +64,8 @@ commands:
   keys         API keys: seam keys create --tenant T --role reader|partner|finance|admin, list, revoke ID
   wait         wait until Neo4j, Redis and the MQTT broker answer
   simulate     write a simulated business's documents and ground truth: seam simulate --out DIR
-  bench        measure: seam bench ingest|resolve|parties|forecast
+  bench        measure: seam bench ingest|resolve|parties|forecast|reconcile
+  reconcile    reconcile a period: seam reconcile --tenant T --from DATE --to DATE [--format json|csv]
 `
 
 // Run executes one seam command; main is a thin shell around it so tests can run
@@ -100,6 +103,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runWait(ctx, cfg, log, rest, stdout)
 	case "bench":
 		return runBench(ctx, cfg, log, rest, stdout)
+	case "reconcile":
+		return runReconcile(ctx, cfg, log, rest, stdout, stderr)
 	case "simulate":
 		return simulate.Command(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
