@@ -2,6 +2,7 @@ package finance
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -57,6 +58,10 @@ type Config struct {
 	// till that took the money, a marketplace that collected it and settles with the
 	// store. Their paid sales expect no payment document of their own.
 	CollectedBy []string `yaml:"collectedBy"`
+	// Counting are receipt statuses, as "system:status", that say the warehouse is still
+	// counting (Amazon's RECEIVING, ShipBob's Processing): less received than announced
+	// is then the rest to come, not a shortfall.
+	Counting []string `yaml:"counting"`
 	// Rates convert where documents state no rate.
 	Rates []Rate `yaml:"rates"`
 	// Terms are agreed payment terms in days per supplier (party id), as config or the
@@ -76,6 +81,7 @@ func DefaultConfig() Config {
 		CustomerTermsDays: 30,
 		SupplierTermsDays: 30,
 		CollectedBy:       []string{"square", "meituan", "douyin", "pinduoduo"},
+		Counting:          []string{"amazon-fba:RECEIVING", "shipbob:Processing"},
 	}
 }
 
@@ -105,6 +111,11 @@ func (c Config) collects(system string) bool {
 		}
 	}
 	return false
+}
+
+// counting reports whether a receipt's status says its goods are still being counted.
+func (c Config) counting(d Doc) bool {
+	return slices.Contains(c.Counting, d.Key.System+":"+d.Status)
 }
 
 // rate returns the configured rate from one currency to another, either way round.

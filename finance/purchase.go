@@ -61,9 +61,19 @@ func (c *recon) purchase() {
 	c.payments(&owed, invoices[0], true, invoices, terms)
 }
 
-// goods turns the goods differences resolution recorded into quantity comparisons.
+// goods turns the goods differences resolution recorded into quantity comparisons. A
+// receipt still being counted has not received the rest yet: less than announced is
+// awaited, more is a difference all the same.
 func (c *recon) goods() {
+	counting := false
+	for _, r := range c.p.receipts {
+		counting = counting || c.cfg.counting(r)
+	}
 	for _, d := range c.ev.Discrepancies {
+		if counting && d.Actual < d.Expected {
+			c.await("rest of the receipt")
+			continue
+		}
 		docs := c.p.receipts
 		if src, ok := c.docByUID(d.Source); ok {
 			docs = append([]Doc{src}, docs...)

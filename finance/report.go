@@ -54,6 +54,15 @@ const pageSize = 500
 // Run reconciles every event of the period, calling emit with each result in event
 // order, and returns the report's summary. It holds one page of events at a time.
 func Run(ctx context.Context, src Source, q Query, cfg Config, emit func(Result) error) (Summary, error) {
+	rep, err := RunReport(ctx, src, q, cfg, emit)
+	if err != nil {
+		return Summary{}, err
+	}
+	return rep.Summary(), nil
+}
+
+// RunReport is Run returning the whole report, for figures built on top of it.
+func RunReport(ctx context.Context, src Source, q Query, cfg Config, emit func(Result) error) (*Report, error) {
 	rep := NewReport(q)
 	err := src.Events(ctx, q.Tenant, q.From, q.To, Cursor{}, pageSize, func(evs []Event) error {
 		for _, ev := range evs {
@@ -71,9 +80,9 @@ func Run(ctx context.Context, src Source, q Query, cfg Config, emit func(Result)
 		return nil
 	})
 	if err != nil {
-		return Summary{}, fmt.Errorf("reconciling %s from %s to %s: %w", q.Tenant, q.From.Format(time.RFC3339), q.To.Format(time.RFC3339), err)
+		return nil, fmt.Errorf("reconciling %s from %s to %s: %w", q.Tenant, q.From.Format(time.RFC3339), q.To.Format(time.RFC3339), err)
 	}
-	return rep.Summary(), nil
+	return rep, nil
 }
 
 // Page reconciles events after the cursor until it has first results of the wanted
@@ -117,6 +126,10 @@ type Report struct {
 	arrived   []DocRef
 	nArrived  int
 	watermark time.Time
+	// closedAt is the business time of the last document of an auto-reconciled event:
+	// from then on the period's reconciled part needed no more documents.
+	closedAt  time.Time
+	closedDoc DocRef
 }
 
 // NewReport starts an empty report of a query.
@@ -145,6 +158,9 @@ func (r *Report) Add(ev Event, res Result) {
 		}
 	}
 	for _, d := range ev.Docs {
+		if res.Status.Reconciled() && d.OccurredAt.After(r.closedAt) {
+			r.closedAt, r.closedDoc = d.OccurredAt, d.Ref()
+		}
 		if d.ReceivedAt.After(r.watermark) {
 			r.watermark = d.ReceivedAt
 		}
@@ -167,11 +183,11 @@ type Summary struct {
 	Events int       `json:"events"`
 	// AutoReconciled counts matched events and those matched within tolerance; Rate is
 	// their share of all events, as a decimal fraction ("0.9731"), "" with no events.
-	AutoReconciled int           `json:"autoReconciled"`
-	Rate           string        `json:"autoReconciledRate"`
-	ByStatus       []StatusTotal `json:"byStatus"`
-	Fees           []Figure      `json:"fees"`
-	Exceptions     []CodeCount   `json:"exceptions"`
+	AutoReconciled int              `json:"autoReconciled"`
+	Rate           string           `json:"autoReconciledRate"`
+	ByStatus       []StatusTotal    `json:"byStatus"`
+	Fees           []CurrencyAmount `json:"fees"`
+	Exceptions     []CodeCount      `json:"exceptions"`
 	// Watermark is the newest arrival among the period's documents; the next run lists
 	// what arrived after it.
 	Watermark time.Time `json:"watermark"`
@@ -184,13 +200,13 @@ type Summary struct {
 
 // StatusTotal is the events of one status and what they are worth, per currency.
 type StatusTotal struct {
-	Status  Status   `json:"status"`
-	Events  int      `json:"events"`
-	Amounts []Figure `json:"amounts"`
+	Status  Status           `json:"status"`
+	Events  int              `json:"events"`
+	Amounts []CurrencyAmount `json:"amounts"`
 }
 
-// Figure is an amount in one currency.
-type Figure struct {
+// CurrencyAmount is an amount in one currency.
+type CurrencyAmount struct {
 	Currency string `json:"currency"`
 	Amount   string `json:"amount"`
 }
@@ -230,15 +246,20 @@ func (r *Report) Summary() Summary {
 	return s
 }
 
-func figures(p purse) []Figure {
-	out := []Figure{}
+func figures(p purse) []CurrencyAmount {
+	out := []CurrencyAmount{}
 	cs := make([]string, 0, len(p))
 	for c := range p {
 		cs = append(cs, c)
 	}
 	slices.Sort(cs)
 	for _, c := range cs {
-		out = append(out, Figure{Currency: c, Amount: amount(p[c], c)})
+		out = append(out, CurrencyAmount{Currency: c, Amount: amount(p[c], c)})
 	}
 	return out
 }
+
+// ClosedBy is when the last document of the period's auto-reconciled events happened,
+// and which document that was: how long after the period's end the books of what
+// reconciles by itself could close.
+func (r *Report) ClosedBy() (time.Time, DocRef) { return r.closedAt, r.closedDoc }

@@ -109,10 +109,10 @@ func TestRunReport(t *testing.T) {
 	if strings.Join(codes, " ") != "amount_mismatch=1 missing_shipment=1" {
 		t.Errorf("exceptions %v", codes)
 	}
-	if got := s.ByStatus[0]; got.Status != Matched || got.Events != 1 || got.Amounts[0] != (Figure{"EUR", "48.00"}) {
+	if got := s.ByStatus[0]; got.Status != Matched || got.Events != 1 || got.Amounts[0] != (CurrencyAmount{"EUR", "48.00"}) {
 		t.Errorf("matched %+v", got)
 	}
-	if s.Fees[0] != (Figure{"EUR", "1.64"}) {
+	if s.Fees[0] != (CurrencyAmount{"EUR", "1.64"}) {
 		t.Errorf("fees %+v", s.Fees)
 	}
 	// Stable: the same period gives the same bytes.

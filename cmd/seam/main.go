@@ -66,6 +66,7 @@ commands:
   simulate     write a simulated business's documents and ground truth: seam simulate --out DIR
   bench        measure: seam bench ingest|resolve|parties|forecast|reconcile
   reconcile    reconcile a period: seam reconcile --tenant T --from DATE --to DATE [--format json|csv]
+  maturity     the five-level baseline of a period, with evidence: seam maturity --tenant T --from DATE --to DATE
 `
 
 // Run executes one seam command; main is a thin shell around it so tests can run
@@ -105,6 +106,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runBench(ctx, cfg, log, rest, stdout)
 	case "reconcile":
 		return runReconcile(ctx, cfg, log, rest, stdout, stderr)
+	case "maturity":
+		return runMaturity(ctx, cfg, log, rest, stdout, stderr)
 	case "simulate":
 		return simulate.Command(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
