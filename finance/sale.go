@@ -123,7 +123,7 @@ func (c *recon) payments(owed *ontology.Money, base Doc, hasBase bool, invoices 
 		case base.Role == ontology.RoleInvoice || base.Role == ontology.RolePurchase:
 			due := dueOf(base, termsDays)
 			if c.asOf.After(due.Add(days(c.cfg.GraceDays))) {
-				c.fail(MissingPayment, money(*owed)+" by "+day(due), "none", "invoice not paid by its due date", base)
+				c.fail(MissingPayment, money(*owed)+" by "+day(due.Add(-time.Nanosecond)), "none", "invoice not paid by its due date", base)
 			} else {
 				c.await("payment")
 			}
@@ -186,8 +186,8 @@ func (c *recon) late(invoices, paid []Doc, termsDays int) {
 	for _, inv := range invoices {
 		due := dueOf(inv, termsDays)
 		if first.OccurredAt.After(due.Add(days(c.cfg.GraceDays))) {
-			late := int(first.OccurredAt.Sub(due).Hours() / 24)
-			c.fail(LatePayment, "paid by "+day(due), fmt.Sprintf("paid %s, %d days late", day(first.OccurredAt), late),
+			late := int((first.OccurredAt.Sub(due) + days(1) - time.Nanosecond) / days(1))
+			c.fail(LatePayment, "paid by "+day(due.Add(-time.Nanosecond)), fmt.Sprintf("paid %s, %d days late", day(first.OccurredAt), late),
 				"invoice against its first payment", inv, first)
 		} else {
 			c.agreed++
@@ -195,10 +195,11 @@ func (c *recon) late(invoices, paid []Doc, termsDays int) {
 	}
 }
 
-// dueOf is when an invoice falls due: its own due date, else its date plus the terms.
+// dueOf is when an invoice falls due: the end of its own due day (a payment on the due
+// date is on time), else its date plus the terms.
 func dueOf(inv Doc, termsDays int) time.Time {
 	if inv.DueAt != nil {
-		return *inv.DueAt
+		return inv.DueAt.Add(days(1))
 	}
 	return inv.OccurredAt.Add(days(termsDays))
 }

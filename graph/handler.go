@@ -49,6 +49,7 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 	srv.AroundOperations(withLoaders(svc))
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		ge := graphql.DefaultErrorPresenter(ctx, err)
+		var refused *refusedError
 		switch {
 		case errors.Is(err, errUnauthenticated):
 			ge.Extensions = map[string]any{"code": "UNAUTHENTICATED"}
@@ -56,6 +57,8 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 			ge.Extensions = map[string]any{"code": "FORBIDDEN"}
 		case errors.As(err, new(*userError)):
 			ge.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
+		case errors.As(err, &refused):
+			ge.Extensions = map[string]any{"code": refused.code}
 		case errors.As(err, new(*gqlerror.Error)) && ge.Extensions != nil:
 			// parse, validation and limit errors keep their own code
 		default:

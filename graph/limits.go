@@ -100,4 +100,5 @@ func costs(c *generated.ComplexityRoot) {
 	c.InventoryEvent.Evidence = list
 	c.MatchDecision.Movements = list
 	c.SourceDocument.Parties = list
+	financeCosts(c, page)
 }

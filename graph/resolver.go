@@ -6,7 +6,9 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"time"
 
+	"github.com/seamhub/seam/finance"
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
@@ -78,6 +80,18 @@ type SetAside interface {
 	RetrySetAside(ctx context.Context, tenant string, uids []string) (int64, error)
 }
 
+// Finance serves reconciliation, the maturity baseline and the contract-drift breaker
+// (finance.Service).
+type Finance interface {
+	Reconciliation(ctx context.Context, tenant string, from, to time.Time, statuses []finance.Status, after finance.Cursor, first int) ([]finance.Result, bool, error)
+	Summary(ctx context.Context, tenant string, from, to time.Time) (finance.Summary, error)
+	MaturityOf(ctx context.Context, tenant string, from, to time.Time) (finance.Maturity, error)
+	Suppliers(ctx context.Context, tenant, supplier string) ([]finance.SupplierBreakers, error)
+	Approve(ctx context.Context, tenant string, req finance.ApprovalRequest, by string) (finance.Approval, error)
+	Lift(ctx context.Context, tenant, supplier string, rule finance.Rule, by, reason string) (finance.BreakerState, error)
+	SetTerms(ctx context.Context, tenant, supplier string, days int, by string) error
+}
+
 // Services are what the API reads and writes.
 type Services struct {
 	Stock     StockReader
@@ -91,6 +105,7 @@ type Services struct {
 	SetAside  SetAside
 	// Suggestions serves productSuggestions and setProductAlias.
 	Suggestions ProductSuggestions
+	Finance     Finance
 	Log         *slog.Logger
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/seamhub/seam/finance"
 )
@@ -53,4 +54,14 @@ func (f FinanceConfig) forTenant(tenant string) finance.Config {
 	c := f.Config
 	c.Terms = f.Terms[tenant]
 	return c
+}
+
+// financeService is finance as the API serves it, over the app's store.
+func (a *App) financeService() *finance.Service {
+	cfg := a.cfg.Finance
+	return &finance.Service{
+		Source: a.store, Clock: a.store, Runs: a.store, Maturity: a.store, ConfigFor: cfg.forTenant,
+		Breakers: &finance.Breakers{Terms: a.store, Evidence: a.store, Ledger: a.store, Purchases: a.store,
+			Rules: cfg.Breaker, ConfigFor: cfg.forTenant, Now: time.Now},
+	}
 }

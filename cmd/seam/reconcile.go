@@ -100,19 +100,7 @@ func runReconcile(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 
 // financeQuery builds a period's query: the tenant's data clock and the previous run.
 func financeQuery(ctx context.Context, app *App, tenant string, from, to time.Time) (finance.Query, error) {
-	q := finance.Query{Tenant: tenant, From: from, To: to}
-	var err error
-	if q.AsOf, err = app.store.LatestArrival(ctx, tenant); err != nil {
-		return q, fmt.Errorf("reading the data clock of %s: %w", tenant, err)
-	}
-	since, ok, err := app.store.PreviousRun(ctx, tenant, from, to)
-	if err != nil {
-		return q, fmt.Errorf("reading the previous run: %w", err)
-	}
-	if ok {
-		q.Since = since
-	}
-	return q, nil
+	return app.financeService().Query(ctx, tenant, from, to)
 }
 
 func parseStatuses(list string, exceptions bool) (map[finance.Status]bool, error) {

@@ -167,6 +167,7 @@ func (s *Server) routes() http.Handler {
 		Products:    a.store,
 		SetAside:    setAside{a},
 		Suggestions: products{a},
+		Finance:     a.financeService(),
 		Log:         a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)
