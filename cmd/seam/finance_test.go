@@ -35,8 +35,8 @@ func ingestAll(t *testing.T, tenant, dir string) {
 }
 
 type reconciled struct {
-	Event     string `json:"event"`
-	Status    string `json:"status"`
+	Event     string                                    `json:"event"`
+	Status    string                                    `json:"status"`
 	Reasons   []struct{ Code, Expected, Actual string } `json:"reasons"`
 	Documents []struct {
 		System, Type, ExternalID string
@@ -101,9 +101,9 @@ func injectedDiscrepancies(f *financeDocs) {
 	f.shopifyOrder(2003, 2) // missing_payment
 	f.tracking(2003)
 	f.salesInvoice(2003, 2, "24.00")
-	sale(2004, true, false, "po_B")  // missing_invoice: the charge names ACC-SINV-2025-02004
-	sale(2005, false, true, "po_A")  // missing_shipment
-	sale(2006, true, true, "po_A")   // duplicate_payment
+	sale(2004, true, false, "po_B") // missing_invoice: the charge names ACC-SINV-2025-02004
+	sale(2005, false, true, "po_A") // missing_shipment
+	sale(2006, true, true, "po_A")  // duplicate_payment
 	f.charge("ch_2006b", 2006, 4800, "eur")
 	sale(2007, true, true, "po_B") // refund_without_return
 	f.refund(2007, "48.00")
