@@ -26,16 +26,6 @@ const (
 // Rules lists the breaker rules in report order.
 var Rules = []Rule{RulePaymentTerms, RuleDeclaredValue}
 
-// ParseRule reads a rule name.
-func ParseRule(s string) (Rule, error) {
-	for _, r := range Rules {
-		if string(r) == s {
-			return r, nil
-		}
-	}
-	return "", fmt.Errorf("rule %q: want payment_terms or declared_value", s)
-}
-
 // BreakerRules bound the contract-drift breaker: how far observations may drift from
 // the contract, over how many documents, before purchase approvals freeze.
 type BreakerRules struct {

@@ -167,9 +167,6 @@ type Result struct {
 	Awaiting []string `json:"awaiting,omitempty"`
 }
 
-// Exception reports whether the event needs a person.
-func (r Result) Exception() bool { return len(r.Reasons) > 0 }
-
 // sortRefs orders references and drops repeats, so that output is the same whatever
 // order the store returned documents in.
 func sortRefs(refs []DocRef) []DocRef {

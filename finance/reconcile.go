@@ -21,7 +21,7 @@ func Reconcile(ev Event, cfg Config, asOf time.Time) (res Result, ok bool) {
 	c := newCheck(ev, cfg, asOf)
 	p := &c.p
 	switch {
-	case len(p.orders)+len(p.pos)+len(p.customsOrders) > 0:
+	case len(p.orders)+len(p.pos)+len(p.customsOrders) > 0 || c.saleCancelled():
 		c.sale()
 	case len(p.purchases)+len(p.declarations)+len(p.receipts) > 0:
 		c.purchase()

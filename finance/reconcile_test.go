@@ -166,6 +166,10 @@ func TestReconcileInjectedDiscrepancies(t *testing.T) {
 			"partial currency_mismatch(48.00 EUR|52.10 USD)"},
 		{"charge against its balance transaction", sale(swap(3, settlement("ch_1", eur("40.00"), eur("1.64")))...),
 			"partial amount_mismatch(48.00 EUR|41.64 EUR)"},
+		{"a cancelled order refunded is fine", sale(order(func(d *Doc) { d.Verb = ontology.VerbCancelled }), charge("ch_1", eur("48.00")),
+			doc("shopify", "refund", ontology.RoleRefund, ontology.VerbRefunded, "r1", t0.Add(time.Hour), total(eur("48.00")))), "matched"},
+		{"a cancelled order still charged", sale(order(func(d *Doc) { d.Verb = ontology.VerbCancelled }), charge("ch_1", eur("48.00"))),
+			"unmatched amount_mismatch(0.00 EUR (the sale was cancelled)|48.00 EUR kept)"},
 		{"declared_value_mismatch", purchase(purchaseOrder(), declaration("2.00"), receipt()),
 			"partial declared_value_mismatch(1128.00 EUR|960.00 EUR)"},
 		{"quantity_mismatch: declared 480, received 470", func() Event {

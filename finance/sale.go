@@ -55,6 +55,9 @@ func (c *recon) sale() {
 			c.compareMoney(AmountMismatch, *base.Total, invoiced, nil, c.cfg.Amount, "order against invoice", append([]Doc{base}, invoices...)...)
 		}
 	}
+	if cancelled {
+		c.keptForCancelled()
+	}
 	var owed *ontology.Money
 	if ok && !cancelled {
 		owed = base.Total
@@ -66,6 +69,27 @@ func (c *recon) sale() {
 		c.shipments(refunded)
 	}
 	c.namedInvoices()
+}
+
+// keptForCancelled checks that money taken for a cancelled sale went back.
+func (c *recon) keptForCancelled() {
+	var cancelledDocs []Doc
+	for _, d := range c.p.cancelled {
+		if d.Role == ontology.RoleOrder || d.Role == ontology.RolePOS {
+			cancelledDocs = append(cancelledDocs, d)
+		}
+	}
+	paid := without(c.p.payments, ontology.VerbOrdered, ontology.VerbRefunded)
+	back := sum(c.p.refunds)
+	for cur, amt := range sum(paid) {
+		kept := amt.Sub(back[cur])
+		if kept.Sign() <= 0 {
+			c.agreed++
+			continue
+		}
+		c.fail(AmountMismatch, money(ontology.Money{Currency: cur})+" (the sale was cancelled)", money(ontology.Money{Amount: kept, Currency: cur})+" kept",
+			"money taken for a cancelled sale and not refunded", append(cancelledDocs, paid...)...)
+	}
 }
 
 // saleBase is the document that says what the customer owes.

@@ -135,6 +135,7 @@ type countingSource struct {
 	events *int
 }
 
+// Events counts the events and documents of each page on its way to fn.
 func (c countingSource) Events(ctx context.Context, tenant string, from, to time.Time, after finance.Cursor, page int, fn func([]finance.Event) error) error {
 	return c.Source.Events(ctx, tenant, from, to, after, page, func(evs []finance.Event) error {
 		*c.events += len(evs)
