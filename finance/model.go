@@ -119,19 +119,37 @@ type Reason struct {
 	Note string `json:"note,omitempty"`
 }
 
-// Amounts are an event's money in one currency, by what the documents say it is.
+// Amounts are an event's money in one currency, by what the documents say it is, each
+// written with the currency's decimals ("48.00"); a figure no document gives is left out.
 type Amounts struct {
-	Currency string          `json:"currency"`
-	Ordered  decimal.Decimal `json:"ordered,omitzero"`
-	Invoiced decimal.Decimal `json:"invoiced,omitzero"`
-	Declared decimal.Decimal `json:"declared,omitzero"`
-	Paid     decimal.Decimal `json:"paid,omitzero"`
-	Refunded decimal.Decimal `json:"refunded,omitzero"`
+	Currency string `json:"currency"`
+	Ordered  string `json:"ordered,omitempty"`
+	Invoiced string `json:"invoiced,omitempty"`
+	Declared string `json:"declared,omitempty"`
+	Paid     string `json:"paid,omitempty"`
+	Refunded string `json:"refunded,omitempty"`
 	// Gross, Fees and Net are the processor's: what it booked, kept and added to the balance.
-	Gross   decimal.Decimal `json:"gross,omitzero"`
-	Fees    decimal.Decimal `json:"fees,omitzero"`
-	Net     decimal.Decimal `json:"net,omitzero"`
-	PaidOut decimal.Decimal `json:"paidOut,omitzero"`
+	Gross   string `json:"gross,omitempty"`
+	Fees    string `json:"fees,omitempty"`
+	Net     string `json:"net,omitempty"`
+	PaidOut string `json:"paidOut,omitempty"`
+}
+
+// tally is an event's money in one currency as it is added up.
+type tally struct {
+	ordered, invoiced, declared, paid, refunded, gross, fees, net, paidOut decimal.Decimal
+}
+
+// text writes a tally with the currency's decimals.
+func (t tally) text(currency string) Amounts {
+	f := func(d decimal.Decimal) string {
+		if d.IsZero() {
+			return ""
+		}
+		return amount(d, currency)
+	}
+	return Amounts{Currency: currency, Ordered: f(t.ordered), Invoiced: f(t.invoiced), Declared: f(t.declared), Paid: f(t.paid),
+		Refunded: f(t.refunded), Gross: f(t.gross), Fees: f(t.fees), Net: f(t.net), PaidOut: f(t.paidOut)}
 }
 
 // FX is an exchange between two of an event's currencies: the rate a document states,
@@ -157,8 +175,9 @@ type Result struct {
 	Reasons    []Reason  `json:"reasons"`
 	Documents  []DocRef  `json:"documents"`
 	// Amount is the event's value: what was ordered (or invoiced, paid, paid out,
-	// declared), the figure reports sum by status.
-	Amount  *ontology.Money `json:"amount,omitempty"`
+	// declared), the figure reports sum by status; Value writes it for people.
+	Amount  *ontology.Money `json:"-"`
+	Value   *CurrencyAmount `json:"amount,omitempty"`
 	Amounts []Amounts       `json:"amounts,omitempty"`
 	FX      []FX            `json:"fx,omitempty"`
 	// Tolerated are differences within tolerance: shown, not exceptions.

@@ -53,8 +53,12 @@ func money(m ontology.Money) string {
 	return amount(m.Amount, m.Currency) + " " + m.Currency
 }
 
-// amount formats a figure with the currency's decimals, keeping any finer digits the
-// documents gave (a unit price of 2.355).
+// AmountText writes an amount as finance reads it: with its currency's decimals
+// ("48.00", "4500" yen), keeping any finer digits the documents gave (a unit price of
+// 2.355).
+func AmountText(d decimal.Decimal, currency string) string { return amount(d, currency) }
+
+// amount is AmountText.
 func amount(d decimal.Decimal, currency string) string {
 	_, exp, err := check.Currency(currency)
 	if err != nil {

@@ -20,7 +20,7 @@ const shownTransactions = 20
 func (c *recon) payout() {
 	for _, po := range c.p.payouts {
 		c.setValue(po.Total)
-		c.book(po.Total, func(a *Amounts) *decimal.Decimal { return &a.PaidOut })
+		c.book(po.Total, func(a *tally) *decimal.Decimal { return &a.paidOut })
 		if po.Total == nil {
 			continue
 		}
@@ -28,8 +28,8 @@ func (c *recon) payout() {
 		net := purse{}
 		for _, bt := range bts {
 			net.add(bt.Total)
-			c.book(bt.Fee, func(a *Amounts) *decimal.Decimal { return &a.Fees })
-			c.book(gross(bt), func(a *Amounts) *decimal.Decimal { return &a.Gross })
+			c.book(bt.Fee, func(a *tally) *decimal.Decimal { return &a.fees })
+			c.book(gross(bt), func(a *tally) *decimal.Decimal { return &a.gross })
 		}
 		docs := append([]Doc{po}, bts[:min(len(bts), shownTransactions)]...)
 		note := fmt.Sprintf("net of the %d balance transactions naming the payout against the payout", len(bts))
@@ -48,7 +48,7 @@ func (c *recon) payout() {
 		c.compareMoney(PayoutMismatch, got, *po.Total, nil, c.cfg.Amount, note, docs...)
 	}
 	for _, pay := range without(c.p.payments, ontology.VerbOrdered) {
-		c.book(pay.Total, func(a *Amounts) *decimal.Decimal { return &a.Paid })
+		c.book(pay.Total, func(a *tally) *decimal.Decimal { return &a.paid })
 		for _, po := range c.p.payouts {
 			if pay.Total != nil && po.Total != nil && names(pay, ontology.RefPayout, po.Key.ExternalID) {
 				c.compareMoney(AmountMismatch, *po.Total, *pay.Total, nil, c.cfg.Amount, "payout against the payment entry that books it", po, pay)
@@ -103,7 +103,7 @@ func (c *recon) payment() {
 	paid := without(c.p.payments, ontology.VerbOrdered)
 	for _, d := range paid {
 		c.setValue(d.Total)
-		c.book(d.Total, func(a *Amounts) *decimal.Decimal { return &a.Paid })
+		c.book(d.Total, func(a *tally) *decimal.Decimal { return &a.paid })
 	}
 	if len(paid) == 0 {
 		c.await("payment")
@@ -149,9 +149,9 @@ func (c *recon) settlementOnly() bool {
 		found = true
 		g := gross(bt)
 		c.setValue(g)
-		c.book(g, func(a *Amounts) *decimal.Decimal { return &a.Gross })
-		c.book(bt.Fee, func(a *Amounts) *decimal.Decimal { return &a.Fees })
-		c.book(bt.Total, func(a *Amounts) *decimal.Decimal { return &a.Net })
+		c.book(g, func(a *tally) *decimal.Decimal { return &a.gross })
+		c.book(bt.Fee, func(a *tally) *decimal.Decimal { return &a.fees })
+		c.book(bt.Total, func(a *tally) *decimal.Decimal { return &a.net })
 		c.fail(MissingPayment, "the payment "+ids[0]+" the balance transaction books", "none",
 			"balance transaction with no payment document", bt)
 	}
@@ -163,7 +163,7 @@ func (c *recon) settlementOnly() bool {
 func (c *recon) refundOnly() {
 	for _, r := range c.p.refunds {
 		c.setValue(r.Total)
-		c.book(r.Total, func(a *Amounts) *decimal.Decimal { return &a.Refunded })
+		c.book(r.Total, func(a *tally) *decimal.Decimal { return &a.refunded })
 		back := false
 		for _, l := range r.Lines {
 			back = back || l.Qty > 0

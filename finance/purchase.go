@@ -16,11 +16,11 @@ func (c *recon) purchase() {
 	invoices := without(p.invoices, ontology.VerbRefunded)
 	for _, po := range p.purchases {
 		c.setValue(po.Total)
-		c.book(po.Total, func(a *Amounts) *decimal.Decimal { return &a.Ordered })
+		c.book(po.Total, func(a *tally) *decimal.Decimal { return &a.ordered })
 	}
 	for _, inv := range invoices {
 		c.setValue(inv.Total)
-		c.book(inv.Total, func(a *Amounts) *decimal.Decimal { return &a.Invoiced })
+		c.book(inv.Total, func(a *tally) *decimal.Decimal { return &a.invoiced })
 	}
 	c.goods()
 	for _, decl := range p.declarations {
@@ -29,7 +29,7 @@ func (c *recon) purchase() {
 			continue
 		}
 		c.setValue(&declared)
-		c.book(&declared, func(a *Amounts) *decimal.Decimal { return &a.Declared })
+		c.book(&declared, func(a *tally) *decimal.Decimal { return &a.declared })
 		if ref, doc, ok := c.purchaseValue(invoices); ok {
 			c.compareMoney(DeclaredValueMismatch, ref, declared, nil, c.cfg.Declared,
 				doc.Key.Type+" value of the goods against the value declared to customs", doc, decl)

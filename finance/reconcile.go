@@ -113,7 +113,7 @@ type recon struct {
 	// with reasons is partial when some did, unmatched when none did.
 	agreed   int
 	awaiting []string
-	amounts  map[string]*Amounts
+	amounts  map[string]*tally
 	fx       []FX
 	value    *ontology.Money
 }
@@ -124,7 +124,7 @@ func newCheck(ev Event, cfg Config, asOf time.Time) *recon {
 		return cmp.Or(cmp.Compare(a.Role, b.Role), a.OccurredAt.Compare(b.OccurredAt), compareRefs(a.Ref(), b.Ref()))
 	})
 	ev.Docs = docs
-	return &recon{cfg: cfg, asOf: asOf, ev: ev, p: split(docs), amounts: map[string]*Amounts{}}
+	return &recon{cfg: cfg, asOf: asOf, ev: ev, p: split(docs), amounts: map[string]*tally{}}
 }
 
 func (c *recon) result() Result {
@@ -148,7 +148,10 @@ func (c *recon) result() Result {
 	}
 	slices.Sort(currencies)
 	for _, cur := range currencies {
-		r.Amounts = append(r.Amounts, *c.amounts[cur])
+		r.Amounts = append(r.Amounts, c.amounts[cur].text(cur))
+	}
+	if r.Amount != nil {
+		r.Value = &CurrencyAmount{Currency: r.Amount.Currency, Amount: amount(r.Amount.Amount, r.Amount.Currency)}
 	}
 	switch {
 	case len(r.Reasons) > 0 && c.agreed > 0:
@@ -228,13 +231,13 @@ func (c *recon) compareMoney(code Code, expected, actual ontology.Money, rate *d
 }
 
 // book adds a figure to the event's amounts.
-func (c *recon) book(m *ontology.Money, field func(*Amounts) *decimal.Decimal) {
+func (c *recon) book(m *ontology.Money, field func(*tally) *decimal.Decimal) {
 	if m == nil {
 		return
 	}
 	a := c.amounts[m.Currency]
 	if a == nil {
-		a = &Amounts{Currency: m.Currency}
+		a = &tally{}
 		c.amounts[m.Currency] = a
 	}
 	f := field(a)

@@ -146,8 +146,8 @@ func (r *Report) Add(ev Event, res Result) {
 	}
 	r.amounts[res.Status].add(res.Amount)
 	for _, a := range res.Amounts {
-		if !a.Fees.IsZero() {
-			r.fees.add(&ontology.Money{Amount: a.Fees, Currency: a.Currency})
+		if a.Fees != "" {
+			r.fees.add(&ontology.Money{Amount: decimal.RequireFromString(a.Fees), Currency: a.Currency})
 		}
 	}
 	seen := map[Code]bool{}

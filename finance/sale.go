@@ -22,9 +22,9 @@ func (c *recon) sale() {
 	if ok {
 		c.setValue(base.Total)
 		if base.Role == ontology.RoleInvoice {
-			c.book(base.Total, func(a *Amounts) *decimal.Decimal { return &a.Invoiced })
+			c.book(base.Total, func(a *tally) *decimal.Decimal { return &a.invoiced })
 		} else {
-			c.book(base.Total, func(a *Amounts) *decimal.Decimal { return &a.Ordered })
+			c.book(base.Total, func(a *tally) *decimal.Decimal { return &a.ordered })
 		}
 	}
 	if len(p.orders) > 0 && len(p.pos) > 0 {
@@ -41,14 +41,14 @@ func (c *recon) sale() {
 		if !ok || co.Key == base.Key || base.Total == nil || co.Total == nil {
 			continue
 		}
-		c.book(co.Total, func(a *Amounts) *decimal.Decimal { return &a.Declared })
+		c.book(co.Total, func(a *tally) *decimal.Decimal { return &a.declared })
 		c.compareMoney(DeclaredValueMismatch, *base.Total, *co.Total, nil, c.cfg.Declared,
 			"order against the value declared to customs", base, co)
 	}
 	invoices := without(p.invoices, ontology.VerbRefunded)
 	if len(invoices) > 0 && ok && base.Role != ontology.RoleInvoice {
 		for _, inv := range invoices {
-			c.book(inv.Total, func(a *Amounts) *decimal.Decimal { return &a.Invoiced })
+			c.book(inv.Total, func(a *tally) *decimal.Decimal { return &a.invoiced })
 			c.compareLines(base, inv, "ordered against invoiced")
 		}
 		if invoiced, single := sum(invoices).only(); single && base.Total != nil {
@@ -135,7 +135,7 @@ func (c *recon) payments(owed *ontology.Money, base Doc, hasBase bool, invoices 
 	paid := without(live, ontology.VerbOrdered)
 	batch := c.batchPayments(invoices)
 	for _, d := range paid {
-		c.book(d.Total, func(a *Amounts) *decimal.Decimal { return &a.Paid })
+		c.book(d.Total, func(a *tally) *decimal.Decimal { return &a.paid })
 	}
 	if len(paid) == 0 && len(batch) == 0 {
 		switch {
@@ -271,9 +271,9 @@ func duplicates(g []Doc, owed ontology.Money, t Tolerance) (int, bool) {
 func (c *recon) settlements() {
 	for _, bt := range c.p.settlements {
 		g := gross(bt)
-		c.book(g, func(a *Amounts) *decimal.Decimal { return &a.Gross })
-		c.book(bt.Fee, func(a *Amounts) *decimal.Decimal { return &a.Fees })
-		c.book(bt.Total, func(a *Amounts) *decimal.Decimal { return &a.Net })
+		c.book(g, func(a *tally) *decimal.Decimal { return &a.gross })
+		c.book(bt.Fee, func(a *tally) *decimal.Decimal { return &a.fees })
+		c.book(bt.Total, func(a *tally) *decimal.Decimal { return &a.net })
 		ch, ok := c.chargeOf(bt)
 		if !ok || ch.Total == nil || g == nil {
 			continue
@@ -310,7 +310,7 @@ func (c *recon) refunds() purse {
 		}
 	}
 	for cur, a := range refunded {
-		c.book(&ontology.Money{Amount: a, Currency: cur}, func(x *Amounts) *decimal.Decimal { return &x.Refunded })
+		c.book(&ontology.Money{Amount: a, Currency: cur}, func(x *tally) *decimal.Decimal { return &x.refunded })
 	}
 	if len(docs) == 0 || !c.goodsLeft() {
 		return refunded

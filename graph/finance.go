@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/seamhub/seam/finance"
 	"github.com/seamhub/seam/graph/generated"
 	"github.com/seamhub/seam/graph/model"
@@ -74,12 +72,15 @@ func parseCursor(s string) (finance.Cursor, error) {
 
 func reconciliationEvent(r finance.Result) *model.ReconciliationEvent {
 	ev := &model.ReconciliationEvent{Event: r.Event, Kind: r.Kind, OccurredAt: r.OccurredAt, Status: model.ReconciliationStatus(r.Status),
-		Reasons: reasons(r.Reasons), Documents: reconciledDocs(r.Documents), Amount: moneyOf(r.Amount),
+		Reasons: reasons(r.Reasons), Documents: reconciledDocs(r.Documents),
 		Amounts: []*model.EventAmounts{}, Fx: []*model.Exchange{}, Tolerated: reasons(r.Tolerated), Awaiting: append([]string{}, r.Awaiting...)}
+	if r.Value != nil {
+		ev.Amount = &model.Money{Amount: r.Value.Amount, Currency: r.Value.Currency}
+	}
 	for _, a := range r.Amounts {
-		ev.Amounts = append(ev.Amounts, &model.EventAmounts{Currency: a.Currency, Ordered: dec(a.Ordered), Invoiced: dec(a.Invoiced),
-			Declared: dec(a.Declared), Paid: dec(a.Paid), Refunded: dec(a.Refunded), Gross: dec(a.Gross), Fees: dec(a.Fees),
-			Net: dec(a.Net), PaidOut: dec(a.PaidOut)})
+		ev.Amounts = append(ev.Amounts, &model.EventAmounts{Currency: a.Currency, Ordered: opt(a.Ordered), Invoiced: opt(a.Invoiced),
+			Declared: opt(a.Declared), Paid: opt(a.Paid), Refunded: opt(a.Refunded), Gross: opt(a.Gross), Fees: opt(a.Fees),
+			Net: opt(a.Net), PaidOut: opt(a.PaidOut)})
 	}
 	for _, x := range r.FX {
 		ev.Fx = append(ev.Fx, &model.Exchange{From: x.From, To: x.To, Rate: x.Rate.String(), Source: x.Source, Amount: x.Amount,
@@ -105,19 +106,11 @@ func reconciledDocs(refs []finance.DocRef) []*model.ReconciledDocument {
 	return out
 }
 
-func dec(d decimal.Decimal) *string {
-	if d.IsZero() {
-		return nil
-	}
-	s := d.String()
-	return &s
-}
-
 func moneyOf(m *ontology.Money) *model.Money {
 	if m == nil {
 		return nil
 	}
-	return &model.Money{Amount: m.Amount.String(), Currency: m.Currency}
+	return &model.Money{Amount: finance.AmountText(m.Amount, m.Currency), Currency: m.Currency}
 }
 
 func summaryModel(s finance.Summary) *model.ReconciliationSummary {
