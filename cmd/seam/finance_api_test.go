@@ -272,3 +272,48 @@ func TestReconcileCommandReportsArrivals(t *testing.T) {
 		t.Errorf("an empty period: %v", err)
 	}
 }
+
+func TestFinanceConfigFromFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "seam.yaml")
+	yaml := `finance:
+  amount: { pct: "0.5" }
+  qty: { abs: 1 }
+  customerTermsDays: 14
+  rates: [ { from: USD, to: CNY, rate: "7.10" } ]
+  terms: { acme: { "erpnext:SUP-0007": 60 } }
+  breaker: { termsBoundDays: 5 }
+`
+	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := LoadConfig(func(k string) string {
+		if k == "SEAM_CONFIG" {
+			return path
+		}
+		return ""
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := cfg.Finance.forTenant("acme")
+	// Unset figures keep their defaults.
+	if f.Amount.Abs.String() != "0.01" || f.Amount.Pct.String() != "0.5" || f.Qty.Abs.String() != "1" || f.CustomerTermsDays != 14 ||
+		f.Terms["erpnext:SUP-0007"] != 60 || f.Rates[0].Rate.String() != "7.1" || cfg.Finance.Breaker.TermsBoundDays != 5 ||
+		cfg.Finance.Breaker.TermsInvoices != 3 || len(f.CollectedBy) != 4 {
+		t.Errorf("%+v %+v", f, cfg.Finance.Breaker)
+	}
+	if len(cfg.Finance.forTenant("other").Terms) != 0 {
+		t.Error("another tenant got acme's terms")
+	}
+	if err := os.WriteFile(path, []byte("finance:\n  amount: { abs: \"-1\" }\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadConfig(func(k string) string {
+		if k == "SEAM_CONFIG" {
+			return path
+		}
+		return ""
+	}); err == nil || !strings.Contains(err.Error(), "finance tolerance amount") {
+		t.Errorf("a negative tolerance: %v", err)
+	}
+}
