@@ -98,6 +98,26 @@ func TestReconciliationOverGraphQL(t *testing.T) {
 		sum.ReconciliationSummary.AutoReconciledRate != "0.2143" || len(sum.ReconciliationSummary.Exceptions) != 11 {
 		t.Errorf("summary %+v %+v", sum, r.Errors)
 	}
+	var mat struct {
+		Maturity struct {
+			Level   int
+			Next    string
+			Figures []struct {
+				Name, Value string
+				Level       int
+				Met         bool
+				Evidence    []string
+			}
+		}
+	}
+	r, _ = graphQLWith(t, base, finance, nil, `{ maturity(from: "2025-02-01", to: "2025-05-31") { level next figures { name value level met evidence } } }`, nil, &mat)
+	if len(r.Errors) > 0 || len(mat.Maturity.Figures) != 6 {
+		t.Fatalf("maturity %+v %+v", r.Errors, mat)
+	}
+	// Four receipts of one product each, one of them short: 75% accurate, level 0.
+	if f := mat.Maturity.Figures[0]; f.Name != "stock accuracy" || f.Value != "75.00%" || f.Met || mat.Maturity.Level != 0 || len(f.Evidence) < 2 {
+		t.Errorf("stock accuracy %+v, level %d", f, mat.Maturity.Level)
+	}
 	// Only finance and admin keys read reconciliation.
 	for role, key := range map[string]string{
 		"reader": mintKey(t, tenant, "reader"), "partner": mintKey(t, tenant, "partner", "--systems", "shopify"),
