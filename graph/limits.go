@@ -120,6 +120,7 @@ func costs(c *generated.ComplexityRoot) {
 	c.Forecast.Weekly = list
 	c.ForecastAccuracy.Runs = list
 	c.SandboxReport.Series = list
+	financeCosts(c, page)
 }
 
 // sandboxCost is what a sandbox query costs before its fields: a fifth of the limit,

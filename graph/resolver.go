@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/seamhub/seam/finance"
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/inventory/predict"
 	"github.com/seamhub/seam/ontology"
@@ -130,6 +131,18 @@ type Forecasts interface {
 	Sandbox(ctx context.Context, tenant string, from, to time.Time, settings []string) (predict.Report, error)
 }
 
+// Finance serves reconciliation, the maturity baseline and the contract-drift breaker
+// (finance.Service).
+type Finance interface {
+	Reconciliation(ctx context.Context, tenant string, from, to time.Time, statuses []finance.Status, after finance.Cursor, first int) ([]finance.Result, bool, error)
+	Summary(ctx context.Context, tenant string, from, to time.Time) (finance.Summary, error)
+	MaturityOf(ctx context.Context, tenant string, from, to time.Time) (finance.Maturity, error)
+	Suppliers(ctx context.Context, tenant, supplier string) ([]finance.SupplierBreakers, error)
+	Approve(ctx context.Context, tenant string, req finance.ApprovalRequest, by string) (finance.Approval, error)
+	Lift(ctx context.Context, tenant, supplier string, rule finance.Rule, by, reason string) (finance.BreakerState, error)
+	SetTerms(ctx context.Context, tenant, supplier string, days int, by string) error
+}
+
 // Services are what the API reads and writes.
 type Services struct {
 	Stock     StockReader
@@ -160,7 +173,9 @@ type Services struct {
 	// Forecasts serves forecast, forecastAccuracy, orderProposals, sandbox and
 	// approveProposal.
 	Forecasts Forecasts
-	Log       *slog.Logger
+	// Finance serves reconciliation, the maturity baseline and the breakers.
+	Finance Finance
+	Log     *slog.Logger
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates

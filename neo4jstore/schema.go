@@ -143,6 +143,24 @@ var migrations = []migration{
 		"CREATE INDEX alert_sku IF NOT EXISTS FOR (a:Alert) ON (a.tenant, a.sku, a.status)",
 		"CREATE INDEX movement_sku_at IF NOT EXISTS FOR (m:Movement) ON (m.tenant, m.sku, m.at)",
 	}},
+	// v40: finance. A period's events are read in pages ordered by when they occurred;
+	// the newest arrival of a tenant's documents is its data clock; reconciliation runs
+	// remember their watermark per period; payment terms, circuit breakers with their
+	// history, and purchase approvals are kept per supplier.
+	{40, []string{
+		"CREATE INDEX event_occurred IF NOT EXISTS FOR (e:BusinessEvent) ON (e.tenant, e.occurredAt)",
+		"CREATE INDEX doc_received IF NOT EXISTS FOR (d:SourceDocument) ON (d.tenant, d.receivedAt)",
+		"CREATE CONSTRAINT reconciliation_run_uid IF NOT EXISTS FOR (x:ReconciliationRun) REQUIRE x.uid IS UNIQUE",
+		"CREATE INDEX reconciliation_run_tenant IF NOT EXISTS FOR (x:ReconciliationRun) ON (x.tenant)",
+		"CREATE CONSTRAINT payment_terms_uid IF NOT EXISTS FOR (x:PaymentTerms) REQUIRE x.uid IS UNIQUE",
+		"CREATE INDEX payment_terms_tenant IF NOT EXISTS FOR (x:PaymentTerms) ON (x.tenant)",
+		"CREATE CONSTRAINT breaker_uid IF NOT EXISTS FOR (x:Breaker) REQUIRE x.uid IS UNIQUE",
+		"CREATE INDEX breaker_tenant IF NOT EXISTS FOR (x:Breaker) ON (x.tenant, x.supplier)",
+		"CREATE CONSTRAINT breaker_event_id IF NOT EXISTS FOR (x:BreakerEvent) REQUIRE x.id IS UNIQUE",
+		"CREATE INDEX breaker_event_tenant IF NOT EXISTS FOR (x:BreakerEvent) ON (x.tenant, x.supplier)",
+		"CREATE CONSTRAINT purchase_approval_uid IF NOT EXISTS FOR (x:PurchaseApproval) REQUIRE x.uid IS UNIQUE",
+		"CREATE INDEX purchase_approval_tenant IF NOT EXISTS FOR (x:PurchaseApproval) ON (x.tenant)",
+	}},
 	// v50: pending documents in the order resolution takes them. With only the tenant
 	// index, each batch read every pending document of the tenant to sort them, so a
 	// bulk import that stores first and resolves afterwards cost O(backlog) per batch;

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"strings"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // DocKey identifies a source document: the same key is the same document, whatever the
@@ -48,6 +50,16 @@ type Document struct {
 	Parties   []PartyRef `json:"parties,omitempty" validate:"dive"`
 	Lines     []Line     `json:"lines,omitempty" validate:"dive"`
 	Total     *Money     `json:"total,omitempty"`
+	// Fee is what a processor kept of the gross amount (a Stripe balance transaction's
+	// fee); Total is then the net that reaches the balance. Reconciliation shows fees
+	// beside the amounts they were taken from.
+	Fee *Money `json:"fee,omitempty"`
+	// ExchangeRate is the rate the source converted at, where it converted: an amount in
+	// the other currency times the rate is the amount in Total's currency (Stripe's
+	// exchange_rate on a balance transaction settled in another currency than its charge).
+	ExchangeRate *decimal.Decimal `json:"exchangeRate,omitempty"`
+	// DueAt is when an invoice falls due, where the source says (ERPNext due_date).
+	DueAt *time.Time `json:"dueAt,omitempty"`
 	// Refs are the keys that link this document to others (order numbers, tracking,
 	// PO, B/L, payment ids...), already normalised.
 	Refs []Ref `json:"refs,omitempty" validate:"dive"`

@@ -53,7 +53,7 @@ func dataFiles(dir string) ([]benchFile, error) {
 
 func runBench(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return usageError{"usage: seam bench ingest|resolve|backlog|memory|parties|forecast|stock [flags]"}
+		return usageError{"usage: seam bench ingest|resolve|backlog|memory|parties|forecast|stock|reconcile [flags]"}
 	}
 	switch args[0] {
 	case "ingest":
@@ -68,10 +68,12 @@ func runBench(ctx context.Context, cfg Config, log *slog.Logger, args []string, 
 		return benchParties(ctx, cfg, log, args[1:], stdout)
 	case "forecast":
 		return benchForecast(ctx, log, args[1:], stdout)
+	case "reconcile":
+		return benchReconcile(ctx, cfg, log, args[1:], stdout)
 	case "stock":
 		return benchStock(ctx, cfg, log, args[1:], stdout)
 	}
-	return usageError{fmt.Sprintf("unknown benchmark %q (ingest, resolve, backlog, memory, parties, forecast, stock)", args[0])}
+	return usageError{fmt.Sprintf("unknown benchmark %q (ingest, resolve, backlog, memory, parties, forecast, stock, reconcile)", args[0])}
 }
 
 // dropTenant removes a benchmark's tenant from Neo4j and Redis, whatever ended the run:

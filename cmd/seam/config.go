@@ -126,6 +126,9 @@ type Config struct {
 	// KeyCacheTTL is how long a server trusts an API key it has read (0: 10 s). A key
 	// revoked with `seam keys revoke` stops working in running servers within it.
 	KeyCacheTTL time.Duration `yaml:"keyCacheTTL"`
+	// Finance holds reconciliation's tolerances, agreed payment terms and the bounds of
+	// the contract-drift breaker.
+	Finance FinanceConfig `yaml:"finance"`
 }
 
 // mqttOff are the values of mqtt.url (SEAM_MQTT_URL) that run Seam without a broker.
@@ -152,6 +155,7 @@ func DefaultConfig() Config {
 	c.LogLevel = "info"
 	c.LogFormat = "text"
 	c.LocationLearning = resolver.DefaultLocationLearning()
+	c.Finance = DefaultFinanceConfig()
 	return c
 }
 
@@ -240,6 +244,9 @@ func (c Config) Validate() error {
 	}
 	if c.MQTTEnabled() && c.MQTT.ClientID == "" {
 		errs = append(errs, errors.New("mqtt.clientId (SEAM_MQTT_CLIENT_ID) is empty"))
+	}
+	if err := c.Finance.Validate(); err != nil {
+		errs = append(errs, err)
 	}
 	if strings.ContainsAny(c.MQTT.ShareGroup, "/+#") {
 		errs = append(errs, fmt.Errorf("mqtt.shareGroup (SEAM_MQTT_SHARE_GROUP) %q may not hold /, + or #", c.MQTT.ShareGroup))

@@ -9,6 +9,8 @@
 //	seam forecast --tenant T        refresh forecasts and order proposals
 //	seam sandbox --tenant T --from D --to D --set safetyStock.SKU=48h   replay other policies
 //	seam wait                       wait until Neo4j, Redis and the broker answer
+//	seam reconcile --tenant T --from DATE --to DATE [--format json|csv]
+//	seam maturity --tenant T --from DATE --to DATE
 //
 // Configuration comes from flags, SEAM_* environment variables and the YAML file named by
 // SEAM_CONFIG (see the README).
@@ -67,7 +69,9 @@ commands:
   keys         API keys: seam keys create --tenant T --role reader|partner|finance|operator|admin, list, revoke ID
   wait         wait until Neo4j, Redis and the MQTT broker answer
   simulate     write a simulated business's documents and ground truth: seam simulate --out DIR
-  bench        measure: seam bench ingest|resolve|parties|forecast
+  bench        measure: seam bench ingest|resolve|parties|forecast|reconcile
+  reconcile    reconcile a period: seam reconcile --tenant T --from DATE --to DATE [--format json|csv]
+  maturity     the five-level baseline of a period, with evidence: seam maturity --tenant T --from DATE --to DATE
 `
 
 // Run executes one seam command; main is a thin shell around it so tests can run
@@ -111,6 +115,10 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runWait(ctx, cfg, log, rest, stdout)
 	case "bench":
 		return runBench(ctx, cfg, log, rest, stdout)
+	case "reconcile":
+		return runReconcile(ctx, cfg, log, rest, stdout, stderr)
+	case "maturity":
+		return runMaturity(ctx, cfg, log, rest, stdout, stderr)
 	case "simulate":
 		return simulate.Command(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":

@@ -195,6 +195,7 @@ func (s *Server) routes(dashboard http.Handler) http.Handler {
 		Zones:          a.cfg.Zones,
 		Replenishments: a.store,
 		Forecasts:      forecastsAPI{a.store, a.predict},
+		Finance:        a.financeService(),
 		Log:            a.log.With("part", "graphql"),
 	}, a.keys)
 	mux.Handle("/graphql", gql)

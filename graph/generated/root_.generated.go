@@ -27,6 +27,8 @@ type ResolverRoot interface {
 	InventoryEvent() InventoryEventResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	ReconciledDocument() ReconciledDocumentResolver
+	ReconciliationEvent() ReconciliationEventResolver
 	SourceDocument() SourceDocumentResolver
 	Subscription() SubscriptionResolver
 }
@@ -55,6 +57,30 @@ type ComplexityRoot struct {
 		UpdatedAt      func(childComplexity int) int
 	}
 
+	Breaker struct {
+		Breached       func(childComplexity int) int
+		Evaluated      func(childComplexity int) int
+		Evidence       func(childComplexity int) int
+		Figures        func(childComplexity int) int
+		LiftReason     func(childComplexity int) int
+		LiftedAt       func(childComplexity int) int
+		LiftedBy       func(childComplexity int) int
+		Rule           func(childComplexity int) int
+		Tripped        func(childComplexity int) int
+		TrippedAt      func(childComplexity int) int
+		TrippedFigures func(childComplexity int) int
+	}
+
+	BreakerHistoryEntry struct {
+		Action  func(childComplexity int) int
+		At      func(childComplexity int) int
+		By      func(childComplexity int) int
+		Figures func(childComplexity int) int
+		Po      func(childComplexity int) int
+		Reason  func(childComplexity int) int
+		Rule    func(childComplexity int) int
+	}
+
 	Discrepancy struct {
 		Actual   func(childComplexity int) int
 		Expected func(childComplexity int) int
@@ -80,6 +106,19 @@ type ComplexityRoot struct {
 		Version       func(childComplexity int) int
 	}
 
+	EventAmounts struct {
+		Currency func(childComplexity int) int
+		Declared func(childComplexity int) int
+		Fees     func(childComplexity int) int
+		Gross    func(childComplexity int) int
+		Invoiced func(childComplexity int) int
+		Net      func(childComplexity int) int
+		Ordered  func(childComplexity int) int
+		Paid     func(childComplexity int) int
+		PaidOut  func(childComplexity int) int
+		Refunded func(childComplexity int) int
+	}
+
 	EventSource struct {
 		Document func(childComplexity int) int
 		Role     func(childComplexity int) int
@@ -94,6 +133,17 @@ type ComplexityRoot struct {
 		Rule      func(childComplexity int) int
 		Score     func(childComplexity int) int
 		Threshold func(childComplexity int) int
+	}
+
+	Exchange struct {
+		Amount    func(childComplexity int) int
+		Booked    func(childComplexity int) int
+		Converted func(childComplexity int) int
+		Documents func(childComplexity int) int
+		From      func(childComplexity int) int
+		Rate      func(childComplexity int) int
+		Source    func(childComplexity int) int
+		To        func(childComplexity int) int
 	}
 
 	FieldScore struct {
@@ -224,6 +274,24 @@ type ComplexityRoot struct {
 		Other     func(childComplexity int) int
 	}
 
+	Maturity struct {
+		Figures func(childComplexity int) int
+		From    func(childComplexity int) int
+		Level   func(childComplexity int) int
+		Next    func(childComplexity int) int
+		To      func(childComplexity int) int
+	}
+
+	MaturityFigure struct {
+		Evidence func(childComplexity int) int
+		Level    func(childComplexity int) int
+		Measured func(childComplexity int) int
+		Met      func(childComplexity int) int
+		Name     func(childComplexity int) int
+		Target   func(childComplexity int) int
+		Value    func(childComplexity int) int
+	}
+
 	Money struct {
 		Amount   func(childComplexity int) int
 		Currency func(childComplexity int) int
@@ -241,20 +309,23 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcknowledgeAlert   func(childComplexity int, id string) int
-		ApproveProposal    func(childComplexity int, id string) int
-		CommitReservation  func(childComplexity int, id string) int
-		ConfirmMatch       func(childComplexity int, document model.DocumentKey, event string) int
-		ConfirmPartyMatch  func(childComplexity int, party string, other string) int
-		CreateTransfer     func(childComplexity int, alert string, qty *model.Decimal) int
-		RecordCount        func(childComplexity int, sku string, location string, lot *string, counted model.Decimal, countedBy string, countedAt *time.Time) int
-		RejectMatch        func(childComplexity int, document model.DocumentKey, event string) int
-		RejectPartyMatch   func(childComplexity int, party string, other string) int
-		ReleaseReservation func(childComplexity int, id string) int
-		Reserve            func(childComplexity int, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string) int
-		RetrySetAside      func(childComplexity int, document *model.DocumentKey) int
-		SetLocationAlias   func(childComplexity int, system string, code string, location string) int
-		SetProductAlias    func(childComplexity int, system string, code string, sku string) int
+		AcknowledgeAlert     func(childComplexity int, id string) int
+		ApproveProposal      func(childComplexity int, id string) int
+		ApprovePurchaseOrder func(childComplexity int, po string, supplier *string, amount *string, currency *string) int
+		CommitReservation    func(childComplexity int, id string) int
+		ConfirmMatch         func(childComplexity int, document model.DocumentKey, event string) int
+		ConfirmPartyMatch    func(childComplexity int, party string, other string) int
+		CreateTransfer       func(childComplexity int, alert string, qty *model.Decimal) int
+		LiftBreaker          func(childComplexity int, supplier string, rule model.BreakerRule, reason string) int
+		RecordCount          func(childComplexity int, sku string, location string, lot *string, counted model.Decimal, countedBy string, countedAt *time.Time) int
+		RejectMatch          func(childComplexity int, document model.DocumentKey, event string) int
+		RejectPartyMatch     func(childComplexity int, party string, other string) int
+		ReleaseReservation   func(childComplexity int, id string) int
+		Reserve              func(childComplexity int, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string) int
+		RetrySetAside        func(childComplexity int, document *model.DocumentKey) int
+		SetLocationAlias     func(childComplexity int, system string, code string, location string) int
+		SetPaymentTerms      func(childComplexity int, supplier string, days int) int
+		SetProductAlias      func(childComplexity int, system string, code string, sku string) int
 	}
 
 	NetworkLink struct {
@@ -358,6 +429,14 @@ type ComplexityRoot struct {
 		Title      func(childComplexity int) int
 	}
 
+	PurchaseApproval struct {
+		At       func(childComplexity int) int
+		By       func(childComplexity int) int
+		Po       func(childComplexity int) int
+		Supplier func(childComplexity int) int
+		Total    func(childComplexity int) int
+	}
+
 	QuarantineConnection struct {
 		EndCursor   func(childComplexity int) int
 		HasNextPage func(childComplexity int) int
@@ -380,25 +459,85 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Alerts              func(childComplexity int, status *model.AlertStatus, first *int) int
-		Document            func(childComplexity int, system string, typeArg string, externalID string) int
-		Forecast            func(childComplexity int, sku string, location string) int
-		ForecastAccuracy    func(childComplexity int, first *int, runs *int) int
-		InventoryEvent      func(childComplexity int, id string) int
-		LocationSuggestions func(childComplexity int) int
-		Locations           func(childComplexity int) int
-		OrderProposals      func(childComplexity int, status *model.ProposalStatus, first *int) int
-		PartyDecisions      func(childComplexity int, first *int) int
-		PartyNetwork        func(childComplexity int, partyID string, depth *int) int
-		ProductSuggestions  func(childComplexity int, first *int) int
-		Quarantine          func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
-		Replenishments      func(childComplexity int, sku string, location *string, first *int) int
-		Reservation         func(childComplexity int, id string) int
-		ReviewQueue         func(childComplexity int, first *int, after *string) int
-		Sandbox             func(childComplexity int, from time.Time, to time.Time, set []string) int
-		SetAside            func(childComplexity int, first *int, after *string) int
-		Stock               func(childComplexity int, sku string, location *string) int
-		StockAccuracy       func(childComplexity int, location string, tolerance *model.Decimal, since *time.Time) int
+		Alerts                func(childComplexity int, status *model.AlertStatus, first *int) int
+		Breakers              func(childComplexity int, supplier *string) int
+		Document              func(childComplexity int, system string, typeArg string, externalID string) int
+		Forecast              func(childComplexity int, sku string, location string) int
+		ForecastAccuracy      func(childComplexity int, first *int, runs *int) int
+		InventoryEvent        func(childComplexity int, id string) int
+		LocationSuggestions   func(childComplexity int) int
+		Locations             func(childComplexity int) int
+		Maturity              func(childComplexity int, from string, to string) int
+		OrderProposals        func(childComplexity int, status *model.ProposalStatus, first *int) int
+		PartyDecisions        func(childComplexity int, first *int) int
+		PartyNetwork          func(childComplexity int, partyID string, depth *int) int
+		ProductSuggestions    func(childComplexity int, first *int) int
+		Quarantine            func(childComplexity int, first *int, after *string, system *string, typeArg *string, status *string) int
+		Reconciliation        func(childComplexity int, from string, to string, status []model.ReconciliationStatus, first *int, after *string) int
+		ReconciliationSummary func(childComplexity int, from string, to string) int
+		Replenishments        func(childComplexity int, sku string, location *string, first *int) int
+		Reservation           func(childComplexity int, id string) int
+		ReviewQueue           func(childComplexity int, first *int, after *string) int
+		Sandbox               func(childComplexity int, from time.Time, to time.Time, set []string) int
+		SetAside              func(childComplexity int, first *int, after *string) int
+		Stock                 func(childComplexity int, sku string, location *string) int
+		StockAccuracy         func(childComplexity int, location string, tolerance *model.Decimal, since *time.Time) int
+	}
+
+	ReasonCount struct {
+		Code   func(childComplexity int) int
+		Events func(childComplexity int) int
+	}
+
+	ReconciledDocument struct {
+		Document   func(childComplexity int) int
+		ExternalID func(childComplexity int) int
+		System     func(childComplexity int) int
+		Type       func(childComplexity int) int
+	}
+
+	ReconciliationConnection struct {
+		EndCursor   func(childComplexity int) int
+		HasNextPage func(childComplexity int) int
+		Items       func(childComplexity int) int
+	}
+
+	ReconciliationEvent struct {
+		Amount     func(childComplexity int) int
+		Amounts    func(childComplexity int) int
+		Awaiting   func(childComplexity int) int
+		Detail     func(childComplexity int) int
+		Documents  func(childComplexity int) int
+		Event      func(childComplexity int) int
+		Fx         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		OccurredAt func(childComplexity int) int
+		Reasons    func(childComplexity int) int
+		Status     func(childComplexity int) int
+		Tolerated  func(childComplexity int) int
+	}
+
+	ReconciliationReason struct {
+		Actual    func(childComplexity int) int
+		Code      func(childComplexity int) int
+		Documents func(childComplexity int) int
+		Expected  func(childComplexity int) int
+		Note      func(childComplexity int) int
+		Sku       func(childComplexity int) int
+	}
+
+	ReconciliationSummary struct {
+		Arrived            func(childComplexity int) int
+		ArrivedDocuments   func(childComplexity int) int
+		AsOf               func(childComplexity int) int
+		AutoReconciled     func(childComplexity int) int
+		AutoReconciledRate func(childComplexity int) int
+		ByStatus           func(childComplexity int) int
+		Events             func(childComplexity int) int
+		Exceptions         func(childComplexity int) int
+		Fees               func(childComplexity int) int
+		PreviousRun        func(childComplexity int) int
+		Watermark          func(childComplexity int) int
 	}
 
 	Replenishment struct {
@@ -526,6 +665,12 @@ type ComplexityRoot struct {
 		Via        func(childComplexity int) int
 	}
 
+	StatusTotal struct {
+		Amounts func(childComplexity int) int
+		Events  func(childComplexity int) int
+		Status  func(childComplexity int) int
+	}
+
 	StockAccuracy struct {
 		Accuracy  func(childComplexity int) int
 		Cells     func(childComplexity int) int
@@ -567,6 +712,13 @@ type ComplexityRoot struct {
 	Subscription struct {
 		AlertRaised  func(childComplexity int) int
 		StockChanged func(childComplexity int, sku *string) int
+	}
+
+	SupplierBreakers struct {
+		AgreedTermsDays func(childComplexity int) int
+		Breakers        func(childComplexity int) int
+		History         func(childComplexity int) int
+		Supplier        func(childComplexity int) int
 	}
 
 	TransferLine struct {
@@ -699,6 +851,116 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Alert.UpdatedAt(childComplexity), true
 
+	case "Breaker.breached":
+		if e.ComplexityRoot.Breaker.Breached == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breaker.Breached(childComplexity), true
+	case "Breaker.evaluated":
+		if e.ComplexityRoot.Breaker.Evaluated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breaker.Evaluated(childComplexity), true
+	case "Breaker.evidence":
+		if e.ComplexityRoot.Breaker.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breaker.Evidence(childComplexity), true
+	case "Breaker.figures":
+		if e.ComplexityRoot.Breaker.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breaker.Figures(childComplexity), true
+	case "Breaker.liftReason":
+		if e.ComplexityRoot.Breaker.LiftReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breaker.LiftReason(childComplexity), true
+	case "Breaker.liftedAt":
+		if e.ComplexityRoot.Breaker.LiftedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breaker.LiftedAt(childComplexity), true
+	case "Breaker.liftedBy":
+		if e.ComplexityRoot.Breaker.LiftedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breaker.LiftedBy(childComplexity), true
+	case "Breaker.rule":
+		if e.ComplexityRoot.Breaker.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breaker.Rule(childComplexity), true
+	case "Breaker.tripped":
+		if e.ComplexityRoot.Breaker.Tripped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breaker.Tripped(childComplexity), true
+	case "Breaker.trippedAt":
+		if e.ComplexityRoot.Breaker.TrippedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breaker.TrippedAt(childComplexity), true
+	case "Breaker.trippedFigures":
+		if e.ComplexityRoot.Breaker.TrippedFigures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Breaker.TrippedFigures(childComplexity), true
+
+	case "BreakerHistoryEntry.action":
+		if e.ComplexityRoot.BreakerHistoryEntry.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakerHistoryEntry.Action(childComplexity), true
+	case "BreakerHistoryEntry.at":
+		if e.ComplexityRoot.BreakerHistoryEntry.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakerHistoryEntry.At(childComplexity), true
+	case "BreakerHistoryEntry.by":
+		if e.ComplexityRoot.BreakerHistoryEntry.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakerHistoryEntry.By(childComplexity), true
+	case "BreakerHistoryEntry.figures":
+		if e.ComplexityRoot.BreakerHistoryEntry.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakerHistoryEntry.Figures(childComplexity), true
+	case "BreakerHistoryEntry.po":
+		if e.ComplexityRoot.BreakerHistoryEntry.Po == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakerHistoryEntry.Po(childComplexity), true
+	case "BreakerHistoryEntry.reason":
+		if e.ComplexityRoot.BreakerHistoryEntry.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakerHistoryEntry.Reason(childComplexity), true
+	case "BreakerHistoryEntry.rule":
+		if e.ComplexityRoot.BreakerHistoryEntry.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BreakerHistoryEntry.Rule(childComplexity), true
+
 	case "Discrepancy.actual":
 		if e.ComplexityRoot.Discrepancy.Actual == nil {
 			break
@@ -798,6 +1060,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentVersion.Version(childComplexity), true
 
+	case "EventAmounts.currency":
+		if e.ComplexityRoot.EventAmounts.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventAmounts.Currency(childComplexity), true
+	case "EventAmounts.declared":
+		if e.ComplexityRoot.EventAmounts.Declared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventAmounts.Declared(childComplexity), true
+	case "EventAmounts.fees":
+		if e.ComplexityRoot.EventAmounts.Fees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventAmounts.Fees(childComplexity), true
+	case "EventAmounts.gross":
+		if e.ComplexityRoot.EventAmounts.Gross == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventAmounts.Gross(childComplexity), true
+	case "EventAmounts.invoiced":
+		if e.ComplexityRoot.EventAmounts.Invoiced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventAmounts.Invoiced(childComplexity), true
+	case "EventAmounts.net":
+		if e.ComplexityRoot.EventAmounts.Net == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventAmounts.Net(childComplexity), true
+	case "EventAmounts.ordered":
+		if e.ComplexityRoot.EventAmounts.Ordered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventAmounts.Ordered(childComplexity), true
+	case "EventAmounts.paid":
+		if e.ComplexityRoot.EventAmounts.Paid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventAmounts.Paid(childComplexity), true
+	case "EventAmounts.paidOut":
+		if e.ComplexityRoot.EventAmounts.PaidOut == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventAmounts.PaidOut(childComplexity), true
+	case "EventAmounts.refunded":
+		if e.ComplexityRoot.EventAmounts.Refunded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventAmounts.Refunded(childComplexity), true
+
 	case "EventSource.document":
 		if e.ComplexityRoot.EventSource.Document == nil {
 			break
@@ -859,6 +1182,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Threshold(childComplexity), true
+
+	case "Exchange.amount":
+		if e.ComplexityRoot.Exchange.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exchange.Amount(childComplexity), true
+	case "Exchange.booked":
+		if e.ComplexityRoot.Exchange.Booked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exchange.Booked(childComplexity), true
+	case "Exchange.converted":
+		if e.ComplexityRoot.Exchange.Converted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exchange.Converted(childComplexity), true
+	case "Exchange.documents":
+		if e.ComplexityRoot.Exchange.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exchange.Documents(childComplexity), true
+	case "Exchange.from":
+		if e.ComplexityRoot.Exchange.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exchange.From(childComplexity), true
+	case "Exchange.rate":
+		if e.ComplexityRoot.Exchange.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exchange.Rate(childComplexity), true
+	case "Exchange.source":
+		if e.ComplexityRoot.Exchange.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exchange.Source(childComplexity), true
+	case "Exchange.to":
+		if e.ComplexityRoot.Exchange.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exchange.To(childComplexity), true
 
 	case "FieldScore.field":
 		if e.ComplexityRoot.FieldScore.Field == nil {
@@ -1373,6 +1745,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MatchDecision.Other(childComplexity), true
 
+	case "Maturity.figures":
+		if e.ComplexityRoot.Maturity.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Maturity.Figures(childComplexity), true
+	case "Maturity.from":
+		if e.ComplexityRoot.Maturity.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Maturity.From(childComplexity), true
+	case "Maturity.level":
+		if e.ComplexityRoot.Maturity.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Maturity.Level(childComplexity), true
+	case "Maturity.next":
+		if e.ComplexityRoot.Maturity.Next == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Maturity.Next(childComplexity), true
+	case "Maturity.to":
+		if e.ComplexityRoot.Maturity.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Maturity.To(childComplexity), true
+
+	case "MaturityFigure.evidence":
+		if e.ComplexityRoot.MaturityFigure.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaturityFigure.Evidence(childComplexity), true
+	case "MaturityFigure.level":
+		if e.ComplexityRoot.MaturityFigure.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaturityFigure.Level(childComplexity), true
+	case "MaturityFigure.measured":
+		if e.ComplexityRoot.MaturityFigure.Measured == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaturityFigure.Measured(childComplexity), true
+	case "MaturityFigure.met":
+		if e.ComplexityRoot.MaturityFigure.Met == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaturityFigure.Met(childComplexity), true
+	case "MaturityFigure.name":
+		if e.ComplexityRoot.MaturityFigure.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaturityFigure.Name(childComplexity), true
+	case "MaturityFigure.target":
+		if e.ComplexityRoot.MaturityFigure.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaturityFigure.Target(childComplexity), true
+	case "MaturityFigure.value":
+		if e.ComplexityRoot.MaturityFigure.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MaturityFigure.Value(childComplexity), true
+
 	case "Money.amount":
 		if e.ComplexityRoot.Money.Amount == nil {
 			break
@@ -1457,6 +1903,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveProposal(childComplexity, args["id"].(string)), true
+	case "Mutation.approvePurchaseOrder":
+		if e.ComplexityRoot.Mutation.ApprovePurchaseOrder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approvePurchaseOrder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApprovePurchaseOrder(childComplexity, args["po"].(string), args["supplier"].(*string), args["amount"].(*string), args["currency"].(*string)), true
 	case "Mutation.commitReservation":
 		if e.ComplexityRoot.Mutation.CommitReservation == nil {
 			break
@@ -1501,6 +1958,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTransfer(childComplexity, args["alert"].(string), args["qty"].(*model.Decimal)), true
+	case "Mutation.liftBreaker":
+		if e.ComplexityRoot.Mutation.LiftBreaker == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_liftBreaker_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LiftBreaker(childComplexity, args["supplier"].(string), args["rule"].(model.BreakerRule), args["reason"].(string)), true
 	case "Mutation.recordCount":
 		if e.ComplexityRoot.Mutation.RecordCount == nil {
 			break
@@ -1578,6 +2046,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetLocationAlias(childComplexity, args["system"].(string), args["code"].(string), args["location"].(string)), true
+	case "Mutation.setPaymentTerms":
+		if e.ComplexityRoot.Mutation.SetPaymentTerms == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setPaymentTerms_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetPaymentTerms(childComplexity, args["supplier"].(string), args["days"].(int)), true
 	case "Mutation.setProductAlias":
 		if e.ComplexityRoot.Mutation.SetProductAlias == nil {
 			break
@@ -2009,6 +2488,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProductSuggestion.Title(childComplexity), true
 
+	case "PurchaseApproval.at":
+		if e.ComplexityRoot.PurchaseApproval.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseApproval.At(childComplexity), true
+	case "PurchaseApproval.by":
+		if e.ComplexityRoot.PurchaseApproval.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseApproval.By(childComplexity), true
+	case "PurchaseApproval.po":
+		if e.ComplexityRoot.PurchaseApproval.Po == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseApproval.Po(childComplexity), true
+	case "PurchaseApproval.supplier":
+		if e.ComplexityRoot.PurchaseApproval.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseApproval.Supplier(childComplexity), true
+	case "PurchaseApproval.total":
+		if e.ComplexityRoot.PurchaseApproval.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseApproval.Total(childComplexity), true
+
 	case "QuarantineConnection.endCursor":
 		if e.ComplexityRoot.QuarantineConnection.EndCursor == nil {
 			break
@@ -2112,6 +2622,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Alerts(childComplexity, args["status"].(*model.AlertStatus), args["first"].(*int)), true
+	case "Query.breakers":
+		if e.ComplexityRoot.Query.Breakers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_breakers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Breakers(childComplexity, args["supplier"].(*string)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -2169,6 +2690,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Locations(childComplexity), true
+	case "Query.maturity":
+		if e.ComplexityRoot.Query.Maturity == nil {
+			break
+		}
+
+		args, err := ec.field_Query_maturity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Maturity(childComplexity, args["from"].(string), args["to"].(string)), true
 	case "Query.orderProposals":
 		if e.ComplexityRoot.Query.OrderProposals == nil {
 			break
@@ -2224,6 +2756,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Quarantine(childComplexity, args["first"].(*int), args["after"].(*string), args["system"].(*string), args["type"].(*string), args["status"].(*string)), true
+	case "Query.reconciliation":
+		if e.ComplexityRoot.Query.Reconciliation == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reconciliation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Reconciliation(childComplexity, args["from"].(string), args["to"].(string), args["status"].([]model.ReconciliationStatus), args["first"].(*int), args["after"].(*string)), true
+	case "Query.reconciliationSummary":
+		if e.ComplexityRoot.Query.ReconciliationSummary == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reconciliationSummary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReconciliationSummary(childComplexity, args["from"].(string), args["to"].(string)), true
 	case "Query.replenishments":
 		if e.ComplexityRoot.Query.Replenishments == nil {
 			break
@@ -2301,6 +2855,240 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StockAccuracy(childComplexity, args["location"].(string), args["tolerance"].(*model.Decimal), args["since"].(*time.Time)), true
+
+	case "ReasonCount.code":
+		if e.ComplexityRoot.ReasonCount.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonCount.Code(childComplexity), true
+	case "ReasonCount.events":
+		if e.ComplexityRoot.ReasonCount.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonCount.Events(childComplexity), true
+
+	case "ReconciledDocument.document":
+		if e.ComplexityRoot.ReconciledDocument.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciledDocument.Document(childComplexity), true
+	case "ReconciledDocument.externalId":
+		if e.ComplexityRoot.ReconciledDocument.ExternalID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciledDocument.ExternalID(childComplexity), true
+	case "ReconciledDocument.system":
+		if e.ComplexityRoot.ReconciledDocument.System == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciledDocument.System(childComplexity), true
+	case "ReconciledDocument.type":
+		if e.ComplexityRoot.ReconciledDocument.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciledDocument.Type(childComplexity), true
+
+	case "ReconciliationConnection.endCursor":
+		if e.ComplexityRoot.ReconciliationConnection.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationConnection.EndCursor(childComplexity), true
+	case "ReconciliationConnection.hasNextPage":
+		if e.ComplexityRoot.ReconciliationConnection.HasNextPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationConnection.HasNextPage(childComplexity), true
+	case "ReconciliationConnection.items":
+		if e.ComplexityRoot.ReconciliationConnection.Items == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationConnection.Items(childComplexity), true
+
+	case "ReconciliationEvent.amount":
+		if e.ComplexityRoot.ReconciliationEvent.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.Amount(childComplexity), true
+	case "ReconciliationEvent.amounts":
+		if e.ComplexityRoot.ReconciliationEvent.Amounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.Amounts(childComplexity), true
+	case "ReconciliationEvent.awaiting":
+		if e.ComplexityRoot.ReconciliationEvent.Awaiting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.Awaiting(childComplexity), true
+	case "ReconciliationEvent.detail":
+		if e.ComplexityRoot.ReconciliationEvent.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.Detail(childComplexity), true
+	case "ReconciliationEvent.documents":
+		if e.ComplexityRoot.ReconciliationEvent.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.Documents(childComplexity), true
+	case "ReconciliationEvent.event":
+		if e.ComplexityRoot.ReconciliationEvent.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.Event(childComplexity), true
+	case "ReconciliationEvent.fx":
+		if e.ComplexityRoot.ReconciliationEvent.Fx == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.Fx(childComplexity), true
+	case "ReconciliationEvent.kind":
+		if e.ComplexityRoot.ReconciliationEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.Kind(childComplexity), true
+	case "ReconciliationEvent.occurredAt":
+		if e.ComplexityRoot.ReconciliationEvent.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.OccurredAt(childComplexity), true
+	case "ReconciliationEvent.reasons":
+		if e.ComplexityRoot.ReconciliationEvent.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.Reasons(childComplexity), true
+	case "ReconciliationEvent.status":
+		if e.ComplexityRoot.ReconciliationEvent.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.Status(childComplexity), true
+	case "ReconciliationEvent.tolerated":
+		if e.ComplexityRoot.ReconciliationEvent.Tolerated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationEvent.Tolerated(childComplexity), true
+
+	case "ReconciliationReason.actual":
+		if e.ComplexityRoot.ReconciliationReason.Actual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationReason.Actual(childComplexity), true
+	case "ReconciliationReason.code":
+		if e.ComplexityRoot.ReconciliationReason.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationReason.Code(childComplexity), true
+	case "ReconciliationReason.documents":
+		if e.ComplexityRoot.ReconciliationReason.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationReason.Documents(childComplexity), true
+	case "ReconciliationReason.expected":
+		if e.ComplexityRoot.ReconciliationReason.Expected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationReason.Expected(childComplexity), true
+	case "ReconciliationReason.note":
+		if e.ComplexityRoot.ReconciliationReason.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationReason.Note(childComplexity), true
+	case "ReconciliationReason.sku":
+		if e.ComplexityRoot.ReconciliationReason.Sku == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationReason.Sku(childComplexity), true
+
+	case "ReconciliationSummary.arrived":
+		if e.ComplexityRoot.ReconciliationSummary.Arrived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationSummary.Arrived(childComplexity), true
+	case "ReconciliationSummary.arrivedDocuments":
+		if e.ComplexityRoot.ReconciliationSummary.ArrivedDocuments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationSummary.ArrivedDocuments(childComplexity), true
+	case "ReconciliationSummary.asOf":
+		if e.ComplexityRoot.ReconciliationSummary.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationSummary.AsOf(childComplexity), true
+	case "ReconciliationSummary.autoReconciled":
+		if e.ComplexityRoot.ReconciliationSummary.AutoReconciled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationSummary.AutoReconciled(childComplexity), true
+	case "ReconciliationSummary.autoReconciledRate":
+		if e.ComplexityRoot.ReconciliationSummary.AutoReconciledRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationSummary.AutoReconciledRate(childComplexity), true
+	case "ReconciliationSummary.byStatus":
+		if e.ComplexityRoot.ReconciliationSummary.ByStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationSummary.ByStatus(childComplexity), true
+	case "ReconciliationSummary.events":
+		if e.ComplexityRoot.ReconciliationSummary.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationSummary.Events(childComplexity), true
+	case "ReconciliationSummary.exceptions":
+		if e.ComplexityRoot.ReconciliationSummary.Exceptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationSummary.Exceptions(childComplexity), true
+	case "ReconciliationSummary.fees":
+		if e.ComplexityRoot.ReconciliationSummary.Fees == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationSummary.Fees(childComplexity), true
+	case "ReconciliationSummary.previousRun":
+		if e.ComplexityRoot.ReconciliationSummary.PreviousRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationSummary.PreviousRun(childComplexity), true
+	case "ReconciliationSummary.watermark":
+		if e.ComplexityRoot.ReconciliationSummary.Watermark == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReconciliationSummary.Watermark(childComplexity), true
 
 	case "Replenishment.at":
 		if e.ComplexityRoot.Replenishment.At == nil {
@@ -2848,6 +3636,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SourceDocument.Via(childComplexity), true
 
+	case "StatusTotal.amounts":
+		if e.ComplexityRoot.StatusTotal.Amounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusTotal.Amounts(childComplexity), true
+	case "StatusTotal.events":
+		if e.ComplexityRoot.StatusTotal.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusTotal.Events(childComplexity), true
+	case "StatusTotal.status":
+		if e.ComplexityRoot.StatusTotal.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusTotal.Status(childComplexity), true
+
 	case "StockAccuracy.accuracy":
 		if e.ComplexityRoot.StockAccuracy.Accuracy == nil {
 			break
@@ -3042,6 +3849,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.StockChanged(childComplexity, args["sku"].(*string)), true
+
+	case "SupplierBreakers.agreedTermsDays":
+		if e.ComplexityRoot.SupplierBreakers.AgreedTermsDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierBreakers.AgreedTermsDays(childComplexity), true
+	case "SupplierBreakers.breakers":
+		if e.ComplexityRoot.SupplierBreakers.Breakers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierBreakers.Breakers(childComplexity), true
+	case "SupplierBreakers.history":
+		if e.ComplexityRoot.SupplierBreakers.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierBreakers.History(childComplexity), true
+	case "SupplierBreakers.supplier":
+		if e.ComplexityRoot.SupplierBreakers.Supplier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupplierBreakers.Supplier(childComplexity), true
 
 	case "TransferLine.lot":
 		if e.ComplexityRoot.TransferLine.Lot == nil {
@@ -3669,6 +4501,234 @@ type LocationSuggestion {
   location: String!
   score: Float!
   reason: String!
+}
+`, BuiltIn: false},
+	{Name: "../schema/finance.graphqls", Input: `extend type Query {
+  """
+  Every business event of a period, reconciled: how far its documents (order, shipment,
+  customs declaration, receipt, invoice, payment, balance transaction, payout) agree in
+  money and quantity, with a reason for each disagreement. In event order. from and to
+  are dates (2025-03-01: a whole day in UTC; to includes it) or RFC 3339 times (to
+  excludes it). Finance and admin keys only.
+  """
+  reconciliation(from: String!, to: String!, status: [ReconciliationStatus!], first: Int = 50, after: String): ReconciliationConnection! @hasRole(roles: [FINANCE])
+  """
+  What a period's reconciliation comes to: auto-reconciled rate, amounts by status and
+  currency, fees, exceptions by reason, and the documents that arrived since the last
+  run ` + "`" + `seam reconcile` + "`" + ` recorded. The same documents give the same summary.
+  """
+  reconciliationSummary(from: String!, to: String!): ReconciliationSummary! @hasRole(roles: [FINANCE])
+  "The seed's five-level baseline of a period, each figure with its evidence."
+  maturity(from: String!, to: String!): Maturity! @hasRole(roles: [FINANCE])
+  """
+  The contract-drift breakers of one supplier (system:code, such as erpnext:SUP-0007),
+  or of every supplier with agreed terms or a breaker. Reading them evaluates them: a
+  rule breached by evidence no lift has seen trips its breaker, as an approval would.
+  """
+  breakers(supplier: String): [SupplierBreakers!]! @hasRole(roles: [FINANCE])
+}
+
+extend type Mutation {
+  """
+  Approve a purchase order: by its number when it came in as a document (its supplier
+  and total are read from it), or naming the supplier for one entered here. Refused
+  with code BREAKER_TRIPPED, naming the rule and its figures, while a breaker of the
+  supplier is tripped.
+  """
+  approvePurchaseOrder(po: String!, supplier: String, amount: String, currency: String): PurchaseApproval! @hasRole(roles: [FINANCE])
+  "Lift a tripped breaker, with the reason; its history keeps both."
+  liftBreaker(supplier: String!, rule: BreakerRule!, reason: String!): Breaker! @hasRole(roles: [FINANCE])
+  "Record the payment terms agreed with a supplier, in days."
+  setPaymentTerms(supplier: String!, days: Int!): SupplierBreakers! @hasRole(roles: [FINANCE])
+}
+
+"How far an event's documents agree."
+enum ReconciliationStatus {
+  matched
+  matched_within_tolerance
+  partial
+  unmatched
+}
+
+"A contract-drift rule."
+enum BreakerRule {
+  "Agreed payment terms against the observed invoice-to-payment cycle."
+  payment_terms
+  "Customs declared value against the invoiced value."
+  declared_value
+}
+
+type ReconciliationConnection {
+  items: [ReconciliationEvent!]!
+  "Pass as after to get the next page; null on the last page."
+  endCursor: String
+  hasNextPage: Boolean!
+}
+
+"One business event's reconciliation."
+type ReconciliationEvent {
+  "The business event's id."
+  event: String!
+  kind: String!
+  occurredAt: Time!
+  status: ReconciliationStatus!
+  reasons: [ReconciliationReason!]!
+  documents: [ReconciledDocument!]!
+  "What the event is worth: ordered, else invoiced, paid, paid out or declared."
+  amount: Money
+  "Its money per currency, by what the documents say it is."
+  amounts: [EventAmounts!]!
+  "Conversions between its currencies."
+  fx: [Exchange!]!
+  "Differences within tolerance: shown, not exceptions."
+  tolerated: [ReconciliationReason!]!
+  "Documents the event still expects that are not late yet."
+  awaiting: [String!]!
+  "Drill down: the event with its sources and the evidence that joined them."
+  detail: InventoryEvent
+}
+
+"A disagreement, with a code from the fixed list."
+type ReconciliationReason {
+  "amount_mismatch, quantity_mismatch, missing_payment, missing_invoice, missing_shipment, duplicate_payment, declared_value_mismatch, payout_mismatch, late_payment, refund_without_return, currency_mismatch"
+  code: String!
+  expected: String!
+  actual: String!
+  documents: [ReconciledDocument!]!
+  sku: String
+  note: String
+}
+
+type ReconciledDocument {
+  system: String!
+  type: String!
+  externalId: String!
+  "Drill down: the stored document, its payload and its event."
+  document: SourceDocument
+}
+
+type EventAmounts {
+  currency: String!
+  ordered: String
+  invoiced: String
+  declared: String
+  paid: String
+  refunded: String
+  "What the processor booked, kept and added to the balance."
+  gross: String
+  fees: String
+  net: String
+  paidOut: String
+}
+
+type Exchange {
+  from: String!
+  to: String!
+  rate: String!
+  "document (the rate a document states) or configured"
+  source: String!
+  amount: String!
+  converted: String!
+  booked: String!
+  documents: [ReconciledDocument!]!
+}
+
+type ReconciliationSummary {
+  events: Int!
+  autoReconciled: Int!
+  "A decimal fraction such as 0.9731; null with no events."
+  autoReconciledRate: String
+  byStatus: [StatusTotal!]!
+  fees: [Money!]!
+  exceptions: [ReasonCount!]!
+  "The data clock due dates were judged against: the tenant's newest arrival."
+  asOf: Time
+  "The newest arrival among the period's documents."
+  watermark: Time
+  "The watermark of the last recorded run; null when there was none."
+  previousRun: Time
+  "How many documents arrived since the previous run, and the first of them."
+  arrived: Int!
+  arrivedDocuments: [ReconciledDocument!]!
+}
+
+type StatusTotal {
+  status: ReconciliationStatus!
+  events: Int!
+  amounts: [Money!]!
+}
+
+type ReasonCount {
+  code: String!
+  events: Int!
+}
+
+type Maturity {
+  from: Time!
+  to: Time!
+  "The highest level met, with every level below it."
+  level: Int!
+  "What the next level needs."
+  next: String!
+  figures: [MaturityFigure!]!
+}
+
+type MaturityFigure {
+  name: String!
+  value: String!
+  "The level whose target this figure is; 0 for a figure shown beside one."
+  level: Int!
+  target: String
+  measured: Boolean!
+  met: Boolean!
+  evidence: [String!]!
+}
+
+type SupplierBreakers {
+  supplier: String!
+  "Agreed payment terms in days; null when none were agreed."
+  agreedTermsDays: Int
+  breakers: [Breaker!]!
+  "Trips, refusals and lifts, oldest first."
+  history: [BreakerHistoryEntry!]!
+}
+
+type Breaker {
+  rule: BreakerRule!
+  "Purchase approvals for the supplier are frozen."
+  tripped: Boolean!
+  trippedAt: Time
+  "What the rule measured when it tripped."
+  trippedFigures: String
+  "What the rule finds now."
+  figures: String!
+  breached: Boolean!
+  "False when the rule has nothing to judge by yet."
+  evaluated: Boolean!
+  evidence: [ReconciledDocument!]!
+  liftedAt: Time
+  liftedBy: String
+  liftReason: String
+}
+
+type BreakerHistoryEntry {
+  rule: BreakerRule!
+  "tripped, refused or lifted"
+  action: String!
+  at: Time!
+  by: String!
+  figures: String!
+  reason: String
+  "The purchase order whose approval was refused."
+  po: String
+}
+
+type PurchaseApproval {
+  po: String!
+  supplier: String!
+  total: Money
+  by: String!
+  at: Time!
 }
 `, BuiltIn: false},
 	{Name: "../schema/forecast.graphqls", Input: `extend type Query {
@@ -4313,6 +5373,54 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Alert", field.Name)
 }
 
+func (ec *executionContext) childFields_Breaker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_Breaker_rule(ctx, field)
+	case "tripped":
+		return ec.fieldContext_Breaker_tripped(ctx, field)
+	case "trippedAt":
+		return ec.fieldContext_Breaker_trippedAt(ctx, field)
+	case "trippedFigures":
+		return ec.fieldContext_Breaker_trippedFigures(ctx, field)
+	case "figures":
+		return ec.fieldContext_Breaker_figures(ctx, field)
+	case "breached":
+		return ec.fieldContext_Breaker_breached(ctx, field)
+	case "evaluated":
+		return ec.fieldContext_Breaker_evaluated(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Breaker_evidence(ctx, field)
+	case "liftedAt":
+		return ec.fieldContext_Breaker_liftedAt(ctx, field)
+	case "liftedBy":
+		return ec.fieldContext_Breaker_liftedBy(ctx, field)
+	case "liftReason":
+		return ec.fieldContext_Breaker_liftReason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Breaker", field.Name)
+}
+
+func (ec *executionContext) childFields_BreakerHistoryEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_BreakerHistoryEntry_rule(ctx, field)
+	case "action":
+		return ec.fieldContext_BreakerHistoryEntry_action(ctx, field)
+	case "at":
+		return ec.fieldContext_BreakerHistoryEntry_at(ctx, field)
+	case "by":
+		return ec.fieldContext_BreakerHistoryEntry_by(ctx, field)
+	case "figures":
+		return ec.fieldContext_BreakerHistoryEntry_figures(ctx, field)
+	case "reason":
+		return ec.fieldContext_BreakerHistoryEntry_reason(ctx, field)
+	case "po":
+		return ec.fieldContext_BreakerHistoryEntry_po(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BreakerHistoryEntry", field.Name)
+}
+
 func (ec *executionContext) childFields_Discrepancy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "sku":
@@ -4363,6 +5471,32 @@ func (ec *executionContext) childFields_DocumentVersion(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type DocumentVersion", field.Name)
 }
 
+func (ec *executionContext) childFields_EventAmounts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "currency":
+		return ec.fieldContext_EventAmounts_currency(ctx, field)
+	case "ordered":
+		return ec.fieldContext_EventAmounts_ordered(ctx, field)
+	case "invoiced":
+		return ec.fieldContext_EventAmounts_invoiced(ctx, field)
+	case "declared":
+		return ec.fieldContext_EventAmounts_declared(ctx, field)
+	case "paid":
+		return ec.fieldContext_EventAmounts_paid(ctx, field)
+	case "refunded":
+		return ec.fieldContext_EventAmounts_refunded(ctx, field)
+	case "gross":
+		return ec.fieldContext_EventAmounts_gross(ctx, field)
+	case "fees":
+		return ec.fieldContext_EventAmounts_fees(ctx, field)
+	case "net":
+		return ec.fieldContext_EventAmounts_net(ctx, field)
+	case "paidOut":
+		return ec.fieldContext_EventAmounts_paidOut(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EventAmounts", field.Name)
+}
+
 func (ec *executionContext) childFields_EventSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "role":
@@ -4393,6 +5527,28 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
+func (ec *executionContext) childFields_Exchange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_Exchange_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Exchange_to(ctx, field)
+	case "rate":
+		return ec.fieldContext_Exchange_rate(ctx, field)
+	case "source":
+		return ec.fieldContext_Exchange_source(ctx, field)
+	case "amount":
+		return ec.fieldContext_Exchange_amount(ctx, field)
+	case "converted":
+		return ec.fieldContext_Exchange_converted(ctx, field)
+	case "booked":
+		return ec.fieldContext_Exchange_booked(ctx, field)
+	case "documents":
+		return ec.fieldContext_Exchange_documents(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Exchange", field.Name)
 }
 
 func (ec *executionContext) childFields_FieldScore(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4651,6 +5807,42 @@ func (ec *executionContext) childFields_MatchDecision(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type MatchDecision", field.Name)
 }
 
+func (ec *executionContext) childFields_Maturity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_Maturity_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Maturity_to(ctx, field)
+	case "level":
+		return ec.fieldContext_Maturity_level(ctx, field)
+	case "next":
+		return ec.fieldContext_Maturity_next(ctx, field)
+	case "figures":
+		return ec.fieldContext_Maturity_figures(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Maturity", field.Name)
+}
+
+func (ec *executionContext) childFields_MaturityFigure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_MaturityFigure_name(ctx, field)
+	case "value":
+		return ec.fieldContext_MaturityFigure_value(ctx, field)
+	case "level":
+		return ec.fieldContext_MaturityFigure_level(ctx, field)
+	case "target":
+		return ec.fieldContext_MaturityFigure_target(ctx, field)
+	case "measured":
+		return ec.fieldContext_MaturityFigure_measured(ctx, field)
+	case "met":
+		return ec.fieldContext_MaturityFigure_met(ctx, field)
+	case "evidence":
+		return ec.fieldContext_MaturityFigure_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MaturityFigure", field.Name)
+}
+
 func (ec *executionContext) childFields_Money(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "amount":
@@ -4885,6 +6077,22 @@ func (ec *executionContext) childFields_ProductSuggestion(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type ProductSuggestion", field.Name)
 }
 
+func (ec *executionContext) childFields_PurchaseApproval(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "po":
+		return ec.fieldContext_PurchaseApproval_po(ctx, field)
+	case "supplier":
+		return ec.fieldContext_PurchaseApproval_supplier(ctx, field)
+	case "total":
+		return ec.fieldContext_PurchaseApproval_total(ctx, field)
+	case "by":
+		return ec.fieldContext_PurchaseApproval_by(ctx, field)
+	case "at":
+		return ec.fieldContext_PurchaseApproval_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PurchaseApproval", field.Name)
+}
+
 func (ec *executionContext) childFields_QuarantineConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "items":
@@ -4925,6 +6133,118 @@ func (ec *executionContext) childFields_QuarantineItem(ctx context.Context, fiel
 		return ec.fieldContext_QuarantineItem_raw(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type QuarantineItem", field.Name)
+}
+
+func (ec *executionContext) childFields_ReasonCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ReasonCount_code(ctx, field)
+	case "events":
+		return ec.fieldContext_ReasonCount_events(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReasonCount", field.Name)
+}
+
+func (ec *executionContext) childFields_ReconciledDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "system":
+		return ec.fieldContext_ReconciledDocument_system(ctx, field)
+	case "type":
+		return ec.fieldContext_ReconciledDocument_type(ctx, field)
+	case "externalId":
+		return ec.fieldContext_ReconciledDocument_externalId(ctx, field)
+	case "document":
+		return ec.fieldContext_ReconciledDocument_document(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReconciledDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_ReconciliationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "items":
+		return ec.fieldContext_ReconciliationConnection_items(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_ReconciliationConnection_endCursor(ctx, field)
+	case "hasNextPage":
+		return ec.fieldContext_ReconciliationConnection_hasNextPage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReconciliationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReconciliationEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "event":
+		return ec.fieldContext_ReconciliationEvent_event(ctx, field)
+	case "kind":
+		return ec.fieldContext_ReconciliationEvent_kind(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_ReconciliationEvent_occurredAt(ctx, field)
+	case "status":
+		return ec.fieldContext_ReconciliationEvent_status(ctx, field)
+	case "reasons":
+		return ec.fieldContext_ReconciliationEvent_reasons(ctx, field)
+	case "documents":
+		return ec.fieldContext_ReconciliationEvent_documents(ctx, field)
+	case "amount":
+		return ec.fieldContext_ReconciliationEvent_amount(ctx, field)
+	case "amounts":
+		return ec.fieldContext_ReconciliationEvent_amounts(ctx, field)
+	case "fx":
+		return ec.fieldContext_ReconciliationEvent_fx(ctx, field)
+	case "tolerated":
+		return ec.fieldContext_ReconciliationEvent_tolerated(ctx, field)
+	case "awaiting":
+		return ec.fieldContext_ReconciliationEvent_awaiting(ctx, field)
+	case "detail":
+		return ec.fieldContext_ReconciliationEvent_detail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReconciliationEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_ReconciliationReason(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ReconciliationReason_code(ctx, field)
+	case "expected":
+		return ec.fieldContext_ReconciliationReason_expected(ctx, field)
+	case "actual":
+		return ec.fieldContext_ReconciliationReason_actual(ctx, field)
+	case "documents":
+		return ec.fieldContext_ReconciliationReason_documents(ctx, field)
+	case "sku":
+		return ec.fieldContext_ReconciliationReason_sku(ctx, field)
+	case "note":
+		return ec.fieldContext_ReconciliationReason_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReconciliationReason", field.Name)
+}
+
+func (ec *executionContext) childFields_ReconciliationSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "events":
+		return ec.fieldContext_ReconciliationSummary_events(ctx, field)
+	case "autoReconciled":
+		return ec.fieldContext_ReconciliationSummary_autoReconciled(ctx, field)
+	case "autoReconciledRate":
+		return ec.fieldContext_ReconciliationSummary_autoReconciledRate(ctx, field)
+	case "byStatus":
+		return ec.fieldContext_ReconciliationSummary_byStatus(ctx, field)
+	case "fees":
+		return ec.fieldContext_ReconciliationSummary_fees(ctx, field)
+	case "exceptions":
+		return ec.fieldContext_ReconciliationSummary_exceptions(ctx, field)
+	case "asOf":
+		return ec.fieldContext_ReconciliationSummary_asOf(ctx, field)
+	case "watermark":
+		return ec.fieldContext_ReconciliationSummary_watermark(ctx, field)
+	case "previousRun":
+		return ec.fieldContext_ReconciliationSummary_previousRun(ctx, field)
+	case "arrived":
+		return ec.fieldContext_ReconciliationSummary_arrived(ctx, field)
+	case "arrivedDocuments":
+		return ec.fieldContext_ReconciliationSummary_arrivedDocuments(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReconciliationSummary", field.Name)
 }
 
 func (ec *executionContext) childFields_Replenishment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5177,6 +6497,18 @@ func (ec *executionContext) childFields_SourceDocument(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type SourceDocument", field.Name)
 }
 
+func (ec *executionContext) childFields_StatusTotal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_StatusTotal_status(ctx, field)
+	case "events":
+		return ec.fieldContext_StatusTotal_events(ctx, field)
+	case "amounts":
+		return ec.fieldContext_StatusTotal_amounts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatusTotal", field.Name)
+}
+
 func (ec *executionContext) childFields_StockAccuracy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "location":
@@ -5251,6 +6583,20 @@ func (ec *executionContext) childFields_StockRow(ctx context.Context, field grap
 		return ec.fieldContext_StockRow_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StockRow", field.Name)
+}
+
+func (ec *executionContext) childFields_SupplierBreakers(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "supplier":
+		return ec.fieldContext_SupplierBreakers_supplier(ctx, field)
+	case "agreedTermsDays":
+		return ec.fieldContext_SupplierBreakers_agreedTermsDays(ctx, field)
+	case "breakers":
+		return ec.fieldContext_SupplierBreakers_breakers(ctx, field)
+	case "history":
+		return ec.fieldContext_SupplierBreakers_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SupplierBreakers", field.Name)
 }
 
 func (ec *executionContext) childFields_TransferLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -34,6 +34,36 @@ type Alert struct {
 	Transfer *InventoryEvent `json:"transfer,omitempty"`
 }
 
+type Breaker struct {
+	Rule BreakerRule `json:"rule"`
+	// Purchase approvals for the supplier are frozen.
+	Tripped   bool       `json:"tripped"`
+	TrippedAt *time.Time `json:"trippedAt,omitempty"`
+	// What the rule measured when it tripped.
+	TrippedFigures *string `json:"trippedFigures,omitempty"`
+	// What the rule finds now.
+	Figures  string `json:"figures"`
+	Breached bool   `json:"breached"`
+	// False when the rule has nothing to judge by yet.
+	Evaluated  bool                  `json:"evaluated"`
+	Evidence   []*ReconciledDocument `json:"evidence"`
+	LiftedAt   *time.Time            `json:"liftedAt,omitempty"`
+	LiftedBy   *string               `json:"liftedBy,omitempty"`
+	LiftReason *string               `json:"liftReason,omitempty"`
+}
+
+type BreakerHistoryEntry struct {
+	Rule BreakerRule `json:"rule"`
+	// tripped, refused or lifted
+	Action  string    `json:"action"`
+	At      time.Time `json:"at"`
+	By      string    `json:"by"`
+	Figures string    `json:"figures"`
+	Reason  *string   `json:"reason,omitempty"`
+	// The purchase order whose approval was refused.
+	Po *string `json:"po,omitempty"`
+}
+
 type Discrepancy struct {
 	Sku      string  `json:"sku"`
 	Lot      *string `json:"lot,omitempty"`
@@ -78,6 +108,20 @@ type DocumentVersion struct {
 	Raw string `json:"raw"`
 }
 
+type EventAmounts struct {
+	Currency string  `json:"currency"`
+	Ordered  *string `json:"ordered,omitempty"`
+	Invoiced *string `json:"invoiced,omitempty"`
+	Declared *string `json:"declared,omitempty"`
+	Paid     *string `json:"paid,omitempty"`
+	Refunded *string `json:"refunded,omitempty"`
+	// What the processor booked, kept and added to the balance.
+	Gross   *string `json:"gross,omitempty"`
+	Fees    *string `json:"fees,omitempty"`
+	Net     *string `json:"net,omitempty"`
+	PaidOut *string `json:"paidOut,omitempty"`
+}
+
 type EventSource struct {
 	Role     string          `json:"role"`
 	Document *SourceDocument `json:"document"`
@@ -94,6 +138,18 @@ type Evidence struct {
 	Keys   []string      `json:"keys"`
 	Fields []*FieldScore `json:"fields"`
 	Note   *string       `json:"note,omitempty"`
+}
+
+type Exchange struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	Rate string `json:"rate"`
+	// document (the rate a document states) or configured
+	Source    string                `json:"source"`
+	Amount    string                `json:"amount"`
+	Converted string                `json:"converted"`
+	Booked    string                `json:"booked"`
+	Documents []*ReconciledDocument `json:"documents"`
 }
 
 // One field's contribution to a match score (log-likelihood weight).
@@ -256,6 +312,27 @@ type MatchDecision struct {
 	Other *InventoryEvent `json:"other,omitempty"`
 	// Compensating movements the decision appended.
 	Movements []*Movement `json:"movements"`
+}
+
+type Maturity struct {
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
+	// The highest level met, with every level below it.
+	Level int `json:"level"`
+	// What the next level needs.
+	Next    string            `json:"next"`
+	Figures []*MaturityFigure `json:"figures"`
+}
+
+type MaturityFigure struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+	// The level whose target this figure is; 0 for a figure shown beside one.
+	Level    int      `json:"level"`
+	Target   *string  `json:"target,omitempty"`
+	Measured bool     `json:"measured"`
+	Met      bool     `json:"met"`
+	Evidence []string `json:"evidence"`
 }
 
 // An amount of money in a currency.
@@ -421,6 +498,14 @@ type ProductSuggestion struct {
 	Candidates []*ProductCandidate `json:"candidates"`
 }
 
+type PurchaseApproval struct {
+	Po       string    `json:"po"`
+	Supplier string    `json:"supplier"`
+	Total    *Money    `json:"total,omitempty"`
+	By       string    `json:"by"`
+	At       time.Time `json:"at"`
+}
+
 type QuarantineConnection struct {
 	Items []*QuarantineItem `json:"items"`
 	// Pass as after to get the next page; null on the last page.
@@ -447,6 +532,79 @@ type QuarantineItem struct {
 }
 
 type Query struct {
+}
+
+type ReasonCount struct {
+	Code   string `json:"code"`
+	Events int    `json:"events"`
+}
+
+type ReconciledDocument struct {
+	System     string `json:"system"`
+	Type       string `json:"type"`
+	ExternalID string `json:"externalId"`
+	// Drill down: the stored document, its payload and its event.
+	Document *SourceDocument `json:"document,omitempty"`
+}
+
+type ReconciliationConnection struct {
+	Items []*ReconciliationEvent `json:"items"`
+	// Pass as after to get the next page; null on the last page.
+	EndCursor   *string `json:"endCursor,omitempty"`
+	HasNextPage bool    `json:"hasNextPage"`
+}
+
+// One business event's reconciliation.
+type ReconciliationEvent struct {
+	// The business event's id.
+	Event      string                  `json:"event"`
+	Kind       string                  `json:"kind"`
+	OccurredAt time.Time               `json:"occurredAt"`
+	Status     ReconciliationStatus    `json:"status"`
+	Reasons    []*ReconciliationReason `json:"reasons"`
+	Documents  []*ReconciledDocument   `json:"documents"`
+	// What the event is worth: ordered, else invoiced, paid, paid out or declared.
+	Amount *Money `json:"amount,omitempty"`
+	// Its money per currency, by what the documents say it is.
+	Amounts []*EventAmounts `json:"amounts"`
+	// Conversions between its currencies.
+	Fx []*Exchange `json:"fx"`
+	// Differences within tolerance: shown, not exceptions.
+	Tolerated []*ReconciliationReason `json:"tolerated"`
+	// Documents the event still expects that are not late yet.
+	Awaiting []string `json:"awaiting"`
+	// Drill down: the event with its sources and the evidence that joined them.
+	Detail *InventoryEvent `json:"detail,omitempty"`
+}
+
+// A disagreement, with a code from the fixed list.
+type ReconciliationReason struct {
+	// amount_mismatch, quantity_mismatch, missing_payment, missing_invoice, missing_shipment, duplicate_payment, declared_value_mismatch, payout_mismatch, late_payment, refund_without_return, currency_mismatch
+	Code      string                `json:"code"`
+	Expected  string                `json:"expected"`
+	Actual    string                `json:"actual"`
+	Documents []*ReconciledDocument `json:"documents"`
+	Sku       *string               `json:"sku,omitempty"`
+	Note      *string               `json:"note,omitempty"`
+}
+
+type ReconciliationSummary struct {
+	Events         int `json:"events"`
+	AutoReconciled int `json:"autoReconciled"`
+	// A decimal fraction such as 0.9731; null with no events.
+	AutoReconciledRate *string        `json:"autoReconciledRate,omitempty"`
+	ByStatus           []*StatusTotal `json:"byStatus"`
+	Fees               []*Money       `json:"fees"`
+	Exceptions         []*ReasonCount `json:"exceptions"`
+	// The data clock due dates were judged against: the tenant's newest arrival.
+	AsOf *time.Time `json:"asOf,omitempty"`
+	// The newest arrival among the period's documents.
+	Watermark *time.Time `json:"watermark,omitempty"`
+	// The watermark of the last recorded run; null when there was none.
+	PreviousRun *time.Time `json:"previousRun,omitempty"`
+	// How many documents arrived since the previous run, and the first of them.
+	Arrived          int                   `json:"arrived"`
+	ArrivedDocuments []*ReconciledDocument `json:"arrivedDocuments"`
 }
 
 // Goods of one product that one event brought to a location.
@@ -619,6 +777,12 @@ type SourceDocument struct {
 	Versions []*DocumentVersion `json:"versions"`
 }
 
+type StatusTotal struct {
+	Status  ReconciliationStatus `json:"status"`
+	Events  int                  `json:"events"`
+	Amounts []*Money             `json:"amounts"`
+}
+
 // A location's stock accuracy.
 type StockAccuracy struct {
 	Location  string  `json:"location"`
@@ -680,6 +844,15 @@ type StockRow struct {
 }
 
 type Subscription struct {
+}
+
+type SupplierBreakers struct {
+	Supplier string `json:"supplier"`
+	// Agreed payment terms in days; null when none were agreed.
+	AgreedTermsDays *int       `json:"agreedTermsDays,omitempty"`
+	Breakers        []*Breaker `json:"breakers"`
+	// Trips, refusals and lifts, oldest first.
+	History []*BreakerHistoryEntry `json:"history"`
 }
 
 type TransferLine struct {
@@ -825,6 +998,64 @@ func (e AlertStatus) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// A contract-drift rule.
+type BreakerRule string
+
+const (
+	// Agreed payment terms against the observed invoice-to-payment cycle.
+	BreakerRulePaymentTerms BreakerRule = "payment_terms"
+	// Customs declared value against the invoiced value.
+	BreakerRuleDeclaredValue BreakerRule = "declared_value"
+)
+
+var AllBreakerRule = []BreakerRule{
+	BreakerRulePaymentTerms,
+	BreakerRuleDeclaredValue,
+}
+
+func (e BreakerRule) IsValid() bool {
+	switch e {
+	case BreakerRulePaymentTerms, BreakerRuleDeclaredValue:
+		return true
+	}
+	return false
+}
+
+func (e BreakerRule) String() string {
+	return string(e)
+}
+
+func (e *BreakerRule) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = BreakerRule(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid BreakerRule", str)
+	}
+	return nil
+}
+
+func (e BreakerRule) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *BreakerRule) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e BreakerRule) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 type ProposalStatus string
 
 const (
@@ -880,6 +1111,66 @@ func (e *ProposalStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e ProposalStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How far an event's documents agree.
+type ReconciliationStatus string
+
+const (
+	ReconciliationStatusMatched                ReconciliationStatus = "matched"
+	ReconciliationStatusMatchedWithinTolerance ReconciliationStatus = "matched_within_tolerance"
+	ReconciliationStatusPartial                ReconciliationStatus = "partial"
+	ReconciliationStatusUnmatched              ReconciliationStatus = "unmatched"
+)
+
+var AllReconciliationStatus = []ReconciliationStatus{
+	ReconciliationStatusMatched,
+	ReconciliationStatusMatchedWithinTolerance,
+	ReconciliationStatusPartial,
+	ReconciliationStatusUnmatched,
+}
+
+func (e ReconciliationStatus) IsValid() bool {
+	switch e {
+	case ReconciliationStatusMatched, ReconciliationStatusMatchedWithinTolerance, ReconciliationStatusPartial, ReconciliationStatusUnmatched:
+		return true
+	}
+	return false
+}
+
+func (e ReconciliationStatus) String() string {
+	return string(e)
+}
+
+func (e *ReconciliationStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReconciliationStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReconciliationStatus", str)
+	}
+	return nil
+}
+
+func (e ReconciliationStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReconciliationStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReconciliationStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/seamhub/seam/ontology"
 )
 
@@ -60,6 +62,13 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 	}
 	if m.total != nil {
 		d.Total = mp.money(m.total, "total", root)
+	}
+	if m.fee != nil {
+		d.Fee = mp.money(m.fee, "fee", root)
+	}
+	d.ExchangeRate = mp.rate(m.rate, "exchangeRate", root)
+	if m.due != nil {
+		d.DueAt, _ = mp.time(m.due, "dueAt", root)
 	}
 	for i := range m.parties {
 		d.Parties = m.parties[i].read(mp, d.Parties)
@@ -243,6 +252,25 @@ func (mp *mapper) money(ms *moneySpec, field string, cur any) *ontology.Money {
 		mp.fail(field, s, cur, raw, err)
 	}
 	return v
+}
+
+// rate reads an exchange rate: a positive decimal, or nil when the source has none (a
+// transaction in one currency). Zero counts as none: Stripe and ERPNext write 0 or 1
+// where nothing was converted, and 1 converts nothing either way.
+func (mp *mapper) rate(s *spec, field string, cur any) *decimal.Decimal {
+	v := strings.TrimSpace(mp.text(s, field, cur))
+	if v == "" {
+		return nil
+	}
+	d, err := decimal.NewFromString(v)
+	if err != nil || d.Sign() < 0 || d.Exponent() < -18 || d.Exponent() > 18 {
+		mp.fail(field, s, cur, v, &valueError{rule: "decimal", value: v, msg: fmt.Sprintf("exchange rate %q is not a positive decimal number", v)})
+		return nil
+	}
+	if d.IsZero() {
+		return nil
+	}
+	return &d
 }
 
 func (mp *mapper) qty(q *qtySpec, field string, cur any) *ontology.Qty {
@@ -458,6 +486,10 @@ func (ns *noteSpec) read(mp *mapper, d *ontology.Document) {
 		}
 	}
 }
+
+// NormaliseRef writes a reference value the way mappings store it, so that a value a
+// person types (a purchase order number to approve) finds the key its documents hold.
+func NormaliseRef(k ontology.RefKind, v string) string { return normalise(k, strings.TrimSpace(v)) }
 
 // normalise applies the rules of SOURCES.md §9 that hold for every source: tracking
 // numbers, bills of lading and container numbers are upper case without spaces.

@@ -36,6 +36,9 @@ type Mapping struct {
 	channel    *spec
 	loc        *locationSpec
 	total      *moneySpec
+	fee        *moneySpec
+	rate       *spec
+	due        *timeSpec
 	parties    []partySpec
 	lines      *linesSpec
 	refs       []refSpec
@@ -91,7 +94,7 @@ type refSpec struct {
 }
 
 var topKeys = []string{"system", "type", "role", "format", "delimiter", "groupBy", "unwrap", "externalId", "verb",
-	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "parties", "lines", "refs", "notes", "description"}
+	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
 	partyKeys = []string{"role", "each", "if", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep",
@@ -180,6 +183,9 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	m.dir, _ = l.words(f["direction"], "direction", "direction", directions)
 	m.channel, _ = l.words(f["channel"], "channel", "channel", channels)
 	m.total = l.money(f["total"], "total")
+	m.fee = l.money(f["fee"], "fee")
+	m.rate = l.plain(f["exchangeRate"], "exchangeRate")
+	m.due = l.time(f["dueAt"], "dueAt")
 	if v := f["location"]; v != nil {
 		m.loc = l.location(v)
 	}

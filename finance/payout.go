@@ -1,0 +1,198 @@
+package finance
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// shownTransactions bounds the balance transactions a payout's reason lists: a daily
+// payout pays out thousands; the first ones say which, the note says how many.
+const shownTransactions = 20
+
+// payout reconciles a processor's payout: it must pay out exactly the net of the balance
+// transactions that name it, and the payment entry that books it in the ERP must say the
+// same amount.
+func (c *recon) payout() {
+	for _, po := range c.p.payouts {
+		c.setValue(po.Total)
+		c.book(po.Total, func(a *tally) *decimal.Decimal { return &a.paidOut })
+		if po.Total == nil {
+			continue
+		}
+		bts := c.payoutTransactions(po)
+		net := purse{}
+		for _, bt := range bts {
+			net.add(bt.Total)
+			c.book(bt.Fee, func(a *tally) *decimal.Decimal { return &a.fees })
+			c.book(gross(bt), func(a *tally) *decimal.Decimal { return &a.gross })
+		}
+		docs := append([]Doc{po}, bts[:min(len(bts), shownTransactions)]...)
+		note := fmt.Sprintf("net of the %d balance transactions naming the payout against the payout", len(bts))
+		if len(bts) == 0 {
+			// Stripe's balance transactions do not name their payout: the connector
+			// adds it when it lists them by payout. Until it has, there is nothing to
+			// sum, which is no evidence of a difference.
+			c.await("the payout's balance transactions")
+			continue
+		}
+		got, single := net.only()
+		if !single {
+			c.fail(CurrencyMismatch, money(*po.Total), net.String(), note, docs...)
+			continue
+		}
+		c.compareMoney(PayoutMismatch, got, *po.Total, nil, c.cfg.Amount, note, docs...)
+	}
+	for _, pay := range without(c.p.payments, ontology.VerbOrdered) {
+		c.book(pay.Total, func(a *tally) *decimal.Decimal { return &a.paid })
+		for _, po := range c.p.payouts {
+			if pay.Total != nil && po.Total != nil && names(pay, ontology.RefPayout, po.Key.ExternalID) {
+				c.compareMoney(AmountMismatch, *po.Total, *pay.Total, nil, c.cfg.Amount, "payout against the payment entry that books it", po, pay)
+			}
+		}
+	}
+	c.namedInvoices()
+}
+
+// payoutTransactions are the balance transactions that name a payout, without the
+// payout's own entry in the balance.
+func (c *recon) payoutTransactions(po Doc) []Doc {
+	var out []Doc
+	seen := map[ontology.DocKey]bool{}
+	for _, d := range append(slices.Clone(c.p.settlements), c.ev.Related...) {
+		if d.Role != ontology.RoleSettlement || strings.HasPrefix(d.Status, "payout") || !names(d, ontology.RefPayout, po.Key.ExternalID) || seen[d.Key] {
+			continue
+		}
+		seen[d.Key] = true
+		out = append(out, d)
+	}
+	slices.SortFunc(out, func(a, b Doc) int { return compareRefs(a.Ref(), b.Ref()) })
+	return out
+}
+
+// namedInvoices checks that every invoice a payment names exists: in the event, or in
+// another event when one payment settles several invoices.
+func (c *recon) namedInvoices() {
+	known := map[string]bool{}
+	for _, d := range append(append(slices.Clone(c.p.invoices), c.p.cancelled...), c.ev.Related...) {
+		if d.Role == ontology.RoleInvoice {
+			for _, id := range invoiceIDs(d) {
+				known[id] = true
+			}
+		}
+	}
+	for _, pay := range c.p.payments {
+		for _, id := range pay.RefsOf(ontology.RefInvoice) {
+			if known[id] {
+				c.agreed++
+				continue
+			}
+			c.fail(MissingInvoice, "invoice "+id, "none", fmt.Sprintf("named by %s %s", pay.Key.System, pay.Key.Type), pay)
+		}
+	}
+}
+
+// payment reconciles money with no order, invoice or payout of its own in the event:
+// one payment settling invoices that live in their own events is compared with them;
+// money with no document saying what it is for is missing its invoice.
+func (c *recon) payment() {
+	paid := without(c.p.payments, ontology.VerbOrdered)
+	for _, d := range paid {
+		c.setValue(d.Total)
+		c.book(d.Total, func(a *tally) *decimal.Decimal { return &a.paid })
+	}
+	if len(paid) == 0 {
+		c.await("payment")
+		return
+	}
+	named := 0
+	for _, d := range paid {
+		named += len(d.RefsOf(ontology.RefInvoice))
+	}
+	if named == 0 {
+		c.fail(MissingInvoice, "an order or invoice the payment is for", sum(paid).String(), "payment with no order or invoice", paid...)
+		return
+	}
+	before := len(c.reasons)
+	c.namedInvoices()
+	if len(c.reasons) > before {
+		return
+	}
+	var invoices []Doc
+	for _, d := range c.ev.Related {
+		if d.Role == ontology.RoleInvoice && d.Verb != ontology.VerbCancelled {
+			invoices = append(invoices, d)
+		}
+	}
+	owed, ok1 := sum(invoices).only()
+	got, ok2 := sum(paid).only()
+	if ok1 && ok2 {
+		c.compareMoney(AmountMismatch, owed, got, nil, c.cfg.Amount, "invoices against the payment that settles them together",
+			append(slices.Clone(paid), invoices...)...)
+	}
+}
+
+// settlementOnly reconciles balance transactions alone in their event: one that books a
+// charge proves money came in whose payment document is missing. Others (fees, the
+// payout's own entry, refunds) are reconciled with their payout; ok is false for them.
+func (c *recon) settlementOnly() bool {
+	found := false
+	for _, bt := range c.p.settlements {
+		ids := bt.RefsOf(ontology.RefPayment)
+		if len(ids) == 0 || (bt.Status != "charge" && bt.Status != "payment") {
+			continue
+		}
+		found = true
+		g := gross(bt)
+		c.setValue(g)
+		c.book(g, func(a *tally) *decimal.Decimal { return &a.gross })
+		c.book(bt.Fee, func(a *tally) *decimal.Decimal { return &a.fees })
+		c.book(bt.Total, func(a *tally) *decimal.Decimal { return &a.net })
+		c.fail(MissingPayment, "the payment "+ids[0]+" the balance transaction books", "none",
+			"balance transaction with no payment document", bt)
+	}
+	return found
+}
+
+// refundOnly reconciles a refund whose sale is not known: money given back must have
+// goods coming back.
+func (c *recon) refundOnly() {
+	for _, r := range c.p.refunds {
+		c.setValue(r.Total)
+		c.book(r.Total, func(a *tally) *decimal.Decimal { return &a.refunded })
+		back := false
+		for _, l := range r.Lines {
+			back = back || l.Qty > 0
+		}
+		if back {
+			c.agreed++
+			continue
+		}
+		what := "a refund"
+		if r.Total != nil {
+			what = "refund of " + money(*r.Total)
+		}
+		c.fail(RefundWithoutReturn, "goods returned with the refund", what+", no goods back", "refund with no sale known", r)
+	}
+}
+
+// invoiceIDs are the numbers an invoice is known by: its own references (stored upper
+// case, as payments quote them) and its id.
+func invoiceIDs(d Doc) []string {
+	return append(d.RefsOf(ontology.RefInvoice), strings.ToUpper(d.Key.ExternalID))
+}
+
+// names reports whether a document holds a reference of that kind and value. A payment
+// entry booking a payout names thousands of invoices: this looks without copying them.
+func names(d Doc, kind ontology.RefKind, value string) bool {
+	for _, r := range d.Refs {
+		if r.Kind == kind && r.Value == value {
+			return true
+		}
+	}
+	return false
+}

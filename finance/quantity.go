@@ -1,0 +1,177 @@
+package finance
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
+)
+
+// product is one product's quantity on a document.
+type product struct {
+	name string // as reports show it: the canonical SKU, else the line's own code
+	qty  ontology.Qty
+	// price is the line's unit price, where it has one.
+	price *ontology.Money
+}
+
+// lineProducts sums a document's lines by product. Lines are the same product when
+// resolution named them one (Doc.Products), else when their merchant SKU is the same in
+// any spelling, else their GTIN or item id.
+func lineProducts(d Doc) (map[string]*product, []string) {
+	out := map[string]*product{}
+	var order []string
+	for i, l := range d.Lines {
+		key, name := productKey(d, i)
+		if key == "" {
+			continue
+		}
+		p, ok := out[key]
+		if !ok {
+			p = &product{name: name}
+			out[key] = p
+			order = append(order, key)
+		}
+		p.qty += l.Qty
+		if l.UnitPrice != nil {
+			up := *l.UnitPrice
+			p.price = &up
+		}
+	}
+	return out, order
+}
+
+func productKey(d Doc, i int) (key, name string) {
+	l := d.Lines[i]
+	if i < len(d.Products) && d.Products[i] != "" {
+		return resolver.CanonicalSKUKey(d.Products[i]), d.Products[i]
+	}
+	if l.SKU != "" {
+		if k := resolver.CanonicalSKUKey(l.SKU); k != "sku:" {
+			return k, l.SKU
+		}
+	}
+	if keys := resolver.ProductKeys(d.Key.System, l); len(keys) > 0 {
+		return keys[0], keys[0]
+	}
+	return "", ""
+}
+
+// compareLines compares two documents' quantities product by product. Documents
+// without lines say nothing about quantities.
+func (c *recon) compareLines(expected, actual Doc, note string) {
+	if len(expected.Lines) == 0 || len(actual.Lines) == 0 {
+		return
+	}
+	want, order := lineProducts(expected)
+	got, more := lineProducts(actual)
+	for _, k := range more {
+		if !slices.Contains(order, k) {
+			order = append(order, k)
+		}
+	}
+	for _, k := range order {
+		w, g := want[k], got[k]
+		var e, a ontology.Qty
+		name := ""
+		if w != nil {
+			e, name = w.qty, w.name
+		}
+		if g != nil {
+			a = g.qty
+			if name == "" {
+				name = g.name
+			}
+		}
+		c.compareQty(name, e, a, note, expected, actual)
+	}
+}
+
+// compareQty judges one product's quantities under the quantity tolerance.
+func (c *recon) compareQty(sku string, expected, actual ontology.Qty, note string, docs ...Doc) {
+	c.judge(compareAmounts(expected.Decimal(), actual.Decimal(), c.cfg.Qty), Reason{
+		Code: QuantityMismatch, SKU: sku, Expected: expected.String(), Actual: actual.String(), Note: note, Documents: refsOf(docs),
+	})
+}
+
+// shippedQty compares what the shipments that list their goods shipped with what was
+// ordered: never more than ordered, and all of it once the order says it is fulfilled.
+// A partial shipment of an order still open is not a difference: the rest is to come.
+func (c *recon) shippedQty(o Doc) {
+	var listed []Doc
+	for _, f := range c.p.fulfilments {
+		if len(f.Lines) > 0 {
+			listed = append(listed, f)
+		}
+	}
+	if len(listed) == 0 || len(o.Lines) == 0 {
+		c.agreed++
+		return
+	}
+	ordered, order := lineProducts(o)
+	shipped := map[string]*product{}
+	for _, f := range listed {
+		got, keys := lineProducts(f)
+		for _, k := range keys {
+			if shipped[k] == nil {
+				shipped[k] = &product{name: got[k].name}
+				if !slices.Contains(order, k) {
+					order = append(order, k)
+				}
+			}
+			shipped[k].qty += got[k].qty
+		}
+	}
+	complete := shippedVerb(o.Verb)
+	docs := append([]Doc{o}, listed...)
+	for _, k := range order {
+		var want, got ontology.Qty
+		name := ""
+		if p := ordered[k]; p != nil {
+			want, name = p.qty, p.name
+		}
+		if p := shipped[k]; p != nil {
+			got = p.qty
+			if name == "" {
+				name = p.name
+			}
+		}
+		if got < want && !complete {
+			c.await("rest of the shipment")
+			continue
+		}
+		c.compareQty(name, want, got, "ordered against shipped", docs...)
+	}
+}
+
+// totalQty is a document's quantity over all lines, for messages.
+func totalQty(d Doc) string {
+	var q ontology.Qty
+	for _, l := range d.Lines {
+		q += l.Qty
+	}
+	if len(d.Lines) == 0 {
+		return "its"
+	}
+	return q.String()
+}
+
+// comparePrices compares the unit prices two documents give each product they share (a
+// supplier's invoice against the purchase order): a different price is a different
+// amount whatever the quantities.
+func (c *recon) comparePrices(expected, actual Doc, note string) {
+	want, order := lineProducts(expected)
+	got, _ := lineProducts(actual)
+	for _, k := range order {
+		w, g := want[k], got[k]
+		if g == nil || w.price == nil || g.price == nil {
+			continue
+		}
+		before := len(c.reasons)
+		c.compareMoney(AmountMismatch, *w.price, *g.price, nil, c.cfg.Amount, fmt.Sprintf("%s: unit price of %s", note, w.name), expected, actual)
+		if len(c.reasons) > before {
+			c.reasons[len(c.reasons)-1].SKU = w.name
+		}
+	}
+}

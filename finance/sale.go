@@ -1,0 +1,378 @@
+package finance
+
+import (
+	"time"
+
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// sale reconciles a sale: the order (or its ring-up at a till, or the sale as customs saw
+// it, or the invoice where there is nothing else) says what the customer owes; invoices,
+// payments and the processor's balance transactions must say the same, the goods must
+// have left once paid, and money given back must have goods coming back.
+func (c *recon) sale() {
+	p := &c.p
+	base, ok := c.saleBase()
+	cancelled := c.saleCancelled()
+	if ok {
+		c.setValue(base.Total)
+		if base.Role == ontology.RoleInvoice {
+			c.book(base.Total, func(a *tally) *decimal.Decimal { return &a.invoiced })
+		} else {
+			c.book(base.Total, func(a *tally) *decimal.Decimal { return &a.ordered })
+		}
+	}
+	if len(p.orders) > 0 && len(p.pos) > 0 {
+		o, r := p.orders[0], p.pos[0]
+		// A marketplace order rung up again at the till is a stock record there: the
+		// marketplace's total adds delivery and packaging and is settled by the
+		// marketplace, not at the till, so only the goods must agree.
+		if o.Total != nil && r.Total != nil && r.Channel != "delivery" {
+			c.compareMoney(AmountMismatch, *o.Total, *r.Total, nil, c.cfg.Amount, "order against its ring-up at the till", o, r)
+		}
+		c.compareLines(o, r, "ordered against rung up")
+	}
+	for _, co := range p.customsOrders {
+		if !ok || co.Key == base.Key || base.Total == nil || co.Total == nil {
+			continue
+		}
+		c.book(co.Total, func(a *tally) *decimal.Decimal { return &a.declared })
+		c.compareMoney(DeclaredValueMismatch, *base.Total, *co.Total, nil, c.cfg.Declared,
+			"order against the value declared to customs", base, co)
+	}
+	invoices := without(p.invoices, ontology.VerbRefunded)
+	if len(invoices) > 0 && ok && base.Role != ontology.RoleInvoice {
+		for _, inv := range invoices {
+			c.book(inv.Total, func(a *tally) *decimal.Decimal { return &a.invoiced })
+			c.compareLines(base, inv, "ordered against invoiced")
+		}
+		if invoiced, single := sum(invoices).only(); single && base.Total != nil {
+			c.compareMoney(AmountMismatch, *base.Total, invoiced, nil, c.cfg.Amount, "order against invoice", append([]Doc{base}, invoices...)...)
+		}
+	}
+	if cancelled {
+		c.keptForCancelled()
+	}
+	var owed *ontology.Money
+	if ok && !cancelled {
+		owed = base.Total
+	}
+	c.payments(owed, base, ok, invoices, c.cfg.CustomerTermsDays)
+	c.settlements()
+	refunded := c.refunds()
+	if !cancelled {
+		c.shipments(refunded)
+	}
+	c.namedInvoices()
+}
+
+// keptForCancelled checks that money taken for a cancelled sale went back.
+func (c *recon) keptForCancelled() {
+	var cancelledDocs []Doc
+	for _, d := range c.p.cancelled {
+		if d.Role == ontology.RoleOrder || d.Role == ontology.RolePOS {
+			cancelledDocs = append(cancelledDocs, d)
+		}
+	}
+	paid := without(c.p.payments, ontology.VerbOrdered, ontology.VerbRefunded)
+	back := sum(c.p.refunds)
+	for cur, amt := range sum(paid) {
+		kept := amt.Sub(back[cur])
+		if kept.Sign() <= 0 {
+			c.agreed++
+			continue
+		}
+		c.fail(AmountMismatch, money(ontology.Money{Currency: cur})+" (the sale was cancelled)", money(ontology.Money{Amount: kept, Currency: cur})+" kept",
+			"money taken for a cancelled sale and not refunded", append(cancelledDocs, paid...)...)
+	}
+}
+
+// saleBase is the document that says what the customer owes.
+func (c *recon) saleBase() (Doc, bool) {
+	for _, docs := range [][]Doc{c.p.orders, c.p.pos, c.p.customsOrders, without(c.p.invoices, ontology.VerbRefunded)} {
+		if len(docs) > 0 {
+			return docs[0], true
+		}
+	}
+	return Doc{}, false
+}
+
+// saleCancelled reports whether every order and ring-up of the sale was cancelled.
+func (c *recon) saleCancelled() bool {
+	if len(c.p.orders)+len(c.p.pos) > 0 {
+		return false
+	}
+	for _, d := range c.p.cancelled {
+		if d.Role == ontology.RoleOrder || d.Role == ontology.RolePOS {
+			return true
+		}
+	}
+	return false
+}
+
+// collected reports whether the sale's own documents record that the money was taken:
+// a till that took it, a marketplace that collected it.
+func (c *recon) collected() bool {
+	for _, d := range append(slices.Clone(c.p.pos), c.p.orders...) {
+		if c.cfg.collects(d.Key.System) && d.Verb != ontology.VerbOrdered {
+			return true
+		}
+	}
+	return false
+}
+
+// payments compares what was paid with what is owed. Payments recorded by one system
+// are one group; two systems (the processor's charge, the ERP's payment entry) are two
+// records of the same money, each compared on its own. A group that pays twice what is
+// owed, in repeats of one amount, is a duplicate payment.
+func (c *recon) payments(owed *ontology.Money, base Doc, hasBase bool, invoices []Doc, termsDays int) {
+	live := c.p.payments
+	paid := without(live, ontology.VerbOrdered)
+	batch := c.batchPayments(invoices)
+	for _, d := range paid {
+		c.book(d.Total, func(a *tally) *decimal.Decimal { return &a.paid })
+	}
+	if len(paid) == 0 && len(batch) == 0 {
+		switch {
+		case len(live) > 0:
+			c.await("payment")
+		case c.collected():
+			c.agreed++
+		case owed == nil || owed.Amount.Sign() <= 0:
+		case base.Role == ontology.RoleInvoice || base.Role == ontology.RolePurchase:
+			due := dueOf(base, termsDays)
+			if c.asOf.After(due.Add(days(c.cfg.GraceDays))) {
+				c.fail(MissingPayment, money(*owed)+" by "+day(due.Add(-time.Nanosecond)), "none", "invoice not paid by its due date", base)
+			} else {
+				c.await("payment")
+			}
+		default:
+			c.fail(MissingPayment, money(*owed), "none", "no payment document for the sale", base)
+		}
+		return
+	}
+	if owed != nil {
+		for _, g := range groupBySource(paid) {
+			if dup, ok := duplicates(g, *owed, c.cfg.Amount); ok {
+				c.fail(DuplicatePayment, money(*owed), sum(g).String(),
+					fmt.Sprintf("%d payments of %s where one is owed", dup, money(*g[0].Total)), g...)
+				continue
+			}
+			if got, single := sum(g).only(); single {
+				c.compareMoney(AmountMismatch, *owed, got, nil, c.cfg.Amount, "owed against paid", append([]Doc{base}, g...)...)
+			} else if len(sum(g)) > 1 {
+				c.fail(CurrencyMismatch, money(*owed), sum(g).String(), "payments in several currencies", append([]Doc{base}, g...)...)
+			}
+		}
+	}
+	if len(batch) > 0 && len(paid) == 0 {
+		// Paid together with other invoices: the amount belongs to the batch, the date
+		// to this invoice.
+		c.agreed++
+	}
+	c.late(invoices, append(slices.Clone(paid), batch...), termsDays)
+}
+
+// batchPayments are payments in other events that name one of these invoices: one
+// payment entry settling several invoices stays apart from each of them.
+func (c *recon) batchPayments(invoices []Doc) []Doc {
+	var out []Doc
+	for _, r := range c.ev.Related {
+		if r.Role != ontology.RolePayment || r.Verb == ontology.VerbCancelled || r.Verb == ontology.VerbOrdered {
+			continue
+		}
+		for _, inv := range invoices {
+			if slices.ContainsFunc(invoiceIDs(inv), func(id string) bool { return names(r, ontology.RefInvoice, id) }) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// late flags invoices paid after their due date (and the grace days).
+func (c *recon) late(invoices, paid []Doc, termsDays int) {
+	if len(paid) == 0 {
+		return
+	}
+	first := paid[0]
+	for _, d := range paid[1:] {
+		if d.OccurredAt.Before(first.OccurredAt) {
+			first = d
+		}
+	}
+	for _, inv := range invoices {
+		due := dueOf(inv, termsDays)
+		if first.OccurredAt.After(due.Add(days(c.cfg.GraceDays))) {
+			late := int((first.OccurredAt.Sub(due) + days(1) - time.Nanosecond) / days(1))
+			c.fail(LatePayment, "paid by "+day(due.Add(-time.Nanosecond)), fmt.Sprintf("paid %s, %d days late", day(first.OccurredAt), late),
+				"invoice against its first payment", inv, first)
+		} else {
+			c.agreed++
+		}
+	}
+}
+
+// dueOf is when an invoice falls due: the end of its own due day (a payment on the due
+// date is on time), else its date plus the terms.
+func dueOf(inv Doc, termsDays int) time.Time {
+	if inv.DueAt != nil {
+		return inv.DueAt.Add(days(1))
+	}
+	return inv.OccurredAt.Add(days(termsDays))
+}
+
+// groupBySource groups payments by the system and type that recorded them, in order.
+func groupBySource(docs []Doc) [][]Doc {
+	var keys []string
+	groups := map[string][]Doc{}
+	for _, d := range docs {
+		k := d.Key.System + "/" + d.Key.Type
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], d)
+	}
+	out := make([][]Doc, len(keys))
+	for i, k := range keys {
+		out[i] = groups[k]
+	}
+	return out
+}
+
+// duplicates reports how many payments of a group repeat one amount, when together they
+// pay more than is owed and one of them alone pays it.
+func duplicates(g []Doc, owed ontology.Money, t Tolerance) (int, bool) {
+	if len(g) < 2 {
+		return 0, false
+	}
+	total, single := sum(g).only()
+	if !single || total.Currency != owed.Currency || compareAmounts(owed.Amount, total.Amount, t) != disagree || total.Amount.LessThan(owed.Amount) {
+		return 0, false
+	}
+	n := 0
+	for _, d := range g {
+		if d.Total != nil && d.Total.Currency == owed.Currency && compareAmounts(owed.Amount, d.Total.Amount, t) != disagree {
+			n++
+		}
+	}
+	return n, n >= 2
+}
+
+// settlements compares each charge with the balance transaction that booked it: the
+// gross (net plus fee) is the charge, converted at the transaction's own rate when the
+// balance is kept in another currency.
+func (c *recon) settlements() {
+	for _, bt := range c.p.settlements {
+		g := gross(bt)
+		c.book(g, func(a *tally) *decimal.Decimal { return &a.gross })
+		c.book(bt.Fee, func(a *tally) *decimal.Decimal { return &a.fees })
+		c.book(bt.Total, func(a *tally) *decimal.Decimal { return &a.net })
+		ch, ok := c.chargeOf(bt)
+		if !ok || ch.Total == nil || g == nil {
+			continue
+		}
+		c.compareMoney(AmountMismatch, *ch.Total, *g, bt.ExchangeRate, c.cfg.Amount,
+			"charge against its balance transaction (gross = net + fee)", ch, bt)
+	}
+}
+
+// chargeOf finds the payment a balance transaction books.
+func (c *recon) chargeOf(bt Doc) (Doc, bool) {
+	ids := bt.RefsOf(ontology.RefPayment)
+	for _, d := range c.p.payments {
+		if slices.Contains(ids, d.Key.ExternalID) || slices.Contains(d.RefsOf(ontology.RefBalanceTxn), bt.Key.ExternalID) {
+			return d, true
+		}
+	}
+	return Doc{}, false
+}
+
+// refunds books money given back and checks that goods came back with it when they had
+// left. It returns what was refunded.
+func (c *recon) refunds() purse {
+	refunded := sum(c.p.refunds)
+	var docs []Doc
+	docs = append(docs, c.p.refunds...)
+	if len(c.p.refunds) == 0 {
+		// A processor's charge refunded in full, with no refund document of its own.
+		for _, d := range c.p.payments {
+			if d.Verb == ontology.VerbRefunded {
+				refunded.add(d.Total)
+				docs = append(docs, d)
+			}
+		}
+	}
+	for cur, a := range refunded {
+		c.book(&ontology.Money{Amount: a, Currency: cur}, func(x *tally) *decimal.Decimal { return &x.refunded })
+	}
+	if len(docs) == 0 || !c.goodsLeft() {
+		return refunded
+	}
+	for _, r := range c.p.refunds {
+		for _, l := range r.Lines {
+			if l.Qty > 0 {
+				c.agreed++
+				return refunded
+			}
+		}
+	}
+	shipped := append(append(slices.Clone(c.p.fulfilments), c.p.tracking...), c.p.pos...)
+	c.fail(RefundWithoutReturn, "goods returned with the refund", "refund of "+refunded.String()+", no goods back",
+		"the goods had left", append(docs, shipped...)...)
+	return refunded
+}
+
+// goodsLeft reports whether the documents show the goods physically left.
+func (c *recon) goodsLeft() bool {
+	if len(c.p.pos)+len(c.p.fulfilments)+len(c.p.tracking) > 0 {
+		return true
+	}
+	for _, o := range c.p.orders {
+		if shippedVerb(o.Verb) {
+			return true
+		}
+	}
+	return false
+}
+
+func shippedVerb(v ontology.Verb) bool {
+	return v == ontology.VerbFulfilled || v == ontology.VerbShipped || v == ontology.VerbDelivered
+}
+
+// shipments checks that a paid online order shipped, and shipped what was ordered. A
+// sale rung up at a till, or delivered by a marketplace's courier, ships nothing of its
+// own; an order whose own status says it shipped is its own record of it.
+func (c *recon) shipments(refunded purse) {
+	if len(c.p.pos) > 0 || len(c.p.orders) == 0 {
+		return
+	}
+	o := c.p.orders[0]
+	if o.Channel != "online" {
+		return
+	}
+	if o.Total != nil {
+		if back, ok := refunded[o.Total.Currency]; ok && back.GreaterThanOrEqual(o.Total.Amount) && !c.goodsLeft() {
+			return // refunded in full before anything left: nothing is to ship
+		}
+	}
+	if len(c.p.fulfilments)+len(c.p.tracking) == 0 {
+		switch {
+		case shippedVerb(o.Verb):
+			c.agreed++
+		case o.Verb == ontology.VerbOrdered && len(without(c.p.payments, ontology.VerbOrdered)) == 0:
+			c.await("shipment") // not paid yet: nothing is due to ship
+		default:
+			c.fail(MissingShipment, fmt.Sprintf("a shipment of %s units", totalQty(o)), "none",
+				"paid online order with no fulfilment or tracking", append([]Doc{o}, without(c.p.payments, ontology.VerbOrdered)...)...)
+		}
+		return
+	}
+	c.shippedQty(o)
+}
