@@ -59,6 +59,20 @@ var ErrNotTripped = errors.New("the breaker is not tripped")
 // order document says which.
 var ErrUnknownSupplier = errors.New("no supplier: name it (system:code, such as erpnext:SUP-0007) or send the purchase order document first")
 
+// ErrInvalid marks a request that cannot be served as asked (a malformed supplier name,
+// terms out of range): the caller's mistake, shown to them as it is.
+var ErrInvalid = errors.New("invalid request")
+
+// CheckSupplier reports whether supplier names a supplier as the ERP does,
+// "system:code" (erpnext:SUP-0007); the error wraps ErrInvalid.
+func CheckSupplier(supplier string) error {
+	system, code, ok := strings.Cut(supplier, ":")
+	if !ok || strings.TrimSpace(system) == "" || strings.TrimSpace(code) == "" || strings.ContainsAny(system, " \t\n") {
+		return fmt.Errorf("%w: supplier %q: want system:code, such as erpnext:SUP-0007", ErrInvalid, supplier)
+	}
+	return nil
+}
+
 // Breakers is the contract-drift circuit breaker: it judges each supplier by the rules,
 // freezes purchase approvals when a rule is breached, and keeps them frozen until a
 // finance key lifts the breaker.
@@ -169,6 +183,9 @@ func (b *Breakers) Approve(ctx context.Context, tenant string, req ApprovalReque
 	if req.Supplier == "" {
 		return Approval{}, ErrUnknownSupplier
 	}
+	if err := CheckSupplier(req.Supplier); err != nil {
+		return Approval{}, err
+	}
 	statuses, err := b.Evaluate(ctx, tenant, req.Supplier)
 	if err != nil {
 		return Approval{}, err
@@ -208,8 +225,11 @@ func (b *Breakers) Lift(ctx context.Context, tenant, supplier string, rule Rule,
 
 // SetTerms records the payment terms agreed with a supplier.
 func (b *Breakers) SetTerms(ctx context.Context, tenant, supplier string, days int, by string) error {
-	if days < 0 || days > 3650 || strings.TrimSpace(supplier) == "" {
-		return fmt.Errorf("payment terms: want a supplier (system:code) and 0 to 3650 days, got %q and %d", supplier, days)
+	if err := CheckSupplier(strings.TrimSpace(supplier)); err != nil {
+		return fmt.Errorf("payment terms: %w", err)
+	}
+	if days < 0 || days > 3650 {
+		return fmt.Errorf("%w: payment terms: want 0 to 3650 days, got %d", ErrInvalid, days)
 	}
 	return b.Terms.SetAgreedTerms(ctx, tenant, strings.TrimSpace(supplier), days, by)
 }

@@ -203,3 +203,27 @@ func TestBreakerFreezesAndLifts(t *testing.T) {
 		t.Errorf("no supplier: %v", err)
 	}
 }
+
+func TestCheckSupplier(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		ok bool
+	}{
+		{"erpnext:SUP-0007", true},
+		{"erpnext:Acme Trading Ltd.", true},
+		{"", false},
+		{"SUP-0007", false},
+		{":SUP-0007", false},
+		{"erpnext:", false},
+		{"erp next:SUP-1", false},
+		{`"}) DETACH DELETE n //`, false},
+	} {
+		err := CheckSupplier(tc.in)
+		if (err == nil) != tc.ok {
+			t.Errorf("CheckSupplier(%q) = %v, want ok=%v", tc.in, err, tc.ok)
+		}
+		if err != nil && !errors.Is(err, ErrInvalid) {
+			t.Errorf("CheckSupplier(%q): %v does not wrap ErrInvalid", tc.in, err)
+		}
+	}
+}

@@ -88,7 +88,11 @@ type SupplierBreakers struct {
 // when first seen.
 func (s *Service) Suppliers(ctx context.Context, tenant, supplier string) ([]SupplierBreakers, error) {
 	names := []string{supplier}
-	if supplier == "" {
+	if supplier != "" {
+		if err := CheckSupplier(supplier); err != nil {
+			return nil, err
+		}
+	} else {
 		var err error
 		if names, err = s.Breakers.Ledger.BreakerSuppliers(ctx, tenant); err != nil {
 			return nil, fmt.Errorf("listing suppliers: %w", err)
@@ -133,6 +137,9 @@ func (s *Service) Approve(ctx context.Context, tenant string, req ApprovalReques
 
 // Lift lifts a supplier's tripped breaker; see Breakers.Lift.
 func (s *Service) Lift(ctx context.Context, tenant, supplier string, rule Rule, by, reason string) (BreakerState, error) {
+	if err := CheckSupplier(supplier); err != nil {
+		return BreakerState{}, err
+	}
 	return s.Breakers.Lift(ctx, tenant, supplier, rule, by, reason)
 }
 

@@ -21,7 +21,7 @@ func financeError(err error) error {
 		return nil
 	case errors.As(err, &frozen):
 		return &codedError{code: "BREAKER_TRIPPED", msg: frozen.Error()}
-	case errors.Is(err, finance.ErrNotTripped), errors.Is(err, finance.ErrUnknownSupplier):
+	case errors.Is(err, finance.ErrNotTripped), errors.Is(err, finance.ErrUnknownSupplier), errors.Is(err, finance.ErrInvalid):
 		return &userError{err.Error()}
 	}
 	return err

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/seamhub/seam/finance"
@@ -60,11 +61,14 @@ func (r *mutationResolver) SetPaymentTerms(ctx context.Context, supplier string,
 		return nil, err
 	}
 	if err := r.svc.Finance.SetTerms(ctx, tenant, supplier, days, userOf(ctx)); err != nil {
-		return nil, &userError{err.Error()}
+		return nil, financeError(err)
 	}
 	s, err := r.svc.Finance.Suppliers(ctx, tenant, supplier)
-	if err != nil || len(s) == 0 {
-		return nil, err
+	if err != nil {
+		return nil, financeError(err)
+	}
+	if len(s) == 0 {
+		return nil, fmt.Errorf("supplier %s: no breakers after setting its terms", supplier)
 	}
 	return supplierModel(s[0]), nil
 }

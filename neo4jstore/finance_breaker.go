@@ -62,10 +62,10 @@ WITH DISTINCT q`
 
 // supplierAlias is the party alias key resolution stores for a supplier's code in a system.
 func supplierAlias(tenant, supplier string) (string, error) {
-	system, code, ok := strings.Cut(supplier, ":")
-	if !ok || system == "" || code == "" {
-		return "", fmt.Errorf("supplier %q: want system:code, such as erpnext:SUP-0007", supplier)
+	if err := finance.CheckSupplier(supplier); err != nil {
+		return "", err
 	}
+	system, code, _ := strings.Cut(supplier, ":")
 	return tenant + "/party/ext:" + system + ":" + string(ontology.PartySupplier) + ":" + code, nil
 }
 
