@@ -46,11 +46,13 @@ func (s *AlertService) Run(ctx context.Context, changes <-chan TenantCell) {
 			s.sweep(ctx)
 		case <-s.wake:
 		}
-		// Let the rest of a burst arrive.
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(s.opts.Settle):
+		if s.opts.Settle > 0 {
+			// Let the rest of a burst arrive.
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(s.opts.Settle):
+			}
 		}
 		if failed := s.evaluateAll(ctx, s.takeDirty()); failed > 0 && ctx.Err() == nil {
 			select {

@@ -90,8 +90,11 @@ const (
 
 // AlertServiceConfig tunes the service. Zero fields take the defaults.
 type AlertServiceConfig struct {
-	// Settle is how long changes gather before they are evaluated (200ms): a burst of
-	// movements of one product costs one evaluation.
+	// Settle is how long changes gather before they are evaluated. Zero (the default)
+	// evaluates at once: an alert is worth most the moment its condition holds, and a
+	// burst of movements still costs few evaluations, because what arrives while one
+	// evaluation runs gathers into the next. A replica under a steady storm of changes
+	// to the same products may set a few milliseconds to trade latency for Neo4j reads.
 	Settle time.Duration
 	// Sweep is how often products are evaluated though nothing moved (30s): time passes
 	// for projections, expiry and excursions.
@@ -132,9 +135,6 @@ type AlertService struct {
 func NewAlertService(store AlertStore, cache AlertCache, proj StockProjector, cfgs map[string]AlertConfig, log *slog.Logger, opts AlertServiceConfig) *AlertService {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
-	}
-	if opts.Settle <= 0 {
-		opts.Settle = 200 * time.Millisecond
 	}
 	if opts.Sweep <= 0 {
 		opts.Sweep = 30 * time.Second

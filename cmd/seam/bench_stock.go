@@ -35,6 +35,7 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	events := fs.Int("events", 200, "changes pushed per source")
 	skus := fs.Int("skus", 20, "products in stock")
 	keep := fs.Bool("keep", false, "keep the tenant's data afterwards")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the GraphQL stock reads (client and server, one process) to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -53,8 +54,15 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 		return err
 	}
 	var rows []benchRow
-	for _, k := range kinds {
+	for i, k := range kinds {
+		stop := func() {}
+		if i == 2 && *cpuProfile != "" {
+			if stop, err = startCPUProfile(*cpuProfile); err != nil {
+				return err
+			}
+		}
 		took, err := timed(*reads, k.fn)
+		stop()
 		if err != nil {
 			return fmt.Errorf("%s: %w", k.what, err)
 		}
