@@ -35,6 +35,7 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	events := fs.Int("events", 200, "changes pushed per source")
 	skus := fs.Int("skus", 20, "products in stock")
 	keep := fs.Bool("keep", false, "keep the tenant's data afterwards")
+	clients := fs.Int("clients", 8, "concurrent clients of the loaded phase (0 skips it)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the GraphQL stock reads (client and server, one process) to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -74,6 +75,13 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 		return err
 	}
 	rows = append(rows, push...)
+	var load []benchRow
+	if *clients > 0 {
+		if load, err = b.loaded(ctx, *clients, *reads, *events); err != nil {
+			return err
+		}
+		rows = append(rows, load...)
+	}
 
 	fmt.Fprintf(stdout, "%-62s %8s %10s %10s\n", "what", "n", "p50", "p99")
 	for _, r := range rows {
@@ -86,7 +94,11 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	ratio := float64(percentile(gql, 50)) / float64(percentile(redisGet, 50))
 	fmt.Fprintf(stdout, "stock read p50 / Redis GET p50: %.1fx (target 3x); Neo4j p50 / stock read p50: %.1fx\n",
 		ratio, float64(percentile(neo, 50))/float64(percentile(gql, 50)))
-	for _, r := range push {
+	if len(load) >= 2 {
+		fmt.Fprintf(stdout, "under %d clients: stock read p50 / Redis GET p50: %.1fx\n", *clients,
+			float64(percentile(load[1].took, 50))/float64(percentile(load[0].took, 50)))
+	}
+	for _, r := range append(push, load...) {
 		if len(r.took) > 0 && strings.Contains(r.what, " to ") {
 			fmt.Fprintf(stdout, "%s: p99 %s (target 20 ms)\n", r.what, ms(percentile(r.took, 99)))
 		}
@@ -236,11 +248,16 @@ const benchStockQuery = `query($sku: String!) { stock(sku: $sku) { location lot 
 
 // graphQL posts one query with the bench's key and decodes its data into out.
 func (b *stockBench) graphQL(query string, vars map[string]any, out any) error {
+	return b.graphQLWith(b.client, query, vars, out)
+}
+
+// graphQLWith is graphQL over the given client (its own connections).
+func (b *stockBench) graphQLWith(client *http.Client, query string, vars map[string]any, out any) error {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, b.base+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer "+b.key)
-	resp, err := b.client.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		return err
 	}

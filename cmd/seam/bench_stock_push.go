@@ -113,36 +113,11 @@ func (b *stockBench) pushes(ctx context.Context, n int) ([]benchRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	reserved := 0
-	hook, answered := make([]time.Duration, 0, n), make([]time.Duration, 0, n)
-	for i := range n {
-		body := []byte(fmt.Sprintf(`{"id": %d, "name": "#B%d", "order_number": %d, "email": "bench@example.com",
-  "created_at": %q, "currency": "EUR", "financial_status": "paid", "fulfillment_status": null, "total_price": "1.00",
-  "line_items": [{"id": %d, "variant_id": 1, "sku": %q, "title": "bench", "quantity": 1, "price": "1.00"}]}`,
-			9_000_000+i, i, 9_000_000+i, time.Now().UTC().Format(time.RFC3339), 8_000_000+i, b.skus[0]))
-		h := webhook.Sign("shopify", body, []byte(b.secret), "", time.Now())
-		h.Set("X-Shopify-Topic", "orders/create")
-		h.Set("X-Shopify-Webhook-Id", fmt.Sprint("bench-", i))
-		h.Set("Content-Type", "application/json")
-		req, _ := http.NewRequest(http.MethodPost, b.base+"/webhooks/"+b.tenant+"/shopify", bytes.NewReader(body))
-		req.Header = h
-		start := time.Now()
-		resp, err := b.client.Do(req)
-		if err != nil {
-			return nil, err
-		}
-		resp.Body.Close()
-		answered = append(answered, time.Since(start))
-		if resp.StatusCode != http.StatusOK {
-			return nil, fmt.Errorf("webhook answered HTTP %d", resp.StatusCode)
-		}
-		reserved++
-		at, err := await(ch, fmt.Sprint(reserved, " reserved"), 10*time.Second, reservedAt(reserved))
-		if err != nil {
-			return nil, fmt.Errorf("webhook %d: %w", i, err)
-		}
-		hook = append(hook, at.Sub(start))
+	answered, hook, err := b.webhooks(ctx, ch, b.skus[0], n, 0)
+	if err != nil {
+		return nil, err
 	}
+	reserved := n
 	rsv := make([]time.Duration, 0, n)
 	for i := range n {
 		q := fmt.Sprintf(`mutation { reserve(sku: %q, location: %q, qty: "1", idempotencyKey: "bench-%d", ttlSeconds: 600) { ok } }`,
@@ -272,4 +247,42 @@ func (b *stockBench) noOpenAlert(within time.Duration) error {
 		}
 		time.Sleep(time.Millisecond)
 	}
+}
+
+// webhooks sends n signed Shopify orders of one unit of sku (order ids from first on)
+// and measures each one's answer and its arrival at the stockChanged subscription ch,
+// which must watch sku and have seen no reservation of it yet.
+func (b *stockBench) webhooks(ctx context.Context, ch <-chan wsNext, sku string, n, first int) (answered, pushed []time.Duration, err error) {
+	reserved := 0
+	pushed, answered = make([]time.Duration, 0, n), make([]time.Duration, 0, n)
+	for k := range n {
+		i := first + k
+		body := []byte(fmt.Sprintf(`{"id": %d, "name": "#B%d", "order_number": %d, "email": "bench@example.com",
+  "created_at": %q, "currency": "EUR", "financial_status": "paid", "fulfillment_status": null, "total_price": "1.00",
+  "line_items": [{"id": %d, "variant_id": 1, "sku": %q, "title": "bench", "quantity": 1, "price": "1.00"}]}`,
+			9_000_000+i, i, 9_000_000+i, time.Now().UTC().Format(time.RFC3339), 8_000_000+i, sku))
+		h := webhook.Sign("shopify", body, []byte(b.secret), "", time.Now())
+		h.Set("X-Shopify-Topic", "orders/create")
+		h.Set("X-Shopify-Webhook-Id", fmt.Sprint("bench-", i))
+		h.Set("Content-Type", "application/json")
+		req, _ := http.NewRequest(http.MethodPost, b.base+"/webhooks/"+b.tenant+"/shopify", bytes.NewReader(body))
+		req.Header = h
+		start := time.Now()
+		resp, err := b.client.Do(req)
+		if err != nil {
+			return nil, nil, err
+		}
+		resp.Body.Close()
+		answered = append(answered, time.Since(start))
+		if resp.StatusCode != http.StatusOK {
+			return nil, nil, fmt.Errorf("webhook answered HTTP %d", resp.StatusCode)
+		}
+		reserved++
+		at, err := await(ch, fmt.Sprint(reserved, " reserved"), 10*time.Second, reservedAt(reserved))
+		if err != nil {
+			return nil, nil, fmt.Errorf("webhook %d: %w", i, err)
+		}
+		pushed = append(pushed, at.Sub(start))
+	}
+	return answered, pushed, nil
 }

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// loaded measures the reads and a push under concurrent clients, as a shop's storefront,
+// handhelds and dashboards read at once: the raw Redis GET and the GraphQL stock read
+// each from clients goroutines with their own connections, then signed webhooks to a
+// subscriber while clients goroutines keep reading stock. One client's figures flatter
+// a server; these are what a busy one does.
+func (b *stockBench) loaded(ctx context.Context, clients, reads, events int) ([]benchRow, error) {
+	kinds, err := b.reads(ctx)
+	if err != nil {
+		return nil, err
+	}
+	own := make([]*http.Client, clients)
+	for c := range own {
+		own[c] = benchClient()
+	}
+	cells := 2 * len(benchLocations)
+	per := max(1, reads/clients)
+	var rows []benchRow
+	for _, k := range []struct {
+		what string
+		fn   func(c, i int) error
+	}{
+		{kinds[0].what, func(_, i int) error { return kinds[0].fn(i) }},
+		{"GraphQL stock(sku:) over HTTP, any spelling", func(c, i int) error {
+			var a benchStockAnswer
+			if err := b.graphQLWith(own[c], benchStockQuery, map[string]any{"sku": b.spelling(c*per + i)}, &a); err != nil {
+				return err
+			}
+			// The push phase reserved stock of the first product without a lot: a
+			// cell more.
+			if len(a.Stock) < cells {
+				return fmt.Errorf("stock answered %d rows, want %d or more", len(a.Stock), cells)
+			}
+			return nil
+		}},
+	} {
+		took, err := concurrently(clients, per, k.fn)
+		if err != nil {
+			return nil, fmt.Errorf("%s under %d clients: %w", k.what, clients, err)
+		}
+		rows = append(rows, benchRow{what: fmt.Sprintf("%s, %d clients", k.what, clients), took: took})
+	}
+
+	// Webhooks to a subscriber while the clients read: a product no earlier phase
+	// reserved, so that its pushes count from zero.
+	sku := b.skus[len(b.skus)-1]
+	if len(b.skus) < 2 {
+		return rows, nil
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ch, err := b.subscribe(ctx, `subscription($sku: String) { stockChanged(sku: $sku) { location reserved } }`, map[string]any{"sku": sku})
+	if err != nil {
+		return nil, err
+	}
+	var (
+		wg       sync.WaitGroup
+		done     atomic.Bool
+		readsRun atomic.Int64
+		readErr  atomic.Value
+	)
+	for c := range clients {
+		wg.Go(func() {
+			for i := 0; !done.Load(); i++ {
+				var a benchStockAnswer
+				if err := b.graphQLWith(own[c], benchStockQuery, map[string]any{"sku": b.spelling(c*7 + i)}, &a); err != nil {
+					readErr.CompareAndSwap(nil, err)
+					return
+				}
+				readsRun.Add(1)
+			}
+		})
+	}
+	started := time.Now()
+	answered, pushed, err := b.webhooks(ctx, ch, sku, events, 500_000)
+	done.Store(true)
+	wg.Wait()
+	if err != nil {
+		return nil, fmt.Errorf("webhooks under %d reading clients: %w", clients, err)
+	}
+	if e, ok := readErr.Load().(error); ok {
+		return nil, fmt.Errorf("stock reads beside the webhooks: %w", e)
+	}
+	note := fmt.Sprintf("(%.0f stock reads/s beside them)", float64(readsRun.Load())/time.Since(started).Seconds())
+	return append(rows,
+		benchRow{what: fmt.Sprintf("signed webhook answered, %d clients reading", clients), took: answered, note: note},
+		benchRow{what: fmt.Sprintf("signed webhook to stockChanged subscriber, %d clients reading", clients), took: pushed},
+	), nil
+}
+
+// concurrently runs fn from clients goroutines, n times each (after n/10 warm-up runs),
+// and returns every measured latency.
+func concurrently(clients, n int, fn func(client, i int) error) ([]time.Duration, error) {
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		all  = make([]time.Duration, 0, clients*n)
+		errs = make([]error, clients)
+	)
+	for c := range clients {
+		wg.Go(func() {
+			took, err := timed(n, func(i int) error { return fn(c, i) })
+			errs[c] = err
+			mu.Lock()
+			all = append(all, took...)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return all, nil
+}
+
+// benchClient is an HTTP client with connections of its own.
+func benchClient() *http.Client {
+	return &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 2}, Timeout: 30 * time.Second}
+}
