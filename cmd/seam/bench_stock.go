@@ -256,13 +256,21 @@ func (b *stockBench) graphQL(query string, vars map[string]any, out any) error {
 	return b.graphQLWith(b.client, query, vars, out)
 }
 
+// post sends a GraphQL request body with the bench's key.
+func (b *stockBench) post(client *http.Client, body []byte) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodPost, b.base+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+b.key)
+	return client.Do(req)
+}
+
 // graphQLWith is graphQL over the given client (its own connections).
 func (b *stockBench) graphQLWith(client *http.Client, query string, vars map[string]any, out any) error {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, b.base+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+b.key)
-	resp, err := client.Do(req)
+	resp, err := b.post(client, body)
 	if err != nil {
 		return err
 	}

@@ -138,11 +138,7 @@ func benchClient() *http.Client {
 // counted, not decoded into structs. The Redis GET it is compared with parses nothing
 // either; the decoding read beside it shows what a typical client adds.
 func (b *stockBench) leanStock(client *http.Client, i, cells int) error {
-	body := b.leanBody(i)
-	req, _ := http.NewRequest(http.MethodPost, b.base+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+b.key)
-	resp, err := client.Do(req)
+	resp, err := b.post(client, b.leanBody(i))
 	if err != nil {
 		return err
 	}
