@@ -32,6 +32,8 @@ type memoryFigures struct {
 	PeakLiveRSS    int64 `json:"peakLiveRssBytes"`
 	EndRSS         int64 `json:"endRssBytes"`
 	LiveDocuments  int64 `json:"liveDocuments"`
+	// Preloaded are documents written as finished events before the server started.
+	Preloaded int64 `json:"preloadedDocuments"`
 }
 
 // benchMemory measures the resident memory of a real `seam serve` (this binary, as a
@@ -43,6 +45,7 @@ func benchMemory(ctx context.Context, cfg Config, log *slog.Logger, args []strin
 	docs := fs.Int("documents", 100000, "documents of the tenant the server holds")
 	seconds := fs.Duration("live", 30*time.Second, "how long to feed live webhooks once the backlog is resolved")
 	asJSON := fs.Bool("json", false, "also print the figures as one JSON object on the last line")
+	preload := fs.Int("preload", 0, "documents written first as finished business events (the reconcile bench's loader, tens of thousands a second), so that the server holds a tenant of this size without resolving it all")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -53,12 +56,23 @@ func benchMemory(ctx context.Context, cfg Config, log *slog.Logger, args []strin
 	defer app.Close(context.WithoutCancel(ctx))
 	tenant := fmt.Sprintf("bench-memory-%d", time.Now().UnixNano()%1e9)
 	defer dropTenant(ctx, app, tenant)
+	var fig memoryFigures
+	if *preload > 0 {
+		// A year ago, a month long: history the live documents do not fall into.
+		start := time.Now().UTC().AddDate(-1, 0, 0).Truncate(24 * time.Hour)
+		t0 := time.Now()
+		n, err := loadReconcileBench(ctx, app.store, tenant, *preload, 1, start, 30*24*time.Hour, stdout)
+		if err != nil {
+			return fmt.Errorf("preloading the tenant: %w", err)
+		}
+		fig.Preloaded = int64(n)
+		fmt.Fprintf(stdout, "preloaded %d documents as finished events in %s\n", n, time.Since(t0).Round(time.Second))
+	}
 	srv, err := startChildServer(ctx, tenant)
 	if err != nil {
 		return err
 	}
 	defer srv.stop()
-	var fig memoryFigures
 
 	// The backlog: stored here, resolved by the server's worker, which sweeps for it.
 	sc := scaleConfig(*docs)
