@@ -58,12 +58,30 @@ func money(m ontology.Money) string {
 // 2.355).
 func AmountText(d decimal.Decimal, currency string) string { return amount(d, currency) }
 
-// amount is AmountText.
-func amount(d decimal.Decimal, currency string) string {
+// exponent is the currency's number of decimals (ISO 4217), 2 where it is not known.
+func exponent(currency string) int32 {
 	_, exp, err := check.Currency(currency)
 	if err != nil {
-		exp = 2
+		return 2
 	}
+	return exp
+}
+
+// noiseDigits are the decimals, beyond a currency's own, that a figure keeps when
+// compared: ERPNext writes its totals as binary floats (16700.000000000002), so digits
+// further out are the float's, not the business's; unit prices keep four decimals more
+// than the currency (12.3967), which stay.
+const noiseDigits = 4
+
+// exact drops a figure's float noise: what is left past the currency's decimals and
+// noiseDigits more.
+func exact(d decimal.Decimal, currency string) decimal.Decimal {
+	return d.Round(exponent(currency) + noiseDigits)
+}
+
+// amount is AmountText.
+func amount(d decimal.Decimal, currency string) string {
+	exp := exponent(currency)
 	if !d.Equal(d.Round(exp)) {
 		return d.String()
 	}

@@ -125,6 +125,7 @@ func (c *recon) shippedQty(o Doc) {
 	}
 	complete := shippedVerb(o.Verb)
 	docs := append([]Doc{o}, listed...)
+	returned, kept := c.refundedGoods()
 	for _, k := range order {
 		var want, got ontology.Qty
 		name := ""
@@ -139,6 +140,13 @@ func (c *recon) shippedQty(o Doc) {
 		}
 		if got < want && !complete {
 			c.await("rest of the shipment")
+			continue
+		}
+		if got > want && (got-want <= returned[k] || kept) {
+			// A refund lowers the order's current quantity after the goods left: what
+			// came back (or was refunded and kept, which refunds() reports) explains
+			// the difference.
+			c.agreed++
 			continue
 		}
 		c.compareQty(name, want, got, "ordered against shipped", docs...)
@@ -174,4 +182,22 @@ func (c *recon) comparePrices(expected, actual Doc, note string) {
 			c.reasons[len(c.reasons)-1].SKU = w.name
 		}
 	}
+}
+
+// refundedGoods sums by product the goods the event's refunds took back, and reports
+// whether a refund gave money back for goods the buyer kept (a refund with no lines).
+func (c *recon) refundedGoods() (map[string]ontology.Qty, bool) {
+	back := map[string]ontology.Qty{}
+	kept := false
+	for _, r := range c.p.refunds {
+		if len(r.Lines) == 0 {
+			kept = true
+			continue
+		}
+		got, keys := lineProducts(r)
+		for _, k := range keys {
+			back[k] += got[k].qty
+		}
+	}
+	return back, kept
 }

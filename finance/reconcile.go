@@ -203,7 +203,9 @@ func refsOf(docs []Doc) []DocRef {
 // expected into actual's currency, the conversion is shown, and the FX tolerance
 // decides; with no rate at all the amounts cannot be reconciled: currency_mismatch.
 func (c *recon) compareMoney(code Code, expected, actual ontology.Money, rate *decimal.Decimal, t Tolerance, note string, docs ...Doc) {
+	actual.Amount = exact(actual.Amount, actual.Currency)
 	if expected.Currency == actual.Currency {
+		expected.Amount = exact(expected.Amount, expected.Currency)
 		c.judge(compareAmounts(expected.Amount, actual.Amount, t),
 			Reason{Code: code, Expected: money(expected), Actual: money(actual), Note: note, Documents: refsOf(docs)})
 		return
@@ -222,7 +224,9 @@ func (c *recon) compareMoney(code Code, expected, actual ontology.Money, rate *d
 		}
 		source = "configured"
 	}
-	converted := ontology.Money{Amount: expected.Amount.Mul(r), Currency: actual.Currency}
+	// A converted amount is money in the other currency: the processor books it rounded
+	// to that currency's decimals (64.00 USD at 0.920781 is 58.93 EUR, not 58.92998).
+	converted := ontology.Money{Amount: expected.Amount.Mul(r).Round(exponent(actual.Currency)), Currency: actual.Currency}
 	c.fx = append(c.fx, FX{From: expected.Currency, To: actual.Currency, Rate: r, Source: source,
 		Amount: money(expected), Converted: money(converted), Booked: money(actual), Documents: refsOf(docs)})
 	c.judge(compareAmounts(converted.Amount, actual.Amount, c.cfg.FX),
