@@ -18,10 +18,14 @@ func fulfilment(qty int64) Doc {
 }
 
 // shopifyRefund is a refunds/create: money back, and the lines restocked as a return.
-func shopifyRefund(amt string, returned int64) Doc {
-	d := doc("shopify", "refund", ontology.RoleRefund, ontology.VerbRefunded, "99008818601047", t0.AddDate(0, 0, 4), total(eur(amt)))
+// Refunds of different amounts are different refunds.
+func shopifyRefund(amt string, returned int64, opts ...func(*Doc)) Doc {
+	d := doc("shopify", "refund", ontology.RoleRefund, ontology.VerbRefunded, "99008818601047-"+amt, t0.AddDate(0, 0, 4), total(eur(amt)))
 	if returned > 0 {
 		line("TEA-OOL-250G", returned)(&d)
+	}
+	for _, o := range opts {
+		o(&d)
 	}
 	return d
 }
@@ -60,6 +64,19 @@ func TestRefundsAfterShipping(t *testing.T) {
 			"partial quantity_mismatch[TEA-OOL-250G](1|3)"},
 		{"shipped more than ordered, no refund",
 			[]Doc{order(fulfilled), fulfilment(3), charge("ch_1", eur("48.00"))}, "partial quantity_mismatch[TEA-OOL-250G](2|3)"},
+		// A refund of the shipping alone, or of items cancelled before they left, asks
+		// for no goods back; Shopify's refund says which in its status.
+		{"shipping refunded after the goods left",
+			[]Doc{order(fulfilled), fulfilment(2), charge("ch_1", eur("48.00")), shopifyRefund("5.90", 0, status("shipping"))}, "matched"},
+		{"an amount refunded alone after the goods left",
+			[]Doc{order(fulfilled), fulfilment(2), charge("ch_1", eur("48.00")), shopifyRefund("24.00", 0, status("money_only"))},
+			"partial refund_without_return(goods returned with the refund|refund of 24.00 EUR, no goods back)"},
+		{"an unshipped item cancelled and refunded",
+			[]Doc{order(fulfilled), fulfilment(2), charge("ch_1", eur("48.00")), shopifyRefund("24.00", 0, status("cancel"))}, "matched"},
+		{"shipping refunded, and an item kept by the buyer refunded too",
+			[]Doc{order(fulfilled, current(1)), fulfilment(2), charge("ch_1", eur("48.00")),
+				shopifyRefund("5.90", 0, status("shipping")), shopifyRefund("24.00", 0, status("no_restock"))},
+			"partial refund_without_return(goods returned with the refund|refund of 29.90 EUR, no goods back)"},
 	} {
 		t.Run(c.name, func(t *testing.T) { wantSale(t, cfg, c.want, c.docs...) })
 	}

@@ -323,11 +323,25 @@ func (c *recon) refunds() purse {
 			}
 		}
 	}
+	if len(c.p.refunds) > 0 && !slices.ContainsFunc(c.p.refunds, expectsGoodsBack) {
+		// Shipping refunded, or items that never left: no goods to come back.
+		c.agreed++
+		return refunded
+	}
 	shipped := append(append(slices.Clone(c.p.fulfilments), c.p.tracking...), c.p.pos...)
 	c.fail(RefundWithoutReturn, "goods returned with the refund", "refund of "+refunded.String()+", no goods back",
 		"the goods had left", append(docs, shipped...)...)
 	return refunded
 }
+
+// refundsNoGoods are what a refund document's status says when it gives money back for
+// no goods that had left: items cancelled before they shipped, or the shipping. The
+// Shopify mapping sets them; an amount refunded alone (money_only) still expects goods.
+var refundsNoGoods = []string{"cancel", "shipping"}
+
+// expectsGoodsBack reports whether a refund gave money back for goods that had left, so
+// that goods should come back with it. A refund whose source says nothing does.
+func expectsGoodsBack(r Doc) bool { return !slices.Contains(refundsNoGoods, r.Status) }
 
 // goodsLeft reports whether the documents show the goods physically left.
 func (c *recon) goodsLeft() bool {

@@ -333,3 +333,40 @@ func sfRefs(t *testing.T, d *ontology.Document, want ...string) {
 		t.Errorf("refs:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestShopifyRefundSaysWhatHappenedToTheGoods: a refund's status tells finance whether
+// goods that had left should come back (no_restock, return) or none were involved
+// (cancel: never shipped; money_only: shipping or an adjustment refunded).
+func TestShopifyRefundSaysWhatHappenedToTheGoods(t *testing.T) {
+	refund := func(lines, shipping, adjustments string) []byte {
+		return []byte(`{"id": 890088186047892, "order_id": 5820193803001, "created_at": "2025-03-09T10:12:31-05:00",
+  "processed_at": "2025-03-09T10:12:31-05:00", "note": "", "restock": false,
+  "refund_line_items": [` + lines + `],
+  "refund_shipping_lines": [` + shipping + `],
+  "order_adjustments": [` + adjustments + `],
+  "transactions": [{"id": 389404469, "order_id": 5820193803001, "kind": "refund", "status": "success", "amount": "5.90", "currency": "EUR"}]}`)
+	}
+	line := func(id int, restock string) string {
+		return fmt.Sprintf(`{"id": %d, "line_item_id": 866550311, "quantity": 1, "restock_type": %q, "subtotal": 24.0,
+  "line_item": {"id": 866550311, "variant_id": 808950810, "sku": "TEA-OOL-250G", "title": "Oolong 250 g", "quantity": 2, "price": "24.00"}}`, id, restock)
+	}
+	shipping := `{"id": 7101, "shipping_line_id": 4, "subtotal_amount_set": {"shop_money": {"amount": "5.90", "currency_code": "EUR"}}}`
+	adjustment := func(kind string) string {
+		return `{"id": 7201, "order_id": 5820193803001, "refund_id": 890088186047892, "amount": "-5.90", "tax_amount": "0.00", "kind": "` + kind + `", "reason": "Shipping refund"}`
+	}
+	for _, tc := range []struct{ lines, shipping, adjustments, want string }{
+		{"", "", "", "money_only"},
+		{"", shipping, "", "shipping"},
+		{"", "", adjustment("shipping_refund"), "shipping"},
+		{"", "", adjustment("refund_discrepancy"), "money_only"},
+		{line(1, "cancel"), shipping, "", "cancel"},
+		{line(1, "return"), "", "", "return"},
+		{line(1, "no_restock"), shipping, "", "no_restock"},
+		{line(1, "cancel") + "," + line(2, "no_restock"), "", "", "no_restock"},
+	} {
+		d := mapOne(t, "shopify", "refund", "json", refund(tc.lines, tc.shipping, tc.adjustments))
+		if d.Status != tc.want {
+			t.Errorf("refund lines [%s] shipping [%s] adjustments [%s]: status %q, want %q", tc.lines, tc.shipping, tc.adjustments, d.Status, tc.want)
+		}
+	}
+}
