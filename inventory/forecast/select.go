@@ -163,7 +163,8 @@ func One(cfg Config, s *Series) (*Forecast, error) {
 		return nil, fmt.Errorf("forecast %s: no model could be fitted", s.Key)
 	}
 	fc.Daily = forecasts[chosen]
-	fc.Model = describeModel(fits[chosen].name(), full, usePromo, use, s.Regressors)
+	fc.Model = describeModel(fits[chosen].name(), full, usePromo, p.promoName, use, s.Regressors)
+	coverage(in.Effects, s, h)
 	in.Class = describeClass(class, adi, cv2)
 	in.Yearly = full.yearly
 	in.Params = map[string]float64{}
@@ -273,7 +274,7 @@ func (p *prepared) contributions(fc *Forecast, m model, wins []*window, scale fl
 		fc.Inputs.Effects = append(fc.Inputs.Effects, e)
 	}
 	if usePromo {
-		try("promotion", eff.uplift, false, use, &kept.promo)
+		try(p.promoName, eff.uplift, false, use, &kept.promo)
 	}
 	for j := range use {
 		u := append([]bool(nil), use...)
@@ -285,13 +286,13 @@ func (p *prepared) contributions(fc *Forecast, m model, wins []*window, scale fl
 
 // describeModel names the chosen model with the effects around it, e.g.
 // "ets(M,Ad,M)+yearly+promotion+temperature".
-func describeModel(base string, w *window, promo bool, use []bool, regs []Regressor) string {
+func describeModel(base string, w *window, promo bool, promoName string, use []bool, regs []Regressor) string {
 	parts := []string{base}
 	if w.yearly {
 		parts = append(parts, "yearly")
 	}
 	if promo {
-		parts = append(parts, "promotion")
+		parts = append(parts, promoName)
 	}
 	for j, u := range use {
 		if u {
@@ -299,6 +300,35 @@ func describeModel(base string, w *window, promo bool, use []bool, regs []Regres
 		}
 	}
 	return strings.Join(parts, "+")
+}
+
+// coverage notes on each effect the last day its signal has a value and how many of
+// the h forecast days it covers: a signal that stops at the end of the history was
+// measured (its backtests saw no more of it than the forecast does) but moves no
+// forecast day.
+func coverage(effects []Effect, s *Series, h int) {
+	n := s.Len()
+	for i := range effects {
+		e := &effects[i]
+		last := -1
+		for j := range s.Regressors {
+			if r := &s.Regressors[j]; r.Name == e.Name {
+				last = r.lastKnown()
+				for t := n; t < n+h; t++ {
+					if r.known(t) {
+						e.ForecastDays++
+					}
+				}
+			}
+		}
+		if e.Name == s.PromoName || s.PromoName == "" && e.Name == "promotion" {
+			last = len(s.Promo) - 1
+			e.ForecastDays = min(max(len(s.Promo)-n, 0), h)
+		}
+		if last >= 0 {
+			e.KnownTo = s.Day(last)
+		}
+	}
 }
 
 // Result is the outcome for one series of [All].
