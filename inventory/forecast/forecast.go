@@ -10,7 +10,8 @@ import (
 // to this package can change a forecast, so stored forecasts say which code made them.
 //
 // Version 2: regressors may stop before the horizon (a signal known up to yesterday)
-// and backtests see them only as far as the forecast can.
+// and backtests see them only as far as the forecast can; an effect is kept only when
+// it lowers the backtest WAPE by 2% of it or more.
 const ModelVersion = 2
 
 // Forecast is the expected daily demand of one series, with what is needed to store and
@@ -57,8 +58,8 @@ type Inputs struct {
 }
 
 // Effect is a promotion calendar's or a regressor's measured contribution: the backtest
-// WAPE of the chosen model with and without it. An effect that did not lower the WAPE is
-// not used.
+// WAPE of the chosen model with and without it. An effect that did not lower the WAPE
+// by 2% of it is not used: less is within a backtest's luck.
 type Effect struct {
 	Name        string  `json:"name"`
 	Coef        float64 `json:"coef"` // uplift factor for promotions; relative change per unit otherwise

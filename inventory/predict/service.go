@@ -55,7 +55,7 @@ type ServiceConfig struct {
 	// TimeZone, when set, gives a tenant's own time zone (nil: TZ): its demand days and
 	// forecasts follow its local day.
 	TimeZone func(tenant string) *time.Location
-	Workers  int            // goroutines forecasting; 0 uses every CPU
+	Workers  int // goroutines forecasting; 0 uses every CPU
 	Now      func() time.Time
 	// Policies returns a tenant's configured policies; nil gives every tenant the default.
 	Policies func(tenant string) *Policies
