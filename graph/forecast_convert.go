@@ -30,7 +30,11 @@ func forecastModel(s *predict.Stored) *model.Forecast {
 		Effects: []*model.ForecastEffect{}, Params: []*model.Figure{}}
 	for _, e := range in.Effects {
 		out.Inputs.Effects = append(out.Inputs.Effects, &model.ForecastEffect{Name: e.Name, Coefficient: e.Coef,
-			WapeWith: num(e.WAPEWith), WapeWithout: num(e.WAPEWithout), Used: e.Used})
+			WapeWith: num(e.WAPEWith), WapeWithout: num(e.WAPEWithout), Used: e.Used, ForecastDays: e.ForecastDays})
+		if !e.KnownTo.IsZero() {
+			k := e.KnownTo
+			out.Inputs.Effects[len(out.Inputs.Effects)-1].KnownTo = &k
+		}
 	}
 	names := make([]string, 0, len(in.Params))
 	for k := range in.Params {

@@ -98,7 +98,7 @@ func Kind(members []Member) ontology.EventKind {
 		return ontology.KindReturn
 	case has[ontology.RolePayment] || has[ontology.RoleInvoice] || has[ontology.RolePayout] || has[ontology.RoleSettlement]:
 		return ontology.KindPayment
-	case has[ontology.RoleReading]:
+	case has[ontology.RoleReading] || has[ontology.RoleSignal]:
 		return ontology.KindObservation
 	}
 	return ontology.KindAdjustment

@@ -178,6 +178,11 @@ var migrations = []migration{
 		"CREATE CONSTRAINT order_proposal_id IF NOT EXISTS FOR (x:OrderProposal) REQUIRE x.id IS UNIQUE",
 		"CREATE INDEX order_proposal_status IF NOT EXISTS FOR (x:OrderProposal) ON (x.tenant, x.status)",
 	}},
+	// v65: a forecast refresh reads the tenant's signal documents by role, not all of
+	// its documents.
+	{65, []string{
+		"CREATE INDEX doc_role IF NOT EXISTS FOR (d:SourceDocument) ON (d.tenant, d.role)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -67,6 +67,9 @@ type Document struct {
 	// reference, an invoice's remarks): resolution reads them, never as keys of their own.
 	Notes    []Note    `json:"notes,omitempty" validate:"dive"`
 	Readings []Reading `json:"readings,omitempty" validate:"dive"`
+	// Signal is the series an external signal document carries (a search-trend index,
+	// the weather, a campaign calendar); nil on every other document.
+	Signal *Signal `json:"signal,omitempty"`
 	// SourceTime and SourceVersion are the source's own clock of this version of the
 	// document: when the source last changed the record (Shopify updated_at), and its
 	// revision number where it keeps one (Square's version). They order the versions of

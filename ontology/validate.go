@@ -139,6 +139,7 @@ func domainProblems(d *Document) []Problem {
 		}
 	}
 	money("total", d.Total)
+	ps = append(ps, signalProblems(d)...)
 	if d.Role == "" {
 		// reported by the struct rules
 	} else if needsLines(d.Role) && len(d.Lines) == 0 {

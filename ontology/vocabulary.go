@@ -59,6 +59,11 @@ const (
 	TypeBalanceTransaction DocType = "balance_transaction"
 	TypePayout             DocType = "payout"
 	TypeReading            DocType = "reading"
+	// The types of the signals source: a trend index (Google Trends, Baidu index CSV),
+	// daily weather (Open-Meteo JSON) and a campaign calendar (CSV or JSON).
+	TypeTrend    DocType = "trend"
+	TypeWeather  DocType = "weather"
+	TypeCalendar DocType = "calendar"
 )
 
 // Role is the part a document plays in its business event.
@@ -78,6 +83,9 @@ const (
 	RoleSettlement  Role = "settlement" // processor balance transaction (fees, net)
 	RolePayout      Role = "payout"
 	RoleReading     Role = "reading" // a sensor reading
+	// RoleSignal is an external signal: dated values of a named series (a search-trend
+	// index, the weather, a campaign calendar) that forecasts may use. It moves no stock.
+	RoleSignal Role = "signal"
 	// RoleRefund is money given back for a sale; its lines are the goods that come back
 	// into stock with it (a Shopify refund restocked as a return), none when the goods
 	// stay with the buyer or were never sent.

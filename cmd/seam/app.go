@@ -97,7 +97,8 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: ours})
 	a.alerts = inventory.NewAlertService(a.store, a.cache, a.projector, cfg.Alerts, log.With("part", "alerts"),
 		inventory.AlertServiceConfig{Sweep: cfg.AlertSweep, OnRaised: alertMetrics(a.metrics.Registry), Sweeps: ours})
-	a.predict = predict.NewService(a.store, a.store, predict.ServiceConfig{Now: func() time.Time { return a.store.Now() }, Policies: cfg.policies},
+	a.predict = predict.NewService(a.store, a.store, predict.ServiceConfig{Now: func() time.Time { return a.store.Now() }, Policies: cfg.policies,
+		TimeZone: cfg.timeZone},
 		log.With("part", "forecast"))
 	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), readingTap{a.store, a.alerts, log.With("part", "alerts")}, a.worker.Notify)
 	a.intake.Observe = a.metrics.ObserveDocument

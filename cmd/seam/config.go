@@ -142,6 +142,24 @@ func (c Config) MQTTEnabled() bool { return !mqttOff[strings.ToLower(c.MQTT.URL)
 type TenantConfig struct {
 	// Secrets are the webhook signing secrets by system name.
 	Secrets map[string]neo4jstore.Secret `yaml:"secrets"`
+	// TimeZone is where the tenant's days end (an IANA name such as Asia/Shanghai):
+	// its demand days, forecasts, proposals' days and sandbox periods follow it, and a
+	// signal's date is that local day. Empty is UTC.
+	TimeZone string `yaml:"timeZone"`
+}
+
+// timeZone is a tenant's configured time zone, nil when none is (or, which Validate
+// has already refused, it cannot be loaded).
+func (c Config) timeZone(tenant string) *time.Location {
+	t, ok := c.Tenants[tenant]
+	if !ok || t.TimeZone == "" {
+		return nil
+	}
+	tz, err := time.LoadLocation(t.TimeZone)
+	if err != nil {
+		return nil
+	}
+	return tz
 }
 
 // DefaultConfig is the loopback set-up that `make services-up` starts.
@@ -272,6 +290,14 @@ func (c Config) Validate() error {
 	for tenant, settings := range c.Forecasts {
 		if _, err := predict.ParsePolicies(settings); err != nil {
 			errs = append(errs, fmt.Errorf("forecasts of tenant %s: %w", tenant, err))
+		}
+	}
+	for tenant, t := range c.Tenants {
+		if t.TimeZone == "" {
+			continue
+		}
+		if _, err := time.LoadLocation(t.TimeZone); err != nil {
+			errs = append(errs, fmt.Errorf("tenants.%s.timeZone %q: want an IANA time zone such as Asia/Shanghai: %w", tenant, t.TimeZone, err))
 		}
 	}
 	if c.ForecastEvery < 0 {

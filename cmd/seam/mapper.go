@@ -8,12 +8,13 @@ import (
 
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/mqtt"
+	"github.com/seamhub/seam/connectors/signals"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/ontology/mapping"
 )
 
 // Mapper routes each payload to what can read it: sensor payloads to the IoT parsers,
-// everything else to the declarative mappings (built-in, then the partner folder).
+// external signals (trend, weather, calendar) to their parsers, everything else to the declarative mappings (built-in, then the partner folder).
 type Mapper struct {
 	readings *mqtt.Readings
 	registry *mapping.Registry
@@ -43,6 +44,9 @@ func (m *Mapper) Map(p connectors.Payload) ([]connectors.Mapped, error) {
 		}
 		return m.readings.Map(p)
 	}
+	if p.System == signals.System {
+		return signals.Map(p)
+	}
 	res, err := m.registry.MapPayload(p.Tenant, p.System, p.Type, p.Format, p.Raw)
 	if err != nil {
 		return nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "payload", Rule: "decode", Message: err.Error()}}}
@@ -59,7 +63,7 @@ func (m *Mapper) Map(p connectors.Payload) ([]connectors.Mapped, error) {
 
 // Known implements webhook.Systems: a system some mapping reads (sensors always).
 func (m *Mapper) Known(system string) bool {
-	return system == "iot" || len(m.registry.Types(system)) > 0
+	return system == "iot" || system == signals.System || len(m.registry.Types(system)) > 0
 }
 
 // OnlyType implements webhook.Systems.

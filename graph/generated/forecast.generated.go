@@ -556,6 +556,52 @@ func (ec *executionContext) fieldContext_ForecastEffect_used(_ context.Context, 
 	return graphql.NewScalarFieldContext("ForecastEffect", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _ForecastEffect_knownTo(ctx context.Context, field graphql.CollectedField, obj *model.ForecastEffect) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForecastEffect_knownTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KnownTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ForecastEffect_knownTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForecastEffect", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ForecastEffect_forecastDays(ctx context.Context, field graphql.CollectedField, obj *model.ForecastEffect) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ForecastEffect_forecastDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ForecastDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ForecastEffect_forecastDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ForecastEffect", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ForecastInputs_historyFrom(ctx context.Context, field graphql.CollectedField, obj *model.ForecastInputs) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2836,6 +2882,16 @@ func (ec *executionContext) _ForecastEffect(ctx context.Context, sel ast.Selecti
 			}
 		case "used":
 			out.Values[i] = ec._ForecastEffect_used(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "knownTo":
+			out.Values[i] = ec._ForecastEffect_knownTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "forecastDays":
+			out.Values[i] = ec._ForecastEffect_forecastDays(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -179,11 +179,13 @@ type ComplexityRoot struct {
 	}
 
 	ForecastEffect struct {
-		Coefficient func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Used        func(childComplexity int) int
-		WapeWith    func(childComplexity int) int
-		WapeWithout func(childComplexity int) int
+		Coefficient  func(childComplexity int) int
+		ForecastDays func(childComplexity int) int
+		KnownTo      func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Used         func(childComplexity int) int
+		WapeWith     func(childComplexity int) int
+		WapeWithout  func(childComplexity int) int
 	}
 
 	ForecastInputs struct {
@@ -1362,6 +1364,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ForecastEffect.Coefficient(childComplexity), true
+	case "ForecastEffect.forecastDays":
+		if e.ComplexityRoot.ForecastEffect.ForecastDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastEffect.ForecastDays(childComplexity), true
+	case "ForecastEffect.knownTo":
+		if e.ComplexityRoot.ForecastEffect.KnownTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ForecastEffect.KnownTo(childComplexity), true
 	case "ForecastEffect.name":
 		if e.ComplexityRoot.ForecastEffect.Name == nil {
 			break
@@ -4829,12 +4843,27 @@ type ForecastInputs {
   params: [Figure!]!
 }
 
+"""
+A promotion calendar or an external signal (a trend index, the weather, a campaign
+calendar ingested as a document of the signals source) with its measured contribution:
+the backtest WAPE of the chosen model with and without it. It is used only when it
+lowered the WAPE.
+"""
 type ForecastEffect {
+  "promotion, or the signal's name: trend:coffee (Worldwide), weather:temperature_2m_max, calendar:tmall."
   name: String!
   coefficient: Float!
   wapeWith: Float
   wapeWithout: Float
   used: Boolean!
+  "The last day the signal has a value (a calendar: the last day it covers)."
+  knownTo: Time
+  """
+  How many forecast days the signal covers. 0 when it stops at the end of the history:
+  it then shapes how the history is read, but moves no forecast day (nothing is carried
+  forward), and its backtests saw it no further ahead either.
+  """
+  forecastDays: Int!
 }
 
 "One series' rolling-origin backtest beside the seasonal naive baseline."
@@ -5627,6 +5656,10 @@ func (ec *executionContext) childFields_ForecastEffect(ctx context.Context, fiel
 		return ec.fieldContext_ForecastEffect_wapeWithout(ctx, field)
 	case "used":
 		return ec.fieldContext_ForecastEffect_used(ctx, field)
+	case "knownTo":
+		return ec.fieldContext_ForecastEffect_knownTo(ctx, field)
+	case "forecastDays":
+		return ec.fieldContext_ForecastEffect_forecastDays(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ForecastEffect", field.Name)
 }

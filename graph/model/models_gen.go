@@ -191,12 +191,23 @@ type ForecastAccuracy struct {
 	Runs   []*ForecastRun    `json:"runs"`
 }
 
+// A promotion calendar or an external signal (a trend index, the weather, a campaign
+// calendar ingested as a document of the signals source) with its measured contribution:
+// the backtest WAPE of the chosen model with and without it. It is used only when it
+// lowered the WAPE.
 type ForecastEffect struct {
+	// promotion, or the signal's name: trend:coffee (Worldwide), weather:temperature_2m_max, calendar:tmall.
 	Name        string   `json:"name"`
 	Coefficient float64  `json:"coefficient"`
 	WapeWith    *float64 `json:"wapeWith,omitempty"`
 	WapeWithout *float64 `json:"wapeWithout,omitempty"`
 	Used        bool     `json:"used"`
+	// The last day the signal has a value (a calendar: the last day it covers).
+	KnownTo *time.Time `json:"knownTo,omitempty"`
+	// How many forecast days the signal covers. 0 when it stops at the end of the history:
+	// it then shapes how the history is read, but moves no forecast day (nothing is carried
+	// forward), and its backtests saw it no further ahead either.
+	ForecastDays int `json:"forecastDays"`
 }
 
 // What a forecast rests on.

@@ -32,16 +32,25 @@ type fitData struct {
 
 // prepared is a series turned into model inputs once.
 type prepared struct {
-	raw   []float64 // history, NaN on censored days and before the first sale
-	first int       // the first sale
-	regs  [][]float64
-	names []string // of the regressors
+	raw   []float64   // history, NaN on censored days and before the first sale
+	first int         // the first sale
+	regs  [][]float64 // NaN where not known, padded to the longest window's end
+	names []string    // of the regressors
+	// lead is, per regressor, how many days past the history its values reach (negative
+	// when they stop before it ends). A backtest origin o sees values only before
+	// o+lead: as much foresight as the forecast itself has.
+	lead  []int
 	promo func(int) bool
-	cfg   *Config
+	// promoName is the promotion calendar's effect name.
+	promoName string
+	cfg       *Config
 }
 
 func prepare(s *Series, cfg *Config) *prepared {
-	p := &prepared{raw: s.values(), cfg: cfg, promo: s.IsPromo}
+	p := &prepared{raw: s.values(), cfg: cfg, promo: s.IsPromo, promoName: s.PromoName}
+	if p.promoName == "" {
+		p.promoName = "promotion"
+	}
 	// Before a product's first sale it was most likely not listed: unknown, not zero.
 	p.first = len(p.raw)
 	for t, v := range p.raw {
@@ -53,9 +62,18 @@ func prepare(s *Series, cfg *Config) *prepared {
 	for t := range p.first {
 		p.raw[t] = math.NaN()
 	}
+	span := len(p.raw) + max(cfg.Horizon, cfg.Backtest.Horizon)
 	for _, r := range s.Regressors {
-		p.regs = append(p.regs, r.Values)
+		x := make([]float64, span)
+		for t := range x {
+			x[t] = math.NaN()
+			if r.known(t) {
+				x[t] = r.Values[t]
+			}
+		}
+		p.regs = append(p.regs, x)
 		p.names = append(p.names, r.Name)
+		p.lead = append(p.lead, r.lastKnown()+1-len(p.raw))
 	}
 	return p
 }
@@ -85,7 +103,7 @@ type window struct {
 // effects in use and the yearly shape on that window only: nothing from after the origin
 // reaches the model except what a planner knows then (promotions, regressor values).
 func (p *prepared) window(o, h int, usePromo bool, use []bool) *window {
-	eff := estimateEffects(p.raw, p.first, o, p.promo, usePromo, p.regs, use, o+h)
+	eff := estimateEffects(p.raw, p.first, o, p.promo, usePromo, p.regsAt(o, h), use, o+h)
 	adj := make([]float64, o)
 	for t := range adj {
 		adj[t] = p.raw[t]
@@ -108,6 +126,24 @@ func (p *prepared) window(o, h int, usePromo bool, use []bool) *window {
 		}
 	}
 	return w
+}
+
+// regsAt is the regressors as known at origin o: values from o+lead on are hidden, so
+// a signal that stops at the end of the history helps a backtest no more than it can
+// help the forecast.
+func (p *prepared) regsAt(o, h int) [][]float64 {
+	out := make([][]float64, len(p.regs))
+	for j, x := range p.regs {
+		out[j] = x[:o+h]
+		if cut := o + p.lead[j]; cut < o+h {
+			y := append([]float64(nil), x[:o+h]...)
+			for t := max(cut, 0); t < len(y); t++ {
+				y[t] = math.NaN()
+			}
+			out[j] = y
+		}
+	}
+	return out
 }
 
 // predict fits m on w and returns its forecast with the multipliers applied, never

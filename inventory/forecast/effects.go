@@ -41,21 +41,31 @@ func localMean(v []float64, t, lo, hi int, ok func(int) bool) (float64, int) {
 // deviations returns each regressor minus its mean over the 21 days either side (inside
 // [0, xlen)): the fast part of the signal. Its slow part (a warm summer) moves demand's
 // level and yearly shape, which the base models already follow; counting it again would
-// count it twice. Prefix sums keep this linear in the length.
+// count it twice. A day without a value has no deviation (NaN), and the mean is over the
+// days that have one. Prefix sums keep this linear in the length.
 func deviations(regs [][]float64, xlen int) [][]float64 {
 	const reach = neighbourWeeks * season
 	out := make([][]float64, len(regs))
 	for j, x := range regs {
 		x = x[:xlen]
 		pre := make([]float64, len(x)+1)
+		cnt := make([]int, len(x)+1)
 		for t, v := range x {
-			pre[t+1] = pre[t] + v
+			pre[t+1], cnt[t+1] = pre[t], cnt[t]
+			if !math.IsNaN(v) {
+				pre[t+1] += v
+				cnt[t+1]++
+			}
 		}
 		d := make([]float64, len(x))
 		for t := range x {
+			d[t] = math.NaN()
+			if math.IsNaN(x[t]) {
+				continue
+			}
 			lo, hi := max(t-reach, 0), min(t+reach+1, len(x))
-			if hi-lo > 1 {
-				d[t] = x[t] - (pre[hi]-pre[lo]-x[t])/float64(hi-lo-1)
+			if k := cnt[hi] - cnt[lo] - 1; k > 0 {
+				d[t] = x[t] - (pre[hi]-pre[lo]-x[t])/float64(k)
 			}
 		}
 		out[j] = d
@@ -67,7 +77,7 @@ func deviations(regs [][]float64, xlen int) [][]float64 {
 func (e *effects) factor(t int) float64 {
 	f := 1.0
 	for j, c := range e.coef {
-		if c != 0 {
+		if c != 0 && !math.IsNaN(e.dev[j][t]) {
 			f += c * e.dev[j][t]
 		}
 	}
@@ -126,11 +136,15 @@ func estimateEffects(y []float64, first, end int, promo func(int) bool, usePromo
 	ne.reset(len(idx))
 	row := make([]float64, len(idx))
 	var n int
+rows:
 	for t := first; t < end; t++ {
 		if base[t] <= 0 || promo(t) {
 			continue
 		}
 		for i, j := range idx {
+			if math.IsNaN(e.dev[j][t]) {
+				continue rows // a day a signal has no value for says nothing of its effect
+			}
 			row[i] = base[t] * e.dev[j][t]
 		}
 		ne.addW(row, y[t]-base[t], 1/math.Max(base[t], 0.5))

@@ -8,7 +8,11 @@ import (
 
 // ModelVersion identifies the model code that made a forecast. Bump it whenever a change
 // to this package can change a forecast, so stored forecasts say which code made them.
-const ModelVersion = 1
+//
+// Version 2: regressors may stop before the horizon (a signal known up to yesterday)
+// and backtests see them only as far as the forecast can; an effect is kept only when
+// it lowers the backtest WAPE by 2% of it or more.
+const ModelVersion = 2
 
 // Forecast is the expected daily demand of one series, with what is needed to store and
 // explain it: the model and its version, the inputs it saw, and how accurate that model
@@ -54,25 +58,33 @@ type Inputs struct {
 }
 
 // Effect is a promotion calendar's or a regressor's measured contribution: the backtest
-// WAPE of the chosen model with and without it. An effect that did not lower the WAPE is
-// not used.
+// WAPE of the chosen model with and without it. An effect that did not lower the WAPE
+// by 2% of it is not used: less is within a backtest's luck.
 type Effect struct {
 	Name        string  `json:"name"`
 	Coef        float64 `json:"coef"` // uplift factor for promotions; relative change per unit otherwise
 	WAPEWith    float64 `json:"wapeWith"`
 	WAPEWithout float64 `json:"wapeWithout"`
 	Used        bool    `json:"used"`
+	// KnownTo is the last day the signal has a value (for a calendar, the last day it
+	// covers); ForecastDays counts the forecast days it covers. A signal that stops at
+	// the end of the history shapes how the history is read, but acts on no forecast
+	// day: it is not carried forward.
+	KnownTo      time.Time `json:"knownTo,omitzero"`
+	ForecastDays int       `json:"forecastDays"`
 }
 
 // MarshalJSON writes a WAPE without a value as null.
 func (e Effect) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Name        string   `json:"name"`
-		Coef        float64  `json:"coef"`
-		WAPEWith    *float64 `json:"wapeWith"`
-		WAPEWithout *float64 `json:"wapeWithout"`
-		Used        bool     `json:"used"`
-	}{e.Name, e.Coef, jsonNum(e.WAPEWith), jsonNum(e.WAPEWithout), e.Used})
+		Name         string    `json:"name"`
+		Coef         float64   `json:"coef"`
+		WAPEWith     *float64  `json:"wapeWith"`
+		WAPEWithout  *float64  `json:"wapeWithout"`
+		Used         bool      `json:"used"`
+		KnownTo      time.Time `json:"knownTo,omitzero"`
+		ForecastDays int       `json:"forecastDays"`
+	}{e.Name, e.Coef, jsonNum(e.WAPEWith), jsonNum(e.WAPEWithout), e.Used, e.KnownTo, e.ForecastDays})
 }
 
 // Accuracy is a backtest's result per series.

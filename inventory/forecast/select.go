@@ -163,7 +163,8 @@ func One(cfg Config, s *Series) (*Forecast, error) {
 		return nil, fmt.Errorf("forecast %s: no model could be fitted", s.Key)
 	}
 	fc.Daily = forecasts[chosen]
-	fc.Model = describeModel(fits[chosen].name(), full, usePromo, use, s.Regressors)
+	fc.Model = describeModel(fits[chosen].name(), full, usePromo, p.promoName, use, s.Regressors)
+	coverage(in.Effects, s, h)
 	in.Class = describeClass(class, adi, cv2)
 	in.Yearly = full.yearly
 	in.Params = map[string]float64{}
@@ -247,9 +248,16 @@ type effectSet struct {
 	use   []bool
 }
 
+// effectHurdle is how much worse (relatively) the backtest WAPE must be without an
+// effect for the effect to be kept. Six origins of a few weeks are a noisy measure: on
+// a store's simulated demand a search index of pure noise, measured on its history
+// only, lowered the WAPE by 0.6% by luck, where a temperature that drove demand lowered
+// it by a fifth.
+const effectHurdle = 0.02
+
 // contributions backtests the chosen model without the promotion calendar and without
 // each regressor in turn, records each one's WAPE with and without, and returns the
-// effects worth keeping: those whose removal made the WAPE worse.
+// effects worth keeping: those whose removal made the WAPE worse by effectHurdle.
 // The coefficients reported are those estimated on the whole history with every effect
 // in use (eff).
 func (p *prepared) contributions(fc *Forecast, m model, wins []*window, scale float64, usePromo bool, use []bool, eff effects) (effectSet, bool) {
@@ -266,14 +274,14 @@ func (p *prepared) contributions(fc *Forecast, m model, wins []*window, scale fl
 		if sc != nil {
 			without = sc.Metrics().WAPE
 		}
-		e := Effect{Name: name, Coef: coef, WAPEWith: with, WAPEWithout: without, Used: without > with}
+		e := Effect{Name: name, Coef: coef, WAPEWith: with, WAPEWithout: without, Used: without > with*(1+effectHurdle)}
 		if !e.Used {
 			*keep, changed = false, true
 		}
 		fc.Inputs.Effects = append(fc.Inputs.Effects, e)
 	}
 	if usePromo {
-		try("promotion", eff.uplift, false, use, &kept.promo)
+		try(p.promoName, eff.uplift, false, use, &kept.promo)
 	}
 	for j := range use {
 		u := append([]bool(nil), use...)
@@ -285,13 +293,13 @@ func (p *prepared) contributions(fc *Forecast, m model, wins []*window, scale fl
 
 // describeModel names the chosen model with the effects around it, e.g.
 // "ets(M,Ad,M)+yearly+promotion+temperature".
-func describeModel(base string, w *window, promo bool, use []bool, regs []Regressor) string {
+func describeModel(base string, w *window, promo bool, promoName string, use []bool, regs []Regressor) string {
 	parts := []string{base}
 	if w.yearly {
 		parts = append(parts, "yearly")
 	}
 	if promo {
-		parts = append(parts, "promotion")
+		parts = append(parts, promoName)
 	}
 	for j, u := range use {
 		if u {
@@ -299,6 +307,35 @@ func describeModel(base string, w *window, promo bool, use []bool, regs []Regres
 		}
 	}
 	return strings.Join(parts, "+")
+}
+
+// coverage notes on each effect the last day its signal has a value and how many of
+// the h forecast days it covers: a signal that stops at the end of the history was
+// measured (its backtests saw no more of it than the forecast does) but moves no
+// forecast day.
+func coverage(effects []Effect, s *Series, h int) {
+	n := s.Len()
+	for i := range effects {
+		e := &effects[i]
+		last := -1
+		for j := range s.Regressors {
+			if r := &s.Regressors[j]; r.Name == e.Name {
+				last = r.lastKnown()
+				for t := n; t < n+h; t++ {
+					if r.known(t) {
+						e.ForecastDays++
+					}
+				}
+			}
+		}
+		if e.Name == s.PromoName || s.PromoName == "" && e.Name == "promotion" {
+			last = len(s.Promo) - 1
+			e.ForecastDays = min(max(len(s.Promo)-n, 0), h)
+		}
+		if last >= 0 {
+			e.KnownTo = s.Day(last)
+		}
+	}
 }
 
 // Result is the outcome for one series of [All].

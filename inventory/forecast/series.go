@@ -19,12 +19,28 @@ type Key struct {
 func (k Key) String() string { return k.SKU + "@" + k.Location }
 
 // Regressor is an external signal given day by day beside the demand (a search-trend
-// index, the temperature, a campaign calendar as 0/1). Its values are measurements, not
-// quantities of goods, hence float64. It must cover the history and every forecast day:
-// Values[i] belongs to day Start+i of its series.
+// index, the temperature). Its values are measurements, not quantities of goods, hence
+// float64. Values[i] belongs to day Start+i of its series; NaN marks a day whose value
+// is not known (a gap in the source), and days past the end of Values are not known
+// either. A signal whose values stop before the forecast horizon ends (a trend index
+// known up to yesterday, a weather forecast of ten days) acts only on the days it
+// covers, and its backtests give it the same foresight: see [One].
 type Regressor struct {
 	Name   string    `json:"name"`
 	Values []float64 `json:"values"`
+}
+
+// known reports whether day t has a value.
+func (r *Regressor) known(t int) bool { return t >= 0 && t < len(r.Values) && !math.IsNaN(r.Values[t]) }
+
+// lastKnown is the last day with a value, -1 if none.
+func (r *Regressor) lastKnown() int {
+	for t := len(r.Values) - 1; t >= 0; t-- {
+		if !math.IsNaN(r.Values[t]) {
+			return t
+		}
+	}
+	return -1
 }
 
 // Series is the daily demand of one product at one location, as resolved sale events
@@ -43,6 +59,9 @@ type Series struct {
 	// Promo marks promotion days. It may run past the history, into the forecast horizon,
 	// for promotions already planned; days beyond it have no promotion. Nil means none.
 	Promo []bool
+	// PromoName names the promotion calendar's effect (a campaign calendar's series);
+	// "promotion" when empty.
+	PromoName string
 	// Regressors are optional external signals; see [Regressor].
 	Regressors []Regressor
 }
@@ -63,7 +82,7 @@ func (s *Series) IsPromo(i int) bool { return i >= 0 && i < len(s.Promo) && s.Pr
 var ErrSeries = errors.New("invalid series")
 
 // Validate checks that the series can be forecast h days ahead: masks no longer than
-// allowed, no negative sales (returns are not demand), regressors long enough.
+// allowed, no negative sales (returns are not demand), regressors finite where known.
 func (s *Series) Validate(h int) error {
 	n := len(s.Sales)
 	if n == 0 {
@@ -78,12 +97,9 @@ func (s *Series) Validate(h int) error {
 		}
 	}
 	for _, r := range s.Regressors {
-		if len(r.Values) < n+h {
-			return fmt.Errorf("%w %s: regressor %q has %d values, needs %d (history and horizon)", ErrSeries, s.Key, r.Name, len(r.Values), n+h)
-		}
-		for i, v := range r.Values[:n+h] {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return fmt.Errorf("%w %s: regressor %q is not a number on day %d", ErrSeries, s.Key, r.Name, i)
+		for i, v := range r.Values[:min(len(r.Values), n+h)] {
+			if math.IsInf(v, 0) {
+				return fmt.Errorf("%w %s: regressor %q is infinite on day %d", ErrSeries, s.Key, r.Name, i)
 			}
 		}
 	}
@@ -93,7 +109,7 @@ func (s *Series) Validate(h int) error {
 // Truncate returns the first n days of s, sharing no slices with it; promotions and
 // regressors keep their future part, so a backtest sees what a planner knew.
 func (s *Series) Truncate(n int) Series {
-	out := Series{Key: s.Key, Start: s.Start, Sales: append([]ontology.Qty(nil), s.Sales[:n]...)}
+	out := Series{Key: s.Key, Start: s.Start, Sales: append([]ontology.Qty(nil), s.Sales[:n]...), PromoName: s.PromoName}
 	if len(s.Censored) > 0 {
 		out.Censored = append([]bool(nil), s.Censored[:min(n, len(s.Censored))]...)
 	}

@@ -86,8 +86,9 @@ func TestValidate(t *testing.T) {
 		{"empty", Series{Key: Key{SKU: "A"}}, 1, "no days"},
 		{"negative", Series{Sales: []ontology.Qty{1, -1}}, 1, "negative sales"},
 		{"long mask", Series{Sales: []ontology.Qty{1}, Censored: []bool{false, true}}, 1, "censored flags"},
-		{"short regressor", Series{Sales: []ontology.Qty{1, 2}, Regressors: []Regressor{{Name: "temp", Values: []float64{1, 2}}}}, 1, `regressor "temp" has 2 values, needs 3`},
-		{"NaN regressor", Series{Sales: []ontology.Qty{1}, Regressors: []Regressor{{Name: "temp", Values: []float64{1, math.NaN()}}}}, 1, "not a number"},
+		{"short regressor: the rest is unknown", Series{Sales: []ontology.Qty{1, 2}, Regressors: []Regressor{{Name: "temp", Values: []float64{1, 2}}}}, 1, ""},
+		{"NaN regressor: a day unknown", Series{Sales: []ontology.Qty{1}, Regressors: []Regressor{{Name: "temp", Values: []float64{1, math.NaN()}}}}, 1, ""},
+		{"infinite regressor", Series{Sales: []ontology.Qty{1}, Regressors: []Regressor{{Name: "temp", Values: []float64{1, math.Inf(1)}}}}, 1, "infinite on day 1"},
 	}
 	for _, tt := range tests {
 		err := tt.s.Validate(tt.h)

@@ -22,6 +22,9 @@ type Ledger interface {
 	// PurchaseCosts is the latest unit price per SKU on the documents that brought goods
 	// in (receipts, purchase orders, declarations), with the document it is from.
 	PurchaseCosts(ctx context.Context, tenant string) (map[string]Cost, error)
+	// Signals returns the tenant's external signals: every current signal document's
+	// series.
+	Signals(ctx context.Context, tenant string) ([]Signal, error)
 }
 
 // RunStore keeps the result of a forecast run.
@@ -49,7 +52,10 @@ type Run struct {
 type ServiceConfig struct {
 	Forecast forecast.Config
 	TZ       *time.Location // where days end; default UTC
-	Workers  int            // goroutines forecasting; 0 uses every CPU
+	// TimeZone, when set, gives a tenant's own time zone (nil: TZ): its demand days and
+	// forecasts follow its local day.
+	TimeZone func(tenant string) *time.Location
+	Workers  int // goroutines forecasting; 0 uses every CPU
 	Now      func() time.Time
 	// Policies returns a tenant's configured policies; nil gives every tenant the default.
 	Policies func(tenant string) *Policies
@@ -82,6 +88,16 @@ func NewService(ledger Ledger, runs RunStore, cfg ServiceConfig, log *slog.Logge
 	return &Service{ledger: ledger, runs: runs, cfg: cfg, log: log}
 }
 
+// tz is where a tenant's days end.
+func (s *Service) tz(tenant string) *time.Location {
+	if s.cfg.TimeZone != nil {
+		if tz := s.cfg.TimeZone(tenant); tz != nil {
+			return tz
+		}
+	}
+	return s.cfg.TZ
+}
+
 func (s *Service) policies(tenant string, extra []string) (*Policies, error) {
 	ps := &Policies{}
 	if s.cfg.Policies != nil {
@@ -101,14 +117,15 @@ func (s *Service) policies(tenant string, extra []string) (*Policies, error) {
 // to yesterday, proposes the orders due within each review period, and stores both.
 func (s *Service) Refresh(ctx context.Context, tenant string) (*Run, error) {
 	now := s.cfg.Now()
-	today := forecast.Midnight(now, s.cfg.TZ)
+	tz := s.tz(tenant)
+	today := forecast.Midnight(now, tz)
 	run := &Run{ID: fmt.Sprintf("fr-%d", now.UnixNano()), At: now.UTC(), Version: forecast.ModelVersion, Today: today,
 		Failed: map[forecast.Key]string{}}
 	flows, err := s.ledger.DemandFlows(ctx, tenant, today)
 	if err != nil {
 		return nil, fmt.Errorf("reading demand of %s: %w", tenant, err)
 	}
-	h := NewHistory(flows, s.cfg.TZ)
+	h := NewHistory(flows, tz)
 	if len(h.Flows) == 0 || !h.FirstDay().Before(today) {
 		return run, s.runs.SaveForecastRun(ctx, tenant, run)
 	}
@@ -116,13 +133,19 @@ func (s *Service) Refresh(ctx context.Context, tenant string) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
+	sigs, err := s.ledger.Signals(ctx, tenant)
+	if err != nil {
+		return nil, fmt.Errorf("reading the signals of %s: %w", tenant, err)
+	}
 	byKey := map[forecast.Key]*Daily{}
 	var series []forecast.Series
 	for i := range days {
 		d := &days[i]
 		if sold(d) {
 			byKey[d.Key] = d
-			series = append(series, d.Series())
+			sr := d.Series()
+			Attach(&sr, sigs)
+			series = append(series, sr)
 		}
 	}
 	results, err := forecast.All(ctx, s.cfg.Forecast, series, s.cfg.Workers)
@@ -227,8 +250,10 @@ var ErrSandboxRange = errors.New("invalid sandbox period")
 // Sandbox replays the days from `from` to `to` (inclusive) under the tenant's policies
 // with the settings applied over them; see [Replay]. It only reads.
 func (s *Service) Sandbox(ctx context.Context, tenant string, from, to time.Time, settings []string) (Report, error) {
-	from, to = forecast.Midnight(from, s.cfg.TZ), forecast.Midnight(to, s.cfg.TZ)
-	today := forecast.Midnight(s.cfg.Now(), s.cfg.TZ)
+	tz := s.tz(tenant)
+	// The period is days as written: 2025-04-01 is the tenant's own 1 April.
+	from, to = localDay(from, tz), localDay(to, tz)
+	today := forecast.Midnight(s.cfg.Now(), tz)
 	switch n := forecast.DayIndex(from, to) + 1; {
 	case n <= 0:
 		return Report{}, fmt.Errorf("%w: %s is after %s", ErrSandboxRange, from.Format(time.DateOnly), to.Format(time.DateOnly))
@@ -245,7 +270,7 @@ func (s *Service) Sandbox(ctx context.Context, tenant string, from, to time.Time
 	if err != nil {
 		return Report{}, fmt.Errorf("reading demand of %s: %w", tenant, err)
 	}
-	days, err := NewHistory(flows, s.cfg.TZ).Days(from.AddDate(0, 0, -Warmup), to)
+	days, err := NewHistory(flows, tz).Days(from.AddDate(0, 0, -Warmup), to)
 	if err != nil {
 		return Report{}, err
 	}
@@ -262,6 +287,12 @@ func (s *Service) Sandbox(ctx context.Context, tenant string, from, to time.Time
 	r := Replay(days, ps, unit)
 	r.From, r.To = from, to
 	return r, nil
+}
+
+// localDay is the midnight in tz of the calendar day t shows.
+func localDay(t time.Time, tz *time.Location) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, tz)
 }
 
 // Stored is a kept forecast with the run that made it.
