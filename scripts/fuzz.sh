@@ -20,6 +20,11 @@ go=${GO:-go}
 mapfile -t targets < <(grep -rEo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*' . |
 	sed -E 's|^\./(.*)/[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*)$|\1 \2|' | sort -u)
 
+# inputs counts the files under a target's corpus folder (0 when it does not exist).
+inputs() {
+	if [[ -d $1 ]]; then find "$1" -type f | wc -l; else echo 0; fi
+}
+
 budget=${FUZZ_BUDGET:-600}
 n=${#targets[@]}
 first=$((10#$(date +%j) % n))
@@ -42,12 +47,12 @@ for ((k = 0; k < n; k++)); do
 	# any other way, fails at once.
 	corpus="$dir/testdata/fuzz/$name"
 	for attempt in 1 2; do
-		before=$(find "$corpus" -type f 2>/dev/null | wc -l)
+		before=$(inputs "$corpus")
 		if out=$("$go" test -run='^$' -fuzz="^${name}\$" -fuzztime="$fuzztime" "./$dir" 2>&1); then
 			echo "ok   $dir $name"
 			break
 		fi
-		after=$(find "$corpus" -type f 2>/dev/null | wc -l)
+		after=$(inputs "$corpus")
 		if ((attempt == 1 && after == before)) && grep -q 'context deadline exceeded' <<<"$out" &&
 			! grep -q 'Failing input written' <<<"$out"; then
 			echo "retry $dir $name (coordinator deadline race, no input written)"
