@@ -47,16 +47,24 @@ type Daily struct {
 	// Censored marks days on which on-hand stock was at or below zero at some moment:
 	// their sales are only a lower bound of demand.
 	Censored []bool
+	// First is the first day with a flow of this product here (0 when stock was on hand
+	// before the period): the days before it are not zero demand, the product was not
+	// there yet.
+	First int
 	// Tracked tells whether the ledger follows this product's stock here: some flow
 	// put stock on hand by the period's end. Without that, on hand is only ever what
 	// sales took (negative), no day can be judged out of stock, and none is censored.
 	Tracked bool
 }
 
-// Series is the forecasting series of d: its sales with its stock-out days censored.
+// Series is the forecasting series of d: its sales with its stock-out days censored,
+// from the product's first day here. A tenant's history starts with its first event of
+// any product; a product listed a year later would otherwise bring a year of zeros,
+// which every model reads as demand that was not there and the breaker's mean divides.
 func (d *Daily) Series() forecast.Series {
-	return forecast.Series{Key: d.Key, Start: d.Start, Sales: append([]ontology.Qty(nil), d.Sold...),
-		Censored: append([]bool(nil), d.Censored...)}
+	first := min(max(d.First, 0), len(d.Sold))
+	return forecast.Series{Key: d.Key, Start: d.Start.AddDate(0, 0, first), Sales: append([]ontology.Qty(nil), d.Sold[first:]...),
+		Censored: append([]bool(nil), d.Censored[first:]...)}
 }
 
 // Len is the number of days.
@@ -127,7 +135,7 @@ func (h History) Days(from, to time.Time) ([]Daily, error) {
 		s := byKey[k]
 		if s == nil {
 			s = &state{d: &Daily{Key: k, Start: start, Sold: make([]ontology.Qty, n), SaleOut: make([]ontology.Qty, n),
-				Received: make([]ontology.Qty, n), Other: make([]ontology.Qty, n), Censored: make([]bool, n)}, lastDay: -1}
+				Received: make([]ontology.Qty, n), Other: make([]ontology.Qty, n), Censored: make([]bool, n), First: -1}, lastDay: -1}
 			byKey[k] = s
 		}
 		return s
@@ -148,6 +156,9 @@ func (h History) Days(from, to time.Time) ([]Daily, error) {
 			break
 		}
 		s := get(f.Key)
+		if s.d.First < 0 {
+			s.d.First = max(i, 0)
+		}
 		if i < 0 {
 			s.d.Opening += f.OnHand
 			s.level += f.OnHand

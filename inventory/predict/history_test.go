@@ -160,3 +160,40 @@ func units(qs []ontology.Qty) []int64 {
 	}
 	return out
 }
+
+// TestSeriesStartsWithTheProduct: a product that first appears on day 5 of the tenant's
+// history forecasts from day 5, not from the tenant's first day; one with stock before
+// the period starts with the period.
+func TestSeriesStartsWithTheProduct(t *testing.T) {
+	milk := forecast.Key{SKU: "MILK", Location: "STORE-1"}
+	flows := []Flow{
+		{Key: milk, At: at(0, 9), Kind: ontology.KindSale, OnHand: -u(1)},
+		recv(5, 6, 20), sale(5, 10, 4), sale(6, 10, 3),
+	}
+	days, err := NewHistory(flows, time.UTC).Days(day0, at(7, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range days {
+		s := d.Series()
+		switch d.Key {
+		case bread:
+			if !s.Start.Equal(day0.AddDate(0, 0, 5)) || len(s.Sales) != 3 || s.Sales[0] != u(4) || s.Sales[1] != u(3) || len(s.Censored) != 3 {
+				t.Errorf("bread's series starts %s with %v: want day 5 with [4 3 0]", s.Start.Format(time.DateOnly), s.Sales)
+			}
+		case milk:
+			if !s.Start.Equal(day0) || len(s.Sales) != 8 {
+				t.Errorf("milk's series starts %s with %d days: want day 0 with 8", s.Start.Format(time.DateOnly), len(s.Sales))
+			}
+		}
+	}
+	// Stock from before the period: the product was there from its first day.
+	before := []Flow{recv(0, 6, 20), sale(3, 10, 2)}
+	days, err = NewHistory(before, time.UTC).Days(at(2, 0), at(4, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := days[0].Series(); !s.Start.Equal(at(2, 0)) || len(s.Sales) != 3 {
+		t.Errorf("with stock before the period the series starts %s with %d days: want the period's 3", s.Start.Format(time.DateOnly), len(s.Sales))
+	}
+}
