@@ -31,7 +31,8 @@ services-status:
 	@scripts/services.sh status
 
 # The dashboard's browser test needs Chromium and axe-core (web-deps); web-check first
-# fails when the committed bundle is not what its sources build.
+# fails when the committed bundle is not what its sources build, then runs the views'
+# pure-logic tests (node --test web/test).
 test: services-up web-check
 	$(GO) vet ./...
 	@mkdir -p $(ARTIFACTS)
@@ -52,7 +53,7 @@ web: web-deps
 	cd web && node build.mjs
 
 web-check: web-deps
-	cd web && node build.mjs --check
+	cd web && node build.mjs --check && node --test test/
 
 # Pure-logic tests only; no services needed.
 test-short:

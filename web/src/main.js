@@ -12,7 +12,8 @@ import { AlertsView } from './alerts.js';
 import { ReviewView } from './review.js';
 import { LineageView } from './lineage.js';
 import { QuarantineView } from './quarantine.js';
-import { PlaceholderView } from './panels.js';
+import { FinanceView } from './finance.js';
+import { ForecastView } from './forecast.js';
 
 const KEY = 'seam.key';
 
@@ -125,8 +126,8 @@ function App() {
     review: () => html`<${ReviewView} api=${api} announce=${announce} />`,
     event: () => html`<${LineageView} key=${r.arg} api=${api} id=${r.arg} />`,
     quarantine: () => html`<${QuarantineView} api=${api} caps=${caps} announce=${announce} />`,
-    finance: () => html`<${PlaceholderView} caps=${caps} panel="finance" />`,
-    forecast: () => html`<${PlaceholderView} caps=${caps} panel="forecast" />`,
+    finance: () => html`<${FinanceView} api=${api} />`,
+    forecast: () => html`<${ForecastView} api=${api} announce=${announce} />`,
   }[r.name];
 
   return html`<div class="shell">
