@@ -62,12 +62,20 @@ func (c *recon) payout() {
 // payout's own entry in the balance.
 func (c *recon) payoutTransactions(po Doc) []Doc {
 	var out []Doc
-	seen := map[ontology.DocKey]bool{}
+	seen := map[string]bool{}
 	for _, d := range append(slices.Clone(c.p.settlements), c.ev.Related...) {
-		if d.Role != ontology.RoleSettlement || strings.HasPrefix(d.Status, "payout") || !names(d, ontology.RefPayout, po.Key.ExternalID) || seen[d.Key] {
+		if d.Role != ontology.RoleSettlement || strings.HasPrefix(d.Status, "payout") || !names(d, ontology.RefPayout, po.Key.ExternalID) {
 			continue
 		}
-		seen[d.Key] = true
+		// One entry, whether the API object or the report's row (or both) named it.
+		id := d.Key.String()
+		if ids := d.RefsOf(ontology.RefBalanceTxn); len(ids) > 0 {
+			id = ids[0]
+		}
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
 		out = append(out, d)
 	}
 	slices.SortFunc(out, func(a, b Doc) int { return compareRefs(a.Ref(), b.Ref()) })

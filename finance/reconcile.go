@@ -97,8 +97,47 @@ func split(docs []Doc) parts {
 			p.receipts = append(p.receipts, d)
 		}
 	}
+	p.settlements = oneEachTransaction(p.settlements)
 	return p
 }
+
+// oneEachTransaction keeps one document per processor balance transaction. Stripe's
+// API object and its row in the itemized payout reconciliation report are two records
+// of one entry (txn_...): counted twice they would double the fees and the net. The
+// API object is kept, for its exchange rate; the report's row where it alone came.
+func oneEachTransaction(docs []Doc) []Doc {
+	if len(docs) < 2 {
+		return docs
+	}
+	idOf := func(d Doc) string {
+		if ids := d.RefsOf(ontology.RefBalanceTxn); len(ids) > 0 {
+			return ids[0]
+		}
+		return d.Key.String()
+	}
+	kept := map[string]int{}
+	out := make([]Doc, 0, len(docs))
+	for _, d := range docs {
+		id := idOf(d)
+		i, dup := kept[id]
+		switch {
+		case !dup:
+			kept[id] = len(out)
+			out = append(out, d)
+		case fromReport(out[i]) && !fromReport(d):
+			out[i] = d
+		}
+	}
+	return out
+}
+
+// fromReport reports whether a settlement document is a row of a processor's report
+// rather than its API object: decimals in major units, no exchange rate.
+func fromReport(d Doc) bool { return d.Key.Type == TypePayoutReport }
+
+// TypePayoutReport is the document type of a row of Stripe's itemized payout
+// reconciliation report (mapping stripe-payout_reconciliation.yaml).
+const TypePayoutReport = "payout_reconciliation"
 
 // recon is one event's reconciliation in progress: the comparisons made so far and
 // what they found.

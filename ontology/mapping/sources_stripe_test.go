@@ -1,9 +1,13 @@
 package mapping_test
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/mapping"
 )
 
 // Golden tests of the Stripe mappings (SOURCES.md §7a-c): charges, balance transactions
@@ -170,4 +174,40 @@ func FuzzMapStripe(f *testing.F) {
 		samples["stripe/"+file] = ""
 	}
 	fuzzSource(f, "stripe", []string{"charge", "balance_transaction", "payout"}, samples)
+}
+
+// TestStripePayoutReconciliationReport: the itemized payout reconciliation report's rows
+// are settlements that name their payout, with decimals in major units; a refund's row
+// names the charge it refunds.
+func TestStripePayoutReconciliationReport(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "stripe", "payout_reconciliation_itemized.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := reg.MapPayload("acme", "stripe", "payout_reconciliation", "csv", raw)
+	if err != nil || len(res) != 2 {
+		t.Fatalf("%d results, %v", len(res), err)
+	}
+	want := []struct{ id, status, total, fee string }{
+		{"txn_3QxAbC2eZvKYlo2C0z1y2x3w", "charge", "100.2 EUR", "3.3 EUR"},
+		{"txn_3QxAbC2eZvKYlo2C0r9s8t7u", "refund", "-20 EUR", "0 EUR"},
+	}
+	for i, r := range res {
+		d := r.Doc
+		if len(r.Problems) > 0 || d == nil {
+			t.Fatalf("row %d: %v", i, r.Problems)
+		}
+		w := want[i]
+		if d.Key.ExternalID != w.id || d.Role != ontology.RoleSettlement || d.Status != w.status || d.Total.String() != w.total || d.Fee.String() != w.fee {
+			t.Errorf("row %d: %s %s %s total %s fee %s, want %+v", i, d.Key.ExternalID, d.Role, d.Status, d.Total, d.Fee, w)
+		}
+		if !slices.Contains(d.RefsOf(ontology.RefPayout), "po_1QzK8a2eZvKYlo2C9nRt3aBc") || !slices.Contains(d.RefsOf(ontology.RefBalanceTxn), w.id) ||
+			!slices.Contains(d.RefsOf(ontology.RefPayment), "ch_3QxAbC2eZvKYlo2C1a2b3c4d") {
+			t.Errorf("row %d refs %+v", i, d.Refs)
+		}
+	}
 }
