@@ -435,20 +435,37 @@ func NameLetters(n Name) string {
 // words, and another word is not pinyin: 汪华斌 and "Coco Wang", where an English given
 // name stands beside a Chinese family name.
 func SameFamilyAcrossScripts(a, b Name) bool {
+	if hasHan(b.text()) && !hasHan(a.text()) {
+		a, b = b, a
+	}
 	ta, tb := a.text(), b.text()
-	if hasHan(ta) == hasHan(tb) {
+	if !hasHan(ta) || hasHan(tb) {
 		return false
 	}
-	if hasHan(tb) {
-		ta, tb = tb, ta
+	// The Han name as its fields put it, family first, and the other way round: a form
+	// filled given-first (王 in "first name", 婷娜 in "last name") is as common.
+	orders := []string{ta}
+	if g, f := strings.TrimSpace(a.Given), strings.TrimSpace(a.Family); isHan(g+f) && g != "" && f != "" {
+		orders = append(orders, g+f)
 	}
-	n, ok := ParseHanName(Simplify(strings.Join(strings.Fields(ta), "")))
+	for _, han := range orders {
+		if familyWithEnglishName(han, tb) {
+			return true
+		}
+	}
+	return false
+}
+
+// familyWithEnglishName reports whether the Han name han's family name reads as one of
+// latin's words and another of its words is not pinyin.
+func familyWithEnglishName(han, latin string) bool {
+	n, ok := ParseHanName(Simplify(strings.Join(strings.Fields(han), "")))
 	if !ok || n.Family == "" {
 		return false
 	}
 	fam := uFold(strings.Join(familyPinyin(n.Family), ""))
 	sameFamily, english := false, false
-	for _, w := range normalize.PersonNameWords(tb) {
+	for _, w := range normalize.PersonNameWords(latin) {
 		switch lw := strings.ToLower(w); {
 		case pinyinLatin([]string{lw}) == fam && !sameFamily:
 			sameFamily = true

@@ -211,6 +211,10 @@ func TestSameFamilyAcrossScripts(t *testing.T) {
 		{Name{Full: "Amy Lyu"}, Name{Full: "吕波"}, true},
 		{Name{Full: "Lyu Bo"}, Name{Full: "吕波"}, false}, // a pinyin name: transliteration decides, not this rule
 		{Name{Full: "王芳"}, Name{Full: "王芳"}, false}, // one script: not this rule's question
+		// A form filled given-first on both sides: 王 as the first name, Wang as the first name.
+		{Name{Given: "王", Family: "婷娜"}, Name{Given: "Wang", Family: "Amy"}, true},
+		{Name{Given: "Wang", Family: "Amy"}, Name{Given: "王", Family: "婷娜"}, true},
+		{Name{Given: "李", Family: "婷娜"}, Name{Given: "Wang", Family: "Amy"}, false},
 	} {
 		if got := SameFamilyAcrossScripts(c.a, c.b); got != c.want {
 			t.Errorf("%+v, %+v: %v, want %v", c.a, c.b, got, c.want)
