@@ -456,10 +456,32 @@ func SameFamilyAcrossScripts(a, b Name) bool {
 	return false
 }
 
+// englishReadAsPinyin are English given names that also split into pinyin syllables
+// (lin-da, le-o, an-ge-la), which isPinyin alone would take for a romanised Chinese
+// name. Beside a family name that agrees across scripts they are read as the English
+// names they nearly always are there: "Linda Wang" beside 王云. Names that are as often
+// Chinese given names in pinyin (Lina 丽娜, Nana 娜娜, Dan 丹) are left out on purpose.
+var englishReadAsPinyin = map[string]bool{
+	"linda": true, "tina": true, "nina": true, "lena": true, "lisa": true, "mona": true,
+	"angela": true, "diana": true, "luna": true, "alina": true, "tiana": true, "alan": true,
+	"anna": true, "helena": true, "leo": true, "emma": true, "ada": true, "kenny": true,
+}
+
 // familyWithEnglishName reports whether the Han name han's family name reads as one of
 // latin's words and another of its words is not pinyin.
 func familyWithEnglishName(han, latin string) bool {
-	n, ok := ParseHanName(Simplify(strings.Join(strings.Fields(han), "")))
+	// A Han name written with its English name beside it ("Lily 魏秀云"): the Han part
+	// is parsed, and the English name is one more word the other side may share.
+	var hanPart strings.Builder
+	shared := map[string]bool{}
+	for _, w := range strings.Fields(han) {
+		if hasHan(w) {
+			hanPart.WriteString(w)
+		} else {
+			shared[strings.ToLower(w)] = true
+		}
+	}
+	n, ok := ParseHanName(Simplify(hanPart.String()))
 	if !ok || n.Family == "" {
 		return false
 	}
@@ -469,7 +491,7 @@ func familyWithEnglishName(han, latin string) bool {
 		switch lw := strings.ToLower(w); {
 		case pinyinLatin([]string{lw}) == fam && !sameFamily:
 			sameFamily = true
-		case !isPinyin(lw):
+		case !isPinyin(lw) || englishReadAsPinyin[lw] || shared[lw]:
 			english = true
 		}
 	}

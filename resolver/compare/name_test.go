@@ -215,6 +215,14 @@ func TestSameFamilyAcrossScripts(t *testing.T) {
 		{Name{Given: "王", Family: "婷娜"}, Name{Given: "Wang", Family: "Amy"}, true},
 		{Name{Given: "Wang", Family: "Amy"}, Name{Given: "王", Family: "婷娜"}, true},
 		{Name{Given: "李", Family: "婷娜"}, Name{Given: "Wang", Family: "Amy"}, false},
+		// English names that split into pinyin syllables (lin-da, le-o).
+		{Name{Full: "Linda Wang"}, Name{Full: "王云"}, true},
+		{Name{Full: "Leo Zhou"}, Name{Given: "周", Family: "刚军"}, true},
+		// An English name beside the Han one, shared by the Latin name.
+		{Name{Full: "Lily 魏秀云"}, Name{Full: "Lily Wei"}, true},
+		{Name{Full: "Lily 魏秀云"}, Name{Full: "Lily Zhang"}, false},
+		// Pinyin that is as often a Chinese given name stays a family member.
+		{Name{Full: "Nana Wang"}, Name{Full: "王云"}, false},
 	} {
 		if got := SameFamilyAcrossScripts(c.a, c.b); got != c.want {
 			t.Errorf("%+v, %+v: %v, want %v", c.a, c.b, got, c.want)
