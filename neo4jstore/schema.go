@@ -183,6 +183,12 @@ var migrations = []migration{
 	{65, []string{
 		"CREATE INDEX doc_role IF NOT EXISTS FOR (d:SourceDocument) ON (d.tenant, d.role)",
 	}},
+	// v66: the block rule of a name's letters with Han names read in Wade-Giles, where
+	// Taiwan's romanised names meet their Han writing. Parties filed before it gain the
+	// key with their next mention.
+	{66, []string{
+		"CREATE INDEX party_block_abw IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bAbw)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

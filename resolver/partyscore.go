@@ -120,10 +120,11 @@ const (
 	BlockGivenLocale = "givloc" // the given name's sound and the locality
 	BlockNationalID  = "nid"    // the national id
 	BlockLetters     = "abc"    // the name's letters in order, Han names read in pinyin
+	BlockLettersWG   = "abw"    // the same with Han names read in Wade-Giles (Taiwan)
 )
 
 // BlockRules are the block rules, in the order they are looked up.
-var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters}
+var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters, BlockLettersWG}
 
 // Blocks returns the block keys a profile is found under, by rule, within persons or
 // companies. Values too short to tell people apart ("Li", "Room 1") block nothing: they
@@ -161,6 +162,9 @@ func (p PartyProfile) Blocks() map[string]string {
 	}
 	if l := compare.NameLetters(nameOf(p)); len(l) >= 5 {
 		out[BlockLetters] = kind + l
+	}
+	if l := compare.NameLettersWadeGiles(nameOf(p)); len(l) >= 5 {
+		out[BlockLettersWG] = kind + l
 	}
 	return out
 }

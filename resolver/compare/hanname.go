@@ -140,6 +140,13 @@ func readsAs(n HanName, text string) (string, bool) {
 			return r, true
 		}
 	}
+	// Taiwan's Wade-Giles (Wen-Cheng, Hsieh): hyphens and apostrophes dropped.
+	wg := strings.NewReplacer("-", "", "'", "", "’", "").Replace(text)
+	for _, ch := range orders {
+		if r, ok := spell(wadeGilesChoices(ch), wg); ok {
+			return r, true
+		}
+	}
 	return "", false
 }
 

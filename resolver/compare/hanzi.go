@@ -128,4 +128,6 @@ func isPinyin(w string) bool {
 
 // uFoldBack writes ü as the tables do (v), from the u that uFold and romanisations use
 // after l and n only where the table needs it; other u stay.
-func uFoldBack(w string) string { return strings.NewReplacer("ü", "v", "lyu", "lv", "nyu", "nv").Replace(w) }
+func uFoldBack(w string) string {
+	return strings.NewReplacer("ü", "v", "lyu", "lv", "nyu", "nv").Replace(w)
+}

@@ -408,16 +408,31 @@ func isRotation(a, b string) bool {
 // under which a name meets its romanisation, its parts swapped or run together, whatever
 // the form's order. Letters sorted also let anagrams meet; blocking only proposes pairs,
 // and the comparison decides.
-func NameLetters(n Name) string {
+func NameLetters(n Name) string { return nameLetters(n, false) }
+
+// NameLettersWadeGiles is NameLetters with Han characters read in Wade-Giles (謝勝雄 as
+// hsieh sheng hsiung), the romanisation of Taiwan's passports: the block key under which
+// 謝勝雄 meets "Sheng-Hsiung Hsieh". A name without Han characters gives its NameLetters,
+// so that it is filed where a Han name's Wade-Giles reading looks for it.
+func NameLettersWadeGiles(n Name) string { return nameLetters(n, true) }
+
+func nameLetters(n Name, wadeGilesReading bool) string {
 	text := n.text()
 	if IsMasked(text) {
 		return ""
 	}
 	var letters []rune
 	for _, w := range normalize.PersonNameWords(text) {
-		if hasHan(w) {
+		switch {
+		case hasHan(w) && wadeGilesReading:
+			var sb strings.Builder
+			for _, syl := range Pinyin(w) {
+				sb.WriteString(wadeGiles(syl)[0])
+			}
+			w = sb.String()
+		case hasHan(w):
 			w = uFold(strings.Join(Pinyin(w), ""))
-		} else {
+		default:
 			w = pinyinLatin([]string{strings.ToLower(w)})
 		}
 		for _, r := range w {

@@ -210,7 +210,7 @@ func TestSameFamilyAcrossScripts(t *testing.T) {
 		{Name{Full: "Jiaxin YAN"}, Name{Full: "马龙"}, false},
 		{Name{Full: "Amy Lyu"}, Name{Full: "吕波"}, true},
 		{Name{Full: "Lyu Bo"}, Name{Full: "吕波"}, false}, // a pinyin name: transliteration decides, not this rule
-		{Name{Full: "王芳"}, Name{Full: "王芳"}, false}, // one script: not this rule's question
+		{Name{Full: "王芳"}, Name{Full: "王芳"}, false},     // one script: not this rule's question
 		// A form filled given-first on both sides: 王 as the first name, Wang as the first name.
 		{Name{Given: "王", Family: "婷娜"}, Name{Given: "Wang", Family: "Amy"}, true},
 		{Name{Given: "Wang", Family: "Amy"}, Name{Given: "王", Family: "婷娜"}, true},
@@ -278,5 +278,45 @@ func TestHanNicknames(t *testing.T) {
 		if got := NameLevel(Name{Full: c.a}, Name{Full: c.b}); got.Kind != c.want {
 			t.Errorf("%s vs %s: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
 		}
+	}
+}
+
+func TestWadeGiles(t *testing.T) {
+	for _, c := range []struct {
+		han, latin string
+		want       Kind
+	}{
+		{"王文正", "Wen-Cheng Wang", Transliterated},
+		{"謝宥廷", "HSIEH, You-Ting", Transliterated},
+		{"蔡欣怡", "Tsai Hsin-Yi", Transliterated},
+		{"徐秀珠", "Hsiu-Chu Hsu", Transliterated},
+		{"張志明", "Chang Chih-Ming", Transliterated},
+		{"李建國", "Lee Chien-Kuo", Transliterated},
+		{"陳雅婷", "Chen Ya-Ting", Transliterated},
+		{"王文正", "Wen-Cheng Huang", Different},
+	} {
+		l := NameLevel(Name{Full: c.han}, Name{Full: c.latin})
+		if l.Kind != c.want {
+			t.Errorf("%s vs %s: %v (%s), want %v", c.han, c.latin, l.Kind, l.Why, c.want)
+		}
+	}
+	for py, want := range map[string]string{"zheng": "cheng", "xie": "hsieh", "cai": "tsai", "xin": "hsin", "zhi": "chih",
+		"jian": "chien", "guo": "kuo", "xiong": "hsiung", "ri": "jih", "de": "te", "zi": "tzu"} {
+		if got := wadeGiles(py); !slices.Contains(got, want) {
+			t.Errorf("wadeGiles(%s) = %v, want %s among them", py, got, want)
+		}
+	}
+}
+
+func TestNameLettersWadeGiles(t *testing.T) {
+	han, latin := NameLettersWadeGiles(Name{Full: "謝勝雄"}), NameLettersWadeGiles(Name{Full: "Sheng-Hsiung Hsieh"})
+	if han == "" || han != latin {
+		t.Errorf("謝勝雄 files under %q, Sheng-Hsiung Hsieh under %q: want one key", han, latin)
+	}
+	if NameLetters(Name{Full: "謝勝雄"}) == han {
+		t.Error("the pinyin key and the Wade-Giles key of 謝勝雄 agree: the rule would add nothing")
+	}
+	if got, want := NameLettersWadeGiles(Name{Full: "Zhang Wei"}), NameLetters(Name{Full: "Zhang Wei"}); got != want {
+		t.Errorf("a Latin name's Wade-Giles key %q differs from its letters %q", got, want)
 	}
 }
