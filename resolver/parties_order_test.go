@@ -103,3 +103,40 @@ func partition(t *testing.T, f *fixture, docs []ontology.Document, order []menti
 	sort.Strings(groups)
 	return strings.Join(groups, " | ")
 }
+
+// TestKeyedMentionsJoinWhateverTheOrder: one customer written three ways. The Han name
+// with a phone and a pinyin address; the pinyin name with only an e-mail and the Chinese
+// address; the pinyin name with the phone, another e-mail and the Chinese address. The
+// third bridges the other two: by its phone to the first, by its description to the
+// second. In every arrival order they are one party. Before, a mention a key had placed
+// was never scored, so the order in which they came decided.
+func TestKeyedMentionsJoinWhateverTheOrder(t *testing.T) {
+	cn := func(ref ontology.PartyRef, street, detail, postcode string) ontology.PartyRef {
+		ref.Role, ref.Country = ontology.PartyCustomer, "CN"
+		ref.Place = &ontology.AddressPart{Street: street, Line2: detail, Locality: "成都", Region: "四川省", Postcode: postcode}
+		return ref
+	}
+	three := []mention{
+		{0, cn(ontology.PartyRef{GivenName: "Guiying", FamilyName: "Kang", Email: "1155954014@foxmail.com"},
+			"青羊区春熙路1669号", "中海国际社区20号楼2805室", "610526")},
+		{0, cn(ontology.PartyRef{Name: "康桂英", Phone: "+86 177 1513 9953"}, "1669 Chunxi Road", "Rm 2805, Bldg 20, Zhonghai Guoji Shequ", "610000")},
+		{0, cn(ontology.PartyRef{GivenName: "Guiying", FamilyName: "Kang", Phone: "17715139953", Email: "kangguiying66@126.com"},
+			"青羊区春熙路1669号", "中海国际社区２０号楼２８０５室", "")},
+	}
+	for _, order := range [][]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
+		f := newFixture(t)
+		var docs []ontology.Document
+		var ms []mention
+		for i, k := range order {
+			d := f.doc("shopify", "order", fmt.Sprintf("kang-%d", k), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(i)*time.Hour), "online", nil, line("A", 1))
+			d.Parties = []ontology.PartyRef{three[k].ref}
+			docs = append(docs, d)
+			ms = append(ms, three[k])
+			f.save(d)
+			f.process()
+		}
+		if got := partition(t, f, docs, ms); got != "0 0 0" {
+			t.Errorf("arrival order %v: clusters %q, want one party", order, got)
+		}
+	}
+}
