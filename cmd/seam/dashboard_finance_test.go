@@ -113,7 +113,8 @@ func TestDashboardFinanceForecastsBaseline(t *testing.T) {
 	b.signOut()
 	b.signIn(reader)
 	b.do("opening finance as a reader", chromedp.Navigate(base+"/#/finance/2025-02-01/2025-05-31"))
-	b.waitFor("the refusal", `document.querySelector('main .note')?.innerText.includes('may not see the reconciliation')`, 10*time.Second)
+	b.waitFor("the refusal, said once", `document.querySelectorAll('main .note').length === 1 && document.querySelector('main .note').innerText.includes('may not see the reconciliation')`, 10*time.Second)
+	b.waitFor("no period or exceptions for it", `!document.querySelector('#fin-from') && !document.querySelector('#fin-exc-h')`, 5*time.Second)
 	b.axeCheck("finance-reader", axe)
 	b.shot("finance-reader")
 }

@@ -1,7 +1,8 @@
 // Finance: what a period's reconciliation comes to, and its exceptions, each with the
 // reasons its documents disagree and the way down to those documents and their event.
 // Only finance and admin keys may read it: any other key is told so, plainly.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { forbidden } from './api.js';
 import { html, ErrorNote, Loading, RawPayload, useAsync, fmtTime, eventLink } from './ui.js';
 import { loadRaw } from './review.js';
 import { PeriodPicker, periodOf, percent, moneyList } from './period.js';
@@ -34,19 +35,25 @@ const STATUS_WORDS = {
 };
 
 export function FinanceView({ api, caps, arg }) {
+  const [denied, setDenied] = useState(null); // the refusal, once the server said it
   if (!caps.query.has('reconciliationSummary')) return html`<${Unavailable} title="Finance reconciliation" what="reconciliation" />`;
   const period = periodOf(arg);
   const k = `${period.from}/${period.to}`;
   return html`<section aria-labelledby="fin-h">
     <h1 id="fin-h">Finance reconciliation</h1>
-    <${PeriodPicker} key=${k} view="finance" period=${period} id="fin" />
-    <${Summary} key=${`s${k}`} api=${api} period=${period} />
-    <${Exceptions} key=${`e${k}`} api=${api} period=${period} />
+    ${denied ? html`<${ErrorNote} error=${denied} what=${WHO} />` : html`
+      <${PeriodPicker} key=${k} view="finance" period=${period} id="fin" />
+      <${Summary} key=${`s${k}`} api=${api} period=${period} onDenied=${setDenied} />
+      <${Exceptions} key=${`e${k}`} api=${api} period=${period} />`}
   </section>`;
 }
 
-function Summary({ api, period }) {
+function Summary({ api, period, onDenied }) {
   const q = useAsync(() => api.q(SUMMARY, period).then((d) => d.reconciliationSummary), []);
+  // A key that may not read the summary may read none of this view: say it once.
+  useEffect(() => {
+    if (forbidden(q.error)) onDenied(q.error);
+  }, [q.error]);
   if (q.loading) return html`<${Loading} what="the summary" />`;
   if (q.error) return html`<${ErrorNote} error=${q.error} what=${WHO} />`;
   const s = q.data;
