@@ -35,6 +35,16 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
+// browserTools skips in -short runs (the test drives a browser against a running Seam)
+// and finds the browser and axe-core.
+func browserTools(t *testing.T) (exe, axe string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("drives a browser against a running Seam")
+	}
+	return chromium(t), axeSource(t)
+}
+
 // axeSource is axe-core's bundle from web/node_modules (`make web-deps` installs it).
 func axeSource(t *testing.T) string {
 	t.Helper()
@@ -224,4 +234,26 @@ func (b *browserTab) tabUntil(what string, max int, ok func(focused) bool) []foc
 	}
 	b.t.Fatalf("%s never took the focus in %d presses of Tab: %+v", what, max, seen)
 	return nil
+}
+
+// signIn types a key into the sign-in form.
+func (b *browserTab) signIn(key string) {
+	b.t.Helper()
+	b.do("signing in", chromedp.WaitVisible(chromedp.CSS("#api-key")), chromedp.SendKeys(chromedp.CSS("#api-key"), key+kb.Enter))
+	b.waitFor("signed in", `!!document.querySelector('nav[aria-label="Views"]')`, 10*time.Second)
+}
+
+// signOut presses the header's Sign out.
+func (b *browserTab) signOut() {
+	b.t.Helper()
+	b.eval(`(() => { [...document.querySelectorAll('header button')].find(x => x.innerText === 'Sign out').click(); return true; })()`, nil)
+	b.waitFor("signed out", `!!document.querySelector('#api-key')`, 10*time.Second)
+}
+
+// hash is the page's address fragment.
+func (b *browserTab) hash() string {
+	b.t.Helper()
+	var h string
+	b.eval(`location.hash`, &h)
+	return h
 }

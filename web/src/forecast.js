@@ -1,122 +1,115 @@
-// Forecasts: the credibility board (each series' backtest error beside the seasonal
-// naive baseline, drawn as a chart, and the runs, where a model version change shows)
-// and the order proposals waiting for a person, with the breaker's reasons and Approve.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import uPlot from 'uplot';
-import { html, ErrorNote, Loading, useAsync, ActionButton } from './ui.js';
+// The forecast credibility board: how far each forecast missed in backtests beside the
+// seasonal naive baseline on the same days, the latest runs, and the order proposals
+// that wait for a person (the breaker held them) with the button that releases them.
+import { useState } from 'preact/hooks';
+import { html, ErrorNote, Loading, ActionButton, useAsync, fmtTime } from './ui.js';
+import { AccuracyChart } from './accuracychart.js';
+import { moneyList } from './period.js';
+import { Unavailable } from './panels.js';
 
-const METRICS = 'wape mase bias days';
-
-const BOARD = `forecastAccuracy(first: 100, runs: 10) {
+const METRICS = 'wape mase bias days actual';
+const BOARD = `query { forecastAccuracy(first: 50, runs: 10) {
   total { ${METRICS} } baseline { ${METRICS} } seriesCount beatingBaseline
-  series { sku location model version chosen { ${METRICS} } baseline { ${METRICS} } beatsBaseline }
-  runs { id at version series failed proposals total { wape } baseline { wape } } }`;
+  series { sku location model version origins horizon beatsBaseline chosen { ${METRICS} } baseline { ${METRICS} } }
+  runs { id at version series failed proposals censoredDays total { wape mase bias } baseline { wape mase bias } }
+} }`;
 
-const PROPOSAL = `id sku location qty orderDate arrival status executable reasons onHand reserved incoming
-  safetyStock historicalMean atArrival capital { amount currency } costSource model modelVersion approvedBy approvedAt`;
+const PROPOSALS = `query($status: ProposalStatus) { orderProposals(status: $status, first: 50) {
+  id sku location qty orderDate arrival status executable reasons onHand reserved incoming safetyStock
+  historicalMean coverDemand capital { amount currency } model modelVersion approvedBy approvedAt } }`;
 
-/** A metric for people: three decimals, or a dash where there was no demand to score. */
-export const metric = (v) => (v === null || v === undefined ? '—' : v.toFixed(3));
+/** A metric as a percentage with one decimal ("12.3%"), or a dash when there is none. */
+export const pctOf = (v) => (v == null ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
+/** A day as the reader's locale writes dates: proposals are whole days. */
+const fmtDay = (t) => (t ? new Date(t).toLocaleDateString(undefined, { timeZone: 'UTC' }) : '—');
+const ratio = (v) => (v == null ? '—' : v.toFixed(2));
 
-/**
- * The chart's columns: one x per series (its index on the board) and the WAPE of the
- * chosen model and of the baseline; series without a WAPE are left out.
- */
-export function wapeColumns(series) {
-  const rows = series.filter((s) => s.chosen.wape !== null && s.baseline.wape !== null);
-  return { rows, data: [rows.map((_, i) => i), rows.map((s) => s.chosen.wape), rows.map((s) => s.baseline.wape)] };
-}
-
-export function ForecastView({ api, announce }) {
+export function ForecastView({ api, caps, announce }) {
+  if (!caps.query.has('forecastAccuracy')) return html`<${Unavailable} title="Forecasts" what="forecasts" />`;
   return html`<section aria-labelledby="fc-h">
-    <h1 id="fc-h">Forecasts</h1>
+    <h1 id="fc-h">Forecast credibility</h1>
     <${Board} api=${api} />
-    <${Proposals} api=${api} announce=${announce} />
+    <${Proposals} api=${api} caps=${caps} announce=${announce} />
   </section>`;
 }
 
 function Board({ api }) {
-  const b = useAsync(() => api.q(`query { ${BOARD} }`).then((d) => d.forecastAccuracy), []);
-  if (b.loading && !b.data) return html`<${Loading} what="the credibility board" />`;
-  if (b.error) return html`<${ErrorNote} error=${b.error} what="forecasts" />`;
-  const x = b.data;
-  if (x.seriesCount === 0) {
-    return html`<p class="muted" data-board>No forecasts yet: run <code>seam forecast --tenant …</code> or set <code>forecastEvery</code>.</p>`;
+  const q = useAsync(() => api.q(BOARD).then((d) => d.forecastAccuracy), []);
+  if (q.loading) return html`<${Loading} what="the credibility board" />`;
+  if (q.error) return html`<${ErrorNote} error=${q.error} what="forecasts" />`;
+  const b = q.data;
+  if (b.seriesCount === 0) {
+    return html`<p class="muted" data-board>No forecasts yet: run <code>seam forecast</code> (or wait for its schedule).</p>`;
   }
-  return html`<div class="board" data-board>
-    <h2>Credibility board</h2>
-    <p class="big"><strong data-beating>${x.beatingBaseline} of ${x.seriesCount}</strong> series beat the seasonal naive baseline;
-      WAPE in total <strong>${metric(x.total.wape)}</strong> against ${metric(x.baseline.wape)}.</p>
-    <${WapeChart} series=${x.series} />
-    <table class="grid">
-      <caption>Backtest error per series (rolling origins), beside the baseline on the same days</caption>
+  return html`<section aria-labelledby="fc-board-h" data-board>
+    <h2 id="fc-board-h">Backtest accuracy</h2>
+    <dl class="figs big-figs">
+      <div><dt>WAPE, all series</dt><dd data-wape>${pctOf(b.total.wape)}</dd></div>
+      <div><dt>Seasonal naive WAPE</dt><dd>${pctOf(b.baseline.wape)}</dd></div>
+      <div><dt>Mean MASE</dt><dd>${ratio(b.total.mase)}</dd></div>
+      <div><dt>Bias</dt><dd>${pctOf(b.total.bias)}</dd></div>
+      <div><dt>Beat the baseline</dt><dd>${b.beatingBaseline} of ${b.seriesCount} series</dd></div>
+    </dl>
+    <${AccuracyChart} series=${b.series} />
+    <table class="accuracy"><caption>Per series${b.series.length < b.seriesCount ? ` (the first ${b.series.length} of ${b.seriesCount})` : ''}</caption>
       <thead><tr><th scope="col">SKU</th><th scope="col">Location</th><th scope="col">Model</th>
-        <th scope="col" class="num">WAPE</th><th scope="col" class="num">Baseline WAPE</th><th scope="col" class="num">MASE</th><th scope="col" class="num">Bias</th><th scope="col">Beats baseline</th></tr></thead>
-      <tbody>${x.series.map((s) => html`<tr>
+        <th scope="col" class="num">WAPE</th><th scope="col" class="num">Baseline WAPE</th><th scope="col" class="num">MASE</th>
+        <th scope="col" class="num">Bias</th><th scope="col" class="num">Backtest</th><th scope="col">Beats baseline</th></tr></thead>
+      <tbody>${b.series.map((s) => html`<tr key=${`${s.sku}@${s.location}`} data-series=${s.sku}>
         <th scope="row">${s.sku}</th><td>${s.location}</td><td><code>${s.model}</code> v${s.version}</td>
-        <td class="num">${metric(s.chosen.wape)}</td><td class="num">${metric(s.baseline.wape)}</td><td class="num">${metric(s.chosen.mase)}</td><td class="num">${metric(s.chosen.bias)}</td>
-        <td>${s.beatsBaseline ? html`<span class="ok">yes</span>` : html`<span class="no">no</span>`}</td></tr>`)}</tbody>
+        <td class="num">${pctOf(s.chosen.wape)}</td><td class="num">${pctOf(s.baseline.wape)}</td><td class="num">${ratio(s.chosen.mase)}</td>
+        <td class="num">${pctOf(s.chosen.bias)}</td><td class="num">${s.origins} × ${s.horizon} d</td>
+        <td>${s.beatsBaseline ? html`<span class="badge met">yes</span>` : html`<span class="badge critical">no</span>`}</td></tr>`)}</tbody>
     </table>
-    ${x.runs.length > 0 && html`<table class="grid">
-      <caption>Latest runs (a model version change shows here)</caption>
-      <thead><tr><th scope="col">When</th><th scope="col" class="num">Version</th><th scope="col" class="num">Series</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Proposals</th><th scope="col" class="num">WAPE</th><th scope="col" class="num">Baseline</th></tr></thead>
-      <tbody>${x.runs.map((r) => html`<tr><th scope="row">${new Date(r.at).toLocaleString()}</th><td class="num">${r.version}</td><td class="num">${r.series}</td>
-        <td class="num">${r.failed}</td><td class="num">${r.proposals}</td><td class="num">${metric(r.total.wape)}</td><td class="num">${metric(r.baseline.wape)}</td></tr>`)}</tbody>
-    </table>`}
-  </div>`;
+    <table><caption>Latest runs</caption>
+      <thead><tr><th scope="col">Run</th><th scope="col" class="num">Version</th><th scope="col" class="num">Series</th>
+        <th scope="col" class="num">Failed</th><th scope="col" class="num">Proposals</th><th scope="col" class="num">Censored days</th>
+        <th scope="col" class="num">WAPE</th><th scope="col" class="num">Baseline WAPE</th></tr></thead>
+      <tbody>${b.runs.map((r, i) => html`<tr key=${r.id}><th scope="row">${fmtTime(r.at)}</th>
+        <td class="num">${r.version}${i + 1 < b.runs.length && b.runs[i + 1].version !== r.version ? html` <span class="badge info">new model</span>` : ''}</td>
+        <td class="num">${r.series}</td><td class="num">${r.failed}</td><td class="num">${r.proposals}</td><td class="num">${r.censoredDays}</td>
+        <td class="num">${pctOf(r.total.wape)}</td><td class="num">${pctOf(r.baseline.wape)}</td></tr>`)}</tbody>
+    </table>
+  </section>`;
 }
 
-function WapeChart({ series }) {
-  const box = useRef();
-  const { rows, data } = wapeColumns(series);
-  useEffect(() => {
-    if (!box.current || rows.length === 0) return undefined;
-    const bars = uPlot.paths.bars({ size: [0.4, 24] });
-    const plot = new uPlot({
-      width: Math.max(280, box.current.clientWidth - 8),
-      height: 220,
-      scales: { x: { time: false } },
-      axes: [{ values: (_, ticks) => ticks.map((i) => rows[i] ? `${rows[i].sku}@${rows[i].location}` : '') }, { label: 'WAPE' }],
-      series: [{}, { label: 'chosen model', stroke: '#1f5fa8', fill: '#1f5fa855', paths: bars },
-        { label: 'seasonal naive', stroke: '#b4461e', width: 2 }],
-    }, data, box.current);
-    return () => plot.destroy();
-  }, [series]);
-  if (rows.length === 0) return null;
-  const worse = rows.filter((s) => s.chosen.wape > s.baseline.wape).length;
-  return html`<figure class="trend">
-    <figcaption>WAPE per series: the chosen model (bars) against the seasonal naive baseline (line)</figcaption>
-    <div ref=${box} role="img" aria-label=${`Chart of ${rows.length} series' WAPE; ${rows.length - worse} at or below the baseline, ${worse} above it`}></div>
-  </figure>`;
-}
+const SHOW = [['HELD', 'Awaiting approval'], ['', 'All open'], ['PROPOSED', 'Proposed'], ['APPROVED', 'Approved']];
 
-function Proposals({ api, announce }) {
-  const [list, setList] = useState(null);
-  const [error, setError] = useState(null);
-  useEffect(() => {
-    api.q(`query { orderProposals(first: 100) { ${PROPOSAL} } }`).then((d) => setList(d.orderProposals), setError);
-  }, []);
-  const approve = async (p) => {
-    const d = await api.q(`mutation($id: ID!) { approveProposal(id: $id) { ${PROPOSAL} } }`, { id: p.id });
-    setList((l) => l.map((x) => (x.id === p.id ? d.approveProposal : x)));
-    announce(`Approved: order ${p.qty} of ${p.sku} for ${p.location}`);
+function Proposals({ api, caps, announce }) {
+  const [status, setStatus] = useState('HELD');
+  const q = useAsync(() => api.q(PROPOSALS, { status: status || null }).then((d) => d.orderProposals), [status]);
+  const canApprove = caps.mutation.has('approveProposal');
+  const approve = (p) => async () => {
+    const d = await api.q(`mutation($id: ID!) { approveProposal(id: $id) { id status approvedBy } }`, { id: p.id });
+    announce(`Approved: ${p.qty} ${p.sku} for ${p.location}, by ${d.approveProposal.approvedBy}`);
+    q.reload();
   };
-  if (error) return html`<${ErrorNote} error=${error} what="order proposals" />`;
-  if (!list) return html`<${Loading} what="order proposals" />`;
-  const held = list.filter((p) => p.status === 'HELD');
-  const rest = list.filter((p) => p.status !== 'HELD');
-  return html`<div class="proposals" data-proposals>
-    <h2>Order proposals</h2>
-    ${list.length === 0 && html`<p class="muted">No open proposals.</p>`}
-    ${held.length > 0 && html`<h3>Held by the breaker, awaiting approval (${held.length})</h3>`}
-    <ul class="cards">${held.concat(rest).map((p) => html`<li class=${`card ${p.status.toLowerCase()}`} data-proposal=${p.id}>
-      <h4>${p.qty} × ${p.sku} for ${p.location} <span class=${`badge ${p.status.toLowerCase()}`}>${p.status.toLowerCase()}</span></h4>
-      <p>Order ${new Date(p.orderDate).toLocaleDateString()}, arrives ${new Date(p.arrival).toLocaleDateString()};
-        on hand ${p.onHand}, reserved ${p.reserved}, incoming ${p.incoming}, safety stock ${p.safetyStock}; at arrival ${p.atArrival}.
-        Capital ${p.capital ? `${p.capital.amount} ${p.capital.currency}` : 'unknown'}${p.costSource ? ` (${p.costSource})` : ''}.</p>
-      ${p.reasons.length > 0 && html`<ul class="small">${p.reasons.map((r) => html`<li>${r}</li>`)}</ul>`}
-      ${p.status === 'HELD' && html`<${ActionButton} kind="primary" onAct=${() => approve(p)}>Approve ${p.qty} × ${p.sku}</${ActionButton}>`}
-      ${p.approvedBy && html`<p class="muted small">Approved by ${p.approvedBy}</p>`}
-    </li>`)}</ul>
-  </div>`;
+  return html`<section aria-labelledby="fc-prop-h">
+    <h2 id="fc-prop-h">Order proposals</h2>
+    <div class="toolbar">
+      <label for="prop-status">Show</label>
+      <select id="prop-status" value=${status} onChange=${(e) => setStatus(e.target.value)}>
+        ${SHOW.map(([v, label]) => html`<option value=${v}>${label}</option>`)}
+      </select>
+    </div>
+    ${q.loading && !q.data && html`<${Loading} what="order proposals" />`}
+    <${ErrorNote} error=${q.error} what="order proposals" />
+    ${q.data && q.data.length === 0 && html`<p class="muted">${status === 'HELD' ? 'No proposal waits for approval.' : 'No proposals.'}</p>`}
+    ${q.data && q.data.length > 0 && html`<table class="proposals"><caption>${SHOW.find(([v]) => v === status)[1]}: ${q.data.length}</caption>
+      <thead><tr><th scope="col">SKU</th><th scope="col">Location</th><th scope="col" class="num">Qty</th><th scope="col">Order by</th>
+        <th scope="col">Arrives</th><th scope="col">Status</th><th scope="col">Why held</th><th scope="col">Stock and cover</th>
+        <th scope="col">Capital</th><th scope="col"><span class="sr-only">Decision</span></th></tr></thead>
+      <tbody>${q.data.map((p) => html`<tr key=${p.id} data-proposal=${p.id}>
+        <th scope="row">${p.sku}</th><td>${p.location}</td><td class="num">${p.qty}</td>
+        <td>${fmtDay(p.orderDate)}</td><td>${fmtDay(p.arrival)}</td>
+        <td class="status">${p.status.toLowerCase()}${p.approvedBy && html`<div class="small muted">by ${p.approvedBy}</div>`}</td>
+        <td class="small">${p.reasons.length ? p.reasons.join('; ') : '—'}</td>
+        <td class="small">on hand ${p.onHand}, reserved ${p.reserved}, incoming ${p.incoming}; safety ${p.safetyStock};
+          cover demand ${p.coverDemand} against ${p.historicalMean} historically</td>
+        <td>${p.capital ? moneyList([p.capital]) : '—'}</td>
+        <td>${canApprove && p.status === 'HELD' && html`<${ActionButton} kind="primary" onAct=${approve(p)}>
+          Approve<span class="sr-only"> ${p.qty} ${p.sku} for ${p.location}</span></${ActionButton}>`}</td>
+      </tr>`)}</tbody>
+    </table>`}
+  </section>`;
 }

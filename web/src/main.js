@@ -14,6 +14,7 @@ import { LineageView } from './lineage.js';
 import { QuarantineView } from './quarantine.js';
 import { FinanceView } from './finance.js';
 import { ForecastView } from './forecast.js';
+import { MaturityView } from './maturity.js';
 
 const KEY = 'seam.key';
 
@@ -26,6 +27,7 @@ const NAV = [
   ['quarantine', 'Quarantine'],
   ['finance', 'Finance'],
   ['forecast', 'Forecasts'],
+  ['baseline', 'Baseline'],
 ];
 
 /** The route of a hash: its first segment and the rest, decoded. */
@@ -126,8 +128,9 @@ function App() {
     review: () => html`<${ReviewView} api=${api} announce=${announce} />`,
     event: () => html`<${LineageView} key=${r.arg} api=${api} id=${r.arg} />`,
     quarantine: () => html`<${QuarantineView} api=${api} caps=${caps} announce=${announce} />`,
-    finance: () => html`<${FinanceView} api=${api} />`,
-    forecast: () => html`<${ForecastView} api=${api} announce=${announce} />`,
+    finance: () => html`<${FinanceView} api=${api} caps=${caps} arg=${r.arg} />`,
+    forecast: () => html`<${ForecastView} api=${api} caps=${caps} announce=${announce} />`,
+    baseline: () => html`<${MaturityView} api=${api} caps=${caps} arg=${r.arg} />`,
   }[r.name];
 
   return html`<div class="shell">
