@@ -180,28 +180,6 @@ func (pb *partyBook) tellsMore(party string, prof PartyProfile) bool {
 	return false
 }
 
-// namesAnew reports whether a person's mention writes the name of the party a key found
-// otherwise than the party is known by: in another script, order or spelling (康桂英
-// and Kang Guiying), which may be how another party of the same person is filed. The
-// same name written the same way, a regular customer's next order, asks for nothing.
-func (pb *partyBook) namesAnew(party string, prof PartyProfile) bool {
-	if prof.Company {
-		return false
-	}
-	known, ok := pb.names[pb.root(party)]
-	if !ok {
-		known, ok = pb.names[party]
-	}
-	if !ok {
-		return false
-	}
-	switch compare.NameLevel(nameOf(prof), known).Kind {
-	case compare.Exact, compare.Null, compare.MaskedCompatible, compare.Partial:
-		return false
-	}
-	return true
-}
-
 // relationReason says in words which relation key two parties share. A bank account
 // shows its last four characters only: enough for an analyst to match it against a
 // statement, not enough to pay from it.
@@ -301,8 +279,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		// this mention: it may still need scoring.
 		if slices.ContainsFunc(m.identity, func(k string) bool {
 			id, ok := b.parties.known[k]
-			return ok && !b.parties.household(k, id, m.profile) && !b.parties.tellsMore(id, m.profile) &&
-				!b.parties.namesAnew(id, m.profile)
+			return ok && !b.parties.household(k, id, m.profile) && !b.parties.tellsMore(id, m.profile)
 		}) {
 			continue
 		}
@@ -380,25 +357,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		sort.Strings(same)
 		var id string
-		// anew: the keys found the person, under another writing of the name. The
-		// mention founds a party of its own, SAME_AS the keys' one, so that its writing
-		// is filed where a later mention written the same way looks for it.
-		anew := len(same) > 0 && pb.namesAnew(same[0], prof)
 		switch {
-		case anew:
-			id = partyID(b.tenant, fmt.Sprintf("mention:%s#%d", uid, i))
-			if id != same[0] && pb.root(id) == id {
-				pb.info[id] = PartyInfo{Root: same[0], TaxID: tax}
-				pb.links = append(pb.links, PartyLink{From: id, To: same[0], Kind: "same_as", Reason: "a mention carries its key under another writing of the name"})
-			}
-			for _, other := range same[1:] {
-				if !pb.mayJoin(same[0], other) {
-					b.relate(other, same[0], "a mention carries keys of both, but a person said they are different parties")
-					continue
-				}
-				pb.info[other] = PartyInfo{Root: same[0], TaxID: pb.info[other].TaxID}
-				pb.links = append(pb.links, PartyLink{From: other, To: same[0], Kind: "same_as", Reason: "a mention carries keys of both"})
-			}
 		case len(same) > 0:
 			id = same[0]
 			for _, other := range same[1:] {
@@ -429,11 +388,9 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 					pb.filed[bk]++ // a new surviving party holds these values now
 				}
 			}
-		} else if anew || slices.ContainsFunc(same, func(p string) bool { return pb.tellsMore(p, prof) }) {
-			// The key's party was known by less (方女士, 张**), or by another writing of
-			// the name (康桂英, now Kang Guiying): the mention may now find the same
-			// person's other party, filed under that writing. Without this, whether two
-			// such parties join would depend on which mention came first.
+		} else if slices.ContainsFunc(same, func(p string) bool { return pb.tellsMore(p, prof) }) {
+			// The key's party was known by less (方女士, 张**): the whole name may now
+			// find the same person's other party.
 			b.matchProfile(id, prof)
 		}
 		pb.addProfile(id, prof)
