@@ -1,6 +1,7 @@
 package finance
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -43,6 +44,17 @@ func TestPayoutReportRows(t *testing.T) {
 		reportRow("ch_a", "46.36", "1.64", "po_9")), cfg, asOf)
 	if summary(r) != "matched" || len(r.Amounts) != 1 || r.Amounts[0].Fees != "1.64" || r.Amounts[0].Net != "46.36" {
 		t.Errorf("a charge with its API transaction and its report row: %s, amounts %+v", summary(r), r.Amounts)
+	}
+	// A refund's row names the charge it refunds: it is not that charge's settlement.
+	refund := reportRow("ch_a", "-20.00", "0.00", "po_9")
+	refund.Key.ExternalID, refund.Status = "txn_re_a", "refund"
+	refund.Refs = append(refund.Refs, ontology.Ref{Kind: ontology.RefBalanceTxn, Value: "txn_re_a"})
+	refund.Refs = slices.DeleteFunc(refund.Refs, func(r ontology.Ref) bool { return r.Kind == ontology.RefBalanceTxn && r.Value == "txn_ch_a" })
+	r, _ = Reconcile(sale(order(), tracking(), charge("ch_a", eur("48.00")), reportRow("ch_a", "46.36", "1.64", "po_9"), refund), cfg, asOf)
+	for _, x := range r.Reasons {
+		if x.Code == AmountMismatch {
+			t.Errorf("a refund's report row compared with the charge it refunds: %s", summary(r))
+		}
 	}
 	// A report row in another currency than its charge states no rate: not compared,
 	// never a made-up currency_mismatch.

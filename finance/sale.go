@@ -278,6 +278,11 @@ func (c *recon) settlements() {
 		if !ok || ch.Total == nil || g == nil {
 			continue
 		}
+		if fromReport(bt) && bt.Status != "charge" && bt.Status != "payment" {
+			// A report row of a refund or dispute names the original charge too
+			// (charge_id): it is not that charge's settlement.
+			continue
+		}
 		if fromReport(bt) && bt.ExchangeRate == nil && ch.Total.Currency != g.Currency {
 			// The report states no rate: its row cannot be compared across currencies
 			// without inventing one. Its net still counts toward its payout.

@@ -294,6 +294,8 @@ func TestWadeGiles(t *testing.T) {
 		{"李建國", "Lee Chien-Kuo", Transliterated},
 		{"陳雅婷", "Chen Ya-Ting", Transliterated},
 		{"王文正", "Wen-Cheng Huang", Different},
+		{"康桂英", "Kang Kuei-Ying", Transliterated},
+		{"林慧君", "Lin Huei-Chun", Transliterated},
 	} {
 		l := NameLevel(Name{Full: c.han}, Name{Full: c.latin})
 		if l.Kind != c.want {
@@ -312,6 +314,12 @@ func TestNameLettersWadeGiles(t *testing.T) {
 	han, latin := NameLettersWadeGiles(Name{Full: "謝勝雄"}), NameLettersWadeGiles(Name{Full: "Sheng-Hsiung Hsieh"})
 	if han == "" || han != latin {
 		t.Errorf("謝勝雄 files under %q, Sheng-Hsiung Hsieh under %q: want one key", han, latin)
+	}
+	// Taiwan's usual spellings of yi and you are the ones filed.
+	for _, c := range [][2]string{{"蔡欣怡", "Tsai Hsin-Yi"}, {"謝宥廷", "Hsieh You-Ting"}} {
+		if a, b := NameLettersWadeGiles(Name{Full: c[0]}), NameLettersWadeGiles(Name{Full: c[1]}); a != b {
+			t.Errorf("%s files under %q, %s under %q", c[0], a, c[1], b)
+		}
 	}
 	if NameLetters(Name{Full: "謝勝雄"}) == han {
 		t.Error("the pinyin key and the Wade-Giles key of 謝勝雄 agree: the rule would add nothing")

@@ -28,8 +28,12 @@ var wgWhole = map[string][]string{
 	"zi": {"tzu", "tsu"}, "ci": {"tzu", "tsu"}, "si": {"ssu", "szu", "su"},
 	"zhi": {"chih"}, "chi": {"chih"}, "shi": {"shih"}, "ri": {"jih"},
 	"er": {"erh"}, "e": {"o", "e"},
-	// Taiwan writes yi as Yi as often as the system's I.
-	"yi": {"i", "yi"}, "you": {"yu", "you"}, "yu": {"yu"}, "yan": {"yen"}, "ye": {"yeh"},
+	// Taiwan's passports write yi as Yi and you as You far more often than the system's
+	// I and Yu: those come first, since the first spelling is the one a block key files.
+	"yi": {"yi", "i"}, "you": {"you", "yu"},
+	// gui and kui are kuei (桂 Kuei, 貴, 奎); Taiwan also writes hui as Huei.
+	"gui": {"kuei", "kui"}, "kui": {"kuei", "kui"}, "hui": {"hui", "huei"},
+	"rui": {"jui", "ruei", "rui"}, "qiu": {"chiu", "chiou"}, "yu": {"yu"}, "yan": {"yen"}, "ye": {"yeh"},
 	"yong": {"yung"}, "yue": {"yueh"}, "yuan": {"yuan"}, "yun": {"yun"},
 	"ge": {"ko"}, "ke": {"ko"}, "he": {"ho"},
 	"duo": {"to"}, "tuo": {"to"}, "nuo": {"no"}, "luo": {"lo"}, "zuo": {"tso"}, "cuo": {"tso"},
