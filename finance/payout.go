@@ -58,13 +58,19 @@ func (c *recon) payout() {
 	c.namedInvoices()
 }
 
+// payoutOwnEntry are the balance transaction types of a payout's own entries in the
+// balance (paying it out, or taking it back), not of what it pays out. A minimum balance
+// hold or release (payout_minimum_balance_hold) does change what a payout pays, and is
+// summed with the rest.
+var payoutOwnEntry = map[string]bool{"payout": true, "payout_cancel": true, "payout_failure": true, "payout_reversal": true}
+
 // payoutTransactions are the balance transactions that name a payout, without the
 // payout's own entry in the balance.
 func (c *recon) payoutTransactions(po Doc) []Doc {
 	var out []Doc
 	seen := map[string]bool{}
 	for _, d := range append(slices.Clone(c.p.settlements), c.ev.Related...) {
-		if d.Role != ontology.RoleSettlement || strings.HasPrefix(d.Status, "payout") || !names(d, ontology.RefPayout, po.Key.ExternalID) {
+		if d.Role != ontology.RoleSettlement || payoutOwnEntry[d.Status] || !names(d, ontology.RefPayout, po.Key.ExternalID) {
 			continue
 		}
 		// One entry, whether the API object or the report's row (or both) named it.

@@ -37,6 +37,14 @@ func TestPayoutReportRows(t *testing.T) {
 		t.Errorf("an entry as both API object and report row: %s, want %s", got, want)
 	}
 
+	// The API object without the payout and its report row with it, in one event with
+	// the payout: the row's payout carries over to the object kept.
+	bare := settlement("ch_a", eur("46.36"), eur("1.64"), ref(ontology.RefBalanceTxn, "txn_ch_a"))
+	if r, _ := Reconcile(Event{ID: "ev_po", Kind: ontology.KindPayment, Docs: []Doc{po, bare, reportRow("ch_a", "46.36", "1.64", "po_9")},
+		Related: []Doc{reportRow("ch_b", "46.36", "1.64", "po_9")}}, cfg, asOf); summary(r) != "matched" {
+		t.Errorf("the API object kept without the report row's payout: %s", summary(r))
+	}
+
 	// In the sale's event: the charge, its API balance transaction and its report row
 	// are one charge settled once, fees counted once.
 	r, _ := Reconcile(sale(order(), tracking(), charge("ch_a", eur("48.00")),

@@ -125,10 +125,23 @@ func oneEachTransaction(docs []Doc) []Doc {
 			kept[id] = len(out)
 			out = append(out, d)
 		case fromReport(out[i]) && !fromReport(d):
-			out[i] = d
+			out[i] = withPayouts(d, out[i])
+		case fromReport(d) && !fromReport(out[i]):
+			out[i] = withPayouts(out[i], d)
 		}
 	}
 	return out
+}
+
+// withPayouts is the API object api with the payouts its report row names: the row is
+// the only record that says which payout paid the transaction out.
+func withPayouts(api, row Doc) Doc {
+	for _, po := range row.RefsOf(ontology.RefPayout) {
+		if !slices.Contains(api.RefsOf(ontology.RefPayout), po) {
+			api.Refs = append(slices.Clone(api.Refs), ontology.Ref{Kind: ontology.RefPayout, Value: po})
+		}
+	}
+	return api
 }
 
 // fromReport reports whether a settlement document is a row of a processor's report
