@@ -40,7 +40,7 @@ func chromium(t *testing.T) string {
 func browserTools(t *testing.T) (exe, axe string) {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("drives a browser against a running Seam")
+		t.Skip("-short: drives headless Chromium against a running Seam; runs in make test and go test without -short")
 	}
 	return chromium(t), axeSource(t)
 }
