@@ -145,7 +145,11 @@ type Finance interface {
 
 // Services are what the API reads and writes.
 type Services struct {
-	Stock     StockReader
+	// Stock is Redis's live stock, read exactly: subscriptions read it after each change.
+	Stock StockReader
+	// LiveStock answers the stock query; it may keep answers in memory until Redis says
+	// they changed (rediscache.Near). Nil means Stock.
+	LiveStock StockReader
 	Documents DocumentReader
 	Versions  VersionReader
 	Parties   PartyReader

@@ -20,7 +20,11 @@ func (r *queryResolver) Stock(ctx context.Context, sku string, location *string)
 		return nil, err
 	}
 	// Any spelling of the SKU finds its product: "tea_ool_250g" is TEA-OOL-250G.
-	rows, err := r.svc.Stock.Stock(ctx, tenant, r.canonicalSKU(ctx, tenant, sku), deref(location))
+	live := r.svc.LiveStock
+	if live == nil {
+		live = r.svc.Stock
+	}
+	rows, err := live.Stock(ctx, tenant, r.canonicalSKU(ctx, tenant, sku), deref(location))
 	if err != nil {
 		return nil, err
 	}

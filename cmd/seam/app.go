@@ -43,6 +43,10 @@ type App struct {
 	// reservations decides in Redis and records in Neo4j; the projector flushes its
 	// journal before it verifies or rebuilds.
 	reservations *inventory.Reservations
+	// liveStock answers the GraphQL stock query: cache itself, or the same reads through
+	// near, whose replies stay in memory until Redis invalidates them (Redis.NearCache).
+	liveStock *rediscache.Cache
+	near      *rediscache.Near
 	// skuNames answers which product a SKU spelling names without Neo4j, for reads.
 	skuNames *rediscache.SKUNames
 	// counts books people's counts of stock cells.
@@ -74,6 +78,13 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		MasterName: cfg.Redis.MasterName,
 	})
 	a.cache = rediscache.New(a.rdb)
+	a.liveStock = a.cache
+	if cfg.Redis.NearCache && cfg.Redis.MasterName == "" && !strings.Contains(cfg.Redis.Addr, ",") {
+		a.near = rediscache.NewNear(cfg.Redis.Addr, string(cfg.Redis.Password))
+		a.rdb.AddHook(a.near.WriterHook()) // this process's writes are read back at once
+		a.liveStock = rediscache.New(a.near.Client)
+		a.metrics.WatchNearCache(a.near.Client.CSCStats)
+	}
 	a.skuNames = rediscache.NewSKUNames(a.rdb, a.store, resolver.CanonicalSKUKey)
 	a.mapper, err = NewMapper(cfg.Mappings)
 	if err != nil {
@@ -243,6 +254,9 @@ func (a *App) WaitReady(ctx context.Context) error {
 func (a *App) Close(ctx context.Context) {
 	if a.mqtt != nil {
 		a.mqtt.Disconnect(250)
+	}
+	if a.near != nil {
+		_ = a.near.Close()
 	}
 	if a.rdb != nil {
 		_ = a.rdb.Close()

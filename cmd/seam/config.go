@@ -34,6 +34,11 @@ type Config struct {
 		Password neo4jstore.Secret `yaml:"password"`
 		// MasterName selects Sentinel mode when set.
 		MasterName string `yaml:"masterName"`
+		// NearCache keeps the GraphQL stock query's answers in this process's memory,
+		// invalidated by Redis itself (RESP3 client tracking), so that a repeated read
+		// costs no round trip. On by default; it applies to a single Redis (not Cluster
+		// or Sentinel, where reads always go to Redis). See rediscache.Near.
+		NearCache bool `yaml:"nearCache"`
 	} `yaml:"redis"`
 	MQTT struct {
 		URL      string            `yaml:"url"`
@@ -167,6 +172,7 @@ func DefaultConfig() Config {
 	var c Config
 	c.Neo4j.URI = "bolt://127.0.0.1:7687"
 	c.Redis.Addr = "127.0.0.1:6379"
+	c.Redis.NearCache = true
 	c.MQTT.URL = "tcp://127.0.0.1:1883"
 	c.MQTT.ClientID = defaultClientID(os.Hostname)
 	c.HTTP.Addr = "127.0.0.1:8080"
@@ -224,6 +230,13 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	set(&c.Redis.Addr, "SEAM_REDIS_ADDR")
 	set((*string)(&c.Redis.Password), "SEAM_REDIS_PASSWORD")
 	set(&c.Redis.MasterName, "SEAM_REDIS_MASTER")
+	if v := getenv("SEAM_REDIS_NEAR_CACHE"); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			return c, fmt.Errorf("SEAM_REDIS_NEAR_CACHE=%q: want true or false", v)
+		}
+		c.Redis.NearCache = on
+	}
 	set(&c.MQTT.URL, "SEAM_MQTT_URL")
 	set(&c.MQTT.User, "SEAM_MQTT_USER")
 	set((*string)(&c.MQTT.Password), "SEAM_MQTT_PASSWORD")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/resolver"
@@ -106,4 +107,20 @@ func (m *Metrics) SetUp(dep string, up bool) {
 		v = 1
 	}
 	m.ready.WithLabelValues(dep).Set(v)
+}
+
+// WatchNearCache adds the stock query's near cache counters (Redis.NearCache): a falling
+// hit ratio under steady reads means writes invalidate faster than reads repeat.
+func (m *Metrics) WatchNearCache(stats func() redis.CSCStats) {
+	m.Registry.MustRegister(
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "seam_stock_near_cache_hits_total",
+			Help: "Stock reads answered from this process's memory (invalidated by Redis)."},
+			func() float64 { return float64(stats().Hits) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "seam_stock_near_cache_misses_total",
+			Help: "Stock reads the near cache sent to Redis."},
+			func() float64 { return float64(stats().Misses) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "seam_stock_near_cache_entries",
+			Help: "Product stock hashes held in the near cache."},
+			func() float64 { return float64(stats().Entries) }),
+	)
 }

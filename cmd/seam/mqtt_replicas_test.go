@@ -100,3 +100,29 @@ func TestLogFormatAndClientIDSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestNearCacheSetting(t *testing.T) {
+	env := map[string]string{}
+	load := func() (Config, error) { return LoadConfig(func(k string) string { return env[k] }) }
+	cfg, err := load()
+	if err != nil || !cfg.Redis.NearCache {
+		t.Fatalf("default: near cache %v, %v; want on", cfg.Redis.NearCache, err)
+	}
+	env["SEAM_REDIS_NEAR_CACHE"] = "false"
+	if cfg, err = load(); err != nil || cfg.Redis.NearCache {
+		t.Fatalf("SEAM_REDIS_NEAR_CACHE=false: near cache %v, %v; want off", cfg.Redis.NearCache, err)
+	}
+	env["SEAM_REDIS_NEAR_CACHE"] = "sometimes"
+	if _, err := load(); err == nil || !strings.Contains(err.Error(), "SEAM_REDIS_NEAR_CACHE") {
+		t.Fatalf("a bad value: %v", err)
+	}
+}
+
+func TestServerCommandsTuneTheCollector(t *testing.T) {
+	for args, want := range map[string]bool{"serve": true, "demo --days 7": true, "bench stock --reads 100": true,
+		"bench ingest": false, "ingest --dir x": false, "": false} {
+		if got := hostsServer(strings.Fields(args)); got != want {
+			t.Errorf("hostsServer(%q) = %v, want %v", args, got, want)
+		}
+	}
+}

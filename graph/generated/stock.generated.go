@@ -2777,7 +2777,7 @@ func (ec *executionContext) marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgrap
 }
 
 func (ec *executionContext) marshalNStockRow2ᚕᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐStockRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StockRow) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalLeafList(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStockRow2ᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐStockRow(ctx, sel, v[i])

@@ -1,0 +1,108 @@
+package rediscache_test
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/seamhub/seam/inventory/rediscache"
+	"github.com/seamhub/seam/inventory/rediscache/redistest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
+)
+
+func openNear(t *testing.T) *rediscache.Near {
+	t.Helper()
+	if strings.Contains(redistest.Addr(), ",") {
+		t.Skip("the near cache serves a single Redis only; this run uses a Cluster")
+	}
+	near := rediscache.NewNear(redistest.Addr(), os.Getenv("SEAM_REDIS_PASSWORD"))
+	t.Cleanup(func() { near.Close() })
+	return near
+}
+
+func onHandAt(t *testing.T, c *rediscache.Cache, tenant string) ontology.Qty {
+	t.Helper()
+	rows, err := c.Stock(context.Background(), tenant, "TEA", "WH")
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("stock = %+v, %v", rows, err)
+	}
+	return rows[0].OnHand
+}
+
+// The near cache answers a repeated read from memory, and a write by another client
+// (another replica's projector) reaches it through Redis's invalidation, well before
+// the staleness backstop.
+func TestNearCacheServesRepeatsAndSeesOthersWrites(t *testing.T) {
+	plain := redistest.Open(t) // no WriterHook: only Redis can tell the near cache
+	near := openNear(t)
+	writer, reader := rediscache.New(plain), rediscache.New(near.Client)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+
+	if _, err := writer.Apply(ctx, tenant, []ontology.Movement{mv("ev1:1", "TEA", "WH", ontology.BucketOnHand, 10)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := onHandAt(t, reader, tenant); got != ontology.Units(10) {
+		t.Fatalf("first read: on hand %v, want 10", got)
+	}
+	before := near.Client.CSCStats().Hits
+	if got := onHandAt(t, reader, tenant); got != ontology.Units(10) {
+		t.Fatalf("repeat read: on hand %v, want 10", got)
+	}
+	if hits := near.Client.CSCStats().Hits; hits != before+1 {
+		t.Fatalf("the repeat read was not served from memory: hits %d -> %d", before, hits)
+	}
+
+	if _, err := writer.Apply(ctx, tenant, []ontology.Movement{mv("ev2:1", "TEA", "WH", ontology.BucketOnHand, -3)}); err != nil {
+		t.Fatal(err)
+	}
+	// The bound is half the backstop (2 s), which only a lost invalidation would need.
+	deadline := time.Now().Add(time.Second)
+	for onHandAt(t, reader, tenant) != ontology.Units(7) {
+		if time.Now().After(deadline) {
+			t.Fatalf("after another client's write the near cache still answers %v, want 7", onHandAt(t, reader, tenant))
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// A process that writes stock through a client carrying WriterHook reads its own
+// writes at once: a channel that reserved sees the reservation in its next stock read.
+func TestNearCacheSeesOwnWritesAtOnce(t *testing.T) {
+	near := openNear(t)
+	plain := redis.NewClient(&redis.Options{Addr: redistest.Addr(), Password: os.Getenv("SEAM_REDIS_PASSWORD")})
+	t.Cleanup(func() { plain.Close() })
+	plain.AddHook(near.WriterHook())
+	writer, reader := rediscache.New(plain), rediscache.New(near.Client)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+
+	want := int64(0)
+	for i := range 200 {
+		// Without the hook, a read within Redis's invalidation delay (a drain tick of
+		// 5 ms on an idle connection) would answer the previous figure.
+		if _, err := writer.Apply(ctx, tenant, []ontology.Movement{mv("ev"+strconv.Itoa(i)+":1", "TEA", "WH", ontology.BucketOnHand, 1)}); err != nil {
+			t.Fatal(err)
+		}
+		want++
+		if got := onHandAt(t, reader, tenant); got != ontology.Units(want) {
+			t.Fatalf("read after write %d: on hand %v, want %d", i, got, want)
+		}
+		// The read just after a write is not kept (its reply raced the write's
+		// invalidation on the connection); the next is, and the one after it hits.
+		for range 2 {
+			if got := onHandAt(t, reader, tenant); got != ontology.Units(want) {
+				t.Fatalf("repeat read after write %d: on hand %v, want %d", i, got, want)
+			}
+		}
+	}
+	if st := near.Client.CSCStats(); st.Hits < 100 {
+		t.Fatalf("near cache stats %+v: the repeat reads were not served from memory", st)
+	}
+}
