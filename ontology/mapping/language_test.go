@@ -68,6 +68,8 @@ func TestValueSpecs(t *testing.T) {
 		{`{path: status, transform: "ifPrefix:po_"}`, ""},
 		{`{path: status, transform: "unlessPrefix:wc-"}`, ""},
 		{`{path: zero, transform: nonZero}`, ""},
+		{`{path: id, transform: "as:present"}`, "present"},
+		{`{path: missing, transform: "as:present"}`, ""},
 		{`{concat: [first, last], sep: " "}`, "Mei Lin"},
 		{`{concat: [first, empty, last], sep: " ", transform: [nospace, upper]}`, "MEILIN"},
 		{`{concat: [first, last], sep: ":", whole: true}`, "Mei:Lin"},

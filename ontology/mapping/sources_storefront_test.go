@@ -338,14 +338,16 @@ func sfRefs(t *testing.T, d *ontology.Document, want ...string) {
 // goods that had left should come back (no_restock, return) or none were involved
 // (cancel: never shipped; money_only: shipping or an adjustment refunded).
 func TestShopifyRefundSaysWhatHappenedToTheGoods(t *testing.T) {
-	refund := func(lines, shipping, adjustments string) []byte {
+	const refundTxn = `{"id": 389404469, "order_id": 5820193803001, "kind": "refund", "status": "success", "amount": "5.90", "currency": "EUR"}`
+	refundWith := func(lines, shipping, adjustments, transactions string) []byte {
 		return []byte(`{"id": 890088186047892, "order_id": 5820193803001, "created_at": "2025-03-09T10:12:31-05:00",
   "processed_at": "2025-03-09T10:12:31-05:00", "note": "", "restock": false,
   "refund_line_items": [` + lines + `],
   "refund_shipping_lines": [` + shipping + `],
   "order_adjustments": [` + adjustments + `],
-  "transactions": [{"id": 389404469, "order_id": 5820193803001, "kind": "refund", "status": "success", "amount": "5.90", "currency": "EUR"}]}`)
+  "transactions": [` + transactions + `]}`)
 	}
+	refund := func(lines, shipping, adjustments string) []byte { return refundWith(lines, shipping, adjustments, refundTxn) }
 	line := func(id int, restock string) string {
 		return fmt.Sprintf(`{"id": %d, "line_item_id": 866550311, "quantity": 1, "restock_type": %q, "subtotal": 24.0,
   "line_item": {"id": 866550311, "variant_id": 808950810, "sku": "TEA-OOL-250G", "title": "Oolong 250 g", "quantity": 2, "price": "24.00"}}`, id, restock)
@@ -367,6 +369,18 @@ func TestShopifyRefundSaysWhatHappenedToTheGoods(t *testing.T) {
 		d := mapOne(t, "shopify", "refund", "json", refund(tc.lines, tc.shipping, tc.adjustments))
 		if d.Status != tc.want {
 			t.Errorf("refund lines [%s] shipping [%s] adjustments [%s]: status %q, want %q", tc.lines, tc.shipping, tc.adjustments, d.Status, tc.want)
+		}
+	}
+	// A refund that shows nothing this mapping knows (a restock type from a newer API, no
+	// refund transaction) says nothing, which finance reads as goods expected back; it is
+	// never taken for a shipping refund, which would hide goods that did not return.
+	for _, tc := range []struct{ lines, transactions string }{
+		{line(1, "exchange_restock"), ""},
+		{"", `{"id": 389404470, "order_id": 5820193803001, "kind": "void", "status": "success", "amount": "5.90", "currency": "EUR"}`},
+	} {
+		d := mapOne(t, "shopify", "refund", "json", refundWith(tc.lines, "", "", tc.transactions))
+		if d.Status != "" {
+			t.Errorf("unclassifiable refund lines [%s] transactions [%s]: status %q, want none", tc.lines, tc.transactions, d.Status)
 		}
 	}
 }

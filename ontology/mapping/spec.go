@@ -52,7 +52,7 @@ func (e *valueError) Error() string { return e.msg }
 
 // knownTransforms are the transform names a mapping may use, for messages.
 var knownTransforms = []string{"trim", "upper", "lower", "digits", "nospace", "orderNumber", "nonZero",
-	"stripPrefix:<text>", "stripSuffix:<text>", "ifPrefix:<text>", "unlessPrefix:<text>"}
+	"stripPrefix:<text>", "stripSuffix:<text>", "ifPrefix:<text>", "unlessPrefix:<text>", "as:<text>"}
 
 var simpleTransforms = map[string]func(string) string{
 	"trim":  strings.TrimSpace,
@@ -109,13 +109,21 @@ func compileTransform(t string) (transform, error) {
 				}
 				return v
 			}}, nil
+		case "as":
+			// What a field's presence says, where its value (an id) says nothing.
+			return transform{t, func(v string) string {
+				if v == "" {
+					return ""
+				}
+				return arg
+			}}, nil
 		}
 	}
 	msg := fmt.Sprintf("unknown transform %q (known: %s)", t, strings.Join(knownTransforms, ", "))
-	if ok && arg == "" && contains([]string{"stripPrefix", "stripSuffix", "ifPrefix", "unlessPrefix"}, name) {
+	if ok && arg == "" && contains([]string{"stripPrefix", "stripSuffix", "ifPrefix", "unlessPrefix", "as"}, name) {
 		msg = fmt.Sprintf("transform %q needs its text after the colon, e.g. %q", t, name+":SO-")
 	} else if s := suggest(t, []string{"trim", "upper", "lower", "digits", "nospace", "orderNumber", "nonZero",
-		"stripPrefix:", "stripSuffix:", "ifPrefix:", "unlessPrefix:"}); s != "" {
+		"stripPrefix:", "stripSuffix:", "ifPrefix:", "unlessPrefix:", "as:"}); s != "" {
 		msg += "; did you mean " + s + "?"
 	}
 	return transform{}, fmt.Errorf("%s", msg)
