@@ -347,7 +347,9 @@ func TestShopifyRefundSaysWhatHappenedToTheGoods(t *testing.T) {
   "order_adjustments": [` + adjustments + `],
   "transactions": [` + transactions + `]}`)
 	}
-	refund := func(lines, shipping, adjustments string) []byte { return refundWith(lines, shipping, adjustments, refundTxn) }
+	refund := func(lines, shipping, adjustments string) []byte {
+		return refundWith(lines, shipping, adjustments, refundTxn)
+	}
 	line := func(id int, restock string) string {
 		return fmt.Sprintf(`{"id": %d, "line_item_id": 866550311, "quantity": 1, "restock_type": %q, "subtotal": 24.0,
   "line_item": {"id": 866550311, "variant_id": 808950810, "sku": "TEA-OOL-250G", "title": "Oolong 250 g", "quantity": 2, "price": "24.00"}}`, id, restock)
