@@ -43,13 +43,15 @@ func TestWorkerTakesTenantsInTurn(t *testing.T) {
 	defer cancel()
 	w.Notify(big.tenant)
 	w.Notify(small.tenant)
-	go w.Run(ctx)
+	stopped := make(chan struct{})
+	go func() { w.Run(ctx); close(stopped) }()
 	select {
 	case <-done:
 	case <-time.After(time.Minute):
 		t.Fatal("the small tenant's document was never resolved")
 	}
 	cancel()
+	<-stopped // the store closes after the test
 	mu.Lock()
 	defer mu.Unlock()
 	bigBefore := 0
@@ -61,5 +63,52 @@ func TestWorkerTakesTenantsInTurn(t *testing.T) {
 	// The initial sweep may put the big tenant first; then the small tenant's turn comes.
 	if bigBefore > 2 {
 		t.Errorf("the small tenant waited behind %d of the big tenant's batches", bigBefore)
+	}
+}
+
+// TestWorkerSkipsTheEmptyPassAfterAShortBatch: a batch short of the limit took all that
+// was pending, so the worker waits for the next announcement instead of running an
+// empty pass (its lock and queries delayed the next live document).
+func TestWorkerSkipsTheEmptyPassAfterAShortBatch(t *testing.T) {
+	f := newFixture(t)
+	var mu sync.Mutex
+	var sizes []int
+	resolved := make(chan struct{}, 4)
+	w := resolver.NewWorker(f.m, inventory.NewProjector(f.store, rediscache.New(redistest.Open(t))), f.store, nil,
+		// Sweeps take up no tenant: only announcements start work here.
+		resolver.WorkerConfig{Batch: 10, Sweep: time.Hour, Sweeps: func(string) bool { return false },
+			Observe: func(tenant string, st resolver.Stats, _ time.Duration, err error) {
+				if tenant != f.tenant || err != nil {
+					return
+				}
+				mu.Lock()
+				sizes = append(sizes, st.Documents)
+				mu.Unlock()
+				if st.Documents > 0 {
+					resolved <- struct{}{}
+				}
+			}})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stopped := make(chan struct{})
+	go func() { w.Run(ctx); close(stopped) }()
+	for i := range 2 {
+		f.save(f.doc("shopify", "order", fmt.Sprint("o", i), ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1)))
+		w.Notify(f.tenant)
+		select {
+		case <-resolved:
+		case <-time.After(time.Minute):
+			t.Fatalf("document %d was never resolved", i)
+		}
+		// Time for an empty pass to happen, if the worker ran one: it takes a few
+		// milliseconds, and it must not find the next document already stored.
+		time.Sleep(300 * time.Millisecond)
+	}
+	cancel()
+	<-stopped // the store closes after the test
+	mu.Lock()
+	defer mu.Unlock()
+	if len(sizes) != 2 || sizes[0] != 1 || sizes[1] != 1 {
+		t.Fatalf("batches of the tenant: %v, want [1 1] (no empty pass between them)", sizes)
 	}
 }
