@@ -213,6 +213,9 @@ func transliteration(field, han string, latin []string) Level {
 	if r, ok := readsAs(n, text); ok {
 		return level(field, Transliterated, "%s reads %s", han, r)
 	}
+	if r, english, ok := readsBesideEnglish(n, latin); ok {
+		return level(field, Transliterated, "%s reads %s beside the English name %s", han, r, english)
+	}
 	if n.Given == "" { // a family name alone against a full romanised name
 		for _, w := range latin {
 			if _, ok := readsAs(n, pinyinLatin([]string{w})); ok {
@@ -515,11 +518,49 @@ func familyWithEnglishName(han, latin string) bool {
 	return sameFamily && english
 }
 
+// readsBesideEnglish reads a romanised name that carries an English given name beside
+// the pinyin ("Sherry Jinfeng Li" for 李金凤, "Vincent Danyan Wang"): without one word
+// that is not pinyin (or is an English name that pinyin happens to spell, Linda), the
+// rest must spell the whole Han name. It returns the reading and the English word.
+func readsBesideEnglish(n HanName, latin []string) (string, string, bool) {
+	if n.Given == "" || len(latin) < 3 {
+		return "", "", false // two words are a family and a given name, not three parts
+	}
+	for i, w := range latin {
+		lw := strings.ToLower(w)
+		if isPinyin(lw) && !englishReadAsPinyin[lw] {
+			continue
+		}
+		rest := append(slices.Clone(latin[:i]), latin[i+1:]...)
+		if r, ok := readsAs(n, pinyinLatin(rest)); ok {
+			return r, w, true
+		}
+	}
+	return "", "", false
+}
+
 // mixedScript compares a name written partly in Han characters and partly in Latin
-// letters ("Tony 熊": an English given name beside a Chinese family name) with one in
-// Latin letters only: the Han part is read in pinyin and the words compared. The same
-// words are Transliterated, never Exact.
+// letters ("Tony 熊": an English given name beside a Chinese family name; "Vincent
+// 王单燕", "张旭(Amy)": one beside the whole Chinese name) with one in Latin letters only:
+// the Han part is read in pinyin and the words compared. The same words are
+// Transliterated, never Exact. A whole Han name that the other side spells on its own
+// ("Danyan Wang", "Xu ZHANG") is Transliterated too: the English name is one a person
+// adds in some places and not others, like a middle name.
 func mixedScript(field, han string, latin, other []string) Level {
+	if n, ok := ParseHanName(han); ok && n.Given != "" {
+		if r, ok := readsAs(n, pinyinLatin(other)); ok {
+			return level(field, Transliterated, "%s reads %s", han, r)
+		}
+		// The same English name on both sides, and the rest spelling the Han name.
+		rest := slices.DeleteFunc(slices.Clone(other), func(w string) bool {
+			return slices.ContainsFunc(latin, func(l string) bool { return strings.EqualFold(l, w) })
+		})
+		if len(rest) < len(other) && len(rest) > 0 {
+			if r, ok := readsAs(n, pinyinLatin(rest)); ok {
+				return level(field, Transliterated, "%s reads %s beside the English name %s", han, r, strings.Join(latin, " "))
+			}
+		}
+	}
 	words := append(slices.Clone(latin), uFold(strings.Join(Pinyin(han), "")))
 	other = slices.Clone(other)
 	for i := range other {

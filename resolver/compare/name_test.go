@@ -328,3 +328,31 @@ func TestNameLettersWadeGiles(t *testing.T) {
 		t.Errorf("a Latin name's Wade-Giles key %q differs from its letters %q", got, want)
 	}
 }
+
+// TestEnglishNameBesideAChineseOne: people with an English name write it beside their
+// Chinese one in some places and not in others; the Chinese name decides.
+func TestEnglishNameBesideAChineseOne(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"Sherry Jinfeng Li", "李金凤", Transliterated},
+		{"Sherry Jinfeng Li", "李金华", Different},      // another given name
+		{"Sherry Jinfeng Wang", "李金凤", Different},    // another family
+		{"Linda Jinfeng Li", "李金凤", Transliterated},  // an English name pinyin also spells
+		{"Vincent 王单燕", "Vincent Danyan Wang", Transliterated},
+		{"Vincent 王单燕", "Wang Danyan", Transliterated},
+		{"Vincent 王单燕", "Wang Danhua", Different},
+		{"张旭(Amy)", "Xu ZHANG", Transliterated},
+		{"张旭(Amy)", "Xu WANG", Different},
+		{"Michael 唐慧丹", "Tang Huidan", Transliterated},
+	} {
+		got := NameLevel(Name{Full: c.a}, Name{Full: c.b})
+		if got.Kind != c.want {
+			t.Errorf("%s vs %s: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
+		if back := NameLevel(Name{Full: c.b}, Name{Full: c.a}); back.Kind != got.Kind {
+			t.Errorf("%s vs %s: %v one way, %v the other", c.a, c.b, got.Kind, back.Kind)
+		}
+	}
+}
