@@ -337,9 +337,9 @@ func TestEnglishNameBesideAChineseOne(t *testing.T) {
 		want Kind
 	}{
 		{"Sherry Jinfeng Li", "李金凤", Transliterated},
-		{"Sherry Jinfeng Li", "李金华", Different},      // another given name
-		{"Sherry Jinfeng Wang", "李金凤", Different},    // another family
-		{"Linda Jinfeng Li", "李金凤", Transliterated},  // an English name pinyin also spells
+		{"Sherry Jinfeng Li", "李金华", Different},     // another given name
+		{"Sherry Jinfeng Wang", "李金凤", Different},   // another family
+		{"Linda Jinfeng Li", "李金凤", Transliterated}, // an English name pinyin also spells
 		{"Vincent 王单燕", "Vincent Danyan Wang", Transliterated},
 		{"Vincent 王单燕", "Wang Danyan", Transliterated},
 		{"Vincent 王单燕", "Wang Danhua", Different},
