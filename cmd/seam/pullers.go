@@ -37,8 +37,13 @@ func (c PullConfig) pager() (pull.Pager, error) {
 	case "square":
 		return pull.SquareOrders{BaseURL: c.BaseURL, Token: string(c.Token), LocationIDs: c.LocationIDs}, nil
 	case "stripe":
-		if c.Resource == "" {
-			return nil, fmt.Errorf("pull %s: stripe needs resource (charges, payouts, balance_transactions)", c.Name)
+		switch c.Resource {
+		case "":
+			return nil, fmt.Errorf("pull %s: stripe needs resource (charges, payouts, balance_transactions, payout_transactions)", c.Name)
+		case "payout_transactions":
+			// Each paid payout's balance transactions, with the payout named (type
+			// balance_transaction).
+			return pull.StripePayoutTransactions{BaseURL: c.BaseURL, Key: string(c.Token)}, nil
 		}
 		return pull.StripeList{BaseURL: c.BaseURL, Key: string(c.Token), Resource: c.Resource}, nil
 	case "woocommerce":

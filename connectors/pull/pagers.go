@@ -190,22 +190,32 @@ func (s StripeList) limit() int {
 	return s.Limit
 }
 
-// Parse implements Pager.
-func (s StripeList) Parse(body []byte, cursor string) ([][]byte, string, bool, error) {
+// stripeList reads a page of any Stripe list endpoint: its objects and whether more
+// follow. An error object (or anything else) is not a page.
+func stripeList(body []byte) (data []json.RawMessage, hasMore bool, err error) {
 	var page struct {
 		Object  string            `json:"object"`
 		Data    []json.RawMessage `json:"data"`
 		HasMore bool              `json:"has_more"`
 	}
 	if err := decode(body, &page); err != nil {
-		return nil, "", false, err
+		return nil, false, err
 	}
 	if page.Object != "list" || page.Data == nil {
-		return nil, "", false, fmt.Errorf("%w: want a Stripe list object", ErrNoItems)
+		return nil, false, fmt.Errorf("%w: want a Stripe list object", ErrNoItems)
+	}
+	return page.Data, page.HasMore, nil
+}
+
+// Parse implements Pager.
+func (s StripeList) Parse(body []byte, cursor string) ([][]byte, string, bool, error) {
+	data, hasMore, err := stripeList(body)
+	if err != nil {
+		return nil, "", false, err
 	}
 	gt, max, _ := stripeCursor(cursor)
 	last := ""
-	for _, o := range page.Data {
+	for _, o := range data {
 		var it struct {
 			ID      string      `json:"id"`
 			Created json.Number `json:"created"`
@@ -218,13 +228,13 @@ func (s StripeList) Parse(body []byte, cursor string) ([][]byte, string, bool, e
 		}
 		last = it.ID
 	}
-	if page.HasMore {
-		return raws(page.Data), fmt.Sprintf("gt=%d;max=%d;after=%s", gt, max, last), true, nil
+	if hasMore {
+		return raws(data), fmt.Sprintf("gt=%d;max=%d;after=%s", gt, max, last), true, nil
 	}
 	if max < gt {
 		max = gt
 	}
-	return raws(page.Data), fmt.Sprintf("gt=%d;max=%d;after=", max, max), false, nil
+	return raws(data), fmt.Sprintf("gt=%d;max=%d;after=", max, max), false, nil
 }
 
 // WooOrders pages GET /wp-json/wc/v3/orders by page number within a modified_after

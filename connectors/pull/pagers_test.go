@@ -85,8 +85,10 @@ func FuzzPagers(f *testing.F) {
 	f.Add([]byte(`{"orders":[{"id":1}]}`), "")
 	f.Add([]byte(`{"object":"list","data":[{"id":"ch_1","created":1}],"has_more":true}`), "gt=0;max=0;after=")
 	f.Add([]byte(`[{"id":1,"date_modified_gmt":"x"}]`), "after=;page=1;max=")
+	f.Add([]byte(`{"object":"list","data":[{"id":"po_1","created":1,"status":"paid"}],"has_more":false}`), `{"gt":0}`)
+	f.Add([]byte(`{"object":"list","data":[{"id":"txn_1","source":"ch_1"}],"has_more":true}`), `{"gt":0,"payout":"po_1","queue":["po_2"]}`)
 	f.Fuzz(func(t *testing.T, body []byte, cursor string) {
-		for _, p := range []Pager{ShopifyOrders{}, SquareOrders{}, StripeList{}, WooOrders{}} {
+		for _, p := range []Pager{ShopifyOrders{}, SquareOrders{}, StripeList{}, WooOrders{}, StripePayoutTransactions{}} {
 			_, _, _, _ = p.Parse(body, cursor)
 		}
 	})

@@ -1,0 +1,147 @@
+package pull_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/seamhub/seam/connectors"
+	"github.com/seamhub/seam/connectors/pull"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/mapping"
+)
+
+// stripeAPI serves GET /v1/payouts and GET /v1/balance_transactions?payout= as Stripe
+// lists them: newest first, limit and starting_after, the payout filter.
+type stripeAPI struct {
+	mu      sync.Mutex
+	payouts []map[string]any            // newest first
+	txns    map[string][]map[string]any // by payout
+}
+
+func (a *stripeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if user, _, ok := r.BasicAuth(); !ok || user != "rk_test_payouts" {
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = w.Write([]byte(`{"error":{"type":"invalid_request_error","message":"Invalid API Key provided"}}`))
+		return
+	}
+	q := r.URL.Query()
+	limit, _ := strconv.Atoi(q.Get("limit"))
+	var all []map[string]any
+	switch r.URL.Path {
+	case "/v1/payouts":
+		gt, _ := strconv.ParseInt(q.Get("created[gt]"), 10, 64)
+		for _, p := range a.payouts {
+			if p["created"].(int64) > gt {
+				all = append(all, p)
+			}
+		}
+	case "/v1/balance_transactions":
+		all = a.txns[q.Get("payout")]
+	default:
+		w.WriteHeader(http.StatusNotFound)
+		return
+	}
+	start := 0
+	if after := q.Get("starting_after"); after != "" {
+		start = slices.IndexFunc(all, func(o map[string]any) bool { return o["id"] == after }) + 1
+	}
+	end := min(start+limit, len(all))
+	_ = json.NewEncoder(w).Encode(map[string]any{"object": "list", "url": r.URL.Path, "has_more": end < len(all), "data": all[start:end]})
+}
+
+func (a *stripeAPI) set(status map[string]string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, p := range a.payouts {
+		if s, ok := status[p["id"].(string)]; ok {
+			p["status"] = s
+		}
+	}
+}
+
+func bt(id, source string, net int64) map[string]any {
+	return map[string]any{"id": id, "object": "balance_transaction", "amount": net + 59, "fee": 59, "net": net,
+		"currency": "eur", "created": int64(1741000000), "available_on": int64(1741200000), "status": "available",
+		"type": "charge", "source": source, "exchange_rate": nil}
+}
+
+// TestStripePayoutTransactionsArePulledWithTheirPayout: a poller reads each paid
+// payout's balance transactions; each is stored as a balance_transaction naming its
+// payout. A payout still in transit is read by a later poll, once paid.
+func TestStripePayoutTransactionsArePulledWithTheirPayout(t *testing.T) {
+	store := neo4jtest.Open(t)
+	tenant := neo4jtest.Tenant(t)
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	intake := connectors.NewIntake(registryMapper{reg}, ontology.NewValidator(), store, nil)
+	payout := func(id string, created int64, status string) map[string]any {
+		return map[string]any{"id": id, "object": "payout", "amount": 1000, "currency": "eur", "created": created,
+			"arrival_date": created + 86400, "automatic": true, "status": status}
+	}
+	api := &stripeAPI{
+		payouts: []map[string]any{payout("po_3", 1741000300, "in_transit"), payout("po_2", 1741000200, "paid"), payout("po_1", 1741000100, "paid")},
+		txns: map[string][]map[string]any{
+			"po_1": {bt("txn_1a", "ch_1a", 941), bt("txn_1b", "ch_1b", 941), bt("txn_1c", "ch_1c", 941)},
+			"po_2": {bt("txn_2a", "ch_2a", 1941)},
+			"po_3": {bt("txn_3a", "ch_3a", 441)},
+		},
+	}
+	srv := httptest.NewServer(api)
+	defer srv.Close()
+	poller := &pull.Poller{
+		Name: "stripe-payout-transactions", Tenant: tenant, System: "stripe", Type: "balance_transaction",
+		Pager: pull.StripePayoutTransactions{BaseURL: srv.URL, Key: "rk_test_payouts", Limit: 2},
+		Store: store, Intake: intake, MinInterval: time.Millisecond, BaseBackoff: time.Millisecond,
+	}
+	ctx := context.Background()
+	st, err := poller.Poll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents.Accepted != 4 {
+		t.Fatalf("first poll: %+v, want the 4 transactions of the two paid payouts", st)
+	}
+	payoutOf := func(txn string) string {
+		t.Helper()
+		d, err := store.Document(ctx, ontology.DocKey{Tenant: tenant, System: "stripe", Type: "balance_transaction", ExternalID: txn})
+		if err != nil || d == nil {
+			t.Fatalf("%s: %+v, %v", txn, d, err)
+		}
+		var doc ontology.Document // the mapped document, as stored
+		if err := json.Unmarshal([]byte(d.Canonical), &doc); err != nil {
+			t.Fatalf("%s: canonical form: %v", txn, err)
+		}
+		for _, r := range doc.Refs {
+			if r.Kind == "payout" {
+				return r.Value
+			}
+		}
+		return ""
+	}
+	for txn, want := range map[string]string{"txn_1a": "po_1", "txn_1c": "po_1", "txn_2a": "po_2"} {
+		if got := payoutOf(txn); got != want {
+			t.Errorf("%s names payout %q, want %q", txn, got, want)
+		}
+	}
+	// po_3 lands; the next poll lists it (and nothing older) and reads its transaction.
+	api.set(map[string]string{"po_3": "paid"})
+	st, err = poller.Poll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents.Accepted != 1 || st.Documents.Duplicates != 0 || payoutOf("txn_3a") != "po_3" {
+		t.Fatalf("second poll: %+v, txn_3a names %q", st, payoutOf("txn_3a"))
+	}
+}
