@@ -9,6 +9,7 @@
 package pull
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -212,6 +213,10 @@ func (p *Poller) fetch(ctx context.Context, cursor string) ([]byte, error) {
 			switch {
 			case rerr != nil:
 				lastErr = rerr
+			case resp.StatusCode == http.StatusOK && len(bytes.TrimSpace(body)) == 0:
+				// Said as it is, not as a JSON decoder's "EOF": a proxy or a partner
+				// that answered nothing. Retried like a 5xx.
+				lastErr = fmt.Errorf("%s answered 200 with an empty body", req.URL.Host)
 			case resp.StatusCode == http.StatusOK:
 				return body, nil
 			case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:

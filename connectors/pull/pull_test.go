@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -145,5 +146,27 @@ func TestPollerGivesUpOnClientErrors(t *testing.T) {
 	var se *pull.StatusError
 	if !errors.As(err, &se) || se.Code != http.StatusUnauthorized {
 		t.Fatalf("401 should stop the poll at once: %v", err)
+	}
+}
+
+// TestPollerNamesAnEmptyAnswer: a 200 with nothing in it (a proxy, a partner's bug) is
+// retried and then reported as what it is, not as a JSON decoder's EOF.
+func TestPollerNamesAnEmptyAnswer(t *testing.T) {
+	store := neo4jtest.Open(t)
+	var calls int
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		calls++
+		mu.Unlock()
+		w.WriteHeader(http.StatusOK)
+	}))
+	defer srv.Close()
+	p := &pull.Poller{Name: "x", Tenant: neo4jtest.Tenant(t), System: "square", Type: "order",
+		Pager: pull.SquareOrders{BaseURL: srv.URL}, Store: store, MinInterval: time.Millisecond,
+		MaxRetries: 2, BaseBackoff: time.Millisecond}
+	_, err := p.Poll(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "answered 200 with an empty body") || calls != 3 {
+		t.Fatalf("after %d calls: %v", calls, err)
 	}
 }
