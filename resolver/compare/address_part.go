@@ -50,6 +50,11 @@ func comparePart(p Part, a, b string) Level {
 	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
 		return level(field, Different, "too long to compare")
 	}
+	if hasHan(ka) != hasHan(kb) {
+		if l, ok := crossScriptPart(field, p, a, b); ok {
+			return l
+		}
+	}
 	if p == PartDetail && (hasHan(ka) || hasHan(kb)) {
 		if l, ok := chineseDetail(field, ka, kb); ok {
 			return l
