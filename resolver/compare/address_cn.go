@@ -182,8 +182,8 @@ func ChineseAddressParts(line1, line2, locality, postcode, region string) Addres
 
 // streetTail reads what follows a street's type and still names the street: a
 // direction after it (江南大道中), Taiwan's section (四段) and a lane or alley (51巷, 3弄)
-// before the house number. A lane or alley not followed by a house number is left to the
-// detail: it may be the whole address's number.
+// before the house number; Shanghai's lanes (1367弄) too, which name the lane whether the
+// writer adds the estate's name after them or not.
 func streetTail(rs []rune, pos int) (string, int) {
 	start := pos
 	if pos+1 < len(rs) && strings.ContainsRune("东西南北中", rs[pos]) && (rs[pos+1] >= '0' && rs[pos+1] <= '9' || rs[pos+1] == '段') {
@@ -194,18 +194,9 @@ func streetTail(rs []rune, pos int) (string, int) {
 		for end < len(rs) && (rs[end] >= '0' && rs[end] <= '9' || hanNumerals[rs[end]] != "") {
 			end++
 		}
-		if end > pos && end < len(rs) && rs[end] == unit && (unit == '段' || numberFollows(rs, end+1)) {
+		if end > pos && end < len(rs) && rs[end] == unit {
 			pos = end + 1
 		}
 	}
 	return string(rs[start:pos]), pos
-}
-
-// numberFollows reports whether a house number (digits and 号) starts at pos.
-func numberFollows(rs []rune, pos int) bool {
-	end := pos
-	for end < len(rs) && rs[end] >= '0' && rs[end] <= '9' {
-		end++
-	}
-	return end > pos && end < len(rs) && rs[end] == '号'
 }

@@ -88,6 +88,15 @@ func comparePart(p Part, a, b string) Level {
 		if len(ka) >= 4 && len(kb) >= 4 && ka[:3] == kb[:3] {
 			return level(field, Partial, "%s ~ %s: same first three", ka, kb)
 		}
+		// Taiwan's postcodes are a district's three digits and two or three more
+		// (800 and 80090): the short form is the long one's district.
+		short, long := ka, kb
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(short) == 3 && len(long) >= 5 && allDigits(long) && strings.HasPrefix(long, short) {
+			return level(field, Partial, "%s ~ %s: the district's three digits", ka, kb)
+		}
 	default:
 		if s := partSimilarity(ka, kb, pa, pb); s >= similarAddress {
 			return level(field, Similar, "%s ~ %s: similarity %.2f >= %.2f", ka, kb, s, similarAddress)

@@ -97,3 +97,20 @@ func TestCrossScriptHomophoneStreetElsewhere(t *testing.T) {
 		}
 	}
 }
+
+func TestTaiwanPostcodeDistrict(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"800", "80090", Partial},
+		{"80090", "800", Partial},
+		{"800", "220094", Different},
+		{"100", "10001", Partial},
+		{"100", "20001", Different},
+	} {
+		if got := comparePart(PartPostcode, c.a, c.b); got.Kind != c.want {
+			t.Errorf("%s ~ %s: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
+	}
+}
