@@ -114,3 +114,23 @@ func TestTaiwanPostcodeDistrict(t *testing.T) {
 		}
 	}
 }
+
+func FuzzRomanChineseAddress(f *testing.F) {
+	f.Add("9F., No. 293, Ln. 51, Sec. 4, Minquan Rd., Qianzhen Dist., 800, Kaohsiung City", "前鎮區民權路四段51巷293號9樓")
+	f.Add("No. 2061 Wensan Road, 310012, Hangzhou", "浙江省杭州市西湖区文三路2061号")
+	f.Add("no 5", "江南大道中2178号")
+	f.Fuzz(func(t *testing.T, latin, han string) {
+		a := ParseAddress(latin)
+		b := LatinAddress("", latin, "", "Taipei City", "100", "")
+		// Every part is compared both ways alike: the comparison has no side.
+		h := ParseAddress(han)
+		for _, x := range []Address{a, b} {
+			ab, ba := AddressLevels(x, h), AddressLevels(h, x)
+			for p := range Part(NumParts) {
+				if ab.Parts[p].Kind != ba.Parts[p].Kind {
+					t.Fatalf("%v of %q ~ %q: %v one way, %v the other", p, latin, han, ab.Parts[p].Kind, ba.Parts[p].Kind)
+				}
+			}
+		}
+	})
+}
