@@ -68,6 +68,11 @@ func ParseChineseAddress(s string) Address {
 	}
 	a.Town, pos = takeSuffix(rs, pos, 10, "街道", "镇", "乡")
 	a.Street, pos = takeSuffix(rs, pos, 14, "大道", "大街", "胡同", "路", "街", "巷", "弄", "道")
+	if a.Street != "" {
+		var more string
+		more, pos = streetTail(rs, pos)
+		a.Street += more
+	}
 	a.Number, pos = houseNumber(rs, pos)
 	a.Detail = string(rs[pos:])
 	return a
@@ -173,4 +178,25 @@ func ChineseAddressParts(line1, line2, locality, postcode, region string) Addres
 	}
 	a.Postcode = strings.TrimSpace(postcode)
 	return a
+}
+
+// streetTail reads what follows a street's type and still names the street: a
+// direction after it (江南大道中), Taiwan's section (四段) and a lane or alley (51巷, 3弄)
+// before the house number; Shanghai's lanes (1367弄) too, which name the lane whether the
+// writer adds the estate's name after them or not.
+func streetTail(rs []rune, pos int) (string, int) {
+	start := pos
+	if pos+1 < len(rs) && strings.ContainsRune("东西南北中", rs[pos]) && (rs[pos+1] >= '0' && rs[pos+1] <= '9' || rs[pos+1] == '段') {
+		pos++
+	}
+	for _, unit := range []rune{'段', '巷', '弄'} {
+		end := pos
+		for end < len(rs) && (rs[end] >= '0' && rs[end] <= '9' || hanNumerals[rs[end]] != "") {
+			end++
+		}
+		if end > pos && end < len(rs) && rs[end] == unit {
+			pos = end + 1
+		}
+	}
+	return string(rs[start:pos]), pos
 }

@@ -19,6 +19,19 @@ var houseNumberWord = regexp.MustCompile(`^(?:(\d+[A-Za-z]?)/)?(\d+[A-Za-z]?(?:-
 func LatinAddress(number, line1, line2, locality, postcode, region string) Address {
 	a := Address{Number: strings.TrimSpace(number), Street: strings.TrimSpace(line1), Detail: strings.TrimSpace(line2),
 		Locality: strings.TrimSpace(locality), Postcode: strings.TrimSpace(postcode), Region: strings.TrimSpace(region)}
+	if segs := strings.Split(strings.Trim(a.Street+", "+a.Detail, ", "), ","); a.Number == "" && isRomanChinese(segs) {
+		// A Chinese address in English ("No. 2061 Wensan Road", Taiwan's "9F., No. 293,
+		// Sec. 4, Minquan Rd."): the shop's city field holds the city, not a district.
+		r := parseRomanChinese(trimmed(segs))
+		a.Number, a.Street, a.Detail = r.Number, r.Street, r.Detail
+		if loc := strings.ToLower(strings.TrimSuffix(a.Locality, ".")); !strings.HasSuffix(loc, "district") && !strings.HasSuffix(loc, "dist") {
+			a.City, a.Locality = a.Locality, r.Locality
+		}
+		if a.City == "" {
+			a.City = r.City
+		}
+		return a
+	}
 	if a.Number == "" {
 		if first, rest, ok := strings.Cut(a.Street, " "); ok {
 			if m := houseNumberWord.FindStringSubmatch(first); m != nil {
@@ -45,14 +58,12 @@ func ParseAddress(s string) Address {
 	if hasHan(s) {
 		return ParseChineseAddress(s)
 	}
-	var segs []string
-	for _, seg := range strings.Split(s, ",") {
-		if seg = strings.TrimSpace(seg); seg != "" {
-			segs = append(segs, seg)
-		}
-	}
+	segs := trimmed(strings.Split(s, ","))
 	if len(segs) == 0 {
 		return Address{}
+	}
+	if isRomanChinese(segs) {
+		return parseRomanChinese(segs)
 	}
 	street, a := 0, Address{}
 	found := false
@@ -130,4 +141,15 @@ func numberedStreet(seg string, last bool) (Address, bool) {
 		}
 	}
 	return Address{}, false
+}
+
+// trimmed returns the segments with their spaces trimmed and the empty ones dropped.
+func trimmed(segs []string) []string {
+	var out []string
+	for _, seg := range segs {
+		if seg = strings.TrimSpace(seg); seg != "" {
+			out = append(out, seg)
+		}
+	}
+	return out
 }

@@ -50,6 +50,11 @@ func comparePart(p Part, a, b string) Level {
 	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
 		return level(field, Different, "too long to compare")
 	}
+	if hasHan(ka) != hasHan(kb) {
+		if l, ok := crossScriptPart(field, p, a, b); ok {
+			return l
+		}
+	}
 	if p == PartDetail && (hasHan(ka) || hasHan(kb)) {
 		if l, ok := chineseDetail(field, ka, kb); ok {
 			return l
@@ -82,6 +87,15 @@ func comparePart(p Part, a, b string) Level {
 	case PartPostcode:
 		if len(ka) >= 4 && len(kb) >= 4 && ka[:3] == kb[:3] {
 			return level(field, Partial, "%s ~ %s: same first three", ka, kb)
+		}
+		// Taiwan's postcodes are a district's three digits and two or three more
+		// (800 and 80090): the short form is the long one's district.
+		short, long := ka, kb
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(short) == 3 && len(long) >= 5 && allDigits(long) && strings.HasPrefix(long, short) {
+			return level(field, Partial, "%s ~ %s: the district's three digits", ka, kb)
 		}
 	default:
 		if s := partSimilarity(ka, kb, pa, pb); s >= similarAddress {
