@@ -35,6 +35,31 @@ func lotFactRows(ch *resolver.Changes) []map[string]any {
 	return rows
 }
 
+// lotStockCypher sums the lots on hand at places from their lot movements alone. The
+// hint keeps it on movement_lot, whose bucket and lot narrow the seek to movements with
+// a lot: through movement_cell it would read every movement of the place to keep those
+// few, and a backlog's batches would cost more the more history they come after.
+const lotStockCypher = `
+UNWIND $places AS p
+WITH p WHERE EXISTS { MATCH (:Lot {tenant: $tenant, sku: p.sku}) }
+CALL (p) {
+  MATCH (m:Movement) USING INDEX m:Movement(tenant, sku, location, bucket, lot)
+  WHERE m.tenant = $tenant AND m.sku = p.sku AND m.location = p.location AND m.bucket = 'onHand' AND m.lot > ''
+  WITH m.lot AS lot, sum(m.qty) AS qty WHERE qty > 0
+  RETURN lot, qty
+}
+OPTIONAL MATCH (l:Lot {uid: $tenant + '/' + p.sku + $sep + lot})
+RETURN p.sku AS sku, p.location AS location, lot, qty, l.expiresAt AS expiresAt`
+
+// lotStockParams are lotStockCypher's parameters.
+func lotStockParams(tenant string, places []inventory.Place) map[string]any {
+	rows := make([]map[string]any, 0, len(places))
+	for _, p := range places {
+		rows = append(rows, map[string]any{"sku": p.SKU, "location": p.Location})
+	}
+	return map[string]any{"places": rows, "tenant": tenant, "sep": "\x1f"}
+}
+
 // LotStock implements resolver.Tx: the on-hand quantity of every lot with stock at the
 // places asked, summed from the ledger, with each lot's expiry. Only products that have
 // lots are summed, so a tenant without lots pays one index lookup per place.
@@ -43,22 +68,7 @@ func (t *resolutionTx) LotStock(ctx context.Context, places []inventory.Place) (
 	if len(places) == 0 {
 		return out, nil
 	}
-	rows := make([]map[string]any, 0, len(places))
-	for _, p := range places {
-		rows = append(rows, map[string]any{"sku": p.SKU, "location": p.Location})
-	}
-	recs, err := run(ctx, t.tx, `
-UNWIND $places AS p
-WITH p WHERE EXISTS { MATCH (:Lot {tenant: $tenant, sku: p.sku}) }
-CALL (p) {
-  MATCH (m:Movement {tenant: $tenant, sku: p.sku, location: p.location})
-  WHERE m.bucket = 'onHand' AND m.lot <> ''
-  WITH m.lot AS lot, sum(m.qty) AS qty WHERE qty > 0
-  RETURN lot, qty
-}
-OPTIONAL MATCH (l:Lot {uid: $tenant + '/' + p.sku + $sep + lot})
-RETURN p.sku AS sku, p.location AS location, lot, qty, l.expiresAt AS expiresAt`,
-		map[string]any{"places": rows, "tenant": t.tenant, "sep": "\x1f"})
+	recs, err := run(ctx, t.tx, lotStockCypher, lotStockParams(t.tenant, places))
 	if err != nil {
 		return nil, fmt.Errorf("summing lots on hand: %w", err)
 	}
