@@ -86,3 +86,16 @@ func profile(ctx context.Context, s *Store, cypher string, params map[string]any
 	})
 	return ops, dbHits, recs, err
 }
+
+// RefillLotBalances drops a tenant's lot balances and fills them again from its
+// movements with the statement of the schema v68 migration, as a database written before
+// v68 gets them.
+func RefillLotBalances(ctx context.Context, s *Store, tenant string) error {
+	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, "MATCH (b:LotBalance {tenant: $tenant}) DELETE b", map[string]any{"tenant": tenant})
+	})
+	if err != nil {
+		return err
+	}
+	return s.runData(ctx, lotBalanceFill("m.tenant = $tenant"), map[string]any{"tenant": tenant})
+}
