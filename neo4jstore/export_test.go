@@ -99,3 +99,17 @@ func RefillLotBalances(ctx context.Context, s *Store, tenant string) error {
 	}
 	return s.runData(ctx, lotBalanceFill("m.tenant = $tenant"), map[string]any{"tenant": tenant})
 }
+
+// MentionsPlan runs the lookup of the events whose documents' notes name keys under
+// PROFILE and returns its database hits and what it found.
+func MentionsPlan(ctx context.Context, s *Store, tenant string, keys []string) (dbHits int64, events map[string][]string, err error) {
+	_, dbHits, recs, err := profile(ctx, s, eventsByMentionsCypher, map[string]any{"keys": keys, "tenant": tenant, "limit": 64})
+	events = map[string][]string{}
+	for _, r := range recs {
+		evs, _ := r.Get("events")
+		for _, e := range evs.([]any) {
+			events[get[string](r, "k")] = append(events[get[string](r, "k")], e.(string))
+		}
+	}
+	return dbHits, events, err
+}

@@ -20,6 +20,9 @@ type migration struct {
 // TRANSACTIONS), and must give the same result when run again.
 var migrationData = map[int][]string{
 	68: {lotBalanceBackfill},
+	69: {`
+MATCH (d:SourceDocument)-[h:HAS_KEY]->(k:Key) WHERE h.mention = true
+CALL (d, k) { MERGE (d)-[:NOTES_KEY]->(k) } IN TRANSACTIONS OF 10000 ROWS`},
 }
 
 // migrations is the schema history. Append new steps; never edit a released one.
@@ -205,6 +208,10 @@ var migrations = []migration{
 		"CREATE CONSTRAINT lot_balance_uid IF NOT EXISTS FOR (b:LotBalance) REQUIRE b.uid IS UNIQUE",
 		"CREATE INDEX lot_balance_place IF NOT EXISTS FOR (b:LotBalance) ON (b.tenant, b.sku, b.location)",
 	}},
+	// v69: the documents whose notes name a key are linked to it by NOTES_KEY as well as
+	// HAS_KEY {mention: true} (see eventsByMentionsCypher); the data step links those
+	// written before.
+	{69, nil},
 }
 
 // SchemaVersion is the schema version this build writes.
