@@ -235,7 +235,7 @@ RETURN a.status AS status, a.transferId AS transfer`, map[string]any{"alert": t.
 		case get[string](recs[0], "status") == string(inventory.AlertResolved):
 			return struct{}{}, fmt.Errorf("alert %s: %w", t.AlertID, inventory.ErrAlertResolved)
 		}
-		return struct{}{}, exec(ctx, tx, `
+		err = exec(ctx, tx, `
 MATCH (a:Alert {id: $alert}) WHERE a.tenant = $tenant
 CREATE (e:BusinessEvent {id: $event})
 SET e.tenant = $tenant, e.kind = 'transfer', e.status = 'transferred', e.occurredAt = $now, e.location = $to,
@@ -252,6 +252,10 @@ CREATE (e)-[:MOVES]->(m), (m)-[:OF]->(p), (m)-[:AT]->(l)`, map[string]any{
 			"alert": t.AlertID, "tenant": tenant, "event": t.EventID, "now": t.At.UTC(), "to": t.Proposal.To,
 			"lines": string(lines), "by": t.By, "moves": moves,
 		})
+		if err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, writeLotBalances(ctx, tx, tenant, t.Movements)
 	})
 	return err
 }

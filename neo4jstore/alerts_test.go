@@ -3,11 +3,13 @@ package neo4jstore_test
 import (
 	"context"
 	"errors"
+	"maps"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
 )
@@ -170,6 +172,11 @@ func TestBookTransfer(t *testing.T) {
 	un, err := s.Unprojected(ctx, tenant, 10)
 	if err != nil || len(un) != 2 || un[0].Qty+un[1].Qty != 0 || un[0].EventID != tr.EventID {
 		t.Fatalf("unprojected = %+v, %v", un, err)
+	}
+	// Planning sees the lot where it went, once: the second booking added nothing.
+	_, lots, err := neo4jstore.LotStockPlan(ctx, s, tenant, []inventory.Place{{SKU: "MILK", Location: "STORE"}, {SKU: "MILK", Location: "WH"}})
+	if want := map[string]int64{"MILK/STORE/L1": int64(ontology.Units(5))}; err != nil || !maps.Equal(lots, want) {
+		t.Fatalf("lots on hand after the transfer = %v, %v; want %v", lots, err, want)
 	}
 	got, _ := s.Alert(ctx, tenant, a.ID)
 	if got.TransferID != tr.EventID {

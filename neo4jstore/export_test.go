@@ -5,6 +5,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
 )
 
@@ -40,10 +41,32 @@ func StoredKeyProps(ctx context.Context, s *Store, id string) (map[string]any, e
 // returns the operators of its plan and the database hits of all of them, so that a
 // test can prove a batch reads its page and not the whole backlog.
 func PendingPlan(ctx context.Context, s *Store, tenant string, limit int) (ops []string, dbHits int64, err error) {
+	ops, dbHits, _, err = profile(ctx, s, pendingPage, map[string]any{"tenant": tenant, "limit": limit})
+	return ops, dbHits, err
+}
+
+// LotStockPlan runs the query planning sums the lots on hand with under PROFILE and
+// returns its database hits and what it found, lot by lot ("sku/location/lot"), so that a
+// test can prove the sum reads a place's lot movements and not all of its movements.
+func LotStockPlan(ctx context.Context, s *Store, tenant string, places []inventory.Place) (dbHits int64, lots map[string]int64, err error) {
+	_, dbHits, recs, err := profile(ctx, s, lotStockCypher, lotStockParams(tenant, places))
+	lots = map[string]int64{}
+	for _, r := range recs {
+		lots[get[string](r, "sku")+"/"+get[string](r, "location")+"/"+get[string](r, "lot")] = get[int64](r, "qty")
+	}
+	return dbHits, lots, err
+}
+
+// profile runs cypher under PROFILE and returns its plan's operators, their database
+// hits and the records.
+func profile(ctx context.Context, s *Store, cypher string, params map[string]any) (ops []string, dbHits int64, recs []*neo4j.Record, err error) {
 	_, err = read(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		ops, dbHits = nil, 0
-		res, err := tx.Run(ctx, "PROFILE "+pendingPage, map[string]any{"tenant": tenant, "limit": limit})
+		res, err := tx.Run(ctx, "PROFILE "+cypher, params)
 		if err != nil {
+			return struct{}{}, err
+		}
+		if recs, err = res.Collect(ctx); err != nil {
 			return struct{}{}, err
 		}
 		sum, err := res.Consume(ctx)
@@ -61,5 +84,32 @@ func PendingPlan(ctx context.Context, s *Store, tenant string, limit int) (ops [
 		walk(sum.Profile())
 		return struct{}{}, nil
 	})
-	return ops, dbHits, err
+	return ops, dbHits, recs, err
+}
+
+// RefillLotBalances drops a tenant's lot balances and fills them again from its
+// movements with the statement of the schema v68 migration, as a database written before
+// v68 gets them.
+func RefillLotBalances(ctx context.Context, s *Store, tenant string) error {
+	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, "MATCH (b:LotBalance {tenant: $tenant}) DELETE b", map[string]any{"tenant": tenant})
+	})
+	if err != nil {
+		return err
+	}
+	return s.runData(ctx, lotBalanceFill("m.tenant = $tenant"), map[string]any{"tenant": tenant})
+}
+
+// MentionsPlan runs the lookup of the events whose documents' notes name keys under
+// PROFILE and returns its database hits and what it found.
+func MentionsPlan(ctx context.Context, s *Store, tenant string, keys []string) (dbHits int64, events map[string][]string, err error) {
+	_, dbHits, recs, err := profile(ctx, s, eventsByMentionsCypher, map[string]any{"keys": keys, "tenant": tenant, "limit": 64})
+	events = map[string][]string{}
+	for _, r := range recs {
+		evs, _ := r.Get("events")
+		for _, e := range evs.([]any) {
+			events[get[string](r, "k")] = append(events[get[string](r, "k")], e.(string))
+		}
+	}
+	return dbHits, events, err
 }

@@ -35,30 +35,100 @@ func lotFactRows(ch *resolver.Changes) []map[string]any {
 	return rows
 }
 
+// lotBalanceUID names the running on-hand balance of one lot at one place.
+func lotBalanceUID(tenant, sku, location, lot string) string {
+	return tenant + "/" + sku + "\x1f" + location + "\x1f" + lot
+}
+
+// lotBalanceRows are the on-hand lot movements among ms, as deltas of their balances.
+// Other buckets (holds, incoming goods) are not lots on hand, and a movement without
+// a lot has no balance of its own.
+func lotBalanceRows(tenant string, ms []ontology.Movement) []map[string]any {
+	var rows []map[string]any
+	for _, m := range ms {
+		if m.Lot == "" || m.Bucket != ontology.BucketOnHand {
+			continue
+		}
+		rows = append(rows, map[string]any{"uid": lotBalanceUID(tenant, m.SKU, m.Location, m.Lot), "sku": m.SKU,
+			"location": m.Location, "lot": m.Lot, "qty": int64(m.Qty)})
+	}
+	return rows
+}
+
+// lotBalanceCypher adds on-hand lot movements to the running balances of their lots
+// at their places, in the transaction that writes the movements, so planning reads a
+// place's lots on hand (LotStock) without summing the history of its movements: a
+// backlog's later batches would otherwise pay for every movement before them.
+const lotBalanceCypher = `UNWIND $rows AS r
+MERGE (b:LotBalance {uid: r.uid})
+  ON CREATE SET b.tenant = $tenant, b.sku = r.sku, b.location = r.location, b.lot = r.lot, b.qty = 0
+SET b.qty = b.qty + r.qty`
+
+// lotEmptyCypher drops the balances that came to nothing, so a place's balances are its
+// lots with stock (or owed), not every lot that ever passed through it.
+const lotEmptyCypher = `UNWIND $rows AS r
+MATCH (b:LotBalance {uid: r.uid}) WHERE b.qty = 0
+DELETE b`
+
+// writeLotBalances applies lotBalanceCypher and lotEmptyCypher for movements written
+// outside resolution's Apply.
+func writeLotBalances(ctx context.Context, tx neo4j.ManagedTransaction, tenant string, ms []ontology.Movement) error {
+	rows := lotBalanceRows(tenant, ms)
+	for _, c := range chunks(len(rows), batchSize) {
+		for _, cypher := range []string{lotBalanceCypher, lotEmptyCypher} {
+			if err := exec(ctx, tx, cypher, map[string]any{"rows": rows[c[0]:c[1]], "tenant": tenant}); err != nil {
+				return fmt.Errorf("keeping lot balances: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// lotBalanceBackfill fills the lot balances from the on-hand lot movements written before
+// schema v68, a few thousand balances a transaction. It sets each balance to the sum, so
+// running it again gives the same balances.
+var lotBalanceBackfill = lotBalanceFill("true")
+
+// lotBalanceFill is lotBalanceBackfill over the movements where is true: "true", or a
+// fixed predicate on m (never a caller's text).
+func lotBalanceFill(where string) string {
+	return `
+MATCH (m:Movement) WHERE ` + where + ` AND m.bucket = 'onHand' AND m.lot <> ''
+WITH m.tenant AS tenant, m.sku AS sku, m.location AS location, m.lot AS lot, sum(m.qty) AS qty
+WHERE qty <> 0
+CALL (tenant, sku, location, lot, qty) {
+  MERGE (b:LotBalance {uid: tenant + '/' + sku + '\u001f' + location + '\u001f' + lot})
+  SET b.tenant = tenant, b.sku = sku, b.location = location, b.lot = lot, b.qty = qty
+} IN TRANSACTIONS OF 5000 ROWS`
+}
+
+// lotStockCypher reads the lots on hand at places from their balances: as many reads
+// as the place has lots with stock, whatever the history behind them.
+const lotStockCypher = `
+UNWIND $places AS p
+MATCH (b:LotBalance {tenant: $tenant, sku: p.sku, location: p.location})
+WHERE b.qty > 0
+OPTIONAL MATCH (l:Lot {uid: $tenant + '/' + p.sku + $sep + b.lot})
+RETURN p.sku AS sku, p.location AS location, b.lot AS lot, b.qty AS qty, l.expiresAt AS expiresAt`
+
+// lotStockParams are lotStockCypher's parameters.
+func lotStockParams(tenant string, places []inventory.Place) map[string]any {
+	rows := make([]map[string]any, 0, len(places))
+	for _, p := range places {
+		rows = append(rows, map[string]any{"sku": p.SKU, "location": p.Location})
+	}
+	return map[string]any{"places": rows, "tenant": tenant, "sep": "\x1f"}
+}
+
 // LotStock implements resolver.Tx: the on-hand quantity of every lot with stock at the
-// places asked, summed from the ledger, with each lot's expiry. Only products that have
-// lots are summed, so a tenant without lots pays one index lookup per place.
+// places asked, from the lots' running balances, with each lot's expiry. A tenant
+// without lots pays one index lookup per place.
 func (t *resolutionTx) LotStock(ctx context.Context, places []inventory.Place) (*inventory.LotStock, error) {
 	out := inventory.NewLotStock()
 	if len(places) == 0 {
 		return out, nil
 	}
-	rows := make([]map[string]any, 0, len(places))
-	for _, p := range places {
-		rows = append(rows, map[string]any{"sku": p.SKU, "location": p.Location})
-	}
-	recs, err := run(ctx, t.tx, `
-UNWIND $places AS p
-WITH p WHERE EXISTS { MATCH (:Lot {tenant: $tenant, sku: p.sku}) }
-CALL (p) {
-  MATCH (m:Movement {tenant: $tenant, sku: p.sku, location: p.location})
-  WHERE m.bucket = 'onHand' AND m.lot <> ''
-  WITH m.lot AS lot, sum(m.qty) AS qty WHERE qty > 0
-  RETURN lot, qty
-}
-OPTIONAL MATCH (l:Lot {uid: $tenant + '/' + p.sku + $sep + lot})
-RETURN p.sku AS sku, p.location AS location, lot, qty, l.expiresAt AS expiresAt`,
-		map[string]any{"places": rows, "tenant": t.tenant, "sep": "\x1f"})
+	recs, err := run(ctx, t.tx, lotStockCypher, lotStockParams(t.tenant, places))
 	if err != nil {
 		return nil, fmt.Errorf("summing lots on hand: %w", err)
 	}

@@ -109,16 +109,23 @@ RETURN k, events`, keys, limit)
 }
 
 func (t *resolutionTx) EventsByMentions(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
-	return t.eventsVia(ctx, `
+	return t.eventsVia(ctx, eventsByMentionsCypher, keys, limit)
+}
+
+// eventsByMentionsCypher follows NOTES_KEY, not HAS_KEY {mention: true}: a key that
+// identifies thousands of documents (a pickup number that repeats every day in every
+// store) would have every one of its HAS_KEY links read to find the few mentions, and
+// the limit, which counts events found, could not stop it. Under its own type Neo4j
+// reads a dense key's mentions and nothing else.
+const eventsByMentionsCypher = `
 UNWIND $keys AS k
 CALL (k) {
-  MATCH (:Key {uid: k, tenant: $tenant})<-[:HAS_KEY {mention: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
+  MATCH (:Key {uid: k, tenant: $tenant})<-[:NOTES_KEY]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
   WHERE e.status <> 'merged'
   WITH DISTINCT e LIMIT $limit
   RETURN collect(e.id) AS events
 }
-RETURN k, events`, keys, limit)
-}
+RETURN k, events`
 
 func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
 	return t.eventsVia(ctx, `
@@ -230,7 +237,8 @@ MERGE (f)-[m:MERGED_INTO]->(i) SET m.evidence = r.evidence, m.at = $now`, mergeR
 MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = r.kind, k.value = r.value
 WITH k, r WHERE k.tenant = $tenant
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
-MERGE (d)-[h:HAS_KEY]->(k) SET h.identity = r.identity, h.mention = r.mention`, keyRows(ch, false)},
+MERGE (d)-[h:HAS_KEY]->(k) SET h.identity = r.identity, h.mention = r.mention
+FOREACH (_ IN CASE WHEN r.mention THEN [1] ELSE [] END | MERGE (d)-[:NOTES_KEY]->(k))`, keyRows(ch, false)},
 		{`UNWIND $rows AS r
 MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = 'block'
 WITH k, r WHERE k.tenant = $tenant
@@ -247,6 +255,8 @@ SET v.status = r.status, v.decidedBy = r.by, v.decidedAt = $now`, reviewUpdateRo
 MERGE (x:Decision {uid: r.uid})
 SET x.tenant = $tenant, x.a = r.a, x.b = r.b, x.verdict = r.verdict, x.by = r.by, x.at = $now`, decisionRows(ch)},
 		{newMovementsCypher, movementRows(ch.Movements)},
+		{lotBalanceCypher, lotBalanceRows(t.tenant, ch.Movements)},
+		{lotEmptyCypher, lotBalanceRows(t.tenant, ch.Movements)},
 		{`UNWIND $rows AS r
 MERGE (al:Alias {uid: r.uid})
   ON CREATE SET al.tenant = $tenant, al.kind = 'product', al.code = r.code, al.system = r.system, al.target = r.sku, al.at = $now,

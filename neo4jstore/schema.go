@@ -14,6 +14,17 @@ type migration struct {
 	statements []string
 }
 
+// migrationData are, by step, statements that derive what the step's new schema holds
+// from the data stored before it. They run after the step's schema statements, each in
+// an auto-commit transaction of its own (so they may commit in parts with CALL ... IN
+// TRANSACTIONS), and must give the same result when run again.
+var migrationData = map[int][]string{
+	68: {lotBalanceBackfill},
+	69: {`
+MATCH (d:SourceDocument)-[h:HAS_KEY]->(k:Key) WHERE h.mention = true
+CALL (d, k) { MERGE (d)-[:NOTES_KEY]->(k) } IN TRANSACTIONS OF 10000 ROWS`},
+}
+
 // migrations is the schema history. Append new steps; never edit a released one.
 //
 // Uniqueness is on one computed property (uid) rather than on composite keys, so the same
@@ -189,6 +200,18 @@ var migrations = []migration{
 	{66, []string{
 		"CREATE INDEX party_block_abw IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bAbw)",
 	}},
+	// v68: the running on-hand balance of each lot at each place, kept with the movements
+	// that change it, so planning reads a place's lots on hand without summing its
+	// movements: summed, the read grew with the history before each batch of a backlog.
+	// The data step fills the balances from the movements written before.
+	{68, []string{
+		"CREATE CONSTRAINT lot_balance_uid IF NOT EXISTS FOR (b:LotBalance) REQUIRE b.uid IS UNIQUE",
+		"CREATE INDEX lot_balance_place IF NOT EXISTS FOR (b:LotBalance) ON (b.tenant, b.sku, b.location)",
+	}},
+	// v69: the documents whose notes name a key are linked to it by NOTES_KEY as well as
+	// HAS_KEY {mention: true} (see eventsByMentionsCypher); the data step links those
+	// written before.
+	{69, nil},
 }
 
 // SchemaVersion is the schema version this build writes.
@@ -232,7 +255,12 @@ func (s *Store) Migrate(ctx context.Context) error {
 				return fmt.Errorf("schema v%d: %s: %w", m.version, stmt, classify(err))
 			}
 		}
-		_, err := neo4j.ExecuteQuery(ctx, s.driver, `
+		for _, stmt := range migrationData[m.version] {
+			if err := s.runData(ctx, stmt, nil); err != nil {
+				return fmt.Errorf("schema v%d data: %w", m.version, err)
+			}
+		}
+		_, err = neo4j.ExecuteQuery(ctx, s.driver, `
 MERGE (v:SchemaVersion {id: 'seam'})
 SET v.applied = [x IN coalesce(v.applied, []) WHERE x <> $version] + $version,
     v.version = CASE WHEN coalesce(v.version, 0) > $version THEN v.version ELSE $version END,
@@ -250,4 +278,15 @@ SET v.applied = [x IN coalesce(v.applied, []) WHERE x <> $version] + $version,
 		return fmt.Errorf("awaiting indexes: %w", classify(err))
 	}
 	return nil
+}
+
+// runData runs a data statement (migrationData) in an auto-commit transaction.
+func (s *Store) runData(ctx context.Context, cypher string, params map[string]any) error {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, cypher, params)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	return classify(err)
 }

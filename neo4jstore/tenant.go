@@ -30,6 +30,7 @@ var tenantNodes = []struct{ label, where string }{
 	{"Product", "n.uid STARTS WITH $prefix"},
 	{"Location", "n.uid STARTS WITH $prefix"},
 	{"Lot", "n.uid STARTS WITH $prefix"},
+	{"LotBalance", "n.tenant = $tenant"},
 	{"Delivery", "n.uid STARTS WITH $prefix"},
 	{"Notification", "n.tenant = $tenant"},
 	{"UnresolvedProduct", "n.tenant = $tenant"},

@@ -110,6 +110,10 @@ type Stats struct {
 	// aside with the reason, so that the documents behind them go on.
 	SetAside  int
 	Movements []ontology.Movement
+	// Moved counts movements Drain wrote and projected without keeping them: a
+	// backlog's movements, held until it returns, would make its memory grow with the
+	// backlog (a million documents' held over a GiB).
+	Moved int
 }
 
 // add folds another batch's counts into st.
@@ -119,6 +123,7 @@ func (st *Stats) add(o Stats) {
 	st.Joined += o.Joined
 	st.Merged += o.Merged
 	st.SetAside += o.SetAside
+	st.Moved += o.Moved
 	st.Movements = append(st.Movements, o.Movements...)
 }
 

@@ -217,8 +217,8 @@ func (r *roundRobin) next() (string, bool) {
 }
 
 // Drain resolves every pending document of tenant and projects every movement, then
-// returns the totals. Callers that need the work done before they return (seam ingest,
-// tests) call it directly.
+// returns the totals, with the movements counted in Moved rather than kept. Callers
+// that need the work done before they return (seam ingest, tests) call it directly.
 func (w *Worker) Drain(ctx context.Context, tenant string) (Stats, error) {
 	var total Stats
 	for {
@@ -230,11 +230,13 @@ func (w *Worker) Drain(ctx context.Context, tenant string) (Stats, error) {
 		if err != nil {
 			return total, err
 		}
-		total.add(st)
 		if err := w.proj.Project(ctx, tenant, st.Movements); err != nil {
 			// The movements keep their Unprojected mark; CatchUp applies them later.
 			w.log.Warn("projecting stock; will catch up", "tenant", tenant, "err", err)
 		}
+		st.Moved += len(st.Movements)
+		st.Movements = nil
+		total.add(st)
 		if st.Documents == 0 {
 			break
 		}

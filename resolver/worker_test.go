@@ -112,3 +112,22 @@ func TestWorkerSkipsTheEmptyPassAfterAShortBatch(t *testing.T) {
 		t.Fatalf("batches of the tenant: %v, want [1 1] (no empty pass between them)", sizes)
 	}
 }
+
+// TestDrainCountsMovementsWithoutKeepingThem: Drain projects each batch's movements and
+// returns their count, not the movements: a backlog's would be held until it returns.
+func TestDrainCountsMovementsWithoutKeepingThem(t *testing.T) {
+	f := newFixture(t)
+	const n = 5
+	for i := range n {
+		f.save(f.doc("shopify", "order", fmt.Sprint("o", i), ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1)))
+	}
+	w := resolver.NewWorker(f.m, inventory.NewProjector(f.store, rediscache.New(redistest.Open(t))), f.store, nil,
+		resolver.WorkerConfig{Batch: 2})
+	st, err := w.Drain(context.Background(), f.tenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents != n || st.Moved == 0 || len(st.Movements) != 0 {
+		t.Errorf("drain = %d documents, %d movements counted, %d kept; want %d, some, none", st.Documents, st.Moved, len(st.Movements), n)
+	}
+}

@@ -155,13 +155,13 @@ func benchIngest(ctx context.Context, cfg Config, log *slog.Logger, args []strin
 	fmt.Fprintf(stdout, "store (raw + canonical, idempotent): %d documents in %s: %.0f documents/s\n",
 		stored, storeTook.Round(time.Millisecond), float64(stored)/storeTook.Seconds())
 	fmt.Fprintf(stdout, "resolve + ledger + projection: %d documents, %d movements in %s: %.0f documents/s\n",
-		st.Documents, len(st.Movements), (total - storeTook).Round(time.Millisecond), float64(st.Documents)/(total-storeTook).Seconds())
+		st.Documents, st.Moved, (total - storeTook).Round(time.Millisecond), float64(st.Documents)/(total-storeTook).Seconds())
 	fmt.Fprintf(stdout, "end to end into Neo4j and Redis: %d documents in %s: %.0f documents/s (%d duplicates, %d quarantined)\n",
 		stored, total.Round(time.Millisecond), float64(stored)/total.Seconds(), res.Duplicates, res.Quarantined)
 	fmt.Fprintf(stdout, "ratio end-to-end / parse+map+validate: %.3f\n", float64(stored)/total.Seconds()/fig.MapDocsPerSec)
 
 	fig.Stored, fig.Duplicates, fig.Quarantined = stored, res.Duplicates, res.Quarantined
-	fig.Resolved, fig.Movements = st.Documents, len(st.Movements)
+	fig.Resolved, fig.Movements = st.Documents, st.Moved
 	fig.StoreDocsPerSec = float64(fig.Documents) / storeTook.Seconds()
 	fig.ResolveDocsPerSec = float64(st.Documents) / (total - storeTook).Seconds()
 	fig.EndToEndSec = total.Seconds()
