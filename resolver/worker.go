@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/seamhub/seam/ontology"
@@ -46,6 +47,9 @@ type Worker struct {
 	log     *slog.Logger
 	cfg     WorkerConfig
 	wake    chan string
+
+	mu      sync.Mutex
+	lagging map[string]bool // tenants whose last projection failed
 }
 
 // NewWorker builds a worker.
@@ -164,12 +168,25 @@ func (w *Worker) step(ctx context.Context, tenant string) (more bool, err error)
 		return false, err
 	}
 	if st.Documents > 0 {
-		w.project(ctx, tenant, st.Movements)
+		if !w.project(ctx, tenant, st.Movements) {
+			// Redis is away: catch up in a step of its own once it answers, whatever
+			// documents keep arriving meanwhile.
+			w.behind(tenant, true)
+			return true, nil
+		}
+		if w.behind(tenant, false) {
+			if _, err := w.proj.CatchUp(ctx, tenant); err != nil {
+				w.behind(tenant, true)
+				return true, nil
+			}
+		}
 		// A batch short of the limit took every document pending when it began; one
 		// stored since then was announced (Notify), so no empty pass is needed to find
 		// it. That pass used to run after every live webhook's document, its lock and
-		// queries competing with the next document's storage and resolution.
-		return st.Documents >= w.cfg.Batch, nil
+		// queries competing with the next document's storage and resolution. A batch
+		// that set documents aside was bisected and may have selected fewer than it
+		// left pending: look again.
+		return st.Documents >= w.cfg.Batch || st.SetAside > 0, nil
 	}
 	_, err = w.proj.CatchUp(ctx, tenant)
 	return false, err
@@ -275,8 +292,27 @@ func (w *Worker) RejectParties(ctx context.Context, tenant, a, b, by string) (Pa
 	return w.matcher.RejectParties(ctx, tenant, a, b, by)
 }
 
-func (w *Worker) project(ctx context.Context, tenant string, ms []ontology.Movement) {
+func (w *Worker) project(ctx context.Context, tenant string, ms []ontology.Movement) bool {
 	if err := w.proj.Project(ctx, tenant, ms); err != nil {
 		w.log.Warn("projecting stock; will catch up", "tenant", tenant, "err", err)
+		return false
 	}
+	return true
+}
+
+// behind records (set) or reads and clears (!set) that a tenant has movements a failed
+// projection left behind, so that the next step with documents catches them up too.
+func (w *Worker) behind(tenant string, set bool) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	was := w.lagging[tenant]
+	if set {
+		if w.lagging == nil {
+			w.lagging = map[string]bool{}
+		}
+		w.lagging[tenant] = true
+	} else {
+		delete(w.lagging, tenant)
+	}
+	return was
 }

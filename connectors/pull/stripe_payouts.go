@@ -122,9 +122,12 @@ func (s StripePayoutTransactions) Parse(body []byte, cursor string) ([][]byte, s
 func (s StripePayoutTransactions) payouts(c payoutCursor, data []json.RawMessage, hasMore bool) ([][]byte, string, bool, error) {
 	for _, raw := range data {
 		var p struct {
-			ID      string      `json:"id"`
-			Created json.Number `json:"created"`
-			Status  string      `json:"status"`
+			ID        string      `json:"id"`
+			Created   json.Number `json:"created"`
+			Status    string      `json:"status"`
+			Automatic *bool       `json:"automatic"`
+			// Stripe: a payout's transaction list is complete once this is completed.
+			Reconciliation string `json:"reconciliation_status"`
 		}
 		if err := decode(raw, &p); err != nil {
 			return nil, "", false, err
@@ -135,12 +138,14 @@ func (s StripePayoutTransactions) payouts(c payoutCursor, data []json.RawMessage
 		}
 		c.After = p.ID
 		c.Newest = max(c.Newest, created)
-		switch p.Status {
-		case "paid":
+		switch {
+		case p.Automatic != nil && !*p.Automatic:
+			// A manual payout: Stripe cannot say which transactions it paid out.
+		case p.Status == "paid" && (p.Reconciliation == "" || p.Reconciliation == "completed"):
 			c.Queue = append(c.Queue, p.ID)
-		case "failed", "canceled":
+		case p.Status == "failed" || p.Status == "canceled":
 			// Paid nothing out: its transactions went back to the balance.
-		default: // pending, in_transit: its transactions may still change
+		default: // pending, in_transit, or paid but not reconciled yet: may still change
 			if c.OldestOpen == 0 || created < c.OldestOpen {
 				c.OldestOpen = created
 			}
@@ -191,7 +196,10 @@ func (s StripePayoutTransactions) next(c payoutCursor) payoutCursor {
 		c.Payout, c.Queue = c.Queue[0], c.Queue[1:]
 		return c
 	}
-	gt := max(c.Gt, c.Newest)
+	// created[gt] compares whole seconds: stop one second short of the newest, so that
+	// a payout created later in that same second is listed next time (the ones read
+	// again come back as duplicates).
+	gt := max(c.Gt, c.Newest-1)
 	if c.OldestOpen > 0 {
 		gt = max(c.Gt, min(gt, c.OldestOpen-1))
 	}

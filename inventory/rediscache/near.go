@@ -14,6 +14,7 @@ import (
 // Redis invalidates an entry within milliseconds of a write (see Near).
 const (
 	nearEntries   = 100_000
+	nearMemory    = 64 << 20 // a product with hundreds of cells is a hash of tens of KB
 	nearStaleness = 2 * time.Second
 )
 
@@ -44,7 +45,7 @@ type Near struct {
 // NewNear connects a near cache to one Redis (not Cluster or Sentinel: go-redis tracks
 // keys on a standalone client only).
 func NewNear(addr, password string) *Near {
-	cache := redis.NewLocalCache(redis.CacheConfig{MaxEntries: nearEntries, MaxStaleness: nearStaleness})
+	cache := redis.NewLocalCache(redis.CacheConfig{MaxEntries: nearEntries, MaxMemoryBytes: nearMemory, MaxStaleness: nearStaleness})
 	return &Near{
 		cache: cache,
 		Client: redis.NewClient(&redis.Options{

@@ -526,15 +526,15 @@ func readsBesideEnglish(n HanName, latin []string) (string, string, bool) {
 	if n.Given == "" || len(latin) < 3 {
 		return "", "", false // two words are a family and a given name, not three parts
 	}
-	for i, w := range latin {
-		lw := strings.ToLower(w)
-		if isPinyin(lw) && !englishReadAsPinyin[lw] {
-			continue
-		}
-		rest := append(slices.Clone(latin[:i]), latin[i+1:]...)
-		if r, ok := readsAs(n, pinyinLatin(rest)); ok {
-			return r, w, true
-		}
+	// Only the first word, where an English given name stands: a word elsewhere may be
+	// a Western family name (Jinfeng Li Smith) or a company's (Li Jinfeng Trading).
+	w := latin[0]
+	lw := strings.ToLower(w)
+	if isPinyin(lw) && !englishReadAsPinyin[lw] {
+		return "", "", false
+	}
+	if r, ok := readsAs(n, pinyinLatin(latin[1:])); ok {
+		return r, w, true
 	}
 	return "", "", false
 }

@@ -346,6 +346,8 @@ func TestEnglishNameBesideAChineseOne(t *testing.T) {
 		{"张旭(Amy)", "Xu ZHANG", Transliterated},
 		{"张旭(Amy)", "Xu WANG", Different},
 		{"Michael 唐慧丹", "Tang Huidan", Transliterated},
+		{"Jinfeng Li Smith", "李金凤", Partial}, // a Western family name is no English given name: never Transliterated
+		{"Li Jinfeng Trading", "李金凤", Partial},
 	} {
 		got := NameLevel(Name{Full: c.a}, Name{Full: c.b})
 		if got.Kind != c.want {
