@@ -2,7 +2,6 @@ package rediscache
 
 import (
 	"context"
-	"net"
 	"strings"
 	"time"
 
@@ -80,11 +79,8 @@ func (n *Near) WriterHook() redis.Hook { return nearForgetter{n} }
 
 type nearForgetter struct{ near *Near }
 
-func (h nearForgetter) DialHook(next redis.DialHook) redis.DialHook {
-	return func(ctx context.Context, network, addr string) (net.Conn, error) {
-		return next(ctx, network, addr)
-	}
-}
+// DialHook is part of redis.Hook; dialing writes nothing.
+func (h nearForgetter) DialHook(next redis.DialHook) redis.DialHook { return next }
 
 func (h nearForgetter) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 	return func(ctx context.Context, cmd redis.Cmder) error {
