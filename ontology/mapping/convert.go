@@ -43,8 +43,21 @@ func checkLayout(l string) error {
 	return nil
 }
 
-// parse reads one time value; the result is always UTC.
+// parse reads one time value; the result is always UTC. A year before 1800 or after 2200
+// is refused: "0001-01-01 00:00:00" is how .NET, Go and many ERPs write "no date", and a
+// document dated by it would sort before everything its source ever sent.
 func (t *timeSpec) parse(v string) (time.Time, error) {
+	ts, err := t.parseAny(v)
+	if err != nil {
+		return ts, err
+	}
+	if y := ts.Year(); y < 1800 || y > 2200 {
+		return time.Time{}, fmt.Errorf("%q is not a plausible date (year %d); a placeholder for no date is left out, not read", strings.TrimSpace(v), y)
+	}
+	return ts, nil
+}
+
+func (t *timeSpec) parseAny(v string) (time.Time, error) {
 	zone := t.zone
 	if zone == nil {
 		zone = time.UTC

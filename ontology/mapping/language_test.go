@@ -140,6 +140,24 @@ func TestTimes(t *testing.T) {
 	}
 }
 
+// A placeholder for "no date" (.NET's and Go's zero time, as ERPs export it) is a problem,
+// never a document dated in year 1 that sorts before everything its source sent.
+func TestPlaceholderTimesAreRefused(t *testing.T) {
+	for _, c := range []struct{ spec, value string }{
+		{`{path: v, time: rfc3339}`, "0001-01-01 0:00:00"},
+		{`{path: v, time: rfc3339}`, "0001-01-01T00:00:00Z"},
+		{`{path: v, time: datetime}`, "0001-01-01 00:00:00"},
+		{`{path: v, time: date}`, "1000-01-01"},
+		{`{path: v, time: date}`, "9999-12-31"},
+	} {
+		m := compile(t, hdr+"occurredAt: "+c.spec+"\n")
+		d, ps := run(t, m, `{"id": 1, "v": "`+c.value+`"}`)
+		if ps == nil {
+			t.Errorf("%s %q: read as %s, want a problem", c.spec, c.value, d.OccurredAt)
+		}
+	}
+}
+
 // sourceTime and sourceVersion read the source's own clock of a version; a clock that
 // cannot be read is a problem, never a silently missing clock.
 func TestSourceClock(t *testing.T) {
