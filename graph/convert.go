@@ -30,25 +30,42 @@ func opt(s string) *string {
 
 // stockRow is a cell as the API shows it, in its location's zone, at time now.
 func stockRow(s inventory.Stock, zone string, now time.Time) *model.StockRow {
+	row := new(model.StockRow)
+	fillStockRow(row, &s, zone, now)
+	return row
+}
+
+// stockRows is stockRow for a whole answer, in one allocation: a live read returns a
+// product's cells on every request. The rows' times point into rows, which the caller
+// hands over.
+func stockRows(rows []inventory.Stock, zone func(location string) string, now time.Time) []*model.StockRow {
+	buf := make([]model.StockRow, len(rows))
+	out := make([]*model.StockRow, len(rows))
+	for i := range rows {
+		fillStockRow(&buf[i], &rows[i], zone(rows[i].Location), now)
+		out[i] = &buf[i]
+	}
+	return out
+}
+
+// fillStockRow writes s into row; row's times point into s.
+func fillStockRow(row *model.StockRow, s *inventory.Stock, zone string, now time.Time) {
 	available := s.Available()
 	if !s.ExpiresAt.IsZero() && !s.ExpiresAt.After(now) && available > 0 {
 		available = 0 // an expired lot may not be sold
 	}
-	row := &model.StockRow{
+	*row = model.StockRow{
 		Sku: s.SKU, Location: s.Location, Lot: s.Lot,
 		OnHand: model.Decimal(s.OnHand), Reserved: model.Decimal(s.Reserved),
 		Available: model.Decimal(available), Incoming: model.Decimal(s.Incoming),
 		InTransit: model.Decimal(s.InTransit), OnHold: model.Decimal(s.OnHold), Zone: opt(zone),
 	}
 	if !s.ExpiresAt.IsZero() {
-		t := s.ExpiresAt
-		row.ExpiresAt = &t
+		row.ExpiresAt = &s.ExpiresAt
 	}
 	if !s.UpdatedAt.IsZero() {
-		t := s.UpdatedAt
-		row.UpdatedAt = &t
+		row.UpdatedAt = &s.UpdatedAt
 	}
-	return row
 }
 
 // text shows raw bytes as they are when they are UTF-8, else base64 (GBK customs XML,

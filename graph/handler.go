@@ -34,58 +34,7 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 	if svc.Log == nil {
 		svc.Log = slog.New(slog.DiscardHandler)
 	}
-	cfg := generated.Config{Resolvers: &Resolver{svc: svc}}
-	cfg.Directives.HasRole = hasRole
-	costs(&cfg.Complexity)
-	srv := handler.New(generated.NewExecutableSchema(cfg))
-	srv.AddTransport(transport.Websocket{
-		KeepAlivePingInterval: 15 * time.Second,
-		Implementation: transport.CoderWebsocketImplementation{
-			// Any origin: the key comes from a header or the init payload, never from
-			// cookies, so a foreign page gains nothing by opening a socket.
-			AcceptOptions: websocket.AcceptOptions{InsecureSkipVerify: true},
-		},
-		InitFunc: websocketInit(keys),
-	})
-	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
-	// Clients ask the same few queries again and again: each text is parsed and
-	// validated once (limits still run on every request).
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
-	srv.Use(depthLimit{max: maxDepth})
-	srv.Use(extension.FixedComplexityLimit(complexityLimit))
-	srv.AroundOperations(withLoaders(svc))
-	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
-		ge := graphql.DefaultErrorPresenter(ctx, err)
-		var coded *codedError
-		switch {
-		case errors.Is(err, errUnauthenticated):
-			ge.Extensions = map[string]any{"code": "UNAUTHENTICATED"}
-		case errors.As(err, new(*forbiddenError)):
-			ge.Extensions = map[string]any{"code": "FORBIDDEN"}
-		case errors.As(err, new(*userError)):
-			ge.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
-		case errors.As(err, &coded):
-			ge.Extensions = map[string]any{"code": coded.code}
-		case errors.Is(err, inventory.ErrCacheUnavailable):
-			// Said plainly, never a stale or empty answer: the caller retries.
-			ge.Message = "live stock is unavailable right now (the cache does not answer); retry shortly"
-			ge.Extensions = map[string]any{"code": "UNAVAILABLE"}
-		case errors.As(err, new(*gqlerror.Error)) && ge.Extensions != nil:
-			// parse, validation and limit errors keep their own code
-		default:
-			svc.Log.Error("graphql request failed", "path", ge.Path.String(), "err", err)
-			ge.Message = "internal error"
-			ge.Extensions = map[string]any{"code": "INTERNAL"}
-		}
-		return ge
-	})
-	srv.SetRecoverFunc(func(_ context.Context, v any) error {
-		svc.Log.Error("graphql resolver panicked", "panic", v)
-		return errors.New("internal error")
-	})
+	srv := newServer(svc, keys)
 	// The page needs no key; the user pastes one into its headers pane, which GraphiQL
 	// sends with queries and in the connection_init payload of subscriptions.
 	page := playground.Handler("Seam", "/graphql",
@@ -124,6 +73,67 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 		// A websocket without the header authenticates in its connection_init.
 		srv.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// newServer is the GraphQL executor with its transports, limits and error presentation.
+// It installs no field middleware (AroundFields, a FieldInterceptor extension): the
+// fields of leaf objects are marshalled without it (graph/generated/leaflist.go), and
+// TestNoFieldMiddleware keeps it so.
+func newServer(svc Services, keys KeyChecker) *handler.Server {
+	cfg := generated.Config{Resolvers: &Resolver{svc: svc}}
+	cfg.Directives.HasRole = hasRole
+	costs(&cfg.Complexity)
+	srv := handler.New(generated.NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Websocket{
+		KeepAlivePingInterval: 15 * time.Second,
+		Implementation: transport.CoderWebsocketImplementation{
+			// Any origin: the key comes from a header or the init payload, never from
+			// cookies, so a foreign page gains nothing by opening a socket.
+			AcceptOptions: websocket.AcceptOptions{InsecureSkipVerify: true},
+		},
+		InitFunc: websocketInit(keys),
+	})
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(plainPOST{}) // before POST: it takes the common case (see post.go)
+	srv.AddTransport(transport.POST{})
+	// Clients ask the same few queries again and again: each text is parsed and
+	// validated once (limits still run on every request).
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(depthLimit{max: maxDepth})
+	srv.Use(extension.FixedComplexityLimit(complexityLimit))
+	srv.AroundOperations(withLoaders(svc))
+	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		ge := graphql.DefaultErrorPresenter(ctx, err)
+		var coded *codedError
+		switch {
+		case errors.Is(err, errUnauthenticated):
+			ge.Extensions = map[string]any{"code": "UNAUTHENTICATED"}
+		case errors.As(err, new(*forbiddenError)):
+			ge.Extensions = map[string]any{"code": "FORBIDDEN"}
+		case errors.As(err, new(*userError)):
+			ge.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
+		case errors.As(err, &coded):
+			ge.Extensions = map[string]any{"code": coded.code}
+		case errors.Is(err, inventory.ErrCacheUnavailable):
+			// Said plainly, never a stale or empty answer: the caller retries.
+			ge.Message = "live stock is unavailable right now (the cache does not answer); retry shortly"
+			ge.Extensions = map[string]any{"code": "UNAVAILABLE"}
+		case errors.As(err, new(*gqlerror.Error)) && ge.Extensions != nil:
+			// parse, validation and limit errors keep their own code
+		default:
+			svc.Log.Error("graphql request failed", "path", ge.Path.String(), "err", err)
+			ge.Message = "internal error"
+			ge.Extensions = map[string]any{"code": "INTERNAL"}
+		}
+		return ge
+	})
+	srv.SetRecoverFunc(func(_ context.Context, v any) error {
+		svc.Log.Error("graphql resolver panicked", "panic", v)
+		return errors.New("internal error")
+	})
+	return srv
 }
 
 // MaxBody bounds a POSTed GraphQL request: a query with its variables. Real queries are

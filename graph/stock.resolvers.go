@@ -28,12 +28,7 @@ func (r *queryResolver) Stock(ctx context.Context, sku string, location *string)
 	if err != nil {
 		return nil, err
 	}
-	now := time.Now()
-	out := make([]*model.StockRow, 0, len(rows))
-	for _, s := range rows {
-		out = append(out, stockRow(s, r.zone(tenant, s.Location), now))
-	}
-	return out, nil
+	return stockRows(rows, func(loc string) string { return r.zone(tenant, loc) }, time.Now()), nil
 }
 
 // StockChanged is the resolver for the stockChanged field.

@@ -2065,276 +2065,96 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 }
 
 func (ec *executionContext) _StockRow_sku(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_sku(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Sku, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Sku)
 }
 func (ec *executionContext) fieldContext_StockRow_sku(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "String")
 }
 
 func (ec *executionContext) _StockRow_location(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_location(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Location, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Location)
 }
 func (ec *executionContext) fieldContext_StockRow_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "String")
 }
 
 func (ec *executionContext) _StockRow_lot(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_lot(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Lot, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Lot)
 }
 func (ec *executionContext) fieldContext_StockRow_lot(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "String")
 }
 
 func (ec *executionContext) _StockRow_onHand(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_onHand(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OnHand, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, field.Selections, obj.OnHand)
 }
 func (ec *executionContext) fieldContext_StockRow_onHand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _StockRow_reserved(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_reserved(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Reserved, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, field.Selections, obj.Reserved)
 }
 func (ec *executionContext) fieldContext_StockRow_reserved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _StockRow_available(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_available(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Available, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, field.Selections, obj.Available)
 }
 func (ec *executionContext) fieldContext_StockRow_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _StockRow_incoming(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_incoming(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Incoming, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, field.Selections, obj.Incoming)
 }
 func (ec *executionContext) fieldContext_StockRow_incoming(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _StockRow_inTransit(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_inTransit(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.InTransit, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, field.Selections, obj.InTransit)
 }
 func (ec *executionContext) fieldContext_StockRow_inTransit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _StockRow_onHold(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_onHold(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OnHold, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.Decimal) graphql.Marshaler {
-			return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalNDecimal2githubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐDecimal(ctx, field.Selections, obj.OnHold)
 }
 func (ec *executionContext) fieldContext_StockRow_onHold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "Decimal")
 }
 
 func (ec *executionContext) _StockRow_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_expiresAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ExpiresAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.ExpiresAt)
 }
 func (ec *executionContext) fieldContext_StockRow_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "Time")
 }
 
 func (ec *executionContext) _StockRow_zone(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_zone(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Zone, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, obj.Zone)
 }
 func (ec *executionContext) fieldContext_StockRow_zone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "String")
 }
 
 func (ec *executionContext) _StockRow_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.StockRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StockRow_updatedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UpdatedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	// leaflists: a struct field of a leaf object (see graph/generated/leaflist.go).
+	return ec.marshalOTime2ᚖtimeᚐTime(ctx, field.Selections, obj.UpdatedAt)
 }
 func (ec *executionContext) fieldContext_StockRow_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StockRow", field, false, false, "Time")

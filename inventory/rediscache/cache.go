@@ -140,6 +140,16 @@ func field(location, lot string, b ontology.Bucket) string {
 	return cellField(location, lot, string(b))
 }
 
+// splitCellField reads a field cellField wrote; ok is false for any other field.
+func splitCellField(f string) (location, lot, name string, ok bool) {
+	location, rest, ok1 := strings.Cut(f, sep)
+	lot, name, ok2 := strings.Cut(rest, sep)
+	if !ok1 || !ok2 || strings.Contains(name, sep) {
+		return "", "", "", false
+	}
+	return location, lot, name, true
+}
+
 // cellField names one of a cell's fields: a bucket, or updatedField or expiresField.
 func cellField(location, lot, name string) string {
 	return location + sep + lot + sep + name
@@ -152,37 +162,59 @@ func (c *Cache) Stock(ctx context.Context, tenant, sku, location string) ([]inve
 	if err != nil {
 		return nil, fmt.Errorf("reading stock of %s: %w", sku, unavailable(err))
 	}
-	cells := map[ontology.Cell]*inventory.Stock{}
+	// Most products have a handful of cells: searching them in order costs less than a
+	// map, and this runs on every live stock read. A product stocked at hundreds of
+	// locations gets an index once it outgrows the search.
+	out := make([]inventory.Stock, 0, 8)
+	var index map[ontology.Cell]int
 	for f, v := range h {
-		parts := strings.Split(f, sep)
-		if len(parts) != 3 {
+		loc, lot, name, ok := splitCellField(f)
+		if !ok {
 			continue
 		}
-		if location != "" && parts[0] != location {
+		if location != "" && loc != location {
 			continue
 		}
 		q, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
 			return nil, fmt.Errorf("stock of %s: field %q holds %q: %w", sku, f, v, err)
 		}
-		cell := ontology.Cell{SKU: sku, Location: parts[0], Lot: parts[1]}
-		s := cells[cell]
-		if s == nil {
-			s = &inventory.Stock{Cell: cell}
-			cells[cell] = s
+		cell := ontology.Cell{SKU: sku, Location: loc, Lot: lot}
+		k := -1
+		if index != nil {
+			if i, ok := index[cell]; ok {
+				k = i
+			}
+		} else {
+			for i := range out {
+				if out[i].Location == loc && out[i].Lot == lot {
+					k = i
+					break
+				}
+			}
 		}
-		switch parts[2] {
+		if k < 0 {
+			k = len(out)
+			out = append(out, inventory.Stock{Cell: cell})
+			switch {
+			case index != nil:
+				index[cell] = k
+			case len(out) > 16:
+				index = make(map[ontology.Cell]int, 2*len(out))
+				for i := range out {
+					index[out[i].Cell] = i
+				}
+			}
+		}
+		s := &out[k]
+		switch name {
 		case updatedField:
 			s.UpdatedAt = msTime(q)
 		case expiresField:
 			s.ExpiresAt = msTime(q)
 		default:
-			s.Set(ontology.Bucket(parts[2]), ontology.Qty(q))
+			s.Set(ontology.Bucket(name), ontology.Qty(q))
 		}
-	}
-	out := make([]inventory.Stock, 0, len(cells))
-	for _, s := range cells {
-		out = append(out, *s)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Location != out[j].Location {

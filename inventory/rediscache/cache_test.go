@@ -2,6 +2,7 @@ package rediscache_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -89,5 +90,45 @@ func TestReplaceDropsCellsTheLedgerLacks(t *testing.T) {
 	}
 	if rows, _ := c.Stock(ctx, tenant, "OLD", ""); len(rows) != 0 {
 		t.Fatalf("old cell survived: %+v", rows)
+	}
+}
+
+// A product stocked at many locations and lots reads back every cell once, with each of
+// its buckets, past the point where Stock indexes its cells.
+func TestStockReadsManyCells(t *testing.T) {
+	c := rediscache.New(redistest.Open(t))
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	var ms []ontology.Movement
+	for i := range 40 {
+		loc := fmt.Sprintf("S%02d", i)
+		for _, lot := range []string{"", "A"} {
+			m := mv(fmt.Sprintf("r%d%s:1", i, lot), "TEA", loc, ontology.BucketOnHand, int64(i+1))
+			m.Lot = lot
+			r := mv(fmt.Sprintf("r%d%s:2", i, lot), "TEA", loc, ontology.BucketReserved, 1)
+			r.Lot = lot
+			ms = append(ms, m, r)
+		}
+	}
+	if _, err := c.Apply(ctx, tenant, ms); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := c.Stock(ctx, tenant, "TEA", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 80 {
+		t.Fatalf("%d cells, want 80", len(rows))
+	}
+	for k, r := range rows {
+		i := k / 2
+		if want := fmt.Sprintf("S%02d", i); r.Location != want || r.Lot != []string{"", "A"}[k%2] ||
+			r.OnHand != ontology.Units(int64(i+1)) || r.Reserved != ontology.Units(1) || r.UpdatedAt.IsZero() {
+			t.Fatalf("cell %d = %+v, want %s lot %q with %d on hand, 1 reserved", k, r, want, []string{"", "A"}[k%2], i+1)
+		}
+	}
+	at, err := c.Stock(ctx, tenant, "TEA", "S07")
+	if err != nil || len(at) != 2 || at[0].OnHand != ontology.Units(8) {
+		t.Fatalf("stock at S07 = %+v, %v", at, err)
 	}
 }

@@ -1,12 +1,15 @@
-// Command leaflists rewrites gqlgen's generated list marshalers of leaf object types
-// (objects none of whose fields call a resolver) to marshal their elements in sequence
-// rather than a goroutine each; see marshalLeafList in graph/generated/leaflist.go.
+// Command leaflists rewrites gqlgen's generated code for leaf object types (objects each
+// of whose fields reads its struct: no resolver, no directive): their lists marshal the
+// elements in sequence rather than a goroutine each, and their fields marshal the struct
+// field directly rather than through graphql.ResolveField; see
+// graph/generated/leaflist.go.
 //
 // Usage (from graph/generate.go, after gqlgen): leaflists -dir generated StockRow ...
 //
-// It fails when a named type has no list marshaler, or when a marshaler no longer has
-// the shape it rewrites (a gqlgen upgrade changed it): then the list stays concurrent
-// and someone must look, rather than the speed-up vanishing unnoticed.
+// It fails when a named type has no list marshaler, when a field of it is not a plain
+// struct field (the type is no leaf), or when the code no longer has the shape it
+// rewrites (a gqlgen upgrade changed it): then someone must look, rather than the
+// speed-up vanishing unnoticed.
 package main
 
 import (
@@ -39,14 +42,15 @@ func run(dir string, types []string) error {
 	if err != nil {
 		return err
 	}
-	found := map[string]int{}
+	found, fields, fast, odd := map[string]int{}, map[string]int{}, map[string]int{}, map[string][]string{}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return err
 		}
 		src, n := rewrite(string(b), types, found)
-		if n == 0 {
+		src, m := rewriteFields(src, types, fields, fast, odd)
+		if n+m == 0 {
 			continue
 		}
 		out, err := format.Source([]byte(src))
@@ -60,6 +64,12 @@ func run(dir string, types []string) error {
 	for _, t := range types {
 		if found[t] == 0 {
 			return fmt.Errorf("type %s: no list marshaler with gqlgen's concurrent call was found", t)
+		}
+		if len(odd[t]) > 0 {
+			return fmt.Errorf("type %s is no leaf: fields %s call a resolver or carry a directive (or gqlgen changed how it writes a plain field); take it out of generate.go", t, strings.Join(odd[t], ", "))
+		}
+		if fields[t] == 0 || fast[t] != fields[t] {
+			return fmt.Errorf("type %s: %d of %d field functions in the form leaflists rewrites", t, fast[t], fields[t])
 		}
 	}
 	return nil

@@ -51,3 +51,61 @@ func TestRewriteReportsATypeWithoutAListMarshaler(t *testing.T) {
 		t.Fatalf("rewrote %d for a type with no list marshaler", n)
 	}
 }
+
+// fieldFunc is a field function as gqlgen writes it for a struct field of type; res is
+// what its resolver returns.
+func fieldFunc(typ, field, res string) string {
+	return `func (ec *executionContext) _` + typ + `_` + field + `(ctx context.Context, field graphql.CollectedField, obj *model.` + typ + `) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_` + typ + `_` + field + `(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ` + res + `, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Decimal) graphql.Marshaler {
+			return ec.marshalNDecimal2githubᚗcomᚋmodelᚐDecimal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+`
+}
+
+func TestRewriteFieldsMarshalsPlainStructFields(t *testing.T) {
+	src := fieldFunc("StockRow", "onHand", "obj.OnHand") + fieldFunc("StockRowX", "onHand", "obj.OnHand")
+	fields, fast, odd := map[string]int{}, map[string]int{}, map[string][]string{}
+	out, n := rewriteFields(src, []string{"StockRow"}, fields, fast, odd)
+	if n != 1 || fields["StockRow"] != 1 || fast["StockRow"] != 1 || len(odd) != 0 {
+		t.Fatalf("rewrote %d (fields %v, fast %v, odd %v), want StockRow's one field", n, fields, fast, odd)
+	}
+	if !strings.Contains(out, "\treturn ec.marshalNDecimal2githubᚗcomᚋmodelᚐDecimal(ctx, field.Selections, obj.OnHand)\n}\n") {
+		t.Fatalf("StockRow.onHand is not marshalled directly:\n%s", out)
+	}
+	// Another type whose name begins with the same letters keeps gqlgen's code.
+	if !strings.Contains(out, fieldFunc("StockRowX", "onHand", "obj.OnHand")) {
+		t.Fatalf("StockRowX was rewritten:\n%s", out)
+	}
+	// A second run recognises its own work.
+	fields, fast = map[string]int{}, map[string]int{}
+	if _, again := rewriteFields(out, []string{"StockRow"}, fields, fast, odd); again != 0 || fast["StockRow"] != 1 || len(odd) != 0 {
+		t.Fatalf("a second run rewrote %d, fast %v, odd %v", again, fast, odd)
+	}
+}
+
+func TestRewriteFieldsRefusesAFieldThatCallsAResolver(t *testing.T) {
+	src := fieldFunc("StockRow", "onHand", "obj.OnHand") + fieldFunc("StockRow", "price", "ec.resolvers.StockRow().Price(ctx, obj)")
+	fields, fast, odd := map[string]int{}, map[string]int{}, map[string][]string{}
+	out, _ := rewriteFields(src, []string{"StockRow"}, fields, fast, odd)
+	if fields["StockRow"] != 2 || fast["StockRow"] != 1 || len(odd["StockRow"]) != 1 || odd["StockRow"][0] != "price" {
+		t.Fatalf("fields %v, fast %v, odd %v: want price reported as no plain field", fields, fast, odd)
+	}
+	if !strings.Contains(out, "ec.resolvers.StockRow().Price(ctx, obj)") {
+		t.Fatalf("the resolver's field was rewritten:\n%s", out)
+	}
+}

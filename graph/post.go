@@ -1,0 +1,113 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// plainPOST serves the common case of a POSTed query, a client that accepts
+// application/json and a request that parses and validates, and writes its answer
+// without a second pass over it. gqlgen's POST transport marshals the whole response
+// with encoding/json, which re-reads and compacts the data it has just written: about a
+// tenth of the server's time per stock read. Everything else (another Accept, a body that
+// is not JSON, a query that does not validate) goes to gqlgen's POST transport, which
+// answers it as before: the request is read again from the buffered body, and parsing
+// and validation have no side effects.
+//
+// plainPOST must be added before transport.POST: gqlgen uses the first transport whose
+// Supports says yes.
+type plainPOST struct{}
+
+var _ graphql.Transport = plainPOST{}
+
+// Supports takes a JSON POST whose client accepts application/json: no Accept header,
+// */*, application/* or application/json first among those it names. A client that
+// asks for application/graphql-response+json gets gqlgen's transport, which speaks it.
+func (plainPOST) Supports(r *http.Request) bool {
+	if r.Method != http.MethodPost || r.Header.Get("Upgrade") != "" {
+		return false
+	}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		return false
+	}
+	accept := r.Header.Get("Accept")
+	if accept == "" {
+		return true
+	}
+	for part := range strings.SplitSeq(accept, ",") {
+		mt, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err != nil {
+			continue
+		}
+		switch mt {
+		case "*/*", "application/*", "application/json":
+			return true
+		case "application/graphql-response+json":
+			return false
+		}
+	}
+	return false
+}
+
+// Do runs the operation; any request it does not answer itself is gqlgen's.
+func (plainPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	start := graphql.Now()
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		transport.POST{}.Do(w, r, exec) // reports the read error as gqlgen does
+		return
+	}
+	fallback := func() {
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		transport.POST{}.Do(w, r, exec)
+	}
+	var params graphql.RawParams
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber() // as gqlgen: variables keep their exact digits
+	if dec.Decode(&params) != nil {
+		fallback()
+		return
+	}
+	params.Headers = r.Header
+	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
+	ctx := r.Context()
+	rc, errs := exec.CreateOperationContext(ctx, &params)
+	if errs != nil {
+		fallback()
+		return
+	}
+	responses, ctx := exec.DispatchOperation(ctx, rc)
+	w.Header().Set("Content-Type", "application/json")
+	writeResponse(w, responses(ctx))
+}
+
+// writeResponse writes a GraphQL response. The common one, data and nothing else, is
+// written as it is: gqlgen's marshalers have already written the data as compact JSON.
+// Any other goes through encoding/json, as gqlgen's transport writes it. (encoding/json
+// leaves out every other field when it is empty, so both write the same bytes.)
+func writeResponse(w io.Writer, resp *graphql.Response) {
+	if len(resp.Errors) == 0 && resp.Label == "" && len(resp.Path) == 0 && resp.HasNext == nil && len(resp.Extensions) == 0 {
+		data := []byte(resp.Data)
+		if data == nil {
+			data = []byte("null")
+		}
+		buf := make([]byte, 0, len(data)+len(`{"data":}`))
+		buf = append(append(append(buf, `{"data":`...), data...), '}')
+		_, _ = w.Write(buf)
+		return
+	}
+	b, err := json.Marshal(resp)
+	if err != nil {
+		// A scalar wrote invalid JSON: a bug here, never the caller's.
+		b, _ = json.Marshal(graphql.Response{Errors: gqlerror.List{{Message: "internal error: the answer is not valid JSON"}}})
+	}
+	_, _ = w.Write(b)
+}
