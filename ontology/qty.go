@@ -70,24 +70,33 @@ func (q Qty) Decimal() decimal.Decimal { return decimal.New(int64(q), -QtyScale)
 
 // String formats q without trailing zeros: "3", "-2", "1.7".
 func (q Qty) String() string {
-	neg := q < 0
+	var buf [24]byte
+	return string(q.Append(buf[:0]))
+}
+
+// Append appends q to b as String writes it. It allocates nothing of its own: a live stock
+// answer writes several quantities for each row.
+func (q Qty) Append(b []byte) []byte {
 	u := uint64(q)
-	if neg {
-		u = uint64(-q)
-		if q == math.MinInt64 {
-			u = uint64(math.MaxInt64) + 1
-		}
+	if q < 0 {
+		b = append(b, '-')
+		u = -u // two's complement: right for math.MinInt64 too
 	}
 	whole, frac := u/qtyUnit, u%qtyUnit
-	s := strconv.FormatUint(whole, 10)
+	b = strconv.AppendUint(b, whole, 10)
 	if frac != 0 {
-		f := fmt.Sprintf("%06d", frac)
-		s += "." + strings.TrimRight(f, "0")
+		var f [QtyScale]byte
+		for i := len(f) - 1; i >= 0; i-- {
+			f[i] = byte('0' + frac%10)
+			frac /= 10
+		}
+		n := len(f)
+		for f[n-1] == '0' {
+			n--
+		}
+		b = append(append(b, '.'), f[:n]...)
 	}
-	if neg {
-		s = "-" + s
-	}
-	return s
+	return b
 }
 
 // Mul returns q times n, rounded half-even to six decimals: 0.018 kg of beans per latte

@@ -3,6 +3,7 @@ package ontology
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"testing"
 )
 
@@ -89,6 +90,28 @@ func TestParseQtyRefusesHugeExponentsQuickly(t *testing.T) {
 	for _, s := range []string{"1e999999999", "1e-999999999", "5e20"} {
 		if _, err := ParseQty(s); err == nil {
 			t.Errorf("ParseQty(%q) accepted", s)
+		}
+	}
+}
+
+func TestQtyString(t *testing.T) {
+	for _, c := range []struct {
+		q    Qty
+		want string
+	}{
+		{0, "0"}, {1, "0.000001"}, {-1, "-0.000001"}, {Units(12), "12"}, {Units(-7), "-7"},
+		{1_700_000, "1.7"}, {-1_700_000, "-1.7"}, {123_456, "0.123456"}, {10_000_010, "10.00001"},
+		{math.MaxInt64, "9223372036854.775807"}, {math.MinInt64, "-9223372036854.775808"},
+	} {
+		if got := c.q.String(); got != c.want {
+			t.Errorf("Qty(%d).String() = %q, want %q", int64(c.q), got, c.want)
+		}
+		if got := string(c.q.Append([]byte("x="))); got != "x="+c.want {
+			t.Errorf("Qty(%d).Append = %q", int64(c.q), got)
+		}
+		// The same digits as the exact decimal.
+		if d := c.q.Decimal().String(); d != c.want {
+			t.Errorf("Qty(%d): decimal %q, String %q", int64(c.q), d, c.want)
 		}
 	}
 }

@@ -4,7 +4,6 @@ package model
 import (
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/seamhub/seam/ontology"
 )
@@ -14,7 +13,10 @@ type Decimal ontology.Qty
 
 // MarshalGQL writes the quantity as a JSON string.
 func (d Decimal) MarshalGQL(w io.Writer) {
-	_, _ = io.WriteString(w, strconv.Quote(ontology.Qty(d).String()))
+	// A decimal's characters need no escaping: quoting is the two quotes.
+	var buf [32]byte
+	b := append(ontology.Qty(d).Append(append(buf[:0], '"')), '"')
+	_, _ = w.Write(b)
 }
 
 // UnmarshalGQL reads a decimal string or an integer.
