@@ -106,3 +106,48 @@ func TestNearCacheSeesOwnWritesAtOnce(t *testing.T) {
 		t.Fatalf("near cache stats %+v: the repeat reads were not served from memory", st)
 	}
 }
+
+// A tracking connection that breaks can no longer be told of writes: its entries must
+// go with it, well before the staleness backstop. Redis kills the near cache's
+// connection (as a restart or a network cut would), another client writes meanwhile,
+// and the next reads must see the write.
+func TestNearCacheForgetsWhatABrokenConnectionRead(t *testing.T) {
+	plain := redistest.Open(t)
+	near := openNear(t)
+	writer, reader := rediscache.New(plain), rediscache.New(near.Client)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	if _, err := writer.Apply(ctx, tenant, []ontology.Movement{mv("ev1:1", "TEA", "WH", ontology.BucketOnHand, 10)}); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if got := onHandAt(t, reader, tenant); got != ontology.Units(10) {
+			t.Fatalf("read: on hand %v, want 10", got)
+		}
+	}
+	if st := near.Client.CSCStats(); st.Hits == 0 {
+		t.Fatalf("stats %+v: nothing is cached, the test would prove nothing", st)
+	}
+	id, err := near.Client.ClientID(ctx).Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Only this test's connection: other test binaries share the Redis.
+	if err := plain.Do(ctx, "CLIENT", "KILL", "ID", id).Err(); err != nil {
+		t.Fatalf("killing the near cache's connection %d: %v", id, err)
+	}
+	if _, err := writer.Apply(ctx, tenant, []ontology.Movement{mv("ev2:1", "TEA", "WH", ontology.BucketOnHand, -3)}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Second) // half the backstop
+	for {
+		rows, err := reader.Stock(ctx, tenant, "TEA", "WH")
+		if err == nil && len(rows) == 1 && rows[0].OnHand == ontology.Units(7) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a second after its connection was killed the near cache answers %+v, %v; want 7 on hand", rows, err)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -35,7 +36,72 @@ var notLocality = []string{"小区", "社区", "园区", "校区", "景区", "�
 // Platforms that repeat a municipality (上海市上海市浦东新区) are read as meaning it
 // once, and a masked remainder (****) becomes the detail. Full-width characters are
 // folded and traditional characters simplified first.
+//
+// Some write the parts the other way round, separated as in a Western address
+// ("江东中路1534, 210556, 南京市"): a part that is a postcode alone (six digits) is the
+// postcode, and areas written after the street are read before it, as if written in
+// Chinese order, with the street's trailing digits as its house number.
 func ParseChineseAddress(s string) Address {
+	body, areas, postcode := chineseParts(s)
+	a := parseChineseOrdered(body)
+	for _, area := range areas {
+		// Each area is read on its own, so that no part runs from one into the next.
+		p := parseChineseOrdered(area)
+		a.Region = cmp.Or(a.Region, p.Region)
+		a.City = cmp.Or(a.City, p.City)
+		a.Locality = cmp.Or(a.Locality, p.Locality)
+		a.Town = cmp.Or(a.Town, p.Town)
+	}
+	if len(areas) > 0 && a.Number == "" && a.Street != "" && isDigits(a.Detail) {
+		a.Number, a.Detail = a.Detail, ""
+	}
+	a.Postcode = postcode
+	return a
+}
+
+// chineseParts splits an address written with separators (commas, enumeration commas,
+// spaces) into the address in Chinese order, the areas written after its
+// street (南京市 in "江东中路1534, 南京市"), and a part of six digits alone, the
+// postcode. Without such parts body is the whole address.
+func chineseParts(s string) (body string, areas []string, postcode string) {
+	// Runes first: an invalid byte becomes U+FFFD as chineseRunes makes it, and no
+	// split can join two halves of one into a character the writer never wrote.
+	parts := strings.FieldsFunc(string([]rune(s)), func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",，、", r) // what chineseRunes drops
+	})
+	kept := parts[:0]
+	for _, p := range parts {
+		if q := norm.NFKC.String(p); postcode == "" && len(q) == 6 && isDigits(q) {
+			postcode = q
+			continue
+		}
+		kept = append(kept, p)
+	}
+	for len(kept) > 1 && isAreaOnly(kept[len(kept)-1]) {
+		areas = append(areas, kept[len(kept)-1])
+		kept = kept[:len(kept)-1]
+	}
+	return strings.Join(kept, " "), areas, postcode
+}
+
+// isAreaOnly reports whether a part names an area (province, city, district,
+// township) and nothing within it.
+func isAreaOnly(part string) bool {
+	a := parseChineseOrdered(part)
+	return a.Street == "" && a.Number == "" && a.Detail == "" && a != Address{}
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// parseChineseOrdered is ParseChineseAddress for an address in Chinese order.
+func parseChineseOrdered(s string) Address {
 	rs := chineseRunes(s)
 	var a Address
 	pos := 0
@@ -176,7 +242,9 @@ func ChineseAddressParts(line1, line2, locality, postcode, region string) Addres
 	if a.Region == "" {
 		a.Region = strings.TrimSpace(region)
 	}
-	a.Postcode = strings.TrimSpace(postcode)
+	if pc := strings.TrimSpace(postcode); pc != "" {
+		a.Postcode = pc
+	}
 	return a
 }
 

@@ -221,3 +221,27 @@ func TestChineseHouseNumberWithout号(t *testing.T) {
 		t.Errorf("%+v", b)
 	}
 }
+
+// An address written the Western way round, street first and city last, with the
+// postcode between, reads as the same address in Chinese order.
+func TestChineseAddressWrittenWesternOrder(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Address
+	}{
+		{"江东中路1534, 210556, 南京市", Address{Number: "1534", Street: "江东中路", City: "南京市", Postcode: "210556"}},
+		{"文三路90号，西湖区，杭州市，浙江省 310012", Address{Number: "90", Street: "文三路", Locality: "西湖区", City: "杭州市", Region: "浙江省", Postcode: "310012"}},
+		// Chinese order with spaces and a postcode: only the postcode moves.
+		{"浙江省杭州市 西湖区 文三路90号 310012", Address{Number: "90", Street: "文三路", Locality: "西湖区", City: "杭州市", Region: "浙江省", Postcode: "310012"}},
+		// In Chinese order a number at the very end may be a room: it stays the detail.
+		{"南京市江东中路1534", Address{Street: "江东中路", City: "南京市", Detail: "1534"}},
+	} {
+		if got := ParseChineseAddress(tt.in); got != tt.want {
+			t.Errorf("ParseChineseAddress(%q) =\n %+v, want\n %+v", tt.in, got, tt.want)
+		}
+	}
+	a, b := ParseChineseAddress("江东中路1534, 210556, 南京市"), ParseChineseAddress("南京市江东中路1534号")
+	if a.Number != b.Number || a.Street != b.Street || a.City != b.City {
+		t.Errorf("%+v and %+v differ", a, b)
+	}
+}
