@@ -256,7 +256,6 @@ MERGE (x:Decision {uid: r.uid})
 SET x.tenant = $tenant, x.a = r.a, x.b = r.b, x.verdict = r.verdict, x.by = r.by, x.at = $now`, decisionRows(ch)},
 		{newMovementsCypher, movementRows(ch.Movements)},
 		{lotBalanceCypher, lotBalanceRows(t.tenant, ch.Movements)},
-		{lotEmptyCypher, lotBalanceRows(t.tenant, ch.Movements)},
 		{`UNWIND $rows AS r
 MERGE (al:Alias {uid: r.uid})
   ON CREATE SET al.tenant = $tenant, al.kind = 'product', al.code = r.code, al.system = r.system, al.target = r.sku, al.at = $now,
