@@ -384,25 +384,6 @@ func decisionRows(ch *resolver.Changes) []map[string]any {
 	return rows
 }
 
-// newMovementsCypher writes an event's new movements, marked Unprojected: the
-// projector applies them to live stock and only then clears the mark.
-const newMovementsCypher = `UNWIND $rows AS r
-MATCH (e:BusinessEvent {id: r.event, tenant: $tenant})
-MERGE (p:Product {uid: $tenant + '/' + r.sku}) ON CREATE SET p.tenant = $tenant, p.sku = r.sku
-MERGE (l:Location {uid: $tenant + '/' + r.location}) ON CREATE SET l.tenant = $tenant, l.id = r.location
-CREATE (m:Movement:Unprojected {id: r.id, tenant: $tenant, eventId: r.event, sku: r.sku, location: r.location,
-        lot: r.lot, bucket: r.bucket, qty: r.qty, at: r.at, reason: r.reason})
-CREATE (e)-[:MOVES]->(m), (m)-[:OF]->(p), (m)-[:AT]->(l)`
-
-func movementRows(ms []ontology.Movement) []map[string]any {
-	rows := make([]map[string]any, 0, len(ms))
-	for _, m := range ms {
-		rows = append(rows, map[string]any{"id": m.ID, "event": m.EventID, "sku": m.SKU, "location": m.Location,
-			"lot": m.Lot, "bucket": string(m.Bucket), "qty": int64(m.Qty), "at": m.At.UTC(), "reason": m.Reason})
-	}
-	return rows
-}
-
 func resolvedRows(ch *resolver.Changes) []map[string]any {
 	rows := make([]map[string]any, 0, len(ch.Resolved))
 	for _, uid := range ch.Resolved {
