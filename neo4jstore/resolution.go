@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -139,12 +140,16 @@ CALL (k) {
 RETURN k, events`, keys, limit)
 }
 
-// eventsVia runs a key-to-events lookup and collects its answer.
+// eventsVia runs a key-to-events lookup and collects its answer. Each key is looked up
+// once: a batch lists a key for every document that holds it (an order, its invoice and
+// its payment), and a key read twice was walked twice and answered with its events
+// twice, which counted against the limit that tells a key too common to follow.
 func (t *resolutionTx) eventsVia(ctx context.Context, cypher string, keys []string, limit int) (map[string][]string, error) {
 	out := map[string][]string{}
 	if len(keys) == 0 {
 		return out, nil
 	}
+	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
 	recs, err := run(ctx, t.tx, cypher, map[string]any{"keys": keys, "limit": limit, "tenant": t.tenant})
 	if err != nil {
 		return nil, err
