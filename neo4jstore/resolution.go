@@ -106,6 +106,7 @@ CALL (k) {
   WITH DISTINCT e LIMIT $limit
   RETURN collect(e.id) AS events
 }
+WITH k, events WHERE events <> []
 RETURN k, events`, keys, limit)
 }
 
@@ -126,6 +127,7 @@ CALL (k) {
   WITH DISTINCT e LIMIT $limit
   RETURN collect(e.id) AS events
 }
+WITH k, events WHERE events <> []
 RETURN k, events`
 
 func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
@@ -137,11 +139,14 @@ CALL (k) {
   WITH DISTINCT e LIMIT $limit
   RETURN collect(e.id) AS events
 }
+WITH k, events WHERE events <> []
 RETURN k, events`, keys, limit)
 }
 
-// eventsVia runs a key-to-events lookup and collects its answer. Each key is looked up
-// once: a batch lists a key for every document that holds it (an order, its invoice and
+// eventsVia runs a key-to-events lookup and collects its answer: the keys that name
+// events, and nothing for the others. Most keys a batch looks up are new (a block key
+// of one basket, an order number seen first), and a row sent back for each of them was
+// most of what the lookups cost the Go side. Each key is looked up once: a batch lists a key for every document that holds it (an order, its invoice and
 // its payment), and a key read twice was walked twice and answered with its events
 // twice, which counted against the limit that tells a key too common to follow.
 func (t *resolutionTx) eventsVia(ctx context.Context, cypher string, keys []string, limit int) (map[string][]string, error) {
