@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -40,45 +41,50 @@ func lotBalanceUID(tenant, sku, location, lot string) string {
 	return tenant + "/" + sku + "\x1f" + location + "\x1f" + lot
 }
 
-// lotBalanceRows are the on-hand lot movements among ms, as deltas of their balances.
+// lotBalanceRows are the on-hand lot movements among ms, as one net delta per balance.
 // Other buckets (holds, incoming goods) are not lots on hand, and a movement without
-// a lot has no balance of its own.
+// a lot has no balance of its own. A batch's movements touch few balances many times
+// (every sale of a lot at a store), and each row rewrote its balance: summed here, a
+// balance is written once per batch, and one whose movements cancel out not at all.
 func lotBalanceRows(tenant string, ms []ontology.Movement) []map[string]any {
 	var rows []map[string]any
+	at := map[string]int{}
 	for _, m := range ms {
 		if m.Lot == "" || m.Bucket != ontology.BucketOnHand {
 			continue
 		}
-		rows = append(rows, map[string]any{"uid": lotBalanceUID(tenant, m.SKU, m.Location, m.Lot), "sku": m.SKU,
-			"location": m.Location, "lot": m.Lot, "qty": int64(m.Qty)})
+		uid := lotBalanceUID(tenant, m.SKU, m.Location, m.Lot)
+		if i, ok := at[uid]; ok {
+			rows[i]["qty"] = rows[i]["qty"].(int64) + int64(m.Qty)
+			continue
+		}
+		at[uid] = len(rows)
+		rows = append(rows, map[string]any{"uid": uid, "sku": m.SKU, "location": m.Location, "lot": m.Lot, "qty": int64(m.Qty)})
 	}
-	return rows
+	return slices.DeleteFunc(rows, func(r map[string]any) bool { return r["qty"].(int64) == 0 })
 }
 
-// lotBalanceCypher adds on-hand lot movements to the running balances of their lots
-// at their places, in the transaction that writes the movements, so planning reads a
-// place's lots on hand (LotStock) without summing the history of its movements: a
-// backlog's later batches would otherwise pay for every movement before them.
+// lotBalanceCypher adds the net on-hand lot movements to the running balances of their
+// lots at their places, in the transaction that writes the movements, so planning reads
+// a place's lots on hand (LotStock) without summing the history of its movements: a
+// backlog's later batches would otherwise pay for every movement before them. A balance
+// that comes to nothing is dropped, so a place's balances are its lots with stock (or
+// owed), not every lot that ever passed through it. The rows name each balance once
+// (lotBalanceRows), so deciding on the sum row by row is deciding on the batch's.
 const lotBalanceCypher = `UNWIND $rows AS r
 MERGE (b:LotBalance {uid: r.uid})
   ON CREATE SET b.tenant = $tenant, b.sku = r.sku, b.location = r.location, b.lot = r.lot, b.qty = 0
-SET b.qty = b.qty + r.qty`
-
-// lotEmptyCypher drops the balances that came to nothing, so a place's balances are its
-// lots with stock (or owed), not every lot that ever passed through it.
-const lotEmptyCypher = `UNWIND $rows AS r
-MATCH (b:LotBalance {uid: r.uid}) WHERE b.qty = 0
+SET b.qty = b.qty + r.qty
+WITH b WHERE b.qty = 0
 DELETE b`
 
-// writeLotBalances applies lotBalanceCypher and lotEmptyCypher for movements written
-// outside resolution's Apply.
+// writeLotBalances applies lotBalanceCypher for movements written outside resolution's
+// Apply.
 func writeLotBalances(ctx context.Context, tx neo4j.ManagedTransaction, tenant string, ms []ontology.Movement) error {
 	rows := lotBalanceRows(tenant, ms)
 	for _, c := range chunks(len(rows), batchSize) {
-		for _, cypher := range []string{lotBalanceCypher, lotEmptyCypher} {
-			if err := exec(ctx, tx, cypher, map[string]any{"rows": rows[c[0]:c[1]], "tenant": tenant}); err != nil {
-				return fmt.Errorf("keeping lot balances: %w", err)
-			}
+		if err := exec(ctx, tx, lotBalanceCypher, map[string]any{"rows": rows[c[0]:c[1]], "tenant": tenant}); err != nil {
+			return fmt.Errorf("keeping lot balances: %w", err)
 		}
 	}
 	return nil

@@ -45,3 +45,36 @@ func TestMentionsSkipTheKeysHolders(t *testing.T) {
 		t.Errorf("finding one mention of a key %d documents hold took %d database hits", holders, hits)
 	}
 }
+
+// TestEventsByKeysReadsEachKeyOnce: a batch lists a key once per document that holds
+// it; the answer names each of the key's events once, however often the key is listed,
+// so a key shared by a few documents of the batch does not look too common to follow.
+func TestEventsByKeysReadsEachKeyOnce(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	tenant := pendingBacklog(t, s, 2)
+	uid := func(i int) string { return fmt.Sprintf("%s/shopify/order/%05d", tenant, i) }
+	key := tenant + "/order_number:shop:7"
+	ch := &resolver.Changes{Tenant: tenant, Events: []resolver.EventWrite{{ID: tenant + "-a", Status: "complete"}, {ID: tenant + "-b", Status: "complete"}}}
+	for i, ev := range []string{tenant + "-a", tenant + "-b"} {
+		ch.Keys = append(ch.Keys, resolver.KeyLink{DocUID: uid(i), KeyUID: key, Kind: "order_number", Value: "7", Identity: true})
+		ch.Links = append(ch.Links, resolver.Link{DocUID: uid(i), EventID: ev, DecidedBy: "rule:test"})
+	}
+	var got map[string][]string
+	err := s.WithTenantLock(ctx, tenant, func(ctx context.Context, tx resolver.Tx) error {
+		if err := tx.Apply(ctx, ch); err != nil {
+			return err
+		}
+		var err error
+		got, err = tx.EventsByKeys(ctx, []string{key, tenant + "/order_number:shop:8", key, key}, 64)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := got[key]
+	slices.Sort(evs)
+	if !slices.Equal(evs, []string{tenant + "-a", tenant + "-b"}) || len(got) != 1 {
+		t.Errorf("events by keys = %v, want %s's two events once each", got, key)
+	}
+}

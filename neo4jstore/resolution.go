@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -105,6 +106,7 @@ CALL (k) {
   WITH DISTINCT e LIMIT $limit
   RETURN collect(e.id) AS events
 }
+WITH k, events WHERE events <> []
 RETURN k, events`, keys, limit)
 }
 
@@ -125,6 +127,7 @@ CALL (k) {
   WITH DISTINCT e LIMIT $limit
   RETURN collect(e.id) AS events
 }
+WITH k, events WHERE events <> []
 RETURN k, events`
 
 func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
@@ -136,15 +139,22 @@ CALL (k) {
   WITH DISTINCT e LIMIT $limit
   RETURN collect(e.id) AS events
 }
+WITH k, events WHERE events <> []
 RETURN k, events`, keys, limit)
 }
 
-// eventsVia runs a key-to-events lookup and collects its answer.
+// eventsVia runs a key-to-events lookup and collects its answer: the keys that name
+// events, and nothing for the others. Most keys a batch looks up are new (a block key
+// of one basket, an order number seen first), and a row sent back for each of them was
+// most of what the lookups cost the Go side. Each key is looked up once: a batch lists a key for every document that holds it (an order, its invoice and
+// its payment), and a key read twice was walked twice and answered with its events
+// twice, which counted against the limit that tells a key too common to follow.
 func (t *resolutionTx) eventsVia(ctx context.Context, cypher string, keys []string, limit int) (map[string][]string, error) {
 	out := map[string][]string{}
 	if len(keys) == 0 {
 		return out, nil
 	}
+	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
 	recs, err := run(ctx, t.tx, cypher, map[string]any{"keys": keys, "limit": limit, "tenant": t.tenant})
 	if err != nil {
 		return nil, err
@@ -256,7 +266,6 @@ MERGE (x:Decision {uid: r.uid})
 SET x.tenant = $tenant, x.a = r.a, x.b = r.b, x.verdict = r.verdict, x.by = r.by, x.at = $now`, decisionRows(ch)},
 		{newMovementsCypher, movementRows(ch.Movements)},
 		{lotBalanceCypher, lotBalanceRows(t.tenant, ch.Movements)},
-		{lotEmptyCypher, lotBalanceRows(t.tenant, ch.Movements)},
 		{`UNWIND $rows AS r
 MERGE (al:Alias {uid: r.uid})
   ON CREATE SET al.tenant = $tenant, al.kind = 'product', al.code = r.code, al.system = r.system, al.target = r.sku, al.at = $now,
@@ -381,25 +390,6 @@ func decisionRows(ch *resolver.Changes) []map[string]any {
 			a, b = b, a
 		}
 		rows = append(rows, map[string]any{"uid": a + "|" + b, "a": a, "b": b, "verdict": d.Verdict, "by": d.By})
-	}
-	return rows
-}
-
-// newMovementsCypher writes an event's new movements, marked Unprojected: the
-// projector applies them to live stock and only then clears the mark.
-const newMovementsCypher = `UNWIND $rows AS r
-MATCH (e:BusinessEvent {id: r.event, tenant: $tenant})
-MERGE (p:Product {uid: $tenant + '/' + r.sku}) ON CREATE SET p.tenant = $tenant, p.sku = r.sku
-MERGE (l:Location {uid: $tenant + '/' + r.location}) ON CREATE SET l.tenant = $tenant, l.id = r.location
-CREATE (m:Movement:Unprojected {id: r.id, tenant: $tenant, eventId: r.event, sku: r.sku, location: r.location,
-        lot: r.lot, bucket: r.bucket, qty: r.qty, at: r.at, reason: r.reason})
-CREATE (e)-[:MOVES]->(m), (m)-[:OF]->(p), (m)-[:AT]->(l)`
-
-func movementRows(ms []ontology.Movement) []map[string]any {
-	rows := make([]map[string]any, 0, len(ms))
-	for _, m := range ms {
-		rows = append(rows, map[string]any{"id": m.ID, "event": m.EventID, "sku": m.SKU, "location": m.Location,
-			"lot": m.Lot, "bucket": string(m.Bucket), "qty": int64(m.Qty), "at": m.At.UTC(), "reason": m.Reason})
 	}
 	return rows
 }

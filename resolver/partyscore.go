@@ -230,12 +230,11 @@ func CompareParties(a, b PartyProfile) Comparison {
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
 	if hasParts(a.Place) && hasParts(b.Place) {
-		ac := compare.AddressLevels(a.Place, b.Place)
-		c[fieldNumber] = ac.Parts[compare.PartNumber]
-		c[fieldStreet] = ac.Parts[compare.PartStreet]
-		c[fieldDetail] = ac.Parts[compare.PartDetail]
-		c[fieldLocality] = ac.Parts[compare.PartLocality]
-		c[fieldPostcode] = ac.Parts[compare.PartPostcode]
+		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, a.Place, b.Place)
+		c[fieldStreet] = compare.AddressPartLevel(compare.PartStreet, a.Place, b.Place)
+		c[fieldDetail] = compare.AddressPartLevel(compare.PartDetail, a.Place, b.Place)
+		c[fieldLocality] = compare.AddressPartLevel(compare.PartLocality, a.Place, b.Place)
+		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, a.Place, b.Place)
 	} else {
 		c[fieldAddress] = wholeAddress(a.Address, b.Address)
 	}

@@ -29,7 +29,11 @@ func comparePart(p Part, a, b string) Level {
 		}
 		return level(field, Different, "%s does not fit %s", a, b)
 	}
-	ka, kb := partKey(p, a), partKey(p, b)
+	ka := partKey(p, a)
+	kb := ka // the same words on both sides, often the town: normalised once
+	if b != a {
+		kb = partKey(p, b)
+	}
 	if ka == "" || kb == "" {
 		return level(field, Null, "nothing to compare")
 	}

@@ -154,6 +154,27 @@ func TestAddressLevels(t *testing.T) {
 	}
 }
 
+// TestAddressPartLevelIsAddressLevelsPart: a part compared alone gets the level the
+// whole comparison gives it.
+func TestAddressPartLevelIsAddressLevelsPart(t *testing.T) {
+	pairs := [][2]Address{
+		{LatinAddress("12", "kingsford street", "rosetta lodge", "randwick", "2031", "nsw"),
+			LatinAddress("", "12 kingsford st", "", "randwick", "2031", "nsw")},
+		{LatinAddress("12", "high street", "", "randwick", "2031", "nsw"), LatinAddress("3", "high road", "", "geelong", "3220", "vic")},
+		{ParseAddress("上海市上海市浦东新区****"), ParseAddress("上海市浦东新区张江路100号")},
+		{ParseAddress("廣東省廣州市天河區天河路385號"), ParseAddress("广东省广州市天河区天河路385号")},
+		{ParseAddress("杭州市阳光小区3栋2单元501室"), {}},
+	}
+	for _, ab := range pairs {
+		whole := AddressLevels(ab[0], ab[1])
+		for p := range Part(NumParts) {
+			if got := AddressPartLevel(p, ab[0], ab[1]); got != whole.Parts[p] {
+				t.Errorf("%v / %v, %s: alone %+v, in the whole %+v", ab[0], ab[1], p, got, whole.Parts[p])
+			}
+		}
+	}
+}
+
 func FuzzParseAddress(f *testing.F) {
 	for _, tt := range chineseAddressTests {
 		f.Add(tt.in)
