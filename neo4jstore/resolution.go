@@ -263,6 +263,7 @@ MERGE (al:Alias {uid: r.uid})
                 al.evidence = CASE WHEN r.evidence = '' THEN NULL ELSE r.evidence END
 MERGE (p:Product {uid: $tenant + '/' + al.target}) ON CREATE SET p.tenant = $tenant, p.sku = al.target
 MERGE (al)-[:NAMES]->(p)`, productAliasRows(ch)},
+		{staleMentionsCypher, staleMentionRows(ch)},
 		{`UNWIND $rows AS r
 MERGE (p:Party {uid: $tenant + '/' + r.party})
   ON CREATE SET p.id = r.party, p.tenant = $tenant, p.name = r.name, p.kind = r.kind

@@ -60,6 +60,15 @@ func TestKeyedMentionsJoinWhateverTheOrder(t *testing.T) {
 			if got := partition(t, f, docs, ms); got != "0 0 0" {
 				t.Errorf("arrival order %v (one batch: %v): clusters %q, want one party", order, together, got)
 			}
+			// Every document sent again, changed, in the same order.
+			for i, k := range order {
+				docs[i] = f.kangOrder(k, 2, t0.Add(time.Duration(10+i)*time.Hour))
+				f.save(docs[i])
+				f.process()
+			}
+			if got := partition(t, f, docs, ms); got != "0 0 0" {
+				t.Errorf("arrival order %v (one batch: %v), resent: clusters %q, want one party", order, together, got)
+			}
 		}
 	}
 }
@@ -172,4 +181,16 @@ func TestKeyedMentionsKeepRejections(t *testing.T) {
 				b.MentionedID, bridge.MentionedID, b.Related, h.Related)
 		}
 	})
+}
+
+// TestResentDocumentMentionsItsPartiesNow: a new version of an order that names another
+// customer mentions that customer only, not the one its first version named.
+func TestResentDocumentMentionsItsPartiesNow(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("o1", 0, ontology.PartyRef{Role: ontology.PartyCustomer, Name: "Wang Fang", Email: "wf@example.com"})
+	first := f.partyOf("o1")
+	f.orderBy("o1", 1, ontology.PartyRef{Role: ontology.PartyCustomer, Name: "Li Na", Email: "lina@example.com"})
+	if now := f.partyOf("o1"); now.MentionedID == first.MentionedID {
+		t.Errorf("the corrected order still mentions its first customer %s", first.MentionedID)
+	}
 }
