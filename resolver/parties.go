@@ -282,8 +282,8 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 				nodes = append(nodes, id)
 			}
 		}
-		_, filed := b.parties.known[m.writing]
-		if len(nodes) > 0 && (m.writing == "" || filed || b.parties.knowsDescription(nodes, m.profile)) {
+		_, written := b.parties.known[m.writing]
+		if len(nodes) > 0 && (m.writing == "" || written || b.parties.knowsDescription(nodes, m.profile)) {
 			continue
 		}
 		for _, bk := range blockKeysOf(m.profile) {
