@@ -74,6 +74,32 @@ func TestPartyDecisions(t *testing.T) {
 	}
 }
 
+// TestTwoNamesTwoPhonesNeverMerge: a model that trusts an address as much as a trained
+// one may (accept lowered here) still never merges two names with two phones at one
+// address; one of them without a phone, or both with one phone, it may.
+func TestTwoNamesTwoPhonesNeverMerge(t *testing.T) {
+	pm := DefaultPartyModel()
+	pm.Accept, pm.Review = 2, 1
+	at := func(name, phone string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Phone: phone, Country: "CN",
+			Place: &ontology.AddressPart{Street: "建设路495号", Line2: "中海国际社区15栋2单元2901", Locality: "高新区", Postcode: "610041"}})
+	}
+	for _, c := range []struct {
+		name string
+		a, b PartyProfile
+		want PartyVerdict
+	}{
+		{"two names, two phones", at("吴颖玉", "18306509251"), at("吴秀云", "17417231374"), Possibly},
+		{"two names, one without a phone", at("吴颖玉", "18306509251"), at("吴秀云", ""), Same},
+		{"one name, two phones", at("吴秀云", "18306509251"), at("吴秀云", "17417231374"), Same},
+	} {
+		cmp := CompareParties(c.a, c.b)
+		if got, s := pm.Decide(cmp, c.a, nil); got != c.want {
+			t.Errorf("%s: %v (%.1f), want %v: %s", c.name, got, s, c.want, pm.Explain(cmp, c.a, nil))
+		}
+	}
+}
+
 func TestExplainNamesEachFieldAndTheModel(t *testing.T) {
 	pm := DefaultPartyModel()
 	a := person("sarah", "mitchell", "1981-06-02", "12 wallaby place", "cleveland", "4163")
