@@ -38,6 +38,29 @@ func mentionRows(ch *resolver.Changes) []map[string]any {
 	return rows
 }
 
+// staleMentionsCypher removes the parties a resolved document no longer mentions: a new
+// version names another customer, or resolution now files the same mention elsewhere
+// (a key's party merged into an older one). Without it a resent document would mention
+// both, the old party and the new.
+const staleMentionsCypher = `UNWIND $rows AS r
+MATCH (:SourceDocument {uid: r.doc, tenant: $tenant})-[m:MENTIONS]->(p:Party)
+WHERE NOT m.role + '/' + p.id IN r.keep
+DELETE m`
+
+// staleMentionRows lists, for each document resolved, the role and party of each of
+// its mentions now.
+func staleMentionRows(ch *resolver.Changes) []map[string]any {
+	keep := map[string][]string{}
+	for _, m := range ch.Mentions {
+		keep[m.DocUID] = append(keep[m.DocUID], string(m.Role)+"/"+m.PartyID)
+	}
+	rows := make([]map[string]any, 0, len(ch.Resolved))
+	for _, uid := range ch.Resolved {
+		rows = append(rows, map[string]any{"doc": uid, "keep": append([]string{}, keep[uid]...)})
+	}
+	return rows
+}
+
 // candidatesPerBlock bounds how many parties one block key brings into a batch: a very
 // common name must not load thousands of parties for every mention of it.
 const candidatesPerBlock = 20

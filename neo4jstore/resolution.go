@@ -272,6 +272,7 @@ MERGE (al:Alias {uid: r.uid})
                 al.evidence = CASE WHEN r.evidence = '' THEN NULL ELSE r.evidence END
 MERGE (p:Product {uid: $tenant + '/' + al.target}) ON CREATE SET p.tenant = $tenant, p.sku = al.target
 MERGE (al)-[:NAMES]->(p)`, productAliasRows(ch)},
+		{staleMentionsCypher, staleMentionRows(ch)},
 		{`UNWIND $rows AS r
 MERGE (p:Party {uid: $tenant + '/' + r.party})
   ON CREATE SET p.id = r.party, p.tenant = $tenant, p.name = r.name, p.kind = r.kind
@@ -495,6 +496,7 @@ RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax,
 			var pr resolver.PartyProfile
 			if json.Unmarshal([]byte(raw), &pr) == nil {
 				in.Name = compare.Name{Full: pr.FullName, Given: pr.Given, Family: pr.Family}
+				in.Blocks = pr.Blocks()
 			}
 		}
 		info[id] = in

@@ -36,6 +36,11 @@ type PartyInfo struct {
 	// party a contact key names): a shared phone or e-mail under another person's name
 	// is a household's, not the same person's.
 	Name compare.Name
+	// Blocks are the block values the party's stored profile files it under
+	// (PartyProfile.Blocks), read with Name: the description a key's party is known by,
+	// so that a mention the key places under another one is scored and filed (see
+	// describeAnew). Nil when not read.
+	Blocks map[string]string
 }
 
 // PartyMention links a document to the party it mentions.
@@ -87,6 +92,9 @@ type partyBook struct {
 	// parent, loaded for a person's decision only, maps a party to its SAME_AS link.
 	apart  [][2]string
 	parent map[string]PartyLink
+	// filedAs holds the block values each party is stored under (the Blocks of its
+	// first mention's profile), where known: see knowsDescription.
+	filedAs map[string]map[string]string
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -162,24 +170,6 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	return false
 }
 
-// tellsMore reports whether a person's mention names them more fully than the party a
-// key found knew them: the party by a family name and a title (方女士), a mask (张**)
-// or no name, the mention by a whole name.
-func (pb *partyBook) tellsMore(party string, prof PartyProfile) bool {
-	known, ok := pb.names[pb.root(party)]
-	if !ok {
-		known, ok = pb.names[party]
-	}
-	if !ok || prof.Company {
-		return false
-	}
-	switch compare.NameLevel(known, nameOf(prof)).Kind {
-	case compare.Partial, compare.MaskedCompatible, compare.Null:
-		return compare.NameLevel(nameOf(prof), nameOf(prof)).Kind == compare.Exact
-	}
-	return false
-}
-
 // relationReason says in words which relation key two parties share. A bank account
 // shows its last four characters only: enough for an analyst to match it against a
 // statement, not enough to pay from it.
@@ -221,7 +211,7 @@ func bankKey(s string) string {
 func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	b.parties = &partyBook{known: map[string]string{}, info: map[string]PartyInfo{}, seen: map[[2]string]bool{},
 		customers: map[string][]string{}, profiles: map[string]PartyProfile{}, blocks: map[string][]string{},
-		filed: map[string]int{}, names: map[string]compare.Name{}}
+		filed: map[string]int{}, names: map[string]compare.Name{}, filedAs: map[string]map[string]string{}}
 	var members []string
 	for _, ev := range b.events {
 		for _, m := range ev.Members {
@@ -245,6 +235,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	var keys []string
 	type mention struct {
 		identity []string
+		writing  string
 		profile  PartyProfile
 	}
 	var mentions []mention
@@ -254,7 +245,11 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 			id, rel := partyKeys(d.Doc.Key.System, p, pr)
 			keys = append(keys, id...)
 			keys = append(keys, rel...)
-			mentions = append(mentions, mention{identity: id, profile: pr})
+			w := writingKey(id, pr)
+			if w != "" {
+				keys = append(keys, w)
+			}
+			mentions = append(mentions, mention{identity: id, writing: w, profile: pr})
 		}
 	}
 	if len(keys) > 0 {
@@ -269,18 +264,26 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 			if in.Name != (compare.Name{}) {
 				b.parties.names[id] = in.Name
 			}
+			if in.Blocks != nil {
+				b.parties.filedAs[id] = in.Blocks
+			}
 		}
 	}
-	// Only a mention that no stored key names can need scoring, so only its blocks are
-	// looked up: a regular customer's hundredth order costs no candidate query.
+	// Only a mention that no stored key names, or one a key places under a description
+	// its party is not filed under, can need scoring, so only their blocks are looked
+	// up: a regular customer's hundredth order costs no candidate query.
 	wanted := map[string]bool{}
 	for _, m := range mentions {
 		// A key under another person's name (a household's phone) names no party for
 		// this mention: it may still need scoring.
-		if slices.ContainsFunc(m.identity, func(k string) bool {
-			id, ok := b.parties.known[k]
-			return ok && !b.parties.household(k, id, m.profile) && !b.parties.tellsMore(id, m.profile)
-		}) {
+		var nodes []string
+		for _, k := range m.identity {
+			if id, ok := b.parties.known[k]; ok && !b.parties.household(k, id, m.profile) {
+				nodes = append(nodes, id)
+			}
+		}
+		_, written := b.parties.known[m.writing]
+		if len(nodes) > 0 && (m.writing == "" || written || b.parties.knowsDescription(nodes, m.profile)) {
 			continue
 		}
 		for _, bk := range blockKeysOf(m.profile) {
@@ -300,6 +303,9 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 			b.parties.info[c.ID] = PartyInfo{Root: c.Root, TaxID: b.parties.info[c.ID].TaxID}
 		}
 		b.parties.addProfile(c.ID, c)
+		if _, ok := b.parties.filedAs[c.ID]; !ok {
+			b.parties.filedAs[c.ID] = c.Blocks()
+		}
 	}
 	b.parties.filed = filed
 	return nil
@@ -331,7 +337,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
 		tax := prof.TaxID
-		var found, refused []string
+		var found, refused, nodes, keyed []string
 		own := identity // the keys this mention's party may be named by
 		for _, k := range identity {
 			id, ok := pb.known[k]
@@ -345,6 +351,14 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 				continue
 			}
 			found = appendUnique(found, pb.root(id))
+			nodes, keyed = append(nodes, id), append(keyed, k)
+		}
+		// The party this description was filed as under the mention's first key, if it
+		// was (see describeAnew): the mention is that party's again.
+		wkey := writingKey(identity, prof)
+		writing, written := pb.known[wkey]
+		if written {
+			found = appendUnique(found, pb.root(writing))
 		}
 		// A different tax id means a different legal entity, whatever else they share.
 		var same, apart []string
@@ -356,6 +370,16 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			same = append(same, id)
 		}
 		sort.Strings(same)
+		// The keys that place the mention, with the parties they name.
+		var placing []string
+		for j, n := range nodes {
+			if slices.Contains(same, pb.root(n)) {
+				placing = append(placing, keyed[j])
+			} else {
+				nodes[j] = ""
+			}
+		}
+		nodes = slices.DeleteFunc(nodes, func(n string) bool { return n == "" })
 		var id string
 		switch {
 		case len(same) > 0:
@@ -381,43 +405,52 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 				b.relate(pb.root(other), id, "shares a phone number or e-mail under another name (a household?)")
 			}
 		}
-		if len(same) == 0 {
+		// mentioned is the party the mention is filed as: the key's party, or the party
+		// of its description under that key (see describeAnew).
+		mentioned := id
+		switch {
+		case len(same) == 0:
 			// No key reached a known party: maybe its description does.
+			if _, ok := pb.filedAs[id]; !ok {
+				pb.filedAs[id] = prof.Blocks()
+			}
 			if !b.matchProfile(id, prof) {
 				for _, bk := range blockKeysOf(prof) {
 					pb.filed[bk]++ // a new surviving party holds these values now
 				}
 			}
-		} else if slices.ContainsFunc(same, func(p string) bool { return pb.tellsMore(p, prof) }) {
-			// The key's party was known by less (方女士, 张**): the whole name may now
-			// find the same person's other party.
-			b.matchProfile(id, prof)
+		case written:
+			mentioned = writing
+		case wkey != "" && len(placing) > 0 && !pb.knowsDescription(nodes, prof):
+			// The key's party is known by another description (康桂英, now Kang
+			// Guiying; 方女士, now 方丽华): it may find the same person's other party.
+			mentioned = b.describeAnew(wkey, id, placing[0], prof)
 		}
-		pb.addProfile(id, prof)
-		if _, ok := pb.names[id]; !ok && !prof.Company {
-			pb.names[id] = nameOf(prof)
+		pb.addProfile(mentioned, prof)
+		if _, ok := pb.names[mentioned]; !ok && !prof.Company {
+			pb.names[mentioned] = nameOf(prof)
 		}
 		if in := pb.info[id]; in.TaxID == "" && tax != "" {
 			pb.info[id] = PartyInfo{Root: in.Root, TaxID: tax}
 		}
 		for _, k := range identity {
 			if _, ok := pb.known[k]; !ok {
-				pb.known[k] = id
-				pb.aliases = append(pb.aliases, PartyAlias{Key: k, PartyID: id})
+				pb.known[k] = mentioned
+				pb.aliases = append(pb.aliases, PartyAlias{Key: k, PartyID: mentioned})
 			}
 		}
 		for _, k := range relation {
 			if other, ok := pb.known[k]; ok {
 				b.relate(pb.root(other), id, relationReason(k))
 			} else {
-				pb.known[k] = id
-				pb.aliases = append(pb.aliases, PartyAlias{Key: k, PartyID: id})
+				pb.known[k] = mentioned
+				pb.aliases = append(pb.aliases, PartyAlias{Key: k, PartyID: mentioned})
 			}
 		}
-		b.changes.Mentions = append(b.changes.Mentions, PartyMention{DocUID: uid, PartyID: id, Role: p.Role,
+		b.changes.Mentions = append(b.changes.Mentions, PartyMention{DocUID: uid, PartyID: mentioned, Role: p.Role,
 			Name: p.Name, TaxID: tax, Company: companyRole(p.Role), Profile: prof})
 		if p.Role == ontology.PartyCustomer && (len(identity) > 0) {
-			pb.customers[uid] = append(pb.customers[uid], id)
+			pb.customers[uid] = append(pb.customers[uid], mentioned)
 		}
 	}
 }

@@ -198,12 +198,16 @@ func (pm *PartyModel) Decide(c Comparison, a PartyProfile, fr Frequency) (PartyV
 		k := c[f].Kind
 		beyondName = beyondName || (k.Agrees() && k != compare.MaskedCompatible)
 	}
+	// Another name and another phone at one address are two people of a household or
+	// a building, however much the address agrees: a person to look at, never a merge.
+	twoPeople := c[fieldPhone].Kind == compare.Different &&
+		(c[fieldName].Kind == compare.Different || c[fieldGiven].Kind == compare.Different || c[fieldFamily].Kind == compare.Different)
 	switch {
 	case !beyondName:
 		// Namesakes are not a lead: a name alone, however it agrees, asks no person to
 		// look either.
 		return Apart, s
-	case s >= pm.Accept:
+	case s >= pm.Accept && !twoPeople:
 		return Same, s
 	case s >= pm.Review:
 		return Possibly, s

@@ -48,11 +48,7 @@ func TestPartyDecisions(t *testing.T) {
 		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Address: addr, Country: "CN"})
 	}
 	anna := full("Anna de Vries", "", "Keizersgracht 12, 1015 CS Amsterdam")
-	for _, c := range []struct {
-		name string
-		a, b PartyProfile
-		want PartyVerdict
-	}{
+	checkDecisions(t, pm, []decisionCase{
 		{"a typo in the surname, the rest agrees", base, person("sarah", "mitchel", "1981-06-02", "12 wallaby place", "cleveland", "4163"), Same},
 		{"day and month swapped, a given name shortened", base, person("sara", "mitchell", "1981-02-06", "12 wallaby place", "cleveland", "4163"), Same},
 		{"moved house: same name and date of birth", base, person("sarah", "mitchell", "1981-06-02", "3 kent street", "sydney", "2000"), Same},
@@ -66,12 +62,41 @@ func TestPartyDecisions(t *testing.T) {
 		{"traditional and simplified, family name first in Latin", cn("張偉", "上海市浦东新区世纪大道100号2栋1201室"), cn("ZHANG Wei", "上海市浦东新区世纪大道100号2栋1201室"), Same},
 		{"one surname in one district, other streets", cn("李明", "上海市浦东新区张杨路500号"), cn("李强", "上海市浦东新区世纪大道100号"), Apart},
 		{"namesakes in one city, other streets", cn("王芳", "北京市朝阳区建国路88号"), cn("王芳", "北京市朝阳区望京街10号"), Apart},
-	} {
+	})
+}
+
+// decisionCase is two profiles and the verdict the model must give them.
+type decisionCase struct {
+	name string
+	a, b PartyProfile
+	want PartyVerdict
+}
+
+func checkDecisions(t *testing.T, pm PartyModel, cases []decisionCase) {
+	t.Helper()
+	for _, c := range cases {
 		cmp := CompareParties(c.a, c.b)
 		if got, s := pm.Decide(cmp, c.a, nil); got != c.want {
 			t.Errorf("%s: %v (%.1f), want %v: %s", c.name, got, s, c.want, pm.Explain(cmp, c.a, nil))
 		}
 	}
+}
+
+// TestTwoNamesTwoPhonesNeverMerge: a model that trusts an address as much as a trained
+// one may (accept lowered here) still never merges two names with two phones at one
+// address; one of them without a phone, or both with one phone, it may.
+func TestTwoNamesTwoPhonesNeverMerge(t *testing.T) {
+	pm := DefaultPartyModel()
+	pm.Accept, pm.Review = 2, 1
+	at := func(name, phone string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Phone: phone, Country: "CN",
+			Place: &ontology.AddressPart{Street: "建设路495号", Line2: "中海国际社区15栋2单元2901", Locality: "高新区", Postcode: "610041"}})
+	}
+	checkDecisions(t, pm, []decisionCase{
+		{"two names, two phones", at("吴颖玉", "18306509251"), at("吴秀云", "17417231374"), Possibly},
+		{"two names, one without a phone", at("吴颖玉", "18306509251"), at("吴秀云", ""), Same},
+		{"one name, two phones", at("吴秀云", "18306509251"), at("吴秀云", "17417231374"), Same},
+	})
 }
 
 func TestExplainNamesEachFieldAndTheModel(t *testing.T) {
