@@ -1,12 +1,17 @@
 package graph
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/seamhub/seam/graph/generated"
@@ -42,17 +47,22 @@ func TestPlainPOSTSupports(t *testing.T) {
 	}
 }
 
-// Every request answers exactly as gqlgen's own POST transport answers it: status,
-// content type and body, for data, field errors, parse and validation errors, bad JSON
-// and bad variables.
+// Every request answers as gqlgen's own POST transport answers it: status, content type
+// and the same JSON, for data, field errors, parse, validation and limit errors, bad
+// JSON, bad variables and a client gone before the answer.
 func TestPlainPOSTAnswersAsGqlgenDoes(t *testing.T) {
 	cfg := generated.Config{Resolvers: &Resolver{}}
 	cfg.Directives.HasRole = hasRole
 	es := generated.NewExecutableSchema(cfg)
 	plain, gqlgen := handler.New(es), handler.New(es)
 	plain.AddTransport(plainPOST{})
-	plain.AddTransport(transport.POST{})
-	gqlgen.AddTransport(transport.POST{})
+	for _, h := range []*handler.Server{plain, gqlgen} {
+		h.AddTransport(transport.POST{})
+		// The limits refuse in CreateOperationContext, as parse and validation do.
+		h.Use(extension.Introspection{})
+		h.Use(depthLimit{max: maxDepth})
+		h.Use(extension.FixedComplexityLimit(complexityLimit))
+	}
 	for _, body := range []string{
 		`{"query":"{ __typename }"}`,
 		`{"query":"query Q { t: __typename }","operationName":"Q","variables":{}}`,
@@ -64,8 +74,15 @@ func TestPlainPOSTAnswersAsGqlgenDoes(t *testing.T) {
 		`{"query":`,
 		``,
 		`[]`,
+		// Descriptions hold "<" and "&": encoding/json escapes them, plainPOST need not.
+		`{"query":"{ __schema { types { name description } } }"}`,
+		`{"query":"{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } }"}`, // too deep
 	} {
-		for _, accept := range []string{"", "application/graphql-response+json"} {
+		for _, c := range []struct {
+			accept    string
+			cancelled bool
+		}{{"", false}, {"application/graphql-response+json", false}, {"", true}} {
+			accept, cancelled := c.accept, c.cancelled
 			answer := func(h http.Handler) *httptest.ResponseRecorder {
 				r := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
 				r.Header.Set("Content-Type", "application/json")
@@ -73,14 +90,28 @@ func TestPlainPOSTAnswersAsGqlgenDoes(t *testing.T) {
 					r.Header.Set("Accept", accept)
 				}
 				w := httptest.NewRecorder()
+				if cancelled {
+					ctx, cancel := context.WithCancel(r.Context())
+					cancel()
+					r = r.WithContext(ctx)
+				}
 				h.ServeHTTP(w, r)
 				return w
 			}
 			got, want := answer(plain), answer(gqlgen)
-			if got.Code != want.Code || got.Header().Get("Content-Type") != want.Header().Get("Content-Type") || got.Body.String() != want.Body.String() {
-				t.Errorf("body %q accept %q:\n got %d %s %s\nwant %d %s %s", body, accept,
+			if got.Code != want.Code || got.Header().Get("Content-Type") != want.Header().Get("Content-Type") || !sameJSON(got.Body.Bytes(), want.Body.Bytes()) {
+				t.Errorf("body %q accept %q cancelled %v:\n got %d %s %s\nwant %d %s %s", body, accept, cancelled,
 					got.Code, got.Header().Get("Content-Type"), got.Body, want.Code, want.Header().Get("Content-Type"), want.Body)
 			}
 		}
 	}
+}
+
+// sameJSON reports whether two answers are the same JSON (or the same bytes, when not JSON).
+func sameJSON(a, b []byte) bool {
+	var x, y any
+	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
+		return bytes.Equal(a, b)
+	}
+	return reflect.DeepEqual(x, y)
 }

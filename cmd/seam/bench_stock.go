@@ -37,7 +37,7 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	skus := fs.Int("skus", 20, "products in stock")
 	keep := fs.Bool("keep", false, "keep the tenant's data afterwards")
 	clients := fs.Int("clients", 8, "concurrent clients of the loaded phase (0 skips it)")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the interleaved reads (Redis GET, /healthz, GraphQL stock; client and server, one process) to this file")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the interleaved reads (Redis GET, /healthz, GraphQL stock with both clients; client and server, one process) to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

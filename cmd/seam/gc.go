@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// Garbage collection of a server. A stock read allocates about 29 KB (gqlgen's field
-// contexts, JSON), while the server's live heap is small (tens of MiB holding a tenant
+// Garbage collection of a server. A stock read allocates about 34 KB (gqlgen's field
+// sets and contexts, the near cache's reply reader, JSON), while the server's live heap is small (tens of MiB holding a tenant
 // of a million events, `seam bench memory`): at Go's default GOGC=100 the collector ran
 // about every 2,000 reads and took a fifth of a read's time. serverGOGC lets the heap
 // grow to five times the live data between collections (measured: 24 → 19 µs of server

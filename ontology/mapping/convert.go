@@ -52,7 +52,7 @@ func (t *timeSpec) parse(v string) (time.Time, error) {
 		return ts, err
 	}
 	if y := ts.Year(); y < 1800 || y > 2200 {
-		return time.Time{}, fmt.Errorf("%q is not a plausible date (year %d); a placeholder for no date is left out, not read", strings.TrimSpace(v), y)
+		return time.Time{}, fmt.Errorf("%q is not a plausible date (year %d): a placeholder for no date is refused, not read as one", strings.TrimSpace(v), y)
 	}
 	return ts, nil
 }

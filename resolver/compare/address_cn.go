@@ -45,8 +45,15 @@ func ParseChineseAddress(s string) Address {
 	body, areas, postcode := chineseParts(s)
 	a := parseChineseOrdered(body)
 	for _, area := range areas {
-		// Each area is read on its own, so that no part runs from one into the next.
+		// Each area is read on its own, so that no part runs from one into the next. An
+		// area that names what the body already names (a second district: 东区 after
+		// 南山区) is not one: it is kept as detail, so that nothing written is lost.
 		p := parseChineseOrdered(area)
+		if (p.Region != "" && a.Region != "") || (p.City != "" && a.City != "") ||
+			(p.Locality != "" && a.Locality != "") || (p.Town != "" && a.Town != "") {
+			a.Detail += area
+			continue
+		}
 		a.Region = cmp.Or(a.Region, p.Region)
 		a.City = cmp.Or(a.City, p.City)
 		a.Locality = cmp.Or(a.Locality, p.Locality)
@@ -87,9 +94,18 @@ func chineseParts(s string) (body string, areas []string, postcode string) {
 // isAreaOnly reports whether a part names an area (province, city, district,
 // township) and nothing within it.
 func isAreaOnly(part string) bool {
+	for _, w := range notArea {
+		if strings.HasSuffix(part, w) {
+			return false
+		}
+	}
 	a := parseChineseOrdered(part)
 	return a.Street == "" && a.Number == "" && a.Detail == "" && a != Address{}
 }
+
+// notArea are words ending like an area (市, 区) that name a shop, a market or a part of
+// an estate: 华联超市 written after the street is where in the building, not a city.
+var notArea = append([]string{"超市", "门市", "菜市", "夜市", "集市", "街市", "东区", "西区", "南区", "北区", "中区", "生活区", "办公区", "A区", "B区", "C区", "D区"}, notLocality...)
 
 func isDigits(s string) bool {
 	for _, r := range s {

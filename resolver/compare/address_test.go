@@ -266,3 +266,24 @@ func TestChineseAddressWrittenWesternOrder(t *testing.T) {
 		t.Errorf("%+v and %+v differ", a, b)
 	}
 }
+
+// A part after the street that only looks like an area (a shop, a zone of an estate, a
+// second district) stays in the detail: separating it with a space or comma loses
+// nothing the same text written without one keeps.
+func TestChineseAddressKeepsWhatFollowsTheStreet(t *testing.T) {
+	for _, in := range []string{
+		"广东省深圳市南山区科技园路1号 A区",
+		"北京市朝阳区建国路88号 华联超市",
+		"上海市徐汇区漕溪北路88号, 东区",
+		"上海市徐汇区漕溪北路90号 生活区",
+		"深圳市南山区科技园路1号 3栋 福田区",
+	} {
+		spaced, joined := ParseChineseAddress(in), ParseChineseAddress(strings.NewReplacer(" ", "", ",", "").Replace(in))
+		if spaced != joined {
+			t.Errorf("%q reads\n %+v, without separators\n %+v", in, spaced, joined)
+		}
+	}
+	if a := ParseChineseAddress("科技园路1号 华联超市"); a.City != "" || a.Detail != "华联超市" {
+		t.Errorf("a supermarket read as %+v", a)
+	}
+}
