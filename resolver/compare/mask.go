@@ -54,9 +54,11 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // maskForm is the comparable form of a value that may be masked: NFKC, lower case,
 // traditional characters simplified, spaces dropped, and each run of hidden characters
 // written as one '*'. Platforms do not keep the length of what they hide (张** may hide
-// one character), so a run stands for any number of characters.
+// one character), so a run stands for any number of characters. A byte that is not
+// UTF-8 becomes U+FFFD first, as ranging over the string would read it, so that both
+// sides of a comparison see it the same way whatever the normalisers do with it.
 func maskForm(s string) string {
-	s = Simplify(strings.ToLower(norm.NFKC.String(s)))
+	s = Simplify(strings.ToLower(norm.NFKC.String(strings.ToValidUTF8(s, "\uFFFD"))))
 	var b strings.Builder
 	prevMask := false
 	for i, r := range s {
