@@ -83,7 +83,8 @@ func newServer(svc Services, keys KeyChecker) *handler.Server {
 	cfg := generated.Config{Resolvers: &Resolver{svc: svc}}
 	cfg.Directives.HasRole = hasRole
 	costs(&cfg.Complexity)
-	srv := handler.New(generated.NewExecutableSchema(cfg))
+	es := generated.NewExecutableSchema(cfg)
+	srv := handler.New(es)
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 15 * time.Second,
 		Implementation: transport.CoderWebsocketImplementation{
@@ -95,7 +96,8 @@ func newServer(svc Services, keys KeyChecker) *handler.Server {
 	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(plainPOST{}) // before POST: it takes the common case (see post.go)
+	// Before POST: it takes the common case (see post.go).
+	srv.AddTransport(plainPOST{direct: newDirectStock(es.Schema(), cfg.Resolvers.Query().Stock)})
 	srv.AddTransport(transport.POST{})
 	// Clients ask the same few queries again and again: each text is parsed and
 	// validated once (limits still run on every request).

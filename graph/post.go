@@ -25,7 +25,10 @@ import (
 //
 // plainPOST must be added before transport.POST: gqlgen uses the first transport whose
 // Supports says yes.
-type plainPOST struct{}
+type plainPOST struct {
+	// direct, when set, answers stock reads without the executor (see directStock).
+	direct *directStock
+}
 
 var _ graphql.Transport = plainPOST{}
 
@@ -59,7 +62,7 @@ func (plainPOST) Supports(r *http.Request) bool {
 }
 
 // Do runs the operation; any request it does not answer itself is gqlgen's.
-func (plainPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+func (p plainPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	start := graphql.Now()
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
@@ -89,6 +92,9 @@ func (plainPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphEx
 			w.WriteHeader(http.StatusUnprocessableEntity)
 		}
 		writeResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, rc), errs))
+		return
+	}
+	if p.direct != nil && p.direct.serve(ctx, w, rc) {
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, rc)

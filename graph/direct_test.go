@@ -1,0 +1,158 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/executor"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+
+	"github.com/seamhub/seam/graph/generated"
+	"github.com/seamhub/seam/graph/model"
+	"github.com/seamhub/seam/inventory/rediscache"
+	"github.com/seamhub/seam/inventory/rediscache/redistest"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/apikey"
+)
+
+type zoneMap map[string]string
+
+func (z zoneMap) Zone(_, location string) string { return z[location] }
+
+// The direct stock path answers byte for byte as gqlgen's executor answers the same
+// operation (once encoding/json's HTML escaping is applied, as gqlgen's POST transport
+// writes it), over live rows in the real Redis: every field, aliases, variables, a null
+// location, __typename, nulls, escapes and no rows. Operations it must not answer
+// (fragments, directives, another root field, a refused role) fall back.
+func TestDirectStockAnswersAsGqlgen(t *testing.T) {
+	ctx := context.Background()
+	cache := rediscache.New(redistest.Open(t))
+	tenant := neo4jtest.Tenant(t)
+	sku := "TE\tA \"<&>\" 中" // escapes inside: stock(sku:) trims the ends
+	mv := func(id, loc, lot string, b ontology.Bucket, n int64) ontology.Movement {
+		return ontology.Movement{ID: id, SKU: sku, Location: loc, Lot: lot, Bucket: b, Qty: ontology.Units(n)}
+	}
+	if _, err := cache.Apply(ctx, tenant, []ontology.Movement{
+		mv("e1:1", "WH", "L1", ontology.BucketOnHand, 10),
+		mv("e1:2", "WH", "L1", ontology.BucketReserved, 3),
+		mv("e2:1", "WH", "L2", ontology.BucketIncoming, 7),
+		mv("e3:1", "STORE\t1", "", ontology.BucketOnHand, -2),
+		mv("e3:2", "STORE\t1", "", ontology.BucketInTransit, 4),
+		mv("e3:3", "STORE\t1", "", ontology.BucketOnHold, 1),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	exp := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
+	if err := cache.SetExpiries(ctx, tenant, map[ontology.Cell]time.Time{{SKU: sku, Location: "WH", Lot: "L1"}: exp}); err != nil {
+		t.Fatal(err)
+	}
+	r := &Resolver{svc: Services{Stock: cache, Zones: zoneMap{"WH": "chilled"}}}
+	cfg := generated.Config{Resolvers: r}
+	cfg.Directives.HasRole = hasRole
+	es := generated.NewExecutableSchema(cfg)
+	exec := executor.New(es)
+	exec.Use(extension.Introspection{})
+	exec.Use(depthLimit{max: maxDepth})
+	exec.Use(extension.FixedComplexityLimit(complexityLimit))
+	d := newDirectStock(es.Schema(), r.Query().Stock)
+	if d == nil {
+		t.Fatal("no direct path for Query.stock")
+	}
+	vars := map[string]any{"s": sku, "l": "WH"}
+	all := "__typename sku location lot onHand reserved available incoming inTransit onHold expiresAt zone updatedAt"
+	for _, c := range []struct {
+		query  string
+		role   apikey.Role
+		direct bool
+		rows   int
+	}{
+		{`query($s: String!) { stock(sku: $s) { ` + all + ` } }`, apikey.Reader, true, 3},
+		{`query($s: String!, $l: String) { rows: stock(sku: $s, location: $l) { z: zone sku q: available expiresAt } }`, apikey.Finance, true, 2},
+		{`query($s: String!) { stock(sku: $s, location: null) { lot onHand } }`, apikey.Admin, true, 3},
+		{`{ stock(sku: "nothing here") { sku } }`, apikey.Operator, true, 0},
+		{`query($s: String!) { stock(sku: $s) { sku ...F } } fragment F on StockRow { lot }`, apikey.Reader, false, 0},
+		{`query($s: String!) { stock(sku: $s) { sku lot @include(if: true) } }`, apikey.Reader, false, 0},
+		{`query($s: String!) { stock(sku: $s) { sku sku } }`, apikey.Reader, false, 0},
+		{`query($s: String!) { stock(sku: $s) { sku } __typename }`, apikey.Reader, false, 0},
+		{`query($s: String!) { stock(sku: $s) { sku } }`, apikey.Partner, false, 0}, // refused: the executor says why
+	} {
+		kctx := graphql.StartOperationTrace(withKey(ctx, apikey.Key{Tenant: tenant, Role: c.role}))
+		rc, errs := exec.CreateOperationContext(kctx, &graphql.RawParams{Query: c.query, Variables: vars})
+		if errs != nil {
+			t.Fatalf("%s: %v", c.query, errs)
+		}
+		rec := httptest.NewRecorder()
+		if served := d.serve(kctx, rec, rc); served != c.direct {
+			t.Fatalf("%s as %s: served directly = %v, want %v", c.query, c.role, served, c.direct)
+		}
+		resp, rctx := exec.DispatchOperation(kctx, rc)
+		want, err := json.Marshal(resp(rctx))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !c.direct {
+			if rec.Body.Len() != 0 {
+				t.Errorf("%s: a declined operation wrote %q", c.query, rec.Body)
+			}
+			continue
+		}
+		var got bytes.Buffer
+		json.HTMLEscape(&got, rec.Body.Bytes())
+		if got.String() != string(want) {
+			t.Errorf("%s:\n direct %s\n gqlgen %s", c.query, got.String(), want)
+		}
+		if n := bytes.Count(want, []byte("{")) - 2; n != c.rows {
+			t.Errorf("%s: %d rows, want %d: %s", c.query, n, c.rows, want)
+		}
+	}
+}
+
+// Every field of StockRow in the schema is one the direct path writes, so that a field
+// added to the schema without it is noticed here rather than by a slower stock read.
+func TestDirectStockKnowsEveryRowField(t *testing.T) {
+	es := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{}})
+	def := es.Schema().Types["StockRow"]
+	if def == nil || len(def.Fields) == 0 {
+		t.Fatal("no StockRow in the schema")
+	}
+	names := map[string]bool{"__typename": true}
+	for _, f := range def.Fields {
+		names[f.Name] = true
+		if _, ok := appendStockField(nil, &model.StockRow{}, f.Name); !ok || !stockFields[f.Name] {
+			t.Errorf("StockRow.%s is not written by the direct path (graph/direct.go)", f.Name)
+		}
+	}
+	for name := range stockFields {
+		if !names[name] {
+			t.Errorf("the direct path knows %q, which StockRow does not have", name)
+		}
+	}
+}
+
+func TestAppendJSONStringAsGqlgen(t *testing.T) {
+	for _, s := range []string{"", "plain", "q\"b\\s", "\x00\x01\x1f\t\r\n", "中文 ünï", "bad \xff\xfe utf8", "<&>"} {
+		var want bytes.Buffer
+		graphql.MarshalString(s).MarshalGQL(&want)
+		if got := appendJSONString(nil, s); string(got) != want.String() {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want.String())
+		}
+	}
+}
+
+func FuzzAppendJSONString(f *testing.F) {
+	f.Add("TE\tA \"<&>\" 中")
+	f.Add("bad \xff utf8 \x00")
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		graphql.MarshalString(s).MarshalGQL(&want)
+		if got := appendJSONString(nil, s); string(got) != want.String() {
+			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want.String())
+		}
+	})
+}
