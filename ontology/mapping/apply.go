@@ -43,14 +43,14 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 	d.Verb = m.mapVerb(mp)
 	d.Status = mp.text(m.status, "status", root)
 	if m.when != nil {
-		if t, had := mp.time(m.when, "occurredAt", root); t != nil {
+		if t, had := mp.time(m.when, "occurredAt", root, false); t != nil {
 			d.OccurredAt = *t
 		} else if !had {
 			mp.missing("occurredAt", m.when.spec, root, "when it happened")
 		}
 	}
 	if m.srcTime != nil {
-		if t, _ := mp.time(m.srcTime, "sourceTime", root); t != nil {
+		if t, _ := mp.time(m.srcTime, "sourceTime", root, true); t != nil {
 			d.SourceTime = *t
 		}
 	}
@@ -68,7 +68,7 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 	}
 	d.ExchangeRate = mp.rate(m.rate, "exchangeRate", root)
 	if m.due != nil {
-		d.DueAt, _ = mp.time(m.due, "dueAt", root)
+		d.DueAt, _ = mp.time(m.due, "dueAt", root, true)
 	}
 	for i := range m.parties {
 		d.Parties = m.parties[i].read(mp, d.Parties)
@@ -206,8 +206,10 @@ func (mp *mapper) text(s *spec, field string, cur any) string {
 }
 
 // time reads a time: (t, true) when read, (nil, false) when the source has none, and
-// (nil, true) when it has one that could not be read (the problem is recorded).
-func (mp *mapper) time(ts *timeSpec, field string, cur any) (*time.Time, bool) {
+// (nil, true) when it has one that could not be read (the problem is recorded). An
+// optional field holding a placeholder for no date (noDateError) has none; a required
+// one holding it is a problem, said as such.
+func (mp *mapper) time(ts *timeSpec, field string, cur any, optional bool) (*time.Time, bool) {
 	v, err := ts.spec.value(mp.top, cur)
 	if err != nil {
 		mp.fail(field, ts.spec, cur, "", err)
@@ -217,6 +219,10 @@ func (mp *mapper) time(ts *timeSpec, field string, cur any) (*time.Time, bool) {
 		return nil, false
 	}
 	t, err := ts.parse(v)
+	var none *noDateError
+	if optional && errors.As(err, &none) {
+		return nil, false
+	}
 	if err != nil {
 		mp.fail(field, ts.spec, cur, v, &valueError{rule: "time", value: v, msg: err.Error()})
 		return nil, true
@@ -424,7 +430,7 @@ func (ls *linesSpec) read(mp *mapper) []ontology.Line {
 		l.ExpectedQty = mp.qty(ls.expected, "expectedQty", cur)
 		l.RejectedQty = mp.qty(ls.rejected, "rejectedQty", cur)
 		if ls.expires != nil {
-			l.ExpiresAt, _ = mp.time(ls.expires, "expiresAt", cur)
+			l.ExpiresAt, _ = mp.time(ls.expires, "expiresAt", cur, true)
 		}
 		if ls.price != nil {
 			l.UnitPrice = mp.money(ls.price, "unitPrice", cur)

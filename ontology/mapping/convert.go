@@ -43,16 +43,29 @@ func checkLayout(l string) error {
 	return nil
 }
 
+// noDateError is a value a source writes for "no date": "0001-01-01 00:00:00" (.NET, Go
+// and many ERPs), MySQL's "0000-00-00 00:00:00", "9999-12-31" for "never", a Unix time
+// of 0. It is never read as a date: a document dated by it would sort before (or after)
+// everything its source ever sent. Where the field is optional (an expiry, a due date,
+// the source's clock) the field is absent; where it is required the document is refused.
+type noDateError struct{ msg string }
+
+func (e *noDateError) Error() string { return e.msg }
+
 // parse reads one time value; the result is always UTC. A year before 1800 or after 2200
-// is refused: "0001-01-01 00:00:00" is how .NET, Go and many ERPs write "no date", and a
-// document dated by it would sort before everything its source ever sent.
+// is a placeholder for no date (noDateError).
 func (t *timeSpec) parse(v string) (time.Time, error) {
+	v = strings.TrimSpace(v)
+	if strings.HasPrefix(v, "0000-00-00") || strings.HasPrefix(v, "00000000") ||
+		(t.layout == "unix" || t.layout == "unixMilli") && strings.Trim(v, "0.") == "" {
+		return time.Time{}, &noDateError{fmt.Sprintf("%q is a placeholder for no date, not a date", v)}
+	}
 	ts, err := t.parseAny(v)
 	if err != nil {
 		return ts, err
 	}
 	if y := ts.Year(); y < 1800 || y > 2200 {
-		return time.Time{}, fmt.Errorf("%q is not a plausible date (year %d): a placeholder for no date is refused, not read as one", strings.TrimSpace(v), y)
+		return time.Time{}, &noDateError{fmt.Sprintf("%q is not a plausible date (year %d): a placeholder for no date is not read as one", v, y)}
 	}
 	return ts, nil
 }

@@ -149,11 +149,37 @@ func TestPlaceholderTimesAreRefused(t *testing.T) {
 		{`{path: v, time: datetime}`, "0001-01-01 00:00:00"},
 		{`{path: v, time: date}`, "1000-01-01"},
 		{`{path: v, time: date}`, "9999-12-31"},
+		{`{path: v, time: datetime}`, "0000-00-00 00:00:00"},
+		{`{path: v, time: unix}`, "0"},
 	} {
 		m := compile(t, hdr+"occurredAt: "+c.spec+"\n")
 		d, ps := run(t, m, `{"id": 1, "v": "`+c.value+`"}`)
-		if ps == nil {
-			t.Errorf("%s %q: read as %s, want a problem", c.spec, c.value, d.OccurredAt)
+		if len(ps) != 1 || !strings.Contains(ps[0].String(), "placeholder") {
+			t.Errorf("%s %q: read as %s with %v, want a placeholder problem", c.spec, c.value, d.OccurredAt, ps)
+		}
+	}
+}
+
+// In an optional field (the source's clock here) a placeholder for no date means the
+// source has none: the document is kept, without the field. A date that cannot be read
+// at all is still a problem there.
+func TestPlaceholderTimesInOptionalFieldsAreAbsent(t *testing.T) {
+	for _, c := range []struct{ spec, value, problem string }{
+		{`{path: v, time: rfc3339}`, "0001-01-01T00:00:00Z", ""},
+		{`{path: v, time: datetime}`, "0000-00-00 00:00:00", ""},
+		{`{path: v, time: date}`, "9999-12-31", ""},
+		{`{path: v, time: yyyyMMdd}`, "00000000", ""},
+		{`{path: v, time: unixMilli}`, "0", ""},
+		{`{path: v, time: date}`, "2025-13-45", "does not match"},
+		{`{path: v, time: unix}`, "1741054522481", "not a plausible Unix time"}, // milliseconds as seconds
+	} {
+		m := compile(t, hdr+when+"sourceTime: "+c.spec+"\n")
+		d, ps := run(t, m, `{"id": 1, "v": "`+c.value+`"}`)
+		switch {
+		case c.problem == "" && (ps != nil || !d.SourceTime.IsZero()):
+			t.Errorf("%s %q: source time %s, problems %v; want none and no problem", c.spec, c.value, d.SourceTime, ps)
+		case c.problem != "" && (len(ps) != 1 || !strings.Contains(ps[0].String(), c.problem)):
+			t.Errorf("%s %q: problems %v, want %q", c.spec, c.value, ps, c.problem)
 		}
 	}
 }
