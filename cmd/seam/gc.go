@@ -2,7 +2,9 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -35,14 +37,15 @@ func tuneGC(getenv func(string) string) {
 	}
 }
 
-// cgroupLimits are where Linux says how much memory the process's container may use.
-var cgroupLimits = []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"}
-
-// memoryLimit is serverMemoryLimit, or three quarters of the container's limit when
-// that is lower. "max" (v2) and v1's huge "no limit" number leave serverMemoryLimit.
+// memoryLimit is serverMemoryLimit, or three quarters of the process's cgroup memory
+// limit when that is lower. The limit that binds is the lowest of the process's own
+// cgroup and every cgroup above it (a pod's limit sits above its container's), in the
+// v2 hierarchy (memory.max) and the v1 memory controller (memory.limit_in_bytes) alike;
+// /proc/self/cgroup names the process's cgroups. "max" (v2) and v1's huge "no limit"
+// number leave serverMemoryLimit; so does a file that cannot be read.
 func memoryLimit(readFile func(string) ([]byte, error)) int64 {
 	limit := int64(serverMemoryLimit)
-	for _, path := range cgroupLimits {
+	for _, path := range cgroupLimitFiles(readFile) {
 		b, err := readFile(path)
 		if err != nil {
 			continue
@@ -51,9 +54,44 @@ func memoryLimit(readFile func(string) ([]byte, error)) int64 {
 		if err == nil && n > 0 && n/4*3 < limit {
 			limit = n / 4 * 3
 		}
-		break
 	}
 	return limit
+}
+
+// cgroupLimitFiles lists the limit files of the process's cgroups and their parents up
+// to the hierarchy's root. Without /proc/self/cgroup (another OS, a sandbox) only the
+// roots are read. Inside a container the path /proc/self/cgroup gives may be the host's
+// and not exist under the container's mount: walking up then reaches the mount's root,
+// which is the container's own cgroup.
+func cgroupLimitFiles(readFile func(string) ([]byte, error)) []string {
+	const v2, v1 = "/sys/fs/cgroup", "/sys/fs/cgroup/memory"
+	paths := map[string]string{v2: "/", v1: "/"}
+	if b, err := readFile("/proc/self/cgroup"); err == nil {
+		for line := range strings.SplitSeq(string(b), "\n") {
+			parts := strings.SplitN(strings.TrimSpace(line), ":", 3)
+			switch {
+			case len(parts) != 3:
+			case parts[0] == "0" && parts[1] == "":
+				paths[v2] = parts[2]
+			case slices.Contains(strings.Split(parts[1], ","), "memory"):
+				paths[v1] = parts[2]
+			}
+		}
+	}
+	var files []string
+	for _, root := range []string{v2, v1} {
+		name := "memory.max"
+		if root == v1 {
+			name = "memory.limit_in_bytes"
+		}
+		for dir := filepath.Clean("/" + paths[root]); ; dir = filepath.Dir(dir) {
+			files = append(files, filepath.Join(root, dir, name))
+			if dir == "/" {
+				break
+			}
+		}
+	}
+	return files
 }
 
 // hostsServer tells the commands that run `seam serve`'s HTTP server in their process:
