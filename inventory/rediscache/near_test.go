@@ -132,6 +132,21 @@ func TestNearCacheForgetsWhatABrokenConnectionRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The connection CLIENT ID answered on must be the one that tracks (flag t), or
+	// killing it would prove nothing about the cache.
+	info, err := plain.Do(ctx, "CLIENT", "LIST", "ID", id).Text()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flags := ""
+	for f := range strings.FieldsSeq(info) {
+		if v, ok := strings.CutPrefix(f, "flags="); ok {
+			flags = v
+		}
+	}
+	if !strings.Contains(flags, "t") {
+		t.Fatalf("connection %d does not track keys (CLIENT LIST: %s)", id, info)
+	}
 	// Only this test's connection: other test binaries share the Redis.
 	if err := plain.Do(ctx, "CLIENT", "KILL", "ID", id).Err(); err != nil {
 		t.Fatalf("killing the near cache's connection %d: %v", id, err)
