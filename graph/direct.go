@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -64,8 +65,8 @@ func (d *directStock) serve(ctx context.Context, w http.ResponseWriter, rc *grap
 		return false
 	}
 	rows, err := d.call(ctx, sku, loc)
-	if err != nil {
-		return false
+	if err != nil || slices.Contains(rows, nil) {
+		return false // a nil row breaks [StockRow!]!: the executor says so
 	}
 	buf := make([]byte, 0, 64+len(rows)*64*len(f.SelectionSet))
 	buf = append(append(append(buf, `{"data":{"`...), f.Alias...), `":[`...)
