@@ -20,14 +20,17 @@ type PullConfig struct {
 	System string `yaml:"system"`
 	Type   string `yaml:"type"`
 	// API is how the partner pages: shopify, square, stripe or woocommerce.
-	API         string            `yaml:"api"`
-	BaseURL     string            `yaml:"baseUrl"`
-	Token       neo4jstore.Secret `yaml:"token"`  // Shopify access token, Square bearer, Stripe key, Woo consumer key
-	Secret      neo4jstore.Secret `yaml:"secret"` // Woo consumer secret
-	Resource    string            `yaml:"resource"`
-	LocationIDs []string          `yaml:"locationIds"`
-	Every       time.Duration     `yaml:"every"`
-	MinInterval time.Duration     `yaml:"minInterval"`
+	API      string            `yaml:"api"`
+	BaseURL  string            `yaml:"baseUrl"`
+	Token    neo4jstore.Secret `yaml:"token"`  // Shopify access token, Square bearer, Stripe key, Woo consumer key
+	Secret   neo4jstore.Secret `yaml:"secret"` // Woo consumer secret
+	Resource string            `yaml:"resource"`
+	// Events filters a Stripe events poll (resource events) by Stripe's event type:
+	// "payout.*" by default for type payout, "charge.*" for type charge.
+	Events      string        `yaml:"events"`
+	LocationIDs []string      `yaml:"locationIds"`
+	Every       time.Duration `yaml:"every"`
+	MinInterval time.Duration `yaml:"minInterval"`
 }
 
 func (c PullConfig) pager() (pull.Pager, error) {
@@ -39,11 +42,19 @@ func (c PullConfig) pager() (pull.Pager, error) {
 	case "stripe":
 		switch c.Resource {
 		case "":
-			return nil, fmt.Errorf("pull %s: stripe needs resource (charges, payouts, balance_transactions, payout_transactions)", c.Name)
+			return nil, fmt.Errorf("pull %s: stripe needs resource (charges, payouts, balance_transactions, payout_transactions, events)", c.Name)
 		case "payout_transactions":
 			// Each paid payout's balance transactions, with the payout named (type
 			// balance_transaction).
 			return pull.StripePayoutTransactions{BaseURL: c.BaseURL, Key: string(c.Token)}, nil
+		case "events":
+			// What happened to objects after they were created (a payout paid, then
+			// failed): each Event is stored as a version of the object it wraps.
+			events := c.Events
+			if events == "" {
+				events = c.Type + ".*"
+			}
+			return pull.StripeList{BaseURL: c.BaseURL, Key: string(c.Token), Resource: c.Resource, EventType: events}, nil
 		}
 		return pull.StripeList{BaseURL: c.BaseURL, Key: string(c.Token), Resource: c.Resource}, nil
 	case "woocommerce":

@@ -140,14 +140,23 @@ func (s SquareOrders) Parse(body []byte, cursor string) ([][]byte, string, bool,
 }
 
 // StripeList pages a Stripe list endpoint (/v1/charges, /v1/payouts,
-// /v1/balance_transactions). Stripe lists newest first, so a poll reads the window
-// created after the last watermark, paging with starting_after, and moves the watermark
-// only when the window is read. The cursor is "gt=<unix>;max=<unix>;after=<id>".
+// /v1/balance_transactions, /v1/events). Stripe lists newest first, so a poll reads the
+// window created after the last watermark, paging with starting_after, and moves the
+// watermark only when the window is read. The cursor is "gt=<unix>;max=<unix>;after=<id>".
+//
+// An object is listed once, by when it was created: a payout that turns from pending to
+// paid, or from paid to failed days later, is never listed again. Resource "events"
+// lists what happened instead (payout.paid, then payout.failed), each Event wrapping the
+// object as it was then, which the built-in mappings unwrap and order by the Event's own
+// created. Stripe keeps events for 30 days: a poller stopped longer misses changes.
 type StripeList struct {
 	BaseURL  string // https://api.stripe.com
 	Key      string // secret key
-	Resource string // charges, payouts, balance_transactions
-	Limit    int    // default 100 (Stripe's maximum)
+	Resource string // charges, payouts, balance_transactions, events
+	// EventType filters events (Stripe's type parameter: "payout.*", "charge.refunded");
+	// only with Resource events.
+	EventType string
+	Limit     int // default 100 (Stripe's maximum)
 }
 
 func stripeCursor(c string) (gt, max int64, after string) {
@@ -174,6 +183,9 @@ func (s StripeList) Request(ctx context.Context, cursor string) (*http.Request, 
 	}
 	if after != "" {
 		q.Set("starting_after", after)
+	}
+	if s.Resource == "events" && s.EventType != "" {
+		q.Set("type", s.EventType)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.BaseURL+"/v1/"+s.Resource+"?"+q.Encode(), nil)
 	if err != nil {
@@ -213,7 +225,7 @@ func (s StripeList) Parse(body []byte, cursor string) ([][]byte, string, bool, e
 	if err != nil {
 		return nil, "", false, err
 	}
-	gt, max, _ := stripeCursor(cursor)
+	gt, newest, _ := stripeCursor(cursor)
 	last := ""
 	for _, o := range data {
 		var it struct {
@@ -223,18 +235,19 @@ func (s StripeList) Parse(body []byte, cursor string) ([][]byte, string, bool, e
 		if err := decode(o, &it); err != nil {
 			return nil, "", false, err
 		}
-		if c, err := it.Created.Int64(); err == nil && c > max {
-			max = c
+		if c, err := it.Created.Int64(); err == nil && c > newest {
+			newest = c
 		}
 		last = it.ID
 	}
 	if hasMore {
-		return raws(data), fmt.Sprintf("gt=%d;max=%d;after=%s", gt, max, last), true, nil
+		return raws(data), fmt.Sprintf("gt=%d;max=%d;after=%s", gt, newest, last), true, nil
 	}
-	if max < gt {
-		max = gt
-	}
-	return raws(data), fmt.Sprintf("gt=%d;max=%d;after=", max, max), false, nil
+	// created[gt] compares whole seconds: the next window starts one second short of the
+	// newest, so that an object created later in that same second is not skipped (the
+	// ones read again are stored again as the same versions).
+	next := max(gt, newest-1)
+	return raws(data), fmt.Sprintf("gt=%d;max=%d;after=", next, next), false, nil
 }
 
 // WooOrders pages GET /wp-json/wc/v3/orders by page number within a modified_after

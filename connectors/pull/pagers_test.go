@@ -47,12 +47,35 @@ func TestStripeListPaging(t *testing.T) {
 	}
 	page2 := `{"object":"list","url":"/v1/charges","has_more":false,"data":[{"id":"ch_1","created":1741000100}]}`
 	_, next, more, _ = s.Parse([]byte(page2), next)
-	// The window is read: the watermark moves to the newest seen.
-	if more || next != "gt=1741000300;max=1741000300;after=" {
+	// The window is read: the watermark moves to one second short of the newest seen,
+	// so that an object created later in that second is listed next time.
+	if more || next != "gt=1741000299;max=1741000299;after=" {
 		t.Fatalf("page 2: %q %v", next, more)
+	}
+	// Nothing new: the watermark stays.
+	if _, again, _, _ := s.Parse([]byte(`{"object":"list","has_more":false,"data":[]}`), next); again != next {
+		t.Fatalf("empty window: %q, want %q", again, next)
 	}
 	if _, _, _, err := s.Parse([]byte(`{"error":{"type":"invalid_request_error"}}`), ""); err == nil {
 		t.Fatal("a Stripe error object was read as a page")
+	}
+}
+
+// Events are listed like any object, with Stripe's type filter: what happened to a
+// payout after it was created (paid, then failed) is read as it happens.
+func TestStripeEventsRequest(t *testing.T) {
+	s := StripeList{BaseURL: "https://api.stripe.com", Key: "rk_test", Resource: "events", EventType: "payout.*"}
+	req, err := s.Request(context.Background(), "gt=1741000299;max=1741000299;after=evt_2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := req.URL.Query()
+	if req.URL.Path != "/v1/events" || q.Get("type") != "payout.*" || q.Get("created[gt]") != "1741000299" || q.Get("starting_after") != "evt_2" {
+		t.Fatalf("events request %s", req.URL)
+	}
+	charges := StripeList{BaseURL: "https://api.stripe.com", Key: "rk_test", Resource: "charges", EventType: "payout.*"}
+	if req, _ := charges.Request(context.Background(), ""); req.URL.Query().Has("type") {
+		t.Fatalf("a type filter on an object list: %s", req.URL)
 	}
 }
 

@@ -15,10 +15,23 @@ import (
 
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/pull"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/ontology/mapping"
 )
+
+// openIntake returns the test store, a fresh tenant and an intake mapping with the
+// built-in mappings.
+func openIntake(t *testing.T) (*neo4jstore.Store, string, *connectors.Intake) {
+	t.Helper()
+	store := neo4jtest.Open(t)
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return store, neo4jtest.Tenant(t), connectors.NewIntake(registryMapper{reg}, ontology.NewValidator(), store, nil)
+}
 
 // registryMapper adapts the mapping registry to the intake.
 type registryMapper struct{ reg *mapping.Registry }
@@ -86,13 +99,7 @@ func (a *shopifyAPI) add(n int) {
 }
 
 func TestShopifyPollerResumesFromItsCursor(t *testing.T) {
-	store := neo4jtest.Open(t)
-	tenant := neo4jtest.Tenant(t)
-	reg, err := mapping.NewRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	intake := connectors.NewIntake(registryMapper{reg}, ontology.NewValidator(), store, nil)
+	store, tenant, intake := openIntake(t)
 	api := &shopifyAPI{fail: map[int]int{2: http.StatusTooManyRequests, 3: http.StatusServiceUnavailable}}
 	api.add(7)
 	srv := httptest.NewServer(api)

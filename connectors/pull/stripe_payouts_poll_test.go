@@ -7,15 +7,13 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/pull"
-	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
-	"github.com/seamhub/seam/ontology/mapping"
 )
 
 // stripeAPI serves GET /v1/payouts and GET /v1/balance_transactions?payout= as Stripe
@@ -24,6 +22,7 @@ type stripeAPI struct {
 	mu      sync.Mutex
 	payouts []map[string]any            // newest first
 	txns    map[string][]map[string]any // by payout
+	events  []map[string]any            // newest first
 }
 
 func (a *stripeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -47,6 +46,15 @@ func (a *stripeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	case "/v1/balance_transactions":
 		all = a.txns[q.Get("payout")]
+	case "/v1/events":
+		gt, _ := strconv.ParseInt(q.Get("created[gt]"), 10, 64)
+		prefix, wild := strings.CutSuffix(q.Get("type"), "*")
+		for _, e := range a.events {
+			typ := e["type"].(string)
+			if e["created"].(int64) > gt && (typ == prefix || wild && strings.HasPrefix(typ, prefix)) {
+				all = append(all, e)
+			}
+		}
 	default:
 		w.WriteHeader(http.StatusNotFound)
 		return
@@ -79,13 +87,7 @@ func bt(id, source string, net int64) map[string]any {
 // payout's balance transactions; each is stored as a balance_transaction naming its
 // payout. A payout still in transit is read by a later poll, once paid.
 func TestStripePayoutTransactionsArePulledWithTheirPayout(t *testing.T) {
-	store := neo4jtest.Open(t)
-	tenant := neo4jtest.Tenant(t)
-	reg, err := mapping.NewRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	intake := connectors.NewIntake(registryMapper{reg}, ontology.NewValidator(), store, nil)
+	store, tenant, intake := openIntake(t)
 	payout := func(id string, created int64, status string) map[string]any {
 		return map[string]any{"id": id, "object": "payout", "amount": 1000, "currency": "eur", "created": created,
 			"arrival_date": created + 86400, "automatic": true, "status": status}
@@ -143,5 +145,64 @@ func TestStripePayoutTransactionsArePulledWithTheirPayout(t *testing.T) {
 	}
 	if st.Documents.Accepted != 1 || st.Documents.Duplicates != 0 || payoutOf("txn_3a") != "po_3" {
 		t.Fatalf("second poll: %+v, txn_3a names %q", st, payoutOf("txn_3a"))
+	}
+}
+
+// A payout's life after it was created (paid, then failed days later, as Stripe allows)
+// reaches Seam through a poll of its events: each Event is stored as a version of the
+// payout, ordered by the Event's created, so the payout ends failed (cancelled).
+func TestStripePayoutEventsFollowAPayoutThatFailsAfterPaying(t *testing.T) {
+	store, tenant, intake := openIntake(t)
+	event := func(id, typ string, created int64, status string) map[string]any {
+		return map[string]any{"id": id, "object": "event", "type": typ, "created": created, "api_version": "2024-06-20",
+			"data": map[string]any{"object": map[string]any{"id": "po_9", "object": "payout", "amount": 5200, "currency": "eur",
+				"created": int64(1741000000), "arrival_date": int64(1741086400), "automatic": true, "status": status}}}
+	}
+	api := &stripeAPI{events: []map[string]any{
+		event("evt_2", "payout.paid", 1741086500, "paid"),
+		event("evt_c", "charge.succeeded", 1741000050, "succeeded"), // not asked for
+		event("evt_1", "payout.created", 1741000000, "pending"),
+	}}
+	srv := httptest.NewServer(api)
+	defer srv.Close()
+	poller := &pull.Poller{
+		Name: "stripe-payout-events", Tenant: tenant, System: "stripe", Type: "payout",
+		Pager: pull.StripeList{BaseURL: srv.URL, Key: "rk_test_payouts", Resource: "events", EventType: "payout.*", Limit: 1},
+		Store: store, Intake: intake, MinInterval: time.Millisecond, BaseBackoff: time.Millisecond,
+	}
+	ctx := context.Background()
+	status := func() (string, ontology.Verb) {
+		t.Helper()
+		d, err := store.Document(ctx, ontology.DocKey{Tenant: tenant, System: "stripe", Type: "payout", ExternalID: "po_9"})
+		if err != nil || d == nil {
+			t.Fatalf("po_9: %+v, %v", d, err)
+		}
+		var doc ontology.Document
+		if err := json.Unmarshal([]byte(d.Canonical), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Status, doc.Verb
+	}
+	st, err := poller.Poll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Newest first: payout.paid is stored, then payout.created is older than it (stale),
+	// never a step back to pending.
+	if st.Documents.Accepted != 1 || st.Documents.Stale != 1 {
+		t.Fatalf("first poll: %+v, want the payout stored once and its older event stale", st)
+	}
+	if s, v := status(); s != "paid" || v != ontology.VerbSettled {
+		t.Fatalf("after payout.paid: %s / %s", s, v)
+	}
+	// Three days later the bank returns it.
+	api.mu.Lock()
+	api.events = append([]map[string]any{event("evt_3", "payout.failed", 1741345700, "failed")}, api.events...)
+	api.mu.Unlock()
+	if _, err := poller.Poll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if s, v := status(); s != "failed" || v != ontology.VerbCancelled {
+		t.Fatalf("after payout.failed: %s / %s, want failed / cancelled", s, v)
 	}
 }
