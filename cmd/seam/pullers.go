@@ -54,7 +54,7 @@ func (c PullConfig) pager() (pull.Pager, error) {
 			if events == "" {
 				events = c.Type + ".*"
 			}
-			return pull.StripeList{BaseURL: c.BaseURL, Key: string(c.Token), Resource: c.Resource, EventType: events}, nil
+			return pull.StripeList{BaseURL: c.BaseURL, Key: string(c.Token), Resource: c.Resource, EventType: events, Object: c.Type}, nil
 		}
 		return pull.StripeList{BaseURL: c.BaseURL, Key: string(c.Token), Resource: c.Resource}, nil
 	case "woocommerce":

@@ -156,6 +156,11 @@ type StripeList struct {
 	// EventType filters events (Stripe's type parameter: "payout.*", "charge.refunded");
 	// only with Resource events.
 	EventType string
+	// Object, with Resource events, keeps the events that wrap this kind of object
+	// (data.object.object): charge.* also lists charge.dispute.created, which wraps a
+	// dispute, and a dispute is not a charge. The others are skipped, as Stripe's
+	// webhook route ignores them.
+	Object string
 	Limit     int // default 100 (Stripe's maximum)
 }
 
@@ -227,10 +232,16 @@ func (s StripeList) Parse(body []byte, cursor string) ([][]byte, string, bool, e
 	}
 	gt, newest, _ := stripeCursor(cursor)
 	last := ""
+	kept := data[:0:0]
 	for _, o := range data {
 		var it struct {
 			ID      string      `json:"id"`
 			Created json.Number `json:"created"`
+			Data    struct {
+				Object struct {
+					Object string `json:"object"`
+				} `json:"object"`
+			} `json:"data"`
 		}
 		if err := decode(o, &it); err != nil {
 			return nil, "", false, err
@@ -239,7 +250,11 @@ func (s StripeList) Parse(body []byte, cursor string) ([][]byte, string, bool, e
 			newest = c
 		}
 		last = it.ID
+		if s.Resource != "events" || s.Object == "" || it.Data.Object.Object == s.Object {
+			kept = append(kept, o)
+		}
 	}
+	data = kept
 	if hasMore {
 		return raws(data), fmt.Sprintf("gt=%d;max=%d;after=%s", gt, newest, last), true, nil
 	}

@@ -158,8 +158,11 @@ func TestStripePayoutEventsFollowAPayoutThatFailsAfterPaying(t *testing.T) {
 			"data": map[string]any{"object": map[string]any{"id": "po_9", "object": "payout", "amount": 5200, "currency": "eur",
 				"created": int64(1741000000), "arrival_date": int64(1741086400), "automatic": true, "status": status}}}
 	}
+	other := event("evt_x", "payout.other_object", 1741086400, "")
+	other["data"] = map[string]any{"object": map[string]any{"id": "tr_1", "object": "transfer"}}
 	api := &stripeAPI{events: []map[string]any{
 		event("evt_2", "payout.paid", 1741086500, "paid"),
+		other, // wraps a transfer: not a payout, skipped
 		event("evt_c", "charge.succeeded", 1741000050, "succeeded"), // not asked for
 		event("evt_1", "payout.created", 1741000000, "pending"),
 	}}
@@ -167,7 +170,7 @@ func TestStripePayoutEventsFollowAPayoutThatFailsAfterPaying(t *testing.T) {
 	defer srv.Close()
 	poller := &pull.Poller{
 		Name: "stripe-payout-events", Tenant: tenant, System: "stripe", Type: "payout",
-		Pager: pull.StripeList{BaseURL: srv.URL, Key: "rk_test_payouts", Resource: "events", EventType: "payout.*", Limit: 1},
+		Pager: pull.StripeList{BaseURL: srv.URL, Key: "rk_test_payouts", Resource: "events", EventType: "payout.*", Object: "payout", Limit: 1},
 		Store: store, Intake: intake, MinInterval: time.Millisecond, BaseBackoff: time.Millisecond,
 	}
 	ctx := context.Background()
