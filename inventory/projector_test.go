@@ -59,7 +59,7 @@ func TestCrashBetweenLedgerAndCache(t *testing.T) {
 		t.Fatalf("verify = %+v, %v", diffs, err)
 	}
 	// Redis loses the tenant's data: verify notices, rebuild restores.
-	keys, _ := rdb.Keys(ctx, "seam:{"+tenant+"}:*").Result()
+	keys := redistest.Keys(t, rdb, "seam:{"+tenant+"}:*")
 	rdb.Del(ctx, keys...)
 	if diffs, _ := p.Verify(ctx, tenant); len(diffs) != 1 {
 		t.Fatalf("verify after data loss = %+v", diffs)

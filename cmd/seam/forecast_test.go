@@ -335,11 +335,7 @@ RETURN labels(n) AS labels, properties(n) AS props, rels`, map[string]any{"t": t
 		rows = append(rows, fmt.Sprint(rec.Values...))
 	}
 	rdb := redistest.Open(t)
-	keys, err := rdb.Keys(ctx, "seam:{"+tenant+"}:*").Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range keys {
+	for _, k := range redistest.Keys(t, rdb, "seam:{"+tenant+"}:*") {
 		v, _ := rdb.Dump(ctx, k).Result()
 		rows = append(rows, k+"="+v)
 	}

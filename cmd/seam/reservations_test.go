@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/inventory/rediscache/redistest"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
 )
@@ -91,7 +92,7 @@ func TestCacheCommandsCoverReservations(t *testing.T) {
 		t.Fatalf("verify did not record the journaled reservation: %+v, %v", rec, err)
 	}
 
-	keys, _ := app.rdb.Keys(ctx, "seam:{"+tenant+"}:*").Result()
+	keys := redistest.Keys(t, app.rdb, "seam:{"+tenant+"}:*")
 	app.rdb.Del(ctx, keys...)
 	out, err := cache("verify")
 	if err == nil || !strings.Contains(out, "reservation "+id+": ledger active 1 of TEA @ shipbob:1") {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/inventory/rediscache/redistest"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
 )
@@ -91,7 +92,7 @@ func TestStockRowsShowEveryDimension(t *testing.T) {
 		t.Fatalf("seam cache verify = %q, %v", out.String(), err)
 	}
 	// A rebuild restores every bucket and every lot's expiry.
-	keys, _ := s.App.rdb.Keys(ctx, "seam:{"+tenant+"}:stock:*").Result()
+	keys := redistest.Keys(t, s.App.rdb, "seam:{"+tenant+"}:stock:*")
 	s.App.rdb.Del(ctx, keys...)
 	out.Reset()
 	if err := runCache(ctx, cfg, slog.New(slog.DiscardHandler), []string{"rebuild", "--tenant", tenant}, &out); err != nil {

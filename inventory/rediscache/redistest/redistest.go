@@ -53,3 +53,33 @@ func OpenDB(tb testing.TB, db int) redis.UniversalClient {
 	}
 	return c
 }
+
+// Keys lists the keys matching pattern with SCAN. KEYS would do it in one command that
+// blocks Redis for the whole keyspace: on a developer's Redis holding millions of keys
+// from benchmarks it outlasts the client's read timeout and fails the test.
+func Keys(tb testing.TB, rdb redis.UniversalClient, pattern string) []string {
+	tb.Helper()
+	var keys []string
+	ctx := context.Background()
+	if cluster, ok := rdb.(*redis.ClusterClient); ok {
+		err := cluster.ForEachMaster(ctx, func(ctx context.Context, c *redis.Client) error {
+			it := c.Scan(ctx, 0, pattern, 10_000).Iterator()
+			for it.Next(ctx) {
+				keys = append(keys, it.Val())
+			}
+			return it.Err()
+		})
+		if err != nil {
+			tb.Fatalf("scanning keys %s: %v", pattern, err)
+		}
+		return keys
+	}
+	it := rdb.Scan(ctx, 0, pattern, 10_000).Iterator()
+	for it.Next(ctx) {
+		keys = append(keys, it.Val())
+	}
+	if err := it.Err(); err != nil {
+		tb.Fatalf("scanning keys %s: %v", pattern, err)
+	}
+	return keys
+}
