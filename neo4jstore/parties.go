@@ -29,7 +29,10 @@ func mentionRows(ch *resolver.Changes) []map[string]any {
 			"name": m.Name, "tax": m.TaxID, "kind": kind, "nameKey": orNil(pr.Name), "email": orNil(pr.Email),
 			"phone": orNil(pr.Phone), "address": orNil(pr.Address), "country": orNil(pr.Country),
 			"profile": string(profile)}
-		blocks := pr.Blocks()
+		blocks := m.Blocks
+		if blocks == nil {
+			blocks = pr.Blocks()
+		}
 		for rule, prop := range blockProps {
 			row[prop] = orNil(blocks[rule])
 		}
