@@ -100,6 +100,9 @@ type partyBook struct {
 	filedAs map[string]map[string]string
 	// blockMemo holds the blocks of each description seen in the batch (see blocksOf).
 	blockMemo map[PartyProfile]map[string]string
+	// compared holds the comparisons of pairs of descriptions made in the batch (see
+	// compare).
+	compared map[[2]PartyProfile]Comparison
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -559,7 +562,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 				accountSystem(cp.Account) == accountSystem(prof.Account) {
 				taken[root] = true
 			}
-			c := CompareParties(prof, cp)
+			c := pb.compare(prof, cp)
 			d, s := pm.Decide(c, prof, fr)
 			if v, ok := best[root]; !ok || d > v.d || d == v.d && s > v.score {
 				best[root] = verdict{d, s, c}

@@ -33,3 +33,24 @@ func blockKeysIn(bs map[string]string) []string {
 	}
 	return out
 }
+
+// compare is CompareParties(a, b), worked out once per pair of descriptions in a batch.
+// A description no key places founds a party of its own and is scored against every
+// party of its blocks, those founded earlier in the batch included, so a description
+// that comes back many times in a batch (a platform's masked buyer, 张 with
+// 138****1111; an address alone) is compared with the same descriptions again and
+// again: on the simulated 30 days, 406,123 of 419,753 comparisons had been made before
+// in their batch. The comparison reads neither id, so the memo is keyed without them.
+func (pb *partyBook) compare(a, b PartyProfile) Comparison {
+	a.ID, a.Root, b.ID, b.Root = "", "", "", ""
+	k := [2]PartyProfile{a, b}
+	if c, ok := pb.compared[k]; ok {
+		return c
+	}
+	if pb.compared == nil {
+		pb.compared = map[[2]PartyProfile]Comparison{}
+	}
+	c := CompareParties(a, b)
+	pb.compared[k] = c
+	return c
+}
