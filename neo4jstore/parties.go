@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/seamhub/seam/resolver"
 )
@@ -29,7 +30,10 @@ func mentionRows(ch *resolver.Changes) []map[string]any {
 			"name": m.Name, "tax": m.TaxID, "kind": kind, "nameKey": orNil(pr.Name), "email": orNil(pr.Email),
 			"phone": orNil(pr.Phone), "address": orNil(pr.Address), "country": orNil(pr.Country),
 			"profile": string(profile)}
-		blocks := pr.Blocks()
+		blocks := m.Blocks
+		if blocks == nil {
+			blocks = pr.Blocks()
+		}
 		for rule, prop := range blockProps {
 			row[prop] = orNil(blocks[rule])
 		}
@@ -73,77 +77,122 @@ const filedCap = 1000
 // with its own first mention's profile and its surviving id, at most candidatesPerBlock
 // per key; and, for the name and address rules, how many surviving parties hold each
 // value (up to filedCap), for the term-frequency adjustment.
+//
+// Two statements whatever the rules: one per rule made ten round trips a batch, and a
+// party found under several rules (a person's name, birth date and address all block)
+// had its surviving id walked and its profile sent once per rule.
 func (t *resolutionTx) PartyCandidates(ctx context.Context, blocks []string) ([]resolver.PartyProfile, map[string]int, error) {
 	byRule := map[string][]string{}
+	span := 1
 	for _, b := range blocks {
 		rule, value, ok := cutBlock(b)
 		if ok {
 			byRule[rule] = append(byRule[rule], value)
+			span = max(span, len(byRule[rule]))
 		}
 	}
 	filed := map[string]int{}
+	if len(byRule[resolver.BlockName])+len(byRule[resolver.BlockAddress]) > 0 {
+		counts, err := run(ctx, t.tx, partyBlockCountsCypher, map[string]any{"tenant": t.tenant, "cap": filedCap,
+			"name": orEmpty(byRule[resolver.BlockName]), "addr": orEmpty(byRule[resolver.BlockAddress])})
+		if err != nil {
+			return nil, nil, fmt.Errorf("counting party blocks: %w", err)
+		}
+		for _, r := range counts {
+			filed[get[string](r, "rule")+"="+get[string](r, "v")] = int(get[int64](r, "n"))
+		}
+	}
+	params := map[string]any{"tenant": t.tenant, "per": candidatesPerBlock, "span": span}
+	for i, rule := range resolver.BlockRules {
+		params[fmt.Sprintf("v%d", i)] = orEmpty(byRule[rule])
+	}
+	recs, err := run(ctx, t.tx, partyCandidatesCypher, params)
+	if err != nil {
+		return nil, nil, fmt.Errorf("party candidates: %w", err)
+	}
 	var out []resolver.PartyProfile
 	seen := map[string]bool{}
-	for _, rule := range resolver.BlockRules {
-		values := byRule[rule]
-		if len(values) == 0 {
+	for _, r := range recs {
+		node := get[string](r, "node")
+		if seen[node] {
 			continue
 		}
-		prop := blockProps[rule]
-		if rule == resolver.BlockName || rule == resolver.BlockAddress {
-			counts, err := run(ctx, t.tx, `
-UNWIND $values AS v
-CALL (v) {
-  MATCH (p:Party {tenant: $tenant, `+prop+`: v}) WHERE NOT (p)-[:SAME_AS]->()
-  WITH p LIMIT $cap RETURN count(p) AS n
-}
-RETURN v, n`, map[string]any{"values": values, "tenant": t.tenant, "cap": filedCap})
-			if err != nil {
-				return nil, nil, fmt.Errorf("counting party blocks: %w", err)
+		seen[node] = true
+		var pr resolver.PartyProfile
+		if js := get[string](r, "profile"); js != "" {
+			if err := json.Unmarshal([]byte(js), &pr); err != nil {
+				return nil, nil, fmt.Errorf("decoding the profile of party %s: %w", node, err)
 			}
-			for _, r := range counts {
-				if n := int(get[int64](r, "n")); n > 0 {
-					filed[rule+"="+get[string](r, "v")] = n
-				}
-			}
+		} else {
+			// A party stored before profiles were kept whole.
+			pr = resolver.PartyProfile{Name: get[string](r, "name"), Email: get[string](r, "email"),
+				Phone: get[string](r, "phone"), Address: get[string](r, "address"), Country: get[string](r, "country")}
 		}
-		recs, err := run(ctx, t.tx, `
-UNWIND $values AS v
-CALL (v) {
-  MATCH (p:Party {tenant: $tenant, `+prop+`: v}) RETURN p LIMIT $per
-}
-OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
-RETURN DISTINCT p.id AS node, coalesce(r.id, p.id) AS root, p.kind AS kind, p.profile AS profile,
-       p.nameKey AS name, p.email AS email, p.phone AS phone, p.address AS address, p.country AS country,
-       coalesce(r.taxId, p.taxId) AS tax`, map[string]any{"values": values, "tenant": t.tenant, "per": candidatesPerBlock})
-		if err != nil {
-			return nil, nil, fmt.Errorf("party candidates (%s): %w", rule, err)
+		pr.ID, pr.Root, pr.Company = node, get[string](r, "root"), get[string](r, "kind") == "company"
+		if pr.TaxID == "" {
+			pr.TaxID = get[string](r, "tax")
 		}
-		for _, r := range recs {
-			node := get[string](r, "node")
-			if seen[node] {
-				continue
-			}
-			seen[node] = true
-			var pr resolver.PartyProfile
-			if js := get[string](r, "profile"); js != "" {
-				if err := json.Unmarshal([]byte(js), &pr); err != nil {
-					return nil, nil, fmt.Errorf("decoding the profile of party %s: %w", node, err)
-				}
-			} else {
-				// A party stored before profiles were kept whole.
-				pr = resolver.PartyProfile{Name: get[string](r, "name"), Email: get[string](r, "email"),
-					Phone: get[string](r, "phone"), Address: get[string](r, "address"), Country: get[string](r, "country")}
-			}
-			pr.ID, pr.Root, pr.Company = node, get[string](r, "root"), get[string](r, "kind") == "company"
-			if pr.TaxID == "" {
-				pr.TaxID = get[string](r, "tax")
-			}
-			out = append(out, pr)
-		}
+		out = append(out, pr)
 	}
 	return out, filed, nil
 }
+
+// orEmpty sends a list that may be nil as an empty one: a statement's UNWIND of a
+// missing parameter fails.
+func orEmpty(vs []string) []string {
+	if vs == nil {
+		return []string{}
+	}
+	return vs
+}
+
+// partyBlockCountsCypher counts the surviving parties filed under each name and address
+// value, up to $cap, leaving out values none holds.
+var partyBlockCountsCypher = func() string {
+	branch := func(rule, param string) string {
+		return `
+  UNWIND $` + param + ` AS v
+  CALL (v) {
+    MATCH (p:Party {tenant: $tenant, ` + blockProps[rule] + `: v}) WHERE NOT (p)-[:SAME_AS]->()
+    WITH p LIMIT $cap RETURN count(p) AS n
+  }
+  RETURN '` + rule + `' AS rule, v, n`
+	}
+	return `CALL () {` + branch(resolver.BlockName, "name") + `
+  UNION ALL` + branch(resolver.BlockAddress, "addr") + `
+}
+WITH rule, v, n WHERE n > 0
+RETURN rule, v, n`
+}()
+
+// partyCandidatesCypher finds the parties under every rule's values ($v0 ... in
+// BlockRules order), at most $per a value, each party once with its surviving id, in
+// the order a lookup rule by rule, value by value, would first meet it: o numbers the
+// finds by rule, then value, then the index's own order within a value. The order
+// decides which candidate a tie in scoring keeps, so it is the order one statement per
+// rule gave.
+var partyCandidatesCypher = func() string {
+	var branches []string
+	for i, rule := range resolver.BlockRules {
+		branches = append(branches, fmt.Sprintf(`
+  UNWIND range(0, size($v%[1]d) - 1) AS i
+  CALL (i) {
+    MATCH (p:Party {tenant: $tenant, %[2]s: $v%[1]d[i]}) WITH p LIMIT $per RETURN collect(p) AS ps
+  }
+  UNWIND range(0, size(ps) - 1) AS j
+  RETURN ps[j] AS p, (%[1]d * $span + i) * $per + j AS o`, i, blockProps[rule]))
+	}
+	return `CALL () {` + strings.Join(branches, `
+  UNION ALL`) + `
+}
+WITH p, min(o) AS o
+OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
+WITH p, o, collect(r)[0] AS r
+RETURN p.id AS node, coalesce(r.id, p.id) AS root, p.kind AS kind, p.profile AS profile,
+       p.nameKey AS name, p.email AS email, p.phone AS phone, p.address AS address, p.country AS country,
+       coalesce(r.taxId, p.taxId) AS tax
+ORDER BY o`
+}()
 
 func cutBlock(b string) (rule, value string, ok bool) {
 	for i := 0; i < len(b); i++ {

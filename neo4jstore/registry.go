@@ -127,8 +127,7 @@ func (s *Store) SKUAlias(ctx context.Context, tenant, sku string) (string, bool,
 
 // DocumentParties returns the parties a document mentions.
 func (s *Store) DocumentParties(ctx context.Context, key ontology.DocKey) ([]resolver.DocumentParty, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]resolver.DocumentParty, error) {
-		recs, err := run(ctx, tx, `
+	recs, err := readOnce(ctx, s, `
 MATCH (:SourceDocument {uid: $uid, tenant: $tenant})-[m:MENTIONS]->(p:Party {tenant: $tenant})
 OPTIONAL MATCH path = (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 WITH m, p, coalesce(r, p) AS root,
@@ -138,24 +137,23 @@ WITH m, p, root, sameAs, o, rl ORDER BY o.id
 RETURN m.role AS role, root.id AS id, p.id AS mentioned, sameAs,
        [x IN collect({party: o.id, reason: rl.reason, score: coalesce(rl.score, 0.0)}) WHERE x.party IS NOT NULL] AS related
 ORDER BY role, id`,
-			map[string]any{"uid": key.UID(), "tenant": key.Tenant})
-		if err != nil {
-			return nil, err
-		}
-		out := make([]resolver.DocumentParty, 0, len(recs))
-		for _, r := range recs {
-			dp := resolver.DocumentParty{Role: get[string](r, "role"), PartyID: get[string](r, "id"), MentionedID: get[string](r, "mentioned")}
-			dp.SameAs = linkReasons(r, "sameAs")
-			dp.RelatedBecause = linkReasons(r, "related")
-			for _, l := range dp.RelatedBecause {
-				if !slices.Contains(dp.Related, l.Party) {
-					dp.Related = append(dp.Related, l.Party)
-				}
+		map[string]any{"uid": key.UID(), "tenant": key.Tenant})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]resolver.DocumentParty, 0, len(recs))
+	for _, r := range recs {
+		dp := resolver.DocumentParty{Role: get[string](r, "role"), PartyID: get[string](r, "id"), MentionedID: get[string](r, "mentioned")}
+		dp.SameAs = linkReasons(r, "sameAs")
+		dp.RelatedBecause = linkReasons(r, "related")
+		for _, l := range dp.RelatedBecause {
+			if !slices.Contains(dp.Related, l.Party) {
+				dp.Related = append(dp.Related, l.Party)
 			}
-			out = append(out, dp)
 		}
-		return out, nil
-	})
+		out = append(out, dp)
+	}
+	return out, nil
 }
 
 // LocationCodes lists the store and warehouse codes a tenant's documents name, with a

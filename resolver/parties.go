@@ -53,6 +53,9 @@ type PartyMention struct {
 	// Profile is the mention normalised; the party keeps the first value of each field,
 	// for probabilistic matching of later mentions.
 	Profile PartyProfile
+	// Blocks are Profile.Blocks(), which the party is filed under; nil to have the
+	// store work them out.
+	Blocks map[string]string
 }
 
 // PartyLink is a SAME_AS or RELATED edge between parties.
@@ -95,6 +98,11 @@ type partyBook struct {
 	// filedAs holds the block values each party is stored under (the Blocks of its
 	// first mention's profile), where known: see knowsDescription.
 	filedAs map[string]map[string]string
+	// blockMemo holds the blocks of each description seen in the batch (see blocksOf).
+	blockMemo map[PartyProfile]map[string]string
+	// compared holds the comparisons of pairs of descriptions made in the batch (see
+	// compare).
+	compared map[[2]PartyProfile]Comparison
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -245,7 +253,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 			id, rel := partyKeys(d.Doc.Key.System, p, pr)
 			keys = append(keys, id...)
 			keys = append(keys, rel...)
-			w := writingKey(id, pr)
+			w := b.parties.writingKey(id, pr)
 			if w != "" {
 				keys = append(keys, w)
 			}
@@ -286,7 +294,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		if len(nodes) > 0 && (m.writing == "" || written || b.parties.knowsDescription(nodes, m.profile)) {
 			continue
 		}
-		for _, bk := range blockKeysOf(m.profile) {
+		for _, bk := range b.parties.blockKeys(m.profile) {
 			wanted[bk] = true
 		}
 	}
@@ -304,7 +312,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		}
 		b.parties.addProfile(c.ID, c)
 		if _, ok := b.parties.filedAs[c.ID]; !ok {
-			b.parties.filedAs[c.ID] = c.Blocks()
+			b.parties.filedAs[c.ID] = b.parties.blocksOf(c)
 		}
 	}
 	b.parties.filed = filed
@@ -355,7 +363,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		// The party this description was filed as under the mention's first key, if it
 		// was (see describeAnew): the mention is that party's again.
-		wkey := writingKey(identity, prof)
+		wkey := pb.writingKey(identity, prof)
 		writing, written := pb.known[wkey]
 		if written {
 			found = appendUnique(found, pb.root(writing))
@@ -412,10 +420,10 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		case len(same) == 0:
 			// No key reached a known party: maybe its description does.
 			if _, ok := pb.filedAs[id]; !ok {
-				pb.filedAs[id] = prof.Blocks()
+				pb.filedAs[id] = pb.blocksOf(prof)
 			}
 			if !b.matchProfile(id, prof) {
-				for _, bk := range blockKeysOf(prof) {
+				for _, bk := range pb.blockKeys(prof) {
 					pb.filed[bk]++ // a new surviving party holds these values now
 				}
 			}
@@ -448,7 +456,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			}
 		}
 		b.changes.Mentions = append(b.changes.Mentions, PartyMention{DocUID: uid, PartyID: mentioned, Role: p.Role,
-			Name: p.Name, TaxID: tax, Company: companyRole(p.Role), Profile: prof})
+			Name: p.Name, TaxID: tax, Company: companyRole(p.Role), Profile: prof, Blocks: pb.blocksOf(prof)})
 		if p.Role == ontology.PartyCustomer && (len(identity) > 0) {
 			pb.customers[uid] = append(pb.customers[uid], mentioned)
 		}
@@ -520,7 +528,7 @@ func (b *batch) relateScored(a, c, reason string, score float64) {
 func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	pb, pm := b.parties, &b.partyModel
 	self := pb.root(id)
-	blocks := prof.Blocks()
+	blocks := pb.blocksOf(prof)
 	fr := Frequency{fieldName: pb.filed[blockKey(BlockName, blocks[BlockName])],
 		fieldAddress: pb.filed[blockKey(BlockAddress, blocks[BlockAddress])]}
 	type verdict struct {
@@ -533,7 +541,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	// taken holds, for a one-to-one tenant, the clusters that already hold another
 	// account of this mention's system: one storefront account is one customer.
 	taken := map[string]bool{}
-	for _, bk := range blockKeysOf(prof) {
+	for _, bk := range pb.blockKeys(prof) {
 		for _, cand := range pb.blocks[bk] {
 			if seen[cand] {
 				continue
@@ -554,7 +562,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 				accountSystem(cp.Account) == accountSystem(prof.Account) {
 				taken[root] = true
 			}
-			c := CompareParties(prof, cp)
+			c := pb.compare(prof, cp)
 			d, s := pm.Decide(c, prof, fr)
 			if v, ok := best[root]; !ok || d > v.d || d == v.d && s > v.score {
 				best[root] = verdict{d, s, c}
@@ -650,7 +658,7 @@ func (pb *partyBook) addProfile(id string, p PartyProfile) {
 		}
 	}
 	pb.profiles[id] = cur
-	for _, bk := range blockKeysOf(cur) {
+	for _, bk := range pb.blockKeys(cur) {
 		if !slices.Contains(pb.blocks[bk], id) {
 			pb.blocks[bk] = append(pb.blocks[bk], id)
 		}
@@ -666,13 +674,4 @@ func blockKey(rule, value string) string {
 }
 
 // blockKeysOf returns a profile's block keys, in rule order.
-func blockKeysOf(p PartyProfile) []string {
-	bs := p.Blocks()
-	var out []string
-	for _, r := range BlockRules {
-		if v := bs[r]; v != "" {
-			out = append(out, blockKey(r, v))
-		}
-	}
-	return out
-}
+func blockKeysOf(p PartyProfile) []string { return blockKeysIn(p.Blocks()) }

@@ -274,12 +274,15 @@ func Train(profiles []PartyProfile, pairs []PartyPair, randomPairs int, seed uin
 		rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 		var counts [partyFields][compare.NumKinds]float64
 		var totals [partyFields]float64
+		idx := make([][2]int, 0, randomPairs)
 		for range randomPairs {
 			i, j := rng.IntN(len(profiles)), rng.IntN(len(profiles))
 			if i == j || profiles[i].Company != profiles[j].Company {
 				continue
 			}
-			c := CompareParties(profiles[i], profiles[j])
+			idx = append(idx, [2]int{i, j})
+		}
+		for _, c := range compareIndexed(profiles, idx) {
 			for f := range partyFields {
 				if k := c[f].Kind; k != compare.Null {
 					counts[f][k]++
@@ -434,8 +437,9 @@ func BlockedPairs(profiles []PartyProfile, perBlock int) []PartyPair {
 	blocks := map[string]*block{}
 	var order []string
 	for i, p := range profiles {
+		bs := p.Blocks()
 		for _, rule := range BlockRules {
-			v := p.Blocks()[rule]
+			v := bs[rule]
 			if v == "" {
 				continue
 			}
@@ -452,7 +456,8 @@ func BlockedPairs(profiles []PartyProfile, perBlock int) []PartyPair {
 		}
 	}
 	seen := map[[2]int]bool{}
-	var out []PartyPair
+	var idx [][2]int
+	var rules []string
 	for _, k := range order {
 		b := blocks[k]
 		for x := range b.members {
@@ -462,9 +467,14 @@ func BlockedPairs(profiles []PartyProfile, perBlock int) []PartyPair {
 					continue
 				}
 				seen[[2]int{i, j}] = true
-				out = append(out, PartyPair{C: CompareParties(profiles[i], profiles[j]), Rule: b.rule})
+				idx = append(idx, [2]int{i, j})
+				rules = append(rules, b.rule)
 			}
 		}
+	}
+	out := make([]PartyPair, len(idx))
+	for n, c := range compareIndexed(profiles, idx) {
+		out[n] = PartyPair{C: c, Rule: rules[n]}
 	}
 	return out
 }

@@ -24,11 +24,11 @@ import (
 
 // writingKey is the alias key a person's description is filed under with its first key:
 // "" for a company, a mention without keys, or a description that files nothing.
-func writingKey(identity []string, prof PartyProfile) string {
+func (pb *partyBook) writingKey(identity []string, prof PartyProfile) string {
 	if prof.Company || len(identity) == 0 {
 		return ""
 	}
-	bs := blockKeysOf(prof)
+	bs := pb.blockKeys(prof)
 	if len(bs) == 0 {
 		return ""
 	}
@@ -41,7 +41,7 @@ func writingKey(identity []string, prof PartyProfile) string {
 // then any party it could match was or will be compared with one of them. A party
 // whose stored description was not read knows none.
 func (pb *partyBook) knowsDescription(nodes []string, prof PartyProfile) bool {
-	for rule, v := range prof.Blocks() {
+	for rule, v := range pb.blocksOf(prof) {
 		known := false
 		for _, n := range nodes {
 			if pb.filedAs[n][rule] == v {
@@ -64,7 +64,7 @@ func (b *batch) describeAnew(wkey, party, key string, prof PartyProfile) string 
 	pb := b.parties
 	w := partyID(b.tenant, wkey)
 	if _, ok := pb.filedAs[w]; !ok {
-		pb.filedAs[w] = prof.Blocks()
+		pb.filedAs[w] = pb.blocksOf(prof)
 	}
 	if _, ok := pb.known[wkey]; !ok {
 		pb.known[wkey] = w

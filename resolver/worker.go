@@ -236,21 +236,27 @@ func (r *roundRobin) next() (string, bool) {
 // Drain resolves every pending document of tenant and projects every movement, then
 // returns the totals, with the movements counted in Moved rather than kept. Callers
 // that need the work done before they return (seam ingest, tests) call it directly.
+//
+// A batch's projection runs while the next batch resolves: it writes Redis and clears
+// the marks of movements committed already, which the next batch does not write, so
+// Neo4j's second core and Redis work while the resolution transaction runs. One
+// projection is in flight at a time, and every one has ended before Drain returns; one
+// that fails leaves its marks for the CatchUp at the end, as it always did.
 func (w *Worker) Drain(ctx context.Context, tenant string) (Stats, error) {
 	var total Stats
+	projected := make(chan struct{})
+	close(projected)
 	for {
 		start := time.Now()
 		st, err := w.matcher.Process(ctx, tenant, w.cfg.Batch)
 		if w.cfg.Observe != nil {
 			w.cfg.Observe(tenant, st, time.Since(start), err)
 		}
+		<-projected
 		if err != nil {
 			return total, err
 		}
-		if err := w.proj.Project(ctx, tenant, st.Movements); err != nil {
-			// The movements keep their Unprojected mark; CatchUp applies them later.
-			w.log.Warn("projecting stock; will catch up", "tenant", tenant, "err", err)
-		}
+		projected = w.projectAside(ctx, tenant, st.Movements)
 		st.Moved += len(st.Movements)
 		st.Movements = nil
 		total.add(st)
@@ -258,10 +264,24 @@ func (w *Worker) Drain(ctx context.Context, tenant string) (Stats, error) {
 			break
 		}
 	}
+	<-projected
 	if _, err := w.proj.CatchUp(ctx, tenant); err != nil {
 		return total, err
 	}
 	return total, nil
+}
+
+// projectAside projects movements on a goroutine of its own and closes the channel it
+// returns when done. A failure is logged: the movements keep their Unprojected mark.
+func (w *Worker) projectAside(ctx context.Context, tenant string, ms []ontology.Movement) chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := w.proj.Project(ctx, tenant, ms); err != nil {
+			w.log.Warn("projecting stock; will catch up", "tenant", tenant, "err", err)
+		}
+	}()
+	return done
 }
 
 // Confirm is Matcher.Confirm followed by the projection of its movements.

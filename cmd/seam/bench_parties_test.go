@@ -199,7 +199,7 @@ x4a-00002,a,88,isabelle,snell,23,gundulu place,currin ga,utakarra,2193,wa,199211
 	if err != nil {
 		t.Fatal(err)
 	}
-	row, err := seamParties(ctx, app, febrlPartySet("febrl4", recs), t.TempDir(), false, false)
+	row, err := seamParties(ctx, app, febrlPartySet("febrl4", recs), t.TempDir(), false, false, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,56 @@
+package resolver
+
+// blocksOf is p.Blocks(), worked out once per description in a batch. A mention's
+// blocks are asked for at every step of its resolution (the candidate query, filing,
+// scoring, its writing key, the check of what its keys' parties are filed as), and
+// each time they cost two transliterations of the name and two Double Metaphones: on
+// FEBRL they were a third of resolution's own CPU. The memo is keyed by the whole
+// profile but its ids, which Blocks does not read, so a changed field is a new entry,
+// never a stale one. Callers must not change the map they get.
+func (pb *partyBook) blocksOf(p PartyProfile) map[string]string {
+	p.ID, p.Root = "", ""
+	if bs, ok := pb.blockMemo[p]; ok {
+		return bs
+	}
+	if pb.blockMemo == nil {
+		pb.blockMemo = map[PartyProfile]map[string]string{}
+	}
+	bs := p.Blocks()
+	pb.blockMemo[p] = bs
+	return bs
+}
+
+// blockKeys is blockKeysOf through the batch's memo.
+func (pb *partyBook) blockKeys(p PartyProfile) []string { return blockKeysIn(pb.blocksOf(p)) }
+
+// blockKeysIn returns the block keys of a profile's blocks, in rule order.
+func blockKeysIn(bs map[string]string) []string {
+	var out []string
+	for _, r := range BlockRules {
+		if v := bs[r]; v != "" {
+			out = append(out, blockKey(r, v))
+		}
+	}
+	return out
+}
+
+// compare is CompareParties(a, b), worked out once per pair of descriptions in a batch.
+// A description no key places founds a party of its own and is scored against every
+// party of its blocks, those founded earlier in the batch included, so a description
+// that comes back many times in a batch (a platform's masked buyer, 张 with
+// 138****1111; an address alone) is compared with the same descriptions again and
+// again: on the simulated 30 days, 406,123 of 419,753 comparisons had been made before
+// in their batch. The comparison reads neither id, so the memo is keyed without them.
+func (pb *partyBook) compare(a, b PartyProfile) Comparison {
+	a.ID, a.Root, b.ID, b.Root = "", "", "", ""
+	k := [2]PartyProfile{a, b}
+	if c, ok := pb.compared[k]; ok {
+		return c
+	}
+	if pb.compared == nil {
+		pb.compared = map[[2]PartyProfile]Comparison{}
+	}
+	c := CompareParties(a, b)
+	pb.compared[k] = c
+	return c
+}
