@@ -163,7 +163,10 @@ func parseChineseOrdered(s string) Address {
 // chineseRunes prepares a Chinese address for parsing: NFKC, traditional characters
 // simplified, and spaces and the commas some writers put between parts dropped.
 func chineseRunes(s string) []rune {
-	rs := []rune(Simplify(norm.NFKC.String(s)))
+	// Each byte that is not UTF-8 becomes U+FFFD before NFKC (as ranging over s reads
+	// it), which would otherwise pass it through and let the next character compose
+	// differently on each reading.
+	rs := []rune(Simplify(norm.NFKC.String(string([]rune(s)))))
 	return slices.DeleteFunc(rs, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' })
 }
 
