@@ -121,10 +121,12 @@ const (
 	BlockNationalID  = "nid"    // the national id
 	BlockLetters     = "abc"    // the name's letters in order, Han names read in pinyin
 	BlockLettersWG   = "abw"    // the same with Han names read in Wade-Giles (Taiwan)
+	BlockMaskedPhone = "mph"    // a mainland mobile's first three and last four digits
 )
 
 // BlockRules are the block rules, in the order they are looked up.
-var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters, BlockLettersWG}
+var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters, BlockLettersWG,
+	BlockMaskedPhone}
 
 // Blocks returns the block keys a profile is found under, by rule, within persons or
 // companies. Values too short to tell people apart ("Li", "Room 1") block nothing: they
@@ -165,6 +167,11 @@ func (p PartyProfile) Blocks() map[string]string {
 	}
 	if l := compare.NameLettersWadeGiles(nameOf(p)); len(l) >= 5 {
 		out[BlockLettersWG] = kind + l
+	}
+	// What a marketplace's mask shows of a number (185****8209): the only value a
+	// masked order shares with its buyer's plain ones that few others share.
+	if m := compare.MobileMaskKey(p.Phone); m != "" {
+		out[BlockMaskedPhone] = kind + m
 	}
 	return out
 }
@@ -235,6 +242,8 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldDetail] = compare.AddressPartLevel(compare.PartDetail, a.Place, b.Place)
 		c[fieldLocality] = compare.AddressPartLevel(compare.PartLocality, a.Place, b.Place)
 		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, a.Place, b.Place)
+	} else if l, ok := maskedPlace(a, b); ok {
+		c[fieldAddress] = l
 	} else {
 		c[fieldAddress] = wholeAddress(a.Address, b.Address)
 	}

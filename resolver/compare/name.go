@@ -237,27 +237,6 @@ func transliteration(field, han string, latin []string) Level {
 	return l
 }
 
-// maskedName compares names of which at least one is masked.
-func maskedName(field, a, b string) Level {
-	for _, s := range []string{a, b} {
-		if !strings.ContainsFunc(visible(maskForm(s)), unicode.IsLetter) {
-			return level(field, Null, "%s shows no letters", s)
-		}
-	}
-	if han(maskForm(a)) != han(maskForm(b)) {
-		return level(field, Null, "%s and %s are in different scripts", a, b)
-	}
-	if MaskCompatible(a, b) {
-		return level(field, MaskedCompatible, "%s fits %s", a, b)
-	}
-	return level(field, Different, "%s does not fit %s", a, b)
-}
-
-// han reports whether the visible letters of s are Han characters.
-func han(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
-}
-
 // grade is how well one word of a name matches one of the other, best first.
 type grade uint8
 

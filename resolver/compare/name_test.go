@@ -44,8 +44,17 @@ var nameLevelTests = []struct {
 	{"张**", "張偉", MaskedCompatible},
 	{"李**", "张伟", Different},
 	{"**", "张伟", Null},
-	{"张**", "Zhang Wei", Null}, // scripts differ: nothing to compare
-	{"さくら", "Sakura", Null},    // kana are not read
+	// A Han mask shows the family name: against Latin letters, read in pinyin.
+	{"张**", "Zhang Wei", MaskedCompatible},
+	{"张**", "Feng Zhang", MaskedCompatible},
+	{"萧**", "Xiao Gang-Chen", MaskedCompatible},
+	{"吕**", "Amy Lyu", MaskedCompatible},
+	{"张**", "Li Na", Null},    // another reading: not compared across scripts
+	{"*伟", "Zhang Wei", Null}, // the mask hides the family name
+	// Against a Han name with an English one beside it, the Han part.
+	{"唐**", "Michael 唐慧丹", MaskedCompatible},
+	{"李**", "Michael 唐慧丹", Different},
+	{"さくら", "Sakura", Null}, // kana are not read
 	{"J*** Smith", "John Smith", MaskedCompatible},
 	// Latin names.
 	{"John Smith", "John Smith", Exact},

@@ -1,0 +1,81 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/seamhub/seam/resolver/normalize"
+)
+
+// maskedName compares names of which at least one is masked. A platform's mask of a
+// Chinese name shows its family name (张**); against a name in Latin letters that is a
+// family name read in pinyin (Feng Zhang), and against a Han name with an English one
+// beside it (Michael 唐慧丹) the Han part is what the mask hides part of.
+func maskedName(field, a, b string) Level {
+	for _, s := range []string{a, b} {
+		if !strings.ContainsFunc(visible(maskForm(s)), unicode.IsLetter) {
+			return level(field, Null, "%s shows no letters", s)
+		}
+	}
+	if han(maskForm(a)) != han(maskForm(b)) {
+		if r, ok := maskedFamilyReads(a, b); ok {
+			return level(field, MaskedCompatible, "%s fits %s: %s", a, b, r)
+		}
+		return level(field, Null, "%s and %s are in different scripts", a, b)
+	}
+	if MaskCompatible(hanPart(a), hanPart(b)) {
+		return level(field, MaskedCompatible, "%s fits %s", a, b)
+	}
+	return level(field, Different, "%s does not fit %s", a, b)
+}
+
+// han reports whether the visible letters of s are Han characters.
+func han(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
+
+// hanPart is a plain name written in both scripts ("Michael 唐慧丹") without its words
+// in Latin letters; any other name as it is.
+func hanPart(s string) string {
+	if IsMasked(s) || !han(s) {
+		return s
+	}
+	var words []string
+	for _, w := range strings.Fields(s) {
+		if han(w) {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, "")
+}
+
+// maskedFamilyReads reports whether, of a Han name masked after its family name (张**)
+// and a plain name in Latin letters, in either order, one of the Latin words reads as
+// that family name in pinyin. It returns the reading, "张 reads zhang".
+func maskedFamilyReads(a, b string) (string, bool) {
+	if !IsMasked(a) {
+		a, b = b, a
+	}
+	if !IsMasked(a) || IsMasked(b) || han(b) {
+		return "", false
+	}
+	form := maskForm(a)
+	shown, _, _ := strings.Cut(form, "*")
+	if !isHan(shown) || !strings.HasSuffix(form, "*") {
+		return "", false // the family name is not what it shows
+	}
+	fam := shown
+	if utf8.RuneCountInString(shown) > 1 {
+		if _, ok := compoundSurnames[shown]; !ok {
+			r, _ := utf8.DecodeRuneInString(shown)
+			fam = string(r) // 张伟* shows more than the family name: it comes first
+		}
+	}
+	for _, w := range normalize.PersonNameWords(b) {
+		if r, ok := readsAs(HanName{Family: fam}, pinyinLatin([]string{strings.ToLower(w)})); ok {
+			return fam + " reads " + r, true
+		}
+	}
+	return "", false
+}

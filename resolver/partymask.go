@@ -1,0 +1,155 @@
+package resolver
+
+import (
+	"strings"
+
+	"github.com/seamhub/seam/resolver/compare"
+)
+
+// Masked buyers. A marketplace order that was not decrypted carries the platform's masks
+// only: 夏**, 185****8209, 山东省青岛市李沧区****. The seven digits of the number are
+// what ties it to its buyer's plain orders (strangers share them about once in two
+// hundred thousand pairs), the visible family name and district what checks it. A
+// household sharing a phone number and a family name is the trap: the mask fits each of
+// them, and an order tied to one must not bridge to the others. So a link that rests on
+// masks is taken only where it is the mention's one match, and not into a party holding
+// someone the mention's phone already shows to be another person.
+
+// maskedPhoneAlone reports whether a comparison reaches Accept only through a masked
+// phone's digits (MaskedDigits) without a name and a place that agree beside them, at
+// any level, masks included: the digits alone could be any member's of a household
+// sharing the number.
+func (pm *PartyModel) maskedPhoneAlone(c Comparison, a PartyProfile, fr Frequency) bool {
+	if c[fieldPhone].Kind != compare.MaskedDigits {
+		return false
+	}
+	if pm.Score(c, a, fr)-pm.Weight(fieldPhone, compare.MaskedDigits) >= pm.Accept {
+		return false // it links without the number
+	}
+	agrees := func(fields ...int) bool {
+		for _, f := range fields {
+			if c[f].Kind.Agrees() {
+				return true
+			}
+		}
+		return false
+	}
+	return !agrees(fieldName, fieldGiven, fieldFamily) ||
+		!agrees(fieldAddress, fieldStreet, fieldLocality, fieldPostcode)
+}
+
+// restsOnMasks reports whether a comparison reaches Accept only with the weights of its
+// masked levels (MaskedCompatible, MaskedDigits): the link is a mask's.
+func (pm *PartyModel) restsOnMasks(c Comparison, a PartyProfile, fr Frequency) bool {
+	ws := pm.fieldWeights(c, a, fr)
+	var s float64
+	for f, w := range ws {
+		if k := c[f].Kind; k != compare.MaskedCompatible && k != compare.MaskedDigits {
+			s += w
+		}
+	}
+	return s < pm.Accept
+}
+
+// sharedContact reports whether two person profiles agree on a phone number (in full,
+// or in the seven digits a mask shows) under names that contradict: a household's
+// number, which says nothing about which member a mention is (see namesContradict).
+func sharedContact(c Comparison, a, b PartyProfile) bool {
+	if a.Company || b.Company {
+		return false
+	}
+	switch c[fieldPhone].Kind {
+	case compare.Exact, compare.MaskedDigits:
+		return namesContradict(nameOf(a), nameOf(b))
+	}
+	return false
+}
+
+// namesContradict reports whether two person names name two people: 李利 and 李红霞.
+// Names that are missing, masked, a family name alone (王先生) or a typo, nickname or
+// transliteration of each other do not contradict.
+func namesContradict(a, b compare.Name) bool {
+	switch l := compare.NameLevel(a, b); l.Kind {
+	case compare.Different:
+		// An English given name beside a Chinese one (Coco Wang, 汪华斌) is one person
+		// as often as not: only another family name contradicts across scripts.
+		return !compare.SameFamilyAcrossScripts(a, b)
+	case compare.Typo:
+		// Han names are typed through an input method, whose slips are homophones
+		// (Phonetic): one character of another reading, 张桂香 and 张桂花, is a sister.
+		return compare.HasHan(a.Full + a.Given + a.Family + b.Full + b.Given + b.Family)
+	}
+	return false
+}
+
+// maskLinks gathers, over one mention's candidates, which parties it matches on more
+// than masks, which only through them, and which hold someone the mention's phone shows
+// to be another person.
+type maskLinks struct {
+	strong, masked, household map[string]bool // by the candidate's surviving id
+}
+
+func newMaskLinks() maskLinks {
+	return maskLinks{strong: map[string]bool{}, masked: map[string]bool{}, household: map[string]bool{}}
+}
+
+// note records one candidate's comparison (a the mention, b the candidate, root the
+// candidate's surviving id) and returns its verdict: a shared phone under a
+// contradicting name is a household's, at most a possible match, whatever the address
+// adds (the same rule as a phone key under another name, see household).
+func (m maskLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyProfile, onMasks bool) PartyVerdict {
+	if sharedContact(c, a, b) {
+		m.household[root] = true
+		if d == Same {
+			d = Possibly
+		}
+	}
+	if d == Same {
+		if onMasks {
+			m.masked[root] = true
+		} else {
+			m.strong[root] = true
+		}
+	}
+	return d
+}
+
+// holds reports whether a party the mention matched stays matched: on more than masks;
+// or through masks, as the mention's one such match, in a party holding no one its
+// phone shows to be another person.
+func (m maskLinks) holds(root string) bool {
+	if m.strong[root] {
+		return true
+	}
+	if m.household[root] {
+		return false
+	}
+	n := 0
+	for r := range m.masked {
+		if !m.strong[r] {
+			n++
+		}
+	}
+	return n == 1
+}
+
+// maskedPlace compares a masked address (山东省青岛市李沧区****, kept as written) with
+// one in parts: what the mask leaves visible, the area, against the same parts of the
+// other (compare.MaskedAreaLevel), however each side writes it. ok is false unless
+// exactly one side is masked and the other has parts.
+func maskedPlace(a, b PartyProfile) (compare.Level, bool) {
+	if compare.IsMasked(b.Address) {
+		a, b = b, a
+	}
+	if !compare.IsMasked(a.Address) || compare.IsMasked(b.Address) || !hasParts(b.Place) {
+		return compare.Level{}, false
+	}
+	return compare.MaskedAreaLevel(compare.ParseAddress(a.Address), b.Place), true
+}
+
+// maskBlockPair reports whether a candidate found under block key bk is compared: under
+// the masked-phone block only a pair with a masked number is. Two plain numbers that
+// agree are the phone key's to join (or to refuse, a household's), not a description's.
+func maskBlockPair(bk string, a, b PartyProfile) bool {
+	return !strings.HasPrefix(bk, BlockMaskedPhone+"=") || compare.IsMasked(a.Phone) || compare.IsMasked(b.Phone)
+}
