@@ -500,7 +500,9 @@ RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax,
 			}
 		}
 		info[id] = in
-		if root != id {
+		if _, ok := info[root]; root != id && !ok {
+			// Only where the root is not a key's party of its own: that row carries its
+			// name and blocks, which household and describeAnew read.
 			info[root] = resolver.PartyInfo{Root: root, TaxID: get[string](r, "rootTax")}
 		}
 	}

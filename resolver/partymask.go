@@ -52,17 +52,18 @@ func (pm *PartyModel) restsOnMasks(c Comparison, a PartyProfile, fr Frequency) b
 }
 
 // sharedContact reports whether two person profiles agree on a phone number (in full,
-// or in the seven digits a mask shows) under names that contradict: a household's
-// number, which says nothing about which member a mention is (see namesContradict).
+// or in the seven digits a mask shows) or an e-mail address under names that
+// contradict: a household's number or mailbox, which says nothing about which member a
+// mention is (see namesContradict, and household for the same rule on keys).
 func sharedContact(c Comparison, a, b PartyProfile) bool {
 	if a.Company || b.Company {
 		return false
 	}
-	switch c[fieldPhone].Kind {
-	case compare.Exact, compare.MaskedDigits:
-		return namesContradict(nameOf(a), nameOf(b))
+	k := c[fieldPhone].Kind
+	if k != compare.Exact && k != compare.MaskedDigits && c[fieldEmail].Kind != compare.Exact {
+		return false
 	}
-	return false
+	return namesContradict(nameOf(a), nameOf(b))
 }
 
 // namesContradict reports whether two person names name two people: 李利 and 李红霞.

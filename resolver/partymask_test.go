@@ -84,6 +84,8 @@ func TestSharedPhoneUnderAnotherNameIsAHousehold(t *testing.T) {
 		{"a masked name", buyer("夏小明", "18581168209", ""), buyer("夏**", "185****8209", ""), false},
 		{"the seven digits a mask shows, under another family name", buyer("夏小明", "18581168209", ""), buyer("李**", "185****8209", ""), true},
 		{"other numbers", buyer("夏鑫建", "18581168209", ""), buyer("夏小明", "13912345678", ""), false},
+		{"one mailbox", ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "戴建华", Email: "daijianhua@sohu.com"}),
+			ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "Bozhe Dai", Email: "daijianhua@sohu.com"}), true},
 	} {
 		if got := sharedContact(CompareParties(tt.a, tt.b), tt.a, tt.b); got != tt.want {
 			t.Errorf("%s: sharedContact = %v, want %v", tt.name, got, tt.want)
