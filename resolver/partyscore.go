@@ -237,11 +237,16 @@ func CompareParties(a, b PartyProfile) Comparison {
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
 	if hasParts(a.Place) && hasParts(b.Place) {
-		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, a.Place, b.Place)
-		c[fieldStreet] = compare.AddressPartLevel(compare.PartStreet, a.Place, b.Place)
-		c[fieldDetail] = compare.AddressPartLevel(compare.PartDetail, a.Place, b.Place)
-		c[fieldLocality] = compare.AddressPartLevel(compare.PartLocality, a.Place, b.Place)
-		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, a.Place, b.Place)
+		// 书院路35115幢 against 书院路351号15幢: the 号 dropped, read as the other writes it.
+		pa, pb, run := compare.SplitRunTogether(a.Place, b.Place)
+		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, pa, pb)
+		if run != "" {
+			c[fieldNumber].Why += " (" + run + ")"
+		}
+		c[fieldStreet] = compare.AddressPartLevel(compare.PartStreet, pa, pb)
+		c[fieldDetail] = compare.AddressPartLevel(compare.PartDetail, pa, pb)
+		c[fieldLocality] = compare.AddressPartLevel(compare.PartLocality, pa, pb)
+		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
 	} else {
