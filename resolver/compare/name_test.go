@@ -305,6 +305,9 @@ func TestWadeGiles(t *testing.T) {
 		{"王文正", "Wen-Cheng Huang", Different},
 		{"康桂英", "Kang Kuei-Ying", Transliterated},
 		{"林慧君", "Lin Huei-Chun", Transliterated},
+		// Wade-Giles and pinyin mixed in one name: Bin where Wade-Giles has Pin.
+		{"許文彬", "Wen-Bin Hsu", Transliterated},
+		{"許文彬", "Wen-Bin Hsieh", Different},
 	} {
 		l := NameLevel(Name{Full: c.han}, Name{Full: c.latin})
 		if l.Kind != c.want {
