@@ -218,6 +218,11 @@ var migrations = []migration{
 	{70, []string{
 		"CREATE INDEX party_block_mph IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bMph)",
 	}},
+	// v71: the block rule of a family name at a Chinese street number, where 赵女士
+	// meets 赵冬梅. Parties filed before it gain the key with their next mention.
+	{71, []string{
+		"CREATE INDEX party_block_famst IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bFamSt)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

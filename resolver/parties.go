@@ -516,7 +516,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		c     Comparison
 	}
 	best := map[string]verdict{}
-	masks := newMaskLinks()
+	parts := newPartLinks()
 	seen := map[string]bool{}
 	// taken holds, for a one-to-one tenant, the clusters that already hold another
 	// account of this mention's system: one storefront account is one customer.
@@ -547,14 +547,14 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			}
 			c := CompareParties(prof, cp)
 			d, s := pm.Decide(c, prof, fr)
-			d = masks.note(root, d, c, prof, cp, pm.restsOnMasks(c, prof, fr))
+			d = parts.note(root, d, c, prof, cp, pm.restsOnPart(c, prof, fr))
 			if v, ok := best[root]; !ok || d > v.d || d == v.d && s > v.score {
 				best[root] = verdict{d, s, c}
 			}
 		}
 	}
 	for root, v := range best {
-		if v.d == Same && !masks.holds(root) {
+		if v.d == Same && !parts.holds(root) {
 			best[root] = verdict{Possibly, v.score, v.c}
 		}
 	}

@@ -6,14 +6,16 @@ import (
 	"github.com/seamhub/seam/resolver/compare"
 )
 
-// Masked buyers. A marketplace order that was not decrypted carries the platform's masks
-// only: 夏**, 185****8209, 山东省青岛市李沧区****. The seven digits of the number are
-// what ties it to its buyer's plain orders (strangers share them about once in two
-// hundred thousand pairs), the visible family name and district what checks it. A
-// household sharing a phone number and a family name is the trap: the mask fits each of
-// them, and an order tied to one must not bridge to the others. So a link that rests on
-// masks is taken only where it is the mention's one match, and not into a party holding
-// someone the mention's phone already shows to be another person.
+// Masked buyers and family names alone. A marketplace order that was not decrypted
+// carries the platform's masks only: 夏**, 185****8209, 山东省青岛市李沧区****. The
+// seven digits of the number are what ties it to its buyer's plain orders (strangers
+// share them about once in two hundred thousand pairs), the visible family name and
+// district what checks it. A delivery order for 赵女士 names the family only, which with
+// the address is as good a lead. A household sharing a number, an address and a family
+// name is the trap: the mask or the title fits each member, and an order tied to one
+// must not bridge to the others. So a link that rests on part of a value (a mask, a
+// family name alone) is taken only where it is the mention's one such match, and not
+// into a party holding someone whose name contradicts the mention's.
 
 // maskedPhoneAlone reports whether a comparison reaches Accept only through a masked
 // phone's digits (MaskedDigits) without a name and a place that agree beside them, at
@@ -38,17 +40,32 @@ func (pm *PartyModel) maskedPhoneAlone(c Comparison, a PartyProfile, fr Frequenc
 		!agrees(fieldAddress, fieldStreet, fieldLocality, fieldPostcode)
 }
 
-// restsOnMasks reports whether a comparison reaches Accept only with the weights of its
-// masked levels (MaskedCompatible, MaskedDigits): the link is a mask's.
-func (pm *PartyModel) restsOnMasks(c Comparison, a PartyProfile, fr Frequency) bool {
+// restsOnPart reports whether a comparison reaches Accept only with the weights of
+// levels that see part of a value: masks (MaskedCompatible, MaskedDigits) and a name
+// that agrees in its family name alone (Partial, 赵女士 against 赵冬梅).
+func (pm *PartyModel) restsOnPart(c Comparison, a PartyProfile, fr Frequency) bool {
 	ws := pm.fieldWeights(c, a, fr)
 	var s float64
 	for f, w := range ws {
-		if k := c[f].Kind; k != compare.MaskedCompatible && k != compare.MaskedDigits {
+		k := c[f].Kind
+		part := k == compare.MaskedCompatible || k == compare.MaskedDigits ||
+			k == compare.Partial && (f == fieldName || f == fieldGiven || f == fieldFamily)
+		if !part {
 			s += w
 		}
 	}
 	return s < pm.Accept
+}
+
+// ownAgreement reports whether a comparison agrees on what one person has alone and a
+// household does not share: the date of birth or a national id.
+func ownAgreement(c Comparison) bool {
+	for _, f := range []int{fieldBirth, fieldNationalID} {
+		if k := c[f].Kind; k.Agrees() && k != compare.MaskedCompatible {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedContact reports whether two person profiles agree on a phone number (in full,
@@ -83,31 +100,33 @@ func namesContradict(a, b compare.Name) bool {
 	return false
 }
 
-// maskLinks gathers, over one mention's candidates, which parties it matches on more
-// than masks, which only through them, and which hold someone the mention's phone shows
-// to be another person.
-type maskLinks struct {
-	strong, masked, household map[string]bool // by the candidate's surviving id
+// partLinks gathers, over one mention's candidates, which parties it matches on more
+// than part of a value (see restsOnPart), which only through part, and which hold
+// someone whose name contradicts the mention's.
+type partLinks struct {
+	strong, part, contra map[string]bool // by the candidate's surviving id
 }
 
-func newMaskLinks() maskLinks {
-	return maskLinks{strong: map[string]bool{}, masked: map[string]bool{}, household: map[string]bool{}}
+func newPartLinks() partLinks {
+	return partLinks{strong: map[string]bool{}, part: map[string]bool{}, contra: map[string]bool{}}
 }
 
 // note records one candidate's comparison (a the mention, b the candidate, root the
-// candidate's surviving id) and returns its verdict: a shared phone under a
-// contradicting name is a household's, at most a possible match, whatever the address
-// adds (the same rule as a phone key under another name, see household).
-func (m maskLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyProfile, onMasks bool) PartyVerdict {
-	if sharedContact(c, a, b) {
-		m.household[root] = true
-		if d == Same {
+// candidate's surviving id; onPart from restsOnPart) and returns its verdict. Names
+// that contradict (方婷敏 and Pinghui Fang, one family name, two given names) link only
+// on what one person has alone, a date of birth or an id: a home, a phone and a
+// mailbox are a household's as often (the rule household applies to keys), and are at
+// most a possible match.
+func (m partLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyProfile, onPart bool) PartyVerdict {
+	if !a.Company && !b.Company && namesContradict(nameOf(a), nameOf(b)) {
+		m.contra[root] = true
+		if d == Same && !ownAgreement(c) {
 			d = Possibly
 		}
 	}
 	if d == Same {
-		if onMasks {
-			m.masked[root] = true
+		if onPart {
+			m.part[root] = true
 		} else {
 			m.strong[root] = true
 		}
@@ -115,18 +134,18 @@ func (m maskLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyPro
 	return d
 }
 
-// holds reports whether a party the mention matched stays matched: on more than masks;
-// or through masks, as the mention's one such match, in a party holding no one its
-// phone shows to be another person.
-func (m maskLinks) holds(root string) bool {
+// holds reports whether a party the mention matched stays matched: on more than part
+// of a value; or through part of one, as the mention's one such match, in a party
+// holding no one whose name contradicts the mention's.
+func (m partLinks) holds(root string) bool {
 	if m.strong[root] {
 		return true
 	}
-	if m.household[root] {
+	if m.contra[root] {
 		return false
 	}
 	n := 0
-	for r := range m.masked {
+	for r := range m.part {
 		if !m.strong[r] {
 			n++
 		}

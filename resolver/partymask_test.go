@@ -30,6 +30,40 @@ func TestMaskedBuyerDecisions(t *testing.T) {
 	})
 }
 
+func TestFamilyNameAloneAndHouseholdDecisions(t *testing.T) {
+	pm := DefaultPartyModel()
+	home := "广东省深圳市宝安区宝安大道1013号11栋1904"
+	parts := func(given, family, dob string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, BirthDate: dob,
+			Country: "CN", Place: &ontology.AddressPart{Street: "宝安大道1013号", Line2: "11号楼1904室", Locality: "宝安区", Postcode: "518101"}})
+	}
+	checkDecisions(t, pm, []decisionCase{
+		{"a family name and a title at the flat", buyer("赵女士", "", home), parts("冬梅", "赵", ""), Same},
+		{"a family name and a title at another flat", buyer("赵女士", "", "广东省深圳市宝安区宝安大道1013号11栋1903"), parts("冬梅", "赵", ""), Possibly},
+		{"another family name and a title at the flat", buyer("钱女士", "", home), parts("冬梅", "赵", ""), Apart},
+	})
+	// Names that contradict link only on what one person has alone (see partLinks.note).
+	ms := newPartLinks()
+	for _, tt := range []struct {
+		a, b PartyProfile
+		want PartyVerdict
+	}{
+		{parts("冬梅", "赵", ""), parts("Pinghui", "Zhao", ""), Possibly},
+		{parts("冬梅", "赵", "1990-03-08"), parts("Pinghui", "Zhao", "1990-03-08"), Same},
+		{buyer("赵冬梅", "13812345678", home), buyer("赵平辉", "+86 138 1234 5678", home), Possibly}, // a household's phone
+	} {
+		c := CompareParties(tt.a, tt.b)
+		d, _ := pm.Decide(c, tt.a, nil)
+		if got := ms.note("R", d, c, tt.a, tt.b, false); got != tt.want {
+			t.Errorf("%s against %s: %v, want %v: %s", tt.a.FullName, tt.b.FullName, got, tt.want, pm.Explain(c, tt.a, nil))
+		}
+	}
+	a, b := buyer("赵女士", "", home), parts("冬梅", "赵", "")
+	if ka, kb := a.Blocks()[BlockFamilyHome], b.Blocks()[BlockFamilyHome]; ka == "" || ka != kb {
+		t.Errorf("赵女士 files under %q, 冬梅 赵 at the same number under %q: want one key", ka, kb)
+	}
+}
+
 func TestMaskLinksHold(t *testing.T) {
 	pm := DefaultPartyModel()
 	masked := buyer("夏**", "185****8209", "山东省青岛市李沧区****")
@@ -50,16 +84,22 @@ func TestMaskLinksHold(t *testing.T) {
 			map[string]bool{"A": false, "B": false}},
 		{"a party holding the masked order and another member: the son does not join through the mask", son,
 			[]cand{{"A", father}, {"A", masked}}, map[string]bool{"A": false}},
+		{"a family name alone fitting two of a household: neither holds", buyer("夏先生", "", "山东省青岛市李沧区海尔路1196号8-3-402"),
+			[]cand{{"A", father}, {"B", son}}, map[string]bool{"A": false, "B": false}},
+		{"nor through a title", son, []cand{{"A", father}, {"A", buyer("夏先生", "", "山东省青岛市李沧区海尔路1196号8-3-402")}},
+			map[string]bool{"A": false}},
+		{"a family name alone fitting one: it holds", buyer("夏先生", "", "山东省青岛市李沧区海尔路1196号8-3-402"),
+			[]cand{{"A", father}}, map[string]bool{"A": true}},
 		{"a masked match beside a match on more than masks holds", father,
 			[]cand{{"A", buyer("夏鑫建", "18581168209", "山东省青岛市李沧区海尔路1196号8单元3-402")}, {"B", masked}},
 			map[string]bool{"A": true, "B": true}},
 	} {
-		m := newMaskLinks()
+		m := newPartLinks()
 		same := map[string]bool{}
 		for _, c := range tt.cands {
 			cmp := CompareParties(tt.mention, c.p)
 			d, _ := pm.Decide(cmp, tt.mention, nil)
-			if m.note(c.root, d, cmp, tt.mention, c.p, pm.restsOnMasks(cmp, tt.mention, nil)) == Same {
+			if m.note(c.root, d, cmp, tt.mention, c.p, pm.restsOnPart(cmp, tt.mention, nil)) == Same {
 				same[c.root] = true
 			}
 		}

@@ -122,11 +122,12 @@ const (
 	BlockLetters     = "abc"    // the name's letters in order, Han names read in pinyin
 	BlockLettersWG   = "abw"    // the same with Han names read in Wade-Giles (Taiwan)
 	BlockMaskedPhone = "mph"    // a mainland mobile's first three and last four digits
+	BlockFamilyHome  = "famst"  // the family name's reading and a Chinese street and number
 )
 
 // BlockRules are the block rules, in the order they are looked up.
 var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters, BlockLettersWG,
-	BlockMaskedPhone}
+	BlockMaskedPhone, BlockFamilyHome}
 
 // Blocks returns the block keys a profile is found under, by rule, within persons or
 // companies. Values too short to tell people apart ("Li", "Room 1") block nothing: they
@@ -172,6 +173,14 @@ func (p PartyProfile) Blocks() map[string]string {
 	// masked order shares with its buyer's plain ones that few others share.
 	if m := compare.MobileMaskKey(p.Phone); m != "" {
 		out[BlockMaskedPhone] = kind + m
+	}
+	// 赵女士 at 宝安大道1013号: a delivery order names the family only, and its address
+	// is written as no other order of the person writes it; the family name and the
+	// street number are what it shares with them.
+	if fam := compare.FamilyReading(nameOf(p)); fam != "" {
+		if st := compare.ChineseStreetKey(p.Place); st != "" {
+			out[BlockFamilyHome] = kind + fam + "|" + st
+		}
 	}
 	return out
 }

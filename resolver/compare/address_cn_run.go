@@ -82,3 +82,14 @@ func buildingAfter(run, n, building string) (string, bool) {
 	}
 	return r, len(r) <= 2
 }
+
+// ChineseStreetKey is a Chinese address's street and street number as one key
+// ("书院路351"): where a household lives, short of its flat, which forms write in too
+// many ways to block on. "" for an address without a Han street or a number of digits.
+func ChineseStreetKey(a Address) string {
+	st, n := partKey(PartStreet, a.Street), partKey(PartNumber, a.Number)
+	if !hasHan(st) || !isDigits(n) {
+		return ""
+	}
+	return st + n
+}

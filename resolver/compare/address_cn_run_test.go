@@ -45,3 +45,20 @@ func TestSplitRunTogether(t *testing.T) {
 		}
 	}
 }
+
+func TestChineseStreetKey(t *testing.T) {
+	for _, tt := range []struct {
+		a    Address
+		want string
+	}{
+		{Address{Street: "书院路", Number: "351号"}, "书院路351"},
+		{Address{Street: "書院路", Number: "３５１"}, "书院路351"}, // traditional, full width
+		{Address{Street: "书院路"}, ""},                      // no number: the run-together case
+		{Address{Street: "Shuyuan Rd", Number: "351"}, ""},
+		{Address{Street: "书院路", Number: "351-353"}, ""},
+	} {
+		if got := ChineseStreetKey(tt.a); got != tt.want {
+			t.Errorf("ChineseStreetKey(%+v) = %q, want %q", tt.a, got, tt.want)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/seamhub/seam/resolver/normalize"
 )
 
@@ -78,4 +80,33 @@ func maskedFamilyReads(a, b string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// FamilyReading is a person name's family name in lower-case pinyin letters ("zhang"
+// for 张伟, 张先生 and Zhang Wei given in parts), so that a family name written in Han
+// characters and in Latin letters gives one key; "" where the family name is not known:
+// a masked name, or a Latin name in one field, whose word order does not say.
+func FamilyReading(n Name) string {
+	text := n.text()
+	if text == "" || IsMasked(text) {
+		return ""
+	}
+	if g, f := strings.TrimSpace(n.Given), strings.TrimSpace(n.Family); isHan(g+f) &&
+		utf8.RuneCountInString(g) == 1 && utf8.RuneCountInString(f) > 1 {
+		text = g + f // 方 as the first name, 婷敏 as the last: the one character is the family name
+	}
+	if hn, ok := ParseHanName(text); ok {
+		return uFold(strings.Join(familyPinyin(hn.Family), ""))
+	}
+	f := strings.TrimSpace(n.Family)
+	if f == "" || hasHan(f) || strings.TrimSpace(n.Given) == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range pinyinLatin([]string{strings.ToLower(norm.NFKC.String(f))}) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -370,3 +370,25 @@ func TestEnglishNameBesideAChineseOne(t *testing.T) {
 		}
 	}
 }
+
+func TestFamilyReading(t *testing.T) {
+	for _, tt := range []struct {
+		n    Name
+		want string
+	}{
+		{Name{Full: "张伟"}, "zhang"},
+		{Name{Full: "赵女士"}, "zhao"},
+		{Name{Full: "欧阳娜娜"}, "ouyang"},
+		{Name{Given: "婷敏", Family: "方"}, "fang"},
+		{Name{Given: "方", Family: "婷敏"}, "fang"}, // the one character is the family name
+		{Name{Given: "Wei", Family: "Zhang"}, "zhang"},
+		{Name{Given: "Bo", Family: "LYU"}, "lu"},
+		{Name{Full: "Zhang Wei"}, ""}, // one field: which word is the family name is not said
+		{Name{Full: "张**"}, ""},
+		{Name{}, ""},
+	} {
+		if got := FamilyReading(tt.n); got != tt.want {
+			t.Errorf("FamilyReading(%+v) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
