@@ -26,6 +26,9 @@ var nameLevelTests = []struct {
 	{"吕布", "Lü Bu", Transliterated},
 	{"吕布", "Lyu Bu", Transliterated},
 	{"吕布", "Lv Bu", Transliterated},
+	{"关羽", "Guan Yu", Transliterated},
+	{"蔡欣雨", "Xinyu Cai", Transliterated},
+	{"女娲", "Nyu Wa", Transliterated},
 	{"张伟明", "Wei-Ming Zhang", Transliterated},
 	{"张伟", "Zhang Wie", Typo},
 	{"张伟", "章玮", Phonetic}, // typed with a pinyin input method
@@ -307,6 +310,7 @@ func TestWadeGiles(t *testing.T) {
 		{"林慧君", "Lin Huei-Chun", Transliterated},
 		// Wade-Giles and pinyin mixed in one name: Bin where Wade-Giles has Pin.
 		{"許文彬", "Wen-Bin Hsu", Transliterated},
+		{"李冠宇", "Guan-Yu Lee", Transliterated}, // n then yu: guan yu, not a ü after n
 		{"許文彬", "Wen-Bin Hsieh", Different},
 	} {
 		l := NameLevel(Name{Full: c.han}, Name{Full: c.latin})
