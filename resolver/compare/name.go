@@ -216,6 +216,9 @@ func transliteration(field, han string, latin []string) Level {
 	if r, english, ok := readsBesideEnglish(n, latin); ok {
 		return level(field, Transliterated, "%s reads %s beside the English name %s", han, r, english)
 	}
+	if w, ok := nicknameReads(han, latin); ok {
+		return level(field, Partial, "%s calls %s by one syllable", han, w)
+	}
 	if n.Given == "" { // a family name alone against a full romanised name
 		for _, w := range latin {
 			if _, ok := readsAs(n, pinyinLatin([]string{w})); ok {

@@ -110,3 +110,50 @@ func FamilyReading(n Name) string {
 	}
 	return b.String()
 }
+
+// nicknameReads reports whether a Han nickname of the forms hanNickname reads (阿波,
+// 洋洋: a character after 阿, or doubled) names one syllable of a romanised name's
+// word (Jiabo, Yang): a part of the name, as 张先生 is. It returns that word.
+func nicknameReads(han string, latin []string) (string, bool) {
+	rs := []rune(han)
+	if len(rs) != 2 || rs[0] != '阿' && rs[0] != rs[1] {
+		return "", false
+	}
+	syls := readings(rs[1])
+	for _, w := range latin {
+		lw := strings.ToLower(w)
+		if isPinyin(lw) && hasSyllable(lw, syls) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// hasSyllable reports whether one way of reading the pinyin word w as syllables has
+// one of syls among them (jiabo as jia bo has bo).
+func hasSyllable(w string, syls []string) bool {
+	known := hanzi().syllables
+	n := len(w)
+	from := make([]bool, n+1) // from[i]: w[:i] reads as syllables
+	to := make([]bool, n+1)   // to[i]: w[i:] reads as syllables
+	from[0], to[n] = true, true
+	for i := 1; i <= n; i++ {
+		for j := max(0, i-6); j < i && !from[i]; j++ {
+			from[i] = from[j] && known[w[j:i]]
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := i + 1; j <= min(n, i+6) && !to[i]; j++ {
+			to[i] = to[j] && known[w[i:j]]
+		}
+	}
+	for _, s := range syls {
+		s = uFold(s)
+		for i := 0; i+len(s) <= n; i++ {
+			if w[i:i+len(s)] == s && from[i] && to[i+len(s)] {
+				return true
+			}
+		}
+	}
+	return false
+}

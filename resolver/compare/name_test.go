@@ -37,6 +37,12 @@ var nameLevelTests = []struct {
 	{"欧阳娜娜", "欧阳娜妮", Typo},
 	{"王先生", "王伟", Partial}, // delivery platforms: 王先生 is Mr Wang
 	{"王", "Wang Wei", Partial},
+	// A nickname of one syllable against a romanised name: a part of it, as 王先生 is.
+	{"阿波", "Jiabo Du", Partial},
+	{"洋洋", "Yang Qian", Partial},
+	{"洁洁", "Qian-Jie Cui", Partial},
+	{"阿波", "Jiahui Du", Different},
+	{"阿飞", "Amy Li", Different},
 	{"张伟", "李娜", Different},
 	{"张伟", "Li Na", Different},
 	{"Zhang Wei", "zhangwei", Exact},
