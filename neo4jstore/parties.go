@@ -14,7 +14,8 @@ import (
 var blockProps = map[string]string{
 	resolver.BlockName: "bName", resolver.BlockAddress: "bAddr", resolver.BlockFamilyPost: "bFamPc",
 	resolver.BlockBirthDate: "bDob", resolver.BlockGivenLocale: "bGivLoc", resolver.BlockNationalID: "bNid",
-	resolver.BlockLetters: "bAbc", resolver.BlockLettersWG: "bAbw",
+	resolver.BlockLetters: "bAbc", resolver.BlockLettersWG: "bAbw", resolver.BlockMaskedPhone: "bMph",
+	resolver.BlockFamilyHome: "bFamSt",
 }
 
 func mentionRows(ch *resolver.Changes) []map[string]any {

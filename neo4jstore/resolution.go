@@ -284,7 +284,8 @@ SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END),
     p.bName = coalesce(p.bName, r.bName), p.bAddr = coalesce(p.bAddr, r.bAddr),
     p.bFamPc = coalesce(p.bFamPc, r.bFamPc), p.bDob = coalesce(p.bDob, r.bDob),
     p.bGivLoc = coalesce(p.bGivLoc, r.bGivLoc), p.bNid = coalesce(p.bNid, r.bNid),
-    p.bAbc = coalesce(p.bAbc, r.bAbc), p.bAbw = coalesce(p.bAbw, r.bAbw)
+    p.bAbc = coalesce(p.bAbc, r.bAbc), p.bAbw = coalesce(p.bAbw, r.bAbw), p.bMph = coalesce(p.bMph, r.bMph),
+    p.bFamSt = coalesce(p.bFamSt, r.bFamSt)
 WITH p, r
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
 MERGE (d)-[m:MENTIONS {role: r.role}]->(p)`, mentionRows(ch)},
@@ -500,7 +501,9 @@ RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax,
 			}
 		}
 		info[id] = in
-		if root != id {
+		if _, ok := info[root]; root != id && !ok {
+			// Only where the root is not a key's party of its own: that row carries its
+			// name and blocks, which household and describeAnew read.
 			info[root] = resolver.PartyInfo{Root: root, TaxID: get[string](r, "rootTax")}
 		}
 	}

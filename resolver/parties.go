@@ -162,20 +162,7 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		return false
 	}
 	known, ok := pb.names[party]
-	if !ok {
-		return false
-	}
-	switch l := compare.NameLevel(nameOf(prof), known); l.Kind {
-	case compare.Different:
-		// An English given name beside a Chinese one (Coco Wang, 汪华斌) is one person
-		// as often as not: only another family name contradicts across scripts.
-		return !compare.SameFamilyAcrossScripts(nameOf(prof), known)
-	case compare.Typo:
-		// Han names are typed through an input method, whose slips are homophones
-		// (Phonetic): one character of another reading, 张桂香 and 张桂花, is a sister.
-		return compare.HasHan(prof.FullName + prof.Given + prof.Family)
-	}
-	return false
+	return ok && namesContradict(nameOf(prof), known)
 }
 
 // relationReason says in words which relation key two parties share. A bank account
@@ -537,6 +524,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		c     Comparison
 	}
 	best := map[string]verdict{}
+	parts := newPartLinks()
 	seen := map[string]bool{}
 	// taken holds, for a one-to-one tenant, the clusters that already hold another
 	// account of this mention's system: one storefront account is one customer.
@@ -546,12 +534,15 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			if seen[cand] {
 				continue
 			}
+			cp := pb.profiles[cand]
+			if !maskBlockPair(bk, prof, cp) {
+				continue
+			}
 			seen[cand] = true
 			root := pb.root(cand)
 			if root == self || !pb.mayJoin(self, root) {
 				continue // one already, or a person said they are not
 			}
-			cp := pb.profiles[cand]
 			if cp.Company != prof.Company {
 				continue
 			}
@@ -564,9 +555,15 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			}
 			c := pb.compare(prof, cp)
 			d, s := pm.Decide(c, prof, fr)
+			d = parts.note(root, d, c, prof, cp, pm.restsOnPart(c, prof, fr))
 			if v, ok := best[root]; !ok || d > v.d || d == v.d && s > v.score {
 				best[root] = verdict{d, s, c}
 			}
+		}
+	}
+	for root, v := range best {
+		if v.d == Same && !parts.holds(root) {
+			best[root] = verdict{Possibly, v.score, v.c}
 		}
 	}
 	var same []string

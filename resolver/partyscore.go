@@ -121,10 +121,13 @@ const (
 	BlockNationalID  = "nid"    // the national id
 	BlockLetters     = "abc"    // the name's letters in order, Han names read in pinyin
 	BlockLettersWG   = "abw"    // the same with Han names read in Wade-Giles (Taiwan)
+	BlockMaskedPhone = "mph"    // a mainland mobile's first three and last four digits
+	BlockFamilyHome  = "famst"  // the family name's reading and a Chinese street and number
 )
 
 // BlockRules are the block rules, in the order they are looked up.
-var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters, BlockLettersWG}
+var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters, BlockLettersWG,
+	BlockMaskedPhone, BlockFamilyHome}
 
 // Blocks returns the block keys a profile is found under, by rule, within persons or
 // companies. Values too short to tell people apart ("Li", "Room 1") block nothing: they
@@ -165,6 +168,19 @@ func (p PartyProfile) Blocks() map[string]string {
 	}
 	if l := compare.NameLettersWadeGiles(nameOf(p)); len(l) >= 5 {
 		out[BlockLettersWG] = kind + l
+	}
+	// What a marketplace's mask shows of a number (185****8209): the only value a
+	// masked order shares with its buyer's plain ones that few others share.
+	if m := compare.MobileMaskKey(p.Phone); m != "" {
+		out[BlockMaskedPhone] = kind + m
+	}
+	// 赵女士 at 宝安大道1013号: a delivery order names the family only, and its address
+	// is written as no other order of the person writes it; the family name and the
+	// street number are what it shares with them.
+	if fam := compare.FamilyReading(nameOf(p)); fam != "" {
+		if st := compare.ChineseStreetKey(p.Place); st != "" {
+			out[BlockFamilyHome] = kind + fam + "|" + st
+		}
 	}
 	return out
 }
@@ -230,11 +246,18 @@ func CompareParties(a, b PartyProfile) Comparison {
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
 	if hasParts(a.Place) && hasParts(b.Place) {
-		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, a.Place, b.Place)
-		c[fieldStreet] = compare.AddressPartLevel(compare.PartStreet, a.Place, b.Place)
-		c[fieldDetail] = compare.AddressPartLevel(compare.PartDetail, a.Place, b.Place)
-		c[fieldLocality] = compare.AddressPartLevel(compare.PartLocality, a.Place, b.Place)
-		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, a.Place, b.Place)
+		// 书院路35115幢 against 书院路351号15幢: the 号 dropped, read as the other writes it.
+		pa, pb, run := compare.SplitRunTogether(a.Place, b.Place)
+		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, pa, pb)
+		if run != "" {
+			c[fieldNumber].Why += " (" + run + ")"
+		}
+		c[fieldStreet] = compare.AddressPartLevel(compare.PartStreet, pa, pb)
+		c[fieldDetail] = compare.AddressPartLevel(compare.PartDetail, pa, pb)
+		c[fieldLocality] = compare.AddressPartLevel(compare.PartLocality, pa, pb)
+		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
+	} else if l, ok := maskedPlace(a, b); ok {
+		c[fieldAddress] = l
 	} else {
 		c[fieldAddress] = wholeAddress(a.Address, b.Address)
 	}

@@ -62,7 +62,15 @@ func TestPartyDecisions(t *testing.T) {
 		{"traditional and simplified, family name first in Latin", cn("張偉", "上海市浦东新区世纪大道100号2栋1201室"), cn("ZHANG Wei", "上海市浦东新区世纪大道100号2栋1201室"), Same},
 		{"one surname in one district, other streets", cn("李明", "上海市浦东新区张杨路500号"), cn("李强", "上海市浦东新区世纪大道100号"), Apart},
 		{"namesakes in one city, other streets", cn("王芳", "北京市朝阳区建国路88号"), cn("王芳", "北京市朝阳区望京街10号"), Apart},
+		{"the 号 dropped: 35115幢 is 351号15幢", cn("孙桂丽", "山东省青岛市市南区书院路35115幢4单元606室"),
+			cn("孙桂丽", "青岛市市南区书院路351号15幢4单元606室"), Same},
+		{"namesakes one building apart on one street", cn("孙桂丽", "山东省青岛市市南区书院路35116幢4单元606室"),
+			cn("孙桂丽", "青岛市市南区书院路351号15幢4单元606室"), Possibly},
 	})
+	c := CompareParties(cn("孙桂丽", "山东省青岛市市南区书院路35115幢4单元606室"), cn("孙桂丽", "青岛市市南区书院路351号15幢4单元606室"))
+	if got := c[fieldNumber].Why; !strings.Contains(got, "35115 read as 351号15") {
+		t.Errorf("the number's evidence %q does not say how it was read", got)
+	}
 }
 
 // decisionCase is two profiles and the verdict the model must give them.

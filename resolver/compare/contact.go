@@ -11,7 +11,7 @@ import (
 
 // PhoneKinds are the levels PhoneLevel returns, strongest first.
 func PhoneKinds() []Kind {
-	return []Kind{Null, Exact, Typo, MaskedCompatible, Different}
+	return []Kind{Null, Exact, Typo, MaskedDigits, MaskedCompatible, Different}
 }
 
 // PhoneLevel compares two phone numbers, reading national numbers in defaultCountry
@@ -20,8 +20,11 @@ func PhoneKinds() []Kind {
 //     13812345678_1234): such a number stands for an order, not a person;
 //   - Exact: the same number in E.164;
 //   - Typo: one digit apart (Damerau-Levenshtein 1 on the E.164 digits);
-//   - MaskedCompatible: a masked number whose visible digits fit (138****5678 and
-//     +86 138 1234 5678), or two masked numbers showing the same digits;
+//   - MaskedDigits: a masked number showing at least seven digits of the subscriber's
+//     number, all fitting a plain one (138****5678 and +86 138 1234 5678);
+//   - MaskedCompatible: a masked number showing fewer digits that fit (*******5678), or
+//     two masked numbers showing the same digits: two masks say nothing about whether
+//     the digits they hide are one number;
 //   - Different.
 func PhoneLevel(a, b, defaultCountry string) Level {
 	if strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
@@ -81,22 +84,59 @@ func maskedPhone(a, b, country string) Level {
 		}
 		digits[i] = e[1:] // E.164, so that +86 and 0086 line up alike
 	}
-	if fitFromRight(digits[0], digits[1]) {
+	fit, shown := fitFromRight(digits[0], digits[1])
+	switch {
+	case fit && shown >= maskedDigitsShown && !(IsMasked(a) && IsMasked(b)):
+		return level("phone", MaskedDigits, "%s fits %s: %d digits shown", a, b, shown)
+	case fit:
 		return level("phone", MaskedCompatible, "%s fits %s", a, b)
 	}
 	return level("phone", Different, "%s does not fit %s", a, b)
 }
 
+// maskedDigitsShown is how many digits both sides of a masked comparison must show for
+// MaskedDigits: the three and four a mainland platform leaves of a mobile number.
+const maskedDigitsShown = 7
+
+// subscriberDigits is how many of the last digits of a number count as shown: a
+// mainland mobile number without its country code, so that 86 before both sides is not
+// taken for agreement on the person's number.
+const subscriberDigits = 11
+
 // fitFromRight reports whether two digit strings agree position by position from the
 // last digit over the length of the shorter, where '?' (a hidden digit) agrees with
-// anything.
-func fitFromRight(a, b string) bool {
+// anything; and at how many of the last subscriberDigits positions both show a digit.
+func fitFromRight(a, b string) (fit bool, shown int) {
 	for i, j := len(a)-1, len(b)-1; i >= 0 && j >= 0; i, j = i-1, j-1 {
-		if a[i] != b[j] && a[i] != '?' && b[j] != '?' {
-			return false
+		if a[i] == '?' || b[j] == '?' {
+			continue
+		}
+		if a[i] != b[j] {
+			return false, 0
+		}
+		if len(a)-i <= subscriberDigits {
+			shown++
 		}
 	}
-	return true
+	return true, shown
+}
+
+// MobileMaskKey is what a mainland platform's mask leaves of a mobile number, its first
+// three and last four digits ("138*5678"), for a number given in E.164 (+8613812345678)
+// or masked as written (138****5678, +86 138****5678); "" for any other number, or a
+// mask that hides any of those digits. A masked order and its buyer's plain ones meet
+// under it: seven digits name few numbers.
+func MobileMaskKey(phone string) string {
+	d := phoneMask(phone)
+	for _, cc := range []string{"0086", "86"} {
+		if len(d) == subscriberDigits+len(cc) && strings.HasPrefix(d, cc) {
+			d = d[len(cc):]
+		}
+	}
+	if len(d) != subscriberDigits || d[0] != '1' || strings.Contains(d[:3]+d[7:], "?") {
+		return ""
+	}
+	return d[:3] + "*" + d[7:]
 }
 
 // EmailKinds are the levels EmailLevel returns, strongest first.

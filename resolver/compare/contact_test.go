@@ -16,13 +16,19 @@ func TestPhoneLevel(t *testing.T) {
 		{"13812345678", "13812345687", "CN", Typo},
 		{"13812345678", "13812345679", "CN", Typo},
 		{"13812345678", "13998765432", "CN", Different},
-		{"138****5678", "13812345678", "CN", MaskedCompatible},
-		{"138****5678", "+86 138 1234 5678", "", MaskedCompatible},
-		{"138xxxx5678", "13800005678", "CN", MaskedCompatible},
-		{"138****5678", "138****5678", "CN", MaskedCompatible}, // both masked: possible, never exact
+		// Seven digits shown, the first three and last four: few numbers share them.
+		{"138****5678", "13812345678", "CN", MaskedDigits},
+		{"138****5678", "+86 138 1234 5678", "", MaskedDigits},
+		{"138xxxx5678", "13800005678", "CN", MaskedDigits},
+		{"+86 138****5678", "+86 138 1234 5678", "", MaskedDigits}, // 86 on both sides is not the person's
+		{"138****5678", "138****5678", "CN", MaskedCompatible},     // both masked: the hidden digits may differ
 		{"138****5678", "13812345679", "CN", Different},
 		{"138****5678", "139****5678", "CN", Different},
+		// Fewer digits shown: many numbers fit.
 		{"*******5678", "13812345678", "CN", MaskedCompatible},
+		{"+86 1*******678", "+86 138 1234 5678", "", MaskedCompatible},
+		{"138****5678", "*******5678", "CN", MaskedCompatible}, // both show only the last four
+		{"138*****678", "13812345678", "CN", MaskedCompatible},
 		{"***********", "13812345678", "CN", Null},
 		{"13812345678_1234", "13812345678", "CN", Null}, // Meituan privacy number
 		{"138****5678", "13812345678_1234", "CN", Null},
@@ -31,6 +37,26 @@ func TestPhoneLevel(t *testing.T) {
 	} {
 		checkLevel(t, fmt.Sprintf("PhoneLevel(%q, %q, %q)", tt.a, tt.b, tt.country),
 			PhoneLevel(tt.a, tt.b, tt.country), PhoneLevel(tt.b, tt.a, tt.country), tt.want, PhoneKinds())
+	}
+}
+
+func TestMobileMaskKey(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"+8613812345678", "138*5678"},
+		{"138****5678", "138*5678"},
+		{"+86 138****5678", "138*5678"},
+		{"0086 138xxxx5678", "138*5678"},
+		{"185＊＊＊＊8209", "185*8209"}, // full-width stars
+		{"*******5678", ""},         // the first digits hidden
+		{"138*****678", ""},         // a digit of the last four hidden
+		{"+861012345678", ""},       // a Beijing landline, not a mobile
+		{"+31612345678", ""},        // not a mainland number
+		{"+8613812345678_1234", ""}, // a privacy number with its extension
+		{"", ""},
+	} {
+		if got := MobileMaskKey(tt.in); got != tt.want {
+			t.Errorf("MobileMaskKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 

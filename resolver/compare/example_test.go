@@ -58,12 +58,16 @@ func ExampleAddressLevels() {
 func ExampleMaskedOnly() {
 	levels := []compare.Level{
 		compare.NameLevel(compare.Name{Full: "李**"}, compare.Name{Full: "李娜"}),
-		compare.PhoneLevel("138****5678", "13812345678", "CN"),
+		compare.PhoneLevel("*******5678", "13812345678", "CN"),
 		compare.EmailLevel("", "lina@example.com"),
 	}
 	fmt.Println(compare.MaskedOnly(levels...))
+	// Seven digits of the number are agreement of their own.
+	levels[1] = compare.PhoneLevel("138****5678", "13812345678", "CN")
+	fmt.Println(compare.MaskedOnly(levels...))
 	// Output:
 	// true
+	// false
 }
 
 func ExampleDoubleMetaphone() {

@@ -119,10 +119,20 @@ func uFold(s string) string { return strings.ReplaceAll(s, "v", "u") }
 
 // pinyinLatin prepares romanised name words for comparison with pinyin: lower-case
 // letters only, joined, with the spellings of ü ("lü", "lv", "lyu", "nyu") written u.
+// Lyu and Nyu are read so only at the start of a word: within one, an n before yu ends
+// the syllable before (Guanyu, Xinyu, Junyu), and joined words must not run together
+// into one (Guan Yu is not guanu).
 func pinyinLatin(words []string) string {
-	s := strings.Join(words, "")
-	s = strings.NewReplacer("lyu", "lu", "nyu", "nu").Replace(s)
-	return uFold(s)
+	var b strings.Builder
+	for _, w := range words {
+		for _, sp := range []string{"lyu", "nyu"} {
+			if rest, ok := strings.CutPrefix(w, sp); ok {
+				w = sp[:1] + "u" + rest
+			}
+		}
+		b.WriteString(w)
+	}
+	return uFold(b.String())
 }
 
 // readsAs reports whether the Han name can be read as the romanised text: its

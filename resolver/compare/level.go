@@ -46,13 +46,20 @@ const (
 	MaskedCompatible
 	// Different: the values disagree.
 	Different
+	// MaskedDigits: a masked phone number whose visible digits, at least seven, all
+	// agree with a plain number: the first three and last four of a mainland mobile
+	// (185****8209), which two people share by chance about once in a few hundred
+	// thousand pairs. Stronger than MaskedCompatible, but what hides the rest also hides
+	// which member of a household sharing the number it is. It comes after Different so
+	// that models stored before it keep their indices (it weighs 0 in them).
+	MaskedDigits
 
 	// NumKinds is the number of kinds, for arrays indexed by Kind.
-	NumKinds = int(Different) + 1
+	NumKinds = int(MaskedDigits) + 1
 )
 
 var kindNames = [NumKinds]string{"null", "exact", "transliterated", "nickname", "transposed", "typo",
-	"phonetic", "similar", "initials", "partial", "year-off", "masked-compatible", "different"}
+	"phonetic", "similar", "initials", "partial", "year-off", "masked-compatible", "different", "masked-digits"}
 
 // String returns the kind's name as evidence and logs print it: "exact", "masked-compatible".
 func (k Kind) String() string {
@@ -89,7 +96,9 @@ func level(field string, k Kind, detail string, args ...any) Level {
 // MaskedOnly reports whether masked values are the only agreement among the levels of
 // one candidate pair: some level is MaskedCompatible and no other agrees. A scorer must
 // not link such a pair however the weights add up: two different buyers in one city
-// share 李** and 138****5678 as easily as one buyer does.
+// share 李** and 张** as easily as one buyer does. MaskedDigits is agreement of its own
+// here: seven digits of one number are not what strangers share (a scorer still asks
+// for a name and a place beside them, against a household sharing the number).
 func MaskedOnly(levels ...Level) bool {
 	masked := false
 	for _, l := range levels {

@@ -77,6 +77,7 @@ func TestMaskedOnly(t *testing.T) {
 		{[]Level{masked, masked}, true},
 		{[]Level{masked, {Kind: Exact}}, false},
 		{[]Level{masked, {Kind: Partial}}, false},
+		{[]Level{masked, {Kind: MaskedDigits}}, false}, // seven digits of a number: agreement of its own
 		{[]Level{{Kind: Exact}}, false},
 		{nil, false},
 	} {

@@ -216,6 +216,9 @@ func transliteration(field, han string, latin []string) Level {
 	if r, english, ok := readsBesideEnglish(n, latin); ok {
 		return level(field, Transliterated, "%s reads %s beside the English name %s", han, r, english)
 	}
+	if w, ok := nicknameReads(han, latin); ok {
+		return level(field, Partial, "%s calls %s by one syllable", han, w)
+	}
 	if n.Given == "" { // a family name alone against a full romanised name
 		for _, w := range latin {
 			if _, ok := readsAs(n, pinyinLatin([]string{w})); ok {
@@ -235,27 +238,6 @@ func transliteration(field, han string, latin []string) Level {
 		return level(field, Transliterated, "%s reads %s", han, strings.Join(words, " "))
 	}
 	return l
-}
-
-// maskedName compares names of which at least one is masked.
-func maskedName(field, a, b string) Level {
-	for _, s := range []string{a, b} {
-		if !strings.ContainsFunc(visible(maskForm(s)), unicode.IsLetter) {
-			return level(field, Null, "%s shows no letters", s)
-		}
-	}
-	if han(maskForm(a)) != han(maskForm(b)) {
-		return level(field, Null, "%s and %s are in different scripts", a, b)
-	}
-	if MaskCompatible(a, b) {
-		return level(field, MaskedCompatible, "%s fits %s", a, b)
-	}
-	return level(field, Different, "%s does not fit %s", a, b)
-}
-
-// han reports whether the visible letters of s are Han characters.
-func han(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
 }
 
 // grade is how well one word of a name matches one of the other, best first.

@@ -26,6 +26,9 @@ var nameLevelTests = []struct {
 	{"吕布", "Lü Bu", Transliterated},
 	{"吕布", "Lyu Bu", Transliterated},
 	{"吕布", "Lv Bu", Transliterated},
+	{"关羽", "Guan Yu", Transliterated},
+	{"蔡欣雨", "Xinyu Cai", Transliterated},
+	{"女娲", "Nyu Wa", Transliterated},
 	{"张伟明", "Wei-Ming Zhang", Transliterated},
 	{"张伟", "Zhang Wie", Typo},
 	{"张伟", "章玮", Phonetic}, // typed with a pinyin input method
@@ -34,6 +37,12 @@ var nameLevelTests = []struct {
 	{"欧阳娜娜", "欧阳娜妮", Typo},
 	{"王先生", "王伟", Partial}, // delivery platforms: 王先生 is Mr Wang
 	{"王", "Wang Wei", Partial},
+	// A nickname of one syllable against a romanised name: a part of it, as 王先生 is.
+	{"阿波", "Jiabo Du", Partial},
+	{"洋洋", "Yang Qian", Partial},
+	{"洁洁", "Qian-Jie Cui", Partial},
+	{"阿波", "Jiahui Du", Different},
+	{"阿飞", "Amy Li", Different},
 	{"张伟", "李娜", Different},
 	{"张伟", "Li Na", Different},
 	{"Zhang Wei", "zhangwei", Exact},
@@ -44,8 +53,17 @@ var nameLevelTests = []struct {
 	{"张**", "張偉", MaskedCompatible},
 	{"李**", "张伟", Different},
 	{"**", "张伟", Null},
-	{"张**", "Zhang Wei", Null}, // scripts differ: nothing to compare
-	{"さくら", "Sakura", Null},    // kana are not read
+	// A Han mask shows the family name: against Latin letters, read in pinyin.
+	{"张**", "Zhang Wei", MaskedCompatible},
+	{"张**", "Feng Zhang", MaskedCompatible},
+	{"萧**", "Xiao Gang-Chen", MaskedCompatible},
+	{"吕**", "Amy Lyu", MaskedCompatible},
+	{"张**", "Li Na", Null},    // another reading: not compared across scripts
+	{"*伟", "Zhang Wei", Null}, // the mask hides the family name
+	// Against a Han name with an English one beside it, the Han part.
+	{"唐**", "Michael 唐慧丹", MaskedCompatible},
+	{"李**", "Michael 唐慧丹", Different},
+	{"さくら", "Sakura", Null}, // kana are not read
 	{"J*** Smith", "John Smith", MaskedCompatible},
 	// Latin names.
 	{"John Smith", "John Smith", Exact},
@@ -296,6 +314,10 @@ func TestWadeGiles(t *testing.T) {
 		{"王文正", "Wen-Cheng Huang", Different},
 		{"康桂英", "Kang Kuei-Ying", Transliterated},
 		{"林慧君", "Lin Huei-Chun", Transliterated},
+		// Wade-Giles and pinyin mixed in one name: Bin where Wade-Giles has Pin.
+		{"許文彬", "Wen-Bin Hsu", Transliterated},
+		{"李冠宇", "Guan-Yu Lee", Transliterated}, // n then yu: guan yu, not a ü after n
+		{"許文彬", "Wen-Bin Hsieh", Different},
 	} {
 		l := NameLevel(Name{Full: c.han}, Name{Full: c.latin})
 		if l.Kind != c.want {
@@ -355,6 +377,28 @@ func TestEnglishNameBesideAChineseOne(t *testing.T) {
 		}
 		if back := NameLevel(Name{Full: c.b}, Name{Full: c.a}); back.Kind != got.Kind {
 			t.Errorf("%s vs %s: %v one way, %v the other", c.a, c.b, got.Kind, back.Kind)
+		}
+	}
+}
+
+func TestFamilyReading(t *testing.T) {
+	for _, tt := range []struct {
+		n    Name
+		want string
+	}{
+		{Name{Full: "张伟"}, "zhang"},
+		{Name{Full: "赵女士"}, "zhao"},
+		{Name{Full: "欧阳娜娜"}, "ouyang"},
+		{Name{Given: "婷敏", Family: "方"}, "fang"},
+		{Name{Given: "方", Family: "婷敏"}, "fang"}, // the one character is the family name
+		{Name{Given: "Wei", Family: "Zhang"}, "zhang"},
+		{Name{Given: "Bo", Family: "LYU"}, "lu"},
+		{Name{Full: "Zhang Wei"}, ""}, // one field: which word is the family name is not said
+		{Name{Full: "张**"}, ""},
+		{Name{}, ""},
+	} {
+		if got := FamilyReading(tt.n); got != tt.want {
+			t.Errorf("FamilyReading(%+v) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }

@@ -69,7 +69,9 @@ func wadeGiles(py string) []string {
 	return []string{py} // a, ai, an, ang, ao, ou, o: as in pinyin
 }
 
-// wadeGilesChoices turns pinyin syllable choices into their Wade-Giles spellings.
+// wadeGilesChoices turns pinyin syllable choices into their Wade-Giles spellings, and
+// keeps the pinyin ones after them: a name chosen for a passport or typed into a form
+// mixes the two as often as not (Wen-Bin Hsu for 許文彬, where Wade-Giles has Pin).
 func wadeGilesChoices(choices [][]string) [][]string {
 	out := make([][]string, len(choices))
 	for i, c := range choices {
@@ -78,6 +80,11 @@ func wadeGilesChoices(choices [][]string) [][]string {
 				if !slices.Contains(out[i], w) {
 					out[i] = append(out[i], w)
 				}
+			}
+		}
+		for _, s := range c {
+			if !slices.Contains(out[i], s) {
+				out[i] = append(out[i], s)
 			}
 		}
 		// Lee, the spelling Taiwan's 李 takes as often as Li.

@@ -1,0 +1,95 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Run-together numbers. A Chinese address typed without the 号 after the street number
+// runs that number into the building's: 书院路35115幢4单元606室 is 书院路351号15幢4单元
+// 606室, 蜀都大道6910#2803 is 蜀都大道69号10栋2803. A parser cannot split 35115 on its
+// own; against an address of the same street that writes the 号 it can: the run is
+// that street number followed by the first number of the other's detail. Where the
+// other gives no detail (江南大道中1487号), only a run of five digits or more is split,
+// since street numbers that long hardly exist.
+
+// SplitRunTogether returns two Chinese addresses of one street with a street number
+// that runs into the building's split the way the other address writes it, and a note
+// of the reading ("35115 read as 351号15"); the addresses unchanged and "" where
+// neither runs together.
+func SplitRunTogether(a, b Address) (Address, Address, string) {
+	if !hasHan(a.Street) || !hasHan(b.Street) || !comparePart(PartStreet, a.Street, b.Street).Kind.Agrees() {
+		return a, b, ""
+	}
+	if x, note, ok := splitAgainst(a, b); ok {
+		return x, b, note
+	}
+	if y, note, ok := splitAgainst(b, a); ok {
+		return a, y, note
+	}
+	return a, b, ""
+}
+
+// minRunDigits is the length of a run of digits that cannot be a street number alone.
+const minRunDigits = 5
+
+// splitAgainst splits x's run-together number as y writes its number and building.
+func splitAgainst(x, y Address) (Address, string, bool) {
+	n := norm.NFKC.String(strings.TrimSpace(y.Number))
+	if !isDigits(n) {
+		return x, "", false
+	}
+	building := ""
+	if runs := digitRuns(norm.NFKC.String(y.Detail)); len(runs) > 0 {
+		building = runs[0]
+	}
+	xn, xd := norm.NFKC.String(strings.TrimSpace(x.Number)), norm.NFKC.String(strings.TrimSpace(x.Detail))
+	switch {
+	case xn == "":
+		// The run opens the detail: 35115幢4单元606室.
+		run := leadingNumber(xd)
+		rest := xd[len(run):]
+		r, ok := buildingAfter(run, n, building)
+		if !ok || rest == "" || building == "" && len(run) < minRunDigits {
+			return x, "", false
+		}
+		x.Number, x.Detail = n, r+rest
+		return x, fmt.Sprintf("%s read as %s号%s", run, n, r), true
+	case isDigits(xn) && building != "":
+		// The parser took a building's 号 (19号楼) for the street's: 151919号楼701室.
+		r, ok := buildingAfter(xn, n, building)
+		if !ok {
+			return x, "", false
+		}
+		x.Number, x.Detail = n, r+"号"+xd
+		return x, fmt.Sprintf("%s read as %s号%s", xn, n, r), true
+	}
+	return x, "", false
+}
+
+// buildingAfter returns what follows the street number n in a run of digits, where it
+// can be a building's number: the other address's building where it gives one, else one
+// or two digits.
+func buildingAfter(run, n, building string) (string, bool) {
+	if len(run) <= len(n) || !strings.HasPrefix(run, n) || run[len(n)] == '0' {
+		return "", false
+	}
+	r := run[len(n):]
+	if building != "" {
+		return r, r == building
+	}
+	return r, len(r) <= 2
+}
+
+// ChineseStreetKey is a Chinese address's street and street number as one key
+// ("书院路351"): where a household lives, short of its flat, which forms write in too
+// many ways to block on. "" for an address without a Han street or a number of digits.
+func ChineseStreetKey(a Address) string {
+	st, n := partKey(PartStreet, a.Street), partKey(PartNumber, a.Number)
+	if !hasHan(st) || !isDigits(n) {
+		return ""
+	}
+	return st + n
+}

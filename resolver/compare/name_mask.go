@@ -1,0 +1,159 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/seamhub/seam/resolver/normalize"
+)
+
+// maskedName compares names of which at least one is masked. A platform's mask of a
+// Chinese name shows its family name (张**); against a name in Latin letters that is a
+// family name read in pinyin (Feng Zhang), and against a Han name with an English one
+// beside it (Michael 唐慧丹) the Han part is what the mask hides part of.
+func maskedName(field, a, b string) Level {
+	for _, s := range []string{a, b} {
+		if !strings.ContainsFunc(visible(maskForm(s)), unicode.IsLetter) {
+			return level(field, Null, "%s shows no letters", s)
+		}
+	}
+	if han(maskForm(a)) != han(maskForm(b)) {
+		if r, ok := maskedFamilyReads(a, b); ok {
+			return level(field, MaskedCompatible, "%s fits %s: %s", a, b, r)
+		}
+		return level(field, Null, "%s and %s are in different scripts", a, b)
+	}
+	if MaskCompatible(hanPart(a), hanPart(b)) {
+		return level(field, MaskedCompatible, "%s fits %s", a, b)
+	}
+	return level(field, Different, "%s does not fit %s", a, b)
+}
+
+// han reports whether the visible letters of s are Han characters.
+func han(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
+
+// hanPart is a plain name written in both scripts ("Michael 唐慧丹") without its words
+// in Latin letters; any other name as it is.
+func hanPart(s string) string {
+	if IsMasked(s) || !han(s) {
+		return s
+	}
+	var words []string
+	for _, w := range strings.Fields(s) {
+		if han(w) {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, "")
+}
+
+// maskedFamilyReads reports whether, of a Han name masked after its family name (张**)
+// and a plain name in Latin letters, in either order, one of the Latin words reads as
+// that family name in pinyin. It returns the reading, "张 reads zhang".
+func maskedFamilyReads(a, b string) (string, bool) {
+	if !IsMasked(a) {
+		a, b = b, a
+	}
+	if !IsMasked(a) || IsMasked(b) || han(b) {
+		return "", false
+	}
+	form := maskForm(a)
+	shown, _, _ := strings.Cut(form, "*")
+	if !isHan(shown) || !strings.HasSuffix(form, "*") {
+		return "", false // the family name is not what it shows
+	}
+	fam := shown
+	if utf8.RuneCountInString(shown) > 1 {
+		if _, ok := compoundSurnames[shown]; !ok {
+			r, _ := utf8.DecodeRuneInString(shown)
+			fam = string(r) // 张伟* shows more than the family name: it comes first
+		}
+	}
+	for _, w := range normalize.PersonNameWords(b) {
+		if r, ok := readsAs(HanName{Family: fam}, pinyinLatin([]string{strings.ToLower(w)})); ok {
+			return fam + " reads " + r, true
+		}
+	}
+	return "", false
+}
+
+// FamilyReading is a person name's family name in lower-case pinyin letters ("zhang"
+// for 张伟, 张先生 and Zhang Wei given in parts), so that a family name written in Han
+// characters and in Latin letters gives one key; "" where the family name is not known:
+// a masked name, or a Latin name in one field, whose word order does not say.
+func FamilyReading(n Name) string {
+	text := n.text()
+	if text == "" || IsMasked(text) {
+		return ""
+	}
+	if g, f := strings.TrimSpace(n.Given), strings.TrimSpace(n.Family); isHan(g+f) &&
+		utf8.RuneCountInString(g) == 1 && utf8.RuneCountInString(f) > 1 {
+		text = g + f // 方 as the first name, 婷敏 as the last: the one character is the family name
+	}
+	if hn, ok := ParseHanName(text); ok {
+		return uFold(strings.Join(familyPinyin(hn.Family), ""))
+	}
+	f := strings.TrimSpace(n.Family)
+	if f == "" || hasHan(f) || strings.TrimSpace(n.Given) == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range pinyinLatin([]string{strings.ToLower(norm.NFKC.String(f))}) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// nicknameReads reports whether a Han nickname of the forms hanNickname reads (阿波,
+// 洋洋: a character after 阿, or doubled) names one syllable of a romanised name's
+// word (Jiabo, Yang): a part of the name, as 张先生 is. It returns that word.
+func nicknameReads(han string, latin []string) (string, bool) {
+	rs := []rune(han)
+	if len(rs) != 2 || rs[0] != '阿' && rs[0] != rs[1] {
+		return "", false
+	}
+	syls := readings(rs[1])
+	for _, w := range latin {
+		lw := strings.ToLower(w)
+		if isPinyin(lw) && hasSyllable(lw, syls) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// hasSyllable reports whether one way of reading the pinyin word w as syllables has
+// one of syls among them (jiabo as jia bo has bo).
+func hasSyllable(w string, syls []string) bool {
+	known := hanzi().syllables
+	n := len(w)
+	from := make([]bool, n+1) // from[i]: w[:i] reads as syllables
+	to := make([]bool, n+1)   // to[i]: w[i:] reads as syllables
+	from[0], to[n] = true, true
+	for i := 1; i <= n; i++ {
+		for j := max(0, i-6); j < i && !from[i]; j++ {
+			from[i] = from[j] && known[w[j:i]]
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := i + 1; j <= min(n, i+6) && !to[i]; j++ {
+			to[i] = to[j] && known[w[i:j]]
+		}
+	}
+	for _, s := range syls {
+		s = uFold(s)
+		for i := 0; i+len(s) <= n; i++ {
+			if w[i:i+len(s)] == s && from[i] && to[i+len(s)] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,175 @@
+package resolver
+
+import (
+	"strings"
+
+	"github.com/seamhub/seam/resolver/compare"
+)
+
+// Masked buyers and family names alone. A marketplace order that was not decrypted
+// carries the platform's masks only: 夏**, 185****8209, 山东省青岛市李沧区****. The
+// seven digits of the number are what ties it to its buyer's plain orders (strangers
+// share them about once in two hundred thousand pairs), the visible family name and
+// district what checks it. A delivery order for 赵女士 names the family only, which with
+// the address is as good a lead. A household sharing a number, an address and a family
+// name is the trap: the mask or the title fits each member, and an order tied to one
+// must not bridge to the others. So a link that rests on part of a value (a mask, a
+// family name alone) is taken only where it is the mention's one such match, and not
+// into a party holding someone whose name contradicts the mention's.
+
+// maskedPhoneAlone reports whether a comparison reaches Accept only through a masked
+// phone's digits (MaskedDigits) without a name and a place that agree beside them, at
+// any level, masks included: the digits alone could be any member's of a household
+// sharing the number.
+func (pm *PartyModel) maskedPhoneAlone(c Comparison, a PartyProfile, fr Frequency) bool {
+	if c[fieldPhone].Kind != compare.MaskedDigits {
+		return false
+	}
+	if pm.Score(c, a, fr)-pm.Weight(fieldPhone, compare.MaskedDigits) >= pm.Accept {
+		return false // it links without the number
+	}
+	agrees := func(fields ...int) bool {
+		for _, f := range fields {
+			if c[f].Kind.Agrees() {
+				return true
+			}
+		}
+		return false
+	}
+	return !agrees(fieldName, fieldGiven, fieldFamily) ||
+		!agrees(fieldAddress, fieldStreet, fieldLocality, fieldPostcode)
+}
+
+// restsOnPart reports whether a comparison reaches Accept only with the weights of
+// levels that see part of a value: masks (MaskedCompatible, MaskedDigits) and a name
+// that agrees in its family name alone (Partial, 赵女士 against 赵冬梅).
+func (pm *PartyModel) restsOnPart(c Comparison, a PartyProfile, fr Frequency) bool {
+	ws := pm.fieldWeights(c, a, fr)
+	var s float64
+	for f, w := range ws {
+		k := c[f].Kind
+		part := k == compare.MaskedCompatible || k == compare.MaskedDigits ||
+			k == compare.Partial && (f == fieldName || f == fieldGiven || f == fieldFamily)
+		if !part {
+			s += w
+		}
+	}
+	return s < pm.Accept
+}
+
+// ownAgreement reports whether a comparison agrees on what one person has alone and a
+// household does not share: the date of birth or a national id.
+func ownAgreement(c Comparison) bool {
+	for _, f := range []int{fieldBirth, fieldNationalID} {
+		if k := c[f].Kind; k.Agrees() && k != compare.MaskedCompatible {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedContact reports whether two person profiles agree on a phone number (in full,
+// or in the seven digits a mask shows) or an e-mail address under names that
+// contradict: a household's number or mailbox, which says nothing about which member a
+// mention is (see namesContradict, and household for the same rule on keys).
+func sharedContact(c Comparison, a, b PartyProfile) bool {
+	if a.Company || b.Company {
+		return false
+	}
+	k := c[fieldPhone].Kind
+	if k != compare.Exact && k != compare.MaskedDigits && c[fieldEmail].Kind != compare.Exact {
+		return false
+	}
+	return namesContradict(nameOf(a), nameOf(b))
+}
+
+// namesContradict reports whether two person names name two people: 李利 and 李红霞.
+// Names that are missing, masked, a family name alone (王先生) or a typo, nickname or
+// transliteration of each other do not contradict.
+func namesContradict(a, b compare.Name) bool {
+	switch l := compare.NameLevel(a, b); l.Kind {
+	case compare.Different:
+		// An English given name beside a Chinese one (Coco Wang, 汪华斌) is one person
+		// as often as not: only another family name contradicts across scripts.
+		return !compare.SameFamilyAcrossScripts(a, b)
+	case compare.Typo:
+		// Han names are typed through an input method, whose slips are homophones
+		// (Phonetic): one character of another reading, 张桂香 and 张桂花, is a sister.
+		return compare.HasHan(a.Full + a.Given + a.Family + b.Full + b.Given + b.Family)
+	}
+	return false
+}
+
+// partLinks gathers, over one mention's candidates, which parties it matches on more
+// than part of a value (see restsOnPart), which only through part, and which hold
+// someone whose name contradicts the mention's.
+type partLinks struct {
+	strong, part, contra map[string]bool // by the candidate's surviving id
+}
+
+func newPartLinks() partLinks {
+	return partLinks{strong: map[string]bool{}, part: map[string]bool{}, contra: map[string]bool{}}
+}
+
+// note records one candidate's comparison (a the mention, b the candidate, root the
+// candidate's surviving id; onPart from restsOnPart) and returns its verdict. Names
+// that contradict (方婷敏 and Pinghui Fang, one family name, two given names) link only
+// on what one person has alone, a date of birth or an id: a home, a phone and a
+// mailbox are a household's as often (the rule household applies to keys), and are at
+// most a possible match.
+func (m partLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyProfile, onPart bool) PartyVerdict {
+	if !a.Company && !b.Company && namesContradict(nameOf(a), nameOf(b)) {
+		m.contra[root] = true
+		if d == Same && !ownAgreement(c) {
+			d = Possibly
+		}
+	}
+	if d == Same {
+		if onPart {
+			m.part[root] = true
+		} else {
+			m.strong[root] = true
+		}
+	}
+	return d
+}
+
+// holds reports whether a party the mention matched stays matched: on more than part
+// of a value; or through part of one, as the mention's one such match, in a party
+// holding no one whose name contradicts the mention's.
+func (m partLinks) holds(root string) bool {
+	if m.strong[root] {
+		return true
+	}
+	if m.contra[root] {
+		return false
+	}
+	n := 0
+	for r := range m.part {
+		if !m.strong[r] {
+			n++
+		}
+	}
+	return n == 1
+}
+
+// maskedPlace compares a masked address (山东省青岛市李沧区****, kept as written) with
+// one in parts: what the mask leaves visible, the area, against the same parts of the
+// other (compare.MaskedAreaLevel), however each side writes it. ok is false unless
+// exactly one side is masked and the other has parts.
+func maskedPlace(a, b PartyProfile) (compare.Level, bool) {
+	if compare.IsMasked(b.Address) {
+		a, b = b, a
+	}
+	if !compare.IsMasked(a.Address) || compare.IsMasked(b.Address) || !hasParts(b.Place) {
+		return compare.Level{}, false
+	}
+	return compare.MaskedAreaLevel(compare.ParseAddress(a.Address), b.Place), true
+}
+
+// maskBlockPair reports whether a candidate found under block key bk is compared: under
+// the masked-phone block only a pair with a masked number is. Two plain numbers that
+// agree are the phone key's to join (or to refuse, a household's), not a description's.
+func maskBlockPair(bk string, a, b PartyProfile) bool {
+	return !strings.HasPrefix(bk, BlockMaskedPhone+"=") || compare.IsMasked(a.Phone) || compare.IsMasked(b.Phone)
+}

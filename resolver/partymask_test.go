@@ -1,0 +1,195 @@
+package resolver
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/compare"
+)
+
+// buyer is a person as a marketplace order names them, on one line each.
+func buyer(name, phone, addr string) PartyProfile {
+	return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Phone: phone, Address: addr, Country: "CN"})
+}
+
+func TestMaskedBuyerDecisions(t *testing.T) {
+	pm := DefaultPartyModel()
+	plain := buyer("夏鑫建", "18581168209", "山东省青岛市李沧区海尔路1196号8-3-402")
+	shop := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Xinjian", FamilyName: "Xia", Phone: "+86 185 8116 8209",
+		Country: "CN", Place: &ontology.AddressPart{Street: "海尔路1196号", Line2: "8-3-402", Locality: "李沧区", Postcode: "266100"}})
+	masked := buyer("夏**", "185****8209", "山东省青岛市李沧区****")
+	checkDecisions(t, pm, []decisionCase{
+		{"seven digits of the number, the family name and the district", plain, masked, Same},
+		{"the same against a shop's customer in Latin letters and address parts", shop, masked, Same},
+		{"another family name: a spouse's order with the household's number", plain, buyer("李**", "185****8209", "山东省青岛市李沧区****"), Possibly},
+		{"another district", plain, buyer("夏**", "185****8209", "山东省青岛市崂山区****"), Possibly},
+		{"the digits differ", plain, buyer("夏**", "185****8208", "山东省青岛市李沧区****"), Apart},
+		{"no number to compare: a masked name and district alone", buyer("夏鑫建", "", "山东省青岛市李沧区海尔路1196号8-3-402"), masked, Apart},
+		{"a name that says nothing of the family name", buyer("Amy", "18581168209", "山东省青岛市李沧区海尔路1196号8-3-402"), masked, Possibly},
+		{"two masked orders: masks alone", masked, buyer("夏**", "185****8209", "山东省青岛市李沧区****"), Apart},
+	})
+}
+
+func TestFamilyNameAloneAndHouseholdDecisions(t *testing.T) {
+	pm := DefaultPartyModel()
+	home := "广东省深圳市宝安区宝安大道1013号11栋1904"
+	parts := func(given, family, dob string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, BirthDate: dob,
+			Country: "CN", Place: &ontology.AddressPart{Street: "宝安大道1013号", Line2: "11号楼1904室", Locality: "宝安区", Postcode: "518101"}})
+	}
+	checkDecisions(t, pm, []decisionCase{
+		{"a family name and a title at the flat", buyer("赵女士", "", home), parts("冬梅", "赵", ""), Same},
+		{"a family name and a title at another flat", buyer("赵女士", "", "广东省深圳市宝安区宝安大道1013号11栋1903"), parts("冬梅", "赵", ""), Possibly},
+		{"another family name and a title at the flat", buyer("钱女士", "", home), parts("冬梅", "赵", ""), Apart},
+	})
+	// Names that contradict link only on what one person has alone (see partLinks.note).
+	ms := newPartLinks()
+	for _, tt := range []struct {
+		a, b PartyProfile
+		want PartyVerdict
+	}{
+		{parts("冬梅", "赵", ""), parts("Pinghui", "Zhao", ""), Possibly},
+		{parts("冬梅", "赵", "1990-03-08"), parts("Pinghui", "Zhao", "1990-03-08"), Same},
+		{buyer("赵冬梅", "13812345678", home), buyer("赵平辉", "+86 138 1234 5678", home), Possibly}, // a household's phone
+	} {
+		c := CompareParties(tt.a, tt.b)
+		d, _ := pm.Decide(c, tt.a, nil)
+		if got := ms.note("R", d, c, tt.a, tt.b, false); got != tt.want {
+			t.Errorf("%s against %s: %v, want %v: %s", tt.a.FullName, tt.b.FullName, got, tt.want, pm.Explain(c, tt.a, nil))
+		}
+	}
+	a, b := buyer("赵女士", "", home), parts("冬梅", "赵", "")
+	if ka, kb := a.Blocks()[BlockFamilyHome], b.Blocks()[BlockFamilyHome]; ka == "" || ka != kb {
+		t.Errorf("赵女士 files under %q, 冬梅 赵 at the same number under %q: want one key", ka, kb)
+	}
+}
+
+func TestMaskLinksHold(t *testing.T) {
+	pm := DefaultPartyModel()
+	masked := buyer("夏**", "185****8209", "山东省青岛市李沧区****")
+	father := buyer("夏鑫建", "18581168209", "山东省青岛市李沧区海尔路1196号8-3-402")
+	son := buyer("夏小明", "18581168209", "山东省青岛市李沧区海尔路1196号8-3-402")
+	type cand struct {
+		root string
+		p    PartyProfile
+	}
+	for _, tt := range []struct {
+		name    string
+		mention PartyProfile
+		cands   []cand
+		want    map[string]bool // root -> the match holds
+	}{
+		{"one masked match holds", masked, []cand{{"A", father}}, map[string]bool{"A": true}},
+		{"two masked matches: a household's number, neither holds", masked, []cand{{"A", father}, {"B", son}},
+			map[string]bool{"A": false, "B": false}},
+		{"a party holding the masked order and another member: the son does not join through the mask", son,
+			[]cand{{"A", father}, {"A", masked}}, map[string]bool{"A": false}},
+		{"a family name alone fitting two of a household: neither holds", buyer("夏先生", "", "山东省青岛市李沧区海尔路1196号8-3-402"),
+			[]cand{{"A", father}, {"B", son}}, map[string]bool{"A": false, "B": false}},
+		{"nor through a title", son, []cand{{"A", father}, {"A", buyer("夏先生", "", "山东省青岛市李沧区海尔路1196号8-3-402")}},
+			map[string]bool{"A": false}},
+		{"a family name alone fitting one: it holds", buyer("夏先生", "", "山东省青岛市李沧区海尔路1196号8-3-402"),
+			[]cand{{"A", father}}, map[string]bool{"A": true}},
+		{"a masked match beside a match on more than masks holds", father,
+			[]cand{{"A", buyer("夏鑫建", "18581168209", "山东省青岛市李沧区海尔路1196号8单元3-402")}, {"B", masked}},
+			map[string]bool{"A": true, "B": true}},
+	} {
+		m := newPartLinks()
+		same := map[string]bool{}
+		for _, c := range tt.cands {
+			cmp := CompareParties(tt.mention, c.p)
+			d, _ := pm.Decide(cmp, tt.mention, nil)
+			if m.note(c.root, d, cmp, tt.mention, c.p, pm.restsOnPart(cmp, tt.mention, nil)) == Same {
+				same[c.root] = true
+			}
+		}
+		for root, want := range tt.want {
+			if got := same[root] && m.holds(root); got != want {
+				t.Errorf("%s: %s holds %v, want %v", tt.name, root, got, want)
+			}
+		}
+	}
+}
+
+func TestSharedPhoneUnderAnotherNameIsAHousehold(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		a, b PartyProfile
+		want bool
+	}{
+		{"another given name", buyer("夏鑫建", "18581168209", ""), buyer("夏小明", "18581168209", ""), true},
+		{"a sister one character apart", buyer("张桂香", "17605582194", ""), buyer("张桂花", "17605582194", ""), true},
+		{"the same name in pinyin", buyer("夏鑫建", "18581168209", ""), buyer("Xia Xinjian", "+8618581168209", ""), false},
+		{"an English name beside the family name", buyer("汪华斌", "18581168209", ""), buyer("Coco Wang", "18581168209", ""), false},
+		{"a masked name", buyer("夏小明", "18581168209", ""), buyer("夏**", "185****8209", ""), false},
+		{"the seven digits a mask shows, under another family name", buyer("夏小明", "18581168209", ""), buyer("李**", "185****8209", ""), true},
+		{"other numbers", buyer("夏鑫建", "18581168209", ""), buyer("夏小明", "13912345678", ""), false},
+		{"one mailbox", ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "戴建华", Email: "daijianhua@sohu.com"}),
+			ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "Bozhe Dai", Email: "daijianhua@sohu.com"}), true},
+	} {
+		if got := sharedContact(CompareParties(tt.a, tt.b), tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: sharedContact = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestMaskedPhoneBlock(t *testing.T) {
+	plain, masked := buyer("夏鑫建", "18581168209", ""), buyer("夏**", "185****8209", "")
+	if got, want := plain.Blocks()[BlockMaskedPhone], "p:185*8209"; got != want {
+		t.Errorf("plain number filed under %q, want %q", got, want)
+	}
+	if got, want := masked.Blocks()[BlockMaskedPhone], "p:185*8209"; got != want {
+		t.Errorf("masked number filed under %q, want %q", got, want)
+	}
+	if got := buyer("Anna", "+31 6 1234 5678", "").Blocks()[BlockMaskedPhone]; got != "" {
+		t.Errorf("a Dutch number filed under %q", got)
+	}
+	bk := blockKey(BlockMaskedPhone, "p:185*8209")
+	other := buyer("夏小明", "+86 185 8116 8209", "")
+	for _, tt := range []struct {
+		name string
+		a, b PartyProfile
+		want bool
+	}{
+		{"masked against plain", masked, plain, true},
+		{"plain against masked", plain, masked, true},
+		{"two plain numbers: the phone key's business", plain, other, false},
+	} {
+		if got := maskBlockPair(bk, tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: compared %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if !maskBlockPair(blockKey(BlockName, "p:夏鑫建"), plain, other) {
+		t.Error("another block's pairs are compared")
+	}
+}
+
+func TestMaskedPlace(t *testing.T) {
+	parts := func(locality, city, region string) PartyProfile {
+		p := buyer("钱梦秀", "", "")
+		p.Place = compare.Address{Number: "1514", Street: "丰台北路", Locality: locality, City: city, Region: region}
+		return p
+	}
+	masked := buyer("钱**", "136****8271", "北京市北京市东城区****")
+	for _, tt := range []struct {
+		name  string
+		other PartyProfile
+		want  compare.Kind
+	}{
+		{"the district agrees, the province a code", parts("东城区", "北京", "BJ"), compare.MaskedCompatible},
+		{"the district as the city", parts("", "东城区", ""), compare.MaskedCompatible},
+		{"another district", parts("朝阳区", "北京", ""), compare.Different},
+		{"no district, the city agrees", parts("", "北京", ""), compare.MaskedCompatible},
+	} {
+		l, ok := maskedPlace(masked, tt.other)
+		if !ok || l.Kind != tt.want {
+			t.Errorf("%s: %v %v, want %v", tt.name, l, ok, tt.want)
+		}
+		if back, _ := maskedPlace(tt.other, masked); back.Kind != l.Kind {
+			t.Errorf("%s: the other way round %v", tt.name, back)
+		}
+	}
+	if _, ok := maskedPlace(masked, buyer("钱**", "", "北京市北京市东城区****")); ok {
+		t.Error("two masked addresses compared as a mask against parts")
+	}
+}
