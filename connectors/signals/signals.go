@@ -114,23 +114,27 @@ func (sc *Scope) preamble(line string) bool {
 // dayLayouts are the ways exports write a day.
 var dayLayouts = []string{time.DateOnly, "2006/01/02", "20060102", "2006-1-2", "2006/1/2", "2006.01.02"}
 
-// parseDay reads a day in any of dayLayouts and gives it back as YYYY-MM-DD.
+// parseDay reads a day in any of dayLayouts and gives it back as YYYY-MM-DD. A year
+// before 1800 or after 2200 is not a day: 0001-01-01 is how many exports write "no
+// date", and a series dated by it would start before everything else.
 func parseDay(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	for _, l := range dayLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t.Format(time.DateOnly), true
+			return t.Format(time.DateOnly), plausibleYear(t)
 		}
 	}
 	return "", false
 }
+
+func plausibleYear(t time.Time) bool { return t.Year() >= 1800 && t.Year() <= 2200 }
 
 // parseMonth reads a month row ("2025-06"), giving its first day.
 func parseMonth(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	for _, l := range []string{"2006-01", "2006/01", "2006-1"} {
 		if t, err := time.Parse(l, s); err == nil {
-			return t.Format(time.DateOnly), true
+			return t.Format(time.DateOnly), plausibleYear(t)
 		}
 	}
 	return parseDay(s)
