@@ -29,7 +29,7 @@ func (s *AlertService) Run(ctx context.Context, changes <-chan TenantCell) {
 				if !ok {
 					return
 				}
-				s.Changed(c.Tenant, c.SKU)
+				s.StockChanged(c.Tenant, c.SKU)
 			}
 		}
 	}()
@@ -89,6 +89,7 @@ func (s *AlertService) evaluateAll(ctx context.Context, todo []TenantCell) int {
 // condition went away without a stock change). Each tenant is swept by one process per
 // period.
 func (s *AlertService) sweep(ctx context.Context) {
+	s.forgetStaleConsumption(s.Now())
 	open, err := s.store.OpenAlertProducts(ctx)
 	if err != nil {
 		if ctx.Err() == nil {

@@ -123,9 +123,23 @@ type AlertService struct {
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
 
-	mu    sync.Mutex
-	dirty map[TenantCell]bool // products (Cell.SKU only) awaiting evaluation
-	wake  chan struct{}
+	mu       sync.Mutex
+	dirty    map[TenantCell]bool // products (Cell.SKU only) awaiting evaluation
+	consumed map[TenantCell]*consumption
+	wake     chan struct{}
+}
+
+// consumptionFresh is how long a product's consumption, once read, is used without
+// reading it again while its stock does not move. Consumption is summed over a window
+// of days; what time alone changes in it within this long is noise, and every sale
+// that changes it arrives as a stock change, which forgets it at once.
+const consumptionFresh = 30 * time.Second
+
+// consumption is a product's consumption as read at a time; qty is nil while the read
+// is under way.
+type consumption struct {
+	at  time.Time
+	qty map[string]ontology.Qty
 }
 
 // NewAlertService builds the service. cfgs holds each tenant's settings. Alerts are
@@ -144,7 +158,8 @@ func NewAlertService(store AlertStore, cache AlertCache, proj StockProjector, cf
 		filled[t] = c.WithDefaults()
 	}
 	return &AlertService{store: store, cache: cache, proj: proj, cfgs: filled, def: AlertConfig{}.WithDefaults(),
-		opts: opts, log: log, Now: time.Now, dirty: map[TenantCell]bool{}, wake: make(chan struct{}, 1)}
+		opts: opts, log: log, Now: time.Now, dirty: map[TenantCell]bool{}, consumed: map[TenantCell]*consumption{},
+		wake: make(chan struct{}, 1)}
 }
 
 // config returns a tenant's settings and whether it has alerts at all.
@@ -160,6 +175,60 @@ func (s *AlertService) config(tenant string) (AlertConfig, bool) {
 func (s *AlertService) Changed(tenant, sku string) {
 	if _, on := s.config(tenant); on {
 		s.mark(tenant, sku)
+	}
+}
+
+// StockChanged tells the service that a product's stock moved: what it knew of the
+// product's consumption is forgotten, and the product is evaluated soon.
+func (s *AlertService) StockChanged(tenant, sku string) {
+	s.mu.Lock()
+	delete(s.consumed, TenantCell{Tenant: tenant, Cell: ontology.Cell{SKU: sku}})
+	s.mu.Unlock()
+	s.Changed(tenant, sku)
+}
+
+// consumption returns what sales took from a product since now - window, per location.
+// It reads the store once per product while the stock does not move (consumptionFresh):
+// a sensor reading, a sweep or a settings change evaluates the product again without
+// the Neo4j round trip, which keeps it off the path from a reading to its alert.
+func (s *AlertService) consumption(ctx context.Context, tenant, sku string, now time.Time, window time.Duration) (map[string]ontology.Qty, error) {
+	k := TenantCell{Tenant: tenant, Cell: ontology.Cell{SKU: sku}}
+	s.mu.Lock()
+	if c := s.consumed[k]; c != nil && c.qty != nil && !now.Before(c.at) && now.Sub(c.at) < consumptionFresh {
+		s.mu.Unlock()
+		return c.qty, nil
+	}
+	// A stock change while the read is under way removes this entry: the read may have
+	// missed that sale, so its answer serves this evaluation only.
+	mine := &consumption{at: now}
+	s.consumed[k] = mine
+	s.mu.Unlock()
+	qty, err := s.store.Consumption(ctx, tenant, sku, now.Add(-window))
+	if err != nil {
+		s.mu.Lock()
+		if s.consumed[k] == mine {
+			delete(s.consumed, k)
+		}
+		s.mu.Unlock()
+		return nil, err
+	}
+	s.mu.Lock()
+	if s.consumed[k] == mine {
+		mine.qty = qty
+	}
+	s.mu.Unlock()
+	return qty, nil
+}
+
+// forgetStaleConsumption drops the consumption read long ago, so that the memo holds
+// the products that moved or were read lately, not every product ever evaluated.
+func (s *AlertService) forgetStaleConsumption(now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for k, c := range s.consumed {
+		if c.qty != nil && (now.Before(c.at) || now.Sub(c.at) >= consumptionFresh) {
+			delete(s.consumed, k)
+		}
 	}
 }
 
@@ -242,7 +311,7 @@ func (s *AlertService) Evaluate(ctx context.Context, tenant, sku string) ([]Aler
 	if err != nil {
 		return nil, fmt.Errorf("reading stock of %s: %w", sku, err)
 	}
-	consumed, err := s.store.Consumption(ctx, tenant, sku, now.Add(-cfg.Defaults.Window))
+	consumed, err := s.consumption(ctx, tenant, sku, now, cfg.Defaults.Window)
 	if err != nil {
 		return nil, fmt.Errorf("reading consumption of %s: %w", sku, err)
 	}

@@ -230,3 +230,52 @@ func TestReadingsReachOnlyConfiguredPallets(t *testing.T) {
 		t.Fatal("a value that is no number passed")
 	}
 }
+
+// countedConsumption is the real store, counting how often the alerts read consumption.
+type countedConsumption struct {
+	inventory.AlertStore
+	reads int
+}
+
+func (c *countedConsumption) Consumption(ctx context.Context, tenant, sku string, since time.Time) (map[string]ontology.Qty, error) {
+	c.reads++
+	return c.AlertStore.Consumption(ctx, tenant, sku, since)
+}
+
+// TestConsumptionReadOncePerStockChange: evaluating a product again while its stock has
+// not moved (a sensor reading, a sweep) reuses the consumption read before, and a stock
+// change makes the next evaluation read it again.
+func TestConsumptionReadOncePerStockChange(t *testing.T) {
+	r := newRig(t)
+	store := &countedConsumption{AlertStore: r.store}
+	svc := inventory.NewAlertService(store, r.cache, r.proj, map[string]inventory.AlertConfig{
+		r.tenant: {Thresholds: []inventory.Threshold{safety("RICE", 4)}},
+	}, nil, inventory.AlertServiceConfig{})
+	for i := range 3 {
+		raised, err := svc.Evaluate(r.ctx, r.tenant, "RICE")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (i == 0) != (byRule(raised, inventory.RuleStockout) != nil) {
+			t.Fatalf("evaluation %d raised %+v: want one stock-out, on the first only", i, raised)
+		}
+	}
+	if store.reads != 1 {
+		t.Fatalf("three evaluations without a stock change read consumption %d times, want 1", store.reads)
+	}
+	svc.StockChanged(r.tenant, "RICE")
+	svc.StockChanged(r.tenant, "BEANS") // another product's change forgets nothing of this one
+	if _, err := svc.Evaluate(r.ctx, r.tenant, "RICE"); err != nil {
+		t.Fatal(err)
+	}
+	if store.reads != 2 {
+		t.Fatalf("after a stock change consumption was read %d times in all, want 2", store.reads)
+	}
+	svc.Now = func() time.Time { return time.Now().Add(time.Minute) }
+	if _, err := svc.Evaluate(r.ctx, r.tenant, "RICE"); err != nil {
+		t.Fatal(err)
+	}
+	if store.reads != 3 {
+		t.Fatalf("a minute later consumption was read %d times in all, want 3", store.reads)
+	}
+}

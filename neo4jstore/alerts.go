@@ -57,8 +57,23 @@ func (s *Store) SyncAlerts(ctx context.Context, tenant, sku string, conds []inve
 	// deadlock on its alerts.
 	sort.Slice(rows, func(i, j int) bool { return rows[i]["key"].(string) < rows[j]["key"].(string) })
 	now = now.UTC()
+	product := tenant + "/" + sku
+	digest := alertPrint(rows)
 	// Most evaluations change nothing (no condition, or the same figures again): a read
-	// tells, and only a change costs a write transaction.
+	// tells, and only a change costs a write transaction. When this process knows the
+	// conditions differ from what it last stored (an alert being raised, a reading that
+	// moved a figure), the read would only confirm it: the write goes first, which takes
+	// a transaction off the path from a reading to its pushed alert. The memo is a hint,
+	// never the truth: the write decides against what is stored, whatever other replicas
+	// did meanwhile. (No conditions and no memo is the common case of a quiet product:
+	// the read stays.)
+	if last, ok := s.synced.last(product); ok && last != digest || !ok && len(rows) > 0 {
+		raised, err := s.writeAlerts(ctx, tenant, sku, rows, keys, now)
+		if err == nil {
+			s.synced.set(product, digest, len(rows))
+		}
+		return raised, err
+	}
 	same, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
 		recs, err := run(ctx, tx, `
 MATCH (a:Alert {tenant: $tenant, sku: $sku}) WHERE a.status IN ['open', 'acknowledged']
@@ -79,9 +94,23 @@ RETURN a.key AS key, a.severity AS severity, a.evidence AS evidence, coalesce(a.
 		}
 		return true, nil
 	})
-	if err != nil || same {
+	if err != nil {
 		return nil, err
 	}
+	if same {
+		s.synced.set(product, digest, len(rows))
+		return nil, nil
+	}
+	raised, err := s.writeAlerts(ctx, tenant, sku, rows, keys, now)
+	if err == nil {
+		s.synced.set(product, digest, len(rows))
+	}
+	return raised, err
+}
+
+// writeAlerts raises, updates and resolves a product's alerts to match rows, in one
+// transaction.
+func (s *Store) writeAlerts(ctx context.Context, tenant, sku string, rows []map[string]any, keys []string, now time.Time) ([]inventory.Alert, error) {
 	return write(ctx, s, func(tx neo4j.ManagedTransaction) ([]inventory.Alert, error) {
 		recs, err := run(ctx, tx, `
 UNWIND $rows AS r

@@ -137,6 +137,58 @@ func TestSyncAlertsRaisesOncePerCondition(t *testing.T) {
 	}
 }
 
+// TestSyncAlertsAcrossReplicas: each replica remembers what it last stored, and that
+// memory never outvotes the store: what another replica changed meanwhile is seen.
+func TestSyncAlertsAcrossReplicas(t *testing.T) {
+	a, b := neo4jtest.Open(t), neo4jtest.Open(t)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	now := time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)
+	warm := []inventory.Condition{coldChain("MILK", "L1", "11")}
+	open := func() []inventory.Alert {
+		t.Helper()
+		as, err := a.Alerts(ctx, tenant, inventory.AlertOpen, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return as
+	}
+
+	first, err := a.SyncAlerts(ctx, tenant, "MILK", warm, now)
+	if err != nil || len(first) != 1 {
+		t.Fatalf("replica a raised %+v, %v", first, err)
+	}
+	// Replica b sees the condition gone and resolves it; a, which last stored it, sees it
+	// again with the same figures: a new alert, not "nothing changed".
+	if _, err := b.SyncAlerts(ctx, tenant, "MILK", nil, now.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(open()); n != 0 {
+		t.Fatalf("%d open after b resolved", n)
+	}
+	again, err := a.SyncAlerts(ctx, tenant, "MILK", warm, now.Add(2*time.Minute))
+	if err != nil || len(again) != 1 || again[0].ID == first[0].ID {
+		t.Fatalf("replica a after b resolved raised %+v, %v", again, err)
+	}
+	// b moves the figures; a's same old figures put them back.
+	if _, err := b.SyncAlerts(ctx, tenant, "MILK", []inventory.Condition{coldChain("MILK", "L1", "14")}, now.Add(3*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := a.SyncAlerts(ctx, tenant, "MILK", warm, now.Add(4*time.Minute)); err != nil || len(got) != 0 {
+		t.Fatalf("a's figures again raised %+v, %v", got, err)
+	}
+	if as := open(); len(as) != 1 || as[0].ID != again[0].ID || as[0].Evidence[0].Value != "11" {
+		t.Fatalf("open after a synced its figures = %+v, want alert %s at 11", as, again[0].ID)
+	}
+	// a resolves what it raised though b last wrote it.
+	if _, err := a.SyncAlerts(ctx, tenant, "MILK", nil, now.Add(5*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(open()); n != 0 {
+		t.Fatalf("%d open after a resolved", n)
+	}
+}
+
 // TestBookTransfer: one transfer per alert, its movements awaiting projection, and no
 // other tenant can see or act on the alert.
 func TestBookTransfer(t *testing.T) {

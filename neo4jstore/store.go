@@ -56,6 +56,9 @@ type Store struct {
 	log    *slog.Logger
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
+	// synced remembers which alert conditions this process last stored per product,
+	// so that a changed set goes straight to its write (see SyncAlerts).
+	synced *alertPrints
 }
 
 // Open creates the driver. It does not wait for the server: Seam starts and reports
@@ -89,7 +92,7 @@ func Open(cfg Config, log *slog.Logger) (*Store, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	_ = drv.VerifyConnectivity(ctx)
 	cancel()
-	return &Store{driver: drv, db: cfg.Database, log: log, Now: time.Now}, nil
+	return &Store{driver: drv, db: cfg.Database, log: log, Now: time.Now, synced: newAlertPrints()}, nil
 }
 
 // Close releases the driver's connections.
