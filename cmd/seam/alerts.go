@@ -10,15 +10,18 @@ import (
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/inventory/rediscache"
-	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/ontology"
 )
 
 // readingTap is the intake's document store with the alerts listening: sensor readings
-// that were stored (new or a new version) go on to the alert service, which keeps the
-// pallets' sensor state and evaluates their products. Readings reach it on the replica
-// that stored them, as soon as they are durable; a failure to keep the sensor state is
-// logged and loses nothing stored.
+// that passed validation go on to the alert service, which keeps the pallets' sensor
+// state and evaluates their products, while the documents are being stored. The alert
+// acts on what the sensor said without waiting for the store's transaction, which takes
+// one Neo4j round trip off the path from a reading to its pushed alert. Nothing is lost
+// by not waiting: a reading whose store fails is not acknowledged, so the broker (or the
+// next ingest of the file) delivers it again, and keeping the same reading twice changes
+// nothing (an older or equal reading leaves the kept state as it is). A failure to keep
+// the sensor state is logged and loses nothing stored.
 type readingTap struct {
 	connectors.DocumentStore
 	alerts *inventory.AlertService
@@ -27,22 +30,27 @@ type readingTap struct {
 
 // SaveDocuments implements connectors.DocumentStore.
 func (r readingTap) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]connectors.Outcome, error) {
-	out, err := r.DocumentStore.SaveDocuments(ctx, envs)
-	if err != nil {
-		return out, err
-	}
 	byTenant := map[string][]ontology.Reading{}
-	for i, e := range envs {
-		if i < len(out) && (out[i] == neo4jstore.OutcomeNew || out[i] == neo4jstore.OutcomeUpdated) && len(e.Doc.Readings) > 0 {
+	for _, e := range envs {
+		if len(e.Doc.Readings) > 0 {
 			byTenant[e.Doc.Key.Tenant] = append(byTenant[e.Doc.Key.Tenant], e.Doc.Readings...)
 		}
 	}
-	for tenant, rs := range byTenant {
-		if err := r.alerts.Readings(ctx, tenant, rs); err != nil {
-			r.log.Warn("keeping sensor state for alerts", "tenant", tenant, "err", err)
-		}
+	if len(byTenant) == 0 {
+		return r.DocumentStore.SaveDocuments(ctx, envs)
 	}
-	return out, nil
+	kept := make(chan struct{})
+	go func() {
+		defer close(kept)
+		for tenant, rs := range byTenant {
+			if err := r.alerts.Readings(ctx, tenant, rs); err != nil {
+				r.log.Warn("keeping sensor state for alerts", "tenant", tenant, "err", err)
+			}
+		}
+	}()
+	out, err := r.DocumentStore.SaveDocuments(ctx, envs)
+	<-kept
+	return out, err
 }
 
 // runAlerts evaluates alerts on every tenant's stock changes until ctx ends or the
