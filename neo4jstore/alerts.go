@@ -307,15 +307,24 @@ RETURN DISTINCT a.tenant AS tenant, a.sku AS sku ORDER BY tenant, sku`, nil)
 	})
 }
 
+// consumptionCypher sums a product's on-hand movements recorded since $since whose
+// events are sales that happened since then. It reads the product's movements by the
+// (tenant, sku, at) index and walks from each to its event. The event is matched
+// through the relationship with its label as a predicate, not as (e:BusinessEvent
+// {id: m.eventId}): given that, the planner sought every event of the tenant in the
+// window by the (tenant, occurredAt) index and joined the two lists as a Cartesian
+// product, 95 s for one product of a tenant with a month of 13,000 sales, on every
+// evaluation of its alerts (ConsumptionPlan's test keeps it from coming back).
+const consumptionCypher = `
+MATCH (m:Movement {tenant: $tenant, sku: $sku}) WHERE m.at >= $since AND m.bucket = 'onHand'
+MATCH (e)-[:MOVES]->(m) WHERE e:BusinessEvent AND e.kind = 'sale' AND e.occurredAt >= $since
+RETURN m.location AS location, -sum(m.qty) AS consumed`
+
 // Consumption implements inventory.AlertStore: the on-hand movements of sale events
-// recorded since that time, by the (tenant, sku, at) index, whose events also happened
-// since then.
+// recorded since that time, whose events also happened since then.
 func (s *Store) Consumption(ctx context.Context, tenant, sku string, since time.Time) (map[string]ontology.Qty, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]ontology.Qty, error) {
-		recs, err := run(ctx, tx, `
-MATCH (m:Movement {tenant: $tenant, sku: $sku}) WHERE m.at >= $since AND m.bucket = 'onHand'
-MATCH (e:BusinessEvent {id: m.eventId}) WHERE e.tenant = $tenant AND e.kind = 'sale' AND e.occurredAt >= $since
-RETURN m.location AS location, -sum(m.qty) AS consumed`, map[string]any{"tenant": tenant, "sku": sku, "since": since.UTC()})
+		recs, err := run(ctx, tx, consumptionCypher, consumptionParams(tenant, sku, since))
 		if err != nil {
 			return nil, fmt.Errorf("summing consumption of %s: %w", sku, err)
 		}
@@ -325,4 +334,8 @@ RETURN m.location AS location, -sum(m.qty) AS consumed`, map[string]any{"tenant"
 		}
 		return out, nil
 	})
+}
+
+func consumptionParams(tenant, sku string, since time.Time) map[string]any {
+	return map[string]any{"tenant": tenant, "sku": sku, "since": since.UTC()}
 }

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -112,4 +113,49 @@ func MentionsPlan(ctx context.Context, s *Store, tenant string, keys []string) (
 		}
 	}
 	return dbHits, events, err
+}
+
+// TestMove is one event with its one movement, for WriteMoves.
+type TestMove struct {
+	Event, Kind, SKU, Location, Reason string
+	Qty                                int64
+	At                                 time.Time
+}
+
+// WriteMoves writes events, each with its on-hand movement, in the shape resolution
+// leaves them (event, movement, MOVES), and nothing else: a fixture for the plans of
+// the queries that read movements with their events.
+func WriteMoves(ctx context.Context, s *Store, tenant string, moves []TestMove) error {
+	rows := make([]map[string]any, len(moves))
+	for i, m := range moves {
+		rows[i] = map[string]any{"event": m.Event, "kind": m.Kind, "sku": m.SKU, "location": m.Location,
+			"reason": m.Reason, "qty": m.Qty, "at": m.At.UTC()}
+	}
+	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, `
+UNWIND $rows AS r
+CREATE (e:BusinessEvent {id: r.event, tenant: $tenant, kind: r.kind, occurredAt: r.at})
+CREATE (e)-[:MOVES]->(:Movement {id: r.event + ':1', tenant: $tenant, eventId: r.event, sku: r.sku,
+       location: r.location, lot: '', bucket: 'onHand', qty: r.qty, at: r.at, reason: r.reason})`,
+			map[string]any{"rows": rows, "tenant": tenant})
+	})
+	return err
+}
+
+// ConsumptionPlan runs Consumption's query under PROFILE and returns its operators,
+// database hits and answer by location.
+func ConsumptionPlan(ctx context.Context, s *Store, tenant, sku string, since time.Time) (ops []string, dbHits int64, consumed map[string]int64, err error) {
+	ops, dbHits, recs, err := profile(ctx, s, consumptionCypher, consumptionParams(tenant, sku, since))
+	consumed = map[string]int64{}
+	for _, r := range recs {
+		consumed[get[string](r, "location")] = get[int64](r, "consumed")
+	}
+	return ops, dbHits, consumed, err
+}
+
+// ReplenishmentsPlan runs Replenishments' query under PROFILE and returns its operators
+// and database hits.
+func ReplenishmentsPlan(ctx context.Context, s *Store, tenant, sku string) (ops []string, dbHits int64, err error) {
+	ops, dbHits, _, err = profile(ctx, s, replenishmentsCypher, map[string]any{"tenant": tenant, "sku": sku, "location": "", "first": 3})
+	return ops, dbHits, err
 }

@@ -10,20 +10,27 @@ import (
 	"github.com/seamhub/seam/ontology"
 )
 
+// replenishmentsCypher reads a product's incoming on-hand movements and walks from each
+// to its event, as consumptionCypher does and for the same reason: matched by
+// {id: m.eventId}, the event side was planned as an index seek of the tenant's events
+// joined by a Cartesian product. "m.at IS NOT NULL" (always true) lets the planner seek
+// the product's movements by the (tenant, sku, at) index rather than scan the tenant's.
+const replenishmentsCypher = `
+MATCH (m:Movement {tenant: $tenant, sku: $sku})
+WHERE m.at IS NOT NULL AND m.bucket = 'onHand' AND m.qty > 0 AND m.reason = 'plan' AND ($location = '' OR m.location = $location)
+MATCH (e)-[:MOVES]->(m) WHERE e:BusinessEvent AND e.kind IN ['receipt', 'transfer']
+RETURN m.eventId AS event, e.kind AS kind, m.location AS location, coalesce(m.lot, '') AS lot, m.qty AS qty, m.at AS at
+ORDER BY m.at DESC, m.id DESC LIMIT $first`
+
 // Replenishments returns a product's latest arrivals, newest first: the on-hand
 // movements in that receipt and transfer events planned (compensations excluded), at
-// one location or all (location ""). It reads the (tenant, sku, at) index.
+// one location or all (location "").
 func (s *Store) Replenishments(ctx context.Context, tenant, sku, location string, first int) ([]inventory.Replenishment, error) {
 	if first <= 0 || first > 100 {
 		first = 3
 	}
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]inventory.Replenishment, error) {
-		recs, err := run(ctx, tx, `
-MATCH (m:Movement {tenant: $tenant, sku: $sku})
-WHERE m.bucket = 'onHand' AND m.qty > 0 AND m.reason = 'plan' AND ($location = '' OR m.location = $location)
-MATCH (e:BusinessEvent {id: m.eventId}) WHERE e.tenant = $tenant AND e.kind IN ['receipt', 'transfer']
-RETURN m.eventId AS event, e.kind AS kind, m.location AS location, coalesce(m.lot, '') AS lot, m.qty AS qty, m.at AS at
-ORDER BY m.at DESC, m.id DESC LIMIT $first`, map[string]any{"tenant": tenant, "sku": sku, "location": location, "first": first})
+		recs, err := run(ctx, tx, replenishmentsCypher, map[string]any{"tenant": tenant, "sku": sku, "location": location, "first": first})
 		if err != nil {
 			return nil, fmt.Errorf("reading replenishments of %s: %w", sku, err)
 		}

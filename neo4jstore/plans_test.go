@@ -1,0 +1,65 @@
+package neo4jstore_test
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/seamhub/seam/neo4jstore"
+	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+)
+
+// TestMovementReadsWalkFromTheProduct: the alerts' consumption and the latest
+// replenishments of a product read that product's movements and walk to their events,
+// whatever else the tenant sold. Planned as a join of the tenant's events with the
+// product's movements, they cost events × movements (95 s for one product of a month
+// of real sales); here the tenant's 400 other sales must cost next to nothing.
+func TestMovementReadsWalkFromTheProduct(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	var moves []neo4jstore.TestMove
+	for i := range 400 {
+		moves = append(moves, neo4jstore.TestMove{Event: fmt.Sprintf("%s-o%d", tenant, i), Kind: "sale", SKU: "OTHER",
+			Location: "STORE", Qty: -1, At: now.Add(-time.Duration(i) * time.Minute)})
+	}
+	for i, q := range []int64{-2, -3, -4} {
+		moves = append(moves, neo4jstore.TestMove{Event: fmt.Sprintf("%s-m%d", tenant, i), Kind: "sale", SKU: "MILK",
+			Location: []string{"STORE", "STORE", "KIOSK"}[i], Qty: q, At: now.Add(-time.Duration(i) * time.Hour)})
+	}
+	moves = append(moves,
+		neo4jstore.TestMove{Event: tenant + "-old", Kind: "sale", SKU: "MILK", Location: "STORE", Qty: -50, At: now.Add(-30 * 24 * time.Hour)},
+		neo4jstore.TestMove{Event: tenant + "-in", Kind: "receipt", SKU: "MILK", Location: "STORE", Qty: 10, At: now, Reason: "plan"},
+	)
+	if err := neo4jstore.WriteMoves(ctx, s, tenant, moves); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = s.DeleteTenant(context.Background(), tenant) })
+
+	ops, hits, got, err := neo4jstore.ConsumptionPlan(ctx, s, tenant, "MILK", now.Add(-7*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]int64{"STORE": 5, "KIOSK": 4}; !maps.Equal(got, want) {
+		t.Errorf("consumption = %v, want %v (the receipt and the month-old sale are not consumption)", got, want)
+	}
+	// Five movements of the product: an index entry, a few properties, a relationship
+	// and the event's label and properties each.
+	if slices.Contains(ops, "CartesianProduct@neo4j") || hits > 100 {
+		t.Errorf("consumption of one product took %d database hits: %v", hits, ops)
+	}
+	ops, hits, err = neo4jstore.ReplenishmentsPlan(ctx, s, tenant, "MILK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(ops, "CartesianProduct@neo4j") || hits > 100 {
+		t.Errorf("replenishments of one product took %d database hits: %v", hits, ops)
+	}
+	if rs, err := s.Replenishments(ctx, tenant, "MILK", "", 3); err != nil || len(rs) != 1 || rs[0].EventID != tenant+"-in" {
+		t.Errorf("replenishments = %+v, %v", rs, err)
+	}
+}
