@@ -15,8 +15,20 @@ var blockProps = map[string]string{
 	resolver.BlockName: "bName", resolver.BlockAddress: "bAddr", resolver.BlockFamilyPost: "bFamPc",
 	resolver.BlockBirthDate: "bDob", resolver.BlockGivenLocale: "bGivLoc", resolver.BlockNationalID: "bNid",
 	resolver.BlockLetters: "bAbc", resolver.BlockLettersWG: "bAbw", resolver.BlockMaskedPhone: "bMph",
-	resolver.BlockFamilyHome: "bFamSt",
+	resolver.BlockFamilyHome: "bFamSt", resolver.BlockFamilySound: "bFamSnd",
 }
+
+// partyBlockSets keeps each block key a party was first filed under (mentionRows sends
+// them): made from blockProps, so that a block rule added there is stored, not only
+// looked up. (A rule added by hand to the lookup and not to this list found nothing.)
+var partyBlockSets = func() string {
+	sets := make([]string, 0, len(resolver.BlockRules))
+	for _, rule := range resolver.BlockRules {
+		prop := blockProps[rule]
+		sets = append(sets, fmt.Sprintf("p.%[1]s = coalesce(p.%[1]s, r.%[1]s)", prop))
+	}
+	return strings.Join(sets, ", ")
+}()
 
 func mentionRows(ch *resolver.Changes) []map[string]any {
 	rows := make([]map[string]any, 0, len(ch.Mentions))

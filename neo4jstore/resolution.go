@@ -281,11 +281,7 @@ SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END),
     p.nameKey = coalesce(p.nameKey, r.nameKey), p.email = coalesce(p.email, r.email),
     p.phone = coalesce(p.phone, r.phone), p.address = coalesce(p.address, r.address),
     p.country = coalesce(p.country, r.country), p.profile = coalesce(p.profile, r.profile),
-    p.bName = coalesce(p.bName, r.bName), p.bAddr = coalesce(p.bAddr, r.bAddr),
-    p.bFamPc = coalesce(p.bFamPc, r.bFamPc), p.bDob = coalesce(p.bDob, r.bDob),
-    p.bGivLoc = coalesce(p.bGivLoc, r.bGivLoc), p.bNid = coalesce(p.bNid, r.bNid),
-    p.bAbc = coalesce(p.bAbc, r.bAbc), p.bAbw = coalesce(p.bAbw, r.bAbw), p.bMph = coalesce(p.bMph, r.bMph),
-    p.bFamSt = coalesce(p.bFamSt, r.bFamSt)
+    ` + partyBlockSets + `
 WITH p, r
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
 MERGE (d)-[m:MENTIONS {role: r.role}]->(p)`, mentionRows(ch)},

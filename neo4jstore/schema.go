@@ -223,6 +223,12 @@ var migrations = []migration{
 	{71, []string{
 		"CREATE INDEX party_block_famst IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bFamSt)",
 	}},
+	// v72: the block rule of a family name's sound in any script with the postcode,
+	// where 葉麗雪 meets Li-Hsue Yeh. Parties filed before it gain the key with their
+	// next mention.
+	{72, []string{
+		"CREATE INDEX party_block_famsnd IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bFamSnd)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

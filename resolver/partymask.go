@@ -96,9 +96,25 @@ func namesContradict(a, b compare.Name) bool {
 		// Han names are typed through an input method, whose slips are homophones
 		// (Phonetic): one character of another reading, 张桂香 and 张桂花, is a sister.
 		return compare.HasHan(a.Full + a.Given + a.Family + b.Full + b.Given + b.Family)
+	case compare.Partial:
+		// 桂花 张 against Gui Xiang ZHANG: as wholes they share the family name and a
+		// syllable, part by part the given names differ, as CompareParties scores them.
+		// Two sisters, as the typo above; but an English given name (Alex 陈 against
+		// 辉勇 陈) is the same person's as often as not.
+		// Only where the parts are where they belong: the family names agree part by
+		// part (黄 typed as the given name, 品睿 as the family, is one person's name
+		// swapped, not a sister's).
+		return a.Given != "" && a.Family != "" && b.Given != "" && b.Family != "" &&
+			compare.NamePartLevel("family", a.Family, b.Family).Kind.Agrees() &&
+			compare.NamePartLevel("given", a.Given, b.Given).Kind == compare.Different &&
+			chineseGiven(a.Given) && chineseGiven(b.Given)
 	}
 	return false
 }
+
+// chineseGiven reports whether a given name is a Chinese one, in Han characters or
+// romanised.
+func chineseGiven(g string) bool { return compare.HasHan(g) || compare.RomanisedChinese(g) }
 
 // partLinks gathers, over one mention's candidates, which parties it matches on more
 // than part of a value (see restsOnPart), which only through part, and which hold

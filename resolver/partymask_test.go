@@ -193,3 +193,42 @@ func TestMaskedPlace(t *testing.T) {
 		t.Error("two masked addresses compared as a mask against parts")
 	}
 }
+
+// TestFamilySoundBlock: a Taiwanese customer who writes her name and address in Chinese
+// at one shop and in English at another is filed under one family-sound key, as the
+// postcode and 葉/Yeh give it; a placeholder postcode files nothing.
+func TestFamilySoundBlock(t *testing.T) {
+	han := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "麗雪", FamilyName: "葉", Country: "TW",
+		Place: &ontology.AddressPart{Street: "文化路一段150巷15號16樓", Locality: "新北市", Region: "板橋區", Postcode: "22094"}})
+	latin := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Li-Hsue", FamilyName: "Yeh", Country: "TW",
+		Place: &ontology.AddressPart{Street: "16F., No. 15, Ln. 150, Sec. 1, Wenhua Rd.", Locality: "New Taipei City", Postcode: "22094"}})
+	ka, kb := han.Blocks()[BlockFamilySound], latin.Blocks()[BlockFamilySound]
+	if ka == "" || ka != kb {
+		t.Errorf("葉麗雪 files under %q, Li-Hsue Yeh at the same postcode under %q: want one key", ka, kb)
+	}
+	zeros := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Xiangyi", FamilyName: "Li", Country: "CN",
+		Place: &ontology.AddressPart{Street: "未央路1409号", Locality: "西安市", Postcode: "000000"}})
+	if k := zeros.Blocks()[BlockFamilySound]; k != "" {
+		t.Errorf("a postcode of zeros files %q", k)
+	}
+}
+
+// TestNamesContradict: names that say two people, whatever else two records share, and
+// names that may be one person's.
+func TestNamesContradict(t *testing.T) {
+	for _, tt := range []struct {
+		a, b compare.Name
+		want bool
+	}{
+		{compare.Name{Full: "张桂香"}, compare.Name{Full: "张桂花"}, true},                                       // one character apart: sisters
+		{compare.Name{Given: "桂花", Family: "张"}, compare.Name{Given: "Gui Xiang", Family: "ZHANG"}, true},  // a shared syllable, another given name
+		{compare.Name{Given: "桂香", Family: "张"}, compare.Name{Given: "Gui Xiang", Family: "ZHANG"}, false}, // the same name in pinyin
+		{compare.Name{Full: "汪华斌"}, compare.Name{Given: "Coco", Family: "Wang"}, false},                    // an English name beside the family name
+		{compare.Name{Given: "辉勇", Family: "陈"}, compare.Name{Given: "Alex", Family: "陈"}, false},          // an English given name
+		{compare.Name{Full: "李红霞"}, compare.Name{Full: "王丽"}, true},                                        // another family name
+	} {
+		if got := namesContradict(tt.a, tt.b); got != tt.want {
+			t.Errorf("namesContradict(%+v, %+v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

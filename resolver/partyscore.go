@@ -123,11 +123,12 @@ const (
 	BlockLettersWG   = "abw"    // the same with Han names read in Wade-Giles (Taiwan)
 	BlockMaskedPhone = "mph"    // a mainland mobile's first three and last four digits
 	BlockFamilyHome  = "famst"  // the family name's reading and a Chinese street and number
+	BlockFamilySound = "famsnd" // the family name's sound in any script or romanisation and the postcode
 )
 
 // BlockRules are the block rules, in the order they are looked up.
 var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters, BlockLettersWG,
-	BlockMaskedPhone, BlockFamilyHome}
+	BlockMaskedPhone, BlockFamilyHome, BlockFamilySound}
 
 // Blocks returns the block keys a profile is found under, by rule, within persons or
 // companies. Values too short to tell people apart ("Li", "Room 1") block nothing: they
@@ -180,6 +181,14 @@ func (p PartyProfile) Blocks() map[string]string {
 	if fam := compare.FamilyReading(nameOf(p)); fam != "" {
 		if st := compare.ChineseStreetKey(p.Place); st != "" {
 			out[BlockFamilyHome] = kind + fam + "|" + st
+		}
+	}
+	// 葉麗雪 at 板橋區文化路一段150巷15號16樓 and Li-Hsue Yeh at 16F., No. 15, Ln. 150,
+	// Sec. 1, Wenhua Rd.: one customer in two scripts, whose names' letters differ
+	// (Hsue, Lee) and whose addresses share only the postcode.
+	if fs := compare.FamilySound(nameOf(p)); fs != "" {
+		if pc := compact(strings.ToUpper(p.Place.Postcode)); pc != "" && strings.Trim(pc, "0") != "" {
+			out[BlockFamilySound] = kind + fs + "|" + pc
 		}
 	}
 	return out

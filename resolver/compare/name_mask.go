@@ -111,6 +111,49 @@ func FamilyReading(n Name) string {
 	return b.String()
 }
 
+// RomanisedChinese reports whether a Latin given name reads as a Chinese given name in
+// pinyin syllables (Guixiang, Gui Xiang, Gui-Xiang), not as an English one (Alex,
+// Vincent, Linda): the difference between a sister's name and the same person's English
+// name beside a Chinese family name. Wade-Giles spellings (Hsin-Yi) are not read: such a
+// name counts as English, which keeps a link rather than refusing one.
+func RomanisedChinese(given string) bool {
+	words := normalize.PersonNameWords(given)
+	if len(words) == 0 || hasHan(given) {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if englishReadAsPinyin[lw] {
+			return false
+		}
+		if !isPinyin(strings.NewReplacer("-", "", "'", "").Replace(lw)) {
+			return false
+		}
+	}
+	return true
+}
+
+// FamilySound is a family name's sound as one key across scripts and romanisations:
+// its FamilyReading, a single syllable written as Wade-Giles first spells it, so that
+// 葉, Ye and Yeh give one key, 張, Zhang and Chang another, 李, Li and Lee a third. It
+// is coarser than a comparison (Chang is 張 and 常 alike) and is meant for blocking,
+// where Taiwan's and Hong Kong's customers write an English name and address at one
+// shop and a Chinese one at another, and share nothing else a block could find. A
+// family name of several syllables (Ouyang, 欧阳) is its letters; "" where
+// FamilyReading is.
+func FamilySound(n Name) string {
+	r := FamilyReading(n)
+	switch {
+	case r == "":
+		return ""
+	case r == "lee": // as wadeGilesChoices reads 李
+		return "li"
+	case hanzi().syllables[uFoldBack(r)]:
+		return wadeGiles(r)[0]
+	}
+	return r
+}
+
 // nicknameReads reports whether a Han nickname of the forms hanNickname reads (阿波,
 // 洋洋: a character after 阿, or doubled) names one syllable of a romanised name's
 // word (Jiabo, Yang): a part of the name, as 张先生 is. It returns that word.

@@ -381,6 +381,52 @@ func TestEnglishNameBesideAChineseOne(t *testing.T) {
 	}
 }
 
+// TestFamilySound: one key for a family name in Han characters, pinyin, Wade-Giles and
+// the common Taiwanese spellings; different family names keep different keys.
+func TestFamilySound(t *testing.T) {
+	same := [][]Name{
+		{{Given: "麗雪", Family: "葉"}, {Given: "Li-Hsue", Family: "Yeh"}, {Given: "Lixue", Family: "Ye"}, {Full: "叶丽雪"}},
+		{{Full: "张伟"}, {Given: "Wei", Family: "Zhang"}, {Given: "Wei", Family: "CHANG"}, {Full: "張偉"}},
+		{{Given: "美玲", Family: "李"}, {Given: "Mei-Ling", Family: "Lee"}, {Given: "Meiling", Family: "Li"}},
+		{{Full: "谢宥廷"}, {Given: "You-Ting", Family: "Hsieh"}, {Given: "Youting", Family: "Xie"}},
+		{{Full: "蔡欣怡"}, {Given: "Hsin-Yi", Family: "Tsai"}, {Given: "Xinyi", Family: "Cai"}},
+		{{Full: "欧阳娜娜"}, {Given: "Nana", Family: "Ouyang"}},
+		{{Given: "Bo", Family: "LYU"}, {Full: "吕波"}},
+	}
+	for _, names := range same {
+		want := FamilySound(names[0])
+		if want == "" {
+			t.Errorf("FamilySound(%+v) is empty", names[0])
+		}
+		for _, n := range names[1:] {
+			if got := FamilySound(n); got != want {
+				t.Errorf("FamilySound(%+v) = %q, want %q as for %+v", n, got, want, names[0])
+			}
+		}
+	}
+	for _, pair := range [][2]Name{
+		{{Full: "李伟"}, {Full: "黎伟"}}, // both li: a sound, not a character
+	} {
+		if a, b := FamilySound(pair[0]), FamilySound(pair[1]); a != b {
+			t.Errorf("FamilySound(%+v) = %q, FamilySound(%+v) = %q: homophones share a key", pair[0], a, pair[1], b)
+		}
+	}
+	for _, pair := range [][2]Name{
+		{{Full: "王伟"}, {Full: "黄伟"}},
+		{{Given: "Wei", Family: "Wang"}, {Given: "Wei", Family: "Wong"}}, // Cantonese is not read
+		{{Given: "Anna", Family: "Smith"}, {Given: "Anna", Family: "Smyth"}},
+	} {
+		if a, b := FamilySound(pair[0]), FamilySound(pair[1]); a == b {
+			t.Errorf("FamilySound(%+v) = FamilySound(%+v) = %q", pair[0], pair[1], a)
+		}
+	}
+	for _, n := range []Name{{Full: "Zhang Wei"}, {Full: "张**"}, {}} {
+		if got := FamilySound(n); got != "" {
+			t.Errorf("FamilySound(%+v) = %q, want none", n, got)
+		}
+	}
+}
+
 func TestFamilyReading(t *testing.T) {
 	for _, tt := range []struct {
 		n    Name
@@ -399,6 +445,18 @@ func TestFamilyReading(t *testing.T) {
 	} {
 		if got := FamilyReading(tt.n); got != tt.want {
 			t.Errorf("FamilyReading(%+v) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestRomanisedChinese: given names in pinyin read as Chinese, English ones do not.
+func TestRomanisedChinese(t *testing.T) {
+	for given, want := range map[string]bool{
+		"Guixiang": true, "Gui Xiang": true, "Gui-Xiang": true, "XINLI": true,
+		"Alex": false, "Vincent": false, "Linda": false, "Emma": false, "桂花": false, "": false,
+	} {
+		if got := RomanisedChinese(given); got != want {
+			t.Errorf("RomanisedChinese(%q) = %v, want %v", given, got, want)
 		}
 	}
 }
