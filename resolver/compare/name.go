@@ -25,7 +25,7 @@ type Name struct {
 // Han parts win over Full: storefronts build Full as first name then last name ("璐燕 巩"),
 // which is backwards for a Chinese name.
 func (n Name) text() string {
-	g, f := strings.TrimSpace(n.Given), strings.TrimSpace(n.Family)
+	g, f := nameField(n.Given), nameField(n.Family)
 	if g == f && g != "" {
 		return g // a form that wants both fields, filled with the whole name twice
 	}
@@ -37,6 +37,11 @@ func (n Name) text() string {
 	}
 	return strings.TrimSpace(g + " " + f)
 }
+
+// nameField is one field of a name, trimmed, with bytes that are no UTF-8 replaced
+// each on its own: a field's stray lead byte must not join the next field's trailing
+// bytes into a character neither holds.
+func nameField(s string) string { return strings.ToValidUTF8(strings.TrimSpace(s), "\uFFFD") }
 
 // NameKinds are the levels NameLevel returns, strongest first.
 func NameKinds() []Kind {

@@ -91,14 +91,14 @@ func FamilyReading(n Name) string {
 	if text == "" || IsMasked(text) {
 		return ""
 	}
-	if g, f := strings.TrimSpace(n.Given), strings.TrimSpace(n.Family); isHan(g+f) &&
+	if g, f := nameField(n.Given), nameField(n.Family); isHan(g+f) &&
 		utf8.RuneCountInString(g) == 1 && utf8.RuneCountInString(f) > 1 {
 		text = g + f // 方 as the first name, 婷敏 as the last: the one character is the family name
 	}
 	if hn, ok := ParseHanName(text); ok {
 		return uFold(strings.Join(familyPinyin(hn.Family), ""))
 	}
-	f := strings.TrimSpace(n.Family)
+	f := nameField(n.Family)
 	if f == "" || hasHan(f) || strings.TrimSpace(n.Given) == "" {
 		return ""
 	}

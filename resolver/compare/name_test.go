@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -459,4 +460,25 @@ func TestRomanisedChinese(t *testing.T) {
 			t.Errorf("RomanisedChinese(%q) = %v, want %v", given, got, want)
 		}
 	}
+}
+
+// FuzzFamilySound: any given and family name gives a key without capitals or spaces (a
+// character with no known reading stays itself), the same whatever the family name's
+// letter case, and RomanisedChinese never panics.
+func FuzzFamilySound(f *testing.F) {
+	for _, s := range [][2]string{{"麗雪", "葉"}, {"Li-Hsue", "Yeh"}, {"Mei-Ling", "Lee"}, {"Nana", "Ouyang"}, {"Bo", "LYU"}, {"", "张**"}, {"\xff", "\xfe"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, given, family string) {
+		k := FamilySound(Name{Given: given, Family: family})
+		if strings.ContainsAny(k, " \t") || k != strings.ToLower(k) {
+			t.Fatalf("FamilySound(%q, %q) = %q: capitals or spaces", given, family, k)
+		}
+		if !hasHan(family) {
+			if up := FamilySound(Name{Given: given, Family: strings.ToUpper(family)}); up != k && strings.ToLower(strings.ToUpper(family)) == strings.ToLower(family) {
+				t.Fatalf("FamilySound(%q, %q) = %q, with the family name in capitals %q", given, family, k, up)
+			}
+		}
+		_ = RomanisedChinese(given)
+	})
 }
