@@ -80,28 +80,25 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 	if b.keyEvents, err = b.tx.EventsByKeys(ctx, keys, fanOutCap); err != nil {
 		return fmt.Errorf("looking up candidate events: %w", err)
 	}
-	if b.blockEvents, err = b.tx.EventsByBlocks(ctx, blocks, fanOutCap); err != nil {
-		return fmt.Errorf("looking up content candidates: %w", err)
-	}
-	for _, m := range []map[string][]string{b.keyEvents, b.blockEvents} {
-		for _, evs := range m {
-			for _, id := range evs {
-				ids[id] = true
-			}
-		}
-	}
 	var xlookup []string
 	for i := range docs {
 		d := &docs[i].Doc
 		_, look := crossBlocks(b.tenant, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
 		xlookup = append(xlookup, look...)
 	}
-	if b.xblockEvents, err = b.tx.EventsByBlocks(ctx, xlookup, fanOutCap); err != nil {
-		return fmt.Errorf("looking up sales across locations: %w", err)
+	// The content blocks and the blocks of sales across locations are looked up in one
+	// round trip: each key's events are found on their own (the limit is per key), so
+	// the answer for one list does not depend on the other's keys.
+	found, err := b.tx.EventsByBlocks(ctx, append(slices.Clip(blocks), xlookup...), fanOutCap)
+	if err != nil {
+		return fmt.Errorf("looking up content candidates and sales across locations: %w", err)
 	}
-	for _, evs := range b.xblockEvents {
-		for _, id := range evs {
-			ids[id] = true
+	b.blockEvents, b.xblockEvents = pick(found, blocks), pick(found, xlookup)
+	for _, m := range []map[string][]string{b.keyEvents, b.blockEvents, b.xblockEvents} {
+		for _, evs := range m {
+			for _, id := range evs {
+				ids[id] = true
+			}
 		}
 	}
 	noted, err := b.loadNotes(ctx, docs)
@@ -308,4 +305,15 @@ func mustJSON(v any) string {
 		panic(fmt.Sprintf("encoding %T: %v", v, err))
 	}
 	return string(b)
+}
+
+// pick returns the entries of m whose keys are among keys.
+func pick(m map[string][]string, keys []string) map[string][]string {
+	out := make(map[string][]string, min(len(m), len(keys)))
+	for _, k := range keys {
+		if evs, ok := m[k]; ok {
+			out[k] = evs
+		}
+	}
+	return out
 }
