@@ -76,9 +76,12 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 			ids[d.EventID] = true
 		}
 	}
+	// The documents' own identifiers and those their notes name are looked up in one
+	// round trip; each key's events are found on their own.
+	named := b.notedKeys(docs)
 	var err error
-	if b.keyEvents, err = b.tx.EventsByKeys(ctx, keys, fanOutCap); err != nil {
-		return fmt.Errorf("looking up candidate events: %w", err)
+	if b.keyEvents, err = b.tx.EventsByKeys(ctx, append(slices.Clip(keys), named...), fanOutCap); err != nil {
+		return fmt.Errorf("looking up candidate events and identifiers named in notes: %w", err)
 	}
 	var xlookup []string
 	for i := range docs {
@@ -101,7 +104,7 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 			}
 		}
 	}
-	noted, err := b.loadNotes(ctx, docs)
+	noted, err := b.loadNotes(ctx, docs, named)
 	if err != nil {
 		return err
 	}

@@ -61,16 +61,25 @@ func (b *batch) noteCandidates(d *ontology.Document) []refscan.Candidate {
 	return out
 }
 
-// loadNotes looks up, for the pending documents, the events whose documents hold an
-// identifier the pending notes name (forward), and the events whose documents' notes
-// name a pending document's identifiers (reverse). It returns the event ids to load.
-func (b *batch) loadNotes(ctx context.Context, docs []PendingDoc) (map[string]bool, error) {
-	var named, identity []string
+// notedKeys are the key uids of the identifiers the pending documents' notes name.
+func (b *batch) notedKeys(docs []PendingDoc) []string {
+	var named []string
 	for i := range docs {
-		d := &docs[i].Doc
-		for _, c := range b.noteCandidates(d) {
+		for _, c := range b.noteCandidates(&docs[i].Doc) {
 			named = append(named, b.keyUID(c.Ref))
 		}
+	}
+	return named
+}
+
+// loadNotes gathers, for the pending documents, the events whose documents hold an
+// identifier the pending notes name (forward: looked up with the documents' own keys,
+// named), and looks up the events whose documents' notes name a pending document's
+// identifiers (reverse). It returns the event ids to load.
+func (b *batch) loadNotes(ctx context.Context, docs []PendingDoc, named []string) (map[string]bool, error) {
+	var identity []string
+	for i := range docs {
+		d := &docs[i].Doc
 		for _, r := range d.Refs {
 			if identifies(d, r) {
 				identity = append(identity, b.keyUID(r))
@@ -78,16 +87,12 @@ func (b *batch) loadNotes(ctx context.Context, docs []PendingDoc) (map[string]bo
 		}
 	}
 	ids := map[string]bool{}
-	holders, err := b.tx.EventsByKeys(ctx, named, fanOutCap)
-	if err != nil {
-		return nil, fmt.Errorf("looking up identifiers named in notes: %w", err)
-	}
-	for k, evs := range holders {
-		for _, id := range evs {
-			b.keyEvents[k] = appendUnique(b.keyEvents[k], id)
+	for _, k := range named {
+		for _, id := range b.keyEvents[k] {
 			ids[id] = true
 		}
 	}
+	var err error
 	if b.mentionEvents, err = b.tx.EventsByMentions(ctx, identity, fanOutCap); err != nil {
 		return nil, fmt.Errorf("looking up notes that name identifiers: %w", err)
 	}
