@@ -52,29 +52,41 @@ func TestMentionsSkipTheKeysHolders(t *testing.T) {
 func TestEventsByKeysReadsEachKeyOnce(t *testing.T) {
 	s := neo4jtest.Open(t)
 	ctx := context.Background()
-	tenant := pendingBacklog(t, s, 2)
+	tenant := pendingBacklog(t, s, 3)
 	uid := func(i int) string { return fmt.Sprintf("%s/shopify/order/%05d", tenant, i) }
 	key := tenant + "/order_number:shop:7"
-	ch := &resolver.Changes{Tenant: tenant, Events: []resolver.EventWrite{{ID: tenant + "-a", Status: "complete"}, {ID: tenant + "-b", Status: "complete"}}}
+	ch := &resolver.Changes{Tenant: tenant, Events: []resolver.EventWrite{{ID: tenant + "-a", Status: "complete"},
+		{ID: tenant + "-b", Status: "complete"}, {ID: tenant + "-c", Status: "complete"}}}
 	for i, ev := range []string{tenant + "-a", tenant + "-b"} {
 		ch.Keys = append(ch.Keys, resolver.KeyLink{DocUID: uid(i), KeyUID: key, Kind: "order_number", Value: "7", Identity: true})
 		ch.Links = append(ch.Links, resolver.Link{DocUID: uid(i), EventID: ev, DecidedBy: "rule:test"})
 	}
-	var got map[string][]string
+	// A third document's notes name the key: a mention, not a holder.
+	ch.Keys = append(ch.Keys, resolver.KeyLink{DocUID: uid(2), KeyUID: key, Kind: "order_number", Value: "7", Mention: true})
+	ch.Links = append(ch.Links, resolver.Link{DocUID: uid(2), EventID: tenant + "-c", DecidedBy: "rule:test"})
+	var got, byKey, byMention map[string][]string
 	err := s.WithTenantLock(ctx, tenant, func(ctx context.Context, tx resolver.Tx) error {
 		if err := tx.Apply(ctx, ch); err != nil {
 			return err
 		}
 		var err error
-		got, err = tx.EventsByKeys(ctx, []string{key, tenant + "/order_number:shop:8", key, key}, 64)
+		if got, err = tx.EventsByKeys(ctx, []string{key, tenant + "/order_number:shop:8", key, key}, 64); err != nil {
+			return err
+		}
+		byKey, byMention, err = tx.EventsByKeysAndMentions(ctx, []string{key, key, tenant + "/order_number:shop:8"}, []string{key, key}, 64)
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	evs := got[key]
-	slices.Sort(evs)
-	if !slices.Equal(evs, []string{tenant + "-a", tenant + "-b"}) || len(got) != 1 {
-		t.Errorf("events by keys = %v, want %s's two events once each", got, key)
+	for _, m := range []map[string][]string{got, byKey} {
+		evs := m[key]
+		slices.Sort(evs)
+		if !slices.Equal(evs, []string{tenant + "-a", tenant + "-b"}) || len(m) != 1 {
+			t.Errorf("events by keys = %v, want %s's two events once each", m, key)
+		}
+	}
+	if want := []string{tenant + "-c"}; !slices.Equal(byMention[key], want) || len(byMention) != 1 {
+		t.Errorf("events by mentions = %v, want %v", byMention, want)
 	}
 }

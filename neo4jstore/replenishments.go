@@ -13,10 +13,12 @@ import (
 // replenishmentsCypher reads a product's incoming on-hand movements and walks from each
 // to its event, as consumptionCypher does and for the same reason: matched by
 // {id: m.eventId}, the event side was planned as an index seek of the tenant's events
-// joined by a Cartesian product. "m.at IS NOT NULL" (always true) lets the planner seek
-// the product's movements by the (tenant, sku, at) index rather than scan the tenant's.
+// joined by a Cartesian product. The product's movements are sought by the (tenant, sku,
+// at) index, by a hint: left to statistics, the planner now and then scanned the
+// tenant's movements instead ("m.at IS NOT NULL", always true, is what lets the hint
+// use that index).
 const replenishmentsCypher = `
-MATCH (m:Movement {tenant: $tenant, sku: $sku})
+MATCH (m:Movement {tenant: $tenant, sku: $sku}) USING INDEX m:Movement(tenant, sku, at)
 WHERE m.at IS NOT NULL AND m.bucket = 'onHand' AND m.qty > 0 AND m.reason = 'plan' AND ($location = '' OR m.location = $location)
 MATCH (e)-[:MOVES]->(m) WHERE e:BusinessEvent AND e.kind IN ['receipt', 'transfer']
 RETURN m.eventId AS event, e.kind AS kind, m.location AS location, coalesce(m.lot, '') AS lot, m.qty AS qty, m.at AS at

@@ -110,25 +110,63 @@ WITH k, events WHERE events <> []
 RETURN k, events`, keys, limit)
 }
 
-func (t *resolutionTx) EventsByMentions(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
-	return t.eventsVia(ctx, eventsByMentionsCypher, keys, limit)
+// eventsByKeysAndMentionsCypher is EventsByKeys' statement for $keys and, in the same
+// round trip, the lookup of the documents whose notes name $mentions, each row saying
+// which of the two found it. Mentions follow NOTES_KEY, not HAS_KEY {mention: true}: a
+// key that identifies thousands of documents (a pickup number that repeats every day in
+// every store) would have every one of its HAS_KEY links read to find the few mentions,
+// and the limit, which counts events found, could not stop it. Under its own type Neo4j
+// reads a dense key's mentions and nothing else (TestMentionsSkipTheKeysHolders).
+const eventsByKeysAndMentionsCypher = `
+CALL () {
+  UNWIND $keys AS k
+  CALL (k) {
+    MATCH (:Key {uid: k, tenant: $tenant})<-[:HAS_KEY {identity: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
+    WHERE e.status <> 'merged'
+    WITH DISTINCT e LIMIT $limit
+    RETURN collect(e.id) AS events
+  }
+  RETURN 'key' AS via, k, events
+  UNION ALL
+  UNWIND $mentions AS k
+  CALL (k) {
+    MATCH (:Key {uid: k, tenant: $tenant})<-[:NOTES_KEY]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
+    WHERE e.status <> 'merged'
+    WITH DISTINCT e LIMIT $limit
+    RETURN collect(e.id) AS events
+  }
+  RETURN 'mention' AS via, k, events
 }
+WITH via, k, events WHERE events <> []
+RETURN via, k, events`
 
-// eventsByMentionsCypher follows NOTES_KEY, not HAS_KEY {mention: true}: a key that
-// identifies thousands of documents (a pickup number that repeats every day in every
-// store) would have every one of its HAS_KEY links read to find the few mentions, and
-// the limit, which counts events found, could not stop it. Under its own type Neo4j
-// reads a dense key's mentions and nothing else.
-const eventsByMentionsCypher = `
-UNWIND $keys AS k
-CALL (k) {
-  MATCH (:Key {uid: k, tenant: $tenant})<-[:NOTES_KEY]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
-  WHERE e.status <> 'merged'
-  WITH DISTINCT e LIMIT $limit
-  RETURN collect(e.id) AS events
+// EventsByKeysAndMentions implements resolver.Tx.
+func (t *resolutionTx) EventsByKeysAndMentions(ctx context.Context, keys, mentions []string, limit int) (byKey, byMention map[string][]string, err error) {
+	byKey, byMention = map[string][]string{}, map[string][]string{}
+	if len(keys) == 0 && len(mentions) == 0 {
+		return byKey, byMention, nil
+	}
+	// Each key once per list, as eventsVia: a key listed twice would be walked twice.
+	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
+	mentions = slices.Compact(slices.Sorted(slices.Values(mentions)))
+	recs, err := run(ctx, t.tx, eventsByKeysAndMentionsCypher, map[string]any{"keys": orEmpty(keys), "mentions": orEmpty(mentions),
+		"limit": limit, "tenant": t.tenant})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, rec := range recs {
+		out := byKey
+		if get[string](rec, "via") == "mention" {
+			out = byMention
+		}
+		evs, _ := rec.Get("events")
+		k := get[string](rec, "k")
+		for _, e := range evs.([]any) {
+			out[k] = append(out[k], e.(string))
+		}
+	}
+	return byKey, byMention, nil
 }
-WITH k, events WHERE events <> []
-RETURN k, events`
 
 func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
 	return t.eventsVia(ctx, `

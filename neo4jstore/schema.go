@@ -209,7 +209,7 @@ var migrations = []migration{
 		"CREATE INDEX lot_balance_place IF NOT EXISTS FOR (b:LotBalance) ON (b.tenant, b.sku, b.location)",
 	}},
 	// v69: the documents whose notes name a key are linked to it by NOTES_KEY as well as
-	// HAS_KEY {mention: true} (see eventsByMentionsCypher); the data step links those
+	// HAS_KEY {mention: true} (see eventsByKeysAndMentionsCypher); the data step links those
 	// written before.
 	{69, nil},
 	// v70: the block rule of the digits a marketplace's mask shows of a mobile number,

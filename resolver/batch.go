@@ -76,12 +76,13 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 			ids[d.EventID] = true
 		}
 	}
-	// The documents' own identifiers and those their notes name are looked up in one
-	// round trip; each key's events are found on their own.
+	// The documents' own identifiers, those their notes name, and the notes that name
+	// the documents' identifiers are looked up in one round trip; each key's events are
+	// found on their own (the limit is per key).
 	named := b.notedKeys(docs)
 	var err error
-	if b.keyEvents, err = b.tx.EventsByKeys(ctx, append(slices.Clip(keys), named...), fanOutCap); err != nil {
-		return fmt.Errorf("looking up candidate events and identifiers named in notes: %w", err)
+	if b.keyEvents, b.mentionEvents, err = b.tx.EventsByKeysAndMentions(ctx, append(slices.Clip(keys), named...), keys, fanOutCap); err != nil {
+		return fmt.Errorf("looking up candidate events, identifiers named in notes and notes naming identifiers: %w", err)
 	}
 	var xlookup []string
 	for i := range docs {
@@ -104,11 +105,7 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 			}
 		}
 	}
-	noted, err := b.loadNotes(ctx, docs, named)
-	if err != nil {
-		return err
-	}
-	for id := range noted {
+	for id := range b.noteEventIDs(named) {
 		ids[id] = true
 	}
 	if err := b.loadEvents(ctx, ids); err != nil {

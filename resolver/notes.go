@@ -1,7 +1,6 @@
 package resolver
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"sort"
@@ -72,36 +71,22 @@ func (b *batch) notedKeys(docs []PendingDoc) []string {
 	return named
 }
 
-// loadNotes gathers, for the pending documents, the events whose documents hold an
-// identifier the pending notes name (forward: looked up with the documents' own keys,
-// named), and looks up the events whose documents' notes name a pending document's
-// identifiers (reverse). It returns the event ids to load.
-func (b *batch) loadNotes(ctx context.Context, docs []PendingDoc, named []string) (map[string]bool, error) {
-	var identity []string
-	for i := range docs {
-		d := &docs[i].Doc
-		for _, r := range d.Refs {
-			if identifies(d, r) {
-				identity = append(identity, b.keyUID(r))
-			}
-		}
-	}
+// noteEventIDs returns the events to load for notes: those whose documents hold an
+// identifier the pending notes name (named), and those whose documents' notes name a
+// pending document's identifiers, both looked up with the batch's own keys.
+func (b *batch) noteEventIDs(named []string) map[string]bool {
 	ids := map[string]bool{}
 	for _, k := range named {
 		for _, id := range b.keyEvents[k] {
 			ids[id] = true
 		}
 	}
-	var err error
-	if b.mentionEvents, err = b.tx.EventsByMentions(ctx, identity, fanOutCap); err != nil {
-		return nil, fmt.Errorf("looking up notes that name identifiers: %w", err)
-	}
 	for _, evs := range b.mentionEvents {
 		for _, id := range evs {
 			ids[id] = true
 		}
 	}
-	return ids, nil
+	return ids
 }
 
 // notedEvents returns the live events d's notes point at, or whose documents' notes point

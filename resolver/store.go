@@ -29,8 +29,9 @@ type Tx interface {
 	// widely than any business action (a mapping's mistake, a number that repeats every
 	// day) cannot make a batch's cost grow with the data.
 	EventsByKeys(ctx context.Context, keyUIDs []string, limit int) (map[string][]string, error)
-	// EventsByMentions is EventsByKeys for the documents whose notes name the keys.
-	EventsByMentions(ctx context.Context, keyUIDs []string, limit int) (map[string][]string, error)
+	// EventsByKeysAndMentions is EventsByKeys for keys and, in the same round trip, the
+	// same for the documents whose notes name the keys of mentions.
+	EventsByKeysAndMentions(ctx context.Context, keyUIDs, mentionUIDs []string, limit int) (byKey, byMention map[string][]string, err error)
 	// EventsByBlocks is EventsByKeys for content block keys.
 	EventsByBlocks(ctx context.Context, keyUIDs []string, limit int) (map[string][]string, error)
 	// Rejections returns, for each document, the documents a person said it does not

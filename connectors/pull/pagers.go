@@ -161,7 +161,7 @@ type StripeList struct {
 	// dispute, and a dispute is not a charge. The others are skipped, as Stripe's
 	// webhook route ignores them.
 	Object string
-	Limit     int // default 100 (Stripe's maximum)
+	Limit  int // default 100 (Stripe's maximum)
 }
 
 func stripeCursor(c string) (gt, max int64, after string) {
