@@ -97,17 +97,35 @@ func pendingDocs(recs []*neo4j.Record) []resolver.PendingDoc {
 	return out
 }
 
-func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
-	return t.eventsVia(ctx, `
-UNWIND $keys AS k
-CALL (k) {
-  MATCH (:Key {uid: k, tenant: $tenant})<-[:HAS_KEY {identity: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
-  WHERE e.status <> 'merged'
-  WITH DISTINCT e LIMIT $limit
-  RETURN collect(e.id) AS events
+// keyEventsCall finds, for each key uid of the list $param, the live events of the
+// documents linked to the key by rel, at most $limit a key, as rows k, events: the one
+// shape of every key-to-events lookup.
+func keyEventsCall(param, rel string) string {
+	return `
+  UNWIND $` + param + ` AS k
+  CALL (k) {
+    MATCH (:Key {uid: k, tenant: $tenant})<-[` + rel + `]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
+    WHERE e.status <> 'merged'
+    WITH DISTINCT e LIMIT $limit
+    RETURN collect(e.id) AS events
+  }`
 }
+
+// keyEventsCypher is a lookup of keyEventsCall answering only the keys that name events.
+func keyEventsCypher(rel string) string {
+	return keyEventsCall("keys", rel) + `
 WITH k, events WHERE events <> []
-RETURN k, events`, keys, limit)
+RETURN k, events`
+}
+
+// The statements of EventsByKeys and EventsByBlocks, built once.
+var (
+	eventsByKeysCypher   = keyEventsCypher(":HAS_KEY {identity: true}")
+	eventsByBlocksCypher = keyEventsCypher(":IN_BLOCK")
+)
+
+func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
+	return t.eventsVia(ctx, eventsByKeysCypher, keys, limit)
 }
 
 // eventsByKeysAndMentionsCypher is EventsByKeys' statement for $keys and, in the same
@@ -117,24 +135,10 @@ RETURN k, events`, keys, limit)
 // every store) would have every one of its HAS_KEY links read to find the few mentions,
 // and the limit, which counts events found, could not stop it. Under its own type Neo4j
 // reads a dense key's mentions and nothing else (TestMentionsSkipTheKeysHolders).
-const eventsByKeysAndMentionsCypher = `
-CALL () {
-  UNWIND $keys AS k
-  CALL (k) {
-    MATCH (:Key {uid: k, tenant: $tenant})<-[:HAS_KEY {identity: true}]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
-    WHERE e.status <> 'merged'
-    WITH DISTINCT e LIMIT $limit
-    RETURN collect(e.id) AS events
-  }
+var eventsByKeysAndMentionsCypher = `
+CALL () {` + keyEventsCall("keys", ":HAS_KEY {identity: true}") + `
   RETURN 'key' AS via, k, events
-  UNION ALL
-  UNWIND $mentions AS k
-  CALL (k) {
-    MATCH (:Key {uid: k, tenant: $tenant})<-[:NOTES_KEY]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
-    WHERE e.status <> 'merged'
-    WITH DISTINCT e LIMIT $limit
-    RETURN collect(e.id) AS events
-  }
+  UNION ALL` + keyEventsCall("mentions", ":NOTES_KEY") + `
   RETURN 'mention' AS via, k, events
 }
 WITH via, k, events WHERE events <> []
@@ -169,16 +173,7 @@ func (t *resolutionTx) EventsByKeysAndMentions(ctx context.Context, keys, mentio
 }
 
 func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
-	return t.eventsVia(ctx, `
-UNWIND $keys AS k
-CALL (k) {
-  MATCH (:Key {uid: k, tenant: $tenant})<-[:IN_BLOCK]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
-  WHERE e.status <> 'merged'
-  WITH DISTINCT e LIMIT $limit
-  RETURN collect(e.id) AS events
-}
-WITH k, events WHERE events <> []
-RETURN k, events`, keys, limit)
+	return t.eventsVia(ctx, eventsByBlocksCypher, keys, limit)
 }
 
 // eventsVia runs a key-to-events lookup and collects its answer: the keys that name
