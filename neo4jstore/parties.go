@@ -15,7 +15,7 @@ var blockProps = map[string]string{
 	resolver.BlockName: "bName", resolver.BlockAddress: "bAddr", resolver.BlockFamilyPost: "bFamPc",
 	resolver.BlockBirthDate: "bDob", resolver.BlockGivenLocale: "bGivLoc", resolver.BlockNationalID: "bNid",
 	resolver.BlockLetters: "bAbc", resolver.BlockLettersWG: "bAbw", resolver.BlockMaskedPhone: "bMph",
-	resolver.BlockFamilyHome: "bFamSt",
+	resolver.BlockFamilyHome: "bFamSt", resolver.BlockHome: "bHome",
 }
 
 func mentionRows(ch *resolver.Changes) []map[string]any {

@@ -285,7 +285,7 @@ SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END),
     p.bFamPc = coalesce(p.bFamPc, r.bFamPc), p.bDob = coalesce(p.bDob, r.bDob),
     p.bGivLoc = coalesce(p.bGivLoc, r.bGivLoc), p.bNid = coalesce(p.bNid, r.bNid),
     p.bAbc = coalesce(p.bAbc, r.bAbc), p.bAbw = coalesce(p.bAbw, r.bAbw), p.bMph = coalesce(p.bMph, r.bMph),
-    p.bFamSt = coalesce(p.bFamSt, r.bFamSt)
+    p.bFamSt = coalesce(p.bFamSt, r.bFamSt), p.bHome = coalesce(p.bHome, r.bHome)
 WITH p, r
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
 MERGE (d)-[m:MENTIONS {role: r.role}]->(p)`, mentionRows(ch)},

@@ -193,3 +193,26 @@ func TestMaskedPlace(t *testing.T) {
 		t.Error("two masked addresses compared as a mask against parts")
 	}
 }
+
+// TestHomeBlockMeetsNicknamesAndEnglishForms: a nickname at the same flat (阿飞 for
+// 徐飞) and the English form of a Taiwanese address share no name key and no address
+// as written, only the home's numbers; neighbours in the building's next flat do not.
+func TestHomeBlockMeetsNicknamesAndEnglishForms(t *testing.T) {
+	tw := func(given, family, street, city string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Country: "TW",
+			Place: &ontology.AddressPart{Street: street, Locality: city, Postcode: "22022"}})
+	}
+	for _, p := range [][2]PartyProfile{
+		{buyer("徐飞", "19941423550", "浙江省杭州市滨江区莫干山路1306号26栋204"), buyer("阿飞", "16599294038-6486", "浙江省杭州市滨江区 莫干山路1306号26号楼204室")},
+		{tw("美玲", "李", "中和區文化路二段51號3樓", "新北市"), tw("Mei-Ling", "Lee", "3F., No. 51, Sec. 2, Wenhua Rd., Zhonghe Dist.", "New Taipei City")},
+	} {
+		ka, kb := p[0].Blocks()[BlockHome], p[1].Blocks()[BlockHome]
+		if ka == "" || ka != kb {
+			t.Errorf("%s files under %q, %s under %q: want one key", p[0].FullName, ka, p[1].FullName, kb)
+		}
+	}
+	a, b := buyer("徐飞", "", "浙江省杭州市滨江区莫干山路1306号26栋204"), buyer("王红", "", "浙江省杭州市滨江区莫干山路1306号26栋304")
+	if ka, kb := a.Blocks()[BlockHome], b.Blocks()[BlockHome]; ka == kb {
+		t.Errorf("two flats of one building file under one home key %q", ka)
+	}
+}

@@ -123,11 +123,12 @@ const (
 	BlockLettersWG   = "abw"    // the same with Han names read in Wade-Giles (Taiwan)
 	BlockMaskedPhone = "mph"    // a mainland mobile's first three and last four digits
 	BlockFamilyHome  = "famst"  // the family name's reading and a Chinese street and number
+	BlockHome        = "home"   // the numbers of a Chinese or Taiwanese home, in either script
 )
 
 // BlockRules are the block rules, in the order they are looked up.
 var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters, BlockLettersWG,
-	BlockMaskedPhone, BlockFamilyHome}
+	BlockMaskedPhone, BlockFamilyHome, BlockHome}
 
 // Blocks returns the block keys a profile is found under, by rule, within persons or
 // companies. Values too short to tell people apart ("Li", "Room 1") block nothing: they
@@ -182,7 +183,27 @@ func (p PartyProfile) Blocks() map[string]string {
 			out[BlockFamilyHome] = kind + fam + "|" + st
 		}
 	}
+	// 阿飞 at 莫干山路1306号26号楼204室 and 徐飞 at 莫干山路1306号26栋204; 美玲 李 at
+	// 3F., No. 51, Sec. 2, Wenhua Rd. and Mei-Ling Lee at 文化路二段51號3樓: a nickname
+	// or another script shares neither a name key nor the address as written, only
+	// the numbers of the home.
+	if chineseHome(p) {
+		if h := compare.HomeNumbersKey(p.Place); h != "" {
+			out[BlockHome] = kind + h
+		}
+	}
 	return out
+}
+
+// chineseHome reports whether a profile's address is a mainland, Taiwanese, Hong Kong
+// or Macau one (by its country, or its Han street), the addresses whose English form
+// keeps the Han form's numbers (see compare.HomeNumbersKey).
+func chineseHome(p PartyProfile) bool {
+	switch p.Country {
+	case "CN", "TW", "HK", "MO":
+		return true
+	}
+	return compare.HasHan(p.Place.Street + p.Place.Detail)
 }
 
 // compact drops the spaces of a normalised address: sources split Chinese addresses

@@ -237,7 +237,38 @@ func transliteration(field, han string, latin []string) Level {
 	if l.Kind == Exact {
 		return level(field, Transliterated, "%s reads %s", han, strings.Join(words, " "))
 	}
+	if l.Kind == Partial && n.Given != "" {
+		// Partial is a name that lacks what the other has. Gui Xiang ZHANG against
+		// 张桂花 lacks nothing: the words beside the family name are a given name,
+		// split into syllables, and it is another one (xiang, not hua).
+		// A given name beside other words (Jinfeng Li Smith, Li Jinfeng Trading) is
+		// still partial.
+		given := uFold(strings.Join(usualPinyin(n.Given), ""))
+		if rest, ok := givenBesideFamily(n, latin); ok && !strings.Contains(rest, given) {
+			if min(len(given), len(rest)) >= typoMinLen && DamerauLevenshtein(given, rest) == 1 {
+				return level(field, Typo, "%s ~ %s: damerau-levenshtein 1", given, rest)
+			}
+			return level(field, Different, "given name %s against %s", given, rest)
+		}
+	}
 	return l
+}
+
+// givenBesideFamily returns the romanised words other than the one that reads as the
+// Han name's family name, joined as transliteration compares them; false where no word
+// reads as the family name or none is left beside it.
+func givenBesideFamily(n HanName, latin []string) (string, bool) {
+	for i, w := range latin {
+		if _, ok := readsAs(HanName{Family: n.Family}, pinyinLatin([]string{w})); !ok {
+			continue
+		}
+		rest := append(slices.Clone(latin[:i]), latin[i+1:]...)
+		if len(rest) == 0 {
+			return "", false
+		}
+		return pinyinLatin(rest), true
+	}
+	return "", false
 }
 
 // grade is how well one word of a name matches one of the other, best first.

@@ -370,6 +370,13 @@ func TestEnglishNameBesideAChineseOne(t *testing.T) {
 		{"Michael 唐慧丹", "Tang Huidan", Transliterated},
 		{"Jinfeng Li Smith", "李金凤", Partial}, // a Western family name is no English given name: never Transliterated
 		{"Li Jinfeng Trading", "李金凤", Partial},
+		// A given name split into syllables names a given name as fully as the Han
+		// one: another one is Different, not Partial (张桂香 and 张桂花, a household's
+		// two people); one letter off, a typo.
+		{"Gui Xiang ZHANG", "张桂香", Transliterated},
+		{"Gui Xiang ZHANG", "张桂花", Different},
+		{"Zhang Gui Xian", "张桂香", Typo},
+		{"Zhang", "张桂花", Partial},
 	} {
 		got := NameLevel(Name{Full: c.a}, Name{Full: c.b})
 		if got.Kind != c.want {
