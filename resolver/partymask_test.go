@@ -216,3 +216,23 @@ func TestHomeBlockMeetsNicknamesAndEnglishForms(t *testing.T) {
 		t.Errorf("two flats of one building file under one home key %q", ka)
 	}
 }
+
+// TestNamesThatContradict: a household's two people contradict (another given name,
+// another character of one reading's neighbour), a spelling of the same name does not
+// (one letter off between a romanised name and the Han one).
+func TestNamesThatContradict(t *testing.T) {
+	for _, c := range []struct {
+		a, b compare.Name
+		want bool
+	}{
+		{compare.Name{Full: "张桂香"}, compare.Name{Full: "张桂花"}, true},
+		{compare.Name{Full: "李红霞"}, compare.Name{Full: "李利"}, true},
+		{compare.Name{Given: "冠霖", Family: "卓"}, compare.Name{Given: "Guan-Lin", Family: "Chuo"}, false},
+		{compare.Name{Full: "Lindsey Williams"}, compare.Name{Full: "Lindsey Wililams"}, false},
+		{compare.Name{Full: "张桂花"}, compare.Name{Full: "Gui Xiang ZHANG"}, true}, // another given name in pinyin
+	} {
+		if got := namesContradict(c.a, c.b); got != c.want {
+			t.Errorf("%+v against %+v: contradict %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
