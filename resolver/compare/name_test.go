@@ -34,6 +34,15 @@ var nameLevelTests = []struct {
 	{"张伟", "章玮", Phonetic}, // typed with a pinyin input method
 	{"张伟明", "张卫明", Phonetic},
 	{"张伟明", "张伟民", Typo}, // ming, min: one character apart
+	// A family name of a fuzzy-pinyin reading beside the same given name: a slip of
+	// the input method (chen for cheng, huang for wang, zou for zhou), not a sibling.
+	{"陈国嘉", "程国嘉", Phonetic},
+	{"黄娟萱", "王娟萱", Phonetic},
+	{"周晶娜", "邹晶娜", Phonetic},
+	{"陈国嘉", "程国佳", Phonetic}, // jia both
+	{"黄娟萱", "王娟宣", Phonetic},
+	{"陈", "程", Different},     // a family name alone: nothing beside it carries the name
+	{"黄娟萱", "韩娟萱", Different}, // han is no fuzzy reading of huang
 	{"欧阳娜娜", "欧阳娜妮", Typo},
 	{"王先生", "王伟", Partial}, // delivery platforms: 王先生 is Mr Wang
 	{"王", "Wang Wei", Partial},
