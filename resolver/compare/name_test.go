@@ -318,6 +318,8 @@ func TestWadeGiles(t *testing.T) {
 		{"蔡欣怡", "Tsai Hsin-Yi", Transliterated},
 		{"徐秀珠", "Hsiu-Chu Hsu", Transliterated},
 		{"張志明", "Chang Chih-Ming", Transliterated},
+		{"林志忠", "Chi-Chung Lin", Transliterated}, // the -h of chih left off
+		{"施世豪", "Shih Shi-Hao", Transliterated},
 		{"李建國", "Lee Chien-Kuo", Transliterated},
 		{"陳雅婷", "Chen Ya-Ting", Transliterated},
 		{"王文正", "Wen-Cheng Huang", Different},
