@@ -465,11 +465,19 @@ func nameLetters(n Name, wadeGilesReading bool) string {
 // other in Latin letters, the Han name's family name reads as one of the Latin name's
 // words, and another word is not pinyin: 汪华斌 and "Coco Wang", where an English given
 // name stands beside a Chinese family name.
+//
+// Both in Latin letters, it reports whether they share a pinyin word, the family name,
+// and beside it one writes a pinyin given name and the other an English one: "Amy He"
+// and "Fei Hua He", the English name and the Chinese one of one person. Two English
+// names, or two pinyin ones, are two people.
 func SameFamilyAcrossScripts(a, b Name) bool {
 	if hasHan(b.text()) && !hasHan(a.text()) {
 		a, b = b, a
 	}
 	ta, tb := a.text(), b.text()
+	if !hasHan(ta) && !hasHan(tb) {
+		return englishBesidePinyin(ta, tb)
+	}
 	if !hasHan(ta) || hasHan(tb) {
 		return false
 	}
@@ -487,6 +495,65 @@ func SameFamilyAcrossScripts(a, b Name) bool {
 	return false
 }
 
+// englishBesidePinyin reports whether two Latin names share one pinyin word and, beside
+// it, one has only pinyin words and the other only words that are not pinyin.
+func englishBesidePinyin(a, b string) bool {
+	wa, wb := normalize.PersonNameWords(a), normalize.PersonNameWords(b)
+	for _, w := range wa {
+		lw := strings.ToLower(w)
+		if !namePinyin(lw) || !slices.ContainsFunc(wb, func(x string) bool { return strings.ToLower(x) == lw }) {
+			continue
+		}
+		ra, rb := others(wa, lw), others(wb, lw)
+		if len(ra) == 0 || len(rb) == 0 {
+			return false
+		}
+		pa, pb := allPinyin(ra), allPinyin(rb)
+		return pa && noPinyin(rb) || pb && noPinyin(ra)
+	}
+	return false
+}
+
+// others returns the lower-case words other than the first w.
+func others(words []string, w string) []string {
+	var out []string
+	skipped := false
+	for _, x := range words {
+		lx := strings.ToLower(x)
+		if lx == w && !skipped {
+			skipped = true
+			continue
+		}
+		out = append(out, lx)
+	}
+	return out
+}
+
+func allPinyin(words []string) bool {
+	return !slices.ContainsFunc(words, func(w string) bool { return !namePinyin(w) })
+}
+
+func noPinyin(words []string) bool { return !slices.ContainsFunc(words, namePinyin) }
+
+// namePinyin reports whether a word reads as a name's pinyin: syllables with a vowel
+// (the interjections n, m and ng name nobody, and read Helen as he-le-n), and not an
+// English name pinyin happens to spell.
+func namePinyin(w string) bool {
+	w = strings.ReplaceAll(uFoldBack(w), "'", "")
+	if w == "" || englishReadAsPinyin[w] {
+		return false
+	}
+	syl := hanzi().syllables
+	ok := make([]bool, len(w)+1)
+	ok[0] = true
+	for i := 1; i <= len(w); i++ {
+		for j := max(0, i-6); j < i && !ok[i]; j++ {
+			ok[i] = ok[j] && syl[w[j:i]] && strings.ContainsAny(w[j:i], "aeiouv")
+		}
+	}
+	return ok[len(w)]
+}
+
 // englishReadAsPinyin are English given names that also split into pinyin syllables
 // (lin-da, le-o, an-ge-la), which isPinyin alone would take for a romanised Chinese
 // name. Beside a family name that agrees across scripts they are read as the English
@@ -495,7 +562,8 @@ func SameFamilyAcrossScripts(a, b Name) bool {
 var englishReadAsPinyin = map[string]bool{
 	"linda": true, "tina": true, "nina": true, "lena": true, "lisa": true, "mona": true,
 	"angela": true, "diana": true, "luna": true, "alina": true, "tiana": true, "alan": true,
-	"anna": true, "helena": true, "leo": true, "emma": true, "ada": true, "kenny": true,
+	"anna": true, "helena": true, "leo": true, "emma": true, "ada": true, "kenny": true, "helen": true,
+	"ellen": true, "allen": true, "sean": true,
 }
 
 // familyWithEnglishName reports whether the Han name han's family name reads as one of

@@ -250,6 +250,13 @@ func TestSameFamilyAcrossScripts(t *testing.T) {
 		{Name{Full: "Lily 魏秀云"}, Name{Full: "Lily Zhang"}, false},
 		// Pinyin that is as often a Chinese given name stays a family member.
 		{Name{Full: "Nana Wang"}, Name{Full: "王云"}, false},
+		// Both romanised: the English name and the pinyin one beside one family name.
+		{Name{Full: "Amy He"}, Name{Full: "Fei Hua He"}, true},
+		{Name{Given: "Jun Zhe", Family: "Zhang"}, Name{Full: "Helen Zhang"}, true},
+		{Name{Full: "Amy He"}, Name{Full: "Helen He"}, false},     // two English names
+		{Name{Full: "Feihua He"}, Name{Full: "Junzhe He"}, false}, // two Chinese ones
+		{Name{Full: "Amy He"}, Name{Full: "Fei Hua Wang"}, false}, // another family
+		{Name{Full: "Nana He"}, Name{Full: "Fei Hua He"}, false},  // Nana is as often 娜娜
 	} {
 		if got := SameFamilyAcrossScripts(c.a, c.b); got != c.want {
 			t.Errorf("%+v, %+v: %v, want %v", c.a, c.b, got, c.want)
