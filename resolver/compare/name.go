@@ -538,21 +538,7 @@ func noPinyin(words []string) bool { return !slices.ContainsFunc(words, namePiny
 // namePinyin reports whether a word reads as a name's pinyin: syllables with a vowel
 // (the interjections n, m and ng name nobody, and read Helen as he-le-n), and not an
 // English name pinyin happens to spell.
-func namePinyin(w string) bool {
-	w = strings.ReplaceAll(uFoldBack(w), "'", "")
-	if w == "" || englishReadAsPinyin[w] {
-		return false
-	}
-	syl := hanzi().syllables
-	ok := make([]bool, len(w)+1)
-	ok[0] = true
-	for i := 1; i <= len(w); i++ {
-		for j := max(0, i-6); j < i && !ok[i]; j++ {
-			ok[i] = ok[j] && syl[w[j:i]] && strings.ContainsAny(w[j:i], "aeiouv")
-		}
-	}
-	return ok[len(w)]
-}
+func namePinyin(w string) bool { return !englishReadAsPinyin[w] && syllableRun(w, true) }
 
 // englishReadAsPinyin are English given names that also split into pinyin syllables
 // (lin-da, le-o, an-ge-la), which isPinyin alone would take for a romanised Chinese
