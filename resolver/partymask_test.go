@@ -33,6 +33,7 @@ func TestMaskedBuyerDecisions(t *testing.T) {
 func TestFamilyNameAloneAndHouseholdDecisions(t *testing.T) {
 	pm := DefaultPartyModel()
 	home := "广东省深圳市宝安区宝安大道1013号11栋1904"
+	lane := "上海市上海市徐汇区虹梅路1367弄保利香槟国际2号306室" // a lane's house: no street number
 	parts := func(given, family, dob string) PartyProfile {
 		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, BirthDate: dob,
 			Country: "CN", Place: &ontology.AddressPart{Street: "宝安大道1013号", Line2: "11号楼1904室", Locality: "宝安区", Postcode: "518101"}})
@@ -41,6 +42,9 @@ func TestFamilyNameAloneAndHouseholdDecisions(t *testing.T) {
 		{"a family name and a title at the flat", buyer("赵女士", "", home), parts("冬梅", "赵", ""), Same},
 		{"a family name and a title at another flat", buyer("赵女士", "", "广东省深圳市宝安区宝安大道1013号11栋1903"), parts("冬梅", "赵", ""), Possibly},
 		{"another family name and a title at the flat", buyer("钱女士", "", home), parts("冬梅", "赵", ""), Apart},
+		// A second number of one person: the whole name and the flat outweigh it.
+		{"the whole name at the flat with another phone", buyer("温琳", "18410841021", lane), buyer("温琳", "19703501554", lane), Same},
+		{"another name at the flat with another phone", buyer("温琳", "18410841021", lane), buyer("温平辉", "19703501554", lane), Apart},
 	})
 	// Names that contradict link only on what one person has alone (see partLinks.note).
 	ms := newPartLinks()
