@@ -276,6 +276,14 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldStreet] = compare.AddressPartLevel(compare.PartStreet, pa, pb)
 		c[fieldDetail] = compare.AddressPartLevel(compare.PartDetail, pa, pb)
 		c[fieldLocality] = compare.AddressPartLevel(compare.PartLocality, pa, pb)
+		if c[fieldLocality].Kind == compare.Null {
+			// A storefront's city field holds the city (北京, Wuhan) where a platform's
+			// address names the district: the city is what both say, and agreeing on
+			// it says no more than a district would.
+			if city := compare.AddressPartLevel(compare.PartCity, pa, pb); city.Kind != compare.Null {
+				c[fieldLocality] = city
+			}
+		}
 		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
