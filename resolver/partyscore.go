@@ -276,6 +276,13 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldStreet] = compare.AddressPartLevel(compare.PartStreet, pa, pb)
 		c[fieldDetail] = compare.AddressPartLevel(compare.PartDetail, pa, pb)
 		c[fieldLocality] = compare.AddressPartLevel(compare.PartLocality, pa, pb)
+		if c[fieldLocality].Kind == compare.Different {
+			// Shanghai in the locality of an English form against 浦东新区 with its city
+			// 上海市: one side's locality is the other's city.
+			if l, ok := localityIsCity(pa, pb); ok {
+				c[fieldLocality] = l
+			}
+		}
 		if c[fieldLocality].Kind == compare.Null {
 			// A storefront's city field holds the city (北京, Wuhan) where a platform's
 			// address names the district: the city is what both say, and agreeing on
@@ -298,6 +305,21 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldCountry] = compare.Level{Kind: k, Why: "country: " + k.String()}
 	}
 	return c
+}
+
+// localityIsCity compares each address's locality with the other's city, where the
+// other names one: Exact where either agrees.
+func localityIsCity(a, b compare.Address) (compare.Level, bool) {
+	for _, p := range [][2]compare.Address{{a, b}, {b, a}} {
+		if p[1].City == "" || p[0].City != "" {
+			continue // the other has no city, or this one names its own beside the locality
+		}
+		asCity := compare.Address{City: p[0].Locality}
+		if l := compare.AddressPartLevel(compare.PartCity, asCity, p[1]); l.Kind == compare.Exact {
+			return compare.Level{Kind: compare.Exact, Why: "locality: " + p[0].Locality + " is the city (" + l.Why + ")"}, true
+		}
+	}
+	return compare.Level{}, false
 }
 
 func nameOf(p PartyProfile) compare.Name {

@@ -181,9 +181,9 @@ func itoa(n int) string {
 	return string(b)
 }
 
-// TestLocalityFallsBackToTheCity: a storefront's city field (北京, Wuhan) against a
-// platform's address that names the district compares the cities; where both name
-// the district, the district decides.
+// TestLocalityFallsBackToTheCity: a storefront's city field (北京, Wuhan, Shanghai)
+// against a platform's address that names the district compares the cities; where
+// both name the district, the district decides.
 func TestLocalityFallsBackToTheCity(t *testing.T) {
 	shop := func(street, city string) PartyProfile {
 		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "x", Country: "CN",
@@ -197,6 +197,9 @@ func TestLocalityFallsBackToTheCity(t *testing.T) {
 		{shop("No. 1929 Luoyu Road", "Wuhan"), buyer("Peggy Green", "", "湖北省武汉市武昌区 珞喻路1929号9-1-1101"), compare.Exact},
 		{shop("No. 1929 Luoyu Road", "Nanjing"), buyer("Peggy Green", "", "湖北省武汉市武昌区 珞喻路1929号9-1-1101"), compare.Different},
 		{buyer("a", "", "湖北省武汉市洪山区珞喻路1929号"), buyer("b", "", "湖北省武汉市武昌区珞喻路1929号"), compare.Different},
+		// An English form's locality is the city: Shanghai against 浦东新区 of 上海市.
+		{shop("Lane 699, Nanjing West Rd", "Shanghai"), buyer("c", "", "上海市上海市浦东新区南京西路699弄锦绣家园17号1506室"), compare.Exact},
+		{shop("Lane 699, Nanjing West Rd", "Beijing"), buyer("c", "", "上海市上海市浦东新区南京西路699弄锦绣家园17号1506室"), compare.Different},
 	} {
 		if got := CompareParties(c.a, c.b)[fieldLocality]; got.Kind != c.want {
 			t.Errorf("%+v against %+v: locality %v (%s), want %v", c.a.Place, c.b.Place, got.Kind, got.Why, c.want)

@@ -324,3 +324,24 @@ func TestHomeNumbersKey(t *testing.T) {
 		t.Errorf("a house number alone has the key %q", k)
 	}
 }
+
+// TestEnglishFormOfAChineseDetail: the English form of a flat reads its numbers the
+// other way round and may leave out the unit; other numbers are another flat.
+func TestEnglishFormOfAChineseDetail(t *testing.T) {
+	for _, c := range []struct {
+		han, latin string
+		want       Kind
+	}{
+		{"锦绣家园17号1506室", "Room 1506, Building 17", Similar},
+		{"融侨14栋1702", "Apt 1702, Building 14, Rongqiao Cheng", Similar},
+		{"建设新村22号楼2单元706室", "Room 706, Building 22, Jianshe Xincun", Similar},
+		{"锦绣家园17号1506室", "Room 1507, Building 17", Different},
+		{"9号楼3202室", "9-3202", Exact}, // numbers alone: as a Chinese detail reads them
+	} {
+		a := Address{Number: "1", Street: "x", Detail: c.han}
+		b := Address{Number: "1", Street: "x", Detail: c.latin}
+		if got := AddressPartLevel(PartDetail, a, b); got.Kind != c.want {
+			t.Errorf("%s against %s: %v (%s), want %v", c.han, c.latin, got.Kind, got.Why, c.want)
+		}
+	}
+}
