@@ -15,7 +15,7 @@ var blockProps = map[string]string{
 	resolver.BlockName: "bName", resolver.BlockAddress: "bAddr", resolver.BlockFamilyPost: "bFamPc",
 	resolver.BlockBirthDate: "bDob", resolver.BlockGivenLocale: "bGivLoc", resolver.BlockNationalID: "bNid",
 	resolver.BlockLetters: "bAbc", resolver.BlockLettersWG: "bAbw", resolver.BlockMaskedPhone: "bMph",
-	resolver.BlockFamilyHome: "bFamSt", resolver.BlockFamilySound: "bFamSnd",
+	resolver.BlockFamilyHome: "bFamSt", resolver.BlockFamilySound: "bFamSnd", resolver.BlockHome: "bHome",
 }
 
 // partyBlockSets keeps each block key a party was first filed under (mentionRows sends

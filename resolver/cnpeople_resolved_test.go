@@ -95,6 +95,29 @@ func writeResolvedErrors(t *testing.T, path string, recs []cnpeople.Record, part
 			}
 		}
 	}
+	// Each person split over several parties, whole: every record with the party it
+	// ended in, so that a chain the pairs above do not show can be read.
+	for _, ids := range byEntity {
+		split := false
+		for _, i := range ids[1:] {
+			split = split || parties[i].PartyID != parties[ids[0]].PartyID
+		}
+		if !split {
+			continue
+		}
+		fmt.Fprintf(&b, "SPLIT\t%s\n", recs[ids[0]].Entity)
+		for _, i := range ids {
+			r, line2 := recs[i], ""
+			if r.Ref.Place != nil {
+				line2 = r.Ref.Place.Line2
+			}
+			fmt.Fprintf(&b, "\t%s %s %s %q %q %q %q %q\t%s\n", parties[i].PartyID[3:9], r.Key, r.Source, r.Ref.Name, r.Ref.Phone,
+				r.Ref.Email, r.Ref.Address, line2, r.Tags)
+			if os.Getenv("SEAM_CN_WHY") != "" {
+				fmt.Fprintf(&b, "\t\tmentioned %s same as %+v related %+v\n", parties[i].MentionedID, parties[i].SameAs, parties[i].RelatedBecause)
+			}
+		}
+	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -95,7 +95,9 @@ func namesContradict(a, b compare.Name) bool {
 	case compare.Typo:
 		// Han names are typed through an input method, whose slips are homophones
 		// (Phonetic): one character of another reading, 张桂香 and 张桂花, is a sister.
-		return compare.HasHan(a.Full + a.Given + a.Family + b.Full + b.Given + b.Family)
+		// A romanised name one letter off a Han one (Guan-Lin Chuo, 卓冠霖) is a
+		// spelling, not another character picked: only two Han writings contradict.
+		return compare.HasHan(a.Full+a.Given+a.Family) && compare.HasHan(b.Full+b.Given+b.Family)
 	case compare.Partial:
 		// 桂花 张 against Gui Xiang ZHANG: as wholes they share the family name and a
 		// syllable, part by part the given names differ, as CompareParties scores them.

@@ -33,6 +33,7 @@ func TestMaskedBuyerDecisions(t *testing.T) {
 func TestFamilyNameAloneAndHouseholdDecisions(t *testing.T) {
 	pm := DefaultPartyModel()
 	home := "广东省深圳市宝安区宝安大道1013号11栋1904"
+	lane := "上海市上海市徐汇区虹梅路1367弄保利香槟国际2号306室" // a lane's house: no street number
 	parts := func(given, family, dob string) PartyProfile {
 		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, BirthDate: dob,
 			Country: "CN", Place: &ontology.AddressPart{Street: "宝安大道1013号", Line2: "11号楼1904室", Locality: "宝安区", Postcode: "518101"}})
@@ -41,6 +42,9 @@ func TestFamilyNameAloneAndHouseholdDecisions(t *testing.T) {
 		{"a family name and a title at the flat", buyer("赵女士", "", home), parts("冬梅", "赵", ""), Same},
 		{"a family name and a title at another flat", buyer("赵女士", "", "广东省深圳市宝安区宝安大道1013号11栋1903"), parts("冬梅", "赵", ""), Possibly},
 		{"another family name and a title at the flat", buyer("钱女士", "", home), parts("冬梅", "赵", ""), Apart},
+		// A second number of one person: the whole name and the flat outweigh it.
+		{"the whole name at the flat with another phone", buyer("温琳", "18410841021", lane), buyer("温琳", "19703501554", lane), Same},
+		{"another name at the flat with another phone", buyer("温琳", "18410841021", lane), buyer("温平辉", "19703501554", lane), Apart},
 	})
 	// Names that contradict link only on what one person has alone (see partLinks.note).
 	ms := newPartLinks()
@@ -229,6 +233,49 @@ func TestNamesContradict(t *testing.T) {
 	} {
 		if got := namesContradict(tt.a, tt.b); got != tt.want {
 			t.Errorf("namesContradict(%+v, %+v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestHomeBlockMeetsNicknamesAndEnglishForms: a nickname at the same flat (阿飞 for
+// 徐飞) and the English form of a Taiwanese address share no name key and no address
+// as written, only the home's numbers; neighbours in the building's next flat do not.
+func TestHomeBlockMeetsNicknamesAndEnglishForms(t *testing.T) {
+	tw := func(given, family, street, city string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Country: "TW",
+			Place: &ontology.AddressPart{Street: street, Locality: city, Postcode: "22022"}})
+	}
+	for _, p := range [][2]PartyProfile{
+		{buyer("徐飞", "19941423550", "浙江省杭州市滨江区莫干山路1306号26栋204"), buyer("阿飞", "16599294038-6486", "浙江省杭州市滨江区 莫干山路1306号26号楼204室")},
+		{tw("美玲", "李", "中和區文化路二段51號3樓", "新北市"), tw("Mei-Ling", "Lee", "3F., No. 51, Sec. 2, Wenhua Rd., Zhonghe Dist.", "New Taipei City")},
+	} {
+		ka, kb := p[0].Blocks()[BlockHome], p[1].Blocks()[BlockHome]
+		if ka == "" || ka != kb {
+			t.Errorf("%s files under %q, %s under %q: want one key", p[0].FullName, ka, p[1].FullName, kb)
+		}
+	}
+	a, b := buyer("徐飞", "", "浙江省杭州市滨江区莫干山路1306号26栋204"), buyer("王红", "", "浙江省杭州市滨江区莫干山路1306号26栋304")
+	if ka, kb := a.Blocks()[BlockHome], b.Blocks()[BlockHome]; ka == kb {
+		t.Errorf("two flats of one building file under one home key %q", ka)
+	}
+}
+
+// TestNamesThatContradict: a household's two people contradict (another given name,
+// another character of one reading's neighbour), a spelling of the same name does not
+// (one letter off between a romanised name and the Han one).
+func TestNamesThatContradict(t *testing.T) {
+	for _, c := range []struct {
+		a, b compare.Name
+		want bool
+	}{
+		{compare.Name{Full: "张桂香"}, compare.Name{Full: "张桂花"}, true},
+		{compare.Name{Full: "李红霞"}, compare.Name{Full: "李利"}, true},
+		{compare.Name{Given: "冠霖", Family: "卓"}, compare.Name{Given: "Guan-Lin", Family: "Chuo"}, false},
+		{compare.Name{Full: "Lindsey Williams"}, compare.Name{Full: "Lindsey Wililams"}, false},
+		{compare.Name{Full: "张桂花"}, compare.Name{Full: "Gui Xiang ZHANG"}, true}, // another given name in pinyin
+	} {
+		if got := namesContradict(c.a, c.b); got != c.want {
+			t.Errorf("%+v against %+v: contradict %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
 }

@@ -84,9 +84,12 @@ func DefaultPartyModel() PartyModel {
 	// Seven digits a mask shows of a mobile number (185****8209) are shared by chance
 	// about once in two hundred thousand pairs, as rarely as a whole number is: they
 	// weigh nearly as much, and Decide asks for a name and a place beside them.
+	// One order in ten gives another number of the same person (a second SIM, a work
+	// phone, a new number): a different phone is evidence against, not a veto on a
+	// name and a flat that agree.
 	pm.levels(fieldPhone, map[compare.Kind][2]float64{
-		compare.Exact: k(0.88, 0.0001), compare.Typo: k(0.04, 0.0002), compare.MaskedDigits: k(0.03, 0.000004),
-		compare.MaskedCompatible: k(0.01, 0.005), compare.Different: k(0.04, 0.9797),
+		compare.Exact: k(0.82, 0.0001), compare.Typo: k(0.04, 0.0002), compare.MaskedDigits: k(0.03, 0.000004),
+		compare.MaskedCompatible: k(0.01, 0.005), compare.Different: k(0.10, 0.9797),
 	})
 	// The parts of one address are not independent (a move changes them all at once, a
 	// household shares them all): their priors are set so that a whole address that

@@ -124,11 +124,12 @@ const (
 	BlockMaskedPhone = "mph"    // a mainland mobile's first three and last four digits
 	BlockFamilyHome  = "famst"  // the family name's reading and a Chinese street and number
 	BlockFamilySound = "famsnd" // the family name's sound in any script or romanisation and the postcode
+	BlockHome        = "home"   // the numbers of a Chinese or Taiwanese home, in either script
 )
 
 // BlockRules are the block rules, in the order they are looked up.
 var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters, BlockLettersWG,
-	BlockMaskedPhone, BlockFamilyHome, BlockFamilySound}
+	BlockMaskedPhone, BlockFamilyHome, BlockFamilySound, BlockHome}
 
 // Blocks returns the block keys a profile is found under, by rule, within persons or
 // companies. Values too short to tell people apart ("Li", "Room 1") block nothing: they
@@ -191,7 +192,27 @@ func (p PartyProfile) Blocks() map[string]string {
 			out[BlockFamilySound] = kind + fs + "|" + pc
 		}
 	}
+	// 阿飞 at 莫干山路1306号26号楼204室 and 徐飞 at 莫干山路1306号26栋204; 美玲 李 at
+	// 3F., No. 51, Sec. 2, Wenhua Rd. and Mei-Ling Lee at 文化路二段51號3樓: a nickname
+	// or another script shares neither a name key nor the address as written, only
+	// the numbers of the home.
+	if chineseHome(p) {
+		if h := compare.HomeNumbersKey(p.Place); h != "" {
+			out[BlockHome] = kind + h
+		}
+	}
 	return out
+}
+
+// chineseHome reports whether a profile's address is a mainland, Taiwanese, Hong Kong
+// or Macau one (by its country, or its Han street), the addresses whose English form
+// keeps the Han form's numbers (see compare.HomeNumbersKey).
+func chineseHome(p PartyProfile) bool {
+	switch p.Country {
+	case "CN", "TW", "HK", "MO":
+		return true
+	}
+	return compare.HasHan(p.Place.Street + p.Place.Detail)
 }
 
 // compact drops the spaces of a normalised address: sources split Chinese addresses
@@ -264,6 +285,21 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldStreet] = compare.AddressPartLevel(compare.PartStreet, pa, pb)
 		c[fieldDetail] = compare.AddressPartLevel(compare.PartDetail, pa, pb)
 		c[fieldLocality] = compare.AddressPartLevel(compare.PartLocality, pa, pb)
+		if c[fieldLocality].Kind == compare.Different {
+			// Shanghai in the locality of an English form against 浦东新区 with its city
+			// 上海市: one side's locality is the other's city.
+			if l, ok := localityIsCity(pa, pb); ok {
+				c[fieldLocality] = l
+			}
+		}
+		if c[fieldLocality].Kind == compare.Null {
+			// A storefront's city field holds the city (北京, Wuhan) where a platform's
+			// address names the district: the city is what both say, and agreeing on
+			// it says no more than a district would.
+			if city := compare.AddressPartLevel(compare.PartCity, pa, pb); city.Kind != compare.Null {
+				c[fieldLocality] = city
+			}
+		}
 		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
@@ -278,6 +314,21 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldCountry] = compare.Level{Kind: k, Why: "country: " + k.String()}
 	}
 	return c
+}
+
+// localityIsCity compares each address's locality with the other's city, where the
+// other names one: Exact where either agrees.
+func localityIsCity(a, b compare.Address) (compare.Level, bool) {
+	for _, p := range [][2]compare.Address{{a, b}, {b, a}} {
+		if p[1].City == "" || p[0].City != "" {
+			continue // the other has no city, or this one names its own beside the locality
+		}
+		asCity := compare.Address{City: p[0].Locality}
+		if l := compare.AddressPartLevel(compare.PartCity, asCity, p[1]); l.Kind == compare.Exact {
+			return compare.Level{Kind: compare.Exact, Why: "locality: " + p[0].Locality + " is the city (" + l.Why + ")"}, true
+		}
+	}
+	return compare.Level{}, false
 }
 
 func nameOf(p PartyProfile) compare.Name {

@@ -180,3 +180,29 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// TestLocalityFallsBackToTheCity: a storefront's city field (北京, Wuhan, Shanghai)
+// against a platform's address that names the district compares the cities; where
+// both name the district, the district decides.
+func TestLocalityFallsBackToTheCity(t *testing.T) {
+	shop := func(street, city string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "x", Country: "CN",
+			Place: &ontology.AddressPart{Street: street, Locality: city}})
+	}
+	for _, c := range []struct {
+		a, b PartyProfile
+		want compare.Kind
+	}{
+		{shop("丰台北路2114号", "北京"), buyer("常欣玲", "", "北京市北京市朝阳区丰台北路2114号保利香槟国际6-1901"), compare.Exact},
+		{shop("No. 1929 Luoyu Road", "Wuhan"), buyer("Peggy Green", "", "湖北省武汉市武昌区 珞喻路1929号9-1-1101"), compare.Exact},
+		{shop("No. 1929 Luoyu Road", "Nanjing"), buyer("Peggy Green", "", "湖北省武汉市武昌区 珞喻路1929号9-1-1101"), compare.Different},
+		{buyer("a", "", "湖北省武汉市洪山区珞喻路1929号"), buyer("b", "", "湖北省武汉市武昌区珞喻路1929号"), compare.Different},
+		// An English form's locality is the city: Shanghai against 浦东新区 of 上海市.
+		{shop("Lane 699, Nanjing West Rd", "Shanghai"), buyer("c", "", "上海市上海市浦东新区南京西路699弄锦绣家园17号1506室"), compare.Exact},
+		{shop("Lane 699, Nanjing West Rd", "Beijing"), buyer("c", "", "上海市上海市浦东新区南京西路699弄锦绣家园17号1506室"), compare.Different},
+	} {
+		if got := CompareParties(c.a, c.b)[fieldLocality]; got.Kind != c.want {
+			t.Errorf("%+v against %+v: locality %v (%s), want %v", c.a.Place, c.b.Place, got.Kind, got.Why, c.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -92,4 +93,40 @@ func ChineseStreetKey(a Address) string {
 		return ""
 	}
 	return st + n
+}
+
+// hanSection reads the Han numeral of a road's section (忠孝東路一段, Sec. 1 in its
+// English form) or of a numbered road (福华一路, Fuhua 1st Road) as digits.
+var hanSection = func() *strings.Replacer {
+	var pairs []string
+	for i, n := range []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"} {
+		// 福华一路 is Fuhua 1st Road, 中山五路 Zhongshan 5th Road.
+		for _, unit := range []string{"段", "路"} {
+			pairs = append(pairs, n+unit, fmt.Sprint(i+1)+unit)
+		}
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// HomeNumbersKey is the numbers of a Chinese or Taiwanese address short of its area
+// (house number, lane, section, building, unit, floor, room), sorted, as one key
+// ("1306.204.26" for 莫干山路1306号26栋204): what one home keeps however a form writes
+// it, in Han or in its English form (16F., No. 15, Ln. 150, Sec. 1 for
+// 文化路一段150巷15號16樓), with or without its compound's name. Sorted, since the
+// English form reads them the other way round. "" where fewer than three numbers are
+// written: a house number alone is shared by a street's every flat, and by the same
+// number on every other street.
+func HomeNumbersKey(a Address) string {
+	s := norm.NFKC.String(a.Number + " " + hanSection.Replace(Simplify(a.Street)) + " " + a.Detail)
+	runs := digitRuns(s)
+	if len(runs) < 3 {
+		return ""
+	}
+	slices.SortFunc(runs, func(x, y string) int {
+		if len(x) != len(y) {
+			return len(x) - len(y)
+		}
+		return strings.Compare(x, y)
+	})
+	return strings.Join(runs, ".")
 }

@@ -61,6 +61,11 @@ func comparePart(p Part, a, b string) Level {
 	}
 	if p == PartDetail && (hasHan(ka) || hasHan(kb)) {
 		if l, ok := chineseDetail(field, ka, kb); ok {
+			if l.Kind == Different {
+				if e, ok := englishDetail(field, a, b); ok {
+					return e
+				}
+			}
 			return l
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Chinese addresses are also written in English: mainland road signs and shops in the
@@ -337,4 +339,37 @@ func hasStreetType(words []string) bool {
 		}
 	}
 	return false
+}
+
+// englishDetail compares the detail of a Chinese address with its English form where
+// the numbers in order disagree: Room 1506, Building 17 for 17号1506室, Apt 1702,
+// Building 14, Rongqiao Cheng for 融侨14栋1702 read the numbers the other way round,
+// the compound's name, if kept, in pinyin, and may leave out the unit. The same
+// numbers, two at least, in any order, one side's within the other's, are Similar.
+func englishDetail(field, a, b string) (Level, bool) {
+	han, latin := a, b
+	if !hasHan(han) {
+		han, latin = b, a
+	}
+	if hasHan(latin) || !hasHan(han) || !strings.ContainsFunc(latin, unicode.IsLetter) {
+		return Level{}, false // numbers alone (9-3202) are as a Chinese detail writes them
+	}
+	ha, la := digitRuns(norm.NFKC.String(han)), digitRuns(latin)
+	if len(ha) < 2 || len(la) < 2 || !within(la, ha) && !within(ha, la) {
+		return Level{}, false
+	}
+	return level(field, Similar, "%s has the numbers of %s", latin, han), true
+}
+
+// within reports whether every number of short is one of long's, each used once.
+func within(short, long []string) bool {
+	left := slices.Clone(long)
+	for _, n := range short {
+		i := slices.Index(left, n)
+		if i < 0 {
+			return false
+		}
+		left = slices.Delete(left, i, i+1)
+	}
+	return true
 }

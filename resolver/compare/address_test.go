@@ -300,3 +300,48 @@ func TestChineseAddressKeepsWhatFollowsTheStreet(t *testing.T) {
 		t.Errorf("a supermarket read as %+v", a)
 	}
 }
+
+// TestHomeNumbersKey: the numbers of one home agree however it is written (a building
+// as 栋, 号楼 or #, full-width digits, a compound named or not, Taiwan's English form
+// with its section), and a home with fewer than three numbers has no key.
+func TestHomeNumbersKey(t *testing.T) {
+	same := [][2]Address{
+		{ParseChineseAddress("浙江省杭州市滨江区莫干山路1306号26栋204"), ParseChineseAddress("浙江省杭州市滨江区 莫干山路1306号26号楼204室")},
+		{ParseChineseAddress("南京江宁区江东中路１２６６号碧桂园１７－３０６"), LatinAddress("", "No. 1266 Jiangdong Middle Road", "Room 306, Building 17", "Nanjing", "210066", "")},
+		{ChineseAddressParts("中和區文化路二段51號3樓", "", "新北市", "22022", ""), LatinAddress("", "3F., No. 51, Sec. 2, Wenhua Rd., Zhonghe Dist.", "", "New Taipei City", "22022", "")},
+		{ParseChineseAddress("广东省深圳市南山区福华一路405号金桥新村28号楼1205室"), LatinAddress("", "405 Fuhua 1st Road", "28-1205", "Shenzhen", "518412", "")},
+	}
+	for _, p := range same {
+		ka, kb := HomeNumbersKey(p[0]), HomeNumbersKey(p[1])
+		if ka == "" || ka != kb {
+			t.Errorf("%+v and %+v: keys %q and %q, want one key", p[0], p[1], ka, kb)
+		}
+	}
+	if k := HomeNumbersKey(ParseChineseAddress("浙江省杭州市滨江区莫干山路1306号26栋205")); k == HomeNumbersKey(same[0][0]) {
+		t.Errorf("another flat of the building has the key %q", k)
+	}
+	if k := HomeNumbersKey(ParseChineseAddress("浙江省杭州市滨江区莫干山路1306号")); k != "" {
+		t.Errorf("a house number alone has the key %q", k)
+	}
+}
+
+// TestEnglishFormOfAChineseDetail: the English form of a flat reads its numbers the
+// other way round and may leave out the unit; other numbers are another flat.
+func TestEnglishFormOfAChineseDetail(t *testing.T) {
+	for _, c := range []struct {
+		han, latin string
+		want       Kind
+	}{
+		{"锦绣家园17号1506室", "Room 1506, Building 17", Similar},
+		{"融侨14栋1702", "Apt 1702, Building 14, Rongqiao Cheng", Similar},
+		{"建设新村22号楼2单元706室", "Room 706, Building 22, Jianshe Xincun", Similar},
+		{"锦绣家园17号1506室", "Room 1507, Building 17", Different},
+		{"9号楼3202室", "9-3202", Exact}, // numbers alone: as a Chinese detail reads them
+	} {
+		a := Address{Number: "1", Street: "x", Detail: c.han}
+		b := Address{Number: "1", Street: "x", Detail: c.latin}
+		if got := AddressPartLevel(PartDetail, a, b); got.Kind != c.want {
+			t.Errorf("%s against %s: %v (%s), want %v", c.han, c.latin, got.Kind, got.Why, c.want)
+		}
+	}
+}

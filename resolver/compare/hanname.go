@@ -185,11 +185,23 @@ func homophones(a, b HanName) (string, bool) {
 	if len(ca) != len(cb) {
 		return "", false
 	}
+	// The family name may also be one the input method's fuzzy pinyin offered (陈
+	// chen for 程 cheng, 黄 huang for 王 wang) where the given names are there to
+	// carry the name: siblings share their family name, so another family name of a
+	// fuzzy reading beside the same given name is a slip, not a relative.
+	fam := 0
+	if a.Given != "" && b.Given != "" && utf8.RuneCountInString(a.Family) == utf8.RuneCountInString(b.Family) {
+		fam = utf8.RuneCountInString(a.Family)
+	}
 	var common []string
 	for i := range ca {
 		found := ""
 		for _, s := range ca[i] {
 			if slices.Contains(cb[i], s) {
+				found = s
+				break
+			}
+			if i < fam && slices.ContainsFunc(cb[i], func(t string) bool { return fuzzyPinyin(s) == fuzzyPinyin(t) }) {
 				found = s
 				break
 			}
@@ -200,4 +212,23 @@ func homophones(a, b HanName) (string, bool) {
 		common = append(common, found)
 	}
 	return strings.Join(common, " "), true
+}
+
+// fuzzyPinyin folds a pinyin syllable by the fuzzy-pinyin options of the common input
+// methods, for speakers who do not tell the sounds apart: zh, ch and sh as z, c and s;
+// n as l; h as f; r as l; a final -ng as -n (ang an, eng en, ing in); huang as wang.
+func fuzzyPinyin(s string) string {
+	if s == "huang" {
+		s = "wang"
+	}
+	for _, r := range [][2]string{{"zh", "z"}, {"ch", "c"}, {"sh", "s"}, {"n", "l"}, {"h", "f"}, {"r", "l"}} {
+		if rest, ok := strings.CutPrefix(s, r[0]); ok {
+			s = r[1] + rest
+			break
+		}
+	}
+	if rest, ok := strings.CutSuffix(s, "ng"); ok && rest != "" {
+		s = rest + "n"
+	}
+	return s
 }

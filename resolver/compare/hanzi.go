@@ -110,7 +110,11 @@ func isHan(s string) bool {
 // "zizhen", "xi'an" written "xian"): a romanised Chinese name, not an English one
 // ("tony", "coco"). Short English names can read as pinyin too ("leo" as le-o); the
 // caller treats such a word as pinyin, which keeps people apart rather than together.
-func isPinyin(w string) bool {
+func isPinyin(w string) bool { return syllableRun(w, false) }
+
+// syllableRun reports whether a lower-case word is a run of pinyin syllables; vowelled
+// leaves out the syllables without a vowel (the interjections n, m, ng).
+func syllableRun(w string, vowelled bool) bool {
 	w = strings.ReplaceAll(uFoldBack(w), "'", "")
 	if w == "" {
 		return false
@@ -120,7 +124,7 @@ func isPinyin(w string) bool {
 	ok[0] = true
 	for i := 1; i <= len(w); i++ {
 		for j := max(0, i-6); j < i && !ok[i]; j++ {
-			ok[i] = ok[j] && syl[w[j:i]]
+			ok[i] = ok[j] && syl[w[j:i]] && (!vowelled || strings.ContainsAny(w[j:i], "aeiouv"))
 		}
 	}
 	return ok[len(w)]

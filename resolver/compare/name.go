@@ -242,7 +242,38 @@ func transliteration(field, han string, latin []string) Level {
 	if l.Kind == Exact {
 		return level(field, Transliterated, "%s reads %s", han, strings.Join(words, " "))
 	}
+	if l.Kind == Partial && n.Given != "" {
+		// Partial is a name that lacks what the other has. Gui Xiang ZHANG against
+		// 张桂花 lacks nothing: the words beside the family name are a given name,
+		// split into syllables, and it is another one (xiang, not hua).
+		// A given name beside other words (Jinfeng Li Smith, Li Jinfeng Trading) is
+		// still partial.
+		given := uFold(strings.Join(usualPinyin(n.Given), ""))
+		if rest, ok := givenBesideFamily(n, latin); ok && !strings.Contains(rest, given) {
+			if min(len(given), len(rest)) >= typoMinLen && DamerauLevenshtein(given, rest) == 1 {
+				return level(field, Typo, "%s ~ %s: damerau-levenshtein 1", given, rest)
+			}
+			return level(field, Different, "given name %s against %s", given, rest)
+		}
+	}
 	return l
+}
+
+// givenBesideFamily returns the romanised words other than the one that reads as the
+// Han name's family name, joined as transliteration compares them; false where no word
+// reads as the family name or none is left beside it.
+func givenBesideFamily(n HanName, latin []string) (string, bool) {
+	for i, w := range latin {
+		if _, ok := readsAs(HanName{Family: n.Family}, pinyinLatin([]string{w})); !ok {
+			continue
+		}
+		rest := append(slices.Clone(latin[:i]), latin[i+1:]...)
+		if len(rest) == 0 {
+			return "", false
+		}
+		return pinyinLatin(rest), true
+	}
+	return "", false
 }
 
 // grade is how well one word of a name matches one of the other, best first.
@@ -439,11 +470,19 @@ func nameLetters(n Name, wadeGilesReading bool) string {
 // other in Latin letters, the Han name's family name reads as one of the Latin name's
 // words, and another word is not pinyin: 汪华斌 and "Coco Wang", where an English given
 // name stands beside a Chinese family name.
+//
+// Both in Latin letters, it reports whether they share a pinyin word, the family name,
+// and beside it one writes a pinyin given name and the other an English one: "Amy He"
+// and "Fei Hua He", the English name and the Chinese one of one person. Two English
+// names, or two pinyin ones, are two people.
 func SameFamilyAcrossScripts(a, b Name) bool {
 	if hasHan(b.text()) && !hasHan(a.text()) {
 		a, b = b, a
 	}
 	ta, tb := a.text(), b.text()
+	if !hasHan(ta) && !hasHan(tb) {
+		return englishBesidePinyin(ta, tb)
+	}
 	if !hasHan(ta) || hasHan(tb) {
 		return false
 	}
@@ -461,6 +500,51 @@ func SameFamilyAcrossScripts(a, b Name) bool {
 	return false
 }
 
+// englishBesidePinyin reports whether two Latin names share one pinyin word and, beside
+// it, one has only pinyin words and the other only words that are not pinyin.
+func englishBesidePinyin(a, b string) bool {
+	wa, wb := normalize.PersonNameWords(a), normalize.PersonNameWords(b)
+	for _, w := range wa {
+		lw := strings.ToLower(w)
+		if !namePinyin(lw) || !slices.ContainsFunc(wb, func(x string) bool { return strings.ToLower(x) == lw }) {
+			continue
+		}
+		ra, rb := others(wa, lw), others(wb, lw)
+		if len(ra) == 0 || len(rb) == 0 {
+			return false
+		}
+		pa, pb := allPinyin(ra), allPinyin(rb)
+		return pa && noPinyin(rb) || pb && noPinyin(ra)
+	}
+	return false
+}
+
+// others returns the lower-case words other than the first w.
+func others(words []string, w string) []string {
+	var out []string
+	skipped := false
+	for _, x := range words {
+		lx := strings.ToLower(x)
+		if lx == w && !skipped {
+			skipped = true
+			continue
+		}
+		out = append(out, lx)
+	}
+	return out
+}
+
+func allPinyin(words []string) bool {
+	return !slices.ContainsFunc(words, func(w string) bool { return !namePinyin(w) })
+}
+
+func noPinyin(words []string) bool { return !slices.ContainsFunc(words, namePinyin) }
+
+// namePinyin reports whether a word reads as a name's pinyin: syllables with a vowel
+// (the interjections n, m and ng name nobody, and read Helen as he-le-n), and not an
+// English name pinyin happens to spell.
+func namePinyin(w string) bool { return !englishReadAsPinyin[w] && syllableRun(w, true) }
+
 // englishReadAsPinyin are English given names that also split into pinyin syllables
 // (lin-da, le-o, an-ge-la), which isPinyin alone would take for a romanised Chinese
 // name. Beside a family name that agrees across scripts they are read as the English
@@ -469,7 +553,8 @@ func SameFamilyAcrossScripts(a, b Name) bool {
 var englishReadAsPinyin = map[string]bool{
 	"linda": true, "tina": true, "nina": true, "lena": true, "lisa": true, "mona": true,
 	"angela": true, "diana": true, "luna": true, "alina": true, "tiana": true, "alan": true,
-	"anna": true, "helena": true, "leo": true, "emma": true, "ada": true, "kenny": true,
+	"anna": true, "helena": true, "leo": true, "emma": true, "ada": true, "kenny": true, "helen": true,
+	"ellen": true, "allen": true, "sean": true,
 }
 
 // familyWithEnglishName reports whether the Han name han's family name reads as one of

@@ -35,6 +35,15 @@ var nameLevelTests = []struct {
 	{"张伟", "章玮", Phonetic}, // typed with a pinyin input method
 	{"张伟明", "张卫明", Phonetic},
 	{"张伟明", "张伟民", Typo}, // ming, min: one character apart
+	// A family name of a fuzzy-pinyin reading beside the same given name: a slip of
+	// the input method (chen for cheng, huang for wang, zou for zhou), not a sibling.
+	{"陈国嘉", "程国嘉", Phonetic},
+	{"黄娟萱", "王娟萱", Phonetic},
+	{"周晶娜", "邹晶娜", Phonetic},
+	{"陈国嘉", "程国佳", Phonetic}, // jia both
+	{"黄娟萱", "王娟宣", Phonetic},
+	{"陈", "程", Different},     // a family name alone: nothing beside it carries the name
+	{"黄娟萱", "韩娟萱", Different}, // han is no fuzzy reading of huang
 	{"欧阳娜娜", "欧阳娜妮", Typo},
 	{"王先生", "王伟", Partial}, // delivery platforms: 王先生 is Mr Wang
 	{"王", "Wang Wei", Partial},
@@ -242,6 +251,13 @@ func TestSameFamilyAcrossScripts(t *testing.T) {
 		{Name{Full: "Lily 魏秀云"}, Name{Full: "Lily Zhang"}, false},
 		// Pinyin that is as often a Chinese given name stays a family member.
 		{Name{Full: "Nana Wang"}, Name{Full: "王云"}, false},
+		// Both romanised: the English name and the pinyin one beside one family name.
+		{Name{Full: "Amy He"}, Name{Full: "Fei Hua He"}, true},
+		{Name{Given: "Jun Zhe", Family: "Zhang"}, Name{Full: "Helen Zhang"}, true},
+		{Name{Full: "Amy He"}, Name{Full: "Helen He"}, false},     // two English names
+		{Name{Full: "Feihua He"}, Name{Full: "Junzhe He"}, false}, // two Chinese ones
+		{Name{Full: "Amy He"}, Name{Full: "Fei Hua Wang"}, false}, // another family
+		{Name{Full: "Nana He"}, Name{Full: "Fei Hua He"}, false},  // Nana is as often 娜娜
 	} {
 		if got := SameFamilyAcrossScripts(c.a, c.b); got != c.want {
 			t.Errorf("%+v, %+v: %v, want %v", c.a, c.b, got, c.want)
@@ -310,6 +326,8 @@ func TestWadeGiles(t *testing.T) {
 		{"蔡欣怡", "Tsai Hsin-Yi", Transliterated},
 		{"徐秀珠", "Hsiu-Chu Hsu", Transliterated},
 		{"張志明", "Chang Chih-Ming", Transliterated},
+		{"林志忠", "Chi-Chung Lin", Transliterated}, // the -h of chih left off
+		{"施世豪", "Shih Shi-Hao", Transliterated},
 		{"李建國", "Lee Chien-Kuo", Transliterated},
 		{"陳雅婷", "Chen Ya-Ting", Transliterated},
 		{"王文正", "Wen-Cheng Huang", Different},
@@ -371,6 +389,13 @@ func TestEnglishNameBesideAChineseOne(t *testing.T) {
 		{"Michael 唐慧丹", "Tang Huidan", Transliterated},
 		{"Jinfeng Li Smith", "李金凤", Partial}, // a Western family name is no English given name: never Transliterated
 		{"Li Jinfeng Trading", "李金凤", Partial},
+		// A given name split into syllables names a given name as fully as the Han
+		// one: another one is Different, not Partial (张桂香 and 张桂花, a household's
+		// two people); one letter off, a typo.
+		{"Gui Xiang ZHANG", "张桂香", Transliterated},
+		{"Gui Xiang ZHANG", "张桂花", Different},
+		{"Zhang Gui Xian", "张桂香", Typo},
+		{"Zhang", "张桂花", Partial},
 	} {
 		got := NameLevel(Name{Full: c.a}, Name{Full: c.b})
 		if got.Kind != c.want {

@@ -26,7 +26,8 @@ var wgInitials = []struct{ py, wg string }{
 // wgWhole are syllables whose Wade-Giles spelling is not initial plus final.
 var wgWhole = map[string][]string{
 	"zi": {"tzu", "tsu"}, "ci": {"tzu", "tsu"}, "si": {"ssu", "szu", "su"},
-	"zhi": {"chih"}, "chi": {"chih"}, "shi": {"shih"}, "ri": {"jih"},
+	// The -h of chih, shih and jih is as often left off (Chen Chi-Ming for 陈志明).
+	"zhi": {"chih", "chi"}, "chi": {"chih", "chi"}, "shi": {"shih", "shi"}, "ri": {"jih", "ji"},
 	"er": {"erh"}, "e": {"o", "e"},
 	// Taiwan's passports write yi as Yi and you as You far more often than the system's
 	// I and Yu: those come first, since the first spelling is the one a block key files.
