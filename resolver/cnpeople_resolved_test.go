@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -98,27 +99,47 @@ func writeResolvedErrors(t *testing.T, path string, recs []cnpeople.Record, part
 	// Each person split over several parties, whole: every record with the party it
 	// ended in, so that a chain the pairs above do not show can be read.
 	for _, ids := range byEntity {
-		split := false
-		for _, i := range ids[1:] {
-			split = split || parties[i].PartyID != parties[ids[0]].PartyID
-		}
-		if !split {
+		if !varies(ids, func(i int) string { return parties[i].PartyID }) {
 			continue
 		}
 		fmt.Fprintf(&b, "SPLIT\t%s\n", recs[ids[0]].Entity)
 		for _, i := range ids {
-			r, line2 := recs[i], ""
-			if r.Ref.Place != nil {
-				line2 = r.Ref.Place.Line2
-			}
-			fmt.Fprintf(&b, "\t%s %s %s %q %q %q %q %q\t%s\n", parties[i].PartyID[3:9], r.Key, r.Source, r.Ref.Name, r.Ref.Phone,
-				r.Ref.Email, r.Ref.Address, line2, r.Tags)
+			fmt.Fprintf(&b, "\t%s %s\n", parties[i].PartyID[3:9], recordLine(recs[i]))
 			if os.Getenv("SEAM_CN_WHY") != "" {
 				fmt.Fprintf(&b, "\t\tmentioned %s same as %+v related %+v\n", parties[i].MentionedID, parties[i].SameAs, parties[i].RelatedBecause)
 			}
 		}
 	}
+	// Each party holding several people, whole: every record with the party its
+	// mention founded or joined and the SAME_AS path to the survivor, so that the chain
+	// that joined two people can be read.
+	for pid, ids := range byParty {
+		if !varies(ids, func(i int) string { return recs[i].Entity }) {
+			continue
+		}
+		fmt.Fprintf(&b, "CLUSTER\t%s\n", pid)
+		for _, i := range ids {
+			fmt.Fprintf(&b, "\t%s %s\n\t\tmentioned %s same as %+v\n", recs[i].Entity, recordLine(recs[i]),
+				parties[i].MentionedID, parties[i].SameAs)
+		}
+	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// recordLine shows one record as the error file lists it: key, source, name, phone,
+// e-mail, address, the address's second line, and its tags.
+func recordLine(r cnpeople.Record) string {
+	line2 := ""
+	if r.Ref.Place != nil {
+		line2 = r.Ref.Place.Line2
+	}
+	return fmt.Sprintf("%s %s %q %q %q %q %q\t%s", r.Key, r.Source, r.Ref.Name, r.Ref.Phone, r.Ref.Email, r.Ref.Address,
+		line2, r.Tags)
+}
+
+// varies reports whether the records ids do not all have the same value of f.
+func varies(ids []int, f func(int) string) bool {
+	return slices.ContainsFunc(ids, func(i int) bool { return f(i) != f(ids[0]) })
 }

@@ -162,7 +162,16 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		return false
 	}
 	known, ok := pb.names[party]
-	return ok && namesContradict(nameOf(prof), known)
+	if !ok {
+		return false
+	}
+	if namesContradict(nameOf(prof), known) {
+		return true
+	}
+	// The key's party may be known by a weak name (李女士 with the family's phone) that
+	// a member with a full name joined since (李思颖): a sister's 李畅 contradicts her,
+	// not the title.
+	return weakName(known) && pb.clusterContradicts(pb.root(party), nameOf(prof))
 }
 
 // relationReason says in words which relation key two parties share. A bank account
@@ -563,6 +572,17 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	}
 	for root, v := range best {
 		if v.d == Same && !parts.holds(root) {
+			best[root] = verdict{Possibly, v.score, v.c}
+		}
+	}
+	for root, v := range best {
+		// A link that does not rest on the names (李女士 against 李颖娜, or 李畅 against
+		// 李女士) may join the mention's party to a party holding someone whose name
+		// contradicts a member of its own (李女士, filed under 李霞雪's phone; 李畅
+		// against the 李女士 李思颖 joined): it would join two people. See
+		// partycluster.go.
+		if v.d == Same && !ownAgreement(v.c) && (weakName(nameOf(prof)) || weakNameLink(v.c)) &&
+			pb.clustersContradict(self, root, nameOf(prof)) {
 			best[root] = verdict{Possibly, v.score, v.c}
 		}
 	}

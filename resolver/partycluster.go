@@ -1,0 +1,143 @@
+package resolver
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/seamhub/seam/resolver/compare"
+	"github.com/seamhub/seam/resolver/normalize"
+)
+
+// Cluster-level consistency of names. A party is the connected component of the
+// mentions that matched, so a link judged pair by pair can still join two people: a
+// mention that names a person only weakly (李女士, 张先生, 小吴, 李**) matches each
+// member of a household, and through it one sister's party reaches the other's. The
+// pair rules (household, partLinks.note) see one name on each side; these rules see
+// every name the batch knows of each side's party: the names of the parties whose
+// surviving id it is, as the store and the batch's candidates gave them.
+//
+// A weak name may still attach a mention to one party; it may not be the bridge that
+// joins two parties whose members' names contradict, nor file under a party a mention
+// whose name contradicts one of the party's members. Only what one person has alone (a
+// date of birth, a national id) overrules that, as it does pair by pair.
+
+// clusterNames returns the person names the batch knows of the party whose surviving
+// id is root: each member's stored name and each loaded member profile's name.
+// Missing names are left out; weak ones (a title, a mask) are kept, as namesContradict
+// lets them agree with anyone.
+func (pb *partyBook) clusterNames(root string) []compare.Name {
+	var out []compare.Name
+	add := func(n compare.Name) {
+		if n == (compare.Name{}) {
+			return
+		}
+		for _, m := range out {
+			if m == n {
+				return
+			}
+		}
+		out = append(out, n)
+	}
+	for id, n := range pb.names {
+		if pb.root(id) == root {
+			add(n)
+		}
+	}
+	for id, p := range pb.profiles {
+		if !p.Company && pb.root(id) == root {
+			add(nameOf(p))
+		}
+	}
+	return out
+}
+
+// clusterContradicts reports whether a name contradicts the name of some member of
+// the party whose surviving id is root.
+func (pb *partyBook) clusterContradicts(root string, n compare.Name) bool {
+	if n == (compare.Name{}) {
+		return false
+	}
+	for _, m := range pb.clusterNames(root) {
+		if clusterContradict(n, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// clustersContradict reports whether some member of one party (x, which a mention
+// named n is being filed as) and some member of the other have names that contradict:
+// joining them would make one party of two people. The mention counts as a member of
+// x, whose profile may not hold its name yet.
+func (pb *partyBook) clustersContradict(x, y string, n compare.Name) bool {
+	rx, ry := pb.root(x), pb.root(y)
+	if rx == ry {
+		return false
+	}
+	ny := pb.clusterNames(ry)
+	for _, a := range append(pb.clusterNames(rx), n) {
+		if a == (compare.Name{}) {
+			continue
+		}
+		for _, b := range ny {
+			if clusterContradict(a, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// weakName reports whether a person name names a family or a household rather than one
+// person: masked (李**), a family name alone once a courtesy title is dropped (李女士,
+// 张先生), or a pet name of two characters that keeps one (小吴, 老王, 阿娜, 娜娜).
+// Such a name contradicts no one (namesContradict), so it tells nothing about which
+// member of a family a mention is.
+func weakName(n compare.Name) bool {
+	text := n.Full
+	if text == "" {
+		text = n.Family + n.Given
+	}
+	if compare.IsMasked(text) {
+		return true
+	}
+	key := normalize.PersonName(text)
+	if key == "" {
+		return false
+	}
+	if !compare.HasHan(key) {
+		// One word of Latin letters (Coco, Leo): a given name alone, an English one
+		// beside a Chinese name as often as not.
+		return !strings.Contains(key, " ")
+	}
+	switch rs := []rune(key); utf8.RuneCountInString(key) {
+	case 1:
+		return true
+	case 2:
+		return rs[0] == '小' || rs[0] == '老' || rs[0] == '阿' || rs[0] == rs[1]
+	}
+	return false
+}
+
+// weakNameLink reports whether a comparison agrees on names only through part of one
+// (a family name, a nickname, a mask), or not at all: a link it makes rests on the
+// rest of the description, which a household shares.
+func weakNameLink(c Comparison) bool {
+	for _, f := range []int{fieldName, fieldGiven, fieldFamily} {
+		switch k := c[f].Kind; k {
+		case compare.Partial, compare.Nickname, compare.MaskedCompatible, compare.Null, compare.Different:
+		default:
+			if k.Agrees() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// clusterContradict reports whether two members' names name two people: as
+// namesContradict, but a weak name contradicts no one, whatever its script (小王 beside
+// Wang Tao-Hui, Coco beside 袁凯鑫, are the same person's as often as not).
+func clusterContradict(a, b compare.Name) bool {
+	return !weakName(a) && !weakName(b) && namesContradict(a, b)
+}

@@ -1,0 +1,51 @@
+package resolver
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/resolver/compare"
+)
+
+// TestWeakNames: the names of the false merges on the Chinese customers' seeds that
+// name a family or a household, not one person (李女士, 张先生 with the family's phone;
+// 小吴, 阿娜 at the family's flat; 任** behind the platform's mask), and those that name
+// one person. A weak name contradicts no one at the level of a party either: 小王 is not
+// another person than Wang Tao-Hui, nor Coco than 袁凯鑫.
+func TestWeakNames(t *testing.T) {
+	for _, tt := range []struct {
+		n    compare.Name
+		weak bool
+	}{
+		{compare.Name{Full: "李女士"}, true},
+		{compare.Name{Full: "张先生"}, true},
+		{compare.Name{Full: "小吴"}, true},
+		{compare.Name{Full: "阿娜"}, true},
+		{compare.Name{Full: "娜娜"}, true},
+		{compare.Name{Full: "任**"}, true},
+		{compare.Name{Full: "Coco"}, true},
+		{compare.Name{Full: "李畅"}, false},
+		{compare.Name{Full: "李思颖"}, false},
+		{compare.Name{Given: "思颖", Family: "李"}, false},
+		{compare.Name{Full: "Lei Zhang"}, false},
+		{compare.Name{}, false},
+	} {
+		if got := weakName(tt.n); got != tt.weak {
+			t.Errorf("weakName(%+v) = %v, want %v", tt.n, got, tt.weak)
+		}
+	}
+	for _, tt := range []struct {
+		a, b   string
+		contra bool
+	}{
+		{"李畅", "李思颖", true},
+		{"李霞雪", "李颖娜", true},
+		{"李女士", "李思颖", false},
+		{"小王", "Wang Tao-Hui", false},
+		{"Coco", "凯鑫 袁", false},
+		{"马馨丽", "马欣丽", false}, // one reading: a typo as often as a sister
+	} {
+		if got := clusterContradict(compare.Name{Full: tt.a}, compare.Name{Full: tt.b}); got != tt.contra {
+			t.Errorf("clusterContradict(%s, %s) = %v, want %v", tt.a, tt.b, got, tt.contra)
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package resolver_test
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// pddBuyer is a Pinduoduo order's receiver: one-line name, phone and address.
+func pddBuyer(name, phone, addr string) ontology.PartyRef {
+	return ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Phone: phone, Address: addr, Country: "CN"}
+}
+
+// TestTitleOnlyPartyGathersNoSister: seed 4242 of the Chinese customers. 李女士 orders
+// first with the family's phone; her sister 李思颖 orders with the same phone, and the
+// title contradicts no one, so the key files her under 李女士's party. Then 李畅 (the
+// 李女士 of the first order) orders with that phone: the party's own name is a title,
+// but it holds 李思颖 now, whose name contradicts 李畅's. The phone is a household's; 李畅
+// is not filed with 李思颖. Before, the household check read the party's first name
+// only (李女士), and one party held both sisters.
+func TestTitleOnlyPartyGathersNoSister(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("title", 0, pddBuyer("李女士", "17100684496", "广东省广州市番禺区市桥街377号万科城市花园23-703"))
+	f.orderBy("siying-shop", 1, ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "思颖", FamilyName: "李",
+		Phone: "+86 17100684496", Email: "lisiying1990@sohu.com", Country: "CN",
+		Place: &ontology.AddressPart{Street: "市桥街 377号", Line2: "23栋703", Locality: "广州市"}})
+	f.orderBy("siying", 2, pddBuyer("李思颖", "17100684496", "广东省广州市番禺区 市桥街377号万科城市花园23幢703室"))
+	f.orderBy("chang", 3, pddBuyer("李畅", "17100684496", "广东省广州市番禺区 市桥街377号万科城市花园23号楼703室"))
+	siying := f.partyOf("siying").PartyID
+	if got := f.partyOf("siying-shop").PartyID; got != siying {
+		t.Fatalf("李思颖's two orders are parties %s and %s, want one", siying, got)
+	}
+	if got := f.partyOf("chang").PartyID; got == siying {
+		t.Errorf("李畅 joined her sister 李思颖's party %s through a title-only party's phone", siying)
+	}
+}
+
+// TestTitleBridgesNoSisters: seed 4242 again. 李颖娜 and her sister 李霞雪 live at one
+// flat, each with her own phone; 李颖娜 also ordered through the platform's privacy
+// number, which is no phone. 李女士 orders with 李霞雪's phone: the key files the order
+// under 李霞雪, and its description (a family name and the flat) matches the party of
+// 李颖娜's order without a phone as well. The title may attach the order to one of them; it must not make the
+// two sisters one party. Before, the link the description made joined 李霞雪's party
+// into 李颖娜's.
+func TestTitleBridgesNoSisters(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("yingna", 0, ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "颖娜", FamilyName: "李",
+		Phone: "13051755887", Email: "liuyingna91@sina.com", Country: "CN",
+		Place: &ontology.AddressPart{Street: "未央路172号", Line2: "保利香槟国际8栋301", Locality: "西安市", Postcode: "710075"}})
+	f.orderBy("xiaxue", 1, pddBuyer("李霞雪", "19665336786", "陕西省西安市雁塔区未央路172号保利香槟国际8#301"))
+	// A privacy number (the platform's relay) is no phone: this order is a description.
+	f.orderBy("yingna-relay", 2, pddBuyer("李颖娜", "16524494069-7131", "陕西省西安市雁塔区 雁塔镇未央路172号保利香槟国际8号楼301室"))
+	f.orderBy("title", 3, pddBuyer("李女士", "19665336786", "陕西省西安市雁塔区雁塔镇未央路172号保利香槟国际8号楼301室"))
+	yingna, xiaxue := f.partyOf("yingna").PartyID, f.partyOf("xiaxue").PartyID
+	if got := f.partyOf("yingna-relay").PartyID; got != yingna {
+		t.Fatalf("李颖娜's two orders are parties %s and %s, want one", yingna, got)
+	}
+	if yingna == xiaxue {
+		t.Errorf("李颖娜 and her sister 李霞雪 are one party %s after 李女士's order with 李霞雪's phone", yingna)
+	}
+	if got := f.partyOf("title").PartyID; got != xiaxue {
+		t.Errorf("李女士 with 李霞雪's phone is party %s, want 李霞雪's %s", got, xiaxue)
+	}
+}
