@@ -531,6 +531,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		d     PartyVerdict
 		score float64
 		c     Comparison
+		cp    PartyProfile // the candidate compared
 	}
 	best := map[string]verdict{}
 	parts := newPartLinks()
@@ -566,13 +567,13 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			d, s := pm.Decide(c, prof, fr)
 			d = parts.note(root, d, c, prof, cp, pm.restsOnPart(c, prof, fr))
 			if v, ok := best[root]; !ok || d > v.d || d == v.d && s > v.score {
-				best[root] = verdict{d, s, c}
+				best[root] = verdict{d, s, c, cp}
 			}
 		}
 	}
 	for root, v := range best {
 		if v.d == Same && !parts.holds(root) {
-			best[root] = verdict{Possibly, v.score, v.c}
+			best[root] = verdict{Possibly, v.score, v.c, v.cp}
 		}
 	}
 	for root, v := range best {
@@ -583,7 +584,16 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		// partycluster.go.
 		if v.d == Same && !ownAgreement(v.c) && (weakName(nameOf(prof)) || weakNameLink(v.c)) &&
 			pb.clustersContradict(self, root, nameOf(prof)) {
-			best[root] = verdict{Possibly, v.score, v.c}
+			best[root] = verdict{Possibly, v.score, v.c, v.cp}
+		}
+	}
+	for root, v := range best {
+		// Seven digits of a number another member of the household orders with too
+		// (张** against 张雨琪, when her sister 张畅 has the number) say nothing of
+		// which member the masked order is.
+		if v.d == Same && v.c[fieldPhone].Kind == compare.MaskedDigits && !ownAgreement(v.c) &&
+			pb.maskedHousehold(self, root, prof, v.cp) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp}
 		}
 	}
 	var same []string

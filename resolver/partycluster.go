@@ -141,3 +141,41 @@ func weakNameLink(c Comparison) bool {
 func clusterContradict(a, b compare.Name) bool {
 	return !weakName(a) && !weakName(b) && namesContradict(a, b)
 }
+
+// maskedHousehold reports whether a link between a mention (prof, filed as self) and a
+// candidate (cp, of the party whose surviving id is root) that agree on a masked
+// number's digits could as well be another member's of a household: some other party
+// the batch knows has a plain number the mask fits, a name the mask fits (张畅 for
+// 张**), and a name that contradicts a member of the plain side (张雨琪). The plain
+// side is the mention's party with the mention, or the candidate's, whichever is not
+// masked.
+func (pb *partyBook) maskedHousehold(self, root string, prof, cp PartyProfile) bool {
+	masked, plainRoot, plainNames := prof, pb.root(root), pb.clusterNames(pb.root(root))
+	if !compare.IsMasked(prof.Phone) {
+		masked, plainRoot = cp, pb.root(self)
+		plainNames = append(pb.clusterNames(plainRoot), nameOf(prof))
+	}
+	if !compare.IsMasked(masked.Phone) {
+		return false
+	}
+	maskedRoot := pb.root(root)
+	if masked == prof {
+		maskedRoot = pb.root(self)
+	}
+	for id, q := range pb.profiles {
+		r := pb.root(id)
+		if q.Company || q.Phone == "" || compare.IsMasked(q.Phone) || r == plainRoot || r == maskedRoot {
+			continue
+		}
+		if compare.PhoneLevel(masked.Phone, q.Phone, q.Country).Kind != compare.MaskedDigits ||
+			compare.NameLevel(nameOf(masked), nameOf(q)).Kind == compare.Different {
+			continue
+		}
+		for _, n := range plainNames {
+			if clusterContradict(n, nameOf(q)) {
+				return true
+			}
+		}
+	}
+	return false
+}

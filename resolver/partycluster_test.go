@@ -62,3 +62,30 @@ func TestTitleBridgesNoSisters(t *testing.T) {
 		t.Errorf("李女士 with 李霞雪's phone is party %s, want 李霞雪's %s", got, xiaxue)
 	}
 }
+
+// TestMaskedOrderOfAHouseholdNumber: seed 4242. 张雨琪 and her sister 张畅 order with
+// the family's one phone, so the number is a household's (张畅 is her own party). A
+// Pinduoduo order that was not decrypted, 张** 184****0775 in their district, fits both
+// sisters: the mask's seven digits and family name do not say which, and the order
+// joins neither, however 张雨琪's next order is written. Before, it joined 张雨琪's party
+// as the one description it matched.
+func TestMaskedOrderOfAHouseholdNumber(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("yuqi", 0, pddBuyer("张雨琪", "18427590775", "广东省深圳市南山区南山街道龙岗大道82723#4单元1406"))
+	f.orderBy("chang", 1, ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "畅", FamilyName: "张",
+		Phone: "18427590775", Email: "2511184740@qq.com", Country: "CN",
+		Place: &ontology.AddressPart{Street: "广东省深圳市南山区南山街道龙岗大道827号", Line2: "绿地世纪城23号楼1406室",
+			Locality: "深圳", Postcode: "518510"}})
+	f.orderBy("masked", 2, pddBuyer("张**", "184****0775", "广东省深圳市南山区****"))
+	f.orderBy("yuqi-again", 3, pddBuyer("张雨琪", "18427590775", "广东省深圳市南山区龙岗大道827号23号楼1406室"))
+	yuqi, chang := f.partyOf("yuqi").PartyID, f.partyOf("chang").PartyID
+	if yuqi == chang {
+		t.Fatalf("the sisters 张雨琪 and 张畅 are one party %s", yuqi)
+	}
+	if got := f.partyOf("yuqi-again").PartyID; got != yuqi {
+		t.Fatalf("张雨琪's two orders are parties %s and %s, want one", yuqi, got)
+	}
+	if got := f.partyOf("masked").PartyID; got == yuqi || got == chang {
+		t.Errorf("张** with the household's number joined party %s (张雨琪 %s, 张畅 %s)", got, yuqi, chang)
+	}
+}
