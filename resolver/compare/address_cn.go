@@ -139,6 +139,12 @@ func parseChineseOrdered(s string) Address {
 	}
 	if a.City == "" {
 		a.City, pos = takeSuffix(rs, pos, 8, "自治州", "地区", "市", "盟")
+		// 天河区市桥街: a district and then a street whose name starts with 市 is no
+		// city "天河区市"; a city never holds a district or county before its 市.
+		if c, ok := strings.CutSuffix(a.City, "市"); ok && strings.ContainsAny(c, "区县旗") {
+			pos -= len([]rune(a.City))
+			a.City = ""
+		}
 	}
 	a.Locality, pos = takeSuffix(rs, pos, 8, "区", "县", "旗", "市")
 	for _, w := range notLocality {

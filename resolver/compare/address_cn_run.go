@@ -21,13 +21,15 @@ import (
 // of the reading ("35115 read as 351号15"); the addresses unchanged and "" where
 // neither runs together.
 func SplitRunTogether(a, b Address) (Address, Address, string) {
-	if !hasHan(a.Street) || !hasHan(b.Street) || !comparePart(PartStreet, a.Street, b.Street).Kind.Agrees() {
+	// The run is a Chinese writer's; the other address may be in English (珞喻路20774-2906
+	// against No. 2077 Luoyu Rd, 4-2906), whose street then agrees by its reading.
+	if !hasHan(a.Street) && !hasHan(b.Street) || !comparePart(PartStreet, a.Street, b.Street).Kind.Agrees() {
 		return a, b, ""
 	}
-	if x, note, ok := splitAgainst(a, b); ok {
+	if x, note, ok := splitAgainst(a, b); ok && hasHan(a.Street) {
 		return x, b, note
 	}
-	if y, note, ok := splitAgainst(b, a); ok {
+	if y, note, ok := splitAgainst(b, a); ok && hasHan(b.Street) {
 		return a, y, note
 	}
 	return a, b, ""

@@ -51,12 +51,24 @@ func comparePart(p Part, a, b string) Level {
 			return level(field, Exact, "%s within %s", short, long)
 		}
 	}
+	if p == PartStreet && hasHan(ka) && hasHan(kb) {
+		if l, ok := streetAfterArea(field, ka, kb); ok {
+			return l
+		}
+	}
 	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
 		return level(field, Different, "too long to compare")
 	}
 	if hasHan(ka) != hasHan(kb) {
 		if l, ok := crossScriptPart(field, p, a, b); ok {
 			return l
+		}
+	}
+	if p == PartDetail && !hasHan(ka) && !hasHan(kb) && chineseStyleDetail(ka) != chineseStyleDetail(kb) {
+		// Bldg 3, Rm 2706 against 3-2706: an English form's flat against the numbers
+		// a Chinese form writes.
+		if e, ok := englishDetail(field, a, b); ok {
+			return e
 		}
 	}
 	if p == PartDetail && (hasHan(ka) || hasHan(kb)) {
@@ -250,4 +262,29 @@ func leadingNumber(s string) string {
 		i++
 	}
 	return s[:i]
+}
+
+// streetAfterArea reads a Chinese street written with the area before it and nothing
+// between (浙江省杭州莫干山路 leaves 杭州 on the street, 工业园区东吴北路 a district the
+// parser does not take for one) as the street alone: the longer ends with the shorter,
+// and what comes before is an area, a word with an area's suffix or a city's name
+// without its 市 (two characters, as nearly every Chinese city's name is). A street
+// of a longer name (新人民路 against 人民路) is another street.
+func streetAfterArea(field, a, b string) (Level, bool) {
+	short, long := a, b
+	if utf8.RuneCountInString(short) > utf8.RuneCountInString(long) {
+		short, long = long, short
+	}
+	prefix, ok := strings.CutSuffix(long, short)
+	if !ok || utf8.RuneCountInString(short) < 3 || prefix == "" {
+		return Level{}, false
+	}
+	area := utf8.RuneCountInString(prefix) == 2
+	for _, suf := range areaSuffixes {
+		area = area || strings.HasSuffix(prefix, suf) && utf8.RuneCountInString(prefix) > utf8.RuneCountInString(suf)
+	}
+	if !area {
+		return Level{}, false
+	}
+	return level(field, Exact, "%s after the area %s", short, prefix), true
 }

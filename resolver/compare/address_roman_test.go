@@ -134,3 +134,25 @@ func FuzzRomanChineseAddress(f *testing.F) {
 		}
 	})
 }
+
+// TestEnglishFormAgainstARun: 珞喻路20774-2906 is 2077号 and flat 4-2906 as the English
+// form of the same order writes it (No. 2077 Luoyu Rd with 4-2906 in its second line),
+// and an English flat (Bldg 3, Rm 2706) is the numbers 3-2706 of a Chinese one.
+func TestEnglishFormAgainstARun(t *testing.T) {
+	han := ParseChineseAddress("湖北省武汉市洪山区珞喻路20774-2906")
+	latin := LatinAddress("", "No. 2077 Luoyu Rd", "4-2906", "Wuhan", "430000", "HB")
+	if latin.Detail != "4-2906" {
+		t.Fatalf("the English form's second line 4-2906 was read as %+v", latin)
+	}
+	x, y, note := SplitRunTogether(han, latin)
+	if x.Number != "2077" || note == "" {
+		t.Fatalf("%+v against %+v: split %+v %q, want 2077", han, latin, x, note)
+	}
+	if got := AddressPartLevel(PartDetail, x, y); got.Kind != Exact {
+		t.Errorf("flat %q ~ %q: %v (%s), want exact", x.Detail, y.Detail, got.Kind, got.Why)
+	}
+	if _, _, note := SplitRunTogether(ParseChineseAddress("湖北省武汉市洪山区珞喻路20774-2906"),
+		LatinAddress("", "No. 2077 Jiefang Ave", "4-2906", "Wuhan", "430000", "HB")); note != "" {
+		t.Errorf("another street split the run: %s", note)
+	}
+}

@@ -32,6 +32,8 @@ var chineseAddressTests = []struct {
 		Address{City: "杭州市", Detail: "阳光小区3栋2单元501室"}},
 	{"浙江杭州西湖区文三路", // province and city without their suffix words
 		Address{Region: "浙江", Locality: "杭州西湖区", Street: "文三路"}},
+	{"天河区市桥街1052号12栋2202 广州", // a street starting with 市 after the district
+		Address{Locality: "天河区", Street: "市桥街", Number: "1052", Detail: "12栋2202广州"}},
 	{"", Address{}},
 }
 
@@ -84,10 +86,17 @@ func TestAddressPartLevels(t *testing.T) {
 		{PartStreet, "kingsford street", "kingsfrod street", Typo},
 		{PartStreet, "kingsford village road", "kingsfort vilage rd", Similar},
 		{PartStreet, "kingsford street", "high road", Different},
+		{PartStreet, "杭州莫干山路", "莫干山路", Exact},                     // a city without its 市 before the street
+		{PartStreet, "工业园区东吴北路", "东吴北路", Exact},                   // a district the parser leaves on the street
+		{PartStreet, "新人民路", "人民路", Typo},                         // a longer name: one edit at most, never the same street
+		{PartStreet, "人民路", "路", Different},                       // too short to tell
 		{PartStreet, "pike place", "pike mlace", Typo},            // "pike pl" against "pike mlace" but one letter apart
 		{PartStreet, "hilder street", "hilderstreet", Exact},      // the space lost
 		{PartDetail, "woodstock park", "woodstokcipark", Similar}, // FEBRL-style corruption
 		{PartDetail, "rosetta lodge", "kingsford village", Different},
+		{PartDetail, "Bldg 3, Rm 2706", "3-2706", Similar}, // an English form's flat, a Chinese form's numbers
+		{PartDetail, "Bldg 3, Rm 2706", "4-2706", Different},
+		{PartDetail, "Unit 12", "12", Different}, // one number: not enough to say
 		{PartStreet, "文三路", "文三路", Exact},
 		{PartStreet, "文三路", "文二路", Typo},
 		{PartNumber, "12", "12", Exact},
