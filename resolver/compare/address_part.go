@@ -266,25 +266,38 @@ func leadingNumber(s string) string {
 
 // streetAfterArea reads a Chinese street written with the area before it and nothing
 // between (浙江省杭州莫干山路 leaves 杭州 on the street, 工业园区东吴北路 a district the
-// parser does not take for one) as the street alone: the longer ends with the shorter,
-// and what comes before is an area, a word with an area's suffix or a city's name
-// without its 市 (two characters, as nearly every Chinese city's name is). A street
-// of a longer name (新人民路 against 人民路) is another street.
+// parser does not take for one) as the street alone: both end with one street's name
+// of three characters or more, and what comes before it on either side is nothing, an
+// area's name with its suffix (工业园区) or a city's name without its 市 (two
+// characters, as nearly every Chinese city's name is). A street of a longer name
+// (新人民路 against 人民路) is another street.
 func streetAfterArea(field, a, b string) (Level, bool) {
-	short, long := a, b
-	if utf8.RuneCountInString(short) > utf8.RuneCountInString(long) {
-		short, long = long, short
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[len(ra)-1-n] == rb[len(rb)-1-n] {
+		n++
 	}
-	prefix, ok := strings.CutSuffix(long, short)
-	if !ok || utf8.RuneCountInString(short) < 3 || prefix == "" {
+	if n < 3 || n == len(ra) && n == len(rb) {
 		return Level{}, false
 	}
-	area := utf8.RuneCountInString(prefix) == 2
+	pa, pb := string(ra[:len(ra)-n]), string(rb[:len(rb)-n])
+	if !areaPrefix(pa) || !areaPrefix(pb) {
+		return Level{}, false
+	}
+	return level(field, Exact, "%s after the area %s", string(ra[len(ra)-n:]), strings.TrimSpace(pa+" "+pb)), true
+}
+
+// areaPrefix reports whether what a street's name was written after is an area, or
+// nothing.
+func areaPrefix(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n == 0 || n == 2 {
+		return true
+	}
 	for _, suf := range areaSuffixes {
-		area = area || strings.HasSuffix(prefix, suf) && utf8.RuneCountInString(prefix) > utf8.RuneCountInString(suf)
+		if strings.HasSuffix(s, suf) && n > utf8.RuneCountInString(suf) {
+			return true
+		}
 	}
-	if !area {
-		return Level{}, false
-	}
-	return level(field, Exact, "%s after the area %s", short, prefix), true
+	return false
 }

@@ -24,6 +24,16 @@ var romanTypes = map[string]string{
 	"lane": "巷", "ln": "巷", "xiang": "巷", "alley": "弄", "aly": "弄", "nong": "弄",
 }
 
+// romanCoreWords are English words that translate part of a Chinese street's name
+// rather than spell it, by the pinyin they stand for: Fuhua 1st Road is 福华一路,
+// Zhongshan 5th Road 中山五路, Jiefangbei Pedestrian Street 解放碑步行街.
+var romanCoreWords = map[string]string{
+	"1st": "yi", "first": "yi", "2nd": "er", "second": "er", "3rd": "san", "third": "san",
+	"4th": "si", "fourth": "si", "5th": "wu", "fifth": "wu", "6th": "liu", "sixth": "liu",
+	"7th": "qi", "seventh": "qi", "8th": "ba", "eighth": "ba", "9th": "jiu", "ninth": "jiu",
+	"10th": "shi", "tenth": "shi", "pedestrian": "buxing",
+}
+
 // romanDirections are the words for the direction a street part takes: 东, 西, 南, 北, 中.
 var romanDirections = map[string]string{
 	"east": "东", "e": "东", "dong": "东", "west": "西", "w": "西", "xi": "西",
@@ -79,6 +89,8 @@ func latinStreetKey(s string) streetKey {
 			k.dirs += romanDirections[w]
 		case allDigits(w):
 			k.numbered = true
+		case romanCoreWords[w] != "":
+			k.core = append(k.core, romanCoreWords[w])
 		default:
 			k.core = append(k.core, w)
 		}

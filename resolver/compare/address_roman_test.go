@@ -42,6 +42,10 @@ func TestCrossScriptAddressParts(t *testing.T) {
 		want       Kind
 	}{
 		{PartStreet, "文三路", "Wensan Road", Exact},
+		{PartStreet, "福华一路", "Fuhua 1st Road", Exact}, // ordinals translate the numeral
+		{PartStreet, "中山五路", "Zhongshan 5th Road", Exact},
+		{PartStreet, "中山五路", "Zhongshan 4th Road", Different},
+		{PartStreet, "解放碑步行街", "Jiefangbei Pedestrian Street", Exact},
 		{PartStreet, "文三路", "Wensan Rd.", Exact},
 		{PartStreet, "江东中路", "Jiangdong Middle Road", Exact},
 		{PartStreet, "江东中路", "Jiangdong Mid Rd", Exact},

@@ -88,6 +88,8 @@ func TestAddressPartLevels(t *testing.T) {
 		{PartStreet, "kingsford street", "high road", Different},
 		{PartStreet, "杭州莫干山路", "莫干山路", Exact},                     // a city without its 市 before the street
 		{PartStreet, "工业园区东吴北路", "东吴北路", Exact},                   // a district the parser leaves on the street
+		{PartStreet, "工业园区星湖街", "苏州星湖街", Exact},                   // an area on both sides, each its own
+		{PartStreet, "滨江大道", "沿江大道", Typo},                        // one character apart, never the same street
 		{PartStreet, "新人民路", "人民路", Typo},                         // a longer name: one edit at most, never the same street
 		{PartStreet, "人民路", "路", Different},                       // too short to tell
 		{PartStreet, "pike place", "pike mlace", Typo},            // "pike pl" against "pike mlace" but one letter apart
