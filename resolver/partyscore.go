@@ -279,8 +279,16 @@ func CompareParties(a, b PartyProfile) Comparison {
 			// Jack Paterson) unless the whole names are the same.
 			whole := compare.NameLevel(nameOf(a), nameOf(b))
 			if whole.Kind.Agrees() && (!given.Agrees() && !family.Agrees() || whole.Kind == compare.Exact || whole.Kind == compare.Transliterated) {
-				c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
-				c[fieldName] = whole
+				// Swapped fields that agree crosswise (Baker / Anthony against Anthony /
+				// BAKER) are the two parts, and weigh as two; otherwise the whole name.
+				sg := compare.NamePartLevel("given", a.Given, b.Family)
+				sf := compare.NamePartLevel("family", a.Family, b.Given)
+				if wholePart(sg.Kind) && wholePart(sf.Kind) {
+					c[fieldGiven], c[fieldFamily] = sg, sf
+				} else {
+					c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
+					c[fieldName] = whole
+				}
 			}
 		}
 	} else if a.Company == b.Company && a.Company {
@@ -335,6 +343,13 @@ func CompareParties(a, b PartyProfile) Comparison {
 	return c
 }
 
+// wholePart reports whether a name part agrees as the whole part, in some writing or
+// with a slip: not a part of it (芳 of 芳梦) nor an initial, which a sibling's name may
+// share.
+func wholePart(k compare.Kind) bool {
+	return k.Agrees() && k != compare.Partial && k != compare.Initials && k != compare.MaskedCompatible
+}
+
 // partsOfWhole compares a name given in parts (Hannah, RICHARDSON) with the other's
 // whole name of two Latin words (Hannah Richardson), part by part in the order that
 // agrees: a whole name that is the two parts says as much as the parts do, where
@@ -355,7 +370,7 @@ func partsOfWhole(a, b PartyProfile) (given, family compare.Level, ok bool) {
 	for _, order := range [][2]string{{words[0], words[1]}, {words[1], words[0]}} {
 		g := compare.NamePartLevel("given", a.Given, order[0])
 		f := compare.NamePartLevel("family", a.Family, order[1])
-		if g.Kind.Agrees() && f.Kind.Agrees() {
+		if wholePart(g.Kind) && wholePart(f.Kind) {
 			return g, f, true
 		}
 	}

@@ -226,7 +226,7 @@ func TestWholeNameAgainstParts(t *testing.T) {
 			t.Errorf("%s: given %v, family %v, name %v; want the parts", whole, c[fieldGiven].Kind, c[fieldFamily].Kind, c[fieldName].Kind)
 		}
 	}
-	for _, whole := range []string{"Emily Richardson", "Hannah", "Hannah Jane Richardson"} {
+	for _, whole := range []string{"Emily Richardson", "Hannah", "Hannah Jane Richardson", "H. Richardson"} {
 		c := CompareParties(parts, ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: whole}))
 		if c[fieldName].Kind == compare.Null {
 			t.Errorf("%s: compared in parts (given %v, family %v); want as a whole name", whole, c[fieldGiven].Kind, c[fieldFamily].Kind)
@@ -235,5 +235,21 @@ func TestWholeNameAgainstParts(t *testing.T) {
 	han := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "建浩", FamilyName: "王"})
 	if c := CompareParties(han, ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "Jianhao Wang"})); c[fieldName].Kind == compare.Null {
 		t.Errorf("a Han name in parts against a whole pinyin name is read as one name, got given %v family %v", c[fieldGiven].Kind, c[fieldFamily].Kind)
+	}
+}
+
+// TestSwappedFieldsWeighAsParts: first and last name typed the other way round (Baker /
+// Anthony) agree crosswise and weigh as the two parts; a part that is only part of the
+// other's (吴 / 芳梦 against Fang WU: 芳 of 芳梦, a sister's name) stays the whole name.
+func TestSwappedFieldsWeighAsParts(t *testing.T) {
+	a := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Anthony", FamilyName: "BAKER"})
+	b := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Baker", FamilyName: "Anthony"})
+	if c := CompareParties(a, b); c[fieldGiven].Kind != compare.Exact || c[fieldFamily].Kind != compare.Exact {
+		t.Errorf("swapped fields: given %v family %v name %v, want both parts exact", c[fieldGiven].Kind, c[fieldFamily].Kind, c[fieldName].Kind)
+	}
+	x := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "吴", FamilyName: "芳梦"})
+	y := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Fang", FamilyName: "WU"})
+	if c := CompareParties(x, y); c[fieldGiven].Kind.Agrees() && c[fieldFamily].Kind.Agrees() {
+		t.Errorf("吴 / 芳梦 against Fang WU agree part by part (%v, %v): 芳 is part of 芳梦", c[fieldGiven].Kind, c[fieldFamily].Kind)
 	}
 }
