@@ -2,8 +2,10 @@ package compare
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -44,10 +46,7 @@ func splitAgainst(x, y Address) (Address, string, bool) {
 	if !isDigits(n) {
 		return x, "", false
 	}
-	building := ""
-	if runs := digitRuns(norm.NFKC.String(y.Detail)); len(runs) > 0 {
-		building = runs[0]
-	}
+	building := buildingOf(norm.NFKC.String(y.Detail))
 	xn, xd := norm.NFKC.String(strings.TrimSpace(x.Number)), norm.NFKC.String(strings.TrimSpace(x.Detail))
 	switch {
 	case xn == "":
@@ -131,4 +130,23 @@ func HomeNumbersKey(a Address) string {
 		return strings.Compare(x, y)
 	})
 	return strings.Join(runs, ".")
+}
+
+// englishBuilding finds the building's number in an English form's flat: Room 2403,
+// Building 15 names the room first.
+var englishBuilding = regexp.MustCompile(`(?i)\b(?:building|bldg|block|blk)\.?\s*(?:no\.?\s*)?#?\s*(\d+)`)
+
+// buildingOf returns the building's number of a flat as written: the first number of
+// a Chinese one (15幢4单元606室, 15-606), the number after Building in an English one.
+func buildingOf(detail string) string {
+	if !hasHan(detail) && strings.ContainsFunc(detail, unicode.IsLetter) {
+		if m := englishBuilding.FindStringSubmatch(detail); m != nil {
+			return strings.TrimLeft(m[1], "0")
+		}
+		return ""
+	}
+	if runs := digitRuns(detail); len(runs) > 0 {
+		return runs[0]
+	}
+	return ""
 }

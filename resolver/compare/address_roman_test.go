@@ -155,6 +155,12 @@ func TestEnglishFormAgainstARun(t *testing.T) {
 	if got := AddressPartLevel(PartDetail, x, y); got.Kind != Exact {
 		t.Errorf("flat %q ~ %q: %v (%s), want exact", x.Detail, y.Detail, got.Kind, got.Why)
 	}
+	// The building's number as an English flat gives it, after the room.
+	run := ParseChineseAddress("浙江省杭州市西湖区解放路14415号楼2403室")
+	eng := LatinAddress("", "144 Jiefang Road", "Room 2403, Building 15, Yangguang Huayuan", "Hangzhou", "310989", "ZJ")
+	if x, _, note := SplitRunTogether(run, eng); x.Number != "144" || note == "" {
+		t.Errorf("%+v against %+v: split %+v %q, want 144 and building 15", run, eng, x, note)
+	}
 	if _, _, note := SplitRunTogether(ParseChineseAddress("湖北省武汉市洪山区珞喻路20774-2906"),
 		LatinAddress("", "No. 2077 Jiefang Ave", "4-2906", "Wuhan", "430000", "HB")); note != "" {
 		t.Errorf("another street split the run: %s", note)
