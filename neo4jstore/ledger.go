@@ -111,20 +111,38 @@ func (s *Store) Tenants(ctx context.Context) ([]string, error) {
 // projection: the work a restarted process must finish.
 func (s *Store) PendingTenants(ctx context.Context) ([]string, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]string, error) {
-		recs, err := run(ctx, tx, `
-CALL () { MATCH (d:Pending) RETURN DISTINCT d.tenant AS t
-          UNION MATCH (m:Unprojected) RETURN DISTINCT m.tenant AS t }
-RETURN t`, nil)
-		if err != nil {
-			return nil, fmt.Errorf("listing tenants with pending work: %w", err)
-		}
-		out := make([]string, 0, len(recs))
-		for _, r := range recs {
-			out = append(out, get[string](r, "t"))
+		var out []string
+		seen := map[string]bool{}
+		for _, next := range []string{nextPendingTenant, nextUnprojectedTenant} {
+			for after := ""; ; {
+				recs, err := run(ctx, tx, next, map[string]any{"after": after})
+				if err != nil {
+					return nil, fmt.Errorf("listing tenants with pending work: %w", err)
+				}
+				if len(recs) == 0 {
+					break
+				}
+				after = get[string](recs[0], "t")
+				if !seen[after] {
+					seen[after] = true
+					out = append(out, after)
+				}
+			}
 		}
 		return out, nil
 	})
 }
+
+// nextPendingTenant and nextUnprojectedTenant find the first tenant after $after
+// holding a node of a queue label: one seek of the label's tenant index, in its order.
+// PendingTenants steps through the tenants with them (a loose index scan), so that
+// listing them costs a seek per tenant with work. A DISTINCT over the label read every
+// queued node: 0.4-2.9 s with 360,000 documents pending, every sweep (2 s), in every
+// process.
+const (
+	nextPendingTenant     = `MATCH (d:Pending) WHERE d.tenant > $after RETURN d.tenant AS t ORDER BY t LIMIT 1`
+	nextUnprojectedTenant = `MATCH (m:Unprojected) WHERE m.tenant > $after RETURN m.tenant AS t ORDER BY t LIMIT 1`
+)
 
 // SKUStock computes one product's live stock from the ledger itself, in one query: the
 // product any spelling names, then its movements summed per cell, sorted by location

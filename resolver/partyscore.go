@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/compare"
@@ -62,6 +63,12 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 	pr := PartyProfile{Company: companyRole(p.Role), Email: normalize.Email(p.Email), TaxID: normTaxID(p.TaxID),
 		Country: strings.ToUpper(strings.TrimSpace(p.Country)), FullName: strings.TrimSpace(p.Name),
 		Given: strings.TrimSpace(p.GivenName), Family: strings.TrimSpace(p.FamilyName)}
+	if !pr.Company && fullNameTwice(pr.Given, pr.Family) {
+		// 王建浩 typed into both the first and the last name field: one full name, not
+		// a given name and a family name that happen to be equal (Thomas Thomas is).
+		pr.FullName, pr.Given, pr.Family = pr.Given, "", ""
+		p.Name = pr.FullName
+	}
 	if pr.Company {
 		pr.Name = normalize.CompanyName(p.Name).Key
 	} else {
@@ -93,6 +100,16 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 		pr.Place = compare.ParseAddress(p.Address)
 	}
 	return pr
+}
+
+// fullNameTwice reports whether a first and a last name field hold one whole name
+// twice: the same words, two or more of them, or a Han name of two characters or more.
+func fullNameTwice(given, family string) bool {
+	g, f := strings.Fields(given), strings.Fields(family)
+	if len(g) == 0 || !strings.EqualFold(strings.Join(g, " "), strings.Join(f, " ")) {
+		return false
+	}
+	return len(g) > 1 || compare.HasHan(given) && utf8.RuneCountInString(g[0]) > 1
 }
 
 // nationalID reduces an id number to its letters and digits, upper case.
@@ -262,12 +279,22 @@ func CompareParties(a, b PartyProfile) Comparison {
 			// Jack Paterson) unless the whole names are the same.
 			whole := compare.NameLevel(nameOf(a), nameOf(b))
 			if whole.Kind.Agrees() && (!given.Agrees() && !family.Agrees() || whole.Kind == compare.Exact || whole.Kind == compare.Transliterated) {
-				c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
-				c[fieldName] = whole
+				// Swapped fields that agree crosswise (Baker / Anthony against Anthony /
+				// BAKER) are the two parts, and weigh as two; otherwise the whole name.
+				sg := compare.NamePartLevel("given", a.Given, b.Family)
+				sf := compare.NamePartLevel("family", a.Family, b.Given)
+				if wholePart(sg.Kind) && wholePart(sf.Kind) {
+					c[fieldGiven], c[fieldFamily] = sg, sf
+				} else {
+					c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
+					c[fieldName] = whole
+				}
 			}
 		}
 	} else if a.Company == b.Company && a.Company {
 		c[fieldName] = companyLevel(a.Name, b.Name)
+	} else if g, f, ok := partsOfWhole(a, b); ok {
+		c[fieldGiven], c[fieldFamily] = g, f
 	} else {
 		c[fieldName] = compare.NameLevel(nameOf(a), nameOf(b))
 	}
@@ -314,6 +341,40 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldCountry] = compare.Level{Kind: k, Why: "country: " + k.String()}
 	}
 	return c
+}
+
+// wholePart reports whether a name part agrees as the whole part, in some writing or
+// with a slip: not a part of it (芳 of 芳梦) nor an initial, which a sibling's name may
+// share.
+func wholePart(k compare.Kind) bool {
+	return k.Agrees() && k != compare.Partial && k != compare.Initials && k != compare.MaskedCompatible
+}
+
+// partsOfWhole compares a name given in parts (Hannah, RICHARDSON) with the other's
+// whole name of two Latin words (Hannah Richardson), part by part in the order that
+// agrees: a whole name that is the two parts says as much as the parts do, where
+// compared as one name it would weigh as one field. Either order, since whole names
+// come family first as often as not (Williams Brenda). Not for Han names, whose
+// parts a whole name does not show, nor where a part disagrees.
+func partsOfWhole(a, b PartyProfile) (given, family compare.Level, ok bool) {
+	if a.Given == "" || a.Family == "" {
+		a, b = b, a
+	}
+	if a.Given == "" || a.Family == "" || b.Given != "" || b.Family != "" || a.Company || b.Company {
+		return compare.Level{}, compare.Level{}, false
+	}
+	words := strings.Fields(b.FullName)
+	if len(words) != 2 || compare.HasHan(b.FullName+a.Given+a.Family) {
+		return compare.Level{}, compare.Level{}, false
+	}
+	for _, order := range [][2]string{{words[0], words[1]}, {words[1], words[0]}} {
+		g := compare.NamePartLevel("given", a.Given, order[0])
+		f := compare.NamePartLevel("family", a.Family, order[1])
+		if wholePart(g.Kind) && wholePart(f.Kind) {
+			return g, f, true
+		}
+	}
+	return compare.Level{}, compare.Level{}, false
 }
 
 // localityIsCity compares each address's locality with the other's city, where the

@@ -8,6 +8,7 @@ import (
 
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/compare"
+	"github.com/seamhub/seam/resolver/normalize"
 )
 
 func TestProfileOf(t *testing.T) {
@@ -25,6 +26,13 @@ func TestProfileOf(t *testing.T) {
 	}
 	if bs := c.Blocks(); bs[BlockName] != "c:示例贸易" || len(bs) != 1 {
 		t.Errorf("blocks %v", bs)
+	}
+	twice := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "王建浩", FamilyName: "王建浩", Name: "王建浩 王建浩"})
+	if twice.FullName != "王建浩" || twice.Given != "" || twice.Family != "" || twice.Name != normalize.PersonName("王建浩") {
+		t.Errorf("a whole name typed into both fields: %+v", twice)
+	}
+	if thomas := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Thomas", FamilyName: "Thomas"}); thomas.Given != "Thomas" || thomas.Family != "Thomas" {
+		t.Errorf("Thomas Thomas is a given and a family name: %+v", thomas)
 	}
 	m := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李**", Phone: "138****5678"})
 	if m.Phone != "138****5678" {
@@ -204,5 +212,44 @@ func TestLocalityFallsBackToTheCity(t *testing.T) {
 		if got := CompareParties(c.a, c.b)[fieldLocality]; got.Kind != c.want {
 			t.Errorf("%+v against %+v: locality %v (%s), want %v", c.a.Place, c.b.Place, got.Kind, got.Why, c.want)
 		}
+	}
+}
+
+// TestWholeNameAgainstParts: one shop sends Hannah and RICHARDSON, another the whole
+// name: the whole name is compared part by part, in the order that agrees, so that it
+// weighs as the two parts do and not as one field.
+func TestWholeNameAgainstParts(t *testing.T) {
+	parts := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Hannah", FamilyName: "RICHARDSON"})
+	for _, whole := range []string{"Hannah Richardson", "Richardson Hannah", "Hanna Richardson"} {
+		c := CompareParties(parts, ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: whole}))
+		if !c[fieldGiven].Kind.Agrees() || !c[fieldFamily].Kind.Agrees() || c[fieldName].Kind != compare.Null {
+			t.Errorf("%s: given %v, family %v, name %v; want the parts", whole, c[fieldGiven].Kind, c[fieldFamily].Kind, c[fieldName].Kind)
+		}
+	}
+	for _, whole := range []string{"Emily Richardson", "Hannah", "Hannah Jane Richardson", "H. Richardson"} {
+		c := CompareParties(parts, ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: whole}))
+		if c[fieldName].Kind == compare.Null {
+			t.Errorf("%s: compared in parts (given %v, family %v); want as a whole name", whole, c[fieldGiven].Kind, c[fieldFamily].Kind)
+		}
+	}
+	han := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "建浩", FamilyName: "王"})
+	if c := CompareParties(han, ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "Jianhao Wang"})); c[fieldName].Kind == compare.Null {
+		t.Errorf("a Han name in parts against a whole pinyin name is read as one name, got given %v family %v", c[fieldGiven].Kind, c[fieldFamily].Kind)
+	}
+}
+
+// TestSwappedFieldsWeighAsParts: first and last name typed the other way round (Baker /
+// Anthony) agree crosswise and weigh as the two parts; a part that is only part of the
+// other's (吴 / 芳梦 against Fang WU: 芳 of 芳梦, a sister's name) stays the whole name.
+func TestSwappedFieldsWeighAsParts(t *testing.T) {
+	a := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Anthony", FamilyName: "BAKER"})
+	b := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Baker", FamilyName: "Anthony"})
+	if c := CompareParties(a, b); c[fieldGiven].Kind != compare.Exact || c[fieldFamily].Kind != compare.Exact {
+		t.Errorf("swapped fields: given %v family %v name %v, want both parts exact", c[fieldGiven].Kind, c[fieldFamily].Kind, c[fieldName].Kind)
+	}
+	x := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "吴", FamilyName: "芳梦"})
+	y := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Fang", FamilyName: "WU"})
+	if c := CompareParties(x, y); c[fieldGiven].Kind.Agrees() && c[fieldFamily].Kind.Agrees() {
+		t.Errorf("吴 / 芳梦 against Fang WU agree part by part (%v, %v): 芳 is part of 芳梦", c[fieldGiven].Kind, c[fieldFamily].Kind)
 	}
 }

@@ -121,7 +121,7 @@ func parseChineseOrdered(s string) Address {
 	rs := chineseRunes(s)
 	var a Address
 	pos := 0
-	if name, n := provinceAt(rs, pos); n > 0 {
+	if name, n := provinceAt(rs, pos); n > 0 && !streetNamedAfter(rs, pos, n) {
 		a.Region = string(rs[pos : pos+n])
 		pos += n
 		if municipalities[name] {
@@ -139,10 +139,18 @@ func parseChineseOrdered(s string) Address {
 	}
 	if a.City == "" {
 		a.City, pos = takeSuffix(rs, pos, 8, "自治州", "地区", "市", "盟")
+		// 天河区市桥街: a district and then a street whose name starts with 市 is no
+		// city "天河区市"; a city never holds a district or county before its 市.
+		if c, ok := strings.CutSuffix(a.City, "市"); ok && strings.ContainsAny(c, "区县旗") {
+			pos -= len([]rune(a.City))
+			a.City = ""
+		}
 	}
 	a.Locality, pos = takeSuffix(rs, pos, 8, "区", "县", "旗", "市")
 	for _, w := range notLocality {
-		if strings.HasSuffix(a.Locality, w) { // an estate, not a district: give it back
+		// An estate, not a district: give it back. Suzhou's 工业园区 (the Industrial
+		// Park) is a district of the city, written where a district goes.
+		if strings.HasSuffix(a.Locality, w) && !strings.HasSuffix(a.Locality, "工业园区") {
 			pos -= len([]rune(a.Locality))
 			a.Locality = ""
 			break
@@ -190,6 +198,29 @@ func provinceAt(rs []rune, pos int) (string, int) {
 		return name, n
 	}
 	return "", 0
+}
+
+// streetNamedAfter reports whether the province name of n runes at pos, written
+// without its suffix, begins a street named after it: 北京东路 in Nanjing, 湖北路 in
+// many cities. Such a street follows the name at once, as a direction and a street type
+// or a street type alone.
+func streetNamedAfter(rs []rune, pos, n int) bool {
+	name := string(rs[pos : pos+n])
+	for _, suf := range provinces[name] {
+		if hasAt(rs, pos+n, suf) {
+			return false // 北京市: the municipality, written in full
+		}
+	}
+	i := pos + n
+	if i < len(rs) && strings.ContainsRune("东西南北中", rs[i]) {
+		i++
+	}
+	for _, t := range []string{"大道", "大街", "路", "街", "巷"} {
+		if hasAt(rs, i, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAt reports whether s is written at pos.
@@ -246,6 +277,11 @@ func ChineseAddressParts(line1, line2, locality, postcode, region string) Addres
 	a := ParseChineseAddress(line1 + line2)
 	if hasHan(locality) {
 		l := ParseChineseAddress(locality)
+		if l.Region == "" && l.City == "" && l.Locality == "" && l.Town == "" && l.Street == "" && l.Number == "" {
+			// 武汉 in the city field: a city's name without its 市, which the parser
+			// reads as no area at all.
+			l = Address{City: strings.TrimSpace(locality)}
+		}
 		if a.Locality == "" {
 			a.Locality = l.Locality
 		}

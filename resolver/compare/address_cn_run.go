@@ -2,8 +2,10 @@ package compare
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -21,13 +23,15 @@ import (
 // of the reading ("35115 read as 351号15"); the addresses unchanged and "" where
 // neither runs together.
 func SplitRunTogether(a, b Address) (Address, Address, string) {
-	if !hasHan(a.Street) || !hasHan(b.Street) || !comparePart(PartStreet, a.Street, b.Street).Kind.Agrees() {
+	// The run is a Chinese writer's; the other address may be in English (珞喻路20774-2906
+	// against No. 2077 Luoyu Rd, 4-2906), whose street then agrees by its reading.
+	if !hasHan(a.Street) && !hasHan(b.Street) || !comparePart(PartStreet, a.Street, b.Street).Kind.Agrees() {
 		return a, b, ""
 	}
-	if x, note, ok := splitAgainst(a, b); ok {
+	if x, note, ok := splitAgainst(a, b); ok && hasHan(a.Street) {
 		return x, b, note
 	}
-	if y, note, ok := splitAgainst(b, a); ok {
+	if y, note, ok := splitAgainst(b, a); ok && hasHan(b.Street) {
 		return a, y, note
 	}
 	return a, b, ""
@@ -42,10 +46,7 @@ func splitAgainst(x, y Address) (Address, string, bool) {
 	if !isDigits(n) {
 		return x, "", false
 	}
-	building := ""
-	if runs := digitRuns(norm.NFKC.String(y.Detail)); len(runs) > 0 {
-		building = runs[0]
-	}
+	building := buildingOf(norm.NFKC.String(y.Detail))
 	xn, xd := norm.NFKC.String(strings.TrimSpace(x.Number)), norm.NFKC.String(strings.TrimSpace(x.Detail))
 	switch {
 	case xn == "":
@@ -129,4 +130,23 @@ func HomeNumbersKey(a Address) string {
 		return strings.Compare(x, y)
 	})
 	return strings.Join(runs, ".")
+}
+
+// englishBuilding finds the building's number in an English form's flat: Room 2403,
+// Building 15 names the room first.
+var englishBuilding = regexp.MustCompile(`(?i)\b(?:building|bldg|block|blk)\.?\s*(?:no\.?\s*)?#?\s*(\d+)`)
+
+// buildingOf returns the building's number of a flat as written: the first number of
+// a Chinese one (15幢4单元606室, 15-606), the number after Building in an English one.
+func buildingOf(detail string) string {
+	if !hasHan(detail) && strings.ContainsFunc(detail, unicode.IsLetter) {
+		if m := englishBuilding.FindStringSubmatch(detail); m != nil {
+			return strings.TrimLeft(m[1], "0")
+		}
+		return ""
+	}
+	if runs := digitRuns(detail); len(runs) > 0 {
+		return runs[0]
+	}
+	return ""
 }

@@ -51,12 +51,24 @@ func comparePart(p Part, a, b string) Level {
 			return level(field, Exact, "%s within %s", short, long)
 		}
 	}
+	if p == PartStreet && hasHan(ka) && hasHan(kb) {
+		if l, ok := streetAfterArea(field, ka, kb); ok {
+			return l
+		}
+	}
 	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
 		return level(field, Different, "too long to compare")
 	}
 	if hasHan(ka) != hasHan(kb) {
 		if l, ok := crossScriptPart(field, p, a, b); ok {
 			return l
+		}
+	}
+	if p == PartDetail && !hasHan(ka) && !hasHan(kb) && chineseStyleDetail(ka) != chineseStyleDetail(kb) {
+		// Bldg 3, Rm 2706 against 3-2706: an English form's flat against the numbers
+		// a Chinese form writes.
+		if e, ok := englishDetail(field, a, b); ok {
+			return e
 		}
 	}
 	if p == PartDetail && (hasHan(ka) || hasHan(kb)) {
@@ -250,4 +262,42 @@ func leadingNumber(s string) string {
 		i++
 	}
 	return s[:i]
+}
+
+// streetAfterArea reads a Chinese street written with the area before it and nothing
+// between (浙江省杭州莫干山路 leaves 杭州 on the street, 工业园区东吴北路 a district the
+// parser does not take for one) as the street alone: both end with one street's name
+// of three characters or more, and what comes before it on either side is nothing, an
+// area's name with its suffix (工业园区) or a city's name without its 市 (two
+// characters, as nearly every Chinese city's name is). A street of a longer name
+// (新人民路 against 人民路) is another street.
+func streetAfterArea(field, a, b string) (Level, bool) {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[len(ra)-1-n] == rb[len(rb)-1-n] {
+		n++
+	}
+	if n < 3 || n == len(ra) && n == len(rb) {
+		return Level{}, false
+	}
+	pa, pb := string(ra[:len(ra)-n]), string(rb[:len(rb)-n])
+	if !areaPrefix(pa) || !areaPrefix(pb) {
+		return Level{}, false
+	}
+	return level(field, Exact, "%s after the area %s", string(ra[len(ra)-n:]), strings.TrimSpace(pa+" "+pb)), true
+}
+
+// areaPrefix reports whether what a street's name was written after is an area, or
+// nothing.
+func areaPrefix(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n == 0 || n == 2 {
+		return true
+	}
+	for _, suf := range areaSuffixes {
+		if strings.HasSuffix(s, suf) && n > utf8.RuneCountInString(suf) {
+			return true
+		}
+	}
+	return false
 }

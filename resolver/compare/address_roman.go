@@ -24,6 +24,16 @@ var romanTypes = map[string]string{
 	"lane": "巷", "ln": "巷", "xiang": "巷", "alley": "弄", "aly": "弄", "nong": "弄",
 }
 
+// romanCoreWords are English words that translate part of a Chinese street's name
+// rather than spell it, by the pinyin they stand for: Fuhua 1st Road is 福华一路,
+// Zhongshan 5th Road 中山五路, Jiefangbei Pedestrian Street 解放碑步行街.
+var romanCoreWords = map[string]string{
+	"1st": "yi", "first": "yi", "2nd": "er", "second": "er", "3rd": "san", "third": "san",
+	"4th": "si", "fourth": "si", "5th": "wu", "fifth": "wu", "6th": "liu", "sixth": "liu",
+	"7th": "qi", "seventh": "qi", "8th": "ba", "eighth": "ba", "9th": "jiu", "ninth": "jiu",
+	"10th": "shi", "tenth": "shi", "pedestrian": "buxing",
+}
+
 // romanDirections are the words for the direction a street part takes: 东, 西, 南, 北, 中.
 var romanDirections = map[string]string{
 	"east": "东", "e": "东", "dong": "东", "west": "西", "w": "西", "xi": "西",
@@ -79,6 +89,8 @@ func latinStreetKey(s string) streetKey {
 			k.dirs += romanDirections[w]
 		case allDigits(w):
 			k.numbered = true
+		case romanCoreWords[w] != "":
+			k.core = append(k.core, romanCoreWords[w])
 		default:
 			k.core = append(k.core, w)
 		}
@@ -291,6 +303,9 @@ func parseRomanChinese(segs []string) Address {
 		switch {
 		case allDigits(seg) && len(seg) >= 3:
 			a.Postcode = seg
+		case strings.ContainsAny(seg, "-#") && chineseStyleDetail(seg):
+			// 4-2906, 21#1803: the flat as a Chinese form writes it, in an English one.
+			room = append(room, seg)
 		case words[0] == "sec." || words[0] == "sec" || words[0] == "ln." || words[0] == "aly.":
 			extra = append(extra, seg)
 		case last == "district" || last == "dist" || last == "county":
@@ -348,11 +363,11 @@ func hasStreetType(words []string) bool {
 // numbers, two at least, in any order, one side's within the other's, are Similar.
 func englishDetail(field, a, b string) (Level, bool) {
 	han, latin := a, b
-	if !hasHan(han) {
+	if !chineseStyleDetail(han) {
 		han, latin = b, a
 	}
-	if hasHan(latin) || !hasHan(han) || !strings.ContainsFunc(latin, unicode.IsLetter) {
-		return Level{}, false // numbers alone (9-3202) are as a Chinese detail writes them
+	if chineseStyleDetail(latin) || !chineseStyleDetail(han) || !strings.ContainsFunc(latin, unicode.IsLetter) {
+		return Level{}, false
 	}
 	ha, la := digitRuns(norm.NFKC.String(han)), digitRuns(latin)
 	if len(ha) < 2 || len(la) < 2 || !within(la, ha) && !within(ha, la) {
@@ -372,4 +387,23 @@ func within(short, long []string) bool {
 		left = slices.Delete(left, i, i+1)
 	}
 	return true
+}
+
+// chineseStyleDetail reports whether a flat is written the Chinese way: in Han
+// characters (9号楼3202室), or in its numbers alone (9-3202, 9#3202), which is how
+// Chinese forms write it in any script and English forms never do (Bldg 9, Rm 3202).
+func chineseStyleDetail(s string) bool {
+	if hasHan(s) {
+		return true
+	}
+	digits := false
+	for _, r := range norm.NFKC.String(s) {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case !strings.ContainsRune("-#/ ", r):
+			return false
+		}
+	}
+	return digits
 }

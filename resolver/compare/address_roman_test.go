@@ -42,6 +42,10 @@ func TestCrossScriptAddressParts(t *testing.T) {
 		want       Kind
 	}{
 		{PartStreet, "文三路", "Wensan Road", Exact},
+		{PartStreet, "福华一路", "Fuhua 1st Road", Exact}, // ordinals translate the numeral
+		{PartStreet, "中山五路", "Zhongshan 5th Road", Exact},
+		{PartStreet, "中山五路", "Zhongshan 4th Road", Different},
+		{PartStreet, "解放碑步行街", "Jiefangbei Pedestrian Street", Exact},
 		{PartStreet, "文三路", "Wensan Rd.", Exact},
 		{PartStreet, "江东中路", "Jiangdong Middle Road", Exact},
 		{PartStreet, "江东中路", "Jiangdong Mid Rd", Exact},
@@ -133,4 +137,32 @@ func FuzzRomanChineseAddress(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestEnglishFormAgainstARun: 珞喻路20774-2906 is 2077号 and flat 4-2906 as the English
+// form of the same order writes it (No. 2077 Luoyu Rd with 4-2906 in its second line),
+// and an English flat (Bldg 3, Rm 2706) is the numbers 3-2706 of a Chinese one.
+func TestEnglishFormAgainstARun(t *testing.T) {
+	han := ParseChineseAddress("湖北省武汉市洪山区珞喻路20774-2906")
+	latin := LatinAddress("", "No. 2077 Luoyu Rd", "4-2906", "Wuhan", "430000", "HB")
+	if latin.Detail != "4-2906" {
+		t.Fatalf("the English form's second line 4-2906 was read as %+v", latin)
+	}
+	x, y, note := SplitRunTogether(han, latin)
+	if x.Number != "2077" || note == "" {
+		t.Fatalf("%+v against %+v: split %+v %q, want 2077", han, latin, x, note)
+	}
+	if got := AddressPartLevel(PartDetail, x, y); got.Kind != Exact {
+		t.Errorf("flat %q ~ %q: %v (%s), want exact", x.Detail, y.Detail, got.Kind, got.Why)
+	}
+	// The building's number as an English flat gives it, after the room.
+	run := ParseChineseAddress("浙江省杭州市西湖区解放路14415号楼2403室")
+	eng := LatinAddress("", "144 Jiefang Road", "Room 2403, Building 15, Yangguang Huayuan", "Hangzhou", "310989", "ZJ")
+	if x, _, note := SplitRunTogether(run, eng); x.Number != "144" || note == "" {
+		t.Errorf("%+v against %+v: split %+v %q, want 144 and building 15", run, eng, x, note)
+	}
+	if _, _, note := SplitRunTogether(ParseChineseAddress("湖北省武汉市洪山区珞喻路20774-2906"),
+		LatinAddress("", "No. 2077 Jiefang Ave", "4-2906", "Wuhan", "430000", "HB")); note != "" {
+		t.Errorf("another street split the run: %s", note)
+	}
 }

@@ -32,6 +32,15 @@ var chineseAddressTests = []struct {
 		Address{City: "杭州市", Detail: "阳光小区3栋2单元501室"}},
 	{"浙江杭州西湖区文三路", // province and city without their suffix words
 		Address{Region: "浙江", Locality: "杭州西湖区", Street: "文三路"}},
+	{"天河区市桥街1052号12栋2202 广州", // a street starting with 市 after the district
+		Address{Locality: "天河区", Street: "市桥街", Number: "1052", Detail: "12栋2202广州"}},
+	{"江苏省南京市玄武区北京东路1733号", // a street named after a municipality
+		Address{Region: "江苏省", City: "南京市", Locality: "玄武区", Street: "北京东路", Number: "1733"}},
+	{"北京东路1733号院", Address{Street: "北京东路", Number: "1733", Detail: "院"}},
+	{"北京市东城区建国路936号", // the municipality itself, written in full
+		Address{Region: "北京市", City: "北京市", Locality: "东城区", Street: "建国路", Number: "936"}},
+	{"江苏省苏州市工业园区人民路1997号", // Suzhou's Industrial Park is a district
+		Address{Region: "江苏省", City: "苏州市", Locality: "工业园区", Street: "人民路", Number: "1997"}},
 	{"", Address{}},
 }
 
@@ -84,10 +93,19 @@ func TestAddressPartLevels(t *testing.T) {
 		{PartStreet, "kingsford street", "kingsfrod street", Typo},
 		{PartStreet, "kingsford village road", "kingsfort vilage rd", Similar},
 		{PartStreet, "kingsford street", "high road", Different},
+		{PartStreet, "杭州莫干山路", "莫干山路", Exact},                     // a city without its 市 before the street
+		{PartStreet, "工业园区东吴北路", "东吴北路", Exact},                   // a district the parser leaves on the street
+		{PartStreet, "工业园区星湖街", "苏州星湖街", Exact},                   // an area on both sides, each its own
+		{PartStreet, "滨江大道", "沿江大道", Typo},                        // one character apart, never the same street
+		{PartStreet, "新人民路", "人民路", Typo},                         // a longer name: one edit at most, never the same street
+		{PartStreet, "人民路", "路", Different},                       // too short to tell
 		{PartStreet, "pike place", "pike mlace", Typo},            // "pike pl" against "pike mlace" but one letter apart
 		{PartStreet, "hilder street", "hilderstreet", Exact},      // the space lost
 		{PartDetail, "woodstock park", "woodstokcipark", Similar}, // FEBRL-style corruption
 		{PartDetail, "rosetta lodge", "kingsford village", Different},
+		{PartDetail, "Bldg 3, Rm 2706", "3-2706", Similar}, // an English form's flat, a Chinese form's numbers
+		{PartDetail, "Bldg 3, Rm 2706", "4-2706", Different},
+		{PartDetail, "Unit 12", "12", Different}, // one number: not enough to say
 		{PartStreet, "文三路", "文三路", Exact},
 		{PartStreet, "文三路", "文二路", Typo},
 		{PartNumber, "12", "12", Exact},
@@ -232,6 +250,9 @@ func TestChineseAddressParts(t *testing.T) {
 		{"an estate name and a unit on one side",
 			ChineseAddressParts("罗湖区科技园路1771号", "阳光花园9幢2单元3202室", "罗湖区", "", ""),
 			[NumParts]Kind{Exact, Exact, Similar, Null, Exact, Null, Null, Null}},
+		{"the city field holds the city without its 市",
+			ChineseAddressParts("科技园路1771号", "9号楼3202室", "深圳", "", ""),
+			[NumParts]Kind{Exact, Exact, Exact, Null, Null, Exact, Null, Null}},
 		{"the neighbour upstairs",
 			ChineseAddressParts("罗湖区科技园路1771号", "9号楼3302室", "深圳市", "", ""),
 			[NumParts]Kind{Exact, Exact, Different, Null, Exact, Exact, Null, Null}},

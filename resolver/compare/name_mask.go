@@ -20,6 +20,9 @@ func maskedName(field, a, b string) Level {
 			return level(field, Null, "%s shows no letters", s)
 		}
 	}
+	if l, ok := maskedNameShown(field, a, b); ok {
+		return l
+	}
 	if han(maskForm(a)) != han(maskForm(b)) {
 		if r, ok := maskedFamilyReads(a, b); ok {
 			return level(field, MaskedCompatible, "%s fits %s: %s", a, b, r)
@@ -30,6 +33,36 @@ func maskedName(field, a, b string) Level {
 		return level(field, MaskedCompatible, "%s fits %s", a, b)
 	}
 	return level(field, Different, "%s does not fit %s", a, b)
+}
+
+// nicknamePrefixes open the nicknames buyers give as a receiver's name (小李, 阿飞, 老王):
+// a mask that shows only one of them (小**) shows no family name.
+var nicknamePrefixes = map[string]bool{"小": true, "阿": true, "老": true}
+
+// maskedNameShown compares a mask with a plain name where what the mask shows is not a
+// Chinese family name: a nickname's first character says nothing (Null), and Latin
+// letters (O** for OUYANG Linyan, Y** for Yao Xin) are the first letters of a word of
+// a Latin name, whichever word the buyer typed first.
+func maskedNameShown(field, a, b string) (Level, bool) {
+	if !IsMasked(a) {
+		a, b = b, a
+	}
+	if !IsMasked(a) || IsMasked(b) {
+		return Level{}, false
+	}
+	shown, _, _ := strings.Cut(maskForm(a), "*")
+	switch {
+	case nicknamePrefixes[shown]:
+		return level(field, Null, "%s shows a nickname's first character, no family name", a), true
+	case shown == "" || strings.ContainsFunc(shown, func(r rune) bool { return r < 'a' || r > 'z' }) || han(b):
+		return Level{}, false
+	}
+	for _, w := range normalize.PersonNameWords(b) {
+		if strings.HasPrefix(strings.ToLower(w), shown) {
+			return level(field, MaskedCompatible, "%s fits %s", a, w), true
+		}
+	}
+	return level(field, Different, "no word of %s starts as %s does", b, a), true
 }
 
 // han reports whether the visible letters of s are Han characters.

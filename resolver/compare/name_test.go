@@ -63,6 +63,12 @@ var nameLevelTests = []struct {
 	{"张**", "張偉", MaskedCompatible},
 	{"李**", "张伟", Different},
 	{"**", "张伟", Null},
+	{"小**", "郭旭轩", Null}, // a nickname's mask: no family name shown
+	{"阿**", "Yulu Mei", Null},
+	{"O**", "Linyan OUYANG", MaskedCompatible}, // a Latin mask: any word's first letters
+	{"Y**", "Xin Yao", MaskedCompatible},
+	{"R**", "Philip Mitchell", Different},
+	{"Y**", "姚欣", Null}, // a Latin letter against a Han name: not compared
 	// A Han mask shows the family name: against Latin letters, read in pinyin.
 	{"张**", "Zhang Wei", MaskedCompatible},
 	{"张**", "Feng Zhang", MaskedCompatible},

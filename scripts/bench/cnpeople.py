@@ -256,7 +256,8 @@ def py_family(rng, p):
 
 def wade_giles(s):
     """A rough Wade-Giles spelling of one pinyin syllable (Taiwan's passports)."""
-    for a, b in (("zh", "ch"), ("q", "ch"), ("x", "hs"), ("j", "ch"), ("z", "ts"), ("c", "ts"), ("r", "j")):
+    # ch before c: pinyin ch (成 cheng) is Wade-Giles ch (Cheng), only a lone c is ts.
+    for a, b in (("zh", "ch"), ("ch", "ch"), ("q", "ch"), ("x", "hs"), ("j", "ch"), ("z", "ts"), ("c", "ts"), ("r", "j")):
         if s.startswith(a):
             s = b + s[len(a):]
             break
