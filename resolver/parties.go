@@ -603,6 +603,29 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		}
 	}
 	sort.Strings(same)
+	if len(same) > 1 {
+		// A mention that matches several parties makes them one; not two that hold
+		// two people (邹建宁 and her sister 邹建凝, each with her own phone, both
+		// fitting Zou jianning): it joins its best match and those consistent with it,
+		// and the rest stay possible matches. See partycluster.go.
+		bySc := slices.Clone(same)
+		slices.SortFunc(bySc, func(x, y string) int {
+			if c := cmp.Compare(best[y].score, best[x].score); c != 0 {
+				return c
+			}
+			return strings.Compare(x, y)
+		})
+		kept := bySc[:1]
+		for _, r := range bySc[1:] {
+			if slices.ContainsFunc(kept, func(k string) bool { return pb.twoPeople(k, r) }) {
+				b.relateScored(r, self, "possibly the same party (it would join two people): "+
+					pm.Explain(best[r].c, prof, fr), best[r].score)
+				continue
+			}
+			kept = append(kept, r)
+		}
+		same = slices.Sorted(slices.Values(kept))
+	}
 	if b.oneToOne && len(same) > 1 {
 		// One-to-one: the mention joins its best match only; the others stay apart as
 		// possible matches, for a person to look at.

@@ -179,3 +179,69 @@ func (pb *partyBook) maskedHousehold(self, root string, prof, cp PartyProfile) b
 	}
 	return false
 }
+
+// writingsApart reports whether the party a mention (prof) is filed as (x) and another
+// (y) each hold a name in Han characters and a plain phone of their own, and neither
+// agrees: no writing of one is the other's exactly, no phone of one is the other's.
+// Siblings named a character apart (邹建宁 and 邹建凝, one reading) each with her own
+// phone are such a pair; a link that reads the name through Latin letters (Zou
+// jianning) fits either, and must not join them. One person typing a homophone and
+// ordering from a second phone as well is rarer than that.
+func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
+	rx, ry := pb.root(x), pb.root(y)
+	if rx == ry {
+		return false
+	}
+	type side struct {
+		han    []compare.Name
+		phones map[string]bool
+	}
+	gather := func(root string, extra *PartyProfile) side {
+		s := side{phones: map[string]bool{}}
+		add := func(p PartyProfile) {
+			if p.Company {
+				return
+			}
+			if n := nameOf(p); !weakName(n) && compare.HasHan(n.Full+n.Given+n.Family) {
+				s.han = append(s.han, n)
+			}
+			if p.Phone != "" && !compare.IsMasked(p.Phone) {
+				s.phones[p.Phone] = true
+			}
+		}
+		for id, p := range pb.profiles {
+			if pb.root(id) == root {
+				add(p)
+			}
+		}
+		if extra != nil {
+			add(*extra)
+		}
+		return s
+	}
+	sx, sy := gather(rx, &prof), gather(ry, nil)
+	if len(sx.han) == 0 || len(sy.han) == 0 || len(sx.phones) == 0 || len(sy.phones) == 0 {
+		return false
+	}
+	for p := range sx.phones {
+		if sy.phones[p] {
+			return false
+		}
+	}
+	for _, a := range sx.han {
+		for _, b := range sy.han {
+			if compare.NameLevel(a, b).Kind == compare.Exact {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// twoPeople reports whether two parties hold two people by what the batch knows of
+// them: Han writings and phones that disagree. (Names that contradict are not enough
+// here: a strong description match into each says the names were one person's typos as
+// often, and FEBRL's mangled Latin names lost links to that rule.)
+func (pb *partyBook) twoPeople(x, y string) bool {
+	return pb.writingsApart(x, y, PartyProfile{})
+}

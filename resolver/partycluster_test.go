@@ -89,3 +89,27 @@ func TestMaskedOrderOfAHouseholdNumber(t *testing.T) {
 		t.Errorf("张** with the household's number joined party %s (张雨琪 %s, 张畅 %s)", got, yuqi, chang)
 	}
 }
+
+// TestLatinNameBridgesNoSisters: seed 4242. 邹建宁 and her sister 邹建凝 live at one
+// flat, each ordering with her own phone; their names read alike. Zou jianning, from a
+// shop without a phone, fits both descriptions through its Latin letters. It joins one
+// of them at most: the two parties each hold a Han writing and a phone, and neither
+// agrees, so they are two people. Before, the order matched both and made them one.
+func TestLatinNameBridgesNoSisters(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("jianning", 0, pddBuyer("邹建宁", "17141471466", "广东省广州市白云区 市桥街848号阳光花园10-1-2505"))
+	f.orderBy("jianning-shop", 1, ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "建宁", FamilyName: "邹",
+		Phone: "171-4147-1466", Email: "834720509@foxmail.com", Country: "CN",
+		Place: &ontology.AddressPart{Street: "广东广州市白云区市桥街848号", Line2: "10-1-2505", Locality: "广州市", Postcode: "510000"}})
+	f.orderBy("jianning2", 2, pddBuyer("邹建凝", "18423584317", "广东省广州市白云区 白云镇市桥街848号阳光花园10#1单元2505"))
+	f.orderBy("latin", 3, ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "jianning", FamilyName: "Zou",
+		Email: "1132249274@qq.com", Country: "CN",
+		Place: &ontology.AddressPart{Street: "白云区市桥街848阳光花园10-2505", Locality: "白云区", Postcode: "510254"}})
+	a, b := f.partyOf("jianning").PartyID, f.partyOf("jianning2").PartyID
+	if got := f.partyOf("jianning-shop").PartyID; got != a {
+		t.Fatalf("邹建宁's two orders are parties %s and %s, want one", a, got)
+	}
+	if a == b {
+		t.Errorf("the sisters 邹建宁 and 邹建凝 are one party %s after Zou jianning's order", a)
+	}
+}
