@@ -163,3 +163,39 @@ func ReplenishmentsPlan(ctx context.Context, s *Store, tenant, sku string) (ops 
 	ops, dbHits, _, err = profile(ctx, s, replenishmentsCypher, map[string]any{"tenant": tenant, "sku": sku, "location": "", "first": 3})
 	return ops, dbHits, err
 }
+
+// WriteSteps runs writeSteps in one transaction over these statements and their rows,
+// with $tenant set.
+func WriteSteps(ctx context.Context, s *Store, tenant string, cyphers []string, rows [][]map[string]any) error {
+	steps := make([]writeStep, len(cyphers))
+	for i := range cyphers {
+		steps[i] = writeStep{cypher: cyphers[i], rows: rows[i]}
+	}
+	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, writeSteps(ctx, tx, steps, map[string]any{"tenant": tenant})
+	})
+	return err
+}
+
+// ReadProps returns the properties of the nodes with label and tenant.
+func ReadProps(ctx context.Context, s *Store, label, tenant string) ([]map[string]any, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]map[string]any, error) {
+		recs, err := run(ctx, tx, "MATCH (n {tenant: $tenant}) WHERE $label IN labels(n) RETURN n", map[string]any{"tenant": tenant, "label": label})
+		if err != nil {
+			return nil, err
+		}
+		var out []map[string]any
+		for _, r := range recs {
+			out = append(out, get[neo4j.Node](r, "n").Props)
+		}
+		return out, nil
+	})
+}
+
+// DeleteLabelled deletes the nodes with label and tenant.
+func DeleteLabelled(ctx context.Context, s *Store, label, tenant string) error {
+	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, "MATCH (n {tenant: $tenant}) WHERE $label IN labels(n) DETACH DELETE n", map[string]any{"tenant": tenant, "label": label})
+	})
+	return err
+}
