@@ -122,50 +122,52 @@ WITH k, events WHERE events <> []
 RETURN k, events`
 }
 
-// The statements of EventsByKeys and EventsByBlocks, built once.
-var (
-	eventsByKeysCypher   = keyEventsCypher(":HAS_KEY {identity: true}")
-	eventsByBlocksCypher = keyEventsCypher(":IN_BLOCK")
-)
+// eventsByKeysCypher is the statement of EventsByKeys, built once.
+var eventsByKeysCypher = keyEventsCypher(":HAS_KEY {identity: true}")
 
 func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
 	return t.eventsVia(ctx, eventsByKeysCypher, keys, limit)
 }
 
-// eventsByKeysAndMentionsCypher is EventsByKeys' statement for $keys and, in the same
-// round trip, the lookup of the documents whose notes name $mentions, each row saying
-// which of the two found it. Mentions follow NOTES_KEY, not HAS_KEY {mention: true}: a
-// key that identifies thousands of documents (a pickup number that repeats every day in
-// every store) would have every one of its HAS_KEY links read to find the few mentions,
-// and the limit, which counts events found, could not stop it. Under its own type Neo4j
-// reads a dense key's mentions and nothing else (TestMentionsSkipTheKeysHolders).
-var eventsByKeysAndMentionsCypher = `
+// candidatesCypher is EventsByKeys' statement for $keys and, in the same round trip, the
+// lookup of the documents whose notes name $mentions and that of the documents under the
+// content blocks $blocks, each row saying which of the three found it. Mentions follow
+// NOTES_KEY, not HAS_KEY {mention: true}: a key that identifies thousands of documents
+// (a pickup number that repeats every day in every store) would have every one of its
+// HAS_KEY links read to find the few mentions, and the limit, which counts events found,
+// could not stop it. Under its own type Neo4j reads a dense key's mentions and nothing
+// else (TestMentionsSkipTheKeysHolders).
+var candidatesCypher = `
 CALL () {` + keyEventsCall("keys", ":HAS_KEY {identity: true}") + `
   RETURN 'key' AS via, k, events
   UNION ALL` + keyEventsCall("mentions", ":NOTES_KEY") + `
   RETURN 'mention' AS via, k, events
+  UNION ALL` + keyEventsCall("blocks", ":IN_BLOCK") + `
+  RETURN 'block' AS via, k, events
 }
 WITH via, k, events WHERE events <> []
 RETURN via, k, events`
 
-// EventsByKeysAndMentions implements resolver.Tx.
-func (t *resolutionTx) EventsByKeysAndMentions(ctx context.Context, keys, mentions []string, limit int) (byKey, byMention map[string][]string, err error) {
-	byKey, byMention = map[string][]string{}, map[string][]string{}
-	if len(keys) == 0 && len(mentions) == 0 {
-		return byKey, byMention, nil
+// Candidates implements resolver.Tx.
+func (t *resolutionTx) Candidates(ctx context.Context, keys, mentions, blocks []string, limit int) (byKey, byMention, byBlock map[string][]string, err error) {
+	byKey, byMention, byBlock = map[string][]string{}, map[string][]string{}, map[string][]string{}
+	if len(keys) == 0 && len(mentions) == 0 && len(blocks) == 0 {
+		return byKey, byMention, byBlock, nil
 	}
 	// Each key once per list, as eventsVia: a key listed twice would be walked twice.
-	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
-	mentions = slices.Compact(slices.Sorted(slices.Values(mentions)))
-	recs, err := run(ctx, t.tx, eventsByKeysAndMentionsCypher, map[string]any{"keys": orEmpty(keys), "mentions": orEmpty(mentions),
-		"limit": limit, "tenant": t.tenant})
+	once := func(l []string) []string { return orEmpty(slices.Compact(slices.Sorted(slices.Values(l)))) }
+	recs, err := run(ctx, t.tx, candidatesCypher, map[string]any{"keys": once(keys), "mentions": once(mentions),
+		"blocks": once(blocks), "limit": limit, "tenant": t.tenant})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, rec := range recs {
 		out := byKey
-		if get[string](rec, "via") == "mention" {
+		switch get[string](rec, "via") {
+		case "mention":
 			out = byMention
+		case "block":
+			out = byBlock
 		}
 		evs, _ := rec.Get("events")
 		k := get[string](rec, "k")
@@ -173,11 +175,7 @@ func (t *resolutionTx) EventsByKeysAndMentions(ctx context.Context, keys, mentio
 			out[k] = append(out[k], e.(string))
 		}
 	}
-	return byKey, byMention, nil
-}
-
-func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
-	return t.eventsVia(ctx, eventsByBlocksCypher, keys, limit)
+	return byKey, byMention, byBlock, nil
 }
 
 // eventsVia runs a key-to-events lookup and collects its answer: the keys that name
