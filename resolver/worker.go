@@ -83,13 +83,12 @@ func (w *Worker) Notify(tenant string) {
 // document's and unprojected movement's tenant, which takes a second or more when
 // backlogs hold hundreds of thousands of them, and a live webhook's document announced
 // meanwhile waited for it before its resolution began (the p99 of seam bench stock's
-// webhook push was the length of a sweep). What a sweep finds joins the turns when it
-// ends.
+// webhook push was the length of a sweep, and a server's first webhook waited for the
+// sweep at its start). What a sweep finds joins the turns when it ends.
 func (w *Worker) Run(ctx context.Context) {
 	tick := time.NewTicker(w.cfg.Sweep)
 	defer tick.Stop()
 	var turns roundRobin
-	w.queueSwept(w.sweep(ctx), &turns)
 	swept := make(chan []string, 1)
 	sweeping := false
 	defer func() {
@@ -104,6 +103,9 @@ func (w *Worker) Run(ctx context.Context) {
 		sweeping = true
 		go func() { swept <- w.sweep(ctx) }()
 	}
+	// The first sweep too: a server that starts with a backlog in the database answers
+	// its first webhooks' documents without waiting for it.
+	startSweep()
 	for ctx.Err() == nil {
 		tenant, ok := turns.next()
 		if !ok {
