@@ -221,3 +221,13 @@ func DeleteLabelled(ctx context.Context, s *Store, label, tenant string) error {
 	})
 	return err
 }
+
+// PendingTenantsPlan runs the sweep's list of tenants with work under PROFILE and
+// returns the operators of its plan and the tenants it found.
+func PendingTenantsPlan(ctx context.Context, s *Store) (ops []string, tenants []string, err error) {
+	ops, _, recs, err := profile(ctx, s, pendingTenantsCypher, nil)
+	for _, r := range recs {
+		tenants = append(tenants, get[string](r, "t"))
+	}
+	return ops, tenants, err
+}

