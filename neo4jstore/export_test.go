@@ -46,6 +46,22 @@ func PendingPlan(ctx context.Context, s *Store, tenant string, limit int) (ops [
 	return ops, dbHits, err
 }
 
+// PendingLockingPlan is PendingPlan for the read that takes the tenant's resolution
+// lock first (the lock of a test tenant of its own, so no resolution waits for it), and
+// returns the uids it read.
+func PendingLockingPlan(ctx context.Context, s *Store, tenant string, limit int) (ops []string, dbHits int64, uids []string, err error) {
+	_, err = write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		var recs []*neo4j.Record
+		ops, dbHits, recs, err = profileIn(ctx, tx, pendingPageLocking, map[string]any{"tenant": tenant, "limit": limit, "lock": "test/" + tenant})
+		uids = nil
+		for _, r := range recs {
+			uids = append(uids, get[string](r, "uid"))
+		}
+		return struct{}{}, err
+	})
+	return ops, dbHits, uids, err
+}
+
 // LotStockPlan runs the query planning sums the lots on hand with under PROFILE and
 // returns its database hits and what it found, lot by lot ("sku/location/lot"), so that a
 // test can prove the sum reads a place's lot movements and not all of its movements.
@@ -62,30 +78,36 @@ func LotStockPlan(ctx context.Context, s *Store, tenant string, places []invento
 // hits and the records.
 func profile(ctx context.Context, s *Store, cypher string, params map[string]any) (ops []string, dbHits int64, recs []*neo4j.Record, err error) {
 	_, err = read(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		ops, dbHits = nil, 0
-		res, err := tx.Run(ctx, "PROFILE "+cypher, params)
-		if err != nil {
-			return struct{}{}, err
-		}
-		if recs, err = res.Collect(ctx); err != nil {
-			return struct{}{}, err
-		}
-		sum, err := res.Consume(ctx)
-		if err != nil {
-			return struct{}{}, err
-		}
-		var walk func(p neo4j.ProfiledPlan)
-		walk = func(p neo4j.ProfiledPlan) {
-			ops = append(ops, p.Operator())
-			dbHits += p.DbHits()
-			for _, c := range p.Children() {
-				walk(c)
-			}
-		}
-		walk(sum.Profile())
-		return struct{}{}, nil
+		var err error
+		ops, dbHits, recs, err = profileIn(ctx, tx, cypher, params)
+		return struct{}{}, err
 	})
 	return ops, dbHits, recs, err
+}
+
+// profileIn is profile inside a transaction of the caller's.
+func profileIn(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (ops []string, dbHits int64, recs []*neo4j.Record, err error) {
+	res, err := tx.Run(ctx, "PROFILE "+cypher, params)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	if recs, err = res.Collect(ctx); err != nil {
+		return nil, 0, nil, err
+	}
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	var walk func(p neo4j.ProfiledPlan)
+	walk = func(p neo4j.ProfiledPlan) {
+		ops = append(ops, p.Operator())
+		dbHits += p.DbHits()
+		for _, c := range p.Children() {
+			walk(c)
+		}
+	}
+	walk(sum.Profile())
+	return ops, dbHits, recs, nil
 }
 
 // RefillLotBalances drops a tenant's lot balances and fills them again from its
@@ -104,8 +126,8 @@ func RefillLotBalances(ctx context.Context, s *Store, tenant string) error {
 // MentionsPlan runs the lookup of the events whose documents' notes name keys under
 // PROFILE and returns its database hits and what it found.
 func MentionsPlan(ctx context.Context, s *Store, tenant string, keys []string) (dbHits int64, events map[string][]string, err error) {
-	_, dbHits, recs, err := profile(ctx, s, eventsByKeysAndMentionsCypher,
-		map[string]any{"keys": []string{}, "mentions": keys, "tenant": tenant, "limit": 64})
+	_, dbHits, recs, err := profile(ctx, s, candidatesCypher,
+		map[string]any{"keys": []string{}, "mentions": keys, "blocks": []string{}, "tenant": tenant, "limit": 64})
 	events = map[string][]string{}
 	for _, r := range recs {
 		if get[string](r, "via") != "mention" {
@@ -162,4 +184,40 @@ func ConsumptionPlan(ctx context.Context, s *Store, tenant, sku string, since ti
 func ReplenishmentsPlan(ctx context.Context, s *Store, tenant, sku string) (ops []string, dbHits int64, err error) {
 	ops, dbHits, _, err = profile(ctx, s, replenishmentsCypher, map[string]any{"tenant": tenant, "sku": sku, "location": "", "first": 3})
 	return ops, dbHits, err
+}
+
+// WriteSteps runs writeSteps in one transaction over these statements and their rows,
+// with $tenant set.
+func WriteSteps(ctx context.Context, s *Store, tenant string, cyphers []string, rows [][]map[string]any) error {
+	steps := make([]writeStep, len(cyphers))
+	for i := range cyphers {
+		steps[i] = writeStep{cypher: cyphers[i], rows: rows[i]}
+	}
+	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, writeSteps(ctx, tx, steps, map[string]any{"tenant": tenant})
+	})
+	return err
+}
+
+// ReadProps returns the properties of the nodes with label and tenant.
+func ReadProps(ctx context.Context, s *Store, label, tenant string) ([]map[string]any, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]map[string]any, error) {
+		recs, err := run(ctx, tx, "MATCH (n {tenant: $tenant}) WHERE $label IN labels(n) RETURN n", map[string]any{"tenant": tenant, "label": label})
+		if err != nil {
+			return nil, err
+		}
+		var out []map[string]any
+		for _, r := range recs {
+			out = append(out, get[neo4j.Node](r, "n").Props)
+		}
+		return out, nil
+	})
+}
+
+// DeleteLabelled deletes the nodes with label and tenant.
+func DeleteLabelled(ctx context.Context, s *Store, label, tenant string) error {
+	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, "MATCH (n {tenant: $tenant}) WHERE $label IN labels(n) DETACH DELETE n", map[string]any{"tenant": tenant, "label": label})
+	})
+	return err
 }

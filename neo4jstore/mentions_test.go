@@ -64,7 +64,10 @@ func TestEventsByKeysReadsEachKeyOnce(t *testing.T) {
 	// A third document's notes name the key: a mention, not a holder.
 	ch.Keys = append(ch.Keys, resolver.KeyLink{DocUID: uid(2), KeyUID: key, Kind: "order_number", Value: "7", Mention: true})
 	ch.Links = append(ch.Links, resolver.Link{DocUID: uid(2), EventID: tenant + "-c", DecidedBy: "rule:test"})
-	var got, byKey, byMention map[string][]string
+	// The second document is also under a content block.
+	block := tenant + "/block:7"
+	ch.Keys = append(ch.Keys, resolver.KeyLink{DocUID: uid(1), KeyUID: block, Kind: "block", Value: block, Block: true})
+	var got, byKey, byMention, byBlock map[string][]string
 	err := s.WithTenantLock(ctx, tenant, func(ctx context.Context, tx resolver.Tx) error {
 		if err := tx.Apply(ctx, ch); err != nil {
 			return err
@@ -73,7 +76,8 @@ func TestEventsByKeysReadsEachKeyOnce(t *testing.T) {
 		if got, err = tx.EventsByKeys(ctx, []string{key, tenant + "/order_number:shop:8", key, key}, 64); err != nil {
 			return err
 		}
-		byKey, byMention, err = tx.EventsByKeysAndMentions(ctx, []string{key, key, tenant + "/order_number:shop:8"}, []string{key, key}, 64)
+		byKey, byMention, byBlock, err = tx.Candidates(ctx, []string{key, key, tenant + "/order_number:shop:8"}, []string{key, key},
+			[]string{block, block, tenant + "/block:8"}, 64)
 		return err
 	})
 	if err != nil {
@@ -88,5 +92,8 @@ func TestEventsByKeysReadsEachKeyOnce(t *testing.T) {
 	}
 	if want := []string{tenant + "-c"}; !slices.Equal(byMention[key], want) || len(byMention) != 1 {
 		t.Errorf("events by mentions = %v, want %v", byMention, want)
+	}
+	if want := []string{tenant + "-b"}; !slices.Equal(byBlock[block], want) || len(byBlock) != 1 {
+		t.Errorf("events by blocks = %v, want %v", byBlock, want)
 	}
 }

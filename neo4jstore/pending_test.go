@@ -78,4 +78,22 @@ func TestPendingReadsOnlyItsPage(t *testing.T) {
 	if hits > 6*page {
 		t.Errorf("reading a page of %d from %d pending documents took %d database hits (plan %v)", page, backlog, hits, ops)
 	}
+	// The same read taking the resolution lock first: its limit must stay a plain one
+	// (after a write Neo4j makes it exhaustive, reading the whole backlog), and it reads
+	// the same page, oldest first.
+	ops, hits, uids, err := neo4jstore.PendingLockingPlan(context.Background(), s, tenant, page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range ops {
+		if strings.Contains(op, "Top") || strings.Contains(op, "Sort") || strings.Contains(op, "Exhaustive") {
+			t.Errorf("the locking read reads the backlog (%s): %v", op, ops)
+		}
+	}
+	if hits > 6*page+10 { // and the lock's few
+		t.Errorf("reading a page of %d from %d pending documents with the lock took %d database hits (plan %v)", page, backlog, hits, ops)
+	}
+	if len(uids) != page || !strings.HasSuffix(uids[0], fmt.Sprintf("/%05d", backlog-1)) {
+		t.Errorf("the locking read's page = %v, want the %d received first, from %05d", uids, page, backlog-1)
+	}
 }

@@ -5,7 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -20,27 +24,60 @@ var _ resolver.Store = (*Store)(nil)
 
 // WithTenantLock runs fn in one write transaction that first takes the tenant's
 // resolution lock: a write on one Lock node, which Neo4j holds until commit, so
-// resolution of one tenant is serial across every process sharing the database.
+// resolution of one tenant is serial across every process sharing the database. The
+// lock is taken by the transaction's first statement, before it reads anything: by a
+// statement of its own, or, when fn begins by reading the pending queue (a resolution
+// batch), by that read, which saves a round trip on every live document.
 func (s *Store) WithTenantLock(ctx context.Context, tenant string, fn func(ctx context.Context, tx resolver.Tx) error) error {
 	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		if err := exec(ctx, tx, "MERGE (l:Lock {name: $name}) SET l.at = timestamp()",
-			map[string]any{"name": "resolve/" + tenant}); err != nil {
-			return struct{}{}, err
-		}
-		return struct{}{}, fn(ctx, &resolutionTx{tx: tx, tenant: tenant, now: s.Now, log: s.log})
+		lt := &lockingTx{ManagedTransaction: tx, name: "resolve/" + tenant}
+		return struct{}{}, fn(ctx, &resolutionTx{tx: lt, lock: lt, tenant: tenant, now: s.Now, log: s.log})
 	})
 	return err
 }
 
+// lockingTx is a transaction that takes a lock before its first statement runs, unless
+// that statement takes it itself (see first).
+type lockingTx struct {
+	neo4j.ManagedTransaction
+	name   string
+	locked bool
+}
+
+// Run runs a statement once the lock is held.
+func (l *lockingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	if !l.locked {
+		if err := exec(ctx, l.ManagedTransaction, "MERGE (l:Lock {name: $name}) SET l.at = timestamp()",
+			map[string]any{"name": l.name}); err != nil {
+			return nil, err
+		}
+		l.locked = true
+	}
+	return l.ManagedTransaction.Run(ctx, cypher, params)
+}
+
+// first returns, when the lock is not held yet, the statement that takes it and then
+// runs locked (whose parameters are params and $lock), and the lock as held: the caller
+// must run that statement next. When the lock is held it returns plain.
+func (l *lockingTx) first(plain, locked string, params map[string]any) (string, map[string]any) {
+	if l.locked {
+		return plain, params
+	}
+	l.locked = true
+	return locked, withParam(params, "lock", l.name)
+}
+
 type resolutionTx struct {
 	tx     neo4j.ManagedTransaction
+	lock   *lockingTx
 	tenant string
 	now    func() time.Time
 	log    *slog.Logger
 }
 
 func (t *resolutionTx) Pending(ctx context.Context, limit int) ([]resolver.PendingDoc, error) {
-	recs, err := run(ctx, t.tx, pendingPage, map[string]any{"tenant": t.tenant, "limit": limit})
+	cypher, params := t.lock.first(pendingPage, pendingPageLocking, map[string]any{"tenant": t.tenant, "limit": limit})
+	recs, err := run(ctx, t.lock.ManagedTransaction, cypher, params)
 	if err != nil {
 		return nil, err
 	}
@@ -76,6 +113,22 @@ const pendingPage = `
 MATCH (d:Pending) USING INDEX d:Pending(tenant, receivedAt, uid)
 WHERE d.tenant = $tenant AND d.receivedAt IS NOT NULL AND d.uid IS NOT NULL
 WITH d ORDER BY d.tenant, d.receivedAt, d.uid LIMIT $limit
+` + pendingReturn
+
+// pendingPageLocking is pendingPage after taking the lock $lock. The aggregation ends
+// the lock's write before anything is read, and the page, a subquery that imports its
+// result, runs after it (an Apply, not a join the planner could reorder); in the
+// subquery the limit stays a plain one, where after a write in the same query part
+// Neo4j reads every pending document before it (TestPendingReadsOnlyItsPage).
+const pendingPageLocking = `
+MERGE (l:Lock {name: $lock}) SET l.at = timestamp()
+WITH count(*) AS locked
+CALL (locked) {
+  MATCH (d:Pending) USING INDEX d:Pending(tenant, receivedAt, uid)
+  WHERE d.tenant = $tenant AND d.receivedAt IS NOT NULL AND d.uid IS NOT NULL AND locked > 0
+  WITH d ORDER BY d.tenant, d.receivedAt, d.uid LIMIT $limit
+  RETURN d
+}
 ` + pendingReturn
 
 // pendingReturn is what resolution reads of each pending document.
@@ -118,50 +171,52 @@ WITH k, events WHERE events <> []
 RETURN k, events`
 }
 
-// The statements of EventsByKeys and EventsByBlocks, built once.
-var (
-	eventsByKeysCypher   = keyEventsCypher(":HAS_KEY {identity: true}")
-	eventsByBlocksCypher = keyEventsCypher(":IN_BLOCK")
-)
+// eventsByKeysCypher is the statement of EventsByKeys, built once.
+var eventsByKeysCypher = keyEventsCypher(":HAS_KEY {identity: true}")
 
 func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
 	return t.eventsVia(ctx, eventsByKeysCypher, keys, limit)
 }
 
-// eventsByKeysAndMentionsCypher is EventsByKeys' statement for $keys and, in the same
-// round trip, the lookup of the documents whose notes name $mentions, each row saying
-// which of the two found it. Mentions follow NOTES_KEY, not HAS_KEY {mention: true}: a
-// key that identifies thousands of documents (a pickup number that repeats every day in
-// every store) would have every one of its HAS_KEY links read to find the few mentions,
-// and the limit, which counts events found, could not stop it. Under its own type Neo4j
-// reads a dense key's mentions and nothing else (TestMentionsSkipTheKeysHolders).
-var eventsByKeysAndMentionsCypher = `
+// candidatesCypher is EventsByKeys' statement for $keys and, in the same round trip, the
+// lookup of the documents whose notes name $mentions and that of the documents under the
+// content blocks $blocks, each row saying which of the three found it. Mentions follow
+// NOTES_KEY, not HAS_KEY {mention: true}: a key that identifies thousands of documents
+// (a pickup number that repeats every day in every store) would have every one of its
+// HAS_KEY links read to find the few mentions, and the limit, which counts events found,
+// could not stop it. Under its own type Neo4j reads a dense key's mentions and nothing
+// else (TestMentionsSkipTheKeysHolders).
+var candidatesCypher = `
 CALL () {` + keyEventsCall("keys", ":HAS_KEY {identity: true}") + `
   RETURN 'key' AS via, k, events
   UNION ALL` + keyEventsCall("mentions", ":NOTES_KEY") + `
   RETURN 'mention' AS via, k, events
+  UNION ALL` + keyEventsCall("blocks", ":IN_BLOCK") + `
+  RETURN 'block' AS via, k, events
 }
 WITH via, k, events WHERE events <> []
 RETURN via, k, events`
 
-// EventsByKeysAndMentions implements resolver.Tx.
-func (t *resolutionTx) EventsByKeysAndMentions(ctx context.Context, keys, mentions []string, limit int) (byKey, byMention map[string][]string, err error) {
-	byKey, byMention = map[string][]string{}, map[string][]string{}
-	if len(keys) == 0 && len(mentions) == 0 {
-		return byKey, byMention, nil
+// Candidates implements resolver.Tx.
+func (t *resolutionTx) Candidates(ctx context.Context, keys, mentions, blocks []string, limit int) (byKey, byMention, byBlock map[string][]string, err error) {
+	byKey, byMention, byBlock = map[string][]string{}, map[string][]string{}, map[string][]string{}
+	if len(keys) == 0 && len(mentions) == 0 && len(blocks) == 0 {
+		return byKey, byMention, byBlock, nil
 	}
 	// Each key once per list, as eventsVia: a key listed twice would be walked twice.
-	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
-	mentions = slices.Compact(slices.Sorted(slices.Values(mentions)))
-	recs, err := run(ctx, t.tx, eventsByKeysAndMentionsCypher, map[string]any{"keys": orEmpty(keys), "mentions": orEmpty(mentions),
-		"limit": limit, "tenant": t.tenant})
+	once := func(l []string) []string { return orEmpty(slices.Compact(slices.Sorted(slices.Values(l)))) }
+	recs, err := run(ctx, t.tx, candidatesCypher, map[string]any{"keys": once(keys), "mentions": once(mentions),
+		"blocks": once(blocks), "limit": limit, "tenant": t.tenant})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, rec := range recs {
 		out := byKey
-		if get[string](rec, "via") == "mention" {
+		switch get[string](rec, "via") {
+		case "mention":
 			out = byMention
+		case "block":
+			out = byBlock
 		}
 		evs, _ := rec.Get("events")
 		k := get[string](rec, "k")
@@ -169,11 +224,7 @@ func (t *resolutionTx) EventsByKeysAndMentions(ctx context.Context, keys, mentio
 			out[k] = append(out[k], e.(string))
 		}
 	}
-	return byKey, byMention, nil
-}
-
-func (t *resolutionTx) EventsByBlocks(ctx context.Context, keys []string, limit int) (map[string][]string, error) {
-	return t.eventsVia(ctx, eventsByBlocksCypher, keys, limit)
+	return byKey, byMention, byBlock, nil
 }
 
 // eventsVia runs a key-to-events lookup and collects its answer: the keys that name
@@ -255,10 +306,7 @@ RETURN e, members, moves, seq, into.id AS into`, map[string]any{"ids": ids, "ten
 
 func (t *resolutionTx) Apply(ctx context.Context, ch *resolver.Changes) error {
 	now := t.now().UTC()
-	steps := []struct {
-		cypher string
-		rows   []map[string]any
-	}{
+	steps := []writeStep{
 		{`UNWIND $rows AS r
 MERGE (e:BusinessEvent {id: r.id})
   ON CREATE SET e.tenant = $tenant, e.createdAt = $now
@@ -340,14 +388,75 @@ MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $n
 		{locationPairsCypher, locationPairRows(ch)},
 		{lotFactsCypher, lotFactRows(ch)},
 	}
-	for _, st := range steps {
+	return writeSteps(ctx, t.tx, steps, map[string]any{"tenant": t.tenant, "now": now, "max": maxFacts})
+}
+
+// writeStep is one write of a transaction: a statement over the list $rows, and the rows.
+type writeStep struct {
+	cypher string
+	rows   []map[string]any
+}
+
+// rowsParam is how a writeStep's statement names its rows.
+var rowsParam = regexp.MustCompile(`\$rows\b`)
+
+// writeSteps runs steps in order, with params beside each one's rows, skipping those
+// without rows. Consecutive steps whose rows fit one UNWIND batch go to Neo4j as one
+// statement, each a subquery of its own over rows of its own: a live webhook's batch
+// writes a row or two of about ten kinds, and a round trip for each kind, sent one after
+// another, took longer than the writing (0.3-0.6 ms each on two cores against well under
+// that for the whole in one statement). Cypher runs the subqueries in order and each
+// sees what the ones before it wrote, as the separate statements did. A step with more
+// rows than a batch runs alone, a batch at a time, between the groups before and after
+// it, so the order of the writes is kept.
+func writeSteps(ctx context.Context, tx neo4j.ManagedTransaction, steps []writeStep, params map[string]any) error {
+	var group []int // indexes in steps of the steps waiting to be written together
+	flush := func() error {
+		defer func() { group = group[:0] }()
+		switch len(group) {
+		case 0:
+			return nil
+		case 1:
+			return exec(ctx, tx, steps[group[0]].cypher, withParam(params, "rows", steps[group[0]].rows))
+		}
+		var cypher strings.Builder
+		p := maps.Clone(params)
+		for _, i := range group {
+			// Named by the step's place in the list, so a batch writing the same kinds
+			// sends the same statement and Neo4j plans it once.
+			name := "rows" + strconv.Itoa(i)
+			cypher.WriteString("CALL () {\n")
+			cypher.WriteString(rowsParam.ReplaceAllLiteralString(steps[i].cypher, "$"+name))
+			cypher.WriteString("\n}\n")
+			p[name] = steps[i].rows
+		}
+		return exec(ctx, tx, cypher.String(), p)
+	}
+	for i, st := range steps {
+		switch {
+		case len(st.rows) == 0:
+			continue
+		case len(st.rows) <= batchSize:
+			group = append(group, i)
+			continue
+		}
+		if err := flush(); err != nil {
+			return err
+		}
 		for _, c := range chunks(len(st.rows), batchSize) {
-			if err := exec(ctx, t.tx, st.cypher, map[string]any{"rows": st.rows[c[0]:c[1]], "tenant": t.tenant, "now": now, "max": maxFacts}); err != nil {
+			if err := exec(ctx, tx, st.cypher, withParam(params, "rows", st.rows[c[0]:c[1]])); err != nil {
 				return err
 			}
 		}
 	}
-	return nil
+	return flush()
+}
+
+// withParam is params with one more.
+func withParam(params map[string]any, name string, v any) map[string]any {
+	p := maps.Clone(params)
+	p[name] = v
+	return p
 }
 
 func eventRows(ch *resolver.Changes) []map[string]any {

@@ -76,26 +76,23 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 			ids[d.EventID] = true
 		}
 	}
-	// The documents' own identifiers, those their notes name, and the notes that name
-	// the documents' identifiers are looked up in one round trip; each key's events are
-	// found on their own (the limit is per key).
 	named := b.notedKeys(docs)
-	var err error
-	if b.keyEvents, b.mentionEvents, err = b.tx.EventsByKeysAndMentions(ctx, append(slices.Clip(keys), named...), keys, fanOutCap); err != nil {
-		return fmt.Errorf("looking up candidate events, identifiers named in notes and notes naming identifiers: %w", err)
-	}
 	var xlookup []string
 	for i := range docs {
 		d := &docs[i].Doc
 		_, look := crossBlocks(b.tenant, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
 		xlookup = append(xlookup, look...)
 	}
-	// The content blocks and the blocks of sales across locations are looked up in one
-	// round trip: each key's events are found on their own (the limit is per key), so
-	// the answer for one list does not depend on the other's keys.
-	found, err := b.tx.EventsByBlocks(ctx, append(slices.Clip(blocks), xlookup...), fanOutCap)
-	if err != nil {
-		return fmt.Errorf("looking up content candidates and sales across locations: %w", err)
+	// The documents' own identifiers, those their notes name, the notes that name the
+	// documents' identifiers, their content blocks and the blocks of sales across
+	// locations are looked up in one round trip; each key's events are found on their
+	// own (the limit is per key), so the answer for one list does not depend on
+	// another's keys.
+	var found map[string][]string
+	var err error
+	if b.keyEvents, b.mentionEvents, found, err = b.tx.Candidates(ctx, append(slices.Clip(keys), named...), keys,
+		append(slices.Clip(blocks), xlookup...), fanOutCap); err != nil {
+		return fmt.Errorf("looking up candidate events by identifiers, notes and content: %w", err)
 	}
 	b.blockEvents, b.xblockEvents = pick(found, blocks), pick(found, xlookup)
 	for _, m := range []map[string][]string{b.keyEvents, b.blockEvents, b.xblockEvents} {

@@ -67,17 +67,24 @@ type productBook struct {
 	described map[string]describedResult
 	catalogue []productmatch.Product
 	facts     map[[3]string]bool // product facts recorded in this batch
+	// asked are the keys whose aliases the batch read already: the store's answer for
+	// them cannot change within the batch's transaction.
+	asked map[string]bool
 }
 
 func newProductBook() *productBook {
-	return &productBook{known: map[string]string{}, described: map[string]describedResult{}, facts: map[[3]string]bool{}}
+	return &productBook{known: map[string]string{}, described: map[string]describedResult{}, facts: map[[3]string]bool{},
+		asked: map[string]bool{}}
 }
 
 // CanonicalSKUKey is the key under which any spelling of a merchant SKU finds its product.
 func CanonicalSKUKey(sku string) string { return "sku:" + skuKey(sku) }
 
 // loadProducts loads the product aliases of every line in play: the given documents and
-// the members of every loaded event.
+// the members of every loaded event. Keys read before in the batch are not read again,
+// and nothing is asked when no key is new: the second load, after the candidates, asked
+// again for every key of the batch's own documents, and for a live webhook's document,
+// which rarely has a candidate event, that was all it asked.
 func (b *batch) loadProducts(ctx context.Context, docs []ontology.Document) error {
 	for _, ev := range b.events {
 		for _, m := range ev.Members {
@@ -93,26 +100,29 @@ func (b *batch) loadProducts(ctx context.Context, docs []ontology.Document) erro
 				ks = append(append(ks, descKey(d.Key.System, l)), modelKeys(l)...)
 			}
 			for _, k := range ks {
-				if !seen[k] {
+				if !seen[k] && !b.products.asked[k] {
 					seen[k] = true
 					keys = append(keys, k)
 				}
 			}
 		}
 	}
+	if len(keys) == 0 {
+		return nil
+	}
 	sort.Strings(keys)
 	known, err := b.tx.ProductAliases(ctx, keys)
 	if err != nil {
 		return fmt.Errorf("loading product aliases: %w", err)
 	}
+	for _, k := range keys {
+		b.products.asked[k] = true
+	}
 	// Keys decided earlier in this batch stay: the second load (with the candidates'
 	// members) must not forget the first's new aliases.
-	for k, v := range b.products.known {
-		if _, ok := known[k]; !ok {
-			known[k] = v
-		}
+	for k, v := range known {
+		b.products.known[k] = v
 	}
-	b.products.known = known
 	return nil
 }
 

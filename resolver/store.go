@@ -29,11 +29,10 @@ type Tx interface {
 	// widely than any business action (a mapping's mistake, a number that repeats every
 	// day) cannot make a batch's cost grow with the data.
 	EventsByKeys(ctx context.Context, keyUIDs []string, limit int) (map[string][]string, error)
-	// EventsByKeysAndMentions is EventsByKeys for keys and, in the same round trip, the
-	// same for the documents whose notes name the keys of mentions.
-	EventsByKeysAndMentions(ctx context.Context, keyUIDs, mentionUIDs []string, limit int) (byKey, byMention map[string][]string, err error)
-	// EventsByBlocks is EventsByKeys for content block keys.
-	EventsByBlocks(ctx context.Context, keyUIDs []string, limit int) (map[string][]string, error)
+	// Candidates is EventsByKeys for keys and, in the same round trip, the same for the
+	// documents whose notes name the keys of mentions and for the documents under the
+	// content block keys of blocks.
+	Candidates(ctx context.Context, keyUIDs, mentionUIDs, blockUIDs []string, limit int) (byKey, byMention, byBlock map[string][]string, err error)
 	// Rejections returns, for each document, the documents a person said it does not
 	// belong with.
 	Rejections(ctx context.Context, docUIDs []string) (map[string]map[string]bool, error)

@@ -78,11 +78,34 @@ func (w *Worker) Notify(tenant string) {
 // Run processes work until ctx ends. Tenants with work take turns, one batch each, so a
 // tenant with a large backlog (a bulk import, a replay) delays another tenant's new
 // order by at most one batch per busy tenant, not by the whole backlog.
+//
+// Periodic sweeps run beside the batches, not between them: a sweep reads every pending
+// document's and unprojected movement's tenant, which takes a second or more when
+// backlogs hold hundreds of thousands of them, and a live webhook's document announced
+// meanwhile waited for it before its resolution began (the p99 of seam bench stock's
+// webhook push was the length of a sweep, and a server's first webhook waited for the
+// sweep at its start). What a sweep finds joins the turns when it ends.
 func (w *Worker) Run(ctx context.Context) {
 	tick := time.NewTicker(w.cfg.Sweep)
 	defer tick.Stop()
 	var turns roundRobin
-	w.sweep(ctx, &turns)
+	swept := make(chan []string, 1)
+	sweeping := false
+	defer func() {
+		if sweeping {
+			<-swept // no sweep outlives Run
+		}
+	}()
+	startSweep := func() {
+		if sweeping {
+			return // the one running will tell
+		}
+		sweeping = true
+		go func() { swept <- w.sweep(ctx) }()
+	}
+	// The first sweep too: a server that starts with a backlog in the database answers
+	// its first webhooks' documents without waiting for it.
+	startSweep()
 	for ctx.Err() == nil {
 		tenant, ok := turns.next()
 		if !ok {
@@ -93,7 +116,10 @@ func (w *Worker) Run(ctx context.Context) {
 			case t := <-w.wake:
 				turns.first(t)
 			case <-tick.C:
-				w.sweep(ctx, &turns)
+				startSweep()
+			case ts := <-swept:
+				sweeping = false
+				w.queueSwept(ts, &turns)
 			}
 			continue
 		}
@@ -103,7 +129,10 @@ func (w *Worker) Run(ctx context.Context) {
 			case t := <-w.wake:
 				turns.first(t)
 			case <-tick.C:
-				w.sweep(ctx, &turns)
+				startSweep()
+			case ts := <-swept:
+				sweeping = false
+				w.queueSwept(ts, &turns)
 			default:
 				drained = true
 			}
@@ -131,15 +160,20 @@ func (w *Worker) Run(ctx context.Context) {
 // retryPause is how long the worker waits after a failed batch before the next try.
 const retryPause = 250 * time.Millisecond
 
-// sweep queues every tenant with work nobody announced.
-func (w *Worker) sweep(ctx context.Context, turns *roundRobin) {
+// sweep returns every tenant with work; none when the store does not answer.
+func (w *Worker) sweep(ctx context.Context) []string {
 	tenants, err := w.lister.PendingTenants(ctx)
 	if err != nil {
 		if ctx.Err() == nil {
 			w.log.Warn("looking for pending work", "err", err)
 		}
-		return
+		return nil
 	}
+	return tenants
+}
+
+// queueSwept queues the tenants a sweep found that this worker sweeps for.
+func (w *Worker) queueSwept(tenants []string, turns *roundRobin) {
 	for _, t := range tenants {
 		if w.cfg.Sweeps == nil || w.cfg.Sweeps(t) {
 			turns.add(t)

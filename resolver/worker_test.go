@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -111,6 +112,61 @@ func TestWorkerSkipsTheEmptyPassAfterAShortBatch(t *testing.T) {
 	if len(sizes) != 2 || sizes[0] != 1 || sizes[1] != 1 {
 		t.Fatalf("batches of the tenant: %v, want [1 1] (no empty pass between them)", sizes)
 	}
+}
+
+// heldLister is the store's list of tenants with work, held back after the first call
+// until release is closed, as a sweep over a large backlog is.
+type heldLister struct {
+	resolver.WorkLister
+	calls   atomic.Int32
+	release chan struct{}
+}
+
+func (l *heldLister) PendingTenants(ctx context.Context) ([]string, error) {
+	if l.calls.Add(1) > 1 {
+		select {
+		case <-l.release:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	return l.WorkLister.PendingTenants(ctx)
+}
+
+// TestWorkerResolvesWhileASweepRuns: an announced document is resolved while a sweep
+// for unannounced work is still reading; it used to wait for the sweep to end.
+func TestWorkerResolvesWhileASweepRuns(t *testing.T) {
+	f := newFixture(t)
+	resolved := make(chan struct{}, 1)
+	lister := &heldLister{WorkLister: f.store, release: make(chan struct{})}
+	w := resolver.NewWorker(f.m, inventory.NewProjector(f.store, rediscache.New(redistest.Open(t))), lister, nil,
+		resolver.WorkerConfig{Batch: 10, Sweep: 10 * time.Millisecond, Sweeps: func(string) bool { return false },
+			Observe: func(tenant string, st resolver.Stats, _ time.Duration, err error) {
+				if tenant == f.tenant && err == nil && st.Documents > 0 {
+					select {
+					case resolved <- struct{}{}:
+					default:
+					}
+				}
+			}})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stopped := make(chan struct{})
+	go func() { w.Run(ctx); close(stopped) }()
+	// The first sweep (at start) answers; wait until the second is held.
+	for lister.calls.Load() < 2 {
+		time.Sleep(time.Millisecond)
+	}
+	f.save(f.doc("shopify", "order", "o1", ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1)))
+	w.Notify(f.tenant)
+	select {
+	case <-resolved:
+	case <-time.After(time.Minute):
+		t.Error("the announced document waited for the sweep")
+	}
+	close(lister.release)
+	cancel()
+	<-stopped // no sweep outlives Run: the store closes after the test
 }
 
 // TestDrainCountsMovementsWithoutKeepingThem: Drain projects each batch's movements and
