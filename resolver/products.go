@@ -79,9 +79,11 @@ func CanonicalSKUKey(sku string) string { return "sku:" + skuKey(sku) }
 // loadProducts loads the product aliases of every line in play: the given documents and
 // the members of every loaded event.
 func (b *batch) loadProducts(ctx context.Context, docs []ontology.Document) error {
-	for _, ev := range b.events {
-		for _, m := range ev.Members {
-			docs = append(docs, m.Doc)
+	for _, evs := range []map[string]*EventState{b.events, b.seen} {
+		for _, ev := range evs {
+			for _, m := range ev.Members {
+				docs = append(docs, m.Doc)
+			}
 		}
 	}
 	seen := map[string]bool{}
