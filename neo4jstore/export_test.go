@@ -185,7 +185,7 @@ func EventsPlan(ctx context.Context, s *Store, tenant string, ids []string, move
 	_, dbHits, recs, err := profile(ctx, s, eventsCypher, map[string]any{"ids": ids, "tenant": tenant, "moves": moves})
 	seq = map[string]int64{}
 	for _, r := range recs {
-		seq[get[neo4j.Node](r, "e").Props["id"].(string)] = get[int64](r, "seq")
+		seq[get[map[string]any](r, "e")["id"].(string)] = get[int64](r, "seq")
 	}
 	return dbHits, seq, err
 }

@@ -205,7 +205,9 @@ func (t *resolutionTx) eventsVia(ctx context.Context, cypher string, keys []stri
 // eventsCypher loads events with their members and, when $moves, their movements. The
 // movements' subquery drops its row before the expansion when $moves is false, so an
 // event read without them costs nothing per movement (an aggregate over no rows still
-// answers one row: no movements, seq 0).
+// answers one row: no movements, seq 0). Of the event it reads the properties
+// resolution uses: the whole node was ten property reads an event, and a batch of a
+// large backlog loads thousands of events (EventMembers).
 const eventsCypher = `
 UNWIND $ids AS id
 MATCH (e:BusinessEvent {id: id, tenant: $tenant})
@@ -219,7 +221,7 @@ CALL (e) {
   RETURN collect(CASE WHEN m IS NULL THEN NULL ELSE {sku: m.sku, location: m.location, lot: m.lot, bucket: m.bucket, qty: m.qty} END) AS moves, count(m) AS seq
 }
 OPTIONAL MATCH (e)-[:MERGED_INTO]->(into:BusinessEvent {tenant: $tenant})
-RETURN e, members, moves, seq, into.id AS into`
+RETURN e {.id, .kind, .status, .occurredAt} AS e, members, moves, seq, into.id AS into`
 
 // Events implements resolver.Tx.
 func (t *resolutionTx) Events(ctx context.Context, ids []string) (map[string]*resolver.EventState, error) {
@@ -241,7 +243,7 @@ func (t *resolutionTx) events(ctx context.Context, ids []string, withMoves bool)
 		return nil, err
 	}
 	for _, rec := range recs {
-		p := get[neo4j.Node](rec, "e").Props
+		p := get[map[string]any](rec, "e")
 		ev := &resolver.EventState{
 			ID: str(p["id"]), Kind: ontology.EventKind(str(p["kind"])), Status: str(p["status"]),
 			OccurredAt: timeOf(p["occurredAt"]), Seq: get[int64](rec, "seq"), MergedInto: get[string](rec, "into"),
