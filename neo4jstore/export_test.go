@@ -221,3 +221,29 @@ func DeleteLabelled(ctx context.Context, s *Store, label, tenant string) error {
 	})
 	return err
 }
+
+// WriteEventMoves writes one event with n on-hand movements of one product, in the
+// shape resolution leaves them (event, movements, MOVES).
+func WriteEventMoves(ctx context.Context, s *Store, tenant, event string, n int) error {
+	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		return struct{}{}, exec(ctx, tx, `
+CREATE (e:BusinessEvent {id: $event, tenant: $tenant, kind: 'sale', status: 'open', occurredAt: datetime()})
+WITH e
+UNWIND range(1, $n) AS i
+CREATE (e)-[:MOVES]->(:Movement {id: $event + ':' + i, tenant: $tenant, eventId: $event, sku: 'TEA',
+       location: 'STORE', lot: '', bucket: 'onHand', qty: -1, at: datetime()})`,
+			map[string]any{"event": event, "tenant": tenant, "n": n})
+	})
+	return err
+}
+
+// EventsPlan runs the statement of Events (moves) or EventMembers (!moves) under
+// PROFILE and returns its database hits and each event's movement count (seq).
+func EventsPlan(ctx context.Context, s *Store, tenant string, ids []string, moves bool) (dbHits int64, seq map[string]int64, err error) {
+	_, dbHits, recs, err := profile(ctx, s, eventsCypher, map[string]any{"ids": ids, "tenant": tenant, "moves": moves})
+	seq = map[string]int64{}
+	for _, r := range recs {
+		seq[get[map[string]any](r, "e")["id"].(string)] = get[int64](r, "seq")
+	}
+	return dbHits, seq, err
+}

@@ -63,3 +63,43 @@ func TestMovementReadsWalkFromTheProduct(t *testing.T) {
 		t.Errorf("replenishments = %+v, %v", rs, err)
 	}
 }
+
+// TestEventMembersReadNoMovements: the events a batch only looks at (a sale of the same
+// basket in the same hour at another store, one per store) are read without their
+// movements, whatever their number; Events still reads them all.
+func TestEventMembersReadNoMovements(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	t.Cleanup(func() { _, _ = s.DeleteTenant(context.Background(), tenant) })
+	quiet, busy := tenant+"-quiet", tenant+"-busy"
+	for ev, n := range map[string]int{quiet: 1, busy: 300} {
+		if err := neo4jstore.WriteEventMoves(ctx, s, tenant, ev, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hitsQuiet, seq, err := neo4jstore.EventsPlan(ctx, s, tenant, []string{quiet}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hitsBusy, seqBusy, err := neo4jstore.EventsPlan(ctx, s, tenant, []string{busy}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seq[quiet] != 0 || seqBusy[busy] != 0 {
+		t.Errorf("without movements: seq %v and %v, want 0 (none read)", seq, seqBusy)
+	}
+	// The event's node, index entry and relationship groups: a few hits more for the
+	// busy event's many relationships, never one per movement.
+	if hitsBusy > hitsQuiet+20 {
+		t.Errorf("an event with 300 movements took %d database hits without them, one with 1 took %d", hitsBusy, hitsQuiet)
+	}
+	hitsAll, seqAll, err := neo4jstore.EventsPlan(ctx, s, tenant, []string{busy}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seqAll[busy] != 300 || hitsAll < 300 {
+		t.Errorf("with movements: seq %d in %d database hits, want 300 movements read", seqAll[busy], hitsAll)
+	}
+	t.Logf("database hits: without movements %d (1 movement) and %d (300); with movements %d", hitsQuiet, hitsBusy, hitsAll)
+}

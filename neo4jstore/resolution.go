@@ -253,12 +253,13 @@ func (t *resolutionTx) eventsVia(ctx context.Context, cypher string, keys []stri
 	return out, nil
 }
 
-func (t *resolutionTx) Events(ctx context.Context, ids []string) (map[string]*resolver.EventState, error) {
-	out := map[string]*resolver.EventState{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	recs, err := run(ctx, t.tx, `
+// eventsCypher loads events with their members and, when $moves, their movements. The
+// movements' subquery drops its row before the expansion when $moves is false, so an
+// event read without them costs nothing per movement (an aggregate over no rows still
+// answers one row: no movements, seq 0). Of the event it reads the properties
+// resolution uses: the whole node was ten property reads an event, and a batch of a
+// large backlog loads thousands of events (EventMembers).
+const eventsCypher = `
 UNWIND $ids AS id
 MATCH (e:BusinessEvent {id: id, tenant: $tenant})
 CALL (e) {
@@ -266,16 +267,34 @@ CALL (e) {
   RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE {uid: d.uid, canonical: d.canonical, decidedBy: r.decidedBy, score: r.score} END) AS members
 }
 CALL (e) {
+  WITH e WHERE $moves
   OPTIONAL MATCH (e)-[:MOVES]->(m:Movement)
   RETURN collect(CASE WHEN m IS NULL THEN NULL ELSE {sku: m.sku, location: m.location, lot: m.lot, bucket: m.bucket, qty: m.qty} END) AS moves, count(m) AS seq
 }
 OPTIONAL MATCH (e)-[:MERGED_INTO]->(into:BusinessEvent {tenant: $tenant})
-RETURN e, members, moves, seq, into.id AS into`, map[string]any{"ids": ids, "tenant": t.tenant})
+RETURN e {.id, .kind, .status, .occurredAt} AS e, members, moves, seq, into.id AS into`
+
+// Events implements resolver.Tx.
+func (t *resolutionTx) Events(ctx context.Context, ids []string) (map[string]*resolver.EventState, error) {
+	return t.events(ctx, ids, true)
+}
+
+// EventMembers implements resolver.Tx: Events without reading the movements.
+func (t *resolutionTx) EventMembers(ctx context.Context, ids []string) (map[string]*resolver.EventState, error) {
+	return t.events(ctx, ids, false)
+}
+
+func (t *resolutionTx) events(ctx context.Context, ids []string, withMoves bool) (map[string]*resolver.EventState, error) {
+	out := map[string]*resolver.EventState{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := run(ctx, t.tx, eventsCypher, map[string]any{"ids": ids, "tenant": t.tenant, "moves": withMoves})
 	if err != nil {
 		return nil, err
 	}
 	for _, rec := range recs {
-		p := get[neo4j.Node](rec, "e").Props
+		p := get[map[string]any](rec, "e")
 		ev := &resolver.EventState{
 			ID: str(p["id"]), Kind: ontology.EventKind(str(p["kind"])), Status: str(p["status"]),
 			OccurredAt: timeOf(p["occurredAt"]), Seq: get[int64](rec, "seq"), MergedInto: get[string](rec, "into"),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 
@@ -26,6 +27,8 @@ type batch struct {
 	noted         map[string][]refscan.Candidate // document uid -> what its notes name
 	// xblockEvents: cross-location content block -> events (for learning locations).
 	xblockEvents map[string][]string
+	// seen: the events found only through xblockEvents, without their movements (loadSeen).
+	seen map[string]*EventState
 	// partyModel scores this tenant's parties.
 	partyModel PartyModel
 	// oneToOne: a mention joins its best description match only, and never a cluster
@@ -95,7 +98,7 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 		return fmt.Errorf("looking up candidate events by identifiers, notes and content: %w", err)
 	}
 	b.blockEvents, b.xblockEvents = pick(found, blocks), pick(found, xlookup)
-	for _, m := range []map[string][]string{b.keyEvents, b.blockEvents, b.xblockEvents} {
+	for _, m := range []map[string][]string{b.keyEvents, b.blockEvents} {
 		for _, evs := range m {
 			for _, id := range evs {
 				ids[id] = true
@@ -106,6 +109,9 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 		ids[id] = true
 	}
 	if err := b.loadEvents(ctx, ids); err != nil {
+		return err
+	}
+	if err := b.loadSeen(ctx); err != nil {
 		return err
 	}
 	if err := b.loadProducts(ctx, pending); err != nil { // now with the candidates' members
@@ -122,6 +128,54 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 		return fmt.Errorf("loading decisions: %w", err)
 	}
 	return nil
+}
+
+// loadSeen loads the events found only through the cross-location blocks. Such an
+// event is scored against a document to learn a location alias (learnFromContent) and
+// is never joined, merged or replanned by the batch: nothing else looks it up, and
+// every event a batch changes came from the other lookups or the batch itself. With
+// one sale of a common basket an hour in every store, a batch finds as many of them
+// as the tenant has stores (up to fanOutCap a block), so they are read without their
+// movements, which planning alone needs, and people's decisions on their documents,
+// which only events a document may join are checked against. Their members still
+// count among the documents whose products and customers the batch loads, as before.
+// An event that a loaded one was merged into leads there (live) and may be joined: it
+// is loaded in full.
+func (b *batch) loadSeen(ctx context.Context) error {
+	ids := map[string]bool{}
+	for _, evs := range b.xblockEvents {
+		for _, id := range evs {
+			if _, ok := b.events[id]; !ok {
+				ids[id] = true
+			}
+		}
+	}
+	into := map[string]bool{}
+	for _, ev := range b.events {
+		if ids[ev.MergedInto] {
+			into[ev.MergedInto] = true
+			delete(ids, ev.MergedInto)
+		}
+	}
+	if err := b.loadEvents(ctx, into); err != nil {
+		return err
+	}
+	list := slices.Sorted(maps.Keys(ids))
+	evs, err := b.tx.EventMembers(ctx, list)
+	if err != nil {
+		return fmt.Errorf("loading the events of sales across locations: %w", err)
+	}
+	b.seen = evs
+	return nil
+}
+
+// seenEvent is the live event of id among the batch's events, or else among the
+// events seen through the cross-location blocks.
+func (b *batch) seenEvent(id string) *EventState {
+	if ev := b.live(id); ev != nil {
+		return ev
+	}
+	return b.seen[id]
 }
 
 func (b *batch) loadEvents(ctx context.Context, ids map[string]bool) error {

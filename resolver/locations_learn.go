@@ -132,7 +132,7 @@ func (b *batch) learnFromContent(uid string, d *ontology.Document) {
 			continue
 		}
 		for _, id := range b.xblockEvents[k] {
-			ev := b.live(id)
+			ev := b.seenEvent(id)
 			if ev == nil || seen[ev.ID] {
 				continue
 			}

@@ -59,3 +59,31 @@ func TestLocationsLearnedFromLinkedSales(t *testing.T) {
 		t.Fatalf("after a content match: %+v", learned)
 	}
 }
+
+// TestLocationsLearnedFromContentOfAnEarlierBatch: the sale across locations that a
+// ring-up's content points to was resolved in an earlier batch, so the batch finds it
+// through the cross-location blocks alone and reads it without its movements; the alias
+// is still learned from it.
+func TestLocationsLearnedFromContentOfAnEarlierBatch(t *testing.T) {
+	f := newFixture(t)
+	f.m = resolver.NewMatcher(f.store, resolver.NewRegistry([]resolver.LocationAlias{
+		{Tenant: f.tenant, System: "square", Code: "SQ-LOC-9", Location: "STORE-SH-01"}}, nil), nil)
+	mt := "27061900338491077"
+	f.save(f.meituanOrder(mt, t0))
+	f.process()
+	pos := f.ringUp("SQ-"+mt, "", t0.Add(2*time.Minute))
+	pos.Notes = nil
+	f.save(pos)
+	f.process()
+	if f.eventOf("meituan", "order", mt) == f.eventOf("square", "order", "SQ-"+mt) {
+		t.Fatal("a content match across locations no alias joins linked the documents")
+	}
+	learned, err := f.store.LearnedLocations(f.ctx, f.tenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(learned) != 1 || learned[0].System != "meituan" || learned[0].Code != "POI-77" || learned[0].Location != "STORE-SH-01" ||
+		learned[0].Links != 1 || !strings.Contains(strings.Join(learned[0].Examples, " "), "content") {
+		t.Fatalf("learned = %+v", learned)
+	}
+}

@@ -217,9 +217,11 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		customers: map[string][]string{}, profiles: map[string]PartyProfile{}, blocks: map[string][]string{},
 		filed: map[string]int{}, names: map[string]compare.Name{}, filedAs: map[string]map[string]string{}}
 	var members []string
-	for _, ev := range b.events {
-		for _, m := range ev.Members {
-			members = append(members, m.UID)
+	for _, evs := range []map[string]*EventState{b.events, b.seen} {
+		for _, ev := range evs {
+			for _, m := range ev.Members {
+				members = append(members, m.UID)
+			}
 		}
 	}
 	sort.Strings(members)

@@ -86,9 +86,11 @@ func CanonicalSKUKey(sku string) string { return "sku:" + skuKey(sku) }
 // again for every key of the batch's own documents, and for a live webhook's document,
 // which rarely has a candidate event, that was all it asked.
 func (b *batch) loadProducts(ctx context.Context, docs []ontology.Document) error {
-	for _, ev := range b.events {
-		for _, m := range ev.Members {
-			docs = append(docs, m.Doc)
+	for _, evs := range []map[string]*EventState{b.events, b.seen} {
+		for _, ev := range evs {
+			for _, m := range ev.Members {
+				docs = append(docs, m.Doc)
+			}
 		}
 	}
 	seen := map[string]bool{}

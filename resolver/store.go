@@ -38,6 +38,9 @@ type Tx interface {
 	Rejections(ctx context.Context, docUIDs []string) (map[string]map[string]bool, error)
 	// Events loads events with their members and the net of their movements so far.
 	Events(ctx context.Context, ids []string) (map[string]*EventState, error)
+	// EventMembers loads events with their members only, without reading their
+	// movements (Done empty, Seq 0): for events that are looked at, never planned.
+	EventMembers(ctx context.Context, ids []string) (map[string]*EventState, error)
 	// Parties returns, for party keys, the party each names and what is known of those
 	// parties (their surviving id and tax id).
 	Parties(ctx context.Context, keys []string) (map[string]string, map[string]PartyInfo, error)
