@@ -79,12 +79,12 @@ func (w *Worker) Notify(tenant string) {
 // tenant with a large backlog (a bulk import, a replay) delays another tenant's new
 // order by at most one batch per busy tenant, not by the whole backlog.
 //
-// Periodic sweeps run beside the batches, not between them: a sweep reads every pending
-// document's and unprojected movement's tenant, which takes a second or more when
-// backlogs hold hundreds of thousands of them, and a live webhook's document announced
-// meanwhile waited for it before its resolution began (the p99 of seam bench stock's
-// webhook push was the length of a sweep, and a server's first webhook waited for the
-// sweep at its start). What a sweep finds joins the turns when it ends.
+// Periodic sweeps run beside the batches, not between them: a sweep costs a query per
+// tenant with work (and, before the store listed tenants by index seeks, a read of every
+// queued node: seconds with hundreds of thousands queued), and a live webhook's document
+// announced meanwhile waited for it before its resolution began (the p99 of seam bench
+// stock's webhook push was the length of a sweep, and a server's first webhook waited for
+// the sweep at its start). What a sweep finds joins the turns when it ends.
 func (w *Worker) Run(ctx context.Context) {
 	tick := time.NewTicker(w.cfg.Sweep)
 	defer tick.Stop()
