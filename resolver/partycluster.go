@@ -114,7 +114,7 @@ func weakName(n compare.Name) bool {
 	case 1:
 		return true
 	case 2:
-		return rs[0] == '小' || rs[0] == '老' || rs[0] == '阿' || rs[0] == rs[1]
+		return compare.NicknamePrefix(rs[0]) || rs[0] == rs[1]
 	}
 	return false
 }

@@ -35,9 +35,10 @@ func maskedName(field, a, b string) Level {
 	return level(field, Different, "%s does not fit %s", a, b)
 }
 
-// nicknamePrefixes open the nicknames buyers give as a receiver's name (小李, 阿飞, 老王):
-// a mask that shows only one of them (小**) shows no family name.
-var nicknamePrefixes = map[string]bool{"小": true, "阿": true, "老": true}
+// NicknamePrefix reports whether r opens the nicknames buyers give as a receiver's name
+// (小李, 阿飞, 老王): a mask that shows only it (小**) shows no family name, and a
+// two-character name starting with it is a nickname, not a full name.
+func NicknamePrefix(r rune) bool { return r == '小' || r == '阿' || r == '老' }
 
 // maskedNameShown compares a mask with a plain name where what the mask shows is not a
 // Chinese family name: a nickname's first character says nothing (Null), and Latin
@@ -52,7 +53,7 @@ func maskedNameShown(field, a, b string) (Level, bool) {
 	}
 	shown, _, _ := strings.Cut(maskForm(a), "*")
 	switch {
-	case nicknamePrefixes[shown]:
+	case utf8.RuneCountInString(shown) == 1 && NicknamePrefix([]rune(shown)[0]):
 		return level(field, Null, "%s shows a nickname's first character, no family name", a), true
 	case shown == "" || strings.ContainsFunc(shown, func(r rune) bool { return r < 'a' || r > 'z' }) || han(b):
 		return Level{}, false
