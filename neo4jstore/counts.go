@@ -23,8 +23,7 @@ func (s *Store) BookCount(ctx context.Context, c inventory.Count, id string) (in
 	return write(ctx, s, func(tx neo4j.ManagedTransaction) (inventory.CountRecord, error) {
 		// The tenant's resolution lock: no batch changes the cell between the read and
 		// the write, in this process or any other.
-		if err := exec(ctx, tx, "MERGE (l:Lock {name: $name}) SET l.at = timestamp()",
-			map[string]any{"name": "resolve/" + c.Tenant}); err != nil {
+		if err := exec(ctx, tx, takeLock, map[string]any{"name": tenantLock(c.Tenant)}); err != nil {
 			return inventory.CountRecord{}, err
 		}
 		recs, err := run(ctx, tx, "MATCH (x:Count {id: $id}) WHERE x.tenant = $tenant RETURN x",

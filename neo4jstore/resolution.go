@@ -30,7 +30,7 @@ var _ resolver.Store = (*Store)(nil)
 // batch), by that read, which saves a round trip on every live document.
 func (s *Store) WithTenantLock(ctx context.Context, tenant string, fn func(ctx context.Context, tx resolver.Tx) error) error {
 	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		lt := &lockingTx{ManagedTransaction: tx, name: "resolve/" + tenant}
+		lt := &lockingTx{ManagedTransaction: tx, name: tenantLock(tenant)}
 		return struct{}{}, fn(ctx, &resolutionTx{tx: lt, lock: lt, tenant: tenant, now: s.Now, log: s.log})
 	})
 	return err
@@ -47,14 +47,20 @@ type lockingTx struct {
 // Run runs a statement once the lock is held.
 func (l *lockingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
 	if !l.locked {
-		if err := exec(ctx, l.ManagedTransaction, "MERGE (l:Lock {name: $name}) SET l.at = timestamp()",
-			map[string]any{"name": l.name}); err != nil {
+		if err := exec(ctx, l.ManagedTransaction, takeLock, map[string]any{"name": l.name}); err != nil {
 			return nil, err
 		}
 		l.locked = true
 	}
 	return l.ManagedTransaction.Run(ctx, cypher, params)
 }
+
+// takeLock takes the named lock for the rest of the transaction: a write to one node
+// that every holder writes, so holders in any process take turns.
+const takeLock = "MERGE (l:Lock {name: $name}) SET l.at = timestamp()"
+
+// tenantLock is the name of a tenant's resolution lock.
+func tenantLock(tenant string) string { return "resolve/" + tenant }
 
 // first returns, when the lock is not held yet, the statement that takes it and then
 // runs locked (whose parameters are params and $lock), and the lock as held: the caller
