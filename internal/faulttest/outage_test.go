@@ -237,6 +237,10 @@ func TestBrokerRestartKeepsReadings(t *testing.T) {
 		return err == nil && st.Documents == 20
 	})
 	broker.Stop()
+	// A publish written before the gateway's client has seen the connection drop fails
+	// on the dead socket (broken pipe) instead of being queued: wait until it has, as a
+	// gateway's next reading after an outage would.
+	waitFor(t, 10*time.Second, "the gateway's client to see the broker gone", func() bool { return !pub.IsConnectionOpen() })
 	publish(20) // queued by the gateway's client until the broker is back
 	time.Sleep(outage(t))
 	broker.Start()
