@@ -34,7 +34,7 @@ func publish(t *testing.T, c paho.Client, topic string, payload []byte) {
 // waitDocument polls the store until the document exists.
 func waitDocument(t *testing.T, s *Server, key ontology.DocKey) *ontology.StoredDocument {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(settle)
 	for {
 		d, err := s.App.store.Document(context.Background(), key)
 		if err != nil {
@@ -44,7 +44,7 @@ func waitDocument(t *testing.T, s *Server, key ontology.DocKey) *ontology.Stored
 			return d
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("document %s not stored within 10 s", key)
+			t.Fatalf("document %s not stored within %s", key, settle)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

@@ -121,7 +121,7 @@ func TestServerSweepsExpiredReservations(t *testing.T) {
 	if err != nil || !res.OK {
 		t.Fatalf("reserve = %+v, %v", res, err)
 	}
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(settle)
 	for {
 		rec, err := s.App.store.ReservationRecord(ctx, tenant, res.Reservation.ID)
 		if err != nil {
@@ -131,7 +131,7 @@ func TestServerSweepsExpiredReservations(t *testing.T) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("still %s after 10 s", rec.Status)
+			t.Fatalf("still %s after %s", rec.Status, settle)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

