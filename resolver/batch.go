@@ -83,7 +83,7 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 	var xlookup []string
 	for i := range docs {
 		d := &docs[i].Doc
-		_, look := crossBlocks(b.tenant, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
+		_, look := b.crossBlocksOf(d)
 		xlookup = append(xlookup, look...)
 	}
 	// The documents' own identifiers, those their notes name, the notes that name the
@@ -215,7 +215,7 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	for _, k := range storeBlocks {
 		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: k, Kind: "block", Value: k, Block: true})
 	}
-	xstore, _ := crossBlocks(b.tenant, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
+	xstore, _ := b.crossBlocksOf(d)
 	for _, k := range xstore {
 		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: k, Kind: "xblock", Value: k, Block: true})
 	}
@@ -300,7 +300,7 @@ func (b *batch) remember(d *ontology.Document, ev *EventState) {
 	for _, k := range store {
 		b.blockEvents[k] = appendUnique(b.blockEvents[k], ev.ID)
 	}
-	xstore, _ := crossBlocks(b.tenant, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
+	xstore, _ := b.crossBlocksOf(d)
 	for _, k := range xstore {
 		b.xblockEvents[k] = appendUnique(b.xblockEvents[k], ev.ID)
 	}

@@ -87,3 +87,31 @@ func TestLocationsLearnedFromContentOfAnEarlierBatch(t *testing.T) {
 		t.Fatalf("learned = %+v", learned)
 	}
 }
+
+// TestLocationsLearnedFromAnAliasedSaleResolvedFirst: the ring-up at the aliased till is
+// resolved in a batch before the Meituan order arrives; the order, whose store no alias
+// names, still finds it by content and the alias is learned. A third till, aliased to
+// another store, rings up the same basket in the same hour: two aliased stores have
+// nothing to teach each other, and the learned pair stays the one.
+func TestLocationsLearnedFromAnAliasedSaleResolvedFirst(t *testing.T) {
+	f := newFixture(t)
+	f.m = resolver.NewMatcher(f.store, resolver.NewRegistry([]resolver.LocationAlias{
+		{Tenant: f.tenant, System: "square", Code: "SQ-LOC-9", Location: "STORE-SH-01"},
+		{Tenant: f.tenant, System: "square", Code: "SQ-LOC-4", Location: "STORE-SH-02"}}, nil), nil)
+	mt := "27061900338491088"
+	pos := f.ringUp("SQ-"+mt, "", t0.Add(2*time.Minute))
+	pos.Notes = nil
+	other := f.ringUp("SQ-other", "", t0.Add(4*time.Minute))
+	other.Notes, other.Location.Code = nil, "SQ-LOC-4"
+	f.save(pos, other)
+	f.process()
+	f.save(f.meituanOrder(mt, t0))
+	f.process()
+	learned, err := f.store.LearnedLocations(f.ctx, f.tenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(learned) != 1 || learned[0].Code != "POI-77" || learned[0].Links != 1 {
+		t.Fatalf("learned = %+v", learned)
+	}
+}
