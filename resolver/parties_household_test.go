@@ -33,3 +33,25 @@ func TestHouseholdContactsBridgeNoOne(t *testing.T) {
 		t.Errorf("the son joined his father's party %s through the household's phone and mailbox", father)
 	}
 }
+
+// TestTitleOfTheOtherSexIsAnotherMember: 张晶月 orders with the household's phone; a
+// delivery order for 张先生 comes to the same flat with the same phone. The title names
+// the family alone, but it names a man, and 晶月 is a woman's name: he is her husband,
+// father or brother, his own party. 张女士 with the same phone is still her.
+func TestTitleOfTheOtherSexIsAnotherMember(t *testing.T) {
+	f := newFixture(t)
+	flat := func(name string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: name, Phone: "17104882927",
+			Place: &ontology.AddressPart{Street: "小龙坎正街1357号", Line2: "融侨城17栋701", Locality: "重庆市"}}
+	}
+	f.orderBy("her", 0, flat("张晶月"))
+	f.orderBy("mr", 1, flat("张先生"))
+	f.orderBy("ms", 2, flat("张女士"))
+	her := f.partyOf("her").PartyID
+	if got := f.partyOf("mr").PartyID; got == her {
+		t.Errorf("张先生 joined 张晶月's party %s", her)
+	}
+	if got := f.partyOf("ms").PartyID; got != her {
+		t.Errorf("张女士 is party %s, 张晶月 %s; want one", got, her)
+	}
+}

@@ -138,8 +138,11 @@ func weakNameLink(c Comparison) bool {
 // clusterContradict reports whether two members' names name two people: as
 // namesContradict, but a weak name contradicts no one, whatever its script (小王 beside
 // Wang Tao-Hui, Coco beside 袁凯鑫, are the same person's as often as not).
+//
+// A title's sex is the exception: 张先生 is weak about which 张 he is, never about
+// being a man, so he contradicts 张晶月 whatever else the two share.
 func clusterContradict(a, b compare.Name) bool {
-	return !weakName(a) && !weakName(b) && namesContradict(a, b)
+	return compare.GendersClash(a, b) || !weakName(a) && !weakName(b) && namesContradict(a, b)
 }
 
 // maskedHousehold reports whether a link between a mention (prof, filed as self) and a

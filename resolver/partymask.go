@@ -87,6 +87,9 @@ func sharedContact(c Comparison, a, b PartyProfile) bool {
 // Names that are missing, masked, a family name alone (王先生) or a typo, nickname or
 // transliteration of each other do not contradict.
 func namesContradict(a, b compare.Name) bool {
+	if compare.GendersClash(a, b) {
+		return true // 张先生 is not 张晶月, though the title names the family alone
+	}
 	switch l := compare.NameLevel(a, b); l.Kind {
 	case compare.Different:
 		// An English given name beside a Chinese one (Coco Wang, 汪华斌) is one person

@@ -145,7 +145,9 @@ def new_person(rng, fk, fk_tw, fk_en, kind, entity):
         if kind == "dual":
             p["english"] = rng.choice(T.ENGLISH_GIVEN)
     elif kind == "tw":
-        name = fk_tw.name()
+        # Names are gendered (美玲 is a woman's, 志明 a man's): a courtesy title written
+        # for this person (先生, 女士) must agree with the name Faker gives.
+        name = fk_tw.name_female() if female else fk_tw.name_male()
         p["family"], p["given"] = name[0], name[1:]
         p["home"] = home_tw(rng)
         p["phones"] = ["09" + "".join(str(rng.randint(0, 9)) for _ in range(8))]
@@ -176,6 +178,9 @@ def relative(rng, fk, base, entity, same_surname, share_phone, near_name=False):
     if same_surname:
         p["family"] = base["family"]
     if near_name:  # siblings 张丽 / 张莉: one character apart, often a homophone
+        # Sisters (or brothers): the name keeps the other's characters, and with them
+        # what they say of the bearer's sex, which a title written for either follows.
+        p["female"] = base["female"]
         g = base["given"]
         i = rng.randrange(len(g))
         alt = T.HOMOPHONES.get(g[i])
@@ -216,6 +221,7 @@ def people(rng, n):
         elif h < 0.17:  # a namesake: same Han name, half of them in the same city
             q = new_person(rng, fk, fk_tw, fk_en, "cn", e2)
             q["family"], q["given"] = p["family"], p["given"]
+            q["female"] = p["female"]  # a namesake of 薛海燕 is a woman: the name says so
             q["py_family"], q["py_given"], q["py_parts"] = p["py_family"], p["py_given"], p["py_parts"]
             if chance(rng, 0.5):
                 q["home"] = home_cn(rng, p["home"]["c"])

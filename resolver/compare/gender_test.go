@@ -1,0 +1,52 @@
+package compare
+
+import "testing"
+
+func TestTitleAndGivenGender(t *testing.T) {
+	for _, c := range []struct {
+		n            Name
+		title, given Gender
+	}{
+		{Name{Full: "张先生"}, GenderMale, GenderUnknown},
+		{Name{Full: "李女士"}, GenderFemale, GenderUnknown},
+		{Name{Full: "王小姐"}, GenderFemale, GenderUnknown},
+		{Name{Full: "Mr. Wang"}, GenderMale, GenderUnknown},
+		{Name{Given: "Li", Family: "Mrs Chen"}, GenderFemale, GenderUnknown},
+		{Name{Full: "张晶月"}, GenderUnknown, GenderFemale},
+		{Name{Given: "海燕", Family: "薛"}, GenderUnknown, GenderFemale},
+		{Name{Full: "杨健浩"}, GenderUnknown, GenderMale},
+		{Name{Full: "陳俊銘"}, GenderUnknown, GenderMale},    // traditional characters fold
+		{Name{Full: "刘华"}, GenderUnknown, GenderUnknown},  // 华 is either
+		{Name{Full: "王丽强"}, GenderUnknown, GenderUnknown}, // one of each says nothing
+		{Name{Given: "Jingyue", Family: "Zhang"}, GenderUnknown, GenderUnknown},
+		{Name{Full: "Mrs. Robinson"}, GenderFemale, GenderUnknown},
+		{Name{Full: "Missy Elliott"}, GenderUnknown, GenderUnknown}, // Missy is no title
+	} {
+		if got := TitleGender(c.n); got != c.title {
+			t.Errorf("TitleGender(%+v) = %d, want %d", c.n, got, c.title)
+		}
+		if got := GivenGender(c.n); got != c.given {
+			t.Errorf("GivenGender(%+v) = %d, want %d", c.n, got, c.given)
+		}
+	}
+}
+
+func TestGendersClash(t *testing.T) {
+	for _, c := range []struct {
+		a, b Name
+		want bool
+	}{
+		{Name{Full: "张先生"}, Name{Full: "张晶月"}, true},
+		{Name{Given: "晶月", Family: "张"}, Name{Full: "张先生"}, true},
+		{Name{Full: "李女士"}, Name{Full: "李思颖"}, false},
+		{Name{Full: "杨先生"}, Name{Full: "杨健浩"}, false},
+		{Name{Full: "刘先生"}, Name{Full: "刘华"}, false},  // the name does not tell
+		{Name{Full: "张先生"}, Name{Full: "张女士"}, false}, // two titles: neither is a given name
+		{Name{Full: "张晶月"}, Name{Full: "张健浩"}, false}, // no title: names compare as names
+		{Name{Full: "Mr Wang"}, Name{Full: "王丽"}, true},
+	} {
+		if got := GendersClash(c.a, c.b); got != c.want {
+			t.Errorf("GendersClash(%+v, %+v) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
