@@ -224,10 +224,16 @@ func transliteration(field, han string, latin []string) Level {
 	if w, ok := nicknameReads(han, latin); ok {
 		return level(field, Partial, "%s calls %s by one syllable", han, w)
 	}
-	if n.Given == "" { // a family name alone against a full romanised name
+	family, called := n, ""
+	if rs := []rune(han); len(rs) == 2 && (rs[0] == '小' || rs[0] == '老') {
+		// 小温 or 老温 is what friends call 温振波: the family name alone, as 温先生
+		// is, and Zhenbo Wen reads it.
+		family, called = HanName{Family: string(rs[1])}, han+": "
+	}
+	if family.Given == "" { // a family name alone against a full romanised name
 		for _, w := range latin {
-			if _, ok := readsAs(n, pinyinLatin([]string{w})); ok {
-				return level(field, Partial, "family name %s only", han)
+			if _, ok := readsAs(family, pinyinLatin([]string{w})); ok {
+				return level(field, Partial, "%sfamily name %s only", called, family.Family)
 			}
 		}
 	}
@@ -652,14 +658,18 @@ func mixedScript(field, han string, latin, other []string) Level {
 // friends call people by, which buyers type as the receiver's name: 阿月 or 月月 for
 // 王瑶月 (a character of the given name, after 阿 or doubled) are a Nickname; 小王 or
 // 老王 (小 or 老 before the family name) name the family only, Partial.
+//
+// The other side may name the family alone too (张先生, whose title is dropped before
+// this): 小张 and 张先生 are two ways of naming the one family, Partial as each is
+// against a full name.
 func hanNickname(field, nick string, full HanName) (Level, bool) {
 	rs := []rune(nick)
-	if len(rs) != 2 || full.Given == "" || nick == full.Family+full.Given {
+	if len(rs) != 2 || nick == full.Family+full.Given {
 		return Level{}, false
 	}
 	c := string(rs[1])
 	switch {
-	case (rs[0] == '阿' || rs[0] == rs[1]) && strings.Contains(full.Given, c):
+	case full.Given != "" && (rs[0] == '阿' || rs[0] == rs[1]) && strings.Contains(full.Given, c):
 		return level(field, Nickname, "%s calls %s%s by %s", nick, full.Family, full.Given, c), true
 	case (rs[0] == '小' || rs[0] == '老') && c == full.Family:
 		return level(field, Partial, "%s: family name %s only", nick, c), true

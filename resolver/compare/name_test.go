@@ -315,6 +315,11 @@ func TestHanNicknames(t *testing.T) {
 		{"珍珍", "任桂珍", Nickname},
 		{"小孙", "孙雪蕾", Partial},
 		{"阿强", "王瑶月", Different},
+		{"小温", "Zhenbo Wen", Partial}, // across scripts, as 温先生 is
+		{"老郝", "Yang HAO", Partial},
+		{"小温", "Zhenbo Wang", Different},
+		{"小张", "张先生", Partial}, // two ways of naming one family
+		{"小张", "王先生", Different},
 	} {
 		if got := NameLevel(Name{Full: c.a}, Name{Full: c.b}); got.Kind != c.want {
 			t.Errorf("%s vs %s: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
