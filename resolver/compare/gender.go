@@ -22,7 +22,7 @@ const (
 // both (or to one generation's girls and another's boys), are not.
 var (
 	femaleGiven = runeSet("娟婷芳燕萍霞梅兰琴玲娜丽莉倩颖蕾薇媛嫣姗婉妮娇凤菊莲翠淑雯静雪艳秀慧惠琳瑶璐怡欣馨琪娥姣婕妍嫦姝月莹洁珍丹萱诗梦")
-	maleGiven   = runeSet("伟强刚勇杰涛斌超鹏浩峰磊龙虎彪雄豪俊健毅兵武亮波辉东建国栋博帅凯飞岩松成德志军")
+	maleGiven   = runeSet("伟强刚勇杰涛斌超鹏浩峰磊龙虎彪雄豪俊健毅兵武亮波辉东建国栋博帅凯飞岩松成德志军祥")
 )
 
 func runeSet(s string) map[rune]bool {
@@ -80,13 +80,10 @@ func GivenGender(n Name) Gender {
 }
 
 // GendersClash reports whether one name carries a courtesy title of one sex and the
-// other a Chinese given name of the other: 张先生 and 张晶月 are two members of a
-// family, never one person however much else they share.
+// other a title or a Chinese given name of the other: 张先生 and 张晶月, or 张先生 and
+// 张女士, are two members of a family, never one person however much else they share.
 func GendersClash(a, b Name) bool {
-	clash := func(x, y Name) bool {
-		t := TitleGender(x)
-		g := GivenGender(y)
-		return t != GenderUnknown && g != GenderUnknown && t != g
-	}
-	return clash(a, b) || clash(b, a)
+	differ := func(x, y Gender) bool { return x != GenderUnknown && y != GenderUnknown && x != y }
+	ta, tb := TitleGender(a), TitleGender(b)
+	return differ(ta, tb) || differ(ta, GivenGender(b)) || differ(tb, GivenGender(a))
 }

@@ -40,8 +40,9 @@ func TestGendersClash(t *testing.T) {
 		{Name{Given: "晶月", Family: "张"}, Name{Full: "张先生"}, true},
 		{Name{Full: "李女士"}, Name{Full: "李思颖"}, false},
 		{Name{Full: "杨先生"}, Name{Full: "杨健浩"}, false},
-		{Name{Full: "刘先生"}, Name{Full: "刘华"}, false},  // the name does not tell
-		{Name{Full: "张先生"}, Name{Full: "张女士"}, false}, // two titles: neither is a given name
+		{Name{Full: "刘先生"}, Name{Full: "刘华"}, false}, // the name does not tell
+		{Name{Full: "张先生"}, Name{Full: "张女士"}, true},
+		{Name{Full: "张女士"}, Name{Full: "张小姐"}, false},
 		{Name{Full: "张晶月"}, Name{Full: "张健浩"}, false}, // no title: names compare as names
 		{Name{Full: "Mr Wang"}, Name{Full: "王丽"}, true},
 	} {
