@@ -574,7 +574,7 @@ def people(w, n):
                 else:
                     q = latin_person(w, in_china, locale=p["locale"], family=p["last"], female=False, home=p["home"], relation="junior")
                     q["first"] = p["first"]
-                    q["emails"] = [q["emails"][0].replace("@", "jr@")]
+                    q["emails"] = [p["emails"][0].replace("@", "jr@")]  # the son's mailbox follows the father's
                     p["suffix"], q["suffix"] = "Sr.", "Jr."
                 p["household"] = q["household"] = p["entity"]
                 q["phones"] = q["phones"] if chance(rng, 0.6) else p["phones"][:]
@@ -645,7 +645,10 @@ def name_latin_forms(rng, p, tags):
         return given, fam
     tone = chance(rng, 0.03)
     gp = pinyin_given(p["given"], tone)
-    fam = p.get("fam_latin") if p.get("fam_latin") and chance(rng, 0.85) else None
+    # Singapore and Malaysia spell the surname as on the passport (Goh, never Wu); elsewhere
+    # a Cantonese spelling now and then gives way to pinyin.
+    sea = p["country"] in ("SG", "MY")
+    fam = p.get("fam_latin") if p.get("fam_latin") and (sea or chance(rng, 0.85)) else None
     if fam is None:
         fam = lazy_pinyin(p["family"], style=Style.TONE)[0] if tone and len(p["family"]) == 1 else p["fam_py"]
         fam = fam_title(fam)
