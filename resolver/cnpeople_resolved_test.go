@@ -90,7 +90,7 @@ func writeResolvedErrors(t *testing.T, path string, recs []cnpeople.Record, part
 		for _, i := range ids[1:] {
 			if parties[i].PartyID != parties[ids[0]].PartyID {
 				a, c := resolver.ProfileOf(recs[ids[0]].Ref), resolver.ProfileOf(recs[i].Ref)
-				fmt.Fprintf(&b, "MISSED\t%s\t%s %q %q %q | %s %q %q %q\t%s\n", recs[i].Tags, recs[ids[0]].Source, recs[ids[0]].Ref.Name,
+				fmt.Fprintf(&b, "MISSED\t%s\t%s,%s\t%s %q %q %q | %s %q %q %q\t%s\n", recs[i].Tags, recs[ids[0]].Key, recs[i].Key, recs[ids[0]].Source, recs[ids[0]].Ref.Name,
 					recs[ids[0]].Ref.Phone, recs[ids[0]].Ref.Address, recs[i].Source, recs[i].Ref.Name, recs[i].Ref.Phone,
 					recs[i].Ref.Address, pm.Explain(resolver.CompareParties(a, c), a, resolver.Frequency{}))
 			}

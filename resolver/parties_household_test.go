@@ -55,3 +55,25 @@ func TestTitleOfTheOtherSexIsAnotherMember(t *testing.T) {
 		t.Errorf("张女士 is party %s, 张晶月 %s; want one", got, her)
 	}
 }
+
+// TestCompoundWithoutRoadIsTheSameFlat: 王燕 orders once with the road, once picking the
+// compound on a map, which writes no road; the same flat of the same compound is her
+// address both times. Her neighbour 王燕 in another compound with the same building
+// and flat numbers is not her.
+func TestCompoundWithoutRoadIsTheSameFlat(t *testing.T) {
+	f := newFixture(t)
+	at := func(street, detail string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: "王燕",
+			Place: &ontology.AddressPart{Street: street, Line2: detail, Locality: "西安市长安区", Region: "陕西省"}}
+	}
+	f.orderBy("road", 0, at("科技路2759号", "紫薇田园都市H座3202"))
+	f.orderBy("map", 1, at("", "紫薇田园都市H座3202"))
+	f.orderBy("other", 2, at("", "融侨城H座3202"))
+	her := f.partyOf("road").PartyID
+	if got := f.partyOf("map").PartyID; got != her {
+		t.Errorf("the compound without its road is party %s, with it %s; want one", got, her)
+	}
+	if got := f.partyOf("other").PartyID; got == her {
+		t.Errorf("王燕 of another compound joined party %s", her)
+	}
+}

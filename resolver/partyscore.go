@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/seamhub/seam/ontology"
@@ -328,6 +329,11 @@ func CompareParties(a, b PartyProfile) Comparison {
 			}
 		}
 		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
+		if c[fieldStreet].Kind == compare.Null && c[fieldDetail].Kind == compare.Exact {
+			if l, ok := compoundForStreet(pa.Detail, pb.Detail); ok {
+				c[fieldStreet] = l
+			}
+		}
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
 	} else {
@@ -396,9 +402,45 @@ func nameOf(p PartyProfile) compare.Name {
 	return compare.Name{Full: p.FullName, Given: p.Given, Family: p.Family}
 }
 
-// hasParts reports whether an address has the parts compared one by one.
+// compoundForStreet compares, where one address names no street, the compounds two
+// details with the same numbers name: 紫薇田园都市H座3202 and the road's 紫薇田园都市H座3202
+// are one flat of one compound, as the road and its number would say (a buyer who
+// picks the compound on a map writes no road), where 4栋105 in one compound and
+// 4栋105 in another, the same numbers, are two flats.
+func compoundForStreet(a, b string) (compare.Level, bool) {
+	ca, cb := compoundOf(a), compoundOf(b)
+	if utf8.RuneCountInString(ca) < 2 || utf8.RuneCountInString(cb) < 2 || !strings.Contains(ca, cb) && !strings.Contains(cb, ca) {
+		return compare.Level{}, false
+	}
+	return compare.Level{Kind: compare.Exact, Why: "street: none on one side; the compound " + ca + " stands for it"}, true
+}
+
+// compoundOf is the compound a Chinese address detail names before its building and
+// flat numbers: 紫薇田园都市 of 紫薇田园都市H座3202, 正商城 of 正商城4#105; "" when it
+// starts with a number.
+func compoundOf(detail string) string {
+	head, _, _ := strings.Cut(detail, "号院") // 1099号院幸福小区: the yard is the road's
+	if head != detail && strings.IndexFunc(head, unicode.IsDigit) >= 0 {
+		detail = detail[len(head)+len("号院"):]
+	}
+	var b strings.Builder
+	for _, r := range detail {
+		if unicode.IsDigit(r) || r == '#' || r == '-' {
+			break
+		}
+		if unicode.Is(unicode.Han, r) {
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimRight(b.String(), "小区一二三四五期栋幢号楼座")
+}
+
+// hasParts reports whether an address has the parts compared one by one: a street, or
+// below it the compound, building and flat (紫薇田园都市H座3202, 马楼村9组: what a
+// buyer picking the compound on a map, or a village's, writes without a road), and
+// where it is.
 func hasParts(a compare.Address) bool {
-	return a.Street != "" && (a.Locality != "" || a.Postcode != "" || a.City != "")
+	return (a.Street != "" || a.Detail != "") && (a.Locality != "" || a.Postcode != "" || a.City != "")
 }
 
 // companyLevel compares company name keys (normalize.CompanyName: no legal form, no

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -141,12 +142,18 @@ func parseChineseOrdered(s string) Address {
 		a.City, pos = takeSuffix(rs, pos, 8, "自治州", "地区", "市", "盟")
 		// 天河区市桥街: a district and then a street whose name starts with 市 is no
 		// city "天河区市"; a city never holds a district or county before its 市.
-		if c, ok := strings.CutSuffix(a.City, "市"); ok && strings.ContainsAny(c, "区县旗") {
+		// 紫薇田园都市H座3202, a compound named like a city and written without the road:
+		// no city's name runs to five characters before its 市 (乌鲁木齐, 呼和浩特: four).
+		if c, ok := strings.CutSuffix(a.City, "市"); ok && (strings.ContainsAny(c, "区县旗") || utf8.RuneCountInString(c) > 4) {
 			pos -= len([]rune(a.City))
 			a.City = ""
 		}
 	}
 	a.Locality, pos = takeSuffix(rs, pos, 8, "区", "县", "旗", "市")
+	if c, ok := strings.CutSuffix(a.Locality, "市"); ok && utf8.RuneCountInString(c) > 4 {
+		pos -= len([]rune(a.Locality)) // a county-level city is as short as a city (昆山市, 张家港市)
+		a.Locality = ""
+	}
 	for _, w := range notLocality {
 		// An estate, not a district: give it back. Suzhou's 工业园区 (the Industrial
 		// Park) is a district of the city, written where a district goes.

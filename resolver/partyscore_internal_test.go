@@ -1,0 +1,25 @@
+package resolver
+
+import "testing"
+
+// TestCompoundStandsForTheStreet: where one address names no road, the compound its
+// detail names, with the same building and flat numbers, is the road's place.
+func TestCompoundStandsForTheStreet(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"紫薇田园都市H座3202", "紫薇田园都市H座3202", true},
+		{"正商城4号楼105室", "正商城4#105", true},
+		{"独墅湾31号楼3单元2405", "独墅湾31-3-2405", true},
+		{"清水河小区23-1-1006", "清水河23栋1单元1006", true},
+		{"4栋105", "正商城4#105", false},      // one names no compound: 4-105 of which?
+		{"正商城4#105", "绿地世纪城4#105", false}, // two compounds, the same numbers
+		{"1099号院幸福小区9号楼1506室", "幸福小区9-1506", true},
+	} {
+		if _, got := compoundForStreet(c.a, c.b); got != c.want {
+			t.Errorf("%s ~ %s: compound stands for the street = %v, want %v (compounds %q, %q)",
+				c.a, c.b, got, c.want, compoundOf(c.a), compoundOf(c.b))
+		}
+	}
+}
