@@ -329,7 +329,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 			}
 		}
 		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
-		if c[fieldStreet].Kind == compare.Null && c[fieldDetail].Kind == compare.Exact {
+		if k := c[fieldDetail].Kind; c[fieldStreet].Kind == compare.Null && (k == compare.Exact || k == compare.Similar) {
 			if l, ok := compoundForStreet(pa.Detail, pb.Detail); ok {
 				c[fieldStreet] = l
 			}
@@ -403,7 +403,8 @@ func nameOf(p PartyProfile) compare.Name {
 }
 
 // compoundForStreet compares, where one address names no street, the compounds two
-// details with the same numbers name: 紫薇田园都市H座3202 and the road's 紫薇田园都市H座3202
+// details with the same numbers (or one's within the other's, ending in the same flat:
+// 14-2805 of 14-4-2805, the unit left out) name: 紫薇田园都市H座3202 and the road's 紫薇田园都市H座3202
 // are one flat of one compound, as the road and its number would say (a buyer who
 // picks the compound on a map writes no road), where 4栋105 in one compound and
 // 4栋105 in another, the same numbers, are two flats.

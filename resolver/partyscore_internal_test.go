@@ -16,6 +16,7 @@ func TestCompoundStandsForTheStreet(t *testing.T) {
 		{"4栋105", "正商城4#105", false},      // one names no compound: 4-105 of which?
 		{"正商城4#105", "绿地世纪城4#105", false}, // two compounds, the same numbers
 		{"1099号院幸福小区9号楼1506室", "幸福小区9-1506", true},
+		{"星耀城14栋4单元2805室", "星耀城14-2805", true}, // the unit left out
 	} {
 		if _, got := compoundForStreet(c.a, c.b); got != c.want {
 			t.Errorf("%s ~ %s: compound stands for the street = %v, want %v (compounds %q, %q)",

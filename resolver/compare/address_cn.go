@@ -182,8 +182,23 @@ func chineseRunes(s string) []rune {
 	// it), which would otherwise pass it through and let the next character compose
 	// differently on each reading.
 	rs := []rune(Simplify(norm.NFKC.String(string([]rune(s)))))
+	// Spaces between numbers separate them (九棵树家园9 5 1006 is building 9, unit 5,
+	// flat 1006, as 9-5-1006 writes it); run together they would be one number.
+	for i := 1; i < len(rs)-1; i++ {
+		if unicode.IsSpace(rs[i]) && isASCIIDigit(rs[i-1]) {
+			j := i
+			for j < len(rs) && unicode.IsSpace(rs[j]) {
+				j++
+			}
+			if j < len(rs) && isASCIIDigit(rs[j]) {
+				rs[i] = '-'
+			}
+		}
+	}
 	return slices.DeleteFunc(rs, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' })
 }
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // provinceAt returns the province whose name starts at pos and how many runes its name
 // and suffix take, or 0.

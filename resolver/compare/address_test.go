@@ -14,6 +14,10 @@ var chineseAddressTests = []struct {
 }{
 	{"浙江省杭州市西湖区文三路90号东部软件园1号楼",
 		Address{Region: "浙江省", City: "杭州市", Locality: "西湖区", Street: "文三路", Number: "90", Detail: "东部软件园1号楼"}},
+	{"北京市东城区九棵树家园9 5 1006", // building, unit and flat apart by spaces
+		Address{Region: "北京市", City: "北京市", Locality: "东城区", Detail: "九棵树家园9-5-1006"}},
+	{"陕西省西安市长安区紫薇田园都市H座3202", // a compound named like a city, no road
+		Address{Region: "陕西省", City: "西安市", Locality: "长安区", Detail: "紫薇田园都市H座3202"}},
 	{"上海市上海市浦东新区****", // Pinduoduo: the municipality twice, the rest masked
 		Address{Region: "上海市", City: "上海市", Locality: "浦东新区", Detail: "****"}},
 	{"上海市浦东新区张江路100号",
@@ -207,12 +211,15 @@ func FuzzParseAddress(f *testing.F) {
 		plain := string(chineseRunes(s))
 		// A postcode written between other parts (江东中路1534, 210556, 南京市) is lifted
 		// out, and what stood on both sides of it may join.
+		// Spaces between numbers read as the dash between them, which goes with the
+		// postcode when that is lifted out: 曛 000000 1 leaves 曛1.
+		undash := strings.NewReplacer("-", "")
 		fromAddress := func(v string) bool {
-			if strings.Contains(plain, v) {
+			if strings.Contains(plain, v) || strings.Contains(undash.Replace(plain), undash.Replace(v)) {
 				return true
 			}
 			for i := 0; a.Postcode != "" && i+len(a.Postcode) <= len(plain); i++ {
-				if strings.HasPrefix(plain[i:], a.Postcode) && strings.Contains(plain[:i]+plain[i+len(a.Postcode):], v) {
+				if strings.HasPrefix(plain[i:], a.Postcode) && strings.Contains(undash.Replace(plain[:i]+plain[i+len(a.Postcode):]), undash.Replace(v)) {
 					return true
 				}
 			}
