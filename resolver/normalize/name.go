@@ -40,11 +40,23 @@ func PersonNameTokens(s string) []string {
 // the order they were written, with the CJK word (if any) last. Comparators that need to
 // know which word came first use it: a romanised Chinese name is written family name
 // first or last, and "Wei-Ming Zhang" is read as its syllables in order.
+//
+// Digits are no part of a name: Pinduoduo's buyers write the phone's last four after
+// it (杨晓波1579, 朱斌 7341) so that the courier calls the right one of two 朱斌. A word
+// of digits alone is dropped, and so are the digits that end a CJK word, unless digits
+// are all the name has (a field filled with a number is compared as that number).
 func PersonNameWords(s string) []string {
 	ws := words(fold(s))
+	named := slices.ContainsFunc(ws, func(w string) bool { return strings.TrimRight(w, "0123456789") != "" })
 	var out []string
 	cjk := ""
 	for _, w := range ws {
+		if trimmed := strings.TrimRight(w, "0123456789"); named && trimmed != w && (trimmed == "" || allCJK(trimmed)) {
+			w = trimmed
+		}
+		if w == "" {
+			continue
+		}
 		if allCJK(w) {
 			cjk += w
 			continue

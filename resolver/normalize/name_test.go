@@ -39,6 +39,8 @@ var nameTests = []struct{ in, want string }{
 	{"", ""},
 	{" ,.- ", ""},
 	{"12345", "12345"},
+	{"杨晓波1579", "杨晓波"}, // the phone's last four, as Pinduoduo's buyers write them
+	{"朱斌 7341", "朱斌"},
 }
 
 func TestPersonName(t *testing.T) {
