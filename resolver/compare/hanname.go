@@ -140,6 +140,12 @@ func pinyinLatin(words []string) string {
 // "Wei Zhang" and "zhangwei" all spell 张伟). It returns the reading that matched.
 func readsAs(n HanName, text string) (string, bool) {
 	choices := syllableChoices(n)
+	// 陳 spelled Chan or Tan (dialectSurnames): for reading a romanised name only, never
+	// between two Han names, where 陈 and 曾 (both chan in Hong Kong) are two families.
+	if sp := dialectFamilySpellings(n.Family); len(sp) > 0 && len(choices) > 0 {
+		choices = slices.Clone(choices)
+		choices[0] = append(slices.Clip(choices[0]), sp...)
+	}
 	nf := utf8.RuneCountInString(n.Family)
 	orders := [][][]string{choices}
 	if nf < len(choices) {

@@ -581,11 +581,11 @@ func familyWithEnglishName(han, latin string) bool {
 	if !ok || n.Family == "" {
 		return false
 	}
-	fam := uFold(strings.Join(familyPinyin(n.Family), ""))
+	fams := append([]string{uFold(strings.Join(familyPinyin(n.Family), ""))}, dialectFamilySpellings(n.Family)...)
 	sameFamily, english := false, false
 	for _, w := range normalize.PersonNameWords(latin) {
 		switch lw := strings.ToLower(w); {
-		case pinyinLatin([]string{lw}) == fam && !sameFamily:
+		case slices.Contains(fams, pinyinLatin([]string{lw})) && !sameFamily:
 			sameFamily = true
 		case !isPinyin(lw) || englishReadAsPinyin[lw] || shared[lw]:
 			english = true
