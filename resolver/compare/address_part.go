@@ -147,6 +147,11 @@ func chineseDetail(field, a, b string) (Level, bool) {
 	if short[len(short)-1] == long[len(long)-1] && isSubsequence(short, long) {
 		return level(field, Similar, "%s ~ %s: numbers %s within %s", a, b, strings.Join(short, "-"), strings.Join(long, "-")), true
 	}
+	// 东风村7组 against 东风村7组15号: a village's group without the house in it (or a
+	// building without its flat), the numbers one side stops short of.
+	if slices.Equal(short, long[:len(short)]) && hasHan(a) && hasHan(b) {
+		return level(field, Similar, "%s ~ %s: numbers %s begin %s", a, b, strings.Join(short, "-"), strings.Join(long, "-")), true
+	}
 	return level(field, Different, "%s ~ %s: numbers %s and %s", a, b, strings.Join(na, "-"), strings.Join(nb, "-")), true
 }
 

@@ -373,3 +373,21 @@ func TestEnglishFormOfAChineseDetail(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailNumbersStoppingShort: a village's group without its house number, or the
+// same flat without its unit, is Similar; other numbers are Different.
+func TestDetailNumbersStoppingShort(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"东风村7组", "东风村7组15号", Similar},
+		{"星耀城14-2805", "星耀城14栋4单元2805室", Similar},
+		{"东风村7组", "东风村8组15号", Different},
+		{"东风村7组15号", "东风村7组16号", Different},
+	} {
+		if got := AddressPartLevel(PartDetail, Address{Detail: c.a}, Address{Detail: c.b}); got.Kind != c.want {
+			t.Errorf("%s ~ %s: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
+	}
+}
