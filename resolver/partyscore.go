@@ -332,6 +332,11 @@ func CompareParties(a, b PartyProfile) Comparison {
 		if k := c[fieldDetail].Kind; c[fieldStreet].Kind == compare.Null && (k == compare.Exact || k == compare.Similar) {
 			if l, ok := compoundForStreet(pa.Detail, pb.Detail); ok {
 				c[fieldStreet] = l
+				if c[fieldNumber].Kind == compare.Null {
+					// The road's number names the compound's gate: the compound stands
+					// for both, as a full address would give them.
+					c[fieldNumber] = compare.Level{Kind: compare.Exact, Why: "number: none on one side; the compound stands for it"}
+				}
 			}
 		}
 	} else if l, ok := maskedPlace(a, b); ok {
