@@ -481,8 +481,10 @@ func BlockedPairs(profiles []PartyProfile, perBlock int) []PartyPair {
 	}
 	blocks := map[string]*block{}
 	var order []string
-	for i, p := range profiles {
-		bs := p.Blocks()
+	// Each profile's blocks are worked out on every core, then filed in profile order.
+	of := make([]map[string]string, len(profiles))
+	eachIndexed(len(profiles), 256, func(i int) { of[i] = profiles[i].Blocks() })
+	for i, bs := range of {
 		for _, rule := range BlockRules {
 			v := bs[rule]
 			if v == "" {
