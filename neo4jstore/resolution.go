@@ -349,17 +349,8 @@ SET l.role = r.role, l.score = r.score, l.decidedBy = r.decidedBy, l.evidence = 
 		{`UNWIND $rows AS r
 MATCH (f:BusinessEvent {id: r.from, tenant: $tenant}), (i:BusinessEvent {id: r.into, tenant: $tenant})
 MERGE (f)-[m:MERGED_INTO]->(i) SET m.evidence = r.evidence, m.at = $now`, mergeRows(ch)},
-		{`UNWIND $rows AS r
-MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = r.kind, k.value = r.value
-WITH k, r WHERE k.tenant = $tenant
-MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
-MERGE (d)-[h:HAS_KEY]->(k) SET h.identity = r.identity, h.mention = r.mention
-FOREACH (_ IN CASE WHEN r.mention THEN [1] ELSE [] END | MERGE (d)-[:NOTES_KEY]->(k))`, keyRows(ch, false)},
-		{`UNWIND $rows AS r
-MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = 'block'
-WITH k, r WHERE k.tenant = $tenant
-MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
-MERGE (d)-[:IN_BLOCK]->(k)`, keyRows(ch, true)},
+		{keyLinksCypher, keyRows(ch, false)},
+		{blockLinksCypher, keyRows(ch, true)},
 		{`UNWIND $rows AS r
 MERGE (v:Review {id: r.id})
   ON CREATE SET v.tenant = $tenant, v.doc = r.doc, v.event = r.event, v.status = 'open', v.createdAt = $now
@@ -519,14 +510,55 @@ func mergeRows(ch *resolver.Changes) []map[string]any {
 	return rows
 }
 
+// keyLinksCypher links documents to their identifying and noted keys, making the keys
+// that are new; blockLinksCypher files them under their content blocks. Each row is a
+// document with its keys in order (keyRows): the document is found once for all its
+// keys, where a row per key found it again for each (five times a document on a
+// storefront order: three keys, two blocks).
+const (
+	keyLinksCypher = `UNWIND $rows AS g
+MATCH (d:SourceDocument {uid: g.doc, tenant: $tenant})
+UNWIND g.keys AS r
+MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = r.kind, k.value = r.value
+WITH d, k, r WHERE k.tenant = $tenant
+MERGE (d)-[h:HAS_KEY]->(k) SET h.identity = r.identity, h.mention = r.mention
+FOREACH (_ IN CASE WHEN r.mention THEN [1] ELSE [] END | MERGE (d)-[:NOTES_KEY]->(k))`
+	blockLinksCypher = `UNWIND $rows AS g
+MATCH (d:SourceDocument {uid: g.doc, tenant: $tenant})
+UNWIND g.keys AS key
+MERGE (k:Key {uid: key}) ON CREATE SET k.tenant = $tenant, k.kind = 'block'
+WITH d, k WHERE k.tenant = $tenant
+MERGE (d)-[:IN_BLOCK]->(k)`
+)
+
+// keyRows are the key links of ch (blocks, or the others) as one row per run of links
+// of one document, {doc, keys}, in the order resolution made them: a block's row lists
+// key uids, another's {key, kind, value, identity, mention}.
 func keyRows(ch *resolver.Changes, blocks bool) []map[string]any {
-	rows := make([]map[string]any, 0, len(ch.Keys))
+	var rows []map[string]any
+	var doc string
+	var keys []any
+	flush := func() {
+		if len(keys) > 0 {
+			rows = append(rows, map[string]any{"doc": doc, "keys": keys})
+		}
+		keys = nil
+	}
 	for _, k := range ch.Keys {
 		if k.Block != blocks {
 			continue
 		}
-		rows = append(rows, map[string]any{"doc": k.DocUID, "key": k.KeyUID, "kind": k.Kind, "value": k.Value, "identity": k.Identity, "mention": k.Mention})
+		if k.DocUID != doc {
+			flush()
+			doc = k.DocUID
+		}
+		if blocks {
+			keys = append(keys, k.KeyUID)
+			continue
+		}
+		keys = append(keys, map[string]any{"key": k.KeyUID, "kind": k.Kind, "value": k.Value, "identity": k.Identity, "mention": k.Mention})
 	}
+	flush()
 	return rows
 }
 

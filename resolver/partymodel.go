@@ -335,58 +335,89 @@ func Train(profiles []PartyProfile, pairs []PartyPair, randomPairs int, seed uin
 // fitM estimates m and the share of matches by EM, u held fixed, fields assumed to agree
 // independently given match status; probabilities are kept away from 0 and 1 so no level
 // becomes infinitely decisive on a small sample.
+//
+// What a pair contributes is worked out once: the fields it compares (not null, not
+// made to agree by its rule) and their levels, in field order. Each iteration takes the
+// logarithms of m and u once per level rather than once per pair and field, and adds
+// them up for each pair in the same order as before, so the fit is the same to the last
+// bit; the logarithms were most of training's time outside the comparisons.
 func fitM(pairs []PartyPair, pm PartyModel, iterations int) (PartyModel, float64) {
 	lambda := 0.1
 	if len(pairs) < 20 {
 		return pm, lambda
 	}
-	skip := func(p PartyPair, f int) bool {
-		for _, x := range ruleFields[p.Rule] {
-			if x == f {
-				return true
+	var skipField [partyFields]bool
+	terms := make([]fitTerm, 0, len(pairs)*partyFields)
+	ends := make([]int, len(pairs))
+	for i, p := range pairs {
+		skipField = [partyFields]bool{}
+		for _, f := range ruleFields[p.Rule] {
+			skipField[f] = true
+		}
+		for f := range partyFields {
+			if k := p.C[f].Kind; k != compare.Null && !skipField[f] {
+				terms = append(terms, fitTerm{field: f, kind: k})
 			}
 		}
-		return false
+		ends[i] = len(terms)
 	}
 	post := make([]float64, len(pairs))
+	var logM, logU [partyFields][compare.NumKinds]float64
+	var usable [partyFields][compare.NumKinds]bool
 	for range iterations {
-		var sum float64
-		for i, p := range pairs {
-			lm, lu := math.Log(lambda), math.Log(1-lambda)
-			for f := range partyFields {
-				k := p.C[f].Kind
-				if k == compare.Null || skip(p, f) || pm.M[f][k] <= 0 || pm.U[f][k] <= 0 {
-					continue
+		for f := range partyFields {
+			for k := range compare.NumKinds {
+				m, u := pm.M[f][k], pm.U[f][k]
+				usable[f][k] = m > 0 && u > 0
+				if usable[f][k] {
+					logM[f][k], logU[f][k] = math.Log(m), math.Log(u)
 				}
-				lm += math.Log(pm.M[f][k])
-				lu += math.Log(pm.U[f][k])
 			}
+		}
+		var sum float64
+		la, lb := math.Log(lambda), math.Log(1-lambda)
+		from := 0
+		for i := range pairs {
+			lm, lu := la, lb
+			for _, t := range terms[from:ends[i]] {
+				if usable[t.field][t.kind] {
+					lm += logM[t.field][t.kind]
+					lu += logU[t.field][t.kind]
+				}
+			}
+			from = ends[i]
 			post[i] = 1 / (1 + math.Exp(lu-lm))
 			sum += post[i]
 		}
 		lambda = clamp(sum / float64(len(pairs)))
-		for f := range partyFields {
-			var mc [compare.NumKinds]float64
-			var mt float64
-			for i, p := range pairs {
-				k := p.C[f].Kind
-				if k == compare.Null || skip(p, f) {
-					continue
-				}
-				mc[k] += post[i]
-				mt += post[i]
+		var mc [partyFields][compare.NumKinds]float64
+		var mt [partyFields]float64
+		from = 0
+		for i := range pairs {
+			for _, t := range terms[from:ends[i]] {
+				mc[t.field][t.kind] += post[i]
+				mt[t.field] += post[i]
 			}
-			if mt < 5 {
+			from = ends[i]
+		}
+		for f := range partyFields {
+			if mt[f] < 5 {
 				continue
 			}
 			for k := 1; k < compare.NumKinds; k++ {
-				if pm.M[f][k] > 0 || mc[k] > 0 {
-					pm.M[f][k] = clamp((mc[k] + 0.01) / (mt + 0.01*float64(compare.NumKinds)))
+				if pm.M[f][k] > 0 || mc[f][k] > 0 {
+					pm.M[f][k] = clamp((mc[f][k] + 0.01) / (mt[f] + 0.01*float64(compare.NumKinds)))
 				}
 			}
 		}
 	}
 	return pm, lambda
+}
+
+// fitTerm is one field a pair compares in the fit, and its level.
+type fitTerm struct {
+	field int
+	kind  compare.Kind
 }
 
 // termFrequencies counts, per TF field, the share of profiles holding each value held by
@@ -450,8 +481,10 @@ func BlockedPairs(profiles []PartyProfile, perBlock int) []PartyPair {
 	}
 	blocks := map[string]*block{}
 	var order []string
-	for i, p := range profiles {
-		bs := p.Blocks()
+	// Each profile's blocks are worked out on every core, then filed in profile order.
+	of := make([]map[string]string, len(profiles))
+	eachIndexed(len(profiles), 256, func(i int) { of[i] = profiles[i].Blocks() })
+	for i, bs := range of {
 		for _, rule := range BlockRules {
 			v := bs[rule]
 			if v == "" {

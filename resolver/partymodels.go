@@ -74,10 +74,8 @@ func (m *Matcher) partyModelOf(ctx context.Context, tenant string) PartyModel {
 // TrainOnMentions fits a party model to what a tenant's documents say of their parties
 // (see Train), starting from the default model.
 func TrainOnMentions(mentions []ontology.PartyRef, seed uint64) (PartyModel, int, int) {
-	profiles := make([]PartyProfile, 0, len(mentions))
-	for _, p := range mentions {
-		profiles = append(profiles, ProfileOf(p))
-	}
+	profiles := make([]PartyProfile, len(mentions))
+	eachIndexed(len(mentions), 256, func(i int) { profiles[i] = ProfileOf(mentions[i]) })
 	pairs := BlockedPairs(profiles, 50)
 	return Train(profiles, pairs, trainingRandomPairs, seed, DefaultPartyModel()), len(profiles), len(pairs)
 }

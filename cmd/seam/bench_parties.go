@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -80,6 +81,7 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	threshold := fs.Float64("splink-threshold", 0.99, "match probability at which Splink's predictions are clustered (its febrl4 example's)")
 	asJSON := fs.Bool("json", false, "also print the results as one JSON object on the last line")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of Seam's timed section to this file; with several sets, each set's to its own, the set's name added before the extension")
+	clustersOut := fs.String("clusters", "", "write each record's Seam cluster to this file (key,cluster; the cluster named by its least record key, so two runs' files compare with diff); with several sets, each set's to its own, the set's name added before the extension")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -118,9 +120,14 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 		if err != nil {
 			return err
 		}
-		row, err := seamParties(ctx, app, set, work, *keep, *train, setProfile(*cpuProfile, name, len(sets)))
+		row, partyOf, err := seamParties(ctx, app, set, work, *keep, *train, setProfile(*cpuProfile, name, len(sets)))
 		if err != nil {
 			return fmt.Errorf("%s through Seam: %w", name, err)
+		}
+		if *clustersOut != "" {
+			if err := writeClusters(setProfile(*clustersOut, name, len(sets)), set, partyOf); err != nil {
+				return err
+			}
 		}
 		printPartyRow(stdout, row)
 		rows = append(rows, row)
@@ -170,7 +177,8 @@ func printPartyRow(w io.Writer, r partyRow) {
 
 // seamParties sends a set's records to Seam as its shops' orders, resolves them, reads
 // each document's customer party back, and scores the parties against the truth.
-func seamParties(ctx context.Context, app *App, set partySet, work string, keep, train bool, cpuProfile string) (partyRow, error) {
+// It also returns record key -> party id.
+func seamParties(ctx context.Context, app *App, set partySet, work string, keep, train bool, cpuProfile string) (partyRow, map[string]string, error) {
 	tenant := fmt.Sprintf("bench-parties-%s-%d", set.Name, time.Now().UnixNano()%1e9)
 	row := partyRow{Set: set.Name, System: "seam", Tenant: tenant}
 	if keep {
@@ -180,17 +188,17 @@ func seamParties(ctx context.Context, app *App, set partySet, work string, keep,
 	}
 	payloads, keyOf, err := set.Payloads(tenant, time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC))
 	if err != nil {
-		return row, err
+		return row, nil, err
 	}
 	if keep {
 		if err := writePayloads(filepath.Join(work, set.Name), payloads); err != nil {
-			return row, err
+			return row, nil, err
 		}
 	}
 	if cpuProfile != "" {
 		stop, err := startCPUProfile(cpuProfile)
 		if err != nil {
-			return row, err
+			return row, nil, err
 		}
 		defer stop()
 	}
@@ -200,25 +208,25 @@ func seamParties(ctx context.Context, app *App, set partySet, work string, keep,
 	for i := 0; i < len(payloads); i += batch {
 		r, err := app.intake.Accept(ctx, payloads[i:min(i+batch, len(payloads))])
 		if err != nil {
-			return row, err
+			return row, nil, err
 		}
 		res.Add(r)
 	}
 	stored := time.Since(start)
 	if train {
 		if _, _, err := trainParties(ctx, app, tenant, 1, io.Discard); err != nil {
-			return row, err
+			return row, nil, err
 		}
 	}
 	trained := time.Since(start)
 	st, err := app.worker.Drain(ctx, tenant)
 	if err != nil {
-		return row, err
+		return row, nil, err
 	}
 	resolved := time.Since(start)
 	partyOf, err := customerParties(ctx, app, keyOf)
 	if err != nil {
-		return row, err
+		return row, nil, err
 	}
 	total := time.Since(start)
 
@@ -227,7 +235,7 @@ func seamParties(ctx context.Context, app *App, set partySet, work string, keep,
 	row.ResolveSeconds, row.ReadSeconds = (resolved - trained).Seconds(), (total - resolved).Seconds()
 	row.Quarantined = res.Quarantined
 	row.Unresolved = res.Accepted + res.Updated - st.Documents
-	return row, nil
+	return row, partyOf, nil
 }
 
 // customerParties reads each document's customer party, as GraphQL's
@@ -308,6 +316,34 @@ func splinkParties(ctx context.Context, py, script, work string, set partySet, f
 	row.setScores(pairwiseScores(set.scored(clusters), set.CrossOnly), run.Seconds)
 	row.Version = run.Splink
 	return row, nil
+}
+
+// writeClusters writes each of a set's records with its cluster as key,cluster lines
+// in key order, the cluster named by the least key of its records (party ids differ
+// from run to run; the clusters should not), "" for a record without a party.
+func writeClusters(path string, set partySet, partyOf map[string]string) error {
+	least := map[string]string{}
+	keys := make([]string, 0, len(set.Records))
+	for _, r := range set.Records {
+		keys = append(keys, r.Key)
+		if p, ok := partyOf[r.Key]; ok && (least[p] == "" || r.Key < least[p]) {
+			least[p] = r.Key
+		}
+	}
+	slices.Sort(keys)
+	var b bytes.Buffer
+	b.WriteString("key,cluster\n")
+	for _, k := range keys {
+		c := ""
+		if p, ok := partyOf[k]; ok {
+			c = least[p]
+		}
+		fmt.Fprintf(&b, "%s,%s\n", k, c)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing the clusters: %w", err)
+	}
+	return nil
 }
 
 // readClusters reads parties.py's key,cluster file.

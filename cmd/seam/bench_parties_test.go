@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -199,7 +202,7 @@ x4a-00002,a,88,isabelle,snell,23,gundulu place,currin ga,utakarra,2193,wa,199211
 	if err != nil {
 		t.Fatal(err)
 	}
-	row, err := seamParties(ctx, app, febrlPartySet("febrl4", recs), t.TempDir(), false, false, "")
+	row, _, err := seamParties(ctx, app, febrlPartySet("febrl4", recs), t.TempDir(), false, false, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,5 +216,31 @@ x4a-00002,a,88,isabelle,snell,23,gundulu place,currin ga,utakarra,2193,wa,199211
 	st, err := store.Stats(ctx, row.Tenant)
 	if err != nil || st.Documents != 0 {
 		t.Fatalf("tenant %s after the run: %+v, %v; want it removed", row.Tenant, st, err)
+	}
+}
+
+// TestWriteClustersNamesClustersByTheirLeastKey: two runs that cluster alike but name
+// their parties differently write the same file; a record without a party has no cluster.
+func TestWriteClustersNamesClustersByTheirLeastKey(t *testing.T) {
+	set := partySet{Records: []truthRecord{{Key: "c"}, {Key: "a"}, {Key: "b"}, {Key: "d"}}}
+	dir := t.TempDir()
+	var files []string
+	for i, partyOf := range []map[string]string{
+		{"a": "p1", "c": "p1", "b": "p2"},
+		{"c": "zz", "a": "zz", "b": "yy"},
+	} {
+		path := filepath.Join(dir, fmt.Sprintf("run%d.csv", i))
+		if err := writeClusters(path, set, partyOf); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, string(b))
+	}
+	const want = "key,cluster\na,a\nb,b\nc,a\nd,\n"
+	if files[0] != want || files[1] != want {
+		t.Fatalf("got %q and %q, want %q for both", files[0], files[1], want)
 	}
 }

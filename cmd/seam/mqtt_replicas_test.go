@@ -120,7 +120,8 @@ func TestNearCacheSetting(t *testing.T) {
 
 func TestServerCommandsTuneTheCollector(t *testing.T) {
 	for args, want := range map[string]bool{"serve": true, "demo --days 7": true, "bench stock --reads 100": true,
-		"bench ingest": false, "ingest --dir x": false, "": false} {
+		"bench parties --sets febrl4": true, "parties train --tenant t": true, "parties confirm": false,
+		"bench ingest": false, "ingest --dir x": false, "bench": false, "parties": false, "": false} {
 		if got := hostsServer(strings.Fields(args)); got != want {
 			t.Errorf("hostsServer(%q) = %v, want %v", args, got, want)
 		}
