@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,6 +49,8 @@ const (
 // Cache is live stock in Redis. It is safe for concurrent use.
 type Cache struct {
 	rdb redis.UniversalClient
+	// near, when set, is the near cache rdb reads through (see Near.Stock).
+	near *Near
 }
 
 // New wraps a Redis client (single node, Sentinel or Cluster).
@@ -157,27 +160,39 @@ func cellField(location, lot, name string) string {
 
 // Stock returns the cells of one product, optionally at one location, sorted by location
 // and lot.
+//
+// The hash is read as Redis sent it (a RawCmd, which the near cache keeps and serves
+// like any HGETALL) and parsed here: HGetAll's map costs a map and two strings per field,
+// and this runs on every live stock read. The cells' locations and lots are slices of one
+// string of the reply.
 func (c *Cache) Stock(ctx context.Context, tenant, sku, location string) ([]inventory.Stock, error) {
-	h, err := c.rdb.HGetAll(ctx, stockKey(tenant, sku)).Result()
-	if err != nil {
-		return nil, fmt.Errorf("reading stock of %s: %w", sku, unavailable(err))
+	key := stockKey(tenant, sku)
+	var raw []byte
+	var ok bool
+	if c.near != nil {
+		raw, ok = c.near.hash(ctx, key)
+	}
+	if !ok {
+		cmd := redis.NewRawCmd(ctx, "hgetall", key)
+		_ = c.rdb.Process(ctx, cmd)
+		var err error
+		if raw, err = cmd.Result(); err != nil {
+			return nil, fmt.Errorf("reading stock of %s: %w", sku, unavailable(err))
+		}
 	}
 	// Most products have a handful of cells: searching them in order costs less than a
-	// map, and this runs on every live stock read. A product stocked at hundreds of
-	// locations gets an index once it outgrows the search.
+	// map. A product stocked at hundreds of locations gets an index once it outgrows the
+	// search.
 	out := make([]inventory.Stock, 0, 8)
 	var index map[ontology.Cell]int
-	for f, v := range h {
+	err := hashFields(string(raw), func(f, v string) error {
 		loc, lot, name, ok := splitCellField(f)
-		if !ok {
-			continue
-		}
-		if location != "" && loc != location {
-			continue
+		if !ok || (location != "" && loc != location) {
+			return nil
 		}
 		q, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			return nil, fmt.Errorf("stock of %s: field %q holds %q: %w", sku, f, v, err)
+			return fmt.Errorf("field %q holds %q: %w", f, v, err)
 		}
 		cell := ontology.Cell{SKU: sku, Location: loc, Lot: lot}
 		k := -1
@@ -215,14 +230,71 @@ func (c *Cache) Stock(ctx context.Context, tenant, sku, location string) ([]inve
 		default:
 			s.Set(ontology.Bucket(name), ontology.Qty(q))
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stock of %s: %w", sku, err)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Location != out[j].Location {
-			return out[i].Location < out[j].Location
+	slices.SortFunc(out, func(a, b inventory.Stock) int {
+		if c := strings.Compare(a.Location, b.Location); c != 0 {
+			return c
 		}
-		return out[i].Lot < out[j].Lot
+		return strings.Compare(a.Lot, b.Lot)
 	})
 	return out, nil
+}
+
+// hashFields calls fn with each field and value of an HGETALL reply in its RESP form:
+// a RESP3 map or a RESP2 array of blob strings. An error reply is an error.
+func hashFields(raw string, fn func(field, value string) error) error {
+	if raw == "" {
+		return errors.New("empty reply to HGETALL")
+	}
+	kind := raw[0]
+	head, rest, ok := strings.Cut(raw[1:], "\r\n")
+	if !ok {
+		return fmt.Errorf("HGETALL reply %.40q is cut short", raw)
+	}
+	n, err := strconv.Atoi(head)
+	switch {
+	case kind == '-' || kind == '!':
+		return fmt.Errorf("redis: %s", head)
+	case err != nil || n < 0:
+		return fmt.Errorf("HGETALL reply starts %.40q", raw)
+	case kind == '*' && n%2 == 0:
+		n /= 2 // RESP2: field, value, field, value...
+	case kind != '%':
+		return fmt.Errorf("HGETALL reply starts %.40q", raw)
+	}
+	for range n {
+		var f, v string
+		if f, rest, err = blobString(rest); err != nil {
+			return err
+		}
+		if v, rest, err = blobString(rest); err != nil {
+			return err
+		}
+		if err := fn(f, v); err != nil {
+			return err
+		}
+	}
+	if rest != "" {
+		return fmt.Errorf("HGETALL reply has %d bytes past its end", len(rest))
+	}
+	return nil
+}
+
+// blobString reads one RESP blob string ($<length>\r\n<bytes>\r\n) from the start of s.
+func blobString(s string) (val, rest string, err error) {
+	head, body, ok := strings.Cut(s, "\r\n")
+	if !ok || len(head) < 2 || head[0] != '$' {
+		return "", "", fmt.Errorf("HGETALL reply holds %.40q where a string was expected", s)
+	}
+	n, err := strconv.Atoi(head[1:])
+	if err != nil || n < 0 || len(body) < n+2 || body[n:n+2] != "\r\n" {
+		return "", "", fmt.Errorf("HGETALL reply holds a malformed string %.40q", s)
+	}
+	return body[:n], body[n+2:], nil
 }
 
 // SKUs lists the products with live stock for a tenant.
