@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -49,8 +50,10 @@ const (
 // Cache is live stock in Redis. It is safe for concurrent use.
 type Cache struct {
 	rdb redis.UniversalClient
-	// near, when set, is the near cache rdb reads through (see Near.Stock).
-	near *Near
+	// near, when set, is the near cache rdb reads through, and parsed the cells of the
+	// replies it gave last (see Near.Stock).
+	near   *Near
+	parsed *parsedHashes
 }
 
 // New wraps a Redis client (single node, Sentinel or Cluster).
@@ -166,26 +169,51 @@ func cellField(location, lot, name string) string {
 // and this runs on every live stock read. The cells' locations and lots are slices of one
 // string of the reply.
 func (c *Cache) Stock(ctx context.Context, tenant, sku, location string) ([]inventory.Stock, error) {
-	key := stockKey(tenant, sku)
 	var raw []byte
 	var ok bool
 	if c.near != nil {
-		raw, ok = c.near.hash(ctx, key)
+		raw, ok = c.near.stockHash(ctx, tenant, sku)
 	}
 	if !ok {
-		cmd := redis.NewRawCmd(ctx, "hgetall", key)
+		cmd := redis.NewRawCmd(ctx, "hgetall", stockKey(tenant, sku))
 		_ = c.rdb.Process(ctx, cmd)
 		var err error
 		if raw, err = cmd.Result(); err != nil {
 			return nil, fmt.Errorf("reading stock of %s: %w", sku, unavailable(err))
 		}
 	}
+	if c.parsed == nil {
+		return parseStock(string(raw), sku, location)
+	}
+	// The same reply is the same cells: a product read again and again, unchanged, is
+	// parsed once. Each caller gets its own copy.
+	cells, ok := c.parsed.get(tenant, sku, raw)
+	if !ok {
+		reply := string(raw)
+		var err error
+		if cells, err = parseStock(reply, sku, ""); err != nil {
+			return nil, err
+		}
+		c.parsed.put(tenant, sku, reply, cells)
+	}
+	out := make([]inventory.Stock, 0, len(cells))
+	for _, s := range cells {
+		if location == "" || s.Location == location {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// parseStock reads the cells of a product's stock hash from its HGETALL reply, at one
+// location or all, sorted by location and lot.
+func parseStock(reply, sku, location string) ([]inventory.Stock, error) {
 	// Most products have a handful of cells: searching them in order costs less than a
 	// map. A product stocked at hundreds of locations gets an index once it outgrows the
 	// search.
 	out := make([]inventory.Stock, 0, 8)
 	var index map[ontology.Cell]int
-	err := hashFields(string(raw), func(f, v string) error {
+	err := hashFields(reply, func(f, v string) error {
 		loc, lot, name, ok := splitCellField(f)
 		if !ok || (location != "" && loc != location) {
 			return nil
@@ -242,6 +270,47 @@ func (c *Cache) Stock(ctx context.Context, tenant, sku, location string) ([]inve
 		return strings.Compare(a.Lot, b.Lot)
 	})
 	return out, nil
+}
+
+// parsedHashes remembers, per product, the last HGETALL reply of its stock hash that
+// was parsed and the cells it holds. An entry is used only for a reply equal to it byte
+// for byte, so it can never answer anything but what parsing the reply would. It is
+// bounded; when full it starts again empty.
+type parsedHashes struct {
+	mu    sync.RWMutex
+	byKey map[[2]string]parsedHash
+}
+
+type parsedHash struct {
+	reply string
+	cells []inventory.Stock // never changed once stored
+}
+
+// maxParsed bounds parsedHashes: a reply and its cells are a few KB.
+const maxParsed = 4096
+
+func newParsedHashes() *parsedHashes {
+	return &parsedHashes{byKey: map[[2]string]parsedHash{}}
+}
+
+// get returns the cells of reply when it is the reply last parsed for the product.
+func (p *parsedHashes) get(tenant, sku string, reply []byte) ([]inventory.Stock, bool) {
+	p.mu.RLock()
+	e, ok := p.byKey[[2]string{tenant, sku}]
+	p.mu.RUnlock()
+	if !ok || e.reply != string(reply) {
+		return nil, false
+	}
+	return e.cells, true
+}
+
+func (p *parsedHashes) put(tenant, sku, reply string, cells []inventory.Stock) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.byKey) >= maxParsed {
+		p.byKey = make(map[[2]string]parsedHash, maxParsed)
+	}
+	p.byKey[[2]string{tenant, sku}] = parsedHash{reply: reply, cells: cells}
 }
 
 // hashFields calls fn with each field and value of an HGETALL reply in its RESP form:

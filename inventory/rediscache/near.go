@@ -71,22 +71,26 @@ func (n *Near) Close() error {
 // (Redis's invalidations, this process's WriterHook, the backstop and a broken
 // connection all act on the entries), without the command's pass through go-redis
 // (its hooks, the key's encoding, a reader over the reply's copy): most of a stock
-// read's cost in the server. A miss reads through Client, which keeps the reply.
-func (n *Near) Stock() *Cache { return &Cache{rdb: n.Client, near: n} }
+// read's cost in the server. A miss reads through Client, which keeps the reply. A reply
+// equal to the one last parsed for the product is not parsed again.
+func (n *Near) Stock() *Cache { return &Cache{rdb: n.Client, near: n, parsed: newParsedHashes()} }
 
-// hash returns the reply to HGETALL key the cache holds, if it holds one.
-func (n *Near) hash(ctx context.Context, key string) ([]byte, bool) {
+// stockHash returns the reply to HGETALL of a product's stock hash that the cache holds,
+// if it holds one.
+func (n *Near) stockHash(ctx context.Context, tenant, sku string) ([]byte, bool) {
 	if n.closed.Load() {
 		return nil, false
 	}
-	return n.cache.Get(ctx, hgetallCacheKey(key))
+	return n.cache.Get(ctx, stockCacheKey(tenant, sku))
 }
 
-// hgetallCacheKey is how go-redis keys its kept reply to HGETALL key, sent as
-// Cache.Stock sends it: the namespace (nearKeyPrefix), then the command as written on
-// the wire. TestNearStockReadsTheKeptReply fails if a go-redis release changes it.
-func hgetallCacheKey(key string) string {
-	return nearKeyPrefix + "*2\r\n$7\r\nhgetall\r\n$" + strconv.Itoa(len(key)) + "\r\n" + key + "\r\n"
+// stockCacheKey is how go-redis keys its kept reply to HGETALL of stockKey(tenant, sku),
+// sent as Cache.Stock sends it: the namespace (nearKeyPrefix), then the command as
+// written on the wire, built in one allocation. TestNearStockReadsTheKeptReply fails if
+// a go-redis release changes it.
+func stockCacheKey(tenant, sku string) string {
+	n := len(tenant) + len(sku) + len("seam:{}:stock:")
+	return nearKeyPrefix + "*2\r\n$7\r\nhgetall\r\n$" + strconv.Itoa(n) + "\r\nseam:{" + tenant + "}:stock:" + sku + "\r\n"
 }
 
 // nearKeyPrefix is how go-redis namespaces a cached Redis key for database 0 and no ACL
