@@ -117,10 +117,14 @@ func (d *directStock) answer(ctx context.Context, w http.ResponseWriter, p *stoc
 		buf = append(buf, '}')
 	}
 	buf = append(buf, "]}}"...)
-	w.Header().Set("Content-Type", "application/json")
+	// Assigned, not Set: Set allocates the value's slice on every answer, and net/http
+	// only reads it.
+	w.Header()["Content-Type"] = jsonContentType
 	_, _ = w.Write(buf)
 	return true
 }
+
+var jsonContentType = []string{"application/json"}
 
 // planCache remembers the plans of request bodies the direct path answered: channels
 // and shelves send the same few bodies again and again. It is bounded; when full it
