@@ -57,7 +57,6 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 				writeBodyError(w, err)
 				return
 			}
-			r.Body = io.NopCloser(bytes.NewReader(body))
 		}
 		ctx := r.Context()
 		auth := r.Header.Get("Authorization")
@@ -78,6 +77,9 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 		// would run.
 		if direct != nil && body != nil && (plainPOST{}).Supports(r) && direct.servePlanned(ctx, w, body) {
 			return
+		}
+		if body != nil {
+			r.Body = io.NopCloser(bytes.NewReader(body)) // read again by the transport
 		}
 		// A websocket without the header authenticates in its connection_init.
 		srv.ServeHTTP(w, r.WithContext(ctx))
