@@ -41,8 +41,13 @@ func stockRow(s inventory.Stock, zone string, now time.Time) *model.StockRow {
 func stockRows(rows []inventory.Stock, zone func(location string) string, now time.Time) []*model.StockRow {
 	buf := make([]model.StockRow, len(rows))
 	out := make([]*model.StockRow, len(rows))
+	// The zones the rows point to, in one allocation rather than one each.
+	zones := make([]string, len(rows))
 	for i := range rows {
-		fillStockRow(&buf[i], &rows[i], zone(rows[i].Location), now)
+		fillStockRow(&buf[i], &rows[i], "", now)
+		if zones[i] = zone(rows[i].Location); zones[i] != "" {
+			buf[i].Zone = &zones[i]
+		}
 		out[i] = &buf[i]
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -33,7 +34,20 @@ import (
 type directStock struct {
 	query func(ctx context.Context, sku string, location *string) ([]*model.StockRow, error)
 	roles []apikey.Role
+	plans planCache
 }
+
+// stockPlan is what the direct path needs of an operation it answers: the response key,
+// the row fields asked for and the arguments. It is immutable once made.
+type stockPlan struct {
+	alias  string
+	fields []planField
+	sku    string
+	loc    *string
+}
+
+// planField is one selected row field: its response key and its name.
+type planField struct{ alias, name string }
 
 // newDirectStock prepares the direct path from the schema; nil (no direct path) when
 // Query.stock carries a directive other than one @hasRole, whose meaning it could not
@@ -47,7 +61,7 @@ func newDirectStock(schema *ast.Schema, q func(context.Context, string, *string)
 	if arg == nil || arg.Value == nil {
 		return nil
 	}
-	d := &directStock{query: q}
+	d := &directStock{query: q, plans: planCache{byBody: map[string]*stockPlan{}}}
 	for _, c := range arg.Value.Children {
 		d.roles = append(d.roles, apikey.Role(strings.ToLower(c.Value.Raw)))
 	}
@@ -55,39 +69,93 @@ func newDirectStock(schema *ast.Schema, q func(context.Context, string, *string)
 }
 
 // serve answers rc when it has the direct shape and reports whether it did; when it
-// reports false it has written nothing.
-func (d *directStock) serve(ctx context.Context, w http.ResponseWriter, rc *graphql.OperationContext) bool {
-	f, sku, loc, ok := d.match(rc)
+// reports false it has written nothing. body is the request's body, whose plan is
+// remembered when the direct path answers its shape (see servePlanned).
+func (d *directStock) serve(ctx context.Context, w http.ResponseWriter, rc *graphql.OperationContext, body []byte) bool {
+	p, ok := d.match(rc)
 	if !ok {
 		return false
 	}
+	d.plans.put(body, p)
+	return d.answer(ctx, w, p)
+}
+
+// servePlanned answers a request body whose operation the direct path has answered
+// before, without decoding, parsing, validating or pricing it again, and reports whether
+// it did; when it reports false it has written nothing. The plan is a function of the
+// body's bytes alone: the schema, the validation rules and the limits are fixed for the
+// server's life, and the variables are in the body. What depends on the request, its key
+// and the data, is decided on every request as serve decides it.
+func (d *directStock) servePlanned(ctx context.Context, w http.ResponseWriter, body []byte) bool {
+	p := d.plans.get(body)
+	return p != nil && d.answer(ctx, w, p)
+}
+
+// answer checks the key's role, calls the resolver and writes the rows.
+func (d *directStock) answer(ctx context.Context, w http.ResponseWriter, p *stockPlan) bool {
 	if k, ok := keyOf(ctx); !ok || !k.HasRole(d.roles...) {
 		return false
 	}
-	rows, err := d.call(ctx, sku, loc)
+	rows, err := d.call(ctx, p.sku, p.loc)
 	if err != nil || slices.Contains(rows, nil) {
 		return false // a nil row breaks [StockRow!]!: the executor says so
 	}
-	buf := make([]byte, 0, 64+len(rows)*64*len(f.SelectionSet))
-	buf = append(append(append(buf, `{"data":{"`...), f.Alias...), `":[`...)
+	buf := make([]byte, 0, 64+len(rows)*64*len(p.fields))
+	buf = append(append(append(buf, `{"data":{"`...), p.alias...), `":[`...)
 	for i, row := range rows {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
 		buf = append(buf, '{')
-		for j, s := range f.SelectionSet {
-			sf := s.(*ast.Field) // match checked every selection
+		for j, f := range p.fields {
 			if j > 0 {
 				buf = append(buf, ',')
 			}
-			buf = append(append(append(buf, '"'), sf.Alias...), `":`...)
-			buf, _ = appendStockField(buf, row, sf.Name)
+			buf = append(append(append(buf, '"'), f.alias...), `":`...)
+			buf, _ = appendStockField(buf, row, f.name)
 		}
 		buf = append(buf, '}')
 	}
 	buf = append(buf, "]}}"...)
+	// Assigned, not Set: Set allocates the value's slice on every answer, and net/http
+	// only reads it.
+	w.Header()["Content-Type"] = jsonContentType
 	_, _ = w.Write(buf)
 	return true
+}
+
+var jsonContentType = []string{"application/json"}
+
+// planCache remembers the plans of request bodies the direct path answered: channels
+// and shelves send the same few bodies again and again. It is bounded; when full it
+// starts again empty, which costs the next requests one parse each.
+type planCache struct {
+	mu     sync.RWMutex
+	byBody map[string]*stockPlan
+}
+
+// Bounds of the plan cache: a stock read's body is about a hundred bytes.
+const (
+	maxPlans    = 1000
+	maxPlanBody = 2048
+)
+
+func (c *planCache) get(body []byte) *stockPlan {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.byBody[string(body)]
+}
+
+func (c *planCache) put(body []byte, p *stockPlan) {
+	if len(body) == 0 || len(body) > maxPlanBody {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.byBody) >= maxPlans {
+		c.byBody = make(map[string]*stockPlan, maxPlans)
+	}
+	c.byBody[string(body)] = p
 }
 
 // call runs the resolver; a panic is an error, so that the executor runs it again under
@@ -103,55 +171,57 @@ func (d *directStock) call(ctx context.Context, sku string, loc *string) (rows [
 
 // match reports whether the operation is a query of `stock` alone with plain
 // arguments and a selection of known row fields, each response key once, and returns
-// the field and its arguments.
-func (d *directStock) match(rc *graphql.OperationContext) (f *ast.Field, sku string, loc *string, ok bool) {
+// its plan.
+func (d *directStock) match(rc *graphql.OperationContext) (*stockPlan, bool) {
 	op := rc.Operation
 	if op == nil || op.Operation != ast.Query || len(op.SelectionSet) != 1 {
-		return nil, "", nil, false
+		return nil, false
 	}
-	f, ok = op.SelectionSet[0].(*ast.Field)
+	f, ok := op.SelectionSet[0].(*ast.Field)
 	if !ok || f.Name != "stock" || len(f.Directives) > 0 || f.ObjectDefinition == nil || f.ObjectDefinition.Name != "Query" || len(f.SelectionSet) == 0 {
-		return nil, "", nil, false
+		return nil, false
 	}
+	p := &stockPlan{alias: f.Alias}
 	var skuSet bool
 	for _, a := range f.Arguments {
 		v, err := a.Value.Value(rc.Variables)
 		if err != nil {
-			return nil, "", nil, false
+			return nil, false
 		}
 		switch a.Name {
 		case "sku":
-			sku, skuSet = v.(string)
+			p.sku, skuSet = v.(string)
 			if !skuSet {
-				return nil, "", nil, false
+				return nil, false
 			}
 		case "location":
 			switch v := v.(type) {
 			case nil:
 			case string:
-				loc = &v
+				p.loc = &v
 			default:
-				return nil, "", nil, false
+				return nil, false
 			}
 		default:
-			return nil, "", nil, false
+			return nil, false
 		}
 	}
 	if !skuSet {
-		return nil, "", nil, false
+		return nil, false
 	}
 	for i, s := range f.SelectionSet {
 		sf, ok := s.(*ast.Field)
 		if !ok || len(sf.Directives) > 0 || len(sf.SelectionSet) > 0 || len(sf.Arguments) > 0 || !stockFields[sf.Name] {
-			return nil, "", nil, false
+			return nil, false
 		}
 		for _, prev := range f.SelectionSet[:i] {
 			if prev.(*ast.Field).Alias == sf.Alias {
-				return nil, "", nil, false // merged by the executor; not worth doing here
+				return nil, false // merged by the executor; not worth doing here
 			}
 		}
+		p.fields = append(p.fields, planField{alias: sf.Alias, name: sf.Name})
 	}
-	return f, sku, loc, true
+	return p, true
 }
 
 // stockFields are the fields of StockRow appendStockField writes.

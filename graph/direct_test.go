@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,7 +67,7 @@ func TestDirectStockAnswersAsGqlgen(t *testing.T) {
 	}
 	vars := map[string]any{"s": sku, "l": "WH"}
 	all := "__typename sku location lot onHand reserved available incoming inTransit onHold expiresAt zone updatedAt"
-	for _, c := range []struct {
+	for i, c := range []struct {
 		query  string
 		role   apikey.Role
 		direct bool
@@ -87,9 +88,16 @@ func TestDirectStockAnswersAsGqlgen(t *testing.T) {
 		if errs != nil {
 			t.Fatalf("%s: %v", c.query, errs)
 		}
+		body, _ := json.Marshal(map[string]any{"query": c.query, "variables": vars, "case": i})
 		rec := httptest.NewRecorder()
-		if served := d.serve(kctx, rec, rc); served != c.direct {
+		if served := d.serve(kctx, rec, rc, body); served != c.direct {
 			t.Fatalf("%s as %s: served directly = %v, want %v", c.query, c.role, served, c.direct)
+		}
+		// The same body again is answered from its plan, the same bytes; a body the
+		// direct path declined has no plan.
+		again := httptest.NewRecorder()
+		if served := d.servePlanned(kctx, again, body); served != c.direct || again.Body.String() != rec.Body.String() {
+			t.Errorf("%s as %s: planned = %v %q, want %v %q", c.query, c.role, served, again.Body, c.direct, rec.Body)
 		}
 		resp, rctx := exec.DispatchOperation(kctx, rc)
 		want, err := json.Marshal(resp(rctx))
@@ -155,4 +163,69 @@ func FuzzAppendJSONString(f *testing.F) {
 			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want.String())
 		}
 	})
+}
+
+// A planned body holds the operation, never an answer: each request's key decides the
+// tenant and the role, and the rows are read on each request. Another tenant's key with
+// the same body reads its own stock, a refused role is the executor's to refuse, and a
+// change of stock is in the next answer.
+func TestPlannedStockReadsAskEachTime(t *testing.T) {
+	ctx := context.Background()
+	cache := rediscache.New(redistest.Open(t))
+	ta, tb := neo4jtest.Tenant(t), neo4jtest.Tenant(t)
+	add := func(tenant, id string, n int64) {
+		t.Helper()
+		if _, err := cache.Apply(ctx, tenant, []ontology.Movement{{ID: id, SKU: "TEA", Location: "WH", Lot: "L1",
+			Bucket: ontology.BucketOnHand, Qty: ontology.Units(n)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(ta, "a1", 5)
+	add(tb, "b1", 9)
+	es := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{svc: Services{Stock: cache}}})
+	r := &Resolver{svc: Services{Stock: cache}}
+	d := newDirectStock(es.Schema(), r.Query().Stock)
+	cfg := generated.Config{Resolvers: r}
+	cfg.Directives.HasRole = hasRole
+	exec := executor.New(generated.NewExecutableSchema(cfg))
+	const query = `{ stock(sku: "TEA") { onHand } }`
+	body := []byte(`{"query":"{ stock(sku: \"TEA\") { onHand } }"}`)
+	read := func(tenant string, role apikey.Role) (string, bool) {
+		kctx := graphql.StartOperationTrace(withKey(ctx, apikey.Key{Tenant: tenant, Role: role}))
+		w := httptest.NewRecorder()
+		if d.servePlanned(kctx, w, body) {
+			return w.Body.String(), true
+		}
+		rc, errs := exec.CreateOperationContext(kctx, &graphql.RawParams{Query: query})
+		if errs != nil {
+			t.Fatal(errs)
+		}
+		if d.serve(kctx, w, rc, body) {
+			return w.Body.String(), false
+		}
+		resp, rctx := exec.DispatchOperation(kctx, rc)
+		b, _ := json.Marshal(resp(rctx))
+		return string(b), false
+	}
+	for _, c := range []struct {
+		tenant  string
+		role    apikey.Role
+		want    string
+		planned bool
+	}{
+		{ta, apikey.Reader, `{"data":{"stock":[{"onHand":"5"}]}}`, false},
+		{ta, apikey.Reader, `{"data":{"stock":[{"onHand":"5"}]}}`, true},
+		{tb, apikey.Finance, `{"data":{"stock":[{"onHand":"9"}]}}`, true},
+		{ta, apikey.Partner, `"a partner key may not read or change Query.stock"`, false},
+		{"", apikey.Admin, `"no valid API key`, false},
+	} {
+		got, planned := read(c.tenant, c.role)
+		if planned != c.planned || !strings.Contains(got, c.want) {
+			t.Errorf("tenant %q as %s: planned %v %s, want planned %v %s", c.tenant, c.role, planned, got, c.planned, c.want)
+		}
+	}
+	add(ta, "a2", 2)
+	if got, planned := read(ta, apikey.Reader); !planned || got != `{"data":{"stock":[{"onHand":"7"}]}}` {
+		t.Errorf("after a change: planned %v %s, want onHand 7", planned, got)
+	}
 }

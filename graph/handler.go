@@ -34,7 +34,7 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 	if svc.Log == nil {
 		svc.Log = slog.New(slog.DiscardHandler)
 	}
-	srv := newServer(svc, keys)
+	srv, direct := newServer(svc, keys)
 	// The page needs no key; the user pastes one into its headers pane, which GraphiQL
 	// sends with queries and in the connection_init payload of subscriptions.
 	page := playground.Handler("Seam", "/graphql",
@@ -49,13 +49,14 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 			srv.ServeHTTP(w, r) // CORS preflight: carries no key by design
 			return
 		}
+		var body []byte
 		if r.Body != nil && r.Method == http.MethodPost {
-			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+			var err error
+			body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
 			if err != nil {
 				writeBodyError(w, err)
 				return
 			}
-			r.Body = io.NopCloser(bytes.NewReader(body))
 		}
 		ctx := r.Context()
 		auth := r.Header.Get("Authorization")
@@ -70,6 +71,16 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 			}
 			ctx = withKey(ctx, k)
 		}
+		// A stock read whose body the direct path has answered before skips gqlgen's
+		// server: plainPOST is the transport it would choose (the ones before it take
+		// websockets, OPTIONS, HEAD and GET only), and its direct path what plainPOST
+		// would run.
+		if direct != nil && body != nil && (plainPOST{}).Supports(r) && direct.servePlanned(ctx, w, body) {
+			return
+		}
+		if body != nil {
+			r.Body = io.NopCloser(bytes.NewReader(body)) // read again by the transport
+		}
 		// A websocket without the header authenticates in its connection_init.
 		srv.ServeHTTP(w, r.WithContext(ctx))
 	})
@@ -79,7 +90,7 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 // It installs no field middleware (AroundFields, a FieldInterceptor extension): the
 // fields of leaf objects are marshalled without it (graph/generated/leaflist.go), and
 // TestNoFieldMiddleware keeps it so.
-func newServer(svc Services, keys KeyChecker) *handler.Server {
+func newServer(svc Services, keys KeyChecker) (*handler.Server, *directStock) {
 	cfg := generated.Config{Resolvers: &Resolver{svc: svc}}
 	cfg.Directives.HasRole = hasRole
 	costs(&cfg.Complexity)
@@ -97,7 +108,8 @@ func newServer(svc Services, keys KeyChecker) *handler.Server {
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	// Before POST: it takes the common case (see post.go).
-	srv.AddTransport(plainPOST{direct: newDirectStock(es.Schema(), cfg.Resolvers.Query().Stock)})
+	direct := newDirectStock(es.Schema(), cfg.Resolvers.Query().Stock)
+	srv.AddTransport(plainPOST{direct: direct})
 	srv.AddTransport(transport.POST{})
 	// Clients ask the same few queries again and again: each text is parsed and
 	// validated once (limits still run on every request).
@@ -135,7 +147,7 @@ func newServer(svc Services, keys KeyChecker) *handler.Server {
 		svc.Log.Error("graphql resolver panicked", "panic", v)
 		return errors.New("internal error")
 	})
-	return srv
+	return srv, direct
 }
 
 // MaxBody bounds a POSTed GraphQL request: a query with its variables. Real queries are

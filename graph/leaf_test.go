@@ -13,7 +13,7 @@ import (
 // miss them. This test reads the server's extensions and fails when one does, so that
 // whoever adds it takes the type out of graph/generate.go in the same change.
 func TestNoFieldMiddleware(t *testing.T) {
-	srv := newServer(Services{}, nil)
+	srv, _ := newServer(Services{}, nil)
 	exec := reflect.ValueOf(srv).Elem().FieldByName("exec")
 	if !exec.IsValid() || exec.IsNil() {
 		t.Fatal("gqlgen's handler.Server has no exec field any more: update this test with the gqlgen upgrade")

@@ -39,11 +39,15 @@ func (plainPOST) Supports(r *http.Request) bool {
 	if r.Method != http.MethodPost || r.Header.Get("Upgrade") != "" {
 		return false
 	}
-	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-		return false
+	// The common request, said plainly, is answered without parsing media types (which
+	// allocates their parameters' map).
+	ct, accept := r.Header.Get("Content-Type"), r.Header.Get("Accept")
+	if ct != "application/json" {
+		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
+			return false
+		}
 	}
-	accept := r.Header.Get("Accept")
-	if accept == "" {
+	if accept == "" || accept == "*/*" || accept == "application/json" {
 		return true
 	}
 	for part := range strings.SplitSeq(accept, ",") {
@@ -94,7 +98,7 @@ func (p plainPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.Graph
 		writeResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, rc), errs))
 		return
 	}
-	if p.direct != nil && p.direct.serve(ctx, w, rc) {
+	if p.direct != nil && p.direct.serve(ctx, w, rc, body) {
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, rc)

@@ -82,7 +82,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	if cfg.Redis.NearCache && cfg.Redis.MasterName == "" && !strings.Contains(cfg.Redis.Addr, ",") {
 		a.near = rediscache.NewNear(cfg.Redis.Addr, string(cfg.Redis.Password))
 		a.rdb.AddHook(a.near.WriterHook()) // this process's writes are read back at once
-		a.liveStock = rediscache.New(a.near.Client)
+		a.liveStock = a.near.Stock()
 		a.metrics.WatchNearCache(a.near.Client.CSCStats)
 	}
 	a.skuNames = rediscache.NewSKUNames(a.rdb, a.store, resolver.CanonicalSKUKey)

@@ -89,6 +89,13 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 		return fmt.Errorf("%s: %w", kinds[4].what, err)
 	}
 	rows = append(rows, benchRow{what: kinds[4].what, took: neo})
+	// The same cells the stock read answers, read from Redis by a client of its own: the
+	// GET reads one short value, the stock read a product's whole hash.
+	hgetall, err := timed(*reads, kinds[5].fn)
+	if err != nil {
+		return fmt.Errorf("%s: %w", kinds[5].what, err)
+	}
+	rows = append(rows, benchRow{what: kinds[5].what, took: hgetall})
 	redisGet, gql, lean := rows[0].took, rows[2].took, rows[3].took
 	push, err := b.pushes(ctx, *events)
 	if err != nil {
@@ -114,6 +121,8 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	p50 := func(d []time.Duration) float64 { return float64(percentile(d, 50)) }
 	fmt.Fprintf(stdout, "stock read p50 / Redis GET p50: %.1fx in their own loops, %.1fx interleaved (target 3x); lean client: %.1fx, %.1fx; Neo4j p50 / stock read p50: %.1fx\n",
 		p50(gql)/p50(redisGet), p50(mixed[2])/p50(mixed[0]), p50(lean)/p50(redisGet), p50(mixed[3])/p50(mixed[0]), p50(neo)/p50(gql))
+	fmt.Fprintf(stdout, "stock read p50 / raw Redis HGETALL of the same hash p50, own loops: %.1fx; lean client: %.1fx\n",
+		p50(gql)/p50(hgetall), p50(lean)/p50(hgetall))
 	if len(load) >= 3 {
 		get := float64(percentile(load[0].took, 50))
 		fmt.Fprintf(stdout, "under %d clients: stock read p50 / Redis GET p50: %.1fx; lean client: %.1fx\n", *clients,
@@ -324,8 +333,8 @@ type readKind struct {
 }
 
 // reads are the reads timed side by side: the raw Redis round trip, the HTTP floor, the
-// GraphQL stock read (checked to answer every cell) and the same answer from Neo4j
-// (checked to equal it once).
+// GraphQL stock read (checked to answer every cell), the same answer from Neo4j
+// (checked to equal it once) and the same cells read from Redis with HGETALL.
 func (b *stockBench) reads(ctx context.Context) ([]readKind, error) {
 	key := "seam:{" + b.tenant + "}:bench-get"
 	if err := b.s.App.rdb.Set(ctx, key, "12", time.Hour).Err(); err != nil {
@@ -363,6 +372,13 @@ func (b *stockBench) reads(ctx context.Context) ([]readKind, error) {
 			rows, err := b.s.App.store.SKUStock(ctx, b.tenant, b.spelling(i), "")
 			if err == nil && i == 1 && !sameStock(rows, want) {
 				err = fmt.Errorf("neo4j's answer %+v differs from the projection's %+v", rows, want.Stock)
+			}
+			return err
+		}},
+		{"raw Redis HGETALL of the product's stock hash (go-redis)", func(i int) error {
+			h, err := b.s.App.rdb.HGetAll(ctx, "seam:{"+b.tenant+"}:stock:"+b.skus[i%len(b.skus)]).Result()
+			if err == nil && len(h) < cells {
+				err = fmt.Errorf("the stock hash holds %d fields, want %d or more", len(h), cells)
 			}
 			return err
 		}},

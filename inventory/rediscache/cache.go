@@ -17,9 +17,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -48,6 +50,10 @@ const (
 // Cache is live stock in Redis. It is safe for concurrent use.
 type Cache struct {
 	rdb redis.UniversalClient
+	// near, when set, is the near cache rdb reads through, and parsed the cells of the
+	// replies it gave last (see Near.Stock).
+	near   *Near
+	parsed *parsedHashes
 }
 
 // New wraps a Redis client (single node, Sentinel or Cluster).
@@ -157,27 +163,64 @@ func cellField(location, lot, name string) string {
 
 // Stock returns the cells of one product, optionally at one location, sorted by location
 // and lot.
+//
+// The hash is read as Redis sent it (a RawCmd, which the near cache keeps and serves
+// like any HGETALL) and parsed here: HGetAll's map costs a map and two strings per field,
+// and this runs on every live stock read. The cells' locations and lots are slices of one
+// string of the reply.
 func (c *Cache) Stock(ctx context.Context, tenant, sku, location string) ([]inventory.Stock, error) {
-	h, err := c.rdb.HGetAll(ctx, stockKey(tenant, sku)).Result()
-	if err != nil {
-		return nil, fmt.Errorf("reading stock of %s: %w", sku, unavailable(err))
+	var raw []byte
+	var ok bool
+	if c.near != nil {
+		raw, ok = c.near.stockHash(ctx, tenant, sku)
 	}
+	if !ok {
+		cmd := redis.NewRawCmd(ctx, "hgetall", stockKey(tenant, sku))
+		_ = c.rdb.Process(ctx, cmd)
+		var err error
+		if raw, err = cmd.Result(); err != nil {
+			return nil, fmt.Errorf("reading stock of %s: %w", sku, unavailable(err))
+		}
+	}
+	if c.parsed == nil {
+		return parseStock(string(raw), sku, location)
+	}
+	// The same reply is the same cells: a product read again and again, unchanged, is
+	// parsed once. Each caller gets its own copy.
+	cells, ok := c.parsed.get(tenant, sku, raw)
+	if !ok {
+		reply := string(raw)
+		var err error
+		if cells, err = parseStock(reply, sku, ""); err != nil {
+			return nil, err
+		}
+		c.parsed.put(tenant, sku, reply, cells)
+	}
+	out := make([]inventory.Stock, 0, len(cells))
+	for _, s := range cells {
+		if location == "" || s.Location == location {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// parseStock reads the cells of a product's stock hash from its HGETALL reply, at one
+// location or all, sorted by location and lot.
+func parseStock(reply, sku, location string) ([]inventory.Stock, error) {
 	// Most products have a handful of cells: searching them in order costs less than a
-	// map, and this runs on every live stock read. A product stocked at hundreds of
-	// locations gets an index once it outgrows the search.
+	// map. A product stocked at hundreds of locations gets an index once it outgrows the
+	// search.
 	out := make([]inventory.Stock, 0, 8)
 	var index map[ontology.Cell]int
-	for f, v := range h {
+	err := hashFields(reply, func(f, v string) error {
 		loc, lot, name, ok := splitCellField(f)
-		if !ok {
-			continue
-		}
-		if location != "" && loc != location {
-			continue
+		if !ok || (location != "" && loc != location) {
+			return nil
 		}
 		q, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			return nil, fmt.Errorf("stock of %s: field %q holds %q: %w", sku, f, v, err)
+			return fmt.Errorf("field %q holds %q: %w", f, v, err)
 		}
 		cell := ontology.Cell{SKU: sku, Location: loc, Lot: lot}
 		k := -1
@@ -215,14 +258,112 @@ func (c *Cache) Stock(ctx context.Context, tenant, sku, location string) ([]inve
 		default:
 			s.Set(ontology.Bucket(name), ontology.Qty(q))
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("stock of %s: %w", sku, err)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Location != out[j].Location {
-			return out[i].Location < out[j].Location
+	slices.SortFunc(out, func(a, b inventory.Stock) int {
+		if c := strings.Compare(a.Location, b.Location); c != 0 {
+			return c
 		}
-		return out[i].Lot < out[j].Lot
+		return strings.Compare(a.Lot, b.Lot)
 	})
 	return out, nil
+}
+
+// parsedHashes remembers, per product, the last HGETALL reply of its stock hash that
+// was parsed and the cells it holds. An entry is used only for a reply equal to it byte
+// for byte, so it can never answer anything but what parsing the reply would. It is
+// bounded; when full it starts again empty.
+type parsedHashes struct {
+	mu    sync.RWMutex
+	byKey map[[2]string]parsedHash
+}
+
+type parsedHash struct {
+	reply string
+	cells []inventory.Stock // never changed once stored
+}
+
+// maxParsed bounds parsedHashes: a reply and its cells are a few KB.
+const maxParsed = 4096
+
+func newParsedHashes() *parsedHashes {
+	return &parsedHashes{byKey: map[[2]string]parsedHash{}}
+}
+
+// get returns the cells of reply when it is the reply last parsed for the product.
+func (p *parsedHashes) get(tenant, sku string, reply []byte) ([]inventory.Stock, bool) {
+	p.mu.RLock()
+	e, ok := p.byKey[[2]string{tenant, sku}]
+	p.mu.RUnlock()
+	if !ok || e.reply != string(reply) {
+		return nil, false
+	}
+	return e.cells, true
+}
+
+func (p *parsedHashes) put(tenant, sku, reply string, cells []inventory.Stock) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.byKey) >= maxParsed {
+		p.byKey = make(map[[2]string]parsedHash, maxParsed)
+	}
+	p.byKey[[2]string{tenant, sku}] = parsedHash{reply: reply, cells: cells}
+}
+
+// hashFields calls fn with each field and value of an HGETALL reply in its RESP form:
+// a RESP3 map or a RESP2 array of blob strings. An error reply is an error.
+func hashFields(raw string, fn func(field, value string) error) error {
+	if raw == "" {
+		return errors.New("empty reply to HGETALL")
+	}
+	kind := raw[0]
+	head, rest, ok := strings.Cut(raw[1:], "\r\n")
+	if !ok {
+		return fmt.Errorf("HGETALL reply %.40q is cut short", raw)
+	}
+	n, err := strconv.Atoi(head)
+	switch {
+	case kind == '-' || kind == '!':
+		return fmt.Errorf("redis: %s", head)
+	case err != nil || n < 0:
+		return fmt.Errorf("HGETALL reply starts %.40q", raw)
+	case kind == '*' && n%2 == 0:
+		n /= 2 // RESP2: field, value, field, value...
+	case kind != '%':
+		return fmt.Errorf("HGETALL reply starts %.40q", raw)
+	}
+	for range n {
+		var f, v string
+		if f, rest, err = blobString(rest); err != nil {
+			return err
+		}
+		if v, rest, err = blobString(rest); err != nil {
+			return err
+		}
+		if err := fn(f, v); err != nil {
+			return err
+		}
+	}
+	if rest != "" {
+		return fmt.Errorf("HGETALL reply has %d bytes past its end", len(rest))
+	}
+	return nil
+}
+
+// blobString reads one RESP blob string ($<length>\r\n<bytes>\r\n) from the start of s.
+func blobString(s string) (val, rest string, err error) {
+	head, body, ok := strings.Cut(s, "\r\n")
+	if !ok || len(head) < 2 || head[0] != '$' {
+		return "", "", fmt.Errorf("HGETALL reply holds %.40q where a string was expected", s)
+	}
+	n, err := strconv.Atoi(head[1:])
+	if err != nil || n < 0 || len(body) < n+2 || body[n:n+2] != "\r\n" {
+		return "", "", fmt.Errorf("HGETALL reply holds a malformed string %.40q", s)
+	}
+	return body[:n], body[n+2:], nil
 }
 
 // SKUs lists the products with live stock for a tenant.

@@ -41,7 +41,7 @@ func onHandAt(t *testing.T, c *rediscache.Cache, tenant string) ontology.Qty {
 func TestNearCacheServesRepeatsAndSeesOthersWrites(t *testing.T) {
 	plain := redistest.Open(t) // no WriterHook: only Redis can tell the near cache
 	near := openNear(t)
-	writer, reader := rediscache.New(plain), rediscache.New(near.Client)
+	writer, reader := rediscache.New(plain), near.Stock()
 	ctx := context.Background()
 	tenant := neo4jtest.Tenant(t)
 
@@ -79,7 +79,7 @@ func TestNearCacheSeesOwnWritesAtOnce(t *testing.T) {
 	plain := redis.NewClient(&redis.Options{Addr: redistest.Addr(), Password: os.Getenv("SEAM_REDIS_PASSWORD")})
 	t.Cleanup(func() { plain.Close() })
 	plain.AddHook(near.WriterHook())
-	writer, reader := rediscache.New(plain), rediscache.New(near.Client)
+	writer, reader := rediscache.New(plain), near.Stock()
 	ctx := context.Background()
 	tenant := neo4jtest.Tenant(t)
 
@@ -114,7 +114,7 @@ func TestNearCacheSeesOwnWritesAtOnce(t *testing.T) {
 func TestNearCacheForgetsWhatABrokenConnectionRead(t *testing.T) {
 	plain := redistest.Open(t)
 	near := openNear(t)
-	writer, reader := rediscache.New(plain), rediscache.New(near.Client)
+	writer, reader := rediscache.New(plain), near.Stock()
 	ctx := context.Background()
 	tenant := neo4jtest.Tenant(t)
 	if _, err := writer.Apply(ctx, tenant, []ontology.Movement{mv("ev1:1", "TEA", "WH", ontology.BucketOnHand, 10)}); err != nil {

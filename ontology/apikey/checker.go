@@ -2,6 +2,8 @@ package apikey
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sync"
 	"time"
@@ -38,8 +40,10 @@ type Checker struct {
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
 
-	mu     sync.Mutex
-	byHash map[string]remembered
+	mu sync.Mutex
+	// byHash is keyed by the secret's SHA-256 sum itself: its hex form (Hash), which
+	// the store needs, is made only when the store is asked.
+	byHash map[[sha256.Size]byte]remembered
 }
 
 type remembered struct {
@@ -53,7 +57,7 @@ func NewChecker(store Store, ttl time.Duration) *Checker {
 	if ttl == 0 {
 		ttl = DefaultTTL
 	}
-	return &Checker{store: store, ttl: ttl, Now: time.Now, byHash: map[string]remembered{}}
+	return &Checker{store: store, ttl: ttl, Now: time.Now, byHash: map[[sha256.Size]byte]remembered{}}
 }
 
 // Check returns the key a secret belongs to. It returns ErrUnknown for a secret no key
@@ -63,7 +67,7 @@ func (c *Checker) Check(ctx context.Context, secret string) (Key, error) {
 	if !WellFormed(secret) {
 		return Key{}, ErrUnknown
 	}
-	h := Hash(secret)
+	h := sha256.Sum256([]byte(secret))
 	now := c.Now()
 	c.mu.Lock()
 	r, ok := c.byHash[h]
@@ -71,7 +75,7 @@ func (c *Checker) Check(ctx context.Context, secret string) (Key, error) {
 	if ok && now.Before(r.until) {
 		return r.key, nil
 	}
-	k, err := c.store.KeyByHash(ctx, h)
+	k, err := c.store.KeyByHash(ctx, hex.EncodeToString(h[:]))
 	switch {
 	case err != nil:
 		return Key{}, fmt.Errorf("reading API key: %w", err)
@@ -85,7 +89,7 @@ func (c *Checker) Check(ctx context.Context, secret string) (Key, error) {
 	if c.ttl > 0 {
 		c.mu.Lock()
 		if len(c.byHash) >= maxCached {
-			c.byHash = map[string]remembered{}
+			c.byHash = map[[sha256.Size]byte]remembered{}
 		}
 		c.byHash[h] = remembered{key: *k, until: now.Add(c.ttl)}
 		c.mu.Unlock()
@@ -110,7 +114,7 @@ func (c *Checker) Revoke(ctx context.Context, id string) (Key, error) {
 	return k, nil
 }
 
-func (c *Checker) forget(hash string) {
+func (c *Checker) forget(hash [sha256.Size]byte) {
 	c.mu.Lock()
 	delete(c.byHash, hash)
 	c.mu.Unlock()
