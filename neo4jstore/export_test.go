@@ -8,6 +8,7 @@ import (
 
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
 )
 
 // AsStoredBeforeVersions turns a stored document into what SaveDocuments wrote before
@@ -198,6 +199,39 @@ func WriteSteps(ctx context.Context, s *Store, tenant string, cyphers []string, 
 	})
 	return err
 }
+
+// ResolutionStatements returns the statements Apply sends to write ch, in order,
+// captured without a database.
+func ResolutionStatements(ch *resolver.Changes) []string {
+	c := &capturingTx{}
+	rt := &resolutionTx{tx: c, tenant: ch.Tenant, now: time.Now}
+	_ = rt.Apply(context.Background(), ch)
+	return c.sent
+}
+
+// WarmStatements returns the statements WarmResolution sends, captured without a
+// database.
+func WarmStatements() []string {
+	c := &capturingTx{}
+	_ = warmResolution(context.Background(), c, time.Now())
+	return c.sent
+}
+
+// capturingTx records the statements run in it and runs none.
+type capturingTx struct {
+	neo4j.ManagedTransaction
+	sent []string
+}
+
+func (c *capturingTx) Run(_ context.Context, cypher string, _ map[string]any) (neo4j.ResultWithContext, error) {
+	c.sent = append(c.sent, cypher)
+	return &emptyResult{}, nil
+}
+
+// emptyResult is a statement's result without records.
+type emptyResult struct{ neo4j.ResultWithContext }
+
+func (emptyResult) Consume(context.Context) (neo4j.ResultSummary, error) { return nil, nil }
 
 // ReadProps returns the properties of the nodes with label and tenant.
 func ReadProps(ctx context.Context, s *Store, label, tenant string) ([]map[string]any, error) {

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -107,15 +108,22 @@ func (s *Store) Tenants(ctx context.Context) ([]string, error) {
 	})
 }
 
-// PendingTenants lists tenants with documents awaiting resolution or movements awaiting
-// projection: the work a restarted process must finish.
-func (s *Store) PendingTenants(ctx context.Context) ([]string, error) {
+// PendingTenants lists the tenants whose names start with prefix ("" for every tenant)
+// that have documents awaiting resolution or movements awaiting projection: the work a
+// restarted process must finish.
+//
+// The scan begins at prefix and ends at the first tenant past it, so a process that
+// sweeps for its own tenants on a database others share costs a seek per tenant of its
+// own, not one per tenant with work of every process: on a shared database where 3,870
+// tenants of other runs held work, the whole list took 0.8-1.9 s of statements in
+// sequence, every sweep (2 s), and a live webhook's resolution met them on Neo4j's cores.
+func (s *Store) PendingTenants(ctx context.Context, prefix string) ([]string, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]string, error) {
 		var out []string
 		seen := map[string]bool{}
 		for _, next := range []string{nextPendingTenant, nextUnprojectedTenant} {
 			for after := ""; ; {
-				recs, err := run(ctx, tx, next, map[string]any{"after": after})
+				recs, err := run(ctx, tx, next, map[string]any{"from": prefix, "after": after})
 				if err != nil {
 					return nil, fmt.Errorf("listing tenants with pending work: %w", err)
 				}
@@ -123,6 +131,9 @@ func (s *Store) PendingTenants(ctx context.Context) ([]string, error) {
 					break
 				}
 				after = get[string](recs[0], "t")
+				if !strings.HasPrefix(after, prefix) {
+					break // tenants in order: every one from here on is another's
+				}
 				if !seen[after] {
 					seen[after] = true
 					out = append(out, after)
@@ -133,15 +144,15 @@ func (s *Store) PendingTenants(ctx context.Context) ([]string, error) {
 	})
 }
 
-// nextPendingTenant and nextUnprojectedTenant find the first tenant after $after
-// holding a node of a queue label: one seek of the label's tenant index, in its order.
-// PendingTenants steps through the tenants with them (a loose index scan), so that
-// listing them costs a seek per tenant with work. A DISTINCT over the label read every
-// queued node: 0.4-2.9 s with 360,000 documents pending, every sweep (2 s), in every
-// process.
+// nextPendingTenant and nextUnprojectedTenant find the first tenant after $after, and
+// not before $from, holding a node of a queue label: one seek of the label's tenant
+// index, in its order (both bounds are one range). PendingTenants steps through the
+// tenants with them (a loose index scan), so that listing them costs a seek per tenant
+// with work. A DISTINCT over the label read every queued node: 0.4-2.9 s with 360,000
+// documents pending, every sweep (2 s), in every process.
 const (
-	nextPendingTenant     = `MATCH (d:Pending) WHERE d.tenant > $after RETURN d.tenant AS t ORDER BY t LIMIT 1`
-	nextUnprojectedTenant = `MATCH (m:Unprojected) WHERE m.tenant > $after RETURN m.tenant AS t ORDER BY t LIMIT 1`
+	nextPendingTenant     = `MATCH (d:Pending) WHERE d.tenant >= $from AND d.tenant > $after RETURN d.tenant AS t ORDER BY t LIMIT 1`
+	nextUnprojectedTenant = `MATCH (m:Unprojected) WHERE m.tenant >= $from AND m.tenant > $after RETURN m.tenant AS t ORDER BY t LIMIT 1`
 )
 
 // SKUStock computes one product's live stock from the ledger itself, in one query: the

@@ -18,7 +18,12 @@ import (
 // reverse of their ids' order, and returns the tenant.
 func pendingBacklog(t *testing.T, s *neo4jstore.Store, n int) string {
 	t.Helper()
-	tenant := neo4jtest.Tenant(t)
+	return pendingBacklogOf(t, s, neo4jtest.Tenant(t), n)
+}
+
+// pendingBacklogOf is pendingBacklog for a tenant of the caller's naming.
+func pendingBacklogOf(t *testing.T, s *neo4jstore.Store, tenant string, n int) string {
+	t.Helper()
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	envs := make([]ontology.Envelope, n)
 	for i := range envs {

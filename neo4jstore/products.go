@@ -19,7 +19,10 @@ const maxFacts = 24
 // requeueUnresolvedCypher puts back in the queue the documents whose unresolved lines'
 // declaration elements name a product key that just became known (a declaration read
 // before the warehouse receipt that names its SKU): resolved again, they find it.
-const requeueUnresolvedCypher = `WITH [r IN $rows | r.code] AS codes
+// Without rows it reads nothing: resolution's statement sends it with none in most
+// transactions (writeSteps).
+const requeueUnresolvedCypher = `UNWIND $rows AS r
+WITH collect(r.code) AS codes WHERE size(codes) > 0
 MATCH (u:UnresolvedProduct {tenant: $tenant, status: 'open'})
 WHERE any(k IN coalesce(u.keys, []) WHERE k IN codes)
 MATCH (d:SourceDocument {tenant: $tenant})-[:NAMES_UNRESOLVED]->(u)

@@ -21,7 +21,9 @@ type Projector interface {
 // WorkLister finds tenants with unfinished work (pending documents or unprojected
 // movements), so a restarted process picks up where the last one stopped.
 type WorkLister interface {
-	PendingTenants(ctx context.Context) ([]string, error)
+	// PendingTenants lists the tenants with work whose names start with prefix ("" for
+	// all).
+	PendingTenants(ctx context.Context, prefix string) ([]string, error)
 }
 
 // WorkerConfig tunes a Worker.
@@ -34,6 +36,11 @@ type WorkerConfig struct {
 	// deployments sharing one database each resolve their own tenants. Tenants this
 	// process is notified of (its own intake) are always resolved.
 	Sweeps func(tenant string) bool
+	// SweepPrefix, when set, limits the tenants a sweep asks the store for to those whose
+	// names start with it. Sweeps alone filters the list after it was read, and on a
+	// database that many processes share the list (a seek per tenant with work) is
+	// mostly theirs.
+	SweepPrefix string
 }
 
 // Worker drives resolution and projection: it is woken with Notify when documents are
@@ -162,7 +169,7 @@ const retryPause = 250 * time.Millisecond
 
 // sweep returns every tenant with work; none when the store does not answer.
 func (w *Worker) sweep(ctx context.Context) []string {
-	tenants, err := w.lister.PendingTenants(ctx)
+	tenants, err := w.lister.PendingTenants(ctx, w.cfg.SweepPrefix)
 	if err != nil {
 		if ctx.Err() == nil {
 			w.log.Warn("looking for pending work", "err", err)

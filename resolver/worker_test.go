@@ -122,7 +122,7 @@ type heldLister struct {
 	release chan struct{}
 }
 
-func (l *heldLister) PendingTenants(ctx context.Context) ([]string, error) {
+func (l *heldLister) PendingTenants(ctx context.Context, prefix string) ([]string, error) {
 	if l.calls.Add(1) > 1 {
 		select {
 		case <-l.release:
@@ -130,7 +130,7 @@ func (l *heldLister) PendingTenants(ctx context.Context) ([]string, error) {
 			return nil, ctx.Err()
 		}
 	}
-	return l.WorkLister.PendingTenants(ctx)
+	return l.WorkLister.PendingTenants(ctx, prefix)
 }
 
 // TestWorkerResolvesWhileASweepRuns: an announced document is resolved while a sweep

@@ -105,7 +105,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	a.counts = inventory.NewCounts(a.store, a.projector, log.With("part", "counts"))
 	ours := func(t string) bool { return strings.HasPrefix(t, cfg.TenantPrefix) }
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
-		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: ours})
+		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: ours, SweepPrefix: cfg.TenantPrefix})
 	a.alerts = inventory.NewAlertService(a.store, a.cache, a.projector, cfg.Alerts, log.With("part", "alerts"),
 		inventory.AlertServiceConfig{Sweep: cfg.AlertSweep, OnRaised: alertMetrics(a.metrics.Registry), Sweeps: ours})
 	a.predict = predict.NewService(a.store, a.store, predict.ServiceConfig{Now: func() time.Time { return a.store.Now() }, Policies: cfg.policies,

@@ -95,6 +95,15 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 			log.Error("creating neo4j schema", "err", err)
 			return
 		}
+		// Beside the worker, not before it: a document announced meanwhile is resolved
+		// at once (planning its statement itself, as it did before).
+		s.bg.Add(1)
+		go func() {
+			defer s.bg.Done()
+			if err := app.store.WarmResolution(bg); err != nil && bg.Err() == nil {
+				log.Warn("planning resolution's statement ahead of the first document", "err", err)
+			}
+		}()
 		app.worker.Run(bg)
 	}()
 	go func() {
