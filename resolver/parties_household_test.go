@@ -77,3 +77,20 @@ func TestCompoundWithoutRoadIsTheSameFlat(t *testing.T) {
 		t.Errorf("王燕 of another compound joined party %s", her)
 	}
 }
+
+// TestTitleMeetsTheFlatPickedOnAMap: 杨东 orders to 瑞景新村29栋303, picked on a map
+// without the road; a delivery order for 杨先生 comes to 湖滨南路661号瑞景新村29-303 from a
+// privacy number. They share no name key, no phone and no street number, only the
+// family, the compound and the flat, and are one customer.
+func TestTitleMeetsTheFlatPickedOnAMap(t *testing.T) {
+	f := newFixture(t)
+	at := func(name, phone, street, detail string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: name, Phone: phone,
+			Place: &ontology.AddressPart{Street: street, Line2: detail, Locality: "厦门市集美区", Region: "福建省"}}
+	}
+	f.orderBy("map", 0, at("杨东", "15076338188", "", "瑞景新村29栋303"))
+	f.orderBy("title", 1, at("杨先生", "17032883010#1275", "湖滨南路661号", "瑞景新村29-303"))
+	if a, b := f.partyOf("map").PartyID, f.partyOf("title").PartyID; a != b {
+		t.Errorf("杨东 is party %s, 杨先生 at his flat %s; want one", a, b)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/compare"
 	"github.com/seamhub/seam/resolver/normalize"
@@ -143,11 +145,12 @@ const (
 	BlockFamilyHome  = "famst"  // the family name's reading and a Chinese street and number
 	BlockFamilySound = "famsnd" // the family name's sound in any script or romanisation and the postcode
 	BlockHome        = "home"   // the numbers of a Chinese or Taiwanese home, in either script
+	BlockFamilyFlat  = "famcmp" // the family name's reading, a Chinese compound's name and the flat's numbers
 )
 
 // BlockRules are the block rules, in the order they are looked up.
 var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters, BlockLettersWG,
-	BlockMaskedPhone, BlockFamilyHome, BlockFamilySound, BlockHome}
+	BlockMaskedPhone, BlockFamilyHome, BlockFamilySound, BlockHome, BlockFamilyFlat}
 
 // Blocks returns the block keys a profile is found under, by rule, within persons or
 // companies. Values too short to tell people apart ("Li", "Room 1") block nothing: they
@@ -219,7 +222,27 @@ func (p PartyProfile) Blocks() map[string]string {
 			out[BlockHome] = kind + h
 		}
 	}
+	// 杨先生 at 湖滨南路661号瑞景新村29-303 and 杨东 at 瑞景新村29栋303, picked on a map
+	// without the road: the family name, the compound and the flat are all they share
+	// (the street number and the home's three numbers are on one side only).
+	if fam := compare.FamilyReading(nameOf(p)); fam != "" {
+		if c, n := compoundOf(p.Place.Detail), detailNumbers(p.Place.Detail); utf8.RuneCountInString(c) >= 2 && n != "" {
+			out[BlockFamilyFlat] = kind + fam + "|" + c + "|" + n
+		}
+	}
 	return out
+}
+
+// detailNumbers is the numbers of an address's detail in order, without leading zeros:
+// "29.303" for 瑞景新村29栋303 and for 瑞景新村29-303.
+func detailNumbers(detail string) string {
+	var runs []string
+	for _, f := range strings.FieldsFunc(norm.NFKC.String(detail), func(r rune) bool { return r < '0' || r > '9' }) {
+		if t := strings.TrimLeft(f, "0"); t != "" {
+			runs = append(runs, t)
+		}
+	}
+	return strings.Join(runs, ".")
 }
 
 // chineseHome reports whether a profile's address is a mainland, Taiwanese, Hong Kong
