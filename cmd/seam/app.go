@@ -83,7 +83,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		a.near = rediscache.NewNear(cfg.Redis.Addr, string(cfg.Redis.Password))
 		a.rdb.AddHook(a.near.WriterHook()) // this process's writes are read back at once
 		a.liveStock = a.near.Stock()
-		a.metrics.WatchNearCache(a.near.Client.CSCStats)
+		a.metrics.WatchNearCache(a.near.Stats)
 	}
 	a.skuNames = rediscache.NewSKUNames(a.rdb, a.store, resolver.CanonicalSKUKey)
 	a.mapper, err = NewMapper(cfg.Mappings)

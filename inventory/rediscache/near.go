@@ -42,6 +42,18 @@ type Near struct {
 	Client *redis.Client
 	cache  *redis.LocalCache
 	closed atomic.Bool
+	// looked counts Stock's own lookups that missed: each is followed by a read through
+	// Client, which the cache counts again (see Stats).
+	looked atomic.Uint64
+}
+
+// Stats returns the near cache's counters with each stock read counted once: a miss
+// of Stock's direct lookup and the read through Client that follows it are one miss
+// (or a hit, when the entry arrived in between), not two.
+func (n *Near) Stats() redis.CSCStats {
+	st := n.Client.CSCStats()
+	st.Misses -= min(st.Misses, n.looked.Load())
+	return st
 }
 
 // NewNear connects a near cache to one Redis (not Cluster or Sentinel: go-redis tracks
@@ -81,7 +93,11 @@ func (n *Near) stockHash(ctx context.Context, tenant, sku string) ([]byte, bool)
 	if n.closed.Load() {
 		return nil, false
 	}
-	return n.cache.Get(ctx, stockCacheKey(tenant, sku))
+	raw, ok := n.cache.Get(ctx, stockCacheKey(tenant, sku))
+	if !ok {
+		n.looked.Add(1)
+	}
+	return raw, ok
 }
 
 // stockCacheKey is how go-redis keys its kept reply to HGETALL of stockKey(tenant, sku),

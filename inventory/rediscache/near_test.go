@@ -166,3 +166,27 @@ func TestNearCacheForgetsWhatABrokenConnectionRead(t *testing.T) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+// TestNearStatsCountEachReadOnce: a stock read the near cache does not hold is one miss
+// in Stats (the direct lookup and the read through the client that follows it are one
+// read), and a repeat is one hit.
+func TestNearStatsCountEachReadOnce(t *testing.T) {
+	near := openNear(t)
+	reader := near.Stock()
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	if _, err := rediscache.New(redistest.Open(t)).Apply(ctx, tenant, []ontology.Movement{mv("ev1:1", "TEA", "WH", ontology.BucketOnHand, 4)}); err != nil {
+		t.Fatal(err)
+	}
+	before := near.Stats()
+	onHandAt(t, reader, tenant)
+	cold := near.Stats()
+	onHandAt(t, reader, tenant)
+	warm := near.Stats()
+	if cold.Misses-before.Misses != 1 || cold.Hits != before.Hits {
+		t.Errorf("a cold read counted %d misses and %d hits, want 1 and 0", cold.Misses-before.Misses, cold.Hits-before.Hits)
+	}
+	if warm.Hits-cold.Hits != 1 || warm.Misses != cold.Misses {
+		t.Errorf("a repeat counted %d hits and %d misses, want 1 and 0", warm.Hits-cold.Hits, warm.Misses-cold.Misses)
+	}
+}
