@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/compare"
 	"github.com/seamhub/seam/resolver/normalize"
@@ -233,17 +231,9 @@ func (p PartyProfile) Blocks() map[string]string {
 	return out
 }
 
-// detailNumbers is the numbers of an address's detail in order, without leading zeros:
-// "29.303" for 瑞景新村29栋303 and for 瑞景新村29-303.
-func detailNumbers(detail string) string {
-	var runs []string
-	for _, f := range strings.FieldsFunc(norm.NFKC.String(detail), func(r rune) bool { return r < '0' || r > '9' }) {
-		if t := strings.TrimLeft(f, "0"); t != "" {
-			runs = append(runs, t)
-		}
-	}
-	return strings.Join(runs, ".")
-}
+// detailNumbers is the numbers of an address's detail in order: "29.303" for
+// 瑞景新村29栋303 and for 瑞景新村29-303.
+func detailNumbers(detail string) string { return strings.Join(compare.DigitRuns(detail), ".") }
 
 // chineseHome reports whether a profile's address is a mainland, Taiwanese, Hong Kong
 // or Macau one (by its country, or its Han street), the addresses whose English form

@@ -19,7 +19,7 @@ import (
 // as the client does; after Close nothing is read from the cache.
 func TestNearStockReadsTheKeptReply(t *testing.T) {
 	if strings.Contains(redistest.Addr(), ",") {
-		t.Skip("the near cache serves a single Redis only; this run uses a Cluster")
+		t.Skip("the near cache serves a single Redis only; this run uses a Cluster (make test starts a single Redis, where it runs)")
 	}
 	ctx := context.Background()
 	tenant := neo4jtest.Tenant(t)
@@ -58,7 +58,7 @@ func TestNearStockReadsTheKeptReply(t *testing.T) {
 // for the next.
 func TestNearStockParsesEachReplyOnce(t *testing.T) {
 	if strings.Contains(redistest.Addr(), ",") {
-		t.Skip("the near cache serves a single Redis only; this run uses a Cluster")
+		t.Skip("the near cache serves a single Redis only; this run uses a Cluster (make test starts a single Redis, where it runs)")
 	}
 	ctx := context.Background()
 	near := NewNear(redistest.Addr(), os.Getenv("SEAM_REDIS_PASSWORD"))

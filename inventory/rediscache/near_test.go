@@ -19,7 +19,7 @@ import (
 func openNear(t *testing.T) *rediscache.Near {
 	t.Helper()
 	if strings.Contains(redistest.Addr(), ",") {
-		t.Skip("the near cache serves a single Redis only; this run uses a Cluster")
+		t.Skip("the near cache serves a single Redis only; this run uses a Cluster (make test starts a single Redis, where it runs)")
 	}
 	near := rediscache.NewNear(redistest.Addr(), os.Getenv("SEAM_REDIS_PASSWORD"))
 	t.Cleanup(func() { near.Close() })

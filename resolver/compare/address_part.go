@@ -155,6 +155,10 @@ func chineseDetail(field, a, b string) (Level, bool) {
 	return level(field, Different, "%s ~ %s: numbers %s and %s", a, b, strings.Join(na, "-"), strings.Join(nb, "-")), true
 }
 
+// DigitRuns returns the runs of digits in s, without leading zeros, in order: 29 and
+// 303 for 瑞景新村29栋303 and for 瑞景新村29-303. Block keys that name a flat use them.
+func DigitRuns(s string) []string { return digitRuns(norm.NFKC.String(s)) }
+
 // digitRuns returns the runs of digits in s, without leading zeros: "11号楼1401室" gives
 // 11 and 1401.
 func digitRuns(s string) []string {
