@@ -189,8 +189,13 @@ func maskedPlace(a, b PartyProfile) (compare.Level, bool) {
 }
 
 // maskBlockPair reports whether a candidate found under block key bk is compared: under
-// the masked-phone block only a pair with a masked number is. Two plain numbers that
-// agree are the phone key's to join (or to refuse, a household's), not a description's.
+// the masked-phone block a pair with a masked number is, and two plain numbers one digit
+// apart in the middle (18513835809 and 18513385809, a slip no other key shares). Two
+// plain numbers that agree are the phone key's to join (or to refuse, a household's),
+// not a description's.
 func maskBlockPair(bk string, a, b PartyProfile) bool {
-	return !strings.HasPrefix(bk, BlockMaskedPhone+"=") || compare.IsMasked(a.Phone) || compare.IsMasked(b.Phone)
+	if !strings.HasPrefix(bk, BlockMaskedPhone+"=") || compare.IsMasked(a.Phone) || compare.IsMasked(b.Phone) {
+		return true
+	}
+	return compare.PhoneLevel(a.Phone, b.Phone, a.Country).Kind == compare.Typo
 }

@@ -106,7 +106,7 @@ func DefaultPartyModel() PartyModel {
 	// A flat, a building, a second line: what tells one household of a street from the
 	// next where a source has it; many omit it, so its difference weighs little.
 	pm.levels(fieldDetail, map[compare.Kind][2]float64{
-		compare.Exact: k(0.55, 0.01), compare.Typo: k(0.05, 0.002), compare.Similar: k(0.05, 0.01),
+		compare.Exact: k(0.28, 0.0055), compare.Dwelling: k(0.27, 0.0032), compare.Typo: k(0.05, 0.002), compare.Similar: k(0.05, 0.01),
 		compare.Partial: k(0.05, 0.03), compare.MaskedCompatible: k(0.01, 0.01), compare.Different: k(0.29, 0.82),
 	})
 	pm.levels(fieldLocality, map[compare.Kind][2]float64{
@@ -132,6 +132,9 @@ func DefaultPartyModel() PartyModel {
 func (pm *PartyModel) Weight(field int, k compare.Kind) float64 {
 	if k == compare.Null || int(k) >= compare.NumKinds {
 		return 0
+	}
+	if k == compare.Dwelling && (pm.M[field][k] == 0 || pm.U[field][k] == 0) {
+		k = compare.Exact // a model stored before the level: what it fitted for the same numbers
 	}
 	return kindWeight(pm.M[field][k], pm.U[field][k])
 }

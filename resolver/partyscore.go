@@ -342,7 +342,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 			}
 		}
 		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
-		if k := c[fieldDetail].Kind; c[fieldStreet].Kind == compare.Null && (k == compare.Exact || k == compare.Similar) {
+		if k := c[fieldDetail].Kind; c[fieldStreet].Kind == compare.Null && (k.Same() || k == compare.Similar) {
 			if l, ok := compoundForStreet(pa.Detail, pb.Detail); ok {
 				c[fieldStreet] = l
 				if c[fieldNumber].Kind == compare.Null {

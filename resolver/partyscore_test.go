@@ -1,6 +1,7 @@
 package resolver
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -251,5 +252,58 @@ func TestSwappedFieldsWeighAsParts(t *testing.T) {
 	y := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Fang", FamilyName: "WU"})
 	if c := CompareParties(x, y); c[fieldGiven].Kind.Agrees() && c[fieldFamily].Kind.Agrees() {
 		t.Errorf("吴 / 芳梦 against Fang WU agree part by part (%v, %v): 芳 is part of 芳梦", c[fieldGiven].Kind, c[fieldFamily].Kind)
+	}
+}
+
+// TestModelStoredBeforeDwelling: a model fitted and stored before the Dwelling level
+// (its arrays one kind short) weighs the same home as it weighed the same numbers,
+// Exact, rather than as nothing; the prior weighs it above Exact.
+func TestModelStoredBeforeDwelling(t *testing.T) {
+	pm := DefaultPartyModel()
+	raw, err := json.Marshal(pm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored map[string]any
+	if err := json.Unmarshal(raw, &stored); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"m", "u"} {
+		fields := stored[key].([]any)
+		for i, f := range fields {
+			kinds := f.([]any)
+			fields[i] = kinds[:len(kinds)-1] // as written when Dwelling was not a kind
+		}
+	}
+	old, _ := json.Marshal(stored)
+	var back PartyModel
+	if err := json.Unmarshal(old, &back); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := back.Weight(fieldDetail, compare.Dwelling), back.Weight(fieldDetail, compare.Exact); got != want || got <= 0 {
+		t.Errorf("an old model weighs a dwelling %.2f, want its exact weight %.2f", got, want)
+	}
+	if d, e := pm.Weight(fieldDetail, compare.Dwelling), pm.Weight(fieldDetail, compare.Exact); d <= e {
+		t.Errorf("the prior weighs a dwelling %.2f, no more than the same numbers %.2f", d, e)
+	}
+}
+
+// TestBlocksOfMixedScriptNamesAndPhoneSlips: a name written in both scripts files its
+// family name's reading with the compound and flat, as its Han form alone does; two
+// plain numbers a slip apart meet under the masked-phone block and are compared.
+func TestBlocksOfMixedScriptNamesAndPhoneSlips(t *testing.T) {
+	both := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "Xinyi Xu 徐欣怡", Country: "CN",
+		Place: &ontology.AddressPart{Street: "秦淮区苏宁天润城8-1103", Locality: "秦淮区"}})
+	han := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "徐欣怡", Country: "CN", Address: "江苏省南京市秦淮区苏宁天润城8号楼1103"})
+	if a, b := both.Blocks()[BlockFamilyFlat], han.Blocks()[BlockFamilyFlat]; a == "" || a != b {
+		t.Errorf("flat blocks %q and %q, want one", a, b)
+	}
+	a := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "陈志强", Phone: "18513835809", Country: "CN"})
+	for phone, want := range map[string]bool{"18513385809": true, "18513835809": false, "185****5809": true, "18599995809": false} {
+		b := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "陈志强", Phone: phone, Country: "CN"})
+		bk := BlockMaskedPhone + "=" + a.Blocks()[BlockMaskedPhone]
+		if got := maskBlockPair(bk, a, b); got != want {
+			t.Errorf("18513835809 and %s under the masked-phone block: compared %v, want %v", phone, got, want)
+		}
 	}
 }

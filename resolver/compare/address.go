@@ -61,7 +61,7 @@ type AddressComparison struct {
 
 // AddressPartKinds are the levels each part of AddressLevels gets, strongest first.
 func AddressPartKinds() []Kind {
-	return []Kind{Null, Exact, Typo, Similar, Partial, MaskedCompatible, Different}
+	return []Kind{Null, Dwelling, Exact, Typo, Similar, Partial, MaskedCompatible, Different}
 }
 
 // AddressKinds are the levels of AddressComparison.Overall, strongest first.
@@ -137,7 +137,7 @@ func overall(a, b Address, parts [NumParts]Level) Level {
 	switch {
 	case !compared:
 		return level("address", Null, "no part on both sides")
-	case allExact(parts) && (parts[PartStreet].Kind == Exact || parts[PartDetail].Kind == Exact):
+	case allExact(parts) && (parts[PartStreet].Kind == Exact || parts[PartDetail].Kind.Same()):
 		return level("address", Exact, "")
 	case lineAgrees && !lineDiffers && !areaDiffers:
 		return level("address", Similar, "%s", notExact(parts))
@@ -150,7 +150,7 @@ func overall(a, b Address, parts [NumParts]Level) Level {
 // allExact reports whether every part compared is exact.
 func allExact(parts [NumParts]Level) bool {
 	for _, l := range parts {
-		if l.Kind != Null && l.Kind != Exact {
+		if l.Kind != Null && !l.Kind.Same() {
 			return false
 		}
 	}
@@ -161,7 +161,7 @@ func allExact(parts [NumParts]Level) bool {
 func notExact(parts [NumParts]Level) string {
 	var out []string
 	for p, l := range parts {
-		if l.Kind != Null && l.Kind != Exact {
+		if l.Kind != Null && !l.Kind.Same() {
 			out = append(out, Part(p).String()+" "+l.Kind.String())
 		}
 	}

@@ -138,6 +138,9 @@ func chineseDetail(field, a, b string) (Level, bool) {
 		return Level{}, false
 	}
 	if slices.Equal(na, nb) {
+		if dwellingNumbers(na) {
+			return level(field, Dwelling, "%s ~ %s: same home %s", a, b, strings.Join(na, "-")), true
+		}
 		return level(field, Exact, "%s ~ %s: same numbers %s", a, b, strings.Join(na, "-")), true
 	}
 	short, long := na, nb
@@ -153,6 +156,14 @@ func chineseDetail(field, a, b string) (Level, bool) {
 		return level(field, Similar, "%s ~ %s: numbers %s begin %s", a, b, strings.Join(short, "-"), strings.Join(long, "-")), true
 	}
 	return level(field, Different, "%s ~ %s: numbers %s and %s", a, b, strings.Join(na, "-"), strings.Join(nb, "-")), true
+}
+
+// dwellingNumbers reports whether a detail's numbers name one home rather than a
+// building or a floor: at least two numbers, the last of three digits or more (a
+// flat on its floor, 2701 or 902; a house in a village group, 10组100号). 1号楼 and
+// 2902 alone, or H座906 without the building's number, say less.
+func dwellingNumbers(n []string) bool {
+	return len(n) >= 2 && len(n[len(n)-1]) >= 3
 }
 
 // DigitRuns returns the runs of digits in s, without leading zeros, in order: 29 and

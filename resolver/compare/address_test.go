@@ -250,10 +250,10 @@ func TestChineseAddressParts(t *testing.T) {
 	}{
 		{"Shopify: district in address1, the flat in address2, city in Chinese",
 			ChineseAddressParts("罗湖区科技园路1771号", "9栋3202", "深圳市", "", "GD"),
-			[NumParts]Kind{Exact, Exact, Exact, Null, Exact, Exact, Different, Null}},
+			[NumParts]Kind{Exact, Exact, Dwelling, Null, Exact, Exact, Different, Null}},
 		{"WooCommerce: city in Latin letters (read as pinyin), the flat as 9-3202",
 			ChineseAddressParts("科技园路1771号", "9-3202", "Shenzhen", "518000", "CN30"),
-			[NumParts]Kind{Exact, Exact, Exact, Null, Null, Exact, Different, Null}},
+			[NumParts]Kind{Exact, Exact, Dwelling, Null, Null, Exact, Different, Null}},
 		{"an estate name and a unit on one side",
 			ChineseAddressParts("罗湖区科技园路1771号", "阳光花园9幢2单元3202室", "罗湖区", "", ""),
 			[NumParts]Kind{Exact, Exact, Similar, Null, Exact, Null, Null, Null}},
@@ -364,7 +364,9 @@ func TestEnglishFormOfAChineseDetail(t *testing.T) {
 		{"融侨14栋1702", "Apt 1702, Building 14, Rongqiao Cheng", Similar},
 		{"建设新村22号楼2单元706室", "Room 706, Building 22, Jianshe Xincun", Similar},
 		{"锦绣家园17号1506室", "Room 1507, Building 17", Different},
-		{"9号楼3202室", "9-3202", Exact}, // numbers alone: as a Chinese detail reads them
+		{"9号楼3202室", "9-3202", Dwelling}, // numbers alone: as a Chinese detail reads them
+		{"9号楼32室", "9-32", Exact},        // a room of two digits: a floor or a shop as often as a home
+		{"3202室", "3202", Exact},         // a flat without its building: one of many in a compound
 	} {
 		a := Address{Number: "1", Street: "x", Detail: c.han}
 		b := Address{Number: "1", Street: "x", Detail: c.latin}

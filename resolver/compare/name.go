@@ -244,7 +244,14 @@ func transliteration(field, han string, latin []string) Level {
 	if n.Given == "" {
 		words = words[:1]
 	}
-	l := wordsLevel(field, words, strings.Fields(uFold(strings.Join(latin, " "))))
+	lw := strings.Fields(uFold(strings.Join(latin, " ")))
+	l := wordsLevel(field, words, lw)
+	if (l.Kind == Typo || l.Kind == Similar) && len(words) == 1 && len(lw) == 1 && lw[0] != words[0] &&
+		hanzi().syllables[uFoldBack(strings.ToLower(lw[0]))] {
+		// 萍 against Jing, 刘 against Li: one syllable against another is another name,
+		// however few letters apart (ping, jing, ling and ming are four names).
+		return level(field, Different, "%s reads %s, not %s", han, words[0], strings.ToLower(lw[0]))
+	}
 	if l.Kind == Exact {
 		return level(field, Transliterated, "%s reads %s", han, strings.Join(words, " "))
 	}

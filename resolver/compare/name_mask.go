@@ -132,6 +132,13 @@ func FamilyReading(n Name) string {
 	if hn, ok := ParseHanName(text); ok {
 		return uFold(strings.Join(familyPinyin(hn.Family), ""))
 	}
+	// "Zhiqiang Chen 陈志强", "Xil yi Xu 徐欣怡": the Han form beside a romanised or
+	// English one says the family name where the Latin words' order does not.
+	if hp := hanPart(text); hp != text {
+		if hn, ok := ParseHanName(hp); ok {
+			return uFold(strings.Join(familyPinyin(hn.Family), ""))
+		}
+	}
 	f := nameField(n.Family)
 	if f == "" || hasHan(f) || strings.TrimSpace(n.Given) == "" {
 		return ""

@@ -147,6 +147,11 @@ func TestNamePartLevel(t *testing.T) {
 		{"Thompson", "Tomson", Level{Similar, "given: similar (thompson ~ tomson: jaro-winkler 0.92 >= 0.88)"}},
 		{"Smith", "Schmidt", Level{Phonetic, "given: phonetic (smith ~ schmidt: double metaphone XMT)"}},
 		{"", "James", Level{Null, "given: null (missing)"}},
+		// One syllable against another is another name, however few letters apart;
+		// a slip that reads as no syllable stays a typo.
+		{"萍", "Jing", Level{Different, "given: different (萍 reads ping, not jing)"}},
+		{"刘", "Li", Level{Different, "given: different (刘 reads liu, not li)"}},
+		{"萍", "Pnig", Level{Typo, "given: typo (ping ~ pnig: damerau-levenshtein 1)"}},
 	} {
 		if got := NamePartLevel("given", tt.a, tt.b); got != tt.want {
 			t.Errorf("NamePartLevel(%q, %q) = %+v, want %+v", tt.a, tt.b, got, tt.want)
@@ -476,7 +481,9 @@ func TestFamilyReading(t *testing.T) {
 		{Name{Given: "方", Family: "婷敏"}, "fang"}, // the one character is the family name
 		{Name{Given: "Wei", Family: "Zhang"}, "zhang"},
 		{Name{Given: "Bo", Family: "LYU"}, "lu"},
-		{Name{Full: "Zhang Wei"}, ""}, // one field: which word is the family name is not said
+		{Name{Full: "Zhang Wei"}, ""},             // one field: which word is the family name is not said
+		{Name{Full: "Zhiqiang Chen 陈志强"}, "chen"}, // the Han form says it
+		{Name{Given: "Lily", Family: "魏秀云"}, "wei"},
 		{Name{Full: "张**"}, ""},
 		{Name{}, ""},
 	} {
