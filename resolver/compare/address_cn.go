@@ -164,7 +164,7 @@ func parseChineseOrdered(s string) Address {
 		}
 	}
 	a.Town, pos = takeSuffix(rs, pos, 10, "街道", "镇", "乡")
-	a.Street, pos = takeSuffix(rs, pos, 14, "大道", "大街", "胡同", "路", "街", "巷", "弄", "道")
+	a.Street, pos = takeSuffix(rs, pos, 14, "大道", "大街", "胡同", "路", "街", "巷", "弄", "道", "线")
 	if a.Street != "" {
 		var more string
 		more, pos = streetTail(rs, pos)
@@ -262,11 +262,24 @@ func takeSuffix(rs []rune, pos, limit int, suffixes ...string) (string, int) {
 				if suf == "街" && hasAt(rs, end, "道") { // 街道 is a township, not a street
 					continue
 				}
+				if suf == "线" && !numberedHouse(rs, end) {
+					// 羊西线2216号 is a road (Chengdu names some so); 地铁2号线 is not.
+					continue
+				}
 				return string(rs[pos:end]), end
 			}
 		}
 	}
 	return "", pos
+}
+
+// numberedHouse reports whether digits ending in 号 are written at pos.
+func numberedHouse(rs []rune, pos int) bool {
+	end := pos
+	for end < len(rs) && isASCIIDigit(rs[end]) {
+		end++
+	}
+	return end > pos && end < len(rs) && rs[end] == '号'
 }
 
 // houseNumber reads a house number at pos: digits, maybe a range or a letter, ending in
@@ -331,8 +344,9 @@ func ChineseAddressParts(line1, line2, locality, postcode, region string) Addres
 // writer adds the estate's name after them or not.
 func streetTail(rs []rune, pos int) (string, int) {
 	start := pos
-	if pos+1 < len(rs) && strings.ContainsRune("东西南北中", rs[pos]) && (rs[pos+1] >= '0' && rs[pos+1] <= '9' || rs[pos+1] == '段') {
-		pos++
+	if pos+1 < len(rs) && strings.ContainsRune("东西南北中", rs[pos]) && (rs[pos+1] >= '0' && rs[pos+1] <= '9' || rs[pos+1] == '段' ||
+		hanNumerals[rs[pos+1]] != "" && pos+2 < len(rs) && rs[pos+2] == '段') {
+		pos++ // 二环路西一段: the west side's first section
 	}
 	for _, unit := range []rune{'段', '巷', '弄'} {
 		end := pos

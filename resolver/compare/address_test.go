@@ -14,6 +14,12 @@ var chineseAddressTests = []struct {
 }{
 	{"浙江省杭州市西湖区文三路90号东部软件园1号楼",
 		Address{Region: "浙江省", City: "杭州市", Locality: "西湖区", Street: "文三路", Number: "90", Detail: "东部软件园1号楼"}},
+	{"四川省成都市青羊区二环路西一段1728号清水河小区14栋4单元2701", // a ring road's section, in Han numerals
+		Address{Region: "四川省", City: "成都市", Locality: "青羊区", Street: "二环路西一段", Number: "1728", Detail: "清水河小区14栋4单元2701"}},
+	{"四川省成都市锦江区羊西线2216号蓝光COCO金沙36号楼6单元1002室", // a road named 线, with its number
+		Address{Region: "四川省", City: "成都市", Locality: "锦江区", Street: "羊西线", Number: "2216", Detail: "蓝光COCO金沙36号楼6单元1002室"}},
+	{"四川省成都市锦江区地铁2号线春熙路站", // a metro line's 线 does not end a road
+		Address{Region: "四川省", City: "成都市", Locality: "锦江区", Street: "地铁2号线春熙路", Detail: "站"}},
 	{"北京市东城区九棵树家园9 5 1006", // building, unit and flat apart by spaces
 		Address{Region: "北京市", City: "北京市", Locality: "东城区", Detail: "九棵树家园9-5-1006"}},
 	{"陕西省西安市长安区紫薇田园都市H座3202", // a compound named like a city, no road
