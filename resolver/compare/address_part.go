@@ -148,6 +148,11 @@ func chineseDetail(field, a, b string) (Level, bool) {
 		short, long = long, short
 	}
 	if short[len(short)-1] == long[len(long)-1] && isSubsequence(short, long) {
+		if short[0] == long[0] && dwellingNumbers(short) {
+			// 3号楼1606 against 3栋2单元1606: the unit left out on one side says no less
+			// than on both (3栋1606 and 3号楼1606 are Dwelling).
+			return level(field, Dwelling, "%s ~ %s: same home %s, %s on one side only", a, b, strings.Join(short, "-"), strings.Join(long, "-")), true
+		}
 		return level(field, Similar, "%s ~ %s: numbers %s within %s", a, b, strings.Join(short, "-"), strings.Join(long, "-")), true
 	}
 	// 东风村7组 against 东风村7组15号: a village's group without the house in it (or a

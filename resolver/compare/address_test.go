@@ -262,7 +262,7 @@ func TestChineseAddressParts(t *testing.T) {
 			[NumParts]Kind{Exact, Exact, Dwelling, Null, Null, Exact, Different, Null}},
 		{"an estate name and a unit on one side",
 			ChineseAddressParts("罗湖区科技园路1771号", "阳光花园9幢2单元3202室", "罗湖区", "", ""),
-			[NumParts]Kind{Exact, Exact, Similar, Null, Exact, Null, Null, Null}},
+			[NumParts]Kind{Exact, Exact, Dwelling, Null, Exact, Null, Null, Null}},
 		{"the city field holds the city without its 市",
 			ChineseAddressParts("科技园路1771号", "9号楼3202室", "深圳", "", ""),
 			[NumParts]Kind{Exact, Exact, Exact, Null, Null, Exact, Null, Null}},
@@ -390,7 +390,8 @@ func TestDetailNumbersStoppingShort(t *testing.T) {
 		want Kind
 	}{
 		{"东风村7组", "东风村7组15号", Similar},
-		{"星耀城14-2805", "星耀城14栋4单元2805室", Similar},
+		{"星耀城14-2805", "星耀城14栋4单元2805室", Dwelling}, // the unit on one side only
+		{"星耀城2805", "星耀城14栋4单元2805室", Similar},     // the flat without its building
 		{"东风村7组", "东风村8组15号", Different},
 		{"东风村7组15号", "东风村7组16号", Different},
 	} {
