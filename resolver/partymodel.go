@@ -107,7 +107,7 @@ func DefaultPartyModel() PartyModel {
 	// next where a source has it; many omit it, so its difference weighs little.
 	pm.levels(fieldDetail, map[compare.Kind][2]float64{
 		compare.Exact: k(0.28, 0.0055), compare.Dwelling: k(0.27, 0.0032), compare.Typo: k(0.05, 0.002), compare.Similar: k(0.05, 0.01),
-		compare.Partial: k(0.05, 0.03), compare.MaskedCompatible: k(0.01, 0.01), compare.Different: k(0.29, 0.82),
+		compare.Partial: k(0.06, 0.0009), compare.MaskedCompatible: k(0.01, 0.01), compare.Different: k(0.28, 0.85),
 	})
 	pm.levels(fieldLocality, map[compare.Kind][2]float64{
 		compare.Exact: k(0.80, 0.28), compare.Typo: k(0.05, 0.02), compare.Similar: k(0.02, 0.02),

@@ -72,12 +72,24 @@ func comparePart(p Part, a, b string) Level {
 		}
 	}
 	if p == PartDetail && (hasHan(ka) || hasHan(kb)) {
-		if l, ok := chineseDetail(field, ka, kb); ok {
-			if l.Kind == Different {
-				if e, ok := englishDetail(field, a, b); ok {
-					return e
-				}
+		l, ok := chineseDetail(field, ka, kb)
+		if ok && l.Kind == Different {
+			if e, ok := englishDetail(field, a, b); ok {
+				return e
 			}
+		}
+		va, vb := villageOf(ka), villageOf(kb)
+		switch {
+		case va != "" && vb != "" && va != vb:
+			// 刘湾10组 and 张湾10组: the same numbers in two villages.
+			return level(field, Different, "%s ~ %s: the villages %s and %s", ka, kb, va, vb)
+		case va != "" && va == vb && (!ok || l.Kind == Different) && (groupOf(ka) == "" || groupOf(kb) == ""):
+			// 刘湾村口小卖部 and 刘湾10组100号: one village, named beside another landmark
+			// or house, in the county both name. Two groups or two houses of one
+			// group that differ are two households (the numbers said so above).
+			return level(field, Partial, "%s ~ %s: the village %s", ka, kb, va)
+		}
+		if ok {
 			return l
 		}
 	}
@@ -161,6 +173,64 @@ func chineseDetail(field, a, b string) (Level, bool) {
 		return level(field, Similar, "%s ~ %s: numbers %s begin %s", a, b, strings.Join(short, "-"), strings.Join(long, "-")), true
 	}
 	return level(field, Different, "%s ~ %s: numbers %s and %s", a, b, strings.Join(na, "-"), strings.Join(nb, "-")), true
+}
+
+// villageLandmarks end a village's name where a detail names a place in it rather than
+// a house: its entrance, committee, clinic, shop, or a parcel point.
+var villageLandmarks = []string{"村口", "村委会", "村委", "卫生室", "卫生院", "小卖部", "超市", "商店", "门卫", "代收",
+	"快递", "驿站", "自提", "旁", "附近", "对面"}
+
+// villageOf returns the name of the village a Chinese address's detail lies in, without
+// 村 (刘湾 for 刘湾村口小卖部, 刘湾村10组 and 刘湾10组100号; 大王庄 for 大王庄卫生室旁), or
+// "" where the detail does not read as a village's: an estate (清水河小区14栋), a
+// landmark alone, or a name under two characters. A village is told by 村 after its
+// name, a group (10组) in it, or a name ending as villages' do (庄, 屯, 寨, 营, 集, 湾).
+func villageOf(detail string) string {
+	rs := []rune(detail)
+	end := 0
+	for end < len(rs) && unicode.Is(unicode.Han, rs[end]) {
+		end++
+	}
+	name := string(rs[:end])
+	for _, w := range villageLandmarks {
+		if i := strings.Index(name, w); i >= 0 {
+			name = name[:i]
+		}
+	}
+	rest := string(rs[utf8.RuneCountInString(name):])
+	if i := strings.IndexAny(rest, "0123456789"); i >= 0 && strings.ContainsAny(rest[i:], "栋幢楼座单元室-#") {
+		return "" // 桃源村24栋3单元1302, 橡树湾26-3-801: an estate's buildings and flats
+	}
+	village := strings.HasSuffix(name, "村") || strings.HasPrefix(rest, "村")
+	name = strings.TrimSuffix(name, "村")
+	if !village {
+		digits := strings.TrimLeftFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' })
+		village = len(digits) < len(rest) && strings.HasPrefix(digits, "组")
+	}
+	if n := []rune(name); !village && len(n) > 0 {
+		village = strings.ContainsRune("庄屯寨营集湾", n[len(n)-1])
+	}
+	if !village || utf8.RuneCountInString(name) < 2 || slices.ContainsFunc(estateWords, func(w string) bool { return strings.Contains(name, w) }) {
+		return ""
+	}
+	return name
+}
+
+// estateWords name a city's estates, which are no villages whatever their numbers.
+var estateWords = []string{"小区", "花园", "家园", "公寓", "大厦", "新村", "新城", "苑"}
+
+// groupOf returns the number of the village group a detail names (10 for 刘湾10组100号),
+// or "".
+func groupOf(detail string) string {
+	i := strings.Index(detail, "组")
+	if i <= 0 {
+		return ""
+	}
+	j := i
+	for j > 0 && detail[j-1] >= '0' && detail[j-1] <= '9' {
+		j--
+	}
+	return detail[j:i]
 }
 
 // dwellingNumbers reports whether a detail's numbers name one home rather than a

@@ -400,3 +400,37 @@ func TestDetailNumbersStoppingShort(t *testing.T) {
 		}
 	}
 }
+
+// TestVillageOf: the village a rural detail lies in, whatever landmark or house it names;
+// an estate's name is no village.
+func TestVillageOf(t *testing.T) {
+	for detail, want := range map[string]string{
+		"刘湾村口小卖部":       "刘湾",
+		"刘湾10组100号":     "刘湾",
+		"刘湾村10组":        "刘湾",
+		"大王庄卫生室旁":       "大王庄",
+		"王屯超市代收":        "王屯",
+		"东风村村委会旁":       "东风",
+		"胡店村25号":        "胡店",
+		"黄集43号":         "黄集",
+		"清水河小区14栋":      "",
+		"桃源村24栋3单元1302": "",
+		"华润橡树湾26-3-801": "",
+		"阳光花园9幢":        "",
+		"物业服务中心":        "",
+		"兔喜生活超市":        "",
+		"村口小卖部":         "",
+		"":              "",
+	} {
+		if got := villageOf(detail); got != want {
+			t.Errorf("villageOf(%q) = %q, want %q", detail, got, want)
+		}
+	}
+	a, b := Address{Detail: "刘湾村口小卖部", Locality: "郸城县"}, Address{Detail: "刘湾10组100号", Locality: "郸城县"}
+	if l := AddressPartLevel(PartDetail, a, b); l.Kind != Partial {
+		t.Errorf("one village's shop and house: %v (%s), want partial", l.Kind, l.Why)
+	}
+	if l := AddressPartLevel(PartDetail, Address{Detail: "刘湾10组"}, Address{Detail: "张湾10组"}); l.Kind != Different {
+		t.Errorf("two villages' groups: %v (%s), want different", l.Kind, l.Why)
+	}
+}
