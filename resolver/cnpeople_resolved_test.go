@@ -41,6 +41,25 @@ func TestCNPeopleResolved(t *testing.T) {
 	for i := 0; i < len(docs); i += 200 {
 		f.save(docs[i:min(i+200, len(docs))]...)
 	}
+	model := "prior model"
+	if os.Getenv("SEAM_CN_TRAIN") != "" {
+		// As `seam parties train` does before a tenant's backlog is resolved.
+		refs := make([]ontology.PartyRef, len(recs))
+		for i, r := range recs {
+			refs[i] = r.Ref
+		}
+		pm, _, _ := resolver.TrainOnMentions(refs, 1)
+		if _, err := f.store.SavePartyModel(f.ctx, f.tenant, pm); err != nil {
+			t.Fatal(err)
+		}
+		f.m.SetPartyModels(f.store, nil)
+		model = "trained model"
+		if out := os.Getenv("SEAM_CN_ERRORS"); out != "" {
+			if err := os.WriteFile(out+".model", []byte(pm.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	for {
 		st, err := f.m.Process(f.ctx, f.tenant, 200)
 		if err != nil {
@@ -59,7 +78,7 @@ func TestCNPeopleResolved(t *testing.T) {
 		}
 		truth[r.Key], pred[r.Key], parties[i] = r.Entity, ps[0].PartyID, ps[0]
 	}
-	t.Logf("cn through resolution (prior model): %s", quality.Pairwise(truth, pred))
+	t.Logf("cn through resolution (%s): %s", model, quality.Pairwise(truth, pred))
 	if out := os.Getenv("SEAM_CN_ERRORS"); out != "" {
 		writeResolvedErrors(t, out, recs, parties)
 	}

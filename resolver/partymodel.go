@@ -322,6 +322,7 @@ func Train(profiles []PartyProfile, pairs []PartyPair, randomPairs int, seed uin
 	}
 	pm, lambda := fitM(pairs, pm, 40)
 	pm.Lambda = lambda
+	pm.shrinkTowards(start, trainedWeightCap)
 	// Thresholds from the fit: the weight at which the posterior among blocked pairs
 	// reaches 0.99 to link and 0.8 to review, never below the prior's floor (a name
 	// alone must stay below Accept).
@@ -333,6 +334,31 @@ func Train(profiles []PartyProfile, pairs []PartyPair, randomPairs int, seed uin
 	}
 	pm.Trained = fmt.Sprintf("u from %d random pairs, m by EM over %d blocked pairs (share of matches %.4f)", randomPairs, len(pairs), lambda)
 	return pm
+}
+
+// trainedWeightCap is how many bits above the prior a fitted level may weigh. EM
+// assumes fields agree independently given match status; people break that (namesakes
+// live in one district, a household shares its street and number), so on a tenant whose
+// customers share names a fit lifts a name and a district to +10 and +5 bits where the
+// prior gives them +7.6 and +1.5, and two namesakes of one district link on nothing
+// else. A level may still fall as far as the data says.
+const trainedWeightCap = 1.5
+
+// shrinkTowards keeps each fitted level's weight within cap bits above start's, by
+// raising its u: the agreement the tenant's data shows can strengthen a level, not
+// without bound.
+func (pm *PartyModel) shrinkTowards(start PartyModel, cap float64) {
+	for f := range partyFields {
+		for k := 1; k < compare.NumKinds; k++ {
+			m, u := pm.M[f][k], pm.U[f][k]
+			if m <= 0 || u <= 0 || start.M[f][k] <= 0 || start.U[f][k] <= 0 {
+				continue
+			}
+			if limit := kindWeight(start.M[f][k], start.U[f][k]) + cap; kindWeight(m, u) > limit {
+				pm.U[f][k] = m / math.Exp2(limit)
+			}
+		}
+	}
 }
 
 // fitM estimates m and the share of matches by EM, u held fixed, fields assumed to agree

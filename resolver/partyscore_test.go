@@ -307,3 +307,29 @@ func TestBlocksOfMixedScriptNamesAndPhoneSlips(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainedWeightsShrinkTowardsThePrior: a fitted level may weigh at most
+// trainedWeightCap bits above the prior (EM's independence overstates a name and a
+// district that namesakes share); one the data weakens keeps its fitted weight.
+func TestTrainedWeightsShrinkTowardsThePrior(t *testing.T) {
+	prior := DefaultPartyModel()
+	fit := prior
+	fit.U[fieldName][compare.Exact] /= 16    // +4 bits
+	fit.U[fieldLocality][compare.Exact] *= 2 // -1 bit
+	fit.U[fieldPhone][compare.Exact] /= 1.5  // +0.58 bits, within the cap
+	fit.M[fieldDetail][compare.Dwelling] = 0 // a level the fit has no m for
+	fit.shrinkTowards(prior, trainedWeightCap)
+	for _, c := range []struct {
+		f    int
+		k    compare.Kind
+		want float64
+	}{
+		{fieldName, compare.Exact, prior.Weight(fieldName, compare.Exact) + trainedWeightCap},
+		{fieldLocality, compare.Exact, prior.Weight(fieldLocality, compare.Exact) - 1},
+		{fieldPhone, compare.Exact, prior.Weight(fieldPhone, compare.Exact) + math.Log2(1.5)},
+	} {
+		if got := fit.Weight(c.f, c.k); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("%s %s weighs %.3f, want %.3f", fieldNames[c.f], c.k, got, c.want)
+		}
+	}
+}

@@ -92,6 +92,11 @@ func comparePart(p Part, a, b string) Level {
 		if ok {
 			return l
 		}
+		if (len(digitRuns(ka)) == 0) != (len(digitRuns(kb)) == 0) && hasHan(ka) && hasHan(kb) {
+			// 菜鸟驿站 or 门卫室 against 7栋1504室: a place to collect parcels or a
+			// landmark against a home; neither agrees nor says another home.
+			return level(field, Null, "%s ~ %s: a home against a place without numbers", ka, kb)
+		}
 	}
 	// Abbreviating street types makes a typo in them look bigger ("pike place" is "pike
 	// pl", "pike mlace" stays), and sources drop the space in "hilderstreet"; the letters
