@@ -55,7 +55,16 @@ func maskedNameShown(field, a, b string) (Level, bool) {
 	switch {
 	case utf8.RuneCountInString(shown) == 1 && NicknamePrefix([]rune(shown)[0]):
 		return level(field, Null, "%s shows a nickname's first character, no family name", a), true
-	case shown == "" || strings.ContainsFunc(shown, func(r rune) bool { return r < 'a' || r > 'z' }) || han(b):
+	case shown == "" || strings.ContainsFunc(shown, func(r rune) bool { return r < 'a' || r > 'z' }):
+		return Level{}, false
+	case han(b):
+		// L** for 张亮: the buyer typed Liang Zhang, and the mask kept its first letter;
+		// either part of the Han name may have come first.
+		for _, w := range hanNameReadings(b) {
+			if strings.HasPrefix(w, shown) {
+				return level(field, MaskedCompatible, "%s fits %s (%s)", a, b, w), true
+			}
+		}
 		return Level{}, false
 	}
 	for _, w := range normalize.PersonNameWords(b) {
@@ -64,6 +73,25 @@ func maskedNameShown(field, a, b string) (Level, bool) {
 		}
 	}
 	return level(field, Different, "no word of %s starts as %s does", b, a), true
+}
+
+// hanNameReadings returns the pinyin of a Han name's family and given names, each run
+// together ("zhang", "liang" for 张亮 and for 亮 张), as a romanised form would spell them.
+func hanNameReadings(name string) []string {
+	var out []string
+	for _, w := range normalize.PersonNameWords(name) {
+		if !isHan(w) {
+			continue
+		}
+		if utf8.RuneCountInString(w) == 1 {
+			out = append(out, uFold(strings.Join(usualPinyin(w), "")), uFold(strings.Join(familyPinyin(w), "")))
+			continue
+		}
+		if hn, ok := ParseHanName(Simplify(w)); ok {
+			out = append(out, uFold(strings.Join(familyPinyin(hn.Family), "")), uFold(strings.Join(usualPinyin(hn.Given), "")))
+		}
+	}
+	return out
 }
 
 // han reports whether the visible letters of s are Han characters.

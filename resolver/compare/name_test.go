@@ -68,7 +68,8 @@ var nameLevelTests = []struct {
 	{"O**", "Linyan OUYANG", MaskedCompatible}, // a Latin mask: any word's first letters
 	{"Y**", "Xin Yao", MaskedCompatible},
 	{"R**", "Philip Mitchell", Different},
-	{"Y**", "姚欣", Null}, // a Latin letter against a Han name: not compared
+	{"Y**", "姚欣", MaskedCompatible}, // a Latin letter against a Han name: its pinyin
+	{"W**", "姚欣", Null},
 	// A Han mask shows the family name: against Latin letters, read in pinyin.
 	{"张**", "Zhang Wei", MaskedCompatible},
 	{"张**", "Feng Zhang", MaskedCompatible},
@@ -524,4 +525,24 @@ func FuzzFamilySound(f *testing.F) {
 		}
 		_ = RomanisedChinese(given)
 	})
+}
+
+// TestLatinMaskAgainstHanName: a mask that kept a romanised name's first letter (L** of
+// Liang Zhang) fits the Han name whose family or given name reads with it, in either
+// order; another letter does not.
+func TestLatinMaskAgainstHanName(t *testing.T) {
+	for _, c := range []struct {
+		mask, name string
+		want       Kind
+	}{
+		{"L**", "张亮", MaskedCompatible},
+		{"L**", "亮 张", MaskedCompatible},
+		{"Z**", "张亮", MaskedCompatible},
+		{"H**", "张红艳", MaskedCompatible},
+		{"Q**", "张亮", Null},
+	} {
+		if got := NameLevel(Name{Full: c.mask}, Name{Full: c.name}); got.Kind != c.want {
+			t.Errorf("%s against %s: %v (%s), want %v", c.mask, c.name, got.Kind, got.Why, c.want)
+		}
+	}
 }
