@@ -73,6 +73,19 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 		}
 		rows = append(rows, benchRow{what: k.what + ", own loop", took: took})
 	}
+	// The GET's loop again, after the reads': the first loop of the run sometimes meets
+	// the machine's slow phase alone (Neo4j's work after the set-up, another process),
+	// once a GET p50 of 60 us that made the ratio 0.6x. The faster of the two loops is
+	// the one compared with, so a slow phase never flatters the ratio.
+	again, err := timed(*reads, kinds[0].fn)
+	if err != nil {
+		return fmt.Errorf("%s: %w", kinds[0].what, err)
+	}
+	rows = append(rows, benchRow{what: kinds[0].what + ", own loop again", took: again})
+	redisGet := rows[0].took
+	if percentile(again, 50) < percentile(redisGet, 50) {
+		redisGet = again
+	}
 	stop := func() {}
 	if *cpuProfile != "" {
 		if stop, err = startCPUProfile(*cpuProfile); err != nil {
@@ -99,7 +112,7 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 		return fmt.Errorf("%s: %w", kinds[6].what, err)
 	}
 	rows = append(rows, benchRow{what: kinds[6].what, took: hgetall})
-	redisGet, gql, lean, genqlient := rows[0].took, rows[2].took, rows[3].took, rows[4].took
+	gql, lean, genqlient := rows[2].took, rows[3].took, rows[4].took
 	push, err := b.pushes(ctx, *events)
 	if err != nil {
 		return err
@@ -122,7 +135,7 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 		fmt.Fprintf(stdout, "%-74s %8d %10s %10s  %s\n", r.what, len(r.took), ms(percentile(r.took, 50)), ms(percentile(r.took, 99)), r.note)
 	}
 	p50 := func(d []time.Duration) float64 { return float64(percentile(d, 50)) }
-	fmt.Fprintf(stdout, "stock read p50 / Redis GET p50: %.1fx in their own loops, %.1fx interleaved (target 3x); lean client: %.1fx, %.1fx; Neo4j p50 / stock read p50: %.1fx\n",
+	fmt.Fprintf(stdout, "stock read p50 / Redis GET p50 (the faster GET loop): %.1fx in their own loops, %.1fx interleaved (target 3x); lean client: %.1fx, %.1fx; Neo4j p50 / stock read p50: %.1fx\n",
 		p50(gql)/p50(redisGet), p50(mixed[2])/p50(mixed[0]), p50(lean)/p50(redisGet), p50(mixed[3])/p50(mixed[0]), p50(neo)/p50(gql))
 	fmt.Fprintf(stdout, "stock read p50 / raw Redis HGETALL of the same hash p50, own loops: %.1fx; lean client: %.1fx\n",
 		p50(gql)/p50(hgetall), p50(lean)/p50(hgetall))
