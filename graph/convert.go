@@ -21,11 +21,15 @@ func deref(s *string) string {
 	return *s
 }
 
+// opt points to a copy of s, or is nil for "". The copy is made in the branch: taking
+// &s would move s to the heap on entry, an allocation even for "" (six a stock read).
 func opt(s string) *string {
 	if s == "" {
 		return nil
 	}
-	return &s
+	p := new(string)
+	*p = s
+	return p
 }
 
 // stockRow is a cell as the API shows it, in its location's zone, at time now.
@@ -41,11 +45,16 @@ func stockRow(s inventory.Stock, zone string, now time.Time) *model.StockRow {
 func stockRows(rows []inventory.Stock, zone func(location string) string, now time.Time) []*model.StockRow {
 	buf := make([]model.StockRow, len(rows))
 	out := make([]*model.StockRow, len(rows))
-	// The zones the rows point to, in one allocation rather than one each.
-	zones := make([]string, len(rows))
+	// The zones the rows point to, in one allocation rather than one each, and none
+	// when no location has a zone.
+	var zones []string
 	for i := range rows {
 		fillStockRow(&buf[i], &rows[i], "", now)
-		if zones[i] = zone(rows[i].Location); zones[i] != "" {
+		if z := zone(rows[i].Location); z != "" {
+			if zones == nil {
+				zones = make([]string, len(rows))
+			}
+			zones[i] = z
 			buf[i].Zone = &zones[i]
 		}
 		out[i] = &buf[i]

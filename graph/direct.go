@@ -35,6 +35,10 @@ type directStock struct {
 	query func(ctx context.Context, sku string, location *string) ([]*model.StockRow, error)
 	roles []apikey.Role
 	plans planCache
+	// bufs are answer buffers: an answer is written into one, copied by the
+	// ResponseWriter (an io.Writer keeps nothing it was given) and the buffer used
+	// again, rather than 2 KB allocated and collected per read.
+	bufs sync.Pool
 }
 
 // stockPlan is what the direct path needs of an operation it answers: the response key,
@@ -100,8 +104,12 @@ func (d *directStock) answer(ctx context.Context, w http.ResponseWriter, p *stoc
 	if err != nil || slices.Contains(rows, nil) {
 		return false // a nil row breaks [StockRow!]!: the executor says so
 	}
-	buf := make([]byte, 0, 64+len(rows)*64*len(p.fields))
-	buf = append(append(append(buf, `{"data":{"`...), p.alias...), `":[`...)
+	bp, _ := d.bufs.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	defer d.putBuf(bp)
+	buf := append(append(append((*bp)[:0], `{"data":{"`...), p.alias...), `":[`...)
 	for i, row := range rows {
 		if i > 0 {
 			buf = append(buf, ',')
@@ -121,10 +129,21 @@ func (d *directStock) answer(ctx context.Context, w http.ResponseWriter, p *stoc
 	// only reads it.
 	w.Header()["Content-Type"] = jsonContentType
 	_, _ = w.Write(buf)
+	*bp = buf
 	return true
 }
 
 var jsonContentType = []string{"application/json"}
+
+// maxPooledAnswer bounds the answer buffers kept: a product with thousands of cells
+// makes a rare large answer, whose buffer is left to the collector.
+const maxPooledAnswer = 64 << 10
+
+func (d *directStock) putBuf(b *[]byte) {
+	if cap(*b) <= maxPooledAnswer {
+		d.bufs.Put(b)
+	}
+}
 
 // planCache remembers the plans of request bodies the direct path answered: channels
 // and shelves send the same few bodies again and again. It is bounded; when full it

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/ontology/check"
@@ -78,7 +79,25 @@ func newProductBook() *productBook {
 }
 
 // CanonicalSKUKey is the key under which any spelling of a merchant SKU finds its product.
-func CanonicalSKUKey(sku string) string { return "sku:" + skuKey(sku) }
+// Every live stock read asks it, so an ASCII spelling, the common one, is reduced in one
+// pass and one allocation, to what skuKey makes of it (upper-case letters and digits;
+// TestCanonicalSKUKeyOfASCIIIsSkuKeys); any other byte takes skuKey's Unicode way.
+func CanonicalSKUKey(sku string) string {
+	var b strings.Builder
+	b.Grow(len("sku:") + len(sku))
+	b.WriteString("sku:")
+	for i := range len(sku) {
+		switch c := sku[i]; {
+		case c >= utf8.RuneSelf:
+			return "sku:" + skuKey(sku)
+		case 'a' <= c && c <= 'z':
+			b.WriteByte(c - ('a' - 'A'))
+		case 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
 
 // loadProducts loads the product aliases of every line in play: the given documents and
 // the members of every loaded event. Keys read before in the batch are not read again,

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"time"
 
+	jsonv2 "github.com/go-json-experiment/json"
+
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/ontology"
@@ -61,14 +63,28 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	// set-up drain) falls on all of them alike. In their own loops a slow phase for the
 	// Redis GET alone once made the ratio 1.0x, another 4.9x; interleaved, every kind pays
 	// for waking its connection, the GET too. Neo4j's reads come last: run between the
-	// others, their work in the JVM would slow every kind.
+	// others, their work in the JVM would slow every kind. The fifth kind, the stock read
+	// as genqlient decodes it today, runs in its own loop only, beside the typed client's.
 	var rows []benchRow
-	for _, k := range kinds[:4] {
+	for _, k := range kinds[:5] {
 		took, err := timed(*reads, k.fn)
 		if err != nil {
 			return fmt.Errorf("%s: %w", k.what, err)
 		}
 		rows = append(rows, benchRow{what: k.what + ", own loop", took: took})
+	}
+	// The GET's loop again, after the reads': the first loop of the run sometimes meets
+	// the machine's slow phase alone (Neo4j's work after the set-up, another process),
+	// once a GET p50 of 60 us that made the ratio 0.6x. The faster of the two loops is
+	// the one compared with, so a slow phase never flatters the ratio.
+	again, err := timed(*reads, kinds[0].fn)
+	if err != nil {
+		return fmt.Errorf("%s: %w", kinds[0].what, err)
+	}
+	rows = append(rows, benchRow{what: kinds[0].what + ", own loop again", took: again})
+	redisGet := rows[0].took
+	if percentile(again, 50) < percentile(redisGet, 50) {
+		redisGet = again
 	}
 	stop := func() {}
 	if *cpuProfile != "" {
@@ -84,19 +100,19 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	for i, k := range kinds[:4] {
 		rows = append(rows, benchRow{what: k.what + ", interleaved", took: mixed[i]})
 	}
-	neo, err := timed(*reads, kinds[4].fn)
-	if err != nil {
-		return fmt.Errorf("%s: %w", kinds[4].what, err)
-	}
-	rows = append(rows, benchRow{what: kinds[4].what, took: neo})
-	// The same cells the stock read answers, read from Redis by a client of its own: the
-	// GET reads one short value, the stock read a product's whole hash.
-	hgetall, err := timed(*reads, kinds[5].fn)
+	neo, err := timed(*reads, kinds[5].fn)
 	if err != nil {
 		return fmt.Errorf("%s: %w", kinds[5].what, err)
 	}
-	rows = append(rows, benchRow{what: kinds[5].what, took: hgetall})
-	redisGet, gql, lean := rows[0].took, rows[2].took, rows[3].took
+	rows = append(rows, benchRow{what: kinds[5].what, took: neo})
+	// The same cells the stock read answers, read from Redis by a client of its own: the
+	// GET reads one short value, the stock read a product's whole hash.
+	hgetall, err := timed(*reads, kinds[6].fn)
+	if err != nil {
+		return fmt.Errorf("%s: %w", kinds[6].what, err)
+	}
+	rows = append(rows, benchRow{what: kinds[6].what, took: hgetall})
+	gql, lean, genqlient := rows[2].took, rows[3].took, rows[4].took
 	push, err := b.pushes(ctx, *events)
 	if err != nil {
 		return err
@@ -110,19 +126,21 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 		rows = append(rows, load...)
 	}
 
-	fmt.Fprintf(stdout, "%-62s %8s %10s %10s\n", "what", "n", "p50", "p99")
+	fmt.Fprintf(stdout, "%-74s %8s %10s %10s\n", "what", "n", "p50", "p99")
 	for _, r := range rows {
 		if len(r.took) == 0 {
-			fmt.Fprintf(stdout, "%-62s %8s %10s %10s  %s\n", r.what, "-", "-", "-", r.note)
+			fmt.Fprintf(stdout, "%-74s %8s %10s %10s  %s\n", r.what, "-", "-", "-", r.note)
 			continue
 		}
-		fmt.Fprintf(stdout, "%-62s %8d %10s %10s  %s\n", r.what, len(r.took), ms(percentile(r.took, 50)), ms(percentile(r.took, 99)), r.note)
+		fmt.Fprintf(stdout, "%-74s %8d %10s %10s  %s\n", r.what, len(r.took), ms(percentile(r.took, 50)), ms(percentile(r.took, 99)), r.note)
 	}
 	p50 := func(d []time.Duration) float64 { return float64(percentile(d, 50)) }
-	fmt.Fprintf(stdout, "stock read p50 / Redis GET p50: %.1fx in their own loops, %.1fx interleaved (target 3x); lean client: %.1fx, %.1fx; Neo4j p50 / stock read p50: %.1fx\n",
+	fmt.Fprintf(stdout, "stock read p50 / Redis GET p50 (the faster GET loop): %.1fx in their own loops, %.1fx interleaved (target 3x); lean client: %.1fx, %.1fx; Neo4j p50 / stock read p50: %.1fx\n",
 		p50(gql)/p50(redisGet), p50(mixed[2])/p50(mixed[0]), p50(lean)/p50(redisGet), p50(mixed[3])/p50(mixed[0]), p50(neo)/p50(gql))
 	fmt.Fprintf(stdout, "stock read p50 / raw Redis HGETALL of the same hash p50, own loops: %.1fx; lean client: %.1fx\n",
 		p50(gql)/p50(hgetall), p50(lean)/p50(hgetall))
+	fmt.Fprintf(stdout, "stock read with encoding/json v1 (genqlient's decoding, through an interface) p50 / Redis GET p50, own loops: %.1fx\n",
+		p50(genqlient)/p50(redisGet))
 	if len(load) >= 3 {
 		get := float64(percentile(load[0].took, 50))
 		fmt.Fprintf(stdout, "under %d clients: stock read p50 / Redis GET p50: %.1fx; lean client: %.1fx\n", *clients,
@@ -332,8 +350,71 @@ func (b *stockBench) graphQLWith(client *http.Client, query string, vars map[str
 	return nil
 }
 
+// benchStockAnswer is the data of benchStockQuery's answer, typed as a generated client
+// (genqlient) types it: a struct of the selection, json names in tags.
 type benchStockAnswer struct {
-	Stock []struct{ Location, Lot, OnHand, Reserved, Available string }
+	Stock []struct {
+		Location  string `json:"location"`
+		Lot       string `json:"lot"`
+		OnHand    string `json:"onHand"`
+		Reserved  string `json:"reserved"`
+		Available string `json:"available"`
+	} `json:"stock"`
+}
+
+// stockRequest is benchStockQuery's request body as a generated client types it: the
+// operation's text and its variables in structs, not maps.
+type stockRequest struct {
+	Query     string `json:"query"`
+	Variables struct {
+		SKU string `json:"sku"`
+	} `json:"variables"`
+}
+
+// stockResponse is the whole answer to benchStockQuery, typed.
+type stockResponse struct {
+	Data   benchStockAnswer `json:"data"`
+	Errors []struct {
+		Message string `json:"message"`
+	} `json:"errors"`
+}
+
+// stockRead is the stock read as a typed client makes it: it marshals the request with
+// the spelling asked, posts it with the bench's key, parses the whole answer into typed
+// rows and checks each row has a location and its three quantities. It encodes and
+// decodes with encoding/json/v2's API (github.com/go-json-experiment/json, the package
+// Go's encoding/json/v2 is made from): decoding the answer costs 4 µs there against
+// 9-11 µs in encoding/json through an interface, on this machine. graphQLWith is the
+// same read as genqlient makes it today, timed beside it.
+func (b *stockBench) stockRead(client *http.Client, sku string) (benchStockAnswer, error) {
+	var req stockRequest
+	req.Query, req.Variables.SKU = benchStockQuery, sku
+	body, err := jsonv2.Marshal(&req)
+	if err != nil {
+		return benchStockAnswer{}, err
+	}
+	resp, err := b.post(client, body)
+	if err != nil {
+		return benchStockAnswer{}, err
+	}
+	defer resp.Body.Close()
+	var r stockResponse
+	// UnmarshalRead reads the body to its end, so the connection goes back to the pool.
+	if err := jsonv2.UnmarshalRead(resp.Body, &r); err != nil {
+		return benchStockAnswer{}, fmt.Errorf("graphql answer (HTTP %d): %w", resp.StatusCode, err)
+	}
+	if len(r.Errors) > 0 {
+		return benchStockAnswer{}, fmt.Errorf("graphql: %s", r.Errors[0].Message)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return benchStockAnswer{}, fmt.Errorf("graphql answered HTTP %d", resp.StatusCode)
+	}
+	for _, row := range r.Data.Stock {
+		if row.Location == "" || row.OnHand == "" || row.Reserved == "" || row.Available == "" {
+			return benchStockAnswer{}, fmt.Errorf("stock(sku: %q) answered an incomplete row %+v", sku, row)
+		}
+	}
+	return r.Data, nil
 }
 
 // readKind is one kind of read the bench times.
@@ -365,7 +446,17 @@ func (b *stockBench) reads(ctx context.Context) ([]readKind, error) {
 			}
 			return err
 		}},
-		{"GraphQL stock(sku:) over HTTP, any spelling", func(i int) error {
+		{"GraphQL stock(sku:) over HTTP, any spelling, typed client", func(i int) error {
+			a, err := b.stockRead(b.client, b.spelling(i))
+			if err == nil && len(a.Stock) != cells {
+				err = fmt.Errorf("stock(sku: %q) answered %d rows, want %d", b.spelling(i), len(a.Stock), cells)
+			}
+			return err
+		}},
+		{"GraphQL stock(sku:) over HTTP, lean client", func(i int) error {
+			return b.leanStock(b.client, i, cells)
+		}},
+		{"GraphQL stock(sku:) over HTTP, encoding/json v1 client", func(i int) error {
 			var a benchStockAnswer
 			if err := b.graphQL(benchStockQuery, map[string]any{"sku": b.spelling(i)}, &a); err != nil {
 				return err
@@ -374,9 +465,6 @@ func (b *stockBench) reads(ctx context.Context) ([]readKind, error) {
 				return fmt.Errorf("stock(sku: %q) answered %d rows, want %d", b.spelling(i), len(a.Stock), cells)
 			}
 			return nil
-		}},
-		{"GraphQL stock(sku:) over HTTP, lean client", func(i int) error {
-			return b.leanStock(b.client, i, cells)
 		}},
 		{"the same answer computed in Neo4j", func(i int) error {
 			rows, err := b.s.App.store.SKUStock(ctx, b.tenant, b.spelling(i), "")

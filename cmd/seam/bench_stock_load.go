@@ -33,9 +33,9 @@ func (b *stockBench) loaded(ctx context.Context, clients, reads, events int) ([]
 		fn   func(c, i int) error
 	}{
 		{kinds[0].what, func(_, i int) error { return kinds[0].fn(i) }},
-		{"GraphQL stock(sku:) over HTTP, any spelling", func(c, i int) error {
-			var a benchStockAnswer
-			if err := b.graphQLWith(own[c], benchStockQuery, map[string]any{"sku": b.spelling(c*per + i)}, &a); err != nil {
+		{"GraphQL stock(sku:) over HTTP, any spelling, typed client", func(c, i int) error {
+			a, err := b.stockRead(own[c], b.spelling(c*per+i))
+			if err != nil {
 				return err
 			}
 			// The push phase reserved stock of the first product without a lot: a
@@ -75,8 +75,7 @@ func (b *stockBench) loaded(ctx context.Context, clients, reads, events int) ([]
 	for c := range clients {
 		wg.Go(func() {
 			for i := 0; !done.Load(); i++ {
-				var a benchStockAnswer
-				if err := b.graphQLWith(own[c], benchStockQuery, map[string]any{"sku": b.spelling(c*7 + i)}, &a); err != nil {
+				if _, err := b.stockRead(own[c], b.spelling(c*7+i)); err != nil {
 					readErr.CompareAndSwap(nil, err)
 					return
 				}
@@ -136,7 +135,7 @@ func benchClient() *http.Client {
 // leanStock reads the i-th product's stock as a client that only needs the bytes would:
 // the request body prepared once per spelling, the answer read whole and its rows
 // counted, not decoded into structs. The Redis GET it is compared with parses nothing
-// either; the decoding read beside it shows what a typical client adds.
+// either; the typed read beside it shows what a client that decodes adds.
 func (b *stockBench) leanStock(client *http.Client, i, cells int) error {
 	resp, err := b.post(client, b.leanBody(i))
 	if err != nil {

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -49,5 +53,46 @@ func TestInterleavedTakesTurns(t *testing.T) {
 	_, err = interleaved(10, []readKind{kind("a"), {what: "broken", fn: func(int) error { return errors.New("no") }}})
 	if err == nil || !strings.Contains(err.Error(), "broken: no") {
 		t.Fatalf("error %v, want the kind named", err)
+	}
+}
+
+// The typed client refuses an answer it cannot use: GraphQL errors, JSON cut short, a
+// row without a location or a quantity, an HTTP error without a body to parse.
+func TestStockReadRefusesBadAnswers(t *testing.T) {
+	row := `{"location":"WH","lot":"A","onHand":"5","reserved":"1","available":"4"}`
+	for _, c := range []struct {
+		name, answer string
+		status       int
+		want         string // in the error; "" for none
+	}{
+		{"good", `{"data":{"stock":[` + row + `,` + row + `]}}`, http.StatusOK, ""},
+		{"errors", `{"errors":[{"message":"no valid API key"}],"data":null}`, http.StatusUnauthorized, "no valid API key"},
+		{"cut short", `{"data":{"stock":[` + row, http.StatusOK, "graphql answer"},
+		{"no location", `{"data":{"stock":[{"location":"","lot":"A","onHand":"5","reserved":"1","available":"4"}]}}`, http.StatusOK, "incomplete row"},
+		{"no quantity", `{"data":{"stock":[{"location":"WH","lot":"A","onHand":"5","reserved":"1"}]}}`, http.StatusOK, "incomplete row"},
+		{"HTTP error", `{}`, http.StatusBadGateway, "HTTP 502"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got stockRequest
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if err := json.NewDecoder(r.Body).Decode(&got); err != nil || r.Header.Get("Authorization") != "Bearer k" {
+					t.Errorf("request: %v, Authorization %q", err, r.Header.Get("Authorization"))
+				}
+				w.WriteHeader(c.status)
+				_, _ = io.WriteString(w, c.answer)
+			}))
+			defer srv.Close()
+			b := &stockBench{base: srv.URL, key: "k"}
+			a, err := b.stockRead(srv.Client(), "tea_ool")
+			if got.Query != benchStockQuery || got.Variables.SKU != "tea_ool" {
+				t.Errorf("sent %+v, want the query with the spelling asked", got)
+			}
+			switch {
+			case c.want == "" && (err != nil || len(a.Stock) != 2 || a.Stock[1].Available != "4"):
+				t.Fatalf("answer %+v, %v; want both rows", a, err)
+			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+				t.Fatalf("error %v, want one saying %q", err, c.want)
+			}
+		})
 	}
 }

@@ -53,9 +53,37 @@ func TestWellFormed(t *testing.T) {
 		{"seam_" + strings.Repeat("1", 52), false}, // 1 is not a base32 letter
 		{"", false},
 		{"Bearer " + good, false},
+		{"seam_" + strings.ToUpper(good[5:]), true},
+		// Bytes no key has: a line break base32 would skip, a letter whose upper case
+		// is ASCII ('ſ' is 'S'). Refused before any lookup.
+		{good[:20] + "\n" + good[20:], false},
+		{good[:len(good)-1] + "\n", false},
+		{good[:len(good)-1] + "ſ", false},
 	} {
 		if got := WellFormed(tc.in); got != tc.want {
 			t.Errorf("WellFormed(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// WellFormed, which decodes nothing, says yes to exactly the ASCII strings the base32
+// decoder reads as a key's secretBytes.
+func TestWellFormedIsWhatDecodes(t *testing.T) {
+	decodes := func(s string) bool {
+		b, err := encoding.DecodeString(strings.ToUpper(strings.TrimPrefix(s, prefix)))
+		return strings.HasPrefix(s, prefix) && err == nil && len(b) == secretBytes
+	}
+	good := NewSecret()
+	for c := range 128 {
+		if c == '\r' || c == '\n' {
+			continue // the decoder skips line breaks; WellFormed refuses them
+		}
+		for _, at := range []int{len(prefix), len(good) - 1, len(good) - 4} {
+			for _, s := range []string{good[:at] + string(rune(c)) + good[at+1:], good[:at] + string(rune(c)) + good[at:], good[:at] + good[at+1:]} {
+				if WellFormed(s) != decodes(s) {
+					t.Errorf("WellFormed(%q) = %v, the decoder says %v", s, WellFormed(s), decodes(s))
+				}
+			}
 		}
 	}
 }

@@ -67,7 +67,11 @@ func (c *Checker) Check(ctx context.Context, secret string) (Key, error) {
 	if !WellFormed(secret) {
 		return Key{}, ErrUnknown
 	}
-	h := sha256.Sum256([]byte(secret))
+	// Hashed from an array: []byte(secret) would allocate on every request. WellFormed
+	// made sure the secret is exactly secretLen bytes.
+	var b [secretLen]byte
+	copy(b[:], secret)
+	h := sha256.Sum256(b[:])
 	now := c.Now()
 	c.mu.Lock()
 	r, ok := c.byHash[h]
