@@ -451,7 +451,13 @@ func compoundOf(detail string) string {
 			b.WriteRune(r)
 		}
 	}
-	return strings.TrimRight(b.String(), "小区一二三四五期栋幢号楼座")
+	c := strings.TrimRight(b.String(), "小区一二三四五期栋幢号楼座")
+	// 光谷新世界北区3栋: a compound's part (its north side, a phase) is the compound, as
+	// the buyer who writes 光谷新世界3-1006 names it.
+	if r := []rune(c); len(r) > 3 && strings.ContainsRune("东南西北中", r[len(r)-1]) {
+		c = strings.TrimRight(string(r[:len(r)-1]), "小区一二三四五期栋幢号楼座")
+	}
+	return c
 }
 
 // hasParts reports whether an address has the parts compared one by one: a street, or

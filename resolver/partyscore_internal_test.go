@@ -17,6 +17,7 @@ func TestCompoundStandsForTheStreet(t *testing.T) {
 		{"正商城4#105", "绿地世纪城4#105", false}, // two compounds, the same numbers
 		{"1099号院幸福小区9号楼1506室", "幸福小区9-1506", true},
 		{"星耀城14栋4单元2805室", "星耀城14-2805", true}, // the unit left out
+		{"光谷新世界北区3栋1006", "光谷新世界3-1006", true}, // the compound's north side
 	} {
 		if _, got := compoundForStreet(c.a, c.b); got != c.want {
 			t.Errorf("%s ~ %s: compound stands for the street = %v, want %v (compounds %q, %q)",
