@@ -96,6 +96,9 @@ func namesContradict(a, b compare.Name) bool {
 		// as often as not: only another family name contradicts across scripts.
 		return !compare.SameFamilyAcrossScripts(a, b)
 	case compare.Typo:
+		if compare.LookAlikeNames(a, b) {
+			return false // 王强 read as 主强: one name misread, not two people
+		}
 		// Han names are typed through an input method, whose slips are homophones
 		// (Phonetic): one character of another reading, 张桂香 and 张桂花, is a sister.
 		// A romanised name one letter off a Han one (Guan-Lin Chuo, 卓冠霖) is a

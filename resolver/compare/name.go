@@ -201,11 +201,44 @@ func hanLevel(field, a, b string) Level {
 	if l, ok := hanNickname(field, b, na); ok {
 		return l
 	}
+	if na.Given == nb.Given && lookAlike(na.Family, nb.Family) {
+		return level(field, Typo, "%s and %s look alike", na.Family, nb.Family)
+	}
 	// One character of the given name apart; another family name is another family.
 	if na.Family == nb.Family && utf8.RuneCountInString(a) == utf8.RuneCountInString(b) && utf8.RuneCountInString(a) >= typoMinLen && DamerauLevenshtein(a, b) == 1 {
 		return level(field, Typo, "%s ~ %s: one character apart", a, b)
 	}
 	return level(field, Different, "")
+}
+
+// lookAlikes are family names whose characters are told apart by a stroke or two (王 and
+// 主, 李 and 季, 陳 and 陸, 楊 and 湯): a courier's slip read by eye, a name copied from a
+// photo, is one of them, where an input method's slip is a homophone.
+var lookAlikes = map[[2]string]bool{}
+
+func init() {
+	for _, g := range [][]string{{"王", "主", "玉"}, {"李", "季"}, {"陈", "陆"}, {"杨", "汤"}, {"吕", "吴"},
+		{"田", "由", "甲", "申"}, {"于", "干"}, {"白", "百"}, {"史", "吏"}, {"宋", "宗"}, {"侯", "候"}} {
+		for _, a := range g {
+			for _, b := range g {
+				if a != b {
+					lookAlikes[[2]string{a, b}] = true
+				}
+			}
+		}
+	}
+}
+
+func lookAlike(a, b string) bool { return lookAlikes[[2]string{a, b}] }
+
+// LookAlikeNames reports whether two Han names are one given name under family names
+// that look alike (王强 and 主强): a misreading of one person's name, which two people's
+// names are not, though they differ in one character.
+func LookAlikeNames(a, b Name) bool {
+	ha, hb := Simplify(hanPart(a.text())), Simplify(hanPart(b.text()))
+	na, okA := ParseHanName(ha)
+	nb, okB := ParseHanName(hb)
+	return okA && okB && na.Given != "" && na.Given == nb.Given && lookAlike(na.Family, nb.Family)
 }
 
 // transliteration compares a Han name with a romanised one.

@@ -546,3 +546,30 @@ func TestLatinMaskAgainstHanName(t *testing.T) {
 		}
 	}
 }
+
+// TestLookAlikeFamilyNames: one given name under family names a stroke apart is one
+// name misread (a typo), for whole names and for family names compared alone; another
+// given name, or family names that do not look alike, stay different.
+func TestLookAlikeFamilyNames(t *testing.T) {
+	for _, c := range []struct {
+		a, b Name
+		want Kind
+		same bool
+	}{
+		{Name{Full: "王强"}, Name{Full: "主强"}, Typo, true},
+		{Name{Given: "莉", Family: "主"}, Name{Given: "莉", Family: "王"}, Typo, true},
+		{Name{Full: "陳飛鳴"}, Name{Full: "陆飞鸣"}, Typo, true},
+		{Name{Full: "王强"}, Name{Full: "主刚"}, Different, false},
+		{Name{Full: "王强"}, Name{Full: "赵强"}, Different, false},
+	} {
+		if got := NameLevel(c.a, c.b); got.Kind != c.want {
+			t.Errorf("%+v against %+v: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
+		if got := LookAlikeNames(c.a, c.b); got != c.same {
+			t.Errorf("LookAlikeNames(%+v, %+v) = %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+	if got := NamePartLevel("family", "主", "王"); got.Kind != Typo {
+		t.Errorf("family 主 against 王: %v (%s), want typo", got.Kind, got.Why)
+	}
+}
