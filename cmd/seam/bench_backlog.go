@@ -132,7 +132,7 @@ func likeForLike(mix, a, b []kindCost) (ma, mb, covered float64, ok bool) {
 // The sizes do not hold the same mix of documents: the simulator grows a business by
 // its stores, while the e-shop, its payments and the imports stay at about 2,200
 // documents a month, a quarter of a 10k backlog and a fifth of a percent of a million
-// (a 10k backlog is 62% POS sales, a million 80%). The end-to-end µs a document is
+// (a 10k backlog is 62% POS sales, a 100k one 80%). The end-to-end µs a document is
 // printed as measured; below it, each kind of document's cost at each size, and each
 // size's cost in the first size's mix of kinds, which compares like with like.
 func benchBacklog(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
