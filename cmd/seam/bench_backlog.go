@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/seamhub/seam/connectors/simulate"
@@ -52,13 +53,18 @@ type kindCost struct {
 	Micros      float64 `json:"micros"`
 	// MicrosPer is Micros over Resolutions.
 	MicrosPer float64 `json:"microsPerResolution"`
+	// CPUPer is this process's CPU time a resolution, shared the same way (see
+	// processCPU): the Go side's part, which a loaded machine changes less.
+	CPUPer float64 `json:"cpuMicrosPerResolution"`
+	cpu    float64
 }
 
 // kindCosts adds up the batches' time by kind of document.
 type kindCosts map[string]*kindCost
 
-// observe shares one batch's time among the kinds of its documents.
-func (kc kindCosts) observe(st resolver.Stats, took time.Duration) {
+// observe shares one batch's time, and the CPU time this process used for it, among
+// the kinds of its documents.
+func (kc kindCosts) observe(st resolver.Stats, took, cpu time.Duration) {
 	if st.Documents == 0 {
 		return
 	}
@@ -69,7 +75,9 @@ func (kc kindCosts) observe(st resolver.Stats, took time.Duration) {
 			kc[k] = c
 		}
 		c.Resolutions += n
-		c.Micros += float64(took.Microseconds()) * float64(n) / float64(st.Documents)
+		share := float64(n) / float64(st.Documents)
+		c.Micros += float64(took.Microseconds()) * share
+		c.cpu += float64(cpu.Microseconds()) * share
 	}
 }
 
@@ -79,6 +87,7 @@ func (kc kindCosts) list() []kindCost {
 	for _, c := range kc {
 		k := *c
 		k.MicrosPer = k.Micros / float64(max(k.Resolutions, 1))
+		k.CPUPer = k.cpu / float64(max(k.Resolutions, 1))
 		out = append(out, k)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -139,7 +148,7 @@ func benchBacklog(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	fs := newFlags("bench backlog", stdout)
 	sizes := fs.String("sizes", "10000,100000", "backlog sizes in documents (e.g. 10000,100000,1000000)")
 	asJSON := fs.Bool("json", false, "also print the figures as one JSON object on the last line")
-	trace := fs.Int("trace", 0, "print the resolution's progress every this many batches, with the kinds of document those batches held (0: never)")
+	trace := fs.Int("trace", 0, "print the resolution's progress every this many batches, with the kinds of document those batches held and this process's CPU time (0: never)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -196,14 +205,14 @@ func printKinds(w io.Writer, all []backlogFigures) {
 	if len(all) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "by kind of document (each batch's time shared among its documents; µs a resolution, share of the size's resolutions):\n%-28s", "kind")
+	fmt.Fprintf(w, "by kind of document (each batch's time shared among its documents; µs a resolution, this process's CPU µs of them, share of the size's resolutions):\n%-28s", "kind")
 	for _, f := range all {
-		fmt.Fprintf(w, " %19s", fmt.Sprintf("%d docs", f.Documents))
+		fmt.Fprintf(w, " %26s", fmt.Sprintf("%d docs", f.Documents))
 	}
 	fmt.Fprintln(w)
 	type cell struct {
-		micros, share float64
-		ok            bool
+		micros, cpu, share float64
+		ok                 bool
 	}
 	rows := map[string][]cell{}
 	var order []string
@@ -217,23 +226,23 @@ func printKinds(w io.Writer, all []backlogFigures) {
 				rows[k.Kind] = make([]cell, len(all))
 				order = append(order, k.Kind)
 			}
-			rows[k.Kind][i] = cell{k.MicrosPer, float64(k.Resolutions) / float64(max(total, 1)), true}
+			rows[k.Kind][i] = cell{k.MicrosPer, k.CPUPer, float64(k.Resolutions) / float64(max(total, 1)), true}
 		}
 	}
 	for _, k := range order {
 		fmt.Fprintf(w, "%-28s", k)
 		for _, c := range rows[k] {
 			if !c.ok {
-				fmt.Fprintf(w, " %19s", "-")
+				fmt.Fprintf(w, " %26s", "-")
 				continue
 			}
-			fmt.Fprintf(w, " %19s", fmt.Sprintf("%.0f µs %5.1f%%", c.micros, 100*c.share))
+			fmt.Fprintf(w, " %26s", fmt.Sprintf("%.0f µs (CPU %.0f) %5.1f%%", c.micros, c.cpu, 100*c.share))
 		}
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintf(w, "%-28s", "in the first size's mix")
 	for _, f := range all {
-		fmt.Fprintf(w, " %19s", fmt.Sprintf("%.0f µs ×%.3f", f.FirstMicros, f.FirstRelative))
+		fmt.Fprintf(w, " %26s", fmt.Sprintf("%.0f µs ×%.3f", f.FirstMicros, f.FirstRelative))
 	}
 	fmt.Fprintln(w)
 	for _, f := range all[1:] {
@@ -274,11 +283,14 @@ func backlogRun(ctx context.Context, app *App, sc simulate.Config, observe func(
 		return f, err
 	}
 	kinds := kindCosts{}
+	var cpu time.Duration
 	worker := resolver.NewWorker(resolver.NewMatcher(app.store, reg, app.log), app.projector, app.store, app.log, resolver.WorkerConfig{
 		Observe: func(tenant string, st resolver.Stats, took time.Duration, err error) {
+			now := processCPU()
 			if err == nil {
-				kinds.observe(st, took)
+				kinds.observe(st, took, now-cpu)
 			}
+			cpu = now
 			if observe != nil {
 				observe(tenant, st, took, err)
 			}
@@ -288,7 +300,7 @@ func backlogRun(ctx context.Context, app *App, sc simulate.Config, observe func(
 		return f, err
 	}
 	storeTook := time.Since(start)
-	start = time.Now()
+	start, cpu = time.Now(), processCPU()
 	st, err := worker.Drain(ctx, sc.Tenant)
 	if err != nil {
 		return f, err
@@ -314,6 +326,7 @@ func batchTracer(w io.Writer, n int) func(string, resolver.Stats, time.Duration,
 	var batches, docs, windowDocs int
 	var window time.Duration
 	kinds := map[string]int{}
+	cpu := processCPU()
 	return func(_ string, st resolver.Stats, took time.Duration, err error) {
 		if err != nil || st.Documents == 0 {
 			return
@@ -326,12 +339,26 @@ func batchTracer(w io.Writer, n int) func(string, resolver.Stats, time.Duration,
 			kinds[k] += c
 		}
 		if batches%n == 0 {
-			fmt.Fprintf(w, "  batch %6d  resolved %9d  %8.1f ms/batch  %8.1f µs/document  %s\n",
-				batches, docs, float64(window.Microseconds())/1000/float64(n), float64(window.Microseconds())/float64(windowDocs), mixOf(kinds))
+			now := processCPU()
+			fmt.Fprintf(w, "  batch %6d  resolved %9d  %8.1f ms/batch  %8.1f µs/document  %7.1f CPU µs/document here  %s\n",
+				batches, docs, float64(window.Microseconds())/1000/float64(n), float64(window.Microseconds())/float64(windowDocs),
+				float64((now-cpu).Microseconds())/float64(windowDocs), mixOf(kinds))
+			cpu = now
 			window, windowDocs = 0, 0
 			clear(kinds)
 		}
 	}
+}
+
+// processCPU is the CPU time this process has used, user and system: a window's share
+// of it is the Go side's cost (the resolver, the driver, the projection beside it),
+// which neighbours' load on a shared machine changes far less than wall time.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // mixOf names the two commonest kinds of a window's documents with their shares, and

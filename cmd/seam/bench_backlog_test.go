@@ -13,16 +13,17 @@ import (
 // over the batches that held it.
 func TestKindCostsShareEachBatchByCount(t *testing.T) {
 	kc := kindCosts{}
-	kc.observe(resolver.Stats{Documents: 4, Kinds: map[string]int{"meituan/order": 4}}, 8*time.Millisecond)
-	kc.observe(resolver.Stats{Documents: 4, Kinds: map[string]int{"meituan/order": 1, "square/order": 3}}, 4*time.Millisecond)
-	kc.observe(resolver.Stats{}, time.Second) // the empty batch that ends a drain
+	kc.observe(resolver.Stats{Documents: 4, Kinds: map[string]int{"meituan/order": 4}}, 8*time.Millisecond, 4*time.Millisecond)
+	kc.observe(resolver.Stats{Documents: 4, Kinds: map[string]int{"meituan/order": 1, "square/order": 3}}, 4*time.Millisecond, 2*time.Millisecond)
+	kc.observe(resolver.Stats{}, time.Second, time.Second) // the empty batch that ends a drain
 	got := kc.list()
 	if len(got) != 2 {
 		t.Fatalf("kinds %+v, want meituan/order and square/order", got)
 	}
-	// meituan: 8 ms for 4, then 1 ms for 1: 9 ms for 5; square: 3 ms for 3.
-	want := []kindCost{{Kind: "meituan/order", Resolutions: 5, Micros: 9000, MicrosPer: 1800},
-		{Kind: "square/order", Resolutions: 3, Micros: 3000, MicrosPer: 1000}}
+	// meituan: 8 ms for 4, then 1 ms for 1: 9 ms for 5; square: 3 ms for 3. CPU the same
+	// way, half as much.
+	want := []kindCost{{Kind: "meituan/order", Resolutions: 5, Micros: 9000, MicrosPer: 1800, CPUPer: 900, cpu: 4500},
+		{Kind: "square/order", Resolutions: 3, Micros: 3000, MicrosPer: 1000, CPUPer: 500, cpu: 1500}}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("kind %d: %+v, want %+v (dearest first)", i, got[i], want[i])
