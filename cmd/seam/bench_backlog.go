@@ -266,7 +266,7 @@ func scaleConfig(n int) simulate.Config {
 
 // backlogRun simulates one business into a fresh tenant, stores all of it, then
 // resolves the backlog, and removes the tenant.
-func backlogRun(ctx context.Context, app *App, sc simulate.Config, observe func(string, resolver.Stats, time.Duration, error)) (backlogFigures, error) {
+func backlogRun(ctx context.Context, app *App, sc simulate.Config, observe batchObserver) (backlogFigures, error) {
 	f := backlogFigures{Stores: sc.Stores}
 	sc.Tenant = fmt.Sprintf("bench-backlog-%d", time.Now().UnixNano()%1e9)
 	dir, err := os.MkdirTemp("", "seam-backlog-")
@@ -285,15 +285,15 @@ func backlogRun(ctx context.Context, app *App, sc simulate.Config, observe func(
 	kinds := kindCosts{}
 	var cpu time.Duration
 	worker := resolver.NewWorker(resolver.NewMatcher(app.store, reg, app.log), app.projector, app.store, app.log, resolver.WorkerConfig{
-		Observe: func(tenant string, st resolver.Stats, took time.Duration, err error) {
+		Observe: func(_ string, st resolver.Stats, took time.Duration, err error) {
 			now := processCPU()
 			if err == nil {
 				kinds.observe(st, took, now-cpu)
 			}
-			cpu = now
 			if observe != nil {
-				observe(tenant, st, took, err)
+				observe(st, took, now-cpu, err)
 			}
+			cpu = now
 		}})
 	start := time.Now()
 	if f.Documents, err = storeFolder(ctx, app, dir, sc.Tenant); err != nil {
@@ -315,19 +315,22 @@ func backlogRun(ctx context.Context, app *App, sc simulate.Config, observe func(
 	return f, nil
 }
 
+// batchObserver is told about each batch of a backlog run: its stats, its wall time and
+// the CPU time this process used meanwhile (see processCPU).
+type batchObserver func(st resolver.Stats, took, cpu time.Duration, err error)
+
 // batchTracer prints, every n batches, how far the backlog is and what the last n
 // batches cost per document: early and late windows of one run see the same machine,
 // so a cost that rises along the run is the backlog's doing, not the neighbours'.
 // It returns nil when n is 0.
-func batchTracer(w io.Writer, n int) func(string, resolver.Stats, time.Duration, error) {
+func batchTracer(w io.Writer, n int) batchObserver {
 	if n <= 0 {
 		return nil
 	}
 	var batches, docs, windowDocs int
-	var window time.Duration
+	var window, windowCPU time.Duration
 	kinds := map[string]int{}
-	cpu := processCPU()
-	return func(_ string, st resolver.Stats, took time.Duration, err error) {
+	return func(st resolver.Stats, took, cpu time.Duration, err error) {
 		if err != nil || st.Documents == 0 {
 			return
 		}
@@ -335,16 +338,15 @@ func batchTracer(w io.Writer, n int) func(string, resolver.Stats, time.Duration,
 		docs += st.Documents
 		windowDocs += st.Documents
 		window += took
+		windowCPU += cpu
 		for k, c := range st.Kinds {
 			kinds[k] += c
 		}
 		if batches%n == 0 {
-			now := processCPU()
 			fmt.Fprintf(w, "  batch %6d  resolved %9d  %8.1f ms/batch  %8.1f µs/document  %7.1f CPU µs/document here  %s\n",
 				batches, docs, float64(window.Microseconds())/1000/float64(n), float64(window.Microseconds())/float64(windowDocs),
-				float64((now-cpu).Microseconds())/float64(windowDocs), mixOf(kinds))
-			cpu = now
-			window, windowDocs = 0, 0
+				float64(windowCPU.Microseconds())/float64(windowDocs), mixOf(kinds))
+			window, windowCPU, windowDocs = 0, 0, 0
 			clear(kinds)
 		}
 	}
