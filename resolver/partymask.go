@@ -142,7 +142,18 @@ func newPartLinks() partLinks {
 // mailbox are a household's as often (the rule household applies to keys), and are at
 // most a possible match.
 func (m partLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyProfile, onPart bool) PartyVerdict {
-	if !a.Company && !b.Company && namesContradict(nameOf(a), nameOf(b)) {
+	return m.noteJudged(root, d, c, personsContradict(a, b), onPart)
+}
+
+// personsContradict reports whether a and b are two persons whose names contradict.
+func personsContradict(a, b PartyProfile) bool {
+	return !a.Company && !b.Company && namesContradict(nameOf(a), nameOf(b))
+}
+
+// noteJudged is note with the names' contradiction already worked out (contra, from
+// personsContradict).
+func (m partLinks) noteJudged(root string, d PartyVerdict, c Comparison, contra, onPart bool) PartyVerdict {
+	if contra {
 		m.contra[root] = true
 		if d == Same && !ownAgreement(c) {
 			d = Possibly
@@ -197,8 +208,14 @@ func maskedPlace(a, b PartyProfile) (compare.Level, bool) {
 // plain numbers that agree are the phone key's to join (or to refuse, a household's),
 // not a description's.
 func maskBlockPair(bk string, a, b PartyProfile) bool {
-	if !strings.HasPrefix(bk, BlockMaskedPhone+"=") || compare.IsMasked(a.Phone) || compare.IsMasked(b.Phone) {
+	if !masksOnly(bk, a) || compare.IsMasked(b.Phone) {
 		return true
 	}
 	return compare.PhoneLevel(a.Phone, b.Phone, a.Country).Kind == compare.Typo
+}
+
+// masksOnly reports whether, under block key bk, mention a is compared only with
+// candidates whose phone is masked or one slip from its own (maskBlockPair).
+func masksOnly(bk string, a PartyProfile) bool {
+	return strings.HasPrefix(bk, BlockMaskedPhone+"=") && !compare.IsMasked(a.Phone)
 }

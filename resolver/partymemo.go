@@ -54,3 +54,45 @@ func (pb *partyBook) compare(a, b PartyProfile) Comparison {
 	pb.compared[k] = c
 	return c
 }
+
+// judgement is what matchProfile makes of one candidate description: the comparison,
+// the model's verdict and score, whether a Same rests on part of a value (restsOnPart)
+// and whether the names contradict (personsContradict); and, of the candidate alone,
+// whether its phone is masked (maskBlockPair) and whether its account takes its cluster
+// from a one-to-one mention.
+type judgement struct {
+	c      Comparison
+	d      PartyVerdict
+	s      float64
+	onPart bool
+	contra bool
+	masked bool
+	takes  bool
+}
+
+// describe numbers the description of party id (its profile without the ids): parties
+// of one description get one number, so that matchProfile judges each description once
+// without hashing whole profiles for every candidate.
+func (pb *partyBook) describe(id string, p PartyProfile) {
+	if pb.descs == nil {
+		pb.descs, pb.desc = map[PartyProfile]int32{}, map[string]int32{}
+	}
+	p.ID, p.Root = "", ""
+	n, ok := pb.descs[p]
+	if !ok {
+		n = int32(len(pb.descs))
+		pb.descs[p] = n
+	}
+	pb.desc[id] = n
+}
+
+// judge scores the mention's description a against the candidate's b.
+func (pb *partyBook) judge(pm *PartyModel, a, b PartyProfile, fr Frequency) judgement {
+	c := pb.compare(a, b)
+	d, s := pm.Decide(c, a, fr)
+	j := judgement{c: c, d: d, s: s, contra: personsContradict(a, b)}
+	if d == Same {
+		j.onPart = pm.restsOnPart(c, a, fr)
+	}
+	return j
+}

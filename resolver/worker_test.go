@@ -187,3 +187,19 @@ func TestDrainCountsMovementsWithoutKeepingThem(t *testing.T) {
 		t.Errorf("drain = %d documents, %d movements counted, %d kept; want %d, some, none", st.Documents, st.Moved, len(st.Movements), n)
 	}
 }
+
+// TestStatsCountKinds: a batch's stats count its documents by system and type, so that
+// seam bench backlog can tell what each kind of document costs.
+func TestStatsCountKinds(t *testing.T) {
+	f := newFixture(t)
+	f.save(f.doc("shopify", "order", "k1", ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1)),
+		f.doc("shopify", "order", "k2", ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1)),
+		f.doc("square", "order", "k3", ontology.RolePOS, ontology.VerbPaid, t0, "L2K8", nil, line("A", 1)))
+	st := f.process()
+	if want := map[string]int{"shopify/order": 2, "square/order": 1}; fmt.Sprint(st.Kinds) != fmt.Sprint(want) {
+		t.Fatalf("kinds = %v, want %v", st.Kinds, want)
+	}
+	if st := f.process(); st.Documents != 0 || len(st.Kinds) != 0 {
+		t.Fatalf("an empty queue: %+v", st)
+	}
+}
