@@ -40,7 +40,7 @@ func TestFamilyNameAloneAndHouseholdDecisions(t *testing.T) {
 	}
 	checkDecisions(t, pm, []decisionCase{
 		{"a family name and a title at the flat", buyer("赵女士", "", home), parts("冬梅", "赵", ""), Same},
-		{"a family name and a title at another flat", buyer("赵女士", "", "广东省深圳市宝安区宝安大道1013号11栋1903"), parts("冬梅", "赵", ""), Possibly},
+		{"a family name and a title at another flat: two homes", buyer("赵女士", "", "广东省深圳市宝安区宝安大道1013号11栋1903"), parts("冬梅", "赵", ""), Apart},
 		{"another family name and a title at the flat", buyer("钱女士", "", home), parts("冬梅", "赵", ""), Apart},
 		// A second number of one person: the whole name and the flat outweigh it.
 		{"the whole name at the flat with another phone", buyer("温琳", "18410841021", lane), buyer("温琳", "19703501554", lane), Same},

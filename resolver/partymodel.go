@@ -107,7 +107,8 @@ func DefaultPartyModel() PartyModel {
 	// next where a source has it; many omit it, so its difference weighs little.
 	pm.levels(fieldDetail, map[compare.Kind][2]float64{
 		compare.Exact: k(0.28, 0.0055), compare.Dwelling: k(0.27, 0.0032), compare.Typo: k(0.05, 0.002), compare.Similar: k(0.05, 0.01),
-		compare.Partial: k(0.06, 0.0009), compare.MaskedCompatible: k(0.01, 0.01), compare.Different: k(0.28, 0.85),
+		compare.Partial: k(0.06, 0.0009), compare.MaskedCompatible: k(0.01, 0.01), compare.Different: k(0.24, 0.45),
+		compare.OtherHome: k(0.04, 0.40),
 	})
 	pm.levels(fieldLocality, map[compare.Kind][2]float64{
 		compare.Exact: k(0.80, 0.28), compare.Typo: k(0.05, 0.02), compare.Similar: k(0.02, 0.02),
@@ -135,6 +136,9 @@ func (pm *PartyModel) Weight(field int, k compare.Kind) float64 {
 	}
 	if k == compare.Dwelling && (pm.M[field][k] == 0 || pm.U[field][k] == 0) {
 		k = compare.Exact // a model stored before the level: what it fitted for the same numbers
+	}
+	if k == compare.OtherHome && (pm.M[field][k] == 0 || pm.U[field][k] == 0) {
+		k = compare.Different // likewise: what it fitted for other numbers
 	}
 	return kindWeight(pm.M[field][k], pm.U[field][k])
 }
@@ -344,9 +348,10 @@ func Train(profiles []PartyProfile, pairs []PartyPair, randomPairs int, seed uin
 // else. A level may still fall as far as the data says.
 const trainedWeightCap = 1.5
 
-// shrinkTowards keeps each fitted level's weight within cap bits above start's, by
-// raising its u: the agreement the tenant's data shows can strengthen a level, not
-// without bound.
+// shrinkTowards keeps each fitted level's weight within cap bits above start's where
+// start's agrees, and at most start's where it disagrees, by raising its u: the
+// tenant's data can strengthen agreement, not without bound, and weaken nothing less
+// than the data says.
 func (pm *PartyModel) shrinkTowards(start PartyModel, cap float64) {
 	for f := range partyFields {
 		for k := 1; k < compare.NumKinds; k++ {
@@ -354,7 +359,14 @@ func (pm *PartyModel) shrinkTowards(start PartyModel, cap float64) {
 			if m <= 0 || u <= 0 || start.M[f][k] <= 0 || start.U[f][k] <= 0 {
 				continue
 			}
-			if limit := kindWeight(start.M[f][k], start.U[f][k]) + cap; kindWeight(m, u) > limit {
+			limit := kindWeight(start.M[f][k], start.U[f][k])
+			if limit > 0 {
+				// Agreement may grow by cap. Disagreement may not weaken at all: the
+				// namesakes EM counts among matches (name and place agree) are what make
+				// another flat or another number look common among them.
+				limit += cap
+			}
+			if kindWeight(m, u) > limit {
 				pm.U[f][k] = m / math.Exp2(limit)
 			}
 		}

@@ -255,9 +255,10 @@ func TestSwappedFieldsWeighAsParts(t *testing.T) {
 	}
 }
 
-// TestModelStoredBeforeDwelling: a model fitted and stored before the Dwelling level
-// (its arrays one kind short) weighs the same home as it weighed the same numbers,
-// Exact, rather than as nothing; the prior weighs it above Exact.
+// TestModelStoredBeforeDwelling: a model fitted and stored before the Dwelling and
+// OtherHome levels (its arrays two kinds short) weighs the same home as it weighed the
+// same numbers, Exact, and two homes as other numbers, Different, rather than as
+// nothing; the prior weighs a home above Exact and two homes below Different.
 func TestModelStoredBeforeDwelling(t *testing.T) {
 	pm := DefaultPartyModel()
 	raw, err := json.Marshal(pm)
@@ -272,7 +273,7 @@ func TestModelStoredBeforeDwelling(t *testing.T) {
 		fields := stored[key].([]any)
 		for i, f := range fields {
 			kinds := f.([]any)
-			fields[i] = kinds[:len(kinds)-1] // as written when Dwelling was not a kind
+			fields[i] = kinds[:len(kinds)-2] // as written before Dwelling and OtherHome
 		}
 	}
 	old, _ := json.Marshal(stored)
@@ -283,8 +284,14 @@ func TestModelStoredBeforeDwelling(t *testing.T) {
 	if got, want := back.Weight(fieldDetail, compare.Dwelling), back.Weight(fieldDetail, compare.Exact); got != want || got <= 0 {
 		t.Errorf("an old model weighs a dwelling %.2f, want its exact weight %.2f", got, want)
 	}
+	if got, want := back.Weight(fieldDetail, compare.OtherHome), back.Weight(fieldDetail, compare.Different); got != want || got >= 0 {
+		t.Errorf("an old model weighs two homes %.2f, want its different weight %.2f", got, want)
+	}
 	if d, e := pm.Weight(fieldDetail, compare.Dwelling), pm.Weight(fieldDetail, compare.Exact); d <= e {
 		t.Errorf("the prior weighs a dwelling %.2f, no more than the same numbers %.2f", d, e)
+	}
+	if o, d := pm.Weight(fieldDetail, compare.OtherHome), pm.Weight(fieldDetail, compare.Different); o >= d {
+		t.Errorf("the prior weighs two homes %.2f, no less than other text %.2f", o, d)
 	}
 }
 
@@ -310,14 +317,16 @@ func TestBlocksOfMixedScriptNamesAndPhoneSlips(t *testing.T) {
 
 // TestTrainedWeightsShrinkTowardsThePrior: a fitted level may weigh at most
 // trainedWeightCap bits above the prior (EM's independence overstates a name and a
-// district that namesakes share); one the data weakens keeps its fitted weight.
+// district that namesakes share), a disagreement no more than the prior; one the data
+// weakens keeps its fitted weight.
 func TestTrainedWeightsShrinkTowardsThePrior(t *testing.T) {
 	prior := DefaultPartyModel()
 	fit := prior
-	fit.U[fieldName][compare.Exact] /= 16    // +4 bits
-	fit.U[fieldLocality][compare.Exact] *= 2 // -1 bit
-	fit.U[fieldPhone][compare.Exact] /= 1.5  // +0.58 bits, within the cap
-	fit.M[fieldDetail][compare.Dwelling] = 0 // a level the fit has no m for
+	fit.U[fieldName][compare.Exact] /= 16      // +4 bits
+	fit.U[fieldLocality][compare.Exact] *= 2   // -1 bit
+	fit.U[fieldDetail][compare.OtherHome] /= 4 // +2 bits on a disagreement
+	fit.U[fieldPhone][compare.Exact] /= 1.5    // +0.58 bits, within the cap
+	fit.M[fieldDetail][compare.Dwelling] = 0   // a level the fit has no m for
 	fit.shrinkTowards(prior, trainedWeightCap)
 	for _, c := range []struct {
 		f    int
@@ -327,6 +336,7 @@ func TestTrainedWeightsShrinkTowardsThePrior(t *testing.T) {
 		{fieldName, compare.Exact, prior.Weight(fieldName, compare.Exact) + trainedWeightCap},
 		{fieldLocality, compare.Exact, prior.Weight(fieldLocality, compare.Exact) - 1},
 		{fieldPhone, compare.Exact, prior.Weight(fieldPhone, compare.Exact) + math.Log2(1.5)},
+		{fieldDetail, compare.OtherHome, prior.Weight(fieldDetail, compare.OtherHome)},
 	} {
 		if got := fit.Weight(c.f, c.k); math.Abs(got-c.want) > 1e-9 {
 			t.Errorf("%s %s weighs %.3f, want %.3f", fieldNames[c.f], c.k, got, c.want)

@@ -61,7 +61,7 @@ type AddressComparison struct {
 
 // AddressPartKinds are the levels each part of AddressLevels gets, strongest first.
 func AddressPartKinds() []Kind {
-	return []Kind{Null, Dwelling, Exact, Typo, Similar, Partial, MaskedCompatible, Different}
+	return []Kind{Null, Dwelling, Exact, Typo, Similar, Partial, MaskedCompatible, Different, OtherHome}
 }
 
 // AddressKinds are the levels of AddressComparison.Overall, strongest first.
@@ -116,7 +116,7 @@ func AddressPartLevel(p Part, a, b Address) Level {
 // overall summarises the part levels.
 func overall(a, b Address, parts [NumParts]Level) Level {
 	agrees := func(p Part) bool { k := parts[p].Kind; return k.Agrees() && k != MaskedCompatible }
-	differs := func(p Part) bool { return parts[p].Kind == Different }
+	differs := func(p Part) bool { return parts[p].Kind.Differs() }
 	area := []Part{PartTown, PartLocality, PartCity, PartRegion, PartPostcode}
 	areaAgrees, areaDiffers := false, false
 	compared := false

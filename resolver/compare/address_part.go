@@ -73,7 +73,7 @@ func comparePart(p Part, a, b string) Level {
 	}
 	if p == PartDetail && (hasHan(ka) || hasHan(kb)) {
 		l, ok := chineseDetail(field, ka, kb)
-		if ok && l.Kind == Different {
+		if ok && l.Kind.Differs() {
 			if e, ok := englishDetail(field, a, b); ok {
 				return e
 			}
@@ -83,7 +83,7 @@ func comparePart(p Part, a, b string) Level {
 		case va != "" && vb != "" && va != vb:
 			// 刘湾10组 and 张湾10组: the same numbers in two villages.
 			return level(field, Different, "%s ~ %s: the villages %s and %s", ka, kb, va, vb)
-		case va != "" && va == vb && (!ok || l.Kind == Different) && (groupOf(ka) == "" || groupOf(kb) == ""):
+		case va != "" && va == vb && (!ok || l.Kind.Differs()) && (groupOf(ka) == "" || groupOf(kb) == ""):
 			// 刘湾村口小卖部 and 刘湾10组100号: one village, named beside another landmark
 			// or house, in the county both name. Two groups or two houses of one
 			// group that differ are two households (the numbers said so above).
@@ -176,6 +176,9 @@ func chineseDetail(field, a, b string) (Level, bool) {
 	// building without its flat), the numbers one side stops short of.
 	if slices.Equal(short, long[:len(short)]) && hasHan(a) && hasHan(b) {
 		return level(field, Similar, "%s ~ %s: numbers %s begin %s", a, b, strings.Join(short, "-"), strings.Join(long, "-")), true
+	}
+	if dwellingNumbers(na) && dwellingNumbers(nb) {
+		return level(field, OtherHome, "%s ~ %s: homes %s and %s", a, b, strings.Join(na, "-"), strings.Join(nb, "-")), true
 	}
 	return level(field, Different, "%s ~ %s: numbers %s and %s", a, b, strings.Join(na, "-"), strings.Join(nb, "-")), true
 }

@@ -268,7 +268,7 @@ func TestChineseAddressParts(t *testing.T) {
 			[NumParts]Kind{Exact, Exact, Exact, Null, Null, Exact, Null, Null}},
 		{"the neighbour upstairs",
 			ChineseAddressParts("罗湖区科技园路1771号", "9号楼3302室", "深圳市", "", ""),
-			[NumParts]Kind{Exact, Exact, Different, Null, Exact, Exact, Null, Null}},
+			[NumParts]Kind{Exact, Exact, OtherHome, Null, Exact, Exact, Null, Null}},
 	} {
 		ac := AddressLevels(pdd, c.a)
 		for p := range NumParts {

@@ -60,13 +60,19 @@ const (
 	// compound share. It comes last so that models stored before it keep their indices
 	// (a model without weights for it weighs it as Exact: see the scorer).
 	Dwelling
+	// OtherHome: two homes told apart by their numbers (29-1-2701 and 28-3-3103): what
+	// two namesakes of one compound write, and one person only after a move, where
+	// Different also covers a detail written another way (a pickup point's name, an
+	// English form). Appended as Dwelling is; a model without weights for it weighs it
+	// as Different.
+	OtherHome
 
 	// NumKinds is the number of kinds, for arrays indexed by Kind.
-	NumKinds = int(Dwelling) + 1
+	NumKinds = int(OtherHome) + 1
 )
 
 var kindNames = [NumKinds]string{"null", "exact", "transliterated", "nickname", "transposed", "typo",
-	"phonetic", "similar", "initials", "partial", "year-off", "masked-compatible", "different", "masked-digits", "dwelling"}
+	"phonetic", "similar", "initials", "partial", "year-off", "masked-compatible", "different", "masked-digits", "dwelling", "other-home"}
 
 // String returns the kind's name as evidence and logs print it: "exact", "masked-compatible".
 func (k Kind) String() string {
@@ -78,7 +84,11 @@ func (k Kind) String() string {
 
 // Agrees reports whether the kind is evidence of agreement at some strength: every kind
 // but Null and Different.
-func (k Kind) Agrees() bool { return k != Null && k != Different && int(k) < NumKinds }
+func (k Kind) Agrees() bool { return k != Null && !k.Differs() && int(k) < NumKinds }
+
+// Differs reports whether the kind is evidence that the values disagree: Different, or
+// OtherHome, two homes.
+func (k Kind) Differs() bool { return k == Different || k == OtherHome }
 
 // Same reports whether the kind says the values are the same: Exact, or Dwelling, the
 // same home told by its numbers.
