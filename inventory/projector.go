@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/seamhub/seam/ontology"
@@ -47,6 +49,14 @@ type Projector struct {
 	ledger   Ledger
 	cache    Cache
 	journals []Journal
+
+	// Marks that wait to be cleared together (DeferMarks); zero markAfter clears each
+	// projection's marks at once.
+	markAfter time.Duration
+	markLog   *slog.Logger
+	markMu    sync.Mutex
+	marks     map[string][]string // tenant -> movements applied, still marked
+	markTimer *time.Timer         // the flush scheduled, nil when none
 }
 
 // Journal is state the cache decides before the ledger records it: reservations, whose
@@ -87,10 +97,88 @@ func (p *Projector) Project(ctx context.Context, tenant string, ms []ontology.Mo
 	for i, m := range ms {
 		ids[i] = m.ID
 	}
+	if !p.deferMarks(tenant, ids) {
+		if err := p.ledger.MarkProjected(ctx, tenant, ids); err != nil {
+			return fmt.Errorf("marking %d movements projected: %w", len(ids), err)
+		}
+	}
+	return p.expiries(ctx, tenant, ms)
+}
+
+// DeferMarks makes the projector clear the Unprojected marks of the movements it applied
+// together, at most d after the first of them, instead of one write transaction per
+// projection. A live webhook's projection is one or two movements; clearing their marks
+// was a Neo4j write of its own, which ran beside the next webhook's storage and
+// resolution on the same cores and lengthened its way to the subscriber. Nothing depends
+// on the marks being cleared at once: the cache applies each movement at most once, so a
+// mark left behind (a crash before the flush, a failed flush) only makes the next
+// CatchUp apply that movement again, which changes nothing, and CatchUp flushes the
+// waiting marks of its tenant before it reads. log receives a failed flush. Call it
+// before the projector is used; FlushMarks at shutdown.
+func (p *Projector) DeferMarks(d time.Duration, log *slog.Logger) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	p.markAfter, p.markLog = d, log
+}
+
+// deferMarks queues ids to be marked later and reports whether it did.
+func (p *Projector) deferMarks(tenant string, ids []string) bool {
+	if p.markAfter <= 0 {
+		return false
+	}
+	p.markMu.Lock()
+	defer p.markMu.Unlock()
+	if p.marks == nil {
+		p.marks = map[string][]string{}
+	}
+	p.marks[tenant] = append(p.marks[tenant], ids...)
+	if p.markTimer == nil {
+		p.markTimer = time.AfterFunc(p.markAfter, func() {
+			ctx, cancel := context.WithTimeout(context.Background(), markFlushTimeout)
+			defer cancel()
+			p.FlushMarks(ctx)
+		})
+	}
+	return true
+}
+
+// markFlushTimeout bounds a deferred flush: one that cannot finish leaves its marks to
+// the next CatchUp.
+const markFlushTimeout = 30 * time.Second
+
+// FlushMarks clears now every mark DeferMarks is holding. A tenant whose marks cannot be
+// cleared keeps them in the ledger, where CatchUp finds them; the failure is logged.
+func (p *Projector) FlushMarks(ctx context.Context) {
+	p.markMu.Lock()
+	marks := p.marks
+	p.marks = nil
+	if p.markTimer != nil {
+		p.markTimer.Stop()
+		p.markTimer = nil
+	}
+	p.markMu.Unlock()
+	for tenant, ids := range marks {
+		if err := p.ledger.MarkProjected(ctx, tenant, ids); err != nil {
+			p.markLog.Warn("marking projected movements; the next catch-up applies them again, which changes nothing",
+				"tenant", tenant, "movements", len(ids), "err", err)
+		}
+	}
+}
+
+// flushTenantMarks clears the marks held for one tenant now.
+func (p *Projector) flushTenantMarks(ctx context.Context, tenant string) error {
+	p.markMu.Lock()
+	ids := p.marks[tenant]
+	delete(p.marks, tenant)
+	p.markMu.Unlock()
+	if len(ids) == 0 {
+		return nil
+	}
 	if err := p.ledger.MarkProjected(ctx, tenant, ids); err != nil {
 		return fmt.Errorf("marking %d movements projected: %w", len(ids), err)
 	}
-	return p.expiries(ctx, tenant, ms)
+	return nil
 }
 
 // expiries copies the expiry of the lots movements touched onto their cells, so that
@@ -120,6 +208,10 @@ func (p *Projector) expiries(ctx context.Context, tenant string, ms []ontology.M
 // CatchUp projects every movement still marked unprojected, for example after a crash
 // or while Redis was unreachable. It returns how many it projected.
 func (p *Projector) CatchUp(ctx context.Context, tenant string) (int, error) {
+	// Marks held back (DeferMarks) first: their movements are applied already.
+	if err := p.flushTenantMarks(ctx, tenant); err != nil {
+		return 0, err
+	}
 	n := 0
 	for {
 		ms, err := p.ledger.Unprojected(ctx, tenant, 2000)

@@ -71,3 +71,92 @@ func TestCrashBetweenLedgerAndCache(t *testing.T) {
 		t.Fatalf("verify after rebuild = %+v", diffs)
 	}
 }
+
+// TestDeferredMarks projects with the marks held back: the movement is in the cache at
+// once and still marked in the ledger; a catch-up in that window clears the mark without
+// applying the movement twice; later projections' marks are cleared by the timer alone.
+func TestDeferredMarks(t *testing.T) {
+	store := neo4jtest.Open(t)
+	rdb := redistest.Open(t)
+	cache := rediscache.New(rdb)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	m := resolver.NewMatcher(store, resolver.NewRegistry(nil, nil), nil)
+	p := inventory.NewProjector(store, cache)
+	// Long enough that the checks below run before the timer: the catch-up must flush.
+	p.DeferMarks(time.Minute, nil)
+
+	sale := func(id string, qty int64) []ontology.Movement {
+		t.Helper()
+		d := ontology.Document{
+			Key:  ontology.DocKey{Tenant: tenant, System: "square", Type: "order", ExternalID: id},
+			Role: ontology.RolePOS, Verb: ontology.VerbPaid, OccurredAt: time.Now().UTC(),
+			Location: &ontology.LocationRef{System: "square", Code: "L1"},
+			Lines:    []ontology.Line{{SKU: "TEA", Qty: ontology.Units(qty)}},
+		}
+		raw, _ := json.Marshal(d)
+		if _, err := store.SaveDocuments(ctx, []ontology.Envelope{{Doc: d, Raw: raw}}); err != nil {
+			t.Fatal(err)
+		}
+		st, err := m.Process(ctx, tenant, 100)
+		if err != nil || len(st.Movements) != 1 {
+			t.Fatalf("process = %+v, %v", st, err)
+		}
+		return st.Movements
+	}
+	unprojected := func() int {
+		t.Helper()
+		ms, err := store.Unprojected(ctx, tenant, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(ms)
+	}
+	onHand := func() ontology.Qty {
+		t.Helper()
+		rows, err := cache.Stock(ctx, tenant, "TEA", "")
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("stock = %+v, %v", rows, err)
+		}
+		return rows[0].OnHand
+	}
+
+	if err := p.Project(ctx, tenant, sale("o1", 3)); err != nil {
+		t.Fatal(err)
+	}
+	if got := onHand(); got != ontology.Units(-3) {
+		t.Fatalf("on hand after the projection = %v, want -3 at once", got)
+	}
+	if n := unprojected(); n != 1 {
+		t.Fatalf("%d movements marked unprojected while the mark is held, want 1", n)
+	}
+	if n, err := p.CatchUp(ctx, tenant); err != nil || n != 0 {
+		t.Fatalf("catch up = %d, %v; want the held mark cleared and nothing applied again", n, err)
+	}
+	if n := unprojected(); n != 0 {
+		t.Fatalf("%d movements still marked after the catch-up", n)
+	}
+	if got := onHand(); got != ontology.Units(-3) {
+		t.Fatalf("on hand after the catch-up = %v, want -3", got)
+	}
+
+	// The timer alone clears what is held.
+	p = inventory.NewProjector(store, cache)
+	p.DeferMarks(50*time.Millisecond, nil)
+	if err := p.Project(ctx, tenant, sale("o2", 2)); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for unprojected() != 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the held mark was never cleared by its timer")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got := onHand(); got != ontology.Units(-5) {
+		t.Fatalf("on hand = %v, want -5", got)
+	}
+	if diffs, err := p.Verify(ctx, tenant); err != nil || len(diffs) != 0 {
+		t.Fatalf("verify = %+v, %v", diffs, err)
+	}
+}

@@ -35,6 +35,45 @@ func TestSaveDocumentsTellsNewDuplicateAndUpdated(t *testing.T) {
 	}
 }
 
+// A webhook delivery stored before is a duplicate when its id comes again, whatever its
+// bytes (the handler no longer asks first), and SeenDelivery still knows it; a new
+// delivery id with new bytes is a new version as before.
+func TestSaveDocumentsTellsARedelivery(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	env := func(raw, delivery string) ontology.Envelope {
+		return ontology.Envelope{Raw: []byte(raw), DeliveryID: delivery, Doc: ontology.Document{
+			Key:  ontology.DocKey{Tenant: tenant, System: "shopify", Type: "order", ExternalID: "1"},
+			Role: ontology.RoleOrder, Verb: ontology.VerbPaid, OccurredAt: time.Now().UTC(),
+		}}
+	}
+	for i, c := range []struct {
+		raw, delivery string
+		want          string
+	}{
+		{"a", "d1", "new"},
+		{"a", "d1", "duplicate"},        // the sender's retry
+		{"a-edited", "d1", "duplicate"}, // one delivery is stored once
+		{"a-edited", "d2", "updated"},
+		{"a-edited", "", "duplicate"}, // bytes kept already
+	} {
+		got, err := s.SaveDocuments(ctx, []ontology.Envelope{env(c.raw, c.delivery)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[0] != c.want {
+			t.Fatalf("save %d (%q, delivery %q) = %s, want %s", i, c.raw, c.delivery, got[0], c.want)
+		}
+	}
+	if seen, err := s.SeenDelivery(ctx, tenant, "shopify", "d1"); err != nil || !seen {
+		t.Fatalf("seen d1 = %v, %v", seen, err)
+	}
+	if seen, err := s.SeenDelivery(ctx, tenant, "shopify", "d3"); err != nil || seen {
+		t.Fatalf("seen d3 = %v, %v", seen, err)
+	}
+}
+
 func TestDeleteTenantLeavesOtherTenants(t *testing.T) {
 	s := neo4jtest.Open(t)
 	ctx := context.Background()

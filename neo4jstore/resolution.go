@@ -96,15 +96,34 @@ func (t *resolutionTx) PendingOf(ctx context.Context, uids []string) ([]resolver
 		// Still a round trip: callers use an empty call to prove the store answers.
 		return nil, exec(ctx, t.tx, "RETURN 1", nil)
 	}
-	recs, err := run(ctx, t.tx, `
+	recs, err := run(ctx, t.tx, pendingOf, map[string]any{"tenant": t.tenant, "uids": uids})
+	if err != nil {
+		return nil, err
+	}
+	return pendingDocs(recs), nil
+}
+
+// pendingOf reads those of $uids still pending, oldest first.
+const pendingOf = `
 UNWIND $uids AS u
 MATCH (d:SourceDocument:Pending {uid: u})
 WHERE d.tenant = $tenant
 WITH d ORDER BY d.receivedAt, d.uid
-`+pendingReturn,
-		map[string]any{"tenant": t.tenant, "uids": uids})
+` + pendingReturn
+
+// PeekPending reads, without the tenant's resolution lock, what a batch would take up:
+// those of uids still pending or, uids nil, the oldest limit pending documents. One
+// auto-commit statement: the resolver reads the batch of a tenant that holds
+// reservations before its transaction, to hand them over first, and under the lock that
+// was a write transaction of its own (resolver.pendingPeeker says why none is needed).
+func (s *Store) PeekPending(ctx context.Context, tenant string, uids []string, limit int) ([]resolver.PendingDoc, error) {
+	cypher, params := pendingPage, map[string]any{"tenant": tenant, "limit": limit}
+	if uids != nil {
+		cypher, params = pendingOf, map[string]any{"tenant": tenant, "uids": uids}
+	}
+	recs, err := readOnce(ctx, s, cypher, params)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reading the pending documents of %s: %w", tenant, err)
 	}
 	return pendingDocs(recs), nil
 }

@@ -106,15 +106,20 @@ type head struct {
 	hash   string // the current version's hash
 	clock  ontology.SourceClock
 	known  bool // the arriving bytes are a version already kept as history
+	// delivered: the webhook delivery that brings this version was stored before (a
+	// sender's retry). The webhook handler used to ask this in a statement of its own
+	// before every delivery; asked here it costs no round trip on a webhook's path.
+	delivered bool
 }
 
-// decide says what an arriving version is to its document: new, a duplicate of bytes
-// already kept, the new current version, or a stale one kept as history.
+// decide says what an arriving version is to its document: new, a duplicate (of bytes
+// already kept, or brought by a webhook delivery stored before), the new current
+// version, or a stale one kept as history.
 func decide(h head, r versionRow) Outcome {
 	switch {
 	case !h.stored:
 		return OutcomeNew
-	case h.hash == r.hash || h.known:
+	case h.hash == r.hash || h.known || h.delivered:
 		return OutcomeDuplicate
 	case ontology.Supersedes(h.clock, r.clock):
 		return OutcomeUpdated
@@ -145,7 +150,7 @@ func (r versionRow) params(o Outcome, h head) map[string]any {
 func lockHeads(ctx context.Context, tx neo4j.ManagedTransaction, rows []versionRow) (map[string]head, error) {
 	keys := make([]map[string]any, len(rows))
 	for i, r := range rows {
-		keys[i] = map[string]any{"uid": r.uid, "tenant": r.tenant, "vuid": versionUID(r.uid, r.hash)}
+		keys[i] = map[string]any{"uid": r.uid, "tenant": r.tenant, "vuid": versionUID(r.uid, r.hash), "delivery": r.delivery}
 	}
 	// In uid order, so that transactions locking the same documents cannot deadlock.
 	slices.SortFunc(keys, func(a, b map[string]any) int { return strings.Compare(a["uid"].(string), b["uid"].(string)) })
@@ -157,13 +162,14 @@ MERGE (d:SourceDocument {uid: k.uid})
 SET d.locked = true
 REMOVE d.locked
 RETURN k.uid AS uid, d.hash AS hash, d.sourceTime AS sourceTime, d.sourceVersion AS sourceVersion,
-  EXISTS { MATCH (:DocumentVersion {uid: k.vuid}) } AS known`, map[string]any{"keys": keys})
+  EXISTS { MATCH (:DocumentVersion {uid: k.vuid}) } AS known,
+  k.delivery IS NOT NULL AND EXISTS { MATCH (:Delivery {uid: k.delivery}) } AS delivered`, map[string]any{"keys": keys})
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string]head, len(recs))
 	for _, rec := range recs {
-		h := head{hash: get[string](rec, "hash"), known: get[bool](rec, "known")}
+		h := head{hash: get[string](rec, "hash"), known: get[bool](rec, "known"), delivered: get[bool](rec, "delivered")}
 		h.stored = h.hash != ""
 		if v, ok := rec.Get("sourceTime"); ok {
 			h.clock.Time = timeOf(v)

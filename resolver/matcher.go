@@ -163,14 +163,28 @@ type selection struct {
 // and turns a panic in resolution into an error: a document that crashes the resolver
 // must fail its own transaction, never the process.
 func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection) (Stats, []string, error) {
+	pm := m.partyModelOf(ctx, tenant)
+	for try := 1; ; try++ {
+		picked, err := m.consumeReservations(ctx, tenant, sel, try <= peekTries)
+		if err != nil {
+			return Stats{}, nil, fmt.Errorf("resolving tenant %s: %w", tenant, err)
+		}
+		st, uids, err := m.resolveSelected(ctx, tenant, picked, pm)
+		// Documents read without the lock that all turned out resolved were another
+		// process's batch: the queue may hold more, which an empty answer would hide
+		// from the worker and from Drain. The last try reads under the lock.
+		if err == nil && st.Documents == 0 && sel.uids == nil && len(picked.uids) > 0 && try <= peekTries {
+			continue
+		}
+		return st, uids, err
+	}
+}
+
+// resolveSelected is resolveBatch's transaction, over the documents sel names.
+func (m *Matcher) resolveSelected(ctx context.Context, tenant string, sel selection, pm PartyModel) (Stats, []string, error) {
 	var st Stats
 	var uids []string
-	pm := m.partyModelOf(ctx, tenant)
-	sel, err := m.consumeReservations(ctx, tenant, sel)
-	if err != nil {
-		return Stats{}, nil, fmt.Errorf("resolving tenant %s: %w", tenant, err)
-	}
-	err = m.store.WithTenantLock(ctx, tenant, func(ctx context.Context, tx Tx) (err error) {
+	err := m.store.WithTenantLock(ctx, tenant, func(ctx context.Context, tx Tx) (err error) {
 		st, uids = Stats{}, nil // fn may be retried
 		defer func() {
 			if r := recover(); r != nil {

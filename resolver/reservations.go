@@ -33,7 +33,15 @@ func (m *Matcher) SetReservations(c ReservationConsumer) { m.reservations = c }
 // transaction may run more than once and must not write elsewhere. It returns the
 // selection narrowed to the documents it looked at, so that the transaction resolves
 // no order whose reservations were not handed over first.
-func (m *Matcher) consumeReservations(ctx context.Context, tenant string, sel selection) (selection, error) {
+//
+// With peek, and a store that can (pendingPeeker), the documents are read without the
+// tenant's lock: taking it is a write transaction of its own (a lock, a read, a commit),
+// which every webhook of a tenant that reserves paid before its resolution began.
+// Nothing here needs the lock: consuming is idempotent per order, so a document that
+// another process resolves meanwhile was consumed for by that process too, and the
+// transaction that follows takes, under the lock, only the listed documents still
+// pending. The caller looks again when none were (resolveBatch).
+func (m *Matcher) consumeReservations(ctx context.Context, tenant string, sel selection, peek bool) (selection, error) {
 	if m.reservations == nil {
 		return sel, nil
 	}
@@ -50,15 +58,19 @@ func (m *Matcher) consumeReservations(ctx context.Context, tenant string, sel se
 		return sel, nil
 	}
 	var docs []PendingDoc
-	err = m.store.WithTenantLock(ctx, tenant, func(ctx context.Context, tx Tx) error {
-		var err error
-		if sel.uids != nil {
-			docs, err = tx.PendingOf(ctx, sel.uids)
-		} else {
-			docs, err = tx.Pending(ctx, sel.limit)
-		}
-		return err
-	})
+	if p, ok := m.store.(pendingPeeker); ok && peek {
+		docs, err = p.PeekPending(ctx, tenant, sel.uids, sel.limit)
+	} else {
+		err = m.store.WithTenantLock(ctx, tenant, func(ctx context.Context, tx Tx) error {
+			var err error
+			if sel.uids != nil {
+				docs, err = tx.PendingOf(ctx, sel.uids)
+			} else {
+				docs, err = tx.Pending(ctx, sel.limit)
+			}
+			return err
+		})
+	}
 	if err != nil {
 		return sel, fmt.Errorf("reading the documents to resolve: %w", err)
 	}
@@ -76,6 +88,17 @@ func (m *Matcher) consumeReservations(ctx context.Context, tenant string, sel se
 	}
 	return selection{uids: uids}, nil
 }
+
+// pendingPeeker reads the pending documents a batch would take up without the tenant's
+// resolution lock (neo4jstore.Store): those of uids still pending or, uids nil, the
+// oldest limit.
+type pendingPeeker interface {
+	PeekPending(ctx context.Context, tenant string, uids []string, limit int) ([]PendingDoc, error)
+}
+
+// peekTries is how often a batch reads the queue unlocked before it reads it under the
+// lock: each further try follows a batch another process resolved whole meanwhile.
+const peekTries = 3
 
 // consumes reports whether a document is a sale's own record of its goods, which a
 // channel may have reserved for.

@@ -102,6 +102,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		inventory.ReservationConfig{})
 	a.matcher.SetReservations(a.reservations)
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
+	a.projector.DeferMarks(markDelay, log.With("part", "projector"))
 	a.counts = inventory.NewCounts(a.store, a.projector, log.With("part", "counts"))
 	ours := func(t string) bool { return strings.HasPrefix(t, cfg.TenantPrefix) }
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
@@ -116,6 +117,12 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	a.keys = apikey.NewChecker(a.store, cfg.KeyCacheTTL)
 	return a, nil
 }
+
+// markDelay is how long the projector holds the Unprojected marks of the movements it
+// applied before clearing them in one write (inventory.Projector.DeferMarks): a live
+// webhook's own write transaction for its one movement's mark ran beside the next
+// webhook's storage and resolution.
+const markDelay = 200 * time.Millisecond
 
 // ConnectMQTT starts the broker connection; paho keeps reconnecting on its own. The
 // session is persistent (clean session off, fixed client id) so that QoS 1 readings
@@ -252,6 +259,11 @@ func (a *App) WaitReady(ctx context.Context) error {
 
 // Close releases every connection.
 func (a *App) Close(ctx context.Context) {
+	if a.projector != nil && a.store != nil {
+		// Held marks would be found by the next start's catch-up, at the cost of
+		// applying their movements again (which changes nothing).
+		a.projector.FlushMarks(ctx)
+	}
 	if a.mqtt != nil {
 		a.mqtt.Disconnect(250)
 	}

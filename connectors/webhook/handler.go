@@ -146,7 +146,16 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 	ctx, cancel := context.WithTimeout(r.Context(), 4*time.Second)
 	defer cancel()
 	delivery := scheme.DeliveryID(r.Header, body)
-	if delivery != "" && h.Deliveries != nil {
+	route := scheme.Route(r.Header, body)
+	if typ := r.URL.Query().Get("type"); typ != "" {
+		route = Route{Topic: route.Topic, Type: typ}
+	}
+	// A redelivery is told by its delivery id where it is stored: saving a document or a
+	// notification answers whether that delivery was stored before, in the same
+	// statement that locks the document, so the common case (a new delivery) pays no
+	// round trip for the question. Only a summary whose object must be fetched from
+	// the provider asks first, so that a retry does not cost an API call.
+	if delivery != "" && h.Deliveries != nil && route.Fetch != nil {
 		seen, err := h.Deliveries.SeenDelivery(ctx, tenant, system, delivery)
 		if err != nil {
 			return h.unavailable(w, "checking delivery id", err, tenant, system)
@@ -154,10 +163,6 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 		if seen {
 			return reply(w, http.StatusOK, Response{Status: "duplicate", Duplicates: 1})
 		}
-	}
-	route := scheme.Route(r.Header, body)
-	if typ := r.URL.Query().Get("type"); typ != "" {
-		route = Route{Topic: route.Topic, Type: typ}
 	}
 	if route.Type == "" && route.Ignore == "" && route.Fetch == nil && !route.Ping && h.Systems != nil {
 		route.Type, _ = h.Systems.OnlyType(system)
