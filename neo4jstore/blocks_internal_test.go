@@ -26,6 +26,9 @@ func TestEveryBlockRuleIsStoredAndIndexed(t *testing.T) {
 		if !strings.Contains(partyBlockSets, "p."+prop+" = coalesce(p."+prop+", r."+prop+")") {
 			t.Errorf("block rule %s (%s) is not written with a party: %s", rule, prop, partyBlockSets)
 		}
+		if !strings.Contains(partyBlockCreates, "p."+prop+" = r."+prop) {
+			t.Errorf("block rule %s (%s) is not written with a new party: %s", rule, prop, partyBlockCreates)
+		}
 		if !strings.Contains(indexes.String(), "ON (p.tenant, p."+prop+")") {
 			t.Errorf("block rule %s (%s) has no index with the tenant", rule, prop)
 		}

@@ -22,13 +22,16 @@ var blockProps = map[string]string{
 // partyBlockSets keeps each block key a party was first filed under (mentionRows sends
 // them): made from blockProps, so that a block rule added there is stored, not only
 // looked up. (A rule added by hand to the lookup and not to this list found nothing.)
-var partyBlockSets = func() string {
+// partyBlockCreates is the same for a party the statement creates, which has none yet.
+var partyBlockSets, partyBlockCreates = func() (string, string) {
 	sets := make([]string, 0, len(resolver.BlockRules))
+	creates := make([]string, 0, len(resolver.BlockRules))
 	for _, rule := range resolver.BlockRules {
 		prop := blockProps[rule]
 		sets = append(sets, fmt.Sprintf("p.%[1]s = coalesce(p.%[1]s, r.%[1]s)", prop))
+		creates = append(creates, fmt.Sprintf("p.%[1]s = r.%[1]s", prop))
 	}
-	return strings.Join(sets, ", ")
+	return strings.Join(sets, ", "), strings.Join(creates, ", ")
 }()
 
 func mentionRows(ch *resolver.Changes) []map[string]any {

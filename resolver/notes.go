@@ -39,11 +39,15 @@ func (b *batch) noteCandidates(d *ontology.Document) []refscan.Candidate {
 	for _, r := range d.Refs {
 		own[r.ID()] = true
 	}
+	particulars := partyParticulars(d)
 	for _, n := range d.Notes {
 		if restricted && !contains(fields, n.Field) {
 			continue
 		}
 		text := strings.TrimSpace(n.Text)
+		if particulars[text] {
+			continue
+		}
 		for _, c := range refscan.Scan(n.Field, text) {
 			id := c.Ref.ID()
 			if seen[id] || own[id] {
@@ -57,6 +61,31 @@ func (b *batch) noteCandidates(d *ontology.Document) []refscan.Candidate {
 		}
 	}
 	b.noted[uid] = out
+	return out
+}
+
+// partyParticulars are the texts d's mappings read as a party's own particulars: a
+// birth date, a national id, a loyalty or member number, a tax id, a bank account. A
+// shop keeps them in checkout attributes (Shopify's note_attributes, WooCommerce's
+// meta_data), which the mapping reads twice: once by name as the customer's, and again
+// among all the attributes, where partners and apps leave other systems' references. A
+// note that is exactly one of them says who the customer is, not which document it
+// refers to: a social security number "3124171" is not order number 3124171, and read
+// as one it left a mention key and two links on every such order, and would have joined
+// an order to another whose number it happened to equal.
+func partyParticulars(d *ontology.Document) map[string]bool {
+	var out map[string]bool
+	for i := range d.Parties {
+		p := &d.Parties[i]
+		for _, v := range []string{p.BirthDate, p.NationalID, p.LoyaltyID, p.TaxID, p.BankAccount} {
+			if v = strings.TrimSpace(v); v != "" {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[v] = true
+			}
+		}
+	}
 	return out
 }
 

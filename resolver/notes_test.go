@@ -103,3 +103,38 @@ func TestLookAlikeReferencesStayApart(t *testing.T) {
 		t.Fatalf("the reference naming two orders should wait for a person: %+v", reviews)
 	}
 }
+
+// TestCustomerParticularsAreNoReference: a shop keeps a customer's social security
+// number in a checkout attribute, which the mapping reads as the customer's national id
+// and again among the attributes it searches for references. The number is who the
+// customer is: a till's sale whose customer's id equals an order's number does not join
+// that order, while the same bare number in a field that is no particular of its
+// customer still does.
+func TestCustomerParticularsAreNoReference(t *testing.T) {
+	for _, particular := range []bool{true, false} {
+		f := newFixture(t)
+		f.save(f.doc("shopify", "order", "5820000000001", ontology.RoleOrder, ontology.VerbPaid, t0, "online",
+			[]ontology.Ref{{Kind: ontology.RefOrderID, Scope: "shopify", Value: "5820000000001"}, ref(ontology.RefOrderNumber, "3124171")},
+			line("TEE", 1)))
+		f.process()
+		sale := f.doc("square", "order", "SQ-1", ontology.RolePOS, ontology.VerbPaid, t0.Add(3*time.Minute), "SQ-LOC-9",
+			[]ontology.Ref{{Kind: ontology.RefOrderID, Scope: "square", Value: "SQ-1"}}, line("TEE", 1))
+		sale.Parties = []ontology.PartyRef{{Role: ontology.PartyCustomer, Name: "alicia clarke", BirthDate: "19811201"}}
+		if particular {
+			sale.Parties[0].NationalID = "3124171"
+		}
+		sale.Notes = []ontology.Note{{Field: "attributes", Text: "19811201"}, {Field: "attributes", Text: "3124171"}}
+		f.save(sale)
+		f.process()
+		order := f.eventOf("shopify", "order", "5820000000001")
+		if order == "" {
+			t.Fatal("the order has no event")
+		}
+		switch joined := f.eventOf("square", "order", "SQ-1") == order; {
+		case particular && joined:
+			t.Errorf("the sale whose customer's national id is 3124171 joined order 3124171's event %s", order)
+		case !particular && !joined:
+			t.Errorf("the sale whose attribute names order 3124171, no particular of its customer, did not join its event %s", order)
+		}
+	}
+}

@@ -249,9 +249,20 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		profile  PartyProfile
 	}
 	var mentions []mention
+	// The mentions' profiles and blocks are worked out on every core first: pure, and
+	// on one core they were most of what the batch's Go did before its party lookups.
+	var refs []ontology.PartyRef
+	for _, d := range docs {
+		refs = append(refs, d.Doc.Parties...)
+	}
+	profs := make([]PartyProfile, len(refs))
+	eachIndexed(len(refs), 64, func(i int) { profs[i] = ProfileOf(refs[i]) })
+	b.parties.memoBlocks(profs)
+	n := 0
 	for _, d := range docs {
 		for _, p := range d.Doc.Parties {
-			pr := ProfileOf(p)
+			pr := profs[n]
+			n++
 			id, rel := partyKeys(d.Doc.Key.System, p, pr)
 			keys = append(keys, id...)
 			keys = append(keys, rel...)
@@ -308,6 +319,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	if err != nil {
 		return fmt.Errorf("loading party candidates: %w", err)
 	}
+	b.parties.memoBlocks(cands)
 	for _, c := range cands {
 		if c.Root != "" && c.Root != c.ID {
 			b.parties.info[c.ID] = PartyInfo{Root: c.Root, TaxID: b.parties.info[c.ID].TaxID}

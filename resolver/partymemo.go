@@ -5,10 +5,11 @@ package resolver
 // scoring, its writing key, the check of what its keys' parties are filed as), and
 // each time they cost two transliterations of the name and two Double Metaphones: on
 // FEBRL they were a third of resolution's own CPU. The memo is keyed by the whole
-// profile but its ids, which Blocks does not read, so a changed field is a new entry,
-// never a stale one. Callers must not change the map they get.
+// profile but its ids and account, which Blocks does not read, so a changed field is a
+// new entry, never a stale one; a storefront mention, looked up without its account and
+// filed with it, is worked out once. Callers must not change the map they get.
 func (pb *partyBook) blocksOf(p PartyProfile) map[string]string {
-	p.ID, p.Root = "", ""
+	p = blockMemoKey(p)
 	if bs, ok := pb.blockMemo[p]; ok {
 		return bs
 	}
@@ -18,6 +19,38 @@ func (pb *partyBook) blocksOf(p PartyProfile) map[string]string {
 	bs := p.Blocks()
 	pb.blockMemo[p] = bs
 	return bs
+}
+
+// blockMemoKey is p without what Blocks does not read.
+func blockMemoKey(p PartyProfile) PartyProfile {
+	p.ID, p.Root, p.Account = "", "", ""
+	return p
+}
+
+// memoBlocks works out the blocks of the profiles the memo lacks on every core, for a
+// batch's mentions and candidates at once, where one by one they waited on one core
+// while Neo4j waited for the batch.
+func (pb *partyBook) memoBlocks(ps []PartyProfile) {
+	var todo []PartyProfile
+	seen := map[PartyProfile]bool{}
+	for _, p := range ps {
+		p = blockMemoKey(p)
+		if _, ok := pb.blockMemo[p]; !ok && !seen[p] {
+			seen[p] = true
+			todo = append(todo, p)
+		}
+	}
+	if len(todo) == 0 {
+		return
+	}
+	out := make([]map[string]string, len(todo))
+	eachIndexed(len(todo), 64, func(i int) { out[i] = todo[i].Blocks() })
+	if pb.blockMemo == nil {
+		pb.blockMemo = map[PartyProfile]map[string]string{}
+	}
+	for i, p := range todo {
+		pb.blockMemo[p] = out[i]
+	}
 }
 
 // blockKeys is blockKeysOf through the batch's memo.
