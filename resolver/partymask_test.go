@@ -230,6 +230,10 @@ func TestNamesContradict(t *testing.T) {
 		{compare.Name{Full: "汪华斌"}, compare.Name{Given: "Coco", Family: "Wang"}, false},                    // an English name beside the family name
 		{compare.Name{Given: "辉勇", Family: "陈"}, compare.Name{Given: "Alex", Family: "陈"}, false},          // an English given name
 		{compare.Name{Full: "李红霞"}, compare.Name{Full: "王丽"}, true},                                        // another family name
+		// In Latin letters alone: an English given name beside a Chinese one, the family
+		// name spelt the diaspora's way on one side; two English ones are two people.
+		{compare.Name{Given: "Irene", Family: "Li"}, compare.Name{Given: "Jianying", Family: "Lee"}, false},
+		{compare.Name{Given: "Jerry", Family: "Lau"}, compare.Name{Given: "Steven", Family: "Lau"}, true},
 	} {
 		if got := namesContradict(tt.a, tt.b); got != tt.want {
 			t.Errorf("namesContradict(%+v, %+v) = %v, want %v", tt.a, tt.b, got, tt.want)
