@@ -161,6 +161,11 @@ func (p PartyProfile) Blocks() map[string]string {
 	out := map[string]string{}
 	if len([]rune(p.Name)) >= 2 && len(p.Name) >= 4 {
 		out[BlockName] = kind + p.Name
+		// "Tingting Huang 黄婷婷" at one shop, 黄婷婷 at the next: the Han name is the
+		// one both write alike.
+		if h := compare.HanWriting(p.Name); !p.Company && h != "" {
+			out[BlockName] = kind + h
+		}
 	}
 	if a := compact(p.Address); len([]rune(a)) >= 8 {
 		out[BlockAddress] = kind + a

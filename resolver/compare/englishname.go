@@ -168,3 +168,46 @@ func EnglishBesideChinese(a, b Name) bool {
 	}
 	return false
 }
+
+// surnamePinyin is the set of pinyin readings of the common family names: a spelling
+// among them names a mainland family as readily as a dialect's.
+var surnamePinyin = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for r := range dialectSurnames {
+		m[uFold(strings.Join(familyPinyin(string(r)), ""))] = true
+	}
+	return m
+})
+
+// FamilyInDialect reports whether, of a name in Han characters and one in Latin
+// letters, the Latin one spells the Han family name the way Hong Kong, Macau,
+// Singapore or Malaysia do and pinyin does not (吳 as Ng, 陳 as Chan, 劉 as Lau): "fong
+// yan ng" against 吳芳欣. Whoever spells the family name so spells the given name in
+// the same Cantonese or Hokkien (Fong Yan for 芳欣), which no table here reads, so the
+// given names cannot be told apart: they do not contradict, whatever they look like.
+// A spelling that is also the pinyin of a common family name (Wu of 吴, which Hokkien
+// gives 胡) says nothing of the kind and is left out.
+func FamilyInDialect(a, b Name) bool {
+	if hasHan(b.text()) && !hasHan(a.text()) {
+		a, b = b, a
+	}
+	ta, tb := a.text(), b.text()
+	if !hasHan(ta) || hasHan(tb) {
+		return false
+	}
+	hn, ok := ParseHanName(hanPart(strings.Join(normalize.PersonNameWords(ta), " ")))
+	if !ok || hn.Given == "" {
+		return false
+	}
+	py := uFold(strings.Join(familyPinyin(hn.Family), ""))
+	words := normalize.PersonNameWords(tb)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if w != py && !surnamePinyin()[w] && slices.Contains(dialectFamilySpellings(hn.Family), w) {
+			return true
+		}
+	}
+	return false
+}
