@@ -1,6 +1,10 @@
 package resolver
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/seamhub/seam/resolver/compare"
+)
 
 // TestCompoundStandsForTheStreet: where one address names no road, the compound its
 // detail names, with the same building and flat numbers, is the road's place.
@@ -23,5 +27,27 @@ func TestCompoundStandsForTheStreet(t *testing.T) {
 			t.Errorf("%s ~ %s: compound stands for the street = %v, want %v (compounds %q, %q)",
 				c.a, c.b, got, c.want, compoundOf(c.a), compoundOf(c.b))
 		}
+	}
+}
+
+// TestLongHanNameWeighsMore: an exact agreement on a Chinese name of three characters
+// weighs more than on one of two (a single given character, the most shared names),
+// and a name the tenant's term frequencies count weighs by its count instead.
+func TestLongHanNameWeighsMore(t *testing.T) {
+	pm := DefaultPartyModel()
+	weight := func(p PartyProfile) float64 {
+		c := CompareParties(p, p)
+		return pm.fieldWeights(c, p, Frequency{})[fieldName]
+	}
+	long, short := buyer("肖杰强", "", ""), buyer("李强", "", "")
+	if wl, ws := weight(long), weight(short); wl != ws+longHanNameBonus {
+		t.Errorf("肖杰强 weighs %.2f, 李强 %.2f: want %.1f more", wl, ws, longHanNameBonus)
+	}
+	if !longHanName(buyer("Jiejiang Xiao 肖杰强", "", "")) || longHanName(buyer("张**", "", "")) || longHanName(buyer("Jerry Lau", "", "")) {
+		t.Error("longHanName: the Han form of a name in both scripts counts, a mask or a Latin name does not")
+	}
+	pm.TF = map[string]map[string]float64{"name": {long.Name: 0.01}}
+	if w := weight(long); w != kindWeight(pm.M[fieldName][compare.Exact], 0.01) {
+		t.Errorf("a counted name weighs %.2f: want its term frequency's weight", w)
 	}
 }
