@@ -51,3 +51,17 @@ func TestLongHanNameWeighsMore(t *testing.T) {
 		t.Errorf("a counted name weighs %.2f: want its term frequency's weight", w)
 	}
 }
+
+// TestDistrictUnderTheSameHome: another district under the same road, number and flat
+// weighs nothing; under another flat, or without the road, it still weighs against.
+func TestDistrictUnderTheSameHome(t *testing.T) {
+	a := buyer("杜萍", "", "江苏省苏州市虎丘区东吴北路227号狮山花园15栋2单元1306室")
+	b := buyer("杜萍", "", "江苏省苏州市工业园区东吴北路227号狮山花园15号楼2单元1306室")
+	if c := CompareParties(a, b); c[fieldLocality].Kind != compare.Null {
+		t.Errorf("same home, two districts: locality %v (%s), want null", c[fieldLocality].Kind, c[fieldLocality].Why)
+	}
+	other := buyer("杜萍", "", "江苏省苏州市工业园区东吴北路227号狮山花园15号楼2单元1506室")
+	if c := CompareParties(a, other); c[fieldLocality].Kind != compare.Different {
+		t.Errorf("another flat, two districts: locality %v (%s), want different", c[fieldLocality].Kind, c[fieldLocality].Why)
+	}
+}
