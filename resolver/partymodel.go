@@ -171,7 +171,7 @@ func (pm *PartyModel) fieldWeights(c Comparison, a PartyProfile, fr Frequency) [
 				counted = true
 			}
 		}
-		if f == fieldName && !counted && longHanName(a) {
+		if f == fieldName && !counted && pm.Trained == "prior" && longHanName(a) {
 			out[f] += longHanNameBonus
 		}
 		n := fr.of(f)
@@ -581,7 +581,9 @@ func BlockedPairs(profiles []PartyProfile, perBlock int) []PartyPair {
 // combinations, so that a namesake is several times rarer. One bit (half as many
 // namesakes as the blend) is a cautious share of that: a namesake in one compound
 // still needs more than the name to link. Where the tenant's term frequencies count
-// the name, they say how common it is instead.
+// the name, they say how common it is instead; a trained model's u is fitted to the
+// tenant's own names (on the blind seeds the bonus on top of it cost precision), so
+// only the prior adds it.
 const longHanNameBonus = 1.0
 
 // longHanName reports whether a profile's name is a Chinese name of three or four Han

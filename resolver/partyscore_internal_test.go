@@ -46,6 +46,11 @@ func TestLongHanNameWeighsMore(t *testing.T) {
 	if !longHanName(buyer("Jiejiang Xiao 肖杰强", "", "")) || longHanName(buyer("张**", "", "")) || longHanName(buyer("Jerry Lau", "", "")) {
 		t.Error("longHanName: the Han form of a name in both scripts counts, a mask or a Latin name does not")
 	}
+	trained := pm
+	trained.Trained = "em"
+	if w := trained.fieldWeights(CompareParties(long, long), long, Frequency{})[fieldName]; w != weight(short) {
+		t.Errorf("a trained model weighs 肖杰强 %.2f: want its own u's weight %.2f", w, weight(short))
+	}
 	pm.TF = map[string]map[string]float64{"name": {long.Name: 0.01}}
 	if w := weight(long); w != kindWeight(pm.M[fieldName][compare.Exact], 0.01) {
 		t.Errorf("a counted name weighs %.2f: want its term frequency's weight", w)
