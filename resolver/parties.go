@@ -636,6 +636,14 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			pb.clustersContradict(self, root, nameOf(prof)) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp}
 		}
+		// The mention's own party may already hold people (a phone or mailbox filed it
+		// under 魏林's party before its description was scored): joining it to a party
+		// that holds another Han writing and other phones (her sister 魏琳, whom "Wei
+		// Lin" fits as well) would make one party of two people, as joining two
+		// candidates would (twoPeople, below).
+		if v.d == Same && !ownAgreement(v.c) && pb.twoPeople(self, root) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp}
+		}
 	}
 	for root, v := range best {
 		// Seven digits of a number another member of the household orders with too

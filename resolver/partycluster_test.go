@@ -105,11 +105,33 @@ func TestLatinNameBridgesNoSisters(t *testing.T) {
 	f.orderBy("latin", 3, ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "jianning", FamilyName: "Zou",
 		Email: "1132249274@qq.com", Country: "CN",
 		Place: &ontology.AddressPart{Street: "白云区市桥街848阳光花园10-2505", Locality: "白云区", Postcode: "510254"}})
-	a, b := f.partyOf("jianning").PartyID, f.partyOf("jianning2").PartyID
-	if got := f.partyOf("jianning-shop").PartyID; got != a {
-		t.Fatalf("邹建宁's two orders are parties %s and %s, want one", a, got)
+	sistersApart(t, f, "jianning-shop", "jianning", "jianning2")
+}
+
+// sistersApart checks that the order joined is filed with the order of one sister, and
+// that the two sisters' orders are two parties.
+func sistersApart(t *testing.T, f *fixture, joined, sister, other string) {
+	t.Helper()
+	a, b := f.partyOf(sister).PartyID, f.partyOf(other).PartyID
+	if got := f.partyOf(joined).PartyID; got != a {
+		t.Fatalf("order %s is party %s, %s's %s: want one", joined, got, sister, a)
 	}
 	if a == b {
-		t.Errorf("the sisters 邹建宁 and 邹建凝 are one party %s after Zou jianning's order", a)
+		t.Errorf("the sisters of %s and %s are one party %s after order %s", sister, other, a, joined)
 	}
+}
+
+// TestKeyLinkedPartyJoinsNoSister: 魏琳 and her sister 魏林 share a flat, each with her
+// own phone. "Wei Lin" orders from a shop with 魏林's phone: the phone files the order
+// under 魏林's party, and its Latin name fits 魏琳's description as well as 魏林's. The
+// order's party (魏林 with her phone) and 魏琳's each hold a Han writing and a phone,
+// and neither agrees: joining them would make one party of two people.
+func TestKeyLinkedPartyJoinsNoSister(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("lin-a", 0, pddBuyer("魏琳", "15566993351", "河南省郑州市中原区 花园路2892号建业森林半岛34栋2205室"))
+	f.orderBy("lin-b", 1, pddBuyer("魏林", "18191469740", "河南省郑州市中原区花园路2892号建业森林半岛34号楼2205"))
+	f.orderBy("latin", 2, ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Lin", FamilyName: "Wei",
+		Phone: "(+86)18191469740", Country: "CN",
+		Place: &ontology.AddressPart{Street: "花园路2892号建业森林半岛34栋2205", Locality: "郑州市", Postcode: "450000"}})
+	sistersApart(t, f, "latin", "lin-b", "lin-a")
 }

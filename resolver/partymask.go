@@ -93,8 +93,14 @@ func namesContradict(a, b compare.Name) bool {
 	switch l := compare.NameLevel(a, b); l.Kind {
 	case compare.Different:
 		// An English given name beside a Chinese one (Coco Wang, 汪华斌) is one person
-		// as often as not: only another family name contradicts across scripts.
-		return !compare.SameFamilyAcrossScripts(a, b)
+		// as often as not: only another family name contradicts across scripts. So in
+		// Latin letters alone, with the family name spelt as Hong Kong, Taiwan or the
+		// diaspora spell it (Jerry Lau against Weiping Lau, Irene Li against Jianying
+		// Lee): the English name is the one a Chinese person uses beside the other.
+		// A family name spelt in Cantonese or Hokkien against its Han form (Ng and 吳)
+		// comes with a given name in the same romanisation, which cannot be read, so
+		// cannot be told apart from the Han one.
+		return !compare.SameFamilyAcrossScripts(a, b) && !compare.EnglishBesideChinese(a, b) && !compare.FamilyInDialect(a, b)
 	case compare.Typo:
 		if compare.LookAlikeNames(a, b) {
 			return false // 王强 read as 主强: one name misread, not two people

@@ -230,6 +230,12 @@ func TestNamesContradict(t *testing.T) {
 		{compare.Name{Full: "汪华斌"}, compare.Name{Given: "Coco", Family: "Wang"}, false},                    // an English name beside the family name
 		{compare.Name{Given: "辉勇", Family: "陈"}, compare.Name{Given: "Alex", Family: "陈"}, false},          // an English given name
 		{compare.Name{Full: "李红霞"}, compare.Name{Full: "王丽"}, true},                                        // another family name
+		// In Latin letters alone: an English given name beside a Chinese one, the family
+		// name spelt the diaspora's way on one side; two English ones are two people.
+		{compare.Name{Given: "Irene", Family: "Li"}, compare.Name{Given: "Jianying", Family: "Lee"}, false},
+		{compare.Name{Given: "Jerry", Family: "Lau"}, compare.Name{Given: "Steven", Family: "Lau"}, true},
+		// A Cantonese family name comes with a Cantonese given name, which is not read.
+		{compare.Name{Given: "fong yan", Family: "ng"}, compare.Name{Given: "芳欣", Family: "吳"}, false},
 	} {
 		if got := namesContradict(tt.a, tt.b); got != tt.want {
 			t.Errorf("namesContradict(%+v, %+v) = %v, want %v", tt.a, tt.b, got, tt.want)
@@ -277,5 +283,15 @@ func TestNamesThatContradict(t *testing.T) {
 		if got := namesContradict(c.a, c.b); got != c.want {
 			t.Errorf("%+v against %+v: contradict %v, want %v", c.a, c.b, got, c.want)
 		}
+	}
+}
+
+// TestNameBlockOfBothScripts: "Tingting Huang 黄婷婷" at one shop and 黄婷婷 at the next
+// meet under the name rule, whatever else their orders share.
+func TestNameBlockOfBothScripts(t *testing.T) {
+	a := buyer("Tingting Huang 黄婷婷", "18101740684", "上海市闵行区浦东南路243号24栋5单元1305室")
+	b := buyer("黄婷婷", "18101741684", "上海市上海市闵行区中远两湾城24号楼5单元1305")
+	if ka, kb := a.Blocks()[BlockName], b.Blocks()[BlockName]; ka == "" || ka != kb {
+		t.Errorf("name keys %q and %q: want one", ka, kb)
 	}
 }

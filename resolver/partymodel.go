@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seamhub/seam/resolver/compare"
 )
@@ -163,10 +164,15 @@ func (pm *PartyModel) fieldWeights(c Comparison, a PartyProfile, fr Frequency) [
 		if c[f].Kind != compare.Exact {
 			continue
 		}
+		counted := false
 		if get, ok := tfFields[f]; ok && pm.TF != nil {
 			if share, ok := pm.TF[fieldNames[f]][get(a)]; ok && share > pm.U[f][compare.Exact] {
 				out[f] = kindWeight(pm.M[f][compare.Exact], share)
+				counted = true
 			}
+		}
+		if f == fieldName && !counted && pm.Trained == "prior" && longHanName(a) {
+			out[f] += longHanNameBonus
 		}
 		n := fr.of(f)
 		if f == fieldStreet {
@@ -565,4 +571,32 @@ func BlockedPairs(profiles []PartyProfile, perBlock int) []PartyPair {
 		out[n] = PartyPair{C: c, Rule: rules[n]}
 	}
 	return out
+}
+
+// longHanNameBonus is what an exact agreement on a Chinese name of three or four
+// characters weighs beyond the model's: the prior's u for an exact name blends names of
+// two characters (a family name and one given: 张伟, 王静, 李强, the ones shared by
+// hundreds of thousands each, every one of China's most common full names among them)
+// with names of three, whose two given characters are chosen from far more
+// combinations, so that a namesake is several times rarer. One bit (half as many
+// namesakes as the blend) is a cautious share of that: a namesake in one compound
+// still needs more than the name to link. Where the tenant's term frequencies count
+// the name, they say how common it is instead; a trained model's u is fitted to the
+// tenant's own names (on the blind seeds the bonus on top of it cost precision), so
+// only the prior adds it.
+const longHanNameBonus = 1.0
+
+// longHanName reports whether a profile's name is a Chinese name of three or four Han
+// characters (the Han form where the name is written in both scripts), not masked.
+func longHanName(p PartyProfile) bool {
+	n := compare.HanWriting(p.Name)
+	if n == "" {
+		n = p.Name
+	}
+	n = strings.ReplaceAll(n, " ", "")
+	if compare.IsMasked(n) || !compare.IsHanText(n) {
+		return false
+	}
+	k := utf8.RuneCountInString(n)
+	return k == 3 || k == 4
 }

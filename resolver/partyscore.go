@@ -161,6 +161,11 @@ func (p PartyProfile) Blocks() map[string]string {
 	out := map[string]string{}
 	if len([]rune(p.Name)) >= 2 && len(p.Name) >= 4 {
 		out[BlockName] = kind + p.Name
+		// "Tingting Huang 黄婷婷" at one shop, 黄婷婷 at the next: the Han name is the
+		// one both write alike.
+		if h := compare.HanWriting(p.Name); !p.Company && h != "" {
+			out[BlockName] = kind + h
+		}
 	}
 	if a := compact(p.Address); len([]rune(a)) >= 8 {
 		out[BlockAddress] = kind + a
@@ -351,6 +356,15 @@ func CompareParties(a, b PartyProfile) Comparison {
 					c[fieldNumber] = compare.Level{Kind: compare.Exact, Why: "number: none on one side; the compound stands for it"}
 				}
 			}
+		}
+		if c[fieldLocality].Kind == compare.Different && c[fieldStreet].Kind == compare.Exact && c[fieldNumber].Kind == compare.Exact &&
+			c[fieldDetail].Kind.Same() && chineseHome(a) && chineseHome(b) {
+			// The same road, number and flat under two districts (狮山花园15栋2单元1306 in
+			// 虎丘区 and in 工业园区): a platform's district is picked from a list or
+			// filled from the phone's location, and areas are redrawn and renamed (苏州
+			// 工业园区 was carved out of others), while a road, its number and a flat
+			// name one home. The district says nothing either way there.
+			c[fieldLocality] = compare.Level{Kind: compare.Null, Why: "locality: another district under the same road, number and flat"}
 		}
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l

@@ -64,3 +64,44 @@ func TestOneEditIsDistanceOne(t *testing.T) {
 		}
 	}
 }
+
+// TestLongHanNameWeighsMore: an exact agreement on a Chinese name of three characters
+// weighs more than on one of two (a single given character, the most shared names),
+// and a name the tenant's term frequencies count weighs by its count instead.
+func TestLongHanNameWeighsMore(t *testing.T) {
+	pm := DefaultPartyModel()
+	weight := func(p PartyProfile) float64 {
+		c := CompareParties(p, p)
+		return pm.fieldWeights(c, p, Frequency{})[fieldName]
+	}
+	long, short := buyer("肖杰强", "", ""), buyer("李强", "", "")
+	if wl, ws := weight(long), weight(short); wl != ws+longHanNameBonus {
+		t.Errorf("肖杰强 weighs %.2f, 李强 %.2f: want %.1f more", wl, ws, longHanNameBonus)
+	}
+	if !longHanName(buyer("Jiejiang Xiao 肖杰强", "", "")) || longHanName(buyer("张**", "", "")) || longHanName(buyer("Jerry Lau", "", "")) {
+		t.Error("longHanName: the Han form of a name in both scripts counts, a mask or a Latin name does not")
+	}
+	trained := pm
+	trained.Trained = "em"
+	if w := trained.fieldWeights(CompareParties(long, long), long, Frequency{})[fieldName]; w != weight(short) {
+		t.Errorf("a trained model weighs 肖杰强 %.2f: want its own u's weight %.2f", w, weight(short))
+	}
+	pm.TF = map[string]map[string]float64{"name": {long.Name: 0.01}}
+	if w := weight(long); w != kindWeight(pm.M[fieldName][compare.Exact], 0.01) {
+		t.Errorf("a counted name weighs %.2f: want its term frequency's weight", w)
+	}
+}
+
+// TestDistrictUnderTheSameHome: another district under the same road, number and flat
+// weighs nothing; under another flat, or without the road, it still weighs against.
+func TestDistrictUnderTheSameHome(t *testing.T) {
+	a := buyer("杜萍", "", "江苏省苏州市虎丘区东吴北路227号狮山花园15栋2单元1306室")
+	b := buyer("杜萍", "", "江苏省苏州市工业园区东吴北路227号狮山花园15号楼2单元1306室")
+	if c := CompareParties(a, b); c[fieldLocality].Kind != compare.Null {
+		t.Errorf("same home, two districts: locality %v (%s), want null", c[fieldLocality].Kind, c[fieldLocality].Why)
+	}
+	other := buyer("杜萍", "", "江苏省苏州市工业园区东吴北路227号狮山花园15号楼2单元1506室")
+	if c := CompareParties(a, other); c[fieldLocality].Kind != compare.Different {
+		t.Errorf("another flat, two districts: locality %v (%s), want different", c[fieldLocality].Kind, c[fieldLocality].Why)
+	}
+}

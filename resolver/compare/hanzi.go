@@ -96,6 +96,9 @@ func usualPinyin(s string) []string {
 	return out
 }
 
+// IsHanText reports whether s is made of Han characters only (and is not empty).
+func IsHanText(s string) bool { return isHan(s) }
+
 // isHan reports whether s is made of Han characters only (and is not empty).
 func isHan(s string) bool {
 	for _, r := range s {

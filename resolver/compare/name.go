@@ -489,7 +489,7 @@ func nameLetters(n Name, wadeGilesReading bool) string {
 		return ""
 	}
 	var letters []rune
-	for _, w := range normalize.PersonNameWords(text) {
+	for _, w := range hanWritingOf(normalize.PersonNameWords(text)) {
 		switch {
 		case hasHan(w) && wadeGilesReading:
 			var sb strings.Builder
@@ -510,6 +510,37 @@ func nameLetters(n Name, wadeGilesReading bool) string {
 	}
 	slices.Sort(letters)
 	return string(letters)
+}
+
+// hanWritingOf returns a name's words without its Latin ones when it also holds a full
+// name in Han characters ("Tingting Huang 黄婷婷", "Lily 魏秀云"): the romanisation or
+// English name a shop prints beside the Han one is the same person's, and its letters
+// would only keep the name from the key that the Han name alone, or its romanisation
+// alone, is filed under. A Han family name alone ("Tony 熊") keeps the Latin words.
+func hanWritingOf(words []string) []string {
+	if len(words) < 2 {
+		return words
+	}
+	var han []string
+	for _, w := range words {
+		if hasHan(w) {
+			han = append(han, w)
+		}
+	}
+	if len(han) != 1 || utf8.RuneCountInString(han[0]) < 2 {
+		return words
+	}
+	return han
+}
+
+// HanWriting returns the full Han name a name written in both scripts holds beside its
+// Latin words (黄婷婷 of "Tingting Huang 黄婷婷"), "" for any other name.
+func HanWriting(name string) string {
+	words := normalize.PersonNameWords(name)
+	if h := hanWritingOf(words); len(h) == 1 && len(words) > 1 {
+		return h[0]
+	}
+	return ""
 }
 
 // SameFamilyAcrossScripts reports whether one name is written in Han characters and the
@@ -608,9 +639,11 @@ var englishReadAsPinyin = map[string]bool{
 func familyWithEnglishName(han, latin string) bool {
 	// A Han name written with its English name beside it ("Lily 魏秀云"): the Han part
 	// is parsed, and the English name is one more word the other side may share.
+	// Words as names are read (PersonNameWords): a Pinduoduo buyer's name carries the
+	// phone's last four digits (梁晨5462), which are no part of the Han name.
 	var hanPart strings.Builder
 	shared := map[string]bool{}
-	for _, w := range strings.Fields(han) {
+	for _, w := range normalize.PersonNameWords(han) {
 		if hasHan(w) {
 			hanPart.WriteString(w)
 		} else {
