@@ -57,6 +57,10 @@ type Projector struct {
 	markMu    sync.Mutex
 	marks     map[string][]string // tenant -> movements applied, still marked
 	markTimer *time.Timer         // the flush scheduled, nil when none
+	closed    bool                // Close ran: marks are cleared at once again
+	// flushing is held for the whole of a flush, so that Close returns only once the
+	// timer's flush, if one runs, has ended: the store closes after it.
+	flushing sync.Mutex
 }
 
 // Journal is state the cache decides before the ledger records it: reservations, whose
@@ -114,7 +118,7 @@ func (p *Projector) Project(ctx context.Context, tenant string, ms []ontology.Mo
 // mark left behind (a crash before the flush, a failed flush) only makes the next
 // CatchUp apply that movement again, which changes nothing, and CatchUp flushes the
 // waiting marks of its tenant before it reads. log receives a failed flush. Call it
-// before the projector is used; FlushMarks at shutdown.
+// before the projector is used; Close at shutdown.
 func (p *Projector) DeferMarks(d time.Duration, log *slog.Logger) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -129,6 +133,9 @@ func (p *Projector) deferMarks(tenant string, ids []string) bool {
 	}
 	p.markMu.Lock()
 	defer p.markMu.Unlock()
+	if p.closed {
+		return false
+	}
 	if p.marks == nil {
 		p.marks = map[string][]string{}
 	}
@@ -150,6 +157,8 @@ const markFlushTimeout = 30 * time.Second
 // FlushMarks clears now every mark DeferMarks is holding. A tenant whose marks cannot be
 // cleared keeps them in the ledger, where CatchUp finds them; the failure is logged.
 func (p *Projector) FlushMarks(ctx context.Context) {
+	p.flushing.Lock()
+	defer p.flushing.Unlock()
 	p.markMu.Lock()
 	marks := p.marks
 	p.marks = nil
@@ -164,6 +173,15 @@ func (p *Projector) FlushMarks(ctx context.Context) {
 				"tenant", tenant, "movements", len(ids), "err", err)
 		}
 	}
+}
+
+// Close clears every held mark, waiting for a flush under way, and makes later
+// projections clear their marks at once: call it before the ledger's store closes.
+func (p *Projector) Close(ctx context.Context) {
+	p.markMu.Lock()
+	p.closed = true
+	p.markMu.Unlock()
+	p.FlushMarks(ctx)
 }
 
 // flushTenantMarks clears the marks held for one tenant now.

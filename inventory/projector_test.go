@@ -159,4 +159,22 @@ func TestDeferredMarks(t *testing.T) {
 	if diffs, err := p.Verify(ctx, tenant); err != nil || len(diffs) != 0 {
 		t.Fatalf("verify = %+v, %v", diffs, err)
 	}
+
+	// Close leaves nothing held, whether its own flush or the timer's clears it, and
+	// a projection after it clears its mark at once.
+	p = inventory.NewProjector(store, cache)
+	p.DeferMarks(time.Millisecond, nil)
+	if err := p.Project(ctx, tenant, sale("o3", 1)); err != nil {
+		t.Fatal(err)
+	}
+	p.Close(ctx)
+	if n := unprojected(); n != 0 {
+		t.Fatalf("%d movements still marked after Close", n)
+	}
+	if err := p.Project(ctx, tenant, sale("o4", 1)); err != nil {
+		t.Fatal(err)
+	}
+	if n := unprojected(); n != 0 {
+		t.Fatalf("%d movements marked after a projection that followed Close", n)
+	}
 }

@@ -262,7 +262,7 @@ func (a *App) Close(ctx context.Context) {
 	if a.projector != nil && a.store != nil {
 		// Held marks would be found by the next start's catch-up, at the cost of
 		// applying their movements again (which changes nothing).
-		a.projector.FlushMarks(ctx)
+		a.projector.Close(ctx)
 	}
 	if a.mqtt != nil {
 		a.mqtt.Disconnect(250)
