@@ -9,10 +9,33 @@ import (
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/inventory/rediscache"
 	"github.com/seamhub/seam/inventory/rediscache/redistest"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
 )
+
+// resolveSale stores a point-of-sale sale of qty TEA at square's L1 and resolves it,
+// returning its one movement, committed and not yet projected.
+func resolveSale(t *testing.T, store *neo4jstore.Store, m *resolver.Matcher, tenant, id string, qty int64) []ontology.Movement {
+	t.Helper()
+	ctx := context.Background()
+	d := ontology.Document{
+		Key:  ontology.DocKey{Tenant: tenant, System: "square", Type: "order", ExternalID: id},
+		Role: ontology.RolePOS, Verb: ontology.VerbPaid, OccurredAt: time.Now().UTC(),
+		Location: &ontology.LocationRef{System: "square", Code: "L1"},
+		Lines:    []ontology.Line{{SKU: "TEA", Qty: ontology.Units(qty)}},
+	}
+	raw, _ := json.Marshal(d)
+	if _, err := store.SaveDocuments(ctx, []ontology.Envelope{{Doc: d, Raw: raw}}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := m.Process(ctx, tenant, 100)
+	if err != nil || len(st.Movements) != 1 {
+		t.Fatalf("process = %+v, %v", st, err)
+	}
+	return st.Movements
+}
 
 // TestCrashBetweenLedgerAndCache stops after the ledger commit and before the cache:
 // CatchUp must apply the movements once, and Verify must prove the cache equal.
@@ -25,22 +48,9 @@ func TestCrashBetweenLedgerAndCache(t *testing.T) {
 	m := resolver.NewMatcher(store, resolver.NewRegistry(nil, nil), nil)
 	p := inventory.NewProjector(store, cache)
 
-	d := ontology.Document{
-		Key:  ontology.DocKey{Tenant: tenant, System: "square", Type: "order", ExternalID: "o1"},
-		Role: ontology.RolePOS, Verb: ontology.VerbPaid, OccurredAt: time.Now().UTC(),
-		Location: &ontology.LocationRef{System: "square", Code: "L1"},
-		Lines:    []ontology.Line{{SKU: "TEA", Qty: ontology.Units(3)}},
-	}
-	raw, _ := json.Marshal(d)
-	if _, err := store.SaveDocuments(ctx, []ontology.Envelope{{Doc: d, Raw: raw}}); err != nil {
-		t.Fatal(err)
-	}
-	st, err := m.Process(ctx, tenant, 100)
-	if err != nil || len(st.Movements) != 1 {
-		t.Fatalf("process = %+v, %v", st, err)
-	}
+	ms := resolveSale(t, store, m, tenant, "o1", 3)
 	// "Crash": the movements reached Redis but the ledger's mark was never cleared.
-	if _, err := cache.Apply(ctx, tenant, st.Movements); err != nil {
+	if _, err := cache.Apply(ctx, tenant, ms); err != nil {
 		t.Fatal(err)
 	}
 	n, err := p.CatchUp(ctx, tenant)
@@ -88,21 +98,7 @@ func TestDeferredMarks(t *testing.T) {
 
 	sale := func(id string, qty int64) []ontology.Movement {
 		t.Helper()
-		d := ontology.Document{
-			Key:  ontology.DocKey{Tenant: tenant, System: "square", Type: "order", ExternalID: id},
-			Role: ontology.RolePOS, Verb: ontology.VerbPaid, OccurredAt: time.Now().UTC(),
-			Location: &ontology.LocationRef{System: "square", Code: "L1"},
-			Lines:    []ontology.Line{{SKU: "TEA", Qty: ontology.Units(qty)}},
-		}
-		raw, _ := json.Marshal(d)
-		if _, err := store.SaveDocuments(ctx, []ontology.Envelope{{Doc: d, Raw: raw}}); err != nil {
-			t.Fatal(err)
-		}
-		st, err := m.Process(ctx, tenant, 100)
-		if err != nil || len(st.Movements) != 1 {
-			t.Fatalf("process = %+v, %v", st, err)
-		}
-		return st.Movements
+		return resolveSale(t, store, m, tenant, id, qty)
 	}
 	unprojected := func() int {
 		t.Helper()
