@@ -503,54 +503,10 @@ func idLevel(a, b string) compare.Level {
 		return compare.Level{Kind: compare.Null, Why: "nid: null"}
 	case a == b:
 		return compare.Level{Kind: compare.Exact, Why: "nid: exact"}
-	case oneEdit(a, b):
+	case compare.OneEdit(a, b):
 		return compare.Level{Kind: compare.Typo, Why: "nid: typo"}
 	}
 	return compare.Level{Kind: compare.Different, Why: "nid: different"}
-}
-
-// oneEdit reports whether two different strings are one edit apart: a character
-// replaced, added or dropped, or two neighbours swapped, which is Damerau-Levenshtein
-// distance 1. Training compares tens of thousands of random pairs, nearly all far
-// apart, and the distance's full table for each was a thirtieth of its comparisons.
-func oneEdit(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) < len(rb) {
-		ra, rb = rb, ra
-	}
-	switch len(ra) - len(rb) {
-	case 0:
-		i := 0
-		for i < len(ra) && ra[i] == rb[i] {
-			i++
-		}
-		if i == len(ra) {
-			return false // equal: no edit
-		}
-		if i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] {
-			i += 2 // two neighbours swapped
-		} else {
-			i++ // one replaced
-		}
-		for ; i < len(ra); i++ {
-			if ra[i] != rb[i] {
-				return false
-			}
-		}
-		return true
-	case 1:
-		i := 0
-		for i < len(rb) && ra[i] == rb[i] {
-			i++
-		}
-		for ; i < len(rb); i++ { // ra[i] dropped
-			if ra[i+1] != rb[i] {
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
 
 // wholeAddress compares two addresses given as one string each: equal without spaces,

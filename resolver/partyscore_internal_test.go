@@ -30,41 +30,6 @@ func TestCompoundStandsForTheStreet(t *testing.T) {
 	}
 }
 
-// TestOneEditIsDistanceOne: oneEdit answers what Damerau-Levenshtein distance 1 does,
-// on every pair of short strings over a small alphabet (so that replacements, swaps,
-// added and dropped characters, and their combinations, all occur) and on ids with
-// runes of several bytes.
-func TestOneEditIsDistanceOne(t *testing.T) {
-	var words []string
-	var grow func(prefix string)
-	grow = func(prefix string) {
-		words = append(words, prefix)
-		if len([]rune(prefix)) == 4 {
-			return
-		}
-		for _, r := range "abé" {
-			grow(prefix + string(r))
-		}
-	}
-	grow("")
-	for _, a := range words {
-		for _, b := range words {
-			if want := compare.DamerauLevenshtein(a, b) == 1; oneEdit(a, b) != want {
-				t.Fatalf("oneEdit(%q, %q) = %v, distance %d", a, b, !want, compare.DamerauLevenshtein(a, b))
-			}
-		}
-	}
-	for _, c := range []struct {
-		a, b string
-		want bool
-	}{{"4620985", "4620958", true}, {"4620985", "462098", true}, {"4620985", "46209851", true},
-		{"4620985", "4620995", true}, {"4620985", "4602958", false}, {"4620985", "2640985", false}} {
-		if got := oneEdit(c.a, c.b); got != c.want {
-			t.Errorf("oneEdit(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
-		}
-	}
-}
-
 // TestLongHanNameWeighsMore: an exact agreement on a Chinese name of three characters
 // weighs more than on one of two (a single given character, the most shared names),
 // and a name the tenant's term frequencies count weighs by its count instead.

@@ -113,7 +113,7 @@ func comparePart(p Part, a, b string) Level {
 		minLen = 2 // short by nature; one digit apart is still a typo there
 	}
 	for _, k := range [][2]string{{ka, kb}, {pa, pb}} {
-		if min(utf8.RuneCountInString(k[0]), utf8.RuneCountInString(k[1])) >= minLen && DamerauLevenshtein(k[0], k[1]) == 1 {
+		if min(utf8.RuneCountInString(k[0]), utf8.RuneCountInString(k[1])) >= minLen && OneEdit(k[0], k[1]) {
 			return level(field, Typo, "%s ~ %s: one edit apart", k[0], k[1])
 		}
 	}

@@ -42,7 +42,7 @@ func PhoneLevel(a, b, defaultCountry string) Level {
 		return level("phone", Null, "%q is not a number of one person", b)
 	case ea == eb:
 		return level("phone", Exact, "")
-	case DamerauLevenshtein(ea, eb) == 1:
+	case OneEdit(ea, eb):
 		return level("phone", Typo, "%s ~ %s: one digit apart", ea, eb)
 	}
 	return level("phone", Different, "")
@@ -174,7 +174,7 @@ func EmailLevel(a, b string) Level {
 	if la == lb {
 		return level("email", Partial, "%s ~ %s: same local part", ea, eb)
 	}
-	if DamerauLevenshtein(ea, eb) == 1 {
+	if OneEdit(ea, eb) {
 		return level("email", Typo, "%s ~ %s: one character apart", ea, eb)
 	}
 	return level("email", Different, "")

@@ -42,7 +42,7 @@ func DateLevel(a, b string) Level {
 		return level("date", Exact, "")
 	case da[:4] == db[:4] && da[4:6] == db[6:8] && da[6:8] == db[4:6]:
 		return level("date", Transposed, "%s and %s: day and month swapped", da, db)
-	case DamerauLevenshtein(da, db) == 1:
+	case OneEdit(da, db):
 		return level("date", Typo, "%s ~ %s: one digit apart", da, db)
 	case da[4:] == db[4:] && yearsApart(da[:4], db[:4]) == 1:
 		return level("date", YearOff, "%s ~ %s: a year apart", da, db)

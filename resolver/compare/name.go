@@ -179,7 +179,7 @@ func hanLevel(field, a, b string) Level {
 	na, okA := ParseHanName(a)
 	nb, okB := ParseHanName(b)
 	if !okA || !okB { // kana, hangul or an overlong run: compare as text
-		if d := DamerauLevenshtein(a, b); d == 1 && min(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) >= typoMinLen {
+		if OneEdit(a, b) && min(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) >= typoMinLen {
 			return level(field, Typo, "%s ~ %s: one character apart", a, b)
 		}
 		return level(field, Different, "")
@@ -205,7 +205,7 @@ func hanLevel(field, a, b string) Level {
 		return level(field, Typo, "%s and %s look alike", na.Family, nb.Family)
 	}
 	// One character of the given name apart; another family name is another family.
-	if na.Family == nb.Family && utf8.RuneCountInString(a) == utf8.RuneCountInString(b) && utf8.RuneCountInString(a) >= typoMinLen && DamerauLevenshtein(a, b) == 1 {
+	if na.Family == nb.Family && utf8.RuneCountInString(a) == utf8.RuneCountInString(b) && utf8.RuneCountInString(a) >= typoMinLen && OneEdit(a, b) {
 		return level(field, Typo, "%s ~ %s: one character apart", a, b)
 	}
 	return level(field, Different, "")
@@ -296,7 +296,7 @@ func transliteration(field, han string, latin []string) Level {
 		// still partial.
 		given := uFold(strings.Join(usualPinyin(n.Given), ""))
 		if rest, ok := givenBesideFamily(n, latin); ok && !strings.Contains(rest, given) {
-			if min(len(given), len(rest)) >= typoMinLen && DamerauLevenshtein(given, rest) == 1 {
+			if min(len(given), len(rest)) >= typoMinLen && OneEdit(given, rest) {
 				return level(field, Typo, "%s ~ %s: damerau-levenshtein 1", given, rest)
 			}
 			return level(field, Different, "given name %s against %s", given, rest)
@@ -363,7 +363,7 @@ func gradeWords(x, y string) wordMatch {
 		}
 	case Nicknames(x, y):
 		m.grade, m.detail = gradeNickname, x+" ~ "+y
-	case min(nx, ny) >= typoMinLen && DamerauLevenshtein(x, y) == 1:
+	case min(nx, ny) >= typoMinLen && OneEdit(x, y):
 		m.grade, m.detail = gradeTypo, fmt.Sprintf("%s ~ %s: damerau-levenshtein 1", x, y)
 	default:
 		if code, ok := PhoneticMatch(x, y); ok && min(nx, ny) >= typoMinLen {
@@ -395,7 +395,7 @@ func wordsLevel(field string, a, b []string) Level {
 		}
 	}
 	if worst.grade == gradeNone {
-		if d := DamerauLevenshtein(ca, cb); d == 1 && min(len(ca), len(cb)) >= 2*typoMinLen {
+		if OneEdit(ca, cb) && min(len(ca), len(cb)) >= 2*typoMinLen {
 			return level(field, Typo, "%s ~ %s: damerau-levenshtein 1", strings.Join(a, " "), strings.Join(b, " "))
 		}
 		return level(field, Different, "")

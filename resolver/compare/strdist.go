@@ -1,6 +1,10 @@
 package compare
 
-import "github.com/seamhub/seam/resolver/normalize"
+import (
+	"slices"
+
+	"github.com/seamhub/seam/resolver/normalize"
+)
 
 // Levenshtein returns the edit distance of a and b counted in runes: the fewest single
 // insertions, deletions and substitutions that turn one into the other.
@@ -112,6 +116,39 @@ func DamerauLevenshtein(a, b string) int {
 		setRow(ra[i-1], i)
 	}
 	return *at(la+1, lb+1)
+}
+
+// OneEdit reports whether a and b are exactly one edit apart in runes: one insertion,
+// deletion, substitution or swap of two adjacent runes, so DamerauLevenshtein(a, b) == 1.
+// Every level asks only that question, and the full table costs a training run's tens of
+// thousands of random pairs most of their comparison time: a single edit is told in one
+// pass over the runes, with no table, and clearly different values (lengths two apart,
+// two runes differing) stop at the first place that rules it out.
+func OneEdit(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	la, lb := len(ra), len(rb)
+	if la-lb > 1 {
+		return false
+	}
+	i := 0 // the first rune where they differ
+	for i < lb && ra[i] == rb[i] {
+		i++
+	}
+	if la != lb {
+		// One rune more: dropping ra's rune at the first difference must give rb.
+		return slices.Equal(ra[i+1:], rb[i:])
+	}
+	if i == la {
+		return false // the same runes
+	}
+	j := la - 1 // the last rune where they differ
+	for ra[j] == rb[j] {
+		j--
+	}
+	return j == i || j == i+1 && ra[i] == rb[j] && ra[j] == rb[i]
 }
 
 // MongeElkan returns a soft token-set similarity of two word lists: each word is paired

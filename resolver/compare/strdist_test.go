@@ -65,3 +65,42 @@ func BenchmarkLevenshtein(b *testing.B) {
 		Levenshtein("catherine", "kathryn")
 	}
 }
+
+// TestOneEditIsDistanceOne holds OneEdit to the full table's answer on every pair of
+// strings of up to five runes over a three-rune alphabet (swaps, runs, repeats, empty),
+// and on runes outside ASCII, since the levels rely on the two giving the same answer.
+func TestOneEditIsDistanceOne(t *testing.T) {
+	var all []string
+	var grow func(s string, n int)
+	grow = func(s string, n int) {
+		all = append(all, s)
+		if n == 0 {
+			return
+		}
+		for _, r := range []string{"a", "b", "张"} {
+			grow(s+r, n-1)
+		}
+	}
+	grow("", 5)
+	ones := 0
+	for _, a := range all {
+		for _, b := range all {
+			want := DamerauLevenshtein(a, b) == 1
+			if got := OneEdit(a, b); got != want {
+				t.Fatalf("OneEdit(%q, %q) = %v, DamerauLevenshtein = %d", a, b, got, DamerauLevenshtein(a, b))
+			}
+			if want {
+				ones++
+			}
+		}
+	}
+	if ones == 0 {
+		t.Fatal("no pair one edit apart: the alphabet tests nothing")
+	}
+	for _, tt := range [][2]string{{"martha", "marhta"}, {"jon", "john"}, {"19560909", "19569009"}, {"ca", "abc"}, {"smith", "smtih"}, {"a\xffb", "a\xfeb"},
+		{"4620985", "4620958"}, {"4620985", "462098"}, {"4620985", "46209851"}, {"4620985", "4620995"}, {"4620985", "4602958"}, {"4620985", "2640985"}} {
+		if got, want := OneEdit(tt[0], tt[1]), DamerauLevenshtein(tt[0], tt[1]) == 1; got != want {
+			t.Errorf("OneEdit(%q, %q) = %v, want %v", tt[0], tt[1], got, want)
+		}
+	}
+}
