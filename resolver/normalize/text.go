@@ -102,23 +102,43 @@ func joiner(r rune) bool {
 // spacing in them carries no meaning.
 func words(s string) []string {
 	var out []string
-	var cur strings.Builder
+	// The word being read is s[start:end] until a joiner inside it is dropped, and
+	// then built in joined: most words hold no joiner and are cut from s, not copied
+	// rune by rune (names and addresses are split into words in every comparison).
+	start, end := -1, -1
+	var joined []byte
 	flush := func() {
-		if cur.Len() == 0 {
+		var w string
+		switch {
+		case joined != nil:
+			w, joined = string(joined), nil
+		case start >= 0:
+			w = s[start:end]
+		default:
 			return
 		}
-		w := cur.String()
-		cur.Reset()
+		start = -1
 		if n := len(out); n > 0 && allCJK(w) && allCJK(out[n-1]) {
 			out[n-1] += w
 			return
 		}
 		out = append(out, w)
 	}
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
-			cur.WriteRune(r)
+			// Never utf8.RuneError from a bad byte: U+FFFD is a symbol, so the word
+			// cut from s holds the runes the builder would write.
+			switch n := i + utf8.RuneLen(r); {
+			case joined != nil:
+				joined = utf8.AppendRune(joined, r)
+			case start < 0:
+				start, end = i, n
+			case end == i:
+				end = n
+			default: // a joiner dropped since the word's last rune
+				joined = utf8.AppendRune(append([]byte(nil), s[start:end]...), r)
+			}
 		case joiner(r):
 		default:
 			flush()
