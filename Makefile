@@ -9,7 +9,7 @@ TEST_TIMEOUT ?= 30m
 # screenshots and accessibility reports), under _artifacts/.
 ARTIFACTS ?= $(CURDIR)/test-artifacts
 
-.PHONY: all build test test-short demo services-up services-down services-status \
+.PHONY: all build test test-short demo services-up services-down services-reset services-status \
         generate check-generated lint fuzz fuzz-ci test-faults test-faults-long bench clean \
         web web-deps web-check tools
 
@@ -26,6 +26,12 @@ services-up: build
 
 services-down:
 	@scripts/services.sh down
+
+# Stops the local services, removes their data (every tenant tests and benchmarks left
+# behind) and starts them empty.
+services-reset: build
+	@scripts/services.sh reset
+	@$(BIN) wait --timeout 5m
 
 services-status:
 	@scripts/services.sh status

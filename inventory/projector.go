@@ -40,6 +40,19 @@ type Cache interface {
 	SetExpiries(ctx context.Context, tenant string, expiries map[ontology.Cell]time.Time) error
 }
 
+// settler is a cache that remembers every movement it applied, to apply none twice, and
+// can forget one sooner once the ledger has marked it projected: after the mark, only a
+// catch-up that read the movement just before it can offer it again (see staleRead).
+type settler interface {
+	Settle(ctx context.Context, tenant string, ids []string) error
+}
+
+// staleRead bounds how old a page of unprojected movements CatchUp may still apply. A
+// movement marked projected meanwhile is applied again, which the cache ignores only
+// while it remembers the movement: rediscache keeps a settled movement for an hour, so a
+// page read longer ago than this is read again instead.
+const staleRead = 10 * time.Minute
+
 // Projector keeps the cache equal to the ledger. The ledger marks each movement
 // Unprojected when it is written (in the same transaction as the event that caused it);
 // the projector applies movements to the cache, which ignores repeats, and only then
@@ -102,11 +115,35 @@ func (p *Projector) Project(ctx context.Context, tenant string, ms []ontology.Mo
 		ids[i] = m.ID
 	}
 	if !p.deferMarks(tenant, ids) {
-		if err := p.ledger.MarkProjected(ctx, tenant, ids); err != nil {
-			return fmt.Errorf("marking %d movements projected: %w", len(ids), err)
+		if err := p.mark(ctx, tenant, ids); err != nil {
+			return err
 		}
 	}
 	return p.expiries(ctx, tenant, ms)
+}
+
+// mark clears the Unprojected marks of movements the cache has applied, then lets the
+// cache forget them sooner. The second step only saves memory, so its failure is logged
+// and not returned: the movements are projected and marked.
+func (p *Projector) mark(ctx context.Context, tenant string, ids []string) error {
+	if err := p.ledger.MarkProjected(ctx, tenant, ids); err != nil {
+		return fmt.Errorf("marking %d movements projected: %w", len(ids), err)
+	}
+	if s, ok := p.cache.(settler); ok {
+		if err := s.Settle(ctx, tenant, ids); err != nil {
+			p.logger().Warn("shortening the cache's memory of projected movements; they stay remembered longer",
+				"tenant", tenant, "movements", len(ids), "err", err)
+		}
+	}
+	return nil
+}
+
+// logger is where the projector reports what it does not return.
+func (p *Projector) logger() *slog.Logger {
+	if p.markLog != nil {
+		return p.markLog
+	}
+	return slog.New(slog.DiscardHandler)
 }
 
 // DeferMarks makes the projector clear the Unprojected marks of the movements it applied
@@ -168,7 +205,7 @@ func (p *Projector) FlushMarks(ctx context.Context) {
 	}
 	p.markMu.Unlock()
 	for tenant, ids := range marks {
-		if err := p.ledger.MarkProjected(ctx, tenant, ids); err != nil {
+		if err := p.mark(ctx, tenant, ids); err != nil {
 			p.markLog.Warn("marking projected movements; the next catch-up applies them again, which changes nothing",
 				"tenant", tenant, "movements", len(ids), "err", err)
 		}
@@ -193,10 +230,7 @@ func (p *Projector) flushTenantMarks(ctx context.Context, tenant string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	if err := p.ledger.MarkProjected(ctx, tenant, ids); err != nil {
-		return fmt.Errorf("marking %d movements projected: %w", len(ids), err)
-	}
-	return nil
+	return p.mark(ctx, tenant, ids)
 }
 
 // expiries copies the expiry of the lots movements touched onto their cells, so that
@@ -232,12 +266,18 @@ func (p *Projector) CatchUp(ctx context.Context, tenant string) (int, error) {
 	}
 	n := 0
 	for {
+		asked := time.Now()
 		ms, err := p.ledger.Unprojected(ctx, tenant, 2000)
 		if err != nil {
 			return n, fmt.Errorf("reading unprojected movements: %w", err)
 		}
 		if len(ms) == 0 {
 			return n, nil
+		}
+		if time.Since(asked) > staleRead {
+			// The process stalled with the page in hand (or the read took that long):
+			// movements in it may have been marked and forgotten since. Read again.
+			continue
 		}
 		if err := p.Project(ctx, tenant, ms); err != nil {
 			return n, err

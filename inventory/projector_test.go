@@ -174,3 +174,69 @@ func TestDeferredMarks(t *testing.T) {
 		t.Fatalf("%d movements marked after a projection that followed Close", n)
 	}
 }
+
+// TestGuardsSettleOnlyAfterTheMark: the cache's memory of an applied movement stays long
+// while the ledger still marks it unprojected (a crash there needs it), and shrinks to
+// the settled hour once the mark is cleared, whether at once, by the held marks' flush,
+// or by a catch-up.
+func TestGuardsSettleOnlyAfterTheMark(t *testing.T) {
+	store := neo4jtest.Open(t)
+	rdb := redistest.Open(t)
+	cache := rediscache.New(rdb)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	m := resolver.NewMatcher(store, resolver.NewRegistry(nil, nil), nil)
+	guard := func(ms []ontology.Movement) time.Duration {
+		t.Helper()
+		d, err := rdb.TTL(ctx, "seam:{"+tenant+"}:applied:"+ms[0].ID).Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	settled := func(d time.Duration) bool { return d > 0 && d <= time.Hour }
+
+	// Marked at once.
+	p := inventory.NewProjector(store, cache)
+	now := resolveSale(t, store, m, tenant, "o1", 1)
+	if err := p.Project(ctx, tenant, now); err != nil {
+		t.Fatal(err)
+	}
+	if d := guard(now); !settled(d) {
+		t.Fatalf("guard of a marked movement lives %v, want at most an hour", d)
+	}
+
+	// Held: long until the flush, settled after it.
+	p = inventory.NewProjector(store, cache)
+	p.DeferMarks(time.Minute, nil)
+	held := resolveSale(t, store, m, tenant, "o2", 1)
+	if err := p.Project(ctx, tenant, held); err != nil {
+		t.Fatal(err)
+	}
+	if d := guard(held); settled(d) {
+		t.Fatalf("guard settled (%v) while the ledger still marks the movement unprojected", d)
+	}
+	p.FlushMarks(ctx)
+	if d := guard(held); !settled(d) {
+		t.Fatalf("guard after the flush lives %v", d)
+	}
+
+	// A crash after the cache, before the mark: long; the catch-up settles it.
+	crashed := resolveSale(t, store, m, tenant, "o3", 1)
+	if _, err := cache.Apply(ctx, tenant, crashed); err != nil {
+		t.Fatal(err)
+	}
+	if d := guard(crashed); settled(d) {
+		t.Fatalf("guard of an unmarked movement lives only %v", d)
+	}
+	if n, err := inventory.NewProjector(store, cache).CatchUp(ctx, tenant); err != nil || n != 1 {
+		t.Fatalf("catch up = %d, %v", n, err)
+	}
+	if d := guard(crashed); !settled(d) {
+		t.Fatalf("guard after the catch-up lives %v", d)
+	}
+	rows, err := cache.Stock(ctx, tenant, "TEA", "")
+	if err != nil || len(rows) != 1 || rows[0].OnHand != ontology.Units(-3) {
+		t.Fatalf("stock = %+v, %v; want -3 (each sale once)", rows, err)
+	}
+}

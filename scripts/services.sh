@@ -250,6 +250,23 @@ down)
 	stop_pid redis "$state/redis/redis.pid"
 	stop_pid mosquitto "$state/mosquitto/mosquitto.pid"
 	;;
+reset)
+	# Every test and benchmark leaves its tenants behind (tests run in parallel against one
+	# database, each in a tenant of its own, and deleting each at its end would cost
+	# minutes of make test); after months of runs the local store holds tens of
+	# gigabytes, and the sweeps over every tenant with work or open alerts slow what runs
+	# next. Only the services this script manages are touched, and only their data: the
+	# installed binaries and Neo4j's jars stay.
+	stop_pid neo4j "$state/neo4j/neo4j.pid"
+	stop_pid redis "$state/redis/redis.pid"
+	stop_pid mosquitto "$state/mosquitto/mosquitto.pid"
+	rm -rf "$state/neo4j/home/data" "$state/redis/appendonlydir" "$state/redis/dump.rdb" "$state/mosquitto/mosquitto.db"
+	log "services: local data removed"
+	mkdir -p "$state"
+	neo4j_up
+	redis_up
+	mosquitto_up
+	;;
 status)
 	status_of neo4j "$state/neo4j/neo4j.pid" 7687 "$neo4j_uri"
 	status_of redis "$state/redis/redis.pid" 6379 "$redis_addr"
@@ -261,7 +278,7 @@ neo4j-runtime)
 	neo4j_java
 	;;
 *)
-	echo "usage: $0 up|down|status|tools|neo4j-runtime" >&2
+	echo "usage: $0 up|down|reset|status|tools|neo4j-runtime" >&2
 	exit 2
 	;;
 esac

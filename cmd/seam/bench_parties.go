@@ -184,7 +184,7 @@ func seamParties(ctx context.Context, app *App, set partySet, work string, keep,
 	if keep {
 		app.log.Info("benchmark tenant kept in Neo4j", "tenant", tenant)
 	} else {
-		defer dropBenchTenant(ctx, app, tenant)
+		defer dropTenant(ctx, app, tenant)
 	}
 	payloads, keyOf, err := set.Payloads(tenant, time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC))
 	if err != nil {
@@ -388,17 +388,6 @@ func writePayloads(dir string, payloads []connectors.Payload) error {
 		}
 	}
 	return nil
-}
-
-// dropBenchTenant removes a benchmark's tenant from Neo4j and its stock from Redis.
-func dropBenchTenant(ctx context.Context, app *App, tenant string) {
-	ctx = context.WithoutCancel(ctx)
-	if _, err := app.store.DeleteTenant(ctx, tenant); err != nil {
-		app.log.Warn("removing the benchmark tenant", "tenant", tenant, "err", err)
-	}
-	if err := app.cache.Replace(ctx, tenant, nil); err != nil {
-		app.log.Warn("removing the benchmark tenant's stock", "tenant", tenant, "err", err)
-	}
 }
 
 // lastLine is the last non-empty line of a program's output.

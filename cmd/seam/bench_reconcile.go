@@ -55,10 +55,7 @@ func benchReconcile(ctx context.Context, cfg Config, log *slog.Logger, args []st
 	}
 	if (*tenant == "" && !*keep) || *drop {
 		defer func() {
-			ctx := context.WithoutCancel(ctx)
-			if _, err := app.store.DeleteTenant(ctx, name); err != nil {
-				log.Warn("removing the benchmark tenant", "tenant", name, "err", err)
-			}
+			dropTenant(ctx, app, name)
 		}()
 	} else {
 		fmt.Fprintf(stdout, "tenant %s kept\n", name)

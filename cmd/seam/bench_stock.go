@@ -273,22 +273,7 @@ func (b *stockBench) close(ctx context.Context, keep bool) {
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	if !keep {
-		if _, err := b.s.App.store.DeleteTenant(sctx, b.tenant); err != nil {
-			b.s.App.log.Warn("removing the bench tenant", "tenant", b.tenant, "err", err)
-		}
-		// SCAN, never KEYS: on a Redis holding millions of other keys KEYS blocks every
-		// client for seconds (2.4-8.4 s in SLOWLOG here), failing whatever else runs.
-		it := b.s.App.rdb.Scan(sctx, 0, "seam:{"+b.tenant+"}:*", 1000).Iterator()
-		var keys []string
-		for it.Next(sctx) {
-			if keys = append(keys, it.Val()); len(keys) == 500 {
-				b.s.App.rdb.Unlink(sctx, keys...)
-				keys = keys[:0]
-			}
-		}
-		if len(keys) > 0 {
-			b.s.App.rdb.Unlink(sctx, keys...)
-		}
+		dropTenant(sctx, b.s.App, b.tenant)
 	}
 	_ = b.s.Shutdown(sctx)
 }

@@ -6,6 +6,7 @@
 //	seam quarantine list|replay|retry  inspect and replay refused payloads, retry set-aside documents
 //	seam cache rebuild|verify       rebuild live stock from the ledger, or prove it equal
 //	seam keys create|list|revoke    API keys: each belongs to one tenant and has one role
+//	seam tenant delete --tenant T --confirm T   remove everything Seam holds for a tenant
 //	seam forecast --tenant T        refresh forecasts and order proposals
 //	seam sandbox --tenant T --from D --to D --set safetyStock.SKU=48h   replay other policies
 //	seam wait                       wait until Neo4j, Redis and the broker answer
@@ -70,6 +71,7 @@ commands:
   forecast     refresh demand forecasts and order proposals: seam forecast --tenant T
   sandbox      replay real demand under other policies: seam sandbox --tenant T --from D --to D --set safetyStock.SKU=48h
   keys         API keys: seam keys create --tenant T --role reader|partner|finance|operator|admin, list, revoke ID
+  tenant       delete a tenant and everything Seam holds for it: seam tenant delete --tenant T --confirm T
   wait         wait until Neo4j, Redis and the MQTT broker answer
   simulate     write a simulated business's documents and ground truth: seam simulate --out DIR
   bench        measure: seam bench ingest|resolve|parties|forecast|reconcile
@@ -110,6 +112,8 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runParties(ctx, cfg, log, rest, stdout)
 	case "keys":
 		return runKeys(ctx, cfg, log, rest, stdout)
+	case "tenant":
+		return runTenant(ctx, cfg, log, rest, stdout)
 	case "forecast":
 		return runForecast(ctx, cfg, log, rest, stdout)
 	case "sandbox":

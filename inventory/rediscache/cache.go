@@ -460,3 +460,104 @@ func IsUnavailable(err error) bool {
 	var ne interface{ Timeout() bool }
 	return errors.As(err, &ne) || errors.Is(err, redis.ErrClosed)
 }
+
+// settledTTL is how long the cache still remembers an applied movement once the ledger
+// has marked it projected. After the mark, only a CatchUp that read the movement as
+// unprojected just before the mark committed can apply it again, and it does so within
+// the same call, seconds later at most (the projector re-reads a page older than
+// inventory's stale-read bound rather than apply it). An hour covers that with a wide
+// margin, and bounds the applied keys to the movements of the last hour rather than of
+// the last appliedTTL: at a million movements a day, about 40 thousand keys rather than
+// seven million (over a gigabyte of Redis).
+const settledTTL = time.Hour
+
+// Settle tells the cache that the ledger has marked these movements projected, so their
+// applied keys need not outlive settledTTL. Keys of movements never applied are left
+// alone (EXPIRE of a missing key does nothing); a failure only leaves keys to their
+// longer TTL.
+func (c *Cache) Settle(ctx context.Context, tenant string, ids []string) error {
+	secs := int64(settledTTL / time.Second)
+	for start := 0; start < len(ids); start += 1000 {
+		part := ids[start:min(start+1000, len(ids))]
+		_, err := c.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+			for _, id := range part {
+				// LT: never lengthen a key whose TTL is already shorter (settled before).
+				p.Do(ctx, "EXPIRE", appliedKey(tenant, id), secs, "LT")
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("settling %d applied movements in redis: %w", len(part), err)
+		}
+	}
+	return nil
+}
+
+// DropTenant removes every key of a tenant: stock, SKU names, reservations, alerts,
+// sensor states and the applied-movement guards. It is for benchmarks and for a customer
+// who leaves, next to the store's DeleteTenant; it scans the keyspace (all of a tenant's
+// keys share its hash tag, but Redis has no index by tag), so it is not for request
+// paths. It returns how many keys it removed.
+func (c *Cache) DropTenant(ctx context.Context, tenant string) (int64, error) {
+	if tenant == "" {
+		return 0, fmt.Errorf("dropping a tenant's keys: no tenant given")
+	}
+	pattern := "seam:{" + globEscape(tenant) + "}:*"
+	var total int64
+	var mu sync.Mutex
+	drop := func(ctx context.Context, rdb redis.Cmdable) error {
+		iter := rdb.Scan(ctx, 0, pattern, 1000).Iterator()
+		batch := make([]string, 0, 500)
+		flush := func() error {
+			if len(batch) == 0 {
+				return nil
+			}
+			n, err := rdb.Unlink(ctx, batch...).Result()
+			if err != nil {
+				return err
+			}
+			mu.Lock()
+			total += n
+			mu.Unlock()
+			batch = batch[:0]
+			return nil
+		}
+		for iter.Next(ctx) {
+			batch = append(batch, iter.Val())
+			if len(batch) == cap(batch) {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		if err := iter.Err(); err != nil {
+			return err
+		}
+		return flush()
+	}
+	var err error
+	if cc, ok := c.rdb.(*redis.ClusterClient); ok {
+		// One slot holds the tenant, but which master serves it is the cluster's business.
+		err = cc.ForEachMaster(ctx, func(ctx context.Context, m *redis.Client) error { return drop(ctx, m) })
+	} else {
+		err = drop(ctx, c.rdb)
+	}
+	if err != nil {
+		return total, fmt.Errorf("dropping the keys of tenant %s: %w", tenant, err)
+	}
+	return total, nil
+}
+
+// globEscape quotes the characters a SCAN MATCH pattern gives a meaning, so that a
+// tenant named "a*" matches only itself.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '*', '?', '[', ']', '\\':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

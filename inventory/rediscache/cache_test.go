@@ -132,3 +132,85 @@ func TestStockReadsManyCells(t *testing.T) {
 		t.Fatalf("stock at S07 = %+v, %v", at, err)
 	}
 }
+
+// TestSettleShortensTheMemoryOfMarkedMovements: a movement the ledger marked projected is
+// remembered for an hour, not a week, and is still applied only once meanwhile; a
+// movement not settled keeps its week (a crash before the mark relies on it).
+func TestSettleShortensTheMemoryOfMarkedMovements(t *testing.T) {
+	rdb := redistest.Open(t)
+	c := rediscache.New(rdb)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	ms := []ontology.Movement{
+		mv("ev1:1", "TEA", "WH", ontology.BucketOnHand, 10),
+		mv("ev2:1", "TEA", "WH", ontology.BucketOnHand, -1),
+	}
+	if _, err := c.Apply(ctx, tenant, ms); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Settle(ctx, tenant, []string{"ev1:1", "never-applied"}); err != nil {
+		t.Fatal(err)
+	}
+	ttl := func(id string) time.Duration {
+		t.Helper()
+		d, err := rdb.TTL(ctx, "seam:{"+tenant+"}:applied:"+id).Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	if d := ttl("ev1:1"); d <= 0 || d > time.Hour {
+		t.Fatalf("settled movement's guard lives %v, want at most an hour", d)
+	}
+	if d := ttl("ev2:1"); d <= 24*time.Hour {
+		t.Fatalf("unsettled movement's guard lives %v, want its week", d)
+	}
+	if d := ttl("never-applied"); d != -2 {
+		t.Fatalf("settling a movement never applied left a key (TTL %v)", d)
+	}
+	// Settling again never lengthens it, and the settled movement still counts once.
+	if err := rdb.Expire(ctx, "seam:{"+tenant+"}:applied:ev1:1", time.Minute).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Settle(ctx, tenant, []string{"ev1:1"}); err != nil {
+		t.Fatal(err)
+	}
+	if d := ttl("ev1:1"); d > time.Minute {
+		t.Fatalf("a second settle lengthened the guard to %v", d)
+	}
+	if n, err := c.Apply(ctx, tenant, ms); err != nil || n != 0 {
+		t.Fatalf("repeat apply after settle = %d, %v", n, err)
+	}
+}
+
+// TestDropTenantRemovesEveryKeyOfItsTenantOnly: stock, names and guards of the tenant go;
+// a tenant whose name the first one's would match as a glob stays.
+func TestDropTenantRemovesEveryKeyOfItsTenantOnly(t *testing.T) {
+	rdb := redistest.Open(t)
+	c := rediscache.New(rdb)
+	ctx := context.Background()
+	base := neo4jtest.Tenant(t)
+	gone, kept := base+"*", base+"-kept"
+	for _, tenant := range []string{gone, kept} {
+		if _, err := c.Apply(ctx, tenant, []ontology.Movement{mv("ev1:1", "TEA", "WH", ontology.BucketOnHand, 4)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := c.DropTenant(ctx, gone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 3 { // stock hash, SKU set, applied guard
+		t.Fatalf("dropped %d keys, want at least 3", n)
+	}
+	if left := redistest.Keys(t, rdb, "seam:{"+base+"\\*}:*"); len(left) != 0 {
+		t.Fatalf("keys left behind: %v", left)
+	}
+	rows, err := c.Stock(ctx, kept, "TEA", "")
+	if err != nil || len(rows) != 1 || rows[0].OnHand != ontology.Units(4) {
+		t.Fatalf("the other tenant's stock = %+v, %v", rows, err)
+	}
+	if _, err := c.DropTenant(ctx, ""); err == nil {
+		t.Fatal("dropping the empty tenant name succeeded")
+	}
+}
