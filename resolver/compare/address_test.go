@@ -51,6 +51,16 @@ var chineseAddressTests = []struct {
 		Address{Region: "北京市", City: "北京市", Locality: "东城区", Street: "建国路", Number: "936"}},
 	{"江苏省苏州市工业园区人民路1997号", // Suzhou's Industrial Park is a district
 		Address{Region: "江苏省", City: "苏州市", Locality: "工业园区", Street: "人民路", Number: "1997"}},
+	{"江苏省南京市玄武区玄武区苏宁天润城16号楼2703", // the district the buyer picked, then typed again
+		Address{Region: "江苏省", City: "南京市", Locality: "玄武区", Detail: "苏宁天润城16号楼2703"}},
+	{"河南省郑州市二七区 河南省郑州市二七区建业森林半岛35栋1403", // the whole area typed again
+		Address{Region: "河南省", City: "郑州市", Locality: "二七区", Detail: "建业森林半岛35栋1403"}},
+	{"陕西省西安市莲湖区陕西西安莲湖区紫薇田园都市10号楼", // again, without the suffix words
+		Address{Region: "陕西省", City: "西安市", Locality: "莲湖区", Detail: "紫薇田园都市10号楼"}},
+	{"山东省菏泽市曹县 山东省菏泽市青菏街道徐寨村", // the province and city again, then the township
+		Address{Region: "山东省", City: "菏泽市", Locality: "曹县", Town: "青菏街道", Detail: "徐寨村"}},
+	{"辽宁省大连市中山区大连路5号", // a road named after the city is no repeat
+		Address{Region: "辽宁省", City: "大连市", Locality: "中山区", Street: "大连路", Number: "5"}},
 	{"", Address{}},
 }
 
