@@ -444,3 +444,30 @@ func TestVillageOf(t *testing.T) {
 		t.Errorf("two villages' groups: %v (%s), want different", l.Kind, l.Why)
 	}
 }
+
+// TestParcelPointInTheHomesCompound: a locker, a courier's station or the estate's
+// office in the compound of a home agrees as the compound (Partial), another
+// compound's is another place; a village's shop that takes parcels in stays the
+// village's (Partial by the village), and two homes stay compared by their numbers.
+func TestParcelPointInTheHomesCompound(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"海信慧园丰巢快递柜", "海信慧园7栋1504室", Partial},
+		{"青特花溪地物业服务中心(32号柜)", "青特花溪地小区32幢4单元1004室", Partial},
+		{"万科魅力之城中通快递超市", "万科魅力之城9幢5单元2605室", Partial},
+		{"莲花五村中通快递超市(14号柜)", "莲花五村南区14栋3305室", Partial},
+		{"金尚小区兔喜生活超市", "金尚小区1栋3205", Partial},
+		{"海信慧园丰巢快递柜", "金尚小区7栋1504室", Different},
+		{"王屯超市代收", "王屯11组55号", Partial},
+		{"海信慧园7栋1504室", "海信慧园9栋302室", OtherHome},
+	} {
+		if got := AddressPartLevel(PartDetail, Address{Detail: tt.a}, Address{Detail: tt.b}); got.Kind != tt.want {
+			t.Errorf("%s against %s: %v (%s), want %v", tt.a, tt.b, got.Kind, got.Why, tt.want)
+		}
+	}
+	if got := ParcelPoint("海信慧园7栋1504室"); got != "" {
+		t.Errorf("a home read as the parcel point of %q", got)
+	}
+}
