@@ -347,6 +347,11 @@ func CompareParties(a, b PartyProfile) Comparison {
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
+	if !c[fieldPhone].Kind.Agrees() {
+		if l, ok := mailboxPhone(a, b); ok {
+			c[fieldPhone] = l
+		}
+	}
 	if hasParts(a.Place) && hasParts(b.Place) {
 		// 书院路35115幢 against 书院路351号15幢: the 号 dropped, read as the other writes it.
 		pa, pb, run := compare.SplitRunTogether(a.Place, b.Place)
@@ -405,6 +410,23 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldCountry] = compare.Level{Kind: k, Why: "country: " + k.String()}
 	}
 	return c
+}
+
+// mailboxPhone compares the number one side's mailbox is named by (15126824321@139.com)
+// with the other's phone: 高梅英 ordering from 15980390761 with that mailbox is the
+// 高梅英 who orders from 15126824321. ok where the two agree, exactly or by a slip.
+func mailboxPhone(a, b PartyProfile) (compare.Level, bool) {
+	for _, p := range [][2]PartyProfile{{a, b}, {b, a}} {
+		n := compare.MailboxNumber(p[0].Email)
+		if n == "" || p[1].Phone == "" || compare.IsMasked(p[1].Phone) {
+			continue
+		}
+		if l := compare.PhoneLevel("+86"+n, p[1].Phone, "CN"); l.Kind.Agrees() {
+			l.Why += " (the number of the mailbox " + p[0].Email + ")"
+			return l, true
+		}
+	}
+	return compare.Level{}, false
 }
 
 // wholePart reports whether a name part agrees as the whole part, in some writing or

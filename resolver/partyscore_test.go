@@ -368,3 +368,27 @@ func TestTrainedWeightsShrinkTowardsThePrior(t *testing.T) {
 		}
 	}
 }
+
+// TestMailboxNamedByThePhone: 高梅英 orders from one number with the mailbox
+// 15126824321@139.com, and from 15126824321 with none: the phones agree through the
+// mailbox, exactly, or by a slip (two digits swapped); a mailbox of letters, or a
+// number the other phone is not, says nothing of the phone.
+func TestMailboxNamedByThePhone(t *testing.T) {
+	p := func(phone, email string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "高梅英", Phone: phone, Email: email, Country: "CN"})
+	}
+	for _, tt := range []struct {
+		a, b PartyProfile
+		want compare.Kind
+	}{
+		{p("15980390761", "15126824321@139.com"), p("15126824321", ""), compare.Exact},
+		{p("15126824321", ""), p("", "15126824321@139.com"), compare.Exact},
+		{p("18318783364", "13415453408@139.com"), p("+8613415435408", ""), compare.Typo},
+		{p("15980390761", "gaomeiying@139.com"), p("15126824321", ""), compare.Different},
+		{p("15980390761", "13900000000@139.com"), p("15126824321", ""), compare.Different},
+	} {
+		if got := CompareParties(tt.a, tt.b)[fieldPhone]; got.Kind != tt.want {
+			t.Errorf("%s %s against %s %s: phone %v (%s), want %v", tt.a.Phone, tt.a.Email, tt.b.Phone, tt.b.Email, got.Kind, got.Why, tt.want)
+		}
+	}
+}
