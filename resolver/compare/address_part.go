@@ -213,11 +213,14 @@ func ParcelPoint(detail string) string {
 }
 
 // homeCompound returns the compound a Chinese detail names before its building and
-// flat (苏宁天润城 of 苏宁天润城16栋2单元2703), trimmed as ParcelPoint trims; "" where
-// it names none or holds no numbers.
+// flat (苏宁天润城 of 苏宁天润城16栋2单元2703), or alone (万科魅力之城, the flat left
+// out), trimmed as ParcelPoint trims; "" where it names none.
 func homeCompound(detail string) string {
 	i := strings.IndexFunc(detail, func(r rune) bool { return r >= '0' && r <= '9' || r == '#' || r == '-' })
-	if i <= 0 {
+	if i < 0 {
+		i = len(detail)
+	}
+	if i == 0 {
 		return ""
 	}
 	return trimCompound(detail[:i])
@@ -238,10 +241,11 @@ func trimCompound(c string) string {
 }
 
 // parcelPointDetail compares a parcel point with a home (海信慧园丰巢快递柜 against
-// 海信慧园7栋1504室): in the home's compound, Partial, the compound agreeing where the
-// flat cannot be told, as a village without its group does; in another, Different.
-// ok is false unless exactly one side is a parcel point naming its compound and the
-// other a home in a named compound. A locker's number (32号柜) is no building's.
+// 海信慧园7栋1504室, or against 海信慧园 with the flat left out): in the home's
+// compound, Partial, the compound agreeing where the flat cannot be told, as a village
+// without its group does; in another, Different. ok is false unless exactly one side
+// is a parcel point naming its compound and the other names a compound. A locker's
+// number (32号柜) is no building's.
 func parcelPointDetail(field, a, b string) (Level, bool) {
 	pa, pb := ParcelPoint(a), ParcelPoint(b)
 	if (pa == "") == (pb == "") {

@@ -460,6 +460,8 @@ func TestParcelPointInTheHomesCompound(t *testing.T) {
 		{"莲花五村中通快递超市(14号柜)", "莲花五村南区14栋3305室", Partial},
 		{"金尚小区兔喜生活超市", "金尚小区1栋3205", Partial},
 		{"海信慧园丰巢快递柜", "金尚小区7栋1504室", Different},
+		{"万科魅力之城中通快递超市", "万科魅力之城", Partial},
+		{"万科魅力之城中通快递超市", "金尚小区", Different},
 		{"王屯超市代收", "王屯11组55号", Partial},
 		{"海信慧园7栋1504室", "海信慧园9栋302室", OtherHome},
 	} {
