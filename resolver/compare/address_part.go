@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -195,6 +196,9 @@ func chineseDetail(field, a, b string) (Level, bool) {
 var parcelWords = []string{"丰巢", "菜鸟", "中通", "圆通", "申通", "韵达", "顺丰", "京东", "兔喜", "妈妈驿站", "极兔", "邮政",
 	"驿站", "快递", "自提", "代收", "物业", "门卫", "收发室"}
 
+// lockerNumber finds the number of a parcel locker a detail names (32号柜).
+var lockerNumber = regexp.MustCompile(`(\d+)号柜`)
+
 // ParcelPoint returns the compound a Chinese detail names a parcel point in (海信慧园
 // for 海信慧园丰巢快递柜, 青特花溪地 for 青特花溪地物业服务中心(32号柜)), without 小区
 // and the like; "" where the detail is no parcel point or names no compound before it.
@@ -260,6 +264,17 @@ func parcelPointDetail(field, a, b string) (Level, bool) {
 	}
 	short := min(utf8.RuneCountInString(parcel), utf8.RuneCountInString(home))
 	if parcel == home || short >= 3 && (strings.HasPrefix(parcel, home) || strings.HasPrefix(home, parcel)) {
+		// 鲁能星城中通快递超市(24号柜) against 鲁能星城12栋405: the locker is numbered by
+		// the building it stands at, and another building's says nothing of this home.
+		lockerSide, homeSide := a, b
+		if pb != "" {
+			lockerSide, homeSide = b, a
+		}
+		if m := lockerNumber.FindStringSubmatch(lockerSide); m != nil {
+			if bl := buildingOf(homeSide); bl != "" && strings.TrimLeft(m[1], "0") != bl {
+				return level(field, Null, "%s ~ %s: the locker of building %s, a home in building %s", a, b, m[1], bl), true
+			}
+		}
 		return level(field, Partial, "%s ~ %s: a parcel point in the compound %s", a, b, parcel), true
 	}
 	return level(field, Different, "%s ~ %s: a parcel point in %s, a home in %s", a, b, parcel, home), true
