@@ -496,6 +496,9 @@ func TestFamilyReading(t *testing.T) {
 		{Name{Full: "欧阳娜娜"}, "ouyang"},
 		{Name{Given: "婷敏", Family: "方"}, "fang"},
 		{Name{Given: "方", Family: "婷敏"}, "fang"}, // the one character is the family name
+		{Name{Given: "李", Family: "超"}, "li"},    // of two single characters, the common family name
+		{Name{Given: "超", Family: "李"}, "li"},
+		{Name{Given: "王", Family: "李"}, "li"}, // both common: the fields say
 		{Name{Given: "Wei", Family: "Zhang"}, "zhang"},
 		{Name{Given: "Bo", Family: "LYU"}, "lu"},
 		{Name{Full: "Zhang Wei"}, ""},             // one field: which word is the family name is not said
