@@ -16,7 +16,7 @@ var blockProps = map[string]string{
 	resolver.BlockBirthDate: "bDob", resolver.BlockGivenLocale: "bGivLoc", resolver.BlockNationalID: "bNid",
 	resolver.BlockLetters: "bAbc", resolver.BlockLettersWG: "bAbw", resolver.BlockMaskedPhone: "bMph",
 	resolver.BlockFamilyHome: "bFamSt", resolver.BlockFamilySound: "bFamSnd", resolver.BlockHome: "bHome",
-	resolver.BlockFamilyFlat: "bFamCmp",
+	resolver.BlockFamilyFlat: "bFamCmp", resolver.BlockFlat: "bCmpFlat",
 }
 
 // partyBlockSets keeps each block key a party was first filed under (mentionRows sends

@@ -562,6 +562,9 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	// 125,000 scorings, about 1 ms a document, all Apart).
 	judged := map[int32]judgement{}
 	parts := newPartLinks()
+	// parcels holds the parties the mention matches at least possibly through a parcel
+	// point in a home's compound (parcelDetail).
+	parcels := map[string]bool{}
 	keys := pb.blockKeys(prof)
 	// seen keeps a party under two of the mention's blocks from being scored twice; one
 	// block lists each party once (addProfile).
@@ -616,13 +619,28 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 				taken[root] = true
 			}
 			d := parts.noteJudged(root, j.d, j.c, j.contra, j.onPart)
+			if d >= Possibly && parcelDetail(j.c, prof, cp) {
+				parcels[root] = true
+			}
 			if v, ok := best[root]; !ok || d > v.d || d == v.d && j.s > v.score {
 				best[root] = verdict{d, j.s, j.c, cp}
 			}
 		}
 	}
 	for root, v := range best {
-		if v.d == Same && !parts.holds(root) {
+		// A parcel point that fits homes of several parties (two namesakes of one
+		// compound, whose lockers are one) links none of them on the compound alone,
+		// whether the other scores a link or only a possible one.
+		if v.d == Same && !parts.holds(root) || v.d == Same && !parts.strong[root] && parcels[root] && len(parcels) > 1 {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp}
+		}
+	}
+	for root, v := range best {
+		// A link through part of a value (a title, a parcel point in the compound) into
+		// a party that lives in another flat of the mention's compound: the household
+		// next door, or a namesake there, is who the part fits as well (张伟 at
+		// 海信慧园7栋1504 collects at 海信慧园丰巢快递柜, and so may the 张伟 of 9栋302).
+		if v.d == Same && !parts.strong[root] && pb.clusterOtherHome(root, prof) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp}
 		}
 	}

@@ -94,3 +94,36 @@ func TestTitleMeetsTheFlatPickedOnAMap(t *testing.T) {
 		t.Errorf("杨东 is party %s, 杨先生 at his flat %s; want one", a, b)
 	}
 }
+
+// TestParcelPointOfTheHomesCompound: 孙轩睿 orders to his flat in 海信慧园 and, with a
+// platform's privacy number, to the compound's parcel locker: one party. The namesakes
+// 罗英 and Ying Luo, in two flats of 常青花园, are two parties; an order for 罗英 at the
+// compound's courier station fits both (one a link, one a possible match), and joins
+// neither. Where a parcel shop's order for 陈宇 came first and his flat joined it, the
+// 陈宇 of another flat of the compound does not join him through it.
+func TestParcelPointOfTheHomesCompound(t *testing.T) {
+	f := newFixture(t)
+	at := func(name, phone, addr string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: name, Phone: phone, Address: addr}
+	}
+	f.orderBy("home", 0, at("孙轩睿", "18472712293", "山东省青岛市崂山区海信慧园7栋1504室"))
+	f.orderBy("locker", 1, at("孙轩睿", "18472712293-0451", "山东省青岛市崂山区海信慧园丰巢快递柜"))
+	if a, b := f.partyOf("home").PartyID, f.partyOf("locker").PartyID; a != b {
+		t.Errorf("孙轩睿's flat and his compound's locker are parties %s and %s, want one", a, b)
+	}
+	f.orderBy("a", 2, at("罗英", "17163075351", "湖北省武汉市江岸区常青花园1栋1506"))
+	f.orderBy("b", 3, at("Ying Luo", "16553069043", "湖北省武汉市江岸区常青花园3-1-602"))
+	f.orderBy("station", 4, at("罗英", "17021881104-5641", "湖北省武汉市江岸区常青花园菜鸟驿站"))
+	station := f.partyOf("station").PartyID
+	for _, id := range []string{"a", "b"} {
+		if got := f.partyOf(id).PartyID; got == station {
+			t.Errorf("the station's 罗英 joined the 罗英 of flat %s (%s)", id, got)
+		}
+	}
+	f.orderBy("first", 5, at("陈宇", "16257382286-8212", "福建省厦门市海沧区金尚小区兔喜生活超市"))
+	f.orderBy("c", 6, at("陈宇", "15067891234", "福建省厦门市海沧区金尚小区1栋3205"))
+	f.orderBy("d", 7, at("陈宇", "18655512390", "福建省厦门市海沧区金尚小区5栋1101"))
+	if c, d := f.partyOf("c").PartyID, f.partyOf("d").PartyID; c == d {
+		t.Errorf("the 陈宇 of two flats are one party %s through the compound's parcel shop", c)
+	}
+}

@@ -248,3 +248,27 @@ func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
 func (pb *partyBook) twoPeople(x, y string) bool {
 	return pb.writingsApart(x, y, PartyProfile{})
 }
+
+// clusterOtherHome reports whether some member of the party whose surviving id is root
+// lives in another flat of the compound (or the road's number) the mention names:
+// their details name two homes where their compound, or their road and number, agree.
+func (pb *partyBook) clusterOtherHome(root string, prof PartyProfile) bool {
+	if prof.Company || !hasParts(prof.Place) {
+		return false
+	}
+	for id, p := range pb.profiles {
+		if p.Company || pb.root(id) != root || !hasParts(p.Place) {
+			continue
+		}
+		c := pb.compare(prof, p)
+		if c[fieldDetail].Kind != compare.OtherHome {
+			continue
+		}
+		ca, cb := compoundOf(prof.Place.Detail), compoundOf(p.Place.Detail)
+		sameCompound := utf8.RuneCountInString(ca) >= 2 && ca == cb
+		if sameCompound || c[fieldStreet].Kind == compare.Exact && c[fieldNumber].Kind == compare.Exact {
+			return true
+		}
+	}
+	return false
+}

@@ -40,21 +40,33 @@ func (pm *PartyModel) maskedPhoneAlone(c Comparison, a PartyProfile, fr Frequenc
 		!agrees(fieldAddress, fieldStreet, fieldLocality, fieldPostcode)
 }
 
-// restsOnPart reports whether a comparison reaches Accept only with the weights of
-// levels that see part of a value: masks (MaskedCompatible, MaskedDigits) and a name
-// that agrees in its family name alone (Partial, 赵女士 against 赵冬梅).
-func (pm *PartyModel) restsOnPart(c Comparison, a PartyProfile, fr Frequency) bool {
+// restsOnPart reports whether a comparison of a with b reaches Accept only with the
+// weights of levels that see part of a value: masks (MaskedCompatible, MaskedDigits), a
+// name that agrees in its family name alone (Partial, 赵女士 against 赵冬梅), and a
+// parcel point in the compound of a home (Partial, 海信慧园丰巢快递柜 against
+// 海信慧园7栋1504室), which every household of the compound collects from, a namesake's
+// among them.
+func (pm *PartyModel) restsOnPart(c Comparison, a, b PartyProfile, fr Frequency) bool {
 	ws := pm.fieldWeights(c, a, fr)
+	parcel := parcelDetail(c, a, b)
 	var s float64
 	for f, w := range ws {
 		k := c[f].Kind
 		part := k == compare.MaskedCompatible || k == compare.MaskedDigits ||
-			k == compare.Partial && (f == fieldName || f == fieldGiven || f == fieldFamily)
+			k == compare.Partial && (f == fieldName || f == fieldGiven || f == fieldFamily) ||
+			f == fieldDetail && parcel
 		if !part {
 			s += w
 		}
 	}
 	return s < pm.Accept
+}
+
+// parcelDetail reports whether two profiles' details agree through a parcel point in
+// the compound of the other's home (compare.ParcelPoint): one of them a locker, a
+// station or the estate's office, the other a flat of its compound.
+func parcelDetail(c Comparison, a, b PartyProfile) bool {
+	return c[fieldDetail].Kind == compare.Partial && (compare.ParcelPoint(a.Place.Detail) != "") != (compare.ParcelPoint(b.Place.Detail) != "")
 }
 
 // ownAgreement reports whether a comparison agrees on what one person has alone and a

@@ -103,7 +103,7 @@ func TestMaskLinksHold(t *testing.T) {
 		for _, c := range tt.cands {
 			cmp := CompareParties(tt.mention, c.p)
 			d, _ := pm.Decide(cmp, tt.mention, nil)
-			if m.note(c.root, d, cmp, tt.mention, c.p, pm.restsOnPart(cmp, tt.mention, nil)) == Same {
+			if m.note(c.root, d, cmp, tt.mention, c.p, pm.restsOnPart(cmp, tt.mention, c.p, nil)) == Same {
 				same[c.root] = true
 			}
 		}

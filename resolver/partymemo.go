@@ -125,7 +125,7 @@ func (pb *partyBook) judge(pm *PartyModel, a, b PartyProfile, fr Frequency) judg
 	d, s := pm.Decide(c, a, fr)
 	j := judgement{c: c, d: d, s: s, contra: personsContradict(a, b)}
 	if d == Same {
-		j.onPart = pm.restsOnPart(c, a, fr)
+		j.onPart = pm.restsOnPart(c, a, b, fr)
 	}
 	return j
 }

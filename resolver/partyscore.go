@@ -131,24 +131,25 @@ func nationalID(s string) string {
 // keep recall where one field has a typo (a misspelt surname still meets its party
 // through the date of birth); each is bounded where it is looked up.
 const (
-	BlockName        = "name"   // the whole name's key
-	BlockAddress     = "addr"   // the whole address
-	BlockFamilyPost  = "fampc"  // the family name's sound (Double Metaphone) and the postcode
-	BlockBirthDate   = "dob"    // the date of birth
-	BlockGivenLocale = "givloc" // the given name's sound and the locality
-	BlockNationalID  = "nid"    // the national id
-	BlockLetters     = "abc"    // the name's letters in order, Han names read in pinyin
-	BlockLettersWG   = "abw"    // the same with Han names read in Wade-Giles (Taiwan)
-	BlockMaskedPhone = "mph"    // a mainland mobile's first three and last four digits
-	BlockFamilyHome  = "famst"  // the family name's reading and a Chinese street and number
-	BlockFamilySound = "famsnd" // the family name's sound in any script or romanisation and the postcode
-	BlockHome        = "home"   // the numbers of a Chinese or Taiwanese home, in either script
-	BlockFamilyFlat  = "famcmp" // the family name's reading, a Chinese compound's name and the flat's numbers
+	BlockName        = "name"    // the whole name's key
+	BlockAddress     = "addr"    // the whole address
+	BlockFamilyPost  = "fampc"   // the family name's sound (Double Metaphone) and the postcode
+	BlockBirthDate   = "dob"     // the date of birth
+	BlockGivenLocale = "givloc"  // the given name's sound and the locality
+	BlockNationalID  = "nid"     // the national id
+	BlockLetters     = "abc"     // the name's letters in order, Han names read in pinyin
+	BlockLettersWG   = "abw"     // the same with Han names read in Wade-Giles (Taiwan)
+	BlockMaskedPhone = "mph"     // a mainland mobile's first three and last four digits
+	BlockFamilyHome  = "famst"   // the family name's reading and a Chinese street and number
+	BlockFamilySound = "famsnd"  // the family name's sound in any script or romanisation and the postcode
+	BlockHome        = "home"    // the numbers of a Chinese or Taiwanese home, in either script
+	BlockFamilyFlat  = "famcmp"  // the family name's reading, a Chinese compound's name and the flat's numbers
+	BlockFlat        = "cmpflat" // a Chinese compound's name and its building's and flat's numbers
 )
 
 // BlockRules are the block rules, in the order they are looked up.
 var BlockRules = []string{BlockName, BlockAddress, BlockFamilyPost, BlockBirthDate, BlockGivenLocale, BlockNationalID, BlockLetters, BlockLettersWG,
-	BlockMaskedPhone, BlockFamilyHome, BlockFamilySound, BlockHome, BlockFamilyFlat}
+	BlockMaskedPhone, BlockFamilyHome, BlockFamilySound, BlockHome, BlockFamilyFlat, BlockFlat}
 
 // Blocks returns the block keys a profile is found under, by rule, within persons or
 // companies. Values too short to tell people apart ("Li", "Room 1") block nothing: they
@@ -228,10 +229,20 @@ func (p PartyProfile) Blocks() map[string]string {
 	// 杨先生 at 湖滨南路661号瑞景新村29-303 and 杨东 at 瑞景新村29栋303, picked on a map
 	// without the road: the family name, the compound and the flat are all they share
 	// (the street number and the home's three numbers are on one side only).
+	c := compoundOf(p.Place.Detail)
 	if fam := compare.FamilyReading(nameOf(p)); fam != "" {
-		if c, n := compoundOf(p.Place.Detail), detailNumbers(p.Place.Detail); utf8.RuneCountInString(c) >= 2 && n != "" {
+		if n := detailNumbers(p.Place.Detail); utf8.RuneCountInString(c) >= 2 && n != "" {
 			out[BlockFamilyFlat] = kind + fam + "|" + c + "|" + n
 		}
+	}
+	// 浩辰 季 at 月牙湖花园16号楼2603 and 浩辰 李 at 月牙湖花园16-4-2603: a family name
+	// misread (季 for 李) leaves no name key, and the road on one side only no address
+	// key; 郑女士 at 苏宁天润城16号楼2703 and 郑倩燕 at 苏宁天润城16栋2单元2703 differ in
+	// the unit one of them leaves out. The compound, its building and the flat are what
+	// is left. A flat is a household's, a small block; the score decides who of it the
+	// mention is.
+	if n := flatNumbers(p.Place.Detail); utf8.RuneCountInString(c) >= 2 && strings.Contains(n, ".") {
+		out[BlockFlat] = kind + c + "|" + n
 	}
 	return out
 }
@@ -239,6 +250,21 @@ func (p PartyProfile) Blocks() map[string]string {
 // detailNumbers is the numbers of an address's detail in order: "29.303" for
 // 瑞景新村29栋303 and for 瑞景新村29-303.
 func detailNumbers(detail string) string { return strings.Join(compare.DigitRuns(detail), ".") }
+
+// flatNumbers is the building's and the flat's numbers of an address's detail, the
+// first and the last it writes: "29.303" for 瑞景新村29栋303, for 瑞景新村29-303 and for
+// 瑞景新村29栋2单元303, since one writer leaves out the unit another gives (16号楼2703
+// and 16栋2单元2703 are one flat). One number alone is itself.
+func flatNumbers(detail string) string {
+	runs := compare.DigitRuns(detail)
+	switch len(runs) {
+	case 0:
+		return ""
+	case 1:
+		return runs[0]
+	}
+	return runs[0] + "." + runs[len(runs)-1]
+}
 
 // chineseHome reports whether a profile's address is a mainland, Taiwanese, Hong Kong
 // or Macau one (by its country, or its Han street), the addresses whose English form
@@ -321,6 +347,11 @@ func CompareParties(a, b PartyProfile) Comparison {
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
+	if !c[fieldPhone].Kind.Agrees() {
+		if l, ok := mailboxPhone(a, b); ok {
+			c[fieldPhone] = l
+		}
+	}
 	if hasParts(a.Place) && hasParts(b.Place) {
 		// 书院路35115幢 against 书院路351号15幢: the 号 dropped, read as the other writes it.
 		pa, pb, run := compare.SplitRunTogether(a.Place, b.Place)
@@ -379,6 +410,23 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldCountry] = compare.Level{Kind: k, Why: "country: " + k.String()}
 	}
 	return c
+}
+
+// mailboxPhone compares the number one side's mailbox is named by (15126824321@139.com)
+// with the other's phone: 高梅英 ordering from 15980390761 with that mailbox is the
+// 高梅英 who orders from 15126824321. ok where the two agree, exactly or by a slip.
+func mailboxPhone(a, b PartyProfile) (compare.Level, bool) {
+	for _, p := range [][2]PartyProfile{{a, b}, {b, a}} {
+		n := compare.MailboxNumber(p[0].Email)
+		if n == "" || p[1].Phone == "" || compare.IsMasked(p[1].Phone) {
+			continue
+		}
+		if l := compare.PhoneLevel("+86"+n, p[1].Phone, "CN"); l.Kind.Agrees() {
+			l.Why += " (the number of the mailbox " + p[0].Email + ")"
+			return l, true
+		}
+	}
+	return compare.Level{}, false
 }
 
 // wholePart reports whether a name part agrees as the whole part, in some writing or

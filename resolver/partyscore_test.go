@@ -295,6 +295,31 @@ func TestModelStoredBeforeDwelling(t *testing.T) {
 	}
 }
 
+// TestBlocksOfOneFlatWrittenTwoWays: a title's order at 16号楼2703 meets the full
+// name's at 16栋2单元2703 (the unit left out) under the compound's flat; a family
+// name misread (季 for 李) meets its own under the flat alone; another flat of the
+// compound, or one number alone, does not.
+func TestBlocksOfOneFlatWrittenTwoWays(t *testing.T) {
+	cn := func(name, addr string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Country: "CN", Address: addr})
+	}
+	title := cn("郑女士", "江苏省南京市玄武区玄武区苏宁天润城16号楼2703")
+	full := cn("郑倩燕", "江苏省南京市玄武区中山北路2286号 苏宁天润城 16栋2单元2703室")
+	if a, b := title.Blocks()[BlockFlat], full.Blocks()[BlockFlat]; a == "" || a != b {
+		t.Errorf("flat blocks %q and %q, want one", a, b)
+	}
+	ji := cn("季浩辰", "江苏省南京市建邺区应天大街1338号月牙湖花园16号楼2603")
+	li := cn("李浩辰", "江苏省南京市建邺区月牙湖花园16-4-2603")
+	if a, b := ji.Blocks()[BlockFlat], li.Blocks()[BlockFlat]; a == "" || a != b {
+		t.Errorf("flat blocks %q and %q, want one", a, b)
+	}
+	for _, other := range []PartyProfile{cn("李浩辰", "江苏省南京市建邺区月牙湖花园16-4-2604"), cn("李浩辰", "江苏省南京市建邺区月牙湖花园2603")} {
+		if a, b := ji.Blocks()[BlockFlat], other.Blocks()[BlockFlat]; b != "" && a == b {
+			t.Errorf("flat block %q shared with %+v", a, other.Place)
+		}
+	}
+}
+
 // TestBlocksOfMixedScriptNamesAndPhoneSlips: a name written in both scripts files its
 // family name's reading with the compound and flat, as its Han form alone does; two
 // plain numbers a slip apart meet under the masked-phone block and are compared.
@@ -340,6 +365,30 @@ func TestTrainedWeightsShrinkTowardsThePrior(t *testing.T) {
 	} {
 		if got := fit.Weight(c.f, c.k); math.Abs(got-c.want) > 1e-9 {
 			t.Errorf("%s %s weighs %.3f, want %.3f", fieldNames[c.f], c.k, got, c.want)
+		}
+	}
+}
+
+// TestMailboxNamedByThePhone: 高梅英 orders from one number with the mailbox
+// 15126824321@139.com, and from 15126824321 with none: the phones agree through the
+// mailbox, exactly, or by a slip (two digits swapped); a mailbox of letters, or a
+// number the other phone is not, says nothing of the phone.
+func TestMailboxNamedByThePhone(t *testing.T) {
+	p := func(phone, email string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "高梅英", Phone: phone, Email: email, Country: "CN"})
+	}
+	for _, tt := range []struct {
+		a, b PartyProfile
+		want compare.Kind
+	}{
+		{p("15980390761", "15126824321@139.com"), p("15126824321", ""), compare.Exact},
+		{p("15126824321", ""), p("", "15126824321@139.com"), compare.Exact},
+		{p("18318783364", "13415453408@139.com"), p("+8613415435408", ""), compare.Typo},
+		{p("15980390761", "gaomeiying@139.com"), p("15126824321", ""), compare.Different},
+		{p("15980390761", "13900000000@139.com"), p("15126824321", ""), compare.Different},
+	} {
+		if got := CompareParties(tt.a, tt.b)[fieldPhone]; got.Kind != tt.want {
+			t.Errorf("%s %s against %s %s: phone %v (%s), want %v", tt.a.Phone, tt.a.Email, tt.b.Phone, tt.b.Email, got.Kind, got.Why, tt.want)
 		}
 	}
 }

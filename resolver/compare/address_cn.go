@@ -163,6 +163,7 @@ func parseChineseOrdered(s string) Address {
 			break
 		}
 	}
+	pos = skipRepeatedAreas(rs, pos, a)
 	a.Town, pos = takeSuffix(rs, pos, 10, "街道", "镇", "乡")
 	a.Street, pos = takeSuffix(rs, pos, 14, "大道", "大街", "胡同", "路", "街", "巷", "弄", "道", "线")
 	if a.Street != "" {
@@ -173,6 +174,37 @@ func parseChineseOrdered(s string) Address {
 	a.Number, pos = houseNumber(rs, pos)
 	a.Detail = string(rs[pos:])
 	return a
+}
+
+// skipRepeatedAreas skips, at pos, areas the address has already named: a
+// marketplace prints the province, city and district its buyer picked from a list and
+// then the line the buyer typed, which often names them again (玄武区玄武区苏宁天润城,
+// 河南省郑州市二七区 河南省郑州市二七区建业森林半岛, 陕西省西安市雁塔区 陕西省西安市科技路).
+// Left in, the repeat would begin the detail, and the compound it names
+// (玄武区苏宁天润城) would be no other writing's. A city written again without its 市
+// (陕西西安莲湖区) is skipped only where the district follows, so that a road named
+// after the city (大连路 in Dalian) stays the road.
+func skipRepeatedAreas(rs []rune, pos int, a Address) int {
+	for {
+		start := pos
+		if name, n := provinceAt(rs, pos); n > 0 && a.Region != "" && strings.HasPrefix(a.Region, name) && !streetNamedAfter(rs, pos, n) {
+			pos += n
+		}
+		if a.City != "" {
+			if hasAt(rs, pos, a.City) {
+				pos += utf8.RuneCountInString(a.City)
+			} else if short, ok := strings.CutSuffix(a.City, "市"); ok && utf8.RuneCountInString(short) >= 2 && hasAt(rs, pos, short) &&
+				a.Locality != "" && hasAt(rs, pos+utf8.RuneCountInString(short), a.Locality) {
+				pos += utf8.RuneCountInString(short)
+			}
+		}
+		if a.Locality != "" && hasAt(rs, pos, a.Locality) {
+			pos += utf8.RuneCountInString(a.Locality)
+		}
+		if pos == start {
+			return pos
+		}
+	}
 }
 
 // chineseRunes prepares a Chinese address for parsing: NFKC, traditional characters

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -79,6 +80,11 @@ func comparePart(p Part, a, b string) Level {
 			}
 		}
 		va, vb := villageOf(ka), villageOf(kb)
+		if va == "" && vb == "" {
+			if l, ok := parcelPointDetail(field, ka, kb); ok {
+				return l
+			}
+		}
 		switch {
 		case va != "" && vb != "" && va != vb:
 			// 刘湾10组 and 张湾10组: the same numbers in two villages.
@@ -181,6 +187,97 @@ func chineseDetail(field, a, b string) (Level, bool) {
 		return level(field, OtherHome, "%s ~ %s: homes %s and %s", a, b, strings.Join(na, "-"), strings.Join(nb, "-")), true
 	}
 	return level(field, Different, "%s ~ %s: numbers %s and %s", a, b, strings.Join(na, "-"), strings.Join(nb, "-")), true
+}
+
+// parcelWords begin the part of a detail that names where parcels are collected rather
+// than a home: a courier's locker or station (丰巢快递柜, 菜鸟驿站, 中通快递超市,
+// 京东快递自提点), the estate's management office or gatehouse, a shop that takes them
+// in; the courier brands come first, since they stand before the station's word.
+var parcelWords = []string{"丰巢", "菜鸟", "中通", "圆通", "申通", "韵达", "顺丰", "京东", "兔喜", "妈妈驿站", "极兔", "邮政",
+	"驿站", "快递", "自提", "代收", "物业", "门卫", "收发室"}
+
+// lockerNumber finds the number of a parcel locker a detail names (32号柜).
+var lockerNumber = regexp.MustCompile(`(\d+)号柜`)
+
+// ParcelPoint returns the compound a Chinese detail names a parcel point in (海信慧园
+// for 海信慧园丰巢快递柜, 青特花溪地 for 青特花溪地物业服务中心(32号柜)), without 小区
+// and the like; "" where the detail is no parcel point or names no compound before it.
+func ParcelPoint(detail string) string {
+	d := Simplify(norm.NFKC.String(detail))
+	at := -1
+	for _, w := range parcelWords {
+		if i := strings.Index(d, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at <= 0 {
+		return ""
+	}
+	return trimCompound(d[:at])
+}
+
+// homeCompound returns the compound a Chinese detail names before its building and
+// flat (苏宁天润城 of 苏宁天润城16栋2单元2703), or alone (万科魅力之城, the flat left
+// out), trimmed as ParcelPoint trims; "" where it names none.
+func homeCompound(detail string) string {
+	i := strings.IndexFunc(detail, func(r rune) bool { return r >= '0' && r <= '9' || r == '#' || r == '-' })
+	if i < 0 {
+		i = len(detail)
+	}
+	if i == 0 {
+		return ""
+	}
+	return trimCompound(detail[:i])
+}
+
+// trimCompound drops what a compound's name may or may not carry: 小区, a phase (一期),
+// a building word left before the numbers, and a side (北区) that one writer names
+// and another does not.
+func trimCompound(c string) string {
+	c = strings.TrimRight(c, "小区一二三四五期栋幢号楼座")
+	if r := []rune(c); len(r) > 3 && strings.ContainsRune("东南西北中", r[len(r)-1]) {
+		c = strings.TrimRight(string(r[:len(r)-1]), "小区一二三四五期栋幢号楼座")
+	}
+	if !hasHan(c) || utf8.RuneCountInString(c) < 2 {
+		return ""
+	}
+	return c
+}
+
+// parcelPointDetail compares a parcel point with a home (海信慧园丰巢快递柜 against
+// 海信慧园7栋1504室, or against 海信慧园 with the flat left out): in the home's
+// compound, Partial, the compound agreeing where the flat cannot be told, as a village
+// without its group does; in another, Different. ok is false unless exactly one side
+// is a parcel point naming its compound and the other names a compound. A locker's
+// number (32号柜) is no building's.
+func parcelPointDetail(field, a, b string) (Level, bool) {
+	pa, pb := ParcelPoint(a), ParcelPoint(b)
+	if (pa == "") == (pb == "") {
+		return Level{}, false
+	}
+	parcel, home := pa, homeCompound(b)
+	if pb != "" {
+		parcel, home = pb, homeCompound(a)
+	}
+	if home == "" {
+		return Level{}, false
+	}
+	short := min(utf8.RuneCountInString(parcel), utf8.RuneCountInString(home))
+	if parcel == home || short >= 3 && (strings.HasPrefix(parcel, home) || strings.HasPrefix(home, parcel)) {
+		// 鲁能星城中通快递超市(24号柜) against 鲁能星城12栋405: the locker is numbered by
+		// the building it stands at, and another building's says nothing of this home.
+		lockerSide, homeSide := a, b
+		if pb != "" {
+			lockerSide, homeSide = b, a
+		}
+		if m := lockerNumber.FindStringSubmatch(lockerSide); m != nil {
+			if bl := buildingOf(homeSide); bl != "" && strings.TrimLeft(m[1], "0") != bl {
+				return level(field, Null, "%s ~ %s: the locker of building %s, a home in building %s", a, b, m[1], bl), true
+			}
+		}
+		return level(field, Partial, "%s ~ %s: a parcel point in the compound %s", a, b, parcel), true
+	}
+	return level(field, Different, "%s ~ %s: a parcel point in %s, a home in %s", a, b, parcel, home), true
 }
 
 // villageLandmarks end a village's name where a detail names a place in it rather than

@@ -51,6 +51,16 @@ var chineseAddressTests = []struct {
 		Address{Region: "北京市", City: "北京市", Locality: "东城区", Street: "建国路", Number: "936"}},
 	{"江苏省苏州市工业园区人民路1997号", // Suzhou's Industrial Park is a district
 		Address{Region: "江苏省", City: "苏州市", Locality: "工业园区", Street: "人民路", Number: "1997"}},
+	{"江苏省南京市玄武区玄武区苏宁天润城16号楼2703", // the district the buyer picked, then typed again
+		Address{Region: "江苏省", City: "南京市", Locality: "玄武区", Detail: "苏宁天润城16号楼2703"}},
+	{"河南省郑州市二七区 河南省郑州市二七区建业森林半岛35栋1403", // the whole area typed again
+		Address{Region: "河南省", City: "郑州市", Locality: "二七区", Detail: "建业森林半岛35栋1403"}},
+	{"陕西省西安市莲湖区陕西西安莲湖区紫薇田园都市10号楼", // again, without the suffix words
+		Address{Region: "陕西省", City: "西安市", Locality: "莲湖区", Detail: "紫薇田园都市10号楼"}},
+	{"山东省菏泽市曹县 山东省菏泽市青菏街道徐寨村", // the province and city again, then the township
+		Address{Region: "山东省", City: "菏泽市", Locality: "曹县", Town: "青菏街道", Detail: "徐寨村"}},
+	{"辽宁省大连市中山区大连路5号", // a road named after the city is no repeat
+		Address{Region: "辽宁省", City: "大连市", Locality: "中山区", Street: "大连路", Number: "5"}},
 	{"", Address{}},
 }
 
@@ -432,5 +442,36 @@ func TestVillageOf(t *testing.T) {
 	}
 	if l := AddressPartLevel(PartDetail, Address{Detail: "刘湾10组"}, Address{Detail: "张湾10组"}); l.Kind != Different {
 		t.Errorf("two villages' groups: %v (%s), want different", l.Kind, l.Why)
+	}
+}
+
+// TestParcelPointInTheHomesCompound: a locker, a courier's station or the estate's
+// office in the compound of a home agrees as the compound (Partial), another
+// compound's is another place; a village's shop that takes parcels in stays the
+// village's (Partial by the village), and two homes stay compared by their numbers.
+func TestParcelPointInTheHomesCompound(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"海信慧园丰巢快递柜", "海信慧园7栋1504室", Partial},
+		{"青特花溪地物业服务中心(32号柜)", "青特花溪地小区32幢4单元1004室", Partial},
+		{"万科魅力之城中通快递超市", "万科魅力之城9幢5单元2605室", Partial},
+		{"莲花五村中通快递超市(14号柜)", "莲花五村南区14栋3305室", Partial},
+		{"金尚小区兔喜生活超市", "金尚小区1栋3205", Partial},
+		{"海信慧园丰巢快递柜", "金尚小区7栋1504室", Different},
+		{"万科魅力之城中通快递超市", "万科魅力之城", Partial},
+		{"鲁能星城中通快递超市(24号柜)", "鲁能星城12栋405", Null},
+		{"鲁能星城中通快递超市(12号柜)", "鲁能星城12栋405", Partial},
+		{"万科魅力之城中通快递超市", "金尚小区", Different},
+		{"王屯超市代收", "王屯11组55号", Partial},
+		{"海信慧园7栋1504室", "海信慧园9栋302室", OtherHome},
+	} {
+		if got := AddressPartLevel(PartDetail, Address{Detail: tt.a}, Address{Detail: tt.b}); got.Kind != tt.want {
+			t.Errorf("%s against %s: %v (%s), want %v", tt.a, tt.b, got.Kind, got.Why, tt.want)
+		}
+	}
+	if got := ParcelPoint("海信慧园7栋1504室"); got != "" {
+		t.Errorf("a home read as the parcel point of %q", got)
 	}
 }

@@ -203,3 +203,20 @@ func maskedEmail(a, b string) Level {
 	}
 	return level("email", Different, "%s does not fit %s", a, b)
 }
+
+// MailboxNumber returns the mainland mobile number a mailbox is named by
+// (15126824321 of 15126824321@139.com, China Mobile's mail, and of the QQ or 163
+// mailboxes people name by their number), or "": such a mailbox says the number is
+// its owner's, where the order carries another of their numbers or none.
+func MailboxNumber(email string) string {
+	local, _, ok := strings.Cut(strings.TrimSpace(email), "@")
+	if !ok || len(local) != 11 || local[0] != '1' || local[1] < '3' {
+		return ""
+	}
+	for _, r := range local {
+		if r < '0' || r > '9' {
+			return ""
+		}
+	}
+	return local
+}

@@ -146,7 +146,24 @@ func compareNames(field, a, b string) Level {
 	hb, lb := splitScript(wb)
 	switch {
 	case ha != "" && hb != "":
-		return hanLevel(field, ha, hb)
+		l := hanLevel(field, ha, hb)
+		if l.Kind == Typo || l.Kind == Different {
+			// Yanjing Shi 石艳品 against 石艳晶: the Han writings a character apart, and
+			// not alike in sound, but the name's own romanisation spells the other's: a
+			// character misread or mistyped where the person spelt their name.
+			for _, w := range []struct {
+				han   string
+				latin []string
+			}{{hb, la}, {ha, lb}} {
+				if len(w.latin) == 0 {
+					continue
+				}
+				if transliteration(field, w.han, w.latin).Kind == Transliterated {
+					return level(field, Transliterated, "%s ~ %s: %s, written beside the other, spells %s", ha, hb, strings.Join(w.latin, " "), w.han)
+				}
+			}
+		}
+		return l
 	case ha != "" && len(lb) > 0 && len(la) == 0:
 		return transliteration(field, ha, lb)
 	case hb != "" && len(la) > 0 && len(lb) == 0:

@@ -153,9 +153,12 @@ func FamilyReading(n Name) string {
 	if text == "" || IsMasked(text) {
 		return ""
 	}
-	if g, f := nameField(n.Given), nameField(n.Family); isHan(g+f) &&
-		utf8.RuneCountInString(g) == 1 && utf8.RuneCountInString(f) > 1 {
-		text = g + f // 方 as the first name, 婷敏 as the last: the one character is the family name
+	if g, f := nameField(n.Given), nameField(n.Family); isHan(g+f) && utf8.RuneCountInString(g) == 1 &&
+		(utf8.RuneCountInString(f) > 1 || utf8.RuneCountInString(f) == 1 && commonFamily(g) && !commonFamily(f)) {
+		// 方 as the first name, 婷敏 as the last: the one character is the family name.
+		// 李 as the first name and 超 as the last: of two single characters, the one
+		// that is a common family name and the other not.
+		text = g + f
 	}
 	if hn, ok := ParseHanName(text); ok {
 		return uFold(strings.Join(familyPinyin(hn.Family), ""))
@@ -268,4 +271,21 @@ func hasSyllable(w string, syls []string) bool {
 		}
 	}
 	return false
+}
+
+// commonFamilies are the hundred or so family names most Chinese people bear (a
+// census's list), by which a name of two single characters given in swapped fields
+// tells its family name: 李 and 超, 王 and 静.
+var commonFamilies = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤" {
+		m[r] = true
+	}
+	return m
+}()
+
+// commonFamily reports whether a single character is a common family name.
+func commonFamily(s string) bool {
+	r, n := utf8.DecodeRuneInString(Simplify(s))
+	return n == len(Simplify(s)) && commonFamilies[r]
 }

@@ -296,6 +296,22 @@ func TestMixedScriptNames(t *testing.T) {
 	}
 }
 
+// TestRomanisationBesideAMisreadHanName: Yanjing Shi 石艳品 against 石艳晶, the Han
+// writings a character apart and not alike in sound: the name's own romanisation spells
+// the other, so the character was misread, and the names agree as across scripts. A
+// sister's name spelt as her own (Yanpin Shi 石艳品) stays another name.
+func TestRomanisationBesideAMisreadHanName(t *testing.T) {
+	if got := NameLevel(Name{Full: "Yanjing Shi 石艳品"}, Name{Full: "石艳晶"}); got.Kind != Transliterated {
+		t.Errorf("Yanjing Shi 石艳品 vs 石艳晶: %v (%s), want transliterated", got.Kind, got.Why)
+	}
+	if got := NameLevel(Name{Full: "石艳晶"}, Name{Given: "Yanjing", Family: "Shi 石艳品"}); got.Kind != Transliterated {
+		t.Errorf("石艳晶 vs Yanjing Shi 石艳品 in parts: %v (%s), want transliterated", got.Kind, got.Why)
+	}
+	if got := NameLevel(Name{Full: "Yanpin Shi 石艳品"}, Name{Full: "石艳晶"}); got.Kind == Transliterated || got.Kind == Exact {
+		t.Errorf("Yanpin Shi 石艳品 vs 石艳晶: %v (%s)", got.Kind, got.Why)
+	}
+}
+
 func TestFamilyMemberInPinyinIsNotAnEnglishName(t *testing.T) {
 	if SameFamilyAcrossScripts(Name{Full: "Wang Linhua"}, Name{Full: "王鑫"}) {
 		t.Error("Wang Linhua (pinyin) taken for an English name beside 王鑫")
@@ -480,6 +496,9 @@ func TestFamilyReading(t *testing.T) {
 		{Name{Full: "欧阳娜娜"}, "ouyang"},
 		{Name{Given: "婷敏", Family: "方"}, "fang"},
 		{Name{Given: "方", Family: "婷敏"}, "fang"}, // the one character is the family name
+		{Name{Given: "李", Family: "超"}, "li"},    // of two single characters, the common family name
+		{Name{Given: "超", Family: "李"}, "li"},
+		{Name{Given: "王", Family: "李"}, "li"}, // both common: the fields say
 		{Name{Given: "Wei", Family: "Zhang"}, "zhang"},
 		{Name{Given: "Bo", Family: "LYU"}, "lu"},
 		{Name{Full: "Zhang Wei"}, ""},             // one field: which word is the family name is not said
