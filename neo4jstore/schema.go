@@ -241,11 +241,10 @@ var migrations = []migration{
 	{74, []string{
 		"CREATE INDEX party_block_famcmp IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bFamCmp)",
 	}},
-	// v76: the block rule of a Chinese compound's building and flat, where a family name
+	// v75: the block rule of a Chinese compound's building and flat, where a family name
 	// misread (季 for 李) or a unit left out (16号楼2703, 16栋2单元2703) meets its
 	// person. Parties filed before it gain the key with their next mention.
-	// (v75 is a step another branch recorded in shared databases.)
-	{76, []string{
+	{75, []string{
 		"CREATE INDEX party_block_cmpflat IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bCmpFlat)",
 	}},
 }
