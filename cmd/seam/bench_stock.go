@@ -147,7 +147,7 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 			float64(percentile(load[1].took, 50))/get, float64(percentile(load[2].took, 50))/get)
 	}
 	for _, r := range append(push, load...) {
-		if len(r.took) > 0 && strings.Contains(r.what, " to ") {
+		if len(r.took) > 0 && strings.Contains(r.what, " to ") && !r.warmUp {
 			fmt.Fprintf(stdout, "%s: p99 %s (target 20 ms)\n", r.what, ms(percentile(r.took, 99)))
 		}
 	}
@@ -159,6 +159,9 @@ type benchRow struct {
 	what string
 	took []time.Duration
 	note string // why there are no figures
+	// warmUp marks the requests a run sends first, before the measured ones: shown, and
+	// judged against no target.
+	warmUp bool
 }
 
 // percentile is the p-th percentile of latencies (nearest rank).

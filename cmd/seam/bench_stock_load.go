@@ -84,7 +84,7 @@ func (b *stockBench) loaded(ctx context.Context, clients, reads, events int) ([]
 		})
 	}
 	started := time.Now()
-	answered, pushed, err := b.webhooks(ctx, ch, sku, events, 500_000)
+	answered, pushed, err := b.webhooks(ctx, ch, sku, events, 500_000, 0)
 	done.Store(true)
 	wg.Wait()
 	if err != nil {
