@@ -476,13 +476,13 @@ const settledTTL = time.Hour
 // alone (EXPIRE of a missing key does nothing); a failure only leaves keys to their
 // longer TTL.
 func (c *Cache) Settle(ctx context.Context, tenant string, ids []string) error {
-	secs := int64(settledTTL / time.Second)
 	for start := 0; start < len(ids); start += 1000 {
 		part := ids[start:min(start+1000, len(ids))]
 		_, err := c.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 			for _, id := range part {
-				// LT: never lengthen a key whose TTL is already shorter (settled before).
-				p.Do(ctx, "EXPIRE", appliedKey(tenant, id), secs, "LT")
+				// Plain EXPIRE, not EXPIRE ... LT (Redis 7 only): settling a key twice
+				// only sets its hour again, and a guard only costs memory.
+				p.Expire(ctx, appliedKey(tenant, id), settledTTL)
 			}
 			return nil
 		})
