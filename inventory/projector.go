@@ -274,10 +274,13 @@ func (p *Projector) CatchUp(ctx context.Context, tenant string) (int, error) {
 		if len(ms) == 0 {
 			return n, nil
 		}
-		if time.Since(asked) > staleRead {
+		if took := time.Since(asked); took > staleRead {
 			// The process stalled with the page in hand (or the read took that long):
-			// movements in it may have been marked and forgotten since. Read again.
-			continue
+			// movements in it may have been marked and forgotten since. Nothing is
+			// applied; the caller's next catch-up reads afresh, and the error says why
+			// the projection did not move (a loop here would hide a read that is always
+			// that slow).
+			return n, fmt.Errorf("a page of unprojected movements took %s to read, longer than %s: not applied, read again on the next catch-up", took.Round(time.Second), staleRead)
 		}
 		if err := p.Project(ctx, tenant, ms); err != nil {
 			return n, err

@@ -464,8 +464,8 @@ func IsUnavailable(err error) bool {
 // settledTTL is how long the cache still remembers an applied movement once the ledger
 // has marked it projected. After the mark, only a CatchUp that read the movement as
 // unprojected just before the mark committed can apply it again, and it does so within
-// the same call, seconds later at most (the projector re-reads a page older than
-// inventory's stale-read bound rather than apply it). An hour covers that with a wide
+// the same call, seconds later at most (the projector applies no page older than
+// inventory's stale-read bound). An hour covers that with a wide
 // margin, and bounds the applied keys to the movements of the last hour rather than of
 // the last appliedTTL: at a million movements a day, about 40 thousand keys rather than
 // seven million (over a gigabyte of Redis).
