@@ -50,7 +50,8 @@ type settler interface {
 // staleRead bounds how old a page of unprojected movements CatchUp may still apply. A
 // movement marked projected meanwhile is applied again, which the cache ignores only
 // while it remembers the movement: rediscache keeps a settled movement for an hour, so a
-// page read longer ago than this is read again instead.
+// page read longer ago than this is not applied (CatchUp returns an error; the next one
+// reads afresh).
 const staleRead = 10 * time.Minute
 
 // Projector keeps the cache equal to the ledger. The ledger marks each movement
