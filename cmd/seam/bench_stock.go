@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -32,6 +33,14 @@ import (
 // subscribed client, from a signed webhook, from a reservation, and from an MQTT reading.
 // Every figure is a sequence of single requests on one warm connection, so it is
 // latency, not throughput. The tenant is removed at the end unless --keep.
+//
+// With --server the reads go to a `seam serve` already running in a process of its own
+// on the same Neo4j and Redis, as a client elsewhere reaches it: a server sharing the
+// client's process answers from goroutines the client's own wait leaves room for, while
+// one in its own process is woken by the kernel for every request, as Redis is. The
+// pushes then do not run: their webhooks are signed with a secret and their pallet
+// alerts set up in the bench's own server's configuration, which the other server does
+// not have.
 func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	fs := newFlags("bench stock", stdout)
 	reads := fs.Int("reads", 2000, "reads of each kind")
@@ -40,17 +49,30 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	keep := fs.Bool("keep", false, "keep the tenant's data afterwards")
 	clients := fs.Int("clients", 8, "concurrent clients of the loaded phase (0 skips it)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the interleaved reads (Redis GET, /healthz, GraphQL stock with both clients; client and server, one process) to this file")
+	server := fs.String("server", "", "time the reads against this running seam serve (http://host:port, on the same Neo4j and Redis), not the bench's own in-process server; skips the pushes")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *reads < 100 || *events < 100 || *skus < 1 {
 		return usageError{"seam bench stock needs --reads and --events of 100 or more (a p99 needs them), --skus of 1 or more"}
 	}
+	readBase, err := benchServerURL(*server)
+	if err != nil {
+		return err
+	}
+	if readBase != "" {
+		if err := checkReady(ctx, &http.Client{Timeout: 10 * time.Second}, readBase); err != nil {
+			return err
+		}
+	}
 	b, err := startStockBench(ctx, cfg, log, *skus)
 	if err != nil {
 		return err
 	}
 	defer b.close(ctx, *keep)
+	if readBase != "" {
+		b.base = readBase
+	}
 	fmt.Fprintf(stdout, "seam bench stock: tenant %s, %d products at 3 locations, server %s\n", b.tenant, *skus, b.base)
 
 	kinds, err := b.reads(ctx)
@@ -113,13 +135,14 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	}
 	rows = append(rows, benchRow{what: kinds[6].what, took: hgetall})
 	gql, lean, genqlient := rows[2].took, rows[3].took, rows[4].took
-	push, err := b.pushes(ctx, *events)
-	if err != nil {
+	var push, load []benchRow
+	if readBase != "" {
+		rows = append(rows, benchRow{what: "pushes and the loaded phase", note: "not run: they need the bench's own server (--server times the reads only)"})
+	} else if push, err = b.pushes(ctx, *events); err != nil {
 		return err
 	}
 	rows = append(rows, push...)
-	var load []benchRow
-	if *clients > 0 {
+	if *clients > 0 && readBase == "" {
 		if load, err = b.loaded(ctx, *clients, *reads, *events); err != nil {
 			return err
 		}
@@ -150,6 +173,38 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 		if len(r.took) > 0 && strings.Contains(r.what, " to ") && !r.warmUp {
 			fmt.Fprintf(stdout, "%s: p99 %s (target 20 ms)\n", r.what, ms(percentile(r.took, 99)))
 		}
+	}
+	return nil
+}
+
+// benchServerURL checks --server's value and returns it without a trailing slash; ""
+// when the flag is not set.
+func benchServerURL(raw string) (string, error) {
+	if raw == "" {
+		return "", nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+		return "", usageError{fmt.Sprintf("seam bench stock --server wants the server's base URL, such as http://127.0.0.1:8080, not %q", raw)}
+	}
+	return strings.TrimSuffix(raw, "/"), nil
+}
+
+// checkReady asks a server's /readyz and says plainly when it is not there or not ready:
+// a read against it would otherwise fail with a less telling error.
+func checkReady(ctx context.Context, client *http.Client, base string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/readyz", nil)
+	if err != nil {
+		return fmt.Errorf("--server %s: %w", base, err)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("--server %s does not answer: %w", base, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("--server %s is not ready (HTTP %d): %s", base, resp.StatusCode, bytes.TrimSpace(body))
 	}
 	return nil
 }

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -94,5 +98,63 @@ func TestStockReadRefusesBadAnswers(t *testing.T) {
 				t.Fatalf("error %v, want one saying %q", err, c.want)
 			}
 		})
+	}
+}
+
+// --server takes a server's base URL and nothing else, and refuses a server that is not
+// ready before it sets anything up.
+func TestBenchStockServerFlag(t *testing.T) {
+	for raw, want := range map[string]string{
+		"":                        "",
+		"http://127.0.0.1:8080":   "http://127.0.0.1:8080",
+		"https://seam.example/":   "https://seam.example",
+		"127.0.0.1:8080":          "error",
+		"ftp://host":              "error",
+		"http://host/graphql":     "error",
+		"http://host/?tenant=abc": "error",
+		"http://":                 "error",
+	} {
+		got, err := benchServerURL(raw)
+		switch {
+		case want == "error" && !errors.As(err, new(usageError)):
+			t.Errorf("benchServerURL(%q) = %q, %v; want a usage error", raw, got, err)
+		case want != "error" && (err != nil || got != want):
+			t.Errorf("benchServerURL(%q) = %q, %v; want %q", raw, got, err, want)
+		}
+	}
+	down := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = io.WriteString(w, `{"ready":false,"neo4j":{"ok":false,"error":"connection refused"}}`)
+	}))
+	defer down.Close()
+	var out bytes.Buffer
+	err := benchStock(context.Background(), Config{}, slog.New(slog.DiscardHandler), []string{"--server", down.URL}, &out)
+	if err == nil || !strings.Contains(err.Error(), "not ready (HTTP 503)") || !strings.Contains(err.Error(), "connection refused") {
+		t.Fatalf("bench against a server that is not ready: %v, want it said with the server's own words", err)
+	}
+}
+
+// With --server the reads are answered by the other server, a process's worth of
+// distance away from the client (here another server in this process, on the same
+// stores), every read row has its figures, and the pushes say why they did not run.
+func TestBenchStockReadsAnotherServer(t *testing.T) {
+	other := startServer(t, testConfig(t))
+	cfg := testConfig(t)
+	var out bytes.Buffer
+	args := []string{"--server", "http://" + other.Addr, "--reads", "100", "--events", "100", "--clients", "0", "--skus", "2"}
+	if err := benchStock(context.Background(), cfg, slog.New(slog.DiscardHandler), args, &out); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	text := out.String()
+	if !strings.Contains(text, "server http://"+other.Addr+"\n") {
+		t.Errorf("the output does not name the server read from:\n%s", text)
+	}
+	for _, row := range []string{"GraphQL stock(sku:) over HTTP, any spelling, typed client, own loop", "the same answer computed in Neo4j", "raw Redis GET round trip (go-redis), interleaved"} {
+		if !regexp.MustCompile(regexp.QuoteMeta(row) + ` +100 +[0-9.]+ ms`).MatchString(text) {
+			t.Errorf("no figures for %q:\n%s", row, text)
+		}
+	}
+	if !strings.Contains(text, "pushes and the loaded phase") || strings.Contains(text, "webhook") {
+		t.Errorf("the pushes ran or did not say why not:\n%s", text)
 	}
 }
