@@ -49,9 +49,13 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	keep := fs.Bool("keep", false, "keep the tenant's data afterwards")
 	clients := fs.Int("clients", 8, "concurrent clients of the loaded phase (0 skips it)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the interleaved reads (Redis GET, /healthz, GraphQL stock with both clients; client and server, one process) to this file")
+	rate := fs.Int("rate", 0, "stock reads a second the loaded phase's clients make in all beside its webhooks, paced, latency counted from when each was due (0: as fast as they can, saturating a small machine)")
 	server := fs.String("server", "", "time the reads against this running seam serve (http://host:port, on the same Neo4j and Redis), not the bench's own in-process server; skips the pushes")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *rate < 0 {
+		return usageError{"seam bench stock --rate is reads a second, 0 or more"}
 	}
 	if *reads < 100 || *events < 100 || *skus < 1 {
 		return usageError{"seam bench stock needs --reads and --events of 100 or more (a p99 needs them), --skus of 1 or more"}
@@ -143,7 +147,7 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	}
 	rows = append(rows, push...)
 	if *clients > 0 && readBase == "" {
-		if load, err = b.loaded(ctx, *clients, *reads, *events); err != nil {
+		if load, err = b.loaded(ctx, *clients, *reads, *events, *rate); err != nil {
 			return err
 		}
 		rows = append(rows, load...)

@@ -16,7 +16,14 @@ import (
 // each from clients goroutines with their own connections, then signed webhooks to a
 // subscriber while clients goroutines keep reading stock. One client's figures flatter
 // a server; these are what a busy one does.
-func (b *stockBench) loaded(ctx context.Context, clients, reads, events int) ([]benchRow, error) {
+//
+// rate paces the readers beside the webhooks: that many stock reads a second in all,
+// each client sending on a schedule of its own, and each read's latency counted from
+// when it was due, not from when a late client got round to it (a client that waits
+// for its previous answer would otherwise hide the queue: coordinated omission). 0
+// keeps them reading as fast as they can, which on a small machine measures what is
+// left for a webhook when the readers take every core.
+func (b *stockBench) loaded(ctx context.Context, clients, reads, events, rate int) ([]benchRow, error) {
 	kinds, err := b.reads(ctx)
 	if err != nil {
 		return nil, err
@@ -71,19 +78,44 @@ func (b *stockBench) loaded(ctx context.Context, clients, reads, events int) ([]
 		done     atomic.Bool
 		readsRun atomic.Int64
 		readErr  atomic.Value
+		mu       sync.Mutex
+		paced    []time.Duration
 	)
+	started := time.Now()
+	// A paced client's reads are due every clients/rate seconds, the clients' schedules
+	// staggered across one interval.
+	var every time.Duration
+	if rate > 0 {
+		every = time.Duration(float64(clients) / float64(rate) * float64(time.Second))
+	}
 	for c := range clients {
 		wg.Go(func() {
+			var took []time.Duration
+			defer func() {
+				mu.Lock()
+				paced = append(paced, took...)
+				mu.Unlock()
+			}()
 			for i := 0; !done.Load(); i++ {
+				start := time.Now()
+				if every > 0 {
+					due := pacedDue(started, every, clients, c, i)
+					if wait := time.Until(due); wait > 0 {
+						time.Sleep(wait)
+					}
+					start = due
+				}
 				if _, err := b.stockRead(own[c], b.spelling(c*7+i)); err != nil {
 					readErr.CompareAndSwap(nil, err)
 					return
+				}
+				if every > 0 {
+					took = append(took, time.Since(start))
 				}
 				readsRun.Add(1)
 			}
 		})
 	}
-	started := time.Now()
 	answered, pushed, err := b.webhooks(ctx, ch, sku, events, 500_000, 0)
 	done.Store(true)
 	wg.Wait()
@@ -94,10 +126,24 @@ func (b *stockBench) loaded(ctx context.Context, clients, reads, events int) ([]
 		return nil, fmt.Errorf("stock reads beside the webhooks: %w", e)
 	}
 	note := fmt.Sprintf("(%.0f stock reads/s beside them)", float64(readsRun.Load())/time.Since(started).Seconds())
+	if rate == 0 {
+		return append(rows,
+			benchRow{what: fmt.Sprintf("signed webhook answered, %d clients reading", clients), took: answered, note: note},
+			benchRow{what: fmt.Sprintf("signed webhook to stockChanged subscriber, %d clients reading", clients), took: pushed},
+		), nil
+	}
 	return append(rows,
-		benchRow{what: fmt.Sprintf("signed webhook answered, %d clients reading", clients), took: answered, note: note},
-		benchRow{what: fmt.Sprintf("signed webhook to stockChanged subscriber, %d clients reading", clients), took: pushed},
+		benchRow{what: fmt.Sprintf("GraphQL stock(sku:), typed client, %d clients paced at %d/s, from when due", clients, rate), took: paced, note: note},
+		benchRow{what: fmt.Sprintf("signed webhook answered, %d clients reading %d/s", clients, rate), took: answered},
+		benchRow{what: fmt.Sprintf("signed webhook to stockChanged subscriber, %d clients reading %d/s", clients, rate), took: pushed},
 	), nil
+}
+
+// pacedDue is when client c of clients, each sending every interval, is due to send its
+// i-th request: the clients' schedules are staggered so that together they send at an
+// even pace, one request every interval/clients.
+func pacedDue(started time.Time, every time.Duration, clients, c, i int) time.Time {
+	return started.Add(every*time.Duration(i) + every*time.Duration(c)/time.Duration(clients))
 }
 
 // concurrently runs fn from clients goroutines, n times each (after n/10 warm-up runs),

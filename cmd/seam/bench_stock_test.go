@@ -158,3 +158,25 @@ func TestBenchStockReadsAnotherServer(t *testing.T) {
 		t.Errorf("the pushes ran or did not say why not:\n%s", text)
 	}
 }
+
+// Paced clients together send at an even pace: 8 clients at 2,000 reads a second are
+// due one every 500 µs, none twice at once, client by client in turn.
+func TestPacedClientsSendEvenly(t *testing.T) {
+	started := time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC)
+	const clients, rate = 8, 2000
+	every := time.Duration(float64(clients) / rate * float64(time.Second))
+	var due []time.Time
+	for i := range 3 {
+		for c := range clients {
+			due = append(due, pacedDue(started, every, clients, c, i))
+		}
+	}
+	for k := 1; k < len(due); k++ {
+		if gap := due[k].Sub(due[k-1]); gap != 500*time.Microsecond {
+			t.Fatalf("request %d is due %s after the one before, want 500µs", k, gap)
+		}
+	}
+	if !due[0].Equal(started) {
+		t.Fatalf("the first request is due at %s, want the start", due[0])
+	}
+}
