@@ -80,6 +80,9 @@ func benchStock(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	fmt.Fprintf(stdout, "seam bench stock: tenant %s, %d products at 3 locations, server %s\n", b.tenant, *skus, b.base)
 
 	kinds, err := b.reads(ctx)
+	if err != nil && readBase != "" {
+		return fmt.Errorf("%w (does %s use this command's Neo4j and Redis? the bench's tenant and key are written there)", err, readBase)
+	}
 	if err != nil {
 		return err
 	}
