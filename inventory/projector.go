@@ -105,6 +105,14 @@ func (p *Projector) flush(ctx context.Context, tenant string) error {
 
 // Project applies movements that were just committed, then marks them projected.
 func (p *Projector) Project(ctx context.Context, tenant string, ms []ontology.Movement) error {
+	return p.project(ctx, tenant, ms, true)
+}
+
+// project is Project; mayDefer lets it hold the marks back (DeferMarks). CatchUp may
+// not: it reads the ledger's marks again right after, and a page whose marks were held
+// would come back, be applied again (a no-op) and queued again, page after page until
+// the timer fired, and for ever when the mark cannot be written.
+func (p *Projector) project(ctx context.Context, tenant string, ms []ontology.Movement, mayDefer bool) error {
 	if len(ms) == 0 {
 		return nil
 	}
@@ -115,7 +123,7 @@ func (p *Projector) Project(ctx context.Context, tenant string, ms []ontology.Mo
 	for i, m := range ms {
 		ids[i] = m.ID
 	}
-	if !p.deferMarks(tenant, ids) {
+	if !mayDefer || !p.deferMarks(tenant, ids) {
 		if err := p.mark(ctx, tenant, ids); err != nil {
 			return err
 		}
@@ -283,7 +291,7 @@ func (p *Projector) CatchUp(ctx context.Context, tenant string) (int, error) {
 			// that slow).
 			return n, fmt.Errorf("a page of unprojected movements took %s to read, longer than %s: not applied, read again on the next catch-up", took.Round(time.Second), staleRead)
 		}
-		if err := p.Project(ctx, tenant, ms); err != nil {
+		if err := p.project(ctx, tenant, ms, false); err != nil {
 			return n, err
 		}
 		n += len(ms)

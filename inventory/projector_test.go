@@ -3,6 +3,7 @@ package inventory_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -172,6 +173,36 @@ func TestDeferredMarks(t *testing.T) {
 	}
 	if n := unprojected(); n != 0 {
 		t.Fatalf("%d movements marked after a projection that followed Close", n)
+	}
+}
+
+// A catch-up by a projector that holds marks back clears the marks of what it applies
+// at once: otherwise its next read of the ledger finds the same page still marked, and
+// it applied that page again and again until the held marks' timer fired.
+func TestCatchUpClearsItsMarksWhileOthersAreHeld(t *testing.T) {
+	store := neo4jtest.Open(t)
+	rdb := redistest.Open(t)
+	cache := rediscache.New(rdb)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	m := resolver.NewMatcher(store, resolver.NewRegistry(nil, nil), nil)
+	p := inventory.NewProjector(store, cache)
+	p.DeferMarks(time.Hour, nil)
+	defer p.Close(ctx)
+
+	for i, qty := range []int64{3, 2, 4} {
+		resolveSale(t, store, m, tenant, fmt.Sprint("o", i), qty) // committed, never projected
+	}
+	n, err := p.CatchUp(ctx, tenant)
+	if err != nil || n != 3 {
+		t.Fatalf("catch up = %d, %v; want the 3 movements applied once each", n, err)
+	}
+	if ms, err := store.Unprojected(ctx, tenant, 100); err != nil || len(ms) != 0 {
+		t.Fatalf("%d movements still marked after the catch-up (%v)", len(ms), err)
+	}
+	rows, err := cache.Stock(ctx, tenant, "TEA", "")
+	if err != nil || len(rows) != 1 || rows[0].OnHand != ontology.Units(-9) {
+		t.Fatalf("stock after the catch-up = %+v, %v; want -9", rows, err)
 	}
 }
 
