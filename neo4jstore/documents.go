@@ -46,6 +46,10 @@ const batchSize = 500
 func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]Outcome, error) {
 	out := make([]Outcome, 0, len(envs))
 	now := s.Now().UTC()
+	// Deliveries this call found new and stored: one delivery that maps to several
+	// documents can span chunks, and a later chunk finds the Delivery node an earlier
+	// one wrote. That is this delivery, not a sender's retry of it.
+	ours := map[string]bool{}
 	for _, c := range uniqueChunks(envs, batchSize) {
 		rows := make([]versionRow, 0, c[1]-c[0])
 		for _, e := range envs[c[0]:c[1]] {
@@ -55,21 +59,32 @@ func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]
 			}
 			rows = append(rows, r)
 		}
+		var fresh []string // the deliveries this chunk found new, in its last attempt
 		got, err := write(ctx, s, func(tx neo4j.ManagedTransaction) ([]Outcome, error) {
 			heads, err := lockHeads(ctx, tx, rows)
 			if err != nil {
 				return nil, err
 			}
+			fresh = fresh[:0]
 			res := make([]Outcome, len(rows))
 			params := make([]map[string]any, len(rows))
 			for i, r := range rows {
-				res[i] = decide(heads[r.uid], r)
-				params[i] = r.params(res[i], heads[r.uid])
+				h := heads[r.uid]
+				if d, ok := r.delivery.(string); ok && ours[d] {
+					h.delivered = false
+				} else if ok && !h.delivered {
+					fresh = append(fresh, d)
+				}
+				res[i] = decide(h, r)
+				params[i] = r.params(res[i], h)
 			}
 			return res, exec(ctx, tx, saveVersions, map[string]any{"rows": params, "now": now})
 		})
 		if err != nil {
 			return nil, fmt.Errorf("saving documents: %w", err)
+		}
+		for _, d := range fresh {
+			ours[d] = true
 		}
 		out = append(out, got...)
 	}

@@ -2,9 +2,11 @@ package neo4jstore_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
 )
@@ -71,6 +73,46 @@ func TestSaveDocumentsTellsARedelivery(t *testing.T) {
 	}
 	if seen, err := s.SeenDelivery(ctx, tenant, "shopify", "d3"); err != nil || seen {
 		t.Fatalf("seen d3 = %v, %v", seen, err)
+	}
+}
+
+// One delivery that maps to several documents is stored whole, even when a repeated
+// document splits it over several transactions: the later ones find the Delivery node
+// the first wrote, which is this delivery and not a retry. Sent again, all of it is a
+// duplicate.
+func TestADeliverySplitOverChunksIsStoredWhole(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	env := func(id, raw, delivery string) ontology.Envelope {
+		return ontology.Envelope{Raw: []byte(raw), DeliveryID: delivery, Doc: ontology.Document{
+			Key:  ontology.DocKey{Tenant: tenant, System: "generic", Type: "order", ExternalID: id},
+			Role: ontology.RoleOrder, Verb: ontology.VerbPaid, OccurredAt: time.Now().UTC(),
+		}}
+	}
+	if _, err := s.SaveDocuments(ctx, []ontology.Envelope{env("2", "two v1", "d0")}); err != nil {
+		t.Fatal(err)
+	}
+	delivery := []ontology.Envelope{env("1", "one v1", "d1"), env("1", "one v2", "d1"), env("2", "two v2", "d1")}
+	got, err := s.SaveDocuments(ctx, delivery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []neo4jstore.Outcome{neo4jstore.OutcomeNew, neo4jstore.OutcomeUpdated, neo4jstore.OutcomeUpdated}; !slices.Equal(got, want) {
+		t.Fatalf("the delivery's documents were %v, want %v", got, want)
+	}
+	for id, raw := range map[string]string{"1": "one v2", "2": "two v2"} {
+		d, err := s.Document(ctx, ontology.DocKey{Tenant: tenant, System: "generic", Type: "order", ExternalID: id})
+		if err != nil || d == nil || string(d.Raw) != raw {
+			t.Fatalf("document %s holds %+v (%v), want %q", id, d, err, raw)
+		}
+	}
+	again, err := s.SaveDocuments(ctx, delivery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []neo4jstore.Outcome{neo4jstore.OutcomeDuplicate, neo4jstore.OutcomeDuplicate, neo4jstore.OutcomeDuplicate}; !slices.Equal(again, want) {
+		t.Fatalf("the delivery sent again was %v, want %v", again, want)
 	}
 }
 
