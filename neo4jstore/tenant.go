@@ -27,6 +27,7 @@ var tenantNodes = []struct{ label, where string }{
 	{"Alias", "n.uid STARTS WITH $prefix"},
 	{"Party", "n.uid STARTS WITH $prefix"},
 	{"Decision", "n.uid STARTS WITH $prefix"},
+	{"PartyDecision", "n.uid STARTS WITH $prefix"},
 	{"Product", "n.uid STARTS WITH $prefix"},
 	{"Location", "n.uid STARTS WITH $prefix"},
 	{"Lot", "n.uid STARTS WITH $prefix"},
