@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/connectors"
+	"github.com/seamhub/seam/ontology/apikey"
 )
 
 // formatOf tells a file's payload format from its extension ("" = the mapping's own).
@@ -80,6 +81,9 @@ func runIngest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 	}
 	if *tenant == "" || *system == "" || *typ == "" || fs.NArg() == 0 {
 		return usageError{"usage: seam ingest --tenant TENANT --system SYSTEM --type TYPE PATH..."}
+	}
+	if !apikey.ValidTenant(*tenant) {
+		return usageError{fmt.Sprintf("seam ingest: %s", invalidTenant(*tenant))}
 	}
 	files, err := listFiles(fs.Args())
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/seamhub/seam/connectors/pull"
 	"github.com/seamhub/seam/neo4jstore"
+	"github.com/seamhub/seam/ontology/apikey"
 )
 
 // PullConfig configures one poller of a partner API.
@@ -74,6 +75,9 @@ func (a *App) pollers() ([]*pull.Poller, error) {
 		}
 		if c.Name == "" || c.Tenant == "" || c.System == "" || c.Type == "" || c.BaseURL == "" {
 			return nil, fmt.Errorf("pull %q: name, tenant, system, type and baseUrl are required", c.Name)
+		}
+		if !apikey.ValidTenant(c.Tenant) {
+			return nil, fmt.Errorf("pull %q: %s", c.Name, invalidTenant(c.Tenant))
 		}
 		out = append(out, &pull.Poller{
 			Name: c.Name, Tenant: c.Tenant, System: c.System, Type: c.Type, Pager: pager,

@@ -6,9 +6,17 @@ import (
 	"io"
 	"log/slog"
 	"time"
+
+	"github.com/seamhub/seam/ontology/apikey"
 )
 
 const tenantUsage = "usage: seam tenant delete --tenant T --confirm T"
+
+// invalidTenant says why name cannot name a tenant. Tenant names prefix the ids of what
+// Seam stores ("acme/..."), so a '/' in one would make it overlap another tenant.
+func invalidTenant(name string) string {
+	return fmt.Sprintf("%q cannot name a tenant: lower-case letters, digits, '-' and '_', at most 63, starting with a letter or digit", name)
+}
 
 // runTenant administers whole tenants. Its one subcommand, delete, removes everything
 // Seam holds for a tenant: every node in Neo4j (documents with their raw bytes, events,
@@ -33,6 +41,10 @@ func runTenant(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 		return usageError{fmt.Sprintf("%s: --confirm must repeat the tenant's name (%q), got %q", tenantUsage, *tenant, *confirm)}
 	case fs.NArg() > 0:
 		return usageError{fmt.Sprintf("%s: unexpected argument %q", tenantUsage, fs.Arg(0))}
+	case !apikey.ValidTenant(*tenant):
+		// A tenant's nodes are found by the "tenant/" prefix of their ids: a name with a
+		// '/' would take another tenant's ("acme" and "acme/eu").
+		return usageError{fmt.Sprintf("%s: %s", tenantUsage, invalidTenant(*tenant))}
 	}
 	app, err := openReady(ctx, cfg, log)
 	if err != nil {

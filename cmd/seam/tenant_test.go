@@ -90,3 +90,37 @@ func TestTenantDeleteRemovesEverythingOfOneTenant(t *testing.T) {
 		t.Fatal("the other tenant's redis keys went too")
 	}
 }
+
+// A name that cannot name a tenant is refused before anything is stored or deleted:
+// tenants prefix the ids of what Seam stores, and "acme/eu" would overlap "acme", so
+// deleting "acme" would take acme/eu's products and parties with it.
+func TestTenantNamesThatOverlapAreRefused(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeOrders(t, dir, 1)
+	for _, args := range [][]string{
+		{"tenant", "delete", "--tenant", "acme/eu", "--confirm", "acme/eu"},
+		{"tenant", "delete", "--tenant", "Acme", "--confirm", "Acme"},
+		{"ingest", "--tenant", "acme/eu", "--system", "shopify", "--type", "order", "--quiet", dir},
+		{"ingest", "--tenant", "-acme", "--system", "shopify", "--type", "order", "--quiet", dir},
+	} {
+		// No services are reached: the configuration points nowhere.
+		getenv := func(k string) string {
+			switch k {
+			case "SEAM_NEO4J_URI":
+				return "bolt://127.0.0.1:1"
+			case "SEAM_REDIS_ADDR":
+				return "127.0.0.1:1"
+			}
+			return ""
+		}
+		err := Run(ctx, args, getenv, io.Discard, io.Discard)
+		if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), "cannot name a tenant") {
+			t.Errorf("seam %s = %v, want a usage error naming the rule", strings.Join(args, " "), err)
+		}
+	}
+	a := &App{cfg: Config{Pull: []PullConfig{{Name: "shop", Tenant: "acme/eu", System: "shopify", Type: "order", API: "shopify", BaseURL: "https://shop.example"}}}}
+	if _, err := a.pollers(); err == nil || !strings.Contains(err.Error(), "cannot name a tenant") {
+		t.Errorf("a poller for tenant acme/eu = %v, want it refused", err)
+	}
+}
