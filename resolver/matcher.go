@@ -188,7 +188,11 @@ func (m *Matcher) resolveSelected(ctx context.Context, tenant string, sel select
 		st, uids = Stats{}, nil // fn may be retried
 		defer func() {
 			if r := recover(); r != nil {
-				err = &PanicError{Value: r, Stack: debug.Stack()}
+				pe, ok := r.(*PanicError) // raised again from a worker, with its stack
+				if !ok {
+					pe = &PanicError{Value: r, Stack: debug.Stack()}
+				}
+				err = pe
 			}
 		}()
 		var docs []PendingDoc
