@@ -172,8 +172,8 @@ func (s *Server) routes(dashboard http.Handler) http.Handler {
 	if a.cfg.HTTP.MaxWebhooks == 0 {
 		admit = webhook.NewAdmission(defaultMaxWebhooks)
 	}
-	admit.Observe = func(tenant, system string) { a.metrics.ObserveWebhook(tenant, system, "throttled") }
-	mux.Handle("POST /webhooks/{tenant}/{system}", admit.Wrap(&webhook.Handler{
+	mux.Handle("POST /webhooks/{tenant}/{system}", &webhook.Handler{
+		Admission:     admit,
 		Schemes:       webhook.Schemes(),
 		Secrets:       a.cfg,
 		Intake:        a.intake,
@@ -184,7 +184,7 @@ func (s *Server) routes(dashboard http.Handler) http.Handler {
 		Log:           a.log.With("part", "webhook"),
 		PublicURL:     a.cfg.HTTP.PublicURL,
 		Observe:       a.metrics.ObserveWebhook,
-	}))
+	})
 	gql := graph.NewHandler(graph.Services{
 		Stock:          a.cache,
 		LiveStock:      a.liveStock,

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"regexp"
 	"time"
 
@@ -68,6 +69,13 @@ type Handler struct {
 	Log     *slog.Logger
 	// MaxBody bounds a request body (default 5 MiB); larger bodies get 413.
 	MaxBody int64
+	// BodyTimeout bounds how long a body may take to arrive once its headers have
+	// (default 10 s); a slower one gets 408. The server's own timeouts stop at the
+	// headers, and a body trickled in forever would hold its reading place for ever.
+	BodyTimeout time.Duration
+	// Admission, when set, bounds the requests read and stored at once (see Admission);
+	// a request beyond it is answered 429.
+	Admission *Admission
 	// PublicURL is the externally visible base URL ("https://hub.example.com"), needed
 	// for Square's signature over the notification URL behind a proxy; when empty the
 	// URL is rebuilt from the request.
@@ -109,18 +117,8 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 	if !tenantRE.MatchString(tenant) || !tenantRE.MatchString(system) {
 		return reply(w, http.StatusNotFound, Response{Status: "rejected", Error: "tenant and system must be lower-case names"})
 	}
-	max := h.MaxBody
-	if max <= 0 {
-		max = 5 << 20
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return reply(w, http.StatusRequestEntityTooLarge, Response{Status: "rejected", Error: "body larger than the limit"})
-		}
-		return reply(w, http.StatusBadRequest, Response{Status: "rejected", Error: "reading body: " + err.Error()})
-	}
+	// Who may send is known before the body is read: a request for a tenant and
+	// system without a secret takes no reading place and no memory.
 	scheme, ok := h.Schemes[system]
 	if !ok {
 		if h.Systems != nil && !h.Systems.Known(system) {
@@ -133,6 +131,10 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 		// Never accept unsigned pushes: without a secret nobody can prove the sender.
 		return reply(w, http.StatusNotFound, Response{Status: "rejected", Error: "unknown tenant or system: no signing secret is configured for " + tenant + "/" + system})
 	}
+	body, outcome, ok := h.readBody(w, r)
+	if !ok {
+		return outcome
+	}
 	if system == "woocommerce" && wooPing(r.Header, body) {
 		// Sent unsigned when a webhook is saved in WooCommerce, which keeps the webhook
 		// only if the ping is answered 2xx. It carries nothing to keep.
@@ -141,6 +143,11 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 	if err := scheme.Verify(r.Header, h.url(r), body, secret, now()); err != nil {
 		return reply(w, http.StatusUnauthorized, Response{Status: "rejected", Error: err.Error()})
 	}
+	leave, ok := h.Admission.enterStoring(w, r)
+	if !ok {
+		return "throttled"
+	}
+	defer leave()
 	// Senders time out within seconds (Shopify: 5 s); answer 503 in time so that they
 	// retry, rather than letting a stalled store hold the request.
 	ctx, cancel := context.WithTimeout(r.Context(), 4*time.Second)
@@ -254,6 +261,41 @@ func (h *Handler) fetch(ctx context.Context, w http.ResponseWriter, p connectors
 		}
 	}
 	return h.ignore(ctx, w, p, route.Topic, why)
+}
+
+// readBody reads the request's body within MaxBody and BodyTimeout, holding one of the
+// Admission's reading places meanwhile. When it cannot, it has answered and returns the
+// outcome and ok false.
+func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) (body []byte, outcome string, ok bool) {
+	leave, ok := h.Admission.enterReading(w, r)
+	if !ok {
+		return nil, "throttled", false
+	}
+	defer leave()
+	limit := h.MaxBody
+	if limit <= 0 {
+		limit = 5 << 20
+	}
+	timeout := h.BodyTimeout
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	// A ResponseWriter that cannot set a deadline (a test's recorder, a wrapper that
+	// hides it) reads without one; net/http's own can.
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(timeout))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			return nil, reply(w, http.StatusRequestEntityTooLarge, Response{Status: "rejected", Error: "body larger than the limit"}), false
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			return nil, reply(w, http.StatusRequestTimeout, Response{Status: "rejected",
+				Error: "the body did not arrive within " + timeout.String() + "; nothing was stored"}), false
+		}
+		return nil, reply(w, http.StatusBadRequest, Response{Status: "rejected", Error: "reading body: " + err.Error()}), false
+	}
+	return body, "", true
 }
 
 func (h *Handler) unavailable(w http.ResponseWriter, msg string, err error, tenant, system string) string {
