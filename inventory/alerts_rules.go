@@ -266,6 +266,11 @@ func propose(cfg AlertConfig, v ProductView, ps []place, short place) *TransferP
 // first: lots with a known expiry before those without, then by lot; expired lots and
 // lots with nothing available are skipped. It returns the lines and what they add up to,
 // which is less than qty when the cells hold less.
+//
+// It never takes more than the location has available in all: a reservation made
+// without a lot is held in the lot-less cell, whose available then goes below zero
+// while the lots' own stay whole, and a transfer that took every lot's available would
+// leave that reservation without goods.
 func FEFO(cells []Stock, qty ontology.Qty, expiry func(lot string) time.Time, now time.Time) ([]TransferLine, ontology.Qty) {
 	type lot struct {
 		name  string
@@ -273,13 +278,19 @@ func FEFO(cells []Stock, qty ontology.Qty, expiry func(lot string) time.Time, no
 		avail ontology.Qty
 	}
 	var lots []lot
+	var headroom ontology.Qty
 	for _, c := range cells {
 		exp := expiry(c.Lot)
+		if c.Available() < 0 {
+			headroom += c.Available()
+		}
 		if c.Available() <= 0 || !exp.IsZero() && !exp.After(now) {
 			continue
 		}
+		headroom += c.Available()
 		lots = append(lots, lot{c.Lot, exp, c.Available()})
 	}
+	qty = max(min(qty, headroom), 0)
 	sort.Slice(lots, func(i, j int) bool {
 		a, b := lots[i], lots[j]
 		if a.exp.IsZero() != b.exp.IsZero() {

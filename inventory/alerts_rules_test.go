@@ -290,6 +290,17 @@ func TestFEFO(t *testing.T) {
 			t.Errorf("FEFO(%d) = %+v (%s), want %+v (%d)", c.qty, lines, got, c.want, c.got)
 		}
 	}
+	// 6 reserved without a lot, where nothing without a lot is on hand: the lots give
+	// no more than the location has left after them (8 - 6 = 2), the first-expiring
+	// first; with more reserved than on hand they give nothing.
+	held := []Stock{cell("WH-1", "A", 5, 0), cell("WH-1", "B", 3, 0), cell("WH-1", "", 0, 6)}
+	if lines, got := FEFO(held, u(5), expiry, alertNow); got != u(2) || !reflect.DeepEqual(lines, []TransferLine{{"B", u(2)}}) {
+		t.Errorf("FEFO beside a lot-less reservation = %+v (%s), want 2 of B", lines, got)
+	}
+	held[2] = cell("WH-1", "", 0, 9)
+	if lines, got := FEFO(held, u(5), expiry, alertNow); got != 0 || len(lines) != 0 {
+		t.Errorf("FEFO with more reserved than on hand = %+v (%s), want nothing", lines, got)
+	}
 }
 
 func TestTransferMovements(t *testing.T) {
