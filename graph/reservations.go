@@ -7,6 +7,7 @@ import (
 
 	"github.com/seamhub/seam/graph/model"
 	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology/apikey"
 )
 
 // Reservations lets channels set stock aside before they sell it.
@@ -87,4 +88,16 @@ func reservation(res inventory.Reservation) *model.Reservation {
 		out.ConsumedBy = &by
 	}
 	return out
+}
+
+// reservingChannel is the channel a reservation is made for: the source system of a
+// partner key that speaks for exactly one (a storefront's integration), whose orders
+// alone may then consume it, since order numbers are each channel's own. A key for
+// several systems or for none (an admin's) cannot say which, and its reservations are
+// consumed by an order of any channel that names them.
+func reservingChannel(ctx context.Context) string {
+	if k, ok := keyOf(ctx); ok && k.Role == apikey.Partner && len(k.Systems) == 1 {
+		return k.Systems[0]
+	}
+	return ""
 }

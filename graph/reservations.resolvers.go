@@ -30,6 +30,7 @@ func (r *mutationResolver) Reserve(ctx context.Context, sku string, location str
 		// The form order documents key their number by: "#1047" and "SO-1047" are 1047.
 		q.OrderRef = mapping.OrderNumber(ref)
 	}
+	q.Channel = reservingChannel(ctx)
 	if ttlSeconds != nil {
 		if *ttlSeconds <= 0 {
 			return nil, &userError{"ttlSeconds must be positive (leave it out for the default)"}

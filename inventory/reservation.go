@@ -60,13 +60,15 @@ type Reservation struct {
 	// replica, and the ledger, name the same reservation the same way without a lookup.
 	ID string `json:"id"`
 	ontology.Cell
-	Qty            ontology.Qty      `json:"qty"`
-	IdempotencyKey string            `json:"idempotencyKey"`
-	OrderRef       string            `json:"orderRef,omitempty"` // the channel's order number, when it gave one
-	Status         ReservationStatus `json:"status"`
-	CreatedAt      time.Time         `json:"createdAt"`
-	ExpiresAt      time.Time         `json:"expiresAt"`
-	EndedAt        time.Time         `json:"endedAt,omitzero"`
+	Qty            ontology.Qty `json:"qty"`
+	IdempotencyKey string       `json:"idempotencyKey"`
+	OrderRef       string       `json:"orderRef,omitempty"` // the channel's order number, when it gave one
+	// Channel is the source system whose orders may consume it; empty for any.
+	Channel   string            `json:"channel,omitempty"`
+	Status    ReservationStatus `json:"status"`
+	CreatedAt time.Time         `json:"createdAt"`
+	ExpiresAt time.Time         `json:"expiresAt"`
+	EndedAt   time.Time         `json:"endedAt,omitzero"`
 	// ConsumedBy names what consumed the reservation: the order document's uid.
 	ConsumedBy string `json:"consumedBy,omitempty"`
 	// Version counts the decisions the cache made on this reservation. The ledger does
@@ -118,6 +120,11 @@ type ReserveRequest struct {
 	// OrderRef is the channel's order number, when it knows it already; an order that
 	// arrives with it consumes the reservation.
 	OrderRef string
+	// Channel, when set, is the source system whose orders may consume the reservation
+	// ("shopify"): order numbers are the channels' own, and a WooCommerce order 1001 is
+	// not the Shopify order 1001 a checkout reserved for. Empty lets any order with the
+	// reference consume it.
+	Channel string
 	// TTL is how long the reservation holds unless committed; zero takes the default.
 	TTL time.Duration
 }

@@ -26,6 +26,8 @@ const (
 	Over
 	// NotDue: an expiry was asked of a reservation whose time has not come.
 	NotDue
+	// Foreign: an order of another channel than the reservation's asked to consume it.
+	Foreign
 )
 
 // Decision is the answer of one atomic decision in the reservation cache.
@@ -54,9 +56,11 @@ type ReservationDecider interface {
 	// End releases or expires (status) a live reservation and gives its stock back. An
 	// expiry of a reservation whose time has not come is NotDue.
 	End(ctx context.Context, tenant, id string, status ReservationStatus) (Decision, error)
-	// Consume hands a live reservation over to an order (by): it stops holding on its
-	// own, and its hold is the order's from now on.
-	Consume(ctx context.Context, tenant, id, by string) (Decision, error)
+	// Consume hands a live reservation over to an order (by) of the source system
+	// channel: it stops holding on its own, and its hold is the order's from now on. A
+	// reservation made for another channel is Foreign and stays as it is; an empty
+	// channel is any.
+	Consume(ctx context.Context, tenant, id, by, channel string) (Decision, error)
 	// Reservation returns a reservation as the cache holds it, or nil.
 	Reservation(ctx context.Context, tenant, id string) (*Reservation, error)
 	// ByOrderRef lists the ids of live reservations made with this order reference.

@@ -181,14 +181,15 @@ func accepted(s ReservationStatus, accept []ReservationStatus) bool {
 // the order does not reserve its goods a second time. refs are what the order is known
 // by that a channel may have reserved with: its idempotency key (checkout or cart id),
 // its order number in the forms the channel used. by names the order (its document's
-// uid). It returns the reservations the order holds now, those consumed by an earlier
+// uid), channel the source system it came from: a reservation made for another channel
+// is left alone, since order numbers are each channel's own. It returns the reservations the order holds now, those consumed by an earlier
 // call included. Reservations that have ended otherwise are left alone: the order then
 // reserves on its own, as any order does.
 //
 // The resolver calls it before the transaction that plans the order's event, and then
 // attaches the returned reservations' hold movements to the event (see the package
 // documentation, "Orders take over their reservations").
-func (s *Reservations) Consume(ctx context.Context, tenant, by string, refs ...string) ([]Reservation, error) {
+func (s *Reservations) Consume(ctx context.Context, tenant, by, channel string, refs ...string) ([]Reservation, error) {
 	if by == "" {
 		return nil, fmt.Errorf("%w: consuming without naming the order", ErrInvalidReservation)
 	}
@@ -218,7 +219,7 @@ func (s *Reservations) Consume(ctx context.Context, tenant, by string, refs ...s
 	}
 	var out, record []Reservation
 	for _, id := range ids {
-		d, err := s.cache.Consume(ctx, tenant, id, by)
+		d, err := s.cache.Consume(ctx, tenant, id, by, channel)
 		if err != nil {
 			return nil, fmt.Errorf("consuming reservation %s for %s: %w", id, by, err)
 		}

@@ -149,6 +149,31 @@ func TestRebuildRestoresReservations(t *testing.T) {
 	r.agree()
 }
 
+// A reservation made for a channel is consumed by that channel's order only: Shopify
+// and WooCommerce both number their orders from 1001, and WooCommerce's 1001 must not
+// take the hold Shopify's checkout made for its own 1001. The ledger keeps the channel.
+func TestOnlyTheReservingChannelsOrderConsumes(t *testing.T) {
+	r := newRig(t)
+	r.receive(units("TEA", 5))
+	q := ask("TEA", 2, "checkout-1001")
+	q.OrderRef, q.Channel = "1001", "shopify"
+	res := r.reserve(q)
+	if res.Channel != "shopify" {
+		t.Fatalf("reserved %+v, want the channel kept", res)
+	}
+	if got, err := r.svc.Consume(r.ctx, r.tenant, r.tenant+"/woocommerce/order/1001", "woocommerce", "1001", "#1001"); err != nil || len(got) != 0 {
+		t.Fatalf("another channel's order 1001 consumed %+v, %v", got, err)
+	}
+	if rec := r.record(res.ID); rec.Status != inventory.ReservationActive || rec.Channel != "shopify" {
+		t.Fatalf("after the other channel's order the ledger holds %+v, want it active for shopify", rec)
+	}
+	got, err := r.svc.Consume(r.ctx, r.tenant, r.tenant+"/shopify/order/1001", "shopify", "1001", "#1001")
+	if err != nil || len(got) != 1 || got[0].ID != res.ID || got[0].Status != inventory.ReservationConsumed {
+		t.Fatalf("the reserving channel's order consumed %+v, %v", got, err)
+	}
+	r.wantReserved("TEA", "", 2)
+}
+
 // TestOrderConsumesItsReservations: an order found by its order number or by the key the
 // channel reserved with takes the reservations over: they stop expiring, their holds
 // stay (the order's own), and nothing is released or held twice.
@@ -166,7 +191,7 @@ func TestOrderConsumesItsReservations(t *testing.T) {
 		t.Fatal(err)
 	}
 	const doc = "shopify/order/5820193847261"
-	got, err := r.svc.Consume(r.ctx, r.tenant, doc, "1047", "checkout-77")
+	got, err := r.svc.Consume(r.ctx, r.tenant, doc, "shopify", "1047", "checkout-77")
 	if err != nil || len(got) != 2 {
 		t.Fatalf("consume = %+v, %v; want a and b (c was released)", got, err)
 	}
@@ -179,10 +204,10 @@ func TestOrderConsumesItsReservations(t *testing.T) {
 		}
 	}
 	// The same order again (a retried resolution) gets the same two; another order none.
-	if again, err := r.svc.Consume(r.ctx, r.tenant, doc, "1047"); err != nil || len(again) != 2 {
+	if again, err := r.svc.Consume(r.ctx, r.tenant, doc, "shopify", "1047"); err != nil || len(again) != 2 {
 		t.Fatalf("consume again = %+v, %v", again, err)
 	}
-	if stolen, err := r.svc.Consume(r.ctx, r.tenant, "shopify/order/1", "1047", "cart-9:1"); err != nil || len(stolen) != 0 {
+	if stolen, err := r.svc.Consume(r.ctx, r.tenant, "shopify/order/1", "shopify", "1047", "cart-9:1"); err != nil || len(stolen) != 0 {
 		t.Fatalf("another order took %+v, %v", stolen, err)
 	}
 	if _, err := r.svc.Release(r.ctx, r.tenant, a.ID); !errors.Is(err, inventory.ErrReservationEnded) {

@@ -14,7 +14,7 @@ import (
 var _ inventory.ReservationLedger = (*Store)(nil)
 
 // A reservation is recorded as a Reservation node {id, tenant, sku, location, lot, qty,
-// idempotencyKey, orderRef, status, rank, createdAt, expiresAt, endedAt, consumedBy}
+// idempotencyKey, orderRef, channel, status, rank, createdAt, expiresAt, endedAt, consumedBy}
 // with the movements it made: (r)-[:MOVES]->(m:Movement). Its hold movement puts its
 // quantity into the reserved bucket the moment it is made; a release or an expiry adds
 // the end movement that takes it out again. Both are written without the Unprojected
@@ -50,14 +50,14 @@ func recordReservations(ctx context.Context, tx neo4j.ManagedTransaction, tenant
 			"id": r.ID, "sku": r.SKU, "location": r.Location, "lot": r.Lot, "qty": int64(r.Qty),
 			"key": r.IdempotencyKey, "orderRef": nullable(r.OrderRef), "status": string(r.Status), "rank": r.Status.Rank(),
 			"createdAt": r.CreatedAt.UTC(), "expiresAt": r.ExpiresAt.UTC(), "endedAt": nullableTime(r.EndedAt),
-			"consumedBy": nullable(r.ConsumedBy),
+			"consumedBy": nullable(r.ConsumedBy), "channel": nullable(r.Channel),
 		})
 	}
 	recs, err := run(ctx, tx, `
 UNWIND $rows AS r
 MERGE (x:Reservation {id: r.id})
   ON CREATE SET x.tenant = $tenant, x.sku = r.sku, x.location = r.location, x.lot = r.lot, x.qty = r.qty,
-    x.idempotencyKey = r.key, x.orderRef = r.orderRef, x.createdAt = r.createdAt, x.expiresAt = r.expiresAt,
+    x.idempotencyKey = r.key, x.orderRef = r.orderRef, x.channel = r.channel, x.createdAt = r.createdAt, x.expiresAt = r.expiresAt,
     x.status = r.status, x.rank = r.rank, x.endedAt = r.endedAt, x.consumedBy = r.consumedBy, x.recordedAt = $now
 WITH x, r WHERE x.tenant = $tenant
 WITH x, r, x.createdAt = r.createdAt AS same
@@ -133,7 +133,7 @@ func reservationOf(tenant string, p map[string]any) inventory.Reservation {
 	return inventory.Reservation{
 		Tenant: tenant, ID: str(p["id"]),
 		Cell: ontology.Cell{SKU: str(p["sku"]), Location: str(p["location"]), Lot: str(p["lot"])},
-		Qty:  ontology.Qty(q), IdempotencyKey: str(p["idempotencyKey"]), OrderRef: str(p["orderRef"]),
+		Qty:  ontology.Qty(q), IdempotencyKey: str(p["idempotencyKey"]), OrderRef: str(p["orderRef"]), Channel: str(p["channel"]),
 		Status:    inventory.ReservationStatus(str(p["status"])),
 		CreatedAt: timeOf(p["createdAt"]), ExpiresAt: timeOf(p["expiresAt"]), EndedAt: timeOf(p["endedAt"]),
 		ConsumedBy: str(p["consumedBy"]),

@@ -17,10 +17,11 @@ type ReservationConsumer interface {
 	// or decisions the ledger has not recorded yet. It lets tenants that never reserve
 	// skip the work below.
 	Holding(ctx context.Context, tenant string) (bool, error)
-	// Consume hands the live reservations refs name over to the order document by, and
-	// records that in the ledger; it returns every reservation the order holds, those
-	// consumed by an earlier call included.
-	Consume(ctx context.Context, tenant, by string, refs ...string) ([]inventory.Reservation, error)
+	// Consume hands the live reservations refs name over to the order document by, of
+	// the source system channel, and records that in the ledger; it returns every
+	// reservation the order holds, those consumed by an earlier call included. A
+	// reservation made for another channel stays as it is.
+	Consume(ctx context.Context, tenant, by, channel string, refs ...string) ([]inventory.Reservation, error)
 }
 
 // SetReservations makes resolution hand reservations over to the orders that arrive for
@@ -80,7 +81,7 @@ func (m *Matcher) consumeReservations(ctx context.Context, tenant string, sel se
 		if !consumes(&d.Doc) || d.Problem != "" {
 			continue
 		}
-		if _, err := m.reservations.Consume(ctx, tenant, d.UID, orderRefs(&d.Doc)...); err != nil {
+		if _, err := m.reservations.Consume(ctx, tenant, d.UID, d.Doc.Key.System, orderRefs(&d.Doc)...); err != nil {
 			// The hold may be the order's in Redis already; resolving the order now would
 			// hold its goods a second time for good. The retry consumes it again.
 			return sel, fmt.Errorf("handing reservations over to %s: %w", d.UID, err)

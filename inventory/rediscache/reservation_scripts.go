@@ -67,7 +67,7 @@ end
 //
 // KEYS: record, stock hash, sku set, expiry, journal, order-ref set.
 // ARGV: id, sku, location, lot, qty, idempotency key, order ref, ttl ms, hold of the
-// lot, hold of the location.
+// lot, hold of the location, channel.
 // Reply: tag (ok, replay, short, conflict), available after the decision, pending, record.
 var reserveScript = redis.NewScript(luaPrelude + `
 local prefix = ARGV[3] .. SEP
@@ -114,7 +114,8 @@ local expires = now + tonumber(ARGV[8])
 hold(KEYS[2], ARGV[3], ARGV[4], ARGV[5], now)
 redis.call('SADD', KEYS[3], ARGV[2])
 redis.call('HSET', KEYS[1], 'sku', ARGV[2], 'location', ARGV[3], 'lot', ARGV[4], 'qty', ARGV[5],
-  'key', ARGV[6], 'ref', ARGV[7], 'status', 'active', 'created', str(now), 'expires', str(expires), 'ver', '0')
+  'key', ARGV[6], 'ref', ARGV[7], 'status', 'active', 'created', str(now), 'expires', str(expires), 'ver', '0',
+  'channel', ARGV[11])
 redis.call('ZADD', KEYS[4], expires, ARGV[1])
 if ARGV[7] ~= '' then redis.call('SADD', KEYS[6], ARGV[1]) end
 journal(KEYS[5], ARGV[1], now)
@@ -167,13 +168,16 @@ return reply('ok', '', '1')`)
 // hold stays where it is and becomes the order's. An order that comes after the expiry
 // but before the sweep still takes it: the sale happened and the hold was there for it.
 // The order's set lists what it consumed, so that a retried resolution finds the same.
+// A reservation made for a channel is consumed only by that channel's orders.
 // KEYS: record, expiry, journal, order-ref set, the order's set.
-// ARGV: id, by (the order), order ref as the caller read it, retention ms.
+// ARGV: id, by (the order), order ref as the caller read it, retention ms, the order's
+// channel (its source system; empty for any).
 var consumeScript = redis.NewScript(luaPrelude + `
-local r = redis.call('HMGET', KEYS[1], 'status', 'by', 'ref')
+local r = redis.call('HMGET', KEYS[1], 'status', 'by', 'ref', 'channel')
 if not r[1] then return {'missing', '', '0'} end
 if r[3] ~= ARGV[3] then return {'misrouted', '', '0'} end
 if r[1] == 'consumed' and r[2] == ARGV[2] then return reply('replay', '', pending(KEYS[3], ARGV[1])) end
+if r[4] and r[4] ~= '' and ARGV[5] ~= '' and r[4] ~= ARGV[5] then return reply('foreign', '', pending(KEYS[3], ARGV[1])) end
 if not live(r[1]) then return reply('over', '', pending(KEYS[3], ARGV[1])) end
 local now = now_ms()
 redis.call('HSET', KEYS[1], 'status', 'consumed', 'by', ARGV[2], 'ended', str(now))

@@ -65,7 +65,7 @@ func (c *Cache) Reserve(ctx context.Context, tenant, id string, q inventory.Rese
 	keys := []string{rsvKey(tenant, id), stockKey(tenant, q.SKU), skusKey(tenant), rsvExpiryKey(tenant),
 		rsvJournalKey(tenant), rsvRefKey(tenant, q.OrderRef)}
 	res, err := reserveScript.Run(ctx, c.rdb, keys, id, q.SKU, q.Location, q.Lot, int64(q.Qty), q.IdempotencyKey,
-		q.OrderRef, q.TTL.Milliseconds(), int64(holdLot), int64(holdLocation)).StringSlice()
+		q.OrderRef, q.TTL.Milliseconds(), int64(holdLot), int64(holdLocation), q.Channel).StringSlice()
 	if err != nil {
 		return inventory.Decision{}, fmt.Errorf("running the reserve script: %w", err)
 	}
@@ -133,13 +133,13 @@ func (c *Cache) decideOn(ctx context.Context, tenant, id string, script *redis.S
 }
 
 // Consume implements inventory.ReservationDecider.
-func (c *Cache) Consume(ctx context.Context, tenant, id, by string) (inventory.Decision, error) {
+func (c *Cache) Consume(ctx context.Context, tenant, id, by, channel string) (inventory.Decision, error) {
 	_, ref, err := c.routing(ctx, tenant, id)
 	if err != nil {
 		return inventory.Decision{}, err
 	}
 	keys := []string{rsvKey(tenant, id), rsvExpiryKey(tenant), rsvJournalKey(tenant), rsvRefKey(tenant, ref), rsvByKey(tenant, by)}
-	res, err := consumeScript.Run(ctx, c.rdb, keys, id, by, ref, endedTTL.Milliseconds()).StringSlice()
+	res, err := consumeScript.Run(ctx, c.rdb, keys, id, by, ref, endedTTL.Milliseconds(), channel).StringSlice()
 	if err != nil {
 		return inventory.Decision{}, fmt.Errorf("running the consume script: %w", err)
 	}
@@ -149,7 +149,7 @@ func (c *Cache) Consume(ctx context.Context, tenant, id, by string) (inventory.D
 // outcomes are the scripts' tags.
 var outcomes = map[string]inventory.Outcome{
 	"ok": inventory.Decided, "replay": inventory.Repeated, "short": inventory.Refused, "conflict": inventory.Conflict,
-	"missing": inventory.Missing, "over": inventory.Over, "notdue": inventory.NotDue,
+	"missing": inventory.Missing, "over": inventory.Over, "notdue": inventory.NotDue, "foreign": inventory.Foreign,
 }
 
 // decision reads a script's reply: tag, available, pending, then the record's fields.
@@ -201,7 +201,7 @@ func reservationOf(tenant, id string, h map[string]string) (inventory.Reservatio
 		Tenant: tenant, ID: id,
 		Cell:           ontology.Cell{SKU: h["sku"], Location: h["location"], Lot: h["lot"]},
 		Qty:            ontology.Qty(ints["qty"]),
-		IdempotencyKey: h["key"], OrderRef: h["ref"], Status: inventory.ReservationStatus(h["status"]),
+		IdempotencyKey: h["key"], OrderRef: h["ref"], Channel: h["channel"], Status: inventory.ReservationStatus(h["status"]),
 		CreatedAt: msTime(ints["created"]), ExpiresAt: msTime(ints["expires"]),
 		ConsumedBy: h["by"], Version: ints["ver"],
 	}
@@ -218,7 +218,7 @@ func recordOf(r inventory.Reservation) []any {
 		ended = strconv.FormatInt(r.EndedAt.UnixMilli(), 10)
 	}
 	return []any{"sku", r.SKU, "location", r.Location, "lot", r.Lot, "qty", int64(r.Qty),
-		"key", r.IdempotencyKey, "ref", r.OrderRef, "status", string(r.Status),
+		"key", r.IdempotencyKey, "ref", r.OrderRef, "channel", r.Channel, "status", string(r.Status),
 		"created", r.CreatedAt.UnixMilli(), "expires", r.ExpiresAt.UnixMilli(), "ended", ended,
 		"by", r.ConsumedBy, "ver", 0}
 }
