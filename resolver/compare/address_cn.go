@@ -298,6 +298,11 @@ func takeSuffix(rs []rune, pos, limit int, suffixes ...string) (string, int) {
 					// 羊西线2216号 is a road (Chengdu names some so); 地铁2号线 is not.
 					continue
 				}
+				if (suf == "弄" || suf == "巷") && hasAt(rs, end, "口") && end+1 < len(rs) && unicode.Is(unicode.Han, rs[end+1]) {
+					// 闸弄口新村20号楼301: a place named after the mouth of a lane (闸弄口,
+					// 巷口), whose name goes on; the lane is not the address's street.
+					continue
+				}
 				return string(rs[pos:end]), end
 			}
 		}

@@ -226,18 +226,30 @@ func crossScriptPart(field string, p Part, a, b string) (Level, bool) {
 		for _, r := range partKey(p, han) {
 			core = append(core, string(r))
 		}
+		all := strings.FieldsFunc(strings.ToLower(latin), func(r rune) bool { return !unicode.IsLetter(r) })
 		var words []string
-		for _, w := range strings.FieldsFunc(strings.ToLower(latin), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, w := range all {
 			if !romanAreaWords[w] {
 				words = append(words, w)
 			}
 		}
-		if readsAsPlace(core, words) {
+		if readsAsPlace(core, words) || readsAsPlace(core, placeWords(all)) {
 			return level(field, Exact, "%s transliterated as %s", han, latin), true
 		}
 		return level(field, Different, "%s does not read as %s", han, latin), true
 	}
 	return Level{}, false
+}
+
+// placeWords drops the area words that follow a place's name (Xihu District, Hangzhou
+// Shi), keeping its first word whatever it is: Xian is 西安 read aloud as well as the
+// word for a county, and "Xian City" is the city.
+func placeWords(words []string) []string {
+	end := len(words)
+	for end > 1 && romanAreaWords[words[end-1]] {
+		end--
+	}
+	return words[:end]
 }
 
 // romanNumber matches the house number of an English-format Chinese address: "No.

@@ -71,6 +71,11 @@ func TestCrossScriptAddressParts(t *testing.T) {
 		{PartCity, "基隆市", "Keelung City", Exact},
 		{PartCity, "杭州市", "Hangzhou", Exact},
 		{PartCity, "杭州市", "Guangzhou", Different},
+		// Xian is also the word for a county, but alone or before City it is the name
+		{PartCity, "西安市", "Xian", Exact},
+		{PartCity, "西安市", "Xian City", Exact},
+		{PartCity, "西安市", "Xi'an Shi", Exact},
+		{PartCity, "咸阳市", "Xian", Different},
 		// an English place that happens to spell pinyin letters is still compared by
 		// its reading: Sydney is not 悉尼 read aloud
 		{PartCity, "悉尼", "Sydney", Different},

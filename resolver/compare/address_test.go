@@ -26,6 +26,10 @@ var chineseAddressTests = []struct {
 		Address{Region: "陕西省", City: "西安市", Locality: "长安区", Detail: "紫薇田园都市H座3202"}},
 	{"上海市上海市浦东新区****", // Pinduoduo: the municipality twice, the rest masked
 		Address{Region: "上海市", City: "上海市", Locality: "浦东新区", Detail: "****"}},
+	{"浙江省杭州市萧山区闸弄口新村20号楼301", // a compound named after a lane's mouth, no road
+		Address{Region: "浙江省", City: "杭州市", Locality: "萧山区", Detail: "闸弄口新村20号楼301"}},
+	{"浙江省杭州市上城区新华弄18号", // a lane that is the street
+		Address{Region: "浙江省", City: "杭州市", Locality: "上城区", Street: "新华弄", Number: "18"}},
 	{"上海市浦东新区张江路100号",
 		Address{Region: "上海市", City: "上海市", Locality: "浦东新区", Street: "张江路", Number: "100"}},
 	{"北京市市辖区朝阳区建国门外街道建国路88号",
