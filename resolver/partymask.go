@@ -64,9 +64,11 @@ func (pm *PartyModel) restsOnPart(c Comparison, a, b PartyProfile, fr Frequency)
 
 // parcelDetail reports whether two profiles' details agree through a parcel point in
 // the compound of the other's home (compare.ParcelPoint): one of them a locker, a
-// station or the estate's office, the other a flat of its compound.
+// station or the estate's office, the other a flat of its compound, or of its building
+// (a locker numbered by it): a namesake of that building collects there as well.
 func parcelDetail(c Comparison, a, b PartyProfile) bool {
-	return c[fieldDetail].Kind == compare.Partial && (compare.ParcelPoint(a.Place.Detail) != "") != (compare.ParcelPoint(b.Place.Detail) != "")
+	k := c[fieldDetail].Kind
+	return (k == compare.Partial || k == compare.Building) && (compare.ParcelPoint(a.Place.Detail) != "") != (compare.ParcelPoint(b.Place.Detail) != "")
 }
 
 // ownAgreement reports whether a comparison agrees on what one person has alone and a

@@ -397,6 +397,14 @@ func CompareParties(a, b PartyProfile) Comparison {
 			// name one home. The district says nothing either way there.
 			c[fieldLocality] = compare.Level{Kind: compare.Null, Why: "locality: another district under the same road, number and flat"}
 		}
+		if c[fieldLocality].Kind == compare.Different && c[fieldDetail].Kind == compare.Building && chineseHome(a) && chineseHome(b) &&
+			compare.AddressPartLevel(compare.PartCity, pa, pb).Kind == compare.Exact {
+			// The locker of the home's building in the compound of the home's name, in
+			// the same city (湖畔天城妈妈驿站(25号柜) in 工业园区 and 湖畔天城25栋3单元1805
+			// in 吴中区): the district beside it is picked from a list, the compound and
+			// its building are where the parcels go. It says nothing either way there.
+			c[fieldLocality] = compare.Level{Kind: compare.Null, Why: "locality: another district beside the locker of the home's building"}
+		}
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
 	} else {

@@ -273,7 +273,7 @@ func TestModelStoredBeforeDwelling(t *testing.T) {
 		fields := stored[key].([]any)
 		for i, f := range fields {
 			kinds := f.([]any)
-			fields[i] = kinds[:len(kinds)-2] // as written before Dwelling and OtherHome
+			fields[i] = kinds[:len(kinds)-3] // as written before Dwelling, OtherHome and Building
 		}
 	}
 	old, _ := json.Marshal(stored)
@@ -286,6 +286,12 @@ func TestModelStoredBeforeDwelling(t *testing.T) {
 	}
 	if got, want := back.Weight(fieldDetail, compare.OtherHome), back.Weight(fieldDetail, compare.Different); got != want || got >= 0 {
 		t.Errorf("an old model weighs two homes %.2f, want its different weight %.2f", got, want)
+	}
+	if got, want := back.Weight(fieldDetail, compare.Building), back.Weight(fieldDetail, compare.Partial); got != want || got <= 0 {
+		t.Errorf("an old model weighs a building %.2f, want its partial weight %.2f", got, want)
+	}
+	if b, p := pm.Weight(fieldDetail, compare.Building), pm.Weight(fieldDetail, compare.Partial); b <= p {
+		t.Errorf("the prior weighs a locker of the home's building %.2f, no more than the compound's %.2f", b, p)
 	}
 	if d, e := pm.Weight(fieldDetail, compare.Dwelling), pm.Weight(fieldDetail, compare.Exact); d <= e {
 		t.Errorf("the prior weighs a dwelling %.2f, no more than the same numbers %.2f", d, e)

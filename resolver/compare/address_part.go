@@ -271,8 +271,13 @@ func parcelPointDetail(field, a, b string) (Level, bool) {
 			lockerSide, homeSide = b, a
 		}
 		if m := lockerNumber.FindStringSubmatch(lockerSide); m != nil {
-			if bl := buildingOf(homeSide); bl != "" && strings.TrimLeft(m[1], "0") != bl {
+			switch bl := buildingOf(homeSide); {
+			case bl != "" && strings.TrimLeft(m[1], "0") != bl:
 				return level(field, Null, "%s ~ %s: the locker of building %s, a home in building %s", a, b, m[1], bl), true
+			case bl != "":
+				// The locker at the home's own building: the compound and the building
+				// agree, the flat is not told.
+				return level(field, Building, "%s ~ %s: the locker of building %s in the compound %s", a, b, bl, parcel), true
 			}
 		}
 		return level(field, Partial, "%s ~ %s: a parcel point in the compound %s", a, b, parcel), true

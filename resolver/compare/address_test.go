@@ -450,7 +450,8 @@ func TestVillageOf(t *testing.T) {
 }
 
 // TestParcelPointInTheHomesCompound: a locker, a courier's station or the estate's
-// office in the compound of a home agrees as the compound (Partial), another
+// office in the compound of a home agrees as the compound (Partial), a locker numbered
+// by the home's building as the building (Building), another
 // compound's is another place; a village's shop that takes parcels in stays the
 // village's (Partial by the village), and two homes stay compared by their numbers.
 func TestParcelPointInTheHomesCompound(t *testing.T) {
@@ -459,14 +460,15 @@ func TestParcelPointInTheHomesCompound(t *testing.T) {
 		want Kind
 	}{
 		{"海信慧园丰巢快递柜", "海信慧园7栋1504室", Partial},
-		{"青特花溪地物业服务中心(32号柜)", "青特花溪地小区32幢4单元1004室", Partial},
+		{"青特花溪地物业服务中心(32号柜)", "青特花溪地小区32幢4单元1004室", Building},
 		{"万科魅力之城中通快递超市", "万科魅力之城9幢5单元2605室", Partial},
-		{"莲花五村中通快递超市(14号柜)", "莲花五村南区14栋3305室", Partial},
+		{"莲花五村中通快递超市(14号柜)", "莲花五村南区14栋3305室", Building},
 		{"金尚小区兔喜生活超市", "金尚小区1栋3205", Partial},
 		{"海信慧园丰巢快递柜", "金尚小区7栋1504室", Different},
 		{"万科魅力之城中通快递超市", "万科魅力之城", Partial},
 		{"鲁能星城中通快递超市(24号柜)", "鲁能星城12栋405", Null},
-		{"鲁能星城中通快递超市(12号柜)", "鲁能星城12栋405", Partial},
+		{"鲁能星城中通快递超市(12号柜)", "鲁能星城12栋405", Building},
+		{"鲁能星城中通快递超市(12号柜)", "鲁能星城", Partial}, // no building to check the locker against
 		{"万科魅力之城中通快递超市", "金尚小区", Different},
 		{"王屯超市代收", "王屯11组55号", Partial},
 		{"海信慧园7栋1504室", "海信慧园9栋302室", OtherHome},
