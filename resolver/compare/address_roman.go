@@ -147,6 +147,26 @@ func hanStreetKey(s string) streetKey {
 	return k
 }
 
+// daJie reads the 大 of a 大街 that a romanisation wrote with the name rather than the
+// type: Xudongda Jie and Xudong Da Jie for 徐东大街, as Xudong Dajie writes it.
+func daJie(k streetKey) streetKey {
+	n := len(k.core)
+	if n == 0 {
+		return k
+	}
+	last := k.core[n-1]
+	switch {
+	case last == "da" && n > 1:
+		k.core = k.core[:n-1]
+	case strings.HasSuffix(last, "da") && len(last) > 2:
+		k.core = append(slices.Clone(k.core[:n-1]), strings.TrimSuffix(last, "da"))
+	default:
+		return k
+	}
+	k.typ = "大街"
+	return k
+}
+
 // hanTypeAt reports whether rs ends with a street type.
 func hanTypeAt(rs []rune) bool {
 	s := string(rs)
@@ -206,6 +226,9 @@ func crossScriptPart(field string, p Part, a, b string) (Level, bool) {
 	switch p {
 	case PartStreet:
 		h, l := hanStreetKey(han), latinStreetKey(latin)
+		if h.typ == "大街" && l.typ == "街" {
+			l = daJie(l)
+		}
 		if !readsAsPlace(h.core, l.core) {
 			return level(field, Different, "%s does not read as %s", han, latin), true
 		}
@@ -256,6 +279,10 @@ func placeWords(words []string) []string {
 // 2061", "No 12-3".
 var romanNumber = regexp.MustCompile(`(?i)^no\.?\s*(\d+[a-z]?(?:-\d+)?)$`)
 
+// romanNumberedStreet matches a house number written against its "No." before the
+// street, as mainland shops print it: "No.2714 Jiahe Lu".
+var romanNumberedStreet = regexp.MustCompile(`(?i)^no\.\d+[a-z]?(?:-\d+)?\s+\pL`)
+
 // romanDetail matches a floor, building, unit or room word with its number: "9F.",
 // "Room 2204", "Bldg. 3", "Unit 2", "Rm 5".
 var romanDetail = regexp.MustCompile(`(?i)^(?:(\d+)\s*f\.?|(?:floor|fl\.?)\s*(\d+)|(bldg\.?|building|block|unit|room|rm\.?|flat|apt\.?)\s*(\d+[a-z]?))$`)
@@ -271,7 +298,7 @@ func isRomanChinese(segs []string) bool {
 		}
 		last := strings.TrimSuffix(words[len(words)-1], ".")
 		switch {
-		case romanNumber.MatchString(seg) || strings.HasPrefix(strings.ToLower(seg), "no. "):
+		case romanNumber.MatchString(seg) || strings.HasPrefix(strings.ToLower(seg), "no. ") || romanNumberedStreet.MatchString(seg):
 			return true
 		case last == "district" || last == "dist" || words[0] == "sec." || words[0] == "ln.":
 			return true
