@@ -88,8 +88,13 @@ func DefaultPartyModel() PartyModel {
 	// One order in ten gives another number of the same person (a second SIM, a work
 	// phone, a new number): a different phone is evidence against, not a veto on a
 	// name and a flat that agree.
+	// A number one digit off is a slip of its owner's far more often than a stranger's
+	// number: strangers are one digit apart about once in ten million pairs, and what
+	// makes an equal number common among strangers (a household's or an office's shared
+	// line) makes no slips. Consecutive numbers of one family plan or one office's lines
+	// are what it leaves, rarer than a shared number.
 	pm.levels(fieldPhone, map[compare.Kind][2]float64{
-		compare.Exact: k(0.82, 0.0001), compare.Typo: k(0.04, 0.0002), compare.MaskedDigits: k(0.03, 0.000004),
+		compare.Exact: k(0.82, 0.0001), compare.Typo: k(0.04, 0.00003), compare.MaskedDigits: k(0.03, 0.000004),
 		compare.MaskedCompatible: k(0.01, 0.005), compare.Different: k(0.10, 0.9797),
 	})
 	// The parts of one address are not independent (a move changes them all at once, a
@@ -234,7 +239,9 @@ func (pm *PartyModel) Decide(c Comparison, a PartyProfile, fr Frequency) (PartyV
 	}
 	// Another name and another phone at one address are two people of a household or
 	// a building, however much the address agrees: a person to look at, never a merge.
-	twoPeople := c[fieldPhone].Kind == compare.Different &&
+	// A number one digit off under another name is another phone too: a family plan's
+	// or an office's consecutive numbers, not one person's slip and another name at once.
+	twoPeople := (c[fieldPhone].Kind == compare.Different || c[fieldPhone].Kind == compare.Typo) &&
 		(c[fieldName].Kind == compare.Different || c[fieldGiven].Kind == compare.Different || c[fieldFamily].Kind == compare.Different)
 	switch {
 	case !beyondName:

@@ -398,3 +398,19 @@ func TestMailboxNamedByThePhone(t *testing.T) {
 		}
 	}
 }
+
+// TestPhoneSlipOfTheName: one digit off the number of the same full name links a
+// customer who has moved in the city (吴倩 at 协信星澜汇 and at 鲁能星城, where a shop
+// names the city alone); under another name (a family member's consecutive number, at
+// the same flat) it does not: another name and another number are two people.
+func TestPhoneSlipOfTheName(t *testing.T) {
+	pm := DefaultPartyModel()
+	checkDecisions(t, pm, []decisionCase{
+		{"a slip of the number, the name, another home in the city",
+			buyer("吴倩", "+8615329065192", "重庆市九龙坡区协信星澜汇北区16-3-3202"), buyer("吴倩", "15329065191", "重庆市鲁能星城30栋2单元1905室"), Same},
+		{"another name at one home, numbers one apart",
+			buyer("吴倩", "15329065192", "重庆市九龙坡区协信星澜汇北区16-3-3202"), buyer("吴建国", "15329065191", "重庆市九龙坡区协信星澜汇北区16-3-3202"), Possibly},
+		{"the name alone and another number elsewhere",
+			buyer("吴倩", "15329065192", "重庆市九龙坡区协信星澜汇北区16-3-3202"), buyer("吴倩", "15329061234", "重庆市渝北区鲁能星城30栋2单元1905室"), Apart},
+	})
+}
