@@ -209,6 +209,13 @@ func hanLevel(field, a, b string) Level {
 	if na.Family == nb.Family && (na.Given == "" || nb.Given == "") {
 		return level(field, Partial, "family name %s only", na.Family)
 	}
+	for _, p := range [][2]string{{a, b}, {b, a}} {
+		// 欧阳 (欧阳女士, the title dropped) against 欧阳文怡: a compound family name
+		// alone, though two characters read alone as 欧 阳.
+		if _, ok := compoundSurnames[p[0]]; ok && utf8.RuneCountInString(p[1]) > 2 && strings.HasPrefix(p[1], p[0]) {
+			return level(field, Partial, "family name %s only", p[0])
+		}
+	}
 	if r, ok := homophones(na, nb); ok {
 		return level(field, Phonetic, "%s ~ %s: both read %s", a, b, r)
 	}

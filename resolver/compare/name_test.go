@@ -45,7 +45,11 @@ var nameLevelTests = []struct {
 	{"陈", "程", Different},     // a family name alone: nothing beside it carries the name
 	{"黄娟萱", "韩娟萱", Different}, // han is no fuzzy reading of huang
 	{"欧阳娜娜", "欧阳娜妮", Typo},
-	{"王先生", "王伟", Partial}, // delivery platforms: 王先生 is Mr Wang
+	{"王先生", "王伟", Partial},    // delivery platforms: 王先生 is Mr Wang
+	{"欧阳女士", "欧阳文怡", Partial}, // and 欧阳女士 Ms Ouyang, not 欧 阳
+	{"歐陽女士", "欧阳文怡", Partial},
+	{"欧阳", "欧阳文怡", Partial},
+	{"欧阳女士", "欧文怡", Different}, // 欧 is a family name of its own
 	{"王", "Wang Wei", Partial},
 	// A nickname of one syllable against a romanised name: a part of it, as 王先生 is.
 	{"阿波", "Jiabo Du", Partial},
