@@ -343,6 +343,9 @@ func CompareParties(a, b PartyProfile) Comparison {
 	} else {
 		c[fieldName] = compare.NameLevel(nameOf(a), nameOf(b))
 	}
+	if !a.Company && !b.Company {
+		generationsApart(&c, a, b)
+	}
 	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
@@ -418,6 +421,33 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldCountry] = compare.Level{Kind: k, Why: "country: " + k.String()}
 	}
 	return c
+}
+
+// generationsApart makes the names of two profiles differ where their generational
+// suffixes do (Joseph Crawford Jr. against Joseph Crawford or Joseph Crawford Sr.): a
+// father and his son, named alike and living at one address, are the classic pair of
+// two people whose names agree but for the suffix. One side without it may be the son
+// leaving it out, so it is the name that differs, not a veto: a number or a mailbox
+// they share still links them, another phone with it makes two people (Decide).
+func generationsApart(c *Comparison, a, b PartyProfile) {
+	ga, gb := compare.Generation(nameOf(a)), compare.Generation(nameOf(b))
+	if ga == gb {
+		return
+	}
+	or := func(g string) string {
+		if g == "" {
+			return "none"
+		}
+		return g
+	}
+	l := compare.Level{Kind: compare.Different, Why: "family: " + or(ga) + " against " + or(gb) + ": two generations of one name"}
+	switch {
+	case c[fieldFamily].Kind.Agrees():
+		c[fieldFamily] = l
+	case c[fieldName].Kind.Agrees():
+		l.Why = "name" + strings.TrimPrefix(l.Why, "family")
+		c[fieldName] = l
+	}
 }
 
 // mailboxPhone compares the number one side's mailbox is named by (15126824321@139.com)

@@ -414,3 +414,24 @@ func TestPhoneSlipOfTheName(t *testing.T) {
 			buyer("吴倩", "15329065192", "重庆市九龙坡区协信星澜汇北区16-3-3202"), buyer("吴倩", "15329061234", "重庆市渝北区鲁能星城30栋2单元1905室"), Apart},
 	})
 }
+
+// TestGenerationsAreTwoPeople: Joseph Crawford Jr. at his father's address, with his own
+// phone, is not Joseph Crawford, nor Darrell Bryant Jr. Darrell Bryant Sr.; the son
+// writing his number without the suffix is still himself.
+func TestGenerationsAreTwoPeople(t *testing.T) {
+	pm := DefaultPartyModel()
+	at := func(given, family, phone string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family,
+			Phone: phone, Country: "US", Place: &ontology.AddressPart{Street: "54994 Gordon Shoal", Line2: "Apt 31B", Locality: "West Josephland", Postcode: "33555"}})
+	}
+	checkDecisions(t, pm, []decisionCase{
+		{"father and son, two phones", at("Joseph", "Crawford", "+17404181115"), at("Joseph", "Crawford Jr.", "5718966943"), Possibly},
+		{"Sr. and Jr., two phones", at("Darrell", "Bryant Sr.", "+17404181115"), at("Darrell", "Bryant Jr.", "5718966943"), Possibly},
+		{"the son without his suffix, his own number", at("Joseph", "Crawford", "5718966943"), at("Joseph", "Crawford Jr.", "(571) 896-6943"), Same},
+		{"the son twice", at("Joseph", "Crawford Jr.", "+17404181115"), at("Joseph", "Crawford Jr", "5718966943"), Same},
+	})
+	c := CompareParties(at("Joseph", "Crawford", ""), at("Joseph", "Crawford Jr.", ""))
+	if c[fieldFamily].Kind != compare.Different || !strings.Contains(c[fieldFamily].Why, "two generations") {
+		t.Errorf("Crawford against Crawford Jr.: %v (%s), want different, two generations", c[fieldFamily].Kind, c[fieldFamily].Why)
+	}
+}

@@ -773,3 +773,17 @@ func hanNickname(field, nick string, full HanName) (Level, bool) {
 	}
 	return Level{}, false
 }
+
+// generations are the words that tell a father from his son of the same name (Joseph
+// Crawford Jr., Darrell Bryant Sr., Henry Ford II), as written after the family name.
+var generations = map[string]string{"jr": "Jr.", "junior": "Jr.", "sr": "Sr.", "senior": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+
+// Generation returns the generational suffix a Latin name ends with ("Jr.", "Sr.",
+// "II", "III", "IV"), or "".
+func Generation(n Name) string {
+	words := strings.FieldsFunc(n.text(), func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
+	if len(words) < 2 {
+		return ""
+	}
+	return generations[strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))]
+}

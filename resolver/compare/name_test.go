@@ -596,3 +596,23 @@ func TestLookAlikeFamilyNames(t *testing.T) {
 		t.Errorf("family 主 against 王: %v (%s), want typo", got.Kind, got.Why)
 	}
 }
+
+func TestGeneration(t *testing.T) {
+	for _, tt := range []struct {
+		n    Name
+		want string
+	}{
+		{Name{Full: "Joseph Crawford Jr."}, "Jr."},
+		{Name{Given: "Joseph", Family: "Crawford Jr."}, "Jr."},
+		{Name{Full: "Darrell Bryant Sr"}, "Sr."},
+		{Name{Full: "Henry Ford II"}, "II"},
+		{Name{Full: "Smith, John, Jr."}, "Jr."},
+		{Name{Full: "Joseph Crawford"}, ""},
+		{Name{Full: "Jr"}, ""}, // a name of one word is no suffix
+		{Name{Full: "张伟"}, ""},
+	} {
+		if got := Generation(tt.n); got != tt.want {
+			t.Errorf("Generation(%+v) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
