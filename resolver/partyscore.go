@@ -313,7 +313,15 @@ func CompareParties(a, b PartyProfile) Comparison {
 	for f := range partyFields {
 		c[f] = compare.Level{Kind: compare.Null}
 	}
-	if a.Given != "" && b.Given != "" && a.Family != "" && b.Family != "" {
+	if a.Given != "" && b.Given != "" && a.Family != "" && b.Family != "" && hanParts(a) && hanParts(b) {
+		// 佳怡 / 徐 against 佳怡 / 徐: a Han name given in parts is compared whole, as
+		// the same name from a marketplace's one field is. Its parts are not the
+		// independent evidence a Western given and family name are (the given name is
+		// chosen to go with the family name, and namesakes of one city are common):
+		// weighed as two they counted twice what the whole name does, and two 徐佳怡
+		// of one lane linked on the name and the lane alone.
+		c[fieldName] = compare.NameLevel(nameOf(a), nameOf(b))
+	} else if a.Given != "" && b.Given != "" && a.Family != "" && b.Family != "" {
 		c[fieldGiven] = compare.NamePartLevel("given", a.Given, b.Given)
 		c[fieldFamily] = compare.NamePartLevel("family", a.Family, b.Family)
 		given, family := c[fieldGiven].Kind, c[fieldFamily].Kind
@@ -448,6 +456,12 @@ func generationsApart(c *Comparison, a, b PartyProfile) {
 		l.Why = "name" + strings.TrimPrefix(l.Why, "family")
 		c[fieldName] = l
 	}
+}
+
+// hanParts reports whether a profile's name is given in parts written in Han
+// characters alone.
+func hanParts(p PartyProfile) bool {
+	return compare.IsHanText(p.Given) && compare.IsHanText(p.Family)
 }
 
 // mailboxPhone compares the number one side's mailbox is named by (15126824321@139.com)

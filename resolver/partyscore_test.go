@@ -435,3 +435,28 @@ func TestGenerationsAreTwoPeople(t *testing.T) {
 		t.Errorf("Crawford against Crawford Jr.: %v (%s), want different, two generations", c[fieldFamily].Kind, c[fieldFamily].Why)
 	}
 }
+
+// TestHanNameInPartsWeighsAsTheWhole: 佳怡 / 徐 from two storefronts weighs what 徐佳怡
+// from a marketplace's one field does, not a given and a family name each; swapped
+// into the other fields (徐 / 佳怡, the Chinese order) it is still the one name.
+func TestHanNameInPartsWeighsAsTheWhole(t *testing.T) {
+	pm := DefaultPartyModel()
+	shop := func(given, family string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family, Country: "CN"})
+	}
+	a := shop("佳怡", "徐")
+	whole := pm.Score(CompareParties(buyer("徐佳怡", "", ""), a), buyer("徐佳怡", "", ""), nil)
+	for _, b := range []PartyProfile{shop("佳怡", "徐"), shop("徐", "佳怡")} {
+		c := CompareParties(a, b)
+		if c[fieldName].Kind != compare.Exact || c[fieldGiven].Kind != compare.Null || c[fieldFamily].Kind != compare.Null {
+			t.Errorf("%s / %s: name %v, given %v, family %v; want the whole name exact", b.Given, b.Family, c[fieldName].Kind, c[fieldGiven].Kind, c[fieldFamily].Kind)
+		}
+		if s := pm.Score(c, a, nil); s != whole {
+			t.Errorf("%s / %s weighs %.1f, the whole name from one field %.1f", b.Given, b.Family, s, whole)
+		}
+	}
+	// A Latin name in parts stays two parts.
+	if c := CompareParties(shop("Sarah", "Mitchell"), shop("Sarah", "Mitchell")); c[fieldGiven].Kind != compare.Exact || c[fieldFamily].Kind != compare.Exact {
+		t.Errorf("Sarah / Mitchell: given %v, family %v; want both exact", c[fieldGiven].Kind, c[fieldFamily].Kind)
+	}
+}
