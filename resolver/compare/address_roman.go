@@ -229,7 +229,19 @@ func crossScriptPart(field string, p Part, a, b string) (Level, bool) {
 		if h.typ == "大街" && l.typ == "街" {
 			l = daJie(l)
 		}
-		if !readsAsPlace(h.core, l.core) {
+		reads := readsAsPlace(h.core, l.core)
+		if !reads && h.dirs != "" && l.dirs == "" {
+			// Taibainan Lu for 太白南路: the direction run into the name, as pinyin
+			// writes it as often as apart (Taibai South Road, Taibai Nan Lu).
+			withDirs := slices.Clone(h.core)
+			for _, r := range h.dirs {
+				withDirs = append(withDirs, string(r))
+			}
+			if reads = readsAsPlace(withDirs, l.core); reads {
+				l.dirs = h.dirs
+			}
+		}
+		if !reads {
 			return level(field, Different, "%s does not read as %s", han, latin), true
 		}
 		if sortedRunes(h.dirs) != sortedRunes(l.dirs) {
@@ -257,6 +269,11 @@ func crossScriptPart(field string, p Part, a, b string) (Level, bool) {
 			}
 		}
 		if readsAsPlace(core, words) || readsAsPlace(core, placeWords(all)) {
+			return level(field, Exact, "%s transliterated as %s", han, latin), true
+		}
+		if strings.HasSuffix(Simplify(han), "新区") && readsAsPlace(append(core, "新"), placeWords(all)) {
+			// Pudongxin District for 浦东新区: the 新 of a new district read with the
+			// name, the 区 translated.
 			return level(field, Exact, "%s transliterated as %s", han, latin), true
 		}
 		return level(field, Different, "%s does not read as %s", han, latin), true

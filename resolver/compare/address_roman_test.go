@@ -58,6 +58,11 @@ func TestCrossScriptAddressParts(t *testing.T) {
 		{PartStreet, "解放碑步行街", "Jiefangbei Pedestrian Street", Exact},
 		{PartStreet, "文三路", "Wensan Rd.", Exact},
 		{PartStreet, "徐东大街", "Xudong Dajie", Exact},
+		{PartStreet, "太白南路", "Taibainan Lu", Exact}, // the direction run into the name
+		{PartStreet, "江东中路", "Jiangdongzhong Road", Exact},
+		{PartStreet, "浦东南路557弄", "Pudongnan Road", Similar}, // the lane left out
+		{PartStreet, "太白南路", "Taibaibei Lu", Different},
+		{PartStreet, "太白路", "Taibainan Lu", Different},
 		{PartStreet, "徐东大街", "Xudongda Jie", Exact}, // the 大 written with the name
 		{PartStreet, "徐东大街", "Xudong Da Jie", Exact},
 		{PartStreet, "徐东街", "Xudongda Jie", Different},
@@ -80,6 +85,10 @@ func TestCrossScriptAddressParts(t *testing.T) {
 		{PartLocality, "前鎮區", "Qianzhen Dist.", Exact},
 		{PartLocality, "板桥区", "Banqiao Dist.", Exact},
 		{PartLocality, "玄武区", "Qinhuai District", Different},
+		{PartLocality, "浦东新区", "Pudong New Area", Exact},
+		{PartLocality, "浦东新区", "Pudongxin District", Exact}, // the 新 read with the name
+		{PartLocality, "浦东新区", "Pudongxin Qu", Exact},
+		{PartLocality, "浦东区", "Pudongxin District", Different},
 		{PartCity, "高雄市", "Kaohsiung City", Exact},
 		{PartCity, "臺北市", "Taipei City", Exact},
 		{PartCity, "台中市", "Taichung", Exact},
