@@ -370,6 +370,9 @@ func TestWadeGiles(t *testing.T) {
 		{"王文正", "Wen-Cheng Huang", Different},
 		{"康桂英", "Kang Kuei-Ying", Transliterated},
 		{"林慧君", "Lin Huei-Chun", Transliterated},
+		{"黃品睿", "Pin-Juei Huang", Transliterated}, // Juei for 睿, as passports spell it
+		{"卓惠美", "Huei-Mei Chuo", Transliterated},  // and Chuo beside Cho for 卓
+		{"卓惠美", "Huei-Mei Cho", Transliterated},
 		// Wade-Giles and pinyin mixed in one name: Bin where Wade-Giles has Pin.
 		{"許文彬", "Wen-Bin Hsu", Transliterated},
 		{"李冠宇", "Guan-Yu Lee", Transliterated}, // n then yu: guan yu, not a ü after n
