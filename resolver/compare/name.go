@@ -281,6 +281,7 @@ func transliteration(field, han string, latin []string) Level {
 	if w, ok := nicknameReads(han, latin); ok {
 		return level(field, Partial, "%s calls %s by one syllable", han, w)
 	}
+
 	family, called := n, ""
 	if rs := []rune(han); len(rs) == 2 && (rs[0] == '小' || rs[0] == '老') {
 		// 小温 or 老温 is what friends call 温振波: the family name alone, as 温先生
@@ -325,6 +326,11 @@ func transliteration(field, han string, latin []string) Level {
 			}
 			return level(field, Different, "given name %s against %s", given, rest)
 		}
+	}
+	if l.Kind == Different && len(latin) == 1 && !isPinyin(strings.ToLower(latin[0])) {
+		// Sherry or Alex alone, against 覃宇: an English name a Chinese customer goes
+		// by, which no reading of the Han name gives or rules out.
+		return level(field, Null, "%s alone, an English name, says nothing of %s", latin[0], han)
 	}
 	return l
 }

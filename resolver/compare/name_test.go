@@ -436,6 +436,12 @@ func TestEnglishNameBesideAChineseOne(t *testing.T) {
 		{"Gui Xiang ZHANG", "张桂花", Different},
 		{"Zhang Gui Xian", "张桂香", Typo},
 		{"Zhang", "张桂花", Partial},
+		// An English name alone says nothing of the Chinese one either way; a
+		// romanised word alone that reads as another name does.
+		{"Sherry", "覃宇", Null},
+		{"Alex", "张杰", Null},
+		{"Wang", "张桂花", Different},
+		{"Jie", "张杰", Partial},
 	} {
 		got := NameLevel(Name{Full: c.a}, Name{Full: c.b})
 		if got.Kind != c.want {
