@@ -331,11 +331,15 @@ func CompareParties(a, b PartyProfile) Comparison {
 			// part different and the other agreeing stays part by part (Roy Paterson,
 			// Jack Paterson) unless the whole names are the same.
 			whole := compare.NameLevel(nameOf(a), nameOf(b))
-			if whole.Kind.Agrees() && (!given.Agrees() && !family.Agrees() || whole.Kind == compare.Exact || whole.Kind == compare.Transliterated) {
+			sg, sf := compare.NamePartLevel("given", a.Given, b.Family), compare.NamePartLevel("family", a.Family, b.Given)
+			if !given.Agrees() && !family.Agrees() && !whole.Kind.Agrees() && wholePart(sg.Kind) && wholePart(sf.Kind) {
+				// 黄 / 品睿 typed into the wrong fields against Pin-Juei / Huang: the
+				// whole names, read each in its own order, do not agree, but the fields
+				// do crosswise, each as a whole part.
+				c[fieldGiven], c[fieldFamily] = sg, sf
+			} else if whole.Kind.Agrees() && (!given.Agrees() && !family.Agrees() || whole.Kind == compare.Exact || whole.Kind == compare.Transliterated) {
 				// Swapped fields that agree crosswise (Baker / Anthony against Anthony /
 				// BAKER) are the two parts, and weigh as two; otherwise the whole name.
-				sg := compare.NamePartLevel("given", a.Given, b.Family)
-				sf := compare.NamePartLevel("family", a.Family, b.Given)
 				if wholePart(sg.Kind) && wholePart(sf.Kind) {
 					c[fieldGiven], c[fieldFamily] = sg, sf
 				} else {

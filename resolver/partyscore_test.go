@@ -460,3 +460,20 @@ func TestHanNameInPartsWeighsAsTheWhole(t *testing.T) {
 		t.Errorf("Sarah / Mitchell: given %v, family %v; want both exact", c[fieldGiven].Kind, c[fieldFamily].Kind)
 	}
 }
+
+// TestFieldsSwappedAcrossScripts: 黄 typed as the given name and 品睿 as the family
+// name, against Pin-Juei / Huang: the whole names read in their own orders disagree,
+// the fields agree crosswise, each whole.
+func TestFieldsSwappedAcrossScripts(t *testing.T) {
+	parts := func(given, family string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family, Country: "TW"})
+	}
+	c := CompareParties(parts("Pin-Juei", "Huang"), parts("黄", "品睿"))
+	if c[fieldGiven].Kind != compare.Transliterated || c[fieldFamily].Kind != compare.Transliterated {
+		t.Errorf("Pin-Juei / Huang against 黄 / 品睿: given %v (%s), family %v (%s); want both transliterated",
+			c[fieldGiven].Kind, c[fieldGiven].Why, c[fieldFamily].Kind, c[fieldFamily].Why)
+	}
+	if c := CompareParties(parts("Pin-Juei", "Huang"), parts("黄", "文正")); c[fieldGiven].Kind.Agrees() || c[fieldFamily].Kind.Agrees() {
+		t.Errorf("Pin-Juei / Huang against 黄 / 文正: given %v, family %v; want no agreement", c[fieldGiven].Kind, c[fieldFamily].Kind)
+	}
+}
