@@ -173,7 +173,13 @@ func compareNames(field, a, b string) Level {
 	case hb != "" && len(lb) > 0 && ha == "":
 		return mixedScript(field, hb, lb, la)
 	case len(la) > 0 && len(lb) > 0:
-		return wordsLevel(field, la, lb)
+		l := wordsLevel(field, la, lb)
+		if l.Kind == Different && (englishAlone(la) && len(lb) > 1 && allPinyin(lb) || englishAlone(lb) && len(la) > 1 && allPinyin(la)) {
+			// Emma alone against Shi Mingzhi: an English name beside a romanised
+			// Chinese one, which it neither spells nor rules out (as Emma against 石明志).
+			return level(field, Null, "%s alone, an English name, says nothing of %s", strings.Join(la, " "), strings.Join(lb, " "))
+		}
+		return l
 	}
 	return level(field, Different, "different scripts")
 }
@@ -327,7 +333,7 @@ func transliteration(field, han string, latin []string) Level {
 			return level(field, Different, "given name %s against %s", given, rest)
 		}
 	}
-	if l.Kind == Different && len(latin) == 1 && !isPinyin(strings.ToLower(latin[0])) {
+	if l.Kind == Different && englishAlone(latin) {
 		// Sherry or Alex alone, against 覃宇: an English name a Chinese customer goes
 		// by, which no reading of the Han name gives or rules out.
 		return level(field, Null, "%s alone, an English name, says nothing of %s", latin[0], han)
@@ -778,6 +784,12 @@ func hanNickname(field, nick string, full HanName) (Level, bool) {
 		return level(field, Partial, "%s: family name %s only", nick, c), true
 	}
 	return Level{}, false
+}
+
+// englishAlone reports whether a name is one Latin word that is no name's pinyin: an
+// English given name written alone (Emma, Sherry, Linda).
+func englishAlone(words []string) bool {
+	return len(words) == 1 && !namePinyin(strings.ToLower(words[0]))
 }
 
 // generations are the words that tell a father from his son of the same name (Joseph

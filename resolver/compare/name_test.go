@@ -439,6 +439,8 @@ func TestEnglishNameBesideAChineseOne(t *testing.T) {
 		// An English name alone says nothing of the Chinese one either way; a
 		// romanised word alone that reads as another name does.
 		{"Sherry", "覃宇", Null},
+		{"Emma", "Shi Mingzhi", Null}, // and of the Chinese name romanised
+		{"Emma", "Emily Smith", Different},
 		{"Alex", "张杰", Null},
 		{"Wang", "张桂花", Different},
 		{"Jie", "张杰", Partial},
