@@ -163,6 +163,10 @@ func parseChineseOrdered(s string) Address {
 			break
 		}
 	}
+	if estateSection(a.Locality) {
+		pos -= len([]rune(a.Locality))
+		a.Locality = ""
+	}
 	pos = skipRepeatedAreas(rs, pos, a)
 	a.Town, pos = takeSuffix(rs, pos, 10, "街道", "镇", "乡")
 	a.Street, pos = takeSuffix(rs, pos, 14, "大道", "大街", "胡同", "路", "街", "巷", "弄", "道", "线")
@@ -174,6 +178,15 @@ func parseChineseOrdered(s string) Address {
 	a.Number, pos = houseNumber(rs, pos)
 	a.Detail = string(rs[pos:])
 	return a
+}
+
+// estateSection reports whether a run ending in 区 numbers a section of an estate
+// (翠苑一区, 天通苑东三区) rather than naming a district: a numeral before 区 after a
+// name. 二七区 (Zhengzhou's, named for a date) is a name of numerals and a district.
+func estateSection(loc string) bool {
+	rs := []rune(loc)
+	n := len(rs)
+	return n >= 4 && rs[n-1] == '区' && hanNumerals[rs[n-2]] != "" && hanNumerals[rs[n-3]] == ""
 }
 
 // skipRepeatedAreas skips, at pos, areas the address has already named: a

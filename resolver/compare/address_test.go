@@ -30,6 +30,10 @@ var chineseAddressTests = []struct {
 		Address{Region: "浙江省", City: "杭州市", Locality: "萧山区", Detail: "闸弄口新村20号楼301"}},
 	{"浙江省杭州市上城区新华弄18号", // a lane that is the street
 		Address{Region: "浙江省", City: "杭州市", Locality: "上城区", Street: "新华弄", Number: "18"}},
+	{"北京市天通苑东三区34号楼3001室", // an estate's section, not a district
+		Address{Region: "北京市", City: "北京市", Detail: "天通苑东三区34号楼3001室"}},
+	{"河南省郑州市二七区花园路482号", // 二七区 is a district
+		Address{Region: "河南省", City: "郑州市", Locality: "二七区", Street: "花园路", Number: "482"}},
 	{"上海市浦东新区张江路100号",
 		Address{Region: "上海市", City: "上海市", Locality: "浦东新区", Street: "张江路", Number: "100"}},
 	{"北京市市辖区朝阳区建国门外街道建国路88号",
