@@ -780,10 +780,26 @@ func hanNickname(field, nick string, full HanName) (Level, bool) {
 	switch {
 	case full.Given != "" && (rs[0] == '阿' || rs[0] == rs[1]) && strings.Contains(full.Given, c):
 		return level(field, Nickname, "%s calls %s%s by %s", nick, full.Family, full.Given, c), true
+	case full.Given != "" && rs[0] == '阿' && soundsIn(rs[1], full.Given):
+		// 阿华 for 顾浩骅: a nickname is said before it is written, and written with
+		// the everyday character of the sound.
+		return level(field, Nickname, "%s calls %s%s by the sound of %s", nick, full.Family, full.Given, c), true
 	case (rs[0] == '小' || rs[0] == '老') && c == full.Family:
 		return level(field, Partial, "%s: family name %s only", nick, c), true
 	}
 	return Level{}, false
+}
+
+// soundsIn reports whether a character reads as one of the given name's characters.
+func soundsIn(r rune, given string) bool {
+	for _, g := range given {
+		for _, x := range readings(r) {
+			if slices.Contains(readings(g), x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // englishAlone reports whether a name is one Latin word that is no name's pinyin: an

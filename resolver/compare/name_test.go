@@ -341,6 +341,8 @@ func TestHanNicknames(t *testing.T) {
 		{"珍珍", "任桂珍", Nickname},
 		{"小孙", "孙雪蕾", Partial},
 		{"阿强", "王瑶月", Different},
+		{"阿华", "顾浩骅", Nickname}, // the sound, written with the everyday character
+		{"阿华", "顾浩明", Different},
 		{"小温", "Zhenbo Wen", Partial}, // across scripts, as 温先生 is
 		{"老郝", "Yang HAO", Partial},
 		{"小温", "Zhenbo Wang", Different},
