@@ -42,7 +42,8 @@ func (pm *PartyModel) maskedPhoneAlone(c Comparison, a PartyProfile, fr Frequenc
 
 // restsOnPart reports whether a comparison of a with b reaches Accept only with the
 // weights of levels that see part of a value: masks (MaskedCompatible, MaskedDigits), a
-// name that agrees in its family name alone (Partial, 赵女士 against 赵冬梅), and a
+// name that agrees in its family name alone (Partial, 赵女士 against 赵冬梅), a
+// number's last four digits a waybill prints after the name (Partial), and a
 // parcel point in the compound of a home (Partial, 海信慧园丰巢快递柜 against
 // 海信慧园7栋1504室), which every household of the compound collects from, a namesake's
 // among them.
@@ -53,7 +54,7 @@ func (pm *PartyModel) restsOnPart(c Comparison, a, b PartyProfile, fr Frequency)
 	for f, w := range ws {
 		k := c[f].Kind
 		part := k == compare.MaskedCompatible || k == compare.MaskedDigits ||
-			k == compare.Partial && (f == fieldName || f == fieldGiven || f == fieldFamily) ||
+			k == compare.Partial && (f == fieldName || f == fieldGiven || f == fieldFamily || f == fieldPhone) ||
 			f == fieldDetail && parcel
 		if !part {
 			s += w

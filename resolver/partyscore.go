@@ -365,6 +365,8 @@ func CompareParties(a, b PartyProfile) Comparison {
 	if !c[fieldPhone].Kind.Agrees() {
 		if l, ok := mailboxPhone(a, b); ok {
 			c[fieldPhone] = l
+		} else if l, ok := waybillTail(a, b); ok {
+			c[fieldPhone] = l
 		}
 	}
 	if hasParts(a.Place) && hasParts(b.Place) {
@@ -433,6 +435,26 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldCountry] = compare.Level{Kind: k, Why: "country: " + k.String()}
 	}
 	return c
+}
+
+// waybillTail compares the last four digits of a number one side's name carries (王丽7496,
+// as a privacy waybill prints the buyer) with the other side's phone, or with the four
+// the other's name carries: Partial where they agree, the rest of the number unseen;
+// Different where the other's plain number ends otherwise.
+func waybillTail(a, b PartyProfile) (compare.Level, bool) {
+	for _, p := range [][2]PartyProfile{{a, b}, {b, a}} {
+		t := compare.NamePhoneTail(p[0].FullName)
+		if t == "" {
+			continue
+		}
+		if compare.PhoneEndsWith(p[1].Phone, t) || t == compare.NamePhoneTail(p[1].FullName) {
+			return compare.Level{Kind: compare.Partial, Why: "phone: ends in " + t + ", as the name " + p[0].FullName + " says"}, true
+		}
+		if p[1].Phone != "" && !compare.IsMasked(p[1].Phone) {
+			return compare.Level{Kind: compare.Different, Why: "phone: " + p[1].Phone + " does not end in " + t + ", as the name " + p[0].FullName + " says"}, true
+		}
+	}
+	return compare.Level{}, false
 }
 
 // generationsApart makes the names of two profiles differ where their generational

@@ -477,3 +477,26 @@ func TestFieldsSwappedAcrossScripts(t *testing.T) {
 		t.Errorf("Pin-Juei / Huang against 黄 / 文正: given %v, family %v; want no agreement", c[fieldGiven].Kind, c[fieldFamily].Kind)
 	}
 }
+
+// TestWaybillTail: a privacy waybill's order for 王丽7496 (a virtual number) meets her
+// own number, ending 7496, at her flat; another tail does not, nor does the tail alone
+// beside another name.
+func TestWaybillTail(t *testing.T) {
+	pm := DefaultPartyModel()
+	flat := "北京市昌平区回龙观西大街483号望京花园29栋3单元2305室"
+	waybill := buyer("王丽7496", "16542502006-1459", "北京市昌平区回龙观西大街483号29栋3单元2305")
+	c := CompareParties(waybill, buyer("王丽", "13721097496", flat))
+	if c[fieldPhone].Kind != compare.Partial {
+		t.Errorf("王丽7496 against 13721097496: phone %v (%s), want partial", c[fieldPhone].Kind, c[fieldPhone].Why)
+	}
+	checkDecisions(t, pm, []decisionCase{
+		{"the tail of her number", waybill, buyer("王女士", "13721097496", flat), Same},
+		{"another tail", waybill, buyer("王女士", "13721091234", flat), Possibly},
+	})
+	// The tail is part of a number, as a title is part of a name: a link resting on
+	// them holds only as the mention's one such match.
+	title := buyer("王女士", "13721097496", flat)
+	if !pm.restsOnPart(CompareParties(waybill, title), waybill, title, nil) {
+		t.Error("a link of 王丽7496 and 王女士 on the tail and the flat does not rest on part of the values")
+	}
+}
