@@ -57,6 +57,16 @@ func comparePart(p Part, a, b string) Level {
 			return l
 		}
 	}
+	if p == PartStreet && !hasHan(a) && !hasHan(b) {
+		// Sanmin Rd. Sec. 2 against Sanmin Rd. Ln. 272, Sec. 4: Taiwan's sections,
+		// lanes and alleys are streets of their own, however alike the letters.
+		la, lb := latinStreetKey(a), latinStreetKey(b)
+		for _, pair := range [][2]string{{la.sec, lb.sec}, {la.lane, lb.lane}, {la.alley, lb.alley}} {
+			if pair[0] != "" && pair[1] != "" && pair[0] != pair[1] {
+				return level(field, Different, "%s ~ %s: %s is not %s", a, b, pair[0], pair[1])
+			}
+		}
+	}
 	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
 		return level(field, Different, "too long to compare")
 	}
@@ -117,6 +127,14 @@ func comparePart(p Part, a, b string) Level {
 	minLen := 3
 	if p == PartNumber || p == PartPostcode {
 		minLen = 2 // short by nature; one digit apart is still a typo there
+	}
+	if p == PartDetail && !hasHan(a) && !hasHan(b) {
+		if na, nb := numberedWords(a), numberedWords(b); len(na) > 0 && len(na) == len(nb) && !slices.Equal(na, nb) {
+			// Room 1203 against Room 1204, Apt 31B against 31C, 20F against 10F: the
+			// flat or floor next to it, a neighbour's as often as a slip, however
+			// alike the letters. (A number left out on one side is another matter.)
+			return level(field, Different, "%s ~ %s: another flat or floor", ka, kb)
+		}
 	}
 	for _, k := range [][2]string{{ka, kb}, {pa, pb}} {
 		if min(utf8.RuneCountInString(k[0]), utf8.RuneCountInString(k[1])) >= minLen && OneEdit(k[0], k[1]) {
@@ -448,6 +466,18 @@ func partKey(p Part, s string) string {
 	}
 	key, _ := normalize.Address(s)
 	return key
+}
+
+// numberedWords are the words of a detail that hold a digit, lower-cased: 1203 and 31b
+// of "Room 1203, Apt 31B".
+func numberedWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(norm.NFKC.String(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if strings.ContainsFunc(w, unicode.IsDigit) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // plainKey keeps only the letters and digits of s, lower-cased, in the order written.

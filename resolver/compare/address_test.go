@@ -121,19 +121,27 @@ func TestAddressPartLevels(t *testing.T) {
 		{PartStreet, "kingsford street", "kingsfrod street", Typo},
 		{PartStreet, "kingsford village road", "kingsfort vilage rd", Similar},
 		{PartStreet, "kingsford street", "high road", Different},
-		{PartStreet, "杭州莫干山路", "莫干山路", Exact},                     // a city without its 市 before the street
-		{PartStreet, "工业园区东吴北路", "东吴北路", Exact},                   // a district the parser leaves on the street
-		{PartStreet, "工业园区星湖街", "苏州星湖街", Exact},                   // an area on both sides, each its own
-		{PartStreet, "滨江大道", "沿江大道", Typo},                        // one character apart, never the same street
-		{PartStreet, "新人民路", "人民路", Typo},                         // a longer name: one edit at most, never the same street
-		{PartStreet, "人民路", "路", Different},                       // too short to tell
-		{PartStreet, "pike place", "pike mlace", Typo},            // "pike pl" against "pike mlace" but one letter apart
-		{PartStreet, "hilder street", "hilderstreet", Exact},      // the space lost
+		{PartStreet, "杭州莫干山路", "莫干山路", Exact},                                      // a city without its 市 before the street
+		{PartStreet, "工业园区东吴北路", "东吴北路", Exact},                                    // a district the parser leaves on the street
+		{PartStreet, "工业园区星湖街", "苏州星湖街", Exact},                                    // an area on both sides, each its own
+		{PartStreet, "滨江大道", "沿江大道", Typo},                                         // one character apart, never the same street
+		{PartStreet, "新人民路", "人民路", Typo},                                          // a longer name: one edit at most, never the same street
+		{PartStreet, "人民路", "路", Different},                                        // too short to tell
+		{PartStreet, "pike place", "pike mlace", Typo},                             // "pike pl" against "pike mlace" but one letter apart
+		{PartStreet, "hilder street", "hilderstreet", Exact},                       // the space lost
+		{PartStreet, "Sanmin Rd. Sec. 2", "Sanmin Rd. Ln. 272, Sec. 4", Different}, // Taiwan's sections are streets of their own
+		{PartStreet, "Sanmin Rd., Sec. 2", "Sanmin Rd. Sec. 2", Exact},
 		{PartDetail, "woodstock park", "woodstokcipark", Similar}, // FEBRL-style corruption
 		{PartDetail, "rosetta lodge", "kingsford village", Different},
 		{PartDetail, "Bldg 3, Rm 2706", "3-2706", Similar}, // an English form's flat, a Chinese form's numbers
 		{PartDetail, "Bldg 3, Rm 2706", "4-2706", Different},
 		{PartDetail, "Unit 12", "12", Different}, // one number: not enough to say
+		// The flat or floor next door is a neighbour's as often as a slip.
+		{PartDetail, "Room 1203", "Room 1204", Different},
+		{PartDetail, "Apt 31B", "Apt 31C", Different},
+		{PartDetail, "20F", "10F", Different},
+		{PartDetail, "Room 1203, Unit 3, Building 1", "Room 1203, Building 1", Similar}, // the unit left out
+		{PartDetail, "rosetta lodge 12", "rosetta lodgee 12", Typo},                     // the words slip, the number holds
 		{PartStreet, "文三路", "文三路", Exact},
 		{PartStreet, "文三路", "文二路", Typo},
 		{PartNumber, "12", "12", Exact},
