@@ -66,6 +66,13 @@ func comparePart(p Part, a, b string) Level {
 				return level(field, Different, "%s ~ %s: %s is not %s", a, b, pair[0], pair[1])
 			}
 		}
+		for _, pair := range [][2]string{{a, b}, {b, a}} {
+			// Xinghu Street against "Xinghu Street, Industrial Park": the street, and
+			// after a comma the area a shop's line went on to name.
+			if head, _, ok := strings.Cut(pair[1], ","); ok && partKey(p, head) == partKey(p, pair[0]) {
+				return level(field, Similar, "%s ~ %s: the street, and more after it on one side", a, b)
+			}
+		}
 	}
 	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
 		return level(field, Different, "too long to compare")
@@ -129,11 +136,19 @@ func comparePart(p Part, a, b string) Level {
 		minLen = 2 // short by nature; one digit apart is still a typo there
 	}
 	if p == PartDetail && !hasHan(a) && !hasHan(b) {
-		if na, nb := numberedWords(a), numberedWords(b); len(na) > 0 && len(na) == len(nb) && !slices.Equal(na, nb) {
+		na, nb := numberedWords(a), numberedWords(b)
+		slices.Sort(na)
+		slices.Sort(nb)
+		switch {
+		case len(na) > 0 && len(na) == len(nb) && !slices.Equal(na, nb):
 			// Room 1203 against Room 1204, Apt 31B against 31C, 20F against 10F: the
 			// flat or floor next to it, a neighbour's as often as a slip, however
 			// alike the letters. (A number left out on one side is another matter.)
 			return level(field, Different, "%s ~ %s: another flat or floor", ka, kb)
+		case len(na) >= 2 && slices.Equal(na, nb) && pa != pb:
+			// Room 1505, Building 13 against Apt 1505, Building 13 or Building 13 Room
+			// 1505: the same numbers, worded or ordered otherwise.
+			return level(field, Similar, "%s ~ %s: the same numbers %s", ka, kb, strings.Join(na, ", "))
 		}
 	}
 	for _, k := range [][2]string{{ka, kb}, {pa, pb}} {

@@ -131,6 +131,8 @@ func TestAddressPartLevels(t *testing.T) {
 		{PartStreet, "hilder street", "hilderstreet", Exact},                       // the space lost
 		{PartStreet, "Sanmin Rd. Sec. 2", "Sanmin Rd. Ln. 272, Sec. 4", Different}, // Taiwan's sections are streets of their own
 		{PartStreet, "Sanmin Rd., Sec. 2", "Sanmin Rd. Sec. 2", Exact},
+		{PartStreet, "Xinghu Street", "Xinghu Street, Industrial Park", Similar}, // the area after a comma
+		{PartStreet, "Xinghu Street", "Renmin Street, Industrial Park", Different},
 		{PartDetail, "woodstock park", "woodstokcipark", Similar}, // FEBRL-style corruption
 		{PartDetail, "rosetta lodge", "kingsford village", Different},
 		{PartDetail, "Bldg 3, Rm 2706", "3-2706", Similar}, // an English form's flat, a Chinese form's numbers
@@ -140,6 +142,8 @@ func TestAddressPartLevels(t *testing.T) {
 		{PartDetail, "Room 1203", "Room 1204", Different},
 		{PartDetail, "Apt 31B", "Apt 31C", Different},
 		{PartDetail, "20F", "10F", Different},
+		{PartDetail, "Room 1505, Building 13", "Apt 1505, Building 13", Similar}, // the same numbers, worded otherwise
+		{PartDetail, "Building 13, Room 1505", "Room 1505, Building 13", Similar},
 		{PartDetail, "Room 1203, Unit 3, Building 1", "Room 1203, Building 1", Similar}, // the unit left out
 		{PartDetail, "rosetta lodge 12", "rosetta lodgee 12", Typo},                     // the words slip, the number holds
 		{PartStreet, "文三路", "文三路", Exact},
