@@ -375,6 +375,7 @@ func TestWadeGiles(t *testing.T) {
 		{"黃品睿", "Pin-Juei Huang", Transliterated}, // Juei for 睿, as passports spell it
 		{"卓惠美", "Huei-Mei Chuo", Transliterated},  // and Chuo beside Cho for 卓
 		{"卓惠美", "Huei-Mei Cho", Transliterated},
+		{"饒子恩", "Tsi-En Jao", Transliterated}, // Tsi beside Tzu and Tsu for 子
 		// Wade-Giles and pinyin mixed in one name: Bin where Wade-Giles has Pin.
 		{"許文彬", "Wen-Bin Hsu", Transliterated},
 		{"李冠宇", "Guan-Yu Lee", Transliterated}, // n then yu: guan yu, not a ü after n

@@ -25,7 +25,7 @@ var wgInitials = []struct{ py, wg string }{
 
 // wgWhole are syllables whose Wade-Giles spelling is not initial plus final.
 var wgWhole = map[string][]string{
-	"zi": {"tzu", "tsu"}, "ci": {"tzu", "tsu"}, "si": {"ssu", "szu", "su"},
+	"zi": {"tzu", "tsu", "tsi"}, "ci": {"tzu", "tsu"}, "si": {"ssu", "szu", "su"},
 	// The -h of chih, shih and jih is as often left off (Chen Chi-Ming for 陈志明).
 	"zhi": {"chih", "chi"}, "chi": {"chih", "chi"}, "shi": {"shih", "shi"}, "ri": {"jih", "ji"},
 	"er": {"erh"}, "e": {"o", "e"},
