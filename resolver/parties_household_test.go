@@ -127,3 +127,28 @@ func TestParcelPointOfTheHomesCompound(t *testing.T) {
 		t.Errorf("the 陈宇 of two flats are one party %s through the compound's parcel shop", c)
 	}
 }
+
+// TestLockerOfTheHomesBuilding: an order for 胡英 at the locker her compound numbers by
+// her building (恒大华府兔喜生活超市(20号柜)) joins her flat in building 20, though her
+// storefront left the district out and the order's phone is a privacy number; the 胡英
+// of building 9 of the compound, who collects from another locker, stays apart.
+func TestLockerOfTheHomesBuilding(t *testing.T) {
+	f := newFixture(t)
+	store := func(name, phone, street, postcode, city string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: name, Phone: phone,
+			Address: street + ", " + postcode, Place: &ontology.AddressPart{Street: street, Postcode: postcode, Locality: city}}
+	}
+	at := func(name, phone, addr string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: name, Phone: phone, Address: addr}
+	}
+	f.orderBy("home", 0, store("胡英", "+8613518654177", "五一大道2665号恒大华府20幢1004室", "410584", ""))
+	f.orderBy("other", 1, at("胡英", "15173321908", "湖南省长沙市芙蓉区五一大道2665号恒大华府9幢702室"))
+	f.orderBy("locker", 2, at("胡英", "16263655034转3879", "湖南省长沙市芙蓉区恒大华府兔喜生活超市(20号柜)"))
+	home, other, locker := f.partyOf("home").PartyID, f.partyOf("other").PartyID, f.partyOf("locker").PartyID
+	if home != locker {
+		t.Errorf("胡英's flat in building 20 and the locker of building 20 are parties %s and %s, want one", home, locker)
+	}
+	if other == locker || other == home {
+		t.Errorf("the 胡英 of building 9 joined the locker of building 20 (%s, %s, %s)", home, other, locker)
+	}
+}

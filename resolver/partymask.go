@@ -42,7 +42,8 @@ func (pm *PartyModel) maskedPhoneAlone(c Comparison, a PartyProfile, fr Frequenc
 
 // restsOnPart reports whether a comparison of a with b reaches Accept only with the
 // weights of levels that see part of a value: masks (MaskedCompatible, MaskedDigits), a
-// name that agrees in its family name alone (Partial, 赵女士 against 赵冬梅), and a
+// name that agrees in its family name alone (Partial, 赵女士 against 赵冬梅), a
+// number's last four digits a waybill prints after the name (Partial), and a
 // parcel point in the compound of a home (Partial, 海信慧园丰巢快递柜 against
 // 海信慧园7栋1504室), which every household of the compound collects from, a namesake's
 // among them.
@@ -53,7 +54,7 @@ func (pm *PartyModel) restsOnPart(c Comparison, a, b PartyProfile, fr Frequency)
 	for f, w := range ws {
 		k := c[f].Kind
 		part := k == compare.MaskedCompatible || k == compare.MaskedDigits ||
-			k == compare.Partial && (f == fieldName || f == fieldGiven || f == fieldFamily) ||
+			k == compare.Partial && (f == fieldName || f == fieldGiven || f == fieldFamily || f == fieldPhone) ||
 			f == fieldDetail && parcel
 		if !part {
 			s += w
@@ -64,9 +65,11 @@ func (pm *PartyModel) restsOnPart(c Comparison, a, b PartyProfile, fr Frequency)
 
 // parcelDetail reports whether two profiles' details agree through a parcel point in
 // the compound of the other's home (compare.ParcelPoint): one of them a locker, a
-// station or the estate's office, the other a flat of its compound.
+// station or the estate's office, the other a flat of its compound, or of its building
+// (a locker numbered by it): a namesake of that building collects there as well.
 func parcelDetail(c Comparison, a, b PartyProfile) bool {
-	return c[fieldDetail].Kind == compare.Partial && (compare.ParcelPoint(a.Place.Detail) != "") != (compare.ParcelPoint(b.Place.Detail) != "")
+	k := c[fieldDetail].Kind
+	return (k == compare.Partial || k == compare.Building) && (compare.ParcelPoint(a.Place.Detail) != "") != (compare.ParcelPoint(b.Place.Detail) != "")
 }
 
 // ownAgreement reports whether a comparison agrees on what one person has alone and a

@@ -313,7 +313,15 @@ func CompareParties(a, b PartyProfile) Comparison {
 	for f := range partyFields {
 		c[f] = compare.Level{Kind: compare.Null}
 	}
-	if a.Given != "" && b.Given != "" && a.Family != "" && b.Family != "" {
+	if a.Given != "" && b.Given != "" && a.Family != "" && b.Family != "" && hanParts(a) && hanParts(b) {
+		// 佳怡 / 徐 against 佳怡 / 徐: a Han name given in parts is compared whole, as
+		// the same name from a marketplace's one field is. Its parts are not the
+		// independent evidence a Western given and family name are (the given name is
+		// chosen to go with the family name, and namesakes of one city are common):
+		// weighed as two they counted twice what the whole name does, and two 徐佳怡
+		// of one lane linked on the name and the lane alone.
+		c[fieldName] = compare.NameLevel(nameOf(a), nameOf(b))
+	} else if a.Given != "" && b.Given != "" && a.Family != "" && b.Family != "" {
 		c[fieldGiven] = compare.NamePartLevel("given", a.Given, b.Given)
 		c[fieldFamily] = compare.NamePartLevel("family", a.Family, b.Family)
 		given, family := c[fieldGiven].Kind, c[fieldFamily].Kind
@@ -323,11 +331,15 @@ func CompareParties(a, b PartyProfile) Comparison {
 			// part different and the other agreeing stays part by part (Roy Paterson,
 			// Jack Paterson) unless the whole names are the same.
 			whole := compare.NameLevel(nameOf(a), nameOf(b))
-			if whole.Kind.Agrees() && (!given.Agrees() && !family.Agrees() || whole.Kind == compare.Exact || whole.Kind == compare.Transliterated) {
+			sg, sf := compare.NamePartLevel("given", a.Given, b.Family), compare.NamePartLevel("family", a.Family, b.Given)
+			if !given.Agrees() && !family.Agrees() && !whole.Kind.Agrees() && wholePart(sg.Kind) && wholePart(sf.Kind) {
+				// 黄 / 品睿 typed into the wrong fields against Pin-Juei / Huang: the
+				// whole names, read each in its own order, do not agree, but the fields
+				// do crosswise, each as a whole part.
+				c[fieldGiven], c[fieldFamily] = sg, sf
+			} else if whole.Kind.Agrees() && (!given.Agrees() && !family.Agrees() || whole.Kind == compare.Exact || whole.Kind == compare.Transliterated) {
 				// Swapped fields that agree crosswise (Baker / Anthony against Anthony /
 				// BAKER) are the two parts, and weigh as two; otherwise the whole name.
-				sg := compare.NamePartLevel("given", a.Given, b.Family)
-				sf := compare.NamePartLevel("family", a.Family, b.Given)
 				if wholePart(sg.Kind) && wholePart(sf.Kind) {
 					c[fieldGiven], c[fieldFamily] = sg, sf
 				} else {
@@ -343,12 +355,17 @@ func CompareParties(a, b PartyProfile) Comparison {
 	} else {
 		c[fieldName] = compare.NameLevel(nameOf(a), nameOf(b))
 	}
+	if !a.Company && !b.Company {
+		generationsApart(&c, a, b)
+	}
 	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
 	if !c[fieldPhone].Kind.Agrees() {
 		if l, ok := mailboxPhone(a, b); ok {
+			c[fieldPhone] = l
+		} else if l, ok := waybillTail(a, b); ok {
 			c[fieldPhone] = l
 		}
 	}
@@ -397,6 +414,14 @@ func CompareParties(a, b PartyProfile) Comparison {
 			// name one home. The district says nothing either way there.
 			c[fieldLocality] = compare.Level{Kind: compare.Null, Why: "locality: another district under the same road, number and flat"}
 		}
+		if c[fieldLocality].Kind == compare.Different && c[fieldDetail].Kind == compare.Building && chineseHome(a) && chineseHome(b) &&
+			compare.AddressPartLevel(compare.PartCity, pa, pb).Kind == compare.Exact {
+			// The locker of the home's building in the compound of the home's name, in
+			// the same city (湖畔天城妈妈驿站(25号柜) in 工业园区 and 湖畔天城25栋3单元1805
+			// in 吴中区): the district beside it is picked from a list, the compound and
+			// its building are where the parcels go. It says nothing either way there.
+			c[fieldLocality] = compare.Level{Kind: compare.Null, Why: "locality: another district beside the locker of the home's building"}
+		}
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
 	} else {
@@ -410,6 +435,59 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldCountry] = compare.Level{Kind: k, Why: "country: " + k.String()}
 	}
 	return c
+}
+
+// waybillTail compares the last four digits of a number one side's name carries (王丽7496,
+// as a privacy waybill prints the buyer) with the other side's phone, or with the four
+// the other's name carries: Partial where they agree, the rest of the number unseen;
+// Different where the other's plain number ends otherwise.
+func waybillTail(a, b PartyProfile) (compare.Level, bool) {
+	for _, p := range [][2]PartyProfile{{a, b}, {b, a}} {
+		t := compare.NamePhoneTail(p[0].FullName)
+		if t == "" {
+			continue
+		}
+		if compare.PhoneEndsWith(p[1].Phone, t) || t == compare.NamePhoneTail(p[1].FullName) {
+			return compare.Level{Kind: compare.Partial, Why: "phone: ends in " + t + ", as the name " + p[0].FullName + " says"}, true
+		}
+		if p[1].Phone != "" && !compare.IsMasked(p[1].Phone) {
+			return compare.Level{Kind: compare.Different, Why: "phone: " + p[1].Phone + " does not end in " + t + ", as the name " + p[0].FullName + " says"}, true
+		}
+	}
+	return compare.Level{}, false
+}
+
+// generationsApart makes the names of two profiles differ where their generational
+// suffixes do (Joseph Crawford Jr. against Joseph Crawford or Joseph Crawford Sr.): a
+// father and his son, named alike and living at one address, are the classic pair of
+// two people whose names agree but for the suffix. One side without it may be the son
+// leaving it out, so it is the name that differs, not a veto: a number or a mailbox
+// they share still links them, another phone with it makes two people (Decide).
+func generationsApart(c *Comparison, a, b PartyProfile) {
+	ga, gb := compare.Generation(nameOf(a)), compare.Generation(nameOf(b))
+	if ga == gb {
+		return
+	}
+	or := func(g string) string {
+		if g == "" {
+			return "none"
+		}
+		return g
+	}
+	l := compare.Level{Kind: compare.Different, Why: "family: " + or(ga) + " against " + or(gb) + ": two generations of one name"}
+	switch {
+	case c[fieldFamily].Kind.Agrees():
+		c[fieldFamily] = l
+	case c[fieldName].Kind.Agrees():
+		l.Why = "name" + strings.TrimPrefix(l.Why, "family")
+		c[fieldName] = l
+	}
+}
+
+// hanParts reports whether a profile's name is given in parts written in Han
+// characters alone.
+func hanParts(p PartyProfile) bool {
+	return compare.IsHanText(p.Given) && compare.IsHanText(p.Family)
 }
 
 // mailboxPhone compares the number one side's mailbox is named by (15126824321@139.com)

@@ -70,3 +70,25 @@ func TestDistrictUnderTheSameHome(t *testing.T) {
 		t.Errorf("another flat, two districts: locality %v (%s), want different", c[fieldLocality].Kind, c[fieldLocality].Why)
 	}
 }
+
+// TestDistrictBesideTheLockerOfTheHomesBuilding: another district beside a locker
+// numbered by the home's building, in the compound and city of the home, weighs
+// nothing; beside the compound's locker without the building's number, or in another
+// city, it still weighs against.
+func TestDistrictBesideTheLockerOfTheHomesBuilding(t *testing.T) {
+	home := buyer("张玲艳", "", "江苏省苏州市吴中区湖畔天城25栋3单元1805")
+	locker := buyer("张玲艳", "", "江苏省苏州市工业园区湖畔天城妈妈驿站(25号柜)")
+	c := CompareParties(home, locker)
+	if c[fieldDetail].Kind != compare.Building || c[fieldLocality].Kind != compare.Null {
+		t.Errorf("the locker of the home's building: detail %v (%s), locality %v (%s), want building and null",
+			c[fieldDetail].Kind, c[fieldDetail].Why, c[fieldLocality].Kind, c[fieldLocality].Why)
+	}
+	for _, other := range []PartyProfile{
+		buyer("张玲艳", "", "江苏省苏州市工业园区湖畔天城妈妈驿站"),      // the compound's, no building
+		buyer("张玲艳", "", "浙江省杭州市萧山区湖畔天城妈妈驿站(25号柜)"), // another city's compound of the name
+	} {
+		if c := CompareParties(home, other); c[fieldLocality].Kind != compare.Different {
+			t.Errorf("%s: locality %v (%s), want different", other.Address, c[fieldLocality].Kind, c[fieldLocality].Why)
+		}
+	}
+}

@@ -273,7 +273,7 @@ func TestModelStoredBeforeDwelling(t *testing.T) {
 		fields := stored[key].([]any)
 		for i, f := range fields {
 			kinds := f.([]any)
-			fields[i] = kinds[:len(kinds)-2] // as written before Dwelling and OtherHome
+			fields[i] = kinds[:len(kinds)-3] // as written before Dwelling, OtherHome and Building
 		}
 	}
 	old, _ := json.Marshal(stored)
@@ -286,6 +286,12 @@ func TestModelStoredBeforeDwelling(t *testing.T) {
 	}
 	if got, want := back.Weight(fieldDetail, compare.OtherHome), back.Weight(fieldDetail, compare.Different); got != want || got >= 0 {
 		t.Errorf("an old model weighs two homes %.2f, want its different weight %.2f", got, want)
+	}
+	if got, want := back.Weight(fieldDetail, compare.Building), back.Weight(fieldDetail, compare.Partial); got != want || got <= 0 {
+		t.Errorf("an old model weighs a building %.2f, want its partial weight %.2f", got, want)
+	}
+	if b, p := pm.Weight(fieldDetail, compare.Building), pm.Weight(fieldDetail, compare.Partial); b <= p {
+		t.Errorf("the prior weighs a locker of the home's building %.2f, no more than the compound's %.2f", b, p)
 	}
 	if d, e := pm.Weight(fieldDetail, compare.Dwelling), pm.Weight(fieldDetail, compare.Exact); d <= e {
 		t.Errorf("the prior weighs a dwelling %.2f, no more than the same numbers %.2f", d, e)
@@ -390,5 +396,107 @@ func TestMailboxNamedByThePhone(t *testing.T) {
 		if got := CompareParties(tt.a, tt.b)[fieldPhone]; got.Kind != tt.want {
 			t.Errorf("%s %s against %s %s: phone %v (%s), want %v", tt.a.Phone, tt.a.Email, tt.b.Phone, tt.b.Email, got.Kind, got.Why, tt.want)
 		}
+	}
+}
+
+// TestPhoneSlipOfTheName: one digit off the number of the same full name links a
+// customer who has moved in the city (吴倩 at 协信星澜汇 and at 鲁能星城, where a shop
+// names the city alone); under another name (a family member's consecutive number, at
+// the same flat) it does not: another name and another number are two people.
+func TestPhoneSlipOfTheName(t *testing.T) {
+	pm := DefaultPartyModel()
+	checkDecisions(t, pm, []decisionCase{
+		{"a slip of the number, the name, another home in the city",
+			buyer("吴倩", "+8615329065192", "重庆市九龙坡区协信星澜汇北区16-3-3202"), buyer("吴倩", "15329065191", "重庆市鲁能星城30栋2单元1905室"), Same},
+		{"another name at one home, numbers one apart",
+			buyer("吴倩", "15329065192", "重庆市九龙坡区协信星澜汇北区16-3-3202"), buyer("吴建国", "15329065191", "重庆市九龙坡区协信星澜汇北区16-3-3202"), Possibly},
+		{"the name alone and another number elsewhere",
+			buyer("吴倩", "15329065192", "重庆市九龙坡区协信星澜汇北区16-3-3202"), buyer("吴倩", "15329061234", "重庆市渝北区鲁能星城30栋2单元1905室"), Apart},
+	})
+}
+
+// TestGenerationsAreTwoPeople: Joseph Crawford Jr. at his father's address, with his own
+// phone, is not Joseph Crawford, nor Darrell Bryant Jr. Darrell Bryant Sr.; the son
+// writing his number without the suffix is still himself.
+func TestGenerationsAreTwoPeople(t *testing.T) {
+	pm := DefaultPartyModel()
+	at := func(given, family, phone string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family,
+			Phone: phone, Country: "US", Place: &ontology.AddressPart{Street: "54994 Gordon Shoal", Line2: "Apt 31B", Locality: "West Josephland", Postcode: "33555"}})
+	}
+	checkDecisions(t, pm, []decisionCase{
+		{"father and son, two phones", at("Joseph", "Crawford", "+17404181115"), at("Joseph", "Crawford Jr.", "5718966943"), Possibly},
+		{"Sr. and Jr., two phones", at("Darrell", "Bryant Sr.", "+17404181115"), at("Darrell", "Bryant Jr.", "5718966943"), Possibly},
+		{"the son without his suffix, his own number", at("Joseph", "Crawford", "5718966943"), at("Joseph", "Crawford Jr.", "(571) 896-6943"), Same},
+		{"the son twice", at("Joseph", "Crawford Jr.", "+17404181115"), at("Joseph", "Crawford Jr", "5718966943"), Same},
+	})
+	c := CompareParties(at("Joseph", "Crawford", ""), at("Joseph", "Crawford Jr.", ""))
+	if c[fieldFamily].Kind != compare.Different || !strings.Contains(c[fieldFamily].Why, "two generations") {
+		t.Errorf("Crawford against Crawford Jr.: %v (%s), want different, two generations", c[fieldFamily].Kind, c[fieldFamily].Why)
+	}
+}
+
+// TestHanNameInPartsWeighsAsTheWhole: 佳怡 / 徐 from two storefronts weighs what 徐佳怡
+// from a marketplace's one field does, not a given and a family name each; swapped
+// into the other fields (徐 / 佳怡, the Chinese order) it is still the one name.
+func TestHanNameInPartsWeighsAsTheWhole(t *testing.T) {
+	pm := DefaultPartyModel()
+	shop := func(given, family string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family, Country: "CN"})
+	}
+	a := shop("佳怡", "徐")
+	whole := pm.Score(CompareParties(buyer("徐佳怡", "", ""), a), buyer("徐佳怡", "", ""), nil)
+	for _, b := range []PartyProfile{shop("佳怡", "徐"), shop("徐", "佳怡")} {
+		c := CompareParties(a, b)
+		if c[fieldName].Kind != compare.Exact || c[fieldGiven].Kind != compare.Null || c[fieldFamily].Kind != compare.Null {
+			t.Errorf("%s / %s: name %v, given %v, family %v; want the whole name exact", b.Given, b.Family, c[fieldName].Kind, c[fieldGiven].Kind, c[fieldFamily].Kind)
+		}
+		if s := pm.Score(c, a, nil); s != whole {
+			t.Errorf("%s / %s weighs %.1f, the whole name from one field %.1f", b.Given, b.Family, s, whole)
+		}
+	}
+	// A Latin name in parts stays two parts.
+	if c := CompareParties(shop("Sarah", "Mitchell"), shop("Sarah", "Mitchell")); c[fieldGiven].Kind != compare.Exact || c[fieldFamily].Kind != compare.Exact {
+		t.Errorf("Sarah / Mitchell: given %v, family %v; want both exact", c[fieldGiven].Kind, c[fieldFamily].Kind)
+	}
+}
+
+// TestFieldsSwappedAcrossScripts: 黄 typed as the given name and 品睿 as the family
+// name, against Pin-Juei / Huang: the whole names read in their own orders disagree,
+// the fields agree crosswise, each whole.
+func TestFieldsSwappedAcrossScripts(t *testing.T) {
+	parts := func(given, family string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family, Country: "TW"})
+	}
+	c := CompareParties(parts("Pin-Juei", "Huang"), parts("黄", "品睿"))
+	if c[fieldGiven].Kind != compare.Transliterated || c[fieldFamily].Kind != compare.Transliterated {
+		t.Errorf("Pin-Juei / Huang against 黄 / 品睿: given %v (%s), family %v (%s); want both transliterated",
+			c[fieldGiven].Kind, c[fieldGiven].Why, c[fieldFamily].Kind, c[fieldFamily].Why)
+	}
+	if c := CompareParties(parts("Pin-Juei", "Huang"), parts("黄", "文正")); c[fieldGiven].Kind.Agrees() || c[fieldFamily].Kind.Agrees() {
+		t.Errorf("Pin-Juei / Huang against 黄 / 文正: given %v, family %v; want no agreement", c[fieldGiven].Kind, c[fieldFamily].Kind)
+	}
+}
+
+// TestWaybillTail: a privacy waybill's order for 王丽7496 (a virtual number) meets her
+// own number, ending 7496, at her flat; another tail does not, nor does the tail alone
+// beside another name.
+func TestWaybillTail(t *testing.T) {
+	pm := DefaultPartyModel()
+	flat := "北京市昌平区回龙观西大街483号望京花园29栋3单元2305室"
+	waybill := buyer("王丽7496", "16542502006-1459", "北京市昌平区回龙观西大街483号29栋3单元2305")
+	c := CompareParties(waybill, buyer("王丽", "13721097496", flat))
+	if c[fieldPhone].Kind != compare.Partial {
+		t.Errorf("王丽7496 against 13721097496: phone %v (%s), want partial", c[fieldPhone].Kind, c[fieldPhone].Why)
+	}
+	checkDecisions(t, pm, []decisionCase{
+		{"the tail of her number", waybill, buyer("王女士", "13721097496", flat), Same},
+		{"another tail", waybill, buyer("王女士", "13721091234", flat), Possibly},
+	})
+	// The tail is part of a number, as a title is part of a name: a link resting on
+	// them holds only as the mention's one such match.
+	title := buyer("王女士", "13721097496", flat)
+	if !pm.restsOnPart(CompareParties(waybill, title), waybill, title, nil) {
+		t.Error("a link of 王丽7496 and 王女士 on the tail and the flat does not rest on part of the values")
 	}
 }

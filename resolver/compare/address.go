@@ -61,7 +61,7 @@ type AddressComparison struct {
 
 // AddressPartKinds are the levels each part of AddressLevels gets, strongest first.
 func AddressPartKinds() []Kind {
-	return []Kind{Null, Dwelling, Exact, Typo, Similar, Partial, MaskedCompatible, Different, OtherHome}
+	return []Kind{Null, Dwelling, Exact, Typo, Similar, Building, Partial, MaskedCompatible, Different, OtherHome}
 }
 
 // AddressKinds are the levels of AddressComparison.Overall, strongest first.

@@ -163,6 +163,10 @@ func parseChineseOrdered(s string) Address {
 			break
 		}
 	}
+	if estateSection(a.Locality) {
+		pos -= len([]rune(a.Locality))
+		a.Locality = ""
+	}
 	pos = skipRepeatedAreas(rs, pos, a)
 	a.Town, pos = takeSuffix(rs, pos, 10, "街道", "镇", "乡")
 	a.Street, pos = takeSuffix(rs, pos, 14, "大道", "大街", "胡同", "路", "街", "巷", "弄", "道", "线")
@@ -174,6 +178,15 @@ func parseChineseOrdered(s string) Address {
 	a.Number, pos = houseNumber(rs, pos)
 	a.Detail = string(rs[pos:])
 	return a
+}
+
+// estateSection reports whether a run ending in 区 numbers a section of an estate
+// (翠苑一区, 天通苑东三区) rather than naming a district: a numeral before 区 after a
+// name. 二七区 (Zhengzhou's, named for a date) is a name of numerals and a district.
+func estateSection(loc string) bool {
+	rs := []rune(loc)
+	n := len(rs)
+	return n >= 4 && rs[n-1] == '区' && hanNumerals[rs[n-2]] != "" && hanNumerals[rs[n-3]] == ""
 }
 
 // skipRepeatedAreas skips, at pos, areas the address has already named: a
@@ -296,6 +309,11 @@ func takeSuffix(rs []rune, pos, limit int, suffixes ...string) (string, int) {
 				}
 				if suf == "线" && !numberedHouse(rs, end) {
 					// 羊西线2216号 is a road (Chengdu names some so); 地铁2号线 is not.
+					continue
+				}
+				if (suf == "弄" || suf == "巷") && hasAt(rs, end, "口") && end+1 < len(rs) && unicode.Is(unicode.Han, rs[end+1]) {
+					// 闸弄口新村20号楼301: a place named after the mouth of a lane (闸弄口,
+					// 巷口), whose name goes on; the lane is not the address's street.
 					continue
 				}
 				return string(rs[pos:end]), end

@@ -57,6 +57,23 @@ func comparePart(p Part, a, b string) Level {
 			return l
 		}
 	}
+	if p == PartStreet && !hasHan(a) && !hasHan(b) {
+		// Sanmin Rd. Sec. 2 against Sanmin Rd. Ln. 272, Sec. 4: Taiwan's sections,
+		// lanes and alleys are streets of their own, however alike the letters.
+		la, lb := latinStreetKey(a), latinStreetKey(b)
+		for _, pair := range [][2]string{{la.sec, lb.sec}, {la.lane, lb.lane}, {la.alley, lb.alley}} {
+			if pair[0] != "" && pair[1] != "" && pair[0] != pair[1] {
+				return level(field, Different, "%s ~ %s: %s is not %s", a, b, pair[0], pair[1])
+			}
+		}
+		for _, pair := range [][2]string{{a, b}, {b, a}} {
+			// Xinghu Street against "Xinghu Street, Industrial Park": the street, and
+			// after a comma the area a shop's line went on to name.
+			if head, _, ok := strings.Cut(pair[1], ","); ok && partKey(p, head) == partKey(p, pair[0]) {
+				return level(field, Similar, "%s ~ %s: the street, and more after it on one side", a, b)
+			}
+		}
+	}
 	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
 		return level(field, Different, "too long to compare")
 	}
@@ -117,6 +134,22 @@ func comparePart(p Part, a, b string) Level {
 	minLen := 3
 	if p == PartNumber || p == PartPostcode {
 		minLen = 2 // short by nature; one digit apart is still a typo there
+	}
+	if p == PartDetail && !hasHan(a) && !hasHan(b) {
+		na, nb := numberedWords(a), numberedWords(b)
+		slices.Sort(na)
+		slices.Sort(nb)
+		switch {
+		case len(na) > 0 && len(na) == len(nb) && !slices.Equal(na, nb):
+			// Room 1203 against Room 1204, Apt 31B against 31C, 20F against 10F: the
+			// flat or floor next to it, a neighbour's as often as a slip, however
+			// alike the letters. (A number left out on one side is another matter.)
+			return level(field, Different, "%s ~ %s: another flat or floor", ka, kb)
+		case len(na) >= 2 && slices.Equal(na, nb) && pa != pb:
+			// Room 1505, Building 13 against Apt 1505, Building 13 or Building 13 Room
+			// 1505: the same numbers, worded or ordered otherwise.
+			return level(field, Similar, "%s ~ %s: the same numbers %s", ka, kb, strings.Join(na, ", "))
+		}
 	}
 	for _, k := range [][2]string{{ka, kb}, {pa, pb}} {
 		if min(utf8.RuneCountInString(k[0]), utf8.RuneCountInString(k[1])) >= minLen && OneEdit(k[0], k[1]) {
@@ -271,8 +304,13 @@ func parcelPointDetail(field, a, b string) (Level, bool) {
 			lockerSide, homeSide = b, a
 		}
 		if m := lockerNumber.FindStringSubmatch(lockerSide); m != nil {
-			if bl := buildingOf(homeSide); bl != "" && strings.TrimLeft(m[1], "0") != bl {
+			switch bl := buildingOf(homeSide); {
+			case bl != "" && strings.TrimLeft(m[1], "0") != bl:
 				return level(field, Null, "%s ~ %s: the locker of building %s, a home in building %s", a, b, m[1], bl), true
+			case bl != "":
+				// The locker at the home's own building: the compound and the building
+				// agree, the flat is not told.
+				return level(field, Building, "%s ~ %s: the locker of building %s in the compound %s", a, b, bl, parcel), true
 			}
 		}
 		return level(field, Partial, "%s ~ %s: a parcel point in the compound %s", a, b, parcel), true
@@ -443,6 +481,18 @@ func partKey(p Part, s string) string {
 	}
 	key, _ := normalize.Address(s)
 	return key
+}
+
+// numberedWords are the words of a detail that hold a digit, lower-cased: 1203 and 31b
+// of "Room 1203, Apt 31B".
+func numberedWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(norm.NFKC.String(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if strings.ContainsFunc(w, unicode.IsDigit) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // plainKey keeps only the letters and digits of s, lower-cased, in the order written.

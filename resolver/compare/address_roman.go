@@ -147,6 +147,26 @@ func hanStreetKey(s string) streetKey {
 	return k
 }
 
+// daJie reads the 大 of a 大街 that a romanisation wrote with the name rather than the
+// type: Xudongda Jie and Xudong Da Jie for 徐东大街, as Xudong Dajie writes it.
+func daJie(k streetKey) streetKey {
+	n := len(k.core)
+	if n == 0 {
+		return k
+	}
+	last := k.core[n-1]
+	switch {
+	case last == "da" && n > 1:
+		k.core = k.core[:n-1]
+	case strings.HasSuffix(last, "da") && len(last) > 2:
+		k.core = append(slices.Clone(k.core[:n-1]), strings.TrimSuffix(last, "da"))
+	default:
+		return k
+	}
+	k.typ = "大街"
+	return k
+}
+
 // hanTypeAt reports whether rs ends with a street type.
 func hanTypeAt(rs []rune) bool {
 	s := string(rs)
@@ -206,7 +226,22 @@ func crossScriptPart(field string, p Part, a, b string) (Level, bool) {
 	switch p {
 	case PartStreet:
 		h, l := hanStreetKey(han), latinStreetKey(latin)
-		if !readsAsPlace(h.core, l.core) {
+		if h.typ == "大街" && l.typ == "街" {
+			l = daJie(l)
+		}
+		reads := readsAsPlace(h.core, l.core)
+		if !reads && h.dirs != "" && l.dirs == "" {
+			// Taibainan Lu for 太白南路: the direction run into the name, as pinyin
+			// writes it as often as apart (Taibai South Road, Taibai Nan Lu).
+			withDirs := slices.Clone(h.core)
+			for _, r := range h.dirs {
+				withDirs = append(withDirs, string(r))
+			}
+			if reads = readsAsPlace(withDirs, l.core); reads {
+				l.dirs = h.dirs
+			}
+		}
+		if !reads {
 			return level(field, Different, "%s does not read as %s", han, latin), true
 		}
 		if sortedRunes(h.dirs) != sortedRunes(l.dirs) {
@@ -226,13 +261,19 @@ func crossScriptPart(field string, p Part, a, b string) (Level, bool) {
 		for _, r := range partKey(p, han) {
 			core = append(core, string(r))
 		}
+		all := strings.FieldsFunc(strings.ToLower(latin), func(r rune) bool { return !unicode.IsLetter(r) })
 		var words []string
-		for _, w := range strings.FieldsFunc(strings.ToLower(latin), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, w := range all {
 			if !romanAreaWords[w] {
 				words = append(words, w)
 			}
 		}
-		if readsAsPlace(core, words) {
+		if readsAsPlace(core, words) || readsAsPlace(core, placeWords(all)) {
+			return level(field, Exact, "%s transliterated as %s", han, latin), true
+		}
+		if strings.HasSuffix(Simplify(han), "新区") && readsAsPlace(append(core, "新"), placeWords(all)) {
+			// Pudongxin District for 浦东新区: the 新 of a new district read with the
+			// name, the 区 translated.
 			return level(field, Exact, "%s transliterated as %s", han, latin), true
 		}
 		return level(field, Different, "%s does not read as %s", han, latin), true
@@ -240,9 +281,24 @@ func crossScriptPart(field string, p Part, a, b string) (Level, bool) {
 	return Level{}, false
 }
 
+// placeWords drops the area words that follow a place's name (Xihu District, Hangzhou
+// Shi), keeping its first word whatever it is: Xian is 西安 read aloud as well as the
+// word for a county, and "Xian City" is the city.
+func placeWords(words []string) []string {
+	end := len(words)
+	for end > 1 && romanAreaWords[words[end-1]] {
+		end--
+	}
+	return words[:end]
+}
+
 // romanNumber matches the house number of an English-format Chinese address: "No.
 // 2061", "No 12-3".
 var romanNumber = regexp.MustCompile(`(?i)^no\.?\s*(\d+[a-z]?(?:-\d+)?)$`)
+
+// romanNumberedStreet matches a house number written against its "No." before the
+// street, as mainland shops print it: "No.2714 Jiahe Lu".
+var romanNumberedStreet = regexp.MustCompile(`(?i)^no\.\d+[a-z]?(?:-\d+)?\s+\pL`)
 
 // romanDetail matches a floor, building, unit or room word with its number: "9F.",
 // "Room 2204", "Bldg. 3", "Unit 2", "Rm 5".
@@ -259,7 +315,7 @@ func isRomanChinese(segs []string) bool {
 		}
 		last := strings.TrimSuffix(words[len(words)-1], ".")
 		switch {
-		case romanNumber.MatchString(seg) || strings.HasPrefix(strings.ToLower(seg), "no. "):
+		case romanNumber.MatchString(seg) || strings.HasPrefix(strings.ToLower(seg), "no. ") || romanNumberedStreet.MatchString(seg):
 			return true
 		case last == "district" || last == "dist" || words[0] == "sec." || words[0] == "ln.":
 			return true

@@ -33,6 +33,16 @@ func TestLatinAddressRomanChinese(t *testing.T) {
 	if got != want {
 		t.Errorf("LatinAddress = %+v, want %+v", got, want)
 	}
+	// No space after No.: the number is still the house's, not the street's first word.
+	got = LatinAddress("", "No.2714 Jiahe Lu", "Room 605, Unit 1, Building 20", "厦门市", "361583", "")
+	want = Address{Number: "2714", Street: "Jiahe Lu", Detail: "Building 20 Unit 1 Room 605", City: "厦门市", Postcode: "361583"}
+	if got != want {
+		t.Errorf("LatinAddress = %+v, want %+v", got, want)
+	}
+	// A Western street's No. stays as written where no number follows it.
+	if got := LatinAddress("", "Nobel Street 5", "", "Stockholm", "", ""); got.Street != "Nobel Street 5" {
+		t.Errorf("LatinAddress read Nobel Street 5 as %+v", got)
+	}
 }
 
 func TestCrossScriptAddressParts(t *testing.T) {
@@ -47,6 +57,16 @@ func TestCrossScriptAddressParts(t *testing.T) {
 		{PartStreet, "中山五路", "Zhongshan 4th Road", Different},
 		{PartStreet, "解放碑步行街", "Jiefangbei Pedestrian Street", Exact},
 		{PartStreet, "文三路", "Wensan Rd.", Exact},
+		{PartStreet, "徐东大街", "Xudong Dajie", Exact},
+		{PartStreet, "太白南路", "Taibainan Lu", Exact}, // the direction run into the name
+		{PartStreet, "江东中路", "Jiangdongzhong Road", Exact},
+		{PartStreet, "浦东南路557弄", "Pudongnan Road", Similar}, // the lane left out
+		{PartStreet, "太白南路", "Taibaibei Lu", Different},
+		{PartStreet, "太白路", "Taibainan Lu", Different},
+		{PartStreet, "徐东大街", "Xudongda Jie", Exact}, // the 大 written with the name
+		{PartStreet, "徐东大街", "Xudong Da Jie", Exact},
+		{PartStreet, "徐东街", "Xudongda Jie", Different},
+		{PartStreet, "万达街", "Wanda Jie", Exact}, // a name ending in da is still read whole
 		{PartStreet, "江东中路", "Jiangdong Middle Road", Exact},
 		{PartStreet, "江东中路", "Jiangdong Mid Rd", Exact},
 		{PartStreet, "江南大道中", "Jiangnan Ave Middle", Exact},
@@ -65,12 +85,21 @@ func TestCrossScriptAddressParts(t *testing.T) {
 		{PartLocality, "前鎮區", "Qianzhen Dist.", Exact},
 		{PartLocality, "板桥区", "Banqiao Dist.", Exact},
 		{PartLocality, "玄武区", "Qinhuai District", Different},
+		{PartLocality, "浦东新区", "Pudong New Area", Exact},
+		{PartLocality, "浦东新区", "Pudongxin District", Exact}, // the 新 read with the name
+		{PartLocality, "浦东新区", "Pudongxin Qu", Exact},
+		{PartLocality, "浦东区", "Pudongxin District", Different},
 		{PartCity, "高雄市", "Kaohsiung City", Exact},
 		{PartCity, "臺北市", "Taipei City", Exact},
 		{PartCity, "台中市", "Taichung", Exact},
 		{PartCity, "基隆市", "Keelung City", Exact},
 		{PartCity, "杭州市", "Hangzhou", Exact},
 		{PartCity, "杭州市", "Guangzhou", Different},
+		// Xian is also the word for a county, but alone or before City it is the name
+		{PartCity, "西安市", "Xian", Exact},
+		{PartCity, "西安市", "Xian City", Exact},
+		{PartCity, "西安市", "Xi'an Shi", Exact},
+		{PartCity, "咸阳市", "Xian", Different},
 		// an English place that happens to spell pinyin letters is still compared by
 		// its reading: Sydney is not 悉尼 read aloud
 		{PartCity, "悉尼", "Sydney", Different},

@@ -26,6 +26,14 @@ var chineseAddressTests = []struct {
 		Address{Region: "陕西省", City: "西安市", Locality: "长安区", Detail: "紫薇田园都市H座3202"}},
 	{"上海市上海市浦东新区****", // Pinduoduo: the municipality twice, the rest masked
 		Address{Region: "上海市", City: "上海市", Locality: "浦东新区", Detail: "****"}},
+	{"浙江省杭州市萧山区闸弄口新村20号楼301", // a compound named after a lane's mouth, no road
+		Address{Region: "浙江省", City: "杭州市", Locality: "萧山区", Detail: "闸弄口新村20号楼301"}},
+	{"浙江省杭州市上城区新华弄18号", // a lane that is the street
+		Address{Region: "浙江省", City: "杭州市", Locality: "上城区", Street: "新华弄", Number: "18"}},
+	{"北京市天通苑东三区34号楼3001室", // an estate's section, not a district
+		Address{Region: "北京市", City: "北京市", Detail: "天通苑东三区34号楼3001室"}},
+	{"河南省郑州市二七区花园路482号", // 二七区 is a district
+		Address{Region: "河南省", City: "郑州市", Locality: "二七区", Street: "花园路", Number: "482"}},
 	{"上海市浦东新区张江路100号",
 		Address{Region: "上海市", City: "上海市", Locality: "浦东新区", Street: "张江路", Number: "100"}},
 	{"北京市市辖区朝阳区建国门外街道建国路88号",
@@ -113,19 +121,31 @@ func TestAddressPartLevels(t *testing.T) {
 		{PartStreet, "kingsford street", "kingsfrod street", Typo},
 		{PartStreet, "kingsford village road", "kingsfort vilage rd", Similar},
 		{PartStreet, "kingsford street", "high road", Different},
-		{PartStreet, "杭州莫干山路", "莫干山路", Exact},                     // a city without its 市 before the street
-		{PartStreet, "工业园区东吴北路", "东吴北路", Exact},                   // a district the parser leaves on the street
-		{PartStreet, "工业园区星湖街", "苏州星湖街", Exact},                   // an area on both sides, each its own
-		{PartStreet, "滨江大道", "沿江大道", Typo},                        // one character apart, never the same street
-		{PartStreet, "新人民路", "人民路", Typo},                         // a longer name: one edit at most, never the same street
-		{PartStreet, "人民路", "路", Different},                       // too short to tell
-		{PartStreet, "pike place", "pike mlace", Typo},            // "pike pl" against "pike mlace" but one letter apart
-		{PartStreet, "hilder street", "hilderstreet", Exact},      // the space lost
+		{PartStreet, "杭州莫干山路", "莫干山路", Exact},                                      // a city without its 市 before the street
+		{PartStreet, "工业园区东吴北路", "东吴北路", Exact},                                    // a district the parser leaves on the street
+		{PartStreet, "工业园区星湖街", "苏州星湖街", Exact},                                    // an area on both sides, each its own
+		{PartStreet, "滨江大道", "沿江大道", Typo},                                         // one character apart, never the same street
+		{PartStreet, "新人民路", "人民路", Typo},                                          // a longer name: one edit at most, never the same street
+		{PartStreet, "人民路", "路", Different},                                        // too short to tell
+		{PartStreet, "pike place", "pike mlace", Typo},                             // "pike pl" against "pike mlace" but one letter apart
+		{PartStreet, "hilder street", "hilderstreet", Exact},                       // the space lost
+		{PartStreet, "Sanmin Rd. Sec. 2", "Sanmin Rd. Ln. 272, Sec. 4", Different}, // Taiwan's sections are streets of their own
+		{PartStreet, "Sanmin Rd., Sec. 2", "Sanmin Rd. Sec. 2", Exact},
+		{PartStreet, "Xinghu Street", "Xinghu Street, Industrial Park", Similar}, // the area after a comma
+		{PartStreet, "Xinghu Street", "Renmin Street, Industrial Park", Different},
 		{PartDetail, "woodstock park", "woodstokcipark", Similar}, // FEBRL-style corruption
 		{PartDetail, "rosetta lodge", "kingsford village", Different},
 		{PartDetail, "Bldg 3, Rm 2706", "3-2706", Similar}, // an English form's flat, a Chinese form's numbers
 		{PartDetail, "Bldg 3, Rm 2706", "4-2706", Different},
 		{PartDetail, "Unit 12", "12", Different}, // one number: not enough to say
+		// The flat or floor next door is a neighbour's as often as a slip.
+		{PartDetail, "Room 1203", "Room 1204", Different},
+		{PartDetail, "Apt 31B", "Apt 31C", Different},
+		{PartDetail, "20F", "10F", Different},
+		{PartDetail, "Room 1505, Building 13", "Apt 1505, Building 13", Similar}, // the same numbers, worded otherwise
+		{PartDetail, "Building 13, Room 1505", "Room 1505, Building 13", Similar},
+		{PartDetail, "Room 1203, Unit 3, Building 1", "Room 1203, Building 1", Similar}, // the unit left out
+		{PartDetail, "rosetta lodge 12", "rosetta lodgee 12", Typo},                     // the words slip, the number holds
 		{PartStreet, "文三路", "文三路", Exact},
 		{PartStreet, "文三路", "文二路", Typo},
 		{PartNumber, "12", "12", Exact},
@@ -446,7 +466,8 @@ func TestVillageOf(t *testing.T) {
 }
 
 // TestParcelPointInTheHomesCompound: a locker, a courier's station or the estate's
-// office in the compound of a home agrees as the compound (Partial), another
+// office in the compound of a home agrees as the compound (Partial), a locker numbered
+// by the home's building as the building (Building), another
 // compound's is another place; a village's shop that takes parcels in stays the
 // village's (Partial by the village), and two homes stay compared by their numbers.
 func TestParcelPointInTheHomesCompound(t *testing.T) {
@@ -455,14 +476,15 @@ func TestParcelPointInTheHomesCompound(t *testing.T) {
 		want Kind
 	}{
 		{"海信慧园丰巢快递柜", "海信慧园7栋1504室", Partial},
-		{"青特花溪地物业服务中心(32号柜)", "青特花溪地小区32幢4单元1004室", Partial},
+		{"青特花溪地物业服务中心(32号柜)", "青特花溪地小区32幢4单元1004室", Building},
 		{"万科魅力之城中通快递超市", "万科魅力之城9幢5单元2605室", Partial},
-		{"莲花五村中通快递超市(14号柜)", "莲花五村南区14栋3305室", Partial},
+		{"莲花五村中通快递超市(14号柜)", "莲花五村南区14栋3305室", Building},
 		{"金尚小区兔喜生活超市", "金尚小区1栋3205", Partial},
 		{"海信慧园丰巢快递柜", "金尚小区7栋1504室", Different},
 		{"万科魅力之城中通快递超市", "万科魅力之城", Partial},
 		{"鲁能星城中通快递超市(24号柜)", "鲁能星城12栋405", Null},
-		{"鲁能星城中通快递超市(12号柜)", "鲁能星城12栋405", Partial},
+		{"鲁能星城中通快递超市(12号柜)", "鲁能星城12栋405", Building},
+		{"鲁能星城中通快递超市(12号柜)", "鲁能星城", Partial}, // no building to check the locker against
 		{"万科魅力之城中通快递超市", "金尚小区", Different},
 		{"王屯超市代收", "王屯11组55号", Partial},
 		{"海信慧园7栋1504室", "海信慧园9栋302室", OtherHome},

@@ -220,3 +220,36 @@ func MailboxNumber(email string) string {
 	}
 	return local
 }
+
+// NamePhoneTail returns the last four digits of a phone number a name carries after it
+// (7496 of 王丽7496), or "": a marketplace's privacy waybill hides the buyer's number
+// behind a virtual one and prints the name with the real number's last four digits, so
+// that the courier and the buyer can tell whose parcel it is.
+func NamePhoneTail(name string) string {
+	rs := []rune(strings.TrimSpace(norm.NFKC.String(name)))
+	n := len(rs)
+	if n < 5 || !unicode.Is(unicode.Han, rs[n-5]) {
+		return ""
+	}
+	for _, r := range rs[n-4:] {
+		if r < '0' || r > '9' {
+			return ""
+		}
+	}
+	return string(rs[n-4:])
+}
+
+// PhoneEndsWith reports whether a plain phone number (not a mask) ends with the digits
+// tail.
+func PhoneEndsWith(phone, tail string) bool {
+	if tail == "" || IsMasked(phone) {
+		return false
+	}
+	var digits []rune
+	for _, r := range norm.NFKC.String(phone) {
+		if r >= '0' && r <= '9' {
+			digits = append(digits, r)
+		}
+	}
+	return strings.HasSuffix(string(digits), tail)
+}

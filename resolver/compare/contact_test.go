@@ -84,3 +84,17 @@ func TestEmailLevel(t *testing.T) {
 		checkLevel(t, fmt.Sprintf("EmailLevel(%q, %q)", tt.a, tt.b), EmailLevel(tt.a, tt.b), EmailLevel(tt.b, tt.a), tt.want, EmailKinds())
 	}
 }
+
+func TestNamePhoneTail(t *testing.T) {
+	for name, want := range map[string]string{
+		"王丽7496": "7496", "萧依航0321": "0321", "王丽７４９６": "7496", // full-width digits too
+		"王丽": "", "王丽749": "", "Room 7496": "", "7496": "", "王丽17496": "",
+	} {
+		if got := NamePhoneTail(name); got != want {
+			t.Errorf("NamePhoneTail(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if !PhoneEndsWith("+8613721097496", "7496") || PhoneEndsWith("137****7496", "7496") || PhoneEndsWith("+8613721097496", "") {
+		t.Error("PhoneEndsWith: a plain number's last digits, never a mask's")
+	}
+}

@@ -66,13 +66,20 @@ const (
 	// English form). Appended as Dwelling is; a model without weights for it weighs it
 	// as Different.
 	OtherHome
+	// Building: the same building of one compound, its flat not told: a parcel locker
+	// numbered by the building it stands at (鲁能星城中通快递超市(24号柜)) against a home
+	// in that building (鲁能星城24栋405). Stronger than the compound alone (Partial),
+	// which every household of a compound shares, weaker than the flat. Appended as
+	// Dwelling is; a model without weights for it weighs it as Partial.
+	Building
 
 	// NumKinds is the number of kinds, for arrays indexed by Kind.
-	NumKinds = int(OtherHome) + 1
+	NumKinds = int(Building) + 1
 )
 
 var kindNames = [NumKinds]string{"null", "exact", "transliterated", "nickname", "transposed", "typo",
-	"phonetic", "similar", "initials", "partial", "year-off", "masked-compatible", "different", "masked-digits", "dwelling", "other-home"}
+	"phonetic", "similar", "initials", "partial", "year-off", "masked-compatible", "different", "masked-digits", "dwelling", "other-home",
+	"building"}
 
 // String returns the kind's name as evidence and logs print it: "exact", "masked-compatible".
 func (k Kind) String() string {

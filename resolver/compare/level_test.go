@@ -26,13 +26,13 @@ func TestKind(t *testing.T) {
 			t.Errorf("Kind(%d).String() = %q", k, k.String())
 		}
 	}
-	if got := Kind(NumKinds).String(); got != "kind(16)" {
+	if got := Kind(NumKinds).String(); got != "kind(17)" {
 		t.Errorf("an unknown kind prints %q", got)
 	}
 	for _, tt := range []struct {
 		k      Kind
 		agrees bool
-	}{{Null, false}, {Exact, true}, {MaskedCompatible, true}, {Partial, true}, {MaskedDigits, true}, {Dwelling, true}, {OtherHome, false}, {Different, false}, {Kind(200), false}} {
+	}{{Null, false}, {Exact, true}, {MaskedCompatible, true}, {Partial, true}, {MaskedDigits, true}, {Dwelling, true}, {Building, true}, {OtherHome, false}, {Different, false}, {Kind(200), false}} {
 		if got := tt.k.Agrees(); got != tt.agrees {
 			t.Errorf("%v.Agrees() = %v, want %v", tt.k, got, tt.agrees)
 		}

@@ -173,7 +173,13 @@ func compareNames(field, a, b string) Level {
 	case hb != "" && len(lb) > 0 && ha == "":
 		return mixedScript(field, hb, lb, la)
 	case len(la) > 0 && len(lb) > 0:
-		return wordsLevel(field, la, lb)
+		l := wordsLevel(field, la, lb)
+		if l.Kind == Different && (englishAlone(la) && len(lb) > 1 && allPinyin(lb) || englishAlone(lb) && len(la) > 1 && allPinyin(la)) {
+			// Emma alone against Shi Mingzhi: an English name beside a romanised
+			// Chinese one, which it neither spells nor rules out (as Emma against 石明志).
+			return level(field, Null, "%s alone, an English name, says nothing of %s", strings.Join(la, " "), strings.Join(lb, " "))
+		}
+		return l
 	}
 	return level(field, Different, "different scripts")
 }
@@ -208,6 +214,13 @@ func hanLevel(field, a, b string) Level {
 	}
 	if na.Family == nb.Family && (na.Given == "" || nb.Given == "") {
 		return level(field, Partial, "family name %s only", na.Family)
+	}
+	for _, p := range [][2]string{{a, b}, {b, a}} {
+		// 欧阳 (欧阳女士, the title dropped) against 欧阳文怡: a compound family name
+		// alone, though two characters read alone as 欧 阳.
+		if _, ok := compoundSurnames[p[0]]; ok && utf8.RuneCountInString(p[1]) > 2 && strings.HasPrefix(p[1], p[0]) {
+			return level(field, Partial, "family name %s only", p[0])
+		}
 	}
 	if r, ok := homophones(na, nb); ok {
 		return level(field, Phonetic, "%s ~ %s: both read %s", a, b, r)
@@ -274,6 +287,7 @@ func transliteration(field, han string, latin []string) Level {
 	if w, ok := nicknameReads(han, latin); ok {
 		return level(field, Partial, "%s calls %s by one syllable", han, w)
 	}
+
 	family, called := n, ""
 	if rs := []rune(han); len(rs) == 2 && (rs[0] == '小' || rs[0] == '老') {
 		// 小温 or 老温 is what friends call 温振波: the family name alone, as 温先生
@@ -318,6 +332,11 @@ func transliteration(field, han string, latin []string) Level {
 			}
 			return level(field, Different, "given name %s against %s", given, rest)
 		}
+	}
+	if l.Kind == Different && englishAlone(latin) {
+		// Sherry or Alex alone, against 覃宇: an English name a Chinese customer goes
+		// by, which no reading of the Han name gives or rules out.
+		return level(field, Null, "%s alone, an English name, says nothing of %s", latin[0], han)
 	}
 	return l
 }
@@ -761,8 +780,44 @@ func hanNickname(field, nick string, full HanName) (Level, bool) {
 	switch {
 	case full.Given != "" && (rs[0] == '阿' || rs[0] == rs[1]) && strings.Contains(full.Given, c):
 		return level(field, Nickname, "%s calls %s%s by %s", nick, full.Family, full.Given, c), true
+	case full.Given != "" && rs[0] == '阿' && soundsIn(rs[1], full.Given):
+		// 阿华 for 顾浩骅: a nickname is said before it is written, and written with
+		// the everyday character of the sound.
+		return level(field, Nickname, "%s calls %s%s by the sound of %s", nick, full.Family, full.Given, c), true
 	case (rs[0] == '小' || rs[0] == '老') && c == full.Family:
 		return level(field, Partial, "%s: family name %s only", nick, c), true
 	}
 	return Level{}, false
+}
+
+// soundsIn reports whether a character reads as one of the given name's characters.
+func soundsIn(r rune, given string) bool {
+	for _, g := range given {
+		for _, x := range readings(r) {
+			if slices.Contains(readings(g), x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// englishAlone reports whether a name is one Latin word that is no name's pinyin: an
+// English given name written alone (Emma, Sherry, Linda).
+func englishAlone(words []string) bool {
+	return len(words) == 1 && !namePinyin(strings.ToLower(words[0]))
+}
+
+// generations are the words that tell a father from his son of the same name (Joseph
+// Crawford Jr., Darrell Bryant Sr., Henry Ford II), as written after the family name.
+var generations = map[string]string{"jr": "Jr.", "junior": "Jr.", "sr": "Sr.", "senior": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+
+// Generation returns the generational suffix a Latin name ends with ("Jr.", "Sr.",
+// "II", "III", "IV"), or "".
+func Generation(n Name) string {
+	words := strings.FieldsFunc(n.text(), func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
+	if len(words) < 2 {
+		return ""
+	}
+	return generations[strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))]
 }

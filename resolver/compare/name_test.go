@@ -45,7 +45,11 @@ var nameLevelTests = []struct {
 	{"陈", "程", Different},     // a family name alone: nothing beside it carries the name
 	{"黄娟萱", "韩娟萱", Different}, // han is no fuzzy reading of huang
 	{"欧阳娜娜", "欧阳娜妮", Typo},
-	{"王先生", "王伟", Partial}, // delivery platforms: 王先生 is Mr Wang
+	{"王先生", "王伟", Partial},    // delivery platforms: 王先生 is Mr Wang
+	{"欧阳女士", "欧阳文怡", Partial}, // and 欧阳女士 Ms Ouyang, not 欧 阳
+	{"歐陽女士", "欧阳文怡", Partial},
+	{"欧阳", "欧阳文怡", Partial},
+	{"欧阳女士", "欧文怡", Different}, // 欧 is a family name of its own
 	{"王", "Wang Wei", Partial},
 	// A nickname of one syllable against a romanised name: a part of it, as 王先生 is.
 	{"阿波", "Jiabo Du", Partial},
@@ -337,6 +341,8 @@ func TestHanNicknames(t *testing.T) {
 		{"珍珍", "任桂珍", Nickname},
 		{"小孙", "孙雪蕾", Partial},
 		{"阿强", "王瑶月", Different},
+		{"阿华", "顾浩骅", Nickname}, // the sound, written with the everyday character
+		{"阿华", "顾浩明", Different},
 		{"小温", "Zhenbo Wen", Partial}, // across scripts, as 温先生 is
 		{"老郝", "Yang HAO", Partial},
 		{"小温", "Zhenbo Wang", Different},
@@ -366,6 +372,10 @@ func TestWadeGiles(t *testing.T) {
 		{"王文正", "Wen-Cheng Huang", Different},
 		{"康桂英", "Kang Kuei-Ying", Transliterated},
 		{"林慧君", "Lin Huei-Chun", Transliterated},
+		{"黃品睿", "Pin-Juei Huang", Transliterated}, // Juei for 睿, as passports spell it
+		{"卓惠美", "Huei-Mei Chuo", Transliterated},  // and Chuo beside Cho for 卓
+		{"卓惠美", "Huei-Mei Cho", Transliterated},
+		{"饒子恩", "Tsi-En Jao", Transliterated}, // Tsi beside Tzu and Tsu for 子
 		// Wade-Giles and pinyin mixed in one name: Bin where Wade-Giles has Pin.
 		{"許文彬", "Wen-Bin Hsu", Transliterated},
 		{"李冠宇", "Guan-Yu Lee", Transliterated}, // n then yu: guan yu, not a ü after n
@@ -429,6 +439,14 @@ func TestEnglishNameBesideAChineseOne(t *testing.T) {
 		{"Gui Xiang ZHANG", "张桂花", Different},
 		{"Zhang Gui Xian", "张桂香", Typo},
 		{"Zhang", "张桂花", Partial},
+		// An English name alone says nothing of the Chinese one either way; a
+		// romanised word alone that reads as another name does.
+		{"Sherry", "覃宇", Null},
+		{"Emma", "Shi Mingzhi", Null}, // and of the Chinese name romanised
+		{"Emma", "Emily Smith", Different},
+		{"Alex", "张杰", Null},
+		{"Wang", "张桂花", Different},
+		{"Jie", "张杰", Partial},
 	} {
 		got := NameLevel(Name{Full: c.a}, Name{Full: c.b})
 		if got.Kind != c.want {
@@ -590,5 +608,25 @@ func TestLookAlikeFamilyNames(t *testing.T) {
 	}
 	if got := NamePartLevel("family", "主", "王"); got.Kind != Typo {
 		t.Errorf("family 主 against 王: %v (%s), want typo", got.Kind, got.Why)
+	}
+}
+
+func TestGeneration(t *testing.T) {
+	for _, tt := range []struct {
+		n    Name
+		want string
+	}{
+		{Name{Full: "Joseph Crawford Jr."}, "Jr."},
+		{Name{Given: "Joseph", Family: "Crawford Jr."}, "Jr."},
+		{Name{Full: "Darrell Bryant Sr"}, "Sr."},
+		{Name{Full: "Henry Ford II"}, "II"},
+		{Name{Full: "Smith, John, Jr."}, "Jr."},
+		{Name{Full: "Joseph Crawford"}, ""},
+		{Name{Full: "Jr"}, ""}, // a name of one word is no suffix
+		{Name{Full: "张伟"}, ""},
+	} {
+		if got := Generation(tt.n); got != tt.want {
+			t.Errorf("Generation(%+v) = %q, want %q", tt.n, got, tt.want)
+		}
 	}
 }

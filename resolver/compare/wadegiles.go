@@ -25,7 +25,7 @@ var wgInitials = []struct{ py, wg string }{
 
 // wgWhole are syllables whose Wade-Giles spelling is not initial plus final.
 var wgWhole = map[string][]string{
-	"zi": {"tzu", "tsu"}, "ci": {"tzu", "tsu"}, "si": {"ssu", "szu", "su"},
+	"zi": {"tzu", "tsu", "tsi"}, "ci": {"tzu", "tsu"}, "si": {"ssu", "szu", "su"},
 	// The -h of chih, shih and jih is as often left off (Chen Chi-Ming for 陈志明).
 	"zhi": {"chih", "chi"}, "chi": {"chih", "chi"}, "shi": {"shih", "shi"}, "ri": {"jih", "ji"},
 	"er": {"erh"}, "e": {"o", "e"},
@@ -34,11 +34,12 @@ var wgWhole = map[string][]string{
 	"yi": {"yi", "i"}, "you": {"you", "yu"},
 	// gui and kui are kuei (桂 Kuei, 貴, 奎); Taiwan also writes hui as Huei.
 	"gui": {"kuei", "kui"}, "kui": {"kuei", "kui"}, "hui": {"hui", "huei"},
-	"rui": {"jui", "ruei", "rui"}, "qiu": {"chiu", "chiou"}, "yu": {"yu"}, "yan": {"yen"}, "ye": {"yeh"},
+	// Taiwan's passports also spell 瑞, 睿 Juei, and 卓 Chuo beside Cho.
+	"rui": {"jui", "ruei", "rui", "juei"}, "qiu": {"chiu", "chiou"}, "yu": {"yu"}, "yan": {"yen"}, "ye": {"yeh"},
 	"yong": {"yung"}, "yue": {"yueh"}, "yuan": {"yuan"}, "yun": {"yun"},
 	"ge": {"ko"}, "ke": {"ko"}, "he": {"ho"},
 	"duo": {"to"}, "tuo": {"to"}, "nuo": {"no"}, "luo": {"lo"}, "zuo": {"tso"}, "cuo": {"tso"},
-	"suo": {"so"}, "zhuo": {"cho"}, "chuo": {"cho"}, "ruo": {"jo"},
+	"suo": {"so"}, "zhuo": {"cho", "chuo"}, "chuo": {"cho"}, "ruo": {"jo"},
 	"ju": {"chu"}, "qu": {"chu"}, "xu": {"hsu"}, "jue": {"chueh"}, "que": {"chueh"}, "xue": {"hsueh"},
 	"juan": {"chuan"}, "quan": {"chuan"}, "xuan": {"hsuan"}, "jun": {"chun"}, "qun": {"chun"}, "xun": {"hsun"},
 	"lue": {"lueh"}, "nue": {"nueh"},
