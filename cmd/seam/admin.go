@@ -289,7 +289,7 @@ func replayQuarantine(ctx context.Context, app *App, f ontology.QuarantineFilter
 		for _, q := range items {
 			res, err := app.intake.Accept(ctx, []connectors.Payload{{
 				Tenant: q.Tenant, System: q.System, Type: q.Type, Raw: q.Raw, Format: q.Format, Via: "replay",
-				ReceivedAt: q.ReceivedAt,
+				Topic: q.Topic, ReceivedAt: q.ReceivedAt,
 			}})
 			if err != nil {
 				return err
