@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -217,5 +219,18 @@ func TestMQTTTopicsOfUnlistedTenants(t *testing.T) {
 	q = find(tenant, "seam/"+tenant+"/sensors/BIG")
 	if q.Problems[0].Rule != "size" || len(q.Raw) != 512 {
 		t.Fatalf("a message over mqtt.maxPayload: %d bytes kept, %+v", len(q.Raw), q.Problems)
+	}
+
+	// Once the tenant is listed, a replay of the unrouted items routes the reading by
+	// its topic and stores it as that tenant's, its device taken from the topic.
+	cfg.Tenants[other] = TenantConfig{}
+	var out bytes.Buffer
+	if err := runQuarantine(context.Background(), cfg, slog.New(slog.DiscardHandler), []string{"replay", "--tenant", mqtt.UnroutedTenant}, &out); err != nil {
+		t.Fatal(err)
+	}
+	waitDocument(t, s, ontology.DocKey{Tenant: other, System: "iot", Type: "reading", ExternalID: "PALLET-" + marker + "@1741054522123"})
+	q = find(mqtt.UnroutedTenant, stranger)
+	if q.Status != "replayed" {
+		t.Fatalf("the unrouted item after its replay: %+v (%s)", q, out.String())
 	}
 }
