@@ -304,8 +304,8 @@ func (s *Subscriber) payload(m paho.Message, detect bool) connectors.Payload {
 		tenant = UnroutedTenant
 	}
 	raw := m.Payload()
-	if max := s.maxPayload(); len(raw) > max {
-		raw = raw[:max]
+	if limit := s.maxPayload(); len(raw) > limit {
+		raw = raw[:limit]
 	}
 	p := connectors.Payload{
 		Tenant: tenant, System: "iot", Type: "reading", Raw: append([]byte(nil), raw...),
@@ -351,6 +351,9 @@ func (s *Subscriber) Handle(m paho.Message) {
 		if err == nil {
 			m.Ack()
 			return
+		}
+		if s.ctx.Err() != nil {
+			return // stopping: not acknowledged, the broker delivers it again
 		}
 		var crash *panicError
 		switch {
