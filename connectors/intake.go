@@ -196,6 +196,20 @@ func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error
 	return res, nil
 }
 
+// Refuse quarantines a payload its way in could not hand to Accept (an MQTT message on
+// a topic no tenant owns, one too large to read, one the store kept refusing), with the
+// reasons: kept with its bytes, listed and counted like any other refused payload.
+func (in *Intake) Refuse(ctx context.Context, p Payload, probs []ontology.Problem) error {
+	if p.ReceivedAt.IsZero() {
+		p.ReceivedAt = in.now().UTC()
+	}
+	if err := in.store.Quarantine(ctx, []ontology.Quarantined{quarantined(p, p.Raw, "", probs)}); err != nil {
+		return fmt.Errorf("quarantining: %w", err)
+	}
+	in.observe(p.System, p.Type, p.Via, "quarantined")
+	return nil
+}
+
 // mapSafely maps a payload and turns a panic in a mapping into an error, so that a
 // payload that crashes a mapper is quarantined with the reason instead of killing the
 // request, the file import or the MQTT queue that carried it.
@@ -218,8 +232,14 @@ func quarantined(p Payload, raw []byte, externalID string, probs []ontology.Prob
 	if raw == nil {
 		raw = p.Raw
 	}
+	id := ontology.QuarantineID(p.Tenant, p.System, p.Type, raw)
+	if p.Topic != "" {
+		// A sensor's topic names its device: the same bytes from two devices are two
+		// readings, and one item for both would replay only the first.
+		id = ontology.QuarantineID(p.Tenant, p.System, p.Type, append([]byte(p.Topic+"\x00"), raw...))
+	}
 	return ontology.Quarantined{
-		ID:         ontology.QuarantineID(p.Tenant, p.System, p.Type, raw),
+		ID:         id,
 		Tenant:     p.Tenant,
 		System:     p.System,
 		Type:       p.Type,
@@ -227,6 +247,7 @@ func quarantined(p Payload, raw []byte, externalID string, probs []ontology.Prob
 		Raw:        raw,
 		Format:     p.Format,
 		Via:        p.Via,
+		Topic:      p.Topic,
 		Problems:   probs,
 		ReceivedAt: p.ReceivedAt,
 	}

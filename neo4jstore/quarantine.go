@@ -35,6 +35,7 @@ func (s *Store) Quarantine(ctx context.Context, items []ontology.Quarantined) er
 					"raw":        q.Raw,
 					"format":     q.Format,
 					"via":        q.Via,
+					"topic":      q.Topic,
 					"problems":   string(problems),
 					"receivedAt": received.UTC(),
 				},
@@ -83,7 +84,7 @@ RETURN q ORDER BY q.receivedAt, q.id LIMIT $first`, map[string]any{
 			p := get[neo4j.Node](rec, "q").Props
 			q := ontology.Quarantined{
 				ID: str(p["id"]), Tenant: str(p["tenant"]), System: str(p["system"]), Type: str(p["type"]),
-				ExternalID: str(p["externalId"]), Format: str(p["format"]), Via: str(p["via"]),
+				ExternalID: str(p["externalId"]), Format: str(p["format"]), Via: str(p["via"]), Topic: str(p["topic"]),
 				ReceivedAt: timeOf(p["receivedAt"]), Status: str(p["status"]), ReplayedAs: str(p["replayedAs"]),
 			}
 			q.Raw, _ = p["raw"].([]byte)

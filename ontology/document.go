@@ -256,6 +256,7 @@ type Quarantined struct {
 	Raw        []byte    `json:"-"`
 	Format     string    `json:"format"`
 	Via        string    `json:"via"`
+	Topic      string    `json:"topic,omitempty"` // the MQTT topic of a sensor payload: it names the device
 	Problems   []Problem `json:"problems"`
 	ReceivedAt time.Time `json:"receivedAt"`
 	Count      int64     `json:"count"`  // how often the same bytes arrived

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/connectors"
+	"github.com/seamhub/seam/connectors/mqtt"
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
 )
@@ -278,25 +279,53 @@ func listQuarantine(ctx context.Context, app *App, f ontology.QuarantineFilter, 
 // replayQuarantine runs every open item through the current mappings again: what now
 // maps and validates is stored (and marked replayed); what still fails keeps its place
 // with the new reasons.
+//
+// The MQTT messages kept under mqtt.UnroutedTenant belong to no tenant: each is routed
+// again by its topic with the current configuration (a tenant since listed under
+// tenants, a Sparkplug group since mapped) and stored as that tenant's, or kept.
 func replayQuarantine(ctx context.Context, app *App, f ontology.QuarantineFilter, stdout io.Writer) error {
 	fixed, still := 0, 0
 	tenants := map[string]bool{}
+	router := mqtt.NewSubscriber(ctx, nil, app.cfg.MQTT.Sparkplug, nil)
+	router.Tenants = app.cfg.mqttTenants()
 	for {
 		items, err := app.store.QuarantineList(ctx, f)
 		if err != nil {
 			return err
 		}
 		for _, q := range items {
+			tenant := q.Tenant
+			if tenant == mqtt.UnroutedTenant {
+				t, _, err := router.Route(q.Topic)
+				if err != nil {
+					still++
+					probs := []ontology.Problem{{Field: "topic", Rule: "route", Value: q.Topic, Message: err.Error()}}
+					if err := app.store.UpdateQuarantineReasons(ctx, q.Tenant, q.ID, probs); err != nil {
+						return err
+					}
+					continue
+				}
+				tenant = t
+			}
 			res, err := app.intake.Accept(ctx, []connectors.Payload{{
-				Tenant: q.Tenant, System: q.System, Type: q.Type, Raw: q.Raw, Format: q.Format, Via: "replay",
-				ReceivedAt: q.ReceivedAt,
+				Tenant: tenant, System: q.System, Type: q.Type, Raw: q.Raw, Format: q.Format, Via: "replay",
+				Topic: q.Topic, ReceivedAt: q.ReceivedAt,
 			}})
 			if err != nil {
 				return err
 			}
-			if res.Quarantined > 0 {
+			if res.Quarantined > 0 && tenant == q.Tenant {
 				still++
 				if err := app.store.UpdateQuarantineReasons(ctx, q.Tenant, q.ID, res.Problems); err != nil {
+					return err
+				}
+				continue
+			}
+			if res.Quarantined > 0 {
+				// Rerouted but refused: it is now quarantined as its tenant's, which sees
+				// it there; the unrouted item is done.
+				still++
+				if err := app.store.MarkReplayed(ctx, q.Tenant, q.ID, ""); err != nil {
 					return err
 				}
 				continue
@@ -309,7 +338,7 @@ func replayQuarantine(ctx context.Context, app *App, f ontology.QuarantineFilter
 				return err
 			}
 			fixed++
-			tenants[q.Tenant] = true
+			tenants[tenant] = true
 		}
 		if len(items) < f.First {
 			break

@@ -16,6 +16,7 @@ import (
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/inventory/predict"
 	"github.com/seamhub/seam/neo4jstore"
+	"github.com/seamhub/seam/ontology/apikey"
 	"github.com/seamhub/seam/resolver"
 )
 
@@ -61,6 +62,9 @@ type Config struct {
 		ShareGroup string `yaml:"shareGroup"`
 		// Sparkplug maps Sparkplug B group ids to tenants.
 		Sparkplug []mqtt.SparkplugGroup `yaml:"sparkplug"`
+		// MaxPayload is the largest sensor message taken, in bytes (0: 256 KiB). A
+		// larger one is quarantined (its first MaxPayload bytes kept), not decoded.
+		MaxPayload int `yaml:"maxPayload"`
 	} `yaml:"mqtt"`
 	HTTP struct {
 		Addr string `yaml:"addr"`
@@ -142,6 +146,26 @@ var mqttOff = map[string]bool{"off": true, "none": true, "disabled": true}
 // MQTTEnabled reports whether a broker is configured. Without one Seam takes no sensor
 // readings, and readiness does not wait for a broker.
 func (c Config) MQTTEnabled() bool { return !mqttOff[strings.ToLower(c.MQTT.URL)] }
+
+// mqttTenants are the tenants whose sensor topics Seam takes: those the configuration
+// lists (tenants), or nil, which takes any validly named tenant, when it lists none.
+//
+// The tenant of a reading comes from its topic, seam/{tenant}/sensors/{device}, and
+// anyone the broker lets publish there names it. A deployment that lists its tenants
+// gets only those (a message for another is quarantined under mqtt.UnroutedTenant, never
+// stored as a new tenant's); one that lists none keeps taking every tenant, as before
+// this check existed, and should confine publishers with the broker's ACL instead
+// (Mosquitto: `pattern write seam/%u/sensors/+`, the user name being the tenant).
+func (c Config) mqttTenants() map[string]bool {
+	if len(c.Tenants) == 0 {
+		return nil
+	}
+	out := make(map[string]bool, len(c.Tenants))
+	for t := range c.Tenants {
+		out[t] = true
+	}
+	return out
+}
 
 // TenantConfig is one tenant's settings.
 type TenantConfig struct {
@@ -281,6 +305,20 @@ func (c Config) Validate() error {
 	}
 	if strings.ContainsAny(c.MQTT.ShareGroup, "/+#") {
 		errs = append(errs, fmt.Errorf("mqtt.shareGroup (SEAM_MQTT_SHARE_GROUP) %q may not hold /, + or #", c.MQTT.ShareGroup))
+	}
+	if c.MQTT.MaxPayload < 0 {
+		errs = append(errs, fmt.Errorf("mqtt.maxPayload %d: want 0 (256 KiB) or more bytes", c.MQTT.MaxPayload))
+	}
+	allowed := c.mqttTenants()
+	for _, g := range c.MQTT.Sparkplug {
+		switch {
+		case g.Group == "" || strings.ContainsAny(g.Group, "/+#"):
+			errs = append(errs, fmt.Errorf("mqtt.sparkplug group %q: want a non-empty group id without /, + or #", g.Group))
+		case !apikey.ValidTenant(g.Tenant):
+			errs = append(errs, fmt.Errorf("mqtt.sparkplug group %s: tenant %q is not a valid tenant name", g.Group, g.Tenant))
+		case allowed != nil && !allowed[g.Tenant]:
+			errs = append(errs, fmt.Errorf("mqtt.sparkplug group %s: tenant %q is not listed under tenants", g.Group, g.Tenant))
+		}
 	}
 	if c.LocationLearning.MinLinks < 1 {
 		errs = append(errs, fmt.Errorf("locationLearning.minLinks %d: want 1 or more", c.LocationLearning.MinLinks))

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -128,3 +131,106 @@ func TestMQTTReadingsWhileSeamIsDown(t *testing.T) {
 }
 
 func u64(v uint64) *uint64 { return &v }
+
+// TestMQTTConfigValidation: the Sparkplug groups' tenants must be valid names and, when
+// tenants are listed, listed ones; a listed set of tenants is what the subscriber takes,
+// and no list takes any tenant (as before tenant lists applied to MQTT).
+func TestMQTTConfigValidation(t *testing.T) {
+	cfg := DefaultConfig()
+	if cfg.mqttTenants() != nil {
+		t.Fatalf("no tenants configured, mqtt tenants %v", cfg.mqttTenants())
+	}
+	cfg.MQTT.Sparkplug = []mqtt.SparkplugGroup{{Group: "plant-1", Tenant: "acme"}}
+	if err := cfg.Validate(); err != nil {
+		t.Fatalf("a sparkplug group without a tenant list: %v", err)
+	}
+	cfg.Tenants = map[string]TenantConfig{"other": {}}
+	if got := cfg.mqttTenants(); len(got) != 1 || !got["other"] {
+		t.Fatalf("mqtt tenants %v, want [other]", got)
+	}
+	for _, tc := range []struct {
+		group mqtt.SparkplugGroup
+		max   int
+		want  string
+	}{
+		{mqtt.SparkplugGroup{Group: "plant-1", Tenant: "acme"}, 0, `tenant "acme" is not listed under tenants`},
+		{mqtt.SparkplugGroup{Group: "plant-1", Tenant: "Other"}, 0, `tenant "Other" is not a valid tenant name`},
+		{mqtt.SparkplugGroup{Group: "plant/1", Tenant: "other"}, 0, `group "plant/1"`},
+		{mqtt.SparkplugGroup{Group: "plant-1", Tenant: "other"}, -1, "mqtt.maxPayload -1"},
+	} {
+		cfg.MQTT.Sparkplug = []mqtt.SparkplugGroup{tc.group}
+		cfg.MQTT.MaxPayload = tc.max
+		if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v maxPayload %d: %v, want an error saying %s", tc.group, tc.max, err, tc.want)
+		}
+	}
+}
+
+// TestMQTTTopicsOfUnlistedTenants: with tenants listed, a reading on another tenant's
+// topic is quarantined under mqtt.UnroutedTenant with its topic, never stored as that
+// tenant's; a message over mqtt.maxPayload is quarantined as the tenant's; the listed
+// tenant's readings are stored.
+func TestMQTTTopicsOfUnlistedTenants(t *testing.T) {
+	cfg := testConfig(t)
+	tenant, other := neo4jtest.Tenant(t), neo4jtest.Tenant(t)
+	cfg.Tenants = map[string]TenantConfig{tenant: {}}
+	cfg.MQTT.MaxPayload = 512
+	s := startServer(t, cfg)
+	waitMQTT(t, s)
+	pub := publisher(t, cfg)
+	marker := tenant[len(tenant)-12:]
+	stranger := "seam/" + other + "/sensors/PALLET-" + marker
+	publish(t, pub, stranger, []byte(`{"ts":1741054522123,"values":{"weight":1.5}}`))
+	big := fmt.Appendf(nil, `{"ts":1741054522123,"values":{"note":"%s"}}`, strings.Repeat("x", 600))
+	publish(t, pub, "seam/"+tenant+"/sensors/BIG", big)
+	publish(t, pub, "seam/"+tenant+"/sensors/PALLET-1", []byte(`{"ts":1741054522123,"values":{"weight":2.5}}`))
+	waitDocument(t, s, ontology.DocKey{Tenant: tenant, System: "iot", Type: "reading", ExternalID: "PALLET-1@1741054522123"})
+
+	find := func(tenant, topic string) ontology.Quarantined {
+		t.Helper()
+		deadline := time.Now().Add(settle)
+		for {
+			f := ontology.QuarantineFilter{Tenant: tenant, First: 1000}
+			for {
+				items, err := s.App.store.QuarantineList(context.Background(), f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, q := range items {
+					if q.Topic == topic {
+						return q
+					}
+				}
+				if len(items) < f.First {
+					break
+				}
+				f.After = items[len(items)-1].ID
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("nothing from %s quarantined under %s", topic, tenant)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	q := find(mqtt.UnroutedTenant, stranger)
+	if q.Problems[0].Rule != "route" || !strings.Contains(q.Problems[0].Message, "not configured") {
+		t.Fatalf("reason of a reading for an unlisted tenant: %+v", q.Problems)
+	}
+	q = find(tenant, "seam/"+tenant+"/sensors/BIG")
+	if q.Problems[0].Rule != "size" || len(q.Raw) != 512 {
+		t.Fatalf("a message over mqtt.maxPayload: %d bytes kept, %+v", len(q.Raw), q.Problems)
+	}
+
+	// Once the tenant is listed, a replay of the unrouted items routes the reading by
+	// its topic and stores it as that tenant's, its device taken from the topic.
+	cfg.Tenants[other] = TenantConfig{}
+	var out bytes.Buffer
+	if err := runQuarantine(context.Background(), cfg, slog.New(slog.DiscardHandler), []string{"replay", "--tenant", mqtt.UnroutedTenant}, &out); err != nil {
+		t.Fatal(err)
+	}
+	waitDocument(t, s, ontology.DocKey{Tenant: other, System: "iot", Type: "reading", ExternalID: "PALLET-" + marker + "@1741054522123"})
+	q = find(mqtt.UnroutedTenant, stranger)
+	if q.Status != "replayed" {
+		t.Fatalf("the unrouted item after its replay: %+v (%s)", q, out.String())
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"github.com/seamhub/seam/connectors/mqtt"
 	"github.com/seamhub/seam/connectors/webhook"
 	"github.com/seamhub/seam/graph"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/web"
 )
 
@@ -61,6 +62,9 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 	}
 	sub := mqtt.NewSubscriber(bg, app.intake, cfg.MQTT.Sparkplug, log.With("part", "mqtt"))
 	sub.ShareGroup = cfg.MQTT.ShareGroup
+	sub.Tenants = cfg.mqttTenants()
+	sub.MaxPayload = cfg.MQTT.MaxPayload
+	sub.Transient = neo4jstore.IsTransient
 	s.sub = sub
 	app.mapper.readings.OnUnknownAlias = sub.AskRebirth
 	app.ConnectMQTT(func(c paho.Client) {

@@ -267,3 +267,70 @@ func TestBrokerRestartKeepsReadings(t *testing.T) {
 	}
 	srv.WaitReadyz(http.StatusOK, 30*time.Second)
 }
+
+// TestNeo4jOutageKeepsReadings: a private Neo4j is killed while a gateway publishes QoS 1
+// readings, and started again after the outage. The readings that arrive meanwhile stay
+// unacknowledged and are retried: the subscriber's quarantine of messages it cannot
+// take must neither acknowledge one it could not store nor quarantine an outage's
+// readings (neo4jstore.TestIsTransient checks the classification itself). After the
+// return every reading is stored once and nothing is quarantined.
+func TestNeo4jOutageKeepsReadings(t *testing.T) {
+	redistest.Open(t)
+	n4 := StartNeo4j(t)
+	broker := StartMosquitto(t)
+	tenant := neo4jtest.Tenant(t)
+	env := Env{Neo4jURI: n4.URI(), RedisAddr: redistest.Addr(), TenantPrefix: neo4jtest.TenantPrefix(t),
+		WebhookSecret: secret, MQTTURL: broker.URL(), MQTTClientID: "seam-" + tenant[len(tenant)-12:],
+		Extra: passEnv("SEAM_REDIS_PASSWORD")}
+	srv := Serve(t, env)
+	srv.WaitReadyz(http.StatusOK, 2*time.Minute)
+	store := OpenStore(t, env.Neo4jURI, false)
+
+	pub := paho.NewClient(paho.NewClientOptions().AddBroker(broker.URL()).SetClientID("gw-" + tenant[len(tenant)-12:]))
+	if tok := pub.Connect(); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+		t.Fatalf("connecting the gateway: %v", tok.Error())
+	}
+	t.Cleanup(func() { pub.Disconnect(100) })
+	sent := 0
+	publish := func(n int) {
+		for range n {
+			// Several devices, so that several of the subscriber's queues wait at once.
+			topic := fmt.Sprintf("seam/%s/sensors/PALLET-%d", tenant, sent%4)
+			ts := 1741054522000 + int64(sent)*1000
+			if tok := pub.Publish(topic, 1, false, fmt.Sprintf(`{"ts":%d,"values":{"weight":%d.5}}`, ts, 400+sent)); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+				t.Fatalf("publishing: %v", tok.Error())
+			}
+			sent++
+		}
+	}
+	publish(10)
+	waitFor(t, 30*time.Second, "the first readings stored", func() bool {
+		st, err := store.Stats(context.Background(), tenant)
+		return err == nil && st.Documents == 10
+	})
+	n4.Kill()
+	publish(10) // taken by Seam, which cannot store them
+	// Longer than the subscriber's tries of a refused reading (5 at 1 s, each after the
+	// driver's own 5 s of retries), so that the outage outlasts them.
+	time.Sleep(max(outage(t), 30*time.Second))
+	n4.Start()
+	srv.WaitReadyz(http.StatusOK, 2*time.Minute)
+	var last int64
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		st, err := store.Stats(context.Background(), tenant)
+		if err == nil {
+			last = st.Documents
+			if st.Quarantined != 0 {
+				t.Fatalf("%d readings quarantined after a Neo4j outage\n%s", st.Quarantined, srv.Proc.Tail(3000))
+			}
+		}
+		if last == int64(sent) {
+			break
+		}
+		if last > int64(sent) || time.Now().After(deadline) {
+			t.Fatalf("stored %d readings of %d published\n%s", last, sent, srv.Proc.Tail(3000))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
