@@ -157,12 +157,16 @@ func read[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransact
 }
 
 // classify turns connectivity failures into ErrUnavailable so callers above the adapter
-// need not know the driver's error types.
+// need not know the driver's error types. A managed transaction against a Neo4j that is
+// down ends as the driver's TransactionExecutionLimit (it retried the connectivity
+// errors until its time ran out), which is the same outage: GraphQL then says
+// UNAVAILABLE, and webhooks 503, rather than an internal error.
 func classify(err error) error {
-	if err == nil {
-		return nil
+	if err == nil || errors.Is(err, ErrUnavailable) {
+		return err
 	}
-	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, ErrUnavailable) {
+	var limit *neo4j.TransactionExecutionLimit
+	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) || errors.As(err, &limit) {
 		return fmt.Errorf("%w: %v", ErrUnavailable, err)
 	}
 	return err

@@ -26,8 +26,9 @@ func TestIsTransient(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	err = dead.Quarantine(ctx, []ontology.Quarantined{{ID: "q_transient", Tenant: neo4jtest.Tenant(t), Raw: []byte("x")}})
-	if err == nil || !neo4jstore.IsTransient(err) {
-		t.Fatalf("writing to a store nothing answers at: %v; IsTransient %v", err, neo4jstore.IsTransient(err))
+	if err == nil || !neo4jstore.IsTransient(err) || !errors.Is(err, neo4jstore.ErrUnavailable) {
+		t.Fatalf("writing to a store nothing answers at: %v; IsTransient %v, unavailable %v", err,
+			neo4jstore.IsTransient(err), errors.Is(err, neo4jstore.ErrUnavailable))
 	}
 
 	auth := neo4j.NoAuth()
