@@ -115,8 +115,7 @@ func newServer(svc Services, keys KeyChecker) (*handler.Server, *directStock) {
 	// validated once (limits still run on every request).
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
-	srv.Use(depthLimit{max: maxDepth})
-	srv.Use(extension.FixedComplexityLimit(complexityLimit))
+	useLimits(srv)
 	srv.AroundOperations(withLoaders(svc))
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		ge := graphql.DefaultErrorPresenter(ctx, err)
