@@ -87,7 +87,9 @@ type Locations interface {
 
 // SetAside lists the documents resolution set aside and puts them back in the queue.
 type SetAside interface {
-	SetAsideDocuments(ctx context.Context, tenant, after string, first int, systems ...string) ([]resolver.SetAsideDocument, error)
+	// SetAsideDocuments lists set-aside documents: of every system when systems is nil,
+	// else of those systems only (none when it is empty).
+	SetAsideDocuments(ctx context.Context, tenant, after string, first int, systems []string) ([]resolver.SetAsideDocument, error)
 	// RetrySetAside requeues the listed documents (all when uids is nil) and returns how
 	// many it queued.
 	RetrySetAside(ctx context.Context, tenant string, uids []string) (int64, error)
