@@ -182,6 +182,9 @@ type Services struct {
 	// Finance serves reconciliation, the maturity baseline and the breakers.
 	Finance Finance
 	Log     *slog.Logger
+	// KeyRecheck is how often a live websocket's API key is checked again, so that a
+	// key revoked meanwhile ends its subscriptions; 0 means half apikey.DefaultTTL.
+	KeyRecheck time.Duration
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates
