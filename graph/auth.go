@@ -158,7 +158,7 @@ const (
 // websocketInit authenticates a websocket from its connection_init payload (browsers
 // cannot set headers on a websocket), or from the upgrade request's Authorization
 // header for clients that can. The key is checked again every recheck while the socket
-// lives (see watchKey).
+// lives (see watched).
 func websocketInit(keys KeyChecker, recheck time.Duration, log *slog.Logger) transport.WebsocketInitFunc {
 	return func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 		auth := p.Authorization()
@@ -209,8 +209,10 @@ func withSession(ctx context.Context, authorization string) context.Context {
 	return context.WithValue(ctx, wsSessionKey{}, &wsSession{authorization: authorization})
 }
 
-// sessionOf is the request's websocket session; one without any (a server made without
-// NewHandler) is empty, and its connection is then closed by ending its context alone.
+// sessionOf is the request's websocket session. NewHandler gives every upgrade request
+// one; without it (a server made otherwise) the session is empty: a revoked key's socket
+// is then closed by ending its context alone, and a key taken from a header it does not
+// hold reads as refused at the first check, closing the socket rather than trusting it.
 func sessionOf(ctx context.Context) *wsSession {
 	if s, ok := ctx.Value(wsSessionKey{}).(*wsSession); ok {
 		return s
