@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
@@ -154,8 +157,9 @@ const (
 
 // websocketInit authenticates a websocket from its connection_init payload (browsers
 // cannot set headers on a websocket), or from the upgrade request's Authorization
-// header for clients that can.
-func websocketInit(keys KeyChecker) transport.WebsocketInitFunc {
+// header for clients that can. The key is checked again every recheck while the socket
+// lives (see watched).
+func websocketInit(keys KeyChecker, recheck time.Duration, log *slog.Logger) transport.WebsocketInitFunc {
 	return func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 		auth := p.Authorization()
 		if auth == "" {
@@ -163,7 +167,7 @@ func websocketInit(keys KeyChecker) transport.WebsocketInitFunc {
 				if t := p.GetString(TenantHeader); t != "" && t != k.Tenant {
 					return refuse(ctx, wsForbidden, fmt.Errorf("the key belongs to another tenant than %s names", TenantHeader))
 				}
-				return ctx, nil, nil
+				return watched(ctx, keys, sessionOf(ctx).authorization, recheck, log), nil, nil
 			}
 		}
 		k, aerr := authenticate(ctx, keys, auth, p.GetString(TenantHeader))
@@ -174,8 +178,112 @@ func websocketInit(keys KeyChecker) transport.WebsocketInitFunc {
 			}
 			return refuse(ctx, code, errors.New(aerr.message()))
 		}
-		return withKey(ctx, k), nil, nil
+		return watched(withKey(ctx, k), keys, auth, recheck, log), nil, nil
 	}
+}
+
+// keyRecheck is the interval a websocket's key is checked again at: half the key
+// cache's default TTL unless set, so that a key revoked in another process closes its
+// sockets within one and a half TTLs, as requests are refused within one.
+func keyRecheck(d time.Duration) time.Duration {
+	if d > 0 {
+		return d
+	}
+	return apikey.DefaultTTL / 2
+}
+
+// wsSession is what the handler knows of one websocket beside gqlgen's transport: the
+// upgrade request's Authorization header and, once accepted, the connection, so that a
+// key found revoked can close it with a code of its own.
+type wsSession struct {
+	authorization string
+
+	mu   sync.Mutex
+	conn transport.WebsocketConn
+}
+
+type wsSessionKey struct{}
+
+// withSession gives an upgrade request its session.
+func withSession(ctx context.Context, authorization string) context.Context {
+	return context.WithValue(ctx, wsSessionKey{}, &wsSession{authorization: authorization})
+}
+
+// sessionOf is the request's websocket session. NewHandler gives every upgrade request
+// one; without it (a server made otherwise) the session is empty: a revoked key's socket
+// is then closed by ending its context alone, and a key taken from a header it does not
+// hold reads as refused at the first check, closing the socket rather than trusting it.
+func sessionOf(ctx context.Context) *wsSession {
+	if s, ok := ctx.Value(wsSessionKey{}).(*wsSession); ok {
+		return s
+	}
+	return &wsSession{}
+}
+
+// closeWith starts the connection's close handshake with code and reason; gqlgen's own
+// close that follows finds it under way and adds nothing.
+func (s *wsSession) closeWith(code int, reason string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn != nil {
+		_ = s.conn.WriteClose(code, reason)
+	}
+}
+
+// sessionWebsockets accepts websockets as impl does and hands each connection to its
+// request's session. The connection itself is returned as it is: a wrapper would hide
+// the optional interfaces (read limit, read deadline) the transport looks for.
+type sessionWebsockets struct {
+	impl transport.WebsocketImplementation
+}
+
+func (w sessionWebsockets) Accept(rw http.ResponseWriter, r *http.Request, o transport.WebsocketAcceptOptions) (transport.WebsocketConn, error) {
+	c, err := w.impl.Accept(rw, r, o)
+	if err == nil {
+		if s, ok := r.Context().Value(wsSessionKey{}).(*wsSession); ok {
+			s.mu.Lock()
+			s.conn = c
+			s.mu.Unlock()
+		}
+	}
+	return c, err
+}
+
+// watched returns the context the socket runs its subscriptions in, and checks the key
+// (the Authorization value it was authenticated with) again every recheck until the
+// socket ends. A key refused then (revoked, or gone) closes the socket with 4401 and
+// ends its subscriptions at once, as connection_init would have refused it: a revoked
+// key must not keep streaming what it may no longer read. Keys that cannot be read
+// right now keep the socket: the next check decides.
+func watched(ctx context.Context, keys KeyChecker, authorization string, recheck time.Duration, log *slog.Logger) context.Context {
+	ctx, cancel := context.WithCancel(ctx)
+	s := sessionOf(ctx)
+	go func() {
+		defer cancel()
+		t := time.NewTicker(recheck)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done(): // the socket ended; its request's context ends with it
+				return
+			case <-t.C:
+			}
+			_, aerr := authenticate(ctx, keys, authorization, "")
+			switch {
+			case aerr == nil:
+				continue
+			case aerr.status == http.StatusServiceUnavailable:
+				if ctx.Err() == nil {
+					log.Warn("checking a websocket's API key again", "err", aerr.err)
+				}
+				continue
+			}
+			// Said in the close frame, whose reason holds at most 123 bytes.
+			s.closeWith(wsUnauthorized, "the API key was revoked")
+			return
+		}
+	}()
+	return ctx
 }
 
 func refuse(ctx context.Context, code int, err error) (context.Context, *transport.InitPayload, error) {

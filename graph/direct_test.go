@@ -59,8 +59,7 @@ func TestDirectStockAnswersAsGqlgen(t *testing.T) {
 	es := generated.NewExecutableSchema(cfg)
 	exec := executor.New(es)
 	exec.Use(extension.Introspection{})
-	exec.Use(depthLimit{max: maxDepth})
-	exec.Use(extension.FixedComplexityLimit(complexityLimit))
+	useLimits(exec)
 	d := newDirectStock(es.Schema(), r.Query().Stock)
 	if d == nil {
 		t.Fatal("no direct path for Query.stock")
@@ -227,5 +226,50 @@ func TestPlannedStockReadsAskEachTime(t *testing.T) {
 	add(ta, "a2", 2)
 	if got, planned := read(ta, apikey.Reader); !planned || got != `{"data":{"stock":[{"onHand":"7"}]}}` {
 		t.Errorf("after a change: planned %v %s, want onHand 7", planned, got)
+	}
+}
+
+// The server's direct path still answers a plain stock read, and plans it, while a body
+// the limits refuse is answered with the limit's error and never planned: plans skip
+// the limits for a body already answered, so only a body that passed them may have one.
+func TestDirectStockPlansOnlyWhatPassesTheLimits(t *testing.T) {
+	ctx := context.Background()
+	cache := rediscache.New(redistest.Open(t))
+	tenant := neo4jtest.Tenant(t)
+	if _, err := cache.Apply(ctx, tenant, []ontology.Movement{{ID: "m1", SKU: "TEA", Location: "WH", Lot: "L1",
+		Bucket: ontology.BucketOnHand, Qty: ontology.Units(4)}}); err != nil {
+		t.Fatal(err)
+	}
+	srv, direct := newServer(Services{Stock: cache}, nil)
+	if direct == nil {
+		t.Fatal("no direct path")
+	}
+	post := func(query string) (*httptest.ResponseRecorder, []byte) {
+		body, _ := json.Marshal(map[string]any{"query": query})
+		r := httptest.NewRequestWithContext(withKey(ctx, apikey.Key{Tenant: tenant, Role: apikey.Reader}), "POST", "/graphql", bytes.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, r)
+		return w, body
+	}
+	w, body := post(`{ stock(sku: "TEA") { location onHand } }`)
+	if w.Body.String() != `{"data":{"stock":[{"location":"WH","onHand":"4"}]}}` || direct.plans.get(body) == nil {
+		t.Fatalf("a plain stock read: %s, planned %v", w.Body, direct.plans.get(body) != nil)
+	}
+	for _, c := range []struct{ query, code string }{
+		{"{" + aliases("a", `stock(sku: "TEA") { onHand }`, maxRootFields+1) + " }", "ROOT_FIELD_LIMIT_EXCEEDED"},
+		{"{" + aliases("a", `stock(sku: "TEA") { onHand }`, 100) + " }", "COMPLEXITY_LIMIT_EXCEEDED"},
+		{`{ stock(sku: "TEA") { onHand } document(system: "s", type: "t", externalId: "x") { event { sources { document { event { sources {
+			document { event { sources { document { event { id } } } } } } } } } } } }`, "DEPTH_LIMIT_EXCEEDED"},
+	} {
+		for range 2 {
+			w, body := post(c.query)
+			if !strings.Contains(w.Body.String(), `"code":"`+c.code+`"`) || strings.Contains(w.Body.String(), `"onHand"`) {
+				t.Fatalf("%.60s: %s", c.query, w.Body)
+			}
+			if direct.plans.get(body) != nil {
+				t.Fatalf("%.60s: refused by the limits, yet planned", c.query)
+			}
+		}
 	}
 }

@@ -81,7 +81,11 @@ func NewHandler(svc Services, keys KeyChecker) http.Handler {
 		if body != nil {
 			r.Body = io.NopCloser(bytes.NewReader(body)) // read again by the transport
 		}
-		// A websocket without the header authenticates in its connection_init.
+		// A websocket without the header authenticates in its connection_init; either way
+		// its session lets a key revoked later close it.
+		if upgrade {
+			ctx = withSession(ctx, auth)
+		}
 		srv.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
@@ -98,12 +102,12 @@ func newServer(svc Services, keys KeyChecker) (*handler.Server, *directStock) {
 	srv := handler.New(es)
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 15 * time.Second,
-		Implementation: transport.CoderWebsocketImplementation{
+		Implementation: sessionWebsockets{transport.CoderWebsocketImplementation{
 			// Any origin: the key comes from a header or the init payload, never from
 			// cookies, so a foreign page gains nothing by opening a socket.
 			AcceptOptions: websocket.AcceptOptions{InsecureSkipVerify: true},
-		},
-		InitFunc: websocketInit(keys),
+		}},
+		InitFunc: websocketInit(keys, keyRecheck(svc.KeyRecheck), svc.Log),
 	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
@@ -115,8 +119,7 @@ func newServer(svc Services, keys KeyChecker) (*handler.Server, *directStock) {
 	// validated once (limits still run on every request).
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
-	srv.Use(depthLimit{max: maxDepth})
-	srv.Use(extension.FixedComplexityLimit(complexityLimit))
+	useLimits(srv)
 	srv.AroundOperations(withLoaders(svc))
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		ge := graphql.DefaultErrorPresenter(ctx, err)

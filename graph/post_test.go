@@ -60,8 +60,7 @@ func TestPlainPOSTAnswersAsGqlgenDoes(t *testing.T) {
 		h.AddTransport(transport.POST{})
 		// The limits refuse in CreateOperationContext, as parse and validation do.
 		h.Use(extension.Introspection{})
-		h.Use(depthLimit{max: maxDepth})
-		h.Use(extension.FixedComplexityLimit(complexityLimit))
+		useLimits(h)
 	}
 	for _, body := range []string{
 		`{"query":"{ __typename }"}`,

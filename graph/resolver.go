@@ -87,7 +87,9 @@ type Locations interface {
 
 // SetAside lists the documents resolution set aside and puts them back in the queue.
 type SetAside interface {
-	SetAsideDocuments(ctx context.Context, tenant, after string, first int, systems ...string) ([]resolver.SetAsideDocument, error)
+	// SetAsideDocuments lists set-aside documents: of every system when systems is nil,
+	// else of those systems only (none when it is empty).
+	SetAsideDocuments(ctx context.Context, tenant, after string, first int, systems []string) ([]resolver.SetAsideDocument, error)
 	// RetrySetAside requeues the listed documents (all when uids is nil) and returns how
 	// many it queued.
 	RetrySetAside(ctx context.Context, tenant string, uids []string) (int64, error)
@@ -180,6 +182,9 @@ type Services struct {
 	// Finance serves reconciliation, the maturity baseline and the breakers.
 	Finance Finance
 	Log     *slog.Logger
+	// KeyRecheck is how often a live websocket's API key is checked again, so that a
+	// key revoked meanwhile ends its subscriptions; 0 means half apikey.DefaultTTL.
+	KeyRecheck time.Duration
 }
 
 // Resolver is gqlgen's root resolver; it holds the services. gqlgen never regenerates

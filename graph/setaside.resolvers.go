@@ -40,7 +40,7 @@ func (r *queryResolver) SetAside(ctx context.Context, first *int, after *string)
 	if a := deref(after); a != "" {
 		cursor = tenant + "/" + a
 	}
-	docs, err := r.svc.SetAside.SetAsideDocuments(ctx, tenant, cursor, n+1, systemsOf(ctx)...)
+	docs, err := r.svc.SetAside.SetAsideDocuments(ctx, tenant, cursor, n+1, systemsOf(ctx))
 	if err != nil {
 		return nil, err
 	}

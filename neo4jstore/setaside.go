@@ -30,19 +30,20 @@ func setAsideRows(ch *resolver.Changes) []map[string]any {
 }
 
 // SetAsideDocuments lists a tenant's documents set aside by resolution in uid order,
-// after the document uid after (for paging); systems, when not empty, keeps only those
-// systems' documents (a partner key's).
-func (s *Store) SetAsideDocuments(ctx context.Context, tenant, after string, first int, systems ...string) ([]resolver.SetAsideDocument, error) {
+// after the document uid after (for paging). systems nil lists every system's; a list
+// keeps only those systems' documents (a partner key's), and an empty one none, as
+// QuarantineList does: a partner key without systems reads nothing.
+func (s *Store) SetAsideDocuments(ctx context.Context, tenant, after string, first int, systems []string) ([]resolver.SetAsideDocument, error) {
 	if first <= 0 || first > 1000 {
 		first = 1000
 	}
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]resolver.SetAsideDocument, error) {
 		recs, err := run(ctx, tx, `
 MATCH (d:SetAside {tenant: $tenant})
-WHERE ($after = '' OR d.uid > $after) AND (size($systems) = 0 OR d.system IN $systems)
+WHERE ($after = '' OR d.uid > $after) AND ($systems IS NULL OR d.system IN $systems)
 RETURN d.uid AS uid, d.system AS system, d.type AS type, d.externalId AS externalId,
        d.setAsideReason AS reason, d.setAsideAt AS at, d.setAsideCount AS count, d.receivedAt AS receivedAt
-ORDER BY d.uid LIMIT $first`, map[string]any{"tenant": tenant, "after": after, "first": first, "systems": nonNil(systems)})
+ORDER BY d.uid LIMIT $first`, map[string]any{"tenant": tenant, "after": after, "first": first, "systems": systemsParam(systems)})
 		if err != nil {
 			return nil, err
 		}

@@ -44,7 +44,7 @@ func TestPoisonDocumentIsSetAsideAndTheBatchGoesOn(t *testing.T) {
 			t.Errorf("%s: event %q (only the BOOM sale must stay without one)", d.Key.ExternalID, ev)
 		}
 	}
-	aside, err := f.store.SetAsideDocuments(f.ctx, f.tenant, "", 10)
+	aside, err := f.store.SetAsideDocuments(f.ctx, f.tenant, "", 10, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestUnreadableStoredDocumentIsSetAside(t *testing.T) {
 	if st.Documents != 2 || st.SetAside != 1 || st.Created != 1 {
 		t.Fatalf("stats %+v", st)
 	}
-	aside, err := f.store.SetAsideDocuments(f.ctx, f.tenant, "", 10)
+	aside, err := f.store.SetAsideDocuments(f.ctx, f.tenant, "", 10, nil)
 	if err != nil || len(aside) != 1 || !strings.Contains(aside[0].Reason, "does not decode") {
 		t.Fatalf("set aside: %+v, %v", aside, err)
 	}

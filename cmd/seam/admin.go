@@ -186,7 +186,7 @@ func listSetAside(ctx context.Context, app *App, tenant string, asJSON bool, std
 	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
 	n, after := 0, ""
 	for {
-		docs, err := app.store.SetAsideDocuments(ctx, tenant, after, 500)
+		docs, err := app.store.SetAsideDocuments(ctx, tenant, after, 500, nil)
 		if err != nil {
 			return err
 		}

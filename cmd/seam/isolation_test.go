@@ -289,7 +289,7 @@ func TestTenantIsolation(t *testing.T) {
 				t.Fatalf("%s as A: %+v %+v", q, n, r.Errors)
 			}
 		}
-		docs, err := s.App.store.SetAsideDocuments(context.Background(), tb, "", 10)
+		docs, err := s.App.store.SetAsideDocuments(context.Background(), tb, "", 10, nil)
 		if err != nil || len(docs) != 1 {
 			t.Fatalf("B's set-aside document after A's retries: %+v %v", docs, err)
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -10,8 +11,9 @@ import (
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 )
 
-// TestQueryLimits: a query nested too deep or fanning out too far is refused with a
-// clear error and no data; GraphiQL's introspection still passes.
+// TestQueryLimits: a query nested too deep, fanning out too far or asking for too many
+// root fields is refused with a clear error and no data; GraphiQL's introspection still
+// passes.
 func TestQueryLimits(t *testing.T) {
 	cfg := testConfig(t)
 	tenant := neo4jtest.Tenant(t)
@@ -25,6 +27,11 @@ func TestQueryLimits(t *testing.T) {
 			document { event { sources { document { event { id } } } } } } } } } } } }`, "DEPTH_LIMIT_EXCEEDED"},
 		{"too costly", `{ reviewQueue(first: 500) { items { event { sources { document { externalId } } movements { qty } } } } }`,
 			"COMPLEXITY_LIMIT_EXCEEDED"},
+		// Each root field pays for its read: thousands of aliases of a cheap-looking
+		// one would start thousands of Neo4j reads at once.
+		{"aliases of reads", "{" + strings.Join(numbered(`productSuggestions(first: 500) { code }`, 2500), "") + " }", "COMPLEXITY_LIMIT_EXCEEDED"},
+		{"too many root fields", "{" + strings.Join(numbered(`document(system: "s", type: "t", externalId: "x") { receivedAt }`, 21), "") + " }",
+			"ROOT_FIELD_LIMIT_EXCEEDED"},
 	} {
 		r, code := graphQLWith(t, base, key, nil, tc.query, nil, nil)
 		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != tc.code || len(r.Data) > 0 && string(r.Data) != "null" {
@@ -46,4 +53,13 @@ func TestQueryLimits(t *testing.T) {
 		event { sources { role document { externalId raw } } movements { qty } evidence { rule } } } } }`, nil, nil); len(r.Errors) > 0 {
 		t.Fatalf("a default page: %+v", r.Errors)
 	}
+}
+
+// numbered is field under the aliases f0, f1, ..., each with a leading space.
+func numbered(field string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf(" f%d: %s", i, field)
+	}
+	return out
 }

@@ -125,7 +125,8 @@ func TestRolesDecideWhatAKeyMayDo(t *testing.T) {
 }
 
 // TestKeysAreRequiredAndRevocable: no key, a wrong key and a revoked key get 401 with
-// UNAUTHENTICATED, on queries and websockets alike.
+// UNAUTHENTICATED, on queries and websockets alike; a revoked key's live subscription
+// is closed with 4401.
 func TestKeysAreRequiredAndRevocable(t *testing.T) {
 	cfg := testConfig(t)
 	cfg.KeyCacheTTL = 300 * time.Millisecond
@@ -179,6 +180,7 @@ func TestKeysAreRequiredAndRevocable(t *testing.T) {
 		if _, code := graphQLWith(t, base, key, nil, q, nil, nil); code != http.StatusOK {
 			t.Fatalf("a new key: HTTP %d", code)
 		}
+		live := subscribe(t, ctx, s.Addr, key, `subscription { stockChanged { sku onHand } }`)
 		var out bytes.Buffer
 		if err := Run(ctx, []string{"keys", "revoke", keyID(t, tenant, "finance")}, os.Getenv, &out, io.Discard); err != nil {
 			t.Fatal(err)
@@ -195,6 +197,11 @@ func TestKeysAreRequiredAndRevocable(t *testing.T) {
 				t.Fatal("a key revoked by the CLI still works after 10 s")
 			}
 			time.Sleep(50 * time.Millisecond)
+		}
+		// The subscription it opened before ends: its socket checks the key again and
+		// is closed as connection_init refuses a revoked key.
+		if m := live.next(); m.Type != "closed" || string(m.Payload) != `"StatusCode(4401)"` {
+			t.Fatalf("the revoked key's subscription: %s %s", m.Type, m.Payload)
 		}
 	})
 }

@@ -211,6 +211,9 @@ func (s *Server) routes(dashboard http.Handler) http.Handler {
 		Forecasts:      forecastsAPI{a.store, a.predict},
 		Finance:        a.financeService(),
 		Log:            a.log.With("part", "graphql"),
+		// Sockets check their key twice per cache TTL: one revoked by the CLI ends its
+		// subscriptions within one and a half TTLs, by this server at the next check.
+		KeyRecheck: keyCacheTTL(a.cfg) / 2,
 	}, a.keys)
 	mux.Handle("/graphql", gql)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {

@@ -10,8 +10,8 @@ import (
 // puts back in the queue.
 type setAside struct{ a *App }
 
-func (s setAside) SetAsideDocuments(ctx context.Context, tenant, after string, first int, systems ...string) ([]resolver.SetAsideDocument, error) {
-	return s.a.store.SetAsideDocuments(ctx, tenant, after, first, systems...)
+func (s setAside) SetAsideDocuments(ctx context.Context, tenant, after string, first int, systems []string) ([]resolver.SetAsideDocument, error) {
+	return s.a.store.SetAsideDocuments(ctx, tenant, after, first, systems)
 }
 
 func (s setAside) RetrySetAside(ctx context.Context, tenant string, uids []string) (int64, error) {
