@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"sync"
+	"time"
 
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
@@ -13,14 +14,15 @@ import (
 // dozen places, with 175 they need about 900, whose balances were read again in every
 // batch (seam bench backlog: 800 database hits a batch at 10k documents, 14,400 at
 // 300k). The balances one batch read and wrote are what the next batch of the same
-// stores needs, so this process keeps them, and a batch reads only the places it has
-// not seen.
+// stores needs, so this process keeps them, with the expiry of their lots, and a batch
+// reads only the places and lots it has not seen.
 //
 // Kept balances are right only while nobody else changed them. Every writer of lot
-// balances holds the tenant's resolution lock (resolution, a count, a transfer), and
-// every holder of the lock counts it: the Lock node's seq goes up by one in each
-// transaction that takes it, and its epoch is drawn when the node is created (a tenant
-// removed and made again starts a new one). The balances a transaction leaves are kept
+// balances holds the tenant's resolution lock (resolution, a count, a transfer; lot
+// expiries are written by resolution alone), and every holder of the lock counts
+// itself: the Lock node's seq goes up by one in each transaction that takes it, and its
+// epoch is drawn when the node is created (a tenant removed and made again starts a
+// new one). The balances a transaction leaves are kept
 // with the seq it took; the next transaction uses them only if the seq it takes is the
 // next one, so that no transaction, in this process or another, took the lock between.
 // Otherwise it starts from nothing and reads every place, as before.
@@ -35,12 +37,14 @@ const keptTenantsMax = 64
 
 // keptLots are one tenant's lot balances as the transaction that took the lock at seq
 // left them: for each place read, every lot with a balance other than zero (a place
-// with none is known to have none).
+// with none is known to have none); and the expiry of the lots read, by lot uid (zero:
+// none known).
 type keptLots struct {
-	epoch  string
-	seq    int64
-	places map[inventory.Place]map[string]ontology.Qty
-	size   int
+	epoch   string
+	seq     int64
+	places  map[inventory.Place]map[string]ontology.Qty
+	expires map[string]time.Time
+	size    int
 }
 
 // lotKeeper holds the kept balances of the tenants this process resolves.
@@ -61,7 +65,7 @@ func (k *lotKeeper) take(tenant, epoch string, seq int64) *keptLots {
 	delete(k.tenants, tenant)
 	k.mu.Unlock()
 	if kept == nil || kept.epoch != epoch || kept.seq != seq-1 || epoch == "" {
-		kept = &keptLots{places: map[inventory.Place]map[string]ontology.Qty{}}
+		kept = &keptLots{places: map[inventory.Place]map[string]ontology.Qty{}, expires: map[string]time.Time{}}
 	}
 	kept.epoch, kept.seq = epoch, seq
 	return kept
@@ -89,6 +93,12 @@ func (l *keptLots) has(p inventory.Place) bool {
 	return ok
 }
 
+// knows reports whether the expiry of the lot uid is kept.
+func (l *keptLots) knows(uid string) bool {
+	_, ok := l.expires[uid]
+	return ok
+}
+
 // read records what was read of a place: its lots with a balance other than zero.
 func (l *keptLots) read(p inventory.Place, lots map[string]ontology.Qty) {
 	if lots == nil {
@@ -98,9 +108,28 @@ func (l *keptLots) read(p inventory.Place, lots map[string]ontology.Qty) {
 	l.places[p] = lots
 }
 
-// apply adds net on-hand lot movements, as lotBalanceRows gives them, to the places
-// kept; a place not kept is read when a batch needs it, with the movements in it.
-func (l *keptLots) apply(rows []map[string]any) {
+// expiry records what was read of a lot's expiry.
+func (l *keptLots) expiry(uid string, at time.Time) {
+	if _, ok := l.expires[uid]; !ok {
+		l.size++
+	}
+	l.expires[uid] = at
+}
+
+// apply adds what a transaction wrote to what is kept: net on-hand lot movements, as
+// lotBalanceRows gives them, to the places kept, and lot facts, as lotFactRows gives
+// them, to the expiries kept, as lotFactsCypher does (the earliest counts). A place or
+// lot not kept is read when a batch needs it, with what was written.
+func (l *keptLots) apply(balances, facts []map[string]any) {
+	for _, r := range facts {
+		uid := r["uid"].(string)
+		was, ok := l.expires[uid]
+		at, given := r["expiresAt"].(time.Time)
+		if ok && given && (was.IsZero() || at.Before(was)) {
+			l.expires[uid] = at
+		}
+	}
+	rows := balances
 	for _, r := range rows {
 		p := inventory.Place{SKU: r["sku"].(string), Location: r["location"].(string)}
 		lots, ok := l.places[p]

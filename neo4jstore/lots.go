@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -142,8 +141,8 @@ const lockSeqCypher = `MATCH (l:Lock {name: $name}) RETURN l.seq AS seq, l.epoch
 
 // LotStock implements resolver.Tx: the on-hand quantity of every lot with stock at the
 // places asked, from the lots' running balances, with each lot's expiry. The balances
-// of places an earlier batch of this process read or wrote are kept (lotKeeper), so a
-// batch reads only the places it is the first to need; expiries are read every time.
+// of places and the expiries of lots an earlier batch of this process read or wrote are
+// kept (lotKeeper), so a batch reads only the places and lots it is the first to need.
 func (t *resolutionTx) LotStock(ctx context.Context, places []inventory.Place) (*inventory.LotStock, error) {
 	out := inventory.NewLotStock()
 	if len(places) == 0 {
@@ -167,22 +166,42 @@ func (t *resolutionTx) LotStock(ctx context.Context, places []inventory.Place) (
 			continue
 		}
 		for lot, q := range t.kept.places[p] {
-			if q > 0 {
-				lots = append(lots, lotUID(t.tenant, p.SKU, lot))
+			if u := lotUID(t.tenant, p.SKU, lot); q > 0 && !t.kept.knows(u) {
+				lots = append(lots, u)
 			}
 		}
 	}
-	recs, err := run(ctx, t.tx, lotStockCypher, lotStockParams(t.tenant, read, lots))
+	if len(read) > 0 || len(lots) > 0 {
+		if err := t.readLots(ctx, read, lots); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range places {
+		for lot, q := range t.kept.places[p] {
+			if q > 0 {
+				out.Add(p, lot, q)
+				out.Expires(p.SKU, lot, t.kept.expires[lotUID(t.tenant, p.SKU, lot)])
+			}
+		}
+	}
+	return out, nil
+}
+
+// readLots reads the balances of places and the expiries of lots (uids), and of the
+// lots with stock among those balances, into what the transaction keeps.
+func (t *resolutionTx) readLots(ctx context.Context, places []inventory.Place, lots []string) error {
+	recs, err := run(ctx, t.tx, lotStockCypher, lotStockParams(t.tenant, places, lots))
 	if err != nil {
-		return nil, fmt.Errorf("summing lots on hand: %w", err)
+		return fmt.Errorf("summing lots on hand: %w", err)
 	}
 	if len(recs) != 1 {
-		return nil, fmt.Errorf("summing lots on hand: %d rows", len(recs))
+		return fmt.Errorf("summing lots on hand: %d rows", len(recs))
 	}
-	got := make(map[inventory.Place]map[string]ontology.Qty, len(read))
-	for _, p := range read {
+	got := make(map[inventory.Place]map[string]ontology.Qty, len(places))
+	for _, p := range places {
 		got[p] = nil
 	}
+	asked := slices.Clone(lots)
 	balances, _ := recs[0].Get("balances")
 	for _, raw := range balances.([]any) {
 		b := raw.(map[string]any)
@@ -192,26 +211,24 @@ func (t *resolutionTx) LotStock(ctx context.Context, places []inventory.Place) (
 		}
 		q, _ := b["qty"].(int64)
 		got[p][str(b["lot"])] = ontology.Qty(q)
+		if q > 0 {
+			asked = append(asked, lotUID(t.tenant, p.SKU, str(b["lot"])))
+		}
 	}
 	for p, lots := range got {
 		t.kept.read(p, lots)
 	}
-	for _, p := range places {
-		for lot, q := range t.kept.places[p] {
-			if q > 0 {
-				out.Add(p, lot, q)
-			}
-		}
-	}
+	// Every lot asked is known now: one the answer leaves out has no expiry.
+	at := map[string]time.Time{}
 	expiries, _ := recs[0].Get("expiries")
 	for _, raw := range expiries.([]any) {
 		e := raw.(map[string]any)
-		sku, lot, ok := strings.Cut(strings.TrimPrefix(str(e["uid"]), t.tenant+"/"), "\x1f")
-		if ok {
-			out.Expires(sku, lot, timeOf(e["at"]))
-		}
+		at[str(e["uid"])] = timeOf(e["at"])
 	}
-	return out, nil
+	for _, u := range asked {
+		t.kept.expiry(u, at[u])
+	}
+	return nil
 }
 
 // LotExpiries implements inventory.Ledger.

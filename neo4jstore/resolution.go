@@ -369,7 +369,16 @@ func (t *resolutionTx) Apply(ctx context.Context, ch *resolver.Changes) error {
 		return err
 	}
 	if t.kept != nil {
-		t.kept.apply(steps[lotBalanceStep].rows)
+		var balances, facts []map[string]any
+		for _, st := range steps {
+			switch st.cypher {
+			case lotBalanceCypher:
+				balances = st.rows
+			case lotFactsCypher:
+				facts = st.rows
+			}
+		}
+		t.kept.apply(balances, facts)
 	}
 	return nil
 }
@@ -410,9 +419,6 @@ func warmResolution(ctx context.Context, tx neo4j.ManagedTransaction, now time.T
 // errWarmed rolls WarmResolution's transaction back.
 var errWarmed = errors.New("planned; nothing to keep")
 
-// lotBalanceStep is the place of the lot balances' write among resolutionSteps.
-const lotBalanceStep = 10
-
 // resolutionSteps are resolution's writes of ch for tenant, in order.
 func resolutionSteps(tenant string, ch *resolver.Changes) []writeStep {
 	return []writeStep{
@@ -446,7 +452,7 @@ SET v.status = r.status, v.decidedBy = r.by, v.decidedAt = $now`, reviewUpdateRo
 MERGE (x:Decision {uid: r.uid})
 SET x.tenant = $tenant, x.a = r.a, x.b = r.b, x.verdict = r.verdict, x.by = r.by, x.at = $now`, decisionRows(ch)},
 		{newMovementsCypher, movementRows(ch.Movements)},
-		lotBalanceStep: {lotBalanceCypher, lotBalanceRows(tenant, ch.Movements)},
+		{lotBalanceCypher, lotBalanceRows(tenant, ch.Movements)},
 		{`UNWIND $rows AS r
 MERGE (al:Alias {uid: r.uid})
   ON CREATE SET al.tenant = $tenant, al.kind = 'product', al.code = r.code, al.system = r.system, al.target = r.sku, al.at = $now,
