@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"maps"
 	"sort"
 	"time"
 
@@ -71,6 +72,9 @@ func (s *LotStock) Expiry(sku, lot string) time.Time {
 	}
 	return s.expiry[[2]string{sku, lot}]
 }
+
+// At returns the lots on hand at p, each lot's quantity, as a copy.
+func (s *LotStock) At(p Place) map[string]ontology.Qty { return maps.Clone(s.onHand[p]) }
 
 // Apply adds the on-hand movements of one event, so that the next event planned in the
 // same batch sees what this one took.

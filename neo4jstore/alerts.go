@@ -238,7 +238,9 @@ func alertOf(p map[string]any) (inventory.Alert, error) {
 
 // BookTransfer implements inventory.AlertStore. The alert is locked first (a write to
 // it), so of two people booking the same proposal at once the second finds the first's
-// transfer.
+// transfer. Before it, the tenant's resolution lock: the transfer writes lot balances,
+// which resolution keeps between its batches only while every writer holds that lock
+// (lotKeeper).
 func (s *Store) BookTransfer(ctx context.Context, tenant string, t inventory.Transfer) error {
 	moves := make([]map[string]any, 0, len(t.Movements))
 	for _, m := range t.Movements {
@@ -250,6 +252,9 @@ func (s *Store) BookTransfer(ctx context.Context, tenant string, t inventory.Tra
 		return fmt.Errorf("encoding transfer: %w", err)
 	}
 	_, err = write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		if err := exec(ctx, tx, takeLock, map[string]any{"name": tenantLock(tenant)}); err != nil {
+			return struct{}{}, err
+		}
 		recs, err := run(ctx, tx, `
 MATCH (a:Alert {id: $alert}) WHERE a.tenant = $tenant
 SET a.lockedAt = $now

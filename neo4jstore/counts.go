@@ -61,7 +61,11 @@ FOREACH (_ IN CASE WHEN $lot <> '' THEN [1] ELSE [] END |
 		if !ok {
 			return r, nil
 		}
-		return r, exec(ctx, tx, newMovementsCypher, map[string]any{"rows": movementRows([]ontology.Movement{m}), "tenant": c.Tenant})
+		if err := exec(ctx, tx, newMovementsCypher, map[string]any{"rows": movementRows([]ontology.Movement{m}), "tenant": c.Tenant}); err != nil {
+			return r, err
+		}
+		// A count of a lot moves that lot's balance, which planning reads for FEFO.
+		return r, writeLotBalances(ctx, tx, c.Tenant, []ontology.Movement{m})
 	})
 }
 

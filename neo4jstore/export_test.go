@@ -2,6 +2,8 @@ package neo4jstore
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -67,10 +69,16 @@ func PendingLockingPlan(ctx context.Context, s *Store, tenant string, limit int)
 // returns its database hits and what it found, lot by lot ("sku/location/lot"), so that a
 // test can prove the sum reads a place's lot movements and not all of its movements.
 func LotStockPlan(ctx context.Context, s *Store, tenant string, places []inventory.Place) (dbHits int64, lots map[string]int64, err error) {
-	_, dbHits, recs, err := profile(ctx, s, lotStockCypher, lotStockParams(tenant, places))
+	_, dbHits, recs, err := profile(ctx, s, lotStockCypher, lotStockParams(tenant, places, nil))
 	lots = map[string]int64{}
 	for _, r := range recs {
-		lots[get[string](r, "sku")+"/"+get[string](r, "location")+"/"+get[string](r, "lot")] = get[int64](r, "qty")
+		balances, _ := r.Get("balances")
+		for _, raw := range balances.([]any) {
+			b := raw.(map[string]any)
+			if q, _ := b["qty"].(int64); q > 0 {
+				lots[str(b["sku"])+"/"+str(b["location"])+"/"+str(b["lot"])] = q
+			}
+		}
 	}
 	return dbHits, lots, err
 }
@@ -280,4 +288,15 @@ func EventsPlan(ctx context.Context, s *Store, tenant string, ids []string, move
 		seq[get[map[string]any](r, "e")["id"].(string)] = get[int64](r, "seq")
 	}
 	return dbHits, seq, err
+}
+
+// KeptLotPlaces lists the places whose lot balances s keeps for tenant's next batch.
+func KeptLotPlaces(s *Store, tenant string) []inventory.Place {
+	s.lots.mu.Lock()
+	defer s.lots.mu.Unlock()
+	kept := s.lots.tenants[tenant]
+	if kept == nil {
+		return nil
+	}
+	return slices.Collect(maps.Keys(kept.places))
 }

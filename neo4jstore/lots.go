@@ -108,42 +108,127 @@ CALL (tenant, sku, location, lot, qty) {
 } IN TRANSACTIONS OF 5000 ROWS`
 }
 
-// lotStockCypher reads the lots on hand at places from their balances: as many reads
-// as the place has lots with stock, whatever the history behind them.
+// lotStockCypher reads the lot balances of $places, every one other than zero (a
+// balance that comes to zero is removed), and the expiry of the lots among them with
+// stock and of $lots: as many reads as the places have lots, whatever the history
+// behind them, and one read a lot however many places hold it.
 const lotStockCypher = `
-UNWIND $places AS p
-MATCH (b:LotBalance {tenant: $tenant, sku: p.sku, location: p.location})
-WHERE b.qty > 0
-OPTIONAL MATCH (l:Lot {uid: $tenant + '/' + p.sku + $sep + b.lot})
-RETURN p.sku AS sku, p.location AS location, b.lot AS lot, b.qty AS qty, l.expiresAt AS expiresAt`
+CALL () {
+  UNWIND $places AS p
+  MATCH (b:LotBalance {tenant: $tenant, sku: p.sku, location: p.location})
+  RETURN collect({sku: p.sku, location: p.location, lot: b.lot, qty: b.qty}) AS balances
+}
+CALL (balances) {
+  UNWIND [x IN balances WHERE x.qty > 0 | $tenant + '/' + x.sku + $sep + x.lot] + $lots AS u
+  WITH DISTINCT u
+  MATCH (l:Lot {uid: u}) WHERE l.expiresAt IS NOT NULL
+  RETURN collect({uid: u, at: l.expiresAt}) AS expiries
+}
+RETURN balances, expiries`
 
-// lotStockParams are lotStockCypher's parameters.
-func lotStockParams(tenant string, places []inventory.Place) map[string]any {
+// lotStockParams are lotStockCypher's parameters: the places to read, and the lots kept
+// from before whose expiry to read.
+func lotStockParams(tenant string, places []inventory.Place, lots []string) map[string]any {
 	rows := make([]map[string]any, 0, len(places))
 	for _, p := range places {
 		rows = append(rows, map[string]any{"sku": p.SKU, "location": p.Location})
 	}
-	return map[string]any{"places": rows, "tenant": tenant, "sep": "\x1f"}
+	return map[string]any{"places": rows, "lots": orEmpty(lots), "tenant": tenant, "sep": "\x1f"}
 }
 
+// lockSeqCypher reads the seq and epoch of a lock this transaction holds.
+const lockSeqCypher = `MATCH (l:Lock {name: $name}) RETURN l.seq AS seq, l.epoch AS epoch`
+
 // LotStock implements resolver.Tx: the on-hand quantity of every lot with stock at the
-// places asked, from the lots' running balances, with each lot's expiry. A tenant
-// without lots pays one index lookup per place.
+// places asked, from the lots' running balances, with each lot's expiry. The balances
+// of places and the expiries of lots an earlier batch of this process read or wrote are
+// kept (lotKeeper), so a batch reads only the places and lots it is the first to need.
 func (t *resolutionTx) LotStock(ctx context.Context, places []inventory.Place) (*inventory.LotStock, error) {
 	out := inventory.NewLotStock()
 	if len(places) == 0 {
 		return out, nil
 	}
-	recs, err := run(ctx, t.tx, lotStockCypher, lotStockParams(t.tenant, places))
-	if err != nil {
-		return nil, fmt.Errorf("summing lots on hand: %w", err)
+	if t.kept == nil {
+		recs, err := run(ctx, t.tx, lockSeqCypher, map[string]any{"name": t.lock.name})
+		if err != nil {
+			return nil, fmt.Errorf("reading the resolution lock: %w", err)
+		}
+		if len(recs) == 0 {
+			return nil, fmt.Errorf("reading the resolution lock %s: not held", t.lock.name)
+		}
+		t.kept = t.keeper.take(t.tenant, get[string](recs[0], "epoch"), get[int64](recs[0], "seq"))
 	}
-	for _, r := range recs {
-		sku, lot := get[string](r, "sku"), get[string](r, "lot")
-		out.Add(inventory.Place{SKU: sku, Location: get[string](r, "location")}, lot, ontology.Qty(get[int64](r, "qty")))
-		out.Expires(sku, lot, timeOf(recGet(r, "expiresAt")))
+	var read []inventory.Place
+	var lots []string
+	for _, p := range places {
+		if !t.kept.has(p) {
+			read = append(read, p)
+			continue
+		}
+		for lot, q := range t.kept.places[p] {
+			if u := lotUID(t.tenant, p.SKU, lot); q > 0 && !t.kept.knows(u) {
+				lots = append(lots, u)
+			}
+		}
+	}
+	if len(read) > 0 || len(lots) > 0 {
+		if err := t.readLots(ctx, read, lots); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range places {
+		for lot, q := range t.kept.places[p] {
+			if q > 0 {
+				out.Add(p, lot, q)
+				out.Expires(p.SKU, lot, t.kept.expires[lotUID(t.tenant, p.SKU, lot)])
+			}
+		}
 	}
 	return out, nil
+}
+
+// readLots reads the balances of places and the expiries of lots (uids), and of the
+// lots with stock among those balances, into what the transaction keeps.
+func (t *resolutionTx) readLots(ctx context.Context, places []inventory.Place, lots []string) error {
+	recs, err := run(ctx, t.tx, lotStockCypher, lotStockParams(t.tenant, places, lots))
+	if err != nil {
+		return fmt.Errorf("summing lots on hand: %w", err)
+	}
+	if len(recs) != 1 {
+		return fmt.Errorf("summing lots on hand: %d rows", len(recs))
+	}
+	got := make(map[inventory.Place]map[string]ontology.Qty, len(places))
+	for _, p := range places {
+		got[p] = nil
+	}
+	asked := slices.Clone(lots)
+	balances, _ := recs[0].Get("balances")
+	for _, raw := range balances.([]any) {
+		b := raw.(map[string]any)
+		p := inventory.Place{SKU: str(b["sku"]), Location: str(b["location"])}
+		if got[p] == nil {
+			got[p] = map[string]ontology.Qty{}
+		}
+		q, _ := b["qty"].(int64)
+		got[p][str(b["lot"])] = ontology.Qty(q)
+		if q > 0 {
+			asked = append(asked, lotUID(t.tenant, p.SKU, str(b["lot"])))
+		}
+	}
+	for p, lots := range got {
+		t.kept.read(p, lots)
+	}
+	// Every lot asked is known now: one the answer leaves out has no expiry.
+	at := map[string]time.Time{}
+	expiries, _ := recs[0].Get("expiries")
+	for _, raw := range expiries.([]any) {
+		e := raw.(map[string]any)
+		at[str(e["uid"])] = timeOf(e["at"])
+	}
+	for _, u := range asked {
+		t.kept.expiry(u, at[u])
+	}
+	return nil
 }
 
 // LotExpiries implements inventory.Ledger.

@@ -30,10 +30,15 @@ var _ resolver.Store = (*Store)(nil)
 // statement of its own, or, when fn begins by reading the pending queue (a resolution
 // batch), by that read, which saves a round trip on every live document.
 func (s *Store) WithTenantLock(ctx context.Context, tenant string, fn func(ctx context.Context, tx resolver.Tx) error) error {
+	var last *resolutionTx // the attempt that committed, when one did
 	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		lt := &lockingTx{ManagedTransaction: tx, name: tenantLock(tenant)}
-		return struct{}{}, fn(ctx, &resolutionTx{tx: lt, lock: lt, tenant: tenant, now: s.Now, log: s.log})
+		last = &resolutionTx{tx: lt, lock: lt, tenant: tenant, now: s.Now, log: s.log, keeper: s.lots}
+		return struct{}{}, fn(ctx, last)
 	})
+	if err == nil && last != nil && last.kept != nil {
+		s.lots.put(tenant, last.kept)
+	}
 	return err
 }
 
@@ -57,8 +62,13 @@ func (l *lockingTx) Run(ctx context.Context, cypher string, params map[string]an
 }
 
 // takeLock takes the named lock for the rest of the transaction: a write to one node
-// that every holder writes, so holders in any process take turns.
-const takeLock = "MERGE (l:Lock {name: $name}) SET l.at = timestamp()"
+// that every holder writes, so holders in any process take turns. Each holder counts
+// itself in the lock's seq, under an epoch drawn once for the node, so that a holder
+// can tell whether anyone held the lock since a transaction it knows (see lotKeeper).
+const takeLock = "MERGE (l:Lock {name: $name}) SET " + lockCounts
+
+// lockCounts is what every statement that takes a lock l sets.
+const lockCounts = "l.at = timestamp(), l.seq = coalesce(l.seq, 0) + 1, l.epoch = coalesce(l.epoch, randomUUID())"
 
 // tenantLock is the name of a tenant's resolution lock.
 func tenantLock(tenant string) string { return "resolve/" + tenant }
@@ -80,6 +90,10 @@ type resolutionTx struct {
 	tenant string
 	now    func() time.Time
 	log    *slog.Logger
+	// keeper holds the lot balances earlier transactions left, and kept those this one
+	// uses and leaves (see LotStock).
+	keeper *lotKeeper
+	kept   *keptLots
 }
 
 func (t *resolutionTx) Pending(ctx context.Context, limit int) ([]resolver.PendingDoc, error) {
@@ -147,7 +161,7 @@ WITH d ORDER BY d.tenant, d.receivedAt, d.uid LIMIT $limit
 // subquery the limit stays a plain one, where after a write in the same query part
 // Neo4j reads every pending document before it (TestPendingReadsOnlyItsPage).
 const pendingPageLocking = `
-MERGE (l:Lock {name: $lock}) SET l.at = timestamp()
+MERGE (l:Lock {name: $lock}) SET ` + lockCounts + `
 WITH count(*) AS locked
 CALL (locked) {
   MATCH (d:Pending) USING INDEX d:Pending(tenant, receivedAt, uid)
@@ -350,7 +364,23 @@ func (t *resolutionTx) events(ctx context.Context, ids []string, withMoves bool)
 }
 
 func (t *resolutionTx) Apply(ctx context.Context, ch *resolver.Changes) error {
-	return writeSteps(ctx, t.tx, resolutionSteps(t.tenant, ch), resolutionParams(t.tenant, t.now().UTC()))
+	steps := resolutionSteps(t.tenant, ch)
+	if err := writeSteps(ctx, t.tx, steps, resolutionParams(t.tenant, t.now().UTC())); err != nil {
+		return err
+	}
+	if t.kept != nil {
+		var balances, facts []map[string]any
+		for _, st := range steps {
+			switch st.cypher {
+			case lotBalanceCypher:
+				balances = st.rows
+			case lotFactsCypher:
+				facts = st.rows
+			}
+		}
+		t.kept.apply(balances, facts)
+	}
+	return nil
 }
 
 // resolutionParams are the parameters of resolution's statement beside its rows.

@@ -59,6 +59,9 @@ type Store struct {
 	// synced remembers which alert conditions this process last stored per product,
 	// so that a changed set goes straight to its write (see SyncAlerts).
 	synced *alertPrints
+	// lots keeps the lot balances resolution read and wrote, for its next batch of the
+	// same tenant (see lotKeeper).
+	lots *lotKeeper
 }
 
 // Open creates the driver. It does not wait for the server: Seam starts and reports
@@ -92,7 +95,7 @@ func Open(cfg Config, log *slog.Logger) (*Store, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	_ = drv.VerifyConnectivity(ctx)
 	cancel()
-	return &Store{driver: drv, db: cfg.Database, log: log, Now: time.Now, synced: newAlertPrints()}, nil
+	return &Store{driver: drv, db: cfg.Database, log: log, Now: time.Now, synced: newAlertPrints(), lots: newLotKeeper()}, nil
 }
 
 // Close releases the driver's connections.
