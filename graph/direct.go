@@ -54,12 +54,22 @@ type stockPlan struct {
 type planField struct{ alias, name string }
 
 // newDirectStock prepares the direct path from the schema; nil (no direct path) when
-// Query.stock carries a directive other than one @hasRole, whose meaning it could not
-// keep.
+// Query.stock carries a directive other than one @hasRole, or a field of StockRow (or
+// the type itself) carries any, whose meaning it could not keep: a role put on a row's
+// field would otherwise be skipped by every read the direct path answers.
 func newDirectStock(schema *ast.Schema, q func(context.Context, string, *string) ([]*model.StockRow, error)) *directStock {
 	def := schema.Query.Fields.ForName("stock")
 	if def == nil || len(def.Directives) != 1 || def.Directives[0].Name != "hasRole" {
 		return nil
+	}
+	row := schema.Types["StockRow"]
+	if row == nil || len(row.Directives) > 0 {
+		return nil
+	}
+	for _, f := range row.Fields {
+		if len(f.Directives) > 0 {
+			return nil
+		}
 	}
 	arg := def.Directives[0].Arguments.ForName("roles")
 	if arg == nil || arg.Value == nil {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/executor"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/seamhub/seam/graph/generated"
 	"github.com/seamhub/seam/graph/model"
@@ -139,6 +142,30 @@ func TestDirectStockKnowsEveryRowField(t *testing.T) {
 		if !names[name] {
 			t.Errorf("the direct path knows %q, which StockRow does not have", name)
 		}
+	}
+}
+
+// A directive on a field of StockRow (a role on one of its figures, say) turns the direct
+// path off, since it would answer without it; on the schema as it is, the path is on.
+func TestDirectStockStepsAsideForRowDirectives(t *testing.T) {
+	es := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{}})
+	schema := es.Schema()
+	if newDirectStock(schema, nil) == nil {
+		t.Fatal("no direct path on the schema as it is")
+	}
+	row := *schema.Types["StockRow"]
+	row.Fields = slices.Clone(row.Fields)
+	guarded := *row.Fields[0]
+	guarded.Directives = ast.DirectiveList{{Name: "hasRole"}}
+	row.Fields[0] = &guarded
+	changed := *schema
+	changed.Types = maps.Clone(schema.Types)
+	changed.Types["StockRow"] = &row
+	if newDirectStock(&changed, nil) != nil {
+		t.Fatalf("the direct path stays on with a directive on StockRow.%s", guarded.Name)
+	}
+	if newDirectStock(schema, nil) == nil {
+		t.Fatal("changing a copy changed the schema")
 	}
 }
 
