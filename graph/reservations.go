@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/seamhub/seam/graph/model"
@@ -48,11 +50,31 @@ func (r *mutationResolver) changeReservation(ctx context.Context, id string,
 	if err != nil {
 		return nil, err
 	}
-	res, err := fn(ctx, tenant, strings.TrimSpace(id))
+	id = strings.TrimSpace(id)
+	if k, ok := keyOf(ctx); ok && k.Role == apikey.Partner {
+		// Ids derive from idempotency keys, which a channel's orders show to anyone; a
+		// partner may act on its own channel's reservations and those made for no
+		// channel, and is told of no other.
+		cur, err := r.svc.Reservations.Reservation(ctx, tenant, id)
+		if err != nil {
+			return nil, reservationError(err)
+		}
+		if !mayTouch(k, cur) {
+			return nil, reservationError(fmt.Errorf("reservation %s: %w", id, inventory.ErrReservationNotFound))
+		}
+	}
+	res, err := fn(ctx, tenant, id)
 	if err != nil {
 		return nil, reservationError(err)
 	}
 	return reservation(res), nil
+}
+
+// mayTouch reports whether key k may see and change reservation res: a partner key
+// only those made for one of its systems' channels or for none; every other role that
+// may reserve, all of its tenant's.
+func mayTouch(k apikey.Key, res inventory.Reservation) bool {
+	return k.Role != apikey.Partner || res.Channel == "" || slices.Contains(k.Systems, res.Channel)
 }
 
 // canonicalSKU is the product any spelling of a SKU names; a spelling no product has

@@ -71,5 +71,8 @@ func (r *queryResolver) Reservation(ctx context.Context, id string) (*model.Rese
 	if err != nil {
 		return nil, err
 	}
+	if k, ok := keyOf(ctx); ok && !mayTouch(k, res) {
+		return nil, nil // another channel's: as if there were none
+	}
 	return reservation(res), nil
 }

@@ -224,3 +224,41 @@ func TestReservationMutationsOverGraphQL(t *testing.T) {
 		t.Fatalf("stock after release = %+v", rows)
 	}
 }
+
+// A partner key acts on its own channel's reservations only: another system's partner
+// can neither read nor commit nor release a Shopify checkout's hold by its id (ids derive
+// from idempotency keys, which orders show), and is told of none; the Shopify partner
+// and an admin can.
+func TestPartnersActOnTheirOwnChannelsReservations(t *testing.T) {
+	cfg := testConfig(t)
+	s := startServer(t, cfg)
+	base := "http://" + s.Addr
+	tenant := neo4jtest.Tenant(t)
+	receiveAt(t, s.App, tenant, "CUP", 10)
+	shopify := mintKey(t, tenant, "partner", "--systems", "shopify")
+	woo := mintKey(t, tenant, "partner", "--systems", "woocommerce")
+
+	var a reserveAnswer
+	if r := graphQLAs(t, base, shopify, reserveMutation, reserveVars("CUP", "2", "checkout-own"), &a); len(r.Errors) > 0 || !a.Reserve.OK {
+		t.Fatalf("reserve = %+v, %+v", a, r.Errors)
+	}
+	id := a.Reserve.Reservation.ID
+	var seen struct{ Reservation *struct{ ID, Status string } }
+	if r := graphQLAs(t, base, woo, `query($id: ID!) { reservation(id: $id) { id status } }`, map[string]any{"id": id}, &seen); len(r.Errors) > 0 || seen.Reservation != nil {
+		t.Fatalf("another channel's partner read %+v, %+v; want null", seen.Reservation, r.Errors)
+	}
+	for _, m := range []string{"commitReservation", "releaseReservation"} {
+		r := graphQLAs(t, base, woo, `mutation($id: ID!) { `+m+`(id: $id) { id status } }`, map[string]any{"id": id}, nil)
+		if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "NOT_FOUND" {
+			t.Fatalf("%s by another channel's partner: %+v; want NOT_FOUND", m, r.Errors)
+		}
+	}
+	var still struct{ Reservation *struct{ ID, Status string } }
+	if r := graphQLAs(t, base, shopify, `query($id: ID!) { reservation(id: $id) { id status } }`, map[string]any{"id": id}, &still); len(r.Errors) > 0 || still.Reservation == nil || still.Reservation.Status != "ACTIVE" {
+		t.Fatalf("the reserving partner reads %+v, %+v; want it active", still.Reservation, r.Errors)
+	}
+	var done struct{ CommitReservation struct{ Status string } }
+	if r := graphQLAs(t, base, shopify, `mutation($id: ID!) { commitReservation(id: $id) { status } }`, map[string]any{"id": id}, &done); len(r.Errors) > 0 || done.CommitReservation.Status != "COMMITTED" {
+		t.Fatalf("the reserving partner's commit = %+v, %+v", done, r.Errors)
+	}
+}
