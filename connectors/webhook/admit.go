@@ -44,18 +44,20 @@ func (a *Admission) Limit() int { return cap(a.slots) }
 // function that gives it back, or, when none came free in time, answers 429 and
 // returns ok false. A nil Admission admits everything.
 func (a *Admission) enterReading(w http.ResponseWriter, r *http.Request) (leave func(), ok bool) {
-	return a.enter(w, r, func(a *Admission) chan struct{} { return a.reads })
-}
-
-func (a *Admission) enterStoring(w http.ResponseWriter, r *http.Request) (leave func(), ok bool) {
-	return a.enter(w, r, func(a *Admission) chan struct{} { return a.slots })
-}
-
-func (a *Admission) enter(w http.ResponseWriter, r *http.Request, which func(*Admission) chan struct{}) (func(), bool) {
 	if a == nil {
 		return func() {}, true
 	}
-	places := which(a)
+	return a.enter(w, r, a.reads)
+}
+
+func (a *Admission) enterStoring(w http.ResponseWriter, r *http.Request) (leave func(), ok bool) {
+	if a == nil {
+		return func() {}, true
+	}
+	return a.enter(w, r, a.slots)
+}
+
+func (a *Admission) enter(w http.ResponseWriter, r *http.Request, places chan struct{}) (func(), bool) {
 	if !a.acquire(r, places) {
 		secs := max(int(a.RetryAfter/time.Second), 1)
 		w.Header().Set("Retry-After", strconv.Itoa(secs))
