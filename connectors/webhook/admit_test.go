@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -154,4 +157,58 @@ func TestSlowBodiesCannotKeepWebhooksOut(t *testing.T) {
 	if !bytes.HasPrefix(head, []byte("HTTP/1.1 408")) || r.Status != "rejected" {
 		t.Fatalf("a body that never arrived was answered:\n%s", answer)
 	}
+}
+
+// abandonedIntake fails as the store does when the request's context ends first.
+type abandonedIntake struct{ reached chan struct{} }
+
+func (a abandonedIntake) Accept(ctx context.Context, _ []connectors.Payload) (connectors.Result, error) {
+	a.reached <- struct{}{}
+	<-ctx.Done()
+	return connectors.Result{}, fmt.Errorf("saving documents: %w", ctx.Err())
+}
+
+// A sender that hangs up before the store answers costs no error in the log: nothing was
+// kept and it sends again. A store that fails on its own still logs one.
+func TestSenderGoneIsNoStoreError(t *testing.T) {
+	var logged bytes.Buffer
+	in := abandonedIntake{reached: make(chan struct{}, 1)}
+	h := &Handler{Schemes: Schemes(), Secrets: acmeSecret{}, Intake: in, Log: slog.New(slog.NewTextHandler(&logged, nil))}
+	body := []byte(`{"id":"1"}`)
+	ctx, cancel := context.WithCancel(context.Background())
+	req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/webhooks/acme/generic", bytes.NewReader(body))
+	req.SetPathValue("tenant", "acme")
+	req.SetPathValue("system", "generic")
+	for k, v := range Sign("generic", body, []byte("s"), "", time.Now()) {
+		req.Header[k] = v
+	}
+	go func() { <-in.reached; cancel() }()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusServiceUnavailable {
+		t.Errorf("answered %d, want 503", rec.Code)
+	}
+	if out := logged.String(); strings.Contains(out, "level=ERROR") || !strings.Contains(out, "the sender went away first") {
+		t.Errorf("log after the sender went away:\n%s", out)
+	}
+
+	logged.Reset()
+	h.Intake = failingIntake{}
+	req = httptest.NewRequest(http.MethodPost, "/webhooks/acme/generic", bytes.NewReader(body))
+	req.SetPathValue("tenant", "acme")
+	req.SetPathValue("system", "generic")
+	for k, v := range Sign("generic", body, []byte("s"), "", time.Now()) {
+		req.Header[k] = v
+	}
+	h.ServeHTTP(httptest.NewRecorder(), req)
+	if out := logged.String(); !strings.Contains(out, "level=ERROR") || !strings.Contains(out, "storing webhook") {
+		t.Errorf("log after the store failed:\n%s", out)
+	}
+}
+
+// failingIntake fails as a store that is down does.
+type failingIntake struct{}
+
+func (failingIntake) Accept(context.Context, []connectors.Payload) (connectors.Result, error) {
+	return connectors.Result{}, errors.New("saving documents: connection refused")
 }

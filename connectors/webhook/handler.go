@@ -165,7 +165,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 	if delivery != "" && h.Deliveries != nil && route.Fetch != nil {
 		seen, err := h.Deliveries.SeenDelivery(ctx, tenant, system, delivery)
 		if err != nil {
-			return h.unavailable(w, "checking delivery id", err, tenant, system)
+			return h.unavailable(ctx, w, "checking delivery id", err, tenant, system)
 		}
 		if seen {
 			return reply(w, http.StatusOK, Response{Status: "duplicate", Duplicates: 1})
@@ -200,7 +200,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 func (h *Handler) accept(ctx context.Context, w http.ResponseWriter, p connectors.Payload, topic, hint string) string {
 	res, err := h.Intake.Accept(ctx, []connectors.Payload{p})
 	if err != nil {
-		return h.unavailable(w, "storing webhook", err, p.Tenant, p.System)
+		return h.unavailable(ctx, w, "storing webhook", err, p.Tenant, p.System)
 	}
 	out := Response{Topic: topic, Duplicates: res.Duplicates, Stale: res.Stale, Quarantined: res.Quarantined, Problems: res.Problems}
 	for _, k := range res.Documents {
@@ -230,12 +230,12 @@ func (h *Handler) accept(ctx context.Context, w http.ResponseWriter, p connector
 // ignore keeps a delivery that makes no document.
 func (h *Handler) ignore(ctx context.Context, w http.ResponseWriter, p connectors.Payload, topic, why string) string {
 	if h.Notifications == nil {
-		return h.unavailable(w, "keeping a notification", errors.New("no notification store"), p.Tenant, p.System)
+		return h.unavailable(ctx, w, "keeping a notification", errors.New("no notification store"), p.Tenant, p.System)
 	}
 	seen, err := h.Notifications.SaveNotification(ctx, ontology.Notification{Tenant: p.Tenant, System: p.System,
 		Topic: topic, Reason: why, Raw: p.Raw, DeliveryID: p.DeliveryID, ReceivedAt: p.ReceivedAt})
 	if err != nil {
-		return h.unavailable(w, "keeping a notification", err, p.Tenant, p.System)
+		return h.unavailable(ctx, w, "keeping a notification", err, p.Tenant, p.System)
 	}
 	if seen {
 		return reply(w, http.StatusOK, Response{Status: "duplicate", Topic: topic, Duplicates: 1, Reason: why})
@@ -298,8 +298,17 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) (body []byte,
 	return body, "", true
 }
 
-func (h *Handler) unavailable(w http.ResponseWriter, msg string, err error, tenant, system string) string {
-	h.logError(msg, err, tenant, system)
+func (h *Handler) unavailable(ctx context.Context, w http.ResponseWriter, msg string, err error, tenant, system string) string {
+	if ctx.Err() != nil {
+		// The sender hung up or timed out before the store answered: nothing was kept and
+		// it sends again, as it does after any answer but 2xx. Not the store's failure, so
+		// no error for an operator to chase.
+		if h.Log != nil {
+			h.Log.Info(msg+": the sender went away first; nothing kept, it sends again", "tenant", tenant, "system", system, "err", err)
+		}
+	} else {
+		h.logError(msg, err, tenant, system)
+	}
 	w.Header().Set("Retry-After", "5")
 	return reply(w, http.StatusServiceUnavailable, Response{Status: "rejected", Error: "store unavailable; retry later"})
 }
