@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -48,6 +49,7 @@ MERGE (t:Tenant {name: r.props.tenant})
 MERGE (q:Quarantine {id: r.id})
   ON CREATE SET q += r.props, q.count = 1, q.status = 'open'
   ON MATCH SET q.count = q.count + 1, q.lastSeenAt = $now, q.problems = r.props.problems,
+               q.raw = coalesce(q.raw, r.props.raw),
                q.status = CASE q.status WHEN 'replayed' THEN 'replayed' ELSE 'open' END`,
 				map[string]any{"rows": rows, "now": now})
 		})
@@ -56,6 +58,45 @@ MERGE (q:Quarantine {id: r.id})
 		}
 	}
 	return nil
+}
+
+// DiscardQuarantined marks the open items the filter selects (its tenant, system and
+// type; ids when not empty; received before before when not zero) discarded by by, and
+// drops their bytes, which is what a flood of junk costs. The item stays, with its
+// source, reasons, count and size, so the decision is on record; the same bytes sent
+// again open it again with them. It works through the items a thousand a transaction
+// and returns how many it discarded.
+func (s *Store) DiscardQuarantined(ctx context.Context, f ontology.QuarantineFilter, ids []string, before time.Time, by string) (int, error) {
+	var beforeParam any
+	if !before.IsZero() {
+		beforeParam = before.UTC()
+	}
+	total := 0
+	for {
+		n, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+			recs, err := run(ctx, tx, `
+MATCH (q:Quarantine {tenant: $tenant, status: 'open'})
+WHERE ($system = '' OR q.system = $system) AND ($type = '' OR q.type = $type)
+  AND ($ids IS NULL OR q.id IN $ids) AND ($before IS NULL OR q.receivedAt < $before)
+WITH q LIMIT 1000
+SET q.status = 'discarded', q.discardedAt = $now, q.discardedBy = $by, q.rawBytes = size(q.raw), q.raw = null
+RETURN count(q) AS n`, map[string]any{
+				"tenant": f.Tenant, "system": f.System, "type": f.Type, "ids": systemsParam(ids),
+				"before": beforeParam, "now": s.Now().UTC(), "by": by,
+			})
+			if err != nil || len(recs) == 0 {
+				return 0, err
+			}
+			return int(get[int64](recs[0], "n")), nil
+		})
+		if err != nil {
+			return total, fmt.Errorf("discarding quarantined items of %s: %w", f.Tenant, err)
+		}
+		total += n
+		if n < 1000 {
+			return total, nil
+		}
+	}
 }
 
 // QuarantineList returns quarantined items in arrival order, a page at a time.

@@ -260,7 +260,7 @@ type Quarantined struct {
 	Problems   []Problem `json:"problems"`
 	ReceivedAt time.Time `json:"receivedAt"`
 	Count      int64     `json:"count"`  // how often the same bytes arrived
-	Status     string    `json:"status"` // open, replayed
+	Status     string    `json:"status"` // open, replayed, discarded
 	ReplayedAs string    `json:"replayedAs,omitempty"`
 }
 
@@ -297,7 +297,7 @@ type QuarantineFilter struct {
 	// empty, non-nil list matches nothing.
 	Systems []string
 	Type    string
-	Status  string // "open", "replayed" or "" for both
+	Status  string // "open", "replayed", "discarded" or "" for all
 	After   string // id of the last item of the previous page
 	First   int
 }

@@ -143,8 +143,8 @@ func reservationState(r *inventory.Reservation) string {
 }
 
 func runQuarantine(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
-	if len(args) == 0 || (args[0] != "list" && args[0] != "replay" && args[0] != "retry") {
-		return usageError{"usage: seam quarantine list|replay|retry --tenant T [--system S] [--type T] [--document UID]"}
+	if len(args) == 0 || (args[0] != "list" && args[0] != "replay" && args[0] != "retry" && args[0] != "discard") {
+		return usageError{"usage: seam quarantine list|replay|retry|discard --tenant T [--system S] [--type T] [--document UID] [--id ID]... [--before TIME] [--yes]"}
 	}
 	fs := newFlags("quarantine "+args[0], stdout)
 	tenant := fs.String("tenant", "", "tenant (required)")
@@ -153,11 +153,22 @@ func runQuarantine(ctx context.Context, cfg Config, log *slog.Logger, args []str
 	asJSON := fs.Bool("json", false, "print JSON lines instead of a table (list)")
 	all := fs.Bool("all", false, "include items already replayed (list)")
 	doc := fs.String("document", "", "retry only this set-aside document (its uid, as list shows it)")
+	var ids repeatedFlag
+	fs.Var(&ids, "id", "discard only this item (its id, as list shows it; repeat for more)")
+	before := fs.String("before", "", "discard only items received before this time (RFC 3339, or a date)")
+	yes := fs.Bool("yes", false, "discard: do it (without it, only say how many items would go)")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	if *tenant == "" {
 		return usageError{"--tenant is required"}
+	}
+	var cutoff time.Time
+	if *before != "" {
+		var err error
+		if cutoff, err = parseCutoff(*before); err != nil {
+			return usageError{fmt.Sprintf("--before %q: want a time such as 2026-12-01T00:00:00Z or a date such as 2026-12-01", *before)}
+		}
 	}
 	app, err := openReady(ctx, cfg, log)
 	if err != nil {
@@ -176,8 +187,60 @@ func runQuarantine(ctx context.Context, cfg Config, log *slog.Logger, args []str
 		return listSetAside(ctx, app, *tenant, *asJSON, stdout)
 	case "retry":
 		return retrySetAside(ctx, app, *tenant, *doc, stdout)
+	case "discard":
+		return discardQuarantine(ctx, app, f, ids, cutoff, *yes, stdout)
 	}
 	return replayQuarantine(ctx, app, f, stdout)
+}
+
+// discardQuarantine drops the bytes of open quarantined items an operator decided are
+// junk (a device publishing to a tenant that does not exist, a test sender), keeping
+// each item's record. Without yes it only counts them, so that a filter is seen to
+// select what was meant before anything goes.
+func discardQuarantine(ctx context.Context, app *App, f ontology.QuarantineFilter, ids []string, before time.Time, yes bool, stdout io.Writer) error {
+	if !yes {
+		n, after := 0, ""
+		want := map[string]bool{}
+		for _, id := range ids {
+			want[id] = true
+		}
+		for {
+			f.After = after
+			items, err := app.store.QuarantineList(ctx, f)
+			if err != nil {
+				return err
+			}
+			for _, q := range items {
+				if (len(want) == 0 || want[q.ID]) && (before.IsZero() || q.ReceivedAt.Before(before)) {
+					n++
+				}
+			}
+			if len(items) < f.First {
+				break
+			}
+			after = items[len(items)-1].ID
+		}
+		fmt.Fprintf(stdout, "%d open items would be discarded; run again with --yes to discard them\n", n)
+		return nil
+	}
+	var idList []string
+	if len(ids) > 0 {
+		idList = ids
+	}
+	n, err := app.store.DiscardQuarantined(ctx, f, idList, before, "seam quarantine discard")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d items discarded (their bytes dropped; `seam quarantine list --all` still shows them)\n", n)
+	return nil
+}
+
+// parseCutoff reads a time as RFC 3339 or a date (midnight UTC).
+func parseCutoff(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.Parse(time.DateOnly, s)
 }
 
 // listSetAside prints the documents resolution set aside: stored and valid, but their

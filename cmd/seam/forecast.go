@@ -149,11 +149,11 @@ func metric(v float64) string {
 	return fmt.Sprintf("%.3f", v)
 }
 
-// settingsFlag collects repeated --set flags.
-type settingsFlag []string
+// repeatedFlag is a flag that may be given more than once, each value kept in order.
+type repeatedFlag []string
 
-func (s *settingsFlag) String() string     { return strings.Join(*s, " ") }
-func (s *settingsFlag) Set(v string) error { *s = append(*s, v); return nil }
+func (s *repeatedFlag) String() string     { return strings.Join(*s, " ") }
+func (s *repeatedFlag) Set(v string) error { *s = append(*s, v); return nil }
 
 // runSandbox is `seam sandbox --tenant T --from D --to D --set field.SKU=value ...`:
 // replay the period's real demand against other policies, in memory.
@@ -162,7 +162,7 @@ func runSandbox(ctx context.Context, cfg Config, log *slog.Logger, args []string
 	tenant := fs.String("tenant", "", "tenant (required)")
 	fromS := fs.String("from", "", "first day replayed, YYYY-MM-DD (required)")
 	toS := fs.String("to", "", "last day replayed, YYYY-MM-DD, before today (required)")
-	var set settingsFlag
+	var set repeatedFlag
 	fs.Var(&set, "set", "a policy setting over the tenant's, field.SKU=value; repeat it (fields: "+strings.Join(predict.Fields(), ", ")+")")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	if err := parseFlags(fs, args); err != nil {

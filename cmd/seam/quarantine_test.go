@@ -9,8 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
 )
 
 const smallPOSMapping = `system: smallpos
@@ -111,5 +113,81 @@ func TestQuarantineListAndReplay(t *testing.T) {
 	res = graphQL(t, "http://"+s.Addr, tenant, `{ quarantine(status: "open") { items { system } } }`, nil, &q)
 	if len(res.Errors) > 0 || len(q.Quarantine.Items) != 0 {
 		t.Fatalf("open quarantine after replay: %+v %+v", q, res.Errors)
+	}
+}
+
+// TestQuarantineDiscard: an operator drops the bytes of junk the quarantine holds,
+// after seeing how many items the filter selects; the records stay, a replay passes them
+// by, and the same bytes sent again open their item again.
+func TestQuarantineDiscard(t *testing.T) {
+	neo4jtest.Open(t)
+	tenant := neo4jtest.Tenant(t)
+	cfg := testConfig(t)
+	ctx := context.Background()
+	log := slog.New(slog.DiscardHandler)
+	app, err := openReady(ctx, cfg, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close(ctx)
+	old := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	item := func(raw string, at time.Time) ontology.Quarantined {
+		return ontology.Quarantined{ID: ontology.QuarantineID(tenant, "sensor", "reading", []byte(raw)), Tenant: tenant,
+			System: "sensor", Type: "reading", Raw: []byte(raw), Format: "json", Via: "mqtt", ReceivedAt: at,
+			Problems: []ontology.Problem{{Field: "topic", Rule: "route", Message: "no such tenant"}}}
+	}
+	junk := []ontology.Quarantined{item(`{"w":1}`, old), item(`{"w":2}`, time.Now()), item(`{"w":3}`, time.Now())}
+	if err := app.store.Quarantine(ctx, junk); err != nil {
+		t.Fatal(err)
+	}
+	cli := func(args ...string) string {
+		t.Helper()
+		var out bytes.Buffer
+		if err := runQuarantine(ctx, cfg, log, append(args, "--tenant", tenant), &out); err != nil {
+			t.Fatalf("seam quarantine %s: %v", strings.Join(args, " "), err)
+		}
+		return out.String()
+	}
+	open := func(status string) map[string][]byte {
+		t.Helper()
+		items, err := app.store.QuarantineList(ctx, ontology.QuarantineFilter{Tenant: tenant, Status: status, First: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string][]byte{}
+		for _, q := range items {
+			m[q.ID+" "+q.Status] = q.Raw
+		}
+		return m
+	}
+
+	if out := cli("discard", "--before", "2026-06-01"); !strings.Contains(out, "1 open items would be discarded") {
+		t.Errorf("dry run: %s", out)
+	}
+	if n := len(open("open")); n != 3 {
+		t.Fatalf("the dry run discarded: %d open, want 3", n)
+	}
+	if out := cli("discard", "--before", "2026-06-01", "--yes"); !strings.Contains(out, "1 items discarded") {
+		t.Errorf("discard --before: %s", out)
+	}
+	all := open("")
+	if raw, ok := all[junk[0].ID+" discarded"]; !ok || raw != nil || len(all) != 3 {
+		t.Fatalf("after discarding the old item: %v", all)
+	}
+	if out := cli("discard", "--id", junk[1].ID, "--yes"); !strings.Contains(out, "1 items discarded") {
+		t.Errorf("discard --id: %s", out)
+	}
+	if out := cli("replay"); !strings.Contains(out, "0 stored, 1 still refused") {
+		t.Errorf("a replay after the discards: %s", out)
+	}
+	if err := app.store.Quarantine(ctx, junk[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if raw := open("open")[junk[0].ID+" open"]; string(raw) != `{"w":1}` {
+		t.Errorf("the same bytes again: open item holds %q", raw)
+	}
+	if err := runQuarantine(ctx, cfg, log, []string{"discard", "--tenant", tenant, "--before", "soon"}, io.Discard); err == nil ||
+		!strings.Contains(err.Error(), "--before") {
+		t.Errorf("a bad --before: %v", err)
 	}
 }
