@@ -20,7 +20,10 @@ type Payload struct {
 	// means the mapping's own format.
 	Format string
 	// Topic is the MQTT topic for sensor payloads.
-	Topic      string
+	Topic string
+	// Source names where a file drop's payload was read from (its path), so that a
+	// quarantined item says which file to look at.
+	Source     string
 	Via        string // webhook, pull, file, mqtt, replay
 	DeliveryID string
 	ReceivedAt time.Time
@@ -248,6 +251,7 @@ func quarantined(p Payload, raw []byte, externalID string, probs []ontology.Prob
 		Format:     p.Format,
 		Via:        p.Via,
 		Topic:      p.Topic,
+		Source:     p.Source,
 		Problems:   probs,
 		ReceivedAt: p.ReceivedAt,
 	}

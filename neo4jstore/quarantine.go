@@ -12,7 +12,9 @@ import (
 )
 
 // Quarantine keeps payloads that could not become valid documents, with their raw bytes
-// and reasons. The same bytes from the same source are one item; a repeat raises its count.
+// and reasons. The same bytes from the same source are one item; a repeat raises its count,
+// unless it is a replay of the item (Via "replay"): that is the item tried again, not the
+// bytes arriving again.
 func (s *Store) Quarantine(ctx context.Context, items []ontology.Quarantined) error {
 	now := s.Now().UTC()
 	for _, c := range chunks(len(items), batchSize) {
@@ -37,6 +39,7 @@ func (s *Store) Quarantine(ctx context.Context, items []ontology.Quarantined) er
 					"format":     q.Format,
 					"via":        q.Via,
 					"topic":      q.Topic,
+					"source":     q.Source,
 					"problems":   string(problems),
 					"receivedAt": received.UTC(),
 				},
@@ -48,7 +51,9 @@ UNWIND $rows AS r
 MERGE (t:Tenant {name: r.props.tenant})
 MERGE (q:Quarantine {id: r.id})
   ON CREATE SET q += r.props, q.count = 1, q.status = 'open'
-  ON MATCH SET q.count = q.count + 1, q.lastSeenAt = $now, q.problems = r.props.problems,
+  ON MATCH SET q.count = q.count + CASE r.props.via WHEN 'replay' THEN 0 ELSE 1 END,
+               q.lastSeenAt = CASE r.props.via WHEN 'replay' THEN q.lastSeenAt ELSE $now END,
+               q.problems = r.props.problems,
                q.raw = coalesce(q.raw, r.props.raw),
                q.status = CASE q.status WHEN 'replayed' THEN 'replayed' ELSE 'open' END`,
 				map[string]any{"rows": rows, "now": now})
@@ -125,7 +130,7 @@ RETURN q ORDER BY q.receivedAt, q.id LIMIT $first`, map[string]any{
 			p := get[neo4j.Node](rec, "q").Props
 			q := ontology.Quarantined{
 				ID: str(p["id"]), Tenant: str(p["tenant"]), System: str(p["system"]), Type: str(p["type"]),
-				ExternalID: str(p["externalId"]), Format: str(p["format"]), Via: str(p["via"]), Topic: str(p["topic"]),
+				ExternalID: str(p["externalId"]), Format: str(p["format"]), Via: str(p["via"]), Topic: str(p["topic"]), Source: str(p["source"]),
 				ReceivedAt: timeOf(p["receivedAt"]), Status: str(p["status"]), ReplayedAs: str(p["replayedAs"]),
 			}
 			q.Raw, _ = p["raw"].([]byte)

@@ -256,7 +256,8 @@ type Quarantined struct {
 	Raw        []byte    `json:"-"`
 	Format     string    `json:"format"`
 	Via        string    `json:"via"`
-	Topic      string    `json:"topic,omitempty"` // the MQTT topic of a sensor payload: it names the device
+	Topic      string    `json:"topic,omitempty"`  // the MQTT topic of a sensor payload: it names the device
+	Source     string    `json:"source,omitempty"` // the file a file drop read it from
 	Problems   []Problem `json:"problems"`
 	ReceivedAt time.Time `json:"receivedAt"`
 	Count      int64     `json:"count"`  // how often the same bytes arrived

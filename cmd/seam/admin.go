@@ -372,7 +372,7 @@ func replayQuarantine(ctx context.Context, app *App, f ontology.QuarantineFilter
 			}
 			res, err := app.intake.Accept(ctx, []connectors.Payload{{
 				Tenant: tenant, System: q.System, Type: q.Type, Raw: q.Raw, Format: q.Format, Via: "replay",
-				Topic: q.Topic, ReceivedAt: q.ReceivedAt,
+				Topic: q.Topic, Source: q.Source, ReceivedAt: q.ReceivedAt,
 			}})
 			if err != nil {
 				return err

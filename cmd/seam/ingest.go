@@ -85,6 +85,9 @@ func runIngest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 	if !apikey.ValidTenant(*tenant) {
 		return usageError{fmt.Sprintf("seam ingest: %s", invalidTenant(*tenant))}
 	}
+	if *batch < 1 {
+		return usageError{fmt.Sprintf("seam ingest: --batch %d: want 1 or more files per store transaction", *batch)}
+	}
 	files, err := listFiles(fs.Args())
 	if err != nil {
 		return err
@@ -93,6 +96,11 @@ func runIngest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 	if err != nil {
 		return err
 	}
+	// A mistyped system or type would quarantine every file under a name nothing reads.
+	if err := app.mapper.Reads(*system, *typ); err != nil {
+		app.Close(context.WithoutCancel(ctx))
+		return usageError{"seam ingest: " + err.Error()}
+	}
 	defer app.Close(context.WithoutCancel(ctx))
 	wctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
@@ -100,34 +108,44 @@ func runIngest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 		return err
 	}
 	prog := newProgress(stderr, len(files), *quiet)
-	var total connectors.Result
-	start := time.Now()
-	for i := 0; i < len(files); i += *batch {
+	var (
+		total    connectors.Result
+		unread   []string // files that could not be read: no bytes to keep, so named at the end
+		stopped  error
+		start    = time.Now()
+		filesRun = 0
+	)
+	for i := 0; i < len(files) && stopped == nil; i += *batch {
 		part := files[i:min(i+*batch, len(files))]
 		payloads := make([]connectors.Payload, 0, len(part))
 		for _, f := range part {
 			raw, err := os.ReadFile(f)
 			if err != nil {
-				return fmt.Errorf("reading %s: %w", f, err)
+				unread = append(unread, err.Error())
+				continue
 			}
 			fmtName := *format
 			if fmtName == "" {
 				fmtName = formatOf(f)
 			}
 			payloads = append(payloads, connectors.Payload{
-				Tenant: *tenant, System: *system, Type: *typ, Raw: raw, Format: fmtName, Via: "file",
+				Tenant: *tenant, System: *system, Type: *typ, Raw: raw, Format: fmtName, Via: "file", Source: f,
 			})
 		}
 		res, err := app.intake.Accept(ctx, payloads)
 		if err != nil {
-			return err
+			// What earlier batches stored stays stored and is resolved below; this batch
+			// and the rest are for the next run, which skips what is already there.
+			stopped = fmt.Errorf("storing files %d to %d: %w", i+1, i+len(part), err)
+			break
 		}
 		total.Add(res)
-		prog.update(i+len(part), total)
+		filesRun = i + len(part)
+		prog.update(filesRun, total)
 	}
 	prog.done()
 	resolved := 0
-	if !*noResolve {
+	if !*noResolve && stopped == nil {
 		st, err := app.worker.Drain(ctx, *tenant)
 		if err != nil {
 			return fmt.Errorf("resolving: %w (the documents are stored; a running server will resolve them)", err)
@@ -135,9 +153,19 @@ func runIngest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 		resolved = st.Documents
 	}
 	fmt.Fprintf(stdout, "ingested %d files in %s: %d accepted, %d updated, %d duplicates, %d stale, %d quarantined; %d resolved\n",
-		len(files), time.Since(start).Round(time.Millisecond), total.Accepted, total.Updated, total.Duplicates, total.Stale, total.Quarantined, resolved)
+		filesRun-len(unread), time.Since(start).Round(time.Millisecond), total.Accepted, total.Updated, total.Duplicates, total.Stale, total.Quarantined, resolved)
 	if total.Quarantined > 0 {
 		fmt.Fprintf(stdout, "see them with: seam quarantine list --tenant %s --system %s\n", *tenant, *system)
+	}
+	for _, u := range unread {
+		fmt.Fprintf(stdout, "not read: %s\n", u)
+	}
+	switch {
+	case stopped != nil:
+		return fmt.Errorf("%w; %d of %d files were stored before it (kept; run the same command again to store the rest, what is stored is skipped)",
+			stopped, filesRun, len(files))
+	case len(unread) > 0:
+		return fmt.Errorf("%d of %d files could not be read (listed above); the others are stored and resolved: run again once they can be read", len(unread), len(files))
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -18,6 +19,7 @@ import (
 	"github.com/seamhub/seam/inventory/rediscache"
 	"github.com/seamhub/seam/inventory/rediscache/redistest"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
 )
 
 // TestMain lets a test run the real seam binary's main in a child process (the test
@@ -107,5 +109,82 @@ func TestIngestKilledMidwayThenRerunStoresEachDocumentOnce(t *testing.T) {
 	p := inventory.NewProjector(store, rediscache.New(redistest.Open(t)))
 	if diffs, err := p.Verify(ctx, tenant); err != nil || len(diffs) != 0 {
 		t.Fatalf("cache differs from the ledger: %+v, %v", diffs, err)
+	}
+}
+
+// TestIngestRefusesWhatItCannotRun: a batch size below one (which crashed, or looped for
+// ever) and a system or type no mapping reads (which quarantined every file) are usage
+// errors before anything is stored, naming what there is.
+func TestIngestRefusesWhatItCannotRun(t *testing.T) {
+	neo4jtest.Open(t)
+	tenant := neo4jtest.Tenant(t)
+	dir := t.TempDir()
+	writeOrders(t, dir, 1)
+	cfg := testConfig(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--system", "shopify", "--type", "order", "--batch", "0"}, "--batch 0: want 1 or more"},
+		{[]string{"--system", "shopify", "--type", "order", "--batch", "-1"}, "--batch -1: want 1 or more"},
+		{[]string{"--system", "shopfy", "--type", "order"}, `no mapping reads system "shopfy"; systems: `},
+		{[]string{"--system", "shopify", "--type", "orders"}, `no mapping reads type "orders" of system "shopify"; its types: `},
+		{[]string{"--system", "iot", "--type", "weight"}, `system iot has type reading only`},
+	} {
+		err := runIngest(context.Background(), cfg, slog.New(slog.DiscardHandler), append(append([]string{"--tenant", tenant, "--quiet"}, c.args...), dir), io.Discard, io.Discard)
+		var u usageError
+		if !errors.As(err, &u) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("seam ingest %s: %v, want a usage error with %q", strings.Join(c.args, " "), err, c.want)
+		}
+	}
+	var out bytes.Buffer
+	err := runIngest(context.Background(), cfg, slog.New(slog.DiscardHandler), []string{"--tenant", tenant, "--quiet", "--system", "shopfy", "--type", "order", dir}, &out, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "shopify") {
+		t.Errorf("the systems named: %v", err)
+	}
+	if st, err := neo4jtest.Open(t).Stats(context.Background(), tenant); err != nil || st.Documents != 0 || st.Quarantined != 0 {
+		t.Errorf("refused runs stored %+v (%v)", st, err)
+	}
+}
+
+// TestIngestCarriesOnPastAnUnreadableFile: a file that cannot be read (here a link to
+// nothing) is named and the run goes on; the rest are stored and resolved, and the
+// command fails so that a script sees it. A quarantined file names its path, and a
+// replay of it does not count as the bytes arriving again.
+func TestIngestCarriesOnPastAnUnreadableFile(t *testing.T) {
+	store := neo4jtest.Open(t)
+	tenant := neo4jtest.Tenant(t)
+	dir := t.TempDir()
+	writeOrders(t, dir, 2)
+	if err := os.Symlink(filepath.Join(dir, "gone.json"), filepath.Join(dir, "order-00000b.json")); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "order-00001b.json")
+	if err := os.WriteFile(bad, []byte(`{"id": 1, "line_items": [`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(t)
+	ctx := context.Background()
+	log := slog.New(slog.DiscardHandler)
+	var out bytes.Buffer
+	err := runIngest(ctx, cfg, log, []string{"--tenant", tenant, "--quiet", "--batch", "1", "--system", "shopify", "--type", "order", dir}, &out, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "1 of 4 files could not be read") {
+		t.Errorf("error %v, want one file not read", err)
+	}
+	if s := out.String(); !strings.Contains(s, "ingested 3 files") || !strings.Contains(s, "2 accepted") ||
+		!strings.Contains(s, "1 quarantined; 2 resolved") || !strings.Contains(s, "not read: open "+filepath.Join(dir, "order-00000b.json")) {
+		t.Errorf("summary:\n%s", s)
+	}
+	items, err := store.QuarantineList(ctx, ontology.QuarantineFilter{Tenant: tenant, First: 10})
+	if err != nil || len(items) != 1 || items[0].Source != bad || items[0].Count != 1 {
+		t.Fatalf("quarantined %+v (%v), want one item from %s", items, err, bad)
+	}
+	out.Reset()
+	if err := runQuarantine(ctx, cfg, log, []string{"replay", "--tenant", tenant}, &out); err != nil {
+		t.Fatal(err)
+	}
+	items, err = store.QuarantineList(ctx, ontology.QuarantineFilter{Tenant: tenant, First: 10})
+	if err != nil || len(items) != 1 || items[0].Count != 1 || items[0].Source != bad {
+		t.Errorf("after a replay: %+v (%v), want the count still 1 and the source kept", items, err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/connectors/mqtt"
@@ -64,6 +65,28 @@ func (m *Mapper) Map(p connectors.Payload) ([]connectors.Mapped, error) {
 // Known implements webhook.Systems: a system some mapping reads (sensors always).
 func (m *Mapper) Known(system string) bool {
 	return system == "iot" || system == signals.System || len(m.registry.Types(system)) > 0
+}
+
+// Reads says whether some mapping reads documents of system and typ, and when none does,
+// which systems, or which types of that system, there are: a file drop names them by
+// hand, and a slip would otherwise quarantine every file under a name nothing reads.
+func (m *Mapper) Reads(system, typ string) error {
+	switch {
+	case system == "iot":
+		if typ != "reading" {
+			return fmt.Errorf("system iot has type reading only, not %q", typ)
+		}
+		return nil
+	case system == signals.System:
+		return nil // its parsers tell the kinds apart and quarantine what they cannot read
+	case !m.Known(system):
+		return fmt.Errorf("no mapping reads system %q; systems: %s (or add a mapping to the mappings folder)",
+			system, strings.Join(append(m.registry.Systems(), "iot", signals.System), ", "))
+	}
+	if _, ok := m.registry.Lookup(system, typ); !ok {
+		return fmt.Errorf("no mapping reads type %q of system %q; its types: %s", typ, system, strings.Join(m.registry.Types(system), ", "))
+	}
+	return nil
 }
 
 // OnlyType implements webhook.Systems.
