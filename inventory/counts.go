@@ -43,7 +43,7 @@ type Count struct {
 type CountRecord struct {
 	Count
 	ID string
-	// Ledger is what the ledger held on hand in the cell when the count was booked.
+	// Ledger is what the ledger held on hand in the cell at the count's time.
 	Ledger ontology.Qty
 	// EventID names the adjustment event that evidences the count.
 	EventID string

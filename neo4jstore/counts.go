@@ -34,10 +34,27 @@ func (s *Store) BookCount(ctx context.Context, c inventory.Count, id string) (in
 		if len(recs) > 0 {
 			return countOf(c.Tenant, get[neo4j.Node](recs[0], "x").Props), nil
 		}
+		// A count synced late (a PDA offline for a shift) is compared with the ledger as
+		// it stood when the goods were counted: the movements of events that happened
+		// by then, by the events' own time, not by when their documents arrived (a
+		// movement's at is when it was booked; a receipt booked late was on the shelf
+		// all the same). A later count of the cell already set its stock, so an earlier
+		// one cannot be booked over it.
 		recs, err = run(ctx, tx, `
-MATCH (m:Movement {tenant: $tenant, sku: $sku, location: $location})
-WHERE m.lot = $lot AND m.bucket = 'onHand'
-RETURN coalesce(sum(m.qty), 0) AS qty`, map[string]any{"tenant": c.Tenant, "sku": c.SKU, "location": c.Location, "lot": c.Lot})
+MATCH (x:Count {tenant: $tenant, location: $location})
+WHERE x.sku = $sku AND x.lot = $lot AND x.at > $at
+RETURN max(x.at) AS later`, map[string]any{"tenant": c.Tenant, "sku": c.SKU, "location": c.Location, "lot": c.Lot, "at": c.At.UTC()})
+		if err != nil {
+			return inventory.CountRecord{}, err
+		}
+		if len(recs) > 0 && recs[0].Values[0] != nil {
+			return inventory.CountRecord{}, fmt.Errorf("%w: a later count of this cell (at %s) already set its stock; a count from %s cannot be booked over it",
+				inventory.ErrInvalidCount, timeOf(recs[0].Values[0]).UTC().Format(time.RFC3339), c.At.UTC().Format(time.RFC3339))
+		}
+		recs, err = run(ctx, tx, `
+MATCH (e:BusinessEvent)-[:MOVES]->(m:Movement {tenant: $tenant, sku: $sku, location: $location})
+WHERE m.lot = $lot AND m.bucket = 'onHand' AND coalesce(e.occurredAt, m.at) <= $at
+RETURN coalesce(sum(m.qty), 0) AS qty`, map[string]any{"tenant": c.Tenant, "sku": c.SKU, "location": c.Location, "lot": c.Lot, "at": c.At.UTC()})
 		if err != nil || len(recs) == 0 {
 			return inventory.CountRecord{}, err
 		}

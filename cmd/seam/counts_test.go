@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/ontology"
 )
 
 const countMutation = `mutation($lot: String, $n: Decimal!, $by: String!, $at: Time) {
@@ -111,6 +114,63 @@ func TestCountsBookTheDifferenceAndScoreAccuracy(t *testing.T) {
 	if r := graphQLAs(t, base, mintKey(t, tenant, "operator"), countMutation, map[string]any{"n": "8", "by": "night shift"}, &op); len(r.Errors) > 0 ||
 		op.RecordCount.Difference != "0" {
 		t.Errorf("an operator's count answered %+v, %+v", op, r.Errors)
+	}
+	var out bytes.Buffer
+	if err := runCache(context.Background(), cfg, slog.New(slog.DiscardHandler), []string{"verify", "--tenant", tenant}, &out); err != nil {
+		t.Fatalf("seam cache verify = %q, %v", out.String(), err)
+	}
+}
+
+// TestACountSyncedLateComparesWithTheLedgerThen: a count sent after goods moved (a PDA
+// offline for a shift) books its difference from the ledger as it stood when the goods
+// were counted, not from today's; a count from before the cell's latest count is refused,
+// since that one already set the stock.
+func TestACountSyncedLateComparesWithTheLedgerThen(t *testing.T) {
+	cfg := testConfig(t)
+	s := startServer(t, cfg)
+	base := "http://" + s.Addr
+	tenant := neo4jtest.Tenant(t)
+	now := time.Now().UTC().Truncate(time.Second)
+	receive := func(id string, n int64, at time.Time) {
+		t.Helper()
+		d := ontology.Document{
+			Key:  ontology.DocKey{Tenant: tenant, System: "shipbob", Type: "receipt", ExternalID: id},
+			Role: ontology.RoleReceipt, Verb: ontology.VerbReceived, OccurredAt: at,
+			Location: &ontology.LocationRef{System: "shipbob", Code: "1"},
+			Lines:    []ontology.Line{{SKU: "TEA", Qty: ontology.Units(n)}},
+		}
+		raw, _ := json.Marshal(d)
+		if _, err := s.App.store.SaveDocuments(context.Background(), []ontology.Envelope{{Doc: d, Raw: raw}}); err != nil {
+			t.Fatal(err)
+		}
+		st, err := s.App.matcher.Process(context.Background(), tenant, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.App.projector.Project(context.Background(), tenant, st.Movements); err != nil {
+			t.Fatal(err)
+		}
+	}
+	receive("r-1", 100, now.Add(-3*time.Hour))
+	receive("r-2", 5, now.Add(-time.Hour))
+	count := func(n string, at time.Time) (countAnswer, gqlResponse) {
+		var a countAnswer
+		r := graphQL(t, base, tenant, countMutation, map[string]any{"n": n, "by": "ann (PDA 7)", "at": at.Format(time.RFC3339)}, &a)
+		return a, r
+	}
+	late, r := count("98", now.Add(-2*time.Hour))
+	if len(r.Errors) > 0 || late.RecordCount.Ledger != "100" || late.RecordCount.Difference != "-2" {
+		t.Fatalf("a count two hours back, sent now: %+v %+v; want the ledger then (100), difference -2", late.RecordCount, r.Errors)
+	}
+	if rows := waitStock(t, base, tenant, "TEA", func(rs []stockRow) bool { return len(rs) == 1 && rs[0].OnHand == "103" }); len(rows) != 1 {
+		t.Fatalf("stock after the late count = %+v", rows)
+	}
+	if c, r := count("103", now.Add(-30*time.Minute)); len(r.Errors) > 0 || c.RecordCount.Ledger != "103" || c.RecordCount.Difference != "0" {
+		t.Fatalf("a count after both receipts: %+v %+v", c.RecordCount, r.Errors)
+	}
+	_, r = count("5", now.Add(-90*time.Minute))
+	if code(r) != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, "a later count of this cell") {
+		t.Fatalf("a count from before the latest one answered %+v", r.Errors)
 	}
 	var out bytes.Buffer
 	if err := runCache(context.Background(), cfg, slog.New(slog.DiscardHandler), []string{"verify", "--tenant", tenant}, &out); err != nil {

@@ -4175,14 +4175,16 @@ type TransferResult {
 	{Name: "../schema/counts.graphqls", Input: `extend type Mutation {
   """
   Book a count of one stock cell (a PDA's cycle count, the month-end stocktake). The
-  difference between counted and what the ledger holds on hand in the cell (the lot as
-  given; empty for stock without a lot) is booked as an adjustment event with one on-hand
+  difference between counted and what the ledger held on hand in the cell at countedAt (the
+  lot as given; empty for stock without a lot; what moved after countedAt, a count synced
+  late, is not the count's business) is booked as an adjustment event with one on-hand
   movement, through the ledger like every other movement; the count, with the ledger's
   figure it was compared with, is the event's evidence (InventoryEvent.count). The ledger
   is read and the difference written with no resolution in between. Counting the same
   cell again books only what changed since; the same count sent twice (same cell,
   countedBy, countedAt and quantity) books once. countedAt defaults to now; one in the
-  future is refused (BAD_USER_INPUT).
+  future, and one before the cell's latest count (which already set its stock), are
+  refused (BAD_USER_INPUT).
 
   Operator and admin: counting is warehouse work, like booking a transfer; a count
   overrides the ledger's figure, so readers, finance and partners may not.
@@ -4218,7 +4220,7 @@ type StockCount {
   location: String!
   lot: String!
   counted: Decimal!
-  "What the ledger held on hand in the cell when the count was booked."
+  "What the ledger held on hand in the cell at countedAt."
   ledger: Decimal!
   "counted minus ledger: what the adjustment moved."
   difference: Decimal!

@@ -815,7 +815,7 @@ type StockCount struct {
 	Location string  `json:"location"`
 	Lot      string  `json:"lot"`
 	Counted  Decimal `json:"counted"`
-	// What the ledger held on hand in the cell when the count was booked.
+	// What the ledger held on hand in the cell at countedAt.
 	Ledger Decimal `json:"ledger"`
 	// counted minus ledger: what the adjustment moved.
 	Difference Decimal `json:"difference"`
