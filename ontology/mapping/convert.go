@@ -161,8 +161,11 @@ func (m *moneySpec) read(top origin, cur any) (*ontology.Money, string, error) {
 	case "", "decimal":
 	default:
 		places := m.places
-		if m.scale == "minor" {
+		switch m.scale {
+		case "minor":
 			places = exp
+		case "stripe":
+			places = stripeExponent(alpha)
 		}
 		if !d.Equal(d.Truncate(0)) {
 			return nil, amt, &valueError{rule: "money", value: amt,
@@ -196,4 +199,19 @@ func (q *qtySpec) read(top origin, cur any) (*ontology.Qty, string, error) {
 		n = n.Mul(q.factor)
 	}
 	return &n, v, nil
+}
+
+// stripeExponent is how many decimal places Stripe's integer amounts hold in a currency.
+// Stripe keeps its own lists rather than ISO 4217's (docs.stripe.com/currencies): its
+// zero-decimal currencies include MGA, which ISO gives two places, and leave out ISK,
+// which ISO gives none but Stripe counts in hundredths (500 isk is 5 krónur); its
+// three-decimal ones are ISO's; every other currency has two.
+func stripeExponent(alpha string) int32 {
+	switch alpha {
+	case "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF":
+		return 0
+	case "BHD", "JOD", "KWD", "OMR", "TND":
+		return 3
+	}
+	return 2
 }

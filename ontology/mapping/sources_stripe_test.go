@@ -1,6 +1,7 @@
 package mapping_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -208,6 +209,30 @@ func TestStripePayoutReconciliationReport(t *testing.T) {
 		if !slices.Contains(d.RefsOf(ontology.RefPayout), "po_1QzK8a2eZvKYlo2C9nRt3aBc") || !slices.Contains(d.RefsOf(ontology.RefBalanceTxn), w.id) ||
 			!slices.Contains(d.RefsOf(ontology.RefPayment), "ch_3QxAbC2eZvKYlo2C1a2b3c4d") {
 			t.Errorf("row %d refs %+v", i, d.Refs)
+		}
+	}
+}
+
+// TestStripeAmountsInStripesMinorUnits: Stripe counts amounts by its own currency lists,
+// not ISO 4217's: ISK in hundredths (ISO: none), MGA in whole ariary (ISO: two places).
+func TestStripeAmountsInStripesMinorUnits(t *testing.T) {
+	for _, c := range []struct{ currency, amount, want string }{
+		{"isk", "500", "5 ISK"},
+		{"mga", "5000", "5000 MGA"},
+		{"jpy", "4500", "4500 JPY"},
+		{"kwd", "12340", "12.34 KWD"},
+		{"usd", "4800", "48 USD"},
+		{"huf", "150000", "1500 HUF"},
+	} {
+		d, probs := mapEdited(t, "stripe", "charge", "stripe/charge_failed.json", func(o map[string]any) {
+			obj := inner(o, "data.object")
+			obj["amount"], obj["currency"] = json.Number(c.amount), c.currency
+		})
+		if d == nil || d.Total == nil {
+			t.Fatalf("%s %s: %+v %v", c.amount, c.currency, d, probs)
+		}
+		if got := d.Total.Amount.String() + " " + d.Total.Currency; got != c.want {
+			t.Errorf("amount %s %s read as %s, want %s", c.amount, c.currency, got, c.want)
 		}
 	}
 }
