@@ -142,11 +142,16 @@ func (c *recon) payment() {
 			invoices = append(invoices, d)
 		}
 	}
+	docs := append(slices.Clone(paid), invoices...)
 	owed, ok1 := sum(invoices).only()
 	got, ok2 := sum(paid).only()
-	if ok1 && ok2 {
-		c.compareMoney(AmountMismatch, owed, got, nil, c.cfg.Amount, "invoices against the payment that settles them together",
-			append(slices.Clone(paid), invoices...)...)
+	switch {
+	case ok1 && ok2:
+		c.compareMoney(AmountMismatch, owed, got, nil, c.cfg.Amount, "invoices against the payment that settles them together", docs...)
+	case len(sum(invoices)) > 1 || len(sum(paid)) > 1:
+		// Money in several currencies on either side adds up to no one amount: it
+		// cannot be compared, which is a difference, never agreement.
+		c.fail(CurrencyMismatch, sum(invoices).String(), sum(paid).String(), "invoices against the payment that settles them together, in several currencies", docs...)
 	}
 }
 

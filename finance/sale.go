@@ -51,8 +51,17 @@ func (c *recon) sale() {
 			c.book(inv.Total, func(a *tally) *decimal.Decimal { return &a.invoiced })
 			c.compareLines(base, inv, "ordered against invoiced")
 		}
-		if invoiced, single := sum(invoices).only(); single && base.Total != nil {
-			c.compareMoney(AmountMismatch, *base.Total, invoiced, nil, c.cfg.Amount, "order against invoice", append([]Doc{base}, invoices...)...)
+		invoiced := sum(invoices)
+		if got, single := invoiced.only(); single && base.Total != nil {
+			c.compareMoney(AmountMismatch, *base.Total, got, nil, c.cfg.Amount, "order against invoice", append([]Doc{base}, invoices...)...)
+		} else if len(invoiced) > 1 {
+			// Invoices that add up in no one currency cannot be compared with the order:
+			// a difference, as payments in several currencies are.
+			want := "one currency"
+			if base.Total != nil {
+				want = money(*base.Total)
+			}
+			c.fail(CurrencyMismatch, want, invoiced.String(), "invoices in several currencies", append([]Doc{base}, invoices...)...)
 		}
 	}
 	if cancelled {
