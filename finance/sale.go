@@ -49,8 +49,10 @@ func (c *recon) sale() {
 	if len(invoices) > 0 && ok && base.Role != ontology.RoleInvoice {
 		for _, inv := range invoices {
 			c.book(inv.Total, func(a *tally) *decimal.Decimal { return &a.invoiced })
-			c.compareLines(base, inv, "ordered against invoiced")
 		}
+		// An order invoiced in parts: the invoices together must say what was ordered,
+		// as their amounts together must.
+		c.compareLinesSum(base, invoices, "ordered against invoiced")
 		invoiced := sum(invoices)
 		if got, single := invoiced.only(); single && base.Total != nil {
 			c.compareMoney(AmountMismatch, *base.Total, got, nil, c.cfg.Amount, "order against invoice", append([]Doc{base}, invoices...)...)
