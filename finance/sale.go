@@ -75,7 +75,7 @@ func (c *recon) sale() {
 	}
 	c.payments(owed, base, ok, invoices, c.cfg.CustomerTermsDays)
 	c.settlements()
-	refunded := c.refunds()
+	refunded := c.refunds(owed)
 	if !cancelled {
 		c.shipments(refunded)
 	}
@@ -169,6 +169,12 @@ func (c *recon) payments(owed *ontology.Money, base Doc, hasBase bool, invoices 
 	}
 	if owed != nil {
 		for _, g := range groupBySource(paid) {
+			// A charge refunded in full gave its money back: it pays nothing of what is
+			// owed (a duplicate charge refunded is no duplicate payment). A group of
+			// refunded charges alone is still compared; refunds() judges the refund.
+			if kept := without(g, ontology.VerbRefunded); len(kept) > 0 {
+				g = kept
+			}
 			if dup, ok := duplicates(g, *owed, c.cfg.Amount); ok {
 				c.fail(DuplicatePayment, money(*owed), sum(g).String(),
 					fmt.Sprintf("%d payments of %s where one is owed", dup, money(*g[0].Total)), g...)
@@ -316,8 +322,9 @@ func (c *recon) chargeOf(bt Doc) (Doc, bool) {
 }
 
 // refunds books money given back and checks that goods came back with it when they had
-// left. It returns what was refunded.
-func (c *recon) refunds() purse {
+// left. It returns what was refunded for the goods: nothing when the refund only gave
+// back money paid beyond what was owed.
+func (c *recon) refunds(owed *ontology.Money) purse {
 	refunded := sum(c.p.refunds)
 	var docs []Doc
 	docs = append(docs, c.p.refunds...)
@@ -333,7 +340,16 @@ func (c *recon) refunds() purse {
 	for cur, a := range refunded {
 		c.book(&ontology.Money{Amount: a, Currency: cur}, func(x *tally) *decimal.Decimal { return &x.refunded })
 	}
-	if len(docs) == 0 || !c.goodsLeft() {
+	if len(docs) == 0 {
+		return refunded
+	}
+	if c.overpaymentBack(owed, refunded) {
+		// A duplicate charge refunded: what is left paid is still what was owed, so
+		// no goods were paid back and none are to come back.
+		c.agreed++
+		return purse{}
+	}
+	if !c.goodsLeft() {
 		return refunded
 	}
 	for _, r := range c.p.refunds {
@@ -353,6 +369,22 @@ func (c *recon) refunds() purse {
 	c.fail(RefundWithoutReturn, "goods returned with the refund", "refund of "+refunded.String()+", no goods back",
 		"the goods had left", append(docs, shipped...)...)
 	return refunded
+}
+
+// overpaymentBack reports whether a refund only gave back money paid beyond what was
+// owed: some system's payments, less the refund, still pay all of it.
+func (c *recon) overpaymentBack(owed *ontology.Money, refunded purse) bool {
+	back, single := refunded.only()
+	if owed == nil || !single || back.Currency != owed.Currency {
+		return false
+	}
+	for _, g := range groupBySource(without(c.p.payments, ontology.VerbOrdered)) {
+		left := sum(g)[owed.Currency].Sub(back.Amount)
+		if left.GreaterThanOrEqual(owed.Amount) || compareAmounts(owed.Amount, left, c.cfg.Amount) != disagree {
+			return true
+		}
+	}
+	return false
 }
 
 // refundsNoGoods are what a refund document's status says when it gives money back for
