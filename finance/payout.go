@@ -18,6 +18,7 @@ const shownTransactions = 20
 // transactions that name it, and the payment entry that books it in the ERP must say the
 // same amount.
 func (c *recon) payout() {
+	c.isPayout = true
 	for _, po := range c.p.payouts {
 		c.setValue(po.Total)
 		c.book(po.Total, func(a *tally) *decimal.Decimal { return &a.paidOut })

@@ -168,6 +168,7 @@ type recon struct {
 	amounts  map[string]*tally
 	fx       []FX
 	value    *ontology.Money
+	isPayout bool
 }
 
 func newCheck(ev Event, cfg Config, asOf time.Time) *recon {
@@ -182,7 +183,7 @@ func newCheck(ev Event, cfg Config, asOf time.Time) *recon {
 func (c *recon) result() Result {
 	r := Result{
 		Event: c.ev.ID, Kind: string(c.ev.Kind), OccurredAt: c.ev.OccurredAt.UTC(),
-		Reasons: c.reasons, Tolerated: c.tolerated, Awaiting: c.awaiting, FX: c.fx, Amount: c.value,
+		Reasons: c.reasons, Tolerated: c.tolerated, Awaiting: c.awaiting, FX: c.fx, Amount: c.value, payout: c.isPayout,
 	}
 	for _, d := range c.ev.Docs {
 		r.Documents = append(r.Documents, d.Ref())
