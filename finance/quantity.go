@@ -116,7 +116,7 @@ func sumProducts(docs []Doc) (map[string]*product, []string) {
 
 // compareQty judges one product's quantities under the quantity tolerance.
 func (c *recon) compareQty(sku string, expected, actual ontology.Qty, note string, docs ...Doc) {
-	c.judge(compareAmounts(expected.Decimal(), actual.Decimal(), c.cfg.Qty), Reason{
+	c.judge(compareAmounts(expected.Decimal(), actual.Decimal(), c.cfg.Qty, ""), Reason{
 		Code: QuantityMismatch, SKU: sku, Expected: expected.String(), Actual: actual.String(), Note: note, Documents: refsOf(docs),
 	})
 }

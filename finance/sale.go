@@ -270,12 +270,12 @@ func duplicates(g []Doc, owed ontology.Money, t Tolerance) (int, bool) {
 		return 0, false
 	}
 	total, single := sum(g).only()
-	if !single || total.Currency != owed.Currency || compareAmounts(owed.Amount, total.Amount, t) != disagree || total.Amount.LessThan(owed.Amount) {
+	if !single || total.Currency != owed.Currency || compareAmounts(owed.Amount, total.Amount, t, owed.Currency) != disagree || total.Amount.LessThan(owed.Amount) {
 		return 0, false
 	}
 	n := 0
 	for _, d := range g {
-		if d.Total != nil && d.Total.Currency == owed.Currency && compareAmounts(owed.Amount, d.Total.Amount, t) != disagree {
+		if d.Total != nil && d.Total.Currency == owed.Currency && compareAmounts(owed.Amount, d.Total.Amount, t, owed.Currency) != disagree {
 			n++
 		}
 	}
@@ -380,7 +380,7 @@ func (c *recon) overpaymentBack(owed *ontology.Money, refunded purse) bool {
 	}
 	for _, g := range groupBySource(without(c.p.payments, ontology.VerbOrdered)) {
 		left := sum(g)[owed.Currency].Sub(back.Amount)
-		if left.GreaterThanOrEqual(owed.Amount) || compareAmounts(owed.Amount, left, c.cfg.Amount) != disagree {
+		if left.GreaterThanOrEqual(owed.Amount) || compareAmounts(owed.Amount, left, c.cfg.Amount, owed.Currency) != disagree {
 			return true
 		}
 	}
