@@ -9,18 +9,29 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Tolerance is how far two figures may differ and still agree: the larger of an
-// absolute amount and a share of the expected figure.
+// Tolerance is how far two figures may differ and still agree: the largest of an
+// absolute amount, a number of the currency's minor units and a share of the expected
+// figure.
 type Tolerance struct {
+	// Abs is in units of the figure: currency units (0.01 EUR), or goods.
 	Abs decimal.Decimal `yaml:"abs"`
+	// Minor is in the currency's minor units, by its ISO 4217 exponent: 1 is a cent of
+	// euros, a yen, a fils (0.001 KWD). A fixed 0.01 would be ten fils, or less than a
+	// yen. Money only: quantities have no minor unit.
+	Minor decimal.Decimal `yaml:"minor"`
 	// Pct is a percentage of the expected figure: 0.5 is half a percent.
 	Pct decimal.Decimal `yaml:"pct"`
 }
 
-// limit is the largest difference the tolerance allows against expected.
-func (t Tolerance) limit(expected decimal.Decimal) decimal.Decimal {
+// limit is the largest difference the tolerance allows against expected, in currency
+// ("" for quantities).
+func (t Tolerance) limit(expected decimal.Decimal, currency string) decimal.Decimal {
 	rel := expected.Abs().Mul(t.Pct).Div(decimal.NewFromInt(100))
-	return decimal.Max(t.Abs, rel)
+	abs := t.Abs
+	if currency != "" && t.Minor.Sign() > 0 {
+		abs = decimal.Max(abs, t.Minor.Shift(-exponent(currency)))
+	}
+	return decimal.Max(abs, rel)
 }
 
 // Rate is a configured exchange rate: one From is Rate To. It converts where the
@@ -69,15 +80,17 @@ type Config struct {
 	Terms map[string]int `yaml:"-"`
 }
 
-// DefaultConfig is reconciliation as Seam ships it: a cent either way is rounding, a
-// declared value within half a percent is the broker's rounding of unit prices,
-// quantities must agree exactly, a conversion within half a percent is the processor's.
+// DefaultConfig is reconciliation as Seam ships it: one minor unit of the currency either
+// way (a cent, a yen, a fils) is rounding, a declared value within half a percent is the
+// broker's rounding of unit prices, quantities must agree exactly, a conversion within
+// half a percent is the processor's.
 func DefaultConfig() Config {
+	minor := decimal.NewFromInt(1)
 	return Config{
-		Amount:            Tolerance{Abs: decimal.RequireFromString("0.01")},
-		Declared:          Tolerance{Abs: decimal.RequireFromString("0.01"), Pct: decimal.RequireFromString("0.5")},
+		Amount:            Tolerance{Minor: minor},
+		Declared:          Tolerance{Minor: minor, Pct: decimal.RequireFromString("0.5")},
 		Qty:               Tolerance{},
-		FX:                Tolerance{Abs: decimal.RequireFromString("0.01"), Pct: decimal.RequireFromString("0.5")},
+		FX:                Tolerance{Minor: minor, Pct: decimal.RequireFromString("0.5")},
 		CustomerTermsDays: 30,
 		SupplierTermsDays: 30,
 		CollectedBy:       []string{"square", "meituan", "douyin", "pinduoduo"},
@@ -88,8 +101,8 @@ func DefaultConfig() Config {
 // Validate refuses tolerances and terms that make no sense.
 func (c Config) Validate() error {
 	for name, t := range map[string]Tolerance{"amount": c.Amount, "declared": c.Declared, "qty": c.Qty, "fx": c.FX} {
-		if t.Abs.Sign() < 0 || t.Pct.Sign() < 0 {
-			return fmt.Errorf("finance tolerance %s: abs and pct must not be negative", name)
+		if t.Abs.Sign() < 0 || t.Minor.Sign() < 0 || t.Pct.Sign() < 0 {
+			return fmt.Errorf("finance tolerance %s: abs, minor and pct must not be negative", name)
 		}
 	}
 	if c.CustomerTermsDays < 0 || c.SupplierTermsDays < 0 || c.GraceDays < 0 {

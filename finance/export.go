@@ -148,6 +148,9 @@ func WriteSummary(w io.Writer, s Summary, f Format) error {
 		for _, a := range st.Amounts {
 			rows = append(rows, []string{"amount", string(st.Status), a.Currency, "", a.Amount})
 		}
+		for _, a := range st.PaidOut {
+			rows = append(rows, []string{"paidOut", string(st.Status), a.Currency, "", a.Amount})
+		}
 	}
 	for _, a := range s.Fees {
 		rows = append(rows, []string{"fees", "", a.Currency, "", a.Amount})

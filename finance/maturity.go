@@ -72,7 +72,7 @@ func Counts(evs []CountedEvent, cfg Config) StockCounts {
 		out.Lines += ev.Products
 		off := map[string]bool{}
 		for _, d := range ev.Discrepancies {
-			if compareAmounts(d.Expected.Decimal(), d.Actual.Decimal(), cfg.Qty) == disagree {
+			if compareAmounts(d.Expected.Decimal(), d.Actual.Decimal(), cfg.Qty, "") == disagree {
 				off[d.SKU] = true
 				ws = append(ws, worst{fmt.Sprintf("%s in %s: expected %s, counted %s", d.SKU, ev.ID, d.Expected, d.Actual),
 					max(d.Expected-d.Actual, d.Actual-d.Expected)})

@@ -184,6 +184,9 @@ type Result struct {
 	Tolerated []Reason `json:"tolerated,omitempty"`
 	// Awaiting names documents the event still expects that are not late yet.
 	Awaiting []string `json:"awaiting,omitempty"`
+	// payout is set for a processor's payout: its value is money its sales already
+	// count, which reports keep apart.
+	payout bool
 }
 
 // sortRefs orders references and drops repeats, so that output is the same whatever

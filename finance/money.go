@@ -97,13 +97,14 @@ const (
 	disagree                // beyond tolerance
 )
 
-// compareAmounts compares a figure with the one expected under a tolerance.
-func compareAmounts(expected, actual decimal.Decimal, t Tolerance) verdict {
+// compareAmounts compares a figure with the one expected under a tolerance: money in
+// currency, or quantities where currency is "".
+func compareAmounts(expected, actual decimal.Decimal, t Tolerance, currency string) verdict {
 	diff := actual.Sub(expected).Abs()
 	switch {
 	case diff.IsZero():
 		return agree
-	case diff.LessThanOrEqual(t.limit(expected)):
+	case diff.LessThanOrEqual(t.limit(expected, currency)):
 		return tolerate
 	}
 	return disagree

@@ -18,6 +18,7 @@ const shownTransactions = 20
 // transactions that name it, and the payment entry that books it in the ERP must say the
 // same amount.
 func (c *recon) payout() {
+	c.isPayout = true
 	for _, po := range c.p.payouts {
 		c.setValue(po.Total)
 		c.book(po.Total, func(a *tally) *decimal.Decimal { return &a.paidOut })
@@ -142,11 +143,16 @@ func (c *recon) payment() {
 			invoices = append(invoices, d)
 		}
 	}
+	docs := append(slices.Clone(paid), invoices...)
 	owed, ok1 := sum(invoices).only()
 	got, ok2 := sum(paid).only()
-	if ok1 && ok2 {
-		c.compareMoney(AmountMismatch, owed, got, nil, c.cfg.Amount, "invoices against the payment that settles them together",
-			append(slices.Clone(paid), invoices...)...)
+	switch {
+	case ok1 && ok2:
+		c.compareMoney(AmountMismatch, owed, got, nil, c.cfg.Amount, "invoices against the payment that settles them together", docs...)
+	case len(sum(invoices)) > 1 || len(sum(paid)) > 1:
+		// Money in several currencies on either side adds up to no one amount: it
+		// cannot be compared, which is a difference, never agreement.
+		c.fail(CurrencyMismatch, sum(invoices).String(), sum(paid).String(), "invoices against the payment that settles them together, in several currencies", docs...)
 	}
 }
 

@@ -53,12 +53,25 @@ func (c *recon) purchase() {
 		}
 		return
 	}
-	owed, single := sum(invoices).only()
-	if !single {
-		c.fail(CurrencyMismatch, "one currency", sum(invoices).String(), "the supplier's invoices are in several currencies", invoices...)
+	// An invoice that states no total says nothing of what is owed: that is its own
+	// difference, not a currency one.
+	var totalled []Doc
+	for _, inv := range invoices {
+		if inv.Total == nil {
+			c.fail(AmountMismatch, "the invoice's total", "none", "invoice has no total", inv)
+			continue
+		}
+		totalled = append(totalled, inv)
+	}
+	owed, single := sum(totalled).only()
+	switch {
+	case len(totalled) == 0:
+		return
+	case !single:
+		c.fail(CurrencyMismatch, "one currency", sum(totalled).String(), "the supplier's invoices are in several currencies", totalled...)
 		return
 	}
-	c.payments(&owed, invoices[0], true, invoices, terms)
+	c.payments(&owed, totalled[0], true, invoices, terms)
 }
 
 // goods turns the goods differences resolution recorded into quantity comparisons. A

@@ -61,16 +61,24 @@ func productKey(d Doc, i int) (key, name string) {
 // compareLines compares two documents' quantities product by product. Documents
 // without lines say nothing about quantities.
 func (c *recon) compareLines(expected, actual Doc, note string) {
-	if len(expected.Lines) == 0 || len(actual.Lines) == 0 {
+	c.compareLinesSum(expected, []Doc{actual}, note)
+}
+
+// compareLinesSum compares a document's quantities with the sum of several documents'
+// (an order invoiced in parts), product by product, once. When one of them lists no
+// lines, what it covered is not known, and nothing is compared.
+func (c *recon) compareLinesSum(expected Doc, actual []Doc, note string) {
+	if len(expected.Lines) == 0 || len(actual) == 0 || slices.ContainsFunc(actual, func(d Doc) bool { return len(d.Lines) == 0 }) {
 		return
 	}
 	want, order := lineProducts(expected)
-	got, more := lineProducts(actual)
+	got, more := sumProducts(actual)
 	for _, k := range more {
 		if !slices.Contains(order, k) {
 			order = append(order, k)
 		}
 	}
+	docs := append([]Doc{expected}, actual...)
 	for _, k := range order {
 		w, g := want[k], got[k]
 		var e, a ontology.Qty
@@ -84,13 +92,31 @@ func (c *recon) compareLines(expected, actual Doc, note string) {
 				name = g.name
 			}
 		}
-		c.compareQty(name, e, a, note, expected, actual)
+		c.compareQty(name, e, a, note, docs...)
 	}
+}
+
+// sumProducts sums several documents' lines by product, in the order products first
+// appear.
+func sumProducts(docs []Doc) (map[string]*product, []string) {
+	out := map[string]*product{}
+	var order []string
+	for _, d := range docs {
+		got, keys := lineProducts(d)
+		for _, k := range keys {
+			if out[k] == nil {
+				out[k] = &product{name: got[k].name}
+				order = append(order, k)
+			}
+			out[k].qty += got[k].qty
+		}
+	}
+	return out, order
 }
 
 // compareQty judges one product's quantities under the quantity tolerance.
 func (c *recon) compareQty(sku string, expected, actual ontology.Qty, note string, docs ...Doc) {
-	c.judge(compareAmounts(expected.Decimal(), actual.Decimal(), c.cfg.Qty), Reason{
+	c.judge(compareAmounts(expected.Decimal(), actual.Decimal(), c.cfg.Qty, ""), Reason{
 		Code: QuantityMismatch, SKU: sku, Expected: expected.String(), Actual: actual.String(), Note: note, Documents: refsOf(docs),
 	})
 }
@@ -110,17 +136,10 @@ func (c *recon) shippedQty(o Doc) {
 		return
 	}
 	ordered, order := lineProducts(o)
-	shipped := map[string]*product{}
-	for _, f := range listed {
-		got, keys := lineProducts(f)
-		for _, k := range keys {
-			if shipped[k] == nil {
-				shipped[k] = &product{name: got[k].name}
-				if !slices.Contains(order, k) {
-					order = append(order, k)
-				}
-			}
-			shipped[k].qty += got[k].qty
+	shipped, keys := sumProducts(listed)
+	for _, k := range keys {
+		if !slices.Contains(order, k) {
+			order = append(order, k)
 		}
 	}
 	complete := shippedVerb(o.Verb)

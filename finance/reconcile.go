@@ -168,6 +168,7 @@ type recon struct {
 	amounts  map[string]*tally
 	fx       []FX
 	value    *ontology.Money
+	isPayout bool
 }
 
 func newCheck(ev Event, cfg Config, asOf time.Time) *recon {
@@ -182,7 +183,7 @@ func newCheck(ev Event, cfg Config, asOf time.Time) *recon {
 func (c *recon) result() Result {
 	r := Result{
 		Event: c.ev.ID, Kind: string(c.ev.Kind), OccurredAt: c.ev.OccurredAt.UTC(),
-		Reasons: c.reasons, Tolerated: c.tolerated, Awaiting: c.awaiting, FX: c.fx, Amount: c.value,
+		Reasons: c.reasons, Tolerated: c.tolerated, Awaiting: c.awaiting, FX: c.fx, Amount: c.value, payout: c.isPayout,
 	}
 	for _, d := range c.ev.Docs {
 		r.Documents = append(r.Documents, d.Ref())
@@ -258,7 +259,7 @@ func (c *recon) compareMoney(code Code, expected, actual ontology.Money, rate *d
 	actual.Amount = exact(actual.Amount, actual.Currency)
 	if expected.Currency == actual.Currency {
 		expected.Amount = exact(expected.Amount, expected.Currency)
-		c.judge(compareAmounts(expected.Amount, actual.Amount, t),
+		c.judge(compareAmounts(expected.Amount, actual.Amount, t, actual.Currency),
 			Reason{Code: code, Expected: money(expected), Actual: money(actual), Note: note, Documents: refsOf(docs)})
 		return
 	}
@@ -281,7 +282,7 @@ func (c *recon) compareMoney(code Code, expected, actual ontology.Money, rate *d
 	converted := ontology.Money{Amount: expected.Amount.Mul(r).Round(exponent(actual.Currency)), Currency: actual.Currency}
 	c.fx = append(c.fx, FX{From: expected.Currency, To: actual.Currency, Rate: r, Source: source,
 		Amount: money(expected), Converted: money(converted), Booked: money(actual), Documents: refsOf(docs)})
-	c.judge(compareAmounts(converted.Amount, actual.Amount, c.cfg.FX),
+	c.judge(compareAmounts(converted.Amount, actual.Amount, c.cfg.FX, actual.Currency),
 		Reason{Code: code, Expected: money(converted), Actual: money(actual), Documents: refsOf(docs),
 			Note: fmt.Sprintf("%s, %s at %s %s/%s", note, money(expected), r.String(), actual.Currency, expected.Currency)})
 }

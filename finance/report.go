@@ -68,6 +68,9 @@ func RunReport(ctx context.Context, src Source, q Query, cfg Config, emit func(R
 		for _, ev := range evs {
 			res, ok := Reconcile(ev, cfg, q.AsOf)
 			if !ok {
+				// No finance event (a dispute's or a fee's balance transaction alone),
+				// but what the processor kept is the period's all the same.
+				rep.addFees(ev)
 				continue
 			}
 			rep.Add(ev, res)
@@ -121,6 +124,7 @@ type Report struct {
 	events    int
 	byStatus  map[Status]int
 	amounts   map[Status]purse
+	paidOut   map[Status]purse
 	fees      purse
 	exception map[Code]int
 	arrived   []DocRef
@@ -134,22 +138,25 @@ type Report struct {
 
 // NewReport starts an empty report of a query.
 func NewReport(q Query) *Report {
-	return &Report{q: q, byStatus: map[Status]int{}, amounts: map[Status]purse{}, fees: purse{}, exception: map[Code]int{}}
+	return &Report{q: q, byStatus: map[Status]int{}, amounts: map[Status]purse{}, paidOut: map[Status]purse{}, fees: purse{},
+		exception: map[Code]int{}}
 }
 
 // Add folds one event's result into the report.
 func (r *Report) Add(ev Event, res Result) {
 	r.events++
 	r.byStatus[res.Status]++
-	if r.amounts[res.Status] == nil {
-		r.amounts[res.Status] = purse{}
+	// A payout pays out money its sales already count: added to them it would count
+	// the same money twice.
+	values := r.amounts
+	if res.payout {
+		values = r.paidOut
 	}
-	r.amounts[res.Status].add(res.Amount)
-	for _, a := range res.Amounts {
-		if a.Fees != "" {
-			r.fees.add(&ontology.Money{Amount: decimal.RequireFromString(a.Fees), Currency: a.Currency})
-		}
+	if values[res.Status] == nil {
+		values[res.Status] = purse{}
 	}
+	values[res.Status].add(res.Amount)
+	r.addFees(ev)
 	seen := map[Code]bool{}
 	for _, x := range res.Reasons {
 		if !seen[x.Code] {
@@ -170,6 +177,21 @@ func (r *Report) Add(ev Event, res Result) {
 				r.arrived = append(r.arrived, d.Ref())
 			}
 		}
+	}
+}
+
+// addFees adds what the processor kept on the event's own balance transactions, each
+// once. A payout shows the fees of the transactions it pays out too, but they are other
+// events' documents (Event.Related): counted there, they are counted once.
+func (r *Report) addFees(ev Event) {
+	var own []Doc
+	for _, d := range ev.Docs {
+		if d.Role == ontology.RoleSettlement && d.Verb != ontology.VerbCancelled {
+			own = append(own, d)
+		}
+	}
+	for _, bt := range oneEachTransaction(own) {
+		r.fees.add(bt.Fee)
 	}
 }
 
@@ -200,9 +222,13 @@ type Summary struct {
 
 // StatusTotal is the events of one status and what they are worth, per currency.
 type StatusTotal struct {
-	Status  Status           `json:"status"`
-	Events  int              `json:"events"`
+	Status Status `json:"status"`
+	Events int    `json:"events"`
+	// Amounts are the events' values (Result.Amount), payouts left out: a payout pays
+	// out money its sales already count.
 	Amounts []CurrencyAmount `json:"amounts"`
+	// PaidOut are the values of the payouts among the events.
+	PaidOut []CurrencyAmount `json:"paidOut"`
 }
 
 // CurrencyAmount is an amount in one currency.
@@ -230,7 +256,8 @@ func (r *Report) Summary() Summary {
 		s.PreviousRun = &since
 	}
 	for _, st := range Statuses {
-		s.ByStatus = append(s.ByStatus, StatusTotal{Status: st, Events: r.byStatus[st], Amounts: figures(r.amounts[st])})
+		s.ByStatus = append(s.ByStatus, StatusTotal{Status: st, Events: r.byStatus[st], Amounts: figures(r.amounts[st]),
+			PaidOut: figures(r.paidOut[st])})
 		if st.Reconciled() {
 			s.AutoReconciled += r.byStatus[st]
 		}

@@ -49,10 +49,21 @@ func (c *recon) sale() {
 	if len(invoices) > 0 && ok && base.Role != ontology.RoleInvoice {
 		for _, inv := range invoices {
 			c.book(inv.Total, func(a *tally) *decimal.Decimal { return &a.invoiced })
-			c.compareLines(base, inv, "ordered against invoiced")
 		}
-		if invoiced, single := sum(invoices).only(); single && base.Total != nil {
-			c.compareMoney(AmountMismatch, *base.Total, invoiced, nil, c.cfg.Amount, "order against invoice", append([]Doc{base}, invoices...)...)
+		// An order invoiced in parts: the invoices together must say what was ordered,
+		// as their amounts together must.
+		c.compareLinesSum(base, invoices, "ordered against invoiced")
+		invoiced := sum(invoices)
+		if got, single := invoiced.only(); single && base.Total != nil {
+			c.compareMoney(AmountMismatch, *base.Total, got, nil, c.cfg.Amount, "order against invoice", append([]Doc{base}, invoices...)...)
+		} else if len(invoiced) > 1 {
+			// Invoices that add up in no one currency cannot be compared with the order:
+			// a difference, as payments in several currencies are.
+			want := "one currency"
+			if base.Total != nil {
+				want = money(*base.Total)
+			}
+			c.fail(CurrencyMismatch, want, invoiced.String(), "invoices in several currencies", append([]Doc{base}, invoices...)...)
 		}
 	}
 	if cancelled {
@@ -64,7 +75,7 @@ func (c *recon) sale() {
 	}
 	c.payments(owed, base, ok, invoices, c.cfg.CustomerTermsDays)
 	c.settlements()
-	refunded := c.refunds()
+	refunded := c.refunds(owed)
 	if !cancelled {
 		c.shipments(refunded)
 	}
@@ -158,6 +169,12 @@ func (c *recon) payments(owed *ontology.Money, base Doc, hasBase bool, invoices 
 	}
 	if owed != nil {
 		for _, g := range groupBySource(paid) {
+			// A charge refunded in full gave its money back: it pays nothing of what is
+			// owed (a duplicate charge refunded is no duplicate payment). A group of
+			// refunded charges alone is still compared; refunds() judges the refund.
+			if kept := without(g, ontology.VerbRefunded); len(kept) > 0 {
+				g = kept
+			}
 			if dup, ok := duplicates(g, *owed, c.cfg.Amount); ok {
 				c.fail(DuplicatePayment, money(*owed), sum(g).String(),
 					fmt.Sprintf("%d payments of %s where one is owed", dup, money(*g[0].Total)), g...)
@@ -253,12 +270,12 @@ func duplicates(g []Doc, owed ontology.Money, t Tolerance) (int, bool) {
 		return 0, false
 	}
 	total, single := sum(g).only()
-	if !single || total.Currency != owed.Currency || compareAmounts(owed.Amount, total.Amount, t) != disagree || total.Amount.LessThan(owed.Amount) {
+	if !single || total.Currency != owed.Currency || compareAmounts(owed.Amount, total.Amount, t, owed.Currency) != disagree || total.Amount.LessThan(owed.Amount) {
 		return 0, false
 	}
 	n := 0
 	for _, d := range g {
-		if d.Total != nil && d.Total.Currency == owed.Currency && compareAmounts(owed.Amount, d.Total.Amount, t) != disagree {
+		if d.Total != nil && d.Total.Currency == owed.Currency && compareAmounts(owed.Amount, d.Total.Amount, t, owed.Currency) != disagree {
 			n++
 		}
 	}
@@ -305,8 +322,9 @@ func (c *recon) chargeOf(bt Doc) (Doc, bool) {
 }
 
 // refunds books money given back and checks that goods came back with it when they had
-// left. It returns what was refunded.
-func (c *recon) refunds() purse {
+// left. It returns what was refunded for the goods: nothing when the refund only gave
+// back money paid beyond what was owed.
+func (c *recon) refunds(owed *ontology.Money) purse {
 	refunded := sum(c.p.refunds)
 	var docs []Doc
 	docs = append(docs, c.p.refunds...)
@@ -322,7 +340,16 @@ func (c *recon) refunds() purse {
 	for cur, a := range refunded {
 		c.book(&ontology.Money{Amount: a, Currency: cur}, func(x *tally) *decimal.Decimal { return &x.refunded })
 	}
-	if len(docs) == 0 || !c.goodsLeft() {
+	if len(docs) == 0 {
+		return refunded
+	}
+	if c.overpaymentBack(owed, refunded) {
+		// A duplicate charge refunded: what is left paid is still what was owed, so
+		// no goods were paid back and none are to come back.
+		c.agreed++
+		return purse{}
+	}
+	if !c.goodsLeft() {
 		return refunded
 	}
 	for _, r := range c.p.refunds {
@@ -342,6 +369,22 @@ func (c *recon) refunds() purse {
 	c.fail(RefundWithoutReturn, "goods returned with the refund", "refund of "+refunded.String()+", no goods back",
 		"the goods had left", append(docs, shipped...)...)
 	return refunded
+}
+
+// overpaymentBack reports whether a refund only gave back money paid beyond what was
+// owed: some system's payments, less the refund, still pay all of it.
+func (c *recon) overpaymentBack(owed *ontology.Money, refunded purse) bool {
+	back, single := refunded.only()
+	if owed == nil || !single || back.Currency != owed.Currency {
+		return false
+	}
+	for _, g := range groupBySource(without(c.p.payments, ontology.VerbOrdered)) {
+		left := sum(g)[owed.Currency].Sub(back.Amount)
+		if left.GreaterThanOrEqual(owed.Amount) || compareAmounts(owed.Amount, left, c.cfg.Amount, owed.Currency) != disagree {
+			return true
+		}
+	}
+	return false
 }
 
 // refundsNoGoods are what a refund document's status says when it gives money back for

@@ -317,7 +317,7 @@ func TestFinanceConfigFromFile(t *testing.T) {
 	}
 	f := cfg.Finance.forTenant("acme")
 	// Unset figures keep their defaults.
-	if f.Amount.Abs.String() != "0.01" || f.Amount.Pct.String() != "0.5" || f.Qty.Abs.String() != "1" || f.CustomerTermsDays != 14 ||
+	if f.Amount.Minor.String() != "1" || !f.Amount.Abs.IsZero() || f.Amount.Pct.String() != "0.5" || f.Qty.Abs.String() != "1" || f.CustomerTermsDays != 14 ||
 		f.Terms["erpnext:SUP-0007"] != 60 || f.Rates[0].Rate.String() != "7.1" || cfg.Finance.Breaker.TermsBoundDays != 5 ||
 		cfg.Finance.Breaker.TermsInvoices != 3 || len(f.CollectedBy) != 4 {
 		t.Errorf("%+v %+v", f, cfg.Finance.Breaker)

@@ -1,0 +1,39 @@
+package finance
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// TestRefundedDuplicateCharge: a charge taken twice and the second refunded is money
+// given back that was never owed: no duplicate payment, no goods expected back. A refund
+// of what was owed still expects the goods.
+func TestRefundedDuplicateCharge(t *testing.T) {
+	cfg := DefaultConfig()
+	refunded := func(id string) Doc {
+		d := charge(id, eur("48.00"))
+		d.Verb = ontology.VerbRefunded
+		return d
+	}
+	for _, c := range []struct {
+		name string
+		docs []Doc
+		want string
+	}{
+		{"shipped, the duplicate refunded", []Doc{order(), tracking(), charge("ch_1", eur("48.00")), refunded("ch_2")}, "matched"},
+		{"not shipped yet, the duplicate refunded: the goods are still due", []Doc{order(), charge("ch_1", eur("48.00")), refunded("ch_2")},
+			"partial missing_shipment(a shipment of 2 units|none)"},
+		{"both charges kept", []Doc{order(), tracking(), charge("ch_1", eur("48.00")), charge("ch_2", eur("48.00"))},
+			"partial duplicate_payment(48.00 EUR|96.00 EUR)"},
+		{"the only charge refunded, the goods kept", []Doc{order(), tracking(), refunded("ch_1")},
+			"partial refund_without_return(goods returned with the refund|refund of 48.00 EUR, no goods back)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, _ := Reconcile(sale(c.docs...), cfg, asOf)
+			if got := summary(r); got != c.want {
+				t.Errorf("\n got %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}
