@@ -114,7 +114,8 @@ func summaryModel(s finance.Summary) *model.ReconciliationSummary {
 		out.Watermark = &s.Watermark
 	}
 	for _, st := range s.ByStatus {
-		out.ByStatus = append(out.ByStatus, &model.StatusTotal{Status: model.ReconciliationStatus(st.Status), Events: st.Events, Amounts: amounts(st.Amounts)})
+		out.ByStatus = append(out.ByStatus, &model.StatusTotal{Status: model.ReconciliationStatus(st.Status), Events: st.Events, Amounts: amounts(st.Amounts),
+			PaidOut: amounts(st.PaidOut)})
 	}
 	for _, e := range s.Exceptions {
 		out.Exceptions = append(out.Exceptions, &model.ReasonCount{Code: string(e.Code), Events: e.Events})

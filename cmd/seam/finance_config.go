@@ -10,8 +10,8 @@ import (
 // FinanceConfig is the `finance:` section of the config file:
 //
 //	finance:
-//	  amount: { abs: "0.01", pct: "0" }         # money between documents
-//	  declared: { abs: "0.01", pct: "0.5" }     # customs value against invoice or order
+//	  amount: { minor: 1, pct: "0" }            # money between documents: one minor unit of the currency
+//	  declared: { minor: 1, pct: "0.5" }        # customs value against invoice or order
 //	  qty: { abs: "0" }
 //	  customerTermsDays: 30
 //	  collectedBy: [square, meituan, douyin, pinduoduo]

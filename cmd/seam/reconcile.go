@@ -27,7 +27,7 @@ func runReconcile(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	exceptions := fs.Bool("exceptions", false, "only events that need a person (partial and unmatched)")
 	summaryPath := fs.String("summary", "", "also write the summary to this file, in the same format")
 	noRecord := fs.Bool("no-record", false, "do not record this run (the next run lists arrivals since the last recorded one)")
-	amountAbs := fs.String("amount-tolerance", "", "money tolerance in currency units (default from the config: 0.01)")
+	amountAbs := fs.String("amount-tolerance", "", "money tolerance in currency units, instead of the config's (default: one minor unit of the currency)")
 	amountPct := fs.String("amount-tolerance-pct", "", "money tolerance in percent of the expected amount")
 	qtyAbs := fs.String("qty-tolerance", "", "quantity tolerance in units")
 	if err := parseFlags(fs, args); err != nil {
@@ -61,6 +61,11 @@ func runReconcile(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 			return usageError{fmt.Sprintf("seam reconcile: tolerance %q is not a number of 0 or more", o.flag)}
 		}
 		*o.dst = d
+	}
+	if *amountAbs != "" {
+		// The flag states the tolerance in currency units: the config's minor-unit
+		// tolerance would otherwise still allow a cent beside --amount-tolerance 0.
+		fcfg.Amount.Minor = decimal.Zero
 	}
 	app, err := openReady(ctx, cfg, log)
 	if err != nil {
@@ -152,7 +157,15 @@ func printSummary(w io.Writer, s finance.Summary) {
 		for _, a := range st.Amounts {
 			amounts = append(amounts, a.Amount+" "+a.Currency)
 		}
-		fmt.Fprintf(w, "  %-25s %8d  %s\n", st.Status, st.Events, strings.Join(amounts, ", "))
+		var paidOut []string
+		for _, a := range st.PaidOut {
+			paidOut = append(paidOut, a.Amount+" "+a.Currency)
+		}
+		line := strings.Join(amounts, ", ")
+		if len(paidOut) > 0 {
+			line += " (payouts apart: " + strings.Join(paidOut, ", ") + ")"
+		}
+		fmt.Fprintf(w, "  %-25s %8d  %s\n", st.Status, st.Events, line)
 	}
 	for _, e := range s.Exceptions {
 		fmt.Fprintf(w, "  exception %-25s %8d events\n", e.Code, e.Events)

@@ -2364,6 +2364,38 @@ func (ec *executionContext) fieldContext_StatusTotal_amounts(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _StatusTotal_paidOut(ctx context.Context, field graphql.CollectedField, obj *model.StatusTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusTotal_paidOut(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaidOut, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚕᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐMoneyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusTotal_paidOut(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatusTotal",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SupplierBreakers_supplier(ctx context.Context, field graphql.CollectedField, obj *model.SupplierBreakers) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3330,6 +3362,11 @@ func (ec *executionContext) _StatusTotal(ctx context.Context, sel ast.SelectionS
 			}
 		case "amounts":
 			out.Values[i] = ec._StatusTotal_amounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paidOut":
+			out.Values[i] = ec._StatusTotal_paidOut(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -670,6 +670,7 @@ type ComplexityRoot struct {
 	StatusTotal struct {
 		Amounts func(childComplexity int) int
 		Events  func(childComplexity int) int
+		PaidOut func(childComplexity int) int
 		Status  func(childComplexity int) int
 	}
 
@@ -3662,6 +3663,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatusTotal.Events(childComplexity), true
+	case "StatusTotal.paidOut":
+		if e.ComplexityRoot.StatusTotal.PaidOut == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusTotal.PaidOut(childComplexity), true
 	case "StatusTotal.status":
 		if e.ComplexityRoot.StatusTotal.Status == nil {
 			break
@@ -4671,7 +4678,10 @@ type ReconciliationSummary {
 type StatusTotal {
   status: ReconciliationStatus!
   events: Int!
+  "The values of the status's sales and purchases, per currency; payouts are apart (paidOut), since a payout pays out sales counted here."
   amounts: [Money!]!
+  "The values of the status's payout events, per currency."
+  paidOut: [Money!]!
 }
 
 type ReasonCount {
@@ -6540,6 +6550,8 @@ func (ec *executionContext) childFields_StatusTotal(ctx context.Context, field g
 		return ec.fieldContext_StatusTotal_events(ctx, field)
 	case "amounts":
 		return ec.fieldContext_StatusTotal_amounts(ctx, field)
+	case "paidOut":
+		return ec.fieldContext_StatusTotal_paidOut(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatusTotal", field.Name)
 }

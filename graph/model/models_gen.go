@@ -789,9 +789,12 @@ type SourceDocument struct {
 }
 
 type StatusTotal struct {
-	Status  ReconciliationStatus `json:"status"`
-	Events  int                  `json:"events"`
-	Amounts []*Money             `json:"amounts"`
+	Status ReconciliationStatus `json:"status"`
+	Events int                  `json:"events"`
+	// The values of the status's sales and purchases, per currency; payouts are apart (paidOut), since a payout pays out sales counted here.
+	Amounts []*Money `json:"amounts"`
+	// The values of the status's payout events, per currency.
+	PaidOut []*Money `json:"paidOut"`
 }
 
 // A location's stock accuracy.
