@@ -123,7 +123,7 @@ func unitName(layout string) string {
 // moneySpec reads an amount and its currency.
 type moneySpec struct {
 	amount, currency *spec
-	scale            string // decimal (default), minor, or a number of decimal places
+	scale            string // decimal (default), minor, stripe, or a number of decimal places
 	places           int32  // for a numeric scale
 	customs          bool   // the currency may be a legacy China customs code
 }
@@ -161,8 +161,11 @@ func (m *moneySpec) read(top origin, cur any) (*ontology.Money, string, error) {
 	case "", "decimal":
 	default:
 		places := m.places
-		if m.scale == "minor" {
+		switch m.scale {
+		case "minor":
 			places = exp
+		case "stripe":
+			places = stripeExponent(alpha, exp)
 		}
 		if !d.Equal(d.Truncate(0)) {
 			return nil, amt, &valueError{rule: "money", value: amt,
@@ -171,6 +174,23 @@ func (m *moneySpec) read(top origin, cur any) (*ontology.Money, string, error) {
 		d = d.Shift(-places)
 	}
 	return &ontology.Money{Amount: d, Currency: alpha}, amt, nil
+}
+
+// stripeExponent is the number of places in Stripe's integer amounts of a currency. It is
+// ISO 4217's exponent except where Stripe keeps its own (docs.stripe.com/currencies,
+// "Zero-decimal currencies" and "Special cases"): ISK, zero-decimal in ISO 4217 since
+// 2007, stays two-decimal in Stripe's API for compatibility ("an ISK amount of 100
+// will continue to represent 1 króna"), and MGA, two-decimal in ISO 4217, is on Stripe's
+// zero-decimal list. Read by ISO alone, a Stripe charge of 5 ISK (500) would be booked
+// as 500 ISK and one of 5000 MGA as 50.
+func stripeExponent(alpha string, iso int32) int32 {
+	switch alpha {
+	case "ISK":
+		return 2
+	case "MGA":
+		return 0
+	}
+	return iso
 }
 
 // qtySpec reads a quantity.

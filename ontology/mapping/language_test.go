@@ -233,6 +233,13 @@ func TestMoney(t *testing.T) {
 		{`{amount: a, currency: c, scale: minor}`, `4500`, "JPY", "4500 JPY"},
 		{`{amount: a, currency: c, scale: minor}`, `12345`, "KWD", "12.345 KWD"},
 		{`{amount: a, currency: c, scale: minor}`, `-500`, "USD", "-5.00 USD"},
+		// Stripe's own exponents: ISO 4217's, but ISK keeps two places and MGA has none.
+		{`{amount: a, currency: c, scale: stripe}`, `10350`, "usd", "103.50 USD"},
+		{`{amount: a, currency: c, scale: stripe}`, `4500`, "jpy", "4500 JPY"},
+		{`{amount: a, currency: c, scale: stripe}`, `5130`, "kwd", "5.130 KWD"},
+		{`{amount: a, currency: c, scale: stripe}`, `500`, "isk", "5.00 ISK"},
+		{`{amount: a, currency: c, scale: stripe}`, `5000`, "mga", "5000 MGA"},
+		{`{amount: a, currency: c, scale: minor}`, `500`, "ISK", "500 ISK"},
 		// Douyin's fen, whatever the currency field says.
 		{`{amount: a, currency: {const: CNY}, scale: 2}`, `12400`, "", "124.00 CNY"},
 		{`{amount: a, currency: c, currencyCodes: customs}`, `"1.5"`, "502", "1.5 USD"},

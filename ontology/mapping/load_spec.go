@@ -294,8 +294,8 @@ func (l *loader) money(n *yaml.Node, field string) *moneySpec {
 		m.scale = l.str(v, join(field, "scale"))
 		if p, err := strconv.Atoi(m.scale); err == nil && p >= 0 && p <= 6 {
 			m.places = int32(p)
-		} else if m.scale != "minor" && m.scale != "decimal" {
-			l.fail(v, join(field, "scale"), "want decimal (amounts as written), minor (integer minor units by the currency's ISO 4217 exponent) or a number of decimal places 0-6, got %q", m.scale)
+		} else if m.scale != "minor" && m.scale != "stripe" && m.scale != "decimal" {
+			l.fail(v, join(field, "scale"), "want decimal (amounts as written), minor (integer minor units by the currency's ISO 4217 exponent), stripe (integer minor units as Stripe counts them) or a number of decimal places 0-6, got %q", m.scale)
 		}
 	}
 	if v, ok := f["currencyCodes"]; ok {

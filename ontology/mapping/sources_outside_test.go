@@ -1,0 +1,66 @@
+package mapping_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// Tests from the outside in: payloads in the shapes the providers document and publish
+// (their API references, official SDK model examples, stripe-mock's fixtures), written
+// for Seam with invented values, each naming the shape it follows. Every one of them was
+// refused or mapped wrongly before the fix its test names.
+
+// A Stripe charge in Icelandic krónur, in a charge.succeeded Event (Stripe API Charge
+// object, as in stripe-mock's fixtures3.json). ISK has no minor unit in ISO 4217, but
+// Stripe's API keeps it two-decimal: 1290000 is 12,900 kr, not 1,290,000 kr.
+func TestStripeISKIsTwoDecimalInStripe(t *testing.T) {
+	d := checkSource(t, "stripe", "charge", sourceCase{
+		file: "stripe/charge_isk_event.json", id: "ch_3RbIsK4fGhYlo2C0k9l8m7n6", verb: ontology.VerbPaid,
+		status: "succeeded", at: "2025-05-29T12:30:30Z", total: "12900 ISK",
+		parties: []string{"customer ext=cus_SIgRuN0ReYkJa1 name=Sigrún Jónsdóttir email=sigrun.jonsdottir@example.is country=IS"},
+		refs: []string{"payment:ch_3RbIsK4fGhYlo2C0k9l8m7n6", "payment:pi_3RbIsK4fGhYlo2C0p1q2r3s4",
+			"balance_txn:txn_3RbIsK4fGhYlo2C0b5a4l3t2", "order_number:3107"},
+	})
+	if d.Total.Amount.Exponent() < -2 {
+		t.Errorf("total %s carries more places than ISK amounts have", d.Total)
+	}
+}
+
+// The Malagasy ariary is the other way round: two places in ISO 4217, on Stripe's list
+// of zero-decimal currencies. 45000 MGA is 45,000 ariary.
+func TestStripeMGAIsZeroDecimalInStripe(t *testing.T) {
+	raw := srcSample(t, "stripe/charge_isk_event.json")
+	raw = bytes.ReplaceAll(raw, []byte(`"currency": "isk"`), []byte(`"currency": "mga"`))
+	raw = bytes.ReplaceAll(raw, []byte(`1290000`), []byte(`45000`))
+	for _, typ := range []string{"charge"} {
+		d, ps := mapRaw(t, "stripe", typ, "json", raw)
+		if d == nil {
+			t.Fatalf("%s: %v", typ, ps)
+		}
+		if d.Total.String() != "45000 MGA" {
+			t.Errorf("%s total = %s, want 45000 MGA", typ, d.Total)
+		}
+	}
+	// The balance transaction and the payout read Stripe's amounts the same way.
+	for _, c := range []struct{ typ, body, want string }{
+		{"balance_transaction", `{"id": "txn_1RbMgA4fGhYlo2C0aaa", "object": "balance_transaction", "amount": 45000,
+  "available_on": 1748736000, "created": 1748521830, "currency": "mga", "description": null, "exchange_rate": null,
+  "fee": 1500, "fee_details": [{"amount": 1500, "application": null, "currency": "mga", "description": "Stripe processing fees", "type": "stripe_fee"}],
+  "net": 43500, "reporting_category": "charge", "source": "ch_3RbMgA4fGhYlo2C0k9l8m7n6", "status": "available", "type": "charge"}`, "43500 MGA"},
+		{"payout", `{"id": "po_1RbIsK4fGhYlo2C0pOuT0001", "object": "payout", "amount": 250000, "arrival_date": 1748736000,
+  "automatic": true, "balance_transaction": "txn_1RbIsKpO4fGhYlo2C0bbb", "created": 1748650000, "currency": "isk",
+  "description": "STRIPE PAYOUT", "destination": "ba_1RbIsK4fGhYlo2C0BaNk01", "failure_balance_transaction": null,
+  "failure_code": null, "failure_message": null, "livemode": false, "metadata": {}, "method": "standard",
+  "source_type": "card", "statement_descriptor": null, "status": "paid", "type": "bank_account"}`, "2500 ISK"},
+	} {
+		d, ps := mapRaw(t, "stripe", c.typ, "json", []byte(c.body))
+		if d == nil {
+			t.Fatalf("%s: %v", c.typ, ps)
+		}
+		if d.Total.String() != c.want {
+			t.Errorf("%s total = %s, want %s", c.typ, d.Total, c.want)
+		}
+	}
+}
