@@ -64,3 +64,27 @@ func TestStripeMGAIsZeroDecimalInStripe(t *testing.T) {
 		}
 	}
 }
+
+// A WooCommerce order created through the REST API by a marketplace connector (REST API
+// v3 Order, woocommerce-rest-api-docs _orders.md): one line names no product (product_id
+// and variation_id 0, a custom item), and WooCommerce Shipment Tracking keeps the parcel
+// in meta_data. Before: the custom line had item id "0", shared by every custom line of
+// every order, and the parcel's tracking number was not a ref.
+func TestWooCommerceCustomLineAndShipmentTracking(t *testing.T) {
+	d := sfOne(t, "woocommerce", "order", "", "woocommerce/order_rest_custom_line.json")
+	if d.Key.ExternalID != "10482" || d.Verb != ontology.VerbShipped || d.Total.String() != "54.95 EUR" {
+		t.Fatalf("header = %s %s %s", d.Key.ExternalID, d.Verb, d.Total)
+	}
+	sfTime(t, "occurredAt", d.OccurredAt, "2025-06-02T12:07:51Z")
+	// The variation is the first line's id; the price WooCommerce computes (total / qty,
+	// tax excluded) keeps all its digits.
+	sfLines(t, d,
+		"TEA-OOL-250G ext=911 qty=2 price=9.174311926605505EUR",
+		" ext= qty=1 price=3.31EUR",
+		"POT-CI-08 ext=1544 qty=1 price=23.97EUR")
+	if d.Lines[1].Title != "Cadeauverpakking (handmatig)" {
+		t.Errorf("custom line title = %q", d.Lines[1].Title)
+	}
+	// "WC-10482" is the shop's own numbering: its prefix is not one every system drops.
+	sfRefs(t, d, "order_number:WC-10482", "order_id:woocommerce:10482", "tracking:3SABCD0123456789")
+}
