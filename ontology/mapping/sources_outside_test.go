@@ -88,3 +88,30 @@ func TestWooCommerceCustomLineAndShipmentTracking(t *testing.T) {
 	// "WC-10482" is the shop's own numbering: its prefix is not one every system drops.
 	sfRefs(t, d, "order_number:WC-10482", "order_id:woocommerce:10482", "tracking:3SABCD0123456789")
 }
+
+// A Shopify POS sale, as orders/create delivers it (REST Admin API Order; "location_id:
+// the physical location where the order was processed ... null for online orders"):
+// source_name pos, the store in location_id, no customer, a custom sale line without a
+// variant. Before: it was an online order at the online channel's location, so its
+// goods left the web shop's stock instead of the store's shelf.
+func TestShopifyPOSOrderIsSoldAtItsStore(t *testing.T) {
+	d := sfOne(t, "shopify", "order", "", "shopify/orders_create_pos.json")
+	if d.Key.ExternalID != "6120447201338" || d.Verb != ontology.VerbFulfilled || d.Channel != "counter" || d.Total.String() != "31.5 EUR" {
+		t.Fatalf("header = %s %s %q %s", d.Key.ExternalID, d.Verb, d.Channel, d.Total)
+	}
+	sfLocation(t, d, "shopify:71004455")
+	sfTime(t, "occurredAt", d.OccurredAt, "2025-06-14T09:42:07Z")
+	// The custom sale names no variant and no SKU: its title alone says what it was.
+	sfLines(t, d, "TEA-OOL-250G ext=45988120551 qty=1 price=19EUR", " ext= qty=1 price=12.5EUR")
+	if d.Lines[1].Title != "Custom sale" {
+		t.Errorf("custom line title = %q", d.Lines[1].Title)
+	}
+	sfParties(t, d)
+	sfRefs(t, d, "order_number:1093", "order_id:shopify:6120447201338")
+	// An online order stays with the online channel: location_id is null there.
+	web := sfOne(t, "shopify", "order", "", "shopify/orders_create.json")
+	sfLocation(t, web, "shopify:online")
+	if web.Channel != "online" {
+		t.Errorf("web order channel = %q", web.Channel)
+	}
+}
