@@ -115,3 +115,17 @@ func TestShopifyPOSOrderIsSoldAtItsStore(t *testing.T) {
 		t.Errorf("web order channel = %q", web.Channel)
 	}
 }
+
+// An AfterShip tracking_update webhook of a newer API version (the Tracking model of
+// AfterShip's current tracking SDKs): the recipient is in customers[], customer_name,
+// emails and smses are gone, shipment_weight is an object. Before: the tracking had no
+// customer, so a parcel whose order number is unknown could not be matched by its
+// buyer's e-mail or phone.
+func TestAfterShipNewerVersionNamesItsCustomer(t *testing.T) {
+	checkSource(t, "aftership", "tracking", sourceCase{
+		file: "aftership/webhook_2025.json", id: "f4b2d8e0c6a14e3b9d7f1a2c3e4b5d6f", verb: ontology.VerbShipped,
+		status: "OutForDelivery", at: "2025-06-12T08:05:11Z",
+		parties: []string{"carrier name=dhl-parcel-nl", "customer name=Pieter Claes email=pieter.claes@example.be phone=+32470123456"},
+		refs:    []string{"tracking:JVGL0612345678901234", "order_number:2187", "order_number:7120193849911"},
+	})
+}
