@@ -126,10 +126,16 @@ type moneySpec struct {
 	scale            string // decimal (default), minor, stripe, or a number of decimal places
 	places           int32  // for a numeric scale
 	customs          bool   // the currency may be a legacy China customs code
+	// sum adds every amount the amount spec reaches (a refund paid back in two
+	// transactions, to a gift card and to a card); all must be in one currency.
+	sum bool
 }
 
 // read returns the money, or nil when the source has no amount.
 func (m *moneySpec) read(top origin, cur any) (*ontology.Money, string, error) {
+	if m.sum {
+		return m.readSum(top, cur)
+	}
 	amt, err := m.amount.value(top, cur)
 	if err != nil || amt == "" {
 		return nil, amt, err
@@ -138,6 +144,52 @@ func (m *moneySpec) read(top origin, cur any) (*ontology.Money, string, error) {
 	if err != nil {
 		return nil, amt, err
 	}
+	return m.convert(amt, code)
+}
+
+// readSum adds every amount the spec reaches. The currency spec gives one currency for
+// all of them, or one per amount (each transaction's own): they must all be the same,
+// since amounts in different currencies cannot be added.
+func (m *moneySpec) readSum(top origin, cur any) (*ontology.Money, string, error) {
+	amts, err := m.amount.values(top, cur, nil)
+	if err != nil || len(amts) == 0 {
+		return nil, strings.Join(amts, " + "), err
+	}
+	codes, err := m.currency.values(top, cur, nil)
+	if err != nil {
+		return nil, strings.Join(amts, " + "), err
+	}
+	var total *ontology.Money
+	for i, amt := range amts {
+		code := ""
+		switch {
+		case len(codes) == 1:
+			code = codes[0]
+		case len(codes) == len(amts):
+			code = codes[i]
+		case len(codes) > 1:
+			return nil, strings.Join(codes, ", "), &valueError{rule: "currency", value: strings.Join(codes, ", "),
+				msg: fmt.Sprintf("%d amounts to add but %d currencies: which amount is in which is unknown", len(amts), len(codes))}
+		}
+		v, raw, err := m.convert(amt, code)
+		if err != nil {
+			return nil, raw, err
+		}
+		switch {
+		case total == nil:
+			total = v
+		case total.Currency != v.Currency:
+			return nil, total.Currency + ", " + v.Currency, &valueError{rule: "currency", value: total.Currency + ", " + v.Currency,
+				msg: fmt.Sprintf("amounts in %s and %s cannot be added", total.Currency, v.Currency)}
+		default:
+			total.Amount = total.Amount.Add(v.Amount)
+		}
+	}
+	return total, strings.Join(amts, " + "), nil
+}
+
+// convert reads one amount in its currency, by the spec's scale.
+func (m *moneySpec) convert(amt, code string) (*ontology.Money, string, error) {
 	if code == "" {
 		return nil, amt, &valueError{rule: "currency", value: amt, msg: fmt.Sprintf("amount %q has no currency", amt)}
 	}

@@ -59,6 +59,7 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 		{"split index", base + "status: {path: a, split: \"|\"}\n", "m.yaml:7: status.split: split needs index"},
 		{"money", base + "total: {amount: a}\n", "m.yaml:7: total: money needs amount and currency"},
 		{"scale", base + "total: {amount: a, currency: c, scale: cents}\n", `m.yaml:7: total.scale: want decimal`},
+		{"sum", base + "total: {amount: a, currency: c, sum: yes}\n", `m.yaml:7: total.sum: want true or false`},
 		{"currency const", base + "total: {amount: a, currency: {const: RMB}}\n", `m.yaml:7: total.currency: currency "RMB"`},
 		{"currency codes", base + "total: {amount: a, currency: c, currencyCodes: hs}\n", "m.yaml:7: total.currencyCodes: want iso"},
 		{"factor", base + "lines:\n  each: items[*]\n  sku: sku\n  qty: {path: q, factor: 0}\n", "m.yaml:10: lines.qty.factor: want a positive number"},

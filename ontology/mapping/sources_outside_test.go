@@ -129,3 +129,18 @@ func TestAfterShipNewerVersionNamesItsCustomer(t *testing.T) {
 		refs:    []string{"tracking:JVGL0612345678901234", "order_number:2187", "order_number:7120193849911"},
 	})
 }
+
+// A refunds/create body for an order paid partly with a gift card (REST Admin API
+// Refund): Shopify refunds the way the order was paid, in one transaction per gateway.
+// Before: the refund's total was its first transaction, 20 EUR of the 54 refunded.
+func TestShopifySplitTenderRefundAddsItsTransactions(t *testing.T) {
+	d := one(t, "shopify", "refund", "", "shopify/refunds_create_split_tender.json")
+	if d.Key.ExternalID != "991204337811" || d.Verb != ontology.VerbRefunded || d.Status != "return" {
+		t.Fatalf("header = %s %s %q", d.Key.ExternalID, d.Verb, d.Status)
+	}
+	if d.Total == nil || d.Total.String() != "54 EUR" {
+		t.Errorf("total = %v, want 54 EUR (20 to the gift card, 34 to the card)", d.Total)
+	}
+	sfLines(t, d, "POT-CI-08 ext=45988120590 qty=1")
+	sfRefs(t, d, "order_id:shopify:7120193852207")
+}
