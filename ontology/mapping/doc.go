@@ -11,7 +11,9 @@
 // amounts are exact. XML elements become keys with namespaces dropped, repeated elements
 // lists, attributes "@name"; GBK and GB18030 documents are read through their declared
 // encoding. CSV rows become records keyed by the header, and a mapping's groupBy makes one
-// record of the rows of one receipt.
+// record of the rows of one receipt. A JSON list answer saved to a file (Shopify's
+// {"orders": [...]}, a Stripe list's data) is one record per element where the mapping's
+// records key names the list.
 //
 // A [Mapping], compiled from one YAML file by [Parse], then maps each record with
 // [Mapping.Map]. Every path and value spec is compiled when the file is loaded, so that

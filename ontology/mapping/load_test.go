@@ -70,6 +70,8 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 		{"channel", base + "channel: {const: web}\n", `m.yaml:7: channel.const: "web" is not a channel (counter, delivery, online)`},
 		{"direction map", base + "direction: {path: f, map: {I: in}}\n", `m.yaml:7: direction.map.I: "in" is not a direction`},
 		{"groupBy", base + "groupBy: receipt\n", "m.yaml:7: groupBy: only CSV rows can be grouped"},
+		{"records path", base + "records: \"orders[*]\"\n", `m.yaml:7: records[0]: want the keys of the list, such as orders or data.trackings, got "orders[*]"`},
+		{"records format", strings.Replace(base, "role: order", "role: order\nformat: csv\nrecords: orders", 1), "m.yaml:5: records[0]: only a JSON answer holds its records in a list (format is csv)"},
 		{"delimiter", strings.Replace(base, "role: order", "role: order\nformat: csv\ndelimiter: \";;\"", 1), "m.yaml:5: delimiter: want one character"},
 		{"format", strings.Replace(base, "role: order", "role: order\nformat: yaml", 1), `m.yaml:4: format: "yaml" is not one of csv, form, json, jsonl, xml`},
 		{"location", base + "location: {name: n}\n", "m.yaml:7: location: needs a code"},

@@ -2,9 +2,11 @@ package mapping_test
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/mapping"
 )
 
 // Tests from the outside in: payloads in the shapes the providers document and publish
@@ -143,4 +145,74 @@ func TestShopifySplitTenderRefundAddsItsTransactions(t *testing.T) {
 	}
 	sfLines(t, d, "POT-CI-08 ext=45988120590 qty=1")
 	sfRefs(t, d, "order_id:shopify:7120193852207")
+}
+
+// API list answers saved to files, as seam ingest reads them: Square's SearchOrders
+// ({"orders": [...], "cursor": ...}, Square Orders API), Shopify's GET /orders.json
+// ({"orders": [...]}) and a Stripe list ({"object": "list", "data": [...]}). Before:
+// each file was one record without an id, quarantined whole as "no value for the
+// document's id". Now each element is a record with its own bytes, mapped or quarantined
+// alone.
+func TestListAnswersAreOneRecordPerElement(t *testing.T) {
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := srcSample(t, "square/search_orders.json")
+	res, err := reg.MapPayload("acme", "square", "order", "json", raw)
+	if err != nil || len(res) != 3 {
+		t.Fatalf("SearchOrders answer: %d records, %v; want 3", len(res), err)
+	}
+	ids := []string{"Rz8HmNq3VbT2kYp4LwX6cJd9fGaZY", "Bq7TnW2xKc5RsL9mPz3YhVd8fJaZY", "Xr4PqL8sVn2KtM6wYz9BhCd3fRaZY"}
+	for i, r := range res {
+		if want := fmt.Sprintf("orders item %d", i+1); r.Pos != want {
+			t.Errorf("record %d at %q, want %q", i, r.Pos, want)
+		}
+		// Each record's bytes are its own order, byte for byte, as the evidence kept.
+		if !bytes.HasPrefix(r.Raw, []byte("{")) || !bytes.HasSuffix(r.Raw, []byte("}")) || !bytes.Contains(raw, r.Raw) {
+			t.Errorf("record %d raw is not its element of the answer: %.60s", i, r.Raw)
+		}
+		for j, id := range ids {
+			if bytes.Contains(r.Raw, []byte(`"id": "`+id+`"`)) != (i == j) {
+				t.Errorf("record %d raw and order %s", i, id)
+			}
+		}
+	}
+	// A sale at the counter with a modifier and a custom amount, an API order shipped
+	// from the warehouse in kilograms, both mapped.
+	docs, ps := sfResults(t, "square", "order", "json", raw)
+	if len(docs) != 2 || docs[0].Key.ExternalID != ids[0] || docs[1].Key.ExternalID != ids[1] {
+		t.Fatalf("documents %d, problems %v", len(docs), ps)
+	}
+	sfLines(t, docs[0], " ext=W62UWFY35CWMYGVWK6TWJDNI qty=2 price=4.5USD", " ext= qty=1 price=3USD")
+	sfLines(t, docs[1], " ext=BQXHKM5R3V7JQ2TFOZ4GHE6N qty=0.25 price=64USD")
+	if docs[0].Total.String() != "13.3 USD" || docs[1].Total.String() != "21.99 USD" {
+		t.Errorf("totals %s, %s", docs[0].Total, docs[1].Total)
+	}
+	sfRefs(t, docs[1], "order_id:square:Bq7TnW2xKc5RsL9mPz3YhVd8fJaZY", "hub_ref:HUB-99857", "tracking:1Z999AA10123456784")
+	// The third is a return at the till: no goods line of its own (only returns[]), which
+	// a POS document cannot be without. It is quarantined alone, never booked as a sale.
+	if len(ps) != 1 || ps[0].Field != "lines" || ps[0].Rule != "required" {
+		t.Errorf("return order problems %+v, want the lines it lacks", ps)
+	}
+
+	// Shopify's list of orders: the webhook bodies, in one answer.
+	shop := []byte(`{"orders": [` + string(srcSample(t, "shopify/orders_create.json")) + ",\n" +
+		string(srcSample(t, "shopify/orders_create_pos.json")) + `]}`)
+	docs, ps = sfResults(t, "shopify", "order", "json", shop)
+	if len(ps) != 0 || len(docs) != 2 || docs[0].Key.ExternalID != "5820193847261" || docs[1].Key.ExternalID != "6120447201338" {
+		t.Fatalf("Shopify orders list: %d documents, problems %v", len(docs), ps)
+	}
+	// A Stripe list of charges: each element unwraps like a bare charge.
+	charge := srcSample(t, "stripe/charge_jpy.json")
+	list := []byte(`{"object": "list", "url": "/v1/charges", "has_more": false, "data": [` + string(charge) + `]}`)
+	docs, ps = sfResults(t, "stripe", "charge", "json", list)
+	if len(ps) != 0 || len(docs) != 1 || docs[0].Key.ExternalID != "ch_3QyJPY2eZvKYlo2C1h2i3j4k" || docs[0].Total.String() != "4500 JPY" {
+		t.Fatalf("Stripe list: %d documents, problems %v", len(docs), ps)
+	}
+	// An object that is not a list answer stays one record: a Stripe Event's data is an
+	// object, an order's own keys are not "orders".
+	if res, _ := reg.MapPayload("acme", "stripe", "charge", "json", srcSample(t, "stripe/charge_event.json")); len(res) != 1 || res[0].Pos != "document" {
+		t.Errorf("a charge event gave %d records", len(res))
+	}
 }
