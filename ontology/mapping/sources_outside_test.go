@@ -2,6 +2,7 @@ package mapping_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -214,5 +215,40 @@ func TestListAnswersAreOneRecordPerElement(t *testing.T) {
 	// object, an order's own keys are not "orders".
 	if res, _ := reg.MapPayload("acme", "stripe", "charge", "json", srcSample(t, "stripe/charge_event.json")); len(res) != 1 || res[0].Pos != "document" {
 		t.Errorf("a charge event gave %d records", len(res))
+	}
+}
+
+// An ERPNext credit note, as GET /api/resource/Sales Invoice/{name} answers it (the Sales
+// Invoice doctype with is_return 1): its quantities are negative, the units coming back,
+// and return_against names the invoice it refunds. Before: it was refused ("lines[0].qty:
+// must not be negative"), so every return invoiced in ERPNext sat in quarantine.
+func TestERPNextCreditNoteIsARefund(t *testing.T) {
+	d := one(t, "erpnext", "invoice", "json", "erpnext/sales_invoice_return.json")
+	if d.Key.ExternalID != "ACC-SINV-RET-2025-00009" || d.Verb != ontology.VerbRefunded || d.Status != "Return" ||
+		d.Total.String() != "-26.16 EUR" {
+		t.Fatalf("header = %s %s %q %s", d.Key.ExternalID, d.Verb, d.Status, d.Total)
+	}
+	wantTime(t, "occurredAt", d.OccurredAt, "2025-06-21T09:04:10Z")
+	wantLines(t, d, "TEA-OOL-250G qty=1 unit=Nos price=24EUR")
+	// It joins the invoice it returns against, and the shop order both name.
+	wantExactRefs(t, d, "invoice:ACC-SINV-RET-2025-00009", "invoice:ACC-SINV-2025-00127", "order_number:1047")
+
+	// A supplier's debit note reads the same way; a return still a draft refunds too.
+	for _, status := range []string{"Return", "Draft"} {
+		pd, ps := mapEdited(t, "erpnext", "purchase_invoice", "erpnext/purchase_invoice.json", func(root map[string]any) {
+			doc := root
+			if data, ok := root["data"].(map[string]any); ok {
+				doc = data
+			}
+			doc["is_return"], doc["return_against"], doc["status"] = json.Number("1"), "ACC-PINV-2025-00011", status
+			item := doc["items"].([]any)[0].(map[string]any)
+			item["qty"], item["stock_qty"], item["received_qty"] = json.Number("-8.0"), json.Number("-8.0"), json.Number("-8.0")
+		})
+		if pd == nil {
+			t.Fatalf("debit note %s: %v", status, ps)
+		}
+		if pd.Verb != ontology.VerbRefunded || pd.Lines[0].Qty.String() != "8" || len(pd.RefsOf(ontology.RefInvoice)) != 2 {
+			t.Errorf("debit note %s: verb %s, qty %s, refs %v", status, pd.Verb, pd.Lines[0].Qty, pd.Refs)
+		}
 	}
 }
