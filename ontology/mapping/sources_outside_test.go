@@ -252,3 +252,19 @@ func TestERPNextCreditNoteIsARefund(t *testing.T) {
 		}
 	}
 }
+
+// An orders/fulfilled body (REST Admin API Order) shipped in two fulfillments, the first
+// of two UPS parcels (tracking_numbers), charged in EUR to a USD shop. Before: the
+// second parcel's number was not a ref (tracking_number names the first only), so its
+// carrier's tracking could not find the order.
+func TestShopifyOrderNamesEveryParcel(t *testing.T) {
+	d := sfOne(t, "shopify", "order", "", "shopify/orders_fulfilled_parcels.json")
+	if d.Verb != ontology.VerbFulfilled || d.Total.String() != "161.4 USD" {
+		t.Fatalf("verb %s, total %s: want fulfilled, the shop's 161.40 USD (not the buyer's 148.90 EUR)", d.Verb, d.Total)
+	}
+	// Unit prices are the shop's too, in the shop's currency.
+	sfLines(t, d, "POT-CI-08 ext=45988120590 qty=1 price=62USD", "TEA-OOL-250G ext=45988120551 qty=4 price=21.1USD")
+	sfRefs(t, d, "order_number:2204", "order_id:shopify:6120447209914", "hub_ref:SO-2025-09120",
+		"tracking:1Z999AA10123456784", "tracking:1234567890", "tracking:1Z999AA10123456795",
+		"payment:shopify:4e1d9c2b7a6f50e8d3c2b1a0f9e8d7c6")
+}
