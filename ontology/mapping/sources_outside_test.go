@@ -268,3 +268,35 @@ func TestShopifyOrderNamesEveryParcel(t *testing.T) {
 		"tracking:1Z999AA10123456784", "tracking:1234567890", "tracking:1Z999AA10123456795",
 		"payment:shopify:4e1d9c2b7a6f50e8d3c2b1a0f9e8d7c6")
 }
+
+// A charge.succeeded Event of a manually captured payment (Stripe API Charge, captured
+// false: stripe-mock's own charge fixture is one): the card is authorized, no money has
+// moved (amount_captured 0, no balance transaction). Before: it was paid, and a released
+// authorization (refunded true, never captured) was a refund of money never taken.
+func TestStripeAuthorizationIsNotAPayment(t *testing.T) {
+	checkSource(t, "stripe", "charge", sourceCase{
+		file: "stripe/charge_authorized_event.json", id: "ch_3RcAuTh4fGhYlo2C0k1j2h3g", verb: ontology.VerbOrdered,
+		status: "succeeded", at: "2025-06-02T13:50:42Z", total: "89.5 EUR",
+		parties: []string{"customer ext=cus_FeMkE0uTr3cHt1 name=Femke Bakker email=femke.bakker@example.nl country=NL"},
+		refs:    []string{"payment:ch_3RcAuTh4fGhYlo2C0k1j2h3g", "payment:pi_3RcAuTh4fGhYlo2C0p5q6r7s", "order_number:10482"},
+	})
+	for _, c := range []struct {
+		captured, refunded bool
+		status             string
+		want               ontology.Verb
+	}{
+		{true, false, "succeeded", ontology.VerbPaid},      // charge.captured
+		{false, true, "succeeded", ontology.VerbCancelled}, // charge.expired: the authorization released
+		{true, true, "succeeded", ontology.VerbRefunded},   // captured, then refunded in full
+		{false, false, "failed", ontology.VerbCancelled},   // declined: never captured either
+		{false, false, "pending", ontology.VerbOrdered},    // a debit waiting for the bank
+	} {
+		d, ps := mapEdited(t, "stripe", "charge", "stripe/charge_authorized_event.json", func(root map[string]any) {
+			ch := inner(root, "data.object")
+			ch["captured"], ch["refunded"], ch["status"] = c.captured, c.refunded, c.status
+		})
+		if d == nil || d.Verb != c.want {
+			t.Errorf("captured %v refunded %v %s: %v %v, want %s", c.captured, c.refunded, c.status, d, ps, c.want)
+		}
+	}
+}
