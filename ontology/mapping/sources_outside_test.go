@@ -300,3 +300,20 @@ func TestStripeAuthorizationIsNotAPayment(t *testing.T) {
 		}
 	}
 }
+
+// A payment.created webhook of a delayed capture (Square Payments API Payment, status
+// APPROVED, card AUTHORIZED, delay_action CANCEL): the card is authorized, nothing is
+// taken until the payment completes. Before: it was paid at once, and an authorization
+// left to expire was a payment that then vanished.
+func TestSquareApprovedPaymentIsNotPaidYet(t *testing.T) {
+	d := checkSource(t, "square", "payment", sourceCase{
+		file: "square/payment_created_delayed.json", id: "Kq2WnAuThDeLaY0001xYZaBcDeFgH", verb: ontology.VerbOrdered,
+		status: "APPROVED", at: "2025-06-14T09:10:01.998Z", location: "square:M9X2WAREHS01K", total: "21.99 USD",
+		parties: []string{"customer email=ana.souza@example.com"},
+		refs: []string{"payment:square:Kq2WnAuThDeLaY0001xYZaBcDeFgH", "order_id:square:Bq7TnW2xKc5RsL9mPz3YhVd8fJaZY",
+			"hub_ref:HUB-99857"},
+	})
+	if d.Role != ontology.RolePayment {
+		t.Errorf("role = %s", d.Role)
+	}
+}
