@@ -317,3 +317,36 @@ func TestSquareApprovedPaymentIsNotPaidYet(t *testing.T) {
 		t.Errorf("role = %s", d.Role)
 	}
 }
+
+// The Chinese platforms' list answers: Douyin's order.searchList ({"code": 10000, "data":
+// {"shop_order_list": [...]}}) and Pinduoduo's pdd.order.list.get ({"order_list_get_response":
+// {"order_list": [...]}}), each element the same order their detail answers hold.
+func TestChinesePlatformListAnswers(t *testing.T) {
+	detail := func(file string, path ...string) string {
+		var root map[string]json.RawMessage
+		if err := json.Unmarshal(srcSample(t, file), &root); err != nil {
+			t.Fatal(err)
+		}
+		raw := root[path[0]]
+		for _, k := range path[1:] {
+			var m map[string]json.RawMessage
+			if err := json.Unmarshal(raw, &m); err != nil {
+				t.Fatal(err)
+			}
+			raw = m[k]
+		}
+		return string(raw)
+	}
+	for _, c := range []struct{ system, body string }{
+		{"douyin", `{"code": 10000, "msg": "success", "data": {"page": 0, "size": 2, "total": 2, "shop_order_list": [` +
+			detail("douyin/order.json", "data", "shop_order_detail") + "," + detail("douyin/order_cancelled.json", "data", "shop_order_detail") + `]}}`},
+		{"pinduoduo", `{"order_list_get_response": {"total_count": 2, "order_list": [` +
+			detail("pinduoduo/order.json", "order_info_get_response", "order_info") + "," +
+			detail("pinduoduo/order_refunded.json", "order_info_get_response", "order_info") + `]}}`},
+	} {
+		docs, ps := sfResults(t, c.system, "order", "json", []byte(c.body))
+		if len(ps) != 0 || len(docs) != 2 || docs[0].Key.ExternalID == docs[1].Key.ExternalID {
+			t.Errorf("%s list answer: %d documents, problems %v", c.system, len(docs), ps)
+		}
+	}
+}
