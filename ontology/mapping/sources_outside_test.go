@@ -191,6 +191,21 @@ func TestListAnswersAreOneRecordPerElement(t *testing.T) {
 		t.Errorf("totals %s, %s", docs[0].Total, docs[1].Total)
 	}
 	sfRefs(t, docs[1], "order_id:square:Bq7TnW2xKc5RsL9mPz3YhVd8fJaZY", "hub_ref:HUB-99857", "tracking:1Z999AA10123456784")
+	// Paid by card at the counter; the hub's order, to be shipped, did not come in there
+	// (before: every order without a marketplace tender was "counter").
+	if docs[0].Channel != "counter" || docs[1].Channel != "online" {
+		t.Errorf("channels %q, %q; want counter, online", docs[0].Channel, docs[1].Channel)
+	}
+	for typ, want := range map[string]string{"DELIVERY": "delivery", "PICKUP": "counter", "SHIPMENT": "online"} {
+		b := bytes.Replace(raw, []byte(`"type": "SHIPMENT"`), []byte(`"type": "`+typ+`"`), 1)
+		docs, ps := sfResults(t, "square", "order", "json", b)
+		if len(docs) != 2 {
+			t.Fatalf("a %s fulfillment: %d documents, %v", typ, len(docs), ps)
+		}
+		if docs[1].Channel != want {
+			t.Errorf("a %s fulfillment: channel %q, want %q", typ, docs[1].Channel, want)
+		}
+	}
 	// The third is a return at the till: no goods line of its own (only returns[]), which
 	// a POS document cannot be without. It is quarantined alone, never booked as a sale.
 	if len(ps) != 1 || ps[0].Field != "lines" || ps[0].Rule != "required" {
