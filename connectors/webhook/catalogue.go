@@ -45,6 +45,7 @@ const (
 	whyCatalogue     = "catalogue data: products are resolved from the documents' lines; kept as a notification"
 	whyStockLevel    = "the provider's own count of its stock; Seam's stock comes from its ledger; kept as a notification"
 	whyOrderEdit     = "an order edit: the orders/updated that follows carries the edited order"
+	whyOrderNote     = "a note about an order (risk, eligibility), not the order: the orders/updated that follows carries any change"
 	whyDeleted       = "a deletion notice carries only the id; the document and its stock stay as the last version said"
 	whySummary       = "summary only (no line items); the order is fetched through the Orders API, or by the poller when no access token is configured"
 	whyUninstalled   = "the app was uninstalled from the shop: no further deliveries will come until it is installed again"
@@ -53,6 +54,10 @@ const (
 	whyBalance       = "the account's balance: a figure, not a business action"
 	whyPaymentIntent = "a payment intent: the charge it creates is the payment Seam maps (charge.*)"
 )
+
+// orderBodies are the orders/* topics whose body is the Order itself.
+var orderBodies = map[string]bool{"create": true, "updated": true, "paid": true, "cancelled": true,
+	"fulfilled": true, "partially_fulfilled": true}
 
 // shopifyRoute routes by the X-Shopify-Topic header.
 func shopifyRoute(h http.Header, _ []byte) Route {
@@ -67,9 +72,12 @@ func shopifyRoute(h http.Header, _ []byte) Route {
 		r.Ignore = whyOrderEdit
 	case resource == "orders" && event == "delete":
 		r.Ignore = whyDeleted
-	case resource == "orders":
-		// create, updated, paid, cancelled, fulfilled, partially_fulfilled: the Order.
+	case resource == "orders" && orderBodies[event]:
 		r.Type = "order"
+	case resource == "orders":
+		// orders/risk_assessment_changed, orders/shopify_protect_eligibility_changed,
+		// orders/link_requested: a note about an order ({order_id, ...}), not the Order.
+		r.Ignore = whyOrderNote
 	case resource == "fulfillments":
 		// create, update: the shipment of one order's goods, never a new order.
 		r.Type = "fulfillment"

@@ -17,6 +17,10 @@ func TestEventCatalogues(t *testing.T) {
 		"refunds/create": "refund", "inventory_levels/update": "", "inventory_levels/connect": "",
 		"inventory_items/update": "", "products/create": "", "products/update": "", "products/delete": "",
 		"app/uninstalled": "", "customers/create": "", "checkouts/create": "", "shop/update": "",
+		// Notes about an order whose body is not the Order: mapped as one, each was
+		// quarantined for lacking the order's id, status and lines.
+		"orders/risk_assessment_changed": "", "orders/shopify_protect_eligibility_changed": "",
+		"orders/link_requested": "", "order_transactions/create": "",
 	}
 	for topic, want := range shopify {
 		h := http.Header{}

@@ -123,13 +123,19 @@ func unitName(layout string) string {
 // moneySpec reads an amount and its currency.
 type moneySpec struct {
 	amount, currency *spec
-	scale            string // decimal (default), minor, or a number of decimal places
+	scale            string // decimal (default), minor, stripe, or a number of decimal places
 	places           int32  // for a numeric scale
 	customs          bool   // the currency may be a legacy China customs code
+	// sum adds every amount the amount spec reaches (a refund paid back in two
+	// transactions, to a gift card and to a card); all must be in one currency.
+	sum bool
 }
 
 // read returns the money, or nil when the source has no amount.
 func (m *moneySpec) read(top origin, cur any) (*ontology.Money, string, error) {
+	if m.sum {
+		return m.readSum(top, cur)
+	}
 	amt, err := m.amount.value(top, cur)
 	if err != nil || amt == "" {
 		return nil, amt, err
@@ -138,6 +144,52 @@ func (m *moneySpec) read(top origin, cur any) (*ontology.Money, string, error) {
 	if err != nil {
 		return nil, amt, err
 	}
+	return m.convert(amt, code)
+}
+
+// readSum adds every amount the spec reaches. The currency spec gives one currency for
+// all of them, or one per amount (each transaction's own): they must all be the same,
+// since amounts in different currencies cannot be added.
+func (m *moneySpec) readSum(top origin, cur any) (*ontology.Money, string, error) {
+	amts, err := m.amount.values(top, cur, nil)
+	if err != nil || len(amts) == 0 {
+		return nil, strings.Join(amts, " + "), err
+	}
+	codes, err := m.currency.values(top, cur, nil)
+	if err != nil {
+		return nil, strings.Join(amts, " + "), err
+	}
+	var total *ontology.Money
+	for i, amt := range amts {
+		code := ""
+		switch {
+		case len(codes) == 1:
+			code = codes[0]
+		case len(codes) == len(amts):
+			code = codes[i]
+		case len(codes) > 1:
+			return nil, strings.Join(codes, ", "), &valueError{rule: "currency", value: strings.Join(codes, ", "),
+				msg: fmt.Sprintf("%d amounts to add but %d currencies: which amount is in which is unknown", len(amts), len(codes))}
+		}
+		v, raw, err := m.convert(amt, code)
+		if err != nil {
+			return nil, raw, err
+		}
+		switch {
+		case total == nil:
+			total = v
+		case total.Currency != v.Currency:
+			return nil, total.Currency + ", " + v.Currency, &valueError{rule: "currency", value: total.Currency + ", " + v.Currency,
+				msg: fmt.Sprintf("amounts in %s and %s cannot be added", total.Currency, v.Currency)}
+		default:
+			total.Amount = total.Amount.Add(v.Amount)
+		}
+	}
+	return total, strings.Join(amts, " + "), nil
+}
+
+// convert reads one amount in its currency, by the spec's scale.
+func (m *moneySpec) convert(amt, code string) (*ontology.Money, string, error) {
 	if code == "" {
 		return nil, amt, &valueError{rule: "currency", value: amt, msg: fmt.Sprintf("amount %q has no currency", amt)}
 	}
@@ -165,7 +217,7 @@ func (m *moneySpec) read(top origin, cur any) (*ontology.Money, string, error) {
 		case "minor":
 			places = exp
 		case "stripe":
-			places = stripeExponent(alpha)
+			places = stripeExponent(alpha, exp)
 		}
 		if !d.Equal(d.Truncate(0)) {
 			return nil, amt, &valueError{rule: "money", value: amt,
@@ -174,6 +226,23 @@ func (m *moneySpec) read(top origin, cur any) (*ontology.Money, string, error) {
 		d = d.Shift(-places)
 	}
 	return &ontology.Money{Amount: d, Currency: alpha}, amt, nil
+}
+
+// stripeExponent is the number of places in Stripe's integer amounts of a currency. It is
+// ISO 4217's exponent except where Stripe keeps its own (docs.stripe.com/currencies,
+// "Zero-decimal currencies" and "Special cases"): ISK, zero-decimal in ISO 4217 since
+// 2007, stays two-decimal in Stripe's API for compatibility ("an ISK amount of 100
+// will continue to represent 1 króna"), and MGA, two-decimal in ISO 4217, is on Stripe's
+// zero-decimal list. Read by ISO alone, a Stripe charge of 5 ISK (500) would be booked
+// as 500 ISK and one of 5000 MGA as 50.
+func stripeExponent(alpha string, iso int32) int32 {
+	switch alpha {
+	case "ISK":
+		return 2
+	case "MGA":
+		return 0
+	}
+	return iso
 }
 
 // qtySpec reads a quantity.
@@ -199,19 +268,4 @@ func (q *qtySpec) read(top origin, cur any) (*ontology.Qty, string, error) {
 		n = n.Mul(q.factor)
 	}
 	return &n, v, nil
-}
-
-// stripeExponent is how many decimal places Stripe's integer amounts hold in a currency.
-// Stripe keeps its own lists rather than ISO 4217's (docs.stripe.com/currencies): its
-// zero-decimal currencies include MGA, which ISO gives two places, and leave out ISK,
-// which ISO gives none but Stripe counts in hundredths (500 isk is 5 krónur); its
-// three-decimal ones are ISO's; every other currency has two.
-func stripeExponent(alpha string) int32 {
-	switch alpha {
-	case "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF":
-		return 0
-	case "BHD", "JOD", "KWD", "OMR", "TND":
-		return 3
-	}
-	return 2
 }

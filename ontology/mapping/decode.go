@@ -39,6 +39,11 @@ type Record struct {
 type DecodeOptions struct {
 	Comma   rune   // CSV delimiter (default ',')
 	GroupBy string // CSV: rows with the same value in this column are one record
+	// Lists are where a JSON list answer holds its records, each a list of keys from the
+	// top-level object: {"orders": [...]} is [orders], {"data": {"trackings": [...]}} is
+	// [data trackings]. The first that a payload has gives one record per element; a
+	// payload without any is one record, as always.
+	Lists [][]string
 }
 
 // Decode splits a payload into records. An error means the payload as a whole could not
@@ -47,7 +52,7 @@ type DecodeOptions struct {
 func Decode(f Format, raw []byte, opt DecodeOptions) ([]Record, error) {
 	switch f {
 	case JSON, "":
-		return decodeJSON(raw)
+		return decodeJSON(raw, opt.Lists)
 	case JSONL:
 		return decodeJSONL(raw), nil
 	case CSV:
@@ -66,7 +71,7 @@ var bom = []byte("\ufeff")
 // exact and money never passes through a float64.
 func decodeValue(raw []byte) (any, error) { return parseJSON(raw) }
 
-func decodeJSON(raw []byte) ([]Record, error) {
+func decodeJSON(raw []byte, lists [][]string) ([]Record, error) {
 	// Files saved by Windows tools start with a byte order mark, which RFC 8259 lets a
 	// parser ignore; Raw keeps it, as received.
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(raw, bom))
@@ -87,6 +92,23 @@ func decodeJSON(raw []byte) ([]Record, error) {
 	v, err := decodeValue(trimmed)
 	if err != nil {
 		return nil, fmt.Errorf("malformed JSON: %w", err)
+	}
+	for _, keys := range lists {
+		// An API's list answer saved to a file (Shopify's GET /orders.json, Square's
+		// SearchOrders, a Stripe list): its documents, each with its own bytes.
+		vals, raws, found, err := parseJSONListAt(trimmed, keys)
+		if err != nil {
+			return nil, fmt.Errorf("malformed JSON: %w", err)
+		}
+		if !found {
+			continue
+		}
+		at := strings.Join(keys, ".")
+		out := make([]Record, len(vals))
+		for i, v := range vals {
+			out[i] = Record{Raw: bytes.Clone(raws[i]), Tree: v, Pos: fmt.Sprintf("%s item %d", at, i+1)}
+		}
+		return out, nil
 	}
 	return []Record{{Raw: raw, Tree: v, Pos: "document"}}, nil
 }

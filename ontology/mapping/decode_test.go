@@ -36,6 +36,35 @@ func TestDecodeJSONArrayAndLines(t *testing.T) {
 	}
 }
 
+// A list answer gives one record per element of its list, each with its own bytes; a
+// payload without the list is one record.
+func TestDecodeJSONListAnswers(t *testing.T) {
+	opt := DecodeOptions{Lists: [][]string{{"orders"}, {"data", "trackings"}}}
+	recs, err := Decode(JSON, []byte(`{"cursor": "c", "orders": [ {"id": 1, "x": [1, 2]} , {"id":2}], "more": {"orders": 3}}`), opt)
+	if err != nil || len(recs) != 2 || string(recs[0].Raw) != `{"id": 1, "x": [1, 2]}` || string(recs[1].Raw) != `{"id":2}` ||
+		recs[1].Pos != "orders item 2" || recs[1].Tree.(map[string]any)["id"].(json.Number) != "2" {
+		t.Fatalf("orders: %+v %v", recs, err)
+	}
+	recs, err = Decode(JSON, []byte(`{"meta": {"code": 200}, "data": {"page": 1, "trackings": [{"id": "a"}]}}`), opt)
+	if err != nil || len(recs) != 1 || string(recs[0].Raw) != `{"id": "a"}` || recs[0].Pos != "data.trackings item 1" {
+		t.Fatalf("nested: %+v %v", recs, err)
+	}
+	// The list is only where its keys say: not an object there, a list elsewhere, or
+	// another key of the same name deeper down.
+	for _, js := range []string{`{"id": 1}`, `{"orders": {"id": 1}}`, `{"data": [{"id": 1}]}`, `{"x": {"orders": [{"id": 1}]}}`, `[{"orders": [1]}]`} {
+		recs, err := Decode(JSON, []byte(js), opt)
+		if err != nil || len(recs) != 1 || (js[0] == '{' && string(recs[0].Raw) != js) {
+			t.Errorf("%s: %+v %v, want the payload as one record", js, recs, err)
+		}
+	}
+	if recs, err := Decode(JSON, []byte(`{"orders": []}`), opt); err != nil || len(recs) != 0 {
+		t.Errorf("an empty list answer: %+v %v", recs, err)
+	}
+	if _, err := Decode(JSON, []byte(`{"orders": [{"id": 1},]}`), opt); err == nil {
+		t.Error("a malformed list answer was accepted")
+	}
+}
+
 func TestDecodeCSVGroups(t *testing.T) {
 	raw := "receipt_no,sku,qty\nR-1,A,1\nR-2,B,2\nR-1,C,3\n"
 	recs, err := Decode(CSV, []byte(raw), DecodeOptions{GroupBy: "receipt_no"})

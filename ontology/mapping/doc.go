@@ -11,7 +11,9 @@
 // amounts are exact. XML elements become keys with namespaces dropped, repeated elements
 // lists, attributes "@name"; GBK and GB18030 documents are read through their declared
 // encoding. CSV rows become records keyed by the header, and a mapping's groupBy makes one
-// record of the rows of one receipt.
+// record of the rows of one receipt. A JSON list answer saved to a file (Shopify's
+// {"orders": [...]}, a Stripe list's data) is one record per element where the mapping's
+// records key names the list.
 //
 // A [Mapping], compiled from one YAML file by [Parse], then maps each record with
 // [Mapping.Map]. Every path and value spec is compiled when the file is loaded, so that
@@ -28,8 +30,9 @@
 // with one source (path, const, concat, first) and cleaning keys (transform, split and
 // index, ignore, map, default, json). Times take a format (rfc3339, unix, unixMilli,
 // yyyyMMdd, a Go layout) and a zone for offset-less local times; money takes an amount,
-// a currency and a scale (decimal, minor units by ISO 4217 exponent, or fixed places);
-// quantities take a factor. The verb is a value map over the source's status words plus
+// a currency and a scale (decimal, minor units by ISO 4217 exponent or as Stripe counts
+// them, or fixed places), and sum to add every amount a path reaches; quantities take a
+// factor. The verb is a value map over the source's status words plus
 // ordered rules ("cancelled_at present → cancelled"); parties, lines and refs walk
 // repeated parts with each: and filter them with if:.
 //

@@ -32,24 +32,79 @@ func parseJSON(data []byte) (any, error) {
 func parseJSONArray(data []byte) (vals []any, raws [][]byte, err error) {
 	p := jsonParser{data: data}
 	p.space()
+	if vals, raws, err = p.elements(1); err != nil {
+		return nil, nil, err
+	}
+	return vals, raws, p.end()
+}
+
+// parseJSONListAt finds the list a list answer holds its documents in, at keys inside the
+// top-level object ({"orders": [...]}, {"data": {"trackings": [...]}}), and returns each
+// element's value and bytes. found is false when the payload has no list there.
+func parseJSONListAt(data []byte, keys []string) (vals []any, raws [][]byte, found bool, err error) {
+	p := jsonParser{data: data}
+	p.space()
+	for depth, key := range keys {
+		if !p.eat('{') {
+			return nil, nil, false, nil
+		}
+		at := false
+		for !at {
+			p.space()
+			if p.eat('}') {
+				return nil, nil, false, nil
+			}
+			if p.i >= len(p.data) || p.data[p.i] != '"' {
+				return nil, nil, false, p.errorf("want a quoted key")
+			}
+			k, err := p.str()
+			if err != nil {
+				return nil, nil, false, err
+			}
+			p.space()
+			if !p.eat(':') {
+				return nil, nil, false, p.errorf("want : after a key")
+			}
+			p.space()
+			if at = k == key; at {
+				break
+			}
+			if _, err := p.value(depth + 1); err != nil {
+				return nil, nil, false, err
+			}
+			p.space()
+			if !p.eat(',') && !(p.i < len(p.data) && p.data[p.i] == '}') {
+				return nil, nil, false, p.errorf("want , or } after an object value")
+			}
+		}
+	}
+	if p.i >= len(p.data) || p.data[p.i] != '[' {
+		return nil, nil, false, nil
+	}
+	vals, raws, err = p.elements(len(keys) + 1)
+	return vals, raws, err == nil, err
+}
+
+// elements reads the array at p.i and returns each element's value and bytes.
+func (p *jsonParser) elements(depth int) (vals []any, raws [][]byte, err error) {
 	if !p.eat('[') {
 		return nil, nil, p.errorf("want an array")
 	}
 	p.space()
 	if p.eat(']') {
-		return nil, nil, p.end()
+		return nil, nil, nil
 	}
 	for {
 		p.space()
 		start := p.i
-		v, err := p.value(1)
+		v, err := p.value(depth)
 		if err != nil {
 			return nil, nil, err
 		}
-		vals, raws = append(vals, v), append(raws, data[start:p.i])
+		vals, raws = append(vals, v), append(raws, p.data[start:p.i])
 		p.space()
 		if p.eat(']') {
-			return vals, raws, p.end()
+			return vals, raws, nil
 		}
 		if !p.eat(',') {
 			return nil, nil, p.errorf("want , or ] after an array element")

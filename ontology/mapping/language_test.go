@@ -233,6 +233,13 @@ func TestMoney(t *testing.T) {
 		{`{amount: a, currency: c, scale: minor}`, `4500`, "JPY", "4500 JPY"},
 		{`{amount: a, currency: c, scale: minor}`, `12345`, "KWD", "12.345 KWD"},
 		{`{amount: a, currency: c, scale: minor}`, `-500`, "USD", "-5.00 USD"},
+		// Stripe's own exponents: ISO 4217's, but ISK keeps two places and MGA has none.
+		{`{amount: a, currency: c, scale: stripe}`, `10350`, "usd", "103.50 USD"},
+		{`{amount: a, currency: c, scale: stripe}`, `4500`, "jpy", "4500 JPY"},
+		{`{amount: a, currency: c, scale: stripe}`, `5130`, "kwd", "5.130 KWD"},
+		{`{amount: a, currency: c, scale: stripe}`, `500`, "isk", "5.00 ISK"},
+		{`{amount: a, currency: c, scale: stripe}`, `5000`, "mga", "5000 MGA"},
+		{`{amount: a, currency: c, scale: minor}`, `500`, "ISK", "500 ISK"},
 		// Douyin's fen, whatever the currency field says.
 		{`{amount: a, currency: {const: CNY}, scale: 2}`, `12400`, "", "124.00 CNY"},
 		{`{amount: a, currency: c, currencyCodes: customs}`, `"1.5"`, "502", "1.5 USD"},
@@ -268,6 +275,49 @@ func TestMoney(t *testing.T) {
 	minor := compile(t, hdr+when+"total: {amount: a, currency: c, scale: minor}\n")
 	if _, ps := run(t, minor, `{"id": 1, "a": 10.5, "c": "USD"}`); len(ps) != 1 || ps[0].Rule != "money" {
 		t.Errorf("fractional minor units: %v", ps)
+	}
+}
+
+// sum: true adds every amount the path reaches, with one currency for all or one each.
+func TestMoneySum(t *testing.T) {
+	perTxn := compile(t, hdr+when+"total: {amount: \"t[*].a\", currency: \"t[*].c\", sum: true}\n")
+	oneCur := compile(t, hdr+when+"total: {amount: \"t[*].a\", currency: {const: JPY}, scale: minor, sum: true}\n")
+	for _, c := range []struct {
+		m    *mapping.Mapping
+		js   string
+		want string
+	}{
+		{perTxn, `{"id": 1, "t": [{"a": "20.00", "c": "EUR"}, {"a": "34.00", "c": "EUR"}]}`, "54.00 EUR"},
+		{perTxn, `{"id": 1, "t": [{"a": 0.1, "c": "eur"}, {"a": 0.2, "c": "EUR"}]}`, "0.3 EUR"},
+		{perTxn, `{"id": 1, "t": [{"a": "5.90", "c": "EUR"}]}`, "5.90 EUR"},
+		{oneCur, `{"id": 1, "t": [{"a": 1200}, {"a": 300}]}`, "1500 JPY"},
+		{perTxn, `{"id": 1, "t": []}`, ""},
+	} {
+		d, ps := run(t, c.m, c.js)
+		if ps != nil {
+			t.Errorf("%s: %v", c.js, ps)
+			continue
+		}
+		got := ""
+		if d.Total != nil {
+			got = d.Total.Amount.StringFixedBank(-d.Total.Amount.Exponent()) + " " + d.Total.Currency
+		}
+		if got != c.want {
+			t.Errorf("%s = %q, want %q", c.js, got, c.want)
+		}
+	}
+	// Amounts in two currencies, or currencies that cannot be paired with the amounts,
+	// are not added up: the record is a problem rather than a wrong total.
+	for _, js := range []string{
+		`{"id": 1, "t": [{"a": "20.00", "c": "EUR"}, {"a": "34.00", "c": "USD"}]}`,
+		`{"id": 1, "t": [{"a": "20.00", "c": "EUR"}, {"a": "34.00", "c": "EUR"}, {"a": "1.00"}]}`,
+	} {
+		if _, ps := run(t, perTxn, js); len(ps) != 1 || ps[0].Field != "total" || ps[0].Rule != "currency" {
+			t.Errorf("%s: problems %+v, want one currency problem on total", js, ps)
+		}
+	}
+	if _, ps := run(t, perTxn, `{"id": 1, "t": [{"a": "20.00", "c": "EUR"}, {"a": "3,40", "c": "EUR"}]}`); len(ps) != 1 || ps[0].Rule != "money" || ps[0].Value != "3,40" {
+		t.Errorf("a bad amount among several: %+v", ps)
 	}
 }
 

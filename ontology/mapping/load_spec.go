@@ -19,7 +19,7 @@ var specKeys = []string{"path", "const", "concat", "sep", "whole", "first", "jso
 var (
 	timeKeys  = append(append([]string(nil), specKeys...), "time", "zone")
 	qtyKeys   = append(append([]string(nil), specKeys...), "factor")
-	moneyKeys = []string{"amount", "currency", "scale", "currencyCodes"}
+	moneyKeys = []string{"amount", "currency", "scale", "currencyCodes", "sum"}
 	testKeys  = []string{"present", "equals", "in"}
 )
 
@@ -294,10 +294,11 @@ func (l *loader) money(n *yaml.Node, field string) *moneySpec {
 		m.scale = l.str(v, join(field, "scale"))
 		if p, err := strconv.Atoi(m.scale); err == nil && p >= 0 && p <= 6 {
 			m.places = int32(p)
-		} else if m.scale != "minor" && m.scale != "decimal" && m.scale != "stripe" {
-			l.fail(v, join(field, "scale"), "want decimal (amounts as written), minor (integer minor units by the currency's ISO 4217 exponent), stripe (Stripe's minor units) or a number of decimal places 0-6, got %q", m.scale)
+		} else if m.scale != "minor" && m.scale != "stripe" && m.scale != "decimal" {
+			l.fail(v, join(field, "scale"), "want decimal (amounts as written), minor (integer minor units by the currency's ISO 4217 exponent), stripe (integer minor units as Stripe counts them) or a number of decimal places 0-6, got %q", m.scale)
 		}
 	}
+	m.sum = l.boolean(f["sum"], join(field, "sum"))
 	if v, ok := f["currencyCodes"]; ok {
 		switch c := l.str(v, join(field, "currencyCodes")); c {
 		case "customs":

@@ -93,7 +93,7 @@ type refSpec struct {
 	scopeSystem bool  // $system: the mapping's system
 }
 
-var topKeys = []string{"system", "type", "role", "format", "delimiter", "groupBy", "unwrap", "externalId", "verb",
+var topKeys = []string{"system", "type", "role", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
 	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
@@ -104,6 +104,8 @@ var (
 		"unit", "lot", "expiresAt", "unitPrice"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
+	// listPath is where a list answer holds its records: keys, dot-separated.
+	listPath = regexp.MustCompile(`^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$`)
 	// noteField is a note's name: what tenants choose the searched fields by.
 	noteField = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 )
@@ -157,6 +159,18 @@ func Parse(file string, data []byte) (*Mapping, error) {
 		m.Decode.GroupBy = l.str(v, "groupBy")
 		if m.Format != CSV {
 			l.fail(v, "groupBy", "only CSV rows can be grouped (format is %s)", m.Format)
+		}
+	}
+	for i, r := range l.strs(f["records"], "records") {
+		field := fmt.Sprintf("records[%d]", i)
+		keys := strings.Split(r, ".")
+		switch {
+		case m.Format != JSON:
+			l.fail(f["records"], field, "only a JSON answer holds its records in a list (format is %s)", m.Format)
+		case !listPath.MatchString(r):
+			l.fail(f["records"], field, "want the keys of the list, such as orders or data.trackings, got %q", r)
+		default:
+			m.Decode.Lists = append(m.Decode.Lists, keys)
 		}
 	}
 	for i, u := range l.strs(f["unwrap"], "unwrap") {
