@@ -168,7 +168,8 @@ return reply('ok', '', '1')`)
 // hold stays where it is and becomes the order's. An order that comes after the expiry
 // but before the sweep still takes it: the sale happened and the hold was there for it.
 // The order's set lists what it consumed, so that a retried resolution finds the same.
-// A reservation made for a channel is consumed only by that channel's orders.
+// A reservation made for a channel (one source system, or several comma-separated) is
+// consumed only by the orders of those systems.
 // KEYS: record, expiry, journal, order-ref set, the order's set.
 // ARGV: id, by (the order), order ref as the caller read it, retention ms, the order's
 // channel (its source system; empty for any).
@@ -177,7 +178,9 @@ local r = redis.call('HMGET', KEYS[1], 'status', 'by', 'ref', 'channel')
 if not r[1] then return {'missing', '', '0'} end
 if r[3] ~= ARGV[3] then return {'misrouted', '', '0'} end
 if r[1] == 'consumed' and r[2] == ARGV[2] then return reply('replay', '', pending(KEYS[3], ARGV[1])) end
-if r[4] and r[4] ~= '' and ARGV[5] ~= '' and r[4] ~= ARGV[5] then return reply('foreign', '', pending(KEYS[3], ARGV[1])) end
+if r[4] and r[4] ~= '' and ARGV[5] ~= '' and not string.find(',' .. r[4] .. ',', ',' .. ARGV[5] .. ',', 1, true) then
+  return reply('foreign', '', pending(KEYS[3], ARGV[1]))
+end
 if not live(r[1]) then return reply('over', '', pending(KEYS[3], ARGV[1])) end
 local now = now_ms()
 redis.call('HSET', KEYS[1], 'status', 'consumed', 'by', ARGV[2], 'ended', str(now))
