@@ -65,6 +65,10 @@ type Reservation struct {
 	Qty            ontology.Qty `json:"qty"`
 	IdempotencyKey string       `json:"idempotencyKey"`
 	OrderRef       string       `json:"orderRef,omitempty"` // the channel's order number, when it gave one
+	// RefAt is when OrderRef was set (the cache's clock): a replay may correct the
+	// reference of a live reservation, and the ledger takes a reference only from a
+	// later decision than the one it holds, however late or often states are recorded.
+	RefAt time.Time `json:"-"`
 	// Channel names the source systems whose orders may consume it (ChannelOf); empty
 	// for any.
 	Channel   string            `json:"channel,omitempty"`
