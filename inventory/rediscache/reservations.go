@@ -65,9 +65,11 @@ func (c *Cache) Reserve(ctx context.Context, tenant, id string, q inventory.Rese
 	}
 	for try := 1; ; try++ {
 		// A replay may move the reservation to another order reference; the script needs
-		// the set of the one it is under now. Without a reference there is nothing to move.
+		// the set of the one it is under now. The first try guesses none, which holds for
+		// a new reservation and for one made before its number was known, and costs no
+		// read; the script refuses a wrong guess and the next try reads the record.
 		was := ""
-		if q.OrderRef != "" {
+		if q.OrderRef != "" && try > 1 {
 			var err error
 			if _, was, err = c.routing(ctx, tenant, id); err != nil {
 				return inventory.Decision{}, err
@@ -96,8 +98,9 @@ func (c *Cache) Reserve(ctx context.Context, tenant, id string, q inventory.Rese
 // Reading the record again routes the next try right.
 var errMisrouted = errors.New("the reservation's order reference changed while deciding")
 
-// routeTries bounds the tries of a decision whose order reference keeps changing. A try
-// fails only when another request moved the reference since it was read, and each replay
+// routeTries bounds the tries of a decision whose order reference keeps changing. Past a
+// reserve's first guess, a try fails only when another request moved the reference since
+// it was read, and each replay
 // moves it at most once, so every failed try is another request's success: only that
 // many replays of one key with different numbers at the same moment exhaust it.
 const routeTries = 64
