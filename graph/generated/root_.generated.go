@@ -5181,10 +5181,13 @@ type Replenishment {
 
   The idempotencyKey names the reservation: asking again with the same key answers the
   same reservation (replayed: true) and holds nothing more; the same key with other
-  terms is a CONFLICT. orderRef is the channel's order number when it knows it already
+  terms is a CONFLICT, and so is another channel's key (a partner key is told only that
+  the key is taken). orderRef is the channel's order number when it knows it already
   ("#1047", "SO-1047" and "1047" are one number): the order that later arrives from the
   channel with that number, or with the idempotency key as its id, checkout token or
-  order number, takes the reservation over instead of reserving again.
+  order number, takes the reservation over instead of reserving again. Asking again
+  with the same key and another orderRef (the number learnt after checkout, or
+  corrected) moves a live reservation to that number; leaving it out changes nothing.
 
   The sku may be spelled any way stock(sku:) accepts; the location is the canonical
   location stock rows name.
