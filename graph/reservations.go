@@ -71,10 +71,19 @@ func (r *mutationResolver) changeReservation(ctx context.Context, id string,
 }
 
 // mayTouch reports whether key k may see and change reservation res: a partner key
-// only those made for one of its systems' channels or for none; every other role that
+// only those made for none of the channels or for its own systems alone (a reservation
+// a key for Shopify and Amazon made is not a Shopify-only key's); every other role that
 // may reserve, all of its tenant's.
 func mayTouch(k apikey.Key, res inventory.Reservation) bool {
-	return k.Role != apikey.Partner || res.Channel == "" || slices.Contains(k.Systems, res.Channel)
+	if k.Role != apikey.Partner {
+		return true
+	}
+	for _, ch := range res.Channels() {
+		if !slices.Contains(k.Systems, ch) {
+			return false
+		}
+	}
+	return true
 }
 
 // canonicalSKU is the product any spelling of a SKU names; a spelling no product has
@@ -95,7 +104,7 @@ func reservation(res inventory.Reservation) *model.Reservation {
 	out := &model.Reservation{
 		ID: res.ID, Sku: res.SKU, Location: res.Location, Lot: res.Lot, Qty: model.Decimal(res.Qty),
 		Status: model.ReservationStatus(strings.ToUpper(string(res.Status))), IdempotencyKey: res.IdempotencyKey,
-		OrderRef: opt(res.OrderRef), CreatedAt: res.CreatedAt, ExpiresAt: res.ExpiresAt,
+		OrderRef: opt(res.OrderRef), CreatedAt: res.CreatedAt, ExpiresAt: res.ExpiresAt, Channel: opt(res.Channel),
 	}
 	if !res.EndedAt.IsZero() {
 		t := res.EndedAt
@@ -112,14 +121,36 @@ func reservation(res inventory.Reservation) *model.Reservation {
 	return out
 }
 
-// reservingChannel is the channel a reservation is made for: the source system of a
-// partner key that speaks for exactly one (a storefront's integration), whose orders
-// alone may then consume it, since order numbers are each channel's own. A key for
-// several systems or for none (an admin's) cannot say which, and its reservations are
-// consumed by an order of any channel that names them.
-func reservingChannel(ctx context.Context) string {
-	if k, ok := keyOf(ctx); ok && k.Role == apikey.Partner && len(k.Systems) == 1 {
-		return k.Systems[0]
+// reservingChannel is the channel a reservation is made for, whose orders alone may
+// then consume it, since order numbers are each channel's own: the one the request names
+// (a partner key only one of its own systems), else a partner key's systems (one for a
+// storefront's integration). An admin's reservation that names none is consumed by an
+// order of any channel that names it: an admin speaks for no channel.
+func reservingChannel(ctx context.Context, named string) (string, error) {
+	k, ok := keyOf(ctx)
+	partner := ok && k.Role == apikey.Partner
+	switch {
+	case named != "" && strings.Contains(named, ","):
+		return "", &userError{"channel names one source system"}
+	case named != "" && partner && !slices.Contains(k.Systems, named):
+		return "", &forbiddenError{fmt.Sprintf("channel %q is not one of this key's systems", named)}
+	case named != "":
+		return named, nil
+	case partner:
+		return inventory.ChannelOf(k.Systems...), nil
 	}
-	return ""
+	return "", nil
+}
+
+// keyHolds is the reservation an idempotency key already held when reserve answered a
+// replay or a conflict; nil otherwise.
+func keyHolds(res inventory.ReserveResult, err error) *inventory.Reservation {
+	var c *inventory.ConflictError
+	switch {
+	case errors.As(err, &c):
+		return &c.Held
+	case err == nil && res.Replayed:
+		return res.Reservation
+	}
+	return nil
 }

@@ -17,7 +17,7 @@ import (
 )
 
 // Reserve is the resolver for the reserve field.
-func (r *mutationResolver) Reserve(ctx context.Context, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string) (*model.ReserveResult, error) {
+func (r *mutationResolver) Reserve(ctx context.Context, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string, channel *string) (*model.ReserveResult, error) {
 	tenant, err := tenantOf(ctx)
 	if err != nil {
 		return nil, err
@@ -30,7 +30,9 @@ func (r *mutationResolver) Reserve(ctx context.Context, sku string, location str
 		// The form order documents key their number by: "#1047" and "SO-1047" are 1047.
 		q.OrderRef = mapping.OrderNumber(ref)
 	}
-	q.Channel = reservingChannel(ctx)
+	if q.Channel, err = reservingChannel(ctx, trim(deref(channel))); err != nil {
+		return nil, err
+	}
 	if ttlSeconds != nil {
 		if *ttlSeconds <= 0 {
 			return nil, &userError{"ttlSeconds must be positive (leave it out for the default)"}
@@ -38,6 +40,13 @@ func (r *mutationResolver) Reserve(ctx context.Context, sku string, location str
 		q.TTL = time.Duration(*ttlSeconds) * time.Second
 	}
 	res, err := r.svc.Reservations.Reserve(ctx, tenant, q)
+	if held := keyHolds(res, err); held != nil {
+		if k, ok := keyOf(ctx); ok && !mayTouch(k, *held) {
+			// Another channel's key: the same key answers the same reservation only to
+			// those who may see it; the others learn that the key is taken, not what holds it.
+			return nil, &codedError{"CONFLICT", inventory.ErrIdempotencyConflict.Error() + " (by another channel; choose another key)"}
+		}
+	}
 	if err != nil {
 		return nil, reservationError(err)
 	}

@@ -48,7 +48,12 @@
 // the reservation's record in one step: under any concurrency, from any number of
 // replicas, no more is reserved than is available. The idempotency key names the
 // reservation ([ReservationID] hashes tenant and key), so a replay finds the same record
-// and holds nothing more; the same key with other terms is ErrIdempotencyConflict.
+// and holds nothing more; the same key with other terms is ErrIdempotencyConflict (a
+// [ConflictError], which carries the reservation so that the API can tell another
+// channel's key apart and say nothing of it). A replay that gives another order
+// reference moves a live reservation to it (the number is often learnt after checkout);
+// the record's refat orders references, so the ledger keeps the latest however its
+// states arrive.
 //
 // Neo4j records every reservation and its end: a Reservation node and its movements.
 // The movements are written without the Unprojected mark, because the script that
@@ -62,7 +67,14 @@
 //     sweeper (any replica), or the next verify or rebuild, records it.
 //   - A crash after the record and before the journal entry is dropped records it again:
 //     recording is idempotent (fixed movement ids) and only moves a reservation forward
-//     (active, committed, then an end), so a late or repeated record changes nothing.
+//     (active, committed, then an end; a later reference), so a late or repeated record
+//     changes nothing. It compares under the node's write lock, so two records at once
+//     cannot both pass on the same old state.
+//   - A failover to a Redis replica that had not received the newest decisions loses
+//     them from the cache, not from the record: every answered decision is in Neo4j
+//     first. Until `seam cache rebuild` runs, the cache may offer those units again.
+//     Seam sends no WAIT: it would narrow that window, not close it (replication stays
+//     asynchronous), and a failover loses projected stock the same way.
 //   - Refused requests are not journaled and cost Neo4j nothing: a flash sale that
 //     refuses most requests does not become a write load on the ledger.
 //

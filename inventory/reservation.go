@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -63,7 +65,12 @@ type Reservation struct {
 	Qty            ontology.Qty `json:"qty"`
 	IdempotencyKey string       `json:"idempotencyKey"`
 	OrderRef       string       `json:"orderRef,omitempty"` // the channel's order number, when it gave one
-	// Channel is the source system whose orders may consume it; empty for any.
+	// RefAt is when OrderRef was set (the cache's clock): a replay may correct the
+	// reference of a live reservation, and the ledger takes a reference only from a
+	// later decision than the one it holds, however late or often states are recorded.
+	RefAt time.Time `json:"-"`
+	// Channel names the source systems whose orders may consume it (ChannelOf); empty
+	// for any.
 	Channel   string            `json:"channel,omitempty"`
 	Status    ReservationStatus `json:"status"`
 	CreatedAt time.Time         `json:"createdAt"`
@@ -120,13 +127,37 @@ type ReserveRequest struct {
 	// OrderRef is the channel's order number, when it knows it already; an order that
 	// arrives with it consumes the reservation.
 	OrderRef string
-	// Channel, when set, is the source system whose orders may consume the reservation
-	// ("shopify"): order numbers are the channels' own, and a WooCommerce order 1001 is
-	// not the Shopify order 1001 a checkout reserved for. Empty lets any order with the
-	// reference consume it.
+	// Channel, when set, names the source systems whose orders may consume the
+	// reservation ("shopify"; "amazon,shopify" for an integration that sells on both,
+	// see ChannelOf): order numbers are the channels' own, and a WooCommerce order 1001
+	// is not the Shopify order 1001 a checkout reserved for. Empty lets any order with
+	// the reference consume it.
 	Channel string
 	// TTL is how long the reservation holds unless committed; zero takes the default.
 	TTL time.Duration
+}
+
+// ChannelOf is the channel of a reservation made for the orders of these source
+// systems: their names, sorted, without repeats, joined by commas (system names hold no
+// comma: keys list them comma-separated). Empty for none, which is any channel.
+func ChannelOf(systems ...string) string {
+	var out []string
+	for _, s := range systems {
+		if s = strings.TrimSpace(s); s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(out, ",")
+}
+
+// Channels lists the source systems whose orders may consume the reservation; none
+// means any.
+func (r Reservation) Channels() []string {
+	if r.Channel == "" {
+		return nil
+	}
+	return strings.Split(r.Channel, ",")
 }
 
 // Cell is the stock cell the request reserves from.
@@ -159,6 +190,22 @@ var (
 	// way that forbids it (committing a released one, releasing a consumed one).
 	ErrReservationEnded = errors.New("reservation has already ended")
 )
+
+// ConflictError is ErrIdempotencyConflict with the reservation the key already holds, so
+// that the caller can decide whether the one asking may be told of it (a channel must
+// not learn another channel's reservation by replaying its key).
+type ConflictError struct {
+	Key  string
+	Held Reservation
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%v: key %q holds %s of %s at %s lot %q", ErrIdempotencyConflict,
+		e.Key, e.Held.Qty, e.Held.SKU, e.Held.Location, e.Held.Lot)
+}
+
+// Unwrap makes errors.Is(err, ErrIdempotencyConflict) hold.
+func (e *ConflictError) Unwrap() error { return ErrIdempotencyConflict }
 
 // maxKeyLen bounds idempotency keys and order references: they are stored in Redis and
 // Neo4j and carried in every reply.

@@ -179,5 +179,6 @@ func CompareReservations(ledger, cache []Reservation) []ReservationDifference {
 }
 
 func sameTerms(a, b Reservation) bool {
-	return a.Cell == b.Cell && a.Qty == b.Qty && a.Status == b.Status && a.CreatedAt.Equal(b.CreatedAt)
+	return a.Cell == b.Cell && a.Qty == b.Qty && a.Status == b.Status && a.CreatedAt.Equal(b.CreatedAt) &&
+		a.OrderRef == b.OrderRef
 }

@@ -182,3 +182,25 @@ func TestHoldTableValidate(t *testing.T) {
 		}
 	}
 }
+
+// A channel names its systems the same way whatever order a key lists them in, and
+// reads back as the same systems.
+func TestChannelOf(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{" "}, ""},
+		{[]string{"shopify"}, "shopify"},
+		{[]string{"woocommerce", "shopify", "woocommerce"}, "shopify,woocommerce"},
+	} {
+		got := ChannelOf(c.in...)
+		if got != c.want {
+			t.Errorf("ChannelOf(%q) = %q; want %q", c.in, got, c.want)
+		}
+		if back := (Reservation{Channel: got}).Channels(); strings.Join(back, ",") != c.want || (got == "") != (back == nil) {
+			t.Errorf("Channels of %q = %q", got, back)
+		}
+	}
+}

@@ -87,8 +87,7 @@ func (s *Reservations) Reserve(ctx context.Context, tenant string, q ReserveRequ
 	case Refused:
 		return ReserveResult{Available: d.Available}, nil
 	case Conflict:
-		return ReserveResult{}, fmt.Errorf("%w: key %q holds %s of %s at %s lot %q", ErrIdempotencyConflict,
-			q.IdempotencyKey, d.Reservation.Qty, d.Reservation.SKU, d.Reservation.Location, d.Reservation.Lot)
+		return ReserveResult{}, &ConflictError{Key: q.IdempotencyKey, Held: *d.Reservation}
 	case Decided, Repeated:
 		r := *d.Reservation
 		if d.Outcome == Decided || d.Pending {

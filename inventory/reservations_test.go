@@ -132,6 +132,11 @@ func TestCommitReleaseExpire(t *testing.T) {
 	r.receive(units("TEA", 10))
 	a := r.reserve(ask("TEA", 3, "a"))
 	b := r.reserve(ask("TEA", 2, "b"))
+	// Nothing is due yet: a sweep expires nothing. (Asked before the short-lived ones
+	// exist, so that a slow machine cannot make them due first.)
+	if st, err := r.svc.Sweep(r.ctx, r.tenant); err != nil || st.Expired != 0 {
+		t.Fatalf("early sweep = %+v, %v", st, err)
+	}
 	short := ask("TEA", 1, "c")
 	short.TTL = 300 * time.Millisecond
 	c := r.reserve(short)
@@ -165,10 +170,6 @@ func TestCommitReleaseExpire(t *testing.T) {
 	}
 	r.wantReserved("TEA", "", 5)
 
-	// Nothing is due yet: a sweep expires nothing.
-	if st, err := r.svc.Sweep(r.ctx, r.tenant); err != nil || st.Expired != 0 {
-		t.Fatalf("early sweep = %+v, %v", st, err)
-	}
 	time.Sleep(400 * time.Millisecond)
 	// d's commit comes after its time: it expires instead of reviving.
 	if late, err := r.svc.Commit(r.ctx, r.tenant, d.ID); !errors.Is(err, inventory.ErrReservationEnded) || late.Status != inventory.ReservationExpired {

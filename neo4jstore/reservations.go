@@ -14,7 +14,8 @@ import (
 var _ inventory.ReservationLedger = (*Store)(nil)
 
 // A reservation is recorded as a Reservation node {id, tenant, sku, location, lot, qty,
-// idempotencyKey, orderRef, channel, status, rank, createdAt, expiresAt, endedAt, consumedBy}
+// idempotencyKey, orderRef, refAt, channel, status, rank, createdAt, expiresAt, endedAt,
+// consumedBy}
 // with the movements it made: (r)-[:MOVES]->(m:Movement). Its hold movement puts its
 // quantity into the reserved bucket the moment it is made; a release or an expiry adds
 // the end movement that takes it out again. Both are written without the Unprojected
@@ -23,8 +24,9 @@ var _ inventory.ReservationLedger = (*Store)(nil)
 // other movement, which is what lets `seam cache verify` prove the cache equal.
 
 // RecordReservations implements inventory.ReservationLedger. Status only moves forward
-// (active, committed, then an end), so a late or repeated record changes nothing; the
-// movements have fixed ids, so they are written once.
+// (active, committed, then an end), and the order reference only to a later one (refAt),
+// so a late or repeated record changes nothing; the movements have fixed ids, so they
+// are written once.
 func (s *Store) RecordReservations(ctx context.Context, tenant string, rs []inventory.Reservation) ([]inventory.Reservation, error) {
 	var earlier []inventory.Reservation
 	for _, c := range chunks(len(rs), 1000) {
@@ -50,7 +52,7 @@ func recordReservations(ctx context.Context, tx neo4j.ManagedTransaction, tenant
 			"id": r.ID, "sku": r.SKU, "location": r.Location, "lot": r.Lot, "qty": int64(r.Qty),
 			"key": r.IdempotencyKey, "orderRef": nullable(r.OrderRef), "status": string(r.Status), "rank": r.Status.Rank(),
 			"createdAt": r.CreatedAt.UTC(), "expiresAt": r.ExpiresAt.UTC(), "endedAt": nullableTime(r.EndedAt),
-			"consumedBy": nullable(r.ConsumedBy), "channel": nullable(r.Channel),
+			"consumedBy": nullable(r.ConsumedBy), "channel": nullable(r.Channel), "refAt": nullableTime(r.RefAt),
 		})
 	}
 	recs, err := run(ctx, tx, `
@@ -58,12 +60,19 @@ UNWIND $rows AS r
 MERGE (x:Reservation {id: r.id})
   ON CREATE SET x.tenant = $tenant, x.sku = r.sku, x.location = r.location, x.lot = r.lot, x.qty = r.qty,
     x.idempotencyKey = r.key, x.orderRef = r.orderRef, x.channel = r.channel, x.createdAt = r.createdAt, x.expiresAt = r.expiresAt,
-    x.status = r.status, x.rank = r.rank, x.endedAt = r.endedAt, x.consumedBy = r.consumedBy, x.recordedAt = $now
+    x.status = r.status, x.rank = r.rank, x.endedAt = r.endedAt, x.consumedBy = r.consumedBy, x.recordedAt = $now,
+    x.refAt = r.refAt
 WITH x, r WHERE x.tenant = $tenant
+// The write lock first: what the comparisons below read is then the latest committed
+// state, so two requests recording at once cannot both pass them and let the older win.
+SET x._lock = true
+REMOVE x._lock
 WITH x, r, x.createdAt = r.createdAt AS same
 FOREACH (_ IN CASE WHEN same AND r.rank > x.rank THEN [1] ELSE [] END |
   SET x.status = r.status, x.rank = r.rank, x.expiresAt = r.expiresAt, x.endedAt = r.endedAt,
       x.consumedBy = r.consumedBy, x.updatedAt = $now)
+FOREACH (_ IN CASE WHEN same AND r.refAt > coalesce(x.refAt, x.createdAt) THEN [1] ELSE [] END |
+  SET x.orderRef = r.orderRef, x.refAt = r.refAt, x.updatedAt = $now)
 RETURN r.id AS id, same, x`, map[string]any{"rows": rows, "tenant": tenant, "now": now})
 	if err != nil {
 		return nil, err
@@ -136,7 +145,7 @@ func reservationOf(tenant string, p map[string]any) inventory.Reservation {
 		Qty:  ontology.Qty(q), IdempotencyKey: str(p["idempotencyKey"]), OrderRef: str(p["orderRef"]), Channel: str(p["channel"]),
 		Status:    inventory.ReservationStatus(str(p["status"])),
 		CreatedAt: timeOf(p["createdAt"]), ExpiresAt: timeOf(p["expiresAt"]), EndedAt: timeOf(p["endedAt"]),
-		ConsumedBy: str(p["consumedBy"]),
+		ConsumedBy: str(p["consumedBy"]), RefAt: timeOf(p["refAt"]),
 	}
 }
 

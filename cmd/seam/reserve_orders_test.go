@@ -109,3 +109,54 @@ func TestOrderConsumesItsReservation(t *testing.T) {
 		t.Fatalf("seam cache verify = %q, %v", out.String(), err)
 	}
 }
+
+// TestOrderWithoutTheReservedGoodsGivesTheHoldBack: the channel's order under the number
+// a reservation was made for takes it over even when it carries none of the reserved
+// product (the buyer took it out of the cart): the order is what was sold, so the hold
+// goes back at once instead of waiting out its time (72 hours once committed), and what
+// the order does carry is held once.
+func TestOrderWithoutTheReservedGoodsGivesTheHoldBack(t *testing.T) {
+	cfg := testConfig(t)
+	tenant := neo4jtest.Tenant(t)
+	cfg.Locations = []resolver.LocationAlias{
+		{Tenant: tenant, System: "shopify", Code: "online", Location: "WH-NL1"},
+		{Tenant: tenant, System: "shipbob", Code: "1", Location: "WH-NL1"},
+	}
+	s := startServer(t, cfg)
+	base := "http://" + s.Addr
+	receiveAt(t, s.App, tenant, "TEA-OOL-250G", 10)
+	receiveAt(t, s.App, tenant, "MUG", 5)
+
+	var a reserveAnswer
+	r := graphQLAs(t, base, mintKey(t, tenant, "partner", "--systems", "shopify"), `mutation {
+	  reserve(sku: "MUG", location: "WH-NL1", qty: "2", idempotencyKey: "checkout-mug", orderRef: "#1047") {
+	    ok reservation { id status } } }`, nil, &a)
+	if len(r.Errors) > 0 || !a.Reserve.OK {
+		t.Fatalf("reserve = %+v, %+v", a, r.Errors)
+	}
+	if _, err := s.App.reservations.Commit(context.Background(), tenant, a.Reserve.Reservation.ID); err != nil {
+		t.Fatal(err)
+	}
+	body := []byte(shopifyOrder) // order #1047: tea, no mug
+	if code, res := postWebhook(t, base, tenant, "shopify", body, signedShopify(body, "o-1")); code != http.StatusOK {
+		t.Fatalf("order webhook: %d %+v", code, res)
+	}
+	waitOrder(t, base, tenant, func(orderEvent) bool { return true })
+	mug := waitStock(t, base, tenant, "MUG", func(rs []stockRow) bool { return len(rs) == 1 && rs[0].Reserved == "0" })
+	if mug[0].Available != "5" {
+		t.Fatalf("mug after the order = %+v; want the hold given back", mug)
+	}
+	tea := waitStock(t, base, tenant, "TEA-OOL-250G", func(rs []stockRow) bool { return len(rs) == 1 })
+	if tea[0].Reserved != "2" || tea[0].Available != "8" {
+		t.Fatalf("tea after the order = %+v; want the order's 2 held once", tea)
+	}
+	var got struct{ Reservation struct{ Status string } }
+	graphQL(t, base, tenant, `query($id: ID!) { reservation(id: $id) { status } }`, map[string]any{"id": a.Reserve.Reservation.ID}, &got)
+	if got.Reservation.Status != "CONSUMED" {
+		t.Fatalf("the reservation after the order is %s; want CONSUMED", got.Reservation.Status)
+	}
+	var out bytes.Buffer
+	if err := runCache(context.Background(), cfg, slog.New(slog.DiscardHandler), []string{"verify", "--tenant", tenant}, &out); err != nil {
+		t.Fatalf("seam cache verify = %q, %v", out.String(), err)
+	}
+}

@@ -39,7 +39,7 @@ type MutationResolver interface {
 	ConfirmPartyMatch(ctx context.Context, party string, other string) (*model.PartyDecisionResult, error)
 	RejectPartyMatch(ctx context.Context, party string, other string) (*model.PartyDecisionResult, error)
 	SetProductAlias(ctx context.Context, system string, code string, sku string) (int, error)
-	Reserve(ctx context.Context, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string) (*model.ReserveResult, error)
+	Reserve(ctx context.Context, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string, channel *string) (*model.ReserveResult, error)
 	CommitReservation(ctx context.Context, id string) (*model.Reservation, error)
 	ReleaseReservation(ctx context.Context, id string) (*model.Reservation, error)
 	RetrySetAside(ctx context.Context, document *model.DocumentKey) (int, error)
@@ -396,6 +396,14 @@ func (ec *executionContext) field_Mutation_reserve_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["orderRef"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "channel",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["channel"] = arg7
 	return args, nil
 }
 
@@ -2587,7 +2595,7 @@ func (ec *executionContext) _Mutation_reserve(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().Reserve(ctx, fc.Args["sku"].(string), fc.Args["location"].(string), fc.Args["lot"].(*string), fc.Args["qty"].(model.Decimal), fc.Args["idempotencyKey"].(string), fc.Args["ttlSeconds"].(*int), fc.Args["orderRef"].(*string))
+			return ec.Resolvers.Mutation().Reserve(ctx, fc.Args["sku"].(string), fc.Args["location"].(string), fc.Args["lot"].(*string), fc.Args["qty"].(model.Decimal), fc.Args["idempotencyKey"].(string), fc.Args["ttlSeconds"].(*int), fc.Args["orderRef"].(*string), fc.Args["channel"].(*string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next

@@ -300,6 +300,29 @@ func (ec *executionContext) fieldContext_Reservation_consumedBy(_ context.Contex
 	return graphql.NewScalarFieldContext("Reservation", field, false, false, "String")
 }
 
+func (ec *executionContext) _Reservation_channel(ctx context.Context, field graphql.CollectedField, obj *model.Reservation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Reservation_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Reservation_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Reservation", field, false, false, "String")
+}
+
 func (ec *executionContext) _ReserveResult_ok(ctx context.Context, field graphql.CollectedField, obj *model.ReserveResult) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -481,6 +504,11 @@ func (ec *executionContext) _Reservation(ctx context.Context, sel ast.SelectionS
 			}
 		case "consumedBy":
 			out.Values[i] = ec._Reservation_consumedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "channel":
+			out.Values[i] = ec._Reservation_channel(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

@@ -323,7 +323,7 @@ type ComplexityRoot struct {
 		RejectMatch          func(childComplexity int, document model.DocumentKey, event string) int
 		RejectPartyMatch     func(childComplexity int, party string, other string) int
 		ReleaseReservation   func(childComplexity int, id string) int
-		Reserve              func(childComplexity int, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string) int
+		Reserve              func(childComplexity int, sku string, location string, lot *string, qty model.Decimal, idempotencyKey string, ttlSeconds *int, orderRef *string, channel *string) int
 		RetrySetAside        func(childComplexity int, document *model.DocumentKey) int
 		SetLocationAlias     func(childComplexity int, system string, code string, location string) int
 		SetPaymentTerms      func(childComplexity int, supplier string, days int) int
@@ -552,6 +552,7 @@ type ComplexityRoot struct {
 	}
 
 	Reservation struct {
+		Channel        func(childComplexity int) int
 		ConsumedBy     func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		EndedAt        func(childComplexity int) int
@@ -2038,7 +2039,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.Reserve(childComplexity, args["sku"].(string), args["location"].(string), args["lot"].(*string), args["qty"].(model.Decimal), args["idempotencyKey"].(string), args["ttlSeconds"].(*int), args["orderRef"].(*string)), true
+		return e.ComplexityRoot.Mutation.Reserve(childComplexity, args["sku"].(string), args["location"].(string), args["lot"].(*string), args["qty"].(model.Decimal), args["idempotencyKey"].(string), args["ttlSeconds"].(*int), args["orderRef"].(*string), args["channel"].(*string)), true
 	case "Mutation.retrySetAside":
 		if e.ComplexityRoot.Mutation.RetrySetAside == nil {
 			break
@@ -3142,6 +3143,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Replenishment.Qty(childComplexity), true
 
+	case "Reservation.channel":
+		if e.ComplexityRoot.Reservation.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Reservation.Channel(childComplexity), true
 	case "Reservation.consumedBy":
 		if e.ComplexityRoot.Reservation.ConsumedBy == nil {
 			break
@@ -5186,13 +5193,22 @@ type Replenishment {
 
   The idempotencyKey names the reservation: asking again with the same key answers the
   same reservation (replayed: true) and holds nothing more; the same key with other
-  terms is a CONFLICT. orderRef is the channel's order number when it knows it already
+  terms is a CONFLICT, and so is another channel's key (a partner key is told only that
+  the key is taken). orderRef is the channel's order number when it knows it already
   ("#1047", "SO-1047" and "1047" are one number): the order that later arrives from the
   channel with that number, or with the idempotency key as its id, checkout token or
-  order number, takes the reservation over instead of reserving again.
+  order number, takes the reservation over instead of reserving again. Asking again
+  with the same key and another orderRef (the number learnt after checkout, or
+  corrected) moves a live reservation to that number; leaving it out changes nothing.
 
   The sku may be spelled any way stock(sku:) accepts; the location is the canonical
   location stock rows name.
+
+  channel names the source system whose orders may take the reservation over
+  ("shopify"): order numbers are each channel's own, and WooCommerce's order 1001 is not
+  Shopify's. A partner key may name only one of its own systems; without channel, a
+  partner key's reservation is for its systems' orders (one system: that system's), an
+  admin's for any channel's order that names it.
 
   Roles: a partner key (a sales channel's integration) and admin. Reserving changes what
   every other channel may sell, so it is a write that readers and finance may not make;
@@ -5209,6 +5225,7 @@ type Replenishment {
     idempotencyKey: String!
     ttlSeconds: Int
     orderRef: String
+    channel: String
   ): ReserveResult! @hasRole(roles: [PARTNER])
   """
   Confirm a reservation's sale: it keeps holding (up to 72 hours) until the sale's order
@@ -5262,6 +5279,11 @@ type Reservation {
   endedAt: Time
   "The order document that took the reservation over (system/type/externalId)."
   consumedBy: String
+  """
+  The source systems whose orders may take it over, comma-separated ("shopify"); null
+  when any channel's order may.
+  """
+  channel: String
 }
 
 "Where a reservation is in its life. Active and committed hold stock; the others are ends."
@@ -6336,6 +6358,8 @@ func (ec *executionContext) childFields_Reservation(ctx context.Context, field g
 		return ec.fieldContext_Reservation_endedAt(ctx, field)
 	case "consumedBy":
 		return ec.fieldContext_Reservation_consumedBy(ctx, field)
+	case "channel":
+		return ec.fieldContext_Reservation_channel(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Reservation", field.Name)
 }

@@ -650,6 +650,9 @@ type Reservation struct {
 	EndedAt   *time.Time `json:"endedAt,omitempty"`
 	// The order document that took the reservation over (system/type/externalId).
 	ConsumedBy *string `json:"consumedBy,omitempty"`
+	// The source systems whose orders may take it over, comma-separated ("shopify"); null
+	// when any channel's order may.
+	Channel *string `json:"channel,omitempty"`
 }
 
 // The answer to reserve.

@@ -9,7 +9,8 @@ import "github.com/redis/go-redis/v9"
 //
 // A reservation is a hash (its record). KEYS[1] is always that record. Its fields:
 // sku, location, lot, qty (millionths), key (idempotency key), ref (order reference),
-// status, created, expires, ended (Unix ms), by (what consumed it), ver (decisions so
+// channel (the source systems whose orders may consume it), status, created, expires,
+// ended, refat (when ref was set) (Unix ms), by (what consumed it), ver (decisions so
 // far). Every decision that changes a record raises ver and puts the id into the
 // tenant's journal (a sorted set by time of decision) in the same script; the journal
 // entry is dropped only when the ledger has recorded that very version.
@@ -65,10 +66,15 @@ end
 // whole, so the location's figure is what a reservation must never exceed. A lot whose
 // expiry has passed (by Redis's clock) is not available: its stock on hand is left out.
 //
-// KEYS: record, stock hash, sku set, expiry, journal, order-ref set.
+// A replay with the same terms and another order reference, while the reservation is
+// live, moves the reservation to that reference.
+//
+// KEYS: record, stock hash, sku set, expiry, journal, order-ref set, the order-ref set
+// of the reference the caller read from the record.
 // ARGV: id, sku, location, lot, qty, idempotency key, order ref, ttl ms, hold of the
-// lot, hold of the location, channel.
-// Reply: tag (ok, replay, short, conflict), available after the decision, pending, record.
+// lot, hold of the location, channel, the reference the caller read.
+// Reply: tag (ok, replay, short, conflict; misrouted when the reference read is no
+// longer the record's), available after the decision, pending, record.
 var reserveScript = redis.NewScript(luaPrelude + `
 local prefix = ARGV[3] .. SEP
 local now = now_ms()
@@ -102,9 +108,21 @@ end
 local available = atLocation - tonumber(ARGV[10])
 if ARGV[4] ~= '' then available = math.min(available, inLot - tonumber(ARGV[9])) end
 if redis.call('EXISTS', KEYS[1]) == 1 then
-  local r = redis.call('HMGET', KEYS[1], 'sku', 'location', 'lot', 'qty')
+  local r = redis.call('HMGET', KEYS[1], 'sku', 'location', 'lot', 'qty', 'ref', 'status', 'refat')
   if r[1] ~= ARGV[2] or r[2] ~= ARGV[3] or r[3] ~= ARGV[4] or r[4] ~= ARGV[5] then
     return reply('conflict', str(available), '0')
+  end
+  if ARGV[7] ~= '' and r[5] ~= ARGV[7] and live(r[6]) then
+    -- A retry that knows the order number now, or a corrected one: the order that
+    -- arrives under it must find the reservation, and the old number no longer.
+    if r[5] ~= ARGV[12] then return {'misrouted', '', '0'} end
+    redis.call('SREM', KEYS[7], ARGV[1])
+    redis.call('SADD', KEYS[6], ARGV[1])
+    -- refat orders the references for the ledger, which keeps the latest: strictly
+    -- later than the one it replaces, even within one millisecond.
+    redis.call('HSET', KEYS[1], 'ref', ARGV[7], 'refat', str(math.max(now, (tonumber(r[7]) or 0) + 1)))
+    journal(KEYS[5], ARGV[1], now)
+    return reply('replay', str(available), '1')
   end
   return reply('replay', str(available), pending(KEYS[5], ARGV[1]))
 end
@@ -115,7 +133,7 @@ hold(KEYS[2], ARGV[3], ARGV[4], ARGV[5], now)
 redis.call('SADD', KEYS[3], ARGV[2])
 redis.call('HSET', KEYS[1], 'sku', ARGV[2], 'location', ARGV[3], 'lot', ARGV[4], 'qty', ARGV[5],
   'key', ARGV[6], 'ref', ARGV[7], 'status', 'active', 'created', str(now), 'expires', str(expires), 'ver', '0',
-  'channel', ARGV[11])
+  'channel', ARGV[11], 'refat', str(now))
 redis.call('ZADD', KEYS[4], expires, ARGV[1])
 if ARGV[7] ~= '' then redis.call('SADD', KEYS[6], ARGV[1]) end
 journal(KEYS[5], ARGV[1], now)
@@ -168,7 +186,8 @@ return reply('ok', '', '1')`)
 // hold stays where it is and becomes the order's. An order that comes after the expiry
 // but before the sweep still takes it: the sale happened and the hold was there for it.
 // The order's set lists what it consumed, so that a retried resolution finds the same.
-// A reservation made for a channel is consumed only by that channel's orders.
+// A reservation made for a channel (one source system, or several comma-separated) is
+// consumed only by the orders of those systems.
 // KEYS: record, expiry, journal, order-ref set, the order's set.
 // ARGV: id, by (the order), order ref as the caller read it, retention ms, the order's
 // channel (its source system; empty for any).
@@ -177,7 +196,9 @@ local r = redis.call('HMGET', KEYS[1], 'status', 'by', 'ref', 'channel')
 if not r[1] then return {'missing', '', '0'} end
 if r[3] ~= ARGV[3] then return {'misrouted', '', '0'} end
 if r[1] == 'consumed' and r[2] == ARGV[2] then return reply('replay', '', pending(KEYS[3], ARGV[1])) end
-if r[4] and r[4] ~= '' and ARGV[5] ~= '' and r[4] ~= ARGV[5] then return reply('foreign', '', pending(KEYS[3], ARGV[1])) end
+if r[4] and r[4] ~= '' and ARGV[5] ~= '' and not string.find(',' .. r[4] .. ',', ',' .. ARGV[5] .. ',', 1, true) then
+  return reply('foreign', '', pending(KEYS[3], ARGV[1]))
+end
 if not live(r[1]) then return reply('over', '', pending(KEYS[3], ARGV[1])) end
 local now = now_ms()
 redis.call('HSET', KEYS[1], 'status', 'consumed', 'by', ARGV[2], 'ended', str(now))

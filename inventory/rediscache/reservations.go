@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -62,19 +63,47 @@ func (c *Cache) Reserve(ctx context.Context, tenant, id string, q inventory.Rese
 	if err := c.reserving(ctx, tenant); err != nil {
 		return inventory.Decision{}, err
 	}
-	keys := []string{rsvKey(tenant, id), stockKey(tenant, q.SKU), skusKey(tenant), rsvExpiryKey(tenant),
-		rsvJournalKey(tenant), rsvRefKey(tenant, q.OrderRef)}
-	res, err := reserveScript.Run(ctx, c.rdb, keys, id, q.SKU, q.Location, q.Lot, int64(q.Qty), q.IdempotencyKey,
-		q.OrderRef, q.TTL.Milliseconds(), int64(holdLot), int64(holdLocation), q.Channel).StringSlice()
-	if err != nil {
-		return inventory.Decision{}, fmt.Errorf("running the reserve script: %w", err)
+	for try := 1; ; try++ {
+		// A replay may move the reservation to another order reference; the script needs
+		// the set of the one it is under now. The first try guesses none, which holds for
+		// a new reservation and for one made before its number was known, and costs no
+		// read; the script refuses a wrong guess and the next try reads the record.
+		was := ""
+		if q.OrderRef != "" && try > 1 {
+			var err error
+			if _, was, err = c.routing(ctx, tenant, id); err != nil {
+				return inventory.Decision{}, err
+			}
+		}
+		keys := []string{rsvKey(tenant, id), stockKey(tenant, q.SKU), skusKey(tenant), rsvExpiryKey(tenant),
+			rsvJournalKey(tenant), rsvRefKey(tenant, q.OrderRef), rsvRefKey(tenant, was)}
+		res, err := reserveScript.Run(ctx, c.rdb, keys, id, q.SKU, q.Location, q.Lot, int64(q.Qty), q.IdempotencyKey,
+			q.OrderRef, q.TTL.Milliseconds(), int64(holdLot), int64(holdLocation), q.Channel, was).StringSlice()
+		if err != nil {
+			return inventory.Decision{}, fmt.Errorf("running the reserve script: %w", err)
+		}
+		d, err := decision(tenant, id, res)
+		if errors.Is(err, errMisrouted) && try < routeTries {
+			continue
+		}
+		if err == nil && d.Outcome == inventory.Decided {
+			c.notify(ctx, tenant, q.Cell())
+		}
+		return d, err
 	}
-	d, err := decision(tenant, id, res)
-	if err == nil && d.Outcome == inventory.Decided {
-		c.notify(ctx, tenant, q.Cell())
-	}
-	return d, err
 }
+
+// errMisrouted is a script's refusal to decide because a key it was given was built
+// from a record field (the order reference) that a replay changed since it was read.
+// Reading the record again routes the next try right.
+var errMisrouted = errors.New("the reservation's order reference changed while deciding")
+
+// routeTries bounds the tries of a decision whose order reference keeps changing. Past a
+// reserve's first guess, a try fails only when another request moved the reference since
+// it was read, and each replay
+// moves it at most once, so every failed try is another request's success: only that
+// many replays of one key with different numbers at the same moment exhaust it.
+const routeTries = 64
 
 // notify tells subscribers that a cell's stock changed. The decision is made and
 // journaled by then, so a failed publish must not turn it into an error; like any
@@ -116,34 +145,45 @@ func (c *Cache) End(ctx context.Context, tenant, id string, status inventory.Res
 // are the record, the stock hash, expiry, journal and order-ref set; its ARGV the id,
 // arg, and the product and order reference the keys were built from.
 func (c *Cache) decideOn(ctx context.Context, tenant, id string, script *redis.Script, arg any) (inventory.Decision, error) {
-	sku, ref, err := c.routing(ctx, tenant, id)
-	if err != nil {
-		return inventory.Decision{}, err
+	for try := 1; ; try++ {
+		sku, ref, err := c.routing(ctx, tenant, id)
+		if err != nil {
+			return inventory.Decision{}, err
+		}
+		keys := []string{rsvKey(tenant, id), stockKey(tenant, sku), rsvExpiryKey(tenant), rsvJournalKey(tenant), rsvRefKey(tenant, ref)}
+		res, err := script.Run(ctx, c.rdb, keys, id, arg, sku, ref).StringSlice()
+		if err != nil {
+			return inventory.Decision{}, fmt.Errorf("running a reservation script: %w", err)
+		}
+		d, err := decision(tenant, id, res)
+		if errors.Is(err, errMisrouted) && try < routeTries {
+			continue
+		}
+		if err == nil && d.Outcome == inventory.Decided && !d.Reservation.Status.Live() {
+			c.notify(ctx, tenant, d.Reservation.Cell)
+		}
+		return d, err
 	}
-	keys := []string{rsvKey(tenant, id), stockKey(tenant, sku), rsvExpiryKey(tenant), rsvJournalKey(tenant), rsvRefKey(tenant, ref)}
-	res, err := script.Run(ctx, c.rdb, keys, id, arg, sku, ref).StringSlice()
-	if err != nil {
-		return inventory.Decision{}, fmt.Errorf("running a reservation script: %w", err)
-	}
-	d, err := decision(tenant, id, res)
-	if err == nil && d.Outcome == inventory.Decided && !d.Reservation.Status.Live() {
-		c.notify(ctx, tenant, d.Reservation.Cell)
-	}
-	return d, err
 }
 
 // Consume implements inventory.ReservationDecider.
 func (c *Cache) Consume(ctx context.Context, tenant, id, by, channel string) (inventory.Decision, error) {
-	_, ref, err := c.routing(ctx, tenant, id)
-	if err != nil {
-		return inventory.Decision{}, err
+	for try := 1; ; try++ {
+		_, ref, err := c.routing(ctx, tenant, id)
+		if err != nil {
+			return inventory.Decision{}, err
+		}
+		keys := []string{rsvKey(tenant, id), rsvExpiryKey(tenant), rsvJournalKey(tenant), rsvRefKey(tenant, ref), rsvByKey(tenant, by)}
+		res, err := consumeScript.Run(ctx, c.rdb, keys, id, by, ref, endedTTL.Milliseconds(), channel).StringSlice()
+		if err != nil {
+			return inventory.Decision{}, fmt.Errorf("running the consume script: %w", err)
+		}
+		d, err := decision(tenant, id, res)
+		if errors.Is(err, errMisrouted) && try < routeTries {
+			continue
+		}
+		return d, err
 	}
-	keys := []string{rsvKey(tenant, id), rsvExpiryKey(tenant), rsvJournalKey(tenant), rsvRefKey(tenant, ref), rsvByKey(tenant, by)}
-	res, err := consumeScript.Run(ctx, c.rdb, keys, id, by, ref, endedTTL.Milliseconds(), channel).StringSlice()
-	if err != nil {
-		return inventory.Decision{}, fmt.Errorf("running the consume script: %w", err)
-	}
-	return decision(tenant, id, res)
 }
 
 // outcomes are the scripts' tags.
@@ -156,6 +196,9 @@ var outcomes = map[string]inventory.Outcome{
 func decision(tenant, id string, res []string) (inventory.Decision, error) {
 	if len(res) < 3 {
 		return inventory.Decision{}, fmt.Errorf("reservation %s: short script reply %q", id, res)
+	}
+	if res[0] == "misrouted" {
+		return inventory.Decision{}, fmt.Errorf("reservation %s: %w", id, errMisrouted)
 	}
 	out, ok := outcomes[res[0]]
 	if !ok {
@@ -187,7 +230,7 @@ func decision(tenant, id string, res []string) (inventory.Decision, error) {
 // reservationOf reads a reservation record.
 func reservationOf(tenant, id string, h map[string]string) (inventory.Reservation, error) {
 	ints := map[string]int64{}
-	for _, f := range []string{"qty", "created", "expires", "ended", "ver"} {
+	for _, f := range []string{"qty", "created", "expires", "ended", "refat", "ver"} {
 		if h[f] == "" {
 			continue
 		}
@@ -208,19 +251,24 @@ func reservationOf(tenant, id string, h map[string]string) (inventory.Reservatio
 	if ints["ended"] != 0 {
 		r.EndedAt = msTime(ints["ended"])
 	}
+	if ints["refat"] != 0 {
+		r.RefAt = msTime(ints["refat"])
+	}
 	return r, nil
 }
 
 // recordOf is a reservation as the fields and values of its record, for restoring.
 func recordOf(r inventory.Reservation) []any {
-	ended := ""
-	if !r.EndedAt.IsZero() {
-		ended = strconv.FormatInt(r.EndedAt.UnixMilli(), 10)
+	ms := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return strconv.FormatInt(t.UnixMilli(), 10)
 	}
 	return []any{"sku", r.SKU, "location", r.Location, "lot", r.Lot, "qty", int64(r.Qty),
 		"key", r.IdempotencyKey, "ref", r.OrderRef, "channel", r.Channel, "status", string(r.Status),
-		"created", r.CreatedAt.UnixMilli(), "expires", r.ExpiresAt.UnixMilli(), "ended", ended,
-		"by", r.ConsumedBy, "ver", 0}
+		"created", r.CreatedAt.UnixMilli(), "expires", r.ExpiresAt.UnixMilli(), "ended", ms(r.EndedAt),
+		"refat", ms(r.RefAt), "by", r.ConsumedBy, "ver", 0}
 }
 
 func msTime(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
