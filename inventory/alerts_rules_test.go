@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -365,5 +366,68 @@ func TestConditionKeysAreStable(t *testing.T) {
 	}
 	if a.Key() != AlertKey(RuleColdChain, a.Cell) {
 		t.Error("key depends on more than rule and cell")
+	}
+}
+
+// TestDocumentExpiry: a lot's expiry that only its documents gave (the cell's ExpiresAt)
+// counts like one from the settings: the lot raises its EXPIRY alert, is left out of
+// available stock and of a transfer. When both give one, the earlier wins.
+func TestDocumentExpiry(t *testing.T) {
+	cfg := alertTestConfig()
+	withExp := func(s Stock, at time.Time) Stock { s.ExpiresAt = at; return s }
+	gone := withExp(cell("WH-1", "D-GONE", 30, 0), alertNow.Add(-48*time.Hour))
+	good := withExp(cell("WH-1", "D-GOOD", 40, 0), alertNow.Add(60*24*time.Hour))
+	store := withExp(cell("STORE-1", "D-GONE", 20, 0), alertNow.Add(-48*time.Hour))
+	got := Evaluate(cfg, ProductView{SKU: "MILK-1L", Now: alertNow, Cells: []Stock{store, gone, good}})
+	var rules []string
+	var proposal *TransferProposal
+	for _, c := range got {
+		rules = append(rules, fmt.Sprintf("%s %s %s %s", c.Rule, c.Severity, c.Cell.Location, c.Cell.Lot))
+		if c.Rule == RuleStockout {
+			proposal = c.Proposal
+			if a := figure(c, "available"); a != "0" {
+				t.Errorf("STORE-1 available = %s, want 0: its only lot expired", a)
+			}
+		}
+	}
+	want := []string{
+		"expiry critical STORE-1 D-GONE", "expiry critical WH-1 D-GONE",
+		"projected_stockout critical STORE-1 ", "reorder_point info STORE-1 ",
+	}
+	if !reflect.DeepEqual(rules, want) {
+		t.Fatalf("conditions = %q, want %q", rules, want)
+	}
+	wantP := &TransferProposal{SKU: "MILK-1L", From: "WH-1", To: "STORE-1", Qty: u(10), Lines: []TransferLine{{"D-GOOD", u(10)}}}
+	if !reflect.DeepEqual(proposal, wantP) {
+		t.Errorf("proposal = %+v, want %+v", proposal, wantP)
+	}
+
+	for _, c := range []struct {
+		name     string
+		lot      string
+		document time.Time
+		want     Severity
+	}{
+		// The settings say L-LATE keeps twenty days; its receipt said one day.
+		{"the document's earlier expiry wins over the settings'", "L-LATE", alertNow.Add(24 * time.Hour), SeverityWarning},
+		// The settings say L-GONE expired an hour ago; its receipt said twenty days.
+		{"the settings' earlier expiry wins over the document's", "L-GONE", alertNow.Add(20 * 24 * time.Hour), SeverityCritical},
+		{"the document's expiry far ahead", "D-NEW", alertNow.Add(20 * 24 * time.Hour), ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := expiryRule(cfg, ProductView{SKU: "MILK-1L", Now: alertNow, Cells: []Stock{withExp(cell("WH-1", c.lot, 5, 0), c.document)}})
+			switch {
+			case c.want == "" && len(got) > 0:
+				t.Errorf("raised %+v", got)
+			case c.want != "" && (len(got) != 1 || got[0].Severity != c.want):
+				t.Errorf("got %+v, want one %s condition", got, c.want)
+			}
+		})
+	}
+	// FEFO reads the cell's expiry too: the document-dated lot goes first, the expired one never.
+	lines, n := FEFO([]Stock{cell("WH-1", "A", 5, 0), withExp(cell("WH-1", "B", 5, 0), alertNow.Add(time.Hour)), withExp(cell("WH-1", "C", 5, 0), alertNow)},
+		u(7), func(string) time.Time { return time.Time{} }, alertNow)
+	if n != u(7) || !reflect.DeepEqual(lines, []TransferLine{{"B", u(5)}, {"A", u(2)}}) {
+		t.Errorf("FEFO = %+v (%s), want 5 of B then 2 of A", lines, n)
 	}
 }

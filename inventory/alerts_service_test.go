@@ -3,6 +3,7 @@ package inventory_test
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -277,5 +278,40 @@ func TestConsumptionReadOncePerStockChange(t *testing.T) {
 	}
 	if store.reads != 3 {
 		t.Fatalf("a minute later consumption was read %d times in all, want 3", store.reads)
+	}
+}
+
+// TestDocumentExpiryReachesTheAlerts: a lot whose expiry only its receipt gave, and
+// which has expired, raises its EXPIRY alert and is neither counted as available nor
+// proposed nor moved by a transfer; the lot still good is.
+func TestDocumentExpiryReachesTheAlerts(t *testing.T) {
+	r := newRig(t)
+	past := time.Now().Add(-48 * time.Hour).UTC()
+	future := time.Now().Add(60 * 24 * time.Hour).UTC()
+	r.receive(ontology.Line{SKU: "MILK", Lot: "A-EXPIRED", Qty: ontology.Units(30), ExpiresAt: &past},
+		ontology.Line{SKU: "MILK", Lot: "B-GOOD", Qty: ontology.Units(10), ExpiresAt: &future})
+	svc := alertService(r, inventory.AlertConfig{Thresholds: []inventory.Threshold{safety("MILK", 25)}})
+	raised, err := svc.Evaluate(r.ctx, r.tenant, "MILK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	exp := byRule(raised, inventory.RuleExpiry)
+	if exp == nil || exp.Cell.Lot != "A-EXPIRED" || exp.Severity != inventory.SeverityCritical {
+		t.Fatalf("raised %+v: want a critical EXPIRY alert on A-EXPIRED", raised)
+	}
+	a := byRule(raised, inventory.RuleStockout)
+	want := []inventory.TransferLine{{Lot: "B-GOOD", Qty: ontology.Units(10)}}
+	if a == nil || a.Proposal == nil || a.Proposal.Qty != ontology.Units(10) || !reflect.DeepEqual(a.Proposal.Lines, want) {
+		t.Fatalf("stock-out %+v: want a proposal of 10 of B-GOOD", a)
+	}
+	if _, err := svc.CreateTransfer(r.ctx, r.tenant, a.ID, ontology.Units(11), "person:x"); !errors.Is(err, inventory.ErrNotEnoughToMove) {
+		t.Fatalf("moving 11 where 10 are good: %v", err)
+	}
+	res, err := svc.CreateTransfer(r.ctx, r.tenant, a.ID, 0, "person:x")
+	if err != nil || !reflect.DeepEqual(res.Transfer.Proposal.Lines, want) {
+		t.Fatalf("transfer = %+v, %v: want 10 of B-GOOD", res.Transfer.Proposal, err)
+	}
+	if got := r.onHandAt("MILK", wh); got != ontology.Units(30) {
+		t.Fatalf("warehouse holds %s after the transfer, want the 30 expired", got)
 	}
 }
