@@ -431,3 +431,45 @@ func TestDocumentExpiry(t *testing.T) {
 		t.Errorf("FEFO = %+v (%s), want 5 of B then 2 of A", lines, n)
 	}
 }
+
+// TestColdChainNamesEveryPallet: a lot with several pallets over the limit is one
+// condition, told by the longest excursion, whose evidence names each of them, in
+// whatever order the settings list them.
+func TestColdChainNamesEveryPallet(t *testing.T) {
+	out := func(min int) *SensorState {
+		return &SensorState{At: alertNow, Value: dec("12"), OutSince: alertNow.Add(-time.Duration(min) * time.Minute)}
+	}
+	for _, c := range []struct {
+		name    string
+		minutes map[string]int // minutes out of the zone, per pallet
+		order   []string       // as the settings list them
+		want    []string       // the evidence's pallets, the longest first
+	}{
+		{"the longer excursion comes second", map[string]int{"PAL-A": 40, "PAL-B": 60}, []string{"PAL-A", "PAL-B"}, []string{"PAL-B", "PAL-A"}},
+		{"the longer excursion comes first", map[string]int{"PAL-A": 60, "PAL-B": 40}, []string{"PAL-A", "PAL-B"}, []string{"PAL-A", "PAL-B"}},
+		{"three, one within its limit", map[string]int{"PAL-A": 35, "PAL-B": 20, "PAL-C": 90}, []string{"PAL-A", "PAL-B", "PAL-C"}, []string{"PAL-C", "PAL-A"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := alertTestConfig()
+			cfg.Pallets = nil
+			sensors := map[string]PalletSensors{}
+			for _, id := range c.order {
+				cfg.Pallets = append(cfg.Pallets, Pallet{SSCC: id, SKU: "MILK-1L", Lot: "L-LATE", Location: "WH-1"})
+				sensors[id] = PalletSensors{Temperature: out(c.minutes[id])}
+			}
+			got := coldChainRule(cfg, ProductView{SKU: "MILK-1L", Now: alertNow, Sensors: sensors})
+			if len(got) != 1 {
+				t.Fatalf("got %d conditions, want one for the lot: %+v", len(got), got)
+			}
+			var ids []string
+			for _, f := range got[0].Evidence {
+				if f.Name == "pallet" {
+					ids = append(ids, f.Value)
+				}
+			}
+			if !reflect.DeepEqual(ids, c.want) || !strings.Contains(got[0].Message, c.want[0]) {
+				t.Errorf("pallets in evidence %q, message %q: want %q, the message about %s", ids, got[0].Message, c.want, c.want[0])
+			}
+		})
+	}
+}

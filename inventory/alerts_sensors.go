@@ -91,10 +91,15 @@ func sensorLedgerRule(cfg AlertConfig, v ProductView) []Condition {
 // coldChainRule raises a lot when one of its pallets has been outside its zone for at
 // least the zone's maximum excursion. The excursion runs from its first reading outside
 // to the latest reading, and on to now while the sensor is not late by more than
-// sensorGap: a pallet whose sensor falls silent is judged on what it said last.
+// sensorGap: a pallet whose sensor falls silent is judged on what it said last. A lot
+// with several pallets over the limit is one condition, told by its longest excursion,
+// whose evidence names every such pallet.
 func coldChainRule(cfg AlertConfig, v ProductView) []Condition {
 	byCell := map[ontology.Cell]*Condition{}
 	longest := map[ontology.Cell]time.Duration{}
+	// The pallets over the limit are kept apart from the condition, which is replaced
+	// whenever a longer excursion turns up, and are added to its evidence at the end.
+	pallets := map[ontology.Cell][]string{}
 	var order []ontology.Cell
 	for _, p := range cfg.Pallets {
 		if p.SKU != v.SKU {
@@ -117,13 +122,12 @@ func coldChainRule(cfg AlertConfig, v ProductView) []Condition {
 			continue
 		}
 		cell := ontology.Cell{SKU: p.SKU, Location: p.Location, Lot: p.Lot}
-		if prev, ok := byCell[cell]; ok {
-			prev.Evidence = append(prev.Evidence, Figure{"pallet", p.ID()})
-			if d <= longest[cell] {
-				continue
-			}
-		} else {
+		if _, ok := byCell[cell]; !ok {
 			order = append(order, cell)
+		}
+		pallets[cell] = append(pallets[cell], p.ID())
+		if _, ok := byCell[cell]; ok && d <= longest[cell] {
+			continue
 		}
 		longest[cell] = d
 		byCell[cell] = &Condition{
@@ -140,8 +144,15 @@ func coldChainRule(cfg AlertConfig, v ProductView) []Condition {
 		}
 	}
 	out := make([]Condition, 0, len(order))
-	for _, c := range order {
-		out = append(out, *byCell[c])
+	for _, cell := range order {
+		c := *byCell[cell]
+		// The condition's own pallet is its first figure; the others follow.
+		for _, id := range pallets[cell] {
+			if id != c.Evidence[0].Value {
+				c.Evidence = append(c.Evidence, Figure{"pallet", id})
+			}
+		}
+		out = append(out, c)
 	}
 	return out
 }
