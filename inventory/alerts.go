@@ -111,6 +111,10 @@ type Condition struct {
 	// tells (the reading that disagrees, the moment an excursion passed its limit); the
 	// time from it to the alert is the alerts' response time.
 	Since time.Time
+	// Held says the evidence is too old to raise the condition but does not clear it (a
+	// pallet's weight readings gone stale while they disagree with the ledger): it keeps
+	// an open or acknowledged alert of its key, with these figures, and raises none.
+	Held bool
 }
 
 // Key is the condition's identity: while a condition with this key holds, it is the same

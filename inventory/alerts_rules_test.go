@@ -191,18 +191,21 @@ func TestSensorLedgerRule(t *testing.T) {
 	cfg.Thresholds = nil
 	pallet := cfg.Pallets[0].ID()
 	for _, c := range []struct {
-		name    string
-		weight  *SensorState
-		onHand  int64
-		wantEst string // "" for no condition
+		name     string
+		weight   *SensorState
+		onHand   int64
+		wantEst  string // "" for no condition
+		wantHeld bool
 	}{
 		// (130 - 25) / 1.05 = 100 units.
-		{"weight agrees with the ledger", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 100, ""},
-		{"within the tolerance of one unit", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 101, ""},
-		{"twelve units missing", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 112, "100"},
-		{"weight says more than the ledger", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("140")}, 100, "109.524"},
-		{"reading too old to compare", &SensorState{At: alertNow.Add(-2 * time.Hour), Value: dec("130")}, 112, ""},
-		{"no reading yet", nil, 112, ""},
+		{"weight agrees with the ledger", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 100, "", false},
+		{"within the tolerance of one unit", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 101, "", false},
+		{"twelve units missing", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 112, "100", false},
+		{"weight says more than the ledger", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("140")}, 100, "109.524", false},
+		// Too old to raise anything, yet no sign that the disagreement went: held.
+		{"reading too old, disagreeing", &SensorState{At: alertNow.Add(-2 * time.Hour), Value: dec("130")}, 112, "100", true},
+		{"reading too old, the ledger agrees", &SensorState{At: alertNow.Add(-2 * time.Hour), Value: dec("130")}, 100, "", false},
+		{"no reading yet", nil, 112, "", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			v := ProductView{SKU: "MILK-1L", Now: alertNow,
@@ -220,8 +223,8 @@ func TestSensorLedgerRule(t *testing.T) {
 			}
 			want := ontology.Cell{SKU: "MILK-1L", Location: "WH-1", Lot: "L-LATE"}
 			if got[0].Cell != want || figure(got[0], "estimated") != c.wantEst || figure(got[0], "ledger") != ontology.Units(c.onHand).String() ||
-				!got[0].Since.Equal(c.weight.At) {
-				t.Errorf("got %+v, want %+v estimated %s against %d", got[0], want, c.wantEst, c.onHand)
+				!got[0].Since.Equal(c.weight.At) || got[0].Held != c.wantHeld {
+				t.Errorf("got %+v, want %+v estimated %s against %d, held %v", got[0], want, c.wantEst, c.onHand, c.wantHeld)
 			}
 		})
 	}

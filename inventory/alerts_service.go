@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -327,7 +328,10 @@ func (s *AlertService) Evaluate(ctx context.Context, tenant, sku string) ([]Aler
 			return nil, fmt.Errorf("reading sensor state of %s: %w", sku, err)
 		}
 	}
-	conds := Evaluate(cfg, v)
+	conds, err := s.keepHeld(ctx, tenant, sku, Evaluate(cfg, v))
+	if err != nil {
+		return nil, err
+	}
 	raised, err := s.store.SyncAlerts(ctx, tenant, sku, conds, now)
 	if err != nil {
 		return nil, fmt.Errorf("storing alerts of %s: %w", sku, err)
@@ -358,6 +362,35 @@ func (s *AlertService) Evaluate(ctx context.Context, tenant, sku string) ([]Aler
 		}
 	}
 	return raised, nil
+}
+
+// heldAlertsRead bounds the open and the acknowledged alerts keepHeld reads of a tenant,
+// newest first. A held condition whose alert is older than that many others is taken
+// for one without an alert and resolves, as any condition no evaluation finds.
+const heldAlertsRead = 5000
+
+// keepHeld drops the held conditions (Condition.Held) that have no open or acknowledged
+// alert of their key, so that they keep an alert but never raise one. It reads the
+// store only when there are held conditions, which is when a lot's sensor readings are
+// stale and disagree with the ledger; an alert resolved by another process between this
+// read and the sync is raised again on the stale figures, a window of milliseconds.
+func (s *AlertService) keepHeld(ctx context.Context, tenant, sku string, conds []Condition) ([]Condition, error) {
+	if !slices.ContainsFunc(conds, func(c Condition) bool { return c.Held }) {
+		return conds, nil
+	}
+	open := map[string]bool{}
+	for _, st := range []AlertStatus{AlertOpen, AlertAcknowledged} {
+		as, err := s.store.Alerts(ctx, tenant, st, heldAlertsRead)
+		if err != nil {
+			return nil, fmt.Errorf("reading the %s alerts of %s for its held conditions: %w", st, sku, err)
+		}
+		for _, a := range as {
+			if a.Cell.SKU == sku {
+				open[a.Key] = true
+			}
+		}
+	}
+	return slices.DeleteFunc(conds, func(c Condition) bool { return c.Held && !open[c.Key()] }), nil
 }
 
 // Alerts lists a tenant's alerts, newest first.

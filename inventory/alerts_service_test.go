@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -313,5 +314,84 @@ func TestDocumentExpiryReachesTheAlerts(t *testing.T) {
 	}
 	if got := r.onHandAt("MILK", wh); got != ontology.Units(30) {
 		t.Fatalf("warehouse holds %s after the transfer, want the 30 expired", got)
+	}
+}
+
+// TestStaleWeightKeepsItsAlert: a pallet that reports less often than maxReadingAge
+// keeps its weight alert between readings instead of resolving it and raising a new one
+// with the next; stale readings never raise an alert; the alert resolves when the
+// ledger comes to agree with what the pallet weighed, and a fresh reading decides again.
+func TestStaleWeightKeepsItsAlert(t *testing.T) {
+	r := newRig(t)
+	r.receive(lot("PEAS", "P1", 100))
+	const sscc = "012345678901234567"
+	svc := alertService(r, inventory.AlertConfig{Pallets: []inventory.Pallet{{SSCC: sscc, SKU: "PEAS", Lot: "P1", Location: wh,
+		UnitWeight: ontology.Units(1), Tare: ontology.Units(20)}}})
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	svc.Now = func() time.Time { return now }
+	weigh := func(kg string) {
+		t.Helper()
+		if err := svc.Readings(r.ctx, r.tenant, []ontology.Reading{{DeviceID: "d1", PalletSSCC: sscc, At: now, Metric: "weight_kg", Value: kg}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	evaluate := func(step string) []inventory.Alert {
+		t.Helper()
+		raised, err := svc.Evaluate(r.ctx, r.tenant, "PEAS")
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		return raised
+	}
+	weightAlerts := func() []inventory.Alert {
+		t.Helper()
+		as, err := svc.Alerts(r.ctx, r.tenant, "", 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return slices.DeleteFunc(as, func(a inventory.Alert) bool { return a.Rule != inventory.RuleSensorLedger })
+	}
+
+	// 140 kg less 20 of tare: 120 units on a pallet the ledger holds 100 of.
+	weigh("140")
+	a := byRule(evaluate("fresh reading"), inventory.RuleSensorLedger)
+	if a == nil {
+		t.Fatal("a fresh reading 20 units over the ledger raised nothing")
+	}
+	if _, err := svc.Acknowledge(r.ctx, r.tenant, a.ID, "person:x"); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(61 * time.Minute) // the sensor silent past maxReadingAge
+	if raised := evaluate("stale"); len(raised) != 0 {
+		t.Fatalf("stale readings raised %+v", raised)
+	}
+	if as := weightAlerts(); len(as) != 1 || as[0].ID != a.ID || as[0].Status != inventory.AlertAcknowledged {
+		t.Fatalf("after the readings went stale: %+v, want alert %s still acknowledged", as, a.ID)
+	}
+	now = now.Add(30 * time.Minute)
+	weigh("140") // the next reading says the same
+	if raised := evaluate("the next reading"); len(raised) != 0 {
+		t.Fatalf("the same disagreement raised %+v again", raised)
+	}
+	if as := weightAlerts(); len(as) != 1 || as[0].ID != a.ID || as[0].Status == inventory.AlertResolved {
+		t.Fatalf("after the next reading: %+v, want alert %s alone and not resolved", as, a.ID)
+	}
+
+	// Stale again; the ledger is corrected to the 120 the pallet weighed: resolved.
+	now = now.Add(61 * time.Minute)
+	r.receive(lot("PEAS", "P1", 20))
+	evaluate("the ledger agrees")
+	if as := weightAlerts(); len(as) != 1 || as[0].Status != inventory.AlertResolved {
+		t.Fatalf("after the ledger came to agree: %+v, want alert %s resolved", as, a.ID)
+	}
+	// The ledger moves on while the readings are stale: they cannot raise an alert.
+	r.receive(lot("PEAS", "P1", 10))
+	if raised := evaluate("stale, disagreeing, nothing open"); len(raised) != 0 {
+		t.Fatalf("stale readings raised %+v", raised)
+	}
+	// A fresh reading decides again.
+	weigh("140")
+	if b := byRule(evaluate("fresh again"), inventory.RuleSensorLedger); b == nil || b.ID == a.ID {
+		t.Fatalf("a fresh reading 10 units under the ledger raised %+v, want a new alert", b)
 	}
 }
