@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -49,6 +50,8 @@ type AlertStore interface {
 // AlertCache is live stock, sensor state and the fan-out of alerts (Redis).
 type AlertCache interface {
 	Stock(ctx context.Context, tenant, sku, location string) ([]Stock, error)
+	// SKUs lists the products with live stock for a tenant.
+	SKUs(ctx context.Context, tenant string) ([]string, error)
 	// RecordSensor keeps the latest reading of a pallet's metric: a reading older than
 	// the one kept changes nothing. out says the reading is outside the pallet's zone;
 	// a run of such readings keeps the time of its first as OutSince.
@@ -127,7 +130,14 @@ type AlertService struct {
 	mu       sync.Mutex
 	dirty    map[TenantCell]bool // products (Cell.SKU only) awaiting evaluation
 	consumed map[TenantCell]*consumption
-	wake     chan struct{}
+	// expiring holds, per product with lots on hand whose expiry is known, the next
+	// instant at which time alone changes what the rules say of them (a lot entering
+	// the expiry window, a lot expiring): the sweep evaluates it then, though its stock
+	// does not move and no setting names it.
+	expiring map[TenantCell]time.Time
+	// learned says Run has read every product's expiries once (learnExpiries).
+	learned atomic.Bool
+	wake    chan struct{}
 }
 
 // consumptionFresh is how long a product's consumption, once read, is used without
@@ -160,7 +170,7 @@ func NewAlertService(store AlertStore, cache AlertCache, proj StockProjector, cf
 	}
 	return &AlertService{store: store, cache: cache, proj: proj, cfgs: filled, def: AlertConfig{}.WithDefaults(),
 		opts: opts, log: log, Now: time.Now, dirty: map[TenantCell]bool{}, consumed: map[TenantCell]*consumption{},
-		wake: make(chan struct{}, 1)}
+		expiring: map[TenantCell]time.Time{}, wake: make(chan struct{}, 1)}
 }
 
 // config returns a tenant's settings and whether it has alerts at all.
@@ -316,6 +326,7 @@ func (s *AlertService) Evaluate(ctx context.Context, tenant, sku string) ([]Aler
 	if err != nil {
 		return nil, fmt.Errorf("reading consumption of %s: %w", sku, err)
 	}
+	s.noteExpiries(tenant, sku, nextExpiryChange(cfg, cells, now))
 	v := ProductView{SKU: sku, Now: now, Cells: cells, Consumed: consumed}
 	var pallets []string
 	for _, p := range cfg.Pallets {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -393,5 +394,59 @@ func TestStaleWeightKeepsItsAlert(t *testing.T) {
 	weigh("140")
 	if b := byRule(evaluate("fresh again"), inventory.RuleSensorLedger); b == nil || b.ID == a.ID {
 		t.Fatalf("a fresh reading 10 units under the ledger raised %+v, want a new alert", b)
+	}
+}
+
+// TestSweepReachesDocumentExpiries: products that no setting names, whose stock does
+// not move and that have no alert open, are evaluated by the sweep as their lots'
+// expiries (from their receipts) come: a lot already expired when the process starts at
+// once, a lot entering its expiry window when it does.
+func TestSweepReachesDocumentExpiries(t *testing.T) {
+	r := newRig(t)
+	base := time.Now().UTC()
+	past, soon := base.Add(-48*time.Hour), base.Add(8*24*time.Hour)
+	r.receive(ontology.Line{SKU: "JAM", Lot: "J-OLD", Qty: ontology.Units(4), ExpiresAt: &past})
+	r.receive(ontology.Line{SKU: "HAM", Lot: "H-SOON", Qty: ontology.Units(6), ExpiresAt: &soon})
+	// The settings name neither product: alerts on with every default (a week's window).
+	svc := inventory.NewAlertService(r.store, r.cache, r.proj, map[string]inventory.AlertConfig{r.tenant: {}}, nil,
+		inventory.AlertServiceConfig{Sweep: 20 * time.Millisecond})
+	var shift atomic.Int64
+	svc.Now = func() time.Time { return base.Add(time.Duration(shift.Load())) }
+	ctx, cancel := context.WithCancel(r.ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); svc.Run(ctx, nil) }()
+	defer func() { cancel(); <-done }()
+	expiry := func(sku string) *inventory.Alert {
+		as, err := r.store.Alerts(r.ctx, r.tenant, inventory.AlertOpen, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range as {
+			if as[i].Rule == inventory.RuleExpiry && as[i].Cell.SKU == sku {
+				return &as[i]
+			}
+		}
+		return nil
+	}
+	waitFor := func(sku string) *inventory.Alert {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if a := expiry(sku); a != nil {
+				return a
+			}
+		}
+		t.Fatalf("no EXPIRY alert on %s within 10 s", sku)
+		return nil
+	}
+	if a := waitFor("JAM"); a.Severity != inventory.SeverityCritical || a.Cell.Lot != "J-OLD" {
+		t.Fatalf("JAM: %+v, want a critical alert on J-OLD", a)
+	}
+	time.Sleep(100 * time.Millisecond) // sweeps that must not raise HAM's yet
+	if a := expiry("HAM"); a != nil {
+		t.Fatalf("HAM raised eight days before its expiry, a week's window: %+v", a)
+	}
+	shift.Store(int64(2 * 24 * time.Hour))
+	if a := waitFor("HAM"); a.Severity != inventory.SeverityWarning || a.Cell.Lot != "H-SOON" {
+		t.Fatalf("HAM: %+v, want a warning on H-SOON", a)
 	}
 }
