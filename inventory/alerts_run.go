@@ -15,11 +15,12 @@ const alertRetryPause = time.Second
 
 // Run evaluates products until ctx ends: those whose stock changes arrives on changes
 // (every process sees every change through Redis pub/sub), those Readings and Changed
-// name, and on every sweep the products the tenant's settings name and those with alerts
-// still open. One product is evaluated at a time, and changes that arrive meanwhile
-// gather into one evaluation per product: the cost follows the number of products that
-// moved, not the number of movements. It returns when changes is closed, so that the
-// caller can subscribe again.
+// name, and on every sweep the products the tenant's settings name, those with alerts
+// still open and those whose lots reach their expiry window or their expiry (learnt from
+// every product's stock when Run first starts, then from each evaluation). One product
+// is evaluated at a time, and changes that arrive meanwhile gather into one evaluation
+// per product: the cost follows the number of products that moved, not the number of
+// movements. It returns when changes is closed, so that the caller can subscribe again.
 func (s *AlertService) Run(ctx context.Context, changes <-chan TenantCell) {
 	ended := make(chan struct{})
 	go func() {
