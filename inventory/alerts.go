@@ -111,6 +111,10 @@ type Condition struct {
 	// tells (the reading that disagrees, the moment an excursion passed its limit); the
 	// time from it to the alert is the alerts' response time.
 	Since time.Time
+	// Held says the evidence is too old to raise the condition but does not clear it (a
+	// pallet's weight readings gone stale while they disagree with the ledger): it keeps
+	// an open or acknowledged alert of its key, with these figures, and raises none.
+	Held bool
 }
 
 // Key is the condition's identity: while a condition with this key holds, it is the same
@@ -376,10 +380,31 @@ func (c AlertConfig) lot(sku, lot string) (LotInfo, bool) {
 	return LotInfo{}, false
 }
 
-// expiry returns a lot's expiry, zero when unknown.
+// expiry returns a lot's expiry as the settings give it, zero when they do not.
 func (c AlertConfig) expiry(sku, lot string) time.Time {
 	l, _ := c.lot(sku, lot)
 	return l.ExpiresAt
+}
+
+// cellExpiry is when the goods of a stock cell expire: the earlier of the settings'
+// expiry of its lot and the one its documents gave (Stock.ExpiresAt, which the projector
+// copies onto the cell), zero when neither tells. Most lots learn their expiry only from
+// the receipts that bring them in, so the settings cannot be the only source; when both
+// tell and disagree, the earlier is taken, because counting expired goods as sellable
+// or moving them to a store costs more than an early warning.
+func (c AlertConfig) cellExpiry(s Stock) time.Time {
+	return earlier(c.expiry(s.SKU, s.Lot), s.ExpiresAt)
+}
+
+// earlier is the earlier of two instants, a zero one meaning unknown.
+func earlier(a, b time.Time) time.Time {
+	switch {
+	case a.IsZero():
+		return b
+	case b.IsZero() || a.Before(b):
+		return a
+	}
+	return b
 }
 
 func (c AlertConfig) threshold(sku, location string) Threshold {

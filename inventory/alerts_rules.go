@@ -134,7 +134,7 @@ func places(cfg AlertConfig, v ProductView) []place {
 	for _, c := range v.Cells {
 		p := get(c.Location)
 		p.incoming += c.Incoming
-		if exp := cfg.expiry(v.SKU, c.Lot); !exp.IsZero() && !exp.After(v.Now) {
+		if exp := cfg.cellExpiry(c); !exp.IsZero() && !exp.After(v.Now) {
 			continue // expired goods cannot be sold
 		}
 		p.level = p.level.Add(c.Available().Decimal())
@@ -264,7 +264,8 @@ func propose(cfg AlertConfig, v ProductView, ps []place, short place) *TransferP
 
 // FEFO takes qty from the lots of cells (one product at one location) that expire
 // first: lots with a known expiry before those without, then by lot; expired lots and
-// lots with nothing available are skipped. It returns the lines and what they add up to,
+// lots with nothing available are skipped. A lot's expiry is the earlier of expiry(lot)
+// (the settings') and the cell's own ExpiresAt (its documents'). It returns the lines and what they add up to,
 // which is less than qty when the cells hold less.
 //
 // It never takes more than the location has available in all: a reservation made
@@ -280,7 +281,7 @@ func FEFO(cells []Stock, qty ontology.Qty, expiry func(lot string) time.Time, no
 	var lots []lot
 	var headroom ontology.Qty
 	for _, c := range cells {
-		exp := expiry(c.Lot)
+		exp := earlier(expiry(c.Lot), c.ExpiresAt)
 		if c.Available() < 0 {
 			headroom += c.Available()
 		}
@@ -319,7 +320,7 @@ func FEFO(cells []Stock, qty ontology.Qty, expiry func(lot string) time.Time, no
 func expiryRule(cfg AlertConfig, v ProductView) []Condition {
 	var out []Condition
 	for _, c := range v.Cells {
-		exp := cfg.expiry(v.SKU, c.Lot)
+		exp := cfg.cellExpiry(c)
 		if c.OnHand <= 0 || exp.IsZero() || exp.Sub(v.Now) > cfg.Defaults.ExpiryWindow {
 			continue
 		}

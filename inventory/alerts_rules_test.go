@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -190,18 +191,21 @@ func TestSensorLedgerRule(t *testing.T) {
 	cfg.Thresholds = nil
 	pallet := cfg.Pallets[0].ID()
 	for _, c := range []struct {
-		name    string
-		weight  *SensorState
-		onHand  int64
-		wantEst string // "" for no condition
+		name     string
+		weight   *SensorState
+		onHand   int64
+		wantEst  string // "" for no condition
+		wantHeld bool
 	}{
 		// (130 - 25) / 1.05 = 100 units.
-		{"weight agrees with the ledger", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 100, ""},
-		{"within the tolerance of one unit", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 101, ""},
-		{"twelve units missing", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 112, "100"},
-		{"weight says more than the ledger", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("140")}, 100, "109.524"},
-		{"reading too old to compare", &SensorState{At: alertNow.Add(-2 * time.Hour), Value: dec("130")}, 112, ""},
-		{"no reading yet", nil, 112, ""},
+		{"weight agrees with the ledger", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 100, "", false},
+		{"within the tolerance of one unit", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 101, "", false},
+		{"twelve units missing", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("130")}, 112, "100", false},
+		{"weight says more than the ledger", &SensorState{At: alertNow.Add(-time.Minute), Value: dec("140")}, 100, "109.524", false},
+		// Too old to raise anything, yet no sign that the disagreement went: held.
+		{"reading too old, disagreeing", &SensorState{At: alertNow.Add(-2 * time.Hour), Value: dec("130")}, 112, "100", true},
+		{"reading too old, the ledger agrees", &SensorState{At: alertNow.Add(-2 * time.Hour), Value: dec("130")}, 100, "", false},
+		{"no reading yet", nil, 112, "", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			v := ProductView{SKU: "MILK-1L", Now: alertNow,
@@ -219,8 +223,8 @@ func TestSensorLedgerRule(t *testing.T) {
 			}
 			want := ontology.Cell{SKU: "MILK-1L", Location: "WH-1", Lot: "L-LATE"}
 			if got[0].Cell != want || figure(got[0], "estimated") != c.wantEst || figure(got[0], "ledger") != ontology.Units(c.onHand).String() ||
-				!got[0].Since.Equal(c.weight.At) {
-				t.Errorf("got %+v, want %+v estimated %s against %d", got[0], want, c.wantEst, c.onHand)
+				!got[0].Since.Equal(c.weight.At) || got[0].Held != c.wantHeld {
+				t.Errorf("got %+v, want %+v estimated %s against %d, held %v", got[0], want, c.wantEst, c.onHand, c.wantHeld)
 			}
 		})
 	}
@@ -365,5 +369,110 @@ func TestConditionKeysAreStable(t *testing.T) {
 	}
 	if a.Key() != AlertKey(RuleColdChain, a.Cell) {
 		t.Error("key depends on more than rule and cell")
+	}
+}
+
+// TestDocumentExpiry: a lot's expiry that only its documents gave (the cell's ExpiresAt)
+// counts like one from the settings: the lot raises its EXPIRY alert, is left out of
+// available stock and of a transfer. When both give one, the earlier wins.
+func TestDocumentExpiry(t *testing.T) {
+	cfg := alertTestConfig()
+	withExp := func(s Stock, at time.Time) Stock { s.ExpiresAt = at; return s }
+	gone := withExp(cell("WH-1", "D-GONE", 30, 0), alertNow.Add(-48*time.Hour))
+	good := withExp(cell("WH-1", "D-GOOD", 40, 0), alertNow.Add(60*24*time.Hour))
+	store := withExp(cell("STORE-1", "D-GONE", 20, 0), alertNow.Add(-48*time.Hour))
+	got := Evaluate(cfg, ProductView{SKU: "MILK-1L", Now: alertNow, Cells: []Stock{store, gone, good}})
+	var rules []string
+	var proposal *TransferProposal
+	for _, c := range got {
+		rules = append(rules, fmt.Sprintf("%s %s %s %s", c.Rule, c.Severity, c.Cell.Location, c.Cell.Lot))
+		if c.Rule == RuleStockout {
+			proposal = c.Proposal
+			if a := figure(c, "available"); a != "0" {
+				t.Errorf("STORE-1 available = %s, want 0: its only lot expired", a)
+			}
+		}
+	}
+	want := []string{
+		"expiry critical STORE-1 D-GONE", "expiry critical WH-1 D-GONE",
+		"projected_stockout critical STORE-1 ", "reorder_point info STORE-1 ",
+	}
+	if !reflect.DeepEqual(rules, want) {
+		t.Fatalf("conditions = %q, want %q", rules, want)
+	}
+	wantP := &TransferProposal{SKU: "MILK-1L", From: "WH-1", To: "STORE-1", Qty: u(10), Lines: []TransferLine{{"D-GOOD", u(10)}}}
+	if !reflect.DeepEqual(proposal, wantP) {
+		t.Errorf("proposal = %+v, want %+v", proposal, wantP)
+	}
+
+	for _, c := range []struct {
+		name     string
+		lot      string
+		document time.Time
+		want     Severity
+	}{
+		// The settings say L-LATE keeps twenty days; its receipt said one day.
+		{"the document's earlier expiry wins over the settings'", "L-LATE", alertNow.Add(24 * time.Hour), SeverityWarning},
+		// The settings say L-GONE expired an hour ago; its receipt said twenty days.
+		{"the settings' earlier expiry wins over the document's", "L-GONE", alertNow.Add(20 * 24 * time.Hour), SeverityCritical},
+		{"the document's expiry far ahead", "D-NEW", alertNow.Add(20 * 24 * time.Hour), ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := expiryRule(cfg, ProductView{SKU: "MILK-1L", Now: alertNow, Cells: []Stock{withExp(cell("WH-1", c.lot, 5, 0), c.document)}})
+			switch {
+			case c.want == "" && len(got) > 0:
+				t.Errorf("raised %+v", got)
+			case c.want != "" && (len(got) != 1 || got[0].Severity != c.want):
+				t.Errorf("got %+v, want one %s condition", got, c.want)
+			}
+		})
+	}
+	// FEFO reads the cell's expiry too: the document-dated lot goes first, the expired one never.
+	lines, n := FEFO([]Stock{cell("WH-1", "A", 5, 0), withExp(cell("WH-1", "B", 5, 0), alertNow.Add(time.Hour)), withExp(cell("WH-1", "C", 5, 0), alertNow)},
+		u(7), func(string) time.Time { return time.Time{} }, alertNow)
+	if n != u(7) || !reflect.DeepEqual(lines, []TransferLine{{"B", u(5)}, {"A", u(2)}}) {
+		t.Errorf("FEFO = %+v (%s), want 5 of B then 2 of A", lines, n)
+	}
+}
+
+// TestColdChainNamesEveryPallet: a lot with several pallets over the limit is one
+// condition, told by the longest excursion, whose evidence names each of them, in
+// whatever order the settings list them.
+func TestColdChainNamesEveryPallet(t *testing.T) {
+	out := func(min int) *SensorState {
+		return &SensorState{At: alertNow, Value: dec("12"), OutSince: alertNow.Add(-time.Duration(min) * time.Minute)}
+	}
+	for _, c := range []struct {
+		name    string
+		minutes map[string]int // minutes out of the zone, per pallet
+		order   []string       // as the settings list them
+		want    []string       // the evidence's pallets, the longest first
+	}{
+		{"the longer excursion comes second", map[string]int{"PAL-A": 40, "PAL-B": 60}, []string{"PAL-A", "PAL-B"}, []string{"PAL-B", "PAL-A"}},
+		{"the longer excursion comes first", map[string]int{"PAL-A": 60, "PAL-B": 40}, []string{"PAL-A", "PAL-B"}, []string{"PAL-A", "PAL-B"}},
+		{"three, one within its limit", map[string]int{"PAL-A": 35, "PAL-B": 20, "PAL-C": 90}, []string{"PAL-A", "PAL-B", "PAL-C"}, []string{"PAL-C", "PAL-A"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := alertTestConfig()
+			cfg.Pallets = nil
+			sensors := map[string]PalletSensors{}
+			for _, id := range c.order {
+				cfg.Pallets = append(cfg.Pallets, Pallet{SSCC: id, SKU: "MILK-1L", Lot: "L-LATE", Location: "WH-1"})
+				sensors[id] = PalletSensors{Temperature: out(c.minutes[id])}
+			}
+			got := coldChainRule(cfg, ProductView{SKU: "MILK-1L", Now: alertNow, Sensors: sensors})
+			if len(got) != 1 {
+				t.Fatalf("got %d conditions, want one for the lot: %+v", len(got), got)
+			}
+			var ids []string
+			for _, f := range got[0].Evidence {
+				if f.Name == "pallet" {
+					ids = append(ids, f.Value)
+				}
+			}
+			if !reflect.DeepEqual(ids, c.want) || !strings.Contains(got[0].Message, c.want[0]) {
+				t.Errorf("pallets in evidence %q, message %q: want %q, the message about %s", ids, got[0].Message, c.want, c.want[0])
+			}
+		})
 	}
 }

@@ -12,9 +12,18 @@ import (
 
 // sensorLedgerRule compares the units the weight of a lot's pallets implies, (weight -
 // tare) / unit weight summed over the pallets, with the ledger's on-hand quantity of the
-// lot at their location (at every location when the pallets name none). It decides only
+// lot at their location (at every location when the pallets name none). It raises only
 // when every pallet of the lot has a weight reading younger than maxReadingAge: a lot
-// with one pallet unread would always look short.
+// with one pallet unread would always look short, and an old reading says nothing of
+// what was picked since.
+//
+// Readings gone stale are no evidence that the disagreement cleared, though: a pallet
+// that reports less often than maxReadingAge would resolve its alert between readings
+// and raise a new one with the next. While the readings of a lot are stale (each pallet
+// read once at least), its last readings are compared with the ledger as it stands: a
+// disagreement is a held condition (Condition.Held), which keeps an alert that is open
+// but raises none, and agreement clears it (the ledger was corrected to what the
+// pallets weighed). A fresh reading decides again.
 func sensorLedgerRule(cfg AlertConfig, v ProductView) []Condition {
 	type group struct {
 		pallets   []string
@@ -22,7 +31,8 @@ func sensorLedgerRule(cfg AlertConfig, v ProductView) []Condition {
 		tolerance ontology.Qty
 		weight    decimal.Decimal
 		latest    time.Time
-		stale     bool
+		stale     []string // pallets whose reading is older than maxReadingAge
+		unread    bool     // a pallet without any reading: nothing to compare
 	}
 	groups := map[ontology.Cell]*group{}
 	var order []ontology.Cell
@@ -44,9 +54,12 @@ func sensorLedgerRule(cfg AlertConfig, v ProductView) []Condition {
 		}
 		g.tolerance += tol
 		w := v.Sensors[p.ID()].Weight
-		if w == nil || v.Now.Sub(w.At) > cfg.Defaults.MaxReadingAge {
-			g.stale = true
+		if w == nil {
+			g.unread = true
 			continue
+		}
+		if v.Now.Sub(w.At) > cfg.Defaults.MaxReadingAge {
+			g.stale = append(g.stale, p.ID())
 		}
 		g.weight = g.weight.Add(w.Value)
 		g.estimate = g.estimate.Add(w.Value.Sub(p.Tare.Decimal()).DivRound(p.UnitWeight.Decimal(), 3))
@@ -57,7 +70,7 @@ func sensorLedgerRule(cfg AlertConfig, v ProductView) []Condition {
 	var out []Condition
 	for _, cell := range order {
 		g := groups[cell]
-		if g.stale {
+		if g.unread {
 			continue
 		}
 		var ledger ontology.Qty
@@ -74,7 +87,7 @@ func sensorLedgerRule(cfg AlertConfig, v ProductView) []Condition {
 		if where == "" {
 			where = "all locations"
 		}
-		out = append(out, Condition{
+		c := Condition{
 			Rule: RuleSensorLedger, Cell: cell, Severity: SeverityWarning, Since: g.latest,
 			Message: fmt.Sprintf("%s lot %s at %s: pallet weight says %s units, the ledger %s", v.SKU, cell.Lot, where,
 				g.estimate.String(), ledger),
@@ -83,7 +96,13 @@ func sensorLedgerRule(cfg AlertConfig, v ProductView) []Condition {
 				{"estimated", g.estimate.String()}, {"ledger", ledger.String()}, {"difference", diff.String()},
 				{"tolerance", g.tolerance.String()}, {"readingAt", g.latest.UTC().Format(time.RFC3339)},
 			},
-		})
+		}
+		if len(g.stale) > 0 {
+			c.Held = true
+			c.Message += fmt.Sprintf(" (readings older than %s: %s)", cfg.Defaults.MaxReadingAge, strings.Join(g.stale, ","))
+			c.Evidence = append(c.Evidence, Figure{"stalePallets", strings.Join(g.stale, ",")})
+		}
+		out = append(out, c)
 	}
 	return out
 }
@@ -91,10 +110,15 @@ func sensorLedgerRule(cfg AlertConfig, v ProductView) []Condition {
 // coldChainRule raises a lot when one of its pallets has been outside its zone for at
 // least the zone's maximum excursion. The excursion runs from its first reading outside
 // to the latest reading, and on to now while the sensor is not late by more than
-// sensorGap: a pallet whose sensor falls silent is judged on what it said last.
+// sensorGap: a pallet whose sensor falls silent is judged on what it said last. A lot
+// with several pallets over the limit is one condition, told by its longest excursion,
+// whose evidence names every such pallet.
 func coldChainRule(cfg AlertConfig, v ProductView) []Condition {
 	byCell := map[ontology.Cell]*Condition{}
 	longest := map[ontology.Cell]time.Duration{}
+	// The pallets over the limit are kept apart from the condition, which is replaced
+	// whenever a longer excursion turns up, and are added to its evidence at the end.
+	pallets := map[ontology.Cell][]string{}
 	var order []ontology.Cell
 	for _, p := range cfg.Pallets {
 		if p.SKU != v.SKU {
@@ -117,13 +141,12 @@ func coldChainRule(cfg AlertConfig, v ProductView) []Condition {
 			continue
 		}
 		cell := ontology.Cell{SKU: p.SKU, Location: p.Location, Lot: p.Lot}
-		if prev, ok := byCell[cell]; ok {
-			prev.Evidence = append(prev.Evidence, Figure{"pallet", p.ID()})
-			if d <= longest[cell] {
-				continue
-			}
-		} else {
+		if _, ok := byCell[cell]; !ok {
 			order = append(order, cell)
+		}
+		pallets[cell] = append(pallets[cell], p.ID())
+		if _, ok := byCell[cell]; ok && d <= longest[cell] {
+			continue
 		}
 		longest[cell] = d
 		byCell[cell] = &Condition{
@@ -140,8 +163,15 @@ func coldChainRule(cfg AlertConfig, v ProductView) []Condition {
 		}
 	}
 	out := make([]Condition, 0, len(order))
-	for _, c := range order {
-		out = append(out, *byCell[c])
+	for _, cell := range order {
+		c := *byCell[cell]
+		// The condition's own pallet is its first figure; the others follow.
+		for _, id := range pallets[cell] {
+			if id != c.Evidence[0].Value {
+				c.Evidence = append(c.Evidence, Figure{"pallet", id})
+			}
+		}
+		out = append(out, c)
 	}
 	return out
 }

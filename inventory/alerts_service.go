@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -48,6 +50,8 @@ type AlertStore interface {
 // AlertCache is live stock, sensor state and the fan-out of alerts (Redis).
 type AlertCache interface {
 	Stock(ctx context.Context, tenant, sku, location string) ([]Stock, error)
+	// SKUs lists the products with live stock for a tenant.
+	SKUs(ctx context.Context, tenant string) ([]string, error)
 	// RecordSensor keeps the latest reading of a pallet's metric: a reading older than
 	// the one kept changes nothing. out says the reading is outside the pallet's zone;
 	// a run of such readings keeps the time of its first as OutSince.
@@ -126,7 +130,14 @@ type AlertService struct {
 	mu       sync.Mutex
 	dirty    map[TenantCell]bool // products (Cell.SKU only) awaiting evaluation
 	consumed map[TenantCell]*consumption
-	wake     chan struct{}
+	// expiring holds, per product with lots on hand whose expiry is known, the next
+	// instant at which time alone changes what the rules say of them (a lot entering
+	// the expiry window, a lot expiring): the sweep evaluates it then, though its stock
+	// does not move and no setting names it.
+	expiring map[TenantCell]time.Time
+	// learned says Run has read every product's expiries once (learnExpiries).
+	learned atomic.Bool
+	wake    chan struct{}
 }
 
 // consumptionFresh is how long a product's consumption, once read, is used without
@@ -159,7 +170,7 @@ func NewAlertService(store AlertStore, cache AlertCache, proj StockProjector, cf
 	}
 	return &AlertService{store: store, cache: cache, proj: proj, cfgs: filled, def: AlertConfig{}.WithDefaults(),
 		opts: opts, log: log, Now: time.Now, dirty: map[TenantCell]bool{}, consumed: map[TenantCell]*consumption{},
-		wake: make(chan struct{}, 1)}
+		expiring: map[TenantCell]time.Time{}, wake: make(chan struct{}, 1)}
 }
 
 // config returns a tenant's settings and whether it has alerts at all.
@@ -315,6 +326,7 @@ func (s *AlertService) Evaluate(ctx context.Context, tenant, sku string) ([]Aler
 	if err != nil {
 		return nil, fmt.Errorf("reading consumption of %s: %w", sku, err)
 	}
+	s.noteExpiries(tenant, sku, nextExpiryChange(cfg, cells, now))
 	v := ProductView{SKU: sku, Now: now, Cells: cells, Consumed: consumed}
 	var pallets []string
 	for _, p := range cfg.Pallets {
@@ -327,7 +339,10 @@ func (s *AlertService) Evaluate(ctx context.Context, tenant, sku string) ([]Aler
 			return nil, fmt.Errorf("reading sensor state of %s: %w", sku, err)
 		}
 	}
-	conds := Evaluate(cfg, v)
+	conds, err := s.keepHeld(ctx, tenant, sku, Evaluate(cfg, v))
+	if err != nil {
+		return nil, err
+	}
 	raised, err := s.store.SyncAlerts(ctx, tenant, sku, conds, now)
 	if err != nil {
 		return nil, fmt.Errorf("storing alerts of %s: %w", sku, err)
@@ -358,6 +373,35 @@ func (s *AlertService) Evaluate(ctx context.Context, tenant, sku string) ([]Aler
 		}
 	}
 	return raised, nil
+}
+
+// heldAlertsRead bounds the open and the acknowledged alerts keepHeld reads of a tenant,
+// newest first. A held condition whose alert is older than that many others is taken
+// for one without an alert and resolves, as any condition no evaluation finds.
+const heldAlertsRead = 5000
+
+// keepHeld drops the held conditions (Condition.Held) that have no open or acknowledged
+// alert of their key, so that they keep an alert but never raise one. It reads the
+// store only when there are held conditions, which is when a lot's sensor readings are
+// stale and disagree with the ledger; an alert resolved by another process between this
+// read and the sync is raised again on the stale figures, a window of milliseconds.
+func (s *AlertService) keepHeld(ctx context.Context, tenant, sku string, conds []Condition) ([]Condition, error) {
+	if !slices.ContainsFunc(conds, func(c Condition) bool { return c.Held }) {
+		return conds, nil
+	}
+	open := map[string]bool{}
+	for _, st := range []AlertStatus{AlertOpen, AlertAcknowledged} {
+		as, err := s.store.Alerts(ctx, tenant, st, heldAlertsRead)
+		if err != nil {
+			return nil, fmt.Errorf("reading the %s alerts of %s for its held conditions: %w", st, sku, err)
+		}
+		for _, a := range as {
+			if a.Cell.SKU == sku {
+				open[a.Key] = true
+			}
+		}
+	}
+	return slices.DeleteFunc(conds, func(c Condition) bool { return c.Held && !open[c.Key()] }), nil
 }
 
 // Alerts lists a tenant's alerts, newest first.

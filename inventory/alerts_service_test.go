@@ -3,6 +3,9 @@ package inventory_test
 import (
 	"context"
 	"errors"
+	"reflect"
+	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -277,5 +280,173 @@ func TestConsumptionReadOncePerStockChange(t *testing.T) {
 	}
 	if store.reads != 3 {
 		t.Fatalf("a minute later consumption was read %d times in all, want 3", store.reads)
+	}
+}
+
+// TestDocumentExpiryReachesTheAlerts: a lot whose expiry only its receipt gave, and
+// which has expired, raises its EXPIRY alert and is neither counted as available nor
+// proposed nor moved by a transfer; the lot still good is.
+func TestDocumentExpiryReachesTheAlerts(t *testing.T) {
+	r := newRig(t)
+	past := time.Now().Add(-48 * time.Hour).UTC()
+	future := time.Now().Add(60 * 24 * time.Hour).UTC()
+	r.receive(ontology.Line{SKU: "MILK", Lot: "A-EXPIRED", Qty: ontology.Units(30), ExpiresAt: &past},
+		ontology.Line{SKU: "MILK", Lot: "B-GOOD", Qty: ontology.Units(10), ExpiresAt: &future})
+	svc := alertService(r, inventory.AlertConfig{Thresholds: []inventory.Threshold{safety("MILK", 25)}})
+	raised, err := svc.Evaluate(r.ctx, r.tenant, "MILK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	exp := byRule(raised, inventory.RuleExpiry)
+	if exp == nil || exp.Cell.Lot != "A-EXPIRED" || exp.Severity != inventory.SeverityCritical {
+		t.Fatalf("raised %+v: want a critical EXPIRY alert on A-EXPIRED", raised)
+	}
+	a := byRule(raised, inventory.RuleStockout)
+	want := []inventory.TransferLine{{Lot: "B-GOOD", Qty: ontology.Units(10)}}
+	if a == nil || a.Proposal == nil || a.Proposal.Qty != ontology.Units(10) || !reflect.DeepEqual(a.Proposal.Lines, want) {
+		t.Fatalf("stock-out %+v: want a proposal of 10 of B-GOOD", a)
+	}
+	if _, err := svc.CreateTransfer(r.ctx, r.tenant, a.ID, ontology.Units(11), "person:x"); !errors.Is(err, inventory.ErrNotEnoughToMove) {
+		t.Fatalf("moving 11 where 10 are good: %v", err)
+	}
+	res, err := svc.CreateTransfer(r.ctx, r.tenant, a.ID, 0, "person:x")
+	if err != nil || !reflect.DeepEqual(res.Transfer.Proposal.Lines, want) {
+		t.Fatalf("transfer = %+v, %v: want 10 of B-GOOD", res.Transfer.Proposal, err)
+	}
+	if got := r.onHandAt("MILK", wh); got != ontology.Units(30) {
+		t.Fatalf("warehouse holds %s after the transfer, want the 30 expired", got)
+	}
+}
+
+// TestStaleWeightKeepsItsAlert: a pallet that reports less often than maxReadingAge
+// keeps its weight alert between readings instead of resolving it and raising a new one
+// with the next; stale readings never raise an alert; the alert resolves when the
+// ledger comes to agree with what the pallet weighed, and a fresh reading decides again.
+func TestStaleWeightKeepsItsAlert(t *testing.T) {
+	r := newRig(t)
+	r.receive(lot("PEAS", "P1", 100))
+	const sscc = "012345678901234567"
+	svc := alertService(r, inventory.AlertConfig{Pallets: []inventory.Pallet{{SSCC: sscc, SKU: "PEAS", Lot: "P1", Location: wh,
+		UnitWeight: ontology.Units(1), Tare: ontology.Units(20)}}})
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	svc.Now = func() time.Time { return now }
+	weigh := func(kg string) {
+		t.Helper()
+		if err := svc.Readings(r.ctx, r.tenant, []ontology.Reading{{DeviceID: "d1", PalletSSCC: sscc, At: now, Metric: "weight_kg", Value: kg}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	evaluate := func(step string) []inventory.Alert {
+		t.Helper()
+		raised, err := svc.Evaluate(r.ctx, r.tenant, "PEAS")
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		return raised
+	}
+	weightAlerts := func() []inventory.Alert {
+		t.Helper()
+		as, err := svc.Alerts(r.ctx, r.tenant, "", 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return slices.DeleteFunc(as, func(a inventory.Alert) bool { return a.Rule != inventory.RuleSensorLedger })
+	}
+
+	// 140 kg less 20 of tare: 120 units on a pallet the ledger holds 100 of.
+	weigh("140")
+	a := byRule(evaluate("fresh reading"), inventory.RuleSensorLedger)
+	if a == nil {
+		t.Fatal("a fresh reading 20 units over the ledger raised nothing")
+	}
+	if _, err := svc.Acknowledge(r.ctx, r.tenant, a.ID, "person:x"); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(61 * time.Minute) // the sensor silent past maxReadingAge
+	if raised := evaluate("stale"); len(raised) != 0 {
+		t.Fatalf("stale readings raised %+v", raised)
+	}
+	if as := weightAlerts(); len(as) != 1 || as[0].ID != a.ID || as[0].Status != inventory.AlertAcknowledged {
+		t.Fatalf("after the readings went stale: %+v, want alert %s still acknowledged", as, a.ID)
+	}
+	now = now.Add(30 * time.Minute)
+	weigh("140") // the next reading says the same
+	if raised := evaluate("the next reading"); len(raised) != 0 {
+		t.Fatalf("the same disagreement raised %+v again", raised)
+	}
+	if as := weightAlerts(); len(as) != 1 || as[0].ID != a.ID || as[0].Status == inventory.AlertResolved {
+		t.Fatalf("after the next reading: %+v, want alert %s alone and not resolved", as, a.ID)
+	}
+
+	// Stale again; the ledger is corrected to the 120 the pallet weighed: resolved.
+	now = now.Add(61 * time.Minute)
+	r.receive(lot("PEAS", "P1", 20))
+	evaluate("the ledger agrees")
+	if as := weightAlerts(); len(as) != 1 || as[0].Status != inventory.AlertResolved {
+		t.Fatalf("after the ledger came to agree: %+v, want alert %s resolved", as, a.ID)
+	}
+	// The ledger moves on while the readings are stale: they cannot raise an alert.
+	r.receive(lot("PEAS", "P1", 10))
+	if raised := evaluate("stale, disagreeing, nothing open"); len(raised) != 0 {
+		t.Fatalf("stale readings raised %+v", raised)
+	}
+	// A fresh reading decides again.
+	weigh("140")
+	if b := byRule(evaluate("fresh again"), inventory.RuleSensorLedger); b == nil || b.ID == a.ID {
+		t.Fatalf("a fresh reading 10 units under the ledger raised %+v, want a new alert", b)
+	}
+}
+
+// TestSweepReachesDocumentExpiries: products that no setting names, whose stock does
+// not move and that have no alert open, are evaluated by the sweep as their lots'
+// expiries (from their receipts) come: a lot already expired when the process starts at
+// once, a lot entering its expiry window when it does.
+func TestSweepReachesDocumentExpiries(t *testing.T) {
+	r := newRig(t)
+	base := time.Now().UTC()
+	past, soon := base.Add(-48*time.Hour), base.Add(8*24*time.Hour)
+	r.receive(ontology.Line{SKU: "JAM", Lot: "J-OLD", Qty: ontology.Units(4), ExpiresAt: &past})
+	r.receive(ontology.Line{SKU: "HAM", Lot: "H-SOON", Qty: ontology.Units(6), ExpiresAt: &soon})
+	// The settings name neither product: alerts on with every default (a week's window).
+	svc := inventory.NewAlertService(r.store, r.cache, r.proj, map[string]inventory.AlertConfig{r.tenant: {}}, nil,
+		inventory.AlertServiceConfig{Sweep: 20 * time.Millisecond})
+	var shift atomic.Int64
+	svc.Now = func() time.Time { return base.Add(time.Duration(shift.Load())) }
+	ctx, cancel := context.WithCancel(r.ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); svc.Run(ctx, nil) }()
+	defer func() { cancel(); <-done }()
+	expiry := func(sku string) *inventory.Alert {
+		as, err := r.store.Alerts(r.ctx, r.tenant, inventory.AlertOpen, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range as {
+			if as[i].Rule == inventory.RuleExpiry && as[i].Cell.SKU == sku {
+				return &as[i]
+			}
+		}
+		return nil
+	}
+	waitFor := func(sku string) *inventory.Alert {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if a := expiry(sku); a != nil {
+				return a
+			}
+		}
+		t.Fatalf("no EXPIRY alert on %s within 10 s", sku)
+		return nil
+	}
+	if a := waitFor("JAM"); a.Severity != inventory.SeverityCritical || a.Cell.Lot != "J-OLD" {
+		t.Fatalf("JAM: %+v, want a critical alert on J-OLD", a)
+	}
+	time.Sleep(100 * time.Millisecond) // sweeps that must not raise HAM's yet
+	if a := expiry("HAM"); a != nil {
+		t.Fatalf("HAM raised eight days before its expiry, a week's window: %+v", a)
+	}
+	shift.Store(int64(2 * 24 * time.Hour))
+	if a := waitFor("HAM"); a.Severity != inventory.SeverityWarning || a.Cell.Lot != "H-SOON" {
+		t.Fatalf("HAM: %+v, want a warning on H-SOON", a)
 	}
 }
