@@ -36,6 +36,10 @@ func PhoneLevel(a, b, defaultCountry string) Level {
 	ea, okA := normalize.Phone(a, defaultCountry)
 	eb, okB := normalize.Phone(b, defaultCountry)
 	switch {
+	case !okA && okB && withoutCountryCode(a, eb):
+		return level("phone", Exact, "%s is %s without its country code", a, eb)
+	case !okB && okA && withoutCountryCode(b, ea):
+		return level("phone", Exact, "%s is %s without its country code", b, ea)
 	case !okA:
 		return level("phone", Null, "%q is not a number of one person", a)
 	case !okB:
@@ -46,6 +50,32 @@ func PhoneLevel(a, b, defaultCountry string) Level {
 		return level("phone", Typo, "%s ~ %s: one digit apart", ea, eb)
 	}
 	return level("phone", Different, "")
+}
+
+// withoutCountryCode reports whether s, a number no plan of its country reads, is the
+// national number of e164 written without the calling code: "5171196451" at a shop
+// whose customer's country field says GB, against "+1 517-119-6451". People abroad
+// write their home number as they dial it at home, and forms take it as typed. Only
+// digits and the separators people write between them, nine at least and not starting
+// with a trunk 0 (which national numbers are read by), so that privacy numbers with
+// an extension and short numbers never qualify.
+func withoutCountryCode(s, e164 string) bool {
+	var d strings.Builder
+	for _, r := range norm.NFKC.String(strings.TrimSpace(s)) {
+		switch {
+		case r >= '0' && r <= '9':
+			d.WriteRune(r)
+		case r == ' ' || r == '-' || r == '(' || r == ')' || r == '.':
+		default:
+			return false
+		}
+	}
+	digits := d.String()
+	if len(digits) < 9 || digits[0] == '0' {
+		return false
+	}
+	cc, ok := strings.CutSuffix(strings.TrimPrefix(e164, "+"), digits)
+	return ok && len(cc) >= 1 && len(cc) <= 3
 }
 
 // phoneMask is a masked phone number reduced to its digits and a '?' for each hidden
