@@ -1,6 +1,7 @@
 package resolver
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -41,6 +42,11 @@ type PartyProfile struct {
 	Family   string `json:"family,omitempty"`
 	Email    string `json:"email,omitempty"` // normalize.Email
 	Phone    string `json:"phone,omitempty"` // E.164, or the mask as written (138****5678)
+	// PhoneDigits are the digits of a number no plan reads (0684297730 where the country
+	// field says US; 5171196451, a US number without +1, where it says GB), kept to
+	// compare with the other side's number only: never a key, since what it is cannot be
+	// told.
+	PhoneDigits string `json:"phoneDigits,omitempty"`
 	// BirthDate is the date of birth as eight digits YYYYMMDD.
 	BirthDate  string          `json:"dob,omitempty"`
 	NationalID string          `json:"nid,omitempty"`
@@ -81,6 +87,8 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 	default:
 		if ph, ok := normalize.Phone(p.Phone, p.Country); ok {
 			pr.Phone = ph
+		} else if d, ok := compare.UnplannedDigits(p.Phone); ok {
+			pr.PhoneDigits = d
 		}
 	}
 	if d, ok := compare.DateDigits(p.BirthDate); ok {
@@ -362,6 +370,9 @@ func CompareParties(a, b PartyProfile) Comparison {
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
+	if l, ok := unplannedPhone(a, b); ok && c[fieldPhone].Kind == compare.Null {
+		c[fieldPhone] = l
+	}
 	if !c[fieldPhone].Kind.Agrees() {
 		if l, ok := mailboxPhone(a, b); ok {
 			c[fieldPhone] = l
@@ -467,6 +478,24 @@ func movedWithPhone(c *Comparison, a, b PartyProfile) {
 			c[f] = compare.Level{Kind: compare.Null, Why: fieldNames[f] + ": another home under the same name and phone (a move)"}
 		}
 	}
+}
+
+// unplannedPhone compares a number no plan reads (PhoneDigits) with the other side's
+// number, read or not: Exact where it is the same digits, or the other's national
+// number without its country code (compare.PhoneLevel); false otherwise, the numbers
+// saying nothing, as an unreadable one did before.
+func unplannedPhone(a, b PartyProfile) (compare.Level, bool) {
+	if a.PhoneDigits == "" && b.PhoneDigits == "" {
+		return compare.Level{}, false
+	}
+	pa, pb := cmp.Or(a.Phone, a.PhoneDigits), cmp.Or(b.Phone, b.PhoneDigits)
+	if pa == "" || pb == "" || compare.IsMasked(pa) || compare.IsMasked(pb) {
+		return compare.Level{}, false
+	}
+	if l := compare.PhoneLevel(pa, pb, a.Country); l.Kind == compare.Exact {
+		return l, true
+	}
+	return compare.Level{}, false
 }
 
 // waybillTail compares the last four digits of a number one side's name carries (王丽7496,

@@ -546,3 +546,35 @@ func TestMovedWithThePhone(t *testing.T) {
 		{"a title with the phone, another home", buyer("马女士", "13237516889", "湖北省武汉市江汉区光谷新世界19号楼4单元2402室"), work, Possibly},
 	})
 }
+
+// TestNumberNoPlanReads: Emily Rodriguez at 5171196451 (her US number without +1, her
+// country field GB) and at +1 517-119-6451, the same address: the profile keeps the
+// digits no plan reads, and they are her number; Christina Cooper and C. Cooper at
+// 0684297730 (country US, where no number starts with 0) are one number. A privacy
+// number is still kept as nothing.
+func TestNumberNoPlanReads(t *testing.T) {
+	pm := DefaultPartyModel()
+	at := func(given, family, phone, country string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family,
+			Phone: phone, Country: country, Place: &ontology.AddressPart{Street: "4923 Dale Mountain", Locality: "West Derek", Postcode: "54664"}})
+	}
+	emily := at("Emily", "Rodriguez", "5171196451", "GB")
+	if emily.Phone != "" || emily.PhoneDigits != "5171196451" {
+		t.Errorf("5171196451 in GB: phone %q, digits %q; want no phone and the digits", emily.Phone, emily.PhoneDigits)
+	}
+	c := CompareParties(emily, at("Emily", "Rodriguez", "+1 517-119-6451", "GB"))
+	if c[fieldPhone].Kind != compare.Exact {
+		t.Errorf("5171196451 against +1 517-119-6451: %v (%s), want exact", c[fieldPhone].Kind, c[fieldPhone].Why)
+	}
+	flat := func(given, phone string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " Cooper", GivenName: given, FamilyName: "Cooper",
+			Phone: phone, Country: "US", Place: &ontology.AddressPart{Street: "Flat 85q\nGregory Square", Locality: "East Jacobmouth", Postcode: "05401"}})
+	}
+	checkDecisions(t, pm, []decisionCase{
+		{"the same digits no plan reads", flat("Christina", "0684297730"), flat("C.", "0684297730"), Same},
+		{"other digits no plan reads", flat("Christina", "0684297730"), flat("C.", "0684297731"), Possibly},
+	})
+	if p := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王丽", Phone: "16550947305-8560", Country: "CN"}); p.Phone != "" || p.PhoneDigits != "" {
+		t.Errorf("a privacy number with its extension: phone %q, digits %q; want nothing", p.Phone, p.PhoneDigits)
+	}
+}

@@ -87,6 +87,21 @@ func plainDigits(s string) (string, bool) {
 	return d.String(), true
 }
 
+// UnplannedDigits returns the digits of a number that normalize.Phone does not read but
+// that is written as a number (digits and separators only, eight to twelve digits), for
+// comparing with another side's number (PhoneLevel); false for anything else: privacy
+// numbers, extensions, masks, several numbers in one field.
+func UnplannedDigits(s string) (string, bool) {
+	d, ok := plainDigits(s)
+	if !ok || len(d) < 8 || len(d) > 12 {
+		return "", false
+	}
+	if _, read := normalize.Phone(s, ""); read {
+		return "", false
+	}
+	return d, true
+}
+
 // sameUnplannedDigits reports whether two numbers that no plan reads (0684297730 where
 // the country field says US, a number of a country without a plan) are the same
 // digits, eight to twelve of them: whatever the number is, both sides wrote it. Longer
