@@ -619,6 +619,9 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 				taken[root] = true
 			}
 			d := parts.noteJudged(root, j.d, j.c, j.contra, j.onPart)
+			if d == Same && j.onPart {
+				parts.describe(root, cp)
+			}
 			if d >= Possibly && parcelDetail(j.c, prof, cp) {
 				parcels[root] = true
 			}

@@ -103,9 +103,7 @@ func TestTitleMeetsTheFlatPickedOnAMap(t *testing.T) {
 // 陈宇 of another flat of the compound does not join him through it.
 func TestParcelPointOfTheHomesCompound(t *testing.T) {
 	f := newFixture(t)
-	at := func(name, phone, addr string) ontology.PartyRef {
-		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: name, Phone: phone, Address: addr}
-	}
+	at := cnOrder
 	f.orderBy("home", 0, at("孙轩睿", "18472712293", "山东省青岛市崂山区海信慧园7栋1504室"))
 	f.orderBy("locker", 1, at("孙轩睿", "18472712293-0451", "山东省青岛市崂山区海信慧园丰巢快递柜"))
 	if a, b := f.partyOf("home").PartyID, f.partyOf("locker").PartyID; a != b {
@@ -138,9 +136,7 @@ func TestLockerOfTheHomesBuilding(t *testing.T) {
 		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: name, Phone: phone,
 			Address: street + ", " + postcode, Place: &ontology.AddressPart{Street: street, Postcode: postcode, Locality: city}}
 	}
-	at := func(name, phone, addr string) ontology.PartyRef {
-		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: name, Phone: phone, Address: addr}
-	}
+	at := cnOrder
 	f.orderBy("home", 0, store("胡英", "+8613518654177", "五一大道2665号恒大华府20幢1004室", "410584", ""))
 	f.orderBy("other", 1, at("胡英", "15173321908", "湖南省长沙市芙蓉区五一大道2665号恒大华府9幢702室"))
 	f.orderBy("locker", 2, at("胡英", "16263655034转3879", "湖南省长沙市芙蓉区恒大华府兔喜生活超市(20号柜)"))
@@ -151,4 +147,32 @@ func TestLockerOfTheHomesBuilding(t *testing.T) {
 	if other == locker || other == home {
 		t.Errorf("the 胡英 of building 9 joined the locker of building 20 (%s, %s, %s)", home, other, locker)
 	}
+}
+
+// TestMaskedOrdersBeforeTheirBuyer: two undecrypted orders of one buyer (李**,
+// 187****9002, 上海市上海市徐汇区****) arrive before any plain one; masks alone never
+// link, so each is a party of its own. Her plain order 李玲欣 at 18713109002 fits both
+// alike and joins them, as each would have joined her had it come after; it had
+// matched "several parties on part of a value" and joined none.
+func TestMaskedOrdersBeforeTheirBuyer(t *testing.T) {
+	f := newFixture(t)
+	at := cnOrder
+	f.orderBy("m1", 0, at("李**", "187****9002", "上海市上海市徐汇区****"))
+	f.orderBy("m2", 1, at("李**", "187****9002", "上海市上海市徐汇区****"))
+	f.orderBy("plain", 2, at("李玲欣", "18713109002", "上海市上海市徐汇区世纪大道1058弄锦绣22号305室"))
+	m1, m2, plain := f.partyOf("m1").PartyID, f.partyOf("m2").PartyID, f.partyOf("plain").PartyID
+	if m1 != plain || m2 != plain {
+		t.Errorf("李玲欣's masked orders are parties %s and %s, her plain order %s; want one", m1, m2, plain)
+	}
+	// Another buyer's masked order of other digits stays apart.
+	f.orderBy("other", 3, at("李**", "187****1234", "上海市上海市徐汇区****"))
+	if other := f.partyOf("other").PartyID; other == plain {
+		t.Errorf("a masked order of other digits joined 李玲欣 (%s)", other)
+	}
+}
+
+// cnOrder is a Chinese customer as a marketplace order names them: a name, a phone and
+// the address in one field.
+func cnOrder(name, phone, addr string) ontology.PartyRef {
+	return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: name, Phone: phone, Address: addr}
 }

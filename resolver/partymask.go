@@ -150,10 +150,40 @@ func chineseGiven(g string) bool { return compare.HasHan(g) || compare.Romanised
 // someone whose name contradicts the mention's.
 type partLinks struct {
 	strong, part, contra map[string]bool // by the candidate's surviving id
+	// masks holds, by surviving id, the description of the wholly masked candidate
+	// through which the mention matched that party on part (see maskedDescription),
+	// or a value of the party's own where it matched through another candidate.
+	masks map[string]string
 }
 
 func newPartLinks() partLinks {
-	return partLinks{strong: map[string]bool{}, part: map[string]bool{}, contra: map[string]bool{}}
+	return partLinks{strong: map[string]bool{}, part: map[string]bool{}, contra: map[string]bool{}, masks: map[string]string{}}
+}
+
+// describe records the candidate (cp, of the party whose surviving id is root) through
+// which a mention's link to that party rests on part of a value.
+func (m partLinks) describe(root string, cp PartyProfile) {
+	d := maskedDescription(cp)
+	if d == "" {
+		d = "\x00" + root // a party of its own: no other shares it
+	}
+	if old, ok := m.masks[root]; ok && old != d {
+		d = "\x00" + root
+	}
+	m.masks[root] = d
+}
+
+// maskedDescription is a profile's name, phone and address where all three are a
+// platform's masks (李**, 187****9002, 上海市上海市徐汇区****), else "". A buyer's orders
+// that were never decrypted look alike, and two of them are never linked to each other
+// (masks alone never link), so each is a party of its own until a plain order of the
+// buyer comes: it fits them all alike, and they are one description, not several
+// people it could be.
+func maskedDescription(p PartyProfile) string {
+	if !compare.IsMasked(p.FullName+p.Given+p.Family) || !compare.IsMasked(p.Phone) || !compare.IsMasked(p.Address) {
+		return ""
+	}
+	return p.FullName + "|" + p.Given + "|" + p.Family + "|" + p.Phone + "|" + p.Address
 }
 
 // note records one candidate's comparison (a the mention, b the candidate, root the
@@ -200,11 +230,24 @@ func (m partLinks) holds(root string) bool {
 	if m.contra[root] {
 		return false
 	}
+	// Parties matched on part through the same masked description count once: the
+	// masked orders 李** / 187****9002 of one buyer, each a party of its own, which
+	// her plain order 李玲欣 at 18713109002 fits alike. Counted apart, the plain order
+	// matched several "such" parties and joined none, where in the other arrival order
+	// each masked order joins her.
 	n := 0
+	seen := map[string]bool{}
 	for r := range m.part {
-		if !m.strong[r] {
-			n++
+		if m.strong[r] {
+			continue
 		}
+		if d := m.masks[r]; d != "" {
+			if seen[d] {
+				continue
+			}
+			seen[d] = true
+		}
+		n++
 	}
 	return n == 1
 }

@@ -1,6 +1,7 @@
 package resolver
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -41,6 +42,11 @@ type PartyProfile struct {
 	Family   string `json:"family,omitempty"`
 	Email    string `json:"email,omitempty"` // normalize.Email
 	Phone    string `json:"phone,omitempty"` // E.164, or the mask as written (138****5678)
+	// PhoneDigits are the digits of a number no plan reads (0684297730 where the country
+	// field says US; 5171196451, a US number without +1, where it says GB), kept to
+	// compare with the other side's number only: never a key, since what it is cannot be
+	// told.
+	PhoneDigits string `json:"phoneDigits,omitempty"`
 	// BirthDate is the date of birth as eight digits YYYYMMDD.
 	BirthDate  string          `json:"dob,omitempty"`
 	NationalID string          `json:"nid,omitempty"`
@@ -81,6 +87,8 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 	default:
 		if ph, ok := normalize.Phone(p.Phone, p.Country); ok {
 			pr.Phone = ph
+		} else if d, ok := compare.UnplannedDigits(p.Phone); ok {
+			pr.PhoneDigits = d
 		}
 	}
 	if d, ok := compare.DateDigits(p.BirthDate); ok {
@@ -362,12 +370,18 @@ func CompareParties(a, b PartyProfile) Comparison {
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
+	if l, ok := unplannedPhone(a, b); ok && c[fieldPhone].Kind == compare.Null {
+		c[fieldPhone] = l
+	}
 	if !c[fieldPhone].Kind.Agrees() {
 		if l, ok := mailboxPhone(a, b); ok {
 			c[fieldPhone] = l
 		} else if l, ok := waybillTail(a, b); ok {
 			c[fieldPhone] = l
 		}
+	}
+	if !a.Company && !b.Company {
+		englishBesideChinese(&c, a, b)
 	}
 	if hasParts(a.Place) && hasParts(b.Place) {
 		// 书院路35115幢 against 书院路351号15幢: the 号 dropped, read as the other writes it.
@@ -434,7 +448,54 @@ func CompareParties(a, b PartyProfile) Comparison {
 		}
 		c[fieldCountry] = compare.Level{Kind: k, Why: "country: " + k.String()}
 	}
+	if !a.Company && !b.Company {
+		movedWithPhone(&c, a, b)
+	}
 	return c
+}
+
+// movedWithPhone makes another home say nothing where the whole name and the phone
+// agree, the phone in full or one slip off (马芳 at 13237516889 in 武昌区, 马芳 at
+// 13237506889 in 江汉区): people keep their number when they move, or order to work,
+// and a stranger with the same name and a number one digit from hers is rarer than a
+// move, where the address's parts, all disagreeing at once, had weighed -11 against a
+// number and a name worth +18. Not a name that only part agrees in (a title, a
+// nickname, a family name beside an English name, which a household shares with its
+// phone) nor a weak one (李女士 against 李女士).
+func movedWithPhone(c *Comparison, a, b PartyProfile) {
+	if k := c[fieldPhone].Kind; k != compare.Exact && k != compare.Typo {
+		return
+	}
+	whole := func(k compare.Kind) bool { return k == compare.Exact || k == compare.Transliterated }
+	if !whole(c[fieldName].Kind) && !(whole(c[fieldGiven].Kind) && whole(c[fieldFamily].Kind)) {
+		return
+	}
+	if weakName(nameOf(a)) || weakName(nameOf(b)) {
+		return
+	}
+	for _, f := range []int{fieldNumber, fieldStreet, fieldDetail, fieldLocality, fieldPostcode, fieldAddress} {
+		if c[f].Kind.Differs() {
+			c[f] = compare.Level{Kind: compare.Null, Why: fieldNames[f] + ": another home under the same name and phone (a move)"}
+		}
+	}
+}
+
+// unplannedPhone compares a number no plan reads (PhoneDigits) with the other side's
+// number, read or not: Exact where it is the same digits, or the other's national
+// number without its country code (compare.PhoneLevel); false otherwise, the numbers
+// saying nothing, as an unreadable one did before.
+func unplannedPhone(a, b PartyProfile) (compare.Level, bool) {
+	if a.PhoneDigits == "" && b.PhoneDigits == "" {
+		return compare.Level{}, false
+	}
+	pa, pb := cmp.Or(a.Phone, a.PhoneDigits), cmp.Or(b.Phone, b.PhoneDigits)
+	if pa == "" || pb == "" || compare.IsMasked(pa) || compare.IsMasked(pb) {
+		return compare.Level{}, false
+	}
+	if l := compare.PhoneLevel(pa, pb, a.Country); l.Kind == compare.Exact {
+		return l, true
+	}
+	return compare.Level{}, false
 }
 
 // waybillTail compares the last four digits of a number one side's name carries (王丽7496,
@@ -455,6 +516,44 @@ func waybillTail(a, b PartyProfile) (compare.Level, bool) {
 		}
 	}
 	return compare.Level{}, false
+}
+
+// englishBesideChinese makes two names that disagree only in that one gives an English
+// given name and the other a Chinese one under the same family name (Alex Yan and
+// 颜艳颖, Huang Vincent and 军子 黄, Linda Wen and 闻鹏杰) agree in the family name alone,
+// as a courtesy title does (颜女士): a Chinese customer writes the English name at one
+// shop and the Chinese one at the next, so the pair is not the contradiction two given
+// names are (namesContradict says as much), but the English name tells nothing of which
+// member of the family it is, so a link made on it rests on part of a name
+// (restsOnPart) and is held to a title's rules: the order's one such match, into no
+// party holding a name that contradicts it.
+func englishBesideChinese(c *Comparison, a, b PartyProfile) {
+	differs := false
+	for _, f := range []int{fieldName, fieldGiven, fieldFamily} {
+		if c[f].Kind == compare.Different {
+			differs = true
+		} else if c[f].Kind.Agrees() && f == fieldName {
+			return
+		}
+	}
+	if !differs || c[fieldGiven].Kind.Agrees() {
+		return
+	}
+	if k := c[fieldPhone].Kind; k == compare.Different || k == compare.Typo {
+		// Anna Xu with her own number against 许凯 at their flat: a wife whose family
+		// name romanises as her husband's. Another phone under the two names keeps them
+		// two people (Decide's rule for another name and another phone), as it does
+		// for any two names.
+		return
+	}
+	na, nb := nameOf(a), nameOf(b)
+	if !compare.EnglishBesideChinese(na, nb) || compare.EnglishGenderClash(na, nb) {
+		// Anna Xu beside 许凯, whose 凯 is a man's: her husband, at a flat where his
+		// privacy number says nothing.
+		return
+	}
+	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
+	c[fieldName] = compare.Level{Kind: compare.Partial, Why: "name: the family name only, an English given name beside a Chinese one"}
 }
 
 // generationsApart makes the names of two profiles differ where their generational

@@ -500,3 +500,81 @@ func TestWaybillTail(t *testing.T) {
 		t.Error("a link of 王丽7496 and 王女士 on the tail and the flat does not rest on part of the values")
 	}
 }
+
+// TestEnglishNameBesideTheChineseOne: Alex Zhang at her storefront, without a phone, is
+// 张丹琪 of the same flat at the marketplace: the English given name beside the family
+// name agrees in the family name alone, as 张女士 would, and links there; with
+// another phone under the two names (Anna Xu, whose husband 许凯 reads Xu too) they
+// stay two people.
+func TestEnglishNameBesideTheChineseOne(t *testing.T) {
+	pm := DefaultPartyModel()
+	shop := func(given, family, phone, street, detail string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family,
+			Phone: phone, Country: "CN", Place: &ontology.AddressPart{Street: street, Line2: detail, Locality: "未央区", Region: "陕西省"}})
+	}
+	alex := shop("Alex", "Zhang", "", "未央路839号院", "幸福小区15号楼3单元2304室")
+	yan := buyer("张丹琪", "17148375310", "陕西省西安市未央区未央路839幸福小区15栋3单元2304")
+	c := CompareParties(alex, yan)
+	if c[fieldName].Kind != compare.Partial || c[fieldGiven].Kind != compare.Null || c[fieldFamily].Kind != compare.Null {
+		t.Errorf("Alex Zhang against 张丹琪: name %v, given %v (%s), family %v; want the name partial", c[fieldName].Kind,
+			c[fieldGiven].Kind, c[fieldGiven].Why, c[fieldFamily].Kind)
+	}
+	if !pm.restsOnPart(c, alex, yan, nil) {
+		t.Error("Alex Zhang's link to 张丹琪 does not rest on part of the name")
+	}
+	anna := shop("Anna", "Xu", "15367538302", "朝阳北路1748号", "世纪城30栋4单元3301")
+	checkDecisions(t, pm, []decisionCase{
+		{"an English given name at the flat", alex, yan, Same},
+		{"an English given name with its own phone", anna, buyer("许凯", "13738224683", "陕西省西安市未央区朝阳北路1748号世纪城30幢4单元3301室"), Apart},
+		{"an English given name of the other sex, his number hidden", anna, buyer("许凯", "16518772358#2945", "陕西省西安市未央区朝阳北路1748号世纪城30幢4单元3301室"), Apart},
+		{"two Chinese given names", shop("丹琪", "张", "", "未央路839号院", "幸福小区15号楼3单元2304室"), buyer("张艳颖", "17148375310", "陕西省西安市未央区未央路839幸福小区15栋3单元2304"), Apart},
+	})
+}
+
+// TestMovedWithThePhone: 马芳 at one number in 武昌区 and 马芳 at that number one digit
+// off in 江汉区 is one woman who moved (or ordered to work): another home says nothing
+// beside the name and the phone. A title with the household's phone elsewhere is still
+// at most a possible match, and the name with another number no lead.
+func TestMovedWithThePhone(t *testing.T) {
+	pm := DefaultPartyModel()
+	work := buyer("马芳", "13237516889", "湖北省武汉市武昌区建设大道436号新世界国贸大厦31楼汇通信息技术")
+	home := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "马芳", Phone: "13237506889", Country: "CN",
+		Place: &ontology.AddressPart{Street: "江汉区光谷新世界19号楼4单元2402室", Locality: "武汉市", Postcode: "430633"}})
+	checkDecisions(t, pm, []decisionCase{
+		{"the name and a slip of the number, another home", work, home, Same},
+		{"the name and another number, another home", work, buyer("马芳", "18612395987", "湖北省武汉市江汉区光谷新世界19号楼4单元2402室"), Apart},
+		{"a title with the phone, another home", buyer("马女士", "13237516889", "湖北省武汉市江汉区光谷新世界19号楼4单元2402室"), work, Possibly},
+	})
+}
+
+// TestNumberNoPlanReads: Emily Rodriguez at 5171196451 (her US number without +1, her
+// country field GB) and at +1 517-119-6451, the same address: the profile keeps the
+// digits no plan reads, and they are her number; Christina Cooper and C. Cooper at
+// 0684297730 (country US, where no number starts with 0) are one number. A privacy
+// number is still kept as nothing.
+func TestNumberNoPlanReads(t *testing.T) {
+	pm := DefaultPartyModel()
+	at := func(given, family, phone, country string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family,
+			Phone: phone, Country: country, Place: &ontology.AddressPart{Street: "4923 Dale Mountain", Locality: "West Derek", Postcode: "54664"}})
+	}
+	emily := at("Emily", "Rodriguez", "5171196451", "GB")
+	if emily.Phone != "" || emily.PhoneDigits != "5171196451" {
+		t.Errorf("5171196451 in GB: phone %q, digits %q; want no phone and the digits", emily.Phone, emily.PhoneDigits)
+	}
+	c := CompareParties(emily, at("Emily", "Rodriguez", "+1 517-119-6451", "GB"))
+	if c[fieldPhone].Kind != compare.Exact {
+		t.Errorf("5171196451 against +1 517-119-6451: %v (%s), want exact", c[fieldPhone].Kind, c[fieldPhone].Why)
+	}
+	flat := func(given, phone string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " Cooper", GivenName: given, FamilyName: "Cooper",
+			Phone: phone, Country: "US", Place: &ontology.AddressPart{Street: "Flat 85q\nGregory Square", Locality: "East Jacobmouth", Postcode: "05401"}})
+	}
+	checkDecisions(t, pm, []decisionCase{
+		{"the same digits no plan reads", flat("Christina", "0684297730"), flat("C.", "0684297730"), Same},
+		{"other digits no plan reads", flat("Christina", "0684297730"), flat("C.", "0684297731"), Possibly},
+	})
+	if p := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王丽", Phone: "16550947305-8560", Country: "CN"}); p.Phone != "" || p.PhoneDigits != "" {
+		t.Errorf("a privacy number with its extension: phone %q, digits %q; want nothing", p.Phone, p.PhoneDigits)
+	}
+}

@@ -64,6 +64,9 @@ type streetKey struct {
 	alley    string
 	hanCore  bool
 	numbered bool
+	// street: the type was the English Street (or St), which translates 大街 as well
+	// as 街 (回龙观西大街 is Huilongguan West Street on a map), where pinyin Jie does not.
+	street bool
 }
 
 // latinStreetKey reads a street written in English or pinyin.
@@ -84,7 +87,7 @@ func latinStreetKey(s string) streetKey {
 		case (w == "aly" || w == "alley") && next != "":
 			k.alley, i = next, i+1
 		case len(k.core) > 0 && romanTypes[w] != "":
-			k.typ = romanTypes[w]
+			k.typ, k.street = romanTypes[w], w == "street" || w == "st"
 		case len(k.core) > 0 && romanDirections[w] != "":
 			k.dirs += romanDirections[w]
 		case allDigits(w):
@@ -227,7 +230,11 @@ func crossScriptPart(field string, p Part, a, b string) (Level, bool) {
 	case PartStreet:
 		h, l := hanStreetKey(han), latinStreetKey(latin)
 		if h.typ == "大街" && l.typ == "街" {
-			l = daJie(l)
+			if l.street {
+				l.typ = "大街"
+			} else {
+				l = daJie(l)
+			}
 		}
 		reads := readsAsPlace(h.core, l.core)
 		if !reads && h.dirs != "" && l.dirs == "" {

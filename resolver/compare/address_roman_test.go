@@ -66,6 +66,11 @@ func TestCrossScriptAddressParts(t *testing.T) {
 		{PartStreet, "徐东大街", "Xudongda Jie", Exact}, // the 大 written with the name
 		{PartStreet, "徐东大街", "Xudong Da Jie", Exact},
 		{PartStreet, "徐东街", "Xudongda Jie", Different},
+		// Street in English translates 大街 as well as 街; pinyin Jie is 街 alone
+		{PartStreet, "回龙观西大街", "Huilongguan West Street", Exact},
+		{PartStreet, "徐东大街", "Xudong St", Exact},
+		{PartStreet, "徐东大街", "Xudong Jie", Different},
+		{PartStreet, "回龙观西大街", "Huilongguan East Street", Different},
 		{PartStreet, "万达街", "Wanda Jie", Exact}, // a name ending in da is still read whole
 		{PartStreet, "江东中路", "Jiangdong Middle Road", Exact},
 		{PartStreet, "江东中路", "Jiangdong Mid Rd", Exact},

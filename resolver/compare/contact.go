@@ -36,6 +36,12 @@ func PhoneLevel(a, b, defaultCountry string) Level {
 	ea, okA := normalize.Phone(a, defaultCountry)
 	eb, okB := normalize.Phone(b, defaultCountry)
 	switch {
+	case !okA && okB && withoutCountryCode(a, eb):
+		return level("phone", Exact, "%s is %s without its country code", a, eb)
+	case !okB && okA && withoutCountryCode(b, ea):
+		return level("phone", Exact, "%s is %s without its country code", b, ea)
+	case !okA && !okB && sameUnplannedDigits(a, b):
+		return level("phone", Exact, "%s and %s: the same digits, which no plan reads", a, b)
 	case !okA:
 		return level("phone", Null, "%q is not a number of one person", a)
 	case !okB:
@@ -46,6 +52,64 @@ func PhoneLevel(a, b, defaultCountry string) Level {
 		return level("phone", Typo, "%s ~ %s: one digit apart", ea, eb)
 	}
 	return level("phone", Different, "")
+}
+
+// withoutCountryCode reports whether s, a number no plan of its country reads, is the
+// national number of e164 written without the calling code: "5171196451" at a shop
+// whose customer's country field says GB, against "+1 517-119-6451". People abroad
+// write their home number as they dial it at home, and forms take it as typed. Only
+// digits and the separators people write between them, nine at least and not starting
+// with a trunk 0 (which national numbers are read by), so that privacy numbers with
+// an extension and short numbers never qualify.
+func withoutCountryCode(s, e164 string) bool {
+	digits, ok := plainDigits(s)
+	if !ok || len(digits) < 9 || digits[0] == '0' {
+		return false
+	}
+	cc, ok := strings.CutSuffix(strings.TrimPrefix(e164, "+"), digits)
+	return ok && len(cc) >= 1 && len(cc) <= 3
+}
+
+// plainDigits returns the digits of a number written with digits and the separators
+// people put between them only: no '+', extension, comma, '#' or '_' (the marks of
+// privacy numbers and of several numbers in one field).
+func plainDigits(s string) (string, bool) {
+	var d strings.Builder
+	for _, r := range norm.NFKC.String(strings.TrimSpace(s)) {
+		switch {
+		case r >= '0' && r <= '9':
+			d.WriteRune(r)
+		case r == ' ' || r == '-' || r == '(' || r == ')' || r == '.':
+		default:
+			return "", false
+		}
+	}
+	return d.String(), true
+}
+
+// UnplannedDigits returns the digits of a number that normalize.Phone does not read but
+// that is written as a number (digits and separators only, eight to twelve digits), for
+// comparing with another side's number (PhoneLevel); false for anything else: privacy
+// numbers, extensions, masks, several numbers in one field.
+func UnplannedDigits(s string) (string, bool) {
+	d, ok := plainDigits(s)
+	if !ok || len(d) < 8 || len(d) > 12 {
+		return "", false
+	}
+	if _, read := normalize.Phone(s, ""); read {
+		return "", false
+	}
+	return d, true
+}
+
+// sameUnplannedDigits reports whether two numbers that no plan reads (0684297730 where
+// the country field says US, a number of a country without a plan) are the same
+// digits, eight to twelve of them: whatever the number is, both sides wrote it. Longer
+// runs are a mobile number and an extension run together, a platform's privacy number.
+func sameUnplannedDigits(a, b string) bool {
+	da, okA := plainDigits(a)
+	db, okB := plainDigits(b)
+	return okA && okB && da == db && len(da) >= 8 && len(da) <= 12
 }
 
 // phoneMask is a masked phone number reduced to its digits and a '?' for each hidden

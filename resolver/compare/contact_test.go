@@ -34,6 +34,20 @@ func TestPhoneLevel(t *testing.T) {
 		{"138****5678", "13812345678_1234", "CN", Null},
 		{"", "13812345678", "CN", Null},
 		{"call me", "13812345678", "CN", Null},
+		// A US number typed without +1 by a customer whose country field says GB,
+		// where no plan reads it: the national number of the other side's.
+		{"5171196451", "+1 517-119-6451", "GB", Exact},
+		{"517 119 6451", "+1 (517) 119-6451", "GB", Exact},
+		{"5171196451", "+1 517-119-6452", "GB", Null},
+		{"19-6451", "+1 517-119-6451", "GB", Null},       // too short to be a number
+		{"5171196451_12", "+1 517-119-6451", "GB", Null}, // a privacy number
+		{"0171196451", "+44 171196451", "US", Null},      // a trunk 0: a national number of elsewhere
+		// The same digits on both sides where no plan reads them (a US number with a
+		// leading 0, as a form took it): the same number, whatever it is.
+		{"0684297730", "068-429-7730", "US", Exact},
+		{"0684297730", "0684297731", "US", Null},
+		{"16550947305-8560", "16550947305-8560", "CN", Null}, // a privacy number and its extension
+		{"1234567", "1234567", "US", Null},                   // too short to tell
 	} {
 		checkLevel(t, fmt.Sprintf("PhoneLevel(%q, %q, %q)", tt.a, tt.b, tt.country),
 			PhoneLevel(tt.a, tt.b, tt.country), PhoneLevel(tt.b, tt.a, tt.country), tt.want, PhoneKinds())

@@ -71,7 +71,32 @@ func SameChineseFamily(a, b string) bool {
 			return true
 		}
 	}
-	return false
+	return readsAsFamily(a, b) || readsAsFamily(b, a)
+}
+
+// readsAsFamily reports whether han, a family name in Han characters, reads in pinyin
+// or Wade-Giles as latin, one word: Yan for 颜, Wen for 闻, which the table of common
+// spellings (surnameSpellings) leaves out, since a family name outside it has no
+// spelling but its reading.
+func readsAsFamily(han, latin string) bool {
+	if !hasHan(han) || hasHan(latin) {
+		return false
+	}
+	family := Simplify(strings.TrimSpace(han))
+	if _, compound := compoundSurnames[family]; !compound {
+		n, ok := ParseHanName(family)
+		if !ok || n.Given != "" {
+			return false
+		}
+		family = n.Family
+	}
+	words := normalize.PersonNameWords(latin)
+	if len(words) != 1 {
+		return false
+	}
+	syllables := familyPinyin(family)
+	py := uFold(strings.Join(syllables, ""))
+	return py == words[0] || len(syllables) == 1 && slices.Contains(wadeGiles(py), words[0])
 }
 
 // nameReading is one way of reading a name as a family and a given name.

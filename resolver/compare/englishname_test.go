@@ -16,6 +16,11 @@ func TestSameChineseFamily(t *testing.T) {
 		{"Lee", "Wong", false},          // two families
 		{"Crawford", "Crawford", false}, // not a Chinese family name: not this rule's question
 		{"王", "李", false},
+		// A family name outside the table of spellings still reads as itself.
+		{"颜", "Yan", true},
+		{"Wen", "闻", true},
+		{"欧阳", "Ouyang", true},
+		{"颜", "Wen", false},
 	} {
 		if got := SameChineseFamily(c.a, c.b); got != c.want {
 			t.Errorf("%s, %s: %v, want %v", c.a, c.b, got, c.want)
@@ -36,6 +41,7 @@ func TestEnglishBesideChinese(t *testing.T) {
 		{Name{Given: "Cindy", Family: "HSIAO"}, Name{Given: "秀雅", Family: "蕭"}, true},
 		{Name{Given: "Allen", Family: "Chuang"}, Name{Given: "Hui Yen", Family: "Chuang"}, true},
 		{Name{Full: "Cherry Lim"}, Name{Full: "Li Lim"}, true},
+		{Name{Full: "Alex Yan"}, Name{Full: "颜艳颖"}, true}, // 颜 is in no table of spellings
 		// Two English given names, or two Chinese ones, are two people of one family.
 		{Name{Given: "Jerry", Family: "Lau"}, Name{Given: "Steven", Family: "Lau"}, false},
 		{Name{Given: "Weiping", Family: "Lau"}, Name{Given: "Xiuying", Family: "Liu"}, false},

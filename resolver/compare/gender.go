@@ -70,6 +70,12 @@ func GivenGender(n Name) Gender {
 		f = f || femaleGiven[r]
 		m = m || maleGiven[r]
 	}
+	return genderOf(f, m)
+}
+
+// genderOf is the sex that signs of a female (f) and a male (m) name point to: one
+// alone, or unknown where there are both or neither.
+func genderOf(f, m bool) Gender {
 	switch {
 	case f && !m:
 		return GenderFemale
@@ -83,7 +89,60 @@ func GivenGender(n Name) Gender {
 // other a title or a Chinese given name of the other: 张先生 and 张晶月, or 张先生 and
 // 张女士, are two members of a family, never one person however much else they share.
 func GendersClash(a, b Name) bool {
-	differ := func(x, y Gender) bool { return x != GenderUnknown && y != GenderUnknown && x != y }
 	ta, tb := TitleGender(a), TitleGender(b)
 	return differ(ta, tb) || differ(ta, GivenGender(b)) || differ(tb, GivenGender(a))
+}
+
+func differ(x, y Gender) bool { return x != GenderUnknown && y != GenderUnknown && x != y }
+
+// EnglishGenderClash reports whether an English given name of one sex in one name
+// (Anna, Eric) meets a title or a Chinese given name of the other sex in the other:
+// Anna Xu and 许凯, her husband, whose family name Xu spells too. It is weaker
+// evidence than a title's (GendersClash): Hong Kong parents give 傑玉 to a girl, and
+// not every Sophia is one, so it only keeps such a pair from counting as one person's
+// two names (EnglishBesideChinese), never makes two people of names that agree.
+func EnglishGenderClash(a, b Name) bool {
+	ea, eb := EnglishGender(a), EnglishGender(b)
+	return differ(ea, TitleGender(b)) || differ(eb, TitleGender(a)) || differ(ea, GivenGender(b)) || differ(eb, GivenGender(a))
+}
+
+// English given names that Chinese customers go by beside their Chinese names, and
+// that name one sex in nearly all bearers. Names common to both (Alex, Chris, Sam,
+// Jackie, Sunny, Terry) are left out, as are the rest: an unknown name is no evidence.
+var (
+	femaleEnglish = wordSet("alice amanda amy angela ann anna anne annie apple ava becky bella betty bonnie candy carol " +
+		"catherine cathy cecilia celine cherry chloe christina cindy claire coco connie crystal daisy diana doris eileen " +
+		"elaine elena elizabeth ella emily emma esther eva fiona gloria grace hannah helen helena irene iris ivy jade jane " +
+		"janet jasmine jennifer jenny jessica jessie joanna josephine joyce judy julia karen kate katherine kelly kitty " +
+		"laura lena lily linda lisa lucy lydia maggie mandy maria mary megan melissa mia michelle monica nancy natalie " +
+		"nicole nina olivia penny phoebe queenie rachel rebecca rita rose ruby sally sandy sarah selina serena sharon " +
+		"sherry shirley sophia sophie stella susan sylvia teresa tiffany tina tracy vanessa vicky victoria vivian wendy " +
+		"winnie yvonne zoe")
+	maleEnglish = wordSet("aaron adam alan albert allen alvin andrew andy anthony arthur ben benjamin bill bob bobby " +
+		"brian bruce calvin carl charles daniel david dennis derek edward eric felix frank gary george gordon harry henry " +
+		"howard ivan jack jackson jacky james jason jeff jerry jim jimmy joe john johnny jonathan joseph justin kelvin ken " +
+		"kenny kevin larry lawrence leo leon louis marco mark martin matthew michael mike nelson nick oscar owen patrick " +
+		"paul peter philip raymond richard ricky robert roger ronald ryan sean simon stanley stephen steve steven thomas " +
+		"tim timothy tom tommy tony victor vincent walter wayne william wilson")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// EnglishGender returns the sex an English given name in a name points to (Anna female,
+// Eric male), unknown where the name has none of the listed names or names of both.
+// EnglishGenderClash sets it against a title or a Chinese given name only: two English
+// names are told apart by NameLevel, as any two names are.
+func EnglishGender(n Name) Gender {
+	var f, m bool
+	for _, w := range normalize.PersonNameWords(n.text()) {
+		f = f || femaleEnglish[w]
+		m = m || maleEnglish[w]
+	}
+	return genderOf(f, m)
 }

@@ -51,3 +51,25 @@ func TestGendersClash(t *testing.T) {
 		}
 	}
 }
+
+func TestEnglishGenderClash(t *testing.T) {
+	for _, c := range []struct {
+		a, b Name
+		want bool
+	}{
+		// Anna Xu is not her husband 许凯, whose family name Xu spells as well.
+		{Name{Given: "Anna", Family: "Xu"}, Name{Full: "许凯"}, true},
+		{Name{Full: "Eric 赵"}, Name{Full: "赵女士"}, true},
+		{Name{Given: "Anna", Family: "Xu"}, Name{Full: "徐丽娜"}, false},
+		{Name{Full: "Alex Zhang"}, Name{Full: "张丹琪"}, false},        // Alex is either
+		{Name{Full: "Helen Wang"}, Name{Full: "王帆轩"}, false},        // the Chinese name does not tell
+		{Name{Full: "Anna Smith"}, Name{Full: "John Smith"}, false}, // two English names are NameLevel's
+	} {
+		if got := EnglishGenderClash(c.a, c.b); got != c.want {
+			t.Errorf("EnglishGenderClash(%+v, %+v) = %v, want %v", c.a, c.b, got, c.want)
+		}
+		if GendersClash(c.a, c.b) {
+			t.Errorf("GendersClash(%+v, %+v): an English name's sex is no title's", c.a, c.b)
+		}
+	}
+}

@@ -32,7 +32,36 @@ func maskedName(field, a, b string) Level {
 	if MaskCompatible(hanPart(a), hanPart(b)) {
 		return level(field, MaskedCompatible, "%s fits %s", a, b)
 	}
+	if r, ok := maskedFamilySounds(a, b); ok {
+		return level(field, MaskedCompatible, "%s fits %s: the family names both read %s", a, b, r)
+	}
 	return level(field, Different, "%s does not fit %s", a, b)
+}
+
+// maskedFamilySounds reports whether a mask that shows one Han character (汪**, 留**)
+// shows a family name read as the plain name's is (王晶, 刘丽倩: wang, liu): the buyer
+// typed the name through an input method and took the wrong character of the sound,
+// and the platform masked what was typed. Not a nickname's first character (小**),
+// which says nothing, nor a compound family name, which a single character cannot
+// sound as.
+func maskedFamilySounds(a, b string) (string, bool) {
+	if !IsMasked(a) {
+		a, b = b, a
+	}
+	if !IsMasked(a) || IsMasked(b) {
+		return "", false
+	}
+	shown, _, _ := strings.Cut(maskForm(a), "*")
+	rs := []rune(Simplify(shown))
+	if len(rs) != 1 || !unicode.Is(unicode.Han, rs[0]) || NicknamePrefix(rs[0]) {
+		return "", false
+	}
+	n, ok := ParseHanName(Simplify(hanPart(b)))
+	if !ok || n.Given == "" || utf8.RuneCountInString(n.Family) != 1 {
+		return "", false
+	}
+	fa, fb := uFold(strings.Join(familyPinyin(string(rs)), "")), uFold(strings.Join(familyPinyin(n.Family), ""))
+	return fa, fa == fb
 }
 
 // NicknamePrefix reports whether r opens the nicknames buyers give as a receiver's name

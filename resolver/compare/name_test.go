@@ -66,6 +66,10 @@ var nameLevelTests = []struct {
 	{"*伟", "张伟", MaskedCompatible},
 	{"张**", "張偉", MaskedCompatible},
 	{"李**", "张伟", Different},
+	// The family name typed by sound and masked as typed: 汪** for 王晶, 留** for 刘丽倩.
+	{"汪**", "王晶", MaskedCompatible},
+	{"留**", "刘丽倩", MaskedCompatible},
+	{"汪**", "黄晶", Different}, // another sound
 	{"**", "张伟", Null},
 	{"小**", "郭旭轩", Null}, // a nickname's mask: no family name shown
 	{"阿**", "Yulu Mei", Null},
