@@ -300,3 +300,25 @@ func KeptLotPlaces(s *Store, tenant string) []inventory.Place {
 	}
 	return slices.Collect(maps.Keys(kept.places))
 }
+
+// countingTx counts the statements run in a transaction.
+type countingTx struct {
+	neo4j.ManagedTransaction
+	n *int
+}
+
+func (c countingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	*c.n++
+	return c.ManagedTransaction.Run(ctx, cypher, params)
+}
+
+// WithCountedTenantLock is s.WithTenantLock that also returns how many statements its
+// transaction sent, the one that takes the lock among them.
+func WithCountedTenantLock(ctx context.Context, s *Store, tenant string, fn func(ctx context.Context, tx resolver.Tx) error) (int, error) {
+	var n int
+	err := s.withTenantLock(ctx, tenant, func(tx neo4j.ManagedTransaction) neo4j.ManagedTransaction {
+		n = 0 // a retried attempt counts afresh
+		return countingTx{tx, &n}
+	}, fn)
+	return n, err
+}

@@ -111,3 +111,59 @@ func TestLotStockKeptBetweenBatches(t *testing.T) {
 	// A count took the lock: what s kept is read again, with the counted lot.
 	batch(s, map[string]int64{"S1/L1": 5, "S1/L2": 8, "WH/L9": 4}, nil, nil)
 }
+
+// TestLockTellsItsSeq: the statement that takes a tenant's resolution lock answers the
+// seq and epoch it took, so the lot balances kept between batches cost no statement of
+// their own to check: a batch that reads its pending page and then its lots sends two
+// statements, and the next batch of the same process, whose places are kept, one. A
+// transaction whose first statement is the lot read takes the lock with a statement
+// that tells as well, and only an empty pending page, which has no row to carry them,
+// leaves them to be read.
+func TestLockTellsItsSeq(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	tenant := pendingBacklog(t, s, 1)
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	places := []inventory.Place{{SKU: "MILK", Location: "S1"}}
+	n := 0
+	batch := func(pending bool, want int) {
+		t.Helper()
+		n++
+		id := fmt.Sprintf("ev-told-%d", n)
+		got, err := neo4jstore.WithCountedTenantLock(ctx, s, tenant, func(ctx context.Context, tx resolver.Tx) error {
+			if pending {
+				if _, err := tx.Pending(ctx, 10); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.LotStock(ctx, places); err != nil {
+				return err
+			}
+			// An event alone: Apply sends one statement, counted here too.
+			return tx.Apply(ctx, &resolver.Changes{Tenant: tenant,
+				Events: []resolver.EventWrite{{ID: id, Kind: ontology.KindReceipt, Status: "complete", OccurredAt: at, Location: "S1"}}})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want+1 {
+			t.Errorf("batch %d: %d statements before the write, want %d", n, got-1, want)
+		}
+	}
+	batch(true, 2)  // the page (taking the lock), the lots
+	batch(true, 1)  // the page; the lots are kept
+	batch(false, 1) // the lock's own statement; the lots are kept
+	// A transaction of the resolver that reads no lots resolves the document: the
+	// balances kept are not the ones that transaction left, so the next batch reads them.
+	if err := s.WithTenantLock(ctx, tenant, func(ctx context.Context, tx resolver.Tx) error {
+		docs, err := tx.Pending(ctx, 10)
+		if err == nil && len(docs) == 1 {
+			err = tx.Apply(ctx, &resolver.Changes{Tenant: tenant, Resolved: []string{docs[0].UID}})
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	batch(true, 3) // an empty page, the lock's seq read, the lots
+	batch(true, 2) // an empty page, the lock's seq read; the lots are kept
+}

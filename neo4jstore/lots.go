@@ -137,7 +137,29 @@ func lotStockParams(tenant string, places []inventory.Place, lots []string) map[
 }
 
 // lockSeqCypher reads the seq and epoch of a lock this transaction holds.
-const lockSeqCypher = `MATCH (l:Lock {name: $name}) RETURN l.seq AS seq, l.epoch AS epoch`
+const lockSeqCypher = `MATCH (l:Lock {name: $name}) RETURN l.seq AS lockSeq, l.epoch AS lockEpoch`
+
+// lockTold makes sure the transaction knows the seq and epoch it took the tenant's lock
+// at. The statement that took the lock answers them (takeLock, pendingPageLocking), so
+// this reads them only when that statement had no row to carry them on: an empty
+// pending page. When nothing has taken the lock yet, taking it tells.
+func (t *resolutionTx) lockTold(ctx context.Context) error {
+	if err := t.lock.take(ctx); err != nil {
+		return fmt.Errorf("taking the resolution lock: %w", err)
+	}
+	if t.lock.told {
+		return nil
+	}
+	recs, err := run(ctx, t.tx, lockSeqCypher, map[string]any{"name": t.lock.name})
+	if err != nil {
+		return fmt.Errorf("reading the resolution lock: %w", err)
+	}
+	if len(recs) == 0 {
+		return fmt.Errorf("reading the resolution lock %s: not held", t.lock.name)
+	}
+	t.lock.tell(recs[0])
+	return nil
+}
 
 // LotStock implements resolver.Tx: the on-hand quantity of every lot with stock at the
 // places asked, from the lots' running balances, with each lot's expiry. The balances
@@ -149,14 +171,10 @@ func (t *resolutionTx) LotStock(ctx context.Context, places []inventory.Place) (
 		return out, nil
 	}
 	if t.kept == nil {
-		recs, err := run(ctx, t.tx, lockSeqCypher, map[string]any{"name": t.lock.name})
-		if err != nil {
-			return nil, fmt.Errorf("reading the resolution lock: %w", err)
+		if err := t.lockTold(ctx); err != nil {
+			return nil, err
 		}
-		if len(recs) == 0 {
-			return nil, fmt.Errorf("reading the resolution lock %s: not held", t.lock.name)
-		}
-		t.kept = t.keeper.take(t.tenant, get[string](recs[0], "epoch"), get[int64](recs[0], "seq"))
+		t.kept = t.keeper.take(t.tenant, t.lock.epoch, t.lock.seq)
 	}
 	var read []inventory.Place
 	var lots []string

@@ -30,8 +30,18 @@ var _ resolver.Store = (*Store)(nil)
 // statement of its own, or, when fn begins by reading the pending queue (a resolution
 // batch), by that read, which saves a round trip on every live document.
 func (s *Store) WithTenantLock(ctx context.Context, tenant string, fn func(ctx context.Context, tx resolver.Tx) error) error {
+	return s.withTenantLock(ctx, tenant, nil, fn)
+}
+
+// withTenantLock is WithTenantLock with the transaction given to fn wrapped by wrap,
+// when it is not nil (a test counts the statements a transaction runs).
+func (s *Store) withTenantLock(ctx context.Context, tenant string, wrap func(neo4j.ManagedTransaction) neo4j.ManagedTransaction,
+	fn func(ctx context.Context, tx resolver.Tx) error) error {
 	var last *resolutionTx // the attempt that committed, when one did
 	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		if wrap != nil {
+			tx = wrap(tx)
+		}
 		lt := &lockingTx{ManagedTransaction: tx, name: tenantLock(tenant)}
 		last = &resolutionTx{tx: lt, lock: lt, tenant: tenant, now: s.Now, log: s.log, keeper: s.lots}
 		return struct{}{}, fn(ctx, last)
@@ -48,24 +58,50 @@ type lockingTx struct {
 	neo4j.ManagedTransaction
 	name   string
 	locked bool
+	// seq and epoch are the lock's count and epoch as this transaction took it, told by
+	// the statement that took it (see told); told is false until one did. A batch whose
+	// pending page came back empty was not told: the page's rows carry them.
+	seq   int64
+	epoch string
+	told  bool
 }
 
 // Run runs a statement once the lock is held.
 func (l *lockingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
-	if !l.locked {
-		if err := exec(ctx, l.ManagedTransaction, takeLock, map[string]any{"name": l.name}); err != nil {
-			return nil, err
-		}
-		l.locked = true
+	if err := l.take(ctx); err != nil {
+		return nil, err
 	}
 	return l.ManagedTransaction.Run(ctx, cypher, params)
+}
+
+// take takes the lock with a statement of its own, unless it is held.
+func (l *lockingTx) take(ctx context.Context) error {
+	if l.locked {
+		return nil
+	}
+	recs, err := run(ctx, l.ManagedTransaction, takeLock, map[string]any{"name": l.name})
+	if err != nil {
+		return err
+	}
+	l.locked = true
+	if len(recs) == 1 {
+		l.tell(recs[0])
+	}
+	return nil
+}
+
+// tell records the lock's seq and epoch from a record of the statement that took it,
+// which names them lockSeq and lockEpoch.
+func (l *lockingTx) tell(rec *neo4j.Record) {
+	l.seq, l.epoch, l.told = get[int64](rec, "lockSeq"), get[string](rec, "lockEpoch"), true
 }
 
 // takeLock takes the named lock for the rest of the transaction: a write to one node
 // that every holder writes, so holders in any process take turns. Each holder counts
 // itself in the lock's seq, under an epoch drawn once for the node, so that a holder
 // can tell whether anyone held the lock since a transaction it knows (see lotKeeper).
-const takeLock = "MERGE (l:Lock {name: $name}) SET " + lockCounts
+// It answers the seq and epoch it took, so that nobody reads them again.
+const takeLock = "MERGE (l:Lock {name: $name}) SET " + lockCounts + " RETURN l.seq AS lockSeq, l.epoch AS lockEpoch"
 
 // lockCounts is what every statement that takes a lock l sets.
 const lockCounts = "l.at = timestamp(), l.seq = coalesce(l.seq, 0) + 1, l.epoch = coalesce(l.epoch, randomUUID())"
@@ -101,6 +137,9 @@ func (t *resolutionTx) Pending(ctx context.Context, limit int) ([]resolver.Pendi
 	recs, err := run(ctx, t.lock.ManagedTransaction, cypher, params)
 	if err != nil {
 		return nil, err
+	}
+	if cypher == pendingPageLocking && len(recs) > 0 {
+		t.lock.tell(recs[0])
 	}
 	return pendingDocs(recs), nil
 }
@@ -159,17 +198,19 @@ WITH d ORDER BY d.tenant, d.receivedAt, d.uid LIMIT $limit
 // the lock's write before anything is read, and the page, a subquery that imports its
 // result, runs after it (an Apply, not a join the planner could reorder); in the
 // subquery the limit stays a plain one, where after a write in the same query part
-// Neo4j reads every pending document before it (TestPendingReadsOnlyItsPage).
+// Neo4j reads every pending document before it (TestPendingReadsOnlyItsPage). Each row
+// also carries the seq and epoch the lock was taken at (one node: the aggregates are
+// its values), which the lot balances kept between batches are checked against.
 const pendingPageLocking = `
 MERGE (l:Lock {name: $lock}) SET ` + lockCounts + `
-WITH count(*) AS locked
+WITH count(*) AS locked, max(l.seq) AS lockSeq, max(l.epoch) AS lockEpoch
 CALL (locked) {
   MATCH (d:Pending) USING INDEX d:Pending(tenant, receivedAt, uid)
   WHERE d.tenant = $tenant AND d.receivedAt IS NOT NULL AND d.uid IS NOT NULL AND locked > 0
   WITH d ORDER BY d.tenant, d.receivedAt, d.uid LIMIT $limit
   RETURN d
 }
-` + pendingReturn
+` + pendingReturn + `, lockSeq, lockEpoch`
 
 // pendingReturn is what resolution reads of each pending document.
 const pendingReturn = `OPTIONAL MATCH (d)-[:EVIDENCES]->(e:BusinessEvent)

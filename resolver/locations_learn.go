@@ -2,6 +2,7 @@ package resolver
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -105,13 +106,19 @@ func pairID(a, b string) string {
 // tenant with many stores read a sale of every other store (up to fanOutCap a block) only
 // to discard them, and the cost of a document grew with the number of stores (seam bench
 // backlog: the 300k run's batches read 2,080 such events each, the 10k run's 116).
-func crossBlocks(tenant string, open bool, d *ontology.Document, canonSKU func(ontology.Line) string) (store, lookup []string) {
+//
+// The neighbouring hours are looked up only when they hold instants within reach of the
+// document (see contentReach): a sale at 10:50 looks up 10:00 and 11:00, not 09:00,
+// whose sales are fifty minutes and more away and could not be learned from, yet came
+// with its block, one from every store that sold the same basket in that hour.
+func crossBlocks(tenant string, open bool, d *ontology.Document, canonSKU func(ontology.Line) string, reach time.Duration) (store, lookup []string) {
 	want := complement(d.Role)
 	if d.Location == nil || len(d.Lines) == 0 || want == "" {
 		return nil, nil
 	}
 	sig := basketSignature(d.Lines, canonSKU)
-	h := d.OccurredAt.UTC().Truncate(time.Hour)
+	at := d.OccurredAt.UTC()
+	h := at.Truncate(time.Hour)
 	key := func(r ontology.Role, t time.Time, open bool) string {
 		side := "known"
 		if open {
@@ -119,7 +126,16 @@ func crossBlocks(tenant string, open bool, d *ontology.Document, canonSKU func(o
 		}
 		return tenant + "/xblock:" + side + ":" + string(r) + ":" + sig + ":" + t.Format("2006010215")
 	}
-	for _, t := range []time.Time{h.Add(-time.Hour), h, h.Add(time.Hour)} {
+	hours := []time.Time{h}
+	// A sale of the hour before is earlier than h, of the hour after no earlier than
+	// h+1h: both are farther than reach when their nearest instant is.
+	if at.Sub(h) < reach {
+		hours = append(hours, h.Add(-time.Hour))
+	}
+	if h.Add(time.Hour).Sub(at) <= reach {
+		hours = append(hours, h.Add(time.Hour))
+	}
+	for _, t := range hours {
 		lookup = append(lookup, key(want, t, true))
 		if open {
 			lookup = append(lookup, key(want, t, false))
@@ -128,11 +144,35 @@ func crossBlocks(tenant string, open bool, d *ontology.Document, canonSKU func(o
 	return []string{key(d.Role, h, open)}, lookup
 }
 
+// contentReach is how far apart in time a sale found through the cross-location blocks
+// may be and still decide what learnFromContent learns; an hour and more when nothing
+// bounds it. learnFromContent learns from the best candidate when it scores Accept and
+// leads the next by Margin, so a candidate scoring below Accept-Margin changes nothing
+// whichever others there are: if it is the next best, the best one leads it by more
+// than Margin or scores below Accept itself. A candidate's score is at most every
+// field's largest weight plus the time's, and the time's falls with the delay, so past
+// some delay no candidate can score Accept-Margin. A margin of zero or less leaves the
+// choice among equals to their order, so nothing is bounded then.
+func contentReach(w Weights) time.Duration {
+	if w.Margin <= 0 || w.DelayMean <= 0 || w.Window <= 0 {
+		return 24 * time.Hour
+	}
+	most := w.Basket + max(w.TotalEqual, w.TotalDiffers, 0) + max(w.DeliveryTender, w.CounterTender, 0) + max(w.RefHint, 0)
+	// timeWeight(dt) = log2(Window/DelayMean) - dt/(DelayMean ln 2); scores are rounded
+	// to hundredths, hence the slack.
+	const slack = 0.01
+	dt := w.DelayMean * math.Ln2 * (math.Log2(w.Window/w.DelayMean) + most - (w.Accept - w.Margin) + slack)
+	if dt <= 0 {
+		return 0
+	}
+	return min(time.Duration(dt*float64(time.Second)), 24*time.Hour)
+}
+
 // crossBlocksOf is crossBlocks for a document of the batch, open when no alias names its
 // location.
 func (b *batch) crossBlocksOf(d *ontology.Document) (store, lookup []string) {
 	open := d.Location != nil && b.m.canon.Location(b.tenant, d.Location) == d.Location.System+":"+d.Location.Code
-	return crossBlocks(b.tenant, open, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
+	return crossBlocks(b.tenant, open, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) }, contentReach(b.m.weights))
 }
 
 // learnFromContent scores the sales found through d's cross-location blocks that stand at
