@@ -3,13 +3,10 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 )
 
 // Garbage collection of a server. A stock read allocates about 34 KB (gqlgen's field
@@ -22,104 +19,22 @@ import (
 // less memory than that, the limit is three quarters of the container's (cgroup v2
 // memory.max, or v1 memory.limit_in_bytes), so that the heap's growth never reaches the
 // kernel's OOM killer.
-//
-// Five times a small live heap is still small: a server holding 5 MiB of live data
-// collected every second or so under reads, and each collection's mark phase (7–10 ms,
-// one of the two cores given to the collector's worker) slowed the webhook pushes it
-// overlapped by about 1.8×. In `seam bench stock` 2.5% of the pushes overlapped one
-// unloaded and 5% beside paced readers, enough to be the p99. So the heap's goal never
-// drops below heapFloor (or half the memory limit in a smaller container): a
-// collection every several seconds at that size, and, past it, GOGC=400 as before.
 const (
 	serverGOGC        = 400
 	serverMemoryLimit = 768 << 20
-	heapFloor         = 128 << 20
 )
 
 // tuneGC applies the server's collector settings, unless the operator set GOGC or
-// GOMEMLIMIT, which the Go runtime has then already applied and which win (an operator's
-// GOGC also turns the heap floor off). It is process-wide, so main calls it, for the
-// commands that host a server (hostsServer), never a test.
+// GOMEMLIMIT, which the Go runtime has then already applied and which win. It is
+// process-wide, so main calls it, for the commands that host a server (hostsServer),
+// never a test.
 func tuneGC(getenv func(string) string) {
-	limit := memoryLimit(os.ReadFile)
-	if getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(limit)
-	} else {
-		limit = debug.SetMemoryLimit(-1) // -1 reads the limit the runtime applied
-	}
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(serverGOGC)
-		t := &gcFloorTuner{floor: min(uint64(heapFloor), uint64(limit/2)), setPercent: debug.SetGCPercent, live: liveHeap}
-		t.arm()
 	}
-}
-
-// gcFloorTuner keeps the collector's heap goal at or above floor: after every
-// collection it sets GOGC from the live heap that collection found. Go has no minimum
-// heap setting; a memory limit with GOGC off would have one, but would also let a large
-// live heap collect without end near the limit, where GOGC=400 grows it in proportion.
-type gcFloorTuner struct {
-	floor      uint64
-	setPercent func(int) int
-	live       func() uint64
-	last       int
-	stopped    atomic.Bool
-}
-
-// gcSentinel is the object whose cleanup tells the tuner a collection happened. It holds
-// a pointer so that the runtime never puts it in a tiny-object block, whose cleanups may
-// never run.
-type gcSentinel struct{ _ *int }
-
-// arm allocates a sentinel that only the next collection finds unreachable; its cleanup
-// adjusts GOGC and arms the next one, until stop.
-func (t *gcFloorTuner) arm() {
-	runtime.AddCleanup(new(gcSentinel), func(t *gcFloorTuner) {
-		if t.stopped.Load() {
-			return
-		}
-		t.adjust()
-		t.arm()
-	}, t)
-}
-
-// stop ends the tuning at the next collection; GOGC stays as last set.
-func (t *gcFloorTuner) stop() { t.stopped.Store(true) }
-
-// adjust sets GOGC for the live heap now, when it moved by more than a tenth: each
-// setting recomputes the pacer's goal, so a steady heap is not set again every cycle.
-func (t *gcFloorTuner) adjust() {
-	p := gcPercentFor(t.live(), t.floor)
-	if t.last != 0 && p*10 >= t.last*9 && p*10 <= t.last*11 {
-		return
+	if getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit(os.ReadFile))
 	}
-	t.setPercent(p)
-	t.last = p
-}
-
-// maxFloorGOGC bounds the percentage a near-empty heap would ask for.
-const maxFloorGOGC = 100_000
-
-// gcPercentFor is the GOGC whose goal, live × (1 + GOGC/100), is floor, or serverGOGC
-// when that goal is larger or the live heap is not known (0).
-func gcPercentFor(live, floor uint64) int {
-	switch {
-	case live == 0:
-		return serverGOGC
-	case floor/live >= maxFloorGOGC/100:
-		return maxFloorGOGC
-	}
-	return max(serverGOGC, int(floor*100/live)-100)
-}
-
-// liveHeap is the heap the last collection marked live.
-func liveHeap() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return s[0].Value.Uint64()
 }
 
 // memoryLimit is serverMemoryLimit, or three quarters of the process's cgroup memory

@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"io/fs"
-	"runtime"
-	"sync"
 	"testing"
 )
 
@@ -64,84 +62,5 @@ func TestMemoryLimitFollowsTheContainer(t *testing.T) {
 	}
 	if got := memoryLimit(func(string) ([]byte, error) { return nil, errors.New("denied") }); got != serverMemoryLimit {
 		t.Errorf("unreadable files: %d", got)
-	}
-}
-
-func TestGCPercentKeepsTheHeapFloor(t *testing.T) {
-	const mib = 1 << 20
-	for _, c := range []struct {
-		live, floor uint64
-		want        int
-	}{
-		{5 * mib, 128 * mib, 2460},   // a small server: its goal is the floor
-		{32 * mib, 128 * mib, 400},   // live × 5 = 160 MiB, above the floor
-		{100 * mib, 128 * mib, 400},  // a large one keeps the proportional goal
-		{1, 128 * mib, maxFloorGOGC}, // a near-empty heap asks for no more than the bound
-		{0, 128 * mib, serverGOGC},   // no collection yet: nothing is known
-		{5 * mib, 0, serverGOGC},     // no floor
-	} {
-		if got := gcPercentFor(c.live, c.floor); got != c.want {
-			t.Errorf("live %d, floor %d: GOGC %d, want %d", c.live, c.floor, got, c.want)
-		}
-	}
-}
-
-// TestGCFloorTunerFollowsEachCollection runs the tuner on the real collector, with the
-// setting it would make recorded instead of applied (GOGC is process-wide, and other
-// tests run beside this one): each collection adjusts once, a steady heap is not set
-// again, and stop ends it.
-func TestGCFloorTunerFollowsEachCollection(t *testing.T) {
-	var (
-		mu   sync.Mutex
-		set  []int
-		live = uint64(5 << 20)
-		runs int
-	)
-	tuner := &gcFloorTuner{floor: 128 << 20,
-		setPercent: func(p int) int { mu.Lock(); defer mu.Unlock(); set = append(set, p); return 0 },
-		live:       func() uint64 { mu.Lock(); defer mu.Unlock(); runs++; return live }}
-	tuner.arm()
-	collectUntil := func(what string, done func() bool) {
-		t.Helper()
-		for i := 0; ; i++ {
-			runtime.GC()
-			mu.Lock()
-			ok := done()
-			mu.Unlock()
-			if ok {
-				return
-			}
-			if i == 10_000 {
-				t.Fatalf("%s after %d collections: set %v, %d adjustments", what, i, set, runs)
-			}
-			runtime.Gosched()
-		}
-	}
-	collectUntil("no adjustment", func() bool { return len(set) == 1 })
-	if set[0] != 2460 {
-		t.Fatalf("GOGC set to %d for 5 MiB live, want 2460", set[0])
-	}
-	collectUntil("the steady heap adjusted no more", func() bool { return runs >= 3 })
-	mu.Lock()
-	if len(set) != 1 {
-		t.Errorf("a steady heap set GOGC again: %v", set)
-	}
-	live = 64 << 20
-	mu.Unlock()
-	collectUntil("a grown heap was not followed", func() bool { return len(set) == 2 })
-	if set[1] != serverGOGC {
-		t.Errorf("GOGC set to %d for 64 MiB live, want %d", set[1], serverGOGC)
-	}
-	tuner.stop()
-	mu.Lock()
-	n := runs
-	mu.Unlock()
-	for range 5 {
-		runtime.GC()
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if runs > n+1 { // one cleanup may already have been running when stop was called
-		t.Errorf("the tuner went on after stop: %d adjustments, %d before", runs, n)
 	}
 }
