@@ -151,6 +151,9 @@ func WriteSummary(w io.Writer, s Summary, f Format) error {
 		for _, a := range st.PaidOut {
 			rows = append(rows, []string{"paidOut", string(st.Status), a.Currency, "", a.Amount})
 		}
+		for _, a := range st.Settlements {
+			rows = append(rows, []string{"settlements", string(st.Status), a.Currency, "", a.Amount})
+		}
 	}
 	for _, a := range s.Fees {
 		rows = append(rows, []string{"fees", "", a.Currency, "", a.Amount})

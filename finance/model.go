@@ -187,6 +187,9 @@ type Result struct {
 	// payout is set for a processor's payout: its value is money its sales already
 	// count, which reports keep apart.
 	payout bool
+	// settles is set for a payment of invoices that other events hold (one bank
+	// transfer for several invoices): their events count that money already.
+	settles bool
 }
 
 // sortRefs orders references and drops repeats, so that output is the same whatever

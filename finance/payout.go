@@ -143,6 +143,7 @@ func (c *recon) payment() {
 			invoices = append(invoices, d)
 		}
 	}
+	c.settlesOthers = len(invoices) > 0
 	docs := append(slices.Clone(paid), invoices...)
 	owed, ok1 := sum(invoices).only()
 	got, ok2 := sum(paid).only()

@@ -169,6 +169,8 @@ type recon struct {
 	fx       []FX
 	value    *ontology.Money
 	isPayout bool
+	// settlesOthers is set for a payment of invoices held by other events.
+	settlesOthers bool
 }
 
 func newCheck(ev Event, cfg Config, asOf time.Time) *recon {
@@ -184,6 +186,7 @@ func (c *recon) result() Result {
 	r := Result{
 		Event: c.ev.ID, Kind: string(c.ev.Kind), OccurredAt: c.ev.OccurredAt.UTC(),
 		Reasons: c.reasons, Tolerated: c.tolerated, Awaiting: c.awaiting, FX: c.fx, Amount: c.value, payout: c.isPayout,
+		settles: c.settlesOthers,
 	}
 	for _, d := range c.ev.Docs {
 		r.Documents = append(r.Documents, d.Ref())

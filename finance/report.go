@@ -125,6 +125,7 @@ type Report struct {
 	byStatus  map[Status]int
 	amounts   map[Status]purse
 	paidOut   map[Status]purse
+	settled   map[Status]purse
 	fees      purse
 	exception map[Code]int
 	arrived   []DocRef
@@ -138,7 +139,8 @@ type Report struct {
 
 // NewReport starts an empty report of a query.
 func NewReport(q Query) *Report {
-	return &Report{q: q, byStatus: map[Status]int{}, amounts: map[Status]purse{}, paidOut: map[Status]purse{}, fees: purse{},
+	return &Report{q: q, byStatus: map[Status]int{}, amounts: map[Status]purse{}, paidOut: map[Status]purse{},
+		settled: map[Status]purse{}, fees: purse{},
 		exception: map[Code]int{}}
 }
 
@@ -148,9 +150,13 @@ func (r *Report) Add(ev Event, res Result) {
 	r.byStatus[res.Status]++
 	// A payout pays out money its sales already count: added to them it would count
 	// the same money twice.
+	// So does a payment of invoices that other events hold.
 	values := r.amounts
-	if res.payout {
+	switch {
+	case res.payout:
 		values = r.paidOut
+	case res.settles:
+		values = r.settled
 	}
 	if values[res.Status] == nil {
 		values[res.Status] = purse{}
@@ -224,11 +230,14 @@ type Summary struct {
 type StatusTotal struct {
 	Status Status `json:"status"`
 	Events int    `json:"events"`
-	// Amounts are the events' values (Result.Amount), payouts left out: a payout pays
-	// out money its sales already count.
+	// Amounts are the events' values (Result.Amount), payouts and payments of other
+	// events' invoices left out: those pay money their sales or purchases already count.
 	Amounts []CurrencyAmount `json:"amounts"`
 	// PaidOut are the values of the payouts among the events.
 	PaidOut []CurrencyAmount `json:"paidOut"`
+	// Settlements are the values of the payments among the events that settle invoices
+	// other events hold (one transfer for several invoices).
+	Settlements []CurrencyAmount `json:"settlements"`
 }
 
 // CurrencyAmount is an amount in one currency.
@@ -257,7 +266,7 @@ func (r *Report) Summary() Summary {
 	}
 	for _, st := range Statuses {
 		s.ByStatus = append(s.ByStatus, StatusTotal{Status: st, Events: r.byStatus[st], Amounts: figures(r.amounts[st]),
-			PaidOut: figures(r.paidOut[st])})
+			PaidOut: figures(r.paidOut[st]), Settlements: figures(r.settled[st])})
 		if st.Reconciled() {
 			s.AutoReconciled += r.byStatus[st]
 		}

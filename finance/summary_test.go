@@ -54,3 +54,37 @@ func TestSummaryCountsEachFeeOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryKeepsBatchPaymentsApart: one transfer paying two invoices that their own
+// sales hold is money those sales already count; the summary shows it apart, not added
+// to them.
+func TestSummaryKeepsBatchPaymentsApart(t *testing.T) {
+	inv := func(id string) Doc {
+		return doc("erpnext", "invoice", ontology.RoleInvoice, ontology.VerbInvoiced, id, t0, total(eur("48.00")))
+	}
+	a, b := inv("INV-A"), inv("INV-B")
+	pay := doc("erpnext", "payment", ontology.RolePayment, ontology.VerbSettled, "PAY-1", t0.Add(48*time.Hour), total(eur("96.00")),
+		ref(ontology.RefInvoice, "INV-A"), ref(ontology.RefInvoice, "INV-B"))
+	paid := Event{ID: "ev_pay", Kind: ontology.KindPayment, OccurredAt: t0.Add(48 * time.Hour), Docs: []Doc{pay}, Related: []Doc{a, b}}
+	q := Query{Tenant: "t", From: t0.Add(-time.Hour), To: t0.AddDate(0, 0, 5), AsOf: asOf}
+	s, err := Run(context.Background(), memSource{paid}, q, DefaultConfig(), func(r Result) error {
+		if r.Status != Matched {
+			t.Errorf("the batch payment: %s", summary(r))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := s.ByStatus[0]
+	if m.Status != Matched || m.Events != 1 || len(m.Amounts) != 0 || len(m.Settlements) != 1 || m.Settlements[0] != (CurrencyAmount{"EUR", "96.00"}) {
+		t.Errorf("matched %+v, want the 96.00 EUR payment apart from the amounts", m)
+	}
+	var out bytes.Buffer
+	if err := WriteSummary(&out, s, CSV); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "settlements,matched,EUR,,96.00\n") {
+		t.Errorf("csv lacks the settlement:\n%s", out.String())
+	}
+}

@@ -115,7 +115,7 @@ func summaryModel(s finance.Summary) *model.ReconciliationSummary {
 	}
 	for _, st := range s.ByStatus {
 		out.ByStatus = append(out.ByStatus, &model.StatusTotal{Status: model.ReconciliationStatus(st.Status), Events: st.Events, Amounts: amounts(st.Amounts),
-			PaidOut: amounts(st.PaidOut)})
+			PaidOut: amounts(st.PaidOut), Settlements: amounts(st.Settlements)})
 	}
 	for _, e := range s.Exceptions {
 		out.Exceptions = append(out.Exceptions, &model.ReasonCount{Code: string(e.Code), Events: e.Events})

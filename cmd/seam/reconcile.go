@@ -161,9 +161,16 @@ func printSummary(w io.Writer, s finance.Summary) {
 		for _, a := range st.PaidOut {
 			paidOut = append(paidOut, a.Amount+" "+a.Currency)
 		}
+		var settled []string
+		for _, a := range st.Settlements {
+			settled = append(settled, a.Amount+" "+a.Currency)
+		}
 		line := strings.Join(amounts, ", ")
 		if len(paidOut) > 0 {
 			line += " (payouts apart: " + strings.Join(paidOut, ", ") + ")"
+		}
+		if len(settled) > 0 {
+			line += " (payments of other events' invoices apart: " + strings.Join(settled, ", ") + ")"
 		}
 		fmt.Fprintf(w, "  %-25s %8d  %s\n", st.Status, st.Events, line)
 	}

@@ -2396,6 +2396,38 @@ func (ec *executionContext) fieldContext_StatusTotal_paidOut(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _StatusTotal_settlements(ctx context.Context, field graphql.CollectedField, obj *model.StatusTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusTotal_settlements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Settlements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚕᚖgithubᚗcomᚋseamhubᚋseamᚋgraphᚋmodelᚐMoneyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusTotal_settlements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatusTotal",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SupplierBreakers_supplier(ctx context.Context, field graphql.CollectedField, obj *model.SupplierBreakers) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3367,6 +3399,11 @@ func (ec *executionContext) _StatusTotal(ctx context.Context, sel ast.SelectionS
 			}
 		case "paidOut":
 			out.Values[i] = ec._StatusTotal_paidOut(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "settlements":
+			out.Values[i] = ec._StatusTotal_settlements(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -669,10 +669,11 @@ type ComplexityRoot struct {
 	}
 
 	StatusTotal struct {
-		Amounts func(childComplexity int) int
-		Events  func(childComplexity int) int
-		PaidOut func(childComplexity int) int
-		Status  func(childComplexity int) int
+		Amounts     func(childComplexity int) int
+		Events      func(childComplexity int) int
+		PaidOut     func(childComplexity int) int
+		Settlements func(childComplexity int) int
+		Status      func(childComplexity int) int
 	}
 
 	StockAccuracy struct {
@@ -3676,6 +3677,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatusTotal.PaidOut(childComplexity), true
+	case "StatusTotal.settlements":
+		if e.ComplexityRoot.StatusTotal.Settlements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusTotal.Settlements(childComplexity), true
 	case "StatusTotal.status":
 		if e.ComplexityRoot.StatusTotal.Status == nil {
 			break
@@ -4685,10 +4692,12 @@ type ReconciliationSummary {
 type StatusTotal {
   status: ReconciliationStatus!
   events: Int!
-  "The values of the status's sales and purchases, per currency; payouts are apart (paidOut), since a payout pays out sales counted here."
+  "The values of the status's sales and purchases, per currency; payouts (paidOut) and payments of other events' invoices (settlements) are apart, since they pay money counted here."
   amounts: [Money!]!
   "The values of the status's payout events, per currency."
   paidOut: [Money!]!
+  "The values of the status's payments of invoices that other events hold (one transfer for several invoices), per currency: those events count the money already."
+  settlements: [Money!]!
 }
 
 type ReasonCount {
@@ -6576,6 +6585,8 @@ func (ec *executionContext) childFields_StatusTotal(ctx context.Context, field g
 		return ec.fieldContext_StatusTotal_amounts(ctx, field)
 	case "paidOut":
 		return ec.fieldContext_StatusTotal_paidOut(ctx, field)
+	case "settlements":
+		return ec.fieldContext_StatusTotal_settlements(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatusTotal", field.Name)
 }

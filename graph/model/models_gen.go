@@ -794,10 +794,12 @@ type SourceDocument struct {
 type StatusTotal struct {
 	Status ReconciliationStatus `json:"status"`
 	Events int                  `json:"events"`
-	// The values of the status's sales and purchases, per currency; payouts are apart (paidOut), since a payout pays out sales counted here.
+	// The values of the status's sales and purchases, per currency; payouts (paidOut) and payments of other events' invoices (settlements) are apart, since they pay money counted here.
 	Amounts []*Money `json:"amounts"`
 	// The values of the status's payout events, per currency.
 	PaidOut []*Money `json:"paidOut"`
+	// The values of the status's payments of invoices that other events hold (one transfer for several invoices), per currency: those events count the money already.
+	Settlements []*Money `json:"settlements"`
 }
 
 // A location's stock accuracy.
