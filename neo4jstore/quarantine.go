@@ -65,6 +65,38 @@ MERGE (q:Quarantine {id: r.id})
 	return nil
 }
 
+// discardableCypher selects the open items a discard's filter names: one filter for the
+// count an operator checks first and the discard that follows, so the two cannot differ.
+const discardableCypher = `
+MATCH (q:Quarantine {tenant: $tenant, status: 'open'})
+WHERE ($system = '' OR q.system = $system) AND ($type = '' OR q.type = $type)
+  AND ($ids IS NULL OR q.id IN $ids) AND ($before IS NULL OR q.receivedAt < $before)`
+
+// discardParams are discardableCypher's parameters.
+func discardParams(f ontology.QuarantineFilter, ids []string, before time.Time) map[string]any {
+	var beforeParam any
+	if !before.IsZero() {
+		beforeParam = before.UTC()
+	}
+	return map[string]any{"tenant": f.Tenant, "system": f.System, "type": f.Type, "ids": systemsParam(ids), "before": beforeParam}
+}
+
+// CountDiscardable counts the open items DiscardQuarantined would discard with the same
+// arguments, without reading their bytes.
+func (s *Store) CountDiscardable(ctx context.Context, f ontology.QuarantineFilter, ids []string, before time.Time) (int, error) {
+	n, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+		recs, err := run(ctx, tx, discardableCypher+"\nRETURN count(q) AS n", discardParams(f, ids, before))
+		if err != nil || len(recs) == 0 {
+			return 0, err
+		}
+		return int(get[int64](recs[0], "n")), nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("counting quarantined items of %s: %w", f.Tenant, err)
+	}
+	return n, nil
+}
+
 // DiscardQuarantined marks the open items the filter selects (its tenant, system and
 // type; ids when not empty; received before before when not zero) discarded by by, and
 // drops their bytes, which is what a flood of junk costs. The item stays, with its
@@ -72,23 +104,16 @@ MERGE (q:Quarantine {id: r.id})
 // again open it again with them. It works through the items a thousand a transaction
 // and returns how many it discarded.
 func (s *Store) DiscardQuarantined(ctx context.Context, f ontology.QuarantineFilter, ids []string, before time.Time, by string) (int, error) {
-	var beforeParam any
-	if !before.IsZero() {
-		beforeParam = before.UTC()
-	}
+	params := discardParams(f, ids, before)
+	params["by"] = by
 	total := 0
 	for {
+		params["now"] = s.Now().UTC()
 		n, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
-			recs, err := run(ctx, tx, `
-MATCH (q:Quarantine {tenant: $tenant, status: 'open'})
-WHERE ($system = '' OR q.system = $system) AND ($type = '' OR q.type = $type)
-  AND ($ids IS NULL OR q.id IN $ids) AND ($before IS NULL OR q.receivedAt < $before)
+			recs, err := run(ctx, tx, discardableCypher+`
 WITH q LIMIT 1000
 SET q.status = 'discarded', q.discardedAt = $now, q.discardedBy = $by, q.rawBytes = size(q.raw), q.raw = null
-RETURN count(q) AS n`, map[string]any{
-				"tenant": f.Tenant, "system": f.System, "type": f.Type, "ids": systemsParam(ids),
-				"before": beforeParam, "now": s.Now().UTC(), "by": by,
-			})
+RETURN count(q) AS n`, params)
 			if err != nil || len(recs) == 0 {
 				return 0, err
 			}

@@ -198,34 +198,17 @@ func runQuarantine(ctx context.Context, cfg Config, log *slog.Logger, args []str
 // each item's record. Without yes it only counts them, so that a filter is seen to
 // select what was meant before anything goes.
 func discardQuarantine(ctx context.Context, app *App, f ontology.QuarantineFilter, ids []string, before time.Time, yes bool, stdout io.Writer) error {
+	var idList []string // nil: no id filter
+	if len(ids) > 0 {
+		idList = ids
+	}
 	if !yes {
-		n, after := 0, ""
-		want := map[string]bool{}
-		for _, id := range ids {
-			want[id] = true
-		}
-		for {
-			f.After = after
-			items, err := app.store.QuarantineList(ctx, f)
-			if err != nil {
-				return err
-			}
-			for _, q := range items {
-				if (len(want) == 0 || want[q.ID]) && (before.IsZero() || q.ReceivedAt.Before(before)) {
-					n++
-				}
-			}
-			if len(items) < f.First {
-				break
-			}
-			after = items[len(items)-1].ID
+		n, err := app.store.CountDiscardable(ctx, f, idList, before)
+		if err != nil {
+			return err
 		}
 		fmt.Fprintf(stdout, "%d open items would be discarded; run again with --yes to discard them\n", n)
 		return nil
-	}
-	var idList []string
-	if len(ids) > 0 {
-		idList = ids
 	}
 	n, err := app.store.DiscardQuarantined(ctx, f, idList, before, "seam quarantine discard")
 	if err != nil {
