@@ -58,6 +58,13 @@ func TestDashboardFinanceForecastsBaseline(t *testing.T) {
 			t.Errorf("the summary lacks %q:\n%s", want, text)
 		}
 	}
+	// Payouts pay out sales counted under Amounts: the table shows them in a column of
+	// their own, so that nobody adds them to the sales a second time.
+	var paidOut string
+	b.eval(`[...document.querySelectorAll('[data-summary] td[data-paid-out]')].map(td => td.innerText).filter(t => t !== '—').join('; ')`, &paidOut)
+	if !strings.Contains(paidOut, "EUR") {
+		t.Errorf("no status shows the period's payouts apart (paid out: %q)", paidOut)
+	}
 	if got := b.hash(); got != "#/finance/2025-02-01/2025-05-31" {
 		t.Errorf("the address says %q after picking a period", got)
 	}

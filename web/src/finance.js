@@ -13,7 +13,7 @@ const WHO = 'the reconciliation (finance or admin keys may)';
 
 const SUMMARY = `query($from: String!, $to: String!) { reconciliationSummary(from: $from, to: $to) {
   events autoReconciled autoReconciledRate
-  byStatus { status events amounts { amount currency } }
+  byStatus { status events amounts { amount currency } paidOut { amount currency } settlements { amount currency } }
   fees { amount currency }
   exceptions { code events }
   asOf watermark previousRun arrived
@@ -70,9 +70,12 @@ function Summary({ api, period, onDenied }) {
     ${s.events === 0 && html`<p class="muted">No business events in this period.</p>`}
     <div class="two">
       <table><caption>By status</caption>
-        <thead><tr><th scope="col">Status</th><th scope="col" class="num">Events</th><th scope="col">Amounts</th></tr></thead>
+        <thead><tr><th scope="col">Status</th><th scope="col" class="num">Events</th><th scope="col">Amounts</th>
+          <th scope="col"><abbr title="Payouts: money the processor paid out of sales counted under Amounts">Paid out</abbr></th>
+          <th scope="col"><abbr title="One transfer paying invoices that other events hold: counted under their Amounts already">Settlements</abbr></th></tr></thead>
         <tbody>${s.byStatus.map((b) => html`<tr key=${b.status}><th scope="row"><span class=${`badge st-${b.status}`}>${STATUS_WORDS[b.status]}</span></th>
-          <td class="num">${b.events}</td><td>${moneyList(b.amounts)}</td></tr>`)}</tbody>
+          <td class="num">${b.events}</td><td>${moneyList(b.amounts)}</td>
+          <td data-paid-out>${moneyList(b.paidOut)}</td><td data-settlements>${moneyList(b.settlements)}</td></tr>`)}</tbody>
       </table>
       <table><caption>Exceptions by reason</caption>
         <thead><tr><th scope="col">Reason</th><th scope="col" class="num">Events</th><th scope="col"><span class="sr-only">Share</span></th></tr></thead>
