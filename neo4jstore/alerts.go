@@ -74,14 +74,18 @@ func (s *Store) SyncAlerts(ctx context.Context, tenant, sku string, conds []inve
 		}
 		return raised, err
 	}
-	same, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
-		recs, err := run(ctx, tx, `
+	// One statement, run auto-commit (readOnce): it follows every projected movement of
+	// the product, beside the next webhook's storage and resolution, and a managed
+	// transaction would add a BEGIN and a COMMIT round trip to each.
+	recs, err := readOnce(ctx, s, `
 MATCH (a:Alert {tenant: $tenant, sku: $sku}) WHERE a.status IN ['open', 'acknowledged']
 RETURN a.key AS key, a.severity AS severity, a.evidence AS evidence, coalesce(a.proposal, '') AS proposal`,
-			map[string]any{"tenant": tenant, "sku": sku})
-		if err != nil || len(recs) != len(rows) {
-			return false, err
-		}
+		map[string]any{"tenant": tenant, "sku": sku})
+	if err != nil {
+		return nil, fmt.Errorf("reading the open alerts of %s: %w", sku, err)
+	}
+	same := len(recs) == len(rows)
+	if same {
 		stored := map[string]string{}
 		for _, r := range recs {
 			stored[get[string](r, "key")] = get[string](r, "severity") + "\x00" + get[string](r, "evidence") + "\x00" + get[string](r, "proposal")
@@ -89,13 +93,10 @@ RETURN a.key AS key, a.severity AS severity, a.evidence AS evidence, coalesce(a.
 		for _, r := range rows {
 			p, _ := r["proposal"].(string)
 			if stored[r["key"].(string)] != r["severity"].(string)+"\x00"+r["evidence"].(string)+"\x00"+p {
-				return false, nil
+				same = false
+				break
 			}
 		}
-		return true, nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	if same {
 		s.synced.set(product, digest, len(rows))
@@ -330,17 +331,16 @@ RETURN m.location AS location, -sum(m.qty) AS consumed`
 // Consumption implements inventory.AlertStore: the on-hand movements of sale events
 // recorded since that time, whose events also happened since then.
 func (s *Store) Consumption(ctx context.Context, tenant, sku string, since time.Time) (map[string]ontology.Qty, error) {
-	return read(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]ontology.Qty, error) {
-		recs, err := run(ctx, tx, consumptionCypher, consumptionParams(tenant, sku, since))
-		if err != nil {
-			return nil, fmt.Errorf("summing consumption of %s: %w", sku, err)
-		}
-		out := make(map[string]ontology.Qty, len(recs))
-		for _, r := range recs {
-			out[get[string](r, "location")] = ontology.Qty(get[int64](r, "consumed"))
-		}
-		return out, nil
-	})
+	// Auto-commit, as the open-alert read: asked at every evaluation of the product.
+	recs, err := readOnce(ctx, s, consumptionCypher, consumptionParams(tenant, sku, since))
+	if err != nil {
+		return nil, fmt.Errorf("summing consumption of %s: %w", sku, err)
+	}
+	out := make(map[string]ontology.Qty, len(recs))
+	for _, r := range recs {
+		out[get[string](r, "location")] = ontology.Qty(get[int64](r, "consumed"))
+	}
+	return out, nil
 }
 
 func consumptionParams(tenant, sku string, since time.Time) map[string]any {
