@@ -60,6 +60,9 @@ RETURN p.id AS id, root.id AS root, p.taxId AS tax, root.taxId AS rootTax,
 // PartyApart returns the pairs of parties people said are different, newest first, with
 // each end's surviving id and tax id.
 func (t *resolutionTx) PartyApart(ctx context.Context) ([][2]string, map[string]resolver.PartyInfo, error) {
+	if t.lock.noneHeld(t.lock.apart) {
+		return nil, map[string]resolver.PartyInfo{}, nil
+	}
 	recs, err := run(ctx, t.tx, `
 MATCH (d:PartyDecision {tenant: $tenant, verdict: 'apart'})
 WITH d ORDER BY d.at DESC LIMIT $max

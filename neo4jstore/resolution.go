@@ -42,7 +42,7 @@ func (s *Store) withTenantLock(ctx context.Context, tenant string, wrap func(neo
 		if wrap != nil {
 			tx = wrap(tx)
 		}
-		lt := &lockingTx{ManagedTransaction: tx, name: tenantLock(tenant)}
+		lt := &lockingTx{ManagedTransaction: tx, name: tenantLock(tenant), tenant: tenant}
 		last = &resolutionTx{tx: lt, lock: lt, tenant: tenant, now: s.Now, log: s.log, keeper: s.lots}
 		return struct{}{}, fn(ctx, last)
 	})
@@ -64,6 +64,16 @@ type lockingTx struct {
 	seq   int64
 	epoch string
 	told  bool
+	// tenant is the tenant whose resolution the lock serialises.
+	tenant string
+	// apart and rejections say whether the tenant held, when the lock was taken, any
+	// pair of parties people kept apart and any person's decision on documents; known
+	// is false until a statement that took the lock told (as told). Every writer of
+	// those decisions holds this lock (resolver.Matcher's decisions run under
+	// WithTenantLock, and this transaction's own go through Apply, which sets them), so
+	// while it is held a false one stays false, and the batch skips the read: a round
+	// trip on every live webhook's path, for the few tenants with decisions only.
+	apart, rejections, known bool
 }
 
 // Run runs a statement once the lock is held.
@@ -79,7 +89,7 @@ func (l *lockingTx) take(ctx context.Context) error {
 	if l.locked {
 		return nil
 	}
-	recs, err := run(ctx, l.ManagedTransaction, takeLock, map[string]any{"name": l.name})
+	recs, err := run(ctx, l.ManagedTransaction, takeTenantLock, map[string]any{"name": l.name, "tenant": l.tenant})
 	if err != nil {
 		return err
 	}
@@ -94,7 +104,12 @@ func (l *lockingTx) take(ctx context.Context) error {
 // which names them lockSeq and lockEpoch.
 func (l *lockingTx) tell(rec *neo4j.Record) {
 	l.seq, l.epoch, l.told = get[int64](rec, "lockSeq"), get[string](rec, "lockEpoch"), true
+	l.apart, l.rejections, l.known = get[bool](rec, "anyApart"), get[bool](rec, "anyRejection"), true
 }
+
+// noneHeld reports whether, by what the lock's statement told, the tenant has no
+// decisions of the kind that flag reads (false when nothing told).
+func (l *lockingTx) noneHeld(flag bool) bool { return l.known && !flag }
 
 // takeLock takes the named lock for the rest of the transaction: a write to one node
 // that every holder writes, so holders in any process take turns. Each holder counts
@@ -102,6 +117,19 @@ func (l *lockingTx) tell(rec *neo4j.Record) {
 // can tell whether anyone held the lock since a transaction it knows (see lotKeeper).
 // It answers the seq and epoch it took, so that nobody reads them again.
 const takeLock = "MERGE (l:Lock {name: $name}) SET " + lockCounts + " RETURN l.seq AS lockSeq, l.epoch AS lockEpoch"
+
+// takeTenantLock is takeLock for a resolution transaction ($tenant's lock), answering
+// also what decisionsHeld tells.
+const takeTenantLock = "MERGE (l:Lock {name: $name}) SET " + lockCounts +
+	" WITH l.seq AS lockSeq, l.epoch AS lockEpoch RETURN lockSeq, lockEpoch, " + decisionsHeld
+
+// decisionsHeld answers, in a statement that has just taken the tenant's lock, whether
+// the tenant holds parties kept apart and decisions on documents (lockingTx.apart,
+// rejections). Each is an index seek that stops at the first node: a Decision's uid
+// begins with its first document's uid, which begins with the tenant and a slash
+// (tenant names hold no slash).
+const decisionsHeld = `EXISTS { MATCH (pd:PartyDecision {tenant: $tenant, verdict: 'apart'}) } AS anyApart,
+  EXISTS { MATCH (dx:Decision) WHERE dx.uid STARTS WITH $tenant + '/' } AS anyRejection`
 
 // lockCounts is what every statement that takes a lock l sets.
 const lockCounts = "l.at = timestamp(), l.seq = coalesce(l.seq, 0) + 1, l.epoch = coalesce(l.epoch, randomUUID())"
@@ -204,13 +232,14 @@ WITH d ORDER BY d.tenant, d.receivedAt, d.uid LIMIT $limit
 const pendingPageLocking = `
 MERGE (l:Lock {name: $lock}) SET ` + lockCounts + `
 WITH count(*) AS locked, max(l.seq) AS lockSeq, max(l.epoch) AS lockEpoch
+WITH locked, lockSeq, lockEpoch, ` + decisionsHeld + `
 CALL (locked) {
   MATCH (d:Pending) USING INDEX d:Pending(tenant, receivedAt, uid)
   WHERE d.tenant = $tenant AND d.receivedAt IS NOT NULL AND d.uid IS NOT NULL AND locked > 0
   WITH d ORDER BY d.tenant, d.receivedAt, d.uid LIMIT $limit
   RETURN d
 }
-` + pendingReturn + `, lockSeq, lockEpoch`
+` + pendingReturn + `, lockSeq, lockEpoch, anyApart, anyRejection`
 
 // pendingReturn is what resolution reads of each pending document.
 const pendingReturn = `OPTIONAL MATCH (d)-[:EVIDENCES]->(e:BusinessEvent)
@@ -408,6 +437,14 @@ func (t *resolutionTx) Apply(ctx context.Context, ch *resolver.Changes) error {
 	steps := resolutionSteps(t.tenant, ch)
 	if err := writeSteps(ctx, t.tx, steps, resolutionParams(t.tenant, t.now().UTC())); err != nil {
 		return err
+	}
+	// Decisions written here are held from now on: a read later in this transaction
+	// must not skip them (lockingTx.apart).
+	if len(ch.Decisions) > 0 {
+		t.lock.rejections = true
+	}
+	if slices.ContainsFunc(ch.PartyDecisions, func(d resolver.PartyDecision) bool { return d.Verdict == "apart" }) {
+		t.lock.apart = true
 	}
 	if t.kept != nil {
 		var balances, facts []map[string]any
@@ -769,7 +806,7 @@ func resolvedRows(ch *resolver.Changes) []map[string]any {
 
 func (t *resolutionTx) Rejections(ctx context.Context, uids []string) (map[string]map[string]bool, error) {
 	out := map[string]map[string]bool{}
-	if len(uids) == 0 {
+	if len(uids) == 0 || t.lock.noneHeld(t.lock.rejections) {
 		return out, nil
 	}
 	recs, err := run(ctx, t.tx, `
