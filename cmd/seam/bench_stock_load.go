@@ -116,7 +116,7 @@ func (b *stockBench) loaded(ctx context.Context, clients, reads, events, rate in
 			}
 		})
 	}
-	answered, pushed, err := b.webhooks(ctx, ch, sku, events, 500_000, 0)
+	answered, pushed, late, err := b.webhooks(ctx, ch, sku, events, 500_000, 0)
 	done.Store(true)
 	wg.Wait()
 	if err != nil {
@@ -129,13 +129,13 @@ func (b *stockBench) loaded(ctx context.Context, clients, reads, events, rate in
 	if rate == 0 {
 		return append(rows,
 			benchRow{what: fmt.Sprintf("signed webhook answered, %d clients reading", clients), took: answered, note: note},
-			benchRow{what: fmt.Sprintf("signed webhook to stockChanged subscriber, %d clients reading", clients), took: pushed},
+			benchRow{what: fmt.Sprintf("signed webhook to stockChanged subscriber, %d clients reading", clients), took: pushed, note: lateNote(late)},
 		), nil
 	}
 	return append(rows,
 		benchRow{what: fmt.Sprintf("GraphQL stock(sku:), typed client, %d clients paced at %d/s, from when due", clients, rate), took: paced, note: note},
 		benchRow{what: fmt.Sprintf("signed webhook answered, %d clients reading %d/s", clients, rate), took: answered},
-		benchRow{what: fmt.Sprintf("signed webhook to stockChanged subscriber, %d clients reading %d/s", clients, rate), took: pushed},
+		benchRow{what: fmt.Sprintf("signed webhook to stockChanged subscriber, %d clients reading %d/s", clients, rate), took: pushed, note: lateNote(late)},
 	), nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -178,5 +179,56 @@ func TestPacedClientsSendEvenly(t *testing.T) {
 	}
 	if !due[0].Equal(started) {
 		t.Fatalf("the first request is due at %s, want the start", due[0])
+	}
+}
+
+// A push is matched by the reserved total it shows or more: the legs only add
+// reservations, and a late push may arrive folded into the next one.
+func TestReservedAtMatchesThatTotalOrMore(t *testing.T) {
+	push := func(loc, reserved string) json.RawMessage {
+		return json.RawMessage(`{"data":{"stockChanged":{"location":"` + loc + `","reserved":"` + reserved + `"}}}`)
+	}
+	match := reservedAt(12)
+	for _, c := range []struct {
+		p    json.RawMessage
+		want bool
+	}{
+		{push(benchLocations[0], "11"), false},
+		{push(benchLocations[0], "12"), true},
+		{push(benchLocations[0], "13"), true},
+		{push(benchLocations[1], "12"), false},
+		{push(benchLocations[0], "x"), false},
+		{json.RawMessage(`{}`), false},
+	} {
+		if got := match(c.p); got != c.want {
+			t.Errorf("reservedAt(12)(%s) = %v, want %v", c.p, got, c.want)
+		}
+	}
+	if tooLate(2, 20) != nil || tooLate(3, 20) == nil {
+		t.Errorf("a tenth of the pushes late may pass, more may not: %v, %v", tooLate(2, 20), tooLate(3, 20))
+	}
+}
+
+// A delivery answered 503 or 429 is sent again after its Retry-After, as a provider's
+// sender does, and the final answer is what the leg sees.
+func TestBenchDeliveryRetriesWhenBusy(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch calls.Add(1) {
+		case 1:
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusServiceUnavailable)
+		case 2:
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests)
+		default:
+			w.WriteHeader(http.StatusOK)
+		}
+	}))
+	defer srv.Close()
+	b := &stockBench{base: srv.URL, tenant: "t", secret: "s", client: srv.Client()}
+	status, err := b.deliver(context.Background(), []byte(`{}`), 1)
+	if err != nil || status != http.StatusOK || calls.Load() != 3 {
+		t.Fatalf("deliver = %d, %v after %d calls; want 200 after 3", status, err, calls.Load())
 	}
 }
