@@ -242,10 +242,12 @@ func (p *Projector) flushTenantMarks(ctx context.Context, tenant string) error {
 	return p.mark(ctx, tenant, ids)
 }
 
-// expiries copies the expiry of the lots movements touched onto their cells, so that
-// reads show it and reservations leave expired lots out without asking the ledger. A
-// lot's expiry comes with the documents that move it, so its cells learn it with their
-// movements; a rebuild copies every lot's.
+// expiries copies the expiry of the lots movements touched onto their cells, and onto
+// every other cell of those lots (SetExpiries), so that reads show it and reservations
+// leave expired lots out without asking the ledger. A lot's expiry comes with the
+// documents that move it, though not always where it is: a declaration moves the lot at
+// its own place, not at the warehouse that received it first. A rebuild copies every
+// lot's.
 func (p *Projector) expiries(ctx context.Context, tenant string, ms []ontology.Movement) error {
 	seen := map[ontology.Cell]bool{}
 	var cells []ontology.Cell
@@ -365,7 +367,9 @@ func (p *Projector) Verify(ctx context.Context, tenant string) ([]Difference, er
 	}
 	var diffs []Difference
 	for c, w := range want {
-		if g := got[c]; !w.SameBuckets(g) {
+		// A lot's expiry is compared too: reserve leaves an expired lot out by the
+		// cache's expiry, so a cell that lacks it sells what the ledger says is expired.
+		if g := got[c]; !w.SameBuckets(g) || !w.ExpiresAt.Truncate(time.Millisecond).Equal(g.ExpiresAt) {
 			diffs = append(diffs, Difference{Cell: c, Ledger: w, Cache: g})
 		}
 	}

@@ -3,9 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/inventory/rediscache"
+	"github.com/seamhub/seam/inventory/rediscache/redistest"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
 )
@@ -101,5 +105,103 @@ func TestSaleTakesTheLotThatExpiresFirst(t *testing.T) {
 	}
 	if len(doc.Document.Event.Movements) != 2 {
 		t.Fatalf("the second sale moved %+v", doc.Document.Event.Movements)
+	}
+}
+
+// TestLotExpiryFromALaterDocumentReachesEveryCell: a lot received with no expiry, whose
+// expiry (already past) a customs declaration brings afterwards at no warehouse of its
+// own, is expired at the warehouse too: its row shows the expiry, a reservation of it is
+// refused and one of the product does not count it, and the cache equals the ledger,
+// expiries included. (Found from outside: the warehouse's cells never learned it, the
+// expired lot stayed available and was reserved, and `seam cache verify` passed.)
+func TestLotExpiryFromALaterDocumentReachesEveryCell(t *testing.T) {
+	s := startServer(t, testConfig(t))
+	base := "http://" + s.Addr
+	tenant := neo4jtest.Tenant(t)
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Second)
+	received := lotReceipt(tenant, "r-gone", "L-GONE", 9, now)
+	received.Lines[0].ExpiresAt = nil
+	store(t, s.App, received, lotReceipt(tenant, "r-ok", "L-OK", 5, now.AddDate(0, 1, 0)))
+
+	expired := now.AddDate(0, 0, -2)
+	store(t, s.App, ontology.Document{
+		Key:  ontology.DocKey{Tenant: tenant, System: "china-customs", Type: "declaration", ExternalID: "531620260000000001"},
+		Role: ontology.RoleDeclaration, Verb: ontology.VerbDeclared, OccurredAt: now.Add(-30 * time.Minute),
+		Lines: []ontology.Line{{SKU: "YOGURT", Lot: "L-GONE", ExpiresAt: &expired, Qty: ontology.Units(9)}},
+	})
+
+	var rows struct {
+		Stock []struct {
+			Location, Lot, Available string
+			ExpiresAt                *time.Time
+		}
+	}
+	deadline := time.Now().Add(settle)
+	for {
+		rows.Stock = nil
+		if r := graphQL(t, base, tenant, `{ stock(sku: "YOGURT") { location lot available expiresAt } }`, nil, &rows); len(r.Errors) > 0 {
+			t.Fatal(r.Errors)
+		}
+		var gone *time.Time
+		for _, r := range rows.Stock {
+			if r.Lot == "L-GONE" && r.Location != "" {
+				gone = r.ExpiresAt
+			}
+		}
+		if gone != nil && gone.Equal(expired) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the warehouse's L-GONE never showed the declared expiry %s: %+v", expired, rows.Stock)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	var warehouse string
+	for _, r := range rows.Stock {
+		if r.Lot == "L-GONE" && r.Location != "" {
+			warehouse = r.Location
+		}
+	}
+	reserve := func(lot string, qty int) (bool, string) {
+		t.Helper()
+		var out struct {
+			Reserve struct {
+				OK        bool
+				Available string
+			}
+		}
+		r := graphQL(t, base, tenant, `mutation($loc: String!, $lot: String, $q: Decimal!, $key: String!) {
+		  reserve(sku: "YOGURT", location: $loc, lot: $lot, qty: $q, idempotencyKey: $key, ttlSeconds: 60) { ok available } }`,
+			map[string]any{"loc": warehouse, "lot": lot, "q": fmt.Sprint(qty), "key": fmt.Sprintf("exp-%s-%d", lot, qty)}, &out)
+		if len(r.Errors) > 0 {
+			t.Fatal(r.Errors)
+		}
+		return out.Reserve.OK, out.Reserve.Available
+	}
+	if ok, avail := reserve("L-GONE", 1); ok {
+		t.Errorf("a unit of the expired lot was reserved (available %s)", avail)
+	}
+	if ok, avail := reserve("", 6); ok || avail != "5" {
+		t.Errorf("reserving 6 of the product: ok %v, available %s; want refused with 5 (L-OK only)", ok, avail)
+	}
+	cache := rediscache.New(redistest.Open(t))
+	p := inventory.NewProjector(s.App.store, cache)
+	if diffs, err := p.Verify(ctx, tenant); err != nil || len(diffs) != 0 {
+		t.Fatalf("cache differs from the ledger: %+v, %v", diffs, err)
+	}
+	// And verify tells a cache that lost the expiries, quantities equal, from the ledger.
+	totals, err := s.App.store.Totals(ctx, tenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range totals {
+		totals[i].ExpiresAt = time.Time{}
+	}
+	if err := cache.Replace(ctx, tenant, totals); err != nil {
+		t.Fatal(err)
+	}
+	if diffs, err := p.Verify(ctx, tenant); err != nil || len(diffs) != 3 {
+		t.Fatalf("a cache without the lots' expiries: differences %+v, %v; want the three cells of L-GONE and L-OK", diffs, err)
 	}
 }

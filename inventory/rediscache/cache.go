@@ -419,11 +419,46 @@ func (c *Cache) Replace(ctx context.Context, tenant string, totals []inventory.S
 	return nil
 }
 
-// SetExpiries records lots' expiries on their cells, for reads and for the reserve
-// script, which does not count an expired lot as available.
+// lotExpiryScript records a lot's expiry on every cell of the lot its product's hash
+// (KEYS[1]) holds, whatever the location: ARGV[1] is the field separator, then pairs of
+// lot and expiry (Unix milliseconds).
+var lotExpiryScript = redis.NewScript(`
+local sep = ARGV[1]
+local fields = redis.call('HKEYS', KEYS[1])
+for i = 2, #ARGV, 2 do
+  local lot, at = ARGV[i], ARGV[i + 1]
+  local places = {}
+  for _, f in ipairs(fields) do
+    local a = string.find(f, sep, 1, true)
+    if a then
+      local b = string.find(f, sep, a + 1, true)
+      if b and string.sub(f, a + 1, b - 1) == lot then
+        places[string.sub(f, 1, a - 1)] = true
+      end
+    end
+  end
+  for place in pairs(places) do
+    redis.call('HSET', KEYS[1], place .. sep .. lot .. sep .. '` + expiresField + `', at)
+  end
+end
+return 0`)
+
+// SetExpiries records lots' expiries, for reads and for the reserve script, which does
+// not count an expired lot as available: on the cells named and on every other cell of
+// the same lot. A lot's expiry is the lot's, not a place's: a customs declaration that
+// brings it moves the lot at no warehouse of its own (its movements are incoming at the
+// declaration's place), and the cells where the lot was received before must learn it
+// as well, or they would sell an expired lot.
 func (c *Cache) SetExpiries(ctx context.Context, tenant string, expiries map[ontology.Cell]time.Time) error {
 	if len(expiries) == 0 {
 		return nil
+	}
+	lots := map[string]map[string]int64{} // sku -> lot -> expiry
+	for cell, at := range expiries {
+		if lots[cell.SKU] == nil {
+			lots[cell.SKU] = map[string]int64{}
+		}
+		lots[cell.SKU][cell.Lot] = at.UnixMilli()
 	}
 	_, err := c.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for cell, at := range expiries {
@@ -433,6 +468,17 @@ func (c *Cache) SetExpiries(ctx context.Context, tenant string, expiries map[ont
 	})
 	if err != nil {
 		return fmt.Errorf("recording %d lot expiries: %w", len(expiries), err)
+	}
+	// A script each product, outside the pipeline: Run falls back from EVALSHA to EVAL
+	// only when it sees NOSCRIPT, which a pipeline tells too late.
+	for sku, byLot := range lots {
+		args := []any{sep}
+		for lot, at := range byLot {
+			args = append(args, lot, at)
+		}
+		if err := lotExpiryScript.Run(ctx, c.rdb, []string{stockKey(tenant, sku)}, args...).Err(); err != nil && !errors.Is(err, redis.Nil) {
+			return fmt.Errorf("recording the expiry of %s's lots at every place: %w", sku, err)
+		}
 	}
 	return nil
 }
