@@ -116,6 +116,12 @@ func (p *Projector) project(ctx context.Context, tenant string, ms []ontology.Mo
 	if len(ms) == 0 {
 		return nil
 	}
+	// The lots' expiries first: Apply announces the change, and what the announcement
+	// wakes (alert rules, subscribers) and any reservation after it must see a lot that
+	// arrives expired as expired, not as stock to sell until the expiry is written.
+	if err := p.expiries(ctx, tenant, ms); err != nil {
+		return err
+	}
 	if _, err := p.cache.Apply(ctx, tenant, ms); err != nil {
 		return err
 	}
@@ -128,7 +134,7 @@ func (p *Projector) project(ctx context.Context, tenant string, ms []ontology.Mo
 			return err
 		}
 	}
-	return p.expiries(ctx, tenant, ms)
+	return nil
 }
 
 // mark clears the Unprojected marks of movements the cache has applied, then lets the

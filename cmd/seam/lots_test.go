@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -115,9 +116,11 @@ func TestSaleTakesTheLotThatExpiresFirst(t *testing.T) {
 // expiries included. (Found from outside: the warehouse's cells never learned it, the
 // expired lot stayed available and was reserved, and `seam cache verify` passed.)
 func TestLotExpiryFromALaterDocumentReachesEveryCell(t *testing.T) {
-	s := startServer(t, testConfig(t))
-	base := "http://" + s.Addr
 	tenant := neo4jtest.Tenant(t)
+	cfg := testConfig(t)
+	cfg.Alerts = map[string]inventory.AlertConfig{tenant: {}} // the default windows
+	s := startServer(t, cfg)
+	base := "http://" + s.Addr
 	ctx := context.Background()
 	now := time.Now().UTC().Truncate(time.Second)
 	received := lotReceipt(tenant, "r-gone", "L-GONE", 9, now)
@@ -184,6 +187,25 @@ func TestLotExpiryFromALaterDocumentReachesEveryCell(t *testing.T) {
 	}
 	if ok, avail := reserve("", 6); ok || avail != "5" {
 		t.Errorf("reserving 6 of the product: ok %v, available %s; want refused with 5 (L-OK only)", ok, avail)
+	}
+	// The expired lot on hand at the warehouse raises its EXPIRY alert.
+	deadline = time.Now().Add(settle)
+	for {
+		var a struct {
+			Alerts []struct{ Rule, Location, Lot string }
+		}
+		if r := graphQL(t, base, tenant, `{ alerts(status: OPEN) { rule location lot } }`, nil, &a); len(r.Errors) > 0 {
+			t.Fatal(r.Errors)
+		}
+		if slices.ContainsFunc(a.Alerts, func(x struct{ Rule, Location, Lot string }) bool {
+			return x.Rule == "EXPIRY" && x.Lot == "L-GONE" && x.Location == warehouse
+		}) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no EXPIRY alert for L-GONE at %s: %+v", warehouse, a.Alerts)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 	cache := rediscache.New(redistest.Open(t))
 	p := inventory.NewProjector(s.App.store, cache)
