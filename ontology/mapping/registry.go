@@ -73,11 +73,20 @@ func (r *Registry) LoadFS(fsys fs.FS) error {
 		}
 		seen[k] = m.File
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, m := range loaded {
+		for _, t := range m.Also {
+			_, loading := seen[[2]string{m.System, t}]
+			_, held := r.mappings[[2]string{m.System, t}]
+			if t == m.Type || !loading && !held {
+				errs = append(errs, fmt.Errorf("%s: also: no other mapping reads system %q type %q", m.File, m.System, t))
+			}
+		}
+	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	for _, m := range loaded {
 		r.mappings[[2]string{m.System, m.Type}] = m
 	}
@@ -131,7 +140,10 @@ type Result struct {
 }
 
 // MapPayload decodes a payload with the mapping of its system and type (in format, or
-// the mapping's own format when format is "") and maps every record.
+// the mapping's own format when format is "") and maps every record: with that mapping
+// when its if: test passes, and with each mapping it names in also: whose test passes,
+// so one record may give several documents (a Square exchange: the sale and the return).
+// A record no mapping reads is mapped by its own, which names what it lacks.
 func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([]Result, error) {
 	m, ok := r.Lookup(system, typ)
 	if !ok {
@@ -158,14 +170,38 @@ func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([
 	if err != nil {
 		return nil, err
 	}
+	also := make([]*Mapping, 0, len(m.Also))
+	for _, t := range m.Also {
+		if o, ok := r.Lookup(system, t); ok {
+			also = append(also, o)
+		}
+	}
 	out := make([]Result, 0, len(recs))
 	for _, rec := range recs {
-		doc, err := m.Map(tenant, rec)
-		r := Result{Doc: doc, Raw: rec.Raw, Pos: rec.Pos}
-		if err != nil {
-			r.Problems = ontology.ProblemsOf(err)
+		n := len(out)
+		if m.Reads(rec) {
+			out = append(out, mapRecord(m, tenant, rec))
 		}
-		out = append(out, r)
+		for _, o := range also {
+			if o.Reads(rec) {
+				out = append(out, mapRecord(o, tenant, rec))
+			}
+		}
+		if len(out) == n {
+			// No mapping reads the record: its own mapping says what is missing, so
+			// that it is quarantined rather than dropped.
+			out = append(out, mapRecord(m, tenant, rec))
+		}
 	}
 	return out, nil
+}
+
+// mapRecord maps one record with one mapping.
+func mapRecord(m *Mapping, tenant string, rec Record) Result {
+	doc, err := m.Map(tenant, rec)
+	res := Result{Doc: doc, Raw: rec.Raw, Pos: rec.Pos}
+	if err != nil {
+		res.Problems = ontology.ProblemsOf(err)
+	}
+	return res
 }
