@@ -125,3 +125,37 @@ func TestSquareReturnsExchangesAndOnlineOrders(t *testing.T) {
 		t.Errorf("unresolved products: %+v %v", sug.ProductSuggestions, r.Errors)
 	}
 }
+
+// TestShopifyLegacyRefundRestocks: a refund from before restock_type (the 2017 Refund:
+// restock true on the refund, nothing on its lines) returns its unit to stock, as a
+// refund restocked as a return does in TestShopifyOrderLife. Before, it moved nothing.
+func TestShopifyLegacyRefundRestocks(t *testing.T) {
+	cfg := testConfig(t)
+	tenant := neo4jtest.Tenant(t)
+	cfg.Locations = []resolver.LocationAlias{{Tenant: tenant, System: "shopify", Code: "online", Location: "WH-NL1"}}
+	s := startServer(t, cfg)
+	base := "http://" + s.Addr
+	legacy := bytes.Replace(sample(t, "shopify/refunds_create.json"), []byte(`"location_id": 71004455,"restock_type": "return",`), nil, 1)
+	if bytes.Contains(legacy, []byte("restock_type")) {
+		t.Fatal("the sample's refund line still names its restock type")
+	}
+	var ds []delivery
+	for i, c := range [][2]string{
+		{"orders/create", "orders_create.json"},
+		{"fulfillments/create", "fulfillments_create.json"},
+		{"orders/fulfilled", "orders_fulfilled.json"},
+	} {
+		ds = append(ds, shopifyDelivery(t, c[0], c[1], fmt.Sprintf("legacy-%d", i)))
+	}
+	refund := shopifyDelivery(t, "refunds/create", "refunds_create.json", "legacy-refund")
+	refund.body = legacy
+	refund.headers.Set("X-Shopify-Hmac-Sha256", webhook.Sign("shopify", legacy, []byte(testSecret), "", time.Now()).Get("X-Shopify-Hmac-Sha256"))
+	for _, d := range append(ds, refund) {
+		if code, r := postWebhook(t, base, tenant, "shopify", d.body, d.headers); code != http.StatusOK || r.Status != "accepted" {
+			t.Fatalf("%s: %d %+v", d.name, code, r)
+		}
+	}
+	waitStock(t, base, tenant, "TEA-OOL-250G", func(rs []stockRow) bool {
+		return len(rs) == 1 && rs[0].Location == "WH-NL1" && rs[0].OnHand == "-1" && rs[0].Reserved == "0"
+	})
+}
