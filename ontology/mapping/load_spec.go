@@ -415,6 +415,19 @@ func (c *cond) holds(top origin, cur any) (bool, error) {
 	return false, nil
 }
 
+// String writes the test as a mapping file would: for messages.
+func (c *cond) String() string {
+	switch c.op {
+	case "present":
+		return c.spec.src
+	case "absent":
+		return c.spec.src + " absent"
+	case "equals":
+		return c.spec.src + " = " + c.values[0]
+	}
+	return c.spec.src + " in [" + strings.Join(c.values, ", ") + "]"
+}
+
 // reachesParts reports whether the test's bare path reaches a list or an object that is
 // not empty: a record's line_items or returns have a value as much as a scalar does.
 func (c *cond) reachesParts(top origin, cur any) bool {

@@ -143,7 +143,7 @@ type Result struct {
 // the mapping's own format when format is "") and maps every record: with that mapping
 // when its if: test passes, and with each mapping it names in also: whose test passes,
 // so one record may give several documents (a Square exchange: the sale and the return).
-// A record no mapping reads is mapped by its own, which names what it lacks.
+// A record no mapping reads is a problem (rule if), never dropped.
 func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([]Result, error) {
 	m, ok := r.Lookup(system, typ)
 	if !ok {
@@ -188,12 +188,23 @@ func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([
 			}
 		}
 		if len(out) == n {
-			// No mapping reads the record: its own mapping says what is missing, so
-			// that it is quarantined rather than dropped.
-			out = append(out, mapRecord(m, tenant, rec))
+			// No mapping reads the record: it is quarantined with the reason, never
+			// dropped, nor mapped as a document of a type it is not.
+			out = append(out, unread(m, also, rec))
 		}
 	}
 	return out, nil
+}
+
+// unread is the result of a record that no mapping of a payload reads: each one's if:
+// test failed.
+func unread(m *Mapping, also []*Mapping, rec Record) Result {
+	var tests []string
+	for _, x := range append([]*Mapping{m}, also...) {
+		tests = append(tests, fmt.Sprintf("%s/%s (if: %s)", x.System, x.Type, x.reads))
+	}
+	return Result{Raw: rec.Raw, Pos: rec.Pos, Problems: []ontology.Problem{{Field: "record", Rule: "if",
+		Message: "not a document any mapping of this payload reads: " + strings.Join(tests, ", ")}}}
 }
 
 // mapRecord maps one record with one mapping.

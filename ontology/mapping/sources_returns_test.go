@@ -184,3 +184,19 @@ func TestWooCommerceFeeLinesAreNotGoods(t *testing.T) {
 		}
 	}
 }
+
+// A Square order with neither line_items nor returns (a draft emptied before it was
+// paid) is none of the documents the order payload gives: quarantined with that reason.
+// And Square orders sent as returns by mistake are refused, not booked as refunds.
+func TestSquareOrderOfNothingIsQuarantined(t *testing.T) {
+	empty := []byte(`{"order": {"id": "Dr4ftEmPtY0rDeR000000000ZY", "location_id": "L2K8D0QWERT7Y", "state": "DRAFT",
+  "version": 1, "created_at": "2025-07-01T09:00:00Z", "updated_at": "2025-07-01T09:00:00Z", "total_money": {"amount": 0, "currency": "USD"}}}`)
+	docs, ps := sfResults(t, "square", "order", "", empty)
+	if len(docs) != 0 || len(ps) != 1 || ps[0].Rule != "if" {
+		t.Errorf("an empty order: %d documents, problems %+v", len(docs), ps)
+	}
+	docs, ps = sfResults(t, "square", "return", "", srcSample(t, "square/retrieve_order.json"))
+	if len(docs) != 0 || len(ps) != 1 || ps[0].Rule != "if" {
+		t.Errorf("a sale sent as a return: %d documents, problems %+v", len(docs), ps)
+	}
+}
