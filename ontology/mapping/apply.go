@@ -89,18 +89,24 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 }
 
 // Reads reports whether a record is a document of this mapping: it passes the mapping's
-// if: test (every record does when there is none). A record that cannot be read, or whose
-// test fails on a malformed value, counts as read, so that mapping it names the problem.
+// if: test (every record does when there is none). A record whose test fails on a
+// malformed value counts as read, so that mapping it names the problem.
 func (m *Mapping) Reads(rec Record) bool {
-	if m.reads == nil || rec.Err != nil {
+	if m.reads == nil || !m.readable(rec) {
 		return true
 	}
 	root := m.unwrapped(rec.Tree)
-	if _, ok := root.(map[string]any); !ok {
-		return true
-	}
 	ok, err := m.reads.holds(origin{root: root, record: rec.Tree}, root)
 	return ok || err != nil
+}
+
+// readable reports whether a record decoded into an object this mapping can read.
+func (m *Mapping) readable(rec Record) bool {
+	if rec.Err != nil {
+		return false
+	}
+	_, ok := m.unwrapped(rec.Tree).(map[string]any)
+	return ok
 }
 
 // mapRole is the role of the first role rule that holds, else the mapping's.

@@ -178,6 +178,12 @@ func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([
 	}
 	out := make([]Result, 0, len(recs))
 	for _, rec := range recs {
+		if !m.readable(rec) {
+			// A record that did not decode, or is not an object: one problem, its own
+			// mapping's, not one per mapping of the payload.
+			out = append(out, mapRecord(m, tenant, rec))
+			continue
+		}
 		n := len(out)
 		if m.Reads(rec) {
 			out = append(out, mapRecord(m, tenant, rec))

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/mapping"
 )
 
 // Returns, exchanges and lines that are not goods, in the shapes the providers document:
@@ -198,5 +199,19 @@ func TestSquareOrderOfNothingIsQuarantined(t *testing.T) {
 	docs, ps = sfResults(t, "square", "return", "", srcSample(t, "square/retrieve_order.json"))
 	if len(docs) != 0 || len(ps) != 1 || ps[0].Rule != "if" {
 		t.Errorf("a sale sent as a return: %d documents, problems %+v", len(docs), ps)
+	}
+}
+
+// A list answer with a broken element (not an object) gives that element one
+// problem, its payload type's, not one per mapping that reads Square orders. Before this
+// was checked, a corrupt order counted twice in quarantine.
+func TestSquareBrokenRecordIsOneProblem(t *testing.T) {
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := reg.MapPayload("acme", "square", "order", "", []byte(`{"orders": ["not an order"]}`))
+	if err != nil || len(res) != 1 || len(res[0].Problems) == 0 {
+		t.Errorf("a list element that is no order: %d results, %v", len(res), err)
 	}
 }
