@@ -169,12 +169,15 @@ func PlanLots(members []Member, recipes Recipes, lots *LotStock, done Effect) (E
 		return eff.clean(), d, nil
 	case ontology.KindReturn:
 		loc := firstLocation(ms)
-		netted, kept := returnedLines(ms)
+		netted, kept, elsewhere := returnedLines(ms, loc)
 		for k, q := range kept {
 			netted[k] += q
 		}
 		for k, q := range netted {
 			eff.add(Key{ontology.Cell{SKU: k.SKU, Location: loc, Lot: k.Lot}, ontology.BucketOnHand}, q)
+		}
+		for k, q := range elsewhere {
+			eff.add(k, q)
 		}
 		return eff.clean(), nil, nil
 	}
@@ -215,8 +218,12 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	shipped, counted := shippedLines(ms)
 	// netted are goods back that the order's quantities already leave out (a Shopify
 	// order's current_quantity); kept, goods back that the sale still counts (a Square
-	// sale, whose return is an order of its own).
-	netted, kept := returnedLines(ms)
+	// sale, whose return is an order of its own), at the sale's location; elsewhere,
+	// such goods returned at another store, which they go back to.
+	netted, kept, elsewhere := returnedLines(ms, loc)
+	for k, q := range elsewhere {
+		eff.add(k, q)
+	}
 	left := goodsLeft(ms)
 	carried := withCarrier(ms)
 	// A shipment or return may name a product the order no longer lists (edited away
@@ -290,22 +297,30 @@ func shippedLines(ms []Member) (map[Line]ontology.Qty, bool) {
 }
 
 // returnedLines sums the goods refunds put back into stock: netted, those the sale's own
-// quantities already leave out, and kept, those of refunds whose sale still counts them.
-func returnedLines(ms []Member) (netted, kept map[Line]ontology.Qty) {
-	netted, kept = map[Line]ontology.Qty{}, map[Line]ontology.Qty{}
+// quantities already leave out, and kept, those of refunds whose sale still counts them,
+// returned at loc (or naming no location). Goods of such refunds returned at another
+// location are elsewhere, on hand there: a Square return is an order of the store that
+// took the goods back. A netted refund's goods go back where the sale took them (a
+// Shopify refund names the web shop, whatever store restocked).
+func returnedLines(ms []Member, loc string) (netted, kept map[Line]ontology.Qty, elsewhere Effect) {
+	netted, kept, elsewhere = map[Line]ontology.Qty{}, map[Line]ontology.Qty{}, Effect{}
 	for _, m := range ms {
 		if m.Role != ontology.RoleRefund || m.Verb == ontology.VerbCancelled {
 			continue
 		}
-		into := netted
-		if m.SaleKeepsReturns {
-			into = kept
-		}
 		for _, l := range m.Lines {
-			into[Line{SKU: l.SKU, Lot: l.Lot}] += l.Qty
+			k := Line{SKU: l.SKU, Lot: l.Lot}
+			switch {
+			case !m.SaleKeepsReturns:
+				netted[k] += l.Qty
+			case m.Location == "" || m.Location == loc:
+				kept[k] += l.Qty
+			default:
+				elsewhere.add(Key{ontology.Cell{SKU: l.SKU, Location: m.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+			}
 		}
 	}
-	return netted, kept
+	return netted, kept, elsewhere
 }
 
 // fullyFulfilled reports whether nothing of the sale remains to ship: it was rung up at a

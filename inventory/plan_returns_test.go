@@ -43,6 +43,14 @@ func TestPlanReturnsAgainstTheSale(t *testing.T) {
 			want: Effect{key("A", "STORE", ontology.BucketOnHand): ontology.Units(-2), key("B", "STORE", ontology.BucketOnHand): ontology.Units(1)},
 		},
 		{
+			name: "square: returned at another store: back on that store's shelf",
+			members: []Member{
+				member("p", ontology.RolePOS, ontology.VerbPaid, "STORE", line("A", 2)),
+				func() Member { m := squareReturn(line("A", 1)); m.Location = "STORE-2"; return m }(),
+			},
+			want: Effect{key("A", "STORE", ontology.BucketOnHand): ontology.Units(-2), key("A", "STORE-2", ontology.BucketOnHand): ontology.Units(1)},
+		},
+		{
 			name: "shopify: current quantity 1 after one of 2 came back: one gone",
 			members: []Member{
 				member("o", ontology.RoleOrder, ontology.VerbFulfilled, "WH", line("A", 1)),
