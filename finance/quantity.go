@@ -24,7 +24,7 @@ func lineProducts(d Doc) (map[string]*product, []string) {
 	var order []string
 	for i, l := range d.Lines {
 		key, name := productKey(d, i)
-		if key == "" {
+		if key == "" || l.NotStock {
 			continue
 		}
 		p, ok := out[key]

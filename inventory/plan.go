@@ -19,6 +19,9 @@ type Member struct {
 	OccurredAt time.Time
 	Location   string // canonical location; "" when the document names none
 	Lines      []Line
+	// SaleKeepsReturns marks a refund whose sale still counts the goods it returned
+	// (ontology.Document.SaleKeepsReturns): they come back on top of what the sale took.
+	SaleKeepsReturns bool
 }
 
 // Line is a goods line with its canonical product.
@@ -166,8 +169,15 @@ func PlanLots(members []Member, recipes Recipes, lots *LotStock, done Effect) (E
 		return eff.clean(), d, nil
 	case ontology.KindReturn:
 		loc := firstLocation(ms)
-		for k, q := range returnedLines(ms) {
+		netted, kept, elsewhere := returnedLines(ms, loc)
+		for k, q := range kept {
+			netted[k] += q
+		}
+		for k, q := range netted {
 			eff.add(Key{ontology.Cell{SKU: k.SKU, Location: loc, Lot: k.Lot}, ontology.BucketOnHand}, q)
+		}
+		for k, q := range elsewhere {
+			eff.add(k, q)
 		}
 		return eff.clean(), nil, nil
 	}
@@ -206,12 +216,19 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		ordered[k] += l.Qty
 	}
 	shipped, counted := shippedLines(ms)
-	returned := returnedLines(ms)
+	// netted are goods back that the order's quantities already leave out (a Shopify
+	// order's current_quantity); kept, goods back that the sale still counts (a Square
+	// sale, whose return is an order of its own), at the sale's location; elsewhere,
+	// such goods returned at another store, which they go back to.
+	netted, kept, elsewhere := returnedLines(ms, loc)
+	for k, q := range elsewhere {
+		eff.add(k, q)
+	}
 	left := goodsLeft(ms)
 	carried := withCarrier(ms)
 	// A shipment or return may name a product the order no longer lists (edited away
 	// after it shipped): its movements count all the same.
-	for _, m := range []map[Line]ontology.Qty{shipped, returned} {
+	for _, m := range []map[Line]ontology.Qty{shipped, netted, kept} {
 		for k := range m {
 			if _, ok := ordered[k]; !ok {
 				products = append(products, k)
@@ -227,15 +244,17 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		// a current quantity no longer counts them.
 		out := shipped[k]
 		if !counted && left {
-			out = ordered[k] + returned[k]
+			out = ordered[k] + netted[k]
 		}
-		lt.take(eff, k.SKU, loc, k.Lot, out-returned[k])
-		if carried && out-returned[k] > 0 {
-			eff.add(Key{cell, ontology.BucketInTransit}, out-returned[k])
+		back := netted[k] + kept[k]
+		lt.take(eff, k.SKU, loc, k.Lot, out-back)
+		if carried && out-back > 0 {
+			eff.add(Key{cell, ontology.BucketInTransit}, out-back)
 		}
 		// What is still to ship stays reserved, unless the order itself says it is all
-		// fulfilled (or it was rung up at a till, where the goods leave at once).
-		if rest := ordered[k] - (out - returned[k]); rest > 0 && !fullyFulfilled(ms) {
+		// fulfilled (or it was rung up at a till, where the goods leave at once). Goods
+		// that came back were shipped first: they are not still to ship.
+		if rest := ordered[k] - (out - netted[k]); rest > 0 && !fullyFulfilled(ms) {
 			eff.add(Key{cell, ontology.BucketReserved}, rest)
 		}
 	}
@@ -277,18 +296,31 @@ func shippedLines(ms []Member) (map[Line]ontology.Qty, bool) {
 	return out, counted
 }
 
-// returnedLines sums the goods refunds put back into stock.
-func returnedLines(ms []Member) map[Line]ontology.Qty {
-	out := map[Line]ontology.Qty{}
+// returnedLines sums the goods refunds put back into stock: netted, those the sale's own
+// quantities already leave out, and kept, those of refunds whose sale still counts them,
+// returned at loc (or naming no location). Goods of such refunds returned at another
+// location are elsewhere, on hand there: a Square return is an order of the store that
+// took the goods back. A netted refund's goods go back where the sale took them (a
+// Shopify refund names the web shop, whatever store restocked).
+func returnedLines(ms []Member, loc string) (netted, kept map[Line]ontology.Qty, elsewhere Effect) {
+	netted, kept, elsewhere = map[Line]ontology.Qty{}, map[Line]ontology.Qty{}, Effect{}
 	for _, m := range ms {
 		if m.Role != ontology.RoleRefund || m.Verb == ontology.VerbCancelled {
 			continue
 		}
 		for _, l := range m.Lines {
-			out[Line{SKU: l.SKU, Lot: l.Lot}] += l.Qty
+			k := Line{SKU: l.SKU, Lot: l.Lot}
+			switch {
+			case !m.SaleKeepsReturns:
+				netted[k] += l.Qty
+			case m.Location == "" || m.Location == loc:
+				kept[k] += l.Qty
+			default:
+				elsewhere.add(Key{ontology.Cell{SKU: l.SKU, Location: m.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+			}
 		}
 	}
-	return out
+	return netted, kept, elsewhere
 }
 
 // fullyFulfilled reports whether nothing of the sale remains to ship: it was rung up at a

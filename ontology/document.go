@@ -46,10 +46,15 @@ type Document struct {
 	Channel string `json:"channel,omitempty" validate:"omitempty,oneof=counter delivery online"`
 	// Direction is "inbound" or "outbound" where the source says which way goods cross
 	// (a customs declaration's IEFlag); empty where the role already implies it.
-	Direction string     `json:"direction,omitempty" validate:"omitempty,oneof=inbound outbound"`
-	Parties   []PartyRef `json:"parties,omitempty" validate:"dive"`
-	Lines     []Line     `json:"lines,omitempty" validate:"dive"`
-	Total     *Money     `json:"total,omitempty"`
+	Direction string `json:"direction,omitempty" validate:"omitempty,oneof=inbound outbound"`
+	// SaleKeepsReturns is set on a refund whose sale still counts the goods it returned:
+	// Square books a return as an order of its own and never lowers the sale's
+	// quantities, so the returned goods come back on top of what the sale took. A Shopify
+	// refund leaves it unset: its order's current quantity already leaves them out.
+	SaleKeepsReturns bool       `json:"saleKeepsReturns,omitempty"`
+	Parties          []PartyRef `json:"parties,omitempty" validate:"dive"`
+	Lines            []Line     `json:"lines,omitempty" validate:"dive"`
+	Total            *Money     `json:"total,omitempty"`
 	// Fee is what a processor kept of the gross amount (a Stripe balance transaction's
 	// fee); Total is then the net that reaches the balance. Reconciliation shows fees
 	// beside the amounts they were taken from.
@@ -150,6 +155,10 @@ type Line struct {
 	Lot         string     `json:"lot,omitempty" validate:"max=100"`
 	ExpiresAt   *time.Time `json:"expiresAt,omitempty"`
 	UnitPrice   *Money     `json:"unitPrice,omitempty"`
+	// NotStock marks a line that is not goods: a gift card sold, a tip, a custom amount
+	// typed at the till. It is kept for its money; it moves no stock and is never a
+	// product waiting to be identified.
+	NotStock bool `json:"notStock,omitempty"`
 }
 
 // DescriptionCode names a line that carries no code of its own (no SKU, GTIN or item

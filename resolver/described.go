@@ -153,7 +153,7 @@ func (b *batch) loadCatalogue(ctx context.Context, docs []PendingDoc) error {
 	need := false
 	for i := range docs {
 		for _, l := range docs[i].Doc.Lines {
-			need = need || ownless(l)
+			need = need || ownless(l) && !l.NotStock
 		}
 	}
 	if !need {
@@ -190,7 +190,7 @@ func (b *batch) noteFacts(sku string, l ontology.Line) {
 // unresolvedLines records the described lines of a document that no rule identified.
 func (b *batch) unresolvedLines(uid string, d *ontology.Document) {
 	for _, l := range d.Lines {
-		if !ownless(l) {
+		if !ownless(l) || l.NotStock {
 			continue
 		}
 		r := b.described(d.Key.System, l)

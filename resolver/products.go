@@ -116,6 +116,9 @@ func (b *batch) loadProducts(ctx context.Context, docs []ontology.Document) erro
 	var keys []string
 	for _, d := range docs {
 		for _, l := range d.Lines {
+			if l.NotStock {
+				continue
+			}
 			ks := productKeys(d.Key.System, l)
 			if ownless(l) {
 				ks = append(append(ks, descKey(d.Key.System, l)), modelKeys(l)...)
@@ -151,6 +154,9 @@ func (b *batch) loadProducts(ctx context.Context, docs []ontology.Document) erro
 // line without codes of its own is identified by what it says (described.go); "" means
 // it waits as an unresolved product and moves no stock.
 func (b *batch) sku(system string, l ontology.Line) string {
+	if l.NotStock {
+		return "" // a gift card, a tip, a custom amount: money, not goods
+	}
 	if ownless(l) {
 		return b.described(system, l).sku
 	}

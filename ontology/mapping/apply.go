@@ -35,7 +35,7 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 			Message: fmt.Sprintf("%s is %s, not an object with fields", posOr(rec.Pos), describe(root))}}}
 	}
 	mp := &mapper{root: root, top: origin{root: root, record: rec.Tree}}
-	d := &ontology.Document{Role: m.Role}
+	d := &ontology.Document{Role: m.mapRole(mp), SaleKeepsReturns: m.keepsReturns}
 	d.Key = ontology.DocKey{Tenant: tenant, System: m.System, Type: m.Type, ExternalID: mp.text(m.extID, "key.externalId", root)}
 	if d.Key.ExternalID == "" {
 		mp.missing("key.externalId", m.extID, root, "the document's id")
@@ -86,6 +86,42 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 		return nil, &ontology.InvalidError{Problems: mp.problems}
 	}
 	return d, nil
+}
+
+// Reads reports whether a record is a document of this mapping: it passes the mapping's
+// if: test (every record does when there is none). A record whose test fails on a
+// malformed value counts as read, so that mapping it names the problem.
+func (m *Mapping) Reads(rec Record) bool {
+	if m.reads == nil || !m.readable(rec) {
+		return true
+	}
+	root := m.unwrapped(rec.Tree)
+	ok, err := m.reads.holds(origin{root: root, record: rec.Tree}, root)
+	return ok || err != nil
+}
+
+// readable reports whether a record decoded into an object this mapping can read.
+func (m *Mapping) readable(rec Record) bool {
+	if rec.Err != nil {
+		return false
+	}
+	_, ok := m.unwrapped(rec.Tree).(map[string]any)
+	return ok
+}
+
+// mapRole is the role of the first role rule that holds, else the mapping's.
+func (m *Mapping) mapRole(mp *mapper) ontology.Role {
+	for i, r := range m.roleRules {
+		ok, err := r.cond.holds(mp.top, mp.root)
+		if err != nil {
+			mp.fail("role", r.cond.spec, mp.root, "", fmt.Errorf("role rule %d: %w", i+1, err))
+			break
+		}
+		if ok {
+			return r.role
+		}
+	}
+	return m.Role
 }
 
 // unwrapped descends into each unwrap path in turn, where the record has it.
@@ -434,6 +470,12 @@ func (ls *linesSpec) read(mp *mapper) []ontology.Line {
 		}
 		if ls.price != nil {
 			l.UnitPrice = mp.money(ls.price, "unitPrice", cur)
+		}
+		for _, c := range ls.notStock {
+			if c != nil && mp.keep(c, cur) {
+				l.NotStock = true
+				break
+			}
 		}
 		out = append(out, l)
 	}

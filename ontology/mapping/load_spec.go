@@ -403,9 +403,9 @@ func (c *cond) holds(top origin, cur any) (bool, error) {
 	}
 	switch c.op {
 	case "present":
-		return len(vs) > 0, nil
+		return len(vs) > 0 || c.reachesParts(top, cur), nil
 	case "absent":
-		return len(vs) == 0, nil
+		return len(vs) == 0 && !c.reachesParts(top, cur), nil
 	}
 	for _, v := range vs {
 		if contains(c.values, v) {
@@ -413,6 +413,40 @@ func (c *cond) holds(top origin, cur any) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// String writes the test as a mapping file would: for messages.
+func (c *cond) String() string {
+	switch c.op {
+	case "present":
+		return c.spec.src
+	case "absent":
+		return c.spec.src + " absent"
+	case "equals":
+		return c.spec.src + " = " + c.values[0]
+	}
+	return c.spec.src + " in [" + strings.Join(c.values, ", ") + "]"
+}
+
+// reachesParts reports whether the test's bare path reaches a list or an object that is
+// not empty: a record's line_items or returns have a value as much as a scalar does.
+func (c *cond) reachesParts(top origin, cur any) bool {
+	if c.spec.path == nil {
+		return false
+	}
+	for _, x := range c.spec.path.eval(top, cur) {
+		switch t := x.(type) {
+		case []any:
+			if len(t) > 0 {
+				return true
+			}
+		case map[string]any:
+			if len(t) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ifCond compiles an entry's if: a path (true when it has a value) or a spec with a test.

@@ -77,6 +77,14 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 		{"location", base + "location: {name: n}\n", "m.yaml:7: location: needs a code"},
 		{"each", base + "refs:\n  - {kind: po, each: {path: x, json: yes}, path: p}\n", "m.yaml:8: refs[0].each.json: want true or false"},
 		{"if", base + "refs:\n  - {kind: po, if: {path: x}, path: p}\n", "m.yaml:8: refs[0].if: a test needs exactly one of"},
+		{"role rules default", strings.Replace(base, "role: order", "role:\n  rules: [{when: f, present: true, role: pos}]", 1),
+			"m.yaml:4: role: needs default"},
+		{"role rule role", strings.Replace(base, "role: order", "role:\n  rules: [{when: f, present: true, role: till}]\n  default: pos", 1),
+			`m.yaml:4: role.rules[0].role: "till" is not one of`},
+		{"record if", base + "if: {path: x}\n", "m.yaml:7: if: a test needs exactly one of"},
+		{"also name", base + "also: [Return]\n", `m.yaml:7: also[0]: "Return" is not a type name`},
+		{"keeps returns", base + "saleKeepsReturns: yes\n", "m.yaml:7: saleKeepsReturns: want true or false"},
+		{"not stock", base + "lines:\n  each: items[*]\n  sku: sku\n  qty: q\n  notStock: [{path: g}]\n", "m.yaml:11: lines.notStock[0]: a test needs exactly one of"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := mapping.Parse("m.yaml", []byte(c.yaml))
@@ -166,7 +174,7 @@ func TestRegistryPartnerFolderOverridesBuiltins(t *testing.T) {
 	if _, ok := reg.Lookup("acme", "receipt"); !ok || !contains(reg.Systems(), "acme") || !contains(reg.Systems(), "square") {
 		t.Errorf("systems = %v", reg.Systems())
 	}
-	if ts := reg.Types("square"); strings.Join(ts, ",") != "order,payment" {
+	if ts := reg.Types("square"); strings.Join(ts, ",") != "order,payment,return" {
 		t.Errorf("square types = %v", ts)
 	}
 	if _, err := reg.MapPayload("acme", "nobody", "order", "", []byte(`{}`)); err == nil || !strings.Contains(err.Error(), `no mapping for system "nobody"`) {
@@ -176,6 +184,28 @@ func TestRegistryPartnerFolderOverridesBuiltins(t *testing.T) {
 
 // A folder with one wrong file changes nothing, and two files for one (system, type)
 // are refused rather than one silently winning.
+// A mapping's also: must name another type of its system that some mapping reads: a
+// slip would leave every record of that part unread.
+func TestRegistryAlsoNamesAMappedType(t *testing.T) {
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const m = "system: shopify\ntype: order\nrole: order\nexternalId: id\nverb: {const: paid}\noccurredAt: {path: at}\n"
+	for also, want := range map[string]string{
+		"[returns]": `also: no other mapping reads system "shopify" type "returns"`,
+		"[order]":   `also: no other mapping reads system "shopify" type "order"`,
+	} {
+		err := reg.LoadFS(fstest.MapFS{"shopify.yml": {Data: []byte(m + "also: " + also + "\n")}})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("also: %s: %v, want %q", also, err, want)
+		}
+	}
+	if err := reg.LoadFS(fstest.MapFS{"shopify.yml": {Data: []byte(m + "also: [refund]\n")}}); err != nil {
+		t.Errorf("also: [refund]: %v", err)
+	}
+}
+
 func TestRegistryLoadIsAllOrNothing(t *testing.T) {
 	reg, _ := mapping.NewRegistry()
 	before, _ := reg.Lookup("shopify", "order")

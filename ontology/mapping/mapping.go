@@ -21,6 +21,20 @@ type Mapping struct {
 	Format      Format        // how its payloads are read, unless a connector says otherwise
 	Decode      DecodeOptions // its CSV delimiter and groupBy
 	Description string
+	// Also names other types of the same system whose mappings read each record of this
+	// one's payloads too: a Square order carries a sale and the returns made with it,
+	// two documents of two types.
+	Also []string
+
+	// reads is the test a record must pass to be a document of this mapping (if:); a
+	// record failing it is another mapping's (see Also), not a problem.
+	reads *cond
+	// roleRules choose another role than Role for some records: the first that holds
+	// decides.
+	roleRules []roleRule
+	// keepsReturns marks the documents as refunds whose sale still counts the goods
+	// they return (saleKeepsReturns).
+	keepsReturns bool
 
 	unwrap []*path
 	extID  *spec
@@ -54,6 +68,11 @@ type noteSpec struct {
 	value *spec
 }
 
+type roleRule struct {
+	cond *cond
+	role ontology.Role
+}
+
 type verbRule struct {
 	cond *cond
 	verb ontology.Verb
@@ -80,6 +99,7 @@ type linesSpec struct {
 	sku, gtin, hs, extID, title, unit, lot *spec
 	model                                  *spec
 	qty, expected, rejected                *qtySpec
+	notStock                               []*cond // any holding: the line is not goods
 	expires                                *timeSpec
 	price                                  *moneySpec
 }
@@ -93,7 +113,7 @@ type refSpec struct {
 	scopeSystem bool  // $system: the mapping's system
 }
 
-var topKeys = []string{"system", "type", "role", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
+var topKeys = []string{"system", "type", "role", "if", "also", "saleKeepsReturns", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
 	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
@@ -101,7 +121,7 @@ var (
 		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "bankAccount", "houseNumber", "street", "addressLine2", "locality",
 		"postcode", "region"}
 	lineKeys = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
-		"unit", "lot", "expiresAt", "unitPrice"}
+		"unit", "lot", "expiresAt", "unitPrice", "notStock"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
 	// listPath is where a list answer holds its records: keys, dot-separated.
@@ -138,7 +158,17 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	}
 	m.System = l.name(req("system", "the source system's name, such as shopify"), "system")
 	m.Type = l.name(req("type", "the document type, such as order"), "type")
-	m.Role = ontology.Role(l.oneOf(req("role", "the part the document plays ("+strings.Join(roleNames, ", ")+")"), "role", roleNames))
+	m.loadRole(l, req("role", "the part the document plays ("+strings.Join(roleNames, ", ")+")"))
+	m.reads = l.ifCond(f["if"], "if")
+	for i, t := range l.strs(f["also"], "also") {
+		if !nameOK(t) {
+			l.fail(f["also"], fmt.Sprintf("also[%d]", i), "%q is not a type name", t)
+		}
+		m.Also = append(m.Also, t)
+	}
+	if v := f["saleKeepsReturns"]; v != nil {
+		m.keepsReturns = l.boolean(v, "saleKeepsReturns")
+	}
 	m.Description = l.str(f["description"], "description")
 	m.Format = JSON
 	if v := f["format"]; v != nil {
@@ -250,6 +280,48 @@ func nameOK(s string) bool {
 	return true
 }
 
+// loadRole reads role: a role's name, or {rules: [...], default: <role>} where the
+// record decides (a Square order for shipping is an order, one rung up a POS sale).
+func (m *Mapping) loadRole(l *loader, n *yaml.Node) {
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		m.Role = ontology.Role(l.oneOf(n, "role", roleNames))
+		return
+	}
+	f := l.fields(n, "role", "rules", "default")
+	if f["default"] == nil {
+		l.fail(n, "role", "needs default: the role of a record no rule picks")
+	}
+	m.Role = ontology.Role(l.oneOf(f["default"], "role.default", roleNames))
+	rules := f["rules"]
+	if rules == nil || rules.Kind != yaml.SequenceNode {
+		l.fail(n, "role.rules", "want a list of rules, such as - { when: \"fulfillments[type=SHIPMENT].type\", present: true, role: order }")
+		return
+	}
+	l.rules(rules, "role", roleNames, func(c *cond, v string) {
+		m.roleRules = append(m.roleRules, roleRule{cond: c, role: ontology.Role(v)})
+	})
+}
+
+// rules reads a list of rules, each { when: <spec>, <test>, <key>: <one of allowed> },
+// handing each its compiled test and value. key is verb or role.
+func (l *loader) rules(rules *yaml.Node, key string, allowed []string, add func(*cond, string)) {
+	for i, r := range rules.Content {
+		field := fmt.Sprintf("%s.rules[%d]", key, i)
+		rf := l.fields(r, field, "when", "present", "equals", "in", key)
+		if r.Kind != yaml.MappingNode {
+			continue
+		}
+		if rf["when"] == nil || rf[key] == nil {
+			l.fail(r, field, "a rule needs when (the value tested), a test and %s", key)
+		}
+		c := l.condition(l.spec(rf["when"], field+".when"), rf, r, field)
+		add(c, l.oneOf(rf[key], field+"."+key, allowed))
+	}
+}
+
 func (m *Mapping) loadVerb(l *loader, n *yaml.Node) {
 	if n == nil {
 		return
@@ -264,19 +336,9 @@ func (m *Mapping) loadVerb(l *loader, n *yaml.Node) {
 		l.fail(rules, "verb.rules", "want a list of rules, such as - { when: cancelled_at, present: true, verb: cancelled }")
 		return
 	}
-	for i, r := range rules.Content {
-		field := fmt.Sprintf("verb.rules[%d]", i)
-		rf := l.fields(r, field, "when", "present", "equals", "in", "verb")
-		if r.Kind != yaml.MappingNode {
-			continue
-		}
-		if rf["when"] == nil || rf["verb"] == nil {
-			l.fail(r, field, "a rule needs when (the value tested), a test and verb")
-		}
-		c := l.condition(l.spec(rf["when"], field+".when"), rf, r, field)
-		v := ontology.Verb(l.oneOf(rf["verb"], field+".verb", verbNames))
-		m.rules = append(m.rules, verbRule{cond: c, verb: v})
-	}
+	l.rules(rules, "verb", verbNames, func(c *cond, v string) {
+		m.rules = append(m.rules, verbRule{cond: c, verb: ontology.Verb(v)})
+	})
 }
 
 func (l *loader) location(n *yaml.Node) *locationSpec {
@@ -349,6 +411,14 @@ func (l *loader) lines(n *yaml.Node) *linesSpec {
 	ls.qty, ls.expected, ls.rejected = l.qty(f["qty"], "lines.qty"), l.qty(f["expectedQty"], "lines.expectedQty"), l.qty(f["rejectedQty"], "lines.rejectedQty")
 	ls.expires = l.time(f["expiresAt"], "lines.expiresAt")
 	ls.price = l.money(f["unitPrice"], "lines.unitPrice")
+	// notStock: one test, or a list of tests of which any marks the line.
+	if v := f["notStock"]; v != nil && v.Kind == yaml.SequenceNode {
+		for i, c := range v.Content {
+			ls.notStock = append(ls.notStock, l.ifCond(c, fmt.Sprintf("lines.notStock[%d]", i)))
+		}
+	} else if v != nil {
+		ls.notStock = append(ls.notStock, l.ifCond(v, "lines.notStock"))
+	}
 	return ls
 }
 

@@ -73,11 +73,20 @@ func (r *Registry) LoadFS(fsys fs.FS) error {
 		}
 		seen[k] = m.File
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, m := range loaded {
+		for _, t := range m.Also {
+			_, loading := seen[[2]string{m.System, t}]
+			_, held := r.mappings[[2]string{m.System, t}]
+			if t == m.Type || !loading && !held {
+				errs = append(errs, fmt.Errorf("%s: also: no other mapping reads system %q type %q", m.File, m.System, t))
+			}
+		}
+	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	for _, m := range loaded {
 		r.mappings[[2]string{m.System, m.Type}] = m
 	}
@@ -131,7 +140,10 @@ type Result struct {
 }
 
 // MapPayload decodes a payload with the mapping of its system and type (in format, or
-// the mapping's own format when format is "") and maps every record.
+// the mapping's own format when format is "") and maps every record: with that mapping
+// when its if: test passes, and with each mapping it names in also: whose test passes,
+// so one record may give several documents (a Square exchange: the sale and the return).
+// A record no mapping reads is a problem (rule if), never dropped.
 func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([]Result, error) {
 	m, ok := r.Lookup(system, typ)
 	if !ok {
@@ -158,14 +170,55 @@ func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([
 	if err != nil {
 		return nil, err
 	}
+	also := make([]*Mapping, 0, len(m.Also))
+	for _, t := range m.Also {
+		if o, ok := r.Lookup(system, t); ok {
+			also = append(also, o)
+		}
+	}
 	out := make([]Result, 0, len(recs))
 	for _, rec := range recs {
-		doc, err := m.Map(tenant, rec)
-		r := Result{Doc: doc, Raw: rec.Raw, Pos: rec.Pos}
-		if err != nil {
-			r.Problems = ontology.ProblemsOf(err)
+		if !m.readable(rec) {
+			// A record that did not decode, or is not an object: one problem, its own
+			// mapping's, not one per mapping of the payload.
+			out = append(out, mapRecord(m, tenant, rec))
+			continue
 		}
-		out = append(out, r)
+		n := len(out)
+		if m.Reads(rec) {
+			out = append(out, mapRecord(m, tenant, rec))
+		}
+		for _, o := range also {
+			if o.Reads(rec) {
+				out = append(out, mapRecord(o, tenant, rec))
+			}
+		}
+		if len(out) == n {
+			// No mapping reads the record: it is quarantined with the reason, never
+			// dropped, nor mapped as a document of a type it is not.
+			out = append(out, unread(m, also, rec))
+		}
 	}
 	return out, nil
+}
+
+// unread is the result of a record that no mapping of a payload reads: each one's if:
+// test failed.
+func unread(m *Mapping, also []*Mapping, rec Record) Result {
+	var tests []string
+	for _, x := range append([]*Mapping{m}, also...) {
+		tests = append(tests, fmt.Sprintf("%s/%s (if: %s)", x.System, x.Type, x.reads))
+	}
+	return Result{Raw: rec.Raw, Pos: rec.Pos, Problems: []ontology.Problem{{Field: "record", Rule: "if",
+		Message: "not a document any mapping of this payload reads: " + strings.Join(tests, ", ")}}}
+}
+
+// mapRecord maps one record with one mapping.
+func mapRecord(m *Mapping, tenant string, rec Record) Result {
+	doc, err := m.Map(tenant, rec)
+	res := Result{Doc: doc, Raw: rec.Raw, Pos: rec.Pos}
+	if err != nil {
+		res.Problems = ontology.ProblemsOf(err)
+	}
+	return res
 }
