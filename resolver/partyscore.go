@@ -386,6 +386,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 	if hasParts(a.Place) && hasParts(b.Place) {
 		// 书院路35115幢 against 书院路351号15幢: the 号 dropped, read as the other writes it.
 		pa, pb, run := compare.SplitRunTogether(a.Place, b.Place)
+		pa, pb = streetIsCompound(pa, pb)
 		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, pa, pb)
 		if run != "" {
 			c[fieldNumber].Why += " (" + run + ")"
@@ -406,6 +407,9 @@ func CompareParties(a, b PartyProfile) Comparison {
 			// it says no more than a district would.
 			if city := compare.AddressPartLevel(compare.PartCity, pa, pb); city.Kind != compare.Null {
 				c[fieldLocality] = city
+				if l, ok := localityInCityField(pa, pb); ok && city.Kind == compare.Different {
+					c[fieldLocality] = l
+				}
 			}
 		}
 		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
@@ -657,6 +661,46 @@ func localityIsCity(a, b compare.Address) (compare.Level, bool) {
 
 func nameOf(p PartyProfile) compare.Name {
 	return compare.Name{Full: p.FullName, Given: p.Given, Family: p.Family}
+}
+
+// localityInCityField compares, where one address names no locality, its city with
+// the other's locality: a storefront's city field holds the county-level city (普宁市,
+// 瑞安市) that a platform writes as the locality under its prefecture (揭阳市普宁市).
+// Exact where they agree; false otherwise.
+func localityInCityField(a, b compare.Address) (compare.Level, bool) {
+	for _, p := range [][2]compare.Address{{a, b}, {b, a}} {
+		if p[0].Locality == "" || p[1].Locality != "" || p[1].City == "" {
+			continue
+		}
+		asCity := compare.Address{City: p[0].Locality}
+		if l := compare.AddressPartLevel(compare.PartCity, asCity, p[1]); l.Kind == compare.Exact {
+			return compare.Level{Kind: compare.Exact, Why: "locality: " + p[0].Locality + " is the other's city field (" + l.Why + ")"}, true
+		}
+	}
+	return compare.Level{}, false
+}
+
+// streetIsCompound reads a Chinese "street" written without a number as the compound
+// it names where the other address's detail starts with it: 融创白象街26-3-1102 is a
+// compound named like a road (白象街), picked on a map, and 谢家湾正街2823号融创白象街
+// 26栋3单元1102室 gives its road and number. Read as a street it disagreed with the
+// road; read as the compound, the details compare, as compoundForStreet then does.
+func streetIsCompound(a, b compare.Address) (compare.Address, compare.Address) {
+	fix := func(x, y compare.Address) (compare.Address, bool) {
+		if x.Number != "" || utf8.RuneCountInString(x.Street) < 3 || !compare.HasHan(x.Street) || y.Street == x.Street ||
+			!strings.HasPrefix(y.Detail, x.Street) {
+			return x, false
+		}
+		x.Detail, x.Street = x.Street+x.Detail, ""
+		return x, true
+	}
+	if x, ok := fix(a, b); ok {
+		return x, b
+	}
+	if y, ok := fix(b, a); ok {
+		return a, y
+	}
+	return a, b
 }
 
 // compoundForStreet compares, where one address names no street, the compounds two
