@@ -183,7 +183,7 @@ func (p PartyProfile) Blocks() map[string]string {
 		return out
 	}
 	if fam, _ := compare.DoubleMetaphone(p.Family); fam != "" {
-		if pc := compact(strings.ToUpper(p.Place.Postcode)); pc != "" {
+		if pc := blockPostcode(p); pc != "" {
 			out[BlockFamilyPost] = kind + fam + "|" + pc
 		}
 	}
@@ -221,7 +221,7 @@ func (p PartyProfile) Blocks() map[string]string {
 	// Sec. 1, Wenhua Rd.: one customer in two scripts, whose names' letters differ
 	// (Hsue, Lee) and whose addresses share only the postcode.
 	if fs := compare.FamilySound(nameOf(p)); fs != "" {
-		if pc := compact(strings.ToUpper(p.Place.Postcode)); pc != "" && strings.Trim(pc, "0") != "" {
+		if pc := blockPostcode(p); pc != "" && strings.Trim(pc, "0") != "" {
 			out[BlockFamilySound] = kind + fs + "|" + pc
 		}
 	}
@@ -238,6 +238,12 @@ func (p PartyProfile) Blocks() map[string]string {
 	// without the road: the family name, the compound and the flat are all they share
 	// (the street number and the home's three numbers are on one side only).
 	c := compoundOf(p.Place.Detail)
+	if c == "" && p.Place.Number == "" && compare.HasHan(p.Place.Street) && strings.IndexFunc(p.Place.Detail, unicode.IsDigit) == 0 {
+		// 韩先生 at 融创白象街19号楼3单元1504室: a compound named like a road, written
+		// without a number, is the compound its buildings are in (streetIsCompound),
+		// where 磊 韩 at 金开大道611号融创白象街19栋3单元1504 names it after the road.
+		c = compoundOf(p.Place.Street)
+	}
 	if fam := compare.FamilyReading(nameOf(p)); fam != "" {
 		if n := detailNumbers(p.Place.Detail); utf8.RuneCountInString(c) >= 2 && n != "" {
 			out[BlockFamilyFlat] = kind + fam + "|" + c + "|" + n
@@ -253,6 +259,17 @@ func (p PartyProfile) Blocks() map[string]string {
 		out[BlockFlat] = kind + c + "|" + n
 	}
 	return out
+}
+
+// blockPostcode is the postcode a block key holds: as written, without spaces, but for
+// Taiwan's only its first three digits, the district's, which one writer gives alone
+// (100) and another with the two or three digits after it (10056).
+func blockPostcode(p PartyProfile) string {
+	pc := compact(strings.ToUpper(p.Place.Postcode))
+	if p.Country == "TW" && len(pc) > 3 && strings.Trim(pc, "0123456789") == "" {
+		return pc[:3]
+	}
+	return pc
 }
 
 // detailNumbers is the numbers of an address's detail in order: "29.303" for

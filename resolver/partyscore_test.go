@@ -328,6 +328,34 @@ func TestBlocksOfOneFlatWrittenTwoWays(t *testing.T) {
 			t.Errorf("flat block %q shared with %+v", a, other.Place)
 		}
 	}
+	// 韩先生 at 融创白象街19号楼3单元1504室, a compound named like a road and written
+	// without a number, meets 磊 韩 at 金开大道611号融创白象街19栋3单元1504.
+	han := cn("韩先生", "重庆市重庆市渝北区 渝北区融创白象街19号楼3单元1504室")
+	lei := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "磊 韩", GivenName: "磊", FamilyName: "韩", Country: "CN",
+		Place: &ontology.AddressPart{Street: "金开大道611号融创白象街19栋3单元1504", Locality: "Chongqing City", Postcode: "400000"}})
+	for _, rule := range []string{BlockFlat, BlockFamilyFlat} {
+		if a, b := han.Blocks()[rule], lei.Blocks()[rule]; a == "" || a != b {
+			t.Errorf("%s blocks %q and %q, want one", rule, a, b)
+		}
+	}
+}
+
+// TestBlocksOfTaiwanPostcodes: Taiwan's postcodes are the district's three digits and
+// two or three more, and writers give either: Chi-Ming Hsiao at 10056 and 志明 蕭 at
+// 100 meet under the family name's sound with the district's digits.
+func TestBlocksOfTaiwanPostcodes(t *testing.T) {
+	latin := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Chi-Ming", FamilyName: "Hsiao", Name: "Chi-Ming Hsiao", Country: "TW",
+		Place: &ontology.AddressPart{Street: "2F., No. 390, Dunhua S. Rd., Xinyi Dist.", Locality: "Taipei City", Postcode: "10056"}})
+	han := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "志明", FamilyName: "蕭", Name: "志明 蕭", Country: "TW",
+		Place: &ontology.AddressPart{Street: "信義區敦化南路390號2樓", Locality: "台北市", Postcode: "100"}})
+	if a, b := latin.Blocks()[BlockFamilySound], han.Blocks()[BlockFamilySound]; a == "" || a != b {
+		t.Errorf("family sound blocks %q and %q, want one", a, b)
+	}
+	us := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Amy", FamilyName: "Hsiao", Country: "US",
+		Place: &ontology.AddressPart{Street: "12 Main St", Locality: "Springfield", Postcode: "10056"}})
+	if b := us.Blocks()[BlockFamilySound]; !strings.HasSuffix(b, "|10056") {
+		t.Errorf("a US postcode is kept whole: %q", b)
+	}
 }
 
 // TestBlocksOfMixedScriptNamesAndPhoneSlips: a name written in both scripts files its
