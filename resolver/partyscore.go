@@ -683,10 +683,11 @@ func nameOf(p PartyProfile) compare.Name {
 // localityInCityField compares, where one address names no locality, its city with
 // the other's locality: a storefront's city field holds the county-level city (普宁市,
 // 瑞安市) that a platform writes as the locality under its prefecture (揭阳市普宁市).
-// Exact where they agree; false otherwise.
+// Exact where they agree; false otherwise. Only a county-level city (…市): a district's
+// name may be a prefecture's elsewhere (朝阳区 of 北京, 朝阳市 of 辽宁).
 func localityInCityField(a, b compare.Address) (compare.Level, bool) {
 	for _, p := range [][2]compare.Address{{a, b}, {b, a}} {
-		if p[0].Locality == "" || p[1].Locality != "" || p[1].City == "" {
+		if !strings.HasSuffix(p[0].Locality, "市") || p[1].Locality != "" || p[1].City == "" {
 			continue
 		}
 		asCity := compare.Address{City: p[0].Locality}
@@ -742,6 +743,9 @@ func compoundOf(detail string) string {
 	if head != detail && strings.IndexFunc(head, unicode.IsDigit) >= 0 {
 		detail = detail[len(head)+len("号院"):]
 	}
+	// 春熙路126号院龙湖春江郦城1栋401, its number read with the road: the yard left
+	// over is the road's too.
+	detail = strings.TrimPrefix(detail, "院")
 	var b strings.Builder
 	for _, r := range detail {
 		if unicode.IsDigit(r) || r == '#' || r == '-' {

@@ -213,6 +213,7 @@ func TestLocalityFallsBackToTheCity(t *testing.T) {
 		// prefecture: 普宁市 against 揭阳市普宁市.
 		{shop("洪阳镇大王庄9组3号", "普宁市"), buyer("d", "", "广东省揭阳市普宁市 洪阳镇大王庄9组"), compare.Exact},
 		{shop("洪阳镇大王庄9组3号", "揭东区"), buyer("d", "", "广东省揭阳市普宁市 洪阳镇大王庄9组"), compare.Different},
+		{shop("朝阳路12号", "朝阳市"), buyer("e", "", "北京市北京市朝阳区朝阳路12号"), compare.Different},
 	} {
 		if got := CompareParties(c.a, c.b)[fieldLocality]; got.Kind != c.want {
 			t.Errorf("%+v against %+v: locality %v (%s), want %v", c.a.Place, c.b.Place, got.Kind, got.Why, c.want)

@@ -380,6 +380,9 @@ func TestHomeNumbersKey(t *testing.T) {
 		{ParseChineseAddress("南京江宁区江东中路１２６６号碧桂园１７－３０６"), LatinAddress("", "No. 1266 Jiangdong Middle Road", "Room 306, Building 17", "Nanjing", "210066", "")},
 		{ChineseAddressParts("中和區文化路二段51號3樓", "", "新北市", "22022", ""), LatinAddress("", "3F., No. 51, Sec. 2, Wenhua Rd., Zhonghe Dist.", "", "New Taipei City", "22022", "")},
 		{ParseChineseAddress("广东省深圳市南山区福华一路405号金桥新村28号楼1205室"), LatinAddress("", "405 Fuhua 1st Road", "28-1205", "Shenzhen", "518412", "")},
+		// The unit given on one side only: 26栋3单元1304 and 26号楼1304室.
+		{ChineseAddressParts("市南区香港中路320号", "２６栋３单元１３０４", "青岛市", "266697", ""), ParseChineseAddress("山东省青岛市市南区香港中路320号26号楼1304室")},
+		{LatinAddress("", "No. 1158 Bao'an Avenue", "Room 2803, Unit 4, Building 5", "Shenzhen", "518400", ""), ParseChineseAddress("广东省深圳市南山区宝安大道1158号锦绣家园5-2803")},
 	}
 	for _, p := range same {
 		ka, kb := HomeNumbersKey(p[0]), HomeNumbersKey(p[1])
