@@ -2,6 +2,7 @@ package resolver
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seamhub/seam/resolver/compare"
 )
@@ -70,6 +71,33 @@ func (pm *PartyModel) restsOnPart(c Comparison, a, b PartyProfile, fr Frequency)
 func parcelDetail(c Comparison, a, b PartyProfile) bool {
 	k := c[fieldDetail].Kind
 	return (k == compare.Partial || k == compare.Building) && (compare.ParcelPoint(a.Place.Detail) != "") != (compare.ParcelPoint(b.Place.Detail) != "")
+}
+
+// namesakeNextDoor reports whether a candidate (b) is someone of the mention's (a)
+// name in another flat of the mention's compound: the names agree whole (as written,
+// or in another script or romanisation), and the details name two homes in one
+// compound. The parcel point of that compound under that name is as much the
+// candidate's as the mention's.
+func namesakeNextDoor(c Comparison, a, b PartyProfile) bool {
+	if a.Company || b.Company || c[fieldDetail].Kind != compare.OtherHome {
+		return false
+	}
+	whole := func(k compare.Kind) bool { return k == compare.Exact || k == compare.Transliterated }
+	if !whole(c[fieldName].Kind) && !(whole(c[fieldGiven].Kind) && whole(c[fieldFamily].Kind)) {
+		return false
+	}
+	ca, cb := compoundOf(a.Place.Detail), compoundOf(b.Place.Detail)
+	return utf8.RuneCountInString(ca) >= 2 && ca == cb
+}
+
+// othersThan reports whether a set holds a party other than root.
+func othersThan(set map[string]bool, root string) bool {
+	for r := range set {
+		if r != root {
+			return true
+		}
+	}
+	return false
 }
 
 // ownAgreement reports whether a comparison agrees on what one person has alone and a
