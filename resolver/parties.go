@@ -565,6 +565,9 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	// parcels holds the parties the mention matches at least possibly through a parcel
 	// point in a home's compound (parcelDetail).
 	parcels := map[string]bool{}
+	// namesakes holds the parties with someone of the mention's name in another flat
+	// of the mention's compound (namesakeNextDoor).
+	namesakes := map[string]bool{}
 	keys := pb.blockKeys(prof)
 	// seen keeps a party under two of the mention's blocks from being scored twice; one
 	// block lists each party once (addProfile).
@@ -596,6 +599,9 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			}
 			if seen != nil {
 				seen[cand] = true
+			}
+			if namesakeNextDoor(j.c, prof, pb.profiles[cand]) {
+				namesakes[pb.root(cand)] = true
 			}
 			if j.d == Apart && !j.contra && !j.takes {
 				// Apart, with no name that contradicts and no account that takes the
@@ -635,6 +641,13 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		// compound, whose lockers are one) links none of them on the compound alone,
 		// whether the other scores a link or only a possible one.
 		if v.d == Same && !parts.holds(root) || v.d == Same && !parts.strong[root] && parcels[root] && len(parcels) > 1 {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp}
+		}
+		// The same seen from a home: a parcel point of the mention's compound, under
+		// its name, is as well the parcel point of a namesake in another flat there
+		// (罗英 at 常青花园1栋1506 against 英 罗 at 常青花园菜鸟驿站, where Ying Luo
+		// lives at 常青花园1-1-602).
+		if v.d == Same && !parts.strong[root] && parcels[root] && othersThan(namesakes, root) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp}
 		}
 	}

@@ -176,3 +176,20 @@ func TestMaskedOrdersBeforeTheirBuyer(t *testing.T) {
 func cnOrder(name, phone, addr string) ontology.PartyRef {
 	return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: name, Phone: phone, Address: addr}
 }
+
+// TestParcelPointOfANamesakesCompound: an order for 罗英 at her compound's courier
+// station comes first, then Ying Luo's from flat 1-1-602 of the compound (a possible
+// match of the station's, by the compound alone), then 罗英's from flat 1栋1506. The
+// station fits the 罗英 of 1栋1506 by name and compound, but a namesake lives in
+// another flat of that compound: the station's order is as much hers, and the two
+// stay apart.
+func TestParcelPointOfANamesakesCompound(t *testing.T) {
+	f := newFixture(t)
+	at := cnOrder
+	f.orderBy("station", 0, at("罗英", "18316522686", "湖北省武汉市江岸区常青花园菜鸟驿站"))
+	f.orderBy("next door", 1, at("Ying Luo", "16553069043-0902", "湖北省武汉市江岸区常青花园1-1-602"))
+	f.orderBy("home", 2, at("罗英", "17163075351-2893", "湖北省武汉市江岸区常青花园1栋1506"))
+	if a, b := f.partyOf("station").PartyID, f.partyOf("home").PartyID; a == b {
+		t.Errorf("罗英 of 1栋1506 joined the station's order (%s) though Ying Luo lives at 1-1-602", a)
+	}
+}

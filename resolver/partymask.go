@@ -2,6 +2,7 @@ package resolver
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seamhub/seam/resolver/compare"
 )
@@ -72,6 +73,33 @@ func parcelDetail(c Comparison, a, b PartyProfile) bool {
 	return (k == compare.Partial || k == compare.Building) && (compare.ParcelPoint(a.Place.Detail) != "") != (compare.ParcelPoint(b.Place.Detail) != "")
 }
 
+// namesakeNextDoor reports whether a candidate (b) is someone of the mention's (a)
+// name in another flat of the mention's compound: the names agree whole (as written,
+// or in another script or romanisation), and the details name two homes in one
+// compound. The parcel point of that compound under that name is as much the
+// candidate's as the mention's.
+func namesakeNextDoor(c Comparison, a, b PartyProfile) bool {
+	if a.Company || b.Company || c[fieldDetail].Kind != compare.OtherHome {
+		return false
+	}
+	whole := func(k compare.Kind) bool { return k == compare.Exact || k == compare.Transliterated }
+	if !whole(c[fieldName].Kind) && !(whole(c[fieldGiven].Kind) && whole(c[fieldFamily].Kind)) {
+		return false
+	}
+	ca, cb := compoundOf(a.Place.Detail), compoundOf(b.Place.Detail)
+	return utf8.RuneCountInString(ca) >= 2 && ca == cb
+}
+
+// othersThan reports whether a set holds a party other than root.
+func othersThan(set map[string]bool, root string) bool {
+	for r := range set {
+		if r != root {
+			return true
+		}
+	}
+	return false
+}
+
 // ownAgreement reports whether a comparison agrees on what one person has alone and a
 // household does not share: the date of birth or a national id.
 func ownAgreement(c Comparison) bool {
@@ -115,7 +143,8 @@ func namesContradict(a, b compare.Name) bool {
 		// A family name spelt in Cantonese or Hokkien against its Han form (Ng and 吳)
 		// comes with a given name in the same romanisation, which cannot be read, so
 		// cannot be told apart from the Han one.
-		return !compare.SameFamilyAcrossScripts(a, b) && !compare.EnglishBesideChinese(a, b) && !compare.FamilyInDialect(a, b)
+		return !compare.SameFamilyAcrossScripts(a, b) && !compare.EnglishBesideChinese(a, b) && !compare.FamilyInDialect(a, b) &&
+			!compare.FamilyInDialectLatin(a, b)
 	case compare.Typo:
 		if compare.LookAlikeNames(a, b) {
 			return false // 王强 read as 主强: one name misread, not two people

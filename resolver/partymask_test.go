@@ -236,6 +236,10 @@ func TestNamesContradict(t *testing.T) {
 		{compare.Name{Given: "Jerry", Family: "Lau"}, compare.Name{Given: "Steven", Family: "Lau"}, true},
 		// A Cantonese family name comes with a Cantonese given name, which is not read.
 		{compare.Name{Given: "fong yan", Family: "ng"}, compare.Name{Given: "芳欣", Family: "吳"}, false},
+		// One pinyin given name, the family spelt as Hong Kong does and in pinyin (吳);
+		// two English given names of a family name that reads like pinyin are two people.
+		{compare.Name{Full: "Pengfei Ng"}, compare.Name{Full: "Pengfei Wu"}, false},
+		{compare.Name{Full: "Monique Pineda"}, compare.Name{Full: "Jonathan Pineda"}, true},
 	} {
 		if got := namesContradict(tt.a, tt.b); got != tt.want {
 			t.Errorf("namesContradict(%+v, %+v) = %v, want %v", tt.a, tt.b, got, tt.want)

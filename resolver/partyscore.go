@@ -183,7 +183,7 @@ func (p PartyProfile) Blocks() map[string]string {
 		return out
 	}
 	if fam, _ := compare.DoubleMetaphone(p.Family); fam != "" {
-		if pc := compact(strings.ToUpper(p.Place.Postcode)); pc != "" {
+		if pc := blockPostcode(p); pc != "" {
 			out[BlockFamilyPost] = kind + fam + "|" + pc
 		}
 	}
@@ -221,7 +221,7 @@ func (p PartyProfile) Blocks() map[string]string {
 	// Sec. 1, Wenhua Rd.: one customer in two scripts, whose names' letters differ
 	// (Hsue, Lee) and whose addresses share only the postcode.
 	if fs := compare.FamilySound(nameOf(p)); fs != "" {
-		if pc := compact(strings.ToUpper(p.Place.Postcode)); pc != "" && strings.Trim(pc, "0") != "" {
+		if pc := blockPostcode(p); pc != "" && strings.Trim(pc, "0") != "" {
 			out[BlockFamilySound] = kind + fs + "|" + pc
 		}
 	}
@@ -238,6 +238,12 @@ func (p PartyProfile) Blocks() map[string]string {
 	// without the road: the family name, the compound and the flat are all they share
 	// (the street number and the home's three numbers are on one side only).
 	c := compoundOf(p.Place.Detail)
+	if c == "" && p.Place.Number == "" && compare.HasHan(p.Place.Street) && strings.IndexFunc(p.Place.Detail, unicode.IsDigit) == 0 {
+		// 韩先生 at 融创白象街19号楼3单元1504室: a compound named like a road, written
+		// without a number, is the compound its buildings are in (streetIsCompound),
+		// where 磊 韩 at 金开大道611号融创白象街19栋3单元1504 names it after the road.
+		c = compoundOf(p.Place.Street)
+	}
 	if fam := compare.FamilyReading(nameOf(p)); fam != "" {
 		if n := detailNumbers(p.Place.Detail); utf8.RuneCountInString(c) >= 2 && n != "" {
 			out[BlockFamilyFlat] = kind + fam + "|" + c + "|" + n
@@ -253,6 +259,17 @@ func (p PartyProfile) Blocks() map[string]string {
 		out[BlockFlat] = kind + c + "|" + n
 	}
 	return out
+}
+
+// blockPostcode is the postcode a block key holds: as written, without spaces, but for
+// Taiwan's only its first three digits, the district's, which one writer gives alone
+// (100) and another with the two or three digits after it (10056).
+func blockPostcode(p PartyProfile) string {
+	pc := compact(strings.ToUpper(p.Place.Postcode))
+	if p.Country == "TW" && len(pc) > 3 && strings.Trim(pc, "0123456789") == "" {
+		return pc[:3]
+	}
+	return pc
 }
 
 // detailNumbers is the numbers of an address's detail in order: "29.303" for
@@ -386,6 +403,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 	if hasParts(a.Place) && hasParts(b.Place) {
 		// 书院路35115幢 against 书院路351号15幢: the 号 dropped, read as the other writes it.
 		pa, pb, run := compare.SplitRunTogether(a.Place, b.Place)
+		pa, pb = streetIsCompound(pa, pb)
 		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, pa, pb)
 		if run != "" {
 			c[fieldNumber].Why += " (" + run + ")"
@@ -406,6 +424,9 @@ func CompareParties(a, b PartyProfile) Comparison {
 			// it says no more than a district would.
 			if city := compare.AddressPartLevel(compare.PartCity, pa, pb); city.Kind != compare.Null {
 				c[fieldLocality] = city
+				if l, ok := localityInCityField(pa, pb); ok && city.Kind == compare.Different {
+					c[fieldLocality] = l
+				}
 			}
 		}
 		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
@@ -659,6 +680,47 @@ func nameOf(p PartyProfile) compare.Name {
 	return compare.Name{Full: p.FullName, Given: p.Given, Family: p.Family}
 }
 
+// localityInCityField compares, where one address names no locality, its city with
+// the other's locality: a storefront's city field holds the county-level city (普宁市,
+// 瑞安市) that a platform writes as the locality under its prefecture (揭阳市普宁市).
+// Exact where they agree; false otherwise. Only a county-level city (…市): a district's
+// name may be a prefecture's elsewhere (朝阳区 of 北京, 朝阳市 of 辽宁).
+func localityInCityField(a, b compare.Address) (compare.Level, bool) {
+	for _, p := range [][2]compare.Address{{a, b}, {b, a}} {
+		if !strings.HasSuffix(p[0].Locality, "市") || p[1].Locality != "" || p[1].City == "" {
+			continue
+		}
+		asCity := compare.Address{City: p[0].Locality}
+		if l := compare.AddressPartLevel(compare.PartCity, asCity, p[1]); l.Kind == compare.Exact {
+			return compare.Level{Kind: compare.Exact, Why: "locality: " + p[0].Locality + " is the other's city field (" + l.Why + ")"}, true
+		}
+	}
+	return compare.Level{}, false
+}
+
+// streetIsCompound reads a Chinese "street" written without a number as the compound
+// it names where the other address's detail starts with it: 融创白象街26-3-1102 is a
+// compound named like a road (白象街), picked on a map, and 谢家湾正街2823号融创白象街
+// 26栋3单元1102室 gives its road and number. Read as a street it disagreed with the
+// road; read as the compound, the details compare, as compoundForStreet then does.
+func streetIsCompound(a, b compare.Address) (compare.Address, compare.Address) {
+	fix := func(x, y compare.Address) (compare.Address, bool) {
+		if x.Number != "" || utf8.RuneCountInString(x.Street) < 3 || !compare.HasHan(x.Street) || y.Street == x.Street ||
+			!strings.HasPrefix(y.Detail, x.Street) {
+			return x, false
+		}
+		x.Detail, x.Street = x.Street+x.Detail, ""
+		return x, true
+	}
+	if x, ok := fix(a, b); ok {
+		return x, b
+	}
+	if y, ok := fix(b, a); ok {
+		return a, y
+	}
+	return a, b
+}
+
 // compoundForStreet compares, where one address names no street, the compounds two
 // details with the same numbers (or one's within the other's, ending in the same flat:
 // 14-2805 of 14-4-2805, the unit left out) name: 紫薇田园都市H座3202 and the road's 紫薇田园都市H座3202
@@ -681,6 +743,9 @@ func compoundOf(detail string) string {
 	if head != detail && strings.IndexFunc(head, unicode.IsDigit) >= 0 {
 		detail = detail[len(head)+len("号院"):]
 	}
+	// 春熙路126号院龙湖春江郦城1栋401, its number read with the road: the yard left
+	// over is the road's too.
+	detail = strings.TrimPrefix(detail, "院")
 	var b strings.Builder
 	for _, r := range detail {
 		if unicode.IsDigit(r) || r == '#' || r == '-' {

@@ -28,6 +28,11 @@ func TestCompoundStandsForTheStreet(t *testing.T) {
 				c.a, c.b, got, c.want, compoundOf(c.a), compoundOf(c.b))
 		}
 	}
+	// 春熙路126号院龙湖春江郦城1栋401: the yard is the road's, not the compound's name,
+	// which its flat's block key holds as 龙湖春江郦城1-401 writes it.
+	if c := compoundOf("院龙湖春江郦城1栋401"); c != "龙湖春江郦城" {
+		t.Errorf("compound of 院龙湖春江郦城1栋401: %q, want 龙湖春江郦城", c)
+	}
 }
 
 // TestLongHanNameWeighsMore: an exact agreement on a Chinese name of three characters

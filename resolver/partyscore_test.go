@@ -209,6 +209,11 @@ func TestLocalityFallsBackToTheCity(t *testing.T) {
 		// An English form's locality is the city: Shanghai against 浦东新区 of 上海市.
 		{shop("Lane 699, Nanjing West Rd", "Shanghai"), buyer("c", "", "上海市上海市浦东新区南京西路699弄锦绣家园17号1506室"), compare.Exact},
 		{shop("Lane 699, Nanjing West Rd", "Beijing"), buyer("c", "", "上海市上海市浦东新区南京西路699弄锦绣家园17号1506室"), compare.Different},
+		// A county-level city in the city field, the platform's locality under its
+		// prefecture: 普宁市 against 揭阳市普宁市.
+		{shop("洪阳镇大王庄9组3号", "普宁市"), buyer("d", "", "广东省揭阳市普宁市 洪阳镇大王庄9组"), compare.Exact},
+		{shop("洪阳镇大王庄9组3号", "揭东区"), buyer("d", "", "广东省揭阳市普宁市 洪阳镇大王庄9组"), compare.Different},
+		{shop("朝阳路12号", "朝阳市"), buyer("e", "", "北京市北京市朝阳区朝阳路12号"), compare.Different},
 	} {
 		if got := CompareParties(c.a, c.b)[fieldLocality]; got.Kind != c.want {
 			t.Errorf("%+v against %+v: locality %v (%s), want %v", c.a.Place, c.b.Place, got.Kind, got.Why, c.want)
@@ -323,6 +328,34 @@ func TestBlocksOfOneFlatWrittenTwoWays(t *testing.T) {
 		if a, b := ji.Blocks()[BlockFlat], other.Blocks()[BlockFlat]; b != "" && a == b {
 			t.Errorf("flat block %q shared with %+v", a, other.Place)
 		}
+	}
+	// 韩先生 at 融创白象街19号楼3单元1504室, a compound named like a road and written
+	// without a number, meets 磊 韩 at 金开大道611号融创白象街19栋3单元1504.
+	han := cn("韩先生", "重庆市重庆市渝北区 渝北区融创白象街19号楼3单元1504室")
+	lei := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "磊 韩", GivenName: "磊", FamilyName: "韩", Country: "CN",
+		Place: &ontology.AddressPart{Street: "金开大道611号融创白象街19栋3单元1504", Locality: "Chongqing City", Postcode: "400000"}})
+	for _, rule := range []string{BlockFlat, BlockFamilyFlat} {
+		if a, b := han.Blocks()[rule], lei.Blocks()[rule]; a == "" || a != b {
+			t.Errorf("%s blocks %q and %q, want one", rule, a, b)
+		}
+	}
+}
+
+// TestBlocksOfTaiwanPostcodes: Taiwan's postcodes are the district's three digits and
+// two or three more, and writers give either: Chi-Ming Hsiao at 10056 and 志明 蕭 at
+// 100 meet under the family name's sound with the district's digits.
+func TestBlocksOfTaiwanPostcodes(t *testing.T) {
+	latin := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Chi-Ming", FamilyName: "Hsiao", Name: "Chi-Ming Hsiao", Country: "TW",
+		Place: &ontology.AddressPart{Street: "2F., No. 390, Dunhua S. Rd., Xinyi Dist.", Locality: "Taipei City", Postcode: "10056"}})
+	han := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "志明", FamilyName: "蕭", Name: "志明 蕭", Country: "TW",
+		Place: &ontology.AddressPart{Street: "信義區敦化南路390號2樓", Locality: "台北市", Postcode: "100"}})
+	if a, b := latin.Blocks()[BlockFamilySound], han.Blocks()[BlockFamilySound]; a == "" || a != b {
+		t.Errorf("family sound blocks %q and %q, want one", a, b)
+	}
+	us := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Amy", FamilyName: "Hsiao", Country: "US",
+		Place: &ontology.AddressPart{Street: "12 Main St", Locality: "Springfield", Postcode: "10056"}})
+	if b := us.Blocks()[BlockFamilySound]; !strings.HasSuffix(b, "|10056") {
+		t.Errorf("a US postcode is kept whole: %q", b)
 	}
 }
 
@@ -576,5 +609,26 @@ func TestNumberNoPlanReads(t *testing.T) {
 	})
 	if p := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王丽", Phone: "16550947305-8560", Country: "CN"}); p.Phone != "" || p.PhoneDigits != "" {
 		t.Errorf("a privacy number with its extension: phone %q, digits %q; want nothing", p.Phone, p.PhoneDigits)
+	}
+}
+
+// TestCompoundNamedLikeARoad: 张文琳 at 融创白象街26-3-1102, picked on a map, and at
+// 谢家湾正街2823号融创白象街26栋3单元1102室: a compound named like a road (白象街),
+// written without a number, is the compound the other address names after its road,
+// not a second road; and 融创白象街12号楼803 is the twelfth building, not number 12.
+func TestCompoundNamedLikeARoad(t *testing.T) {
+	pm := DefaultPartyModel()
+	road := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "文琳 张", GivenName: "文琳", FamilyName: "张", Phone: "15339694482",
+		Country: "CN", Place: &ontology.AddressPart{Street: "谢家湾正街2823号融创白象街26栋3单元1102室", Locality: "重庆市", Postcode: "400469"}})
+	checkDecisions(t, pm, []decisionCase{
+		{"the compound picked on a map", buyer("张文琳", "16788540692#0693", "重庆市重庆市沙坪坝区融创白象街26-3-1102"), road, Same},
+		{"another flat of the compound", buyer("张文琳", "16788540692#0693", "重庆市重庆市沙坪坝区融创白象街26-3-1402"), road, Apart},
+		{"the twelfth building", buyer("韩鹏飞", "15190732688", "重庆市重庆市九龙坡区建新北路1848号融创白象街12栋5单元803"),
+			buyer("韩鹏飞", "16597492649转6895", "重庆市重庆市九龙坡区融创白象街12号楼803"), Same},
+	})
+	// A road without a number that the other's compound does not start with stays a road.
+	a, b := compare.ParseAddress("重庆市沙坪坝区天星桥正街26-3-1102"), compare.ParseAddress("重庆市沙坪坝区谢家湾正街2823号融创白象街26栋3单元1102室")
+	if x, y := streetIsCompound(a, b); x != a || y != b {
+		t.Errorf("天星桥正街 against 融创白象街: read as a compound: %+v %+v", x, y)
 	}
 }

@@ -183,9 +183,16 @@ func parseChineseOrdered(s string) Address {
 // estateSection reports whether a run ending in 区 numbers a section of an estate
 // (翠苑一区, 天通苑东三区) rather than naming a district: a numeral before 区 after a
 // name. 二七区 (Zhengzhou's, named for a date) is a name of numerals and a district.
+//
+// A compass point before 区 after a name of three characters or more is a section too
+// (融创白象街南区, 金杨新村北区, written where a storefront's form leaves no district):
+// districts named for a compass point are short (市南区, 江北区, 城东区, 市中区).
 func estateSection(loc string) bool {
 	rs := []rune(loc)
 	n := len(rs)
+	if n >= 5 && rs[n-1] == '区' && strings.ContainsRune("东南西北中", rs[n-2]) {
+		return true
+	}
 	return n >= 4 && rs[n-1] == '区' && hanNumerals[rs[n-2]] != "" && hanNumerals[rs[n-3]] == ""
 }
 
@@ -340,7 +347,9 @@ func houseNumber(rs []rune, pos int) (string, int) {
 	for end < len(rs) && (rs[end] >= '0' && rs[end] <= '9' || end > pos && (rs[end] == '-' || rs[end] >= 'A' && rs[end] <= 'Z' || rs[end] >= 'a' && rs[end] <= 'z')) {
 		end++
 	}
-	if end > pos && end < len(rs) && rs[end] == '号' {
+	// 融创白象街12号楼803: 号楼 is a building's word (the twelfth building), not a
+	// house number and then a floor (which is written 12号1楼).
+	if end > pos && end < len(rs) && rs[end] == '号' && (end+1 == len(rs) || rs[end+1] != '楼') {
 		return string(rs[pos:end]), end + 1
 	}
 	// "书院路1931世茂滨江花园": a number the writer left 号 off, followed by the name of

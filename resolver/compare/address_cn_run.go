@@ -117,8 +117,16 @@ var hanSection = func() *strings.Replacer {
 // English form reads them the other way round. "" where fewer than three numbers are
 // written: a house number alone is shared by a street's every flat, and by the same
 // number on every other street.
+//
+// A detail of three numbers is a building, its unit and the flat (26栋3单元1304, 26-3-1304,
+// Room 1304, Unit 3, Building 26), and the unit is left out: one writer gives it and
+// the next does not (26号楼1304室), as the flat's block rule reads it (see flatNumbers).
 func HomeNumbersKey(a Address) string {
-	s := norm.NFKC.String(a.Number + " " + hanSection.Replace(Simplify(a.Street)) + " " + a.Detail)
+	detail := norm.NFKC.String(a.Detail)
+	if d := digitRuns(detail); len(d) == 3 {
+		detail = d[0] + " " + d[2]
+	}
+	s := norm.NFKC.String(a.Number + " " + hanSection.Replace(Simplify(a.Street)) + " " + detail)
 	runs := digitRuns(s)
 	if len(runs) < 3 {
 		return ""

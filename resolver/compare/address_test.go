@@ -32,6 +32,12 @@ var chineseAddressTests = []struct {
 		Address{Region: "浙江省", City: "杭州市", Locality: "上城区", Street: "新华弄", Number: "18"}},
 	{"北京市天通苑东三区34号楼3001室", // an estate's section, not a district
 		Address{Region: "北京市", City: "北京市", Detail: "天通苑东三区34号楼3001室"}},
+	{"融创白象街南区12栋5单元803", // an estate's south section, where no district is written
+		Address{Street: "融创白象街", Detail: "南区12栋5单元803"}},
+	{"重庆市九龙坡区融创白象街12号楼803", // a building's 号楼 after a compound named like a road
+		Address{Region: "重庆市", City: "重庆市", Locality: "九龙坡区", Street: "融创白象街", Detail: "12号楼803"}},
+	{"山东省青岛市市南区香港中路10号", // a district named for a compass point
+		Address{Region: "山东省", City: "青岛市", Locality: "市南区", Street: "香港中路", Number: "10"}},
 	{"河南省郑州市二七区花园路482号", // 二七区 is a district
 		Address{Region: "河南省", City: "郑州市", Locality: "二七区", Street: "花园路", Number: "482"}},
 	{"上海市浦东新区张江路100号",
@@ -374,6 +380,9 @@ func TestHomeNumbersKey(t *testing.T) {
 		{ParseChineseAddress("南京江宁区江东中路１２６６号碧桂园１７－３０６"), LatinAddress("", "No. 1266 Jiangdong Middle Road", "Room 306, Building 17", "Nanjing", "210066", "")},
 		{ChineseAddressParts("中和區文化路二段51號3樓", "", "新北市", "22022", ""), LatinAddress("", "3F., No. 51, Sec. 2, Wenhua Rd., Zhonghe Dist.", "", "New Taipei City", "22022", "")},
 		{ParseChineseAddress("广东省深圳市南山区福华一路405号金桥新村28号楼1205室"), LatinAddress("", "405 Fuhua 1st Road", "28-1205", "Shenzhen", "518412", "")},
+		// The unit given on one side only: 26栋3单元1304 and 26号楼1304室.
+		{ChineseAddressParts("市南区香港中路320号", "２６栋３单元１３０４", "青岛市", "266697", ""), ParseChineseAddress("山东省青岛市市南区香港中路320号26号楼1304室")},
+		{LatinAddress("", "No. 1158 Bao'an Avenue", "Room 2803, Unit 4, Building 5", "Shenzhen", "518400", ""), ParseChineseAddress("广东省深圳市南山区宝安大道1158号锦绣家园5-2803")},
 	}
 	for _, p := range same {
 		ka, kb := HomeNumbersKey(p[0]), HomeNumbersKey(p[1])

@@ -236,3 +236,43 @@ func FamilyInDialect(a, b Name) bool {
 	}
 	return false
 }
+
+// FamilyInDialectLatin reports whether two names in Latin letters are one name but for
+// the family name, spelt in one the way Hong Kong, Macau, Singapore or Malaysia spell it
+// and in the other in pinyin, of one Han family name: Pengfei Ng and Pengfei Wu (吳),
+// Mei Ling Chan and Meiling Chen (陳). An overseas buyer writes the passport's spelling at
+// one shop and the pinyin at the next. A dialect spelling that is itself the pinyin of
+// a family name says nothing of the kind (see FamilyInDialect).
+func FamilyInDialectLatin(a, b Name) bool {
+	ta, tb := a.text(), b.text()
+	if hasHan(ta) || hasHan(tb) {
+		return false
+	}
+	wa, wb := normalize.PersonNameWords(ta), normalize.PersonNameWords(tb)
+	if len(wa) < 2 || len(wb) < 2 {
+		return false
+	}
+	rest := func(ws []string, i int) string { return strings.Join(slices.Concat(ws[:i], ws[i+1:]), "") }
+	for i, x := range wa {
+		for j, y := range wb {
+			if x != y && rest(wa, i) == rest(wb, j) && (dialectAndPinyin(x, y) || dialectAndPinyin(y, x)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dialectAndPinyin reports whether d is a dialect spelling, and py the pinyin, of one
+// family name.
+func dialectAndPinyin(d, py string) bool {
+	if surnamePinyin()[d] {
+		return false
+	}
+	for r, spellings := range dialectSurnames {
+		if slices.Contains(spellings, d) && uFold(strings.Join(familyPinyin(string(r)), "")) == py {
+			return true
+		}
+	}
+	return false
+}

@@ -107,3 +107,25 @@ func TestFamilyBesideEnglishNameWithDigits(t *testing.T) {
 		t.Error("Liang Tom and 梁晨5462: want the family name across scripts")
 	}
 }
+
+// TestFamilyInDialectLatin: Pengfei Ng and Péng fēi Wu are one name, 吳 spelt as Hong
+// Kong spells it and in pinyin (and so are Pengfei Ng and Pengfei Huang: 黃 is Ng as
+// well); another family name, another given name, or two pinyin family names are not.
+func TestFamilyInDialectLatin(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Pengfei Ng", "Pengfei Wu", true},
+		{"Pengfei Ng", "Péng fēi Wu", true},
+		{"Mei Ling Chan", "Meiling Chen", true},
+		{"Pengfei Ng", "Pengfei Huang", true}, // 黃 is Ng as well
+		{"Pengfei Ng", "Pengfei Zhang", false},
+		{"Pengfei Ng", "Junjie Wu", false},
+		{"Pengfei Wu", "Pengfei Hu", false}, // two pinyin family names
+	} {
+		if got := FamilyInDialectLatin(Name{Full: c.a}, Name{Full: c.b}); got != c.want {
+			t.Errorf("%s against %s: %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

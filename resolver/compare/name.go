@@ -614,12 +614,15 @@ func SameFamilyAcrossScripts(a, b Name) bool {
 }
 
 // englishBesidePinyin reports whether two Latin names share one pinyin word and, beside
-// it, one has only pinyin words and the other only words that are not pinyin.
+// it, one has only pinyin words and the other only words that are not pinyin. The
+// shared word is the family name, so it reads as one: a single syllable, or a compound
+// family name's two (Ouyang). Pineda reads as pi-ne-da and Monique as mo-ni-que, but
+// Monique Pineda and Jonathan Pineda are two English names of one family.
 func englishBesidePinyin(a, b string) bool {
 	wa, wb := normalize.PersonNameWords(a), normalize.PersonNameWords(b)
 	for _, w := range wa {
 		lw := strings.ToLower(w)
-		if !namePinyin(lw) || !slices.ContainsFunc(wb, func(x string) bool { return strings.ToLower(x) == lw }) {
+		if !namePinyin(lw) || !pinyinFamilyName(lw) || !slices.ContainsFunc(wb, func(x string) bool { return strings.ToLower(x) == lw }) {
 			continue
 		}
 		ra, rb := others(wa, lw), others(wb, lw)
@@ -628,6 +631,20 @@ func englishBesidePinyin(a, b string) bool {
 		}
 		pa, pb := allPinyin(ra), allPinyin(rb)
 		return pa && noPinyin(rb) || pb && noPinyin(ra)
+	}
+	return false
+}
+
+// pinyinFamilyName reports whether a lower-case word reads as a Chinese family name in
+// pinyin: one syllable, or the syllables of a compound family name run together.
+func pinyinFamilyName(w string) bool {
+	if hanzi().syllables[strings.ReplaceAll(uFoldBack(w), "'", "")] {
+		return true
+	}
+	for _, r := range compoundSurnames {
+		if strings.Join(r, "") == w {
+			return true
+		}
 	}
 	return false
 }

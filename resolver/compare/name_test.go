@@ -277,7 +277,11 @@ func TestSameFamilyAcrossScripts(t *testing.T) {
 		{Name{Full: "Amy He"}, Name{Full: "Helen He"}, false},     // two English names
 		{Name{Full: "Feihua He"}, Name{Full: "Junzhe He"}, false}, // two Chinese ones
 		{Name{Full: "Amy He"}, Name{Full: "Fei Hua Wang"}, false}, // another family
-		{Name{Full: "Nana He"}, Name{Full: "Fei Hua He"}, false},  // Nana is as often 娜娜
+		// Pineda and Monique read as pinyin (pi-ne-da, mo-ni-que), but no family name
+		// runs to three syllables: two English names of one family.
+		{Name{Full: "Monique Pineda"}, Name{Full: "Jonathan Pineda"}, false},
+		{Name{Full: "Amy Ouyang"}, Name{Full: "Na Na Ouyang"}, true}, // a compound family name
+		{Name{Full: "Nana He"}, Name{Full: "Fei Hua He"}, false},     // Nana is as often 娜娜
 	} {
 		if got := SameFamilyAcrossScripts(c.a, c.b); got != c.want {
 			t.Errorf("%+v, %+v: %v, want %v", c.a, c.b, got, c.want)
