@@ -137,8 +137,10 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 // one sale of a common basket an hour in every store, a batch finds as many of them
 // as the tenant has stores (up to fanOutCap a block), so they are read without their
 // movements, which planning alone needs, and people's decisions on their documents,
-// which only events a document may join are checked against. Their members still
-// count among the documents whose products and customers the batch loads, as before.
+// which only events a document may join are checked against, nor their documents'
+// customers, which only a joined event's are compared with (sameCustomer). Their members
+// still count among the documents whose products the batch loads: scoring compares
+// their baskets.
 // An event that a loaded one was merged into leads there (live) and may be joined: it
 // is loaded in full.
 func (b *batch) loadSeen(ctx context.Context) error {
