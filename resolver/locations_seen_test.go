@@ -2,6 +2,7 @@ package resolver_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -94,5 +95,60 @@ func TestCrossLocationSalesCustomersNotRead(t *testing.T) {
 	}
 	if i := slices.IndexFunc(spy.customers, func(u string) bool { return strings.Contains(u, mt) && strings.Contains(u, "meituan") }); i >= 0 {
 		t.Fatalf("the customers of a sale seen only across locations were read: %s", spy.customers[i])
+	}
+}
+
+// TestFullCrossBlockNotRead: as many Meituan stores as a block holds (fanOutCap) sold the
+// same basket in the hour, at locations no alias names. A ring-up of that basket finds
+// the block full, which is too ambiguous to learn from: nothing is learned, as before,
+// and the block's sales are no longer read only to be set aside. One store fewer, and
+// the block is read and scored (its equal sales still teach nothing).
+func TestFullCrossBlockNotRead(t *testing.T) {
+	for _, stores := range []int{63, 64} {
+		f, spy := spied(t)
+		var orders []ontology.Document
+		for i := range stores {
+			o := f.meituanOrder(fmt.Sprintf("270619003384920%02d", i), t0.Add(time.Duration(i)*10*time.Second))
+			o.Location.Code = fmt.Sprintf("POI-%d", i)
+			orders = append(orders, o)
+		}
+		f.save(orders...)
+		f.process()
+		learned := f.ringUpAlone(spy, "SQ-full", t0.Add(2*time.Minute))
+		if len(learned) != 0 {
+			t.Fatalf("%d stores: learned from an ambiguous block: %+v", stores, learned)
+		}
+		read := 0
+		for _, o := range orders {
+			if ev := f.eventOf("meituan", "order", o.Key.ExternalID); slices.Contains(spy.members, ev) {
+				read++
+			}
+		}
+		if want := map[int]int{63: 63, 64: 0}[stores]; read != want {
+			t.Fatalf("%d stores: %d of the block's events read, want %d", stores, read, want)
+		}
+	}
+}
+
+// TestCrossBlockReadWithinReach: two Meituan stores no alias names sold a ring-up's
+// basket in its hour, one a minute before it and one 38 minutes after, farther than any
+// sale can be and still be learned from (contentReach: about 25 minutes with the default
+// weights). The near one is read and teaches the alias; the far one, whose event says it
+// occurred after every document of the batch by more than that, is not read.
+func TestCrossBlockReadWithinReach(t *testing.T) {
+	f, spy := spied(t)
+	near, far := f.meituanOrder("27061900338493001", t0.Add(time.Minute)), f.meituanOrder("27061900338493002", t0.Add(40*time.Minute))
+	far.Location.Code = "POI-88"
+	f.save(near, far)
+	f.process()
+	learned := f.ringUpAlone(spy, "SQ-reach", t0.Add(2*time.Minute))
+	if len(learned) != 1 || learned[0].Code != "POI-77" || learned[0].Links != 1 {
+		t.Fatalf("learned = %+v", learned)
+	}
+	if ev := f.eventOf("meituan", "order", near.Key.ExternalID); !slices.Contains(spy.members, ev) {
+		t.Errorf("the sale a minute away (%s) was not read: %v", ev, spy.members)
+	}
+	if ev := f.eventOf("meituan", "order", far.Key.ExternalID); slices.Contains(spy.members, ev) {
+		t.Errorf("the sale 38 minutes away (%s) was read", ev)
 	}
 }
