@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
@@ -55,8 +56,9 @@ func TestEventsByKeysReadsEachKeyOnce(t *testing.T) {
 	tenant := pendingBacklog(t, s, 3)
 	uid := func(i int) string { return fmt.Sprintf("%s/shopify/order/%05d", tenant, i) }
 	key := tenant + "/order_number:shop:7"
+	occurred := time.Date(2025, 3, 4, 10, 7, 0, 0, time.UTC)
 	ch := &resolver.Changes{Tenant: tenant, Events: []resolver.EventWrite{{ID: tenant + "-a", Status: "complete"},
-		{ID: tenant + "-b", Status: "complete"}, {ID: tenant + "-c", Status: "complete"}}}
+		{ID: tenant + "-b", Status: "complete", OccurredAt: occurred}, {ID: tenant + "-c", Status: "complete"}}}
 	for i, ev := range []string{tenant + "-a", tenant + "-b"} {
 		ch.Keys = append(ch.Keys, resolver.KeyLink{DocUID: uid(i), KeyUID: key, Kind: "order_number", Value: "7", Identity: true})
 		ch.Links = append(ch.Links, resolver.Link{DocUID: uid(i), EventID: ev, DecidedBy: "rule:test"})
@@ -68,6 +70,7 @@ func TestEventsByKeysReadsEachKeyOnce(t *testing.T) {
 	block := tenant + "/block:7"
 	ch.Keys = append(ch.Keys, resolver.KeyLink{DocUID: uid(1), KeyUID: block, Kind: "block", Value: block, Block: true})
 	var got, byKey, byMention, byBlock map[string][]string
+	var at map[string]time.Time
 	err := s.WithTenantLock(ctx, tenant, func(ctx context.Context, tx resolver.Tx) error {
 		if err := tx.Apply(ctx, ch); err != nil {
 			return err
@@ -76,7 +79,7 @@ func TestEventsByKeysReadsEachKeyOnce(t *testing.T) {
 		if got, err = tx.EventsByKeys(ctx, []string{key, tenant + "/order_number:shop:8", key, key}, 64); err != nil {
 			return err
 		}
-		byKey, byMention, byBlock, err = tx.Candidates(ctx, []string{key, key, tenant + "/order_number:shop:8"}, []string{key, key},
+		byKey, byMention, byBlock, at, err = tx.Candidates(ctx, []string{key, key, tenant + "/order_number:shop:8"}, []string{key, key},
 			[]string{block, block, tenant + "/block:8"}, 64)
 		return err
 	})
@@ -95,5 +98,10 @@ func TestEventsByKeysReadsEachKeyOnce(t *testing.T) {
 	}
 	if want := []string{tenant + "-b"}; !slices.Equal(byBlock[block], want) || len(byBlock) != 1 {
 		t.Errorf("events by blocks = %v, want %v", byBlock, want)
+	}
+	// A block's events come with when they occurred, which a cross-location block's
+	// reader bounds its reads by (resolver: scorable).
+	if !at[tenant+"-b"].Equal(occurred) || len(at) != 1 {
+		t.Errorf("block events' times = %v, want %s at %s", at, tenant+"-b", occurred)
 	}
 }

@@ -264,13 +264,19 @@ func pendingDocs(recs []*neo4j.Record) []resolver.PendingDoc {
 // documents linked to the key by rel, at most $limit a key, as rows k, events: the one
 // shape of every key-to-events lookup.
 func keyEventsCall(param, rel string) string {
+	return keyEventsReturn(param, rel, "collect(e.id) AS events")
+}
+
+// keyEventsReturn is keyEventsCall with the subquery's answer ret, an aggregate over
+// the key's events e.
+func keyEventsReturn(param, rel, ret string) string {
 	return `
   UNWIND $` + param + ` AS k
   CALL (k) {
     MATCH (:Key {uid: k, tenant: $tenant})<-[` + rel + `]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
     WHERE e.status <> 'merged'
     WITH DISTINCT e LIMIT $limit
-    RETURN collect(e.id) AS events
+    RETURN ` + ret + `
   }`
 }
 
@@ -295,30 +301,32 @@ func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string, limit in
 // (a pickup number that repeats every day in every store) would have every one of its
 // HAS_KEY links read to find the few mentions, and the limit, which counts events found,
 // could not stop it. Under its own type Neo4j reads a dense key's mentions and nothing
-// else (TestMentionsSkipTheKeysHolders).
+// else (TestMentionsSkipTheKeysHolders). A block's events come with the time each
+// event says it occurred (its earliest document's), one property each, for resolution
+// to leave unread those of a cross-location block that cannot be scored (batch.inReach).
 var candidatesCypher = `
 CALL () {` + keyEventsCall("keys", ":HAS_KEY {identity: true}") + `
-  RETURN 'key' AS via, k, events
+  RETURN 'key' AS via, k, events, [] AS times
   UNION ALL` + keyEventsCall("mentions", ":NOTES_KEY") + `
-  RETURN 'mention' AS via, k, events
-  UNION ALL` + keyEventsCall("blocks", ":IN_BLOCK") + `
-  RETURN 'block' AS via, k, events
+  RETURN 'mention' AS via, k, events, [] AS times
+  UNION ALL` + keyEventsReturn("blocks", ":IN_BLOCK", "collect(e.id) AS events, collect([e.occurredAt]) AS times") + `
+  RETURN 'block' AS via, k, events, times
 }
-WITH via, k, events WHERE events <> []
-RETURN via, k, events`
+WITH via, k, events, times WHERE events <> []
+RETURN via, k, events, times`
 
 // Candidates implements resolver.Tx.
-func (t *resolutionTx) Candidates(ctx context.Context, keys, mentions, blocks []string, limit int) (byKey, byMention, byBlock map[string][]string, err error) {
-	byKey, byMention, byBlock = map[string][]string{}, map[string][]string{}, map[string][]string{}
+func (t *resolutionTx) Candidates(ctx context.Context, keys, mentions, blocks []string, limit int) (byKey, byMention, byBlock map[string][]string, at map[string]time.Time, err error) {
+	byKey, byMention, byBlock, at = map[string][]string{}, map[string][]string{}, map[string][]string{}, map[string]time.Time{}
 	if len(keys) == 0 && len(mentions) == 0 && len(blocks) == 0 {
-		return byKey, byMention, byBlock, nil
+		return byKey, byMention, byBlock, at, nil
 	}
 	// Each key once per list, as eventsVia: a key listed twice would be walked twice.
 	once := func(l []string) []string { return orEmpty(slices.Compact(slices.Sorted(slices.Values(l)))) }
 	recs, err := run(ctx, t.tx, candidatesCypher, map[string]any{"keys": once(keys), "mentions": once(mentions),
 		"blocks": once(blocks), "limit": limit, "tenant": t.tenant})
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	for _, rec := range recs {
 		out := byKey
@@ -329,12 +337,22 @@ func (t *resolutionTx) Candidates(ctx context.Context, keys, mentions, blocks []
 			out = byBlock
 		}
 		evs, _ := rec.Get("events")
+		times, _ := rec.Get("times")
+		ts, _ := times.([]any)
 		k := get[string](rec, "k")
-		for _, e := range evs.([]any) {
-			out[k] = append(out[k], e.(string))
+		for i, e := range evs.([]any) {
+			id := e.(string)
+			out[k] = append(out[k], id)
+			if i < len(ts) {
+				if one, _ := ts[i].([]any); len(one) == 1 {
+					if t := timeOf(one[0]); !t.IsZero() {
+						at[id] = t
+					}
+				}
+			}
 		}
 	}
-	return byKey, byMention, byBlock, nil
+	return byKey, byMention, byBlock, at, nil
 }
 
 // eventsVia runs a key-to-events lookup and collects its answer: the keys that name

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/refscan"
@@ -81,10 +82,16 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 	}
 	named := b.notedKeys(docs)
 	var xlookup []string
+	latest := map[string]time.Time{} // cross-location block -> the latest document looking it up
 	for i := range docs {
 		d := &docs[i].Doc
 		_, look := b.crossBlocksOf(d)
 		xlookup = append(xlookup, look...)
+		for _, k := range look {
+			if d.OccurredAt.After(latest[k]) {
+				latest[k] = d.OccurredAt
+			}
+		}
 	}
 	// The documents' own identifiers, those their notes name, the notes that name the
 	// documents' identifiers, their content blocks and the blocks of sales across
@@ -92,8 +99,9 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 	// own (the limit is per key), so the answer for one list does not depend on
 	// another's keys.
 	var found map[string][]string
+	var at map[string]time.Time
 	var err error
-	if b.keyEvents, b.mentionEvents, found, err = b.tx.Candidates(ctx, append(slices.Clip(keys), named...), keys,
+	if b.keyEvents, b.mentionEvents, found, at, err = b.tx.Candidates(ctx, append(slices.Clip(keys), named...), keys,
 		append(slices.Clip(blocks), xlookup...), fanOutCap); err != nil {
 		return fmt.Errorf("looking up candidate events by identifiers, notes and content: %w", err)
 	}
@@ -111,7 +119,7 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 	if err := b.loadEvents(ctx, ids); err != nil {
 		return err
 	}
-	if err := b.loadSeen(ctx); err != nil {
+	if err := b.loadSeen(ctx, at, latest); err != nil {
 		return err
 	}
 	if err := b.loadProducts(ctx, pending); err != nil { // now with the candidates' members
@@ -137,22 +145,34 @@ func (b *batch) load(ctx context.Context, docs []PendingDoc) error {
 // one sale of a common basket an hour in every store, a batch finds as many of them
 // as the tenant has stores (up to fanOutCap a block), so they are read without their
 // movements, which planning alone needs, and people's decisions on their documents,
-// which only events a document may join are checked against. Their members still
-// count among the documents whose products and customers the batch loads, as before.
-// An event that a loaded one was merged into leads there (live) and may be joined: it
-// is loaded in full.
-func (b *batch) loadSeen(ctx context.Context) error {
-	ids := map[string]bool{}
-	for _, evs := range b.xblockEvents {
+// which only events a document may join are checked against, nor their documents'
+// customers, which only a joined event's are compared with (sameCustomer). Their members
+// still count among the documents whose products the batch loads: scoring compares
+// their baskets. An event that a loaded one was merged into leads there (live) and may
+// be joined: it is loaded in full.
+//
+// Of the rest, only those that can still be scored are read (see scorable): at 300k
+// documents a block holds a sale of every store, many of them too late for any document
+// of the batch, or in a block too full to be scored at all. latest is, for each block,
+// the latest document of the batch that looks it up; a document looks up the same
+// blocks when it is resolved, as its basket's products are decided once a batch.
+func (b *batch) loadSeen(ctx context.Context, at map[string]time.Time, latest map[string]time.Time) error {
+	named, ids := map[string]bool{}, map[string]bool{}
+	reach := contentReach(b.m.weights)
+	for k, evs := range b.xblockEvents {
 		for _, id := range evs {
-			if _, ok := b.events[id]; !ok {
+			if _, ok := b.events[id]; ok {
+				continue
+			}
+			named[id] = true
+			if scorable(len(evs), at[id], latest[k], reach) {
 				ids[id] = true
 			}
 		}
 	}
 	into := map[string]bool{}
 	for _, ev := range b.events {
-		if ids[ev.MergedInto] {
+		if named[ev.MergedInto] {
 			into[ev.MergedInto] = true
 			delete(ids, ev.MergedInto)
 		}
@@ -167,6 +187,21 @@ func (b *batch) loadSeen(ctx context.Context) error {
 	}
 	b.seen = evs
 	return nil
+}
+
+// scorable reports whether an event of a cross-location block of n events, which says it
+// occurred at (its earliest document's time; zero when unknown), may be scored against
+// a document of the batch that looks the block up, the latest of which occurred at
+// latest. A full block is never scored (learnFromContent), whatever the batch adds to
+// it. Nor is a sale more than reach after every document looking it up: its side of the
+// sale is no earlier than its event, and contentReach is how far apart a sale can be
+// and still change what is learned. The bound is one-sided, as the event's time is the
+// earliest of its documents': a sale long before the documents is still read.
+func scorable(n int, at, latest time.Time, reach time.Duration) bool {
+	if n >= fanOutCap {
+		return false
+	}
+	return at.IsZero() || latest.IsZero() || !at.After(latest.Add(reach))
 }
 
 // seenEvent is the live event of id among the batch's events, or else among the

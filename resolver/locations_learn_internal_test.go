@@ -111,3 +111,29 @@ func TestContentReachBoundsTheScore(t *testing.T) {
 		t.Errorf("no margin reaches %v, want a day", r)
 	}
 }
+
+// TestScorableBound: an event of a cross-location block is read unless the block is
+// full or the event occurred more than reach after the latest document looking it up;
+// an unknown time bounds nothing.
+func TestScorableBound(t *testing.T) {
+	reach := contentReach(DefaultWeights())
+	latest := time.Date(2025, 3, 4, 10, 20, 0, 0, time.UTC)
+	for _, c := range []struct {
+		n        int
+		at       time.Time
+		latest   time.Time
+		scorable bool
+	}{
+		{1, latest.Add(-time.Hour), latest, true}, // the bound is one-sided: the event's time is its earliest document's
+		{1, latest.Add(reach), latest, true},
+		{1, latest.Add(reach + time.Second), latest, false},
+		{fanOutCap - 1, latest, latest, true},
+		{fanOutCap, latest, latest, false},
+		{1, time.Time{}, latest, true},
+		{1, latest.Add(2 * time.Hour), time.Time{}, true},
+	} {
+		if got := scorable(c.n, c.at, c.latest, reach); got != c.scorable {
+			t.Errorf("scorable(%d, %s, %s) = %v, want %v", c.n, c.at.Format("15:04:05"), c.latest.Format("15:04:05"), got, c.scorable)
+		}
+	}
+}

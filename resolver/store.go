@@ -31,8 +31,9 @@ type Tx interface {
 	EventsByKeys(ctx context.Context, keyUIDs []string, limit int) (map[string][]string, error)
 	// Candidates is EventsByKeys for keys and, in the same round trip, the same for the
 	// documents whose notes name the keys of mentions and for the documents under the
-	// content block keys of blocks.
-	Candidates(ctx context.Context, keyUIDs, mentionUIDs, blockUIDs []string, limit int) (byKey, byMention, byBlock map[string][]string, err error)
+	// content block keys of blocks; at is when each event of a block occurred, as the
+	// event says (its earliest document's time), where it says.
+	Candidates(ctx context.Context, keyUIDs, mentionUIDs, blockUIDs []string, limit int) (byKey, byMention, byBlock map[string][]string, at map[string]time.Time, err error)
 	// Rejections returns, for each document, the documents a person said it does not
 	// belong with.
 	Rejections(ctx context.Context, docUIDs []string) (map[string]map[string]bool, error)
