@@ -322,3 +322,10 @@ func WithCountedTenantLock(ctx context.Context, s *Store, tenant string, fn func
 	}, fn)
 	return n, err
 }
+
+// PartyCandidatesHits runs the lookup of PartyCandidates under PROFILE, without the
+// count of values it found crowded, and returns its database hits.
+func PartyCandidatesHits(ctx context.Context, s *Store, tenant string, blocks []string) (int64, error) {
+	_, hits, _, err := profile(ctx, s, partyCandidatesCypher, partyCandidatesParams(tenant, blocks))
+	return hits, err
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
@@ -75,5 +76,80 @@ func TestPartyCandidatesInRuleOrder(t *testing.T) {
 	want := map[string]int{"name=p:crowd": crowd, "name=p:solo": 1} // merged survives as both: not counted
 	if fmt.Sprint(filed) != fmt.Sprint(want) {
 		t.Errorf("filed = %v, want %v", filed, want)
+	}
+}
+
+// TestPartyCandidatesCountFromTheirSeek: the name and address values whose parties all
+// came back with the candidates are counted from that seek, not sought again by a
+// second statement, and a party with a profile has none of its five fields of old read
+// (FEBRL 4: the count statement's 29,399 database hits a run were 24,573 seeks of values
+// the lookup had just sought).
+func TestPartyCandidatesCountFromTheirSeek(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	const n = 40
+	tenant := pendingBacklog(t, s, n)
+	ch := &resolver.Changes{Tenant: tenant}
+	var blocks []string
+	for i := range n {
+		name, addr, dob := fmt.Sprintf("p:person%02d", i), fmt.Sprintf("p:%02dkentstreet", i), fmt.Sprintf("p:198106%02d", i)
+		ch.Mentions = append(ch.Mentions, resolver.PartyMention{DocUID: fmt.Sprintf("%s/shopify/order/%05d", tenant, i),
+			PartyID: fmt.Sprintf("party-%02d", i), Role: ontology.PartyCustomer, Name: name,
+			Profile: resolver.PartyProfile{Name: name, FullName: name, Email: fmt.Sprintf("p%d@example.com", i), Phone: "+6112345678",
+				Address: addr, Country: "AU"},
+			Blocks: map[string]string{resolver.BlockName: name, resolver.BlockAddress: addr, resolver.BlockBirthDate: dob}})
+		blocks = append(blocks, "name="+name, "addr="+addr, "dob="+dob)
+	}
+	if err := s.WithTenantLock(ctx, tenant, func(ctx context.Context, tx resolver.Tx) error { return tx.Apply(ctx, ch) }); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := neo4jstore.PartyCandidatesHits(ctx, s, tenant, blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Measured on Neo4j 5.26: 600 database hits, against 640 for the lookup before it
+	// read the fields of old only where they are needed and 240 more for its count.
+	if hits > 700 {
+		t.Errorf("the lookup of %d parties under %d values made %d database hits, want at most 700", n, len(blocks), hits)
+	}
+	var filed map[string]int
+	stmts, err := neo4jstore.WithCountedTenantLock(ctx, s, tenant, func(ctx context.Context, tx resolver.Tx) error {
+		_, filed, err = tx.PartyCandidates(ctx, blocks)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stmts != 2 {
+		t.Errorf("%d statements, want two: the lock's and the lookup's, which counts too", stmts)
+	}
+	if len(filed) != 2*n || filed["name=p:person07"] != 1 || filed["addr=p:07kentstreet"] != 1 {
+		t.Errorf("filed = %v, want each of the %d names and addresses once", filed, n)
+	}
+}
+
+// TestPartyCandidatesOfOld: a party stored before profiles were kept whole is a
+// candidate by the fields it was stored with.
+func TestPartyCandidatesOfOld(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	t.Cleanup(func() { _, _ = s.DeleteTenant(context.Background(), tenant) })
+	neo4jtest.Exec(t, `CREATE (:Party {uid: $tenant + '/old', id: 'old', tenant: $tenant, kind: 'person', taxId: 'T1',
+  nameKey: 'li na', email: 'li@example.com', phone: '+8613800000000', address: '1 kent street', country: 'CN', bName: 'p:li na'})`,
+		map[string]any{"tenant": tenant})
+	var cands []resolver.PartyProfile
+	err := s.WithTenantLock(ctx, tenant, func(ctx context.Context, tx resolver.Tx) error {
+		var err error
+		cands, _, err = tx.PartyCandidates(ctx, []string{"name=p:li na"})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := resolver.PartyProfile{ID: "old", Root: "old", Name: "li na", Email: "li@example.com", Phone: "+8613800000000",
+		Address: "1 kent street", Country: "CN", TaxID: "T1"}
+	if len(cands) != 1 || fmt.Sprint(cands[0]) != fmt.Sprint(want) {
+		t.Errorf("candidates %+v, want %+v", cands, want)
 	}
 }
