@@ -467,6 +467,12 @@ func (ls *linesSpec) read(mp *mapper) []ontology.Line {
 		l.RejectedQty = mp.qty(ls.rejected, "rejectedQty", cur)
 		if ls.expires != nil {
 			l.ExpiresAt, _ = mp.time(ls.expires, "expiresAt", cur, true)
+			if l.ExpiresAt != nil && ls.expires.dateOnly() {
+				// A best-before or valid-until date is a day the goods may still be
+				// sold on: the lot expires when that day ends in the source's zone.
+				end := l.ExpiresAt.AddDate(0, 0, 1)
+				l.ExpiresAt = &end
+			}
 		}
 		if ls.price != nil {
 			l.UnitPrice = mp.money(ls.price, "unitPrice", cur)

@@ -19,6 +19,16 @@ type timeSpec struct {
 	zone   *time.Location
 }
 
+// dateOnly reports whether the format gives a day and no time of day (yyyyMMdd, date, or
+// a Go layout without hours, minutes or seconds).
+func (t *timeSpec) dateOnly() bool {
+	switch t.layout {
+	case "rfc3339", "unix", "unixMilli":
+		return false
+	}
+	return !strings.ContainsAny(t.layout, "3") && !strings.Contains(t.layout, "04") && !strings.Contains(t.layout, "05")
+}
+
 // namedLayouts are the time formats a mapping names instead of writing a Go layout.
 var namedLayouts = map[string]string{
 	"yyyyMMdd":       "20060102",

@@ -146,8 +146,10 @@ func TestChinaCustomsExport9810(t *testing.T) {
 	wantTime(t, "occurredAt", d.OccurredAt, "2025-03-02T16:00:00Z")
 	// Under 9810 the overseas consignee is the overseas warehouse the goods go to.
 	wantLocation(t, d, "china-customs:WH-NL-001:EU FULFIL BV")
+	// ProdValidDt 20260131 is the last day the goods may be sold: the lot expires when
+	// that day ends in China (16:00 UTC on the 31st).
 	wantLines(t, d,
-		"TEA-OOL-250G hs=0902300000 qty=1000 unit=007 lot=B250112 expires=2026-01-30T16:00:00Z price=8.75USD",
+		"TEA-OOL-250G hs=0902300000 qty=1000 unit=007 lot=B250112 expires=2026-01-31T16:00:00Z price=8.75USD",
 		// No ExgNo (an empty element): the inspection model holds the item number.
 		"MUG-BLU-350 hs=6912001000 qty=480.5 unit=011 price=2.1USD")
 	wantParties(t, d,
@@ -174,7 +176,7 @@ func TestChinaCustomsImportGBK(t *testing.T) {
 	// A general-trade import names no warehouse: the receipt will.
 	wantLocation(t, d, "")
 	// Legacy currency code 300 is EUR; five decimal places of kilograms are kept exactly.
-	wantLines(t, d, "COF-BEAN-1KG hs=0901210000 qty=10240.5 unit=035 lot=R2502-HH expires=2026-02-08T16:00:00Z price=9.8EUR")
+	wantLines(t, d, "COF-BEAN-1KG hs=0901210000 qty=10240.5 unit=035 lot=R2502-HH expires=2026-02-09T16:00:00Z price=9.8EUR")
 	if d.Lines[0].Title != "焙炒咖啡豆" {
 		t.Errorf("GBK title read as %q", d.Lines[0].Title)
 	}
@@ -195,7 +197,7 @@ func TestChinaCustomsCEBNamespaceAndAirWaybill(t *testing.T) {
 	}
 	wantTime(t, "occurredAt", d.OccurredAt, "2025-03-24T16:00:00Z")
 	wantLocation(t, d, "") // 1210 into a bonded warehouse: no overseas warehouse named
-	wantLines(t, d, "FC-50ML hs=3304990099 qty=600 unit=142 lot=AU25031 expires=2027-02-27T16:00:00Z price=7.15AUD")
+	wantLines(t, d, "FC-50ML hs=3304990099 qty=600 unit=142 lot=AU25031 expires=2027-02-28T16:00:00Z price=7.15AUD")
 	// An empty OverseasConsignorCode gives a party without an id, not an empty id.
 	wantParties(t, d,
 		"consignee:3302960GHI:宁波示例跨境电商有限公司:91330201MA2H3B9K42:CN",
