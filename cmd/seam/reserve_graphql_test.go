@@ -262,3 +262,50 @@ func TestPartnersActOnTheirOwnChannelsReservations(t *testing.T) {
 		t.Fatalf("the reserving partner's commit = %+v, %+v", done, r.Errors)
 	}
 }
+
+// A quantity or time that does not parse is the caller's mistake: BAD_USER_INPUT with a
+// message naming the argument and the value, never INTERNAL; an integer JSON number in
+// the variables is a quantity like its string.
+func TestBadScalarsAreTheCallersMistake(t *testing.T) {
+	s := startServer(t, testConfig(t))
+	base := "http://" + s.Addr
+	tenant := neo4jtest.Tenant(t)
+	receiveAt(t, s.App, tenant, "MUG", 5)
+	partner := mintKey(t, tenant, "partner", "--systems", "shopify")
+
+	for _, c := range []struct {
+		name, query string
+		vars        map[string]any
+		want        []string // in the message
+	}{
+		{"letters", `mutation { reserve(sku: "MUG", location: "shipbob:1", qty: "abc", idempotencyKey: "b1") { ok } }`, nil, []string{"qty", "abc"}},
+		{"out of range", `mutation { reserve(sku: "MUG", location: "shipbob:1", qty: "99999999999999999999999", idempotencyKey: "b2") { ok } }`, nil, []string{"qty", "99999999999999999999999"}},
+		{"fractional JSON number", reserveMutation, map[string]any{"sku": "MUG", "qty": 1.5, "key": "b3"}, []string{"qty", "1.5"}},
+		{"object", reserveMutation, map[string]any{"sku": "MUG", "qty": map[string]any{"a": 1}, "key": "b4"}, []string{"qty"}},
+		{"count", `mutation { recordCount(sku: "MUG", location: "shipbob:1", counted: "x", countedBy: "t") { difference } }`, nil, []string{"counted", `"x"`}},
+		{"transfer", `mutation { createTransfer(alert: "al_x", qty: "abc") { event { id } } }`, nil, []string{"qty", "abc"}},
+		{"time", `query { stockAccuracy(location: "shipbob:1", since: "yesterday") { __typename } }`, nil, []string{"since", "yesterday"}},
+	} {
+		var r gqlResponse
+		if strings.HasPrefix(c.query, "mutation { reserve") || c.vars != nil {
+			r = graphQLAs(t, base, partner, c.query, c.vars, nil)
+		} else {
+			r = graphQL(t, base, tenant, c.query, c.vars, nil)
+		}
+		if code(r) != "BAD_USER_INPUT" {
+			t.Errorf("%s: answered %+v; want BAD_USER_INPUT", c.name, r.Errors)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(r.Errors[0].Message, w) {
+				t.Errorf("%s: message %q does not name %q", c.name, r.Errors[0].Message, w)
+			}
+		}
+	}
+
+	var a reserveAnswer
+	if r := graphQLAs(t, base, partner, reserveMutation, map[string]any{"sku": "MUG", "qty": 2, "key": "n1"}, &a); len(r.Errors) > 0 ||
+		!a.Reserve.OK || a.Reserve.Reservation.Qty != "2" || a.Reserve.Available != "3" {
+		t.Fatalf("reserve with the integer 2 = %+v, %+v", a, r.Errors)
+	}
+}
