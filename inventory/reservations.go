@@ -98,12 +98,19 @@ func (s *Reservations) Reserve(ctx context.Context, tenant string, q ReserveRequ
 			if e, ok := earlier[r.ID]; ok {
 				// The key was used long ago and the cache had forgotten it: the ledger's
 				// reservation is the answer, and the hold just made was given back.
-				return ReserveResult{OK: true, Replayed: true, Reservation: &e, Available: d.Available + r.Qty}, nil
+				return ReserveResult{OK: holds(e.Status), Replayed: true, Reservation: &e, Available: d.Available + r.Qty}, nil
 			}
 		}
-		return ReserveResult{OK: true, Replayed: d.Outcome == Repeated, Reservation: &r, Available: d.Available}, nil
+		return ReserveResult{OK: holds(r.Status), Replayed: d.Outcome == Repeated, Reservation: &r, Available: d.Available}, nil
 	}
 	return ReserveResult{}, fmt.Errorf("reserving under %s: unexpected outcome %d", id, d.Outcome)
+}
+
+// holds reports whether a reservation with status st stands for its key: it holds stock
+// (active, committed) or its sale took it over (consumed). Released and expired ones hold
+// nothing and sold nothing.
+func holds(st ReservationStatus) bool {
+	return st != ReservationReleased && st != ReservationExpired
 }
 
 // Commit confirms a reservation's sale: it keeps holding (for CommitTTL at most) until

@@ -207,6 +207,24 @@ func TestCommitReleaseExpire(t *testing.T) {
 		t.Fatalf("ledger of b = %+v", rec)
 	}
 	r.agree()
+	// Replaying a key answers its reservation; OK only while it holds: a channel that
+	// retries a checkout after the TTL and reads OK alone must not sell what is not held.
+	for _, c := range []struct {
+		q      inventory.ReserveRequest
+		status inventory.ReservationStatus
+		ok     bool
+	}{
+		{ask("TEA", 3, "a"), inventory.ReservationCommitted, true},
+		{ask("TEA", 2, "b"), inventory.ReservationReleased, false},
+		{short, inventory.ReservationExpired, false},
+	} {
+		res, err := r.svc.Reserve(r.ctx, r.tenant, c.q)
+		if err != nil || !res.Replayed || res.OK != c.ok || res.Reservation == nil || res.Reservation.Status != c.status ||
+			res.Available != ontology.Units(7) {
+			t.Fatalf("replay of %s = %+v, %v; want ok %v, status %s, 7 available", c.q.IdempotencyKey, res, err, c.ok, c.status)
+		}
+	}
+	r.wantReserved("TEA", "", 3)
 	if res, err := r.svc.Reserve(r.ctx, r.tenant, ask("TEA", 7, "e")); err != nil || !res.OK || res.Available != 0 {
 		t.Fatalf("reserving what the ends gave back = %+v, %v", res, err)
 	}

@@ -5201,7 +5201,8 @@ type Replenishment {
   decides each request in one atomic step.
 
   The idempotencyKey names the reservation: asking again with the same key answers the
-  same reservation (replayed: true) and holds nothing more; the same key with other
+  same reservation (replayed: true) and holds nothing more (ok: false when it was
+  released or expired, since then it holds nothing); the same key with other
   terms is a CONFLICT, and so is another channel's key (a partner key is told only that
   the key is taken). orderRef is the channel's order number when it knows it already
   ("#1047", "SO-1047" and "1047" are one number): the order that later arrives from the
@@ -5257,11 +5258,20 @@ extend type Query {
 
 "The answer to reserve."
 type ReserveResult {
-  "True when the idempotency key holds a reservation, made now or by an earlier request."
+  """
+  True when the idempotency key holds a reservation, made now or by an earlier request:
+  one that is ACTIVE or COMMITTED, or one whose sale an order took over (CONSUMED).
+  False when the request was refused for want of stock, and when it replays a key whose
+  reservation was RELEASED or EXPIRED: nothing is held for it (reservation tells what
+  ended it); reserve again under a new key.
+  """
   ok: Boolean!
   "True when an earlier request with the same idempotency key made the reservation."
   replayed: Boolean!
-  "The reservation; null when ok is false."
+  """
+  The idempotency key's reservation, also when a replay finds it RELEASED or EXPIRED;
+  null when the request was refused for want of stock.
+  """
   reservation: Reservation
   """
   What can still be reserved in the cell after this request (when ok), or what was

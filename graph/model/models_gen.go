@@ -657,11 +657,16 @@ type Reservation struct {
 
 // The answer to reserve.
 type ReserveResult struct {
-	// True when the idempotency key holds a reservation, made now or by an earlier request.
+	// True when the idempotency key holds a reservation, made now or by an earlier request:
+	// one that is ACTIVE or COMMITTED, or one whose sale an order took over (CONSUMED).
+	// False when the request was refused for want of stock, and when it replays a key whose
+	// reservation was RELEASED or EXPIRED: nothing is held for it (reservation tells what
+	// ended it); reserve again under a new key.
 	Ok bool `json:"ok"`
 	// True when an earlier request with the same idempotency key made the reservation.
 	Replayed bool `json:"replayed"`
-	// The reservation; null when ok is false.
+	// The idempotency key's reservation, also when a replay finds it RELEASED or EXPIRED;
+	// null when the request was refused for want of stock.
 	Reservation *Reservation `json:"reservation,omitempty"`
 	// What can still be reserved in the cell after this request (when ok), or what was
 	// available when it was refused.
