@@ -309,3 +309,32 @@ func TestBadScalarsAreTheCallersMistake(t *testing.T) {
 		t.Fatalf("reserve with the integer 2 = %+v, %+v", a, r.Errors)
 	}
 }
+
+// A stock row's available is what reserve would grant: the safety hold is left out of it
+// as reserve leaves it out (10 on hand, 3 held back: 7 available, and reserving 8 is
+// refused with 7 available).
+func TestStockRowLeavesTheSafetyHoldOut(t *testing.T) {
+	cfg := testConfig(t)
+	tenant := neo4jtest.Tenant(t)
+	cfg.SafetyHolds = inventory.HoldTable{tenant: {{SKU: "JAR", Location: "shipbob:1", Qty: ontology.Units(3)}}}
+	s := startServer(t, cfg)
+	base := "http://" + s.Addr
+	receiveAt(t, s.App, tenant, "JAR", 10)
+	partner := mintKey(t, tenant, "partner", "--systems", "shopify")
+
+	waitStock(t, base, tenant, "JAR", func(rs []stockRow) bool {
+		return len(rs) == 1 && rs[0].OnHand == "10" && rs[0].Available == "7"
+	})
+	var a reserveAnswer
+	if r := graphQLAs(t, base, partner, reserveMutation, reserveVars("JAR", "8", "h1"), &a); len(r.Errors) > 0 ||
+		a.Reserve.OK || a.Reserve.Available != "7" {
+		t.Fatalf("reserve 8 = %+v, %+v", a, r.Errors)
+	}
+	if r := graphQLAs(t, base, partner, reserveMutation, reserveVars("JAR", "7", "h2"), &a); len(r.Errors) > 0 ||
+		!a.Reserve.OK || a.Reserve.Available != "0" {
+		t.Fatalf("reserve 7 = %+v, %+v", a, r.Errors)
+	}
+	waitStock(t, base, tenant, "JAR", func(rs []stockRow) bool {
+		return len(rs) == 1 && rs[0].Reserved == "7" && rs[0].Available == "0"
+	})
+}

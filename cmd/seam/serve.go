@@ -192,6 +192,7 @@ func (s *Server) routes(dashboard http.Handler) http.Handler {
 	gql := graph.NewHandler(graph.Services{
 		Stock:          a.cache,
 		LiveStock:      a.liveStock,
+		SafetyHolds:    a.cfg.SafetyHolds,
 		Documents:      a.store,
 		Versions:       a.store,
 		Parties:        a.store,

@@ -5386,8 +5386,14 @@ type StockRow {
   onHand: Decimal!
   reserved: Decimal!
   """
-  onHand minus reserved: what can be sold now. A lot past its expiry may not be sold:
-  nothing of it is available (reservations leave it out too).
+  onHand minus reserved minus the cell's safety hold (config safetyHolds, the most
+  specific rule for this location and lot): what reserve grants in this cell now. A lot
+  past its expiry may not be sold: nothing of it is available (reservations leave it out
+  too). Per lot, a reservation must also fit the location as a whole: reserve(lot:)
+  grants the smaller of this row's available and the location's (the sum over its rows of
+  onHand minus reserved, minus the location's hold). A reservation naming no lot is
+  counted on the row of lot "", which can go below zero while other lots' rows show
+  stock; what a reservation without a lot may take is the location's figure above.
   """
   available: Decimal!
   "Announced (declared, ordered from a supplier) but not received yet."
