@@ -17,6 +17,9 @@ type ReservationConfig struct {
 	// lost on its way must not hold stock for ever.
 	CommitTTL time.Duration
 	Batch     int // reservations per sweep and journal step (500)
+	// Sweeps tells the tenants whose reservations Run expires (nil: every tenant). Servers
+	// that share Redis each with their own tenant prefix sweep only their own tenants.
+	Sweeps func(tenant string) bool
 }
 
 func (c ReservationConfig) withDefaults() ReservationConfig {

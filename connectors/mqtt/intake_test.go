@@ -232,6 +232,40 @@ func TestPoisonTopicsDoNotStallTheSession(t *testing.T) {
 	}
 }
 
+// TestOtherServersTenantsAreLeftToThem: a server with a tenant prefix sharing a broker
+// with others acknowledges the readings of tenants outside its prefix and counts them,
+// without storing or quarantining them (more of them than the broker's in-flight window
+// do not stall the session), while its own tenants' readings are stored.
+func TestOtherServersTenantsAreLeftToThem(t *testing.T) {
+	r := newRig(t, nil)
+	r.sub.TenantPrefix = r.tenant[:len(r.tenant)-4]
+	foreign := "x" + r.tenant // a valid name, outside the prefix
+	marker := r.tenant[len(r.tenant)-12:]
+	r.start("seam/"+r.tenant+"/sensors/+", "seam/"+foreign+"/sensors/+")
+	for i := range 25 {
+		r.publish("seam/"+foreign+"/sensors/PALLET-"+marker, reading(1741054522000+int64(i), i))
+	}
+	var good []string
+	for i := range 3 {
+		good = append(good, fmt.Sprintf("seam/%s/sensors/PALLET-%d", r.tenant, i))
+		r.publish(good[i], reading(1741054526000, i))
+	}
+	r.waitStored(good...)
+	deadline := time.Now().Add(30 * time.Second)
+	for r.sub.Elsewhere() != 25 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d messages left to other servers, want 25", r.sub.Elsewhere())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := r.rec.times("seam/" + foreign + "/sensors/PALLET-" + marker); n != 0 {
+		t.Fatalf("another server's reading was stored %d times", n)
+	}
+	if q := r.quarantined(UnroutedTenant, marker); len(q) != 0 {
+		t.Fatalf("another server's readings were quarantined: %d", len(q))
+	}
+}
+
 // crashing panics on payloads that hold "boom", as a bug a payload reaches would.
 type crashing struct{ *connectors.Intake }
 
