@@ -232,8 +232,9 @@ func ValidateReserve(q ReserveRequest, defaultTTL, maxTTL time.Duration) (Reserv
 		return bad("location is empty")
 	case q.Qty <= 0:
 		return bad("quantity %s is not positive", q.Qty)
-	case q.IdempotencyKey == "":
-		return bad("idempotency key is empty")
+	case strings.TrimSpace(q.IdempotencyKey) == "":
+		// Only blanks is as good as none: no channel means it as a checkout's name.
+		return bad("idempotency key is empty or blank")
 	case len(q.IdempotencyKey) > maxKeyLen || len(q.OrderRef) > maxKeyLen:
 		return bad("idempotency key or order reference longer than %d bytes", maxKeyLen)
 	case !utf8.ValidString(q.IdempotencyKey) || !utf8.ValidString(q.OrderRef):

@@ -176,6 +176,7 @@ func TestReservationMutationsOverGraphQL(t *testing.T) {
 	}{
 		{"quantity not positive", partner, reserveVars("MUG", "0", "k0"), "BAD_USER_INPUT"},
 		{"empty idempotency key", partner, reserveVars("MUG", "1", ""), "BAD_USER_INPUT"},
+		{"blank idempotency key", partner, reserveVars("MUG", "1", " \t "), "BAD_USER_INPUT"},
 		{"key reused with other terms", partner, reserveVars("MUG", "1", "checkout-1"), "CONFLICT"},
 		{"a reader may not reserve", mintKey(t, tenant, "reader"), reserveVars("MUG", "1", "k1"), "FORBIDDEN"},
 		{"finance may not reserve", mintKey(t, tenant, "finance"), reserveVars("MUG", "1", "k2"), "FORBIDDEN"},

@@ -4109,7 +4109,9 @@ extend type Mutation {
   Book the transfer an alert proposes: qty (the proposal's when omitted) leaves the
   proposal's from location, earliest expiry first, and arrives at its to location, as
   one transfer event whose movements update live stock like any other. One transfer per
-  alert.
+  alert: asking again once it is booked is CONFLICT. Other refusals (no such alert, a
+  resolved one, no proposal, a quantity out of range or more than the location holds)
+  are BAD_USER_INPUT.
   """
   createTransfer(alert: ID!, qty: Decimal): TransferResult! @hasRole(roles: [OPERATOR])
 }
