@@ -241,10 +241,12 @@ func TestOtherServersTenantsAreLeftToThem(t *testing.T) {
 	r.sub.TenantPrefix = r.tenant[:len(r.tenant)-4]
 	foreign := "x" + r.tenant // a valid name, outside the prefix
 	marker := r.tenant[len(r.tenant)-12:]
-	r.start("seam/"+r.tenant+"/sensors/+", "seam/"+foreign+"/sensors/+")
-	for i := range 25 {
+	r.start("seam/"+r.tenant+"/sensors/+", "seam/"+foreign+"/sensors/+", "seam//sensors/"+marker)
+	for i := range 24 {
 		r.publish("seam/"+foreign+"/sensors/PALLET-"+marker, reading(1741054522000+int64(i), i))
 	}
+	// No tenant at all is no tenant of this server's either.
+	r.publish("seam//sensors/"+marker, reading(1741054523000, 1))
 	var good []string
 	for i := range 3 {
 		good = append(good, fmt.Sprintf("seam/%s/sensors/PALLET-%d", r.tenant, i))

@@ -195,7 +195,13 @@ func (s *Subscriber) tenantOf(topic string) (string, error) {
 	var tenant string
 	switch {
 	case len(parts) == 4 && parts[0] == "seam" && parts[2] == "sensors":
-		if tenant = parts[1]; tenant == "" {
+		tenant = parts[1]
+		if s.TenantPrefix != "" && !strings.HasPrefix(tenant, s.TenantPrefix) {
+			// Another server's, even a name no server could own (empty, invalid): that
+			// is for a server without a prefix to quarantine, not for every one.
+			return "", fmt.Errorf("%w: tenant %q of topic %q", errElsewhere, tenant, topic)
+		}
+		if tenant == "" {
 			return "", fmt.Errorf("topic %q has an empty tenant level: want seam/{tenant}/sensors/{device}", topic)
 		}
 	case len(parts) >= 4 && parts[0] == "spBv1.0":
