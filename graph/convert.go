@@ -32,24 +32,25 @@ func opt(s string) *string {
 	return p
 }
 
-// stockRow is a cell as the API shows it, in its location's zone, at time now.
-func stockRow(s inventory.Stock, zone string, now time.Time) *model.StockRow {
+// stockRow is a cell as the API shows it, in its location's zone, at time now, with
+// hold kept back from what is available.
+func stockRow(s inventory.Stock, zone string, hold ontology.Qty, now time.Time) *model.StockRow {
 	row := new(model.StockRow)
-	fillStockRow(row, &s, zone, now)
+	fillStockRow(row, &s, zone, hold, now)
 	return row
 }
 
 // stockRows is stockRow for a whole answer, in one allocation: a live read returns a
 // product's cells on every request. The rows' times point into rows, which the caller
 // hands over.
-func stockRows(rows []inventory.Stock, zone func(location string) string, now time.Time) []*model.StockRow {
+func stockRows(rows []inventory.Stock, zone func(location string) string, hold func(s *inventory.Stock) ontology.Qty, now time.Time) []*model.StockRow {
 	buf := make([]model.StockRow, len(rows))
 	out := make([]*model.StockRow, len(rows))
 	// The zones the rows point to, in one allocation rather than one each, and none
 	// when no location has a zone.
 	var zones []string
 	for i := range rows {
-		fillStockRow(&buf[i], &rows[i], "", now)
+		fillStockRow(&buf[i], &rows[i], "", hold(&rows[i]), now)
 		if z := zone(rows[i].Location); z != "" {
 			if zones == nil {
 				zones = make([]string, len(rows))
@@ -62,9 +63,10 @@ func stockRows(rows []inventory.Stock, zone func(location string) string, now ti
 	return out
 }
 
-// fillStockRow writes s into row; row's times point into s.
-func fillStockRow(row *model.StockRow, s *inventory.Stock, zone string, now time.Time) {
-	available := s.Available()
+// fillStockRow writes s into row; row's times point into s. hold is the cell's safety
+// hold: reserve never grants it, so the row does not call it available either.
+func fillStockRow(row *model.StockRow, s *inventory.Stock, zone string, hold ontology.Qty, now time.Time) {
+	available := s.Available() - hold
 	if !s.ExpiresAt.IsZero() && !s.ExpiresAt.After(now) && available > 0 {
 		available = 0 // an expired lot may not be sold
 	}

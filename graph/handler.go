@@ -22,6 +22,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/seamhub/seam/graph/generated"
+	"github.com/seamhub/seam/graph/model"
 	"github.com/seamhub/seam/inventory"
 )
 
@@ -124,12 +125,23 @@ func newServer(svc Services, keys KeyChecker) (*handler.Server, *directStock) {
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		ge := graphql.DefaultErrorPresenter(ctx, err)
 		var coded *codedError
+		var badScalar *model.InputError
 		switch {
 		case errors.Is(err, errUnauthenticated):
 			ge.Extensions = map[string]any{"code": "UNAUTHENTICATED"}
 		case errors.As(err, new(*forbiddenError)):
 			ge.Extensions = map[string]any{"code": "FORBIDDEN"}
 		case errors.As(err, new(*userError)):
+			ge.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
+		case errors.As(err, &badScalar):
+			// A scalar that did not parse: gqlgen puts the argument's name (or the
+			// input field's) last on the path; the message names it.
+			ge.Message = badScalar.Error()
+			if n := len(ge.Path); n > 0 {
+				if name, ok := ge.Path[n-1].(ast.PathName); ok {
+					ge.Message = "argument " + string(name) + ": " + ge.Message
+				}
+			}
 			ge.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
 		case errors.As(err, &coded):
 			ge.Extensions = map[string]any{"code": coded.code}

@@ -152,11 +152,14 @@ type Services struct {
 	// LiveStock answers the stock query; it may keep answers in memory until Redis says
 	// they changed (rediscache.Near). Nil means Stock.
 	LiveStock StockReader
-	Documents DocumentReader
-	Versions  VersionReader
-	Parties   PartyReader
-	Events    EventReader
-	Decisions Decisions
+	// SafetyHolds keep stock back from reservations; the stock rows' available leaves
+	// them out as reserve does. Nil holds nothing back.
+	SafetyHolds inventory.SafetyHolds
+	Documents   DocumentReader
+	Versions    VersionReader
+	Parties     PartyReader
+	Events      EventReader
+	Decisions   Decisions
 	// PartyDecisions serves confirmPartyMatch, rejectPartyMatch and partyDecisions;
 	// Networks serves partyNetwork.
 	PartyDecisions PartyDecisions
@@ -194,6 +197,22 @@ type Resolver struct {
 }
 
 // zone is a location's temperature zone, "" when unknown.
+// holds gives the safety hold of a tenant's stock cell (nothing without SafetyHolds, or
+// when reading it fails: the row then shows what the ledger holds, as before holds).
+func (r *Resolver) holds(ctx context.Context, tenant string) func(s *inventory.Stock) ontology.Qty {
+	if r.svc.SafetyHolds == nil {
+		return func(*inventory.Stock) ontology.Qty { return 0 }
+	}
+	return func(s *inventory.Stock) ontology.Qty {
+		h, err := r.svc.SafetyHolds.SafetyHold(ctx, tenant, ontology.Cell{SKU: s.SKU, Location: s.Location, Lot: s.Lot})
+		if err != nil {
+			r.svc.Log.Warn("reading a safety hold", "sku", s.SKU, "location", s.Location, "lot", s.Lot, "err", err)
+			return 0
+		}
+		return h
+	}
+}
+
 func (r *Resolver) zone(tenant, location string) string {
 	if r.svc.Zones == nil {
 		return ""

@@ -28,7 +28,7 @@ func (r *queryResolver) Stock(ctx context.Context, sku string, location *string)
 	if err != nil {
 		return nil, err
 	}
-	return stockRows(rows, func(loc string) string { return r.zone(tenant, loc) }, time.Now()), nil
+	return stockRows(rows, func(loc string) string { return r.zone(tenant, loc) }, r.holds(ctx, tenant), time.Now()), nil
 }
 
 // StockChanged is the resolver for the stockChanged field.
@@ -62,7 +62,7 @@ func (r *subscriptionResolver) StockChanged(ctx context.Context, sku *string) (<
 					continue
 				}
 				select {
-				case out <- stockRow(s, r.zone(tenant, s.Location), time.Now()):
+				case out <- stockRow(s, r.zone(tenant, s.Location), r.holds(ctx, tenant)(&s), time.Now()):
 				case <-ctx.Done():
 					return
 				}

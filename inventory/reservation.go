@@ -168,10 +168,15 @@ func (q ReserveRequest) Cell() ontology.Cell {
 // ReserveResult is the answer to a reservation request.
 type ReserveResult struct {
 	// OK is true when the key holds a reservation: made now, or made by an earlier
-	// request with the same idempotency key (Replayed), whatever its status since.
-	OK          bool
-	Replayed    bool
-	Reservation *Reservation // nil when not OK
+	// request with the same idempotency key (Replayed) that still holds (active,
+	// committed) or whose sale took it over (consumed). A replay of one that was released
+	// or expired is not OK: nothing is held for the key, and a channel that retries a
+	// checkout after the TTL and looks at OK alone must not sell goods it no longer holds.
+	OK       bool
+	Replayed bool
+	// Reservation is the key's reservation, also when a replay finds it ended; nil when
+	// the request was refused for want of stock.
+	Reservation *Reservation
 	// Available is what can still be reserved in the cell after this request (when OK)
 	// or what was available when it was refused.
 	Available ontology.Qty
@@ -227,8 +232,9 @@ func ValidateReserve(q ReserveRequest, defaultTTL, maxTTL time.Duration) (Reserv
 		return bad("location is empty")
 	case q.Qty <= 0:
 		return bad("quantity %s is not positive", q.Qty)
-	case q.IdempotencyKey == "":
-		return bad("idempotency key is empty")
+	case strings.TrimSpace(q.IdempotencyKey) == "":
+		// Only blanks is as good as none: no channel means it as a checkout's name.
+		return bad("idempotency key is empty or blank")
 	case len(q.IdempotencyKey) > maxKeyLen || len(q.OrderRef) > maxKeyLen:
 		return bad("idempotency key or order reference longer than %d bytes", maxKeyLen)
 	case !utf8.ValidString(q.IdempotencyKey) || !utf8.ValidString(q.OrderRef):

@@ -85,7 +85,8 @@ func (s *Reservations) horizon() time.Duration {
 	return s.cfg.MaxTTL + s.cfg.CommitTTL + time.Hour
 }
 
-// Run sweeps every tenant that has reserved recently enough to hold live reservations, every interval, until ctx ends. Failures are
+// Run sweeps every tenant (that ReservationConfig.Sweeps takes) that has reserved
+// recently enough to hold live reservations, every interval, until ctx ends. Failures are
 // logged and retried at the next turn: the journal keeps every decision meanwhile.
 func (s *Reservations) Run(ctx context.Context, every time.Duration) {
 	tick := time.NewTicker(every)
@@ -96,6 +97,9 @@ func (s *Reservations) Run(ctx context.Context, every time.Duration) {
 			s.log.WarnContext(ctx, "listing tenants with reservations; will retry", "err", err)
 		}
 		for _, t := range tenants {
+			if s.cfg.Sweeps != nil && !s.cfg.Sweeps(t) {
+				continue // another server's tenant
+			}
 			st, err := s.Sweep(ctx, t)
 			if err != nil && ctx.Err() == nil {
 				s.log.WarnContext(ctx, "sweeping reservations; will retry", "tenant", t, "err", err)

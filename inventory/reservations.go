@@ -17,6 +17,9 @@ type ReservationConfig struct {
 	// lost on its way must not hold stock for ever.
 	CommitTTL time.Duration
 	Batch     int // reservations per sweep and journal step (500)
+	// Sweeps tells the tenants whose reservations Run expires (nil: every tenant). Servers
+	// that share Redis each with their own tenant prefix sweep only their own tenants.
+	Sweeps func(tenant string) bool
 }
 
 func (c ReservationConfig) withDefaults() ReservationConfig {
@@ -98,12 +101,19 @@ func (s *Reservations) Reserve(ctx context.Context, tenant string, q ReserveRequ
 			if e, ok := earlier[r.ID]; ok {
 				// The key was used long ago and the cache had forgotten it: the ledger's
 				// reservation is the answer, and the hold just made was given back.
-				return ReserveResult{OK: true, Replayed: true, Reservation: &e, Available: d.Available + r.Qty}, nil
+				return ReserveResult{OK: holds(e.Status), Replayed: true, Reservation: &e, Available: d.Available + r.Qty}, nil
 			}
 		}
-		return ReserveResult{OK: true, Replayed: d.Outcome == Repeated, Reservation: &r, Available: d.Available}, nil
+		return ReserveResult{OK: holds(r.Status), Replayed: d.Outcome == Repeated, Reservation: &r, Available: d.Available}, nil
 	}
 	return ReserveResult{}, fmt.Errorf("reserving under %s: unexpected outcome %d", id, d.Outcome)
+}
+
+// holds reports whether a reservation with status st stands for its key: it holds stock
+// (active, committed) or its sale took it over (consumed). Released and expired ones hold
+// nothing and sold nothing.
+func holds(st ReservationStatus) bool {
+	return st != ReservationReleased && st != ReservationExpired
 }
 
 // Commit confirms a reservation's sale: it keeps holding (for CommitTTL at most) until

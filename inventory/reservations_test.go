@@ -1,6 +1,7 @@
 package inventory_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -207,6 +208,24 @@ func TestCommitReleaseExpire(t *testing.T) {
 		t.Fatalf("ledger of b = %+v", rec)
 	}
 	r.agree()
+	// Replaying a key answers its reservation; OK only while it holds: a channel that
+	// retries a checkout after the TTL and reads OK alone must not sell what is not held.
+	for _, c := range []struct {
+		q      inventory.ReserveRequest
+		status inventory.ReservationStatus
+		ok     bool
+	}{
+		{ask("TEA", 3, "a"), inventory.ReservationCommitted, true},
+		{ask("TEA", 2, "b"), inventory.ReservationReleased, false},
+		{short, inventory.ReservationExpired, false},
+	} {
+		res, err := r.svc.Reserve(r.ctx, r.tenant, c.q)
+		if err != nil || !res.Replayed || res.OK != c.ok || res.Reservation == nil || res.Reservation.Status != c.status ||
+			res.Available != ontology.Units(7) {
+			t.Fatalf("replay of %s = %+v, %v; want ok %v, status %s, 7 available", c.q.IdempotencyKey, res, err, c.ok, c.status)
+		}
+	}
+	r.wantReserved("TEA", "", 3)
 	if res, err := r.svc.Reserve(r.ctx, r.tenant, ask("TEA", 7, "e")); err != nil || !res.OK || res.Available != 0 {
 		t.Fatalf("reserving what the ends gave back = %+v, %v", res, err)
 	}
@@ -254,4 +273,27 @@ func TestAvailableCountsLotsAndSafetyHolds(t *testing.T) {
 	if res, err := h.svc.Reserve(h.ctx, h.tenant, ask("MUG", 6, "m2")); err != nil || !res.OK || res.Available != 0 {
 		t.Fatalf("reserve 6 of 10 with 4 held back = %+v, %v", res, err)
 	}
+}
+
+// TestRunSweepsOnlyItsTenants: a server sweeps the reservations of the tenants it owns
+// (ReservationConfig.Sweeps, from its tenant prefix) and leaves other servers' alone,
+// even when their time has passed.
+func TestRunSweepsOnlyItsTenants(t *testing.T) {
+	r := newRig(t)
+	r.receive(units("TEA", 5))
+	q := ask("TEA", 1, "due")
+	q.TTL = 100 * time.Millisecond
+	due := r.reserve(q)
+	mine := func(tenant string) bool { return tenant == "sweep-nobody" }
+	other := inventory.NewReservations(r.cache, r.store, nil, nil, inventory.ReservationConfig{Sweeps: mine})
+	ctx, cancel := context.WithCancel(r.ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); other.Run(ctx, 50*time.Millisecond) }()
+	time.Sleep(600 * time.Millisecond) // several turns past the reservation's time
+	cancel()
+	<-done
+	if rec := r.record(due.ID); rec.Status != inventory.ReservationActive {
+		t.Fatalf("another server's sweeper ended the reservation: %+v", rec)
+	}
+	r.wantReserved("TEA", "", 1)
 }

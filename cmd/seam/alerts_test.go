@@ -312,7 +312,7 @@ func TestAlertsThatAct(t *testing.T) {
 		t.Fatalf("operator's stock = %+v %+v", seen, r.Errors)
 	}
 	r, _ = graphQLWith(t, base, operator, nil, create, map[string]any{"id": stockout.ID}, &tr)
-	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, "already booked") {
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "CONFLICT" || !strings.Contains(r.Errors[0].Message, "already booked") {
 		t.Fatalf("a second transfer on one alert: %+v", r)
 	}
 	// 23 at 13 an hour stays at the safety stock through the horizon: resolved.

@@ -98,13 +98,13 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	a.matcher = resolver.NewMatcher(a.store, a.registry, log.With("part", "resolver"))
 	a.matcher.SetPartyModels(a.store, cfg.PartyModelPins)
 	a.matcher.SetPartyOneToOne(cfg.PartyOneToOne)
+	ours := func(t string) bool { return strings.HasPrefix(t, cfg.TenantPrefix) }
 	a.reservations = inventory.NewReservations(a.cache, a.store, cfg.SafetyHolds, log.With("part", "reservations"),
-		inventory.ReservationConfig{})
+		inventory.ReservationConfig{Sweeps: ours})
 	a.matcher.SetReservations(a.reservations)
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
 	a.projector.DeferMarks(markDelay, log.With("part", "projector"))
 	a.counts = inventory.NewCounts(a.store, a.projector, log.With("part", "counts"))
-	ours := func(t string) bool { return strings.HasPrefix(t, cfg.TenantPrefix) }
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: ours, SweepPrefix: cfg.TenantPrefix})
 	a.alerts = inventory.NewAlertService(a.store, a.cache, a.projector, cfg.Alerts, log.With("part", "alerts"),

@@ -86,7 +86,9 @@ type Config struct {
 	// TenantPrefix, when set, limits the tenants this process's worker takes up from the
 	// store's pending work to those whose name starts with it: several deployments (or
 	// test runs) sharing one database resolve only their own tenants. Work this
-	// process's own intake stores is always resolved.
+	// process's own intake stores is always resolved. It bounds the alert and
+	// reservation sweeps too, and the MQTT readings taken: another tenant's topic (or one
+	// naming no valid tenant) is acknowledged and left to its server.
 	TenantPrefix string `yaml:"tenantPrefix"`
 	// PartyModelPins pins a tenant's party model to a stored version ("v3"): training
 	// a new one does not change what that tenant's parties are scored with.

@@ -109,6 +109,14 @@ func (m *Metrics) SetUp(dep string, up bool) {
 	m.ready.WithLabelValues(dep).Set(v)
 }
 
+// WatchMQTTElsewhere adds the count of MQTT messages left to other servers: their
+// tenant is outside this server's tenantPrefix (mqtt.Subscriber.Elsewhere).
+func (m *Metrics) WatchMQTTElsewhere(count func() int64) {
+	m.Registry.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "seam_mqtt_messages_elsewhere_total",
+		Help: "MQTT messages of tenants outside this server's tenant prefix, acknowledged and left to their servers."},
+		func() float64 { return float64(count()) }))
+}
+
 // WatchNearCache adds the stock query's near cache counters (Redis.NearCache): a falling
 // hit ratio under steady reads means writes invalidate faster than reads repeat.
 func (m *Metrics) WatchNearCache(stats func() redis.CSCStats) {

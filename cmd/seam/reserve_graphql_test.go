@@ -176,6 +176,7 @@ func TestReservationMutationsOverGraphQL(t *testing.T) {
 	}{
 		{"quantity not positive", partner, reserveVars("MUG", "0", "k0"), "BAD_USER_INPUT"},
 		{"empty idempotency key", partner, reserveVars("MUG", "1", ""), "BAD_USER_INPUT"},
+		{"blank idempotency key", partner, reserveVars("MUG", "1", " \t "), "BAD_USER_INPUT"},
 		{"key reused with other terms", partner, reserveVars("MUG", "1", "checkout-1"), "CONFLICT"},
 		{"a reader may not reserve", mintKey(t, tenant, "reader"), reserveVars("MUG", "1", "k1"), "FORBIDDEN"},
 		{"finance may not reserve", mintKey(t, tenant, "finance"), reserveVars("MUG", "1", "k2"), "FORBIDDEN"},
@@ -261,4 +262,80 @@ func TestPartnersActOnTheirOwnChannelsReservations(t *testing.T) {
 	if r := graphQLAs(t, base, shopify, `mutation($id: ID!) { commitReservation(id: $id) { status } }`, map[string]any{"id": id}, &done); len(r.Errors) > 0 || done.CommitReservation.Status != "COMMITTED" {
 		t.Fatalf("the reserving partner's commit = %+v, %+v", done, r.Errors)
 	}
+}
+
+// A quantity or time that does not parse is the caller's mistake: BAD_USER_INPUT with a
+// message naming the argument and the value, never INTERNAL; an integer JSON number in
+// the variables is a quantity like its string.
+func TestBadScalarsAreTheCallersMistake(t *testing.T) {
+	s := startServer(t, testConfig(t))
+	base := "http://" + s.Addr
+	tenant := neo4jtest.Tenant(t)
+	receiveAt(t, s.App, tenant, "MUG", 5)
+	partner := mintKey(t, tenant, "partner", "--systems", "shopify")
+
+	for _, c := range []struct {
+		name, query string
+		vars        map[string]any
+		want        []string // in the message
+	}{
+		{"letters", `mutation { reserve(sku: "MUG", location: "shipbob:1", qty: "abc", idempotencyKey: "b1") { ok } }`, nil, []string{"qty", "abc"}},
+		{"out of range", `mutation { reserve(sku: "MUG", location: "shipbob:1", qty: "99999999999999999999999", idempotencyKey: "b2") { ok } }`, nil, []string{"qty", "99999999999999999999999"}},
+		{"fractional JSON number", reserveMutation, map[string]any{"sku": "MUG", "qty": 1.5, "key": "b3"}, []string{"qty", "1.5"}},
+		{"object", reserveMutation, map[string]any{"sku": "MUG", "qty": map[string]any{"a": 1}, "key": "b4"}, []string{"qty"}},
+		{"count", `mutation { recordCount(sku: "MUG", location: "shipbob:1", counted: "x", countedBy: "t") { difference } }`, nil, []string{"counted", `"x"`}},
+		{"transfer", `mutation { createTransfer(alert: "al_x", qty: "abc") { event { id } } }`, nil, []string{"qty", "abc"}},
+		{"time", `query { stockAccuracy(location: "shipbob:1", since: "yesterday") { __typename } }`, nil, []string{"since", "yesterday"}},
+	} {
+		var r gqlResponse
+		if strings.HasPrefix(c.query, "mutation { reserve") || c.vars != nil {
+			r = graphQLAs(t, base, partner, c.query, c.vars, nil)
+		} else {
+			r = graphQL(t, base, tenant, c.query, c.vars, nil)
+		}
+		if code(r) != "BAD_USER_INPUT" {
+			t.Errorf("%s: answered %+v; want BAD_USER_INPUT", c.name, r.Errors)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(r.Errors[0].Message, w) {
+				t.Errorf("%s: message %q does not name %q", c.name, r.Errors[0].Message, w)
+			}
+		}
+	}
+
+	var a reserveAnswer
+	if r := graphQLAs(t, base, partner, reserveMutation, map[string]any{"sku": "MUG", "qty": 2, "key": "n1"}, &a); len(r.Errors) > 0 ||
+		!a.Reserve.OK || a.Reserve.Reservation.Qty != "2" || a.Reserve.Available != "3" {
+		t.Fatalf("reserve with the integer 2 = %+v, %+v", a, r.Errors)
+	}
+}
+
+// A stock row's available is what reserve would grant: the safety hold is left out of it
+// as reserve leaves it out (10 on hand, 3 held back: 7 available, and reserving 8 is
+// refused with 7 available).
+func TestStockRowLeavesTheSafetyHoldOut(t *testing.T) {
+	cfg := testConfig(t)
+	tenant := neo4jtest.Tenant(t)
+	cfg.SafetyHolds = inventory.HoldTable{tenant: {{SKU: "JAR", Location: "shipbob:1", Qty: ontology.Units(3)}}}
+	s := startServer(t, cfg)
+	base := "http://" + s.Addr
+	receiveAt(t, s.App, tenant, "JAR", 10)
+	partner := mintKey(t, tenant, "partner", "--systems", "shopify")
+
+	waitStock(t, base, tenant, "JAR", func(rs []stockRow) bool {
+		return len(rs) == 1 && rs[0].OnHand == "10" && rs[0].Available == "7"
+	})
+	var a reserveAnswer
+	if r := graphQLAs(t, base, partner, reserveMutation, reserveVars("JAR", "8", "h1"), &a); len(r.Errors) > 0 ||
+		a.Reserve.OK || a.Reserve.Available != "7" {
+		t.Fatalf("reserve 8 = %+v, %+v", a, r.Errors)
+	}
+	if r := graphQLAs(t, base, partner, reserveMutation, reserveVars("JAR", "7", "h2"), &a); len(r.Errors) > 0 ||
+		!a.Reserve.OK || a.Reserve.Available != "0" {
+		t.Fatalf("reserve 7 = %+v, %+v", a, r.Errors)
+	}
+	waitStock(t, base, tenant, "JAR", func(rs []stockRow) bool {
+		return len(rs) == 1 && rs[0].Reserved == "7" && rs[0].Available == "0"
+	})
 }

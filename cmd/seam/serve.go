@@ -63,6 +63,8 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 	sub := mqtt.NewSubscriber(bg, app.intake, cfg.MQTT.Sparkplug, log.With("part", "mqtt"))
 	sub.ShareGroup = cfg.MQTT.ShareGroup
 	sub.Tenants = cfg.mqttTenants()
+	sub.TenantPrefix = cfg.TenantPrefix
+	app.metrics.WatchMQTTElsewhere(sub.Elsewhere)
 	sub.MaxPayload = cfg.MQTT.MaxPayload
 	sub.Transient = neo4jstore.IsTransient
 	s.sub = sub
@@ -192,6 +194,7 @@ func (s *Server) routes(dashboard http.Handler) http.Handler {
 	gql := graph.NewHandler(graph.Services{
 		Stock:          a.cache,
 		LiveStock:      a.liveStock,
+		SafetyHolds:    a.cfg.SafetyHolds,
 		Documents:      a.store,
 		Versions:       a.store,
 		Parties:        a.store,

@@ -232,6 +232,42 @@ func TestPoisonTopicsDoNotStallTheSession(t *testing.T) {
 	}
 }
 
+// TestOtherServersTenantsAreLeftToThem: a server with a tenant prefix sharing a broker
+// with others acknowledges the readings of tenants outside its prefix and counts them,
+// without storing or quarantining them (more of them than the broker's in-flight window
+// do not stall the session), while its own tenants' readings are stored.
+func TestOtherServersTenantsAreLeftToThem(t *testing.T) {
+	r := newRig(t, nil)
+	r.sub.TenantPrefix = r.tenant[:len(r.tenant)-4]
+	foreign := "x" + r.tenant // a valid name, outside the prefix
+	marker := r.tenant[len(r.tenant)-12:]
+	r.start("seam/"+r.tenant+"/sensors/+", "seam/"+foreign+"/sensors/+", "seam//sensors/"+marker)
+	for i := range 24 {
+		r.publish("seam/"+foreign+"/sensors/PALLET-"+marker, reading(1741054522000+int64(i), i))
+	}
+	// No tenant at all is no tenant of this server's either.
+	r.publish("seam//sensors/"+marker, reading(1741054523000, 1))
+	var good []string
+	for i := range 3 {
+		good = append(good, fmt.Sprintf("seam/%s/sensors/PALLET-%d", r.tenant, i))
+		r.publish(good[i], reading(1741054526000, i))
+	}
+	r.waitStored(good...)
+	deadline := time.Now().Add(30 * time.Second)
+	for r.sub.Elsewhere() != 25 { // each message once: none stored, none quarantined
+		if time.Now().After(deadline) {
+			t.Fatalf("%d messages left to other servers, want 25", r.sub.Elsewhere())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := r.rec.times("seam/" + foreign + "/sensors/PALLET-" + marker); n != 0 {
+		t.Fatalf("another server's reading was stored %d times", n)
+	}
+	// Each message takes one way through Handle: counted as elsewhere is neither stored
+	// nor quarantined by this subscriber. (The store's _mqtt quarantine is no witness:
+	// other processes on the shared broker, without a prefix, quarantine these topics.)
+}
+
 // crashing panics on payloads that hold "boom", as a bug a payload reaches would.
 type crashing struct{ *connectors.Intake }
 

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	paho "github.com/eclipse/paho.mqtt.golang"
@@ -86,6 +87,11 @@ type Subscriber struct {
 	// another tenant's topic is quarantined under UnroutedTenant. Nil takes any tenant
 	// whose name is valid (see Route).
 	Tenants map[string]bool
+	// TenantPrefix, when set, is the prefix of the tenants this server owns (config
+	// tenantPrefix): servers sharing a broker each take their own. A message of a tenant
+	// outside it is another server's: it is acknowledged and counted (Elsewhere), never
+	// stored or quarantined here.
+	TenantPrefix string
 	// MaxPayload is the largest message taken, in bytes (0: DefaultMaxPayload); a
 	// larger one is quarantined, its first MaxPayload bytes kept.
 	MaxPayload int
@@ -106,7 +112,16 @@ type Subscriber struct {
 	queues  []chan paho.Message                // by hash of the order key, started on first use
 	workers sync.WaitGroup
 	closed  bool // Wait was called: no new queue starts
+
+	elsewhere atomic.Int64 // messages left to other servers (TenantPrefix)
 }
+
+// errElsewhere is a topic of a tenant outside TenantPrefix: another server's to take.
+var errElsewhere = errors.New("tenant outside this server's tenant prefix")
+
+// Elsewhere counts the messages left to other servers: their tenant is outside
+// TenantPrefix. They were acknowledged and neither stored nor quarantined.
+func (s *Subscriber) Elsewhere() int64 { return s.elsewhere.Load() }
 
 // NewSubscriber builds a subscriber; ctx bounds the retries of messages in hand.
 func NewSubscriber(ctx context.Context, intake Accepter, groups []SparkplugGroup, log *slog.Logger) *Subscriber {
@@ -180,7 +195,13 @@ func (s *Subscriber) tenantOf(topic string) (string, error) {
 	var tenant string
 	switch {
 	case len(parts) == 4 && parts[0] == "seam" && parts[2] == "sensors":
-		if tenant = parts[1]; tenant == "" {
+		tenant = parts[1]
+		if s.TenantPrefix != "" && !strings.HasPrefix(tenant, s.TenantPrefix) {
+			// Another server's, even a name no server could own (empty, invalid): that
+			// is for a server without a prefix to quarantine, not for every one.
+			return "", fmt.Errorf("%w: tenant %q of topic %q", errElsewhere, tenant, topic)
+		}
+		if tenant == "" {
 			return "", fmt.Errorf("topic %q has an empty tenant level: want seam/{tenant}/sensors/{device}", topic)
 		}
 	case len(parts) >= 4 && parts[0] == "spBv1.0":
@@ -191,6 +212,11 @@ func (s *Subscriber) tenantOf(topic string) (string, error) {
 		tenant = t
 	default:
 		return "", fmt.Errorf("topic %q is not one Seam takes: want seam/{tenant}/sensors/{device} or spBv1.0/{group}/...", topic)
+	}
+	if s.TenantPrefix != "" && !strings.HasPrefix(tenant, s.TenantPrefix) {
+		// Checked before the name and the tenants list: whatever is wrong with another
+		// server's topic is for that server to say.
+		return "", fmt.Errorf("%w: tenant %q of topic %q", errElsewhere, tenant, topic)
 	}
 	if !apikey.ValidTenant(tenant) {
 		return "", fmt.Errorf("tenant %q of topic %q is not a valid tenant name (lower-case letters, digits, - and _, at most 63)", tenant, topic)
@@ -329,6 +355,13 @@ func (s *Subscriber) maxPayload() int {
 // message Seam cannot take (no tenant may own its topic, too large, refused by the store
 // Attempts times) is quarantined and acknowledged.
 func (s *Subscriber) Handle(m paho.Message) {
+	if _, err := s.tenantOf(m.Topic()); errors.Is(err, errElsewhere) {
+		// Acknowledged, or the broker's in-flight window would fill with them.
+		s.elsewhere.Add(1)
+		s.log.Debug("mqtt message of another server's tenant; left to it", "topic", m.Topic())
+		m.Ack()
+		return
+	}
 	p := s.payload(m, true)
 	if _, _, err := s.Route(m.Topic()); err != nil {
 		s.log.Warn("mqtt message on a topic no tenant may own; quarantined", "topic", m.Topic(), "err", err)

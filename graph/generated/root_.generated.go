@@ -4109,7 +4109,9 @@ extend type Mutation {
   Book the transfer an alert proposes: qty (the proposal's when omitted) leaves the
   proposal's from location, earliest expiry first, and arrives at its to location, as
   one transfer event whose movements update live stock like any other. One transfer per
-  alert.
+  alert: asking again once it is booked is CONFLICT. Other refusals (no such alert, a
+  resolved one, no proposal, a quantity out of range or more than the location holds)
+  are BAD_USER_INPUT.
   """
   createTransfer(alert: ID!, qty: Decimal): TransferResult! @hasRole(roles: [OPERATOR])
 }
@@ -5201,7 +5203,8 @@ type Replenishment {
   decides each request in one atomic step.
 
   The idempotencyKey names the reservation: asking again with the same key answers the
-  same reservation (replayed: true) and holds nothing more; the same key with other
+  same reservation (replayed: true) and holds nothing more (ok: false when it was
+  released or expired, since then it holds nothing); the same key with other
   terms is a CONFLICT, and so is another channel's key (a partner key is told only that
   the key is taken). orderRef is the channel's order number when it knows it already
   ("#1047", "SO-1047" and "1047" are one number): the order that later arrives from the
@@ -5257,11 +5260,20 @@ extend type Query {
 
 "The answer to reserve."
 type ReserveResult {
-  "True when the idempotency key holds a reservation, made now or by an earlier request."
+  """
+  True when the idempotency key holds a reservation, made now or by an earlier request:
+  one that is ACTIVE or COMMITTED, or one whose sale an order took over (CONSUMED).
+  False when the request was refused for want of stock, and when it replays a key whose
+  reservation was RELEASED or EXPIRED: nothing is held for it (reservation tells what
+  ended it); reserve again under a new key.
+  """
   ok: Boolean!
   "True when an earlier request with the same idempotency key made the reservation."
   replayed: Boolean!
-  "The reservation; null when ok is false."
+  """
+  The idempotency key's reservation, also when a replay finds it RELEASED or EXPIRED;
+  null when the request was refused for want of stock.
+  """
   reservation: Reservation
   """
   What can still be reserved in the cell after this request (when ok), or what was
@@ -5376,8 +5388,14 @@ type StockRow {
   onHand: Decimal!
   reserved: Decimal!
   """
-  onHand minus reserved: what can be sold now. A lot past its expiry may not be sold:
-  nothing of it is available (reservations leave it out too).
+  onHand minus reserved minus the cell's safety hold (config safetyHolds, the most
+  specific rule for this location and lot): what reserve grants in this cell now. A lot
+  past its expiry may not be sold: nothing of it is available (reservations leave it out
+  too). Per lot, a reservation must also fit the location as a whole: reserve(lot:)
+  grants the smaller of this row's available and the location's (the sum over its rows of
+  onHand minus reserved, minus the location's hold). A reservation naming no lot is
+  counted on the row of lot "", which can go below zero while other lots' rows show
+  stock; what a reservation without a lot may take is the location's figure above.
   """
   available: Decimal!
   "Announced (declared, ordered from a supplier) but not received yet."

@@ -2,11 +2,29 @@
 package model
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/seamhub/seam/ontology"
 )
+
+// InputError is a scalar argument or variable the caller spelled wrong: the error
+// presenter answers it BAD_USER_INPUT rather than as a failure of the server.
+type InputError struct {
+	Scalar string // the GraphQL scalar, "Decimal" or "Time"
+	Value  any    // what the caller sent
+	Reason string
+}
+
+func (e *InputError) Error() string {
+	v := e.Value
+	if s, ok := v.(string); ok && len(s) > 64 {
+		v = s[:64] + "…"
+	}
+	return fmt.Sprintf("%s value %q: %s", e.Scalar, fmt.Sprint(v), e.Reason)
+}
 
 // Decimal is an exact quantity sent to clients as a decimal string.
 type Decimal ontology.Qty
@@ -19,20 +37,33 @@ func (d Decimal) MarshalGQL(w io.Writer) {
 	_, _ = w.Write(b)
 }
 
-// UnmarshalGQL reads a decimal string or an integer.
+// UnmarshalGQL reads a decimal string or an integer. Variables arrive as json.Number
+// (gqlgen decodes them with UseNumber), literals as int64; a fractional number is
+// refused so that no client sends a quantity through a binary float.
 func (d *Decimal) UnmarshalGQL(v any) error {
 	var s string
 	switch t := v.(type) {
 	case string:
 		s = t
-	case int, int64, int32:
-		s = fmt.Sprint(t)
+	case json.Number:
+		if _, err := strconv.ParseInt(string(t), 10, 64); err != nil {
+			return &InputError{"Decimal", t, "a number must be a whole one; send fractions as a string such as \"1.5\""}
+		}
+		s = string(t)
+	case int:
+		s = strconv.Itoa(t)
+	case int64:
+		s = strconv.FormatInt(t, 10)
+	case int32:
+		s = strconv.FormatInt(int64(t), 10)
+	case float32, float64:
+		return &InputError{"Decimal", t, "a number must be a whole one; send fractions as a string such as \"1.5\""}
 	default:
-		return fmt.Errorf("decimal must be a string, got %T", v)
+		return &InputError{"Decimal", fmt.Sprintf("%T", v), "must be a decimal string"}
 	}
 	q, err := ontology.ParseQty(s)
 	if err != nil {
-		return err
+		return &InputError{"Decimal", s, err.Error()}
 	}
 	*d = Decimal(q)
 	return nil

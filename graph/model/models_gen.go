@@ -657,11 +657,16 @@ type Reservation struct {
 
 // The answer to reserve.
 type ReserveResult struct {
-	// True when the idempotency key holds a reservation, made now or by an earlier request.
+	// True when the idempotency key holds a reservation, made now or by an earlier request:
+	// one that is ACTIVE or COMMITTED, or one whose sale an order took over (CONSUMED).
+	// False when the request was refused for want of stock, and when it replays a key whose
+	// reservation was RELEASED or EXPIRED: nothing is held for it (reservation tells what
+	// ended it); reserve again under a new key.
 	Ok bool `json:"ok"`
 	// True when an earlier request with the same idempotency key made the reservation.
 	Replayed bool `json:"replayed"`
-	// The reservation; null when ok is false.
+	// The idempotency key's reservation, also when a replay finds it RELEASED or EXPIRED;
+	// null when the request was refused for want of stock.
 	Reservation *Reservation `json:"reservation,omitempty"`
 	// What can still be reserved in the cell after this request (when ok), or what was
 	// available when it was refused.
@@ -843,8 +848,14 @@ type StockRow struct {
 	Lot      string  `json:"lot"`
 	OnHand   Decimal `json:"onHand"`
 	Reserved Decimal `json:"reserved"`
-	// onHand minus reserved: what can be sold now. A lot past its expiry may not be sold:
-	// nothing of it is available (reservations leave it out too).
+	// onHand minus reserved minus the cell's safety hold (config safetyHolds, the most
+	// specific rule for this location and lot): what reserve grants in this cell now. A lot
+	// past its expiry may not be sold: nothing of it is available (reservations leave it out
+	// too). Per lot, a reservation must also fit the location as a whole: reserve(lot:)
+	// grants the smaller of this row's available and the location's (the sum over its rows of
+	// onHand minus reserved, minus the location's hold). A reservation naming no lot is
+	// counted on the row of lot "", which can go below zero while other lots' rows show
+	// stock; what a reservation without a lot may take is the location's figure above.
 	Available Decimal `json:"available"`
 	// Announced (declared, ordered from a supplier) but not received yet.
 	Incoming Decimal `json:"incoming"`
