@@ -104,7 +104,11 @@ func (l *lockingTx) take(ctx context.Context) error {
 // which names them lockSeq and lockEpoch.
 func (l *lockingTx) tell(rec *neo4j.Record) {
 	l.seq, l.epoch, l.told = get[int64](rec, "lockSeq"), get[string](rec, "lockEpoch"), true
-	l.apart, l.rejections, l.known = get[bool](rec, "anyApart"), get[bool](rec, "anyRejection"), true
+	// Only a statement that took the lock says what decisions are held; a later read of
+	// the seq (lockTold) does not, and must not undo what Apply set since.
+	if _, ok := rec.Get("anyApart"); ok {
+		l.apart, l.rejections, l.known = get[bool](rec, "anyApart"), get[bool](rec, "anyRejection"), true
+	}
 }
 
 // noneHeld reports whether, by what the lock's statement told, the tenant has no

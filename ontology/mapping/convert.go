@@ -26,7 +26,10 @@ func (t *timeSpec) dateOnly() bool {
 	case "rfc3339", "unix", "unixMilli":
 		return false
 	}
-	return !strings.ContainsAny(t.layout, "3") && !strings.Contains(t.layout, "04") && !strings.Contains(t.layout, "05")
+	// Go's hour is 15, 3 or 03; minutes 04, seconds 05. No other element of a layout holds
+	// a 3 (the year is 2006, the month 01 or Jan, the day 02, _2 or Mon).
+	return !strings.ContainsAny(t.layout, "3") && !strings.Contains(t.layout, "15") &&
+		!strings.Contains(t.layout, "04") && !strings.Contains(t.layout, "05")
 }
 
 // namedLayouts are the time formats a mapping names instead of writing a Go layout.
