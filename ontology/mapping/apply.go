@@ -111,17 +111,28 @@ func (m *Mapping) readable(rec Record) bool {
 
 // mapRole is the role of the first role rule that holds, else the mapping's.
 func (m *Mapping) mapRole(mp *mapper) ontology.Role {
-	for i, r := range m.roleRules {
-		ok, err := r.cond.holds(mp.top, mp.root)
-		if err != nil {
-			mp.fail("role", r.cond.spec, mp.root, "", fmt.Errorf("role rule %d: %w", i+1, err))
-			break
-		}
-		if ok {
-			return r.role
-		}
+	if i, _ := firstHolding(mp, "role", m.roleRules, func(r roleRule) *cond { return r.cond }); i >= 0 {
+		return m.roleRules[i].role
 	}
 	return m.Role
+}
+
+// firstHolding returns the index of the first of rules whose condition holds for the
+// record, or -1; failed says a condition could not be evaluated (the problem is
+// recorded under field, and no later rule is tried).
+func firstHolding[R any](mp *mapper, field string, rules []R, condOf func(R) *cond) (i int, failed bool) {
+	for i, r := range rules {
+		c := condOf(r)
+		ok, err := c.holds(mp.top, mp.root)
+		if err != nil {
+			mp.fail(field, c.spec, mp.root, "", fmt.Errorf("%s rule %d: %w", field, i+1, err))
+			return -1, true
+		}
+		if ok {
+			return i, false
+		}
+	}
+	return -1, false
 }
 
 // unwrapped descends into each unwrap path in turn, where the record has it.
@@ -327,15 +338,11 @@ func (mp *mapper) qty(q *qtySpec, field string, cur any) *ontology.Qty {
 }
 
 func (m *Mapping) mapVerb(mp *mapper) ontology.Verb {
-	for i, r := range m.rules {
-		ok, err := r.cond.holds(mp.top, mp.root)
-		if err != nil {
-			mp.fail("verb", r.cond.spec, mp.root, "", fmt.Errorf("verb rule %d: %w", i+1, err))
-			return ""
-		}
-		if ok {
-			return r.verb
-		}
+	switch i, failed := firstHolding(mp, "verb", m.rules, func(r verbRule) *cond { return r.cond }); {
+	case failed:
+		return ""
+	case i >= 0:
+		return m.rules[i].verb
 	}
 	if m.verb == nil {
 		return ""
