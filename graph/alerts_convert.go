@@ -37,12 +37,12 @@ func alertModel(a inventory.Alert) *model.Alert {
 // alertError shows the caller the mistakes in its request as they are; anything else
 // stays an internal error.
 func alertError(err error) error {
-	if errors.Is(err, inventory.ErrTransferBooked) {
+	if errors.Is(err, inventory.ErrTransferBooked) || errors.Is(err, inventory.ErrAlertResolved) {
 		// The request is sound; the alert's state stands in its way, as a reservation's
 		// does for a commit after its release.
 		return &codedError{"CONFLICT", err.Error()}
 	}
-	for _, e := range []error{inventory.ErrAlertNotFound, inventory.ErrAlertResolved, inventory.ErrNoProposal,
+	for _, e := range []error{inventory.ErrAlertNotFound, inventory.ErrNoProposal,
 		inventory.ErrTransferQty, inventory.ErrNotEnoughToMove} {
 		if errors.Is(err, e) {
 			return &userError{err.Error()}

@@ -282,6 +282,11 @@ func TestAlertsThatAct(t *testing.T) {
 	}
 	reading("PALLET-YG1", time.Now(), `"temperature":4`)
 	waitAlert(t, base, reader, "COLD_CHAIN", func(x alertRow) bool { return x.ID == a.ID && x.Status == "RESOLVED" })
+	// The request is sound; the alert's state stands in its way, as for a second transfer.
+	r, _ = graphQLWith(t, base, operator, nil, `mutation($id: ID!) { acknowledgeAlert(id: $id) { status } }`, map[string]any{"id": a.ID}, &ack)
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "CONFLICT" || !strings.Contains(r.Errors[0].Message, "resolved") {
+		t.Fatalf("acknowledging a resolved alert: %+v", r)
+	}
 
 	// The transfer: 6 from the warehouse to the store, through the ledger.
 	stockout := waitAlert(t, base, reader, "PROJECTED_STOCKOUT", func(alertRow) bool { return true })
