@@ -419,26 +419,41 @@ func (c *Cache) Replace(ctx context.Context, tenant string, totals []inventory.S
 	return nil
 }
 
-// lotExpiryScript records a lot's expiry on every cell of the lot its product's hash
-// (KEYS[1]) holds, whatever the location: ARGV[1] is the field separator, then pairs of
-// lot and expiry (Unix milliseconds).
+// lotExpiryScript records lots' expiries, each product's in its hash (KEYS[k]): on the
+// cells named, and on every other cell of the lot the hash holds, whatever the location.
+// ARGV[1] is the field separator; then, for each key in turn, the number of cells named
+// and their (field, expiry) pairs, then the number of lots and their (lot, expiry) pairs
+// (expiries in Unix milliseconds). All of a tenant's keys share its hash tag, so one
+// call serves any number of products, also on a cluster.
 var lotExpiryScript = redis.NewScript(`
 local sep = ARGV[1]
-local fields = redis.call('HKEYS', KEYS[1])
-for i = 2, #ARGV, 2 do
-  local lot, at = ARGV[i], ARGV[i + 1]
-  local places = {}
-  for _, f in ipairs(fields) do
-    local a = string.find(f, sep, 1, true)
-    if a then
-      local b = string.find(f, sep, a + 1, true)
-      if b and string.sub(f, a + 1, b - 1) == lot then
-        places[string.sub(f, 1, a - 1)] = true
+local i = 2
+for k = 1, #KEYS do
+  local cells = tonumber(ARGV[i])
+  i = i + 1
+  for _ = 1, cells do
+    redis.call('HSET', KEYS[k], ARGV[i], ARGV[i + 1])
+    i = i + 2
+  end
+  local lots = tonumber(ARGV[i])
+  i = i + 1
+  local fields = redis.call('HKEYS', KEYS[k])
+  for _ = 1, lots do
+    local lot, at = ARGV[i], ARGV[i + 1]
+    i = i + 2
+    local places = {}
+    for _, f in ipairs(fields) do
+      local a = string.find(f, sep, 1, true)
+      if a then
+        local b = string.find(f, sep, a + 1, true)
+        if b and string.sub(f, a + 1, b - 1) == lot then
+          places[string.sub(f, 1, a - 1)] = true
+        end
       end
     end
-  end
-  for place in pairs(places) do
-    redis.call('HSET', KEYS[1], place .. sep .. lot .. sep .. '` + expiresField + `', at)
+    for place in pairs(places) do
+      redis.call('HSET', KEYS[k], place .. sep .. lot .. sep .. '` + expiresField + `', at)
+    end
   end
 end
 return 0`)
@@ -448,37 +463,45 @@ return 0`)
 // the same lot. A lot's expiry is the lot's, not a place's: a customs declaration that
 // brings it moves the lot at no warehouse of its own (its movements are incoming at the
 // declaration's place), and the cells where the lot was received before must learn it
-// as well, or they would sell an expired lot.
+// as well, or they would sell an expired lot. It is one round trip however many
+// products the expiries name: it runs on the projector's way to the subscribers.
 func (c *Cache) SetExpiries(ctx context.Context, tenant string, expiries map[ontology.Cell]time.Time) error {
 	if len(expiries) == 0 {
 		return nil
 	}
-	lots := map[string]map[string]int64{} // sku -> lot -> expiry
+	type product struct {
+		cells []any // field, expiry
+		lots  map[string]int64
+	}
+	bySKU := map[string]*product{}
+	var skus []string
 	for cell, at := range expiries {
-		if lots[cell.SKU] == nil {
-			lots[cell.SKU] = map[string]int64{}
+		p := bySKU[cell.SKU]
+		if p == nil {
+			p = &product{lots: map[string]int64{}}
+			bySKU[cell.SKU] = p
+			skus = append(skus, cell.SKU)
 		}
-		lots[cell.SKU][cell.Lot] = at.UnixMilli()
+		ms := at.UnixMilli()
+		p.cells = append(p.cells, cellField(cell.Location, cell.Lot, expiresField), ms)
+		p.lots[cell.Lot] = ms
 	}
-	_, err := c.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
-		for cell, at := range expiries {
-			p.HSet(ctx, stockKey(tenant, cell.SKU), cellField(cell.Location, cell.Lot, expiresField), at.UnixMilli())
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("recording %d lot expiries: %w", len(expiries), err)
-	}
-	// A script each product, outside the pipeline: Run falls back from EVALSHA to EVAL
-	// only when it sees NOSCRIPT, which a pipeline tells too late.
-	for sku, byLot := range lots {
-		args := []any{sep}
-		for lot, at := range byLot {
+	// Sorted so that the same expiries make the same call, whatever the map's order.
+	slices.Sort(skus)
+	keys := make([]string, 0, len(skus))
+	args := []any{sep}
+	for _, sku := range skus {
+		p := bySKU[sku]
+		keys = append(keys, stockKey(tenant, sku))
+		args = append(args, len(p.cells)/2)
+		args = append(args, p.cells...)
+		args = append(args, len(p.lots))
+		for lot, at := range p.lots {
 			args = append(args, lot, at)
 		}
-		if err := lotExpiryScript.Run(ctx, c.rdb, []string{stockKey(tenant, sku)}, args...).Err(); err != nil && !errors.Is(err, redis.Nil) {
-			return fmt.Errorf("recording the expiry of %s's lots at every place: %w", sku, err)
-		}
+	}
+	if err := lotExpiryScript.Run(ctx, c.rdb, keys, args...).Err(); err != nil && !errors.Is(err, redis.Nil) {
+		return fmt.Errorf("recording the expiry of %d lots of %d products: %w", len(expiries), len(skus), err)
 	}
 	return nil
 }

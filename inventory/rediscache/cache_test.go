@@ -211,3 +211,57 @@ func TestDropTenantRemovesEveryKeyOfItsTenantOnly(t *testing.T) {
 		t.Fatal("dropping the empty tenant name succeeded")
 	}
 }
+
+// TestSetExpiriesReachEveryCellOfTheirLots: one call names cells of two products; each
+// named cell gets its lot's expiry, and so does every other cell of the same lot (a
+// place the lot was received at before), while another lot of the same product and a
+// same-named lot of another product keep theirs.
+func TestSetExpiriesReachEveryCellOfTheirLots(t *testing.T) {
+	c := rediscache.New(redistest.Open(t))
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	lot := func(m ontology.Movement, l string) ontology.Movement { m.Lot = l; return m }
+	if _, err := c.Apply(ctx, tenant, []ontology.Movement{
+		lot(mv("r1:1", "TEA", "WH", ontology.BucketOnHand, 10), "L1"),
+		lot(mv("r1:2", "TEA", "STORE", ontology.BucketOnHand, 3), "L1"),
+		lot(mv("r1:3", "TEA", "WH", ontology.BucketOnHand, 4), "L2"),
+		lot(mv("r2:1", "MILK", "WH", ontology.BucketOnHand, 5), "L1"),
+		lot(mv("r3:1", "COCOA", "WH", ontology.BucketOnHand, 5), "L1"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	tea := time.Date(2027, 1, 31, 15, 59, 59, 999e6, time.UTC)
+	milk := time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC)
+	err := c.SetExpiries(ctx, tenant, map[ontology.Cell]time.Time{
+		{SKU: "TEA", Location: "CUSTOMS", Lot: "L1"}: tea, // the declaration's place, no cell yet
+		{SKU: "MILK", Location: "WH", Lot: "L1"}:      milk,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]time.Time{
+		"TEA CUSTOMS L1": tea, "TEA STORE L1": tea, "TEA WH L1": tea, "TEA WH L2": {},
+		"MILK WH L1": milk, "COCOA WH L1": {},
+	}
+	for _, sku := range []string{"TEA", "MILK", "COCOA"} {
+		rows, err := c.Stock(ctx, tenant, sku, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			k := sku + " " + r.Location + " " + r.Lot
+			w, ok := want[k]
+			if !ok {
+				t.Errorf("unexpected cell %s", k)
+				continue
+			}
+			delete(want, k)
+			if !r.ExpiresAt.Equal(w) {
+				t.Errorf("%s expires %v, want %v", k, r.ExpiresAt, w)
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("cells missing: %v", want)
+	}
+}
