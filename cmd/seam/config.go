@@ -59,6 +59,8 @@ type Config struct {
 		// disconnected cleanly: readings published while every replica is stopped
 		// would be lost, which a plain subscription never does. Sparkplug topics are
 		// never shared; see connectors/mqtt.
+		// With a tenantPrefix, the group the server joins is this one, a dot and the
+		// prefix (see Config.shareGroup).
 		ShareGroup string `yaml:"shareGroup"`
 		// Sparkplug maps Sparkplug B group ids to tenants.
 		Sparkplug []mqtt.SparkplugGroup `yaml:"sparkplug"`
@@ -308,6 +310,9 @@ func (c Config) Validate() error {
 	if strings.ContainsAny(c.MQTT.ShareGroup, "/+#") {
 		errs = append(errs, fmt.Errorf("mqtt.shareGroup (SEAM_MQTT_SHARE_GROUP) %q may not hold /, + or #", c.MQTT.ShareGroup))
 	}
+	if c.MQTT.ShareGroup != "" && strings.ContainsAny(c.TenantPrefix, "/+#") {
+		errs = append(errs, fmt.Errorf("tenantPrefix (SEAM_TENANT_PREFIX) %q may not hold /, + or # beside mqtt.shareGroup: it names the broker's share group", c.TenantPrefix))
+	}
 	if c.MQTT.MaxPayload < 0 {
 		errs = append(errs, fmt.Errorf("mqtt.maxPayload %d: want 0 (256 KiB) or more bytes", c.MQTT.MaxPayload))
 	}
@@ -384,4 +389,17 @@ func (c Config) Secret(tenant, system string) ([]byte, bool) {
 		return []byte(c.WebhookSecret), true
 	}
 	return nil, false
+}
+
+// shareGroup is the broker's share group this server joins: the configured one, and with
+// a tenant prefix that prefix after a dot. The broker hands each reading to one member
+// of a group, and a member outside the reading's prefix acknowledges and leaves it: in
+// one group, servers of different prefixes would lose each other's readings. Replicas of
+// one prefix still split them; servers of different prefixes each get every reading and
+// keep their own tenants'.
+func (c Config) shareGroup() string {
+	if c.MQTT.ShareGroup == "" || c.TenantPrefix == "" {
+		return c.MQTT.ShareGroup
+	}
+	return c.MQTT.ShareGroup + "." + c.TenantPrefix
 }

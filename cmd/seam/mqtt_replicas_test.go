@@ -47,6 +47,41 @@ func TestReplicasShareSensorTopics(t *testing.T) {
 	}
 }
 
+// TestServersOfTwoPrefixesInOneShareGroup: two servers configured with one share group
+// but different tenant prefixes (two deployments sharing a broker) each take every
+// reading of their own tenants; in one broker group, each would have been handed about
+// half of the other's and left them.
+func TestServersOfTwoPrefixesInOneShareGroup(t *testing.T) {
+	prefix := neo4jtest.TenantPrefix(t)
+	cfgA, cfgB := testConfig(t), testConfig(t)
+	cfgA.TenantPrefix, cfgB.TenantPrefix = prefix+"-a", prefix+"-b"
+	group := "g" + neo4jtest.Tenant(t)[len(prefix)+1:]
+	cfgA.MQTT.ShareGroup, cfgB.MQTT.ShareGroup = group, group
+	a, b := startServer(t, cfgA), startServer(t, cfgB)
+	waitMQTT(t, a)
+	waitMQTT(t, b)
+	suffix := neo4jtest.Tenant(t)[len(prefix):]
+	tenants := map[*Server]string{a: cfgA.TenantPrefix + suffix, b: cfgB.TenantPrefix + suffix}
+	pub := publisher(t, cfgA)
+	const n = 12
+	for i := 0; i < n; i++ {
+		for _, tenant := range tenants {
+			publish(t, pub, "seam/"+tenant+"/sensors/PALLET-9",
+				[]byte(fmt.Sprintf(`{"ts":%d,"values":{"weight":%d.5}}`, 1741054522000+int64(i)*1000, 400+i)))
+		}
+	}
+	for s, tenant := range tenants {
+		for i := 0; i < n; i++ {
+			waitDocument(t, s, ontology.DocKey{Tenant: tenant, System: "iot", Type: "reading",
+				ExternalID: fmt.Sprintf("PALLET-9@%d", 1741054522000+int64(i)*1000)})
+		}
+	}
+	env := map[string]string{"SEAM_MQTT_SHARE_GROUP": "seam", "SEAM_TENANT_PREFIX": "a/b"}
+	if _, err := LoadConfig(func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "tenantPrefix") {
+		t.Fatalf("a prefix with a slash beside a share group: %v", err)
+	}
+}
+
 // TestServeWithoutBroker: with SEAM_MQTT_URL=off, Seam is ready without any broker and
 // says so on /readyz.
 func TestServeWithoutBroker(t *testing.T) {

@@ -61,7 +61,7 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	sub := mqtt.NewSubscriber(bg, app.intake, cfg.MQTT.Sparkplug, log.With("part", "mqtt"))
-	sub.ShareGroup = cfg.MQTT.ShareGroup
+	sub.ShareGroup = cfg.shareGroup()
 	sub.Tenants = cfg.mqttTenants()
 	sub.TenantPrefix = cfg.TenantPrefix
 	app.metrics.WatchMQTTElsewhere(sub.Elsewhere)
