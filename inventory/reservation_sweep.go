@@ -85,19 +85,21 @@ func (s *Reservations) horizon() time.Duration {
 	return s.cfg.MaxTTL + s.cfg.CommitTTL + time.Hour
 }
 
-// Run sweeps every tenant (that ReservationConfig.Sweeps takes) that has reserved
+// Run sweeps every tenant (that ReservationConfig.Sweeps takes, or that this process
+// reserved for) that has reserved
 // recently enough to hold live reservations, every interval, until ctx ends. Failures are
 // logged and retried at the next turn: the journal keeps every decision meanwhile.
 func (s *Reservations) Run(ctx context.Context, every time.Duration) {
 	tick := time.NewTicker(every)
 	defer tick.Stop()
 	for {
-		tenants, err := s.cache.Tenants(ctx, time.Now().Add(-s.horizon()))
+		since := time.Now().Add(-s.horizon())
+		tenants, err := s.cache.Tenants(ctx, since)
 		if err != nil && ctx.Err() == nil {
 			s.log.WarnContext(ctx, "listing tenants with reservations; will retry", "err", err)
 		}
 		for _, t := range tenants {
-			if s.cfg.Sweeps != nil && !s.cfg.Sweeps(t) {
+			if !s.sweeps(t, since) {
 				continue // another server's tenant
 			}
 			st, err := s.Sweep(ctx, t)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/seamhub/seam/ontology"
@@ -48,6 +49,39 @@ type Reservations struct {
 	holds  SafetyHolds
 	log    *slog.Logger
 	cfg    ReservationConfig
+
+	// served holds when this process last reserved or committed for each tenant, so
+	// that Run sweeps those tenants even when Sweeps leaves them to another server: a
+	// server answers any key's tenant, and a hold it took for a tenant outside its
+	// prefix would never expire where no server owns that prefix.
+	servedMu sync.Mutex
+	served   map[string]time.Time
+}
+
+// serve notes that this process holds stock for tenant (see Reservations.served).
+func (s *Reservations) serve(tenant string) {
+	s.servedMu.Lock()
+	defer s.servedMu.Unlock()
+	if s.served == nil {
+		s.served = map[string]time.Time{}
+	}
+	s.served[tenant] = time.Now()
+}
+
+// sweeps reports whether Run sweeps tenant: Sweeps takes it, or this process held stock
+// for it since cutoff. Tenants served before cutoff are forgotten.
+func (s *Reservations) sweeps(tenant string, cutoff time.Time) bool {
+	if s.cfg.Sweeps == nil || s.cfg.Sweeps(tenant) {
+		return true
+	}
+	s.servedMu.Lock()
+	defer s.servedMu.Unlock()
+	at, ok := s.served[tenant]
+	if ok && at.Before(cutoff) {
+		delete(s.served, tenant)
+		return false
+	}
+	return ok
 }
 
 // NewReservations builds the service. holds may be nil (no safety holds).
@@ -93,6 +127,9 @@ func (s *Reservations) Reserve(ctx context.Context, tenant string, q ReserveRequ
 		return ReserveResult{}, &ConflictError{Key: q.IdempotencyKey, Held: *d.Reservation}
 	case Decided, Repeated:
 		r := *d.Reservation
+		if d.Outcome == Decided {
+			s.serve(tenant)
+		}
 		if d.Outcome == Decided || d.Pending {
 			earlier, err := s.settle(ctx, tenant, r)
 			if err != nil {
@@ -124,6 +161,9 @@ func (s *Reservations) Commit(ctx context.Context, tenant, id string) (Reservati
 	d, err := s.cache.Commit(ctx, tenant, id, s.cfg.CommitTTL)
 	if err != nil {
 		return Reservation{}, fmt.Errorf("committing reservation %s: %w", id, err)
+	}
+	if d.Outcome == Decided {
+		s.serve(tenant) // the hold now lasts CommitTTL: this process sees it ends
 	}
 	return s.conclude(ctx, tenant, id, d, ReservationCommitted, ReservationConsumed)
 }

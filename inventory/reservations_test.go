@@ -297,3 +297,31 @@ func TestRunSweepsOnlyItsTenants(t *testing.T) {
 	}
 	r.wantReserved("TEA", "", 1)
 }
+
+// TestRunSweepsTheTenantsItReservedFor: a server answers any key's tenant, also one its
+// Sweeps leaves to others (outside its prefix); the holds it took itself still expire
+// at its own sweep, or they would hold stock for ever where no server owns that prefix.
+func TestRunSweepsTheTenantsItReservedFor(t *testing.T) {
+	r := newRig(t)
+	r.receive(units("TEA", 5))
+	nobody := func(string) bool { return false }
+	own := inventory.NewReservations(r.cache, r.store, nil, nil, inventory.ReservationConfig{Sweeps: nobody})
+	q := ask("TEA", 2, "outside-the-prefix")
+	q.TTL = 100 * time.Millisecond
+	res, err := own.Reserve(r.ctx, r.tenant, q)
+	if err != nil || !res.OK {
+		t.Fatalf("reserve = %+v, %v", res, err)
+	}
+	ctx, cancel := context.WithCancel(r.ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); own.Run(ctx, 50*time.Millisecond) }()
+	defer func() { cancel(); <-done }()
+	deadline := time.Now().Add(10 * time.Second)
+	for r.record(res.Reservation.ID).Status != inventory.ReservationExpired {
+		if time.Now().After(deadline) {
+			t.Fatalf("the reservation this server took was never swept: %+v", r.record(res.Reservation.ID))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	r.wantReserved("TEA", "", 0)
+}

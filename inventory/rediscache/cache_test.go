@@ -234,7 +234,7 @@ func TestSetExpiriesReachEveryCellOfTheirLots(t *testing.T) {
 	milk := time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC)
 	err := c.SetExpiries(ctx, tenant, map[ontology.Cell]time.Time{
 		{SKU: "TEA", Location: "CUSTOMS", Lot: "L1"}: tea, // the declaration's place, no cell yet
-		{SKU: "MILK", Location: "WH", Lot: "L1"}:      milk,
+		{SKU: "MILK", Location: "WH", Lot: "L1"}:     milk,
 	})
 	if err != nil {
 		t.Fatal(err)
