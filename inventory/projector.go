@@ -22,6 +22,18 @@ type Ledger interface {
 	Totals(ctx context.Context, tenant string) ([]Stock, error)
 	// LotExpiries returns the expiry of the lots of these cells, where one is known.
 	LotExpiries(ctx context.Context, tenant string, cells []ontology.Cell) (map[ontology.Cell]time.Time, error)
+	// UnprojectedExpiries returns up to limit lots whose expiry a document changed
+	// without moving them, not yet copied to the cache.
+	UnprojectedExpiries(ctx context.Context, tenant string, limit int) ([]LotExpiry, error)
+	// MarkExpiriesProjected takes lots UnprojectedExpiries gave off its queue, each only
+	// while its expiry is still the one given, and returns how many it took off.
+	MarkExpiriesProjected(ctx context.Context, tenant string, lots []LotExpiry) (int, error)
+}
+
+// LotExpiry is a lot's expiry, the lot's wherever it lies.
+type LotExpiry struct {
+	SKU, Lot  string
+	ExpiresAt time.Time
 }
 
 // ErrCacheUnavailable wraps a cache read that failed because the cache (Redis) did not
@@ -38,6 +50,9 @@ type Cache interface {
 	SKUs(ctx context.Context, tenant string) ([]string, error)
 	// SetExpiries records lots' expiries on their cells.
 	SetExpiries(ctx context.Context, tenant string, expiries map[ontology.Cell]time.Time) error
+	// SetLotExpiries records lots' expiries on every cell the cache holds of them, and
+	// announces those cells.
+	SetLotExpiries(ctx context.Context, tenant string, lots []LotExpiry) error
 }
 
 // settler is a cache that remembers every movement it applied, to apply none twice, and
@@ -289,7 +304,7 @@ func (p *Projector) CatchUp(ctx context.Context, tenant string) (int, error) {
 			return n, fmt.Errorf("reading unprojected movements: %w", err)
 		}
 		if len(ms) == 0 {
-			return n, nil
+			return n, p.catchUpExpiries(ctx, tenant)
 		}
 		if took := time.Since(asked); took > staleRead {
 			// The process stalled with the page in hand (or the read took that long):
@@ -303,6 +318,35 @@ func (p *Projector) CatchUp(ctx context.Context, tenant string) (int, error) {
 			return n, err
 		}
 		n += len(ms)
+	}
+}
+
+// catchUpExpiries copies to the cache the expiries documents gave lots without moving
+// them (Ledger.UnprojectedExpiries), then takes them off the ledger's queue. It runs
+// after the movements: a lot the queue names may have been moved since, and its
+// movements' projection has copied the same expiry already (the earliest wins in the
+// ledger, and it is the ledger's that both copy).
+func (p *Projector) catchUpExpiries(ctx context.Context, tenant string) error {
+	for {
+		lots, err := p.ledger.UnprojectedExpiries(ctx, tenant, 500)
+		if err != nil {
+			return fmt.Errorf("reading lot expiries not yet projected: %w", err)
+		}
+		if len(lots) == 0 {
+			return nil
+		}
+		if err := p.cache.SetLotExpiries(ctx, tenant, lots); err != nil {
+			return err
+		}
+		n, err := p.ledger.MarkExpiriesProjected(ctx, tenant, lots)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			// Every one changed again since it was read: the next catch-up copies
+			// the newer expiries (a loop here would spin while a writer keeps up).
+			return fmt.Errorf("%d lot expiries changed while they were projected: read again on the next catch-up", len(lots))
+		}
 	}
 }
 

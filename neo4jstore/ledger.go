@@ -121,7 +121,7 @@ func (s *Store) PendingTenants(ctx context.Context, prefix string) ([]string, er
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]string, error) {
 		var out []string
 		seen := map[string]bool{}
-		for _, next := range []string{nextPendingTenant, nextUnprojectedTenant} {
+		for _, next := range []string{nextPendingTenant, nextUnprojectedTenant, nextUnprojectedExpiryTenant} {
 			for after := ""; ; {
 				recs, err := run(ctx, tx, next, map[string]any{"from": prefix, "after": after})
 				if err != nil {
@@ -153,6 +153,8 @@ func (s *Store) PendingTenants(ctx context.Context, prefix string) ([]string, er
 const (
 	nextPendingTenant     = `MATCH (d:Pending) WHERE d.tenant >= $from AND d.tenant > $after RETURN d.tenant AS t ORDER BY t LIMIT 1`
 	nextUnprojectedTenant = `MATCH (m:Unprojected) WHERE m.tenant >= $from AND m.tenant > $after RETURN m.tenant AS t ORDER BY t LIMIT 1`
+	// Lots whose expiry waits for the projection (lotFactsCypher).
+	nextUnprojectedExpiryTenant = `MATCH (l:UnprojectedExpiry) WHERE l.tenant >= $from AND l.tenant > $after RETURN l.tenant AS t ORDER BY t LIMIT 1`
 )
 
 // SKUStock computes one product's live stock from the ledger itself, in one query: the

@@ -19,21 +19,71 @@ import (
 
 func lotUID(tenant, sku, lot string) string { return tenant + "/" + sku + "\x1f" + lot }
 
-// lotFactsCypher records the lots documents name and the earliest expiry they give.
+// lotFactsCypher records the lots documents name and the earliest expiry they give. A
+// lot whose expiry changes without a movement of it in the same batch (r.unmoved,
+// resolver.LotFact.Unmoved: a new version of a receipt that only adds the expiry) is
+// queued for the projection under UnprojectedExpiry, in the same transaction: the
+// projector copies the expiries of moved lots with their movements, and without the
+// queue an expired lot would stay available in the cache until its next movement.
 const lotFactsCypher = `UNWIND $rows AS r
 MERGE (l:Lot {uid: r.uid}) ON CREATE SET l.tenant = $tenant, l.sku = r.sku, l.batch = r.lot
+WITH l, r, l.expiresAt AS was
 SET l.expiresAt = CASE
   WHEN r.expiresAt IS NULL THEN l.expiresAt
   WHEN l.expiresAt IS NULL OR r.expiresAt < l.expiresAt THEN r.expiresAt
-  ELSE l.expiresAt END`
+  ELSE l.expiresAt END
+WITH l, r, was WHERE r.unmoved AND l.expiresAt IS NOT NULL AND (was IS NULL OR was <> l.expiresAt)
+SET l:UnprojectedExpiry`
 
 func lotFactRows(ch *resolver.Changes) []map[string]any {
 	rows := make([]map[string]any, 0, len(ch.Lots))
 	for _, f := range ch.Lots {
 		rows = append(rows, map[string]any{"uid": lotUID(ch.Tenant, f.SKU, f.Lot), "sku": f.SKU, "lot": f.Lot,
-			"expiresAt": nullableTime(f.ExpiresAt)})
+			"expiresAt": nullableTime(f.ExpiresAt), "unmoved": f.Unmoved})
 	}
 	return rows
+}
+
+// UnprojectedExpiries implements inventory.Ledger: up to limit lots of tenant whose
+// expiry changed without a movement and is not yet in the cache.
+func (s *Store) UnprojectedExpiries(ctx context.Context, tenant string, limit int) ([]inventory.LotExpiry, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]inventory.LotExpiry, error) {
+		recs, err := run(ctx, tx, `
+MATCH (l:UnprojectedExpiry {tenant: $tenant})
+RETURN l.sku AS sku, l.batch AS lot, l.expiresAt AS at LIMIT $limit`, map[string]any{"tenant": tenant, "limit": limit})
+		if err != nil {
+			return nil, fmt.Errorf("reading lot expiries not yet projected: %w", err)
+		}
+		out := make([]inventory.LotExpiry, 0, len(recs))
+		for _, r := range recs {
+			out = append(out, inventory.LotExpiry{SKU: get[string](r, "sku"), Lot: get[string](r, "lot"), ExpiresAt: timeOf(recGet(r, "at"))})
+		}
+		return out, nil
+	})
+}
+
+// MarkExpiriesProjected implements inventory.Ledger: it takes lots off the queue of
+// UnprojectedExpiries, each only while its expiry is still the one projected (an
+// earlier one written meanwhile stays queued).
+func (s *Store) MarkExpiriesProjected(ctx context.Context, tenant string, lots []inventory.LotExpiry) (int, error) {
+	rows := make([]map[string]any, 0, len(lots))
+	for _, l := range lots {
+		rows = append(rows, map[string]any{"uid": lotUID(tenant, l.SKU, l.Lot), "at": l.ExpiresAt.UTC()})
+	}
+	n, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+		recs, err := run(ctx, tx, `
+UNWIND $rows AS r MATCH (l:UnprojectedExpiry {uid: r.uid}) WHERE l.tenant = $tenant AND l.expiresAt = r.at
+REMOVE l:UnprojectedExpiry
+RETURN count(l) AS n`, map[string]any{"rows": rows, "tenant": tenant})
+		if err != nil || len(recs) == 0 {
+			return 0, err
+		}
+		return int(get[int64](recs[0], "n")), nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("marking %d lot expiries projected: %w", len(lots), err)
+	}
+	return n, nil
 }
 
 // lotBalanceUID names the running on-hand balance of one lot at one place.

@@ -247,6 +247,11 @@ var migrations = []migration{
 	{75, []string{
 		"CREATE INDEX party_block_cmpflat IF NOT EXISTS FOR (p:Party) ON (p.tenant, p.bCmpFlat)",
 	}},
+	// v76: lots whose expiry a document changed without moving them wait for the
+	// projection under a queue label, as movements do (see lotFactsCypher).
+	{76, []string{
+		"CREATE INDEX unprojected_expiry IF NOT EXISTS FOR (l:UnprojectedExpiry) ON (l.tenant)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -16,6 +16,26 @@ type LotFact struct {
 	SKU       string
 	Lot       string
 	ExpiresAt time.Time // zero when the document does not say
+	// Unmoved says that the fact gives an expiry and no movement of its batch moves the
+	// lot: the projector copies a moved lot's expiry with its movements, and the store
+	// queues an unmoved one's for the projection when it changes it.
+	Unmoved bool
+}
+
+// markUnmovedLots sets LotFact.Unmoved on ch's lot facts and counts them.
+func (ch *Changes) markUnmovedLots() int {
+	moved := map[[2]string]bool{}
+	for _, m := range ch.Movements {
+		moved[[2]string{m.SKU, m.Lot}] = true
+	}
+	n := 0
+	for i, f := range ch.Lots {
+		ch.Lots[i].Unmoved = !f.ExpiresAt.IsZero() && !moved[[2]string{f.SKU, f.Lot}]
+		if ch.Lots[i].Unmoved {
+			n++
+		}
+	}
+	return n
 }
 
 // noteLots records the lots a document's lines name.

@@ -114,6 +114,10 @@ type Stats struct {
 	// backlog's movements, held until it returns, would make its memory grow with the
 	// backlog (a million documents' held over a GiB).
 	Moved int
+	// UnmovedExpiries counts lot expiries the batch's documents gave for lots none of
+	// its movements moved: the store may have queued them for the projection
+	// (Projector.CatchUp copies them), where a moved lot's expiry goes with its movements.
+	UnmovedExpiries int
 	// Kinds counts the documents resolved by source system and type ("meituan/order"),
 	// so that a benchmark can tell what each kind of document costs. A document set
 	// aside unread counts as "unreadable"; one set aside alone after its batch failed
@@ -129,6 +133,7 @@ func (st *Stats) add(o Stats) {
 	st.Merged += o.Merged
 	st.SetAside += o.SetAside
 	st.Moved += o.Moved
+	st.UnmovedExpiries += o.UnmovedExpiries
 	st.Movements = append(st.Movements, o.Movements...)
 	for k, n := range o.Kinds {
 		if st.Kinds == nil {
@@ -241,6 +246,7 @@ func (m *Matcher) resolveSelected(ctx context.Context, tenant string, sel select
 			return err
 		}
 		ch.SetAside = unreadable
+		st.UnmovedExpiries = ch.markUnmovedLots()
 		if err := tx.Apply(ctx, ch); err != nil {
 			return fmt.Errorf("writing resolution: %w", err)
 		}

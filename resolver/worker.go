@@ -215,8 +215,11 @@ func (w *Worker) step(ctx context.Context, tenant string) (more bool, err error)
 			w.behind(tenant, true)
 			return true, nil
 		}
-		if w.behind(tenant, false) {
+		// An expiry that came without a movement waits in the ledger's queue
+		// (Stats.UnmovedExpiries); CatchUp copies it after any movements left.
+		if w.behind(tenant, false) || st.UnmovedExpiries > 0 {
 			if _, err := w.proj.CatchUp(ctx, tenant); err != nil {
+				w.log.Warn("catching up the projection; will retry", "tenant", tenant, "err", err)
 				w.behind(tenant, true)
 				return true, nil
 			}

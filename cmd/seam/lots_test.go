@@ -227,3 +227,90 @@ func TestLotExpiryFromALaterDocumentReachesEveryCell(t *testing.T) {
 		t.Fatalf("a cache without the lots' expiries: differences %+v, %v; want the three cells of L-GONE and L-OK", diffs, err)
 	}
 }
+
+// TestLotExpiryWithoutAMovementReachesTheCache: a new version of a warehouse receipt
+// that only adds its lot's expiry (already past) moves no stock; the live worker still
+// copies the expiry onto the lot's cells, so the lot is no longer available and cannot
+// be reserved, subscribers hear of the cell, and the cache equals the ledger. (It used
+// to reach the cache only with the lot's next movement or a rebuild.)
+func TestLotExpiryWithoutAMovementReachesTheCache(t *testing.T) {
+	tenant := neo4jtest.Tenant(t)
+	s := startServer(t, testConfig(t))
+	base := "http://" + s.Addr
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Second)
+	first := lotReceipt(tenant, "r-late", "L-LATE", 4, now)
+	first.Lines[0].ExpiresAt = nil
+	v1 := int64(1)
+	first.SourceVersion = &v1
+	store(t, s.App, first)
+
+	var rows struct {
+		Stock []struct {
+			Location, Lot, Available string
+			ExpiresAt                *time.Time
+		}
+	}
+	if r := graphQL(t, base, tenant, `{ stock(sku: "YOGURT") { location lot available expiresAt } }`, nil, &rows); len(r.Errors) > 0 ||
+		len(rows.Stock) != 1 || rows.Stock[0].Available != "4" || rows.Stock[0].ExpiresAt != nil {
+		t.Fatalf("stock after the receipt = %+v %+v", rows.Stock, r.Errors)
+	}
+	warehouse := rows.Stock[0].Location
+	// Subscribers hear through the cache's channel (stockChanged, alert rules).
+	subCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	changes, err := rediscache.New(redistest.Open(t)).Subscribe(subCtx, tenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The second version, through the live path: stored and announced, as an intake does.
+	expired := now.AddDate(0, 0, -1)
+	second := lotReceipt(tenant, "r-late", "L-LATE", 4, expired)
+	v2 := int64(2)
+	second.SourceVersion = &v2
+	raw, _ := json.Marshal(second)
+	if _, err := s.App.store.SaveDocuments(ctx, []ontology.Envelope{{Doc: second, Raw: raw}}); err != nil {
+		t.Fatal(err)
+	}
+	s.App.worker.Notify(tenant)
+
+	deadline := time.Now().Add(settle)
+	for {
+		rows.Stock = nil
+		if r := graphQL(t, base, tenant, `{ stock(sku: "YOGURT") { location lot available expiresAt } }`, nil, &rows); len(r.Errors) > 0 {
+			t.Fatal(r.Errors)
+		}
+		if len(rows.Stock) == 1 && rows.Stock[0].ExpiresAt != nil && rows.Stock[0].ExpiresAt.Equal(expired) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the lot's cell never showed the expiry the second version gave: %+v", rows.Stock)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if rows.Stock[0].Available != "0" {
+		t.Errorf("the expired lot is still available: %+v", rows.Stock[0])
+	}
+	select {
+	case c := <-changes:
+		if c.Lot != "L-LATE" || c.Location != warehouse {
+			t.Errorf("the subscriber heard of %+v, want L-LATE at %s", c, warehouse)
+		}
+	case <-time.After(settle):
+		t.Error("no subscriber heard of the lot's expiry")
+	}
+	var out struct{ Reserve struct{ OK bool } }
+	if r := graphQL(t, base, tenant, `mutation($loc: String!) {
+	  reserve(sku: "YOGURT", location: $loc, qty: "1", idempotencyKey: "late-1", ttlSeconds: 60) { ok } }`,
+		map[string]any{"loc": warehouse}, &out); len(r.Errors) > 0 || out.Reserve.OK {
+		t.Errorf("a unit of the expired lot was reserved: %+v %+v", out, r.Errors)
+	}
+	p := inventory.NewProjector(s.App.store, rediscache.New(redistest.Open(t)))
+	if diffs, err := p.Verify(ctx, tenant); err != nil || len(diffs) != 0 {
+		t.Fatalf("cache differs from the ledger: %+v, %v", diffs, err)
+	}
+	if lots, err := s.App.store.UnprojectedExpiries(ctx, tenant, 10); err != nil || len(lots) != 0 {
+		t.Fatalf("lots still queued for the projection: %+v, %v", lots, err)
+	}
+}

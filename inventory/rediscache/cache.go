@@ -424,10 +424,12 @@ func (c *Cache) Replace(ctx context.Context, tenant string, totals []inventory.S
 // ARGV[1] is the field separator; then, for each key in turn, the number of cells named
 // and their (field, expiry) pairs, then the number of lots and their (lot, expiry) pairs
 // (expiries in Unix milliseconds). All of a tenant's keys share its hash tag, so one
-// call serves any number of products, also on a cluster.
+// call serves any number of products, also on a cluster. It returns the cells it wrote
+// beyond those named, as key number, place and lot, each after the separator.
 var lotExpiryScript = redis.NewScript(`
 local sep = ARGV[1]
 local i = 2
+local wrote = {}
 for k = 1, #KEYS do
   local cells = tonumber(ARGV[i])
   i = i + 1
@@ -453,38 +455,37 @@ for k = 1, #KEYS do
     end
     for place in pairs(places) do
       redis.call('HSET', KEYS[k], place .. sep .. lot .. sep .. '` + expiresField + `', at)
+      wrote[#wrote + 1] = k .. sep .. place .. sep .. lot
     end
   end
 end
-return 0`)
+return wrote`)
 
-// SetExpiries records lots' expiries, for reads and for the reserve script, which does
-// not count an expired lot as available: on the cells named and on every other cell of
-// the same lot. A lot's expiry is the lot's, not a place's: a customs declaration that
-// brings it moves the lot at no warehouse of its own (its movements are incoming at the
-// declaration's place), and the cells where the lot was received before must learn it
-// as well, or they would sell an expired lot. It is one round trip however many
-// products the expiries name: it runs on the projector's way to the subscribers.
-func (c *Cache) SetExpiries(ctx context.Context, tenant string, expiries map[ontology.Cell]time.Time) error {
-	if len(expiries) == 0 {
-		return nil
+// expiryWrite is one product's part of a lotExpiryScript call.
+type expiryWrite struct {
+	cells []any // field, expiry
+	lots  map[string]int64
+}
+
+// expiryWrites are a lotExpiryScript call's parts, by product.
+type expiryWrites map[string]*expiryWrite
+
+// of returns sku's part, made when missing.
+func (w expiryWrites) of(sku string) *expiryWrite {
+	p := w[sku]
+	if p == nil {
+		p = &expiryWrite{lots: map[string]int64{}}
+		w[sku] = p
 	}
-	type product struct {
-		cells []any // field, expiry
-		lots  map[string]int64
-	}
-	bySKU := map[string]*product{}
-	var skus []string
-	for cell, at := range expiries {
-		p := bySKU[cell.SKU]
-		if p == nil {
-			p = &product{lots: map[string]int64{}}
-			bySKU[cell.SKU] = p
-			skus = append(skus, cell.SKU)
-		}
-		ms := at.UnixMilli()
-		p.cells = append(p.cells, cellField(cell.Location, cell.Lot, expiresField), ms)
-		p.lots[cell.Lot] = ms
+	return p
+}
+
+// writeExpiries runs lotExpiryScript for the products in bySKU and returns the cells
+// it wrote beyond those named.
+func (c *Cache) writeExpiries(ctx context.Context, tenant string, bySKU expiryWrites) ([]ontology.Cell, error) {
+	skus := make([]string, 0, len(bySKU))
+	for sku := range bySKU {
+		skus = append(skus, sku)
 	}
 	// Sorted so that the same expiries make the same call, whatever the map's order.
 	slices.Sort(skus)
@@ -500,8 +501,67 @@ func (c *Cache) SetExpiries(ctx context.Context, tenant string, expiries map[ont
 			args = append(args, lot, at)
 		}
 	}
-	if err := lotExpiryScript.Run(ctx, c.rdb, keys, args...).Err(); err != nil && !errors.Is(err, redis.Nil) {
-		return fmt.Errorf("recording the expiry of %d lots of %d products: %w", len(expiries), len(skus), err)
+	wrote, err := lotExpiryScript.Run(ctx, c.rdb, keys, args...).StringSlice()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return nil, fmt.Errorf("recording the expiry of lots of %d products: %w", len(skus), err)
+	}
+	cells := make([]ontology.Cell, 0, len(wrote))
+	for _, w := range wrote {
+		k, rest, _ := strings.Cut(w, sep)
+		place, lot, _ := strings.Cut(rest, sep)
+		i, err := strconv.Atoi(k)
+		if err != nil || i < 1 || i > len(skus) {
+			return nil, fmt.Errorf("recording lot expiries: the script named key %q of %d", k, len(skus))
+		}
+		cells = append(cells, ontology.Cell{SKU: skus[i-1], Location: place, Lot: lot})
+	}
+	return cells, nil
+}
+
+// SetExpiries records lots' expiries, for reads and for the reserve script, which does
+// not count an expired lot as available: on the cells named and on every other cell of
+// the same lot. A lot's expiry is the lot's, not a place's: a customs declaration that
+// brings it moves the lot at no warehouse of its own (its movements are incoming at the
+// declaration's place), and the cells where the lot was received before must learn it
+// as well, or they would sell an expired lot. It is one round trip however many
+// products the expiries name: it runs on the projector's way to the subscribers, whose
+// announcement of the movements follows.
+func (c *Cache) SetExpiries(ctx context.Context, tenant string, expiries map[ontology.Cell]time.Time) error {
+	if len(expiries) == 0 {
+		return nil
+	}
+	bySKU := expiryWrites{}
+	for cell, at := range expiries {
+		p := bySKU.of(cell.SKU)
+		ms := at.UnixMilli()
+		p.cells = append(p.cells, cellField(cell.Location, cell.Lot, expiresField), ms)
+		p.lots[cell.Lot] = ms
+	}
+	_, err := c.writeExpiries(ctx, tenant, bySKU)
+	return err
+}
+
+// SetLotExpiries records lots' expiries on every cell the cache holds of them, and
+// announces those cells, as Apply announces a movement's: a lot that expires changes
+// what is available there, and subscribers and alert rules must hear it. It serves an
+// expiry that came without a movement (Projector.CatchUp).
+func (c *Cache) SetLotExpiries(ctx context.Context, tenant string, lots []inventory.LotExpiry) error {
+	if len(lots) == 0 {
+		return nil
+	}
+	bySKU := expiryWrites{}
+	for _, l := range lots {
+		bySKU.of(l.SKU).lots[l.Lot] = l.ExpiresAt.UnixMilli()
+	}
+	cells, err := c.writeExpiries(ctx, tenant, bySKU)
+	if err != nil {
+		return err
+	}
+	for _, cell := range cells {
+		b, _ := json.Marshal(cell)
+		if err := c.rdb.Publish(ctx, Channel(tenant), b).Err(); err != nil {
+			return fmt.Errorf("announcing a lot's expiry: %w", err)
+		}
 	}
 	return nil
 }
