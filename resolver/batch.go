@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/seamhub/seam/ontology"
@@ -288,13 +289,46 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	if len(candidates) > 0 {
 		// The oldest event survives a merge, so ids that users have seen stay valid.
 		sort.Slice(candidates, func(i, j int) bool { return older(candidates[i], candidates[j]) })
-		into := candidates[0]
+		// Of events that cannot be one (two orders, two POS sales), the document joins
+		// the one it shares the most keys with: a tracking that names a number both of a
+		// tenant's shops use, and the WooCommerce id of the order, ships that order, not
+		// the older Shopify order of the same number.
+		shared := b.sharedKeys(d)
+		best := candidates[0]
+		for _, c := range candidates[1:] {
+			if shared[c.ID] > shared[best.ID] {
+				best = c
+			}
+		}
+		into := best
+		for _, c := range candidates {
+			if c == best || clash(best, c) == "" && !b.rejectedAcross(best, c) {
+				into = c // the oldest of the events that may merge with best
+				break
+			}
+		}
 		e := Evidence{Rule: rule, Keys: matched, Score: 1, Note: noteEvidence}
-		for _, other := range candidates[1:] {
-			if c := clash(into, other); c != "" || b.rejectedAcross(into, other) {
+		var tied []string
+		for _, other := range candidates {
+			if other == into {
+				continue
+			}
+			c := clash(into, other)
+			if c == "" && b.rejectedAcross(into, other) {
+				c = "person's decision"
+			}
+			if c == "" && other != best {
+				if c = clash(best, other); c == "" && b.rejectedAcross(best, other) {
+					c = "person's decision"
+				}
+			}
+			if c != "" {
 				// Two orders, or two POS sales, are never one action: keep both events and
-				// say why the document joined the older one only.
+				// say why the document joined the one it did.
 				e.Note = appendNote(e.Note, fmt.Sprintf("also shares a key with %s; not merged (each holds a %s, or a person kept them apart)", other.ID, c))
+				if shared[other.ID] == shared[best.ID] {
+					tied = append(tied, other.ID)
+				}
 				continue
 			}
 			b.merge(other, into, matched)
@@ -302,6 +336,14 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 		}
 		b.join(into, p.UID, d, e, "rule:"+rule)
 		st.Joined++
+		if len(tied) > 0 {
+			// As many keys lead to another event it cannot share: the oldest was taken,
+			// and a person is asked, who may move the document to the other.
+			why := e
+			why.Score = 0.5
+			why.Note = appendNote(why.Note, fmt.Sprintf("as many of its keys name %s: a person decides", strings.Join(tied, ", ")))
+			b.changes.Reviews = append(b.changes.Reviews, ReviewItem{DocUID: p.UID, EventID: into.ID, Score: why.Score, Evidence: mustJSON(why)})
+		}
 		b.remember(d, into)
 		b.learnLocations(p.UID, d, into, rule)
 		b.sameCustomer(p.UID, into)
@@ -320,6 +362,29 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	b.join(ev, p.UID, d, Evidence{Rule: "new-event", Score: 1, Note: "no candidate event shares an identifying key or its content"}, "rule:new-event")
 	st.Created++
 	b.remember(d, ev)
+}
+
+// sharedKeys counts, per event, the document's identifying keys that lead to it (as
+// candidates follows them).
+func (b *batch) sharedKeys(d *ontology.Document) map[string]int {
+	out := map[string]int{}
+	for _, r := range d.Refs {
+		if !identifies(d, r) {
+			continue
+		}
+		evs := b.keyEvents[b.keyUID(r)]
+		if len(evs) >= fanOutCap {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, id := range evs {
+			if ev := b.live(id); ev != nil && !seen[ev.ID] {
+				seen[ev.ID] = true
+				out[ev.ID]++
+			}
+		}
+	}
+	return out
 }
 
 // remember indexes a linked document's keys, blocks and notes for the rest of the batch.

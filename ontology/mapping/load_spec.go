@@ -20,7 +20,7 @@ var (
 	timeKeys  = append(append([]string(nil), specKeys...), "time", "zone")
 	qtyKeys   = append(append([]string(nil), specKeys...), "factor")
 	moneyKeys = []string{"amount", "currency", "scale", "currencyCodes", "sum"}
-	testKeys  = []string{"present", "equals", "in"}
+	testKeys  = []string{"present", "equals", "in", "contains"}
 )
 
 // spec compiles a value spec: a plain string is a path, a mapping has exactly one source
@@ -366,12 +366,13 @@ func (l *loader) each(n *yaml.Node, field string) *path {
 // cond is a test on a source value: a verb rule's when, an entry's if.
 type cond struct {
 	spec   *spec
-	op     string // present, absent, equals, in
+	op     string // present, absent, equals, in, contains
 	values []string
 }
 
 // condition compiles a test from a node's key map: the spec, and one of present: true|false,
-// equals: <value> or in: [values].
+// equals: <value>, in: [values] or contains: <text> (a value holding the text: a URL's
+// host or path tells which system it points at).
 func (l *loader) condition(sp *spec, f map[string]*yaml.Node, at *yaml.Node, field string) *cond {
 	c := &cond{spec: sp}
 	var ops []string
@@ -389,8 +390,15 @@ func (l *loader) condition(sp *spec, f map[string]*yaml.Node, at *yaml.Node, fie
 		ops = append(ops, "in")
 		c.op, c.values = "in", l.strs(v, join(field, "in"))
 	}
+	if v, ok := f["contains"]; ok {
+		ops = append(ops, "contains")
+		c.op, c.values = "contains", []string{l.str(v, join(field, "contains"))}
+		if c.values[0] == "" {
+			l.fail(at, field, "contains: needs a text to look for")
+		}
+	}
 	if len(ops) != 1 {
-		l.fail(at, field, "a test needs exactly one of present: true|false, equals: <value> or in: [values]")
+		l.fail(at, field, "a test needs exactly one of present: true|false, equals: <value>, in: [values] or contains: <text>")
 	}
 	return c
 }
@@ -406,6 +414,13 @@ func (c *cond) holds(top origin, cur any) (bool, error) {
 		return len(vs) > 0 || c.reachesParts(top, cur), nil
 	case "absent":
 		return len(vs) == 0 && !c.reachesParts(top, cur), nil
+	case "contains":
+		for _, v := range vs {
+			if strings.Contains(v, c.values[0]) {
+				return true, nil
+			}
+		}
+		return false, nil
 	}
 	for _, v := range vs {
 		if contains(c.values, v) {
@@ -424,6 +439,8 @@ func (c *cond) String() string {
 		return c.spec.src + " absent"
 	case "equals":
 		return c.spec.src + " = " + c.values[0]
+	case "contains":
+		return c.spec.src + " contains " + c.values[0]
 	}
 	return c.spec.src + " in [" + strings.Join(c.values, ", ") + "]"
 }

@@ -34,6 +34,8 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 			`m.yaml:6: verb.rules[0].verb: "canceled" is not one of adjusted, cancelled,`},
 		{"rule test", strings.Replace(base, "verb: {const: paid}", "verb:\n  rules: [{when: c, verb: cancelled}]\n  const: paid", 1),
 			"m.yaml:6: verb.rules[0]: a test needs exactly one of present"},
+		{"contains nothing", strings.Replace(base, "verb: {const: paid}", "verb:\n  rules: [{when: c, contains: \"\", verb: cancelled}]\n  const: paid", 1),
+			"m.yaml:6: verb.rules[0]: contains: needs a text to look for"},
 		{"time layout", strings.Replace(base, "{path: at}", "{path: at, time: YYYY-MM-DD}", 1), `m.yaml:6: occurredAt.time: unknown time format "YYYY-MM-DD"`},
 		{"time zone", strings.Replace(base, "{path: at}", "{path: at, zone: China}", 1), `m.yaml:6: occurredAt.zone: unknown time zone "China"`},
 		{"source time layout", base + "sourceTime: {path: updated_at, time: yyyy-MM-dd}\n", `m.yaml:7: sourceTime.time: unknown time format "yyyy-MM-dd"`},

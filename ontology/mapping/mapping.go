@@ -310,7 +310,7 @@ func (m *Mapping) loadRole(l *loader, n *yaml.Node) {
 func (l *loader) rules(rules *yaml.Node, key string, allowed []string, add func(*cond, string)) {
 	for i, r := range rules.Content {
 		field := fmt.Sprintf("%s.rules[%d]", key, i)
-		rf := l.fields(r, field, "when", "present", "equals", "in", key)
+		rf := l.fields(r, field, append([]string{"when", key}, testKeys...)...)
 		if r.Kind != yaml.MappingNode {
 			continue
 		}

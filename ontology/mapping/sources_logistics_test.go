@@ -18,8 +18,10 @@ func TestAfterShipTracking(t *testing.T) {
 		status: "Delivered", at: "2025-03-05T07:40:00Z",
 		parties: []string{"carrier name=ups", "customer name=Mei Lin email=mei.lin@example.com"},
 		// "1z999aa1 0123456784" is compared upper case without spaces; "#1047" is order 1047;
-		// order_id (here a Shopify id) is an order number too.
-		refs: []string{"tracking:1Z999AA10123456784", "order_number:1047", "order_number:5820193847261", "hub_ref:SHP-55120"},
+		// order_id (here a Shopify id) is an order number too, and with order_id_path
+		// naming the Shopify admin, the order's id in Shopify's scope.
+		refs: []string{"tracking:1Z999AA10123456784", "order_number:1047", "order_number:5820193847261",
+			"order_id:shopify:5820193847261", "hub_ref:SHP-55120"},
 	}, {
 		// GET /v4/trackings/:id: {"meta", "data": {"tracking": ...}}. A label, no scan yet.
 		file: "aftership/tracking_v4.json", id: "c7d9e1f3a5b74c6d8e0f1a2b3c4d5e6f", verb: ontology.VerbShipped,

@@ -129,7 +129,7 @@ func TestAfterShipNewerVersionNamesItsCustomer(t *testing.T) {
 		file: "aftership/webhook_2025.json", id: "f4b2d8e0c6a14e3b9d7f1a2c3e4b5d6f", verb: ontology.VerbShipped,
 		status: "OutForDelivery", at: "2025-06-12T08:05:11Z",
 		parties: []string{"carrier name=dhl-parcel-nl", "customer name=Pieter Claes email=pieter.claes@example.be phone=+32470123456"},
-		refs:    []string{"tracking:JVGL0612345678901234", "order_number:2187", "order_number:7120193849911"},
+		refs:    []string{"tracking:JVGL0612345678901234", "order_number:2187", "order_number:7120193849911", "order_id:shopify:7120193849911"},
 	})
 }
 
