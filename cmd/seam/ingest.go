@@ -154,6 +154,9 @@ func runIngest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 	}
 	fmt.Fprintf(stdout, "ingested %d files in %s: %d accepted, %d updated, %d duplicates, %d stale, %d quarantined; %d resolved\n",
 		filesRun-len(unread), time.Since(start).Round(time.Millisecond), total.Accepted, total.Updated, total.Duplicates, total.Stale, total.Quarantined, resolved)
+	if note := resolvedByOthers(*tenant, total.Accepted+total.Updated, resolved); !*noResolve && stopped == nil && note != "" {
+		fmt.Fprintln(stdout, note)
+	}
 	if total.Quarantined > 0 {
 		fmt.Fprintf(stdout, "see them with: seam quarantine list --tenant %s --system %s\n", *tenant, *system)
 	}
@@ -200,4 +203,15 @@ func (p *progress) done() {
 	if !p.quiet {
 		fmt.Fprintln(p.w)
 	}
+}
+
+// resolvedByOthers says who resolved what a run stored and did not resolve itself: Drain
+// returns once the tenant has nothing pending, whoever resolved it, and a server serving
+// the tenant (its sweep) takes up what the run stores, so "0 resolved" read as if
+// nothing was. It is "" when the run resolved all it stored.
+func resolvedByOthers(tenant string, stored, resolved int) string {
+	if resolved >= stored {
+		return ""
+	}
+	return fmt.Sprintf("nothing of tenant %s is left pending: a running server resolved the other %d", tenant, stored-resolved)
 }

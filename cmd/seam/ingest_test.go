@@ -188,3 +188,19 @@ func TestIngestCarriesOnPastAnUnreadableFile(t *testing.T) {
 		t.Errorf("after a replay: %+v (%v), want the count still 1 and the source kept", items, err)
 	}
 }
+
+// TestIngestSaysWhoResolvedTheRest: a server serving the tenant takes up what an ingest
+// stores (its sweep), so the ingest's own count of what it resolved may be anything
+// down to 0, which read as if nothing was; the summary then says that nothing is left
+// pending and who resolved the rest.
+func TestIngestSaysWhoResolvedTheRest(t *testing.T) {
+	if got := resolvedByOthers("acme", 40, 40); got != "" {
+		t.Errorf("all resolved here: %q", got)
+	}
+	if got, want := resolvedByOthers("acme", 40, 0), "nothing of tenant acme is left pending: a running server resolved the other 40"; got != want {
+		t.Errorf("none resolved here: %q, want %q", got, want)
+	}
+	if got := resolvedByOthers("acme", 40, 25); !strings.Contains(got, "the other 15") {
+		t.Errorf("some resolved here: %q", got)
+	}
+}
