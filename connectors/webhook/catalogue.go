@@ -244,20 +244,30 @@ var frappeDoctypes = map[string]string{
 // template makes of it, so a body without "doctype" (a webhook sending chosen fields
 // only) is told by ?type=. A REST answer ({"data": {...}}) posted as it came reads the
 // same. A doctype no mapping reads is quarantined with that said, where a person sees it.
+//
+// A draft (docstatus 0) of a doctype that only moves stock (a delivery note, a stock
+// entry) is kept as a notification: ERPNext books nothing until it is submitted, and a
+// draft deleted later (on_trash posts the draft again) must not leave goods reserved.
 func frappeRoute(_ http.Header, body []byte) Route {
+	type doc struct {
+		Doctype   string      `json:"doctype"`
+		Docstatus json.Number `json:"docstatus"`
+	}
 	var env struct {
-		Doctype string `json:"doctype"`
-		Data    struct {
-			Doctype string `json:"doctype"`
-		} `json:"data"`
+		doc
+		Data doc `json:"data"`
 	}
 	_ = json.Unmarshal(body, &env)
-	dt := strings.TrimSpace(env.Doctype)
-	if dt == "" {
-		dt = strings.TrimSpace(env.Data.Doctype)
+	d := env.doc
+	if strings.TrimSpace(d.Doctype) == "" {
+		d = env.Data
 	}
+	dt := strings.TrimSpace(d.Doctype)
 	if dt == "" {
 		return Route{}
+	}
+	if d.Docstatus == "0" && frappeStockOnly[dt] {
+		return Route{Topic: dt, Ignore: whyDraft}
 	}
 	typ, ok := frappeDoctypes[dt]
 	if !ok {
@@ -265,3 +275,9 @@ func frappeRoute(_ http.Header, body []byte) Route {
 	}
 	return Route{Topic: dt, Type: typ}
 }
+
+// frappeStockOnly are the doctypes whose documents do nothing but move stock.
+var frappeStockOnly = map[string]bool{"Delivery Note": true, "Stock Entry": true}
+
+// whyDraft is the reason an ERPNext draft of such a doctype makes no document.
+const whyDraft = "an ERPNext draft (docstatus 0): nothing is booked in stock until it is submitted; kept as a notification"

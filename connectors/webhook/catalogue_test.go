@@ -102,6 +102,11 @@ func TestFrappeRoutesByDoctype(t *testing.T) {
 			t.Errorf("%s in data: %+v, want type %s", doctype, got, want)
 		}
 	}
+	// A draft delivery note or stock entry books nothing in ERPNext: a notification.
+	for _, dt := range []string{"Delivery Note", "Stock Entry"} {
+		checkRoute(t, dt+" draft", r(nil, []byte(`{"name": "X-1", "doctype": "`+dt+`", "docstatus": 0}`)), "")
+	}
+	checkRoute(t, "Purchase Receipt draft", r(nil, []byte(`{"name": "X-1", "doctype": "Purchase Receipt", "docstatus": 0}`)), "receipt")
 	// A webhook sending chosen fields only, without doctype: ?type= must say.
 	if got := r(nil, []byte(`{"name": "X-1"}`)); got.Type != "" || got.Ignore != "" {
 		t.Errorf("no doctype: %+v", got)
