@@ -283,7 +283,8 @@ func (q *qtySpec) read(top origin, cur any) (*ontology.Qty, string, error) {
 	if q.factor != 0 {
 		n = n.Mul(q.factor)
 	}
-	if q.factorOf != nil {
+	if q.factorOf != nil && n != 0 {
+		// Nothing needs no unit: a zero quantity is zero whatever the factor says.
 		fv, err := q.factorOf.value(top, cur)
 		if err != nil {
 			return nil, fv, err

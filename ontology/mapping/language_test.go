@@ -368,6 +368,10 @@ func TestFactorReadFromTheRecord(t *testing.T) {
 	if got := d.Lines[0].RejectedQty.String() + " " + d.Lines[1].RejectedQty.String(); got != "12 1.5" {
 		t.Errorf("rejected = %s, want 12 1.5", got)
 	}
+	// Nothing needs no unit: a zero quantity without a factor is zero.
+	if d, ps := run(t, m, `{"id": 1, "items": [{"sku": "A", "q": 24, "r": 0}]}`); ps != nil || d.Lines[0].RejectedQty.String() != "0" {
+		t.Errorf("zero without a factor: %v %v", ps, d)
+	}
 	for _, cf := range []string{`"cf": 0`, `"cf": -12`, `"cf": "box"`, `"x": 1`} {
 		_, ps := run(t, m, `{"id": 1, "items": [{"sku": "A", "q": 24, "r": 1, `+cf+`}]}`)
 		if len(ps) != 1 || ps[0].Field != "lines[0].rejectedQty" || ps[0].Rule != "qty" {
