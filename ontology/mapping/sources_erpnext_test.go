@@ -206,6 +206,10 @@ func TestERPNextDeliveryNote(t *testing.T) {
 		"cancelled": {`"docstatus": 1`, `"docstatus": 2`, ontology.RolePOS, ontology.VerbCancelled},
 		"return":    {`"is_return": 0`, `"is_return": 1`, ontology.RoleRefund, ontology.VerbReturned},
 	})
+	// Made from an invoice, it joins that invoice.
+	billed := mapOne(t, "erpnext", "delivery_note", "json", bytes.Replace(raw, []byte(`"batch_no": ""`),
+		[]byte(`"against_sales_invoice": "ACC-SINV-2026-00040", "batch_no": ""`), 1))
+	wantExactRefs(t, billed, "order_id:erpnext:SAL-ORD-2026-00003", "invoice:ACC-SINV-2026-00040")
 	// A return's negative quantities are read without the sign: its role says which way.
 	ret := mapOne(t, "erpnext", "delivery_note", "json", []byte(strings.NewReplacer(`"is_return": 0`, `"is_return": 1`,
 		`"qty": 10.0, "stock_qty": 10.0`, `"qty": -3.0, "stock_qty": -3.0`).Replace(string(raw))))
