@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/resolver"
@@ -51,43 +50,29 @@ func erpnextSample(t *testing.T, file string, replace ...string) []byte {
 	return []byte(s)
 }
 
-// holdRow is one stock cell with its on-hold goods.
-type holdRow struct {
-	Location, Lot, OnHand, OnHold string
-}
-
-// waitCells polls a SKU's stock until every named location holds want (on hand and on
-// hold, "0" for a cell that is not there) or settle passes.
+// waitCells waits until every named location of a SKU holds want (on hand and on hold;
+// "0" for a cell that is not there).
 func waitCells(t *testing.T, base, tenant, sku, step string, want map[string][2]string) {
 	t.Helper()
-	deadline := time.Now().Add(settle)
-	for {
-		var out struct{ Stock []holdRow }
-		r := graphQL(t, base, tenant, `query($sku: String!) { stock(sku: $sku) { location lot onHand onHold } }`,
-			map[string]any{"sku": sku}, &out)
-		if len(r.Errors) > 0 {
-			t.Fatalf("stock query: %+v", r.Errors)
-		}
-		got := map[string][2]string{}
-		for _, c := range out.Stock {
+	t.Logf("%s: waiting for %v", step, want)
+	got := map[string][2]string{}
+	waitStock(t, base, tenant, sku, func(rs []stockRow) bool {
+		clear(got)
+		for _, c := range rs {
 			got[c.Location] = [2]string{c.OnHand, c.OnHold}
 		}
-		ok := true
 		for loc, w := range want {
 			g, found := got[loc]
 			if !found {
 				g = [2]string{"0", "0"}
 			}
-			ok = ok && g == w
+			if g != w {
+				return false
+			}
 		}
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: stock %v, want (onHand, onHold) %v", step, got, want)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return true
+	})
+	t.Logf("%s: %v", step, got)
 }
 
 // TestERPNextStockThroughFrappeWebhooks drives review19's ERPNext documents through real
