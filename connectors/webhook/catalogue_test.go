@@ -106,6 +106,8 @@ func TestFrappeRoutesByDoctype(t *testing.T) {
 	for _, dt := range []string{"Delivery Note", "Stock Entry"} {
 		checkRoute(t, dt+" draft", r(nil, []byte(`{"name": "X-1", "doctype": "`+dt+`", "docstatus": 0}`)), "")
 	}
+	// A POS Invoice is booked by the Sales Invoice it is consolidated into.
+	checkRoute(t, "POS Invoice", r(nil, []byte(`{"name": "ACC-PSINV-1", "doctype": "POS Invoice", "docstatus": 1}`)), "")
 	checkRoute(t, "Purchase Receipt draft", r(nil, []byte(`{"name": "X-1", "doctype": "Purchase Receipt", "docstatus": 0}`)), "receipt")
 	// A webhook sending chosen fields only, without doctype: ?type= must say.
 	if got := r(nil, []byte(`{"name": "X-1"}`)); got.Type != "" || got.Ignore != "" {
