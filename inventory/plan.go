@@ -90,6 +90,8 @@ func Kind(members []Member) ontology.EventKind {
 		// seen by customs. Without the platform's order or a POS it names no stock to
 		// move, but it must not announce goods coming in as a declaration of goods does.
 		return ontology.KindSale
+	case has[ontology.RoleReceipt] && !has[ontology.RolePurchase] && !has[ontology.RoleDeclaration] && ownBooking(members):
+		return ownBookingKind(members)
 	case has[ontology.RoleReceipt] || has[ontology.RolePurchase] || has[ontology.RoleDeclaration]:
 		// A declaration without an order is goods coming to us: a supplier's export
 		// declaration is our import, whatever its IEFlag says from China's side.
@@ -107,12 +109,57 @@ func Kind(members []Member) ontology.EventKind {
 	return ontology.KindAdjustment
 }
 
+// movedVerbs are the verbs by which a receipt-role document says goods moved, not only
+// that they are announced: received, and an ERP's own stock bookings (ERPNext's stock
+// entries and purchase returns): goods returned to the supplier, transferred between
+// its warehouses, consumed (issued for use) or adjusted (repacked, manufactured).
+var movedVerbs = map[ontology.Verb]bool{ontology.VerbReceived: true, ontology.VerbReturned: true,
+	ontology.VerbTransferred: true, ontology.VerbConsumed: true, ontology.VerbAdjusted: true}
+
+// outbound reports a receipt-role document that books goods leaving its location: a
+// return to the supplier, a material issue, the source side of a transfer.
+func outbound(m Member) bool { return m.Direction == "outbound" }
+
+// ownBooking reports whether an event's receipt documents are all the business's own
+// stock bookings rather than goods arriving from a supplier: each books goods leaving,
+// or moves them between its own locations.
+func ownBooking(ms []Member) bool {
+	for _, m := range ms {
+		if m.Role == ontology.RoleReceipt && !outbound(m) && m.Verb != ontology.VerbTransferred {
+			return false
+		}
+	}
+	return true
+}
+
+// ownBookingKind names such an event: a transfer between locations, goods consumed, or
+// another adjustment (goods sent back to a supplier without their receipt).
+func ownBookingKind(ms []Member) ontology.EventKind {
+	kind := ontology.KindAdjustment
+	for _, m := range ms {
+		switch {
+		case m.Role != ontology.RoleReceipt:
+		case m.Verb == ontology.VerbTransferred:
+			return ontology.KindTransfer
+		case m.Verb == ontology.VerbConsumed:
+			kind = ontology.KindConsumption
+		}
+	}
+	return kind
+}
+
 // goodsLeft reports whether an event's documents show that the goods physically left:
 // a point of sale, a fulfilment or tracking, or an order whose status says so.
 func goodsLeft(members []Member) bool {
 	for _, m := range members {
 		switch m.Role {
-		case ontology.RolePOS, ontology.RoleTracking:
+		case ontology.RolePOS:
+			// A cancelled ring-up or delivery note took nothing (ERPNext cancels one by
+			// booking its goods back).
+			if m.Verb != ontology.VerbCancelled {
+				return true
+			}
+		case ontology.RoleTracking:
 			return true
 		case ontology.RoleFulfilment:
 			if m.Verb != ontology.VerbCancelled {
@@ -164,7 +211,7 @@ func PlanLots(members []Member, recipes Recipes, lots *LotStock, done Effect) (E
 	case ontology.KindSale:
 		picks := planSale(ms, eff, recipes, lots, done)
 		return eff.clean(), nil, picks
-	case ontology.KindReceipt:
+	case ontology.KindReceipt, ontology.KindTransfer, ontology.KindConsumption, ontology.KindAdjustment:
 		d := planReceipt(ms, eff)
 		return eff.clean(), d, nil
 	case ontology.KindReturn:
@@ -185,7 +232,7 @@ func PlanLots(members []Member, recipes Recipes, lots *LotStock, done Effect) (E
 }
 
 func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Effect) []LotPick {
-	src := first(ms, ontology.RolePOS)
+	src := firstStanding(ms, ontology.RolePOS)
 	if src == nil {
 		src = first(ms, ontology.RoleOrder)
 	}
@@ -327,7 +374,7 @@ func returnedLines(ms []Member, loc string) (netted, kept map[Line]ontology.Qty,
 // till, or the order (or a shipment) says the goods left.
 func fullyFulfilled(ms []Member) bool {
 	for _, m := range ms {
-		if m.Role == ontology.RolePOS {
+		if m.Role == ontology.RolePOS && m.Verb != ontology.VerbCancelled {
 			return true
 		}
 		if m.Role == ontology.RoleOrder || m.Role == ontology.RoleTracking {
@@ -358,8 +405,10 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	for _, m := range ms {
 		switch {
 		case m.Verb == ontology.VerbCancelled:
-		case m.Role == ontology.RoleReceipt && m.Verb == ontology.VerbReceived:
+		case m.Role == ontology.RoleReceipt && movedVerbs[m.Verb]:
 			receipts = append(receipts, m)
+		case m.Role == ontology.RoleReceipt && outbound(m):
+			// Goods to leave, not gone yet (a draft return or issue): nothing moves.
 		case m.Role == ontology.RoleReceipt:
 			announced = append(announced, expected(m))
 		case m.Role == ontology.RoleDeclaration || m.Role == ontology.RolePurchase:
@@ -402,6 +451,12 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	expectedFromReceipt := map[string]ontology.Qty{}
 	for _, r := range receipts {
 		for _, l := range r.Lines {
+			if outbound(r) {
+				// Goods that left: sent back to the supplier, issued, or moved on to
+				// another location (where the transfer's other side books them in).
+				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHand}, -l.Qty)
+				continue
+			}
 			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
 			if l.RejectedQty != nil && *l.RejectedQty > 0 {
 				// Refused goods are still here, awaiting inspection or return: on hold.
@@ -488,6 +543,16 @@ func compare(expected, actual map[string]ontology.Qty, source string) []Discrepa
 func first(ms []Member, role ontology.Role) *Member {
 	for i := range ms {
 		if ms[i].Role == role {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+// firstStanding is the first member of the role that was not cancelled.
+func firstStanding(ms []Member, role ontology.Role) *Member {
+	for i := range ms {
+		if ms[i].Role == role && ms[i].Verb != ontology.VerbCancelled {
 			return &ms[i]
 		}
 	}

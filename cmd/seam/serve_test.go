@@ -188,8 +188,8 @@ func signedShopify(body []byte, deliveryID string) http.Header {
 }
 
 type stockRow struct {
-	Location, Lot                         string
-	OnHand, Reserved, Available, Incoming string
+	Location, Lot                                 string
+	OnHand, Reserved, Available, Incoming, OnHold string
 }
 
 // waitStock polls stock until check passes or 5 s pass (the contract's bound).
@@ -198,7 +198,7 @@ func waitStock(t *testing.T, base, tenant, sku string, check func([]stockRow) bo
 	deadline := time.Now().Add(settle)
 	for {
 		var out struct{ Stock []stockRow }
-		r := graphQL(t, base, tenant, `query($sku: String!) { stock(sku: $sku) { location lot onHand reserved available incoming } }`,
+		r := graphQL(t, base, tenant, `query($sku: String!) { stock(sku: $sku) { location lot onHand reserved available incoming onHold } }`,
 			map[string]any{"sku": sku}, &out)
 		if len(r.Errors) > 0 {
 			t.Fatalf("stock query: %+v", r.Errors)

@@ -316,7 +316,7 @@ func erpReceipt(name, po, supplierName, warehouse, batch string, at time.Time, l
 	var items []map[string]any
 	for _, l := range lines {
 		items = append(items, map[string]any{"item_code": l.p.SKU, "item_name": l.p.Title, "barcode": l.p.GTIN,
-			"received_qty": l.qty + rejected, "qty": l.qty, "rejected_qty": rejected, "uom": "Nos", "stock_uom": "Nos",
+			"received_qty": l.qty + rejected, "qty": l.qty, "rejected_qty": rejected, "uom": "Nos", "stock_uom": "Nos", "conversion_factor": 1.0,
 			"warehouse": warehouse, "batch_no": batch, "purchase_order": po, "rate": num(money(l.p.Cents / 3))})
 		rejected = 0
 	}

@@ -82,3 +82,35 @@ func checkRoute(t *testing.T, name string, r Route, want string) {
 		t.Errorf("%s: %+v, want a notification kept with a reason", name, r)
 	}
 }
+
+// TestFrappeRoutesByDoctype: Frappe sends no topic header; its body is the document, and
+// the document names its doctype. Before, a body without ?type= was quarantined.
+func TestFrappeRoutesByDoctype(t *testing.T) {
+	r := Schemes()["erpnext"].Route
+	for doctype, want := range map[string]string{
+		"Purchase Receipt": "receipt", "Sales Invoice": "invoice", "Payment Entry": "payment",
+		"Purchase Invoice": "purchase_invoice", "Purchase Order": "purchase_order",
+		"Delivery Note": "delivery_note", "Stock Entry": "stock_entry",
+		// No built-in mapping: the type a partner's mapping would have (else quarantined).
+		"Sales Order": "sales_order",
+	} {
+		if got := r(nil, []byte(`{"name": "X-1", "doctype": "`+doctype+`", "docstatus": 1}`)); got.Type != want || got.Topic != doctype {
+			t.Errorf("%s: %+v, want type %s", doctype, got, want)
+		}
+		// A REST answer posted as it came.
+		if got := r(nil, []byte(`{"data": {"name": "X-1", "doctype": "`+doctype+`"}}`)); got.Type != want {
+			t.Errorf("%s in data: %+v, want type %s", doctype, got, want)
+		}
+	}
+	// A draft delivery note or stock entry books nothing in ERPNext: a notification.
+	for _, dt := range []string{"Delivery Note", "Stock Entry"} {
+		checkRoute(t, dt+" draft", r(nil, []byte(`{"name": "X-1", "doctype": "`+dt+`", "docstatus": 0}`)), "")
+	}
+	// A POS Invoice is booked by the Sales Invoice it is consolidated into.
+	checkRoute(t, "POS Invoice", r(nil, []byte(`{"name": "ACC-PSINV-1", "doctype": "POS Invoice", "docstatus": 1}`)), "")
+	checkRoute(t, "Purchase Receipt draft", r(nil, []byte(`{"name": "X-1", "doctype": "Purchase Receipt", "docstatus": 0}`)), "receipt")
+	// A webhook sending chosen fields only, without doctype: ?type= must say.
+	if got := r(nil, []byte(`{"name": "X-1"}`)); got.Type != "" || got.Ignore != "" {
+		t.Errorf("no doctype: %+v", got)
+	}
+}

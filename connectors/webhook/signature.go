@@ -63,6 +63,11 @@ func Schemes() map[string]Scheme {
 			DeliveryID: jsonField("id"),
 			Route:      stripeRoute,
 		},
+		"erpnext": {
+			Verify:     frappeOrGeneric,
+			DeliveryID: header("X-Seam-Delivery-Id"),
+			Route:      frappeRoute,
+		},
 		"generic": {
 			Verify:     genericHMAC,
 			DeliveryID: header("X-Seam-Delivery-Id"),
@@ -146,6 +151,20 @@ func stripeSignature(h http.Header, _ string, body, secret []byte, now time.Time
 	return fmt.Errorf("%w: no v1 signature in Stripe-Signature matches the body", ErrSignature)
 }
 
+// frappeHeader is where a Frappe site's Webhook (Webhook doctype, "Enable Security")
+// puts the base64 HMAC-SHA256 of the JSON body it posts, keyed with the webhook's secret.
+const frappeHeader = "X-Frappe-Webhook-Signature"
+
+// frappeOrGeneric verifies an ERPNext delivery: Frappe's own signature when the request
+// carries it (a webhook configured on the site), else X-Seam-Signature (a script or
+// middleware posting documents it read from the REST API).
+func frappeOrGeneric(h http.Header, url string, body, secret []byte, now time.Time) error {
+	if h.Get(frappeHeader) != "" {
+		return equalBase64(h.Get(frappeHeader), mac(secret, body), frappeHeader)
+	}
+	return genericHMAC(h, url, body, secret, now)
+}
+
 func genericHMAC(h http.Header, _ string, body, secret []byte, _ time.Time) error {
 	v := h.Get("X-Seam-Signature")
 	hexSig, ok := strings.CutPrefix(v, "sha256=")
@@ -168,6 +187,8 @@ func Sign(system string, body, secret []byte, url string, now time.Time) http.He
 		h.Set("X-Shopify-Hmac-Sha256", base64.StdEncoding.EncodeToString(mac(secret, body)))
 	case "woocommerce":
 		h.Set("X-WC-Webhook-Signature", base64.StdEncoding.EncodeToString(mac(secret, body)))
+	case "erpnext":
+		h.Set(frappeHeader, base64.StdEncoding.EncodeToString(mac(secret, body)))
 	case "aftership":
 		h.Set("Aftership-Hmac-Sha256", base64.StdEncoding.EncodeToString(mac(secret, body)))
 	case "square":

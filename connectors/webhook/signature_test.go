@@ -1,6 +1,7 @@
 package webhook
 
 import (
+	"encoding/hex"
 	"errors"
 	"net/http"
 	"testing"
@@ -112,4 +113,31 @@ func sameSignature(good, got http.Header) bool {
 		}
 	}
 	return true
+}
+
+// TestERPNextTakesFrappesSignature: a Frappe site's Webhook signs with
+// X-Frappe-Webhook-Signature, the base64 HMAC-SHA256 of the JSON body
+// (frappe/integrations/doctype/webhook/webhook.py); X-Seam-Signature still works for
+// documents posted by a script. Before, the Frappe header was refused with 401.
+func TestERPNextTakesFrappesSignature(t *testing.T) {
+	body := []byte(`{"name": "MAT-PRE-2026-00019", "docstatus": 1, "doctype": "Purchase Receipt"}`)
+	secret := []byte("erp-secret")
+	// The value Python's base64.b64encode(hmac.new(secret, body, sha256).digest()) gives.
+	frappe := http.Header{}
+	frappe.Set("X-Frappe-Webhook-Signature", "yioK8OMmXK0YXa+7w/wfDTAj5DKa9vr+EmS1XJQIkjE=")
+	s := Schemes()["erpnext"]
+	if s.Verify == nil {
+		t.Fatal("no erpnext scheme")
+	}
+	if err := s.Verify(frappe, "", body, secret, time.Now()); err != nil {
+		t.Fatalf("Frappe's signature refused: %v", err)
+	}
+	if err := s.Verify(frappe, "", body, []byte("other"), time.Now()); !errors.Is(err, ErrSignature) {
+		t.Errorf("Frappe's header with a wrong secret accepted: %v", err)
+	}
+	seam := http.Header{}
+	seam.Set("X-Seam-Signature", "sha256="+hex.EncodeToString(mac(secret, body)))
+	if err := s.Verify(seam, "", body, secret, time.Now()); err != nil {
+		t.Fatalf("X-Seam-Signature refused: %v", err)
+	}
 }

@@ -262,6 +262,9 @@ func stripeExponent(alpha string, iso int32) int32 {
 type qtySpec struct {
 	spec   *spec
 	factor ontology.Qty // 0 = none
+	// factorOf reads the multiplier from the record instead (ERPNext's per-line
+	// conversion_factor between the purchase unit and the stock unit).
+	factorOf *spec
 }
 
 // read returns the quantity, or nil when the source has none, and the source text.
@@ -279,6 +282,19 @@ func (q *qtySpec) read(top origin, cur any) (*ontology.Qty, string, error) {
 	}
 	if q.factor != 0 {
 		n = n.Mul(q.factor)
+	}
+	if q.factorOf != nil && n != 0 {
+		// Nothing needs no unit: a zero quantity is zero whatever the factor says.
+		fv, err := q.factorOf.value(top, cur)
+		if err != nil {
+			return nil, fv, err
+		}
+		f, err := ontology.ParseQty(fv)
+		if err != nil || f <= 0 {
+			return nil, fv, &valueError{rule: "qty", value: fv,
+				msg: fmt.Sprintf("factor %q is not a positive number: the quantity %s cannot be converted", fv, v)}
+		}
+		n = n.Mul(f)
 	}
 	return &n, v, nil
 }

@@ -352,6 +352,34 @@ func TestQuantitiesAndLines(t *testing.T) {
 	}
 }
 
+// TestFactorReadFromTheRecord: a factor that is not a number is read from the record
+// (ERPNext's per-line conversion_factor); one that cannot convert is a problem.
+func TestFactorReadFromTheRecord(t *testing.T) {
+	m := compile(t, hdr+when+`lines:
+  each: items[*]
+  sku: sku
+  qty: q
+  rejectedQty: {path: r, factor: cf}
+`)
+	d, ps := run(t, m, `{"id": 1, "items": [{"sku": "A", "q": 24, "r": 1.0, "cf": 12.0}, {"sku": "B", "q": 2, "r": 3, "cf": "0.5"}]}`)
+	if ps != nil {
+		t.Fatal(ps)
+	}
+	if got := d.Lines[0].RejectedQty.String() + " " + d.Lines[1].RejectedQty.String(); got != "12 1.5" {
+		t.Errorf("rejected = %s, want 12 1.5", got)
+	}
+	// Nothing needs no unit: a zero quantity without a factor is zero.
+	if d, ps := run(t, m, `{"id": 1, "items": [{"sku": "A", "q": 24, "r": 0}]}`); ps != nil || d.Lines[0].RejectedQty.String() != "0" {
+		t.Errorf("zero without a factor: %v %v", ps, d)
+	}
+	for _, cf := range []string{`"cf": 0`, `"cf": -12`, `"cf": "box"`, `"x": 1`} {
+		_, ps := run(t, m, `{"id": 1, "items": [{"sku": "A", "q": 24, "r": 1, `+cf+`}]}`)
+		if len(ps) != 1 || ps[0].Field != "lines[0].rejectedQty" || ps[0].Rule != "qty" {
+			t.Errorf("%s: problems %+v, want one qty problem on rejectedQty", cf, ps)
+		}
+	}
+}
+
 // A problem names the canonical field, the rule, the source value, the concrete source
 // path and the mapping line, so that a person knows what to fix without reading code.
 func TestProblemsArePrecise(t *testing.T) {

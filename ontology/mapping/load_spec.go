@@ -330,11 +330,16 @@ func (l *loader) qty(n *yaml.Node, field string) *qtySpec {
 	f := l.fields(n, field, qtyKeys...)
 	q := &qtySpec{spec: l.specWith(n, field, qtyKeys, f)}
 	if v, ok := f["factor"]; ok {
-		fq, err := ontology.ParseQty(l.str(v, join(field, "factor")))
-		if err != nil || fq <= 0 {
-			l.fail(v, join(field, "factor"), "want a positive number, such as 12 for a case of 12")
+		// A number is a fixed factor (a case of 12); anything else is a value spec that
+		// reads the factor from the record (ERPNext's conversion_factor).
+		if fq, err := ontology.ParseQty(strings.TrimSpace(v.Value)); v.Kind == yaml.ScalarNode && err == nil {
+			if fq <= 0 {
+				l.fail(v, join(field, "factor"), "want a positive number, such as 12 for a case of 12, or the path of the factor")
+			}
+			q.factor = fq
+		} else {
+			q.factorOf = l.spec(v, join(field, "factor"))
 		}
-		q.factor = fq
 	}
 	return q
 }

@@ -2,6 +2,7 @@ package mapping_test
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
@@ -55,11 +56,47 @@ func TestERPNextDraftReceiptAcrossDST(t *testing.T) {
 	wantExactRefs(t, d, "po:PUR-ORD-2025-00390")
 }
 
-func TestERPNextPurchaseReturnIsRefused(t *testing.T) {
-	// A return to the supplier has negative quantities, which no canonical line takes:
-	// refused with the line and value named, never booked as incoming stock.
-	ps := mapProblems(t, "erpnext", "receipt", "json", readSample(t, "erpnext/purchase_receipt_return.json"))
-	if len(ps) != 1 || ps[0].Field != "lines[0].qty" || ps[0].Value != "-8" {
+func TestERPNextPurchaseReturnBooksGoodsOut(t *testing.T) {
+	// A return to the supplier carries negative quantities (-8): read without the sign,
+	// with direction outbound, so the goods leave the warehouse. Before, it was refused.
+	d := one(t, "erpnext", "receipt", "json", "erpnext/purchase_receipt_return.json")
+	if d.Role != ontology.RoleReceipt || d.Verb != ontology.VerbReturned || d.Direction != "outbound" {
+		t.Fatalf("role %s verb %s direction %q", d.Role, d.Verb, d.Direction)
+	}
+	wantLocation(t, d, "erpnext:Rejected - NLW")
+	wantLines(t, d, "TEA-OOL-250G qty=8 rejected=0 unit=Nos lot=B250112 price=2.35EUR")
+	// The purchase order joins it to the receipt it returns.
+	wantExactRefs(t, d, "po:PUR-ORD-2025-00381")
+
+	// The shape review19 posted (a v15 site): one box of 12 back, stock_qty -12.
+	ret := one(t, "erpnext", "receipt", "json", "erpnext/purchase_receipt_return_v15.json")
+	if ret.Verb != ontology.VerbReturned || ret.Direction != "outbound" {
+		t.Fatalf("verb %s direction %q", ret.Verb, ret.Direction)
+	}
+	wantLines(t, ret, "RV19-TEA-OOL qty=12 rejected=0 unit=Nos price=8.333333333EUR")
+	wantExactRefs(t, ret, "po:PUR-ORD-2026-00041", "asn:DN-88121")
+	// A draft return books nothing yet; it stays outbound.
+	draft := mapOne(t, "erpnext", "receipt", "json", bytes.Replace(readSample(t, "erpnext/purchase_receipt_return_v15.json"),
+		[]byte(`"docstatus": 1, "idx"`), []byte(`"docstatus": 0, "idx"`), 1))
+	if draft.Verb != ontology.VerbDeclared || draft.Direction != "outbound" {
+		t.Errorf("draft return: verb %s direction %q", draft.Verb, draft.Direction)
+	}
+}
+
+func TestERPNextRejectedQtyInStockUnits(t *testing.T) {
+	// review19's v15 receipt: 2 boxes of 12 accepted (stock_qty 24), 1 box rejected.
+	// rejected_qty is in the purchase unit: on hold are 12 units, not 1. The lot is in a
+	// Serial and Batch Bundle the payload names only by id: no lot is invented.
+	d := one(t, "erpnext", "receipt", "json", "erpnext/purchase_receipt_v15_bundle.json")
+	if d.Direction != "inbound" || d.Verb != ontology.VerbReceived {
+		t.Fatalf("direction %q verb %s", d.Direction, d.Verb)
+	}
+	wantLines(t, d, "RV19-TEA-OOL qty=24 rejected=12 unit=Nos price=8.333333333EUR")
+	// A factor read from the record that is not a positive number is a problem, not a
+	// quantity in the wrong unit.
+	raw := bytes.Replace(readSample(t, "erpnext/purchase_receipt_v15_bundle.json"), []byte(`"conversion_factor": 12.0`), []byte(`"conversion_factor": 0`), 1)
+	ps := mapProblems(t, "erpnext", "receipt", "json", raw)
+	if len(ps) != 1 || ps[0].Field != "lines[0].rejectedQty" {
 		t.Fatalf("problems = %v", ps)
 	}
 }
@@ -105,8 +142,139 @@ func TestERPNextSalesInvoice(t *testing.T) {
 	wantLines(t, b2b,
 		"TEA-OOL-250G qty=24 unit=Nos lot=B250112 price=18EUR",
 		"MUG-BLU-350 gtin=9501101530010 qty=12 unit=Nos price=13.5EUR")
-	// The customer's own PO-7781 is not shop order 7781.
-	wantExactRefs(t, b2b, "invoice:ACC-SINV-2025-00131")
+	// The customer's own PO-7781 is not shop order 7781; ERPNext's own sales order
+	// number joins the delivery note that shipped it.
+	wantExactRefs(t, b2b, "invoice:ACC-SINV-2025-00131", "order_id:erpnext:SAL-ORD-2025-00058")
+	if b2b.Role != ontology.RoleInvoice || d.Role != ontology.RoleInvoice {
+		t.Errorf("invoices without update_stock are money only: %s, %s", b2b.Role, d.Role)
+	}
+}
+
+func TestERPNextSalesInvoiceUpdatingStock(t *testing.T) {
+	// review19's POS invoice: update_stock 1, so the invoice itself takes the goods out of
+	// Stores, as a till does. Before, it was an invoice and moved nothing.
+	raw := readSample(t, "erpnext/sales_invoice_pos_update_stock.json")
+	d := mapOne(t, "erpnext", "invoice", "json", raw)
+	if d.Role != ontology.RolePOS || d.Verb != ontology.VerbSettled || d.Total.String() != "24 EUR" {
+		t.Fatalf("role %s verb %s total %s", d.Role, d.Verb, d.Total)
+	}
+	wantLocation(t, d, "erpnext:Stores - RV19")
+	wantLines(t, d, "RV19-TEA-OOL qty=2 unit=Nos price=12EUR")
+	wantTime(t, "occurredAt", d.OccurredAt, "2026-12-06T12:10:00.5Z")
+	wantDocstatus(t, "invoice", raw, map[string]docstatusCase{
+		// A draft books nothing in ERPNext: it is an invoice until submitted.
+		"draft": {`"docstatus": 1`, `"docstatus": 0`, ontology.RoleInvoice, ontology.VerbSettled},
+		// Cancelled: the sale gives its goods back.
+		"cancelled": {`"docstatus": 1`, `"docstatus": 2`, ontology.RolePOS, ontology.VerbCancelled},
+		// A credit note that updates stock brings its goods back.
+		"return":          {`"is_return": 0`, `"is_return": 1`, ontology.RoleRefund, ontology.VerbRefunded},
+		"no update_stock": {`"update_stock": 1`, `"update_stock": 0`, ontology.RoleInvoice, ontology.VerbSettled},
+	})
+}
+
+// docstatusCase is a sample with one field changed, and the role and verb it must map to.
+type docstatusCase struct {
+	from, to string
+	role     ontology.Role
+	verb     ontology.Verb
+}
+
+func wantDocstatus(t *testing.T, typ string, raw []byte, cases map[string]docstatusCase) {
+	t.Helper()
+	for name, c := range cases {
+		d := mapOne(t, "erpnext", typ, "json", bytes.Replace(raw, []byte(c.from), []byte(c.to), 1))
+		if d.Role != c.role || d.Verb != c.verb {
+			t.Errorf("%s: role %s verb %s, want %s %s", name, d.Role, d.Verb, c.role, c.verb)
+		}
+	}
+}
+
+func TestERPNextDeliveryNote(t *testing.T) {
+	// review19's delivery note: 10 units leave Stores for a customer. Before, no mapping
+	// read it.
+	raw := readSample(t, "erpnext/delivery_note.json")
+	d := mapOne(t, "erpnext", "delivery_note", "json", raw)
+	if d.Key.ExternalID != "MAT-DN-2026-00007" || d.Role != ontology.RolePOS || d.Verb != ontology.VerbFulfilled {
+		t.Fatalf("%s role %s verb %s", d.Key.ExternalID, d.Role, d.Verb)
+	}
+	wantLocation(t, d, "erpnext:Stores - RV19")
+	wantLines(t, d, "RV19-TEA-OOL qty=10 unit=Nos price=12EUR")
+	wantParties(t, d, "customer:Cafe Noord:Cafe Noord:")
+	wantExactRefs(t, d, "order_id:erpnext:SAL-ORD-2026-00003")
+	wantDocstatus(t, "delivery_note", raw, map[string]docstatusCase{
+		"draft":     {`"docstatus": 1`, `"docstatus": 0`, ontology.RoleOrder, ontology.VerbOrdered},
+		"cancelled": {`"docstatus": 1`, `"docstatus": 2`, ontology.RolePOS, ontology.VerbCancelled},
+		"return":    {`"is_return": 0`, `"is_return": 1`, ontology.RoleRefund, ontology.VerbReturned},
+	})
+	// Made from an invoice, it joins that invoice.
+	billed := mapOne(t, "erpnext", "delivery_note", "json", bytes.Replace(raw, []byte(`"batch_no": ""`),
+		[]byte(`"against_sales_invoice": "ACC-SINV-2026-00040", "batch_no": ""`), 1))
+	wantExactRefs(t, billed, "order_id:erpnext:SAL-ORD-2026-00003", "invoice:ACC-SINV-2026-00040")
+	// A return's negative quantities are read without the sign: its role says which way.
+	ret := mapOne(t, "erpnext", "delivery_note", "json", []byte(strings.NewReplacer(`"is_return": 0`, `"is_return": 1`,
+		`"qty": 10.0, "stock_qty": 10.0`, `"qty": -3.0, "stock_qty": -3.0`).Replace(string(raw))))
+	wantLines(t, ret, "RV19-TEA-OOL qty=3 unit=Nos price=12EUR")
+	if !ret.SaleKeepsReturns {
+		t.Error("ERPNext keeps the delivered quantities on the original: the return comes back on top")
+	}
+}
+
+func TestERPNextStockEntry(t *testing.T) {
+	// review19's Material Transfer: 5 units from Stores to Shop Noord. One record, two
+	// documents: the goods leaving Stores and the goods arriving at Shop Noord.
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := readSample(t, "erpnext/stock_entry_transfer.json")
+	docs := func(raw []byte) map[string]*ontology.Document {
+		t.Helper()
+		res, err := reg.MapPayload("t1", "erpnext", "stock_entry", "json", raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]*ontology.Document{}
+		for _, r := range res {
+			if len(r.Problems) > 0 {
+				t.Fatalf("problems: %v", r.Problems)
+			}
+			out[r.Doc.Key.Type] = r.Doc
+		}
+		return out
+	}
+	got := docs(raw)
+	src, dst := got["stock_entry"], got["stock_entry_target"]
+	if len(got) != 2 || src == nil || dst == nil {
+		t.Fatalf("documents %v", got)
+	}
+	if src.Role != ontology.RoleReceipt || src.Direction != "outbound" || src.Verb != ontology.VerbTransferred ||
+		dst.Direction != "inbound" || dst.Verb != ontology.VerbTransferred || src.Key.ExternalID != "MAT-STE-2026-00011" {
+		t.Fatalf("source %s %s %q, target %s %q", src.Role, src.Verb, src.Direction, dst.Verb, dst.Direction)
+	}
+	wantLocation(t, src, "erpnext:Stores - RV19")
+	wantLocation(t, dst, "erpnext:Shop Noord - RV19")
+	wantLines(t, src, "RV19-TEA-OOL qty=5 unit=Nos")
+	wantLines(t, dst, "RV19-TEA-OOL qty=5 unit=Nos")
+
+	// A Material Issue names only where the goods leave: one document, consumed.
+	issue := docs([]byte(strings.NewReplacer(`"Material Transfer"`, `"Material Issue"`, `"to_warehouse": "Shop Noord - RV19", `, ``,
+		`, "t_warehouse": "Shop Noord - RV19"`, ``).Replace(string(raw))))
+	if len(issue) != 1 || issue["stock_entry"] == nil || issue["stock_entry"].Verb != ontology.VerbConsumed {
+		t.Fatalf("issue: %v", issue)
+	}
+	// A Material Receipt only where they arrive: one document, received.
+	rcpt := docs([]byte(strings.NewReplacer(`"Material Transfer"`, `"Material Receipt"`, `"from_warehouse": "Stores - RV19", `, ``,
+		`"s_warehouse": "Stores - RV19", `, ``).Replace(string(raw))))
+	if len(rcpt) != 1 || rcpt["stock_entry_target"] == nil || rcpt["stock_entry_target"].Verb != ontology.VerbReceived {
+		t.Fatalf("receipt: %v", rcpt)
+	}
+	wantLocation(t, rcpt["stock_entry_target"], "erpnext:Shop Noord - RV19")
+	// Cancelled: both sides say so, and the booking is taken back.
+	for typ, d := range docs(bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 2`), 1)) {
+		if d.Verb != ontology.VerbCancelled {
+			t.Errorf("cancelled %s: %s", typ, d.Verb)
+		}
+	}
 }
 
 func TestERPNextPaymentEntry(t *testing.T) {
@@ -159,10 +327,12 @@ func TestERPNextPaymentParties(t *testing.T) {
 	}
 }
 
-// FuzzMapERPNext feeds mutations of every ERPNext sample to all three ERPNext mappings.
+// FuzzMapERPNext feeds mutations of every ERPNext sample to the ERPNext mappings.
 func FuzzMapERPNext(f *testing.F) {
 	for _, file := range []string{"purchase_receipt.json", "purchase_receipt_draft.json", "purchase_receipt_return.json",
-		"sales_invoice.json", "sales_invoice_b2b.json", "payment_entry.json", "payment_entry_bank.json"} {
+		"sales_invoice.json", "sales_invoice_b2b.json", "payment_entry.json", "payment_entry_bank.json",
+		"purchase_receipt_v15_bundle.json", "purchase_receipt_return_v15.json", "delivery_note.json",
+		"stock_entry_transfer.json", "sales_invoice_pos_update_stock.json"} {
 		f.Add(readSample(f, "erpnext/"+file))
 	}
 	reg, err := mapping.NewRegistry()
@@ -170,7 +340,7 @@ func FuzzMapERPNext(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		for _, typ := range []string{"receipt", "invoice", "payment"} {
+		for _, typ := range []string{"receipt", "invoice", "payment", "delivery_note", "stock_entry"} {
 			fuzzOne(t, reg, "erpnext", typ, "json", raw)
 		}
 	})

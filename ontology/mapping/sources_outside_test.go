@@ -240,9 +240,11 @@ func TestListAnswersAreOneRecordPerElement(t *testing.T) {
 // must not be negative"), so every return invoiced in ERPNext sat in quarantine.
 func TestERPNextCreditNoteIsARefund(t *testing.T) {
 	d := one(t, "erpnext", "invoice", "json", "erpnext/sales_invoice_return.json")
+	// It updates stock (update_stock 1): a refund whose goods come back, and like every
+	// refund's, its total is what was given back.
 	if d.Key.ExternalID != "ACC-SINV-RET-2025-00009" || d.Verb != ontology.VerbRefunded || d.Status != "Return" ||
-		d.Total.String() != "-26.16 EUR" {
-		t.Fatalf("header = %s %s %q %s", d.Key.ExternalID, d.Verb, d.Status, d.Total)
+		d.Total.String() != "26.16 EUR" || d.Role != ontology.RoleRefund || !d.SaleKeepsReturns {
+		t.Fatalf("header = %s %s %s %q %s", d.Key.ExternalID, d.Role, d.Verb, d.Status, d.Total)
 	}
 	wantTime(t, "occurredAt", d.OccurredAt, "2025-06-21T09:04:10Z")
 	wantLines(t, d, "TEA-OOL-250G qty=1 unit=Nos price=24EUR")
