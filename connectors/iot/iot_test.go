@@ -68,14 +68,14 @@ func TestParse(t *testing.T) {
 		{"v1/devices/PALLET-1/senml", []byte(`[{"bn":"urn:dev:mac:0024befffe804ff1:","n":"temp","u":"Cel","v":4.2}]`),
 			[]string{"PALLET-1 2025-03-04T02:30:00Z temperature_c=4.2 recv"}},
 		{device(DBirth), EncodeSparkplug(palletBirth(0)), []string{
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z weight_kg=512 seq=0",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z temperature_c=4 seq=0",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z humidity_rh=60.5 seq=0",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z weight_kg=512 seq=0",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z temperature_c=4 seq=0",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z humidity_rh=60.5 seq=0",
 		}},
 		{device(DData), EncodeSparkplug(sampleData(1)), []string{
-			"PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z weight_kg=512.4 seq=1",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z temperature_c=4.2 seq=1",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z humidity_rh=61 seq=1",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z weight_kg=512.4 seq=1",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z temperature_c=4.2 seq=1",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z humidity_rh=61 seq=1",
 		}},
 	}
 	for _, tc := range tests {
