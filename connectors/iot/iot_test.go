@@ -50,7 +50,7 @@ func TestDeviceFromTopic(t *testing.T) {
 func TestParse(t *testing.T) {
 	aliases := NewAliasTable()
 	run := func(topic string, payload []byte) ([]string, error) {
-		rs, err := Parse(Detect(topic, payload), topic, payload, received, aliases)
+		rs, _, err := Parse(Detect(topic, payload), topic, payload, received, aliases)
 		checkInvariants(t, rs)
 		return show(rs), err
 	}
@@ -95,13 +95,13 @@ func TestParse(t *testing.T) {
 
 	_, err := run("v1/devices/me/telemetry", []byte(tbPlain))
 	wantFieldError(t, err, FormatThingsBoard, "topic", "required")
-	_, err = Parse("csv", "x", []byte("a,b"), received, nil)
+	_, _, err = Parse("csv", "x", []byte("a,b"), received, nil)
 	wantFieldError(t, err, "csv", "format", "unsupported")
 	_, err = run("spBv1.0/NL-WH1/DDATA/gw-99/P", EncodeSparkplug(sampleData(1)))
 	if !errors.Is(err, ErrUnknownAlias) {
 		t.Fatalf("DDATA of an unborn node: %v, want ErrUnknownAlias", err)
 	}
-	if _, err := Parse(FormatSparkplugB, node(NDeath), nil, received, nil); err != nil {
+	if _, _, err := Parse(FormatSparkplugB, node(NDeath), nil, received, nil); err != nil {
 		t.Fatalf("empty NDEATH without table: %v", err)
 	}
 }
