@@ -153,6 +153,7 @@ func (c *recon) compareUnits(expected Doc, actual []Doc, note string) {
 	if len(expected.Lines) == 0 || len(actual) == 0 {
 		return
 	}
+	docs := append([]Doc{expected}, actual...)
 	want, order := lineProducts(expected)
 	got, _ := sumProducts(actual)
 	for _, k := range order {
@@ -160,7 +161,23 @@ func (c *recon) compareUnits(expected Doc, actual []Doc, note string) {
 		if g == nil || !w.mixed && !g.mixed && w.unit == g.unit {
 			continue
 		}
-		c.judge(disagree, unitMismatch(w.name, w, g, note, append([]Doc{expected}, actual...)))
+		c.judge(disagree, unitMismatch(w.name, w, g, note, docs))
+	}
+	// A line named only by its description (a customs line whose item number stands in
+	// its declaration elements) has no product key here; in a unit of measure beside
+	// documents that count pieces, it is a unit difference all the same.
+	counted := slices.ContainsFunc(actual, func(d Doc) bool { return slices.ContainsFunc(d.Lines, ontology.Line.Counted) })
+	for i, l := range expected.Lines {
+		if key, _ := productKey(expected, i); key != "" || l.Counted() || l.NotStock || !counted {
+			continue
+		}
+		unit, qty := lineUnit(l)
+		name := l.Title
+		if name == "" {
+			name = l.Model
+		}
+		c.judge(disagree, Reason{Code: UnitMismatch, SKU: name, Expected: qty.String() + " " + unit, Actual: "pieces",
+			Note: note + "; quantities in different units are not compared", Documents: refsOf(docs)})
 	}
 }
 

@@ -56,6 +56,11 @@ func TestUnitMismatch(t *testing.T) {
 	}{
 		{"declared in kg, received in pieces", purchase(purchaseOrder(), kg(50, "22.56"), receipt()),
 			"partial unit_mismatch[TEA-OOL-250G](50 kg|480 pcs)"},
+		{"declared in kg, named only by its description", purchase(purchaseOrder(), func() Doc {
+			d := kg(50, "22.56")
+			d.Lines[0].SKU, d.Lines[0].Title, d.Lines[0].Model = "", "乌龙茶", "1|0|乌龙茶|已发酵|250g/袋|RV19-TEA-OOL|无品牌"
+			return d
+		}(), receipt()), "partial unit_mismatch[乌龙茶](50 kg|pieces)"},
 		{"declared in pieces (pcs), received in pieces", purchase(purchaseOrder(), inUnit(declaration("2.35"), "pcs"), receipt()), "matched"},
 		{"ordered in pieces, invoiced in kilograms", sale(order(), tracking(), charge("ch_1", eur("48.00")),
 			inUnit(invoice(eur("48.00")), "kg")), "partial unit_mismatch[TEA-OOL-250G](2 pcs|2 kg)"},
