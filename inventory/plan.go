@@ -226,6 +226,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	}
 	left := goodsLeft(ms)
 	carried := withCarrier(ms)
+	bounced := returnedToSender(ms)
 	// A shipment or return may name a product the order no longer lists (edited away
 	// after it shipped): its movements count all the same.
 	for _, m := range []map[Line]ontology.Qty{shipped, netted, kept} {
@@ -247,6 +248,11 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 			out = ordered[k] + netted[k]
 		}
 		back := netted[k] + kept[k]
+		if bounced && out > back {
+			// The carrier brought the parcel back to the merchant: what left is on
+			// hand again.
+			back = out
+		}
 		lt.take(eff, k.SKU, loc, k.Lot, out-back)
 		if carried && out-back > 0 {
 			eff.add(Key{cell, ontology.BucketInTransit}, out-back)
@@ -276,6 +282,24 @@ func withCarrier(ms []Member) bool {
 		}
 	}
 	return carried
+}
+
+// returnedToSender reports whether the carrier brought the goods back to the merchant:
+// the sale has tracking, and every tracking says its parcel was returned to the sender
+// (AfterShip's return_to_sender, delivered back). With some parcels delivered, which
+// goods came back is not known, and none are counted back.
+func returnedToSender(ms []Member) bool {
+	returned := false
+	for _, m := range ms {
+		if m.Role != ontology.RoleTracking {
+			continue
+		}
+		if m.Verb != ontology.VerbReturned {
+			return false
+		}
+		returned = true
+	}
+	return returned
 }
 
 // shippedLines sums the lines of the shipments (fulfilments) that carry lines and were
