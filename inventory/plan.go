@@ -384,7 +384,8 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 		case m.Verb == ontology.VerbCancelled:
 		case m.Role == ontology.RoleReceipt && m.Verb == ontology.VerbReceived:
 			receipts = append(receipts, m)
-		case m.Role == ontology.RoleReceipt:
+		case m.Role == ontology.RoleReceipt && len(m.Lines) > 0:
+			// A receipt that lists no goods announces nothing.
 			announced = append(announced, expected(m))
 		case m.Role == ontology.RoleDeclaration || m.Role == ontology.RolePurchase:
 			announced = append(announced, m)
@@ -425,11 +426,17 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	received := map[string]ontology.Qty{} // by SKU
 	expectedFromReceipt := map[string]ontology.Qty{}
 	for _, r := range receipts {
+		loc := r.Location
+		if loc == "" {
+			// A receipt that names no place (Amazon's item answer) is where its event's
+			// other documents say (the shipment's fulfilment centre).
+			loc = firstLocation(ms)
+		}
 		for _, l := range r.Lines {
-			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
 			if l.RejectedQty != nil && *l.RejectedQty > 0 {
 				// Refused goods are still here, awaiting inspection or return: on hold.
-				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHold}, *l.RejectedQty)
+				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, ontology.BucketOnHold}, *l.RejectedQty)
 			}
 			received[l.SKU] += l.Qty
 			if l.ExpectedQty != nil {
