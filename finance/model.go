@@ -100,11 +100,14 @@ const (
 	LatePayment           Code = "late_payment"
 	RefundWithoutReturn   Code = "refund_without_return"
 	CurrencyMismatch      Code = "currency_mismatch"
+	// UnitMismatch: two documents give one product's quantity in units that cannot be
+	// compared (a customs line in kilograms, a receipt in pieces).
+	UnitMismatch Code = "unit_mismatch"
 )
 
 // Codes lists every code in report order.
 var Codes = []Code{AmountMismatch, QuantityMismatch, MissingPayment, MissingInvoice, MissingShipment,
-	DuplicatePayment, DeclaredValueMismatch, PayoutMismatch, LatePayment, RefundWithoutReturn, CurrencyMismatch}
+	DuplicatePayment, DeclaredValueMismatch, PayoutMismatch, LatePayment, RefundWithoutReturn, CurrencyMismatch, UnitMismatch}
 
 // Reason is one disagreement: what the rule expected, what the documents say, and which
 // documents say it.

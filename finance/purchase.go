@@ -93,6 +93,9 @@ func (c *recon) goods() {
 		}
 		c.compareQty(d.SKU, d.Expected, d.Actual, "announced against received", docs...)
 	}
+	for _, decl := range c.p.declarations {
+		c.compareUnits(decl, c.p.receipts, "declared to customs against received")
+	}
 	if len(c.ev.Discrepancies) == 0 && len(c.p.receipts) > 0 && len(c.p.purchases)+len(c.p.declarations) > 0 {
 		c.agreed++
 	}

@@ -3,6 +3,7 @@ package finance
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver"
@@ -14,6 +15,46 @@ type product struct {
 	qty  ontology.Qty
 	// price is the line's unit price, where it has one.
 	price *ontology.Money
+	// unit is what qty is in: "" for pieces, else a unit of measure's base unit (kg, l,
+	// m, m2; another measure as its lines write it), the lines' quantities converted
+	// to it. mixed is set when the product's lines use units of different kinds.
+	unit  string
+	mixed bool
+}
+
+// lineUnit is the unit a line's quantity is summed in, and the quantity in it.
+func lineUnit(l ontology.Line) (string, ontology.Qty) {
+	switch k := ontology.KindOf(l.Unit); k {
+	case ontology.KindCount:
+		return "", l.Qty
+	case ontology.KindOther:
+		return strings.ToLower(strings.TrimSpace(l.Unit)), l.Qty
+	default:
+		if q, ok := ontology.InBaseUnit(l.Qty, l.Unit); ok {
+			return baseUnits[k], q
+		}
+		return strings.ToLower(strings.TrimSpace(l.Unit)), l.Qty
+	}
+}
+
+var baseUnits = map[ontology.UnitKind]string{
+	ontology.KindMass: "kg", ontology.KindVolume: "l", ontology.KindLength: "m", ontology.KindArea: "m2",
+}
+
+func unitMismatch(sku string, w, g *product, note string, docs []Doc) Reason {
+	return Reason{Code: UnitMismatch, SKU: sku, Expected: w.shown(), Actual: g.shown(),
+		Note: strings.TrimPrefix(note+"; quantities in different units are not compared", "; "), Documents: refsOf(docs)}
+}
+
+// shown is a product's quantity with its unit, for a unit_mismatch reason.
+func (p *product) shown() string {
+	switch {
+	case p.mixed:
+		return p.qty.String() + " (lines in several units)"
+	case p.unit == "":
+		return p.qty.String() + " pcs"
+	}
+	return p.qty.String() + " " + p.unit
 }
 
 // lineProducts sums a document's lines by product. Lines are the same product when
@@ -27,13 +68,15 @@ func lineProducts(d Doc) (map[string]*product, []string) {
 		if key == "" || l.NotStock {
 			continue
 		}
+		unit, qty := lineUnit(l)
 		p, ok := out[key]
 		if !ok {
-			p = &product{name: name}
+			p = &product{name: name, unit: unit}
 			out[key] = p
 			order = append(order, key)
 		}
-		p.qty += l.Qty
+		p.mixed = p.mixed || p.unit != unit
+		p.qty += qty
 		if l.UnitPrice != nil {
 			up := *l.UnitPrice
 			p.price = &up
@@ -92,7 +135,49 @@ func (c *recon) compareLinesSum(expected Doc, actual []Doc, note string) {
 				name = g.name
 			}
 		}
+		if w != nil && g != nil && (w.mixed || g.mixed || w.unit != g.unit) {
+			// Fifty kilograms and twenty-four pieces say nothing about each other: the
+			// difference is in the units, not (as far as Seam can tell) in the goods.
+			c.judge(disagree, unitMismatch(name, w, g, note, docs))
+			continue
+		}
 		c.compareQty(name, e, a, note, docs...)
+	}
+}
+
+// compareUnits reports the products expected and the actual documents give in units
+// that cannot be compared (a customs line in kilograms, a receipt in pieces): such a
+// line announces no stock, so no quantity difference stands for it; this is its
+// difference. Products in the same units are left to the quantity comparisons.
+func (c *recon) compareUnits(expected Doc, actual []Doc, note string) {
+	if len(expected.Lines) == 0 || len(actual) == 0 {
+		return
+	}
+	docs := append([]Doc{expected}, actual...)
+	want, order := lineProducts(expected)
+	got, _ := sumProducts(actual)
+	for _, k := range order {
+		w, g := want[k], got[k]
+		if g == nil || !w.mixed && !g.mixed && w.unit == g.unit {
+			continue
+		}
+		c.judge(disagree, unitMismatch(w.name, w, g, note, docs))
+	}
+	// A line named only by its description (a customs line whose item number stands in
+	// its declaration elements) has no product key here; in a unit of measure beside
+	// documents that count pieces, it is a unit difference all the same.
+	counted := slices.ContainsFunc(actual, func(d Doc) bool { return slices.ContainsFunc(d.Lines, ontology.Line.Counted) })
+	for i, l := range expected.Lines {
+		if key, _ := productKey(expected, i); key != "" || l.Counted() || l.NotStock || !counted {
+			continue
+		}
+		unit, qty := lineUnit(l)
+		name := l.Title
+		if name == "" {
+			name = l.Model
+		}
+		c.judge(disagree, Reason{Code: UnitMismatch, SKU: name, Expected: qty.String() + " " + unit, Actual: "pieces",
+			Note: note + "; quantities in different units are not compared", Documents: refsOf(docs)})
 	}
 }
 
@@ -105,9 +190,10 @@ func sumProducts(docs []Doc) (map[string]*product, []string) {
 		got, keys := lineProducts(d)
 		for _, k := range keys {
 			if out[k] == nil {
-				out[k] = &product{name: got[k].name}
+				out[k] = &product{name: got[k].name, unit: got[k].unit}
 				order = append(order, k)
 			}
+			out[k].mixed = out[k].mixed || got[k].mixed || out[k].unit != got[k].unit
 			out[k].qty += got[k].qty
 		}
 	}

@@ -34,3 +34,44 @@ func TestOrderInvoicedInParts(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitMismatch: a customs line in kilograms and a receipt in pieces are not a
+// quantity difference (50 kg of tea is not 50 bags) but quantities in units that cannot
+// be compared: unit_mismatch. Lines in units of one kind compare in the base unit.
+func TestUnitMismatch(t *testing.T) {
+	cfg := DefaultConfig()
+	inUnit := func(d Doc, unit string) Doc {
+		d.Lines[0].Unit = unit
+		return d
+	}
+	kg := func(qty int64, price string) Doc {
+		d := declaration(price)
+		d.Lines[0].Qty, d.Lines[0].Unit = ontology.Units(qty), "kg"
+		return d
+	}
+	for _, c := range []struct {
+		name string
+		ev   Event
+		want string
+	}{
+		{"declared in kg, received in pieces", purchase(purchaseOrder(), kg(50, "22.56"), receipt()),
+			"partial unit_mismatch[TEA-OOL-250G](50 kg|480 pcs)"},
+		{"declared in kg, named only by its description", purchase(purchaseOrder(), func() Doc {
+			d := kg(50, "22.56")
+			d.Lines[0].SKU, d.Lines[0].Title, d.Lines[0].Model = "", "乌龙茶", "1|0|乌龙茶|已发酵|250g/袋|RV19-TEA-OOL|无品牌"
+			return d
+		}(), receipt()), "partial unit_mismatch[乌龙茶](50 kg|pieces)"},
+		{"declared in pieces (pcs), received in pieces", purchase(purchaseOrder(), inUnit(declaration("2.35"), "pcs"), receipt()), "matched"},
+		{"ordered in pieces, invoiced in kilograms", sale(order(), tracking(), charge("ch_1", eur("48.00")),
+			inUnit(invoice(eur("48.00")), "kg")), "partial unit_mismatch[TEA-OOL-250G](2 pcs|2 kg)"},
+		{"grams against kilograms compare in kilograms", sale(inUnit(order(), "kg"), tracking(), charge("ch_1", eur("48.00")),
+			func() Doc { d := inUnit(invoice(eur("48.00")), "g"); d.Lines[0].Qty = ontology.Units(2000); return d }()), "matched"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, _ := Reconcile(c.ev, cfg, asOf)
+			if got := summary(r); got != c.want {
+				t.Errorf("\n got %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package finance
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
@@ -35,5 +36,22 @@ func TestRefundedDuplicateCharge(t *testing.T) {
 				t.Errorf("\n got %s\nwant %s", got, c.want)
 			}
 		})
+	}
+}
+
+// TestRefundOfAParcelReturnedToSender: the carrier brought the parcel back to the
+// merchant (AfterShip return_to_sender), so a refund without goods lines is not a
+// refund without a return.
+func TestRefundOfAParcelReturnedToSender(t *testing.T) {
+	returned := tracking()
+	returned.Verb = ontology.VerbReturned
+	refund := doc("shopify", "refund", ontology.RoleRefund, ontology.VerbRefunded, "r1", t0.AddDate(0, 0, 5), total(eur("48.00")))
+	r, _ := Reconcile(sale(order(), returned, charge("ch_1", eur("48.00")), refund), DefaultConfig(), asOf)
+	if got := summary(r); strings.Contains(got, string(RefundWithoutReturn)) {
+		t.Errorf("got %s: the parcel came back to the merchant", got)
+	}
+	r, _ = Reconcile(sale(order(), tracking(), charge("ch_1", eur("48.00")), refund), DefaultConfig(), asOf)
+	if got := summary(r); !strings.Contains(got, string(RefundWithoutReturn)) {
+		t.Errorf("got %s: a delivered parcel refunded without goods back is still a difference", got)
 	}
 }

@@ -360,6 +360,12 @@ func (c *recon) refunds(owed *ontology.Money) purse {
 			}
 		}
 	}
+	if len(c.p.tracking) > 0 && !slices.ContainsFunc(c.p.tracking, func(d Doc) bool { return d.Verb != ontology.VerbReturned }) {
+		// The carrier brought the parcel back to the merchant (returned to sender): the
+		// goods came back without a return of the buyer's.
+		c.agreed++
+		return refunded
+	}
 	if len(c.p.refunds) > 0 && !slices.ContainsFunc(c.p.refunds, expectsGoodsBack) {
 		// Shipping refunded, or items that never left: no goods to come back.
 		c.agreed++

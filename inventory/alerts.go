@@ -342,6 +342,11 @@ func (c AlertConfig) SKUs() []string {
 }
 
 // PalletOf finds the pallet a reading is about: by its SSCC, else by its device.
+//
+// A Sparkplug device is "{edge node}/{device}" (device ids are unique only within
+// their edge node). A pallet configured with that full id matches it alone; one
+// configured with the bare device id, as before the edge node became part of the id,
+// still matches the device under any edge node, so existing settings keep working.
 func (c AlertConfig) PalletOf(r ontology.Reading) (Pallet, bool) {
 	for _, p := range c.Pallets {
 		if r.PalletSSCC != "" && p.SSCC == r.PalletSSCC {
@@ -350,6 +355,18 @@ func (c AlertConfig) PalletOf(r ontology.Reading) (Pallet, bool) {
 	}
 	for _, p := range c.Pallets {
 		if p.Device != "" && p.Device == r.DeviceID {
+			return p, true
+		}
+	}
+	if r.Format != "sparkplugb" {
+		return Pallet{}, false
+	}
+	_, bare, ok := strings.Cut(r.DeviceID, "/")
+	if !ok {
+		return Pallet{}, false
+	}
+	for _, p := range c.Pallets {
+		if p.Device != "" && p.Device == bare {
 			return p, true
 		}
 	}

@@ -476,3 +476,27 @@ func TestColdChainNamesEveryPallet(t *testing.T) {
 		})
 	}
 }
+
+// TestPalletOfSparkplugDevice: a Sparkplug device is "{edge node}/{device}". A pallet
+// configured with the full id matches that edge node's device only; one configured with
+// the bare device id (settings written before the edge node joined the id) still matches.
+func TestPalletOfSparkplugDevice(t *testing.T) {
+	c := AlertConfig{Pallets: []Pallet{
+		{Device: "gw-08/PALLET-SENSOR-0042", SKU: "MILK-1L", Lot: "B8"},
+		{Device: "PALLET-SENSOR-0042", SKU: "MILK-1L", Lot: "B7"},
+		{Device: "PALLET-RV-1", SKU: "MILK-1L", Lot: "TB"},
+	}}
+	for _, tc := range []struct {
+		device, format, lot string
+	}{
+		{"gw-08/PALLET-SENSOR-0042", "sparkplugb", "B8"},
+		{"gw-07/PALLET-SENSOR-0042", "sparkplugb", "B7"},
+		{"PALLET-RV-1", "thingsboard", "TB"},
+		{"gw-07/PALLET-RV-1", "thingsboard", ""}, // only Sparkplug ids carry an edge node
+	} {
+		p, ok := c.PalletOf(ontology.Reading{DeviceID: tc.device, Format: tc.format})
+		if got := map[bool]string{true: p.Lot}[ok]; got != tc.lot {
+			t.Errorf("PalletOf(%s %s) = lot %q, want %q", tc.format, tc.device, got, tc.lot)
+		}
+	}
+}

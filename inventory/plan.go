@@ -273,6 +273,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	}
 	left := goodsLeft(ms)
 	carried := withCarrier(ms)
+	bounced := returnedToSender(ms)
 	// A shipment or return may name a product the order no longer lists (edited away
 	// after it shipped): its movements count all the same.
 	for _, m := range []map[Line]ontology.Qty{shipped, netted, kept} {
@@ -294,6 +295,11 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 			out = ordered[k] + netted[k]
 		}
 		back := netted[k] + kept[k]
+		if bounced && out > back {
+			// The carrier brought the parcel back to the merchant: what left is on
+			// hand again.
+			back = out
+		}
 		lt.take(eff, k.SKU, loc, k.Lot, out-back)
 		if carried && out-back > 0 {
 			eff.add(Key{cell, ontology.BucketInTransit}, out-back)
@@ -323,6 +329,24 @@ func withCarrier(ms []Member) bool {
 		}
 	}
 	return carried
+}
+
+// returnedToSender reports whether the carrier brought the goods back to the merchant:
+// the sale has tracking, and every tracking says its parcel was returned to the sender
+// (AfterShip's return_to_sender, delivered back). With some parcels delivered, which
+// goods came back is not known, and none are counted back.
+func returnedToSender(ms []Member) bool {
+	returned := false
+	for _, m := range ms {
+		if m.Role != ontology.RoleTracking {
+			continue
+		}
+		if m.Verb != ontology.VerbReturned {
+			return false
+		}
+		returned = true
+	}
+	return returned
 }
 
 // shippedLines sums the lines of the shipments (fulfilments) that carry lines and were
@@ -409,7 +433,8 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 			receipts = append(receipts, m)
 		case m.Role == ontology.RoleReceipt && outbound(m):
 			// Goods to leave, not gone yet (a draft return or issue): nothing moves.
-		case m.Role == ontology.RoleReceipt:
+		case m.Role == ontology.RoleReceipt && len(m.Lines) > 0:
+			// A receipt that lists no goods announces nothing.
 			announced = append(announced, expected(m))
 		case m.Role == ontology.RoleDeclaration || m.Role == ontology.RolePurchase:
 			announced = append(announced, m)
@@ -450,17 +475,23 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	received := map[string]ontology.Qty{} // by SKU
 	expectedFromReceipt := map[string]ontology.Qty{}
 	for _, r := range receipts {
+		loc := r.Location
+		if loc == "" {
+			// A receipt that names no place (Amazon's item answer) is where its event's
+			// other documents say (the shipment's fulfilment centre).
+			loc = firstLocation(ms)
+		}
 		for _, l := range r.Lines {
 			if outbound(r) {
 				// Goods that left: sent back to the supplier, issued, or moved on to
 				// another location (where the transfer's other side books them in).
-				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHand}, -l.Qty)
+				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, ontology.BucketOnHand}, -l.Qty)
 				continue
 			}
-			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
 			if l.RejectedQty != nil && *l.RejectedQty > 0 {
 				// Refused goods are still here, awaiting inspection or return: on hold.
-				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: r.Location, Lot: l.Lot}, ontology.BucketOnHold}, *l.RejectedQty)
+				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, ontology.BucketOnHold}, *l.RejectedQty)
 			}
 			received[l.SKU] += l.Qty
 			if l.ExpectedQty != nil {

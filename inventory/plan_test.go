@@ -41,6 +41,23 @@ func TestPlan(t *testing.T) {
 			want: Effect{key("A", "WH", ontology.BucketOnHand): ontology.Units(-2), key("A", "WH", ontology.BucketInTransit): ontology.Units(2)},
 		},
 		{
+			name: "parcel returned to sender: the goods are back on hand, neither delivered nor in transit",
+			members: []Member{
+				member("o", ontology.RoleOrder, ontology.VerbPaid, "WH", line("A", 2)),
+				member("t", ontology.RoleTracking, ontology.VerbReturned, ""),
+			},
+			want: Effect{},
+		},
+		{
+			name: "one parcel back, one delivered: which goods came back is not known",
+			members: []Member{
+				member("o", ontology.RoleOrder, ontology.VerbPaid, "WH", line("A", 2)),
+				member("t1", ontology.RoleTracking, ontology.VerbReturned, ""),
+				member("t2", ontology.RoleTracking, ontology.VerbDelivered, ""),
+			},
+			want: Effect{key("A", "WH", ontology.BucketOnHand): ontology.Units(-2)},
+		},
+		{
 			name:    "pos sale takes from the store",
 			members: []Member{member("p", ontology.RolePOS, ontology.VerbPaid, "STORE", line("LATTE", 1))},
 			want:    Effect{key("LATTE", "STORE", ontology.BucketOnHand): ontology.Units(-1)},

@@ -119,3 +119,34 @@ func TestDescribedLinesScoredAgainstTheCatalogue(t *testing.T) {
 		t.Fatalf("suggestions %+v %v: want both teas as equal candidates, neither accepted", sg, err)
 	}
 }
+
+// TestDeclarationInKilogramsAnnouncesNoPieces: a customs line known only in kilograms
+// (GUnit 035, no legal unit that counts) says nothing of how many pieces come: it
+// announces no stock, while a line of the same declaration in pieces does, and the
+// receipt's count is not compared with the kilograms.
+func TestDeclarationInKilogramsAnnouncesNoPieces(t *testing.T) {
+	f := newFixture(t)
+	kg := ontology.Line{SKU: "TEA-OOL-250G", Title: "乌龙茶", HSCode: "0902300000", Qty: ontology.Units(50), Unit: "kg"}
+	cans := ontology.Line{SKU: "TEA-BLK-500G", Title: "红茶", HSCode: "0902409000", Qty: ontology.Units(100), Unit: "pcs"}
+	decl := f.doc("china-customs", "declaration", "220120261000123457", ontology.RoleDeclaration, ontology.VerbDeclared, t0, "",
+		[]ontology.Ref{ref(ontology.RefPO, "PUR-ORD-2026-00042")}, kg, cans)
+	decl.Location = &ontology.LocationRef{System: "china-customs", Code: "WH"}
+	f.save(decl)
+	f.process()
+	stock := f.stock()
+	if stock["TEA-OOL-250G@china-customs:WH/incoming"] != "" || stock["TEA-BLK-500G@china-customs:WH/incoming"] != "100" {
+		t.Fatalf("stock %v: want no oolong incoming (50 kg is not 50 bags), 100 cans of black tea", stock)
+	}
+	receipt := f.doc("erpnext", "receipt", "MAT-PRE-2026-00020", ontology.RoleReceipt, ontology.VerbReceived, t0.Add(72*time.Hour), "WH",
+		[]ontology.Ref{ref(ontology.RefPO, "PUR-ORD-2026-00042")},
+		ontology.Line{SKU: "TEA-OOL-250G", Qty: ontology.Units(200)}, ontology.Line{SKU: "TEA-BLK-500G", Qty: ontology.Units(100)})
+	f.save(receipt)
+	f.process()
+	detail, err := f.store.EventDetail(f.ctx, f.tenant, f.eventOf("erpnext", "receipt", "MAT-PRE-2026-00020"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(detail.Discrepancies) != 0 {
+		t.Fatalf("discrepancies %+v: kilograms were compared with pieces", detail.Discrepancies)
+	}
+}

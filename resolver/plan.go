@@ -105,6 +105,12 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 		if sku == "" {
 			continue // an unresolved product waits; it moves no stock until identified
 		}
+		if d.Role == ontology.RoleDeclaration && !l.Counted() {
+			// A customs line known only in kilograms (or litres) says nothing of how
+			// many pieces come: it announces no stock; the receipt counts them, and
+			// reconciliation reports the units that cannot be compared.
+			continue
+		}
 		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
 			RejectedQty: l.RejectedQty})
 	}

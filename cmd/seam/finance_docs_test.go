@@ -121,7 +121,7 @@ func (f *financeDocs) declaration(entry, po string, qty int, price string) {
 	f.put("china-customs", "declaration", "json", fmt.Sprintf(`{"DecMessage": {"DecHead": {"EntryId": %q, "IEFlag": "I",
  "IEDate": "20250301", "DDate": "20250228", "TradeCoScc": "91440300MA5F3K2W13", "TradeName": "深圳市示例贸易有限公司",
  "OverseasConsignorCode": "DE811907980", "OverseasConsignorEname": "EXAMPLE GMBH", "TradeMode": "0110", "ContrNo": %q},
- "DecLists": {"DecList": {"GNo": "1", "CodeTS": "0902.30.10.00", "GName": "乌龙茶", "GQty": "%d", "GUnit": "035",
+ "DecLists": {"DecList": {"GNo": "1", "CodeTS": "0902.30.10.00", "GName": "乌龙茶", "GQty": "%d", "GUnit": "007",
   "DeclPrice": %q, "TradeCurr": "EUR", "ExgNo": "TEA-OOL-250G"}}}}`, entry, po, qty, price))
 }
 

@@ -48,7 +48,7 @@ func (m *Mapper) Map(p connectors.Payload) ([]connectors.Mapped, error) {
 	if p.System == signals.System {
 		return signals.Map(p)
 	}
-	res, err := m.registry.MapPayload(p.Tenant, p.System, p.Type, p.Format, p.Raw)
+	res, err := m.registry.MapPayloadAt(p.Tenant, p.System, p.Type, p.Format, p.Raw, p.ReceivedAt)
 	if err != nil {
 		return nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "payload", Rule: "decode", Message: err.Error()}}}
 	}

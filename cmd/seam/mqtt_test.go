@@ -88,7 +88,7 @@ func TestMQTTReadingsInEveryFormat(t *testing.T) {
 	publish(t, pub, base+"/NBIRTH/gw-07", birth)
 	publish(t, pub, base+"/DBIRTH/gw-07/PALLET-0044", dbirth)
 	publish(t, pub, base+"/DDATA/gw-07/PALLET-0044", ddata)
-	d = waitDocument(t, s, ontology.DocKey{Tenant: tenant, System: "iot", Type: "reading", ExternalID: "PALLET-0044@1741054760000#2"})
+	d = waitDocument(t, s, ontology.DocKey{Tenant: tenant, System: "iot", Type: "reading", ExternalID: "gw-07/PALLET-0044@1741054760000#2"})
 	if d.Format != string(iot.FormatSparkplugB) {
 		t.Fatalf("sparkplug reading format %q", d.Format)
 	}

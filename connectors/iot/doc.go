@@ -7,7 +7,7 @@
 //
 //   - ThingsBoard telemetry JSON: a values object, {"ts":ms,"values":{...}}, an array of
 //     either, or the gateway form {"DEVICE":[{"ts":ms,"values":{...}}]} ([ParseThingsBoard],
-//     [ParseThingsBoardGateway]).
+//     [ParseThingsBoardGateway]); the gateway form is recognised on a device topic too.
 //   - SenML JSON, RFC 8428: an array of records with base fields carried forward
 //     ([ParseSenML]).
 //   - Sparkplug B: protobuf payloads on spBv1.0/... topics, with metric aliases learnt
@@ -24,7 +24,9 @@
 //     under its own sanitised, lower-case name.
 //   - Nothing is dropped quietly. A value that cannot be read makes the whole payload
 //     an error, a [*FieldError] naming the field path and the rule broken, so that the
-//     caller quarantines the payload whole. The only things that yield no reading by
+//     caller quarantines the payload whole. One exception: a SenML record Seam cannot
+//     use is returned beside the pack's other readings as a skipped [*FieldError], for
+//     the caller to keep visible ([ParseSenML]). The only things that yield no reading by
 //     design are documented: Sparkplug metrics flagged is_null, Sparkplug protocol
 //     metrics (bdSeq, Node Control/*, Device Control/*), DEATH, command and STATE
 //     messages, and SenML base-only records.

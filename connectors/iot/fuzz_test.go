@@ -41,8 +41,9 @@ func FuzzSenML(f *testing.F) {
 	}
 	f.Add([]byte(senmlSample), "PALLET-SENSOR-0042")
 	f.Fuzz(func(t *testing.T, payload []byte, device string) {
-		rs, err := ParseSenML(payload, device, received)
+		rs, skipped, err := ParseSenML(payload, device, received)
 		checkResult(t, rs, err)
+		checkSkipped(t, rs, skipped, err)
 	})
 }
 
@@ -94,9 +95,20 @@ func FuzzParse(f *testing.F) {
 	f.Add("spBv1.0/NL-WH1/DBIRTH/gw-07/PALLET-SENSOR-0042", EncodeSparkplug(palletBirth(0)))
 	f.Add("spBv1.0/STATE/host", []byte(`{"online":true}`))
 	f.Fuzz(func(t *testing.T, topic string, payload []byte) {
-		rs, err := Parse(Detect(topic, payload), topic, payload, received, NewAliasTable())
+		rs, skipped, err := Parse(Detect(topic, payload), topic, payload, received, NewAliasTable())
 		checkResult(t, rs, err)
+		checkSkipped(t, rs, skipped, err)
 	})
+}
+
+// checkSkipped: skipped records come only beside readings, never with an error.
+func checkSkipped(t *testing.T, rs []ontology.Reading, skipped []*FieldError, err error) {
+	t.Helper()
+	for _, s := range skipped {
+		if s == nil || err != nil || len(rs) == 0 {
+			t.Fatalf("skipped %v with %d readings and error %v", skipped, len(rs), err)
+		}
+	}
 }
 
 // checkResult: an error comes without readings and is one of the documented kinds.

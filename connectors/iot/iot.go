@@ -61,26 +61,30 @@ func Detect(topic string, payload []byte) Format {
 // Errors: a [*FieldError] for anything unreadable, and for Sparkplug a
 // [*UnknownAliasError] (errors.Is ErrUnknownAlias) when a DATA message uses an alias no
 // BIRTH has named. In every error case the payload yields no readings and should be
-// quarantined whole. Sparkplug seq gaps are not errors; [ParseSparkplug] reports them.
-func Parse(format Format, topic string, payload []byte, received time.Time, aliases *AliasTable) ([]ontology.Reading, error) {
+// quarantined whole. skipped holds the records of a SenML pack that could not be used
+// while the rest could (see [ParseSenML]); the caller keeps them visible. Sparkplug seq
+// gaps are not errors; [ParseSparkplug] reports them.
+func Parse(format Format, topic string, payload []byte, received time.Time, aliases *AliasTable) (readings []ontology.Reading, skipped []*FieldError, err error) {
 	switch format {
 	case FormatThingsBoard:
 		if isGatewayTopic(topic) {
-			return ParseThingsBoardGateway(payload, received)
+			readings, err = ParseThingsBoardGateway(payload, received)
+			return readings, nil, err
 		}
 		dev := DeviceFromTopic(topic)
 		if dev == "" {
-			return nil, fieldErr(format, "topic", "required", topic,
+			return nil, nil, fieldErr(format, "topic", "required", topic,
 				"topic names no device (want .../devices/{device}/... or a gateway topic)")
 		}
-		return ParseThingsBoard(payload, dev, received)
+		readings, err = ParseThingsBoard(payload, dev, received)
+		return readings, nil, err
 	case FormatSenML:
 		return ParseSenML(payload, DeviceFromTopic(topic), received)
 	case FormatSparkplugB:
 		res, err := ParseSparkplug(topic, payload, received, aliases)
-		return res.Readings, err
+		return res.Readings, nil, err
 	}
-	return nil, fieldErr(format, "format", "unsupported", string(format), "unknown payload format")
+	return nil, nil, fieldErr(format, "format", "unsupported", string(format), "unknown payload format")
 }
 
 // DeviceFromTopic is the device a device topic names: the level after a "devices" level,

@@ -50,7 +50,7 @@ func TestDeviceFromTopic(t *testing.T) {
 func TestParse(t *testing.T) {
 	aliases := NewAliasTable()
 	run := func(topic string, payload []byte) ([]string, error) {
-		rs, err := Parse(Detect(topic, payload), topic, payload, received, aliases)
+		rs, _, err := Parse(Detect(topic, payload), topic, payload, received, aliases)
 		checkInvariants(t, rs)
 		return show(rs), err
 	}
@@ -68,14 +68,14 @@ func TestParse(t *testing.T) {
 		{"v1/devices/PALLET-1/senml", []byte(`[{"bn":"urn:dev:mac:0024befffe804ff1:","n":"temp","u":"Cel","v":4.2}]`),
 			[]string{"PALLET-1 2025-03-04T02:30:00Z temperature_c=4.2 recv"}},
 		{device(DBirth), EncodeSparkplug(palletBirth(0)), []string{
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z weight_kg=512 seq=0",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z temperature_c=4 seq=0",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z humidity_rh=60.5 seq=0",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z weight_kg=512 seq=0",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z temperature_c=4 seq=0",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z humidity_rh=60.5 seq=0",
 		}},
 		{device(DData), EncodeSparkplug(sampleData(1)), []string{
-			"PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z weight_kg=512.4 seq=1",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z temperature_c=4.2 seq=1",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z humidity_rh=61 seq=1",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z weight_kg=512.4 seq=1",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z temperature_c=4.2 seq=1",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z humidity_rh=61 seq=1",
 		}},
 	}
 	for _, tc := range tests {
@@ -95,13 +95,13 @@ func TestParse(t *testing.T) {
 
 	_, err := run("v1/devices/me/telemetry", []byte(tbPlain))
 	wantFieldError(t, err, FormatThingsBoard, "topic", "required")
-	_, err = Parse("csv", "x", []byte("a,b"), received, nil)
+	_, _, err = Parse("csv", "x", []byte("a,b"), received, nil)
 	wantFieldError(t, err, "csv", "format", "unsupported")
 	_, err = run("spBv1.0/NL-WH1/DDATA/gw-99/P", EncodeSparkplug(sampleData(1)))
 	if !errors.Is(err, ErrUnknownAlias) {
 		t.Fatalf("DDATA of an unborn node: %v, want ErrUnknownAlias", err)
 	}
-	if _, err := Parse(FormatSparkplugB, node(NDeath), nil, received, nil); err != nil {
+	if _, _, err := Parse(FormatSparkplugB, node(NDeath), nil, received, nil); err != nil {
 		t.Fatalf("empty NDEATH without table: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package iot
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -28,50 +29,71 @@ func relativeLimit() decimal.Decimal { return decimal.New(1<<28, 0) }
 // and "g" give weight_kg (grams moved three decimal places), "Cel" temperature_c, "%RH"
 // humidity_rh. A name that is a canonical alias (see [CanonicalMetric]) with another
 // unit is an error; any other name with another unit keeps its own name and drops
-// the unit.
+// the unit. A record without n (its name is bn alone, as RFC 8428 allows) and with
+// another unit is named by its unit, sanitised as [MetricName] does with "%" read as
+// "pct": RFC 8428 example 5.1.4's "lon", "lat" and "%EL" give lon, lat and pct_el.
 //
 // Values: v (plus bv) is exact decimal text; vs, vb and vd are kept as text for
 // non-canonical metrics, and vs holding a decimal number is accepted for canonical ones.
 // Time: bt + t seconds; a t of 2^28 or more is absolute on its own; a resolved time
 // below 2^28 is relative to received (ReceiveTime set), as the RFC says.
 //
-// Errors ([*FieldError]): malformed records, no or several values in a record, sum
-// values (s), must-understand fields (names ending in "_"), bver above 10, a record
-// naming no device or metric, and a pack with no values at all.
-func ParseSenML(payload []byte, deviceID string, received time.Time) ([]ontology.Reading, error) {
+// A record Seam cannot use does not sink its pack: it is returned in skipped, one
+// [*FieldError] each (no or several values in a record, sum values (s), a value that is
+// not the type or decimal its metric needs, a unit that does not fit its name, a record
+// naming no device or metric, a time out of range), and the pack's other records are
+// read. The caller keeps skipped visible (the MQTT adapter quarantines them beside the
+// stored readings). The pack as a whole fails (error, no readings) when it is not a JSON
+// array of objects, when a base field (bn, bt, bu, bv, bver) is malformed (every later
+// record would be read wrong), for a must-understand field (a name ending in "_"; RFC
+// 8428 §4.4 requires an error), bver above 10, a pack with no values at all, and a pack
+// whose every value record is unusable (the first record's error).
+func ParseSenML(payload []byte, deviceID string, received time.Time) (readings []ontology.Reading, skipped []*FieldError, err error) {
 	if err := checkReceived(sm, received); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	root, err := decodeRoot(sm, payload)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	recs, err := elements(sm, "", root)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	deviceID = strings.TrimSpace(deviceID)
 	var base record
 	var out []ontology.Reading
 	for i, raw := range recs {
 		path := index("", i)
-		rec, err := readRecord(path, raw)
+		rec, bad, err := readRecord(path, raw)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		base.inherit(rec)
+		if bad != nil {
+			skipped = append(skipped, bad)
+			continue
+		}
 		r, ok, err := senmlReading(path, rec, base, deviceID, received.UTC())
 		if err != nil {
-			return nil, err
+			var fe *FieldError
+			if !errors.As(err, &fe) {
+				return nil, nil, err
+			}
+			skipped = append(skipped, fe)
+			continue
 		}
 		if ok {
 			out = append(out, r)
 		}
 	}
-	if len(out) == 0 {
-		return nil, fieldErr(sm, "payload", "required", "", "pack has no record with a value")
+	switch {
+	case len(out) == 0 && len(skipped) > 0:
+		return nil, nil, skipped[0]
+	case len(out) == 0:
+		return nil, nil, fieldErr(sm, "payload", "required", "", "pack has no record with a value")
 	}
-	return out, nil
+	return out, skipped, nil
 }
 
 // record is one SenML record; has* say which optional fields were present.
@@ -99,22 +121,25 @@ func (b *record) inherit(r record) {
 	}
 }
 
-func readRecord(path string, raw json.RawMessage) (record, error) {
-	var r record
+// readRecord reads one record. err is for what sinks the pack: a record that is not a
+// JSON object, a malformed base field, a must-understand field, a version above 10.
+// bad is for a record that cannot be used while its base fields still count.
+func readRecord(path string, raw json.RawMessage) (r record, bad *FieldError, err error) {
 	ms, err := members(sm, path, raw)
 	if err != nil {
-		return r, err
+		return r, nil, err
 	}
 	for _, m := range ms {
 		f := join(path, m.key)
 		var err error
+		base := false
 		switch m.key {
 		case "bn":
 			r.bn, err = stringField(sm, f, m.value)
-			r.hasBN = true
+			r.hasBN, base = true, true
 		case "bu":
 			r.bu, err = stringField(sm, f, m.value)
-			r.hasBU = true
+			r.hasBU, base = true, true
 		case "n":
 			r.n, err = stringField(sm, f, m.value)
 		case "u":
@@ -133,29 +158,35 @@ func readRecord(path string, raw json.RawMessage) (record, error) {
 			r.hasV = true
 		case "bt":
 			r.bt, err = senmlNumber(f, m.value)
-			r.hasBT = true
+			r.hasBT, base = true, true
 		case "bv":
 			r.bv, err = senmlNumber(f, m.value)
-			r.hasBV = true
+			r.hasBV, base = true, true
 		case "t":
 			r.t, err = senmlNumber(f, m.value)
 			r.hasT = true
 		case "s":
 			r.hasSum = true
 		case "bver":
-			err = checkVersion(f, m.value)
+			err, base = checkVersion(f, m.value), true
 		case "bs", "ut":
 			_, err = senmlNumber(f, m.value)
 		default:
 			if strings.HasSuffix(m.key, "_") {
-				return r, fieldErr(sm, f, "unsupported", "", "must-understand field not supported")
+				return r, nil, fieldErr(sm, f, "unsupported", "", "must-understand field not supported")
 			}
 		}
-		if err != nil {
-			return r, err
+		switch {
+		case err == nil:
+		case base:
+			return r, nil, err
+		case bad == nil:
+			if !errors.As(err, &bad) {
+				return r, nil, err
+			}
 		}
 	}
-	return r, nil
+	return r, bad, nil
 }
 
 func senmlNumber(field string, raw json.RawMessage) (decimal.Decimal, error) {
@@ -260,11 +291,18 @@ func unitMetric(unit string) (metric string, grams bool) {
 func senmlMetric(path, key, unit string) (string, bool, error) {
 	um, grams := unitMetric(unit)
 	if key == "" {
-		if um == "" {
-			return "", false, fieldErr(sm, join(path, "n"), "required", unit,
-				"record names no metric: no n and the unit is not kg, g, Cel or %%RH")
+		if um != "" {
+			return um, grams, nil
 		}
-		return um, grams, nil
+		if unit == "" {
+			return "", false, fieldErr(sm, join(path, "n"), "required", "",
+				"record names no metric: no n and no unit")
+		}
+		s, err := sanitise(strings.ReplaceAll(unit, "%", " pct "))
+		if err != nil {
+			return "", false, fieldErr(sm, join(path, "u"), "name", unit, "unit cannot name the metric: %v", err)
+		}
+		return s, false, nil
 	}
 	s, err := sanitise(key)
 	if err != nil {

@@ -1,6 +1,7 @@
 package iot
 
 import (
+	"reflect"
 	"testing"
 )
 
@@ -57,6 +58,9 @@ func TestParseSenML(t *testing.T) {
 			"P1 2025-03-04T02:15:22Z blob=AQID",
 			"P1 2025-03-04T02:15:22Z temperature_c=4.25",
 		}},
+		{"no name: the unit names the metric", `[{"bn":"P1:","u":"V","v":3.6}]`, "", []string{
+			"P1 2025-03-04T02:30:00Z v=3.6 recv",
+		}},
 		{"base name changes mid-pack; base-only records and unknown fields ignored", `[{"bn":"A:","bver":10,"ut":60},{"n":"temp","u":"Cel","v":1,"x":"y"},{"bn":"B:"},{"n":"temp","u":"Cel","v":2}]`, "", []string{
 			"A 2025-03-04T02:30:00Z temperature_c=1 recv",
 			"B 2025-03-04T02:30:00Z temperature_c=2 recv",
@@ -64,9 +68,12 @@ func TestParseSenML(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := ParseSenML([]byte(tc.payload), tc.device, received)
+			got, skipped, err := ParseSenML([]byte(tc.payload), tc.device, received)
 			if err != nil {
 				t.Fatalf("ParseSenML(%s): %v", tc.payload, err)
+			}
+			if skipped != nil {
+				t.Errorf("skipped %v", skipped)
 			}
 			wantReadings(t, got, FormatSenML, tc.want...)
 			checkInvariants(t, got)
@@ -96,7 +103,8 @@ func TestParseSenMLErrors(t *testing.T) {
 		{"unknown unit on a canonical name", `[{"bn":"P1:","n":"temperature","u":"K","v":277}]`, "[0].u", "unit"},
 		{"boolean temperature", `[{"bn":"P1:","n":"temperature","vb":true}]`, "[0]", "type"},
 		{"non-numeric string weight", `[{"bn":"P1:","n":"weight","u":"kg","vs":"heavy"}]`, "[0].vs", "decimal"},
-		{"no name and no known unit", `[{"bn":"P1:","u":"V","v":3.6}]`, "[0].n", "required"},
+		{"no name and no unit", `[{"bn":"P1:","v":3.6}]`, "[0].n", "required"},
+		{"no name and a unit of no letters", `[{"bn":"P1:","u":"°","v":3.6}]`, "[0].u", "name"},
 		{"no device: metric name without bn", `[{"n":"temperature","u":"Cel","v":4}]`, "[0].bn", "required"},
 		{"no device: bn of separators only", `[{"bn":"::","n":"temperature","v":4}]`, "[0].bn", "required"},
 		{"time after 9999", `[{"bn":"P1:","bt":1e12,"n":"temp","v":1}]`, "[0].t", "range"},
@@ -106,11 +114,69 @@ func TestParseSenMLErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := ParseSenML([]byte(tc.payload), "", received)
+			got, _, err := ParseSenML([]byte(tc.payload), "", received)
 			if got != nil {
 				t.Errorf("readings %v returned with the error", show(got))
 			}
 			wantFieldError(t, err, FormatSenML, tc.field, tc.rule)
 		})
+	}
+}
+
+// RFC 8428 §5.1.4 verbatim: records without n (the name is bn alone), the base unit %RH,
+// and lon, lat and %EL records in between.
+const senmlRFC514 = `[
+  {"bn":"urn:dev:ow:10e2073a01080063:","bt":1.320067464e+09,"bu":"%RH","v":20},
+  {"u":"lon","v":24.30621},
+  {"u":"lat","v":60.07965},
+  {"t":60,"v":20.3},
+  {"u":"lon","t":60,"v":24.30622},
+  {"u":"lat","t":60,"v":60.07965},
+  {"t":120,"v":20.7},
+  {"u":"lon","t":120,"v":24.30623},
+  {"u":"lat","t":120,"v":60.07966},
+  {"u":"%EL","t":150,"v":98},
+  {"t":180,"v":21.2},
+  {"u":"lon","t":180,"v":24.30628},
+  {"u":"lat","t":180,"v":60.07967}
+]`
+
+func TestSenMLRFC8428Example514(t *testing.T) {
+	got, skipped, err := ParseSenML([]byte(senmlRFC514), "", received)
+	if err != nil || skipped != nil {
+		t.Fatalf("ParseSenML(RFC 8428 5.1.4): %v, skipped %v", err, skipped)
+	}
+	const d = "urn:dev:ow:10e2073a01080063 "
+	wantReadings(t, got, FormatSenML,
+		d+"2011-10-31T13:24:24Z humidity_rh=20", d+"2011-10-31T13:24:24Z lon=24.30621", d+"2011-10-31T13:24:24Z lat=60.07965",
+		d+"2011-10-31T13:25:24Z humidity_rh=20.3", d+"2011-10-31T13:25:24Z lon=24.30622", d+"2011-10-31T13:25:24Z lat=60.07965",
+		d+"2011-10-31T13:26:24Z humidity_rh=20.7", d+"2011-10-31T13:26:24Z lon=24.30623", d+"2011-10-31T13:26:24Z lat=60.07966",
+		d+"2011-10-31T13:26:54Z pct_el=98",
+		d+"2011-10-31T13:27:24Z humidity_rh=21.2", d+"2011-10-31T13:27:24Z lon=24.30628", d+"2011-10-31T13:27:24Z lat=60.07967",
+	)
+	checkInvariants(t, got)
+}
+
+// TestSenMLSkipsUnusableRecords: a record Seam cannot use is returned as skipped, with
+// its field and rule, and the rest of the pack is read; base fields of a skipped record
+// still count for the records after it.
+func TestSenMLSkipsUnusableRecords(t *testing.T) {
+	pack := `[{"bn":"P1:","bt":1741054522,"n":"humidity","u":"%RH","v":61},` +
+		`{"bn":"P2:","n":"weight","u":"Cel","v":4},` + // unit does not fit the name
+		`{"n":"temperature","vb":true},` + // a boolean temperature
+		`{"n":"energy","s":10},` + // sum value
+		`{"n":"temp","v":"4.2"},` + // v as a string
+		`{"n":"temperature","u":"Cel","v":4.5}]`
+	got, skipped, err := ParseSenML([]byte(pack), "", received)
+	if err != nil {
+		t.Fatalf("ParseSenML: %v", err)
+	}
+	wantReadings(t, got, FormatSenML, "P1 2025-03-04T02:15:22Z humidity_rh=61", "P2 2025-03-04T02:15:22Z temperature_c=4.5")
+	var where []string
+	for _, s := range skipped {
+		where = append(where, s.Field+" "+s.Rule)
+	}
+	if want := []string{"[1].u unit", "[2] type", "[3].s unsupported", "[4].v type"}; !reflect.DeepEqual(where, want) {
+		t.Fatalf("skipped %q, want %q", where, want)
 	}
 }

@@ -28,7 +28,8 @@ type SparkplugResult struct {
 // metrics carrying their names can be read).
 //
 // Readings: one per metric of an NBIRTH, DBIRTH, NDATA or DDATA message, with the
-// device of the topic (device id, else edge node id), the metric name mapped by
+// device of the topic ("{edge node}/{device}", else the edge node id; see
+// [Topic.DeviceID]), the metric name mapped by
 // [MetricName] (tried on the whole name, then on its last "/" segment: "Sensors/Weight"
 // gives weight_kg, "Sensors/Battery" gives sensors_battery), the payload seq, and the
 // metric timestamp, else the payload timestamp, else received (ReceiveTime set). None

@@ -48,9 +48,9 @@ func TestSparkplugSample(t *testing.T) {
 		t.Errorf("gap %+v after seq 16, 17", res.Gap)
 	}
 	wantReadings(t, res.Readings, FormatSparkplugB,
-		"PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z weight_kg=512.4 seq=17",
-		"PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z temperature_c=4.2 seq=17",
-		"PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z humidity_rh=61 seq=17",
+		"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z weight_kg=512.4 seq=17",
+		"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z temperature_c=4.2 seq=17",
+		"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:22.123Z humidity_rh=61 seq=17",
 	)
 	if name, ok := aliases.Lookup("NL-WH1", "gw-07", "PALLET-SENSOR-0042", 2); !ok || name != "temperature" {
 		t.Errorf("Lookup(alias 2) = %q, %v", name, ok)
@@ -80,18 +80,18 @@ func TestSparkplugSession(t *testing.T) {
 			want: []string{"gw-07 2025-03-04T02:13:20Z properties_site=NL-WH1 seq=0"}},
 		{name: "DATA before its DBIRTH", topic: device(DData), payload: weight(1, 1), alias: 1},
 		{name: "DBIRTH", topic: device(DBirth), payload: palletBirth(2), want: []string{
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z weight_kg=512 seq=2",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z temperature_c=4 seq=2",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z humidity_rh=60.5 seq=2",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z weight_kg=512 seq=2",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z temperature_c=4 seq=2",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z humidity_rh=60.5 seq=2",
 		}},
 		{name: "DDATA by alias, datatype from the birth, receive time", topic: device(DData), payload: weight(3, 498.25),
-			want: []string{"PALLET-SENSOR-0042 2025-03-04T02:30:00Z weight_kg=498.25 seq=3 recv"}},
+			want: []string{"gw-07/PALLET-SENSOR-0042 2025-03-04T02:30:00Z weight_kg=498.25 seq=3 recv"}},
 		{name: "unknown alias", topic: device(DData), payload: Payload{Seq: u64(4), Metrics: []Metric{
 			{Alias: u64(1), Kind: KindDouble, DoubleValue: 1}, {Alias: u64(9), Kind: KindDouble, DoubleValue: 2}}}, alias: 9},
 		{name: "seq gap", topic: device(DData), payload: weight(6, 497), gap: &Gap{"NL-WH1", "gw-07", 5, 6, 1},
-			want: []string{"PALLET-SENSOR-0042 2025-03-04T02:30:00Z weight_kg=497 seq=6 recv"}},
+			want: []string{"gw-07/PALLET-SENSOR-0042 2025-03-04T02:30:00Z weight_kg=497 seq=6 recv"}},
 		{name: "redelivery is no gap", topic: device(DData), payload: weight(6, 497),
-			want: []string{"PALLET-SENSOR-0042 2025-03-04T02:30:00Z weight_kg=497 seq=6 recv"}},
+			want: []string{"gw-07/PALLET-SENSOR-0042 2025-03-04T02:30:00Z weight_kg=497 seq=6 recv"}},
 		{name: "node data by name, metric timestamp, is_null skipped", topic: node(NData), payload: Payload{
 			Timestamp: 1741054522123, Seq: u64(7), Metrics: []Metric{
 				{Name: "Properties/Site", IsNull: true},
@@ -108,14 +108,14 @@ func TestSparkplugSession(t *testing.T) {
 		{name: "DDEATH drops the device's aliases", topic: device(DDeath), payload: Payload{Seq: u64(251)}},
 		{name: "DATA after DDEATH", topic: device(DData), payload: weight(252, 1), alias: 1},
 		{name: "DBIRTH again", topic: device(DBirth), payload: palletBirth(253), want: []string{
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z weight_kg=512 seq=253",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z temperature_c=4 seq=253",
-			"PALLET-SENSOR-0042 2025-03-04T02:15:00Z humidity_rh=60.5 seq=253",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z weight_kg=512 seq=253",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z temperature_c=4 seq=253",
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:15:00Z humidity_rh=60.5 seq=253",
 		}},
 		{name: "stale NDEATH of an older session is ignored", topic: node(NDeath), payload: Payload{Metrics: []Metric{
 			{Name: "bdSeq", Datatype: TypeInt64, Kind: KindLong, LongValue: 2}}}},
 		{name: "seq rolls over without a gap", topic: device(DData), payload: weight(254, 2), want: []string{
-			"PALLET-SENSOR-0042 2025-03-04T02:30:00Z weight_kg=2 seq=254 recv"}},
+			"gw-07/PALLET-SENSOR-0042 2025-03-04T02:30:00Z weight_kg=2 seq=254 recv"}},
 		{name: "NDEATH of this session ends it", topic: node(NDeath), payload: Payload{Metrics: []Metric{
 			{Name: "bdSeq", Datatype: TypeInt64, Kind: KindLong, LongValue: 3}}}},
 		{name: "DATA after NDEATH", topic: device(DData), payload: weight(255, 1), alias: 1},
@@ -270,6 +270,9 @@ func TestParseTopic(t *testing.T) {
 	if d := (Topic{EdgeNode: "gw-07"}).DeviceID(); d != "gw-07" {
 		t.Errorf("node DeviceID = %q", d)
 	}
+	if d := (Topic{EdgeNode: "gw-07", Device: "PALLET-SENSOR-0042"}).DeviceID(); d != "gw-07/PALLET-SENSOR-0042" {
+		t.Errorf("device DeviceID = %q, want the edge node in it", d)
+	}
 }
 
 func TestRebirthRequest(t *testing.T) {
@@ -319,5 +322,38 @@ func TestAliasTableConcurrent(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// TestSparkplugDeviceWithinEdgeNode: Sparkplug device ids are unique only within their
+// edge node, so the same device name under two edge nodes is two devices (SOURCES.md
+// §8d: edge_node_id/device_id).
+func TestSparkplugDeviceWithinEdgeNode(t *testing.T) {
+	aliases := NewAliasTable()
+	devices := map[string]bool{}
+	for _, edge := range []string{"gw-07", "gw-08"} {
+		topic := func(typ MessageType) string {
+			return fmt.Sprintf("spBv1.0/NL-WH1/%s/%s/PALLET-SENSOR-0042", typ, edge)
+		}
+		for _, msg := range []struct {
+			topic string
+			p     Payload
+		}{
+			{"spBv1.0/NL-WH1/NBIRTH/" + edge, Payload{Seq: u64(0)}},
+			{topic(DBirth), palletBirth(1)},
+			{topic(DData), sampleData(2)},
+		} {
+			res, err := ParseSparkplug(msg.topic, EncodeSparkplug(msg.p), received, aliases)
+			if err != nil {
+				t.Fatalf("%s: %v", msg.topic, err)
+			}
+			for _, r := range res.Readings {
+				devices[r.DeviceID] = true
+			}
+		}
+	}
+	want := map[string]bool{"gw-07/PALLET-SENSOR-0042": true, "gw-08/PALLET-SENSOR-0042": true}
+	if !reflect.DeepEqual(devices, want) {
+		t.Fatalf("devices %v, want %v", devices, want)
 	}
 }

@@ -42,11 +42,14 @@ type Topic struct {
 	HostID   string // only for STATE
 }
 
-// DeviceID is the device readings of this topic belong to: the device if the topic has
-// one, else the edge node (a node may carry sensors itself).
+// DeviceID is the device readings of this topic belong to: "{edge node}/{device}" when
+// the topic names a device, else the edge node (a node may carry sensors itself).
+// Sparkplug device ids are unique only within their edge node (two gateways may each
+// have a PALLET-SENSOR-0042), so the edge node is part of the identity, as SOURCES.md
+// §8d says. The group is not: a group maps to one tenant, and the tenant scopes the id.
 func (t Topic) DeviceID() string {
 	if t.Device != "" {
-		return t.Device
+		return t.EdgeNode + "/" + t.Device
 	}
 	return t.EdgeNode
 }

@@ -18,6 +18,12 @@ const tb = FormatThingsBoard
 //	{"ts":1741054522123,"values":{...}}                ts: Unix milliseconds
 //	[ either of the above, ... ]                       batch or offline buffer
 //
+// The gateway form ([ParseThingsBoardGateway]) sent on a device's topic is read as the
+// gateway form when its shape is unmistakable: every key holds a non-empty array of
+// {"ts":..,"values":{..}} entries. Each reading then has the device of its key, not
+// deviceID. A key holding such entries beside plain values is an error (rule
+// "gateway"): its entries are never stored as JSON text under a metric.
+//
 // Each key of a values object becomes one reading named by [MetricName]. The keys
 // "pallet_sscc" and "sscc" are not readings: they name the pallet the entry's readings
 // belong to and set Reading.PalletSSCC (its check digit is validated downstream).
@@ -42,6 +48,9 @@ func ParseThingsBoard(payload []byte, deviceID string, received time.Time) ([]on
 	p := tbParser{received: received.UTC()}
 	switch kind(root) {
 	case '{':
+		if gatewayShape(root) {
+			return parseGateway(root, received)
+		}
 		err = p.entry("", root, deviceID)
 	case '[':
 		var elems []json.RawMessage
@@ -79,6 +88,57 @@ func ParseThingsBoardGateway(payload []byte, received time.Time) ([]ontology.Rea
 	if err != nil {
 		return nil, err
 	}
+	return parseGateway(root, received)
+}
+
+// gatewayShape reports whether root is unmistakably ThingsBoard's gateway form: an
+// object whose every member is a non-empty array of telemetry entries (see gatewayEntry).
+func gatewayShape(root json.RawMessage) bool {
+	devices, err := members(tb, "", root)
+	if err != nil || len(devices) == 0 {
+		return false
+	}
+	for _, d := range devices {
+		if !gatewayEntries(d.value) {
+			return false
+		}
+	}
+	return true
+}
+
+// gatewayEntries reports whether raw is a non-empty array of objects that each hold a
+// "values" object and nothing but "ts" beside it: the entries of one gateway device.
+func gatewayEntries(raw json.RawMessage) bool {
+	if kind(raw) != '[' {
+		return false
+	}
+	entries, err := elements(tb, "", raw)
+	if err != nil || len(entries) == 0 {
+		return false
+	}
+	for _, e := range entries {
+		ms, err := members(tb, "", e)
+		if err != nil {
+			return false
+		}
+		values := false
+		for _, m := range ms {
+			switch m.key {
+			case "values":
+				values = kind(m.value) == '{'
+			case "ts":
+			default:
+				return false
+			}
+		}
+		if !values {
+			return false
+		}
+	}
+	return true
+}
+
+func parseGateway(root json.RawMessage, received time.Time) ([]ontology.Reading, error) {
 	devices, err := members(tb, "", root)
 	if err != nil {
 		return nil, err
@@ -187,6 +247,10 @@ func (p *tbParser) values(path string, ms []member, device string, at time.Time,
 			return fieldErr(tb, field, "duplicate", "", "key %q already gave metric %s", k, metric)
 		}
 		from[metric] = m.key
+		if gatewayEntries(m.value) {
+			return fieldErr(tb, field, "gateway", "",
+				"holds ThingsBoard gateway entries ({\"ts\":..,\"values\":{..}}) beside plain values; send the gateway form alone, one key per device")
+		}
 		v, err := tbValue(field, metric, m.value)
 		if err != nil {
 			return err

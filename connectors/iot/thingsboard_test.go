@@ -167,3 +167,34 @@ func TestParseThingsBoardGateway(t *testing.T) {
 		})
 	}
 }
+
+// tbGatewayDocs is the gateway telemetry example of ThingsBoard's gateway MQTT API
+// (v1/gateway/telemetry): two devices, entries with ts and values.
+const tbGatewayDocs = `{"Device A": [{"ts": 1483228800000, "values": {"temperature": 42, "humidity": 80}}, {"ts": 1483228801000, "values": {"temperature": 43, "humidity": 82}}], "Device B": [{"ts": 1483228800000, "values": {"temperature": 42, "humidity": 80}}]}`
+
+// TestThingsBoardGatewayOnDeviceTopic: the gateway form published on a device's topic is
+// read as the gateway form (devices from its keys), never as metrics holding JSON text;
+// a key holding gateway entries beside plain values is refused with its own rule.
+func TestThingsBoardGatewayOnDeviceTopic(t *testing.T) {
+	got, err := ParseThingsBoard([]byte(tbGatewayDocs), "gw-1", received)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantReadings(t, got, FormatThingsBoard,
+		"Device A 2017-01-01T00:00:00Z temperature_c=42", "Device A 2017-01-01T00:00:00Z humidity_rh=80",
+		"Device A 2017-01-01T00:00:01Z temperature_c=43", "Device A 2017-01-01T00:00:01Z humidity_rh=82",
+		"Device B 2017-01-01T00:00:00Z temperature_c=42", "Device B 2017-01-01T00:00:00Z humidity_rh=80",
+	)
+	for _, tc := range []struct{ name, payload, field string }{
+		{"beside plain values", `{"Device A":[{"ts":1483228800000,"values":{"weight":1}}],"temperature":4}`, "Device A"},
+		{"inside a batch", `[{"temperature":4},{"Device A":[{"values":{"weight":1}}]}]`, "[1].Device A"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ParseThingsBoard([]byte(tc.payload), "gw-1", received)
+			if got != nil {
+				t.Errorf("readings %v with the error", show(got))
+			}
+			wantFieldError(t, err, FormatThingsBoard, tc.field, "gateway")
+		})
+	}
+}

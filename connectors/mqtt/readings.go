@@ -41,16 +41,17 @@ func (r *Readings) Map(p connectors.Payload) ([]connectors.Mapped, error) {
 		device = parts[3]
 	}
 	var rs []ontology.Reading
+	var skipped []*iot.FieldError
 	var err error
 	switch {
 	case format == iot.FormatSparkplugB:
-		rs, err = iot.Parse(format, p.Topic, p.Raw, received, r.aliases)
+		rs, _, err = iot.Parse(format, p.Topic, p.Raw, received, r.aliases)
 		var ua *iot.UnknownAliasError
 		if errors.As(err, &ua) && r.OnUnknownAlias != nil {
 			r.OnUnknownAlias(ua.Topic.Group, ua.Topic.EdgeNode)
 		}
 	case format == iot.FormatSenML:
-		rs, err = iot.ParseSenML(p.Raw, device, received)
+		rs, skipped, err = iot.ParseSenML(p.Raw, device, received)
 	case device != "":
 		rs, err = iot.ParseThingsBoard(p.Raw, device, received)
 	default:
@@ -95,6 +96,17 @@ func (r *Readings) Map(p connectors.Payload) ([]connectors.Mapped, error) {
 			}
 		}
 		out = append(out, connectors.Mapped{Doc: doc, Raw: p.Raw, ExternalID: id})
+	}
+	if len(skipped) > 0 {
+		// The records of a SenML pack Seam could not use are quarantined with the
+		// pack, each with its reason, while the pack's other readings are stored:
+		// visible, and a replay stores the readings once and quarantines these again.
+		probs := make([]ontology.Problem, len(skipped))
+		for i, s := range skipped {
+			probs[i] = s.Problem()
+			probs[i].Message = "record skipped, the pack's other records were stored: " + probs[i].Message
+		}
+		out = append(out, connectors.Mapped{Raw: p.Raw, ExternalID: out[0].ExternalID + "/skipped", Problems: probs})
 	}
 	return out, nil
 }

@@ -34,7 +34,11 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 		return nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "payload", Rule: "decode",
 			Message: fmt.Sprintf("%s is %s, not an object with fields", posOr(rec.Pos), describe(root))}}}
 	}
-	mp := &mapper{root: root, top: origin{root: root, record: rec.Tree}}
+	top := origin{root: root, record: rec.Tree}
+	if !rec.Received.IsZero() {
+		top.received = rec.Received.UTC().Format(time.RFC3339Nano)
+	}
+	mp := &mapper{root: root, top: top}
 	d := &ontology.Document{Role: m.mapRole(mp), SaleKeepsReturns: m.keepsReturns}
 	d.Key = ontology.DocKey{Tenant: tenant, System: m.System, Type: m.Type, ExternalID: mp.text(m.extID, "key.externalId", root)}
 	if d.Key.ExternalID == "" {

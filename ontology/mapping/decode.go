@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Format is a payload encoding.
@@ -33,6 +34,9 @@ type Record struct {
 	// Err is set when this record alone could not be decoded (a bad JSON line, a CSV row
 	// with too few fields); the other records of the payload are unaffected.
 	Err error
+	// Received is when Seam received the payload (zero when not known): what a
+	// mapping's $received path reads.
+	Received time.Time
 }
 
 // DecodeOptions tune decoding; a mapping carries its own (delimiter and groupBy).

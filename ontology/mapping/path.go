@@ -15,6 +15,7 @@ import (
 //	detail@json[*].app_food_code         decode the JSON string in detail, then descend
 //	$.currency                           from the record's root, inside an each: scope
 //	$$.created                           from the record as received, before unwrap
+//	$received                            when Seam received the payload (RFC 3339)
 //	'key.with.dots'.x                    a quoted key
 //	Note.@lang                           an XML attribute
 type path struct {
@@ -23,6 +24,9 @@ type path struct {
 	// record is true for $$ paths, which start at the record as decoded, before unwrap:
 	// the envelope that holds what the unwrapped object lacks (a Stripe event's created).
 	record bool
+	// received is true for $received: when Seam received the payload, for sources that
+	// say no time at all (Amazon's FBA inbound answers).
+	received bool
 	// single is true when the path reaches at most one value (no [*], no filter), which
 	// lets the common case walk the tree without allocating.
 	single bool
@@ -50,6 +54,9 @@ func parsePath(src string) (path, error) {
 	switch {
 	case s == "$" || s == "$$":
 		p.root, p.record, p.single = s == "$", s == "$$", true
+		return p, nil
+	case s == "$received":
+		p.received, p.single = true, true
 		return p, nil
 	case strings.HasPrefix(s, "$$.") || strings.HasPrefix(s, "$$["):
 		p.record, s = true, strings.TrimPrefix(s[2:], ".")
@@ -151,6 +158,9 @@ func (p *path) decodeLast() bool {
 type origin struct {
 	root   any // the record after unwrap: what $. reaches
 	record any // the record as decoded, before unwrap: what $$. reaches
+	// received is when Seam received the payload, RFC 3339 ("" when not known): what
+	// $received reaches.
+	received string
 }
 
 // start returns the value the path starts from: cur, or one of top's for $ and $$ paths.
@@ -166,6 +176,9 @@ func (p *path) start(top origin, cur any) any {
 
 // get returns the one value a single path reaches.
 func (p *path) get(top origin, cur any) (any, bool) {
+	if p.received {
+		return top.received, top.received != ""
+	}
 	v := p.start(top, cur)
 	for i := range p.segs {
 		var ok bool

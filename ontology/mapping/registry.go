@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/seamhub/seam/ontology"
 )
@@ -145,6 +146,12 @@ type Result struct {
 // so one record may give several documents (a Square exchange: the sale and the return).
 // A record no mapping reads is a problem (rule if), never dropped.
 func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([]Result, error) {
+	return r.MapPayloadAt(tenant, system, typ, format, raw, time.Time{})
+}
+
+// MapPayloadAt is MapPayload for a payload received at received, the time a mapping's
+// $received path reads (for sources that send no time of their own).
+func (r *Registry) MapPayloadAt(tenant, system, typ, format string, raw []byte, received time.Time) ([]Result, error) {
 	m, ok := r.Lookup(system, typ)
 	if !ok {
 		return nil, fmt.Errorf("no mapping for system %q type %q (mapped: %s)", system, typ, strings.Join(r.Systems(), ", "))
@@ -178,6 +185,7 @@ func (r *Registry) MapPayload(tenant, system, typ, format string, raw []byte) ([
 	}
 	out := make([]Result, 0, len(recs))
 	for _, rec := range recs {
+		rec.Received = received
 		if !m.readable(rec) {
 			// A record that did not decode, or is not an object: one problem, its own
 			// mapping's, not one per mapping of the payload.

@@ -22,9 +22,9 @@ func TestChinaCustomsCEB311ImportOrder(t *testing.T) {
 		t.Errorf("total = %v, want acturalPaid 183.29 CNY", d.Total)
 	}
 	wantLines(t, d,
-		"BEANS-DE-1KG gtin=4006381333931 hs=0901210000 qty=1 unit=011 price=128CNY",
+		"BEANS-DE-1KG gtin=4006381333931 hs=0901210000 qty=1 unit=pcs price=128CNY",
 		// An empty barCode is no GTIN; the trailing blank of the item code goes.
-		"FILTER-V60-02 hs=4823200000 qty=2 unit=007 price=25CNY")
+		"FILTER-V60-02 hs=4823200000 qty=2 unit=pcs price=25CNY")
 	// The buyer's national id number is not kept.
 	wantParties(t, d,
 		"customer:dy_58201934:林美::CN",
@@ -46,7 +46,7 @@ func TestChinaCustomsCEB303ExportOrderJSON(t *testing.T) {
 	}
 	wantTime(t, "occurredAt", d.OccurredAt, "2025-04-15T10:05:00Z")
 	// A single OrderList is an object, not a list; its currency is the customs code 502.
-	wantLines(t, d, "TEA-OOL-250G gtin=09501101530003 qty=3 unit=035 price=14USD")
+	wantLines(t, d, "TEA-OOL-250G gtin=09501101530003 qty=3 unit=kg price=14USD")
 	// "SO-1047" links like Shopify's "#1047".
 	wantExactRefs(t, d, "order_number:1047")
 }

@@ -149,9 +149,9 @@ func TestChinaCustomsExport9810(t *testing.T) {
 	// ProdValidDt 20260131 is the last day the goods may be sold: the lot expires when
 	// that day ends in China (16:00 UTC on the 31st).
 	wantLines(t, d,
-		"TEA-OOL-250G hs=0902300000 qty=1000 unit=007 lot=B250112 expires=2026-01-31T16:00:00Z price=8.75USD",
+		"TEA-OOL-250G hs=0902300000 qty=1000 unit=pcs lot=B250112 expires=2026-01-31T16:00:00Z price=8.75USD",
 		// No ExgNo (an empty element): the inspection model holds the item number.
-		"MUG-BLU-350 hs=6912001000 qty=480.5 unit=011 price=2.1USD")
+		"MUG-BLU-350 hs=6912001000 qty=480.5 unit=pcs price=2.1USD")
 	wantParties(t, d,
 		"consignor:4403960ABC:深圳市示例贸易有限公司:91440300MA5F3K2W13:CN",
 		"supplier:3302960DEF:宁波示例陶瓷制品有限公司:91330201MA2H3B9K42:CN",
@@ -176,7 +176,7 @@ func TestChinaCustomsImportGBK(t *testing.T) {
 	// A general-trade import names no warehouse: the receipt will.
 	wantLocation(t, d, "")
 	// Legacy currency code 300 is EUR; five decimal places of kilograms are kept exactly.
-	wantLines(t, d, "COF-BEAN-1KG hs=0901210000 qty=10240.5 unit=035 lot=R2502-HH expires=2026-02-09T16:00:00Z price=9.8EUR")
+	wantLines(t, d, "COF-BEAN-1KG hs=0901210000 qty=10240.5 unit=kg lot=R2502-HH expires=2026-02-09T16:00:00Z price=9.8EUR")
 	if d.Lines[0].Title != "焙炒咖啡豆" {
 		t.Errorf("GBK title read as %q", d.Lines[0].Title)
 	}
@@ -197,7 +197,7 @@ func TestChinaCustomsCEBNamespaceAndAirWaybill(t *testing.T) {
 	}
 	wantTime(t, "occurredAt", d.OccurredAt, "2025-03-24T16:00:00Z")
 	wantLocation(t, d, "") // 1210 into a bonded warehouse: no overseas warehouse named
-	wantLines(t, d, "FC-50ML hs=3304990099 qty=600 unit=142 lot=AU25031 expires=2027-02-28T16:00:00Z price=7.15AUD")
+	wantLines(t, d, "FC-50ML hs=3304990099 qty=600 unit=pcs lot=AU25031 expires=2027-02-28T16:00:00Z price=7.15AUD")
 	// An empty OverseasConsignorCode gives a party without an id, not an empty id.
 	wantParties(t, d,
 		"consignee:3302960GHI:宁波示例跨境电商有限公司:91330201MA2H3B9K42:CN",
@@ -218,8 +218,8 @@ func TestChinaCustomsJSON(t *testing.T) {
 	wantTime(t, "occurredAt", d.OccurredAt, "2025-03-09T16:00:00Z")
 	wantLocation(t, d, "") // 3010 (trade-fair samples), not an overseas warehouse
 	wantLines(t, d,
-		"TEA-OOL-50G hs=0902300000 qty=20 unit=007 price=1.2USD",
-		"MUG-BLU-350 hs=6912001000 qty=0.00001 unit=035 price=3USD")
+		"TEA-OOL-50G hs=0902300000 qty=20 unit=pcs price=1.2USD",
+		"MUG-BLU-350 hs=6912001000 qty=0.00001 unit=kg price=3USD")
 	// "NO" (no overseas consignee) is not a party; an empty ContrNo is not a PO.
 	wantParties(t, d, "consignor:4403960ABC:深圳市示例贸易有限公司:91440300MA5F3K2W13:CN")
 	wantExactRefs(t, d, "entry:531620250000124001", "bl:78412345675")
@@ -228,7 +228,7 @@ func TestChinaCustomsJSON(t *testing.T) {
 	if imp.Key.ExternalID != "531620251000654321" || imp.Direction != "inbound" {
 		t.Fatalf("%+v", imp)
 	}
-	wantLines(t, imp, "COF-BEAN-1KG hs=0901210000 qty=250 unit=035 lot=R2503 price=21.5CNY")
+	wantLines(t, imp, "COF-BEAN-1KG hs=0901210000 qty=250 unit=kg lot=R2503 price=21.5CNY")
 	wantExactRefs(t, imp, "entry:531620251000654321", "po:PO-2025-00417", "bl:COSU6201234999", "container:CSQU3054383")
 	// The same file saved by a Windows tool, with a byte order mark.
 	bom := mapOne(t, "china-customs", "declaration", "json", append([]byte("\ufeff"), readSample(t, "china-customs/import.json")...))
@@ -363,5 +363,38 @@ func fuzzOne(t *testing.T, reg *mapping.Registry, system, typ, format string, ra
 			t.Fatalf("incomplete document %+v", d)
 		}
 		_ = val.Document(d)
+	}
+}
+
+// TestChinaCustomsUnits: stock counts pieces, so a line's quantity is taken from the
+// first of its declared, legal first and legal second quantities whose unit counts; a
+// line measured only in kilograms keeps its kilograms with unit kg, never read as that
+// many items (GUnit 035 千克, FirstUnit 035: 50 kg of tea in 250 g bags is not 50 bags).
+func TestChinaCustomsUnits(t *testing.T) {
+	js := `{"DecHead": {"EntryId": "220120261000123457", "IEFlag": "I", "DDate": "20261206", "ContrNo": "PUR-ORD-2026-00042"},
+	 "DecLists": {"DecList": [
+	  {"GNo": 1, "CodeTS": "0902300000", "GName": "乌龙茶", "GModel": "1|0|乌龙茶|已发酵|250g/袋|RV19-TEA-OOL|无品牌",
+	   "GQty": "50.00000", "GUnit": "035", "FirstQty": "50.00000", "FirstUnit": "035", "DeclPrice": "40.0000", "TradeCurr": "502"},
+	  {"GNo": 2, "CodeTS": "0902409000", "GName": "红茶", "GModel": "1|0|红茶|已发酵|500g/罐|无品牌",
+	   "GQty": "100.00000", "GUnit": "122", "FirstQty": "50.00000", "FirstUnit": "035", "DeclPrice": "12.0000", "TradeCurr": "502"},
+	  {"GNo": 3, "CodeTS": "0902300000", "GName": "乌龙茶", "ExgNo": "TEA-OOL-250G",
+	   "GQty": "50.00000", "GUnit": "035", "FirstQty": "50.00000", "FirstUnit": "035", "SecondQty": "200", "SecondUnit": "136",
+	   "DeclPrice": "10.0000", "TradeCurr": "502"},
+	  {"GNo": 4, "CodeTS": "6912001000", "GName": "陶瓷杯", "ExgNo": "MUG-BLU-350",
+	   "GQty": "40", "GUnit": "127", "FirstQty": "96", "FirstUnit": "035", "DeclPrice": "24.0000", "TradeCurr": "502"}]}}`
+	reg, _ := mapping.NewRegistry()
+	res, err := reg.MapPayload("acme", "china-customs", "declaration", "json", []byte(js))
+	if err != nil || len(res) != 1 || res[0].Doc == nil {
+		t.Fatalf("%v %+v", err, res)
+	}
+	d := res[0].Doc
+	wantLines(t, d,
+		" hs=0902300000 qty=50 unit=kg price=40USD",               // kilograms only: kept as kilograms
+		" hs=0902409000 qty=100 unit=pcs price=12USD",             // 100 罐 (cans)
+		"TEA-OOL-250G hs=0902300000 qty=200 unit=pcs price=10USD", // legal second unit 袋
+		"MUG-BLU-350 hs=6912001000 qty=480 unit=pcs price=24USD",  // 40 打 (dozen)
+	)
+	if d.Lines[0].Counted() || !d.Lines[1].Counted() {
+		t.Errorf("counted: kg line %v, can line %v", d.Lines[0].Counted(), d.Lines[1].Counted())
 	}
 }

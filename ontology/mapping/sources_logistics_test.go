@@ -30,8 +30,9 @@ func TestAfterShipTracking(t *testing.T) {
 		refs: []string{"tracking:SF1420012345678", "order_number:6921384750012345678", "hub_ref:SHP-55188",
 			"po:PO-2025-0042"},
 	}, {
-		// Returned to sender: an exception, still a shipment that left; the tag is kept.
-		file: "aftership/webhook_exception.json", id: "e2a4c6e8f0b14d3f5a7c9e1b3d5f7a9c", verb: ontology.VerbShipped,
+		// Returned to sender (Exception_011): an exception, and the goods are back with
+		// the merchant.
+		file: "aftership/webhook_exception.json", id: "e2a4c6e8f0b14d3f5a7c9e1b3d5f7a9c", verb: ontology.VerbReturned,
 		status: "Exception", at: "2025-03-10T09:12:30Z",
 		parties: []string{"carrier name=yunexpress", "customer name=Jan de Vries email=jan.devries@example.nl"},
 		// A marketplace order number that is not all digits is kept whole.
@@ -82,6 +83,42 @@ func TestAfterShipTags(t *testing.T) {
 			t.Errorf("tag %s: %+v %v, want refused", tag, d, probs)
 		case want != "" && (d == nil || d.Verb != want || d.Status != tag):
 			t.Errorf("tag %s: %+v %v, want %s", tag, d, probs, want)
+		}
+	}
+}
+
+// TestAfterShipReturnToSender: per AfterShip's tracking model, return_to_sender is set
+// once a checkpoint says the parcel is returning (Exception_010) or returned
+// (Exception_011) to the sender. Its last tag Delivered is then the delivery back to
+// the merchant, not to the customer: verb returned; on its way back it is still out,
+// never delivered. Either way the tracking is an exception.
+func TestAfterShipReturnToSender(t *testing.T) {
+	for _, c := range []struct {
+		tag, subtag string
+		rts         bool
+		verb        ontology.Verb
+		status      string
+	}{
+		{"Delivered", "Delivered_001", true, ontology.VerbReturned, "Exception"},
+		{"Exception", "Exception_011", true, ontology.VerbReturned, "Exception"},
+		{"Exception", "Exception_010", true, ontology.VerbShipped, "Exception"},
+		{"InTransit", "InTransit_002", true, ontology.VerbShipped, "Exception"},
+		{"Delivered", "Delivered_001", false, ontology.VerbDelivered, "Delivered"},
+	} {
+		d, probs := mapEdited(t, "aftership", "tracking", "aftership/webhook.json", func(o map[string]any) {
+			m := inner(o, "msg")
+			m["tag"], m["subtag"], m["return_to_sender"] = c.tag, c.subtag, c.rts
+		})
+		if d == nil || d.Verb != c.verb || d.Status != c.status {
+			t.Errorf("%s %s return_to_sender=%v: %+v %v, want %s %s", c.tag, c.subtag, c.rts, d, probs, c.verb, c.status)
+			continue
+		}
+		exception := false
+		for _, n := range d.Notes {
+			exception = exception || n.Field == "exception" && strings.Contains(n.Text, "returned to sender")
+		}
+		if exception != c.rts {
+			t.Errorf("%s %s return_to_sender=%v: notes %+v", c.tag, c.subtag, c.rts, d.Notes)
 		}
 	}
 }

@@ -139,9 +139,16 @@ func mapRaw(t *testing.T, system, typ, format string, raw []byte) (*ontology.Doc
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := reg.MapPayload("acme", system, typ, format, raw)
+	all, err := reg.MapPayload("acme", system, typ, format, raw)
 	if err != nil {
 		t.Fatalf("%s/%s: %v", system, typ, err)
+	}
+	// Documents of other types the record also holds (also:) are not this one.
+	res := all[:0:0]
+	for _, r := range all {
+		if r.Doc == nil || r.Doc.Key.Type == typ {
+			res = append(res, r)
+		}
 	}
 	if len(res) != 1 {
 		t.Fatalf("%s/%s gave %d records, want 1", system, typ, len(res))
@@ -338,7 +345,7 @@ func TestDouyinOrder(t *testing.T) {
 func TestDouyinOrderStatuses(t *testing.T) {
 	for status, want := range map[string]ontology.Verb{
 		"1": ontology.VerbOrdered, "103": ontology.VerbOrdered, "105": ontology.VerbPaid, "2": ontology.VerbPaid,
-		"101": ontology.VerbShipped, "3": ontology.VerbShipped, "4": ontology.VerbCancelled, "5": ontology.VerbDelivered,
+		"101": ontology.VerbPaid, "3": ontology.VerbShipped, "4": ontology.VerbCancelled, "5": ontology.VerbDelivered,
 		"99": "",
 	} {
 		d, probs := mapEdited(t, "douyin", "order", "douyin/order.json", func(o map[string]any) {
@@ -477,4 +484,31 @@ func fuzzSource(f *testing.F, system string, types []string, samples map[string]
 			}
 		}
 	})
+}
+
+// TestDouyinPartlyShipped: a partly shipped order (order_status 101 部分发货) is still
+// paid, and its packages (logistics_info[].product_info[]) are a shipment of their own
+// that lists only the SKU orders sent: the red tea, 备货中 and in no package, is not
+// shipped.
+func TestDouyinPartlyShipped(t *testing.T) {
+	docs := mapSample(t, "douyin", "order", "", "douyin/order_partly_shipped.json")
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want the order and its shipment", len(docs))
+	}
+	order, ship := docs[0], docs[1]
+	if order.Key.Type != "order" || order.Verb != ontology.VerbPaid || len(order.Lines) != 2 {
+		t.Errorf("order %s %s, %d lines", order.Key, order.Verb, len(order.Lines))
+	}
+	if ship.Key.Type != "shipment" || ship.Key.ExternalID != "6921384750012349001" || ship.Role != ontology.RoleFulfilment ||
+		ship.Verb != ontology.VerbShipped || ship.Location == nil || ship.Location.Code != "192837" {
+		t.Fatalf("shipment %+v", ship)
+	}
+	wantLines(t, ship, "RV19-DY-OOL ext=1780001 qty=1")
+	wantRefs(t, ship, "order_id:douyin:6921384750012349001", "tracking:SF1420012349001")
+	wantTime(t, "occurredAt", ship.OccurredAt, "2026-12-06T15:13:32Z") // ship_time
+
+	// The order still being prepared has no package and no shipment.
+	if docs := mapSample(t, "douyin", "order", "", "douyin/order_preparing.json"); len(docs) != 1 {
+		t.Errorf("order being prepared: %d documents", len(docs))
+	}
 }

@@ -42,9 +42,15 @@ func mapSample(t *testing.T, system, typ, format, file string) []*ontology.Docum
 
 func one(t *testing.T, system, typ, format, file string) *ontology.Document {
 	t.Helper()
-	docs := mapSample(t, system, typ, format, file)
+	var docs []*ontology.Document
+	for _, d := range mapSample(t, system, typ, format, file) {
+		// Documents of other types the record also holds (also:) are not this one.
+		if d.Key.Type == typ {
+			docs = append(docs, d)
+		}
+	}
 	if len(docs) != 1 {
-		t.Fatalf("%s gave %d documents, want 1", file, len(docs))
+		t.Fatalf("%s gave %d documents of type %s, want 1", file, len(docs), typ)
 	}
 	return docs[0]
 }

@@ -2,7 +2,9 @@ package mapping_test
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
+	"time"
 
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
@@ -111,14 +113,7 @@ func TestAmazonFBAVerbs(t *testing.T) {
 // The verbs chosen above decide stock: announced receipts keep their expected quantities
 // incoming, counted ones put what was counted on hand, and the difference is kept.
 func TestWarehouseReceiptsMakeStock(t *testing.T) {
-	member := func(d *ontology.Document) inventory.Member {
-		m := inventory.Member{UID: d.Key.UID(), System: d.Key.System, Role: d.Role, Verb: d.Verb, OccurredAt: d.OccurredAt,
-			Location: d.Location.System + ":" + d.Location.Code}
-		for _, l := range d.Lines {
-			m.Lines = append(m.Lines, inventory.Line{SKU: l.SKU, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty})
-		}
-		return m
-	}
+	member := planMember
 	cell := func(sku, loc string, b ontology.Bucket) inventory.Key {
 		return inventory.Key{Cell: ontology.Cell{SKU: sku, Location: loc}, Bucket: b}
 	}
@@ -182,4 +177,79 @@ func FuzzMapAmazonFBA(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) { fuzzOne(t, reg, "amazon-fba", "shipment", "json", raw) })
+}
+
+// TestAmazonFBAAnswers: Amazon's own SP-API answers, as the sandbox examples of
+// fulfillmentInboundV0.json give them. getShipments gives the shipment's status and
+// fulfilment centre (role tracking: no items), getShipmentItemsByShipmentId its items (a
+// receipt of its own type, keyed and referenced by the ShipmentId); neither carries a
+// time, so both take when Seam received them. Joined by the ASN, their plan puts the
+// goods counted at the shipment's fulfilment centre.
+func TestAmazonFBAAnswers(t *testing.T) {
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	received := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+	mapAt := func(file string, edit func([]byte) []byte) *ontology.Document {
+		t.Helper()
+		res, err := reg.MapPayloadAt("acme", "amazon-fba", "shipment", "", edit(readSample(t, file)), received)
+		if err != nil || len(res) != 1 || res[0].Doc == nil {
+			t.Fatalf("%s: %v %+v", file, err, res)
+		}
+		if err := ontology.NewValidator().Document(res[0].Doc); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		return res[0].Doc
+	}
+	same := func(b []byte) []byte { return b }
+	ship := mapAt("amazon-fba/getShipments.json", same)
+	if ship.Key.Type != "shipment" || ship.Key.ExternalID != "FBA15DJ9S3J5" || ship.Role != ontology.RoleTracking ||
+		ship.Verb != ontology.VerbShipped || len(ship.Lines) != 0 {
+		t.Fatalf("getShipments: %+v", ship)
+	}
+	wantLocation(t, ship, "amazon-fba:MKC6")
+	wantTime(t, "occurredAt", ship.OccurredAt, "2026-12-06T10:00:00Z")
+	wantExactRefs(t, ship, "asn:FBA15DJ9S3J5")
+
+	items := mapAt("amazon-fba/getShipmentItems.json", same)
+	if items.Key.Type != "shipment_items" || items.Key.ExternalID != "FBA15DF2763D" || items.Role != ontology.RoleReceipt ||
+		items.Verb != ontology.VerbShipped {
+		t.Fatalf("getShipmentItemsByShipmentId: %+v", items)
+	}
+	wantLines(t, items, "CR-47K6-H6QN ext=X0014BIZ8T qty=0 expected=4")
+	wantExactRefs(t, items, "asn:FBA15DF2763D")
+
+	// The same shipment's items once Amazon counted 3 of the 4, joined with its status.
+	counted := mapAt("amazon-fba/getShipmentItems.json", func(b []byte) []byte {
+		b = bytes.ReplaceAll(b, []byte("FBA15DF2763D"), []byte("FBA15DJ9S3J5"))
+		return bytes.Replace(b, []byte(`"QuantityReceived": 0`), []byte(`"QuantityReceived": 3`), 1)
+	})
+	if counted.Verb != ontology.VerbReceived {
+		t.Fatalf("counted items: verb %s", counted.Verb)
+	}
+	eff, ds := inventory.Plan([]inventory.Member{planMember(ship), planMember(counted)}, nil)
+	want := inventory.Effect{{Cell: ontology.Cell{SKU: "CR-47K6-H6QN", Location: "amazon-fba:MKC6"}, Bucket: ontology.BucketOnHand}: ontology.Units(3)}
+	if !reflect.DeepEqual(eff, want) || len(ds) != 1 {
+		t.Errorf("plan %v %+v, want 3 on hand at MKC6 and 1 short", eff, ds)
+	}
+
+	// Without a receive time (a caller that knows none) the answers have no time at all.
+	res, err := reg.MapPayload("acme", "amazon-fba", "shipment", "", readSample(t, "amazon-fba/getShipments.json"))
+	if err != nil || len(res) != 1 || res[0].Doc != nil {
+		t.Errorf("no receive time: %v %+v", err, res)
+	}
+}
+
+// planMember is a mapped document as the stock plan sees it, its location as
+// "system:code".
+func planMember(d *ontology.Document) inventory.Member {
+	m := inventory.Member{UID: d.Key.UID(), System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, OccurredAt: d.OccurredAt}
+	if d.Location != nil {
+		m.Location = d.Location.System + ":" + d.Location.Code
+	}
+	for _, l := range d.Lines {
+		m.Lines = append(m.Lines, inventory.Line{SKU: l.SKU, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty})
+	}
+	return m
 }

@@ -52,7 +52,7 @@ func (e *valueError) Error() string { return e.msg }
 
 // knownTransforms are the transform names a mapping may use, for messages.
 var knownTransforms = []string{"trim", "upper", "lower", "digits", "nospace", "orderNumber", "nonZero",
-	"stripPrefix:<text>", "stripSuffix:<text>", "ifPrefix:<text>", "unlessPrefix:<text>", "as:<text>"}
+	"customsCount", "customsUnit", "stripPrefix:<text>", "stripSuffix:<text>", "ifPrefix:<text>", "unlessPrefix:<text>", "as:<text>"}
 
 var simpleTransforms = map[string]func(string) string{
 	"trim":  strings.TrimSpace,
@@ -75,6 +75,9 @@ var simpleTransforms = map[string]func(string) string{
 		}, v)
 	},
 	"orderNumber": OrderNumber,
+	// China customs units (customs_units.go): "CODE|QTY" as pieces, and a unit code's name.
+	"customsCount": customsCount,
+	"customsUnit":  customsUnit,
 	"nonZero": func(v string) string {
 		if z, err := decimal.NewFromString(strings.TrimSpace(v)); err == nil && z.IsZero() {
 			return ""
@@ -122,7 +125,7 @@ func compileTransform(t string) (transform, error) {
 	msg := fmt.Sprintf("unknown transform %q (known: %s)", t, strings.Join(knownTransforms, ", "))
 	if ok && arg == "" && contains([]string{"stripPrefix", "stripSuffix", "ifPrefix", "unlessPrefix", "as"}, name) {
 		msg = fmt.Sprintf("transform %q needs its text after the colon, e.g. %q", t, name+":SO-")
-	} else if s := suggest(t, []string{"trim", "upper", "lower", "digits", "nospace", "orderNumber", "nonZero",
+	} else if s := suggest(t, []string{"trim", "upper", "lower", "digits", "nospace", "orderNumber", "nonZero", "customsCount", "customsUnit",
 		"stripPrefix:", "stripSuffix:", "ifPrefix:", "unlessPrefix:", "as:"}); s != "" {
 		msg += "; did you mean " + s + "?"
 	}
