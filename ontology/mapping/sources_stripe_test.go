@@ -236,3 +236,33 @@ func TestStripeAmountsInStripesMinorUnits(t *testing.T) {
 		}
 	}
 }
+
+// A charge partly refunded (charge.refunded with amount_refunded 1000 of 2935 and
+// refunded false, stripe-mock's charge and refund objects) stays paid, and the money that
+// went back is a refund document of the charge: its amount, and the refund and its
+// balance transaction as refs, so the refund's own balance transaction (source re_...)
+// joins the charge's event. Before, nothing showed the 10.00.
+func TestStripeChargePartlyRefunded(t *testing.T) {
+	docs := mapSample(t, "stripe", "charge", "", "stripe/charge_refunded_partial_event.json")
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want the charge and its refunds", len(docs))
+	}
+	ch, r := docs[0], docs[1]
+	if ch.Verb != ontology.VerbPaid || ch.Total.String() != "29.35 USD" {
+		t.Errorf("charge = %s %s", ch.Verb, ch.Total)
+	}
+	if r.Key.Type != "charge_refunds" || r.Key.ExternalID != "ch_3RV19aaWooOrder751" || r.Role != ontology.RoleRefund ||
+		r.Verb != ontology.VerbRefunded || r.Total.String() != "10 USD" {
+		t.Fatalf("refunds = %+v %s", r.Key, r.Total)
+	}
+	if got, want := refs(r), "payment:ch_3RV19aaWooOrder751 payment:pi_3RV19aaWooOrder751 payment:re_3RV19aaRefP751 balance_txn:txn_3RV19aaRefP751"; got != want {
+		t.Errorf("refs = %s, want %s", got, want)
+	}
+	// A charge refunded in full gives its refunds too; one with nothing refunded none.
+	if d := ofType(mapSample(t, "stripe", "charge", "", "stripe/charge_jpy.json"), "charge_refunds"); len(d) != 1 || d[0].Total.String() != "4500 JPY" {
+		t.Errorf("refunded in full: %+v", d)
+	}
+	if d := mapSample(t, "stripe", "charge", "", "stripe/charge_event.json"); len(d) != 1 {
+		t.Errorf("nothing refunded gave %d documents", len(d))
+	}
+}
