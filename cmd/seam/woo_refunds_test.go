@@ -135,3 +135,36 @@ func TestWooCommerceRefundedOrders(t *testing.T) {
 		t.Errorf("order 723: %+v", e)
 	}
 }
+
+// TestWooCommerceTrashedOrder: WooCommerce's order.deleted ({"id":743}, sent when an
+// order goes to the trash) withdraws an order that never shipped: its reservation is
+// released. order.restored brings it back, a newer version, reserved again. Before, the
+// notice was kept and the trashed order reserved its goods for good.
+func TestWooCommerceTrashedOrder(t *testing.T) {
+	cfg := testConfig(t)
+	tenant := neo4jtest.Tenant(t)
+	s := startServer(t, cfg)
+	base := "http://" + s.Addr
+	reserved := func(n string) func([]stockRow) bool {
+		return func(rs []stockRow) bool { return len(rs) == 1 && rs[0].Reserved == n && rs[0].OnHand == "0" }
+	}
+	postWoo(t, base, tenant, "order.created", "order743-processing.json", 1)
+	waitStock(t, base, tenant, "RV19-WOO-C", reserved("3"))
+	postWoo(t, base, tenant, "order.deleted", "order743-deleted.json", 2)
+	waitStock(t, base, tenant, "RV19-WOO-C", reserved("0"))
+
+	// Restored from the trash: WooCommerce sends the order again, changed later.
+	body, err := os.ReadFile(filepath.Join(wooRefundsDir, "order743-processing.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored := bytes.Replace(body, []byte(`"date_modified_gmt": "2017-03-22T19:28:08"`), []byte(`"date_modified_gmt": "2017-03-24T09:00:00"`), 1)
+	if bytes.Equal(restored, body) {
+		t.Fatal("the order's date_modified_gmt is not where the test expects it")
+	}
+	d := wooDelivery("order.restored", restored, 3)
+	if code, r := postWebhook(t, base, tenant, "woocommerce", d.body, d.headers); code != http.StatusOK || r.Status != "accepted" {
+		t.Fatalf("order.restored: %d %+v", code, r)
+	}
+	waitStock(t, base, tenant, "RV19-WOO-C", reserved("3"))
+}

@@ -432,4 +432,13 @@ func TestWooCommerceRefundedAfterCompletion(t *testing.T) {
 	if d := sfMap(t, "woocommerce", "order", "", done); d.Verb != ontology.VerbShipped || d.Status != "refunded" {
 		t.Errorf("refunded after completion: %s %s", d.Verb, d.Status)
 	}
+	// Trashed (order.deleted) likewise: withdrawn before it was completed, gone after.
+	trash := bytes.Replace(raw, []byte(`"status": "refunded"`), []byte(`"status": "trash"`), 1)
+	if d := sfMap(t, "woocommerce", "order", "", trash); d.Verb != ontology.VerbCancelled {
+		t.Errorf("trashed, never completed: %s", d.Verb)
+	}
+	trash = bytes.Replace(done, []byte(`"status": "refunded"`), []byte(`"status": "trash"`), 1)
+	if d := sfMap(t, "woocommerce", "order", "", trash); d.Verb != ontology.VerbShipped || d.Status != "trash" {
+		t.Errorf("trashed after completion: %s %s", d.Verb, d.Status)
+	}
 }
