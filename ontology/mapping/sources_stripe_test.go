@@ -1,6 +1,7 @@
 package mapping_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -264,5 +265,17 @@ func TestStripeChargePartlyRefunded(t *testing.T) {
 	}
 	if d := mapSample(t, "stripe", "charge", "", "stripe/charge_event.json"); len(d) != 1 {
 		t.Errorf("nothing refunded gave %d documents", len(d))
+	}
+	// An authorization released without capture gave nothing back: its refunds are
+	// cancelled, as the charge is.
+	raw := srcSample(t, "stripe/charge_authorized_event.json")
+	released := bytes.Replace(bytes.Replace(raw, []byte(`"amount_refunded": 0`), []byte(`"amount_refunded": 8950`), 1),
+		[]byte(`"refunded": false`), []byte(`"refunded": true`), 1)
+	if bytes.Equal(released, raw) {
+		t.Fatal("the authorized charge sample changed")
+	}
+	docs, ps := sfResults(t, "stripe", "charge", "", released)
+	if len(ps) > 0 || len(docs) != 2 || docs[0].Verb != ontology.VerbCancelled || docs[1].Verb != ontology.VerbCancelled {
+		t.Errorf("released authorization: %d documents %v", len(docs), ps)
 	}
 }
