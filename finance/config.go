@@ -65,6 +65,10 @@ type Config struct {
 	SupplierTermsDays int `yaml:"supplierTermsDays"`
 	// GraceDays are days past the due date before a payment counts as late.
 	GraceDays int `yaml:"graceDays"`
+	// ShipWithinDays is how long a paid online order may go without a shipment before it
+	// is missing one, counted from its payment (else its date) to the data clock: the
+	// days a shop takes to pack and hand over. Until then it awaits its shipment.
+	ShipWithinDays int `yaml:"shipWithinDays"`
 	// CollectedBy are systems whose sale documents record the payment themselves: a
 	// till that took the money, a marketplace that collected it and settles with the
 	// store. Their paid sales expect no payment document of their own.
@@ -83,7 +87,7 @@ type Config struct {
 // DefaultConfig is reconciliation as Seam ships it: one minor unit of the currency either
 // way (a cent, a yen, a fils) is rounding, a declared value within half a percent is the
 // broker's rounding of unit prices, quantities must agree exactly, a conversion within
-// half a percent is the processor's.
+// half a percent is the processor's, and a paid online order ships within three days.
 func DefaultConfig() Config {
 	minor := decimal.NewFromInt(1)
 	return Config{
@@ -93,6 +97,7 @@ func DefaultConfig() Config {
 		FX:                Tolerance{Minor: minor, Pct: decimal.RequireFromString("0.5")},
 		CustomerTermsDays: 30,
 		SupplierTermsDays: 30,
+		ShipWithinDays:    3,
 		CollectedBy:       []string{"square", "meituan", "douyin", "pinduoduo"},
 		Counting:          []string{"amazon-fba:RECEIVING", "shipbob:Processing"},
 	}
@@ -105,8 +110,8 @@ func (c Config) Validate() error {
 			return fmt.Errorf("finance tolerance %s: abs, minor and pct must not be negative", name)
 		}
 	}
-	if c.CustomerTermsDays < 0 || c.SupplierTermsDays < 0 || c.GraceDays < 0 {
-		return fmt.Errorf("finance terms and grace days must not be negative")
+	if c.CustomerTermsDays < 0 || c.SupplierTermsDays < 0 || c.GraceDays < 0 || c.ShipWithinDays < 0 {
+		return fmt.Errorf("finance terms, grace and shipping days must not be negative")
 	}
 	for _, r := range c.Rates {
 		if len(r.From) != 3 || len(r.To) != 3 || r.Rate.Sign() <= 0 {

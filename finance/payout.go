@@ -1,6 +1,7 @@
 package finance
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -48,6 +49,7 @@ func (c *recon) payout() {
 		}
 		c.compareMoney(PayoutMismatch, got, *po.Total, nil, c.cfg.Amount, note, docs...)
 	}
+	c.failedPayouts()
 	for _, pay := range without(c.p.payments, ontology.VerbOrdered) {
 		c.book(pay.Total, func(a *tally) *decimal.Decimal { return &a.paid })
 		for _, po := range c.p.payouts {
@@ -57,6 +59,44 @@ func (c *recon) payout() {
 		}
 	}
 	c.namedInvoices()
+}
+
+// failedPayouts are the payouts among cancelled documents: failed (the bank refused the
+// money, Stripe put it back in the balance) or cancelled before they were sent.
+func failedPayouts(cancelled []Doc) []Doc {
+	var out []Doc
+	for _, d := range cancelled {
+		if d.Role == ontology.RolePayout {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// failedPayouts flags the payouts that failed, or were cancelled, while a payment entry
+// books their money as received (an ERPNext Payment Entry written on payout.paid, before
+// payout.failed): the money never reached the bank. It is the payout that differs, not an
+// invoice that is missing.
+func (c *recon) failedPayouts() {
+	for _, po := range failedPayouts(c.p.cancelled) {
+		var entries []Doc
+		for _, pay := range without(c.p.payments, ontology.VerbOrdered) {
+			if names(pay, ontology.RefPayout, po.Key.ExternalID) {
+				entries = append(entries, pay)
+			}
+		}
+		if len(entries) == 0 {
+			continue
+		}
+		c.setValue(po.Total)
+		want := "the payout paid out"
+		if po.Total != nil {
+			want = money(*po.Total) + " paid out"
+		}
+		got := "payout " + cmp.Or(po.Status, string(po.Verb))
+		c.fail(PayoutMismatch, want, got, "the payout failed or was cancelled, yet a payment entry books its money as received",
+			append([]Doc{po}, entries...)...)
+	}
 }
 
 // payoutOwnEntry are the balance transaction types of a payout's own entries in the

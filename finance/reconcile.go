@@ -25,7 +25,7 @@ func Reconcile(ev Event, cfg Config, asOf time.Time) (res Result, ok bool) {
 		c.sale()
 	case len(p.purchases)+len(p.declarations)+len(p.receipts) > 0:
 		c.purchase()
-	case len(p.payouts) > 0:
+	case len(p.payouts) > 0 || len(p.payments) > 0 && len(failedPayouts(p.cancelled)) > 0:
 		c.payout()
 	case len(p.invoices) > 0:
 		if c.supplierSide() {

@@ -155,6 +155,10 @@ func (c *recon) payments(owed *ontology.Money, base Doc, hasBase bool, invoices 
 		case c.collected():
 			c.agreed++
 		case owed == nil || owed.Amount.Sign() <= 0:
+		case c.refundedInFull(*owed):
+			// All of it given back: the refund is the record that the money was taken,
+			// and nothing of it is still owed.
+			c.agreed++
 		case base.Role == ontology.RoleInvoice || base.Role == ontology.RolePurchase:
 			due := dueOf(base, termsDays)
 			if c.asOf.After(due.Add(days(c.cfg.GraceDays))) {
@@ -325,18 +329,7 @@ func (c *recon) chargeOf(bt Doc) (Doc, bool) {
 // left. It returns what was refunded for the goods: nothing when the refund only gave
 // back money paid beyond what was owed.
 func (c *recon) refunds(owed *ontology.Money) purse {
-	refunded := sum(c.p.refunds)
-	var docs []Doc
-	docs = append(docs, c.p.refunds...)
-	if len(c.p.refunds) == 0 {
-		// A processor's charge refunded in full, with no refund document of its own.
-		for _, d := range c.p.payments {
-			if d.Verb == ontology.VerbRefunded {
-				refunded.add(d.Total)
-				docs = append(docs, d)
-			}
-		}
-	}
+	refunded, docs := c.givenBack()
 	for cur, a := range refunded {
 		c.book(&ontology.Money{Amount: a, Currency: cur}, func(x *tally) *decimal.Decimal { return &x.refunded })
 	}
@@ -375,6 +368,40 @@ func (c *recon) refunds(owed *ontology.Money) purse {
 	c.fail(RefundWithoutReturn, "goods returned with the refund", "refund of "+refunded.String()+", no goods back",
 		"the goods had left", append(docs, shipped...)...)
 	return refunded
+}
+
+// givenBack is the money the sale's documents say went back, and the documents that say
+// it: its refund documents; else its charges refunded in full (a processor's charge with
+// no refund document of its own); else an order whose own status says it was refunded
+// in full (Shopify financial_status refunded), before any refund document came.
+func (c *recon) givenBack() (purse, []Doc) {
+	if len(c.p.refunds) > 0 {
+		return sum(c.p.refunds), slices.Clone(c.p.refunds)
+	}
+	back, docs := purse{}, []Doc(nil)
+	for _, d := range c.p.payments {
+		if d.Verb == ontology.VerbRefunded {
+			back.add(d.Total)
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) > 0 {
+		return back, docs
+	}
+	for _, d := range c.p.orders {
+		if d.Verb == ontology.VerbRefunded {
+			back.add(d.Total)
+			return back, []Doc{d}
+		}
+	}
+	return back, nil
+}
+
+// refundedInFull reports whether what went back is all that is owed.
+func (c *recon) refundedInFull(owed ontology.Money) bool {
+	back, _ := c.givenBack()
+	a, ok := back[owed.Currency]
+	return ok && a.GreaterThanOrEqual(owed.Amount)
 }
 
 // overpaymentBack reports whether a refund only gave back money paid beyond what was
@@ -441,6 +468,8 @@ func (c *recon) shipments(refunded purse) {
 			c.agreed++
 		case o.Verb == ontology.VerbOrdered && len(without(c.p.payments, ontology.VerbOrdered)) == 0:
 			c.await("shipment") // not paid yet: nothing is due to ship
+		case !c.asOf.After(c.paidAt(o).Add(days(c.cfg.ShipWithinDays))):
+			c.await("shipment") // paid, and the shop still has time to ship it
 		default:
 			c.fail(MissingShipment, fmt.Sprintf("a shipment of %s units", totalQty(o)), "none",
 				"paid online order with no fulfilment or tracking", append([]Doc{o}, without(c.p.payments, ontology.VerbOrdered)...)...)
@@ -448,4 +477,16 @@ func (c *recon) shipments(refunded purse) {
 		return
 	}
 	c.shippedQty(o)
+}
+
+// paidAt is when an order was paid, as far as its documents say: its first payment,
+// else the order's own date.
+func (c *recon) paidAt(o Doc) time.Time {
+	at := o.OccurredAt
+	for i, d := range without(c.p.payments, ontology.VerbOrdered) {
+		if i == 0 || d.OccurredAt.Before(at) {
+			at = d.OccurredAt
+		}
+	}
+	return at
 }

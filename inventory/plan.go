@@ -180,7 +180,8 @@ func goodsLeft(members []Member) bool {
 //
 // A sale takes its lines from the point of sale when there is one (what the store rang
 // up), otherwise from the earliest order. It reserves stock until the documents show the
-// goods left, then takes them from on-hand. A cancelled sale does nothing.
+// goods left, then takes them from on-hand. A cancelled sale does nothing; an order
+// refunded in full reserves nothing (goods that left stay taken).
 //
 // A receipt of goods adds what was accepted (received minus rejected) to on-hand at the
 // receiving location. Before any receipt, what was declared or ordered from the supplier
@@ -307,7 +308,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		// What is still to ship stays reserved, unless the order itself says it is all
 		// fulfilled (or it was rung up at a till, where the goods leave at once). Goods
 		// that came back were shipped first: they are not still to ship.
-		if rest := ordered[k] - (out - netted[k]); rest > 0 && !fullyFulfilled(ms) {
+		if rest := ordered[k] - (out - netted[k]); rest > 0 && !fullyFulfilled(ms) && !refundedInFull(ms) {
 			eff.add(Key{cell, ontology.BucketReserved}, rest)
 		}
 	}
@@ -316,13 +317,14 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 
 // withCarrier reports whether the goods that left are on their way with a carrier: a
 // shipment or tracking document carries them, and no document says they were
-// delivered, nor settled them with a refund (the buyer has them, sent them back, or
-// they were lost). A sale at a till never is.
+// delivered, nor settled them with a refund or refunded the whole order (the buyer has
+// them, sent them back, or they were lost). A sale at a till never is.
 func withCarrier(ms []Member) bool {
 	carried := false
 	for _, m := range ms {
 		switch {
-		case m.Verb == ontology.VerbDelivered, m.Role == ontology.RoleRefund && m.Verb != ontology.VerbCancelled:
+		case m.Verb == ontology.VerbDelivered, m.Role == ontology.RoleRefund && m.Verb != ontology.VerbCancelled,
+			m.Role == ontology.RoleOrder && m.Verb == ontology.VerbRefunded:
 			return false
 		case m.Role == ontology.RoleTracking, m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
 			carried = true
@@ -406,6 +408,20 @@ func fullyFulfilled(ms []Member) bool {
 			case ontology.VerbFulfilled, ontology.VerbShipped, ontology.VerbDelivered:
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// refundedInFull reports whether the order itself says all its money went back
+// (WooCommerce status refunded, Shopify financial_status refunded): nothing of it is
+// left to ship, so nothing stays reserved. It says nothing of the goods: those that
+// left stay gone unless a shipment, the order's status or a refund that restocked them
+// says otherwise.
+func refundedInFull(ms []Member) bool {
+	for _, m := range ms {
+		if m.Role == ontology.RoleOrder && m.Verb == ontology.VerbRefunded {
+			return true
 		}
 	}
 	return false

@@ -118,7 +118,9 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 }
 
 // status is the most advanced verb among the members, in lifecycle order, with
-// cancellation winning only when every goods document says so.
+// cancellation winning only when every goods document says so. A sale whose order or
+// charge says it was refunded in full reads refunded, though its balance transactions
+// or invoice settled later: the money went back.
 func status(ms []Member) string {
 	best := -1
 	for _, m := range ms {
@@ -126,6 +128,11 @@ func status(ms []Member) string {
 			if v == m.Doc.Verb && v != ontology.VerbCancelled && v != ontology.VerbObserved && i > best {
 				best = i
 			}
+		}
+	}
+	for _, m := range ms {
+		if m.Doc.Verb == ontology.VerbRefunded && (m.Doc.Role == ontology.RoleOrder || m.Doc.Role == ontology.RolePayment) {
+			return string(ontology.VerbRefunded)
 		}
 	}
 	if best < 0 {

@@ -186,7 +186,7 @@ func (s *Server) routes(dashboard http.Handler) http.Handler {
 		Deliveries:    a.store,
 		Systems:       a.mapper,
 		Notifications: a.store,
-		Fetcher:       newAPIFetcher(a.cfg.Pull),
+		Fetcher:       newAPIFetcher(a.cfg.Pull, a.store),
 		Log:           a.log.With("part", "webhook"),
 		PublicURL:     a.cfg.HTTP.PublicURL,
 		Observe:       a.metrics.ObserveWebhook,

@@ -36,23 +36,29 @@ type Route struct {
 type Fetch struct {
 	Type string // the document type the fetched object is (order)
 	ID   string // the provider's id of the object
+	// Trashed says the notice tells of the object's deletion and carries nothing else
+	// (WooCommerce order.deleted: {"id": N}): the fetcher answers the object's last
+	// stored version as the provider shows a trashed one, so that it is superseded
+	// like any change. No stored version, no document: the notice is kept.
+	Trashed bool
 }
 
 // The reasons given for notifications kept without a document. They are part of each
 // answer, so a partner reading the webhook log knows why a delivery made no document.
 const (
-	whyNotUsed       = "event not used by Seam; kept as a notification"
-	whyCatalogue     = "catalogue data: products are resolved from the documents' lines; kept as a notification"
-	whyStockLevel    = "the provider's own count of its stock; Seam's stock comes from its ledger; kept as a notification"
-	whyOrderEdit     = "an order edit: the orders/updated that follows carries the edited order"
-	whyOrderNote     = "a note about an order (risk, eligibility), not the order: the orders/updated that follows carries any change"
-	whyDeleted       = "a deletion notice carries only the id; the document and its stock stay as the last version said"
-	whySummary       = "summary only (no line items); the order is fetched through the Orders API, or by the poller when no access token is configured"
-	whyUninstalled   = "the app was uninstalled from the shop: no further deliveries will come until it is installed again"
-	whyMoneyOnly     = "money movement Seam does not map yet; kept for reconciliation"
-	whyCustomer      = "customer record: parties are resolved from the documents that name them; kept as a notification"
-	whyBalance       = "the account's balance: a figure, not a business action"
-	whyPaymentIntent = "a payment intent: the charge it creates is the payment Seam maps (charge.*)"
+	whyNotUsed        = "event not used by Seam; kept as a notification"
+	whyCatalogue      = "catalogue data: products are resolved from the documents' lines; kept as a notification"
+	whyStockLevel     = "the provider's own count of its stock; Seam's stock comes from its ledger; kept as a notification"
+	whyOrderEdit      = "an order edit: the orders/updated that follows carries the edited order"
+	whyOrderNote      = "a note about an order (risk, eligibility), not the order: the orders/updated that follows carries any change"
+	whyDeleted        = "a deletion notice carries only the id; the document and its stock stay as the last version said"
+	whyTrashedUnknown = "a deletion notice of a document Seam does not hold: nothing to withdraw; kept as a notification"
+	whySummary        = "summary only (no line items); the order is fetched through the Orders API, or by the poller when no access token is configured"
+	whyUninstalled    = "the app was uninstalled from the shop: no further deliveries will come until it is installed again"
+	whyMoneyOnly      = "money movement Seam does not map yet; kept for reconciliation"
+	whyCustomer       = "customer record: parties are resolved from the documents that name them; kept as a notification"
+	whyBalance        = "the account's balance: a figure, not a business action"
+	whyPaymentIntent  = "a payment intent: the charge it creates is the payment Seam maps (charge.*)"
 )
 
 // orderBodies are the orders/* topics whose body is the Order itself.
@@ -113,7 +119,17 @@ func wooRoute(h http.Header, body []byte) Route {
 	switch {
 	case topic == "":
 	case resource == "order" && event == "deleted":
-		r.Ignore = whyDeleted
+		// {"id": N}, when the order is trashed (or deleted for good): its last version,
+		// trashed, is stored again, and an order that never shipped reserves nothing
+		// more. order.restored brings the order back as a newer version.
+		var del struct {
+			ID json.Number `json:"id"`
+		}
+		if json.Unmarshal(body, &del) == nil && del.ID != "" {
+			r.Fetch = &Fetch{Type: "order", ID: del.ID.String(), Trashed: true}
+		} else {
+			r.Ignore = whyDeleted
+		}
 	case resource == "order":
 		// created, updated, restored (from the trash): the Order.
 		r.Type = "order"

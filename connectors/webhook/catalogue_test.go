@@ -28,7 +28,7 @@ func TestEventCatalogues(t *testing.T) {
 		checkRoute(t, "shopify "+topic, s["shopify"].Route(h, []byte(`{}`)), want)
 	}
 	woo := map[string]string{
-		"order.created": "order", "order.updated": "order", "order.restored": "order", "order.deleted": "",
+		"order.created": "order", "order.updated": "order", "order.restored": "order",
 		"product.created": "", "product.updated": "", "product.deleted": "", "product.restored": "",
 		"customer.created": "", "customer.updated": "", "customer.deleted": "", "coupon.created": "",
 	}
@@ -38,6 +38,14 @@ func TestEventCatalogues(t *testing.T) {
 		h.Set("X-WC-Webhook-Signature", "x")
 		checkRoute(t, "woocommerce "+topic, s["woocommerce"].Route(h, []byte(`{"id": 1}`)), want)
 	}
+	// order.deleted ({"id": 743}, as WooCommerce sends it on trash and on deletion): the
+	// order's last version is stored again, trashed. Without an id, a notification.
+	h := http.Header{}
+	h.Set("X-WC-Webhook-Topic", "order.deleted")
+	if r := s["woocommerce"].Route(h, []byte(`{"id":743}`)); r.Fetch == nil || *r.Fetch != (Fetch{Type: "order", ID: "743", Trashed: true}) {
+		t.Errorf("woocommerce order.deleted = %+v", r)
+	}
+	checkRoute(t, "woocommerce order.deleted without an id", s["woocommerce"].Route(h, []byte(`{}`)), "")
 	if r := s["woocommerce"].Route(http.Header{}, []byte("webhook_id=42")); !r.Ping {
 		t.Errorf("woocommerce ping = %+v, want a ping", r)
 	}

@@ -249,6 +249,9 @@ func (h *Handler) ignore(ctx context.Context, w http.ResponseWriter, p connector
 // sender cannot help by retrying.
 func (h *Handler) fetch(ctx context.Context, w http.ResponseWriter, p connectors.Payload, route Route) string {
 	why := whySummary
+	if route.Fetch.Trashed {
+		why = whyTrashedUnknown
+	}
 	if h.Fetcher != nil {
 		raw, ok, err := h.Fetcher.Fetch(ctx, p.Tenant, p.System, *route.Fetch)
 		switch {

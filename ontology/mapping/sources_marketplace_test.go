@@ -143,7 +143,7 @@ func mapRaw(t *testing.T, system, typ, format string, raw []byte) (*ontology.Doc
 	if err != nil {
 		t.Fatalf("%s/%s: %v", system, typ, err)
 	}
-	// Documents of other types the record also holds (also:) are not this one.
+	// Documents of the types the mapping names in also: are left to their own tests.
 	res := all[:0:0]
 	for _, r := range all {
 		if r.Doc == nil || r.Doc.Key.Type == typ {
@@ -510,5 +510,27 @@ func TestDouyinPartlyShipped(t *testing.T) {
 	// The order still being prepared has no package and no shipment.
 	if docs := mapSample(t, "douyin", "order", "", "douyin/order_preparing.json"); len(docs) != 1 {
 		t.Errorf("order being prepared: %d documents", len(docs))
+	}
+}
+
+// A Pinduoduo order signed for, then refunded (order_status 3, refund_status 4) keeps its
+// delivered verb, and the refund that succeeded is a refund document of its own: the
+// whole amount paid, since the order answer states no other. Before, the refund showed
+// only in the status text and reconciliation never saw it.
+func TestPinduoduoRefundSucceeded(t *testing.T) {
+	docs := mapSample(t, "pinduoduo", "order", "", "pinduoduo/order_delivered_refunded.json")
+	r := ofType(docs, "order_refunds")
+	if len(docs) != 2 || len(r) != 1 {
+		t.Fatalf("%d documents, want the order and its refund", len(docs))
+	}
+	if r[0].Key.ExternalID != "250301-120045778812345" || r[0].Role != ontology.RoleRefund || r[0].Verb != ontology.VerbRefunded ||
+		r[0].Total.String() != "86.7 CNY" || r[0].Status != "3/4" {
+		t.Errorf("refund = %+v %s", r[0].Key, r[0].Total)
+	}
+	if got, want := refs(r[0]), "order_number:250301-120045778812345 payment:4200002099202503010077665544"; got != want {
+		t.Errorf("refs = %s, want %s", got, want)
+	}
+	if docs := mapSample(t, "pinduoduo", "order", "", "pinduoduo/order.json"); len(docs) != 1 {
+		t.Errorf("an order without a refund gave %d documents", len(docs))
 	}
 }

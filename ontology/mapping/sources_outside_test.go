@@ -224,6 +224,7 @@ func TestListAnswersAreOneRecordPerElement(t *testing.T) {
 	charge := srcSample(t, "stripe/charge_jpy.json")
 	list := []byte(`{"object": "list", "url": "/v1/charges", "has_more": false, "data": [` + string(charge) + `]}`)
 	docs, ps = sfResults(t, "stripe", "charge", "json", list)
+	docs = ofType(docs, "charge")
 	if len(ps) != 0 || len(docs) != 1 || docs[0].Key.ExternalID != "ch_3QyJPY2eZvKYlo2C1h2i3j4k" || docs[0].Total.String() != "4500 JPY" {
 		t.Fatalf("Stripe list: %d documents, problems %v", len(docs), ps)
 	}
@@ -362,13 +363,8 @@ func TestChinesePlatformListAnswers(t *testing.T) {
 			detail("pinduoduo/order.json", "order_info_get_response", "order_info") + "," +
 			detail("pinduoduo/order_refunded.json", "order_info_get_response", "order_info") + `]}}`},
 	} {
-		all, ps := sfResults(t, c.system, "order", "json", []byte(c.body))
-		var docs []*ontology.Document // orders; a shipped Douyin order also gives its shipment
-		for _, d := range all {
-			if d.Key.Type == "order" {
-				docs = append(docs, d)
-			}
-		}
+		docs, ps := sfResults(t, c.system, "order", "json", []byte(c.body))
+		docs = ofType(docs, "order")
 		if len(ps) != 0 || len(docs) != 2 || docs[0].Key.ExternalID == docs[1].Key.ExternalID {
 			t.Errorf("%s list answer: %d documents, problems %v", c.system, len(docs), ps)
 		}

@@ -246,9 +246,17 @@ func sfResults(t *testing.T, system, typ, format string, raw []byte) ([]*ontolog
 	return docs, ps
 }
 
+// sfMap maps a payload that must give one document of type typ; the documents of other
+// types its mapping names in also: (an order's refunds) are left to their own tests.
 func sfMap(t *testing.T, system, typ, format string, raw []byte) *ontology.Document {
 	t.Helper()
-	docs, ps := sfResults(t, system, typ, format, raw)
+	all, ps := sfResults(t, system, typ, format, raw)
+	var docs []*ontology.Document
+	for _, d := range all {
+		if d.Key.Type == typ {
+			docs = append(docs, d)
+		}
+	}
 	if len(ps) > 0 || len(docs) != 1 {
 		t.Fatalf("%s/%s: %d documents, problems %v", system, typ, len(docs), ps)
 	}
@@ -384,5 +392,53 @@ func TestShopifyRefundSaysWhatHappenedToTheGoods(t *testing.T) {
 		if d.Status != "" {
 			t.Errorf("unclassifiable refund lines [%s] transactions [%s]: status %q, want none", tc.lines, tc.transactions, d.Status)
 		}
+	}
+}
+
+// The refunds a WooCommerce order lists (refunds[], REST API v3 Order, each total
+// negative) are money given back: one refund document of the order, their sum, beside
+// the order itself. Before, they were read by nothing and reconciliation never saw them.
+func TestWooCommerceOrderRefunds(t *testing.T) {
+	docs, ps := sfResults(t, "woocommerce", "order", "", sfSample(t, "woocommerce/order_rest_custom_line.json"))
+	if len(ps) > 0 || len(docs) != 2 {
+		t.Fatalf("%d documents, problems %v", len(docs), ps)
+	}
+	r := docs[1]
+	if r.Key.Type != "order_refunds" || r.Key.ExternalID != "10482" || r.Role != ontology.RoleRefund ||
+		r.Verb != ontology.VerbRefunded || r.Total == nil || r.Total.String() != "4 EUR" || len(r.Lines) != 0 {
+		t.Fatalf("refunds = %+v total %v", r, r.Total)
+	}
+	sfRefs(t, r, "order_number:WC-10482", "order_id:woocommerce:10482")
+	// Two refunds add up; an order without refunds gives no refund document.
+	two := bytes.Replace(sfSample(t, "woocommerce/order_rest_custom_line.json"), []byte(`"total": "-4.00"}`),
+		[]byte(`"total": "-10.00"}, {"id": 10491, "reason": "", "total": "-9.00"}`), 1)
+	if d := sfMap(t, "woocommerce", "order_refunds", "", two); d.Total.String() != "19 EUR" {
+		t.Errorf("two refunds = %v", d.Total)
+	}
+	if docs, _ := sfResults(t, "woocommerce", "order", "", sfSample(t, "woocommerce/order.json")); len(docs) != 1 {
+		t.Errorf("an order without refunds gave %d documents", len(docs))
+	}
+}
+
+// A WooCommerce order refunded after it was completed keeps its date_completed: its goods
+// had left, and stay gone (verb shipped; the refund is its own document). Refunded
+// without ever being completed, nothing shipped: verb refunded.
+func TestWooCommerceRefundedAfterCompletion(t *testing.T) {
+	raw := bytes.Replace(sfSample(t, "woocommerce/order.json"), []byte(`"status": "processing"`), []byte(`"status": "refunded"`), 1)
+	if d := sfMap(t, "woocommerce", "order", "", raw); d.Verb != ontology.VerbRefunded {
+		t.Errorf("refunded, never completed: %s", d.Verb)
+	}
+	done := bytes.Replace(raw, []byte(`"date_completed_gmt": null`), []byte(`"date_completed_gmt": "2025-03-05T10:00:00"`), 1)
+	if d := sfMap(t, "woocommerce", "order", "", done); d.Verb != ontology.VerbShipped || d.Status != "refunded" {
+		t.Errorf("refunded after completion: %s %s", d.Verb, d.Status)
+	}
+	// Trashed (order.deleted) likewise: withdrawn before it was completed, gone after.
+	trash := bytes.Replace(raw, []byte(`"status": "refunded"`), []byte(`"status": "trash"`), 1)
+	if d := sfMap(t, "woocommerce", "order", "", trash); d.Verb != ontology.VerbCancelled {
+		t.Errorf("trashed, never completed: %s", d.Verb)
+	}
+	trash = bytes.Replace(done, []byte(`"status": "refunded"`), []byte(`"status": "trash"`), 1)
+	if d := sfMap(t, "woocommerce", "order", "", trash); d.Verb != ontology.VerbShipped || d.Status != "trash" {
+		t.Errorf("trashed after completion: %s %s", d.Verb, d.Status)
 	}
 }

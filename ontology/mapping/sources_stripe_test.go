@@ -1,6 +1,7 @@
 package mapping_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -234,5 +235,47 @@ func TestStripeAmountsInStripesMinorUnits(t *testing.T) {
 		if got := d.Total.Amount.String() + " " + d.Total.Currency; got != c.want {
 			t.Errorf("amount %s %s read as %s, want %s", c.amount, c.currency, got, c.want)
 		}
+	}
+}
+
+// A charge partly refunded (charge.refunded with amount_refunded 1000 of 2935 and
+// refunded false, stripe-mock's charge and refund objects) stays paid, and the money that
+// went back is a refund document of the charge: its amount, and the refund and its
+// balance transaction as refs, so the refund's own balance transaction (source re_...)
+// joins the charge's event. Before, nothing showed the 10.00.
+func TestStripeChargePartlyRefunded(t *testing.T) {
+	docs := mapSample(t, "stripe", "charge", "", "stripe/charge_refunded_partial_event.json")
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want the charge and its refunds", len(docs))
+	}
+	ch, r := docs[0], docs[1]
+	if ch.Verb != ontology.VerbPaid || ch.Total.String() != "29.35 USD" {
+		t.Errorf("charge = %s %s", ch.Verb, ch.Total)
+	}
+	if r.Key.Type != "charge_refunds" || r.Key.ExternalID != "ch_3RV19aaWooOrder751" || r.Role != ontology.RoleRefund ||
+		r.Verb != ontology.VerbRefunded || r.Total.String() != "10 USD" {
+		t.Fatalf("refunds = %+v %s", r.Key, r.Total)
+	}
+	if got, want := refs(r), "payment:ch_3RV19aaWooOrder751 payment:pi_3RV19aaWooOrder751 payment:re_3RV19aaRefP751 balance_txn:txn_3RV19aaRefP751"; got != want {
+		t.Errorf("refs = %s, want %s", got, want)
+	}
+	// A charge refunded in full gives its refunds too; one with nothing refunded none.
+	if d := ofType(mapSample(t, "stripe", "charge", "", "stripe/charge_jpy.json"), "charge_refunds"); len(d) != 1 || d[0].Total.String() != "4500 JPY" {
+		t.Errorf("refunded in full: %+v", d)
+	}
+	if d := mapSample(t, "stripe", "charge", "", "stripe/charge_event.json"); len(d) != 1 {
+		t.Errorf("nothing refunded gave %d documents", len(d))
+	}
+	// An authorization released without capture gave nothing back: its refunds are
+	// cancelled, as the charge is.
+	raw := srcSample(t, "stripe/charge_authorized_event.json")
+	released := bytes.Replace(bytes.Replace(raw, []byte(`"amount_refunded": 0`), []byte(`"amount_refunded": 8950`), 1),
+		[]byte(`"refunded": false`), []byte(`"refunded": true`), 1)
+	if bytes.Equal(released, raw) {
+		t.Fatal("the authorized charge sample changed")
+	}
+	docs, ps := sfResults(t, "stripe", "charge", "", released)
+	if len(ps) > 0 || len(docs) != 2 || docs[0].Verb != ontology.VerbCancelled || docs[1].Verb != ontology.VerbCancelled {
+		t.Errorf("released authorization: %d documents %v", len(docs), ps)
 	}
 }

@@ -40,19 +40,26 @@ func mapSample(t *testing.T, system, typ, format, file string) []*ontology.Docum
 	return out
 }
 
+// one maps a sample that must give one document of type typ; documents of the types its
+// mapping names in also: (a charge's refunds) are left to their own tests.
 func one(t *testing.T, system, typ, format, file string) *ontology.Document {
 	t.Helper()
-	var docs []*ontology.Document
-	for _, d := range mapSample(t, system, typ, format, file) {
-		// Documents of other types the record also holds (also:) are not this one.
-		if d.Key.Type == typ {
-			docs = append(docs, d)
-		}
-	}
+	docs := ofType(mapSample(t, system, typ, format, file), typ)
 	if len(docs) != 1 {
 		t.Fatalf("%s gave %d documents of type %s, want 1", file, len(docs), typ)
 	}
 	return docs[0]
+}
+
+// ofType keeps the documents of type typ.
+func ofType(docs []*ontology.Document, typ string) []*ontology.Document {
+	var out []*ontology.Document
+	for _, d := range docs {
+		if d.Key.Type == typ {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // refs renders a document's refs as "kind[:scope]:value" strings.
