@@ -106,7 +106,7 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 			continue // an unresolved product waits; it moves no stock until identified
 		}
 		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
-			RejectedQty: l.RejectedQty})
+			RejectedQty: l.RejectedQty, Outcome: l.Outcome, KeepsRefunds: l.KeepsRefunds})
 	}
 	return lm
 }

@@ -490,6 +490,8 @@ func (ls *linesSpec) read(mp *mapper) []ontology.Line {
 				break
 			}
 		}
+		l.Outcome = mp.text(ls.outcome, "outcome", cur)
+		l.KeepsRefunds = ls.keepsRefunds != nil && mp.keep(ls.keepsRefunds, cur)
 		out = append(out, l)
 	}
 	return out

@@ -100,6 +100,8 @@ type linesSpec struct {
 	model                                  *spec
 	qty, expected, rejected                *qtySpec
 	notStock                               []*cond // any holding: the line is not goods
+	outcome                                *spec   // a refund line's outcome: returned, kept, unshipped
+	keepsRefunds                           *cond   // the line's qty still counts the units refunded
 	expires                                *timeSpec
 	price                                  *moneySpec
 }
@@ -121,7 +123,7 @@ var (
 		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "bankAccount", "houseNumber", "street", "addressLine2", "locality",
 		"postcode", "region"}
 	lineKeys = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
-		"unit", "lot", "expiresAt", "unitPrice", "notStock"}
+		"unit", "lot", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
 	// listPath is where a list answer holds its records: keys, dot-separated.
@@ -419,6 +421,8 @@ func (l *loader) lines(n *yaml.Node) *linesSpec {
 	} else if v != nil {
 		ls.notStock = append(ls.notStock, l.ifCond(v, "lines.notStock"))
 	}
+	ls.outcome, _ = l.words(f["outcome"], "lines.outcome", "refund line outcome", outcomes)
+	ls.keepsRefunds = l.ifCond(f["keepsRefunds"], "lines.keepsRefunds")
 	return ls
 }
 
