@@ -291,7 +291,9 @@ func TestSquareDraftReturnWaitsForItsCompletedVersion(t *testing.T) {
 func waitSources(t *testing.T, base, tenant, system, typ, id string, n int) {
 	t.Helper()
 	var out struct {
-		Document struct{ Event struct{ Sources []struct{ Role string } } }
+		Document struct {
+			Event struct{ Sources []struct{ Role string } }
+		}
 	}
 	for deadline := time.Now().Add(settle); ; time.Sleep(50 * time.Millisecond) {
 		r := graphQL(t, base, tenant, `query($s: String!, $t: String!, $id: String!) { document(system: $s, type: $t, externalId: $id) {
