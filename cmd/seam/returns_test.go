@@ -306,3 +306,51 @@ func waitSources(t *testing.T, base, tenant, system, typ, id string, n int) {
 		}
 	}
 }
+
+// TestSquareReturnOfTwoSalesReturnsToEach: one return at the till takes back goods of
+// two sales (two returns[] entries, each naming its sale in source_order_id): half a
+// kilo of beans from the first, a flat white from the gift-card sale. Each sale's event
+// gets its own return, and the goods come back once. Before, the one return document
+// named both sales and joined them.
+func TestSquareReturnOfTwoSalesReturnsToEach(t *testing.T) {
+	api := newPartnerAPI()
+	ret := squareSample(t, "return_order.json")
+	i := bytes.Index(ret, []byte(`"return_taxes"`))
+	if i < 0 {
+		t.Fatal("the sample has no return_taxes")
+	}
+	second := []byte(`"return_amounts": {"total_money": {"amount": 1725, "currency": "USD"}}},
+      {"uid": "9d0e5b7a-1c2f-4e3d-8b6a-5f4e3d2c1b0a", "source_order_id": "Gc6TmQ2wXk9LpR4vYz8HbJd5fNaZY",
+       "return_line_items": [{"uid": "a1b2", "name": "Flat White", "quantity": "1", "catalog_object_id": "W62UWFY35CWMYGVWK6TWJDNI",
+         "item_type": "ITEM", "base_price_money": {"amount": 450, "currency": "USD"}, "total_money": {"amount": 450, "currency": "USD"}}],
+       "return_amounts": {"total_money": {"amount": 450, "currency": "USD"}},
+       `)
+	api.add(squareSample(t, "retrieve_order.json"))
+	api.add(squareSample(t, "order_gift_card_custom.json"))
+	api.add(append(append(append([]byte(nil), ret[:i]...), second...), ret[i:]...))
+	base, tenant, notify := squareStore(t, api,
+		resolver.ProductAlias{System: "square", Code: "W62UWFY35CWMYGVWK6TWJDNI", SKU: "FW-OAT-L"},
+		resolver.ProductAlias{System: "square", Code: "BQXHKM5R3V7JQ2TFOZ4GHE6N", SKU: "BEANS-HB"})
+	for _, id := range []string{"q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY", "Gc6TmQ2wXk9LpR4vYz8HbJd5fNaZY", "Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY"} {
+		notify(id)
+	}
+	// Each sale with its own return: the sale and one refund.
+	waitSources(t, base, tenant, "square", "order", "q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY", 2)
+	waitSources(t, base, tenant, "square", "order", "Gc6TmQ2wXk9LpR4vYz8HbJd5fNaZY", 2)
+	var a, b struct {
+		Document struct{ Event struct{ ID string } }
+	}
+	graphQL(t, base, tenant, `{ document(system: "square", type: "order", externalId: "q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY") { event { id } } }`, nil, &a)
+	graphQL(t, base, tenant, `{ document(system: "square", type: "order", externalId: "Gc6TmQ2wXk9LpR4vYz8HbJd5fNaZY") { event { id } } }`, nil, &b)
+	if a.Document.Event.ID == "" || a.Document.Event.ID == b.Document.Event.ID {
+		t.Fatalf("the two sales share an event: %q %q", a.Document.Event.ID, b.Document.Event.ID)
+	}
+	at := func(sku, onHand string) {
+		t.Helper()
+		waitStock(t, base, tenant, sku, func(rs []stockRow) bool {
+			return len(rs) == 1 && rs[0].Location == "STORE-1" && rs[0].OnHand == onHand && rs[0].Reserved == "0"
+		})
+	}
+	at("FW-OAT-L", "-2")
+	at("BEANS-HB", "-1.2")
+}

@@ -70,6 +70,7 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 		{"outcome", base + "lines:\n  each: items[*]\n  sku: sku\n  qty: q\n  outcome: {path: r, map: {return: back}}\n",
 			`m.yaml:11: lines.outcome.map.return: "back" is not a refund line outcome (returned, kept, unshipped)`},
 		{"keepsRefunds", base + "lines:\n  each: items[*]\n  sku: sku\n  qty: q\n  keepsRefunds: {path: c, equal: x}\n", "m.yaml:11: lines.keepsRefunds"},
+		{"split", base + "split: {list: \"returns[*]\"}\n", "m.yaml:7: split: needs list and id"},
 		{"channel", base + "channel: {const: web}\n", `m.yaml:7: channel.const: "web" is not a channel (counter, delivery, online)`},
 		{"direction map", base + "direction: {path: f, map: {I: in}}\n", `m.yaml:7: direction.map.I: "in" is not a direction`},
 		{"groupBy", base + "groupBy: receipt\n", "m.yaml:7: groupBy: only CSV rows can be grouped"},

@@ -20,11 +20,7 @@ import (
 // sqDocs maps a Square order payload and fails on any problem.
 func sqDocs(t *testing.T, file string) []*ontology.Document {
 	t.Helper()
-	docs, ps := sfResults(t, "square", "order", "", srcSample(t, file))
-	if len(ps) > 0 {
-		t.Fatalf("%s: problems %+v", file, ps)
-	}
-	return docs
+	return sqDocsOf(t, srcSample(t, file))
 }
 
 // A return at the till, as RetrieveOrder answers it: no line_items, returns[] naming the
@@ -279,4 +275,58 @@ func TestSquareDraftReturnIsStored(t *testing.T) {
 	if d := docs[0]; d.Key.Type != "return" || d.Role != ontology.RoleRefund || d.Verb != ontology.VerbOrdered {
 		t.Errorf("a draft return: %s %s %s, want a return, refund, ordered", d.Key.Type, d.Role, d.Verb)
 	}
+}
+
+// A return of goods from two sales (OrderReturn: each returns[] entry names "an order
+// that contains the original sale of these return line items" in source_order_id, and
+// its own return_amounts). Before: one document referring to both sales, which joined
+// them. Now one document per entry, keyed by the order's id and the entry's uid, each
+// with its own sale, lines and money; a return of one sale keeps the order's id.
+func TestSquareReturnOfTwoSalesIsTwoReturns(t *testing.T) {
+	raw := srcSample(t, "square/return_order.json")
+	i := bytes.Index(raw, []byte(`        "return_taxes"`))
+	second := []byte(`        "return_amounts": {"total_money": {"amount": 1725, "currency": "USD"}}
+      },
+      {
+        "uid": "9d0e5b7a-1c2f-4e3d-8b6a-5f4e3d2c1b0a",
+        "source_order_id": "Bs2kSaLeXm6LqT2wYz9HcJd7fCaZY",
+        "return_line_items": [
+          {"uid": "a1b2", "source_line_item_uid": "Z9y8", "name": "Flat white", "quantity": "1",
+           "catalog_object_id": "W62UWFY35CWMYGVWK6TWJDNI", "item_type": "ITEM",
+           "base_price_money": {"amount": 450, "currency": "USD"}, "total_money": {"amount": 450, "currency": "USD"}}
+        ],
+        "return_amounts": {"total_money": {"amount": 450, "currency": "USD"}},
+`)
+	if i < 0 {
+		t.Fatal("the sample has no return_taxes")
+	}
+	two := append(append(append([]byte(nil), raw[:i]...), second...), raw[i:]...)
+	docs := sqDocsOf(t, two)
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want one per sale returned to", len(docs))
+	}
+	want := []struct{ id, sale, line, total string }{
+		{"Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY/c3b1f0d2-6f3e-4c1a-9a57-2b8e5d9c7a10", "q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY", "BQXHKM5R3V7JQ2TFOZ4GHE6N", "17.25 USD"},
+		{"Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY/9d0e5b7a-1c2f-4e3d-8b6a-5f4e3d2c1b0a", "Bs2kSaLeXm6LqT2wYz9HcJd7fCaZY", "W62UWFY35CWMYGVWK6TWJDNI", "4.5 USD"},
+	}
+	for i, w := range want {
+		d := docs[i]
+		if d.Key.ExternalID != w.id || len(d.Refs) != 1 || d.Refs[0].Value != w.sale || len(d.Lines) != 1 ||
+			d.Lines[0].ExternalID != w.line || d.Total.String() != w.total {
+			t.Errorf("return %d: %s refs %v lines %+v total %s; want %+v", i, d.Key.ExternalID, d.Refs, d.Lines, d.Total, w)
+		}
+	}
+	if docs := sqDocsOf(t, raw); len(docs) != 1 || docs[0].Key.ExternalID != "Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY" {
+		t.Errorf("a return of one sale: %d documents", len(docs))
+	}
+}
+
+// sqDocsOf maps a Square order payload and fails on any problem.
+func sqDocsOf(t *testing.T, raw []byte) []*ontology.Document {
+	t.Helper()
+	docs, ps := sfResults(t, "square", "order", "", raw)
+	if len(ps) > 0 {
+		t.Fatalf("problems %+v", ps)
+	}
+	return docs
 }
