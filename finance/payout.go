@@ -227,7 +227,7 @@ func (c *recon) refundOnly() {
 		c.book(r.Total, func(a *tally) *decimal.Decimal { return &a.refunded })
 		back := false
 		for _, l := range r.Lines {
-			back = back || l.Qty > 0 && !l.NotStock
+			back = back || l.Qty > 0 && !l.NotStock && l.ComesBack()
 		}
 		if back {
 			c.agreed++

@@ -65,7 +65,7 @@ func lineProducts(d Doc) (map[string]*product, []string) {
 	var order []string
 	for i, l := range d.Lines {
 		key, name := productKey(d, i)
-		if key == "" || l.NotStock {
+		if key == "" || l.NotStock || !l.ComesBack() {
 			continue
 		}
 		unit, qty := lineUnit(l)
@@ -290,12 +290,13 @@ func (c *recon) comparePrices(expected, actual Doc, note string) {
 }
 
 // refundedGoods sums by product the goods the event's refunds took back, and reports
-// whether a refund gave money back for goods the buyer kept (a refund with no lines).
+// whether a refund gave money back for goods the buyer kept (a refund with no lines, or
+// with lines whose goods did not come back).
 func (c *recon) refundedGoods() (map[string]ontology.Qty, bool) {
 	back := map[string]ontology.Qty{}
 	kept := false
 	for _, r := range c.p.refunds {
-		if len(r.Lines) == 0 {
+		if !slices.ContainsFunc(r.Lines, ontology.Line.ComesBack) {
 			kept = true
 			continue
 		}

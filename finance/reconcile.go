@@ -82,6 +82,12 @@ func split(docs []Doc) parts {
 		case ontology.RoleTracking:
 			p.tracking = append(p.tracking, d)
 		case ontology.RoleRefund:
+			if d.Verb == ontology.VerbOrdered {
+				// A return only drafted (Square DRAFT) gave nothing back yet: like a
+				// cancelled document, it counts for nothing but is still listed.
+				p.cancelled = append(p.cancelled, d)
+				continue
+			}
 			p.refunds = append(p.refunds, d)
 		case ontology.RoleInvoice:
 			p.invoices = append(p.invoices, d)

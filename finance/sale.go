@@ -347,7 +347,7 @@ func (c *recon) refunds(owed *ontology.Money) purse {
 	}
 	for _, r := range c.p.refunds {
 		for _, l := range r.Lines {
-			if l.Qty > 0 && !l.NotStock {
+			if l.Qty > 0 && !l.NotStock && l.ComesBack() {
 				c.agreed++
 				return refunded
 			}

@@ -32,6 +32,12 @@ type Line struct {
 	ExpectedQty *ontology.Qty
 	// RejectedQty is what a receipt refused: it stays on hold at the location.
 	RejectedQty *ontology.Qty
+	// Outcome is what became of a refund line's goods (ontology.Line.Outcome): "" or
+	// returned, kept or unshipped.
+	Outcome string
+	// KeepsRefunds marks a sale's line whose quantity still counts the units refunded
+	// from it (ontology.Line.KeepsRefunds).
+	KeepsRefunds bool
 }
 
 // Key is one stock cell and bucket.
@@ -217,14 +223,14 @@ func PlanLots(members []Member, recipes Recipes, lots *LotStock, done Effect) (E
 		return eff.clean(), d, nil
 	case ontology.KindReturn:
 		loc := firstLocation(ms)
-		netted, kept, elsewhere := returnedLines(ms, loc)
-		for k, q := range kept {
-			netted[k] += q
+		r := returnedLines(ms, loc, nil)
+		for k, q := range r.kept {
+			r.netted[k] += q
 		}
-		for k, q := range netted {
+		for k, q := range r.netted {
 			eff.add(Key{ontology.Cell{SKU: k.SKU, Location: loc, Lot: k.Lot}, ontology.BucketOnHand}, q)
 		}
-		for k, q := range elsewhere {
+		for k, q := range r.elsewhere {
 			eff.add(k, q)
 		}
 		return eff.clean(), nil, nil
@@ -247,8 +253,11 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		loc = firstLocation(ms)
 	}
 	// What is still ordered, per product (a Shopify line's current_quantity, after edits
-	// and refunds); made-to-order products consume their ingredients at once.
+	// and refunds); made-to-order products consume their ingredients at once. gross are
+	// the products whose quantity still counts the units refunded (a Shopify order read
+	// before current_quantity existed).
 	ordered := map[Line]ontology.Qty{}
+	gross := map[Line]bool{}
 	var products []Line
 	for _, l := range src.Lines {
 		if in := recipes.Recipe(l.SKU); len(in) > 0 {
@@ -262,22 +271,30 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 			products = append(products, k)
 		}
 		ordered[k] += l.Qty
+		gross[k] = gross[k] || l.KeepsRefunds
 	}
 	shipped, counted := shippedLines(ms)
 	// netted are goods back that the order's quantities already leave out (a Shopify
 	// order's current_quantity); kept, goods back that the sale still counts (a Square
-	// sale, whose return is an order of its own), at the sale's location; elsewhere,
-	// such goods returned at another store, which they go back to.
-	netted, kept, elsewhere := returnedLines(ms, loc)
-	for k, q := range elsewhere {
+	// sale, whose return is an order of its own; a Shopify order without
+	// current_quantity), at the sale's location; elsewhere, such goods returned at
+	// another store, which they go back to. gone are goods refunded that the buyer kept
+	// and the order's quantities leave out: they left all the same. unshipped are goods
+	// refunded before they left that the order's quantities still count.
+	r := returnedLines(ms, loc, gross)
+	netted, kept := r.netted, r.kept
+	for k, q := range r.elsewhere {
 		eff.add(k, q)
+	}
+	for k, q := range r.unshipped {
+		ordered[k] = max(ordered[k]-q, 0)
 	}
 	left := goodsLeft(ms)
 	carried := withCarrier(ms)
 	bounced := returnedToSender(ms)
 	// A shipment or return may name a product the order no longer lists (edited away
 	// after it shipped): its movements count all the same.
-	for _, m := range []map[Line]ontology.Qty{shipped, netted, kept} {
+	for _, m := range []map[Line]ontology.Qty{shipped, netted, kept, r.gone} {
 		for k := range m {
 			if _, ok := ordered[k]; !ok {
 				products = append(products, k)
@@ -289,11 +306,11 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		cell := ontology.Cell{SKU: k.SKU, Location: loc, Lot: k.Lot}
 		// What physically left: the shipments' own lines when there are any (a partial
 		// fulfilment ships part of the order); else all of it once a document says the
-		// goods left. The units a refund returned were shipped before they came back, and
-		// a current quantity no longer counts them.
+		// goods left. The units a refund returned, or refunded and left with the buyer,
+		// were shipped before, and a current quantity no longer counts them.
 		out := shipped[k]
 		if !counted && left {
-			out = ordered[k] + netted[k]
+			out = ordered[k] + netted[k] + r.gone[k]
 		}
 		back := netted[k] + kept[k]
 		if bounced && out > back {
@@ -323,7 +340,7 @@ func withCarrier(ms []Member) bool {
 	carried := false
 	for _, m := range ms {
 		switch {
-		case m.Verb == ontology.VerbDelivered, m.Role == ontology.RoleRefund && m.Verb != ontology.VerbCancelled,
+		case m.Verb == ontology.VerbDelivered, refundMade(m),
 			m.Role == ontology.RoleOrder && m.Verb == ontology.VerbRefunded:
 			return false
 		case m.Role == ontology.RoleTracking, m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
@@ -369,31 +386,62 @@ func shippedLines(ms []Member) (map[Line]ontology.Qty, bool) {
 	return out, counted
 }
 
-// returnedLines sums the goods refunds put back into stock: netted, those the sale's own
-// quantities already leave out, and kept, those of refunds whose sale still counts them,
-// returned at loc (or naming no location). Goods of such refunds returned at another
-// location are elsewhere, on hand there: a Square return is an order of the store that
-// took the goods back. A netted refund's goods go back where the sale took them (a
-// Shopify refund names the web shop, whatever store restocked).
-func returnedLines(ms []Member, loc string) (netted, kept map[Line]ontology.Qty, elsewhere Effect) {
-	netted, kept, elsewhere = map[Line]ontology.Qty{}, map[Line]ontology.Qty{}, Effect{}
+// refunded is what an event's refunds did with the goods, by product (see returnedLines).
+type refunded struct {
+	netted, kept, gone, unshipped map[Line]ontology.Qty
+	elsewhere                     Effect
+}
+
+// returnedLines sorts the goods of an event's refunds by what the sale's quantities
+// already say of them. Goods that came back are netted when the sale's own quantities
+// already leave them out, and kept when it still counts them (a refund whose sale keeps
+// returns, or a product in gross, whose order line gives the quantity first ordered),
+// returned at loc (or naming no location). Goods of refunds whose sale keeps returns,
+// returned at another location, are elsewhere, on hand there: a Square return is an
+// order of the store that took the goods back. A refund of a sale that nets them sends
+// its goods back where the sale took them (a Shopify refund names the web shop, whatever
+// store restocked).
+//
+// Goods refunded that did not come back matter only where the sale's quantity and what
+// physically left differ: gone are goods the buyer kept that a netting sale no longer
+// counts (they left with the rest); unshipped are goods refunded before they left that a
+// sale in gross still counts (they never left).
+func returnedLines(ms []Member, loc string, gross map[Line]bool) refunded {
+	r := refunded{netted: map[Line]ontology.Qty{}, kept: map[Line]ontology.Qty{}, gone: map[Line]ontology.Qty{},
+		unshipped: map[Line]ontology.Qty{}, elsewhere: Effect{}}
 	for _, m := range ms {
-		if m.Role != ontology.RoleRefund || m.Verb == ontology.VerbCancelled {
+		if !refundMade(m) {
 			continue
 		}
 		for _, l := range m.Lines {
 			k := Line{SKU: l.SKU, Lot: l.Lot}
+			keeps := m.SaleKeepsReturns || gross[k]
 			switch {
-			case !m.SaleKeepsReturns:
-				netted[k] += l.Qty
-			case m.Location == "" || m.Location == loc:
-				kept[k] += l.Qty
+			case l.Outcome == ontology.OutcomeKept:
+				if !keeps {
+					r.gone[k] += l.Qty
+				}
+			case l.Outcome == ontology.OutcomeUnshipped:
+				if keeps {
+					r.unshipped[k] += l.Qty
+				}
+			case !keeps:
+				r.netted[k] += l.Qty
+			case !m.SaleKeepsReturns || m.Location == "" || m.Location == loc:
+				r.kept[k] += l.Qty
 			default:
-				elsewhere.add(Key{ontology.Cell{SKU: l.SKU, Location: m.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+				r.elsewhere.add(Key{ontology.Cell{SKU: l.SKU, Location: m.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
 			}
 		}
 	}
-	return netted, kept, elsewhere
+	return r
+}
+
+// refundMade reports whether a member is a refund that was made: not cancelled, and not
+// only drafted (a Square return in DRAFT, announced as ordered), which moves nothing
+// until a later version makes it.
+func refundMade(m Member) bool {
+	return m.Role == ontology.RoleRefund && m.Verb != ontology.VerbCancelled && m.Verb != ontology.VerbOrdered
 }
 
 // fullyFulfilled reports whether nothing of the sale remains to ship: it was rung up at a

@@ -16,11 +16,7 @@ func TestPlanReturnsAgainstTheSale(t *testing.T) {
 		m.SaleKeepsReturns = true
 		return m
 	}
-	tests := []struct {
-		name    string
-		members []Member
-		want    Effect
-	}{
+	tests := []planCase{
 		{
 			name: "square: sale of 2, one returned: one gone",
 			members: []Member{
@@ -51,6 +47,14 @@ func TestPlanReturnsAgainstTheSale(t *testing.T) {
 			want: Effect{key("A", "STORE", ontology.BucketOnHand): ontology.Units(-2), key("A", "STORE-2", ontology.BucketOnHand): ontology.Units(1)},
 		},
 		{
+			name: "square: a return only drafted (DRAFT, announced as ordered) moves nothing",
+			members: []Member{
+				member("p", ontology.RolePOS, ontology.VerbPaid, "STORE", line("A", 2)),
+				func() Member { m := squareReturn(line("A", 1)); m.Verb = ontology.VerbOrdered; return m }(),
+			},
+			want: Effect{key("A", "STORE", ontology.BucketOnHand): ontology.Units(-2)},
+		},
+		{
 			name: "shopify: current quantity 1 after one of 2 came back: one gone",
 			members: []Member{
 				member("o", ontology.RoleOrder, ontology.VerbFulfilled, "WH", line("A", 1)),
@@ -59,6 +63,86 @@ func TestPlanReturnsAgainstTheSale(t *testing.T) {
 			want: Effect{key("A", "WH", ontology.BucketOnHand): ontology.Units(-1)},
 		},
 	}
+	runPlanCases(t, tests)
+}
+
+// What a Shopify refund did with each item (its line's outcome) and whether the order's
+// quantity still counts refunded units (an order read before current_quantity, REST
+// 2024-01) decide what left stock. Before, an old order of 3 with one restocked took 3
+// (the restock was netted against a quantity that never dropped), and an order shipped
+// with no shipment lines took only its current quantity when the buyer kept a refunded
+// unit (no_restock), although all of them left.
+func TestPlanShopifyRefundOutcomes(t *testing.T) {
+	gross := func(sku string, n int64) Line { l := line(sku, n); l.KeepsRefunds = true; return l }
+	refunded := func(outcome string, n int64) Member {
+		l := line("A", n)
+		l.Outcome = outcome
+		return member("r", ontology.RoleRefund, ontology.VerbRefunded, "WH", l)
+	}
+	onHand := func(n int64) Effect { return Effect{key("A", "WH", ontology.BucketOnHand): ontology.Units(n)} }
+	tests := []planCase{
+		{
+			name:    "order without current_quantity, 3 shipped, 1 restocked: 2 gone",
+			members: []Member{member("o", ontology.RoleOrder, ontology.VerbFulfilled, "WH", gross("A", 3)), refunded(ontology.OutcomeReturned, 1)},
+			want:    onHand(-2),
+		},
+		{
+			name:    "order without current_quantity, 3 shipped, 1 kept by the buyer: 3 gone",
+			members: []Member{member("o", ontology.RoleOrder, ontology.VerbFulfilled, "WH", gross("A", 3)), refunded(ontology.OutcomeKept, 1)},
+			want:    onHand(-3),
+		},
+		{
+			name:    "order without current_quantity, 1 of 3 cancelled before shipping: 2 gone",
+			members: []Member{member("o", ontology.RoleOrder, ontology.VerbFulfilled, "WH", gross("A", 3)), refunded(ontology.OutcomeUnshipped, 1)},
+			want:    onHand(-2),
+		},
+		{
+			name:    "order without current_quantity, 1 of 3 cancelled, not shipped yet: 2 reserved",
+			members: []Member{member("o", ontology.RoleOrder, ontology.VerbPaid, "WH", gross("A", 3)), refunded(ontology.OutcomeUnshipped, 1)},
+			want:    Effect{key("A", "WH", ontology.BucketReserved): ontology.Units(2)},
+		},
+		{
+			name:    "current quantity 2 after 1 of 3 kept by the buyer, shipped without lines: 3 gone",
+			members: []Member{member("o", ontology.RoleOrder, ontology.VerbFulfilled, "WH", line("A", 2)), refunded(ontology.OutcomeKept, 1)},
+			want:    onHand(-3),
+		},
+		{
+			name:    "current quantity 2 after 1 of 3 cancelled, shipped: 2 gone",
+			members: []Member{member("o", ontology.RoleOrder, ontology.VerbFulfilled, "WH", line("A", 2)), refunded(ontology.OutcomeUnshipped, 1)},
+			want:    onHand(-2),
+		},
+		{
+			name:    "current quantity 2 after 1 of 3 refunded unshipped without restock: 2 reserved, nothing gone",
+			members: []Member{member("o", ontology.RoleOrder, ontology.VerbPaid, "WH", line("A", 2)), refunded(ontology.OutcomeKept, 1)},
+			want:    Effect{key("A", "WH", ontology.BucketReserved): ontology.Units(2)},
+		},
+		{
+			name: "a shipment's lines say what left, whatever the refund",
+			members: []Member{
+				member("o", ontology.RoleOrder, ontology.VerbFulfilled, "WH", line("A", 2)),
+				member("f", ontology.RoleFulfilment, ontology.VerbShipped, "WH", line("A", 3)),
+				refunded(ontology.OutcomeKept, 1),
+			},
+			want: onHand(-3),
+		},
+		{
+			name:    "a refund alone: only returned goods come back",
+			members: []Member{refunded(ontology.OutcomeKept, 1), refunded(ontology.OutcomeUnshipped, 2)},
+			want:    Effect{},
+		},
+	}
+	runPlanCases(t, tests)
+}
+
+// planCase is a case of the plan: the members of an event and the effect they make.
+type planCase struct {
+	name    string
+	members []Member
+	want    Effect
+}
+
+func runPlanCases(t *testing.T, tests []planCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, _ := Plan(tc.members, nil)

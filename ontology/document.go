@@ -159,7 +159,28 @@ type Line struct {
 	// typed at the till. It is kept for its money; it moves no stock and is never a
 	// product waiting to be identified.
 	NotStock bool `json:"notStock,omitempty"`
+	// Outcome says, on a refund's line, what became of the refunded goods: returned
+	// (back into stock, what a refund line without an outcome means), kept (the buyer
+	// keeps them: they left and stay gone) or unshipped (refunded before they left).
+	// Stock and finance need all three: a Shopify order's current quantity drops for
+	// each, but only returned goods come back, and only unshipped ones never left.
+	Outcome string `json:"outcome,omitempty" validate:"omitempty,oneof=returned kept unshipped"`
+	// KeepsRefunds is set on a sale's line whose quantity still counts the units
+	// refunded from it: a Shopify order line read before current_quantity existed (REST
+	// API versions before 2024-01) gives the quantity first ordered.
+	KeepsRefunds bool `json:"keepsRefunds,omitempty"`
 }
+
+// Refund line outcomes (Line.Outcome).
+const (
+	OutcomeReturned  = "returned"
+	OutcomeKept      = "kept"
+	OutcomeUnshipped = "unshipped"
+)
+
+// ComesBack reports whether a line's goods come back into stock with its refund: a
+// refund line's goods do unless its outcome says the buyer kept them or they never left.
+func (l Line) ComesBack() bool { return l.Outcome == "" || l.Outcome == OutcomeReturned }
 
 // DescriptionCode names a line that carries no code of its own (no SKU, GTIN or item
 // id) by what it says: its title, HS code and specification, trimmed, lower case, joined

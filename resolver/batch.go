@@ -243,6 +243,13 @@ func (b *batch) blocks(d *ontology.Document) (store, lookup []string) {
 // resolve links one document.
 func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	d := &p.Doc
+	// Products are named in document order: a code that two documents of the batch use
+	// for different products (a ShipBob inventory_id reused for another SKU) names the
+	// first one's. Receipts were otherwise named only when their events were planned, in
+	// the order of a Go map.
+	for _, l := range d.Lines {
+		b.sku(d.Key.System, l)
+	}
 	for _, r := range d.Refs {
 		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: b.keyUID(r), Kind: string(r.Kind),
 			Value: r.Value, Identity: identifies(d, r)})

@@ -557,3 +557,25 @@ func TestKeyTooCommonIsNotFollowed(t *testing.T) {
 		}
 	}
 }
+
+// Warehouse receipts of one batch that reuse an item id for different SKUs (ShipBob's
+// inventory_id, which a merchant may reassign): the id names the product of the first
+// receipt in document order, so a later line naming only the id lands there. Before,
+// receipts were named when their events were planned, in Go map order, and the id named
+// whichever came first there.
+func TestReusedItemIDNamesTheFirstDocumentsProduct(t *testing.T) {
+	f := newFixture(t)
+	const n = 12
+	for i := range n {
+		l := ontology.Line{SKU: fmt.Sprintf("SKU-%02d", i), ExternalID: "7001", Qty: ontology.Units(1)}
+		f.save(f.doc("shipbob", "receipt", fmt.Sprintf("wro-%02d", i), ontology.RoleReceipt, ontology.VerbReceived,
+			t0.Add(time.Duration(i)*time.Minute), "FC-1", nil, l))
+	}
+	f.process()
+	f.save(f.doc("shipbob", "receipt", "wro-late", ontology.RoleReceipt, ontology.VerbReceived, t0.Add(time.Hour), "FC-1", nil,
+		ontology.Line{ExternalID: "7001", Qty: ontology.Units(5)}))
+	f.process()
+	if got := f.stock()["SKU-00@shipbob:FC-1/onHand"]; got != "6" {
+		t.Fatalf("stock = %v; want the id's 5 on SKU-00, the first receipt's", f.stock())
+	}
+}

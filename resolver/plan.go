@@ -112,7 +112,7 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 			continue
 		}
 		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
-			RejectedQty: l.RejectedQty})
+			RejectedQty: l.RejectedQty, Outcome: l.Outcome, KeepsRefunds: l.KeepsRefunds})
 	}
 	return lm
 }

@@ -18,18 +18,49 @@ import (
 // offending source value, and (in the message) where in the source it was read and where
 // in the mapping file the field is mapped, so that quarantine can say exactly why.
 // A missing optional value leaves its field empty; a missing required one is a problem.
-// Map never panics.
-func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err error) {
+// Map never panics. It maps the record whole; MapPayload gives a mapping with split: one
+// document per element of its list.
+func (m *Mapping) Map(tenant string, rec Record) (*ontology.Document, error) {
+	if rec.Err != nil {
+		return nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "payload", Rule: "decode", Message: rec.Err.Error()}}}
+	}
+	return m.mapRoot(tenant, rec, m.unwrapped(rec.Tree), "")
+}
+
+// split is the record's roots, one per document: the record's own, or where split:
+// finds several elements in its list, one per element, the root with that element alone
+// in the list, and the element's id to key its document by.
+func (m *Mapping) split(rec Record) (roots []any, ids []string) {
+	root := m.unwrapped(rec.Tree)
+	obj, ok := root.(map[string]any)
+	list, _ := obj[m.splitKey].([]any)
+	if !ok || m.splitKey == "" || len(list) < 2 {
+		return []any{root}, []string{""}
+	}
+	for i, el := range list {
+		one := make(map[string]any, len(obj))
+		for k, v := range obj {
+			one[k] = v
+		}
+		one[m.splitKey] = []any{el}
+		id := fmt.Sprint(i + 1)
+		if e, ok := el.(map[string]any); ok && e[m.splitID] != nil {
+			id = fmt.Sprint(e[m.splitID])
+		}
+		roots, ids = append(roots, one), append(ids, id)
+	}
+	return roots, ids
+}
+
+// mapRoot maps a record from its root; part, when the record was split, is the id of
+// the element this document is made of, added to its key.
+func (m *Mapping) mapRoot(tenant string, rec Record, root any, part string) (doc *ontology.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil { // a bug in the engine must not lose the record
 			doc, err = nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "", Rule: "mapping",
 				Message: fmt.Sprintf("mapping %s failed: %v", m.File, r)}}}
 		}
 	}()
-	if rec.Err != nil {
-		return nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "payload", Rule: "decode", Message: rec.Err.Error()}}}
-	}
-	root := m.unwrapped(rec.Tree)
 	if _, ok := root.(map[string]any); !ok {
 		return nil, &ontology.InvalidError{Problems: []ontology.Problem{{Field: "payload", Rule: "decode",
 			Message: fmt.Sprintf("%s is %s, not an object with fields", posOr(rec.Pos), describe(root))}}}
@@ -43,6 +74,8 @@ func (m *Mapping) Map(tenant string, rec Record) (doc *ontology.Document, err er
 	d.Key = ontology.DocKey{Tenant: tenant, System: m.System, Type: m.Type, ExternalID: mp.text(m.extID, "key.externalId", root)}
 	if d.Key.ExternalID == "" {
 		mp.missing("key.externalId", m.extID, root, "the document's id")
+	} else if part != "" {
+		d.Key.ExternalID += "/" + part
 	}
 	d.Verb = m.mapVerb(mp)
 	d.Status = mp.text(m.status, "status", root)
@@ -494,6 +527,8 @@ func (ls *linesSpec) read(mp *mapper) []ontology.Line {
 				break
 			}
 		}
+		l.Outcome = mp.text(ls.outcome, "outcome", cur)
+		l.KeepsRefunds = ls.keepsRefunds != nil && mp.keep(ls.keepsRefunds, cur)
 		out = append(out, l)
 	}
 	return out

@@ -32,6 +32,10 @@ type Mapping struct {
 	// roleRules choose another role than Role for some records: the first that holds
 	// decides.
 	roleRules []roleRule
+	// splitKey and splitID split a record into one document per element of the list at
+	// the root's key splitKey when it holds several (split:), each document keyed by the
+	// record's id and the element's splitID.
+	splitKey, splitID string
 	// keepsReturns marks the documents as refunds whose sale still counts the goods
 	// they return (saleKeepsReturns).
 	keepsReturns bool
@@ -100,6 +104,8 @@ type linesSpec struct {
 	model                                  *spec
 	qty, expected, rejected                *qtySpec
 	notStock                               []*cond // any holding: the line is not goods
+	outcome                                *spec   // a refund line's outcome: returned, kept, unshipped
+	keepsRefunds                           *cond   // the line's qty still counts the units refunded
 	expires                                *timeSpec
 	price                                  *moneySpec
 }
@@ -113,7 +119,7 @@ type refSpec struct {
 	scopeSystem bool  // $system: the mapping's system
 }
 
-var topKeys = []string{"system", "type", "role", "if", "also", "saleKeepsReturns", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
+var topKeys = []string{"system", "type", "role", "if", "also", "split", "saleKeepsReturns", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
 	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
@@ -121,9 +127,11 @@ var (
 		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "bankAccount", "houseNumber", "street", "addressLine2", "locality",
 		"postcode", "region"}
 	lineKeys = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
-		"unit", "lot", "expiresAt", "unitPrice", "notStock"}
+		"unit", "lot", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
+	// splitName is a key of split: one plain key.
+	splitName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 	// listPath is where a list answer holds its records: keys, dot-separated.
 	listPath = regexp.MustCompile(`^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$`)
 	// noteField is a note's name: what tenants choose the searched fields by.
@@ -165,6 +173,13 @@ func Parse(file string, data []byte) (*Mapping, error) {
 			l.fail(f["also"], fmt.Sprintf("also[%d]", i), "%q is not a type name", t)
 		}
 		m.Also = append(m.Also, t)
+	}
+	if v := f["split"]; v != nil {
+		sf := l.fields(v, "split", "list", "id")
+		m.splitKey, m.splitID = l.str(sf["list"], "split.list"), l.str(sf["id"], "split.id")
+		if !splitName.MatchString(m.splitKey) || !splitName.MatchString(m.splitID) {
+			l.fail(v, "split", "needs list and id: the key of a list at the record's root and the key of each element's id, such as {list: returns, id: uid}")
+		}
 	}
 	if v := f["saleKeepsReturns"]; v != nil {
 		m.keepsReturns = l.boolean(v, "saleKeepsReturns")
@@ -419,6 +434,8 @@ func (l *loader) lines(n *yaml.Node) *linesSpec {
 	} else if v != nil {
 		ls.notStock = append(ls.notStock, l.ifCond(v, "lines.notStock"))
 	}
+	ls.outcome, _ = l.words(f["outcome"], "lines.outcome", "refund line outcome", outcomes)
+	ls.keepsRefunds = l.ifCond(f["keepsRefunds"], "lines.keepsRefunds")
 	return ls
 }
 

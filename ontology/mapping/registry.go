@@ -189,16 +189,16 @@ func (r *Registry) MapPayloadAt(tenant, system, typ, format string, raw []byte, 
 		if !m.readable(rec) {
 			// A record that did not decode, or is not an object: one problem, its own
 			// mapping's, not one per mapping of the payload.
-			out = append(out, mapRecord(m, tenant, rec))
+			out = append(out, mapRecord(m, tenant, rec)...)
 			continue
 		}
 		n := len(out)
 		if m.Reads(rec) {
-			out = append(out, mapRecord(m, tenant, rec))
+			out = append(out, mapRecord(m, tenant, rec)...)
 		}
 		for _, o := range also {
 			if o.Reads(rec) {
-				out = append(out, mapRecord(o, tenant, rec))
+				out = append(out, mapRecord(o, tenant, rec)...)
 			}
 		}
 		if len(out) == n {
@@ -222,8 +222,22 @@ func unread(m *Mapping, also []*Mapping, rec Record) Result {
 }
 
 // mapRecord maps one record with one mapping.
-func mapRecord(m *Mapping, tenant string, rec Record) Result {
-	doc, err := m.Map(tenant, rec)
+func mapRecord(m *Mapping, tenant string, rec Record) []Result {
+	if rec.Err != nil || m.splitKey == "" {
+		doc, err := m.Map(tenant, rec)
+		return []Result{result(rec, doc, err)}
+	}
+	roots, ids := m.split(rec)
+	out := make([]Result, len(roots))
+	for i, root := range roots {
+		doc, err := m.mapRoot(tenant, rec, root, ids[i])
+		out[i] = result(rec, doc, err)
+	}
+	return out
+}
+
+// result is the result of one document mapped from rec.
+func result(rec Record, doc *ontology.Document, err error) Result {
 	res := Result{Doc: doc, Raw: rec.Raw, Pos: rec.Pos}
 	if err != nil {
 		res.Problems = ontology.ProblemsOf(err)

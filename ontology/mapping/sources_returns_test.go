@@ -2,6 +2,7 @@ package mapping_test
 
 import (
 	"bytes"
+	"regexp"
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
@@ -19,11 +20,7 @@ import (
 // sqDocs maps a Square order payload and fails on any problem.
 func sqDocs(t *testing.T, file string) []*ontology.Document {
 	t.Helper()
-	docs, ps := sfResults(t, "square", "order", "", srcSample(t, file))
-	if len(ps) > 0 {
-		t.Fatalf("%s: problems %+v", file, ps)
-	}
-	return docs
+	return sqDocsOf(t, srcSample(t, file))
 }
 
 // A return at the till, as RetrieveOrder answers it: no line_items, returns[] naming the
@@ -167,11 +164,60 @@ func TestShopifyLegacyRestockRefundReturnsGoods(t *testing.T) {
 		t.Errorf("status %q total %s, want legacy_restock 24 USD", d.Status, d.Total)
 	}
 	sfLines(t, d, "TEA-OOL-250G ext=43988120551 qty=1")
-	// restock false: the buyer kept the goods.
+	if d.Lines[0].Outcome != ontology.OutcomeReturned {
+		t.Errorf("restock true: outcome %q, want returned", d.Lines[0].Outcome)
+	}
+	// restock false: the buyer kept the goods; the line says so, and does not come back.
 	raw := bytes.Replace(sfSample(t, "shopify/refunds_create_legacy_restock.json"), []byte(`"restock": true`), []byte(`"restock": false`), 1)
 	d = sfMap(t, "shopify", "refund", "", raw)
-	if d.Status != "no_restock" || len(d.Lines) != 0 {
-		t.Errorf("restock false: status %q, %d lines; want no_restock and none", d.Status, len(d.Lines))
+	if d.Status != "no_restock" || len(d.Lines) != 1 || d.Lines[0].Outcome != ontology.OutcomeKept || d.Lines[0].ComesBack() {
+		t.Errorf("restock false: status %q, lines %+v; want no_restock and one kept", d.Status, d.Lines)
+	}
+}
+
+// A refund's lines say what became of each refunded item (REST Refund,
+// refund_line_items[].restock_type: "return: the items were already delivered, and will
+// be returned to the merchant", "cancel: the items have not yet been fulfilled",
+// "no_restock: the refund doesn't result in any restocking"). Before, only restocked
+// lines were read, so a no_restock refund of goods already shipped could not tell the
+// ledger that they left.
+func TestShopifyRefundLinesSayWhatBecameOfTheGoods(t *testing.T) {
+	raw := sfSample(t, "shopify/refunds_create_legacy_restock.json")
+	for typ, want := range map[string]string{"return": ontology.OutcomeReturned, "no_restock": ontology.OutcomeKept,
+		"cancel": ontology.OutcomeUnshipped, "legacy_restock": ontology.OutcomeReturned} {
+		b := bytes.Replace(raw, []byte(`"quantity": 1,`), []byte(`"quantity": 1, "restock_type": "`+typ+`",`), 1)
+		d := sfMap(t, "shopify", "refund", "", b)
+		if len(d.Lines) != 1 || d.Lines[0].Outcome != want || d.Lines[0].Qty.String() != "1" {
+			t.Errorf("%s: lines %+v, want one of outcome %s", typ, d.Lines, want)
+		}
+	}
+	// A restock type this mapping does not know moves nothing.
+	b := bytes.Replace(raw, []byte(`"quantity": 1,`), []byte(`"quantity": 1, "restock_type": "exchange",`), 1)
+	if d := sfMap(t, "shopify", "refund", "", b); len(d.Lines) != 0 {
+		t.Errorf("unknown restock type: lines %+v", d.Lines)
+	}
+}
+
+// An order read from an API version before current_quantity (REST 2024-01: "partners
+// currently using refund line items to calculate a line item's current quantity should
+// migrate") gives quantity, which still counts the refunded units; its lines say so.
+func TestShopifyOrderWithoutCurrentQuantityKeepsRefunds(t *testing.T) {
+	raw := sfSample(t, "shopify/orders_create.json")
+	d := sfMap(t, "shopify", "order", "", raw)
+	for _, l := range d.Lines {
+		if l.KeepsRefunds {
+			t.Errorf("a line with current_quantity keeps refunds: %+v", l)
+		}
+	}
+	old := regexp.MustCompile(`"current_quantity":\s*\d+,?`).ReplaceAll(raw, nil)
+	if bytes.Equal(old, raw) {
+		t.Fatal("the sample has no current_quantity")
+	}
+	d = sfMap(t, "shopify", "order", "", old)
+	for _, l := range d.Lines {
+		if !l.KeepsRefunds && !l.NotStock {
+			t.Errorf("a line without current_quantity nets refunds: %+v", l)
+		}
 	}
 }
 
@@ -214,4 +260,73 @@ func TestSquareBrokenRecordIsOneProblem(t *testing.T) {
 	if err != nil || len(res) != 1 || len(res[0].Problems) == 0 {
 		t.Errorf("a list element that is no order: %d results, %v", len(res), err)
 	}
+}
+
+// A return begun at the till and not finalized (OrderState DRAFT: "can be updated, but
+// not paid for"). Before: quarantined as bad input, its verb not in the map. Now it is
+// stored, announced (ordered), so that its later OPEN or COMPLETED version acts.
+func TestSquareDraftReturnIsStored(t *testing.T) {
+	raw := bytes.Replace(srcSample(t, "square/return_order.json"), []byte(`"state": "COMPLETED"`), []byte(`"state": "DRAFT"`), 1)
+	raw = bytes.Replace(raw, []byte(`"closed_at": "2025-07-02T14:06:03.000Z",`), nil, 1)
+	docs, ps := sfResults(t, "square", "order", "", raw)
+	if len(ps) > 0 || len(docs) != 1 {
+		t.Fatalf("a draft return: %d documents, problems %+v", len(docs), ps)
+	}
+	if d := docs[0]; d.Key.Type != "return" || d.Role != ontology.RoleRefund || d.Verb != ontology.VerbOrdered {
+		t.Errorf("a draft return: %s %s %s, want a return, refund, ordered", d.Key.Type, d.Role, d.Verb)
+	}
+}
+
+// A return of goods from two sales (OrderReturn: each returns[] entry names "an order
+// that contains the original sale of these return line items" in source_order_id, and
+// its own return_amounts). Before: one document referring to both sales, which joined
+// them. Now one document per entry, keyed by the order's id and the entry's uid, each
+// with its own sale, lines and money; a return of one sale keeps the order's id.
+func TestSquareReturnOfTwoSalesIsTwoReturns(t *testing.T) {
+	raw := srcSample(t, "square/return_order.json")
+	i := bytes.Index(raw, []byte(`        "return_taxes"`))
+	second := []byte(`        "return_amounts": {"total_money": {"amount": 1725, "currency": "USD"}}
+      },
+      {
+        "uid": "9d0e5b7a-1c2f-4e3d-8b6a-5f4e3d2c1b0a",
+        "source_order_id": "Bs2kSaLeXm6LqT2wYz9HcJd7fCaZY",
+        "return_line_items": [
+          {"uid": "a1b2", "source_line_item_uid": "Z9y8", "name": "Flat white", "quantity": "1",
+           "catalog_object_id": "W62UWFY35CWMYGVWK6TWJDNI", "item_type": "ITEM",
+           "base_price_money": {"amount": 450, "currency": "USD"}, "total_money": {"amount": 450, "currency": "USD"}}
+        ],
+        "return_amounts": {"total_money": {"amount": 450, "currency": "USD"}},
+`)
+	if i < 0 {
+		t.Fatal("the sample has no return_taxes")
+	}
+	two := append(append(append([]byte(nil), raw[:i]...), second...), raw[i:]...)
+	docs := sqDocsOf(t, two)
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want one per sale returned to", len(docs))
+	}
+	want := []struct{ id, sale, line, total string }{
+		{"Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY/c3b1f0d2-6f3e-4c1a-9a57-2b8e5d9c7a10", "q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY", "BQXHKM5R3V7JQ2TFOZ4GHE6N", "17.25 USD"},
+		{"Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY/9d0e5b7a-1c2f-4e3d-8b6a-5f4e3d2c1b0a", "Bs2kSaLeXm6LqT2wYz9HcJd7fCaZY", "W62UWFY35CWMYGVWK6TWJDNI", "4.5 USD"},
+	}
+	for i, w := range want {
+		d := docs[i]
+		if d.Key.ExternalID != w.id || len(d.Refs) != 1 || d.Refs[0].Value != w.sale || len(d.Lines) != 1 ||
+			d.Lines[0].ExternalID != w.line || d.Total.String() != w.total {
+			t.Errorf("return %d: %s refs %v lines %+v total %s; want %+v", i, d.Key.ExternalID, d.Refs, d.Lines, d.Total, w)
+		}
+	}
+	if docs := sqDocsOf(t, raw); len(docs) != 1 || docs[0].Key.ExternalID != "Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY" {
+		t.Errorf("a return of one sale: %d documents", len(docs))
+	}
+}
+
+// sqDocsOf maps a Square order payload and fails on any problem.
+func sqDocsOf(t *testing.T, raw []byte) []*ontology.Document {
+	t.Helper()
+	docs, ps := sfResults(t, "square", "order", "", raw)
+	if len(ps) > 0 {
+		t.Fatalf("problems %+v", ps)
+	}
+	return docs
 }

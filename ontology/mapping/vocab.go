@@ -23,6 +23,7 @@ var verbNames = names(ontology.Verbs...)
 var (
 	channels   = []string{"counter", "delivery", "online"}
 	directions = []string{"inbound", "outbound"}
+	outcomes   = []string{ontology.OutcomeReturned, ontology.OutcomeKept, ontology.OutcomeUnshipped}
 	formats    = []string{string(JSON), string(JSONL), string(CSV), string(XML), string(Form)}
 )
 
