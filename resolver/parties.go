@@ -552,6 +552,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		score float64
 		c     Comparison
 		cp    PartyProfile // the candidate compared
+		why   string       // the reason of a link the score does not make (soleNamesake)
 	}
 	best := map[string]verdict{}
 	// judged holds the mention's judgement of each description it was scored against.
@@ -634,8 +635,17 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 				parcels[root] = true
 			}
 			if v, ok := best[root]; !ok || d > v.d || d == v.d && j.s > v.score {
-				best[root] = verdict{d, j.s, j.c, cp}
+				best[root] = verdict{d, j.s, j.c, cp, ""}
 			}
+		}
+	}
+	if root, c, cp, ok := pb.soleNamesake(self, prof); ok && pb.mayJoin(self, root) && cp.Company == prof.Company && !taken[root] {
+		if v, had := best[root]; !had || v.d < Same {
+			// The score is kept above zero, which marks a probabilistic link: one a
+			// person's rejection cuts, and first, where the fields add up to little.
+			best[root] = verdict{Same, max(pm.Score(c, prof, fr), 0.1), c, cp, "the only party of the tenant named " + hanFullName(prof) +
+				", in the same city, at an address away from home: " + pm.Explain(c, prof, fr)}
+			parts.strong[root] = true
 		}
 	}
 	for root, v := range best {
@@ -643,14 +653,14 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		// compound, whose lockers are one) links none of them on the compound alone,
 		// whether the other scores a link or only a possible one.
 		if v.d == Same && !parts.holds(root) || v.d == Same && !parts.strong[root] && parcels[root] && len(parcels) > 1 {
-			best[root] = verdict{Possibly, v.score, v.c, v.cp}
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
 		// The same seen from a home: a parcel point of the mention's compound, under
 		// its name, is as well the parcel point of a namesake in another flat there
 		// (罗英 at 常青花园1栋1506 against 英 罗 at 常青花园菜鸟驿站, where Ying Luo
 		// lives at 常青花园1-1-602).
 		if v.d == Same && !parts.strong[root] && parcels[root] && othersThan(namesakes, root) {
-			best[root] = verdict{Possibly, v.score, v.c, v.cp}
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
 	}
 	for root, v := range best {
@@ -659,7 +669,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		// next door, or a namesake there, is who the part fits as well (张伟 at
 		// 海信慧园7栋1504 collects at 海信慧园丰巢快递柜, and so may the 张伟 of 9栋302).
 		if v.d == Same && !parts.strong[root] && pb.clusterOtherHome(root, prof) {
-			best[root] = verdict{Possibly, v.score, v.c, v.cp}
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
 	}
 	for root, v := range best {
@@ -670,7 +680,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		// partycluster.go.
 		if v.d == Same && !ownAgreement(v.c) && (weakName(nameOf(prof)) || weakNameLink(v.c)) &&
 			pb.clustersContradict(self, root, nameOf(prof)) {
-			best[root] = verdict{Possibly, v.score, v.c, v.cp}
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
 		// The mention's own party may already hold people (a phone or mailbox filed it
 		// under 魏林's party before its description was scored): joining it to a party
@@ -678,7 +688,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		// Lin" fits as well) would make one party of two people, as joining two
 		// candidates would (twoPeople, below).
 		if v.d == Same && !ownAgreement(v.c) && pb.twoPeople(self, root) {
-			best[root] = verdict{Possibly, v.score, v.c, v.cp}
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
 	}
 	for root, v := range best {
@@ -687,7 +697,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		// which member the masked order is.
 		if v.d == Same && v.c[fieldPhone].Kind == compare.MaskedDigits && !ownAgreement(v.c) &&
 			pb.maskedHousehold(self, root, prof, v.cp) {
-			best[root] = verdict{Possibly, v.score, v.c, v.cp}
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
 	}
 	var same []string
@@ -747,8 +757,11 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	into := same[0]
 	link := func(from string, v verdict) {
 		pb.info[from] = PartyInfo{Root: into, TaxID: pb.info[from].TaxID}
-		pb.links = append(pb.links, PartyLink{From: from, To: into, Kind: "same_as",
-			Reason: "same description: " + pm.Explain(v.c, prof, fr), Score: v.score})
+		why := "same description: " + pm.Explain(v.c, prof, fr)
+		if v.why != "" {
+			why = v.why
+		}
+		pb.links = append(pb.links, PartyLink{From: from, To: into, Kind: "same_as", Reason: why, Score: v.score})
 	}
 	link(self, best[into])
 	for _, other := range same[1:] {
