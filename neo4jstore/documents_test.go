@@ -9,6 +9,7 @@ import (
 	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
 )
 
 func TestSaveDocumentsTellsNewDuplicateAndUpdated(t *testing.T) {
@@ -141,5 +142,64 @@ func TestDeleteTenantLeavesOtherTenants(t *testing.T) {
 	}
 	if _, err := s.DeleteTenant(ctx, ""); err == nil {
 		t.Error("an empty tenant name deleted something")
+	}
+}
+
+// TestNewVersionSavedDuringResolutionStaysPending: a save takes the document's lock, not
+// the tenant's, so a new version can commit while a resolution batch that read the old
+// one runs. The batch must not clear the new version's Pending mark: it would never be
+// resolved, and its stock never planned (an order's fulfilled version was lost so
+// under load). The next batch reads the new version.
+func TestNewVersionSavedDuringResolutionStaysPending(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	env := func(raw string, verb ontology.Verb) ontology.Envelope {
+		return ontology.Envelope{Raw: []byte(raw), Doc: ontology.Document{
+			Key:  ontology.DocKey{Tenant: tenant, System: "shopify", Type: "order", ExternalID: "1"},
+			Role: ontology.RoleOrder, Verb: verb, OccurredAt: time.Now().UTC(),
+		}}
+	}
+	if _, err := s.SaveDocuments(ctx, []ontology.Envelope{env("v1", ontology.VerbPaid)}); err != nil {
+		t.Fatal(err)
+	}
+	pending := func() []resolver.PendingDoc {
+		t.Helper()
+		var docs []resolver.PendingDoc
+		if err := s.WithTenantLock(ctx, tenant, func(ctx context.Context, tx resolver.Tx) (err error) {
+			docs, err = tx.Pending(ctx, 10)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return docs
+	}
+	if err := s.WithTenantLock(ctx, tenant, func(ctx context.Context, tx resolver.Tx) error {
+		docs, err := tx.Pending(ctx, 10)
+		if err != nil || len(docs) != 1 || docs[0].Doc.Verb != ontology.VerbPaid {
+			t.Fatalf("the batch read %+v, %v", docs, err)
+		}
+		// The fulfilled version arrives while the batch runs.
+		if got, err := s.SaveDocuments(ctx, []ontology.Envelope{env("v2", ontology.VerbFulfilled)}); err != nil || got[0] != "updated" {
+			t.Fatalf("saving the new version: %v, %v", got, err)
+		}
+		return tx.Apply(ctx, &resolver.Changes{Tenant: tenant, Resolved: []string{docs[0].UID},
+			ResolvedVersions: map[string]int64{docs[0].UID: docs[0].Version}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	docs := pending()
+	if len(docs) != 1 || docs[0].Doc.Verb != ontology.VerbFulfilled {
+		t.Fatalf("after the batch, pending %+v; want the fulfilled version", docs)
+	}
+	// Resolving the version read clears the mark.
+	if err := s.WithTenantLock(ctx, tenant, func(ctx context.Context, tx resolver.Tx) error {
+		return tx.Apply(ctx, &resolver.Changes{Tenant: tenant, Resolved: []string{docs[0].UID},
+			ResolvedVersions: map[string]int64{docs[0].UID: docs[0].Version}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if docs := pending(); len(docs) != 0 {
+		t.Fatalf("pending after resolving the version read: %+v", docs)
 	}
 }

@@ -575,7 +575,7 @@ MERGE (b:Party {uid: $tenant + '/' + r.to}) ON CREATE SET b.id = r.to, b.tenant 
 MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $now`, partyLinkRows(ch, "related")},
 		{partyCutCypher, partyCutRows(ch)},
 		{partyDecisionCypher, partyDecisionRows(ch)},
-		{`UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant}) REMOVE d:Pending`, resolvedRows(ch)},
+		{resolvedCypher, resolvedRows(ch)},
 		{setAsideCypher, setAsideRows(ch)},
 		{productFactsCypher, productFactRows(ch)},
 		{unresolvedCypher, unresolvedRows(ch)},
@@ -818,10 +818,25 @@ func decisionRows(ch *resolver.Changes) []map[string]any {
 	return rows
 }
 
+// resolvedCypher clears the Pending mark of the documents a batch resolved, each only if
+// its version is still the one the batch read. A save of a newer version does not take
+// the tenant's lock, only the document's: one committed while the batch ran (its
+// content unseen by the batch) would otherwise lose its mark and never reach the
+// ledger. The write lock is taken before the version is read (SET, then the filter), so
+// that a save still running is waited for and its version seen.
+const resolvedCypher = `UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
+SET d.resolving = true REMOVE d.resolving
+WITH d, r WHERE r.version IS NULL OR coalesce(d.version, 0) = r.version
+REMOVE d:Pending`
+
 func resolvedRows(ch *resolver.Changes) []map[string]any {
 	rows := make([]map[string]any, 0, len(ch.Resolved))
 	for _, uid := range ch.Resolved {
-		rows = append(rows, map[string]any{"doc": uid})
+		var version any
+		if v, ok := ch.ResolvedVersions[uid]; ok {
+			version = v
+		}
+		rows = append(rows, map[string]any{"doc": uid, "version": version})
 	}
 	return rows
 }

@@ -266,6 +266,10 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	b.unresolvedLines(p.UID, d)
 	b.noteLots(d)
 	b.changes.Resolved = append(b.changes.Resolved, p.UID)
+	if b.changes.ResolvedVersions == nil {
+		b.changes.ResolvedVersions = map[string]int64{}
+	}
+	b.changes.ResolvedVersions[p.UID] = p.Version
 	b.resolveParties(p.UID, d)
 
 	// A new version of a document stays in its event; the event is replanned.

@@ -124,6 +124,9 @@ type Changes struct {
 	Keys      []KeyLink
 	Movements []ontology.Movement
 	Resolved  []string // document uids whose Pending mark is cleared
+	// ResolvedVersions is the version of each resolved document that was read: a newer
+	// version saved while the batch ran keeps its Pending mark and is resolved next.
+	ResolvedVersions map[string]int64
 	Reviews   []ReviewItem
 	Decisions []Decision
 	// ReviewUpdates close review items a person decided.
