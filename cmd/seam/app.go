@@ -104,6 +104,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	a.matcher.SetReservations(a.reservations)
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
 	a.projector.DeferMarks(markDelay, log.With("part", "projector"))
+	a.matcher.SetHeldMarks(a.projector)
 	a.counts = inventory.NewCounts(a.store, a.projector, log.With("part", "counts"))
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: ours, SweepPrefix: cfg.TenantPrefix})
