@@ -355,3 +355,44 @@ func TestNextResolutionClearsHeldMarks(t *testing.T) {
 		t.Fatalf("stock = %+v, %v; want -5 (each sale once)", rows, err)
 	}
 }
+
+// TestHeldMarksWaitTheirOwnDelay: the timer's flush clears a tenant's marks once they
+// waited the whole delay, counted from when they began to wait, so that a tenant whose
+// resolutions keep taking its marks never has them cleared by a transaction of their
+// own; marks that waited the delay are cleared.
+func TestHeldMarksWaitTheirOwnDelay(t *testing.T) {
+	r := newProjectorRig(t)
+	ctx := context.Background()
+	r.p.DeferMarks(time.Minute, nil)
+	defer r.p.Close(ctx)
+	r.m.SetHeldMarks(r.p)
+	at := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	r.p.SetMarkClock(func() time.Time { return at })
+	marked := func() int {
+		t.Helper()
+		ms, err := r.store.Unprojected(ctx, r.tenant, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(ms)
+	}
+
+	if err := r.p.Project(ctx, r.tenant, resolveSale(t, r.store, r.m, r.tenant, "o1", 1)); err != nil {
+		t.Fatal(err)
+	}
+	at = at.Add(50 * time.Second)
+	second := resolveSale(t, r.store, r.m, r.tenant, "o2", 1) // clears o1's mark
+	if err := r.p.Project(ctx, r.tenant, second); err != nil {
+		t.Fatal(err)
+	}
+	at = at.Add(20 * time.Second) // a minute after o1's projection, 20 s after o2's
+	r.p.FlushDueMarks(ctx)
+	if n := marked(); n != 1 {
+		t.Fatalf("%d movements marked after the flush, want o2's still held: it waited 20 s of its minute", n)
+	}
+	at = at.Add(41 * time.Second)
+	r.p.FlushDueMarks(ctx)
+	if n := marked(); n != 0 {
+		t.Fatalf("%d movements marked after o2's mark waited its minute, want none", n)
+	}
+}
