@@ -85,8 +85,16 @@ type Projector struct {
 	markLog   *slog.Logger
 	markMu    sync.Mutex
 	marks     map[string][]string // tenant -> movements applied, still marked
-	markTimer *time.Timer         // the flush scheduled, nil when none
-	closed    bool                // Close ran: marks are cleared at once again
+	// markSince is when each tenant's marks began to wait: a tenant's marks are cleared
+	// by the flush once they waited markAfter, not with another tenant's.
+	markSince map[string]time.Time
+	// markClock is the flush's clock (time.Now; a test's own).
+	markClock func() time.Time
+	// settles are movements whose marks another write cleared (MarksCleared), to be
+	// settled in the cache (settler) with the next flush.
+	settles   map[string][]string
+	markTimer *time.Timer // the flush scheduled, nil when none
+	closed    bool        // Close ran: marks are cleared at once again
 	// flushing is held for the whole of a flush, so that Close returns only once the
 	// timer's flush, if one runs, has ended: the store closes after it.
 	flushing sync.Mutex
@@ -159,13 +167,19 @@ func (p *Projector) mark(ctx context.Context, tenant string, ids []string) error
 	if err := p.ledger.MarkProjected(ctx, tenant, ids); err != nil {
 		return fmt.Errorf("marking %d movements projected: %w", len(ids), err)
 	}
+	p.settle(ctx, tenant, ids)
+	return nil
+}
+
+// settle lets the cache forget sooner movements whose marks are cleared. It only saves
+// memory: a failure is logged.
+func (p *Projector) settle(ctx context.Context, tenant string, ids []string) {
 	if s, ok := p.cache.(settler); ok {
 		if err := s.Settle(ctx, tenant, ids); err != nil {
 			p.logger().Warn("shortening the cache's memory of projected movements; they stay remembered longer",
 				"tenant", tenant, "movements", len(ids), "err", err)
 		}
 	}
-	return nil
 }
 
 // logger is where the projector reports what it does not return.
@@ -204,17 +218,129 @@ func (p *Projector) deferMarks(tenant string, ids []string) bool {
 		return false
 	}
 	if p.marks == nil {
-		p.marks = map[string][]string{}
+		p.marks, p.markSince = map[string][]string{}, map[string]time.Time{}
+	}
+	if len(p.marks[tenant]) == 0 {
+		p.markSince[tenant] = p.clock()
 	}
 	p.marks[tenant] = append(p.marks[tenant], ids...)
+	p.armLocked(p.markAfter)
+	return true
+}
+
+// clock is the time of the marks' flush.
+func (p *Projector) clock() time.Time {
+	if p.markClock != nil {
+		return p.markClock()
+	}
+	return time.Now()
+}
+
+// armLocked schedules a flush in d unless one is scheduled; markMu is held.
+func (p *Projector) armLocked(d time.Duration) {
 	if p.markTimer == nil {
-		p.markTimer = time.AfterFunc(p.markAfter, func() {
+		p.markTimer = time.AfterFunc(d, func() {
 			ctx, cancel := context.WithTimeout(context.Background(), markFlushTimeout)
 			defer cancel()
-			p.FlushMarks(ctx)
+			p.flushDue(ctx)
 		})
 	}
-	return true
+}
+
+// flushDue is the timer's flush: it clears the marks of the tenants whose marks waited
+// markAfter, settles what other writes cleared (MarksCleared), and schedules the next
+// flush for the marks still waiting. A tenant whose documents keep coming has its
+// marks taken by each next resolution (TakeMarks) before they are due, and no flush
+// clears them in a transaction of its own; one flush for every tenant at the first
+// one's deadline ran every markAfter while webhooks came, beside one of them.
+func (p *Projector) flushDue(ctx context.Context) {
+	p.flushing.Lock()
+	defer p.flushing.Unlock()
+	p.markMu.Lock()
+	now := p.clock()
+	due := map[string][]string{}
+	var next time.Time
+	for tenant, ids := range p.marks {
+		at := p.markSince[tenant].Add(p.markAfter)
+		if p.closed || !now.Before(at) {
+			due[tenant] = ids
+			delete(p.marks, tenant)
+			delete(p.markSince, tenant)
+		} else if next.IsZero() || at.Before(next) {
+			next = at
+		}
+	}
+	settles := p.settles
+	p.settles = nil
+	if p.markTimer != nil {
+		p.markTimer.Stop()
+		p.markTimer = nil
+	}
+	if !next.IsZero() {
+		p.armLocked(next.Sub(now))
+	}
+	p.markMu.Unlock()
+	p.clear(ctx, settles, due)
+}
+
+// clear settles and marks what a flush took.
+func (p *Projector) clear(ctx context.Context, settles, marks map[string][]string) {
+	for tenant, ids := range settles {
+		p.settle(ctx, tenant, ids)
+	}
+	for tenant, ids := range marks {
+		if err := p.mark(ctx, tenant, ids); err != nil {
+			p.logger().Warn("marking projected movements; the next catch-up applies them again, which changes nothing",
+				"tenant", tenant, "movements", len(ids), "err", err)
+		}
+	}
+}
+
+// TakeMarks hands over the marks held for tenant (DeferMarks) to a write that clears
+// them itself: resolution's next batch of the tenant (resolver.HeldMarks), which commits
+// anyway, so a tenant whose documents keep coming needs no flush of its own. They are no
+// longer held; what no write cleared comes back through ReturnMarks.
+func (p *Projector) TakeMarks(tenant string) []string {
+	p.markMu.Lock()
+	defer p.markMu.Unlock()
+	ids := p.marks[tenant]
+	delete(p.marks, tenant)
+	delete(p.markSince, tenant)
+	return ids
+}
+
+// ReturnMarks holds again marks TakeMarks handed over that no committed write cleared,
+// or clears them at once once the projector is closed. A failure is logged: the marks
+// stay in the ledger, where CatchUp finds them.
+func (p *Projector) ReturnMarks(ctx context.Context, tenant string, ids []string) {
+	if len(ids) == 0 || p.deferMarks(tenant, ids) {
+		return
+	}
+	if err := p.mark(ctx, tenant, ids); err != nil {
+		p.logger().Warn("marking projected movements; the next catch-up applies them again, which changes nothing",
+			"tenant", tenant, "movements", len(ids), "err", err)
+	}
+}
+
+// MarksCleared tells the projector that a committed write cleared marks TakeMarks
+// handed over: the cache is told (settler) with the next flush, off the path of the
+// document whose write cleared them; at once when the projector is closed.
+func (p *Projector) MarksCleared(ctx context.Context, tenant string, ids []string) {
+	if len(ids) == 0 {
+		return
+	}
+	p.markMu.Lock()
+	if p.closed || p.markAfter <= 0 {
+		p.markMu.Unlock()
+		p.settle(ctx, tenant, ids)
+		return
+	}
+	if p.settles == nil {
+		p.settles = map[string][]string{}
+	}
+	p.settles[tenant] = append(p.settles[tenant], ids...)
+	p.armLocked(p.markAfter)
+	p.markMu.Unlock()
 }
 
 // markFlushTimeout bounds a deferred flush: one that cannot finish leaves its marks to
@@ -227,19 +353,14 @@ func (p *Projector) FlushMarks(ctx context.Context) {
 	p.flushing.Lock()
 	defer p.flushing.Unlock()
 	p.markMu.Lock()
-	marks := p.marks
-	p.marks = nil
+	marks, settles := p.marks, p.settles
+	p.marks, p.settles, p.markSince = nil, nil, nil
 	if p.markTimer != nil {
 		p.markTimer.Stop()
 		p.markTimer = nil
 	}
 	p.markMu.Unlock()
-	for tenant, ids := range marks {
-		if err := p.mark(ctx, tenant, ids); err != nil {
-			p.markLog.Warn("marking projected movements; the next catch-up applies them again, which changes nothing",
-				"tenant", tenant, "movements", len(ids), "err", err)
-		}
-	}
+	p.clear(ctx, settles, marks)
 }
 
 // Close clears every held mark, waiting for a flush under way, and makes later
@@ -256,6 +377,7 @@ func (p *Projector) flushTenantMarks(ctx context.Context, tenant string) error {
 	p.markMu.Lock()
 	ids := p.marks[tenant]
 	delete(p.marks, tenant)
+	delete(p.markSince, tenant)
 	p.markMu.Unlock()
 	if len(ids) == 0 {
 		return nil

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/inventory/rediscache"
 	"github.com/seamhub/seam/inventory/rediscache/redistest"
@@ -38,16 +40,31 @@ func resolveSale(t *testing.T, store *neo4jstore.Store, m *resolver.Matcher, ten
 	return st.Movements
 }
 
-// TestCrashBetweenLedgerAndCache stops after the ledger commit and before the cache:
-// CatchUp must apply the movements once, and Verify must prove the cache equal.
-func TestCrashBetweenLedgerAndCache(t *testing.T) {
+// projectorRig is a projector over the test services with a matcher to resolve sales.
+type projectorRig struct {
+	store  *neo4jstore.Store
+	rdb    redis.UniversalClient
+	cache  *rediscache.Cache
+	tenant string
+	m      *resolver.Matcher
+	p      *inventory.Projector
+}
+
+func newProjectorRig(t *testing.T) projectorRig {
+	t.Helper()
 	store := neo4jtest.Open(t)
 	rdb := redistest.Open(t)
 	cache := rediscache.New(rdb)
+	return projectorRig{store: store, rdb: rdb, cache: cache, tenant: neo4jtest.Tenant(t),
+		m: resolver.NewMatcher(store, resolver.NewRegistry(nil, nil), nil), p: inventory.NewProjector(store, cache)}
+}
+
+// TestCrashBetweenLedgerAndCache stops after the ledger commit and before the cache:
+// CatchUp must apply the movements once, and Verify must prove the cache equal.
+func TestCrashBetweenLedgerAndCache(t *testing.T) {
+	r := newProjectorRig(t)
+	store, rdb, cache, tenant, m, p := r.store, r.rdb, r.cache, r.tenant, r.m, r.p
 	ctx := context.Background()
-	tenant := neo4jtest.Tenant(t)
-	m := resolver.NewMatcher(store, resolver.NewRegistry(nil, nil), nil)
-	p := inventory.NewProjector(store, cache)
 
 	ms := resolveSale(t, store, m, tenant, "o1", 3)
 	// "Crash": the movements reached Redis but the ledger's mark was never cleared.
@@ -269,5 +286,113 @@ func TestGuardsSettleOnlyAfterTheMark(t *testing.T) {
 	rows, err := cache.Stock(ctx, tenant, "TEA", "")
 	if err != nil || len(rows) != 1 || rows[0].OnHand != ontology.Units(-3) {
 		t.Fatalf("stock = %+v, %v; want -3 (each sale once)", rows, err)
+	}
+}
+
+// TestNextResolutionClearsHeldMarks: the marks the projector holds back are cleared by
+// the tenant's next resolution, in its own write, not by a transaction of their own
+// beside it; the cache's memory of those movements is settled with the next flush, and
+// marks that a resolution with nothing to write took are held again.
+func TestNextResolutionClearsHeldMarks(t *testing.T) {
+	r := newProjectorRig(t)
+	store, rdb, cache, tenant, m, p := r.store, r.rdb, r.cache, r.tenant, r.m, r.p
+	ctx := context.Background()
+	p.DeferMarks(time.Hour, nil) // no timer flush within the test
+	defer p.Close(ctx)
+	m.SetHeldMarks(p)
+	marked := func() []string {
+		t.Helper()
+		ms, err := store.Unprojected(ctx, tenant, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, mv := range ms {
+			ids = append(ids, mv.ID)
+		}
+		return ids
+	}
+
+	first := resolveSale(t, store, m, tenant, "o1", 3)
+	if err := p.Project(ctx, tenant, first); err != nil {
+		t.Fatal(err)
+	}
+	if ids := marked(); len(ids) != 1 || ids[0] != first[0].ID {
+		t.Fatalf("marked after the first projection = %v, want the first movement's (held)", ids)
+	}
+	second := resolveSale(t, store, m, tenant, "o2", 2)
+	if ids := marked(); len(ids) != 1 || ids[0] != second[0].ID {
+		t.Fatalf("marked after the second resolution = %v, want only the second movement's %s: "+
+			"the resolution's write clears the first's", ids, second[0].ID)
+	}
+	guard, err := rdb.TTL(ctx, "seam:{"+tenant+"}:applied:"+first[0].ID).Result()
+	if err != nil || guard <= time.Hour {
+		t.Fatalf("guard of the first movement lives %v (%v) before the flush; settling waits for it", guard, err)
+	}
+
+	// Nothing pending: the resolution writes nothing, and the marks it took wait again.
+	if err := p.Project(ctx, tenant, second); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := m.Process(ctx, tenant, 100); err != nil || st.Documents != 0 {
+		t.Fatalf("process with nothing pending = %+v, %v", st, err)
+	}
+	if ids := marked(); len(ids) != 1 || ids[0] != second[0].ID {
+		t.Fatalf("marked after an empty resolution = %v, want the second movement's still", ids)
+	}
+	p.FlushMarks(ctx)
+	if ids := marked(); len(ids) != 0 {
+		t.Fatalf("marked after the flush = %v, want none", ids)
+	}
+	for _, id := range []string{first[0].ID, second[0].ID} {
+		d, err := rdb.TTL(ctx, "seam:{"+tenant+"}:applied:"+id).Result()
+		if err != nil || d <= 0 || d > time.Hour {
+			t.Fatalf("guard of %s lives %v (%v) after the flush, want at most an hour", id, d, err)
+		}
+	}
+	rows, err := cache.Stock(ctx, tenant, "TEA", "")
+	if err != nil || len(rows) != 1 || rows[0].OnHand != ontology.Units(-5) {
+		t.Fatalf("stock = %+v, %v; want -5 (each sale once)", rows, err)
+	}
+}
+
+// TestHeldMarksWaitTheirOwnDelay: the timer's flush clears a tenant's marks once they
+// waited the whole delay, counted from when they began to wait, so that a tenant whose
+// resolutions keep taking its marks never has them cleared by a transaction of their
+// own; marks that waited the delay are cleared.
+func TestHeldMarksWaitTheirOwnDelay(t *testing.T) {
+	r := newProjectorRig(t)
+	ctx := context.Background()
+	r.p.DeferMarks(time.Minute, nil)
+	defer r.p.Close(ctx)
+	r.m.SetHeldMarks(r.p)
+	at := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	r.p.SetMarkClock(func() time.Time { return at })
+	marked := func() int {
+		t.Helper()
+		ms, err := r.store.Unprojected(ctx, r.tenant, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(ms)
+	}
+
+	if err := r.p.Project(ctx, r.tenant, resolveSale(t, r.store, r.m, r.tenant, "o1", 1)); err != nil {
+		t.Fatal(err)
+	}
+	at = at.Add(50 * time.Second)
+	second := resolveSale(t, r.store, r.m, r.tenant, "o2", 1) // clears o1's mark
+	if err := r.p.Project(ctx, r.tenant, second); err != nil {
+		t.Fatal(err)
+	}
+	at = at.Add(20 * time.Second) // a minute after o1's projection, 20 s after o2's
+	r.p.FlushDueMarks(ctx)
+	if n := marked(); n != 1 {
+		t.Fatalf("%d movements marked after the flush, want o2's still held: it waited 20 s of its minute", n)
+	}
+	at = at.Add(41 * time.Second)
+	r.p.FlushDueMarks(ctx)
+	if n := marked(); n != 0 {
+		t.Fatalf("%d movements marked after o2's mark waited its minute, want none", n)
 	}
 }

@@ -582,7 +582,18 @@ MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $n
 		{requeueUnresolvedCypher, productAliasRows(ch)},
 		{locationPairsCypher, locationPairRows(ch)},
 		{lotFactsCypher, lotFactRows(ch)},
+		{`UNWIND $rows AS r MATCH (m:Movement {id: r.id}) WHERE m.tenant = $tenant REMOVE m:Unprojected`, projectedRows(ch)},
 	}
+}
+
+// projectedRows are the movements of earlier batches whose Unprojected marks the write
+// clears (resolver.Changes.Projected).
+func projectedRows(ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Projected))
+	for _, id := range ch.Projected {
+		rows = append(rows, map[string]any{"id": id})
+	}
+	return rows
 }
 
 // partyMentionCypher files each mention's party, with its description and the block

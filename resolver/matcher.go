@@ -63,7 +63,10 @@ type Matcher struct {
 	planner Planner
 	// reservations hands channels' reservations over to their orders; nil for none.
 	reservations ReservationConsumer
-	log          *slog.Logger
+	// marks lends resolution the projected movements' marks waiting to be cleared; nil
+	// for none.
+	marks HeldMarks
+	log   *slog.Logger
 	// Now is the clock, replaceable in tests.
 	Now func() time.Time
 }
@@ -189,8 +192,10 @@ func (m *Matcher) resolveBatch(ctx context.Context, tenant string, sel selection
 func (m *Matcher) resolveSelected(ctx context.Context, tenant string, sel selection, pm PartyModel) (Stats, []string, error) {
 	var st Stats
 	var uids []string
+	held := m.takeMarks(tenant)
+	wrote := false // the write that clears held ran
 	err := m.store.WithTenantLock(ctx, tenant, func(ctx context.Context, tx Tx) (err error) {
-		st, uids = Stats{}, nil // fn may be retried
+		st, uids, wrote = Stats{}, nil, false // fn may be retried
 		defer func() {
 			if r := recover(); r != nil {
 				pe, ok := r.(*PanicError) // raised again from a worker, with its stack
@@ -247,15 +252,23 @@ func (m *Matcher) resolveSelected(ctx context.Context, tenant string, sel select
 		}
 		ch.SetAside = unreadable
 		st.UnmovedExpiries = ch.markUnmovedLots()
+		ch.Projected = held
 		if err := tx.Apply(ctx, ch); err != nil {
 			return fmt.Errorf("writing resolution: %w", err)
 		}
+		wrote = true
 		st.Documents = len(docs) + len(unreadable)
 		st.SetAside = len(unreadable)
 		st.Kinds = kindsOf(docs, unreadable)
 		st.Movements = ch.Movements
 		return nil
 	})
+	if err != nil || !wrote {
+		// Not committed, or nothing to write: the marks wait for their own flush.
+		m.returnMarks(ctx, tenant, held)
+	} else {
+		m.marksCleared(ctx, tenant, held)
+	}
 	if err != nil {
 		return Stats{}, uids, fmt.Errorf("resolving tenant %s: %w", tenant, err)
 	}

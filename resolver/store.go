@@ -152,6 +152,10 @@ type Changes struct {
 	LocationPairs []LocationPair
 	// Lots are the lots the documents name, with their expiry where they say.
 	Lots []LotFact
+	// Projected are movements of earlier batches the stock cache has applied, whose
+	// Unprojected marks this write clears (Matcher.SetHeldMarks): a write that runs
+	// anyway, instead of a transaction of their own beside the next webhook's.
+	Projected []string
 }
 
 // ReviewUpdate records a person's verdict on a review item (if there is one).

@@ -104,6 +104,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	a.matcher.SetReservations(a.reservations)
 	a.projector = inventory.NewProjector(a.store, a.cache, a.reservations)
 	a.projector.DeferMarks(markDelay, log.With("part", "projector"))
+	a.matcher.SetHeldMarks(a.projector)
 	a.counts = inventory.NewCounts(a.store, a.projector, log.With("part", "counts"))
 	a.worker = resolver.NewWorker(a.matcher, a.projector, a.store, log.With("part", "worker"),
 		resolver.WorkerConfig{Observe: a.metrics.ObserveResolution, Sweeps: ours, SweepPrefix: cfg.TenantPrefix})
@@ -121,7 +122,9 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 // markDelay is how long the projector holds the Unprojected marks of the movements it
 // applied before clearing them in one write (inventory.Projector.DeferMarks): a live
 // webhook's own write transaction for its one movement's mark ran beside the next
-// webhook's storage and resolution.
+// webhook's storage and resolution. The tenant's next resolution clears them in its own
+// write (Matcher.SetHeldMarks) when it comes within the delay, as it does while
+// documents keep coming; the flush clears the rest.
 const markDelay = 200 * time.Millisecond
 
 // ConnectMQTT starts the broker connection; paho keeps reconnecting on its own. The
