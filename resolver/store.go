@@ -127,8 +127,8 @@ type Changes struct {
 	// ResolvedVersions is the version of each resolved document that was read: a newer
 	// version saved while the batch ran keeps its Pending mark and is resolved next.
 	ResolvedVersions map[string]int64
-	Reviews   []ReviewItem
-	Decisions []Decision
+	Reviews          []ReviewItem
+	Decisions        []Decision
 	// ReviewUpdates close review items a person decided.
 	ReviewUpdates []ReviewUpdate
 	// ProductAliases are product keys seen for the first time, with their product.
