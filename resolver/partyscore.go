@@ -557,7 +557,12 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 			return
 		}
 	}
-	if !differs || c[fieldGiven].Kind.Agrees() {
+	// Amy Zhang against 张萍 in parts: the given names compare as nothing (an English
+	// name alone neither spells a Chinese one nor rules it out), so nothing differs, but
+	// the family name is still all the two share, and a household shares it with its
+	// phone and flat: the same family name only, as where a part differs.
+	englishGivenAlone := c[fieldGiven].Kind == compare.Null && a.Given != "" && b.Given != "" && c[fieldFamily].Kind.Agrees()
+	if !differs && !englishGivenAlone || c[fieldGiven].Kind.Agrees() {
 		return
 	}
 	if k := c[fieldPhone].Kind; k == compare.Different || k == compare.Typo {
@@ -568,9 +573,11 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 		return
 	}
 	na, nb := nameOf(a), nameOf(b)
-	if !compare.EnglishBesideChinese(na, nb) || compare.EnglishGenderClash(na, nb) {
+	if !compare.EnglishBesideChinese(na, nb) || compare.EnglishGenderClash(na, nb) && !englishGivenAlone {
 		// Anna Xu beside 许凯, whose 凯 is a man's: her husband, at a flat where his
-		// privacy number says nothing.
+		// privacy number says nothing. (Where the given names compared as nothing,
+		// Eric Tan beside 谭娟, the clash says still less for one person: the family
+		// name only, as for any English name.)
 		return
 	}
 	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
