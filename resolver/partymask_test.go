@@ -330,6 +330,19 @@ func TestEnglishGivenAloneIsFamilyOnly(t *testing.T) {
 			t.Errorf("%s %s ~ %s %s: a link through the family name alone is not weak", p[0].Given, p[0].Family, p[1].Given, p[1].Family)
 		}
 	}
+	// Another phone under the two names: two given names, each with its own phone,
+	// which Decide's rule for another name and another phone keeps apart.
+	pm := DefaultPartyModel()
+	for _, p := range [][2]PartyProfile{{parts("Eric", "Tan"), parts("娟", "谭")}, {parts("David", "Wang"), parts("Fenglan", "Wang")}} {
+		p[1].Phone = "+8617723181279"
+		c := CompareParties(p[0], p[1])
+		if c[fieldGiven].Kind != compare.Different {
+			t.Errorf("%s %s ~ %s %s with another phone: given %v, want different", p[0].Given, p[0].Family, p[1].Given, p[1].Family, c[fieldGiven])
+		}
+		if d, s := pm.Decide(c, p[0], nil); d == Same {
+			t.Errorf("%s %s ~ %s %s with another phone: Same (score %.1f)", p[0].Given, p[0].Family, p[1].Given, p[1].Family, s)
+		}
+	}
 	// The same person's pinyin keeps its whole agreement.
 	if c := CompareParties(parts("萍", "张"), parts("Ping", "Zhang")); c[fieldName].Kind == compare.Partial {
 		t.Errorf("萍 张 ~ Ping Zhang: %v, want the parts", c[fieldName])

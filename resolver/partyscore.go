@@ -569,7 +569,12 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 		// Anna Xu with her own number against 许凯 at their flat: a wife whose family
 		// name romanises as her husband's. Another phone under the two names keeps them
 		// two people (Decide's rule for another name and another phone), as it does
-		// for any two names.
+		// for any two names. Given names that compared as nothing (Eric Tan with his
+		// own number against 谭娟 at their flat; David Wang against Fenglan Wang) are
+		// two given names as well, each with its own phone: the rule reads them so.
+		if englishGivenAlone && !differs {
+			c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + a.Given + " against " + b.Given + ", an English given name beside a Chinese one, each with its own phone"}
+		}
 		return
 	}
 	na, nb := nameOf(a), nameOf(b)
