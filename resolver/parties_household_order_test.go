@@ -1,11 +1,9 @@
 package resolver_test
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/seamhub/seam/ontology"
 )
@@ -45,19 +43,7 @@ func householdInAnyOrder(t *testing.T, household [][]ontology.PartyRef, want str
 		f := newFixture(t)
 		order := slices.Clone(all)
 		rand.New(rand.NewPCG(uint64(perm), 18)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		var docs []ontology.Document
-		for i, m := range order {
-			id := fmt.Sprintf("h%d-%s-%d", m.person, m.ref.GivenName, i)
-			d := f.doc("woocommerce", "order", id, ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(i)*time.Hour), "online", nil, line("A", 1))
-			d.Parties = []ontology.PartyRef{m.ref}
-			docs = append(docs, d)
-		}
-		for i := 0; i < len(docs); {
-			n := 1 + (i*5+perm)%3
-			f.save(docs[i:min(i+n, len(docs))]...)
-			f.process()
-			i += n
-		}
+		docs := deliver(f, "woocommerce", order, func(i int) int { return 1 + (i*5+perm)%3 })
 		if got := partition(t, f, docs, order); got != want {
 			t.Fatalf("order %d gave clusters %q, want %q: each member's orders together, members apart", perm, got, want)
 		}
