@@ -53,20 +53,8 @@ func TestPartyClustersDoNotDependOnArrivalOrder(t *testing.T) {
 		f := newFixture(t)
 		order := slices.Clone(all)
 		rand.New(rand.NewPCG(uint64(perm), 9)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		var docs []ontology.Document
-		for i, m := range order {
-			id := fmt.Sprintf("p%d-%s-%s-%d", m.person, m.ref.GivenName, m.ref.FamilyName, i)
-			d := f.doc("shopify", "order", id, ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(i)*time.Hour), "online", nil, line("A", 1))
-			d.Parties = []ontology.PartyRef{m.ref}
-			docs = append(docs, d)
-		}
 		// In batches of a random size: some mentions meet in one batch, others across.
-		for i := 0; i < len(docs); {
-			n := 1 + (i*7+perm)%4
-			f.save(docs[i:min(i+n, len(docs))]...)
-			f.process()
-			i += n
-		}
+		docs := deliver(f, "shopify", order, func(i int) int { return 1 + (i*7+perm)%4 })
 		got := partition(t, f, docs, order)
 
 		if perm == 0 {
@@ -78,6 +66,26 @@ func TestPartyClustersDoNotDependOnArrivalOrder(t *testing.T) {
 			t.Fatalf("order %d gave %q, order 0 %q", perm, got, want)
 		}
 	}
+}
+
+// deliver saves one order document of the system for each mention, in the order
+// given, in batches of the sizes batch gives (by the index of the batch's first
+// document), resolving each batch before the next is saved; it returns the documents.
+func deliver(f *fixture, system string, order []mention, batch func(i int) int) []ontology.Document {
+	var docs []ontology.Document
+	for i, m := range order {
+		id := fmt.Sprintf("p%d-%s-%s-%d", m.person, m.ref.GivenName, m.ref.FamilyName, i)
+		d := f.doc(system, "order", id, ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(i)*time.Hour), "online", nil, line("A", 1))
+		d.Parties = []ontology.PartyRef{m.ref}
+		docs = append(docs, d)
+	}
+	for i := 0; i < len(docs); {
+		n := batch(i)
+		f.save(docs[i:min(i+n, len(docs))]...)
+		f.process()
+		i += n
+	}
+	return docs
 }
 
 // partition renders the clusters as the people their mentions are, grouped.

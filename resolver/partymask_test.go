@@ -283,6 +283,12 @@ func TestNamesThatContradict(t *testing.T) {
 		{compare.Name{Given: "冠霖", Family: "卓"}, compare.Name{Given: "Guan-Lin", Family: "Chuo"}, false},
 		{compare.Name{Full: "Lindsey Williams"}, compare.Name{Full: "Lindsey Wililams"}, false},
 		{compare.Name{Full: "张桂花"}, compare.Name{Full: "Gui Xiang ZHANG"}, true}, // another given name in pinyin
+		// A household with one phone: names that share a short name's sound (PL) or
+		// the initial of a middle name are still two people's.
+		{compare.Name{Given: "Bill", Family: "Smith"}, compare.Name{Given: "Paul", Family: "Smith"}, true},
+		{compare.Name{Given: "Jeffrey A.", Family: "Andrade"}, compare.Name{Given: "Ashley", Family: "Andrade"}, true},
+		{compare.Name{Full: "Jeffrey A. Andrade"}, compare.Name{Full: "Ashley Andrade"}, true},
+		{compare.Name{Given: "Bill", Family: "Smith"}, compare.Name{Given: "William", Family: "Smith"}, false},
 	} {
 		if got := namesContradict(c.a, c.b); got != c.want {
 			t.Errorf("%+v against %+v: contradict %v, want %v", c.a, c.b, got, c.want)
@@ -297,5 +303,48 @@ func TestNameBlockOfBothScripts(t *testing.T) {
 	b := buyer("黄婷婷", "18101741684", "上海市上海市闵行区中远两湾城24号楼5单元1305")
 	if ka, kb := a.Blocks()[BlockName], b.Blocks()[BlockName]; ka == "" || ka != kb {
 		t.Errorf("name keys %q and %q: want one", ka, kb)
+	}
+}
+
+// TestEnglishGivenAloneIsFamilyOnly: an English given name against a Chinese one in
+// parts (Amy Zhang, 萍 张) compares the given names as nothing, and the pair agrees in
+// the family name only, as where the given names differ: a household shares it with its
+// phone, so the link rests on part of the name (weakNameLink), whatever the English
+// name's sex.
+func TestEnglishGivenAloneIsFamilyOnly(t *testing.T) {
+	parts := func(given, family string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family,
+			Phone: "+8618897780677", Country: "CN"})
+	}
+	for _, p := range [][2]PartyProfile{
+		{parts("萍", "张"), parts("Amy", "Zhang")},
+		{parts("娟", "谭"), parts("Eric", "Tan")}, // a man's English name beside a woman's Chinese one
+		{parts("Fenglan", "Wang"), parts("David", "Wang")},
+	} {
+		c := CompareParties(p[0], p[1])
+		if c[fieldName].Kind != compare.Partial || c[fieldGiven].Kind != compare.Null || c[fieldFamily].Kind != compare.Null {
+			t.Errorf("%s %s ~ %s %s: name %v, given %v, family %v; want the family name only", p[0].Given, p[0].Family,
+				p[1].Given, p[1].Family, c[fieldName], c[fieldGiven], c[fieldFamily])
+		}
+		if !weakNameLink(c) {
+			t.Errorf("%s %s ~ %s %s: a link through the family name alone is not weak", p[0].Given, p[0].Family, p[1].Given, p[1].Family)
+		}
+	}
+	// Another phone under the two names: two given names, each with its own phone,
+	// which Decide's rule for another name and another phone keeps apart.
+	pm := DefaultPartyModel()
+	for _, p := range [][2]PartyProfile{{parts("Eric", "Tan"), parts("娟", "谭")}, {parts("David", "Wang"), parts("Fenglan", "Wang")}} {
+		p[1].Phone = "+8617723181279"
+		c := CompareParties(p[0], p[1])
+		if c[fieldGiven].Kind != compare.Different {
+			t.Errorf("%s %s ~ %s %s with another phone: given %v, want different", p[0].Given, p[0].Family, p[1].Given, p[1].Family, c[fieldGiven])
+		}
+		if d, s := pm.Decide(c, p[0], nil); d == Same {
+			t.Errorf("%s %s ~ %s %s with another phone: Same (score %.1f)", p[0].Given, p[0].Family, p[1].Given, p[1].Family, s)
+		}
+	}
+	// The same person's pinyin keeps its whole agreement.
+	if c := CompareParties(parts("萍", "张"), parts("Ping", "Zhang")); c[fieldName].Kind == compare.Partial {
+		t.Errorf("萍 张 ~ Ping Zhang: %v, want the parts", c[fieldName])
 	}
 }

@@ -557,20 +557,32 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 			return
 		}
 	}
-	if !differs || c[fieldGiven].Kind.Agrees() {
+	// Amy Zhang against 张萍 in parts: the given names compare as nothing (an English
+	// name alone neither spells a Chinese one nor rules it out), so nothing differs, but
+	// the family name is still all the two share, and a household shares it with its
+	// phone and flat: the same family name only, as where a part differs.
+	englishGivenAlone := c[fieldGiven].Kind == compare.Null && a.Given != "" && b.Given != "" && c[fieldFamily].Kind.Agrees()
+	if !differs && !englishGivenAlone || c[fieldGiven].Kind.Agrees() {
 		return
 	}
 	if k := c[fieldPhone].Kind; k == compare.Different || k == compare.Typo {
 		// Anna Xu with her own number against 许凯 at their flat: a wife whose family
 		// name romanises as her husband's. Another phone under the two names keeps them
 		// two people (Decide's rule for another name and another phone), as it does
-		// for any two names.
+		// for any two names. Given names that compared as nothing (Eric Tan with his
+		// own number against 谭娟 at their flat; David Wang against Fenglan Wang) are
+		// two given names as well, each with its own phone: the rule reads them so.
+		if englishGivenAlone && !differs {
+			c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + a.Given + " against " + b.Given + ", an English given name beside a Chinese one, each with its own phone"}
+		}
 		return
 	}
 	na, nb := nameOf(a), nameOf(b)
-	if !compare.EnglishBesideChinese(na, nb) || compare.EnglishGenderClash(na, nb) {
+	if !compare.EnglishBesideChinese(na, nb) || compare.EnglishGenderClash(na, nb) && !englishGivenAlone {
 		// Anna Xu beside 许凯, whose 凯 is a man's: her husband, at a flat where his
-		// privacy number says nothing.
+		// privacy number says nothing. (Where the given names compared as nothing,
+		// Eric Tan beside 谭娟, the clash says still less for one person: the family
+		// name only, as for any English name.)
 		return
 	}
 	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}

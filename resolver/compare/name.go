@@ -51,9 +51,18 @@ func NameKinds() []Kind {
 // Name similarity thresholds: a word pair at or above similarName is Similar; a whole
 // name that fails word by word but is one edit away overall (a space lost or gained in
 // a long name) is a Typo when at least typoMinLen runes long.
+//
+// A shared sound (Double Metaphone) of a word shorter than phoneticShort counts as
+// Phonetic only where the spellings are at least phoneticSpelling alike in Jaro-Winkler
+// as well: the code of a short name has a consonant or two, which names that are not
+// one share (Bill and Paul are both PL, Jane and John both JN), while the spellings of
+// one short name heard and written down stay close (Jon, Jean 0.75; Alan, Allen 0.83).
+// Longer words' codes (Smith, Schmidt XMT) are specific enough alone.
 const (
-	similarName = 0.88
-	typoMinLen  = 3
+	similarName      = 0.88
+	typoMinLen       = 3
+	phoneticShort    = 5
+	phoneticSpelling = 0.70
 )
 
 // maxNameBytes bounds the names compared word by word, which costs the product of
@@ -402,7 +411,7 @@ func gradeWords(x, y string) wordMatch {
 	case min(nx, ny) >= typoMinLen && OneEdit(x, y):
 		m.grade, m.detail = gradeTypo, fmt.Sprintf("%s ~ %s: damerau-levenshtein 1", x, y)
 	default:
-		if code, ok := PhoneticMatch(x, y); ok && min(nx, ny) >= typoMinLen {
+		if code, ok := PhoneticMatch(x, y); ok && min(nx, ny) >= typoMinLen && (min(nx, ny) >= phoneticShort || jw >= phoneticSpelling) {
 			m.grade, m.detail = gradePhonetic, fmt.Sprintf("%s ~ %s: double metaphone %s", x, y, code)
 		} else if jw >= similarName {
 			m.grade, m.detail = gradeSimilar, fmt.Sprintf("%s ~ %s: jaro-winkler %.2f >= %.2f", x, y, jw, similarName)
@@ -430,6 +439,9 @@ func wordsLevel(field string, a, b []string) Level {
 			worst = p
 		}
 	}
+	if initialForAnother(a, b, pairs) {
+		return level(field, Different, "%s against %s: an initial beside another name", strings.Join(a, " "), strings.Join(b, " "))
+	}
 	if worst.grade == gradeNone {
 		if OneEdit(ca, cb) && min(len(ca), len(cb)) >= 2*typoMinLen {
 			return level(field, Typo, "%s ~ %s: damerau-levenshtein 1", strings.Join(a, " "), strings.Join(b, " "))
@@ -440,6 +452,40 @@ func wordsLevel(field string, a, b []string) Level {
 		return level(field, Partial, "%s against %s", strings.Join(a, " "), strings.Join(b, " "))
 	}
 	return level(field, gradeKind[worst.grade], "%s", worst.detail)
+}
+
+// initialForAnother reports whether an aligned initial stands for a word of the other
+// name while its own side keeps a whole word the alignment left out that does not
+// match that word either: Jeffrey A. against Ashley is Jeffrey with a middle initial,
+// not Ashley, though A is Ashley's initial, and Renee C. is not C. (Christopher): the
+// name a person is called by is the whole word; an initial beside it can only be a
+// second name.
+func initialForAnother(a, b []string, pairs []wordMatch) bool {
+	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
+	for _, p := range pairs {
+		usedA[p.i], usedB[p.j] = true, true
+	}
+	for _, p := range pairs {
+		if p.grade != gradeInitial {
+			continue
+		}
+		x, y := a[p.i], b[p.j]
+		if utf8.RuneCountInString(x) == 1 && leftOver(a, usedA, y) || utf8.RuneCountInString(y) == 1 && leftOver(b, usedB, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// leftOver reports whether words holds a whole word the alignment left out (used) that
+// does not match other.
+func leftOver(words []string, used []bool, other string) bool {
+	for k, w := range words {
+		if !used[k] && utf8.RuneCountInString(w) > 1 && gradeWords(w, other).grade == gradeNone {
+			return true
+		}
+	}
+	return false
 }
 
 // align pairs each word of the shorter name with a word of the other, best grades

@@ -155,6 +155,19 @@ func TestNamePartLevel(t *testing.T) {
 		{"Jaems", "James", Level{Typo, "given: typo (jaems ~ james: damerau-levenshtein 1)"}},
 		{"Thompson", "Tomson", Level{Similar, "given: similar (thompson ~ tomson: jaro-winkler 0.92 >= 0.88)"}},
 		{"Smith", "Schmidt", Level{Phonetic, "given: phonetic (smith ~ schmidt: double metaphone XMT)"}},
+		// A short name's sound is shared by other names: it counts where the spellings
+		// are alike as well.
+		{"Bill", "Paul", Level{Different, "given: different"}},
+		{"Jane", "John", Level{Different, "given: different"}},
+		{"Jon", "Jean", Level{Phonetic, "given: phonetic (jon ~ jean: double metaphone JN)"}},
+		{"Alan", "Allen", Level{Phonetic, "given: phonetic (alan ~ allen: double metaphone ALN)"}},
+		// A middle initial is not the other's first name: Jeffrey A. is not Ashley.
+		{"Jeffrey A.", "Ashley", Level{Different, "given: different (jeffrey a against ashley: an initial beside another name)"}},
+		{"A. Jeffrey", "Ashley", Level{Different, "given: different (a jeffrey against ashley: an initial beside another name)"}},
+		{"Jeffrey A.", "Jeffrey", Level{Partial, "given: partial (jeffrey a against jeffrey)"}},
+		{"J.", "Jeffrey", Level{Initials, "given: initials (j ~ jeffrey: initial)"}},
+		{"Renee C.", "C.", Level{Different, "given: different (renee c against c: an initial beside another name)"}},
+		{"John F.", "J. F.", Level{Initials, "given: initials (john ~ j: initial)"}},
 		{"", "James", Level{Null, "given: null (missing)"}},
 		// One syllable against another is another name, however few letters apart;
 		// a slip that reads as no syllable stays a typo.

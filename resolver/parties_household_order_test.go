@@ -1,0 +1,68 @@
+package resolver_test
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// TestHouseholdOnOnePhoneInAnyOrder: a family of one flat orders with the household's
+// phone under four names. William is Bill; Paul shares Bill's sound (Double Metaphone
+// PL) and not his name; Jeffrey A. carries the initial of Ashley's name as his middle
+// one. In any arrival order, and in any batches, each person is one party and no two
+// are one.
+func TestHouseholdOnOnePhoneInAnyOrder(t *testing.T) {
+	flat := func(given, phone, email string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: "Carter", Name: given + " Carter",
+			Phone: phone, Email: email, Country: "US",
+			Place: &ontology.AddressPart{Number: "4417", Street: "Linden Court", Locality: "Denver", Postcode: "80203"}}
+	}
+	const home = "+1 303 555 0148"
+	household := [][]ontology.PartyRef{
+		{flat("William", home, "wcarter@example.com"), flat("Bill", home, ""), flat("Bill", "+1 303 555 0191", "wcarter@example.com")},
+		{flat("Paul", home, ""), flat("Paul", "+1 720 555 0112", "paul.carter@example.net")},
+		{flat("Jeffrey A.", home, "")},
+		{flat("Ashley", home, "ashley.c@example.org"), flat("Ashley", "+1 720 555 0177", "ashley.c@example.org")},
+	}
+	householdInAnyOrder(t, household, "0 0 0 | 1 1 | 2 | 3 3")
+}
+
+// householdInAnyOrder delivers a household's mentions (by person) in several orders
+// and batches, and checks that each order gives the partition want.
+func householdInAnyOrder(t *testing.T, household [][]ontology.PartyRef, want string) {
+	t.Helper()
+	var all []mention
+	for i, p := range household {
+		for _, r := range p {
+			all = append(all, mention{i, r})
+		}
+	}
+	for perm := range 6 {
+		f := newFixture(t)
+		order := slices.Clone(all)
+		rand.New(rand.NewPCG(uint64(perm), 18)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		docs := deliver(f, "woocommerce", order, func(i int) int { return 1 + (i*5+perm)%3 })
+		if got := partition(t, f, docs, order); got != want {
+			t.Fatalf("order %d gave clusters %q, want %q: each member's orders together, members apart", perm, got, want)
+		}
+	}
+}
+
+// TestChineseHouseholdOnOnePhoneInAnyOrder: 凤英 张 and her daughter 萍 张 order with
+// the flat's one phone; 凤英 also as Amy Zhang, with her own mailbox. The English name
+// agrees with either in the family name only: the mailbox makes Amy her mother, and
+// nothing makes 萍 either, in any order.
+func TestChineseHouseholdOnOnePhoneInAnyOrder(t *testing.T) {
+	flat := func(given, family, phone, email string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Name: family + given,
+			Phone: phone, Email: email, Country: "CN",
+			Place: &ontology.AddressPart{Street: "望江路318号", Line2: "锦绣花园6栋2单元1704", Locality: "武侯区", Region: "成都市", Postcode: "610041"}}
+	}
+	const home = "+86 139 8012 4476"
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{flat("凤英", "张", home, "fengying.z@126.com"), flat("Amy", "Zhang", home, "fengying.z@126.com"), flat("凤英", "张", home, "")},
+		{flat("萍", "张", home, "zhangping@qq.com"), flat("萍", "张", "+86 186 2044 7150", "zhangping@qq.com")},
+	}, "0 0 0 | 1 1")
+}
