@@ -282,7 +282,7 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 		}
 	}
 
-	candidates, matched := b.candidates(p.UID, d)
+	candidates, matched, shared := b.candidates(p.UID, d)
 	rule := "shared-key"
 	var noteEvidence string
 	if evs, e, ok := b.notedEvents(p.UID, d); ok {
@@ -304,7 +304,6 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 		// the one it shares the most keys with: a tracking that names a number both of a
 		// tenant's shops use, and the WooCommerce id of the order, ships that order, not
 		// the older Shopify order of the same number.
-		shared := b.sharedKeys(d)
 		best := candidates[0]
 		for _, c := range candidates[1:] {
 			if shared[c.ID] > shared[best.ID] {
@@ -373,29 +372,6 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	b.join(ev, p.UID, d, Evidence{Rule: "new-event", Score: 1, Note: "no candidate event shares an identifying key or its content"}, "rule:new-event")
 	st.Created++
 	b.remember(d, ev)
-}
-
-// sharedKeys counts, per event, the document's identifying keys that lead to it (as
-// candidates follows them).
-func (b *batch) sharedKeys(d *ontology.Document) map[string]int {
-	out := map[string]int{}
-	for _, r := range d.Refs {
-		if !identifies(d, r) {
-			continue
-		}
-		evs := b.keyEvents[b.keyUID(r)]
-		if len(evs) >= fanOutCap {
-			continue
-		}
-		seen := map[string]bool{}
-		for _, id := range evs {
-			if ev := b.live(id); ev != nil && !seen[ev.ID] {
-				seen[ev.ID] = true
-				out[ev.ID]++
-			}
-		}
-	}
-	return out
 }
 
 // remember indexes a linked document's keys, blocks and notes for the rest of the batch.

@@ -10,9 +10,10 @@ import "github.com/seamhub/seam/ontology"
 const fanOutCap = 64
 
 // candidates returns the live events that share an identifying key with d and that d
-// may join: none a person rejected it from, none where its role is already taken.
-func (b *batch) candidates(uid string, d *ontology.Document) ([]*EventState, []string) {
-	seen := map[string]bool{}
+// may join (none a person rejected it from, none where its role is already taken), the
+// keys that led to them, and how many of d's keys lead to each, by event id.
+func (b *batch) candidates(uid string, d *ontology.Document) ([]*EventState, []string, map[string]int) {
+	shared := map[string]int{}
 	var out []*EventState
 	var matched []string
 	for _, r := range d.Refs {
@@ -24,19 +25,21 @@ func (b *batch) candidates(uid string, d *ontology.Document) ([]*EventState, []s
 			b.m.log.Debug("key too common to identify an action", "key", r.ID(), "events", len(evs))
 			continue
 		}
+		counted := map[string]bool{} // one key counts once an event, whatever merged into it
 		for _, id := range evs {
 			ev := b.live(id)
-			if ev == nil || !b.fits(ev, uid, d) {
+			if ev == nil || counted[ev.ID] || !b.fits(ev, uid, d) {
 				continue
 			}
+			counted[ev.ID] = true
 			matched = appendUnique(matched, r.ID())
-			if !seen[ev.ID] {
-				seen[ev.ID] = true
+			if shared[ev.ID] == 0 {
 				out = append(out, ev)
 			}
+			shared[ev.ID]++
 		}
 	}
-	return out, matched
+	return out, matched, shared
 }
 
 // uniqueRoles are the roles an event holds at most one document of: a sale has one
