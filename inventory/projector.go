@@ -316,10 +316,7 @@ func (p *Projector) ReturnMarks(ctx context.Context, tenant string, ids []string
 	if len(ids) == 0 || p.deferMarks(tenant, ids) {
 		return
 	}
-	if err := p.mark(ctx, tenant, ids); err != nil {
-		p.logger().Warn("marking projected movements; the next catch-up applies them again, which changes nothing",
-			"tenant", tenant, "movements", len(ids), "err", err)
-	}
+	p.clear(ctx, nil, map[string][]string{tenant: ids})
 }
 
 // MarksCleared tells the projector that a committed write cleared marks TakeMarks
