@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -340,8 +341,7 @@ func withCarrier(ms []Member) bool {
 	carried := false
 	for _, m := range ms {
 		switch {
-		case m.Verb == ontology.VerbDelivered, refundMade(m),
-			m.Role == ontology.RoleOrder && m.Verb == ontology.VerbRefunded:
+		case m.Verb == ontology.VerbDelivered, refundMade(m), orderRefunded(m):
 			return false
 		case m.Role == ontology.RoleTracking, m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
 			carried = true
@@ -467,12 +467,12 @@ func fullyFulfilled(ms []Member) bool {
 // left stay gone unless a shipment, the order's status or a refund that restocked them
 // says otherwise.
 func refundedInFull(ms []Member) bool {
-	for _, m := range ms {
-		if m.Role == ontology.RoleOrder && m.Verb == ontology.VerbRefunded {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ms, orderRefunded)
+}
+
+// orderRefunded reports whether a member is an order that says all its money went back.
+func orderRefunded(m Member) bool {
+	return m.Role == ontology.RoleOrder && m.Verb == ontology.VerbRefunded
 }
 
 // cancelled reports whether the documents that carry the sale say it was cancelled. A
