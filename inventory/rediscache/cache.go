@@ -127,9 +127,17 @@ func (c *Cache) Apply(ctx context.Context, tenant string, ms []ontology.Movement
 }
 
 func (c *Cache) announce(ctx context.Context, tenant string, ms []ontology.Movement) error {
-	seen := map[ontology.Cell]bool{}
+	cells := make([]ontology.Cell, 0, len(ms))
 	for _, m := range ms {
-		ch := ontology.Cell{SKU: m.SKU, Location: m.Location, Lot: m.Lot}
+		cells = append(cells, ontology.Cell{SKU: m.SKU, Location: m.Location, Lot: m.Lot})
+	}
+	return c.publishCells(ctx, tenant, cells)
+}
+
+// publishCells announces each changed cell once on the tenant's channel.
+func (c *Cache) publishCells(ctx context.Context, tenant string, cells []ontology.Cell) error {
+	seen := map[ontology.Cell]bool{}
+	for _, ch := range cells {
 		if seen[ch] {
 			continue
 		}
@@ -557,13 +565,7 @@ func (c *Cache) SetLotExpiries(ctx context.Context, tenant string, lots []invent
 	if err != nil {
 		return err
 	}
-	for _, cell := range cells {
-		b, _ := json.Marshal(cell)
-		if err := c.rdb.Publish(ctx, Channel(tenant), b).Err(); err != nil {
-			return fmt.Errorf("announcing a lot's expiry: %w", err)
-		}
-	}
-	return nil
+	return c.publishCells(ctx, tenant, cells)
 }
 
 // Subscribe delivers the tenant's stock changes until ctx ends. The returned channel is
