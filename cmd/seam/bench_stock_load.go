@@ -192,8 +192,14 @@ func (b *stockBench) leanStock(client *http.Client, i, cells int) error {
 	if _, err := buf.ReadFrom(resp.Body); err != nil {
 		return err
 	}
-	if n := bytes.Count(buf.Bytes(), []byte(`"location":`)); resp.StatusCode != http.StatusOK || n < cells || bytes.Contains(buf.Bytes(), []byte(`"errors"`)) {
-		return fmt.Errorf("stock answered HTTP %d with %d rows: %.200s", resp.StatusCode, n, buf.String())
+	return checkLeanAnswer(resp.StatusCode, buf.Bytes(), cells)
+}
+
+// checkLeanAnswer refuses a stock answer that is not HTTP 200 with at least cells rows
+// and no errors, without decoding it.
+func checkLeanAnswer(status int, body []byte, cells int) error {
+	if n := bytes.Count(body, []byte(`"location":`)); status != http.StatusOK || n < cells || bytes.Contains(body, []byte(`"errors"`)) {
+		return fmt.Errorf("stock answered HTTP %d with %d rows: %.200s", status, n, body)
 	}
 	return nil
 }
