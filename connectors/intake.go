@@ -59,6 +59,14 @@ type DocumentStore interface {
 	Quarantine(ctx context.Context, items []ontology.Quarantined) error
 }
 
+// ResolvingStore is a DocumentStore that may also resolve what it stores in the same
+// transaction (a live webhook's few documents). resolved reports that it did: the
+// documents need no announcement to the worker, whose pass would find nothing and
+// compete with the next request.
+type ResolvingStore interface {
+	SaveResolved(ctx context.Context, envs []ontology.Envelope) (outcomes []Outcome, resolved bool, err error)
+}
+
 // Outcome says what storing one document did: "new", "duplicate", "updated" (a new
 // current version) or "stale" (a version older by the source's clock than the current
 // one, kept as history only).
@@ -168,8 +176,15 @@ func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error
 			in.observe(q.System, q.Type, q.Via, "quarantined")
 		}
 	}
+	resolved := false
 	if len(envs) > 0 {
-		outcomes, err := in.store.SaveDocuments(ctx, envs)
+		var outcomes []Outcome
+		var err error
+		if rs, ok := in.store.(ResolvingStore); ok {
+			outcomes, resolved, err = rs.SaveResolved(ctx, envs)
+		} else {
+			outcomes, err = in.store.SaveDocuments(ctx, envs)
+		}
 		if err != nil {
 			return res, fmt.Errorf("storing documents: %w", err)
 		}
@@ -191,7 +206,7 @@ func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error
 			tenants[envs[i].Doc.Key.Tenant] = true
 		}
 	}
-	if in.notify != nil {
+	if in.notify != nil && !resolved {
 		for t := range tenants {
 			in.notify(t)
 		}

@@ -60,25 +60,9 @@ func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]
 			rows = append(rows, r)
 		}
 		var fresh []string // the deliveries this chunk found new, in its last attempt
-		got, err := write(ctx, s, func(tx neo4j.ManagedTransaction) ([]Outcome, error) {
-			heads, err := lockHeads(ctx, tx, rows)
-			if err != nil {
-				return nil, err
-			}
-			fresh = fresh[:0]
-			res := make([]Outcome, len(rows))
-			params := make([]map[string]any, len(rows))
-			for i, r := range rows {
-				h := heads[r.uid]
-				if d, ok := r.delivery.(string); ok && ours[d] {
-					h.delivered = false
-				} else if ok && !h.delivered {
-					fresh = append(fresh, d)
-				}
-				res[i] = decide(h, r)
-				params[i] = r.params(res[i], h)
-			}
-			return res, exec(ctx, tx, saveVersions, map[string]any{"rows": params, "now": now})
+		got, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (res []Outcome, err error) {
+			res, fresh, err = saveChunk(ctx, tx, rows, ours, now)
+			return res, err
 		})
 		if err != nil {
 			return nil, fmt.Errorf("saving documents: %w", err)
@@ -89,6 +73,59 @@ func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]
 		out = append(out, got...)
 	}
 	return out, nil
+}
+
+// saveChunk is one chunk's work inside tx: lock the documents and read their clocks, then
+// write what Supersedes decided. ours holds the deliveries stored earlier in the same
+// call (see SaveDocuments); fresh are the deliveries this chunk found new.
+func saveChunk(ctx context.Context, tx neo4j.ManagedTransaction, rows []versionRow, ours map[string]bool, now time.Time) (res []Outcome, fresh []string, err error) {
+	heads, err := lockHeads(ctx, tx, rows)
+	if err != nil {
+		return nil, nil, err
+	}
+	res = make([]Outcome, len(rows))
+	params := make([]map[string]any, len(rows))
+	for i, r := range rows {
+		h := heads[r.uid]
+		if d, ok := r.delivery.(string); ok && ours[d] {
+			h.delivered = false
+		} else if ok && !h.delivered {
+			fresh = append(fresh, d)
+		}
+		res[i] = decide(h, r)
+		params[i] = r.params(res[i], h)
+	}
+	return res, fresh, exec(ctx, tx, saveVersions, map[string]any{"rows": params, "now": now})
+}
+
+// SaveDocuments stores envelopes inside the resolution's transaction, as
+// Store.SaveDocuments does in one of its own, so that a live webhook's documents are
+// stored and resolved with one commit (resolver.Matcher.ProcessSaved). The tenant's lock
+// is taken before the documents' own, as every resolution takes them, so this order
+// cannot deadlock with a plain save (documents only) or a batch (tenant, then
+// documents). Every envelope must be of this transaction's tenant, each key once, and
+// at most one chunk of them.
+func (t *resolutionTx) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]Outcome, error) {
+	if len(envs) > batchSize || len(uniqueChunks(envs, batchSize)) > 1 {
+		return nil, fmt.Errorf("saving in the resolution: %d documents in more than one chunk", len(envs))
+	}
+	now := t.now().UTC()
+	rows := make([]versionRow, 0, len(envs))
+	for _, e := range envs {
+		if e.Doc.Key.Tenant != t.tenant {
+			return nil, fmt.Errorf("saving in the resolution of tenant %s: a document of tenant %s", t.tenant, e.Doc.Key.Tenant)
+		}
+		r, err := newVersionRow(e, now)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r)
+	}
+	res, _, err := saveChunk(ctx, t.tx, rows, nil, now)
+	if err != nil {
+		return nil, fmt.Errorf("saving documents: %w", err)
+	}
+	return res, nil
 }
 
 // uniqueChunks splits envelopes into ranges of at most size in which no document key

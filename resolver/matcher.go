@@ -2,6 +2,7 @@ package resolver
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -164,6 +165,37 @@ func kindsOf(docs []PendingDoc, unreadable []SetAside) map[string]int {
 type selection struct {
 	limit int
 	uids  []string
+	// save, when set, stores documents first in the same transaction and returns their
+	// uids, which are then the selection (ProcessSaved).
+	save SaveFunc
+}
+
+// SaveFunc stores documents inside a resolution's transaction and returns the uids of
+// those it stored, which that transaction then resolves. It may run more than once (a
+// transaction the store retries), each time in a fresh transaction.
+type SaveFunc func(ctx context.Context, tx Tx) ([]string, error)
+
+// ErrNotInline is what ProcessSaved answers, before it touches the store, when the
+// documents must take the ordinary way (stored, then resolved by the worker): the
+// tenant holds channel reservations, which are handed over to orders before the
+// resolution's transaction begins.
+var ErrNotInline = errors.New("resolution cannot run in the store's transaction")
+
+// ProcessSaved stores documents with save and resolves them in one transaction: one
+// commit for what a stored-then-resolved document takes two, on a live webhook's path
+// to its subscribers. Documents of the tenant stored before stay pending for the
+// worker, whose batch takes them up as ever; resolution does not depend on the order
+// documents are resolved in. On any error nothing is stored, and the caller stores the
+// documents the ordinary way.
+func (m *Matcher) ProcessSaved(ctx context.Context, tenant string, save SaveFunc) (Stats, error) {
+	if m.reservations != nil {
+		holding, err := m.reservations.Holding(ctx, tenant)
+		if err != nil || holding {
+			return Stats{}, ErrNotInline
+		}
+	}
+	st, _, err := m.resolveSelected(ctx, tenant, selection{save: save}, m.partyModelOf(ctx, tenant))
+	return st, err
 }
 
 // resolveBatch resolves the selected pending documents of tenant in one transaction. It
@@ -206,8 +238,17 @@ func (m *Matcher) resolveSelected(ctx context.Context, tenant string, sel select
 			}
 		}()
 		var docs []PendingDoc
-		if sel.uids != nil {
-			docs, err = tx.PendingOf(ctx, sel.uids)
+		picked := sel.uids
+		if sel.save != nil {
+			if picked, err = sel.save(ctx, tx); err != nil {
+				return fmt.Errorf("storing documents: %w", err)
+			}
+			if picked == nil {
+				picked = []string{}
+			}
+		}
+		if picked != nil {
+			docs, err = tx.PendingOf(ctx, picked)
 		} else {
 			docs, err = tx.Pending(ctx, sel.limit)
 		}

@@ -2,6 +2,7 @@ package resolver
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -57,6 +58,12 @@ type Worker struct {
 
 	mu      sync.Mutex
 	lagging map[string]bool // tenants whose last projection failed
+	// stepping is the tenant whose batch Run is resolving, and inline the tenants
+	// SaveAndResolve is resolving: while either is busy with a tenant, a delivery of
+	// it takes the ordinary way, so that a flood of one tenant's webhooks is resolved
+	// in the worker's batches, not one transaction per request queued on its lock.
+	stepping string
+	inline   map[string]bool
 }
 
 // NewWorker builds a worker.
@@ -144,7 +151,13 @@ func (w *Worker) Run(ctx context.Context) {
 				drained = true
 			}
 		}
+		w.mu.Lock()
+		w.stepping = tenant
+		w.mu.Unlock()
 		more, err := w.step(ctx, tenant)
+		w.mu.Lock()
+		w.stepping = ""
+		w.mu.Unlock()
 		switch {
 		case err != nil && ctx.Err() == nil:
 			// Neo4j or Redis is away, or was a moment ago. Try the tenant again after a
@@ -326,6 +339,68 @@ func (w *Worker) projectAside(ctx context.Context, tenant string, ms []ontology.
 		}
 	}()
 	return done
+}
+
+// SaveAndResolve stores documents of tenant and resolves them in one transaction
+// (Matcher.ProcessSaved), then projects their movements, on the caller's goroutine: a
+// live webhook's order reaches its subscribers with one commit and no hand-over to the
+// worker. It answers ErrNotInline, having stored nothing, when the documents must go
+// the ordinary way: the worker or another request is resolving the tenant (a busy
+// tenant's documents are resolved faster in the worker's batches), or the tenant holds
+// reservations. On any other error nothing is stored either. A projection that
+// fails is left to the worker, as its own would be.
+func (w *Worker) SaveAndResolve(ctx context.Context, tenant string, save SaveFunc) (Stats, error) {
+	if !w.takeInline(tenant) {
+		return Stats{}, ErrNotInline
+	}
+	defer w.doneInline(tenant)
+	start := time.Now()
+	st, err := w.matcher.ProcessSaved(ctx, tenant, save)
+	if errors.Is(err, ErrNotInline) {
+		return st, err
+	}
+	if w.cfg.Observe != nil {
+		w.cfg.Observe(tenant, st, time.Since(start), err)
+	}
+	if err != nil || st.Documents == 0 {
+		return st, err
+	}
+	// Committed: what follows must not end with the request that asked for it.
+	ctx = context.WithoutCancel(ctx)
+	if !w.project(ctx, tenant, st.Movements) {
+		w.behind(tenant, true)
+		w.Notify(tenant)
+		return st, nil
+	}
+	if w.behind(tenant, false) || st.UnmovedExpiries > 0 {
+		if _, err := w.proj.CatchUp(ctx, tenant); err != nil {
+			w.log.Warn("catching up the projection; will retry", "tenant", tenant, "err", err)
+			w.behind(tenant, true)
+			w.Notify(tenant)
+		}
+	}
+	return st, nil
+}
+
+// takeInline marks tenant as resolved in a request, unless the worker or another
+// request is resolving it now.
+func (w *Worker) takeInline(tenant string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.stepping == tenant || w.inline[tenant] {
+		return false
+	}
+	if w.inline == nil {
+		w.inline = map[string]bool{}
+	}
+	w.inline[tenant] = true
+	return true
+}
+
+func (w *Worker) doneInline(tenant string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	delete(w.inline, tenant)
 }
 
 // Confirm is Matcher.Confirm followed by the projection of its movements.

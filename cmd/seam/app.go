@@ -113,10 +113,22 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 	a.predict = predict.NewService(a.store, a.store, predict.ServiceConfig{Now: func() time.Time { return a.store.Now() }, Policies: cfg.policies,
 		TimeZone: cfg.timeZone},
 		log.With("part", "forecast"))
-	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), readingTap{a.store, a.alerts, log.With("part", "alerts")}, a.worker.Notify)
-	a.intake.Observe = a.metrics.ObserveDocument
+	a.intake = a.newIntake(false)
 	a.keys = apikey.NewChecker(a.store, cfg.KeyCacheTTL)
 	return a, nil
+}
+
+// newIntake builds the intake every way in shares. inline makes a webhook's few
+// documents resolved in its request (inlineStore): only a serving process does that,
+// whose requests wait for it; commands (ingest, benches, replays) store, then resolve.
+func (a *App) newIntake(inline bool) *connectors.Intake {
+	var docs connectors.DocumentStore = readingTap{a.store, a.alerts, a.log.With("part", "alerts")}
+	if inline {
+		docs = inlineStore{DocumentStore: docs, worker: a.worker, log: a.log.With("part", "inline")}
+	}
+	in := connectors.NewIntake(a.mapper, ontology.NewValidator(), docs, a.worker.Notify)
+	in.Observe = a.metrics.ObserveDocument
+	return in
 }
 
 // markDelay is how long the projector holds the Unprojected marks of the movements it

@@ -183,7 +183,7 @@ func (b *stockBench) pushes(ctx context.Context, n int) ([]benchRow, error) {
 	rows := []benchRow{
 		{what: fmt.Sprintf("first %d signed webhooks answered (warm-up, left out of the rows below)", warm), took: warmAnswered, warmUp: true},
 		{what: fmt.Sprintf("first %d signed webhooks to stockChanged subscriber (warm-up)", warm), took: warmHook, warmUp: true, note: lateNote(warmLate)},
-		{what: "signed webhook answered (stored in Neo4j)", took: answered},
+		{what: "signed webhook answered (stored; and resolved, unless inline resolution is off)", took: answered},
 		{what: "signed webhook to stockChanged subscriber", took: hook, note: lateNote(late)},
 		{what: "GraphQL reserve to stockChanged subscriber", took: rsv, note: lateNote(rsvLate)},
 	}

@@ -76,6 +76,12 @@ type Config struct {
 		// answered 429 with Retry-After, which providers retry. Each one holds a Neo4j
 		// write, so this keeps a flood from queueing more than the store can take.
 		MaxWebhooks int `yaml:"maxWebhooks"`
+		// InlineResolution stores a webhook's few documents and resolves them in one
+		// Neo4j transaction, in the request, instead of storing them and leaving them to
+		// the worker: one commit and one hand-over fewer between an order and its
+		// subscribers. On by default; a tenant holding channel reservations, a large
+		// delivery and any failure take the ordinary way. See inlineStore.
+		InlineResolution bool `yaml:"inlineResolution"`
 	} `yaml:"http"`
 	// WebhookSecret, when set, signs every tenant's and system's webhooks: for local use.
 	WebhookSecret neo4jstore.Secret `yaml:"webhookSecret"`
@@ -204,6 +210,7 @@ func DefaultConfig() Config {
 	c.MQTT.URL = "tcp://127.0.0.1:1883"
 	c.MQTT.ClientID = defaultClientID(os.Hostname)
 	c.HTTP.Addr = "127.0.0.1:8080"
+	c.HTTP.InlineResolution = true
 	c.LogLevel = "info"
 	c.LogFormat = "text"
 	c.LocationLearning = resolver.DefaultLocationLearning()
@@ -277,6 +284,13 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	set(&c.LogLevel, "SEAM_LOG_LEVEL")
 	set(&c.LogFormat, "SEAM_LOG_FORMAT")
 	set(&c.TenantPrefix, "SEAM_TENANT_PREFIX")
+	if v := getenv("SEAM_INLINE_RESOLUTION"); v != "" {
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			return c, fmt.Errorf("SEAM_INLINE_RESOLUTION=%q: want true or false", v)
+		}
+		c.HTTP.InlineResolution = on
+	}
 	if v := getenv("SEAM_WEBHOOK_MAX_INFLIGHT"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {

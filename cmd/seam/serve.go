@@ -47,6 +47,9 @@ func StartServer(ctx context.Context, cfg Config, log *slog.Logger) (*Server, er
 	if err != nil {
 		return nil, err
 	}
+	if cfg.HTTP.InlineResolution {
+		app.intake = app.newIntake(true)
+	}
 	ln, err := net.Listen("tcp", cfg.HTTP.Addr)
 	if err != nil {
 		app.Close(ctx)

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/seamhub/seam/connectors"
+	"github.com/seamhub/seam/neo4jstore"
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
+)
+
+// inlineStore stores a live webhook's documents and resolves them in the same Neo4j
+// transaction, on the request's goroutine (resolver.Worker.SaveAndResolve). Stored and
+// then resolved by the worker, an order took two transactions, two commits and a
+// hand-over between goroutines before its movement reached Redis and the subscribers;
+// those were a quarter of the webhook-to-subscriber time on an idle machine, and each
+// commit is a chance to meet Neo4j's slow moments, which make the p99.
+//
+// Only small deliveries from webhooks take this way: a file, a replay or an MQTT reading
+// is stored as before, so that a bulk import never resolves inside one request. A
+// tenant holding channel reservations takes the ordinary way (reservations are handed
+// over before the resolution's transaction), and so does a delivery whose resolution
+// fails: it is stored the ordinary way and the worker resolves it, setting aside what
+// cannot be resolved, exactly as before. A store that is away fails the request, which
+// the sender retries, as a failed save always did.
+type inlineStore struct {
+	connectors.DocumentStore
+	worker *resolver.Worker
+	log    *slog.Logger
+}
+
+// inlineMax is the most documents one delivery may hold to be resolved in its request;
+// a webhook carries one order, a few at most.
+const inlineMax = 16
+
+// documentSaver is the resolution transaction's save (neo4jstore's resolution Tx).
+type documentSaver interface {
+	SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]neo4jstore.Outcome, error)
+}
+
+// SaveResolved implements connectors.ResolvingStore.
+func (s inlineStore) SaveResolved(ctx context.Context, envs []ontology.Envelope) ([]connectors.Outcome, bool, error) {
+	tenant, ok := inlineTenant(envs)
+	if !ok {
+		out, err := s.SaveDocuments(ctx, envs)
+		return out, false, err
+	}
+	var out []connectors.Outcome
+	_, err := s.worker.SaveAndResolve(ctx, tenant, func(ctx context.Context, tx resolver.Tx) ([]string, error) {
+		saver, ok := tx.(documentSaver)
+		if !ok {
+			return nil, fmt.Errorf("the store's resolution transaction cannot save documents (%T)", tx)
+		}
+		got, err := saver.SaveDocuments(ctx, envs)
+		if err != nil {
+			return nil, err
+		}
+		out = got
+		uids := make([]string, 0, len(envs))
+		for i, o := range got {
+			if o == neo4jstore.OutcomeNew || o == neo4jstore.OutcomeUpdated {
+				uids = append(uids, envs[i].Doc.Key.UID())
+			}
+		}
+		return uids, nil
+	})
+	switch {
+	case err == nil:
+		return out, true, nil
+	case errors.Is(err, neo4jstore.ErrUnavailable) || ctx.Err() != nil:
+		return nil, false, err
+	case !errors.Is(err, resolver.ErrNotInline):
+		s.log.Warn("resolving a webhook's documents in its request failed; storing them for the worker",
+			"tenant", tenant, "documents", len(envs), "err", err)
+	}
+	out, err = s.SaveDocuments(ctx, envs)
+	return out, false, err
+}
+
+// inlineTenant returns the tenant of a delivery that may be resolved in its request:
+// few documents, all from a webhook, of one tenant, each key once, none carrying
+// sensor readings (readingTap hands those to the alerts beside the save).
+func inlineTenant(envs []ontology.Envelope) (string, bool) {
+	if len(envs) == 0 || len(envs) > inlineMax {
+		return "", false
+	}
+	tenant := envs[0].Doc.Key.Tenant
+	seen := make(map[string]bool, len(envs))
+	for _, e := range envs {
+		uid := e.Doc.Key.UID()
+		if e.Via != "webhook" || e.Doc.Key.Tenant != tenant || len(e.Doc.Readings) > 0 || seen[uid] {
+			return "", false
+		}
+		seen[uid] = true
+	}
+	return tenant, true
+}
