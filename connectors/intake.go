@@ -37,6 +37,10 @@ type Mapped struct {
 	Raw        []byte
 	ExternalID string
 	Problems   []ontology.Problem
+	// Skipped is why the record is no document by design (an ERPNext draft, which books
+	// nothing until it is submitted): it is counted as ignored, neither stored nor
+	// quarantined.
+	Skipped string
 }
 
 // Mapper turns a payload into canonical documents.
@@ -71,7 +75,7 @@ type Result struct {
 	Duplicates  int // repeats of stored bytes, ignored
 	Stale       int // versions older by the source's clock than the current one: kept as history, stock untouched
 	Quarantined int
-	Ignored     int // payloads that carry no document by design (ErrNoDocuments)
+	Ignored     int // payloads and records that carry no document by design (ErrNoDocuments, Mapped.Skipped)
 	// Documents lists the keys stored (new or updated), in order.
 	Documents []ontology.DocKey
 	// Problems holds the reasons of the quarantined records, for the caller's answer.
@@ -141,6 +145,11 @@ func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error
 			continue
 		}
 		for _, r := range records {
+			if r.Skipped != "" && r.Doc == nil && len(r.Problems) == 0 {
+				res.Ignored++
+				in.observe(p.System, p.Type, p.Via, "ignored")
+				continue
+			}
 			if len(r.Problems) == 0 && r.Doc != nil {
 				if err := in.validator.Document(r.Doc); err != nil {
 					r.Problems = ontology.ProblemsOf(err)

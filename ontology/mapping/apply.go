@@ -137,6 +137,22 @@ func (m *Mapping) Reads(rec Record) bool {
 	return ok || err != nil
 }
 
+// Skips returns why a record is no document by design (the first skip: test it passes),
+// or "" when it is one. A test that fails on a malformed value does not skip: mapping the
+// record names the problem.
+func (m *Mapping) Skips(rec Record) string {
+	if len(m.skips) == 0 || !m.readable(rec) {
+		return ""
+	}
+	root := m.unwrapped(rec.Tree)
+	for _, s := range m.skips {
+		if ok, err := s.cond.holds(origin{root: root, record: rec.Tree}, root); ok && err == nil {
+			return s.why
+		}
+	}
+	return ""
+}
+
 // readable reports whether a record decoded into an object this mapping can read.
 func (m *Mapping) readable(rec Record) bool {
 	if rec.Err != nil {

@@ -36,6 +36,10 @@ type Mapping struct {
 	// the root's key splitKey when it holds several (split:), each document keyed by the
 	// record's id and the element's splitID.
 	splitKey, splitID string
+	// skips are the records of this mapping that are no document by design (skip:): the
+	// first that holds gives the reason; such a record is counted as ignored, neither
+	// stored nor quarantined.
+	skips []skipRule
 	// keepsReturns marks the documents as refunds whose sale still counts the goods
 	// they return (saleKeepsReturns).
 	keepsReturns bool
@@ -75,6 +79,13 @@ type noteSpec struct {
 type roleRule struct {
 	cond *cond
 	role ontology.Role
+}
+
+// skipRule is a test a record passes when its source says it is no document yet (an
+// ERPNext draft that books nothing), and why.
+type skipRule struct {
+	cond *cond
+	why  string
 }
 
 type verbRule struct {
@@ -119,7 +130,7 @@ type refSpec struct {
 	scopeSystem bool  // $system: the mapping's system
 }
 
-var topKeys = []string{"system", "type", "role", "if", "also", "split", "saleKeepsReturns", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
+var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
 	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
@@ -168,6 +179,9 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	m.Type = l.name(req("type", "the document type, such as order"), "type")
 	m.loadRole(l, req("role", "the part the document plays ("+strings.Join(roleNames, ", ")+")"))
 	m.reads = l.ifCond(f["if"], "if")
+	if v := f["skip"]; v != nil {
+		m.loadSkips(l, v)
+	}
 	for i, t := range l.strs(f["also"], "also") {
 		if !nameOK(t) {
 			l.fail(f["also"], fmt.Sprintf("also[%d]", i), "%q is not a type name", t)
@@ -334,6 +348,26 @@ func (l *loader) rules(rules *yaml.Node, key string, allowed []string, add func(
 		}
 		c := l.condition(l.spec(rf["when"], field+".when"), rf, r, field)
 		add(c, l.oneOf(rf[key], field+"."+key, allowed))
+	}
+}
+
+// loadSkips reads skip: a list of { when: <spec>, <test>, why: <text> }.
+func (m *Mapping) loadSkips(l *loader, n *yaml.Node) {
+	if n.Kind != yaml.SequenceNode {
+		l.fail(n, "skip", "want a list of tests, such as - { when: docstatus, equals: \"0\", why: \"a draft books nothing\" }")
+		return
+	}
+	for i, r := range n.Content {
+		field := fmt.Sprintf("skip[%d]", i)
+		rf := l.fields(r, field, append([]string{"when", "why"}, testKeys...)...)
+		if r.Kind != yaml.MappingNode {
+			continue
+		}
+		why := l.str(rf["why"], field+".why")
+		if rf["when"] == nil || strings.TrimSpace(why) == "" {
+			l.fail(r, field, "a skip needs when (the value tested), a test and why (the reason people read)")
+		}
+		m.skips = append(m.skips, skipRule{cond: l.condition(l.spec(rf["when"], field+".when"), rf, r, field), why: why})
 	}
 }
 

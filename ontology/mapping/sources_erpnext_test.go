@@ -150,6 +150,25 @@ func TestERPNextSalesInvoice(t *testing.T) {
 	}
 }
 
+func TestERPNextDraftInvoicesAreNotIssued(t *testing.T) {
+	// A draft Sales or Purchase Invoice (docstatus 0) is not issued, whatever status word
+	// ERPNext computed for it: ordered, which finance counts as nothing. Before, it was
+	// invoiced (or settled), and finance counted it as owed. Cancelled (docstatus 2) it
+	// is cancelled.
+	for typ, file := range map[string]string{"invoice": "erpnext/sales_invoice_b2b.json", "purchase_invoice": "erpnext/purchase_invoice.json"} {
+		raw := readSample(t, file)
+		wantDocstatus(t, typ, raw, map[string]docstatusCase{
+			"draft":     {`"docstatus": 1`, `"docstatus": 0`, ontology.RoleInvoice, ontology.VerbOrdered},
+			"cancelled": {`"docstatus": 1`, `"docstatus": 2`, ontology.RoleInvoice, ontology.VerbCancelled},
+		})
+		d := mapOne(t, "erpnext", typ, "json", bytes.Replace(bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 0`), 1),
+			[]byte(`"is_return": 0`), []byte(`"is_return": 1`), 1))
+		if d.Verb != ontology.VerbOrdered {
+			t.Errorf("%s: a draft credit note is %s, want ordered", typ, d.Verb)
+		}
+	}
+}
+
 func TestERPNextSalesInvoiceUpdatingStock(t *testing.T) {
 	// review19's POS invoice: update_stock 1, so the invoice itself takes the goods out of
 	// Stores, as a till does. Before, it was an invoice and moved nothing.
@@ -162,8 +181,9 @@ func TestERPNextSalesInvoiceUpdatingStock(t *testing.T) {
 	wantLines(t, d, "RV19-TEA-OOL qty=2 unit=Nos price=12EUR")
 	wantTime(t, "occurredAt", d.OccurredAt, "2026-12-06T12:10:00.5Z")
 	wantDocstatus(t, "invoice", raw, map[string]docstatusCase{
-		// A draft books nothing in ERPNext: it is an invoice until submitted.
-		"draft": {`"docstatus": 1`, `"docstatus": 0`, ontology.RoleInvoice, ontology.VerbSettled},
+		// A draft books nothing in ERPNext: an invoice not issued yet (ordered), which
+		// finance counts as nothing. Before, it was settled (its status word).
+		"draft": {`"docstatus": 1`, `"docstatus": 0`, ontology.RoleInvoice, ontology.VerbOrdered},
 		// Cancelled: the sale gives its goods back.
 		"cancelled": {`"docstatus": 1`, `"docstatus": 2`, ontology.RolePOS, ontology.VerbCancelled},
 		// A credit note that updates stock brings its goods back.
@@ -189,6 +209,23 @@ func wantDocstatus(t *testing.T, typ string, raw []byte, cases map[string]docsta
 	}
 }
 
+// wantSkipped checks that a record is no document by design: one result, skipped with a
+// reason, neither a document nor a problem.
+func wantSkipped(t *testing.T, typ string, raw []byte) {
+	t.Helper()
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := reg.MapPayload("t1", "erpnext", typ, "json", raw)
+	if err != nil || len(res) != 1 {
+		t.Fatalf("%d results, %v", len(res), err)
+	}
+	if r := res[0]; r.Doc != nil || len(r.Problems) > 0 || !strings.Contains(r.Skipped, "draft") {
+		t.Fatalf("a draft %s: document %v, problems %v, skipped %q", typ, r.Doc, r.Problems, r.Skipped)
+	}
+}
+
 func TestERPNextDeliveryNote(t *testing.T) {
 	// review19's delivery note: 10 units leave Stores for a customer. Before, no mapping
 	// read it.
@@ -202,10 +239,12 @@ func TestERPNextDeliveryNote(t *testing.T) {
 	wantParties(t, d, "customer:Cafe Noord:Cafe Noord:")
 	wantExactRefs(t, d, "order_id:erpnext:SAL-ORD-2026-00003")
 	wantDocstatus(t, "delivery_note", raw, map[string]docstatusCase{
-		"draft":     {`"docstatus": 1`, `"docstatus": 0`, ontology.RoleOrder, ontology.VerbOrdered},
 		"cancelled": {`"docstatus": 1`, `"docstatus": 2`, ontology.RolePOS, ontology.VerbCancelled},
 		"return":    {`"is_return": 0`, `"is_return": 1`, ontology.RoleRefund, ontology.VerbReturned},
 	})
+	// A draft books nothing in ERPNext: it is no document, from a file as from a webhook.
+	// Before, a draft read from a file was an order that reserved its goods.
+	wantSkipped(t, "delivery_note", bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 0`), 1))
 	// Made from an invoice, it joins that invoice.
 	billed := mapOne(t, "erpnext", "delivery_note", "json", bytes.Replace(raw, []byte(`"batch_no": ""`),
 		[]byte(`"against_sales_invoice": "ACC-SINV-2026-00040", "batch_no": ""`), 1))
@@ -255,6 +294,13 @@ func TestERPNextStockEntry(t *testing.T) {
 	wantLocation(t, dst, "erpnext:Shop Noord - RV19")
 	wantLines(t, src, "RV19-TEA-OOL qty=5 unit=Nos")
 	wantLines(t, dst, "RV19-TEA-OOL qty=5 unit=Nos")
+	// Both halves carry the entry's own name: they join one transfer event. Before, they
+	// shared no key and were two events.
+	wantExactRefs(t, src, "receipt_number:erpnext:MAT-STE-2026-00011")
+	wantExactRefs(t, dst, "receipt_number:erpnext:MAT-STE-2026-00011")
+	// A draft books nothing yet: neither half is a document (before, the target's goods
+	// were announced as incoming from a file).
+	wantSkipped(t, "stock_entry", bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 0`), 1))
 
 	// A Material Issue names only where the goods leave: one document, consumed.
 	issue := docs([]byte(strings.NewReplacer(`"Material Transfer"`, `"Material Issue"`, `"to_warehouse": "Shop Noord - RV19", `, ``,
