@@ -95,7 +95,7 @@ func (m *Mapping) mapRoot(tenant string, rec Record, root any, part string) (doc
 	d.Direction = mp.text(m.dir, "direction", root)
 	d.Channel = mp.text(m.channel, "channel", root)
 	if m.loc != nil {
-		d.Location = m.mapLocation(mp)
+		d.Location = mp.location(m.loc, m.System, "location", root)
 	}
 	if m.total != nil {
 		d.Total = mp.money(m.total, "total", root)
@@ -111,7 +111,7 @@ func (m *Mapping) mapRoot(tenant string, rec Record, root any, part string) (doc
 		d.Parties = m.parties[i].read(mp, d.Parties)
 	}
 	if m.lines != nil {
-		d.Lines = m.lines.read(mp)
+		d.Lines = m.lines.read(mp, m.System)
 	}
 	for i := range m.refs {
 		m.refs[i].read(mp, m.System, d)
@@ -417,20 +417,25 @@ func (m *Mapping) mapVerb(mp *mapper) ontology.Verb {
 	return ontology.Verb(v)
 }
 
-func (m *Mapping) mapLocation(mp *mapper) *ontology.LocationRef {
-	code := mp.text(m.loc.code, "location.code", mp.root)
+// location reads a location spec at cur (the record's root, or a line); system is the
+// mapping's, the location's system unless the spec names another.
+func (mp *mapper) location(ls *locationSpec, system, field string, cur any) *ontology.LocationRef {
+	if ls == nil {
+		return nil
+	}
+	code := mp.text(ls.code, field+".code", cur)
 	if code == "" {
 		return nil
 	}
-	sys := m.loc.system
-	if m.loc.systemSpec != nil {
-		sys = mp.text(m.loc.systemSpec, "location.system", mp.root)
+	sys := ls.system
+	if ls.systemSpec != nil {
+		sys = mp.text(ls.systemSpec, field+".system", cur)
 	}
 	if sys == "" {
-		sys = m.System
+		sys = system
 	}
 	return &ontology.LocationRef{System: sys, Code: code,
-		Name: mp.text(m.loc.name, "location.name", mp.root), Address: mp.text(m.loc.address, "location.address", mp.root)}
+		Name: mp.text(ls.name, field+".name", cur), Address: mp.text(ls.address, field+".address", cur)}
 }
 
 // scopes returns what an each: path reaches; a list reached as a whole stands for its
@@ -502,7 +507,7 @@ func (ps *partySpec) read(mp *mapper, out []ontology.PartyRef) []ontology.PartyR
 	return out
 }
 
-func (ls *linesSpec) read(mp *mapper) []ontology.Line {
+func (ls *linesSpec) read(mp *mapper, system string) []ontology.Line {
 	defer mp.leave()
 	scopes := mp.scopes(ls.each, "lines")
 	out := make([]ontology.Line, 0, len(scopes))
@@ -545,6 +550,8 @@ func (ls *linesSpec) read(mp *mapper) []ontology.Line {
 		}
 		l.Outcome = mp.text(ls.outcome, "outcome", cur)
 		l.KeepsRefunds = ls.keepsRefunds != nil && mp.keep(ls.keepsRefunds, cur)
+		l.Location = mp.location(ls.loc, system, "location", cur)
+		l.RejectedLocation = mp.location(ls.rejectedLoc, system, "rejectedLocation", cur)
 		out = append(out, l)
 	}
 	return out

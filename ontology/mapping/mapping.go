@@ -119,6 +119,9 @@ type linesSpec struct {
 	keepsRefunds                           *cond   // the line's qty still counts the units refunded
 	expires                                *timeSpec
 	price                                  *moneySpec
+	// loc and rejectedLoc are where the line's goods, and its refused goods, are
+	// booked when the source names a place per line (location:, rejectedLocation:).
+	loc, rejectedLoc *locationSpec
 }
 
 type refSpec struct {
@@ -138,7 +141,7 @@ var (
 		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "bankAccount", "houseNumber", "street", "addressLine2", "locality",
 		"postcode", "region"}
 	lineKeys = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
-		"unit", "lot", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds"}
+		"unit", "lot", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds", "location", "rejectedLocation"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
 	// splitName is a key of split: one plain key.
@@ -260,7 +263,7 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	m.rate = l.plain(f["exchangeRate"], "exchangeRate")
 	m.due = l.time(f["dueAt"], "dueAt")
 	if v := f["location"]; v != nil {
-		m.loc = l.location(v)
+		m.loc = l.location(v, "location")
 	}
 	if v := f["parties"]; v != nil {
 		m.loadParties(l, v)
@@ -390,19 +393,21 @@ func (m *Mapping) loadVerb(l *loader, n *yaml.Node) {
 	})
 }
 
-func (l *loader) location(n *yaml.Node) *locationSpec {
-	f := l.fields(n, "location", "system", "code", "name", "address")
-	ls := &locationSpec{code: l.plain(f["code"], "location.code"), name: l.plain(f["name"], "location.name"),
-		address: l.plain(f["address"], "location.address")}
+// location reads a location spec at field: the document's (location) or a line's
+// (lines.location, lines.rejectedLocation).
+func (l *loader) location(n *yaml.Node, field string) *locationSpec {
+	f := l.fields(n, field, "system", "code", "name", "address")
+	ls := &locationSpec{code: l.plain(f["code"], field+".code"), name: l.plain(f["name"], field+".name"),
+		address: l.plain(f["address"], field+".address")}
 	if n.Kind == yaml.MappingNode && f["code"] == nil {
-		l.fail(n, "location", "needs a code: the store or warehouse id as the source names it ({const: online} for a web shop)")
+		l.fail(n, field, "needs a code: the store or warehouse id as the source names it ({const: online} for a web shop)")
 	}
 	if v := f["system"]; v != nil && v.Kind == yaml.ScalarNode {
-		if ls.system = l.str(v, "location.system"); !nameOK(ls.system) {
-			l.fail(v, "location.system", "%q is not a system name (lower-case letters, digits, '-' or '_')", ls.system)
+		if ls.system = l.str(v, field+".system"); !nameOK(ls.system) {
+			l.fail(v, field+".system", "%q is not a system name (lower-case letters, digits, '-' or '_')", ls.system)
 		}
 	} else if v != nil {
-		ls.systemSpec = l.plain(v, "location.system")
+		ls.systemSpec = l.plain(v, field+".system")
 	}
 	return ls
 }
@@ -470,6 +475,12 @@ func (l *loader) lines(n *yaml.Node) *linesSpec {
 	}
 	ls.outcome, _ = l.words(f["outcome"], "lines.outcome", "refund line outcome", outcomes)
 	ls.keepsRefunds = l.ifCond(f["keepsRefunds"], "lines.keepsRefunds")
+	if v := f["location"]; v != nil {
+		ls.loc = l.location(v, "lines.location")
+	}
+	if v := f["rejectedLocation"]; v != nil {
+		ls.rejectedLoc = l.location(v, "lines.rejectedLocation")
+	}
 	return ls
 }
 

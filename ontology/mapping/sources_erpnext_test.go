@@ -24,9 +24,35 @@ func TestERPNextPurchaseReceipt(t *testing.T) {
 		// 4 boxes of 12 bought are 48 on the shelf, at the price of one.
 		"FILTER-102 gtin=8712345678906 qty=48 rejected=0 unit=Nos price=1.375EUR")
 	wantParties(t, d, "supplier:SUP-0007:Example GmbH:")
+	// Each line is booked in its own warehouse (a bin of Stores), its refused goods in the
+	// rejected warehouse: the line's, else the document's. Before, every line moved at
+	// the document's warehouse and the refused goods were held there.
+	wantLineLocations(t, d, "NL-A-03-02 - NLW|Rejected - NLW", "NL-A-05-01 - NLW|Rejected - NLW")
 	// lr_no is not a tracking number: ERPNext labels it the vehicle number, which every
 	// delivery by the same truck shares. A batch is not a ref either.
 	wantExactRefs(t, d, "po:PUR-ORD-2025-00381", "po:PUR-ORD-2025-00382", "asn:ASN-88213")
+}
+
+// wantLineLocations checks each line's own location and rejected location, as
+// "code|rejected code" ("" where there is none).
+func wantLineLocations(t *testing.T, d *ontology.Document, want ...string) {
+	t.Helper()
+	code := func(l *ontology.LocationRef) string {
+		if l == nil {
+			return ""
+		}
+		if l.System != "erpnext" {
+			t.Errorf("location %+v of another system", l)
+		}
+		return l.Code
+	}
+	var got []string
+	for _, l := range d.Lines {
+		got = append(got, code(l.Location)+"|"+code(l.RejectedLocation))
+	}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("%s line locations %q, want %q", d.Key.ExternalID, got, want)
+	}
 }
 
 func TestERPNextStockFieldsNotComputed(t *testing.T) {
@@ -236,6 +262,7 @@ func TestERPNextDeliveryNote(t *testing.T) {
 	}
 	wantLocation(t, d, "erpnext:Stores - RV19")
 	wantLines(t, d, "RV19-TEA-OOL qty=10 unit=Nos price=12EUR")
+	wantLineLocations(t, d, "Stores - RV19|")
 	wantParties(t, d, "customer:Cafe Noord:Cafe Noord:")
 	wantExactRefs(t, d, "order_id:erpnext:SAL-ORD-2026-00003")
 	wantDocstatus(t, "delivery_note", raw, map[string]docstatusCase{
@@ -294,6 +321,8 @@ func TestERPNextStockEntry(t *testing.T) {
 	wantLocation(t, dst, "erpnext:Shop Noord - RV19")
 	wantLines(t, src, "RV19-TEA-OOL qty=5 unit=Nos")
 	wantLines(t, dst, "RV19-TEA-OOL qty=5 unit=Nos")
+	wantLineLocations(t, src, "Stores - RV19|")
+	wantLineLocations(t, dst, "Shop Noord - RV19|")
 	// Both halves carry the entry's own name: they join one transfer event. Before, they
 	// shared no key and were two events.
 	wantExactRefs(t, src, "receipt_number:erpnext:MAT-STE-2026-00011")
