@@ -552,7 +552,45 @@ func (ls *linesSpec) read(mp *mapper, system string) []ontology.Line {
 		l.KeepsRefunds = ls.keepsRefunds != nil && mp.keep(ls.keepsRefunds, cur)
 		l.Location = mp.location(ls.loc, system, "location", cur)
 		l.RejectedLocation = mp.location(ls.rejectedLoc, system, "rejectedLocation", cur)
-		out = append(out, l)
+		out = append(out, ls.lots.split(mp, l, cur)...)
+	}
+	return out
+}
+
+// split is the line as one line per lot its lots: list names (each with that lot and
+// quantity), or the line itself where there is no such list or it names none. What the
+// line refused or expected stays with the first of them, so the line's totals are kept.
+func (ls *lotsSpec) split(mp *mapper, l ontology.Line, cur any) []ontology.Line {
+	if ls == nil || ls.each == nil {
+		return []ontology.Line{l}
+	}
+	var els []any
+	for _, v := range ls.each.eval(mp.top, cur) {
+		if list, ok := v.([]any); ok {
+			els = append(els, list...)
+		} else if v != nil {
+			els = append(els, v)
+		}
+	}
+	var out []ontology.Line
+	for _, el := range els {
+		if _, ok := el.(map[string]any); !ok {
+			continue
+		}
+		one := l
+		one.Lot = mp.text(ls.lot, "lots.lot", el)
+		if q := mp.qty(ls.qty, "lots.qty", el); q != nil {
+			one.Qty = *q
+		} else {
+			mp.missing("lots.qty", ls.qty.spec, el, "the quantity of the lot")
+		}
+		if len(out) > 0 {
+			one.RejectedQty, one.ExpectedQty = nil, nil
+		}
+		out = append(out, one)
+	}
+	if len(out) == 0 {
+		return []ontology.Line{l}
 	}
 	return out
 }

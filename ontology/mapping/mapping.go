@@ -122,6 +122,17 @@ type linesSpec struct {
 	// loc and rejectedLoc are where the line's goods, and its refused goods, are
 	// booked when the source names a place per line (location:, rejectedLocation:).
 	loc, rejectedLoc *locationSpec
+	// lots splits a line over the lots a list inside it names (lots:).
+	lots *lotsSpec
+}
+
+// lotsSpec reads the lots a line's goods are split over where the source lists them
+// inside the line (an ERPNext Serial and Batch Bundle's entries, expanded into the
+// line): each element of each is one line of the lot and quantity it names.
+type lotsSpec struct {
+	each *path
+	lot  *spec
+	qty  *qtySpec
 }
 
 type refSpec struct {
@@ -141,7 +152,7 @@ var (
 		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "bankAccount", "houseNumber", "street", "addressLine2", "locality",
 		"postcode", "region"}
 	lineKeys = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
-		"unit", "lot", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds", "location", "rejectedLocation"}
+		"unit", "lot", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds", "location", "rejectedLocation", "lots"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
 	// splitName is a key of split: one plain key.
@@ -480,6 +491,14 @@ func (l *loader) lines(n *yaml.Node) *linesSpec {
 	}
 	if v := f["rejectedLocation"]; v != nil {
 		ls.rejectedLoc = l.location(v, "lines.rejectedLocation")
+	}
+	if v := f["lots"]; v != nil {
+		lf := l.fields(v, "lines.lots", "each", "lot", "qty")
+		if v.Kind == yaml.MappingNode && (lf["each"] == nil || lf["lot"] == nil || lf["qty"] == nil) {
+			l.fail(v, "lines.lots", "needs each (the list in the line naming its lots), lot and qty (of each element)")
+		}
+		ls.lots = &lotsSpec{each: l.each(lf["each"], "lines.lots.each"), lot: l.plain(lf["lot"], "lines.lots.lot"),
+			qty: l.qty(lf["qty"], "lines.lots.qty")}
 	}
 	return ls
 }

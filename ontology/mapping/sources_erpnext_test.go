@@ -118,6 +118,18 @@ func TestERPNextRejectedQtyInStockUnits(t *testing.T) {
 		t.Fatalf("direction %q verb %s", d.Direction, d.Verb)
 	}
 	wantLines(t, d, "RV19-TEA-OOL qty=24 rejected=12 unit=Nos price=8.333333333EUR")
+	// A webhook whose template expands the bundle into the line (the Serial and Batch
+	// Bundle's own shape: entries[] of batch_no and qty in the stock unit) gives the lots:
+	// the line is split over them, what it refused staying with the first. Before, the
+	// lots were lost.
+	expanded := mapOne(t, "erpnext", "receipt", "json", bytes.Replace(readSample(t, "erpnext/purchase_receipt_v15_bundle.json"),
+		[]byte(`"serial_and_batch_bundle": "SABB-00000191"`), []byte(`"serial_and_batch_bundle": {"name": "SABB-00000191",
+		"doctype": "Serial and Batch Bundle", "item_code": "RV19-TEA-OOL", "has_batch_no": 1, "warehouse": "Stores - RV19",
+		"type_of_transaction": "Inward", "total_qty": 24.0, "voucher_type": "Purchase Receipt", "voucher_no": "MAT-PRE-2026-00019",
+		"entries": [{"doctype": "Serial and Batch Entry", "batch_no": "RV19-B2611", "qty": 20.0, "warehouse": "Stores - RV19"},
+		            {"doctype": "Serial and Batch Entry", "batch_no": "RV19-B2612 ", "qty": 4.0, "warehouse": "Stores - RV19"}]}`), 1))
+	wantLines(t, expanded, "RV19-TEA-OOL qty=20 rejected=12 unit=Nos lot=RV19-B2611 price=8.333333333EUR",
+		"RV19-TEA-OOL qty=4 unit=Nos lot=RV19-B2612 price=8.333333333EUR")
 	// A factor read from the record that is not a positive number is a problem, not a
 	// quantity in the wrong unit.
 	raw := bytes.Replace(readSample(t, "erpnext/purchase_receipt_v15_bundle.json"), []byte(`"conversion_factor": 12.0`), []byte(`"conversion_factor": 0`), 1)
