@@ -226,3 +226,22 @@ func TestERPNextDraftDeliveryNoteFromAFileIsIgnored(t *testing.T) {
 		t.Fatalf("a draft delivery note from a file: %+v; summary %s", st, out.String())
 	}
 }
+
+// TestERPNextAliasOfALineWarehouseMovesItsStock: a warehouse code that only a line names
+// (items[].warehouse Overflow on a delivery note from Stores) is a location of its own
+// until a person aliases it; setting the alias moves the line's stock there, as it does
+// for a document's own code. Without a link from the document to its lines' codes the
+// alias found no document to resolve again, and the stock stayed under the raw code.
+func TestERPNextAliasOfALineWarehouseMovesItsStock(t *testing.T) {
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES")
+	const sku = "RV19-TEA-OOL"
+	dn := erpnextSample(t, "delivery_note.json", `"warehouse": "Stores - RV19"`, `"warehouse": "Overflow - RV19"`)
+	if got := frappePost(t, base, tenant, dn); got != "accepted" {
+		t.Fatalf("delivery note: %s", got)
+	}
+	waitCells(t, base, tenant, sku, "delivery note", map[string][2]string{"erpnext:Overflow - RV19": {"-10", "0"}, "WH-STORES": {"0", "0"}})
+	if r := graphQL(t, base, tenant, `mutation { setLocationAlias(system: "erpnext", code: "Overflow - RV19", location: "WH-OVERFLOW") { location } }`, nil, nil); len(r.Errors) > 0 {
+		t.Fatalf("setLocationAlias: %+v", r.Errors)
+	}
+	waitCells(t, base, tenant, sku, "aliased", map[string][2]string{"erpnext:Overflow - RV19": {"0", "0"}, "WH-OVERFLOW": {"-10", "0"}, "WH-STORES": {"0", "0"}})
+}
