@@ -1,6 +1,7 @@
 package connectors
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -76,6 +77,9 @@ type Result struct {
 	Stale       int // versions older by the source's clock than the current one: kept as history, stock untouched
 	Quarantined int
 	Ignored     int // payloads and records that carry no document by design (ErrNoDocuments, Mapped.Skipped)
+	// IgnoredWhy is why the first record skipped by its mapping is no document (an
+	// ERPNext draft), for the caller's answer; "" when none was.
+	IgnoredWhy string
 	// Documents lists the keys stored (new or updated), in order.
 	Documents []ontology.DocKey
 	// Problems holds the reasons of the quarantined records, for the caller's answer.
@@ -92,6 +96,7 @@ func (r *Result) Add(o Result) {
 	r.Stale += o.Stale
 	r.Quarantined += o.Quarantined
 	r.Ignored += o.Ignored
+	r.IgnoredWhy = cmp.Or(r.IgnoredWhy, o.IgnoredWhy)
 	r.Documents = append(r.Documents, o.Documents...)
 	r.Problems = append(r.Problems, o.Problems...)
 	r.Malformed = r.Malformed || o.Malformed
@@ -147,6 +152,7 @@ func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error
 		for _, r := range records {
 			if r.Skipped != "" && r.Doc == nil && len(r.Problems) == 0 {
 				res.Ignored++
+				res.IgnoredWhy = cmp.Or(res.IgnoredWhy, r.Skipped)
 				in.observe(p.System, p.Type, p.Via, "ignored")
 				continue
 			}

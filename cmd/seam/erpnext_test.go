@@ -27,15 +27,21 @@ const erpnextSamples = "../../ontology/mapping/testdata/erpnext"
 // X-Frappe-Webhook-Signature, the base64 HMAC-SHA256 of the body.
 func frappePost(t *testing.T, base, tenant string, body []byte) string {
 	t.Helper()
-	m := hmac.New(sha256.New, []byte(testSecret))
-	m.Write(body)
-	h := http.Header{}
-	h.Set("X-Frappe-Webhook-Signature", base64.StdEncoding.EncodeToString(m.Sum(nil)))
-	code, r := postWebhook(t, base, tenant, "erpnext", body, h)
+	code, r := postWebhook(t, base, tenant, "erpnext", body, frappeSigned(body))
 	if code != http.StatusOK {
 		t.Fatalf("answered %d %+v", code, r)
 	}
 	return r.Status
+}
+
+// frappeSigned is the header a Frappe site signs body with: X-Frappe-Webhook-Signature,
+// the base64 HMAC-SHA256 of the body.
+func frappeSigned(body []byte) http.Header {
+	m := hmac.New(sha256.New, []byte(testSecret))
+	m.Write(body)
+	h := http.Header{}
+	h.Set("X-Frappe-Webhook-Signature", base64.StdEncoding.EncodeToString(m.Sum(nil)))
+	return h
 }
 
 // erpnextSample reads a sample with each pair of its replacements applied.
@@ -244,4 +250,16 @@ func TestERPNextAliasOfALineWarehouseMovesItsStock(t *testing.T) {
 		t.Fatalf("setLocationAlias: %+v", r.Errors)
 	}
 	waitCells(t, base, tenant, sku, "aliased", map[string][2]string{"erpnext:Overflow - RV19": {"0", "0"}, "WH-OVERFLOW": {"-10", "0"}, "WH-STORES": {"0", "0"}})
+}
+
+// TestERPNextDraftPostedWithItsTypeIsIgnored: a draft delivery note posted with ?type=
+// (which bypasses routing by doctype) books nothing either: answered ignored, with the
+// mapping's reason, and no goods reserved. Before, it was an order that reserved them.
+func TestERPNextDraftPostedWithItsTypeIsIgnored(t *testing.T) {
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES")
+	draft := erpnextSample(t, "delivery_note.json", `"docstatus": 1`, `"docstatus": 0`, `"status": "To Bill"`, `"status": "Draft"`)
+	code, r := postWebhook(t, base, tenant, "erpnext?type=delivery_note", draft, frappeSigned(draft))
+	if code != http.StatusOK || r.Status != "ignored" || !strings.Contains(r.Reason, "draft") || len(r.Documents) != 0 {
+		t.Fatalf("answered %d %+v, want ignored as a draft", code, r)
+	}
 }
