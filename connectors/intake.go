@@ -1,6 +1,7 @@
 package connectors
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -37,6 +38,10 @@ type Mapped struct {
 	Raw        []byte
 	ExternalID string
 	Problems   []ontology.Problem
+	// Skipped is why the record is no document by design (an ERPNext draft, which books
+	// nothing until it is submitted): it is counted as ignored, neither stored nor
+	// quarantined.
+	Skipped string
 }
 
 // Mapper turns a payload into canonical documents.
@@ -79,7 +84,10 @@ type Result struct {
 	Duplicates  int // repeats of stored bytes, ignored
 	Stale       int // versions older by the source's clock than the current one: kept as history, stock untouched
 	Quarantined int
-	Ignored     int // payloads that carry no document by design (ErrNoDocuments)
+	Ignored     int // payloads and records that carry no document by design (ErrNoDocuments, Mapped.Skipped)
+	// IgnoredWhy is why the first record skipped by its mapping is no document (an
+	// ERPNext draft), for the caller's answer; "" when none was.
+	IgnoredWhy string
 	// Documents lists the keys stored (new or updated), in order.
 	Documents []ontology.DocKey
 	// Problems holds the reasons of the quarantined records, for the caller's answer.
@@ -96,6 +104,7 @@ func (r *Result) Add(o Result) {
 	r.Stale += o.Stale
 	r.Quarantined += o.Quarantined
 	r.Ignored += o.Ignored
+	r.IgnoredWhy = cmp.Or(r.IgnoredWhy, o.IgnoredWhy)
 	r.Documents = append(r.Documents, o.Documents...)
 	r.Problems = append(r.Problems, o.Problems...)
 	r.Malformed = r.Malformed || o.Malformed
@@ -149,6 +158,12 @@ func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error
 			continue
 		}
 		for _, r := range records {
+			if r.Skipped != "" && r.Doc == nil && len(r.Problems) == 0 {
+				res.Ignored++
+				res.IgnoredWhy = cmp.Or(res.IgnoredWhy, r.Skipped)
+				in.observe(p.System, p.Type, p.Via, "ignored")
+				continue
+			}
 			if len(r.Problems) == 0 && r.Doc != nil {
 				if err := in.validator.Document(r.Doc); err != nil {
 					r.Problems = ontology.ProblemsOf(err)

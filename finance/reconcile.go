@@ -90,6 +90,12 @@ func split(docs []Doc) parts {
 			}
 			p.refunds = append(p.refunds, d)
 		case ontology.RoleInvoice:
+			if d.Verb == ontology.VerbOrdered {
+				// An invoice only drafted (ERPNext docstatus 0) is not issued: nothing
+				// is owed by it yet. Like a cancelled one, it is listed, not counted.
+				p.cancelled = append(p.cancelled, d)
+				continue
+			}
 			p.invoices = append(p.invoices, d)
 		case ontology.RolePayment:
 			p.payments = append(p.payments, d)

@@ -27,10 +27,16 @@ type Member struct {
 
 // Line is a goods line with its canonical product.
 type Line struct {
-	SKU         string
-	Lot         string
-	Qty         ontology.Qty
-	ExpectedQty *ontology.Qty
+	SKU string
+	Lot string
+	// Location is where the line's goods move when the source books the line at a
+	// place of its own (canonical; "": the member's Location).
+	Location string
+	// RejectedLocation is where a receipt line's refused goods are held when the
+	// source keeps them apart (canonical; "": where the line's goods go).
+	RejectedLocation string
+	Qty              ontology.Qty
+	ExpectedQty      *ontology.Qty
 	// RejectedQty is what a receipt refused: it stays on hold at the location.
 	RejectedQty *ontology.Qty
 	// Outcome is what became of a refund line's goods (ontology.Line.Outcome): "" or
@@ -223,13 +229,13 @@ func PlanLots(members []Member, recipes Recipes, lots *LotStock, done Effect) (E
 		d := planReceipt(ms, eff)
 		return eff.clean(), d, nil
 	case ontology.KindReturn:
-		loc := firstLocation(ms)
-		r := returnedLines(ms, loc, nil)
+		where := placed(firstLocation(ms), lineLocations(ms))
+		r := returnedLines(ms, where, nil)
 		for k, q := range r.kept {
 			r.netted[k] += q
 		}
 		for k, q := range r.netted {
-			eff.add(Key{ontology.Cell{SKU: k.SKU, Location: loc, Lot: k.Lot}, ontology.BucketOnHand}, q)
+			eff.add(Key{ontology.Cell{SKU: k.SKU, Location: where(k), Lot: k.Lot}, ontology.BucketOnHand}, q)
 		}
 		for k, q := range r.elsewhere {
 			eff.add(k, q)
@@ -253,6 +259,9 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	if loc == "" {
 		loc = firstLocation(ms)
 	}
+	// Each product leaves where the sale's own line booked it (an ERPNext delivery note's
+	// line warehouse), else at the sale's location.
+	where := placed(loc, lineLocations([]Member{*src}))
 	// What is still ordered, per product (a Shopify line's current_quantity, after edits
 	// and refunds); made-to-order products consume their ingredients at once. gross are
 	// the products whose quantity still counts the units refunded (a Shopify order read
@@ -263,7 +272,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	for _, l := range src.Lines {
 		if in := recipes.Recipe(l.SKU); len(in) > 0 {
 			for _, i := range in {
-				lt.take(eff, i.SKU, loc, "", i.Qty.Mul(l.Qty))
+				lt.take(eff, i.SKU, at(l.Location, loc), "", i.Qty.Mul(l.Qty))
 			}
 			continue
 		}
@@ -282,7 +291,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	// another store, which they go back to. gone are goods refunded that the buyer kept
 	// and the order's quantities leave out: they left all the same. unshipped are goods
 	// refunded before they left that the order's quantities still count.
-	r := returnedLines(ms, loc, gross)
+	r := returnedLines(ms, where, gross)
 	netted, kept := r.netted, r.kept
 	for k, q := range r.elsewhere {
 		eff.add(k, q)
@@ -304,7 +313,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		}
 	}
 	for _, k := range products {
-		cell := ontology.Cell{SKU: k.SKU, Location: loc, Lot: k.Lot}
+		cell := ontology.Cell{SKU: k.SKU, Location: where(k), Lot: k.Lot}
 		// What physically left: the shipments' own lines when there are any (a partial
 		// fulfilment ships part of the order); else all of it once a document says the
 		// goods left. The units a refund returned, or refunded and left with the buyer,
@@ -319,7 +328,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 			// hand again.
 			back = out
 		}
-		lt.take(eff, k.SKU, loc, k.Lot, out-back)
+		lt.take(eff, k.SKU, cell.Location, k.Lot, out-back)
 		if carried && out-back > 0 {
 			eff.add(Key{cell, ontology.BucketInTransit}, out-back)
 		}
@@ -396,8 +405,9 @@ type refunded struct {
 // already say of them. Goods that came back are netted when the sale's own quantities
 // already leave them out, and kept when it still counts them (a refund whose sale keeps
 // returns, or a product in gross, whose order line gives the quantity first ordered),
-// returned at loc (or naming no location). Goods of refunds whose sale keeps returns,
-// returned at another location, are elsewhere, on hand there: a Square return is an
+// returned where the sale booked the product (where gives it), or naming no location.
+// Goods of refunds whose sale keeps returns, returned at another location, are
+// elsewhere, on hand there: a Square return is an
 // order of the store that took the goods back. A refund of a sale that nets them sends
 // its goods back where the sale took them (a Shopify refund names the web shop, whatever
 // store restocked).
@@ -406,7 +416,7 @@ type refunded struct {
 // physically left differ: gone are goods the buyer kept that a netting sale no longer
 // counts (they left with the rest); unshipped are goods refunded before they left that a
 // sale in gross still counts (they never left).
-func returnedLines(ms []Member, loc string, gross map[Line]bool) refunded {
+func returnedLines(ms []Member, where func(Line) string, gross map[Line]bool) refunded {
 	r := refunded{netted: map[Line]ontology.Qty{}, kept: map[Line]ontology.Qty{}, gone: map[Line]ontology.Qty{},
 		unshipped: map[Line]ontology.Qty{}, elsewhere: Effect{}}
 	for _, m := range ms {
@@ -427,10 +437,10 @@ func returnedLines(ms []Member, loc string, gross map[Line]bool) refunded {
 				}
 			case !keeps:
 				r.netted[k] += l.Qty
-			case !m.SaleKeepsReturns || m.Location == "" || m.Location == loc:
+			case !m.SaleKeepsReturns || at(l.Location, m.Location) == "" || at(l.Location, m.Location) == where(k):
 				r.kept[k] += l.Qty
 			default:
-				r.elsewhere.add(Key{ontology.Cell{SKU: l.SKU, Location: m.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+				r.elsewhere.add(Key{ontology.Cell{SKU: l.SKU, Location: at(l.Location, m.Location), Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
 			}
 		}
 	}
@@ -516,7 +526,7 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 			loc = firstLocation(ms)
 		}
 		for _, l := range a.Lines {
-			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, ontology.BucketIncoming}, l.Qty)
+			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: at(l.Location, loc), Lot: l.Lot}, ontology.BucketIncoming}, l.Qty)
 		}
 		return nil
 	}
@@ -546,16 +556,20 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 			loc = firstLocation(ms)
 		}
 		for _, l := range r.Lines {
+			// A line booked at a place of its own (an ERPNext line's warehouse) moves
+			// there, not at the document's location.
+			here := at(l.Location, loc)
 			if outbound(r) {
 				// Goods that left: sent back to the supplier, issued, or moved on to
 				// another location (where the transfer's other side books them in).
-				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, ontology.BucketOnHand}, -l.Qty)
+				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: here, Lot: l.Lot}, ontology.BucketOnHand}, -l.Qty)
 				continue
 			}
-			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: here, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
 			if l.RejectedQty != nil && *l.RejectedQty > 0 {
-				// Refused goods are still here, awaiting inspection or return: on hold.
-				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: loc, Lot: l.Lot}, ontology.BucketOnHold}, *l.RejectedQty)
+				// Refused goods are still here, awaiting inspection or return: on hold,
+				// where the source keeps them apart (a rejected warehouse) if it does.
+				eff.add(Key{ontology.Cell{SKU: l.SKU, Location: at(l.RejectedLocation, here), Lot: l.Lot}, ontology.BucketOnHold}, *l.RejectedQty)
 			}
 			received[l.SKU] += l.Qty
 			if l.ExpectedQty != nil {
@@ -652,6 +666,34 @@ func firstStanding(ms []Member, role ontology.Role) *Member {
 		}
 	}
 	return nil
+}
+
+// at is a line's own location, else the one given (its document's).
+func at(line, doc string) string {
+	if line != "" {
+		return line
+	}
+	return doc
+}
+
+// lineLocations are the places documents' lines book their products at, by product:
+// the first line naming one wins, in the members' order.
+func lineLocations(ms []Member) map[Line]string {
+	out := map[Line]string{}
+	for _, m := range ms {
+		for _, l := range m.Lines {
+			k := Line{SKU: l.SKU, Lot: l.Lot}
+			if _, ok := out[k]; !ok && l.Location != "" {
+				out[k] = l.Location
+			}
+		}
+	}
+	return out
+}
+
+// placed says where a product of an event is: where a line booked it, else loc.
+func placed(loc string, lines map[Line]string) func(Line) string {
+	return func(k Line) string { return at(lines[Line{SKU: k.SKU, Lot: k.Lot}], loc) }
 }
 
 func firstLocation(ms []Member) string {

@@ -13,8 +13,9 @@ import (
 )
 
 // SetLocationAlias records that a system's code names a canonical location and marks the
-// documents that name it for resolution again, so that their events are replanned and
-// their stock moves to the canonical location. It returns how many documents it marked.
+// documents that name it for resolution again (as their own location, or as their
+// lines' through a place key), so that their events are replanned and their stock moves
+// to the canonical location. It returns how many documents it marked.
 func (s *Store) SetLocationAlias(ctx context.Context, a resolver.LocationAlias) (int64, error) {
 	return write(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
 		recs, err := run(ctx, tx, `
@@ -22,10 +23,16 @@ MERGE (al:Alias {uid: $uid})
 SET al.tenant = $tenant, al.kind = 'location', al.system = $system, al.code = $code, al.target = $location, al.at = $now
 WITH al
 OPTIONAL MATCH (d:SourceDocument {tenant: $tenant, locSystem: $system, locCode: $code})
+WITH collect(d) AS named
+OPTIONAL MATCH (:Key {uid: $place})<-[:NAMES_PLACE]-(l:SourceDocument)
+WITH named, collect(l) AS lined
+WITH named + lined AS docs
+UNWIND docs AS d
+WITH DISTINCT d
 SET d:Pending
 RETURN count(d) AS n`, map[string]any{
 			"uid": a.Tenant + "/location/" + a.System + "/" + a.Code, "tenant": a.Tenant, "system": a.System,
-			"code": a.Code, "location": a.Location, "now": s.Now().UTC(),
+			"code": a.Code, "location": a.Location, "now": s.Now().UTC(), "place": placeKeyUID(a.Tenant, a.System, a.Code),
 		})
 		if err != nil || len(recs) == 0 {
 			return 0, err

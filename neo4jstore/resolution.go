@@ -541,6 +541,7 @@ MATCH (f:BusinessEvent {id: r.from, tenant: $tenant}), (i:BusinessEvent {id: r.i
 MERGE (f)-[m:MERGED_INTO]->(i) SET m.evidence = r.evidence, m.at = $now`, mergeRows(ch)},
 		{keyLinksCypher, keyRows(ch, false)},
 		{blockLinksCypher, keyRows(ch, true)},
+		{placeLinksCypher, placeRows(tenant, ch)},
 		{`UNWIND $rows AS r
 MERGE (v:Review {id: r.id})
   ON CREATE SET v.tenant = $tenant, v.doc = r.doc, v.event = r.event, v.status = 'open', v.createdAt = $now
@@ -768,6 +769,29 @@ MERGE (k:Key {uid: key}) ON CREATE SET k.tenant = $tenant, k.kind = 'block'
 WITH d, k WHERE k.tenant = $tenant
 MERGE (d)-[:IN_BLOCK]->(k)`
 )
+
+// placeLinksCypher links documents to the location codes their lines name apart from
+// their own, through a Key of kind place and a relationship of its own: a place is
+// named by every document booked there, and a HAS_KEY to it would lead the queries
+// that follow a document's keys to all of them.
+const placeLinksCypher = `UNWIND $rows AS r
+MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
+MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = 'place', k.value = r.value
+WITH d, k WHERE k.tenant = $tenant
+MERGE (d)-[:NAMES_PLACE]->(k)`
+
+// placeKeyUID is the uid of the Key standing for a location code of a tenant's system.
+func placeKeyUID(tenant, system, code string) string {
+	return tenant + "/place:" + system + ":" + code
+}
+
+func placeRows(tenant string, ch *resolver.Changes) []map[string]any {
+	rows := make([]map[string]any, 0, len(ch.Places))
+	for _, p := range ch.Places {
+		rows = append(rows, map[string]any{"doc": p.DocUID, "key": placeKeyUID(tenant, p.System, p.Code), "value": p.System + ":" + p.Code})
+	}
+	return rows
+}
 
 // keyRows are the key links of ch (blocks, or the others) as one row per run of links
 // of one document, {doc, keys}, in the order resolution made them: a block's row lists

@@ -149,12 +149,21 @@ type Line struct {
 	Qty   Qty    `json:"qty"`
 	// ExpectedQty is what was announced (declared, shipped by the supplier) where the
 	// source carries both; RejectedQty is what was received but refused.
-	ExpectedQty *Qty       `json:"expectedQty,omitempty"`
-	RejectedQty *Qty       `json:"rejectedQty,omitempty"`
-	Unit        string     `json:"unit,omitempty"`
-	Lot         string     `json:"lot,omitempty" validate:"max=100"`
-	ExpiresAt   *time.Time `json:"expiresAt,omitempty"`
-	UnitPrice   *Money     `json:"unitPrice,omitempty"`
+	ExpectedQty *Qty   `json:"expectedQty,omitempty"`
+	RejectedQty *Qty   `json:"rejectedQty,omitempty"`
+	Unit        string `json:"unit,omitempty"`
+	Lot         string `json:"lot,omitempty" validate:"max=100"`
+	// Location is where this line's goods move when the source books the line at a
+	// place of its own (an ERPNext line's warehouse, s_warehouse or t_warehouse, which
+	// may differ from the document's): stock moves there, not at the document's
+	// location. nil: the document's.
+	Location *LocationRef `json:"location,omitempty"`
+	// RejectedLocation is where a receipt line's refused goods are held when the source
+	// keeps them apart from the accepted ones (ERPNext rejected_warehouse). nil: where
+	// the line's accepted goods go.
+	RejectedLocation *LocationRef `json:"rejectedLocation,omitempty"`
+	ExpiresAt        *time.Time   `json:"expiresAt,omitempty"`
+	UnitPrice        *Money       `json:"unitPrice,omitempty"`
 	// NotStock marks a line that is not goods: a gift card sold, a tip, a custom amount
 	// typed at the till. It is kept for its money; it moves no stock and is never a
 	// product waiting to be identified.

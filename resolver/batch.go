@@ -240,6 +240,24 @@ func (b *batch) blocks(d *ontology.Document) (store, lookup []string) {
 	return blockKeys(b.tenant, loc, d, func(l ontology.Line) string { return b.sku(d.Key.System, l) })
 }
 
+// linePlaces are the location codes a document's lines name apart from its own, once
+// each: where an alias for one of them is set, the document is resolved again.
+func linePlaces(uid string, d *ontology.Document) []PlaceLink {
+	var out []PlaceLink
+	for _, l := range d.Lines {
+		for _, ref := range []*ontology.LocationRef{l.Location, l.RejectedLocation} {
+			if ref == nil || ref.Code == "" || d.Location != nil && d.Location.System == ref.System && d.Location.Code == ref.Code {
+				continue
+			}
+			p := PlaceLink{DocUID: uid, System: ref.System, Code: ref.Code}
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
 // resolve links one document.
 func (b *batch) resolve(p *PendingDoc, st *Stats) {
 	d := &p.Doc
@@ -254,6 +272,7 @@ func (b *batch) resolve(p *PendingDoc, st *Stats) {
 		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: b.keyUID(r), Kind: string(r.Kind),
 			Value: r.Value, Identity: identifies(d, r)})
 	}
+	b.changes.Places = append(b.changes.Places, linePlaces(p.UID, d)...)
 	storeBlocks, _ := b.blocks(d)
 	for _, k := range storeBlocks {
 		b.changes.Keys = append(b.changes.Keys, KeyLink{DocUID: p.UID, KeyUID: k, Kind: "block", Value: k, Block: true})

@@ -3,6 +3,7 @@ package resolver
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/seamhub/seam/inventory"
@@ -69,12 +70,23 @@ func (b *batch) loadLots(ctx context.Context, members map[string][]inventory.Mem
 		}
 	}
 	for _, ms := range members {
-		for _, loc := range ms {
+		// The event's locations: its documents', and the lines' own (an ERPNext line
+		// booked in a warehouse of its own).
+		var locs []string
+		for _, m := range ms {
+			locs = append(locs, m.Location)
+			for _, l := range m.Lines {
+				if l.Location != "" && !slices.Contains(locs, l.Location) {
+					locs = append(locs, l.Location)
+				}
+			}
+		}
+		for _, loc := range locs {
 			for _, m := range ms {
 				for _, l := range m.Lines {
-					add(inventory.Place{SKU: l.SKU, Location: loc.Location})
+					add(inventory.Place{SKU: l.SKU, Location: loc})
 					for _, in := range b.m.canon.Recipe(b.tenant, l.SKU) {
-						add(inventory.Place{SKU: in.SKU, Location: loc.Location})
+						add(inventory.Place{SKU: in.SKU, Location: loc})
 					}
 				}
 			}

@@ -112,7 +112,8 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 			continue
 		}
 		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
-			RejectedQty: l.RejectedQty, Outcome: l.Outcome, KeepsRefunds: l.KeepsRefunds})
+			RejectedQty: l.RejectedQty, Outcome: l.Outcome, KeepsRefunds: l.KeepsRefunds,
+			Location: b.m.canon.Location(b.tenant, l.Location), RejectedLocation: b.m.canon.Location(b.tenant, l.RejectedLocation)})
 	}
 	return lm
 }

@@ -150,6 +150,10 @@ type Changes struct {
 	Unresolved   []UnresolvedLine
 	// LocationPairs are evidence that two location codes are one place.
 	LocationPairs []LocationPair
+	// Places link documents to the location codes their lines name apart from the
+	// document's own (an ERPNext line booked in a warehouse of its own), so that an
+	// alias set for such a code finds the documents whose stock it moves.
+	Places []PlaceLink
 	// Lots are the lots the documents name, with their expiry where they say.
 	Lots []LotFact
 	// Projected are movements of earlier batches the stock cache has applied, whose
@@ -216,6 +220,14 @@ type Unlink struct {
 type Merge struct {
 	From, Into string
 	Evidence   string
+}
+
+// PlaceLink says that a document's lines name a location code (System, Code) other
+// than the document's own.
+type PlaceLink struct {
+	DocUID string
+	System string
+	Code   string
 }
 
 // KeyLink attaches a reference key to a document.

@@ -1,9 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
+	"io"
+	"log/slog"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -22,15 +27,21 @@ const erpnextSamples = "../../ontology/mapping/testdata/erpnext"
 // X-Frappe-Webhook-Signature, the base64 HMAC-SHA256 of the body.
 func frappePost(t *testing.T, base, tenant string, body []byte) string {
 	t.Helper()
-	m := hmac.New(sha256.New, []byte(testSecret))
-	m.Write(body)
-	h := http.Header{}
-	h.Set("X-Frappe-Webhook-Signature", base64.StdEncoding.EncodeToString(m.Sum(nil)))
-	code, r := postWebhook(t, base, tenant, "erpnext", body, h)
+	code, r := postWebhook(t, base, tenant, "erpnext", body, frappeSigned(body))
 	if code != http.StatusOK {
 		t.Fatalf("answered %d %+v", code, r)
 	}
 	return r.Status
+}
+
+// frappeSigned is the header a Frappe site signs body with: X-Frappe-Webhook-Signature,
+// the base64 HMAC-SHA256 of the body.
+func frappeSigned(body []byte) http.Header {
+	m := hmac.New(sha256.New, []byte(testSecret))
+	m.Write(body)
+	h := http.Header{}
+	h.Set("X-Frappe-Webhook-Signature", base64.StdEncoding.EncodeToString(m.Sum(nil)))
+	return h
 }
 
 // erpnextSample reads a sample with each pair of its replacements applied.
@@ -75,20 +86,26 @@ func waitCells(t *testing.T, base, tenant, sku, step string, want map[string][2]
 	t.Logf("%s: %v", step, got)
 }
 
+// erpnextServer starts a server for a new tenant whose ERPNext warehouse codes name
+// locations, given as pairs (code, location); it returns the server's URL and the tenant.
+func erpnextServer(t *testing.T, aliases ...string) (base, tenant string) {
+	t.Helper()
+	cfg := testConfig(t)
+	tenant = neo4jtest.Tenant(t)
+	for i := 0; i+1 < len(aliases); i += 2 {
+		cfg.Locations = append(cfg.Locations, resolver.LocationAlias{Tenant: tenant, System: "erpnext", Code: aliases[i], Location: aliases[i+1]})
+	}
+	return "http://" + startServer(t, cfg).Addr, tenant
+}
+
 // TestERPNextStockThroughFrappeWebhooks drives review19's ERPNext documents through real
 // Frappe webhooks: a v15 receipt with a box refused, its purchase return, a delivery note,
 // a material transfer and a POS invoice that updates stock, then the delivery note and the
 // transfer cancelled. Before, the first was refused with 401, the others moved nothing or
-// were quarantined, and the refused box was 1 unit on hold instead of 12.
+// were quarantined, and the refused box was 1 unit on hold instead of 12, in Stores
+// rather than the rejected warehouse.
 func TestERPNextStockThroughFrappeWebhooks(t *testing.T) {
-	cfg := testConfig(t)
-	tenant := neo4jtest.Tenant(t)
-	cfg.Locations = []resolver.LocationAlias{
-		{Tenant: tenant, System: "erpnext", Code: "Stores - RV19", Location: "WH-STORES"},
-		{Tenant: tenant, System: "erpnext", Code: "Shop Noord - RV19", Location: "SHOP-NOORD"},
-	}
-	s := startServer(t, cfg)
-	base := "http://" + s.Addr
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES", "Shop Noord - RV19", "SHOP-NOORD", "Rejected - RV19", "WH-REJECTED")
 	const sku = "RV19-TEA-OOL"
 	steps := []struct {
 		name string
@@ -97,23 +114,23 @@ func TestERPNextStockThroughFrappeWebhooks(t *testing.T) {
 	}{
 		// 2 boxes of 12 accepted, 1 box refused: 12 on hold, not 1.
 		{"receipt", erpnextSample(t, "purchase_receipt_v15_bundle.json"),
-			map[string][2]string{"WH-STORES": {"24", "12"}}},
+			map[string][2]string{"WH-STORES": {"24", "0"}, "WH-REJECTED": {"0", "12"}}},
 		// One box sent back to the supplier: 12 leave.
 		{"purchase return", erpnextSample(t, "purchase_receipt_return_v15.json"),
-			map[string][2]string{"WH-STORES": {"12", "12"}}},
+			map[string][2]string{"WH-STORES": {"12", "0"}}},
 		{"delivery note", erpnextSample(t, "delivery_note.json"),
-			map[string][2]string{"WH-STORES": {"2", "12"}}},
+			map[string][2]string{"WH-STORES": {"2", "0"}}},
 		{"material transfer", erpnextSample(t, "stock_entry_transfer.json"),
-			map[string][2]string{"WH-STORES": {"-3", "12"}, "SHOP-NOORD": {"5", "0"}}},
+			map[string][2]string{"WH-STORES": {"-3", "0"}, "SHOP-NOORD": {"5", "0"}}},
 		{"pos invoice", erpnextSample(t, "sales_invoice_pos_update_stock.json"),
-			map[string][2]string{"WH-STORES": {"-5", "12"}, "SHOP-NOORD": {"5", "0"}}},
+			map[string][2]string{"WH-STORES": {"-5", "0"}, "SHOP-NOORD": {"5", "0"}}},
 		// Cancelled in ERPNext: the goods it took are back.
 		{"delivery note cancelled", erpnextSample(t, "delivery_note.json", `"docstatus": 1`, `"docstatus": 2`,
 			`"status": "To Bill"`, `"status": "Cancelled"`, `"modified": "2026-12-06 11:20:04.120000"`, `"modified": "2026-12-06 17:00:00.000000"`),
-			map[string][2]string{"WH-STORES": {"5", "12"}, "SHOP-NOORD": {"5", "0"}}},
+			map[string][2]string{"WH-STORES": {"5", "0"}, "SHOP-NOORD": {"5", "0"}}},
 		{"transfer cancelled", erpnextSample(t, "stock_entry_transfer.json", `"docstatus": 1`, `"docstatus": 2`,
 			`"modified": "2026-12-06 12:00:02.000000"`, `"modified": "2026-12-06 17:01:00.000000"`),
-			map[string][2]string{"WH-STORES": {"10", "12"}, "SHOP-NOORD": {"0", "0"}}},
+			map[string][2]string{"WH-STORES": {"10", "0"}, "SHOP-NOORD": {"0", "0"}}},
 	}
 	for _, st := range steps {
 		if got := frappePost(t, base, tenant, st.body); got != "accepted" {
@@ -137,5 +154,112 @@ func TestERPNextStockThroughFrappeWebhooks(t *testing.T) {
 	}
 	if ev := out.Document.Event; ev.Kind != "receipt" || len(ev.Sources) != 2 {
 		t.Errorf("receipt event %+v, want the receipt and its return", ev)
+	}
+}
+
+// TestERPNextTransferIsOneEventFromEachLinesWarehouse: a Material Transfer whose second
+// line leaves a warehouse of its own (s_warehouse Overflow, not the entry's
+// from_warehouse) is one transfer event, each line out of its own source and into its
+// target; a delivery note's line booked in another warehouse than set_warehouse leaves
+// that one. Before, the transfer's two halves were two events and every line moved at
+// the document's warehouse.
+func TestERPNextTransferIsOneEventFromEachLinesWarehouse(t *testing.T) {
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES", "Overflow - RV19", "WH-OVERFLOW", "Shop Noord - RV19", "SHOP-NOORD")
+	const sku = "RV19-TEA-OOL"
+	transfer := erpnextSample(t, "stock_entry_transfer.json", `"basic_rate": 8.33}]`,
+		`"basic_rate": 8.33}, {"doctype": "Stock Entry Detail", "item_code": "RV19-TEA-OOL", "qty": 3.0, "transfer_qty": 3.0, "uom": "Nos", "stock_uom": "Nos", "conversion_factor": 1.0, "s_warehouse": "Overflow - RV19", "t_warehouse": "Shop Noord - RV19", "basic_rate": 8.33}]`)
+	if got := frappePost(t, base, tenant, transfer); got != "accepted" {
+		t.Fatalf("transfer: %s", got)
+	}
+	waitCells(t, base, tenant, sku, "transfer", map[string][2]string{"WH-STORES": {"-5", "0"}, "WH-OVERFLOW": {"-3", "0"}, "SHOP-NOORD": {"8", "0"}})
+
+	type event struct {
+		ID, Kind  string
+		Sources   []struct{ Document struct{ Type string } }
+		Movements []struct{ Location, Bucket, Qty string }
+	}
+	var out struct{ Source, Target struct{ Event event } }
+	r := graphQL(t, base, tenant, `{
+		source: document(system: "erpnext", type: "stock_entry", externalId: "MAT-STE-2026-00011") { event { id kind sources { document { type } } movements { location bucket qty } } }
+		target: document(system: "erpnext", type: "stock_entry_target", externalId: "MAT-STE-2026-00011") { event { id } } }`, nil, &out)
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	ev := out.Source.Event
+	if ev.ID == "" || ev.ID != out.Target.Event.ID || ev.Kind != "transfer" || len(ev.Sources) != 2 {
+		t.Fatalf("the goods leaving are event %s (%s, %d documents), the goods arriving %s; want one transfer of both",
+			ev.ID, ev.Kind, len(ev.Sources), out.Target.Event.ID)
+	}
+	moved := map[string]string{}
+	for _, m := range ev.Movements {
+		moved[m.Location+" "+m.Bucket] = m.Qty
+	}
+	// Out of each source; both lines arrive at Shop Noord, one movement of 8 there.
+	if want := map[string]string{"WH-STORES onHand": "-5", "WH-OVERFLOW onHand": "-3", "SHOP-NOORD onHand": "8"}; len(ev.Movements) != 3 ||
+		!maps.Equal(moved, want) {
+		t.Errorf("movements %+v, want out of each source and into the target", ev.Movements)
+	}
+
+	// A delivery note from Stores whose line is booked in Overflow takes it from Overflow.
+	dn := erpnextSample(t, "delivery_note.json", `"warehouse": "Stores - RV19"`, `"warehouse": "Overflow - RV19"`)
+	if got := frappePost(t, base, tenant, dn); got != "accepted" {
+		t.Fatalf("delivery note: %s", got)
+	}
+	waitCells(t, base, tenant, sku, "delivery note", map[string][2]string{"WH-STORES": {"-5", "0"}, "WH-OVERFLOW": {"-13", "0"}, "SHOP-NOORD": {"8", "0"}})
+}
+
+// TestERPNextDraftDeliveryNoteFromAFileIsIgnored: a draft delivery note read from a file
+// books nothing, as its Frappe webhook does not: it is counted as ignored, neither stored
+// (where it reserved its goods before) nor quarantined.
+func TestERPNextDraftDeliveryNoteFromAFileIsIgnored(t *testing.T) {
+	store := neo4jtest.Open(t)
+	tenant := neo4jtest.Tenant(t)
+	dir := t.TempDir()
+	draft := erpnextSample(t, "delivery_note.json", `"docstatus": 1`, `"docstatus": 0`, `"status": "To Bill"`, `"status": "Draft"`)
+	if err := os.WriteFile(filepath.Join(dir, "dn-draft.json"), draft, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := runIngest(context.Background(), testConfig(t), slog.New(slog.DiscardHandler),
+		[]string{"--tenant", tenant, "--system", "erpnext", "--type", "delivery_note", "--quiet", dir}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Stats(context.Background(), tenant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents != 0 || st.Quarantined != 0 || st.Events != 0 || !strings.Contains(out.String(), "1 ignored") {
+		t.Fatalf("a draft delivery note from a file: %+v; summary %s", st, out.String())
+	}
+}
+
+// TestERPNextAliasOfALineWarehouseMovesItsStock: a warehouse code that only a line names
+// (items[].warehouse Overflow on a delivery note from Stores) is a location of its own
+// until a person aliases it; setting the alias moves the line's stock there, as it does
+// for a document's own code. Without a link from the document to its lines' codes the
+// alias found no document to resolve again, and the stock stayed under the raw code.
+func TestERPNextAliasOfALineWarehouseMovesItsStock(t *testing.T) {
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES")
+	const sku = "RV19-TEA-OOL"
+	dn := erpnextSample(t, "delivery_note.json", `"warehouse": "Stores - RV19"`, `"warehouse": "Overflow - RV19"`)
+	if got := frappePost(t, base, tenant, dn); got != "accepted" {
+		t.Fatalf("delivery note: %s", got)
+	}
+	waitCells(t, base, tenant, sku, "delivery note", map[string][2]string{"erpnext:Overflow - RV19": {"-10", "0"}, "WH-STORES": {"0", "0"}})
+	if r := graphQL(t, base, tenant, `mutation { setLocationAlias(system: "erpnext", code: "Overflow - RV19", location: "WH-OVERFLOW") { location } }`, nil, nil); len(r.Errors) > 0 {
+		t.Fatalf("setLocationAlias: %+v", r.Errors)
+	}
+	waitCells(t, base, tenant, sku, "aliased", map[string][2]string{"erpnext:Overflow - RV19": {"0", "0"}, "WH-OVERFLOW": {"-10", "0"}, "WH-STORES": {"0", "0"}})
+}
+
+// TestERPNextDraftPostedWithItsTypeIsIgnored: a draft delivery note posted with ?type=
+// (which bypasses routing by doctype) books nothing either: answered ignored, with the
+// mapping's reason, and no goods reserved. Before, it was an order that reserved them.
+func TestERPNextDraftPostedWithItsTypeIsIgnored(t *testing.T) {
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES")
+	draft := erpnextSample(t, "delivery_note.json", `"docstatus": 1`, `"docstatus": 0`, `"status": "To Bill"`, `"status": "Draft"`)
+	code, r := postWebhook(t, base, tenant, "erpnext?type=delivery_note", draft, frappeSigned(draft))
+	if code != http.StatusOK || r.Status != "ignored" || !strings.Contains(r.Reason, "draft") || len(r.Documents) != 0 {
+		t.Fatalf("answered %d %+v, want ignored as a draft", code, r)
 	}
 }

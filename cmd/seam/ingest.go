@@ -157,6 +157,12 @@ func runIngest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 	if note := resolvedByOthers(*tenant, total.Accepted+total.Updated, resolved); !*noResolve && stopped == nil && note != "" {
 		fmt.Fprintln(stdout, note)
 	}
+	if total.Ignored > 0 {
+		// Records the mapping skips by design (an ERPNext draft books nothing until it
+		// is submitted): neither stored nor quarantined; the submitted version is read
+		// when it comes.
+		fmt.Fprintf(stdout, "%d ignored: records that are no document by design (such as drafts)\n", total.Ignored)
+	}
 	if total.Quarantined > 0 {
 		fmt.Fprintf(stdout, "see them with: seam quarantine list --tenant %s --system %s\n", *tenant, *system)
 	}

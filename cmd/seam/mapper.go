@@ -54,7 +54,7 @@ func (m *Mapper) Map(p connectors.Payload) ([]connectors.Mapped, error) {
 	}
 	out := make([]connectors.Mapped, len(res))
 	for i, r := range res {
-		out[i] = connectors.Mapped{Doc: r.Doc, Raw: r.Raw, Problems: r.Problems}
+		out[i] = connectors.Mapped{Doc: r.Doc, Raw: r.Raw, Problems: r.Problems, Skipped: r.Skipped}
 		if r.Doc != nil {
 			out[i].ExternalID = r.Doc.Key.ExternalID
 		}

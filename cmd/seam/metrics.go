@@ -31,7 +31,7 @@ func NewMetrics() *Metrics {
 		Registry: prometheus.NewRegistry(),
 		documents: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "seam_documents_total",
-			Help: "Source documents taken in, by system, type, way in and outcome (new, updated, stale, duplicate, quarantined).",
+			Help: "Source documents taken in, by system, type, way in and outcome (new, updated, stale, duplicate, quarantined, ignored: a record its mapping skips by design).",
 		}, []string{"system", "type", "via", "outcome"}),
 		webhooks: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "seam_webhook_requests_total",

@@ -285,8 +285,11 @@ func frappeRoute(_ http.Header, body []byte) Route {
 	if d.Docstatus == "0" && frappeStockOnly[dt] {
 		return Route{Topic: dt, Ignore: whyDraft}
 	}
-	if dt == "POS Invoice" {
+	switch dt {
+	case "POS Invoice":
 		return Route{Topic: dt, Ignore: whyPOSInvoice}
+	case "Serial and Batch Bundle":
+		return Route{Topic: dt, Ignore: whyBundle}
 	}
 	typ, ok := frappeDoctypes[dt]
 	if !ok {
@@ -302,6 +305,11 @@ var frappeStockOnly = map[string]bool{"Delivery Note": true, "Stock Entry": true
 // consolidates a session's POS Invoices into Sales Invoices that book the stock and the
 // money (update_stock 1), which Seam maps; mapped too, every sale would count twice.
 const whyPOSInvoice = "an ERPNext POS Invoice: the Sales Invoice that POS Closing consolidates it into books its goods and money; kept as a notification"
+
+// whyBundle is why an ERPNext Serial and Batch Bundle posted on its own makes no
+// document: it names the lots of a line of another document (voucher_no), and Seam reads
+// them only where that document carries the bundle expanded into its line.
+const whyBundle = "an ERPNext Serial and Batch Bundle on its own: its lots are read where the receipt, delivery note or stock entry carries it expanded into its line; kept as a notification"
 
 // whyDraft is the reason an ERPNext draft of such a doctype makes no document.
 const whyDraft = "an ERPNext draft (docstatus 0): nothing is booked in stock until it is submitted; kept as a notification"

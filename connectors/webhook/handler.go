@@ -2,6 +2,7 @@ package webhook
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -218,7 +219,7 @@ func (h *Handler) accept(ctx context.Context, w http.ResponseWriter, p connector
 			out.Error = "invalid document; kept in quarantine with the reasons"
 		}
 	case res.Ignored > 0 && len(out.Documents) == 0:
-		out.Status, out.Reason = "ignored", "the payload carries no document by design"
+		out.Status, out.Reason = "ignored", cmp.Or(res.IgnoredWhy, "the payload carries no document by design")
 	case len(out.Documents) == 0 && res.Duplicates > 0:
 		out.Status = "duplicate"
 	default:

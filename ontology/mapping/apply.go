@@ -95,7 +95,7 @@ func (m *Mapping) mapRoot(tenant string, rec Record, root any, part string) (doc
 	d.Direction = mp.text(m.dir, "direction", root)
 	d.Channel = mp.text(m.channel, "channel", root)
 	if m.loc != nil {
-		d.Location = m.mapLocation(mp)
+		d.Location = mp.location(m.loc, m.System, "location", root)
 	}
 	if m.total != nil {
 		d.Total = mp.money(m.total, "total", root)
@@ -111,7 +111,7 @@ func (m *Mapping) mapRoot(tenant string, rec Record, root any, part string) (doc
 		d.Parties = m.parties[i].read(mp, d.Parties)
 	}
 	if m.lines != nil {
-		d.Lines = m.lines.read(mp)
+		d.Lines = m.lines.read(mp, m.System)
 	}
 	for i := range m.refs {
 		m.refs[i].read(mp, m.System, d)
@@ -135,6 +135,22 @@ func (m *Mapping) Reads(rec Record) bool {
 	root := m.unwrapped(rec.Tree)
 	ok, err := m.reads.holds(origin{root: root, record: rec.Tree}, root)
 	return ok || err != nil
+}
+
+// Skips returns why a record is no document by design (the first skip: test it passes),
+// or "" when it is one. A test that fails on a malformed value does not skip: mapping the
+// record names the problem.
+func (m *Mapping) Skips(rec Record) string {
+	if len(m.skips) == 0 || !m.readable(rec) {
+		return ""
+	}
+	root := m.unwrapped(rec.Tree)
+	for _, s := range m.skips {
+		if ok, err := s.cond.holds(origin{root: root, record: rec.Tree}, root); ok && err == nil {
+			return s.why
+		}
+	}
+	return ""
 }
 
 // readable reports whether a record decoded into an object this mapping can read.
@@ -401,20 +417,25 @@ func (m *Mapping) mapVerb(mp *mapper) ontology.Verb {
 	return ontology.Verb(v)
 }
 
-func (m *Mapping) mapLocation(mp *mapper) *ontology.LocationRef {
-	code := mp.text(m.loc.code, "location.code", mp.root)
+// location reads a location spec at cur (the record's root, or a line); system is the
+// mapping's, the location's system unless the spec names another.
+func (mp *mapper) location(ls *locationSpec, system, field string, cur any) *ontology.LocationRef {
+	if ls == nil {
+		return nil
+	}
+	code := mp.text(ls.code, field+".code", cur)
 	if code == "" {
 		return nil
 	}
-	sys := m.loc.system
-	if m.loc.systemSpec != nil {
-		sys = mp.text(m.loc.systemSpec, "location.system", mp.root)
+	sys := ls.system
+	if ls.systemSpec != nil {
+		sys = mp.text(ls.systemSpec, field+".system", cur)
 	}
 	if sys == "" {
-		sys = m.System
+		sys = system
 	}
 	return &ontology.LocationRef{System: sys, Code: code,
-		Name: mp.text(m.loc.name, "location.name", mp.root), Address: mp.text(m.loc.address, "location.address", mp.root)}
+		Name: mp.text(ls.name, field+".name", cur), Address: mp.text(ls.address, field+".address", cur)}
 }
 
 // scopes returns what an each: path reaches; a list reached as a whole stands for its
@@ -486,7 +507,7 @@ func (ps *partySpec) read(mp *mapper, out []ontology.PartyRef) []ontology.PartyR
 	return out
 }
 
-func (ls *linesSpec) read(mp *mapper) []ontology.Line {
+func (ls *linesSpec) read(mp *mapper, system string) []ontology.Line {
 	defer mp.leave()
 	scopes := mp.scopes(ls.each, "lines")
 	out := make([]ontology.Line, 0, len(scopes))
@@ -529,7 +550,47 @@ func (ls *linesSpec) read(mp *mapper) []ontology.Line {
 		}
 		l.Outcome = mp.text(ls.outcome, "outcome", cur)
 		l.KeepsRefunds = ls.keepsRefunds != nil && mp.keep(ls.keepsRefunds, cur)
-		out = append(out, l)
+		l.Location = mp.location(ls.loc, system, "location", cur)
+		l.RejectedLocation = mp.location(ls.rejectedLoc, system, "rejectedLocation", cur)
+		out = append(out, ls.lots.split(mp, l, cur)...)
+	}
+	return out
+}
+
+// split is the line as one line per lot its lots: list names (each with that lot and
+// quantity), or the line itself where there is no such list or it names none. What the
+// line refused or expected stays with the first of them, so the line's totals are kept.
+func (ls *lotsSpec) split(mp *mapper, l ontology.Line, cur any) []ontology.Line {
+	if ls == nil || ls.each == nil {
+		return []ontology.Line{l}
+	}
+	var els []any
+	for _, v := range ls.each.eval(mp.top, cur) {
+		if list, ok := v.([]any); ok {
+			els = append(els, list...)
+		} else if v != nil {
+			els = append(els, v)
+		}
+	}
+	var out []ontology.Line
+	for _, el := range els {
+		if _, ok := el.(map[string]any); !ok {
+			continue
+		}
+		one := l
+		one.Lot = mp.text(ls.lot, "lots.lot", el)
+		if q := mp.qty(ls.qty, "lots.qty", el); q != nil {
+			one.Qty = *q
+		} else {
+			mp.missing("lots.qty", ls.qty.spec, el, "the quantity of the lot")
+		}
+		if len(out) > 0 {
+			one.RejectedQty, one.ExpectedQty = nil, nil
+		}
+		out = append(out, one)
+	}
+	if len(out) == 0 {
+		return []ontology.Line{l}
 	}
 	return out
 }

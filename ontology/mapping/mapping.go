@@ -36,6 +36,10 @@ type Mapping struct {
 	// the root's key splitKey when it holds several (split:), each document keyed by the
 	// record's id and the element's splitID.
 	splitKey, splitID string
+	// skips are the records of this mapping that are no document by design (skip:): the
+	// first that holds gives the reason; such a record is counted as ignored, neither
+	// stored nor quarantined.
+	skips []skipRule
 	// keepsReturns marks the documents as refunds whose sale still counts the goods
 	// they return (saleKeepsReturns).
 	keepsReturns bool
@@ -77,6 +81,13 @@ type roleRule struct {
 	role ontology.Role
 }
 
+// skipRule is a test a record passes when its source says it is no document yet (an
+// ERPNext draft that books nothing), and why.
+type skipRule struct {
+	cond *cond
+	why  string
+}
+
 type verbRule struct {
 	cond *cond
 	verb ontology.Verb
@@ -108,6 +119,20 @@ type linesSpec struct {
 	keepsRefunds                           *cond   // the line's qty still counts the units refunded
 	expires                                *timeSpec
 	price                                  *moneySpec
+	// loc and rejectedLoc are where the line's goods, and its refused goods, are
+	// booked when the source names a place per line (location:, rejectedLocation:).
+	loc, rejectedLoc *locationSpec
+	// lots splits a line over the lots a list inside it names (lots:).
+	lots *lotsSpec
+}
+
+// lotsSpec reads the lots a line's goods are split over where the source lists them
+// inside the line (an ERPNext Serial and Batch Bundle's entries, expanded into the
+// line): each element of each is one line of the lot and quantity it names.
+type lotsSpec struct {
+	each *path
+	lot  *spec
+	qty  *qtySpec
 }
 
 type refSpec struct {
@@ -119,7 +144,7 @@ type refSpec struct {
 	scopeSystem bool  // $system: the mapping's system
 }
 
-var topKeys = []string{"system", "type", "role", "if", "also", "split", "saleKeepsReturns", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
+var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
 	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
@@ -127,7 +152,7 @@ var (
 		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "bankAccount", "houseNumber", "street", "addressLine2", "locality",
 		"postcode", "region"}
 	lineKeys = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
-		"unit", "lot", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds"}
+		"unit", "lot", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds", "location", "rejectedLocation", "lots"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
 	// splitName is a key of split: one plain key.
@@ -168,6 +193,9 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	m.Type = l.name(req("type", "the document type, such as order"), "type")
 	m.loadRole(l, req("role", "the part the document plays ("+strings.Join(roleNames, ", ")+")"))
 	m.reads = l.ifCond(f["if"], "if")
+	if v := f["skip"]; v != nil {
+		m.loadSkips(l, v)
+	}
 	for i, t := range l.strs(f["also"], "also") {
 		if !nameOK(t) {
 			l.fail(f["also"], fmt.Sprintf("also[%d]", i), "%q is not a type name", t)
@@ -246,7 +274,7 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	m.rate = l.plain(f["exchangeRate"], "exchangeRate")
 	m.due = l.time(f["dueAt"], "dueAt")
 	if v := f["location"]; v != nil {
-		m.loc = l.location(v)
+		m.loc = l.location(v, "location")
 	}
 	if v := f["parties"]; v != nil {
 		m.loadParties(l, v)
@@ -337,6 +365,26 @@ func (l *loader) rules(rules *yaml.Node, key string, allowed []string, add func(
 	}
 }
 
+// loadSkips reads skip: a list of { when: <spec>, <test>, why: <text> }.
+func (m *Mapping) loadSkips(l *loader, n *yaml.Node) {
+	if n.Kind != yaml.SequenceNode {
+		l.fail(n, "skip", "want a list of tests, such as - { when: docstatus, equals: \"0\", why: \"a draft books nothing\" }")
+		return
+	}
+	for i, r := range n.Content {
+		field := fmt.Sprintf("skip[%d]", i)
+		rf := l.fields(r, field, append([]string{"when", "why"}, testKeys...)...)
+		if r.Kind != yaml.MappingNode {
+			continue
+		}
+		why := l.str(rf["why"], field+".why")
+		if rf["when"] == nil || strings.TrimSpace(why) == "" {
+			l.fail(r, field, "a skip needs when (the value tested), a test and why (the reason people read)")
+		}
+		m.skips = append(m.skips, skipRule{cond: l.condition(l.spec(rf["when"], field+".when"), rf, r, field), why: why})
+	}
+}
+
 func (m *Mapping) loadVerb(l *loader, n *yaml.Node) {
 	if n == nil {
 		return
@@ -356,19 +404,21 @@ func (m *Mapping) loadVerb(l *loader, n *yaml.Node) {
 	})
 }
 
-func (l *loader) location(n *yaml.Node) *locationSpec {
-	f := l.fields(n, "location", "system", "code", "name", "address")
-	ls := &locationSpec{code: l.plain(f["code"], "location.code"), name: l.plain(f["name"], "location.name"),
-		address: l.plain(f["address"], "location.address")}
+// location reads a location spec at field: the document's (location) or a line's
+// (lines.location, lines.rejectedLocation).
+func (l *loader) location(n *yaml.Node, field string) *locationSpec {
+	f := l.fields(n, field, "system", "code", "name", "address")
+	ls := &locationSpec{code: l.plain(f["code"], field+".code"), name: l.plain(f["name"], field+".name"),
+		address: l.plain(f["address"], field+".address")}
 	if n.Kind == yaml.MappingNode && f["code"] == nil {
-		l.fail(n, "location", "needs a code: the store or warehouse id as the source names it ({const: online} for a web shop)")
+		l.fail(n, field, "needs a code: the store or warehouse id as the source names it ({const: online} for a web shop)")
 	}
 	if v := f["system"]; v != nil && v.Kind == yaml.ScalarNode {
-		if ls.system = l.str(v, "location.system"); !nameOK(ls.system) {
-			l.fail(v, "location.system", "%q is not a system name (lower-case letters, digits, '-' or '_')", ls.system)
+		if ls.system = l.str(v, field+".system"); !nameOK(ls.system) {
+			l.fail(v, field+".system", "%q is not a system name (lower-case letters, digits, '-' or '_')", ls.system)
 		}
 	} else if v != nil {
-		ls.systemSpec = l.plain(v, "location.system")
+		ls.systemSpec = l.plain(v, field+".system")
 	}
 	return ls
 }
@@ -436,6 +486,20 @@ func (l *loader) lines(n *yaml.Node) *linesSpec {
 	}
 	ls.outcome, _ = l.words(f["outcome"], "lines.outcome", "refund line outcome", outcomes)
 	ls.keepsRefunds = l.ifCond(f["keepsRefunds"], "lines.keepsRefunds")
+	if v := f["location"]; v != nil {
+		ls.loc = l.location(v, "lines.location")
+	}
+	if v := f["rejectedLocation"]; v != nil {
+		ls.rejectedLoc = l.location(v, "lines.rejectedLocation")
+	}
+	if v := f["lots"]; v != nil {
+		lf := l.fields(v, "lines.lots", "each", "lot", "qty")
+		if v.Kind == yaml.MappingNode && (lf["each"] == nil || lf["lot"] == nil || lf["qty"] == nil) {
+			l.fail(v, "lines.lots", "needs each (the list in the line naming its lots), lot and qty (of each element)")
+		}
+		ls.lots = &lotsSpec{each: l.each(lf["each"], "lines.lots.each"), lot: l.plain(lf["lot"], "lines.lots.lot"),
+			qty: l.qty(lf["qty"], "lines.lots.qty")}
+	}
 	return ls
 }
 

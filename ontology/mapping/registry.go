@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
@@ -138,6 +139,9 @@ type Result struct {
 	Raw      []byte
 	Pos      string
 	Problems []ontology.Problem
+	// Skipped is why a record is no document by design (its mapping's skip:), when it
+	// is one: Doc and Problems are then empty.
+	Skipped string
 }
 
 // MapPayload decodes a payload with the mapping of its system and type (in format, or
@@ -192,14 +196,21 @@ func (r *Registry) MapPayloadAt(tenant, system, typ, format string, raw []byte, 
 			out = append(out, mapRecord(m, tenant, rec)...)
 			continue
 		}
-		n := len(out)
-		if m.Reads(rec) {
-			out = append(out, mapRecord(m, tenant, rec)...)
-		}
-		for _, o := range also {
-			if o.Reads(rec) {
-				out = append(out, mapRecord(o, tenant, rec)...)
+		n, skipped := len(out), ""
+		for _, x := range append([]*Mapping{m}, also...) {
+			switch {
+			case !x.Reads(rec):
+			case x.Skips(rec) != "":
+				skipped = cmp.Or(skipped, x.Skips(rec))
+			default:
+				out = append(out, mapRecord(x, tenant, rec)...)
 			}
+		}
+		if len(out) == n && skipped != "" {
+			// A record its mappings skip by design (an ERPNext draft) is no document
+			// and no problem: it is counted, not stored.
+			out = append(out, Result{Raw: rec.Raw, Pos: rec.Pos, Skipped: skipped})
+			continue
 		}
 		if len(out) == n {
 			// No mapping reads the record: it is quarantined with the reason, never

@@ -24,9 +24,35 @@ func TestERPNextPurchaseReceipt(t *testing.T) {
 		// 4 boxes of 12 bought are 48 on the shelf, at the price of one.
 		"FILTER-102 gtin=8712345678906 qty=48 rejected=0 unit=Nos price=1.375EUR")
 	wantParties(t, d, "supplier:SUP-0007:Example GmbH:")
+	// Each line is booked in its own warehouse (a bin of Stores), its refused goods in the
+	// rejected warehouse: the line's, else the document's. Before, every line moved at
+	// the document's warehouse and the refused goods were held there.
+	wantLineLocations(t, d, "NL-A-03-02 - NLW|Rejected - NLW", "NL-A-05-01 - NLW|Rejected - NLW")
 	// lr_no is not a tracking number: ERPNext labels it the vehicle number, which every
 	// delivery by the same truck shares. A batch is not a ref either.
 	wantExactRefs(t, d, "po:PUR-ORD-2025-00381", "po:PUR-ORD-2025-00382", "asn:ASN-88213")
+}
+
+// wantLineLocations checks each line's own location and rejected location, as
+// "code|rejected code" ("" where there is none).
+func wantLineLocations(t *testing.T, d *ontology.Document, want ...string) {
+	t.Helper()
+	code := func(l *ontology.LocationRef) string {
+		if l == nil {
+			return ""
+		}
+		if l.System != "erpnext" {
+			t.Errorf("location %+v of another system", l)
+		}
+		return l.Code
+	}
+	var got []string
+	for _, l := range d.Lines {
+		got = append(got, code(l.Location)+"|"+code(l.RejectedLocation))
+	}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("%s line locations %q, want %q", d.Key.ExternalID, got, want)
+	}
 }
 
 func TestERPNextStockFieldsNotComputed(t *testing.T) {
@@ -92,6 +118,18 @@ func TestERPNextRejectedQtyInStockUnits(t *testing.T) {
 		t.Fatalf("direction %q verb %s", d.Direction, d.Verb)
 	}
 	wantLines(t, d, "RV19-TEA-OOL qty=24 rejected=12 unit=Nos price=8.333333333EUR")
+	// A webhook whose template expands the bundle into the line (the Serial and Batch
+	// Bundle's own shape: entries[] of batch_no and qty in the stock unit) gives the lots:
+	// the line is split over them, what it refused staying with the first. Before, the
+	// lots were lost.
+	expanded := mapOne(t, "erpnext", "receipt", "json", bytes.Replace(readSample(t, "erpnext/purchase_receipt_v15_bundle.json"),
+		[]byte(`"serial_and_batch_bundle": "SABB-00000191"`), []byte(`"serial_and_batch_bundle": {"name": "SABB-00000191",
+		"doctype": "Serial and Batch Bundle", "item_code": "RV19-TEA-OOL", "has_batch_no": 1, "warehouse": "Stores - RV19",
+		"type_of_transaction": "Inward", "total_qty": 24.0, "voucher_type": "Purchase Receipt", "voucher_no": "MAT-PRE-2026-00019",
+		"entries": [{"doctype": "Serial and Batch Entry", "batch_no": "RV19-B2611", "qty": 20.0, "warehouse": "Stores - RV19"},
+		            {"doctype": "Serial and Batch Entry", "batch_no": "RV19-B2612 ", "qty": 4.0, "warehouse": "Stores - RV19"}]}`), 1))
+	wantLines(t, expanded, "RV19-TEA-OOL qty=20 rejected=12 unit=Nos lot=RV19-B2611 price=8.333333333EUR",
+		"RV19-TEA-OOL qty=4 unit=Nos lot=RV19-B2612 price=8.333333333EUR")
 	// A factor read from the record that is not a positive number is a problem, not a
 	// quantity in the wrong unit.
 	raw := bytes.Replace(readSample(t, "erpnext/purchase_receipt_v15_bundle.json"), []byte(`"conversion_factor": 12.0`), []byte(`"conversion_factor": 0`), 1)
@@ -150,6 +188,25 @@ func TestERPNextSalesInvoice(t *testing.T) {
 	}
 }
 
+func TestERPNextDraftInvoicesAreNotIssued(t *testing.T) {
+	// A draft Sales or Purchase Invoice (docstatus 0) is not issued, whatever status word
+	// ERPNext computed for it: ordered, which finance counts as nothing. Before, it was
+	// invoiced (or settled), and finance counted it as owed. Cancelled (docstatus 2) it
+	// is cancelled.
+	for typ, file := range map[string]string{"invoice": "erpnext/sales_invoice_b2b.json", "purchase_invoice": "erpnext/purchase_invoice.json"} {
+		raw := readSample(t, file)
+		wantDocstatus(t, typ, raw, map[string]docstatusCase{
+			"draft":     {`"docstatus": 1`, `"docstatus": 0`, ontology.RoleInvoice, ontology.VerbOrdered},
+			"cancelled": {`"docstatus": 1`, `"docstatus": 2`, ontology.RoleInvoice, ontology.VerbCancelled},
+		})
+		d := mapOne(t, "erpnext", typ, "json", bytes.Replace(bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 0`), 1),
+			[]byte(`"is_return": 0`), []byte(`"is_return": 1`), 1))
+		if d.Verb != ontology.VerbOrdered {
+			t.Errorf("%s: a draft credit note is %s, want ordered", typ, d.Verb)
+		}
+	}
+}
+
 func TestERPNextSalesInvoiceUpdatingStock(t *testing.T) {
 	// review19's POS invoice: update_stock 1, so the invoice itself takes the goods out of
 	// Stores, as a till does. Before, it was an invoice and moved nothing.
@@ -162,8 +219,9 @@ func TestERPNextSalesInvoiceUpdatingStock(t *testing.T) {
 	wantLines(t, d, "RV19-TEA-OOL qty=2 unit=Nos price=12EUR")
 	wantTime(t, "occurredAt", d.OccurredAt, "2026-12-06T12:10:00.5Z")
 	wantDocstatus(t, "invoice", raw, map[string]docstatusCase{
-		// A draft books nothing in ERPNext: it is an invoice until submitted.
-		"draft": {`"docstatus": 1`, `"docstatus": 0`, ontology.RoleInvoice, ontology.VerbSettled},
+		// A draft books nothing in ERPNext: an invoice not issued yet (ordered), which
+		// finance counts as nothing. Before, it was settled (its status word).
+		"draft": {`"docstatus": 1`, `"docstatus": 0`, ontology.RoleInvoice, ontology.VerbOrdered},
 		// Cancelled: the sale gives its goods back.
 		"cancelled": {`"docstatus": 1`, `"docstatus": 2`, ontology.RolePOS, ontology.VerbCancelled},
 		// A credit note that updates stock brings its goods back.
@@ -189,6 +247,23 @@ func wantDocstatus(t *testing.T, typ string, raw []byte, cases map[string]docsta
 	}
 }
 
+// wantSkipped checks that a record is no document by design: one result, skipped with a
+// reason, neither a document nor a problem.
+func wantSkipped(t *testing.T, typ string, raw []byte) {
+	t.Helper()
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := reg.MapPayload("t1", "erpnext", typ, "json", raw)
+	if err != nil || len(res) != 1 {
+		t.Fatalf("%d results, %v", len(res), err)
+	}
+	if r := res[0]; r.Doc != nil || len(r.Problems) > 0 || !strings.Contains(r.Skipped, "draft") {
+		t.Fatalf("a draft %s: document %v, problems %v, skipped %q", typ, r.Doc, r.Problems, r.Skipped)
+	}
+}
+
 func TestERPNextDeliveryNote(t *testing.T) {
 	// review19's delivery note: 10 units leave Stores for a customer. Before, no mapping
 	// read it.
@@ -199,13 +274,16 @@ func TestERPNextDeliveryNote(t *testing.T) {
 	}
 	wantLocation(t, d, "erpnext:Stores - RV19")
 	wantLines(t, d, "RV19-TEA-OOL qty=10 unit=Nos price=12EUR")
+	wantLineLocations(t, d, "Stores - RV19|")
 	wantParties(t, d, "customer:Cafe Noord:Cafe Noord:")
 	wantExactRefs(t, d, "order_id:erpnext:SAL-ORD-2026-00003")
 	wantDocstatus(t, "delivery_note", raw, map[string]docstatusCase{
-		"draft":     {`"docstatus": 1`, `"docstatus": 0`, ontology.RoleOrder, ontology.VerbOrdered},
 		"cancelled": {`"docstatus": 1`, `"docstatus": 2`, ontology.RolePOS, ontology.VerbCancelled},
 		"return":    {`"is_return": 0`, `"is_return": 1`, ontology.RoleRefund, ontology.VerbReturned},
 	})
+	// A draft books nothing in ERPNext: it is no document, from a file as from a webhook.
+	// Before, a draft read from a file was an order that reserved its goods.
+	wantSkipped(t, "delivery_note", bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 0`), 1))
 	// Made from an invoice, it joins that invoice.
 	billed := mapOne(t, "erpnext", "delivery_note", "json", bytes.Replace(raw, []byte(`"batch_no": ""`),
 		[]byte(`"against_sales_invoice": "ACC-SINV-2026-00040", "batch_no": ""`), 1))
@@ -255,6 +333,15 @@ func TestERPNextStockEntry(t *testing.T) {
 	wantLocation(t, dst, "erpnext:Shop Noord - RV19")
 	wantLines(t, src, "RV19-TEA-OOL qty=5 unit=Nos")
 	wantLines(t, dst, "RV19-TEA-OOL qty=5 unit=Nos")
+	wantLineLocations(t, src, "Stores - RV19|")
+	wantLineLocations(t, dst, "Shop Noord - RV19|")
+	// Both halves carry the entry's own name: they join one transfer event. Before, they
+	// shared no key and were two events.
+	wantExactRefs(t, src, "receipt_number:erpnext:MAT-STE-2026-00011")
+	wantExactRefs(t, dst, "receipt_number:erpnext:MAT-STE-2026-00011")
+	// A draft books nothing yet: neither half is a document (before, the target's goods
+	// were announced as incoming from a file).
+	wantSkipped(t, "stock_entry", bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 0`), 1))
 
 	// A Material Issue names only where the goods leave: one document, consumed.
 	issue := docs([]byte(strings.NewReplacer(`"Material Transfer"`, `"Material Issue"`, `"to_warehouse": "Shop Noord - RV19", `, ``,
