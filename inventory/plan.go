@@ -325,8 +325,13 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		}
 		// What is still to ship stays reserved, unless the order itself says it is all
 		// fulfilled (or it was rung up at a till, where the goods leave at once). Goods
-		// that came back were shipped first: they are not still to ship.
-		if rest := ordered[k] - (out - netted[k]); rest > 0 && !fullyFulfilled(ms) && !refundedInFull(ms) {
+		// that came back were shipped first: they are not still to ship. Where the
+		// shipments list their goods, the order's word covers only the products they
+		// name: one they never name has not left, whatever the order's status says (a
+		// Douyin order shipped, status 3, whose packages list some of its SKU orders).
+		_, named := shipped[k]
+		done := fullyFulfilled(ms) && (!counted || named || rungUp(ms))
+		if rest := ordered[k] - (out - netted[k]); rest > 0 && !done && !refundedInFull(ms) {
 			eff.add(Key{cell, ontology.BucketReserved}, rest)
 		}
 	}
@@ -447,10 +452,10 @@ func refundMade(m Member) bool {
 // fullyFulfilled reports whether nothing of the sale remains to ship: it was rung up at a
 // till, or the order (or a shipment) says the goods left.
 func fullyFulfilled(ms []Member) bool {
+	if rungUp(ms) {
+		return true
+	}
 	for _, m := range ms {
-		if m.Role == ontology.RolePOS && m.Verb != ontology.VerbCancelled {
-			return true
-		}
 		if m.Role == ontology.RoleOrder || m.Role == ontology.RoleTracking {
 			switch m.Verb {
 			case ontology.VerbFulfilled, ontology.VerbShipped, ontology.VerbDelivered:
@@ -459,6 +464,11 @@ func fullyFulfilled(ms []Member) bool {
 		}
 	}
 	return false
+}
+
+// rungUp reports whether the sale was rung up at a till, where the goods leave at once.
+func rungUp(ms []Member) bool {
+	return slices.ContainsFunc(ms, func(m Member) bool { return m.Role == ontology.RolePOS && m.Verb != ontology.VerbCancelled })
 }
 
 // refundedInFull reports whether the order itself says all its money went back

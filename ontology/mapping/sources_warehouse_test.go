@@ -242,13 +242,16 @@ func TestAmazonFBAAnswers(t *testing.T) {
 }
 
 // planMember is a mapped document as the stock plan sees it, its location as
-// "system:code".
+// "system:code", its lines that are not goods left out.
 func planMember(d *ontology.Document) inventory.Member {
 	m := inventory.Member{UID: d.Key.UID(), System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, OccurredAt: d.OccurredAt}
 	if d.Location != nil {
 		m.Location = d.Location.System + ":" + d.Location.Code
 	}
 	for _, l := range d.Lines {
+		if l.NotStock {
+			continue // resolution gives such a line no product: it moves no stock
+		}
 		m.Lines = append(m.Lines, inventory.Line{SKU: l.SKU, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty})
 	}
 	return m
