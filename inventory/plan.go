@@ -3,6 +3,7 @@ package inventory
 import (
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/seamhub/seam/ontology"
@@ -466,6 +467,29 @@ func fullyFulfilled(ms []Member) bool {
 	return false
 }
 
+// subject names what a document is about in its source: its system and its own id
+// without the type, so that the documents of one source about one thing (Amazon's
+// shipment status and the same shipment's items answer) share it.
+func subject(m Member) string {
+	// A uid is tenant/system/type/external id; the id may itself hold slashes.
+	parts := strings.SplitN(m.UID, "/", 4)
+	if len(parts) < 4 {
+		return m.UID
+	}
+	return parts[1] + "/" + parts[3]
+}
+
+// cancelledSubjects are the subjects (see subject) of the members that are cancelled.
+func cancelledSubjects(ms []Member) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range ms {
+		if m.Verb == ontology.VerbCancelled {
+			out[subject(m)] = true
+		}
+	}
+	return out
+}
+
 // rungUp reports whether the sale was rung up at a till, where the goods leave at once.
 func rungUp(ms []Member) bool {
 	return slices.ContainsFunc(ms, func(m Member) bool { return m.Role == ontology.RolePOS && m.Verb != ontology.VerbCancelled })
@@ -500,9 +524,13 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	// A warehouse receipt that is only announced (a receiving order still awaiting the
 	// goods) announces like a declaration, with its expected quantities.
 	var receipts, announced []Member
+	gone := cancelledSubjects(ms)
 	for _, m := range ms {
 		switch {
-		case m.Verb == ontology.VerbCancelled:
+		case m.Verb == ontology.VerbCancelled, gone[subject(m)]:
+			// Cancelled, or another document of its source about the same thing is:
+			// Amazon's items answer of an inbound shipment whose own status says
+			// CANCELLED or DELETED announces goods that will never come.
 		case m.Role == ontology.RoleReceipt && movedVerbs[m.Verb]:
 			receipts = append(receipts, m)
 		case m.Role == ontology.RoleReceipt && outbound(m):
