@@ -115,6 +115,8 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 		log.With("part", "forecast"))
 	a.intake = connectors.NewIntake(a.mapper, ontology.NewValidator(), readingTap{a.store, a.alerts, log.With("part", "alerts")}, a.worker.Notify)
 	a.intake.Observe = a.metrics.ObserveDocument
+	// A Sparkplug reading stored under its former id is found there when delivered again.
+	a.intake.Former = a.store
 	a.keys = apikey.NewChecker(a.store, cfg.KeyCacheTTL)
 	return a, nil
 }
