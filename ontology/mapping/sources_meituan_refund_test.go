@@ -1,8 +1,11 @@
 package mapping_test
 
 import (
+	"bytes"
+	"reflect"
 	"testing"
 
+	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
 )
 
@@ -40,5 +43,32 @@ func TestMeituanRefundPush(t *testing.T) {
 				t.Fatalf("as an order: %d documents %+v", len(docs), docs)
 			}
 		})
+	}
+}
+
+// TestMeituanRefundInStock: the order delivered (2 lattes, 1 oolong), then one latte
+// refunded. The order's detail still lists the 2 lattes it sold (Meituan never edits it),
+// and the buyer kept the refunded one: stock loses 2 lattes and the oolong, no more. Sent
+// back (a refund with return, service_type 2), the latte is on hand again.
+func TestMeituanRefundInStock(t *testing.T) {
+	order := one(t, "meituan", "order", "", "meituan/order.json")
+	refund := one(t, "meituan", "refund", "", "meituan/refund_part.form")
+	cell := func(sku string) inventory.Key {
+		return inventory.Key{Cell: ontology.Cell{SKU: sku, Location: "meituan:SH-PD-003"}, Bucket: ontology.BucketOnHand}
+	}
+	eff, _ := inventory.Plan([]inventory.Member{planMember(order), planMember(refund)}, nil)
+	want := inventory.Effect{cell("LATTE-M"): ontology.Units(-2), cell("TEA-OOL-250G"): ontology.Units(-1)}
+	if !reflect.DeepEqual(eff, want) {
+		t.Errorf("kept: plan %v, want %v", eff, want)
+	}
+	raw := bytes.Replace(srcSample(t, "meituan/refund_part.form"), []byte("service_type=0"), []byte("service_type=2"), 1)
+	returned, probs := mapRaw(t, "meituan", "refund", "", raw)
+	if returned == nil || returned.Lines[0].Outcome != ontology.OutcomeReturned {
+		t.Fatalf("refund with return: %+v %v", returned, probs)
+	}
+	eff, _ = inventory.Plan([]inventory.Member{planMember(order), planMember(returned)}, nil)
+	want[cell("LATTE-M")] = ontology.Units(-1)
+	if !reflect.DeepEqual(eff, want) {
+		t.Errorf("returned: plan %v, want %v", eff, want)
 	}
 }

@@ -264,7 +264,8 @@ func TestAmazonFBAAnswers(t *testing.T) {
 // planMember is a mapped document as the stock plan sees it, its location as
 // "system:code", its lines that are not goods left out.
 func planMember(d *ontology.Document) inventory.Member {
-	m := inventory.Member{UID: d.Key.UID(), System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, OccurredAt: d.OccurredAt}
+	m := inventory.Member{UID: d.Key.UID(), System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, OccurredAt: d.OccurredAt,
+		SaleKeepsReturns: d.SaleKeepsReturns}
 	if d.Location != nil {
 		m.Location = d.Location.System + ":" + d.Location.Code
 	}
@@ -272,7 +273,8 @@ func planMember(d *ontology.Document) inventory.Member {
 		if l.NotStock {
 			continue // resolution gives such a line no product: it moves no stock
 		}
-		m.Lines = append(m.Lines, inventory.Line{SKU: l.SKU, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty})
+		m.Lines = append(m.Lines, inventory.Line{SKU: l.SKU, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
+			Outcome: l.Outcome, KeepsRefunds: l.KeepsRefunds})
 	}
 	return m
 }
