@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/seamhub/seam/finance"
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
 )
@@ -70,5 +71,38 @@ func TestMeituanRefundInStock(t *testing.T) {
 	want[cell("LATTE-M")] = ontology.Units(-1)
 	if !reflect.DeepEqual(eff, want) {
 		t.Errorf("returned: plan %v, want %v", eff, want)
+	}
+}
+
+// TestMeituanRefundInFinance: reconciled with its delivered order, the partial refund
+// is money given back (19.50 of 58.60), and, the latte kept by the buyer, a refund
+// without a return, as any refund of goods that left and did not come back. The refund
+// only asked for (notify_type apply) gave nothing back yet.
+func TestMeituanRefundInFinance(t *testing.T) {
+	order := one(t, "meituan", "order", "", "meituan/order.json")
+	refund := one(t, "meituan", "refund", "", "meituan/refund_part.form")
+	at := order.OccurredAt
+	reconcile := func(docs ...*ontology.Document) finance.Result {
+		ev := finance.Event{ID: "ev", Kind: ontology.KindSale, OccurredAt: at}
+		for _, d := range docs {
+			ev.Docs = append(ev.Docs, finance.Doc{Document: *d, ReceivedAt: at})
+		}
+		r, _ := finance.Reconcile(ev, finance.DefaultConfig(), at.AddDate(0, 1, 0))
+		return r
+	}
+	r := reconcile(order, refund)
+	if len(r.Amounts) != 1 || r.Amounts[0].Ordered != "58.60" || r.Amounts[0].Refunded != "19.50" {
+		t.Errorf("amounts %+v, want 58.60 ordered and 19.50 refunded", r.Amounts)
+	}
+	if len(r.Reasons) != 1 || r.Reasons[0].Code != finance.RefundWithoutReturn {
+		t.Errorf("reasons %+v, want the refund without a return", r.Reasons)
+	}
+	asked, probs := mapRaw(t, "meituan", "refund", "", bytes.Replace(srcSample(t, "meituan/refund_part.form"),
+		[]byte("notify_type=agree"), []byte("notify_type=part"), 1))
+	if asked == nil || asked.Verb != ontology.VerbOrdered {
+		t.Fatalf("refund asked for: %+v %v", asked, probs)
+	}
+	if r := reconcile(order, asked); len(r.Amounts) != 1 || r.Amounts[0].Refunded != "" {
+		t.Errorf("refund asked for: amounts %+v, want nothing refunded", r.Amounts)
 	}
 }
