@@ -2,7 +2,9 @@ package mapping_test
 
 import (
 	"bytes"
+	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/seamhub/seam/finance"
@@ -104,5 +106,63 @@ func TestMeituanRefundInFinance(t *testing.T) {
 	}
 	if r := reconcile(order, asked); len(r.Amounts) != 1 || r.Amounts[0].Refunded != "" {
 		t.Errorf("refund asked for: amounts %+v, want nothing refunded", r.Amounts)
+	}
+}
+
+// TestMeituanRefundStates: the verb of each documented state of a refund push. Stores with
+// the return business get service_type and status instead of notify_type and res_type;
+// a state the mapping does not know is quarantined, naming it.
+func TestMeituanRefundStates(t *testing.T) {
+	sample, err := url.ParseQuery(strings.TrimSpace(string(srcSample(t, "meituan/refund_part.form"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	noNotify := map[string]string{"notify_type": "", "res_type": ""}
+	with := func(a, b map[string]string) map[string]string {
+		out := map[string]string{}
+		for _, m := range []map[string]string{a, b} {
+			for k, v := range m {
+				out[k] = v
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		set     map[string]string // "" deletes
+		verb    ontology.Verb
+		outcome string
+	}{
+		{map[string]string{"notify_type": "part", "res_type": "0"}, ontology.VerbOrdered, ontology.OutcomeKept},
+		{map[string]string{"notify_type": "reject", "res_type": "1"}, ontology.VerbCancelled, ontology.OutcomeKept},
+		{map[string]string{"notify_type": "cancelRefund", "res_type": "7"}, ontology.VerbCancelled, ontology.OutcomeKept},
+		{map[string]string{"notify_type": ""}, ontology.VerbRefunded, ontology.OutcomeKept}, // res_type 2
+		{with(noNotify, map[string]string{"service_type": "1", "status": "10"}), ontology.VerbRefunded, ontology.OutcomeKept},
+		{with(noNotify, map[string]string{"service_type": "2", "status": "10"}), ontology.VerbOrdered, ontology.OutcomeReturned},
+		{with(noNotify, map[string]string{"service_type": "2", "status": "21"}), ontology.VerbRefunded, ontology.OutcomeReturned},
+		{with(noNotify, map[string]string{"service_type": "2", "status": "22"}), ontology.VerbCancelled, ontology.OutcomeReturned},
+		{with(noNotify, map[string]string{"service_type": "2", "status": "99"}), "", ""},
+	} {
+		q := url.Values{}
+		for k, v := range sample {
+			q[k] = v
+		}
+		for k, v := range c.set {
+			if v == "" {
+				q.Del(k)
+			} else {
+				q.Set(k, v)
+			}
+		}
+		d, probs := mapRaw(t, "meituan", "refund", "", []byte(q.Encode()))
+		switch {
+		case c.verb == "":
+			if d != nil || len(probs) == 0 || probs[0].Field != "verb" {
+				t.Errorf("%v: %+v %v, want quarantined for its verb", c.set, d, probs)
+			}
+		case d == nil:
+			t.Errorf("%v: %v", c.set, probs)
+		case d.Verb != c.verb || d.Lines[0].Outcome != c.outcome:
+			t.Errorf("%v: verb %s, outcome %s; want %s, %s", c.set, d.Verb, d.Lines[0].Outcome, c.verb, c.outcome)
+		}
 	}
 }
