@@ -28,14 +28,14 @@ type Readings struct {
 	// now (an unacknowledged QoS 1 message, a replayed backlog) is the document already
 	// stored, not a second reading. Only a version of Seam older than this mapper stored
 	// such ids, so a reading timed after the mapper was built never was, and costs the
-	// intake no look-up. NewReadings sets it to an hour after it was called (device
-	// clocks run ahead); zero means no reading has a former id.
+	// intake no look-up. NewReadings sets it to ten minutes after it was called (a
+	// device's clock may run ahead of Seam's); zero means no reading has a former id.
 	FormerBefore time.Time
 }
 
 // formerSkew is how far ahead of Seam's clock a device's clock may run while a reading
 // still counts as possibly stored under its former id.
-const formerSkew = time.Hour
+const formerSkew = 10 * time.Minute
 
 // NewReadings builds a reading mapper with an empty Sparkplug session table.
 func NewReadings() *Readings {
