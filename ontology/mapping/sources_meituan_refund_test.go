@@ -2,6 +2,7 @@ package mapping_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/url"
 	"reflect"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/seamhub/seam/finance"
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/ontology/mapping"
 )
 
 // TestMeituanRefundPush: Meituan's refund pushes, in the form parameters the open
@@ -163,6 +165,45 @@ func TestMeituanRefundStates(t *testing.T) {
 			t.Errorf("%v: %v", c.set, probs)
 		case d.Verb != c.verb || d.Lines[0].Outcome != c.outcome:
 			t.Errorf("%v: verb %s, outcome %s; want %s, %s", c.set, d.Verb, d.Lines[0].Outcome, c.verb, c.outcome)
+		}
+	}
+}
+
+// TestMeituanRefundFormAndJSONReadAlike: the refund push's fields as a JSON object, bare
+// or in {"data": ...}, with food as a string or an array, give the same document.
+func TestMeituanRefundFormAndJSONReadAlike(t *testing.T) {
+	want := one(t, "meituan", "refund", "", "meituan/refund_part.form")
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := url.ParseQuery(strings.TrimSpace(string(srcSample(t, "meituan/refund_part.form"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj := map[string]any{}
+	for k := range q {
+		obj[k] = q.Get(k)
+	}
+	var food []any
+	if err := json.Unmarshal([]byte(q.Get("food")), &food); err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range []map[string]any{obj, {"data": obj}} {
+		for _, f := range []any{q.Get("food"), food} {
+			obj["food"] = f
+			raw, err := json.Marshal(body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, probs := mapRaw(t, "meituan", "refund", "", raw); got == nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("%.40s: %+v %v", raw, got, probs)
+			}
+			// Sent as an order, the push is the same refund and nothing else.
+			res, err := reg.MapPayload("acme", "meituan", "order", "", raw)
+			if err != nil || len(res) != 1 || !reflect.DeepEqual(res[0].Doc, want) {
+				t.Errorf("as an order, %.40s: %v %+v", raw, err, res)
+			}
 		}
 	}
 }
