@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/seamhub/seam/ontology"
@@ -42,6 +43,18 @@ type Mapped struct {
 	// nothing until it is submitted): it is counted as ignored, neither stored nor
 	// quarantined.
 	Skipped string
+	// FormerIDs are ids an earlier version of the mapping gave the same record (a
+	// Sparkplug device reading keyed before its device id carried the edge node). A
+	// record stored under one of them, with the same bytes, is that document: the
+	// intake stores it there, so that its redelivery is a duplicate, not a second
+	// document under the new id.
+	FormerIDs []string
+}
+
+// FormerDocuments finds stored documents by key, for the ids records had before
+// (Mapped.FormerIDs); keys with no document are absent from the answer, keyed by uid.
+type FormerDocuments interface {
+	Documents(ctx context.Context, tenant string, keys []ontology.DocKey) (map[string]*ontology.StoredDocument, error)
 }
 
 // Mapper turns a payload into canonical documents.
@@ -120,6 +133,9 @@ type Intake struct {
 	now    func() time.Time
 	// Observe, when set, is told every document's outcome (for metrics).
 	Observe func(system, typ, via, outcome string)
+	// Former, when set, is asked for the documents stored under records' former ids
+	// (Mapped.FormerIDs); without it a record is always stored under its own id.
+	Former FormerDocuments
 }
 
 // NewIntake builds an intake. notify may be nil.
@@ -132,6 +148,7 @@ func NewIntake(m Mapper, v *ontology.Validator, s DocumentStore, notify func(ten
 func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error) {
 	var res Result
 	var envs []ontology.Envelope
+	var former [][]string // each envelope's former ids
 	var bad []ontology.Quarantined
 	tenants := map[string]bool{}
 	for _, p := range payloads {
@@ -180,7 +197,11 @@ func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error
 			envs = append(envs, ontology.Envelope{
 				Doc: *r.Doc, Raw: r.Raw, Format: p.Format, Via: p.Via, ReceivedAt: p.ReceivedAt, DeliveryID: p.DeliveryID,
 			})
+			former = append(former, r.FormerIDs)
 		}
+	}
+	if err := in.adoptFormerKeys(ctx, envs, former); err != nil {
+		return res, err
 	}
 	if len(bad) > 0 {
 		if err := in.store.Quarantine(ctx, bad); err != nil {
@@ -227,6 +248,44 @@ func (in *Intake) Accept(ctx context.Context, payloads []Payload) (Result, error
 		}
 	}
 	return res, nil
+}
+
+// adoptFormerKeys stores each envelope whose record was stored before under one of its
+// former ids, with the same bytes, under that id instead: the store then finds it a
+// duplicate of what it holds. Bytes that differ under a former id are another record
+// that had the same id then (two edge nodes' devices of one name), which the new id
+// tells apart: the envelope keeps its own.
+func (in *Intake) adoptFormerKeys(ctx context.Context, envs []ontology.Envelope, former [][]string) error {
+	if in.Former == nil {
+		return nil
+	}
+	byTenant := map[string][]ontology.DocKey{}
+	for i, ids := range former {
+		for _, id := range ids {
+			k := envs[i].Doc.Key
+			k.ExternalID = id
+			byTenant[k.Tenant] = append(byTenant[k.Tenant], k)
+		}
+	}
+	found := map[string]*ontology.StoredDocument{}
+	for tenant, keys := range byTenant {
+		got, err := in.Former.Documents(ctx, tenant, keys)
+		if err != nil {
+			return fmt.Errorf("looking up documents under former ids: %w", err)
+		}
+		maps.Copy(found, got)
+	}
+	for i, ids := range former {
+		for _, id := range ids {
+			k := envs[i].Doc.Key
+			k.ExternalID = id
+			if d := found[k.UID()]; d != nil && d.Hash == ontology.Hash(envs[i].Raw) {
+				envs[i].Doc.Key = k
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // Refuse quarantines a payload its way in could not hand to Accept (an MQTT message on

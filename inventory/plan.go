@@ -3,6 +3,7 @@ package inventory
 import (
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/seamhub/seam/ontology"
@@ -334,8 +335,13 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		}
 		// What is still to ship stays reserved, unless the order itself says it is all
 		// fulfilled (or it was rung up at a till, where the goods leave at once). Goods
-		// that came back were shipped first: they are not still to ship.
-		if rest := ordered[k] - (out - netted[k]); rest > 0 && !fullyFulfilled(ms) && !refundedInFull(ms) {
+		// that came back were shipped first: they are not still to ship. Where the
+		// shipments list their goods, the order's word covers only the products they
+		// name: one they never name has not left, whatever the order's status says (a
+		// Douyin order shipped, status 3, whose packages list some of its SKU orders).
+		_, named := shipped[k]
+		done := fullyFulfilled(ms) && (!counted || named || rungUp(ms))
+		if rest := ordered[k] - (out - netted[k]); rest > 0 && !done && !refundedInFull(ms) {
 			eff.add(Key{cell, ontology.BucketReserved}, rest)
 		}
 	}
@@ -457,10 +463,10 @@ func refundMade(m Member) bool {
 // fullyFulfilled reports whether nothing of the sale remains to ship: it was rung up at a
 // till, or the order (or a shipment) says the goods left.
 func fullyFulfilled(ms []Member) bool {
+	if rungUp(ms) {
+		return true
+	}
 	for _, m := range ms {
-		if m.Role == ontology.RolePOS && m.Verb != ontology.VerbCancelled {
-			return true
-		}
 		if m.Role == ontology.RoleOrder || m.Role == ontology.RoleTracking {
 			switch m.Verb {
 			case ontology.VerbFulfilled, ontology.VerbShipped, ontology.VerbDelivered:
@@ -469,6 +475,34 @@ func fullyFulfilled(ms []Member) bool {
 		}
 	}
 	return false
+}
+
+// subject names what a document is about in its source: its system and its own id
+// without the type, so that the documents of one source about one thing (Amazon's
+// shipment status and the same shipment's items answer) share it.
+func subject(m Member) string {
+	// A uid is tenant/system/type/external id; the id may itself hold slashes.
+	parts := strings.SplitN(m.UID, "/", 4)
+	if len(parts) < 4 {
+		return m.UID
+	}
+	return parts[1] + "/" + parts[3]
+}
+
+// cancelledSubjects are the subjects (see subject) of the members that are cancelled.
+func cancelledSubjects(ms []Member) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range ms {
+		if m.Verb == ontology.VerbCancelled {
+			out[subject(m)] = true
+		}
+	}
+	return out
+}
+
+// rungUp reports whether the sale was rung up at a till, where the goods leave at once.
+func rungUp(ms []Member) bool {
+	return slices.ContainsFunc(ms, func(m Member) bool { return m.Role == ontology.RolePOS && m.Verb != ontology.VerbCancelled })
 }
 
 // refundedInFull reports whether the order itself says all its money went back
@@ -500,9 +534,13 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	// A warehouse receipt that is only announced (a receiving order still awaiting the
 	// goods) announces like a declaration, with its expected quantities.
 	var receipts, announced []Member
+	gone := cancelledSubjects(ms)
 	for _, m := range ms {
 		switch {
-		case m.Verb == ontology.VerbCancelled:
+		case m.Verb == ontology.VerbCancelled, gone[subject(m)]:
+			// Cancelled, or another document of its source about the same thing is:
+			// Amazon's items answer of an inbound shipment whose own status says
+			// CANCELLED or DELETED announces goods that will never come.
 		case m.Role == ontology.RoleReceipt && movedVerbs[m.Verb]:
 			receipts = append(receipts, m)
 		case m.Role == ontology.RoleReceipt && outbound(m):

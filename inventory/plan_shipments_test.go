@@ -55,6 +55,9 @@ func TestPlanShipmentsAndRefunds(t *testing.T) {
 			[]Member{order(ontology.VerbFulfilled, 1), refund("r1", line("A", 1))}, onHand(-1)},
 		{"a refund that restocks nothing moves nothing",
 			[]Member{order(ontology.VerbFulfilled, 2), ship("f1", ontology.VerbShipped, 2), refund("r1")}, onHand(-2)},
+		{"a product the shipments never name stays reserved, though the order says it shipped",
+			[]Member{member("o", ontology.RoleOrder, ontology.VerbShipped, "WH", line("A", 1), line("B", 2)), ship("f1", ontology.VerbShipped, 1)},
+			carried(1, Effect{key("B", "WH", ontology.BucketReserved): ontology.Units(2)})},
 		{"a refund whose sale is not known yet returns its goods",
 			[]Member{refund("r1", line("A", 1))}, onHand(1)},
 	}

@@ -128,6 +128,8 @@ func (a *App) newIntake(inline bool) *connectors.Intake {
 	}
 	in := connectors.NewIntake(a.mapper, ontology.NewValidator(), docs, a.worker.Notify)
 	in.Observe = a.metrics.ObserveDocument
+	// A Sparkplug reading stored under its former id is found there when delivered again.
+	in.Former = a.store
 	return in
 }
 

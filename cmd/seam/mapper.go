@@ -94,7 +94,9 @@ func (m *Mapper) OnlyType(system string) (string, bool) {
 	if system == "iot" {
 		return "reading", true
 	}
-	if ts := m.registry.Types(system); len(ts) == 1 {
+	// A type read alongside another (Meituan's refund push beside its order) is no
+	// second type to choose from: a delivery of it is sent as the other.
+	if ts := m.registry.SentTypes(system); len(ts) == 1 {
 		return ts[0], true
 	}
 	return "", false

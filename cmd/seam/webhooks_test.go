@@ -28,6 +28,8 @@ func TestWebhooksOfEverySigningSource(t *testing.T) {
 		{"aftership", "aftership/webhook.json", "tracking", "b1f3e5c0a9d84e7c9a1f2b3c4d5e6f70", map[string]string{"As-Webhook-Version": "2026-07"}},
 		{"shipbob", "shipbob/wro.json", "receipt", "987654", map[string]string{"X-Seam-Delivery-Id": "wro-987654-1"}},
 		{"meituan", "meituan/order.json", "order", "27061900338318741", nil},
+		// Meituan's refund push, posted to the same URL as its orders: a refund.
+		{"meituan", "meituan/refund_part.form", "refund", "61190002871", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.system, func(t *testing.T) {

@@ -21,10 +21,26 @@ type Readings struct {
 	// OnUnknownAlias, when set, is called for a Sparkplug DATA message whose aliases no
 	// birth has named, so that the caller can ask the edge node for a rebirth.
 	OnUnknownAlias func(group, edge string)
+	// FormerBefore bounds the Sparkplug device readings that may be stored under their
+	// former id: readings timed before it. Seam once keyed a Sparkplug device's readings
+	// by the bare device id ("PALLET-SENSOR-0042@..."), before the id carried its edge
+	// node ("gw-07/PALLET-SENSOR-0042@..."); a message stored then and delivered again
+	// now (an unacknowledged QoS 1 message, a replayed backlog) is the document already
+	// stored, not a second reading. Only a version of Seam older than this mapper stored
+	// such ids, so a reading timed after the mapper was built never was, and costs the
+	// intake no look-up. NewReadings sets it to ten minutes after it was called (a
+	// device's clock may run ahead of Seam's); zero means no reading has a former id.
+	FormerBefore time.Time
 }
 
+// formerSkew is how far ahead of Seam's clock a device's clock may run while a reading
+// still counts as possibly stored under its former id.
+const formerSkew = 10 * time.Minute
+
 // NewReadings builds a reading mapper with an empty Sparkplug session table.
-func NewReadings() *Readings { return &Readings{aliases: iot.NewAliasTable()} }
+func NewReadings() *Readings {
+	return &Readings{aliases: iot.NewAliasTable(), FormerBefore: time.Now().UTC().Add(formerSkew)}
+}
 
 // Map implements the intake's Mapper for sensor payloads.
 func (r *Readings) Map(p connectors.Payload) ([]connectors.Mapped, error) {
@@ -43,9 +59,15 @@ func (r *Readings) Map(p connectors.Payload) ([]connectors.Mapped, error) {
 	var rs []ontology.Reading
 	var skipped []*iot.FieldError
 	var err error
+	// bare is the device id a Sparkplug device topic's readings had before the id
+	// carried the edge node (see FormerBefore).
+	bare := ""
 	switch {
 	case format == iot.FormatSparkplugB:
 		rs, _, err = iot.Parse(format, p.Topic, p.Raw, received, r.aliases)
+		if t, terr := iot.ParseTopic(p.Topic); terr == nil && t.Device != "" {
+			bare = t.Device
+		}
 		var ua *iot.UnknownAliasError
 		if errors.As(err, &ua) && r.OnUnknownAlias != nil {
 			r.OnUnknownAlias(ua.Topic.Group, ua.Topic.EdgeNode)
@@ -95,7 +117,11 @@ func (r *Readings) Map(p connectors.Payload) ([]connectors.Mapped, error) {
 				doc.AddRef(ontology.RefSSCC, "", x.PalletSSCC)
 			}
 		}
-		out = append(out, connectors.Mapped{Doc: doc, Raw: p.Raw, ExternalID: id})
+		m := connectors.Mapped{Doc: doc, Raw: p.Raw, ExternalID: id}
+		if bare != "" && first.At.Before(r.FormerBefore) {
+			m.FormerIDs = []string{bare + strings.TrimPrefix(id, d)}
+		}
+		out = append(out, m)
 	}
 	if len(skipped) > 0 {
 		// The records of a SenML pack Seam could not use are quarantined with the

@@ -108,3 +108,33 @@ func TestMapThingsBoardGatewayOnDeviceTopic(t *testing.T) {
 		t.Fatalf("documents %q", ids)
 	}
 }
+
+// TestMapSparkplugFormerIDs: a Sparkplug device reading timed before the mapper was
+// built may be stored under its former id, the bare device id; one timed after it, or a
+// node's own reading, never was, and asks the intake for nothing.
+func TestMapSparkplugFormerIDs(t *testing.T) {
+	seq := func(n uint64) *uint64 { return &n }
+	data := func(ms uint64) string {
+		return string(iot.EncodeSparkplug(iot.Payload{Timestamp: ms, Seq: seq(3), Metrics: []iot.Metric{
+			{Name: "weight", Datatype: iot.TypeDouble, Kind: iot.KindDouble, DoubleValue: 512.4}}}))
+	}
+	r := NewReadings()
+	r.FormerBefore = time.UnixMilli(1741054600000)
+	for _, c := range []struct {
+		topic  string
+		ms     uint64
+		former []string
+	}{
+		{"spBv1.0/NL-WH1/DDATA/gw-07/PALLET-SENSOR-0042", 1741054522123, []string{"PALLET-SENSOR-0042@1741054522123#3"}},
+		{"spBv1.0/NL-WH1/DDATA/gw-07/PALLET-SENSOR-0042", 1741054600000, nil},
+		{"spBv1.0/NL-WH1/NDATA/gw-07", 1741054522123, nil},
+	} {
+		out, err := r.Map(mapPayload(c.topic, data(c.ms)))
+		if err != nil || len(out) != 1 {
+			t.Fatalf("%s: %v %+v", c.topic, err, out)
+		}
+		if !reflect.DeepEqual(out[0].FormerIDs, c.former) {
+			t.Errorf("%s at %d: former ids %q, want %q", c.topic, c.ms, out[0].FormerIDs, c.former)
+		}
+	}
+}

@@ -250,3 +250,18 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestSentTypes: a type another mapping reads alongside itself is not one a sender
+// chooses: Meituan's refund push comes to the order's URL, so Meituan is sent as one type.
+func TestSentTypes(t *testing.T) {
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for sys, want := range map[string]string{"meituan": "order", "pinduoduo": "order", "square": "order,payment",
+		"shopify": "fulfillment,order,refund"} {
+		if got := strings.Join(reg.SentTypes(sys), ","); got != want {
+			t.Errorf("%s sent as %q, want %q", sys, got, want)
+		}
+	}
+}

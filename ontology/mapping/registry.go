@@ -117,6 +117,33 @@ func (r *Registry) Types(system string) []string {
 	return out
 }
 
+// SentTypes lists the types a payload of a system is sent as, sorted: its types but
+// those another of its mappings reads alongside itself (also:), such as Meituan's refund
+// push, which comes to the order's URL as well, or a Square order's return. A system
+// with one such type needs no type named by its sender.
+func (r *Registry) SentTypes(system string) []string {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	along := map[string]bool{}
+	for k, m := range r.mappings {
+		if k[0] == system {
+			for _, t := range m.Also {
+				if t != k[1] {
+					along[t] = true
+				}
+			}
+		}
+	}
+	var out []string
+	for k := range r.mappings {
+		if k[0] == system && !along[k[1]] {
+			out = append(out, k[1])
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Systems lists the mapped systems, sorted.
 func (r *Registry) Systems() []string {
 	r.mu.RLock()

@@ -105,6 +105,7 @@ func FuzzMapBuiltins(f *testing.F) {
 	samples := map[string][3]string{
 		"meituan/order.json":              {"meituan", "order", "json"},
 		"meituan/push.form":               {"meituan", "order", "form"},
+		"meituan/refund_part.form":        {"meituan", "refund", "form"},
 		"douyin/order.json":               {"douyin", "order", "json"},
 		"pinduoduo/order.json":            {"pinduoduo", "order", "json"},
 		"aftership/webhook.json":          {"aftership", "tracking", "json"},

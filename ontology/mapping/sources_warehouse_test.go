@@ -234,6 +234,26 @@ func TestAmazonFBAAnswers(t *testing.T) {
 		t.Errorf("plan %v %+v, want 3 on hand at MKC6 and 1 short", eff, ds)
 	}
 
+	// The shipment cancelled (ShipmentStatus CANCELLED, or DELETED): its items, announced
+	// by the items answer, stop counting; nothing is incoming.
+	shipped := mapAt("amazon-fba/getShipmentItems.json", func(b []byte) []byte {
+		return bytes.ReplaceAll(b, []byte("FBA15DF2763D"), []byte("FBA15DJ9S3J5"))
+	})
+	if eff, _ := inventory.Plan([]inventory.Member{planMember(ship), planMember(shipped)}, nil); len(eff) != 1 {
+		t.Errorf("shipped: plan %v, want its items incoming", eff)
+	}
+	for _, status := range []string{"CANCELLED", "DELETED"} {
+		gone := mapAt("amazon-fba/getShipments.json", func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`"ShipmentStatus": "SHIPPED"`), []byte(`"ShipmentStatus": "`+status+`"`), 1)
+		})
+		if gone.Verb != ontology.VerbCancelled {
+			t.Fatalf("%s: verb %s", status, gone.Verb)
+		}
+		if eff, _ := inventory.Plan([]inventory.Member{planMember(gone), planMember(shipped)}, nil); len(eff) != 0 {
+			t.Errorf("%s: plan %v, want nothing: the shipment's items never come", status, eff)
+		}
+	}
+
 	// Without a receive time (a caller that knows none) the answers have no time at all.
 	res, err := reg.MapPayload("acme", "amazon-fba", "shipment", "", readSample(t, "amazon-fba/getShipments.json"))
 	if err != nil || len(res) != 1 || res[0].Doc != nil {
@@ -242,14 +262,19 @@ func TestAmazonFBAAnswers(t *testing.T) {
 }
 
 // planMember is a mapped document as the stock plan sees it, its location as
-// "system:code".
+// "system:code", its lines that are not goods left out.
 func planMember(d *ontology.Document) inventory.Member {
-	m := inventory.Member{UID: d.Key.UID(), System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, OccurredAt: d.OccurredAt}
+	m := inventory.Member{UID: d.Key.UID(), System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, OccurredAt: d.OccurredAt,
+		SaleKeepsReturns: d.SaleKeepsReturns}
 	if d.Location != nil {
 		m.Location = d.Location.System + ":" + d.Location.Code
 	}
 	for _, l := range d.Lines {
-		m.Lines = append(m.Lines, inventory.Line{SKU: l.SKU, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty})
+		if l.NotStock {
+			continue // resolution gives such a line no product: it moves no stock
+		}
+		m.Lines = append(m.Lines, inventory.Line{SKU: l.SKU, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
+			Outcome: l.Outcome, KeepsRefunds: l.KeepsRefunds})
 	}
 	return m
 }
