@@ -162,8 +162,8 @@ func goodsLeft(members []Member) bool {
 		switch m.Role {
 		case ontology.RolePOS:
 			// A cancelled ring-up or delivery note took nothing (ERPNext cancels one by
-			// booking its goods back).
-			if m.Verb != ontology.VerbCancelled {
+			// booking its goods back); one still open did not yet.
+			if rungUp(m) {
 				return true
 			}
 		case ontology.RoleTracking:
@@ -448,7 +448,7 @@ func refundMade(m Member) bool {
 // till, or the order (or a shipment) says the goods left.
 func fullyFulfilled(ms []Member) bool {
 	for _, m := range ms {
-		if m.Role == ontology.RolePOS && m.Verb != ontology.VerbCancelled {
+		if rungUp(m) {
 			return true
 		}
 		if m.Role == ontology.RoleOrder || m.Role == ontology.RoleTracking {
@@ -459,6 +459,13 @@ func fullyFulfilled(ms []Member) bool {
 		}
 	}
 	return false
+}
+
+// rungUp reports whether a member is a point of sale that took its goods: not cancelled,
+// and not still open (announced as ordered: a Square ticket or order not yet completed,
+// whose goods are held until a later version completes it).
+func rungUp(m Member) bool {
+	return m.Role == ontology.RolePOS && m.Verb != ontology.VerbCancelled && m.Verb != ontology.VerbOrdered
 }
 
 // refundedInFull reports whether the order itself says all its money went back

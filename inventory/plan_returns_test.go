@@ -152,3 +152,33 @@ func runPlanCases(t *testing.T, tests []planCase) {
 		})
 	}
 }
+
+// A point of sale still open (announced as ordered: a Square ticket, a courier's order
+// being made, a hub's order not yet completed) holds its goods; only its completed
+// version takes them. Before, any POS document that was not cancelled took its goods at
+// once, and the hub's order beside it reserved nothing.
+func TestPlanOpenPointOfSaleHoldsItsGoods(t *testing.T) {
+	runPlanCases(t, []planCase{
+		{
+			name:    "open ticket",
+			members: []Member{member("p", ontology.RolePOS, ontology.VerbOrdered, "STORE", line("A", 2))},
+			want:    Effect{key("A", "STORE", ontology.BucketReserved): ontology.Units(2)},
+		},
+		{
+			name: "hub's order and its open Square order: held once, at the store",
+			members: []Member{
+				member("h", ontology.RoleOrder, ontology.VerbPaid, "HUB", line("A", 2)),
+				member("p", ontology.RolePOS, ontology.VerbOrdered, "STORE", line("A", 2)),
+			},
+			want: Effect{key("A", "STORE", ontology.BucketReserved): ontology.Units(2)},
+		},
+		{
+			name: "completed: taken",
+			members: []Member{
+				member("h", ontology.RoleOrder, ontology.VerbPaid, "HUB", line("A", 2)),
+				member("p", ontology.RolePOS, ontology.VerbPaid, "STORE", line("A", 2)),
+			},
+			want: Effect{key("A", "STORE", ontology.BucketOnHand): ontology.Units(-2)},
+		},
+	})
+}
