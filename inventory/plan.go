@@ -228,6 +228,9 @@ func PlanLots(members []Member, recipes Recipes, lots *LotStock, done Effect) (E
 		for k, q := range r.kept {
 			r.netted[k] += q
 		}
+		for k, q := range r.away {
+			r.netted[k] -= q
+		}
 		for k, q := range r.netted {
 			eff.add(Key{ontology.Cell{SKU: k.SKU, Location: loc, Lot: k.Lot}, ontology.BucketOnHand}, q)
 		}
@@ -278,10 +281,11 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	// netted are goods back that the order's quantities already leave out (a Shopify
 	// order's current_quantity); kept, goods back that the sale still counts (a Square
 	// sale, whose return is an order of its own; a Shopify order without
-	// current_quantity), at the sale's location; elsewhere, such goods returned at
-	// another store, which they go back to. gone are goods refunded that the buyer kept
-	// and the order's quantities leave out: they left all the same. unshipped are goods
-	// refunded before they left that the order's quantities still count.
+	// current_quantity); elsewhere, those returned at another location, which they go
+	// back to (away: how many of them there are). gone are goods
+	// refunded that the buyer kept and the order's quantities leave out; withBuyer, such
+	// goods that they still count. unshipped are goods refunded before they left that the
+	// order's quantities still count.
 	r := returnedLines(ms, loc, gross)
 	netted, kept := r.netted, r.kept
 	for k, q := range r.elsewhere {
@@ -295,7 +299,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	bounced := returnedToSender(ms)
 	// A shipment or return may name a product the order no longer lists (edited away
 	// after it shipped): its movements count all the same.
-	for _, m := range []map[Line]ontology.Qty{shipped, netted, kept, r.gone} {
+	for _, m := range []map[Line]ontology.Qty{shipped, netted, kept, r.gone, r.withBuyer} {
 		for k := range m {
 			if _, ok := ordered[k]; !ok {
 				products = append(products, k)
@@ -312,8 +316,15 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		out := shipped[k]
 		if !counted && left {
 			out = ordered[k] + netted[k] + r.gone[k]
+		} else {
+			// Goods a refund took back had left, whatever the sale's other documents
+			// say yet: a Shopify refund restocked as a return ("the items were already
+			// delivered") may come before the shipment or the order's update that says
+			// so, and a shipment's lines may not list all that left.
+			out = max(out, netted[k]+kept[k])
 		}
-		back := netted[k] + kept[k]
+		// What came back here; goods restocked at another location are on hand there.
+		back := netted[k] + kept[k] - r.away[k]
 		if bounced && out > back {
 			// The carrier brought the parcel back to the merchant: what left is on
 			// hand again.
@@ -324,9 +335,16 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 			eff.add(Key{cell, ontology.BucketInTransit}, out-back)
 		}
 		// What is still to ship stays reserved, unless the order itself says it is all
-		// fulfilled (or it was rung up at a till, where the goods leave at once). Goods
-		// that came back were shipped first: they are not still to ship.
-		if rest := ordered[k] - (out - netted[k]); rest > 0 && !fullyFulfilled(ms) && !refundedInFull(ms) {
+		// fulfilled (or it was rung up at a till, where the goods leave at once). Units
+		// refunded and returned or kept by the buyer are not to ship, and count against
+		// what shipped first, as Shopify counts a line's fulfillable_quantity ("quantity
+		// - max(refunded_quantity, fulfilled_quantity) - ..."): a partial refund without
+		// restock of a partly shipped order is of goods that left, and one of more than
+		// left takes the rest from what was still to ship. all is the line's quantity
+		// with every such unit, whether or not the order's quantity still counts them.
+		refundedOut := netted[k] + kept[k] + r.gone[k] + r.withBuyer[k]
+		all := ordered[k] + netted[k] + r.gone[k]
+		if rest := all - max(out, refundedOut); rest > 0 && !fullyFulfilled(ms) && !refundedInFull(ms) {
 			eff.add(Key{cell, ontology.BucketReserved}, rest)
 		}
 	}
@@ -388,27 +406,27 @@ func shippedLines(ms []Member) (map[Line]ontology.Qty, bool) {
 
 // refunded is what an event's refunds did with the goods, by product (see returnedLines).
 type refunded struct {
-	netted, kept, gone, unshipped map[Line]ontology.Qty
-	elsewhere                     Effect
+	netted, kept, gone, withBuyer, unshipped, away map[Line]ontology.Qty
+	elsewhere                                      Effect
 }
 
 // returnedLines sorts the goods of an event's refunds by what the sale's quantities
 // already say of them. Goods that came back are netted when the sale's own quantities
 // already leave them out, and kept when it still counts them (a refund whose sale keeps
 // returns, or a product in gross, whose order line gives the quantity first ordered),
-// returned at loc (or naming no location). Goods of refunds whose sale keeps returns,
-// returned at another location, are elsewhere, on hand there: a Square return is an
-// order of the store that took the goods back. A refund of a sale that nets them sends
-// its goods back where the sale took them (a Shopify refund names the web shop, whatever
-// store restocked).
+// returned at loc (or naming no location). Goods returned at another location are on
+// hand there (elsewhere): a Square return is an order of the store that took the goods
+// back; a Shopify refund names the location its line items were restocked at
+// (refund_line_items[].location_id). They count as netted or kept all the same, and
+// also as away: they left loc with the rest of the sale, and do not come back to it.
 //
-// Goods refunded that did not come back matter only where the sale's quantity and what
-// physically left differ: gone are goods the buyer kept that a netting sale no longer
-// counts (they left with the rest); unshipped are goods refunded before they left that a
+// Goods refunded that did not come back: gone are goods the buyer kept that a netting
+// sale no longer counts (they left with the rest); withBuyer, goods the buyer kept that
+// a sale in gross still counts; unshipped are goods refunded before they left that a
 // sale in gross still counts (they never left).
 func returnedLines(ms []Member, loc string, gross map[Line]bool) refunded {
 	r := refunded{netted: map[Line]ontology.Qty{}, kept: map[Line]ontology.Qty{}, gone: map[Line]ontology.Qty{},
-		unshipped: map[Line]ontology.Qty{}, elsewhere: Effect{}}
+		withBuyer: map[Line]ontology.Qty{}, unshipped: map[Line]ontology.Qty{}, away: map[Line]ontology.Qty{}, elsewhere: Effect{}}
 	for _, m := range ms {
 		if !refundMade(m) {
 			continue
@@ -416,21 +434,26 @@ func returnedLines(ms []Member, loc string, gross map[Line]bool) refunded {
 		for _, l := range m.Lines {
 			k := Line{SKU: l.SKU, Lot: l.Lot}
 			keeps := m.SaleKeepsReturns || gross[k]
+			there := m.Location == "" || m.Location == loc
 			switch {
+			case l.Outcome == ontology.OutcomeKept && keeps:
+				r.withBuyer[k] += l.Qty
 			case l.Outcome == ontology.OutcomeKept:
-				if !keeps {
-					r.gone[k] += l.Qty
-				}
+				r.gone[k] += l.Qty
 			case l.Outcome == ontology.OutcomeUnshipped:
 				if keeps {
 					r.unshipped[k] += l.Qty
 				}
-			case !keeps:
-				r.netted[k] += l.Qty
-			case !m.SaleKeepsReturns || m.Location == "" || m.Location == loc:
-				r.kept[k] += l.Qty
 			default:
-				r.elsewhere.add(Key{ontology.Cell{SKU: l.SKU, Location: m.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+				if keeps {
+					r.kept[k] += l.Qty
+				} else {
+					r.netted[k] += l.Qty
+				}
+				if !there {
+					r.away[k] += l.Qty
+					r.elsewhere.add(Key{ontology.Cell{SKU: l.SKU, Location: m.Location, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+				}
 			}
 		}
 	}
