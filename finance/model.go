@@ -103,11 +103,15 @@ const (
 	// UnitMismatch: two documents give one product's quantity in units that cannot be
 	// compared (a customs line in kilograms, a receipt in pieces).
 	UnitMismatch Code = "unit_mismatch"
+	// ReturnedToSender: the carrier brought every parcel of a paid sale back to the
+	// merchant, and the money was neither refunded nor the goods sent again.
+	ReturnedToSender Code = "returned_to_sender"
 )
 
 // Codes lists every code in report order.
 var Codes = []Code{AmountMismatch, QuantityMismatch, MissingPayment, MissingInvoice, MissingShipment,
-	DuplicatePayment, DeclaredValueMismatch, PayoutMismatch, LatePayment, RefundWithoutReturn, CurrencyMismatch, UnitMismatch}
+	DuplicatePayment, DeclaredValueMismatch, PayoutMismatch, LatePayment, RefundWithoutReturn, CurrencyMismatch, UnitMismatch,
+	ReturnedToSender}
 
 // Reason is one disagreement: what the rule expected, what the documents say, and which
 // documents say it.

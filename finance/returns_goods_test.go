@@ -2,6 +2,7 @@ package finance
 
 import (
 	"testing"
+	"time"
 
 	"github.com/seamhub/seam/ontology"
 )
@@ -48,4 +49,22 @@ func TestSquareReturnIsARefundWithGoodsBack(t *testing.T) {
 	if !refunded {
 		t.Errorf("amounts %+v, want 4.50 USD refunded", r.Amounts)
 	}
+}
+
+// A Square order still OPEN (an order paid ahead at the till, its ticket not completed)
+// holds its goods: they have not left (the ledger holds them, inventory.rungUp), so money
+// given back for it expects no goods back. Before, any ring-up counted as goods gone,
+// and the refund read refund_without_return.
+func TestOpenRingUpHasNotShipped(t *testing.T) {
+	pos := func(verb ontology.Verb) Doc {
+		return doc("square", "order", ontology.RolePOS, verb, "On8PkR3vXm6LqT2wYz9HcJd7fBaZY", t0,
+			total(cash("64.00", "USD")), channel("counter"), line("BQXHKM5R3V7JQ2TFOZ4GHE6N", 2, "32.00", "USD"))
+	}
+	card := doc("square", "payment", ontology.RolePayment, ontology.VerbPaid, "oTnD6Wq2Lm8XyB3nTz7HcJd4fRaZY", t0,
+		total(cash("64.00", "USD")))
+	back := doc("square", "return", ontology.RoleRefund, ontology.VerbRefunded, "Rt1", t0.Add(time.Hour),
+		total(cash("32.00", "USD")), status("money_only"))
+	wantSale(t, DefaultConfig(), "matched", pos(ontology.VerbOrdered), card, back)
+	wantSale(t, DefaultConfig(), "partial refund_without_return(goods returned with the refund|refund of 32.00 USD, no goods back)",
+		pos(ontology.VerbPaid), card, back)
 }

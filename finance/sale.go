@@ -78,6 +78,7 @@ func (c *recon) sale() {
 	refunded := c.refunds(owed)
 	if !cancelled {
 		c.shipments(refunded)
+		c.returnedToSender(owed, refunded)
 	}
 	c.namedInvoices()
 }
@@ -159,10 +160,18 @@ func (c *recon) payments(owed *ontology.Money, base Doc, hasBase bool, invoices 
 			// All of it given back: the refund is the record that the money was taken,
 			// and nothing of it is still owed.
 			c.agreed++
-		case base.Role == ontology.RoleInvoice || base.Role == ontology.RolePurchase:
+		case base.Role == ontology.RoleInvoice || base.Role == ontology.RolePurchase || unpaid(base):
+			// An invoice is paid by its due date. A sale whose own document says it is
+			// not paid yet (a WooCommerce order on-hold awaiting a bank transfer, a
+			// Shopify order pending, a Square order still open) is paid within the
+			// customer terms: until then its payment is awaited, not missing.
 			due := dueOf(base, termsDays)
+			note := "invoice not paid by its due date"
+			if unpaid(base) {
+				note = "order awaiting its payment, not paid within the customer terms"
+			}
 			if c.asOf.After(due.Add(days(c.cfg.GraceDays))) {
-				c.fail(MissingPayment, money(*owed)+" by "+day(due.Add(-time.Nanosecond)), "none", "invoice not paid by its due date", base)
+				c.fail(MissingPayment, money(*owed)+" by "+day(due.Add(-time.Nanosecond)), "none", note, base)
 			} else {
 				c.await("payment")
 			}
@@ -197,6 +206,12 @@ func (c *recon) payments(owed *ontology.Money, base Doc, hasBase bool, invoices 
 		c.agreed++
 	}
 	c.late(invoices, append(slices.Clone(paid), batch...), termsDays)
+}
+
+// unpaid reports whether a sale's own document says it is not paid yet: an order or a
+// ring-up announced as ordered.
+func unpaid(d Doc) bool {
+	return (d.Role == ontology.RoleOrder || d.Role == ontology.RolePOS) && d.Verb == ontology.VerbOrdered
 }
 
 // batchPayments are payments in other events that name one of these invoices: one
@@ -429,9 +444,11 @@ var refundsNoGoods = []string{"cancel", "shipping"}
 // that goods should come back with it. A refund whose source says nothing does.
 func expectsGoodsBack(r Doc) bool { return !slices.Contains(refundsNoGoods, r.Status) }
 
-// goodsLeft reports whether the documents show the goods physically left.
+// goodsLeft reports whether the documents show the goods physically left: a ring-up
+// that took them (not one still open, announced as ordered), a shipment, or an order
+// whose status says so.
 func (c *recon) goodsLeft() bool {
-	if len(c.p.pos)+len(c.p.fulfilments)+len(c.p.tracking) > 0 {
+	if len(without(c.p.pos, ontology.VerbOrdered))+len(c.p.fulfilments)+len(c.p.tracking) > 0 {
 		return true
 	}
 	for _, o := range c.p.orders {
@@ -477,6 +494,31 @@ func (c *recon) shipments(refunded purse) {
 		return
 	}
 	c.shippedQty(o)
+}
+
+// returnedToSender checks a sale whose parcels the carrier all brought back to the
+// merchant (every tracking returned to sender): the buyer has neither goods nor, unless
+// it was refunded, money. Money kept for it is an exception until it is refunded or the
+// goods are sent again (a new parcel, whose tracking is not returned).
+func (c *recon) returnedToSender(owed *ontology.Money, refunded purse) {
+	if len(c.p.tracking) == 0 || slices.ContainsFunc(c.p.tracking, func(d Doc) bool { return d.Verb != ontology.VerbReturned }) {
+		return
+	}
+	paid := sum(without(c.p.payments, ontology.VerbOrdered, ontology.VerbRefunded))
+	if len(paid) == 0 && c.collected() && owed != nil {
+		paid.add(owed)
+	}
+	docs := append(slices.Clone(c.p.tracking), without(c.p.payments, ontology.VerbOrdered)...)
+	for cur, amt := range paid {
+		kept := amt.Sub(refunded[cur])
+		if kept.Sign() <= 0 {
+			c.agreed++
+			continue
+		}
+		k := ontology.Money{Amount: kept, Currency: cur}
+		c.fail(ReturnedToSender, "a refund of "+money(k)+" or the goods sent again", "parcel returned to sender, "+money(k)+" kept",
+			"the carrier brought every parcel back to the merchant", docs...)
+	}
 }
 
 // paidAt is when an order was paid, as far as its documents say: its first payment,

@@ -169,8 +169,8 @@ func goodsLeft(members []Member) bool {
 		switch m.Role {
 		case ontology.RolePOS:
 			// A cancelled ring-up or delivery note took nothing (ERPNext cancels one by
-			// booking its goods back).
-			if m.Verb != ontology.VerbCancelled {
+			// booking its goods back); one still open did not yet.
+			if rungUp(m) {
 				return true
 			}
 		case ontology.RoleTracking:
@@ -194,8 +194,10 @@ func goodsLeft(members []Member) bool {
 //
 // A sale takes its lines from the point of sale when there is one (what the store rang
 // up), otherwise from the earliest order. It reserves stock until the documents show the
-// goods left, then takes them from on-hand. A cancelled sale does nothing; an order
-// refunded in full reserves nothing (goods that left stay taken).
+// goods left (a ring-up that is not still open, announced as ordered, does), then takes
+// them from on-hand. A cancelled sale does nothing; an order refunded in full reserves
+// nothing (goods that left stay taken). Goods a refund restocked come back where it
+// restocked them.
 //
 // A receipt of goods adds what was accepted (received minus rejected) to on-hand at the
 // receiving location. Before any receipt, what was declared or ordered from the supplier
@@ -234,6 +236,9 @@ func PlanLots(members []Member, recipes Recipes, lots *LotStock, done Effect) (E
 		r := returnedLines(ms, where, nil)
 		for k, q := range r.kept {
 			r.netted[k] += q
+		}
+		for k, q := range r.away {
+			r.netted[k] -= q
 		}
 		for k, q := range r.netted {
 			eff.add(Key{ontology.Cell{SKU: k.SKU, Location: where(k), Lot: k.Lot}, ontology.BucketOnHand}, q)
@@ -288,10 +293,11 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	// netted are goods back that the order's quantities already leave out (a Shopify
 	// order's current_quantity); kept, goods back that the sale still counts (a Square
 	// sale, whose return is an order of its own; a Shopify order without
-	// current_quantity), at the sale's location; elsewhere, such goods returned at
-	// another store, which they go back to. gone are goods refunded that the buyer kept
-	// and the order's quantities leave out: they left all the same. unshipped are goods
-	// refunded before they left that the order's quantities still count.
+	// current_quantity), returned where the sale booked the product; elsewhere, those
+	// returned at another location, which they go back to (away: how many of them there
+	// are). gone are goods refunded that the buyer kept and the order's quantities leave
+	// out; withBuyer, such goods that they still count. unshipped are goods refunded
+	// before they left that the order's quantities still count.
 	r := returnedLines(ms, where, gross)
 	netted, kept := r.netted, r.kept
 	for k, q := range r.elsewhere {
@@ -305,7 +311,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	bounced := returnedToSender(ms)
 	// A shipment or return may name a product the order no longer lists (edited away
 	// after it shipped): its movements count all the same.
-	for _, m := range []map[Line]ontology.Qty{shipped, netted, kept, r.gone} {
+	for _, m := range []map[Line]ontology.Qty{shipped, netted, kept, r.gone, r.withBuyer} {
 		for k := range m {
 			if _, ok := ordered[k]; !ok {
 				products = append(products, k)
@@ -322,8 +328,15 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		out := shipped[k]
 		if !counted && left {
 			out = ordered[k] + netted[k] + r.gone[k]
+		} else {
+			// Goods a refund took back had left, whatever the sale's other documents
+			// say yet: a Shopify refund restocked as a return ("the items were already
+			// delivered") may come before the shipment or the order's update that says
+			// so, and a shipment's lines may not list all that left.
+			out = max(out, netted[k]+kept[k])
 		}
-		back := netted[k] + kept[k]
+		// What came back here; goods restocked at another location are on hand there.
+		back := netted[k] + kept[k] - r.away[k]
 		if bounced && out > back {
 			// The carrier brought the parcel back to the merchant: what left is on
 			// hand again.
@@ -334,14 +347,22 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 			eff.add(Key{cell, ontology.BucketInTransit}, out-back)
 		}
 		// What is still to ship stays reserved, unless the order itself says it is all
-		// fulfilled (or it was rung up at a till, where the goods leave at once). Goods
-		// that came back were shipped first: they are not still to ship. Where the
-		// shipments list their goods, the order's word covers only the products they
-		// name: one they never name has not left, whatever the order's status says (a
-		// Douyin order shipped, status 3, whose packages list some of its SKU orders).
+		// fulfilled (or it was rung up at a till, where the goods leave at once). Units
+		// refunded and returned or kept by the buyer are not to ship, and count against
+		// what shipped first, as Shopify counts a line's fulfillable_quantity ("quantity
+		// - max(refunded_quantity, fulfilled_quantity) - ..."): a partial refund without
+		// restock of a partly shipped order is of goods that left, and one of more than
+		// left takes the rest from what was still to ship. all is the line's quantity
+		// with every such unit, whether or not the order's quantity still counts them.
+		// Where the shipments list their goods, the order's word covers only the
+		// products they name: one they never name has not left, whatever the order's
+		// status says (a Douyin order shipped, status 3, whose packages list some of its
+		// SKU orders).
 		_, named := shipped[k]
-		done := fullyFulfilled(ms) && (!counted || named || rungUp(ms))
-		if rest := ordered[k] - (out - netted[k]); rest > 0 && !done && !refundedInFull(ms) {
+		done := fullyFulfilled(ms) && (!counted || named || slices.ContainsFunc(ms, rungUp))
+		refundedOut := netted[k] + kept[k] + r.gone[k] + r.withBuyer[k]
+		all := ordered[k] + netted[k] + r.gone[k]
+		if rest := all - max(out, refundedOut); rest > 0 && !done && !refundedInFull(ms) {
 			eff.add(Key{cell, ontology.BucketReserved}, rest)
 		}
 	}
@@ -403,8 +424,8 @@ func shippedLines(ms []Member) (map[Line]ontology.Qty, bool) {
 
 // refunded is what an event's refunds did with the goods, by product (see returnedLines).
 type refunded struct {
-	netted, kept, gone, unshipped map[Line]ontology.Qty
-	elsewhere                     Effect
+	netted, kept, gone, withBuyer, unshipped, away map[Line]ontology.Qty
+	elsewhere                                      Effect
 }
 
 // returnedLines sorts the goods of an event's refunds by what the sale's quantities
@@ -412,19 +433,19 @@ type refunded struct {
 // already leave them out, and kept when it still counts them (a refund whose sale keeps
 // returns, or a product in gross, whose order line gives the quantity first ordered),
 // returned where the sale booked the product (where gives it), or naming no location.
-// Goods of refunds whose sale keeps returns, returned at another location, are
-// elsewhere, on hand there: a Square return is an
-// order of the store that took the goods back. A refund of a sale that nets them sends
-// its goods back where the sale took them (a Shopify refund names the web shop, whatever
-// store restocked).
+// Goods returned at another location are on hand there (elsewhere): a Square return is
+// an order of the store that took the goods back; a Shopify refund names the location
+// its line items were restocked at (refund_line_items[].location_id); an ERPNext return
+// line its own warehouse. They count as netted or kept all the same, and also as away:
+// they left the sale's place with the rest of the sale, and do not come back to it.
 //
-// Goods refunded that did not come back matter only where the sale's quantity and what
-// physically left differ: gone are goods the buyer kept that a netting sale no longer
-// counts (they left with the rest); unshipped are goods refunded before they left that a
+// Goods refunded that did not come back: gone are goods the buyer kept that a netting
+// sale no longer counts (they left with the rest); withBuyer, goods the buyer kept that
+// a sale in gross still counts; unshipped are goods refunded before they left that a
 // sale in gross still counts (they never left).
 func returnedLines(ms []Member, where func(Line) string, gross map[Line]bool) refunded {
 	r := refunded{netted: map[Line]ontology.Qty{}, kept: map[Line]ontology.Qty{}, gone: map[Line]ontology.Qty{},
-		unshipped: map[Line]ontology.Qty{}, elsewhere: Effect{}}
+		withBuyer: map[Line]ontology.Qty{}, unshipped: map[Line]ontology.Qty{}, away: map[Line]ontology.Qty{}, elsewhere: Effect{}}
 	for _, m := range ms {
 		if !refundMade(m) {
 			continue
@@ -432,21 +453,27 @@ func returnedLines(ms []Member, where func(Line) string, gross map[Line]bool) re
 		for _, l := range m.Lines {
 			k := Line{SKU: l.SKU, Lot: l.Lot}
 			keeps := m.SaleKeepsReturns || gross[k]
+			place := at(l.Location, m.Location)
+			there := place == "" || place == where(k)
 			switch {
+			case l.Outcome == ontology.OutcomeKept && keeps:
+				r.withBuyer[k] += l.Qty
 			case l.Outcome == ontology.OutcomeKept:
-				if !keeps {
-					r.gone[k] += l.Qty
-				}
+				r.gone[k] += l.Qty
 			case l.Outcome == ontology.OutcomeUnshipped:
 				if keeps {
 					r.unshipped[k] += l.Qty
 				}
-			case !keeps:
-				r.netted[k] += l.Qty
-			case !m.SaleKeepsReturns || at(l.Location, m.Location) == "" || at(l.Location, m.Location) == where(k):
-				r.kept[k] += l.Qty
 			default:
-				r.elsewhere.add(Key{ontology.Cell{SKU: l.SKU, Location: at(l.Location, m.Location), Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+				if keeps {
+					r.kept[k] += l.Qty
+				} else {
+					r.netted[k] += l.Qty
+				}
+				if !there {
+					r.away[k] += l.Qty
+					r.elsewhere.add(Key{ontology.Cell{SKU: l.SKU, Location: place, Lot: l.Lot}, ontology.BucketOnHand}, l.Qty)
+				}
 			}
 		}
 	}
@@ -463,7 +490,7 @@ func refundMade(m Member) bool {
 // fullyFulfilled reports whether nothing of the sale remains to ship: it was rung up at a
 // till, or the order (or a shipment) says the goods left.
 func fullyFulfilled(ms []Member) bool {
-	if rungUp(ms) {
+	if slices.ContainsFunc(ms, rungUp) {
 		return true
 	}
 	for _, m := range ms {
@@ -500,9 +527,11 @@ func cancelledSubjects(ms []Member) map[string]bool {
 	return out
 }
 
-// rungUp reports whether the sale was rung up at a till, where the goods leave at once.
-func rungUp(ms []Member) bool {
-	return slices.ContainsFunc(ms, func(m Member) bool { return m.Role == ontology.RolePOS && m.Verb != ontology.VerbCancelled })
+// rungUp reports whether a member is a point of sale that took its goods: not cancelled,
+// and not still open (announced as ordered: a Square ticket or order not yet completed,
+// whose goods are held until a later version completes it).
+func rungUp(m Member) bool {
+	return m.Role == ontology.RolePOS && m.Verb != ontology.VerbCancelled && m.Verb != ontology.VerbOrdered
 }
 
 // refundedInFull reports whether the order itself says all its money went back

@@ -152,3 +152,55 @@ func runPlanCases(t *testing.T, tests []planCase) {
 		})
 	}
 }
+
+// A point of sale still open (announced as ordered: a Square ticket, a courier's order
+// being made, a hub's order not yet completed) holds its goods; only its completed
+// version takes them. Before, any POS document that was not cancelled took its goods at
+// once, and the hub's order beside it reserved nothing.
+func TestPlanOpenPointOfSaleHoldsItsGoods(t *testing.T) {
+	runPlanCases(t, []planCase{
+		{
+			name:    "open ticket",
+			members: []Member{member("p", ontology.RolePOS, ontology.VerbOrdered, "STORE", line("A", 2))},
+			want:    Effect{key("A", "STORE", ontology.BucketReserved): ontology.Units(2)},
+		},
+		{
+			name: "hub's order and its open Square order: held once, at the store",
+			members: []Member{
+				member("h", ontology.RoleOrder, ontology.VerbPaid, "HUB", line("A", 2)),
+				member("p", ontology.RolePOS, ontology.VerbOrdered, "STORE", line("A", 2)),
+			},
+			want: Effect{key("A", "STORE", ontology.BucketReserved): ontology.Units(2)},
+		},
+		{
+			name: "completed: taken",
+			members: []Member{
+				member("h", ontology.RoleOrder, ontology.VerbPaid, "HUB", line("A", 2)),
+				member("p", ontology.RolePOS, ontology.VerbPaid, "STORE", line("A", 2)),
+			},
+			want: Effect{key("A", "STORE", ontology.BucketOnHand): ontology.Units(-2)},
+		},
+	})
+}
+
+// Goods a refund restocked at a location of its own (a Shopify refund's
+// refund_line_items[].location_id) are on hand there, not where the sale took them, nor
+// where another refund of the event restocked. Before, a Shopify refund's goods always
+// came back to the sale's location.
+func TestPlanRefundsRestockWhereTheySay(t *testing.T) {
+	returned := func(uid, loc string, n int64) Member {
+		return member(uid, ontology.RoleRefund, ontology.VerbRefunded, loc, line("A", n))
+	}
+	runPlanCases(t, []planCase{
+		{
+			name:    "two refunds alone, restocked at two stores",
+			members: []Member{returned("r1", "STORE", 1), returned("r2", "STORE-2", 2)},
+			want:    Effect{key("A", "STORE", ontology.BucketOnHand): ontology.Units(1), key("A", "STORE-2", ontology.BucketOnHand): ontology.Units(2)},
+		},
+		{
+			name:    "shipped from the warehouse, one restocked at a store",
+			members: []Member{member("o", ontology.RoleOrder, ontology.VerbFulfilled, "WH", line("A", 2)), returned("r", "STORE", 1)},
+			want:    Effect{key("A", "WH", ontology.BucketOnHand): ontology.Units(-3), key("A", "STORE", ontology.BucketOnHand): ontology.Units(1)},
+		},
+	})
+}

@@ -121,8 +121,13 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 // status is the most advanced verb among the members, in lifecycle order, with
 // cancellation winning only when every goods document says so. A sale whose order or
 // charge says it was refunded in full reads refunded, though its balance transactions
-// or invoice settled later: the money went back.
+// or invoice settled later: the money went back. A payout that failed or was cancelled
+// reads cancelled, though its balance transactions settled (the payout's own entry, and
+// the failure's that put the money back in the balance): it never reached the bank.
 func status(ms []Member) string {
+	if payoutFailed(ms) {
+		return string(ontology.VerbCancelled)
+	}
 	best := -1
 	for _, m := range ms {
 		for i, v := range ontology.Verbs {
@@ -143,6 +148,22 @@ func status(ms []Member) string {
 		return ""
 	}
 	return string(ontology.Verbs[best])
+}
+
+// payoutFailed reports whether the event is a payout's and every payout document of it
+// says it was cancelled (Stripe's failed and canceled).
+func payoutFailed(ms []Member) bool {
+	failed := false
+	for _, m := range ms {
+		if m.Doc.Role != ontology.RolePayout {
+			continue
+		}
+		if m.Doc.Verb != ontology.VerbCancelled {
+			return false
+		}
+		failed = true
+	}
+	return failed
 }
 
 func earliest(ms []Member) time.Time {

@@ -235,7 +235,10 @@ func TestSquareSummaryNotifications(t *testing.T) {
 func TestShopifyOrderLife(t *testing.T) {
 	cfg := testConfig(t)
 	tenant := neo4jtest.Tenant(t)
-	cfg.Locations = []resolver.LocationAlias{{Tenant: tenant, System: "shopify", Code: "online", Location: "WH-NL1"}}
+	// The shop's online channel ships from WH-NL1, which is Shopify location 71004455:
+	// its fulfilment leaves from there, and its refund restocks there (location_id).
+	cfg.Locations = []resolver.LocationAlias{{Tenant: tenant, System: "shopify", Code: "online", Location: "WH-NL1"},
+		{Tenant: tenant, System: "shopify", Code: "71004455", Location: "WH-NL1"}}
 	s := startServer(t, cfg)
 	base := "http://" + s.Addr
 	for i, c := range [][2]string{

@@ -399,8 +399,10 @@ func TestShopifyRefundSaysWhatHappenedToTheGoods(t *testing.T) {
 // negative) are money given back: one refund document of the order, their sum, beside
 // the order itself. Before, they were read by nothing and reconciliation never saw them.
 func TestWooCommerceOrderRefunds(t *testing.T) {
+	// The order was paid by bank transfer and marked paid: its payment is a document too
+	// (TestWooCommerceBankTransferMarkedPaid).
 	docs, ps := sfResults(t, "woocommerce", "order", "", sfSample(t, "woocommerce/order_rest_custom_line.json"))
-	if len(ps) > 0 || len(docs) != 2 {
+	if len(ps) > 0 || len(docs) != 3 {
 		t.Fatalf("%d documents, problems %v", len(docs), ps)
 	}
 	r := docs[1]

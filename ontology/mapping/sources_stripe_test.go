@@ -120,7 +120,7 @@ func TestStripePayout(t *testing.T) {
 		// A payout.failed Event: the bank account was closed.
 		file: "stripe/payout_failed_event.json", id: "po_1QzFaIl2eZvKYlo2CpAyOuT07", verb: ontology.VerbCancelled,
 		status: "failed", at: "2025-03-10T00:00:00Z", total: "553 EUR",
-		refs: []string{"payout:po_1QzFaIl2eZvKYlo2CpAyOuT07", "balance_txn:txn_1QzFaIlBT2eZvKYlo2C0bbb"},
+		refs: []string{"payout:po_1QzFaIl2eZvKYlo2CpAyOuT07", "balance_txn:txn_1QzFaIlBT2eZvKYlo2C0bbb", "balance_txn:txn_1QzFaIlRv2eZvKYlo2C0ccc"},
 	}}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {

@@ -1,0 +1,132 @@
+package mapping_test
+
+import (
+	"encoding/json"
+	"strconv"
+	"testing"
+
+	"github.com/seamhub/seam/inventory"
+	"github.com/seamhub/seam/ontology"
+)
+
+// What a Shopify refund does to the stock of its sale, read from the payloads Shopify
+// documents: the orders/create body (a line's quantity, current_quantity and
+// fulfillable_quantity), a fulfillment's line_items, and the refunds/create body
+// (refund_line_items[] with restock_type, location_id "where the items will be
+// restocked", and the line_item as it is after the refund). Shopify counts what is left
+// to fulfil as "quantity - max(refunded_quantity, fulfilled_quantity) - ...": units
+// refunded count against those shipped first. Each case's refund states that figure in
+// its line_item.fulfillable_quantity, and the reservation must be it.
+//
+// Before: a no_restock refund of a partly shipped order took the refunded units from
+// what was still to ship on top of what shipped (2 of 3 refunded, 1 shipped: nothing
+// held, where Shopify has 1 to fulfil), and an order read without current_quantity held
+// all it first ordered; goods restocked at another location came back to the web shop's
+// stock; and a return that came before the shipment or the order's update put the
+// goods on hand on top of the stock they never left, and held them again as still to
+// ship (available right, on hand and reserved one too high).
+func TestShopifyRefundsMoveStockAsShopifyCountsThem(t *testing.T) {
+	const tea = "TEA-OOL-250G"
+	online, store := "shopify:online", "shopify:71004455"
+	cell := func(loc string, b ontology.Bucket) inventory.Key {
+		return inventory.Key{Cell: ontology.Cell{SKU: tea, Location: loc}, Bucket: b}
+	}
+	// order is #1047 with its tea line alone: quantity 3, current as given (-1 leaves
+	// current_quantity out, as REST before 2024-01 did), fulfilled or not.
+	order := func(current int, fulfilled bool) inventory.Member {
+		d, ps := mapEdited(t, "shopify", "order", "shopify/orders_create.json", func(o map[string]any) {
+			items := o["line_items"].([]any)
+			li := items[0].(map[string]any)
+			o["line_items"] = items[:1]
+			if current < 0 {
+				delete(li, "current_quantity")
+			} else {
+				li["current_quantity"] = json.Number(strconv.Itoa(current))
+			}
+			if fulfilled {
+				o["fulfillment_status"] = "fulfilled"
+			}
+		})
+		if d == nil {
+			t.Fatalf("order: %v", ps)
+		}
+		return ledgerMember(d)
+	}
+	// shipment is a fulfillment of n teas of #1047.
+	shipment := func(n int) inventory.Member {
+		raw := `{"id": 4255001122, "order_id": 5820193847261, "status": "success", "created_at": "2025-03-05T09:00:00+08:00",
+			"updated_at": "2025-03-05T09:00:00+08:00", "tracking_number": "1Z999AA10123456784",
+			"line_items": [{"id": 14550211002291, "variant_id": 43988120551, "sku": "TEA-OOL-250G", "quantity": ` + strconv.Itoa(n) + `,
+			"fulfillable_quantity": 0, "fulfillment_status": "fulfilled"}]}`
+		d, ps := mapRaw(t, "shopify", "fulfillment", "json", []byte(raw))
+		if d == nil {
+			t.Fatalf("fulfillment: %v", ps)
+		}
+		return ledgerMember(d)
+	}
+	// refund refunds n teas of #1047 with a restock type, restocked at loc (0: none
+	// named), leaving fulfillable to fulfil.
+	refund := func(n int, restock string, loc int, fulfillable int) inventory.Member {
+		d, ps := mapEdited(t, "shopify", "refund", "shopify/refunds_create_legacy_restock.json", func(o map[string]any) {
+			rli := o["refund_line_items"].([]any)[0].(map[string]any)
+			rli["quantity"] = json.Number(strconv.Itoa(n))
+			rli["restock_type"] = restock
+			if loc != 0 {
+				rli["location_id"] = json.Number(strconv.Itoa(loc))
+			}
+			li := rli["line_item"].(map[string]any)
+			li["fulfillable_quantity"] = json.Number(strconv.Itoa(fulfillable))
+		})
+		if d == nil {
+			t.Fatalf("refund: %v", ps)
+		}
+		return ledgerMember(d)
+	}
+	for _, c := range []struct {
+		name    string
+		members []inventory.Member
+		want    inventory.Effect
+	}{
+		{
+			name:    "no_restock of 2 of 3, 1 shipped: 1 gone, 1 still to fulfil",
+			members: []inventory.Member{order(1, false), shipment(1), refund(2, "no_restock", 0, 1)},
+			want:    inventory.Effect{cell(online, ontology.BucketOnHand): ontology.Units(-1), cell(online, ontology.BucketReserved): ontology.Units(1)},
+		},
+		{
+			name:    "no_restock of 1 of 3, 1 shipped: the shipped one was refunded, 2 still to fulfil",
+			members: []inventory.Member{order(2, false), shipment(1), refund(1, "no_restock", 0, 2)},
+			want:    inventory.Effect{cell(online, ontology.BucketOnHand): ontology.Units(-1), cell(online, ontology.BucketReserved): ontology.Units(2)},
+		},
+		{
+			name:    "order read without current_quantity, no_restock of 1 of 3 unshipped: 2 to fulfil",
+			members: []inventory.Member{order(-1, false), refund(1, "no_restock", 0, 2)},
+			want:    inventory.Effect{cell(online, ontology.BucketReserved): ontology.Units(2)},
+		},
+		{
+			name:    "returned before the order says it shipped: back where it was, 2 to fulfil",
+			members: []inventory.Member{order(2, false), refund(1, "return", 0, 2)},
+			want:    inventory.Effect{cell(online, ontology.BucketReserved): ontology.Units(2)},
+		},
+		{
+			name:    "order read without current_quantity, returned before it says it shipped",
+			members: []inventory.Member{order(-1, false), refund(1, "return", 0, 2)},
+			want:    inventory.Effect{cell(online, ontology.BucketReserved): ontology.Units(2)},
+		},
+		{
+			name:    "shipped in full, one returned to the store that restocked it",
+			members: []inventory.Member{order(2, true), refund(1, "return", 71004455, 0)},
+			want:    inventory.Effect{cell(online, ontology.BucketOnHand): ontology.Units(-3), cell(store, ontology.BucketOnHand): ontology.Units(1)},
+		},
+		{
+			name:    "returned to the store before the shipment said it left",
+			members: []inventory.Member{order(2, false), refund(1, "return", 71004455, 2)},
+			want: inventory.Effect{cell(online, ontology.BucketOnHand): ontology.Units(-1), cell(store, ontology.BucketOnHand): ontology.Units(1),
+				cell(online, ontology.BucketReserved): ontology.Units(2)},
+		},
+	} {
+		eff, _ := inventory.Plan(c.members, nil)
+		if !effectsEqual(eff, c.want) {
+			t.Errorf("%s: moves %v, want %v", c.name, eff, c.want)
+		}
+	}
+}
