@@ -4629,7 +4629,7 @@ type ReconciliationEvent {
 
 "A disagreement, with a code from the fixed list."
 type ReconciliationReason {
-  "amount_mismatch, quantity_mismatch, missing_payment, missing_invoice, missing_shipment, duplicate_payment, declared_value_mismatch, payout_mismatch, late_payment, refund_without_return, currency_mismatch, unit_mismatch"
+  "amount_mismatch, quantity_mismatch, missing_payment, missing_invoice, missing_shipment, duplicate_payment, declared_value_mismatch, payout_mismatch, late_payment, refund_without_return, currency_mismatch, unit_mismatch, returned_to_sender"
   code: String!
   expected: String!
   actual: String!
