@@ -172,6 +172,13 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	if namesContradict(nameOf(prof), known) {
 		return true
 	}
+	if strings.HasPrefix(key, "phone:") && !wholeNameAgrees(nameOf(prof), known) && compare.MailboxNamesAnother(prof.Email, known) {
+		// Amy Zhang with fengying.zhang@126.com on the phone 張輝 orders with: an
+		// English name beside a Chinese one is the same person's as often as not, but
+		// her mailbox spells another member of his family, 张凤英. A phone is what a
+		// household shares, a mailbox one person's: she is his wife or daughter.
+		return true
+	}
 	// The key's party may be known by a weak name (李女士 with the family's phone) that
 	// a member with a full name joined since (李思颖): a sister's 李畅 contradicts her,
 	// not the title.
@@ -221,6 +228,16 @@ func (pb *partyBook) personalKeysFirst(found, nodes, keyed []string, prof PartyP
 		}
 	}
 	return f, n, k, shared
+}
+
+// wholeNameAgrees reports whether two names agree as whole names (the same, in another
+// script or romanisation, or with a slip), not in a part, a nickname or a title.
+func wholeNameAgrees(a, b compare.Name) bool {
+	switch compare.NameLevel(a, b).Kind {
+	case compare.Exact, compare.Transliterated, compare.Typo, compare.Phonetic:
+		return true
+	}
+	return false
 }
 
 // relationReason says in words which relation key two parties share. A bank account

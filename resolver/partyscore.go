@@ -471,8 +471,37 @@ func CompareParties(a, b PartyProfile) Comparison {
 	}
 	if !a.Company && !b.Company {
 		movedWithPhone(&c, a, b)
+		householdPhone(&c, a, b)
 	}
 	return c
+}
+
+// householdPhone makes a phone that agrees under the names of two people say nothing:
+// 张凤英 and her husband 張輝 order with the family's one number, and so does Amy
+// Zhang, her English name, with her mailbox fengying.zhang@ (MailboxNamesAnother),
+// whose name then differs from his too, where it agreed in the family name alone. A
+// phone under another person's name names no party as a key (partyBook.household);
+// scored, the same number had weighed +13 and joined the two over the name's -6,
+// undoing the key's rule wherever they share a flat too. Only where one name is
+// written in Han characters, whose disagreements are another name rather than a slip
+// (an input method's slips are homophones, which agree); a Latin name mangled past a
+// typo with its owner's phone (FEBRL's) is still the owner.
+func householdPhone(c *Comparison, a, b PartyProfile) {
+	na, nb := nameOf(a), nameOf(b)
+	if !compare.HasHan(na.Full+na.Given+na.Family) && !compare.HasHan(nb.Full+nb.Given+nb.Family) {
+		return
+	}
+	another := !wholeNameAgrees(na, nb) && (compare.MailboxNamesAnother(a.Email, nb) || compare.MailboxNamesAnother(b.Email, na))
+	if another {
+		// Vivian Li with huan.li@ against 李刚: the English name agrees with his in the
+		// family name alone, which his whole household shares with its flat; the
+		// mailbox says which member she is, 李欢, and it is not him.
+		c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
+		c[fieldName] = compare.Level{Kind: compare.Different, Why: "name: the mailbox spells another member of the family"}
+	}
+	if k := c[fieldPhone].Kind; (k == compare.Exact || k == compare.Typo) && (another || namesContradict(na, nb)) {
+		c[fieldPhone] = compare.Level{Kind: compare.Null, Why: "phone: the same number under another person's name (a household's)"}
+	}
 }
 
 // movedWithPhone makes another home say nothing where the whole name and the phone

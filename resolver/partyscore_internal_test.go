@@ -3,6 +3,7 @@ package resolver
 import (
 	"testing"
 
+	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/compare"
 )
 
@@ -94,6 +95,33 @@ func TestDistrictBesideTheLockerOfTheHomesBuilding(t *testing.T) {
 	} {
 		if c := CompareParties(home, other); c[fieldLocality].Kind != compare.Different {
 			t.Errorf("%s: locality %v (%s), want different", other.Address, c[fieldLocality].Kind, c[fieldLocality].Why)
+		}
+	}
+}
+
+// TestHouseholdPhoneSaysNothing: a phone under two people's names is a household's, and
+// weighs nothing scored, as it names no party as a key; a mailbox spelling another
+// member of the family makes an English name beside the Chinese one another name.
+func TestHouseholdPhoneSaysNothing(t *testing.T) {
+	at := func(ref ontology.PartyRef) PartyProfile {
+		ref.Role, ref.Country, ref.Phone = ontology.PartyCustomer, "CN", "18897780677"
+		ref.Address = "广东广州越秀区佟和大道1227号金色家园14-5-3004"
+		return ProfileOf(ref)
+	}
+	him := at(ontology.PartyRef{Name: "張輝"})
+	for _, c := range []struct {
+		other      PartyProfile
+		phone, nam compare.Kind
+	}{
+		{at(ontology.PartyRef{Name: "张凤英"}), compare.Null, compare.Different},
+		{at(ontology.PartyRef{GivenName: "Amy", FamilyName: "Zhang", Email: "fengying.zhang@126.com"}), compare.Null, compare.Different},
+		{at(ontology.PartyRef{Name: "张辉"}), compare.Exact, compare.Exact},
+		{at(ontology.PartyRef{GivenName: "Tony", FamilyName: "Zhang", Email: "zhanghui88@126.com"}), compare.Exact, compare.Partial},
+	} {
+		cmp := CompareParties(c.other, him)
+		if cmp[fieldPhone].Kind != c.phone || cmp[fieldName].Kind != c.nam {
+			t.Errorf("%s against 張輝: phone %v (%s), name %v (%s); want %v, %v", c.other.FullName+c.other.Given,
+				cmp[fieldPhone].Kind, cmp[fieldPhone].Why, cmp[fieldName].Kind, cmp[fieldName].Why, c.phone, c.nam)
 		}
 	}
 }
