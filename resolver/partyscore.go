@@ -471,37 +471,55 @@ func CompareParties(a, b PartyProfile) Comparison {
 	}
 	if !a.Company && !b.Company {
 		movedWithPhone(&c, a, b)
-		householdPhone(&c, a, b)
+		mailboxOfAnother(&c, a, b)
+		secondPhoneAtHome(&c, a, b)
 	}
 	return c
 }
 
-// householdPhone makes a phone that agrees under the names of two people say nothing:
-// 张凤英 and her husband 張輝 order with the family's one number, and so does Amy
-// Zhang, her English name, with her mailbox fengying.zhang@ (MailboxNamesAnother),
-// whose name then differs from his too, where it agreed in the family name alone. A
-// phone under another person's name names no party as a key (partyBook.household);
-// scored, the same number had weighed +13 and joined the two over the name's -6,
-// undoing the key's rule wherever they share a flat too. Only where one name is
-// written in Han characters, whose disagreements are another name rather than a slip
-// (an input method's slips are homophones, which agree); a Latin name mangled past a
-// typo with its owner's phone (FEBRL's) is still the owner.
-func householdPhone(c *Comparison, a, b PartyProfile) {
-	na, nb := nameOf(a), nameOf(b)
-	if !compare.HasHan(na.Full+na.Given+na.Family) && !compare.HasHan(nb.Full+nb.Given+nb.Family) {
+// secondPhoneAtHome makes another phone say nothing where a whole Chinese name of three
+// or four characters and the flat agree (陈淑华 at 海棠湾19幢1003室 with 15330767049, and
+// at 19幢1003室 with 15940913748): one person in ten orders with a second SIM, a work
+// phone or a new number, while a stranger of the same full name in the same flat is
+// far rarer, Chinese families not passing a name on. It is movedWithPhone the other
+// way round: there the name and the phone agree and another home says nothing. Not a
+// name of two characters, which namesakes share by the thousand in one city, nor a
+// flat whose road, number or district disagrees.
+func secondPhoneAtHome(c *Comparison, a, b PartyProfile) {
+	if c[fieldPhone].Kind != compare.Different || c[fieldName].Kind != compare.Exact || !longHanName(a) || !longHanName(b) {
 		return
 	}
-	another := !wholeNameAgrees(na, nb) && (compare.MailboxNamesAnother(a.Email, nb) || compare.MailboxNamesAnother(b.Email, na))
-	if another {
-		// Vivian Li with huan.li@ against 李刚: the English name agrees with his in the
-		// family name alone, which his whole household shares with its flat; the
-		// mailbox says which member she is, 李欢, and it is not him.
-		c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
-		c[fieldName] = compare.Level{Kind: compare.Different, Why: "name: the mailbox spells another member of the family"}
+	if k := c[fieldDetail].Kind; k != compare.Exact && k != compare.Dwelling {
+		return
 	}
-	if k := c[fieldPhone].Kind; (k == compare.Exact || k == compare.Typo) && (another || namesContradict(na, nb)) {
-		c[fieldPhone] = compare.Level{Kind: compare.Null, Why: "phone: the same number under another person's name (a household's)"}
+	for _, f := range []int{fieldNumber, fieldStreet, fieldLocality, fieldPostcode} {
+		if !c[f].Kind.Agrees() && c[f].Kind != compare.Null {
+			return
+		}
 	}
+	c[fieldPhone] = compare.Level{Kind: compare.Null, Why: "phone: another number under the same full name at the same flat (a second number)"}
+}
+
+// mailboxOfAnother makes the names of two profiles differ where one side's mailbox
+// spells another member of the other's family (MailboxNamesAnother) and the names do
+// not agree as wholes: Vivian Li with huan.li@outlook.com against 李刚, or Amy Zhang
+// with fengying.zhang@126.com against 張輝. The English name agrees with his in the
+// family name alone, which his whole household shares with its phone and its flat; the
+// mailbox says which member she is, and it is not him. personsContradict reads the
+// same, so that the phone and the flat they share make no more than a possible match.
+func mailboxOfAnother(c *Comparison, a, b PartyProfile) {
+	if !mailboxNamesAnother(a, b) {
+		return
+	}
+	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
+	c[fieldName] = compare.Level{Kind: compare.Different, Why: "name: the mailbox spells another member of the family"}
+}
+
+// mailboxNamesAnother reports whether either profile's mailbox spells another member of
+// the other's family, their names not agreeing as wholes.
+func mailboxNamesAnother(a, b PartyProfile) bool {
+	na, nb := nameOf(a), nameOf(b)
+	return (compare.MailboxNamesAnother(a.Email, nb) || compare.MailboxNamesAnother(b.Email, na)) && !wholeNameAgrees(na, nb)
 }
 
 // movedWithPhone makes another home say nothing where the whole name and the phone

@@ -99,10 +99,10 @@ func TestDistrictBesideTheLockerOfTheHomesBuilding(t *testing.T) {
 	}
 }
 
-// TestHouseholdPhoneSaysNothing: a phone under two people's names is a household's, and
-// weighs nothing scored, as it names no party as a key; a mailbox spelling another
-// member of the family makes an English name beside the Chinese one another name.
-func TestHouseholdPhoneSaysNothing(t *testing.T) {
+// TestMailboxOfAnotherMember: a mailbox spelling another member of the family makes an
+// English name beside the Chinese one another name, and the two persons that
+// contradict; a mailbox spelling the name itself changes nothing.
+func TestMailboxOfAnotherMember(t *testing.T) {
 	at := func(ref ontology.PartyRef) PartyProfile {
 		ref.Role, ref.Country, ref.Phone = ontology.PartyCustomer, "CN", "18897780677"
 		ref.Address = "广东广州越秀区佟和大道1227号金色家园14-5-3004"
@@ -110,18 +110,44 @@ func TestHouseholdPhoneSaysNothing(t *testing.T) {
 	}
 	him := at(ontology.PartyRef{Name: "張輝"})
 	for _, c := range []struct {
-		other      PartyProfile
-		phone, nam compare.Kind
+		other  PartyProfile
+		name   compare.Kind
+		contra bool
 	}{
-		{at(ontology.PartyRef{Name: "张凤英"}), compare.Null, compare.Different},
-		{at(ontology.PartyRef{GivenName: "Amy", FamilyName: "Zhang", Email: "fengying.zhang@126.com"}), compare.Null, compare.Different},
-		{at(ontology.PartyRef{Name: "张辉"}), compare.Exact, compare.Exact},
-		{at(ontology.PartyRef{GivenName: "Tony", FamilyName: "Zhang", Email: "zhanghui88@126.com"}), compare.Exact, compare.Partial},
+		{at(ontology.PartyRef{GivenName: "Amy", FamilyName: "Zhang", Email: "fengying.zhang@126.com"}), compare.Different, true},
+		// Without a mailbox: a woman's English name beside a man's Chinese one is no
+		// one person's two names (englishBesideChinese), but no contradiction either.
+		{at(ontology.PartyRef{GivenName: "Amy", FamilyName: "Zhang"}), compare.Different, false},
+		{at(ontology.PartyRef{GivenName: "Tony", FamilyName: "Zhang", Email: "zhanghui88@126.com"}), compare.Partial, false},
+		{at(ontology.PartyRef{Name: "张辉", Email: "fengying.zhang@126.com"}), compare.Exact, false}, // his wife's mailbox, his name
 	} {
 		cmp := CompareParties(c.other, him)
-		if cmp[fieldPhone].Kind != c.phone || cmp[fieldName].Kind != c.nam {
-			t.Errorf("%s against 張輝: phone %v (%s), name %v (%s); want %v, %v", c.other.FullName+c.other.Given,
-				cmp[fieldPhone].Kind, cmp[fieldPhone].Why, cmp[fieldName].Kind, cmp[fieldName].Why, c.phone, c.nam)
+		if cmp[fieldName].Kind != c.name || personsContradict(c.other, him) != c.contra {
+			t.Errorf("%s%s against 張輝: name %v (%s), contradict %v; want %v, %v", c.other.FullName, c.other.Given,
+				cmp[fieldName].Kind, cmp[fieldName].Why, personsContradict(c.other, him), c.name, c.contra)
+		}
+	}
+}
+
+// TestSecondPhoneAtHome: a whole Chinese name of three characters at the same flat with
+// another number is one person's second number; another flat, or a name of two
+// characters, keeps the other number as evidence against.
+func TestSecondPhoneAtHome(t *testing.T) {
+	p := func(name, phone, address string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Phone: phone, Address: address})
+	}
+	home := p("陈淑华", "15330767049", "广东省广州市白云区南阳路547号海棠湾19幢1003室")
+	for _, c := range []struct {
+		a, b PartyProfile
+		want compare.Kind
+	}{
+		{p("陈淑华", "15940913748", "广东省广州市白云区19幢1003室"), home, compare.Null},
+		{p("陈淑华", "15940913748", "广东省广州市白云区南阳路547号海棠湾21幢1003室"), home, compare.Different},
+		{p("陈淑华", "15940913748", "广东省广州市天河区19幢1003室"), home, compare.Different},
+		{p("陈华", "15940913748", "广东省广州市白云区19幢1003室"), p("陈华", "15330767049", "广东省广州市白云区南阳路547号海棠湾19幢1003室"), compare.Different},
+	} {
+		if got := CompareParties(c.a, c.b)[fieldPhone]; got.Kind != c.want {
+			t.Errorf("%s at %s against %s at %s: phone %v (%s), want %v", c.a.FullName, c.a.Address, c.b.FullName, c.b.Address, got.Kind, got.Why, c.want)
 		}
 	}
 }
