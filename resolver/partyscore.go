@@ -400,9 +400,10 @@ func CompareParties(a, b PartyProfile) Comparison {
 	if !a.Company && !b.Company {
 		englishBesideChinese(&c, a, b)
 	}
-	if hasParts(a.Place) && hasParts(b.Place) {
+	placeA, placeB := cityWrittenShort(a.Place, b.Place)
+	if hasParts(placeA) && hasParts(placeB) {
 		// 书院路35115幢 against 书院路351号15幢: the 号 dropped, read as the other writes it.
-		pa, pb, run := compare.SplitRunTogether(a.Place, b.Place)
+		pa, pb, run := compare.SplitRunTogether(placeA, placeB)
 		pa, pb = streetIsCompound(pa, pb)
 		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, pa, pb)
 		if run != "" {
@@ -755,6 +756,43 @@ func localityInCityField(a, b compare.Address) (compare.Level, bool) {
 		}
 	}
 	return compare.Level{}, false
+}
+
+// cityWrittenShort reads the city an address writes without its 市 where the other
+// address names it in full: 广东深圳刘华路483号 against 广东省深圳市龙岗区刘华路483号,
+// 江苏南京鼓楼区 against 南京市鼓楼区, 湖北武汉翠苑6幢 against 武汉市武昌区翠苑6幢.
+// Buyers type the province and the city short (Pinduoduo's and Douyin's receiver
+// address is typed or pasted as one line), and the parser, which knows the provinces
+// but no list of cities, glued the city to the district, the street or the compound
+// that follows, so that the street 深圳刘华路 disagreed with 刘华路. Only at the start
+// of the first part after the province, and only a city of two characters or more
+// that the other address names.
+func cityWrittenShort(a, b compare.Address) (compare.Address, compare.Address) {
+	fix := func(x, y compare.Address) (compare.Address, bool) {
+		short, ok := strings.CutSuffix(y.City, "市")
+		if x.City != "" || !ok || utf8.RuneCountInString(short) < 2 || !compare.HasHan(short) {
+			return x, false
+		}
+		for _, f := range []*string{&x.Locality, &x.Town, &x.Street, &x.Detail} {
+			if *f == "" {
+				continue
+			}
+			rest, ok := strings.CutPrefix(*f, short)
+			if !ok || rest == "" {
+				return x, false
+			}
+			*f, x.City = rest, y.City
+			return x, true
+		}
+		return x, false
+	}
+	if x, ok := fix(a, b); ok {
+		return x, b
+	}
+	if y, ok := fix(b, a); ok {
+		return a, y
+	}
+	return a, b
 }
 
 // streetIsCompound reads a Chinese "street" written without a number as the compound

@@ -151,3 +151,26 @@ func TestSecondPhoneAtHome(t *testing.T) {
 		}
 	}
 }
+
+// TestCityWrittenShort: a receiver address that writes the province and the city
+// without 省 and 市 is compared as the same place as one that writes them in full.
+func TestCityWrittenShort(t *testing.T) {
+	for _, c := range []struct {
+		short, full string
+		field       int
+		want        compare.Kind
+	}{
+		{"广东深圳刘华路483号7号楼6单元3201室", "广东省深圳市龙岗区刘华路４８３号幸福小区７－６－３２０１", fieldStreet, compare.Exact},
+		{"江苏南京鼓楼区徐安街464号7幢203室", "江苏省南京市鼓楼区幸福小区7幢203室", fieldLocality, compare.Exact},
+		{"湖北武汉翠苑6幢3004室", "湖北省武汉市武昌区孙新路1229号翠苑6栋4单元3004", fieldDetail, compare.Dwelling},
+		// 深南 is no city, but a road of 深圳: the street keeps it, and the address, whose
+		// city is unknown, is compared whole as before.
+		{"广东深南大道483号7号楼6单元3201室", "广东省深圳市龙岗区刘华路483号7号楼6单元3201室", fieldStreet, compare.Null},
+	} {
+		a := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王杰", Address: c.short})
+		b := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王杰", Address: c.full})
+		if got := CompareParties(a, b)[c.field]; got.Kind != c.want {
+			t.Errorf("%s against %s: %s %v (%s), want %v", c.short, c.full, fieldNames[c.field], got.Kind, got.Why, c.want)
+		}
+	}
+}
