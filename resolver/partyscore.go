@@ -786,6 +786,11 @@ func cityWrittenShort(a, b compare.Address) (compare.Address, compare.Address) {
 		}
 		return x, false
 	}
+	return eitherSide(a, b, fix)
+}
+
+// eitherSide applies fix to a, against b, and where it changes nothing to b, against a.
+func eitherSide(a, b compare.Address, fix func(x, y compare.Address) (compare.Address, bool)) (compare.Address, compare.Address) {
 	if x, ok := fix(a, b); ok {
 		return x, b
 	}
@@ -809,13 +814,7 @@ func streetIsCompound(a, b compare.Address) (compare.Address, compare.Address) {
 		x.Detail, x.Street = x.Street+x.Detail, ""
 		return x, true
 	}
-	if x, ok := fix(a, b); ok {
-		return x, b
-	}
-	if y, ok := fix(b, a); ok {
-		return a, y
-	}
-	return a, b
+	return eitherSide(a, b, fix)
 }
 
 // compoundForStreet compares, where one address names no street, the compounds two
