@@ -172,10 +172,72 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	if namesContradict(nameOf(prof), known) {
 		return true
 	}
+	if strings.HasPrefix(key, "phone:") && !wholeNameAgrees(nameOf(prof), known) && compare.MailboxNamesAnother(prof.Email, known) {
+		// Amy Zhang with fengying.zhang@126.com on the phone 張輝 orders with: an
+		// English name beside a Chinese one is the same person's as often as not, but
+		// her mailbox spells another member of his family, 张凤英. A phone is what a
+		// household shares, a mailbox one person's: she is his wife or daughter.
+		return true
+	}
 	// The key's party may be known by a weak name (李女士 with the family's phone) that
 	// a member with a full name joined since (李思颖): a sister's 李畅 contradicts her,
 	// not the title.
 	return weakName(known) && pb.clusterContradicts(pb.root(party), nameOf(prof))
+}
+
+// personalKeysFirst settles a mention whose keys name several parties (found, each
+// by its surviving id; nodes and keyed the parties and the keys that named them) where
+// a party that only a phone names holds someone whose name contradicts a member of a
+// party a personal key names (an e-mail, the system's account, a member number): 李欢's
+// mailbox with the family's phone, which her father 李刚 orders with, on an order
+// written Vivian Li that neither name contradicts. A phone is a household's as often as
+// one person's, a mailbox or an account is one person's: the mention is the mailbox's,
+// and the phone's party is returned apart (shared), to be related as a household's.
+// Where no personal key names a party, or the names agree, it changes nothing: the
+// mention proves them one, as before.
+func (pb *partyBook) personalKeysFirst(found, nodes, keyed []string, prof PartyProfile) (f, n, k, shared []string) {
+	var personal []string
+	phoneOnly := map[string]bool{}
+	for j, id := range nodes {
+		r := pb.root(id)
+		if strings.HasPrefix(keyed[j], "phone:") {
+			if !slices.Contains(personal, r) {
+				phoneOnly[r] = true
+			}
+			continue
+		}
+		personal = appendUnique(personal, r)
+		delete(phoneOnly, r)
+	}
+	if len(personal) == 0 || len(phoneOnly) == 0 {
+		return found, nodes, keyed, nil
+	}
+	for r := range phoneOnly {
+		if slices.ContainsFunc(personal, func(p string) bool { return pb.clustersContradict(p, r, nameOf(prof)) }) {
+			shared = append(shared, r)
+		}
+	}
+	if len(shared) == 0 {
+		return found, nodes, keyed, nil
+	}
+	sort.Strings(shared)
+	f = slices.DeleteFunc(slices.Clone(found), func(r string) bool { return slices.Contains(shared, r) })
+	for j, id := range nodes {
+		if !slices.Contains(shared, pb.root(id)) {
+			n, k = append(n, id), append(k, keyed[j])
+		}
+	}
+	return f, n, k, shared
+}
+
+// wholeNameAgrees reports whether two names agree as whole names (the same, in another
+// script or romanisation, or with a slip), not in a part, a nickname or a title.
+func wholeNameAgrees(a, b compare.Name) bool {
+	switch compare.NameLevel(a, b).Kind {
+	case compare.Exact, compare.Transliterated, compare.Typo, compare.Phonetic:
+		return true
+	}
+	return false
 }
 
 // relationReason says in words which relation key two parties share. A bank account
@@ -376,6 +438,11 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			}
 			found = appendUnique(found, pb.root(id))
 			nodes, keyed = append(nodes, id), append(keyed, k)
+		}
+		if len(found) > 1 && !prof.Company {
+			var shared []string
+			found, nodes, keyed, shared = pb.personalKeysFirst(found, nodes, keyed, prof)
+			refused = append(refused, shared...)
 		}
 		// The party this description was filed as under the mention's first key, if it
 		// was (see describeAnew): the mention is that party's again.

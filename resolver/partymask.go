@@ -225,9 +225,11 @@ func (m partLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyPro
 	return m.noteJudged(root, d, c, personsContradict(a, b), onPart)
 }
 
-// personsContradict reports whether a and b are two persons whose names contradict.
+// personsContradict reports whether a and b are two persons whose names contradict, or
+// one of whose mailboxes spells another member of the other's family (see
+// mailboxOfAnother).
 func personsContradict(a, b PartyProfile) bool {
-	return !a.Company && !b.Company && namesContradict(nameOf(a), nameOf(b))
+	return !a.Company && !b.Company && (namesContradict(nameOf(a), nameOf(b)) || mailboxNamesAnother(a, b))
 }
 
 // noteJudged is note with the names' contradiction already worked out (contra, from

@@ -400,9 +400,10 @@ func CompareParties(a, b PartyProfile) Comparison {
 	if !a.Company && !b.Company {
 		englishBesideChinese(&c, a, b)
 	}
-	if hasParts(a.Place) && hasParts(b.Place) {
+	placeA, placeB := cityWrittenShort(a.Place, b.Place)
+	if hasParts(placeA) && hasParts(placeB) {
 		// 书院路35115幢 against 书院路351号15幢: the 号 dropped, read as the other writes it.
-		pa, pb, run := compare.SplitRunTogether(a.Place, b.Place)
+		pa, pb, run := compare.SplitRunTogether(placeA, placeB)
 		pa, pb = streetIsCompound(pa, pb)
 		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, pa, pb)
 		if run != "" {
@@ -471,8 +472,55 @@ func CompareParties(a, b PartyProfile) Comparison {
 	}
 	if !a.Company && !b.Company {
 		movedWithPhone(&c, a, b)
+		mailboxOfAnother(&c, a, b)
+		secondPhoneAtHome(&c, a, b)
 	}
 	return c
+}
+
+// secondPhoneAtHome makes another phone say nothing where a whole Chinese name of three
+// or four characters and the flat agree (陈淑华 at 海棠湾19幢1003室 with 15330767049, and
+// at 19幢1003室 with 15940913748): one person in ten orders with a second SIM, a work
+// phone or a new number, while a stranger of the same full name in the same flat is
+// far rarer, Chinese families not passing a name on. It is movedWithPhone the other
+// way round: there the name and the phone agree and another home says nothing. Not a
+// name of two characters, which namesakes share by the thousand in one city, nor a
+// flat whose road, number or district disagrees.
+func secondPhoneAtHome(c *Comparison, a, b PartyProfile) {
+	if c[fieldPhone].Kind != compare.Different || c[fieldName].Kind != compare.Exact || !longHanName(a) || !longHanName(b) {
+		return
+	}
+	if k := c[fieldDetail].Kind; k != compare.Exact && k != compare.Dwelling {
+		return
+	}
+	for _, f := range []int{fieldNumber, fieldStreet, fieldLocality, fieldPostcode} {
+		if !c[f].Kind.Agrees() && c[f].Kind != compare.Null {
+			return
+		}
+	}
+	c[fieldPhone] = compare.Level{Kind: compare.Null, Why: "phone: another number under the same full name at the same flat (a second number)"}
+}
+
+// mailboxOfAnother makes the names of two profiles differ where one side's mailbox
+// spells another member of the other's family (MailboxNamesAnother) and the names do
+// not agree as wholes: Vivian Li with huan.li@outlook.com against 李刚, or Amy Zhang
+// with fengying.zhang@126.com against 張輝. The English name agrees with his in the
+// family name alone, which his whole household shares with its phone and its flat; the
+// mailbox says which member she is, and it is not him. personsContradict reads the
+// same, so that the phone and the flat they share make no more than a possible match.
+func mailboxOfAnother(c *Comparison, a, b PartyProfile) {
+	if !mailboxNamesAnother(a, b) {
+		return
+	}
+	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
+	c[fieldName] = compare.Level{Kind: compare.Different, Why: "name: the mailbox spells another member of the family"}
+}
+
+// mailboxNamesAnother reports whether either profile's mailbox spells another member of
+// the other's family, their names not agreeing as wholes.
+func mailboxNamesAnother(a, b PartyProfile) bool {
+	na, nb := nameOf(a), nameOf(b)
+	return (compare.MailboxNamesAnother(a.Email, nb) || compare.MailboxNamesAnother(b.Email, na)) && !wholeNameAgrees(na, nb)
 }
 
 // movedWithPhone makes another home say nothing where the whole name and the phone
@@ -710,6 +758,48 @@ func localityInCityField(a, b compare.Address) (compare.Level, bool) {
 	return compare.Level{}, false
 }
 
+// cityWrittenShort reads the city an address writes without its 市 where the other
+// address names it in full: 广东深圳刘华路483号 against 广东省深圳市龙岗区刘华路483号,
+// 江苏南京鼓楼区 against 南京市鼓楼区, 湖北武汉翠苑6幢 against 武汉市武昌区翠苑6幢.
+// Buyers type the province and the city short (Pinduoduo's and Douyin's receiver
+// address is typed or pasted as one line), and the parser, which knows the provinces
+// but no list of cities, glued the city to the district, the street or the compound
+// that follows, so that the street 深圳刘华路 disagreed with 刘华路. Only at the start
+// of the first part after the province, and only a city of two characters or more
+// that the other address names.
+func cityWrittenShort(a, b compare.Address) (compare.Address, compare.Address) {
+	fix := func(x, y compare.Address) (compare.Address, bool) {
+		short, ok := strings.CutSuffix(y.City, "市")
+		if x.City != "" || !ok || utf8.RuneCountInString(short) < 2 || !compare.HasHan(short) {
+			return x, false
+		}
+		for _, f := range []*string{&x.Locality, &x.Town, &x.Street, &x.Detail} {
+			if *f == "" {
+				continue
+			}
+			rest, ok := strings.CutPrefix(*f, short)
+			if !ok || rest == "" {
+				return x, false
+			}
+			*f, x.City = rest, y.City
+			return x, true
+		}
+		return x, false
+	}
+	return eitherSide(a, b, fix)
+}
+
+// eitherSide applies fix to a, against b, and where it changes nothing to b, against a.
+func eitherSide(a, b compare.Address, fix func(x, y compare.Address) (compare.Address, bool)) (compare.Address, compare.Address) {
+	if x, ok := fix(a, b); ok {
+		return x, b
+	}
+	if y, ok := fix(b, a); ok {
+		return a, y
+	}
+	return a, b
+}
+
 // streetIsCompound reads a Chinese "street" written without a number as the compound
 // it names where the other address's detail starts with it: 融创白象街26-3-1102 is a
 // compound named like a road (白象街), picked on a map, and 谢家湾正街2823号融创白象街
@@ -724,13 +814,7 @@ func streetIsCompound(a, b compare.Address) (compare.Address, compare.Address) {
 		x.Detail, x.Street = x.Street+x.Detail, ""
 		return x, true
 	}
-	if x, ok := fix(a, b); ok {
-		return x, b
-	}
-	if y, ok := fix(b, a); ok {
-		return a, y
-	}
-	return a, b
+	return eitherSide(a, b, fix)
 }
 
 // compoundForStreet compares, where one address names no street, the compounds two

@@ -3,6 +3,7 @@ package resolver
 import (
 	"testing"
 
+	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/compare"
 )
 
@@ -94,6 +95,82 @@ func TestDistrictBesideTheLockerOfTheHomesBuilding(t *testing.T) {
 	} {
 		if c := CompareParties(home, other); c[fieldLocality].Kind != compare.Different {
 			t.Errorf("%s: locality %v (%s), want different", other.Address, c[fieldLocality].Kind, c[fieldLocality].Why)
+		}
+	}
+}
+
+// TestMailboxOfAnotherMember: a mailbox spelling another member of the family makes an
+// English name beside the Chinese one another name, and the two persons that
+// contradict; a mailbox spelling the name itself changes nothing.
+func TestMailboxOfAnotherMember(t *testing.T) {
+	at := func(ref ontology.PartyRef) PartyProfile {
+		ref.Role, ref.Country, ref.Phone = ontology.PartyCustomer, "CN", "18897780677"
+		ref.Address = "广东广州越秀区佟和大道1227号金色家园14-5-3004"
+		return ProfileOf(ref)
+	}
+	him := at(ontology.PartyRef{Name: "張輝"})
+	for _, c := range []struct {
+		other  PartyProfile
+		name   compare.Kind
+		contra bool
+	}{
+		{at(ontology.PartyRef{GivenName: "Amy", FamilyName: "Zhang", Email: "fengying.zhang@126.com"}), compare.Different, true},
+		// Without a mailbox: a woman's English name beside a man's Chinese one is no
+		// one person's two names (englishBesideChinese), but no contradiction either.
+		{at(ontology.PartyRef{GivenName: "Amy", FamilyName: "Zhang"}), compare.Different, false},
+		{at(ontology.PartyRef{GivenName: "Tony", FamilyName: "Zhang", Email: "zhanghui88@126.com"}), compare.Partial, false},
+		{at(ontology.PartyRef{Name: "张辉", Email: "fengying.zhang@126.com"}), compare.Exact, false}, // his wife's mailbox, his name
+	} {
+		cmp := CompareParties(c.other, him)
+		if cmp[fieldName].Kind != c.name || personsContradict(c.other, him) != c.contra {
+			t.Errorf("%s%s against 張輝: name %v (%s), contradict %v; want %v, %v", c.other.FullName, c.other.Given,
+				cmp[fieldName].Kind, cmp[fieldName].Why, personsContradict(c.other, him), c.name, c.contra)
+		}
+	}
+}
+
+// TestSecondPhoneAtHome: a whole Chinese name of three characters at the same flat with
+// another number is one person's second number; another flat, or a name of two
+// characters, keeps the other number as evidence against.
+func TestSecondPhoneAtHome(t *testing.T) {
+	p := func(name, phone, address string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Phone: phone, Address: address})
+	}
+	home := p("陈淑华", "15330767049", "广东省广州市白云区南阳路547号海棠湾19幢1003室")
+	for _, c := range []struct {
+		a, b PartyProfile
+		want compare.Kind
+	}{
+		{p("陈淑华", "15940913748", "广东省广州市白云区19幢1003室"), home, compare.Null},
+		{p("陈淑华", "15940913748", "广东省广州市白云区南阳路547号海棠湾21幢1003室"), home, compare.Different},
+		{p("陈淑华", "15940913748", "广东省广州市天河区19幢1003室"), home, compare.Different},
+		{p("陈华", "15940913748", "广东省广州市白云区19幢1003室"), p("陈华", "15330767049", "广东省广州市白云区南阳路547号海棠湾19幢1003室"), compare.Different},
+	} {
+		if got := CompareParties(c.a, c.b)[fieldPhone]; got.Kind != c.want {
+			t.Errorf("%s at %s against %s at %s: phone %v (%s), want %v", c.a.FullName, c.a.Address, c.b.FullName, c.b.Address, got.Kind, got.Why, c.want)
+		}
+	}
+}
+
+// TestCityWrittenShort: a receiver address that writes the province and the city
+// without 省 and 市 is compared as the same place as one that writes them in full.
+func TestCityWrittenShort(t *testing.T) {
+	for _, c := range []struct {
+		short, full string
+		field       int
+		want        compare.Kind
+	}{
+		{"广东深圳刘华路483号7号楼6单元3201室", "广东省深圳市龙岗区刘华路４８３号幸福小区７－６－３２０１", fieldStreet, compare.Exact},
+		{"江苏南京鼓楼区徐安街464号7幢203室", "江苏省南京市鼓楼区幸福小区7幢203室", fieldLocality, compare.Exact},
+		{"湖北武汉翠苑6幢3004室", "湖北省武汉市武昌区孙新路1229号翠苑6栋4单元3004", fieldDetail, compare.Dwelling},
+		// 深南 is no city, but a road of 深圳: the street keeps it, and the address, whose
+		// city is unknown, is compared whole as before.
+		{"广东深南大道483号7号楼6单元3201室", "广东省深圳市龙岗区刘华路483号7号楼6单元3201室", fieldStreet, compare.Null},
+	} {
+		a := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王杰", Address: c.short})
+		b := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王杰", Address: c.full})
+		if got := CompareParties(a, b)[c.field]; got.Kind != c.want {
+			t.Errorf("%s against %s: %s %v (%s), want %v", c.short, c.full, fieldNames[c.field], got.Kind, got.Why, c.want)
 		}
 	}
 }

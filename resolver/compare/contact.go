@@ -317,3 +317,39 @@ func PhoneEndsWith(phone, tail string) bool {
 	}
 	return strings.HasSuffix(string(digits), tail)
 }
+
+// MailboxNamesAnother reports whether an e-mail address's mailbox spells another
+// member of a Chinese name's family: the family name's pinyin beside, before or after
+// a given name in pinyin that is not the name's own (fengying.zhang@ or zhangfengying@
+// against 張輝, huan.li@ against 李刚). A household shares a phone and a family name;
+// its members' mailboxes are each one's own, so a mailbox spelling 张凤英 on an order
+// with 張輝's phone says the order is hers. A mailbox without the family name (a QQ
+// number, a nickname) or with the name's own given name says nothing.
+func MailboxNamesAnother(email string, n Name) bool {
+	local, _, ok := strings.Cut(strings.ToLower(strings.TrimSpace(email)), "@")
+	if !ok || local == "" {
+		return false
+	}
+	han := hanPart(n.text())
+	h, ok := ParseHanName(han)
+	if !ok || h.Family == "" || h.Given == "" {
+		return false
+	}
+	fam := uFold(strings.Join(familyPinyin(h.Family), ""))
+	words := strings.FieldsFunc(local, func(r rune) bool { return r < 'a' || r > 'z' })
+	given := ""
+	switch {
+	case len(words) == 2 && uFold(words[0]) == fam:
+		given = words[1]
+	case len(words) == 2 && uFold(words[1]) == fam:
+		given = words[0]
+	case len(words) == 1 && strings.HasPrefix(uFold(words[0]), fam):
+		given = words[0][len(fam):]
+	case len(words) == 1 && strings.HasSuffix(uFold(words[0]), fam):
+		given = words[0][:len(words[0])-len(fam)]
+	}
+	if len(given) < 2 || !namePinyin(given) {
+		return false
+	}
+	return NameLevel(Name{Full: fam + " " + given}, Name{Full: han}).Kind == Different
+}

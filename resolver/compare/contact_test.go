@@ -112,3 +112,26 @@ func TestNamePhoneTail(t *testing.T) {
 		t.Error("PhoneEndsWith: a plain number's last digits, never a mask's")
 	}
 }
+
+func TestMailboxNamesAnother(t *testing.T) {
+	for _, c := range []struct {
+		email, name string
+		want        bool
+	}{
+		{"fengying.zhang@126.com", "張輝", true}, // his wife's mailbox
+		{"zhangfengying@126.com", "张辉", true},
+		{"huan.li@outlook.com", "李刚", true},
+		{"lvhua@163.com", "吕刚", true},            // ü written v
+		{"fengying.zhang@126.com", "张凤英", false}, // her own
+		{"wangxiuying9@gmail.com", "王秀英", false},
+		{"zhang@126.com", "张辉", false},            // the family name alone
+		{"amy.zhang@126.com", "张辉", false},        // an English name: which member, it does not say
+		{"lihome@126.com", "李刚", false},           // no given name in pinyin
+		{"2870346826@qq.com", "景金凤", false},       // a QQ number
+		{"huan.li@outlook.com", "Gang Li", false}, // no Han name to read
+	} {
+		if got := MailboxNamesAnother(c.email, Name{Full: c.name}); got != c.want {
+			t.Errorf("%s against %s: %v, want %v", c.email, c.name, got, c.want)
+		}
+	}
+}

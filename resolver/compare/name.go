@@ -849,6 +849,16 @@ func hanNickname(field, nick string, full HanName) (Level, bool) {
 		return level(field, Nickname, "%s calls %s%s by the sound of %s", nick, full.Family, full.Given, c), true
 	case (rs[0] == '小' || rs[0] == '老') && c == full.Family:
 		return level(field, Partial, "%s: family name %s only", nick, c), true
+	case rs[0] == '小' && full.Given != "" && strings.HasSuffix(full.Given, c):
+		// 小英 for 王秀英: 小 before the given name's last character is how family,
+		// friends and the buyer herself write a receiver's name on a delivery (the
+		// recipient field of Pinduoduo, Douyin and Meituan orders), as 阿英 is.
+		return level(field, Nickname, "%s calls %s%s by %s", nick, full.Family, full.Given, c), true
+	case utf8.RuneCountInString(full.Given) == 2 && nick == full.Given:
+		// 秀英 for 王秀英: the given name alone, as the family calls her and as she
+		// types it into a delivery's recipient field. A two-character given name, so
+		// that the one character of 王英 (英 alone) is not read as a whole name.
+		return level(field, Nickname, "%s is the given name of %s%s alone", nick, full.Family, full.Given), true
 	}
 	return Level{}, false
 }

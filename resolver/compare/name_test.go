@@ -369,6 +369,16 @@ func TestHanNicknames(t *testing.T) {
 		{"小温", "Zhenbo Wang", Different},
 		{"小张", "张先生", Partial}, // two ways of naming one family
 		{"小张", "王先生", Different},
+		// 小 before the given name's last character, and the given name alone: how a
+		// receiver is written on Pinduoduo, Douyin and Meituan deliveries.
+		{"小英", "王秀英", Nickname},
+		{"小華", "王建华", Nickname}, // in traditional characters
+		{"小英", "王秀兰", Different},
+		{"小秀", "王秀英", Different}, // 小 goes with the last character
+		{"秀英", "王秀英", Nickname},
+		{"秀兰", "王秀英", Different},
+		{"英", "王秀英", Different},
+		{"王总", "王建华", Partial}, // a title after the family name, as 王先生
 	} {
 		if got := NameLevel(Name{Full: c.a}, Name{Full: c.b}); got.Kind != c.want {
 			t.Errorf("%s vs %s: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)

@@ -3,12 +3,19 @@ package normalize
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // titles are courtesy titles that some systems put in the name field and others do not.
 var (
 	latinTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true}
 	hanTitles   = []string{"先生", "女士", "小姐"}
+	// hanFamilyTitles follow a family name of one character: 王总 for the boss called
+	// 王, 李老师 for a teacher. Buyers and couriers write them in a delivery's recipient
+	// field (Meituan, Douyin and Pinduoduo orders to an office or a school) as they
+	// write 王先生. After two characters or more they are left: 总 may end a given name
+	// (王建总), and a compound family name with one is too rare to guess at.
+	hanFamilyTitles = []string{"总", "老师"}
 )
 
 // PersonName returns the comparable key of a person's name: the words of
@@ -70,6 +77,11 @@ func PersonNameWords(s string) []string {
 		stripped = false
 		for _, t := range hanTitles {
 			if rest, ok := strings.CutSuffix(cjk, t); ok && rest != "" {
+				cjk, stripped = rest, true
+			}
+		}
+		for _, t := range hanFamilyTitles {
+			if rest, ok := strings.CutSuffix(cjk, t); ok && rest != "" && utf8.RuneCountInString(rest) == 1 {
 				cjk, stripped = rest, true
 			}
 		}

@@ -29,6 +29,10 @@ var nameTests = []struct{ in, want string }{
 	{"王先生", "王"},
 	{"李 女士", "李"},
 	{"先生", "先生"},
+	{"王总", "王"},    // the boss called 王, on a delivery to an office
+	{"李老师", "李"},   // a teacher
+	{"王建总", "王建总"}, // after a whole name 总 is part of it
+	{"总", "总"},
 	{"美林", "美林"}, // CJK order is kept
 	{"迈克尔·乔丹", "迈克尔乔丹"},
 	{"山田 太郎", "山田太郎"},

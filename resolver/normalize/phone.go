@@ -90,6 +90,12 @@ func Phone(s, defaultCountry string) (e164 string, ok bool) {
 	if chinaMobileNSN(digits) && (!known || greaterChina[home.code]) {
 		return "+86" + digits, true
 	}
+	// ... or only its '+' ("86-13812345678", "8613812345678"), where no country is
+	// given: 86 and eleven digits starting 13 to 19 are a mainland mobile number, as
+	// such a number with the '+' is.
+	if (!known || greaterChina[home.code]) && strings.HasPrefix(digits, "86") && chinaMobileNSN(digits[2:]) {
+		return "+" + digits, true
+	}
 	return "", false
 }
 
