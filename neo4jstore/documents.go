@@ -101,10 +101,12 @@ func saveChunk(ctx context.Context, tx neo4j.ManagedTransaction, rows []versionR
 // SaveDocuments stores envelopes inside the resolution's transaction, as
 // Store.SaveDocuments does in one of its own, so that a live webhook's documents are
 // stored and resolved with one commit (resolver.Matcher.ProcessSaved). The tenant's lock
-// is taken before the documents' own, as every resolution takes them, so this order
-// cannot deadlock with a plain save (documents only) or a batch (tenant, then
-// documents). Every envelope must be of this transaction's tenant, each key once, and
-// at most one chunk of them.
+// is taken before the documents' own, as every resolution takes them. The documents'
+// locks are then held through the resolution's writes, longer than a plain save holds
+// them: a plain save of an overlapping set whose resolution here relinks a document it
+// holds can meet it in a cycle, which Neo4j detects as a deadlock and the driver retries.
+// Every envelope must be of this transaction's tenant, each key once, and at most one
+// chunk of them.
 func (t *resolutionTx) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]Outcome, error) {
 	if len(envs) > batchSize || len(uniqueChunks(envs, batchSize)) > 1 {
 		return nil, fmt.Errorf("saving in the resolution: %d documents in more than one chunk", len(envs))

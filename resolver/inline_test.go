@@ -130,3 +130,51 @@ func TestSaveAndResolveLetsOneRequestOfATenantAtATime(t *testing.T) {
 		t.Errorf("the next request: %+v, %v", st, err)
 	}
 }
+
+// failingOnce fails its first projection (Redis away a moment) and counts catch-ups.
+type failingOnce struct {
+	*inventory.Projector
+	failed   bool
+	catchUps int
+}
+
+func (p *failingOnce) Project(ctx context.Context, tenant string, ms []ontology.Movement) error {
+	if !p.failed {
+		p.failed = true
+		return errors.New("redis away")
+	}
+	return p.Projector.Project(ctx, tenant, ms)
+}
+
+func (p *failingOnce) CatchUp(ctx context.Context, tenant string) (int, error) {
+	p.catchUps++
+	return p.Projector.CatchUp(ctx, tenant)
+}
+
+// After a projection failed, the tenant's catch-up (pages of movements after an
+// outage) is the worker's, not the next webhook's request: the request takes the
+// ordinary way and runs no catch-up. Found by an outside review, which saw a request
+// wait for the whole catch-up.
+func TestSaveAndResolveLeavesALaggingTenantToTheWorker(t *testing.T) {
+	f := newFixture(t)
+	p := &failingOnce{Projector: inventory.NewProjector(f.store, rediscache.New(redistest.Open(t)))}
+	w := resolver.NewWorker(f.m, p, f.store, nil, resolver.WorkerConfig{Sweep: time.Hour})
+	first := f.doc("shopify", "order", "o5", ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1))
+	if _, err := w.SaveAndResolve(f.ctx, f.tenant, saveInline(t, []ontology.Document{first}, nil)); err != nil {
+		t.Fatal(err)
+	}
+	second := f.doc("shopify", "order", "o6", ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1))
+	if _, err := w.SaveAndResolve(f.ctx, f.tenant, saveInline(t, []ontology.Document{second}, nil)); !errors.Is(err, resolver.ErrNotInline) {
+		t.Errorf("a lagging tenant's webhook: %v, want ErrNotInline", err)
+	}
+	if p.catchUps != 0 {
+		t.Errorf("%d catch-ups ran in the request", p.catchUps)
+	}
+	// The worker catches the tenant up: the first order's movement reaches the cache.
+	if _, err := w.Drain(f.ctx, f.tenant); err != nil {
+		t.Fatal(err)
+	}
+	if p.catchUps == 0 {
+		t.Error("the worker never caught the tenant up")
+	}
+}

@@ -194,7 +194,9 @@ func (m *Matcher) ProcessSaved(ctx context.Context, tenant string, save SaveFunc
 			return Stats{}, ErrNotInline
 		}
 	}
-	st, _, err := m.resolveSelected(ctx, tenant, selection{save: save}, m.partyModelOf(ctx, tenant))
+	// The model is read (and kept for the worker's batches too) whatever becomes of the
+	// request: a sender hanging up must not leave the default model cached.
+	st, _, err := m.resolveSelected(ctx, tenant, selection{save: save}, m.partyModelOf(context.WithoutCancel(ctx), tenant))
 	return st, err
 }
 

@@ -2,7 +2,6 @@ package resolver
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -346,8 +345,8 @@ func (w *Worker) projectAside(ctx context.Context, tenant string, ms []ontology.
 // live webhook's order reaches its subscribers with one commit and no hand-over to the
 // worker. It answers ErrNotInline, having stored nothing, when the documents must go
 // the ordinary way: the worker or another request is resolving the tenant (a busy
-// tenant's documents are resolved faster in the worker's batches), or the tenant holds
-// reservations. On any other error nothing is stored either. A projection that
+// tenant's documents are resolved faster in the worker's batches), its projection lags
+// (the worker catches it up), or the tenant holds reservations. On any other error nothing is stored either. A projection that
 // fails is left to the worker, as its own would be.
 func (w *Worker) SaveAndResolve(ctx context.Context, tenant string, save SaveFunc) (Stats, error) {
 	if !w.takeInline(tenant) {
@@ -356,14 +355,15 @@ func (w *Worker) SaveAndResolve(ctx context.Context, tenant string, save SaveFun
 	defer w.doneInline(tenant)
 	start := time.Now()
 	st, err := w.matcher.ProcessSaved(ctx, tenant, save)
-	if errors.Is(err, ErrNotInline) {
+	if err != nil {
+		// Not counted here: the documents go the ordinary way, whose batch counts them.
 		return st, err
 	}
 	if w.cfg.Observe != nil {
-		w.cfg.Observe(tenant, st, time.Since(start), err)
+		w.cfg.Observe(tenant, st, time.Since(start), nil)
 	}
-	if err != nil || st.Documents == 0 {
-		return st, err
+	if st.Documents == 0 {
+		return st, nil
 	}
 	// Committed: what follows must not end with the request that asked for it.
 	ctx = context.WithoutCancel(ctx)
@@ -372,12 +372,10 @@ func (w *Worker) SaveAndResolve(ctx context.Context, tenant string, save SaveFun
 		w.Notify(tenant)
 		return st, nil
 	}
-	if w.behind(tenant, false) || st.UnmovedExpiries > 0 {
-		if _, err := w.proj.CatchUp(ctx, tenant); err != nil {
-			w.log.Warn("catching up the projection; will retry", "tenant", tenant, "err", err)
-			w.behind(tenant, true)
-			w.Notify(tenant)
-		}
+	if st.UnmovedExpiries > 0 {
+		// Copying the expiries is the worker's catch-up, whose length no request
+		// should wait for.
+		w.Notify(tenant)
 	}
 	return st, nil
 }
@@ -387,7 +385,9 @@ func (w *Worker) SaveAndResolve(ctx context.Context, tenant string, save SaveFun
 func (w *Worker) takeInline(tenant string) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.stepping == tenant || w.inline[tenant] {
+	if w.stepping == tenant || w.inline[tenant] || w.lagging[tenant] {
+		// A lagging tenant's catch-up (after Redis was away: pages of movements) is
+		// the worker's next step, not a request's.
 		return false
 	}
 	if w.inline == nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/seamhub/seam/connectors"
 	"github.com/seamhub/seam/neo4jstore"
@@ -48,8 +49,17 @@ func (s inlineStore) SaveResolved(ctx context.Context, envs []ontology.Envelope)
 		out, err := s.SaveDocuments(ctx, envs)
 		return out, false, err
 	}
+	// The attempt has a budget of its own, well inside the request's: the tenant's lock
+	// may be held elsewhere (another process's batch, a decision, a count), which a plain
+	// save never waits for, and the sender must not be refused for it.
+	budget := inlineBudget
+	if dl, ok := ctx.Deadline(); ok {
+		budget = min(budget, time.Until(dl)/2)
+	}
+	ictx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
 	var out []connectors.Outcome
-	_, err := s.worker.SaveAndResolve(ctx, tenant, func(ctx context.Context, tx resolver.Tx) ([]string, error) {
+	_, err := s.worker.SaveAndResolve(ictx, tenant, func(ctx context.Context, tx resolver.Tx) ([]string, error) {
 		saver, ok := tx.(documentSaver)
 		if !ok {
 			return nil, fmt.Errorf("the store's resolution transaction cannot save documents (%T)", tx)
@@ -70,15 +80,30 @@ func (s inlineStore) SaveResolved(ctx context.Context, envs []ontology.Envelope)
 	switch {
 	case err == nil:
 		return out, true, nil
-	case errors.Is(err, neo4jstore.ErrUnavailable) || ctx.Err() != nil:
+	case ctx.Err() != nil:
+		return nil, false, err
+	case ictx.Err() != nil:
+		// Out of its budget (the lock held elsewhere, a slow moment): stored the
+		// ordinary way below. Had it committed after all, the save finds duplicates
+		// and the worker, told below, projects what it resolved.
+		s.log.Info("a webhook's resolution in its request ran out of time; storing it for the worker",
+			"tenant", tenant, "documents", len(envs), "budget", budget)
+	case errors.Is(err, neo4jstore.ErrUnavailable):
 		return nil, false, err
 	case !errors.Is(err, resolver.ErrNotInline):
 		s.log.Warn("resolving a webhook's documents in its request failed; storing them for the worker",
 			"tenant", tenant, "documents", len(envs), "err", err)
 	}
 	out, err = s.SaveDocuments(ctx, envs)
+	if err == nil {
+		s.worker.Notify(tenant)
+	}
 	return out, false, err
 }
+
+// inlineBudget bounds a webhook's resolution in its request; past it the documents are
+// stored the ordinary way. An idle tenant's takes a few milliseconds.
+const inlineBudget = time.Second
 
 // inlineTenant returns the tenant of a delivery that may be resolved in its request:
 // few documents, all from a webhook, of one tenant, each key once, none carrying

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/seamhub/seam/connectors/webhook"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver"
 )
 
 // inlineOrder is a Shopify orders/create webhook of one unit of sku.
@@ -83,6 +85,54 @@ func TestWebhookOrderWithoutInlineResolution(t *testing.T) {
 	for deadline := time.Now().Add(settle); reservedOf(t, base, tenant, "INLINE-COFFEE") != ontology.Units(1); time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("the worker never resolved the order")
+		}
+	}
+}
+
+// While another transaction holds the tenant's resolution lock (another process's
+// batch, a decision, a count), a webhook of that tenant is still stored and answered 200
+// within the request's time, as a plain save always was: its resolution in the request
+// gives up after its budget and the documents take the ordinary way. Found by an
+// outside review: the request waited for the lock until its 4 s deadline and answered
+// 503.
+func TestWebhookAnsweredWhileTheTenantLockIsHeldElsewhere(t *testing.T) {
+	tenant := neo4jtest.Tenant(t)
+	s := startServer(t, testConfig(t))
+	base := "http://" + s.Addr
+	body, h := inlineOrder(20, "INLINE-WARM")
+	if code, _ := postWebhook(t, base, tenant, "shopify", body, h); code != http.StatusOK {
+		t.Fatalf("warm-up answered %d", code)
+	}
+	held, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		once := false
+		done <- s.App.store.WithTenantLock(context.Background(), tenant, func(ctx context.Context, tx resolver.Tx) error {
+			if _, err := tx.PendingOf(ctx, nil); err != nil { // takes the lock
+				return err
+			}
+			if !once {
+				once = true
+				close(held)
+			}
+			<-release // a long batch elsewhere, past the webhook's 4 s
+			return nil
+		})
+	}()
+	<-held
+	body, h = inlineOrder(21, "INLINE-HELD")
+	code, r := postWebhook(t, base, tenant, "shopify", body, h)
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if code != http.StatusOK {
+		t.Fatalf("a webhook while the tenant's lock was held elsewhere answered %d: %+v", code, r)
+	}
+	// Stored the ordinary way, resolved by the worker once the lock is free.
+	for deadline := time.Now().Add(settle); reservedOf(t, base, tenant, "INLINE-HELD") != ontology.Units(1); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the order stored while the lock was held was never resolved")
 		}
 	}
 }
