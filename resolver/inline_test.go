@@ -178,3 +178,51 @@ func TestSaveAndResolveLeavesALaggingTenantToTheWorker(t *testing.T) {
 		t.Error("the worker never caught the tenant up")
 	}
 }
+
+// duringProjection runs fn inside the first projection of a document's movements.
+type duringProjection struct {
+	*inventory.Projector
+	fn   func()
+	done bool
+}
+
+func (p *duringProjection) Project(ctx context.Context, tenant string, ms []ontology.Movement) error {
+	if !p.done && len(ms) > 0 {
+		p.done = true
+		p.fn()
+	}
+	return p.Projector.Project(ctx, tenant, ms)
+}
+
+// A webhook that arrives while the worker projects its last batch (a sender posting
+// the next order as soon as the last one's push arrived) is resolved in its request:
+// the worker holds the tenant only while its batch's transaction runs. Held through
+// the projection, each webhook that went the ordinary way sent the next one the same
+// way, and `seam bench stock` measured the worker's path for most of its webhooks.
+func TestSaveAndResolveWhileTheWorkerProjects(t *testing.T) {
+	f := newFixture(t)
+	p := &duringProjection{Projector: inventory.NewProjector(f.store, rediscache.New(redistest.Open(t)))}
+	w := resolver.NewWorker(f.m, p, f.store, nil, resolver.WorkerConfig{Sweep: time.Hour, Sweeps: func(string) bool { return false }})
+	next := f.doc("shopify", "order", "o8", ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1))
+	got := make(chan error, 1)
+	p.fn = func() {
+		_, err := w.SaveAndResolve(f.ctx, f.tenant, saveInline(t, []ontology.Document{next}, nil))
+		got <- err
+	}
+	ctx, cancel := context.WithCancel(f.ctx)
+	defer cancel()
+	stopped := make(chan struct{})
+	go func() { w.Run(ctx); close(stopped) }()
+	f.save(f.doc("shopify", "order", "o7", ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1)))
+	w.Notify(f.tenant)
+	select {
+	case err := <-got:
+		if err != nil {
+			t.Errorf("a webhook during the worker's projection: %v, want it resolved in its request", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the worker never projected the first order")
+	}
+	cancel()
+	<-stopped
+}

@@ -150,13 +150,7 @@ func (w *Worker) Run(ctx context.Context) {
 				drained = true
 			}
 		}
-		w.mu.Lock()
-		w.stepping = tenant
-		w.mu.Unlock()
 		more, err := w.step(ctx, tenant)
-		w.mu.Lock()
-		w.stepping = ""
-		w.mu.Unlock()
 		switch {
 		case err != nil && ctx.Err() == nil:
 			// Neo4j or Redis is away, or was a moment ago. Try the tenant again after a
@@ -213,7 +207,11 @@ func (w *Worker) step(ctx context.Context, tenant string) (more bool, err error)
 		}
 	}()
 	start := time.Now()
-	st, err := w.matcher.Process(ctx, tenant, w.cfg.Batch)
+	// Only while the batch's transaction runs: a request that came during the
+	// projection after it (a webhook sent as soon as the last one's push arrived) would
+	// otherwise take the ordinary way, and so would the next, each one's batch making
+	// the next one's.
+	st, err := w.process(ctx, tenant)
 	if w.cfg.Observe != nil {
 		w.cfg.Observe(tenant, st, time.Since(start), err)
 	}
@@ -246,6 +244,20 @@ func (w *Worker) step(ctx context.Context, tenant string) (more bool, err error)
 	}
 	_, err = w.proj.CatchUp(ctx, tenant)
 	return false, err
+}
+
+// process is the step's batch, with the tenant marked as being resolved meanwhile (see
+// takeInline).
+func (w *Worker) process(ctx context.Context, tenant string) (Stats, error) {
+	w.mu.Lock()
+	w.stepping = tenant
+	w.mu.Unlock()
+	defer func() {
+		w.mu.Lock()
+		w.stepping = ""
+		w.mu.Unlock()
+	}()
+	return w.matcher.Process(ctx, tenant, w.cfg.Batch)
 }
 
 // roundRobin is the queue of tenants with work, each at most once, in turn.
