@@ -84,20 +84,25 @@ func (s inlineStore) SaveResolved(ctx context.Context, envs []ontology.Envelope)
 		return nil, false, err
 	case ictx.Err() != nil:
 		// Out of its budget (the lock held elsewhere, a slow moment): stored the
-		// ordinary way below. Had it committed after all, the save finds duplicates
-		// and the worker, told below, projects what it resolved.
+		// ordinary way.
 		s.log.Info("a webhook's resolution in its request ran out of time; storing it for the worker",
 			"tenant", tenant, "documents", len(envs), "budget", budget)
+		out, err = s.SaveDocuments(ctx, envs)
+		if err == nil {
+			// Had the attempt committed after all, the save found duplicates, which
+			// the intake announces to nobody: the worker projects what it resolved.
+			s.worker.Notify(tenant)
+		}
+		return out, false, err
 	case errors.Is(err, neo4jstore.ErrUnavailable):
 		return nil, false, err
 	case !errors.Is(err, resolver.ErrNotInline):
 		s.log.Warn("resolving a webhook's documents in its request failed; storing them for the worker",
 			"tenant", tenant, "documents", len(envs), "err", err)
 	}
+	// The intake announces the documents stored: a second announcement here could
+	// start an empty pass of the worker beside the next webhook.
 	out, err = s.SaveDocuments(ctx, envs)
-	if err == nil {
-		s.worker.Notify(tenant)
-	}
 	return out, false, err
 }
 
