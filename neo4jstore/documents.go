@@ -108,7 +108,7 @@ func saveChunk(ctx context.Context, tx neo4j.ManagedTransaction, rows []versionR
 // Every envelope must be of this transaction's tenant, each key once, and at most one
 // chunk of them.
 func (t *resolutionTx) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]Outcome, error) {
-	if len(envs) > batchSize || len(uniqueChunks(envs, batchSize)) > 1 {
+	if len(uniqueChunks(envs, batchSize)) > 1 {
 		return nil, fmt.Errorf("saving in the resolution: %d documents in more than one chunk", len(envs))
 	}
 	now := t.now().UTC()
