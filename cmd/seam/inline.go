@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"time"
 
 	"github.com/seamhub/seam/connectors"
@@ -27,10 +28,24 @@ import (
 // fails: it is stored the ordinary way and the worker resolves it, setting aside what
 // cannot be resolved, exactly as before. A store that is away fails the request, which
 // the sender retries, as a failed save always did.
+//
+// Under a flood the ordinary way is also the faster one: the worker resolves many
+// deliveries in one batch, while each inline attempt is a transaction of its own that
+// holds its request's place (http.maxWebhooks) until it commits. So at most slots
+// attempts run at once, one per core the server has; a delivery that finds them all
+// taken is stored the ordinary way at once, as it was before inline resolution.
 type inlineStore struct {
 	connectors.DocumentStore
 	worker *resolver.Worker
 	log    *slog.Logger
+	slots  chan struct{}
+}
+
+// newInlineStore wraps docs so that small webhook deliveries are resolved in their
+// request, at most max(2, GOMAXPROCS) at once.
+func newInlineStore(docs connectors.DocumentStore, worker *resolver.Worker, log *slog.Logger) inlineStore {
+	return inlineStore{DocumentStore: docs, worker: worker, log: log,
+		slots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
 }
 
 // inlineMax is the most documents one delivery may hold to be resolved in its request;
@@ -46,6 +61,13 @@ type documentSaver interface {
 func (s inlineStore) SaveResolved(ctx context.Context, envs []ontology.Envelope) ([]connectors.Outcome, bool, error) {
 	tenant, ok := inlineTenant(envs)
 	if !ok {
+		out, err := s.SaveDocuments(ctx, envs)
+		return out, false, err
+	}
+	select {
+	case s.slots <- struct{}{}:
+		defer func() { <-s.slots }()
+	default:
 		out, err := s.SaveDocuments(ctx, envs)
 		return out, false, err
 	}
