@@ -80,6 +80,9 @@ func TestValueSpecs(t *testing.T) {
 		{`"attrs[name=erp_ref].value"`, "SO-7781"},
 		{`"attrs[name='erp_ref'].value"`, "SO-7781"},
 		{`"attrs[1].value"`, "SO-7781"},
+		{`"attrs[name!=x].value"`, "SO-7781"},                // != keeps the others
+		{`"attrs[name!=x][name!=erp_ref].value"`, ""},        // filters one after the other
+		{`"attrs[value!=1][name=erp_ref].value"`, "SO-7781"}, // both hold
 		{`"'a.b'.c"`, "dotted"},
 		{`"nested.deep[1].v"`, "second"},
 		{`"nested.deep[*].v"`, "first"}, // a single field takes the first of several

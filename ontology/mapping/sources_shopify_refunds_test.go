@@ -130,3 +130,30 @@ func TestShopifyRefundsMoveStockAsShopifyCountsThem(t *testing.T) {
 		}
 	}
 }
+
+// A refund whose first transaction failed and whose gateway retry succeeded paid back
+// the money once: only transactions that did not fail count (found by an outside
+// review, review23: the refund was twice its money).
+func TestShopifyRefundCountsNoFailedTransaction(t *testing.T) {
+	d, ps := mapEdited(t, "shopify", "refund", "shopify/refunds_create_split_tender.json", func(r map[string]any) {
+		txs := r["transactions"].([]any)
+		ok := txs[1].(map[string]any)
+		failed := map[string]any{}
+		for k, v := range ok {
+			failed[k] = v
+		}
+		failed["id"], failed["status"], failed["error_code"] = json.Number("7310442198"), "failure", "processing_error"
+		errored := map[string]any{}
+		for k, v := range failed {
+			errored[k] = v
+		}
+		errored["id"], errored["status"] = json.Number("7310442199"), "error"
+		r["transactions"] = []any{failed, errored, txs[0], ok}
+	})
+	if d == nil {
+		t.Fatalf("refund: %v", ps)
+	}
+	if got := d.Total.String(); got != "54 EUR" {
+		t.Errorf("total %s, want 54 EUR (20 to the gift card, 34 to the card): the failed and errored attempts paid nothing back", got)
+	}
+}
