@@ -276,7 +276,7 @@ func (sg *segment) apply(v any, out []any) []any {
 			l = []any{v}
 		}
 		for _, it := range l {
-			if m, ok := it.(map[string]any); ok && (scalar(m[sg.filterK]) == sg.filterV) != sg.filterNot {
+			if m, ok := it.(map[string]any); ok && (scalar(filterValue(m, sg.filterK)) == sg.filterV) != sg.filterNot {
 				out = append(out, it)
 			}
 		}
@@ -396,4 +396,22 @@ func scalar(v any) string {
 		}
 	}
 	return ""
+}
+
+// filterValue is the value a filter tests in an element: its key, or with dots a field
+// of a nested object ([after_sale_info.refund_status=3]); a key holding a dot itself is
+// taken whole first.
+func filterValue(m map[string]any, key string) any {
+	if v, ok := m[key]; ok || !strings.Contains(key, ".") {
+		return v
+	}
+	var v any = m
+	for part := range strings.SplitSeq(key, ".") {
+		o, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = o[part]
+	}
+	return v
 }
