@@ -343,7 +343,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 			back = out
 		}
 		lt.take(eff, k.SKU, cell.Location, k.Lot, out-back)
-		if carried && out-back > 0 {
+		if carried(k.SKU) && out-back > 0 {
 			eff.add(Key{cell, ontology.BucketInTransit}, out-back)
 		}
 		// What is still to ship stays reserved, unless the order itself says it is all
@@ -369,21 +369,37 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	return lt.result()
 }
 
-// withCarrier reports whether the goods that left are on their way with a carrier: a
-// shipment or tracking document carries them, and no document says they were
-// delivered, nor settled them with a refund or refunded the whole order (the buyer has
-// them, sent them back, or they were lost). A sale at a till never is.
-func withCarrier(ms []Member) bool {
+// withCarrier reports, product by product, whether the goods that left are on their
+// way with a carrier: a shipment or tracking document carries them, and no document
+// says they were delivered, nor settled them with a refund, nor refunded the whole order
+// (the buyer has them, sent them back, or they were lost). A shipment delivered, or a
+// refund, that lists its goods ends the journey of those products only: the other
+// parcels of the sale are still on their way. One that lists none (a tracking event, a
+// refund of money only) or the order itself saying delivered ends it for all. A sale at
+// a till never is with a carrier.
+func withCarrier(ms []Member) func(sku string) bool {
+	none := func(string) bool { return false }
 	carried := false
+	ended := map[string]bool{}
 	for _, m := range ms {
 		switch {
-		case m.Verb == ontology.VerbDelivered, refundMade(m), orderRefunded(m):
-			return false
+		case orderRefunded(m):
+			return none
+		case m.Verb == ontology.VerbDelivered || refundMade(m):
+			if len(m.Lines) == 0 || m.Role == ontology.RoleOrder || m.Role == ontology.RolePOS {
+				return none
+			}
+			for _, l := range m.Lines {
+				ended[l.SKU] = true
+			}
 		case m.Role == ontology.RoleTracking, m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
 			carried = true
 		}
 	}
-	return carried
+	if !carried {
+		return none
+	}
+	return func(sku string) bool { return !ended[sku] }
 }
 
 // returnedToSender reports whether the carrier brought the goods back to the merchant:
