@@ -532,6 +532,17 @@ func subject(m Member) string {
 	return parts[1] + "/" + parts[3]
 }
 
+// whole is the subject of the thing a document is a part of: its subject without the
+// last "/" and what follows (Amazon's page of a shipment's items, keyed
+// "<ShipmentId>/<first SKU>", is a part of the shipment), or "" when it has none.
+func whole(m Member) string {
+	s := subject(m)
+	if i := strings.LastIndex(s, "/"); i > strings.Index(s, "/") {
+		return s[:i]
+	}
+	return ""
+}
+
 // cancelledSubjects are the subjects (see subject) of the members that are cancelled.
 func cancelledSubjects(ms []Member) map[string]bool {
 	out := map[string]bool{}
@@ -577,39 +588,47 @@ func cancelled(ms []Member) bool {
 
 func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	// A warehouse receipt that is only announced (a receiving order still awaiting the
-	// goods) announces like a declaration, with its expected quantities.
-	var receipts, announced []Member
+	// goods) announces like a declaration, with its expected quantities. The announced
+	// receipts of one system and type are parts of one announcement (the pages of
+	// Amazon's answer of one shipment's items): their goods add up.
+	var receipts []Member
+	var announced []announcement
+	parts := map[string]int{} // system and type: its announcement's index
 	gone := cancelledSubjects(ms)
-	for _, m := range ms {
+	for i, m := range ms {
 		switch {
-		case m.Verb == ontology.VerbCancelled, gone[subject(m)]:
-			// Cancelled, or another document of its source about the same thing is:
-			// Amazon's items answer of an inbound shipment whose own status says
-			// CANCELLED or DELETED announces goods that will never come.
+		case m.Verb == ontology.VerbCancelled, gone[subject(m)], gone[whole(m)]:
+			// Cancelled, or another document of its source about the same thing (or
+			// the thing this one is a part of) is: Amazon's items answer of an inbound
+			// shipment whose own status says CANCELLED or DELETED announces goods that
+			// will never come.
 		case m.Role == ontology.RoleReceipt && movedVerbs[m.Verb]:
 			receipts = append(receipts, m)
 		case m.Role == ontology.RoleReceipt && outbound(m):
 			// Goods to leave, not gone yet (a draft return or issue): nothing moves.
 		case m.Role == ontology.RoleReceipt && len(m.Lines) > 0:
 			// A receipt that lists no goods announces nothing.
-			announced = append(announced, expected(m))
+			k := m.System + "/" + string(m.Type)
+			if j, ok := parts[k]; ok {
+				announced[j].parts = append(announced[j].parts, m)
+				announced[j].at = i
+				continue
+			}
+			parts[k] = len(announced)
+			announced = append(announced, announcement{parts: []Member{m}, at: i, receipt: true})
 		case m.Role == ontology.RoleDeclaration || m.Role == ontology.RolePurchase:
-			announced = append(announced, m)
+			announced = append(announced, announcement{parts: []Member{m}, at: i})
 		}
 	}
 	if len(receipts) == 0 {
 		// Nothing here yet: what was announced is incoming. The latest announcement
 		// wins, so a corrected declaration replaces the purchase order's figures.
-		if len(announced) == 0 {
+		a, ok := latest(announced)
+		if !ok {
 			return nil
 		}
-		a := announced[len(announced)-1]
-		loc := a.Location
-		if loc == "" {
-			loc = firstLocation(ms)
-		}
 		for _, l := range a.Lines {
-			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: at(l.Location, loc), Lot: l.Lot}, ontology.BucketIncoming}, l.Qty)
+			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: at(l.Location, firstLocation(ms)), Lot: l.Lot}, ontology.BucketIncoming}, l.Qty)
 		}
 		return nil
 	}
@@ -628,6 +647,20 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 			ds = append(ds, compare(lineTotals(rs), lineTotals(counted), rs[0].UID)...)
 		}
 	}
+	// The announced parts of the recorder's receipts not counted yet (a page of items
+	// Amazon has not counted while it counts the others) are part of the arrival: they
+	// receive nothing so far, and are compared with what they expect.
+	rest := announced[:0]
+	for _, a := range announced {
+		if a.receipt && a.parts[0].System == recorder {
+			for _, p := range a.parts {
+				counted = append(counted, notCounted(p))
+			}
+			continue
+		}
+		rest = append(rest, a)
+	}
+	announced = rest
 	receipts = counted
 	received := map[string]ontology.Qty{} // by SKU
 	expectedFromReceipt := map[string]ontology.Qty{}
@@ -660,8 +693,7 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 			}
 		}
 	}
-	if len(announced) > 0 {
-		a := announced[len(announced)-1]
+	if a, ok := latest(announced); ok {
 		declared := map[string]ontology.Qty{}
 		for _, l := range a.Lines {
 			declared[l.SKU] += l.Qty
@@ -677,6 +709,57 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 		return ds[i].Source < ds[j].Source
 	})
 	return ds
+}
+
+// announcement is what one announcing document says is coming, or the parts of one
+// (the announced receipts of one system and type); at is the position of its latest
+// member among the event's.
+type announcement struct {
+	parts   []Member
+	at      int
+	receipt bool
+}
+
+// latest is the announcement made last, as one member: its parts' lines (at their own
+// locations) together, a receipt's with their expected quantities.
+func latest(as []announcement) (Member, bool) {
+	if len(as) == 0 {
+		return Member{}, false
+	}
+	a := as[0]
+	for _, b := range as[1:] {
+		if b.at > a.at {
+			a = b
+		}
+	}
+	m := a.parts[0]
+	m.Lines = nil
+	for _, p := range a.parts {
+		if a.receipt {
+			p = expected(p)
+		}
+		for _, l := range p.Lines {
+			l.Location = at(l.Location, p.Location)
+			m.Lines = append(m.Lines, l)
+		}
+	}
+	return m, true
+}
+
+// notCounted is an announced receipt as a part of an arrival not counted yet: nothing
+// received, its goods expected.
+func notCounted(m Member) Member {
+	lines := make([]Line, len(m.Lines))
+	for i, l := range m.Lines {
+		lines[i] = l
+		if l.ExpectedQty == nil {
+			q := l.Qty
+			lines[i].ExpectedQty = &q
+		}
+		lines[i].Qty = 0
+	}
+	m.Lines = lines
+	return m
 }
 
 // expected is an announced receipt with its expected quantities as the quantities.
