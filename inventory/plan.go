@@ -200,8 +200,9 @@ func goodsLeft(members []Member) bool {
 // up), otherwise from the earliest order. It reserves stock until the documents show the
 // goods left (a ring-up that is not still open, announced as ordered, does), then takes
 // them from on-hand. A cancelled sale does nothing; an order refunded in full reserves
-// nothing (goods that left stay taken). Goods a refund restocked come back where it
-// restocked them.
+// nothing (goods that left stay taken). Goods a shipment took leave from the location
+// it names, else from the sale's; goods a refund restocked come back where it restocked
+// them.
 //
 // A receipt of goods adds what was accepted (received minus rejected) to on-hand at the
 // receiving location. Before any receipt, what was declared or ordered from the supplier
