@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -24,6 +25,9 @@ type Member struct {
 	// SaleKeepsReturns marks a refund whose sale still counts the goods it returned
 	// (ontology.Document.SaleKeepsReturns): they come back on top of what the sale took.
 	SaleKeepsReturns bool
+	// CountedRefunds are the ids of the refunds an order's quantities already leave out
+	// (ontology.Document.CountedRefunds); nil where the order does not say.
+	CountedRefunds *[]string
 }
 
 // Line is a goods line with its canonical product.
@@ -196,8 +200,9 @@ func goodsLeft(members []Member) bool {
 // up), otherwise from the earliest order. It reserves stock until the documents show the
 // goods left (a ring-up that is not still open, announced as ordered, does), then takes
 // them from on-hand. A cancelled sale does nothing; an order refunded in full reserves
-// nothing (goods that left stay taken). Goods a refund restocked come back where it
-// restocked them.
+// nothing (goods that left stay taken). Goods a shipment took leave from the location
+// it names, else from the sale's; goods a refund restocked come back where it restocked
+// them.
 //
 // A receipt of goods adds what was accepted (received minus rejected) to on-hand at the
 // receiving location. Before any receipt, what was declared or ordered from the supplier
@@ -233,7 +238,7 @@ func PlanLots(members []Member, recipes Recipes, lots *LotStock, done Effect) (E
 		return eff.clean(), d, nil
 	case ontology.KindReturn:
 		where := placed(firstLocation(ms), lineLocations(ms))
-		r := returnedLines(ms, where, nil)
+		r := returnedLines(ms, where, nil, nil)
 		for k, q := range r.kept {
 			r.netted[k] += q
 		}
@@ -290,6 +295,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		gross[k] = gross[k] || l.KeepsRefunds
 	}
 	shipped, counted := shippedLines(ms)
+	from := shippedElsewhere(ms, where)
 	// netted are goods back that the order's quantities already leave out (a Shopify
 	// order's current_quantity); kept, goods back that the sale still counts (a Square
 	// sale, whose return is an order of its own; a Shopify order without
@@ -298,7 +304,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	// are). gone are goods refunded that the buyer kept and the order's quantities leave
 	// out; withBuyer, such goods that they still count. unshipped are goods refunded
 	// before they left that the order's quantities still count.
-	r := returnedLines(ms, where, gross)
+	r := returnedLines(ms, where, gross, uncounted(*src))
 	netted, kept := r.netted, r.kept
 	for k, q := range r.elsewhere {
 		eff.add(k, q)
@@ -342,9 +348,23 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 			// hand again.
 			back = out
 		}
-		lt.take(eff, k.SKU, cell.Location, k.Lot, out-back)
-		if carried(k.SKU) && out-back > 0 {
-			eff.add(Key{cell, ontology.BucketInTransit}, out-back)
+		// Goods a shipment took from a place of its own (a Shopify fulfilment's
+		// location_id) left from there, the rest from the sale's place; a parcel the
+		// carrier brought back took nothing from anywhere.
+		here := out - back
+		for _, o := range from[k] {
+			if bounced {
+				break
+			}
+			lt.take(eff, k.SKU, o.loc, k.Lot, o.qty)
+			if carried(k.SKU) {
+				eff.add(Key{ontology.Cell{SKU: k.SKU, Location: o.loc, Lot: k.Lot}, ontology.BucketInTransit}, o.qty)
+			}
+			here -= o.qty
+		}
+		lt.take(eff, k.SKU, cell.Location, k.Lot, here)
+		if carried(k.SKU) && here > 0 {
+			eff.add(Key{cell, ontology.BucketInTransit}, here)
 		}
 		// What is still to ship stays reserved, unless the order itself says it is all
 		// fulfilled (or it was rung up at a till, where the goods leave at once). Units
@@ -438,6 +458,41 @@ func shippedLines(ms []Member) (map[Line]ontology.Qty, bool) {
 	return out, counted
 }
 
+// shipment is what the shipments of an event took of one product at one place.
+type shipment struct {
+	loc string
+	qty ontology.Qty
+}
+
+// shippedElsewhere is what the shipments counted by shippedLines took from places other
+// than where the sale books each product: a shipment line's own location, else its
+// document's (a Shopify fulfilment names the location it left from). By product, in
+// order of place.
+func shippedElsewhere(ms []Member, where func(Line) string) map[Line][]shipment {
+	sums := map[Line]map[string]ontology.Qty{}
+	for _, m := range ms {
+		if m.Role != ontology.RoleFulfilment || m.Verb == ontology.VerbCancelled {
+			continue
+		}
+		for _, l := range m.Lines {
+			k := Line{SKU: l.SKU, Lot: l.Lot}
+			if loc := at(l.Location, m.Location); loc != "" && loc != where(k) {
+				if sums[k] == nil {
+					sums[k] = map[string]ontology.Qty{}
+				}
+				sums[k][loc] += l.Qty
+			}
+		}
+	}
+	out := map[Line][]shipment{}
+	for k, byLoc := range sums {
+		for _, loc := range slices.Sorted(maps.Keys(byLoc)) {
+			out[k] = append(out[k], shipment{loc, byLoc[loc]})
+		}
+	}
+	return out
+}
+
 // refunded is what an event's refunds did with the goods, by product (see returnedLines).
 type refunded struct {
 	netted, kept, gone, withBuyer, unshipped, away map[Line]ontology.Qty
@@ -459,7 +514,10 @@ type refunded struct {
 // sale no longer counts (they left with the rest); withBuyer, goods the buyer kept that
 // a sale in gross still counts; unshipped are goods refunded before they left that a
 // sale in gross still counts (they never left).
-func returnedLines(ms []Member, where func(Line) string, gross map[Line]bool) refunded {
+//
+// A refund the sale's order does not count yet (uncounted: the order's version came
+// before it) is, for that order, of goods its quantities still count.
+func returnedLines(ms []Member, where func(Line) string, gross map[Line]bool, uncounted func(Member) bool) refunded {
 	r := refunded{netted: map[Line]ontology.Qty{}, kept: map[Line]ontology.Qty{}, gone: map[Line]ontology.Qty{},
 		withBuyer: map[Line]ontology.Qty{}, unshipped: map[Line]ontology.Qty{}, away: map[Line]ontology.Qty{}, elsewhere: Effect{}}
 	for _, m := range ms {
@@ -468,7 +526,7 @@ func returnedLines(ms []Member, where func(Line) string, gross map[Line]bool) re
 		}
 		for _, l := range m.Lines {
 			k := Line{SKU: l.SKU, Lot: l.Lot}
-			keeps := m.SaleKeepsReturns || gross[k]
+			keeps := m.SaleKeepsReturns || gross[k] || (uncounted != nil && uncounted(m))
 			place := at(l.Location, m.Location)
 			there := place == "" || place == where(k)
 			switch {
@@ -494,6 +552,21 @@ func returnedLines(ms []Member, where func(Line) string, gross map[Line]bool) re
 		}
 	}
 	return r
+}
+
+// uncounted reports, of an order that lists the refunds its quantities already leave
+// out, the refunds of its system it does not list: a Shopify order lists in refunds[]
+// those its current_quantity dropped by, and a refund it does not list came after this
+// version of it (its orders/updated is still to come). An order that does not list its
+// refunds says nothing of any.
+func uncounted(order Member) func(Member) bool {
+	if order.CountedRefunds == nil {
+		return nil
+	}
+	return func(m Member) bool {
+		parts := strings.SplitN(m.UID, "/", 4)
+		return m.System == order.System && len(parts) == 4 && !slices.Contains(*order.CountedRefunds, parts[3])
+	}
 }
 
 // refundMade reports whether a member is a refund that was made: not cancelled, and not

@@ -51,10 +51,15 @@ type Document struct {
 	// Square books a return as an order of its own and never lowers the sale's
 	// quantities, so the returned goods come back on top of what the sale took. A Shopify
 	// refund leaves it unset: its order's current quantity already leaves them out.
-	SaleKeepsReturns bool       `json:"saleKeepsReturns,omitempty"`
-	Parties          []PartyRef `json:"parties,omitempty" validate:"dive"`
-	Lines            []Line     `json:"lines,omitempty" validate:"dive"`
-	Total            *Money     `json:"total,omitempty"`
+	SaleKeepsReturns bool `json:"saleKeepsReturns,omitempty"`
+	// CountedRefunds are the source's ids of the refunds an order's line quantities
+	// already leave out (a Shopify order's refunds[]: its current_quantity drops with
+	// each of them); nil where the order does not say. A refund of the order that it
+	// does not name came after this version: its goods are still in the quantities.
+	CountedRefunds *[]string  `json:"countedRefunds,omitempty"`
+	Parties        []PartyRef `json:"parties,omitempty" validate:"dive"`
+	Lines          []Line     `json:"lines,omitempty" validate:"dive"`
+	Total          *Money     `json:"total,omitempty"`
 	// Fee is what a processor kept of the gross amount (a Stripe balance transaction's
 	// fee); Total is then the net that reaches the balance. Reconciliation shows fees
 	// beside the amounts they were taken from.

@@ -43,6 +43,10 @@ type Mapping struct {
 	// keepsReturns marks the documents as refunds whose sale still counts the goods
 	// they return (saleKeepsReturns).
 	keepsReturns bool
+	// countedList and countedID read the refunds an order's quantities already leave out
+	// (countedRefunds:): the list at the root's key countedList, each refund's id at
+	// countedID.
+	countedList, countedID string
 
 	unwrap []*path
 	extID  *spec
@@ -144,7 +148,7 @@ type refSpec struct {
 	scopeSystem bool  // $system: the mapping's system
 }
 
-var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
+var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "countedRefunds", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
 	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
@@ -211,6 +215,13 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	}
 	if v := f["saleKeepsReturns"]; v != nil {
 		m.keepsReturns = l.boolean(v, "saleKeepsReturns")
+	}
+	if v := f["countedRefunds"]; v != nil {
+		cf := l.fields(v, "countedRefunds", "list", "id")
+		m.countedList, m.countedID = l.str(cf["list"], "countedRefunds.list"), l.str(cf["id"], "countedRefunds.id")
+		if !splitName.MatchString(m.countedList) || !splitName.MatchString(m.countedID) {
+			l.fail(v, "countedRefunds", "needs list and id: the key of the list of refunds at the record's root and the key of each refund's id, such as {list: refunds, id: id}")
+		}
 	}
 	m.Description = l.str(f["description"], "description")
 	m.Format = JSON

@@ -32,9 +32,11 @@ func TestShopifyRefundsMoveStockAsShopifyCountsThem(t *testing.T) {
 		return inventory.Key{Cell: ontology.Cell{SKU: tea, Location: loc}, Bucket: b}
 	}
 	// order is #1047 with its tea line alone: quantity 3, current as given (-1 leaves
-	// current_quantity out, as REST before 2024-01 did), fulfilled or not.
+	// current_quantity out, as REST before 2024-01 did), fulfilled or not, as it is after
+	// the refund (its refunds[] lists it).
 	order := func(current int, fulfilled bool) inventory.Member {
 		d, ps := mapEdited(t, "shopify", "order", "shopify/orders_create.json", func(o map[string]any) {
+			o["refunds"] = []any{map[string]any{"id": json.Number("509562969"), "order_id": o["id"]}}
 			items := o["line_items"].([]any)
 			li := items[0].(map[string]any)
 			o["line_items"] = items[:1]
