@@ -222,9 +222,9 @@ func (c *recon) settlementOnly() bool {
 // refundOnly reconciles a refund whose sale is not known: money given back must have
 // goods coming back.
 func (c *recon) refundOnly() {
+	c.bookRefunded(refundRecords(c.p.refunds, c.cfg.Amount))
 	for _, r := range c.p.refunds {
 		c.setValue(r.Total)
-		c.book(r.Total, func(a *tally) *decimal.Decimal { return &a.refunded })
 		back := false
 		for _, l := range r.Lines {
 			back = back || l.Qty > 0 && !l.NotStock && l.ComesBack()

@@ -1,0 +1,43 @@
+package mapping_test
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/finance"
+)
+
+// refundedOf is what a result says was refunded in a currency.
+func refundedOf(r finance.Result, currency string) string {
+	for _, a := range r.Amounts {
+		if a.Currency == currency {
+			return a.Refunded
+		}
+	}
+	return ""
+}
+
+// A WooCommerce order paid by Stripe (transaction_id the charge, _stripe_intent_id in
+// meta_data), completed, then refunded 12.00 through the gateway: WooCommerce lists the
+// refund in the order's refunds[] (total "-12.00") and Stripe's charge.refunded says
+// amount_refunded 1200. They are one refund. Before, reconciliation said 24.00 refunded.
+func TestWooCommerceRefundThroughStripeCountsOnce(t *testing.T) {
+	woo, ps := sfResults(t, "woocommerce", "order", "", srcSample(t, "woocommerce/order_stripe_refunded.json"))
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	stripe, ps := sfResults(t, "stripe", "charge", "", srcSample(t, "stripe/charge_refunded_woo_event.json"))
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	wr, sr := ofType(woo, "order_refunds"), ofType(stripe, "charge_refunds")
+	if len(wr) != 1 || len(sr) != 1 {
+		t.Fatalf("refund documents: woocommerce %d, stripe %d", len(wr), len(sr))
+	}
+	if got, want := refs(wr[0]), "order_number:729 order_id:woocommerce:729 payment:ch_3R23wooCHARGE0001 payment:pi_3R23wooPI0001"; got != want {
+		t.Errorf("woocommerce refunds refs = %s, want %s", got, want)
+	}
+	r, _ := reconciled(wr[0].OccurredAt.AddDate(0, 0, 1), append(woo, stripe...)...)
+	if got := refundedOf(r, "USD"); got != "12.00" {
+		t.Errorf("refunded %q, want 12.00 (amounts %+v)", got, r.Amounts)
+	}
+}
