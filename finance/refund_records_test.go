@@ -2,6 +2,7 @@ package finance
 
 import (
 	"testing"
+	"time"
 
 	"github.com/seamhub/seam/ontology"
 )
@@ -46,6 +47,40 @@ func TestOneRefundRecordedByStorefrontAndProcessor(t *testing.T) {
 			r, _ := Reconcile(sale(docs...), DefaultConfig(), asOf)
 			if len(r.Amounts) != 1 || r.Amounts[0].Refunded != c.want {
 				t.Errorf("amounts %+v, want %s refunded", r.Amounts, c.want)
+			}
+		})
+	}
+}
+
+// TestChargeWithNoOrderShowsItsRefund: a charge no order or invoice names, authorised,
+// captured and refunded, gave its money back: its refunds are booked as a sale's are,
+// and a charge refunded in full keeps nothing that an invoice must account for. One
+// refunded in part still lacks its invoice. Before, the refund was never booked
+// (refunded empty beside paid 50.00) and the charge refunded in full was missing_invoice.
+func TestChargeWithNoOrderShowsItsRefund(t *testing.T) {
+	usd := func(s string) *ontology.Money { return cash(s, "USD") }
+	refunds := func(amt string) Doc {
+		return doc("stripe", "charge_refunds", ontology.RoleRefund, ontology.VerbRefunded, "ch_1", t0.Add(time.Hour),
+			total(usd(amt)), status("money_only"), ref(ontology.RefPayment, "ch_1"))
+	}
+	full := charge("ch_1", usd("50.00"))
+	full.Verb = ontology.VerbRefunded
+	for _, c := range []struct {
+		name           string
+		docs           []Doc
+		want, refunded string
+	}{
+		{"refunded in full", []Doc{full, refunds("50.00")}, "matched", "50.00"},
+		{"refunded in part", []Doc{charge("ch_1", usd("50.00")), refunds("10.00")},
+			"unmatched missing_invoice(an order or invoice the payment is for|50.00 USD)", "10.00"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, _ := Reconcile(Event{ID: "ev_ch", Kind: ontology.KindSale, OccurredAt: t0, Docs: c.docs}, DefaultConfig(), asOf)
+			if got := summary(r); got != c.want {
+				t.Errorf("\n got %s\nwant %s", got, c.want)
+			}
+			if len(r.Amounts) != 1 || r.Amounts[0].Paid != "50.00" || r.Amounts[0].Refunded != c.refunded {
+				t.Errorf("amounts %+v, want paid 50.00 refunded %s", r.Amounts, c.refunded)
 			}
 		})
 	}

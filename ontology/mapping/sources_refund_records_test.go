@@ -41,3 +41,18 @@ func TestWooCommerceRefundThroughStripeCountsOnce(t *testing.T) {
 		t.Errorf("refunded %q, want 12.00 (amounts %+v)", got, r.Amounts)
 	}
 }
+
+// A Stripe charge no order names (manual capture: authorised, captured, then refunded in
+// full; charge.refunded with amount_refunded 5000): paid 50.00 and refunded 50.00, and
+// nothing kept that needs an invoice. Before, refunded was empty and the charge was
+// missing its invoice.
+func TestStripeChargeWithoutOrderRefunded(t *testing.T) {
+	docs, ps := sfResults(t, "stripe", "charge", "", srcSample(t, "stripe/charge_refunded_no_order_event.json"))
+	if len(ps) > 0 || len(docs) != 2 {
+		t.Fatalf("%d documents, problems %v", len(docs), ps)
+	}
+	r, _ := reconciled(docs[0].OccurredAt.AddDate(0, 0, 1), docs...)
+	if r.Status != finance.Matched || len(r.Amounts) != 1 || r.Amounts[0].Paid != "50.00" || r.Amounts[0].Refunded != "50.00" {
+		t.Errorf("status %s reasons %+v amounts %+v, want matched, paid and refunded 50.00", r.Status, r.Reasons, r.Amounts)
+	}
+}
