@@ -185,7 +185,7 @@ func TestRegistryPartnerFolderOverridesBuiltins(t *testing.T) {
 	if _, ok := reg.Lookup("acme", "receipt"); !ok || !contains(reg.Systems(), "acme") || !contains(reg.Systems(), "square") {
 		t.Errorf("systems = %v", reg.Systems())
 	}
-	if ts := reg.Types("square"); strings.Join(ts, ",") != "order,payment,return" {
+	if ts := reg.Types("square"); strings.Join(ts, ",") != "order,payment,payment_refunds,refund,return" {
 		t.Errorf("square types = %v", ts)
 	}
 	if _, err := reg.MapPayload("acme", "nobody", "order", "", []byte(`{}`)); err == nil || !strings.Contains(err.Error(), `no mapping for system "nobody"`) {
@@ -258,7 +258,7 @@ func TestSentTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for sys, want := range map[string]string{"meituan": "order", "pinduoduo": "order", "square": "order,payment",
+	for sys, want := range map[string]string{"meituan": "order", "pinduoduo": "order", "square": "order,payment,refund",
 		"shopify": "fulfillment,order,refund"} {
 		if got := strings.Join(reg.SentTypes(sys), ","); got != want {
 			t.Errorf("%s sent as %q, want %q", sys, got, want)
