@@ -41,6 +41,8 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 		{"source time layout", base + "sourceTime: {path: updated_at, time: yyyy-MM-dd}\n", `m.yaml:7: sourceTime.time: unknown time format "yyyy-MM-dd"`},
 		{"source time const", base + "sourceTime: {const: \"2025-03-04T10:15:22Z\"}\n", "m.yaml:7: sourceTime: a constant clock orders nothing"},
 		{"source version const", base + "sourceVersion: {const: \"3\"}\n", "m.yaml:7: sourceVersion: a constant clock orders nothing"},
+		{"source progress const", base + "sourceProgress: [amount, {const: \"3\"}]\n", "m.yaml:7: sourceProgress[1]: a constant clock orders nothing"},
+		{"source progress not a list", base + "sourceProgress: amount\n", "m.yaml:7: sourceProgress: want a list of value specs"},
 		{"source version key", base + "sourceVersion: {path: version, time: unix}\n", `m.yaml:7: sourceVersion.time: "time" is not allowed here`},
 		{"source key hint", base + "sourceTim: updated_at\n", "did you mean sourceTime?"},
 		{"transform", base + "lines:\n  each: items[*]\n  sku: {path: sku, transform: [trim, digitz]}\n  qty: q\n",
