@@ -92,7 +92,7 @@ func (c *recon) keptForCancelled() {
 		}
 	}
 	paid := without(c.p.payments, ontology.VerbOrdered, ontology.VerbRefunded)
-	back := sum(c.p.refunds)
+	back := refundRecords(c.p.refunds, c.cfg.Amount)
 	for cur, amt := range sum(paid) {
 		kept := amt.Sub(back[cur])
 		if kept.Sign() <= 0 {
@@ -345,9 +345,7 @@ func (c *recon) chargeOf(bt Doc) (Doc, bool) {
 // back money paid beyond what was owed.
 func (c *recon) refunds(owed *ontology.Money) purse {
 	refunded, docs := c.givenBack()
-	for cur, a := range refunded {
-		c.book(&ontology.Money{Amount: a, Currency: cur}, func(x *tally) *decimal.Decimal { return &x.refunded })
-	}
+	c.bookRefunded(refunded)
 	if len(docs) == 0 {
 		return refunded
 	}
@@ -386,12 +384,13 @@ func (c *recon) refunds(owed *ontology.Money) purse {
 }
 
 // givenBack is the money the sale's documents say went back, and the documents that say
-// it: its refund documents; else its charges refunded in full (a processor's charge with
+// it: its refund documents, each refund counted once however many systems record it
+// (refundRecords); else its charges refunded in full (a processor's charge with
 // no refund document of its own); else an order whose own status says it was refunded
 // in full (Shopify financial_status refunded), before any refund document came.
 func (c *recon) givenBack() (purse, []Doc) {
 	if len(c.p.refunds) > 0 {
-		return sum(c.p.refunds), slices.Clone(c.p.refunds)
+		return refundRecords(c.p.refunds, c.cfg.Amount), slices.Clone(c.p.refunds)
 	}
 	back, docs := purse{}, []Doc(nil)
 	for _, d := range c.p.payments {

@@ -86,11 +86,15 @@ type Document struct {
 	// one document (see Supersedes); a source without either is ordered by arrival.
 	SourceTime    time.Time `json:"sourceTime,omitzero"`
 	SourceVersion *int64    `json:"sourceVersion,omitempty" validate:"omitempty,min=0"`
+	// SourceProgress is how far the record has come along a progression the source only
+	// ever moves forward (a Stripe charge's capture, then its amount refunded): it tells
+	// two versions apart where SourceVersion and SourceTime tie (see SourceClock).
+	SourceProgress []int64 `json:"sourceProgress,omitempty" validate:"omitempty,dive,min=0"`
 }
 
 // Clock returns the source's clock of this version.
 func (d *Document) Clock() SourceClock {
-	return SourceClock{Time: d.SourceTime, Version: d.SourceVersion}
+	return SourceClock{Time: d.SourceTime, Version: d.SourceVersion, Progress: d.SourceProgress}
 }
 
 // LocationRef is a store, warehouse or customs office as one system names it.

@@ -110,6 +110,15 @@ func (m *Mapping) mapRoot(tenant string, rec Record, root any, part string) (doc
 		}
 	}
 	d.SourceVersion = mp.version(m.srcVersion, "sourceVersion", root)
+	if len(m.srcProgress) > 0 {
+		d.SourceProgress = make([]int64, len(m.srcProgress))
+		for i, s := range m.srcProgress {
+			// A step the record has not reached (no amount refunded yet) is 0.
+			if v := mp.version(s, fmt.Sprintf("sourceProgress[%d]", i), root); v != nil {
+				d.SourceProgress[i] = *v
+			}
+		}
+	}
 	d.Direction = mp.text(m.dir, "direction", root)
 	d.Channel = mp.text(m.channel, "channel", root)
 	if m.loc != nil {

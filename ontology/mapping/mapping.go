@@ -58,17 +58,20 @@ type Mapping struct {
 	// sourceVersion), which orders the versions of one document.
 	srcTime    *timeSpec
 	srcVersion *spec
-	dir        *spec
-	channel    *spec
-	loc        *locationSpec
-	total      *moneySpec
-	fee        *moneySpec
-	rate       *spec
-	due        *timeSpec
-	parties    []partySpec
-	lines      *linesSpec
-	refs       []refSpec
-	notes      []noteSpec
+	// srcProgress reads how far the record has come along the source's progression
+	// (sourceProgress): whole numbers that tell versions apart where the clock ties.
+	srcProgress []*spec
+	dir         *spec
+	channel     *spec
+	loc         *locationSpec
+	total       *moneySpec
+	fee         *moneySpec
+	rate        *spec
+	due         *timeSpec
+	parties     []partySpec
+	lines       *linesSpec
+	refs        []refSpec
+	notes       []noteSpec
 }
 
 // noteSpec reads free text in which people write other systems' identifiers (a POS
@@ -149,7 +152,7 @@ type refSpec struct {
 }
 
 var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "countedRefunds", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
-	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
+	"status", "occurredAt", "sourceTime", "sourceVersion", "sourceProgress", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
 	partyKeys = []string{"role", "each", "if", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep",
@@ -278,6 +281,18 @@ func Parse(file string, data []byte) (*Mapping, error) {
 		l.notConst(f["sourceTime"], "sourceTime", m.srcTime.spec)
 	}
 	l.notConst(f["sourceVersion"], "sourceVersion", m.srcVersion)
+	if n := f["sourceProgress"]; n != nil {
+		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+			l.fail(n, "sourceProgress", "want a list of value specs, each a whole number the source only ever raises, such as [amount_captured, amount_refunded]")
+		} else {
+			for i, e := range n.Content {
+				field := fmt.Sprintf("sourceProgress[%d]", i)
+				s := l.plain(e, field)
+				l.notConst(e, field, s)
+				m.srcProgress = append(m.srcProgress, s)
+			}
+		}
+	}
 	m.dir, _ = l.words(f["direction"], "direction", "direction", directions)
 	m.channel, _ = l.words(f["channel"], "channel", "channel", channels)
 	m.total = l.money(f["total"], "total")
