@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/seamhub/seam/connectors"
@@ -109,11 +110,13 @@ func (s inlineStore) SaveResolved(ctx context.Context, envs []ontology.Envelope)
 		// ordinary way.
 		s.log.Info("a webhook's resolution in its request ran out of time; storing it for the worker",
 			"tenant", tenant, "documents", len(envs), "budget", budget)
+		tried := out
 		out, err = s.SaveDocuments(ctx, envs)
 		if err == nil {
 			// Had the attempt committed after all, the save found duplicates, which
 			// the intake announces to nobody: the worker projects what it resolved.
 			s.worker.Notify(tenant)
+			out = committedOutcomes(tried, out)
 		}
 		return out, false, err
 	case errors.Is(err, neo4jstore.ErrUnavailable):
@@ -149,4 +152,23 @@ func inlineTenant(envs []ontology.Envelope) (string, bool) {
 		seen[uid] = true
 	}
 	return tenant, true
+}
+
+// committedOutcomes is what storing a delivery did when its resolution in the request
+// ran out of time and the plain save followed: tried are the outcomes the attempt's save
+// saw, saved the plain save's. An attempt may commit just as its budget ends; the plain
+// save then finds its own documents stored and says duplicate, which would answer a
+// first delivery "duplicate". Where the attempt saw a document new or updated and the
+// plain save found it stored as it is, the attempt's outcome stands.
+func committedOutcomes(tried, saved []connectors.Outcome) []connectors.Outcome {
+	if len(tried) != len(saved) {
+		return saved
+	}
+	out := slices.Clone(saved)
+	for i, o := range saved {
+		if o == neo4jstore.OutcomeDuplicate && (tried[i] == neo4jstore.OutcomeNew || tried[i] == neo4jstore.OutcomeUpdated) {
+			out[i] = tried[i]
+		}
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
@@ -202,4 +203,30 @@ func TestInlineResolutionYieldsWhenItsSlotsAreTaken(t *testing.T) {
 		t.Fatalf("with the slots free: outcomes %v, resolved %v; want one new document, resolved", out, resolved)
 	}
 	waitResolved(2)
+}
+
+// An attempt that committed just as its budget ended leaves its documents stored; the
+// plain save that follows finds them and says duplicate. The answer must still say what
+// the delivery did (found by an outside review, fin22: a first delivery was answered
+// "duplicate" under load). A document the attempt saw stored already stays a duplicate,
+// and so does every document when the attempt never saved.
+func TestCommittedOutcomesOfAnAttemptOutOfTime(t *testing.T) {
+	const (
+		n   = neo4jstore.OutcomeNew
+		u   = neo4jstore.OutcomeUpdated
+		dup = neo4jstore.OutcomeDuplicate
+	)
+	for _, c := range []struct {
+		name               string
+		tried, saved, want []string
+	}{
+		{"the attempt committed", []string{n, u, dup}, []string{dup, dup, dup}, []string{n, u, dup}},
+		{"the attempt rolled back", []string{n, u}, []string{n, u}, []string{n, u}},
+		{"the attempt never saved", nil, []string{dup}, []string{dup}},
+		{"another version came between", []string{n}, []string{u}, []string{u}},
+	} {
+		if got := committedOutcomes(c.tried, c.saved); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
 }
