@@ -923,3 +923,23 @@ func Generation(n Name) string {
 	}
 	return generations[strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))]
 }
+
+// MailboxGeneration returns the generation a mailbox's local part ends with, digits
+// after it aside: "Jr." for craigs87jr@icloud.com, patrickolivierjr@yahoo.com or
+// craig.sanchez.junior@; "Sr." for the like with sr or senior; "" otherwise. A son named
+// after his father tells their mail apart so where his name, on an order, often
+// omits the suffix. No English given or family name, and no pinyin syllable, ends in
+// jr or sr; II and the like are left out, letters that end too many words.
+func MailboxGeneration(email string) string {
+	local, _, ok := strings.Cut(strings.ToLower(strings.TrimSpace(email)), "@")
+	if !ok {
+		return ""
+	}
+	local = strings.TrimRightFunc(local, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-' })
+	for _, w := range []string{"junior", "senior", "jr", "sr"} {
+		if rest, ok := strings.CutSuffix(local, w); ok && rest != "" {
+			return generations[w]
+		}
+	}
+	return ""
+}

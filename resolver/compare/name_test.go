@@ -411,6 +411,23 @@ func TestPetNameOfTheFamilyInParts(t *testing.T) {
 	}
 }
 
+func TestMailboxGeneration(t *testing.T) {
+	for mail, want := range map[string]string{
+		"craigs87jr@icloud.com":       "Jr.",
+		"patrickolivierjr@yahoo.com":  "Jr.",
+		"craig.sanchez.junior@x.com":  "Jr.",
+		"darrell_bryant_sr1@mail.com": "Sr.",
+		"craigs87@icloud.com":         "",
+		"jr@example.com":              "", // nothing before it: not a suffix
+		"zhangwei@163.com":            "",
+		"no-at-sign-jr":               "",
+	} {
+		if got := MailboxGeneration(mail); got != want {
+			t.Errorf("MailboxGeneration(%q) = %q, want %q", mail, got, want)
+		}
+	}
+}
+
 func TestWadeGiles(t *testing.T) {
 	for _, c := range []struct {
 		han, latin string
