@@ -109,7 +109,7 @@ func NameLevel(a, b Name) Level {
 			l = alt
 		}
 	}
-	return l
+	return latinPartsAgree(a, b, l)
 }
 
 // swapped is a Han name given in parts with the parts exchanged (and Full dropped, which
@@ -134,7 +134,7 @@ func NamePartLevel(field, a, b string) Level {
 }
 
 func compareNames(field, a, b string) Level {
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	a, b = spaceInitials(strings.TrimSpace(a)), spaceInitials(strings.TrimSpace(b))
 	if a == "" || b == "" {
 		return level(field, Null, "missing")
 	}
@@ -182,7 +182,7 @@ func compareNames(field, a, b string) Level {
 	case hb != "" && len(lb) > 0 && ha == "":
 		return mixedScript(field, hb, lb, la)
 	case len(la) > 0 && len(lb) > 0:
-		l := wordsLevel(field, la, lb)
+		l := latinWordsLevel(field, la, lb)
 		if l.Kind == Different && (englishAlone(la) && len(lb) > 1 && allPinyin(lb) || englishAlone(lb) && len(la) > 1 && allPinyin(la)) {
 			// Emma alone against Shi Mingzhi: an English name beside a romanised
 			// Chinese one, which it neither spells nor rules out (as Emma against 石明志).

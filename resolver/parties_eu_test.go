@@ -1,0 +1,51 @@
+package resolver_test
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// TestEuropeanNamesOnOneMailbox: one person's orders with her mailbox under the forms
+// her name takes at European shops (a pet name, initials, a particle dropped, a middle
+// name on one order and a second family name on the other) are one party; a husband
+// and wife, or a mother and son, ordering with the family's mailbox stay two.
+func TestEuropeanNamesOnOneMailbox(t *testing.T) {
+	f := newFixture(t)
+	at := func(given, family, email, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "NL", GivenName: given, FamilyName: family,
+			Email: email, Phone: phone, Place: &ontology.AddressPart{Street: "Lindengracht 12", Locality: "Haarlem", Postcode: "2011 KL"}}
+	}
+	orders := []struct {
+		id  string
+		ref ontology.PartyRef
+	}{
+		{"cornelis", at("Cornelis", "de Wit", "c.dewit@example.nl", "+31 6 12345678")},
+		{"kees", at("Kees", "de Wit", "c.dewit@example.nl", "")},
+		{"initials", at("C.J.", "de Wit", "c.dewit@example.nl", "")},
+		{"particle", at("Cornelis", "Wit", "c.dewit@example.nl", "")},
+		{"wife", at("Johanna", "de Wit", "c.dewit@example.nl", "+31 6 12345678")},
+		{"ana-1", at("Ana Lucía", "Prieto", "anaprieto@example.es", "+34 612 345 678")},
+		{"ana-2", at("Ana", "Prieto Gil", "anaprieto@example.es", "+34 612 345 678")},
+		{"son", at("Tomás", "Prieto Gil", "anaprieto@example.es", "+34 612 345 678")},
+	}
+	for i, o := range orders {
+		f.orderBy(o.id, i, o.ref)
+	}
+	him := f.partyOf("cornelis").PartyID
+	for _, id := range []string{"kees", "initials", "particle"} {
+		if got := f.partyOf(id).PartyID; got != him {
+			t.Errorf("%s is party %s, Cornelis de Wit %s; want one", id, got, him)
+		}
+	}
+	if got := f.partyOf("wife").PartyID; got == him {
+		t.Errorf("Johanna de Wit joined her husband's party %s through the family's mailbox", him)
+	}
+	ana := f.partyOf("ana-1").PartyID
+	if got := f.partyOf("ana-2").PartyID; got != ana {
+		t.Errorf("Ana / Prieto Gil is party %s, Ana Lucía / Prieto %s; want one", got, ana)
+	}
+	if got := f.partyOf("son").PartyID; got == ana {
+		t.Errorf("Tomás Prieto Gil joined his mother's party %s", ana)
+	}
+}
