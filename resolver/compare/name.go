@@ -883,7 +883,10 @@ func englishAlone(words []string) bool {
 
 // generations are the words that tell a father from his son of the same name (Joseph
 // Crawford Jr., Darrell Bryant Sr., Henry Ford II), as written after the family name.
-var generations = map[string]string{"jr": "Jr.", "junior": "Jr.", "sr": "Sr.", "senior": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+// Brazilian names say it in Portuguese: Filho, the son of a father of the same name;
+// Neto, the grandson.
+var generations = map[string]string{"jr": "Jr.", "junior": "Jr.", "sr": "Sr.", "senior": "Sr.", "ii": "II", "iii": "III", "iv": "IV",
+	"filho": "Filho", "neto": "Neto"}
 
 // Generation returns the generational suffix a Latin name ends with ("Jr.", "Sr.",
 // "II", "III", "IV"), or "".

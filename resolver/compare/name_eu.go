@@ -127,15 +127,20 @@ func latinPartsAgree(a, b Name, l Level) Level {
 	if slices.ContainsFunc(parts, func(p string) bool { return strings.TrimSpace(p) == "" || HasHan(p) }) {
 		return l
 	}
-	g := compareNames("given", a.Given, b.Given)
-	f := compareNames("family", a.Family, b.Family)
-	if !g.Kind.Agrees() || !f.Kind.Agrees() || g.Kind == MaskedCompatible || f.Kind == MaskedCompatible {
-		return l
+	// The fields as they are, then crosswise: a form filled family name first
+	// (Andrade / Alice Luana against Alice / Mendes Andrade).
+	for _, other := range [][2]string{{b.Given, b.Family}, {b.Family, b.Given}} {
+		g := compareNames("given", a.Given, other[0])
+		f := compareNames("family", a.Family, other[1])
+		if !g.Kind.Agrees() || !f.Kind.Agrees() || g.Kind == MaskedCompatible || f.Kind == MaskedCompatible {
+			continue
+		}
+		if g.Kind == Initials && f.Kind != Exact {
+			continue // an initial stands for any given name of the family
+		}
+		return level("name", Partial, "part by part: %s; %s", g.Why, f.Why)
 	}
-	if g.Kind == Initials && f.Kind != Exact {
-		return l // an initial stands for any given name of the family
-	}
-	return level("name", Partial, "part by part: %s; %s", g.Why, f.Why)
+	return l
 }
 
 // initialSkipped reports whether a's initials, two or more in a row (C. J. de Wit, as

@@ -95,11 +95,30 @@ func TestNamePartsOfOneLongName(t *testing.T) {
 		{Name{Given: "Ana Lucía", Family: "Pérez"}, Name{Given: "Ana", Family: "Pérez Ortega"}, Partial},
 		{Name{Full: "Ana Lucía Pérez", Given: "Ana Lucía", Family: "Pérez"}, Name{Full: "Ana Pérez Ortega", Given: "Ana", Family: "Pérez Ortega"}, Partial},
 		{Name{Given: "João Pedro", Family: "Lima"}, Name{Given: "João", Family: "Lima Barros"}, Partial},
+		{Name{Given: "Lima", Family: "João Pedro"}, Name{Given: "João", Family: "Lima Barros"}, Partial}, // typed family first
 		{Name{Given: "José", Family: "García López"}, Name{Given: "José", Family: "García Martínez"}, Different},
 		{Name{Given: "Ana Lucía", Family: "Pérez"}, Name{Given: "Marta", Family: "Pérez Ortega"}, Different},
+		{Name{Given: "Pérez", Family: "Ana Lucía"}, Name{Given: "Marta", Family: "Pérez Ortega"}, Different},
 	} {
 		if got := NameLevel(c.a, c.b); got.Kind != c.want {
 			t.Errorf("%+v ~ %+v: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
+	}
+}
+
+// TestBrazilianGenerations: Filho and Neto after a Brazilian name are the son's and the
+// grandson's Jr., told apart from the father of the same name.
+func TestBrazilianGenerations(t *testing.T) {
+	for _, c := range []struct {
+		n    Name
+		want string
+	}{
+		{Name{Full: "Vicente Prado Filho"}, "Filho"},
+		{Name{Given: "Jorge", Family: "Amado Neto"}, "Neto"},
+		{Name{Full: "Vicente Prado"}, ""},
+	} {
+		if got := Generation(c.n); got != c.want {
+			t.Errorf("Generation(%+v) = %q, want %q", c.n, got, c.want)
 		}
 	}
 }

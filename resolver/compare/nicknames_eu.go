@@ -142,11 +142,11 @@ consuelo chelo
 asunción asun
 vicente chente
 rafael rafa
-alejandro ale jandro
+alejandro alex ale jandro
 alejandra ale
 fernando nando
 fernanda nanda
-luiz luís luis
+luiz luís luis lu
 encarnación encarna
 inmaculada inma
 purificación puri
