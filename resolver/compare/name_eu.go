@@ -99,6 +99,13 @@ func latinWordsLevel(field string, a, b []string) Level {
 	if l.Kind.Agrees() && (initialSkipped(a, b) || initialSkipped(b, a)) {
 		return level(field, Different, "%s against %s: the first initial stands for no name of the other", strings.Join(a, " "), strings.Join(b, " "))
 	}
+	if fa, fb := foldedLetters(a), foldedLetters(b); !slices.Equal(fa, a) || !slices.Equal(fb, b) {
+		// Sałuda written Saluda, and then Saluuda: the letter shops lack is no edit.
+		if alt := latinWordsLevel(field, fa, fb); alt.Kind < l.Kind {
+			return alt
+		}
+		return l
+	}
 	sa, sb := withoutParticles(a, b), withoutParticles(b, a)
 	if len(sa) == 0 || len(sb) == 0 || slices.Equal(sa, a) && slices.Equal(sb, b) {
 		return l
@@ -108,6 +115,23 @@ func latinWordsLevel(field string, a, b []string) Level {
 		return alt
 	}
 	return l
+}
+
+// foldedLetters returns words with the letters that folding keeps (Polish ł, Danish ø,
+// German ß) written as keyboards without them write them (see nicknameKey): accents
+// are folded away before names are compared, these letters are not, so Łódź against
+// Lodz was two edits where Lódz against Lodz is none.
+func foldedLetters(words []string) []string {
+	out := words
+	for i, w := range words {
+		if f := nicknameKey(w); f != w {
+			if &out[0] == &words[0] {
+				out = slices.Clone(words)
+			}
+			out[i] = f
+		}
+	}
+	return out
 }
 
 // latinPartsAgree returns, for two Latin names given in parts that the whole names

@@ -68,7 +68,7 @@ func TestInitialsWrittenTogether(t *testing.T) {
 
 // TestParticlesWrittenOtherwise: a family name's particles dropped, abbreviated or run
 // into the name leave the same name; in a romanised Chinese name the same syllables
-// are part of the name.
+// are part of the name. So do letters that folding keeps (ł) written without.
 func TestParticlesWrittenOtherwise(t *testing.T) {
 	wantFullNames(t, []fullNamePair{
 		{"Pieter vd Berg", "Pieter van den Berg", Exact},
@@ -79,6 +79,9 @@ func TestParticlesWrittenOtherwise(t *testing.T) {
 		{"Anselm Vonhagen", "Anselm von Hagen", Exact},
 		{"Rita Dosantos", "Rita dos Santos", Exact},
 		{"Anna van den Berg", "Klaas van den Berg", Different},
+		{"Paweł Wałęsa", "Pawel Walesa", Exact},
+		{"Paweł Wałęsa", "Pawel Waleesa", Typo},
+		{"Paweł Wałęsa", "Piotr Walesa", Different},
 		{"Du Wei", "Wei", Partial},
 		{"Li De Hua", "Li Hua", Partial},
 	})
