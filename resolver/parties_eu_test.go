@@ -8,8 +8,9 @@ import (
 
 // TestEuropeanNamesOnOneMailbox: one person's orders with her mailbox under the forms
 // her name takes at European shops (a pet name, initials, a particle dropped, a middle
-// name on one order and a second family name on the other) are one party; a husband
-// and wife, or a mother and son, ordering with the family's mailbox stay two.
+// name on one order and a second family name on the other, her maiden and married
+// names) are one party; a husband and wife, or a mother and son, ordering with the
+// family's mailbox stay two.
 func TestEuropeanNamesOnOneMailbox(t *testing.T) {
 	f := newFixture(t)
 	at := func(given, family, email, phone string) ontology.PartyRef {
@@ -28,6 +29,9 @@ func TestEuropeanNamesOnOneMailbox(t *testing.T) {
 		{"ana-1", at("Ana Lucía", "Prieto", "anaprieto@example.es", "+34 612 345 678")},
 		{"ana-2", at("Ana", "Prieto Gil", "anaprieto@example.es", "+34 612 345 678")},
 		{"son", at("Tomás", "Prieto Gil", "anaprieto@example.es", "+34 612 345 678")},
+		{"maiden", at("Ilse", "Brouwer", "ilse.degraaf@example.nl", "+31 6 87654321")},
+		{"married", at("Ilse", "de Graaf", "ilse.degraaf@example.nl", "+31 6 87654321")},
+		{"husband", at("Pieter", "de Graaf", "ilse.degraaf@example.nl", "+31 6 87654321")},
 	}
 	for i, o := range orders {
 		f.orderBy(o.id, i, o.ref)
@@ -47,5 +51,12 @@ func TestEuropeanNamesOnOneMailbox(t *testing.T) {
 	}
 	if got := f.partyOf("son").PartyID; got == ana {
 		t.Errorf("Tomás Prieto Gil joined his mother's party %s", ana)
+	}
+	ilse := f.partyOf("maiden").PartyID
+	if got := f.partyOf("married").PartyID; got != ilse {
+		t.Errorf("Ilse de Graaf is party %s, Ilse Brouwer %s; want one", got, ilse)
+	}
+	if got := f.partyOf("husband").PartyID; got == ilse {
+		t.Errorf("Pieter de Graaf joined his wife's party %s", ilse)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/seamhub/seam/resolver/normalize"
 )
 
 // European names as shops receive them: Dutch initials written together (T.A. Jacquot
@@ -194,6 +196,36 @@ func initialSkipped(a, b []string) bool {
 		if aligned[i] {
 			return true
 		}
+	}
+	return false
+}
+
+// OneGivenNameTwoFamilies reports whether two Latin names given in parts agree on the
+// given name as a whole (the same, a pet name of it, a slip, or one of two given names)
+// and differ in the family name: Marie Martin and Marie Berger, a woman's married and
+// maiden names; Liam Rios and Liam Marques, one of a Brazilian's two family names on
+// each order. A household's members are told apart by their given names, so the same
+// given name on the family's mailbox is its owner's under another family name, not
+// another member. Not where either family name spells a common Chinese one (Wei Zhang
+// and Wei Li are two people called Wei), where a generation sets them apart (Vicente
+// Sá Filho is his father's son), nor for initials, which stand for any name.
+func OneGivenNameTwoFamilies(a, b Name) bool {
+	for _, p := range []string{a.Given, a.Family, b.Given, b.Family} {
+		if strings.TrimSpace(p) == "" || HasHan(p) {
+			return false
+		}
+	}
+	if Generation(a) != Generation(b) || chineseFamilies(a.Family) != nil || chineseFamilies(b.Family) != nil {
+		return false
+	}
+	for _, g := range []string{a.Given, b.Given} {
+		if slices.ContainsFunc(normalize.PersonNameWords(spaceInitials(g)), func(w string) bool { return utf8.RuneCountInString(w) == 1 }) {
+			return false
+		}
+	}
+	switch compareNames("given", a.Given, b.Given).Kind {
+	case Exact, Nickname, Typo, Partial:
+		return true
 	}
 	return false
 }

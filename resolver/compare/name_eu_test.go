@@ -125,3 +125,26 @@ func TestBrazilianGenerations(t *testing.T) {
 		}
 	}
 }
+
+// TestOneGivenNameTwoFamilies: the same given name under two family names is one
+// person's married and maiden name, or one of her two family names on each order;
+// another given name, initials, a Chinese family name or a generation apart are not.
+func TestOneGivenNameTwoFamilies(t *testing.T) {
+	for _, c := range []struct {
+		a, b Name
+		want bool
+	}{
+		{Name{Given: "Hélène", Family: "Roux"}, Name{Given: "Helene", Family: "Garnier"}, true},
+		{Name{Given: "Rafa", Family: "Ortiz"}, Name{Given: "Rafael", Family: "Moya"}, true},
+		{Name{Given: "Joana Maria", Family: "Teixeira"}, Name{Given: "Joana", Family: "Lopes"}, true},
+		{Name{Given: "Hélène", Family: "Roux"}, Name{Given: "Margaux", Family: "Roux"}, false},
+		{Name{Given: "H.", Family: "Roux"}, Name{Given: "Hélène", Family: "Garnier"}, false},
+		{Name{Given: "Wei", Family: "Zhang"}, Name{Given: "Wei", Family: "Li"}, false},
+		{Name{Given: "Tiago", Family: "Lopes Filho"}, Name{Given: "Tiago", Family: "Teixeira"}, false},
+		{Name{Full: "Hélène Roux"}, Name{Full: "Hélène Garnier"}, false}, // not in parts: which word is the family?
+	} {
+		if got := OneGivenNameTwoFamilies(c.a, c.b); got != c.want {
+			t.Errorf("%+v ~ %+v: %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
