@@ -169,7 +169,10 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	if !ok {
 		return false
 	}
-	if namesContradict(nameOf(prof), known) {
+	if namesContradict(nameOf(prof), known) && !(strings.HasPrefix(key, "email:") && compare.OneGivenNameTwoFamilies(nameOf(prof), known)) {
+		// The same given name under another family name on a mailbox, one person's
+		// own, is its owner's married or maiden name (see OneGivenNameTwoFamilies); on
+		// a household's phone it may be a relative whose fields were typed swapped.
 		return true
 	}
 	if strings.HasPrefix(key, "phone:") && !wholeNameAgrees(nameOf(prof), known) && compare.MailboxNamesAnother(prof.Email, known) {

@@ -32,6 +32,10 @@ func TestEuropeanNamesOnOneMailbox(t *testing.T) {
 		{"maiden", at("Ilse", "Brouwer", "ilse.degraaf@example.nl", "+31 6 87654321")},
 		{"married", at("Ilse", "de Graaf", "ilse.degraaf@example.nl", "+31 6 87654321")},
 		{"husband", at("Pieter", "de Graaf", "ilse.degraaf@example.nl", "+31 6 87654321")},
+		// Father and son on the home's landline, each with his own mailbox, the
+		// fields typed family name first: Kowalczyk is no given name they share.
+		{"father", at("Kowalczyk", "Marek", "marek.k@example.pl", "+48 58 123 45 67")},
+		{"boy", at("Kowalczyk", "Jan Paweł", "jan.k@example.pl", "+48 58 123 45 67")},
 	}
 	for i, o := range orders {
 		f.orderBy(o.id, i, o.ref)
@@ -58,5 +62,37 @@ func TestEuropeanNamesOnOneMailbox(t *testing.T) {
 	}
 	if got := f.partyOf("husband").PartyID; got == ilse {
 		t.Errorf("Pieter de Graaf joined his wife's party %s", ilse)
+	}
+	if a, b := f.partyOf("father").PartyID, f.partyOf("boy").PartyID; a == b {
+		t.Errorf("Kowalczyk Marek and Kowalczyk Jan Paweł on the home's landline are one party %s", a)
+	}
+}
+
+// TestFatherAndSonOfOneNameAtOneAddress: Bruno Conti and his son Bruno Conti live at one
+// address, each with his own mailbox and mobile. Their names and address agree, their
+// contacts not at all: two parties. In a second household the son orders once with a
+// slip in his name, then with his mailbox and no phone: that order, which the father's
+// description fits in full, is the son's alone, and does not join the two.
+func TestFatherAndSonOfOneNameAtOneAddress(t *testing.T) {
+	at := func(family, email, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "IT", GivenName: "Bruno", FamilyName: family,
+			Email: email, Phone: phone, Place: &ontology.AddressPart{Street: "Via dei Mille 21", Locality: "Torino", Postcode: "10123"}}
+	}
+	f := newFixture(t)
+	f.orderBy("father", 0, at("Conti", "bruno.conti@example.it", "+39 333 111 2222"))
+	f.orderBy("son", 1, at("Conti", "brunoconti98@example.it", "+39 347 555 6666"))
+	if father, son := f.partyOf("father").PartyID, f.partyOf("son").PartyID; father == son {
+		t.Errorf("father and son of one name, with their own mailboxes and mobiles, are one party %s", son)
+	}
+	f = newFixture(t)
+	f.orderBy("father", 0, at("Conti", "bruno.conti@example.it", "+39 333 111 2222"))
+	f.orderBy("son", 1, at("Contti", "brunoconti98@example.it", "+39 347 555 6666")) // a slip in his name
+	f.orderBy("son-no-phone", 2, at("Conti", "brunoconti98@example.it", ""))
+	father, son := f.partyOf("father").PartyID, f.partyOf("son").PartyID
+	if father == son {
+		t.Fatalf("the son's order without a phone joined father and son into one party %s", son)
+	}
+	if got := f.partyOf("son-no-phone").PartyID; got != son {
+		t.Errorf("the son's order without a phone is party %s, the son %s, the father %s", got, son, father)
 	}
 }

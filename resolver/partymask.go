@@ -144,7 +144,7 @@ func namesContradict(a, b compare.Name) bool {
 		// comes with a given name in the same romanisation, which cannot be read, so
 		// cannot be told apart from the Han one.
 		return !compare.SameFamilyAcrossScripts(a, b) && !compare.EnglishBesideChinese(a, b) && !compare.FamilyInDialect(a, b) &&
-			!compare.FamilyInDialectLatin(a, b) && !compare.OneGivenNameTwoFamilies(a, b)
+			!compare.FamilyInDialectLatin(a, b)
 	case compare.Typo:
 		if compare.LookAlikeNames(a, b) {
 			return false // 王强 read as 主强: one name misread, not two people
