@@ -72,7 +72,8 @@ func TestEuropeanNamesOnOneMailbox(t *testing.T) {
 // address, each with his own mailbox and mobile. Their names and address agree, their
 // contacts not at all: two parties. In a second household the son orders once with a
 // slip in his name, then with his mailbox and no phone: that order, which the father's
-// description fits in full, is the son's alone, and does not join the two.
+// description fits in full, is the son's alone, and does not join the two. A date of
+// birth on both orders still makes one man of a new mailbox and a new phone.
 func TestFatherAndSonOfOneNameAtOneAddress(t *testing.T) {
 	at := func(family, email, phone string) ontology.PartyRef {
 		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "IT", GivenName: "Bruno", FamilyName: family,
@@ -94,5 +95,14 @@ func TestFatherAndSonOfOneNameAtOneAddress(t *testing.T) {
 	}
 	if got := f.partyOf("son-no-phone").PartyID; got != son {
 		t.Errorf("the son's order without a phone is party %s, the son %s, the father %s", got, son, father)
+	}
+	// One Bruno Conti with a new mailbox and phone, his date of birth on both orders
+	// (the day and month written the other way): what he has alone says one person.
+	f = newFixture(t)
+	born := func(ref ontology.PartyRef, dob string) ontology.PartyRef { ref.BirthDate = dob; return ref }
+	f.orderBy("old", 0, born(at("Conti", "bruno.conti@example.it", "+39 333 111 2222"), "1971-03-08"))
+	f.orderBy("new", 1, born(at("Conti", "b.conti71@example.it", "+39 347 555 6666"), "1971-08-03"))
+	if a, b := f.partyOf("old").PartyID, f.partyOf("new").PartyID; a != b {
+		t.Errorf("Bruno Conti born on one day, with a new mailbox and phone, is parties %s and %s; want one", a, b)
 	}
 }

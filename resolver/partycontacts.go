@@ -12,9 +12,11 @@ import "github.com/seamhub/seam/resolver/compare"
 // another phone are two people, as another given name and another phone are.
 
 // ownContactsApart reports whether a comparison finds two mailboxes and two phones,
-// with a mention (a) whose name is not written in Han characters.
+// with a mention (a) whose name is not Chinese in any writing (compare.ReadsChinese),
+// and nothing one person has alone agreeing (a date of birth, a national id: Mike
+// Compton with a new mailbox and phone, born on the same day written the other way).
 func ownContactsApart(c Comparison, a PartyProfile) bool {
-	return !a.Company && !compare.HasHan(a.FullName+a.Given+a.Family) &&
+	return !a.Company && !compare.ReadsChinese(nameOf(a)) && !ownAgreement(c) &&
 		c[fieldEmail].Kind == compare.Different && c[fieldPhone].Kind == compare.Different
 }
 
@@ -47,14 +49,14 @@ func (pb *partyBook) contactsApart(x, y string) bool {
 
 // clusterContacts returns the plain mailboxes and phones of the loaded members of the
 // party whose surviving id is root; ok is false where a member is a company or has a
-// name in Han characters.
+// name that is Chinese in any writing.
 func (pb *partyBook) clusterContacts(root string) (emails, phones map[string]bool, ok bool) {
 	emails, phones = map[string]bool{}, map[string]bool{}
 	for id, p := range pb.profiles {
 		if pb.root(id) != root {
 			continue
 		}
-		if p.Company || compare.HasHan(p.FullName+p.Given+p.Family) {
+		if p.Company || compare.ReadsChinese(nameOf(p)) {
 			return nil, nil, false
 		}
 		if p.Email != "" && !compare.IsMasked(p.Email) {

@@ -229,3 +229,21 @@ func OneGivenNameTwoFamilies(a, b Name) bool {
 	}
 	return false
 }
+
+// ReadsChinese reports whether a person's name is Chinese in any writing: Han
+// characters, or a word that spells a common Chinese family name in pinyin, Wade-Giles
+// or a dialect's romanisation (Zhang, Chang, Chan, Lee). Rules written for European
+// names leave such names to the Chinese ones; a European name with such a word (Du
+// Chauvet) is left to them as well, which costs a link, never a merge.
+func ReadsChinese(n Name) bool {
+	text := n.text()
+	if hasHan(text) {
+		return true
+	}
+	for _, w := range normalize.PersonNameWords(text) {
+		if len(surnameSpellings()[w]) > 0 {
+			return true
+		}
+	}
+	return false
+}

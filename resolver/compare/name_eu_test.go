@@ -148,3 +148,22 @@ func TestOneGivenNameTwoFamilies(t *testing.T) {
 		}
 	}
 }
+
+// TestReadsChinese: Han characters, or a romanised Chinese family name, make a name
+// Chinese; European names are not.
+func TestReadsChinese(t *testing.T) {
+	for _, c := range []struct {
+		n    Name
+		want bool
+	}{
+		{Name{Full: "张伟"}, true},
+		{Name{Given: "Wei", Family: "Zhang"}, true},
+		{Name{Full: "Jerry Lau"}, true},
+		{Name{Given: "Bruno", Family: "Conti"}, false},
+		{Name{Full: "Katarzyna Wiśniewska"}, false},
+	} {
+		if got := ReadsChinese(c.n); got != c.want {
+			t.Errorf("ReadsChinese(%+v) = %v, want %v", c.n, got, c.want)
+		}
+	}
+}
