@@ -169,10 +169,14 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	if !ok {
 		return false
 	}
-	if namesContradict(nameOf(prof), known) || generationsStated(statedGeneration(prof), compare.Generation(known)) {
+	contradict := namesContradict(nameOf(prof), known) && !(strings.HasPrefix(key, "email:") && compare.OneGivenNameTwoFamilies(nameOf(prof), known))
+	if contradict || generationsStated(statedGeneration(prof), compare.Generation(known)) {
 		// Another person's name, or another generation of the same one (Paatrick
 		// Olivier with patrickolivierjr@yahoo.com on the phone Patrick Olivier Sr.
-		// orders with: the family's landline).
+		// orders with: the family's landline). The same given name under another
+		// family name on a mailbox, one person's own, is its owner's married or maiden
+		// name (see OneGivenNameTwoFamilies); on a household's phone it may be a
+		// relative whose fields were typed swapped.
 		return true
 	}
 	if strings.HasPrefix(key, "phone:") && !wholeNameAgrees(nameOf(prof), known) && compare.MailboxNamesAnother(prof.Email, known) {

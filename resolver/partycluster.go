@@ -246,7 +246,7 @@ func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
 // here: a strong description match into each says the names were one person's typos as
 // often, and FEBRL's mangled Latin names lost links to that rule.)
 func (pb *partyBook) twoPeople(x, y string) bool {
-	return pb.writingsApart(x, y, PartyProfile{})
+	return pb.writingsApart(x, y, PartyProfile{}) || pb.contactsApart(x, y)
 }
 
 // clusterOtherHome reports whether some member of the party whose surviving id is root

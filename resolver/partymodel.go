@@ -244,7 +244,8 @@ func (pm *PartyModel) Decide(c Comparison, a PartyProfile, fr Frequency) (PartyV
 	// A number one digit off under another name is another phone too: a family plan's
 	// or an office's consecutive numbers, not one person's slip and another name at once.
 	twoPeople := (c[fieldPhone].Kind == compare.Different || c[fieldPhone].Kind == compare.Typo) &&
-		(c[fieldName].Kind == compare.Different || c[fieldGiven].Kind == compare.Different || c[fieldFamily].Kind == compare.Different)
+		(c[fieldName].Kind == compare.Different || c[fieldGiven].Kind == compare.Different || c[fieldFamily].Kind == compare.Different) ||
+		ownContactsApart(c, a)
 	switch {
 	case !beyondName:
 		// Namesakes are not a lead: a name alone, however it agrees, asks no person to

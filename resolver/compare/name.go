@@ -118,7 +118,7 @@ func NameLevel(a, b Name) Level {
 			l = alt
 		}
 	}
-	return l
+	return latinPartsAgree(a, b, l)
 }
 
 // petOfFamily reports whether pet is 小 or 老 before the family name of full given in
@@ -163,7 +163,7 @@ func NamePartLevel(field, a, b string) Level {
 }
 
 func compareNames(field, a, b string) Level {
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	a, b = spaceInitials(strings.TrimSpace(a)), spaceInitials(strings.TrimSpace(b))
 	if a == "" || b == "" {
 		return level(field, Null, "missing")
 	}
@@ -211,7 +211,7 @@ func compareNames(field, a, b string) Level {
 	case hb != "" && len(lb) > 0 && ha == "":
 		return mixedScript(field, hb, lb, la)
 	case len(la) > 0 && len(lb) > 0:
-		l := wordsLevel(field, la, lb)
+		l := latinWordsLevel(field, la, lb)
 		if l.Kind == Different && (englishAlone(la) && len(lb) > 1 && allPinyin(lb) || englishAlone(lb) && len(la) > 1 && allPinyin(la)) {
 			// Emma alone against Shi Mingzhi: an English name beside a romanised
 			// Chinese one, which it neither spells nor rules out (as Emma against 石明志).
@@ -912,7 +912,10 @@ func englishAlone(words []string) bool {
 
 // generations are the words that tell a father from his son of the same name (Joseph
 // Crawford Jr., Darrell Bryant Sr., Henry Ford II), as written after the family name.
-var generations = map[string]string{"jr": "Jr.", "junior": "Jr.", "sr": "Sr.", "senior": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+// Brazilian names say it in Portuguese: Filho, the son of a father of the same name;
+// Neto, the grandson.
+var generations = map[string]string{"jr": "Jr.", "junior": "Jr.", "sr": "Sr.", "senior": "Sr.", "ii": "II", "iii": "III", "iv": "IV",
+	"filho": "Filho", "neto": "Neto"}
 
 // Generation returns the generational suffix a Latin name ends with ("Jr.", "Sr.",
 // "II", "III", "IV"), or "".

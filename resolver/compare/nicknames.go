@@ -3,6 +3,8 @@ package compare
 import (
 	"strings"
 	"sync"
+
+	"github.com/seamhub/seam/resolver/normalize"
 )
 
 // nicknameGroups lists English given names with their usual short forms and spelling
@@ -223,12 +225,13 @@ winifred winnie freda
 zachary zach zack zak
 `
 
-// nicknames maps each name of nicknameGroups to the lines that hold it; it is built on
+// nicknames maps each name of nicknameGroups and nicknameGroupsEU, folded as names are
+// compared, to the lines that hold it; it is built on
 // first use and only read after that.
 var nicknames = sync.OnceValue(func() map[string][]int {
 	m := map[string][]int{}
-	for i, line := range strings.Split(strings.TrimSpace(nicknameGroups), "\n") {
-		for _, name := range strings.Fields(line) {
+	for i, line := range strings.Split(strings.TrimSpace(nicknameGroups+"\n"+nicknameGroupsEU), "\n") {
+		for _, name := range strings.Fields(nicknameKey(normalize.PersonName(line))) {
 			if g := m[name]; len(g) == 0 || g[len(g)-1] != i {
 				m[name] = append(g, i)
 			}
@@ -245,8 +248,8 @@ func Nicknames(a, b string) bool {
 		return false
 	}
 	m := nicknames()
-	for _, g := range m[a] {
-		for _, h := range m[b] {
+	for _, g := range m[nicknameKey(a)] {
+		for _, h := range m[nicknameKey(b)] {
 			if g == h {
 				return true
 			}

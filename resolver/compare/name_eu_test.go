@@ -1,0 +1,169 @@
+package compare
+
+import "testing"
+
+// fullNamePair is two whole names and the level NameLevel should give them.
+type fullNamePair struct {
+	a, b string
+	want Kind
+}
+
+// wantFullNames checks NameLevel on each pair of whole names.
+func wantFullNames(t *testing.T, pairs []fullNamePair) {
+	t.Helper()
+	for _, c := range pairs {
+		if got := NameLevel(Name{Full: c.a}, Name{Full: c.b}); got.Kind != c.want {
+			t.Errorf("%s ~ %s: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
+	}
+}
+
+// TestEuropeanNicknames: the pet forms continental European and Brazilian families use
+// for a given name, which share no start with it, are the same name; the names of two
+// members of a family are not, though a short form may serve either.
+func TestEuropeanNicknames(t *testing.T) {
+	wantFullNames(t, []fullNamePair{
+		{"Pino Esposito", "Giuseppe Esposito", Nickname},
+		{"Paco Jiménez Ruiz", "Francisco Jiménez Ruiz", Nickname},
+		{"Concha Molina", "Concepción Molina", Nickname},
+		{"Gosia Nowak", "Małgorzata Nowak", Nickname},
+		{"Gosia Nowak", "Malgorzata Nowak", Nickname},
+		{"Wojtek Mazur", "Wojciech Mazur", Nickname},
+		{"Kees de Vries", "Cornelis de Vries", Nickname},
+		{"Henk Mulder", "Hendrik Mulder", Nickname},
+		{"Sepp Huber", "Josef Huber", Nickname},
+		{"Totò Russo", "Salvatore Russo", Nickname},
+		{"Toto Russo", "Antonio Russo", Nickname},
+		{"Zé Oliveira", "José Oliveira", Nickname},
+		{"Mimmo Ferri", "Domenico Ferri", Nickname},
+		// Two people of one family: another name, not a nickname.
+		{"Jan de Vries", "Johanna de Vries", Different},
+		{"Hans Müller", "Johanna Müller", Different},
+		{"Salvatore Russo", "Antonio Russo", Different},
+		{"Pepe García", "Dolores García", Different},
+		{"Kasia Nowak", "Tomasz Nowak", Different},
+		{"Gabi Lange", "Wilhelm Lange", Different},
+	})
+}
+
+// TestInitialsWrittenTogether: Dutch initials written as one word with full stops
+// (H.J. Bakker) are initials of the given names, not a word of their own.
+func TestInitialsWrittenTogether(t *testing.T) {
+	wantFullNames(t, []fullNamePair{
+		{"H.J. Bakker", "Hendrik Jan Bakker", Initials},
+		{"H.J. Bakker", "Henk Bakker", Partial},
+		{"M.Bakker", "Marieke Bakker", Initials},
+		{"H.J. Bakker", "Anna Bakker", Different},
+		{"C.J. de Wit", "Johanna de Wit", Different}, // J is her initial, but C comes first
+		{"C.J. de Wit", "Cornelis de Wit", Partial},
+		{"H.J. Bakker", "H.J. Bakker", Initials},
+	})
+	if got := spaceInitials("S.p.A. Rossi"); got != "S.p.A. Rossi" {
+		t.Errorf("spaceInitials(S.p.A.) = %q: lower-case letters are no initials", got)
+	}
+	if got := spaceInitials("Pieter v.d. Berg"); got != "Pieter v.d. Berg" {
+		t.Errorf("spaceInitials(v.d.) = %q: lower-case v.d. is the particle", got)
+	}
+}
+
+// TestParticlesWrittenOtherwise: a family name's particles dropped, abbreviated or run
+// into the name leave the same name; in a romanised Chinese name the same syllables
+// are part of the name. So do letters that folding keeps (ł) written without.
+func TestParticlesWrittenOtherwise(t *testing.T) {
+	wantFullNames(t, []fullNamePair{
+		{"Pieter vd Berg", "Pieter van den Berg", Exact},
+		{"Pieter v.d. Berg", "Pieter van den Berg", Exact},
+		{"Pieter Berg", "Pieter van den Berg", Exact},
+		{"Pieter Maarten Berg", "Pieter van den Berg", Partial},
+		{"Lucía DelaFuente Soto", "Lucía de la Fuente Soto", Exact},
+		{"Anselm Vonhagen", "Anselm von Hagen", Exact},
+		{"Rita Dosantos", "Rita dos Santos", Exact},
+		{"Anna van den Berg", "Klaas van den Berg", Different},
+		{"Paweł Wałęsa", "Pawel Walesa", Exact},
+		{"Paweł Wałęsa", "Pawel Waleesa", Typo},
+		{"Paweł Wałęsa", "Piotr Walesa", Different},
+		{"Du Wei", "Wei", Partial},
+		{"Li De Hua", "Li Hua", Partial},
+	})
+}
+
+// TestNamePartsOfOneLongName: two given names and two family names, an order carrying
+// the middle name and the other the second family name, agree part by part; a father
+// and son who differ in the second family name do not.
+func TestNamePartsOfOneLongName(t *testing.T) {
+	for _, c := range []struct {
+		a, b Name
+		want Kind
+	}{
+		{Name{Given: "Ana Lucía", Family: "Pérez"}, Name{Given: "Ana", Family: "Pérez Ortega"}, Partial},
+		{Name{Full: "Ana Lucía Pérez", Given: "Ana Lucía", Family: "Pérez"}, Name{Full: "Ana Pérez Ortega", Given: "Ana", Family: "Pérez Ortega"}, Partial},
+		{Name{Given: "João Pedro", Family: "Lima"}, Name{Given: "João", Family: "Lima Barros"}, Partial},
+		{Name{Given: "Lima", Family: "João Pedro"}, Name{Given: "João", Family: "Lima Barros"}, Partial}, // typed family first
+		{Name{Given: "José", Family: "García López"}, Name{Given: "José", Family: "García Martínez"}, Different},
+		{Name{Given: "Ana Lucía", Family: "Pérez"}, Name{Given: "Marta", Family: "Pérez Ortega"}, Different},
+		{Name{Given: "Pérez", Family: "Ana Lucía"}, Name{Given: "Marta", Family: "Pérez Ortega"}, Different},
+	} {
+		if got := NameLevel(c.a, c.b); got.Kind != c.want {
+			t.Errorf("%+v ~ %+v: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
+	}
+}
+
+// TestBrazilianGenerations: Filho and Neto after a Brazilian name are the son's and the
+// grandson's Jr., told apart from the father of the same name.
+func TestBrazilianGenerations(t *testing.T) {
+	for _, c := range []struct {
+		n    Name
+		want string
+	}{
+		{Name{Full: "Vicente Prado Filho"}, "Filho"},
+		{Name{Given: "Jorge", Family: "Amado Neto"}, "Neto"},
+		{Name{Full: "Vicente Prado"}, ""},
+	} {
+		if got := Generation(c.n); got != c.want {
+			t.Errorf("Generation(%+v) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}
+
+// TestOneGivenNameTwoFamilies: the same given name under two family names is one
+// person's married and maiden name, or one of her two family names on each order;
+// another given name, initials, a Chinese family name or a generation apart are not.
+func TestOneGivenNameTwoFamilies(t *testing.T) {
+	for _, c := range []struct {
+		a, b Name
+		want bool
+	}{
+		{Name{Given: "Hélène", Family: "Roux"}, Name{Given: "Helene", Family: "Garnier"}, true},
+		{Name{Given: "Rafa", Family: "Ortiz"}, Name{Given: "Rafael", Family: "Moya"}, true},
+		{Name{Given: "Joana Maria", Family: "Teixeira"}, Name{Given: "Joana", Family: "Lopes"}, true},
+		{Name{Given: "Hélène", Family: "Roux"}, Name{Given: "Margaux", Family: "Roux"}, false},
+		{Name{Given: "H.", Family: "Roux"}, Name{Given: "Hélène", Family: "Garnier"}, false},
+		{Name{Given: "Wei", Family: "Zhang"}, Name{Given: "Wei", Family: "Li"}, false},
+		{Name{Given: "Tiago", Family: "Lopes Filho"}, Name{Given: "Tiago", Family: "Teixeira"}, false},
+		{Name{Full: "Hélène Roux"}, Name{Full: "Hélène Garnier"}, false}, // not in parts: which word is the family?
+	} {
+		if got := OneGivenNameTwoFamilies(c.a, c.b); got != c.want {
+			t.Errorf("%+v ~ %+v: %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestReadsChinese: Han characters, or a romanised Chinese family name, make a name
+// Chinese; European names are not.
+func TestReadsChinese(t *testing.T) {
+	for _, c := range []struct {
+		n    Name
+		want bool
+	}{
+		{Name{Full: "张伟"}, true},
+		{Name{Given: "Wei", Family: "Zhang"}, true},
+		{Name{Full: "Jerry Lau"}, true},
+		{Name{Given: "Bruno", Family: "Conti"}, false},
+		{Name{Full: "Katarzyna Wiśniewska"}, false},
+	} {
+		if got := ReadsChinese(c.n); got != c.want {
+			t.Errorf("ReadsChinese(%+v) = %v, want %v", c.n, got, c.want)
+		}
+	}
+}
