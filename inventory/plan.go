@@ -174,7 +174,9 @@ func goodsLeft(members []Member) bool {
 				return true
 			}
 		case ontology.RoleTracking:
-			return true
+			if picked(m) {
+				return true
+			}
 		case ontology.RoleFulfilment:
 			if m.Verb != ontology.VerbCancelled {
 				return true
@@ -379,11 +381,18 @@ func withCarrier(ms []Member) bool {
 		switch {
 		case m.Verb == ontology.VerbDelivered, refundMade(m), orderRefunded(m):
 			return false
-		case m.Role == ontology.RoleTracking, m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
+		case m.Role == ontology.RoleTracking && picked(m), m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
 			carried = true
 		}
 	}
 	return carried
+}
+
+// picked reports whether a tracking document says the carrier has (or had) the goods: a
+// delivery only asked for (a Meituan rider who accepted the order but has not picked it
+// up yet, announced as ordered) or called off (cancelled) has not taken them.
+func picked(m Member) bool {
+	return m.Verb != ontology.VerbOrdered && m.Verb != ontology.VerbCancelled
 }
 
 // returnedToSender reports whether the carrier brought the goods back to the merchant:
@@ -549,10 +558,23 @@ func orderRefunded(m Member) bool {
 }
 
 // cancelled reports whether the documents that carry the sale say it was cancelled. A
-// refund alone is not a cancellation: the goods may still have left.
+// refund alone is not a cancellation: the goods may still have left. An order is
+// cancelled too when its source's cancellation of it is a member: an order-role document
+// of the same source about the same order (see subject), such as Meituan's
+// cancellation push, which names no goods. A point of sale that rang the order up is the
+// store's own record and stands: the sale is not cancelled.
 func cancelled(ms []Member) bool {
+	withdrawn := map[string]bool{}
 	for _, m := range ms {
-		if (m.Role == ontology.RoleOrder || m.Role == ontology.RolePOS) && m.Verb != ontology.VerbCancelled {
+		if m.Role == ontology.RoleOrder && m.Verb == ontology.VerbCancelled {
+			withdrawn[subject(m)] = true
+		}
+	}
+	for _, m := range ms {
+		switch {
+		case m.Role != ontology.RoleOrder && m.Role != ontology.RolePOS, m.Verb == ontology.VerbCancelled:
+		case m.Role == ontology.RoleOrder && withdrawn[subject(m)]:
+		default:
 			return false
 		}
 	}

@@ -128,8 +128,19 @@ func status(ms []Member) string {
 	if payoutFailed(ms) {
 		return string(ontology.VerbCancelled)
 	}
+	// An order its source's cancellation withdrew (Meituan's cancellation push) counts
+	// as cancelled.
+	withdrawn := map[string]bool{}
+	for _, m := range ms {
+		if m.Doc.Role == ontology.RoleOrder && m.Doc.Verb == ontology.VerbCancelled {
+			withdrawn[m.Doc.Key.System+"/"+m.Doc.Key.ExternalID] = true
+		}
+	}
 	best := -1
 	for _, m := range ms {
+		if m.Doc.Role == ontology.RoleOrder && withdrawn[m.Doc.Key.System+"/"+m.Doc.Key.ExternalID] {
+			continue
+		}
 		for i, v := range ontology.Verbs {
 			if v == m.Doc.Verb && v != ontology.VerbCancelled && v != ontology.VerbObserved && i > best {
 				best = i
@@ -142,6 +153,9 @@ func status(ms []Member) string {
 		}
 	}
 	if best < 0 {
+		if len(withdrawn) > 0 {
+			return string(ontology.VerbCancelled)
+		}
 		if len(ms) > 0 {
 			return string(ms[0].Doc.Verb)
 		}
