@@ -24,6 +24,9 @@ type Member struct {
 	// SaleKeepsReturns marks a refund whose sale still counts the goods it returned
 	// (ontology.Document.SaleKeepsReturns): they come back on top of what the sale took.
 	SaleKeepsReturns bool
+	// WholeOrder marks a refund of all the order's money (ontology.Document.WholeOrder):
+	// made, nothing of the order is left to ship.
+	WholeOrder bool
 }
 
 // Line is a goods line with its canonical product.
@@ -544,12 +547,13 @@ func rungUp(m Member) bool {
 }
 
 // refundedInFull reports whether the order itself says all its money went back
-// (WooCommerce status refunded, Shopify financial_status refunded): nothing of it is
+// (WooCommerce status refunded, Shopify financial_status refunded), or a refund made
+// says it gave back the whole order (Meituan's full refund): nothing of it is
 // left to ship, so nothing stays reserved. It says nothing of the goods: those that
 // left stay gone unless a shipment, the order's status or a refund that restocked them
 // says otherwise.
 func refundedInFull(ms []Member) bool {
-	return slices.ContainsFunc(ms, orderRefunded)
+	return slices.ContainsFunc(ms, func(m Member) bool { return orderRefunded(m) || refundMade(m) && m.WholeOrder })
 }
 
 // orderRefunded reports whether a member is an order that says all its money went back.

@@ -51,10 +51,15 @@ type Document struct {
 	// Square books a return as an order of its own and never lowers the sale's
 	// quantities, so the returned goods come back on top of what the sale took. A Shopify
 	// refund leaves it unset: its order's current quantity already leaves them out.
-	SaleKeepsReturns bool       `json:"saleKeepsReturns,omitempty"`
-	Parties          []PartyRef `json:"parties,omitempty" validate:"dive"`
-	Lines            []Line     `json:"lines,omitempty" validate:"dive"`
-	Total            *Money     `json:"total,omitempty"`
+	SaleKeepsReturns bool `json:"saleKeepsReturns,omitempty"`
+	// WholeOrder is set on a refund that gives back all the money of the order it names
+	// and says no amount of its own (Meituan's full-refund push): what it refunded is the
+	// order's total, which finance reads from the order, and nothing of the order is
+	// left to ship.
+	WholeOrder bool       `json:"wholeOrder,omitempty"`
+	Parties    []PartyRef `json:"parties,omitempty" validate:"dive"`
+	Lines      []Line     `json:"lines,omitempty" validate:"dive"`
+	Total      *Money     `json:"total,omitempty"`
 	// Fee is what a processor kept of the gross amount (a Stripe balance transaction's
 	// fee); Total is then the net that reaches the balance. Reconciliation shows fees
 	// beside the amounts they were taken from.

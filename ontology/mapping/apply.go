@@ -78,6 +78,10 @@ func (m *Mapping) mapRoot(tenant string, rec Record, root any, part string) (doc
 		d.Key.ExternalID += "/" + part
 	}
 	d.Verb = m.mapVerb(mp)
+	if m.whole != nil {
+		i, _ := firstHolding(mp, "wholeOrder", []*cond{m.whole}, func(c *cond) *cond { return c })
+		d.WholeOrder = i == 0
+	}
 	d.Status = mp.text(m.status, "status", root)
 	if m.when != nil {
 		if t, had := mp.time(m.when, "occurredAt", root, false); t != nil {

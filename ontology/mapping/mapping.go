@@ -43,6 +43,9 @@ type Mapping struct {
 	// keepsReturns marks the documents as refunds whose sale still counts the goods
 	// they return (saleKeepsReturns).
 	keepsReturns bool
+	// whole is the test of a refund that gives back its whole order and names no
+	// amount (wholeOrder:).
+	whole *cond
 
 	unwrap []*path
 	extID  *spec
@@ -144,7 +147,7 @@ type refSpec struct {
 	scopeSystem bool  // $system: the mapping's system
 }
 
-var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
+var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "wholeOrder", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
 	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
@@ -211,6 +214,12 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	}
 	if v := f["saleKeepsReturns"]; v != nil {
 		m.keepsReturns = l.boolean(v, "saleKeepsReturns")
+	}
+	if v := f["wholeOrder"]; v != nil {
+		m.whole = l.ifCond(v, "wholeOrder")
+		if m.Role != ontology.RoleRefund {
+			l.fail(v, "wholeOrder", "only a refund gives back its whole order (role is %s)", m.Role)
+		}
 	}
 	m.Description = l.str(f["description"], "description")
 	m.Format = JSON

@@ -207,3 +207,49 @@ func TestMeituanRefundFormAndJSONReadAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestMeituanFullRefundInFinance: Meituan's full-refund push names no amount (the open
+// platform's refund queries say so: money is absent for refund_type 2, the whole order).
+// It refunds the whole order: finance books the order's total as refunded, read from the
+// order the push names, and after a partial refund only what was left of it. Without its
+// order the refund's amount is not known and nothing is booked. Agreed while the order
+// was only paid, nothing of the order stays reserved.
+func TestMeituanFullRefundInFinance(t *testing.T) {
+	order := one(t, "meituan", "order", "", "meituan/order.json")
+	full := one(t, "meituan", "refund", "", "meituan/refund_full.form")
+	part := one(t, "meituan", "refund", "", "meituan/refund_part.form")
+	if !full.WholeOrder || full.Total != nil || part.WholeOrder {
+		t.Fatalf("whole order: full %v (total %v), partial %v", full.WholeOrder, full.Total, part.WholeOrder)
+	}
+	at := order.OccurredAt
+	reconcile := func(docs ...*ontology.Document) finance.Result {
+		ev := finance.Event{ID: "ev", Kind: ontology.KindSale, OccurredAt: at}
+		for _, d := range docs {
+			ev.Docs = append(ev.Docs, finance.Doc{Document: *d, ReceivedAt: at})
+		}
+		r, _ := finance.Reconcile(ev, finance.DefaultConfig(), at.AddDate(0, 1, 0))
+		return r
+	}
+	for _, c := range []struct {
+		name     string
+		docs     []*ontology.Document
+		refunded string
+	}{
+		{"full", []*ontology.Document{order, full}, "58.60"},
+		{"partial, then the rest", []*ontology.Document{order, part, full}, "58.60"},
+	} {
+		r := reconcile(c.docs...)
+		if len(r.Amounts) != 1 || r.Amounts[0].Ordered != "58.60" || r.Amounts[0].Refunded != c.refunded {
+			t.Errorf("%s: amounts %+v, want 58.60 ordered and %s refunded", c.name, r.Amounts, c.refunded)
+		}
+	}
+	if r := reconcile(full); len(r.Amounts) != 0 {
+		t.Errorf("without its order: amounts %+v, want nothing booked", r.Amounts)
+	}
+
+	paid := meituanPaid(t)
+	eff, _ := inventory.Plan([]inventory.Member{planMember(paid), planMember(full)}, nil)
+	if len(eff) != 0 {
+		t.Errorf("paid order refunded in full: plan %v, want nothing reserved", eff)
+	}
+}
