@@ -360,10 +360,11 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		// left takes the rest from what was still to ship. all is the line's quantity
 		// with every such unit, whether or not the order's quantity still counts them.
 		// Where the shipments list their goods, the order's word covers only the
-		// products they name: one they never name has not left, whatever the order's
-		// status says (a Douyin order shipped, status 3, whose packages list some of its
-		// SKU orders).
-		_, named := shipped[k]
+		// products they name in full: one they never name has not left, whatever the
+		// order's status says (a Douyin order shipped, status 3, whose packages list some
+		// of its SKU orders), nor have the units of one they name fewer times than the
+		// order lists it (two SKU orders of one SKU, one of them packed).
+		named := shipped[k] >= ordered[k]
 		done := fullyFulfilled(ms) && (!counted || named || slices.ContainsFunc(ms, rungUp))
 		refundedOut := netted[k] + kept[k] + r.gone[k] + r.withBuyer[k]
 		all := ordered[k] + netted[k] + r.gone[k]

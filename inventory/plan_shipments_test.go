@@ -58,6 +58,9 @@ func TestPlanShipmentsAndRefunds(t *testing.T) {
 		{"a product the shipments never name stays reserved, though the order says it shipped",
 			[]Member{member("o", ontology.RoleOrder, ontology.VerbShipped, "WH", line("A", 1), line("B", 2)), ship("f1", ontology.VerbShipped, 1)},
 			carried(1, Effect{key("B", "WH", ontology.BucketReserved): ontology.Units(2)})},
+		{"units of a product the shipments name fewer times than the order lists stay reserved, though the order says it shipped",
+			[]Member{member("o", ontology.RoleOrder, ontology.VerbShipped, "WH", line("A", 1), line("A", 1)), ship("f1", ontology.VerbShipped, 1)},
+			carried(1, Effect{key("A", "WH", ontology.BucketReserved): ontology.Units(1)})},
 		{"a refund whose sale is not known yet returns its goods",
 			[]Member{refund("r1", line("A", 1))}, onHand(1)},
 	}

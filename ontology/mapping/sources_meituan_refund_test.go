@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/seamhub/seam/finance"
 	"github.com/seamhub/seam/inventory"
@@ -85,15 +86,7 @@ func TestMeituanRefundInStock(t *testing.T) {
 func TestMeituanRefundInFinance(t *testing.T) {
 	order := one(t, "meituan", "order", "", "meituan/order.json")
 	refund := one(t, "meituan", "refund", "", "meituan/refund_part.form")
-	at := order.OccurredAt
-	reconcile := func(docs ...*ontology.Document) finance.Result {
-		ev := finance.Event{ID: "ev", Kind: ontology.KindSale, OccurredAt: at}
-		for _, d := range docs {
-			ev.Docs = append(ev.Docs, finance.Doc{Document: *d, ReceivedAt: at})
-		}
-		r, _ := finance.Reconcile(ev, finance.DefaultConfig(), at.AddDate(0, 1, 0))
-		return r
-	}
+	reconcile := func(docs ...*ontology.Document) finance.Result { return reconcileSale(order.OccurredAt, docs...) }
 	r := reconcile(order, refund)
 	if len(r.Amounts) != 1 || r.Amounts[0].Ordered != "58.60" || r.Amounts[0].Refunded != "19.50" {
 		t.Errorf("amounts %+v, want 58.60 ordered and 19.50 refunded", r.Amounts)
@@ -221,15 +214,7 @@ func TestMeituanFullRefundInFinance(t *testing.T) {
 	if !full.WholeOrder || full.Total != nil || part.WholeOrder {
 		t.Fatalf("whole order: full %v (total %v), partial %v", full.WholeOrder, full.Total, part.WholeOrder)
 	}
-	at := order.OccurredAt
-	reconcile := func(docs ...*ontology.Document) finance.Result {
-		ev := finance.Event{ID: "ev", Kind: ontology.KindSale, OccurredAt: at}
-		for _, d := range docs {
-			ev.Docs = append(ev.Docs, finance.Doc{Document: *d, ReceivedAt: at})
-		}
-		r, _ := finance.Reconcile(ev, finance.DefaultConfig(), at.AddDate(0, 1, 0))
-		return r
-	}
+	reconcile := func(docs ...*ontology.Document) finance.Result { return reconcileSale(order.OccurredAt, docs...) }
 	for _, c := range []struct {
 		name     string
 		docs     []*ontology.Document
@@ -252,4 +237,14 @@ func TestMeituanFullRefundInFinance(t *testing.T) {
 	if len(eff) != 0 {
 		t.Errorf("paid order refunded in full: plan %v, want nothing reserved", eff)
 	}
+}
+
+// reconcileSale reconciles docs as one sale that happened at, a month later.
+func reconcileSale(at time.Time, docs ...*ontology.Document) finance.Result {
+	ev := finance.Event{ID: "ev", Kind: ontology.KindSale, OccurredAt: at}
+	for _, d := range docs {
+		ev.Docs = append(ev.Docs, finance.Doc{Document: *d, ReceivedAt: at})
+	}
+	r, _ := finance.Reconcile(ev, finance.DefaultConfig(), at.AddDate(0, 1, 0))
+	return r
 }

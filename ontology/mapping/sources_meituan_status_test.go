@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/seamhub/seam/finance"
 	"github.com/seamhub/seam/inventory"
 	"github.com/seamhub/seam/ontology"
 )
@@ -72,10 +71,7 @@ func TestMeituanCancellationPush(t *testing.T) {
 	}
 
 	// Finance: the cancelled order owes nothing and awaits no payment.
-	at := order.OccurredAt
-	ev := finance.Event{ID: "ev", Kind: ontology.KindSale, OccurredAt: at,
-		Docs: []finance.Doc{{Document: *order, ReceivedAt: at}, {Document: *d, ReceivedAt: at}}}
-	r, _ := finance.Reconcile(ev, finance.DefaultConfig(), at.AddDate(0, 1, 0))
+	r := reconcileSale(order.OccurredAt, order, d)
 	for _, a := range r.Amounts {
 		if a.Ordered != "" {
 			t.Errorf("cancelled: amounts %+v, want nothing ordered", r.Amounts)
