@@ -361,6 +361,12 @@ func (c *recon) refunds(owed *ontology.Money) purse {
 		return refunded
 	}
 	for _, r := range c.p.refunds {
+		if r.WholeOrder && len(r.Lines) == 0 && r.WholeOutcome == ontology.OutcomeReturned {
+			// A refund of the whole order with its goods sent back (Meituan's refund
+			// with return): the order's goods came back.
+			c.agreed++
+			return refunded
+		}
 		for _, l := range r.Lines {
 			if l.Qty > 0 && !l.NotStock && l.ComesBack() {
 				c.agreed++

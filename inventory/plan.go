@@ -27,6 +27,9 @@ type Member struct {
 	// WholeOrder marks a refund of all the order's money (ontology.Document.WholeOrder):
 	// made, nothing of the order is left to ship.
 	WholeOrder bool
+	// WholeOutcome is what became of the goods of such a refund (returned, kept,
+	// unshipped; "": not said), which lists none: it is taken to list the sale's.
+	WholeOutcome string
 }
 
 // Line is a goods line with its canonical product.
@@ -294,6 +297,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		ordered[k] += l.Qty
 		gross[k] = gross[k] || l.KeepsRefunds
 	}
+	ms = withWholeLines(ms, src)
 	shipped, counted := shippedLines(ms)
 	// netted are goods back that the order's quantities already leave out (a Shopify
 	// order's current_quantity); kept, goods back that the sale still counts (a Square
@@ -373,6 +377,29 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		}
 	}
 	return lt.result()
+}
+
+// withWholeLines gives each refund of the whole order that lists no goods but says
+// what became of them (Meituan's full refund with return) the goods of the sale's own
+// record src, with that outcome, so they come back (or stay with the buyer) as a
+// refund's lines do. The members are not changed.
+func withWholeLines(ms []Member, src *Member) []Member {
+	out, cloned := ms, false
+	for i, m := range ms {
+		if !m.WholeOrder || m.WholeOutcome == "" || len(m.Lines) > 0 || !refundMade(m) {
+			continue
+		}
+		if !cloned {
+			out, cloned = slices.Clone(ms), true
+		}
+		lines := make([]Line, 0, len(src.Lines))
+		for _, l := range src.Lines {
+			l.Outcome = m.WholeOutcome
+			lines = append(lines, l)
+		}
+		out[i].Lines = lines
+	}
+	return out
 }
 
 // withCarrier reports whether the goods that left are on their way with a carrier: a

@@ -56,10 +56,14 @@ type Document struct {
 	// and says no amount of its own (Meituan's full-refund push): what it refunded is the
 	// order's total, which finance reads from the order, and nothing of the order is
 	// left to ship.
-	WholeOrder bool       `json:"wholeOrder,omitempty"`
-	Parties    []PartyRef `json:"parties,omitempty" validate:"dive"`
-	Lines      []Line     `json:"lines,omitempty" validate:"dive"`
-	Total      *Money     `json:"total,omitempty"`
+	WholeOrder bool `json:"wholeOrder,omitempty"`
+	// WholeOutcome says, on such a refund of the whole order, what became of the order's
+	// goods, as Line.Outcome says it of a refund's line: returned (Meituan's refund with
+	// return, service_type 2), kept, unshipped; "" where the source does not say.
+	WholeOutcome string     `json:"wholeOutcome,omitempty" validate:"omitempty,oneof=returned kept unshipped"`
+	Parties      []PartyRef `json:"parties,omitempty" validate:"dive"`
+	Lines        []Line     `json:"lines,omitempty" validate:"dive"`
+	Total        *Money     `json:"total,omitempty"`
 	// Fee is what a processor kept of the gross amount (a Stripe balance transaction's
 	// fee); Total is then the net that reaches the balance. Reconciliation shows fees
 	// beside the amounts they were taken from.

@@ -98,7 +98,7 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 	d := mem.Doc
 	lm := inventory.Member{
 		UID: mem.UID, System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, Direction: d.Direction,
-		OccurredAt: d.OccurredAt, Location: b.m.canon.Location(b.tenant, d.Location), SaleKeepsReturns: d.SaleKeepsReturns, WholeOrder: d.WholeOrder,
+		OccurredAt: d.OccurredAt, Location: b.m.canon.Location(b.tenant, d.Location), SaleKeepsReturns: d.SaleKeepsReturns, WholeOrder: d.WholeOrder, WholeOutcome: d.WholeOutcome,
 	}
 	for _, l := range d.Lines {
 		sku := b.sku(d.Key.System, l)

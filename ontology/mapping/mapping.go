@@ -46,6 +46,8 @@ type Mapping struct {
 	// whole is the test of a refund that gives back its whole order and names no
 	// amount (wholeOrder:).
 	whole *cond
+	// wholeOutcome reads what became of the goods of such a refund (wholeOutcome:).
+	wholeOutcome *spec
 
 	unwrap []*path
 	extID  *spec
@@ -147,7 +149,7 @@ type refSpec struct {
 	scopeSystem bool  // $system: the mapping's system
 }
 
-var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "wholeOrder", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
+var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "wholeOrder", "wholeOutcome", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
 	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
@@ -219,6 +221,12 @@ func Parse(file string, data []byte) (*Mapping, error) {
 		m.whole = l.ifCond(v, "wholeOrder")
 		if m.Role != ontology.RoleRefund {
 			l.fail(v, "wholeOrder", "only a refund gives back its whole order (role is %s)", m.Role)
+		}
+	}
+	if v := f["wholeOutcome"]; v != nil {
+		m.wholeOutcome = l.spec(v, "wholeOutcome")
+		if m.whole == nil {
+			l.fail(v, "wholeOutcome", "says what became of the goods of a refund of the whole order: it needs wholeOrder")
 		}
 	}
 	m.Description = l.str(f["description"], "description")

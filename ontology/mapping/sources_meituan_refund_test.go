@@ -248,3 +248,59 @@ func reconcileSale(at time.Time, docs ...*ontology.Document) finance.Result {
 	r, _ := finance.Reconcile(ev, finance.DefaultConfig(), at.AddDate(0, 1, 0))
 	return r
 }
+
+// TestMeituanFullRefundWithReturn: a full refund says what became of the goods only
+// through service_type (stores with the return business): 1, refund only, the buyer
+// keeps them; 2, refund with return, agreed at the final review (status 21) once they
+// came back. The push lists no goods (it refunds the whole order), so before, a full
+// refund with return brought nothing back and finance awaited goods that had come.
+// Now the order's goods come back with it, in stock and for finance.
+func TestMeituanFullRefundWithReturn(t *testing.T) {
+	order := one(t, "meituan", "order", "", "meituan/order.json") // delivered (status 8)
+	sample, err := url.ParseQuery(strings.TrimSpace(string(srcSample(t, "meituan/refund_full.form"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := func(serviceType, status string) *ontology.Document {
+		q := url.Values{}
+		for k, v := range sample {
+			q[k] = v
+		}
+		q.Del("notify_type")
+		q.Del("res_type")
+		q.Set("service_type", serviceType)
+		q.Set("status", status)
+		d, probs := mapRaw(t, "meituan", "refund", "", []byte(q.Encode()))
+		if d == nil || d.Verb != ontology.VerbRefunded || !d.WholeOrder {
+			t.Fatalf("service_type %s status %s: %+v %v", serviceType, status, d, probs)
+		}
+		return d
+	}
+	taken := inventory.Effect{meituanCell("LATTE-M", ontology.BucketOnHand): ontology.Units(-2),
+		meituanCell("TEA-OOL-250G", ontology.BucketOnHand): ontology.Units(-1)}
+	for _, c := range []struct {
+		serviceType, status, outcome string
+		want                         inventory.Effect
+		reasons                      []finance.Code
+	}{
+		{"2", "21", ontology.OutcomeReturned, inventory.Effect{}, nil},
+		{"1", "10", ontology.OutcomeKept, taken, []finance.Code{finance.RefundWithoutReturn}},
+	} {
+		refund := full(c.serviceType, c.status)
+		if refund.WholeOutcome != c.outcome {
+			t.Errorf("service_type %s: outcome %q, want %q", c.serviceType, refund.WholeOutcome, c.outcome)
+		}
+		eff, _ := inventory.Plan([]inventory.Member{planMember(order), planMember(refund)}, nil)
+		if !reflect.DeepEqual(eff, c.want) {
+			t.Errorf("service_type %s: plan %v, want %v", c.serviceType, eff, c.want)
+		}
+		r := reconcileSale(order.OccurredAt, order, refund)
+		var got []finance.Code
+		for _, x := range r.Reasons {
+			got = append(got, x.Code)
+		}
+		if !reflect.DeepEqual(got, c.reasons) || len(r.Amounts) != 1 || r.Amounts[0].Refunded != "58.60" {
+			t.Errorf("service_type %s: reasons %v, amounts %+v; want %v and 58.60 refunded", c.serviceType, got, r.Amounts, c.reasons)
+		}
+	}
+}
