@@ -153,13 +153,16 @@ func (c *recon) namedInvoices() {
 
 // payment reconciles money with no order, invoice or payout of its own in the event:
 // one payment settling invoices that live in their own events is compared with them;
-// money with no document saying what it is for is missing its invoice.
+// money with no document saying what it is for is missing its invoice, unless all of it
+// went back. What went back (the charge's own refunds) is booked as a sale's is.
 func (c *recon) payment() {
 	paid := without(c.p.payments, ontology.VerbOrdered)
 	for _, d := range paid {
 		c.setValue(d.Total)
 		c.book(d.Total, func(a *tally) *decimal.Decimal { return &a.paid })
 	}
+	back, _ := c.givenBack()
+	c.bookRefunded(back)
 	if len(paid) == 0 {
 		c.await("payment")
 		return
@@ -167,6 +170,11 @@ func (c *recon) payment() {
 	named := 0
 	for _, d := range paid {
 		named += len(d.RefsOf(ontology.RefInvoice))
+	}
+	if named == 0 && keptNothing(sum(paid), back) {
+		// Refunded in full: nothing was kept that an order or invoice must account for.
+		c.agreed++
+		return
 	}
 	if named == 0 {
 		c.fail(MissingInvoice, "an order or invoice the payment is for", sum(paid).String(), "payment with no order or invoice", paid...)
@@ -197,6 +205,16 @@ func (c *recon) payment() {
 	}
 }
 
+// keptNothing reports whether everything paid went back, in every currency.
+func keptNothing(paid, back purse) bool {
+	for cur, a := range paid {
+		if back[cur].LessThan(a) {
+			return false
+		}
+	}
+	return len(paid) > 0
+}
+
 // settlementOnly reconciles balance transactions alone in their event: one that books a
 // charge proves money came in whose payment document is missing. Others (fees, the
 // payout's own entry, refunds) are reconciled with their payout; ok is false for them.
@@ -222,9 +240,9 @@ func (c *recon) settlementOnly() bool {
 // refundOnly reconciles a refund whose sale is not known: money given back must have
 // goods coming back.
 func (c *recon) refundOnly() {
+	c.bookRefunded(refundRecords(c.p.refunds, c.cfg.Amount))
 	for _, r := range c.p.refunds {
 		c.setValue(r.Total)
-		c.book(r.Total, func(a *tally) *decimal.Decimal { return &a.refunded })
 		back := false
 		for _, l := range r.Lines {
 			back = back || l.Qty > 0 && !l.NotStock && l.ComesBack()

@@ -345,9 +345,7 @@ func (c *recon) chargeOf(bt Doc) (Doc, bool) {
 // back money paid beyond what was owed.
 func (c *recon) refunds(owed *ontology.Money) purse {
 	refunded, docs := c.givenBack()
-	for cur, a := range refunded {
-		c.book(&ontology.Money{Amount: a, Currency: cur}, func(x *tally) *decimal.Decimal { return &x.refunded })
-	}
+	c.bookRefunded(refunded)
 	if len(docs) == 0 {
 		return refunded
 	}
@@ -392,7 +390,8 @@ func (c *recon) refunds(owed *ontology.Money) purse {
 }
 
 // givenBack is the money the sale's documents say went back, and the documents that say
-// it: its refund documents; else its charges refunded in full (a processor's charge with
+// it: its refund documents, each refund counted once however many systems record it
+// (refundRecords); else its charges refunded in full (a processor's charge with
 // no refund document of its own); else an order whose own status says it was refunded
 // in full (Shopify financial_status refunded), before any refund document came.
 func (c *recon) givenBack() (purse, []Doc) {
@@ -424,15 +423,16 @@ func (c *recon) givenBack() (purse, []Doc) {
 // the other refunds are counted. Without the order in the event, such a refund books
 // nothing: its amount is not known yet.
 func (c *recon) refundsSum() purse {
-	back := purse{}
 	whole := false
+	var stated []Doc
 	for _, r := range c.p.refunds {
 		if r.Total == nil && r.WholeOrder {
 			whole = true
 			continue
 		}
-		back.add(r.Total)
+		stated = append(stated, r)
 	}
+	back := refundRecords(stated, c.cfg.Amount)
 	if o := c.orderTotal(); whole && o != nil {
 		if rest := o.Amount.Sub(back[o.Currency]); rest.Sign() > 0 {
 			back.add(&ontology.Money{Amount: rest, Currency: o.Currency})

@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -24,6 +25,9 @@ type Member struct {
 	// SaleKeepsReturns marks a refund whose sale still counts the goods it returned
 	// (ontology.Document.SaleKeepsReturns): they come back on top of what the sale took.
 	SaleKeepsReturns bool
+	// CountedRefunds are the ids of the refunds an order's quantities already leave out
+	// (ontology.Document.CountedRefunds); nil where the order does not say.
+	CountedRefunds *[]string
 	// WholeOrder marks a refund of all the order's money (ontology.Document.WholeOrder):
 	// made, nothing of the order is left to ship.
 	WholeOrder bool
@@ -204,8 +208,9 @@ func goodsLeft(members []Member) bool {
 // up), otherwise from the earliest order. It reserves stock until the documents show the
 // goods left (a ring-up that is not still open, announced as ordered, does), then takes
 // them from on-hand. A cancelled sale does nothing; an order refunded in full reserves
-// nothing (goods that left stay taken). Goods a refund restocked come back where it
-// restocked them.
+// nothing (goods that left stay taken). Goods a shipment took leave from the location
+// it names, else from the sale's; goods a refund restocked come back where it restocked
+// them.
 //
 // A receipt of goods adds what was accepted (received minus rejected) to on-hand at the
 // receiving location. Before any receipt, what was declared or ordered from the supplier
@@ -241,7 +246,7 @@ func PlanLots(members []Member, recipes Recipes, lots *LotStock, done Effect) (E
 		return eff.clean(), d, nil
 	case ontology.KindReturn:
 		where := placed(firstLocation(ms), lineLocations(ms))
-		r := returnedLines(ms, where, nil)
+		r := returnedLines(ms, where, nil, nil)
 		for k, q := range r.kept {
 			r.netted[k] += q
 		}
@@ -299,6 +304,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	}
 	ms = withWholeLines(ms, src)
 	shipped, counted := shippedLines(ms)
+	from := shippedElsewhere(ms, where)
 	// netted are goods back that the order's quantities already leave out (a Shopify
 	// order's current_quantity); kept, goods back that the sale still counts (a Square
 	// sale, whose return is an order of its own; a Shopify order without
@@ -307,7 +313,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 	// are). gone are goods refunded that the buyer kept and the order's quantities leave
 	// out; withBuyer, such goods that they still count. unshipped are goods refunded
 	// before they left that the order's quantities still count.
-	r := returnedLines(ms, where, gross)
+	r := returnedLines(ms, where, gross, uncounted(*src))
 	netted, kept := r.netted, r.kept
 	for k, q := range r.elsewhere {
 		eff.add(k, q)
@@ -351,9 +357,23 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 			// hand again.
 			back = out
 		}
-		lt.take(eff, k.SKU, cell.Location, k.Lot, out-back)
-		if carried && out-back > 0 {
-			eff.add(Key{cell, ontology.BucketInTransit}, out-back)
+		// Goods a shipment took from a place of its own (a Shopify fulfilment's
+		// location_id) left from there, the rest from the sale's place; a parcel the
+		// carrier brought back took nothing from anywhere.
+		here := out - back
+		for _, o := range from[k] {
+			if bounced {
+				break
+			}
+			lt.take(eff, k.SKU, o.loc, k.Lot, o.qty)
+			if carried(k.SKU) {
+				eff.add(Key{ontology.Cell{SKU: k.SKU, Location: o.loc, Lot: k.Lot}, ontology.BucketInTransit}, o.qty)
+			}
+			here -= o.qty
+		}
+		lt.take(eff, k.SKU, cell.Location, k.Lot, here)
+		if carried(k.SKU) && here > 0 {
+			eff.add(Key{cell, ontology.BucketInTransit}, here)
 		}
 		// What is still to ship stays reserved, unless the order itself says it is all
 		// fulfilled (or it was rung up at a till, where the goods leave at once). Units
@@ -402,21 +422,37 @@ func withWholeLines(ms []Member, src *Member) []Member {
 	return out
 }
 
-// withCarrier reports whether the goods that left are on their way with a carrier: a
-// shipment or tracking document carries them, and no document says they were
-// delivered, nor settled them with a refund or refunded the whole order (the buyer has
-// them, sent them back, or they were lost). A sale at a till never is.
-func withCarrier(ms []Member) bool {
+// withCarrier reports, product by product, whether the goods that left are on their
+// way with a carrier: a shipment or tracking document carries them, and no document
+// says they were delivered, nor settled them with a refund, nor refunded the whole order
+// (the buyer has them, sent them back, or they were lost). A shipment delivered, or a
+// refund, that lists its goods ends the journey of those products only: the other
+// parcels of the sale are still on their way. One that lists none (a tracking event, a
+// refund of money only) or the order itself saying delivered ends it for all. A sale at
+// a till never is with a carrier.
+func withCarrier(ms []Member) func(sku string) bool {
+	none := func(string) bool { return false }
 	carried := false
+	ended := map[string]bool{}
 	for _, m := range ms {
 		switch {
-		case m.Verb == ontology.VerbDelivered, refundMade(m), orderRefunded(m):
-			return false
+		case orderRefunded(m):
+			return none
+		case m.Verb == ontology.VerbDelivered || refundMade(m):
+			if len(m.Lines) == 0 || m.Role == ontology.RoleOrder || m.Role == ontology.RolePOS {
+				return none
+			}
+			for _, l := range m.Lines {
+				ended[l.SKU] = true
+			}
 		case m.Role == ontology.RoleTracking && picked(m), m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
 			carried = true
 		}
 	}
-	return carried
+	if !carried {
+		return none
+	}
+	return func(sku string) bool { return !ended[sku] }
 }
 
 // picked reports whether a tracking document says the carrier has (or had) the goods: a
@@ -462,6 +498,41 @@ func shippedLines(ms []Member) (map[Line]ontology.Qty, bool) {
 	return out, counted
 }
 
+// shipment is what the shipments of an event took of one product at one place.
+type shipment struct {
+	loc string
+	qty ontology.Qty
+}
+
+// shippedElsewhere is what the shipments counted by shippedLines took from places other
+// than where the sale books each product: a shipment line's own location, else its
+// document's (a Shopify fulfilment names the location it left from). By product, in
+// order of place.
+func shippedElsewhere(ms []Member, where func(Line) string) map[Line][]shipment {
+	sums := map[Line]map[string]ontology.Qty{}
+	for _, m := range ms {
+		if m.Role != ontology.RoleFulfilment || m.Verb == ontology.VerbCancelled {
+			continue
+		}
+		for _, l := range m.Lines {
+			k := Line{SKU: l.SKU, Lot: l.Lot}
+			if loc := at(l.Location, m.Location); loc != "" && loc != where(k) {
+				if sums[k] == nil {
+					sums[k] = map[string]ontology.Qty{}
+				}
+				sums[k][loc] += l.Qty
+			}
+		}
+	}
+	out := map[Line][]shipment{}
+	for k, byLoc := range sums {
+		for _, loc := range slices.Sorted(maps.Keys(byLoc)) {
+			out[k] = append(out[k], shipment{loc, byLoc[loc]})
+		}
+	}
+	return out
+}
+
 // refunded is what an event's refunds did with the goods, by product (see returnedLines).
 type refunded struct {
 	netted, kept, gone, withBuyer, unshipped, away map[Line]ontology.Qty
@@ -483,7 +554,10 @@ type refunded struct {
 // sale no longer counts (they left with the rest); withBuyer, goods the buyer kept that
 // a sale in gross still counts; unshipped are goods refunded before they left that a
 // sale in gross still counts (they never left).
-func returnedLines(ms []Member, where func(Line) string, gross map[Line]bool) refunded {
+//
+// A refund the sale's order does not count yet (uncounted: the order's version came
+// before it) is, for that order, of goods its quantities still count.
+func returnedLines(ms []Member, where func(Line) string, gross map[Line]bool, uncounted func(Member) bool) refunded {
 	r := refunded{netted: map[Line]ontology.Qty{}, kept: map[Line]ontology.Qty{}, gone: map[Line]ontology.Qty{},
 		withBuyer: map[Line]ontology.Qty{}, unshipped: map[Line]ontology.Qty{}, away: map[Line]ontology.Qty{}, elsewhere: Effect{}}
 	for _, m := range ms {
@@ -492,7 +566,7 @@ func returnedLines(ms []Member, where func(Line) string, gross map[Line]bool) re
 		}
 		for _, l := range m.Lines {
 			k := Line{SKU: l.SKU, Lot: l.Lot}
-			keeps := m.SaleKeepsReturns || gross[k]
+			keeps := m.SaleKeepsReturns || gross[k] || (uncounted != nil && uncounted(m))
 			place := at(l.Location, m.Location)
 			there := place == "" || place == where(k)
 			switch {
@@ -518,6 +592,21 @@ func returnedLines(ms []Member, where func(Line) string, gross map[Line]bool) re
 		}
 	}
 	return r
+}
+
+// uncounted reports, of an order that lists the refunds its quantities already leave
+// out, the refunds of its system it does not list: a Shopify order lists in refunds[]
+// those its current_quantity dropped by, and a refund it does not list came after this
+// version of it (its orders/updated is still to come). An order that does not list its
+// refunds says nothing of any.
+func uncounted(order Member) func(Member) bool {
+	if order.CountedRefunds == nil {
+		return nil
+	}
+	return func(m Member) bool {
+		parts := strings.SplitN(m.UID, "/", 4)
+		return m.System == order.System && len(parts) == 4 && !slices.Contains(*order.CountedRefunds, parts[3])
+	}
 }
 
 // refundMade reports whether a member is a refund that was made: not cancelled, and not
@@ -554,6 +643,17 @@ func subject(m Member) string {
 		return m.UID
 	}
 	return parts[1] + "/" + parts[3]
+}
+
+// whole is the subject of the thing a document is a part of: its subject without the
+// last "/" and what follows (Amazon's page of a shipment's items, keyed
+// "<ShipmentId>/<first SKU>", is a part of the shipment), or "" when it has none.
+func whole(m Member) string {
+	s := subject(m)
+	if i := strings.LastIndex(s, "/"); i > strings.Index(s, "/") {
+		return s[:i]
+	}
+	return ""
 }
 
 // cancelledSubjects are the subjects (see subject) of the members that are cancelled.
@@ -615,39 +715,47 @@ func cancelled(ms []Member) bool {
 
 func planReceipt(ms []Member, eff Effect) []Discrepancy {
 	// A warehouse receipt that is only announced (a receiving order still awaiting the
-	// goods) announces like a declaration, with its expected quantities.
-	var receipts, announced []Member
+	// goods) announces like a declaration, with its expected quantities. The announced
+	// receipts of one system and type are parts of one announcement (the pages of
+	// Amazon's answer of one shipment's items): their goods add up.
+	var receipts []Member
+	var announced []announcement
+	parts := map[string]int{} // system and type: its announcement's index
 	gone := cancelledSubjects(ms)
-	for _, m := range ms {
+	for i, m := range ms {
 		switch {
-		case m.Verb == ontology.VerbCancelled, gone[subject(m)]:
-			// Cancelled, or another document of its source about the same thing is:
-			// Amazon's items answer of an inbound shipment whose own status says
-			// CANCELLED or DELETED announces goods that will never come.
+		case m.Verb == ontology.VerbCancelled, gone[subject(m)], gone[whole(m)]:
+			// Cancelled, or another document of its source about the same thing (or
+			// the thing this one is a part of) is: Amazon's items answer of an inbound
+			// shipment whose own status says CANCELLED or DELETED announces goods that
+			// will never come.
 		case m.Role == ontology.RoleReceipt && movedVerbs[m.Verb]:
 			receipts = append(receipts, m)
 		case m.Role == ontology.RoleReceipt && outbound(m):
 			// Goods to leave, not gone yet (a draft return or issue): nothing moves.
 		case m.Role == ontology.RoleReceipt && len(m.Lines) > 0:
 			// A receipt that lists no goods announces nothing.
-			announced = append(announced, expected(m))
+			k := m.System + "/" + string(m.Type)
+			if j, ok := parts[k]; ok {
+				announced[j].parts = append(announced[j].parts, m)
+				announced[j].at = i
+				continue
+			}
+			parts[k] = len(announced)
+			announced = append(announced, announcement{parts: []Member{m}, at: i, receipt: true})
 		case m.Role == ontology.RoleDeclaration || m.Role == ontology.RolePurchase:
-			announced = append(announced, m)
+			announced = append(announced, announcement{parts: []Member{m}, at: i})
 		}
 	}
 	if len(receipts) == 0 {
 		// Nothing here yet: what was announced is incoming. The latest announcement
 		// wins, so a corrected declaration replaces the purchase order's figures.
-		if len(announced) == 0 {
+		a, ok := latest(announced)
+		if !ok {
 			return nil
 		}
-		a := announced[len(announced)-1]
-		loc := a.Location
-		if loc == "" {
-			loc = firstLocation(ms)
-		}
 		for _, l := range a.Lines {
-			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: at(l.Location, loc), Lot: l.Lot}, ontology.BucketIncoming}, l.Qty)
+			eff.add(Key{ontology.Cell{SKU: l.SKU, Location: at(l.Location, firstLocation(ms)), Lot: l.Lot}, ontology.BucketIncoming}, l.Qty)
 		}
 		return nil
 	}
@@ -666,6 +774,20 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 			ds = append(ds, compare(lineTotals(rs), lineTotals(counted), rs[0].UID)...)
 		}
 	}
+	// The announced parts of the recorder's receipts not counted yet (a page of items
+	// Amazon has not counted while it counts the others) are part of the arrival: they
+	// receive nothing so far, and are compared with what they expect.
+	rest := announced[:0]
+	for _, a := range announced {
+		if a.receipt && a.parts[0].System == recorder {
+			for _, p := range a.parts {
+				counted = append(counted, notCounted(p))
+			}
+			continue
+		}
+		rest = append(rest, a)
+	}
+	announced = rest
 	receipts = counted
 	received := map[string]ontology.Qty{} // by SKU
 	expectedFromReceipt := map[string]ontology.Qty{}
@@ -698,8 +820,7 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 			}
 		}
 	}
-	if len(announced) > 0 {
-		a := announced[len(announced)-1]
+	if a, ok := latest(announced); ok {
 		declared := map[string]ontology.Qty{}
 		for _, l := range a.Lines {
 			declared[l.SKU] += l.Qty
@@ -715,6 +836,57 @@ func planReceipt(ms []Member, eff Effect) []Discrepancy {
 		return ds[i].Source < ds[j].Source
 	})
 	return ds
+}
+
+// announcement is what one announcing document says is coming, or the parts of one
+// (the announced receipts of one system and type); at is the position of its latest
+// member among the event's.
+type announcement struct {
+	parts   []Member
+	at      int
+	receipt bool
+}
+
+// latest is the announcement made last, as one member: its parts' lines (at their own
+// locations) together, a receipt's with their expected quantities.
+func latest(as []announcement) (Member, bool) {
+	if len(as) == 0 {
+		return Member{}, false
+	}
+	a := as[0]
+	for _, b := range as[1:] {
+		if b.at > a.at {
+			a = b
+		}
+	}
+	m := a.parts[0]
+	m.Lines = nil
+	for _, p := range a.parts {
+		if a.receipt {
+			p = expected(p)
+		}
+		for _, l := range p.Lines {
+			l.Location = at(l.Location, p.Location)
+			m.Lines = append(m.Lines, l)
+		}
+	}
+	return m, true
+}
+
+// notCounted is an announced receipt as a part of an arrival not counted yet: nothing
+// received, its goods expected.
+func notCounted(m Member) Member {
+	lines := make([]Line, len(m.Lines))
+	for i, l := range m.Lines {
+		lines[i] = l
+		if l.ExpectedQty == nil {
+			q := l.Qty
+			lines[i].ExpectedQty = &q
+		}
+		lines[i].Qty = 0
+	}
+	m.Lines = lines
+	return m
 }
 
 // expected is an announced receipt with its expected quantities as the quantities.

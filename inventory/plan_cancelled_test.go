@@ -39,3 +39,68 @@ func TestPlanCancelledShipmentStatus(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestPlanShipmentItemsInPages: Amazon answers a shipment's items in pages (NextToken),
+// each page a document of its own keyed by the shipment and its first SKU. The pages add
+// up: announced, all their goods are incoming; received, all their counts are on hand;
+// a page not counted yet, beside counted ones, is expected and receives nothing. Its
+// shipment's CANCELLED status cancels every page.
+func TestPlanShipmentItemsInPages(t *testing.T) {
+	page := func(id string, verb ontology.Verb, got int64, skus ...string) Member {
+		var ls []Line
+		for _, s := range skus {
+			l := line(s, got)
+			l.ExpectedQty = ptr(ontology.Units(10))
+			ls = append(ls, l)
+		}
+		m := member("acme/amazon-fba/shipment_items/"+id, ontology.RoleReceipt, verb, "", ls...)
+		m.System, m.Type = "amazon-fba", "shipment_items"
+		return m
+	}
+	status := func(verb ontology.Verb) Member {
+		m := member("acme/amazon-fba/shipment/FBA15DJ9SVVD", ontology.RoleTracking, verb, "MKC6")
+		m.System, m.Type = "amazon-fba", "shipment"
+		return m
+	}
+	each := func(b ontology.Bucket, n int64, skus ...string) Effect {
+		e := Effect{}
+		for _, s := range skus {
+			e[key(s, "MKC6", b)] = ontology.Units(n)
+		}
+		return e
+	}
+	tests := []struct {
+		name    string
+		members []Member
+		want    Effect
+		short   []string
+	}{
+		{"two pages on their way", []Member{status(ontology.VerbShipped),
+			page("FBA15DJ9SVVD/A", ontology.VerbShipped, 0, "A", "B"), page("FBA15DJ9SVVD/C", ontology.VerbShipped, 0, "C")},
+			each(ontology.BucketIncoming, 10, "A", "B", "C"), nil},
+		{"two pages received", []Member{status(ontology.VerbReceived),
+			page("FBA15DJ9SVVD/A", ontology.VerbReceived, 10, "A", "B"), page("FBA15DJ9SVVD/C", ontology.VerbReceived, 10, "C")},
+			each(ontology.BucketOnHand, 10, "A", "B", "C"), nil},
+		{"the second page not counted yet", []Member{status(ontology.VerbReceived),
+			page("FBA15DJ9SVVD/A", ontology.VerbReceived, 10, "A", "B"), page("FBA15DJ9SVVD/C", ontology.VerbShipped, 0, "C")},
+			each(ontology.BucketOnHand, 10, "A", "B"), []string{"C"}},
+		{"the shipment cancelled", []Member{status(ontology.VerbCancelled),
+			page("FBA15DJ9SVVD/A", ontology.VerbShipped, 0, "A", "B"), page("FBA15DJ9SVVD/C", ontology.VerbShipped, 0, "C")},
+			Effect{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ds := Plan(tt.members, nil)
+			if !equalEffects(got, tt.want) {
+				t.Fatalf("effect %v, want %v", got, tt.want)
+			}
+			var short []string
+			for _, d := range ds {
+				short = append(short, d.SKU)
+			}
+			if len(short) != len(tt.short) || (len(short) > 0 && short[0] != tt.short[0]) {
+				t.Errorf("discrepancies %+v, want short %v", ds, tt.short)
+			}
+		})
+	}
+}

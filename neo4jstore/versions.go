@@ -49,15 +49,16 @@ func newVersionRow(e ontology.Envelope, now time.Time) (versionRow, error) {
 	// The version's own facts, on the document while it is current and on its
 	// DocumentVersion once it is not.
 	version := map[string]any{
-		"tenant":        r.tenant,
-		"document":      r.uid,
-		"receivedAt":    received.UTC(),
-		"hash":          r.hash,
-		"raw":           e.Raw,
-		"format":        e.Format,
-		"via":           e.Via,
-		"sourceTime":    timeOrNil(r.clock.Time),
-		"sourceVersion": int64OrNil(r.clock.Version),
+		"tenant":         r.tenant,
+		"document":       r.uid,
+		"receivedAt":     received.UTC(),
+		"hash":           r.hash,
+		"raw":            e.Raw,
+		"format":         e.Format,
+		"via":            e.Via,
+		"sourceTime":     timeOrNil(r.clock.Time),
+		"sourceVersion":  int64OrNil(r.clock.Version),
+		"sourceProgress": progressOrNil(r.clock.Progress),
 	}
 	r.history = version
 	r.props = map[string]any{
@@ -98,6 +99,30 @@ func int64OrNil(v *int64) any {
 		return nil
 	}
 	return *v
+}
+
+func progressOrNil(p []int64) any {
+	if len(p) == 0 {
+		return nil
+	}
+	return p
+}
+
+// progressOf reads a stored progression (a list of integers); nil where none is stored.
+func progressOf(v any) ([]int64, error) {
+	list, ok := v.([]any)
+	if !ok || len(list) == 0 {
+		return nil, nil
+	}
+	out := make([]int64, len(list))
+	for i, x := range list {
+		n, isInt := x.(int64)
+		if !isInt {
+			return nil, fmt.Errorf("source progress %v is not a list of integers", v)
+		}
+		out[i] = n
+	}
+	return out, nil
 }
 
 // head is what a document holds when a version of it arrives.
@@ -161,7 +186,7 @@ MERGE (d:SourceDocument {uid: k.uid})
   ON CREATE SET d.version = 0, d.tenant = k.tenant
 SET d.locked = true
 REMOVE d.locked
-RETURN k.uid AS uid, d.hash AS hash, d.sourceTime AS sourceTime, d.sourceVersion AS sourceVersion,
+RETURN k.uid AS uid, d.hash AS hash, d.sourceTime AS sourceTime, d.sourceVersion AS sourceVersion, d.sourceProgress AS sourceProgress,
   EXISTS { MATCH (:DocumentVersion {uid: k.vuid}) } AS known,
   k.delivery IS NOT NULL AND EXISTS { MATCH (:Delivery {uid: k.delivery}) } AS delivered`, map[string]any{"keys": keys})
 	if err != nil {
@@ -180,6 +205,13 @@ RETURN k.uid AS uid, d.hash AS hash, d.sourceTime AS sourceTime, d.sourceVersion
 				return nil, fmt.Errorf("document %s: source version %v is not an integer", get[string](rec, "uid"), v)
 			}
 			h.clock.Version = &n
+		}
+		if v, ok := rec.Get("sourceProgress"); ok {
+			p, err := progressOf(v)
+			if err != nil {
+				return nil, fmt.Errorf("document %s: %w", get[string](rec, "uid"), err)
+			}
+			h.clock.Progress = p
 		}
 		out[get[string](rec, "uid")] = h
 	}
@@ -200,7 +232,7 @@ FOREACH (_ IN CASE WHEN r.action = 'updated' THEN [1] ELSE [] END |
   MERGE (old:DocumentVersion {uid: r.previous})
     ON CREATE SET old.tenant = d.tenant, old.document = d.uid, old.version = d.version, old.hash = d.hash,
       old.raw = d.raw, old.format = d.format, old.via = d.via, old.receivedAt = d.receivedAt,
-      old.sourceTime = d.sourceTime, old.sourceVersion = d.sourceVersion
+      old.sourceTime = d.sourceTime, old.sourceVersion = d.sourceVersion, old.sourceProgress = d.sourceProgress
   MERGE (d)-[:HAS_VERSION]->(old))
 FOREACH (_ IN CASE WHEN r.action IN ['new', 'updated'] THEN [1] ELSE [] END |
   SET d += r.props, d.version = n, d.versions = n, d.updatedAt = $now, d:Pending
@@ -253,5 +285,7 @@ func versionOf(p map[string]any) ontology.DocumentVersion {
 	if n, ok := p["sourceVersion"].(int64); ok {
 		v.Clock.Version = &n
 	}
+	// A stored progression is a list of integers, as this package writes it.
+	v.Clock.Progress, _ = progressOf(p["sourceProgress"])
 	return v
 }

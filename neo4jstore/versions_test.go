@@ -286,3 +286,30 @@ func TestDocumentVersionsOfUnknownDocument(t *testing.T) {
 		t.Fatalf("versions of nothing = %v, %v", vs, err)
 	}
 }
+
+// Two versions with the same source time (Stripe's charge.captured and charge.refunded
+// sharing their event's created second) are told apart by their progression: the
+// refunded version stays current when the captured one arrives after it, and the
+// progression is kept with each version. Before, the later arrival won: the captured
+// charge became current again.
+func TestProgressionBreaksATieOfTheClock(t *testing.T) {
+	v := newVersions(t)
+	at := func(verb ontology.Verb, progress ...int64) ontology.Envelope {
+		e := v.env(verb, 10, nil)
+		e.Doc.SourceProgress = progress
+		e.Raw = fmt.Appendf(nil, `{"id":1047,"status":%q,"progress":%v}`, verb, progress)
+		return e
+	}
+	authorised, captured, refunded := at(ontology.VerbOrdered, 1, 0, 0), at(ontology.VerbPaid, 1, 5000, 0), at(ontology.VerbRefunded, 1, 5000, 5000)
+	v.saveOne(authorised, neo4jstore.OutcomeNew)
+	v.saveOne(refunded, neo4jstore.OutcomeUpdated)
+	v.saveOne(captured, neo4jstore.OutcomeStale)
+	if d := v.doc(); d.Verb != string(ontology.VerbRefunded) {
+		t.Fatalf("current verb %s, want refunded", d.Verb)
+	}
+	v.wantHistory(string(refunded.Raw)+"#2*", string(captured.Raw)+"#3", string(authorised.Raw)+"#1")
+	vs, _ := v.s.DocumentVersions(v.ctx, v.key)
+	if fmt.Sprint(vs[0].Clock.Progress, vs[1].Clock.Progress, vs[2].Clock.Progress) != "[1 5000 5000] [1 5000 0] [1 0 0]" {
+		t.Errorf("progressions lost: %v %v %v", vs[0].Clock.Progress, vs[1].Clock.Progress, vs[2].Clock.Progress)
+	}
+}

@@ -12,6 +12,12 @@ import (
 type SourceClock struct {
 	Version *int64
 	Time    time.Time
+	// Progress is how far the record has come along the source's own progression, for
+	// sources whose records only move one way (a Stripe charge is captured, then
+	// refunded, and its amount_refunded only grows): figures compared in order, the
+	// first that differs deciding. It orders two versions only where Version and Time
+	// cannot (see Compare). Nil where the source gives none.
+	Progress []int64
 }
 
 // Compare orders two clocks of one document by the source: +1 when c is newer than o,
@@ -20,9 +26,12 @@ type SourceClock struct {
 //   - Both carry a version number and the numbers differ: the higher one is newer. A
 //     revision counter is exact where times can tie or drift between a source's servers.
 //   - Otherwise both carry a time and the times differ: the later one is newer.
+//   - Otherwise, when both carry a progression of as many figures and they differ,
+//     the further along is newer: two changes inside one second of a seconds clock
+//     (Stripe's charge.captured and charge.refunded sharing their event's created) are
+//     told apart by what the source only ever raises.
 //   - Otherwise the clocks cannot tell: they are equal (a record re-sent in another
-//     wrapper, two changes inside one second of a seconds clock), or one side has no
-//     clock to compare with.
+//     wrapper), or one side has no clock to compare with.
 func (c SourceClock) Compare(o SourceClock) int {
 	if c.Version != nil && o.Version != nil && *c.Version != *o.Version {
 		if *c.Version > *o.Version {
@@ -31,7 +40,12 @@ func (c SourceClock) Compare(o SourceClock) int {
 		return -1
 	}
 	if !c.Time.IsZero() && !o.Time.IsZero() {
-		return c.Time.Compare(o.Time)
+		if t := c.Time.Compare(o.Time); t != 0 {
+			return t
+		}
+	}
+	if len(c.Progress) > 0 && len(c.Progress) == len(o.Progress) {
+		return slices.Compare(c.Progress, o.Progress)
 	}
 	return 0
 }

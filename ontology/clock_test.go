@@ -33,6 +33,23 @@ func TestSupersedes(t *testing.T) {
 		{"time on the new version only: the later arrival wins", SourceClock{}, SourceClock{Time: t1}, true},
 		{"version 0 is a version", SourceClock{Version: version(1)}, SourceClock{Version: version(0)}, false},
 		{"same instant in another zone is equal", SourceClock{Time: t1}, SourceClock{Time: t1.In(time.FixedZone("CST", 8*3600))}, true},
+		// Two Stripe events in one second: captured (1, 5000, 0) arriving after refunded
+		// (1, 5000, 5000) is not newer; the progression tells what the clock cannot.
+		{"equal times: the version further along stays", SourceClock{Time: t1, Progress: []int64{1, 5000, 5000}},
+			SourceClock{Time: t1, Progress: []int64{1, 5000, 0}}, false},
+		{"equal times: the version further along wins", SourceClock{Time: t1, Progress: []int64{1, 5000, 0}},
+			SourceClock{Time: t1, Progress: []int64{1, 5000, 5000}}, true},
+		{"equal times and progress: the later arrival wins", SourceClock{Time: t1, Progress: []int64{1, 0}},
+			SourceClock{Time: t1, Progress: []int64{1, 0}}, true},
+		{"a later time decides over a progression behind", SourceClock{Time: t1, Progress: []int64{9}},
+			SourceClock{Time: t2, Progress: []int64{1}}, true},
+		{"a higher version decides over a progression behind", SourceClock{Version: version(3), Progress: []int64{9}},
+			SourceClock{Version: version(4), Progress: []int64{1}}, true},
+		{"no times: the progression tells", SourceClock{Progress: []int64{2}}, SourceClock{Progress: []int64{1}}, false},
+		{"progressions of different lengths cannot be compared", SourceClock{Time: t1, Progress: []int64{2, 0}},
+			SourceClock{Time: t1, Progress: []int64{1}}, true},
+		{"progression on one side only: the later arrival wins", SourceClock{Time: t1, Progress: []int64{2}},
+			SourceClock{Time: t1}, true},
 	}
 	for _, c := range cases {
 		if got := Supersedes(c.cur, c.next); got != c.want {

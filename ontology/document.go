@@ -60,10 +60,15 @@ type Document struct {
 	// WholeOutcome says, on such a refund of the whole order, what became of the order's
 	// goods, as Line.Outcome says it of a refund's line: returned (Meituan's refund with
 	// return, service_type 2), kept, unshipped; "" where the source does not say.
-	WholeOutcome string     `json:"wholeOutcome,omitempty" validate:"omitempty,oneof=returned kept unshipped"`
-	Parties      []PartyRef `json:"parties,omitempty" validate:"dive"`
-	Lines        []Line     `json:"lines,omitempty" validate:"dive"`
-	Total        *Money     `json:"total,omitempty"`
+	WholeOutcome string `json:"wholeOutcome,omitempty" validate:"omitempty,oneof=returned kept unshipped"`
+	// CountedRefunds are the source's ids of the refunds an order's line quantities
+	// already leave out (a Shopify order's refunds[]: its current_quantity drops with
+	// each of them); nil where the order does not say. A refund of the order that it
+	// does not name came after this version: its goods are still in the quantities.
+	CountedRefunds *[]string  `json:"countedRefunds,omitempty"`
+	Parties        []PartyRef `json:"parties,omitempty" validate:"dive"`
+	Lines          []Line     `json:"lines,omitempty" validate:"dive"`
+	Total          *Money     `json:"total,omitempty"`
 	// Fee is what a processor kept of the gross amount (a Stripe balance transaction's
 	// fee); Total is then the net that reaches the balance. Reconciliation shows fees
 	// beside the amounts they were taken from.
@@ -90,11 +95,15 @@ type Document struct {
 	// one document (see Supersedes); a source without either is ordered by arrival.
 	SourceTime    time.Time `json:"sourceTime,omitzero"`
 	SourceVersion *int64    `json:"sourceVersion,omitempty" validate:"omitempty,min=0"`
+	// SourceProgress is how far the record has come along a progression the source only
+	// ever moves forward (a Stripe charge's capture, then its amount refunded): it tells
+	// two versions apart where SourceVersion and SourceTime tie (see SourceClock).
+	SourceProgress []int64 `json:"sourceProgress,omitempty" validate:"omitempty,dive,min=0"`
 }
 
 // Clock returns the source's clock of this version.
 func (d *Document) Clock() SourceClock {
-	return SourceClock{Time: d.SourceTime, Version: d.SourceVersion}
+	return SourceClock{Time: d.SourceTime, Version: d.SourceVersion, Progress: d.SourceProgress}
 }
 
 // LocationRef is a store, warehouse or customs office as one system names it.

@@ -169,7 +169,10 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	if !ok {
 		return false
 	}
-	if namesContradict(nameOf(prof), known) {
+	if namesContradict(nameOf(prof), known) || generationsStated(statedGeneration(prof), compare.Generation(known)) {
+		// Another person's name, or another generation of the same one (Paatrick
+		// Olivier with patrickolivierjr@yahoo.com on the phone Patrick Olivier Sr.
+		// orders with: the family's landline).
 		return true
 	}
 	if strings.HasPrefix(key, "phone:") && !wholeNameAgrees(nameOf(prof), known) && compare.MailboxNamesAnother(prof.Email, known) {

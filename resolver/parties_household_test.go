@@ -1,6 +1,7 @@
 package resolver_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
@@ -191,5 +192,29 @@ func TestParcelPointOfANamesakesCompound(t *testing.T) {
 	f.orderBy("home", 2, at("罗英", "17163075351-2893", "湖北省武汉市江岸区常青花园1栋1506"))
 	if a, b := f.partyOf("station").PartyID, f.partyOf("home").PartyID; a == b {
 		t.Errorf("罗英 of 1栋1506 joined the station's order (%s) though Ying Luo lives at 1-1-602", a)
+	}
+}
+
+// TestGenerationsOnTheFamilyPhone: Patrick Olivier Sr. orders with the household's
+// phone; his son orders with the same phone as Paatrick Olivier, with
+// patrickolivierjr@yahoo.com. The phone is the family's line and the mailbox says which
+// generation the son is: two parties, related as a household, where a phone under
+// names that agree used to prove one.
+func TestGenerationsOnTheFamilyPhone(t *testing.T) {
+	f := newFixture(t)
+	home := func(name, email string) ontology.PartyRef {
+		given, family, _ := strings.Cut(name, " ")
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", Name: name, GivenName: given, FamilyName: family,
+			Phone: "177-4381-1731", Email: email,
+			Place: &ontology.AddressPart{Street: "2071 Jinkai Avenue", Line2: "Room 1405, Unit 3, Building 22", Locality: "重庆市"}}
+	}
+	f.orderBy("father", 0, home("Patrick Olivier Sr.", ""))
+	f.orderBy("son", 1, home("Paatrick Olivier", "patrickolivierjr@yahoo.com"))
+	father, son := f.partyOf("father"), f.partyOf("son")
+	if son.PartyID == father.PartyID {
+		t.Fatalf("the son, his mailbox marked jr, joined his father's party %s through the family's phone: %+v", father.PartyID, son)
+	}
+	if len(son.RelatedBecause) == 0 || !strings.Contains(son.RelatedBecause[0].Reason, "household") {
+		t.Errorf("the son's party is not related to his father's as a household: %+v", son)
 	}
 }

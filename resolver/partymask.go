@@ -133,6 +133,9 @@ func namesContradict(a, b compare.Name) bool {
 	if compare.GendersClash(a, b) {
 		return true // 张先生 is not 张晶月, though the title names the family alone
 	}
+	if ga, gb := compare.Generation(a), compare.Generation(b); ga != "" && gb != "" && ga != gb {
+		return true // Patrick Olivier Sr. and Patrick Olivier Jr.: a father and his son
+	}
 	switch l := compare.NameLevel(a, b); l.Kind {
 	case compare.Different:
 		// An English given name beside a Chinese one (Coco Wang, 汪华斌) is one person
@@ -229,8 +232,22 @@ func (m partLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyPro
 // one of whose mailboxes spells another member of the other's family (see
 // mailboxOfAnother).
 func personsContradict(a, b PartyProfile) bool {
-	return !a.Company && !b.Company && (namesContradict(nameOf(a), nameOf(b)) || mailboxNamesAnother(a, b))
+	return !a.Company && !b.Company && (namesContradict(nameOf(a), nameOf(b)) || mailboxNamesAnother(a, b) ||
+		generationsStated(statedGeneration(a), statedGeneration(b)))
 }
+
+// statedGeneration is the generation a person profile states: its name's suffix, or
+// where the name has none its mailbox's (craigs87jr@icloud.com); "" where neither says.
+func statedGeneration(p PartyProfile) string {
+	if g := compare.Generation(nameOf(p)); g != "" {
+		return g
+	}
+	return compare.MailboxGeneration(p.Email)
+}
+
+// generationsStated reports whether two stated generations are two: a father and his
+// son of one name, whatever phone or home they share.
+func generationsStated(a, b string) bool { return a != "" && b != "" && a != b }
 
 // noteJudged is note with the names' contradiction already worked out (contra, from
 // personsContradict).

@@ -643,8 +643,25 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 // two people whose names agree but for the suffix. One side without it may be the son
 // leaving it out, so it is the name that differs, not a veto: a number or a mailbox
 // they share still links them, another phone with it makes two people (Decide).
+//
+// The son's mailbox often says what his name on an order leaves out
+// (craigs87jr@icloud.com beside craigs87@icloud.com, both under Craig Sanchez): a name
+// without a suffix takes its mailbox's (compare.MailboxGeneration). Where one side has
+// no mailbox, the suffix of the other's mailbox is compared with nothing: a name
+// without one says no more than that the buyer left it out.
 func generationsApart(c *Comparison, a, b PartyProfile) {
 	ga, gb := compare.Generation(nameOf(a)), compare.Generation(nameOf(b))
+	ma, mb := compare.MailboxGeneration(a.Email), compare.MailboxGeneration(b.Email)
+	switch {
+	case ga == "" && gb == "":
+		if a.Email != "" && b.Email != "" {
+			ga, gb = ma, mb
+		}
+	case ga == "":
+		ga = ma
+	case gb == "":
+		gb = mb
+	}
 	if ga == gb {
 		return
 	}

@@ -469,6 +469,24 @@ func TestGenerationsAreTwoPeople(t *testing.T) {
 	}
 }
 
+// TestGenerationInTheMailbox: Craig Sanchez with craigs87jr@icloud.com and Craig
+// Sanchez with craigs87@icloud.com at one flat are the son and his father, whose
+// orders leave the suffix out of the name; without a mailbox on one side the son's
+// mailbox is compared with nothing, and his mailbox agrees with his name's suffix.
+func TestGenerationInTheMailbox(t *testing.T) {
+	pm := DefaultPartyModel()
+	at := func(name, phone, email string) PartyProfile {
+		given, family, _ := strings.Cut(name, " ")
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, GivenName: given, FamilyName: family,
+			Phone: phone, Email: email, Country: "CA", Place: &ontology.AddressPart{Street: "562 Lisa Points", Line2: "Unit 8B", Locality: "Nicholasstad", Postcode: "A7S 6Y5"}})
+	}
+	checkDecisions(t, pm, []decisionCase{
+		{"father and son, two mailboxes, one marked jr", at("Craig Sanchez", "283-366-7116", "craigs87jr@icloud.com"), at("Craig Sanchez", "", "craigs87@icloud.com"), Possibly},
+		{"the son without a mailbox on one side", at("Craig Sanchez", "283-366-7116", "craigs87jr@icloud.com"), at("Craig Sanchez", "", ""), Same},
+		{"the son's suffix in his name and his mailbox", at("Craig Sanchez Jr.", "", ""), at("Craig Sanchez", "", "craigs87jr@icloud.com"), Same},
+	})
+}
+
 // TestHanNameInPartsWeighsAsTheWhole: 佳怡 / 徐 from two storefronts weighs what 徐佳怡
 // from a marketplace's one field does, not a given and a family name each; swapped
 // into the other fields (徐 / 佳怡, the Chinese order) it is still the one name.

@@ -99,6 +99,7 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 	lm := inventory.Member{
 		UID: mem.UID, System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, Direction: d.Direction,
 		OccurredAt: d.OccurredAt, Location: b.m.canon.Location(b.tenant, d.Location), SaleKeepsReturns: d.SaleKeepsReturns, WholeOrder: d.WholeOrder, WholeOutcome: d.WholeOutcome,
+		CountedRefunds: d.CountedRefunds,
 	}
 	for _, l := range d.Lines {
 		sku := b.sku(d.Key.System, l)

@@ -263,3 +263,55 @@ func TestERPNextDraftPostedWithItsTypeIsIgnored(t *testing.T) {
 		t.Fatalf("answered %d %+v, want ignored as a draft", code, r)
 	}
 }
+
+// TestERPNextDoctypeWithoutAMappingSaysSo: a doctype no mapping reads (a Stock
+// Reconciliation) is kept in quarantine with that said, and the types ERPNext has, not
+// as a "malformed body" (found by an outside review, review23).
+func TestERPNextDoctypeWithoutAMappingSaysSo(t *testing.T) {
+	base, tenant := erpnextServer(t)
+	body := []byte(`{"name": "MAT-RECO-2026-00001", "doctype": "Stock Reconciliation", "docstatus": 1, "purpose": "Stock Reconciliation",
+  "posting_date": "2026-12-06", "posting_time": "18:00:00", "set_warehouse": "Stores - RV19",
+  "items": [{"item_code": "RV19-TEA-OOL", "warehouse": "Stores - RV19", "qty": 12.0, "current_qty": 16.0, "quantity_difference": "-4.0"}]}`)
+	code, r := postWebhook(t, base, tenant, "erpnext", body, frappeSigned(body))
+	if code != http.StatusOK || r.Status != "quarantined" || !strings.Contains(r.Error, `no mapping reads type "stock_reconciliation" of system "erpnext"`) ||
+		!strings.Contains(r.Error, "delivery_note") {
+		t.Fatalf("answered %d %+v, want quarantined as a type no mapping reads", code, r)
+	}
+}
+
+// TestERPNextPurchaseInvoiceUpdatingStockBooksItsGoods: a supplier's bill with "Update
+// Stock" brings its goods in without a Purchase Receipt, accepted at the line's warehouse
+// and the refused unit on hold at the rejected one, and stays the bill the purchase owes;
+// cancelled, it takes them back. Found by an outside review (review23): such a bill was
+// an invoice only and the stock stayed empty.
+func TestERPNextPurchaseInvoiceUpdatingStockBooksItsGoods(t *testing.T) {
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES", "Rejected - RV19", "WH-REJECTED")
+	const sku = "RV19-TEA-OOL"
+	if got := frappePost(t, base, tenant, erpnextSample(t, "purchase_invoice_update_stock.json")); got != "accepted" {
+		t.Fatalf("bill: %s", got)
+	}
+	waitCells(t, base, tenant, sku, "bill", map[string][2]string{"WH-STORES": {"24", "0"}, "WH-REJECTED": {"0", "1"}})
+	var out struct {
+		Bill, Goods struct {
+			Event struct {
+				ID, Kind string
+				Sources  []struct{ Document struct{ Type string } }
+			}
+		}
+	}
+	r := graphQL(t, base, tenant, `{
+		bill: document(system: "erpnext", type: "purchase_invoice", externalId: "ACC-PINV-2026-00031") { event { id kind sources { document { type } } } }
+		goods: document(system: "erpnext", type: "purchase_invoice_stock", externalId: "ACC-PINV-2026-00031") { event { id } } }`, nil, &out)
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	if ev := out.Bill.Event; ev.ID == "" || ev.ID != out.Goods.Event.ID || ev.Kind != "receipt" || len(ev.Sources) != 2 {
+		t.Errorf("the bill is event %+v, its goods %s; want one receipt of both", ev, out.Goods.Event.ID)
+	}
+	cancelled := erpnextSample(t, "purchase_invoice_update_stock.json", `"docstatus": 1`, `"docstatus": 2`,
+		`"modified": "2026-12-06 09:00:05.000000"`, `"modified": "2026-12-06 17:00:00.000000"`)
+	if got := frappePost(t, base, tenant, cancelled); got != "accepted" {
+		t.Fatalf("cancelled bill: %s", got)
+	}
+	waitCells(t, base, tenant, sku, "bill cancelled", map[string][2]string{"WH-STORES": {"0", "0"}, "WH-REJECTED": {"0", "0"}})
+}

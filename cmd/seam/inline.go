@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
+	"slices"
 	"time"
 
 	"github.com/seamhub/seam/connectors"
@@ -27,10 +29,24 @@ import (
 // fails: it is stored the ordinary way and the worker resolves it, setting aside what
 // cannot be resolved, exactly as before. A store that is away fails the request, which
 // the sender retries, as a failed save always did.
+//
+// Under a flood the ordinary way is also the faster one: the worker resolves many
+// deliveries in one batch, while each inline attempt is a transaction of its own that
+// holds its request's place (http.maxWebhooks) until it commits. So at most slots
+// attempts run at once, one per core the server has; a delivery that finds them all
+// taken is stored the ordinary way at once, as it was before inline resolution.
 type inlineStore struct {
 	connectors.DocumentStore
 	worker *resolver.Worker
 	log    *slog.Logger
+	slots  chan struct{}
+}
+
+// newInlineStore wraps docs so that small webhook deliveries are resolved in their
+// request, at most max(2, GOMAXPROCS) at once.
+func newInlineStore(docs connectors.DocumentStore, worker *resolver.Worker, log *slog.Logger) inlineStore {
+	return inlineStore{DocumentStore: docs, worker: worker, log: log,
+		slots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
 }
 
 // inlineMax is the most documents one delivery may hold to be resolved in its request;
@@ -46,6 +62,13 @@ type documentSaver interface {
 func (s inlineStore) SaveResolved(ctx context.Context, envs []ontology.Envelope) ([]connectors.Outcome, bool, error) {
 	tenant, ok := inlineTenant(envs)
 	if !ok {
+		out, err := s.SaveDocuments(ctx, envs)
+		return out, false, err
+	}
+	select {
+	case s.slots <- struct{}{}:
+		defer func() { <-s.slots }()
+	default:
 		out, err := s.SaveDocuments(ctx, envs)
 		return out, false, err
 	}
@@ -87,11 +110,13 @@ func (s inlineStore) SaveResolved(ctx context.Context, envs []ontology.Envelope)
 		// ordinary way.
 		s.log.Info("a webhook's resolution in its request ran out of time; storing it for the worker",
 			"tenant", tenant, "documents", len(envs), "budget", budget)
+		tried := out
 		out, err = s.SaveDocuments(ctx, envs)
 		if err == nil {
 			// Had the attempt committed after all, the save found duplicates, which
 			// the intake announces to nobody: the worker projects what it resolved.
 			s.worker.Notify(tenant)
+			out = committedOutcomes(tried, out)
 		}
 		return out, false, err
 	case errors.Is(err, neo4jstore.ErrUnavailable):
@@ -127,4 +152,23 @@ func inlineTenant(envs []ontology.Envelope) (string, bool) {
 		seen[uid] = true
 	}
 	return tenant, true
+}
+
+// committedOutcomes is what storing a delivery did when its resolution in the request
+// ran out of time and the plain save followed: tried are the outcomes the attempt's save
+// saw, saved the plain save's. An attempt may commit just as its budget ends; the plain
+// save then finds its own documents stored and says duplicate, which would answer a
+// first delivery "duplicate". Where the attempt saw a document new or updated and the
+// plain save found it stored as it is, the attempt's outcome stands.
+func committedOutcomes(tried, saved []connectors.Outcome) []connectors.Outcome {
+	if len(tried) != len(saved) {
+		return saved
+	}
+	out := slices.Clone(saved)
+	for i, o := range saved {
+		if o == neo4jstore.OutcomeDuplicate && (tried[i] == neo4jstore.OutcomeNew || tried[i] == neo4jstore.OutcomeUpdated) {
+			out[i] = tried[i]
+		}
+	}
+	return out
 }

@@ -139,7 +139,10 @@ func TestSquareReturnsExchangesAndOnlineOrders(t *testing.T) {
 func TestShopifyLegacyRefundRestocks(t *testing.T) {
 	cfg := testConfig(t)
 	tenant := neo4jtest.Tenant(t)
-	cfg.Locations = []resolver.LocationAlias{{Tenant: tenant, System: "shopify", Code: "online", Location: "WH-NL1"}}
+	// The online channel ships from WH-NL1, Shopify location 71004455, which its
+	// fulfilment names as the place the goods left.
+	cfg.Locations = []resolver.LocationAlias{{Tenant: tenant, System: "shopify", Code: "online", Location: "WH-NL1"},
+		{Tenant: tenant, System: "shopify", Code: "71004455", Location: "WH-NL1"}}
 	s := startServer(t, cfg)
 	base := "http://" + s.Addr
 	legacy := bytes.Replace(sample(t, "shopify/refunds_create.json"), []byte(`"location_id": 71004455,"restock_type": "return",`), nil, 1)
@@ -195,17 +198,7 @@ func shopifyEdited(t *testing.T, topic, file, id string, renames [][2]string, ed
 // (restock_type no_restock): the buyer kept it, current_quantity drops to 2, and all 3
 // left, where 2 were taken before.
 func TestShopifyRefundsOfOrdersShippedWithoutShipmentLines(t *testing.T) {
-	cfg := testConfig(t)
-	tenant := neo4jtest.Tenant(t)
-	cfg.Locations = []resolver.LocationAlias{{Tenant: tenant, System: "shopify", Code: "online", Location: "WH-NL1"}}
-	s := startServer(t, cfg)
-	base := "http://" + s.Addr
-	post := func(d delivery) {
-		t.Helper()
-		if code, r := postWebhook(t, base, tenant, "shopify", d.body, d.headers); code != http.StatusOK || r.Status != "accepted" {
-			t.Fatalf("%s: %d %+v", d.name, code, r)
-		}
-	}
+	base, tenant, post := shopifyShop(t, [2]string{"online", "WH-NL1"})
 	// The old order: quantity 3, no current_quantity, no fulfillments in the body.
 	oldOrder := [][2]string{{`"quantity": 2,"current_quantity": 2,`, `"quantity": 3,`}}
 	oldFulfilled := [][2]string{{`"quantity": 2, "current_quantity": 2,`, `"quantity": 3,`}, {`"quantity": 2}]}]`, `"quantity": 3}]}]`}}
@@ -240,7 +233,10 @@ func TestShopifyRefundsOfOrdersShippedWithoutShipmentLines(t *testing.T) {
 	post(shopifyEdited(t, "orders/fulfilled", "orders_fulfilled.json", "new-2", other,
 		[2]string{`"quantity": 2, "current_quantity": 2,`, `"quantity": 3, "current_quantity": 2,`},
 		[2]string{`"financial_status": "paid"`, `"financial_status": "partially_refunded"`},
-		[2]string{`"updated_at": "2025-05-13T14:02:05+02:00"`, `"updated_at": "2025-05-20T11:00:05+02:00"`}))
+		[2]string{`"updated_at": "2025-05-13T14:02:05+02:00"`, `"updated_at": "2025-05-20T11:00:05+02:00"`},
+		// Its current_quantity leaves the refund out, and it lists the refund, as
+		// Shopify's order does once refunded.
+		[2]string{`"refunds": []`, `"refunds": [{"id": 990088186047893, "order_id": 7120193847262}]`}))
 	stock("TEA-GRN-100G", "-3", "0")
 	// The first order is untouched by the second.
 	stock("TEA-OOL-250G", "-2", "0")

@@ -185,7 +185,10 @@ func squareRoute(_ http.Header, body []byte) Route {
 		}
 	case resource == "payment":
 		r.Type = "payment"
-	case resource == "refund" || resource == "dispute" || resource == "payout":
+	case resource == "refund":
+		// refund.created, refund.updated: the PaymentRefund (data.object.refund).
+		r.Type = "refund"
+	case resource == "dispute" || resource == "payout":
 		r.Ignore = whyMoneyOnly
 	case resource == "inventory":
 		r.Ignore = whyStockLevel

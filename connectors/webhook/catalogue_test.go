@@ -53,7 +53,7 @@ func TestEventCatalogues(t *testing.T) {
 		t.Error("a signed body is never taken for the unsigned ping")
 	}
 	square := map[string]string{
-		"payment.created": "payment", "payment.updated": "payment", "refund.created": "", "refund.updated": "",
+		"payment.created": "payment", "payment.updated": "payment", "refund.created": "refund", "refund.updated": "refund",
 		"inventory.count.updated": "", "catalog.version.updated": "", "customer.created": "", "dispute.created": "",
 	}
 	for typ, want := range square {

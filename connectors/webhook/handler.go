@@ -38,6 +38,9 @@ type Systems interface {
 	OnlyType(system string) (string, bool)
 	// Known reports whether any mapping reads the system's documents.
 	Known(system string) bool
+	// Reads says why no mapping reads documents of system and typ (naming the types
+	// there are), or nil when one does.
+	Reads(system, typ string) error
 }
 
 // Notifications keeps deliveries that make no document.
@@ -192,6 +195,13 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, tenant, system s
 		// can replay it once the type is known; the sender is not made to retry.
 		in.Type = "unknown"
 		return h.accept(ctx, w, in, route.Topic, "cannot tell the document type of this delivery; post it with ?type=<type>")
+	}
+	if h.Systems != nil {
+		// A type nothing reads (an ERPNext doctype without a mapping) is not a
+		// malformed body: the answer says so, and the types there are.
+		if err := h.Systems.Reads(system, route.Type); err != nil {
+			return h.accept(ctx, w, in, route.Topic, err.Error())
+		}
 	}
 	return h.accept(ctx, w, in, route.Topic, "")
 }

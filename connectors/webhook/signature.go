@@ -68,6 +68,11 @@ func Schemes() map[string]Scheme {
 			DeliveryID: header("X-Seam-Delivery-Id"),
 			Route:      frappeRoute,
 		},
+		"shipbob": {
+			Verify:     standardOrGeneric,
+			DeliveryID: standardOrSeamID,
+			Route:      shipbobRoute,
+		},
 		"generic": {
 			Verify:     genericHMAC,
 			DeliveryID: header("X-Seam-Delivery-Id"),
@@ -193,6 +198,8 @@ func Sign(system string, body, secret []byte, url string, now time.Time) http.He
 		h.Set("Aftership-Hmac-Sha256", base64.StdEncoding.EncodeToString(mac(secret, body)))
 	case "square":
 		h.Set("X-Square-Hmacsha256-Signature", base64.StdEncoding.EncodeToString(mac(secret, append([]byte(url), body...))))
+	case "shipbob":
+		signStandard(h, body, secret, now)
 	case "stripe":
 		ts := strconv.FormatInt(now.Unix(), 10)
 		h.Set("Stripe-Signature", "t="+ts+",v1="+hex.EncodeToString(mac(secret, append([]byte(ts+"."), body...))))

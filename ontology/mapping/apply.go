@@ -52,6 +52,24 @@ func (m *Mapping) split(rec Record) (roots []any, ids []string) {
 	return roots, ids
 }
 
+// countedRefunds are the ids of the refunds the root lists at countedRefunds.list, none
+// when it lists none, and nil when the mapping reads no such list or the root has none
+// (the source does not say which refunds its quantities leave out).
+func (m *Mapping) countedRefunds(root any) *[]string {
+	obj, _ := root.(map[string]any)
+	list, ok := obj[m.countedList].([]any)
+	if m.countedList == "" || !ok {
+		return nil
+	}
+	ids := make([]string, 0, len(list))
+	for _, el := range list {
+		if e, ok := el.(map[string]any); ok && e[m.countedID] != nil {
+			ids = append(ids, fmt.Sprint(e[m.countedID]))
+		}
+	}
+	return &ids
+}
+
 // mapRoot maps a record from its root; part, when the record was split, is the id of
 // the element this document is made of, added to its key.
 func (m *Mapping) mapRoot(tenant string, rec Record, root any, part string) (doc *ontology.Document, err error) {
@@ -70,7 +88,7 @@ func (m *Mapping) mapRoot(tenant string, rec Record, root any, part string) (doc
 		top.received = rec.Received.UTC().Format(time.RFC3339Nano)
 	}
 	mp := &mapper{root: root, top: top}
-	d := &ontology.Document{Role: m.mapRole(mp), SaleKeepsReturns: m.keepsReturns}
+	d := &ontology.Document{Role: m.mapRole(mp), SaleKeepsReturns: m.keepsReturns, CountedRefunds: m.countedRefunds(root)}
 	d.Key = ontology.DocKey{Tenant: tenant, System: m.System, Type: m.Type, ExternalID: mp.text(m.extID, "key.externalId", root)}
 	if d.Key.ExternalID == "" {
 		mp.missing("key.externalId", m.extID, root, "the document's id")
@@ -99,6 +117,15 @@ func (m *Mapping) mapRoot(tenant string, rec Record, root any, part string) (doc
 		}
 	}
 	d.SourceVersion = mp.version(m.srcVersion, "sourceVersion", root)
+	if len(m.srcProgress) > 0 {
+		d.SourceProgress = make([]int64, len(m.srcProgress))
+		for i, s := range m.srcProgress {
+			// A step the record has not reached (no amount refunded yet) is 0.
+			if v := mp.version(s, fmt.Sprintf("sourceProgress[%d]", i), root); v != nil {
+				d.SourceProgress[i] = *v
+			}
+		}
+	}
 	d.Direction = mp.text(m.dir, "direction", root)
 	d.Channel = mp.text(m.channel, "channel", root)
 	if m.loc != nil {

@@ -48,7 +48,8 @@ const record = `{"id": 9007199254740993, "name": " #SO-01047 ", "first": "Mei", 
  "detail": "[{\"sku\": \"A\", \"quantity\": 2}, {\"sku\": \"B\", \"quantity\": 1}]", "bad": "[{",
  "attrs": [{"name": "x", "value": "1"}, {"name": "erp_ref", "value": "SO-7781"}],
  "a.b": {"c": "dotted"}, "nested": {"deep": [{"v": "first"}, {"v": "second"}]}, "flag": true,
- "el": {"@lang": "zh", "#text": "拿铁"}}`
+ "el": {"@lang": "zh", "#text": "拿铁"},
+ "items": [{"sku": "A1", "meta": {"kind": "a"}}, {"sku": "B2", "meta": {"kind": "b"}}]}`
 
 func TestValueSpecs(t *testing.T) {
 	for _, c := range []struct{ spec, want string }{
@@ -80,6 +81,13 @@ func TestValueSpecs(t *testing.T) {
 		{`"attrs[name=erp_ref].value"`, "SO-7781"},
 		{`"attrs[name='erp_ref'].value"`, "SO-7781"},
 		{`"attrs[1].value"`, "SO-7781"},
+		{`"attrs[name!=x].value"`, "SO-7781"},                // != keeps the others
+		{`"attrs[name!=x][name!=erp_ref].value"`, ""},        // filters one after the other
+		{`"attrs[value!=1][name=erp_ref].value"`, "SO-7781"}, // both hold
+		{`"nested.deep[v=second].v"`, "second"},
+		{`"items[meta.kind=b].sku"`, "B2"},  // a nested field
+		{`"items[meta.kind!=b].sku"`, "A1"}, // missing on none
+		{`"items[meta.none=x].sku"`, ""},    // a nested field that is not there
 		{`"'a.b'.c"`, "dotted"},
 		{`"nested.deep[1].v"`, "second"},
 		{`"nested.deep[*].v"`, "first"}, // a single field takes the first of several

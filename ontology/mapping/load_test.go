@@ -41,6 +41,8 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 		{"source time layout", base + "sourceTime: {path: updated_at, time: yyyy-MM-dd}\n", `m.yaml:7: sourceTime.time: unknown time format "yyyy-MM-dd"`},
 		{"source time const", base + "sourceTime: {const: \"2025-03-04T10:15:22Z\"}\n", "m.yaml:7: sourceTime: a constant clock orders nothing"},
 		{"source version const", base + "sourceVersion: {const: \"3\"}\n", "m.yaml:7: sourceVersion: a constant clock orders nothing"},
+		{"source progress const", base + "sourceProgress: [amount, {const: \"3\"}]\n", "m.yaml:7: sourceProgress[1]: a constant clock orders nothing"},
+		{"source progress not a list", base + "sourceProgress: amount\n", "m.yaml:7: sourceProgress: want a list of value specs"},
 		{"source version key", base + "sourceVersion: {path: version, time: unix}\n", `m.yaml:7: sourceVersion.time: "time" is not allowed here`},
 		{"source key hint", base + "sourceTim: updated_at\n", "did you mean sourceTime?"},
 		{"transform", base + "lines:\n  each: items[*]\n  sku: {path: sku, transform: [trim, digitz]}\n  qty: q\n",
@@ -185,7 +187,7 @@ func TestRegistryPartnerFolderOverridesBuiltins(t *testing.T) {
 	if _, ok := reg.Lookup("acme", "receipt"); !ok || !contains(reg.Systems(), "acme") || !contains(reg.Systems(), "square") {
 		t.Errorf("systems = %v", reg.Systems())
 	}
-	if ts := reg.Types("square"); strings.Join(ts, ",") != "order,payment,return" {
+	if ts := reg.Types("square"); strings.Join(ts, ",") != "order,payment,payment_refunds,refund,return" {
 		t.Errorf("square types = %v", ts)
 	}
 	if _, err := reg.MapPayload("acme", "nobody", "order", "", []byte(`{}`)); err == nil || !strings.Contains(err.Error(), `no mapping for system "nobody"`) {
@@ -258,7 +260,7 @@ func TestSentTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for sys, want := range map[string]string{"meituan": "order", "pinduoduo": "order", "square": "order,payment",
+	for sys, want := range map[string]string{"meituan": "order", "pinduoduo": "order", "square": "order,payment,refund",
 		"shopify": "fulfillment,order,refund"} {
 		if got := strings.Join(reg.SentTypes(sys), ","); got != want {
 			t.Errorf("%s sent as %q, want %q", sys, got, want)

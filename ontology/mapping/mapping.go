@@ -48,6 +48,10 @@ type Mapping struct {
 	whole *cond
 	// wholeOutcome reads what became of the goods of such a refund (wholeOutcome:).
 	wholeOutcome *spec
+	// countedList and countedID read the refunds an order's quantities already leave out
+	// (countedRefunds:): the list at the root's key countedList, each refund's id at
+	// countedID.
+	countedList, countedID string
 
 	unwrap []*path
 	extID  *spec
@@ -59,17 +63,20 @@ type Mapping struct {
 	// sourceVersion), which orders the versions of one document.
 	srcTime    *timeSpec
 	srcVersion *spec
-	dir        *spec
-	channel    *spec
-	loc        *locationSpec
-	total      *moneySpec
-	fee        *moneySpec
-	rate       *spec
-	due        *timeSpec
-	parties    []partySpec
-	lines      *linesSpec
-	refs       []refSpec
-	notes      []noteSpec
+	// srcProgress reads how far the record has come along the source's progression
+	// (sourceProgress): whole numbers that tell versions apart where the clock ties.
+	srcProgress []*spec
+	dir         *spec
+	channel     *spec
+	loc         *locationSpec
+	total       *moneySpec
+	fee         *moneySpec
+	rate        *spec
+	due         *timeSpec
+	parties     []partySpec
+	lines       *linesSpec
+	refs        []refSpec
+	notes       []noteSpec
 }
 
 // noteSpec reads free text in which people write other systems' identifiers (a POS
@@ -149,8 +156,8 @@ type refSpec struct {
 	scopeSystem bool  // $system: the mapping's system
 }
 
-var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "wholeOrder", "wholeOutcome", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
-	"status", "occurredAt", "sourceTime", "sourceVersion", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
+var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "wholeOrder", "wholeOutcome", "countedRefunds", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
+	"status", "occurredAt", "sourceTime", "sourceVersion", "sourceProgress", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
 	partyKeys = []string{"role", "each", "if", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep",
@@ -229,6 +236,13 @@ func Parse(file string, data []byte) (*Mapping, error) {
 			l.fail(v, "wholeOutcome", "says what became of the goods of a refund of the whole order: it needs wholeOrder")
 		}
 	}
+	if v := f["countedRefunds"]; v != nil {
+		cf := l.fields(v, "countedRefunds", "list", "id")
+		m.countedList, m.countedID = l.str(cf["list"], "countedRefunds.list"), l.str(cf["id"], "countedRefunds.id")
+		if !splitName.MatchString(m.countedList) || !splitName.MatchString(m.countedID) {
+			l.fail(v, "countedRefunds", "needs list and id: the key of the list of refunds at the record's root and the key of each refund's id, such as {list: refunds, id: id}")
+		}
+	}
 	m.Description = l.str(f["description"], "description")
 	m.Format = JSON
 	if v := f["format"]; v != nil {
@@ -284,6 +298,18 @@ func Parse(file string, data []byte) (*Mapping, error) {
 		l.notConst(f["sourceTime"], "sourceTime", m.srcTime.spec)
 	}
 	l.notConst(f["sourceVersion"], "sourceVersion", m.srcVersion)
+	if n := f["sourceProgress"]; n != nil {
+		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+			l.fail(n, "sourceProgress", "want a list of value specs, each a whole number the source only ever raises, such as [amount_captured, amount_refunded]")
+		} else {
+			for i, e := range n.Content {
+				field := fmt.Sprintf("sourceProgress[%d]", i)
+				s := l.plain(e, field)
+				l.notConst(e, field, s)
+				m.srcProgress = append(m.srcProgress, s)
+			}
+		}
+	}
 	m.dir, _ = l.words(f["direction"], "direction", "direction", directions)
 	m.channel, _ = l.words(f["channel"], "channel", "channel", channels)
 	m.total = l.money(f["total"], "total")

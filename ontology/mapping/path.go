@@ -39,10 +39,12 @@ type segment struct {
 	all   bool
 	// values is a key written *: every value of an object, in key order (a Stripe
 	// charge's metadata, whose keys each merchant names its own way).
-	values   bool
-	filterK  string
-	filterV  string
-	decodeJS bool
+	values  bool
+	filterK string
+	filterV string
+	// filterNot keeps the elements whose filterK is not filterV ([status!=failure]).
+	filterNot bool
+	decodeJS  bool
 }
 
 func parsePath(src string) (path, error) {
@@ -109,6 +111,9 @@ func parsePath(src string) (path, error) {
 				sg.all = true
 			case strings.Contains(sel, "="):
 				k, v, _ := strings.Cut(sel, "=")
+				if kk, ok := strings.CutSuffix(k, "!"); ok {
+					k, sg.filterNot = kk, true
+				}
 				sg.filterK, sg.filterV = strings.TrimSpace(k), strings.TrimSpace(v)
 				if len(sg.filterV) >= 2 && (sg.filterV[0] == '\'' || sg.filterV[0] == '"') && sg.filterV[len(sg.filterV)-1] == sg.filterV[0] {
 					sg.filterV = sg.filterV[1 : len(sg.filterV)-1]
@@ -119,7 +124,7 @@ func parsePath(src string) (path, error) {
 			default:
 				n, err := strconv.Atoi(sel)
 				if err != nil || n < 0 {
-					return p, fmt.Errorf("path %q: selector [%s] is not *, an index or key=value", src, sel)
+					return p, fmt.Errorf("path %q: selector [%s] is not *, an index, key=value or key!=value", src, sel)
 				}
 				sg.index = n
 			}
@@ -271,7 +276,7 @@ func (sg *segment) apply(v any, out []any) []any {
 			l = []any{v}
 		}
 		for _, it := range l {
-			if m, ok := it.(map[string]any); ok && scalar(m[sg.filterK]) == sg.filterV {
+			if m, ok := it.(map[string]any); ok && (scalar(filterValue(m, sg.filterK)) == sg.filterV) != sg.filterNot {
 				out = append(out, it)
 			}
 		}
@@ -391,4 +396,22 @@ func scalar(v any) string {
 		}
 	}
 	return ""
+}
+
+// filterValue is the value a filter tests in an element: its key, or with dots a field
+// of a nested object ([after_sale_info.refund_status=3]); a key holding a dot itself is
+// taken whole first.
+func filterValue(m map[string]any, key string) any {
+	if v, ok := m[key]; ok || !strings.Contains(key, ".") {
+		return v
+	}
+	var v any = m
+	for part := range strings.SplitSeq(key, ".") {
+		o, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = o[part]
+	}
+	return v
 }

@@ -245,7 +245,29 @@ func (r *Registry) MapPayloadAt(tenant, system, typ, format string, raw []byte, 
 			out = append(out, unread(m, also, rec))
 		}
 	}
+	if (f == CSV) != (m.Format == CSV) {
+		wrongShape(m, f, out)
+	}
 	return out, nil
+}
+
+// wrongShape tells, first among the problems of each record that made no document, that
+// the payload is a table where the mapping reads a tree or the other way round: a
+// source's own spreadsheet export (Shopify's Orders > Export CSV) given to the mapping of
+// its API answers fails on every field, and "no value for the document's id" alone does
+// not say why.
+func wrongShape(m *Mapping, f Format, out []Result) {
+	msg := fmt.Sprintf("%s/%s reads %s payloads, the source's API answers or webhook bodies as saved, and this payload was read as %s; "+
+		"a file exported from the source's own admin (Shopify's Orders > Export CSV) is not one of them: save the API's answers, or post the webhooks",
+		m.System, m.Type, m.Format, f)
+	if m.Format == CSV {
+		msg = fmt.Sprintf("%s/%s reads CSV files and this payload was read as %s: give it the CSV file, or the mapping of the API's answers", m.System, m.Type, f)
+	}
+	for i := range out {
+		if out[i].Doc == nil && len(out[i].Problems) > 0 {
+			out[i].Problems = append([]ontology.Problem{{Field: "format", Rule: "format", Value: string(f), Message: msg}}, out[i].Problems...)
+		}
+	}
 }
 
 // unread is the result of a record that no mapping of a payload reads: each one's if:

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/seamhub/seam/ontology"
 )
 
 // Every built-in mapping reads the source's own clock of a version where the source has
@@ -88,5 +90,31 @@ func TestEveryBuiltinStatesItsClock(t *testing.T) {
 		if !strings.Contains(s, "\nsourceTime:") && !strings.Contains(s, "\nsourceVersion:") && !strings.Contains(s, "# No source clock:") {
 			t.Errorf("%s neither reads sourceTime/sourceVersion nor says \"# No source clock: ...\"", f)
 		}
+	}
+}
+
+// Stripe sends charge.captured and charge.refunded of a charge refunded at once with the
+// same created second (review23 s8). Their progression (status, amount_captured,
+// amount_refunded) says which came later, so the captured version arriving last does not
+// become current; the charge's refunds, one version only, carry amount_refunded.
+func TestStripeEventsInOneSecondOrderedByProgress(t *testing.T) {
+	captured := sfOne(t, "stripe", "charge", "", "stripe/charge_captured_same_second_event.json")
+	refunded := ofType(mapSample(t, "stripe", "charge", "", "stripe/charge_refunded_same_second_event.json"), "charge")[0]
+	if !captured.SourceTime.Equal(refunded.SourceTime) {
+		t.Fatalf("the samples' events are not in one second: %s, %s", captured.SourceTime, refunded.SourceTime)
+	}
+	if fmt.Sprint(captured.SourceProgress, refunded.SourceProgress) != "[1 5000 0] [1 5000 5000]" {
+		t.Errorf("progress = %v, %v", captured.SourceProgress, refunded.SourceProgress)
+	}
+	if ontology.Supersedes(refunded.Clock(), captured.Clock()) || !ontology.Supersedes(captured.Clock(), refunded.Clock()) {
+		t.Error("the captured charge arriving after the refunded one supersedes it")
+	}
+	auth := sfOne(t, "stripe", "charge", "", "stripe/charge_authorized_event.json")
+	if fmt.Sprint(auth.SourceProgress) != "[1 0 0]" {
+		t.Errorf("authorised: progress %v", auth.SourceProgress)
+	}
+	if r := ofType(mapSample(t, "stripe", "charge", "", "stripe/charge_refunded_same_second_event.json"), "charge_refunds"); len(r) != 1 ||
+		fmt.Sprint(r[0].SourceProgress) != "[5000]" {
+		t.Errorf("refunds: %+v", r)
 	}
 }

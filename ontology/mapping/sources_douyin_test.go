@@ -3,6 +3,7 @@ package mapping_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -50,6 +51,76 @@ func TestDouyinShippedWithSomePackages(t *testing.T) {
 	delete(want, cell("RV19-DY-RED", ontology.BucketReserved))
 	if !reflect.DeepEqual(eff, want) {
 		t.Errorf("cancelled SKU order: plan %v, want %v", eff, want)
+	}
+}
+
+// The SKU orders whose after-sale refund succeeded are one refund document of the order:
+// their pay_amount added up, each a line whose goods come back (return and refund),
+// stay with the buyer (refund only after shipping) or never left (refund before
+// shipping), as after_sale_type says. Found by an outside review (review23): Douyin's
+// after-sale refunds booked no money, and a returned SKU never came back.
+func TestDouyinAfterSaleRefunds(t *testing.T) {
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	afterSale := func(types ...int) []byte {
+		t.Helper()
+		root := map[string]any{}
+		dec := json.NewDecoder(bytes.NewReader(srcSample(t, "douyin/order.json")))
+		dec.UseNumber()
+		if err := dec.Decode(&root); err != nil {
+			t.Fatal(err)
+		}
+		o := inner(root, "data.shop_order_detail")
+		for i, sku := range o["sku_order_list"].([]any) {
+			if i < len(types) && types[i] >= 0 {
+				sku.(map[string]any)["after_sale_info"] = map[string]any{"after_sale_status": json.Number("12"),
+					"after_sale_type": json.Number(fmt.Sprint(types[i])), "refund_status": json.Number("3")}
+			}
+		}
+		b, err := json.Marshal(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	refundOf := func(raw []byte) *ontology.Document {
+		t.Helper()
+		res, err := reg.MapPayload("acme", "douyin", "order", "json", raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out *ontology.Document
+		for _, r := range res {
+			if len(r.Problems) > 0 {
+				t.Fatalf("problems: %v", r.Problems)
+			}
+			if r.Doc != nil && r.Doc.Key.Type == "order_refunds" {
+				out = r.Doc
+			}
+		}
+		return out
+	}
+	if d := refundOf(afterSale()); d != nil {
+		t.Fatalf("no after-sale refund, yet a refund document %+v", d)
+	}
+	// The mug returned and refunded, the tea not touched.
+	d := refundOf(afterSale(-1, 0))
+	if d == nil || d.Role != ontology.RoleRefund || d.Verb != ontology.VerbRefunded || d.Total.String() != "39 CNY" || !d.SaleKeepsReturns {
+		t.Fatalf("one SKU returned: %+v", d)
+	}
+	if len(d.Lines) != 1 || d.Lines[0].SKU != "MUG-BLU-350" || d.Lines[0].Qty.String() != "1" || !d.Lines[0].ComesBack() {
+		t.Errorf("lines %+v, want the mug coming back", d.Lines)
+	}
+	// Refund only after shipping, both: the whole amount, the buyer keeps the goods.
+	d = refundOf(afterSale(1, 1))
+	if d == nil || d.Total.String() != "163 CNY" || len(d.Lines) != 2 || d.Lines[0].ComesBack() || d.Lines[0].Outcome != ontology.OutcomeKept {
+		t.Fatalf("refund only: %+v", d)
+	}
+	// Refund before shipping: the goods never left.
+	if d = refundOf(afterSale(2)); d == nil || d.Lines[0].Outcome != ontology.OutcomeUnshipped {
+		t.Fatalf("refund before shipping: %+v", d)
 	}
 }
 

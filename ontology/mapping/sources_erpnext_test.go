@@ -2,6 +2,7 @@ package mapping_test
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -297,17 +298,18 @@ func TestERPNextDeliveryNote(t *testing.T) {
 	}
 }
 
-func TestERPNextStockEntry(t *testing.T) {
-	// review19's Material Transfer: 5 units from Stores to Shop Noord. One record, two
-	// documents: the goods leaving Stores and the goods arriving at Shop Noord.
+// documentsByType returns a function that maps a payload sent as system and typ and
+// gives its documents by type (one record may be several documents, also:); a record
+// skipped by design gives none, a problem fails the test.
+func documentsByType(t *testing.T, system, typ string) func(raw []byte) map[string]*ontology.Document {
+	t.Helper()
 	reg, err := mapping.NewRegistry()
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw := readSample(t, "erpnext/stock_entry_transfer.json")
-	docs := func(raw []byte) map[string]*ontology.Document {
+	return func(raw []byte) map[string]*ontology.Document {
 		t.Helper()
-		res, err := reg.MapPayload("t1", "erpnext", "stock_entry", "json", raw)
+		res, err := reg.MapPayload("t1", system, typ, "json", raw)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -316,10 +318,19 @@ func TestERPNextStockEntry(t *testing.T) {
 			if len(r.Problems) > 0 {
 				t.Fatalf("problems: %v", r.Problems)
 			}
-			out[r.Doc.Key.Type] = r.Doc
+			if r.Doc != nil {
+				out[r.Doc.Key.Type] = r.Doc
+			}
 		}
 		return out
 	}
+}
+
+func TestERPNextStockEntry(t *testing.T) {
+	// review19's Material Transfer: 5 units from Stores to Shop Noord. One record, two
+	// documents: the goods leaving Stores and the goods arriving at Shop Noord.
+	raw := readSample(t, "erpnext/stock_entry_transfer.json")
+	docs := documentsByType(t, "erpnext", "stock_entry")
 	got := docs(raw)
 	src, dst := got["stock_entry"], got["stock_entry_target"]
 	if len(got) != 2 || src == nil || dst == nil {
@@ -419,7 +430,7 @@ func FuzzMapERPNext(f *testing.F) {
 	for _, file := range []string{"purchase_receipt.json", "purchase_receipt_draft.json", "purchase_receipt_return.json",
 		"sales_invoice.json", "sales_invoice_b2b.json", "payment_entry.json", "payment_entry_bank.json",
 		"purchase_receipt_v15_bundle.json", "purchase_receipt_return_v15.json", "delivery_note.json",
-		"stock_entry_transfer.json", "sales_invoice_pos_update_stock.json"} {
+		"stock_entry_transfer.json", "sales_invoice_pos_update_stock.json", "purchase_invoice_update_stock.json"} {
 		f.Add(readSample(f, "erpnext/"+file))
 	}
 	reg, err := mapping.NewRegistry()
@@ -431,4 +442,55 @@ func FuzzMapERPNext(f *testing.F) {
 			fuzzOne(t, reg, "erpnext", typ, "json", raw)
 		}
 	})
+}
+
+// A Purchase Invoice with "Update Stock" books its goods itself, without a Purchase
+// Receipt: the bill stays a bill, and its goods come in as a receipt (found by an
+// outside review, review23: such a bill moved nothing). Without update_stock, and as a
+// draft, only the bill is a document.
+func TestERPNextPurchaseInvoiceUpdatingStock(t *testing.T) {
+	raw := readSample(t, "erpnext/purchase_invoice_update_stock.json")
+	docs := documentsByType(t, "erpnext", "purchase_invoice")
+	got := docs(raw)
+	bill, goods := got["purchase_invoice"], got["purchase_invoice_stock"]
+	if len(got) != 2 || bill == nil || goods == nil {
+		t.Fatalf("documents %v", got)
+	}
+	if bill.Role != ontology.RoleInvoice || bill.Verb != ontology.VerbInvoiced || bill.Total.String() != "240 EUR" {
+		t.Errorf("bill: role %s verb %s total %s", bill.Role, bill.Verb, bill.Total)
+	}
+	if goods.Role != ontology.RoleReceipt || goods.Verb != ontology.VerbReceived || goods.Direction != "inbound" ||
+		goods.Key.ExternalID != "ACC-PINV-2026-00031" {
+		t.Errorf("goods: role %s verb %s direction %q id %s", goods.Role, goods.Verb, goods.Direction, goods.Key.ExternalID)
+	}
+	wantLocation(t, goods, "erpnext:Stores - RV19")
+	wantLines(t, goods, "RV19-TEA-OOL qty=24 rejected=1 unit=Nos lot=OOL-2611 price=10EUR")
+	if l := goods.Lines[0]; l.Location == nil || l.Location.Code != "Stores - RV19" || l.RejectedLocation == nil || l.RejectedLocation.Code != "Rejected - RV19" {
+		t.Errorf("line locations %+v / %+v", l.Location, l.RejectedLocation)
+	}
+	var refs []string
+	for _, r := range goods.Refs {
+		refs = append(refs, string(r.Kind)+":"+r.Value)
+	}
+	if !slices.Contains(refs, "invoice:ACC-PINV-2026-00031") || !slices.Contains(refs, "po:PUR-ORD-2026-00031") {
+		t.Errorf("goods refs %v: want the bill and its purchase order", refs)
+	}
+	// A debit note that updates stock sends the goods back.
+	ret := docs(bytes.Replace(raw, []byte(`"is_return": 0`), []byte(`"is_return": 1`), 1))
+	if g := ret["purchase_invoice_stock"]; g == nil || g.Direction != "outbound" || g.Verb != ontology.VerbReturned {
+		t.Errorf("debit note's goods: %+v", g)
+	}
+	// Cancelled: the goods are taken back.
+	if g := docs(bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 2`), 1))["purchase_invoice_stock"]; g == nil || g.Verb != ontology.VerbCancelled {
+		t.Errorf("cancelled bill's goods: %+v", g)
+	}
+	for name, edit := range map[string][2]string{
+		"no update_stock": {`"update_stock": 1`, `"update_stock": 0`},
+		"draft":           {`"docstatus": 1`, `"docstatus": 0`},
+	} {
+		got := docs(bytes.Replace(raw, []byte(edit[0]), []byte(edit[1]), 1))
+		if len(got) != 1 || got["purchase_invoice"] == nil {
+			t.Errorf("%s: documents %v, want the bill alone", name, got)
+		}
+	}
 }

@@ -350,6 +350,7 @@ func TestDouyinOrderStatuses(t *testing.T) {
 	} {
 		d, probs := mapEdited(t, "douyin", "order", "douyin/order.json", func(o map[string]any) {
 			inner(o, "data.shop_order_detail")["order_status"] = json.Number(status)
+			delete(inner(o, "data.shop_order_detail"), "logistics_info") // see the closed order below
 		})
 		switch {
 		case want == "" && (d != nil || len(probs) == 0 || probs[0].Field != "verb" || probs[0].Value != status):
@@ -357,6 +358,13 @@ func TestDouyinOrderStatuses(t *testing.T) {
 		case want != "" && (d == nil || d.Verb != want):
 			t.Errorf("status %s: %+v %v, want %s", status, d, probs, want)
 		}
+	}
+	// Closed (4) after a package went out: refunded after shipping, the goods left.
+	d, probs := mapEdited(t, "douyin", "order", "douyin/order.json", func(o map[string]any) {
+		inner(o, "data.shop_order_detail")["order_status"] = json.Number("4")
+	})
+	if d == nil || d.Verb != ontology.VerbShipped {
+		t.Errorf("closed after a package went out: %+v %v, want shipped", d, probs)
 	}
 }
 

@@ -11,11 +11,9 @@ import (
 	"github.com/seamhub/seam/ontology"
 )
 
-// reconcile maps payloads (system, type, sample file, edit) into one sale event and
-// reconciles it as of asOf; it returns the result's status, reason codes and awaited
-// documents as one line, "partial missing_payment | awaiting payment".
-func reconcile(t *testing.T, asOf time.Time, docs ...*ontology.Document) string {
-	t.Helper()
+// reconciled reconciles mapped documents as one sale event as of asOf; ok is false
+// when they are not finance's.
+func reconciled(asOf time.Time, docs ...*ontology.Document) (finance.Result, bool) {
 	ev := finance.Event{ID: "ev", Kind: ontology.KindSale}
 	for _, d := range docs {
 		ev.Docs = append(ev.Docs, finance.Doc{Document: *d, ReceivedAt: d.OccurredAt})
@@ -23,7 +21,15 @@ func reconcile(t *testing.T, asOf time.Time, docs ...*ontology.Document) string 
 			ev.OccurredAt = d.OccurredAt
 		}
 	}
-	r, ok := finance.Reconcile(ev, finance.DefaultConfig(), asOf)
+	return finance.Reconcile(ev, finance.DefaultConfig(), asOf)
+}
+
+// reconcile maps payloads (system, type, sample file, edit) into one sale event and
+// reconciles it as of asOf; it returns the result's status, reason codes and awaited
+// documents as one line, "partial missing_payment | awaiting payment".
+func reconcile(t *testing.T, asOf time.Time, docs ...*ontology.Document) string {
+	t.Helper()
+	r, ok := reconciled(asOf, docs...)
 	if !ok {
 		return "not finance's"
 	}

@@ -32,9 +32,11 @@ func TestShopifyRefundsMoveStockAsShopifyCountsThem(t *testing.T) {
 		return inventory.Key{Cell: ontology.Cell{SKU: tea, Location: loc}, Bucket: b}
 	}
 	// order is #1047 with its tea line alone: quantity 3, current as given (-1 leaves
-	// current_quantity out, as REST before 2024-01 did), fulfilled or not.
+	// current_quantity out, as REST before 2024-01 did), fulfilled or not, as it is after
+	// the refund (its refunds[] lists it).
 	order := func(current int, fulfilled bool) inventory.Member {
 		d, ps := mapEdited(t, "shopify", "order", "shopify/orders_create.json", func(o map[string]any) {
+			o["refunds"] = []any{map[string]any{"id": json.Number("509562969"), "order_id": o["id"]}}
 			items := o["line_items"].([]any)
 			li := items[0].(map[string]any)
 			o["line_items"] = items[:1]
@@ -128,5 +130,32 @@ func TestShopifyRefundsMoveStockAsShopifyCountsThem(t *testing.T) {
 		if !effectsEqual(eff, c.want) {
 			t.Errorf("%s: moves %v, want %v", c.name, eff, c.want)
 		}
+	}
+}
+
+// A refund whose first transaction failed and whose gateway retry succeeded paid back
+// the money once: only transactions that did not fail count (found by an outside
+// review, review23: the refund was twice its money).
+func TestShopifyRefundCountsNoFailedTransaction(t *testing.T) {
+	d, ps := mapEdited(t, "shopify", "refund", "shopify/refunds_create_split_tender.json", func(r map[string]any) {
+		txs := r["transactions"].([]any)
+		ok := txs[1].(map[string]any)
+		failed := map[string]any{}
+		for k, v := range ok {
+			failed[k] = v
+		}
+		failed["id"], failed["status"], failed["error_code"] = json.Number("7310442198"), "failure", "processing_error"
+		errored := map[string]any{}
+		for k, v := range failed {
+			errored[k] = v
+		}
+		errored["id"], errored["status"] = json.Number("7310442199"), "error"
+		r["transactions"] = []any{failed, errored, txs[0], ok}
+	})
+	if d == nil {
+		t.Fatalf("refund: %v", ps)
+	}
+	if got := d.Total.String(); got != "54 EUR" {
+		t.Errorf("total %s, want 54 EUR (20 to the gift card, 34 to the card): the failed and errored attempts paid nothing back", got)
 	}
 }

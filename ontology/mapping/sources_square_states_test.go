@@ -85,10 +85,14 @@ func TestSquareOrderStatesMoveStockAsSquareSays(t *testing.T) {
 // names no SKU, the location as "system:code".
 func ledgerMember(d *ontology.Document) inventory.Member {
 	m := inventory.Member{UID: d.Key.UID(), System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb,
-		OccurredAt: d.OccurredAt, SaleKeepsReturns: d.SaleKeepsReturns}
-	if d.Location != nil {
-		m.Location = d.Location.System + ":" + d.Location.Code
+		OccurredAt: d.OccurredAt, SaleKeepsReturns: d.SaleKeepsReturns, CountedRefunds: d.CountedRefunds}
+	place := func(l *ontology.LocationRef) string {
+		if l == nil {
+			return ""
+		}
+		return l.System + ":" + l.Code
 	}
+	m.Location = place(d.Location)
 	for _, l := range d.Lines {
 		if l.NotStock {
 			continue
@@ -98,7 +102,7 @@ func ledgerMember(d *ontology.Document) inventory.Member {
 			sku = l.ExternalID
 		}
 		m.Lines = append(m.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
-			RejectedQty: l.RejectedQty, Outcome: l.Outcome, KeepsRefunds: l.KeepsRefunds})
+			RejectedQty: l.RejectedQty, Outcome: l.Outcome, KeepsRefunds: l.KeepsRefunds, Location: place(l.Location)})
 	}
 	return m
 }

@@ -213,7 +213,7 @@ func TestAmazonFBAAnswers(t *testing.T) {
 	wantExactRefs(t, ship, "asn:FBA15DJ9S3J5")
 
 	items := mapAt("amazon-fba/getShipmentItems.json", same)
-	if items.Key.Type != "shipment_items" || items.Key.ExternalID != "FBA15DF2763D" || items.Role != ontology.RoleReceipt ||
+	if items.Key.Type != "shipment_items" || items.Key.ExternalID != "FBA15DF2763D/CR-47K6-H6QN" || items.Role != ontology.RoleReceipt ||
 		items.Verb != ontology.VerbShipped {
 		t.Fatalf("getShipmentItemsByShipmentId: %+v", items)
 	}

@@ -101,6 +101,15 @@ func NameLevel(a, b Name) Level {
 	if l.Kind == Exact || l.Kind == Null {
 		return l
 	}
+	for _, p := range [][2]Name{{a, b}, {b, a}} {
+		// 小吴 against 云 吴, whose family field holds 吴: the family, as the parts say.
+		// Read with the parts the other way round, 吴 would be the last character of a
+		// given name, and 小吴 that member's own pet name (小英 for 王秀英).
+		if petOfFamily(p[0], p[1]) {
+			pet := strings.TrimSpace(p[0].text())
+			return level("name", Partial, "%s: family name %s only", pet, string([]rune(pet)[1:]))
+		}
+	}
 	for _, sw := range []struct{ a, b Name }{{a.swapped(), b}, {a, b.swapped()}} {
 		if sw.a == a && sw.b == b {
 			continue
@@ -110,6 +119,26 @@ func NameLevel(a, b Name) Level {
 		}
 	}
 	return l
+}
+
+// petOfFamily reports whether pet is 小 or 老 before the family name of full given in
+// parts: the part in the family field (小吴, 老吴 against 云 吴), or the one character
+// in the given field beside two characters in the family field that are no compound
+// family name (小肖 against 肖 依诺, the parts typed into each other's fields: a Chinese
+// name is one family character and one or two given ones far more often than the
+// reverse).
+func petOfFamily(pet, full Name) bool {
+	rs := []rune(strings.TrimSpace(pet.text()))
+	if len(rs) != 2 || rs[0] != '小' && rs[0] != '老' {
+		return false
+	}
+	x := Simplify(string(rs[1]))
+	g, f := Simplify(strings.TrimSpace(full.Given)), Simplify(strings.TrimSpace(full.Family))
+	if !isHan(g+f) || g == "" || f == "" {
+		return false
+	}
+	_, compound := compoundSurnames[f]
+	return x == f || x == g && utf8.RuneCountInString(f) == 2 && !compound
 }
 
 // swapped is a Han name given in parts with the parts exchanged (and Full dropped, which
@@ -893,4 +922,24 @@ func Generation(n Name) string {
 		return ""
 	}
 	return generations[strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))]
+}
+
+// MailboxGeneration returns the generation a mailbox's local part ends with, digits
+// after it aside: "Jr." for craigs87jr@icloud.com, patrickolivierjr@yahoo.com or
+// craig.sanchez.junior@; "Sr." for the like with sr or senior; "" otherwise. A son named
+// after his father tells their mail apart so where his name, on an order, often
+// omits the suffix. No English given or family name, and no pinyin syllable, ends in
+// jr or sr; II and the like are left out, letters that end too many words.
+func MailboxGeneration(email string) string {
+	local, _, ok := strings.Cut(strings.ToLower(strings.TrimSpace(email)), "@")
+	if !ok {
+		return ""
+	}
+	local = strings.TrimRightFunc(local, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-' })
+	for _, w := range []string{"junior", "senior", "jr", "sr"} {
+		if rest, ok := strings.CutSuffix(local, w); ok && rest != "" {
+			return generations[w]
+		}
+	}
+	return ""
 }

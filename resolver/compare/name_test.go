@@ -386,6 +386,48 @@ func TestHanNicknames(t *testing.T) {
 	}
 }
 
+// TestPetNameOfTheFamilyInParts: 小吴 against a name given in parts whose family field
+// holds 吴 (云 吴), or whose parts were typed into each other's fields (肖 依诺 with 肖
+// as the given name), names the family only; read with the parts the other way round it
+// was taken for the pet name of a member whose given name ends in 吴 or 肖.
+func TestPetNameOfTheFamilyInParts(t *testing.T) {
+	for _, c := range []struct {
+		pet  string
+		full Name
+		want Kind
+	}{
+		{"小吴", Name{Full: "云 吴", Given: "云", Family: "吴"}, Partial},
+		{"老吴", Name{Given: "云", Family: "吴"}, Partial},
+		{"小肖", Name{Full: "肖 依诺", Given: "肖", Family: "依诺"}, Partial},
+		{"小英", Name{Given: "秀英", Family: "王"}, Nickname}, // the member's own pet name
+		{"小英", Name{Given: "英", Family: "王"}, Nickname},
+		{"小吴", Name{Given: "云", Family: "王"}, Different},
+	} {
+		for _, p := range [][2]Name{{{Full: c.pet}, c.full}, {c.full, {Full: c.pet}}} {
+			if got := NameLevel(p[0], p[1]); got.Kind != c.want {
+				t.Errorf("%s vs %+v: %v (%s), want %v", c.pet, c.full, got.Kind, got.Why, c.want)
+			}
+		}
+	}
+}
+
+func TestMailboxGeneration(t *testing.T) {
+	for mail, want := range map[string]string{
+		"craigs87jr@icloud.com":       "Jr.",
+		"patrickolivierjr@yahoo.com":  "Jr.",
+		"craig.sanchez.junior@x.com":  "Jr.",
+		"darrell_bryant_sr1@mail.com": "Sr.",
+		"craigs87@icloud.com":         "",
+		"jr@example.com":              "", // nothing before it: not a suffix
+		"zhangwei@163.com":            "",
+		"no-at-sign-jr":               "",
+	} {
+		if got := MailboxGeneration(mail); got != want {
+			t.Errorf("MailboxGeneration(%q) = %q, want %q", mail, got, want)
+		}
+	}
+}
+
 func TestWadeGiles(t *testing.T) {
 	for _, c := range []struct {
 		han, latin string
