@@ -59,8 +59,9 @@ type parts struct {
 
 func split(docs []Doc) parts {
 	var p parts
+	withdrawn := withdrawnOrders(docs)
 	for _, d := range docs {
-		if d.Verb == ontology.VerbCancelled {
+		if d.Verb == ontology.VerbCancelled || d.Role == ontology.RoleOrder && withdrawn[subjectOf(d.Key)] {
 			p.cancelled = append(p.cancelled, d)
 			continue
 		}
@@ -112,6 +113,24 @@ func split(docs []Doc) parts {
 	p.settlements = oneEachTransaction(p.settlements)
 	return p
 }
+
+// withdrawnOrders are the orders their own source cancelled with a document of another
+// type about the same order (Meituan's cancellation push, keyed by the order's id): by
+// subject, as subjectOf names them. Such an order counts for nothing, as if its own
+// status said cancelled.
+func withdrawnOrders(docs []Doc) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range docs {
+		if d.Role == ontology.RoleOrder && d.Verb == ontology.VerbCancelled {
+			out[subjectOf(d.Key)] = true
+		}
+	}
+	return out
+}
+
+// subjectOf names what a document is about in its source: its system and its own id,
+// without the type.
+func subjectOf(k ontology.DocKey) string { return k.System + "/" + k.ExternalID }
 
 // oneEachTransaction keeps one document per processor balance transaction. Stripe's
 // API object and its row in the itemized payout reconciliation report are two records

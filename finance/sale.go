@@ -92,7 +92,7 @@ func (c *recon) keptForCancelled() {
 		}
 	}
 	paid := without(c.p.payments, ontology.VerbOrdered, ontology.VerbRefunded)
-	back := refundRecords(c.p.refunds, c.cfg.Amount)
+	back := c.refundsSum()
 	for cur, amt := range sum(paid) {
 		kept := amt.Sub(back[cur])
 		if kept.Sign() <= 0 {
@@ -359,6 +359,12 @@ func (c *recon) refunds(owed *ontology.Money) purse {
 		return refunded
 	}
 	for _, r := range c.p.refunds {
+		if r.WholeOrder && len(r.Lines) == 0 && r.WholeOutcome == ontology.OutcomeReturned {
+			// A refund of the whole order with its goods sent back (Meituan's refund
+			// with return): the order's goods came back.
+			c.agreed++
+			return refunded
+		}
 		for _, l := range r.Lines {
 			if l.Qty > 0 && !l.NotStock && l.ComesBack() {
 				c.agreed++
@@ -390,7 +396,7 @@ func (c *recon) refunds(owed *ontology.Money) purse {
 // in full (Shopify financial_status refunded), before any refund document came.
 func (c *recon) givenBack() (purse, []Doc) {
 	if len(c.p.refunds) > 0 {
-		return refundRecords(c.p.refunds, c.cfg.Amount), slices.Clone(c.p.refunds)
+		return c.refundsSum(), slices.Clone(c.p.refunds)
 	}
 	back, docs := purse{}, []Doc(nil)
 	for _, d := range c.p.payments {
@@ -409,6 +415,44 @@ func (c *recon) givenBack() (purse, []Doc) {
 		}
 	}
 	return back, nil
+}
+
+// refundsSum is the money the sale's refund documents gave back: each one's total; and
+// a refund of the whole order that states no amount of its own (Meituan's full-refund
+// push, ontology.Document.WholeOrder) gave back what was left of the order's total once
+// the other refunds are counted. Without the order in the event, such a refund books
+// nothing: its amount is not known yet.
+func (c *recon) refundsSum() purse {
+	whole := false
+	var stated []Doc
+	for _, r := range c.p.refunds {
+		if r.Total == nil && r.WholeOrder {
+			whole = true
+			continue
+		}
+		stated = append(stated, r)
+	}
+	back := refundRecords(stated, c.cfg.Amount)
+	if o := c.orderTotal(); whole && o != nil {
+		if rest := o.Amount.Sub(back[o.Currency]); rest.Sign() > 0 {
+			back.add(&ontology.Money{Amount: rest, Currency: o.Currency})
+		}
+	}
+	return back
+}
+
+// orderTotal is the total of the event's order, cancelled or not (a Meituan order
+// cancelled by its full refund): what a refund of the whole order gives back. nil when
+// the event holds no order that states one.
+func (c *recon) orderTotal() *ontology.Money {
+	for _, docs := range [][]Doc{c.p.orders, c.p.cancelled} {
+		for _, d := range docs {
+			if d.Role == ontology.RoleOrder && d.Total != nil {
+				return d.Total
+			}
+		}
+	}
+	return nil
 }
 
 // refundedInFull reports whether what went back is all that is owed.

@@ -28,6 +28,12 @@ type Member struct {
 	// CountedRefunds are the ids of the refunds an order's quantities already leave out
 	// (ontology.Document.CountedRefunds); nil where the order does not say.
 	CountedRefunds *[]string
+	// WholeOrder marks a refund of all the order's money (ontology.Document.WholeOrder):
+	// made, nothing of the order is left to ship.
+	WholeOrder bool
+	// WholeOutcome is what became of the goods of such a refund (returned, kept,
+	// unshipped; "": not said), which lists none: it is taken to list the sale's.
+	WholeOutcome string
 }
 
 // Line is a goods line with its canonical product.
@@ -178,7 +184,9 @@ func goodsLeft(members []Member) bool {
 				return true
 			}
 		case ontology.RoleTracking:
-			return true
+			if picked(m) {
+				return true
+			}
 		case ontology.RoleFulfilment:
 			if m.Verb != ontology.VerbCancelled {
 				return true
@@ -294,6 +302,7 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		ordered[k] += l.Qty
 		gross[k] = gross[k] || l.KeepsRefunds
 	}
+	ms = withWholeLines(ms, src)
 	shipped, counted := shippedLines(ms)
 	from := shippedElsewhere(ms, where)
 	// netted are goods back that the order's quantities already leave out (a Shopify
@@ -375,10 +384,11 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		// left takes the rest from what was still to ship. all is the line's quantity
 		// with every such unit, whether or not the order's quantity still counts them.
 		// Where the shipments list their goods, the order's word covers only the
-		// products they name: one they never name has not left, whatever the order's
-		// status says (a Douyin order shipped, status 3, whose packages list some of its
-		// SKU orders).
-		_, named := shipped[k]
+		// products they name in full: one they never name has not left, whatever the
+		// order's status says (a Douyin order shipped, status 3, whose packages list some
+		// of its SKU orders), nor have the units of one they name fewer times than the
+		// order lists it (two SKU orders of one SKU, one of them packed).
+		named := shipped[k] >= ordered[k]
 		done := fullyFulfilled(ms) && (!counted || named || slices.ContainsFunc(ms, rungUp))
 		refundedOut := netted[k] + kept[k] + r.gone[k] + r.withBuyer[k]
 		all := ordered[k] + netted[k] + r.gone[k]
@@ -387,6 +397,29 @@ func planSale(ms []Member, eff Effect, recipes Recipes, lots *LotStock, done Eff
 		}
 	}
 	return lt.result()
+}
+
+// withWholeLines gives each refund of the whole order that lists no goods but says
+// what became of them (Meituan's full refund with return) the goods of the sale's own
+// record src, with that outcome, so they come back (or stay with the buyer) as a
+// refund's lines do. The members are not changed.
+func withWholeLines(ms []Member, src *Member) []Member {
+	out, cloned := ms, false
+	for i, m := range ms {
+		if !m.WholeOrder || m.WholeOutcome == "" || len(m.Lines) > 0 || !refundMade(m) {
+			continue
+		}
+		if !cloned {
+			out, cloned = slices.Clone(ms), true
+		}
+		lines := make([]Line, 0, len(src.Lines))
+		for _, l := range src.Lines {
+			l.Outcome = m.WholeOutcome
+			lines = append(lines, l)
+		}
+		out[i].Lines = lines
+	}
+	return out
 }
 
 // withCarrier reports, product by product, whether the goods that left are on their
@@ -412,7 +445,7 @@ func withCarrier(ms []Member) func(sku string) bool {
 			for _, l := range m.Lines {
 				ended[l.SKU] = true
 			}
-		case m.Role == ontology.RoleTracking, m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
+		case m.Role == ontology.RoleTracking && picked(m), m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
 			carried = true
 		}
 	}
@@ -420,6 +453,13 @@ func withCarrier(ms []Member) func(sku string) bool {
 		return none
 	}
 	return func(sku string) bool { return !ended[sku] }
+}
+
+// picked reports whether a tracking document says the carrier has (or had) the goods: a
+// delivery only asked for (a Meituan rider who accepted the order but has not picked it
+// up yet, announced as ordered) or called off (cancelled) has not taken them.
+func picked(m Member) bool {
+	return m.Verb != ontology.VerbOrdered && m.Verb != ontology.VerbCancelled
 }
 
 // returnedToSender reports whether the carrier brought the goods back to the merchant:
@@ -635,12 +675,13 @@ func rungUp(m Member) bool {
 }
 
 // refundedInFull reports whether the order itself says all its money went back
-// (WooCommerce status refunded, Shopify financial_status refunded): nothing of it is
+// (WooCommerce status refunded, Shopify financial_status refunded), or a refund made
+// says it gave back the whole order (Meituan's full refund): nothing of it is
 // left to ship, so nothing stays reserved. It says nothing of the goods: those that
 // left stay gone unless a shipment, the order's status or a refund that restocked them
 // says otherwise.
 func refundedInFull(ms []Member) bool {
-	return slices.ContainsFunc(ms, orderRefunded)
+	return slices.ContainsFunc(ms, func(m Member) bool { return orderRefunded(m) || refundMade(m) && m.WholeOrder })
 }
 
 // orderRefunded reports whether a member is an order that says all its money went back.
@@ -649,10 +690,23 @@ func orderRefunded(m Member) bool {
 }
 
 // cancelled reports whether the documents that carry the sale say it was cancelled. A
-// refund alone is not a cancellation: the goods may still have left.
+// refund alone is not a cancellation: the goods may still have left. An order is
+// cancelled too when its source's cancellation of it is a member: an order-role document
+// of the same source about the same order (see subject), such as Meituan's
+// cancellation push, which names no goods. A point of sale that rang the order up is the
+// store's own record and stands: the sale is not cancelled.
 func cancelled(ms []Member) bool {
+	withdrawn := map[string]bool{}
 	for _, m := range ms {
-		if (m.Role == ontology.RoleOrder || m.Role == ontology.RolePOS) && m.Verb != ontology.VerbCancelled {
+		if m.Role == ontology.RoleOrder && m.Verb == ontology.VerbCancelled {
+			withdrawn[subject(m)] = true
+		}
+	}
+	for _, m := range ms {
+		switch {
+		case m.Role != ontology.RoleOrder && m.Role != ontology.RolePOS, m.Verb == ontology.VerbCancelled:
+		case m.Role == ontology.RoleOrder && withdrawn[subject(m)]:
+		default:
 			return false
 		}
 	}

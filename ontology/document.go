@@ -52,6 +52,15 @@ type Document struct {
 	// quantities, so the returned goods come back on top of what the sale took. A Shopify
 	// refund leaves it unset: its order's current quantity already leaves them out.
 	SaleKeepsReturns bool `json:"saleKeepsReturns,omitempty"`
+	// WholeOrder is set on a refund that gives back all the money of the order it names
+	// and says no amount of its own (Meituan's full-refund push): what it refunded is the
+	// order's total, which finance reads from the order, and nothing of the order is
+	// left to ship.
+	WholeOrder bool `json:"wholeOrder,omitempty"`
+	// WholeOutcome says, on such a refund of the whole order, what became of the order's
+	// goods, as Line.Outcome says it of a refund's line: returned (Meituan's refund with
+	// return, service_type 2), kept, unshipped; "" where the source does not say.
+	WholeOutcome string `json:"wholeOutcome,omitempty" validate:"omitempty,oneof=returned kept unshipped"`
 	// CountedRefunds are the source's ids of the refunds an order's line quantities
 	// already leave out (a Shopify order's refunds[]: its current_quantity drops with
 	// each of them); nil where the order does not say. A refund of the order that it

@@ -142,7 +142,9 @@ func domainProblems(d *Document) []Problem {
 	ps = append(ps, signalProblems(d)...)
 	if d.Role == "" {
 		// reported by the struct rules
-	} else if needsLines(d.Role) && len(d.Lines) == 0 {
+	} else if needsLines(d.Role) && len(d.Lines) == 0 && d.Verb != VerbCancelled {
+		// A cancellation moves no goods, so it need not list them: Meituan's
+		// cancellation push names only the order it withdraws.
 		ps = append(ps, Problem{Field: "lines", Rule: "required", Message: "a " + string(d.Role) + " document needs at least one goods line"})
 	}
 	for i, l := range d.Lines {

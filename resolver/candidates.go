@@ -58,12 +58,20 @@ func (b *batch) fits(ev *EventState, uid string, d *ontology.Document) bool {
 			return false
 		}
 		for _, r := range uniqueRoles {
-			if d.Role == r && m.Doc.Role == r {
+			if d.Role == r && m.Doc.Role == r && !sameSubject(d.Key, m.Doc.Key) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// sameSubject reports whether two documents are their source's records of one thing
+// under two types: the same system and id (Meituan's order and its cancellation push,
+// both keyed by order_id). Such an order-role pair is one buyer's request, not two, so
+// the one-order rule of uniqueRoles does not keep them apart.
+func sameSubject(a, b ontology.DocKey) bool {
+	return a.Tenant == b.Tenant && a.System == b.System && a.ExternalID == b.ExternalID
 }
 
 // rejectedAcross reports whether a person kept a document of a apart from one of b.
@@ -81,20 +89,35 @@ func (b *batch) rejectedAcross(x, y *EventState) bool {
 // clash names a unique role both events hold, or "" when they may merge.
 func clash(a, b *EventState) string {
 	for _, r := range uniqueRoles {
-		if memberWithRole(a, r) != nil && memberWithRole(b, r) != nil {
-			return string(r)
+		for _, x := range a.Members {
+			for _, y := range b.Members {
+				if x.Doc.Role == r && y.Doc.Role == r && !sameSubject(x.Doc.Key, y.Doc.Key) {
+					return string(r)
+				}
+			}
 		}
 	}
 	return ""
 }
 
+// memberWithRole is the event's document of role r: the one that lists goods where two
+// records of one order are members (Meituan's order and its cancellation push, which
+// names none), so that content is compared with the order's basket.
 func memberWithRole(ev *EventState, r ontology.Role) *Member {
+	var found *Member
 	for i := range ev.Members {
-		if ev.Members[i].Doc.Role == r {
-			return &ev.Members[i]
+		m := &ev.Members[i]
+		if m.Doc.Role != r {
+			continue
+		}
+		if len(m.Doc.Lines) > 0 {
+			return m
+		}
+		if found == nil {
+			found = m
 		}
 	}
-	return nil
+	return found
 }
 
 func appendNote(note, more string) string {

@@ -98,7 +98,7 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 	d := mem.Doc
 	lm := inventory.Member{
 		UID: mem.UID, System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, Direction: d.Direction,
-		OccurredAt: d.OccurredAt, Location: b.m.canon.Location(b.tenant, d.Location), SaleKeepsReturns: d.SaleKeepsReturns,
+		OccurredAt: d.OccurredAt, Location: b.m.canon.Location(b.tenant, d.Location), SaleKeepsReturns: d.SaleKeepsReturns, WholeOrder: d.WholeOrder, WholeOutcome: d.WholeOutcome,
 		CountedRefunds: d.CountedRefunds,
 	}
 	for _, l := range d.Lines {
@@ -129,8 +129,19 @@ func status(ms []Member) string {
 	if payoutFailed(ms) {
 		return string(ontology.VerbCancelled)
 	}
+	// An order its source's cancellation withdrew (Meituan's cancellation push) counts
+	// as cancelled.
+	withdrawn := map[string]bool{}
+	for _, m := range ms {
+		if m.Doc.Role == ontology.RoleOrder && m.Doc.Verb == ontology.VerbCancelled {
+			withdrawn[m.Doc.Key.System+"/"+m.Doc.Key.ExternalID] = true
+		}
+	}
 	best := -1
 	for _, m := range ms {
+		if m.Doc.Role == ontology.RoleOrder && withdrawn[m.Doc.Key.System+"/"+m.Doc.Key.ExternalID] {
+			continue
+		}
 		for i, v := range ontology.Verbs {
 			if v == m.Doc.Verb && v != ontology.VerbCancelled && v != ontology.VerbObserved && i > best {
 				best = i
@@ -143,6 +154,9 @@ func status(ms []Member) string {
 		}
 	}
 	if best < 0 {
+		if len(withdrawn) > 0 {
+			return string(ontology.VerbCancelled)
+		}
 		if len(ms) > 0 {
 			return string(ms[0].Doc.Verb)
 		}

@@ -80,3 +80,26 @@ func TestStatusOfAFailedPayout(t *testing.T) {
 		t.Errorf("paid payout: %s, want settled", got)
 	}
 }
+
+// A Meituan order paid, then withdrawn by its cancellation push (an order-role document
+// of the same system and id): the event reads cancelled, not paid; the order alone reads
+// paid, and a cancellation of another order withdraws nothing.
+func TestStatusOfAnOrderItsCancellationWithdrew(t *testing.T) {
+	m := func(typ, id string, role ontology.Role, verb ontology.Verb) Member {
+		return Member{Doc: ontology.Document{Key: ontology.DocKey{Tenant: "acme", System: "meituan", Type: typ, ExternalID: id}, Role: role, Verb: verb}}
+	}
+	order := m("order", "27061900338318741", ontology.RoleOrder, ontology.VerbPaid)
+	for _, c := range []struct {
+		name string
+		ms   []Member
+		want string
+	}{
+		{"paid", []Member{order}, "paid"},
+		{"cancelled by its push", []Member{order, m("cancellation", "27061900338318741", ontology.RoleOrder, ontology.VerbCancelled)}, "cancelled"},
+		{"another order's cancellation", []Member{order, m("cancellation", "27061900338319010", ontology.RoleOrder, ontology.VerbCancelled)}, "paid"},
+	} {
+		if got := status(c.ms); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}

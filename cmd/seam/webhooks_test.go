@@ -32,6 +32,9 @@ func TestWebhooksOfEverySigningSource(t *testing.T) {
 		{"meituan", "meituan/order.json", "order", "27061900338318741", nil},
 		// Meituan's refund push, posted to the same URL as its orders: a refund.
 		{"meituan", "meituan/refund_part.form", "refund", "61190002871", nil},
+		// Its cancellation and delivery status pushes, quarantined as orders before.
+		{"meituan", "meituan/cancellation.form", "cancellation", "27061900338318741", nil},
+		{"meituan", "meituan/delivery.form", "delivery", "27061900338318741", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.system, func(t *testing.T) {

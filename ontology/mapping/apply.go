@@ -96,6 +96,13 @@ func (m *Mapping) mapRoot(tenant string, rec Record, root any, part string) (doc
 		d.Key.ExternalID += "/" + part
 	}
 	d.Verb = m.mapVerb(mp)
+	if m.whole != nil {
+		i, _ := firstHolding(mp, "wholeOrder", []*cond{m.whole}, func(c *cond) *cond { return c })
+		d.WholeOrder = i == 0
+		if d.WholeOrder {
+			d.WholeOutcome = mp.text(m.wholeOutcome, "wholeOutcome", root)
+		}
+	}
 	d.Status = mp.text(m.status, "status", root)
 	if m.when != nil {
 		if t, had := mp.time(m.when, "occurredAt", root, false); t != nil {

@@ -43,6 +43,11 @@ type Mapping struct {
 	// keepsReturns marks the documents as refunds whose sale still counts the goods
 	// they return (saleKeepsReturns).
 	keepsReturns bool
+	// whole is the test of a refund that gives back its whole order and names no
+	// amount (wholeOrder:).
+	whole *cond
+	// wholeOutcome reads what became of the goods of such a refund (wholeOutcome:).
+	wholeOutcome *spec
 	// countedList and countedID read the refunds an order's quantities already leave out
 	// (countedRefunds:): the list at the root's key countedList, each refund's id at
 	// countedID.
@@ -151,7 +156,7 @@ type refSpec struct {
 	scopeSystem bool  // $system: the mapping's system
 }
 
-var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "countedRefunds", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
+var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", "saleKeepsReturns", "wholeOrder", "wholeOutcome", "countedRefunds", "format", "delimiter", "groupBy", "records", "unwrap", "externalId", "verb",
 	"status", "occurredAt", "sourceTime", "sourceVersion", "sourceProgress", "direction", "channel", "location", "total", "fee", "exchangeRate", "dueAt", "parties", "lines", "refs", "notes", "description"}
 
 var (
@@ -218,6 +223,18 @@ func Parse(file string, data []byte) (*Mapping, error) {
 	}
 	if v := f["saleKeepsReturns"]; v != nil {
 		m.keepsReturns = l.boolean(v, "saleKeepsReturns")
+	}
+	if v := f["wholeOrder"]; v != nil {
+		m.whole = l.ifCond(v, "wholeOrder")
+		if m.Role != ontology.RoleRefund {
+			l.fail(v, "wholeOrder", "only a refund gives back its whole order (role is %s)", m.Role)
+		}
+	}
+	if v := f["wholeOutcome"]; v != nil {
+		m.wholeOutcome = l.spec(v, "wholeOutcome")
+		if m.whole == nil {
+			l.fail(v, "wholeOutcome", "says what became of the goods of a refund of the whole order: it needs wholeOrder")
+		}
 	}
 	if v := f["countedRefunds"]; v != nil {
 		cf := l.fields(v, "countedRefunds", "list", "id")

@@ -138,7 +138,7 @@ func TestPartnerAddsASourceWithAMappingFileAlone(t *testing.T) {
 		t.Errorf("lookup = %+v", m)
 	}
 	// The built-ins are still there beside the partner's mapping.
-	if types := reg.Types("meituan"); strings.Join(types, ",") != "order,refund" {
+	if types := reg.Types("meituan"); strings.Join(types, ",") != "cancellation,delivery,order,refund" {
 		t.Errorf("loading a partner folder dropped the built-ins: meituan types %v", types)
 	}
 }

@@ -123,3 +123,50 @@ func TestDouyinAfterSaleRefunds(t *testing.T) {
 		t.Fatalf("refund before shipping: %+v", d)
 	}
 }
+
+// TestDouyinShippedOneOfTwoSKUOrdersOfOneSKU: a Douyin order shipped (order_status 3)
+// with two SKU orders of the same SKU (the oolong bought twice, each its own SKU order),
+// whose package lists only the first (product_info[].sku_order_id): one oolong left with
+// the carrier, and the other, in no package and still preparing (备货中), stays
+// reserved. Before, the product named by a package counted as shipped in full: the
+// second unit was neither taken nor reserved.
+func TestDouyinShippedOneOfTwoSKUOrdersOfOneSKU(t *testing.T) {
+	// The sample's second SKU order, the red tea, made a second oolong.
+	var sample map[string]any
+	dec := json.NewDecoder(bytes.NewReader(srcSample(t, "douyin/order_shipped_some_packages.json")))
+	dec.UseNumber()
+	if err := dec.Decode(&sample); err != nil {
+		t.Fatal(err)
+	}
+	skus := sample["data"].(map[string]any)["shop_order_detail"].(map[string]any)["sku_order_list"].([]any)
+	second := skus[1].(map[string]any)
+	for _, k := range []string{"product_id", "product_name", "sku_id", "out_sku_id", "code"} {
+		second[k] = skus[0].(map[string]any)[k]
+	}
+	raw, err := json.Marshal(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := reg.MapPayload("acme", "douyin", "order", "", raw)
+	if err != nil || len(res) != 2 || res[0].Doc == nil || res[1].Doc == nil {
+		t.Fatalf("%v %+v", err, res)
+	}
+	order, shipment := res[0].Doc, res[1].Doc
+	wantLines(t, shipment, "RV19-DY-OOL ext=1780001 qty=1")
+	if order.Verb != ontology.VerbShipped || len(order.Lines) != 2 || order.Lines[1].SKU != "RV19-DY-OOL" {
+		t.Fatalf("order %s with lines %+v", order.Verb, order.Lines)
+	}
+	cell := func(b ontology.Bucket) inventory.Key {
+		return inventory.Key{Cell: ontology.Cell{SKU: "RV19-DY-OOL", Location: "douyin:192837"}, Bucket: b}
+	}
+	eff, _ := inventory.Plan([]inventory.Member{planMember(order), planMember(shipment)}, nil)
+	want := inventory.Effect{cell(ontology.BucketOnHand): ontology.Units(-1), cell(ontology.BucketInTransit): ontology.Units(1),
+		cell(ontology.BucketReserved): ontology.Units(1)}
+	if !reflect.DeepEqual(eff, want) {
+		t.Errorf("plan %v, want %v", eff, want)
+	}
+}

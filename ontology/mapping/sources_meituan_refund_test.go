@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/seamhub/seam/finance"
 	"github.com/seamhub/seam/inventory"
@@ -85,15 +86,7 @@ func TestMeituanRefundInStock(t *testing.T) {
 func TestMeituanRefundInFinance(t *testing.T) {
 	order := one(t, "meituan", "order", "", "meituan/order.json")
 	refund := one(t, "meituan", "refund", "", "meituan/refund_part.form")
-	at := order.OccurredAt
-	reconcile := func(docs ...*ontology.Document) finance.Result {
-		ev := finance.Event{ID: "ev", Kind: ontology.KindSale, OccurredAt: at}
-		for _, d := range docs {
-			ev.Docs = append(ev.Docs, finance.Doc{Document: *d, ReceivedAt: at})
-		}
-		r, _ := finance.Reconcile(ev, finance.DefaultConfig(), at.AddDate(0, 1, 0))
-		return r
-	}
+	reconcile := func(docs ...*ontology.Document) finance.Result { return reconcileSale(order.OccurredAt, docs...) }
 	r := reconcile(order, refund)
 	if len(r.Amounts) != 1 || r.Amounts[0].Ordered != "58.60" || r.Amounts[0].Refunded != "19.50" {
 		t.Errorf("amounts %+v, want 58.60 ordered and 19.50 refunded", r.Amounts)
@@ -204,6 +197,110 @@ func TestMeituanRefundFormAndJSONReadAlike(t *testing.T) {
 			if err != nil || len(res) != 1 || !reflect.DeepEqual(res[0].Doc, want) {
 				t.Errorf("as an order, %.40s: %v %+v", raw, err, res)
 			}
+		}
+	}
+}
+
+// TestMeituanFullRefundInFinance: Meituan's full-refund push names no amount (the open
+// platform's refund queries say so: money is absent for refund_type 2, the whole order).
+// It refunds the whole order: finance books the order's total as refunded, read from the
+// order the push names, and after a partial refund only what was left of it. Without its
+// order the refund's amount is not known and nothing is booked. Agreed while the order
+// was only paid, nothing of the order stays reserved.
+func TestMeituanFullRefundInFinance(t *testing.T) {
+	order := one(t, "meituan", "order", "", "meituan/order.json")
+	full := one(t, "meituan", "refund", "", "meituan/refund_full.form")
+	part := one(t, "meituan", "refund", "", "meituan/refund_part.form")
+	if !full.WholeOrder || full.Total != nil || part.WholeOrder {
+		t.Fatalf("whole order: full %v (total %v), partial %v", full.WholeOrder, full.Total, part.WholeOrder)
+	}
+	reconcile := func(docs ...*ontology.Document) finance.Result { return reconcileSale(order.OccurredAt, docs...) }
+	for _, c := range []struct {
+		name     string
+		docs     []*ontology.Document
+		refunded string
+	}{
+		{"full", []*ontology.Document{order, full}, "58.60"},
+		{"partial, then the rest", []*ontology.Document{order, part, full}, "58.60"},
+	} {
+		r := reconcile(c.docs...)
+		if len(r.Amounts) != 1 || r.Amounts[0].Ordered != "58.60" || r.Amounts[0].Refunded != c.refunded {
+			t.Errorf("%s: amounts %+v, want 58.60 ordered and %s refunded", c.name, r.Amounts, c.refunded)
+		}
+	}
+	if r := reconcile(full); len(r.Amounts) != 0 {
+		t.Errorf("without its order: amounts %+v, want nothing booked", r.Amounts)
+	}
+
+	paid := meituanPaid(t)
+	eff, _ := inventory.Plan([]inventory.Member{planMember(paid), planMember(full)}, nil)
+	if len(eff) != 0 {
+		t.Errorf("paid order refunded in full: plan %v, want nothing reserved", eff)
+	}
+}
+
+// reconcileSale reconciles docs as one sale that happened at, a month later.
+func reconcileSale(at time.Time, docs ...*ontology.Document) finance.Result {
+	ev := finance.Event{ID: "ev", Kind: ontology.KindSale, OccurredAt: at}
+	for _, d := range docs {
+		ev.Docs = append(ev.Docs, finance.Doc{Document: *d, ReceivedAt: at})
+	}
+	r, _ := finance.Reconcile(ev, finance.DefaultConfig(), at.AddDate(0, 1, 0))
+	return r
+}
+
+// TestMeituanFullRefundWithReturn: a full refund says what became of the goods only
+// through service_type (stores with the return business): 1, refund only, the buyer
+// keeps them; 2, refund with return, agreed at the final review (status 21) once they
+// came back. The push lists no goods (it refunds the whole order), so before, a full
+// refund with return brought nothing back and finance awaited goods that had come.
+// Now the order's goods come back with it, in stock and for finance.
+func TestMeituanFullRefundWithReturn(t *testing.T) {
+	order := one(t, "meituan", "order", "", "meituan/order.json") // delivered (status 8)
+	sample, err := url.ParseQuery(strings.TrimSpace(string(srcSample(t, "meituan/refund_full.form"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := func(serviceType, status string) *ontology.Document {
+		q := url.Values{}
+		for k, v := range sample {
+			q[k] = v
+		}
+		q.Del("notify_type")
+		q.Del("res_type")
+		q.Set("service_type", serviceType)
+		q.Set("status", status)
+		d, probs := mapRaw(t, "meituan", "refund", "", []byte(q.Encode()))
+		if d == nil || d.Verb != ontology.VerbRefunded || !d.WholeOrder {
+			t.Fatalf("service_type %s status %s: %+v %v", serviceType, status, d, probs)
+		}
+		return d
+	}
+	taken := inventory.Effect{meituanCell("LATTE-M", ontology.BucketOnHand): ontology.Units(-2),
+		meituanCell("TEA-OOL-250G", ontology.BucketOnHand): ontology.Units(-1)}
+	for _, c := range []struct {
+		serviceType, status, outcome string
+		want                         inventory.Effect
+		reasons                      []finance.Code
+	}{
+		{"2", "21", ontology.OutcomeReturned, inventory.Effect{}, nil},
+		{"1", "10", ontology.OutcomeKept, taken, []finance.Code{finance.RefundWithoutReturn}},
+	} {
+		refund := full(c.serviceType, c.status)
+		if refund.WholeOutcome != c.outcome {
+			t.Errorf("service_type %s: outcome %q, want %q", c.serviceType, refund.WholeOutcome, c.outcome)
+		}
+		eff, _ := inventory.Plan([]inventory.Member{planMember(order), planMember(refund)}, nil)
+		if !reflect.DeepEqual(eff, c.want) {
+			t.Errorf("service_type %s: plan %v, want %v", c.serviceType, eff, c.want)
+		}
+		r := reconcileSale(order.OccurredAt, order, refund)
+		var got []finance.Code
+		for _, x := range r.Reasons {
+			got = append(got, x.Code)
+		}
+		if !reflect.DeepEqual(got, c.reasons) || len(r.Amounts) != 1 || r.Amounts[0].Refunded != "58.60" {
+			t.Errorf("service_type %s: reasons %v, amounts %+v; want %v and 58.60 refunded", c.serviceType, got, r.Amounts, c.reasons)
 		}
 	}
 }

@@ -265,7 +265,7 @@ func TestAmazonFBAAnswers(t *testing.T) {
 // "system:code", its lines that are not goods left out.
 func planMember(d *ontology.Document) inventory.Member {
 	m := inventory.Member{UID: d.Key.UID(), System: d.Key.System, Type: d.Key.Type, Role: d.Role, Verb: d.Verb, OccurredAt: d.OccurredAt,
-		SaleKeepsReturns: d.SaleKeepsReturns}
+		SaleKeepsReturns: d.SaleKeepsReturns, WholeOrder: d.WholeOrder, WholeOutcome: d.WholeOutcome}
 	if d.Location != nil {
 		m.Location = d.Location.System + ":" + d.Location.Code
 	}
