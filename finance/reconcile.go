@@ -90,9 +90,8 @@ func split(docs []Doc) parts {
 			}
 			p.refunds = append(p.refunds, d)
 		case ontology.RoleInvoice:
-			if d.Verb == ontology.VerbOrdered {
-				// An invoice only drafted (ERPNext docstatus 0) is not issued: nothing
-				// is owed by it yet. Like a cancelled one, it is listed, not counted.
+			if !issued(d) {
+				// Like a cancelled one, an invoice only drafted is listed, not counted.
 				p.cancelled = append(p.cancelled, d)
 				continue
 			}
@@ -111,6 +110,13 @@ func split(docs []Doc) parts {
 	}
 	p.settlements = oneEachTransaction(p.settlements)
 	return p
+}
+
+// issued reports whether an invoice stands: not cancelled, and not only drafted (ERPNext
+// docstatus 0, mapped as ordered), which nothing is owed by yet. Invoices another event
+// holds are counted by the same test as the event's own.
+func issued(d Doc) bool {
+	return d.Verb != ontology.VerbCancelled && d.Verb != ontology.VerbOrdered
 }
 
 // oneEachTransaction keeps one document per processor balance transaction. Stripe's
