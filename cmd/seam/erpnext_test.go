@@ -263,3 +263,23 @@ func TestERPNextDraftPostedWithItsTypeIsIgnored(t *testing.T) {
 		t.Fatalf("answered %d %+v, want ignored as a draft", code, r)
 	}
 }
+
+// TestERPNextDeliveryToATargetWarehouseIsATransfer: a delivery note whose line names a
+// target_warehouse (an internal customer's) moves the goods there, as ERPNext books it:
+// out of Stores, into Shop Noord; cancelled, both come back. Before, target_warehouse was
+// not read and the goods left stock altogether.
+func TestERPNextDeliveryToATargetWarehouseIsATransfer(t *testing.T) {
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES", "Shop Noord - RV19", "SHOP-NOORD")
+	const sku = "RV19-TEA-OOL"
+	dn := erpnextSample(t, "delivery_note.json", `"serial_and_batch_bundle": null}`, `"serial_and_batch_bundle": null, "target_warehouse": "Shop Noord - RV19"}`)
+	if got := frappePost(t, base, tenant, dn); got != "accepted" {
+		t.Fatalf("delivery note: %s", got)
+	}
+	waitCells(t, base, tenant, sku, "delivered to the target", map[string][2]string{"WH-STORES": {"-10", "0"}, "SHOP-NOORD": {"10", "0"}})
+	cancelled := erpnextSample(t, "delivery_note.json", `"docstatus": 1`, `"docstatus": 2`, `"status": "To Bill"`, `"status": "Cancelled"`,
+		`"modified": "2026-12-06 11:20:04.120000"`, `"modified": "2026-12-06 17:00:00.000000"`, `"serial_and_batch_bundle": null}`, `"serial_and_batch_bundle": null, "target_warehouse": "Shop Noord - RV19"}`)
+	if got := frappePost(t, base, tenant, cancelled); got != "accepted" {
+		t.Fatalf("cancelled: %s", got)
+	}
+	waitCells(t, base, tenant, sku, "cancelled", map[string][2]string{"WH-STORES": {"0", "0"}, "SHOP-NOORD": {"0", "0"}})
+}

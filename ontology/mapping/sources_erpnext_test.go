@@ -300,25 +300,10 @@ func TestERPNextDeliveryNote(t *testing.T) {
 func TestERPNextStockEntry(t *testing.T) {
 	// review19's Material Transfer: 5 units from Stores to Shop Noord. One record, two
 	// documents: the goods leaving Stores and the goods arriving at Shop Noord.
-	reg, err := mapping.NewRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
 	raw := readSample(t, "erpnext/stock_entry_transfer.json")
 	docs := func(raw []byte) map[string]*ontology.Document {
 		t.Helper()
-		res, err := reg.MapPayload("t1", "erpnext", "stock_entry", "json", raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := map[string]*ontology.Document{}
-		for _, r := range res {
-			if len(r.Problems) > 0 {
-				t.Fatalf("problems: %v", r.Problems)
-			}
-			out[r.Doc.Key.Type] = r.Doc
-		}
-		return out
+		return docsByType(t, "erpnext", "stock_entry", raw)
 	}
 	got := docs(raw)
 	src, dst := got["stock_entry"], got["stock_entry_target"]
@@ -431,4 +416,76 @@ func FuzzMapERPNext(f *testing.F) {
 			fuzzOne(t, reg, "erpnext", typ, "json", raw)
 		}
 	})
+}
+
+// docsByType maps a payload sent as typ, every document it gives by its type.
+func docsByType(t *testing.T, system, typ string, raw []byte) map[string]*ontology.Document {
+	t.Helper()
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := reg.MapPayload("t1", system, typ, "json", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*ontology.Document{}
+	for _, r := range res {
+		if len(r.Problems) > 0 {
+			t.Fatalf("problems: %v", r.Problems)
+		}
+		if r.Doc != nil {
+			if err := ontology.NewValidator().Document(r.Doc); err != nil {
+				t.Fatal(err)
+			}
+			out[r.Doc.Key.Type] = r.Doc
+		}
+	}
+	return out
+}
+
+// TestERPNextDeliveryNoteToATargetWarehouse: a delivery note line with a target_warehouse
+// (Delivery Note Item "Target Warehouse", an internal customer's) is booked by ERPNext out
+// of the line's warehouse and into the target (a transfer entry; a return the other way).
+// The delivery note takes the goods out; delivery_note_target brings them in, for the
+// lines that name a target only. Before, target_warehouse was not read: the goods left
+// stock altogether.
+func TestERPNextDeliveryNoteToATargetWarehouse(t *testing.T) {
+	raw := strings.NewReplacer(`"batch_no": "", "serial_and_batch_bundle": null}]`,
+		`"batch_no": "", "serial_and_batch_bundle": null, "target_warehouse": "Shop Noord - RV19"}, `+
+			`{"doctype": "Delivery Note Item", "item_code": "RV19-TEA-GRN", "item_name": "Green tea 250g", "qty": 4.0, "stock_qty": 4.0, "uom": "Nos", "stock_uom": "Nos", "conversion_factor": 1.0, "rate": 9.0, "amount": 36.0, "warehouse": "Stores - RV19", "batch_no": "", "serial_and_batch_bundle": null, "target_warehouse": null}]`,
+	).Replace(string(readSample(t, "erpnext/delivery_note.json")))
+	got := docsByType(t, "erpnext", "delivery_note", []byte(raw))
+	dn, in := got["delivery_note"], got["delivery_note_target"]
+	if len(got) != 2 || dn == nil || in == nil {
+		t.Fatalf("documents %v, want the delivery note and its goods arriving at the target", got)
+	}
+	wantLines(t, dn, "RV19-TEA-OOL qty=10 unit=Nos price=12EUR", "RV19-TEA-GRN qty=4 unit=Nos price=9EUR")
+	if in.Role != ontology.RoleReceipt || in.Verb != ontology.VerbTransferred || in.Direction != "inbound" || in.Key.ExternalID != "MAT-DN-2026-00007" {
+		t.Fatalf("target: %s %s %q %s", in.Role, in.Verb, in.Direction, in.Key.ExternalID)
+	}
+	wantLocation(t, in, "erpnext:Shop Noord - RV19")
+	wantLines(t, in, "RV19-TEA-OOL qty=10 unit=Nos")
+	wantLineLocations(t, in, "Shop Noord - RV19|")
+	// It shares no key with the delivery note: the sale's event would not book it.
+	if len(in.Refs) != 0 {
+		t.Errorf("target refs %v", in.Refs)
+	}
+
+	// A return brings the goods back out of the target, into the line's warehouse.
+	ret := docsByType(t, "erpnext", "delivery_note", []byte(strings.NewReplacer(`"is_return": 0`, `"is_return": 1`,
+		`"qty": 10.0, "stock_qty": 10.0`, `"qty": -10.0, "stock_qty": -10.0`).Replace(raw)))
+	if d := ret["delivery_note_target"]; d == nil || d.Direction != "outbound" || d.Verb != ontology.VerbTransferred || ret["delivery_note"].Role != ontology.RoleRefund {
+		t.Fatalf("return: %v", ret)
+	}
+	wantLines(t, ret["delivery_note_target"], "RV19-TEA-OOL qty=10 unit=Nos")
+	// Cancelled, both say so; a draft is neither.
+	for typ, d := range docsByType(t, "erpnext", "delivery_note", []byte(strings.Replace(raw, `"docstatus": 1`, `"docstatus": 2`, 1))) {
+		if d.Verb != ontology.VerbCancelled {
+			t.Errorf("cancelled %s: %s", typ, d.Verb)
+		}
+	}
+	if d := docsByType(t, "erpnext", "delivery_note", []byte(strings.Replace(raw, `"docstatus": 1`, `"docstatus": 0`, 1))); len(d) != 0 {
+		t.Errorf("a draft gave %v", d)
+	}
 }
