@@ -283,3 +283,42 @@ func TestERPNextDeliveryToATargetWarehouseIsATransfer(t *testing.T) {
 	}
 	waitCells(t, base, tenant, sku, "cancelled", map[string][2]string{"WH-STORES": {"0", "0"}, "SHOP-NOORD": {"0", "0"}})
 }
+
+// expandedBundle is a Serial and Batch Bundle (the doctype's own shape) expanded into a
+// receipt line by a webhook's JSON template: its id, warehouse and entries of lots.
+func expandedBundle(id, warehouse, rejected, entries string) string {
+	return `{"name": "` + id + `", "doctype": "Serial and Batch Bundle", "item_code": "RV19-TEA-OOL", "has_batch_no": 1, ` +
+		`"warehouse": "` + warehouse + `", "type_of_transaction": "Inward", "voucher_type": "Purchase Receipt", ` +
+		`"voucher_no": "MAT-PRE-2026-00019", "voucher_detail_no": "a1b2c3d4e5", "is_rejected": ` + rejected + `, ` +
+		`"entries": [` + entries + `]}`
+}
+
+// waitLots waits until each "location lot" of a SKU holds want (on hand and on hold).
+func waitLots(t *testing.T, base, tenant, sku string, want map[string][2]string) {
+	t.Helper()
+	waitStock(t, base, tenant, sku, func(rs []stockRow) bool {
+		got := map[string][2]string{}
+		for _, c := range rs {
+			got[c.Location+" "+c.Lot] = [2]string{c.OnHand, c.OnHold}
+		}
+		return maps.Equal(got, want)
+	})
+}
+
+// TestERPNextRefusedGoodsKeepTheirOwnLots: a v15 receipt whose webhook template expands
+// both bundles of its line: the accepted goods' lots on hand in Stores, the refused box's
+// own lot on hold in the rejected warehouse. Before, rejected_serial_and_batch_bundle was
+// not read and the refused box was held under the first accepted lot.
+func TestERPNextRefusedGoodsKeepTheirOwnLots(t *testing.T) {
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES", "Rejected - RV19", "WH-REJECTED")
+	rcpt := erpnextSample(t, "purchase_receipt_v15_bundle.json",
+		`"serial_and_batch_bundle": "SABB-00000191"`, `"serial_and_batch_bundle": `+expandedBundle("SABB-00000191", "Stores - RV19", "0",
+			`{"batch_no": "RV19-B2611", "qty": 20.0}, {"batch_no": "RV19-B2612", "qty": 4.0}`),
+		`"rejected_serial_and_batch_bundle": "SABB-00000192"`, `"rejected_serial_and_batch_bundle": `+expandedBundle("SABB-00000192", "Rejected - RV19", "1",
+			`{"batch_no": "RV19-B2613", "qty": 12.0}`))
+	if got := frappePost(t, base, tenant, rcpt); got != "accepted" {
+		t.Fatalf("receipt: %s", got)
+	}
+	waitLots(t, base, tenant, "RV19-TEA-OOL", map[string][2]string{
+		"WH-STORES RV19-B2611": {"20", "0"}, "WH-STORES RV19-B2612": {"4", "0"}, "WH-REJECTED RV19-B2613": {"0", "12"}})
+}

@@ -130,6 +130,19 @@ func TestERPNextRejectedQtyInStockUnits(t *testing.T) {
 		            {"doctype": "Serial and Batch Entry", "batch_no": "RV19-B2612 ", "qty": 4.0, "warehouse": "Stores - RV19"}]}`), 1))
 	wantLines(t, expanded, "RV19-TEA-OOL qty=20 rejected=12 unit=Nos lot=RV19-B2611 price=8.333333333EUR",
 		"RV19-TEA-OOL qty=4 unit=Nos lot=RV19-B2612 price=8.333333333EUR")
+	// The refused box has a bundle of its own (is_rejected 1, at the rejected warehouse):
+	// expanded too, the 12 refused units are held by their own lot, on a line of their
+	// own, and the accepted lots hold none. Before, that bundle was not read and the
+	// refused goods took the first accepted lot.
+	both := mapOne(t, "erpnext", "receipt", "json", bytes.Replace(readSample(t, "erpnext/purchase_receipt_v15_bundle.json"),
+		[]byte(`"rejected_serial_and_batch_bundle": "SABB-00000192"`), []byte(`"rejected_serial_and_batch_bundle": {"name": "SABB-00000192",
+		"doctype": "Serial and Batch Bundle", "item_code": "RV19-TEA-OOL", "has_batch_no": 1, "warehouse": "Rejected - RV19",
+		"type_of_transaction": "Inward", "total_qty": 12.0, "voucher_type": "Purchase Receipt", "voucher_no": "MAT-PRE-2026-00019",
+		"voucher_detail_no": "a1b2c3d4e5", "is_rejected": 1,
+		"entries": [{"doctype": "Serial and Batch Entry", "batch_no": "RV19-B2613", "qty": 12.0, "warehouse": "Rejected - RV19"}]}`), 1))
+	wantLines(t, both, "RV19-TEA-OOL qty=24 unit=Nos price=8.333333333EUR",
+		"RV19-TEA-OOL qty=0 rejected=12 unit=Nos lot=RV19-B2613 price=8.333333333EUR")
+	wantLineLocations(t, both, "Stores - RV19|Rejected - RV19", "Stores - RV19|Rejected - RV19")
 	// A factor read from the record that is not a positive number is a problem, not a
 	// quantity in the wrong unit.
 	raw := bytes.Replace(readSample(t, "erpnext/purchase_receipt_v15_bundle.json"), []byte(`"conversion_factor": 12.0`), []byte(`"conversion_factor": 0`), 1)
