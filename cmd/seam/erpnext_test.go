@@ -293,13 +293,16 @@ func expandedBundle(id, warehouse, rejected, entries string) string {
 		`"entries": [` + entries + `]}`
 }
 
-// waitLots waits until each "location lot" of a SKU holds want (on hand and on hold).
+// waitLots waits until each "location lot" of a SKU holds want (on hand and on hold),
+// and no other holds anything.
 func waitLots(t *testing.T, base, tenant, sku string, want map[string][2]string) {
 	t.Helper()
 	waitStock(t, base, tenant, sku, func(rs []stockRow) bool {
 		got := map[string][2]string{}
 		for _, c := range rs {
-			got[c.Location+" "+c.Lot] = [2]string{c.OnHand, c.OnHold}
+			if c.OnHand != "0" || c.OnHold != "0" {
+				got[c.Location+" "+c.Lot] = [2]string{c.OnHand, c.OnHold}
+			}
 		}
 		return maps.Equal(got, want)
 	})
@@ -389,4 +392,26 @@ refs:
 		t.Fatalf("submitted: %s", got)
 	}
 	reserved("submitted", "-10", "0")
+}
+
+// TestERPNextBundlePostedOnItsOwnGivesTheReceiptItsLots: a v15 receipt's line names its
+// lots only by its Serial and Batch Bundle's id; the bundle, posted by its own Frappe
+// webhook (before or after the receipt), joins the receipt and the line moves by its
+// lots. The refused box, whose bundle is not read on its own, is held without a lot.
+// Before, the bundle was kept as a notification and the goods had no lot.
+func TestERPNextBundlePostedOnItsOwnGivesTheReceiptItsLots(t *testing.T) {
+	for _, bundleFirst := range []bool{false, true} {
+		base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES", "Rejected - RV19", "WH-REJECTED")
+		posts := [][]byte{erpnextSample(t, "purchase_receipt_v15_bundle.json"), erpnextSample(t, "serial_and_batch_bundle.json")}
+		if bundleFirst {
+			posts[0], posts[1] = posts[1], posts[0]
+		}
+		for _, body := range posts {
+			if got := frappePost(t, base, tenant, body); got != "accepted" {
+				t.Fatalf("bundle first %v: %s", bundleFirst, got)
+			}
+		}
+		waitLots(t, base, tenant, "RV19-TEA-OOL", map[string][2]string{
+			"WH-STORES RV19-B2611": {"20", "0"}, "WH-STORES RV19-B2612": {"4", "0"}, "WH-REJECTED ": {"0", "12"}})
+	}
 }

@@ -522,7 +522,7 @@ func (ls *linesSpec) read(mp *mapper, system string) []ontology.Line {
 			SKU: mp.text(ls.sku, "sku", cur), GTIN: mp.text(ls.gtin, "gtin", cur),
 			HSCode: mp.text(ls.hs, "hsCode", cur), ExternalID: mp.text(ls.extID, "externalId", cur),
 			Title: mp.text(ls.title, "title", cur), Model: mp.text(ls.model, "model", cur), Unit: mp.text(ls.unit, "unit", cur),
-			Lot: mp.text(ls.lot, "lot", cur),
+			Lot: mp.text(ls.lot, "lot", cur), Row: mp.text(ls.row, "row", cur),
 		}
 		if q := mp.qty(ls.qty, "qty", cur); q != nil {
 			l.Qty = *q

@@ -112,7 +112,7 @@ type linesSpec struct {
 	each                                   *path
 	cond                                   *cond
 	sku, gtin, hs, extID, title, unit, lot *spec
-	model                                  *spec
+	model, row                             *spec
 	qty, expected, rejected                *qtySpec
 	notStock                               []*cond // any holding: the line is not goods
 	outcome                                *spec   // a refund line's outcome: returned, kept, unshipped
@@ -155,7 +155,7 @@ var (
 		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "bankAccount", "houseNumber", "street", "addressLine2", "locality",
 		"postcode", "region"}
 	lineKeys = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
-		"unit", "lot", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds", "location", "rejectedLocation", "lots", "rejectedLots"}
+		"unit", "lot", "row", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds", "location", "rejectedLocation", "lots", "rejectedLots"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
 	// splitName is a key of split: one plain key.
@@ -472,7 +472,7 @@ func (l *loader) lines(n *yaml.Node) *linesSpec {
 	}
 	sp := func(k string) *spec { return l.plain(f[k], "lines."+k) }
 	ls.sku, ls.gtin, ls.hs, ls.extID, ls.title = sp("sku"), sp("gtin"), sp("hsCode"), sp("externalId"), sp("title")
-	ls.unit, ls.lot, ls.model = sp("unit"), sp("lot"), sp("model")
+	ls.unit, ls.lot, ls.model, ls.row = sp("unit"), sp("lot"), sp("model"), sp("row")
 	if ls.sku == nil && ls.gtin == nil && ls.extID == nil && ls.title == nil && ls.model == nil && f["each"] != nil {
 		l.fail(n, "lines", "needs sku, gtin, externalId, title or model: a line must name its product")
 	}

@@ -2,6 +2,7 @@ package mapping_test
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,7 +31,7 @@ func TestERPNextPurchaseReceipt(t *testing.T) {
 	wantLineLocations(t, d, "NL-A-03-02 - NLW|Rejected - NLW", "NL-A-05-01 - NLW|Rejected - NLW")
 	// lr_no is not a tracking number: ERPNext labels it the vehicle number, which every
 	// delivery by the same truck shares. A batch is not a ref either.
-	wantExactRefs(t, d, "po:PUR-ORD-2025-00381", "po:PUR-ORD-2025-00382", "asn:ASN-88213")
+	wantExactRefs(t, d, "po:PUR-ORD-2025-00381", "po:PUR-ORD-2025-00382", "receipt_number:erpnext:MAT-PRE-2025-00042", "asn:ASN-88213")
 }
 
 // wantLineLocations checks each line's own location and rejected location, as
@@ -79,7 +80,7 @@ func TestERPNextDraftReceiptAcrossDST(t *testing.T) {
 	wantLines(t, d, "TEA-GRN-100G gtin=6951234567897 qty=200 rejected=0 unit=Nos lot=LJ2503-07 price=18CNY")
 	wantParties(t, d, "supplier:SUP-0012:杭州示例茶业有限公司:")
 	// An empty supplier_delivery_note is no ASN.
-	wantExactRefs(t, d, "po:PUR-ORD-2025-00390")
+	wantExactRefs(t, d, "po:PUR-ORD-2025-00390", "receipt_number:erpnext:MAT-PRE-2025-00047")
 }
 
 func TestERPNextPurchaseReturnBooksGoodsOut(t *testing.T) {
@@ -92,7 +93,7 @@ func TestERPNextPurchaseReturnBooksGoodsOut(t *testing.T) {
 	wantLocation(t, d, "erpnext:Rejected - NLW")
 	wantLines(t, d, "TEA-OOL-250G qty=8 rejected=0 unit=Nos lot=B250112 price=2.35EUR")
 	// The purchase order joins it to the receipt it returns.
-	wantExactRefs(t, d, "po:PUR-ORD-2025-00381")
+	wantExactRefs(t, d, "po:PUR-ORD-2025-00381", "receipt_number:erpnext:MAT-PRE-RET-2025-00003")
 
 	// The shape review19 posted (a v15 site): one box of 12 back, stock_qty -12.
 	ret := one(t, "erpnext", "receipt", "json", "erpnext/purchase_receipt_return_v15.json")
@@ -100,7 +101,7 @@ func TestERPNextPurchaseReturnBooksGoodsOut(t *testing.T) {
 		t.Fatalf("verb %s direction %q", ret.Verb, ret.Direction)
 	}
 	wantLines(t, ret, "RV19-TEA-OOL qty=12 rejected=0 unit=Nos price=8.333333333EUR")
-	wantExactRefs(t, ret, "po:PUR-ORD-2026-00041", "asn:DN-88121")
+	wantExactRefs(t, ret, "po:PUR-ORD-2026-00041", "receipt_number:erpnext:MAT-PRE-RET-2026-00002", "asn:DN-88121")
 	// A draft return books nothing yet; it stays outbound.
 	draft := mapOne(t, "erpnext", "receipt", "json", bytes.Replace(readSample(t, "erpnext/purchase_receipt_return_v15.json"),
 		[]byte(`"docstatus": 1, "idx"`), []byte(`"docstatus": 0, "idx"`), 1))
@@ -500,5 +501,52 @@ func TestERPNextDeliveryNoteToATargetWarehouse(t *testing.T) {
 	}
 	if d := docsByType(t, "erpnext", "delivery_note", []byte(strings.Replace(raw, `"docstatus": 1`, `"docstatus": 0`, 1))); len(d) != 0 {
 		t.Errorf("a draft gave %v", d)
+	}
+}
+
+// TestERPNextSerialAndBatchBundleOnItsOwn: a v15 Serial and Batch Bundle posted on its
+// own (the doctype's shape) is a lots document: the lots of the receipt line it names by
+// its row (voucher_detail_no), joined to the receipt by the receipt's own name. The
+// receipt's line carries its row. Before, a bundle on its own was no document and the
+// receipt's line named by the bundle's id alone had no lot.
+func TestERPNextSerialAndBatchBundleOnItsOwn(t *testing.T) {
+	raw := readSample(t, "erpnext/serial_and_batch_bundle.json")
+	d := mapOne(t, "erpnext", "serial_and_batch_bundle", "json", raw)
+	if d.Role != ontology.RoleLots || d.Verb != ontology.VerbObserved || d.Direction != "inbound" || d.Key.ExternalID != "SABB-00000191" {
+		t.Fatalf("%s %s %q %s", d.Role, d.Verb, d.Direction, d.Key.ExternalID)
+	}
+	wantLocation(t, d, "erpnext:Stores - RV19")
+	wantLines(t, d, "RV19-TEA-OOL qty=20 lot=RV19-B2611", "RV19-TEA-OOL qty=4 lot=RV19-B2612")
+	for _, l := range d.Lines {
+		if l.Row != "a1b2c3d4e5" {
+			t.Errorf("lot %s names row %q, want the receipt line's", l.Lot, l.Row)
+		}
+	}
+	wantExactRefs(t, d, "receipt_number:erpnext:MAT-PRE-2026-00019")
+	rcpt := one(t, "erpnext", "receipt", "json", "erpnext/purchase_receipt_v15_bundle.json")
+	if rcpt.Lines[0].Row != "a1b2c3d4e5" || !slices.ContainsFunc(rcpt.Refs, func(r ontology.Ref) bool {
+		return r.Kind == ontology.RefReceipt && r.Value == "MAT-PRE-2026-00019" && r.Scope == "erpnext"
+	}) {
+		t.Errorf("receipt row %q refs %v", rcpt.Lines[0].Row, rcpt.Refs)
+	}
+	// A purchase return's bundle takes its goods out: quantities negative, Outward.
+	out := mapOne(t, "erpnext", "serial_and_batch_bundle", "json", []byte(strings.NewReplacer(`"Inward"`, `"Outward"`,
+		`"qty": 20.0`, `"qty": -20.0`).Replace(string(raw))))
+	if out.Direction != "outbound" || out.Lines[0].Qty != ontology.Units(20) {
+		t.Errorf("outward: %q %v", out.Direction, out.Lines[0].Qty)
+	}
+	// Cancelled with its receipt, it names no lots.
+	if c := mapOne(t, "erpnext", "serial_and_batch_bundle", "json", bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 2`), 1)); c.Verb != ontology.VerbCancelled {
+		t.Errorf("cancelled: %s", c.Verb)
+	}
+	// A draft, and the refused goods' bundle, are no document yet.
+	wantSkipped(t, "serial_and_batch_bundle", bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 0`), 1))
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := reg.MapPayload("t1", "erpnext", "serial_and_batch_bundle", "json", bytes.Replace(raw, []byte(`"is_rejected": 0`), []byte(`"is_rejected": 1`), 1))
+	if err != nil || len(res) != 1 || res[0].Doc != nil || !strings.Contains(res[0].Skipped, "refused goods") {
+		t.Errorf("a rejected bundle: %+v %v", res, err)
 	}
 }
