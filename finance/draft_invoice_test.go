@@ -38,3 +38,20 @@ func TestDraftAndCancelledInvoicesAreNotInvoiced(t *testing.T) {
 		t.Errorf("a submitted invoice: %+v", r.Amounts)
 	}
 }
+
+// TestPaymentSettlingInvoicesElsewhereSkipsDrafts: a payment for an invoice held in
+// another event is compared with the invoices found there. A credit note still a draft
+// (docstatus 0, return_against the invoice) carries the invoice's number and is found
+// with it; before, its 48.00 was added to what is owed (96.00 against the 48.00 paid).
+func TestPaymentSettlingInvoicesElsewhereSkipsDrafts(t *testing.T) {
+	inv := doc("erpnext", "invoice", ontology.RoleInvoice, ontology.VerbInvoiced, "ACC-SINV-2025-00131", t0,
+		total(eur("48.00")), ref(ontology.RefInvoice, "ACC-SINV-2025-00131"))
+	draftReturn := doc("erpnext", "invoice", ontology.RoleInvoice, ontology.VerbOrdered, "ACC-SINV-2025-00140", t0.Add(24*time.Hour),
+		total(eur("48.00")), ref(ontology.RefInvoice, "ACC-SINV-2025-00140"), ref(ontology.RefInvoice, "ACC-SINV-2025-00131"))
+	pay := doc("erpnext", "payment", ontology.RolePayment, ontology.VerbSettled, "ACC-PAY-2025-00031", t0.Add(48*time.Hour),
+		total(eur("48.00")), ref(ontology.RefInvoice, "ACC-SINV-2025-00131"))
+	ev := Event{ID: "ev_pay", Kind: ontology.KindPayment, OccurredAt: t0.Add(48 * time.Hour), Docs: []Doc{pay}, Related: []Doc{inv, draftReturn}}
+	if r, _ := Reconcile(ev, DefaultConfig(), asOf); r.Status != Matched {
+		t.Errorf("the payment beside its invoice and a draft credit note: %s", summary(r))
+	}
+}

@@ -187,7 +187,7 @@ func (c *recon) payment() {
 	}
 	var invoices []Doc
 	for _, d := range c.ev.Related {
-		if d.Role == ontology.RoleInvoice && d.Verb != ontology.VerbCancelled {
+		if d.Role == ontology.RoleInvoice && issued(d) {
 			invoices = append(invoices, d)
 		}
 	}

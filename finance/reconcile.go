@@ -91,9 +91,8 @@ func split(docs []Doc) parts {
 			}
 			p.refunds = append(p.refunds, d)
 		case ontology.RoleInvoice:
-			if d.Verb == ontology.VerbOrdered {
-				// An invoice only drafted (ERPNext docstatus 0) is not issued: nothing
-				// is owed by it yet. Like a cancelled one, it is listed, not counted.
+			if !issued(d) {
+				// Like a cancelled one, an invoice only drafted is listed, not counted.
 				p.cancelled = append(p.cancelled, d)
 				continue
 			}
@@ -131,6 +130,13 @@ func withdrawnOrders(docs []Doc) map[string]bool {
 // subjectOf names what a document is about in its source: its system and its own id,
 // without the type.
 func subjectOf(k ontology.DocKey) string { return k.System + "/" + k.ExternalID }
+
+// issued reports whether an invoice stands: not cancelled, and not only drafted (ERPNext
+// docstatus 0, mapped as ordered), which nothing is owed by yet. Invoices another event
+// holds are counted by the same test as the event's own.
+func issued(d Doc) bool {
+	return d.Verb != ontology.VerbCancelled && d.Verb != ontology.VerbOrdered
+}
 
 // oneEachTransaction keeps one document per processor balance transaction. Stripe's
 // API object and its row in the itemized payout reconciliation report are two records

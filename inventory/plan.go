@@ -40,6 +40,9 @@ type Member struct {
 type Line struct {
 	SKU string
 	Lot string
+	// Row is the source's id of the line in its document (ontology.Line.Row): a lots
+	// document's line names the receipt line whose lots it holds by it.
+	Row string
 	// Location is where the line's goods move when the source books the line at a
 	// place of its own (canonical; "": the member's Location).
 	Location string
@@ -714,6 +717,7 @@ func cancelled(ms []Member) bool {
 }
 
 func planReceipt(ms []Member, eff Effect) []Discrepancy {
+	ms = bundledLots(ms)
 	// A warehouse receipt that is only announced (a receiving order still awaiting the
 	// goods) announces like a declaration, with its expected quantities. The announced
 	// receipts of one system and type are parts of one announcement (the pages of

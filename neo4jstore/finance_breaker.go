@@ -70,7 +70,9 @@ func supplierAlias(tenant, supplier string) (string, error) {
 }
 
 // PaymentCycles implements finance.EvidenceStore: the supplier's invoices with their
-// first payment, in their event or in a payment naming them from elsewhere.
+// first payment, in their event or in a payment naming them from elsewhere. A draft
+// (ERPNext docstatus 0, mapped as ordered) is no invoice: a draft debit note carries the
+// number of the invoice it returns against, and would take that invoice's payment.
 func (s *Store) PaymentCycles(ctx context.Context, tenant, supplier string, n int) ([]finance.Cycle, error) {
 	alias, err := supplierAlias(tenant, supplier)
 	if err != nil {
@@ -79,7 +81,7 @@ func (s *Store) PaymentCycles(ctx context.Context, tenant, supplier string, n in
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]finance.Cycle, error) {
 		recs, err := run(ctx, tx, supplierParties+`
 MATCH (inv:SourceDocument {role: 'invoice'})-[:MENTIONS {role: 'supplier'}]->(q)
-WHERE inv.tenant = $tenant AND inv.verb <> 'cancelled'
+WHERE inv.tenant = $tenant AND NOT inv.verb IN ['cancelled', 'ordered']
 CALL (inv) {
   MATCH (inv)-[:EVIDENCES]->(:BusinessEvent)<-[:EVIDENCES]-(pay:SourceDocument {role: 'payment'})
   WHERE pay.verb IN ['paid', 'settled'] RETURN pay
@@ -115,7 +117,8 @@ ORDER BY paidAt DESC, id LIMIT $n`, map[string]any{"alias": alias, "tenant": ten
 }
 
 // DeclaredPairs implements finance.EvidenceStore: each customs declaration in an event
-// with the supplier's invoice, or lacking one its purchase order.
+// with the supplier's invoice, or lacking one its purchase order. An invoice still a
+// draft (ERPNext docstatus 0, mapped as ordered) is not issued: the order stands.
 func (s *Store) DeclaredPairs(ctx context.Context, tenant, supplier string, n int) ([]finance.ValuePair, error) {
 	alias, err := supplierAlias(tenant, supplier)
 	if err != nil {
@@ -125,6 +128,7 @@ func (s *Store) DeclaredPairs(ctx context.Context, tenant, supplier string, n in
 		recs, err := run(ctx, tx, supplierParties+`
 MATCH (ref:SourceDocument)-[:MENTIONS {role: 'supplier'}]->(q)
 WHERE ref.tenant = $tenant AND ref.role IN ['invoice', 'purchase'] AND ref.verb <> 'cancelled'
+  AND NOT (ref.role = 'invoice' AND ref.verb = 'ordered')
 MATCH (ref)-[:EVIDENCES]->(e:BusinessEvent)<-[:EVIDENCES]-(decl:SourceDocument {role: 'declaration', type: 'declaration'})
 WITH decl, ref ORDER BY CASE ref.role WHEN 'invoice' THEN 0 ELSE 1 END, ref.uid
 WITH decl, collect(ref)[0] AS ref

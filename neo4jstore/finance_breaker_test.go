@@ -88,3 +88,43 @@ func TestBreakerEvidenceFromTheGraph(t *testing.T) {
 		t.Errorf("suppliers %v", s)
 	}
 }
+
+// TestBreakerEvidenceSkipsDraftInvoices: a supplier's invoice still a draft (ERPNext
+// docstatus 0, mapped as ordered) is not issued, as finance's reconciliation already
+// holds. Before, a draft was the declaration's invoice in place of its purchase order,
+// and a draft debit note (return_against the invoice, so carrying its number) took
+// that invoice's payment as its own payment cycle.
+func TestBreakerEvidenceSkipsDraftInvoices(t *testing.T) {
+	f := newFinanceFixture(t)
+	t0 := time.Date(2025, 2, 3, 9, 0, 0, 0, time.UTC)
+	supplier := ontology.PartyRef{Role: ontology.PartySupplier, ExternalID: "SUP-0008", Name: "Example GmbH"}
+	withSupplier := func(d ontology.Document) ontology.Document {
+		d.Parties = []ontology.PartyRef{supplier}
+		d.Lines = []ontology.Line{{SKU: "TEA-OOL-250G", Qty: ontology.Units(480), UnitPrice: eurs("2.35")}}
+		return d
+	}
+	po := withSupplier(fdoc("erpnext", "purchase_order", "PUR-ORD-2025-00390", ontology.RolePurchase, ontology.VerbOrdered, t0, eurs("1128.00"),
+		ontology.Ref{Kind: ontology.RefPO, Value: "PUR-ORD-2025-00390"}))
+	draft := withSupplier(fdoc("erpnext", "purchase_invoice", "ACC-PINV-2025-00020", ontology.RoleInvoice, ontology.VerbOrdered, t0.AddDate(0, 0, 2),
+		eurs("1500.00"), ontology.Ref{Kind: ontology.RefInvoice, Value: "ACC-PINV-2025-00020"}, ontology.Ref{Kind: ontology.RefPO, Value: "PUR-ORD-2025-00390"}))
+	decl := fdoc("china-customs", "declaration", "531620250000000010", ontology.RoleDeclaration, ontology.VerbDeclared, t0.AddDate(0, 0, 5), nil,
+		ontology.Ref{Kind: ontology.RefPO, Value: "PUR-ORD-2025-00390"})
+	decl.Lines = []ontology.Line{{SKU: "TEA-OOL-250G", Qty: ontology.Units(480), UnitPrice: eurs("2.30")}}
+
+	inv := withSupplier(fdoc("erpnext", "purchase_invoice", "ACC-PINV-2025-00021", ontology.RoleInvoice, ontology.VerbInvoiced, t0, eurs("940.00"),
+		ontology.Ref{Kind: ontology.RefInvoice, Value: "ACC-PINV-2025-00021"}))
+	debitNote := withSupplier(fdoc("erpnext", "purchase_invoice", "ACC-PINV-2025-00022", ontology.RoleInvoice, ontology.VerbOrdered, t0.AddDate(0, 0, 25),
+		eurs("94.00"), ontology.Ref{Kind: ontology.RefInvoice, Value: "ACC-PINV-2025-00022"}, ontology.Ref{Kind: ontology.RefInvoice, Value: "ACC-PINV-2025-00021"}))
+	pay := withSupplier(fdoc("erpnext", "payment", "ACC-PAY-2025-00040", ontology.RolePayment, ontology.VerbSettled, t0.AddDate(0, 0, 30), eurs("940.00"),
+		ontology.Ref{Kind: ontology.RefInvoice, Value: "ACC-PINV-2025-00021"}))
+	f.resolve(po, draft, decl, inv, debitNote, pay)
+
+	pairs, err := f.s.DeclaredPairs(f.ctx, f.tenant, "erpnext:SUP-0008", 5)
+	if err != nil || len(pairs) != 1 || pairs[0].Invoice.Key.Type != "purchase_order" {
+		t.Fatalf("the declaration's pair: %+v %v, want it with its purchase order", pairs, err)
+	}
+	cycles, err := f.s.PaymentCycles(f.ctx, f.tenant, "erpnext:SUP-0008", 5)
+	if err != nil || len(cycles) != 1 || cycles[0].Invoice.ExternalID != "ACC-PINV-2025-00021" {
+		t.Fatalf("cycles %+v %v, want the submitted invoice's alone", cycles, err)
+	}
+}

@@ -171,6 +171,10 @@ type Line struct {
 	RejectedQty *Qty   `json:"rejectedQty,omitempty"`
 	Unit        string `json:"unit,omitempty"`
 	Lot         string `json:"lot,omitempty" validate:"max=100"`
+	// Row is the source's own id of the line inside its document (an ERPNext item
+	// row's name), where another document names the line by it: on a lots document,
+	// the row of the line whose lots it holds.
+	Row string `json:"row,omitempty" validate:"max=140"`
 	// Location is where this line's goods move when the source books the line at a
 	// place of its own (an ERPNext line's warehouse, s_warehouse or t_warehouse, which
 	// may differ from the document's): stock moves there, not at the document's

@@ -90,6 +90,10 @@ const (
 	// into stock with it (a Shopify refund restocked as a return), none when the goods
 	// stay with the buyer or were never sent.
 	RoleRefund Role = "refund"
+	// RoleLots names the lots of another document's lines, kept apart from it: an
+	// ERPNext Serial and Batch Bundle posted on its own, naming the line by its row
+	// (Line.Row). It moves no stock itself: the line it names moves by these lots.
+	RoleLots Role = "lots"
 )
 
 // EventKind is what kind of real-world action a business event is.

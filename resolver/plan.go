@@ -112,7 +112,7 @@ func (b *batch) ledgerMember(mem Member) inventory.Member {
 			// reconciliation reports the units that cannot be compared.
 			continue
 		}
-		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
+		lm.Lines = append(lm.Lines, inventory.Line{SKU: sku, Lot: l.Lot, Row: l.Row, Qty: l.Qty, ExpectedQty: l.ExpectedQty,
 			RejectedQty: l.RejectedQty, Outcome: l.Outcome, KeepsRefunds: l.KeepsRefunds,
 			Location: b.m.canon.Location(b.tenant, l.Location), RejectedLocation: b.m.canon.Location(b.tenant, l.RejectedLocation)})
 	}

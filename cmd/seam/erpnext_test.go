@@ -315,3 +315,155 @@ func TestERPNextPurchaseInvoiceUpdatingStockBooksItsGoods(t *testing.T) {
 	}
 	waitCells(t, base, tenant, sku, "bill cancelled", map[string][2]string{"WH-STORES": {"0", "0"}, "WH-REJECTED": {"0", "0"}})
 }
+
+// TestERPNextDeliveryToATargetWarehouseIsATransfer: a delivery note whose line names a
+// target_warehouse (an internal customer's) moves the goods there, as ERPNext books it:
+// out of Stores, into Shop Noord; cancelled, both come back. Before, target_warehouse was
+// not read and the goods left stock altogether.
+func TestERPNextDeliveryToATargetWarehouseIsATransfer(t *testing.T) {
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES", "Shop Noord - RV19", "SHOP-NOORD")
+	const sku = "RV19-TEA-OOL"
+	dn := erpnextSample(t, "delivery_note.json", `"serial_and_batch_bundle": null}`, `"serial_and_batch_bundle": null, "target_warehouse": "Shop Noord - RV19"}`)
+	if got := frappePost(t, base, tenant, dn); got != "accepted" {
+		t.Fatalf("delivery note: %s", got)
+	}
+	waitCells(t, base, tenant, sku, "delivered to the target", map[string][2]string{"WH-STORES": {"-10", "0"}, "SHOP-NOORD": {"10", "0"}})
+	cancelled := erpnextSample(t, "delivery_note.json", `"docstatus": 1`, `"docstatus": 2`, `"status": "To Bill"`, `"status": "Cancelled"`,
+		`"modified": "2026-12-06 11:20:04.120000"`, `"modified": "2026-12-06 17:00:00.000000"`, `"serial_and_batch_bundle": null}`, `"serial_and_batch_bundle": null, "target_warehouse": "Shop Noord - RV19"}`)
+	if got := frappePost(t, base, tenant, cancelled); got != "accepted" {
+		t.Fatalf("cancelled: %s", got)
+	}
+	waitCells(t, base, tenant, sku, "cancelled", map[string][2]string{"WH-STORES": {"0", "0"}, "SHOP-NOORD": {"0", "0"}})
+}
+
+// expandedBundle is a Serial and Batch Bundle (the doctype's own shape) expanded into a
+// receipt line by a webhook's JSON template: its id, warehouse and entries of lots.
+func expandedBundle(id, warehouse, rejected, entries string) string {
+	return `{"name": "` + id + `", "doctype": "Serial and Batch Bundle", "item_code": "RV19-TEA-OOL", "has_batch_no": 1, ` +
+		`"warehouse": "` + warehouse + `", "type_of_transaction": "Inward", "voucher_type": "Purchase Receipt", ` +
+		`"voucher_no": "MAT-PRE-2026-00019", "voucher_detail_no": "a1b2c3d4e5", "is_rejected": ` + rejected + `, ` +
+		`"entries": [` + entries + `]}`
+}
+
+// waitLots waits until each "location lot" of a SKU holds want (on hand and on hold),
+// and no other holds anything.
+func waitLots(t *testing.T, base, tenant, sku string, want map[string][2]string) {
+	t.Helper()
+	waitStock(t, base, tenant, sku, func(rs []stockRow) bool {
+		got := map[string][2]string{}
+		for _, c := range rs {
+			if c.OnHand != "0" || c.OnHold != "0" {
+				got[c.Location+" "+c.Lot] = [2]string{c.OnHand, c.OnHold}
+			}
+		}
+		return maps.Equal(got, want)
+	})
+}
+
+// TestERPNextRefusedGoodsKeepTheirOwnLots: a v15 receipt whose webhook template expands
+// both bundles of its line: the accepted goods' lots on hand in Stores, the refused box's
+// own lot on hold in the rejected warehouse. Before, rejected_serial_and_batch_bundle was
+// not read and the refused box was held under the first accepted lot.
+func TestERPNextRefusedGoodsKeepTheirOwnLots(t *testing.T) {
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES", "Rejected - RV19", "WH-REJECTED")
+	rcpt := erpnextSample(t, "purchase_receipt_v15_bundle.json",
+		`"serial_and_batch_bundle": "SABB-00000191"`, `"serial_and_batch_bundle": `+expandedBundle("SABB-00000191", "Stores - RV19", "0",
+			`{"batch_no": "RV19-B2611", "qty": 20.0}, {"batch_no": "RV19-B2612", "qty": 4.0}`),
+		`"rejected_serial_and_batch_bundle": "SABB-00000192"`, `"rejected_serial_and_batch_bundle": `+expandedBundle("SABB-00000192", "Rejected - RV19", "1",
+			`{"batch_no": "RV19-B2613", "qty": 12.0}`))
+	if got := frappePost(t, base, tenant, rcpt); got != "accepted" {
+		t.Fatalf("receipt: %s", got)
+	}
+	waitLots(t, base, tenant, "RV19-TEA-OOL", map[string][2]string{
+		"WH-STORES RV19-B2611": {"20", "0"}, "WH-STORES RV19-B2612": {"4", "0"}, "WH-REJECTED RV19-B2613": {"0", "12"}})
+}
+
+// TestERPNextDraftStoredBeforeTheSkipIsReplacedBySubmission: a draft delivery note read
+// from a file before drafts were skipped (2026-12-06) was stored as an order reserving its
+// goods. Read again now it is ignored, and the stored draft keeps its reservation; the
+// submitted version (same name, later modified) replaces it: the goods leave and nothing
+// stays reserved. A draft deleted in ERPNext without being submitted sends nothing more
+// that Seam stores, and its reservation stays (no data migration removes it).
+func TestERPNextDraftStoredBeforeTheSkipIsReplacedBySubmission(t *testing.T) {
+	// The delivery note's mapping as it read a draft before the skip: an order, ordered.
+	old := t.TempDir()
+	oldMapping := `system: erpnext
+type: delivery_note
+role: { rules: [{ when: docstatus, equals: "0", role: order }], default: pos }
+format: json
+records: data
+unwrap: data
+externalId: name
+verb: { rules: [{ when: docstatus, equals: "0", verb: ordered }], const: fulfilled }
+occurredAt: { concat: [posting_date, posting_time], sep: " ", time: "2006-01-02 15:04:05", zone: Europe/Amsterdam }
+sourceTime: { path: modified, time: datetime, zone: Europe/Amsterdam }
+location: { code: { first: [set_warehouse, "items[0].warehouse"] } }
+lines: { each: "items[*]", sku: item_code, qty: qty, location: { code: warehouse } }
+refs:
+  - { kind: order_id, each: "items[*]", path: against_sales_order, scope: $system }
+`
+	if err := os.WriteFile(filepath.Join(old, "erpnext-delivery_note.yaml"), []byte(oldMapping), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	files := t.TempDir()
+	draft := erpnextSample(t, "delivery_note.json", `"docstatus": 1`, `"docstatus": 0`, `"status": "To Bill"`, `"status": "Draft"`,
+		`"modified": "2026-12-06 11:20:04.120000"`, `"modified": "2026-12-06 10:02:00.000000"`)
+	if err := os.WriteFile(filepath.Join(files, "dn-draft.json"), draft, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES")
+	ingest := func(cfg Config) string {
+		t.Helper()
+		var out bytes.Buffer
+		if err := runIngest(context.Background(), cfg, slog.New(slog.DiscardHandler),
+			[]string{"--tenant", tenant, "--system", "erpnext", "--type", "delivery_note", "--quiet", files}, &out, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	cfg := testConfig(t)
+	cfg.Locations = []resolver.LocationAlias{{Tenant: tenant, System: "erpnext", Code: "Stores - RV19", Location: "WH-STORES"}}
+	before := cfg
+	before.Mappings = old
+	ingest(before)
+	reserved := func(step, onHand, want string) {
+		t.Helper()
+		waitStock(t, base, tenant, "RV19-TEA-OOL", func(rs []stockRow) bool {
+			return len(rs) == 1 && rs[0].Location == "WH-STORES" && rs[0].OnHand == onHand && rs[0].Reserved == want
+		})
+		t.Logf("%s: on hand %s, reserved %s", step, onHand, want)
+	}
+	reserved("the draft stored by the old build", "0", "10")
+	// Read again by this build: ignored, and the stored draft stands.
+	if got := ingest(cfg); !strings.Contains(got, "1 ignored") {
+		t.Fatalf("the draft read again: %s", got)
+	}
+	reserved("the draft read again", "0", "10")
+	// Submitted in ERPNext: the same delivery note, later modified, replaces the draft.
+	if got := frappePost(t, base, tenant, erpnextSample(t, "delivery_note.json")); got != "accepted" {
+		t.Fatalf("submitted: %s", got)
+	}
+	reserved("submitted", "-10", "0")
+}
+
+// TestERPNextBundlePostedOnItsOwnGivesTheReceiptItsLots: a v15 receipt's line names its
+// lots only by its Serial and Batch Bundle's id; the bundle, posted by its own Frappe
+// webhook (before or after the receipt), joins the receipt and the line moves by its
+// lots. The refused box, whose bundle is not read on its own, is held without a lot.
+// Before, the bundle was kept as a notification and the goods had no lot.
+func TestERPNextBundlePostedOnItsOwnGivesTheReceiptItsLots(t *testing.T) {
+	for _, bundleFirst := range []bool{false, true} {
+		base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES", "Rejected - RV19", "WH-REJECTED")
+		posts := [][]byte{erpnextSample(t, "purchase_receipt_v15_bundle.json"), erpnextSample(t, "serial_and_batch_bundle.json")}
+		if bundleFirst {
+			posts[0], posts[1] = posts[1], posts[0]
+		}
+		for _, body := range posts {
+			if got := frappePost(t, base, tenant, body); got != "accepted" {
+				t.Fatalf("bundle first %v: %s", bundleFirst, got)
+			}
+		}
+		waitLots(t, base, tenant, "RV19-TEA-OOL", map[string][2]string{
+			"WH-STORES RV19-B2611": {"20", "0"}, "WH-STORES RV19-B2612": {"4", "0"}, "WH-REJECTED ": {"0", "12"}})
+	}
+}

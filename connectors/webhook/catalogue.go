@@ -269,8 +269,9 @@ var frappeDoctypes = map[string]string{
 // draft deleted later (on_trash posts the draft again) must not leave goods reserved.
 func frappeRoute(_ http.Header, body []byte) Route {
 	type doc struct {
-		Doctype   string      `json:"doctype"`
-		Docstatus json.Number `json:"docstatus"`
+		Doctype     string      `json:"doctype"`
+		Docstatus   json.Number `json:"docstatus"`
+		VoucherType string      `json:"voucher_type"`
 	}
 	var env struct {
 		doc
@@ -292,7 +293,9 @@ func frappeRoute(_ http.Header, body []byte) Route {
 	case "POS Invoice":
 		return Route{Topic: dt, Ignore: whyPOSInvoice}
 	case "Serial and Batch Bundle":
-		return Route{Topic: dt, Ignore: whyBundle}
+		if d.VoucherType != "Purchase Receipt" {
+			return Route{Topic: dt, Ignore: whyBundle}
+		}
 	}
 	typ, ok := frappeDoctypes[dt]
 	if !ok {
@@ -309,10 +312,12 @@ var frappeStockOnly = map[string]bool{"Delivery Note": true, "Stock Entry": true
 // money (update_stock 1), which Seam maps; mapped too, every sale would count twice.
 const whyPOSInvoice = "an ERPNext POS Invoice: the Sales Invoice that POS Closing consolidates it into books its goods and money; kept as a notification"
 
-// whyBundle is why an ERPNext Serial and Batch Bundle posted on its own makes no
-// document: it names the lots of a line of another document (voucher_no), and Seam reads
-// them only where that document carries the bundle expanded into its line.
-const whyBundle = "an ERPNext Serial and Batch Bundle on its own: its lots are read where the receipt, delivery note or stock entry carries it expanded into its line; kept as a notification"
+// whyBundle is why an ERPNext Serial and Batch Bundle of another document than a
+// purchase receipt, posted on its own, makes no document: it names the lots of a line of
+// that document (voucher_no), and Seam reads them only where that document carries the
+// bundle expanded into its line. A purchase receipt's bundle is a document of its own
+// (erpnext-serial_and_batch_bundle.yaml) that joins the receipt.
+const whyBundle = "an ERPNext Serial and Batch Bundle of a delivery note, stock entry or invoice on its own: its lots are read where that document carries it expanded into its line (a purchase receipt's bundle is read on its own); kept as a notification"
 
 // whyDraft is the reason an ERPNext draft of such a doctype makes no document.
 const whyDraft = "an ERPNext draft (docstatus 0): nothing is booked in stock until it is submitted; kept as a notification"

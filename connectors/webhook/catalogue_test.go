@@ -116,11 +116,16 @@ func TestFrappeRoutesByDoctype(t *testing.T) {
 	}
 	// A POS Invoice is booked by the Sales Invoice it is consolidated into.
 	checkRoute(t, "POS Invoice", r(nil, []byte(`{"name": "ACC-PSINV-1", "doctype": "POS Invoice", "docstatus": 1}`)), "")
-	// A Serial and Batch Bundle names the lots of another document's line: kept, not
-	// quarantined as a doctype nothing reads (before), nor a document of its own.
+	// A Serial and Batch Bundle names the lots of another document's line. A purchase
+	// receipt's is a document of its own, which joins the receipt (before, it was kept as
+	// a notification only); another document's is kept, not quarantined as a doctype
+	// nothing reads.
 	checkRoute(t, "Serial and Batch Bundle", r(nil, []byte(`{"name": "SABB-00000191", "doctype": "Serial and Batch Bundle",
 		"voucher_type": "Purchase Receipt", "voucher_no": "MAT-PRE-2026-00019", "docstatus": 1,
-		"entries": [{"batch_no": "RV19-B2611", "qty": 24.0}]}`)), "")
+		"entries": [{"batch_no": "RV19-B2611", "qty": 24.0}]}`)), "serial_and_batch_bundle")
+	checkRoute(t, "Serial and Batch Bundle of a delivery note", r(nil, []byte(`{"name": "SABB-00000201", "doctype": "Serial and Batch Bundle",
+		"voucher_type": "Delivery Note", "voucher_no": "MAT-DN-2026-00007", "docstatus": 1,
+		"entries": [{"batch_no": "RV19-B2611", "qty": -10.0}]}`)), "")
 	checkRoute(t, "Purchase Receipt draft", r(nil, []byte(`{"name": "X-1", "doctype": "Purchase Receipt", "docstatus": 0}`)), "receipt")
 	// A webhook sending chosen fields only, without doctype: ?type= must say.
 	if got := r(nil, []byte(`{"name": "X-1"}`)); got.Type != "" || got.Ignore != "" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -555,7 +556,7 @@ func (ls *linesSpec) read(mp *mapper, system string) []ontology.Line {
 			SKU: mp.text(ls.sku, "sku", cur), GTIN: mp.text(ls.gtin, "gtin", cur),
 			HSCode: mp.text(ls.hs, "hsCode", cur), ExternalID: mp.text(ls.extID, "externalId", cur),
 			Title: mp.text(ls.title, "title", cur), Model: mp.text(ls.model, "model", cur), Unit: mp.text(ls.unit, "unit", cur),
-			Lot: mp.text(ls.lot, "lot", cur),
+			Lot: mp.text(ls.lot, "lot", cur), Row: mp.text(ls.row, "row", cur),
 		}
 		if q := mp.qty(ls.qty, "qty", cur); q != nil {
 			l.Qty = *q
@@ -586,9 +587,54 @@ func (ls *linesSpec) read(mp *mapper, system string) []ontology.Line {
 		l.KeepsRefunds = ls.keepsRefunds != nil && mp.keep(ls.keepsRefunds, cur)
 		l.Location = mp.location(ls.loc, system, "location", cur)
 		l.RejectedLocation = mp.location(ls.rejectedLoc, system, "rejectedLocation", cur)
-		out = append(out, ls.lots.split(mp, l, cur)...)
+		out = append(out, ls.rejectedLots.refused(mp, ls.lots.split(mp, l, cur), l, cur)...)
 	}
 	return out
+}
+
+// refused adds to a line's lines (lines, split over its lots) one line per lot its
+// rejectedLots: list names, holding that lot's refused quantity and nothing accepted;
+// the line's refused quantity then stays with none of the others. Where there is no such
+// list or it names none, the lines are as they were.
+func (ls *lotsSpec) refused(mp *mapper, lines []ontology.Line, l ontology.Line, cur any) []ontology.Line {
+	if ls == nil || ls.each == nil {
+		return lines
+	}
+	var out []ontology.Line
+	for _, el := range ls.elements(mp, cur) {
+		one := l
+		one.Qty, one.ExpectedQty, one.RejectedQty = 0, nil, nil
+		one.Lot = mp.text(ls.lot, ls.where+".lot", el)
+		if q := mp.qty(ls.qty, ls.where+".qty", el); q != nil {
+			one.RejectedQty = q
+		} else {
+			mp.missing(ls.where+".qty", ls.qty.spec, el, "the quantity of the lot")
+		}
+		out = append(out, one)
+	}
+	if len(out) == 0 {
+		return lines
+	}
+	for i := range lines {
+		lines[i].RejectedQty = nil
+	}
+	return append(lines, out...)
+}
+
+// elements are the objects the lots' list holds in the line cur.
+func (ls *lotsSpec) elements(mp *mapper, cur any) []any {
+	var els []any
+	for _, v := range ls.each.eval(mp.top, cur) {
+		if list, ok := v.([]any); ok {
+			els = append(els, list...)
+		} else if v != nil {
+			els = append(els, v)
+		}
+	}
+	return slices.DeleteFunc(els, func(el any) bool {
+		_, ok := el.(map[string]any)
+		return !ok
+	})
 }
 
 // split is the line as one line per lot its lots: list names (each with that lot and
@@ -598,25 +644,14 @@ func (ls *lotsSpec) split(mp *mapper, l ontology.Line, cur any) []ontology.Line 
 	if ls == nil || ls.each == nil {
 		return []ontology.Line{l}
 	}
-	var els []any
-	for _, v := range ls.each.eval(mp.top, cur) {
-		if list, ok := v.([]any); ok {
-			els = append(els, list...)
-		} else if v != nil {
-			els = append(els, v)
-		}
-	}
 	var out []ontology.Line
-	for _, el := range els {
-		if _, ok := el.(map[string]any); !ok {
-			continue
-		}
+	for _, el := range ls.elements(mp, cur) {
 		one := l
-		one.Lot = mp.text(ls.lot, "lots.lot", el)
-		if q := mp.qty(ls.qty, "lots.qty", el); q != nil {
+		one.Lot = mp.text(ls.lot, ls.where+".lot", el)
+		if q := mp.qty(ls.qty, ls.where+".qty", el); q != nil {
 			one.Qty = *q
 		} else {
-			mp.missing("lots.qty", ls.qty.spec, el, "the quantity of the lot")
+			mp.missing(ls.where+".qty", ls.qty.spec, el, "the quantity of the lot")
 		}
 		if len(out) > 0 {
 			one.RejectedQty, one.ExpectedQty = nil, nil

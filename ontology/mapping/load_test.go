@@ -55,6 +55,8 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 		{"line location code", base + "lines:\n  each: items[*]\n  sku: sku\n  qty: q\n  location: {name: n}\n", "m.yaml:11: lines.location: needs a code"},
 		{"line lots", base + "lines:\n  each: items[*]\n  sku: sku\n  qty: q\n  lots: {each: bundle.entries, lot: batch_no}\n",
 			"m.yaml:11: lines.lots: needs each (the list in the line naming its lots), lot and qty"},
+		{"line rejected lots", base + "lines:\n  each: items[*]\n  sku: sku\n  qty: q\n  rejectedLots: {each: rejected.entries, qty: q}\n",
+			"m.yaml:11: lines.rejectedLots: needs each (the list in the line naming its lots), lot and qty"},
 		{"skip why", base + "skip: [{when: docstatus, equals: \"0\"}]\n", "m.yaml:7: skip[0]: a skip needs when (the value tested), a test and why"},
 		{"skip test", base + "skip: [{when: docstatus, why: draft}]\n", "m.yaml:7: skip[0]: a test needs exactly one of present"},
 		{"lines need product", base + "lines:\n  each: items[*]\n  qty: q\n", "m.yaml:8: lines: needs sku, gtin, externalId, title or model"},

@@ -124,7 +124,7 @@ type linesSpec struct {
 	each                                   *path
 	cond                                   *cond
 	sku, gtin, hs, extID, title, unit, lot *spec
-	model                                  *spec
+	model, row                             *spec
 	qty, expected, rejected                *qtySpec
 	notStock                               []*cond // any holding: the line is not goods
 	outcome                                *spec   // a refund line's outcome: returned, kept, unshipped
@@ -134,8 +134,9 @@ type linesSpec struct {
 	// loc and rejectedLoc are where the line's goods, and its refused goods, are
 	// booked when the source names a place per line (location:, rejectedLocation:).
 	loc, rejectedLoc *locationSpec
-	// lots splits a line over the lots a list inside it names (lots:).
-	lots *lotsSpec
+	// lots splits a line over the lots a list inside it names (lots:); rejectedLots
+	// its refused goods over theirs (rejectedLots:).
+	lots, rejectedLots *lotsSpec
 }
 
 // lotsSpec reads the lots a line's goods are split over where the source lists them
@@ -145,6 +146,8 @@ type lotsSpec struct {
 	each *path
 	lot  *spec
 	qty  *qtySpec
+	// where names the key in problems: lots or rejectedLots.
+	where string
 }
 
 type refSpec struct {
@@ -164,7 +167,7 @@ var (
 		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "bankAccount", "houseNumber", "street", "addressLine2", "locality",
 		"postcode", "region"}
 	lineKeys = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
-		"unit", "lot", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds", "location", "rejectedLocation", "lots"}
+		"unit", "lot", "row", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds", "location", "rejectedLocation", "lots", "rejectedLots"}
 	refKeys  = append([]string{"kind", "each", "if", "scope"}, specKeys...)
 	noteKeys = append([]string{"field", "each", "if"}, specKeys...)
 	// splitName is a key of split: one plain key.
@@ -512,7 +515,7 @@ func (l *loader) lines(n *yaml.Node) *linesSpec {
 	}
 	sp := func(k string) *spec { return l.plain(f[k], "lines."+k) }
 	ls.sku, ls.gtin, ls.hs, ls.extID, ls.title = sp("sku"), sp("gtin"), sp("hsCode"), sp("externalId"), sp("title")
-	ls.unit, ls.lot, ls.model = sp("unit"), sp("lot"), sp("model")
+	ls.unit, ls.lot, ls.model, ls.row = sp("unit"), sp("lot"), sp("model"), sp("row")
 	if ls.sku == nil && ls.gtin == nil && ls.extID == nil && ls.title == nil && ls.model == nil && f["each"] != nil {
 		l.fail(n, "lines", "needs sku, gtin, externalId, title or model: a line must name its product")
 	}
@@ -535,15 +538,22 @@ func (l *loader) lines(n *yaml.Node) *linesSpec {
 	if v := f["rejectedLocation"]; v != nil {
 		ls.rejectedLoc = l.location(v, "lines.rejectedLocation")
 	}
-	if v := f["lots"]; v != nil {
-		lf := l.fields(v, "lines.lots", "each", "lot", "qty")
-		if v.Kind == yaml.MappingNode && (lf["each"] == nil || lf["lot"] == nil || lf["qty"] == nil) {
-			l.fail(v, "lines.lots", "needs each (the list in the line naming its lots), lot and qty (of each element)")
-		}
-		ls.lots = &lotsSpec{each: l.each(lf["each"], "lines.lots.each"), lot: l.plain(lf["lot"], "lines.lots.lot"),
-			qty: l.qty(lf["qty"], "lines.lots.qty")}
-	}
+	ls.lots = l.lotsSpec(f["lots"], "lines.lots")
+	ls.rejectedLots = l.lotsSpec(f["rejectedLots"], "lines.rejectedLots")
 	return ls
+}
+
+// lotsSpec loads a lots: or rejectedLots: entry (nil when absent).
+func (l *loader) lotsSpec(v *yaml.Node, where string) *lotsSpec {
+	if v == nil {
+		return nil
+	}
+	lf := l.fields(v, where, "each", "lot", "qty")
+	if v.Kind == yaml.MappingNode && (lf["each"] == nil || lf["lot"] == nil || lf["qty"] == nil) {
+		l.fail(v, where, "needs each (the list in the line naming its lots), lot and qty (of each element)")
+	}
+	return &lotsSpec{each: l.each(lf["each"], where+".each"), lot: l.plain(lf["lot"], where+".lot"),
+		qty: l.qty(lf["qty"], where+".qty"), where: strings.TrimPrefix(where, "lines.")}
 }
 
 func (m *Mapping) loadNotes(l *loader, n *yaml.Node) {

@@ -31,7 +31,7 @@ func TestERPNextPurchaseReceipt(t *testing.T) {
 	wantLineLocations(t, d, "NL-A-03-02 - NLW|Rejected - NLW", "NL-A-05-01 - NLW|Rejected - NLW")
 	// lr_no is not a tracking number: ERPNext labels it the vehicle number, which every
 	// delivery by the same truck shares. A batch is not a ref either.
-	wantExactRefs(t, d, "po:PUR-ORD-2025-00381", "po:PUR-ORD-2025-00382", "asn:ASN-88213")
+	wantExactRefs(t, d, "po:PUR-ORD-2025-00381", "po:PUR-ORD-2025-00382", "receipt_number:erpnext:MAT-PRE-2025-00042", "asn:ASN-88213")
 }
 
 // wantLineLocations checks each line's own location and rejected location, as
@@ -80,7 +80,7 @@ func TestERPNextDraftReceiptAcrossDST(t *testing.T) {
 	wantLines(t, d, "TEA-GRN-100G gtin=6951234567897 qty=200 rejected=0 unit=Nos lot=LJ2503-07 price=18CNY")
 	wantParties(t, d, "supplier:SUP-0012:杭州示例茶业有限公司:")
 	// An empty supplier_delivery_note is no ASN.
-	wantExactRefs(t, d, "po:PUR-ORD-2025-00390")
+	wantExactRefs(t, d, "po:PUR-ORD-2025-00390", "receipt_number:erpnext:MAT-PRE-2025-00047")
 }
 
 func TestERPNextPurchaseReturnBooksGoodsOut(t *testing.T) {
@@ -93,7 +93,7 @@ func TestERPNextPurchaseReturnBooksGoodsOut(t *testing.T) {
 	wantLocation(t, d, "erpnext:Rejected - NLW")
 	wantLines(t, d, "TEA-OOL-250G qty=8 rejected=0 unit=Nos lot=B250112 price=2.35EUR")
 	// The purchase order joins it to the receipt it returns.
-	wantExactRefs(t, d, "po:PUR-ORD-2025-00381")
+	wantExactRefs(t, d, "po:PUR-ORD-2025-00381", "receipt_number:erpnext:MAT-PRE-RET-2025-00003")
 
 	// The shape review19 posted (a v15 site): one box of 12 back, stock_qty -12.
 	ret := one(t, "erpnext", "receipt", "json", "erpnext/purchase_receipt_return_v15.json")
@@ -101,7 +101,7 @@ func TestERPNextPurchaseReturnBooksGoodsOut(t *testing.T) {
 		t.Fatalf("verb %s direction %q", ret.Verb, ret.Direction)
 	}
 	wantLines(t, ret, "RV19-TEA-OOL qty=12 rejected=0 unit=Nos price=8.333333333EUR")
-	wantExactRefs(t, ret, "po:PUR-ORD-2026-00041", "asn:DN-88121")
+	wantExactRefs(t, ret, "po:PUR-ORD-2026-00041", "receipt_number:erpnext:MAT-PRE-RET-2026-00002", "asn:DN-88121")
 	// A draft return books nothing yet; it stays outbound.
 	draft := mapOne(t, "erpnext", "receipt", "json", bytes.Replace(readSample(t, "erpnext/purchase_receipt_return_v15.json"),
 		[]byte(`"docstatus": 1, "idx"`), []byte(`"docstatus": 0, "idx"`), 1))
@@ -131,6 +131,19 @@ func TestERPNextRejectedQtyInStockUnits(t *testing.T) {
 		            {"doctype": "Serial and Batch Entry", "batch_no": "RV19-B2612 ", "qty": 4.0, "warehouse": "Stores - RV19"}]}`), 1))
 	wantLines(t, expanded, "RV19-TEA-OOL qty=20 rejected=12 unit=Nos lot=RV19-B2611 price=8.333333333EUR",
 		"RV19-TEA-OOL qty=4 unit=Nos lot=RV19-B2612 price=8.333333333EUR")
+	// The refused box has a bundle of its own (is_rejected 1, at the rejected warehouse):
+	// expanded too, the 12 refused units are held by their own lot, on a line of their
+	// own, and the accepted lots hold none. Before, that bundle was not read and the
+	// refused goods took the first accepted lot.
+	both := mapOne(t, "erpnext", "receipt", "json", bytes.Replace(readSample(t, "erpnext/purchase_receipt_v15_bundle.json"),
+		[]byte(`"rejected_serial_and_batch_bundle": "SABB-00000192"`), []byte(`"rejected_serial_and_batch_bundle": {"name": "SABB-00000192",
+		"doctype": "Serial and Batch Bundle", "item_code": "RV19-TEA-OOL", "has_batch_no": 1, "warehouse": "Rejected - RV19",
+		"type_of_transaction": "Inward", "total_qty": 12.0, "voucher_type": "Purchase Receipt", "voucher_no": "MAT-PRE-2026-00019",
+		"voucher_detail_no": "a1b2c3d4e5", "is_rejected": 1,
+		"entries": [{"doctype": "Serial and Batch Entry", "batch_no": "RV19-B2613", "qty": 12.0, "warehouse": "Rejected - RV19"}]}`), 1))
+	wantLines(t, both, "RV19-TEA-OOL qty=24 unit=Nos price=8.333333333EUR",
+		"RV19-TEA-OOL qty=0 rejected=12 unit=Nos lot=RV19-B2613 price=8.333333333EUR")
+	wantLineLocations(t, both, "Stores - RV19|Rejected - RV19", "Stores - RV19|Rejected - RV19")
 	// A factor read from the record that is not a positive number is a problem, not a
 	// quantity in the wrong unit.
 	raw := bytes.Replace(readSample(t, "erpnext/purchase_receipt_v15_bundle.json"), []byte(`"conversion_factor": 12.0`), []byte(`"conversion_factor": 0`), 1)
@@ -298,39 +311,14 @@ func TestERPNextDeliveryNote(t *testing.T) {
 	}
 }
 
-// documentsByType returns a function that maps a payload sent as system and typ and
-// gives its documents by type (one record may be several documents, also:); a record
-// skipped by design gives none, a problem fails the test.
-func documentsByType(t *testing.T, system, typ string) func(raw []byte) map[string]*ontology.Document {
-	t.Helper()
-	reg, err := mapping.NewRegistry()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return func(raw []byte) map[string]*ontology.Document {
-		t.Helper()
-		res, err := reg.MapPayload("t1", system, typ, "json", raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := map[string]*ontology.Document{}
-		for _, r := range res {
-			if len(r.Problems) > 0 {
-				t.Fatalf("problems: %v", r.Problems)
-			}
-			if r.Doc != nil {
-				out[r.Doc.Key.Type] = r.Doc
-			}
-		}
-		return out
-	}
-}
-
 func TestERPNextStockEntry(t *testing.T) {
 	// review19's Material Transfer: 5 units from Stores to Shop Noord. One record, two
 	// documents: the goods leaving Stores and the goods arriving at Shop Noord.
 	raw := readSample(t, "erpnext/stock_entry_transfer.json")
-	docs := documentsByType(t, "erpnext", "stock_entry")
+	docs := func(raw []byte) map[string]*ontology.Document {
+		t.Helper()
+		return docsByType(t, "erpnext", "stock_entry", raw)
+	}
 	got := docs(raw)
 	src, dst := got["stock_entry"], got["stock_entry_target"]
 	if len(got) != 2 || src == nil || dst == nil {
@@ -444,13 +432,135 @@ func FuzzMapERPNext(f *testing.F) {
 	})
 }
 
+// docsByType maps a payload sent as typ, every document it gives by its type.
+func docsByType(t *testing.T, system, typ string, raw []byte) map[string]*ontology.Document {
+	t.Helper()
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := reg.MapPayload("t1", system, typ, "json", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*ontology.Document{}
+	for _, r := range res {
+		if len(r.Problems) > 0 {
+			t.Fatalf("problems: %v", r.Problems)
+		}
+		if r.Doc != nil {
+			if err := ontology.NewValidator().Document(r.Doc); err != nil {
+				t.Fatal(err)
+			}
+			out[r.Doc.Key.Type] = r.Doc
+		}
+	}
+	return out
+}
+
+// TestERPNextDeliveryNoteToATargetWarehouse: a delivery note line with a target_warehouse
+// (Delivery Note Item "Target Warehouse", an internal customer's) is booked by ERPNext out
+// of the line's warehouse and into the target (a transfer entry; a return the other way).
+// The delivery note takes the goods out; delivery_note_target brings them in, for the
+// lines that name a target only. Before, target_warehouse was not read: the goods left
+// stock altogether.
+func TestERPNextDeliveryNoteToATargetWarehouse(t *testing.T) {
+	raw := strings.NewReplacer(`"batch_no": "", "serial_and_batch_bundle": null}]`,
+		`"batch_no": "", "serial_and_batch_bundle": null, "target_warehouse": "Shop Noord - RV19"}, `+
+			`{"doctype": "Delivery Note Item", "item_code": "RV19-TEA-GRN", "item_name": "Green tea 250g", "qty": 4.0, "stock_qty": 4.0, "uom": "Nos", "stock_uom": "Nos", "conversion_factor": 1.0, "rate": 9.0, "amount": 36.0, "warehouse": "Stores - RV19", "batch_no": "", "serial_and_batch_bundle": null, "target_warehouse": null}]`,
+	).Replace(string(readSample(t, "erpnext/delivery_note.json")))
+	got := docsByType(t, "erpnext", "delivery_note", []byte(raw))
+	dn, in := got["delivery_note"], got["delivery_note_target"]
+	if len(got) != 2 || dn == nil || in == nil {
+		t.Fatalf("documents %v, want the delivery note and its goods arriving at the target", got)
+	}
+	wantLines(t, dn, "RV19-TEA-OOL qty=10 unit=Nos price=12EUR", "RV19-TEA-GRN qty=4 unit=Nos price=9EUR")
+	if in.Role != ontology.RoleReceipt || in.Verb != ontology.VerbTransferred || in.Direction != "inbound" || in.Key.ExternalID != "MAT-DN-2026-00007" {
+		t.Fatalf("target: %s %s %q %s", in.Role, in.Verb, in.Direction, in.Key.ExternalID)
+	}
+	wantLocation(t, in, "erpnext:Shop Noord - RV19")
+	wantLines(t, in, "RV19-TEA-OOL qty=10 unit=Nos")
+	wantLineLocations(t, in, "Shop Noord - RV19|")
+	// It shares no key with the delivery note: the sale's event would not book it.
+	if len(in.Refs) != 0 {
+		t.Errorf("target refs %v", in.Refs)
+	}
+
+	// A return brings the goods back out of the target, into the line's warehouse.
+	ret := docsByType(t, "erpnext", "delivery_note", []byte(strings.NewReplacer(`"is_return": 0`, `"is_return": 1`,
+		`"qty": 10.0, "stock_qty": 10.0`, `"qty": -10.0, "stock_qty": -10.0`).Replace(raw)))
+	if d := ret["delivery_note_target"]; d == nil || d.Direction != "outbound" || d.Verb != ontology.VerbTransferred || ret["delivery_note"].Role != ontology.RoleRefund {
+		t.Fatalf("return: %v", ret)
+	}
+	wantLines(t, ret["delivery_note_target"], "RV19-TEA-OOL qty=10 unit=Nos")
+	// Cancelled, both say so; a draft is neither.
+	for typ, d := range docsByType(t, "erpnext", "delivery_note", []byte(strings.Replace(raw, `"docstatus": 1`, `"docstatus": 2`, 1))) {
+		if d.Verb != ontology.VerbCancelled {
+			t.Errorf("cancelled %s: %s", typ, d.Verb)
+		}
+	}
+	if d := docsByType(t, "erpnext", "delivery_note", []byte(strings.Replace(raw, `"docstatus": 1`, `"docstatus": 0`, 1))); len(d) != 0 {
+		t.Errorf("a draft gave %v", d)
+	}
+}
+
+// TestERPNextSerialAndBatchBundleOnItsOwn: a v15 Serial and Batch Bundle posted on its
+// own (the doctype's shape) is a lots document: the lots of the receipt line it names by
+// its row (voucher_detail_no), joined to the receipt by the receipt's own name. The
+// receipt's line carries its row. Before, a bundle on its own was no document and the
+// receipt's line named by the bundle's id alone had no lot.
+func TestERPNextSerialAndBatchBundleOnItsOwn(t *testing.T) {
+	raw := readSample(t, "erpnext/serial_and_batch_bundle.json")
+	d := mapOne(t, "erpnext", "serial_and_batch_bundle", "json", raw)
+	if d.Role != ontology.RoleLots || d.Verb != ontology.VerbObserved || d.Direction != "inbound" || d.Key.ExternalID != "SABB-00000191" {
+		t.Fatalf("%s %s %q %s", d.Role, d.Verb, d.Direction, d.Key.ExternalID)
+	}
+	wantLocation(t, d, "erpnext:Stores - RV19")
+	wantLines(t, d, "RV19-TEA-OOL qty=20 lot=RV19-B2611", "RV19-TEA-OOL qty=4 lot=RV19-B2612")
+	for _, l := range d.Lines {
+		if l.Row != "a1b2c3d4e5" {
+			t.Errorf("lot %s names row %q, want the receipt line's", l.Lot, l.Row)
+		}
+	}
+	wantExactRefs(t, d, "receipt_number:erpnext:MAT-PRE-2026-00019")
+	rcpt := one(t, "erpnext", "receipt", "json", "erpnext/purchase_receipt_v15_bundle.json")
+	if rcpt.Lines[0].Row != "a1b2c3d4e5" || !slices.ContainsFunc(rcpt.Refs, func(r ontology.Ref) bool {
+		return r.Kind == ontology.RefReceipt && r.Value == "MAT-PRE-2026-00019" && r.Scope == "erpnext"
+	}) {
+		t.Errorf("receipt row %q refs %v", rcpt.Lines[0].Row, rcpt.Refs)
+	}
+	// A purchase return's bundle takes its goods out: quantities negative, Outward.
+	out := mapOne(t, "erpnext", "serial_and_batch_bundle", "json", []byte(strings.NewReplacer(`"Inward"`, `"Outward"`,
+		`"qty": 20.0`, `"qty": -20.0`).Replace(string(raw))))
+	if out.Direction != "outbound" || out.Lines[0].Qty != ontology.Units(20) {
+		t.Errorf("outward: %q %v", out.Direction, out.Lines[0].Qty)
+	}
+	// Cancelled with its receipt, it names no lots.
+	if c := mapOne(t, "erpnext", "serial_and_batch_bundle", "json", bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 2`), 1)); c.Verb != ontology.VerbCancelled {
+		t.Errorf("cancelled: %s", c.Verb)
+	}
+	// A draft, and the refused goods' bundle, are no document yet.
+	wantSkipped(t, "serial_and_batch_bundle", bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 0`), 1))
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := reg.MapPayload("t1", "erpnext", "serial_and_batch_bundle", "json", bytes.Replace(raw, []byte(`"is_rejected": 0`), []byte(`"is_rejected": 1`), 1))
+	if err != nil || len(res) != 1 || res[0].Doc != nil || !strings.Contains(res[0].Skipped, "refused goods") {
+		t.Errorf("a rejected bundle: %+v %v", res, err)
+	}
+}
+
 // A Purchase Invoice with "Update Stock" books its goods itself, without a Purchase
 // Receipt: the bill stays a bill, and its goods come in as a receipt (found by an
 // outside review, review23: such a bill moved nothing). Without update_stock, and as a
 // draft, only the bill is a document.
 func TestERPNextPurchaseInvoiceUpdatingStock(t *testing.T) {
 	raw := readSample(t, "erpnext/purchase_invoice_update_stock.json")
-	docs := documentsByType(t, "erpnext", "purchase_invoice")
+	docs := func(raw []byte) map[string]*ontology.Document {
+		t.Helper()
+		return docsByType(t, "erpnext", "purchase_invoice", raw)
+	}
 	got := docs(raw)
 	bill, goods := got["purchase_invoice"], got["purchase_invoice_stock"]
 	if len(got) != 2 || bill == nil || goods == nil {

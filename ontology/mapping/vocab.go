@@ -8,7 +8,7 @@ import "github.com/seamhub/seam/ontology"
 
 var roleNames = names(ontology.RoleOrder, ontology.RolePOS, ontology.RoleFulfilment, ontology.RoleDeclaration,
 	ontology.RoleReceipt, ontology.RolePurchase, ontology.RoleTracking, ontology.RoleInvoice, ontology.RolePayment,
-	ontology.RoleSettlement, ontology.RolePayout, ontology.RoleReading, ontology.RoleRefund)
+	ontology.RoleSettlement, ontology.RolePayout, ontology.RoleReading, ontology.RoleRefund, ontology.RoleLots)
 
 var partyRoles = names(ontology.PartyCustomer, ontology.PartySupplier, ontology.PartySeller, ontology.PartyConsignee,
 	ontology.PartyConsignor, ontology.PartyBroker, ontology.PartyCarrier)
