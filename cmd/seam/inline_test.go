@@ -58,6 +58,19 @@ func waitReserved(t *testing.T, base, tenant, sku string, n int64, why string) {
 	}
 }
 
+// warmUp posts order n of one unit of sku and waits until it is reserved: it warms the
+// server's query plans and the tenant's lock. On a busy machine a cold first attempt
+// can outrun its budget and take the ordinary way, which is right but not what the
+// tests after it are about.
+func warmUp(t *testing.T, base, tenant string, n int, sku string) {
+	t.Helper()
+	body, h := inlineOrder(n, sku)
+	if code, r := postWebhook(t, base, tenant, "shopify", body, h); code != http.StatusOK {
+		t.Fatalf("warm-up answered %d: %+v", code, r)
+	}
+	waitReserved(t, base, tenant, sku, 1, "the warm-up order was never resolved")
+}
+
 // A webhook's order is resolved and in live stock by the time its 200 goes out: it was
 // stored and resolved in one transaction in the request (inlineStore), not left to the
 // worker. A redelivery of it changes nothing.
@@ -65,14 +78,7 @@ func TestWebhookOrderIsInStockWhenAnswered(t *testing.T) {
 	tenant := neo4jtest.Tenant(t)
 	s := startServer(t, testConfig(t))
 	base := "http://" + s.Addr
-	// A first webhook warms the server's query plans and the tenant's lock; on a busy
-	// machine a cold first attempt can outrun its budget and take the ordinary way,
-	// which is right but not what this test is about.
-	warm, h := inlineOrder(9, "INLINE-WARM-TEA")
-	if code, r := postWebhook(t, base, tenant, "shopify", warm, h); code != http.StatusOK {
-		t.Fatalf("warm-up answered %d: %+v", code, r)
-	}
-	waitReserved(t, base, tenant, "INLINE-WARM-TEA", 1, "the warm-up order was never resolved")
+	warmUp(t, base, tenant, 9, "INLINE-WARM-TEA")
 	for i := range 3 {
 		body, h := inlineOrder(i, "INLINE-TEA")
 		if code, r := postWebhook(t, base, tenant, "shopify", body, h); code != http.StatusOK {
@@ -117,10 +123,7 @@ func TestWebhookAnsweredWhileTheTenantLockIsHeldElsewhere(t *testing.T) {
 	tenant := neo4jtest.Tenant(t)
 	s := startServer(t, testConfig(t))
 	base := "http://" + s.Addr
-	body, h := inlineOrder(20, "INLINE-WARM")
-	if code, _ := postWebhook(t, base, tenant, "shopify", body, h); code != http.StatusOK {
-		t.Fatalf("warm-up answered %d", code)
-	}
+	warmUp(t, base, tenant, 20, "INLINE-WARM")
 	held, release := make(chan struct{}), make(chan struct{})
 	done := make(chan error, 1)
 	go func() {
@@ -138,7 +141,7 @@ func TestWebhookAnsweredWhileTheTenantLockIsHeldElsewhere(t *testing.T) {
 		})
 	}()
 	<-held
-	body, h = inlineOrder(21, "INLINE-HELD")
+	body, h := inlineOrder(21, "INLINE-HELD")
 	code, r := postWebhook(t, base, tenant, "shopify", body, h)
 	close(release)
 	if err := <-done; err != nil {
