@@ -1,10 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
@@ -20,14 +20,23 @@ func douyinOrder(t *testing.T, edit func(o map[string]any)) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var root map[string]any
-	dec := json.NewDecoder(strings.NewReader(string(b)))
+	return editedJSON(t, b, func(root map[string]any) {
+		edit(root["data"].(map[string]any)["shop_order_detail"].(map[string]any))
+	})
+}
+
+// editedJSON is a JSON object decoded, edited as a map (its numbers kept as their text,
+// so that ids above 2^53 survive) and encoded again.
+func editedJSON(t *testing.T, raw []byte, edit func(o map[string]any)) []byte {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
-	if err := dec.Decode(&root); err != nil {
+	var o map[string]any
+	if err := dec.Decode(&o); err != nil {
 		t.Fatal(err)
 	}
-	edit(root["data"].(map[string]any)["shop_order_detail"].(map[string]any))
-	out, err := json.Marshal(root)
+	edit(o)
+	out, err := json.Marshal(o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -19,17 +18,7 @@ import (
 func shopifyReshaped(t *testing.T, topic, file, id string, edit func(o map[string]any)) delivery {
 	t.Helper()
 	d := shopifyDelivery(t, topic, file, id)
-	dec := json.NewDecoder(bytes.NewReader(d.body))
-	dec.UseNumber()
-	var o map[string]any
-	if err := dec.Decode(&o); err != nil {
-		t.Fatal(err)
-	}
-	edit(o)
-	body, err := json.Marshal(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	body := editedJSON(t, d.body, edit)
 	d.body = body
 	d.headers.Set("X-Shopify-Hmac-Sha256", webhook.Sign("shopify", body, []byte(testSecret), "", time.Now()).Get("X-Shopify-Hmac-Sha256"))
 	return d
