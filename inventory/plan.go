@@ -607,8 +607,8 @@ func uncounted(order Member) func(Member) bool {
 		return nil
 	}
 	return func(m Member) bool {
-		parts := strings.SplitN(m.UID, "/", 4)
-		return m.System == order.System && len(parts) == 4 && !slices.Contains(*order.CountedRefunds, parts[3])
+		_, id, ok := uidParts(m)
+		return m.System == order.System && ok && !slices.Contains(*order.CountedRefunds, id)
 	}
 }
 
@@ -640,12 +640,22 @@ func fullyFulfilled(ms []Member) bool {
 // without the type, so that the documents of one source about one thing (Amazon's
 // shipment status and the same shipment's items answer) share it.
 func subject(m Member) string {
-	// A uid is tenant/system/type/external id; the id may itself hold slashes.
-	parts := strings.SplitN(m.UID, "/", 4)
-	if len(parts) < 4 {
+	system, id, ok := uidParts(m)
+	if !ok {
 		return m.UID
 	}
-	return parts[1] + "/" + parts[3]
+	return system + "/" + id
+}
+
+// uidParts are a member's system and its own id in that system, read from its uid
+// (tenant/system/type/external id; the id may itself hold slashes); ok is false for a
+// uid of another shape.
+func uidParts(m Member) (system, id string, ok bool) {
+	parts := strings.SplitN(m.UID, "/", 4)
+	if len(parts) < 4 {
+		return "", "", false
+	}
+	return parts[1], parts[3], true
 }
 
 // whole is the subject of the thing a document is a part of: its subject without the
