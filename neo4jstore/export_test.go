@@ -135,8 +135,7 @@ func RefillLotBalances(ctx context.Context, s *Store, tenant string) error {
 // MentionsPlan runs the lookup of the events whose documents' notes name keys under
 // PROFILE and returns its database hits and what it found.
 func MentionsPlan(ctx context.Context, s *Store, tenant string, keys []string) (dbHits int64, events map[string][]string, err error) {
-	_, dbHits, recs, err := profile(ctx, s, candidatesCypher,
-		map[string]any{"keys": []string{}, "mentions": keys, "blocks": []string{}, "tenant": tenant, "limit": 64})
+	_, dbHits, recs, err := profile(ctx, s, candidatesCypher, candidatesParams(tenant, nil, keys, nil, 64))
 	events = map[string][]string{}
 	for _, r := range recs {
 		if get[string](r, "via") != "mention" {

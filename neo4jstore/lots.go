@@ -158,18 +158,18 @@ CALL (tenant, sku, location, lot, qty) {
 } IN TRANSACTIONS OF 5000 ROWS`
 }
 
-// lotStockCypher reads the lot balances of $places, every one other than zero (a
+// lotStockCypher reads the lot balances of $lists.places, every one other than zero (a
 // balance that comes to zero is removed), and the expiry of the lots among them with
-// stock and of $lots: as many reads as the places have lots, whatever the history
+// stock and of $lists.lots: as many reads as the places have lots, whatever the history
 // behind them, and one read a lot however many places hold it.
 const lotStockCypher = `
 CALL () {
-  UNWIND $places AS p
+  UNWIND $lists.places AS p
   MATCH (b:LotBalance {tenant: $tenant, sku: p.sku, location: p.location})
   RETURN collect({sku: p.sku, location: p.location, lot: b.lot, qty: b.qty}) AS balances
 }
 CALL (balances) {
-  UNWIND [x IN balances WHERE x.qty > 0 | $tenant + '/' + x.sku + $sep + x.lot] + $lots AS u
+  UNWIND [x IN balances WHERE x.qty > 0 | $tenant + '/' + x.sku + $sep + x.lot] + $lists.lots AS u
   WITH DISTINCT u
   MATCH (l:Lot {uid: u}) WHERE l.expiresAt IS NOT NULL
   RETURN collect({uid: u, at: l.expiresAt}) AS expiries
@@ -183,7 +183,9 @@ func lotStockParams(tenant string, places []inventory.Place, lots []string) map[
 	for _, p := range places {
 		rows = append(rows, map[string]any{"sku": p.SKU, "location": p.Location})
 	}
-	return map[string]any{"places": rows, "lots": orEmpty(lots), "tenant": tenant, "sep": "\x1f"}
+	// The lists go in one map, so that one plan serves every pattern of empty lists
+	// (see partyCandidatesParams).
+	return map[string]any{"lists": map[string]any{"places": rows, "lots": orEmpty(lots)}, "tenant": tenant, "sep": "\x1f"}
 }
 
 // lockSeqCypher reads the seq and epoch of a lock this transaction holds.

@@ -298,9 +298,9 @@ func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string, limit in
 	return t.eventsVia(ctx, eventsByKeysCypher, keys, limit)
 }
 
-// candidatesCypher is EventsByKeys' statement for $keys and, in the same round trip, the
-// lookup of the documents whose notes name $mentions and that of the documents under the
-// content blocks $blocks, each row saying which of the three found it. Mentions follow
+// candidatesCypher is EventsByKeys' statement for $lists.keys and, in the same round trip, the
+// lookup of the documents whose notes name $lists.mentions and that of the documents under the
+// content blocks $lists.blocks, each row saying which of the three found it. Mentions follow
 // NOTES_KEY, not HAS_KEY {mention: true}: a key that identifies thousands of documents
 // (a pickup number that repeats every day in every store) would have every one of its
 // HAS_KEY links read to find the few mentions, and the limit, which counts events found,
@@ -309,15 +309,24 @@ func (t *resolutionTx) EventsByKeys(ctx context.Context, keys []string, limit in
 // event says it occurred (its earliest document's), one property each, for resolution
 // to leave unread those of a cross-location block that cannot be scored (batch.inReach).
 var candidatesCypher = `
-CALL () {` + keyEventsCall("keys", ":HAS_KEY {identity: true}") + `
+CALL () {` + keyEventsCall("lists.keys", ":HAS_KEY {identity: true}") + `
   RETURN 'key' AS via, k, events, [] AS times
-  UNION ALL` + keyEventsCall("mentions", ":NOTES_KEY") + `
+  UNION ALL` + keyEventsCall("lists.mentions", ":NOTES_KEY") + `
   RETURN 'mention' AS via, k, events, [] AS times
-  UNION ALL` + keyEventsReturn("blocks", ":IN_BLOCK", "collect(e.id) AS events, collect([e.occurredAt]) AS times") + `
+  UNION ALL` + keyEventsReturn("lists.blocks", ":IN_BLOCK", "collect(e.id) AS events, collect([e.occurredAt]) AS times") + `
   RETURN 'block' AS via, k, events, times
 }
 WITH via, k, events, times WHERE events <> []
 RETURN via, k, events, times`
+
+// candidatesParams are candidatesCypher's parameters. Each key goes once per list, as
+// in eventsVia: a key listed twice would be walked twice. The lists go in one map, so
+// that one plan serves every pattern of empty lists (see partyCandidatesParams).
+func candidatesParams(tenant string, keys, mentions, blocks []string, limit int) map[string]any {
+	once := func(l []string) []string { return orEmpty(slices.Compact(slices.Sorted(slices.Values(l)))) }
+	return map[string]any{"lists": map[string]any{"keys": once(keys), "mentions": once(mentions), "blocks": once(blocks)},
+		"limit": limit, "tenant": tenant}
+}
 
 // Candidates implements resolver.Tx.
 func (t *resolutionTx) Candidates(ctx context.Context, keys, mentions, blocks []string, limit int) (byKey, byMention, byBlock map[string][]string, at map[string]time.Time, err error) {
@@ -325,10 +334,7 @@ func (t *resolutionTx) Candidates(ctx context.Context, keys, mentions, blocks []
 	if len(keys) == 0 && len(mentions) == 0 && len(blocks) == 0 {
 		return byKey, byMention, byBlock, at, nil
 	}
-	// Each key once per list, as eventsVia: a key listed twice would be walked twice.
-	once := func(l []string) []string { return orEmpty(slices.Compact(slices.Sorted(slices.Values(l)))) }
-	recs, err := run(ctx, t.tx, candidatesCypher, map[string]any{"keys": once(keys), "mentions": once(mentions),
-		"blocks": once(blocks), "limit": limit, "tenant": t.tenant})
+	recs, err := run(ctx, t.tx, candidatesCypher, candidatesParams(t.tenant, keys, mentions, blocks, limit))
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
@@ -629,51 +635,72 @@ type writeStep struct {
 // rowsParam is how a writeStep's statement names its rows.
 var rowsParam = regexp.MustCompile(`\$rows\b`)
 
-// writeSteps runs steps in order, with params beside each one's rows. Consecutive steps
-// whose rows fit one UNWIND batch go to Neo4j as one statement, each a subquery of its
-// own over rows of its own: a live webhook's batch writes a row or two of about ten
-// kinds, and a round trip for each kind, sent one after another, took longer than the
-// writing (0.3-0.6 ms each on two cores against well under that for the whole in one
-// statement). Cypher runs the subqueries in order and each sees what the ones before it
-// wrote, as the separate statements did. A step with more rows than a batch runs alone,
-// a batch at a time, between the groups before and after it, so the order of the writes
-// is kept.
+// writeSteps runs steps in order, with params beside each one's rows. Every step goes
+// to Neo4j in one statement, each a subquery of its own over rows of its own: a live
+// webhook's batch writes a row or two of about ten kinds, and a round trip for each
+// kind, sent one after another, took longer than the writing (0.3-0.6 ms each on two
+// cores against well under that for the whole in one statement). Cypher runs the
+// subqueries in order and each sees what the ones before it wrote, as separate
+// statements did.
 //
-// A group holds every step, those without rows too (their subquery reads an empty list
-// and writes nothing), and its rows go in one parameter (groupParam), so that a
-// transaction sends the same statement with parameters of the same types whatever kinds
-// it writes, and Neo4j plans it once. Each combination of kinds used to be a statement
-// of its own, planned the first time it was sent: 0.1-0.8 s for a statement of ten to
-// twenty-five subqueries on two busy cores, paid by a live webhook whenever its batch
-// wrote a combination new to Neo4j's plan cache (a server's first order, a first merge,
-// every combination again after an upgrade changed the text). The empty subqueries cost
-// nothing measurable (3.2 ms for an order's nine in their own statement and for the
-// twenty-five with the other sixteen empty, a rolled-back transaction each). A group in
-// which no step has rows is not sent.
+// The statement is the same in every transaction: it holds every step, those without
+// rows too (their subquery reads an empty list and writes nothing), and its rows go in
+// one parameter (groupParam), so that Neo4j plans it once. Each combination of kinds
+// used to be a statement of its own, planned the first time it was sent: 0.1-0.8 s for
+// a statement of ten to twenty-five subqueries on two busy cores, paid by a live
+// webhook whenever its batch wrote a combination new to Neo4j's plan cache. The empty
+// subqueries cost nothing measurable (3.2 ms for an order's nine in their own statement
+// and for the twenty-five with the other sixteen empty, a rolled-back transaction each).
+//
+// A step with more rows than one UNWIND batch (batchSize) is sent over several rounds
+// of the same statement, a batch of its rows in each (writeRounds): the steps before it
+// go with its first batch, the steps after it with its last, so the order of the writes
+// is kept. Such a step used to run alone between groups of the steps before and after
+// it, and each of those groups was a statement of another text, planned anew: on a
+// fresh server 8 of an ingest run's 85 s went to planning them. Nothing to write sends
+// nothing.
 func writeSteps(ctx context.Context, tx neo4j.ManagedTransaction, steps []writeStep, params map[string]any) error {
-	var group []int // indexes in steps of the steps waiting to be written together
-	flush := func() error {
-		defer func() { group = group[:0] }()
-		if !slices.ContainsFunc(group, func(i int) bool { return len(steps[i].rows) > 0 }) {
-			return nil
-		}
-		return sendGroup(ctx, tx, steps, group, params)
+	all := make([]int, len(steps))
+	for i := range all {
+		all[i] = i
 	}
-	for i, st := range steps {
-		if len(st.rows) <= batchSize {
-			group = append(group, i)
-			continue
-		}
-		if err := flush(); err != nil {
+	for _, round := range writeRounds(steps, batchSize) {
+		if err := sendGroup(ctx, tx, round, all, params); err != nil {
 			return err
 		}
-		for _, c := range chunks(len(st.rows), batchSize) {
-			if err := exec(ctx, tx, st.cypher, withParam(params, "rows", st.rows[c[0]:c[1]])); err != nil {
-				return err
+	}
+	return nil
+}
+
+// writeRounds splits steps into rounds of at most size rows a step, each round the same
+// steps with some of their rows, such that sending the rounds in order, each running its
+// steps in order, writes every step's rows in order and every step after all the rows
+// of the steps before it. A step starts in the round where the step before it ended.
+// Rounds without rows are left out.
+func writeRounds(steps []writeStep, size int) [][]writeStep {
+	newRound := func() []writeStep {
+		r := make([]writeStep, len(steps))
+		for i, st := range steps {
+			r[i] = writeStep{cypher: st.cypher}
+		}
+		return r
+	}
+	var rounds [][]writeStep
+	cur := -1 // the round the last step with rows ended in
+	for i, st := range steps {
+		rows := st.rows
+		for at := cur; len(rows) > 0; at++ {
+			if at < 0 || at == len(rounds) {
+				rounds = append(rounds, newRound())
+				at = len(rounds) - 1
 			}
+			n := min(size, len(rows))
+			rounds[at][i].rows = rows[:n]
+			rows = rows[n:]
+			cur = at
 		}
 	}
-	return flush()
+	return rounds
 }
 
 // sendGroup sends the steps of group, indexes in steps, as one statement.

@@ -147,6 +147,18 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 func write[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
+	if p := profileOf(ctx); p != nil {
+		var done time.Time
+		v, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (T, error) {
+			v, err := fn(tx)
+			done = time.Now()
+			return v, err
+		})
+		if err == nil {
+			p.addCommit(time.Since(done))
+		}
+		return v, classify(err)
+	}
 	v, err := neo4j.ExecuteWrite(ctx, sess, fn)
 	return v, classify(err)
 }
@@ -193,6 +205,12 @@ func readOnce(ctx context.Context, s *Store, cypher string, params map[string]an
 func (s *Store) autoCommit(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
+	if p := profileOf(ctx); p != nil {
+		// Two frames up: readOnce's caller.
+		return p.profiledRun(ctx, func(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+			return sess.Run(ctx, cypher, params)
+		}, cypher, params, true, 2)
+	}
 	res, err := sess.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
@@ -202,6 +220,9 @@ func (s *Store) autoCommit(ctx context.Context, cypher string, params map[string
 
 // run executes one statement inside tx and collects its records.
 func run(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	if p := profileOf(ctx); p != nil {
+		return p.profiledRun(ctx, tx.Run, cypher, params, true, 1)
+	}
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
@@ -211,6 +232,10 @@ func run(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params
 
 // exec executes one statement inside tx and discards its records.
 func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+	if p := profileOf(ctx); p != nil {
+		_, err := p.profiledRun(ctx, tx.Run, cypher, params, false, 1)
+		return err
+	}
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return err

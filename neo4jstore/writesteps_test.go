@@ -2,6 +2,7 @@ package neo4jstore_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -13,8 +14,9 @@ import (
 
 // TestWriteStepsKeepOrderAcrossGroups: the writes of a transaction that go to Neo4j as
 // one statement run in their order, each seeing what the ones before it wrote, and a
-// write too large for one statement runs between the groups before and after it. A
-// step without rows writes nothing, though its subquery is sent.
+// write too large for one statement runs over several sends, after the steps before it
+// and before the steps after it. A step without rows writes nothing, though its
+// subquery is sent.
 func TestWriteStepsKeepOrderAcrossGroups(t *testing.T) {
 	s := neo4jtest.Open(t)
 	ctx := context.Background()
@@ -76,6 +78,23 @@ func TestResolutionSendsOneStatementText(t *testing.T) {
 	for _, sub := range strings.Split(a[0], "CALL () {\n")[1:] {
 		if !strings.HasPrefix(sub, "UNWIND $steps.rows") {
 			t.Errorf("a subquery does not begin with its rows: %.80q", sub)
+		}
+	}
+	// More movements than one UNWIND batch go over several sends of that same text: the
+	// steps around them used to go as statements of texts of their own, each planned on
+	// first sight.
+	big := &resolver.Changes{Tenant: "t", Events: make([]resolver.EventWrite, 1), Movements: make([]ontology.Movement, 1201),
+		Resolved: []string{"d3"}}
+	for i := range big.Movements {
+		big.Movements[i] = ontology.Movement{SKU: fmt.Sprintf("S%d", i), Qty: -1}
+	}
+	c := neo4jstore.ResolutionStatements(big)
+	if len(c) != 3 {
+		t.Errorf("1,201 movements of as many products: want 3 sends of 500 at most, got %d", len(c))
+	}
+	for i, st := range c {
+		if st != a[0] {
+			t.Errorf("send %d of a large transaction is not resolution's one statement", i)
 		}
 	}
 	if got := neo4jstore.ResolutionStatements(&resolver.Changes{Tenant: "t"}); len(got) != 0 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -9,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/seamhub/seam/neo4jstore"
 )
 
 // benchFile is one source file of a data folder laid out as <system>/<type>/<files>.
@@ -88,4 +91,36 @@ func dropTenant(ctx context.Context, app *App, tenant string) {
 	if _, err := app.cache.DropTenant(ctx, tenant); err != nil {
 		app.log.Warn("removing a benchmark tenant's keys", "tenant", tenant, "err", err)
 	}
+}
+
+// statementFlags are the benchmarks' --statements and --db-hits: which of the store's
+// statements the measured phase ran, how often, and what they cost.
+type statementFlags struct {
+	top    *int
+	dbHits *bool
+}
+
+func addStatementFlags(fs *flag.FlagSet) statementFlags {
+	return statementFlags{
+		top:    fs.Int("statements", 0, "after the figures, print the N dearest Neo4j statements of the measured phase (site, calls, rows, client wait, server time); 0: none"),
+		dbHits: fs.Bool("db-hits", false, "with --statements, run every statement under PROFILE and add up its database hits (times then include PROFILE's own cost: compare them only with another --db-hits run)"),
+	}
+}
+
+// profile returns ctx carrying a new statement profile, or ctx and nil when not asked.
+func (f statementFlags) profile(ctx context.Context) (context.Context, *neo4jstore.StatementProfile) {
+	if *f.top <= 0 {
+		return ctx, nil
+	}
+	p := neo4jstore.NewStatementProfile(*f.dbHits)
+	return neo4jstore.WithStatementProfile(ctx, p), p
+}
+
+// print writes p's table under a title; nothing when p is nil.
+func (f statementFlags) print(w io.Writer, title string, p *neo4jstore.StatementProfile) {
+	if p == nil {
+		return
+	}
+	fmt.Fprintf(w, "\nNeo4j statements of %s:\n", title)
+	p.Print(w, *f.top)
 }

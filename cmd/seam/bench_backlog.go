@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/connectors/simulate"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/resolver"
 )
 
@@ -150,6 +151,7 @@ func benchBacklog(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	asJSON := fs.Bool("json", false, "also print the figures as one JSON object on the last line")
 	trace := fs.Int("trace", 0, "print the resolution's progress every this many batches, with the kinds of document those batches held and this process's CPU time (0: never)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	stmts := addStatementFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -168,12 +170,15 @@ func benchBacklog(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	fmt.Fprintf(stdout, "backlog stored first, then resolved (hard noise, 30 days, more stores as it grows):\n%10s %11s %7s %12s %12s %14s %9s %9s\n",
 		"documents", "resolutions", "stores", "store/s", "resolve/s", "µs/document", "vs first", "RSS MiB")
 	var all []backlogFigures
+	var profiles []*neo4jstore.StatementProfile
 	for _, s := range strings.Split(*sizes, ",") {
 		var n int
 		if _, err := fmt.Sscan(strings.TrimSpace(s), &n); err != nil || n <= 0 {
 			return usageError{fmt.Sprintf("--sizes: %q is not a number of documents", s)}
 		}
-		f, err := backlogRun(ctx, app, scaleConfig(n), batchTracer(stdout, *trace))
+		_, profile := stmts.profile(ctx)
+		profiles = append(profiles, profile)
+		f, err := backlogRun(ctx, app, scaleConfig(n), batchTracer(stdout, *trace), profile)
 		if err != nil {
 			return err
 		}
@@ -193,6 +198,9 @@ func benchBacklog(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 			f.ResolveDocsPer, f.MicrosPerDoc, f.Relative, float64(f.RSSBytes)/(1<<20))
 	}
 	printKinds(stdout, all)
+	for i, p := range profiles {
+		stmts.print(stdout, fmt.Sprintf("resolving the backlog of %d documents", all[i].Documents), p)
+	}
 	return printJSON(stdout, *asJSON, map[string]any{"backlog": all})
 }
 
@@ -266,7 +274,8 @@ func scaleConfig(n int) simulate.Config {
 
 // backlogRun simulates one business into a fresh tenant, stores all of it, then
 // resolves the backlog, and removes the tenant.
-func backlogRun(ctx context.Context, app *App, sc simulate.Config, observe batchObserver) (backlogFigures, error) {
+// With a profile, the resolution's statements (not the storing's) are added to it.
+func backlogRun(ctx context.Context, app *App, sc simulate.Config, observe batchObserver, profile *neo4jstore.StatementProfile) (backlogFigures, error) {
 	f := backlogFigures{Stores: sc.Stores}
 	sc.Tenant = fmt.Sprintf("bench-backlog-%d", time.Now().UnixNano()%1e9)
 	dir, err := os.MkdirTemp("", "seam-backlog-")
@@ -300,8 +309,12 @@ func backlogRun(ctx context.Context, app *App, sc simulate.Config, observe batch
 		return f, err
 	}
 	storeTook := time.Since(start)
+	rctx := ctx
+	if profile != nil {
+		rctx = neo4jstore.WithStatementProfile(ctx, profile)
+	}
 	start, cpu = time.Now(), processCPU()
-	st, err := worker.Drain(ctx, sc.Tenant)
+	st, err := worker.Drain(rctx, sc.Tenant)
 	if err != nil {
 		return f, err
 	}

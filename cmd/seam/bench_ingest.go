@@ -58,6 +58,7 @@ func benchIngest(ctx context.Context, cfg Config, log *slog.Logger, args []strin
 	asJSON := fs.Bool("json", false, "also print the figures as one JSON object on the last line")
 	keep := fs.Bool("keep", false, "keep the end-to-end tenant in Neo4j for inspection")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the end-to-end phase to this file")
+	stmts := addStatementFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -135,18 +136,19 @@ func benchIngest(ctx context.Context, cfg Config, log *slog.Logger, args []strin
 		}
 		defer stop()
 	}
+	e2e, profile := stmts.profile(ctx)
 	start = time.Now()
 	var res connectors.Result
 	const batch = 20 // files per intake call; a JSON lines file holds a day of one source
 	for i := 0; i < len(payloads); i += batch {
-		r, err := app.intake.Accept(ctx, payloads[i:min(i+batch, len(payloads))])
+		r, err := app.intake.Accept(e2e, payloads[i:min(i+batch, len(payloads))])
 		if err != nil {
 			return err
 		}
 		res.Add(r)
 	}
 	storeTook := time.Since(start)
-	st, err := worker.Drain(ctx, tenant)
+	st, err := worker.Drain(e2e, tenant)
 	if err != nil {
 		return err
 	}
@@ -173,6 +175,7 @@ func benchIngest(ctx context.Context, cfg Config, log *slog.Logger, args []strin
 	if *keep {
 		fmt.Fprintf(stdout, "tenant %s kept for inspection; its data stays in Neo4j\n", tenant)
 	}
+	stmts.print(stdout, "the end-to-end phase (store, resolve, ledger)", profile)
 	return printJSON(stdout, *asJSON, fig)
 }
 
