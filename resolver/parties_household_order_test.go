@@ -66,3 +66,22 @@ func TestChineseHouseholdOnOnePhoneInAnyOrder(t *testing.T) {
 		{flat("萍", "张", home, "zhangping@qq.com"), flat("萍", "张", "+86 186 2044 7150", "zhangping@qq.com")},
 	}, "0 0 0 | 1 1")
 }
+
+// TestTwoChildrenByInitialsOnTheHomesLineInAnyOrder: the Slagmolens of Rotterdam order
+// with the home's line and the family's mailbox, the children writing their first
+// names as initials (J. Slagmolen, V. Slagmolen). Two initials a letter apart are two
+// children, not one name with a slip (the letters of the whole names are one edit
+// apart); the mother's Mieke is her Maria. In any order: each child one party, the
+// mother one.
+func TestTwoChildrenByInitialsOnTheHomesLineInAnyOrder(t *testing.T) {
+	home := func(given, phone, email string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "NL", GivenName: given, FamilyName: "Slagmolen",
+			Phone: phone, Email: email, Place: &ontology.AddressPart{Street: "Herstalweg 134", Locality: "Rotterdam", Postcode: "3072 QZ"}}
+	}
+	const line, family = "010-6702724", "slagmolen@ziggo.nl"
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{home("Maria", "+31 (0)6 26625915", "maria_slagmolen@ziggo.nl"), home("Mieke", line, "MARIA_SLAGMOLEN@ZIGGO.NL")},
+		{home("J.", line, family), home("J.", "+31 10 6702724", family)},
+		{home("V.", "+31 10 6702724", family), home("V.", line, family)},
+	}, "0 0 | 1 1 | 2 2")
+}

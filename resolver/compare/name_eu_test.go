@@ -167,3 +167,16 @@ func TestReadsChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoInitialsAreTwoNames: V. Slagmolen and J. Slagmolen are one letter apart as
+// whole names, but the letter is the whole of each first name: two children, not a
+// slip. The same initial on both sides still agrees.
+func TestTwoInitialsAreTwoNames(t *testing.T) {
+	v, j := Name{Given: "V.", Family: "Slagmolen"}, Name{Given: "J.", Family: "Slagmolen"}
+	if got := NameLevel(v, j); got.Kind != Different {
+		t.Errorf("NameLevel(V. Slagmolen, J. Slagmolen) = %v, want different", got)
+	}
+	if got := NameLevel(Name{Full: "J. Slagmolen"}, Name{Full: "J Slagmolen"}); !got.Kind.Agrees() {
+		t.Errorf("NameLevel(J. Slagmolen, J Slagmolen) = %v, want an agreement", got)
+	}
+}
