@@ -85,3 +85,20 @@ func TestTwoChildrenByInitialsOnTheHomesLineInAnyOrder(t *testing.T) {
 		{home("V.", "+31 10 6702724", family), home("V.", line, family)},
 	}, "0 0 | 1 1 | 2 2")
 }
+
+// TestOneMailboxUnderPetNameAndSlipInAnyOrder: Dolores Bas Sedano orders from her
+// mailbox as Lola with the home's line, as Dolores with her mobile, and, moved to
+// another address, once as Dolpres, a slip, with no phone. Lola and Dolpres were two
+// names (a household's on one mailbox), each agreeing with Dolores: which orders were
+// hers depended on the name her party was first known by. Lola is a nickname of the
+// name Dolpres is a slip of: in any order, every order is hers.
+func TestOneMailboxUnderPetNameAndSlipInAnyOrder(t *testing.T) {
+	at := func(given, phone, street, postcode string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "ES", GivenName: given, FamilyName: "Bas Sedano",
+			Phone: phone, Email: "dolores_bas@yahoo.es", Place: &ontology.AddressPart{Street: street, Locality: "Madrid", Postcode: postcode}}
+	}
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{at("Lola", "916 22 11 93", "Calle Castro 110, 4º B", "28439"), at("Dolores", "654 608 816", "Calle Castro 110, 4º B", "28439"),
+			at("Dolpres", "", "Av. Antunez 132", "28169")},
+	}, "0 0 0")
+}

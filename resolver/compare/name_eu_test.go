@@ -180,3 +180,27 @@ func TestTwoInitialsAreTwoNames(t *testing.T) {
 		t.Errorf("NameLevel(J. Slagmolen, J Slagmolen) = %v, want an agreement", got)
 	}
 }
+
+// TestNicknameOfASlip: Lola is Dolores, and Dolpres is Dolores typed with a slip, so
+// Lola and Dolpres are one woman's names; a name the table knows, or a letter off at
+// either end (Mario for Maria's Mia), is not.
+func TestNicknameOfASlip(t *testing.T) {
+	for _, c := range []struct {
+		pet, other string
+		want       bool
+	}{
+		{"lola", "dolpres", true},
+		{"bill", "willaim", true},
+		{"mia", "mario", false},    // another name's ending: Maria's husband
+		{"lola", "dolores", false}, // the name itself: a nickname, not a slip
+		{"kees", "cornelia", false},
+		{"jo", "johan", false}, // a name the table knows
+	} {
+		if got := NicknameOfSlip(c.pet, c.other); got != c.want {
+			t.Errorf("NicknameOfSlip(%s, %s) = %v, want %v", c.pet, c.other, got, c.want)
+		}
+	}
+	if got := NameLevel(Name{Given: "Lola", Family: "Bas Sedano"}, Name{Given: "Dolpres", Family: "Bas Sedano"}); got.Kind != Typo {
+		t.Errorf("NameLevel(Lola, Dolpres Bas Sedano) = %v, want typo", got)
+	}
+}
