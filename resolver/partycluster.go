@@ -95,8 +95,15 @@ func (pb *partyBook) clustersContradict(x, y string, n compare.Name) bool {
 // member of a family a mention is.
 func weakName(n compare.Name) bool {
 	text := n.Full
-	if text == "" {
+	switch {
+	case text != "":
+	case compare.HasHan(n.Family + n.Given):
 		text = n.Family + n.Given
+	default:
+		// Thomas / Müller is two words: run together, as a Han name's parts are, every
+		// Latin name given in parts read as one word, a given name alone, and
+		// contradicted no one.
+		text = n.Given + " " + n.Family
 	}
 	if compare.IsMasked(text) {
 		return true
