@@ -370,7 +370,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		// this mention: it may still need scoring.
 		var nodes []string
 		for _, k := range m.identity {
-			if id, ok := b.parties.known[k]; ok && !b.parties.household(k, id, m.profile) {
+			if id, ok := b.parties.known[k]; ok && !b.parties.household(k, id, m.profile) && !b.parties.homeLineOfAnother(k, id, m.profile) {
 				nodes = append(nodes, id)
 			}
 		}
@@ -430,7 +430,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
 		tax := prof.TaxID
-		var found, refused, nodes, keyed []string
+		var found, refused, homes, nodes, keyed []string
 		own := identity // the keys this mention's party may be named by
 		for _, k := range identity {
 			id, ok := pb.known[k]
@@ -440,6 +440,13 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			if pb.household(k, id, prof) {
 				// A family's phone or e-mail under another name: related, not one.
 				refused = appendUnique(refused, pb.root(id))
+				own = slices.DeleteFunc(slices.Clone(own), func(x string) bool { return x == k })
+				continue
+			}
+			if pb.homeLineOfAnother(k, id, prof) {
+				// The home's line under this name with another mailbox: the father's or
+				// the son's, which the description tells (see partyhome.go).
+				homes = appendUnique(homes, pb.root(id))
 				own = slices.DeleteFunc(slices.Clone(own), func(x string) bool { return x == k })
 				continue
 			}
@@ -523,6 +530,11 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			// The key's party is known by another description (康桂英, now Kang
 			// Guiying; 方女士, now 方丽华): it may find the same person's other party.
 			mentioned = b.describeAnew(wkey, id, placing[0], prof)
+		}
+		for _, other := range homes {
+			if pb.root(other) != pb.root(id) {
+				b.relate(pb.root(other), pb.root(id), "shares a home's landline under the same name, with another mailbox (parent and child of one name?)")
+			}
 		}
 		pb.addProfile(mentioned, prof)
 		if _, ok := pb.names[mentioned]; !ok && !prof.Company {
@@ -761,7 +773,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		// that holds another Han writing and other phones (her sister 魏琳, whom "Wei
 		// Lin" fits as well) would make one party of two people, as joining two
 		// candidates would (twoPeople, below).
-		if v.d == Same && !ownAgreement(v.c) && pb.twoPeople(self, root) {
+		if v.d == Same && !ownAgreement(v.c) && pb.twoPeople(self, root, prof) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
 	}
@@ -795,7 +807,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		})
 		kept := bySc[:1]
 		for _, r := range bySc[1:] {
-			if slices.ContainsFunc(kept, func(k string) bool { return pb.twoPeople(k, r) }) {
+			if slices.ContainsFunc(kept, func(k string) bool { return pb.twoPeople(k, r, PartyProfile{}) }) {
 				b.relateScored(r, self, "possibly the same party (it would join two people): "+
 					pm.Explain(best[r].c, prof, fr), best[r].score)
 				continue

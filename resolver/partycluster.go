@@ -95,8 +95,15 @@ func (pb *partyBook) clustersContradict(x, y string, n compare.Name) bool {
 // member of a family a mention is.
 func weakName(n compare.Name) bool {
 	text := n.Full
-	if text == "" {
+	switch {
+	case text != "":
+	case compare.HasHan(n.Family + n.Given):
 		text = n.Family + n.Given
+	default:
+		// Thomas / Müller is two words: run together, as a Han name's parts are, every
+		// Latin name given in parts read as one word, a given name alone, and
+		// contradicted no one.
+		text = n.Given + " " + n.Family
 	}
 	if compare.IsMasked(text) {
 		return true
@@ -242,11 +249,13 @@ func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
 }
 
 // twoPeople reports whether two parties hold two people by what the batch knows of
-// them: Han writings and phones that disagree. (Names that contradict are not enough
-// here: a strong description match into each says the names were one person's typos as
+// them: Han writings and phones that disagree, or mailboxes and phones that do
+// (contactsApart, which counts the mention prof, being filed as x, on x's side:
+// PartyProfile{} where x is a candidate). (Names that contradict are not enough here:
+// a strong description match into each says the names were one person's typos as
 // often, and FEBRL's mangled Latin names lost links to that rule.)
-func (pb *partyBook) twoPeople(x, y string) bool {
-	return pb.writingsApart(x, y, PartyProfile{}) || pb.contactsApart(x, y)
+func (pb *partyBook) twoPeople(x, y string, prof PartyProfile) bool {
+	return pb.writingsApart(x, y, PartyProfile{}) || pb.contactsApart(x, y, prof)
 }
 
 // clusterOtherHome reports whether some member of the party whose surviving id is root

@@ -49,3 +49,20 @@ func TestWeakNames(t *testing.T) {
 		}
 	}
 }
+
+// TestLatinNamesInPartsAreNotWeak: a storefront's first and last name fields (Joep /
+// Slagmolen) name one person, as the same name in one field does; run together they
+// read as one word, a given name alone, and the children of one family contradicted
+// each other nowhere in a party. A given name alone is still weak.
+func TestLatinNamesInPartsAreNotWeak(t *testing.T) {
+	joep, vince := compare.Name{Given: "Joep", Family: "Slagmolen"}, compare.Name{Given: "Vince", Family: "Slagmolen"}
+	if weakName(joep) {
+		t.Errorf("weakName(%+v) = true, want false: a given and a family name", joep)
+	}
+	if !clusterContradict(joep, vince) {
+		t.Errorf("clusterContradict(Joep / Slagmolen, Vince / Slagmolen) = false, want true: two children")
+	}
+	if coco := (compare.Name{Given: "Coco"}); !weakName(coco) {
+		t.Errorf("weakName(%+v) = false, want true: a given name alone", coco)
+	}
+}

@@ -20,18 +20,22 @@ func ownContactsApart(c Comparison, a PartyProfile) bool {
 		c[fieldEmail].Kind == compare.Different && c[fieldPhone].Kind == compare.Different
 }
 
-// contactsApart reports whether two parties, each known with a mailbox and a phone,
-// share neither, by what the batch knows of their members: the same rule for parties,
-// so that an order carrying the son's mailbox and no phone does not join the father's
-// party by the description the two share.
-func (pb *partyBook) contactsApart(x, y string) bool {
+// contactsApart reports whether two parties, each known with a mailbox, share none,
+// and share no phone but a home's line (compare.FixedLine, see partyhome.go), by what
+// the batch knows of their members and of the mention (prof, filed as x; empty where
+// there is none): ownContactsApart's rule for parties, so that an order carrying the
+// son's mailbox and no phone does not join the father's party by the description the
+// two share, nor an order without contacts join the two. Each side must give a phone,
+// or the side that gives none stands against one whose phones are all home lines: a
+// mobile beside another mailbox is a person's second mailbox as often.
+func (pb *partyBook) contactsApart(x, y string, prof PartyProfile) bool {
 	rx, ry := pb.root(x), pb.root(y)
 	if rx == ry {
 		return false
 	}
-	ex, px, okX := pb.clusterContacts(rx)
-	ey, py, okY := pb.clusterContacts(ry)
-	if !okX || !okY || len(ex) == 0 || len(ey) == 0 || len(px) == 0 || len(py) == 0 {
+	ex, px, okX := pb.clusterContacts(rx, prof)
+	ey, py, okY := pb.clusterContacts(ry, PartyProfile{})
+	if !okX || !okY || len(ex) == 0 || len(ey) == 0 {
 		return false
 	}
 	for e := range ex {
@@ -40,7 +44,25 @@ func (pb *partyBook) contactsApart(x, y string) bool {
 		}
 	}
 	for p := range px {
-		if py[p] {
+		if py[p] && !compare.FixedLine(p) {
+			return false
+		}
+	}
+	switch {
+	case len(px) > 0 && len(py) > 0:
+		return true
+	case len(px) == 0 && len(py) == 0:
+		return false
+	case len(px) == 0:
+		return allHomeLines(py)
+	}
+	return allHomeLines(px)
+}
+
+// allHomeLines reports whether every phone of a set is a fixed line.
+func allHomeLines(phones map[string]bool) bool {
+	for p := range phones {
+		if !compare.FixedLine(p) {
 			return false
 		}
 	}
@@ -48,16 +70,14 @@ func (pb *partyBook) contactsApart(x, y string) bool {
 }
 
 // clusterContacts returns the plain mailboxes and phones of the loaded members of the
-// party whose surviving id is root; ok is false where a member is a company or has a
-// name that is Chinese in any writing.
-func (pb *partyBook) clusterContacts(root string) (emails, phones map[string]bool, ok bool) {
+// party whose surviving id is root, and of extra (a mention being filed as it, whose
+// profile the party does not hold yet; PartyProfile{} for none); ok is false where one
+// of them is a company or has a name that is Chinese in any writing.
+func (pb *partyBook) clusterContacts(root string, extra PartyProfile) (emails, phones map[string]bool, ok bool) {
 	emails, phones = map[string]bool{}, map[string]bool{}
-	for id, p := range pb.profiles {
-		if pb.root(id) != root {
-			continue
-		}
+	add := func(p PartyProfile) bool {
 		if p.Company || compare.ReadsChinese(nameOf(p)) {
-			return nil, nil, false
+			return false
 		}
 		if p.Email != "" && !compare.IsMasked(p.Email) {
 			emails[p.Email] = true
@@ -65,6 +85,15 @@ func (pb *partyBook) clusterContacts(root string) (emails, phones map[string]boo
 		if p.Phone != "" && !compare.IsMasked(p.Phone) {
 			phones[p.Phone] = true
 		}
+		return true
+	}
+	for id, p := range pb.profiles {
+		if pb.root(id) == root && !add(p) {
+			return nil, nil, false
+		}
+	}
+	if !add(extra) {
+		return nil, nil, false
 	}
 	return emails, phones, true
 }

@@ -439,6 +439,8 @@ func gradeWords(x, y string) wordMatch {
 		m.grade, m.detail = gradeNickname, x+" ~ "+y
 	case min(nx, ny) >= typoMinLen && OneEdit(x, y):
 		m.grade, m.detail = gradeTypo, fmt.Sprintf("%s ~ %s: damerau-levenshtein 1", x, y)
+	case NicknameOfSlip(x, y) || NicknameOfSlip(y, x):
+		m.grade, m.detail = gradeTypo, fmt.Sprintf("%s ~ %s: a nickname of a name one letter off", x, y)
 	default:
 		if code, ok := PhoneticMatch(x, y); ok && min(nx, ny) >= typoMinLen && (min(nx, ny) >= phoneticShort || jw >= phoneticSpelling) {
 			m.grade, m.detail = gradePhonetic, fmt.Sprintf("%s ~ %s: double metaphone %s", x, y, code)

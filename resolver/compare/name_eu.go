@@ -101,6 +101,9 @@ func latinWordsLevel(field string, a, b []string) Level {
 	if l.Kind.Agrees() && (initialSkipped(a, b) || initialSkipped(b, a)) {
 		return level(field, Different, "%s against %s: the first initial stands for no name of the other", strings.Join(a, " "), strings.Join(b, " "))
 	}
+	if l.Kind.Agrees() && initialsDiffer(a, b) {
+		return level(field, Different, "%s against %s: two initials", strings.Join(a, " "), strings.Join(b, " "))
+	}
 	if fa, fb := foldedLetters(a), foldedLetters(b); !slices.Equal(fa, a) || !slices.Equal(fb, b) {
 		// Sałuda written Saluda, and then Saluuda: the letter shops lack is no edit.
 		if alt := latinWordsLevel(field, fa, fb); alt.Kind < l.Kind {
@@ -167,6 +170,20 @@ func latinPartsAgree(a, b Name, l Level) Level {
 		return level("name", Partial, "part by part: %s; %s", g.Why, f.Why)
 	}
 	return l
+}
+
+// initialsDiffer reports whether two names, aligned word by word, set two different
+// initials against each other: V. Slagmolen and J. Slagmolen are two children of the
+// Slagmolens, not one name a letter apart (the letters of the whole names are one edit
+// from each other, which read the pair as a slip).
+func initialsDiffer(a, b []string) bool {
+	for _, p := range align(a, b) {
+		x, y := a[p.i], b[p.j]
+		if x != y && utf8.RuneCountInString(x) == 1 && utf8.RuneCountInString(y) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // initialSkipped reports whether a's initials, two or more in a row (C. J. de Wit, as

@@ -167,3 +167,40 @@ func TestReadsChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoInitialsAreTwoNames: V. Slagmolen and J. Slagmolen are one letter apart as
+// whole names, but the letter is the whole of each first name: two children, not a
+// slip. The same initial on both sides still agrees.
+func TestTwoInitialsAreTwoNames(t *testing.T) {
+	v, j := Name{Given: "V.", Family: "Slagmolen"}, Name{Given: "J.", Family: "Slagmolen"}
+	if got := NameLevel(v, j); got.Kind != Different {
+		t.Errorf("NameLevel(V. Slagmolen, J. Slagmolen) = %v, want different", got)
+	}
+	if got := NameLevel(Name{Full: "J. Slagmolen"}, Name{Full: "J Slagmolen"}); !got.Kind.Agrees() {
+		t.Errorf("NameLevel(J. Slagmolen, J Slagmolen) = %v, want an agreement", got)
+	}
+}
+
+// TestNicknameOfASlip: Lola is Dolores, and Dolpres is Dolores typed with a slip, so
+// Lola and Dolpres are one woman's names; a name the table knows, or a letter off at
+// either end (Mario for Maria's Mia), is not.
+func TestNicknameOfASlip(t *testing.T) {
+	for _, c := range []struct {
+		pet, other string
+		want       bool
+	}{
+		{"lola", "dolpres", true},
+		{"bill", "willaim", true},
+		{"mia", "mario", false},    // another name's ending: Maria's husband
+		{"lola", "dolores", false}, // the name itself: a nickname, not a slip
+		{"kees", "cornelia", false},
+		{"jo", "johan", false}, // a name the table knows
+	} {
+		if got := NicknameOfSlip(c.pet, c.other); got != c.want {
+			t.Errorf("NicknameOfSlip(%s, %s) = %v, want %v", c.pet, c.other, got, c.want)
+		}
+	}
+	if got := NameLevel(Name{Given: "Lola", Family: "Bas Sedano"}, Name{Given: "Dolpres", Family: "Bas Sedano"}); got.Kind != Typo {
+		t.Errorf("NameLevel(Lola, Dolpres Bas Sedano) = %v, want typo", got)
+	}
+}

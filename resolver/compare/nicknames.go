@@ -3,6 +3,7 @@ package compare
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/seamhub/seam/resolver/normalize"
 )
@@ -256,4 +257,49 @@ func Nicknames(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// nicknameLines are the lines of nicknameGroups and nicknameGroupsEU, each the folded
+// names of one group, indexed as nicknames indexes them.
+var nicknameLines = sync.OnceValue(func() [][]string {
+	var out [][]string
+	for _, line := range strings.Split(strings.TrimSpace(nicknameGroups+"\n"+nicknameGroupsEU), "\n") {
+		out = append(out, strings.Fields(nicknameKey(normalize.PersonName(line))))
+	}
+	return out
+})
+
+// slipMinLen is the length of the names a slip is read in: a letter off a short name
+// (Jan, Jon) is another name as often as a slip.
+const slipMinLen = 5
+
+// NicknameOfSlip reports whether pet, in lower case, is a nickname of a name one letter
+// away from slip, which is no name the table knows: Lola against Dolpres, Dolores typed
+// with a slip. Each is the woman's name in a form of its own; the two together read as
+// two names, and the orders she placed as Lola and as Dolpres as two members of a
+// household, or as one depending on which of her names came first. A name the table
+// knows is that name, not a slip; and the slip keeps the name's first and last
+// letters, which in Italian, Spanish and Portuguese say the sex (Mario, Paolo and
+// Giulio are the men of Maria, Paola and Giulia, whether the table knows them or not).
+func NicknameOfSlip(pet, slip string) bool {
+	m := nicknames()
+	slip = nicknameKey(slip)
+	if utf8.RuneCountInString(slip) < slipMinLen || len(m[slip]) > 0 {
+		return false
+	}
+	lines := nicknameLines()
+	for _, g := range m[nicknameKey(pet)] {
+		for _, full := range lines[g] {
+			if utf8.RuneCountInString(full) >= slipMinLen && OneEdit(full, slip) && sameEnds(full, slip) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameEnds reports whether two words begin and end with the same letters.
+func sameEnds(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	return len(ra) > 0 && len(rb) > 0 && ra[0] == rb[0] && ra[len(ra)-1] == rb[len(rb)-1]
 }

@@ -1,0 +1,55 @@
+package compare_test
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/resolver/compare"
+	"github.com/seamhub/seam/resolver/normalize"
+)
+
+// TestFixedLine: a home's line by each country's numbering plan, written as shops
+// receive it, against the mobiles of the same countries; numbers of plans that do not
+// tell them apart (the United States) are never fixed.
+func TestFixedLine(t *testing.T) {
+	cases := []struct {
+		phone, country string
+		fixed          bool
+	}{
+		{"055875493", "IT", true},        // Firenze
+		{"+39 055 875493", "", true},     // the same, from abroad
+		{"+39 347 555 6666", "", false},  // an Italian mobile
+		{"010-6702724", "NL", true},      // Rotterdam
+		{"+31 (0)6 26625915", "", false}, // a Dutch mobile
+		{"(030) 1234567", "DE", true},    // Berlin
+		{"0711 2345678", "DE", true},     // Stuttgart
+		{"0162 14925418", "DE", false},   // a German mobile
+		{"0800 1234567", "DE", false},    // a free number
+		{"04.73.72.36.19", "FR", true},   // Clermont-Ferrand
+		{"09 51 23 45 67", "FR", true},   // an internet box's line
+		{"06 27 93 78 89", "FR", false},  // a French mobile
+		{"913 456 789", "ES", true},      // Madrid
+		{"612 345 678", "ES", false},     // a Spanish mobile
+		{"+55 (11) 2345-6789", "", true}, // São Paulo, eight digits
+		{"+55 11 98765-4321", "", false}, // a Brazilian mobile, nine
+		{"(+48) 717 326 710", "", true},  // Wrocław
+		{"(+48) 536 691 011", "", false}, // a Polish mobile
+		{"+44 20 7946 0018", "", true},   // London
+		{"+44 7700 900123", "", false},   // a British mobile
+		{"+1 303 555 0148", "", false},   // the North American plan does not tell
+		{"+86 139 8012 4476", "", false}, // a mainland mobile
+	}
+	for _, c := range cases {
+		e, ok := normalize.Phone(c.phone, c.country)
+		if !ok {
+			t.Fatalf("%s (%s) does not read as a number", c.phone, c.country)
+		}
+		if got := compare.FixedLine(e); got != c.fixed {
+			t.Errorf("FixedLine(%s) (%s) = %v, want %v", e, c.phone, got, c.fixed)
+		}
+	}
+	for _, s := range []string{"", "+", "0558754930", "+39 055"} {
+		if compare.FixedLine(s) {
+			t.Errorf("FixedLine(%q) = true, want false: not a number in E.164", s)
+		}
+	}
+}
