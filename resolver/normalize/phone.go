@@ -154,6 +154,7 @@ func national(digits string, home plan, known bool) (string, bool) {
 		nsn = digits[len(home.trunk):]
 	case home.trunk == "1" && len(digits) == home.max:
 		// North American numbers are dialled with or without the 1
+	case home.bare:
 	case home.trunk != "":
 		return "", false
 	}

@@ -9,6 +9,10 @@ type plan struct {
 	trunk    string   // national trunk prefix ("0"; "1" in North America; "" for none)
 	intl     []string // international call prefixes besides "00", longest first
 	min, max int      // length range of the national significant number
+	// bare says that national numbers are commonly written without the trunk prefix,
+	// as Brazil's "(11) 91234-5678": where it is not, a number without it is a local
+	// one whose area code is missing, and names nobody.
+	bare bool
 }
 
 // plans are the countries Seam's sources mostly come from. Italy keeps the leading 0 of
@@ -51,6 +55,18 @@ var plans = map[string]plan{
 	"RU": {code: "7", trunk: "8", intl: []string{"810"}, min: 10, max: 10},
 	"AU": {code: "61", trunk: "0", intl: []string{"0011"}, min: 9, max: 9},
 	"NZ": {code: "64", trunk: "0", min: 8, max: 10},
+	// Brazil: a two-digit area code, then eight digits for a landline, nine (the first a
+	// 9) for a mobile, written "(11) 91234-5678"; the trunk 0 goes before a long-distance
+	// call's area code.
+	"BR": {code: "55", trunk: "0", min: 10, max: 11, bare: true},
+	// Mexico has dialled ten digits without a trunk prefix since 2019.
+	"MX": {code: "52", min: 10, max: 10},
+	"ZA": {code: "27", trunk: "0", min: 9, max: 9},
+	"PH": {code: "63", trunk: "0", min: 9, max: 10},
+	"ID": {code: "62", trunk: "0", min: 9, max: 12},
+	"TR": {code: "90", trunk: "0", min: 10, max: 10},
+	"GR": {code: "30", min: 10, max: 10},
+	"CZ": {code: "420", min: 9, max: 9},
 }
 
 // plansByCode finds a plan from a calling code. North America shares +1 and the plans
