@@ -474,8 +474,26 @@ func CompareParties(a, b PartyProfile) Comparison {
 		movedWithPhone(&c, a, b)
 		mailboxOfAnother(&c, a, b)
 		secondPhoneAtHome(&c, a, b)
+		homophoneOnAnotherPhone(&c)
 	}
 	return c
+}
+
+// homophoneOnAnotherPhone weighs a name that only reads as the other's (Homophone:
+// 魏林 and 魏琳) as a sound alike (Phonetic) where each side has its own phone: sisters
+// and brothers are named alike (邹建宁, 邹建凝), each with a number of their own, at
+// the flat of their parents, so that there the name is as likely a sibling's as a slip.
+// With one number, or none on one side (a platform's privacy number), it is the
+// input method's slip on one person's name.
+func homophoneOnAnotherPhone(c *Comparison) {
+	if k := c[fieldPhone].Kind; k != compare.Different && k != compare.Typo {
+		return
+	}
+	for _, f := range []int{fieldName, fieldGiven} {
+		if c[f].Kind == compare.Homophone {
+			c[f] = compare.Level{Kind: compare.Phonetic, Why: c[f].Why + ", each with its own phone (a sibling's name as often as a slip)"}
+		}
+	}
 }
 
 // secondPhoneAtHome makes another phone say nothing where a whole Chinese name of three
