@@ -813,7 +813,9 @@ func cityWrittenShort(a, b compare.Address) (compare.Address, compare.Address) {
 				continue
 			}
 			rest, ok := strings.CutPrefix(*f, short)
-			if !ok || rest == "" {
+			if !ok || rest == "" || strings.HasPrefix(rest, "市") {
+				// 苏州市 in a storefront's city field, or 苏州市吴中区: the city written
+				// in full, which cut at its name left 市 to compare with a district.
 				return x, false
 			}
 			*f, x.City = rest, y.City
