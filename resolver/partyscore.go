@@ -405,6 +405,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		// 书院路35115幢 against 书院路351号15幢: the 号 dropped, read as the other writes it.
 		pa, pb, run := compare.SplitRunTogether(placeA, placeB)
 		pa, pb = streetIsCompound(pa, pb)
+		pa, pb = laneBuilding(pa, pb)
 		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, pa, pb)
 		if run != "" {
 			c[fieldNumber].Why += " (" + run + ")"
@@ -849,6 +850,29 @@ func streetIsCompound(a, b compare.Address) (compare.Address, compare.Address) {
 			return x, false
 		}
 		x.Detail, x.Street = x.Street+x.Detail, ""
+		return x, true
+	}
+	return eitherSide(a, b, fix)
+}
+
+// laneBuilding reads the number after a Shanghai lane (沪太路829弄7号1202室) as the
+// building it is, where the other address writes that building in its detail without
+// a number of its own (沪太路829弄锦绣江南7号楼1202室, or 世茂滨江花园19号楼2603室 for
+// 漕溪北路1371弄19号2603室): a lane (弄) is the compound's way in, its 号 one of the
+// compound's buildings, and 1202室 a flat in it. Read as the street's number, the 7 met
+// nothing on the other side, and the flat alone (1202) only part of the other's
+// numbers (7-1202), and 9号楼1202室, another building's flat of the same number, was
+// as similar. Only where the other's detail has a number more than this one's, the
+// building's place.
+func laneBuilding(a, b compare.Address) (compare.Address, compare.Address) {
+	fix := func(x, y compare.Address) (compare.Address, bool) {
+		if !strings.HasSuffix(x.Street, "弄") || x.Number == "" || y.Number != "" || y.Street != "" && y.Street != x.Street {
+			return x, false
+		}
+		if len(compare.DigitRuns(y.Detail)) != 1+len(compare.DigitRuns(x.Detail)) {
+			return x, false
+		}
+		x.Detail, x.Number = x.Number+"号"+x.Detail, ""
 		return x, true
 	}
 	return eitherSide(a, b, fix)
