@@ -241,7 +241,7 @@ func (pb *partyBook) personalKeysFirst(found, nodes, keyed []string, prof PartyP
 // script or romanisation, or with a slip), not in a part, a nickname or a title.
 func wholeNameAgrees(a, b compare.Name) bool {
 	switch compare.NameLevel(a, b).Kind {
-	case compare.Exact, compare.Transliterated, compare.Typo, compare.Phonetic:
+	case compare.Exact, compare.Transliterated, compare.Homophone, compare.Typo, compare.Phonetic:
 		return true
 	}
 	return false

@@ -58,8 +58,13 @@ func DefaultPartyModel() PartyModel {
 	// hundred), while one person's orders carry one as often as their shop writes it.
 	// It weighs a little, and a link resting on it holds only as the mention's one such
 	// match (see partLinks).
+	// A Han name whose given name is written with other characters of the same sound
+	// (梁树临 for 梁树林) tells what a romanisation of it does, the name's sound and
+	// not its characters, and weighs as one: an input method's slip, where two people
+	// whose names only sound alike are no more common than a namesake written in
+	// pinyin.
 	names := map[compare.Kind][2]float64{
-		compare.Exact: k(0.80, 0.004), compare.Transliterated: k(0.03, 0.0005), compare.Nickname: k(0.02, 0.001),
+		compare.Exact: k(0.80, 0.004), compare.Transliterated: k(0.03, 0.0005), compare.Homophone: k(0.03, 0.0005), compare.Nickname: k(0.02, 0.001),
 		compare.Typo: k(0.06, 0.002), compare.Phonetic: k(0.03, 0.004), compare.Similar: k(0.03, 0.01),
 		compare.Initials: k(0.005, 0.005), compare.Partial: k(0.03, 0.003), compare.MaskedCompatible: k(0.02, 0.005),
 		compare.Different: k(0.02, 0.96),
@@ -154,6 +159,9 @@ func (pm *PartyModel) Weight(field int, k compare.Kind) float64 {
 	}
 	if k == compare.Building && (pm.M[field][k] == 0 || pm.U[field][k] == 0) {
 		k = compare.Partial // likewise: what it fitted for the compound alone
+	}
+	if k == compare.Homophone && (pm.M[field][k] == 0 || pm.U[field][k] == 0) {
+		k = compare.Phonetic // likewise: what it fitted for these names before
 	}
 	return kindWeight(pm.M[field][k], pm.U[field][k])
 }

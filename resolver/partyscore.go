@@ -405,6 +405,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		// 书院路35115幢 against 书院路351号15幢: the 号 dropped, read as the other writes it.
 		pa, pb, run := compare.SplitRunTogether(placeA, placeB)
 		pa, pb = streetIsCompound(pa, pb)
+		pa, pb = laneBuilding(pa, pb)
 		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, pa, pb)
 		if run != "" {
 			c[fieldNumber].Why += " (" + run + ")"
@@ -474,8 +475,26 @@ func CompareParties(a, b PartyProfile) Comparison {
 		movedWithPhone(&c, a, b)
 		mailboxOfAnother(&c, a, b)
 		secondPhoneAtHome(&c, a, b)
+		homophoneOnAnotherPhone(&c)
 	}
 	return c
+}
+
+// homophoneOnAnotherPhone weighs a name that only reads as the other's (Homophone:
+// 魏林 and 魏琳) as a sound alike (Phonetic) where each side has its own phone: sisters
+// and brothers are named alike (邹建宁, 邹建凝), each with a number of their own, at
+// the flat of their parents, so that there the name is as likely a sibling's as a slip.
+// With one number, or none on one side (a platform's privacy number), it is the
+// input method's slip on one person's name.
+func homophoneOnAnotherPhone(c *Comparison) {
+	if k := c[fieldPhone].Kind; k != compare.Different && k != compare.Typo {
+		return
+	}
+	for _, f := range []int{fieldName, fieldGiven} {
+		if c[f].Kind == compare.Homophone {
+			c[f] = compare.Level{Kind: compare.Phonetic, Why: c[f].Why + ", each with its own phone (a sibling's name as often as a slip)"}
+		}
+	}
 }
 
 // secondPhoneAtHome makes another phone say nothing where a whole Chinese name of three
@@ -795,7 +814,9 @@ func cityWrittenShort(a, b compare.Address) (compare.Address, compare.Address) {
 				continue
 			}
 			rest, ok := strings.CutPrefix(*f, short)
-			if !ok || rest == "" {
+			if !ok || rest == "" || strings.HasPrefix(rest, "市") {
+				// 苏州市 in a storefront's city field, or 苏州市吴中区: the city written
+				// in full, which cut at its name left 市 to compare with a district.
 				return x, false
 			}
 			*f, x.City = rest, y.City
@@ -829,6 +850,29 @@ func streetIsCompound(a, b compare.Address) (compare.Address, compare.Address) {
 			return x, false
 		}
 		x.Detail, x.Street = x.Street+x.Detail, ""
+		return x, true
+	}
+	return eitherSide(a, b, fix)
+}
+
+// laneBuilding reads the number after a Shanghai lane (沪太路829弄7号1202室) as the
+// building it is, where the other address writes that building in its detail without
+// a number of its own (沪太路829弄锦绣江南7号楼1202室, or 世茂滨江花园19号楼2603室 for
+// 漕溪北路1371弄19号2603室): a lane (弄) is the compound's way in, its 号 one of the
+// compound's buildings, and 1202室 a flat in it. Read as the street's number, the 7 met
+// nothing on the other side, and the flat alone (1202) only part of the other's
+// numbers (7-1202), and 9号楼1202室, another building's flat of the same number, was
+// as similar. Only where the other's detail has a number more than this one's, the
+// building's place.
+func laneBuilding(a, b compare.Address) (compare.Address, compare.Address) {
+	fix := func(x, y compare.Address) (compare.Address, bool) {
+		if !strings.HasSuffix(x.Street, "弄") || x.Number == "" || y.Number != "" || y.Street != "" && y.Street != x.Street {
+			return x, false
+		}
+		if len(compare.DigitRuns(y.Detail)) != 1+len(compare.DigitRuns(x.Detail)) {
+			return x, false
+		}
+		x.Detail, x.Number = x.Number+"号"+x.Detail, ""
 		return x, true
 	}
 	return eitherSide(a, b, fix)

@@ -278,7 +278,7 @@ func TestModelStoredBeforeDwelling(t *testing.T) {
 		fields := stored[key].([]any)
 		for i, f := range fields {
 			kinds := f.([]any)
-			fields[i] = kinds[:len(kinds)-3] // as written before Dwelling, OtherHome and Building
+			fields[i] = kinds[:len(kinds)-4] // as written before Dwelling, OtherHome, Building and Homophone
 		}
 	}
 	old, _ := json.Marshal(stored)
@@ -294,6 +294,9 @@ func TestModelStoredBeforeDwelling(t *testing.T) {
 	}
 	if got, want := back.Weight(fieldDetail, compare.Building), back.Weight(fieldDetail, compare.Partial); got != want || got <= 0 {
 		t.Errorf("an old model weighs a building %.2f, want its partial weight %.2f", got, want)
+	}
+	if got, want := back.Weight(fieldName, compare.Homophone), back.Weight(fieldName, compare.Phonetic); got != want || got <= 0 {
+		t.Errorf("an old model weighs a homophone %.2f, want its phonetic weight %.2f", got, want)
 	}
 	if b, p := pm.Weight(fieldDetail, compare.Building), pm.Weight(fieldDetail, compare.Partial); b <= p {
 		t.Errorf("the prior weighs a locker of the home's building %.2f, no more than the compound's %.2f", b, p)

@@ -233,7 +233,7 @@ func chineseRunes(s string) []rune {
 	// Each byte that is not UTF-8 becomes U+FFFD before NFKC (as ranging over s reads
 	// it), which would otherwise pass it through and let the next character compose
 	// differently on each reading.
-	rs := []rune(Simplify(norm.NFKC.String(string([]rune(s)))))
+	rs := hanNumeralsAsDigits([]rune(Simplify(norm.NFKC.String(string([]rune(s))))))
 	// Spaces between numbers separate them (九棵树家园9 5 1006 is building 9, unit 5,
 	// flat 1006, as 9-5-1006 writes it); run together they would be one number.
 	for i := 1; i < len(rs)-1; i++ {

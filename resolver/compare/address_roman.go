@@ -423,7 +423,8 @@ func hasStreetType(words []string) bool {
 // the numbers in order disagree: Room 1506, Building 17 for 17号1506室, Apt 1702,
 // Building 14, Rongqiao Cheng for 融侨14栋1702 read the numbers the other way round,
 // the compound's name, if kept, in pinyin, and may leave out the unit. The same
-// numbers, two at least, in any order, one side's within the other's, are Similar.
+// numbers, two at least and the last of the Han form a flat's, are the same home
+// (Dwelling), as 17号1506室 and 17-1506 are; one side's within the other's, Similar.
 func englishDetail(field, a, b string) (Level, bool) {
 	han, latin := a, b
 	if !chineseStyleDetail(han) {
@@ -435,6 +436,9 @@ func englishDetail(field, a, b string) (Level, bool) {
 	ha, la := digitRuns(norm.NFKC.String(han)), digitRuns(latin)
 	if len(ha) < 2 || len(la) < 2 || !within(la, ha) && !within(ha, la) {
 		return Level{}, false
+	}
+	if len(ha) == len(la) && dwellingNumbers(ha) {
+		return level(field, Dwelling, "%s names the home %s", latin, han), true
 	}
 	return level(field, Similar, "%s has the numbers of %s", latin, han), true
 }

@@ -141,7 +141,7 @@ func TestAddressPartLevels(t *testing.T) {
 		{PartStreet, "Xinghu Street", "Renmin Street, Industrial Park", Different},
 		{PartDetail, "woodstock park", "woodstokcipark", Similar}, // FEBRL-style corruption
 		{PartDetail, "rosetta lodge", "kingsford village", Different},
-		{PartDetail, "Bldg 3, Rm 2706", "3-2706", Similar}, // an English form's flat, a Chinese form's numbers
+		{PartDetail, "Bldg 3, Rm 2706", "3-2706", Dwelling}, // an English form's flat, a Chinese form's numbers
 		{PartDetail, "Bldg 3, Rm 2706", "4-2706", Different},
 		{PartDetail, "Unit 12", "12", Different}, // one number: not enough to say
 		// The flat or floor next door is a neighbour's as often as a slip.
@@ -399,15 +399,16 @@ func TestHomeNumbersKey(t *testing.T) {
 }
 
 // TestEnglishFormOfAChineseDetail: the English form of a flat reads its numbers the
-// other way round and may leave out the unit; other numbers are another flat.
+// other way round (the same home, as the Chinese form's numbers alone are) and may
+// leave out the unit; other numbers are another flat.
 func TestEnglishFormOfAChineseDetail(t *testing.T) {
 	for _, c := range []struct {
 		han, latin string
 		want       Kind
 	}{
-		{"锦绣家园17号1506室", "Room 1506, Building 17", Similar},
-		{"融侨14栋1702", "Apt 1702, Building 14, Rongqiao Cheng", Similar},
-		{"建设新村22号楼2单元706室", "Room 706, Building 22, Jianshe Xincun", Similar},
+		{"锦绣家园17号1506室", "Room 1506, Building 17", Dwelling}, // the same numbers: the same home
+		{"融侨14栋1702", "Apt 1702, Building 14, Rongqiao Cheng", Dwelling},
+		{"建设新村22号楼2单元706室", "Room 706, Building 22, Jianshe Xincun", Similar}, // the unit left out
 		{"锦绣家园17号1506室", "Room 1507, Building 17", Different},
 		{"9号楼3202室", "9-3202", Dwelling}, // numbers alone: as a Chinese detail reads them
 		{"9号楼32室", "9-32", Exact},        // a room of two digits: a floor or a shop as often as a home

@@ -183,6 +183,23 @@ func spell(choices [][]string, text string) (string, bool) {
 	return "", false
 }
 
+// homophoneLevel compares two Han names that are not the same: Homophone where they
+// share the family name and the given names read alike character by character (梁树林
+// and 梁树临, liang shu lin), the input method's slip on a name its owner typed;
+// Phonetic where the family names differ in writing, though they read alike or
+// fuzzily alike (张伟 and 章玮: 张 and 章 are two families; 陈国嘉 and 程国嘉), which a
+// stranger's name does as often. ok is false where they do not read alike.
+func homophoneLevel(a, b HanName) (k Kind, reading string, ok bool) {
+	r, ok := homophones(a, b)
+	switch {
+	case !ok:
+		return Null, "", false
+	case a.Family == b.Family && a.Given != "" && b.Given != "":
+		return Homophone, r, true
+	}
+	return Phonetic, r, true
+}
+
 // homophones reports whether two Han names of the same length can be read alike,
 // character by character: 张伟 and 章玮 are both zhang wei. Pinyin input methods make
 // exactly this mistake, and platforms show the name the buyer typed.

@@ -72,14 +72,24 @@ const (
 	// which every household of a compound shares, weaker than the flat. Appended as
 	// Dwelling is; a model without weights for it weighs it as Partial.
 	Building
+	// Homophone: two Han names of one family name whose given names read alike, toneless,
+	// character by character, written with other characters (梁树林 and 梁树临, 李雨欣 and
+	// 李雨馨): the slip of a pinyin input method, which offers the sound's characters
+	// and lets the buyer pick the wrong one. It says as much as a name written in
+	// another script does (Transliterated: 李雨欣 against Li Yuxin also tells the
+	// sound, not the characters), more than Phonetic, which also covers another family
+	// name of a fuzzy reading (陈 and 程) and sounds alike in Latin letters. Appended as
+	// Dwelling is; a model without weights for it weighs it as Phonetic, what it
+	// fitted for these names before.
+	Homophone
 
 	// NumKinds is the number of kinds, for arrays indexed by Kind.
-	NumKinds = int(Building) + 1
+	NumKinds = int(Homophone) + 1
 )
 
 var kindNames = [NumKinds]string{"null", "exact", "transliterated", "nickname", "transposed", "typo",
 	"phonetic", "similar", "initials", "partial", "year-off", "masked-compatible", "different", "masked-digits", "dwelling", "other-home",
-	"building"}
+	"building", "homophone"}
 
 // String returns the kind's name as evidence and logs print it: "exact", "masked-compatible".
 func (k Kind) String() string {
@@ -87,6 +97,31 @@ func (k Kind) String() string {
 		return kindNames[k]
 	}
 	return fmt.Sprintf("kind(%d)", uint8(k))
+}
+
+// strength orders the kinds by strength where their order as constants does not:
+// the kinds appended after Different for stored models' sake. A kind's rank is its
+// constant, but for those, which rank as their documentation places them.
+var strength = func() [NumKinds]float64 {
+	var r [NumKinds]float64
+	for k := range Kind(NumKinds) {
+		r[k] = float64(k)
+	}
+	r[MaskedDigits] = float64(MaskedCompatible) - 0.5
+	r[Dwelling] = float64(Exact) - 0.5
+	r[OtherHome] = float64(Different) + 0.5
+	r[Building] = float64(Partial) - 0.5
+	r[Homophone] = float64(Transliterated) + 0.5
+	return r
+}()
+
+// Stronger reports whether kind k says more for agreement than kind o: Homophone is
+// stronger than Nickname and Typo, though appended after them.
+func (k Kind) Stronger(o Kind) bool {
+	if int(k) >= NumKinds || int(o) >= NumKinds {
+		return k < o
+	}
+	return strength[k] < strength[o]
 }
 
 // Agrees reports whether the kind is evidence of agreement at some strength: every kind

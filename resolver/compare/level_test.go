@@ -26,7 +26,7 @@ func TestKind(t *testing.T) {
 			t.Errorf("Kind(%d).String() = %q", k, k.String())
 		}
 	}
-	if got := Kind(NumKinds).String(); got != "kind(17)" {
+	if got := Kind(NumKinds).String(); got != "kind(18)" {
 		t.Errorf("an unknown kind prints %q", got)
 	}
 	for _, tt := range []struct {

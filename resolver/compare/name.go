@@ -45,7 +45,7 @@ func nameField(s string) string { return strings.ToValidUTF8(strings.TrimSpace(s
 
 // NameKinds are the levels NameLevel returns, strongest first.
 func NameKinds() []Kind {
-	return []Kind{Null, Exact, Transliterated, Nickname, Typo, Phonetic, Similar, Initials, Partial, MaskedCompatible, Different}
+	return []Kind{Null, Exact, Transliterated, Homophone, Nickname, Typo, Phonetic, Similar, Initials, Partial, MaskedCompatible, Different}
 }
 
 // Name similarity thresholds: a word pair at or above similarName is Similar; a whole
@@ -80,8 +80,10 @@ const maxNameBytes = 256
 //     Smith);
 //   - Typo: a word one edit from the other's (Jon, John), or a Han name of three or
 //     more characters with one character different;
+//   - Homophone: Han names of one family name whose given names read alike (梁树林,
+//     梁树临);
 //   - Phonetic: words with a Double Metaphone code in common (Smith, Schmidt), or Han
-//     names that read alike (张伟, 章玮);
+//     names that read alike under two family names (张伟, 章玮);
 //   - Similar: words with Jaro-Winkler similarity at least 0.88 (Thompson, Tomson);
 //   - Initials: an initial against a name starting with it (J. Smith, John Smith), or
 //     two equal initials, which never make an exact match;
@@ -114,7 +116,7 @@ func NameLevel(a, b Name) Level {
 		if sw.a == a && sw.b == b {
 			continue
 		}
-		if alt := compareNames("name", sw.a.text(), sw.b.text()); alt.Kind != Null && alt.Kind < l.Kind {
+		if alt := compareNames("name", sw.a.text(), sw.b.text()); alt.Kind != Null && alt.Kind.Stronger(l.Kind) {
 			l = alt
 		}
 	}
@@ -260,8 +262,8 @@ func hanLevel(field, a, b string) Level {
 			return level(field, Partial, "family name %s only", p[0])
 		}
 	}
-	if r, ok := homophones(na, nb); ok {
-		return level(field, Phonetic, "%s ~ %s: both read %s", a, b, r)
+	if k, r, ok := homophoneLevel(na, nb); ok {
+		return level(field, k, "%s ~ %s: both read %s", a, b, r)
 	}
 	if l, ok := hanNickname(field, a, nb); ok {
 		return l

@@ -32,9 +32,16 @@ var nameLevelTests = []struct {
 	{"女娲", "Nyu Wa", Transliterated},
 	{"张伟明", "Wei-Ming Zhang", Transliterated},
 	{"张伟", "Zhang Wie", Typo},
-	{"张伟", "章玮", Phonetic}, // typed with a pinyin input method
-	{"张伟明", "张卫明", Phonetic},
-	{"张伟明", "张伟民", Typo}, // ming, min: one character apart
+	{"张伟", "章玮", Phonetic},    // typed with a pinyin input method
+	{"张伟明", "张卫明", Homophone}, // one family name: the given name's characters picked wrong
+	{"梁树林", "梁树临", Homophone},
+	{"李雨欣", "李雨馨", Homophone},
+	{"張雨欣", "张雨馨", Homophone}, // traditional folded first
+	{"欧阳娜娜", "欧阳纳纳", Homophone},
+	{"李薇", "李伟", Homophone},
+	{"韩鹏飞", "寒鹏飞", Phonetic}, // two families that read alike
+	{"梁树林", "梁树森", Typo},     // another sound: one character apart only
+	{"张伟明", "张伟民", Typo},     // ming, min: one character apart
 	// A family name of a fuzzy-pinyin reading beside the same given name: a slip of
 	// the input method (chen for cheng, huang for wang, zou for zhou), not a sibling.
 	{"陈国嘉", "程国嘉", Phonetic},
@@ -304,8 +311,8 @@ func TestSameFamilyAcrossScripts(t *testing.T) {
 
 func TestHanNamePartsInEitherOrder(t *testing.T) {
 	// 王 typed as the first name, and 宇辉 a homophone of 宇晖.
-	if got := NameLevel(Name{Given: "王", Family: "宇辉"}, Name{Full: "王宇晖"}); got.Kind != Phonetic {
-		t.Errorf("王 宇辉 (swapped parts) vs 王宇晖: %v (%s), want phonetic", got.Kind, got.Why)
+	if got := NameLevel(Name{Given: "王", Family: "宇辉"}, Name{Full: "王宇晖"}); got.Kind != Homophone {
+		t.Errorf("王 宇辉 (swapped parts) vs 王宇晖: %v (%s), want homophone", got.Kind, got.Why)
 	}
 	if got := NameLevel(Name{Given: "宇辉", Family: "王"}, Name{Full: "李宇辉"}); got.Kind != Different {
 		t.Errorf("another family name: %v", got.Kind)
