@@ -385,6 +385,11 @@ func (mp *mapper) version(s *spec, field string, cur any) *int64 {
 func (mp *mapper) money(ms *moneySpec, field string, cur any) *ontology.Money {
 	v, raw, err := ms.read(mp.top, cur)
 	if err != nil {
+		// A composite spec's problem is its part's: that part names the source.
+		var pe *partError
+		for errors.As(err, &pe) {
+			ms, err = pe.part, pe.err
+		}
 		s := ms.amount
 		var ve *valueError
 		if errors.As(err, &ve) && ve.rule == "currency" {
