@@ -48,6 +48,9 @@ func (m *Mapping) split(rec Record) (roots []any, ids []string) {
 		if e, ok := el.(map[string]any); ok && e[m.splitID] != nil {
 			id = fmt.Sprint(e[m.splitID])
 		}
+		// What is the whole record's stays out of a part's document where the mapping
+		// says so (a Square return's own id and refunds[], of all its sales at once).
+		one["_split"] = id
 		roots, ids = append(roots, one), append(ids, id)
 	}
 	return roots, ids

@@ -44,7 +44,9 @@ func TestSquareReturnOrderIsARefundOfItsSale(t *testing.T) {
 	sfTime(t, "occurredAt", d.OccurredAt, "2025-07-02T14:06:03Z")
 	sfLocation(t, d, "square:L2K8D0QWERT7Y")
 	sfLines(t, d, " ext=BQXHKM5R3V7JQ2TFOZ4GHE6N qty=0.5 price=32USD")
-	sfRefs(t, d, "order_id:square:q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY")
+	// Its own id, which the refund's PaymentRefund names as its order_id, and the payment
+	// its refunds[] gave the money back to.
+	sfRefs(t, d, "order_id:square:q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY", "order_id:square:Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY", "payment:square:bP9mAsEMYPUGjjGNaNO5ZDVyLhSZY")
 	if d.SourceVersion == nil || *d.SourceVersion != 3 {
 		t.Errorf("source version = %v, want 3", d.SourceVersion)
 	}
@@ -75,8 +77,9 @@ func TestSquareExchangeIsASaleAndAReturn(t *testing.T) {
 		t.Errorf("return = %+v %s %s", ret.Key, ret.Role, ret.Total)
 	}
 	sfLines(t, ret, " ext=W62UWFY35CWMYGVWK6TWJDNI qty=1 price=4.5USD")
-	// The return belongs with the goods' first sale, not with the exchange's new one.
-	sfRefs(t, ret, "order_id:square:q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY")
+	// The return belongs with the goods' first sale, not with the exchange's new one: not
+	// keyed by the exchange's id; its refund went back to the first sale's payment.
+	sfRefs(t, ret, "order_id:square:q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY", "payment:square:bP9mAsEMYPUGjjGNaNO5ZDVyLhSZY")
 }
 
 // A gift card and a custom amount rung up beside a coffee, with a tip on the card. Before:
