@@ -333,3 +333,16 @@ func sqDocsOf(t *testing.T, raw []byte) []*ontology.Document {
 	}
 	return docs
 }
+
+// A return whose returns[] do not name the sale (no source_order_id) still joins it:
+// its refunds[] name the sale's order (transaction_id, "the transaction that the refunded
+// tender is part of") and the tender given back to. Before, such a return named nothing
+// and stood alone.
+func TestSquareReturnJoinsItsSaleByItsRefunds(t *testing.T) {
+	raw := bytes.Replace(srcSample(t, "square/return_order.json"), []byte(`"source_order_id": "q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY",`), nil, 1)
+	docs := sqDocsOf(t, raw)
+	if len(docs) != 1 {
+		t.Fatalf("%d documents", len(docs))
+	}
+	sfRefs(t, docs[0], "order_id:square:Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY", "payment:square:bP9mAsEMYPUGjjGNaNO5ZDVyLhSZY", "order_id:square:q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY")
+}
