@@ -25,10 +25,10 @@ const (
  {"ShipmentId": "FBA15DJ9SVVD", "SellerSKU": "MUG-C", "FulfillmentNetworkSKU": "X00R23CCCC", "QuantityShipped": 10, "QuantityReceived": 10, "QuantityInCase": 0, "PrepDetailsList": []}]}}`
 )
 
-// TestAmazonItemsInPagesAddUp: the pages of one shipment's items answer are documents
-// side by side, so every SKU of the shipment is on hand at its fulfilment centre; a page
-// sent again is a duplicate; a later poll's page with new counts supersedes its own page
-// only. Before, both pages were one document keyed by the ShipmentId: page 2 replaced
+// TestAmazonItemsInPagesAddUp: the items of one shipment's items answer, whatever page
+// they came in, are documents side by side, so every SKU of the shipment is on hand at
+// its fulfilment centre; a page sent again is a duplicate; a later poll's page with new
+// counts supersedes its own items only. Before, both pages were one document keyed by the ShipmentId: page 2 replaced
 // page 1 and only its SKU was on hand.
 func TestAmazonItemsInPagesAddUp(t *testing.T) {
 	s := startServer(t, testConfig(t))
@@ -47,8 +47,9 @@ func TestAmazonItemsInPagesAddUp(t *testing.T) {
 	}
 	out := ingest(write("1_getShipments.json", fbaShipmentReceiving), write("2_items_page1.json", fbaItemsPage1),
 		write("3_items_page2.json", fbaItemsPage2))
-	if !strings.Contains(out, "3 accepted") {
-		t.Errorf("ingest: %s, want 3 accepted", out)
+	// The shipment and its three items, one document each.
+	if !strings.Contains(out, "4 accepted") {
+		t.Errorf("ingest: %s, want 4 accepted", out)
 	}
 	const fc = "amazon-fba:MKC6"
 	for _, sku := range []string{"MUG-A", "MUG-B", "MUG-C"} {

@@ -39,7 +39,11 @@ type delivery struct {
 }
 
 func shopifyDelivery(t *testing.T, topic, file, id string) delivery {
-	body := sample(t, "shopify/"+file)
+	return shopifyBody(topic, sample(t, "shopify/"+file), id)
+}
+
+// shopifyBody is a Shopify delivery of the body, signed as Shopify signs it.
+func shopifyBody(topic string, body []byte, id string) delivery {
 	h := webhook.Sign("shopify", body, []byte(testSecret), "", time.Now())
 	h.Set("X-Shopify-Topic", topic)
 	h.Set("X-Shopify-Webhook-Id", id)

@@ -48,6 +48,9 @@ func (m *Mapping) split(rec Record) (roots []any, ids []string) {
 		if e, ok := el.(map[string]any); ok && e[m.splitID] != nil {
 			id = fmt.Sprint(e[m.splitID])
 		}
+		// What is the whole record's stays out of a part's document where the mapping
+		// says so (a Square return's own id and refunds[], of all its sales at once).
+		one["_split"] = id
 		roots, ids = append(roots, one), append(ids, id)
 	}
 	return roots, ids
@@ -385,6 +388,11 @@ func (mp *mapper) version(s *spec, field string, cur any) *int64 {
 func (mp *mapper) money(ms *moneySpec, field string, cur any) *ontology.Money {
 	v, raw, err := ms.read(mp.top, cur)
 	if err != nil {
+		// A composite spec's problem is its part's: that part names the source.
+		var pe *partError
+		for errors.As(err, &pe) {
+			ms, err = pe.part, pe.err
+		}
 		s := ms.amount
 		var ve *valueError
 		if errors.As(err, &ve) && ve.rule == "currency" {

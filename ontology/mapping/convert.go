@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -142,11 +143,58 @@ type moneySpec struct {
 	// sum adds every amount the amount spec reaches (a refund paid back in two
 	// transactions, to a gift card and to a card); all must be in one currency.
 	sum bool
+	// first is a list of other money specs: the first that gives an amount is the money.
+	first []*moneySpec
+	// add is a list of money specs whose sums are added: an amount the source states in
+	// parts (a Shopify refund's lines, taxes and shipping). All in one currency.
+	add []*moneySpec
+	// conv converts the money into another currency at the rate the source states by
+	// giving one amount in both (Shopify's *_set: shop_money beside presentment_money).
+	conv *convSpec
 }
+
+// convSpec is a rate stated as one amount in two currencies: an amount in from's
+// currency times to/from is the amount in to's.
+type convSpec struct {
+	from, to *moneySpec
+}
+
+// partError is a problem of one part of a composite money spec, which names where the
+// source was read.
+type partError struct {
+	part *moneySpec
+	err  error
+}
+
+func (e *partError) Error() string { return e.err.Error() }
+func (e *partError) Unwrap() error { return e.err }
 
 // read returns the money, or nil when the source has no amount.
 func (m *moneySpec) read(top origin, cur any) (*ontology.Money, string, error) {
-	if m.sum {
+	v, raw, err := m.readOwn(top, cur)
+	if err != nil || v == nil || m.conv == nil {
+		return v, raw, err
+	}
+	return m.conv.apply(top, cur, v, raw)
+}
+
+// readOwn reads the money as the source states it, before any conversion.
+func (m *moneySpec) readOwn(top origin, cur any) (*ontology.Money, string, error) {
+	switch {
+	case m.first != nil:
+		for _, alt := range m.first {
+			v, raw, err := alt.read(top, cur)
+			if err != nil {
+				return nil, raw, wrapPart(alt, err)
+			}
+			if v != nil {
+				return v, raw, nil
+			}
+		}
+		return nil, "", nil
+	case m.add != nil:
+		return m.readParts(top, cur)
+	case m.sum:
 		return m.readSum(top, cur)
 	}
 	amt, err := m.amount.value(top, cur)
@@ -199,6 +247,71 @@ func (m *moneySpec) readSum(top origin, cur any) (*ontology.Money, string, error
 		}
 	}
 	return total, strings.Join(amts, " + "), nil
+}
+
+// wrapPart marks a problem as the part's, unless a part inside it already is.
+func wrapPart(part *moneySpec, err error) error {
+	var pe *partError
+	if errors.As(err, &pe) {
+		return err
+	}
+	return &partError{part: part, err: err}
+}
+
+// readParts adds the parts. A part the source does not have counts nothing; money with
+// no part at all is none.
+func (m *moneySpec) readParts(top origin, cur any) (*ontology.Money, string, error) {
+	var total *ontology.Money
+	var raws []string
+	for _, part := range m.add {
+		v, raw, err := part.read(top, cur)
+		if err != nil {
+			return nil, raw, wrapPart(part, err)
+		}
+		if v == nil {
+			continue
+		}
+		raws = append(raws, raw)
+		switch {
+		case total == nil:
+			total = &ontology.Money{Amount: v.Amount, Currency: v.Currency}
+		case total.Currency != v.Currency:
+			return nil, total.Currency + ", " + v.Currency, &partError{part: part, err: &valueError{rule: "currency", value: total.Currency + ", " + v.Currency,
+				msg: fmt.Sprintf("amounts in %s and %s cannot be added", total.Currency, v.Currency)}}
+		default:
+			total.Amount = total.Amount.Add(v.Amount)
+		}
+	}
+	return total, strings.Join(raws, " + "), nil
+}
+
+// apply converts money in from's currency into to's, rounded to to's currency's places.
+// Money already in to's currency stays as it is, and so does all money where the source
+// does not state the rate (a payload from before the source gave both currencies). Money
+// in a third currency, or a rate from zero, is a problem: a wrong amount is never booked
+// as a right one.
+func (c *convSpec) apply(top origin, cur any, v *ontology.Money, raw string) (*ontology.Money, string, error) {
+	from, fraw, err := c.from.read(top, cur)
+	if err != nil {
+		return nil, fraw, wrapPart(c.from, err)
+	}
+	to, traw, err := c.to.read(top, cur)
+	if err != nil {
+		return nil, traw, wrapPart(c.to, err)
+	}
+	if from == nil || to == nil || v.Currency == to.Currency {
+		return v, raw, nil
+	}
+	if v.Currency != from.Currency || from.Amount.IsZero() {
+		msg := fmt.Sprintf("%s %s cannot be converted to %s at the rate %s %s = %s %s", v.Amount, v.Currency, to.Currency, from.Amount, from.Currency, to.Amount, to.Currency)
+		return nil, raw, &partError{part: c.from, err: &valueError{rule: "currency", value: v.Currency, msg: msg}}
+	}
+	_, exp, err := check.Currency(to.Currency)
+	if err != nil {
+		return nil, traw, &partError{part: c.to, err: &valueError{rule: "currency", value: to.Currency, msg: err.Error()}}
+	}
+	amt := v.Amount.Mul(to.Amount).DivRound(from.Amount, 16).Round(exp)
+	return &ontology.Money{Amount: amt, Currency: to.Currency}, raw, nil
 }
 
 // convert reads one amount in its currency, by the spec's scale.

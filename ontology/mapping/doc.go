@@ -31,8 +31,9 @@
 // index, ignore, map, default, json). Times take a format (rfc3339, unix, unixMilli,
 // yyyyMMdd, a Go layout) and a zone for offset-less local times; money takes an amount,
 // a currency and a scale (decimal, minor units by ISO 4217 exponent or as Stripe counts
-// them, or fixed places), and sum to add every amount a path reaches; quantities take a
-// factor. The verb is a value map over the source's status words plus
+// them, or fixed places), and sum to add every amount a path reaches; money may be made
+// of other money specs (first, add) and converted at a rate the source states in two
+// currencies (convert); quantities take a factor. The verb is a value map over the source's status words plus
 // ordered rules ("cancelled_at present → cancelled"); parties, lines and refs walk
 // repeated parts with each: and filter them with if:.
 //

@@ -19,7 +19,7 @@ var specKeys = []string{"path", "const", "concat", "sep", "whole", "first", "jso
 var (
 	timeKeys  = append(append([]string(nil), specKeys...), "time", "zone")
 	qtyKeys   = append(append([]string(nil), specKeys...), "factor")
-	moneyKeys = []string{"amount", "currency", "scale", "currencyCodes", "sum"}
+	moneyKeys = []string{"amount", "currency", "scale", "currencyCodes", "sum", "first", "add", "convert"}
 	testKeys  = []string{"present", "equals", "in", "contains"}
 )
 
@@ -286,9 +286,16 @@ func (l *loader) money(n *yaml.Node, field string) *moneySpec {
 		return nil
 	}
 	f := l.fields(n, field, moneyKeys...)
-	m := &moneySpec{amount: l.plain(f["amount"], join(field, "amount")), currency: l.plain(f["currency"], join(field, "currency"))}
+	m := &moneySpec{}
+	if v := f["convert"]; v != nil {
+		m.conv = l.conversion(v, join(field, "convert"))
+	}
+	if f["first"] != nil || f["add"] != nil {
+		return l.moneyParts(n, f, field, m)
+	}
+	m.amount, m.currency = l.plain(f["amount"], join(field, "amount")), l.plain(f["currency"], join(field, "currency"))
 	if f["amount"] == nil || f["currency"] == nil {
-		l.fail(n, field, "money needs amount and currency (a const such as {const: CNY} when the source has none)")
+		l.fail(n, field, "money needs amount and currency (a const such as {const: CNY} when the source has none), or first or add")
 	}
 	if v, ok := f["scale"]; ok {
 		m.scale = l.str(v, join(field, "scale"))
@@ -318,6 +325,60 @@ func (l *loader) money(n *yaml.Node, field string) *moneySpec {
 		}
 	}
 	return m
+}
+
+// moneyParts compiles a money spec made of other money specs: first (the first that
+// gives an amount) or add (their sums added). Each part reads its own amount and
+// currency; the parts of add add up every amount they reach.
+func (l *loader) moneyParts(n *yaml.Node, f map[string]*yaml.Node, field string, m *moneySpec) *moneySpec {
+	for _, k := range []string{"amount", "currency", "scale", "currencyCodes", "sum"} {
+		if f[k] != nil {
+			l.fail(f[k], join(field, k), "%s belongs in each part: a money spec with first or add reads none of its own", k)
+		}
+	}
+	if f["first"] != nil && f["add"] != nil {
+		l.fail(n, field, "first and add do not go together: put the sum in one of first's entries")
+	}
+	list := func(key string, sum bool) []*moneySpec {
+		v := f[key]
+		if v == nil {
+			return nil
+		}
+		if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+			l.fail(v, join(field, key), "%s wants a list of money specs", key)
+			return nil
+		}
+		out := make([]*moneySpec, 0, len(v.Content))
+		for i, e := range v.Content {
+			p := l.money(e, fmt.Sprintf("%s.%s[%d]", field, key, i))
+			if p == nil {
+				continue
+			}
+			if sum && p.amount != nil {
+				p.sum = true
+			}
+			out = append(out, p)
+		}
+		return out
+	}
+	m.first = list("first", false)
+	m.add = list("add", true)
+	return m
+}
+
+// conversion compiles convert: {from: <money>, to: <money>}, one amount the source states
+// in two currencies.
+func (l *loader) conversion(n *yaml.Node, field string) *convSpec {
+	if n.Kind != yaml.MappingNode {
+		l.fail(n, field, "convert wants {from: <money>, to: <money>}, got %s", kindName(n))
+		return nil
+	}
+	f := l.fields(n, field, "from", "to")
+	if f["from"] == nil || f["to"] == nil {
+		l.fail(n, field, "convert needs from and to: one amount in the currency converted from and in the currency converted to")
+		return nil
+	}
+	return &convSpec{from: l.money(f["from"], join(field, "from")), to: l.money(f["to"], join(field, "to"))}
 }
 
 func (l *loader) qty(n *yaml.Node, field string) *qtySpec {

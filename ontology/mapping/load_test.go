@@ -99,6 +99,13 @@ func TestLoadErrorsNameFileLineAndField(t *testing.T) {
 		{"record if", base + "if: {path: x}\n", "m.yaml:7: if: a test needs exactly one of"},
 		{"also name", base + "also: [Return]\n", `m.yaml:7: also[0]: "Return" is not a type name`},
 		{"keeps returns", base + "saleKeepsReturns: yes\n", "m.yaml:7: saleKeepsReturns: want true or false"},
+		{"money parts and amount", base + "total: {amount: a, currency: c, add: [{amount: b, currency: c}]}\n",
+			"m.yaml:7: total.amount: amount belongs in each part"},
+		{"money first and add", base + "total: {first: [{amount: a, currency: c}], add: [{amount: b, currency: c}]}\n",
+			"m.yaml:7: total: first and add do not go together"},
+		{"money part", base + "total: {add: [{amount: b}]}\n", "m.yaml:7: total.add[0]: money needs amount and currency"},
+		{"convert to", base + "total: {amount: a, currency: c, convert: {from: {amount: b, currency: d}}}\n",
+			"m.yaml:7: total.convert: convert needs from and to"},
 		{"not stock", base + "lines:\n  each: items[*]\n  sku: sku\n  qty: q\n  notStock: [{path: g}]\n", "m.yaml:11: lines.notStock[0]: a test needs exactly one of"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

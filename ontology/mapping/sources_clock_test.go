@@ -118,3 +118,36 @@ func TestStripeEventsInOneSecondOrderedByProgress(t *testing.T) {
 		t.Errorf("refunds: %+v", r)
 	}
 }
+
+// A payout's events in one second (payout.created, payout.updated, payout.paid, then
+// payout.failed for a payout that "might initially show as paid, then change to
+// failed") are ordered by its status, pending < in_transit < paid < failed, whatever
+// order they arrive in. Before, payouts had no progression: the later arrival won, and a
+// payout.paid retried after payout.failed made a failed payout paid again (found by an
+// outside review, review23).
+func TestStripePayoutEventsInOneSecondOrderedByStatus(t *testing.T) {
+	var docs []*ontology.Document
+	for _, st := range []string{"pending", "in_transit", "paid", "failed"} {
+		raw := editedSample(t, "stripe/payout_failed_event.json", func(r map[string]any) {
+			r["type"] = "payout." + map[string]string{"pending": "created", "in_transit": "updated"}[st]
+			if st == "paid" || st == "failed" {
+				r["type"] = "payout." + st
+			}
+			r["data"].(map[string]any)["object"].(map[string]any)["status"] = st
+		})
+		d, ps := mapRaw(t, "stripe", "payout", "json", raw)
+		if d == nil {
+			t.Fatalf("%s: %v", st, ps)
+		}
+		docs = append(docs, d)
+	}
+	for i := 1; i < len(docs); i++ {
+		older, newer := docs[i-1], docs[i]
+		if !older.SourceTime.Equal(newer.SourceTime) {
+			t.Fatalf("the events are not in one second: %s, %s", older.SourceTime, newer.SourceTime)
+		}
+		if ontology.Supersedes(newer.Clock(), older.Clock()) || !ontology.Supersedes(older.Clock(), newer.Clock()) {
+			t.Errorf("%s arriving after %s supersedes it (progress %v, %v)", older.Status, newer.Status, older.SourceProgress, newer.SourceProgress)
+		}
+	}
+}

@@ -118,6 +118,12 @@ func srcParty(p ontology.PartyRef) string {
 // returns the document, or nil and the problems.
 func mapEdited(t *testing.T, system, typ, file string, edit func(root map[string]any)) (*ontology.Document, []ontology.Problem) {
 	t.Helper()
+	return mapRaw(t, system, typ, "json", editedSample(t, file, edit))
+}
+
+// editedSample is a JSON sample after edit changed its decoded JSON (numbers kept exact).
+func editedSample(t *testing.T, file string, edit func(root map[string]any)) []byte {
+	t.Helper()
 	dec := json.NewDecoder(bytes.NewReader(srcSample(t, file)))
 	dec.UseNumber()
 	var root map[string]any
@@ -129,7 +135,7 @@ func mapEdited(t *testing.T, system, typ, file string, edit func(root map[string
 	if err != nil {
 		t.Fatal(err)
 	}
-	return mapRaw(t, system, typ, "json", raw)
+	return raw
 }
 
 // mapRaw maps one payload; it returns the validated document, or nil and the problems.

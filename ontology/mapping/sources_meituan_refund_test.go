@@ -304,3 +304,39 @@ func TestMeituanFullRefundWithReturn(t *testing.T) {
 		}
 	}
 }
+
+// The refund-status push (推送退款状态, open-shangou docDetail 502: order_id, refund_id,
+// refund_status 3/4 full refund succeeded/failed, 13/14 partial refund
+// succeeded/failed, money, ctime, utime): a partial refund agreed (refund_part.form)
+// whose money then failed to go back is cancelled by the failure push, its next version;
+// a success push confirms the agreed refund and is ignored with its reason, so the
+// agreed version keeps its goods. Before, neither was read: both were quarantined for
+// want of a verb (found by an outside review, review23).
+func TestMeituanRefundStatusPush(t *testing.T) {
+	agreed, ps := mapRaw(t, "meituan", "refund", "", srcSample(t, "meituan/refund_part.form"))
+	if agreed == nil {
+		t.Fatal(ps)
+	}
+	failed, ps := mapRaw(t, "meituan", "refund", "", srcSample(t, "meituan/refund_status.form"))
+	if failed == nil {
+		t.Fatalf("failure push: %v", ps)
+	}
+	if failed.Key != agreed.Key || failed.Verb != ontology.VerbCancelled || failed.Status != "refund_failed" ||
+		failed.Total.String() != "19.5 CNY" {
+		t.Errorf("failure push: %+v %s %s %s, want the agreed refund %+v cancelled", failed.Key, failed.Verb, failed.Status, failed.Total, agreed.Key)
+	}
+	if !ontology.Supersedes(agreed.Clock(), failed.Clock()) {
+		t.Errorf("the failure push (%v) does not supersede the agreed refund (%v)", failed.SourceTime, agreed.SourceTime)
+	}
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, typ := range []string{"refund", "order"} {
+		ok := bytes.Replace(srcSample(t, "meituan/refund_status.form"), []byte("refund_status=14"), []byte("refund_status=13"), 1)
+		res, err := reg.MapPayload("acme", "meituan", typ, "", ok)
+		if err != nil || len(res) != 1 || res[0].Doc != nil || !strings.Contains(res[0].Skipped, "refund_status 3 or 13") {
+			t.Errorf("success push as %s: %v %+v, want it ignored with its reason", typ, err, res)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package mapping_test
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/seamhub/seam/finance"
@@ -89,5 +91,70 @@ func TestSquareRefundWithoutItems(t *testing.T) {
 	r, _ := reconciled(ref[0].OccurredAt.AddDate(0, 0, 1), append(pay, ref...)...)
 	if got := refundedOf(r, "USD"); got != "5.00" {
 		t.Errorf("refunded %q, want 5.00 (amounts %+v)", got, r.Amounts)
+	}
+}
+
+// squareEdited maps a Square sample after edit changed its decoded JSON.
+func squareEdited(t *testing.T, typ, file string, edit func(root map[string]any)) []*ontology.Document {
+	t.Helper()
+	docs, ps := sfResults(t, "square", typ, "", editedSample(t, file, edit))
+	if len(ps) > 0 {
+		t.Fatalf("%s: %v", file, ps)
+	}
+	return docs
+}
+
+// A Square sale (63.40 on payment bP9m...) from which 17.25 of goods came back at the
+// till, and 5.00 more given back later without goods. Square made a return order for
+// the first (returns[] naming the sale, refunds[] the tender given back to); each
+// PaymentRefund names the payment and the order made for it (order_id, "not the same
+// Order object that was created for the initial Payment"), and the payment's
+// refunded_money says 22.25 in all. That is 22.25 refunded, the return one record of
+// the payment's refund. Before, the return named no payment and its 17.25 did not
+// match the payment's 22.25, so it was counted on top (39.50); and the PaymentRefund's
+// order_id linked it to nothing (found by an outside review, review23).
+func TestSquareReturnOrderRefundCountsOnceWithItsPayment(t *testing.T) {
+	const payment, returnOrder = "bP9mAsEMYPUGjjGNaNO5ZDVyLhSZY", "Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY"
+	sale, ps := sfResults(t, "square", "order", "", srcSample(t, "square/order.json"))
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	pay := squareEdited(t, "payment", "square/payment_updated.json", func(r map[string]any) {
+		p := r["data"].(map[string]any)["object"].(map[string]any)["payment"].(map[string]any)
+		p["refunded_money"] = map[string]any{"amount": json.Number("2225"), "currency": "USD"}
+		p["refund_ids"] = []any{payment + "_Ret1725aBcD", payment + "_Amt500eFgH"}
+		p["updated_at"] = "2025-07-03T10:00:00.000Z"
+	})
+	ret, ps := sfResults(t, "square", "order", "", srcSample(t, "square/return_order.json"))
+	if len(ps) > 0 || len(ret) != 1 {
+		t.Fatalf("return: %d documents, problems %v", len(ret), ps)
+	}
+	refund := func(id, order string, cents int64, at string) []*ontology.Document {
+		return squareEdited(t, "refund", "square/refund_created.json", func(r map[string]any) {
+			ev := r["data"].(map[string]any)
+			ev["id"] = id
+			f := ev["object"].(map[string]any)["refund"].(map[string]any)
+			f["id"], f["payment_id"], f["order_id"], f["location_id"] = id, payment, order, "L2K8D0QWERT7Y"
+			f["amount_money"] = map[string]any{"amount": json.Number(fmt.Sprint(cents)), "currency": "USD"}
+			f["created_at"], f["updated_at"] = at, at
+		})
+	}
+	byReturn := refund(payment+"_Ret1725aBcD", returnOrder, 1725, "2025-07-02T14:06:02.000Z")
+	byAmount := refund(payment+"_Amt500eFgH", "Zq8AmountOnlyOrder0000000ZY", 500, "2025-07-03T09:59:00.000Z")
+
+	// The PaymentRefund and the return order share a key: the order Square made.
+	shared := false
+	for _, a := range byReturn[0].Refs {
+		for _, b := range ret[0].Refs {
+			shared = shared || (a == b && a.Kind == ontology.RefOrderID)
+		}
+	}
+	if !shared {
+		t.Errorf("refund refs %v and return refs %v share no order id", byReturn[0].Refs, ret[0].Refs)
+	}
+	docs := append(append(append(append(sale, pay...), ret...), byReturn...), byAmount...)
+	r, _ := reconciled(byAmount[0].OccurredAt.AddDate(0, 0, 1), docs...)
+	if got := refundedOf(r, "USD"); got != "22.25" {
+		t.Errorf("refunded %q, want 22.25: the return is one record of the payment's refund (amounts %+v)", got, r.Amounts)
 	}
 }

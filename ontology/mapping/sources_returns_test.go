@@ -44,7 +44,9 @@ func TestSquareReturnOrderIsARefundOfItsSale(t *testing.T) {
 	sfTime(t, "occurredAt", d.OccurredAt, "2025-07-02T14:06:03Z")
 	sfLocation(t, d, "square:L2K8D0QWERT7Y")
 	sfLines(t, d, " ext=BQXHKM5R3V7JQ2TFOZ4GHE6N qty=0.5 price=32USD")
-	sfRefs(t, d, "order_id:square:q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY")
+	// Its own id, which the refund's PaymentRefund names as its order_id, and the payment
+	// its refunds[] gave the money back to.
+	sfRefs(t, d, "order_id:square:q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY", "order_id:square:Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY", "payment:square:bP9mAsEMYPUGjjGNaNO5ZDVyLhSZY")
 	if d.SourceVersion == nil || *d.SourceVersion != 3 {
 		t.Errorf("source version = %v, want 3", d.SourceVersion)
 	}
@@ -75,8 +77,9 @@ func TestSquareExchangeIsASaleAndAReturn(t *testing.T) {
 		t.Errorf("return = %+v %s %s", ret.Key, ret.Role, ret.Total)
 	}
 	sfLines(t, ret, " ext=W62UWFY35CWMYGVWK6TWJDNI qty=1 price=4.5USD")
-	// The return belongs with the goods' first sale, not with the exchange's new one.
-	sfRefs(t, ret, "order_id:square:q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY")
+	// The return belongs with the goods' first sale, not with the exchange's new one: not
+	// keyed by the exchange's id; its refund went back to the first sale's payment.
+	sfRefs(t, ret, "order_id:square:q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY", "payment:square:bP9mAsEMYPUGjjGNaNO5ZDVyLhSZY")
 }
 
 // A gift card and a custom amount rung up beside a coffee, with a tip on the card. Before:
@@ -329,4 +332,17 @@ func sqDocsOf(t *testing.T, raw []byte) []*ontology.Document {
 		t.Fatalf("problems %+v", ps)
 	}
 	return docs
+}
+
+// A return whose returns[] do not name the sale (no source_order_id) still joins it:
+// its refunds[] name the sale's order (transaction_id, "the transaction that the refunded
+// tender is part of") and the tender given back to. Before, such a return named nothing
+// and stood alone.
+func TestSquareReturnJoinsItsSaleByItsRefunds(t *testing.T) {
+	raw := bytes.Replace(srcSample(t, "square/return_order.json"), []byte(`"source_order_id": "q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY",`), nil, 1)
+	docs := sqDocsOf(t, raw)
+	if len(docs) != 1 {
+		t.Fatalf("%d documents", len(docs))
+	}
+	sfRefs(t, docs[0], "order_id:square:Tn5RkW2qLp8XvB3mYz7HcJd4fSaZY", "payment:square:bP9mAsEMYPUGjjGNaNO5ZDVyLhSZY", "order_id:square:q7Lm3XwPz9TgY2sKAb4HcReUVq9ZY")
 }

@@ -159,3 +159,55 @@ func TestShopifyRefundCountsNoFailedTransaction(t *testing.T) {
 		t.Errorf("total %s, want 54 EUR (20 to the gift card, 34 to the card): the failed and errored attempts paid nothing back", got)
 	}
 }
+
+// A shop that sells in other currencies (order #1047: shop currency USD, the buyer paid
+// in EUR, total_price_set 103.50 USD / 95.12 EUR) refunds two items: Shopify pays back
+// 33.09 EUR (the transaction, in the presentment currency) and states the refund's lines
+// in both currencies (subtotal_set 24.00 USD / 22.06 EUR and 12.00 USD / 11.03 EUR).
+// Finance reads the order's total in the shop's currency, so the refund must be too:
+// 36.00 USD refunded of the sale's 103.50 USD. Before, the refund was 33.09 EUR, an
+// amount in a currency the sale never had (found by an outside review, review23 s11).
+func TestShopifyRefundInAnotherCurrencyCountsInTheShops(t *testing.T) {
+	order, ps := sfResults(t, "shopify", "order", "", srcSample(t, "shopify/orders_create.json"))
+	if len(ps) > 0 || len(order) != 1 || order[0].Total.String() != "103.5 USD" {
+		t.Fatalf("order: %v, problems %v", order, ps)
+	}
+	refund, ps := sfResults(t, "shopify", "refund", "", srcSample(t, "shopify/refunds_create_multi_currency.json"))
+	if len(ps) > 0 || len(refund) != 1 {
+		t.Fatalf("refund: %d documents, problems %v", len(refund), ps)
+	}
+	if got := refund[0].Total.String(); got != "36 USD" {
+		t.Errorf("refund total %s, want 36 USD (33.09 EUR paid back, at the order's rate)", got)
+	}
+	r, _ := reconciled(refund[0].OccurredAt.AddDate(0, 0, 1), append(order, refund...)...)
+	if got := refundedOf(r, "USD"); got != "36.00" {
+		t.Errorf("refunded %q USD, want 36.00 (amounts %+v)", got, r.Amounts)
+	}
+	if got := refundedOf(r, "EUR"); got != "" {
+		t.Errorf("refunded %q EUR, want none: the shop's books are in USD (amounts %+v)", got, r.Amounts)
+	}
+
+	// A refund of an amount alone (no lines): 4.60 EUR back, stated in its adjustment as
+	// -5.00 USD / -4.60 EUR (a refund_discrepancy, minus what was refunded).
+	d, ps := mapEdited(t, "shopify", "refund", "shopify/refunds_create_multi_currency.json", func(r map[string]any) {
+		r["refund_line_items"] = []any{}
+		tx := r["transactions"].([]any)[0].(map[string]any)
+		tx["amount"] = "4.60"
+		r["order_adjustments"] = []any{map[string]any{
+			"id": json.Number("177085972600"), "order_id": r["order_id"], "refund_id": r["id"],
+			"amount": "-5.00", "tax_amount": "0.00", "kind": "refund_discrepancy", "reason": "Refund discrepancy",
+			"amount_set": map[string]any{
+				"shop_money":        map[string]any{"amount": "-5.00", "currency_code": "USD"},
+				"presentment_money": map[string]any{"amount": "-4.60", "currency_code": "EUR"}},
+			"tax_amount_set": map[string]any{
+				"shop_money":        map[string]any{"amount": "0.00", "currency_code": "USD"},
+				"presentment_money": map[string]any{"amount": "0.00", "currency_code": "EUR"}},
+		}}
+	})
+	if d == nil {
+		t.Fatalf("money-only refund: %v", ps)
+	}
+	if got := d.Total.String(); got != "5 USD" {
+		t.Errorf("money-only refund total %s, want 5 USD", got)
+	}
+}

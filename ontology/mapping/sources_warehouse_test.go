@@ -2,7 +2,9 @@ package mapping_test
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -277,4 +279,64 @@ func planMember(d *ontology.Document) inventory.Member {
 			Outcome: l.Outcome, KeepsRefunds: l.KeepsRefunds})
 	}
 	return m
+}
+
+// Two polls of one FBA shipment of three SKUs whose pages fall differently (the first
+// answers MUG-A and MUG-B, then MUG-C; the next, after the shipment's items changed
+// order, MUG-C and MUG-A, then MUG-B) give the same documents, one per item, with the
+// second poll's counts: each is a new version of the first poll's document. Before, the
+// pages were keyed by their first SKU: the second poll's page "MUG-C..." was a document
+// beside the first poll's "MUG-A..." page, and MUG-A was counted twice (found by an
+// outside review, review23).
+func TestAmazonRepeatedPollsOfAShipmentAreTheSameDocuments(t *testing.T) {
+	item := func(sku string, received int) string {
+		return fmt.Sprintf(`{"ShipmentId": "FBA15DJ9SVVD", "SellerSKU": %q, "FulfillmentNetworkSKU": "X00R23%s", "QuantityShipped": 10, "QuantityReceived": %d, "QuantityInCase": 0, "PrepDetailsList": []}`,
+			sku, strings.ReplaceAll(sku, "-", ""), received)
+	}
+	page := func(next string, items ...string) []byte {
+		tok := ""
+		if next != "" {
+			tok = fmt.Sprintf(`, "NextToken": %q`, next)
+		}
+		return []byte(`{"payload": {"ItemData": [` + strings.Join(items, ", ") + `]` + tok + `}}`)
+	}
+	reg, err := mapping.NewRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	poll := func(pages ...[]byte) map[string]string {
+		got := map[string]string{}
+		for _, p := range pages {
+			res, err := reg.MapPayloadAt("acme", "amazon-fba", "shipment", "", p, time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range res {
+				d := r.Doc
+				if d == nil {
+					t.Fatal(r.Problems)
+				}
+				var lines []string
+				for _, l := range d.Lines {
+					lines = append(lines, fmt.Sprintf("%s %s/%s", l.SKU, l.Qty, l.ExpectedQty))
+				}
+				got[d.Key.Type+":"+d.Key.ExternalID] = strings.Join(lines, ", ")
+			}
+		}
+		return got
+	}
+	first := poll(page("AAAAAAAAAABtqoY6CcWi1L8m", item("MUG-A", 10), item("MUG-B", 10)), page("", item("MUG-C", 4)))
+	next := poll(page("AAAAAAAAAACxrpZ7DdXj2M9n", item("MUG-C", 10), item("MUG-A", 10)), page("", item("MUG-B", 10)))
+	want := map[string]string{
+		"shipment_items:FBA15DJ9SVVD/MUG-A": "MUG-A 10/10",
+		"shipment_items:FBA15DJ9SVVD/MUG-B": "MUG-B 10/10",
+		"shipment_items:FBA15DJ9SVVD/MUG-C": "MUG-C 4/10",
+	}
+	if !reflect.DeepEqual(first, want) {
+		t.Errorf("first poll: %v, want %v", first, want)
+	}
+	want["shipment_items:FBA15DJ9SVVD/MUG-C"] = "MUG-C 10/10"
+	if !reflect.DeepEqual(next, want) {
+		t.Errorf("next poll: %v, want the same documents %v", next, want)
+	}
 }
