@@ -9,7 +9,9 @@ import (
 var emailTests = []struct{ in, want string }{
 	{"jan.devries@example.nl", "jan.devries@example.nl"},
 	{"  Jan.DeVries@Example.NL ", "jan.devries@example.nl"},
-	{"jan+shop@example.nl", "jan+shop@example.nl"}, // tags kept outside Google Mail
+	{"jan+shop@example.nl", "jan@example.nl"}, // a sub-address wherever it is written
+	{"Benjamin52+kettles@COMCAST.NET", "benjamin52@comcast.net"},
+	{"+shop@example.nl", ""},
 	{"Jan.De.Vries+shopify@gmail.com", "jandevries@gmail.com"},
 	{"j.a.n@googlemail.com", "jan@gmail.com"},
 	{"JAN@GMAIL.COM", "jan@gmail.com"},
