@@ -429,7 +429,8 @@ func withWholeLines(ms []Member, src *Member) []Member {
 // way with a carrier: a shipment or tracking document carries them, and no document
 // says they were delivered, nor settled them with a refund, nor refunded the whole order
 // (the buyer has them, sent them back, or they were lost). A shipment delivered, or a
-// refund, that lists its goods ends the journey of those products only: the other
+// refund, that lists its goods ends the journey of those products only (not of goods
+// it refunds as never shipped): the other
 // parcels of the sale are still on their way. One that lists none (a tracking event, a
 // refund of money only) or the order itself saying delivered ends it for all. A sale at
 // a till never is with a carrier.
@@ -446,7 +447,11 @@ func withCarrier(ms []Member) func(sku string) bool {
 				return none
 			}
 			for _, l := range m.Lines {
-				ended[l.SKU] = true
+				// Units refunded before they left (a Shopify line cancelled before its
+				// fulfilment) were never on their way: the units shipped after them are.
+				if l.Outcome != ontology.OutcomeUnshipped {
+					ended[l.SKU] = true
+				}
 			}
 		case m.Role == ontology.RoleTracking && picked(m), m.Role == ontology.RoleFulfilment && m.Verb != ontology.VerbCancelled:
 			carried = true

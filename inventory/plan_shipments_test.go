@@ -78,6 +78,9 @@ func TestPlanShipmentsAndRefunds(t *testing.T) {
 				member("f1", ontology.RoleFulfilment, ontology.VerbShipped, "", line("A", 2)),
 				member("f2", ontology.RoleFulfilment, ontology.VerbShipped, "", line("B", 1)), refund("r1")},
 			Effect{key("A", "WH", ontology.BucketOnHand): ontology.Units(-2), key("B", "WH", ontology.BucketOnHand): ontology.Units(-1)}},
+		{"a unit cancelled before anything shipped ends no journey: the unit shipped after it is in transit",
+			[]Member{order(ontology.VerbFulfilled, 1), refund("r1", Line{SKU: "A", Qty: ontology.Units(1), Outcome: ontology.OutcomeUnshipped}),
+				ship("f1", ontology.VerbShipped, 1)}, carried(1, nil)},
 		{"a refund whose sale is not known yet returns its goods",
 			[]Member{refund("r1", line("A", 1))}, onHand(1)},
 	}
