@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:generate go run ./internal/gen -out hanzi_table.go
@@ -102,7 +103,7 @@ func IsHanText(s string) bool { return isHan(s) }
 // isHan reports whether s is made of Han characters only (and is not empty).
 func isHan(s string) bool {
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
+		if r < utf8.RuneSelf || !unicode.Is(unicode.Han, r) {
 			return false
 		}
 	}
