@@ -44,9 +44,7 @@ func mentionRows(ch *resolver.Changes) []map[string]any {
 		pr := m.Profile
 		profile, _ := json.Marshal(pr)
 		row := map[string]any{"doc": m.DocUID, "party": m.PartyID, "role": string(m.Role),
-			"name": m.Name, "tax": m.TaxID, "kind": kind, "nameKey": orNil(pr.Name), "email": orNil(pr.Email),
-			"phone": orNil(pr.Phone), "address": orNil(pr.Address), "country": orNil(pr.Country),
-			"profile": string(profile)}
+			"name": m.Name, "tax": m.TaxID, "kind": kind, "profile": string(profile)}
 		blocks := m.Blocks
 		if blocks == nil {
 			blocks = pr.Blocks()

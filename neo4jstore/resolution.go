@@ -604,17 +604,21 @@ func projectedRows(ch *resolver.Changes) []map[string]any {
 // properties read and written back through coalesce: for a new one that read and write
 // of twenty-two properties was a third of the statement (500 mentions 53 -> 36 ms,
 // median of twenty rolled-back runs), with the same properties in the end.
+//
+// The description is the profile, whole. The five fields a party kept before profiles
+// were (nameKey, email, phone, address, country) are no longer written: they repeat
+// the profile, nothing reads them of a party that has one (PartyCandidates reads them
+// only of a party stored before, which keeps them, and which its next mention gives a
+// profile), and they were five of a new party's eighteen properties (FEBRL) to
+// twenty-three (an order with an e-mail and a phone) in every resolution's largest write.
 var partyMentionCypher = `UNWIND $rows AS r
 MERGE (p:Party {uid: $tenant + '/' + r.party})
   ON CREATE SET p.id = r.party, p.tenant = $tenant, p.name = r.name, p.kind = r.kind,
-    p.taxId = CASE WHEN r.tax = '' THEN NULL ELSE r.tax END, p.nameKey = r.nameKey, p.email = r.email,
-    p.phone = r.phone, p.address = r.address, p.country = r.country, p.profile = r.profile,
+    p.taxId = CASE WHEN r.tax = '' THEN NULL ELSE r.tax END, p.profile = r.profile,
     ` + partyBlockCreates + `
   ON MATCH SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END),
     p.kind = coalesce(p.kind, r.kind), p.name = coalesce(p.name, r.name),
-    p.nameKey = coalesce(p.nameKey, r.nameKey), p.email = coalesce(p.email, r.email),
-    p.phone = coalesce(p.phone, r.phone), p.address = coalesce(p.address, r.address),
-    p.country = coalesce(p.country, r.country), p.profile = coalesce(p.profile, r.profile),
+    p.profile = coalesce(p.profile, r.profile),
     ` + partyBlockSets + `
 WITH p, r
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
