@@ -6,7 +6,7 @@ import "testing"
 // the answers are the table's, for text of every script.
 func TestHanScriptChecks(t *testing.T) {
 	for _, c := range []struct {
-		s            string
+		s           string
 		has, allHan bool
 	}{
 		{"", false, false}, {"zhang wei", false, false}, {"José", false, false}, {"张伟", true, true},
