@@ -520,7 +520,7 @@ func leftOver(words []string, used []bool, other string) bool {
 // align pairs each word of the shorter name with a word of the other, best grades
 // first (greedily: names have few words), and returns the pairs.
 func align(a, b []string) []wordMatch {
-	var all []wordMatch
+	all := make([]wordMatch, 0, len(a)*len(b)) // every pair: grown by append, it was copied a few times a name
 	for i, x := range a {
 		for j, y := range b {
 			m := gradeWords(x, y)
@@ -541,7 +541,7 @@ func align(a, b []string) []wordMatch {
 		return 0
 	})
 	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
-	var out []wordMatch
+	out := make([]wordMatch, 0, min(len(a), len(b)))
 	for _, m := range all {
 		if !usedA[m.i] && !usedB[m.j] {
 			usedA[m.i], usedB[m.j] = true, true
