@@ -449,9 +449,22 @@ func gradeWords(x, y string) wordMatch {
 	return m
 }
 
+// sameWords reports whether a and b hold the same words, in any order. Lists of other
+// lengths, and one word against one, are told without sorting copies of both (a copy
+// each, for every name part of every pair compared).
+func sameWords(a, b []string) bool {
+	switch {
+	case len(a) != len(b):
+		return false
+	case len(a) == 1:
+		return a[0] == b[0]
+	}
+	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
+}
+
 // wordsLevel compares two names as lists of words, in any order.
 func wordsLevel(field string, a, b []string) Level {
-	if slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b))) {
+	if sameWords(a, b) {
 		if slices.ContainsFunc(a, func(w string) bool { return utf8.RuneCountInString(w) == 1 }) {
 			return level(field, Initials, "initials on both sides")
 		}
