@@ -533,7 +533,13 @@ func leftOver(words []string, used []bool, other string) bool {
 // align pairs each word of the shorter name with a word of the other, best grades
 // first (greedily: names have few words), and returns the pairs.
 func align(a, b []string) []wordMatch {
-	all := make([]wordMatch, 0, len(a)*len(b)) // every pair: grown by append, it was copied a few times a name
+	// Every pair, on the stack for names of a few words: grown by append on the heap,
+	// it was copied a few times a name.
+	var room [9]wordMatch
+	all := room[:0]
+	if len(a)*len(b) > len(room) {
+		all = make([]wordMatch, 0, len(a)*len(b))
+	}
 	for i, x := range a {
 		for j, y := range b {
 			m := gradeWords(x, y)
