@@ -17,3 +17,6 @@ func StoredPartyProps(ctx context.Context, s *Store, tenant, id string) (map[str
 		return get[neo4j.Node](recs[0], "p").Props, nil
 	})
 }
+
+// PartyLookupStatement is the statement PartyCandidates sends.
+func PartyLookupStatement() string { return partyCandidatesCypher }
