@@ -44,9 +44,7 @@ func mentionRows(ch *resolver.Changes) []map[string]any {
 		pr := m.Profile
 		profile, _ := json.Marshal(pr)
 		row := map[string]any{"doc": m.DocUID, "party": m.PartyID, "role": string(m.Role),
-			"name": m.Name, "tax": m.TaxID, "kind": kind, "nameKey": orNil(pr.Name), "email": orNil(pr.Email),
-			"phone": orNil(pr.Phone), "address": orNil(pr.Address), "country": orNil(pr.Country),
-			"profile": string(profile)}
+			"name": m.Name, "tax": m.TaxID, "kind": kind, "profile": string(profile)}
 		blocks := m.Blocks
 		if blocks == nil {
 			blocks = pr.Blocks()
@@ -150,7 +148,7 @@ func (t *resolutionTx) PartyCandidates(ctx context.Context, blocks []string) ([]
 	}
 	if len(full) > 0 {
 		counts, err := run(ctx, t.tx, partyBlockCountsCypher, map[string]any{"tenant": t.tenant, "cap": filedCap,
-			"v": map[string]any{"name": orEmpty(full[resolver.BlockName]), "addr": orEmpty(full[resolver.BlockAddress])}})
+			valuesParam: map[string]any{"name": orEmpty(full[resolver.BlockName]), "addr": orEmpty(full[resolver.BlockAddress])}})
 		if err != nil {
 			return nil, nil, fmt.Errorf("counting party blocks: %w", err)
 		}
@@ -162,7 +160,15 @@ func (t *resolutionTx) PartyCandidates(ctx context.Context, blocks []string) ([]
 }
 
 // partyCandidatesParams are partyCandidatesCypher's parameters for the block keys
-// ("rule=value") of tenant.
+// ("rule=value") of tenant: each rule's values a list in one map, valuesParam.
+//
+// Neo4j keys its plans by the statement and the types of its parameters, and an empty
+// list is not of the type of a list of strings: with a parameter for each rule, every
+// pattern of rules with and without values was a statement of its own, planned when
+// first sent (each of its fourteen branches), and a batch's pattern depends on what
+// its mentions hold. seam bench backlog (load 17-20): 3.6 and 5.1 s for two of five
+// batches' lookups against 10-100 ms for the others; a new pattern 7-10 s, the same
+// one again 6-50 ms. A map's type does not depend on what it holds (see groupParam).
 func partyCandidatesParams(tenant string, blocks []string) map[string]any {
 	byRule := map[string][]string{}
 	span := 1
@@ -173,16 +179,16 @@ func partyCandidatesParams(tenant string, blocks []string) map[string]any {
 			span = max(span, len(byRule[rule]))
 		}
 	}
-	// The lists go in one map: Neo4j keys its plans by the parameters' types, and an
-	// empty list's is not a list of strings', so lists as parameters of their own had
-	// the statement planned again for every pattern of empty rules (0.4-2.9 s each on
-	// two busy cores, 17.7 of an ingest run's 85 s on a fresh server).
-	lists := make(map[string]any, len(resolver.BlockRules))
+	values := make(map[string]any, len(resolver.BlockRules))
 	for i, rule := range resolver.BlockRules {
-		lists[fmt.Sprintf("v%d", i)] = orEmpty(byRule[rule])
+		values[fmt.Sprintf("v%d", i)] = orEmpty(byRule[rule])
 	}
-	return map[string]any{"tenant": tenant, "per": candidatesPerBlock, "span": span, "v": lists}
+	return map[string]any{"tenant": tenant, "per": candidatesPerBlock, "span": span, valuesParam: values}
 }
+
+// valuesParam is the one parameter that holds the lists of values a party lookup
+// seeks, each under its own key (see partyCandidatesParams).
+const valuesParam = "values"
 
 // orEmpty sends a list that may be nil as an empty one: a statement's UNWIND of a
 // missing parameter fails.
@@ -198,7 +204,7 @@ func orEmpty(vs []string) []string {
 var partyBlockCountsCypher = func() string {
 	branch := func(rule, param string) string {
 		return `
-  UNWIND $v.` + param + ` AS v
+  UNWIND $` + valuesParam + `.` + param + ` AS v
   CALL (v) {
     MATCH (p:Party {tenant: $tenant, ` + blockProps[rule] + `: v}) WHERE NOT (p)-[:SAME_AS]->()
     WITH p LIMIT $cap RETURN count(p) AS n
@@ -212,7 +218,7 @@ WITH rule, v, n WHERE n > 0
 RETURN rule, v, n`
 }()
 
-// partyCandidatesCypher finds the parties under every rule's values ($v.v0 ... in
+// partyCandidatesCypher finds the parties under every rule's values ($values.v0 ... in
 // BlockRules order), at most $per a value, each party once with its surviving id, in
 // the order a lookup rule by rule, value by value, would first meet it: o numbers the
 // finds by rule, then value, then the index's own order within a value. The order
@@ -228,13 +234,13 @@ var partyCandidatesCypher = func() string {
 	for i, rule := range resolver.BlockRules {
 		count := "null"
 		if rule == resolver.BlockName || rule == resolver.BlockAddress {
-			count = fmt.Sprintf(`CASE WHEN j = 0 THEN {rule: '%s', v: $v.v%d[i],
+			count = fmt.Sprintf(`CASE WHEN j = 0 THEN {rule: '%s', v: $values.v%d[i],
     n: CASE WHEN size(ps) < $per THEN size([x IN ps WHERE NOT (x)-[:SAME_AS]->()]) END} END`, rule, i)
 		}
 		branches = append(branches, fmt.Sprintf(`
-  UNWIND range(0, size($v.v%[1]d) - 1) AS i
+  UNWIND range(0, size($values.v%[1]d) - 1) AS i
   CALL (i) {
-    MATCH (p:Party {tenant: $tenant, %[2]s: $v.v%[1]d[i]}) WITH p LIMIT $per RETURN collect(p) AS ps
+    MATCH (p:Party {tenant: $tenant, %[2]s: $values.v%[1]d[i]}) WITH p LIMIT $per RETURN collect(p) AS ps
   }
   UNWIND range(0, size(ps) - 1) AS j
   RETURN ps[j] AS p, (%[1]d * $span + i) * $per + j AS o, %[3]s AS c`, i, blockProps[rule], count))

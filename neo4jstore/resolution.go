@@ -498,7 +498,9 @@ func resolutionParams(tenant string, now time.Time) map[string]any {
 // transaction's as one statement of the same text) by running it without rows in a
 // transaction rolled back, so that a server's first webhook after it starts does not
 // wait for the planning: 0.1-0.8 s for its twenty-five subqueries on two busy cores.
-// Neo4j keeps the plan for every process that sends the statement.
+// Neo4j keeps the plan for every process that sends the statement. The party lookup
+// (PartyCandidates, fourteen branches, one plan whatever the values) is planned the
+// same way: a first order naming a new customer waited 7-10 s for it at load 20.
 func (s *Store) WarmResolution(ctx context.Context) error {
 	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		if err := warmResolution(ctx, tx, s.Now().UTC()); err != nil {
@@ -519,7 +521,10 @@ func warmResolution(ctx context.Context, tx neo4j.ManagedTransaction, now time.T
 	for i := range all {
 		all[i] = i
 	}
-	return sendGroup(ctx, tx, steps, all, resolutionParams("", now))
+	if err := sendGroup(ctx, tx, steps, all, resolutionParams("", now)); err != nil {
+		return err
+	}
+	return exec(ctx, tx, partyCandidatesCypher, partyCandidatesParams("", nil))
 }
 
 // errWarmed rolls WarmResolution's transaction back.
@@ -610,17 +615,21 @@ func projectedRows(ch *resolver.Changes) []map[string]any {
 // properties read and written back through coalesce: for a new one that read and write
 // of twenty-two properties was a third of the statement (500 mentions 53 -> 36 ms,
 // median of twenty rolled-back runs), with the same properties in the end.
+//
+// The description is the profile, whole. The five fields a party kept before profiles
+// were (nameKey, email, phone, address, country) are no longer written: they repeat
+// the profile, nothing reads them of a party that has one (PartyCandidates reads them
+// only of a party stored before, which keeps them, and which its next mention gives a
+// profile), and they were five of a new party's eighteen properties (FEBRL) to
+// twenty-three (an order with an e-mail and a phone) in every resolution's largest write.
 var partyMentionCypher = `UNWIND $rows AS r
 MERGE (p:Party {uid: $tenant + '/' + r.party})
   ON CREATE SET p.id = r.party, p.tenant = $tenant, p.name = r.name, p.kind = r.kind,
-    p.taxId = CASE WHEN r.tax = '' THEN NULL ELSE r.tax END, p.nameKey = r.nameKey, p.email = r.email,
-    p.phone = r.phone, p.address = r.address, p.country = r.country, p.profile = r.profile,
+    p.taxId = CASE WHEN r.tax = '' THEN NULL ELSE r.tax END, p.profile = r.profile,
     ` + partyBlockCreates + `
   ON MATCH SET p.taxId = coalesce(p.taxId, CASE WHEN r.tax = '' THEN NULL ELSE r.tax END),
     p.kind = coalesce(p.kind, r.kind), p.name = coalesce(p.name, r.name),
-    p.nameKey = coalesce(p.nameKey, r.nameKey), p.email = coalesce(p.email, r.email),
-    p.phone = coalesce(p.phone, r.phone), p.address = coalesce(p.address, r.address),
-    p.country = coalesce(p.country, r.country), p.profile = coalesce(p.profile, r.profile),
+    p.profile = coalesce(p.profile, r.profile),
     ` + partyBlockSets + `
 WITH p, r
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})

@@ -100,9 +100,10 @@ func TestResolutionSendsOneStatementText(t *testing.T) {
 	if got := neo4jstore.ResolutionStatements(&resolver.Changes{Tenant: "t"}); len(got) != 0 {
 		t.Errorf("nothing to write sent %d statements", len(got))
 	}
-	// A server plans the statement as it starts: the same text, valid without rows.
-	if w := neo4jstore.WarmStatements(); len(w) != 1 || w[0] != a[0] {
-		t.Errorf("WarmResolution sends %d statements, not resolution's", len(w))
+	// A server plans the statement as it starts: the same text, valid without rows;
+	// and the party lookup.
+	if w := neo4jstore.WarmStatements(); len(w) != 2 || w[0] != a[0] || w[1] != neo4jstore.PartyLookupStatement() {
+		t.Errorf("WarmResolution sends %d statements, not resolution's and the party lookup", len(w))
 	}
 	s := neo4jtest.Open(t)
 	if err := s.WarmResolution(context.Background()); err != nil {

@@ -116,3 +116,46 @@ func linkInMemory(profiles []PartyProfile, pm PartyModel) map[string]string {
 	}
 	return out
 }
+
+// BenchmarkTrainFEBRL is the Go of `seam parties train` on FEBRL 4 (blocked pairs and
+// the fit, every pair compared), for profiling the comparisons without Neo4j; it runs
+// only when SEAM_FEBRL_DIR is set, as TestFEBRLOffline.
+func BenchmarkTrainFEBRL(b *testing.B) {
+	dir := os.Getenv("SEAM_FEBRL_DIR")
+	if dir == "" {
+		b.Skip("SEAM_FEBRL_DIR is not set")
+	}
+	t := &testing.T{}
+	refs, _ := readFEBRL(t, filepath.Join(dir, "febrl4.csv"))
+	profiles := make([]PartyProfile, len(refs))
+	for i, r := range refs {
+		profiles[i] = ProfileOf(r)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		Train(profiles, BlockedPairs(profiles, 50), 200_000, 1, DefaultPartyModel())
+	}
+}
+
+// BenchmarkCompareFEBRL compares FEBRL 4's records pairwise on one goroutine, a
+// thousand pairs an operation (each record with its next ten), for profiling
+// CompareParties alone; it runs only when SEAM_FEBRL_DIR is set.
+func BenchmarkCompareFEBRL(b *testing.B) {
+	dir := os.Getenv("SEAM_FEBRL_DIR")
+	if dir == "" {
+		b.Skip("SEAM_FEBRL_DIR is not set")
+	}
+	refs, _ := readFEBRL(&testing.T{}, filepath.Join(dir, "febrl4.csv"))
+	profiles := make([]PartyProfile, 100)
+	for i := range profiles {
+		profiles[i] = ProfileOf(refs[i*37%len(refs)])
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range profiles {
+			for j := 1; j <= 10; j++ {
+				CompareParties(profiles[i], profiles[(i+j)%len(profiles)])
+			}
+		}
+	}
+}

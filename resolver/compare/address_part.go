@@ -439,7 +439,14 @@ func Bigrams(s string) []string {
 func HasHan(s string) bool { return hasHan(s) }
 
 func hasHan(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+	for _, r := range s {
+		// No ASCII character is Han: most text compared is ASCII, and the table search
+		// for each of its letters was a twentieth of training's comparisons.
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // areaSuffixes are the administrative words Chinese addresses put after a place name,

@@ -45,7 +45,7 @@ func TitleGender(n Name) Gender {
 	case strings.Contains(text, "女士"), strings.Contains(text, "小姐"):
 		return GenderFemale
 	}
-	for _, w := range strings.Fields(strings.ToLower(strings.NewReplacer(".", " ", ",", " ").Replace(text))) {
+	for _, w := range strings.Fields(strings.ToLower(titleMarks.Replace(text))) {
 		switch w {
 		case "mr":
 			return GenderMale
@@ -55,6 +55,9 @@ func TitleGender(n Name) Gender {
 	}
 	return GenderUnknown
 }
+
+// titleMarks spaces the dots and commas around a title (Mr., Ms,); built once.
+var titleMarks = strings.NewReplacer(".", " ", ",", " ")
 
 // GivenGender returns the sex a Chinese given name written in Han characters points to:
 // female when one of its characters is a girls' name and none a boys', male the other

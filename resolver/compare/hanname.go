@@ -157,7 +157,7 @@ func readsAs(n HanName, text string) (string, bool) {
 		}
 	}
 	// Taiwan's Wade-Giles (Wen-Cheng, Hsieh): hyphens and apostrophes dropped.
-	wg := strings.NewReplacer("-", "", "'", "", "’", "").Replace(text)
+	wg := wadeGilesMarks.Replace(text)
 	for _, ch := range orders {
 		if r, ok := spell(wadeGilesChoices(ch), wg); ok {
 			return r, true
@@ -165,6 +165,10 @@ func readsAs(n HanName, text string) (string, bool) {
 	}
 	return "", false
 }
+
+// wadeGilesMarks drops the hyphens and apostrophes of a Wade-Giles name (Wen-Cheng,
+// Ch'en); built once, not per name.
+var wadeGilesMarks = strings.NewReplacer("-", "", "'", "", "’", "")
 
 // spell reports whether text is one syllable of each choice, in order, and returns
 // them spaced. It explores the choices depth first; names are short and each

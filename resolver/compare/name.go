@@ -453,9 +453,22 @@ func gradeWords(x, y string) wordMatch {
 	return m
 }
 
+// sameWords reports whether a and b hold the same words, in any order. Lists of other
+// lengths, and one word against one, are told without sorting copies of both (a copy
+// each, for every name part of every pair compared).
+func sameWords(a, b []string) bool {
+	switch {
+	case len(a) != len(b):
+		return false
+	case len(a) == 1:
+		return a[0] == b[0]
+	}
+	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
+}
+
 // wordsLevel compares two names as lists of words, in any order.
 func wordsLevel(field string, a, b []string) Level {
-	if slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b))) {
+	if sameWords(a, b) {
 		if slices.ContainsFunc(a, func(w string) bool { return utf8.RuneCountInString(w) == 1 }) {
 			return level(field, Initials, "initials on both sides")
 		}
@@ -524,7 +537,13 @@ func leftOver(words []string, used []bool, other string) bool {
 // align pairs each word of the shorter name with a word of the other, best grades
 // first (greedily: names have few words), and returns the pairs.
 func align(a, b []string) []wordMatch {
-	var all []wordMatch
+	// Every pair, on the stack for names of a few words: grown by append on the heap,
+	// it was copied a few times a name.
+	var room [9]wordMatch
+	all := room[:0]
+	if len(a)*len(b) > len(room) {
+		all = make([]wordMatch, 0, len(a)*len(b))
+	}
 	for i, x := range a {
 		for j, y := range b {
 			m := gradeWords(x, y)
@@ -545,7 +564,7 @@ func align(a, b []string) []wordMatch {
 		return 0
 	})
 	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
-	var out []wordMatch
+	out := make([]wordMatch, 0, min(len(a), len(b)))
 	for _, m := range all {
 		if !usedA[m.i] && !usedB[m.j] {
 			usedA[m.i], usedB[m.j] = true, true

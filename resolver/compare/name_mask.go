@@ -227,12 +227,16 @@ func RomanisedChinese(given string) bool {
 		if englishReadAsPinyin[lw] {
 			return false
 		}
-		if !isPinyin(strings.NewReplacer("-", "", "'", "").Replace(lw)) {
+		if !isPinyin(pinyinMarks.Replace(lw)) {
 			return false
 		}
 	}
 	return true
 }
+
+// pinyinMarks drops the hyphens and apostrophes a romanised name may carry between its
+// syllables; built once, not per word.
+var pinyinMarks = strings.NewReplacer("-", "", "'", "")
 
 // FamilySound is a family name's sound as one key across scripts and romanisations:
 // its FamilyReading, a single syllable written as Wade-Giles first spells it, so that

@@ -1,11 +1,22 @@
 package compare
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // nicknameKey is a folded given name as the nickname table files it: with the letters
 // that folding keeps (Polish ł, Danish ø, German ß) written as shops without them
 // write them, so that Malgorzata finds Gosia as Małgorzata does.
-func nicknameKey(name string) string { return nicknameLetters.Replace(name) }
+func nicknameKey(name string) string {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			return nicknameLetters.Replace(name)
+		}
+	}
+	return name // none of nicknameLetters' letters, which are not ASCII: no copy
+
+}
 
 var nicknameLetters = strings.NewReplacer("ł", "l", "ø", "o", "ß", "ss", "đ", "d")
 

@@ -1,0 +1,22 @@
+package compare
+
+import "testing"
+
+// hasHan and isHan answer for ASCII text without the Unicode table (a speed-up only):
+// the answers are the table's, for text of every script.
+func TestHanScriptChecks(t *testing.T) {
+	for _, c := range []struct {
+		s           string
+		has, allHan bool
+	}{
+		{"", false, false}, {"zhang wei", false, false}, {"José", false, false}, {"张伟", true, true},
+		{"张 伟", true, false}, {"Wei 张", true, false}, {"Ｚｈａｎｇ", false, false}, {"さくら", false, false}, {"林", true, true},
+	} {
+		if got := hasHan(c.s); got != c.has {
+			t.Errorf("hasHan(%q) = %v, want %v", c.s, got, c.has)
+		}
+		if got := isHan(c.s); got != c.allHan {
+			t.Errorf("isHan(%q) = %v, want %v", c.s, got, c.allHan)
+		}
+	}
+}
