@@ -25,7 +25,7 @@ import (
 // A Chinese household's line. The Yangs of 新店區自由路364號 all give the flat's line,
 // (02)2853-8768: the father Chih-hung from alan.yang69@outlook.com, his son Wenpin
 // from yangb61@outlook.com. Their family name agrees, and a Wade-Giles given name
-// against a pinyin one is no contradiction household can rely on (Han, Cantonese,
+// against a pinyin one is no contradiction that household can rely on (Han, Cantonese,
 // Wade-Giles and English names of one person differ as much), so the line would
 // join the son to his father. But a given name that agrees with no name the line's
 // party is known by, on an order from another mailbox, is the line's other resident
@@ -80,8 +80,8 @@ func (pb *partyBook) anotherResident(root string, n compare.Name) bool {
 
 // householdLine makes a home's line say nothing between two Chinese names that do not
 // agree as wholes, each from a mailbox of its own (Chih-hung Yang and his son Wenpin
-// Yang on (02)2853-8768): the line is the household's, and a line shared is all their
-// family has in common with the flat. Where no phone but such a line agrees, a given
+// Yang on (02)2853-8768): the line is the household's, shared by everyone at the flat,
+// not a person's. Where no phone but such a line agrees, a given
 // name that is only Similar (Wenming and Wenpin, 家豪 and 家偉 romanised: siblings
 // named for their generation) is another given name: brothers, not a slip.
 func householdLine(c *Comparison, a, b PartyProfile) {
