@@ -533,7 +533,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		for _, other := range homes {
 			if pb.root(other) != pb.root(id) {
-				b.relate(pb.root(other), pb.root(id), "shares a home's landline under the same name, with another mailbox (parent and child of one name?)")
+				b.relate(pb.root(other), pb.root(id), "shares a home's landline, with another mailbox (parent and child, or a household?)")
 			}
 		}
 		pb.addProfile(mentioned, prof)

@@ -475,6 +475,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		movedWithPhone(&c, a, b)
 		mailboxOfAnother(&c, a, b)
 		secondPhoneAtHome(&c, a, b)
+		householdLine(&c, a, b)
 		homophoneOnAnotherPhone(&c)
 	}
 	return c

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -110,7 +111,24 @@ func AddressLevels(a, b Address) AddressComparison {
 // callers that weigh a few parts and not the whole: party matching compares addresses
 // by the thousand a batch, and the parts it does not weigh were most of the work.
 func AddressPartLevel(p Part, a, b Address) Level {
-	return comparePart(p, a.get(p), b.get(p))
+	l := comparePart(p, a.get(p), b.get(p))
+	if p == PartDetail && l.Kind == Exact && homeInStreet(a) && homeInStreet(b) && areaDetail(a.Detail) {
+		// Ap Lei Chau under Flat B, 24/F, Block 3, South Horizons on both sides: the
+		// district every namesake of the estate writes, the homes being in the first
+		// line (three 陳家偉 of South Horizons, each in another block).
+		return level("address.detail", Null, "%s names the area; the homes are in the first line", a.Detail)
+	}
+	if p == PartStreet && l.Kind.Agrees() && l.Kind != Exact && homeInStreet(a) && homeInStreet(b) {
+		// Flat B, 24/F, Block 3 against Flat C, 23/F, Block 8 of one estate: the first
+		// line holds the flat, and its numbers say another home however alike the words.
+		na, nb := numberedWords(a.Street), numberedWords(b.Street)
+		slices.Sort(na)
+		slices.Sort(nb)
+		if len(na) == len(nb) && !slices.Equal(na, nb) {
+			return level("address.street", Different, "%s ~ %s: another flat or floor", a.Street, b.Street)
+		}
+	}
+	return l
 }
 
 // overall summarises the part levels.

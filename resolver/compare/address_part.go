@@ -558,3 +558,29 @@ func areaPrefix(s string) bool {
 	}
 	return false
 }
+
+// areaDetail reports whether a second address line in Latin letters names an area, not
+// a home: no number and no flat letter (Ap Lei Chau, Quarry Bay, "Nehru Street,
+// Andheri West"). Flat B or Apt 4 is a home.
+func areaDetail(s string) bool {
+	if hasHan(s) {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(norm.NFKC.String(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if strings.ContainsFunc(w, unicode.IsDigit) || utf8.RuneCountInString(w) == 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// homeInStreet reports whether an address's first line holds the home's numbers with
+// no house number apart from it (Flat B, 24/F, Block 3, South Horizons): a Hong Kong
+// or Indian storefront's first line, whose second line then names the district.
+func homeInStreet(a Address) bool {
+	return a.Number == "" && len(numberedWords(a.Street)) > 0
+}

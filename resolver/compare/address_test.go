@@ -507,3 +507,42 @@ func TestParcelPointInTheHomesCompound(t *testing.T) {
 		t.Errorf("a home read as the parcel point of %q", got)
 	}
 }
+
+// TestAreaInTheSecondLine: a second line holding the district (Ap Lei Chau) is not a
+// home that namesakes of one estate share; a flat in it still is.
+func TestAreaInTheSecondLine(t *testing.T) {
+	cases := []struct {
+		street, number, detail string
+		want                   Kind
+	}{
+		{"Flat B, 24/F, Block 3, South Horizons", "", "Ap Lei Chau", Null},
+		{"Flat 38, Sai Apartments", "", "Nehru Street, Andheri West", Null},
+		{"Flat B, 24/F, Block 3, South Horizons", "", "Flat B", Exact},
+		{"24/F, Block 3, South Horizons", "", "Apt 4B", Exact},
+		{"海怡半島第3座24樓B室", "", "鴨脷洲", Exact},
+		{"kingsford street", "12", "rowethorpe", Exact}, // FEBRL: a building's name beside the number
+	}
+	for _, c := range cases {
+		a := Address{Street: c.street, Number: c.number, Detail: c.detail}
+		if got := AddressPartLevel(PartDetail, a, a); got.Kind != c.want {
+			t.Errorf("%q: %v (%s), want %v", c.detail, got.Kind, got.Why, c.want)
+		}
+	}
+}
+
+// TestFlatsInTheFirstLine: two flats of one estate written in the first line, numbers
+// apart, are two homes; the same flat written otherwise is still one.
+func TestFlatsInTheFirstLine(t *testing.T) {
+	a := Address{Street: "Flat B, 24/F, Block 3, South Horizons"}
+	for _, c := range []struct {
+		street string
+		want   Kind
+	}{
+		{"Flat C, 23/F, Block 8, South Horizons", Different},
+		{"Flat B, 24/F, Block 3, South Horizon", Typo},
+	} {
+		if got := AddressPartLevel(PartStreet, a, Address{Street: c.street}); got.Kind != c.want {
+			t.Errorf("%q: %v (%s), want %v", c.street, got.Kind, got.Why, c.want)
+		}
+	}
+}

@@ -40,6 +40,22 @@ var fixedPrefixes = map[string][]string{
 	"44": {"1", "2"},
 	// Poland: two-digit area codes; the mobile ranges (45, 50, 51, 53, 57, 60, 66, 69,
 	// 72, 73, 78, 79, 88) are left out.
+	// Taiwan: area codes 02 to 08 (082 and 0836 the islands); 09 is mobile.
+	"886": {"2", "3", "4", "5", "6", "7", "8"},
+	// Hong Kong: 2 and 3 are fixed lines; 4 to 7 and 9 mobiles, 8 services.
+	"852": {"2", "3"},
+	// Macau: 28 fixed; 6 mobile.
+	"853": {"28"},
+	// Singapore: 6 fixed; 8 and 9 mobiles.
+	"65": {"6"},
+	// Malaysia: area codes 03 to 09 (08x Sabah and Sarawak); 01x mobiles.
+	"60": {"3", "4", "5", "6", "7", "8", "9"},
+	// Mainland China: area codes 010, 02x and 03xx to 09xx; 13 to 19 mobiles.
+	"86": {"10", "2", "3", "4", "5", "6", "7", "8", "9"},
+	// Australia: 02, 03, 07 and 08 by region; 04 mobiles.
+	"61": {"2", "3", "7", "8"},
+	// New Zealand: 03, 04, 06, 07 and 09 by region; 02 mobiles.
+	"64": {"3", "4", "6", "7", "9"},
 	"48": {"12", "13", "14", "15", "16", "17", "18", "22", "23", "24", "25", "29", "32", "33", "34", "41", "42", "43", "44", "46", "48",
 		"52", "54", "55", "56", "58", "59", "61", "62", "63", "65", "67", "68", "71", "74", "75", "76", "77", "81", "82", "83", "84",
 		"85", "86", "87", "89", "91", "94", "95"},

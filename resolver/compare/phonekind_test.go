@@ -37,6 +37,16 @@ func TestFixedLine(t *testing.T) {
 		{"+44 7700 900123", "", false},   // a British mobile
 		{"+1 303 555 0148", "", false},   // the North American plan does not tell
 		{"+86 139 8012 4476", "", false}, // a mainland mobile
+		{"(010) 6552 3378", "CN", true},  // Beijing
+		{"(02)2853-8768", "TW", true},    // Taipei
+		{"+886 2 2853 8768", "", true},   // the same, from abroad
+		{"0912 345 678", "TW", false},    // a Taiwanese mobile
+		{"2557 6279", "HK", true},        // a Hong Kong home
+		{"5412 7908", "HK", false},       // a Hong Kong mobile
+		{"(02) 7647 3988", "AU", true},   // Sydney
+		{"0412 345 678", "AU", false},    // an Australian mobile
+		{"6123 4567", "SG", true},        // a Singapore home
+		{"9123 4567", "SG", false},       // a Singapore mobile
 	}
 	for _, c := range cases {
 		e, ok := normalize.Phone(c.phone, c.country)
