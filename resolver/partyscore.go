@@ -387,6 +387,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
+	mailboxesApart(&c, a, b)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
 	if l, ok := unplannedPhone(a, b); ok && c[fieldPhone].Kind == compare.Null {
 		c[fieldPhone] = l
