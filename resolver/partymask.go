@@ -133,6 +133,9 @@ func namesContradict(a, b compare.Name) bool {
 	if compare.GendersClash(a, b) {
 		return true // 张先生 is not 张晶月, though the title names the family alone
 	}
+	if compare.EnglishSexesApart(a, b) {
+		return true // Stephanie and Stephen Rivera: a mother and her son
+	}
 	if ga, gb := compare.Generation(a), compare.Generation(b); ga != "" && gb != "" && ga != gb {
 		return true // Patrick Olivier Sr. and Patrick Olivier Jr.: a father and his son
 	}

@@ -382,10 +382,12 @@ func CompareParties(a, b PartyProfile) Comparison {
 	}
 	if !a.Company && !b.Company {
 		generationsApart(&c, a, b)
+		sexesApart(&c, a, b)
 	}
 	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
+	mailboxesApart(&c, a, b)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
 	if l, ok := unplannedPhone(a, b); ok && c[fieldPhone].Kind == compare.Null {
 		c[fieldPhone] = l
@@ -655,6 +657,25 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 	}
 	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
 	c[fieldName] = compare.Level{Kind: compare.Partial, Why: "name: the family name only, an English given name beside a Chinese one"}
+}
+
+// sexesApart marks as different the given name (or the whole name) of two profiles
+// called by English given names of two sexes that the comparison read as close:
+// Stephanie and Stephen Rivera, a mother and her son, are not one name with a slip.
+func sexesApart(c *Comparison, a, b PartyProfile) {
+	na, nb := nameOf(a), nameOf(b)
+	if !compare.EnglishSexesApart(na, nb) {
+		return
+	}
+	l := compare.Level{Kind: compare.Different, Why: "a woman's and a man's given name"}
+	switch {
+	case c[fieldGiven].Kind != compare.Null:
+		l.Why = "given: " + l.Why
+		c[fieldGiven] = l
+	case c[fieldName].Kind.Agrees():
+		l.Why = "name: " + l.Why
+		c[fieldName] = l
+	}
 }
 
 // generationsApart makes the names of two profiles differ where their generational

@@ -24,7 +24,7 @@ alexander alex alec al sandy xander lex alick
 alexandra alex sandra sandy lexi alexa
 alfred alf alfie fred freddie
 alice allie ally
-allison alison ali allie
+allison alison ali allie ally
 amanda mandy manda
 andrew andy drew
 angela angie
@@ -101,6 +101,7 @@ gilbert gil bert
 gregory greg
 gwendolyn gwen wendy
 harold harry hal
+harrison harry
 harriet hattie harry
 helen helena nell nellie
 henrietta etta hetty
@@ -125,7 +126,7 @@ jeremy jerry jez
 jessica jess jessie
 joanna joan jo joanne
 john jack johnny jon jonny
-jonathan jon jonny nathan
+jonathan jon jonny johnny nathan
 joseph joe joey jos
 josephine jo josie
 joshua josh
@@ -145,7 +146,8 @@ louise louisa lou lulu
 lucinda lucy cindy
 lucy lucille lu
 luke lucas
-madeline madeleine maddie maddy
+madeline madeleine madelyn maddie maddy
+madison maddie maddy
 magdalene magdalena maggie lena
 malcolm mal
 margaret margret maggie meg peggy madge marge margie greta daisy maisie meta rita mags
@@ -192,7 +194,7 @@ rosalind ros roz
 rose rosie
 rosemary rosie rose
 russell russ
-samantha sam sammy
+samantha sam sammy sammie
 samuel sam sammy
 sandra sandy
 sarah sara sally sadie
@@ -204,7 +206,7 @@ stanley stan
 stephanie steph stevie
 stephen steven steve stevie
 stuart stewart stu
-susan susanna suzanne sue susie suzy
+susan susanna susannah suzanne sue susie suzy
 sylvester sly
 terence terrence terry
 theodore ted teddy theo
@@ -224,6 +226,20 @@ wilfred wilf fred
 william bill billy will willie liam
 winifred winnie freda
 zachary zach zack zak
+cassandra cassie cass
+elijah eli
+gabriella gabriela gabby gabbie ella
+jackson jack
+kevin kev
+mackenzie kenzie
+mohammed muhammad mohammad mohamed mo
+natalie nat nattie
+natasha tasha
+savannah savvy
+tiffany tiff
+tyler ty
+venkatesh venky
+wesley wes
 `
 
 // nicknames maps each name of nicknameGroups and nicknameGroupsEU, folded as names are

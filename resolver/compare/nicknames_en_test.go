@@ -1,0 +1,34 @@
+package compare
+
+import "testing"
+
+// TestEnglishDiminutives: the short forms English-speaking customers write at one shop
+// and the full name at the next (Ally and Allison on one mailbox), which the table
+// lacked; names of no line in common stay apart.
+func TestEnglishDiminutives(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"sue", "susannah", true},
+		{"maddie", "madison", true},
+		{"ally", "allison", true},
+		{"harry", "harrison", true},
+		{"mo", "mohammed", true},
+		{"mo", "muhammad", true},
+		{"sammie", "samantha", true},
+		{"johnny", "jonathan", true},
+		{"venky", "venkatesh", true},
+		{"wes", "wesley", true},
+		{"harrison", "harold", false}, // both Harry, never each other
+		{"madison", "madeline", false},
+		{"mo", "maureen", false},
+	} {
+		if got := Nicknames(tt.a, tt.b); got != tt.want {
+			t.Errorf("Nicknames(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := Nicknames(tt.b, tt.a); got != tt.want {
+			t.Errorf("Nicknames(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,69 @@
+package resolver_test
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// usHome is an order's customer at one Raleigh home.
+func usHome(given, family, email, phone string) ontology.PartyRef {
+	return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "US", GivenName: given, FamilyName: family,
+		Email: email, Phone: phone,
+		Place: &ontology.AddressPart{Street: "994 Mill Blvd", Locality: "Raleigh", Region: "NC", Postcode: "27609"}}
+}
+
+// TestDiminutiveOnTheSameMailbox: Allison Vargas orders as Ally at the next shop, with
+// her own mailbox and address. Ally is Allison's short form: one person, not a member
+// of her household who borrowed the mailbox.
+func TestDiminutiveOnTheSameMailbox(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("full", 0, usHome("Allison", "Vargas", "allisonvargas66@hotmail.com", ""))
+	f.orderBy("short", 1, usHome("ally", "vargas", "allisonvargas66@hotmail.com", ""))
+	if a, b := f.partyOf("full").PartyID, f.partyOf("short").PartyID; a != b {
+		t.Errorf("Allison is party %s, Ally on her mailbox %s; want one", a, b)
+	}
+}
+
+// TestMotherAndSonOnTheLandline: Stephanie Rivera orders with her mailbox and the
+// family's landline; her son Stephen, at the same home, with his own mailbox and the
+// same landline. Stephen reads close to Stephanie, but a woman's and a man's name are
+// two people: he is his own party, related to hers at most.
+func TestMotherAndSonOnTheLandline(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("mother", 0, usHome("Stephanie", "Rivera", "srivera@outlook.com", "(919) 445-0576"))
+	f.orderBy("son", 1, usHome("Stephen", "Rivera", "stephen_rivera@gmail.com", "919-445-0576"))
+	f.orderBy("mother-again", 2, usHome("Stephanie", "Rivera", "srivera@outlook.com", ""))
+	mother := f.partyOf("mother").PartyID
+	if got := f.partyOf("son").PartyID; got == mother {
+		t.Errorf("Stephen Rivera joined his mother's party %s", mother)
+	}
+	if got := f.partyOf("mother-again").PartyID; got != mother {
+		t.Errorf("Stephanie's second order is party %s, her first %s; want one", got, mother)
+	}
+}
+
+// TestNamesakesOnPunctuatedMailboxes: Michael Johnson of Albany orders with
+// michael.johnson@gmail.com; a namesake pays by card as michael_johnson@gmail.com, a
+// charge with no address, and a third Michael Johnson of Springfield writes
+// michael_johnson@hotmail.com. A common name, two mailboxes that differ in punctuation
+// and the name's own local part at another provider are three people, not one.
+func TestNamesakesOnPunctuatedMailboxes(t *testing.T) {
+	f := newFixture(t)
+	mj := func(email, phone string, place *ontology.AddressPart) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "US", GivenName: "Michael", FamilyName: "Johnson",
+			Email: email, Phone: phone, Place: place}
+	}
+	f.orderBy("albany", 0, mj("michael.johnson@gmail.com", "",
+		&ontology.AddressPart{Street: "8130 Scott Blvd", Locality: "Albany", Region: "NY", Postcode: "12235-2985"}))
+	f.orderBy("card", 1, mj("michael_johnson@gmail.com", "", nil))
+	f.orderBy("springfield", 2, mj("Michael_johnson@HOTMAIL.COM", "415 867 2680",
+		&ontology.AddressPart{Street: "8730 S Richard Place #19C", Locality: "Springfield", Region: "IL", Postcode: "62782"}))
+	albany, card := f.partyOf("albany").PartyID, f.partyOf("card").PartyID
+	if card == albany {
+		t.Errorf("michael_johnson@gmail.com joined michael.johnson@gmail.com's party %s", albany)
+	}
+	if got := f.partyOf("springfield").PartyID; got == albany || got == card {
+		t.Errorf("Michael Johnson of Springfield is party %s, Albany's %s and %s", got, albany, card)
+	}
+}

@@ -1,0 +1,63 @@
+package resolver
+
+import (
+	"strings"
+
+	"github.com/seamhub/seam/resolver/compare"
+	"github.com/seamhub/seam/resolver/normalize"
+)
+
+// mailboxesApart weighs what two e-mail addresses that are not one mailbox say. Local
+// parts that differ only in a dot, an underscore or a hyphen at one provider
+// (michael.johnson@ and michael_johnson@, shichang_guo@ and shichang.guo@hotmail.com)
+// are two mailboxes (Gmail's dots are folded before this): namesakes pick their name
+// with the punctuation left free, so it is another person's mailbox, not a slip. One
+// local part at two providers (amit.kumar@rediffmail.com and amit.kumar@outlook.com)
+// says no more than the name where it is nothing but the name: every Amit Kumar may hold
+// it somewhere. A provider typed one letter off (gmial.com) is still the same mailbox's.
+func mailboxesApart(c *Comparison, a, b PartyProfile) {
+	l := c[fieldEmail]
+	if l.Kind != compare.Typo && l.Kind != compare.Partial {
+		return
+	}
+	la, da, okA := strings.Cut(a.Email, "@")
+	lb, db, okB := strings.Cut(b.Email, "@")
+	if !okA || !okB {
+		return
+	}
+	switch {
+	case da == db && la != lb && stripPunct(la) == stripPunct(lb):
+		c[fieldEmail] = compare.Level{Kind: compare.Different,
+			Why: "email: " + a.Email + " against " + b.Email + ": two mailboxes at one provider, the punctuation apart"}
+	case la == lb && !compare.OneEdit(da, db) && (localIsName(la, a) || localIsName(la, b)):
+		c[fieldEmail] = compare.Level{Kind: compare.Null,
+			Why: "email: the local part " + la + " at two providers is the name alone"}
+	}
+}
+
+// stripPunct drops the dots, underscores and hyphens of a mailbox's local part.
+func stripPunct(local string) string {
+	return strings.NewReplacer(".", "", "_", "", "-", "").Replace(local)
+}
+
+// localIsName reports whether a mailbox's local part is its owner's name and nothing
+// else (amit.kumar, kumaramit, amit_kumar): no digit or other word that sets it apart
+// from a namesake's.
+func localIsName(local string, p PartyProfile) bool {
+	letters := stripPunct(local)
+	if letters == "" {
+		return false
+	}
+	words := normalize.PersonNameWords(nameOf(p).Full)
+	if p.Given != "" && p.Family != "" {
+		words = append(normalize.PersonNameWords(p.Given), normalize.PersonNameWords(p.Family)...)
+	}
+	if len(words) < 2 {
+		return false
+	}
+	fwd := strings.Join(words, "")
+	rev := strings.Join(words[1:], "") + words[0]
+	last := words[len(words)-1]
+	back := last + strings.Join(words[:len(words)-1], "")
+	return letters == fwd || letters == rev || letters == back
+}
