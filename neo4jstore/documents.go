@@ -79,12 +79,12 @@ func (s *Store) SaveDocuments(ctx context.Context, envs []ontology.Envelope) ([]
 // write what Supersedes decided. ours holds the deliveries stored earlier in the same
 // call (see SaveDocuments); fresh are the deliveries this chunk found new.
 func saveChunk(ctx context.Context, tx neo4j.ManagedTransaction, rows []versionRow, ours map[string]bool, now time.Time) (res []Outcome, fresh []string, err error) {
-	heads, err := lockHeads(ctx, tx, rows)
+	heads, err := lockHeads(ctx, tx, rows, now)
 	if err != nil {
 		return nil, nil, err
 	}
 	res = make([]Outcome, len(rows))
-	params := make([]map[string]any, len(rows))
+	params := make([]map[string]any, 0, len(rows))
 	for i, r := range rows {
 		h := heads[r.uid]
 		if d, ok := r.delivery.(string); ok && ours[d] {
@@ -93,7 +93,12 @@ func saveChunk(ctx context.Context, tx neo4j.ManagedTransaction, rows []versionR
 			fresh = append(fresh, d)
 		}
 		res[i] = decide(h, r)
-		params[i] = r.params(res[i], h)
+		if p, ok := r.params(res[i], h); ok {
+			params = append(params, p)
+		}
+	}
+	if len(params) == 0 {
+		return res, fresh, nil
 	}
 	return res, fresh, exec(ctx, tx, saveVersions, map[string]any{"rows": params, "now": now})
 }
