@@ -79,7 +79,11 @@ func (r *sourceDocumentResolver) Parties(ctx context.Context, obj *model.SourceD
 	if err != nil {
 		return nil, err
 	}
-	ps, err := r.svc.Parties.DocumentParties(ctx, key)
+	l, err := r.loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := l.documentParties(ctx, key)
 	if err != nil {
 		return nil, err
 	}

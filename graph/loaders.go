@@ -93,8 +93,9 @@ func (l *batchLoader[K, V]) reset() {
 
 // loaders are one operation's loaders, one per level of document -> event -> sources.
 type loaders struct {
-	events *batchLoader[string, *resolver.EventDetail]
-	docs   *batchLoader[ontology.DocKey, *ontology.StoredDocument]
+	events  *batchLoader[string, *resolver.EventDetail]
+	docs    *batchLoader[ontology.DocKey, *ontology.StoredDocument]
+	parties *batchLoader[ontology.DocKey, []resolver.DocumentParty]
 }
 
 type loadersCtx struct{}
@@ -111,6 +112,16 @@ func newLoaders(svc Services, tenant string) *loaders {
 			for _, k := range keys {
 				if d := byUID[k.UID()]; d != nil {
 					out[k] = d
+				}
+			}
+			return out, err
+		}),
+		parties: newBatchLoader(func(ctx context.Context, keys []ontology.DocKey) (map[ontology.DocKey][]resolver.DocumentParty, error) {
+			byUID, err := svc.Parties.DocumentsParties(ctx, tenant, keys)
+			out := make(map[ontology.DocKey][]resolver.DocumentParty, len(byUID))
+			for _, k := range keys {
+				if ps := byUID[k.UID()]; ps != nil {
+					out[k] = ps
 				}
 			}
 			return out, err
@@ -166,7 +177,20 @@ func (l *loaders) document(ctx context.Context, key ontology.DocKey) (*ontology.
 	return l.docs.load(ctx, key)
 }
 
+// documentParties loads the parties a document of the request's tenant mentions. It announces
+// every document loaded so far: the parties of an answer's documents (an event's
+// sources, a review queue's page) cost one query, not one each.
+func (l *loaders) documentParties(ctx context.Context, key ontology.DocKey) ([]resolver.DocumentParty, error) {
+	for _, d := range l.docs.values() {
+		if d != nil {
+			l.parties.expect(d.Key)
+		}
+	}
+	return l.parties.load(ctx, key)
+}
+
 func (l *loaders) reset() {
 	l.events.reset()
 	l.docs.reset()
+	l.parties.reset()
 }

@@ -21,7 +21,7 @@ import (
 // counting passes every read to the real store and counts the batched ones.
 type counting struct {
 	*neo4jstore.Store
-	events, docs atomic.Int32
+	events, docs, parties atomic.Int32
 }
 
 func (c *counting) EventDetails(ctx context.Context, tenant string, ids []string) (map[string]*resolver.EventDetail, error) {
@@ -32,6 +32,11 @@ func (c *counting) EventDetails(ctx context.Context, tenant string, ids []string
 func (c *counting) Documents(ctx context.Context, tenant string, keys []ontology.DocKey) (map[string]*ontology.StoredDocument, error) {
 	c.docs.Add(1)
 	return c.Store.Documents(ctx, tenant, keys)
+}
+
+func (c *counting) DocumentsParties(ctx context.Context, tenant string, keys []ontology.DocKey) (map[string][]resolver.DocumentParty, error) {
+	c.parties.Add(1)
+	return c.Store.DocumentsParties(ctx, tenant, keys)
 }
 
 // reviews serves the review queue from the store; this test makes no decisions.
@@ -46,8 +51,9 @@ func (reviews) Reject(context.Context, string, ontology.DocKey, string, string) 
 }
 
 // TestLoadersBatchEachLevel: three review items, each with a document, its event, the
-// proposed event and that event's sources with their events, load in one query per
-// level (items' documents; every event; every source document), not one per object.
+// proposed event and that event's sources with their events and parties, load in one
+// query per level (items' documents; every event; every source document; parties), not
+// one per object.
 func TestLoadersBatchEachLevel(t *testing.T) {
 	store := neo4jtest.Open(t)
 	ctx := context.Background()
@@ -59,7 +65,8 @@ func TestLoadersBatchEachLevel(t *testing.T) {
 		for _, d := range []ontology.Document{
 			{Key: ontology.DocKey{Tenant: tenant, System: "meituan", Type: "order", ExternalID: fmt.Sprintf("M-%d", i)},
 				Role: ontology.RoleOrder, Verb: ontology.VerbPaid, OccurredAt: at, Location: &ontology.LocationRef{System: "x", Code: "S1"},
-				Lines: []ontology.Line{{SKU: sku, Qty: ontology.Units(1)}}},
+				Lines:   []ontology.Line{{SKU: sku, Qty: ontology.Units(1)}},
+				Parties: []ontology.PartyRef{{Role: ontology.PartyCustomer, Name: fmt.Sprintf("Customer %d", i), Phone: fmt.Sprintf("+8613800000%03d", i)}}},
 			{Key: ontology.DocKey{Tenant: tenant, System: "square", Type: "order", ExternalID: fmt.Sprintf("P-%d", i)},
 				Role: ontology.RolePOS, Verb: ontology.VerbPaid, OccurredAt: at.Add(8 * time.Minute), Location: &ontology.LocationRef{System: "x", Code: "S1"},
 				Lines: []ontology.Line{{SKU: sku, Qty: ontology.Units(1)}}},
@@ -78,12 +85,12 @@ func TestLoadersBatchEachLevel(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := &counting{Store: store}
-	srv := httptest.NewServer(NewHandler(Services{Documents: c, Events: c, Decisions: reviews{store}}, apikey.NewChecker(store, 0)))
+	srv := httptest.NewServer(NewHandler(Services{Documents: c, Events: c, Parties: c, Decisions: reviews{store}}, apikey.NewChecker(store, 0)))
 	defer srv.Close()
 
-	body, _ := json.Marshal(map[string]string{"query": `{ reviewQueue { items {
-		document { externalId event { id } }
-		event { id sources { document { externalId event { id } } } } } } }`})
+	body, _ := json.Marshal(map[string]string{"query": `{ reviewQueue(first: 10) { items {
+		document { externalId event { id } parties { role partyId } }
+		event { id sources { document { externalId event { id } parties { role partyId } } } } } } }`})
 	req, _ := http.NewRequest(http.MethodPost, srv.URL, bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer "+secret)
@@ -95,6 +102,7 @@ func TestLoadersBatchEachLevel(t *testing.T) {
 	type doc struct {
 		ExternalID string
 		Event      struct{ ID string }
+		Parties    []struct{ Role, PartyID string }
 	}
 	var out struct {
 		Data struct {
@@ -120,11 +128,16 @@ func TestLoadersBatchEachLevel(t *testing.T) {
 	for _, it := range items {
 		src := it.Event.Sources
 		if len(src) != 1 || src[0].Document.ExternalID != "M-"+it.Document.ExternalID[2:] || src[0].Document.Event.ID != it.Event.ID ||
-			it.Document.Event.ID == "" || it.Document.Event.ID == it.Event.ID {
+			it.Document.Event.ID == "" || it.Document.Event.ID == it.Event.ID || len(it.Document.Parties) != 0 ||
+			len(src[0].Document.Parties) != 1 || src[0].Document.Parties[0].Role != "customer" || src[0].Document.Parties[0].PartyID == "" {
 			t.Fatalf("item %+v", it)
 		}
 	}
 	if e, d := c.events.Load(), c.docs.Load(); e != 1 || d != 2 {
 		t.Fatalf("%d event queries and %d document queries; want 1 and 2 (one per level)", e, d)
+	}
+	// The items' documents' parties may be asked before or after the sources are loaded.
+	if p := c.parties.Load(); p < 1 || p > 2 {
+		t.Fatalf("%d party queries for six documents; want one per level of documents", p)
 	}
 }

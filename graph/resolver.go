@@ -37,7 +37,9 @@ type VersionReader interface {
 
 // PartyReader serves the parties documents mention, with the evidence that resolved them.
 type PartyReader interface {
-	DocumentParties(ctx context.Context, key ontology.DocKey) ([]resolver.DocumentParty, error)
+	// DocumentsParties returns the parties each of a tenant's documents mentions, keyed
+	// by uid, in one query; a document that mentions none is absent.
+	DocumentsParties(ctx context.Context, tenant string, keys []ontology.DocKey) (map[string][]resolver.DocumentParty, error)
 }
 
 // EventReader serves business events with their evidence.

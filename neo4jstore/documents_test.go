@@ -85,12 +85,7 @@ func TestADeliverySplitOverChunksIsStoredWhole(t *testing.T) {
 	s := neo4jtest.Open(t)
 	ctx := context.Background()
 	tenant := neo4jtest.Tenant(t)
-	env := func(id, raw, delivery string) ontology.Envelope {
-		return ontology.Envelope{Raw: []byte(raw), DeliveryID: delivery, Doc: ontology.Document{
-			Key:  ontology.DocKey{Tenant: tenant, System: "generic", Type: "order", ExternalID: id},
-			Role: ontology.RoleOrder, Verb: ontology.VerbPaid, OccurredAt: time.Now().UTC(),
-		}}
-	}
+	env := genericOrder(tenant)
 	if _, err := s.SaveDocuments(ctx, []ontology.Envelope{env("2", "two v1", "d0")}); err != nil {
 		t.Fatal(err)
 	}
@@ -114,6 +109,58 @@ func TestADeliverySplitOverChunksIsStoredWhole(t *testing.T) {
 	}
 	if want := []neo4jstore.Outcome{neo4jstore.OutcomeDuplicate, neo4jstore.OutcomeDuplicate, neo4jstore.OutcomeDuplicate}; !slices.Equal(again, want) {
 		t.Fatalf("the delivery sent again was %v, want %v", again, want)
+	}
+}
+
+// TestADeliveryOfNewAndStoredDocumentsInOneChunk: a new document is written by the
+// statement that locks the chunk's documents, a stored one after it; the delivery both
+// bring is new to both, so the stored one's new bytes are its new version, not a retry's.
+func TestADeliveryOfNewAndStoredDocumentsInOneChunk(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	env := genericOrder(tenant)
+	if _, err := s.SaveDocuments(ctx, []ontology.Envelope{env("b", "b v1", "d0")}); err != nil {
+		t.Fatal(err)
+	}
+	// "a" sorts before "b": the new document's delivery is written before the stored
+	// one's row is decided, in the order the statement locks them.
+	delivery := []ontology.Envelope{env("b", "b v2", "d1"), env("a", "a v1", "d1"), env("c", "c v1", "")}
+	got, err := s.SaveDocuments(ctx, delivery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []neo4jstore.Outcome{neo4jstore.OutcomeUpdated, neo4jstore.OutcomeNew, neo4jstore.OutcomeNew}; !slices.Equal(got, want) {
+		t.Fatalf("the delivery's documents were %v, want %v", got, want)
+	}
+	for id, want := range map[string]struct {
+		raw     string
+		version int64
+	}{"a": {"a v1", 1}, "b": {"b v2", 2}, "c": {"c v1", 1}} {
+		d, err := s.Document(ctx, ontology.DocKey{Tenant: tenant, System: "generic", Type: "order", ExternalID: id})
+		if err != nil || d == nil || string(d.Raw) != want.raw || d.Version != want.version || !d.Pending {
+			t.Fatalf("document %s holds %+v (%v), want %q, version %d, pending", id, d, err, want.raw, want.version)
+		}
+	}
+	if seen, err := s.SeenDelivery(ctx, tenant, "generic", "d1"); err != nil || !seen {
+		t.Fatalf("delivery d1 seen: %v %v", seen, err)
+	}
+	again, err := s.SaveDocuments(ctx, delivery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []neo4jstore.Outcome{neo4jstore.OutcomeDuplicate, neo4jstore.OutcomeDuplicate, neo4jstore.OutcomeDuplicate}; !slices.Equal(again, want) {
+		t.Fatalf("the delivery sent again was %v, want %v", again, want)
+	}
+}
+
+// genericOrder makes envelopes of a tenant's generic orders: id, bytes and delivery.
+func genericOrder(tenant string) func(id, raw, delivery string) ontology.Envelope {
+	return func(id, raw, delivery string) ontology.Envelope {
+		return ontology.Envelope{Raw: []byte(raw), DeliveryID: delivery, Doc: ontology.Document{
+			Key:  ontology.DocKey{Tenant: tenant, System: "generic", Type: "order", ExternalID: id},
+			Role: ontology.RoleOrder, Verb: ontology.VerbPaid, OccurredAt: time.Now().UTC(),
+		}}
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -132,37 +131,6 @@ func (s *Store) SKUAlias(ctx context.Context, tenant, sku string) (string, bool,
 	return a.sku, a.known, err
 }
 
-// DocumentParties returns the parties a document mentions.
-func (s *Store) DocumentParties(ctx context.Context, key ontology.DocKey) ([]resolver.DocumentParty, error) {
-	recs, err := readOnce(ctx, s, `
-MATCH (:SourceDocument {uid: $uid, tenant: $tenant})-[m:MENTIONS]->(p:Party {tenant: $tenant})
-OPTIONAL MATCH path = (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
-WITH m, p, coalesce(r, p) AS root,
-     [l IN coalesce(relationships(path), []) | {party: endNode(l).id, reason: l.reason, score: coalesce(l.score, 0.0)}] AS sameAs
-OPTIONAL MATCH (root)-[rl:RELATED]-(o:Party)
-WITH m, p, root, sameAs, o, rl ORDER BY o.id
-RETURN m.role AS role, root.id AS id, p.id AS mentioned, sameAs,
-       [x IN collect({party: o.id, reason: rl.reason, score: coalesce(rl.score, 0.0)}) WHERE x.party IS NOT NULL] AS related
-ORDER BY role, id`,
-		map[string]any{"uid": key.UID(), "tenant": key.Tenant})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]resolver.DocumentParty, 0, len(recs))
-	for _, r := range recs {
-		dp := resolver.DocumentParty{Role: get[string](r, "role"), PartyID: get[string](r, "id"), MentionedID: get[string](r, "mentioned")}
-		dp.SameAs = linkReasons(r, "sameAs")
-		dp.RelatedBecause = linkReasons(r, "related")
-		for _, l := range dp.RelatedBecause {
-			if !slices.Contains(dp.Related, l.Party) {
-				dp.Related = append(dp.Related, l.Party)
-			}
-		}
-		out = append(out, dp)
-	}
-	return out, nil
-}
-
 // LocationCodes lists the store and warehouse codes a tenant's documents name, with a
 // name or address they give and how many documents use each.
 func (s *Store) LocationCodes(ctx context.Context, tenant string) ([]resolver.LocationCode, error) {
@@ -181,20 +149,4 @@ RETURN system, code, name, n ORDER BY system, code LIMIT 10000`, map[string]any{
 		}
 		return out, nil
 	})
-}
-
-// linkReasons reads a list of {party, reason, score} maps from a record.
-func linkReasons(r *neo4j.Record, key string) []resolver.PartyLinkReason {
-	v, _ := r.Get(key)
-	list, _ := v.([]any)
-	var out []resolver.PartyLinkReason
-	for _, x := range list {
-		m, _ := x.(map[string]any)
-		l := resolver.PartyLinkReason{}
-		l.Party, _ = m["party"].(string)
-		l.Reason, _ = m["reason"].(string)
-		l.Score, _ = m["score"].(float64)
-		out = append(out, l)
-	}
-	return out
 }

@@ -153,12 +153,15 @@ func decide(h head, r versionRow) Outcome {
 }
 
 // params are the row's parameters for saveVersions: only what the outcome writes, so
-// that a duplicate's bytes do not travel twice.
-func (r versionRow) params(o Outcome, h head) map[string]any {
-	p := map[string]any{"uid": r.uid, "action": o, "delivery": r.delivery}
+// that a duplicate's bytes do not travel twice. A new document was written by lockHeads,
+// and a duplicate that brings no delivery writes nothing: neither has a row (ok false).
+func (r versionRow) params(o Outcome, h head) (p map[string]any, ok bool) {
+	p = map[string]any{"uid": r.uid, "action": o, "delivery": r.delivery}
 	switch o {
 	case OutcomeNew:
-		p["props"] = r.props
+		return nil, false
+	case OutcomeDuplicate:
+		return p, r.delivery != nil
 	case OutcomeUpdated:
 		p["props"] = r.props
 		p["previous"] = versionUID(r.uid, h.hash)
@@ -166,29 +169,31 @@ func (r versionRow) params(o Outcome, h head) map[string]any {
 		p["history"] = r.history
 		p["vuid"] = versionUID(r.uid, r.hash)
 	}
-	return p
+	return p, true
 }
 
 // lockHeads takes a write lock on the document of every row (creating an empty one for
 // a key not seen yet) and reads what each holds. The lock lasts until the transaction
 // ends, so no other writer changes the current version between this read and the write.
-func lockHeads(ctx context.Context, tx neo4j.ManagedTransaction, rows []versionRow) (map[string]head, error) {
+//
+// A document that holds no version yet is new whatever else is true (decide), so its
+// version is written here, in the same statement: a chunk of new documents (a first
+// import, a new order's webhook) is one statement, not two, and its rows carry their
+// properties once. Documents already held are decided after this read and written by
+// saveVersions. The tenants' nodes are merged once per tenant, not once per row.
+func lockHeads(ctx context.Context, tx neo4j.ManagedTransaction, rows []versionRow, now time.Time) (map[string]head, error) {
 	keys := make([]map[string]any, len(rows))
+	var tenants []string
 	for i, r := range rows {
-		keys[i] = map[string]any{"uid": r.uid, "tenant": r.tenant, "vuid": versionUID(r.uid, r.hash), "delivery": r.delivery}
+		keys[i] = map[string]any{"uid": r.uid, "tenant": r.tenant, "vuid": versionUID(r.uid, r.hash), "delivery": r.delivery,
+			"props": r.props}
+		if !slices.Contains(tenants, r.tenant) {
+			tenants = append(tenants, r.tenant)
+		}
 	}
 	// In uid order, so that transactions locking the same documents cannot deadlock.
 	slices.SortFunc(keys, func(a, b map[string]any) int { return strings.Compare(a["uid"].(string), b["uid"].(string)) })
-	recs, err := run(ctx, tx, `
-UNWIND $keys AS k
-MERGE (t:Tenant {name: k.tenant})
-MERGE (d:SourceDocument {uid: k.uid})
-  ON CREATE SET d.version = 0, d.tenant = k.tenant
-SET d.locked = true
-REMOVE d.locked
-RETURN k.uid AS uid, d.hash AS hash, d.sourceTime AS sourceTime, d.sourceVersion AS sourceVersion, d.sourceProgress AS sourceProgress,
-  EXISTS { MATCH (:DocumentVersion {uid: k.vuid}) } AS known,
-  k.delivery IS NOT NULL AND EXISTS { MATCH (:Delivery {uid: k.delivery}) } AS delivered`, map[string]any{"keys": keys})
+	recs, err := run(ctx, tx, lockAndCreate, map[string]any{"keys": keys, "tenants": tenants, "now": now})
 	if err != nil {
 		return nil, err
 	}
@@ -218,11 +223,37 @@ RETURN k.uid AS uid, d.hash AS hash, d.sourceTime AS sourceTime, d.sourceVersion
 	return out, nil
 }
 
-// saveVersions writes what decide said, one row per document. A new current version
-// first turns the one it replaces into a DocumentVersion, with its bytes and clock (a
-// document stored before versions were kept gets its first one this way); a stale
-// version becomes a DocumentVersion and leaves the document as it is: not Pending, so
-// resolution and stock do not move. n numbers the versions of a document by arrival;
+// lockAndCreate is lockHeads' statement. It reads every document's current version
+// before it writes any, so a delivery two new documents of the chunk share is new to
+// both, as it was when saveVersions wrote them all. A new document gets what
+// saveVersions' 'new' action gives it: its properties, version 1 (or the next one, for
+// a document node that held none), Pending, and its delivery.
+const lockAndCreate = `
+CALL () { UNWIND $tenants AS name MERGE (:Tenant {name: name}) }
+UNWIND $keys AS k
+MERGE (d:SourceDocument {uid: k.uid})
+  ON CREATE SET d.version = 0, d.tenant = k.tenant
+  ON MATCH SET d.locked = true
+REMOVE d.locked
+WITH k, d, d.hash AS hash, d.sourceTime AS sourceTime, d.sourceVersion AS sourceVersion, d.sourceProgress AS sourceProgress,
+  EXISTS { MATCH (:DocumentVersion {uid: k.vuid}) } AS known,
+  k.delivery IS NOT NULL AND EXISTS { MATCH (:Delivery {uid: k.delivery}) } AS delivered
+CALL (k, d, hash) {
+  WITH k, d WHERE hash IS NULL
+  WITH k, d, coalesce(d.versions, d.version) + 1 AS n
+  SET d += k.props, d.version = n, d.versions = n, d.updatedAt = $now, d:Pending
+  REMOVE d:SetAside
+  FOREACH (uid IN CASE WHEN k.delivery IS NULL THEN [] ELSE [k.delivery] END |
+    MERGE (dl:Delivery {uid: uid}) ON CREATE SET dl.at = $now, dl.document = k.uid)
+}
+RETURN k.uid AS uid, hash, sourceTime, sourceVersion, sourceProgress, known, delivered`
+
+// saveVersions writes what decide said for the documents lockHeads found stored, one
+// row per document that changes. A new current version first turns the one it replaces
+// into a DocumentVersion, with its bytes and clock (a document stored before versions
+// were kept gets its first one this way); a stale version becomes a DocumentVersion and
+// leaves the document as it is: not Pending, so resolution and stock do not move; a
+// duplicate keeps its delivery. n numbers the versions of a document by arrival;
 // documents stored before versions were counted continue from their version.
 const saveVersions = `
 UNWIND $rows AS r
@@ -233,8 +264,7 @@ FOREACH (_ IN CASE WHEN r.action = 'updated' THEN [1] ELSE [] END |
     ON CREATE SET old.tenant = d.tenant, old.document = d.uid, old.version = d.version, old.hash = d.hash,
       old.raw = d.raw, old.format = d.format, old.via = d.via, old.receivedAt = d.receivedAt,
       old.sourceTime = d.sourceTime, old.sourceVersion = d.sourceVersion, old.sourceProgress = d.sourceProgress
-  MERGE (d)-[:HAS_VERSION]->(old))
-FOREACH (_ IN CASE WHEN r.action IN ['new', 'updated'] THEN [1] ELSE [] END |
+  MERGE (d)-[:HAS_VERSION]->(old)
   SET d += r.props, d.version = n, d.versions = n, d.updatedAt = $now, d:Pending
   REMOVE d:SetAside)
 FOREACH (_ IN CASE WHEN r.action = 'stale' THEN [1] ELSE [] END |

@@ -239,59 +239,72 @@ func seamParties(ctx context.Context, app *App, set partySet, work string, keep,
 }
 
 // customerParties reads each document's customer party, as GraphQL's
-// document { parties { role partyId } } does, a few documents at a time. It returns
-// record key -> party id; a document without a customer is left out.
+// document { parties { role partyId } } does for the documents of an answer: a page of
+// documents per query (neo4jstore's DocumentsParties, GraphQL's parties loader), a few
+// pages at a time. It returns record key -> party id; a document without a customer is
+// left out.
 func customerParties(ctx context.Context, app *App, keyOf map[ontology.DocKey]string) (map[string]string, error) {
-	type found struct{ key, party string }
-	keys := make(chan ontology.DocKey)
-	out := make(chan found)
-	errs := make(chan error, 1)
+	byTenant := map[string][]ontology.DocKey{}
+	for k := range keyOf {
+		byTenant[k.Tenant] = append(byTenant[k.Tenant], k)
+	}
+	type page struct {
+		tenant string
+		keys   []ontology.DocKey
+	}
+	var pages []page
+	for tenant, keys := range byTenant {
+		for i := 0; i < len(keys); i += partiesPage {
+			pages = append(pages, page{tenant, keys[i:min(i+partiesPage, len(keys))]})
+		}
+	}
+	partyOf := make(map[string]string, len(keyOf))
+	var mu sync.Mutex
+	var first error
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	slots := make(chan struct{}, 4) // enough to keep Neo4j's two cores busy through the round trips
 	var wg sync.WaitGroup
-	for range 8 { // enough to keep Neo4j's two cores busy through the round trips
+	for _, p := range pages {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
 		wg.Go(func() {
-			for k := range keys {
-				ps, err := app.store.DocumentParties(ctx, k)
-				if err != nil {
-					select {
-					case errs <- fmt.Errorf("reading the parties of %s: %w", k.UID(), err):
-					default:
-					}
-					cancel()
-					return
+			defer func() { <-slots }()
+			got, err := app.store.DocumentsParties(ctx, p.tenant, p.keys)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if first == nil {
+					first = fmt.Errorf("reading the parties of %d documents: %w", len(p.keys), err)
 				}
-				for _, p := range ps {
-					if p.Role == string(ontology.PartyCustomer) {
-						out <- found{keyOf[k], p.PartyID}
+				cancel()
+				return
+			}
+			for _, k := range p.keys {
+				for _, dp := range got[k.UID()] {
+					if dp.Role == string(ontology.PartyCustomer) {
+						partyOf[keyOf[k]] = dp.PartyID
 						break
 					}
 				}
 			}
 		})
 	}
-	go func() {
-		defer close(keys)
-		for k := range keyOf {
-			select {
-			case keys <- k:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(out) }()
-	partyOf := make(map[string]string, len(keyOf))
-	for f := range out {
-		partyOf[f.key] = f.party
-	}
-	select {
-	case err := <-errs:
-		return nil, err
-	default:
+	wg.Wait()
+	if first != nil {
+		return nil, first
 	}
 	return partyOf, ctx.Err()
 }
+
+// partiesPage is how many documents' parties one query of customerParties reads: the
+// page of a GraphQL answer that lists many documents.
+const partiesPage = 250
 
 // splinkParties runs Splink on a set (scripts/bench/parties.py) and scores its clusters.
 func splinkParties(ctx context.Context, py, script, work string, set partySet, file string, threshold float64) (partyRow, error) {
