@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/seamhub/seam/resolver/normalize"
 )
 
 // Hong Kong and Macau write a Chinese name in Latin letters as it sounds in Cantonese,
@@ -246,3 +249,96 @@ func cantoneseChoices(n HanName, choices [][]string) ([][]string, bool) {
 	}
 	return out, known
 }
+
+// EnglishBesideCantonese reports whether two names share a Chinese family name and
+// beside it one gives an English given name and the other a Chinese given name alone,
+// in Hong Kong's syllables or pinyin: "Vincent Chan" and "CHAN CHI KIT", "Karen Chow"
+// and "Yuet Ka Chow", "Calvin Chiu" and 趙明. Hong Kong and overseas Chinese use both
+// names, and a Hong Kong given name carries syllables the nickname table knows as
+// English (Kit, Ka), which EnglishBesideChinese therefore does not take for Chinese.
+// It is weaker evidence than a transliteration: two relatives look the same, so the
+// caller asks for more (one mailbox and one phone).
+func EnglishBesideCantonese(a, b Name) bool {
+	for _, ra := range familyGivenReadings(a) {
+		for _, rb := range familyGivenReadings(b) {
+			if !sameFamilyCantonese(ra.family, rb.family) {
+				continue
+			}
+			if englishGivenWord(ra.given) && chineseSyllables(rb.given) || englishGivenWord(rb.given) && chineseSyllables(ra.given) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameFamilyCantonese reports whether two family names write one Chinese family name:
+// as SameChineseFamily does, or spelled alike in Latin letters, or a Han family name
+// against its Hong Kong spelling (趙 and Chiu).
+func sameFamilyCantonese(a, b string) bool {
+	if SameChineseFamily(a, b) {
+		return true
+	}
+	la, lb := strings.ToLower(strings.TrimSpace(a)), strings.ToLower(strings.TrimSpace(b))
+	if la != "" && la == lb && !hasHan(la) {
+		return true
+	}
+	for _, p := range [][2]string{{a, lb}, {b, la}} {
+		if n, ok := ParseHanName(p[0]); ok && n.Given == "" && utf8.RuneCountInString(n.Family) == 1 {
+			if slices.Contains(cantonese()[[]rune(n.Family)[0]], p[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// englishGivenWord reports whether a given name is one Latin word that is no Hong Kong
+// syllable (Vincent, Karen, Calvin; not Ming, Kit).
+func englishGivenWord(g string) bool {
+	g = strings.TrimSpace(g)
+	if hasHan(g) || strings.ContainsAny(g, "-' ") {
+		return false
+	}
+	words := normalize.PersonNameWords(g)
+	if len(words) != 1 || len(words[0]) < 3 || cantoneseSpelling(words[0]) {
+		return false
+	}
+	// Karen splits into pinyin (ka-ren) as Linda does; Hong Kong, which writes no
+	// pinyin, reads a long word of two syllables as the English name it is.
+	return knownEnglishGiven(words[0]) || !isPinyin(words[0]) || !hanzi().syllables[words[0]] && len(words[0]) >= 5
+}
+
+// chineseSyllables reports whether a given name is a Chinese one alone: Han characters,
+// or Latin syllables each a Hong Kong spelling or a pinyin syllable (Chi Kit, Yuet-ka,
+// Rong), with no English word beside them.
+func chineseSyllables(g string) bool {
+	g = strings.TrimSpace(g)
+	if hasHan(g) {
+		return isHan(strings.ReplaceAll(g, " ", ""))
+	}
+	words := strings.FieldsFunc(strings.ToLower(g), func(r rune) bool { return r == ' ' || r == '-' })
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if !cantoneseSpelling(w) && !hanzi().syllables[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// cantoneseSpellings is the set of the table's spellings, built on first use.
+var cantoneseSpellings = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, sp := range cantonese() {
+		for _, s := range sp {
+			m[s] = true
+		}
+	}
+	return m
+})
+
+// cantoneseSpelling reports whether a lower-case word is one of the table's spellings.
+func cantoneseSpelling(w string) bool { return cantoneseSpellings()[w] }

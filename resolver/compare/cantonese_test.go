@@ -67,3 +67,26 @@ func TestCantoneseTable(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishBesideCantonese: an English given name against a Chinese one alone under
+// one family name, however spelt; two English or two Chinese given names, or two
+// family names, are not.
+func TestEnglishBesideCantonese(t *testing.T) {
+	for _, tt := range []struct {
+		a, b Name
+		want bool
+	}{
+		{Name{Given: "Vincent", Family: "Chan"}, Name{Given: "CHAN", Family: "CHI KIT"}, true}, // Kit, an English nickname too
+		{Name{Given: "Karen", Family: "Chow"}, Name{Given: "Yuet Ka", Family: "Chow"}, true},   // Karen reads ka-ren in pinyin
+		{Name{Given: "Annie", Family: "Jie"}, Name{Given: "Rong", Family: "Jie"}, true},
+		{Name{Given: "明", Family: "趙"}, Name{Given: "Calvin", Family: "Chiu"}, true},
+		{Name{Given: "Vincent", Family: "Chan"}, Name{Given: "Peter", Family: "Chan"}, false},
+		{Name{Given: "Ka Wai", Family: "Chan"}, Name{Given: "Ka Ho", Family: "Chan"}, false},
+		{Name{Given: "Mary", Family: "Chan"}, Name{Given: "Tai Man", Family: "Wong"}, false},
+		{Name{Given: "Ming", Family: "Chiu"}, Name{Given: "Wing Hin", Family: "Chiu"}, false},
+	} {
+		if got := EnglishBesideCantonese(tt.a, tt.b); got != tt.want {
+			t.Errorf("EnglishBesideCantonese(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
