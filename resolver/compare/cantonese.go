@@ -264,7 +264,8 @@ func EnglishBesideCantonese(a, b Name) bool {
 			if !sameFamilyCantonese(ra.family, rb.family) {
 				continue
 			}
-			if englishGivenWord(ra.given) && chineseSyllables(rb.given) || englishGivenWord(rb.given) && chineseSyllables(ra.given) {
+			if englishGivenWord(ra.given, hongKongGiven(rb.given)) && chineseSyllables(rb.given) ||
+				englishGivenWord(rb.given, hongKongGiven(ra.given)) && chineseSyllables(ra.given) {
 				return true
 			}
 		}
@@ -294,8 +295,11 @@ func sameFamilyCantonese(a, b string) bool {
 }
 
 // englishGivenWord reports whether a given name is one Latin word that is no Hong Kong
-// syllable (Vincent, Karen, Calvin; not Ming, Kit).
-func englishGivenWord(g string) bool {
+// syllable (Vincent, Calvin; not Ming, Kit). hk says the other name is spelled in Hong
+// Kong's syllables, which write no pinyin: there a word pinyin happens to spell in two
+// syllables or more (Karen, ka-ren) is the English name it looks like. Beside a Han or
+// a pinyin name it is a pinyin given name (Bozhe), a relative's.
+func englishGivenWord(g string, hk bool) bool {
 	g = strings.TrimSpace(g)
 	if hasHan(g) || strings.ContainsAny(g, "-' ") {
 		return false
@@ -304,9 +308,19 @@ func englishGivenWord(g string) bool {
 	if len(words) != 1 || len(words[0]) < 3 || cantoneseSpelling(words[0]) {
 		return false
 	}
-	// Karen splits into pinyin (ka-ren) as Linda does; Hong Kong, which writes no
-	// pinyin, reads a long word of two syllables as the English name it is.
-	return knownEnglishGiven(words[0]) || !isPinyin(words[0]) || !hanzi().syllables[words[0]] && len(words[0]) >= 5
+	w := words[0]
+	return knownEnglishGiven(w) || !isPinyin(w) || hk && !hanzi().syllables[w]
+}
+
+// hongKongGiven reports whether a Latin given name has a syllable only Hong Kong's
+// spelling gives, no pinyin syllable (Yuet Ka, Chi Kit; not Ka Wei).
+func hongKongGiven(g string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(g), func(r rune) bool { return r == ' ' || r == '-' }) {
+		if cantoneseSpelling(w) && !hanzi().syllables[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // chineseSyllables reports whether a given name is a Chinese one alone: Han characters,

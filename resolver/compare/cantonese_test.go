@@ -84,6 +84,9 @@ func TestEnglishBesideCantonese(t *testing.T) {
 		{Name{Given: "Ka Wai", Family: "Chan"}, Name{Given: "Ka Ho", Family: "Chan"}, false},
 		{Name{Given: "Mary", Family: "Chan"}, Name{Given: "Tai Man", Family: "Wong"}, false},
 		{Name{Given: "Ming", Family: "Chiu"}, Name{Given: "Wing Hin", Family: "Chiu"}, false},
+		// Bozhe spells pinyin: beside a Han or pinyin name, a son's, not an English name.
+		{Name{Given: "Bozhe", Family: "Dai"}, Name{Given: "建华", Family: "戴"}, false},
+		{Name{Given: "Bozhe", Family: "Dai"}, Name{Given: "Jian Hua", Family: "Dai"}, false},
 	} {
 		if got := EnglishBesideCantonese(tt.a, tt.b); got != tt.want {
 			t.Errorf("EnglishBesideCantonese(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
