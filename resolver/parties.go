@@ -170,6 +170,11 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		return false
 	}
 	contradict := namesContradict(nameOf(prof), known) && !(strings.HasPrefix(key, "email:") && compare.OneGivenNameTwoFamilies(nameOf(prof), known))
+	if contradict && pb.mailboxAndPhoneOf(party, prof) && compare.EnglishBesideCantonese(nameOf(prof), known) {
+		// Vincent Chan and CHAN CHI KIT on one mailbox and one phone: the English and
+		// the Chinese given name of one person, which relatives do not share both of.
+		contradict = false
+	}
 	if contradict || generationsStated(statedGeneration(prof), compare.Generation(known)) {
 		// Another person's name, or another generation of the same one (Paatrick
 		// Olivier with patrickolivierjr@yahoo.com on the phone Patrick Olivier Sr.
@@ -190,6 +195,13 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	// a member with a full name joined since (李思颖): a sister's 李畅 contradicts her,
 	// not the title.
 	return weakName(known) && pb.clusterContradicts(pb.root(party), nameOf(prof))
+}
+
+// mailboxAndPhoneOf reports whether the mention's mailbox and phone both name party.
+func (pb *partyBook) mailboxAndPhoneOf(party string, prof PartyProfile) bool {
+	e, okE := pb.known["email:"+prof.Email]
+	p, okP := pb.known["phone:"+prof.Phone]
+	return prof.Email != "" && prof.Phone != "" && okE && okP && pb.root(e) == pb.root(party) && pb.root(p) == pb.root(party)
 }
 
 // personalKeysFirst settles a mention whose keys name several parties (found, each

@@ -163,6 +163,26 @@ func readsAs(n HanName, text string) (string, bool) {
 			return r, true
 		}
 	}
+	return readsAsCantonese(n, text)
+}
+
+// readsAsCantonese reports whether the Han name reads as the romanised text in Hong
+// Kong's Cantonese spellings (Chiu Wing Hin for 趙永軒), family name first or last.
+func readsAsCantonese(n HanName, text string) (string, bool) {
+	choices := syllableChoices(n)
+	nf := utf8.RuneCountInString(n.Family)
+	wg := strings.NewReplacer("-", "", "'", "", "’", "").Replace(text)
+	if canto, ok := cantoneseChoices(n, choices); ok {
+		orders := [][][]string{canto}
+		if nf < len(canto) {
+			orders = append(orders, append(append([][]string{}, canto[nf:]...), canto[:nf]...))
+		}
+		for _, ch := range orders {
+			if r, ok := spell(ch, wg); ok {
+				return r, true
+			}
+		}
+	}
 	return "", false
 }
 

@@ -832,11 +832,22 @@ func readsBesideEnglish(n HanName, latin []string) (string, string, bool) {
 	// a Western family name (Jinfeng Li Smith) or a company's (Li Jinfeng Trading).
 	w := latin[0]
 	lw := strings.ToLower(w)
-	if isPinyin(lw) && !englishReadAsPinyin[lw] {
-		return "", "", false
+	if !isPinyin(lw) || englishReadAsPinyin[lw] {
+		if r, ok := readsAs(n, pinyinLatin(latin[1:])); ok {
+			return r, w, true
+		}
 	}
-	if r, ok := readsAs(n, pinyinLatin(latin[1:])); ok {
+	// Hong Kong writes no pinyin: beside a name spelled in Cantonese, a first word that
+	// pinyin happens to spell (Karen, ka-ren) is the English name, and so is a last one
+	// that is no pinyin (CHIU Wing Hin Hugo), as HKID cards put it.
+	if r, ok := readsAsCantonese(n, pinyinLatin(latin[1:])); ok {
 		return r, w, true
+	}
+	last := latin[len(latin)-1]
+	if ll := strings.ToLower(last); !isPinyin(ll) || englishReadAsPinyin[ll] {
+		if r, ok := readsAsCantonese(n, pinyinLatin(latin[:len(latin)-1])); ok {
+			return r, last, true
+		}
 	}
 	return "", "", false
 }

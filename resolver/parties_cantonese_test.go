@@ -1,0 +1,50 @@
+package resolver_test
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// hkFlat places a Hong Kong customer in one flat of Taikoo Shing.
+func hkFlat(ref ontology.PartyRef) ontology.PartyRef {
+	ref.Role, ref.Country = ontology.PartyCustomer, "HK"
+	ref.Address = "Flat F, 9/F, Block 11, Taikoo Shing, Quarry Bay"
+	return ref
+}
+
+// TestCantoneseRomanisationIsOneBuyer: 趙永軒 orders in characters, then as Wing-hin
+// CHIU, Hong Kong's spelling of the same name, with the same mailbox and phone. Pinyin
+// reads zhao yong xuan, so the second order was refused as "a household?". His
+// brother Chiu Ka Lok, with his own mailbox on the flat's phone, stays apart.
+func TestCantoneseRomanisationIsOneBuyer(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("han", 0, hkFlat(ontology.PartyRef{GivenName: "永軒", FamilyName: "趙", Phone: "+852 9229 7862", Email: "hugochiu@gmail.com"}))
+	f.orderBy("latin", 1, hkFlat(ontology.PartyRef{GivenName: "Wing-hin", FamilyName: "CHIU", Phone: "9229 7862", Email: "hugochiu@gmail.com"}))
+	f.orderBy("brother", 2, hkFlat(ontology.PartyRef{GivenName: "Ka Lok", FamilyName: "Chiu", Phone: "9229 7862", Email: "kalok.chiu@gmail.com"}))
+	han := f.partyOf("han").PartyID
+	if got := f.partyOf("latin").PartyID; got != han {
+		t.Errorf("Wing-hin CHIU with 趙永軒's mailbox and phone is party %s, 趙永軒 %s; want one", got, han)
+	}
+	if got := f.partyOf("brother").PartyID; got == han {
+		t.Errorf("Chiu Ka Lok with his own mailbox joined 趙永軒's party %s", han)
+	}
+}
+
+// TestEnglishAndChineseGivenNameOnOneMailboxAndPhone: Karen Chow orders, then Yuet Ka
+// Chow with the same mailbox and the same phone: her English and her Chinese given
+// name, not two women of one household. Chow Ka Yan, on the flat's phone with her own
+// mailbox, is her sister: names that differ are not loosened where mailboxes differ.
+func TestEnglishAndChineseGivenNameOnOneMailboxAndPhone(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("english", 0, hkFlat(ontology.PartyRef{GivenName: "Karen", FamilyName: "Chow", Phone: "9926 4980", Email: "karen.chow22@outlook.com"}))
+	f.orderBy("chinese", 1, hkFlat(ontology.PartyRef{GivenName: "Yuet Ka", FamilyName: "Chow", Phone: "852-99264980", Email: "karen.chow22@outlook.com"}))
+	f.orderBy("sister", 2, hkFlat(ontology.PartyRef{GivenName: "Ka Yan", FamilyName: "Chow", Phone: "852-99264980", Email: "kayan.chow@gmail.com"}))
+	karen := f.partyOf("english").PartyID
+	if got := f.partyOf("chinese").PartyID; got != karen {
+		t.Errorf("Yuet Ka Chow with Karen Chow's mailbox and phone is party %s, Karen %s; want one", got, karen)
+	}
+	if got := f.partyOf("sister").PartyID; got == karen {
+		t.Errorf("Chow Ka Yan with her own mailbox joined Karen Chow's party %s", karen)
+	}
+}
