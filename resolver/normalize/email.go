@@ -41,16 +41,16 @@ func Email(s string) string {
 		return ""
 	}
 	if i := strings.IndexByte(local, '+'); i >= 0 {
-		if local = local[:i]; local == "" {
-			return ""
-		}
+		local = local[:i]
 	}
 	if gmailDomains[domain] {
 		local = strings.ReplaceAll(local, ".", "")
-		if local == "" {
-			return ""
-		}
 		domain = "gmail.com"
+	}
+	// What is left of the mailbox must be one itself ("jan.+shop" leaves "jan.", which
+	// is not), so that the comparable form reads the same when read again.
+	if !validLocal(local) {
+		return ""
 	}
 	return local + "@" + domain
 }

@@ -12,6 +12,8 @@ var emailTests = []struct{ in, want string }{
 	{"jan+shop@example.nl", "jan@example.nl"}, // a sub-address wherever it is written
 	{"Benjamin52+kettles@COMCAST.NET", "benjamin52@comcast.net"},
 	{"+shop@example.nl", ""},
+	{"jan.+shop@example.nl", ""}, // "jan." is no mailbox
+	{"jan.+shop@gmail.com", "jan@gmail.com"},
 	{"Jan.De.Vries+shopify@gmail.com", "jandevries@gmail.com"},
 	{"j.a.n@googlemail.com", "jan@gmail.com"},
 	{"JAN@GMAIL.COM", "jan@gmail.com"},
