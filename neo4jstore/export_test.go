@@ -65,6 +65,14 @@ func PendingLockingPlan(ctx context.Context, s *Store, tenant string, limit int)
 	return ops, dbHits, uids, err
 }
 
+// LocationAliasesPlan runs the start-up read of every tenant's location aliases under
+// PROFILE and returns its plan's operators and database hits, so that a test can prove
+// it seeks the kind index and does not read every alias (party aliases included).
+func LocationAliasesPlan(ctx context.Context, s *Store) (ops []string, dbHits int64, err error) {
+	ops, dbHits, _, err = profile(ctx, s, allLocationAliases, nil)
+	return ops, dbHits, err
+}
+
 // LotStockPlan runs the query planning sums the lots on hand with under PROFILE and
 // returns its database hits and what it found, lot by lot ("sku/location/lot"), so that a
 // test can prove the sum reads a place's lot movements and not all of its movements.

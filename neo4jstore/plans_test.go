@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
+	"github.com/seamhub/seam/resolver"
 )
 
 // TestMovementReadsWalkFromTheProduct: the alerts' consumption and the latest
@@ -102,4 +104,34 @@ func TestEventMembersReadNoMovements(t *testing.T) {
 		t.Errorf("with movements: seq %d in %d database hits, want 300 movements read", seqAll[busy], hitsAll)
 	}
 	t.Logf("database hits: without movements %d (1 movement) and %d (300); with movements %d", hitsQuiet, hitsBusy, hitsAll)
+}
+
+// TestStartupAliasLoadSeeksTheKindIndex: a starting process loads every tenant's
+// location aliases. Each party mention writes an Alias as well, so a read by label
+// alone would grow with the customers of every tenant; it must seek the kind index.
+func TestStartupAliasLoadSeeksTheKindIndex(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	tenant := neo4jtest.Tenant(t)
+	t.Cleanup(func() { _, _ = s.DeleteTenant(context.Background(), tenant) })
+	if _, err := s.SetLocationAlias(ctx, resolver.LocationAlias{Tenant: tenant, System: "shopify", Code: "loc-1", Location: "STORE"}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.AllLocationAliases(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(all, func(a resolver.LocationAlias) bool { return a.Tenant == tenant && a.Location == "STORE" }) {
+		t.Fatalf("the alias just set is not loaded: %d aliases", len(all))
+	}
+	ops, hits, err := neo4jstore.LocationAliasesPlan(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(name string) bool {
+		return slices.ContainsFunc(ops, func(op string) bool { return strings.HasPrefix(op, name) })
+	}
+	if has("NodeByLabelScan") || !has("NodeIndexSeek") {
+		t.Errorf("the start-up alias load does not seek the kind index: plan %v (%d database hits for %d aliases)", ops, hits, len(all))
+	}
 }

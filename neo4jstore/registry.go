@@ -42,17 +42,25 @@ RETURN count(d) AS n`, map[string]any{
 
 // LocationAliases returns the location aliases a tenant's people declared over the API.
 func (s *Store) LocationAliases(ctx context.Context, tenant string) ([]resolver.LocationAlias, error) {
-	return s.locationAliases(ctx, `
-MATCH (al:Alias {kind: 'location', tenant: $tenant})
-RETURN al.tenant AS t, al.system AS s, al.code AS c, al.target AS l ORDER BY s, c`, tenant)
+	return s.locationAliases(ctx, tenantLocationAliases, tenant)
 }
+
+// The location aliases are read by the kind index (schema v77): every party mention
+// writes an Alias too, so a read by label alone grows with the customers, and
+// AllLocationAliases runs before a starting process serves anything.
+const (
+	tenantLocationAliases = `
+MATCH (al:Alias {kind: 'location', tenant: $tenant})
+RETURN al.tenant AS t, al.system AS s, al.code AS c, al.target AS l ORDER BY s, c`
+	allLocationAliases = `
+MATCH (al:Alias {kind: 'location'})
+RETURN al.tenant AS t, al.system AS s, al.code AS c, al.target AS l ORDER BY t, s, c`
+)
 
 // AllLocationAliases returns every tenant's declared location aliases, for loading the
 // registry when a process starts; never for a request.
 func (s *Store) AllLocationAliases(ctx context.Context) ([]resolver.LocationAlias, error) {
-	return s.locationAliases(ctx, `
-MATCH (al:Alias {kind: 'location'})
-RETURN al.tenant AS t, al.system AS s, al.code AS c, al.target AS l ORDER BY t, s, c`, "")
+	return s.locationAliases(ctx, allLocationAliases, "")
 }
 
 func (s *Store) locationAliases(ctx context.Context, cypher, tenant string) ([]resolver.LocationAlias, error) {

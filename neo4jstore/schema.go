@@ -252,6 +252,12 @@ var migrations = []migration{
 	{76, []string{
 		"CREATE INDEX unprojected_expiry IF NOT EXISTS FOR (l:UnprojectedExpiry) ON (l.tenant)",
 	}},
+	// v77: aliases by kind. A process loads every tenant's location aliases when it
+	// starts; party aliases (one per mention) outnumber them by far, and without this
+	// index that load read every Alias node.
+	{77, []string{
+		"CREATE INDEX alias_kind IF NOT EXISTS FOR (a:Alias) ON (a.kind)",
+	}},
 }
 
 // SchemaVersion is the schema version this build writes.
