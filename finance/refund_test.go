@@ -55,3 +55,33 @@ func TestRefundOfAParcelReturnedToSender(t *testing.T) {
 		t.Errorf("got %s: a delivered parcel refunded without goods back is still a difference", got)
 	}
 }
+
+// TestRefundBeyondWhatWasTaken: a refund larger than the payment is money lost (typed
+// twice, minor units read as major ones) and is a difference even when the goods came
+// back; a refund of what was paid, or within the tolerance of it, is not. With no
+// payment document and no system that collected the money, nothing is judged yet.
+func TestRefundBeyondWhatWasTaken(t *testing.T) {
+	refund := func(amount string) Doc {
+		return doc("shopify", "refund", ontology.RoleRefund, ontology.VerbRefunded, "r1", t0.AddDate(0, 0, 5), total(eur(amount)))
+	}
+	returned := tracking()
+	returned.Verb = ontology.VerbReturned
+	over := "amount_mismatch(at most 48.00 EUR refunded|72.00 EUR refunded)"
+	for _, c := range []struct {
+		name string
+		docs []Doc
+		want bool
+	}{
+		{"72.00 back on a 48.00 charge", []Doc{order(), returned, charge("ch_1", eur("48.00")), refund("72.00")}, true},
+		{"all of it back", []Doc{order(), returned, charge("ch_1", eur("48.00")), refund("48.00")}, false},
+		{"within the tolerance", []Doc{order(), returned, charge("ch_1", eur("48.00")), refund("48.01")}, false},
+		{"no payment known yet", []Doc{order(), returned, refund("72.00")}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, _ := Reconcile(sale(c.docs...), DefaultConfig(), asOf)
+			if got := summary(r); strings.Contains(got, over) != c.want {
+				t.Errorf("got %s; want %s: %v", got, over, c.want)
+			}
+		})
+	}
+}

@@ -349,6 +349,7 @@ func (c *recon) refunds(owed *ontology.Money) purse {
 	if len(docs) == 0 {
 		return refunded
 	}
+	c.refundedBeyondTaken(owed, refunded, docs)
 	if c.overpaymentBack(owed, refunded) {
 		// A duplicate charge refunded: what is left paid is still what was owed, so
 		// no goods were paid back and none are to come back.
@@ -387,6 +388,36 @@ func (c *recon) refunds(owed *ontology.Money) purse {
 	c.fail(RefundWithoutReturn, "goods returned with the refund", "refund of "+refunded.String()+", no goods back",
 		"the goods had left", append(docs, shipped...)...)
 	return refunded
+}
+
+// refundedBeyondTaken checks that no more went back than was taken. A refund larger
+// than the payment is money lost (a refund typed twice, a refund in minor units read as
+// major ones, a partial refund keyed as the whole): finance must see it even when the
+// goods came back. What was taken is the largest record of it among the payment
+// systems (a processor's charge and an ERP's payment entry record the same money), or,
+// with no payment document, what is owed when the sale's own system collected it. With
+// neither, a payment may be still to come, and nothing is judged.
+func (c *recon) refundedBeyondTaken(owed *ontology.Money, refunded purse, docs []Doc) {
+	taken := purse{}
+	for _, g := range groupBySource(without(c.p.payments, ontology.VerbOrdered)) {
+		for cur, a := range sum(g) {
+			if b, ok := taken[cur]; !ok || a.GreaterThan(b) {
+				taken[cur] = a
+			}
+		}
+	}
+	if len(taken) == 0 && owed != nil && c.collected() {
+		taken.add(owed)
+	}
+	for cur, back := range refunded {
+		got, ok := taken[cur]
+		if !ok || back.LessThanOrEqual(got) || compareAmounts(got, back, c.cfg.Amount, cur) != disagree {
+			continue
+		}
+		c.fail(AmountMismatch, "at most "+money(ontology.Money{Amount: got, Currency: cur})+" refunded",
+			money(ontology.Money{Amount: back, Currency: cur})+" refunded", "refunded more than was taken",
+			append(slices.Clone(docs), without(c.p.payments, ontology.VerbOrdered)...)...)
+	}
 }
 
 // givenBack is the money the sale's documents say went back, and the documents that say
