@@ -948,8 +948,14 @@ func englishAlone(words []string) bool {
 // Crawford Jr., Darrell Bryant Sr., Henry Ford II), as written after the family name.
 // Brazilian names say it in Portuguese: Filho, the son of a father of the same name;
 // Neto, the grandson.
-var generations = map[string]string{"jr": "Jr.", "junior": "Jr.", "sr": "Sr.", "senior": "Sr.", "ii": "II", "iii": "III", "iv": "IV",
-	"filho": "Filho", "neto": "Neto"}
+// Portuguese writes Júnior too, and Spanish hijo ("José García López hijo").
+var generations = map[string]string{"jr": "Jr.", "junior": "Jr.", "júnior": "Jr.", "hijo": "Jr.", "sr": "Sr.", "senior": "Sr.",
+	"ii": "II", "iii": "III", "iv": "IV", "filho": "Filho", "neto": "Neto"}
+
+// abbreviatedGenerations are the German forms (Hans Müller jun., Karl Weber sen.), read
+// only with their full stop and after two names: bare, Jun and Sen are names (Wang Jun,
+// Amartya Sen, a given name's pinyin written in syllables).
+var abbreviatedGenerations = map[string]string{"jun.": "Jr.", "sen.": "Sr."}
 
 // Generation returns the generational suffix a Latin name ends with ("Jr.", "Sr.",
 // "II", "III", "IV"), or "".
@@ -958,7 +964,11 @@ func Generation(n Name) string {
 	if len(words) < 2 {
 		return ""
 	}
-	return generations[strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))]
+	last := strings.ToLower(words[len(words)-1])
+	if g, ok := abbreviatedGenerations[last]; ok && len(words) >= 3 {
+		return g
+	}
+	return generations[strings.TrimSuffix(last, ".")]
 }
 
 // MailboxGeneration returns the generation a mailbox's local part ends with, digits

@@ -110,7 +110,8 @@ func TestNamePartsOfOneLongName(t *testing.T) {
 }
 
 // TestBrazilianGenerations: Filho and Neto after a Brazilian name are the son's and the
-// grandson's Jr., told apart from the father of the same name.
+// grandson's Jr., told apart from the father of the same name; Júnior, Spanish hijo and
+// German jun. and sen. say the same.
 func TestBrazilianGenerations(t *testing.T) {
 	for _, c := range []struct {
 		n    Name
@@ -119,6 +120,15 @@ func TestBrazilianGenerations(t *testing.T) {
 		{Name{Full: "Vicente Prado Filho"}, "Filho"},
 		{Name{Given: "Jorge", Family: "Amado Neto"}, "Neto"},
 		{Name{Full: "Vicente Prado"}, ""},
+		{Name{Given: "Carlos", Family: "Silva Júnior"}, "Jr."},
+		{Name{Given: "José", Family: "García López hijo"}, "Jr."},
+		{Name{Given: "Hans", Family: "Müller jun."}, "Jr."},
+		{Name{Full: "Karl Weber sen."}, "Sr."},
+		// Bare, or after one name, Jun and Sen are names.
+		{Name{Given: "Jun", Family: "Wang"}, ""},
+		{Name{Full: "Wang Xiao Jun"}, ""},
+		{Name{Full: "Amartya Sen"}, ""},
+		{Name{Full: "Wang Jun."}, ""},
 	} {
 		if got := Generation(c.n); got != c.want {
 			t.Errorf("Generation(%+v) = %q, want %q", c.n, got, c.want)
