@@ -3,7 +3,8 @@ package normalize
 import "strings"
 
 // addressWords maps street-type and unit words to the abbreviation that most sources use
-// (USPS Publication 28 style, plus German "strasse"), so "12 Main Street" and "12 Main
+// (USPS Publication 28 style, plus German "strasse" and the common French, Spanish and
+// Polish ones), so "12 Main Street" and "12 Main
 // St." compare equal. Compass words are abbreviated too.
 var addressWords = map[string]string{
 	"street": "st", "road": "rd", "avenue": "ave", "av": "ave", "boulevard": "blvd", "drive": "dr",
@@ -11,6 +12,10 @@ var addressWords = map[string]string{
 	"terrace": "ter", "crescent": "cres", "suite": "ste", "apartment": "apt", "building": "bldg",
 	"floor": "fl", "room": "rm", "unit": "unit", "number": "no", "north": "n", "south": "s",
 	"east": "e", "west": "w", "strasse": "str",
+	// How French, Spanish and Polish customers write theirs: Bd Haussmann, Avda. de
+	// América, ul. Długa (ulica), al. Jerozolimskie (aleja).
+	"bd": "blvd", "boul": "blvd", "bvd": "blvd", "avenida": "ave", "avda": "ave", "route": "rte",
+	"impasse": "imp", "ulica": "ul", "aleja": "al",
 }
 
 // Address returns the comparable form of a postal address, as a key and its words in

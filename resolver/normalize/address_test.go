@@ -21,6 +21,12 @@ var addressTests = []struct{ in, want string }{
 	{"广东省深圳市南山区科技园路１号", "广东省深圳市南山区科技园路1号"},
 	{"广东省 深圳市 南山区 科技园路 1号", "广东省深圳市南山区科技园路 1号"},
 	{"Flat 12-3, Block B", "flat 12 3 block b"},
+	{"45 Bd Haussmann", "45 blvd haussmann"},
+	{"45 Boulevard Haussmann", "45 blvd haussmann"},
+	{"Avda. de América 12", "ave de america 12"},
+	{"Avenida de América 12", "ave de america 12"},
+	{"ul. Długa 5", "ul długa 5"},
+	{"Ulica Długa 5", "ul długa 5"},
 	{"", ""},
 	{" ,. ", ""},
 }
