@@ -76,6 +76,15 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 		pr.FullName, pr.Given, pr.Family = pr.Given, "", ""
 		p.Name = pr.FullName
 	}
+	if !pr.Company {
+		if given, ok := hanGivenWithFamily(pr.Given, pr.Family); ok {
+			// 翁進興 in the first-name field and 翁 in the last: the whole name typed
+			// where the given name goes. Read as given 進興, it is the same person
+			// as 進興 / 翁, not a relative sharing the family name.
+			pr.FullName, pr.Given = pr.Given, given
+			p.Name = pr.FullName
+		}
+	}
 	if pr.Company {
 		pr.Name = normalize.CompanyName(p.Name).Key
 	} else {
@@ -119,6 +128,19 @@ func fullNameTwice(given, family string) bool {
 		return false
 	}
 	return len(g) > 1 || compare.HasHan(given) && utf8.RuneCountInString(g[0]) > 1
+}
+
+// hanGivenWithFamily returns the given name of a Han given-name field that starts with
+// the Han family name beside it (翁進興 with 翁, 欧阳娜娜 with 欧阳), and whether it
+// does. A Han given name does not repeat the family name at its start, so the field
+// holds the whole name.
+func hanGivenWithFamily(given, family string) (string, bool) {
+	given, family = strings.Join(strings.Fields(given), ""), strings.Join(strings.Fields(family), "")
+	if family == "" || !compare.IsHanText(given) || !compare.IsHanText(family) {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(given, family)
+	return rest, ok && rest != ""
 }
 
 // nationalID reduces an id number to its letters and digits, upper case.

@@ -32,6 +32,13 @@ func TestProfileOf(t *testing.T) {
 	if twice.FullName != "王建浩" || twice.Given != "" || twice.Family != "" || twice.Name != normalize.PersonName("王建浩") {
 		t.Errorf("a whole name typed into both fields: %+v", twice)
 	}
+	whole := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "翁進興", FamilyName: "翁", Name: "翁進興 翁"})
+	if whole.FullName != "翁進興" || whole.Given != "進興" || whole.Family != "翁" || whole.Name != normalize.PersonName("翁進興") {
+		t.Errorf("a whole name typed into the given name's field: %+v", whole)
+	}
+	if lin := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "林", FamilyName: "林"}); lin.Given != "林" || lin.Family != "林" {
+		t.Errorf("a one-character name in both fields is no given name with its family: %+v", lin)
+	}
 	if thomas := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: "Thomas", FamilyName: "Thomas"}); thomas.Given != "Thomas" || thomas.Family != "Thomas" {
 		t.Errorf("Thomas Thomas is a given and a family name: %+v", thomas)
 	}
@@ -73,6 +80,8 @@ func TestPartyDecisions(t *testing.T) {
 		{"namesakes in one city, other streets", cn("王芳", "北京市朝阳区建国路88号"), cn("王芳", "北京市朝阳区望京街10号"), Apart},
 		{"the 号 dropped: 35115幢 is 351号15幢", cn("孙桂丽", "山东省青岛市市南区书院路35115幢4单元606室"),
 			cn("孙桂丽", "青岛市市南区书院路351号15幢4单元606室"), Same},
+		{"the whole name typed into the first-name field, one mailbox", twFields("翁進興", "翁", "weng.jx@example.com"),
+			twFields("進興", "翁", "weng.jx@example.com"), Same},
 		{"namesakes one building apart on one street", cn("孙桂丽", "山东省青岛市市南区书院路35116幢4单元606室"),
 			cn("孙桂丽", "青岛市市南区书院路351号15幢4单元606室"), Possibly},
 	})
@@ -80,6 +89,12 @@ func TestPartyDecisions(t *testing.T) {
 	if got := c[fieldNumber].Why; !strings.Contains(got, "35115 read as 351号15") {
 		t.Errorf("the number's evidence %q does not say how it was read", got)
 	}
+}
+
+// twFields is a Taiwanese buyer with a name in its two fields and a mailbox.
+func twFields(given, family, email string) PartyProfile {
+	return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family,
+		Name: given + " " + family, Email: email, Country: "TW"})
 }
 
 // decisionCase is two profiles and the verdict the model must give them.
