@@ -140,6 +140,9 @@ func comparePart(p Part, a, b string) Level {
 		slices.Sort(na)
 		slices.Sort(nb)
 		switch {
+		case pa != pb && sameFlatWorded(na, nb, a, b):
+			// Apt 28 against #28 or Unit 28: one flat, worded otherwise.
+			return level(field, Exact, "%s ~ %s: the same flat %s", ka, kb, strings.Join(na, ", "))
 		case len(na) > 0 && len(na) == len(nb) && !slices.Equal(na, nb):
 			// Room 1203 against Room 1204, Apt 31B against 31C, 20F against 10F: the
 			// flat or floor next to it, a neighbour's as often as a slip, however
