@@ -419,6 +419,9 @@ type wordMatch struct {
 	grade  grade
 	jw     float64
 	detail string
+	// form is set where an initial stands for another form of the other word's name
+	// (T. for Anthony, by Tony), not for the word itself.
+	form bool
 }
 
 // gradeWords grades the pair x, y.
@@ -434,8 +437,11 @@ func gradeWords(x, y string) wordMatch {
 	case nx == 1 || ny == 1:
 		xr, _ := utf8.DecodeRuneInString(x)
 		yr, _ := utf8.DecodeRuneInString(y)
-		if xr == yr {
+		switch {
+		case xr == yr:
 			m.grade, m.detail = gradeInitial, fmt.Sprintf("%s ~ %s: initial", x, y)
+		case nx == 1 && InitialOfAForm(x, y) || ny == 1 && InitialOfAForm(y, x):
+			m.grade, m.detail, m.form = gradeInitial, fmt.Sprintf("%s ~ %s: the initial of a form of the name", x, y), true
 		}
 	case Nicknames(x, y):
 		m.grade, m.detail = gradeNickname, x+" ~ "+y
@@ -443,6 +449,8 @@ func gradeWords(x, y string) wordMatch {
 		m.grade, m.detail = gradeTypo, fmt.Sprintf("%s ~ %s: damerau-levenshtein 1", x, y)
 	case NicknameOfSlip(x, y) || NicknameOfSlip(y, x):
 		m.grade, m.detail = gradeTypo, fmt.Sprintf("%s ~ %s: a nickname of a name one letter off", x, y)
+	case SlipOfNickname(x, y) || SlipOfNickname(y, x):
+		m.grade, m.detail = gradeTypo, fmt.Sprintf("%s ~ %s: a nickname of the name, one letter off", x, y)
 	default:
 		if code, ok := PhoneticMatch(x, y); ok && min(nx, ny) >= typoMinLen && (min(nx, ny) >= phoneticShort || jw >= phoneticSpelling) {
 			m.grade, m.detail = gradePhonetic, fmt.Sprintf("%s ~ %s: double metaphone %s", x, y, code)
@@ -484,6 +492,11 @@ func wordsLevel(field string, a, b []string) Level {
 		if p.grade > worst.grade || (p.grade == worst.grade && p.jw < worst.jw) {
 			worst = p
 		}
+	}
+	if len(a) != len(b) && slices.ContainsFunc(pairs, func(p wordMatch) bool { return p.form }) {
+		// H.J. Bakker against Anna Bakker: initials run together stand for names of
+		// their own, not for a form of the other's (Hannah, of Anna's forms).
+		return level(field, Different, "%s against %s: an initial beside another name", strings.Join(a, " "), strings.Join(b, " "))
 	}
 	if initialForAnother(a, b, pairs) {
 		return level(field, Different, "%s against %s: an initial beside another name", strings.Join(a, " "), strings.Join(b, " "))

@@ -319,3 +319,45 @@ func sameEnds(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
 	return len(ra) > 0 && len(rb) > 0 && ra[0] == rb[0] && ra[len(ra)-1] == rb[len(rb)-1]
 }
+
+// InitialOfAForm reports whether initial, one lower-case letter, begins a form of name
+// (lower case) that the nickname table knows, though not name itself: T. for Anthony,
+// who goes by Tony; R. for Dick, a Richard; V. for Tori, a Victoria. A buyer who signs
+// with an initial signs with the name they go by as often as with the one on their
+// birth certificate.
+func InitialOfAForm(initial, name string) bool {
+	if utf8.RuneCountInString(initial) != 1 {
+		return false
+	}
+	lines := nicknameLines()
+	for _, g := range nicknames()[nicknameKey(name)] {
+		for _, form := range lines[g] {
+			if strings.HasPrefix(form, initial) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SlipOfNickname reports whether slip, in lower case, is a nickname of name typed one
+// letter off, where the slip is no name the table knows and keeps the nickname's first
+// letter: Jodh for Josh (Joshua), Barh for Barb (Barbara), Dlt for Dot (Dorothy). A
+// short form is typed with slips as a whole name is; NicknameOfSlip is the other way
+// round, a nickname beside a slip of the whole name.
+func SlipOfNickname(slip, name string) bool {
+	m := nicknames()
+	slip = nicknameKey(slip)
+	if utf8.RuneCountInString(slip) < typoMinLen || len(m[slip]) > 0 {
+		return false
+	}
+	lines := nicknameLines()
+	for _, g := range m[nicknameKey(name)] {
+		for _, pet := range lines[g] {
+			if pet != name && pet[0] == slip[0] && utf8.RuneCountInString(pet) >= typoMinLen && OneEdit(pet, slip) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,39 @@
+package compare
+
+import "testing"
+
+// givenCase is a pair of given names and the level they should compare at.
+type givenCase struct {
+	a, b string
+	want Kind
+}
+
+// checkGiven compares each case's given names.
+func checkGiven(t *testing.T, cases []givenCase) {
+	t.Helper()
+	for _, c := range cases {
+		if got := NamePartLevel("given", c.a, c.b); got.Kind != c.want {
+			t.Errorf("%s against %s: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
+	}
+}
+
+// TestInitialOfTheNameGoneBy: T. Khurana is Anthony, who goes by Tony; R. Vega is
+// Dick, a Richard; V. Green is Tori, a Victoria. An initial of no form of the name
+// (S. against Anthony) is another name, and initials run together (H.J.) are names of
+// their own, not Hannah of Anna's forms.
+func TestInitialOfTheNameGoneBy(t *testing.T) {
+	checkGiven(t, []givenCase{
+		{"T.", "Anthony", Initials}, {"R", "Dick", Initials}, {"V", "Tori", Initials},
+		{"S.", "Anthony", Different}, {"H.J.", "Anna", Different},
+	})
+}
+
+// TestSlipOfANickname: Jodh is Josh typed one letter off, Barh Barb: each a slip of a
+// short form of the other side's name (Joshua, Barbara). A name the table knows is
+// that name (Jodi is not Josh), and a slip must keep the short form's first letter.
+func TestSlipOfANickname(t *testing.T) {
+	checkGiven(t, []givenCase{
+		{"Jodh", "Joshua", Typo}, {"Barh", "BARBARA", Typo}, {"Jodi", "Joshua", Different}, {"Kosh", "Joshua", Different},
+	})
+}
