@@ -434,6 +434,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 			}
 		}
 		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
+		suburbOfPostcode(&c, a, b)
 		if k := c[fieldDetail].Kind; c[fieldStreet].Kind == compare.Null && (k.Same() || k == compare.Similar) {
 			if l, ok := compoundForStreet(pa.Detail, pb.Detail); ok {
 				c[fieldStreet] = l
@@ -481,6 +482,20 @@ func CompareParties(a, b PartyProfile) Comparison {
 		homophoneOnAnotherPhone(&c)
 	}
 	return c
+}
+
+// suburbOfPostcode makes another locality say nothing where the postcode agrees, in a
+// Latin address: Unley and Adelaide for 5000, Chatswood and Sydney, Dulwich and London
+// for SE22 5PW, Hollywood and Los Angeles. A checkout's city field takes the suburb from
+// one buyer and the city it belongs to from the next (or from the same buyer another
+// day), while the postcode is the place the post knows; strangers who share it are
+// what the postcode's own weight is for. Not for Chinese addresses, whose districts are
+// compared by rules of their own.
+func suburbOfPostcode(c *Comparison, a, b PartyProfile) {
+	if c[fieldLocality].Kind != compare.Different || c[fieldPostcode].Kind != compare.Exact || chineseHome(a) || chineseHome(b) {
+		return
+	}
+	c[fieldLocality] = compare.Level{Kind: compare.Null, Why: c[fieldLocality].Why + ": another name for the place of one postcode (a suburb and its city)"}
 }
 
 // homophoneOnAnotherPhone weighs a name that only reads as the other's (Homophone:
