@@ -67,3 +67,18 @@ func TestNamesakesOnPunctuatedMailboxes(t *testing.T) {
 		t.Errorf("Michael Johnson of Springfield is party %s, Albany's %s and %s", got, albany, card)
 	}
 }
+
+// TestNamesakesOnInitialMailboxes: two Jack Smiths of two Australian states order
+// without an address, one from jsmith@gmail.com (written jsmi.th@), the other from
+// jsmith@bigpond.com with a phone. An initial and a common family name at two providers are every
+// J. Smith's mailbox somewhere: two people, not one on a "similar" mailbox.
+func TestNamesakesOnInitialMailboxes(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("perth", 0, ontology.PartyRef{Role: ontology.PartyCustomer, Country: "AU", GivenName: "Jack", FamilyName: "Smith",
+		Email: "jsmi.th@gmail.com"})
+	f.orderBy("brisbane", 1, ontology.PartyRef{Role: ontology.PartyCustomer, Country: "AU", GivenName: "Jack", FamilyName: "Smith",
+		Email: "jsmith@bigpond.com", Phone: "+61430559294"})
+	if a, b := f.partyOf("perth").PartyID, f.partyOf("brisbane").PartyID; a == b {
+		t.Errorf("jsmith@gmail.com and jsmith@bigpond.com are one party %s; want two", a)
+	}
+}

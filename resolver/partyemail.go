@@ -2,6 +2,7 @@ package resolver
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seamhub/seam/resolver/compare"
 	"github.com/seamhub/seam/resolver/normalize"
@@ -41,8 +42,10 @@ func stripPunct(local string) string {
 }
 
 // localIsName reports whether a mailbox's local part is its owner's name and nothing
-// else (amit.kumar, kumaramit, amit_kumar): no digit or other word that sets it apart
-// from a namesake's.
+// else (amit.kumar, kumaramit, amit_kumar), or its given name's initial with the
+// family name (jsmith, j.smith, smithj): no digit or other word that sets it apart
+// from a namesake's, and every Jack, James and Julie Smith may hold jsmith@ at some
+// provider.
 func localIsName(local string, p PartyProfile) bool {
 	letters := stripPunct(local)
 	if letters == "" {
@@ -59,5 +62,9 @@ func localIsName(local string, p PartyProfile) bool {
 	rev := strings.Join(words[1:], "") + words[0]
 	last := words[len(words)-1]
 	back := last + strings.Join(words[:len(words)-1], "")
-	return letters == fwd || letters == rev || letters == back
+	initial := words[0][:1]
+	if r, _ := utf8.DecodeRuneInString(words[0]); r >= utf8.RuneSelf {
+		initial = string(r)
+	}
+	return letters == fwd || letters == rev || letters == back || letters == initial+last || letters == last+initial
 }
