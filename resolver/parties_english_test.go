@@ -82,3 +82,27 @@ func TestNamesakesOnInitialMailboxes(t *testing.T) {
 		t.Errorf("jsmith@gmail.com and jsmith@bigpond.com are one party %s; want two", a)
 	}
 }
+
+// TestFamilyMailboxBesideOwnMailbox: Ethan Howard of 77 Kendra Road orders with the
+// household's mailbox thehoward16@bigpond.com and his mobile, and at another shop with
+// his own ethanhoward49@gmail.com and the home's landline. A family's mailbox is no
+// person's own, so it is not "another mailbox" of a second Ethan Howard: one party.
+// His wife Olivia on the same family mailbox stays her own party.
+func TestFamilyMailboxBesideOwnMailbox(t *testing.T) {
+	f := newFixture(t)
+	home := func(given, email, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "AU", GivenName: given, FamilyName: "Howard",
+			Email: email, Phone: phone,
+			Place: &ontology.AddressPart{Street: "77 Kendra Rd", Locality: "Adelaide", Region: "SA", Postcode: "5000"}}
+	}
+	f.orderBy("family", 0, home("Ethan", "thehoward16@bigpond.com", "0412 675 827"))
+	f.orderBy("own", 1, home("Ethan", "ethanhoward49@gmail.com", "03 8091 4576"))
+	f.orderBy("wife", 2, home("Olivia", "thehoward16@bigpond.com", "03 8091 4576"))
+	ethan := f.partyOf("family").PartyID
+	if got := f.partyOf("own").PartyID; got != ethan {
+		t.Errorf("Ethan on his own mailbox is party %s, on the family's %s; want one", got, ethan)
+	}
+	if got := f.partyOf("wife").PartyID; got == ethan {
+		t.Errorf("Olivia joined Ethan's party %s", ethan)
+	}
+}

@@ -68,3 +68,52 @@ func localIsName(local string, p PartyProfile) bool {
 	}
 	return letters == fwd || letters == rev || letters == back || letters == initial+last || letters == last+initial
 }
+
+// familyMailboxes makes two mailboxes that differ say nothing where one of them is a
+// family's (familyMailbox): thehowards@ beside ethan.howard49@ is the household's
+// mailbox beside Ethan's own, which he uses as his wife does, not another person's.
+// Evidence against one person is a mailbox that is someone's own.
+func familyMailboxes(c *Comparison, a, b PartyProfile) {
+	if c[fieldEmail].Kind != compare.Different || !familyMailbox(a) && !familyMailbox(b) {
+		return
+	}
+	c[fieldEmail] = compare.Level{Kind: compare.Null, Why: "email: " + a.Email + " against " + b.Email + ": a family's mailbox beside a person's"}
+}
+
+// familySuffixes are what follows a family name in a family's mailbox: the Smiths,
+// the Smith family, the Smith home.
+var familySuffixes = []string{"", "s", "es", "family", "fam", "home", "household", "house", "clan"}
+
+// familyMailbox reports whether a profile's mailbox names its family rather than a
+// person: the family name, without a given name, with "the" before it or a family's
+// word after it (thesmiths@, smiths@, theandersonhome@, mendozafamily@, thehoward16@): one a
+// couple and their children share, so its owner is the household, not one of them. A
+// family name with digits alone (howard16@) is a person's as often.
+func familyMailbox(p PartyProfile) bool {
+	local, _, ok := strings.Cut(p.Email, "@")
+	if !ok || p.Company || compare.IsMasked(p.Email) {
+		return false
+	}
+	family := p.Family
+	if family == "" {
+		if w := strings.Fields(p.FullName); len(w) > 1 {
+			family = w[len(w)-1]
+		}
+	}
+	fam := strings.Join(normalize.PersonNameWords(family), "")
+	if len(fam) < 2 {
+		return false
+	}
+	letters := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' {
+			return r
+		}
+		return -1
+	}, strings.ToLower(local))
+	for _, suf := range familySuffixes {
+		if letters == "the"+fam+suf || suf != "" && letters == fam+suf {
+			return true
+		}
+	}
+	return false
+}
