@@ -86,9 +86,10 @@ var familySuffixes = []string{"", "s", "es", "family", "fam", "home", "household
 
 // familyMailbox reports whether a profile's mailbox names its family rather than a
 // person: the family name, without a given name, with "the" before it or a family's
-// word after it (thesmiths@, smiths@, theandersonhome@, mendozafamily@, thehoward16@): one a
+// word after it (thesmiths@, theandersonhome@, mendozafamily@, thehoward16@): one a
 // couple and their children share, so its owner is the household, not one of them. A
-// family name with digits alone (howard16@) is a person's as often.
+// family name with digits alone (howard16@) is a person's as often, and so is one
+// with an s after it (riveras42@: Rivera and the initial of Stephen).
 func familyMailbox(p PartyProfile) bool {
 	local, _, ok := strings.Cut(p.Email, "@")
 	if !ok || p.Company || compare.IsMasked(p.Email) {
@@ -111,7 +112,7 @@ func familyMailbox(p PartyProfile) bool {
 		return -1
 	}, strings.ToLower(local))
 	for _, suf := range familySuffixes {
-		if letters == "the"+fam+suf || suf != "" && letters == fam+suf {
+		if letters == "the"+fam+suf || len(suf) > 2 && letters == fam+suf {
 			return true
 		}
 	}

@@ -25,6 +25,7 @@ func TestFamilyMailboxIsNoPersonsOwn(t *testing.T) {
 		{p("Anderson", "theandersonhome@optusnet.com.au"), true},
 		{p("Willis-Tran", "thewillistrans@rogers.com"), true},
 		{p("Howard", "howard16@bigpond.com"), false},
+		{p("Rivera", "riveras42@optusnet.com.au"), false},
 		{p("Howard", "ethan.howard49@gmail.com"), false},
 		{p("Howard", "ehoward@gmail.com"), false},
 		{p("The", "the@gmail.com"), false},
