@@ -91,30 +91,99 @@ var familySuffixes = []string{"", "s", "es", "family", "fam", "home", "household
 // family name with digits alone (howard16@) is a person's as often, and so is one
 // with an s after it (riveras42@: Rivera and the initial of Stephen).
 func familyMailbox(p PartyProfile) bool {
-	local, _, ok := strings.Cut(p.Email, "@")
-	if !ok || p.Company || compare.IsMasked(p.Email) {
+	letters, fam := localLetters(p.Email), familyLetters(p)
+	if p.Company || letters == "" || len(fam) < 2 {
 		return false
 	}
-	family := p.Family
-	if family == "" {
-		if w := strings.Fields(p.FullName); len(w) > 1 {
-			family = w[len(w)-1]
-		}
-	}
-	fam := strings.Join(normalize.PersonNameWords(family), "")
-	if len(fam) < 2 {
-		return false
-	}
-	letters := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' {
-			return r
-		}
-		return -1
-	}, strings.ToLower(local))
 	for _, suf := range familySuffixes {
 		if letters == "the"+fam+suf || len(suf) > 2 && letters == fam+suf {
 			return true
 		}
 	}
 	return false
+}
+
+// initialSpelledByMailbox compares the given name a mailbox spells in full with the
+// other side's where one side gives only its initial: L. Mohan ordering from
+// loganmohan99@ is Logan, and Liam Mohan of the same flat is his twin, not L.; an
+// initial agrees with any name it begins. Only a mailbox that is the family name with
+// a word of three letters or more before or after it, starting with the initial.
+func initialSpelledByMailbox(c *Comparison, a, b PartyProfile) {
+	f := fieldGiven
+	if c[f].Kind != compare.Initials {
+		if f = fieldName; c[f].Kind != compare.Initials {
+			return
+		}
+	}
+	for _, p := range [][2]PartyProfile{{a, b}, {b, a}} {
+		initial, other := givenWords(p[0]), givenWords(p[1])
+		if len(initial) == 0 || len(other) == 0 || len(initial[0]) != 1 || len(other[0]) < 2 {
+			continue
+		}
+		spelled := mailboxGiven(p[0])
+		if len(spelled) < 3 || spelled[:1] != initial[0] {
+			continue
+		}
+		if l := compare.NamePartLevel("given", spelled, other[0]); l.Kind == compare.Different {
+			c[f] = compare.Level{Kind: compare.Different, Why: fieldNames[f] + ": " + initial[0] + " of " + p[0].Email + " is " + spelled + ", not " + other[0]}
+			return
+		}
+	}
+}
+
+// givenWords are the words of a person profile's given name, folded: its given field,
+// or the words of its whole name before the last.
+func givenWords(p PartyProfile) []string {
+	if p.Given != "" && p.Family != "" {
+		return normalize.PersonNameWords(p.Given)
+	}
+	w := normalize.PersonNameWords(p.FullName)
+	if len(w) < 2 {
+		return nil
+	}
+	return w[:len(w)-1]
+}
+
+// mailboxGiven is the word a mailbox's local part holds beside the family name
+// (logan of loganmohan99@ and of mohan.logan@), "" where the local part does not start
+// or end with the family name.
+func mailboxGiven(p PartyProfile) string {
+	letters, fam := localLetters(p.Email), familyLetters(p)
+	if len(fam) < 2 || len(letters) <= len(fam) {
+		return ""
+	}
+	if rest, ok := strings.CutPrefix(letters, fam); ok {
+		return rest
+	}
+	if rest, ok := strings.CutSuffix(letters, fam); ok {
+		return rest
+	}
+	return ""
+}
+
+// localLetters is the letters a to z of a mailbox's local part, lower-cased: "" for a
+// masked or malformed address.
+func localLetters(email string) string {
+	local, _, ok := strings.Cut(email, "@")
+	if !ok || compare.IsMasked(email) {
+		return ""
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' {
+			return r
+		}
+		return -1
+	}, strings.ToLower(local))
+}
+
+// familyLetters is a person profile's family name run together and folded: its family
+// field, or the last word of its whole name.
+func familyLetters(p PartyProfile) string {
+	family := p.Family
+	if family == "" {
+		if w := strings.Fields(p.FullName); len(w) > 1 {
+			family = w[len(w)-1]
+		}
+	}
+	return strings.Join(normalize.PersonNameWords(family), "")
 }

@@ -477,6 +477,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 	}
 	if !a.Company && !b.Company {
 		movedWithPhone(&c, a, b)
+		initialSpelledByMailbox(&c, a, b)
 		mailboxOfAnother(&c, a, b)
 		secondPhoneAtHome(&c, a, b)
 		householdLine(&c, a, b)

@@ -39,3 +39,26 @@ func TestFamilyMailboxIsNoPersonsOwn(t *testing.T) {
 		t.Errorf("a family's mailbox against Ethan's own: email %v (%s), want null", c[fieldEmail].Kind, c[fieldEmail].Why)
 	}
 }
+
+// TestInitialSpelledByTheMailbox: L. Mohan orders from loganmohan99@, so L. is Logan,
+// and Liam Mohan of the same flat (lmohan@) is another given name: his twin. Against
+// Logan, or where the mailbox spells no name beside the family name (lmohan@), the
+// initial still agrees.
+func TestInitialSpelledByTheMailbox(t *testing.T) {
+	p := func(given, email string) PartyProfile {
+		return PartyProfile{Given: given, Family: "Mohan", Email: email}
+	}
+	for _, tt := range []struct {
+		a, b PartyProfile
+		want compare.Kind
+	}{
+		{p("L.", "loganmohan99@hotmail.com"), p("Liam", "lmohan@gmail.com"), compare.Different},
+		{p("Liam", "lmohan@gmail.com"), p("L", "mohan.logan@hotmail.com"), compare.Different},
+		{p("L.", "loganmohan99@hotmail.com"), p("Logan", "logan@gmail.com"), compare.Initials},
+		{p("L.", "lmohan@hotmail.com"), p("Liam", "liam.m@gmail.com"), compare.Initials},
+	} {
+		if got := CompareParties(tt.a, tt.b)[fieldGiven]; got.Kind != tt.want {
+			t.Errorf("%s %s against %s %s: given %v (%s), want %v", tt.a.Given, tt.a.Email, tt.b.Given, tt.b.Email, got.Kind, got.Why, tt.want)
+		}
+	}
+}
