@@ -214,6 +214,10 @@ func compareNames(field, a, b string) Level {
 		return mixedScript(field, hb, lb, la)
 	case len(la) > 0 && len(lb) > 0:
 		l := latinWordsLevel(field, la, lb)
+		if field == "given" && (l.Kind == Partial || l.Kind == Initials) && middleNameApart(la, lb) {
+			return level(field, Exact, "%s ~ %s: the same first name, a middle name written in part or on one side only",
+				strings.Join(la, " "), strings.Join(lb, " "))
+		}
 		if l.Kind == Different && (englishAlone(la) && len(lb) > 1 && allPinyin(lb) || englishAlone(lb) && len(la) > 1 && allPinyin(la)) {
 			// Emma alone against Shi Mingzhi: an English name beside a romanised
 			// Chinese one, which it neither spells nor rules out (as Emma against 石明志).
@@ -992,4 +996,32 @@ func MailboxGeneration(email string) string {
 		}
 	}
 	return ""
+}
+
+// middleNameApart reports whether two given names in Latin letters are one first name
+// in full with middle names that differ only by being left out or written as an
+// initial: Damian L and Damian, DAMIAN LEONARD and Damian L, Barbara Henry and
+// Barbara. Checkouts ask for a first name and get the middle one too, from some
+// buyers some of the time. Not where a middle word is a syllable in pinyin or in
+// Hong Kong's spelling: a Chinese given name's second syllable is the name (Chi Kit
+// is not Chi).
+func middleNameApart(a, b []string) bool {
+	if a[0] != b[0] || utf8.RuneCountInString(a[0]) < 2 || len(a) == 1 && len(b) == 1 {
+		return false
+	}
+	for _, w := range append(a[1:len(a):len(a)], b[1:]...) {
+		if utf8.RuneCountInString(w) > 1 && (isPinyin(w) || cantoneseSpelling(w)) {
+			return false
+		}
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	for i := 1; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x != y && !(utf8.RuneCountInString(x) == 1 && strings.HasPrefix(y, x)) && !(utf8.RuneCountInString(y) == 1 && strings.HasPrefix(x, y)) {
+			return false
+		}
+	}
+	return true
 }

@@ -37,3 +37,14 @@ func TestSlipOfANickname(t *testing.T) {
 		{"Jodh", "Joshua", Typo}, {"Barh", "BARBARA", Typo}, {"Jodi", "Joshua", Different}, {"Kosh", "Joshua", Different},
 	})
 }
+
+// TestMiddleNameOnOneSide: Damian L against Damian, DAMIAN LEONARD against Damian L,
+// Barbara Henry against Barbara: one first name, the middle one left out or written
+// as its initial. Another middle name (Damian Leonard against Damian Louis) and a
+// Cantonese given name's syllable (Chi Kit against Chi) are not.
+func TestMiddleNameOnOneSide(t *testing.T) {
+	checkGiven(t, []givenCase{
+		{"Damian L", "Damian", Exact}, {"DAMIAN LEONARD", "Damian L", Exact}, {"Barbara Henry", "Barbara", Exact},
+		{"Damian Leonard", "Damian Louis", Different}, {"Chi Kit", "Chi", Partial},
+	})
+}
