@@ -773,9 +773,20 @@ func wholePart(k compare.Kind) bool {
 // whole name of two Latin words (Hannah Richardson), part by part in the order that
 // agrees: a whole name that is the two parts says as much as the parts do, where
 // compared as one name it would weigh as one field. Either order, since whole names
-// come family first as often as not (Williams Brenda). Not for Han names, whose
-// parts a whole name does not show, nor where a part disagrees.
+// come family first as often as not (Williams Brenda). Two whole names of two Latin
+// words each are compared so too, unless either reads as Chinese. Not for Han names,
+// whose parts a whole name does not show, nor where a part disagrees.
 func partsOfWhole(a, b PartyProfile) (given, family compare.Level, ok bool) {
+	if a.Given == "" && a.Family == "" && b.Given == "" && b.Family == "" {
+		// Both whole (two card payments' holder names, Stephen Jones and Stephen
+		// Jones): the first read in parts as a form would give them, the other in
+		// either order as below.
+		w := strings.Fields(a.FullName)
+		if len(w) != 2 || compare.ReadsChinese(nameOf(a)) || compare.ReadsChinese(nameOf(b)) {
+			return compare.Level{}, compare.Level{}, false
+		}
+		a.Given, a.Family = w[0], w[1]
+	}
 	if a.Given == "" || a.Family == "" {
 		a, b = b, a
 	}

@@ -22,3 +22,20 @@ func TestSuburbAndCityOfOnePostcode(t *testing.T) {
 		t.Errorf("Unley 5061 against Adelaide 5000: locality %v (%s), want different", l.Kind, l.Why)
 	}
 }
+
+// TestTwoWholeNamesInParts: two card payments' holder names, Stephen Jones and STEPHEN
+// JONES, weigh as a given and a family name that agree, as they would from a
+// storefront's two fields; Jones Stephen is the same name family first. Zhang Wei,
+// which reads as Chinese, stays one name.
+func TestTwoWholeNamesInParts(t *testing.T) {
+	whole := func(n string) PartyProfile { return PartyProfile{FullName: n, Name: n} }
+	for _, pair := range [][2]string{{"Stephen Jones", "STEPHEN JONES"}, {"Stephen Jones", "Jones Stephen"}} {
+		c := CompareParties(whole(pair[0]), whole(pair[1]))
+		if c[fieldGiven].Kind != compare.Exact || c[fieldFamily].Kind != compare.Exact {
+			t.Errorf("%s against %s: given %v, family %v; want both exact", pair[0], pair[1], c[fieldGiven].Kind, c[fieldFamily].Kind)
+		}
+	}
+	if c := CompareParties(whole("Zhang Wei"), whole("Zhang Wei")); c[fieldName].Kind != compare.Exact || c[fieldGiven].Kind != compare.Null {
+		t.Errorf("Zhang Wei: name %v, given %v; want the whole name", c[fieldName].Kind, c[fieldGiven].Kind)
+	}
+}
