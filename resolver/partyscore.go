@@ -436,6 +436,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		}
 		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
 		suburbOfPostcode(&c, a, b)
+		linesCutOtherwise(&c, a, b, pa, pb)
 		if k := c[fieldDetail].Kind; c[fieldStreet].Kind == compare.Null && (k.Same() || k == compare.Similar) {
 			if l, ok := compoundForStreet(pa.Detail, pb.Detail); ok {
 				c[fieldStreet] = l
@@ -498,6 +499,32 @@ func suburbOfPostcode(c *Comparison, a, b PartyProfile) {
 		return
 	}
 	c[fieldLocality] = compare.Level{Kind: compare.Null, Why: c[fieldLocality].Why + ": another name for the place of one postcode (a suburb and its city)"}
+}
+
+// linesCutOtherwise compares a Latin address's parts as a set where its street or
+// detail fields disagree (compare.SameLines): one Indian flat written "#336, Royal
+// Apartments" above "5th Cross, Velachery" and "336, Royal Apartments, 5th Cross"
+// above "Velachery". The same parts are the same street and detail; one side's parts
+// all among the other's are the same street, and the detail left out on one side
+// says nothing.
+func linesCutOtherwise(c *Comparison, a, b PartyProfile, pa, pb compare.Address) {
+	if chineseHome(a) || chineseHome(b) || c[fieldStreet].Kind == compare.Exact && c[fieldDetail].Kind != compare.Different {
+		return
+	}
+	same, all := compare.SameLines(pa, pb)
+	if !same {
+		return
+	}
+	why := "the same parts in other lines (" + strings.Join([]string{pa.Number, pa.Street, pa.Detail}, " | ") + " ~ " +
+		strings.Join([]string{pb.Number, pb.Street, pb.Detail}, " | ") + ")"
+	c[fieldStreet] = compare.Level{Kind: compare.Exact, Why: "street: " + why}
+	c[fieldDetail] = compare.Level{Kind: compare.Null, Why: "detail: " + why + ", one side's among the other's"}
+	if all {
+		c[fieldDetail] = compare.Level{Kind: compare.Exact, Why: "detail: " + why}
+	}
+	if c[fieldNumber].Kind == compare.Different {
+		c[fieldNumber] = compare.Level{Kind: compare.Null, Why: "number: " + why}
+	}
 }
 
 // homophoneOnAnotherPhone weighs a name that only reads as the other's (Homophone:

@@ -39,3 +39,21 @@ func TestTwoWholeNamesInParts(t *testing.T) {
 		t.Errorf("Zhang Wei: name %v, given %v; want the whole name", c[fieldName].Kind, c[fieldGiven].Kind)
 	}
 }
+
+// TestIndianLinesCutOtherwise: Balendra Desai's Chennai flat, "#336, Royal Apartments"
+// above "5th Cross, Velachery" on one order and "336, Royal Apartments, 5th Cross"
+// above "Velachery" on the next: one street and one flat, not two.
+func TestIndianLinesCutOtherwise(t *testing.T) {
+	at := func(l1, l2 string) PartyProfile {
+		return PartyProfile{Given: "Balendra", Family: "Desai", Country: "IN",
+			Place: compare.LatinAddress("", l1, l2, "Chennai", "600541", "TN")}
+	}
+	c := CompareParties(at("#336, Royal Apartments", "5th Cross, Velachery"), at("336, Royal Apartments, 5th Cross", "Velachery"))
+	if c[fieldStreet].Kind != compare.Exact || c[fieldDetail].Kind != compare.Exact {
+		t.Errorf("street %v (%s), detail %v (%s); want both exact", c[fieldStreet].Kind, c[fieldStreet].Why, c[fieldDetail].Kind, c[fieldDetail].Why)
+	}
+	c = CompareParties(at("#337, Royal Apartments", "5th Cross, Velachery"), at("336, Royal Apartments, 5th Cross", "Velachery"))
+	if c[fieldStreet].Kind == compare.Exact {
+		t.Errorf("flat 337 against 336: street %v (%s); want another home", c[fieldStreet].Kind, c[fieldStreet].Why)
+	}
+}
