@@ -409,6 +409,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		pa, pb, run := compare.SplitRunTogether(placeA, placeB)
 		pa, pb = streetIsCompound(pa, pb)
 		pa, pb = laneBuilding(pa, pb)
+		pa, pb = compare.UnitBeforeNumber(pa, pb)
 		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, pa, pb)
 		if run != "" {
 			c[fieldNumber].Why += " (" + run + ")"

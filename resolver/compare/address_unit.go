@@ -106,3 +106,29 @@ func namesFlat(s string) bool {
 	}
 	return designated
 }
+
+// unitDashNumber matches a number written unit first with a dash, "29-996".
+var unitDashNumber = regexp.MustCompile(`^(\d+[a-z]?)-(\d+[a-z]?)$`)
+
+// UnitBeforeNumber reads a number written "29-996" as unit 29 of number 996 where the
+// other address's number is 996: Canadians write the unit before the civic number with
+// a dash, so that "29-996 Luke Place" and "996 Luke Pl, Apt 29" are one flat. Read as
+// one number it disagreed with 996. A British range ("12-14 High Street") against one
+// of its numbers is the same building either way.
+func UnitBeforeNumber(a, b Address) (Address, Address) {
+	fix := func(x, y Address) (Address, bool) {
+		m := unitDashNumber.FindStringSubmatch(strings.ToLower(strings.TrimSpace(x.Number)))
+		if m == nil || !strings.EqualFold(strings.TrimSpace(y.Number), m[2]) {
+			return x, false
+		}
+		x.Number, x.Detail = m[2], joinDetail("unit "+m[1], x.Detail)
+		return x, true
+	}
+	if x, ok := fix(a, b); ok {
+		return x, b
+	}
+	if y, ok := fix(b, a); ok {
+		return a, y
+	}
+	return a, b
+}

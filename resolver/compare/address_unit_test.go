@@ -47,3 +47,23 @@ func TestFlatLeftWhereNoStreetNumberFollows(t *testing.T) {
 		}
 	}
 }
+
+// TestCanadianUnitBeforeTheNumber: "29-996 Luke Place" is unit 29 of 996 Luke Place,
+// the flat "996 Luke Pl Apt 29" names; unit 30 is the flat next door, and 29-996
+// against 997 stays another number.
+func TestCanadianUnitBeforeTheNumber(t *testing.T) {
+	at := func(l1 string) Address { return LatinAddress("", l1, "", "Toronto", "M2M 8N7", "ON") }
+	for _, c := range []struct {
+		other        string
+		number, flat Kind
+	}{
+		{"996 Luke Pl Apt 29", Exact, Exact},
+		{"996 Luke Pl Apt 30", Exact, Different},
+		{"997 Luke Pl Apt 29", Different, Null},
+	} {
+		a, b := UnitBeforeNumber(at("29-996 Luke Place"), at(c.other))
+		if n, d := AddressPartLevel(PartNumber, a, b), AddressPartLevel(PartDetail, a, b); n.Kind != c.number || d.Kind != c.flat {
+			t.Errorf("29-996 Luke Place against %s: number %v (%s), flat %v (%s); want %v, %v", c.other, n.Kind, n.Why, d.Kind, d.Why, c.number, c.flat)
+		}
+	}
+}
