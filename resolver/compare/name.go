@@ -999,10 +999,11 @@ func MailboxGeneration(email string) string {
 }
 
 // middleNameApart reports whether two given names in Latin letters are one first name
-// in full with middle names that differ only by being left out or written as an
-// initial: Damian L and Damian, DAMIAN LEONARD and Damian L, Barbara Henry and
-// Barbara. Checkouts ask for a first name and get the middle one too, from some
-// buyers some of the time. Not where a middle word is a syllable in pinyin or in
+// in full with middle names that differ only by being written as an initial or, as
+// an initial, left out: Damian L and Damian, DAMIAN LEONARD and Damian L. Checkouts
+// ask for a first name and get the middle initial too, from some buyers some of the
+// time. A middle name in full on one side only (Barbara Henry and Barbara) is not:
+// Maria Luisa is not Maria, nor Jean-Pierre Jean. Not where a middle word is a syllable in pinyin or in
 // Hong Kong's spelling: a Chinese given name's second syllable is the name (Chi Kit
 // is not Chi).
 func middleNameApart(a, b []string) bool {
@@ -1016,6 +1017,14 @@ func middleNameApart(a, b []string) bool {
 	}
 	if len(a) > len(b) {
 		a, b = b, a
+	}
+	for _, w := range b[len(a):] {
+		if utf8.RuneCountInString(w) > 1 {
+			// Maria Luisa against Maria, Jean Pierre against Jean: a second given
+			// name in full on one side only may be the name a mother and her
+			// daughter, a father and his son are told apart by.
+			return false
+		}
 	}
 	for i := 1; i < len(a); i++ {
 		x, y := a[i], b[i]
