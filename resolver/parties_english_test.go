@@ -106,3 +106,26 @@ func TestFamilyMailboxBesideOwnMailbox(t *testing.T) {
 		t.Errorf("Olivia joined Ethan's party %s", ethan)
 	}
 }
+
+// TestPetNameOnOwnMailboxAndPhone: Lakshmi Biswas orders with lakshmibiswas97@ and her
+// mobile, then signs "Lux" with both at the next shop. Lux is a short form the
+// nickname table lacks, on the mailbox that spells Lakshmi and on her phone: one
+// party, not a household. Priya Biswas on the same mailbox and phone stays apart.
+func TestPetNameOnOwnMailboxAndPhone(t *testing.T) {
+	f := newFixture(t)
+	mumbai := func(given string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "IN", GivenName: given, FamilyName: "Biswas",
+			Email: "lakshmibiswas97@rediffmail.com", Phone: "093732 86035",
+			Place: &ontology.AddressPart{Street: "13, Royal Residency", Line2: "Link Road, Powai", Locality: "Mumbai", Region: "MH", Postcode: "400069"}}
+	}
+	f.orderBy("full", 0, mumbai("Lakshmi"))
+	f.orderBy("pet", 1, mumbai("Lux"))
+	f.orderBy("other", 2, mumbai("Priya"))
+	lakshmi := f.partyOf("full").PartyID
+	if got := f.partyOf("pet").PartyID; got != lakshmi {
+		t.Errorf("Lux on Lakshmi's mailbox and phone is party %s, Lakshmi %s; want one", got, lakshmi)
+	}
+	if got := f.partyOf("other").PartyID; got == lakshmi {
+		t.Errorf("Priya joined Lakshmi's party %s", lakshmi)
+	}
+}

@@ -361,3 +361,40 @@ func SlipOfNickname(slip, name string) bool {
 	}
 	return false
 }
+
+// PetNameOfMailbox reports whether pet is, on the mailbox email, the pet name of full:
+// one family name, full's first given name spelt in the mailbox (lakshmibiswas97@,
+// suresh.clarke@), and pet's first given name a word the nickname table does not
+// know that begins with the same letter (Lux, Suri, Venky). The table is a starting
+// point, not a census: a short form it lacks, on the mailbox that spells the name it
+// is short for, is that person's as often as a relative borrowing the mailbox is
+// someone else's. The caller asks for the phone as well. Names of two sexes are never
+// one (EnglishSexesApart).
+func PetNameOfMailbox(pet, full Name, email string) bool {
+	pw, fw := givenAndFamily(pet), givenAndFamily(full)
+	if len(pw) < 2 || len(fw) < 2 || pw[len(pw)-1] != fw[len(fw)-1] {
+		return false
+	}
+	p, f := nicknameKey(pw[0]), nicknameKey(fw[0])
+	if len(p) < 2 || len(f) < 4 || p == f || p[0] != f[0] || len(nicknames()[p]) > 0 || EnglishSexesApart(pet, full) {
+		return false
+	}
+	local, _, _ := strings.Cut(strings.ToLower(email), "@")
+	return strings.Contains(local, f)
+}
+
+// givenAndFamily are a Latin name's words, the given names first and the family name
+// last, folded: nil for a name in Han characters.
+func givenAndFamily(n Name) []string {
+	if hasHan(n.text()) {
+		return nil
+	}
+	if strings.TrimSpace(n.Given) != "" && strings.TrimSpace(n.Family) != "" {
+		g, f := normalize.PersonNameWords(n.Given), normalize.PersonNameWords(n.Family)
+		if len(g) == 0 || len(f) == 0 {
+			return nil
+		}
+		return append(g, strings.Join(f, ""))
+	}
+	return normalize.PersonNameWords(n.text())
+}

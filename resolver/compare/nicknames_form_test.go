@@ -50,3 +50,28 @@ func TestMiddleNameOnOneSide(t *testing.T) {
 		{"Chi Kit", "Chi", Partial},
 	})
 }
+
+// TestPetNameOnTheMailboxOfTheName: Lux Biswas on lakshmibiswas97@ is Lakshmi, and
+// Suri Clarke on suresh.clarke@ is Suresh: short forms the table lacks, on the mailbox
+// that spells the name. Priya on Lakshmi's mailbox is someone else (another letter), a
+// name the table knows is that name (Lily), and a mailbox that spells neither says
+// nothing.
+func TestPetNameOnTheMailboxOfTheName(t *testing.T) {
+	n := func(g, f string) Name { return Name{Given: g, Family: f, Full: g + " " + f} }
+	for _, c := range []struct {
+		pet, full Name
+		email     string
+		want      bool
+	}{
+		{n("Lux", "Biswas"), n("Lakshmi", "Biswas"), "lakshmibiswas97@rediffmail.com", true},
+		{n("Suri", "Clarke"), n("Suresh", "Clarke"), "suresh.clarke@hotmail.com", true},
+		{n("Priya", "Biswas"), n("Lakshmi", "Biswas"), "lakshmibiswas97@rediffmail.com", false},
+		{n("Lily", "Biswas"), n("Lakshmi", "Biswas"), "lakshmibiswas97@rediffmail.com", false},
+		{n("Lux", "Biswas"), n("Lakshmi", "Biswas"), "biswas.home@rediffmail.com", false},
+		{n("Lux", "Adams"), n("Lakshmi", "Biswas"), "lakshmibiswas97@rediffmail.com", false},
+	} {
+		if got := PetNameOfMailbox(c.pet, c.full, c.email); got != c.want {
+			t.Errorf("%s against %s on %s: %v, want %v", c.pet.Full, c.full.Full, c.email, got, c.want)
+		}
+	}
+}
