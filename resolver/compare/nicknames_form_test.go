@@ -2,11 +2,9 @@ package compare
 
 import "testing"
 
-// givenCase is a pair of given names and the level they should compare at.
-type givenCase struct {
-	a, b string
-	want Kind
-}
+// givenCase is a pair of given names and the level NamePartLevel should give them
+// (the shape of name_eu_test.go's whole names).
+type givenCase = fullNamePair
 
 // checkGiven compares each case's given names.
 func checkGiven(t *testing.T, cases []givenCase) {
