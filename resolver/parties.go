@@ -170,9 +170,11 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		return false
 	}
 	contradict := namesContradict(nameOf(prof), known) && !(strings.HasPrefix(key, "email:") && compare.OneGivenNameTwoFamilies(nameOf(prof), known))
-	if contradict && pb.mailboxAndPhoneOf(party, prof) && compare.EnglishBesideCantonese(nameOf(prof), known) {
+	if contradict && pb.mailboxAndPhoneOf(party, prof) &&
+		(compare.EnglishBesideCantonese(nameOf(prof), known) || compare.PetNameOfMailbox(nameOf(prof), known, prof.Email)) {
 		// Vincent Chan and CHAN CHI KIT on one mailbox and one phone: the English and
 		// the Chinese given name of one person, which relatives do not share both of.
+		// Lux Biswas on lakshmibiswas97@ and Lakshmi's phone: her pet name.
 		contradict = false
 	}
 	if contradict || generationsStated(statedGeneration(prof), compare.Generation(known)) {

@@ -79,7 +79,8 @@ func (pb *partyBook) clusterContacts(root string, extra PartyProfile) (emails, p
 		if p.Company || compare.ReadsChinese(nameOf(p)) {
 			return false
 		}
-		if p.Email != "" && !compare.IsMasked(p.Email) {
+		if p.Email != "" && !compare.IsMasked(p.Email) && !familyMailbox(p) {
+			// A family's mailbox is the household's, no one person's own.
 			emails[p.Email] = true
 		}
 		if p.Phone != "" && !compare.IsMasked(p.Phone) {

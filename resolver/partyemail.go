@@ -2,6 +2,7 @@ package resolver
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seamhub/seam/resolver/compare"
 	"github.com/seamhub/seam/resolver/normalize"
@@ -41,8 +42,10 @@ func stripPunct(local string) string {
 }
 
 // localIsName reports whether a mailbox's local part is its owner's name and nothing
-// else (amit.kumar, kumaramit, amit_kumar): no digit or other word that sets it apart
-// from a namesake's.
+// else (amit.kumar, kumaramit, amit_kumar), or its given name's initial with the
+// family name (jsmith, j.smith, smithj): no digit or other word that sets it apart
+// from a namesake's, and every Jack, James and Julie Smith may hold jsmith@ at some
+// provider.
 func localIsName(local string, p PartyProfile) bool {
 	letters := stripPunct(local)
 	if letters == "" {
@@ -59,5 +62,128 @@ func localIsName(local string, p PartyProfile) bool {
 	rev := strings.Join(words[1:], "") + words[0]
 	last := words[len(words)-1]
 	back := last + strings.Join(words[:len(words)-1], "")
-	return letters == fwd || letters == rev || letters == back
+	initial := words[0][:1]
+	if r, _ := utf8.DecodeRuneInString(words[0]); r >= utf8.RuneSelf {
+		initial = string(r)
+	}
+	return letters == fwd || letters == rev || letters == back || letters == initial+last || letters == last+initial
+}
+
+// familyMailboxes makes two mailboxes that differ say nothing where one of them is a
+// family's (familyMailbox): thehowards@ beside ethan.howard49@ is the household's
+// mailbox beside Ethan's own, which he uses as his wife does, not another person's.
+// Evidence against one person is a mailbox that is someone's own.
+func familyMailboxes(c *Comparison, a, b PartyProfile) {
+	if c[fieldEmail].Kind != compare.Different || !familyMailbox(a) && !familyMailbox(b) {
+		return
+	}
+	c[fieldEmail] = compare.Level{Kind: compare.Null, Why: "email: " + a.Email + " against " + b.Email + ": a family's mailbox beside a person's"}
+}
+
+// familySuffixes are what follows a family name in a family's mailbox: the Smiths,
+// the Smith family, the Smith home.
+var familySuffixes = []string{"", "s", "es", "family", "fam", "home", "household", "house", "clan"}
+
+// familyMailbox reports whether a profile's mailbox names its family rather than a
+// person: the family name, without a given name, with "the" before it or a family's
+// word after it (thesmiths@, theandersonhome@, mendozafamily@, thehoward16@): one a
+// couple and their children share, so its owner is the household, not one of them. A
+// family name with digits alone (howard16@) is a person's as often, and so is one
+// with an s after it (riveras42@: Rivera and the initial of Stephen).
+func familyMailbox(p PartyProfile) bool {
+	letters, fam := localLetters(p.Email), familyLetters(p)
+	if p.Company || letters == "" || len(fam) < 2 {
+		return false
+	}
+	for _, suf := range familySuffixes {
+		if letters == "the"+fam+suf || len(suf) > 2 && letters == fam+suf {
+			return true
+		}
+	}
+	return false
+}
+
+// initialSpelledByMailbox compares the given name a mailbox spells in full with the
+// other side's where one side gives only its initial: L. Mohan ordering from
+// loganmohan99@ is Logan, and Liam Mohan of the same flat is his twin, not L.; an
+// initial agrees with any name it begins. Only a mailbox that is the family name with
+// a word of three letters or more before or after it, starting with the initial.
+func initialSpelledByMailbox(c *Comparison, a, b PartyProfile) {
+	f := fieldGiven
+	if c[f].Kind != compare.Initials {
+		if f = fieldName; c[f].Kind != compare.Initials {
+			return
+		}
+	}
+	for _, p := range [][2]PartyProfile{{a, b}, {b, a}} {
+		initial, other := givenWords(p[0]), givenWords(p[1])
+		if len(initial) == 0 || len(other) == 0 || len(initial[0]) != 1 || len(other[0]) < 2 {
+			continue
+		}
+		spelled := mailboxGiven(p[0])
+		if len(spelled) < 3 || spelled[:1] != initial[0] {
+			continue
+		}
+		if l := compare.NamePartLevel("given", spelled, other[0]); l.Kind == compare.Different {
+			c[f] = compare.Level{Kind: compare.Different, Why: fieldNames[f] + ": " + initial[0] + " of " + p[0].Email + " is " + spelled + ", not " + other[0]}
+			return
+		}
+	}
+}
+
+// givenWords are the words of a person profile's given name, folded: its given field,
+// or the words of its whole name before the last.
+func givenWords(p PartyProfile) []string {
+	if p.Given != "" && p.Family != "" {
+		return normalize.PersonNameWords(p.Given)
+	}
+	w := normalize.PersonNameWords(p.FullName)
+	if len(w) < 2 {
+		return nil
+	}
+	return w[:len(w)-1]
+}
+
+// mailboxGiven is the word a mailbox's local part holds beside the family name
+// (logan of loganmohan99@ and of mohan.logan@), "" where the local part does not start
+// or end with the family name.
+func mailboxGiven(p PartyProfile) string {
+	letters, fam := localLetters(p.Email), familyLetters(p)
+	if len(fam) < 2 || len(letters) <= len(fam) {
+		return ""
+	}
+	if rest, ok := strings.CutPrefix(letters, fam); ok {
+		return rest
+	}
+	if rest, ok := strings.CutSuffix(letters, fam); ok {
+		return rest
+	}
+	return ""
+}
+
+// localLetters is the letters a to z of a mailbox's local part, lower-cased: "" for a
+// masked or malformed address.
+func localLetters(email string) string {
+	local, _, ok := strings.Cut(email, "@")
+	if !ok || compare.IsMasked(email) {
+		return ""
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' {
+			return r
+		}
+		return -1
+	}, strings.ToLower(local))
+}
+
+// familyLetters is a person profile's family name run together and folded: its family
+// field, or the last word of its whole name.
+func familyLetters(p PartyProfile) string {
+	family := p.Family
+	if family == "" {
+		if w := strings.Fields(p.FullName); len(w) > 1 {
+			family = w[len(w)-1]
+		}
+	}
+	return strings.Join(normalize.PersonNameWords(family), "")
 }

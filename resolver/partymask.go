@@ -235,8 +235,18 @@ func (m partLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyPro
 // one of whose mailboxes spells another member of the other's family (see
 // mailboxOfAnother).
 func personsContradict(a, b PartyProfile) bool {
-	return !a.Company && !b.Company && (namesContradict(nameOf(a), nameOf(b)) || mailboxNamesAnother(a, b) ||
+	return !a.Company && !b.Company && (namesContradict(nameOf(a), nameOf(b)) && !petNameOnOwnContacts(a, b) || mailboxNamesAnother(a, b) ||
 		generationsStated(statedGeneration(a), statedGeneration(b)))
+}
+
+// petNameOnOwnContacts reports whether two profiles share a mailbox and a phone and
+// one's given name is the other's pet name on that mailbox (compare.PetNameOfMailbox:
+// Lux and Lakshmi Biswas on lakshmibiswas97@).
+func petNameOnOwnContacts(a, b PartyProfile) bool {
+	if a.Email == "" || a.Email != b.Email || a.Phone == "" || a.Phone != b.Phone || compare.IsMasked(a.Email) || compare.IsMasked(a.Phone) {
+		return false
+	}
+	return compare.PetNameOfMailbox(nameOf(a), nameOf(b), a.Email) || compare.PetNameOfMailbox(nameOf(b), nameOf(a), a.Email)
 }
 
 // statedGeneration is the generation a person profile states: its name's suffix, or

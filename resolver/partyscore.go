@@ -410,6 +410,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	mailboxesApart(&c, a, b)
+	familyMailboxes(&c, a, b)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
 	if l, ok := unplannedPhone(a, b); ok && c[fieldPhone].Kind == compare.Null {
 		c[fieldPhone] = l
@@ -430,6 +431,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		pa, pb, run := compare.SplitRunTogether(placeA, placeB)
 		pa, pb = streetIsCompound(pa, pb)
 		pa, pb = laneBuilding(pa, pb)
+		pa, pb = compare.UnitBeforeNumber(pa, pb)
 		c[fieldNumber] = compare.AddressPartLevel(compare.PartNumber, pa, pb)
 		if run != "" {
 			c[fieldNumber].Why += " (" + run + ")"
@@ -456,6 +458,8 @@ func CompareParties(a, b PartyProfile) Comparison {
 			}
 		}
 		c[fieldPostcode] = compare.AddressPartLevel(compare.PartPostcode, pa, pb)
+		suburbOfPostcode(&c, a, b)
+		linesCutOtherwise(&c, a, b, pa, pb)
 		if k := c[fieldDetail].Kind; c[fieldStreet].Kind == compare.Null && (k.Same() || k == compare.Similar) {
 			if l, ok := compoundForStreet(pa.Detail, pb.Detail); ok {
 				c[fieldStreet] = l
@@ -497,12 +501,53 @@ func CompareParties(a, b PartyProfile) Comparison {
 	}
 	if !a.Company && !b.Company {
 		movedWithPhone(&c, a, b)
+		initialSpelledByMailbox(&c, a, b)
 		mailboxOfAnother(&c, a, b)
 		secondPhoneAtHome(&c, a, b)
 		householdLine(&c, a, b)
 		homophoneOnAnotherPhone(&c)
 	}
 	return c
+}
+
+// suburbOfPostcode makes another locality say nothing where the postcode agrees, in a
+// Latin address: Unley and Adelaide for 5000, Chatswood and Sydney, Dulwich and London
+// for SE22 5PW, Hollywood and Los Angeles. A checkout's city field takes the suburb from
+// one buyer and the city it belongs to from the next (or from the same buyer another
+// day), while the postcode is the place the post knows; strangers who share it are
+// what the postcode's own weight is for. Not for Chinese addresses, whose districts are
+// compared by rules of their own.
+func suburbOfPostcode(c *Comparison, a, b PartyProfile) {
+	if c[fieldLocality].Kind != compare.Different || c[fieldPostcode].Kind != compare.Exact || chineseHome(a) || chineseHome(b) {
+		return
+	}
+	c[fieldLocality] = compare.Level{Kind: compare.Null, Why: c[fieldLocality].Why + ": another name for the place of one postcode (a suburb and its city)"}
+}
+
+// linesCutOtherwise compares a Latin address's parts as a set where its street or
+// detail fields disagree (compare.SameLines): one Indian flat written "#336, Royal
+// Apartments" above "5th Cross, Velachery" and "336, Royal Apartments, 5th Cross"
+// above "Velachery". The same parts are the same street and detail; one side's parts
+// all among the other's are the same street, and the detail left out on one side
+// says nothing.
+func linesCutOtherwise(c *Comparison, a, b PartyProfile, pa, pb compare.Address) {
+	if chineseHome(a) || chineseHome(b) || c[fieldStreet].Kind == compare.Exact && c[fieldDetail].Kind != compare.Different {
+		return
+	}
+	same, all := compare.SameLines(pa, pb)
+	if !same {
+		return
+	}
+	why := "the same parts in other lines (" + strings.Join([]string{pa.Number, pa.Street, pa.Detail}, " | ") + " ~ " +
+		strings.Join([]string{pb.Number, pb.Street, pb.Detail}, " | ") + ")"
+	c[fieldStreet] = compare.Level{Kind: compare.Exact, Why: "street: " + why}
+	c[fieldDetail] = compare.Level{Kind: compare.Null, Why: "detail: " + why + ", one side's among the other's"}
+	if all {
+		c[fieldDetail] = compare.Level{Kind: compare.Exact, Why: "detail: " + why}
+	}
+	if c[fieldNumber].Kind == compare.Different {
+		c[fieldNumber] = compare.Level{Kind: compare.Null, Why: "number: " + why}
+	}
 }
 
 // homophoneOnAnotherPhone weighs a name that only reads as the other's (Homophone:
@@ -778,9 +823,20 @@ func wholePart(k compare.Kind) bool {
 // whole name of two Latin words (Hannah Richardson), part by part in the order that
 // agrees: a whole name that is the two parts says as much as the parts do, where
 // compared as one name it would weigh as one field. Either order, since whole names
-// come family first as often as not (Williams Brenda). Not for Han names, whose
-// parts a whole name does not show, nor where a part disagrees.
+// come family first as often as not (Williams Brenda). Two whole names of two Latin
+// words each are compared so too, unless either reads as Chinese. Not for Han names,
+// whose parts a whole name does not show, nor where a part disagrees.
 func partsOfWhole(a, b PartyProfile) (given, family compare.Level, ok bool) {
+	if a.Given == "" && a.Family == "" && b.Given == "" && b.Family == "" {
+		// Both whole (two card payments' holder names, Stephen Jones and Stephen
+		// Jones): the first read in parts as a form would give them, the other in
+		// either order as below.
+		w := strings.Fields(a.FullName)
+		if len(w) != 2 || compare.ReadsChinese(nameOf(a)) || compare.ReadsChinese(nameOf(b)) {
+			return compare.Level{}, compare.Level{}, false
+		}
+		a.Given, a.Family = w[0], w[1]
+	}
 	if a.Given == "" || a.Family == "" {
 		a, b = b, a
 	}

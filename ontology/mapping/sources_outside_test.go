@@ -22,7 +22,7 @@ func TestStripeISKIsTwoDecimalInStripe(t *testing.T) {
 	d := checkSource(t, "stripe", "charge", sourceCase{
 		file: "stripe/charge_isk_event.json", id: "ch_3RbIsK4fGhYlo2C0k9l8m7n6", verb: ontology.VerbPaid,
 		status: "succeeded", at: "2025-05-29T12:30:30Z", total: "12900 ISK",
-		parties: []string{"customer ext=cus_SIgRuN0ReYkJa1 name=Sigrún Jónsdóttir email=sigrun.jonsdottir@example.is country=IS"},
+		parties: []string{"customer ext=cus_SIgRuN0ReYkJa1 name=Sigrún Jónsdóttir email=sigrun.jonsdottir@example.is country=IS address=Laugavegur 31, 101, Reykjavík"},
 		refs: []string{"payment:ch_3RbIsK4fGhYlo2C0k9l8m7n6", "payment:pi_3RbIsK4fGhYlo2C0p1q2r3s4",
 			"balance_txn:txn_3RbIsK4fGhYlo2C0b5a4l3t2", "order_number:3107"},
 	})
@@ -296,7 +296,7 @@ func TestStripeAuthorizationIsNotAPayment(t *testing.T) {
 	checkSource(t, "stripe", "charge", sourceCase{
 		file: "stripe/charge_authorized_event.json", id: "ch_3RcAuTh4fGhYlo2C0k1j2h3g", verb: ontology.VerbOrdered,
 		status: "succeeded", at: "2025-06-02T13:50:42Z", total: "89.5 EUR",
-		parties: []string{"customer ext=cus_FeMkE0uTr3cHt1 name=Femke Bakker email=femke.bakker@example.nl country=NL"},
+		parties: []string{"customer ext=cus_FeMkE0uTr3cHt1 name=Femke Bakker email=femke.bakker@example.nl country=NL address=Oudegracht 77, 3511 AE, Utrecht"},
 		refs:    []string{"payment:ch_3RcAuTh4fGhYlo2C0k1j2h3g", "payment:pi_3RcAuTh4fGhYlo2C0p5q6r7s", "order_number:10482"},
 	})
 	for _, c := range []struct {

@@ -279,3 +279,29 @@ func TestStripeChargePartlyRefunded(t *testing.T) {
 		t.Errorf("released authorization: %d documents %v", len(docs), ps)
 	}
 }
+
+// TestStripeChargePayerAddress: a charge's billing_details carry the card holder's
+// address where the checkout collected it, the named payer's home that resolution
+// compares with the same buyer's storefront orders. A payment form that asks for the
+// postcode alone gives its parts, but no whole address to compare with a street.
+func TestStripeChargePayerAddress(t *testing.T) {
+	raw := []byte(`{"id": "ch_3s0Ojok8Z3ujcHkRyzFVTx", "object": "charge", "amount": 11200, "amount_captured": 11200,
+		"amount_refunded": 0, "captured": true, "created": 1776862260, "currency": "usd", "paid": true, "refunded": false,
+		"status": "succeeded", "customer": null,
+		"billing_details": {"name": "Janice Thornton", "email": "janice.thornton62@example.com", "phone": "(518) 469-9460",
+			"address": {"line1": "3409 River Street #28", "line2": "Building B", "city": "Raleigh", "state": "NC",
+				"postal_code": "27613-6810", "country": "US"}}}`)
+	d := mapOne(t, "stripe", "charge", "", raw)
+	if len(d.Parties) != 1 || d.Parties[0].Place == nil {
+		t.Fatalf("parties = %+v, want the payer with an address", d.Parties)
+	}
+	p := d.Parties[0]
+	want := ontology.AddressPart{Street: "3409 River Street #28", Line2: "Building B", Locality: "Raleigh", Region: "NC", Postcode: "27613-6810"}
+	if *p.Place != want || p.Address != "3409 River Street #28, 27613-6810, Raleigh" {
+		t.Errorf("address = %q, place = %+v; want %+v", p.Address, *p.Place, want)
+	}
+	d = one(t, "stripe", "charge", "", "stripe/charge_event.json")
+	if p := d.Parties[0]; p.Address != "" || p.Place == nil || p.Place.Postcode != "1012 AB" || p.Place.Street != "" {
+		t.Errorf("postcode-only payer: address = %q, place = %+v; want the postcode and no whole address", p.Address, p.Place)
+	}
+}

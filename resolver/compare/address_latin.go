@@ -32,6 +32,7 @@ func LatinAddress(number, line1, line2, locality, postcode, region string) Addre
 		}
 		return a
 	}
+	a = latinUnit(a)
 	if a.Number == "" {
 		if first, rest, ok := strings.Cut(a.Street, " "); ok {
 			if m := houseNumberWord.FindStringSubmatch(first); m != nil {

@@ -140,6 +140,9 @@ func comparePart(p Part, a, b string) Level {
 		slices.Sort(na)
 		slices.Sort(nb)
 		switch {
+		case pa != pb && sameFlatWorded(na, nb, a, b):
+			// Apt 28 against #28 or Unit 28: one flat, worded otherwise.
+			return level(field, Exact, "%s ~ %s: the same flat %s", ka, kb, strings.Join(na, ", "))
 		case len(na) > 0 && len(na) == len(nb) && !slices.Equal(na, nb):
 			// Room 1203 against Room 1204, Apt 31B against 31C, 20F against 10F: the
 			// flat or floor next to it, a neighbour's as often as a slip, however
@@ -162,6 +165,11 @@ func comparePart(p Part, a, b string) Level {
 			return level(field, Partial, "%s ~ %s: same number %s", ka, kb, na)
 		}
 	case PartPostcode:
+		if zipPlusFour(ka, kb) || zipPlusFour(kb, ka) {
+			// 62745 against 62745-6247: the ZIP code, and the ZIP+4 that names a block
+			// of it, which one checkout asks for and the next does not.
+			return level(field, Exact, "%s ~ %s: the ZIP code and its ZIP+4", ka, kb)
+		}
 		if len(ka) >= 4 && len(kb) >= 4 && ka[:3] == kb[:3] {
 			return level(field, Partial, "%s ~ %s: same first three", ka, kb)
 		}
@@ -583,4 +591,11 @@ func areaDetail(s string) bool {
 // or Indian storefront's first line, whose second line then names the district.
 func homeInStreet(a Address) bool {
 	return a.Number == "" && len(numberedWords(a.Street)) > 0
+}
+
+// zipPlusFour reports whether long is short, a US ZIP code of five digits, with the
+// four digits of a ZIP+4 after a hyphen.
+func zipPlusFour(short, long string) bool {
+	rest, ok := strings.CutPrefix(long, short)
+	return ok && len(short) == 5 && allDigits(short) && len(rest) == 5 && rest[0] == '-' && allDigits(rest[1:])
 }

@@ -171,7 +171,7 @@ func TestNamePartLevel(t *testing.T) {
 		// A middle initial is not the other's first name: Jeffrey A. is not Ashley.
 		{"Jeffrey A.", "Ashley", Level{Different, "given: different (jeffrey a against ashley: an initial beside another name)"}},
 		{"A. Jeffrey", "Ashley", Level{Different, "given: different (a jeffrey against ashley: an initial beside another name)"}},
-		{"Jeffrey A.", "Jeffrey", Level{Partial, "given: partial (jeffrey a against jeffrey)"}},
+		{"Jeffrey A.", "Jeffrey", Level{Exact, "given: exact (jeffrey a ~ jeffrey: the same first name, a middle name written in part or on one side only)"}},
 		{"J.", "Jeffrey", Level{Initials, "given: initials (j ~ jeffrey: initial)"}},
 		{"Renee C.", "C.", Level{Different, "given: different (renee c against c: an initial beside another name)"}},
 		{"John F.", "J. F.", Level{Initials, "given: initials (john ~ j: initial)"}},

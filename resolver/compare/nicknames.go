@@ -319,3 +319,82 @@ func sameEnds(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
 	return len(ra) > 0 && len(rb) > 0 && ra[0] == rb[0] && ra[len(ra)-1] == rb[len(rb)-1]
 }
+
+// InitialOfAForm reports whether initial, one lower-case letter, begins a form of name
+// (lower case) that the nickname table knows, though not name itself: T. for Anthony,
+// who goes by Tony; R. for Dick, a Richard; V. for Tori, a Victoria. A buyer who signs
+// with an initial signs with the name they go by as often as with the one on their
+// birth certificate.
+func InitialOfAForm(initial, name string) bool {
+	if utf8.RuneCountInString(initial) != 1 {
+		return false
+	}
+	lines := nicknameLines()
+	for _, g := range nicknames()[nicknameKey(name)] {
+		for _, form := range lines[g] {
+			if strings.HasPrefix(form, initial) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SlipOfNickname reports whether slip, in lower case, is a nickname of name typed one
+// letter off, where the slip is no name the table knows and keeps the nickname's first
+// letter: Jodh for Josh (Joshua), Barh for Barb (Barbara), Dlt for Dot (Dorothy). A
+// short form is typed with slips as a whole name is; NicknameOfSlip is the other way
+// round, a nickname beside a slip of the whole name.
+func SlipOfNickname(slip, name string) bool {
+	m := nicknames()
+	slip = nicknameKey(slip)
+	if utf8.RuneCountInString(slip) < typoMinLen || len(m[slip]) > 0 {
+		return false
+	}
+	lines := nicknameLines()
+	for _, g := range m[nicknameKey(name)] {
+		for _, pet := range lines[g] {
+			if pet != name && pet[0] == slip[0] && utf8.RuneCountInString(pet) >= typoMinLen && OneEdit(pet, slip) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// PetNameOfMailbox reports whether pet is, on the mailbox email, the pet name of full:
+// one family name, full's first given name spelt in the mailbox (lakshmibiswas97@,
+// suresh.clarke@), and pet's first given name a word the nickname table does not
+// know that begins with the same letter (Lux, Suri, Venky). The table is a starting
+// point, not a census: a short form it lacks, on the mailbox that spells the name it
+// is short for, is that person's as often as a relative borrowing the mailbox is
+// someone else's. The caller asks for the phone as well. Names of two sexes are never
+// one (EnglishSexesApart).
+func PetNameOfMailbox(pet, full Name, email string) bool {
+	pw, fw := givenAndFamily(pet), givenAndFamily(full)
+	if len(pw) < 2 || len(fw) < 2 || pw[len(pw)-1] != fw[len(fw)-1] {
+		return false
+	}
+	p, f := nicknameKey(pw[0]), nicknameKey(fw[0])
+	if len(p) < 2 || len(f) < 4 || p == f || p[0] != f[0] || len(nicknames()[p]) > 0 || EnglishSexesApart(pet, full) {
+		return false
+	}
+	local, _, _ := strings.Cut(strings.ToLower(email), "@")
+	return strings.Contains(local, f)
+}
+
+// givenAndFamily are a Latin name's words, the given names first and the family name
+// last, folded: nil for a name in Han characters.
+func givenAndFamily(n Name) []string {
+	if hasHan(n.text()) {
+		return nil
+	}
+	if strings.TrimSpace(n.Given) != "" && strings.TrimSpace(n.Family) != "" {
+		g, f := normalize.PersonNameWords(n.Given), normalize.PersonNameWords(n.Family)
+		if len(g) == 0 || len(f) == 0 {
+			return nil
+		}
+		return append(g, strings.Join(f, ""))
+	}
+	return normalize.PersonNameWords(n.text())
+}

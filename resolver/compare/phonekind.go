@@ -56,6 +56,11 @@ var fixedPrefixes = map[string][]string{
 	"61": {"2", "3", "7", "8"},
 	// New Zealand: 03, 04, 06, 07 and 09 by region; 02 mobiles.
 	"64": {"3", "4", "6", "7", "9"},
+	// India: mobiles start with 6 to 9; area codes starting with 1 to 5 (011 Delhi,
+	// 022 Mumbai, 033 Kolkata, 044 Chennai, 040 Hyderabad, 020 Pune) are fixed lines.
+	// Those starting with 6 to 8 (080 Bengaluru, 079 Ahmedabad) share their first
+	// digit with mobiles and are left out.
+	"91": {"1", "2", "3", "4", "5"},
 	"48": {"12", "13", "14", "15", "16", "17", "18", "22", "23", "24", "25", "29", "32", "33", "34", "41", "42", "43", "44", "46", "48",
 		"52", "54", "55", "56", "58", "59", "61", "62", "63", "65", "67", "68", "71", "74", "75", "76", "77", "81", "82", "83", "84",
 		"85", "86", "87", "89", "91", "94", "95"},

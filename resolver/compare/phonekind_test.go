@@ -35,6 +35,10 @@ func TestFixedLine(t *testing.T) {
 		{"(+48) 536 691 011", "", false}, // a Polish mobile
 		{"+44 20 7946 0018", "", true},   // London
 		{"+44 7700 900123", "", false},   // a British mobile
+		{"+91 11 5741 6578", "", true},   // Delhi
+		{"022 2840 6036", "IN", true},    // Mumbai
+		{"+91 98765 43210", "", false},   // an Indian mobile
+		{"080 4112 3456", "IN", false},   // Bengaluru: 8, as mobiles start
 		{"+1 303 555 0148", "", false},   // the North American plan does not tell
 		{"+86 139 8012 4476", "", false}, // a mainland mobile
 		{"(010) 6552 3378", "CN", true},  // Beijing

@@ -1,0 +1,64 @@
+package resolver
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/resolver/compare"
+)
+
+// TestFamilyMailboxIsNoPersonsOwn: thehoward16@, theelliotts@, mendozafamily@ and
+// theandersonhome@ name a household, which a couple and their children share: against
+// a person's own mailbox it says nothing either way. howard16@ and ethan.howard@ are a
+// person's.
+func TestFamilyMailboxIsNoPersonsOwn(t *testing.T) {
+	p := func(family, email string) PartyProfile {
+		return PartyProfile{Given: "Ethan", Family: family, Email: email}
+	}
+	for _, tt := range []struct {
+		p    PartyProfile
+		want bool
+	}{
+		{p("Howard", "thehoward16@bigpond.com"), true},
+		{p("Elliott", "theelliotts@sky.com"), true},
+		{p("Mendoza", "themendozafamily@yahoo.com"), true},
+		{p("Mendoza", "mendozafamily@yahoo.com"), true},
+		{p("Anderson", "theandersonhome@optusnet.com.au"), true},
+		{p("Willis-Tran", "thewillistrans@rogers.com"), true},
+		{p("Howard", "howard16@bigpond.com"), false},
+		{p("Rivera", "riveras42@optusnet.com.au"), false},
+		{p("Howard", "ethan.howard49@gmail.com"), false},
+		{p("Howard", "ehoward@gmail.com"), false},
+		{p("The", "the@gmail.com"), false},
+	} {
+		if got := familyMailbox(tt.p); got != tt.want {
+			t.Errorf("%s of %s: family mailbox %v, want %v", tt.p.Email, tt.p.Family, got, tt.want)
+		}
+	}
+	c := CompareParties(p("Howard", "thehoward16@bigpond.com"), p("Howard", "ethan.howard49@gmail.com"))
+	if c[fieldEmail].Kind != compare.Null {
+		t.Errorf("a family's mailbox against Ethan's own: email %v (%s), want null", c[fieldEmail].Kind, c[fieldEmail].Why)
+	}
+}
+
+// TestInitialSpelledByTheMailbox: L. Mohan orders from loganmohan99@, so L. is Logan,
+// and Liam Mohan of the same flat (lmohan@) is another given name: his twin. Against
+// Logan, or where the mailbox spells no name beside the family name (lmohan@), the
+// initial still agrees.
+func TestInitialSpelledByTheMailbox(t *testing.T) {
+	p := func(given, email string) PartyProfile {
+		return PartyProfile{Given: given, Family: "Mohan", Email: email}
+	}
+	for _, tt := range []struct {
+		a, b PartyProfile
+		want compare.Kind
+	}{
+		{p("L.", "loganmohan99@hotmail.com"), p("Liam", "lmohan@gmail.com"), compare.Different},
+		{p("Liam", "lmohan@gmail.com"), p("L", "mohan.logan@hotmail.com"), compare.Different},
+		{p("L.", "loganmohan99@hotmail.com"), p("Logan", "logan@gmail.com"), compare.Initials},
+		{p("L.", "lmohan@hotmail.com"), p("Liam", "liam.m@gmail.com"), compare.Initials},
+	} {
+		if got := CompareParties(tt.a, tt.b)[fieldGiven]; got.Kind != tt.want {
+			t.Errorf("%s %s against %s %s: given %v (%s), want %v", tt.a.Given, tt.a.Email, tt.b.Given, tt.b.Email, got.Kind, got.Why, tt.want)
+		}
+	}
+}
