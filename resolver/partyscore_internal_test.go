@@ -36,6 +36,44 @@ func TestCompoundStandsForTheStreet(t *testing.T) {
 	}
 }
 
+// TestLongNameSoundWeighsMore: a Chinese name of three syllables that agrees by its
+// sound alone, romanised (郑凯华, Zheng Kaihua, whichever side is the mention) or
+// typed as a homophone (朱晶静, 朱静静), weighs the long name's bonus more than one of
+// two syllables (陈浩, Hao Chen), as its exact writing does; a trained model adds none.
+func TestLongNameSoundWeighsMore(t *testing.T) {
+	pm := DefaultPartyModel()
+	weight := func(pm PartyModel, a, b PartyProfile) (compare.Kind, float64) {
+		c := CompareParties(a, b)
+		return c[fieldName].Kind, pm.fieldWeights(c, a, Frequency{})[fieldName]
+	}
+	shop := func(given, family string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family, Country: "CN"})
+	}
+	base := pm.Weight(fieldName, compare.Transliterated)
+	for _, c := range []struct {
+		a, b PartyProfile
+		kind compare.Kind
+		want float64
+	}{
+		{buyer("郑凯华", "", ""), shop("Kaihua", "Zheng"), compare.Transliterated, base + longHanNameBonus},
+		{shop("Kaihua", "Zheng"), buyer("郑凯华", "", ""), compare.Transliterated, base + longHanNameBonus},
+		{shop("Kai-hua", "Zheng"), buyer("郑凯华", "", ""), compare.Transliterated, base + longHanNameBonus},
+		{buyer("陈浩", "", ""), shop("Hao", "Chen"), compare.Transliterated, base},
+		{shop("Hao", "Chen"), buyer("陈浩", "", ""), compare.Transliterated, base},
+		{buyer("朱晶静", "", ""), buyer("朱静静", "", ""), compare.Homophone, pm.Weight(fieldName, compare.Homophone) + longHanNameBonus},
+	} {
+		kind, w := weight(pm, c.a, c.b)
+		if kind != c.kind || w != c.want {
+			t.Errorf("%s against %s: %v weighing %.2f, want %v weighing %.2f", c.a.FullName, c.b.FullName, kind, w, c.kind, c.want)
+		}
+	}
+	trained := pm
+	trained.Trained = "em"
+	if _, w := weight(trained, buyer("郑凯华", "", ""), shop("Kaihua", "Zheng")); w != base {
+		t.Errorf("a trained model weighs 郑凯华 against Zheng Kaihua %.2f: want its own %.2f", w, base)
+	}
+}
+
 // TestLongHanNameWeighsMore: an exact agreement on a Chinese name of three characters
 // weighs more than on one of two (a single given character, the most shared names),
 // and a name the tenant's term frequencies count weighs by its count instead.
