@@ -39,7 +39,12 @@ var nameLevelTests = []struct {
 	{"張雨欣", "张雨馨", Homophone}, // traditional folded first
 	{"欧阳娜娜", "欧阳纳纳", Homophone},
 	{"李薇", "李伟", Homophone},
-	{"韩鹏飞", "寒鹏飞", Phonetic}, // two families that read alike
+	{"韩鹏飞", "寒鹏飞", Homophone}, // 寒, seldom a family name, typed for 韩: one slip
+	{"刘红新", "留红新", Homophone},
+	{"张晶琪", "彰晶琪", Homophone},
+	{"韩鹏飞", "寒鹏菲", Phonetic}, // the given name typed otherwise as well: two slips
+	{"周晶娜", "舟晶娜", Homophone},
+	{"王娟萱", "汪娟萱", Phonetic}, // 汪 is many people's family, as 王 is
 	{"梁树林", "梁树森", Typo},     // another sound: one character apart only
 	{"张伟明", "张伟民", Typo},     // ming, min: one character apart
 	// A family name of a fuzzy-pinyin reading beside the same given name: a slip of
