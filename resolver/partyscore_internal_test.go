@@ -240,3 +240,29 @@ func TestHanNameInPartsBlocksAsWritten(t *testing.T) {
 		t.Errorf("Li Ma: name block %q, want its own name's", got)
 	}
 }
+
+// TestStreetBeforeABuildingIsACompound: a "street" without a door number followed at
+// once by a compound's building (融创白象街18号楼1204室) is the compound, not a road, where
+// the other address names its numbered road (建新北路1668号, 18栋1204室 on the second
+// line): the streets are not compared, the homes are. A road with its door number
+// (中山路18号) against another road still differs.
+func TestStreetBeforeABuildingIsACompound(t *testing.T) {
+	shop := func(street, line2 string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "红 王", GivenName: "红", FamilyName: "王", Country: "CN",
+			Place: &ontology.AddressPart{Street: street, Line2: line2, Locality: "重庆市", Postcode: "400000"}})
+	}
+	for _, c := range []struct {
+		waybill      string
+		other        PartyProfile
+		street, home compare.Kind
+	}{
+		{"重庆市渝北区融创白象街18号楼1204室", shop("渝北区建新北路1668号", "18栋1204室"), compare.Null, compare.Dwelling},
+		{"重庆市渝北区融创白象街18栋1204室", shop("渝北区建新北路1668号", "18栋1204室"), compare.Null, compare.Dwelling},
+		{"重庆市渝北区中山路18号1204室", shop("渝北区建新北路1668号", "18栋1204室"), compare.Different, compare.Null},
+	} {
+		got := CompareParties(buyer("王红", "", c.waybill), c.other)
+		if got[fieldStreet].Kind != c.street || c.home != compare.Null && got[fieldDetail].Kind != c.home {
+			t.Errorf("%s against %s: street %v, detail %v; want %v, %v", c.waybill, c.other.Place.Street, got[fieldStreet], got[fieldDetail], c.street, c.home)
+		}
+	}
+}
