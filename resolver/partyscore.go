@@ -177,12 +177,6 @@ func (p PartyProfile) Blocks() map[string]string {
 			out[BlockName] = kind + h
 		}
 	}
-	// 莉 and 马 in a storefront's first and last name fields (its name "莉 马") and 马莉
-	// on a Pinduoduo waybill: one name, keyed as Chinese writes it, family name first.
-	// A name of two characters has no letters block (mali is too short) to meet by.
-	if h := compare.HanNameOfParts(nameOf(p)); !p.Company && h != "" {
-		out[BlockName] = kind + normalize.PersonName(h)
-	}
 	if a := compact(p.Address); len([]rune(a)) >= 8 {
 		out[BlockAddress] = kind + a
 	}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/compare"
-	"github.com/seamhub/seam/resolver/normalize"
 )
 
 // TestCompoundStandsForTheStreet: where one address names no road, the compound its
@@ -211,33 +210,6 @@ func TestCityWrittenShort(t *testing.T) {
 		if got := CompareParties(a, b)[c.field]; got.Kind != c.want {
 			t.Errorf("%s against %s: %s %v (%s), want %v", c.short, c.full, fieldNames[c.field], got.Kind, got.Why, c.want)
 		}
-	}
-}
-
-// TestHanNameInPartsBlocksAsWritten: a Chinese name a storefront splits into its first
-// and last name fields (莉 and 马, joined "莉 马") is found under the name block of the
-// same name on a waybill (马莉), as Chinese writes it, family name first, and so are
-// fields filled the other way round (李 as the first name, 超 as the last); a Latin name
-// keeps its own key.
-func TestHanNameInPartsBlocksAsWritten(t *testing.T) {
-	shop := func(given, family string) PartyProfile {
-		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family, Country: "CN"})
-	}
-	for _, c := range []struct {
-		shop    PartyProfile
-		waybill string
-	}{
-		{shop("莉", "马"), "马莉"},
-		{shop("晓明", "张"), "张晓明"},
-		{shop("李", "超"), "李超"},
-		{shop("婷敏", "方"), "方婷敏"},
-	} {
-		if got, want := c.shop.Blocks()[BlockName], buyer(c.waybill, "", "").Blocks()[BlockName]; got != want || got == "" {
-			t.Errorf("%s %s: name block %q, want %s's %q", c.shop.Given, c.shop.Family, got, c.waybill, want)
-		}
-	}
-	if got := shop("Li", "Ma").Blocks()[BlockName]; got != "p:"+normalize.PersonName("Li Ma") {
-		t.Errorf("Li Ma: name block %q, want its own name's", got)
 	}
 }
 

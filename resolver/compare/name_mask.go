@@ -173,25 +173,6 @@ func maskedFamilyReads(a, b string) (string, bool) {
 	return "", false
 }
 
-// HanNameOfParts returns a name given in two fields of Han characters written as Chinese
-// writes it, family name first (丽 as the first name, 马 as the last: 马丽), whatever
-// order a storefront's form put them in; "" where the fields are not both Han, or hold
-// one name twice. Where the fields were filled the other way round, the family name is
-// the one character beside a longer given name (方 as the first name, 婷敏 as the last),
-// or of two single characters the one that is a common family name and the other not
-// (李 as the first name and 超 as the last).
-func HanNameOfParts(n Name) string {
-	g, f := nameField(n.Given), nameField(n.Family)
-	if g == "" || f == "" || g == f || !isHan(g+f) {
-		return ""
-	}
-	if utf8.RuneCountInString(g) == 1 &&
-		(utf8.RuneCountInString(f) > 1 || utf8.RuneCountInString(f) == 1 && commonFamily(g) && !commonFamily(f)) {
-		return g + f
-	}
-	return f + g
-}
-
 // FamilyReading is a person name's family name in lower-case pinyin letters ("zhang"
 // for 张伟, 张先生 and Zhang Wei given in parts), so that a family name written in Han
 // characters and in Latin letters gives one key; "" where the family name is not known:
@@ -201,8 +182,12 @@ func FamilyReading(n Name) string {
 	if text == "" || IsMasked(text) {
 		return ""
 	}
-	if t := HanNameOfParts(n); t != "" {
-		text = t
+	if g, f := nameField(n.Given), nameField(n.Family); isHan(g+f) && utf8.RuneCountInString(g) == 1 &&
+		(utf8.RuneCountInString(f) > 1 || utf8.RuneCountInString(f) == 1 && commonFamily(g) && !commonFamily(f)) {
+		// 方 as the first name, 婷敏 as the last: the one character is the family name.
+		// 李 as the first name and 超 as the last: of two single characters, the one
+		// that is a common family name and the other not.
+		text = g + f
 	}
 	if hn, ok := ParseHanName(text); ok {
 		return uFold(strings.Join(familyPinyin(hn.Family), ""))
