@@ -196,7 +196,10 @@ func (pb *partyBook) maskedHousehold(self, root string, prof, cp PartyProfile) b
 // Siblings named a character apart (邹建宁 and 邹建凝, one reading) each with her own
 // phone are such a pair; a link that reads the name through Latin letters (Zou
 // jianning) fits either, and must not join them. One person typing a homophone and
-// ordering from a second phone as well is rarer than that.
+// ordering from a second phone as well is rarer than that. A landline is no phone of
+// one's own: it is the home's, every member's (see partyhome.go), so a party known by
+// its landline alone (朱静 on 0512-4307023) has told no phone of hers, and 朱晶 on her
+// mobile at the same flat is not shown to be someone else by it.
 func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
 	rx, ry := pb.root(x), pb.root(y)
 	if rx == ry {
@@ -215,7 +218,7 @@ func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
 			if n := nameOf(p); !weakName(n) && compare.HasHan(n.Full+n.Given+n.Family) {
 				s.han = append(s.han, n)
 			}
-			if p.Phone != "" && !compare.IsMasked(p.Phone) {
+			if p.Phone != "" && !compare.IsMasked(p.Phone) && !compare.FixedLine(p.Phone) {
 				s.phones[p.Phone] = true
 			}
 		}

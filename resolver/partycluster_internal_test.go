@@ -66,3 +66,27 @@ func TestLatinNamesInPartsAreNotWeak(t *testing.T) {
 		t.Errorf("weakName(%+v) = false, want true: a given name alone", coco)
 	}
 }
+
+// TestLandlineIsNoOwnPhone: two parties whose Han writings read alike are two people
+// (writingsApart) only where each has a phone of its own and none agrees; a home's
+// landline is every member's, so a party known by it alone has none: 朱静 on the flat's
+// line and 朱晶 on her mobile at that flat may be one person typing a homophone. With
+// a mobile on each side they stay two (sisters named a character apart).
+func TestLandlineIsNoOwnPhone(t *testing.T) {
+	home := "江苏省苏州市相城区人民路2192号狮山花园35幢6单元2601室"
+	for _, c := range []struct {
+		phone string
+		apart bool
+	}{
+		{"0512-4307023", false},
+		{"18432463867", true},
+	} {
+		pb := &partyBook{info: map[string]PartyInfo{}, profiles: map[string]PartyProfile{
+			"x": buyer("朱晶", "13559463509", home),
+			"y": buyer("朱静", c.phone, home),
+		}}
+		if got := pb.writingsApart("x", "y", PartyProfile{}); got != c.apart {
+			t.Errorf("朱晶 on a mobile against 朱静 on %s: writings apart = %v, want %v", c.phone, got, c.apart)
+		}
+	}
+}

@@ -184,6 +184,8 @@ func TestMaskedPlace(t *testing.T) {
 		{"the district as the city", parts("", "东城区", ""), compare.MaskedCompatible},
 		{"another district", parts("朝阳区", "北京", ""), compare.Different},
 		{"no district, the city agrees", parts("", "北京", ""), compare.MaskedCompatible},
+		{"no district, the city in the locality field", parts("北京市", "", ""), compare.MaskedCompatible},
+		{"no district, another city in the locality field", parts("天津市", "", ""), compare.Different},
 	} {
 		l, ok := maskedPlace(masked, tt.other)
 		if !ok || l.Kind != tt.want {

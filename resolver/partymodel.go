@@ -183,6 +183,9 @@ func (pm *PartyModel) fieldWeights(c Comparison, a PartyProfile, fr Frequency) [
 	var out [partyFields]float64
 	for f := range partyFields {
 		out[f] = pm.Weight(f, c[f].Kind)
+		if f == fieldName && pm.Trained == "prior" && soundsAlike(c[f].Kind) && longChineseName(a) {
+			out[f] += longHanNameBonus // a long name's sound has as few namesakes as its writing
+		}
 		if c[f].Kind != compare.Exact {
 			continue
 		}
@@ -610,6 +613,27 @@ func BlockedPairs(profiles []PartyProfile, perBlock int) []PartyPair {
 // tenant's own names (on the blind seeds the bonus on top of it cost precision), so
 // only the prior adds it.
 const longHanNameBonus = 1.0
+
+// soundsAlike reports whether a name level agrees on the name's sound rather than its
+// characters: a romanisation (郑凯华, Zheng Kaihua) or a homophone typed for it.
+func soundsAlike(k compare.Kind) bool { return k == compare.Transliterated || k == compare.Homophone }
+
+// longChineseName reports whether a profile's name is a Chinese name of three or four
+// syllables, in Han characters (longHanName) or in pinyin (Zheng Kaihua, Kai-hua
+// Zheng). Where a name agrees with another by its sound alone, the one side's count is
+// the other's: namesakes by sound are as much rarer among names of three syllables as
+// namesakes by writing are among names of three characters.
+func longChineseName(p PartyProfile) bool {
+	if longHanName(p) {
+		return true
+	}
+	n := strings.TrimSpace(p.FullName)
+	if n == "" {
+		n = strings.TrimSpace(p.Given + " " + p.Family)
+	}
+	k := compare.PinyinSyllables(n)
+	return k == 3 || k == 4
+}
 
 // longHanName reports whether a profile's name is a Chinese name of three or four Han
 // characters (the Han form where the name is written in both scripts), not masked.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -938,15 +939,25 @@ func eitherSide(a, b compare.Address, fix func(x, y compare.Address) (compare.Ad
 	return a, b
 }
 
+// buildingFirst matches a detail that starts with a compound's building: 18号楼, 26栋,
+// 3幢, 5座.
+var buildingFirst = regexp.MustCompile(`^[0-9０-９]+(号楼|號樓|栋|棟|幢|座)`)
+
 // streetIsCompound reads a Chinese "street" written without a number as the compound
 // it names where the other address's detail starts with it: 融创白象街26-3-1102 is a
 // compound named like a road (白象街), picked on a map, and 谢家湾正街2823号融创白象街
 // 26栋3单元1102室 gives its road and number. Read as a street it disagreed with the
 // road; read as the compound, the details compare, as compoundForStreet then does.
+//
+// So it is where the other names a numbered road and this "street" is followed at once
+// by a building of a compound (融创白象街18号楼1204室 against 建新北路1668号 with 18栋
+// 1204室 on its second line): a road is given with its door number (白象街18号), a
+// compound's buildings are numbered 号楼, 栋, 幢 or 座, so the name before them is the
+// compound's, which the other leaves out.
 func streetIsCompound(a, b compare.Address) (compare.Address, compare.Address) {
 	fix := func(x, y compare.Address) (compare.Address, bool) {
 		if x.Number != "" || utf8.RuneCountInString(x.Street) < 3 || !compare.HasHan(x.Street) || y.Street == x.Street ||
-			!strings.HasPrefix(y.Detail, x.Street) {
+			!strings.HasPrefix(y.Detail, x.Street) && (y.Number == "" || !buildingFirst.MatchString(x.Detail)) {
 			return x, false
 		}
 		x.Detail, x.Street = x.Street+x.Detail, ""

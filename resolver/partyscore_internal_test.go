@@ -36,6 +36,44 @@ func TestCompoundStandsForTheStreet(t *testing.T) {
 	}
 }
 
+// TestLongNameSoundWeighsMore: a Chinese name of three syllables that agrees by its
+// sound alone, romanised (郑凯华, Zheng Kaihua, whichever side is the mention) or
+// typed as a homophone (朱晶静, 朱静静), weighs the long name's bonus more than one of
+// two syllables (陈浩, Hao Chen), as its exact writing does; a trained model adds none.
+func TestLongNameSoundWeighsMore(t *testing.T) {
+	pm := DefaultPartyModel()
+	weight := func(pm PartyModel, a, b PartyProfile) (compare.Kind, float64) {
+		c := CompareParties(a, b)
+		return c[fieldName].Kind, pm.fieldWeights(c, a, Frequency{})[fieldName]
+	}
+	shop := func(given, family string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family, Country: "CN"})
+	}
+	base := pm.Weight(fieldName, compare.Transliterated)
+	for _, c := range []struct {
+		a, b PartyProfile
+		kind compare.Kind
+		want float64
+	}{
+		{buyer("郑凯华", "", ""), shop("Kaihua", "Zheng"), compare.Transliterated, base + longHanNameBonus},
+		{shop("Kaihua", "Zheng"), buyer("郑凯华", "", ""), compare.Transliterated, base + longHanNameBonus},
+		{shop("Kai-hua", "Zheng"), buyer("郑凯华", "", ""), compare.Transliterated, base + longHanNameBonus},
+		{buyer("陈浩", "", ""), shop("Hao", "Chen"), compare.Transliterated, base},
+		{shop("Hao", "Chen"), buyer("陈浩", "", ""), compare.Transliterated, base},
+		{buyer("朱晶静", "", ""), buyer("朱静静", "", ""), compare.Homophone, pm.Weight(fieldName, compare.Homophone) + longHanNameBonus},
+	} {
+		kind, w := weight(pm, c.a, c.b)
+		if kind != c.kind || w != c.want {
+			t.Errorf("%s against %s: %v weighing %.2f, want %v weighing %.2f", c.a.FullName, c.b.FullName, kind, w, c.kind, c.want)
+		}
+	}
+	trained := pm
+	trained.Trained = "em"
+	if _, w := weight(trained, buyer("郑凯华", "", ""), shop("Kaihua", "Zheng")); w != base {
+		t.Errorf("a trained model weighs 郑凯华 against Zheng Kaihua %.2f: want its own %.2f", w, base)
+	}
+}
+
 // TestLongHanNameWeighsMore: an exact agreement on a Chinese name of three characters
 // weighs more than on one of two (a single given character, the most shared names),
 // and a name the tenant's term frequencies count weighs by its count instead.
@@ -171,6 +209,32 @@ func TestCityWrittenShort(t *testing.T) {
 		b := ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王杰", Address: c.full})
 		if got := CompareParties(a, b)[c.field]; got.Kind != c.want {
 			t.Errorf("%s against %s: %s %v (%s), want %v", c.short, c.full, fieldNames[c.field], got.Kind, got.Why, c.want)
+		}
+	}
+}
+
+// TestStreetBeforeABuildingIsACompound: a "street" without a door number followed at
+// once by a compound's building (融创白象街18号楼1204室) is the compound, not a road, where
+// the other address names its numbered road (建新北路1668号, 18栋1204室 on the second
+// line): the streets are not compared, the homes are. A road with its door number
+// (中山路18号) against another road still differs.
+func TestStreetBeforeABuildingIsACompound(t *testing.T) {
+	shop := func(street, line2 string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "红 王", GivenName: "红", FamilyName: "王", Country: "CN",
+			Place: &ontology.AddressPart{Street: street, Line2: line2, Locality: "重庆市", Postcode: "400000"}})
+	}
+	for _, c := range []struct {
+		waybill      string
+		other        PartyProfile
+		street, home compare.Kind
+	}{
+		{"重庆市渝北区融创白象街18号楼1204室", shop("渝北区建新北路1668号", "18栋1204室"), compare.Null, compare.Dwelling},
+		{"重庆市渝北区融创白象街18栋1204室", shop("渝北区建新北路1668号", "18栋1204室"), compare.Null, compare.Dwelling},
+		{"重庆市渝北区中山路18号1204室", shop("渝北区建新北路1668号", "18栋1204室"), compare.Different, compare.Null},
+	} {
+		got := CompareParties(buyer("王红", "", c.waybill), c.other)
+		if got[fieldStreet].Kind != c.street || c.home != compare.Null && got[fieldDetail].Kind != c.home {
+			t.Errorf("%s against %s: street %v, detail %v; want %v, %v", c.waybill, c.other.Place.Street, got[fieldStreet], got[fieldDetail], c.street, c.home)
 		}
 	}
 }

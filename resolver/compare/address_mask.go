@@ -13,6 +13,11 @@ package compare
 // A province is not compared: forms write it as a code (BJ, CN18) as often as a name.
 func MaskedAreaLevel(masked, plain Address) Level {
 	if d := masked.Locality; d != "" {
+		if plain.Locality != "" && plain.City == "" && masked.City != "" && comparePart(PartCity, masked.City, plain.Locality).Kind.Agrees() {
+			// 320 Baoan Dadao, 深圳市: a storefront's form put the city in its
+			// locality field and named no district, which the city leaves open.
+			return level("address", MaskedCompatible, "city %s, as the locality of %s", masked.City, displayLine(plain))
+		}
 		if plain.Locality != "" {
 			return areaVerdict(PartLocality, d, plain.Locality)
 		}

@@ -220,8 +220,24 @@ func homophoneLevel(a, b HanName) (k Kind, reading string, ok bool) {
 		return Null, "", false
 	case a.Family == b.Family && a.Given != "" && b.Given != "":
 		return Homophone, r, true
+	case a.Given != "" && a.Given == b.Given && (familyTypedBySound(a.Family, b.Family) || familyTypedBySound(b.Family, a.Family)):
+		return Homophone, r, true
 	}
 	return Phonetic, r, true
+}
+
+// familyTypedBySound reports whether a family name as written is a rare one that reads
+// as a common one (留 for 刘, 寒 for 韩, 彰 for 张): the first candidate an input method
+// offered for the sound, picked in haste. Beside one given name it is one slip of one
+// person's name, as a given name's homophone under one family name is: no sibling or
+// spouse bears the same given name under a family name one sound-slip away. Two common
+// families (陈 and 程, 黄 and 王 by fuzzy pinyin) are two families, and stay Phonetic.
+func familyTypedBySound(written, meant string) bool {
+	if commonFamily(written) || !commonFamily(meant) {
+		return false
+	}
+	wr, mr := []rune(written), []rune(meant)
+	return len(wr) == 1 && len(mr) == 1 && slices.Contains(readings(wr[0]), familyPinyin(meant)[0])
 }
 
 // homophones reports whether two Han names of the same length can be read alike,

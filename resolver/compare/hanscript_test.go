@@ -20,3 +20,19 @@ func TestHanScriptChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestPinyinSyllables: a romanised name's syllables, each word read as the fewest it
+// splits into; an English word is no pinyin.
+func TestPinyinSyllables(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want int
+	}{
+		{"Zheng Kaihua", 3}, {"Kai-hua Zheng", 3}, {"Hao Chen", 2}, {"xian", 1}, {"Ouyang Nana", 4},
+		{"Yáng Zhāng", 2}, {"Zhèng Kǎihuá", 3}, {"Emma Lin", 0}, {"", 0}, {"郑凯华", 0},
+	} {
+		if got := PinyinSyllables(c.name); got != c.want {
+			t.Errorf("PinyinSyllables(%q) = %d, want %d", c.name, got, c.want)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/seamhub/seam/resolver/normalize"
 )
 
 //go:generate go run ./internal/gen -out hanzi_table.go
@@ -115,6 +117,45 @@ func isHan(s string) bool {
 // ("tony", "coco"). Short English names can read as pinyin too ("leo" as le-o); the
 // caller treats such a word as pinyin, which keeps people apart rather than together.
 func isPinyin(w string) bool { return syllableRun(w, false) }
+
+// PinyinSyllables returns how many pinyin syllables a romanised Chinese name is written
+// in ("Zheng Kaihua" 3, "Hao Chen" 2), each word read as the fewest syllables it can be
+// (xian is one, not xi'an); 0 where a word is not pinyin (an English name). The fewest
+// is a lower bound, so a name it calls long is long.
+func PinyinSyllables(name string) int {
+	words := normalize.PersonNameWords(name)
+	if len(words) == 0 {
+		return 0
+	}
+	total := 0
+	for _, w := range words {
+		n := fewestSyllables(uFoldBack(strings.ReplaceAll(w, "'", "")))
+		if n == 0 {
+			return 0
+		}
+		total += n
+	}
+	return total
+}
+
+// fewestSyllables returns the fewest pinyin syllables (each with a vowel) a lower-case
+// word splits into, or 0 where it does not split.
+func fewestSyllables(w string) int {
+	if w == "" {
+		return 0
+	}
+	syl := hanzi().syllables
+	best := make([]int, len(w)+1) // 0: no split of w[:i]
+	for i := 1; i <= len(w); i++ {
+		for j := max(0, i-6); j < i; j++ {
+			if (j == 0 || best[j] > 0) && syl[w[j:i]] && strings.ContainsAny(w[j:i], "aeiouv") &&
+				(best[i] == 0 || best[j]+1 < best[i]) {
+				best[i] = best[j] + 1
+			}
+		}
+	}
+	return best[len(w)]
+}
 
 // syllableRun reports whether a lower-case word is a run of pinyin syllables; vowelled
 // leaves out the syllables without a vowel (the interjections n, m, ng).

@@ -259,6 +259,10 @@ func hanLevel(field, a, b string) Level {
 	if na.Family == nb.Family && (na.Given == "" || nb.Given == "") {
 		return level(field, Partial, "family name %s only", na.Family)
 	}
+	if (na.Given == "") != (nb.Given == "") && (misreadFamily(na.Family, nb.Family) || misreadFamily(nb.Family, na.Family)) {
+		// 王女士 against 丽 主: the family name alone, which the other misread.
+		return level(field, Partial, "family name %s only, %s looks alike", na.Family, nb.Family)
+	}
 	for _, p := range [][2]string{{a, b}, {b, a}} {
 		// 欧阳 (欧阳女士, the title dropped) against 欧阳文怡: a compound family name
 		// alone, though two characters read alone as 欧 阳.
@@ -305,11 +309,47 @@ func init() {
 
 func lookAlike(a, b string) bool { return lookAlikes[[2]string{a, b}] }
 
+// misreadFamily reports whether the family name written looks like the common one
+// meant and is a rare one itself (主 for 王, 季 for 李), so that it is taken for a
+// misreading; two common family names that look alike (陈 and 陆) are two families.
+func misreadFamily(written, meant string) bool {
+	return lookAlike(written, meant) && !commonFamily(written) && commonFamily(meant)
+}
+
+// readsAsLookAlike reports whether a Han name reads as romanised text once its family
+// name is taken for one that looks alike (主丽 as 王丽, Wang Li), with that family name
+// and the reading. Only a name with a given name (a family name alone is too little),
+// and only a rare family name misread from a common one: 主 and 季 are seldom anyone's
+// family name where 王 and 李 are many people's, while 陈 against Lu is 陆, a family
+// of its own, as 王 against Yu is 于 or 余 more often than 玉.
+func readsAsLookAlike(n HanName, text string) (family, reading string, ok bool) {
+	if n.Given == "" {
+		return "", "", false
+	}
+	var alts []string
+	for p := range lookAlikes {
+		if p[0] == n.Family && misreadFamily(p[0], p[1]) {
+			alts = append(alts, p[1])
+		}
+	}
+	slices.Sort(alts)
+	for _, alt := range alts {
+		if r, ok := readsAs(HanName{Family: alt, Given: n.Given}, text); ok {
+			return alt, r, true
+		}
+	}
+	return "", "", false
+}
+
 // LookAlikeNames reports whether two Han names are one given name under family names
 // that look alike (王强 and 主强): a misreading of one person's name, which two people's
 // names are not, though they differ in one character.
+//
+// The digits a privacy waybill prints after the name (王丽7496, the number's last four)
+// are not part of it.
 func LookAlikeNames(a, b Name) bool {
-	ha, hb := Simplify(hanPart(a.text())), Simplify(hanPart(b.text()))
+	digits := "0123456789"
+	ha, hb := Simplify(strings.TrimRight(hanPart(a.text()), digits)), Simplify(strings.TrimRight(hanPart(b.text()), digits))
 	na, okA := ParseHanName(ha)
 	nb, okB := ParseHanName(hb)
 	return okA && okB && na.Given != "" && na.Given == nb.Given && lookAlike(na.Family, nb.Family)
@@ -330,6 +370,12 @@ func transliteration(field, han string, latin []string) Level {
 	}
 	if w, ok := nicknameReads(han, latin); ok {
 		return level(field, Partial, "%s calls %s by one syllable", han, w)
+	}
+	if alt, r, ok := readsAsLookAlike(n, text); ok {
+		// 丽 主 against Wang Li, on one phone: the family name misread from a
+		// waybill or a photo (王 as 主), as hanLevel finds against 王丽 written in
+		// characters; the romanisation spells what the person is called.
+		return level(field, Typo, "%s reads %s as %s%s, whose family name looks alike", han, r, alt, n.Given)
 	}
 
 	family, called := n, ""

@@ -39,7 +39,12 @@ var nameLevelTests = []struct {
 	{"張雨欣", "张雨馨", Homophone}, // traditional folded first
 	{"欧阳娜娜", "欧阳纳纳", Homophone},
 	{"李薇", "李伟", Homophone},
-	{"韩鹏飞", "寒鹏飞", Phonetic}, // two families that read alike
+	{"韩鹏飞", "寒鹏飞", Homophone}, // 寒, seldom a family name, typed for 韩: one slip
+	{"刘红新", "留红新", Homophone},
+	{"张晶琪", "彰晶琪", Homophone},
+	{"韩鹏飞", "寒鹏菲", Phonetic}, // the given name typed otherwise as well: two slips
+	{"周晶娜", "舟晶娜", Homophone},
+	{"王娟萱", "汪娟萱", Phonetic}, // 汪 is many people's family, as 王 is
 	{"梁树林", "梁树森", Typo},     // another sound: one character apart only
 	{"张伟明", "张伟民", Typo},     // ming, min: one character apart
 	// A family name of a fuzzy-pinyin reading beside the same given name: a slip of
@@ -676,6 +681,7 @@ func TestLookAlikeFamilyNames(t *testing.T) {
 		{Name{Full: "王强"}, Name{Full: "主强"}, Typo, true},
 		{Name{Given: "莉", Family: "主"}, Name{Given: "莉", Family: "王"}, Typo, true},
 		{Name{Full: "陳飛鳴"}, Name{Full: "陆飞鸣"}, Typo, true},
+		{Name{Given: "丽", Family: "主"}, Name{Full: "王丽7496"}, Typo, true}, // a waybill's name and number tail
 		{Name{Full: "王强"}, Name{Full: "主刚"}, Different, false},
 		{Name{Full: "王强"}, Name{Full: "赵强"}, Different, false},
 	} {
@@ -688,6 +694,31 @@ func TestLookAlikeFamilyNames(t *testing.T) {
 	}
 	if got := NamePartLevel("family", "主", "王"); got.Kind != Typo {
 		t.Errorf("family 主 against 王: %v (%s), want typo", got.Kind, got.Why)
+	}
+}
+
+// TestLookAlikeFamilyAgainstRomanisation: a rare family name misread from a common one
+// that looks alike (主 for 王, 季 for 李) is a typo against the romanisation of the
+// common one, as it is against its characters, and the common one alone (王女士) is
+// its family name only; a common family name is never taken for
+// another (陈 against Lu is 陆's, 王 against Zhu is 朱's), nor one of another given name.
+func TestLookAlikeFamilyAgainstRomanisation(t *testing.T) {
+	for _, c := range []struct {
+		a, b Name
+		want Kind
+	}{
+		{Name{Given: "丽", Family: "主"}, Name{Given: "Li", Family: "Wang"}, Typo},
+		{Name{Full: "主丽"}, Name{Full: "Wang Li"}, Typo},
+		{Name{Full: "季金花"}, Name{Full: "Jinhua Li"}, Typo},
+		{Name{Full: "主丽"}, Name{Full: "Wang Hong"}, Different},
+		{Name{Full: "陈金振"}, Name{Full: "Lu Jinzhen"}, Different},
+		{Name{Full: "王丽"}, Name{Full: "Zhu Li"}, Different},
+		{Name{Given: "丽", Family: "主"}, Name{Full: "王女士"}, Partial},
+		{Name{Full: "陈女士"}, Name{Full: "陆金振"}, Different},
+	} {
+		if got := NameLevel(c.a, c.b); got.Kind != c.want {
+			t.Errorf("%+v against %+v: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
+		}
 	}
 }
 
