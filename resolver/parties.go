@@ -41,6 +41,9 @@ type PartyInfo struct {
 	// so that a mention the key places under another one is scored and filed (see
 	// describeAnew). Nil when not read.
 	Blocks map[string]string
+	// Phone is the phone of the party's stored profile (its first mention's), where the
+	// store read it: whether a mention on its mailbox brings a second mobile.
+	Phone string
 }
 
 // PartyMention links a document to the party it mentions.
@@ -173,6 +176,11 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	if contradict && pb.mailboxAndPhoneOf(party, prof) && compare.EnglishBesideCantonese(nameOf(prof), known) {
 		// Vincent Chan and CHAN CHI KIT on one mailbox and one phone: the English and
 		// the Chinese given name of one person, which relatives do not share both of.
+		contradict = false
+	}
+	if contradict && strings.HasPrefix(key, "email:") && pb.englishAndChineseOfOne(party, prof, known) {
+		// Vincent Chan, no phone, and CHAN CHI KIT on one mailbox: see
+		// partyenglishname.go.
 		contradict = false
 	}
 	if contradict || generationsStated(statedGeneration(prof), compare.Generation(known)) {

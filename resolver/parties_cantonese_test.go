@@ -48,3 +48,32 @@ func TestEnglishAndChineseGivenNameOnOneMailboxAndPhone(t *testing.T) {
 		t.Errorf("Chow Ka Yan with her own mailbox joined Karen Chow's party %s", karen)
 	}
 }
+
+// TestEnglishAndChineseGivenNameOnOneMailboxInAnyOrder: Vincent Chan orders from his
+// mailbox with no phone, and as CHAN CHI KIT (the family name typed first) from the same
+// mailbox with his mobile. One mailbox under an English and a Chinese given name of one
+// family name is one person's two names whichever came first; before, Vincent's order
+// without a phone stayed "a household?" beside the other. His brother Chan Ka Lok,
+// from his own mailbox on the flat's line and on his mobile, stays apart, in any order.
+func TestEnglishAndChineseGivenNameOnOneMailboxInAnyOrder(t *testing.T) {
+	const mailbox = "vincent_chan@netvigator.com"
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{hkFlat(ontology.PartyRef{Name: "Vincent Chan", GivenName: "Vincent", FamilyName: "Chan", Email: mailbox}),
+			hkFlat(ontology.PartyRef{Name: "CHAN CHI KIT", GivenName: "CHAN", FamilyName: "CHI KIT", Phone: "852-54127908", Email: mailbox})},
+		{hkFlat(ontology.PartyRef{Name: "Ka Lok Chan", GivenName: "Ka Lok", FamilyName: "Chan", Phone: "2557 6279", Email: "kalok.chan@gmail.com"}),
+			hkFlat(ontology.PartyRef{Name: "Ka Lok Chan", GivenName: "Ka Lok", FamilyName: "Chan", Phone: "6123 4567", Email: "kalok.chan@gmail.com"})},
+	}, "0 0 | 1 1")
+}
+
+// TestChineseNameWithAnotherMobileOnAnEnglishNamesMailbox: Vincent Chan orders with
+// his mobile; CHAN KA KIT, his father, orders from Vincent's mailbox with a mobile of
+// his own. An English and a Hong Kong given name on one mailbox are one person's only
+// where the phones do not say two: two mobiles are two people's.
+func TestChineseNameWithAnotherMobileOnAnEnglishNamesMailbox(t *testing.T) {
+	f := newFixture(t)
+	f.orderBy("son", 0, hkFlat(ontology.PartyRef{Name: "Vincent Chan", GivenName: "Vincent", FamilyName: "Chan", Phone: "5412 7908", Email: "vincent_chan@netvigator.com"}))
+	f.orderBy("father", 1, hkFlat(ontology.PartyRef{Name: "CHAN KA KIT", GivenName: "CHAN", FamilyName: "KA KIT", Phone: "9345 1122", Email: "vincent_chan@netvigator.com"}))
+	if son, father := f.partyOf("son").PartyID, f.partyOf("father").PartyID; son == father {
+		t.Errorf("CHAN KA KIT with his own mobile on Vincent Chan's mailbox joined Vincent's party %s", son)
+	}
+}
