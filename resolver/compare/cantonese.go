@@ -327,7 +327,8 @@ func hongKongGiven(g string) bool {
 
 // chineseSyllables reports whether a given name is a Chinese one alone: Han characters,
 // or Latin syllables each a Hong Kong spelling or a pinyin syllable (Chi Kit, Yuet-ka,
-// Rong), with no English word beside them.
+// Rong), or one word of two syllables joined (Yuying, Hsiuchin: joinedChineseGiven),
+// with no English word beside them.
 func chineseSyllables(g string) bool {
 	g = strings.TrimSpace(g)
 	if hasHan(g) {
@@ -338,7 +339,7 @@ func chineseSyllables(g string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !cantoneseSpelling(w) && !hanzi().syllables[w] {
+		if !cantoneseSpelling(w) && !hanzi().syllables[w] && !(len(words) == 1 && joinedChineseGiven(w)) {
 			return false
 		}
 	}

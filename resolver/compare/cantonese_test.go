@@ -92,6 +92,11 @@ func TestEnglishBesideCantonese(t *testing.T) {
 		{Name{Full: "Karen Zhang"}, Name{Given: "玉华", Family: "张"}, true},
 		{Name{Given: "Queenie", Family: "Cao"}, Name{Given: "桂榮", Family: "曹"}, true},
 		{Name{Given: "Karen", Family: "Hu"}, Name{Given: "ZHI QIANG", Family: "HU"}, true},
+		// A Taiwanese given name in Wade-Giles without its hyphen, a pinyin one joined.
+		{Name{Given: "Cherry", Family: "Kuo"}, Name{Given: "Hsiuchin", Family: "Kuo"}, true},
+		{Name{Given: "Derek", Family: "Hsu"}, Name{Given: "Shihchang", Family: "Hsu"}, true},
+		{Name{Given: "Karen", Family: "Zhang"}, Name{Given: "Yuhua", Family: "Zhang"}, true},
+		{Name{Given: "Vincent", Family: "Chan"}, Name{Given: "Sharon", Family: "Chan"}, false},
 	} {
 		if got := EnglishBesideCantonese(tt.a, tt.b); got != tt.want {
 			t.Errorf("EnglishBesideCantonese(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
