@@ -77,3 +77,17 @@ func TestChineseNameWithAnotherMobileOnAnEnglishNamesMailbox(t *testing.T) {
 		t.Errorf("CHAN KA KIT with his own mobile on Vincent Chan's mailbox joined Vincent's party %s", son)
 	}
 }
+
+// TestEnglishNameBesideTheChineseOneInAnyOrder: Ho Yee Nga writes her English name
+// before her Chinese one at one shop (Natalie / Ho Yee Nga) and leaves it out at the next
+// (Yee Nga / Ho), from one mailbox with one mobile. The two are one name; word by word
+// they differed, and the second order stayed "a household?". Her sister Ho Yee Man, on
+// the flat's line from her own mailbox, stays apart, in any order.
+func TestEnglishNameBesideTheChineseOneInAnyOrder(t *testing.T) {
+	const mailbox = "natalie.ho@yahoo.com.hk"
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{hkFlat(ontology.PartyRef{Name: "Natalie Ho Yee Nga", GivenName: "Natalie", FamilyName: "Ho Yee Nga", Phone: "6756 1666", Email: mailbox}),
+			hkFlat(ontology.PartyRef{Name: "Yee Nga Ho", GivenName: "Yee Nga", FamilyName: "Ho", Phone: "852-67561666", Email: mailbox})},
+		{hkFlat(ontology.PartyRef{Name: "Yee Man Ho", GivenName: "Yee Man", FamilyName: "Ho", Phone: "2731 9084", Email: "yeeman.ho@gmail.com"})},
+	}, "0 0 | 1")
+}

@@ -381,6 +381,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldName] = compare.NameLevel(nameOf(a), nameOf(b))
 	}
 	if !a.Company && !b.Company {
+		englishNameBeside(&c, a, b)
 		generationsApart(&c, a, b)
 		sexesApart(&c, a, b)
 	}
@@ -670,6 +671,23 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 	}
 	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
 	c[fieldName] = compare.Level{Kind: compare.Partial, Why: "name: the family name only, an English given name beside a Chinese one"}
+}
+
+// englishNameBeside makes a name that is the other's with an English given name written
+// beside it (Annie Yuying / Yan against Yu Ying / Yan, Natalie / Ho Yee Nga against Yee
+// Nga / Ho) agree as one name in another writing, as 陳怡麗 against Tiffany Yi Lai Chan
+// already does (compare.EnglishNameBeside): word by word the given names differ, but the
+// whole Chinese name agrees, which a relative's does not.
+func englishNameBeside(c *Comparison, a, b PartyProfile) {
+	whole := func(k compare.Kind) bool { return k == compare.Exact || k == compare.Transliterated }
+	if whole(c[fieldName].Kind) || whole(c[fieldGiven].Kind) && whole(c[fieldFamily].Kind) {
+		return
+	}
+	if !compare.EnglishNameBeside(nameOf(a), nameOf(b)) {
+		return
+	}
+	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
+	c[fieldName] = compare.Level{Kind: compare.Transliterated, Why: "name: " + a.FullName + " against " + b.FullName + ": the Chinese name, an English given name written beside it"}
 }
 
 // sexesApart marks as different the given name (or the whole name) of two profiles

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/compare"
 )
 
 // TestEnglishBesideChineseFromOwnMailboxesIsNoLink: Angela Hu orders from her own
@@ -32,5 +33,21 @@ func TestEnglishBesideChineseFromOwnMailboxesIsNoLink(t *testing.T) {
 		if d, s := pm.Decide(c, tt.a, nil); d == Same {
 			t.Errorf("%s against %s, each from a mailbox of their own: linked, score %.1f: %s", tt.a.FullName, tt.b.FullName, s, pm.Explain(c, tt.a, nil))
 		}
+	}
+}
+
+// TestEnglishNameBesideTheChineseOneAgrees: Hugo Ka Ming / Chiu against Ka Ming / Chiu
+// is one Chinese name with an English one written beside it: the names agree as a name
+// in another writing does (陳怡麗 against Tiffany Yi Lai Chan), not as two given names.
+// His brother Ka Wai stays another name.
+func TestEnglishNameBesideTheChineseOneAgrees(t *testing.T) {
+	p := func(given string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Country: "HK", GivenName: given, FamilyName: "Chiu", Name: given + " Chiu"})
+	}
+	if c := CompareParties(p("Hugo Ka Ming"), p("Ka Ming")); c[fieldName].Kind != compare.Transliterated {
+		t.Errorf("Hugo Ka Ming Chiu against Ka Ming Chiu: name %v (%s), given %v; want transliterated", c[fieldName].Kind, c[fieldName].Why, c[fieldGiven].Kind)
+	}
+	if c := CompareParties(p("Hugo Ka Ming"), p("Ka Wai")); c[fieldName].Kind.Agrees() || c[fieldGiven].Kind.Agrees() {
+		t.Errorf("Hugo Ka Ming Chiu against Ka Wai Chiu: name %v, given %v; want no agreement", c[fieldName].Kind, c[fieldGiven].Kind)
 	}
 }
