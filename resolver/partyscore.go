@@ -462,6 +462,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 			// its building are where the parcels go. It says nothing either way there.
 			c[fieldLocality] = compare.Level{Kind: compare.Null, Why: "locality: another district beside the locker of the home's building"}
 		}
+		hongKongFlats(&c, a, b)
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
 	} else {
@@ -1047,4 +1048,39 @@ func kindWeight(m, u float64) float64 {
 		return 0
 	}
 	return math.Log2(m / u)
+}
+
+// hongKongFlats compares two Hong Kong homes by their block, floor and flat
+// (compare.HongKongFlat) where both addresses give them, whatever the writing: Flat D,
+// 3/F, Block 8, Metro City against 3D, Block 8, Metro City or 將軍澳新都城第8座3樓D室 is
+// one home, which the street and second line compared as text called different or
+// nothing. The same flat counts as an agreeing street does between two addresses written
+// alike, no more; another flat or block is another home.
+func hongKongFlats(c *Comparison, a, b PartyProfile) {
+	hk := func(p PartyProfile) bool { return p.Country == "HK" || p.Country == "MO" }
+	if !hk(a) || !hk(b) {
+		return
+	}
+	text := func(p compare.Address) string { return p.Number + " " + p.Street + ", " + p.Detail }
+	fa, okA := compare.HongKongFlat(text(a.Place))
+	fb, okB := compare.HongKongFlat(text(b.Place))
+	if !okA || !okB {
+		return
+	}
+	if fa == fb {
+		if !c[fieldStreet].Kind.Agrees() {
+			c[fieldStreet] = compare.Level{Kind: compare.Exact, Why: fmt.Sprintf("address.street: the same flat, block %s, %s/F, flat %s", fa.Block, fa.Floor, fa.Flat)}
+		}
+		if c[fieldDetail].Kind == compare.Different {
+			c[fieldDetail] = compare.Level{Kind: compare.Null, Why: "address.detail: the flat is in the first line"}
+		}
+		return
+	}
+	if c[fieldStreet].Kind.Agrees() || c[fieldDetail].Kind.Agrees() {
+		l := compare.Level{Kind: compare.Different, Why: fmt.Sprintf("address.street: another flat (block %s, %s/F, flat %s against block %s, %s/F, flat %s)", fa.Block, fa.Floor, fa.Flat, fb.Block, fb.Floor, fb.Flat)}
+		c[fieldStreet] = l
+		if c[fieldDetail].Kind.Agrees() {
+			c[fieldDetail] = compare.Level{Kind: compare.Null, Why: "address.detail: another flat"}
+		}
+	}
 }
