@@ -91,3 +91,20 @@ func TestEnglishNameBesideTheChineseOneInAnyOrder(t *testing.T) {
 		{hkFlat(ontology.PartyRef{Name: "Yee Man Ho", GivenName: "Yee Man", FamilyName: "Ho", Phone: "2731 9084", Email: "yeeman.ho@gmail.com"})},
 	}, "0 0 | 1")
 }
+
+// TestEnglishAndChineseNameOnOneLineFromOwnMailboxesInAnyOrder: Edmond Wang and his
+// son 王飞 order with the flat's line, 217 874 8324, each from his own mailbox. A North
+// American number does not say whether it is a home's line or a mobile, and an English
+// given name beside a Chinese one agrees in the family name only: the mailboxes say two
+// people, and the line joined them. In any order, each is one party.
+func TestEnglishAndChineseNameOnOneLineFromOwnMailboxesInAnyOrder(t *testing.T) {
+	home := func(given, family, phone, email string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "US", GivenName: given, FamilyName: family, Name: given + " " + family,
+			Phone: phone, Email: email, Place: &ontology.AddressPart{Street: "7666 Jensen Ct", Line2: "Suite 2C", Locality: "New York", Region: "NY", Postcode: "10090"}}
+	}
+	const line = "217 874 8324"
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{home("Edmond", "Wang", line, "wang.gang@163.com"), home("Edmond", "Wang", "", "wang.gang@163.com")},
+		{home("飞", "王", "+12178748324", "joanne16@outlook.com"), home("飞", "王", line, "joanne16@outlook.com")},
+	}, "0 0 | 1 1")
+}
