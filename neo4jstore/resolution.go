@@ -1006,6 +1006,7 @@ RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax,
 			if json.Unmarshal([]byte(raw), &pr) == nil {
 				in.Name = compare.Name{Full: pr.FullName, Given: pr.Given, Family: pr.Family}
 				in.Blocks = pr.Blocks()
+				in.Phone, in.Email = pr.Phone, pr.Email
 			}
 		}
 		info[id] = in

@@ -41,6 +41,10 @@ type PartyInfo struct {
 	// so that a mention the key places under another one is scored and filed (see
 	// describeAnew). Nil when not read.
 	Blocks map[string]string
+	// Phone and Email are the phone and the mailbox of the party's stored profile (its
+	// first mention's), where the store read it: whether a mention on its mailbox
+	// brings a second mobile, or one on its phone a mailbox of its own.
+	Phone, Email string
 }
 
 // PartyMention links a document to the party it mentions.
@@ -176,6 +180,16 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		// the Chinese given name of one person, which relatives do not share both of.
 		// Lux Biswas on lakshmibiswas97@ and Lakshmi's phone: her pet name.
 		contradict = false
+	}
+	if contradict && strings.HasPrefix(key, "email:") && pb.englishAndChineseOfOne(party, prof, known) {
+		// Vincent Chan, no phone, and CHAN CHI KIT on one mailbox: see
+		// partyenglishname.go.
+		contradict = false
+	}
+	if !contradict && strings.HasPrefix(key, "phone:") && pb.englishAndChineseOnOwnMailboxes(party, prof, known) {
+		// Edmond Wang from wang.gang@163.com and 王飞 from joanne16@outlook.com on the
+		// family's line: see partyenglishname.go.
+		return true
 	}
 	if contradict || generationsStated(statedGeneration(prof), compare.Generation(known)) {
 		// Another person's name, or another generation of the same one (Paatrick

@@ -139,6 +139,9 @@ func namesContradict(a, b compare.Name) bool {
 	if ga, gb := compare.Generation(a), compare.Generation(b); ga != "" && gb != "" && ga != gb {
 		return true // Patrick Olivier Sr. and Patrick Olivier Jr.: a father and his son
 	}
+	if compare.EnglishNameBeside(a, b) {
+		return false // Annie Yuying Yan and Yu Ying Yan: one Chinese name, an English one beside it
+	}
 	switch l := compare.NameLevel(a, b); l.Kind {
 	case compare.Different:
 		// An English given name beside a Chinese one (Coco Wang, 汪华斌) is one person

@@ -404,6 +404,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldName] = compare.NameLevel(nameOf(a), nameOf(b))
 	}
 	if !a.Company && !b.Company {
+		englishNameBeside(&c, a, b)
 		generationsApart(&c, a, b)
 		sexesApart(&c, a, b)
 	}
@@ -488,6 +489,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 			// its building are where the parcels go. It says nothing either way there.
 			c[fieldLocality] = compare.Level{Kind: compare.Null, Why: "locality: another district beside the locker of the home's building"}
 		}
+		hongKongFlats(&c, a, b)
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
 	} else {
@@ -703,15 +705,28 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 	if !differs && !englishGivenAlone || c[fieldGiven].Kind.Agrees() {
 		return
 	}
-	if k := c[fieldPhone].Kind; k == compare.Different || k == compare.Typo {
+	if k := c[fieldPhone].Kind; k == compare.Different || k == compare.Typo || c[fieldEmail].Kind == compare.Different && !k.Agrees() {
 		// Anna Xu with her own number against 许凯 at their flat: a wife whose family
 		// name romanises as her husband's. Another phone under the two names keeps them
 		// two people (Decide's rule for another name and another phone), as it does
 		// for any two names. Given names that compared as nothing (Eric Tan with his
 		// own number against 谭娟 at their flat; David Wang against Fenglan Wang) are
 		// two given names as well, each with its own phone: the rule reads them so.
+		// Each from a mailbox of its own, with no phone in common, reads the same
+		// (Angela Hu from angela.hu70@icloud.com, no phone, against HU XIANG from
+		// huxiang@qq.com at their flat): the family name and the home are what a
+		// household shares, the mailboxes say whose order it is. On review25's
+		// greater-China dev sets (seeds 262 and 302, both orders) every link made by
+		// description on the family name alone from two mailboxes was a household's:
+		// 6 with no phone in common, and 6 on a North American home's line, which is
+		// left to the phone here. One person's English and Chinese name on one
+		// mailbox is joined by the mailbox (partyenglishname.go).
 		if englishGivenAlone && !differs {
-			c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + a.Given + " against " + b.Given + ", an English given name beside a Chinese one, each with its own phone"}
+			own := "phone"
+			if k != compare.Different && k != compare.Typo {
+				own = "mailbox"
+			}
+			c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + a.Given + " against " + b.Given + ", an English given name beside a Chinese one, each with its own " + own}
 		}
 		return
 	}
@@ -725,6 +740,23 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 	}
 	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
 	c[fieldName] = compare.Level{Kind: compare.Partial, Why: "name: the family name only, an English given name beside a Chinese one"}
+}
+
+// englishNameBeside makes a name that is the other's with an English given name written
+// beside it (Annie Yuying / Yan against Yu Ying / Yan, Natalie / Ho Yee Nga against Yee
+// Nga / Ho) agree as one name in another writing, as 陳怡麗 against Tiffany Yi Lai Chan
+// already does (compare.EnglishNameBeside): word by word the given names differ, but the
+// whole Chinese name agrees, which a relative's does not.
+func englishNameBeside(c *Comparison, a, b PartyProfile) {
+	whole := func(k compare.Kind) bool { return k == compare.Exact || k == compare.Transliterated }
+	if whole(c[fieldName].Kind) || whole(c[fieldGiven].Kind) && whole(c[fieldFamily].Kind) {
+		return
+	}
+	if !compare.EnglishNameBeside(nameOf(a), nameOf(b)) {
+		return
+	}
+	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
+	c[fieldName] = compare.Level{Kind: compare.Transliterated, Why: "name: " + a.FullName + " against " + b.FullName + ": the Chinese name, an English given name written beside it"}
 }
 
 // sexesApart marks as different the given name (or the whole name) of two profiles
@@ -1105,4 +1137,39 @@ func kindWeight(m, u float64) float64 {
 		return 0
 	}
 	return math.Log2(m / u)
+}
+
+// hongKongFlats compares two Hong Kong homes by their block, floor and flat
+// (compare.HongKongFlat) where both addresses give them, whatever the writing: Flat D,
+// 3/F, Block 8, Metro City against 3D, Block 8, Metro City or 將軍澳新都城第8座3樓D室 is
+// one home, which the street and second line compared as text called different or
+// nothing. The same flat counts as an agreeing street does between two addresses written
+// alike, no more; another flat or block is another home.
+func hongKongFlats(c *Comparison, a, b PartyProfile) {
+	hk := func(p PartyProfile) bool { return p.Country == "HK" || p.Country == "MO" }
+	if !hk(a) || !hk(b) {
+		return
+	}
+	text := func(p compare.Address) string { return p.Number + " " + p.Street + ", " + p.Detail }
+	fa, okA := compare.HongKongFlat(text(a.Place))
+	fb, okB := compare.HongKongFlat(text(b.Place))
+	if !okA || !okB {
+		return
+	}
+	if fa == fb {
+		if !c[fieldStreet].Kind.Agrees() {
+			c[fieldStreet] = compare.Level{Kind: compare.Exact, Why: fmt.Sprintf("address.street: the same flat, block %s, %s/F, flat %s", fa.Block, fa.Floor, fa.Flat)}
+		}
+		if c[fieldDetail].Kind == compare.Different {
+			c[fieldDetail] = compare.Level{Kind: compare.Null, Why: "address.detail: the flat is in the first line"}
+		}
+		return
+	}
+	if c[fieldStreet].Kind.Agrees() || c[fieldDetail].Kind.Agrees() {
+		l := compare.Level{Kind: compare.Different, Why: fmt.Sprintf("address.street: another flat (block %s, %s/F, flat %s against block %s, %s/F, flat %s)", fa.Block, fa.Floor, fa.Flat, fb.Block, fb.Floor, fb.Flat)}
+		c[fieldStreet] = l
+		if c[fieldDetail].Kind.Agrees() {
+			c[fieldDetail] = compare.Level{Kind: compare.Null, Why: "address.detail: another flat"}
+		}
+	}
 }

@@ -588,9 +588,30 @@ func areaDetail(s string) bool {
 
 // homeInStreet reports whether an address's first line holds the home's numbers with
 // no house number apart from it (Flat B, 24/F, Block 3, South Horizons): a Hong Kong
-// or Indian storefront's first line, whose second line then names the district.
+// or Indian storefront's first line, whose second line then names the district. Hong
+// Kong's shorthand for the floor and flat (29H, Blk 8, Laguna City: flat H of the 29th
+// floor), which the parser reads as a house number, is no house number either.
 func homeInStreet(a Address) bool {
-	return a.Number == "" && len(numberedWords(a.Street)) > 0
+	return (a.Number == "" || floorAndFlat(a.Number)) && len(numberedWords(a.Street)) > 0
+}
+
+// floorAndFlat reports whether a number is a floor and a flat letter run together (29H,
+// 7E): one or two digits and one letter.
+func floorAndFlat(n string) bool {
+	n = strings.TrimSpace(n)
+	if len(n) < 2 || len(n) > 3 {
+		return false
+	}
+	last := rune(n[len(n)-1])
+	if !unicode.IsLetter(last) {
+		return false
+	}
+	for _, r := range n[:len(n)-1] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // zipPlusFour reports whether long is short, a US ZIP code of five digits, with the

@@ -516,6 +516,7 @@ func TestAreaInTheSecondLine(t *testing.T) {
 		want                   Kind
 	}{
 		{"Flat B, 24/F, Block 3, South Horizons", "", "Ap Lei Chau", Null},
+		{"Blk 8, Laguna City", "29H", "Kwun Tong", Null}, // 29H, Blk 8: the 29th floor's flat H
 		{"Flat 38, Sai Apartments", "", "Nehru Street, Andheri West", Null},
 		{"Flat B, 24/F, Block 3, South Horizons", "", "Flat B", Exact},
 		{"24/F, Block 3, South Horizons", "", "Apt 4B", Exact},
@@ -544,5 +545,21 @@ func TestFlatsInTheFirstLine(t *testing.T) {
 		if got := AddressPartLevel(PartStreet, a, Address{Street: c.street}); got.Kind != c.want {
 			t.Errorf("%q: %v (%s), want %v", c.street, got.Kind, got.Why, c.want)
 		}
+	}
+}
+
+// TestDistrictUnderFloorAndFlat: two Chan Ka Wai of Laguna City, one in Flat B, 19/F,
+// Block 4, the other in 29H, Blk 8 (the parser reads 29H as a house number), both with
+// Kwun Tong in the second line: the district is no shared home. A house number with a
+// letter on a street (12A Kingsford Street) is still a house number.
+func TestDistrictUnderFloorAndFlat(t *testing.T) {
+	a := Address{Street: "Flat B, 19/F, Block 4, Laguna City", Detail: "Kwun Tong"}
+	b := Address{Number: "29H", Street: "Blk 8, Laguna City", Detail: "Kwun Tong"}
+	if got := AddressPartLevel(PartDetail, a, b); got.Kind != Null {
+		t.Errorf("Kwun Tong under two flats of Laguna City: %v (%s), want null", got.Kind, got.Why)
+	}
+	c := Address{Number: "12A", Street: "kingsford street", Detail: "rowethorpe"}
+	if got := AddressPartLevel(PartDetail, c, c); got.Kind != Exact {
+		t.Errorf("rowethorpe under 12A Kingsford Street: %v (%s), want exact", got.Kind, got.Why)
 	}
 }

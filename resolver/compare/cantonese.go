@@ -298,7 +298,9 @@ func sameFamilyCantonese(a, b string) bool {
 // syllable (Vincent, Calvin; not Ming, Kit). hk says the other name is spelled in Hong
 // Kong's syllables, which write no pinyin: there a word pinyin happens to spell in two
 // syllables or more (Karen, ka-ren) is the English name it looks like. Beside a Han or
-// a pinyin name it is a pinyin given name (Bozhe), a relative's.
+// a pinyin name it is a pinyin given name (Bozhe), a relative's, unless it is one of the
+// English names Chinese customers go by (femaleEnglish, maleEnglish: Karen Zhang beside
+// 张玉华, Queenie Cao beside 曹桂榮; pinyin spells ka-ren and que-e-nie, no given names).
 func englishGivenWord(g string, hk bool) bool {
 	g = strings.TrimSpace(g)
 	if hasHan(g) || strings.ContainsAny(g, "-' ") {
@@ -309,7 +311,7 @@ func englishGivenWord(g string, hk bool) bool {
 		return false
 	}
 	w := words[0]
-	return knownEnglishGiven(w) || !isPinyin(w) || hk && !hanzi().syllables[w]
+	return knownEnglishGiven(w) || femaleEnglish[w] || maleEnglish[w] || !isPinyin(w) || hk && !hanzi().syllables[w]
 }
 
 // hongKongGiven reports whether a Latin given name has a syllable only Hong Kong's
@@ -325,7 +327,8 @@ func hongKongGiven(g string) bool {
 
 // chineseSyllables reports whether a given name is a Chinese one alone: Han characters,
 // or Latin syllables each a Hong Kong spelling or a pinyin syllable (Chi Kit, Yuet-ka,
-// Rong), with no English word beside them.
+// Rong), or one word of two syllables joined (Yuying, Hsiuchin: joinedChineseGiven),
+// with no English word beside them.
 func chineseSyllables(g string) bool {
 	g = strings.TrimSpace(g)
 	if hasHan(g) {
@@ -336,7 +339,7 @@ func chineseSyllables(g string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !cantoneseSpelling(w) && !hanzi().syllables[w] {
+		if !cantoneseSpelling(w) && !hanzi().syllables[w] && !(len(words) == 1 && joinedChineseGiven(w)) {
 			return false
 		}
 	}

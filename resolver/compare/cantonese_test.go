@@ -87,6 +87,16 @@ func TestEnglishBesideCantonese(t *testing.T) {
 		// Bozhe spells pinyin: beside a Han or pinyin name, a son's, not an English name.
 		{Name{Given: "Bozhe", Family: "Dai"}, Name{Given: "建华", Family: "戴"}, false},
 		{Name{Given: "Bozhe", Family: "Dai"}, Name{Given: "Jian Hua", Family: "Dai"}, false},
+		// Karen and Queenie read as pinyin too (ka-ren, que-e-nie), but are English
+		// names Chinese customers go by, beside Han and pinyin names as well.
+		{Name{Full: "Karen Zhang"}, Name{Given: "玉华", Family: "张"}, true},
+		{Name{Given: "Queenie", Family: "Cao"}, Name{Given: "桂榮", Family: "曹"}, true},
+		{Name{Given: "Karen", Family: "Hu"}, Name{Given: "ZHI QIANG", Family: "HU"}, true},
+		// A Taiwanese given name in Wade-Giles without its hyphen, a pinyin one joined.
+		{Name{Given: "Cherry", Family: "Kuo"}, Name{Given: "Hsiuchin", Family: "Kuo"}, true},
+		{Name{Given: "Derek", Family: "Hsu"}, Name{Given: "Shihchang", Family: "Hsu"}, true},
+		{Name{Given: "Karen", Family: "Zhang"}, Name{Given: "Yuhua", Family: "Zhang"}, true},
+		{Name{Given: "Vincent", Family: "Chan"}, Name{Given: "Sharon", Family: "Chan"}, false},
 	} {
 		if got := EnglishBesideCantonese(tt.a, tt.b); got != tt.want {
 			t.Errorf("EnglishBesideCantonese(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)

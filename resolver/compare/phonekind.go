@@ -95,3 +95,23 @@ func FixedLine(e164 string) bool {
 	}
 	return false
 }
+
+// MobileLine reports whether a number in E.164 is a mobile (or a service) by its
+// country's numbering plan: the plan tells its fixed lines by their first digits and
+// the number is not one. False where the plan does not tell (the United States,
+// Canada), for fixed lines, and for anything not in E.164.
+func MobileLine(e164 string) bool {
+	n, ok := strings.CutPrefix(e164, "+")
+	if !ok || n == "" || strings.Trim(n, "0123456789") != "" {
+		return false
+	}
+	if strings.HasPrefix(n, "55") {
+		return !FixedLine(e164)
+	}
+	for _, code := range []string{n[:min(3, len(n))], n[:min(2, len(n))]} {
+		if _, ok := fixedPrefixes[code]; ok {
+			return !FixedLine(e164)
+		}
+	}
+	return false
+}

@@ -67,3 +67,17 @@ func TestFixedLine(t *testing.T) {
 		}
 	}
 }
+
+// TestMobileLine: a Hong Kong 5, a Taiwanese 09 and a British 07 number are mobiles by
+// their plans; a Hong Kong 2 number is a fixed line, and a North American number is
+// neither, the plan not telling.
+func TestMobileLine(t *testing.T) {
+	for n, want := range map[string]bool{
+		"+85251283501": true, "+886945885023": true, "+447532874493": true,
+		"+85227663405": false, "+12178748324": false, "+61247647398": false, "0945885023": false,
+	} {
+		if got := compare.MobileLine(n); got != want {
+			t.Errorf("MobileLine(%s) = %v, want %v", n, got, want)
+		}
+	}
+}
