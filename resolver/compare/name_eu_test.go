@@ -214,3 +214,17 @@ func TestNicknameOfASlip(t *testing.T) {
 		t.Errorf("NameLevel(Lola, Dolpres Bas Sedano) = %v, want typo", got)
 	}
 }
+
+// TestOneStemTwoNames: two given names on one stem, which Double Metaphone's four sounds
+// end inside (Christophe and Christelle are both KRST), are two names (twins, a brother
+// and a sister), not one name heard two ways.
+func TestOneStemTwoNames(t *testing.T) {
+	wantFullNames(t, []fullNamePair{
+		{"Christophe Moreno", "Christelle Moreno", Different},
+		{"Gabriele Conti", "Gabriella Conti", Different},
+		{"Bernardo Costa", "Bernadette Costa", Different},
+		// Sounds spelt otherwise still meet.
+		{"Smith", "Schmidt", Phonetic},
+		{"Christophe Moreno", "Kristof Moreno", Phonetic},
+	})
+}
