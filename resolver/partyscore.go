@@ -487,6 +487,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 			// its building are where the parcels go. It says nothing either way there.
 			c[fieldLocality] = compare.Level{Kind: compare.Null, Why: "locality: another district beside the locker of the home's building"}
 		}
+		flatOnAnotherStreet(&c, a, b)
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
 	} else {
@@ -508,6 +509,25 @@ func CompareParties(a, b PartyProfile) Comparison {
 		homophoneOnAnotherPhone(&c)
 	}
 	return c
+}
+
+// flatOnAnotherStreet makes a flat's detail say nothing where the streets differ, in a
+// Latin address: 4º C on Calle Larios and 4º B on Calle Granada are two homes, and a
+// flat one letter or number from another on another street is no slip (flat codes are
+// few, 1º A to 8º D, and namesakes of one city live behind many of them). Only the same
+// flat under the same house number may still be one home whose street is spelt in a way
+// the comparison does not know.
+func flatOnAnotherStreet(c *Comparison, a, b PartyProfile) {
+	if c[fieldStreet].Kind != compare.Different || chineseHome(a) || chineseHome(b) {
+		return
+	}
+	switch k := c[fieldDetail].Kind; {
+	case k == compare.Null || k == compare.Different:
+		return
+	case k == compare.Exact && c[fieldNumber].Kind == compare.Exact:
+		return
+	}
+	c[fieldDetail] = compare.Level{Kind: compare.Null, Why: c[fieldDetail].Why + ": on another street, another home's flat"}
 }
 
 // suburbOfPostcode makes another locality say nothing where the postcode agrees, in a
