@@ -100,8 +100,19 @@ func familyMailbox(p PartyProfile) bool {
 			return true
 		}
 	}
+	for _, w := range familyWords {
+		if letters == w+fam || letters == fam+w {
+			return true
+		}
+	}
 	return false
 }
+
+// familyWords are the words for a family that continental European and Vietnamese
+// households put before or after the family name in the mailbox they share
+// (familie.maillot@, famillemartin@, familiagarcia@, famiglia.rossi@, rodzinanowak@,
+// giadinhnguyen@), as English ones write thesmiths@ or smithfamily@.
+var familyWords = []string{"familie", "famille", "familia", "famiglia", "rodzina", "giadinh", "family", "fam"}
 
 // initialSpelledByMailbox compares the given name a mailbox spells in full with the
 // other side's where one side gives only its initial: L. Mohan ordering from

@@ -40,6 +40,31 @@ func TestFamilyMailboxIsNoPersonsOwn(t *testing.T) {
 	}
 }
 
+// TestContinentalFamilyMailbox: maillot.familie55@, famillemartin@, familiagarcia@,
+// famiglia.rossi@, rodzinanowak@ and giadinhnguyen@ are households' mailboxes as
+// thesmiths@ is, in the words their languages use; mariagarcia@ is a person's.
+func TestContinentalFamilyMailbox(t *testing.T) {
+	for _, tt := range []struct {
+		family, email string
+		want          bool
+	}{
+		{"Maillot", "maillot.familie55@web.de", true},
+		{"Martin", "famillemartin@orange.fr", true},
+		{"García", "familiagarcia@gmail.com", true},
+		{"Rossi", "famiglia.rossi@libero.it", true},
+		{"Nowak", "rodzinanowak@wp.pl", true},
+		{"Nguyễn", "giadinhnguyen@gmail.com", true},
+		{"de Jong", "familiedejong@ziggo.nl", true},
+		{"García", "mariagarcia@gmail.com", false},
+		{"Maillot", "maillot55@web.de", false},
+	} {
+		p := PartyProfile{Given: "Maria", Family: tt.family, Email: tt.email}
+		if got := familyMailbox(p); got != tt.want {
+			t.Errorf("%s of %s: family mailbox %v, want %v", tt.email, tt.family, got, tt.want)
+		}
+	}
+}
+
 // TestInitialSpelledByTheMailbox: L. Mohan orders from loganmohan99@, so L. is Logan,
 // and Liam Mohan of the same flat (lmohan@) is another given name: his twin. Against
 // Logan, or where the mailbox spells no name beside the family name (lmohan@), the
