@@ -2,6 +2,7 @@ package resolver
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/seamhub/seam/resolver/compare"
@@ -78,6 +79,47 @@ func familyMailboxes(c *Comparison, a, b PartyProfile) {
 		return
 	}
 	c[fieldEmail] = compare.Level{Kind: compare.Null, Why: "email: " + a.Email + " against " + b.Email + ": a family's mailbox beside a person's"}
+}
+
+// handleOfTheName makes one local part at two providers say nothing where it only
+// spells the name, on both sides (jgarcia@yahoo.es and jgarcia@gmail.com of José
+// García, josegarcia@, garcia.jose@, garcia@): each provider gives that handle to the
+// first José García who asks, so namesakes hold it at several, and the name fields
+// already count what it says. A handle with digits or words of its own is a person's
+// choice, kept across providers, and still counts.
+func handleOfTheName(c *Comparison, a, b PartyProfile) {
+	if c[fieldEmail].Kind != compare.Partial || a.Company || b.Company {
+		return
+	}
+	for _, p := range []PartyProfile{a, b} {
+		if local, _, _ := strings.Cut(p.Email, "@"); strings.ContainsFunc(local, unicode.IsDigit) || !handleSpellsName(p) {
+			return
+		}
+	}
+	c[fieldEmail] = compare.Level{Kind: compare.Null, Why: c[fieldEmail].Why + ", which only spells the name (namesakes hold it at each provider)"}
+}
+
+// handleSpellsName reports whether a profile's mailbox is its family name alone, or
+// with its first given name or that name's initial before or after it.
+func handleSpellsName(p PartyProfile) bool {
+	letters, fam := localLetters(p.Email), familyLetters(p)
+	if len(fam) < 2 || letters == "" {
+		return false
+	}
+	if letters == fam {
+		return true
+	}
+	given := givenWords(p)
+	if len(given) == 0 {
+		return false
+	}
+	g := given[0]
+	for _, x := range []string{g, string([]rune(g)[:1])} {
+		if letters == x+fam || letters == fam+x {
+			return true
+		}
+	}
+	return false
 }
 
 // familySuffixes are what follows a family name in a family's mailbox: the Smiths,
