@@ -143,7 +143,10 @@ func familyMailbox(p PartyProfile) bool {
 		}
 	}
 	for _, w := range familyWords {
-		if letters == w+fam || letters == fam+w {
+		// The family word beside any name: the household's mailbox may spell the
+		// husband's family name (lopes.familia@ of Sara da Costa, cavalcanti.familia@)
+		// or a particle (vanfamilie2000@), not the buyer's own.
+		if len(w) > len("fam") && len(letters) > len(w) && (strings.HasPrefix(letters, w) || strings.HasSuffix(letters, w)) {
 			return true
 		}
 	}
@@ -151,10 +154,11 @@ func familyMailbox(p PartyProfile) bool {
 }
 
 // familyWords are the words for a family that continental European and Vietnamese
-// households put before or after the family name in the mailbox they share
+// households put before or after a family name in the mailbox they share
 // (familie.maillot@, famillemartin@, familiagarcia@, famiglia.rossi@, rodzinanowak@,
-// giadinhnguyen@), as English ones write thesmiths@ or smithfamily@.
-var familyWords = []string{"familie", "famille", "familia", "famiglia", "rodzina", "giadinh", "family", "fam"}
+// giadinhnguyen@), as English ones write thesmiths@ or smithfamily@. "fam" counts only
+// beside the buyer's own family name (see familySuffixes).
+var familyWords = []string{"familie", "famille", "familia", "famiglia", "rodzina", "giadinh", "family"}
 
 // initialSpelledByMailbox compares the given name a mailbox spells in full with the
 // other side's where one side gives only its initial: L. Mohan ordering from

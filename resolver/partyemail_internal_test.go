@@ -55,7 +55,10 @@ func TestContinentalFamilyMailbox(t *testing.T) {
 		{"Nowak", "rodzinanowak@wp.pl", true},
 		{"Nguyễn", "giadinhnguyen@gmail.com", true},
 		{"de Jong", "familiedejong@ziggo.nl", true},
+		{"da Costa", "lopes.familia@uol.com.br", true},
+		{"van der Mast", "vanfamilie2000@outlook.com", true},
 		{"García", "mariagarcia@gmail.com", false},
+		{"Familia", "familia@gmail.com", false},
 		{"Maillot", "maillot55@web.de", false},
 	} {
 		p := PartyProfile{Given: "Maria", Family: tt.family, Email: tt.email}
