@@ -514,19 +514,17 @@ func CompareParties(a, b PartyProfile) Comparison {
 
 // flatOnAnotherStreet makes a flat's detail say nothing where the streets differ, in a
 // Latin address: 4º C on Calle Larios and 4º B on Calle Granada are two homes, and a
-// flat one letter or number from another on another street is no slip (flat codes are
-// few, 1º A to 8º D, and namesakes of one city live behind many of them). Only the same
-// flat under the same house number may still be one home whose street is spelt in a way
-// the comparison does not know.
+// flat one letter or number from another on another street is no slip (flat codes, a
+// floor and a door, are few: 1º A to 8º D, and namesakes of one city live behind many
+// of them). Under the
+// same house number it may still be one home whose street is spelt in a way the
+// comparison does not know (a typist's slips in a long street name), and counts.
 func flatOnAnotherStreet(c *Comparison, a, b PartyProfile) {
-	if c[fieldStreet].Kind != compare.Different || chineseHome(a) || chineseHome(b) {
+	if c[fieldStreet].Kind != compare.Different || c[fieldNumber].Kind == compare.Exact || chineseHome(a) || chineseHome(b) {
 		return
 	}
-	switch k := c[fieldDetail].Kind; {
-	case k == compare.Null || k == compare.Different:
-		return
-	case k == compare.Exact && c[fieldNumber].Kind == compare.Exact:
-		return
+	if k := c[fieldDetail].Kind; k == compare.Null || k == compare.Different || detailNumbers(a.Place.Detail) == "" || detailNumbers(b.Place.Detail) == "" {
+		return // a building's name (Royal Apartments, Kooyong) is rare, and counts
 	}
 	c[fieldDetail] = compare.Level{Kind: compare.Null, Why: c[fieldDetail].Why + ": on another street, another home's flat"}
 }

@@ -61,7 +61,7 @@ func TestIndianLinesCutOtherwise(t *testing.T) {
 // TestFlatOnAnotherStreet: two José García López of Málaga, at 4º C of Calle Larios 12
 // and 4º B of Calle Granada 7: the flats a letter apart on two streets are two homes,
 // not one flat mistyped, and say nothing; the same flat under the same number on a
-// street spelt otherwise still counts.
+// street spelt otherwise, or a building's name, still counts.
 func TestFlatOnAnotherStreet(t *testing.T) {
 	at := func(street, number, flat string) PartyProfile {
 		return PartyProfile{Given: "José", Family: "García López", Country: "ES",
@@ -72,6 +72,9 @@ func TestFlatOnAnotherStreet(t *testing.T) {
 	}
 	if l := CompareParties(at("Calle Larios", "12", "4º C"), at("Calle Granada", "7", "4º C"))[fieldDetail]; l.Kind != compare.Null {
 		t.Errorf("4º C on two streets under two numbers: detail %v (%s), want null", l.Kind, l.Why)
+	}
+	if l := CompareParties(at("Calle Larios", "12", "Residencial Kooyong"), at("Calle Granada", "7", "Residencial Kooyong"))[fieldDetail]; l.Kind != compare.Exact {
+		t.Errorf("a building's name on two streets: detail %v (%s), want exact", l.Kind, l.Why)
 	}
 	if l := CompareParties(at("Calle Larios", "12", "4º C"), at("Calle Larios", "12", "4º C"))[fieldDetail]; l.Kind != compare.Exact {
 		t.Errorf("one flat: detail %v (%s), want exact", l.Kind, l.Why)
