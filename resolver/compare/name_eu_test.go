@@ -252,3 +252,14 @@ func TestCardHolderStringAgainstParts(t *testing.T) {
 		}
 	}
 }
+
+// TestDutchPetFormsOfJohannaAndCatharina: Joke is what Dutch families call a Johanna,
+// Toos a Catharina; on one mailbox they are the same woman, not a household.
+func TestDutchPetFormsOfJohannaAndCatharina(t *testing.T) {
+	wantFullNames(t, []fullNamePair{
+		{"Joke Kosten", "Johanna Kosten", Nickname},
+		{"Toos Martel", "Catharina Martel", Nickname},
+		{"Toos Martel", "Karin Martel", Nickname},
+		{"Joke Kosten", "Jan Kosten", Different},
+	})
+}
