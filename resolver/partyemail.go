@@ -2,7 +2,6 @@ package resolver
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/seamhub/seam/resolver/compare"
@@ -67,7 +66,26 @@ func localIsName(local string, p PartyProfile) bool {
 	if r, _ := utf8.DecodeRuneInString(words[0]); r >= utf8.RuneSelf {
 		initial = string(r)
 	}
-	return letters == fwd || letters == rev || letters == back || letters == initial+last || letters == last+initial
+	if letters == fwd || letters == rev || letters == back || letters == initial+last || letters == last+initial {
+		return true
+	}
+	// José García López as jgarcia or josegarcia: the first of two family names, as
+	// Spanish and Portuguese speakers are called day to day, with the given name or
+	// its initial.
+	if p.Given == "" || p.Family == "" {
+		return false
+	}
+	for _, f := range normalize.PersonNameWords(p.Family) {
+		if len(f) < 2 {
+			continue
+		}
+		for _, g := range []string{words[0], initial} {
+			if letters == g+f || letters == f+g {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // familyMailboxes makes two mailboxes that differ say nothing where one of them is a
@@ -79,47 +97,6 @@ func familyMailboxes(c *Comparison, a, b PartyProfile) {
 		return
 	}
 	c[fieldEmail] = compare.Level{Kind: compare.Null, Why: "email: " + a.Email + " against " + b.Email + ": a family's mailbox beside a person's"}
-}
-
-// handleOfTheName makes one local part at two providers say nothing where it only
-// spells the name, on both sides (jgarcia@yahoo.es and jgarcia@gmail.com of José
-// García, josegarcia@, garcia.jose@, garcia@): each provider gives that handle to the
-// first José García who asks, so namesakes hold it at several, and the name fields
-// already count what it says. A handle with digits or words of its own is a person's
-// choice, kept across providers, and still counts.
-func handleOfTheName(c *Comparison, a, b PartyProfile) {
-	if c[fieldEmail].Kind != compare.Partial || a.Company || b.Company {
-		return
-	}
-	for _, p := range []PartyProfile{a, b} {
-		if local, _, _ := strings.Cut(p.Email, "@"); strings.ContainsFunc(local, unicode.IsDigit) || !handleSpellsName(p) {
-			return
-		}
-	}
-	c[fieldEmail] = compare.Level{Kind: compare.Null, Why: c[fieldEmail].Why + ", which only spells the name (namesakes hold it at each provider)"}
-}
-
-// handleSpellsName reports whether a profile's mailbox is its family name alone, or
-// with its first given name or that name's initial before or after it.
-func handleSpellsName(p PartyProfile) bool {
-	letters, fam := localLetters(p.Email), familyLetters(p)
-	if len(fam) < 2 || letters == "" {
-		return false
-	}
-	if letters == fam {
-		return true
-	}
-	given := givenWords(p)
-	if len(given) == 0 {
-		return false
-	}
-	g := given[0]
-	for _, x := range []string{g, string([]rune(g)[:1])} {
-		if letters == x+fam || letters == fam+x {
-			return true
-		}
-	}
-	return false
 }
 
 // familySuffixes are what follows a family name in a family's mailbox: the Smiths,
