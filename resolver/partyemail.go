@@ -66,7 +66,26 @@ func localIsName(local string, p PartyProfile) bool {
 	if r, _ := utf8.DecodeRuneInString(words[0]); r >= utf8.RuneSelf {
 		initial = string(r)
 	}
-	return letters == fwd || letters == rev || letters == back || letters == initial+last || letters == last+initial
+	if letters == fwd || letters == rev || letters == back || letters == initial+last || letters == last+initial {
+		return true
+	}
+	// José García López as jgarcia or josegarcia: the first of two family names, as
+	// Spanish and Portuguese speakers are called day to day, with the given name or
+	// its initial.
+	if p.Given == "" || p.Family == "" {
+		return false
+	}
+	for _, f := range normalize.PersonNameWords(p.Family) {
+		if len(f) < 2 {
+			continue
+		}
+		for _, g := range []string{words[0], initial} {
+			if letters == g+f || letters == f+g {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // familyMailboxes makes two mailboxes that differ say nothing where one of them is a
@@ -100,8 +119,23 @@ func familyMailbox(p PartyProfile) bool {
 			return true
 		}
 	}
+	for _, w := range familyWords {
+		// The family word beside any name: the household's mailbox may spell the
+		// husband's family name (lopes.familia@ of Sara da Costa, cavalcanti.familia@)
+		// or a particle (vanfamilie2000@), not the buyer's own.
+		if len(w) > len("fam") && len(letters) > len(w) && (strings.HasPrefix(letters, w) || strings.HasSuffix(letters, w)) {
+			return true
+		}
+	}
 	return false
 }
+
+// familyWords are the words for a family that continental European and Vietnamese
+// households put before or after a family name in the mailbox they share
+// (familie.maillot@, famillemartin@, familiagarcia@, famiglia.rossi@, rodzinanowak@,
+// giadinhnguyen@), as English ones write thesmiths@ or smithfamily@. "fam" counts only
+// beside the buyer's own family name (see familySuffixes).
+var familyWords = []string{"familie", "famille", "familia", "famiglia", "rodzina", "giadinh", "family"}
 
 // initialSpelledByMailbox compares the given name a mailbox spells in full with the
 // other side's where one side gives only its initial: L. Mohan ordering from

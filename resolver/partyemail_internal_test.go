@@ -40,6 +40,34 @@ func TestFamilyMailboxIsNoPersonsOwn(t *testing.T) {
 	}
 }
 
+// TestContinentalFamilyMailbox: maillot.familie55@, famillemartin@, familiagarcia@,
+// famiglia.rossi@, rodzinanowak@ and giadinhnguyen@ are households' mailboxes as
+// thesmiths@ is, in the words their languages use; mariagarcia@ is a person's.
+func TestContinentalFamilyMailbox(t *testing.T) {
+	for _, tt := range []struct {
+		family, email string
+		want          bool
+	}{
+		{"Maillot", "maillot.familie55@web.de", true},
+		{"Martin", "famillemartin@orange.fr", true},
+		{"García", "familiagarcia@gmail.com", true},
+		{"Rossi", "famiglia.rossi@libero.it", true},
+		{"Nowak", "rodzinanowak@wp.pl", true},
+		{"Nguyễn", "giadinhnguyen@gmail.com", true},
+		{"de Jong", "familiedejong@ziggo.nl", true},
+		{"da Costa", "lopes.familia@uol.com.br", true},
+		{"van der Mast", "vanfamilie2000@outlook.com", true},
+		{"García", "mariagarcia@gmail.com", false},
+		{"Familia", "familia@gmail.com", false},
+		{"Maillot", "maillot55@web.de", false},
+	} {
+		p := PartyProfile{Given: "Maria", Family: tt.family, Email: tt.email}
+		if got := familyMailbox(p); got != tt.want {
+			t.Errorf("%s of %s: family mailbox %v, want %v", tt.email, tt.family, got, tt.want)
+		}
+	}
+}
+
 // TestInitialSpelledByTheMailbox: L. Mohan orders from loganmohan99@, so L. is Logan,
 // and Liam Mohan of the same flat (lmohan@) is another given name: his twin. Against
 // Logan, or where the mailbox spells no name beside the family name (lmohan@), the
@@ -59,6 +87,27 @@ func TestInitialSpelledByTheMailbox(t *testing.T) {
 	} {
 		if got := CompareParties(tt.a, tt.b)[fieldGiven]; got.Kind != tt.want {
 			t.Errorf("%s %s against %s %s: given %v (%s), want %v", tt.a.Given, tt.a.Email, tt.b.Given, tt.b.Email, got.Kind, got.Why, tt.want)
+		}
+	}
+}
+
+// TestHandleOfTheNameAtTwoProviders: jgarcia@yahoo.es and jgarcia@hotmail.com of two
+// José García López of Sevilla: the first family name with the given name's initial is
+// what namesakes hold at each provider, so it says nothing, as amit.kumar@ does;
+// josegarcia1979@ at two providers is one person's choice and still agrees, and so is
+// a provider typed one letter off.
+func TestHandleOfTheNameAtTwoProviders(t *testing.T) {
+	p := func(email string) PartyProfile {
+		return PartyProfile{Given: "José", Family: "García López", Email: email}
+	}
+	for _, local := range []string{"jgarcia", "josegarcia", "garcia.jose", "jlopez"} {
+		if l := CompareParties(p(local+"@yahoo.es"), p(local+"@hotmail.com"))[fieldEmail]; l.Kind != compare.Null {
+			t.Errorf("%s@ at two providers: email %v (%s), want null", local, l.Kind, l.Why)
+		}
+	}
+	for _, pair := range [][2]string{{"josegarcia1979@yahoo.es", "josegarcia1979@hotmail.com"}, {"jgarcia@hotmial.com", "jgarcia@hotmail.com"}} {
+		if l := CompareParties(p(pair[0]), p(pair[1]))[fieldEmail]; l.Kind != compare.Partial {
+			t.Errorf("%s against %s: email %v (%s), want partial", pair[0], pair[1], l.Kind, l.Why)
 		}
 	}
 }

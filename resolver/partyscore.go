@@ -490,6 +490,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 			c[fieldLocality] = compare.Level{Kind: compare.Null, Why: "locality: another district beside the locker of the home's building"}
 		}
 		hongKongFlats(&c, a, b)
+		flatOnAnotherStreet(&c, a, b)
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
 	} else {
@@ -511,6 +512,23 @@ func CompareParties(a, b PartyProfile) Comparison {
 		homophoneOnAnotherPhone(&c)
 	}
 	return c
+}
+
+// flatOnAnotherStreet makes a flat's detail say nothing where the streets differ, in a
+// Latin address: 4º C on Calle Larios and 4º B on Calle Granada are two homes, and a
+// flat one letter or number from another on another street is no slip (flat codes, a
+// floor and a door, are few: 1º A to 8º D, and namesakes of one city live behind many
+// of them). Under the
+// same house number it may still be one home whose street is spelt in a way the
+// comparison does not know (a typist's slips in a long street name), and counts.
+func flatOnAnotherStreet(c *Comparison, a, b PartyProfile) {
+	if c[fieldStreet].Kind != compare.Different || c[fieldNumber].Kind == compare.Exact || chineseHome(a) || chineseHome(b) {
+		return
+	}
+	if k := c[fieldDetail].Kind; k == compare.Null || k == compare.Different || detailNumbers(a.Place.Detail) == "" || detailNumbers(b.Place.Detail) == "" {
+		return // a building's name (Royal Apartments, Kooyong) is rare, and counts
+	}
+	c[fieldDetail] = compare.Level{Kind: compare.Null, Why: c[fieldDetail].Why + ": on another street, another home's flat"}
 }
 
 // suburbOfPostcode makes another locality say nothing where the postcode agrees, in a

@@ -57,3 +57,26 @@ func TestIndianLinesCutOtherwise(t *testing.T) {
 		t.Errorf("flat 337 against 336: street %v (%s); want another home", c[fieldStreet].Kind, c[fieldStreet].Why)
 	}
 }
+
+// TestFlatOnAnotherStreet: two José García López of Málaga, at 4º C of Calle Larios 12
+// and 4º B of Calle Granada 7: the flats a letter apart on two streets are two homes,
+// not one flat mistyped, and say nothing; the same flat under the same number on a
+// street spelt otherwise, or a building's name, still counts.
+func TestFlatOnAnotherStreet(t *testing.T) {
+	at := func(street, number, flat string) PartyProfile {
+		return PartyProfile{Given: "José", Family: "García López", Country: "ES",
+			Place: compare.LatinAddress(number, street, flat, "Málaga", "29006", "")}
+	}
+	if l := CompareParties(at("Calle Larios", "12", "4º C"), at("Calle Granada", "7", "4º B"))[fieldDetail]; l.Kind != compare.Null {
+		t.Errorf("4º C and 4º B on two streets: detail %v (%s), want null", l.Kind, l.Why)
+	}
+	if l := CompareParties(at("Calle Larios", "12", "4º C"), at("Calle Granada", "7", "4º C"))[fieldDetail]; l.Kind != compare.Null {
+		t.Errorf("4º C on two streets under two numbers: detail %v (%s), want null", l.Kind, l.Why)
+	}
+	if l := CompareParties(at("Calle Larios", "12", "Residencial Kooyong"), at("Calle Granada", "7", "Residencial Kooyong"))[fieldDetail]; l.Kind != compare.Exact {
+		t.Errorf("a building's name on two streets: detail %v (%s), want exact", l.Kind, l.Why)
+	}
+	if l := CompareParties(at("Calle Larios", "12", "4º C"), at("Calle Larios", "12", "4º C"))[fieldDetail]; l.Kind != compare.Exact {
+		t.Errorf("one flat: detail %v (%s), want exact", l.Kind, l.Why)
+	}
+}

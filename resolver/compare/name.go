@@ -502,13 +502,40 @@ func gradeWords(x, y string) wordMatch {
 	case SlipOfNickname(x, y) || SlipOfNickname(y, x):
 		m.grade, m.detail = gradeTypo, fmt.Sprintf("%s ~ %s: a nickname of the name, one letter off", x, y)
 	default:
-		if code, ok := PhoneticMatch(x, y); ok && min(nx, ny) >= typoMinLen && (min(nx, ny) >= phoneticShort || jw >= phoneticSpelling) {
+		code, ok := PhoneticMatch(x, y)
+		switch {
+		case ok && sharedStartOnly(x, y, code):
+			// Christophe and Christelle: one stem, two names (nor are they similar,
+			// which Jaro-Winkler's weight on a shared start would make them).
+		case ok && min(nx, ny) >= typoMinLen && (min(nx, ny) >= phoneticShort || jw >= phoneticSpelling):
 			m.grade, m.detail = gradePhonetic, fmt.Sprintf("%s ~ %s: double metaphone %s", x, y, code)
-		} else if jw >= similarName {
+		case jw >= similarName:
 			m.grade, m.detail = gradeSimilar, fmt.Sprintf("%s ~ %s: jaro-winkler %.2f >= %.2f", x, y, jw, similarName)
 		}
 	}
 	return m
+}
+
+// sharedStartOnly reports whether code, a Double Metaphone code x and y share, comes
+// wholly from the letters they start with while the words go on in other sounds:
+// Christophe and Christelle (both KRST, from "christ"), Gabriele and Gabriella. A code
+// stops at four sounds, so names built on one stem (often a man's and a woman's, given
+// to twins or siblings) meet on it though they end apart; Smith and Schmidt meet on
+// sounds their letters spell differently, which is what a phonetic match is for.
+func sharedStartOnly(x, y, code string) bool {
+	rx, ry := []rune(x), []rune(y)
+	n := 0
+	for n < len(rx) && n < len(ry) && rx[n] == ry[n] {
+		n++
+	}
+	if n == 0 || n == len(rx) || n == len(ry) {
+		return false
+	}
+	if p, a := DoubleMetaphone(string(rx[:n])); code != p && code != a {
+		return false
+	}
+	_, ok := PhoneticMatch(string(rx[n:]), string(ry[n:]))
+	return !ok
 }
 
 // sameWords reports whether a and b hold the same words, in any order. Lists of other

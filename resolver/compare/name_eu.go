@@ -152,10 +152,52 @@ func latinPartsAgree(a, b Name, l Level) Level {
 	if l.Kind != Different {
 		return l
 	}
+	if one, split, ok := oneStringBeside(a, b); ok {
+		// LUIS CARRERO VALENZUELA, a card's one string, against Luis Manuel / Carrero:
+		// the string holds a given and a family part somewhere between its words,
+		// and each of its cuts is read as the form's fields would have held it.
+		words := strings.Fields(one)
+		for k := 1; k < len(words); k++ {
+			cut := Name{Given: strings.Join(words[:k], " "), Family: strings.Join(words[k:], " ")}
+			if why, ok := partsAgree(cut, split); ok {
+				return level("name", Partial, "%s cut after %q, part by part: %s", one, words[k-1], why)
+			}
+		}
+		return l
+	}
 	parts := []string{a.Given, a.Family, b.Given, b.Family}
 	if slices.ContainsFunc(parts, func(p string) bool { return strings.TrimSpace(p) == "" || HasHan(p) }) {
 		return l
 	}
+	if why, ok := partsAgree(a, b); ok {
+		return level("name", Partial, "part by part: %s", why)
+	}
+	return l
+}
+
+// minCutWords is the fewest words of a one-string name cut into a given and a family
+// part: two words are compared whole already, in either order.
+const minCutWords = 3
+
+// oneStringBeside returns the one-string Latin name of a and b (a card holder's, with no
+// parts) and the other, given in parts, and whether there is such a pair.
+func oneStringBeside(a, b Name) (one string, split Name, ok bool) {
+	for _, p := range [][2]Name{{a, b}, {b, a}} {
+		x, y := p[0], p[1]
+		if strings.TrimSpace(x.Given) != "" || strings.TrimSpace(x.Family) != "" || strings.TrimSpace(y.Given) == "" || strings.TrimSpace(y.Family) == "" {
+			continue
+		}
+		if HasHan(x.Full+y.Given+y.Family) || len(strings.Fields(x.Full)) < minCutWords {
+			continue
+		}
+		return x.Full, y, true
+	}
+	return "", Name{}, false
+}
+
+// partsAgree reports whether a's given and family parts agree with b's, as given and
+// family or crosswise, and why.
+func partsAgree(a, b Name) (string, bool) {
 	// The fields as they are, then crosswise: a form filled family name first
 	// (Andrade / Alice Luana against Alice / Mendes Andrade).
 	for _, other := range [][2]string{{b.Given, b.Family}, {b.Family, b.Given}} {
@@ -167,9 +209,9 @@ func latinPartsAgree(a, b Name, l Level) Level {
 		if g.Kind == Initials && f.Kind != Exact {
 			continue // an initial stands for any given name of the family
 		}
-		return level("name", Partial, "part by part: %s; %s", g.Why, f.Why)
+		return g.Why + "; " + f.Why, true
 	}
-	return l
+	return "", false
 }
 
 // initialsDiffer reports whether two names, aligned word by word, set two different

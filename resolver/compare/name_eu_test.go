@@ -214,3 +214,52 @@ func TestNicknameOfASlip(t *testing.T) {
 		t.Errorf("NameLevel(Lola, Dolpres Bas Sedano) = %v, want typo", got)
 	}
 }
+
+// TestOneStemTwoNames: two given names on one stem, which Double Metaphone's four sounds
+// end inside (Christophe and Christelle are both KRST), are two names (twins, a brother
+// and a sister), not one name heard two ways.
+func TestOneStemTwoNames(t *testing.T) {
+	wantFullNames(t, []fullNamePair{
+		{"Christophe Moreno", "Christelle Moreno", Different},
+		{"Gabriele Conti", "Gabriella Conti", Different},
+		{"Bernardo Costa", "Bernadette Costa", Different},
+		// Sounds spelt otherwise still meet.
+		{"Smith", "Schmidt", Phonetic},
+		{"Christophe Moreno", "Kristof Moreno", Phonetic},
+	})
+}
+
+// TestCardHolderStringAgainstParts: a card's holder name is one string (LUIS CARRERO
+// VALENZUELA, both family names, no middle name) where a storefront has two fields
+// (Luis Manuel / Carrero): cut between its words, it is the same name written in part
+// on each side, as two split names would be, in either order. Another given name, or
+// another second family name, stays another person.
+func TestCardHolderStringAgainstParts(t *testing.T) {
+	for _, c := range []struct {
+		full, given, family string
+		want                Kind
+	}{
+		{"LUIS CARRERO VALENZUELA", "Luis Manuel", "Carrero", Partial},
+		{"CARRERO VALENZUELA LUIS", "Luis Manuel", "Carrero", Partial},
+		{"LUIS MANUEL CARRERO", "Luis", "Carrero Valenzuela", Partial},
+		{"LUIS CARRERO VALENZUELA", "Ana", "Carrero", Different},
+		{"LUIS CARRERO VALENZUELA", "Luis", "Carrero Pérez", Different},
+	} {
+		for _, p := range [][2]Name{{{Full: c.full}, {Given: c.given, Family: c.family}}, {{Given: c.given, Family: c.family}, {Full: c.full}}} {
+			if got := NameLevel(p[0], p[1]); got.Kind != c.want {
+				t.Errorf("%s against %s / %s: %v (%s), want %v", c.full, c.given, c.family, got.Kind, got.Why, c.want)
+			}
+		}
+	}
+}
+
+// TestDutchPetFormsOfJohannaAndCatharina: Joke is what Dutch families call a Johanna,
+// Toos a Catharina; on one mailbox they are the same woman, not a household.
+func TestDutchPetFormsOfJohannaAndCatharina(t *testing.T) {
+	wantFullNames(t, []fullNamePair{
+		{"Joke Kosten", "Johanna Kosten", Nickname},
+		{"Toos Martel", "Catharina Martel", Nickname},
+		{"Toos Martel", "Karin Martel", Nickname},
+		{"Joke Kosten", "Jan Kosten", Different},
+	})
+}

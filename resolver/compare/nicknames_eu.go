@@ -38,7 +38,7 @@ var nicknameLetters = strings.NewReplacer("ł", "l", "ø", "o", "ß", "ss", "đ"
 // starting point, not a census.
 const nicknameGroupsEU = `
 johannes johann jan hans hannes jo johan joop joost jannes
-johanna hanna hanne hanneke janneke anneke jo
+johanna hanna hanne hanneke janneke anneke jo joke
 katharina kathrin katrin kati katja kathi
 elisabeth lisa liesel lies liese elli ilse els elsje lisette babette
 margarete margarethe grete gretel greta marga
@@ -89,7 +89,7 @@ theodorus theo dorus
 franciscus frans
 martinus tinus
 maria mia mieke marieke ria marysia
-catharina katrien karin
+catharina katrien karin toos trijn
 geertruida geertje truus
 josephus joep jos sjef
 gijsbertus gijs
