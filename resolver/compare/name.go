@@ -1038,8 +1038,10 @@ func englishAlone(words []string) bool {
 // Crawford Jr., Darrell Bryant Sr., Henry Ford II), as written after the family name.
 // Brazilian names say it in Portuguese: Filho, the son of a father of the same name;
 // Neto, the grandson.
-// Portuguese writes Júnior too, and Spanish hijo ("José García López hijo").
-var generations = map[string]string{"jr": "Jr.", "junior": "Jr.", "júnior": "Jr.", "hijo": "Jr.", "sr": "Sr.", "senior": "Sr.",
+// Portuguese writes Júnior too, Spanish hijo ("José García López hijo") and French fils
+// and père ("Emile Gaudin fils").
+var generations = map[string]string{"jr": "Jr.", "junior": "Jr.", "júnior": "Jr.", "hijo": "Jr.", "fils": "Jr.",
+	"sr": "Sr.", "senior": "Sr.", "père": "Sr.", "pere": "Sr.",
 	"ii": "II", "iii": "III", "iv": "IV", "filho": "Filho", "neto": "Neto"}
 
 // abbreviatedGenerations are the German forms (Hans Müller jun., Karl Weber sen.), read

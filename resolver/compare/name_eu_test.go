@@ -124,6 +124,8 @@ func TestBrazilianGenerations(t *testing.T) {
 		{Name{Given: "José", Family: "García López hijo"}, "Jr."},
 		{Name{Given: "Hans", Family: "Müller jun."}, "Jr."},
 		{Name{Full: "Karl Weber sen."}, "Sr."},
+		{Name{Given: "Emile", Family: "Gaudin fils"}, "Jr."},
+		{Name{Full: "Emile Gaudin père"}, "Sr."},
 		// Bare, or after one name, Jun and Sen are names.
 		{Name{Given: "Jun", Family: "Wang"}, ""},
 		{Name{Full: "Wang Xiao Jun"}, ""},
