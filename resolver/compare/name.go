@@ -1039,9 +1039,9 @@ func englishAlone(words []string) bool {
 // Brazilian names say it in Portuguese: Filho, the son of a father of the same name;
 // Neto, the grandson.
 // Portuguese writes Júnior too, Spanish hijo ("José García López hijo") and French fils
-// and père ("Emile Gaudin fils").
+// and père ("Emile Gaudin fils"; père only with its accent, as Pere is Catalan Peter).
 var generations = map[string]string{"jr": "Jr.", "junior": "Jr.", "júnior": "Jr.", "hijo": "Jr.", "fils": "Jr.",
-	"sr": "Sr.", "senior": "Sr.", "père": "Sr.", "pere": "Sr.",
+	"sr": "Sr.", "senior": "Sr.", "père": "Sr.",
 	"ii": "II", "iii": "III", "iv": "IV", "filho": "Filho", "neto": "Neto"}
 
 // abbreviatedGenerations are the German forms (Hans Müller jun., Karl Weber sen.), read
