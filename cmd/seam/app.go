@@ -124,7 +124,7 @@ func Open(cfg Config, log *slog.Logger) (*App, error) {
 func (a *App) newIntake(inline bool) *connectors.Intake {
 	var docs connectors.DocumentStore = readingTap{a.store, a.alerts, a.log.With("part", "alerts")}
 	if inline {
-		docs = newInlineStore(docs, a.worker, a.log.With("part", "inline"))
+		docs = newInlineStore(docs, a.worker, a.log.With("part", "inline"), a.cfg.HTTP.InlineBudget)
 	}
 	in := connectors.NewIntake(a.mapper, ontology.NewValidator(), docs, a.worker.Notify)
 	in.Observe = a.metrics.ObserveDocument

@@ -82,6 +82,11 @@ type Config struct {
 		// subscribers. On by default; a tenant holding channel reservations, a large
 		// delivery and any failure take the ordinary way. See inlineStore.
 		InlineResolution bool `yaml:"inlineResolution"`
+		// InlineBudget bounds a webhook's resolution in its request (0: 1 s), and
+		// never more than half the request's own time: past it the documents are stored
+		// the ordinary way, for the worker. An idle tenant's takes a few milliseconds; a
+		// host that is often saturated may give it more.
+		InlineBudget time.Duration `yaml:"inlineBudget"`
 	} `yaml:"http"`
 	// WebhookSecret, when set, signs every tenant's and system's webhooks: for local use.
 	WebhookSecret neo4jstore.Secret `yaml:"webhookSecret"`

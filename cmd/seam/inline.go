@@ -40,13 +40,17 @@ type inlineStore struct {
 	worker *resolver.Worker
 	log    *slog.Logger
 	slots  chan struct{}
+	budget time.Duration // of an attempt; see Config.HTTP.InlineBudget
 }
 
 // newInlineStore wraps docs so that small webhook deliveries are resolved in their
-// request, at most max(2, GOMAXPROCS) at once.
-func newInlineStore(docs connectors.DocumentStore, worker *resolver.Worker, log *slog.Logger) inlineStore {
+// request, at most max(2, GOMAXPROCS) at once, each within budget (0: inlineBudget).
+func newInlineStore(docs connectors.DocumentStore, worker *resolver.Worker, log *slog.Logger, budget time.Duration) inlineStore {
+	if budget <= 0 {
+		budget = inlineBudget
+	}
 	return inlineStore{DocumentStore: docs, worker: worker, log: log,
-		slots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
+		slots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0))), budget: budget}
 }
 
 // inlineMax is the most documents one delivery may hold to be resolved in its request;
@@ -75,7 +79,7 @@ func (s inlineStore) SaveResolved(ctx context.Context, envs []ontology.Envelope)
 	// The attempt has a budget of its own, well inside the request's: the tenant's lock
 	// may be held elsewhere (another process's batch, a decision, a count), which a plain
 	// save never waits for, and the sender must not be refused for it.
-	budget := inlineBudget
+	budget := s.budget
 	if dl, ok := ctx.Deadline(); ok {
 		budget = min(budget, time.Until(dl)/2)
 	}
@@ -131,8 +135,8 @@ func (s inlineStore) SaveResolved(ctx context.Context, envs []ontology.Envelope)
 	return out, false, err
 }
 
-// inlineBudget bounds a webhook's resolution in its request; past it the documents are
-// stored the ordinary way. An idle tenant's takes a few milliseconds.
+// inlineBudget bounds a webhook's resolution in its request by default; past it the
+// documents are stored the ordinary way. An idle tenant's takes a few milliseconds.
 const inlineBudget = time.Second
 
 // inlineTenant returns the tenant of a delivery that may be resolved in its request:
