@@ -339,41 +339,6 @@ func (w *Worker) Drain(ctx context.Context, tenant string) (Stats, error) {
 	return total, nil
 }
 
-// DrainAlongside resolves tenant's documents while another goroutine is still storing
-// them, as a server's worker does beside its intake: stored gets a value (or is closed)
-// after each store call and is closed when storing has ended. It returns when a drain
-// that began after storing ended finds nothing more, so every document stored before
-// stored was closed is resolved. Storing first and resolving after left one of two
-// cores idle for the whole store: resolution alternates between Go and Neo4j, and the
-// store's statements and the mapping of the next files fit in its gaps.
-func (w *Worker) DrainAlongside(ctx context.Context, tenant string, stored <-chan struct{}) (Stats, error) {
-	var total Stats
-	open := true
-	for {
-		// Read before draining, so that the drain after storing ended sees all of it.
-		if open {
-			select {
-			case _, ok := <-stored:
-				open = ok
-			default:
-			}
-		}
-		st, err := w.Drain(ctx, tenant)
-		total.add(st)
-		if err != nil || !open {
-			return total, err
-		}
-		if st.Documents == 0 {
-			select {
-			case _, ok := <-stored:
-				open = ok
-			case <-ctx.Done():
-				return total, ctx.Err()
-			}
-		}
-	}
-}
-
 // projectAside projects movements on a goroutine of its own and closes the channel it
 // returns when done. A failure is logged: the movements keep their Unprojected mark.
 func (w *Worker) projectAside(ctx context.Context, tenant string, ms []ontology.Movement) chan struct{} {

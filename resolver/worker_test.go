@@ -2,7 +2,6 @@ package resolver_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -202,56 +201,5 @@ func TestStatsCountKinds(t *testing.T) {
 	}
 	if st := f.process(); st.Documents != 0 || len(st.Kinds) != 0 {
 		t.Fatalf("an empty queue: %+v", st)
-	}
-}
-
-// TestDrainAlongsideResolvesWhatIsStoredMeanwhile: documents stored after a drain found
-// the queue empty, and those stored last, just before storing ends, are resolved too.
-func TestDrainAlongsideResolvesWhatIsStoredMeanwhile(t *testing.T) {
-	f := newFixture(t)
-	idle := make(chan struct{}, 16) // a batch found nothing
-	w := resolver.NewWorker(f.m, inventory.NewProjector(f.store, rediscache.New(redistest.Open(t))), f.store, nil,
-		resolver.WorkerConfig{Batch: 2, Observe: func(_ string, st resolver.Stats, _ time.Duration, err error) {
-			if err == nil && st.Documents == 0 {
-				select {
-				case idle <- struct{}{}:
-				default:
-				}
-			}
-		}})
-	stored := make(chan struct{}, 1)
-	const rounds, per = 3, 3
-	go func() {
-		defer close(stored)
-		for r := range rounds {
-			envs := make([]ontology.Envelope, per)
-			for i := range per {
-				d := f.doc("shopify", "order", fmt.Sprint("a", r, "-", i), ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1))
-				raw, _ := json.Marshal(d)
-				envs[i] = ontology.Envelope{Doc: d, Raw: raw, Format: "json", Via: "test"}
-			}
-			if _, err := f.store.SaveDocuments(f.ctx, envs); err != nil {
-				t.Error(err)
-				return
-			}
-			if r == rounds-1 {
-				return // the last round is told only by the close
-			}
-			for len(idle) > 0 {
-				<-idle
-			}
-			stored <- struct{}{}
-			<-idle // the drain caught up before the next round is stored
-		}
-	}()
-	st, err := w.DrainAlongside(context.Background(), f.tenant, stored)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Documents != rounds*per || st.Moved == 0 {
-		t.Errorf("drained %d documents, %d movements; want %d, some", st.Documents, st.Moved, rounds*per)
-	}
-	if left := f.process(); left.Documents != 0 {
-		t.Errorf("%d documents left pending", left.Documents)
 	}
 }
