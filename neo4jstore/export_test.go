@@ -2,8 +2,10 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -335,4 +337,102 @@ func WithCountedTenantLock(ctx context.Context, s *Store, tenant string, fn func
 func PartyCandidatesHits(ctx context.Context, s *Store, tenant string, blocks []string) (int64, error) {
 	_, hits, _, err := profile(ctx, s, partyCandidatesCypher, partyCandidatesParams(tenant, blocks))
 	return hits, err
+}
+
+// KeyLinksOf lists a document's key and block links as "TYPE key identity mention"
+// lines, sorted, one per relationship.
+func KeyLinksOf(ctx context.Context, s *Store, tenant, doc string) ([]string, error) {
+	return lines(ctx, s, `
+MATCH (d:SourceDocument {uid: $doc, tenant: $tenant})-[h:HAS_KEY|NOTES_KEY|IN_BLOCK]->(k:Key)
+RETURN type(h) + ' ' + k.uid + ' ' + coalesce(toString(h.identity), '-') + ' ' + coalesce(toString(h.mention), '-') AS line
+ORDER BY line`, map[string]any{"doc": doc, "tenant": tenant})
+}
+
+// EvidenceOf lists the events a document evidences, as "event role decidedBy" lines,
+// sorted, one per relationship.
+func EvidenceOf(ctx context.Context, s *Store, tenant, doc string) ([]string, error) {
+	return lines(ctx, s, `
+MATCH (d:SourceDocument {uid: $doc, tenant: $tenant})-[l:EVIDENCES]->(e:BusinessEvent)
+RETURN e.id + ' ' + l.role + ' ' + l.decidedBy AS line ORDER BY line`, map[string]any{"doc": doc, "tenant": tenant})
+}
+
+// lines runs a read whose records each hold one string, line.
+func lines(ctx context.Context, s *Store, cypher string, params map[string]any) ([]string, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]string, error) {
+		recs, err := run(ctx, tx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]string, 0, len(recs))
+		for _, r := range recs {
+			out = append(out, get[string](r, "line"))
+		}
+		return out, nil
+	})
+}
+
+// KeyLinksHits writes ch's key and block links in a transaction rolled back, under
+// PROFILE, and returns the database hits of each kind of operator over both steps.
+func KeyLinksHits(ctx context.Context, s *Store, ch *resolver.Changes) (map[string]int64, error) {
+	return rolledBackHits(ctx, s, func(tx neo4j.ManagedTransaction, hits map[string]int64) error {
+		for _, st := range []writeStep{{keyLinksCypher, keyRows(ch, false)}, {blockLinksCypher, keyRows(ch, true)}} {
+			if err := profiledHits(ctx, tx, st.cypher, map[string]any{"rows": st.rows, "tenant": ch.Tenant}, hits); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// EvidenceLinksHits writes ch's events and links in a transaction rolled back, the
+// links under PROFILE, and returns the links' database hits by kind of operator.
+func EvidenceLinksHits(ctx context.Context, s *Store, ch *resolver.Changes) (map[string]int64, error) {
+	return rolledBackHits(ctx, s, func(tx neo4j.ManagedTransaction, hits map[string]int64) error {
+		params := resolutionParams(ch.Tenant, time.Now().UTC())
+		events := resolutionSteps(ch.Tenant, ch)[0]
+		if err := exec(ctx, tx, events.cypher, withParam(params, "rows", events.rows)); err != nil {
+			return err
+		}
+		return profiledHits(ctx, tx, evidenceLinksCypher, withParam(params, "rows", linkRows(ch)), hits)
+	})
+}
+
+// rolledBackHits runs fn in a write transaction it rolls back and returns the hits fn
+// added up.
+func rolledBackHits(ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction, hits map[string]int64) error) (map[string]int64, error) {
+	hits := map[string]int64{}
+	errRollback := errors.New("rolled back")
+	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		clear(hits) // fn may be retried
+		if err := fn(tx, hits); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, errRollback
+	})
+	if !errors.Is(err, errRollback) {
+		return nil, err
+	}
+	return hits, nil
+}
+
+// profiledHits runs cypher under PROFILE in tx and adds its database hits to hits by
+// kind of operator.
+func profiledHits(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any, hits map[string]int64) error {
+	res, err := tx.Run(ctx, "PROFILE "+cypher, params)
+	if err != nil {
+		return err
+	}
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		return err
+	}
+	var walk func(p neo4j.ProfiledPlan)
+	walk = func(p neo4j.ProfiledPlan) {
+		hits[strings.TrimSuffix(p.Operator(), "@neo4j")] += p.DbHits()
+		for _, c := range p.Children() {
+			walk(c)
+		}
+	}
+	walk(sum.Profile())
+	return nil
 }
