@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/connectors"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/quality"
 )
@@ -81,6 +82,7 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	threshold := fs.Float64("splink-threshold", 0.99, "match probability at which Splink's predictions are clustered (its febrl4 example's)")
 	asJSON := fs.Bool("json", false, "also print the results as one JSON object on the last line")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of Seam's timed section to this file; with several sets, each set's to its own, the set's name added before the extension")
+	stmts := addStatementFlags(fs)
 	clustersOut := fs.String("clusters", "", "write each record's Seam cluster to this file (key,cluster; the cluster named by its least record key, so two runs' files compare with diff); with several sets, each set's to its own, the set's name added before the extension")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -120,10 +122,13 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 		if err != nil {
 			return err
 		}
-		row, partyOf, err := seamParties(ctx, app, set, work, *keep, *train, setProfile(*cpuProfile, name, len(sets)))
+		_, profile := stmts.profile(ctx)
+		row, partyOf, err := seamParties(ctx, app, set, work, seamOptions{keep: *keep, train: *train,
+			cpuProfile: setProfile(*cpuProfile, name, len(sets)), statements: profile})
 		if err != nil {
 			return fmt.Errorf("%s through Seam: %w", name, err)
 		}
+		stmts.print(stdout, name+"'s resolution (seam's drain)", profile)
 		if *clustersOut != "" {
 			if err := writeClusters(setProfile(*clustersOut, name, len(sets)), set, partyOf); err != nil {
 				return err
@@ -175,10 +180,20 @@ func printPartyRow(w io.Writer, r partyRow) {
 		r.F1, r.RecordsPerSecond, r.Seconds)
 }
 
+// seamOptions are seamParties' switches: keep the tenant and documents, train the
+// tenant's model first, profile Seam's Go (cpuProfile, a file) and add the resolution's
+// Neo4j statements to statements (nil for none).
+type seamOptions struct {
+	keep, train bool
+	cpuProfile  string
+	statements  *neo4jstore.StatementProfile
+}
+
 // seamParties sends a set's records to Seam as its shops' orders, resolves them, reads
 // each document's customer party back, and scores the parties against the truth.
 // It also returns record key -> party id.
-func seamParties(ctx context.Context, app *App, set partySet, work string, keep, train bool, cpuProfile string) (partyRow, map[string]string, error) {
+func seamParties(ctx context.Context, app *App, set partySet, work string, opt seamOptions) (partyRow, map[string]string, error) {
+	keep, train, cpuProfile := opt.keep, opt.train, opt.cpuProfile
 	tenant := fmt.Sprintf("bench-parties-%s-%d", set.Name, time.Now().UnixNano()%1e9)
 	row := partyRow{Set: set.Name, System: "seam", Tenant: tenant}
 	if keep {
@@ -219,7 +234,11 @@ func seamParties(ctx context.Context, app *App, set partySet, work string, keep,
 		}
 	}
 	trained := time.Since(start)
-	st, err := app.worker.Drain(ctx, tenant)
+	dctx := ctx
+	if opt.statements != nil {
+		dctx = neo4jstore.WithStatementProfile(ctx, opt.statements)
+	}
+	st, err := app.worker.Drain(dctx, tenant)
 	if err != nil {
 		return row, nil, err
 	}

@@ -153,7 +153,7 @@ func TestSeamPartiesOnCN(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	row, _, err := seamParties(ctx, app, set, t.TempDir(), false, false, "")
+	row, _, err := seamParties(ctx, app, set, t.TempDir(), seamOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

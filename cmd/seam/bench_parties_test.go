@@ -202,7 +202,7 @@ x4a-00002,a,88,isabelle,snell,23,gundulu place,currin ga,utakarra,2193,wa,199211
 	if err != nil {
 		t.Fatal(err)
 	}
-	row, _, err := seamParties(ctx, app, febrlPartySet("febrl4", recs), t.TempDir(), false, false, "")
+	row, _, err := seamParties(ctx, app, febrlPartySet("febrl4", recs), t.TempDir(), seamOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
