@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/inventory/rediscache/redistest"
+	"github.com/seamhub/seam/neo4jstore"
 	"github.com/seamhub/seam/neo4jstore/neo4jtest"
 	"github.com/seamhub/seam/ontology"
 )
@@ -202,9 +203,15 @@ x4a-00002,a,88,isabelle,snell,23,gundulu place,currin ga,utakarra,2193,wa,199211
 	if err != nil {
 		t.Fatal(err)
 	}
-	row, _, err := seamParties(ctx, app, febrlPartySet("febrl4", recs), t.TempDir(), seamOptions{})
+	profile := neo4jstore.NewStatementProfile(false)
+	row, _, err := seamParties(ctx, app, febrlPartySet("febrl4", recs), t.TempDir(), seamOptions{statements: profile})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// --statements: the resolution's statements are profiled, its one write among them.
+	stats, commits := profile.Stats()
+	if len(stats) == 0 || commits.Calls == 0 {
+		t.Errorf("profiled %d statement sites and %d commits of the resolution, want them all", len(stats), commits.Calls)
 	}
 	if row.Records != 5 || row.Quarantined != 0 || row.Unresolved != 0 || row.TruePairs != 2 ||
 		row.PredictedPairs != 1 || row.CommonPairs != 1 || row.Recall != 0.5 || row.Precision != 1 {
