@@ -24,6 +24,7 @@ type backlogFigures struct {
 	// evidence put it back in the queue (a product alias learned later).
 	Resolutions    int     `json:"resolutions"`
 	Stores         int     `json:"stores"`
+	Days           int     `json:"days"`
 	StoreDocsPerS  float64 `json:"storeDocsPerSec"`
 	ResolveDocsPer float64 `json:"resolveDocsPerSec"`
 	// MicrosPerDoc is the resolution's cost per document (resolve, ledger, projection).
@@ -149,11 +150,19 @@ func benchBacklog(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	fs := newFlags("bench backlog", stdout)
 	sizes := fs.String("sizes", "10000,100000", "backlog sizes in documents (e.g. 10000,100000,1000000)")
 	asJSON := fs.Bool("json", false, "also print the figures as one JSON object on the last line")
+	grow := fs.String("grow", growStores, "how a larger backlog is made: \"stores\", more stores over one month (the business grows), or \"days\", the same stores over more days (only the history grows)")
+	stores := fs.Int("stores", 4, "with --grow days, the stores of the business at every size")
 	trace := fs.Int("trace", 0, "print the resolution's progress every this many batches, with the kinds of document those batches held and this process's CPU time (0: never)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	stmts := addStatementFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *grow != growStores && *grow != growDays {
+		return usageError{fmt.Sprintf("--grow %q: want %s or %s", *grow, growStores, growDays)}
+	}
+	if *stores < 1 || *stores > 999 {
+		return usageError{fmt.Sprintf("--stores %d: want 1 to 999", *stores)}
 	}
 	app, err := openReady(ctx, cfg, log)
 	if err != nil {
@@ -167,8 +176,12 @@ func benchBacklog(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 		}
 		defer stop()
 	}
-	fmt.Fprintf(stdout, "backlog stored first, then resolved (hard noise, 30 days, more stores as it grows):\n%10s %11s %7s %12s %12s %14s %9s %9s\n",
-		"documents", "resolutions", "stores", "store/s", "resolve/s", "µs/document", "vs first", "RSS MiB")
+	how := "hard noise, 30 days, more stores as it grows"
+	if *grow == growDays {
+		how = fmt.Sprintf("hard noise, %d stores, more days as it grows", *stores)
+	}
+	fmt.Fprintf(stdout, "backlog stored first, then resolved (%s):\n%10s %11s %6s %7s %12s %12s %14s %9s %9s\n",
+		how, "documents", "resolutions", "days", "stores", "store/s", "resolve/s", "µs/document", "vs first", "RSS MiB")
 	var all []backlogFigures
 	var profiles []*neo4jstore.StatementProfile
 	for _, s := range strings.Split(*sizes, ",") {
@@ -178,7 +191,11 @@ func benchBacklog(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 		}
 		_, profile := stmts.profile(ctx)
 		profiles = append(profiles, profile)
-		f, err := backlogRun(ctx, app, scaleConfig(n), batchTracer(stdout, *trace), profile)
+		sc := scaleConfig(n)
+		if *grow == growDays {
+			sc = historyConfig(n, *stores)
+		}
+		f, err := backlogRun(ctx, app, sc, batchTracer(stdout, *trace), profile)
 		if err != nil {
 			return err
 		}
@@ -194,7 +211,7 @@ func benchBacklog(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 			f.FirstMicros, f.FirstRelative, f.FirstCovered = this, this/own, covered
 		}
 		all = append(all, f)
-		fmt.Fprintf(stdout, "%10d %11d %7d %12.0f %12.0f %14.1f %9.3f %9.0f\n", f.Documents, f.Resolutions, f.Stores, f.StoreDocsPerS,
+		fmt.Fprintf(stdout, "%10d %11d %6d %7d %12.0f %12.0f %14.1f %9.3f %9.0f\n", f.Documents, f.Resolutions, f.Days, f.Stores, f.StoreDocsPerS,
 			f.ResolveDocsPer, f.MicrosPerDoc, f.Relative, float64(f.RSSBytes)/(1<<20))
 	}
 	printKinds(stdout, all)
@@ -272,11 +289,31 @@ func scaleConfig(n int) simulate.Config {
 	return sc
 }
 
+// How seam bench backlog makes a larger backlog (--grow).
+const (
+	growStores = "stores"
+	growDays   = "days"
+)
+
+// historyConfig is a business of stores stores over as many days as make about n
+// documents: every size the same business, only its history longer. What a document
+// costs then can only grow with the backlog, not with the business (with more stores a
+// POS batch spans more product and place pairs, which scaleConfig's sizes compare).
+func historyConfig(n, stores int) simulate.Config {
+	sc := simulate.DefaultConfig()
+	sc.Noise = simulate.HardNoise()
+	sc.Stores = stores
+	// scaleConfig's month: about 2,200 documents of e-shop and imports and 1,700 a store.
+	perMonth := 2200 + 1700*stores
+	sc.Days = min(3660, max(1, (n*30+perMonth/2)/perMonth))
+	return sc
+}
+
 // backlogRun simulates one business into a fresh tenant, stores all of it, then
 // resolves the backlog, and removes the tenant.
 // With a profile, the resolution's statements (not the storing's) are added to it.
 func backlogRun(ctx context.Context, app *App, sc simulate.Config, observe batchObserver, profile *neo4jstore.StatementProfile) (backlogFigures, error) {
-	f := backlogFigures{Stores: sc.Stores}
+	f := backlogFigures{Stores: sc.Stores, Days: sc.Days}
 	sc.Tenant = fmt.Sprintf("bench-backlog-%d", time.Now().UnixNano()%1e9)
 	dir, err := os.MkdirTemp("", "seam-backlog-")
 	if err != nil {

@@ -64,3 +64,25 @@ func TestMixOfNamesTheCommonestKinds(t *testing.T) {
 		t.Errorf("one kind: %q", got)
 	}
 }
+
+// --grow days keeps the business and lengthens its history: the same stores at every
+// size, days in proportion to the documents wanted, within the simulator's range.
+func TestHistoryConfigGrowsDaysOnly(t *testing.T) {
+	small, large := historyConfig(10_000, 4), historyConfig(1_000_000, 4)
+	if small.Stores != 4 || large.Stores != 4 {
+		t.Errorf("stores %d and %d, want 4 at both sizes", small.Stores, large.Stores)
+	}
+	// 2,200 + 4 × 1,700 = 9,000 documents a month.
+	if small.Days != 33 || large.Days != 3333 {
+		t.Errorf("days %d and %d, want 33 and 3333", small.Days, large.Days)
+	}
+	if d := historyConfig(10_000_000, 4).Days; d != 3660 {
+		t.Errorf("ten million: %d days, want the simulator's limit 3660", d)
+	}
+	if d := historyConfig(10, 999).Days; d != 1 {
+		t.Errorf("ten documents: %d days, want at least one", d)
+	}
+	if err := large.Validate(); err != nil {
+		t.Errorf("a million's config: %v", err)
+	}
+}
