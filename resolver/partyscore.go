@@ -111,7 +111,9 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 		// A platform's mask (上海市上海市浦东新区****) stays as written, so that it is
 		// compared as a mask, never as an address.
 		pr.Address = strings.TrimSpace(p.Address)
-	case p.Place != nil && compare.HasHan(p.Place.Street+p.Place.Line2):
+	case p.Place != nil && (compare.HasHan(p.Place.Street+p.Place.Line2) || p.Place.Street+p.Place.Line2 == "" && compare.HasHan(p.Place.Locality)):
+		// Han lines, or none beside a Han locality (a Meituan order collected at the
+		// store: the geocoded address alone, read for its areas).
 		pr.Place = compare.ChineseAddressParts(p.Place.Number+p.Place.Street, p.Place.Line2, p.Place.Locality, p.Place.Postcode, p.Place.Region)
 	case p.Place != nil:
 		pr.Place = compare.LatinAddress(p.Place.Number, p.Place.Street, p.Place.Line2, p.Place.Locality, p.Place.Postcode, p.Place.Region)

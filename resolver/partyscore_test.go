@@ -668,3 +668,28 @@ func TestCompoundNamedLikeARoad(t *testing.T) {
 		t.Errorf("天星桥正街 against 融创白象街: read as a compound: %+v %+v", x, y)
 	}
 }
+
+// A Meituan buyer's address is the point of interest picked from the map and the flat
+// (mapped as the street lines), with the geocoded address as the locality: the same
+// home as the one a storefront's buyer types street first; a namesake in another
+// building of the compound is for a person to look at, as on one street.
+func TestMeituanHomeIsTheTypedHome(t *testing.T) {
+	pm := DefaultPartyModel()
+	meituan := func(name, phone, words, geocoded string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Phone: phone, Address: words,
+			Place: &ontology.AddressPart{Street: words, Locality: geocoded}})
+	}
+	typed := func(name, phone, addr string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: name, Phone: phone, Address: addr, Country: "CN"})
+	}
+	home := meituan("蒋雪雪", "17029647177_6424", "幸福华庭(钦州路1944号) 14号楼1单元2601", "上海市徐汇区钦州路1944号")
+	checkDecisions(t, pm, []decisionCase{
+		{"Meituan and a storefront, one home", home, typed("蒋雪雪", "13812345678", "上海市徐汇区钦州路1944号幸福华庭14号楼1单元2601"), Same},
+		{"two Meituan orders, one home", home, meituan("蒋雪雪", "17029640000_1111", "幸福华庭(钦州路1944号) 14号楼1单元2601", "上海市徐汇区钦州路1944号"), Same},
+		{"a namesake in another building of the compound", home,
+			meituan("蒋雪雪", "17029641111_2222", "幸福华庭(钦州路1944号) 3号楼2单元502", "上海市徐汇区钦州路1944号"), Possibly},
+	})
+	if p := home.Place; p.Locality != "徐汇区" || p.Street != "钦州路" || p.Number != "1944" {
+		t.Errorf("the Meituan home read as %+v, want 徐汇区 钦州路 1944", p)
+	}
+}

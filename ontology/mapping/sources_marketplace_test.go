@@ -222,8 +222,9 @@ func TestMeituanOrder(t *testing.T) {
 	}, {
 		file: "meituan/order_cancelled.json", id: "27061900338319010", verb: ontology.VerbCancelled, status: "9",
 		at: "2025-03-04T06:33:20Z", location: "meituan:SH-PD-003", total: "19.5 CNY",
-		lines:   []string{"LATTE-M qty=1 price=18.5CNY ext=LATTE"},
-		parties: []string{"customer name=陈(先生) phone=13900003333_0042 address=到店自取"},
+		lines: []string{"LATTE-M qty=1 price=18.5CNY ext=LATTE"},
+		// 到店自取, collected at the store: no one's home.
+		parties: []string{"customer name=陈(先生) phone=13900003333_0042"},
 		refs:    []string{"order_id:meituan:27061900338319010", "order_number:27061900338319010", "receipt_number:meituan:41"},
 	}}
 	for _, c := range cases {
@@ -546,5 +547,38 @@ func TestPinduoduoRefundSucceeded(t *testing.T) {
 	}
 	if docs := mapSample(t, "pinduoduo", "order", "", "pinduoduo/order.json"); len(docs) != 1 {
 		t.Errorf("an order without a refund gave %d documents", len(docs))
+	}
+}
+
+// Meituan's recipient_address is the buyer's words, then "@#" and the geocoded address:
+// the words are the street lines, the geocoded address the locality that gives them
+// their city and district. A pickup at the store names no home.
+func TestMeituanAddressTakesItsAreasFromTheGeocodedPart(t *testing.T) {
+	for _, tc := range []struct {
+		address   string
+		wantAddr  string
+		wantPlace *ontology.AddressPart
+	}{
+		{"上海市浦东新区示例路1号2栋301@#上海市浦东新区示例路1号", "上海市浦东新区示例路1号2栋301",
+			&ontology.AddressPart{Street: "上海市浦东新区示例路1号2栋301", Locality: "上海市浦东新区示例路1号"}},
+		{"金地里(共和新路874号) 4栋2单元1204室@#上海市静安区共和新路874号", "金地里(共和新路874号) 4栋2单元1204室",
+			&ontology.AddressPart{Street: "金地里(共和新路874号) 4栋2单元1204室", Locality: "上海市静安区共和新路874号"}},
+		// The merchant did not subscribe to the geocoded field.
+		{"浙江省杭州市西湖区文三路100号", "浙江省杭州市西湖区文三路100号", &ontology.AddressPart{Street: "浙江省杭州市西湖区文三路100号"}},
+		{"到店自取@#上海市浦东新区示例路88号", "", &ontology.AddressPart{Locality: "上海市浦东新区示例路88号"}},
+	} {
+		doc, probs := mapEdited(t, "meituan", "order", "meituan/order.json", func(root map[string]any) {
+			root["recipient_address"] = tc.address
+		})
+		if doc == nil || len(doc.Parties) != 1 {
+			t.Fatalf("%s: %v %v", tc.address, doc, probs)
+		}
+		p := doc.Parties[0]
+		if p.Address != tc.wantAddr {
+			t.Errorf("%s: address %q, want %q", tc.address, p.Address, tc.wantAddr)
+		}
+		if p.Place == nil || *p.Place != *tc.wantPlace {
+			t.Errorf("%s: place %+v, want %+v", tc.address, p.Place, tc.wantPlace)
+		}
 	}
 }

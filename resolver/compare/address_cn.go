@@ -169,7 +169,11 @@ func parseChineseOrdered(s string) Address {
 	}
 	pos = skipRepeatedAreas(rs, pos, a)
 	a.Town, pos = takeSuffix(rs, pos, 10, "街道", "镇", "乡")
-	a.Street, pos = takeSuffix(rs, pos, 14, "大道", "大街", "胡同", "路", "街", "巷", "弄", "道", "线")
+	if street, number, name, end, ok := pointOfInterest(rs, pos); ok {
+		a.Street, a.Number, a.Detail = street, number, name+string(rs[end:])
+		return a
+	}
+	a.Street, pos = takeSuffix(rs, pos, 14, streetTypes...)
 	if a.Street != "" {
 		var more string
 		more, pos = streetTail(rs, pos)
@@ -178,6 +182,42 @@ func parseChineseOrdered(s string) Address {
 	a.Number, pos = houseNumber(rs, pos)
 	a.Detail = string(rs[pos:])
 	return a
+}
+
+// streetTypes end a street's name.
+var streetTypes = []string{"大道", "大街", "胡同", "路", "街", "巷", "弄", "道", "线"}
+
+// pointOfInterest reads, at pos, a place as a map writes a point of interest: its name,
+// then its street and house number in brackets (幸福华庭(钦州路1944号), 金地里(共和新路874号)).
+// A delivery app's buyer picks the address from the map and adds the flat, so Meituan
+// sends 幸福华庭(钦州路1944号)14号楼1单元2601 where a storefront's buyer types
+// 钦州路1944号幸福华庭14号楼1单元2601: read in order, the name would be the street's and
+// the bracket the flat's. It returns the street, the number, the name (the compound) and
+// where the bracket closes; ok is false where the text at pos is not so written, or the
+// bracket holds anything besides a street and its number (恒电大厦B座1层, a part of the
+// building, stays detail).
+func pointOfInterest(rs []rune, pos int) (street, number, name string, end int, ok bool) {
+	open := slices.Index(rs[pos:], '(')
+	if open <= 0 || open > 20 {
+		return "", "", "", pos, false
+	}
+	open += pos
+	shut := slices.Index(rs[open:], ')')
+	if shut < 0 {
+		return "", "", "", pos, false
+	}
+	shut += open
+	inner := rs[open+1 : shut]
+	street, at := takeSuffix(inner, 0, 14, streetTypes...)
+	if street == "" {
+		return "", "", "", pos, false
+	}
+	more, at := streetTail(inner, at)
+	number, at = houseNumber(inner, at)
+	if number == "" || at != len(inner) {
+		return "", "", "", pos, false
+	}
+	return street + more, number, string(rs[pos:open]), shut + 1, true
 }
 
 // estateSection reports whether a run ending in 区 numbers a section of an estate
