@@ -776,6 +776,12 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		if v.d == Same && !parts.strong[root] && parcels[root] && othersThan(namesakes, root) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
+		// The same seen from the mention's own party: a locker order its phone filed
+		// under the 符洋 of 1栋203 fits the 符洋 of 8栋402 by name and compound as well;
+		// joining them would make the two flats' people one.
+		if v.d == Same && !parts.strong[root] && parcels[root] && pb.homesApart(self, root) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
+		}
 	}
 	for root, v := range best {
 		// A link through part of a value (a title, a parcel point in the compound) into

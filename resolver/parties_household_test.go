@@ -218,3 +218,23 @@ func TestGenerationsOnTheFamilyPhone(t *testing.T) {
 		t.Errorf("the son's party is not related to his father's as a household: %+v", son)
 	}
 }
+
+// TestLockerOrderOfAHomeInTheCompound: 符洋 of flat 1栋203 and the 符洋 of 8栋402 in one
+// compound are two parties; 1栋203's order at the compound's locker, with his phone,
+// joins him and not his namesake, though it fits the namesake's flat by name and
+// compound as well as his (review30's Z11, where all three became one party).
+func TestLockerOrderOfAHomeInTheCompound(t *testing.T) {
+	f := newFixture(t)
+	at := cnOrder
+	f.orderBy("a", 0, at("符洋", "13911110041", "四川省成都市高新区益州大道265号碧桂天地1栋203室"))
+	// 8栋402's order gives a platform's privacy number: no phone to tell them apart.
+	f.orderBy("b", 1, at("符洋", "17012345678_1234", "四川省成都市高新区益州大道265号碧桂天地8栋402室"))
+	f.orderBy("locker", 2, at("符洋", "13911110041", "四川省成都市高新区益州大道265号碧桂天地东门丰巢快递柜"))
+	a, b, locker := f.partyOf("a").PartyID, f.partyOf("b").PartyID, f.partyOf("locker").PartyID
+	if a != locker {
+		t.Errorf("符洋's locker order (%s) is not his flat's party (%s)", locker, a)
+	}
+	if b == a || b == locker {
+		t.Errorf("the 符洋 of 8栋402 joined the 符洋 of 1栋203 through the locker (%s, %s, %s)", a, b, locker)
+	}
+}

@@ -261,6 +261,24 @@ func (pb *partyBook) twoPeople(x, y string, prof PartyProfile) bool {
 	return pb.writingsApart(x, y, PartyProfile{}) || pb.contactsApart(x, y, prof)
 }
 
+// homesApart reports whether the party whose surviving id is self holds a home (not a
+// parcel point) that some member of root's party lives in another flat from, in one
+// compound or at one road number (clusterOtherHome).
+func (pb *partyBook) homesApart(self, root string) bool {
+	var homes []PartyProfile
+	for id, p := range pb.profiles {
+		if pb.root(id) == self && !p.Company && hasParts(p.Place) && compare.ParcelPoint(p.Place.Detail) == "" {
+			homes = append(homes, p)
+		}
+	}
+	for _, h := range homes {
+		if pb.clusterOtherHome(root, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // clusterOtherHome reports whether some member of the party whose surviving id is root
 // lives in another flat of the compound (or the road's number) the mention names:
 // their details name two homes where their compound, or their road and number, agree.
