@@ -43,3 +43,27 @@ func TestSonWhoWritesJrApartFromHisFather(t *testing.T) {
 		t.Errorf("Faraj Golla Jr. and Faraj Golla from another mailbox with no phone are one party %s", son)
 	}
 }
+
+// TestCoupleOnTheFamilysMailboxAndLandline: MELANIE SCHWARTZ orders from the family's
+// mailbox and landline, her husband Jesse from his own; then Jesse orders from the
+// family's mailbox (with a store's tag) and the landline. Her name and his contradict,
+// so the family's keys relate him to her and his description places the order with
+// him: two parties, not one.
+func TestCoupleOnTheFamilysMailboxAndLandline(t *testing.T) {
+	at := func(given, family, email, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "US", GivenName: given, FamilyName: family,
+			Email: email, Phone: phone, Place: &ontology.AddressPart{Street: "531 Ingram Drive", Line2: "Suite 9",
+				Locality: "Raleigh", Region: "NC", Postcode: "27695"}}
+	}
+	f := newFixture(t)
+	f.orderBy("melanie", 0, at("MELANIE", "SCHWARTZ", "THESCHWARTZS@YAHOO.COM", "(212) 558-0433"))
+	f.orderBy("jesse", 1, at("Jesse", "Schwartz", "jesseschwartz67+teashop@hotmail.com", "919-552-8300"))
+	f.orderBy("jesse-family", 2, at("Jesse", "Schwartz", "theschwartzs+teashop@yahoo.com", "+1 (212) 558-0433"))
+	melanie, jesse := f.partyOf("melanie").PartyID, f.partyOf("jesse").PartyID
+	if melanie == jesse {
+		t.Fatalf("MELANIE and Jesse Schwartz are one party %s", jesse)
+	}
+	if got := f.partyOf("jesse-family").PartyID; got != jesse {
+		t.Errorf("Jesse's order from the family's mailbox is party %s, Jesse %s, Melanie %s", got, jesse, melanie)
+	}
+}
