@@ -200,10 +200,10 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		// relative whose fields were typed swapped.
 		return true
 	}
-	if strings.HasPrefix(key, "phone:") && !compare.MobileLine(prof.Phone) && pb.generationsApart("", party, prof) {
-		// Josh Gilbert Jr. from his own mailbox on the line his father Josh Gilbert
-		// orders with from another: see partygeneration.go. A number the plan tells
-		// for a mobile is one person's, whose second mailbox this may be.
+	if strings.HasPrefix(key, "phone:") && pb.namesakeOnLine(party, prof, known) {
+		// Josh Gilbert Jr. from his own mailbox on the line Josh Gilbert orders from;
+		// Aiden Hall from aiden.hall67@ on the line of Ayden Hall: the description
+		// decides (see partygeneration.go and partytwins.go).
 		return true
 	}
 	if strings.HasPrefix(key, "phone:") && !wholeNameAgrees(nameOf(prof), known) && compare.MailboxNamesAnother(prof.Email, known) {
@@ -255,7 +255,7 @@ func (pb *partyBook) personalKeysFirst(found, nodes, keyed []string, prof PartyP
 	}
 	for r := range phoneOnly {
 		if slices.ContainsFunc(personal, func(p string) bool {
-			return pb.clustersContradict(p, r, nameOf(prof)) || pb.generationsApart(p, r, prof)
+			return pb.clustersContradict(p, r, nameOf(prof)) || pb.generationsApart(p, r, prof) || pb.spellsAnotherGiven(r, prof)
 		}) {
 			shared = append(shared, r)
 		}

@@ -255,11 +255,13 @@ func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
 // them: Han writings and phones that disagree, or mailboxes and phones that do
 // (contactsApart, which counts the mention prof, being filed as x, on x's side:
 // PartyProfile{} where x is a candidate), or generations of one name stated on one side
-// and not the other under other mailboxes (generationsApart). (Names that contradict are not enough here:
+// and not the other under other mailboxes (generationsApart), or given names each
+// member spells its own way in its own mailbox (givensSpeltApart). (Names that contradict are not enough here:
 // a strong description match into each says the names were one person's typos as
 // often, and FEBRL's mangled Latin names lost links to that rule.)
 func (pb *partyBook) twoPeople(x, y string, prof PartyProfile) bool {
-	return pb.writingsApart(x, y, PartyProfile{}) || pb.contactsApart(x, y, prof) || pb.generationsApart(x, y, prof)
+	return pb.writingsApart(x, y, PartyProfile{}) || pb.contactsApart(x, y, prof) || pb.generationsApart(x, y, prof) ||
+		pb.givensSpeltApart(x, y, prof)
 }
 
 // clusterOtherHome reports whether some member of the party whose surviving id is root

@@ -13,16 +13,14 @@ import "github.com/seamhub/seam/resolver/compare"
 // own mailbox; a mailbox the two share makes them one again.
 
 // generationsApart reports whether two parties (x, which a mention prof is being filed
-// as, and y; x may be "" for the mention alone) state different generations of one name
-// and share no mailbox, each side holding a mailbox of its own (a family's mailbox is
-// the household's and counts for neither). Companies and names that are Chinese in any
+// as, and y) state different generations of one name and share no mailbox, each side
+// holding a mailbox of its own (a family's mailbox is the household's and counts for
+// neither). Companies and names that are Chinese in any
 // writing are left to their own rules (see clusterContacts).
 func (pb *partyBook) generationsApart(x, y string, prof PartyProfile) bool {
-	rx, ry := "", pb.root(y)
-	if x != "" {
-		if rx = pb.root(x); rx == ry {
-			return false
-		}
+	rx, ry := pb.root(x), pb.root(y)
+	if rx == ry {
+		return false
 	}
 	ex, _, okX := pb.clusterContacts(rx, prof)
 	ey, _, okY := pb.clusterContacts(ry, PartyProfile{})
@@ -50,7 +48,7 @@ func (pb *partyBook) generationsApart(x, y string, prof PartyProfile) bool {
 }
 
 // clusterGenerations returns the generations stated by the members of the party whose
-// surviving id is root ("" for none) and by extra (a mention filed as it, or
+// surviving id is root and by extra (a mention filed as it, or
 // PartyProfile{}): each member's name suffix, or where its name has none its mailbox's
 // (statedGeneration).
 func (pb *partyBook) clusterGenerations(root string, extra PartyProfile) map[string]bool {
@@ -60,16 +58,14 @@ func (pb *partyBook) clusterGenerations(root string, extra PartyProfile) map[str
 			out[g] = true
 		}
 	}
-	if root != "" {
-		for id, n := range pb.names {
-			if pb.root(id) == root {
-				add(compare.Generation(n))
-			}
+	for id, n := range pb.names {
+		if pb.root(id) == root {
+			add(compare.Generation(n))
 		}
-		for id, p := range pb.profiles {
-			if !p.Company && pb.root(id) == root {
-				add(statedGeneration(p))
-			}
+	}
+	for id, p := range pb.profiles {
+		if !p.Company && pb.root(id) == root {
+			add(statedGeneration(p))
 		}
 	}
 	if !extra.Company {
