@@ -200,6 +200,12 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		// relative whose fields were typed swapped.
 		return true
 	}
+	if strings.HasPrefix(key, "phone:") && pb.namesakeOnLine(party, prof, known) {
+		// Josh Gilbert Jr. from his own mailbox on the line Josh Gilbert orders from;
+		// Aiden Hall from aiden.hall67@ on the line of Ayden Hall: the description
+		// decides (see partygeneration.go and partytwins.go).
+		return true
+	}
 	if strings.HasPrefix(key, "phone:") && !wholeNameAgrees(nameOf(prof), known) && compare.MailboxNamesAnother(prof.Email, known) {
 		// Amy Zhang with fengying.zhang@126.com on the phone 張輝 orders with: an
 		// English name beside a Chinese one is the same person's as often as not, but
@@ -248,7 +254,9 @@ func (pb *partyBook) personalKeysFirst(found, nodes, keyed []string, prof PartyP
 		return found, nodes, keyed, nil
 	}
 	for r := range phoneOnly {
-		if slices.ContainsFunc(personal, func(p string) bool { return pb.clustersContradict(p, r, nameOf(prof)) }) {
+		if slices.ContainsFunc(personal, func(p string) bool {
+			return pb.clustersContradict(p, r, nameOf(prof)) || pb.generationsApart(p, r, prof) || pb.spellsAnotherGiven(r, prof)
+		}) {
 			shared = append(shared, r)
 		}
 	}

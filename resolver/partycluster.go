@@ -254,11 +254,14 @@ func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
 // twoPeople reports whether two parties hold two people by what the batch knows of
 // them: Han writings and phones that disagree, or mailboxes and phones that do
 // (contactsApart, which counts the mention prof, being filed as x, on x's side:
-// PartyProfile{} where x is a candidate). (Names that contradict are not enough here:
+// PartyProfile{} where x is a candidate), or generations of one name stated on one side
+// and not the other under other mailboxes (generationsApart), or given names each
+// member spells its own way in its own mailbox (givensSpeltApart). (Names that contradict are not enough here:
 // a strong description match into each says the names were one person's typos as
 // often, and FEBRL's mangled Latin names lost links to that rule.)
 func (pb *partyBook) twoPeople(x, y string, prof PartyProfile) bool {
-	return pb.writingsApart(x, y, PartyProfile{}) || pb.contactsApart(x, y, prof)
+	return pb.writingsApart(x, y, PartyProfile{}) || pb.contactsApart(x, y, prof) || pb.generationsApart(x, y, prof) ||
+		pb.givensSpeltApart(x, y, prof)
 }
 
 // homesApart reports whether the party whose surviving id is self holds a home (not a

@@ -409,6 +409,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		englishNameBeside(&c, a, b)
 		generationsApart(&c, a, b)
 		sexesApart(&c, a, b)
+		givenSpeltApart(&c, a, b)
 	}
 	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)

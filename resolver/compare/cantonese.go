@@ -281,7 +281,7 @@ func sameFamilyCantonese(a, b string) bool {
 		return true
 	}
 	la, lb := strings.ToLower(strings.TrimSpace(a)), strings.ToLower(strings.TrimSpace(b))
-	if la != "" && la == lb && !hasHan(la) {
+	if la != "" && la == lb && !hasHan(la) && chineseSpelling(la) {
 		return true
 	}
 	for _, p := range [][2]string{{a, lb}, {b, la}} {
@@ -292,6 +292,14 @@ func sameFamilyCantonese(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// chineseSpelling reports whether one Latin family name, lower-cased, spells a Chinese
+// family name: a common one's romanisation, a Hong Kong spelling or a pinyin syllable.
+// Schwartz beside SCHWARTZ is one family, not a Chinese one, whatever its given names
+// spell in pinyin (MELANIE, me-la-nie).
+func chineseSpelling(family string) bool {
+	return len(chineseFamilies(family)) > 0 || cantoneseSpelling(family) || hanzi().syllables[family]
 }
 
 // englishGivenWord reports whether a given name is one Latin word that is no Hong Kong

@@ -31,7 +31,9 @@ var plans = map[string]plan{
 	"MY": {code: "60", trunk: "0", min: 8, max: 10},
 	"TH": {code: "66", trunk: "0", min: 8, max: 9},
 	"VN": {code: "84", trunk: "0", min: 9, max: 10},
-	"IN": {code: "91", trunk: "0", min: 10, max: 10},
+	// India: ten digits, a mobile's starting 6 to 9, written "98765 43210" as often as
+	// "098765 43210"; a landline's area code goes with or without its 0 too.
+	"IN": {code: "91", trunk: "0", min: 10, max: 10, bare: true},
 	"AE": {code: "971", trunk: "0", min: 8, max: 9},
 	"US": {code: "1", trunk: "1", intl: []string{"011"}, min: 10, max: 10},
 	"CA": {code: "1", trunk: "1", intl: []string{"011"}, min: 10, max: 10},
