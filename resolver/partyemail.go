@@ -195,13 +195,15 @@ func mailboxGiven(p PartyProfile) string {
 	return ""
 }
 
-// localLetters is the letters a to z of a mailbox's local part, lower-cased: "" for a
-// masked or malformed address.
+// localLetters is the letters a to z of a mailbox's local part, lower-cased, without a
+// tag after + (thehowards+teashop@, a filing the mailbox's owner made for one shop):
+// "" for a masked or malformed address.
 func localLetters(email string) string {
 	local, _, ok := strings.Cut(email, "@")
 	if !ok || compare.IsMasked(email) {
 		return ""
 	}
+	local, _, _ = strings.Cut(local, "+")
 	return strings.Map(func(r rune) rune {
 		if r >= 'a' && r <= 'z' {
 			return r

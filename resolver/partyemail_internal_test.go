@@ -29,6 +29,9 @@ func TestFamilyMailboxIsNoPersonsOwn(t *testing.T) {
 		{p("Howard", "ethan.howard49@gmail.com"), false},
 		{p("Howard", "ehoward@gmail.com"), false},
 		{p("The", "the@gmail.com"), false},
+		// A shop's tag after + is the household's filing, not its name.
+		{p("Howard", "thehowards+teashop@gmail.com"), true},
+		{p("Howard", "ethan.howard+teashop@gmail.com"), false},
 	} {
 		if got := familyMailbox(tt.p); got != tt.want {
 			t.Errorf("%s of %s: family mailbox %v, want %v", tt.p.Email, tt.p.Family, got, tt.want)
