@@ -724,7 +724,7 @@ func nameLetters(n Name, wadeGilesReading bool) string {
 		case hasHan(w):
 			w = uFold(strings.Join(Pinyin(w), ""))
 		default:
-			w = pinyinLatin([]string{strings.ToLower(w)})
+			w = latinFamilyReading(pinyinLatin([]string{strings.ToLower(w)}))
 		}
 		for _, r := range w {
 			if r >= 'a' && r <= 'z' {

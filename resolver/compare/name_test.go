@@ -604,14 +604,44 @@ func TestFamilyReading(t *testing.T) {
 		{Name{Given: "王", Family: "李"}, "li"}, // both common: the fields say
 		{Name{Given: "Wei", Family: "Zhang"}, "zhang"},
 		{Name{Given: "Bo", Family: "LYU"}, "lu"},
-		{Name{Full: "Zhang Wei"}, ""},             // one field: which word is the family name is not said
-		{Name{Full: "Zhiqiang Chen 陈志强"}, "chen"}, // the Han form says it
+		{Name{Given: "Wěi", Family: "Zhāng"}, "zhang"}, // tone marks drop, the letters stay
+		{Name{Given: "Wei", Family: "Ceng"}, "zeng"},   // 曾 read as in 曾经: no family name reads ceng
+		{Name{Given: "Wei", Family: "Céng"}, "zeng"},
+		{Name{Given: "Wei", Family: "Tan"}, "tan"}, // 谭 as well as a misread 覃: kept
+		{Name{Full: "Zhang Wei"}, ""},              // one field: which word is the family name is not said
+		{Name{Full: "Zhiqiang Chen 陈志强"}, "chen"},  // the Han form says it
 		{Name{Given: "Lily", Family: "魏秀云"}, "wei"},
 		{Name{Full: "张**"}, ""},
 		{Name{}, ""},
 	} {
 		if got := FamilyReading(tt.n); got != tt.want {
 			t.Errorf("FamilyReading(%+v) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestHanFamilyFirst: a Han name in two fields is written family name first, whichever
+// field the family name was typed in, and 曾 read Ceng files where 曾 does.
+func TestHanFamilyFirst(t *testing.T) {
+	for _, tt := range []struct {
+		n    Name
+		want string
+	}{
+		{Name{Given: "莉", Family: "马"}, "马莉"},
+		{Name{Given: "俊华", Family: "张"}, "张俊华"},
+		{Name{Given: "张", Family: "俊华"}, "张俊华"}, // the family name typed first
+		{Name{Given: "娜娜", Family: "欧阳"}, "欧阳娜娜"},
+		{Name{Full: "马莉"}, ""},                // one field: written order already
+		{Name{Given: "Li", Family: "Ma"}, ""}, // not Han
+		{Name{Given: "马莉", Family: "马莉"}, ""}, // the whole name twice
+	} {
+		if got := HanFamilyFirst(tt.n); got != tt.want {
+			t.Errorf("HanFamilyFirst(%+v) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+	for _, latin := range []string{"Ceng Wei", "Wei Ceng", "Céng Wěi"} {
+		if got, want := NameLetters(Name{Full: latin}), NameLetters(Name{Full: "曾伟"}); got != want {
+			t.Errorf("NameLetters(%s) = %q, 曾伟's %q: want one key", latin, got, want)
 		}
 	}
 }
