@@ -349,10 +349,19 @@ func readsAsLookAlike(n HanName, text string) (family, reading string, ok bool) 
 // are not part of it.
 func LookAlikeNames(a, b Name) bool {
 	digits := "0123456789"
-	ha, hb := Simplify(strings.TrimRight(hanPart(a.text()), digits)), Simplify(strings.TrimRight(hanPart(b.text()), digits))
+	ha, hb := Simplify(strings.TrimRight(hanPart(hanText(a)), digits)), Simplify(strings.TrimRight(hanPart(hanText(b)), digits))
 	na, okA := ParseHanName(ha)
 	nb, okB := ParseHanName(hb)
 	return okA && okB && na.Given != "" && na.Given == nb.Given && lookAlike(na.Family, nb.Family)
+}
+
+// hanText is a name's text with a Han name given in two fields written family name
+// first, whichever field the family name was typed in (甲 / 莉莉 is 甲莉莉, not 莉莉甲).
+func hanText(n Name) string {
+	if h := HanFamilyFirst(n); h != "" {
+		return h
+	}
+	return n.text()
 }
 
 // transliteration compares a Han name with a romanised one.

@@ -712,6 +712,10 @@ func TestLookAlikeFamilyNames(t *testing.T) {
 		{Name{Given: "莉", Family: "主"}, Name{Given: "莉", Family: "王"}, Typo, true},
 		{Name{Full: "陳飛鳴"}, Name{Full: "陆飞鸣"}, Typo, true},
 		{Name{Given: "丽", Family: "主"}, Name{Full: "王丽7496"}, Typo, true}, // a waybill's name and number tail
+		// The family name typed in the first-name field, as FamilyReading reads it:
+		// 甲 / 莉莉 is 甲莉莉 misread from 田莉莉, 汤 / 勇 is 汤勇 misread from 杨勇.
+		{Name{Given: "甲", Family: "莉莉"}, Name{Given: "莉莉", Family: "田"}, Typo, true},
+		{Name{Given: "汤", Family: "勇"}, Name{Full: "杨勇"}, Typo, true},
 		{Name{Full: "王强"}, Name{Full: "主刚"}, Different, false},
 		{Name{Full: "王强"}, Name{Full: "赵强"}, Different, false},
 	} {
