@@ -23,13 +23,19 @@ type Name struct {
 // (family name first in Han characters).
 //
 // Han parts win over Full: storefronts build Full as first name then last name ("璐燕 巩"),
-// which is backwards for a Chinese name.
+// which is backwards for a Chinese name. A clerk may also type the family name into the
+// first-name field (张 / 俊华): familyInGivenField says which field holds it, so that
+// every reading of the whole name (its family name, its given name's sex, a look-alike
+// family name) starts from 张俊华, not 俊华张.
 func (n Name) text() string {
 	g, f := nameField(n.Given), nameField(n.Family)
 	if g == f && g != "" {
 		return g // a form that wants both fields, filled with the whole name twice
 	}
 	if isHan(g+f) && g != "" && f != "" {
+		if familyInGivenField(g, f) {
+			return g + f // 张 / 俊华: the family name typed in the first-name field
+		}
 		return f + g
 	}
 	if s := strings.TrimSpace(n.Full); s != "" {
@@ -349,19 +355,10 @@ func readsAsLookAlike(n HanName, text string) (family, reading string, ok bool) 
 // are not part of it.
 func LookAlikeNames(a, b Name) bool {
 	digits := "0123456789"
-	ha, hb := Simplify(strings.TrimRight(hanPart(hanText(a)), digits)), Simplify(strings.TrimRight(hanPart(hanText(b)), digits))
+	ha, hb := Simplify(strings.TrimRight(hanPart(a.text()), digits)), Simplify(strings.TrimRight(hanPart(b.text()), digits))
 	na, okA := ParseHanName(ha)
 	nb, okB := ParseHanName(hb)
 	return okA && okB && na.Given != "" && na.Given == nb.Given && lookAlike(na.Family, nb.Family)
-}
-
-// hanText is a name's text with a Han name given in two fields written family name
-// first, whichever field the family name was typed in (甲 / 莉莉 is 甲莉莉, not 莉莉甲).
-func hanText(n Name) string {
-	if h := HanFamilyFirst(n); h != "" {
-		return h
-	}
-	return n.text()
 }
 
 // transliteration compares a Han name with a romanised one.

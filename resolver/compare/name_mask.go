@@ -180,9 +180,6 @@ func FamilyReading(n Name) string {
 	if text == "" || IsMasked(text) {
 		return ""
 	}
-	if g, f := nameField(n.Given), nameField(n.Family); isHan(g+f) && familyInGivenField(g, f) {
-		text = g + f
-	}
 	if hn, ok := ParseHanName(text); ok {
 		return uFold(strings.Join(familyPinyin(hn.Family), ""))
 	}
@@ -225,10 +222,7 @@ func HanFamilyFirst(n Name) string {
 	if g == "" || f == "" || g == f || !isHan(g+f) {
 		return ""
 	}
-	if familyInGivenField(g, f) {
-		return g + f
-	}
-	return f + g
+	return n.text()
 }
 
 // latinFamilyReadings are romanised family names that spell a character's usual

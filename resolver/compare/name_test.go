@@ -639,6 +639,10 @@ func TestHanFamilyFirst(t *testing.T) {
 			t.Errorf("HanFamilyFirst(%+v) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
+	// The sex a given name points to is read from the given name, wherever it was typed.
+	if g := GivenGender(Name{Given: "张", Family: "丽"}); g != GivenGender(Name{Full: "张丽"}) || g == GenderUnknown {
+		t.Errorf("GivenGender(张 / 丽) = %v, 张丽's %v: want one sex, known", g, GivenGender(Name{Full: "张丽"}))
+	}
 	for _, latin := range []string{"Ceng Wei", "Wei Ceng", "Céng Wěi"} {
 		if got, want := NameLetters(Name{Full: latin}), NameLetters(Name{Full: "曾伟"}); got != want {
 			t.Errorf("NameLetters(%s) = %q, 曾伟's %q: want one key", latin, got, want)
