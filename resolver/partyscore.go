@@ -198,11 +198,6 @@ func (p PartyProfile) Blocks() map[string]string {
 		if h := compare.HanWriting(p.Name); !p.Company && h != "" {
 			out[BlockName] = kind + h
 		}
-		// 莉 / 马 in a storefront's first-name and last-name fields and 马莉 on a delivery
-		// order: one name, which a key in written order would file as two.
-		if h := compare.HanFamilyFirst(nameOf(p)); !p.Company && h != "" {
-			out[BlockName] = kind + normalize.PersonName(h)
-		}
 	}
 	if a := compact(p.Address); len([]rune(a)) >= 8 {
 		out[BlockAddress] = kind + a

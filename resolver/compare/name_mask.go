@@ -214,17 +214,6 @@ func familyInGivenField(given, family string) bool {
 		utf8.RuneCountInString(family) == 1 && commonFamily(given) && !commonFamily(family))
 }
 
-// HanFamilyFirst is a Han name given in a first-name and a last-name field written
-// family name first, as one field writes it: 莉 / 马 is 马莉, and 张 / 俊华, the family
-// name typed in the first-name field, is 张俊华. "" unless both fields are Han.
-func HanFamilyFirst(n Name) string {
-	g, f := nameField(n.Given), nameField(n.Family)
-	if g == "" || f == "" || g == f || !isHan(g+f) {
-		return ""
-	}
-	return n.text()
-}
-
 // latinFamilyReadings are romanised family names that spell a character's usual
 // reading where, as a family name, it is read otherwise, and that no other family name
 // is read as: 曾 is Zeng as a family name, but Ceng is what a typist who reads the
