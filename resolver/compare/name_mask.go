@@ -210,6 +210,13 @@ func FamilyReading(n Name) string {
 // character is the family name; or 李 as the first name and 超 as the last, where of two
 // single characters one is a common family name and the other not.
 func familyInGivenField(given, family string) bool {
+	// A compound family name (上官, 欧阳) is the family name wherever it was typed: 磊 /
+	// 上官 is 上官磊, and 上官 / 磊 is too.
+	_, givenCompound := compoundSurnames[Simplify(given)]
+	_, familyCompound := compoundSurnames[Simplify(family)]
+	if givenCompound || familyCompound {
+		return givenCompound && !familyCompound
+	}
 	return utf8.RuneCountInString(given) == 1 && (utf8.RuneCountInString(family) > 1 ||
 		utf8.RuneCountInString(family) == 1 && commonFamily(given) && !commonFamily(family))
 }

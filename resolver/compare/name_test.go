@@ -601,7 +601,10 @@ func TestFamilyReading(t *testing.T) {
 		{Name{Given: "方", Family: "婷敏"}, "fang"}, // the one character is the family name
 		{Name{Given: "李", Family: "超"}, "li"},    // of two single characters, the common family name
 		{Name{Given: "超", Family: "李"}, "li"},
-		{Name{Given: "王", Family: "李"}, "li"}, // both common: the fields say
+		{Name{Given: "王", Family: "李"}, "li"},         // both common: the fields say
+		{Name{Given: "磊", Family: "上官"}, "shangguan"}, // a compound family name is the family name
+		{Name{Given: "上官", Family: "磊"}, "shangguan"}, // wherever it was typed
+		{Name{Given: "歐陽", Family: "娜娜"}, "ouyang"},
 		{Name{Given: "Wei", Family: "Zhang"}, "zhang"},
 		{Name{Given: "Bo", Family: "LYU"}, "lu"},
 		{Name{Given: "Wěi", Family: "Zhāng"}, "zhang"}, // tone marks drop, the letters stay
