@@ -23,13 +23,19 @@ type Name struct {
 // (family name first in Han characters).
 //
 // Han parts win over Full: storefronts build Full as first name then last name ("璐燕 巩"),
-// which is backwards for a Chinese name.
+// which is backwards for a Chinese name. A clerk may also type the family name into the
+// first-name field (张 / 俊华): familyInGivenField says which field holds it, so that
+// every reading of the whole name (its family name, its given name's sex, a look-alike
+// family name) starts from 张俊华, not 俊华张.
 func (n Name) text() string {
 	g, f := nameField(n.Given), nameField(n.Family)
 	if g == f && g != "" {
 		return g // a form that wants both fields, filled with the whole name twice
 	}
 	if isHan(g+f) && g != "" && f != "" {
+		if familyInGivenField(g, f) {
+			return g + f // 张 / 俊华: the family name typed in the first-name field
+		}
 		return f + g
 	}
 	if s := strings.TrimSpace(n.Full); s != "" {
@@ -724,7 +730,7 @@ func nameLetters(n Name, wadeGilesReading bool) string {
 		case hasHan(w):
 			w = uFold(strings.Join(Pinyin(w), ""))
 		default:
-			w = pinyinLatin([]string{strings.ToLower(w)})
+			w = latinFamilyReading(pinyinLatin([]string{strings.ToLower(w)}))
 		}
 		for _, r := range w {
 			if r >= 'a' && r <= 'z' {

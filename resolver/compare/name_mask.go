@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/seamhub/seam/resolver/normalize"
 )
 
@@ -182,13 +180,6 @@ func FamilyReading(n Name) string {
 	if text == "" || IsMasked(text) {
 		return ""
 	}
-	if g, f := nameField(n.Given), nameField(n.Family); isHan(g+f) && utf8.RuneCountInString(g) == 1 &&
-		(utf8.RuneCountInString(f) > 1 || utf8.RuneCountInString(f) == 1 && commonFamily(g) && !commonFamily(f)) {
-		// 方 as the first name, 婷敏 as the last: the one character is the family name.
-		// 李 as the first name and 超 as the last: of two single characters, the one
-		// that is a common family name and the other not.
-		text = g + f
-	}
 	if hn, ok := ParseHanName(text); ok {
 		return uFold(strings.Join(familyPinyin(hn.Family), ""))
 	}
@@ -203,13 +194,48 @@ func FamilyReading(n Name) string {
 	if f == "" || hasHan(f) || strings.TrimSpace(n.Given) == "" {
 		return ""
 	}
+	// Zēng or Céng with its tone marks: the marks go, as NameLetters drops them, and the
+	// letters stay.
 	var b strings.Builder
-	for _, r := range pinyinLatin([]string{strings.ToLower(norm.NFKC.String(f))}) {
+	for _, r := range pinyinLatin([]string{strings.Join(normalize.PersonNameWords(f), "")}) {
 		if r >= 'a' && r <= 'z' {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	return latinFamilyReading(b.String())
+}
+
+// familyInGivenField reports whether a Han name given in two fields has its family name
+// in the first-name field: 方 as the first name and 婷敏 as the last, where the one
+// character is the family name; or 李 as the first name and 超 as the last, where of two
+// single characters one is a common family name and the other not.
+func familyInGivenField(given, family string) bool {
+	// A compound family name (上官, 欧阳) is the family name wherever it was typed: 磊 /
+	// 上官 is 上官磊, and 上官 / 磊 is too.
+	_, givenCompound := compoundSurnames[Simplify(given)]
+	_, familyCompound := compoundSurnames[Simplify(family)]
+	if givenCompound || familyCompound {
+		return givenCompound && !familyCompound
+	}
+	return utf8.RuneCountInString(given) == 1 && (utf8.RuneCountInString(family) > 1 ||
+		utf8.RuneCountInString(family) == 1 && commonFamily(given) && !commonFamily(family))
+}
+
+// latinFamilyReadings are romanised family names that spell a character's usual
+// reading where, as a family name, it is read otherwise, and that no other family name
+// is read as: 曾 is Zeng as a family name, but Ceng is what a typist who reads the
+// character as in 曾经 writes, and no family name is read ceng. A spelling that is
+// another family name's reading (Tan is 谭 as well as a misreading of 覃, Dan is 但) is
+// not here: read as the one, it would be filed away from the other.
+var latinFamilyReadings = map[string]string{"ceng": "zeng"}
+
+// latinFamilyReading is the family-name reading of a romanised family name, in the
+// letters FamilyReading and NameLetters key on.
+func latinFamilyReading(w string) string {
+	if r, ok := latinFamilyReadings[w]; ok {
+		return r
+	}
+	return w
 }
 
 // RomanisedChinese reports whether a Latin given name reads as a Chinese given name in

@@ -601,17 +601,38 @@ func TestFamilyReading(t *testing.T) {
 		{Name{Given: "方", Family: "婷敏"}, "fang"}, // the one character is the family name
 		{Name{Given: "李", Family: "超"}, "li"},    // of two single characters, the common family name
 		{Name{Given: "超", Family: "李"}, "li"},
-		{Name{Given: "王", Family: "李"}, "li"}, // both common: the fields say
+		{Name{Given: "王", Family: "李"}, "li"},         // both common: the fields say
+		{Name{Given: "磊", Family: "上官"}, "shangguan"}, // a compound family name is the family name
+		{Name{Given: "上官", Family: "磊"}, "shangguan"}, // wherever it was typed
+		{Name{Given: "歐陽", Family: "娜娜"}, "ouyang"},
 		{Name{Given: "Wei", Family: "Zhang"}, "zhang"},
 		{Name{Given: "Bo", Family: "LYU"}, "lu"},
-		{Name{Full: "Zhang Wei"}, ""},             // one field: which word is the family name is not said
-		{Name{Full: "Zhiqiang Chen 陈志强"}, "chen"}, // the Han form says it
+		{Name{Given: "Wěi", Family: "Zhāng"}, "zhang"}, // tone marks drop, the letters stay
+		{Name{Given: "Wei", Family: "Ceng"}, "zeng"},   // 曾 read as in 曾经: no family name reads ceng
+		{Name{Given: "Wei", Family: "Céng"}, "zeng"},
+		{Name{Given: "Wei", Family: "Tan"}, "tan"}, // 谭 as well as a misread 覃: kept
+		{Name{Full: "Zhang Wei"}, ""},              // one field: which word is the family name is not said
+		{Name{Full: "Zhiqiang Chen 陈志强"}, "chen"},  // the Han form says it
 		{Name{Given: "Lily", Family: "魏秀云"}, "wei"},
 		{Name{Full: "张**"}, ""},
 		{Name{}, ""},
 	} {
 		if got := FamilyReading(tt.n); got != tt.want {
 			t.Errorf("FamilyReading(%+v) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestHanFieldsSwapped: a Han name in two fields is read family name first, whichever
+// field the family name was typed in, and 曾 read Ceng files where 曾 does.
+func TestHanFieldsSwapped(t *testing.T) {
+	// The sex a given name points to is read from the given name, wherever it was typed.
+	if g := GivenGender(Name{Given: "张", Family: "丽"}); g != GivenGender(Name{Full: "张丽"}) || g == GenderUnknown {
+		t.Errorf("GivenGender(张 / 丽) = %v, 张丽's %v: want one sex, known", g, GivenGender(Name{Full: "张丽"}))
+	}
+	for _, latin := range []string{"Ceng Wei", "Wei Ceng", "Céng Wěi"} {
+		if got, want := NameLetters(Name{Full: latin}), NameLetters(Name{Full: "曾伟"}); got != want {
+			t.Errorf("NameLetters(%s) = %q, 曾伟's %q: want one key", latin, got, want)
 		}
 	}
 }
@@ -682,6 +703,10 @@ func TestLookAlikeFamilyNames(t *testing.T) {
 		{Name{Given: "莉", Family: "主"}, Name{Given: "莉", Family: "王"}, Typo, true},
 		{Name{Full: "陳飛鳴"}, Name{Full: "陆飞鸣"}, Typo, true},
 		{Name{Given: "丽", Family: "主"}, Name{Full: "王丽7496"}, Typo, true}, // a waybill's name and number tail
+		// The family name typed in the first-name field, as FamilyReading reads it:
+		// 甲 / 莉莉 is 甲莉莉 misread from 田莉莉, 汤 / 勇 is 汤勇 misread from 杨勇.
+		{Name{Given: "甲", Family: "莉莉"}, Name{Given: "莉莉", Family: "田"}, Typo, true},
+		{Name{Given: "汤", Family: "勇"}, Name{Full: "杨勇"}, Typo, true},
 		{Name{Full: "王强"}, Name{Full: "主刚"}, Different, false},
 		{Name{Full: "王强"}, Name{Full: "赵强"}, Different, false},
 	} {
