@@ -221,10 +221,17 @@ func (p PartyProfile) Blocks() map[string]string {
 	if p.NationalID != "" {
 		out[BlockNationalID] = kind + p.NationalID
 	}
-	if l := compare.NameLetters(nameOf(p)); len(l) >= 5 {
+	// 莉 and 马 in a storefront's first and last name fields and 马莉 on a waybill: one
+	// name, whose two characters read in four letters. A name written in Han characters
+	// is as specific as its characters, however few letters they read in (the name
+	// block takes two), while five Latin letters are the least that tell people apart;
+	// its letters are the one key the two writings share (the name block files each
+	// as it is written, and the count of a name's holders is of that writing).
+	han := hanWrittenName(nameOf(p))
+	if l := compare.NameLetters(nameOf(p)); len(l) >= 5 || han && l != "" {
 		out[BlockLetters] = kind + l
 	}
-	if l := compare.NameLettersWadeGiles(nameOf(p)); len(l) >= 5 {
+	if l := compare.NameLettersWadeGiles(nameOf(p)); len(l) >= 5 || han && l != "" {
 		out[BlockLettersWG] = kind + l
 	}
 	// What a marketplace's mask shows of a number (185****8209): the only value a
@@ -282,6 +289,16 @@ func (p PartyProfile) Blocks() map[string]string {
 		out[BlockFlat] = kind + c + "|" + n
 	}
 	return out
+}
+
+// hanWrittenName reports whether a person name is written in Han characters alone, two
+// or more of them, whole (马莉) or in a form's two fields (莉 and 马).
+func hanWrittenName(n compare.Name) bool {
+	text := strings.Join(strings.Fields(n.Family+n.Given), "")
+	if text == "" {
+		text = strings.Join(strings.Fields(n.Full), "")
+	}
+	return compare.IsHanText(text) && utf8.RuneCountInString(text) >= 2
 }
 
 // blockPostcode is the postcode a block key holds: as written, without spaces, but for

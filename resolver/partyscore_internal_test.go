@@ -238,3 +238,33 @@ func TestStreetBeforeABuildingIsACompound(t *testing.T) {
 		}
 	}
 }
+
+// TestHanNameInPartsMeetsItsWholeWriting: a Chinese name a storefront splits into its
+// first and last name fields (莉 and 马) shares the letters block of the same name
+// written whole (马莉, 馬莉 on a Taiwanese order), though its two characters read in
+// fewer letters than a Latin name needs to block; fields filled the other way round
+// (李 as the first name, 娜 as the last) read alike. A Latin name of as few letters
+// blocks nothing by them.
+func TestHanNameInPartsMeetsItsWholeWriting(t *testing.T) {
+	shop := func(given, family string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family, Country: "CN"})
+	}
+	for _, c := range []struct {
+		shop    PartyProfile
+		waybill string
+	}{
+		{shop("莉", "马"), "马莉"},
+		{shop("莉", "马"), "馬莉"},
+		{shop("李", "娜"), "李娜"},
+		{shop("丽", "吴"), "吴丽"},
+	} {
+		for _, rule := range []string{BlockLetters, BlockLettersWG} {
+			if got, want := c.shop.Blocks()[rule], buyer(c.waybill, "", "").Blocks()[rule]; got != want || got == "" {
+				t.Errorf("%s %s: %s block %q, want %s's %q", c.shop.Given, c.shop.Family, rule, got, c.waybill, want)
+			}
+		}
+	}
+	if got, ok := shop("Li", "Ma").Blocks()[BlockLetters]; ok {
+		t.Errorf("Li Ma: letters block %q, want none (four Latin letters)", got)
+	}
+}
