@@ -92,7 +92,7 @@ func householdLine(c *Comparison, a, b PartyProfile) {
 	if a.Email == "" || b.Email == "" || compare.IsMasked(a.Email) || compare.IsMasked(b.Email) || c[fieldEmail].Kind != compare.Different {
 		return
 	}
-	if weakName(na) || weakName(nb) || wholeNameAgrees(na, nb) {
+	if weakName(na) || weakName(nb) || wholeNameAgrees(na, nb) || mailboxNamesTheOther(a, b) {
 		return
 	}
 	home := c[fieldPhone].Kind == compare.Exact && compare.FixedLine(a.Phone)
@@ -102,4 +102,17 @@ func householdLine(c *Comparison, a, b PartyProfile) {
 	if c[fieldGiven].Kind == compare.Similar && !c[fieldPhone].Kind.Agrees() {
 		c[fieldGiven] = compare.Level{Kind: compare.Different, Why: c[fieldGiven].Why + ", each from its own mailbox with no phone of one person in common (siblings of one generation name)"}
 	}
+}
+
+// mailboxNamesTheOther reports whether one side's mailbox holds, beside the family name,
+// the other side's given name: Chia-hung Lin from wilsonlin@hotmail.com and Wilson Lin
+// from lchiahung1998@hotmail.com on their home's line are one man's English and
+// Chinese names, each mailbox his, not two residents.
+func mailboxNamesTheOther(a, b PartyProfile) bool {
+	for _, p := range [][2]PartyProfile{{a, b}, {b, a}} {
+		if g := mailboxGiven(p[0]); len(g) >= 3 && g == strings.Join(givenWords(p[1]), "") {
+			return true
+		}
+	}
+	return false
 }

@@ -442,6 +442,10 @@ func CompareParties(a, b PartyProfile) Comparison {
 		}
 	}
 	if !a.Company && !b.Company {
+		// The home's line first: englishBesideChinese reads a phone in common as one
+		// person's, and a household's line under two mailboxes is not (Tony Liang and
+		// his daughter Chia-ling on their flat's (04)4907-0263).
+		householdLine(&c, a, b)
 		englishBesideChinese(&c, a, b)
 	}
 	placeA, placeB := cityWrittenShort(a.Place, b.Place)
@@ -525,7 +529,6 @@ func CompareParties(a, b PartyProfile) Comparison {
 		initialSpelledByMailbox(&c, a, b)
 		mailboxOfAnother(&c, a, b)
 		secondPhoneAtHome(&c, a, b)
-		householdLine(&c, a, b)
 		homophoneOnAnotherPhone(&c)
 	}
 	return c

@@ -268,3 +268,38 @@ func TestHanNameInPartsMeetsItsWholeWriting(t *testing.T) {
 		t.Errorf("Li Ma: letters block %q, want none (four Latin letters)", got)
 	}
 }
+
+// TestEnglishNameOnTheHomeLine: Tony Liang from his mailbox and his daughter Chia-ling
+// from hers, both on their flat's line (04)4907-0263, agree in the family name and the
+// home only: the line is the household's, so the English name beside a Chinese one
+// counts as another given name, as with no phone in common, and the pair is at most
+// possibly one person, unless each mailbox holds the other side's given name. On one
+// mobile the English name is still the person's other name.
+func TestEnglishNameOnTheHomeLine(t *testing.T) {
+	p := func(given, phone, email string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " Liang", GivenName: given, FamilyName: "Liang",
+			Phone: phone, Email: email, Country: "TW",
+			Place: &ontology.AddressPart{Street: "高雄市左營區基隆路四段138號5樓", Locality: "高雄市", Postcode: "899"}})
+	}
+	pm := DefaultPartyModel()
+	tony, daughter := p("Tony", "04-4907-0263", "tony_liang@outlook.com"), p("Chia-ling", "+886 4 4907 0263", "chialingliang81@gmail.com")
+	c := CompareParties(tony, daughter)
+	if d, s := pm.Decide(c, tony, nil); d == Same || c[fieldGiven].Kind != compare.Different {
+		t.Errorf("Tony and Chia-ling Liang on the home's line: %v (%.1f), given %v, want the given names different and no link: %s", d, s, c[fieldGiven].Kind, pm.Explain(c, tony, nil))
+	}
+	// Each mailbox holding the other side's given name is one man's two mailboxes.
+	lin := func(given, email string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " Lin", GivenName: given, FamilyName: "Lin",
+			Phone: "07-4567-811", Email: email, Country: "TW",
+			Place: &ontology.AddressPart{Street: "9F, No.152, Ln. 210, Minzu Rd.", Line2: "North Dist.", Locality: "Tainan City", Postcode: "704"}})
+	}
+	wilson, chiahung := lin("Wilson", "LCHIAHUNG1998@hotmail.com"), lin("Chia-hung", "WILSONLIN@hotmail.com")
+	if c := CompareParties(chiahung, wilson); c[fieldPhone].Kind != compare.Exact {
+		t.Errorf("Chia-hung Lin from wilsonlin@ and Wilson Lin from lchiahung1998@: phone %v (%s), want the line his", c[fieldPhone].Kind, c[fieldPhone].Why)
+	}
+	mobile := p("Chia-ling", "0912 345 678", "chialingliang81@gmail.com")
+	c = CompareParties(p("Tony", "+886 912 345 678", "tony_liang@outlook.com"), mobile)
+	if c[fieldName].Kind != compare.Partial {
+		t.Errorf("Tony and Chia-ling Liang on one mobile: name %v (%s), want the family name only (Partial)", c[fieldName].Kind, c[fieldName].Why)
+	}
+}
