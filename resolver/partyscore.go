@@ -542,13 +542,33 @@ func CompareParties(a, b PartyProfile) Comparison {
 // same house number it may still be one home whose street is spelt in a way the
 // comparison does not know (a typist's slips in a long street name), and counts.
 func flatOnAnotherStreet(c *Comparison, a, b PartyProfile) {
-	if c[fieldStreet].Kind != compare.Different || c[fieldNumber].Kind == compare.Exact || chineseHome(a) || chineseHome(b) {
+	if c[fieldStreet].Kind != compare.Different || c[fieldNumber].Kind == compare.Exact {
+		return
+	}
+	if chineseHome(a) || chineseHome(b) {
+		// A Taiwanese home's second line is its floor alone (六樓, 6F): on another
+		// road under another number, the floor is a coincidence of one building in
+		// ten or twenty (王偉 at 四維路166號六樓 and Wang Wei at 光復路177巷303號6樓, two
+		// namesakes of one city). A mainland detail names a compound, its building and
+		// its flat, which a compound with gates on two roads shares, and is left alone.
+		if c[fieldDetail].Kind.Agrees() && floorOnly(a.Place.Detail) && floorOnly(b.Place.Detail) {
+			c[fieldDetail] = compare.Level{Kind: compare.Null, Why: c[fieldDetail].Why + ": a floor alone, on another street under another number"}
+		}
 		return
 	}
 	if k := c[fieldDetail].Kind; k == compare.Null || k == compare.Different || detailNumbers(a.Place.Detail) == "" || detailNumbers(b.Place.Detail) == "" {
 		return // a building's name (Royal Apartments, Kooyong) is rare, and counts
 	}
 	c[fieldDetail] = compare.Level{Kind: compare.Null, Why: c[fieldDetail].Why + ": on another street, another home's flat"}
+}
+
+// floorPattern is a second line that names a floor and nothing else: 6樓, 六樓, 12楼,
+// 6F, 6F., 6/F, 6th Floor.
+var floorPattern = regexp.MustCompile(`(?i)^(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:樓|楼|層|层|f\.?|/f|(?:st|nd|rd|th)?\s*floor)$`)
+
+// floorOnly reports whether an address's detail is a floor alone (floorPattern).
+func floorOnly(detail string) bool {
+	return floorPattern.MatchString(strings.TrimSpace(strings.Trim(strings.TrimSpace(detail), ",")))
 }
 
 // suburbOfPostcode makes another locality say nothing where the postcode agrees, in a

@@ -303,3 +303,37 @@ func TestEnglishNameOnTheHomeLine(t *testing.T) {
 		t.Errorf("Tony and Chia-ling Liang on one mobile: name %v (%s), want the family name only (Partial)", c[fieldName].Kind, c[fieldName].Why)
 	}
 }
+
+// TestFloorAloneOnAnotherStreet: two Wang Wei of Taichung, one at 四維路166號六樓 and one
+// at 光復路177巷303號6樓, share a floor and nothing else of their homes; on another road
+// under another number the floor says nothing, and the namesakes stay apart. The same
+// floor under the same road and number still counts, and so does a mainland flat's
+// building and unit, which a compound with gates on two roads shares.
+func TestFloorAloneOnAnotherStreet(t *testing.T) {
+	p := func(given, family, email, street, postcode string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family,
+			Email: email, Country: "TW", Place: &ontology.AddressPart{Street: street, Locality: "台中市", Postcode: postcode}})
+	}
+	pm := DefaultPartyModel()
+	a := p("Wei", "Wang", "wangw22@yahoo.com.tw", "台中市北屯區四維路166號六樓", "406")
+	b := p("WEI", "WANG", "wangk93@gmail.com", "臺中市南屯區光復路177巷303號6樓", "408")
+	c := CompareParties(a, b)
+	if d, s := pm.Decide(c, a, nil); d == Same || c[fieldDetail].Kind != compare.Null {
+		t.Errorf("two Wang Wei on one floor of two roads: %v (%.1f), detail %v, want the floor saying nothing: %s", d, s, c[fieldDetail].Kind, pm.Explain(c, a, nil))
+	}
+	if c := CompareParties(a, p("Wei", "Wang", "wwang1970@hsbc.com.hk", "北屯區四維路166號6樓", "406")); !c[fieldDetail].Kind.Agrees() {
+		t.Errorf("one floor of one road and number: detail %v (%s), want it agreeing", c[fieldDetail].Kind, c[fieldDetail].Why)
+	}
+	cn := func(addr string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王伟", Country: "CN", Address: addr})
+	}
+	if c := CompareParties(cn("上海市浦东新区张杨路500号阳光花园3栋2单元601室"), cn("上海市浦东新区浦电路88号阳光花园3栋2单元601室")); c[fieldDetail].Kind == compare.Null {
+		t.Errorf("a mainland compound's flat on two roads: detail %v (%s), want it compared", c[fieldDetail].Kind, c[fieldDetail].Why)
+	}
+	for detail, want := range map[string]bool{"6樓": true, "六樓": true, "12楼": true, "5F": true, "5F.": true, "5/F": true, "3rd Floor": true,
+		"3栋2单元601室": false, "Apt 5F": false, "Flat B, 12/F": false, "": false} {
+		if got := floorOnly(detail); got != want {
+			t.Errorf("floorOnly(%q) = %v, want %v", detail, got, want)
+		}
+	}
+}
