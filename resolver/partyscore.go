@@ -446,6 +446,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		// person's, and a household's line under two mailboxes is not (Tony Liang and
 		// his daughter Chia-ling on their flat's (04)4907-0263).
 		householdLine(&c, a, b)
+		generationSibling(&c, a, b)
 		englishBesideChinese(&c, a, b)
 	}
 	placeA, placeB := cityWrittenShort(a.Place, b.Place)

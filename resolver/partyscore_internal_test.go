@@ -337,3 +337,23 @@ func TestFloorAloneOnAnotherStreet(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerationSibling: 洪文明 and Wen-ting Hung at one Kaohsiung flat, each from a
+// mailbox of their own and no phone in common, are a brother and a sister named for
+// their generation (文 shared, 明 and 婷 their own), not one name with a slip; on one
+// mailbox the slip reading stays.
+func TestGenerationSibling(t *testing.T) {
+	p := func(given, family, email string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family,
+			Email: email, Country: "TW", Place: &ontology.AddressPart{Street: "左營區敦化北路五段80號7樓", Locality: "高雄市", Postcode: "840"}})
+	}
+	pm := DefaultPartyModel()
+	brother := p("文明", "洪", "wenming_hung@msa.hinet.net")
+	c := CompareParties(brother, p("Wen-ting", "Hung", "whung@hotmail.com"))
+	if d, s := pm.Decide(c, brother, nil); d == Same || c[fieldGiven].Kind != compare.Different {
+		t.Errorf("洪文明 and Wen-ting Hung from two mailboxes: %v (%.1f), given %v, want another given name: %s", d, s, c[fieldGiven].Kind, pm.Explain(c, brother, nil))
+	}
+	if c := CompareParties(brother, p("Wen-ting", "Hung", "wenming_hung@msa.hinet.net")); c[fieldGiven].Kind == compare.Different {
+		t.Errorf("洪文明 and Wen-ting Hung on one mailbox: given %v (%s), want the slip reading", c[fieldGiven].Kind, c[fieldGiven].Why)
+	}
+}
