@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/seamhub/seam/resolver/normalize"
 )
@@ -95,3 +96,50 @@ var romanSyllables = sync.OnceValue(func() map[string]bool {
 	}
 	return m
 })
+
+// syllablesApart reports whether two given names written in Latin words are each made
+// of pinyin or Wade-Giles syllables written apart, of other counts, with no syllable in
+// common: Zi-Ting and Ning, whose ting and ning look alike but are two characters.
+func syllablesApart(a, b []string) bool {
+	if len(a) == len(b) {
+		return false
+	}
+	for _, ws := range [][]string{a, b} {
+		for _, w := range ws {
+			if len(w) < 2 || !romanSyllables()[uFold(w)] {
+				return false
+			}
+		}
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if uFold(x) == uFold(y) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// oneGivenSyllableApart reports, for a Han name of two characters read as two words
+// against two Latin words (lw), whether one character's syllable is among the Latin
+// words and the other character's stands against another syllable: 张慧 (zhang hui)
+// against Zhang Hua or Hua Zhang, read with either character as the family name (a
+// form's fields filled either way round). It returns the two syllables.
+func oneGivenSyllableApart(n HanName, words, lw []string) (string, string, bool) {
+	if len(words) != 2 || len(lw) != 2 || utf8.RuneCountInString(n.Given) != 1 || utf8.RuneCountInString(n.Family) != 1 {
+		return "", "", false
+	}
+	for _, o := range [][2]string{{lw[0], lw[1]}, {lw[1], lw[0]}} {
+		same, other := strings.ToLower(o[0]), strings.ToLower(o[1])
+		if !hanzi().syllables[uFoldBack(other)] {
+			continue
+		}
+		for _, w := range [][2]string{{words[0], words[1]}, {words[1], words[0]}} {
+			if same == w[0] && other != w[1] {
+				return w[1], other, true
+			}
+		}
+	}
+	return "", "", false
+}
