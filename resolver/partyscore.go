@@ -797,8 +797,37 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 		// name only, as for any English name.)
 		return
 	}
+	if m, ok := mailboxOfAnotherEnglishName(a, b); ok {
+		// Queenie Wang from queeniewang@ and Yang Wang from wang.andy@ on their home's
+		// line: his mailbox gives his English name, Andy, and hers is another. The
+		// names are two people's, whatever the line.
+		if !differs {
+			c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + a.Given + " against " + b.Given + ", whose mailbox calls them " + m + ", another English name"}
+		}
+		return
+	}
 	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
 	c[fieldName] = compare.Level{Kind: compare.Partial, Why: "name: the family name only, an English given name beside a Chinese one"}
+}
+
+// mailboxOfAnotherEnglishName reports whether, of an English and a Chinese given name
+// under one family name, the Chinese one's mailbox holds beside the family name a known
+// English given name that is not the other side's (nor a form of it): that person's
+// own English name, so the English-named side is someone else. It returns that name.
+func mailboxOfAnotherEnglishName(a, b PartyProfile) (string, bool) {
+	for _, p := range [][2]PartyProfile{{a, b}, {b, a}} {
+		eng, chi := p[0], p[1]
+		given := givenWords(eng)
+		if len(given) != 1 || !compare.EnglishGiven(given[0]) {
+			continue
+		}
+		m := mailboxGiven(chi)
+		if len(m) < 3 || m == given[0] || !compare.KnownEnglishGiven(m) || compare.Nicknames(m, given[0]) {
+			continue
+		}
+		return m, true
+	}
+	return "", false
 }
 
 // englishNameBeside makes a name that is the other's with an English given name written

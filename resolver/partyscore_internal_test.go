@@ -357,3 +357,27 @@ func TestGenerationSibling(t *testing.T) {
 		t.Errorf("洪文明 and Wen-ting Hung on one mailbox: given %v (%s), want the slip reading", c[fieldGiven].Kind, c[fieldGiven].Why)
 	}
 }
+
+// TestMailboxOfAnotherEnglishName: Queenie Wang (a card's one-string holder name) from
+// queeniewang@ and Yang Wang from wang.andy@ on one North American number (a home's
+// line or a mobile, the plan does not tell) at one house: his mailbox gives his English
+// name, Andy, so Queenie is someone else and the pair is no link; Andy Wang against
+// Yang Wang of wang.andy@ is still his English name beside his Chinese one.
+func TestMailboxOfAnotherEnglishName(t *testing.T) {
+	p := func(given, email string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " Wang", GivenName: given, FamilyName: "Wang",
+			Phone: "905-693-7386", Email: email, Country: "US",
+			Place: &ontology.AddressPart{Street: "5363 Elm Place", Locality: "San Francisco", Region: "CA", Postcode: "94180"}})
+	}
+	pm := DefaultPartyModel()
+	yang := p("Yang", "wang.andy@outlook.com")
+	card := p("Queenie", "queeniewang@icloud.com") // a card's holder name, one string
+	card.Given, card.Family = "", ""
+	c := CompareParties(card, yang)
+	if d, s := pm.Decide(c, yang, nil); d == Same {
+		t.Errorf("Queenie Wang against Yang Wang of wang.andy@: %v (%.1f), want no link: %s", d, s, pm.Explain(c, yang, nil))
+	}
+	if c := CompareParties(p("Andy", "andy.w@icloud.com"), yang); c[fieldName].Kind != compare.Partial {
+		t.Errorf("Andy Wang against Yang Wang of wang.andy@: name %v (%s), want the family name only (Partial)", c[fieldName].Kind, c[fieldName].Why)
+	}
+}

@@ -137,6 +137,14 @@ func knownEnglishGiven(w string) bool {
 	return englishReadAsPinyin[w] || len(nicknames()[w]) > 0
 }
 
+// EnglishGiven reports whether a given name is one English name (englishGiven): Queenie,
+// Julien, not Weiping or Chia-ling.
+func EnglishGiven(g string) bool { return englishGiven(g) }
+
+// KnownEnglishGiven reports whether a lower-case word is an English given name the
+// nickname table lists (andy, queenie), not merely a word that reads as no pinyin.
+func KnownEnglishGiven(w string) bool { return knownEnglishGiven(w) }
+
 // englishGiven reports whether a given name is one English name: a single Latin word
 // that is a known English name, or does not read as pinyin in one or two syllables.
 func englishGiven(g string) bool {
