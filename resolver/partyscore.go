@@ -804,6 +804,12 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 		if !differs {
 			c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + a.Given + " against " + b.Given + ", whose mailbox calls them " + m + ", another English name"}
 		}
+		if c[fieldPhone].Kind == compare.Exact && !compare.MobileLine(a.Phone) {
+			// Two people, each from their own mailbox, on one number that may be the
+			// house's line: the number is the household's (as householdLine has it
+			// for a line the plan tells).
+			c[fieldPhone] = compare.Level{Kind: compare.Null, Why: "phone: one number under two people's names, each from their own mailbox (the household's)"}
+		}
 		return
 	}
 	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
