@@ -92,7 +92,7 @@ func householdLine(c *Comparison, a, b PartyProfile) {
 	if a.Email == "" || b.Email == "" || compare.IsMasked(a.Email) || compare.IsMasked(b.Email) || c[fieldEmail].Kind != compare.Different {
 		return
 	}
-	if weakName(na) || weakName(nb) || wholeNameAgrees(na, nb) {
+	if weakName(na) || weakName(nb) || wholeNameAgrees(na, nb) || mailboxNamesTheOther(a, b) {
 		return
 	}
 	home := c[fieldPhone].Kind == compare.Exact && compare.FixedLine(a.Phone)
@@ -102,4 +102,42 @@ func householdLine(c *Comparison, a, b PartyProfile) {
 	if c[fieldGiven].Kind == compare.Similar && !c[fieldPhone].Kind.Agrees() {
 		c[fieldGiven] = compare.Level{Kind: compare.Different, Why: c[fieldGiven].Why + ", each from its own mailbox with no phone of one person in common (siblings of one generation name)"}
 	}
+}
+
+// mailboxNamesTheOther reports whether one side's mailbox holds, beside the family name,
+// the other side's given name: Chia-hung Lin from wilsonlin@hotmail.com and Wilson Lin
+// from lchiahung1998@hotmail.com on their home's line are one man's English and
+// Chinese names, each mailbox his, not two residents.
+func mailboxNamesTheOther(a, b PartyProfile) bool {
+	for _, p := range [][2]PartyProfile{{a, b}, {b, a}} {
+		if g := mailboxGiven(p[0]); len(g) >= 3 && g == strings.Join(givenWords(p[1]), "") {
+			return true
+		}
+	}
+	return false
+}
+
+// generationSibling makes two Chinese given names that read alike but for one syllable
+// of two (compare.OtherSyllable: 文明 and Wen-ting at one flat of Kaohsiung, each
+// from a mailbox of their own, no phone in common) another given name: brothers and
+// sisters share the generation character and differ in the other, while the letters
+// compared call the pair a typo (ming ~ ting) worth nearly a name. A slip that lands on
+// another syllable, by someone ordering from a second mailbox with no phone of theirs in
+// common, is the rarer reading. One mailbox, or one phone, still joins them.
+func generationSibling(c *Comparison, a, b PartyProfile) {
+	switch c[fieldGiven].Kind {
+	case compare.Typo, compare.Similar, compare.Phonetic:
+	default:
+		return
+	}
+	if !compare.ReadsChinese(nameOf(a)) || !compare.ReadsChinese(nameOf(b)) || c[fieldPhone].Kind.Agrees() {
+		return
+	}
+	if a.Email == "" || b.Email == "" || compare.IsMasked(a.Email) || compare.IsMasked(b.Email) || c[fieldEmail].Kind != compare.Different {
+		return
+	}
+	if !compare.OtherSyllable(a.Given, b.Given) {
+		return
+	}
+	c[fieldGiven] = compare.Level{Kind: compare.Different, Why: c[fieldGiven].Why + ": another syllable beside a shared one, each from its own mailbox with no phone in common (siblings of one generation name)"}
 }

@@ -223,10 +223,17 @@ func (p PartyProfile) Blocks() map[string]string {
 	if p.NationalID != "" {
 		out[BlockNationalID] = kind + p.NationalID
 	}
-	if l := compare.NameLetters(nameOf(p)); len(l) >= 5 {
+	// 莉 and 马 in a storefront's first and last name fields and 马莉 on a waybill: one
+	// name, whose two characters read in four letters. A name written in Han characters
+	// is as specific as its characters, however few letters they read in (the name
+	// block takes two), while five Latin letters are the least that tell people apart;
+	// its letters are the one key the two writings share (the name block files each
+	// as it is written, and the count of a name's holders is of that writing).
+	han := hanWrittenName(nameOf(p))
+	if l := compare.NameLetters(nameOf(p)); len(l) >= 5 || han && l != "" {
 		out[BlockLetters] = kind + l
 	}
-	if l := compare.NameLettersWadeGiles(nameOf(p)); len(l) >= 5 {
+	if l := compare.NameLettersWadeGiles(nameOf(p)); len(l) >= 5 || han && l != "" {
 		out[BlockLettersWG] = kind + l
 	}
 	// What a marketplace's mask shows of a number (185****8209): the only value a
@@ -284,6 +291,16 @@ func (p PartyProfile) Blocks() map[string]string {
 		out[BlockFlat] = kind + c + "|" + n
 	}
 	return out
+}
+
+// hanWrittenName reports whether a person name is written in Han characters alone, two
+// or more of them, whole (马莉) or in a form's two fields (莉 and 马).
+func hanWrittenName(n compare.Name) bool {
+	text := strings.Join(strings.Fields(n.Family+n.Given), "")
+	if text == "" {
+		text = strings.Join(strings.Fields(n.Full), "")
+	}
+	return compare.IsHanText(text) && utf8.RuneCountInString(text) >= 2
 }
 
 // blockPostcode is the postcode a block key holds: as written, without spaces, but for
@@ -428,6 +445,11 @@ func CompareParties(a, b PartyProfile) Comparison {
 		}
 	}
 	if !a.Company && !b.Company {
+		// The home's line first: englishBesideChinese reads a phone in common as one
+		// person's, and a household's line under two mailboxes is not (Tony Liang and
+		// his daughter Chia-ling on their flat's (04)4907-0263).
+		householdLine(&c, a, b)
+		generationSibling(&c, a, b)
 		englishBesideChinese(&c, a, b)
 	}
 	placeA, placeB := cityWrittenShort(a.Place, b.Place)
@@ -511,7 +533,6 @@ func CompareParties(a, b PartyProfile) Comparison {
 		initialSpelledByMailbox(&c, a, b)
 		mailboxOfAnother(&c, a, b)
 		secondPhoneAtHome(&c, a, b)
-		householdLine(&c, a, b)
 		homophoneOnAnotherPhone(&c)
 	}
 	return c
@@ -525,13 +546,33 @@ func CompareParties(a, b PartyProfile) Comparison {
 // same house number it may still be one home whose street is spelt in a way the
 // comparison does not know (a typist's slips in a long street name), and counts.
 func flatOnAnotherStreet(c *Comparison, a, b PartyProfile) {
-	if c[fieldStreet].Kind != compare.Different || c[fieldNumber].Kind == compare.Exact || chineseHome(a) || chineseHome(b) {
+	if c[fieldStreet].Kind != compare.Different || c[fieldNumber].Kind == compare.Exact {
+		return
+	}
+	if chineseHome(a) || chineseHome(b) {
+		// A Taiwanese home's second line is its floor alone (六樓, 6F): on another
+		// road under another number, the floor is a coincidence of one building in
+		// ten or twenty (王偉 at 四維路166號六樓 and Wang Wei at 光復路177巷303號6樓, two
+		// namesakes of one city). A mainland detail names a compound, its building and
+		// its flat, which a compound with gates on two roads shares, and is left alone.
+		if c[fieldDetail].Kind.Agrees() && floorOnly(a.Place.Detail) && floorOnly(b.Place.Detail) {
+			c[fieldDetail] = compare.Level{Kind: compare.Null, Why: c[fieldDetail].Why + ": a floor alone, on another street under another number"}
+		}
 		return
 	}
 	if k := c[fieldDetail].Kind; k == compare.Null || k == compare.Different || detailNumbers(a.Place.Detail) == "" || detailNumbers(b.Place.Detail) == "" {
 		return // a building's name (Royal Apartments, Kooyong) is rare, and counts
 	}
 	c[fieldDetail] = compare.Level{Kind: compare.Null, Why: c[fieldDetail].Why + ": on another street, another home's flat"}
+}
+
+// floorPattern is a second line that names a floor and nothing else: 6樓, 六樓, 12楼,
+// 6F, 6F., 6/F, 6th Floor.
+var floorPattern = regexp.MustCompile(`(?i)^(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:樓|楼|層|层|f\.?|/f|(?:st|nd|rd|th)?\s*floor)$`)
+
+// floorOnly reports whether an address's detail is a floor alone (floorPattern).
+func floorOnly(detail string) bool {
+	return floorPattern.MatchString(strings.TrimSpace(strings.Trim(strings.TrimSpace(detail), ",")))
 }
 
 // suburbOfPostcode makes another locality say nothing where the postcode agrees, in a
@@ -759,8 +800,43 @@ func englishBesideChinese(c *Comparison, a, b PartyProfile) {
 		// name only, as for any English name.)
 		return
 	}
+	if m, ok := mailboxOfAnotherEnglishName(a, b); ok {
+		// Queenie Wang from queeniewang@ and Yang Wang from wang.andy@ on their home's
+		// line: his mailbox gives his English name, Andy, and hers is another. The
+		// names are two people's, whatever the line.
+		if !differs {
+			c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + a.Given + " against " + b.Given + ", whose mailbox calls them " + m + ", another English name"}
+		}
+		if c[fieldPhone].Kind == compare.Exact && !compare.MobileLine(a.Phone) {
+			// Two people, each from their own mailbox, on one number that may be the
+			// house's line: the number is the household's (as householdLine has it
+			// for a line the plan tells).
+			c[fieldPhone] = compare.Level{Kind: compare.Null, Why: "phone: one number under two people's names, each from their own mailbox (the household's)"}
+		}
+		return
+	}
 	c[fieldGiven], c[fieldFamily] = compare.Level{Kind: compare.Null}, compare.Level{Kind: compare.Null}
 	c[fieldName] = compare.Level{Kind: compare.Partial, Why: "name: the family name only, an English given name beside a Chinese one"}
+}
+
+// mailboxOfAnotherEnglishName reports whether, of an English and a Chinese given name
+// under one family name, the Chinese one's mailbox holds beside the family name a known
+// English given name that is not the other side's (nor a form of it): that person's
+// own English name, so the English-named side is someone else. It returns that name.
+func mailboxOfAnotherEnglishName(a, b PartyProfile) (string, bool) {
+	for _, p := range [][2]PartyProfile{{a, b}, {b, a}} {
+		eng, chi := p[0], p[1]
+		given := givenWords(eng)
+		if len(given) != 1 || !compare.EnglishGiven(given[0]) {
+			continue
+		}
+		m := mailboxGiven(chi)
+		if len(m) < 3 || m == given[0] || !compare.KnownEnglishGiven(m) || compare.Nicknames(m, given[0]) {
+			continue
+		}
+		return m, true
+	}
+	return "", false
 }
 
 // englishNameBeside makes a name that is the other's with an English given name written

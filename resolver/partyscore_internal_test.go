@@ -238,3 +238,151 @@ func TestStreetBeforeABuildingIsACompound(t *testing.T) {
 		}
 	}
 }
+
+// TestHanNameInPartsMeetsItsWholeWriting: a Chinese name a storefront splits into its
+// first and last name fields (莉 and 马) shares the letters block of the same name
+// written whole (马莉, 馬莉 on a Taiwanese order), though its two characters read in
+// fewer letters than a Latin name needs to block; fields filled the other way round
+// (李 as the first name, 娜 as the last) read alike. A Latin name of as few letters
+// blocks nothing by them.
+func TestHanNameInPartsMeetsItsWholeWriting(t *testing.T) {
+	shop := func(given, family string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family, Country: "CN"})
+	}
+	for _, c := range []struct {
+		shop    PartyProfile
+		waybill string
+	}{
+		{shop("莉", "马"), "马莉"},
+		{shop("莉", "马"), "馬莉"},
+		{shop("李", "娜"), "李娜"},
+		{shop("丽", "吴"), "吴丽"},
+	} {
+		for _, rule := range []string{BlockLetters, BlockLettersWG} {
+			if got, want := c.shop.Blocks()[rule], buyer(c.waybill, "", "").Blocks()[rule]; got != want || got == "" {
+				t.Errorf("%s %s: %s block %q, want %s's %q", c.shop.Given, c.shop.Family, rule, got, c.waybill, want)
+			}
+		}
+	}
+	if got, ok := shop("Li", "Ma").Blocks()[BlockLetters]; ok {
+		t.Errorf("Li Ma: letters block %q, want none (four Latin letters)", got)
+	}
+}
+
+// TestEnglishNameOnTheHomeLine: Tony Liang from his mailbox and his daughter Chia-ling
+// from hers, both on their flat's line (04)4907-0263, agree in the family name and the
+// home only: the line is the household's, so the English name beside a Chinese one
+// counts as another given name, as with no phone in common, and the pair is at most
+// possibly one person, unless each mailbox holds the other side's given name. On one
+// mobile the English name is still the person's other name.
+func TestEnglishNameOnTheHomeLine(t *testing.T) {
+	p := func(given, phone, email string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " Liang", GivenName: given, FamilyName: "Liang",
+			Phone: phone, Email: email, Country: "TW",
+			Place: &ontology.AddressPart{Street: "高雄市左營區基隆路四段138號5樓", Locality: "高雄市", Postcode: "899"}})
+	}
+	pm := DefaultPartyModel()
+	tony, daughter := p("Tony", "04-4907-0263", "tony_liang@outlook.com"), p("Chia-ling", "+886 4 4907 0263", "chialingliang81@gmail.com")
+	c := CompareParties(tony, daughter)
+	if d, s := pm.Decide(c, tony, nil); d == Same || c[fieldGiven].Kind != compare.Different {
+		t.Errorf("Tony and Chia-ling Liang on the home's line: %v (%.1f), given %v, want the given names different and no link: %s", d, s, c[fieldGiven].Kind, pm.Explain(c, tony, nil))
+	}
+	// Each mailbox holding the other side's given name is one man's two mailboxes.
+	lin := func(given, email string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " Lin", GivenName: given, FamilyName: "Lin",
+			Phone: "07-4567-811", Email: email, Country: "TW",
+			Place: &ontology.AddressPart{Street: "9F, No.152, Ln. 210, Minzu Rd.", Line2: "North Dist.", Locality: "Tainan City", Postcode: "704"}})
+	}
+	wilson, chiahung := lin("Wilson", "LCHIAHUNG1998@hotmail.com"), lin("Chia-hung", "WILSONLIN@hotmail.com")
+	if c := CompareParties(chiahung, wilson); c[fieldPhone].Kind != compare.Exact {
+		t.Errorf("Chia-hung Lin from wilsonlin@ and Wilson Lin from lchiahung1998@: phone %v (%s), want the line his", c[fieldPhone].Kind, c[fieldPhone].Why)
+	}
+	mobile := p("Chia-ling", "0912 345 678", "chialingliang81@gmail.com")
+	c = CompareParties(p("Tony", "+886 912 345 678", "tony_liang@outlook.com"), mobile)
+	if c[fieldName].Kind != compare.Partial {
+		t.Errorf("Tony and Chia-ling Liang on one mobile: name %v (%s), want the family name only (Partial)", c[fieldName].Kind, c[fieldName].Why)
+	}
+}
+
+// TestFloorAloneOnAnotherStreet: two Wang Wei of Taichung, one at 四維路166號六樓 and one
+// at 光復路177巷303號6樓, share a floor and nothing else of their homes; on another road
+// under another number the floor says nothing, and the namesakes stay apart. The same
+// floor under the same road and number still counts, and so does a mainland flat's
+// building and unit, which a compound with gates on two roads shares.
+func TestFloorAloneOnAnotherStreet(t *testing.T) {
+	p := func(given, family, email, street, postcode string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family,
+			Email: email, Country: "TW", Place: &ontology.AddressPart{Street: street, Locality: "台中市", Postcode: postcode}})
+	}
+	pm := DefaultPartyModel()
+	a := p("Wei", "Wang", "wangw22@yahoo.com.tw", "台中市北屯區四維路166號六樓", "406")
+	b := p("WEI", "WANG", "wangk93@gmail.com", "臺中市南屯區光復路177巷303號6樓", "408")
+	c := CompareParties(a, b)
+	if d, s := pm.Decide(c, a, nil); d == Same || c[fieldDetail].Kind != compare.Null {
+		t.Errorf("two Wang Wei on one floor of two roads: %v (%.1f), detail %v, want the floor saying nothing: %s", d, s, c[fieldDetail].Kind, pm.Explain(c, a, nil))
+	}
+	if c := CompareParties(a, p("Wei", "Wang", "wwang1970@hsbc.com.hk", "北屯區四維路166號6樓", "406")); !c[fieldDetail].Kind.Agrees() {
+		t.Errorf("one floor of one road and number: detail %v (%s), want it agreeing", c[fieldDetail].Kind, c[fieldDetail].Why)
+	}
+	cn := func(addr string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王伟", Country: "CN", Address: addr})
+	}
+	if c := CompareParties(cn("上海市浦东新区张杨路500号阳光花园3栋2单元601室"), cn("上海市浦东新区浦电路88号阳光花园3栋2单元601室")); c[fieldDetail].Kind == compare.Null {
+		t.Errorf("a mainland compound's flat on two roads: detail %v (%s), want it compared", c[fieldDetail].Kind, c[fieldDetail].Why)
+	}
+	for detail, want := range map[string]bool{"6樓": true, "六樓": true, "12楼": true, "5F": true, "5F.": true, "5/F": true, "3rd Floor": true,
+		"3栋2单元601室": false, "Apt 5F": false, "Flat B, 12/F": false, "": false} {
+		if got := floorOnly(detail); got != want {
+			t.Errorf("floorOnly(%q) = %v, want %v", detail, got, want)
+		}
+	}
+}
+
+// TestGenerationSibling: 洪文明 and Wen-ting Hung at one Kaohsiung flat, each from a
+// mailbox of their own and no phone in common, are a brother and a sister named for
+// their generation (文 shared, 明 and 婷 their own), not one name with a slip; on one
+// mailbox the slip reading stays.
+func TestGenerationSibling(t *testing.T) {
+	p := func(given, family, email string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " " + family, GivenName: given, FamilyName: family,
+			Email: email, Country: "TW", Place: &ontology.AddressPart{Street: "左營區敦化北路五段80號7樓", Locality: "高雄市", Postcode: "840"}})
+	}
+	pm := DefaultPartyModel()
+	brother := p("文明", "洪", "wenming_hung@msa.hinet.net")
+	c := CompareParties(brother, p("Wen-ting", "Hung", "whung@hotmail.com"))
+	if d, s := pm.Decide(c, brother, nil); d == Same || c[fieldGiven].Kind != compare.Different {
+		t.Errorf("洪文明 and Wen-ting Hung from two mailboxes: %v (%.1f), given %v, want another given name: %s", d, s, c[fieldGiven].Kind, pm.Explain(c, brother, nil))
+	}
+	if c := CompareParties(brother, p("Wen-ting", "Hung", "wenming_hung@msa.hinet.net")); c[fieldGiven].Kind == compare.Different {
+		t.Errorf("洪文明 and Wen-ting Hung on one mailbox: given %v (%s), want the slip reading", c[fieldGiven].Kind, c[fieldGiven].Why)
+	}
+}
+
+// TestMailboxOfAnotherEnglishName: Queenie Wang (a card's one-string holder name) from
+// queeniewang@ and Yang Wang from wang.andy@ on one North American number (a home's
+// line or a mobile, the plan does not tell) at one house: his mailbox gives his English
+// name, Andy, so Queenie is someone else and the pair is no link; Andy Wang against
+// Yang Wang of wang.andy@ is still his English name beside his Chinese one.
+func TestMailboxOfAnotherEnglishName(t *testing.T) {
+	p := func(given, email string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, Name: given + " Wang", GivenName: given, FamilyName: "Wang",
+			Phone: "905-693-7386", Email: email, Country: "US",
+			Place: &ontology.AddressPart{Street: "5363 Elm Place", Locality: "San Francisco", Region: "CA", Postcode: "94180"}})
+	}
+	pm := DefaultPartyModel()
+	yang := p("Yang", "wang.andy@outlook.com")
+	card := p("Queenie", "queeniewang@icloud.com") // a card's holder name, one string
+	card.Given, card.Family = "", ""
+	c := CompareParties(card, yang)
+	if d, s := pm.Decide(c, yang, nil); d == Same {
+		t.Errorf("Queenie Wang against Yang Wang of wang.andy@: %v (%.1f), want no link: %s", d, s, pm.Explain(c, yang, nil))
+	}
+	// In parts (Queenie / Wang) the given names differ anyway, and the number, which
+	// the plan does not tell a mobile from a line, is the household's.
+	if c := CompareParties(p("Queenie", "queeniewang@icloud.com"), yang); c[fieldPhone].Kind != compare.Null {
+		t.Errorf("Queenie / Wang against Yang Wang of wang.andy@: phone %v (%s), want the household's (Null)", c[fieldPhone].Kind, c[fieldPhone].Why)
+	}
+	if c := CompareParties(p("Andy", "andy.w@icloud.com"), yang); c[fieldName].Kind != compare.Partial {
+		t.Errorf("Andy Wang against Yang Wang of wang.andy@: name %v (%s), want the family name only (Partial)", c[fieldName].Kind, c[fieldName].Why)
+	}
+}

@@ -137,8 +137,16 @@ func knownEnglishGiven(w string) bool {
 	return englishReadAsPinyin[w] || len(nicknames()[w]) > 0
 }
 
+// EnglishGiven reports whether a given name is one English name (englishGiven): Queenie,
+// Julien, not Weiping or Chia-ling.
+func EnglishGiven(g string) bool { return englishGiven(g) }
+
+// KnownEnglishGiven reports whether a lower-case word is an English given name the
+// nickname table lists (andy, queenie), not merely a word that reads as no pinyin.
+func KnownEnglishGiven(w string) bool { return knownEnglishGiven(w) }
+
 // englishGiven reports whether a given name is one English name: a single Latin word
-// that is a known English name, or does not read as pinyin.
+// that is a known English name, or does not read as pinyin in one or two syllables.
 func englishGiven(g string) bool {
 	g = strings.TrimSpace(g)
 	if hasHan(g) || strings.ContainsAny(g, "-' ") {
@@ -149,8 +157,14 @@ func englishGiven(g string) bool {
 		return false
 	}
 	w := words[0]
-	return knownEnglishGiven(w) || !isPinyin(w)
+	return knownEnglishGiven(w) || !isPinyin(w) || westernBySyllables(w)
 }
+
+// westernBySyllables reports whether a one-word given name reads as pinyin only in three
+// syllables or more (Julien as ju-li-en, Elena as e-le-na): a Chinese given name is of
+// one or two characters, so such a word is a Western name a Chinese customer in Europe
+// goes by, however its letters happen to spell syllables.
+func westernBySyllables(w string) bool { return fewestSyllables(w) >= 3 }
 
 // chineseGivenName reports whether a given name is a Chinese one: in Han characters, in
 // pinyin (Weiping, Wei Ping), or in syllables written apart the way Hong Kong and
@@ -166,7 +180,7 @@ func chineseGivenName(g string) bool {
 		return false
 	}
 	if len(words) == 1 {
-		return RomanisedChinese(g) && !knownEnglishGiven(words[0])
+		return RomanisedChinese(g) && !knownEnglishGiven(words[0]) && !westernBySyllables(words[0])
 	}
 	for _, w := range words {
 		if len(w) > 6 || knownEnglishGiven(w) {

@@ -42,6 +42,11 @@ func TestEnglishBesideChinese(t *testing.T) {
 		{Name{Given: "Allen", Family: "Chuang"}, Name{Given: "Hui Yen", Family: "Chuang"}, true},
 		{Name{Full: "Cherry Lim"}, Name{Full: "Li Lim"}, true},
 		{Name{Full: "Alex Yan"}, Name{Full: "颜艳颖"}, true}, // 颜 is in no table of spellings
+		// A European given name that spells three pinyin syllables (ju-li-en, e-le-na):
+		// a Chinese given name is of one or two.
+		{Name{Given: "Julien", Family: "Zhou"}, Name{Given: "Zhou", Family: "Jiajun"}, true},
+		{Name{Given: "Elena", Family: "Wu"}, Name{Given: "Meiling", Family: "Wu"}, true},
+		{Name{Given: "Lina", Family: "Zhou"}, Name{Given: "Jiajun", Family: "Zhou"}, false}, // li-na: a Chinese name as well
 		// Two English given names, or two Chinese ones, are two people of one family.
 		{Name{Given: "Jerry", Family: "Lau"}, Name{Given: "Steven", Family: "Lau"}, false},
 		{Name{Given: "Weiping", Family: "Lau"}, Name{Given: "Xiuying", Family: "Liu"}, false},

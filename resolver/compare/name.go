@@ -220,6 +220,11 @@ func compareNames(field, a, b string) Level {
 		return mixedScript(field, hb, lb, la)
 	case len(la) > 0 && len(lb) > 0:
 		l := latinWordsLevel(field, la, lb)
+		if field == "given" && l.Kind == Partial && syllablesApart(la, lb) {
+			// Zi-Ting against Ning: romanised Chinese syllables of other counts, none
+			// in common; ting and ning look alike and are two characters.
+			return level(field, Different, "%s against %s: no syllable in common", strings.Join(la, " "), strings.Join(lb, " "))
+		}
 		if field == "given" && (l.Kind == Partial || l.Kind == Initials) && middleNameApart(la, lb) {
 			return level(field, Exact, "%s ~ %s: the same first name, a middle name written in part or on one side only",
 				strings.Join(la, " "), strings.Join(lb, " "))
@@ -411,6 +416,12 @@ func transliteration(field, han string, latin []string) Level {
 		// 萍 against Jing, 刘 against Li: one syllable against another is another name,
 		// however few letters apart (ping, jing, ling and ming are four names).
 		return level(field, Different, "%s reads %s, not %s", han, words[0], strings.ToLower(lw[0]))
+	}
+	if w, x, ok := oneGivenSyllableApart(n, words, lw); ok && field == "name" && (l.Kind == Typo || l.Kind == Similar) {
+		// 张慧 against Zhang Hua: the family name read alike and a given name of one
+		// character read as another syllable, as above. A whole name only: a given
+		// name of two characters (文明 against Wen-ting) is no family and given name.
+		return level(field, Different, "%s reads %s, not %s", han, w, x)
 	}
 	if l.Kind == Exact {
 		return level(field, Transliterated, "%s reads %s", han, strings.Join(words, " "))

@@ -209,9 +209,31 @@ func partsAgree(a, b Name) (string, bool) {
 		if g.Kind == Initials && f.Kind != Exact {
 			continue // an initial stands for any given name of the family
 		}
+		if g.Kind == Partial && !wordsWithin(a.Given, other[0]) || f.Kind == Partial && !wordsWithin(a.Family, other[1]) {
+			// Pai-Yen / Chou against Shu Min / Pan crosswise: pai yen against pan, and
+			// chou against shu min, are Partial only by a word that looks like another
+			// (pai and pan), not by words one part holds and the other lacks; a mother
+			// and her daughter of another family name are not one name's parts.
+			continue
+		}
 		return g.Why + "; " + f.Why, true
 	}
 	return "", false
+}
+
+// wordsWithin reports whether the words of one name part are all among the other's
+// (Gabino within Gabino Seve), whichever holds more.
+func wordsWithin(a, b string) bool {
+	wa, wb := normalize.PersonNameWords(a), normalize.PersonNameWords(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	for _, w := range wa {
+		if !slices.Contains(wb, w) {
+			return false
+		}
+	}
+	return len(wa) > 0
 }
 
 // initialsDiffer reports whether two names, aligned word by word, set two different

@@ -89,7 +89,7 @@ func TestParticlesWrittenOtherwise(t *testing.T) {
 
 // TestNamePartsOfOneLongName: two given names and two family names, an order carrying
 // the middle name and the other the second family name, agree part by part; a father
-// and son who differ in the second family name do not.
+// and son who differ in the second family name do not, nor do parts that share no word.
 func TestNamePartsOfOneLongName(t *testing.T) {
 	for _, c := range []struct {
 		a, b Name
@@ -102,6 +102,9 @@ func TestNamePartsOfOneLongName(t *testing.T) {
 		{Name{Given: "José", Family: "García López"}, Name{Given: "José", Family: "García Martínez"}, Different},
 		{Name{Given: "Ana Lucía", Family: "Pérez"}, Name{Given: "Marta", Family: "Pérez Ortega"}, Different},
 		{Name{Given: "Pérez", Family: "Ana Lucía"}, Name{Given: "Marta", Family: "Pérez Ortega"}, Different},
+		// A mother and her daughter of another family name: crosswise, pai yen against
+		// pan and chou against shu min share no word, only words that look alike.
+		{Name{Full: "Pai-Yen Chou", Given: "Pai-Yen", Family: "Chou"}, Name{Full: "Shu Min Pan", Given: "Shu Min", Family: "Pan"}, Different},
 	} {
 		if got := NameLevel(c.a, c.b); got.Kind != c.want {
 			t.Errorf("%+v ~ %+v: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)
