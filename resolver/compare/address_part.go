@@ -495,7 +495,11 @@ func partKey(p Part, s string) string {
 		return strings.ToLower(s) // normalize.Address would drop the mask characters
 	}
 	key, _ := normalize.Address(s)
-	return key
+	// Folding drops accents but keeps Polish ł, Danish ø and Vietnamese đ, which shops
+	// and keyboards without them write l, o and d (ul. Długa and ul. Dluga, Łódź and
+	// Lodz, Đà Nẵng and Da Nang): one place, not a letter slipped, as names are read
+	// (nicknameKey).
+	return nicknameKey(key)
 }
 
 // numberedWords are the words of a detail that hold a digit, lower-cased: 1203 and 31b
@@ -510,14 +514,15 @@ func numberedWords(s string) []string {
 	return out
 }
 
-// plainKey keeps only the letters and digits of s, lower-cased, in the order written.
+// plainKey keeps only the letters and digits of s, lower-cased, in the order written,
+// with ł, ø, ß and đ written as keyboards without them write them (see partKey).
 func plainKey(s string) string {
-	return strings.Map(func(r rune) rune {
+	return nicknameKey(strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return unicode.ToLower(r)
 		}
 		return -1
-	}, Simplify(norm.NFKC.String(s)))
+	}, Simplify(norm.NFKC.String(s))))
 }
 
 // leadingNumber returns the digits a house number starts with: 12 of "12a" and "12-14".

@@ -563,3 +563,26 @@ func TestDistrictUnderFloorAndFlat(t *testing.T) {
 		t.Errorf("rowethorpe under 12A Kingsford Street: %v (%s), want exact", got.Kind, got.Why)
 	}
 }
+
+// TestAddressLettersFoldingKeeps: Polish ł, Danish ø and Vietnamese đ survive folding,
+// and shops and keyboards without them write l, o and d: ul. Długa and ul. Dluga are
+// one street, Đà Nẵng and Da Nang one city, not a letter slipped.
+func TestAddressLettersFoldingKeeps(t *testing.T) {
+	for _, c := range []struct {
+		p    Part
+		a, b string
+	}{
+		{PartStreet, "ul. Długa", "UL. DLUGA"},
+		{PartStreet, "Łódzka", "Lodzka"},
+		{PartStreet, "Søndergade", "Sondergade"},
+		{PartLocality, "Łódź", "Lodz"},
+		{PartLocality, "Đà Nẵng", "Da Nang"},
+	} {
+		if l := comparePart(c.p, c.a, c.b); l.Kind != Exact {
+			t.Errorf("%s against %s: %v (%s), want exact", c.a, c.b, l.Kind, l.Why)
+		}
+	}
+	if l := comparePart(PartStreet, "ul. Długa", "ul. Dłuta"); l.Kind == Exact {
+		t.Errorf("Długa against Dłuta: exact, want a slip at most")
+	}
+}
