@@ -69,6 +69,9 @@ func localIsName(local string, p PartyProfile) bool {
 	if letters == fwd || letters == rev || letters == back || letters == initial+last || letters == last+initial {
 		return true
 	}
+	if namePrefix(letters, words) {
+		return true
+	}
 	// José García López as jgarcia or josegarcia: the first of two family names, as
 	// Spanish and Portuguese speakers are called day to day, with the given name or
 	// its initial.
@@ -83,6 +86,21 @@ func localIsName(local string, p PartyProfile) bool {
 			if letters == g+f || letters == f+g {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// namePrefix reports whether letters are the name's first words run together, at
+// least the given name and short of the whole name (maria, mariada of Maria da Silva
+// Santos; jose, josegarcia of José García López): the name as far as the owner cared
+// to write it, which says nothing a namesake's mailbox would not.
+func namePrefix(letters string, words []string) bool {
+	run := ""
+	for _, w := range words[:len(words)-1] {
+		run += w
+		if len(run) >= 3 && letters == run {
+			return true
 		}
 	}
 	return false

@@ -111,3 +111,21 @@ func TestHandleOfTheNameAtTwoProviders(t *testing.T) {
 		}
 	}
 }
+
+// TestNameInPartAtTwoProviders: mariada@terra.com.br and mariada@outlook.com of two
+// Maria da Silva Santos of Rio: the given name with the particle after it, the name as
+// far as its owner wrote it, is what namesakes hold at each provider. The whole given
+// name alone likewise; a name followed by a number of one's own still agrees.
+func TestNameInPartAtTwoProviders(t *testing.T) {
+	p := func(family, email string) PartyProfile {
+		return PartyProfile{Given: "Maria", Family: family, Email: email}
+	}
+	for _, local := range []string{"mariada", "maria", "mariadasilva"} {
+		if l := CompareParties(p("Santos", local+"@terra.com.br"), p("da Silva Santos", local+"@outlook.com"))[fieldEmail]; l.Kind != compare.Null {
+			t.Errorf("%s@ at two providers: email %v (%s), want null", local, l.Kind, l.Why)
+		}
+	}
+	if l := CompareParties(p("Santos", "mariada77@terra.com.br"), p("da Silva Santos", "mariada77@outlook.com"))[fieldEmail]; l.Kind != compare.Partial {
+		t.Errorf("mariada77@ at two providers: email %v (%s), want partial", l.Kind, l.Why)
+	}
+}
