@@ -491,6 +491,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		}
 		hongKongFlats(&c, a, b)
 		flatOnAnotherStreet(&c, a, b)
+		postcodeOnAnotherStreet(&c, a, b)
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
 	} else {
@@ -529,6 +530,22 @@ func flatOnAnotherStreet(c *Comparison, a, b PartyProfile) {
 		return // a building's name (Royal Apartments, Kooyong) is rare, and counts
 	}
 	c[fieldDetail] = compare.Level{Kind: compare.Null, Why: c[fieldDetail].Why + ": on another street, another home's flat"}
+}
+
+// postcodeOnAnotherStreet weighs a postcode one character off the other's as a
+// neighbouring district's where the streets differ, in a Latin address: Lyon's 69003
+// and 69009, Rome's 00146 and 00166 are two arrondissements or zones of one city, and
+// a city's postcodes share all but a digit or two, so that namesakes on two streets of
+// one city meet there far more often than one person slips on the postcode and the
+// street at once. The same area (Partial), not a slip (Typo). Under the same house
+// number the street may still be one spelt in a way the comparison does not know, and
+// the slip counts, as flatOnAnotherStreet keeps the flat there.
+func postcodeOnAnotherStreet(c *Comparison, a, b PartyProfile) {
+	if c[fieldPostcode].Kind != compare.Typo || c[fieldStreet].Kind != compare.Different || c[fieldNumber].Kind == compare.Exact ||
+		chineseHome(a) || chineseHome(b) {
+		return
+	}
+	c[fieldPostcode] = compare.Level{Kind: compare.Partial, Why: c[fieldPostcode].Why + ": on another street, a neighbouring district's postcode"}
 }
 
 // suburbOfPostcode makes another locality say nothing where the postcode agrees, in a
