@@ -407,6 +407,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		englishNameBeside(&c, a, b)
 		generationsApart(&c, a, b)
 		sexesApart(&c, a, b)
+		vietnameseGivenApart(&c, a, b)
 	}
 	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
@@ -811,6 +812,26 @@ func sexesApart(c *Comparison, a, b PartyProfile) {
 		l.Why = "name: " + l.Why
 		c[fieldName] = l
 	}
+}
+
+// vietnameseGivenApart makes two Vietnamese given names that only sound or look alike
+// (Hoàng and Hưng: both HNK to Double Metaphone) Different, and so two that are one
+// letter apart where both letters carry marks (Hồng and Hưng): a Vietnamese given name
+// is one syllable of a closed set, siblings and twins get syllables that sound alike,
+// and another syllable is another name (see compare.VietnameseName). A slip of the
+// keyboard (Hng for Hưng, Hung for Hùng) stays a typo.
+func vietnameseGivenApart(c *Comparison, a, b PartyProfile) {
+	l := c[fieldGiven]
+	if l.Kind != compare.Phonetic && l.Kind != compare.Similar && l.Kind != compare.Typo {
+		return
+	}
+	if !compare.VietnameseName(nameOf(a)) && !compare.VietnameseName(nameOf(b)) {
+		return
+	}
+	if l.Kind == compare.Typo && !compare.MarkedLettersApart(a.Given, b.Given) {
+		return
+	}
+	c[fieldGiven] = compare.Level{Kind: compare.Different, Why: l.Why + ": two Vietnamese given names, not one"}
 }
 
 // generationsApart makes the names of two profiles differ where their generational
