@@ -493,6 +493,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		hongKongFlats(&c, a, b)
 		flatOnAnotherStreet(&c, a, b)
 		postcodeOnAnotherStreet(&c, a, b)
+		neighbourhoodInDetail(&c, a, b)
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
 	} else {
@@ -531,6 +532,75 @@ func flatOnAnotherStreet(c *Comparison, a, b PartyProfile) {
 		return // a building's name (Royal Apartments, Kooyong) is rare, and counts
 	}
 	c[fieldDetail] = compare.Level{Kind: compare.Null, Why: c[fieldDetail].Why + ": on another street, another home's flat"}
+}
+
+// neighbourhoodLine are the countries whose checkouts' second address line holds the
+// neighbourhood by custom, not a flat: Vietnam's ward and district (phường, quận:
+// Thanh Khê, Q. 7), Mexico's colonia (Col. Narvarte), Brazil's bairro (Moema).
+var neighbourhoodLine = map[string]bool{"VN": true, "MX": true, "BR": true}
+
+// neighbourhoodInDetail makes a detail that names the neighbourhood on both sides say
+// nothing where it agrees, in a country whose second line holds it (neighbourhoodLine):
+// Thanh Khê under two Nguyễn Văn Hùng of Đà Nẵng on two streets is the district both
+// live in, which a flat's weight made the same home. A flat (Apto 154, with the bairro
+// after it or not) has a number; a district of numbers (Q. 7, Quận 3) names itself.
+// Neighbourhoods that differ still tell two homes apart.
+func neighbourhoodInDetail(c *Comparison, a, b PartyProfile) {
+	if a.Country != b.Country || !neighbourhoodLine[a.Country] {
+		return
+	}
+	if fa, fb := flatBeforeNeighbourhood(a.Place.Detail), flatBeforeNeighbourhood(b.Place.Detail); c[fieldDetail].Kind.Differs() &&
+		fa != "" && fb != "" && (fa != a.Place.Detail || fb != b.Place.Detail) {
+		// Apto 154 - Vila Mariana against Apto 154: the flat, with its bairro after it
+		// on one side.
+		pa, pb := a.Place, b.Place
+		pa.Detail, pb.Detail = fa, fb
+		if l := compare.AddressPartLevel(compare.PartDetail, pa, pb); l.Kind.Agrees() {
+			l.Why += " (the flat, without the neighbourhood after it)"
+			c[fieldDetail] = l
+		}
+		return
+	}
+	if !c[fieldDetail].Kind.Agrees() {
+		return
+	}
+	if !neighbourhoodDetail(a.Place.Detail) || !neighbourhoodDetail(b.Place.Detail) {
+		return
+	}
+	c[fieldDetail] = compare.Level{Kind: compare.Null, Why: c[fieldDetail].Why + ": the neighbourhood (ward, colonia, bairro), not a flat"}
+}
+
+// flatBeforeNeighbourhood returns a detail's flat where a neighbourhood without
+// numbers follows it after a dash (Apto 154 - Vila Mariana is Apto 154), else the
+// detail as given; "" where the detail has no number.
+func flatBeforeNeighbourhood(d string) string {
+	d = strings.TrimSpace(d)
+	if !strings.ContainsFunc(d, unicode.IsDigit) {
+		return ""
+	}
+	if flat, area, ok := strings.Cut(d, " - "); ok && strings.ContainsFunc(flat, unicode.IsDigit) && !strings.ContainsFunc(area, unicode.IsDigit) {
+		return strings.TrimSpace(flat)
+	}
+	return d
+}
+
+// neighbourhoodDetail reports whether a Latin detail names a neighbourhood: no digit,
+// or a Vietnamese district or ward by its number (Q. 7, Quận 3, P. 12, Phường 5).
+func neighbourhoodDetail(d string) bool {
+	d = strings.ToLower(strings.TrimSpace(d))
+	if d == "" || compare.HasHan(d) {
+		return false
+	}
+	if !strings.ContainsFunc(d, unicode.IsDigit) {
+		return true
+	}
+	for _, p := range []string{"q.", "q ", "quận", "quan ", "p.", "phường", "phuong "} {
+		if rest, ok := strings.CutPrefix(d, p); ok {
+			rest = strings.TrimSpace(rest)
+			return rest != "" && !strings.ContainsFunc(rest, func(r rune) bool { return !unicode.IsDigit(r) })
+		}
+	}
+	return false
 }
 
 // postcodeOnAnotherStreet weighs a postcode one character off the other's as a

@@ -61,3 +61,29 @@ func TestGivensApartInOneFamily(t *testing.T) {
 		}
 	}
 }
+
+// TestNeighbourhoodInDetail: Vietnam's, Mexico's and Brazil's checkouts take the ward
+// and district, the colonia or the bairro in the second line. Two Nguyễn Văn Hùng of
+// Đà Nẵng on two streets of Thanh Khê share the district, not a flat; a flat (Apto
+// 154) still counts, and so does the Kooyong of a country that writes flats there.
+func TestNeighbourhoodInDetail(t *testing.T) {
+	at := func(country, number, street, detail, city string) PartyProfile {
+		return PartyProfile{Given: "Hùng", Family: "Nguyễn Văn", Country: country,
+			Place: compare.LatinAddress(number, street, detail, city, "", "")}
+	}
+	for _, c := range []struct {
+		a, b PartyProfile
+		want compare.Kind
+	}{
+		{at("VN", "", "Số 176 Ngõ 163 Lê Duẩn", "Thanh Khê", "Đà Nẵng"), at("VN", "", "174 Nguyen Thi Minh Khai", "Thanh Khe", "Da Nang"), compare.Null},
+		{at("VN", "", "24 Điện Biên Phủ", "Q. 7", "TP.HCM"), at("VN", "", "24 Điện Biên Phủ", "Q. 7", "TP.HCM"), compare.Null},
+		{at("MX", "", "Viaducto 72", "Col. Narvarte", "CDMX"), at("MX", "", "Viaducto 72", "Col. Narvarte", "CDMX"), compare.Null},
+		{at("BR", "", "Rua Augusta 125", "Apto 154 - Vila Mariana", "São Paulo"), at("BR", "", "Rua Augusta 125", "Apto 154", "São Paulo"), compare.Exact},
+		{at("ES", "7", "Calle Granada", "Residencial Kooyong", "Málaga"), at("ES", "7", "Calle Granada", "Residencial Kooyong", "Málaga"), compare.Exact},
+		{at("VN", "", "Số 176 Ngõ 163 Lê Duẩn", "Thanh Khê", "Đà Nẵng"), at("VN", "", "Số 176 Ngõ 163 Lê Duẩn", "Hải Châu", "Đà Nẵng"), compare.Different},
+	} {
+		if l := CompareParties(c.a, c.b)[fieldDetail]; l.Kind != c.want {
+			t.Errorf("%s against %s: detail %v (%s), want %v", c.a.Place.Detail, c.b.Place.Detail, l.Kind, l.Why, c.want)
+		}
+	}
+}
