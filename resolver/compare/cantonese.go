@@ -282,7 +282,12 @@ func sameFamilyCantonese(a, b string) bool {
 	}
 	la, lb := strings.ToLower(strings.TrimSpace(a)), strings.ToLower(strings.TrimSpace(b))
 	if la != "" && la == lb && !hasHan(la) {
-		return true
+		// A Chinese family name's spelling (Chan, Chow, Wang), not any family name
+		// written alike: Guillaume and Océane Thomas are a French couple, whose Océane
+		// happens to spell pinyin syllables (o-ce-an-e).
+		return slices.ContainsFunc(strings.FieldsFunc(la, func(r rune) bool { return r == ' ' || r == '-' }), func(w string) bool {
+			return cantoneseSpelling(w) || pinyinFamilyName(w) // Au Yeung by its Yeung
+		})
 	}
 	for _, p := range [][2]string{{a, lb}, {b, la}} {
 		if n, ok := ParseHanName(p[0]); ok && n.Given == "" && utf8.RuneCountInString(n.Family) == 1 {
