@@ -91,19 +91,34 @@ func localIsName(local string, p PartyProfile) bool {
 	return false
 }
 
-// namePrefix reports whether letters are the name's first words run together, at
-// least the given name and short of the whole name (maria, mariada of Maria da Silva
-// Santos; jose, josegarcia of José García López): the name as far as the owner cared
-// to write it, which says nothing a namesake's mailbox would not.
+// namePrefix reports whether letters are the name's words run together in their order,
+// each whole or by its initial, some left out (maria, mariada and mda of Maria da Silva
+// Santos; josegarcia and jgl of José García López), but not the whole name or the
+// given name's initial with the last word, which localIsName weighs itself: the name
+// as far as its owner cared to write it, which a namesake's mailbox may be as well.
 func namePrefix(letters string, words []string) bool {
-	run := ""
-	for _, w := range words[:len(words)-1] {
-		run += w
-		if len(run) >= 3 && letters == run {
+	var run func(rest string, i, pieces int, whole bool) bool
+	run = func(rest string, i, pieces int, whole bool) bool {
+		if rest == "" {
+			return pieces >= 2 || whole
+		}
+		if i == len(words) {
+			return false
+		}
+		w := words[i]
+		if len(w) >= 3 && strings.HasPrefix(rest, w) && run(rest[len(w):], i+1, pieces+1, true) {
 			return true
 		}
+		if len(w) < 3 && strings.HasPrefix(rest, w) && run(rest[len(w):], i+1, pieces+1, whole) {
+			return true // a particle (da, de, van), written whole
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		if strings.HasPrefix(rest, string(r)) && run(rest[n:], i+1, pieces+1, whole) {
+			return true
+		}
+		return run(rest, i+1, pieces, whole)
 	}
-	return false
+	return run(letters, 0, 0, false)
 }
 
 // familyMailboxes makes two mailboxes that differ say nothing where one of them is a
