@@ -606,14 +606,37 @@ func initialForAnother(a, b []string, pairs []wordMatch) bool {
 			continue
 		}
 		x, y := a[p.i], b[p.j]
-		if utf8.RuneCountInString(x) == 1 && leftOver(a, usedA, y) || utf8.RuneCountInString(y) == 1 && leftOver(b, usedB, x) {
+		if utf8.RuneCountInString(x) == 1 && leftOver(a[:beforeSame(pairs, p.i, true, len(a))], usedA, y) ||
+			utf8.RuneCountInString(y) == 1 && leftOver(b[:beforeSame(pairs, p.j, false, len(b))], usedB, x) {
 			return true
 		}
 	}
 	return false
 }
 
-// leftOver reports whether words holds a whole word the alignment left out (used) that
+// beforeSame returns how many words of one side (a's where onA, n in all) come before
+// the last word after the initial at index initial that the alignment found the same
+// on both sides, or n where none is: the words after it are further family
+// names (J. García López against José García: the second surname a Spanish card
+// writes in full), not a name the person goes by, which Latin names write first.
+func beforeSame(pairs []wordMatch, initial int, onA bool, n int) int {
+	last := -1
+	for _, p := range pairs {
+		k := p.j
+		if onA {
+			k = p.i
+		}
+		if p.grade == gradeSame && k > initial && k > last {
+			last = k
+		}
+	}
+	if last < 0 {
+		return n
+	}
+	return last
+}
+
+// leftOver reports whether words hold a whole word the alignment left out (used) that
 // does not match other.
 func leftOver(words []string, used []bool, other string) bool {
 	for k, w := range words {
