@@ -606,20 +606,25 @@ func initialForAnother(a, b []string, pairs []wordMatch) bool {
 			continue
 		}
 		x, y := a[p.i], b[p.j]
-		if utf8.RuneCountInString(x) == 1 && leftOver(a[:beforeSame(pairs, p.i, true, len(a))], usedA, y) ||
-			utf8.RuneCountInString(y) == 1 && leftOver(b[:beforeSame(pairs, p.j, false, len(b))], usedB, x) {
+		if utf8.RuneCountInString(x) == 1 && leftOver(a[:beforeSame(a, b, pairs, p.i, true)], usedA, y) ||
+			utf8.RuneCountInString(y) == 1 && leftOver(b[:beforeSame(a, b, pairs, p.j, false)], usedB, x) {
 			return true
 		}
 	}
 	return false
 }
 
-// beforeSame returns how many words of one side (a's where onA, n in all) come before
-// the last word after the initial at index initial that the alignment found the same
-// on both sides, or n where none is: the words after it are further family
+// beforeSame returns how many words of one side (a's where onA) come before the last
+// word after the initial at index initial that the alignment found the same on both
+// sides, or all of them where none is or a generation word follows (fils, Jr.): the
+// words after it are further family
 // names (J. García López against José García: the second surname a Spanish card
 // writes in full), not a name the person goes by, which Latin names write first.
-func beforeSame(pairs []wordMatch, initial int, onA bool, n int) int {
+func beforeSame(a, b []string, pairs []wordMatch, initial int, onA bool) int {
+	words := b
+	if onA {
+		words = a
+	}
 	last := -1
 	for _, p := range pairs {
 		k := p.j
@@ -631,7 +636,12 @@ func beforeSame(pairs []wordMatch, initial int, onA bool, n int) int {
 		}
 	}
 	if last < 0 {
-		return n
+		return len(words)
+	}
+	for _, w := range words[last+1:] {
+		if _, ok := generations[strings.TrimSuffix(w, ".")]; ok || w == "jun" || w == "sen" {
+			return len(words) // É. Gaudin fils against Emile Gaudin: a son, not a second surname
+		}
 	}
 	return last
 }
