@@ -586,3 +586,27 @@ func TestAddressLettersFoldingKeeps(t *testing.T) {
 		t.Errorf("Długa against Dłuta: exact, want a slip at most")
 	}
 }
+
+// TestStreetTypesOfEurope: one street written with its type whole and short, as
+// continental Europe and Brazil write it (C/ and Calle, Pº and Paseo, R. and Rua, r. and
+// rue, -str. and -straße, nº before the number), and a house number after the street
+// name that differs: another house, however alike the words.
+func TestStreetTypesOfEurope(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"Calle Larios 12", "C/ Larios, 12", Exact},
+		{"Pº de Gracia 44", "Paseo de Gracia 44", Exact},
+		{"Rua Silveira, nº 120", "R. Silveira 120", Exact},
+		{"rue Adrien Thomas", "r. Adrien Thomas", Exact},
+		{"Bachmannstraße 15", "Bachmannstr. 15", Exact},
+		{"Viale Ferrara n. 146", "Viale Ferrara 146", Exact},
+		{"Calle Larios 12", "C/ Larios 14", Different},
+		{"Via Filippa 102", "Via Filippa 103", Different},
+	} {
+		if l := comparePart(PartStreet, c.a, c.b); l.Kind != c.want {
+			t.Errorf("%s against %s: %v (%s), want %v", c.a, c.b, l.Kind, l.Why, c.want)
+		}
+	}
+}
