@@ -92,34 +92,42 @@ func localIsName(local string, p PartyProfile) bool {
 }
 
 // namePrefix reports whether letters are the name's words run together in their order,
-// each whole or by its initial, some left out (maria, mariada and mda of Maria da Silva
-// Santos; josegarcia and jgl of José García López), but not the whole name or the
-// given name's initial with the last word, which localIsName weighs itself: the name
-// as far as its owner cared to write it, which a namesake's mailbox may be as well.
+// each whole or by its initial, some left out, with a family name's particle (da, de,
+// van) where the name on the order leaves it out: maria, mariada and mda of Maria da
+// Silva Santos, or of Maria Santos, who is one; josegarcia and jgl of José García López.
+// The name as far as its owner cared to write it, which a namesake's mailbox may be as
+// well. (The whole name and the given name's initial with the last word are
+// localIsName's own.)
 func namePrefix(letters string, words []string) bool {
-	var run func(rest string, i, pieces int, whole bool) bool
-	run = func(rest string, i, pieces int, whole bool) bool {
+	var run func(rest string, i, pieces, own int, whole bool) bool
+	run = func(rest string, i, pieces, own int, whole bool) bool {
 		if rest == "" {
-			return pieces >= 2 || whole
+			return own > 0 && (pieces >= 2 || whole)
+		}
+		for _, p := range nameParticles {
+			if strings.HasPrefix(rest, p) && run(rest[len(p):], i, pieces+1, own, whole) {
+				return true
+			}
 		}
 		if i == len(words) {
 			return false
 		}
 		w := words[i]
-		if len(w) >= 3 && strings.HasPrefix(rest, w) && run(rest[len(w):], i+1, pieces+1, true) {
+		if strings.HasPrefix(rest, w) && run(rest[len(w):], i+1, pieces+1, own+1, whole || len(w) >= 3) {
 			return true
-		}
-		if len(w) < 3 && strings.HasPrefix(rest, w) && run(rest[len(w):], i+1, pieces+1, whole) {
-			return true // a particle (da, de, van), written whole
 		}
 		r, n := utf8.DecodeRuneInString(w)
-		if strings.HasPrefix(rest, string(r)) && run(rest[n:], i+1, pieces+1, whole) {
+		if strings.HasPrefix(rest, string(r)) && run(rest[n:], i+1, pieces+1, own+1, whole) {
 			return true
 		}
-		return run(rest, i+1, pieces, whole)
+		return run(rest, i+1, pieces, own, whole)
 	}
-	return run(letters, 0, 0, false)
+	return run(letters, 0, 0, 0, false)
 }
+
+// nameParticles are the particles of Portuguese, Spanish, Italian, Dutch and German
+// family names, which a mailbox may spell where the order's name leaves them out.
+var nameParticles = []string{"da", "de", "do", "dos", "das", "di", "del", "van", "von", "der", "den"}
 
 // familyMailboxes makes two mailboxes that differ say nothing where one of them is a
 // family's (familyMailbox): thehowards@ beside ethan.howard49@ is the household's

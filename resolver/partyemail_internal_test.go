@@ -126,6 +126,9 @@ func TestNameInPartAtTwoProviders(t *testing.T) {
 			t.Errorf("%s@ at two providers: email %v (%s), want null", local, l.Kind, l.Why)
 		}
 	}
+	if l := CompareParties(p("Santos", "mda@hotmail.com"), p("Santos", "mda@outlook.com"))[fieldEmail]; l.Kind != compare.Null {
+		t.Errorf("mda@ of two Maria Santos at two providers: email %v (%s), want null", l.Kind, l.Why)
+	}
 	if l := CompareParties(p("Santos", "mariada77@terra.com.br"), p("da Silva Santos", "mariada77@outlook.com"))[fieldEmail]; l.Kind != compare.Partial {
 		t.Errorf("mariada77@ at two providers: email %v (%s), want partial", l.Kind, l.Why)
 	}
