@@ -507,7 +507,11 @@ func partKey(p Part, s string) string {
 	// and keyboards without them write l, o and d (ul. Długa and ul. Dluga, Łódź and
 	// Lodz, Đà Nẵng and Da Nang): one place, not a letter slipped, as names are read
 	// (nicknameKey).
-	return streetTypesShort(nicknameKey(key))
+	key = streetTypesShort(nicknameKey(key))
+	if p == PartLocality || p == PartCity {
+		key = cityName(key)
+	}
+	return key
 }
 
 // streetTypes maps the street types of continental Europe and Brazil that

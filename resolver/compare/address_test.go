@@ -610,3 +610,30 @@ func TestStreetTypesOfEurope(t *testing.T) {
 		}
 	}
 }
+
+// TestCityNames: one city by its local, English, official or abbreviated name (München
+// and Munich, 's-Gravenhage and Den Haag, CDMX, TP.HCM, POA, Paris 11e) is one
+// locality; two cities are not.
+func TestCityNames(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"Munich", "München", Exact},
+		{"Muenchen", "MÜNCHEN", Exact},
+		{"'s-Gravenhage", "Den Haag", Exact},
+		{"CDMX", "Ciudad de México", Exact},
+		{"TP.HCM", "Hồ Chí Minh", Exact},
+		{"HCMC", "TP. Hồ Chí Minh", Exact},
+		{"Danang", "Đà Nẵng", Exact},
+		{"POA", "Porto Alegre", Exact},
+		{"Paris 11e", "PARIS", Exact},
+		{"Kraków", "Cracow", Exact},
+		{"Munich", "Hamburg", Different},
+		{"Lyon 3e", "Paris", Different},
+	} {
+		if l := comparePart(PartLocality, c.a, c.b); l.Kind != c.want {
+			t.Errorf("%s against %s: %v (%s), want %v", c.a, c.b, l.Kind, l.Why, c.want)
+		}
+	}
+}
