@@ -16,6 +16,8 @@ import (
 // local part at two providers (amit.kumar@rediffmail.com and amit.kumar@outlook.com)
 // says no more than the name where it is nothing but the name: every Amit Kumar may hold
 // it somewhere. A provider typed one letter off (gmial.com) is still the same mailbox's.
+// The name with another single digit at one provider (anna.nowak1@ and anna.nowak5@o2.pl)
+// is two namesakes' mailboxes, the provider having made each take a number.
 func mailboxesApart(c *Comparison, a, b PartyProfile) {
 	l := c[fieldEmail]
 	if l.Kind != compare.Typo && l.Kind != compare.Partial {
@@ -30,10 +32,27 @@ func mailboxesApart(c *Comparison, a, b PartyProfile) {
 	case da == db && la != lb && stripPunct(la) == stripPunct(lb):
 		c[fieldEmail] = compare.Level{Kind: compare.Different,
 			Why: "email: " + a.Email + " against " + b.Email + ": two mailboxes at one provider, the punctuation apart"}
+	case da == db && la != lb && len(stripDigits(la)) == len(la)-1 && len(stripDigits(lb)) == len(lb)-1 &&
+		stripDigits(la) == stripDigits(lb) && (localIsName(stripDigits(la), a) || localIsName(stripDigits(la), b)):
+		// anna.nowak1@o2.pl and anna.nowak5@o2.pl: the name taken, a provider's
+		// namesakes number theirs with one digit. (A year one digit off,
+		// janice.thornton62@ and 63@, is a slip as often.)
+		c[fieldEmail] = compare.Level{Kind: compare.Different,
+			Why: "email: " + a.Email + " against " + b.Email + ": two mailboxes of the name at one provider, numbered apart"}
 	case la == lb && !compare.OneEdit(da, db) && (localIsName(la, a) || localIsName(la, b)):
 		c[fieldEmail] = compare.Level{Kind: compare.Null,
 			Why: "email: the local part " + la + " at two providers is the name alone"}
 	}
+}
+
+// stripDigits drops the digits of a mailbox's local part.
+func stripDigits(local string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, local)
 }
 
 // stripPunct drops the dots, underscores and hyphens of a mailbox's local part.

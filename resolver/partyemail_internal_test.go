@@ -133,3 +133,17 @@ func TestNameInPartAtTwoProviders(t *testing.T) {
 		t.Errorf("mariada77@ at two providers: email %v (%s), want partial", l.Kind, l.Why)
 	}
 }
+
+// TestNumberedNamesakeMailboxes: anna.nowak1@o2.pl and anna.nowak5@o2.pl of two Anna
+// Nowak were 'email typo': one provider's namesakes number the name they all want.
+// One mailbox typed with a slip in a letter, or the name with a number against the
+// name with a word, is not this.
+func TestNumberedNamesakeMailboxes(t *testing.T) {
+	p := func(email string) PartyProfile { return PartyProfile{Given: "Anna", Family: "Nowak", Email: email} }
+	if l := CompareParties(p("anna.nowak1@o2.pl"), p("anna.nowak5@o2.pl"))[fieldEmail]; l.Kind != compare.Different {
+		t.Errorf("anna.nowak1@ against anna.nowak5@o2.pl: email %v (%s), want different", l.Kind, l.Why)
+	}
+	if l := CompareParties(p("anna.nowak1@o2.pl"), p("anna.nowal1@o2.pl"))[fieldEmail]; l.Kind != compare.Typo {
+		t.Errorf("anna.nowak1@ against anna.nowal1@o2.pl: email %v (%s), want typo", l.Kind, l.Why)
+	}
+}
