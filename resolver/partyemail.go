@@ -16,6 +16,8 @@ import (
 // local part at two providers (amit.kumar@rediffmail.com and amit.kumar@outlook.com)
 // says no more than the name where it is nothing but the name: every Amit Kumar may hold
 // it somewhere. A provider typed one letter off (gmial.com) is still the same mailbox's.
+// The name with another single digit at one provider (anna.nowak1@ and anna.nowak5@o2.pl)
+// is two namesakes' mailboxes, the provider having made each take a number.
 func mailboxesApart(c *Comparison, a, b PartyProfile) {
 	l := c[fieldEmail]
 	if l.Kind != compare.Typo && l.Kind != compare.Partial {
@@ -30,10 +32,27 @@ func mailboxesApart(c *Comparison, a, b PartyProfile) {
 	case da == db && la != lb && stripPunct(la) == stripPunct(lb):
 		c[fieldEmail] = compare.Level{Kind: compare.Different,
 			Why: "email: " + a.Email + " against " + b.Email + ": two mailboxes at one provider, the punctuation apart"}
+	case da == db && la != lb && len(stripDigits(la)) == len(la)-1 && len(stripDigits(lb)) == len(lb)-1 &&
+		stripDigits(la) == stripDigits(lb) && (localIsName(stripDigits(la), a) || localIsName(stripDigits(la), b)):
+		// anna.nowak1@o2.pl and anna.nowak5@o2.pl: the name taken, a provider's
+		// namesakes number theirs with one digit. (A year one digit off,
+		// janice.thornton62@ and 63@, is a slip as often.)
+		c[fieldEmail] = compare.Level{Kind: compare.Different,
+			Why: "email: " + a.Email + " against " + b.Email + ": two mailboxes of the name at one provider, numbered apart"}
 	case la == lb && !compare.OneEdit(da, db) && (localIsName(la, a) || localIsName(la, b)):
 		c[fieldEmail] = compare.Level{Kind: compare.Null,
 			Why: "email: the local part " + la + " at two providers is the name alone"}
 	}
+}
+
+// stripDigits drops the digits of a mailbox's local part.
+func stripDigits(local string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, local)
 }
 
 // stripPunct drops the dots, underscores and hyphens of a mailbox's local part.
@@ -69,6 +88,9 @@ func localIsName(local string, p PartyProfile) bool {
 	if letters == fwd || letters == rev || letters == back || letters == initial+last || letters == last+initial {
 		return true
 	}
+	if namePrefix(letters, words) {
+		return true
+	}
 	// José García López as jgarcia or josegarcia: the first of two family names, as
 	// Spanish and Portuguese speakers are called day to day, with the given name or
 	// its initial.
@@ -87,6 +109,44 @@ func localIsName(local string, p PartyProfile) bool {
 	}
 	return false
 }
+
+// namePrefix reports whether letters are the name's words run together in their order,
+// each whole or by its initial, some left out, with a family name's particle (da, de,
+// van) where the name on the order leaves it out: maria, mariada and mda of Maria da
+// Silva Santos, or of Maria Santos, who is one; josegarcia and jgl of José García López.
+// The name as far as its owner cared to write it, which a namesake's mailbox may be as
+// well. (The whole name and the given name's initial with the last word are
+// localIsName's own.)
+func namePrefix(letters string, words []string) bool {
+	var run func(rest string, i, pieces, own int, whole bool) bool
+	run = func(rest string, i, pieces, own int, whole bool) bool {
+		if rest == "" {
+			return own > 0 && (pieces >= 2 || whole)
+		}
+		for _, p := range nameParticles {
+			if strings.HasPrefix(rest, p) && run(rest[len(p):], i, pieces+1, own, whole) {
+				return true
+			}
+		}
+		if i == len(words) {
+			return false
+		}
+		w := words[i]
+		if strings.HasPrefix(rest, w) && run(rest[len(w):], i+1, pieces+1, own+1, whole || len(w) >= 3) {
+			return true
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		if strings.HasPrefix(rest, string(r)) && run(rest[n:], i+1, pieces+1, own+1, whole) {
+			return true
+		}
+		return run(rest, i+1, pieces, own, whole)
+	}
+	return run(letters, 0, 0, 0, false)
+}
+
+// nameParticles are the particles of Portuguese, Spanish, Italian, Dutch and German
+// family names, which a mailbox may spell where the order's name leaves them out.
+var nameParticles = []string{"da", "de", "do", "dos", "das", "di", "del", "van", "von", "der", "den"}
 
 // familyMailboxes makes two mailboxes that differ say nothing where one of them is a
 // family's (familyMailbox): thehowards@ beside ethan.howard49@ is the household's

@@ -114,3 +114,39 @@ func TestHandleOfTheNameAtTwoProviders(t *testing.T) {
 		}
 	}
 }
+
+// TestNameInPartAtTwoProviders: mariada@terra.com.br and mariada@outlook.com of two
+// Maria da Silva Santos of Rio: the given name with the particle after it, the name as
+// far as its owner wrote it, is what namesakes hold at each provider; so are the given
+// name alone and the initials with the particle (mda@). A name followed by a number of
+// one's own still agrees.
+func TestNameInPartAtTwoProviders(t *testing.T) {
+	p := func(family, email string) PartyProfile {
+		return PartyProfile{Given: "Maria", Family: family, Email: email}
+	}
+	for _, local := range []string{"mariada", "maria", "mariadasilva", "mda", "maria_da"} {
+		if l := CompareParties(p("Santos", local+"@terra.com.br"), p("da Silva Santos", local+"@outlook.com"))[fieldEmail]; l.Kind != compare.Null {
+			t.Errorf("%s@ at two providers: email %v (%s), want null", local, l.Kind, l.Why)
+		}
+	}
+	if l := CompareParties(p("Santos", "mda@hotmail.com"), p("Santos", "mda@outlook.com"))[fieldEmail]; l.Kind != compare.Null {
+		t.Errorf("mda@ of two Maria Santos at two providers: email %v (%s), want null", l.Kind, l.Why)
+	}
+	if l := CompareParties(p("Santos", "mariada77@terra.com.br"), p("da Silva Santos", "mariada77@outlook.com"))[fieldEmail]; l.Kind != compare.Partial {
+		t.Errorf("mariada77@ at two providers: email %v (%s), want partial", l.Kind, l.Why)
+	}
+}
+
+// TestNumberedNamesakeMailboxes: anna.nowak1@o2.pl and anna.nowak5@o2.pl of two Anna
+// Nowak were 'email typo': one provider's namesakes number the name they all want.
+// One mailbox typed with a slip in a letter, or the name with a number against the
+// name with a word, is not this.
+func TestNumberedNamesakeMailboxes(t *testing.T) {
+	p := func(email string) PartyProfile { return PartyProfile{Given: "Anna", Family: "Nowak", Email: email} }
+	if l := CompareParties(p("anna.nowak1@o2.pl"), p("anna.nowak5@o2.pl"))[fieldEmail]; l.Kind != compare.Different {
+		t.Errorf("anna.nowak1@ against anna.nowak5@o2.pl: email %v (%s), want different", l.Kind, l.Why)
+	}
+	if l := CompareParties(p("anna.nowak1@o2.pl"), p("anna.nowal1@o2.pl"))[fieldEmail]; l.Kind != compare.Typo {
+		t.Errorf("anna.nowak1@ against anna.nowal1@o2.pl: email %v (%s), want typo", l.Kind, l.Why)
+	}
+}

@@ -142,6 +142,9 @@ func namesContradict(a, b compare.Name) bool {
 	if compare.EnglishNameBeside(a, b) {
 		return false // Annie Yuying Yan and Yu Ying Yan: one Chinese name, an English one beside it
 	}
+	if givensApartInOneFamily(a, b) {
+		return true // Hoàng Trần Thanh and Hưng Trần, Ian Mast and Noortje van der Mast
+	}
 	switch l := compare.NameLevel(a, b); l.Kind {
 	case compare.Different:
 		// An English given name beside a Chinese one (Coco Wang, 汪华斌) is one person
@@ -177,6 +180,41 @@ func namesContradict(a, b compare.Name) bool {
 			chineseGiven(a.Given) && chineseGiven(b.Given)
 	}
 	return false
+}
+
+// givensApartInOneFamily reports whether two names given in parts agree on the family
+// name part by part and name two persons in the given: another Latin given name (Ian
+// and Noortje van der Mast, a Dutch couple whose names differ in the particles each
+// writes, which as whole names share a word and so were Partial, not Different), or
+// another Vietnamese one (see vietnameseGivenApart: Hoàng and Hưng sound alike to
+// Double Metaphone, Hồng and Hưng are one letter apart, and are siblings). A romanised
+// Chinese given name against another is left to NameLevel's rules, and an English one
+// beside a Chinese one is the same person's as often as not.
+func givensApartInOneFamily(a, b compare.Name) bool {
+	if a.Given == "" || a.Family == "" || b.Given == "" || b.Family == "" || compare.NameLevel(a, b).Kind == compare.Exact {
+		return false // one name, whatever fields it was typed into
+	}
+	// Van Der Mast / Noortje, typed into each other's fields, against Ian / Mast.
+	return givensApart(a, b) || givensApart(a, compare.Name{Full: b.Full, Given: b.Family, Family: b.Given})
+}
+
+// givensApart is givensApartInOneFamily for the parts as given.
+func givensApart(a, b compare.Name) bool {
+	if !compare.NamePartLevel("family", a.Family, b.Family).Kind.Agrees() {
+		return false
+	}
+	g := compare.NamePartLevel("given", a.Given, b.Given)
+	if compare.VietnameseName(a) || compare.VietnameseName(b) {
+		switch g.Kind {
+		case compare.Different, compare.Phonetic, compare.Similar:
+			return true
+		case compare.Typo:
+			return compare.MarkedLettersApart(a.Given, b.Given)
+		}
+		return false
+	}
+	latin := func(g string) bool { return !compare.HasHan(g) && !compare.RomanisedChinese(g) }
+	return g.Kind == compare.Different && latin(a.Given) && latin(b.Given)
 }
 
 // chineseGiven reports whether a given name is a Chinese one, in Han characters or

@@ -427,6 +427,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		generationsApart(&c, a, b)
 		sexesApart(&c, a, b)
 		givenSpeltApart(&c, a, b)
+		vietnameseGivenApart(&c, a, b)
 	}
 	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
@@ -516,6 +517,8 @@ func CompareParties(a, b PartyProfile) Comparison {
 		}
 		hongKongFlats(&c, a, b)
 		flatOnAnotherStreet(&c, a, b)
+		postcodeOnAnotherStreet(&c, a, b)
+		neighbourhoodInDetail(&c, a, b)
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
 	} else {
@@ -573,6 +576,91 @@ var floorPattern = regexp.MustCompile(`(?i)^(?:[0-9]{1,3}|[一二三四五六七
 // floorOnly reports whether an address's detail is a floor alone (floorPattern).
 func floorOnly(detail string) bool {
 	return floorPattern.MatchString(strings.TrimSpace(strings.Trim(strings.TrimSpace(detail), ",")))
+}
+
+// neighbourhoodLine are the countries whose checkouts' second address line holds the
+// neighbourhood by custom, not a flat: Vietnam's ward and district (phường, quận:
+// Thanh Khê, Q. 7), Mexico's colonia (Col. Narvarte), Brazil's bairro (Moema).
+var neighbourhoodLine = map[string]bool{"VN": true, "MX": true, "BR": true}
+
+// neighbourhoodInDetail makes a detail that names the neighbourhood on both sides say
+// nothing where it agrees, in a country whose second line holds it (neighbourhoodLine):
+// Thanh Khê under two Nguyễn Văn Hùng of Đà Nẵng on two streets is the district both
+// live in, which a flat's weight made the same home. A flat (Apto 154, with the bairro
+// after it or not) has a number; a district of numbers (Q. 7, Quận 3) names itself.
+// Neighbourhoods that differ still tell two homes apart.
+func neighbourhoodInDetail(c *Comparison, a, b PartyProfile) {
+	if a.Country != b.Country || !neighbourhoodLine[a.Country] {
+		return
+	}
+	if fa, fb := flatBeforeNeighbourhood(a.Place.Detail), flatBeforeNeighbourhood(b.Place.Detail); c[fieldDetail].Kind.Differs() &&
+		fa != "" && fb != "" && (fa != a.Place.Detail || fb != b.Place.Detail) {
+		// Apto 154 - Vila Mariana against Apto 154: the flat, with its bairro after it
+		// on one side.
+		pa, pb := a.Place, b.Place
+		pa.Detail, pb.Detail = fa, fb
+		if l := compare.AddressPartLevel(compare.PartDetail, pa, pb); l.Kind.Agrees() {
+			l.Why += " (the flat, without the neighbourhood after it)"
+			c[fieldDetail] = l
+		}
+		return
+	}
+	if !c[fieldDetail].Kind.Agrees() {
+		return
+	}
+	if !neighbourhoodDetail(a.Place.Detail) || !neighbourhoodDetail(b.Place.Detail) {
+		return
+	}
+	c[fieldDetail] = compare.Level{Kind: compare.Null, Why: c[fieldDetail].Why + ": the neighbourhood (ward, colonia, bairro), not a flat"}
+}
+
+// flatBeforeNeighbourhood returns a detail's flat where a neighbourhood without
+// numbers follows it after a dash (Apto 154 - Vila Mariana is Apto 154), else the
+// detail as given; "" where the detail has no number.
+func flatBeforeNeighbourhood(d string) string {
+	d = strings.TrimSpace(d)
+	if !strings.ContainsFunc(d, unicode.IsDigit) {
+		return ""
+	}
+	if flat, area, ok := strings.Cut(d, " - "); ok && strings.ContainsFunc(flat, unicode.IsDigit) && !strings.ContainsFunc(area, unicode.IsDigit) {
+		return strings.TrimSpace(flat)
+	}
+	return d
+}
+
+// neighbourhoodDetail reports whether a Latin detail names a neighbourhood: no digit,
+// or a Vietnamese district or ward by its number (Q. 7, Quận 3, P. 12, Phường 5).
+func neighbourhoodDetail(d string) bool {
+	d = strings.ToLower(strings.TrimSpace(d))
+	if d == "" || compare.HasHan(d) {
+		return false
+	}
+	if !strings.ContainsFunc(d, unicode.IsDigit) {
+		return true
+	}
+	for _, p := range []string{"q.", "q ", "quận", "quan ", "p.", "phường", "phuong "} {
+		if rest, ok := strings.CutPrefix(d, p); ok {
+			rest = strings.TrimSpace(rest)
+			return rest != "" && !strings.ContainsFunc(rest, func(r rune) bool { return !unicode.IsDigit(r) })
+		}
+	}
+	return false
+}
+
+// postcodeOnAnotherStreet weighs a postcode one character off the other's as a
+// neighbouring district's where the streets differ, in a Latin address: Lyon's 69003
+// and 69009, Rome's 00146 and 00166 are two arrondissements or zones of one city, and
+// a city's postcodes share all but a digit or two, so that namesakes on two streets of
+// one city meet there far more often than one person slips on the postcode and the
+// street at once. The same area (Partial), not a slip (Typo). Under the same house
+// number the street may still be one spelt in a way the comparison does not know, and
+// the slip counts, as flatOnAnotherStreet keeps the flat there.
+func postcodeOnAnotherStreet(c *Comparison, a, b PartyProfile) {
+	if c[fieldPostcode].Kind != compare.Typo || c[fieldStreet].Kind != compare.Different || c[fieldNumber].Kind == compare.Exact ||
+		chineseHome(a) || chineseHome(b) {
+		return
+	}
+	c[fieldPostcode] = compare.Level{Kind: compare.Partial, Why: c[fieldPostcode].Why + ": on another street, a neighbouring district's postcode"}
 }
 
 // suburbOfPostcode makes another locality say nothing where the postcode agrees, in a
@@ -873,6 +961,26 @@ func sexesApart(c *Comparison, a, b PartyProfile) {
 		l.Why = "name: " + l.Why
 		c[fieldName] = l
 	}
+}
+
+// vietnameseGivenApart makes two Vietnamese given names that only sound or look alike
+// (Hoàng and Hưng: both HNK to Double Metaphone) Different, and so two that are one
+// letter apart where both letters carry marks (Hồng and Hưng): a Vietnamese given name
+// is one syllable of a closed set, siblings and twins get syllables that sound alike,
+// and another syllable is another name (see compare.VietnameseName). A slip of the
+// keyboard (Hng for Hưng, Hung for Hùng) stays a typo.
+func vietnameseGivenApart(c *Comparison, a, b PartyProfile) {
+	l := c[fieldGiven]
+	if l.Kind != compare.Phonetic && l.Kind != compare.Similar && l.Kind != compare.Typo {
+		return
+	}
+	if !compare.VietnameseName(nameOf(a)) && !compare.VietnameseName(nameOf(b)) {
+		return
+	}
+	if l.Kind == compare.Typo && !compare.MarkedLettersApart(a.Given, b.Given) {
+		return
+	}
+	c[fieldGiven] = compare.Level{Kind: compare.Different, Why: l.Why + ": two Vietnamese given names, not one"}
 }
 
 // generationsApart makes the names of two profiles differ where their generational

@@ -80,3 +80,23 @@ func TestFlatOnAnotherStreet(t *testing.T) {
 		t.Errorf("one flat: detail %v (%s), want exact", l.Kind, l.Why)
 	}
 }
+
+func TestPostcodeOnAnotherStreet(t *testing.T) {
+	at := func(number, street, postcode string) PartyProfile {
+		return PartyProfile{Given: "Nicolas", Family: "Martin", Country: "FR",
+			Place: compare.LatinAddress(number, street, "", "Lyon", postcode, "")}
+	}
+	for _, c := range []struct {
+		why  string
+		a, b PartyProfile
+		want compare.Kind
+	}{
+		{"two Nicolas Martin of Lyon, in the 9th and the 3rd arrondissement", at("71", "rue de Blin", "69009"), at("115", "rue Adrien Thomas", "69003"), compare.Partial},
+		{"one home, a slip in the postcode", at("71", "rue de Blin", "69009"), at("71", "rue de Blin", "69008"), compare.Typo},
+		{"the same number on a street spelt otherwise: the slip counts", at("71", "rue de Blin", "69009"), at("71", "Bd des Belges", "69006"), compare.Typo},
+	} {
+		if l := CompareParties(c.a, c.b)[fieldPostcode]; l.Kind != c.want {
+			t.Errorf("%s: postcode %v (%s), want %v", c.why, l.Kind, l.Why, c.want)
+		}
+	}
+}

@@ -173,7 +173,7 @@ func parseChineseOrdered(s string) Address {
 		a.Street, a.Number, a.Detail = street, number, name+string(rs[end:])
 		return a
 	}
-	a.Street, pos = takeSuffix(rs, pos, 14, streetTypes...)
+	a.Street, pos = takeSuffix(rs, pos, 14, hanStreetTypes...)
 	if a.Street != "" {
 		var more string
 		more, pos = streetTail(rs, pos)
@@ -184,8 +184,8 @@ func parseChineseOrdered(s string) Address {
 	return a
 }
 
-// streetTypes end a street's name.
-var streetTypes = []string{"大道", "大街", "胡同", "路", "街", "巷", "弄", "道", "线"}
+// hanStreetTypes end a Chinese street's name.
+var hanStreetTypes = []string{"大道", "大街", "胡同", "路", "街", "巷", "弄", "道", "线"}
 
 // pointOfInterest reads, at pos, a place as a map writes a point of interest: its name,
 // then its street and house number in brackets (幸福华庭(钦州路1944号), 金地里(共和新路874号)).
@@ -208,7 +208,7 @@ func pointOfInterest(rs []rune, pos int) (street, number, name string, end int, 
 	}
 	shut += open
 	inner := rs[open+1 : shut]
-	street, at := takeSuffix(inner, 0, 14, streetTypes...)
+	street, at := takeSuffix(inner, 0, 14, hanStreetTypes...)
 	if street == "" {
 		return "", "", "", pos, false
 	}

@@ -74,6 +74,14 @@ func comparePart(p Part, a, b string) Level {
 			}
 		}
 	}
+	if p == PartStreet && !hasHan(ka) && !hasHan(kb) {
+		// Calle Larios 12 against C/ Larios 14: the house number written in the street,
+		// as continental Europe writes it after the name, differs; one edit or alike as
+		// the words are, it is another house.
+		if na, nb := digitRuns(ka), digitRuns(kb); len(na) > 0 && len(na) == len(nb) && !slices.Equal(na, nb) {
+			return level(field, Different, "%s ~ %s: another house number", ka, kb)
+		}
+	}
 	if len(ka) > maxNameBytes || len(kb) > maxNameBytes { // a field holding something else
 		return level(field, Different, "too long to compare")
 	}
@@ -495,7 +503,51 @@ func partKey(p Part, s string) string {
 		return strings.ToLower(s) // normalize.Address would drop the mask characters
 	}
 	key, _ := normalize.Address(s)
+	// Folding drops accents but keeps Polish ł, Danish ø and Vietnamese đ, which shops
+	// and keyboards without them write l, o and d (ul. Długa and ul. Dluga, Łódź and
+	// Lodz, Đà Nẵng and Da Nang): one place, not a letter slipped, as names are read
+	// (nicknameKey).
+	key = streetTypesShort(nicknameKey(key))
+	if p == PartLocality || p == PartCity {
+		key = cityName(key)
+	}
 	return key
+}
+
+// streetTypes maps the street types of continental Europe and Brazil that
+// normalize.Address leaves whole to the short forms their owners write as often: C/
+// Larios and Calle Larios, Pº and Paseo de Gracia, R. Dias and Rua Dias, r. and rue
+// Adrien Thomas, Tv. and Travessa, Al. and Alameda, ch. and chemin. Compared only
+// (stored keys keep normalize.Address's form).
+var streetTypes = map[string]string{
+	"calle": "c", "carrer": "c", "paseo": "po", "passeig": "pg", "rua": "r", "rue": "r", "travessa": "tv",
+	"alameda": "al", "chemin": "ch", "plaza": "pl", "praca": "pc", "largo": "lgo", "viale": "vle",
+	"piazza": "pza", "corso": "cso", "strada": "str",
+}
+
+// streetTypesShort writes a normalised Latin address's street types short (see
+// streetTypes), a German street's -strasse, written as one word with its name
+// (Bachmannstraße, Bachmannstr.), as -str, and drops the word for number before a
+// house number (Rua Silveira, nº 120 and R. Silveira 120; Viale Ferrara n. 146).
+func streetTypesShort(key string) string {
+	ws := strings.Fields(key)
+	out := ws[:0:0]
+	changed := false
+	for i, w := range ws {
+		if s, ok := streetTypes[w]; ok {
+			w, changed = s, true
+		} else if head, ok := strings.CutSuffix(w, "strasse"); ok && head != "" {
+			w, changed = head+"str", true
+		} else if (w == "no" || w == "n" || w == "nr") && i+1 < len(ws) && ws[i+1][0] >= '0' && ws[i+1][0] <= '9' {
+			changed = true
+			continue
+		}
+		out = append(out, w)
+	}
+	if !changed {
+		return key
+	}
+	return strings.Join(out, " ")
 }
 
 // numberedWords are the words of a detail that hold a digit, lower-cased: 1203 and 31b
@@ -510,14 +562,15 @@ func numberedWords(s string) []string {
 	return out
 }
 
-// plainKey keeps only the letters and digits of s, lower-cased, in the order written.
+// plainKey keeps only the letters and digits of s, lower-cased, in the order written,
+// with ł, ø, ß and đ written as keyboards without them write them (see partKey).
 func plainKey(s string) string {
-	return strings.Map(func(r rune) rune {
+	return nicknameKey(strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return unicode.ToLower(r)
 		}
 		return -1
-	}, Simplify(norm.NFKC.String(s)))
+	}, Simplify(norm.NFKC.String(s))))
 }
 
 // leadingNumber returns the digits a house number starts with: 12 of "12a" and "12-14".

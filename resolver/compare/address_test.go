@@ -563,3 +563,77 @@ func TestDistrictUnderFloorAndFlat(t *testing.T) {
 		t.Errorf("rowethorpe under 12A Kingsford Street: %v (%s), want exact", got.Kind, got.Why)
 	}
 }
+
+// TestAddressLettersFoldingKeeps: Polish ł, Danish ø and Vietnamese đ survive folding,
+// and shops and keyboards without them write l, o and d: ul. Długa and ul. Dluga are
+// one street, Đà Nẵng and Da Nang one city, not a letter slipped.
+func TestAddressLettersFoldingKeeps(t *testing.T) {
+	for _, c := range []struct {
+		p    Part
+		a, b string
+	}{
+		{PartStreet, "ul. Długa", "UL. DLUGA"},
+		{PartStreet, "Łódzka", "Lodzka"},
+		{PartStreet, "Søndergade", "Sondergade"},
+		{PartLocality, "Łódź", "Lodz"},
+		{PartLocality, "Đà Nẵng", "Da Nang"},
+	} {
+		if l := comparePart(c.p, c.a, c.b); l.Kind != Exact {
+			t.Errorf("%s against %s: %v (%s), want exact", c.a, c.b, l.Kind, l.Why)
+		}
+	}
+	if l := comparePart(PartStreet, "ul. Długa", "ul. Dłuta"); l.Kind == Exact {
+		t.Errorf("Długa against Dłuta: exact, want a slip at most")
+	}
+}
+
+// TestStreetTypesOfEurope: one street written with its type whole and short, as
+// continental Europe and Brazil write it (C/ and Calle, Pº and Paseo, R. and Rua, r. and
+// rue, -str. and -straße, nº before the number), and a house number after the street
+// name that differs: another house, however alike the words.
+func TestStreetTypesOfEurope(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"Calle Larios 12", "C/ Larios, 12", Exact},
+		{"Pº de Gracia 44", "Paseo de Gracia 44", Exact},
+		{"Rua Silveira, nº 120", "R. Silveira 120", Exact},
+		{"rue Adrien Thomas", "r. Adrien Thomas", Exact},
+		{"Bachmannstraße 15", "Bachmannstr. 15", Exact},
+		{"Viale Ferrara n. 146", "Viale Ferrara 146", Exact},
+		{"Calle Larios 12", "C/ Larios 14", Different},
+		{"Via Filippa 102", "Via Filippa 103", Different},
+	} {
+		if l := comparePart(PartStreet, c.a, c.b); l.Kind != c.want {
+			t.Errorf("%s against %s: %v (%s), want %v", c.a, c.b, l.Kind, l.Why, c.want)
+		}
+	}
+}
+
+// TestCityNames: one city by its local, English, official or abbreviated name (München
+// and Munich, 's-Gravenhage and Den Haag, CDMX, TP.HCM, POA, Paris 11e) is one
+// locality; two cities are not.
+func TestCityNames(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"Munich", "München", Exact},
+		{"Muenchen", "MÜNCHEN", Exact},
+		{"'s-Gravenhage", "Den Haag", Exact},
+		{"CDMX", "Ciudad de México", Exact},
+		{"TP.HCM", "Hồ Chí Minh", Exact},
+		{"HCMC", "TP. Hồ Chí Minh", Exact},
+		{"Danang", "Đà Nẵng", Exact},
+		{"POA", "Porto Alegre", Exact},
+		{"Paris 11e", "PARIS", Exact},
+		{"Kraków", "Cracow", Exact},
+		{"Munich", "Hamburg", Different},
+		{"Lyon 3e", "Paris", Different},
+	} {
+		if l := comparePart(PartLocality, c.a, c.b); l.Kind != c.want {
+			t.Errorf("%s against %s: %v (%s), want %v", c.a, c.b, l.Kind, l.Why, c.want)
+		}
+	}
+}

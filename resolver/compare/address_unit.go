@@ -28,8 +28,13 @@ var trailingUnit = regexp.MustCompile(`(?i)^(.*?[^\s,])[\s,]+((?:(?:apt|apartmen
 // with a letter, so that it is not a British range of numbers ("12-14 High Street").
 var canadianUnit = regexp.MustCompile(`(?i)^(\d+[a-z]|[a-z]\d*)-(\d+[a-z]?)$`)
 
-// unitWords are the words that name a flat beside its number, and say nothing else.
-var unitWords = []string{"apt", "apartment", "unit", "suite", "ste", "flat", "room", "rm", "no", "number"}
+// unitWords are the words that name a flat beside its number, and say nothing else:
+// in English, and as continental Europe and Latin America write them (Apto, Apartamento
+// and ap in Brazil and Spain, App. and Appartement in France, int. and interno in Italy,
+// Whg. and Wohnung in Germany, lok. and m. in Poland, Dpto. in Latin America).
+var unitWords = []string{"apt", "apartment", "unit", "suite", "ste", "flat", "room", "rm", "no", "number",
+	"apto", "apartamento", "ap", "app", "appt", "appartement", "int", "interno", "interior", "whg", "wohnung",
+	"lok", "lokal", "m", "mieszkanie", "dpto", "depto", "departamento"}
 
 // latinUnit moves a flat written in the street line (at its end, in a segment of its
 // own before or after the street, or as the whole first line above a second line that

@@ -67,3 +67,25 @@ func TestCanadianUnitBeforeTheNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestFlatWordedInOtherLanguages: Apartamento 32 and Apto 32, Whg. 5 and Wohnung 5,
+// int. 8 and interno 8, App. 12 and Appartement 12 are one flat each, as Apt 28 and
+// Unit 28 are; Apto 32 and Apto 33 two.
+func TestFlatWordedInOtherLanguages(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want Kind
+	}{
+		{"Apartamento 32", "Apto 32", Exact},
+		{"ap 131", "Apartamento 131", Exact},
+		{"Whg. 5", "Wohnung 5", Exact},
+		{"int. 8", "interno 8", Exact},
+		{"App. 12", "Appartement 12", Exact},
+		{"lok. 1", "m. 1", Exact},
+		{"Apto 32", "Apto 33", Different},
+	} {
+		if l := comparePart(PartDetail, c.a, c.b); l.Kind != c.want {
+			t.Errorf("%s against %s: %v (%s), want %v", c.a, c.b, l.Kind, l.Why, c.want)
+		}
+	}
+}

@@ -281,8 +281,14 @@ func sameFamilyCantonese(a, b string) bool {
 		return true
 	}
 	la, lb := strings.ToLower(strings.TrimSpace(a)), strings.ToLower(strings.TrimSpace(b))
-	if la != "" && la == lb && !hasHan(la) && chineseSpelling(la) {
-		return true
+	if la != "" && la == lb && !hasHan(la) {
+		// A Chinese family name's spelling (Chan, Chow, Wang), not any family name
+		// written alike: Guillaume and Océane Thomas are a French couple, whose Océane
+		// happens to spell pinyin syllables (o-ce-an-e), and MELANIE SCHWARTZ is no
+		// Chinese name (me-la-nie). A name of two words counts by either (Au Yeung).
+		return chineseSpelling(la) || slices.ContainsFunc(strings.FieldsFunc(la, func(r rune) bool { return r == ' ' || r == '-' }), func(w string) bool {
+			return cantoneseSpelling(w) || pinyinFamilyName(w)
+		})
 	}
 	for _, p := range [][2]string{{a, lb}, {b, la}} {
 		if n, ok := ParseHanName(p[0]); ok && n.Given == "" && utf8.RuneCountInString(n.Family) == 1 {

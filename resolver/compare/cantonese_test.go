@@ -103,3 +103,20 @@ func TestEnglishBesideCantonese(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishBesideCantoneseNeedsChineseFamily: Guillaume and Océane Thomas, a French
+// couple on the family's mailbox and landline, are no English and Chinese name of one
+// person because Océane spells pinyin syllables (o-ce-an-e): the family name they share
+// is no Chinese one. Vincent and Chi Kit Chan still are.
+func TestEnglishBesideCantoneseNeedsChineseFamily(t *testing.T) {
+	n := func(given, family string) Name { return Name{Full: given + " " + family, Given: given, Family: family} }
+	if EnglishBesideCantonese(n("Oceane", "Thomas"), Name{Full: "Guillaume Thomas"}) {
+		t.Error("Oceane Thomas beside Guillaume Thomas: an English name beside a Cantonese one, want not")
+	}
+	if !EnglishBesideCantonese(n("Vincent", "Chan"), n("Chi Kit", "Chan")) {
+		t.Error("Vincent Chan beside Chi Kit Chan: want an English name beside a Cantonese one")
+	}
+	if !EnglishBesideCantonese(n("Karen", "Au Yeung"), n("Ka Yan", "Au Yeung")) {
+		t.Error("Karen Au Yeung beside Ka Yan Au Yeung: want an English name beside a Cantonese one")
+	}
+}

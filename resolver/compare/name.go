@@ -623,14 +623,47 @@ func initialForAnother(a, b []string, pairs []wordMatch) bool {
 			continue
 		}
 		x, y := a[p.i], b[p.j]
-		if utf8.RuneCountInString(x) == 1 && leftOver(a, usedA, y) || utf8.RuneCountInString(y) == 1 && leftOver(b, usedB, x) {
+		if utf8.RuneCountInString(x) == 1 && leftOver(a[:beforeSame(a, b, pairs, p.i, true)], usedA, y) ||
+			utf8.RuneCountInString(y) == 1 && leftOver(b[:beforeSame(a, b, pairs, p.j, false)], usedB, x) {
 			return true
 		}
 	}
 	return false
 }
 
-// leftOver reports whether words holds a whole word the alignment left out (used) that
+// beforeSame returns how many words of one side (a's where onA) come before the last
+// word after the initial at index initial that the alignment found the same on both
+// sides, or all of them where none is or a generation word follows (fils, Jr.): the
+// words after it are further family
+// names (J. García López against José García: the second surname a Spanish card
+// writes in full), not a name the person goes by, which Latin names write first.
+func beforeSame(a, b []string, pairs []wordMatch, initial int, onA bool) int {
+	words := b
+	if onA {
+		words = a
+	}
+	last := -1
+	for _, p := range pairs {
+		k := p.j
+		if onA {
+			k = p.i
+		}
+		if p.grade == gradeSame && k > initial && k > last {
+			last = k
+		}
+	}
+	if last < 0 {
+		return len(words)
+	}
+	for _, w := range words[last+1:] {
+		if _, ok := generations[strings.TrimSuffix(w, ".")]; ok || w == "jun" || w == "sen" {
+			return len(words) // É. Gaudin fils against Emile Gaudin: a son, not a second surname
+		}
+	}
+	return last
+}
+
+// leftOver reports whether words hold a whole word the alignment left out (used) that
 // does not match other.
 func leftOver(words []string, used []bool, other string) bool {
 	for k, w := range words {

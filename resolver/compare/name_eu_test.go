@@ -268,3 +268,21 @@ func TestDutchPetFormsOfJohannaAndCatharina(t *testing.T) {
 		{"Joke Kosten", "Jan Kosten", Different},
 	})
 }
+
+// TestInitialBesideSecondSurname: a Stripe card's J. García López against José / García
+// on one mailbox is José with his second surname written in full, not an initial beside
+// another name: the word left over comes after the family name both share. Jeffrey A.
+// Smith against Ashley Smith still is (the word left over is before it), and so is É.
+// Gaudin fils against Emile Gaudin (the word after it is a son's).
+func TestInitialBesideSecondSurname(t *testing.T) {
+	n := func(full string) Name { return Name{Full: full} }
+	if l := NameLevel(n("J. García López"), Name{Full: "José García", Given: "José", Family: "García"}); l.Kind == Different {
+		t.Errorf("J. García López against José / García: %v (%s), want no contradiction", l.Kind, l.Why)
+	}
+	if l := NameLevel(n("É. Gaudin fils"), Name{Full: "Emile Gaudin", Given: "Emile", Family: "Gaudin"}); l.Kind != Different {
+		t.Errorf("É. Gaudin fils against Emile / Gaudin: %v (%s), want different (a son)", l.Kind, l.Why)
+	}
+	if l := NameLevel(n("Jeffrey A. Smith"), n("Ashley Smith")); l.Kind != Different {
+		t.Errorf("Jeffrey A. Smith against Ashley Smith: %v (%s), want different", l.Kind, l.Why)
+	}
+}
