@@ -13,21 +13,35 @@ import (
 // FileSink writes documents into one folder per system and type, so that
 // `seam ingest --system S --type T DIR/S/T` takes each folder as it is: JSON documents
 // as one JSON lines file per delivery day, XML documents one file each.
+//
+// A day's file stays open while documents of that day keep coming, at most maxOpen files
+// at once: a simulation of ten years writes some 50,000 day files, which held open
+// exceeded the process's file limit (and their buffers, 12 GiB). Documents arrive
+// nearly in time order, so the file used longest ago is closed first and reopened for
+// appending should a late document of its day come.
 type FileSink struct {
-	dir   string
-	open  map[string]*openFile
-	names map[string]int
-	err   error
+	dir     string
+	open    map[string]*openFile
+	written map[string]bool // files this sink created: reopened for appending, never truncated
+	names   map[string]int
+	maxOpen int
+	clock   int // counts Puts, to find the file used longest ago
+	err     error
 }
 
 type openFile struct {
-	f *os.File
-	w *bufio.Writer
+	f    *os.File
+	w    *bufio.Writer
+	used int
 }
+
+// defaultMaxOpen bounds a FileSink's open files: 256 of 256 KiB buffers is 64 MiB.
+const defaultMaxOpen = 256
 
 // NewFileSink writes under dir.
 func NewFileSink(dir string) *FileSink {
-	return &FileSink{dir: dir, open: map[string]*openFile{}, names: map[string]int{}}
+	return &FileSink{dir: dir, open: map[string]*openFile{}, written: map[string]bool{}, names: map[string]int{},
+		maxOpen: defaultMaxOpen}
 }
 
 // Put implements Sink.
@@ -50,18 +64,47 @@ func (s *FileSink) Put(d Doc) error {
 	path := filepath.Join(folder, d.Deliver.UTC().Format("2006-01-02")+".jsonl")
 	f := s.open[path]
 	if f == nil {
+		if len(s.open) >= s.maxOpen {
+			if err := s.closeOldest(); err != nil {
+				return err
+			}
+		}
 		if err := os.MkdirAll(folder, 0o755); err != nil {
 			return err
 		}
-		h, err := os.Create(path)
+		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		if s.written[path] {
+			flags = os.O_WRONLY | os.O_APPEND
+		}
+		h, err := os.OpenFile(path, flags, 0o644)
 		if err != nil {
 			return err
 		}
+		s.written[path] = true
 		f = &openFile{f: h, w: bufio.NewWriterSize(h, 256<<10)}
 		s.open[path] = f
 	}
+	s.clock++
+	f.used = s.clock
 	f.w.Write(d.Raw)
 	return f.w.WriteByte('\n')
+}
+
+// closeOldest flushes and closes the open file used longest ago.
+func (s *FileSink) closeOldest() error {
+	oldest := ""
+	for p, f := range s.open {
+		if oldest == "" || f.used < s.open[oldest].used {
+			oldest = p
+		}
+	}
+	f := s.open[oldest]
+	delete(s.open, oldest)
+	if err := f.w.Flush(); err != nil {
+		f.f.Close()
+		return fmt.Errorf("writing %s: %w", oldest, err)
+	}
+	return f.f.Close()
 }
 
 // Close flushes and closes every file.
