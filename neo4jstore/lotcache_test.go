@@ -31,6 +31,7 @@ func TestLotStockKeptBetweenBatches(t *testing.T) {
 	// document may give an earlier one, which then counts.
 	l1Write, l1Want := at.AddDate(0, 0, 9), at.AddDate(0, 0, 9)
 	var n int
+	var since time.Time // the earliest time the batch's events are planned at
 	// batch reads the lots at the places, checks them against want and against the
 	// database's balances, then writes the movements (lot, qty at S1), in one transaction
 	// of st that fails with fail, if set.
@@ -39,7 +40,7 @@ func TestLotStockKeptBetweenBatches(t *testing.T) {
 		n++
 		id := fmt.Sprintf("ev-kept-%d", n)
 		err := st.WithTenantLock(ctx, tenant, func(ctx context.Context, tx resolver.Tx) error {
-			lots, err := tx.LotStock(ctx, []inventory.Place{s1, wh})
+			lots, err := tx.LotStock(ctx, []inventory.Place{s1, wh}, since)
 			if err != nil {
 				return err
 			}
@@ -110,6 +111,10 @@ func TestLotStockKeptBetweenBatches(t *testing.T) {
 	}
 	// A count took the lock: what s kept is read again, with the counted lot.
 	batch(s, map[string]int64{"S1/L1": 5, "S1/L2": 8, "WH/L9": 4}, nil, nil)
+	// A batch whose events all happen once L1 has expired is not given L1: no event of
+	// it could take from it.
+	since = l1Want
+	batch(s, map[string]int64{"S1/L2": 8, "WH/L9": 4}, nil, nil)
 }
 
 // TestLockTellsItsSeq: the statement that takes a tenant's resolution lock answers the
@@ -136,7 +141,7 @@ func TestLockTellsItsSeq(t *testing.T) {
 					return err
 				}
 			}
-			if _, err := tx.LotStock(ctx, places); err != nil {
+			if _, err := tx.LotStock(ctx, places, time.Time{}); err != nil {
 				return err
 			}
 			// An event alone: Apply sends one statement, counted here too.

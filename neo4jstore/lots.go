@@ -217,7 +217,8 @@ func (t *resolutionTx) lockTold(ctx context.Context) error {
 // places asked, from the lots' running balances, with each lot's expiry. The balances
 // of places and the expiries of lots an earlier batch of this process read or wrote are
 // kept (lotKeeper), so a batch reads only the places and lots it is the first to need.
-func (t *resolutionTx) LotStock(ctx context.Context, places []inventory.Place) (*inventory.LotStock, error) {
+// Lots with a known expiry no later than since are left out.
+func (t *resolutionTx) LotStock(ctx context.Context, places []inventory.Place, since time.Time) (*inventory.LotStock, error) {
 	out := inventory.NewLotStock()
 	if len(places) == 0 {
 		return out, nil
@@ -248,10 +249,15 @@ func (t *resolutionTx) LotStock(ctx context.Context, places []inventory.Place) (
 	}
 	for _, p := range places {
 		for lot, q := range t.kept.places[p] {
-			if q > 0 {
-				out.Add(p, lot, q)
-				out.Expires(p.SKU, lot, t.kept.expires[lotUID(t.tenant, p.SKU, lot)])
+			if q <= 0 {
+				continue
 			}
+			exp := t.kept.expires[lotUID(t.tenant, p.SKU, lot)]
+			if !exp.IsZero() && !since.IsZero() && !exp.After(since) {
+				continue
+			}
+			out.Add(p, lot, q)
+			out.Expires(p.SKU, lot, exp)
 		}
 	}
 	return out, nil

@@ -92,7 +92,17 @@ func (b *batch) loadLots(ctx context.Context, members map[string][]inventory.Mem
 			}
 		}
 	}
-	lots, err := b.tx.LotStock(ctx, places)
+	// Every event is planned at the time of one of its members (a sale, when it was
+	// rung up), so a lot expired by the earliest of them is of no use to any.
+	var since time.Time
+	for _, ms := range members {
+		for _, m := range ms {
+			if since.IsZero() || m.OccurredAt.Before(since) {
+				since = m.OccurredAt
+			}
+		}
+	}
+	lots, err := b.tx.LotStock(ctx, places, since)
 	if err != nil {
 		return nil, fmt.Errorf("reading the lots on hand: %w", err)
 	}

@@ -68,8 +68,10 @@ type Tx interface {
 	// EventOf returns the event a document is linked to ("" when none).
 	EventOf(ctx context.Context, docUID string) (string, error)
 	// LotStock returns the lots on hand at these places, with their expiry, for
-	// products that have lots; other places are absent.
-	LotStock(ctx context.Context, places []inventory.Place) (*inventory.LotStock, error)
+	// products that have lots; other places are absent. Lots that expired by since
+	// (no event of the batch can take them any more) may be left out: years of
+	// expired lots stay on the shelves' books, and planning need not pass over them.
+	LotStock(ctx context.Context, places []inventory.Place, since time.Time) (*inventory.LotStock, error)
 	// AttachReservations makes the hold movements of the reservations that documents
 	// consumed part of those documents' events (document uid -> event id; an event this
 	// batch creates is created), each hold once and for one event only. It returns the
