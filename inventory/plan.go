@@ -149,10 +149,11 @@ func outbound(m Member) bool { return m.Direction == "outbound" }
 
 // ownBooking reports whether an event's receipt documents are all the business's own
 // stock bookings rather than goods arriving from a supplier: each books goods leaving,
-// or moves them between its own locations.
+// moves them between its own locations, or adjusts what a location holds (a stocktake's
+// goods found over, the products of a repack).
 func ownBooking(ms []Member) bool {
 	for _, m := range ms {
-		if m.Role == ontology.RoleReceipt && !outbound(m) && m.Verb != ontology.VerbTransferred {
+		if m.Role == ontology.RoleReceipt && !outbound(m) && m.Verb != ontology.VerbTransferred && m.Verb != ontology.VerbAdjusted {
 			return false
 		}
 	}

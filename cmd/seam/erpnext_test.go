@@ -264,19 +264,54 @@ func TestERPNextDraftPostedWithItsTypeIsIgnored(t *testing.T) {
 	}
 }
 
-// TestERPNextDoctypeWithoutAMappingSaysSo: a doctype no mapping reads (a Stock
-// Reconciliation) is kept in quarantine with that said, and the types ERPNext has, not
-// as a "malformed body" (found by an outside review, review23).
+// TestERPNextDoctypeWithoutAMappingSaysSo: a doctype no mapping reads (a Quality
+// Inspection) is kept in quarantine with that said, and the types ERPNext has, not as a
+// "malformed body" (found by an outside review, review23, with a Stock Reconciliation,
+// which is read now).
 func TestERPNextDoctypeWithoutAMappingSaysSo(t *testing.T) {
 	base, tenant := erpnextServer(t)
-	body := []byte(`{"name": "MAT-RECO-2026-00001", "doctype": "Stock Reconciliation", "docstatus": 1, "purpose": "Stock Reconciliation",
-  "posting_date": "2026-12-06", "posting_time": "18:00:00", "set_warehouse": "Stores - RV19",
-  "items": [{"item_code": "RV19-TEA-OOL", "warehouse": "Stores - RV19", "qty": 12.0, "current_qty": 16.0, "quantity_difference": "-4.0"}]}`)
+	body := []byte(`{"name": "MAT-QA-2026-00001", "doctype": "Quality Inspection", "docstatus": 1, "inspection_type": "Incoming",
+  "reference_type": "Purchase Receipt", "reference_name": "MAT-PRE-2026-00009", "item_code": "RV19-TEA-OOL", "sample_size": 2, "status": "Accepted"}`)
 	code, r := postWebhook(t, base, tenant, "erpnext", body, frappeSigned(body))
-	if code != http.StatusOK || r.Status != "quarantined" || !strings.Contains(r.Error, `no mapping reads type "stock_reconciliation" of system "erpnext"`) ||
+	if code != http.StatusOK || r.Status != "quarantined" || !strings.Contains(r.Error, `no mapping reads type "quality_inspection" of system "erpnext"`) ||
 		!strings.Contains(r.Error, "delivery_note") {
 		t.Fatalf("answered %d %+v, want quarantined as a type no mapping reads", code, r)
 	}
+}
+
+// TestERPNextStockReconciliationBooksTheDifference: a stocktake booked in ERPNext, sent
+// by its webhook, books the differences ERPNext booked at the warehouse: 4 teas missing,
+// 6 coffees over (in their lot), one adjustment event; cancelled, they are taken back.
+// Before, the doctype had no mapping and was quarantined (review23).
+func TestERPNextStockReconciliationBooksTheDifference(t *testing.T) {
+	base, tenant := erpnextServer(t, "Stores - RV19", "WH-STORES")
+	reco := erpnextSample(t, "stock_reconciliation.json")
+	if got := frappePost(t, base, tenant, reco); got != "accepted" {
+		t.Fatalf("reconciliation: %s", got)
+	}
+	waitCells(t, base, tenant, "RV19-TEA-OOL", "tea counted", map[string][2]string{"WH-STORES": {"-4", "0"}})
+	waitCells(t, base, tenant, "RV19-COF-BEANS", "coffee counted", map[string][2]string{"WH-STORES": {"6", "0"}})
+	var out struct {
+		Document struct {
+			Event struct {
+				Kind    string
+				Sources []struct{ Document struct{ Type string } }
+			}
+		}
+	}
+	r := graphQL(t, base, tenant, `{ document(system: "erpnext", type: "stock_reconciliation", externalId: "MAT-RECO-2026-00002") { event { kind sources { document { type } } } } }`, nil, &out)
+	if len(r.Errors) > 0 {
+		t.Fatal(r.Errors)
+	}
+	if ev := out.Document.Event; ev.Kind != "adjustment" || len(ev.Sources) != 2 {
+		t.Errorf("the reconciliation is event %+v; want one adjustment of both halves", ev)
+	}
+	cancelled := erpnextSample(t, "stock_reconciliation.json", `"docstatus": 1`, `"docstatus": 2`, `18:00:04.218830`, `18:30:00.000000`)
+	if got := frappePost(t, base, tenant, cancelled); got != "accepted" {
+		t.Fatalf("cancelled: %s", got)
+	}
+	waitCells(t, base, tenant, "RV19-TEA-OOL", "tea taken back", map[string][2]string{"WH-STORES": {"0", "0"}})
+	waitCells(t, base, tenant, "RV19-COF-BEANS", "coffee taken back", map[string][2]string{"WH-STORES": {"0", "0"}})
 }
 
 // TestERPNextPurchaseInvoiceUpdatingStockBooksItsGoods: a supplier's bill with "Update

@@ -418,7 +418,8 @@ func FuzzMapERPNext(f *testing.F) {
 	for _, file := range []string{"purchase_receipt.json", "purchase_receipt_draft.json", "purchase_receipt_return.json",
 		"sales_invoice.json", "sales_invoice_b2b.json", "payment_entry.json", "payment_entry_bank.json",
 		"purchase_receipt_v15_bundle.json", "purchase_receipt_return_v15.json", "delivery_note.json",
-		"stock_entry_transfer.json", "sales_invoice_pos_update_stock.json", "purchase_invoice_update_stock.json"} {
+		"stock_entry_transfer.json", "sales_invoice_pos_update_stock.json", "purchase_invoice_update_stock.json",
+		"stock_reconciliation.json"} {
 		f.Add(readSample(f, "erpnext/"+file))
 	}
 	reg, err := mapping.NewRegistry()
@@ -426,7 +427,7 @@ func FuzzMapERPNext(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		for _, typ := range []string{"receipt", "invoice", "payment", "delivery_note", "stock_entry"} {
+		for _, typ := range []string{"receipt", "invoice", "payment", "delivery_note", "stock_entry", "stock_reconciliation"} {
 			fuzzOne(t, reg, "erpnext", typ, "json", raw)
 		}
 	})
@@ -603,4 +604,42 @@ func TestERPNextPurchaseInvoiceUpdatingStock(t *testing.T) {
 			t.Errorf("%s: documents %v, want the bill alone", name, got)
 		}
 	}
+}
+
+// TestERPNextStockReconciliation: a stocktake booked in ERPNext is the difference it
+// booked, line by line: the goods found missing leave their warehouse (one document,
+// outbound), the goods found over arrive (the other, inbound), both named by the
+// reconciliation so they are one event. quantity_difference reads the same as a number
+// and as the text a document read back from the database gives. Before, the doctype
+// had no mapping and was quarantined.
+func TestERPNextStockReconciliation(t *testing.T) {
+	raw := readSample(t, "erpnext/stock_reconciliation.json")
+	got := docsByType(t, "erpnext", "stock_reconciliation", raw)
+	out, in := got["stock_reconciliation"], got["stock_reconciliation_target"]
+	if len(got) != 2 || out == nil || in == nil {
+		t.Fatalf("documents %v", got)
+	}
+	if out.Role != ontology.RoleReceipt || out.Direction != "outbound" || out.Verb != ontology.VerbAdjusted ||
+		in.Direction != "inbound" || in.Verb != ontology.VerbAdjusted || out.Key.ExternalID != "MAT-RECO-2026-00002" {
+		t.Fatalf("missing %s %s %q, over %s %q", out.Role, out.Verb, out.Direction, in.Verb, in.Direction)
+	}
+	wantLocation(t, out, "erpnext:Stores - RV19")
+	wantLines(t, out, "RV19-TEA-OOL qty=4")
+	wantLines(t, in, "RV19-COF-BEANS gtin=8710000000024 qty=6 lot=COF-2611")
+	wantLineLocations(t, in, "Stores - RV19|")
+	wantExactRefs(t, out, "receipt_number:erpnext:MAT-RECO-2026-00002")
+	wantExactRefs(t, in, "receipt_number:erpnext:MAT-RECO-2026-00002")
+
+	// Read back from the database, the differences are text; unchanged, a line is none.
+	text := docsByType(t, "erpnext", "stock_reconciliation", []byte(strings.NewReplacer(
+		`"quantity_difference": -4.0`, `"quantity_difference": "-4.0"`, `"quantity_difference": "6.0"`, `"quantity_difference": "0.0"`).Replace(string(raw))))
+	if len(text) != 1 || text["stock_reconciliation"] == nil {
+		t.Fatalf("read back: %v", text)
+	}
+	wantLines(t, text["stock_reconciliation"], "RV19-TEA-OOL qty=4")
+	// Cancelled, the booking is taken back; a draft books nothing.
+	if c := docsByType(t, "erpnext", "stock_reconciliation", bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 2`), 1)); c["stock_reconciliation"].Verb != ontology.VerbCancelled {
+		t.Errorf("cancelled: verb %s", c["stock_reconciliation"].Verb)
+	}
+	wantSkipped(t, "stock_reconciliation", bytes.Replace(raw, []byte(`"docstatus": 1`), []byte(`"docstatus": 0`), 1))
 }
