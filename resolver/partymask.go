@@ -158,8 +158,8 @@ func namesContradict(a, b compare.Name) bool {
 		return !compare.SameFamilyAcrossScripts(a, b) && !compare.EnglishBesideChinese(a, b) && !compare.FamilyInDialect(a, b) &&
 			!compare.FamilyInDialectLatin(a, b)
 	case compare.Typo:
-		if compare.LookAlikeNames(a, b) {
-			return false // 王强 read as 主强: one name misread, not two people
+		if compare.LookAlikeNames(a, b) || compare.LookAlikeGivenNames(a, b) {
+			return false // 王强 read as 主强, 刘明轩 as 刘朋轩: one name misread, not two people
 		}
 		// Han names are typed through an input method, whose slips are homophones
 		// (Phonetic): one character of another reading, 张桂香 and 张桂花, is a sister.
