@@ -362,3 +362,18 @@ func TestLookAlikeGivenOnOnePhoneIsOnePerson(t *testing.T) {
 		t.Error("张桂香 and 张桂花 do not contradict: want two sisters")
 	}
 }
+
+// TestPinyinGivenOfAnotherContradicts: 慧 张 on the landline her father Zhang Hua
+// orders with is his daughter: a family name in pinyin comes with a given name in
+// pinyin, and Hua is no reading of 慧. Zhang Hui, and an English name, are hers.
+func TestPinyinGivenOfAnotherContradicts(t *testing.T) {
+	hui := compare.Name{Given: "慧", Family: "张"}
+	if !namesContradict(hui, compare.Name{Given: "Hua", Family: "Zhang"}) {
+		t.Error("慧 张 and Zhang Hua do not contradict: want two people")
+	}
+	for _, n := range []compare.Name{{Given: "Hui", Family: "Zhang"}, {Given: "Vivian", Family: "Zhang"}} {
+		if namesContradict(hui, n) {
+			t.Errorf("慧 张 and %+v contradict: want one person's names", n)
+		}
+	}
+}
