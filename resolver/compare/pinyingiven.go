@@ -30,8 +30,11 @@ func PinyinGivenApart(a, b Name) bool {
 	if !hasHan(ta) || hasHan(tb) {
 		return false
 	}
+	if TitleGender(a) != GenderUnknown || IsMasked(ta) {
+		return false // 谢先生, 李**: the family name alone, whatever the rest reads
+	}
 	hn, ok := ParseHanName(Simplify(hanPart(ta)))
-	if !ok || hn.Given == "" || utf8.RuneCountInString(hn.Family) != 1 {
+	if !ok || hn.Given == "" || utf8.RuneCountInString(hn.Family) != 1 || petName(hn) {
 		return false
 	}
 	for _, r := range familyGivenReadings(b) {
@@ -211,4 +214,10 @@ func fuzzyFold(text string) string {
 		parts[i] = fuzzyPinyin(s)
 	}
 	return strings.Join(parts, " ")
+}
+
+// petName reports whether a Han name of two characters is what friends call someone
+// (小王, 老王, 阿娟), not a family and a given name.
+func petName(hn HanName) bool {
+	return utf8.RuneCountInString(hn.Family+hn.Given) == 2 && strings.ContainsAny(hn.Family, "小老阿")
 }

@@ -28,7 +28,11 @@ func TestPinyinGivenApart(t *testing.T) {
 		{Name{Full: "张伟"}, Name{Given: "Hua", Family: "Wang"}, false},
 		{Name{Given: "明", Family: "傅"}, Name{Given: "Jia", Family: "Fu"}, true}, // Fu is Hong Kong's too, Jia is not
 		{Name{Full: "李家伟"}, Name{Given: "Jiawei", Family: "Li"}, false},         // another family
-		{Name{Full: "Hua Zhang"}, Name{Full: "Hui Zhang"}, false},               // no Han name
+		{Name{Full: "Hua Zhang"}, Name{Full: "Hui Zhang"}, false},
+		{Name{Full: "谢先生"}, Name{Given: "Xie", Family: "Haojun"}, false}, // a title, no given name
+		{Name{Full: "张女士"}, Name{Given: "Hui", Family: "Zhang"}, false},
+		{Name{Full: "小张"}, Name{Given: "Hui", Family: "Zhang"}, false},  // a pet name
+		{Name{Full: "张**"}, Name{Given: "Hui", Family: "Zhang"}, false}, // no Han name
 	} {
 		if got := PinyinGivenApart(c.a, c.b); got != c.want {
 			t.Errorf("PinyinGivenApart(%+v, %+v) = %v, want %v", c.a, c.b, got, c.want)
