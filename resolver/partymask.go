@@ -155,11 +155,15 @@ func namesContradict(a, b compare.Name) bool {
 		// A family name spelt in Cantonese or Hokkien against its Han form (Ng and 吳)
 		// comes with a given name in the same romanisation, which cannot be read, so
 		// cannot be told apart from the Han one.
-		return !compare.SameFamilyAcrossScripts(a, b) && !compare.EnglishBesideChinese(a, b) && !compare.FamilyInDialect(a, b) &&
-			!compare.FamilyInDialectLatin(a, b)
+		// A family name in Hanyu pinyin comes with a given name in pinyin, so one that
+		// is no reading of the Han given name is another person's (慧 张 against Zhang
+		// Hua: a daughter and her father on the family's landline).
+		return compare.PinyinGivenApart(a, b) ||
+			!compare.SameFamilyAcrossScripts(a, b) && !compare.EnglishBesideChinese(a, b) && !compare.FamilyInDialect(a, b) &&
+				!compare.FamilyInDialectLatin(a, b)
 	case compare.Typo:
-		if compare.LookAlikeNames(a, b) {
-			return false // 王强 read as 主强: one name misread, not two people
+		if compare.LookAlikeNames(a, b) || compare.LookAlikeGivenNames(a, b) {
+			return false // 王强 read as 主强, 刘明轩 as 刘朋轩: one name misread, not two people
 		}
 		// Han names are typed through an input method, whose slips are homophones
 		// (Phonetic): one character of another reading, 张桂香 and 张桂花, is a sister.

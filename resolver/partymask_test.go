@@ -350,3 +350,30 @@ func TestEnglishGivenAloneIsFamilyOnly(t *testing.T) {
 		t.Errorf("萍 张 ~ Ping Zhang: %v, want the parts", c[fieldName])
 	}
 }
+
+// TestLookAlikeGivenOnOnePhoneIsOnePerson: 劉明軒 and 刘朋轩 ordering with one phone are
+// one name read by its shape (明 as 朋), not two members of the household; 张桂香 and
+// 张桂花, one character of another shape and sound, are sisters.
+func TestLookAlikeGivenOnOnePhoneIsOnePerson(t *testing.T) {
+	if namesContradict(compare.Name{Full: "劉明軒"}, compare.Name{Full: "刘朋轩"}) {
+		t.Error("劉明軒 and 刘朋轩 contradict: want one name misread")
+	}
+	if !namesContradict(compare.Name{Full: "张桂香"}, compare.Name{Full: "张桂花"}) {
+		t.Error("张桂香 and 张桂花 do not contradict: want two sisters")
+	}
+}
+
+// TestPinyinGivenOfAnotherContradicts: 慧 张 on the landline her father Zhang Hua
+// orders with is his daughter: a family name in pinyin comes with a given name in
+// pinyin, and Hua is no reading of 慧. Zhang Hui, and an English name, are hers.
+func TestPinyinGivenOfAnotherContradicts(t *testing.T) {
+	hui := compare.Name{Given: "慧", Family: "张"}
+	if !namesContradict(hui, compare.Name{Given: "Hua", Family: "Zhang"}) {
+		t.Error("慧 张 and Zhang Hua do not contradict: want two people")
+	}
+	for _, n := range []compare.Name{{Given: "Hui", Family: "Zhang"}, {Given: "Vivian", Family: "Zhang"}} {
+		if namesContradict(hui, n) {
+			t.Errorf("慧 张 and %+v contradict: want one person's names", n)
+		}
+	}
+}

@@ -426,6 +426,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		englishNameBeside(&c, a, b)
 		generationsApart(&c, a, b)
 		sexesApart(&c, a, b)
+		pinyinGivenApart(&c, a, b)
 		givenSpeltApart(&c, a, b)
 		vietnameseGivenApart(&c, a, b)
 	}
