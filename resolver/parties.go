@@ -799,6 +799,12 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		if v.d == Same && !parts.strong[root] && pb.clusterOtherHome(root, prof) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
+		// A link through part of a value into a party holding another account of a
+		// shop the mention's party holds one of: two customers of that shop, a
+		// household's (see partyaccounts.go).
+		if v.d == Same && !parts.strong[root] && pb.accountsApart(self, root, prof) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
+		}
 	}
 	for root, v := range best {
 		// A link that does not rest on the names (李女士 against 李颖娜, or 李畅 against
