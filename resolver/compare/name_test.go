@@ -69,6 +69,17 @@ var nameLevelTests = []struct {
 	{"洁洁", "Qian-Jie Cui", Partial},
 	{"阿波", "Jiahui Du", Different},
 	{"阿飞", "Amy Li", Different},
+	// A pet name or a given name alone against the whole name in Latin letters.
+	{"小辉", "HANGHUI WANG", Nickname},
+	{"欣怡", "XINYI TAO", Nickname},
+	{"欣怡", "Xinyue Tao", Different},
+	{"小辉", "Hui Wang", Partial}, // one syllable: read as 小 before a family name, as before
+	// A pet name that shows no family name against a family name under a title.
+	{"军军", "吴先生", Null},
+	{"阿飞", "陈(先生)", Null},
+	{"雅琪", "尹女士", Null},
+	{"小张", "吴先生", Different}, // 小张 names the family 张
+	{"老王", "吴先生", Different},
 	{"张伟", "李娜", Different},
 	{"张伟", "Li Na", Different},
 	{"Zhang Wei", "zhangwei", Exact},
