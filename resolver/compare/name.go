@@ -118,9 +118,6 @@ func NameLevel(a, b Name) Level {
 			return level("name", Partial, "%s: family name %s only", pet, string([]rune(pet)[1:]))
 		}
 	}
-	if petAgainstTitle(a, b) || petAgainstTitle(b, a) {
-		return level("name", Null, "a pet name and a family name under a title: neither shows what the other does")
-	}
 	for _, sw := range []struct{ a, b Name }{{a.swapped(), b}, {a, b.swapped()}} {
 		if sw.a == a && sw.b == b {
 			continue
@@ -1175,35 +1172,6 @@ func middleNameApart(a, b []string) bool {
 	}
 	return true
 }
-
-// petAgainstTitle reports whether pet is a receiver's pet name that shows no family
-// name (阿飞, 军军, 小飞, a two-character given name alone as 雅琪) and titled names a
-// family alone under a courtesy title (吴先生, 王女士, 吴(先生)): buyers type either
-// into a delivery's recipient field for the same person, and neither shows what the
-// other does, so they are no two names. 小吴 and 老吴 name the family, which the title's
-// comparison reads as before.
-func petAgainstTitle(pet, titled Name) bool {
-	if TitleGender(titled) == GenderUnknown {
-		return false
-	}
-	fam := []rune(titleWords.Replace(Simplify(strings.TrimSpace(titled.text()))))
-	rs := []rune(Simplify(strings.TrimSpace(pet.text())))
-	if len(fam) != 1 || !isHan(string(fam)) || len(rs) != 2 || !isHan(string(rs)) || TitleGender(pet) != GenderUnknown {
-		return false
-	}
-	switch {
-	case rs[0] == '老', rs[0] == '小' && commonFamilies[rs[1]], rs[1] == fam[0]:
-		return false // 老吴 and 小吴 name a family; 阿吴 too
-	case NicknamePrefix(rs[0]) || rs[0] == rs[1]:
-		return true
-	}
-	// The given name alone, typed in one field: parts say which is the family.
-	return pet.Given == "" && pet.Family == "" && !commonFamilies[rs[0]] && rs[0] != fam[0]
-}
-
-// titleWords drops the courtesy titles delivery platforms write after a family name,
-// with the brackets some write them in; built once.
-var titleWords = strings.NewReplacer("先生", "", "女士", "", "小姐", "", "(", "", ")", "", "（", "", "）", "", " ", "")
 
 // petOrGivenReads reports whether a two-character Han name that is no full name reads
 // as a word of a romanised name: 小辉 (小 before a character of the given name, as
