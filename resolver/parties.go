@@ -790,6 +790,13 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		if v.d == Same && !parts.strong[root] && parcels[root] && pb.homesApart(self, root) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
+		// The same where the name and the road alone reach a link: a parcel point
+		// order whose own phone and mailbox are not the candidate's, filed with a
+		// namesake's home in another flat of the compound, is that namesake's (see
+		// parcelOfNamesakeWithOwnContacts).
+		if v.d == Same && parcels[root] && parcelOfNamesakeWithOwnContacts(v.c) && pb.homesApart(self, root) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
+		}
 	}
 	for root, v := range best {
 		// A link through part of a value (a title, a parcel point in the compound) into

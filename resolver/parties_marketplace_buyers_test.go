@@ -39,3 +39,33 @@ func TestMaskedOrderWithARelativesNumber(t *testing.T) {
 		}
 	}
 }
+
+// biguiYipin is a customer of 碧桂一品, 益州大道239号, Chengdu, as a storefront writes
+// them.
+func biguiYipin(given, family, phone, email, where string) ontology.PartyRef {
+	return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "CN", GivenName: given, FamilyName: family, Name: given + " " + family,
+		Phone: phone, Email: email, Address: "益州大道239号碧桂一品" + where + "  成都市"}
+}
+
+// TestParcelPointOfANamesakeWithOwnContacts: two 李军 live in 碧桂一品, one at 8栋402
+// and one at 1栋203, each with his own phone and mailbox. The second also has his
+// parcels left at the compound's locker, from his own phone and mailbox: the name and
+// the road fit both, the contacts only him, and the locker order must not join the
+// two namesakes.
+func TestParcelPointOfANamesakeWithOwnContacts(t *testing.T) {
+	first := []mention{{0, biguiYipin("Jun", "Li", "18487969557", "junli19@hotmail.com", "8栋402室")},
+		{0, biguiYipin("军", "李", "18487969557", "junli19@hotmail.com", "8号楼402")}}
+	second := []mention{{1, biguiYipin("军", "李", "17033903978", "1640642227@qq.com", "1栋203室")},
+		{1, biguiYipin("JUN", "LI", "17033903978", "1640642227@qq.com", "门口快递柜")}}
+	for i, order := range [][]mention{
+		{first[0], second[0], second[1], first[1]},
+		{first[0], first[1], second[0], second[1]},
+		{second[0], first[0], second[1], first[1]},
+	} {
+		f := newFixture(t)
+		docs := deliver(f, "shopify", order, func(int) int { return 1 })
+		if got := partition(t, f, docs, order); got != "0 0 | 1 1" {
+			t.Errorf("order %d gave clusters %q, want the namesakes apart", i, got)
+		}
+	}
+}
