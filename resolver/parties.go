@@ -790,6 +790,13 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		if v.d == Same && !parts.strong[root] && parcels[root] && pb.homesApart(self, root) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
+		// The same where the name and the road alone reach a link: a parcel point
+		// order whose own phone and mailbox are not the candidate's, filed with a
+		// namesake's home in another flat of the compound, is that namesake's (see
+		// parcelOfNamesakeWithOwnContacts).
+		if v.d == Same && parcels[root] && parcelOfNamesakeWithOwnContacts(v.c) && pb.homesApart(self, root) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
+		}
 	}
 	for root, v := range best {
 		// A link through part of a value (a title, a parcel point in the compound) into
@@ -797,6 +804,12 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		// next door, or a namesake there, is who the part fits as well (张伟 at
 		// 海信慧园7栋1504 collects at 海信慧园丰巢快递柜, and so may the 张伟 of 9栋302).
 		if v.d == Same && !parts.strong[root] && pb.clusterOtherHome(root, prof) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
+		}
+		// A link through part of a value into a party holding another account of a
+		// shop the mention's party holds one of: two customers of that shop, a
+		// household's (see partyaccounts.go).
+		if v.d == Same && !parts.strong[root] && pb.accountsApart(self, root, prof) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
 	}

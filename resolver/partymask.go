@@ -389,3 +389,12 @@ func maskBlockPair(bk string, a, b PartyProfile) bool {
 func masksOnly(bk string, a PartyProfile) bool {
 	return strings.HasPrefix(bk, BlockMaskedPhone+"=") && !compare.IsMasked(a.Phone)
 }
+
+// parcelOfNamesakeWithOwnContacts reports whether a comparison through a parcel point
+// finds both the phone and the mailbox other than the candidate's: 李军 of 1栋203 at
+// 碧桂一品门口快递柜, with his own number and mailbox, against the 李军 of 8栋402, whose
+// number and mailbox are others. The name and the compound's road fit both namesakes
+// of the compound; the contacts say which one collects there.
+func parcelOfNamesakeWithOwnContacts(c Comparison) bool {
+	return c[fieldPhone].Kind == compare.Different && c[fieldEmail].Kind == compare.Different
+}

@@ -115,7 +115,7 @@ func sameUnplannedDigits(a, b string) bool {
 // phoneMask is a masked phone number reduced to its digits and a '?' for each hidden
 // digit: every mask character counts, unlike in maskForm.
 func phoneMask(s string) string {
-	s = strings.ToLower(norm.NFKC.String(s))
+	s = strings.ToLower(norm.NFKC.String(maskWithoutExtension(s)))
 	var b strings.Builder
 	for i, r := range s {
 		switch {
@@ -126,6 +126,23 @@ func phoneMask(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// maskWithoutExtension is a masked number without the extension a delivery platform
+// writes after '_' (Meituan's 138****5678_1234: the buyer's own number, masked, with
+// the privacy line's extension the courier dials): the extension is no digit of the
+// buyer's number, and lined up from the right it hid the mask's seven digits. A plain
+// number with an extension (13812345678_1234) is a privacy number and is not read here.
+func maskWithoutExtension(s string) string {
+	i := strings.LastIndexByte(s, '_')
+	if i <= 0 || !IsMasked(s[:i]) {
+		return s
+	}
+	ext := strings.TrimSpace(s[i+1:])
+	if ext == "" || len(ext) > 6 || strings.ContainsFunc(ext, func(r rune) bool { return r < '0' || r > '9' }) {
+		return s
+	}
+	return s[:i]
 }
 
 // maskedPhone compares phone numbers of which at least one is masked. Platforms keep

@@ -32,6 +32,11 @@ func TestPhoneLevel(t *testing.T) {
 		{"***********", "13812345678", "CN", Null},
 		{"13812345678_1234", "13812345678", "CN", Null}, // Meituan privacy number
 		{"138****5678", "13812345678_1234", "CN", Null},
+		// Meituan's mask of the buyer's own number with the privacy line's extension:
+		// the extension is no digit of the number.
+		{"138****5678_1234", "13812345678", "CN", MaskedDigits},
+		{"138****5678_1234", "13812341234", "CN", Different},
+		{"138****5678_1234", "138****5678", "CN", MaskedCompatible},
 		{"", "13812345678", "CN", Null},
 		{"call me", "13812345678", "CN", Null},
 		// A US number typed without +1 by a customer whose country field says GB,
@@ -60,12 +65,13 @@ func TestMobileMaskKey(t *testing.T) {
 		{"138****5678", "138*5678"},
 		{"+86 138****5678", "138*5678"},
 		{"0086 138xxxx5678", "138*5678"},
-		{"185＊＊＊＊8209", "185*8209"}, // full-width stars
-		{"*******5678", ""},         // the first digits hidden
-		{"138*****678", ""},         // a digit of the last four hidden
-		{"+861012345678", ""},       // a Beijing landline, not a mobile
-		{"+31612345678", ""},        // not a mainland number
-		{"+8613812345678_1234", ""}, // a privacy number with its extension
+		{"185＊＊＊＊8209", "185*8209"},      // full-width stars
+		{"*******5678", ""},              // the first digits hidden
+		{"138*****678", ""},              // a digit of the last four hidden
+		{"+861012345678", ""},            // a Beijing landline, not a mobile
+		{"+31612345678", ""},             // not a mainland number
+		{"+8613812345678_1234", ""},      // a privacy number with its extension
+		{"138****5678_1234", "138*5678"}, // Meituan's mask of the buyer's number, with the extension
 		{"", ""},
 	} {
 		if got := MobileMaskKey(tt.in); got != tt.want {

@@ -382,6 +382,9 @@ func transliteration(field, han string, latin []string) Level {
 	if w, ok := nicknameReads(han, latin); ok {
 		return level(field, Partial, "%s calls %s by one syllable", han, w)
 	}
+	if w, ok := petOrGivenReads(han, latin); ok {
+		return level(field, Nickname, "%s calls %s by its given name", han, w)
+	}
 	if alt, r, ok := readsAsLookAlike(n, text); ok {
 		// 丽 主 against Wang Li, on one phone: the family name misread from a
 		// waybill or a photo (王 as 主), as hanLevel finds against 王丽 written in
@@ -1168,4 +1171,38 @@ func middleNameApart(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// petOrGivenReads reports whether a two-character Han name that is no full name reads
+// as a word of a romanised name: 小辉 (小 before a character of the given name, as
+// 阿辉 is) against Hanghui Wang, or a given name alone (欣怡, whose first character no
+// common family name is) against Xinyi Tao. It returns the word. Buyers type either
+// into a delivery's recipient field, and a storefront's form takes the whole name in
+// Latin letters: without this, the pet name read as another family name (欣 against
+// Tao), and the two orders of one buyer at one phone as a household's.
+func petOrGivenReads(han string, latin []string) (string, bool) {
+	rs := []rune(Simplify(strings.TrimSpace(han)))
+	if len(latin) < 2 || len(rs) != 2 || !isHan(string(rs)) || rs[0] == rs[1] || rs[0] == '阿' || rs[0] == '老' {
+		return "", false
+	}
+	if rs[0] == '小' {
+		syls := readings(rs[1])
+		for _, w := range latin {
+			lw := strings.ToLower(w)
+			if isPinyin(lw) && len(lw) > len(syls[0]) && hasSyllable(lw, syls) {
+				return w, true // the given name's syllable, not the family name alone
+			}
+		}
+		return "", false
+	}
+	if commonFamilies[rs[0]] {
+		return "", false
+	}
+	given := uFold(strings.Join(usualPinyin(string(rs)), ""))
+	for _, w := range latin {
+		if uFold(strings.ToLower(pinyinMarks.Replace(w))) == given {
+			return w, true
+		}
+	}
+	return "", false
 }

@@ -33,7 +33,44 @@ func maskedName(field, a, b string) Level {
 	if r, ok := maskedFamilySounds(a, b); ok {
 		return level(field, MaskedCompatible, "%s fits %s: the family names both read %s", a, b, r)
 	}
+	if l, ok := maskedAgainstNickname(field, a, b); ok {
+		return l
+	}
 	return level(field, Different, "%s does not fit %s", a, b)
+}
+
+// maskedAgainstNickname compares a mask that shows a family name (陈*, 尹**) with a
+// plain two-character Han name that is not a full name: the receiver's name buyers
+// type on a delivery as family and friends call them. 老王 and 小王 name the family (王*
+// fits them); 小飞, 阿飞 and 飞飞 call someone by a character of the given name, and
+// 雅琪 (a first character no common family name is) is the given name alone: neither
+// shows a family name, so neither contradicts the mask's. Without this, the buyer's
+// party that once took such a name (陈飞, then 小飞 at the same number) read as holding
+// someone the mask names apart, and the buyer's later masked orders stayed apart.
+// ok is false for any other pair, which keeps its verdict.
+func maskedAgainstNickname(field, a, b string) (Level, bool) {
+	a, b, ok := maskedThenPlain(a, b)
+	if !ok {
+		return Level{}, false
+	}
+	shown, _, _ := strings.Cut(maskForm(a), "*")
+	fam := []rune(shown)
+	rs := []rune(Simplify(strings.TrimSpace(hanPart(b))))
+	if len(fam) != 1 || !unicode.Is(unicode.Han, fam[0]) || NicknamePrefix(fam[0]) || len(rs) != 2 ||
+		!unicode.Is(unicode.Han, rs[0]) || !unicode.Is(unicode.Han, rs[1]) {
+		return Level{}, false
+	}
+	switch {
+	case (rs[0] == '小' || rs[0] == '老') && rs[1] == fam[0]:
+		return level(field, MaskedCompatible, "%s fits %s: family name %s", a, b, string(fam)), true
+	case rs[0] == '老':
+		return Level{}, false // 老陈 names the family 陈, not the mask's
+	case NicknamePrefix(rs[0]) || rs[0] == rs[1]:
+		return level(field, Null, "%s is a nickname: it shows no family name for %s", b, a), true
+	case !commonFamilies[rs[0]]:
+		return level(field, Null, "%s reads as a given name alone: it shows no family name for %s", b, a), true
+	}
+	return Level{}, false
 }
 
 // maskedFamilySounds reports whether a mask that shows one Han character (汪**, 留**)
@@ -347,4 +384,13 @@ var commonFamilies = func() map[rune]bool {
 func commonFamily(s string) bool {
 	r, n := utf8.DecodeRuneInString(Simplify(s))
 	return n == len(Simplify(s)) && commonFamilies[r]
+}
+
+// maskedThenPlain orders two values masked first; ok is false unless exactly one is
+// masked.
+func maskedThenPlain(a, b string) (masked, plain string, ok bool) {
+	if !IsMasked(a) {
+		a, b = b, a
+	}
+	return a, b, IsMasked(a) && !IsMasked(b)
 }

@@ -69,6 +69,15 @@ var nameLevelTests = []struct {
 	{"洁洁", "Qian-Jie Cui", Partial},
 	{"阿波", "Jiahui Du", Different},
 	{"阿飞", "Amy Li", Different},
+	// A pet name or a given name alone against the whole name in Latin letters.
+	{"小辉", "HANGHUI WANG", Nickname},
+	{"欣怡", "XINYI TAO", Nickname},
+	{"欣怡", "Xinyue Tao", Different},
+	{"小辉", "Hui Wang", Partial}, // one syllable: read as 小 before a family name, as before
+	// A pet name against a family name under a title stays apart: on one phone the
+	// two are a household's as often as one person's.
+	{"军军", "吴先生", Different},
+	{"小张", "吴先生", Different}, // 小张 names the family 张
 	{"张伟", "李娜", Different},
 	{"张伟", "Li Na", Different},
 	{"Zhang Wei", "zhangwei", Exact},
@@ -84,6 +93,17 @@ var nameLevelTests = []struct {
 	{"汪**", "黄晶", Different}, // another sound
 	{"**", "张伟", Null},
 	{"小**", "郭旭轩", Null}, // a nickname's mask: no family name shown
+	// A mask against a receiver's name that is no full name: 老王 and 小王 name the
+	// family, 小飞, 阿亮, 飞飞 and the given name alone (雅琪) show none.
+	{"王*", "老王", MaskedCompatible},
+	{"陈*", "小陈", MaskedCompatible},
+	{"陈*", "小飞", Null},
+	{"魏*", "阿亮", Null},
+	{"王**", "凯凯", Null},
+	{"尹**", "雅琪", Null},
+	{"王*", "老陈", Different}, // 老陈 names the family 陈
+	{"王*", "金瑶", Different}, // 金 is a common family name: a full name
+	{"王*", "陈飞飞", Different},
 	{"阿**", "Yulu Mei", Null},
 	{"O**", "Linyan OUYANG", MaskedCompatible}, // a Latin mask: any word's first letters
 	{"Y**", "Xin Yao", MaskedCompatible},
