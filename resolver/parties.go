@@ -111,6 +111,9 @@ type partyBook struct {
 	// party's number (see describe).
 	descs map[PartyProfile]int32
 	desc  map[string]int32
+	// kids holds the reverse of info's Root links: the ids merged into each id (see
+	// partymembers.go; setInfo keeps it in step).
+	kids map[string][]string
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -342,7 +345,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	}
 	b.parties.customers = customers
 	for id, in := range infos {
-		b.parties.info[id] = in
+		b.parties.setInfo(id, in)
 	}
 	if slices.ContainsFunc(docs, func(d PendingDoc) bool { return len(d.Doc.Parties) > 0 }) || len(customers) > 0 {
 		if err := b.parties.loadApart(ctx, b.tx); err != nil {
@@ -388,7 +391,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		}
 		b.parties.known = known
 		for id, in := range info {
-			b.parties.info[id] = in
+			b.parties.setInfo(id, in)
 			if in.Name != (compare.Name{}) {
 				b.parties.names[id] = in.Name
 			}
@@ -429,7 +432,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	b.parties.memoBlocks(cands)
 	for _, c := range cands {
 		if c.Root != "" && c.Root != c.ID {
-			b.parties.info[c.ID] = PartyInfo{Root: c.Root, TaxID: b.parties.info[c.ID].TaxID}
+			b.parties.setInfo(c.ID, PartyInfo{Root: c.Root, TaxID: b.parties.info[c.ID].TaxID})
 		}
 		b.parties.addProfile(c.ID, c)
 		if _, ok := b.parties.filedAs[c.ID]; !ok {
@@ -530,7 +533,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 					b.relate(other, id, "a mention carries keys of both, but a person said they are different parties")
 					continue
 				}
-				pb.info[other] = PartyInfo{Root: id, TaxID: pb.info[other].TaxID}
+				pb.setInfo(other, PartyInfo{Root: id, TaxID: pb.info[other].TaxID})
 				pb.links = append(pb.links, PartyLink{From: other, To: id, Kind: "same_as", Reason: "a mention carries keys of both"})
 			}
 		case len(own) > 0:
@@ -577,7 +580,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			pb.names[mentioned] = nameOf(prof)
 		}
 		if in := pb.info[id]; in.TaxID == "" && tax != "" {
-			pb.info[id] = PartyInfo{Root: in.Root, TaxID: tax}
+			pb.setInfo(id, PartyInfo{Root: in.Root, TaxID: tax})
 		}
 		for _, k := range identity {
 			if _, ok := pb.known[k]; !ok {
@@ -630,9 +633,9 @@ func (b *batch) sameCustomer(uid string, ev *EventState) {
 			continue
 		}
 		keep, drop := min(a, c), max(a, c)
-		pb.info[drop] = PartyInfo{Root: keep, TaxID: pb.info[drop].TaxID}
+		pb.setInfo(drop, PartyInfo{Root: keep, TaxID: pb.info[drop].TaxID})
 		if pb.info[keep].TaxID == "" {
-			pb.info[keep] = PartyInfo{Root: pb.info[keep].Root, TaxID: pb.info[drop].TaxID}
+			pb.setInfo(keep, PartyInfo{Root: pb.info[keep].Root, TaxID: pb.info[drop].TaxID})
 		}
 		pb.links = append(pb.links, PartyLink{From: drop, To: keep, Kind: "same_as", Reason: "customer of the same sale (" + ev.ID + ")"})
 		a = keep
@@ -897,7 +900,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	}
 	into := same[0]
 	link := func(from string, v verdict) {
-		pb.info[from] = PartyInfo{Root: into, TaxID: pb.info[from].TaxID}
+		pb.setInfo(from, PartyInfo{Root: into, TaxID: pb.info[from].TaxID})
 		why := "same description: " + pm.Explain(v.c, prof, fr)
 		if v.why != "" {
 			why = v.why

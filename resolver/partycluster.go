@@ -38,13 +38,11 @@ func (pb *partyBook) clusterNames(root string) []compare.Name {
 		}
 		out = append(out, n)
 	}
-	for id, n := range pb.names {
-		if pb.root(id) == root {
-			add(n)
-		}
+	for _, n := range pb.memberNames(root) {
+		add(n)
 	}
-	for id, p := range pb.profiles {
-		if !p.Company && pb.root(id) == root {
+	for _, p := range pb.memberProfiles(root) {
+		if !p.Company {
 			add(nameOf(p))
 		}
 	}
@@ -222,10 +220,8 @@ func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
 				s.phones[p.Phone] = true
 			}
 		}
-		for id, p := range pb.profiles {
-			if pb.root(id) == root {
-				add(p)
-			}
+		for _, p := range pb.memberProfiles(root) {
+			add(p)
 		}
 		if extra != nil {
 			add(*extra)
@@ -269,8 +265,8 @@ func (pb *partyBook) twoPeople(x, y string, prof PartyProfile) bool {
 // compound or at one road number (clusterOtherHome).
 func (pb *partyBook) homesApart(self, root string) bool {
 	var homes []PartyProfile
-	for id, p := range pb.profiles {
-		if pb.root(id) == self && !p.Company && hasParts(p.Place) && compare.ParcelPoint(p.Place.Detail) == "" {
+	for _, p := range pb.memberProfiles(self) {
+		if !p.Company && hasParts(p.Place) && compare.ParcelPoint(p.Place.Detail) == "" {
 			homes = append(homes, p)
 		}
 	}
@@ -289,8 +285,8 @@ func (pb *partyBook) clusterOtherHome(root string, prof PartyProfile) bool {
 	if prof.Company || !hasParts(prof.Place) {
 		return false
 	}
-	for id, p := range pb.profiles {
-		if p.Company || pb.root(id) != root || !hasParts(p.Place) {
+	for _, p := range pb.memberProfiles(root) {
+		if p.Company || !hasParts(p.Place) {
 			continue
 		}
 		c := pb.compare(prof, p)

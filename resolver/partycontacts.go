@@ -88,8 +88,8 @@ func (pb *partyBook) clusterContacts(root string, extra PartyProfile) (emails, p
 		}
 		return true
 	}
-	for id, p := range pb.profiles {
-		if pb.root(id) == root && !add(p) {
+	for _, p := range pb.memberProfiles(root) {
+		if !add(p) {
 			return nil, nil, false
 		}
 	}

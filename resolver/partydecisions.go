@@ -96,7 +96,7 @@ func (m *Matcher) RejectParties(ctx context.Context, tenant, a, b, by string) (P
 			ch.PartyCuts = append(ch.PartyCuts, cut)
 			out.Cut = &cut
 			delete(pb.parent, cut.From)
-			pb.info[cut.From] = PartyInfo{TaxID: pb.info[cut.From].TaxID}
+			pb.setInfo(cut.From, PartyInfo{TaxID: pb.info[cut.From].TaxID})
 		}
 		if err := tx.Apply(ctx, ch); err != nil {
 			return err
@@ -124,7 +124,7 @@ func loadDecisionBook(ctx context.Context, tx Tx, a, b string) (*partyBook, erro
 	}
 	pb := &partyBook{info: map[string]PartyInfo{}, parent: map[string]PartyLink{}}
 	for id, in := range info {
-		pb.info[id] = in
+		pb.setInfo(id, in)
 	}
 	for _, l := range links {
 		pb.parent[l.From] = l
@@ -145,7 +145,7 @@ func (pb *partyBook) loadApart(ctx context.Context, tx Tx) error {
 	pb.apart = pairs
 	for id, in := range info {
 		if _, ok := pb.info[id]; !ok {
-			pb.info[id] = in
+			pb.setInfo(id, in)
 		}
 	}
 	return nil

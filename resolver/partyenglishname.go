@@ -43,8 +43,8 @@ func (pb *partyBook) ownMobilesDiffer(party, phone string) bool {
 		return true
 	}
 	root := pb.root(party)
-	for id, pr := range pb.profiles {
-		if pb.root(id) == root && mobile(pr.Phone) && pr.Phone != phone {
+	for _, pr := range pb.memberProfiles(root) {
+		if mobile(pr.Phone) && pr.Phone != phone {
 			return true
 		}
 	}

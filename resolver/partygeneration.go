@@ -58,13 +58,11 @@ func (pb *partyBook) clusterGenerations(root string, extra PartyProfile) map[str
 			out[g] = true
 		}
 	}
-	for id, n := range pb.names {
-		if pb.root(id) == root {
-			add(compare.Generation(n))
-		}
+	for _, n := range pb.memberNames(root) {
+		add(compare.Generation(n))
 	}
-	for id, p := range pb.profiles {
-		if !p.Company && pb.root(id) == root {
+	for _, p := range pb.memberProfiles(root) {
+		if !p.Company {
 			add(statedGeneration(p))
 		}
 	}

@@ -50,8 +50,8 @@ func givenSpeltApart(c *Comparison, a, b PartyProfile) {
 // spells, in its own mailbox, a given name the mention spells another way in its own
 // (mailboxesSpellTwoGivens): Ayden Hall on the landline Aiden Hall orders from.
 func (pb *partyBook) spellsAnotherGiven(root string, prof PartyProfile) bool {
-	for id, p := range pb.profiles {
-		if pb.root(id) == root && mailboxesSpellTwoGivens(prof, p) {
+	for _, p := range pb.memberProfiles(root) {
+		if mailboxesSpellTwoGivens(prof, p) {
 			return true
 		}
 	}
@@ -70,8 +70,8 @@ func (pb *partyBook) givensSpeltApart(x, y string, prof PartyProfile) bool {
 	if pb.spellsAnotherGiven(ry, prof) {
 		return true
 	}
-	for id, p := range pb.profiles {
-		if pb.root(id) == rx && pb.spellsAnotherGiven(ry, p) {
+	for _, p := range pb.memberProfiles(rx) {
+		if pb.spellsAnotherGiven(ry, p) {
 			return true
 		}
 	}

@@ -75,7 +75,7 @@ func (b *batch) describeAnew(wkey, party, key string, prof PartyProfile) string 
 		if !pb.mayJoin(w, party) {
 			b.relate(pb.root(w), pb.root(party), "carries this party's "+kind+", but a person said they are different parties")
 		} else {
-			pb.info[w] = PartyInfo{Root: pb.root(party), TaxID: prof.TaxID}
+			pb.setInfo(w, PartyInfo{Root: pb.root(party), TaxID: prof.TaxID})
 			pb.links = append(pb.links, PartyLink{From: w, To: pb.root(party), Kind: "same_as",
 				Reason: "carries this party's " + kind + " under a name or address it was not known by"})
 		}
