@@ -48,8 +48,8 @@ func (pb *partyBook) accountsApart(self, root string, prof PartyProfile) bool {
 // root hold, as far as the batch knows them.
 func (pb *partyBook) clusterAccounts(root string) map[string]bool {
 	out := map[string]bool{}
-	for id, p := range pb.profiles {
-		if p.Account != "" && !p.Company && pb.root(id) == root {
+	for _, p := range pb.memberProfiles(root) {
+		if p.Account != "" && !p.Company {
 			out[p.Account] = true
 		}
 	}
