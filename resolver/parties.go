@@ -99,6 +99,9 @@ type partyBook struct {
 	// parent, loaded for a person's decision only, maps a party to its SAME_AS link.
 	apart  [][2]string
 	parent map[string]PartyLink
+	// sameAs holds the stored SAME_AS links of the parties whose mailboxes a mention
+	// stating a generation comes from, by the linked party (see partygencut.go).
+	sameAs map[string]PartyLink
 	// filedAs holds the block values each party is stored under (the Blocks of its
 	// first mention's profile), where known: see knowsDescription.
 	filedAs map[string]map[string]string
@@ -418,6 +421,9 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 			wanted[bk] = true
 		}
 	}
+	if err := b.loadGenerationClusters(ctx, docs); err != nil {
+		return err
+	}
 	if len(wanted) == 0 {
 		return nil
 	}
@@ -466,6 +472,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
 		tax := prof.TaxID
+		b.generationCut(prof)
 		var found, refused, homes, nodes, keyed []string
 		own := identity // the keys this mention's party may be named by
 		for _, k := range identity {
