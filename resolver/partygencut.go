@@ -171,13 +171,54 @@ func (b *batch) generationCut(prof PartyProfile) {
 		after := maps.Clone(parent)
 		delete(after, cut.From)
 		sx, sf := rootOf(after, x), rootOf(after, f)
-		if sx == sf || !generationSidesApart(pb, members, after, sx, sf, prof, g) {
+		if sx == sf {
 			continue
 		}
-		b.applyGenerationCut(cut, members, after, r)
+		cuts, adds := []PartyLink{cut}, rehomeMailboxes(pb, members, after, x, sx, sf)
+		for _, l := range adds {
+			cuts = append(cuts, parent[l.From])
+		}
+		if !generationSidesApart(pb, members, after, sx, sf, prof, g) {
+			continue
+		}
+		b.applyGenerationCut(cuts, adds, members, after, r)
 		b.relate(sf, sx, "two generations of one name at one home, each with a mailbox of its own (father and son)")
 		return
 	}
+}
+
+// rehomeMailboxes moves, in after, each member left on the son's side (sx) whose
+// mailbox is one the father's side (sf) holds, and whose link was made by a key (his
+// later order from his mailbox, filed under the cluster's surviving id), to the
+// father's side, and returns the links it made. A member whose subtree holds x, the
+// son's mailbox party, stays.
+func rehomeMailboxes(pb *partyBook, members []string, after map[string]PartyLink, x, sx, sf string) []PartyLink {
+	var adds []PartyLink
+	for moved := true; moved; {
+		moved = false
+		fathers := map[string]bool{}
+		for _, id := range members {
+			if p := pb.profiles[id]; rootOf(after, id) == sf && p.Email != "" {
+				fathers[p.Email] = true
+			}
+		}
+		for _, id := range members {
+			l, linked := after[id]
+			if !linked || l.Score > 0 || rootOf(after, id) != sx || !fathers[pb.profiles[id].Email] {
+				continue
+			}
+			delete(after, id)
+			if rootOf(after, x) == id {
+				after[id] = l // the son's own mailbox hangs under it
+				continue
+			}
+			nl := PartyLink{From: id, To: sf, Kind: "same_as", Reason: "carries the mailbox of the father's party, apart from his son's (two generations of one name)"}
+			after[id] = nl
+			adds = append(adds, nl)
+			moved = true
+		}
+	}
+	return adds
 }
 
 // withoutGenerationName drops a generation from the end of a name's fields.
@@ -226,24 +267,29 @@ func generationSidesApart(pb *partyBook, members []string, after map[string]Part
 	return true
 }
 
-// applyGenerationCut removes the link (from the batch's links when the batch made it,
-// else as a cut of a stored link) and points every member of the old cluster root r at
-// its new surviving id.
-func (b *batch) applyGenerationCut(cut PartyLink, members []string, after map[string]PartyLink, r string) {
+// applyGenerationCut removes the links cut (from the batch's links when the batch
+// made them, else as cuts of stored links), makes the links adds, and points every
+// member of the old cluster root r at its new surviving id.
+func (b *batch) applyGenerationCut(cuts, adds []PartyLink, members []string, after map[string]PartyLink, r string) {
 	pb := b.parties
-	if i := slices.IndexFunc(pb.links, func(l PartyLink) bool {
-		return l.Kind == "same_as" && l.From == cut.From && l.To == cut.To
-	}); i >= 0 {
-		pb.links = slices.Delete(pb.links, i, i+1)
-	} else {
-		b.changes.PartyCuts = append(b.changes.PartyCuts, cut)
+	for _, cut := range cuts {
+		if i := slices.IndexFunc(pb.links, func(l PartyLink) bool {
+			return l.Kind == "same_as" && l.From == cut.From && l.To == cut.To
+		}); i >= 0 {
+			pb.links = slices.Delete(pb.links, i, i+1)
+		} else {
+			b.changes.PartyCuts = append(b.changes.PartyCuts, cut)
+		}
+		delete(pb.sameAs, cut.From)
 	}
-	delete(pb.sameAs, cut.From)
+	pb.links = append(pb.links, adds...)
 	ids := slices.Clone(members)
 	for from, l := range after {
 		ids = append(ids, from, l.To)
 	}
-	ids = append(ids, cut.From, cut.To)
+	for _, cut := range cuts {
+		ids = append(ids, cut.From, cut.To)
+	}
 	for id := range pb.info {
 		if pb.root(id) == r {
 			ids = append(ids, id)
