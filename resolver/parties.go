@@ -169,6 +169,9 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 // family's one phone. Names that are missing, masked, a family name alone (王先生) or
 // a typo, nickname or transliteration of each other do not contradict.
 func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
+	if pb.accountOfHouseholdMailbox(key, party, prof) {
+		return true // the customer record of a household's mailbox (partyaccount.go)
+	}
 	if prof.Company || !strings.HasPrefix(key, "phone:") && !strings.HasPrefix(key, "email:") {
 		return false
 	}
