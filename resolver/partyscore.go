@@ -428,6 +428,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		sexesApart(&c, a, b)
 		givenSpeltApart(&c, a, b)
 		vietnameseGivenApart(&c, a, b)
+		middleNamesApart(&c, a, b)
 	}
 	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
