@@ -18,7 +18,8 @@ import (
 // are two people.
 
 // middleWordsApart reports whether two Latin names of three words or more agree on
-// all their words but one on each side, and those two are other names. Names read as
+// all their words but one on each side, in one field of each, and those two are other
+// names. Names read as
 // Chinese are left to their own rules (romanised syllables), unless vietnamese says
 // the names are Vietnamese (a Vietnamese address: Mai Thu Lan without her marks reads
 // as pinyin); the Vietnamese middle names of siblings, which sound alike as often,
@@ -54,6 +55,15 @@ func middleWordsApart(a, b compare.Name, vietnamese bool) bool {
 	if len(la) != 1 || len(lb) != 1 || !wholeWord(la[0]) || !wholeWord(lb[0]) {
 		return false
 	}
+	if !vietnamese {
+		// Abril Victoria / Alemán against Abril / Aleman Padron: her second given name
+		// on one order, her second family name on the other. Outside Vietnamese, whose
+		// order puts any word in either field, the two words must stand in one field.
+		fa, fb := fieldOfWord(a, la[0]), fieldOfWord(b, lb[0])
+		if fa == "" || fa != fb {
+			return false
+		}
+	}
 	switch compare.NamePartLevel("given", la[0], lb[0]).Kind {
 	case compare.Different:
 		return true
@@ -61,6 +71,19 @@ func middleWordsApart(a, b compare.Name, vietnamese bool) bool {
 		return vietnamese
 	}
 	return false
+}
+
+// fieldOfWord says which part of a name (given or family) holds the folded word w,
+// "" where the name has no parts or both hold it.
+func fieldOfWord(n compare.Name, w string) string {
+	g, f := slices.Contains(normalize.PersonNameWords(n.Given), w), slices.Contains(normalize.PersonNameWords(n.Family), w)
+	switch {
+	case g && !f:
+		return "given"
+	case f && !g:
+		return "family"
+	}
+	return ""
 }
 
 // wholeWord reports whether a folded name word is a name of its own, not initials run

@@ -26,6 +26,8 @@ func TestMiddleWordsApart(t *testing.T) {
 		{n("Pepe", "García López"), n("José", "García López"), false, false},
 		{n("Jan", "van der Berg"), n("Jan", "vd Berg"), false, false},
 		{n("Joseph", "Crawford Jr."), n("Joseph", "Crawford Sr."), false, false},
+		{n("Abril Victoria", "Alemán"), n("Abril", "Aleman Padron"), false, false},
+		{compare.Name{Full: "Mary Ann Smith"}, n("Mary Beth", "Smith"), false, false},
 		{n("C.J.", "de Wit"), n("Cornelis", "de Wit"), false, false},
 		{n("Modesto", "Alva Munoz hijo"), n("Modesto", "Alva Reyna"), false, true},
 		{n("Tai Man", "Chan"), n("Tai Ming", "Chan"), false, false},
