@@ -22,8 +22,8 @@ import (
 // names. Names read as
 // Chinese are left to their own rules (romanised syllables), unless vietnamese says
 // the names are Vietnamese (a Vietnamese address: Mai Thu Lan without her marks reads
-// as pinyin); the Vietnamese middle names of siblings, which sound alike as often,
-// count when they are only alike.
+// as pinyin). Only words that are other names count: a slip (Trari for Tran) or a
+// sound-alike is not told from a misspelling here.
 func middleWordsApart(a, b compare.Name, vietnamese bool) bool {
 	vietnamese = vietnamese || compare.VietnameseName(a) || compare.VietnameseName(b)
 	if !vietnamese && (compare.ReadsChinese(a) || compare.ReadsChinese(b)) {
@@ -55,6 +55,12 @@ func middleWordsApart(a, b compare.Name, vietnamese bool) bool {
 	if len(la) != 1 || len(lb) != 1 || !wholeWord(la[0]) || !wholeWord(lb[0]) {
 		return false
 	}
+	if firstFamilyWord(a, la[0]) || firstFamilyWord(b, lb[0]) {
+		// Yen / Trari Thi against Yen / Tran Thi: the family name comes first in the
+		// family field in either order Vietnamese names are typed in, and a family name
+		// is what a slip changes, not what siblings differ in.
+		return false
+	}
 	if !vietnamese {
 		// Abril Victoria / Alemán against Abril / Aleman Padron: her second given name
 		// on one order, her second family name on the other. Outside Vietnamese, whose
@@ -64,13 +70,7 @@ func middleWordsApart(a, b compare.Name, vietnamese bool) bool {
 			return false
 		}
 	}
-	switch compare.NamePartLevel("given", la[0], lb[0]).Kind {
-	case compare.Different:
-		return true
-	case compare.Phonetic, compare.Similar:
-		return vietnamese
-	}
-	return false
+	return compare.NamePartLevel("given", la[0], lb[0]).Kind == compare.Different
 }
 
 // fieldOfWord says which part of a name (given or family) holds the folded word w,
@@ -84,6 +84,13 @@ func fieldOfWord(n compare.Name, w string) string {
 		return "family"
 	}
 	return ""
+}
+
+// firstFamilyWord reports whether the folded word w is the first word of the name's
+// family field.
+func firstFamilyWord(n compare.Name, w string) bool {
+	f := normalize.PersonNameWords(n.Family)
+	return len(f) > 0 && f[0] == w
 }
 
 // wholeWord reports whether a folded name word is a name of its own, not initials run

@@ -28,6 +28,8 @@ func TestMiddleWordsApart(t *testing.T) {
 		{n("Joseph", "Crawford Jr."), n("Joseph", "Crawford Sr."), false, false},
 		{n("Abril Victoria", "Alemán"), n("Abril", "Aleman Padron"), false, false},
 		{compare.Name{Full: "Mary Ann Smith"}, n("Mary Beth", "Smith"), false, false},
+		{n("Yen", "Trari Thi"), n("Yen", "Tran Thi"), true, false},
+		{n("Miguel Ángel", "Bustamante"), n("Miguel", "Bustamante Sisneros"), false, false},
 		{n("C.J.", "de Wit"), n("Cornelis", "de Wit"), false, false},
 		{n("Modesto", "Alva Munoz hijo"), n("Modesto", "Alva Reyna"), false, true},
 		{n("Tai Man", "Chan"), n("Tai Ming", "Chan"), false, false},
