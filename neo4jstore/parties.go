@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/seamhub/seam/resolver"
 )
 
@@ -128,21 +130,9 @@ func (t *resolutionTx) PartyCandidates(ctx context.Context, blocks []string) ([]
 			continue
 		}
 		seen[node] = true
-		var pr resolver.PartyProfile
-		if js := get[string](r, "profile"); js != "" {
-			if err := json.Unmarshal([]byte(js), &pr); err != nil {
-				return nil, nil, fmt.Errorf("decoding the profile of party %s: %w", node, err)
-			}
-		} else {
-			// A party stored before profiles were kept whole.
-			old := get[map[string]any](r, "old")
-			str := func(k string) string { v, _ := old[k].(string); return v }
-			pr = resolver.PartyProfile{Name: str("nameKey"), Email: str("email"), Phone: str("phone"),
-				Address: str("address"), Country: str("country")}
-		}
-		pr.ID, pr.Root, pr.Company = node, get[string](r, "root"), get[string](r, "kind") == "company"
-		if pr.TaxID == "" {
-			pr.TaxID = get[string](r, "tax")
+		pr, err := storedProfile(r)
+		if err != nil {
+			return nil, nil, err
 		}
 		out = append(out, pr)
 	}
@@ -157,6 +147,55 @@ func (t *resolutionTx) PartyCandidates(ctx context.Context, blocks []string) ([]
 		}
 	}
 	return out, filed, nil
+}
+
+// storedProfile decodes a party row (node, root, kind, profile, old, tax): its first
+// mention's profile with its id, surviving id and tax id.
+func storedProfile(r *neo4j.Record) (resolver.PartyProfile, error) {
+	node := get[string](r, "node")
+	var pr resolver.PartyProfile
+	if js := get[string](r, "profile"); js != "" {
+		if err := json.Unmarshal([]byte(js), &pr); err != nil {
+			return pr, fmt.Errorf("decoding the profile of party %s: %w", node, err)
+		}
+	} else {
+		// A party stored before profiles were kept whole.
+		old := get[map[string]any](r, "old")
+		str := func(k string) string { v, _ := old[k].(string); return v }
+		pr = resolver.PartyProfile{Name: str("nameKey"), Email: str("email"), Phone: str("phone"),
+			Address: str("address"), Country: str("country")}
+	}
+	pr.ID, pr.Root, pr.Company = node, get[string](r, "root"), get[string](r, "kind") == "company"
+	if pr.TaxID == "" {
+		pr.TaxID = get[string](r, "tax")
+	}
+	return pr, nil
+}
+
+// PartyProfiles returns the listed parties that exist, each with its own first
+// mention's profile and its surviving id: the members of a cluster a mention may split
+// (see the resolver's partygencut.go), which no block may file together.
+func (t *resolutionTx) PartyProfiles(ctx context.Context, ids []string) ([]resolver.PartyProfile, error) {
+	recs, err := run(ctx, t.tx, `
+UNWIND $ids AS id
+MATCH (p:Party {uid: $tenant + '/' + id})
+OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
+WITH p, collect(r)[0] AS r, p.profile AS profile
+RETURN p.id AS node, coalesce(r.id, p.id) AS root, p.kind AS kind, profile,
+       CASE WHEN profile IS NULL THEN p {.nameKey, .email, .phone, .address, .country} END AS old,
+       coalesce(r.taxId, p.taxId) AS tax`, map[string]any{"ids": ids, "tenant": t.tenant})
+	if err != nil {
+		return nil, fmt.Errorf("loading party profiles: %w", err)
+	}
+	out := make([]resolver.PartyProfile, 0, len(recs))
+	for _, r := range recs {
+		pr, err := storedProfile(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, pr)
+	}
+	return out, nil
 }
 
 // partyCandidatesParams are partyCandidatesCypher's parameters for the block keys

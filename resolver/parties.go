@@ -99,6 +99,9 @@ type partyBook struct {
 	// parent, loaded for a person's decision only, maps a party to its SAME_AS link.
 	apart  [][2]string
 	parent map[string]PartyLink
+	// sameAs holds the stored SAME_AS links of the parties whose mailboxes a mention
+	// stating a generation comes from, by the linked party (see partygencut.go).
+	sameAs map[string]PartyLink
 	// filedAs holds the block values each party is stored under (the Blocks of its
 	// first mention's profile), where known: see knowsDescription.
 	filedAs map[string]map[string]string
@@ -169,6 +172,9 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 // family's one phone. Names that are missing, masked, a family name alone (王先生) or
 // a typo, nickname or transliteration of each other do not contradict.
 func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
+	if pb.accountOfHouseholdMailbox(key, party, prof) {
+		return true // the customer record of a household's mailbox (partyaccount.go)
+	}
 	if prof.Company || !strings.HasPrefix(key, "phone:") && !strings.HasPrefix(key, "email:") {
 		return false
 	}
@@ -421,6 +427,9 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 			wanted[bk] = true
 		}
 	}
+	if err := b.loadGenerationClusters(ctx, docs); err != nil {
+		return err
+	}
 	if len(wanted) == 0 {
 		return nil
 	}
@@ -469,6 +478,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
 		tax := prof.TaxID
+		b.generationCut(prof)
 		var found, refused, homes, nodes, keyed []string
 		own := identity // the keys this mention's party may be named by
 		for _, k := range identity {

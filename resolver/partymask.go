@@ -139,6 +139,9 @@ func namesContradict(a, b compare.Name) bool {
 	if ga, gb := compare.Generation(a), compare.Generation(b); ga != "" && gb != "" && ga != gb {
 		return true // Patrick Olivier Sr. and Patrick Olivier Jr.: a father and his son
 	}
+	if middleWordsApart(a, b, false) {
+		return true // Mary Ann and Mary Beth Smith: sisters (partymiddle.go)
+	}
 	if compare.EnglishNameBeside(a, b) {
 		return false // Annie Yuying Yan and Yu Ying Yan: one Chinese name, an English one beside it
 	}

@@ -429,6 +429,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		pinyinGivenApart(&c, a, b)
 		givenSpeltApart(&c, a, b)
 		vietnameseGivenApart(&c, a, b)
+		middleNamesApart(&c, a, b)
 	}
 	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)

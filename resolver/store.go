@@ -57,6 +57,9 @@ type Tx interface {
 	// PartyCluster returns what is known of each listed party that exists (its
 	// surviving id and tax id) and every SAME_AS link inside the clusters they belong to.
 	PartyCluster(ctx context.Context, ids []string) (map[string]PartyInfo, []PartyLink, error)
+	// PartyProfiles returns the stored profiles (with their surviving ids) of the listed
+	// parties that exist.
+	PartyProfiles(ctx context.Context, ids []string) ([]PartyProfile, error)
 	// PartyApart returns the pairs of parties people said are different, and what is
 	// known of each party named in them.
 	PartyApart(ctx context.Context) ([][2]string, map[string]PartyInfo, error)

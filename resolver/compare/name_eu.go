@@ -304,6 +304,11 @@ func OneGivenNameTwoFamilies(a, b Name) bool {
 			return false
 		}
 	}
+	if compareNames("family", a.Family, b.Family).Kind == Exact || EnglishSexesApart(a, b) {
+		// Mary and Mark Farmer on the family's mailbox: one family name, and a woman's
+		// and a man's given names a letter apart, are two members of the household.
+		return false
+	}
 	switch compareNames("given", a.Given, b.Given).Kind {
 	case Exact, Nickname, Typo, Partial:
 		return true

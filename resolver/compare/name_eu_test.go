@@ -143,7 +143,8 @@ func TestBrazilianGenerations(t *testing.T) {
 
 // TestOneGivenNameTwoFamilies: the same given name under two family names is one
 // person's married and maiden name, or one of her two family names on each order;
-// another given name, initials, a Chinese family name or a generation apart are not.
+// another given name, initials, a Chinese family name or a generation apart are not,
+// nor one family name, nor a man's and a woman's given names a letter apart.
 func TestOneGivenNameTwoFamilies(t *testing.T) {
 	for _, c := range []struct {
 		a, b Name
@@ -156,7 +157,9 @@ func TestOneGivenNameTwoFamilies(t *testing.T) {
 		{Name{Given: "H.", Family: "Roux"}, Name{Given: "Hélène", Family: "Garnier"}, false},
 		{Name{Given: "Wei", Family: "Zhang"}, Name{Given: "Wei", Family: "Li"}, false},
 		{Name{Given: "Tiago", Family: "Lopes Filho"}, Name{Given: "Tiago", Family: "Teixeira"}, false},
-		{Name{Full: "Hélène Roux"}, Name{Full: "Hélène Garnier"}, false}, // not in parts: which word is the family?
+		{Name{Full: "Hélène Roux"}, Name{Full: "Hélène Garnier"}, false},                           // not in parts: which word is the family?
+		{Name{Given: "Mark", Family: "Farmer"}, Name{Given: "Mary", Family: "Farmer"}, false},      // one family, two sexes a letter apart
+		{Name{Given: "Mark", Family: "Farmer"}, Name{Given: "Mary", Family: "Fairweather"}, false}, // a man's and a woman's given names
 	} {
 		if got := OneGivenNameTwoFamilies(c.a, c.b); got != c.want {
 			t.Errorf("%+v ~ %+v: %v, want %v", c.a, c.b, got, c.want)
