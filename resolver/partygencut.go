@@ -93,7 +93,7 @@ func (b *batch) loadGenerationClusters(ctx context.Context, docs []PendingDoc) e
 	}
 	for id, in := range info {
 		if _, ok := pb.info[id]; !ok {
-			pb.info[id] = in
+			pb.setInfo(id, in)
 		}
 	}
 	// The members' descriptions: the father's may share no block with the son's
@@ -115,7 +115,7 @@ func (b *batch) loadGenerationClusters(ctx context.Context, docs []PendingDoc) e
 	b.parties.memoBlocks(profs)
 	for _, c := range profs {
 		if c.Root != "" && c.Root != c.ID {
-			pb.info[c.ID] = PartyInfo{Root: c.Root, TaxID: pb.info[c.ID].TaxID}
+			pb.setInfo(c.ID, PartyInfo{Root: c.Root, TaxID: pb.info[c.ID].TaxID})
 		}
 		pb.addProfile(c.ID, c)
 		if _, ok := pb.filedAs[c.ID]; !ok {
@@ -151,8 +151,8 @@ func (b *batch) generationCut(prof PartyProfile) {
 		}
 	}
 	var members []string
-	for id, p := range pb.profiles {
-		if !p.Company && pb.root(id) == r {
+	for id, p := range pb.memberProfiles(r) {
+		if !p.Company {
 			members = append(members, id)
 		}
 	}
@@ -290,8 +290,8 @@ func (b *batch) applyGenerationCut(cuts, adds []PartyLink, members []string, aft
 	for _, cut := range cuts {
 		ids = append(ids, cut.From, cut.To)
 	}
-	for id := range pb.info {
-		if pb.root(id) == r {
+	for _, id := range pb.members(r) {
+		if _, ok := pb.info[id]; ok {
 			ids = append(ids, id)
 		}
 	}
@@ -303,6 +303,6 @@ func (b *batch) applyGenerationCut(cuts, adds []PartyLink, members []string, aft
 	}
 	for id, root := range roots {
 		in := pb.info[id]
-		pb.info[id] = PartyInfo{Root: root, TaxID: in.TaxID, Name: in.Name, Blocks: in.Blocks, Phone: in.Phone, Email: in.Email}
+		pb.setInfo(id, PartyInfo{Root: root, TaxID: in.TaxID, Name: in.Name, Blocks: in.Blocks, Phone: in.Phone, Email: in.Email})
 	}
 }
