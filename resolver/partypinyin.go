@@ -12,13 +12,5 @@ func pinyinGivenApart(c *Comparison, a, b PartyProfile) {
 	if !compare.PinyinGivensApart(nameOf(a), nameOf(b)) {
 		return
 	}
-	l := compare.Level{Kind: compare.Different, Why: "pinyin given names of two people"}
-	switch {
-	case c[fieldGiven].Kind != compare.Null:
-		l.Why = "given: " + l.Why
-		c[fieldGiven] = l
-	case c[fieldName].Kind != compare.Null:
-		l.Why = "name: " + l.Why
-		c[fieldName] = l
-	}
+	markGivenApart(c, "pinyin given names of two people", c[fieldName].Kind != compare.Null)
 }

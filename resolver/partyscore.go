@@ -954,14 +954,17 @@ func sexesApart(c *Comparison, a, b PartyProfile) {
 	if !compare.EnglishSexesApart(na, nb) {
 		return
 	}
-	l := compare.Level{Kind: compare.Different, Why: "a woman's and a man's given name"}
+	markGivenApart(c, "a woman's and a man's given name", c[fieldName].Kind.Agrees())
+}
+
+// markGivenApart makes the given name Different for why, or, when the comparison has no
+// given name and wholeName allows, the whole name.
+func markGivenApart(c *Comparison, why string, wholeName bool) {
 	switch {
 	case c[fieldGiven].Kind != compare.Null:
-		l.Why = "given: " + l.Why
-		c[fieldGiven] = l
-	case c[fieldName].Kind.Agrees():
-		l.Why = "name: " + l.Why
-		c[fieldName] = l
+		c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + why}
+	case wholeName:
+		c[fieldName] = compare.Level{Kind: compare.Different, Why: "name: " + why}
 	}
 }
 
