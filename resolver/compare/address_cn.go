@@ -48,11 +48,12 @@ func ParseChineseAddress(s string) Address {
 	for _, area := range areas {
 		// Each area is read on its own, so that no part runs from one into the next. An
 		// area that names what the body already names (a second district: 东区 after
-		// 南山区) is not one: it is kept as detail, so that nothing written is lost.
+		// 南山区) is not one: it is kept as detail, so that nothing written is lost,
+		// folded and simplified as the parts read from the body are.
 		p := parseChineseOrdered(area)
 		if (p.Region != "" && a.Region != "") || (p.City != "" && a.City != "") ||
 			(p.Locality != "" && a.Locality != "") || (p.Town != "" && a.Town != "") {
-			a.Detail += area
+			a.Detail += string(chineseRunes(area))
 			continue
 		}
 		a.Region = cmp.Or(a.Region, p.Region)
