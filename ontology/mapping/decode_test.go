@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -161,6 +162,52 @@ func TestParsePath(t *testing.T) {
 	}
 }
 
+// A filter written [key=@path] matches the value path reaches from where the path is
+// read (a line inside each:), and a dotted key searches through lists on its way: the
+// fulfillment that shipped a line is the one listing the line's id.
+func TestFilterByTheCurrentElement(t *testing.T) {
+	line := func(id string) map[string]any { return map[string]any{"id": json.Number(id)} }
+	order := map[string]any{"fulfillments": []any{
+		map[string]any{"location_id": "A", "line_items": []any{line("1"), line("2")}},
+		map[string]any{"location_id": "B", "line_items": []any{line("3")}},
+		map[string]any{"location_id": "C", "line_items": map[string]any{"id": "4"}},
+	}}
+	for _, c := range []struct {
+		path string
+		cur  map[string]any
+		want []string
+	}{
+		{"$.fulfillments[line_items.id=@id].location_id", line("2"), []string{"A"}},
+		{"$.fulfillments[line_items.id=@id].location_id", line("3"), []string{"B"}},
+		{"$.fulfillments[line_items.id=@id].location_id", line("4"), []string{"C"}}, // one object where a list may stand
+		{"$.fulfillments[line_items.id=@id].location_id", line("9"), nil},
+		{"$.fulfillments[line_items.id=@id].location_id", map[string]any{}, nil}, // the line has no id: nothing, not the lines without one
+		{"$.fulfillments[line_items.id!=@id].location_id", line("3"), []string{"A", "C"}},
+		{"$.fulfillments[line_items.id!=@id].location_id", map[string]any{}, []string{"A", "B", "C"}},
+		{"$.fulfillments[line_items.id='@id'].location_id", line("1"), nil}, // quoted: the text @id itself
+	} {
+		p, err := parsePath(c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, v := range p.eval(origin{root: order, record: order}, c.cur) {
+			got = append(got, scalar(v))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s at %v = %v, want %v", c.path, c.cur, got, c.want)
+		}
+		if locs := p.locate(origin{root: order, record: order}, c.cur, ""); len(locs) != len(c.want) {
+			t.Errorf("%s at %v located at %v, want %d places", c.path, c.cur, locs, len(c.want))
+		}
+	}
+	for _, bad := range []string{"a[k=@]", "a[k=@$.id]", "a[k=@x[*]]", "a[k=@$received]"} {
+		if _, err := parsePath(bad); err == nil {
+			t.Errorf("path %q accepted", bad)
+		}
+	}
+}
+
 // $. starts at the record after unwrap, $$. at the record as received: a Stripe event's
 // created is not its object's.
 func TestRootAndRecordPaths(t *testing.T) {
@@ -223,13 +270,16 @@ func FuzzDecode(f *testing.F) {
 }
 
 func FuzzParsePath(f *testing.F) {
-	for _, s := range []string{"a.b[*].c", "x[k=v].y", "d@json[0]", "$.c", "$$[k=v].c", "'q.k'.z"} {
+	for _, s := range []string{"a.b[*].c", "x[k=v].y", "d@json[0]", "$.c", "$$[k=v].c", "'q.k'.z", "$.a[b.c=@b].b", "a[b!=@a]"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := parsePath(s)
 		if err == nil {
-			_ = p.eval(origin{root: map[string]any{"a": []any{map[string]any{"b": "1"}}}}, nil)
+			top := origin{root: map[string]any{"a": []any{map[string]any{"b": "1"}, map[string]any{"b": []any{map[string]any{"c": "1"}}}}}}
+			_ = p.eval(top, nil)
+			_ = p.eval(top, map[string]any{"b": "1", "a": []any{"x"}})
+			_ = p.locate(top, map[string]any{"b": "1"}, "")
 		}
 	})
 }

@@ -3,6 +3,7 @@ package mapping
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -42,6 +43,11 @@ type segment struct {
 	values  bool
 	filterK string
 	filterV string
+	// filterCur, for a filter written [key=@path], is where the value to match is read:
+	// the element the path is evaluated at (a line inside each:), so that a path from the
+	// root can find what belongs to that line ($.fulfillments[line_items.id=@id]: the
+	// fulfillment that shipped it).
+	filterCur *path
 	// filterNot keeps the elements whose filterK is not filterV ([status!=failure]).
 	filterNot bool
 	decodeJS  bool
@@ -117,6 +123,12 @@ func parsePath(src string) (path, error) {
 				sg.filterK, sg.filterV = strings.TrimSpace(k), strings.TrimSpace(v)
 				if len(sg.filterV) >= 2 && (sg.filterV[0] == '\'' || sg.filterV[0] == '"') && sg.filterV[len(sg.filterV)-1] == sg.filterV[0] {
 					sg.filterV = sg.filterV[1 : len(sg.filterV)-1]
+				} else if at, ok := strings.CutPrefix(sg.filterV, "@"); ok {
+					cur, err := parsePath(at)
+					if err != nil || !cur.single || cur.root || cur.record || cur.received {
+						return p, fmt.Errorf("path %q: filter [%s]: after @ comes a plain path to one value of the element the path is read at (@id), not %q", src, sel, at)
+					}
+					sg.filterCur = &cur
 				}
 				if sg.filterK == "" {
 					return p, fmt.Errorf("path %q: filter [%s] has no key", src, sel)
@@ -203,10 +215,15 @@ func (p *path) eval(top origin, cur any) []any {
 		return nil
 	}
 	vals := []any{p.start(top, cur)}
-	for _, sg := range p.segs {
+	for i := range p.segs {
+		sg := &p.segs[i]
+		want, ok := sg.want(top, cur)
+		if !ok {
+			return nil
+		}
 		var next []any
 		for _, v := range vals {
-			next = sg.apply(v, next)
+			next = sg.apply(v, want, next)
 		}
 		if vals = next; len(vals) == 0 {
 			return nil
@@ -247,7 +264,20 @@ func (sg *segment) one(v any) (any, bool) {
 	return nil, false
 }
 
-func (sg *segment) apply(v any, out []any) []any {
+// want is the value a filter segment keeps elements by: its own, or for [key=@path] the
+// value path reaches from cur. ok is false when no element can pass: @path reaches
+// nothing, and only [key!=@path] keeps elements then (all of them).
+func (sg *segment) want(top origin, cur any) (string, bool) {
+	if sg.filterCur == nil {
+		return sg.filterV, true
+	}
+	if v, ok := sg.filterCur.get(top, cur); ok && scalar(v) != "" {
+		return scalar(v), true
+	}
+	return "", sg.filterNot
+}
+
+func (sg *segment) apply(v any, want string, out []any) []any {
 	if _, ok := v.(jsonError); ok {
 		return append(out, v)
 	}
@@ -276,7 +306,7 @@ func (sg *segment) apply(v any, out []any) []any {
 			l = []any{v}
 		}
 		for _, it := range l {
-			if m, ok := it.(map[string]any); ok && (scalar(filterValue(m, sg.filterK)) == sg.filterV) != sg.filterNot {
+			if m, ok := it.(map[string]any); ok && filterHas(m, sg.filterK, want) != sg.filterNot {
 				out = append(out, it)
 			}
 		}
@@ -318,7 +348,12 @@ func (p *path) locate(top origin, cur any, base string) []string {
 		start = at{top.root, "$"}
 	}
 	vals := []at{start}
-	for _, sg := range p.segs {
+	for i := range p.segs {
+		sg := &p.segs[i]
+		want, ok := sg.want(top, cur)
+		if !ok {
+			return nil
+		}
 		var next []at
 		for _, v := range vals {
 			switch {
@@ -332,19 +367,19 @@ func (p *path) locate(top origin, cur any, base string) []string {
 			case sg.all || sg.filterK != "":
 				l, isList := v.v.([]any)
 				if !isList {
-					if sg.all || sg.apply(v.v, nil) != nil {
+					if sg.all || sg.apply(v.v, want, nil) != nil {
 						next = append(next, v)
 					}
 					continue
 				}
 				for i, x := range l {
-					if x != nil && (sg.all || len(sg.apply(x, nil)) > 0) {
+					if x != nil && (sg.all || len(sg.apply(x, want, nil)) > 0) {
 						next = append(next, at{x, fmt.Sprintf("%s[%d]", v.s, i)})
 					}
 				}
 			default:
 				if x, ok := sg.one(v.v); ok {
-					next = append(next, at{x, joinKey(v.s, sg)})
+					next = append(next, at{x, joinKey(v.s, *sg)})
 				}
 			}
 		}
@@ -398,20 +433,27 @@ func scalar(v any) string {
 	return ""
 }
 
-// filterValue is the value a filter tests in an element: its key, or with dots a field
-// of a nested object ([after_sale_info.refund_status=3]); a key holding a dot itself is
-// taken whole first.
-func filterValue(m map[string]any, key string) any {
+// filterHas reports whether an element holds want where a filter looks: at its key, or
+// with dots at a field of a nested object ([after_sale_info.refund_status=3]); a key
+// holding a dot itself is taken whole first. A list on the way is searched through, so
+// that [line_items.id=@id] finds the fulfillment one of whose lines is the line.
+func filterHas(m map[string]any, key, want string) bool {
 	if v, ok := m[key]; ok || !strings.Contains(key, ".") {
-		return v
+		return scalar(v) == want
 	}
-	var v any = m
-	for part := range strings.SplitSeq(key, ".") {
-		o, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = o[part]
+	return nestedHas(m, strings.Split(key, "."), want)
+}
+
+func nestedHas(v any, parts []string, want string) bool {
+	if l, ok := v.([]any); ok {
+		return slices.ContainsFunc(l, func(x any) bool { return nestedHas(x, parts, want) })
 	}
-	return v
+	if len(parts) == 0 {
+		return scalar(v) == want
+	}
+	o, ok := v.(map[string]any)
+	if !ok {
+		return want == ""
+	}
+	return nestedHas(o[parts[0]], parts[1:], want)
 }

@@ -88,6 +88,51 @@ func TestShopifyShipmentsLeaveFromTheirLocation(t *testing.T) {
 	}
 }
 
+// TestShopifyOrderFulfilledFromTwoLocations: an orders/fulfilled body whose two lines
+// shipped from two locations (each fulfillment lists the order lines it shipped by
+// their id) books each line where it left, when no fulfillments/create carries the
+// shipments. Before, every line left from the first fulfillment's location, so one
+// location's stock fell by goods it never held and the other's never fell.
+func TestShopifyOrderFulfilledFromTwoLocations(t *testing.T) {
+	const wh, store = "shopify:71004455", "shopify:71004466"
+	// twoPlaces is orders/fulfilled with a second line, a green tea, shipped from the
+	// store by a second fulfillment; the tea left from the warehouse. swap lists the
+	// store's fulfillment first.
+	twoPlaces := func(swap bool) inventory.Member {
+		return webhookShopify(t, "order", "orders_fulfilled.json", func(o map[string]any) {
+			tea := o["line_items"].([]any)[0].(map[string]any)
+			green := map[string]any{}
+			for k, v := range tea {
+				green[k] = v
+			}
+			green["id"], green["sku"], green["variant_id"], green["quantity"], green["current_quantity"] =
+				json.Number("15550211002292"), "TEA-GRN-100G", json.Number("44001122334456"), json.Number("1"), json.Number("1")
+			o["line_items"] = []any{tea, green}
+			first := o["fulfillments"].([]any)[0].(map[string]any)
+			first["location_id"] = json.Number("71004455")
+			second := map[string]any{}
+			for k, v := range first {
+				second[k] = v
+			}
+			second["id"], second["location_id"] = json.Number("5620011223345"), json.Number("71004466")
+			second["line_items"] = []any{map[string]any{"id": json.Number("15550211002292"), "sku": "TEA-GRN-100G", "quantity": json.Number("1")}}
+			fs := []any{first, second}
+			if swap {
+				fs = []any{second, first}
+			}
+			o["fulfillments"] = fs
+		})
+	}
+	green := inventory.Key{Cell: ontology.Cell{SKU: "TEA-GRN-100G", Location: store}, Bucket: ontology.BucketOnHand}
+	want := inventory.Effect{teaAt(wh, ontology.BucketOnHand): ontology.Units(-2), green: ontology.Units(-1)}
+	for _, swap := range []bool{false, true} {
+		eff, _ := inventory.Plan([]inventory.Member{twoPlaces(swap)}, nil)
+		if !effectsEqual(eff, want) {
+			t.Errorf("store's fulfillment first %v: moves %v, want %v", swap, eff, want)
+		}
+	}
+}
+
 // TestShopifyRefundRestocksEachLineWhereShopifyDid: a refund's lines each name the
 // location they are restocked at (refund_line_items[].location_id); one refund may
 // restock at two. Each line's goods come back to its own location. Before, the refund had
