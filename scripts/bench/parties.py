@@ -10,13 +10,19 @@
       records, one duplicate per person) and FEBRL 2 (5,000, up to five, more errors per
       field) are dedup sets Seam was never tuned on.
 
-  parties.py splink --data DIR --set febrl1|febrl2|febrl3|febrl4 --out FILE [--threshold P]
+  parties.py export-splink --out DIR
+      Writes DIR/fake1000.csv, Splink's tutorial set fake_1000 as Splink publishes it
+      (unique_id, first_name, surname, dob, city, email, cluster), through Splink's own
+      loader, which downloads it from GitHub (moj-analytical-services/splink_datasets).
+
+  parties.py splink --data DIR --set febrl1|febrl2|febrl3|febrl4|fake1000 --out FILE [--threshold P]
       Runs Splink with the settings of its documented FEBRL examples (the DuckDB demos
       febrl3, dedupe_only, used for every dedup set, and febrl4, link_only, detailed
       model) on the records WITHOUT rec_id and entity: Splink sees the opaque key as its
       unique id and nothing else that names the person. Writes FILE with one row per
       record: key, cluster (Splink's connected components at the threshold). Prints one
-      JSON line with the timing.
+      JSON line with the timing. fake1000 runs with the model of Splink's tutorial (its
+      comparisons, blocking and training on that set), without the cluster column.
 
 Python only predicts; `seam bench parties` scores Seam and Splink with one Go scorer.
 """
@@ -146,6 +152,40 @@ def splink_settings(which, block_on, cl):
     return settings, deterministic, 0.8, [block_on("date_of_birth"), block_on("postcode")], {}
 
 
+FAKE_FIELDS = ["first_name", "surname", "dob", "city", "email"]
+
+
+def export_splink(out):
+    from splink import splink_datasets
+
+    os.makedirs(out, exist_ok=True)
+    path = os.path.join(out, "fake1000.csv")
+    df = splink_datasets.fake_1000
+    df.to_csv(path, index=False)
+    print(json.dumps({"set": "fake1000", "records": len(df), "file": path}))
+
+
+def fake_settings(block_on, cl):
+    """The model of Splink's tutorial on fake_1000 (docs/demos/tutorials)."""
+    from splink import SettingsCreator
+
+    settings = SettingsCreator(
+        unique_id_column_name="key",
+        link_type="dedupe_only",
+        blocking_rules_to_generate_predictions=[block_on("first_name", "city"), block_on("surname")],
+        comparisons=[
+            cl.NameComparison("first_name"),
+            cl.NameComparison("surname"),
+            cl.DateOfBirthComparison("dob", input_is_string=True),
+            cl.ExactMatch("city").configure(term_frequency_adjustments=True),
+            cl.EmailComparison("email"),
+        ],
+        retain_intermediate_calculation_columns=True,
+    )
+    deterministic = [block_on("first_name", "surname")]
+    return settings, deterministic, 0.7, [block_on("first_name", "surname"), block_on("email")], {"seed": 2}
+
+
 def run_splink(data, which, out, threshold):
     import logging
 
@@ -159,7 +199,11 @@ def run_splink(data, which, out, threshold):
     df = pd.read_csv(os.path.join(data, which + ".csv"), dtype=str, keep_default_na=False)
     # Splink sees the key and the FEBRL fields; missing values are NULL, as in its demos.
     frames = []
-    if which != "febrl4":
+    if which == "fake1000":
+        # Seam names a record by the set and its unique_id; the cluster is the truth.
+        df["key"] = "fake1000-" + df["unique_id"]
+        frames.append(df[["key"] + FAKE_FIELDS])
+    elif which != "febrl4":
         frames.append(df[["key"] + FIELDS])
     else:
         frames.append(df[df.source == "a"][["key"] + FIELDS])
@@ -167,7 +211,10 @@ def run_splink(data, which, out, threshold):
     frames = [f.replace("", None).reset_index(drop=True) for f in frames]
 
     start = time.perf_counter()
-    settings, deterministic, recall, em_rules, u_opts = splink_settings(which, block_on, cl)
+    if which == "fake1000":
+        settings, deterministic, recall, em_rules, u_opts = fake_settings(block_on, cl)
+    else:
+        settings, deterministic, recall, em_rules, u_opts = splink_settings(which, block_on, cl)
     db = DuckDBAPI()
     linker = Linker([db.register(f) for f in frames], settings)
     linker.training.estimate_probability_two_random_records_match(deterministic, recall=recall)
@@ -197,9 +244,11 @@ def main():
     sub = p.add_subparsers(dest="cmd", required=True)
     e = sub.add_parser("export")
     e.add_argument("--out", required=True)
+    x = sub.add_parser("export-splink")
+    x.add_argument("--out", required=True)
     s = sub.add_parser("splink")
     s.add_argument("--data", required=True)
-    s.add_argument("--set", required=True, choices=["febrl1", "febrl2", "febrl3", "febrl4"])
+    s.add_argument("--set", required=True, choices=["febrl1", "febrl2", "febrl3", "febrl4", "fake1000"])
     s.add_argument("--out", required=True)
     # The febrl4 example clusters at 0.99; the febrl3 one shows accuracy by threshold
     # without choosing one, so both sets use 0.99.
@@ -207,6 +256,8 @@ def main():
     a = p.parse_args()
     if a.cmd == "export":
         export(a.out)
+    elif a.cmd == "export-splink":
+        export_splink(a.out)
     else:
         run_splink(a.data, a.set, a.out, a.threshold)
 
