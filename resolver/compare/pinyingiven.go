@@ -87,6 +87,9 @@ func pinyinGivenOther(hn HanName, latin string) bool {
 		}
 	}
 	text := pinyinLatin(words)
+	if n := utf8.RuneCountInString(hn.Given); fewestSyllables(text) == 1 && n == 2 {
+		return syllableOfNeither(hn, text, strings.Join(words, ""))
+	}
 	if fewestSyllables(text) != utf8.RuneCountInString(hn.Given) {
 		return false
 	}
@@ -102,6 +105,29 @@ func pinyinGivenOther(hn HanName, latin string) bool {
 	flat = append(flat, wg...)
 	if _, ok := spell(flat, strings.Join(words, "")); ok {
 		return false
+	}
+	return true
+}
+
+// syllableOfNeither reports whether one pinyin syllable (text; as typed, latin) written
+// as the given name of a two-character Han given name reads neither character: Jian Tu
+// against 涂家刚 (jia gang), his son at the family's flat, where a string measure finds
+// jian close to jiagang. Whoever writes one syllable of a two-character given name
+// (Jia for 家刚, as the first or the only word a form keeps) writes one of its own;
+// pinyin's syllables are a closed set, and another one is another character. One that
+// reads either character, with the slips withFuzzy allows, or its Wade-Giles spelling,
+// is left to the other rules.
+func syllableOfNeither(hn HanName, text, latin string) bool {
+	choices := syllableChoices(HanName{Given: hn.Given})
+	for _, c := range choices {
+		if _, ok := spell([][]string{withFuzzy(c)}, text); ok {
+			return false
+		}
+	}
+	for _, c := range givenSyllables(hn.Given) {
+		if _, ok := spell([][]string{c}, latin); ok {
+			return false
+		}
 	}
 	return true
 }

@@ -33,6 +33,15 @@ func TestPinyinGivenApart(t *testing.T) {
 		{Name{Full: "张女士"}, Name{Given: "Hui", Family: "Zhang"}, false},
 		{Name{Full: "小张"}, Name{Given: "Hui", Family: "Zhang"}, false},  // a pet name
 		{Name{Full: "张**"}, Name{Given: "Hui", Family: "Zhang"}, false}, // no Han name
+		// One syllable for a two-character given name: another character where it
+		// reads neither (Jian Tu, the father, against 涂家刚, his son), one of its own
+		// where it reads either.
+		{Name{Given: "家刚", Family: "涂"}, Name{Given: "Jian", Family: "Tu"}, true},
+		{Name{Given: "家刚", Family: "涂"}, Name{Given: "Jia", Family: "Tu"}, false},
+		{Name{Given: "家刚", Family: "涂"}, Name{Given: "Gang", Family: "Tu"}, false},
+		{Name{Full: "刘凌轩"}, Name{Given: "Lin", Family: "Liu"}, false},    // fuzzy pinyin: ling as lin
+		{Name{Full: "张志明"}, Name{Given: "Chih", Family: "Chang"}, false}, // Wade-Giles
+		{Name{Full: "张家刚"}, Name{Given: "Ken", Family: "Zhang"}, false},  // an English name
 	} {
 		if got := PinyinGivenApart(c.a, c.b); got != c.want {
 			t.Errorf("PinyinGivenApart(%+v, %+v) = %v, want %v", c.a, c.b, got, c.want)
