@@ -150,16 +150,40 @@ func PinyinGivensApart(a, b Name) bool {
 	for _, ra := range familyGivenReadings(a) {
 		for _, rb := range familyGivenReadings(b) {
 			fa, fb := normalize.PersonNameWords(ra.family), normalize.PersonNameWords(rb.family)
-			if len(fa) != 1 || len(fb) != 1 || fa[0] != fb[0] || !pinyinOnlyFamily(fa[0]) {
+			if len(fa) != 1 || len(fb) != 1 || fa[0] != fb[0] {
 				continue
 			}
 			ga, gb := chinesePinyinGiven(ra.given), chinesePinyinGiven(rb.given)
-			if ga != "" && gb != "" && ga != gb && fewestSyllables(ga) == fewestSyllables(gb) && fuzzyFold(ga) != fuzzyFold(gb) {
+			if ga == "" || gb == "" || !pinyinOnlyFamily(fa[0]) && !(pinyinOnlyWriting(ga) && pinyinOnlyWriting(gb)) {
+				continue
+			}
+			if ga != gb && fewestSyllables(ga) == fewestSyllables(gb) && fuzzyFold(ga) != fuzzyFold(gb) || syllableOfNeitherLatin(ga, gb) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// pinyinOnlyWriting reports whether a lower-cased Latin given name (chinesePinyinGiven's)
+// is spelt as Hanyu pinyin alone spells: with an x, a q or a zh (xiang, qiang, zhi),
+// which Wade-Giles writes hs, ch' and ch, and Hong Kong's spelling never. Two such given
+// names are pinyin whatever the family name, Hu or Li, that Hong Kong spells alike.
+func pinyinOnlyWriting(g string) bool {
+	return strings.ContainsAny(g, "xq") || strings.Contains(g, "zh")
+}
+
+// syllableOfNeitherLatin reports whether of two pinyin given names one is a syllable and
+// the other two, neither of them that one: HU XIANG, the father, against HU ZHI QIANG,
+// his son, on the family's landline (see syllableOfNeither for a Han given name).
+func syllableOfNeitherLatin(ga, gb string) bool {
+	if fewestSyllables(ga) == 2 && fewestSyllables(gb) == 1 {
+		ga, gb = gb, ga
+	}
+	if fewestSyllables(ga) != 1 || fewestSyllables(gb) != 2 {
+		return false
+	}
+	return !slices.Contains(strings.Fields(fuzzyFold(gb)), fuzzyFold(ga))
 }
 
 // pinyinOnlyFamily reports whether a lower-case word is the pinyin of a common family

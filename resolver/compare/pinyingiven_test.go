@@ -68,6 +68,14 @@ func TestPinyinGivensApart(t *testing.T) {
 		{Name{Given: "Hua", Family: "Wang"}, Name{Given: "Hui", Family: "Wang"}, false},     // Wang: Wade-Giles too
 		{Name{Given: "Andy", Family: "Zhang"}, Name{Given: "Hui", Family: "Zhang"}, false},
 		{Name{Given: "Lingxuan", Family: "Zhou"}, Name{Given: "Linxuan", Family: "Zhou"}, false}, // fuzzy pinyin
+		// One syllable against two, neither of them it: HU XIANG, the father, and HU ZHI
+		// QIANG, his son, typed family first; x, q and zh are pinyin's alone, so Hu is too.
+		{Name{Given: "HU", Family: "XIANG", Full: "HU XIANG"}, Name{Given: "HU", Family: "ZHI QIANG", Full: "HU ZHI QIANG"}, true},
+		{Name{Given: "Xiang", Family: "Zhou"}, Name{Given: "Zhiqiang", Family: "Zhou"}, true},
+		{Name{Given: "Qiang", Family: "Hu"}, Name{Given: "Zhi Qiang", Family: "Hu"}, false}, // one syllable of two
+		{Name{Given: "Xiang", Family: "Hu"}, Name{Given: "Xiong", Family: "Hu"}, true},      // both pinyin alone
+		{Name{Given: "Wai", Family: "Hu"}, Name{Given: "Ka Wai", Family: "Hu"}, false},
+		{Name{Given: "Ming", Family: "Li"}, Name{Given: "Ka Wai", Family: "Li"}, false}, // Hong Kong's spelling may be either
 	} {
 		if got := PinyinGivensApart(c.a, c.b); got != c.want {
 			t.Errorf("PinyinGivensApart(%+v, %+v) = %v, want %v", c.a, c.b, got, c.want)
