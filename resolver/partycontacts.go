@@ -98,3 +98,30 @@ func (pb *partyBook) clusterContacts(root string, extra PartyProfile) (emails, p
 	}
 	return emails, phones, true
 }
+
+// partNameContactsApart reports whether a comparison finds two mailboxes and two phones
+// under names whose family names agree whole and whose given names only in part
+// (Partial, Similar, Initials: Xu Zhang against Jessica Xue Zhang): a father and his
+// daughter at one flat, each ordering with a phone and a mailbox of their own, whose
+// names share the family name and, romanised, a syllable's first letters.
+// ownContactsApart leaves Chinese names out, since one Chinese customer at a flat
+// orders with a second SIM as often (secondPhoneAtHome); but that rests on the whole
+// name agreeing. One person who changes phone and mailbox at once keeps writing the
+// given name, not a part or a look-alike of it. The family names must agree part by
+// part, as namesContradict asks of Partial names: a name written whole in one field
+// (Changjiang Xu 徐長江 as the given name) compares in part field by field, and is the
+// same person's. Nothing one person has alone (a date of birth, a national id) may
+// agree.
+func partNameContactsApart(c Comparison, a PartyProfile) bool {
+	if a.Company || ownAgreement(c) || c[fieldEmail].Kind != compare.Different || c[fieldPhone].Kind != compare.Different {
+		return false
+	}
+	if k := c[fieldFamily].Kind; k != compare.Exact && k != compare.Transliterated {
+		return false
+	}
+	switch c[fieldGiven].Kind {
+	case compare.Partial, compare.Similar, compare.Initials:
+		return true
+	}
+	return false
+}

@@ -256,7 +256,7 @@ func (pm *PartyModel) Decide(c Comparison, a PartyProfile, fr Frequency) (PartyV
 	// or an office's consecutive numbers, not one person's slip and another name at once.
 	twoPeople := (c[fieldPhone].Kind == compare.Different || c[fieldPhone].Kind == compare.Typo) &&
 		(c[fieldName].Kind == compare.Different || c[fieldGiven].Kind == compare.Different || c[fieldFamily].Kind == compare.Different) ||
-		ownContactsApart(c, a)
+		ownContactsApart(c, a) || partNameContactsApart(c, a)
 	switch {
 	case !beyondName:
 		// Namesakes are not a lead: a name alone, however it agrees, asks no person to

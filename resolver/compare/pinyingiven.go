@@ -87,6 +87,9 @@ func pinyinGivenOther(hn HanName, latin string) bool {
 		}
 	}
 	text := pinyinLatin(words)
+	if n := utf8.RuneCountInString(hn.Given); fewestSyllables(text) == 1 && n == 2 {
+		return syllableOfNeither(hn, text, strings.Join(words, ""))
+	}
 	if fewestSyllables(text) != utf8.RuneCountInString(hn.Given) {
 		return false
 	}
@@ -102,6 +105,29 @@ func pinyinGivenOther(hn HanName, latin string) bool {
 	flat = append(flat, wg...)
 	if _, ok := spell(flat, strings.Join(words, "")); ok {
 		return false
+	}
+	return true
+}
+
+// syllableOfNeither reports whether one pinyin syllable (text; as typed, latin) written
+// as the given name of a two-character Han given name reads neither character: Jian Tu
+// against 涂家刚 (jia gang), his son at the family's flat, where a string measure finds
+// jian close to jiagang. Whoever writes one syllable of a two-character given name
+// (Jia for 家刚, as the first or the only word a form keeps) writes one of its own;
+// pinyin's syllables are a closed set, and another one is another character. One that
+// reads either character, with the slips withFuzzy allows, or its Wade-Giles spelling,
+// is left to the other rules.
+func syllableOfNeither(hn HanName, text, latin string) bool {
+	choices := syllableChoices(HanName{Given: hn.Given})
+	for _, c := range choices {
+		if _, ok := spell([][]string{withFuzzy(c)}, text); ok {
+			return false
+		}
+	}
+	for _, c := range givenSyllables(hn.Given) {
+		if _, ok := spell([][]string{c}, latin); ok {
+			return false
+		}
 	}
 	return true
 }
@@ -124,16 +150,40 @@ func PinyinGivensApart(a, b Name) bool {
 	for _, ra := range familyGivenReadings(a) {
 		for _, rb := range familyGivenReadings(b) {
 			fa, fb := normalize.PersonNameWords(ra.family), normalize.PersonNameWords(rb.family)
-			if len(fa) != 1 || len(fb) != 1 || fa[0] != fb[0] || !pinyinOnlyFamily(fa[0]) {
+			if len(fa) != 1 || len(fb) != 1 || fa[0] != fb[0] {
 				continue
 			}
 			ga, gb := chinesePinyinGiven(ra.given), chinesePinyinGiven(rb.given)
-			if ga != "" && gb != "" && ga != gb && fewestSyllables(ga) == fewestSyllables(gb) && fuzzyFold(ga) != fuzzyFold(gb) {
+			if ga == "" || gb == "" || !pinyinOnlyFamily(fa[0]) && !(pinyinOnlyWriting(ga) && pinyinOnlyWriting(gb)) {
+				continue
+			}
+			if ga != gb && fewestSyllables(ga) == fewestSyllables(gb) && fuzzyFold(ga) != fuzzyFold(gb) || syllableOfNeitherLatin(ga, gb) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// pinyinOnlyWriting reports whether a lower-cased Latin given name (chinesePinyinGiven's)
+// is spelt as Hanyu pinyin alone spells: with an x, a q or a zh (xiang, qiang, zhi),
+// which Wade-Giles writes hs, ch' and ch, and Hong Kong's spelling never. Two such given
+// names are pinyin whatever the family name, Hu or Li, that Hong Kong spells alike.
+func pinyinOnlyWriting(g string) bool {
+	return strings.ContainsAny(g, "xq") || strings.Contains(g, "zh")
+}
+
+// syllableOfNeitherLatin reports whether of two pinyin given names one is a syllable and
+// the other two, neither of them that one: HU XIANG, the father, against HU ZHI QIANG,
+// his son, on the family's landline (see syllableOfNeither for a Han given name).
+func syllableOfNeitherLatin(ga, gb string) bool {
+	if fewestSyllables(ga) == 2 && fewestSyllables(gb) == 1 {
+		ga, gb = gb, ga
+	}
+	if fewestSyllables(ga) != 1 || fewestSyllables(gb) != 2 {
+		return false
+	}
+	return !slices.Contains(strings.Fields(fuzzyFold(gb)), fuzzyFold(ga))
 }
 
 // pinyinOnlyFamily reports whether a lower-case word is the pinyin of a common family

@@ -33,6 +33,15 @@ func TestPinyinGivenApart(t *testing.T) {
 		{Name{Full: "张女士"}, Name{Given: "Hui", Family: "Zhang"}, false},
 		{Name{Full: "小张"}, Name{Given: "Hui", Family: "Zhang"}, false},  // a pet name
 		{Name{Full: "张**"}, Name{Given: "Hui", Family: "Zhang"}, false}, // no Han name
+		// One syllable for a two-character given name: another character where it
+		// reads neither (Jian Tu, the father, against 涂家刚, his son), one of its own
+		// where it reads either.
+		{Name{Given: "家刚", Family: "涂"}, Name{Given: "Jian", Family: "Tu"}, true},
+		{Name{Given: "家刚", Family: "涂"}, Name{Given: "Jia", Family: "Tu"}, false},
+		{Name{Given: "家刚", Family: "涂"}, Name{Given: "Gang", Family: "Tu"}, false},
+		{Name{Full: "刘凌轩"}, Name{Given: "Lin", Family: "Liu"}, false},    // fuzzy pinyin: ling as lin
+		{Name{Full: "张志明"}, Name{Given: "Chih", Family: "Chang"}, false}, // Wade-Giles
+		{Name{Full: "张家刚"}, Name{Given: "Ken", Family: "Zhang"}, false},  // an English name
 	} {
 		if got := PinyinGivenApart(c.a, c.b); got != c.want {
 			t.Errorf("PinyinGivenApart(%+v, %+v) = %v, want %v", c.a, c.b, got, c.want)
@@ -59,6 +68,14 @@ func TestPinyinGivensApart(t *testing.T) {
 		{Name{Given: "Hua", Family: "Wang"}, Name{Given: "Hui", Family: "Wang"}, false},     // Wang: Wade-Giles too
 		{Name{Given: "Andy", Family: "Zhang"}, Name{Given: "Hui", Family: "Zhang"}, false},
 		{Name{Given: "Lingxuan", Family: "Zhou"}, Name{Given: "Linxuan", Family: "Zhou"}, false}, // fuzzy pinyin
+		// One syllable against two, neither of them it: HU XIANG, the father, and HU ZHI
+		// QIANG, his son, typed family first; x, q and zh are pinyin's alone, so Hu is too.
+		{Name{Given: "HU", Family: "XIANG", Full: "HU XIANG"}, Name{Given: "HU", Family: "ZHI QIANG", Full: "HU ZHI QIANG"}, true},
+		{Name{Given: "Xiang", Family: "Zhou"}, Name{Given: "Zhiqiang", Family: "Zhou"}, true},
+		{Name{Given: "Qiang", Family: "Hu"}, Name{Given: "Zhi Qiang", Family: "Hu"}, false}, // one syllable of two
+		{Name{Given: "Xiang", Family: "Hu"}, Name{Given: "Xiong", Family: "Hu"}, true},      // both pinyin alone
+		{Name{Given: "Wai", Family: "Hu"}, Name{Given: "Ka Wai", Family: "Hu"}, false},
+		{Name{Given: "Ming", Family: "Li"}, Name{Given: "Ka Wai", Family: "Li"}, false}, // Hong Kong's spelling may be either
 	} {
 		if got := PinyinGivensApart(c.a, c.b); got != c.want {
 			t.Errorf("PinyinGivensApart(%+v, %+v) = %v, want %v", c.a, c.b, got, c.want)
