@@ -239,7 +239,9 @@ func cardNameInParts(whole, parts compare.Name) (compare.Name, bool) {
 
 // givensApart is givensApartInOneFamily for the parts as given.
 func givensApart(a, b compare.Name) bool {
-	if !compare.NamePartLevel("family", a.Family, b.Family).Kind.Agrees() {
+	if k := compare.NamePartLevel("family", a.Family, b.Family).Kind; !k.Agrees() || k == compare.Initials {
+		// An initial for the family name (M / Morris read crosswise against Martyn
+		// Morris) is no family name the two share.
 		return false
 	}
 	g := compare.NamePartLevel("given", a.Given, b.Given)
