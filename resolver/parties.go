@@ -264,7 +264,8 @@ func (pb *partyBook) personalKeysFirst(found, nodes, keyed []string, prof PartyP
 	}
 	for r := range phoneOnly {
 		if slices.ContainsFunc(personal, func(p string) bool {
-			return pb.clustersContradict(p, r, nameOf(prof)) || pb.generationsApart(p, r, prof) || pb.spellsAnotherGiven(r, prof)
+			return pb.clustersContradict(p, r, nameOf(prof)) || pb.generationsApart(p, r, prof) || pb.spellsAnotherGiven(r, prof) ||
+				pb.clustersSpelledOtherwise(p, r)
 		}) {
 			shared = append(shared, r)
 		}
@@ -428,6 +429,13 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		}
 	}
 	if err := b.loadGenerationClusters(ctx, docs); err != nil {
+		return err
+	}
+	var identities [][]string
+	for _, m := range mentions {
+		identities = append(identities, m.identity)
+	}
+	if err := b.loadKeyedClusters(ctx, identities); err != nil {
 		return err
 	}
 	if len(wanted) == 0 {
