@@ -190,6 +190,10 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		// Lux Biswas on lakshmibiswas97@ and Lakshmi's phone: her pet name.
 		contradict = false
 	}
+	if contradict && strings.HasPrefix(key, "email:") && generationLeftOut(nameOf(prof), known) {
+		// É. Gaudin fils, then Émile Gaudin, from one mailbox: see generationLeftOut.
+		contradict = false
+	}
 	if contradict && strings.HasPrefix(key, "email:") && pb.englishAndChineseOfOne(party, prof, known) {
 		// Vincent Chan, no phone, and CHAN CHI KIT on one mailbox: see
 		// partyenglishname.go.
@@ -457,7 +461,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		}
 	}
 	b.parties.filed = filed
-	return nil
+	return b.loadNamesakeClusters(ctx, profs, cands)
 }
 
 func (pb *partyBook) root(id string) string {
