@@ -57,15 +57,16 @@ func ownPlainMailbox(p PartyProfile) bool {
 }
 
 // generationLeftOut reports whether two names on one mailbox are one person's, one of
-// them stating a generation and the other none: É. Gaudin fils on his card, Émile
-// Gaudin at a checkout, from emile.gaudin@orange.fr. A son writes fils or Jr. on some
-// orders and leaves it out on others; the names compare as two (a son's name beside
-// his father's), but on his own mailbox the suffix left out is no other person. Two
-// generations stated (Jr. and Sr.) stay two, and so do names that differ without
-// them.
+// them stating a generation and the other none, or both the same one: É. Gaudin fils
+// on his card, Émile Gaudin or Émile Gaudin Jr at a checkout, from
+// emile.gaudin@orange.fr. A son writes fils or Jr. on some orders and leaves it out on
+// others; the names compare as two (an initial beside fils: a son's name beside his
+// father's), but on his own mailbox the suffix left out, or written in another
+// language, is no other person. Two generations stated (Jr. and Sr.) stay two, and so
+// do names that differ without them.
 func generationLeftOut(a, b compare.Name) bool {
 	ga, gb := compare.Generation(a), compare.Generation(b)
-	if (ga == "") == (gb == "") {
+	if ga == "" && gb == "" || ga != "" && gb != "" && ga != gb {
 		return false
 	}
 	return !namesContradict(withoutGenerationName(a), withoutGenerationName(b))
