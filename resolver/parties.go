@@ -190,6 +190,10 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		// Lux Biswas on lakshmibiswas97@ and Lakshmi's phone: her pet name.
 		contradict = false
 	}
+	if contradict && strings.HasPrefix(key, "email:") && generationLeftOut(nameOf(prof), known) {
+		// É. Gaudin fils, then Émile Gaudin, from one mailbox: see generationLeftOut.
+		contradict = false
+	}
 	if contradict && strings.HasPrefix(key, "email:") && pb.englishAndChineseOfOne(party, prof, known) {
 		// Vincent Chan, no phone, and CHAN CHI KIT on one mailbox: see
 		// partyenglishname.go.
@@ -264,7 +268,8 @@ func (pb *partyBook) personalKeysFirst(found, nodes, keyed []string, prof PartyP
 	}
 	for r := range phoneOnly {
 		if slices.ContainsFunc(personal, func(p string) bool {
-			return pb.clustersContradict(p, r, nameOf(prof)) || pb.generationsApart(p, r, prof) || pb.spellsAnotherGiven(r, prof)
+			return pb.clustersContradict(p, r, nameOf(prof)) || pb.generationsApart(p, r, prof) || pb.spellsAnotherGiven(r, prof) ||
+				pb.clustersSpelledOtherwise(p, r)
 		}) {
 			shared = append(shared, r)
 		}
@@ -430,6 +435,13 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	if err := b.loadGenerationClusters(ctx, docs); err != nil {
 		return err
 	}
+	var identities [][]string
+	for _, m := range mentions {
+		identities = append(identities, m.identity)
+	}
+	if err := b.loadKeyedClusters(ctx, identities); err != nil {
+		return err
+	}
 	if len(wanted) == 0 {
 		return nil
 	}
@@ -449,7 +461,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		}
 	}
 	b.parties.filed = filed
-	return nil
+	return b.loadNamesakeClusters(ctx, profs, cands)
 }
 
 func (pb *partyBook) root(id string) string {

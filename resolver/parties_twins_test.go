@@ -41,3 +41,37 @@ func TestTwinsWhoSpellTheirNamesInTheirMailboxes(t *testing.T) {
 		t.Errorf("Aiden Hall and Ayden Hall on one mailbox are parties %s and %s; want one", a, b)
 	}
 }
+
+// TestTwinWhoSpellsHisNameInHisMailboxOnly: Aiden Ravi spells his name in ravi.aiden@,
+// his twin Ayden orders from ravia67@, which spells none, and from the home's line. An
+// order of Aiden's with a slip in his name (Aiddn) from his mailbox and the home's
+// line carries keys of both: the mailbox is his, the line the household's, and the
+// twins stay two (en-3011).
+func TestTwinWhoSpellsHisNameInHisMailboxOnly(t *testing.T) {
+	at := func(given, email, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, Country: "IN", GivenName: given, FamilyName: "Ravi",
+			Email: email, Phone: phone, Place: &ontology.AddressPart{Street: "Flat 651, Green Heights", Line2: "MG Road, Gachibowli",
+				Locality: "Hyderabad", Region: "TG", Postcode: "500569"}}
+	}
+	for i := 0; i < 3; i++ {
+		f := newFixture(t)
+		card := func(p ontology.PartyRef) ontology.PartyRef {
+			p.Name, p.GivenName, p.FamilyName = p.GivenName+" "+p.FamilyName, "", ""
+			return p
+		}
+		f.orderBy("aiden", 0, at("Aiden", "ravi.aiden@yahoo.co.in", "69512 41224"))
+		f.orderBy("ayden", 1, at("Ayden", "Ravia67@HOTMAIL.COM", "8088502324"))
+		f.orderBy("ayden-mobile", 2, card(at("Ayden", "ravia67@hotmail.com", "+919374046622")))
+		f.orderBy("aiddn", 3, card(at("Aiddn", "ravi.aiden@yahoo.co.in", "8088502324")))
+		aiden, ayden := f.partyOf("aiden").PartyID, f.partyOf("ayden").PartyID
+		if aiden == ayden {
+			t.Fatalf("tenant %d: the twins Aiden (ravi.aiden@) and Ayden (ravia67@) Ravi are one party %s", i, aiden)
+		}
+		if got := f.partyOf("aiddn").PartyID; got != aiden {
+			t.Errorf("tenant %d: Aiddn from Aiden's mailbox is party %s, Aiden %s, Ayden %s", i, got, aiden, ayden)
+		}
+		if got := f.partyOf("ayden-mobile").PartyID; got != ayden {
+			t.Errorf("tenant %d: Ayden from his mailbox and mobile is party %s, Ayden %s, Aiden %s", i, got, ayden, aiden)
+		}
+	}
+}

@@ -252,12 +252,13 @@ func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
 // (contactsApart, which counts the mention prof, being filed as x, on x's side:
 // PartyProfile{} where x is a candidate), or generations of one name stated on one side
 // and not the other under other mailboxes (generationsApart), or given names each
-// member spells its own way in its own mailbox (givensSpeltApart). (Names that contradict are not enough here:
+// member spells its own way in its own mailbox (givensSpeltApart), or one member in his
+// mailbox and another otherwise (clustersSpelledOtherwise). (Names that contradict are not enough here:
 // a strong description match into each says the names were one person's typos as
 // often, and FEBRL's mangled Latin names lost links to that rule.)
 func (pb *partyBook) twoPeople(x, y string, prof PartyProfile) bool {
 	return pb.writingsApart(x, y, PartyProfile{}) || pb.contactsApart(x, y, prof) || pb.generationsApart(x, y, prof) ||
-		pb.givensSpeltApart(x, y, prof)
+		pb.givensSpeltApart(x, y, prof) || pb.clustersSpelledOtherwise(x, y)
 }
 
 // homesApart reports whether the party whose surviving id is self holds a home (not a

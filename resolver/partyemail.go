@@ -88,7 +88,7 @@ func localIsName(local string, p PartyProfile) bool {
 	if letters == fwd || letters == rev || letters == back || letters == initial+last || letters == last+initial {
 		return true
 	}
-	if namePrefix(letters, words) {
+	if namePrefix(letters, words) || formalNameOfPet(letters, words) {
 		return true
 	}
 	// José García López as jgarcia or josegarcia: the first of two family names, as
@@ -104,6 +104,32 @@ func localIsName(local string, p PartyProfile) bool {
 		for _, g := range []string{words[0], initial} {
 			if letters == g+f || letters == f+g {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// formalNameOfPet reports whether letters are one of the name's words (the family
+// name) with, before or after it, the formal given name of a pet name among the
+// others: martinnicolas@ and nicolas.martin@ of Nico Martin. People shorten their
+// given name at a checkout but keep the formal one in the handle they chose years ago,
+// so the handle is the name and nothing else, and every Nicolas Martin may hold it at
+// some provider (eu-2921: Nico Martin of Nantes, martinnicolas@orange.fr, and Nicolas
+// Martin of Paris, martinnicolas@sfr.fr, were one person on the handle).
+func formalNameOfPet(letters string, words []string) bool {
+	for i, family := range words {
+		if len(family) < 2 {
+			continue
+		}
+		for _, rest := range []string{strings.TrimPrefix(letters, family), strings.TrimSuffix(letters, family)} {
+			if len(rest) < 3 || len(rest) == len(letters) {
+				continue
+			}
+			for j, g := range words {
+				if j != i && compare.Nicknames(rest, g) {
+					return true
+				}
 			}
 		}
 	}

@@ -150,3 +150,38 @@ func TestNumberedNamesakeMailboxes(t *testing.T) {
 		t.Errorf("anna.nowak1@ against anna.nowal1@o2.pl: email %v (%s), want typo", l.Kind, l.Why)
 	}
 }
+
+// TestFormalNameOfPetAtTwoProviders: Nico Martin of Nantes at martinnicolas@orange.fr
+// and Nicolas Martin of Paris at martinnicolas@sfr.fr (eu-2921): the handle is the
+// family name with the formal given name Nico is short for, the name and nothing else,
+// so one handle at two providers says no more than the name, under the pet name as
+// under the formal one. A handle with a number of its own still agrees.
+func TestFormalNameOfPetAtTwoProviders(t *testing.T) {
+	nico := PartyProfile{Given: "Nico", Family: "Martin", Email: "martinnicolas@orange.fr"}
+	for _, b := range []PartyProfile{
+		{FullName: "Martin Nico", Email: "martinnicolas@sfr.fr"},
+		{Given: "Nicolas", Family: "Martin", Email: "martinnicolas@sfr.fr"},
+		{Given: "Nico", Family: "Martin", Email: "martinnicolas@sfr.fr"},
+	} {
+		a := nico
+		if b.FullName == "" && b.Given == "Nicolas" {
+			a.Email = "nicolas.martin@orange.fr"
+			b.Email = "nicolas.martin@sfr.fr"
+		}
+		if l := CompareParties(a, b)[fieldEmail]; l.Kind != compare.Null {
+			t.Errorf("%s against %s (%s %s %s): email %v (%s), want null", a.Email, b.Email, b.FullName, b.Given, b.Family, l.Kind, l.Why)
+		}
+	}
+	a, b := nico, PartyProfile{Given: "Nicolas", Family: "Martin", Email: "martinnicolas1983@sfr.fr"}
+	a.Email = "martinnicolas1983@orange.fr"
+	if l := CompareParties(a, b)[fieldEmail]; l.Kind != compare.Partial {
+		t.Errorf("martinnicolas1983@ at two providers: email %v (%s), want partial", l.Kind, l.Why)
+	}
+	// Bob Smith at robertsmith@: Robert is Bob's formal name.
+	if !localIsName("robertsmith", PartyProfile{Given: "Bob", Family: "Smith"}) {
+		t.Error("robertsmith@ of Bob Smith: not the name alone")
+	}
+	if localIsName("robertsmith", PartyProfile{Given: "Bob", Family: "Jones"}) {
+		t.Error("robertsmith@ of Bob Jones: the name alone")
+	}
+}

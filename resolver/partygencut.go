@@ -91,13 +91,41 @@ func (b *batch) loadGenerationClusters(ctx context.Context, docs []PendingDoc) e
 	for _, l := range links {
 		pb.sameAs[l.From] = l
 	}
+	// The members' descriptions: the father's may share no block with the son's
+	// order (Stephen Rivera on a card, Steve Rivera JR on a storefront's fields).
+	if err := b.loadClusterMembers(ctx, info, links); err != nil {
+		return fmt.Errorf("loading the members of clusters a generation was stated in: %w", err)
+	}
+	return nil
+}
+
+// loadClustersWithMembers loads the clusters of the parties ids (sorted here), each
+// party among its members where no link names it, with its members' profiles.
+func (b *batch) loadClustersWithMembers(ctx context.Context, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	sort.Strings(ids)
+	info, links, err := b.tx.PartyCluster(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		links = append(links, PartyLink{From: id, To: id})
+	}
+	return b.loadClusterMembers(ctx, info, links)
+}
+
+// loadClusterMembers records the surviving ids of the parties info lists (those the
+// book does not know yet) and loads the profile of every member the links name that it
+// does not hold.
+func (b *batch) loadClusterMembers(ctx context.Context, info map[string]PartyInfo, links []PartyLink) error {
+	pb := b.parties
 	for id, in := range info {
 		if _, ok := pb.info[id]; !ok {
 			pb.setInfo(id, in)
 		}
 	}
-	// The members' descriptions: the father's may share no block with the son's
-	// order (Stephen Rivera on a card, Steve Rivera JR on a storefront's fields).
 	var members []string
 	for _, l := range links {
 		members = append(members, l.From, l.To)
@@ -110,7 +138,7 @@ func (b *batch) loadGenerationClusters(ctx context.Context, docs []PendingDoc) e
 	}
 	profs, err := b.tx.PartyProfiles(ctx, members)
 	if err != nil {
-		return fmt.Errorf("loading the members of clusters a generation was stated in: %w", err)
+		return err
 	}
 	b.parties.memoBlocks(profs)
 	for _, c := range profs {

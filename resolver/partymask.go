@@ -198,6 +198,11 @@ func namesContradict(a, b compare.Name) bool {
 // Chinese given name against another is left to NameLevel's rules, and an English one
 // beside a Chinese one is the same person's as often as not.
 func givensApartInOneFamily(a, b compare.Name) bool {
+	if whole, ok := cardNameInParts(a, b); ok {
+		a = whole
+	} else if whole, ok := cardNameInParts(b, a); ok {
+		b = whole
+	}
 	if a.Given == "" || a.Family == "" || b.Given == "" || b.Family == "" || compare.NameLevel(a, b).Kind == compare.Exact {
 		return false // one name, whatever fields it was typed into
 	}
@@ -205,9 +210,38 @@ func givensApartInOneFamily(a, b compare.Name) bool {
 	return givensApart(a, b) || givensApart(a, compare.Name{Full: b.Full, Given: b.Family, Family: b.Given})
 }
 
+// cardNameInParts reads a whole Latin name (a card's holder name, which a payment
+// gives in one string: Noortje van der Mast) in the parts a form would give it, its
+// first word the given name and the rest the family name, where the other name is
+// given in parts: a family mailbox's first order paid by card under Noortje's name
+// and then an order of her husband's, Ian / Mast, from it (eu-2901) are two people's
+// as if both were typed into a form. Not for Vietnamese or Chinese names, whose
+// family name comes first, nor where the form's given name is a later word of the
+// card's (a middle name its holder goes by).
+func cardNameInParts(whole, parts compare.Name) (compare.Name, bool) {
+	if whole.Given != "" || whole.Family != "" || parts.Given == "" || parts.Family == "" ||
+		compare.ReadsChinese(whole) || compare.ReadsChinese(parts) || compare.VietnameseName(whole) || compare.VietnameseName(parts) {
+		return whole, false
+	}
+	w := strings.Fields(whole.Full)
+	if len(w) < 2 || compare.HasHan(whole.Full) {
+		return whole, false
+	}
+	for _, x := range w[1:] {
+		if k := compare.NamePartLevel("given", parts.Given, x).Kind; k == compare.Exact || k == compare.Nickname {
+			// Mary Ann Smith on the card, Ann / Smith at the checkout: a middle name
+			// its holder goes by, not another person's given name.
+			return whole, false
+		}
+	}
+	return compare.Name{Full: whole.Full, Given: w[0], Family: strings.Join(w[1:], " ")}, true
+}
+
 // givensApart is givensApartInOneFamily for the parts as given.
 func givensApart(a, b compare.Name) bool {
-	if !compare.NamePartLevel("family", a.Family, b.Family).Kind.Agrees() {
+	if k := compare.NamePartLevel("family", a.Family, b.Family).Kind; !k.Agrees() || k == compare.Initials {
+		// An initial for the family name (M / Morris read crosswise against Martyn
+		// Morris) is no family name the two share.
 		return false
 	}
 	g := compare.NamePartLevel("given", a.Given, b.Given)

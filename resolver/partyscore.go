@@ -536,6 +536,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 	if !a.Company && !b.Company {
 		movedWithPhone(&c, a, b)
 		initialSpelledByMailbox(&c, a, b)
+		givenSpeltOtherwise(&c, a, b)
 		mailboxOfAnother(&c, a, b)
 		secondPhoneAtHome(&c, a, b)
 		homophoneOnAnotherPhone(&c)

@@ -55,6 +55,15 @@ func TestGivensApartInOneFamily(t *testing.T) {
 		{n("Hùng", "Nguyễn Văn"), n("Văn Hùng", "Nguyễn"), false},
 		{n("Noortje", "Mast"), n("Noortje", "van der Mast"), false},
 		{n("Giuseppe", "Rossi Bianchi"), n("Beppe", "Rossi"), false},
+		// A card's holder name, one string, against a form's parts (eu-2901).
+		{n("Ian", "Mast"), compare.Name{Full: "Noortje van der Mast"}, true},
+		{compare.Name{Full: "NOORTJE VAN DER MAST"}, n("Ian", "Mast"), true},
+		{n("Noortje", "Mast"), compare.Name{Full: "Noortje van der Mast"}, false},
+		{n("Ian", "Mast"), compare.Name{Full: "I. van der Mast"}, false},
+		{n("Lan", "Trần Thị"), compare.Name{Full: "Trần Thị Lan"}, false},
+		{n("Ann", "Smith"), compare.Name{Full: "Mary Ann Smith"}, false},
+		{compare.Name{Full: "Martyn Morris"}, n("M", "Morris"), false},
+		{n("Martyn", "Morris"), n("M", "Morris"), false},
 	} {
 		if got := namesContradict(c.a, c.b); got != c.want {
 			t.Errorf("namesContradict(%s / %s, %s / %s) = %v, want %v", c.a.Given, c.a.Family, c.b.Given, c.b.Family, got, c.want)

@@ -1,6 +1,12 @@
 package resolver
 
-import "github.com/seamhub/seam/resolver/compare"
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/seamhub/seam/resolver/compare"
+)
 
 // Two given names one letter or one sound apart (Aiden and Ayden, Jon and John) are
 // one name with a slip as often as not, unless each is spelt the same way in its own
@@ -106,4 +112,179 @@ func (pb *partyBook) namesakeOnLine(party string, prof PartyProfile, known compa
 		return true
 	}
 	return false
+}
+
+// A twin may spell his name in his mailbox and his brother not in his (aidengibson1997@
+// and agibson1990@, Aiden and Ayden Gibson of one home). Then one mailbox tells how its
+// owner spells his given name, and the other side writes another spelling from another
+// mailbox of its own, one that does not hold the first spelling. A person who spells
+// his name Aiden in the mailbox he chose does not type Ayden: i and y are no keys side
+// by side. A keyboard's slip (Aiedn, Aidne, Aidden, Aisen) is told apart from another
+// spelling, and stays a slip.
+
+// givenSpeltOtherwise makes the given names (or the whole names) of two profiles differ
+// where spelledOtherwise says they are two names, and a phone they share say nothing.
+func givenSpeltOtherwise(c *Comparison, a, b PartyProfile) {
+	if c[fieldEmail].Kind != compare.Different {
+		return
+	}
+	why, ok := spelledOtherwise(a, b)
+	if !ok {
+		return
+	}
+	l := compare.Level{Kind: compare.Different, Why: "given: " + why}
+	switch {
+	case c[fieldGiven].Kind.Agrees():
+		c[fieldGiven] = l
+	case c[fieldName].Kind.Agrees():
+		l.Why = "name: " + why
+		c[fieldName] = l
+	}
+	if c[fieldPhone].Kind == compare.Exact {
+		// Two people on one number: the home's line (a North American one, which
+		// the plan does not tell from a mobile), not one person's.
+		c[fieldPhone] = compare.Level{Kind: compare.Null, Why: "phone: one number under two names each spelt its own way (the household's)"}
+	}
+}
+
+// spelledOtherwise reports (with the reason) whether one profile's own mailbox spells
+// its given name as written beside the family name, and the other writes another
+// spelling of it, no keyboard slip, from another mailbox of its own that does not hold
+// the first spelling.
+func spelledOtherwise(a, b PartyProfile) (string, bool) {
+	if a.Company || b.Company || a.Email == "" || b.Email == "" || a.Email == b.Email || compare.IsMasked(a.Email) || compare.IsMasked(b.Email) ||
+		familyMailbox(a) || familyMailbox(b) || compare.ReadsChinese(nameOf(a)) || compare.ReadsChinese(nameOf(b)) {
+		return "", false
+	}
+	ga, gb := givenWords(a), givenWords(b)
+	if len(ga) == 0 || len(gb) == 0 || ga[0] == gb[0] || len(ga[0]) < 4 || len(gb[0]) < 4 || keyboardSlip(ga[0], gb[0]) {
+		return "", false
+	}
+	switch compare.NameLevel(compare.Name{Given: ga[0]}, compare.Name{Given: gb[0]}).Kind {
+	case compare.Typo, compare.Phonetic:
+	default:
+		return "", false
+	}
+	for _, p := range [][2]PartyProfile{{a, b}, {b, a}} {
+		spelt, other := givenWords(p[0])[0], givenWords(p[1])[0]
+		if mailboxGiven(p[0]) == spelt && !strings.Contains(localLetters(p[1].Email), spelt) {
+			return "spelt " + spelt + " in " + p[0].Email + ", written " + other + " from " + p[1].Email + ": two names", true
+		}
+	}
+	return "", false
+}
+
+// clustersSpelledOtherwise reports whether some member of the party whose surviving id
+// is x and some member of y's are two names by spelledOtherwise: Aiden of ravi.aiden@
+// and Ayden of ravia67@, twins whom their home's landline, on an order of Aiden's with
+// a slip in his name (Aiddn), would make one party.
+func (pb *partyBook) clustersSpelledOtherwise(x, y string) bool {
+	rx, ry := pb.root(x), pb.root(y)
+	if rx == ry {
+		return false
+	}
+	for _, p := range pb.memberProfiles(rx) {
+		for _, q := range pb.memberProfiles(ry) {
+			if _, ok := spelledOtherwise(p, q); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// qwertyRows are the letter rows of a QWERTY keyboard, each offset half a key from the
+// one above.
+var qwertyRows = [3]string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+
+// keysApart reports whether two letters lie on keys that do not touch on a QWERTY
+// keyboard (or are not both letters a to z).
+func keysApart(x, y byte) bool {
+	pos := func(r byte) (int, float64, bool) {
+		for i, row := range qwertyRows {
+			if j := strings.IndexByte(row, r); j >= 0 {
+				return i, float64(j) + 0.5*float64(i), true
+			}
+		}
+		return 0, 0, false
+	}
+	rx, cx, okX := pos(x)
+	ry, cy, okY := pos(y)
+	if !okX || !okY {
+		return true
+	}
+	dr, dc := rx-ry, cx-cy
+	if dr < 0 {
+		dr = -dr
+	}
+	if dc < 0 {
+		dc = -dc
+	}
+	return dr > 1 || dr == 0 && dc > 1 || dr == 1 && dc > 1
+}
+
+// keyboardSlip reports whether two words (folded, a to z) are one slip of the keyboard
+// apart: two letters swapped, a letter doubled, dropped or added, or one struck for a key
+// beside it.
+func keyboardSlip(x, y string) bool {
+	if len(x) == len(y) {
+		var diff []int
+		for i := range len(x) {
+			if x[i] != y[i] {
+				diff = append(diff, i)
+			}
+		}
+		switch len(diff) {
+		case 1:
+			return !keysApart(x[diff[0]], y[diff[0]])
+		case 2:
+			i, j := diff[0], diff[1]
+			return j == i+1 && x[i] == y[j] && x[j] == y[i]
+		}
+		return false
+	}
+	if len(x) < len(y) {
+		x, y = y, x
+	}
+	if len(x) != len(y)+1 {
+		return false
+	}
+	for i := range len(x) {
+		if x[:i]+x[i+1:] == y {
+			return true
+		}
+	}
+	return false
+}
+
+// loadKeyedClusters loads the clusters (members' profiles included) of the parties a
+// mention's keys name where they name two or more: an order of Aiden's from his
+// mailbox and the home's line, which his twin Ayden orders from too. Which of them
+// the mention is, and whether the two are one, is what the cluster rules decide
+// (personalKeysFirst, twoPeople), and they read the members; a mention whose
+// description its keys' parties are filed under asks for no candidates, so the members
+// are not otherwise loaded. Keys of two parties on one mention are rare: a household's
+// line or a person's second mailbox.
+func (b *batch) loadKeyedClusters(ctx context.Context, identities [][]string) error {
+	pb := b.parties
+	var ids []string
+	for _, identity := range identities {
+		var named []string
+		for _, k := range identity {
+			if strings.HasPrefix(k, "phone:") || strings.HasPrefix(k, "email:") {
+				if id, ok := pb.known[k]; ok {
+					named = appendUnique(named, id)
+				}
+			}
+		}
+		if len(named) > 1 {
+			for _, id := range named {
+				ids = appendUnique(ids, id)
+			}
+		}
+	}
+	if err := b.loadClustersWithMembers(ctx, ids); err != nil {
+		return fmt.Errorf("loading the clusters of parties one mention's keys name: %w", err)
+	}
+	return nil
 }

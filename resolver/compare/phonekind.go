@@ -54,6 +54,9 @@ var fixedPrefixes = map[string][]string{
 	"86": {"10", "2", "3", "4", "5", "6", "7", "8", "9"},
 	// Australia: 02, 03, 07 and 08 by region; 04 mobiles.
 	"61": {"2", "3", "7", "8"},
+	// Vietnam: area codes 0203 to 0299 since the 2017 renumbering (024 Hà Nội, 028 Hồ
+	// Chí Minh City); 03, 05, 07, 08 and 09 mobiles.
+	"84": {"2"},
 	// New Zealand: 03, 04, 06, 07 and 09 by region; 02 mobiles.
 	"64": {"3", "4", "6", "7", "9"},
 	// India: mobiles start with 6 to 9; area codes starting with 1 to 5 (011 Delhi,

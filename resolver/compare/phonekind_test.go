@@ -51,6 +51,10 @@ func TestFixedLine(t *testing.T) {
 		{"0412 345 678", "AU", false},    // an Australian mobile
 		{"6123 4567", "SG", true},        // a Singapore home
 		{"9123 4567", "SG", false},       // a Singapore mobile
+		{"028 6642 7696", "VN", true},    // Hồ Chí Minh City
+		{"+84 24 3826 4011", "", true},   // Hà Nội, from abroad
+		{"0975 244 867", "VN", false},    // a Vietnamese mobile
+		{"0778817094", "VN", false},      // a Vietnamese mobile
 	}
 	for _, c := range cases {
 		e, ok := normalize.Phone(c.phone, c.country)
