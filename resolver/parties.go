@@ -117,6 +117,10 @@ type partyBook struct {
 	// kids holds the reverse of info's Root links: the ids merged into each id (see
 	// partymembers.go; setInfo keeps it in step).
 	kids map[string][]string
+	// stored holds the profiles of the stored members of clusters the batch may join
+	// that no block returned: read by the cluster rules (memberProfiles), never
+	// candidates themselves (see partyclusterload.go).
+	stored map[string]PartyProfile
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -410,6 +414,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	// its party is not filed under, can need scoring, so only their blocks are looked
 	// up: a regular customer's hundredth order costs no candidate query.
 	wanted := map[string]bool{}
+	var joinable []string // the parties a mention that needs scoring is filed under (see loadClusterMembers)
 	for _, m := range mentions {
 		// A key under another person's name (a household's phone) names no party for
 		// this mention: it may still need scoring.
@@ -423,6 +428,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		if len(nodes) > 0 && (m.writing == "" || written || b.parties.knowsDescription(nodes, m.profile)) {
 			continue
 		}
+		joinable = append(joinable, nodes...)
 		for _, bk := range b.parties.blockKeys(m.profile) {
 			wanted[bk] = true
 		}
@@ -449,7 +455,10 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		}
 	}
 	b.parties.filed = filed
-	return nil
+	for _, c := range cands {
+		joinable = append(joinable, c.ID)
+	}
+	return b.loadClusterMembers(ctx, joinable)
 }
 
 func (pb *partyBook) root(id string) string {

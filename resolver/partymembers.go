@@ -110,11 +110,15 @@ func (pb *partyBook) scanMembers(root string) []string {
 }
 
 // memberProfiles yields the profile of each member of the party whose surviving id is
-// root that has one.
+// root that has one: the batch's, or else the store's (pb.stored).
 func (pb *partyBook) memberProfiles(root string) iter.Seq2[string, PartyProfile] {
 	return func(yield func(string, PartyProfile) bool) {
 		for _, id := range pb.members(root) {
-			if p, ok := pb.profiles[id]; ok && !yield(id, p) {
+			p, ok := pb.profiles[id]
+			if !ok {
+				p, ok = pb.stored[id]
+			}
+			if ok && !yield(id, p) {
 				return
 			}
 		}
