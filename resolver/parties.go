@@ -834,6 +834,12 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		if v.d == Same && !parts.strong[root] && pb.accountsApart(self, root, prof) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
+		// A masked order's seven digits into a party that does not hold the order's
+		// account, from an account whose history the tenant already holds (see
+		// maskOfAnotherAccount).
+		if v.d == Same && !parts.strong[root] && pb.maskOfAnotherAccount(id, root, prof, v.cp, v.c) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
+		}
 	}
 	for root, v := range best {
 		// A link that does not rest on the names (李女士 against 李颖娜, or 李畅 against

@@ -1,7 +1,9 @@
 package resolver_test
 
 import (
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/seamhub/seam/ontology"
 )
@@ -66,6 +68,49 @@ func TestParcelPointOfANamesakeWithOwnContacts(t *testing.T) {
 		docs := deliver(f, "shopify", order, func(int) int { return 1 })
 		if got := partition(t, f, docs, order); got != "0 0 | 1 1" {
 			t.Errorf("order %d gave clusters %q, want the namesakes apart", i, got)
+		}
+	}
+}
+
+// TestMaskedOrderOfAnAccountWithAnotherMembersNumber: 郑昊 orders from his Douyin
+// account, masked (郑*, 1********39) and decrypted with his own phone, and once, masked,
+// with his father's number (156****1021); his father 郑文 orders on Pinduoduo, with no
+// Douyin account. The mask's seven digits fit the father, but the order is the son's
+// account's, whose history the son's own number already holds: the digits must not
+// join the father to the son, whether the father's order came before the masked one or
+// after it.
+func TestMaskedOrderOfAnAccountWithAnotherMembersNumber(t *testing.T) {
+	const area = "四川省成都市锦江区春熙路街道 红星路***"
+	type order struct {
+		person int
+		system string
+		ref    ontology.PartyRef
+	}
+	son := func(name, phone, address string) order {
+		return order{1, "douyin", ontology.PartyRef{Role: ontology.PartyCustomer, ExternalID: "1@#SON", Name: name, Phone: phone, Address: address}}
+	}
+	ownMask := son("郑*", "1********39", area)
+	plain := son("郑昊", "15384347839", "四川省成都市锦江区春熙路街道红星路586号幸福小区6号楼502")
+	fathersNumber := son("郑*", "156****1021", area)
+	father := order{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "郑文", Phone: "15609241021",
+		Address: "四川省成都市锦江区红星路586号幸福小区6栋502室"}}
+	for i, seq := range [][]order{
+		{ownMask, father, plain, fathersNumber},
+		{ownMask, plain, fathersNumber, father},
+	} {
+		f := newFixture(t)
+		var docs []ontology.Document
+		var people []mention
+		for j, o := range seq {
+			d := f.doc(o.system, "order", fmt.Sprintf("o%d", j), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(j)*time.Hour), "online", nil, line("A", 1))
+			d.Parties = []ontology.PartyRef{o.ref}
+			f.save(d)
+			f.process()
+			docs = append(docs, d)
+			people = append(people, mention{o.person, o.ref})
+		}
+		if got := partition(t, f, docs, people); got != "0 | 1 1 1" {
+			t.Errorf("order %d gave clusters %q, want the father apart from the son's account", i, got)
 		}
 	}
 }

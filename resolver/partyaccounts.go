@@ -1,5 +1,7 @@
 package resolver
 
+import "github.com/seamhub/seam/resolver/compare"
+
 // A shop's customer account (a Douyin buyer's doudian_open_id, a storefront's customer
 // number) is one customer's as the shop sees them, and the members of a household
 // each order from their own. A link that rests on part of a value (the seven digits
@@ -54,4 +56,33 @@ func (pb *partyBook) clusterAccounts(root string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// maskOfAnotherAccount reports whether a link between a mention (prof, filed as id) and
+// a candidate (cp, of the party whose surviving id is root) rests on the seven digits
+// a masked number shows (c), where the masked side carries a shop account whose party
+// the batch found already holding more than that order (the mention was filed under
+// its account's party before its description was scored, or the candidate was
+// merged into another party), and the plain side holds no such account. The
+// account's party is the buyer's history, which the batch does not load: the buyer's
+// own plain number has joined it to the buyer's other parties already, or the buyer's
+// first masked order linked them when it founded it. What is left for the digits to
+// join is a number the buyer ordered with that is someone else's (the father's,
+// ordered to by the son), and the whole account would follow it into that person's
+// party.
+func (pb *partyBook) maskOfAnotherAccount(id, root string, prof, cp PartyProfile, c Comparison) bool {
+	if prof.Company || c[fieldPhone].Kind != compare.MaskedDigits || ownAgreement(c) {
+		return false
+	}
+	masked, node, plain := prof, id, pb.clusterAccounts(pb.root(root))
+	if !compare.IsMasked(prof.Phone) {
+		masked, node, plain = cp, cp.ID, pb.clusterAccounts(pb.root(id))
+		if prof.Account != "" {
+			plain[prof.Account] = true
+		}
+	}
+	if masked.Account == "" || !compare.IsMasked(masked.Phone) || node == "" || pb.root(node) == node {
+		return false
+	}
+	return !plain[masked.Account]
 }
