@@ -420,6 +420,13 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		// this mention: it may still need scoring.
 		var nodes []string
 		for _, k := range m.identity {
+			if id, ok := b.parties.known[k]; ok && b.parties.accountMaskOther(k, id, m.profile) {
+				// The parties the account's masked number may be another's of (see
+				// accountsMaskOfAnother).
+				if bk := blockKey(BlockMaskedPhone, b.parties.filedAs[id][BlockMaskedPhone]); bk != "" {
+					wanted[bk] = true
+				}
+			}
 			if id, ok := b.parties.known[k]; ok && !b.parties.household(k, id, m.profile) && !b.parties.homeLineOfAnother(k, id, m.profile) {
 				nodes = append(nodes, id)
 			}
@@ -497,6 +504,13 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			}
 			if pb.household(k, id, prof) {
 				// A family's phone or e-mail under another name: related, not one.
+				refused = appendUnique(refused, pb.root(id))
+				own = slices.DeleteFunc(slices.Clone(own), func(x string) bool { return x == k })
+				continue
+			}
+			if pb.accountsMaskOfAnother(k, id, prof) {
+				// The account's first order went to another member's number, whose
+				// party its digits joined: this order is not that member's.
 				refused = appendUnique(refused, pb.root(id))
 				own = slices.DeleteFunc(slices.Clone(own), func(x string) bool { return x == k })
 				continue

@@ -1,6 +1,10 @@
 package resolver
 
-import "github.com/seamhub/seam/resolver/compare"
+import (
+	"strings"
+
+	"github.com/seamhub/seam/resolver/compare"
+)
 
 // A shop's customer account (a Douyin buyer's doudian_open_id, a storefront's customer
 // number) is one customer's as the shop sees them, and the members of a household
@@ -85,4 +89,46 @@ func (pb *partyBook) maskOfAnotherAccount(id, root string, prof, cp PartyProfile
 		return false
 	}
 	return !plain[masked.Account]
+}
+
+// accountsMaskOfAnother reports whether a shop account's key names a party (node)
+// known by a masked number that the mention's own number (plain, or the digits its
+// mask shows) does not fit, and the node's party holds a plain number the node's mask
+// does fit. A buyer's orders under one account that were never decrypted each show the
+// number they went to: the account's first order went to another member's number (the
+// son's, which the father ordered to), and its seven digits joined that member's
+// party, as they should on what was known then. An order of the account that shows
+// another number is the buyer's, not that member's: filing it under the node would
+// make one party of two people. The mention keeps its other keys (or its description
+// decides), and the two parties are related.
+func (pb *partyBook) accountsMaskOfAnother(key, node string, prof PartyProfile) bool {
+	if !pb.accountMaskOther(key, node, prof) {
+		return false
+	}
+	mask := pb.nodePhone(node)
+	for _, q := range pb.memberProfiles(pb.root(node)) {
+		if !q.Company && q.Phone != "" && !compare.IsMasked(q.Phone) &&
+			compare.PhoneLevel(mask, q.Phone, q.Country).Kind == compare.MaskedDigits {
+			return true
+		}
+	}
+	return false
+}
+
+// accountMaskOther reports whether a shop account's key names a party (node) known by a
+// masked number that the mention's own number does not fit.
+func (pb *partyBook) accountMaskOther(key, node string, prof PartyProfile) bool {
+	if prof.Company || !strings.HasPrefix(key, "ext:") || prof.Phone == "" {
+		return false
+	}
+	mask := pb.nodePhone(node)
+	return compare.IsMasked(mask) && compare.PhoneLevel(mask, prof.Phone, prof.Country).Kind == compare.Different
+}
+
+// nodePhone is the phone of a party's own profile: the batch's, or the store's.
+func (pb *partyBook) nodePhone(node string) string {
+	if p, ok := pb.profiles[node]; ok {
+		return p.Phone
+	}
+	return pb.info[node].Phone
 }
