@@ -421,11 +421,9 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		var nodes []string
 		for _, k := range m.identity {
 			if id, ok := b.parties.known[k]; ok && b.parties.accountMaskOther(k, id, m.profile) {
-				// The parties the account's masked number may be another's of (see
-				// accountsMaskOfAnother).
-				if bk := blockKey(BlockMaskedPhone, b.parties.filedAs[id][BlockMaskedPhone]); bk != "" {
-					wanted[bk] = true
-				}
+				// The party the account's masked number joined, whose member holding
+				// that number is another's (see accountsMaskOfAnother).
+				joinable = append(joinable, id)
 			}
 			if id, ok := b.parties.known[k]; ok && !b.parties.household(k, id, m.profile) && !b.parties.homeLineOfAnother(k, id, m.profile) {
 				nodes = append(nodes, id)
@@ -444,7 +442,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		return err
 	}
 	if len(wanted) == 0 {
-		return nil
+		return b.loadClusterMembers(ctx, joinable)
 	}
 	blocks := slices.Sorted(maps.Keys(wanted))
 	cands, filed, err := b.tx.PartyCandidates(ctx, blocks)
