@@ -51,10 +51,10 @@ func (pb *partyBook) accountsApart(self, root string, prof PartyProfile) bool {
 }
 
 // clusterAccounts is the set of accounts the members of the party whose surviving id is
-// root hold, as far as the batch knows them.
+// root hold, the stored members' too (see partyclusterload.go).
 func (pb *partyBook) clusterAccounts(root string) map[string]bool {
 	out := map[string]bool{}
-	for _, p := range pb.memberProfiles(root) {
+	for _, p := range pb.wholeMemberProfiles(root) {
 		if p.Account != "" && !p.Company {
 			out[p.Account] = true
 		}
@@ -106,7 +106,7 @@ func (pb *partyBook) accountsMaskOfAnother(key, node string, prof PartyProfile) 
 		return false
 	}
 	mask := pb.nodePhone(node)
-	for _, q := range pb.memberProfiles(pb.root(node)) {
+	for _, q := range pb.wholeMemberProfiles(pb.root(node)) {
 		if !q.Company && q.Phone != "" && !compare.IsMasked(q.Phone) &&
 			compare.PhoneLevel(mask, q.Phone, q.Country).Kind == compare.MaskedDigits {
 			return true

@@ -3,6 +3,7 @@ package resolver
 import (
 	"context"
 	"fmt"
+	"iter"
 	"slices"
 )
 
@@ -17,13 +18,20 @@ import (
 // into the batch. So the batch loads, for each party it may join a mention to, that
 // party's other members too, in one read per batch and a bounded count per party.
 
+// Only the rules that read a party's shop accounts and plain numbers (clusterAccounts,
+// accountsMaskOfAnother) read the stored members: a Douyin account's party holds the
+// receivers of the buyer's gifts as members (黄军 in Chengdu, filed under 陈菲月's
+// account), whose names the name rules (clustersContradict) would read as another
+// person in her party, and split her own phone's orders from her account's. The
+// account and the numbers are the buyer's whoever received the parcel.
+
 // clusterMembersPerParty bounds the members loaded of one party: a person's party
 // holds a few members (one per account, mailbox or way of writing the name); a shared
 // line or a company's mailbox may hold thousands, of which a sample tells as much.
 const clusterMembersPerParty = 64
 
 // loadClusterMembers loads the stored members of the clusters of the listed parties
-// that the batch holds no profile of, for the cluster rules to read (pb.stored); they
+// that the batch holds no profile of, for the account rules to read (pb.stored); they
 // are filed under no block, so they are no candidates of their own.
 func (b *batch) loadClusterMembers(ctx context.Context, ids []string) error {
 	pb := b.parties
@@ -56,4 +64,20 @@ func (b *batch) loadClusterMembers(ctx context.Context, ids []string) error {
 		pb.stored[c.ID] = c
 	}
 	return nil
+}
+
+// wholeMemberProfiles is memberProfiles with the stored members the batch loaded
+// (loadClusterMembers) where it holds no profile of its own.
+func (pb *partyBook) wholeMemberProfiles(root string) iter.Seq2[string, PartyProfile] {
+	return func(yield func(string, PartyProfile) bool) {
+		for _, id := range pb.members(root) {
+			p, ok := pb.profiles[id]
+			if !ok {
+				p, ok = pb.stored[id]
+			}
+			if ok && !yield(id, p) {
+				return
+			}
+		}
+	}
 }

@@ -110,15 +110,11 @@ func (pb *partyBook) scanMembers(root string) []string {
 }
 
 // memberProfiles yields the profile of each member of the party whose surviving id is
-// root that has one: the batch's, or else the store's (pb.stored).
+// root that has one.
 func (pb *partyBook) memberProfiles(root string) iter.Seq2[string, PartyProfile] {
 	return func(yield func(string, PartyProfile) bool) {
 		for _, id := range pb.members(root) {
-			p, ok := pb.profiles[id]
-			if !ok {
-				p, ok = pb.stored[id]
-			}
-			if ok && !yield(id, p) {
+			if p, ok := pb.profiles[id]; ok && !yield(id, p) {
 				return
 			}
 		}
