@@ -23,20 +23,25 @@ CALL (root) {
 }
 RETURN m.id AS node, root.id AS root, m.kind AS kind, m.profile AS profile,
        CASE WHEN m.profile IS NULL THEN m {.nameKey, .email, .phone, .address, .country} END AS old,
-       coalesce(root.taxId, m.taxId) AS tax`
+       coalesce(root.taxId, m.taxId) AS tax,
+       [(al:Alias)-[:NAMES]->(m) WHERE al.code STARTS WITH 'ext:' | al.code][..$per] AS accounts`
 
 // PartyMembers returns the members of the clusters the listed parties belong to, each
 // with its own first mention's profile and its surviving id, at most per a cluster, in
-// one statement for the whole list.
-func (t *resolutionTx) PartyMembers(ctx context.Context, ids []string, per int) ([]resolver.PartyProfile, error) {
+// one statement for the whole list; and, by member, the shop account keys (ext:) that
+// name it: a member's profile is its first mention's, and the accounts that named it
+// since (a Pinduoduo order founded it, the buyer's Douyin orders joined it by his
+// phone) are its aliases only.
+func (t *resolutionTx) PartyMembers(ctx context.Context, ids []string, per int) ([]resolver.PartyProfile, map[string][]string, error) {
 	if len(ids) == 0 || per <= 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	recs, err := run(ctx, t.tx, partyMembersCypher, map[string]any{"ids": ids, "tenant": t.tenant, "per": per})
 	if err != nil {
-		return nil, fmt.Errorf("loading party cluster members: %w", err)
+		return nil, nil, fmt.Errorf("loading party cluster members: %w", err)
 	}
 	out := make([]resolver.PartyProfile, 0, len(recs))
+	keys := map[string][]string{}
 	seen := map[string]bool{}
 	for _, r := range recs {
 		if node := get[string](r, "node"); seen[node] {
@@ -46,9 +51,14 @@ func (t *resolutionTx) PartyMembers(ctx context.Context, ids []string, per int) 
 		}
 		pr, err := storedProfile(r)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out = append(out, pr)
+		for _, a := range get[[]any](r, "accounts") {
+			if k, ok := a.(string); ok {
+				keys[pr.ID] = append(keys[pr.ID], k)
+			}
+		}
 	}
-	return out, nil
+	return out, keys, nil
 }

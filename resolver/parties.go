@@ -121,6 +121,10 @@ type partyBook struct {
 	// that no block returned: read by the cluster rules (memberProfiles), never
 	// candidates themselves (see partyclusterload.go).
 	stored map[string]PartyProfile
+	// storedAccounts holds, by stored member, the shop accounts whose keys name it:
+	// a member founded by another shop's order holds its buyer's account as an alias
+	// only (see partyclusterload.go).
+	storedAccounts map[string][]string
 }
 
 func companyRole(r ontology.PartyRole) bool {

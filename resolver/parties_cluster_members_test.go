@@ -30,3 +30,23 @@ func TestMaskedOrderMeetsTheMemberWithoutTheAccount(t *testing.T) {
 		}
 	}
 }
+
+// TestMaskedOrderMeetsAnAccountKnownByItsKeyOnly: 陆龙 orders on Pinduoduo, then from
+// his Douyin account with the same phone, which files the Douyin order under the
+// Pinduoduo order's party by the phone: the account names that party as a key only,
+// no profile of it holds the account. His son orders from his own Douyin account, once
+// masked with his father's number (陆**, 132****9023). The party holds another
+// account of the shop, as its keys say, and the digits must not join the son's order
+// to it.
+func TestMaskedOrderMeetsAnAccountKnownByItsKeyOnly(t *testing.T) {
+	const home = "浙江省杭州市滨江区长河街道滨盛路1268号桂花苑2栋1302室"
+	seq := []shopOrder{
+		{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "陆龙", Phone: "13237509023", Address: home}},
+		{0, "douyin", wangjingHome("1@#FATHER", "陆龙", "13237509023", home)},
+		{1, "douyin", wangjingHome("1@#SON", "陆**", "132****9023", "浙江省杭州市滨江区长河街道 滨盛路***")},
+	}
+	f := newFixture(t)
+	if got := deliverOrders(t, f, seq); got != "0 0 | 1" {
+		t.Errorf("clusters %q, want the son's masked order apart from his father's account", got)
+	}
+}

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strings"
+
+	"github.com/seamhub/seam/ontology"
 )
 
 // A party is a cluster of stored parties, one per key or description that founded
@@ -44,9 +47,19 @@ func (b *batch) loadClusterMembers(ctx context.Context, ids []string) error {
 	if len(roots) == 0 {
 		return nil
 	}
-	profs, err := b.tx.PartyMembers(ctx, roots, clusterMembersPerParty)
+	profs, accounts, err := b.tx.PartyMembers(ctx, roots, clusterMembersPerParty)
 	if err != nil {
 		return fmt.Errorf("loading the members of parties a mention may join: %w", err)
+	}
+	for id, keys := range accounts {
+		for _, k := range keys {
+			if a := keyAccount(k); a != "" {
+				if pb.storedAccounts == nil {
+					pb.storedAccounts = map[string][]string{}
+				}
+				pb.storedAccounts[id] = appendUnique(pb.storedAccounts[id], a)
+			}
+		}
 	}
 	for _, c := range profs {
 		if _, ok := pb.profiles[c.ID]; ok {
@@ -80,4 +93,19 @@ func (pb *partyBook) wholeMemberProfiles(root string) iter.Seq2[string, PartyPro
 			}
 		}
 	}
+}
+
+// keyAccount is the Account (system:id) of a customer's shop account key
+// (ext:system:customer:id), "" for any other key.
+func keyAccount(k string) string {
+	rest, ok := strings.CutPrefix(k, "ext:")
+	if !ok {
+		return ""
+	}
+	system, rest, _ := strings.Cut(rest, ":")
+	role, id, _ := strings.Cut(rest, ":")
+	if system == "" || id == "" || role != string(ontology.PartyCustomer) {
+		return ""
+	}
+	return system + ":" + id
 }
