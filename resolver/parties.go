@@ -118,7 +118,7 @@ type partyBook struct {
 	// partymembers.go; setInfo keeps it in step).
 	kids map[string][]string
 	// stored holds the profiles of the stored members of clusters the batch may join
-	// that no block returned: read by the cluster rules (memberProfiles), never
+	// that no block returned: read by the account rules (wholeMemberProfiles), never
 	// candidates themselves (see partyclusterload.go).
 	stored map[string]PartyProfile
 	// storedAccounts holds, by stored member, the shop accounts whose keys name it:
@@ -424,11 +424,6 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		// this mention: it may still need scoring.
 		var nodes []string
 		for _, k := range m.identity {
-			if id, ok := b.parties.known[k]; ok && b.parties.accountMaskOther(k, id, m.profile) {
-				// The party the account's masked number joined, whose member holding
-				// that number is another's (see accountsMaskOfAnother).
-				joinable = append(joinable, id)
-			}
 			if id, ok := b.parties.known[k]; ok && !b.parties.household(k, id, m.profile) && !b.parties.homeLineOfAnother(k, id, m.profile) {
 				nodes = append(nodes, id)
 			}
@@ -506,13 +501,6 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			}
 			if pb.household(k, id, prof) {
 				// A family's phone or e-mail under another name: related, not one.
-				refused = appendUnique(refused, pb.root(id))
-				own = slices.DeleteFunc(slices.Clone(own), func(x string) bool { return x == k })
-				continue
-			}
-			if pb.accountsMaskOfAnother(k, id, prof) {
-				// The account's first order went to another member's number, whose
-				// party its digits joined: this order is not that member's.
 				refused = appendUnique(refused, pb.root(id))
 				own = slices.DeleteFunc(slices.Clone(own), func(x string) bool { return x == k })
 				continue
@@ -848,12 +836,6 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		// shop the mention's party holds one of: two customers of that shop, a
 		// household's (see partyaccounts.go).
 		if v.d == Same && !parts.strong[root] && pb.accountsApart(self, root, prof) {
-			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
-		}
-		// A masked order's seven digits into a party that does not hold the order's
-		// account, from an account whose history the tenant already holds (see
-		// maskOfAnotherAccount).
-		if v.d == Same && !parts.strong[root] && pb.maskOfAnotherAccount(id, root, prof, v.cp, v.c) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
 	}

@@ -1,7 +1,9 @@
 package resolver_test
 
 import (
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/seamhub/seam/ontology"
 )
@@ -49,4 +51,28 @@ func TestMaskedOrderMeetsAnAccountKnownByItsKeyOnly(t *testing.T) {
 	if got := deliverOrders(t, f, seq); got != "0 0 | 1" {
 		t.Errorf("clusters %q, want the son's masked order apart from his father's account", got)
 	}
+}
+
+// shopOrder is one order of a person (by index) on a system, with its customer.
+type shopOrder struct {
+	person int
+	system string
+	ref    ontology.PartyRef
+}
+
+// deliverOrders saves and resolves the orders one batch each, in the order given, and
+// returns the clusters as partition renders them.
+func deliverOrders(t *testing.T, f *fixture, seq []shopOrder) string {
+	t.Helper()
+	var docs []ontology.Document
+	var people []mention
+	for j, o := range seq {
+		d := f.doc(o.system, "order", fmt.Sprintf("o%d", j), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(j)*time.Hour), "online", nil, line("A", 1))
+		d.Parties = []ontology.PartyRef{o.ref}
+		f.save(d)
+		f.process()
+		docs = append(docs, d)
+		people = append(people, mention{o.person, o.ref})
+	}
+	return partition(t, f, docs, people)
 }

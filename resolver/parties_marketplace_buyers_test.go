@@ -1,9 +1,7 @@
 package resolver_test
 
 import (
-	"fmt"
 	"testing"
-	"time"
 
 	"github.com/seamhub/seam/ontology"
 )
@@ -70,80 +68,4 @@ func TestParcelPointOfANamesakeWithOwnContacts(t *testing.T) {
 			t.Errorf("order %d gave clusters %q, want the namesakes apart", i, got)
 		}
 	}
-}
-
-// TestMaskedOrderOfAnAccountWithAnotherMembersNumber: 郑昊 orders from his Douyin
-// account, masked (郑*, 1********39) and decrypted with his own phone, and once, masked,
-// with his father's number (156****1021); his father 郑文 orders on Pinduoduo, with no
-// Douyin account. The mask's seven digits fit the father, but the order is the son's
-// account's, whose history the son's own number already holds: the digits must not
-// join the father to the son, whether the father's order came before the masked one or
-// after it.
-func TestMaskedOrderOfAnAccountWithAnotherMembersNumber(t *testing.T) {
-	const area = "四川省成都市锦江区春熙路街道 红星路***"
-	son := func(name, phone, address string) shopOrder {
-		return shopOrder{1, "douyin", ontology.PartyRef{Role: ontology.PartyCustomer, ExternalID: "1@#SON", Name: name, Phone: phone, Address: address}}
-	}
-	ownMask := son("郑*", "1********39", area)
-	plain := son("郑昊", "15384347839", "四川省成都市锦江区春熙路街道红星路586号幸福小区6号楼502")
-	fathersNumber := son("郑*", "156****1021", area)
-	father := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "郑文", Phone: "15609241021",
-		Address: "四川省成都市锦江区红星路586号幸福小区6栋502室"}}
-	for i, seq := range [][]shopOrder{
-		{ownMask, father, plain, fathersNumber},
-		{ownMask, plain, fathersNumber, father},
-	} {
-		f := newFixture(t)
-		if got := deliverOrders(t, f, seq); got != "0 | 1 1 1" {
-			t.Errorf("order %d gave clusters %q, want the father apart from the son's account", i, got)
-		}
-	}
-}
-
-// TestAccountsFirstOrderWithAnotherMembersNumber: 吴伟's first Douyin order went,
-// masked, to his daughter's number (吴*, 154****5238), and its digits joined her
-// Pinduoduo order (吴萍, 15405595238), as nothing said otherwise then. His account's
-// later orders show his own number, decrypted (17564570089) or masked (175****0089):
-// they are not hers, and the account must not file them under her party.
-func TestAccountsFirstOrderWithAnotherMembersNumber(t *testing.T) {
-	const area = "北京市北京市朝阳区八里庄街道 酒仙桥路***"
-	father := func(name, phone, address string) shopOrder {
-		return shopOrder{1, "douyin", ontology.PartyRef{Role: ontology.PartyCustomer, ExternalID: "1@#FATHER", Name: name, Phone: phone, Address: address}}
-	}
-	seq := []shopOrder{
-		father("吴*", "154****5238", area),
-		{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "吴萍", Phone: "15405595238",
-			Address: "北京市北京市朝阳区酒仙桥路1468号恒大里3幢402室"}},
-		father("吴伟", "17564570089", "北京市北京市朝阳区八里庄街道酒仙桥路1468号恒大里3号楼402"),
-		father("吴*", "175****0089", area),
-	}
-	f := newFixture(t)
-	// The first masked order stays with the daughter, whose number it shows.
-	if got := deliverOrders(t, f, seq); got != "0 1 | 1 1" {
-		t.Errorf("clusters %q, want the father's own orders apart from his daughter's party", got)
-	}
-}
-
-// shopOrder is one order of a person (by index) on a system, with its customer.
-type shopOrder struct {
-	person int
-	system string
-	ref    ontology.PartyRef
-}
-
-// deliverOrders saves and resolves the orders one batch each, in the order given, and
-// returns the clusters as partition renders them.
-func deliverOrders(t *testing.T, f *fixture, seq []shopOrder) string {
-	t.Helper()
-	var docs []ontology.Document
-	var people []mention
-	for j, o := range seq {
-		d := f.doc(o.system, "order", fmt.Sprintf("o%d", j), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(j)*time.Hour), "online", nil, line("A", 1))
-		d.Parties = []ontology.PartyRef{o.ref}
-		f.save(d)
-		f.process()
-		docs = append(docs, d)
-		people = append(people, mention{o.person, o.ref})
-	}
-	return partition(t, f, docs, people)
 }
