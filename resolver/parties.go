@@ -117,6 +117,14 @@ type partyBook struct {
 	// kids holds the reverse of info's Root links: the ids merged into each id (see
 	// partymembers.go; setInfo keeps it in step).
 	kids map[string][]string
+	// stored holds the profiles of the stored members of clusters the batch may join
+	// that no block returned: read by the account rules (wholeMemberProfiles), never
+	// candidates themselves (see partyclusterload.go).
+	stored map[string]PartyProfile
+	// storedAccounts holds, by stored member, the shop accounts whose keys name it:
+	// a member founded by another shop's order holds its buyer's account as an alias
+	// only (see partyclusterload.go).
+	storedAccounts map[string][]string
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -415,6 +423,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 	// its party is not filed under, can need scoring, so only their blocks are looked
 	// up: a regular customer's hundredth order costs no candidate query.
 	wanted := map[string]bool{}
+	var joinable []string // the parties a mention that needs scoring is filed under (see loadJoinableMembers)
 	for _, m := range mentions {
 		// A key under another person's name (a household's phone) names no party for
 		// this mention: it may still need scoring.
@@ -428,6 +437,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		if len(nodes) > 0 && (m.writing == "" || written || b.parties.knowsDescription(nodes, m.profile)) {
 			continue
 		}
+		joinable = append(joinable, nodes...)
 		for _, bk := range b.parties.blockKeys(m.profile) {
 			wanted[bk] = true
 		}
@@ -443,7 +453,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		return err
 	}
 	if len(wanted) == 0 {
-		return nil
+		return b.loadJoinableMembers(ctx, joinable)
 	}
 	blocks := slices.Sorted(maps.Keys(wanted))
 	cands, filed, err := b.tx.PartyCandidates(ctx, blocks)
@@ -461,7 +471,13 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		}
 	}
 	b.parties.filed = filed
-	return b.loadNamesakeClusters(ctx, profs, cands)
+	if err := b.loadNamesakeClusters(ctx, profs, cands); err != nil {
+		return err
+	}
+	for _, c := range cands {
+		joinable = append(joinable, c.ID)
+	}
+	return b.loadJoinableMembers(ctx, joinable)
 }
 
 func (pb *partyBook) root(id string) string {

@@ -45,12 +45,18 @@ func (pb *partyBook) accountsApart(self, root string, prof PartyProfile) bool {
 }
 
 // clusterAccounts is the set of accounts the members of the party whose surviving id is
-// root hold, as far as the batch knows them.
+// root hold, the stored members' too (see partyclusterload.go).
 func (pb *partyBook) clusterAccounts(root string) map[string]bool {
 	out := map[string]bool{}
-	for _, p := range pb.memberProfiles(root) {
-		if p.Account != "" && !p.Company {
+	for id, p := range pb.wholeMemberProfiles(root) {
+		if p.Company {
+			continue
+		}
+		if p.Account != "" {
 			out[p.Account] = true
+		}
+		for _, a := range pb.storedAccounts[id] {
+			out[a] = true
 		}
 	}
 	return out

@@ -60,6 +60,12 @@ type Tx interface {
 	// PartyProfiles returns the stored profiles (with their surviving ids) of the listed
 	// parties that exist.
 	PartyProfiles(ctx context.Context, ids []string) ([]PartyProfile, error)
+	// PartyMembers returns the stored profiles (with their surviving ids) of the
+	// members of the clusters the listed parties belong to, the surviving party among
+	// them, at most per of each cluster: what the cluster rules read of a party the
+	// batch may join, whose members no block of the batch's mentions may return; and
+	// the shop account keys (ext:) naming each member.
+	PartyMembers(ctx context.Context, ids []string, per int) ([]PartyProfile, map[string][]string, error)
 	// PartyApart returns the pairs of parties people said are different, and what is
 	// known of each party named in them.
 	PartyApart(ctx context.Context) ([][2]string, map[string]PartyInfo, error)
