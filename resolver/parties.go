@@ -744,6 +744,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	// taken holds, for a one-to-one tenant, the clusters that already hold another
 	// account of this mention's system: one storefront account is one customer.
 	taken := map[string]bool{}
+	var apart apartContra
 	for _, bk := range keys {
 		masks := masksOnly(bk, prof)
 		for _, cand := range pb.blocks[bk] {
@@ -758,6 +759,9 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 				j.masked = compare.IsMasked(cp.Phone)
 				j.takes = b.oneToOne && prof.Account != "" && cp.Account != "" && cp.Account != prof.Account &&
 					accountSystem(cp.Account) == accountSystem(prof.Account)
+				if j.d == Apart && j.takes {
+					j.contra, j.contraKnown = personsContradict(prof, cp), true // noted below
+				}
 				judged[n] = j
 			}
 			if masks && !j.masked && j.c[fieldPhone].Kind != compare.Typo {
@@ -769,11 +773,13 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			if namesakeNextDoor(j.c, prof, pb.profiles[cand]) {
 				namesakes[pb.root(cand)] = true
 			}
-			if j.d == Apart && !j.contra && !j.takes {
-				// Apart, with no name that contradicts and no account that takes the
-				// cluster: nothing below reads such a candidate (of best only Same and
-				// Possibly count, parts records Same and contradictions), so it is left
-				// out before its cluster is even looked up.
+			if j.d == Apart && !j.takes {
+				// Apart, with no account that takes the cluster: nothing below reads such
+				// a candidate (of best only Same and Possibly count, parts records Same
+				// and contradictions), so it is left out before its cluster is even
+				// looked up; but for whether its names contradict, which is worked out
+				// only where a cluster asks (apartContra).
+				apart.add(cand, n)
 				continue
 			}
 			cp := pb.profiles[cand]
@@ -811,6 +817,7 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			parts.strong[root] = true
 		}
 	}
+	apart.note(pb, self, prof, parts, judged, func(root string) bool { return best[root].d == Same && !parts.strong[root] })
 	for root, v := range best {
 		// A parcel point that fits homes of several parties (two namesakes of one
 		// compound, whose lockers are one) links none of them on the compound alone,

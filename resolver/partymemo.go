@@ -90,9 +90,10 @@ func (pb *partyBook) compare(a, b PartyProfile) Comparison {
 
 // judgement is what matchProfile makes of one candidate description: the comparison,
 // the model's verdict and score, whether a Same rests on part of a value (restsOnPart)
-// and whether the names contradict (personsContradict); and, of the candidate alone,
-// whether its phone is masked (maskBlockPair) and whether its account takes its cluster
-// from a one-to-one mention.
+// and whether the names contradict (personsContradict, worked out here only where the
+// verdict is not Apart: see apartContra); and, of the candidate alone, whether its
+// phone is masked (maskBlockPair) and whether its account takes its cluster from a
+// one-to-one mention.
 type judgement struct {
 	c      Comparison
 	d      PartyVerdict
@@ -101,6 +102,8 @@ type judgement struct {
 	contra bool
 	masked bool
 	takes  bool
+	// contraKnown says contra was worked out for an Apart verdict (apartContra).
+	contraKnown bool
 }
 
 // describe numbers the description of party id (its profile without the ids): parties
@@ -123,9 +126,61 @@ func (pb *partyBook) describe(id string, p PartyProfile) {
 func (pb *partyBook) judge(pm *PartyModel, a, b PartyProfile, fr Frequency) judgement {
 	c := pb.compare(a, b)
 	d, s := pm.Decide(c, a, fr)
-	j := judgement{c: c, d: d, s: s, contra: personsContradict(a, b)}
+	j := judgement{c: c, d: d, s: s}
+	if d != Apart {
+		j.contra = personsContradict(a, b)
+	}
 	if d == Same {
 		j.onPart = pm.restsOnPart(c, a, b, fr)
 	}
 	return j
+}
+
+// apartContra holds the candidates a mention judged Apart, whose names' contradiction
+// (personsContradict) matchProfile has not worked out. Of such a candidate only that
+// counts, and only for a cluster the mention matches on part of a value alone (see
+// partLinks.holds): the names of every candidate in the blocks of a returning
+// customer's new writing were compared twice, by CompareParties and again by
+// namesContradict, for the few clusters the second could matter to (seam bench
+// backlog --grow days: personsContradict was 52 of describeAnew's 120 CPU s at a
+// million documents).
+type apartContra struct {
+	cands []string
+	descs []int32
+}
+
+// add records an Apart candidate (its id and description number) for later.
+func (ac *apartContra) add(cand string, n int32) {
+	ac.cands = append(ac.cands, cand)
+	ac.descs = append(ac.descs, n)
+}
+
+// note marks in parts the contradiction of each recorded candidate whose cluster
+// (its surviving id) matters asks for: as matchProfile's loop would have marked it,
+// past the same checks (not the mention's own cluster, one a person did not keep
+// apart, of the same kind and tax id). The judgements of the descriptions worked out
+// are kept in judged.
+func (ac *apartContra) note(pb *partyBook, self string, prof PartyProfile, parts partLinks, judged map[int32]judgement,
+	matters func(root string) bool) {
+	for i, cand := range ac.cands {
+		root := pb.root(cand)
+		if parts.contra[root] || !matters(root) || root == self || !pb.mayJoin(self, root) {
+			continue
+		}
+		cp := pb.profiles[cand]
+		if cp.Company != prof.Company {
+			continue
+		}
+		if t := pb.taxOf(root, cand); prof.TaxID != "" && t != "" && t != prof.TaxID {
+			continue
+		}
+		j := judged[ac.descs[i]]
+		if !j.contraKnown {
+			j.contra, j.contraKnown = personsContradict(prof, cp), true
+			judged[ac.descs[i]] = j
+		}
+		if j.contra {
+			parts.contra[root] = true
+		}
+	}
 }

@@ -25,12 +25,18 @@ import (
 // as pinyin). Only words that are other names count: a slip (Trari for Tran) or a
 // sound-alike is not told from a misspelling here.
 func middleWordsApart(a, b compare.Name, vietnamese bool) bool {
-	vietnamese = vietnamese || compare.VietnameseName(a) || compare.VietnameseName(b)
-	if !vietnamese && (compare.ReadsChinese(a) || compare.ReadsChinese(b)) {
+	// Most names have two words: they are counted before the names are read, which
+	// costs more and is asked of every pair compared.
+	wa := nameWords(a)
+	if len(wa) < 3 {
 		return false
 	}
-	wa, wb := nameWords(a), nameWords(b)
-	if len(wa) < 3 || len(wb) < 3 {
+	wb := nameWords(b)
+	if len(wb) < 3 {
+		return false
+	}
+	vietnamese = vietnamese || compare.VietnameseName(a) || compare.VietnameseName(b)
+	if !vietnamese && (compare.ReadsChinese(a) || compare.ReadsChinese(b)) {
 		return false
 	}
 	left := func(ws, other []string) []string {

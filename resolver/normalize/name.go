@@ -54,11 +54,11 @@ func PersonNameTokens(s string) []string {
 // are all the name has (a field filled with a number is compared as that number).
 func PersonNameWords(s string) []string {
 	ws := words(fold(s))
-	named := slices.ContainsFunc(ws, func(w string) bool { return strings.TrimRight(w, "0123456789") != "" })
-	var out []string
+	named := slices.ContainsFunc(ws, func(w string) bool { return trimDigits(w) != "" })
+	out := ws[:0] // the words kept, written over those read
 	cjk := ""
 	for _, w := range ws {
-		if trimmed := strings.TrimRight(w, "0123456789"); named && trimmed != w && (trimmed == "" || allCJK(trimmed)) {
+		if trimmed := trimDigits(w); named && trimmed != w && (trimmed == "" || allCJK(trimmed)) {
 			w = trimmed
 		}
 		if w == "" {
@@ -90,4 +90,15 @@ func PersonNameWords(s string) []string {
 		out = append(out, cjk)
 	}
 	return out
+}
+
+// trimDigits is strings.TrimRight(w, "0123456789") without building the set of
+// characters on every call: every comparison of two names splits each into words
+// many times over.
+func trimDigits(w string) string {
+	i := len(w)
+	for i > 0 && w[i-1] >= '0' && w[i-1] <= '9' {
+		i--
+	}
+	return w[:i]
 }

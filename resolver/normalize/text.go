@@ -27,10 +27,16 @@ func fold(s string) string {
 		// a tenth of training's comparisons.
 		return strings.ToLower(s)
 	}
-	for range 4 {
+	for i := range 4 {
 		t := foldOnce(s)
 		if t == s {
 			break
+		}
+		if i < 3 && isASCII(t) {
+			// What an ASCII text folds to is its lowering (as above), and the lowered
+			// text folds to itself: the passes that would follow give that, one
+			// NFKC and case folding each (Müller is muller after the first).
+			return strings.ToLower(t)
 		}
 		s = t
 	}
