@@ -1187,6 +1187,9 @@ func petOrGivenReads(han string, latin []string) (string, bool) {
 	}
 	if rs[0] == '小' {
 		syls := readings(rs[1])
+		if len(syls) == 0 {
+			return "", false // a character we have no reading for names no syllable
+		}
 		for _, w := range latin {
 			lw := strings.ToLower(w)
 			if isPinyin(lw) && len(lw) > len(syls[0]) && hasSyllable(lw, syls) {
