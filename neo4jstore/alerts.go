@@ -180,7 +180,7 @@ func (s *Store) Alerts(ctx context.Context, tenant string, status inventory.Aler
 // Alert implements inventory.AlertStore.
 func (s *Store) Alert(ctx context.Context, tenant, id string) (*inventory.Alert, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*inventory.Alert, error) {
-		return oneAlert(ctx, tx, `MATCH (a:Alert {id: $id}) WHERE a.tenant = $tenant RETURN a`,
+		return oneAlert(ctx, tx, `MATCH (a:Alert {id: $id}) USING INDEX SEEK a:Alert(id) WHERE a.tenant = $tenant RETURN a`,
 			map[string]any{"id": id, "tenant": tenant})
 	})
 }
@@ -189,7 +189,7 @@ func (s *Store) Alert(ctx context.Context, tenant, id string) (*inventory.Alert,
 func (s *Store) AcknowledgeAlert(ctx context.Context, tenant, id, by string, now time.Time) (*inventory.Alert, error) {
 	a, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (*inventory.Alert, error) {
 		return oneAlert(ctx, tx, `
-MATCH (a:Alert {id: $id}) WHERE a.tenant = $tenant
+MATCH (a:Alert {id: $id}) USING INDEX SEEK a:Alert(id) WHERE a.tenant = $tenant
 FOREACH (_ IN CASE WHEN a.status = 'open' THEN [1] ELSE [] END |
   SET a.status = 'acknowledged', a.ackedAt = $now, a.ackedBy = $by, a.updatedAt = $now)
 RETURN a`, map[string]any{"id": id, "tenant": tenant, "by": by, "now": now.UTC()})
@@ -257,7 +257,7 @@ func (s *Store) BookTransfer(ctx context.Context, tenant string, t inventory.Tra
 			return struct{}{}, err
 		}
 		recs, err := run(ctx, tx, `
-MATCH (a:Alert {id: $alert}) WHERE a.tenant = $tenant
+MATCH (a:Alert {id: $alert}) USING INDEX SEEK a:Alert(id) WHERE a.tenant = $tenant
 SET a.lockedAt = $now
 RETURN a.status AS status, a.transferId AS transfer`, map[string]any{"alert": t.AlertID, "tenant": tenant, "now": t.At.UTC()})
 		switch {
@@ -271,7 +271,7 @@ RETURN a.status AS status, a.transferId AS transfer`, map[string]any{"alert": t.
 			return struct{}{}, fmt.Errorf("alert %s: %w", t.AlertID, inventory.ErrAlertResolved)
 		}
 		err = exec(ctx, tx, `
-MATCH (a:Alert {id: $alert}) WHERE a.tenant = $tenant
+MATCH (a:Alert {id: $alert}) USING INDEX SEEK a:Alert(id) WHERE a.tenant = $tenant
 CREATE (e:BusinessEvent {id: $event})
 SET e.tenant = $tenant, e.kind = 'transfer', e.status = 'transferred', e.occurredAt = $now, e.location = $to,
     e.createdAt = $now, e.updatedAt = $now, e.transfer = $lines, e.decidedBy = $by

@@ -11,7 +11,7 @@ import (
 // beside the documents, so they survive restarts of Seam and of Redis.
 func (s *Store) Cursor(ctx context.Context, tenant, name string) (string, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) {
-		recs, err := run(ctx, tx, "MATCH (c:Checkpoint {uid: $uid}) RETURN c.cursor AS cursor",
+		recs, err := run(ctx, tx, "MATCH (c:Checkpoint {uid: $uid}) USING INDEX SEEK c:Checkpoint(uid) RETURN c.cursor AS cursor",
 			map[string]any{"uid": tenant + "/" + name})
 		if err != nil || len(recs) == 0 {
 			return "", err

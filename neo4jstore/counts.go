@@ -26,7 +26,7 @@ func (s *Store) BookCount(ctx context.Context, c inventory.Count, id string) (in
 		if err := exec(ctx, tx, takeLock, map[string]any{"name": tenantLock(c.Tenant)}); err != nil {
 			return inventory.CountRecord{}, err
 		}
-		recs, err := run(ctx, tx, "MATCH (x:Count {id: $id}) WHERE x.tenant = $tenant RETURN x",
+		recs, err := run(ctx, tx, "MATCH (x:Count {id: $id}) USING INDEX SEEK x:Count(id) WHERE x.tenant = $tenant RETURN x",
 			map[string]any{"id": id, "tenant": c.Tenant})
 		if err != nil {
 			return inventory.CountRecord{}, err
@@ -52,7 +52,7 @@ RETURN max(x.at) AS later`, map[string]any{"tenant": c.Tenant, "sku": c.SKU, "lo
 				inventory.ErrInvalidCount, timeOf(recs[0].Values[0]).UTC().Format(time.RFC3339), c.At.UTC().Format(time.RFC3339))
 		}
 		recs, err = run(ctx, tx, `
-MATCH (e:BusinessEvent)-[:MOVES]->(m:Movement {tenant: $tenant, sku: $sku, location: $location})
+MATCH (e)-[:MOVES]->(m:Movement {tenant: $tenant, sku: $sku, location: $location})
 WHERE m.lot = $lot AND m.bucket = 'onHand' AND coalesce(e.occurredAt, m.at) <= $at
 RETURN coalesce(sum(m.qty), 0) AS qty`, map[string]any{"tenant": c.Tenant, "sku": c.SKU, "location": c.Location, "lot": c.Lot, "at": c.At.UTC()})
 		if err != nil || len(recs) == 0 {

@@ -177,7 +177,7 @@ func uniqueChunks(envs []ontology.Envelope, size int) [][]int {
 // every webhook with a delivery id is stored, so it is one auto-commit statement
 // (readOnce): a managed transaction's COMMIT was a round trip more on the webhook's path.
 func (s *Store) SeenDelivery(ctx context.Context, tenant, system, deliveryID string) (bool, error) {
-	recs, err := readOnce(ctx, s, "MATCH (d:Delivery {uid: $uid}) RETURN count(d) > 0 AS seen",
+	recs, err := readOnce(ctx, s, "MATCH (d:Delivery {uid: $uid}) USING INDEX SEEK d:Delivery(uid) RETURN count(d) > 0 AS seen",
 		map[string]any{"uid": tenant + "/" + system + "/" + deliveryID})
 	if err != nil || len(recs) == 0 {
 		return false, err

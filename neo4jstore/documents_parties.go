@@ -65,7 +65,7 @@ func (s *Store) DocumentsParties(ctx context.Context, tenant string, keys []onto
 // parties. Rows come by document, then role and party.
 const documentsParties = `
 UNWIND $uids AS uid
-MATCH (:SourceDocument {uid: uid, tenant: $tenant})-[m:MENTIONS]->(p:Party {tenant: $tenant})
+MATCH (d:SourceDocument {uid: uid, tenant: $tenant})-[m:MENTIONS]->(p) USING INDEX SEEK d:SourceDocument(uid) WHERE p.tenant = $tenant
 OPTIONAL MATCH path = (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 WITH uid, m, p, coalesce(r, p) AS root,
      [l IN coalesce(relationships(path), []) | {party: endNode(l).id, reason: l.reason, score: coalesce(l.score, 0.0)}] AS sameAs

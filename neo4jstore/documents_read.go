@@ -30,8 +30,8 @@ func (s *Store) Documents(ctx context.Context, tenant string, keys []ontology.Do
 	_, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		recs, err := run(ctx, tx, `
 UNWIND $uids AS uid
-MATCH (d:SourceDocument {uid: uid, tenant: $tenant})
-OPTIONAL MATCH (d)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
+MATCH (d:SourceDocument {uid: uid, tenant: $tenant}) USING INDEX SEEK d:SourceDocument(uid)
+OPTIONAL MATCH (d)-[:EVIDENCES]->(e) WHERE e.tenant = $tenant
 RETURN uid, d, e.id AS event, d:Pending AS pending`, map[string]any{"uids": uids, "tenant": tenant})
 		if err != nil {
 			return struct{}{}, err

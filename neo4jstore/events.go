@@ -33,17 +33,17 @@ func (s *Store) EventDetails(ctx context.Context, tenant string, ids []string) (
 	_, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		recs, err := run(ctx, tx, `
 UNWIND $ids AS askedId
-MATCH (asked:BusinessEvent {id: askedId, tenant: $tenant})
-OPTIONAL MATCH (asked)-[:MERGED_INTO*1..32]->(survivor:BusinessEvent {tenant: $tenant})
-  WHERE NOT (survivor)-[:MERGED_INTO]->()
+MATCH (asked:BusinessEvent {id: askedId, tenant: $tenant}) USING INDEX SEEK asked:BusinessEvent(id)
+OPTIONAL MATCH (asked)-[:MERGED_INTO*1..32]->(survivor)
+  WHERE survivor.tenant = $tenant AND NOT (survivor)-[:MERGED_INTO]->()
 WITH coalesce(survivor, asked) AS e, collect(askedId) AS asked
 CALL (e) {
-  OPTIONAL MATCH (d:SourceDocument {tenant: $tenant})-[r:EVIDENCES]->(e)
+  OPTIONAL MATCH (d)-[r:EVIDENCES]->(e) WHERE d.tenant = $tenant
   RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE {system: d.system, type: d.type, externalId: d.externalId,
     role: r.role, decidedBy: r.decidedBy, score: r.score, evidence: r.evidence} END) AS sources
 }
 CALL (e) {
-  OPTIONAL MATCH (e)-[:MOVES]->(m:Movement {tenant: $tenant})
+  OPTIONAL MATCH (e)-[:MOVES]->(m) WHERE m.tenant = $tenant
   WITH m ORDER BY m.at, m.id
   RETURN collect(m) AS moves
 }

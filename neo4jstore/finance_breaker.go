@@ -29,7 +29,7 @@ func (s *Store) AgreedTerms(ctx context.Context, tenant, supplier string) (int, 
 		ok   bool
 	}
 	o, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (out, error) {
-		recs, err := run(ctx, tx, `MATCH (x:PaymentTerms {uid: $uid}) WHERE x.tenant = $tenant RETURN x.days AS days`,
+		recs, err := run(ctx, tx, `MATCH (x:PaymentTerms {uid: $uid}) USING INDEX SEEK x:PaymentTerms(uid) WHERE x.tenant = $tenant RETURN x.days AS days`,
 			map[string]any{"uid": tenant + "/" + supplier, "tenant": tenant})
 		if err != nil || len(recs) == 0 {
 			return out{}, err
@@ -54,7 +54,7 @@ SET x.days = $days, x.by = $by, x.at = $now`,
 // supplierParties is the opening of the evidence queries: the parties a supplier code
 // ("system:code") names, with every party resolution found to be the same.
 const supplierParties = `
-MATCH (:Alias {uid: $alias})-[:NAMES]->(p:Party)
+MATCH (al:Alias {uid: $alias})-[:NAMES]->(p:Party) USING INDEX SEEK al:Alias(uid)
 OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 WITH DISTINCT coalesce(r, p) AS root
 MATCH (q:Party)-[:SAME_AS*0..32]->(root)
@@ -214,7 +214,7 @@ SET b.tripped = true, b.trippedAt = $at, b.figures = $figures`,
 func (s *Store) Lift(ctx context.Context, tenant, supplier string, rule finance.Rule, by, reason string, at time.Time) (finance.BreakerState, error) {
 	return write(ctx, s, func(tx neo4j.ManagedTransaction) (finance.BreakerState, error) {
 		recs, err := run(ctx, tx, `
-MATCH (b:Breaker {uid: $uid}) WHERE b.tenant = $tenant AND b.tripped
+MATCH (b:Breaker {uid: $uid}) USING INDEX SEEK b:Breaker(uid) WHERE b.tenant = $tenant AND b.tripped
 SET b.tripped = false, b.liftedAt = $at, b.liftedBy = $by, b.reason = $reason
 RETURN b`, map[string]any{"uid": tenant + "/" + supplier + "/" + string(rule), "tenant": tenant, "at": at.UTC(), "by": by, "reason": reason})
 		if err != nil {
@@ -287,8 +287,8 @@ func (s *Store) PurchaseOrder(ctx context.Context, tenant, number string) (finan
 	}
 	o, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (out, error) {
 		recs, err := run(ctx, tx, `
-MATCH (:Key {uid: $key})<-[:HAS_KEY]-(d:SourceDocument {role: 'purchase'})
-WHERE d.tenant = $tenant
+MATCH (k:Key {uid: $key})<-[:HAS_KEY]-(d) USING INDEX SEEK k:Key(uid)
+WHERE d.tenant = $tenant AND d.role = 'purchase'
 RETURN [d.uid, d.canonical, d.receivedAt] AS doc ORDER BY d.uid LIMIT 1`,
 			map[string]any{"key": tenant + "/" + ontology.Ref{Kind: ontology.RefPO, Value: number}.ID(), "tenant": tenant})
 		if err != nil || len(recs) == 0 {

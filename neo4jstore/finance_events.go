@@ -41,7 +41,7 @@ RETURN e.id AS id, e.kind AS kind, e.occurredAt AS at, e.discrepancies AS discre
 // every other transaction of the same payout.
 const financeRelatedCypher = `
 UNWIND $uids AS uid
-MATCH (d:SourceDocument {uid: uid})-[:HAS_KEY]->(k:Key)<-[:HAS_KEY]-(o:SourceDocument)
+MATCH (d:SourceDocument {uid: uid})-[:HAS_KEY]->(k)<-[:HAS_KEY]-(o) USING INDEX SEEK d:SourceDocument(uid)
 WHERE o.tenant = $tenant AND o <> d AND (
      (d.role = 'payout' AND k.kind = 'payout' AND o.role = 'settlement')
   OR (d.role = 'invoice' AND k.kind = 'invoice' AND o.role = 'payment')
@@ -51,7 +51,7 @@ RETURN uid, collect(DISTINCT o.uid) AS related`
 
 const financeDocsCypher = `
 UNWIND $uids AS uid
-MATCH (d:SourceDocument {uid: uid}) WHERE d.tenant = $tenant
+MATCH (d:SourceDocument {uid: uid}) USING INDEX SEEK d:SourceDocument(uid) WHERE d.tenant = $tenant
 RETURN d.uid AS uid, d.canonical AS canonical, d.receivedAt AS receivedAt`
 
 // productCacheSize bounds the product keys one walk remembers: a catalogue's keys
@@ -366,7 +366,7 @@ func (w *eventWalk) resolveProducts(ctx context.Context, tx neo4j.ManagedTransac
 		}
 		recs, err := run(ctx, tx, `
 UNWIND $uids AS u
-MATCH (al:Alias {uid: u}) WHERE al.tenant = $tenant
+MATCH (al:Alias {uid: u}) USING INDEX SEEK al:Alias(uid) WHERE al.tenant = $tenant
 RETURN al.code AS code, al.target AS sku`, map[string]any{"uids": uids, "tenant": w.tenant})
 		if err != nil {
 			return err

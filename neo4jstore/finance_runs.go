@@ -26,7 +26,7 @@ func readRun(ctx context.Context, s *Store, uid, tenant string) (time.Time, bool
 		ok bool
 	}
 	o, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (out, error) {
-		recs, err := run(ctx, tx, `MATCH (x:ReconciliationRun {uid: $uid}) WHERE x.tenant = $tenant RETURN x.watermark AS w`,
+		recs, err := run(ctx, tx, `MATCH (x:ReconciliationRun {uid: $uid}) USING INDEX SEEK x:ReconciliationRun(uid) WHERE x.tenant = $tenant RETURN x.watermark AS w`,
 			map[string]any{"uid": uid, "tenant": tenant})
 		if err != nil || len(recs) == 0 {
 			return out{}, err

@@ -18,7 +18,7 @@ import (
 // none.
 func (s *Store) Forecast(ctx context.Context, tenant, sku, location string) (*predict.Stored, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*predict.Stored, error) {
-		recs, err := run(ctx, tx, `MATCH (f:Forecast {uid: $uid}) WHERE f.tenant = $tenant RETURN f`,
+		recs, err := run(ctx, tx, `MATCH (f:Forecast {uid: $uid}) USING INDEX SEEK f:Forecast(uid) WHERE f.tenant = $tenant RETURN f`,
 			map[string]any{"uid": tenant + "/" + sku + "/" + location, "tenant": tenant})
 		if err != nil {
 			return nil, fmt.Errorf("reading forecast %s@%s: %w", sku, location, err)
@@ -156,7 +156,7 @@ RETURN x ORDER BY x.orderDate, x.sku, x.location, x.id LIMIT $first`,
 func (s *Store) ApproveProposal(ctx context.Context, tenant, id, by string) (*predict.Proposal, error) {
 	return write(ctx, s, func(tx neo4j.ManagedTransaction) (*predict.Proposal, error) {
 		recs, err := run(ctx, tx, `
-MATCH (x:OrderProposal {id: $id}) WHERE x.tenant = $tenant
+MATCH (x:OrderProposal {id: $id}) USING INDEX SEEK x:OrderProposal(id) WHERE x.tenant = $tenant
 WITH x, x.status AS was
 SET x.status = CASE WHEN was IN ['proposed', 'held'] THEN 'approved' ELSE was END,
     x.approvedBy = CASE WHEN was IN ['proposed', 'held'] THEN $by ELSE x.approvedBy END,

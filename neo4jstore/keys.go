@@ -33,7 +33,7 @@ CREATE (:ApiKey {id: $id, tenant: $tenant, role: $role, name: $name, systems: $s
 // KeyByHash returns the key whose secret has that hash, or nil when there is none.
 func (s *Store) KeyByHash(ctx context.Context, hash string) (*apikey.Key, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*apikey.Key, error) {
-		recs, err := run(ctx, tx, "MATCH (k:ApiKey {hash: $hash}) RETURN k", map[string]any{"hash": hash})
+		recs, err := run(ctx, tx, "MATCH (k:ApiKey {hash: $hash}) USING INDEX SEEK k:ApiKey(hash) RETURN k", map[string]any{"hash": hash})
 		if err != nil || len(recs) == 0 {
 			return nil, err
 		}
@@ -64,7 +64,7 @@ RETURN k ORDER BY k.tenant, k.createdAt, k.id`, map[string]any{"tenant": tenant}
 func (s *Store) RevokeKey(ctx context.Context, id string, at time.Time) (apikey.Key, error) {
 	k, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (*apikey.Key, error) {
 		recs, err := run(ctx, tx, `
-MATCH (k:ApiKey {id: $id}) SET k.revokedAt = coalesce(k.revokedAt, $at) RETURN k`,
+MATCH (k:ApiKey {id: $id}) USING INDEX SEEK k:ApiKey(id) SET k.revokedAt = coalesce(k.revokedAt, $at) RETURN k`,
 			map[string]any{"id": id, "at": at.UTC()})
 		if err != nil || len(recs) == 0 {
 			return nil, err

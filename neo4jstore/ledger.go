@@ -45,7 +45,7 @@ func (s *Store) MarkProjected(ctx context.Context, tenant string, ids []string) 
 	for _, c := range chunks(len(ids), 5000) {
 		_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 			return struct{}{}, exec(ctx, tx, `
-UNWIND $ids AS id MATCH (m:Movement {id: id}) WHERE m.tenant = $tenant REMOVE m:Unprojected`,
+UNWIND $ids AS id MATCH (m:Movement {id: id}) USING INDEX SEEK m:Movement(id) WHERE m.tenant = $tenant REMOVE m:Unprojected`,
 				map[string]any{"ids": ids[c[0]:c[1]], "tenant": tenant})
 		})
 		if err != nil {
@@ -164,9 +164,9 @@ const (
 func (s *Store) SKUStock(ctx context.Context, tenant, sku, location string) ([]inventory.Stock, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]inventory.Stock, error) {
 		recs, err := run(ctx, tx, `
-OPTIONAL MATCH (al:Alias {uid: $alias, tenant: $tenant})
+OPTIONAL MATCH (al:Alias {uid: $alias, tenant: $tenant}) USING INDEX SEEK al:Alias(uid)
 WITH coalesce(al.target, $fallback) AS sku
-MATCH (:Product {uid: $tenant + '/' + sku})<-[:OF]-(m:Movement)
+MATCH (p:Product {uid: $tenant + '/' + sku})<-[:OF]-(m) USING INDEX SEEK p:Product(uid)
 WHERE $location = '' OR m.location = $location
 RETURN sku, m.location AS location, m.lot AS lot, m.bucket AS bucket, sum(m.qty) AS qty
 ORDER BY location, lot`, map[string]any{"tenant": tenant, "alias": tenant + "/product/" + resolver.CanonicalSKUKey(sku),

@@ -171,7 +171,7 @@ CALL () {
 CALL (balances) {
   UNWIND [x IN balances WHERE x.qty > 0 | $tenant + '/' + x.sku + $sep + x.lot] + $lists.lots AS u
   WITH DISTINCT u
-  MATCH (l:Lot {uid: u}) WHERE l.expiresAt IS NOT NULL
+  MATCH (l:Lot {uid: u}) USING INDEX SEEK l:Lot(uid) WHERE l.expiresAt IS NOT NULL
   RETURN collect({uid: u, at: l.expiresAt}) AS expiries
 }
 RETURN balances, expiries`
@@ -189,7 +189,7 @@ func lotStockParams(tenant string, places []inventory.Place, lots []string) map[
 }
 
 // lockSeqCypher reads the seq and epoch of a lock this transaction holds.
-const lockSeqCypher = `MATCH (l:Lock {name: $name}) RETURN l.seq AS lockSeq, l.epoch AS lockEpoch`
+const lockSeqCypher = `MATCH (l:Lock {name: $name}) USING INDEX SEEK l:Lock(name) RETURN l.seq AS lockSeq, l.epoch AS lockEpoch`
 
 // lockTold makes sure the transaction knows the seq and epoch it took the tenant's lock
 // at. The statement that took the lock answers them (takeLock, pendingPageLocking), so
@@ -325,7 +325,7 @@ func (s *Store) LotExpiries(ctx context.Context, tenant string, cells []ontology
 	_, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		recs, err := run(ctx, tx, `
 UNWIND $uids AS u
-MATCH (l:Lot {uid: u}) WHERE l.tenant = $tenant AND l.expiresAt IS NOT NULL
+MATCH (l:Lot {uid: u}) USING INDEX SEEK l:Lot(uid) WHERE l.tenant = $tenant AND l.expiresAt IS NOT NULL
 RETURN u, l.expiresAt AS at`, map[string]any{"uids": uids, "tenant": tenant})
 		if err != nil {
 			return struct{}{}, err

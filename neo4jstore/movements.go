@@ -14,7 +14,7 @@ MERGE (p:Product {uid: $tenant + '/' + g.sku}) ON CREATE SET p.tenant = $tenant,
 MERGE (l:Location {uid: $tenant + '/' + g.location}) ON CREATE SET l.tenant = $tenant, l.id = g.location
 WITH g, p, l
 UNWIND g.moves AS r
-MATCH (e:BusinessEvent {id: r.event, tenant: $tenant})
+MATCH (e:BusinessEvent {id: r.event, tenant: $tenant}) USING INDEX SEEK e:BusinessEvent(id)
 CREATE (m:Movement:Unprojected {id: r.id, tenant: $tenant, eventId: r.event, sku: g.sku, location: g.location,
         lot: r.lot, bucket: r.bucket, qty: r.qty, at: r.at, reason: r.reason})
 CREATE (e)-[:MOVES]->(m), (m)-[:OF]->(p), (m)-[:AT]->(l)`

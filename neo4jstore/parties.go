@@ -64,7 +64,7 @@ func mentionRows(ch *resolver.Changes) []map[string]any {
 // (a key's party merged into an older one). Without it a resent document would mention
 // both, the old party and the new.
 const staleMentionsCypher = `UNWIND $rows AS r
-MATCH (:SourceDocument {uid: r.doc, tenant: $tenant})-[m:MENTIONS]->(p:Party)
+MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})-[m:MENTIONS]->(p) USING INDEX SEEK d:SourceDocument(uid)
 WHERE NOT m.role + '/' + p.id IN r.keep
 DELETE m`
 
@@ -178,7 +178,7 @@ func storedProfile(r *neo4j.Record) (resolver.PartyProfile, error) {
 func (t *resolutionTx) PartyProfiles(ctx context.Context, ids []string) ([]resolver.PartyProfile, error) {
 	recs, err := run(ctx, t.tx, `
 UNWIND $ids AS id
-MATCH (p:Party {uid: $tenant + '/' + id})
+MATCH (p:Party {uid: $tenant + '/' + id}) USING INDEX SEEK p:Party(uid)
 OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 WITH p, collect(r)[0] AS r, p.profile AS profile
 RETURN p.id AS node, coalesce(r.id, p.id) AS root, p.kind AS kind, profile,

@@ -20,7 +20,7 @@ func (t *resolutionTx) PartyCluster(ctx context.Context, ids []string) (map[stri
 	info := map[string]resolver.PartyInfo{}
 	recs, err := run(ctx, t.tx, `
 UNWIND $ids AS id
-MATCH (p:Party {uid: $tenant + '/' + id})
+MATCH (p:Party {uid: $tenant + '/' + id}) USING INDEX SEEK p:Party(uid)
 OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 WITH p, coalesce(r, p) AS root
 OPTIONAL MATCH (m:Party)-[:SAME_AS*1..32]->(root)
@@ -66,9 +66,9 @@ func (t *resolutionTx) PartyApart(ctx context.Context) ([][2]string, map[string]
 	recs, err := run(ctx, t.tx, `
 MATCH (d:PartyDecision {tenant: $tenant, verdict: 'apart'})
 WITH d ORDER BY d.at DESC LIMIT $max
-OPTIONAL MATCH (a:Party {uid: $tenant + '/' + d.a})
+OPTIONAL MATCH (a:Party {uid: $tenant + '/' + d.a}) USING INDEX SEEK a:Party(uid)
 OPTIONAL MATCH (a)-[:SAME_AS*1..32]->(ra:Party) WHERE NOT (ra)-[:SAME_AS]->()
-OPTIONAL MATCH (b:Party {uid: $tenant + '/' + d.b})
+OPTIONAL MATCH (b:Party {uid: $tenant + '/' + d.b}) USING INDEX SEEK b:Party(uid)
 OPTIONAL MATCH (b)-[:SAME_AS*1..32]->(rb:Party) WHERE NOT (rb)-[:SAME_AS]->()
 RETURN d.a AS a, d.b AS b, coalesce(ra.id, d.a) AS ra, coalesce(rb.id, d.b) AS rb,
        a.taxId AS ta, b.taxId AS tb, coalesce(ra.taxId, a.taxId) AS tra, coalesce(rb.taxId, b.taxId) AS trb`,
@@ -116,7 +116,7 @@ func partyDecisionRows(ch *resolver.Changes) []map[string]any {
 
 // partyCutCypher removes the SAME_AS links a rejection cuts.
 const partyCutCypher = `UNWIND $rows AS r
-MATCH (:Party {uid: $tenant + '/' + r.from})-[l:SAME_AS]->(:Party {uid: $tenant + '/' + r.to})
+MATCH (a:Party {uid: $tenant + '/' + r.from})-[l:SAME_AS]->(b:Party {uid: $tenant + '/' + r.to}) USING INDEX SEEK a:Party(uid) USING INDEX SEEK b:Party(uid)
 DELETE l`
 
 func partyCutRows(ch *resolver.Changes) []map[string]any {

@@ -12,7 +12,7 @@ import (
 // a shared line or mailbox must not make a batch's read grow with it.
 const partyMembersCypher = `
 UNWIND $ids AS id
-MATCH (p:Party {uid: $tenant + '/' + id})
+MATCH (p:Party {uid: $tenant + '/' + id}) USING INDEX SEEK p:Party(uid)
 OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 WITH p, collect(r)[0] AS r
 WITH DISTINCT coalesce(r, p) AS root

@@ -20,7 +20,7 @@ func (s *Store) PartyNetwork(ctx context.Context, tenant, partyID string, depth,
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (resolver.PartyNetwork, error) {
 		var net resolver.PartyNetwork
 		recs, err := run(ctx, tx, `
-MATCH (p:Party {uid: $tenant + '/' + $id})
+MATCH (p:Party {uid: $tenant + '/' + $id}) USING INDEX SEEK p:Party(uid)
 OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 RETURN coalesce(r.id, p.id) AS root`, map[string]any{"tenant": tenant, "id": partyID})
 		if err != nil {
@@ -37,7 +37,7 @@ RETURN coalesce(r.id, p.id) AS root`, map[string]any{"tenant": tenant, "id": par
 		for step := 1; step <= depth && len(frontier) > 0 && !net.Truncated; step++ {
 			recs, err := run(ctx, tx, `
 UNWIND $roots AS rid
-MATCH (r:Party {uid: $tenant + '/' + rid})
+MATCH (r:Party {uid: $tenant + '/' + rid}) USING INDEX SEEK r:Party(uid)
 OPTIONAL MATCH (m:Party)-[:SAME_AS*1..32]->(r)
 WITH rid, r, collect(DISTINCT m) AS merged
 WITH rid, [r] + merged AS members
@@ -77,7 +77,7 @@ ORDER BY rid, other, reason`, map[string]any{"tenant": tenant, "roots": frontier
 		}
 		recs, err = run(ctx, tx, `
 UNWIND $ids AS id
-MATCH (p:Party {uid: $tenant + '/' + id})
+MATCH (p:Party {uid: $tenant + '/' + id}) USING INDEX SEEK p:Party(uid)
 OPTIONAL MATCH (m:Party)-[:SAME_AS*1..32]->(p)
 RETURN p.id AS id, p.name AS name, p.kind AS kind, p.taxId AS tax, count(DISTINCT m) AS merged`,
 			map[string]any{"tenant": tenant, "ids": order})

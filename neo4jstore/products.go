@@ -25,7 +25,7 @@ const requeueUnresolvedCypher = `UNWIND $rows AS r
 WITH collect(r.code) AS codes WHERE size(codes) > 0
 MATCH (u:UnresolvedProduct {tenant: $tenant, status: 'open'})
 WHERE any(k IN coalesce(u.keys, []) WHERE k IN codes)
-MATCH (d:SourceDocument {tenant: $tenant})-[:NAMES_UNRESOLVED]->(u)
+MATCH (d)-[:NAMES_UNRESOLVED]->(u) WHERE d.tenant = $tenant
 SET d:Pending`
 
 // productFactsCypher adds the titles and HS codes lines named a product by.
@@ -52,7 +52,7 @@ MERGE (u:UnresolvedProduct {uid: $tenant + '/' + r.system + '/' + r.code})
 SET u.title = r.title, u.hs = r.hs, u.model = r.model, u.reason = r.reason, u.candidates = r.candidates,
     u.keys = r.keys, u.status = 'open', u.updatedAt = $now
 WITH u, r
-MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
+MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant}) USING INDEX SEEK d:SourceDocument(uid)
 MERGE (d)-[:NAMES_UNRESOLVED]->(u)`
 
 func unresolvedRows(ch *resolver.Changes) []map[string]any {
@@ -131,10 +131,10 @@ SET al.tenant = $tenant, al.kind = 'product', al.code = key, al.system = $system
 MERGE (p:Product {uid: $tenant + '/' + $sku}) ON CREATE SET p.tenant = $tenant, p.sku = $sku
 MERGE (al)-[:NAMES]->(p)
 WITH DISTINCT p
-OPTIONAL MATCH (u:UnresolvedProduct {uid: $tenant + '/' + $system + '/' + $code})
+OPTIONAL MATCH (u:UnresolvedProduct {uid: $tenant + '/' + $system + '/' + $code}) USING INDEX SEEK u:UnresolvedProduct(uid)
 SET u.status = 'resolved', u.resolvedAs = $sku, u.resolvedAt = $now
 WITH u
-OPTIONAL MATCH (d:SourceDocument {tenant: $tenant})-[:NAMES_UNRESOLVED]->(u)
+OPTIONAL MATCH (d)-[:NAMES_UNRESOLVED]->(u) WHERE d.tenant = $tenant
 SET d:Pending
 RETURN count(d) AS n`, map[string]any{"tenant": a.Tenant, "system": a.System, "code": a.Code, "sku": a.SKU,
 			"item": "item:" + a.System + ":" + a.Code, "desc": "desc:" + a.System + ":" + a.Code, "now": s.Now().UTC()})

@@ -136,7 +136,7 @@ func (s *Store) QuarantineList(ctx context.Context, f ontology.QuarantineFilter)
 	}
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]ontology.Quarantined, error) {
 		recs, err := run(ctx, tx, `
-OPTIONAL MATCH (a:Quarantine {id: $after, tenant: $tenant})
+OPTIONAL MATCH (a:Quarantine {id: $after, tenant: $tenant}) USING INDEX SEEK a:Quarantine(id)
 WITH a
 MATCH (q:Quarantine {tenant: $tenant})
 WHERE ($system = '' OR q.system = $system) AND ($systems IS NULL OR q.system IN $systems)
@@ -173,7 +173,7 @@ RETURN q ORDER BY q.receivedAt, q.id LIMIT $first`, map[string]any{
 func (s *Store) MarkReplayed(ctx context.Context, tenant, id, docUID string) error {
 	_, err := write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, exec(ctx, tx, `
-MATCH (q:Quarantine {id: $id, tenant: $tenant})
+MATCH (q:Quarantine {id: $id, tenant: $tenant}) USING INDEX SEEK q:Quarantine(id)
 SET q.status = 'replayed', q.replayedAs = $uid, q.replayedAt = $now`,
 			map[string]any{"id": id, "tenant": tenant, "uid": docUID, "now": s.Now().UTC()})
 	})
@@ -191,7 +191,7 @@ func (s *Store) UpdateQuarantineReasons(ctx context.Context, tenant, id string, 
 	}
 	_, err = write(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, exec(ctx, tx, `
-MATCH (q:Quarantine {id: $id, tenant: $tenant}) SET q.problems = $problems, q.lastReplayAt = $now`,
+MATCH (q:Quarantine {id: $id, tenant: $tenant}) USING INDEX SEEK q:Quarantine(id) SET q.problems = $problems, q.lastReplayAt = $now`,
 			map[string]any{"id": id, "tenant": tenant, "problems": string(b), "now": s.Now().UTC()})
 	})
 	if err != nil {

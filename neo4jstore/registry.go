@@ -23,7 +23,7 @@ SET al.tenant = $tenant, al.kind = 'location', al.system = $system, al.code = $c
 WITH al
 OPTIONAL MATCH (d:SourceDocument {tenant: $tenant, locSystem: $system, locCode: $code})
 WITH collect(d) AS named
-OPTIONAL MATCH (:Key {uid: $place})<-[:NAMES_PLACE]-(l:SourceDocument)
+OPTIONAL MATCH (k:Key {uid: $place})<-[:NAMES_PLACE]-(l) USING INDEX SEEK k:Key(uid)
 WITH named, collect(l) AS lined
 WITH named + lined AS docs
 UNWIND docs AS d
@@ -82,11 +82,11 @@ func (s *Store) locationAliases(ctx context.Context, cypher, tenant string) ([]r
 func (s *Store) Reviews(ctx context.Context, tenant, after string, first int) ([]resolver.Review, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]resolver.Review, error) {
 		recs, err := run(ctx, tx, `
-OPTIONAL MATCH (a:Review {id: $after, tenant: $tenant})
+OPTIONAL MATCH (a:Review {id: $after, tenant: $tenant}) USING INDEX SEEK a:Review(id)
 WITH a
 MATCH (v:Review {tenant: $tenant, status: 'open'})
 WHERE a IS NULL OR v.createdAt > a.createdAt OR (v.createdAt = a.createdAt AND v.id > a.id)
-MATCH (d:SourceDocument {uid: v.doc, tenant: $tenant})
+MATCH (d:SourceDocument {uid: v.doc, tenant: $tenant}) USING INDEX SEEK d:SourceDocument(uid)
 RETURN v, d.system AS system, d.type AS type, d.externalId AS externalId
 ORDER BY v.createdAt, v.id LIMIT $first`, map[string]any{"tenant": tenant, "after": after, "first": first})
 		if err != nil {
@@ -125,7 +125,7 @@ func (s *Store) SKUAlias(ctx context.Context, tenant, sku string) (string, bool,
 		known bool
 	}
 	a, err := read(ctx, s, func(tx neo4j.ManagedTransaction) (answer, error) {
-		recs, err := run(ctx, tx, "MATCH (al:Alias {uid: $uid, tenant: $tenant}) RETURN al.target AS sku",
+		recs, err := run(ctx, tx, "MATCH (al:Alias {uid: $uid, tenant: $tenant}) USING INDEX SEEK al:Alias(uid) RETURN al.target AS sku",
 			map[string]any{"uid": tenant + "/product/" + resolver.CanonicalSKUKey(sku), "tenant": tenant})
 		if err != nil {
 			return answer{sku: sku}, err

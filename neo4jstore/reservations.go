@@ -110,7 +110,7 @@ RETURN r.id AS id, same, x`, map[string]any{"rows": rows, "tenant": tenant, "now
 	}
 	err = exec(ctx, tx, `
 UNWIND $rows AS r
-MATCH (x:Reservation {id: r.reservation}) WHERE x.tenant = $tenant
+MATCH (x:Reservation {id: r.reservation}) USING INDEX SEEK x:Reservation(id) WHERE x.tenant = $tenant
 MERGE (p:Product {uid: $tenant + '/' + r.sku}) ON CREATE SET p.tenant = $tenant, p.sku = r.sku
 MERGE (l:Location {uid: $tenant + '/' + r.location}) ON CREATE SET l.tenant = $tenant, l.id = r.location
 MERGE (m:Movement {id: r.id})
@@ -160,7 +160,7 @@ RETURN x ORDER BY x.id`, nil)
 // has none with that id.
 func (s *Store) ReservationRecord(ctx context.Context, tenant, id string) (*inventory.Reservation, error) {
 	rs, err := s.reservations(ctx, tenant, `
-MATCH (x:Reservation {id: $id}) WHERE x.tenant = $tenant RETURN x`, map[string]any{"id": id})
+MATCH (x:Reservation {id: $id}) USING INDEX SEEK x:Reservation(id) WHERE x.tenant = $tenant RETURN x`, map[string]any{"id": id})
 	if err != nil || len(rs) == 0 {
 		return nil, err
 	}
@@ -174,7 +174,7 @@ func (s *Store) ReservationsOfOrder(ctx context.Context, tenant, ref string) ([]
 CALL () {
   MATCH (x:Reservation {tenant: $tenant, orderRef: $ref}) RETURN x
   UNION
-  MATCH (x:Reservation {id: $id}) WHERE x.tenant = $tenant RETURN x
+  MATCH (x:Reservation {id: $id}) USING INDEX SEEK x:Reservation(id) WHERE x.tenant = $tenant RETURN x
 }
 RETURN x ORDER BY x.createdAt, x.id`, map[string]any{"ref": ref, "id": inventory.ReservationID(tenant, ref)})
 }

@@ -273,12 +273,23 @@ func keyEventsCall(param, rel string) string {
 
 // keyEventsReturn is keyEventsCall with the subquery's answer ret, an aggregate over
 // the key's events e.
+//
+// The key is found by its uid, by a seek hint, and the document and the event carry no label,
+// the event's tenant a plain filter: the pattern can start nowhere else. A plan is made
+// on the statistics of its moment, and on a young database (a new install, the first
+// import) those count no keys and no events: Neo4j then chose to scan Key(uid) for each
+// listed key, or to start from the tenant's events by BusinessEvent(tenant), and the
+// local Neo4j keeps a plan up to dbms.cypher.min_replan_interval (five minutes). FEBRL
+// 4's resolution on a new database took 157-309 s instead of 13 s. Only documents hold
+// these links, and only to events (keyLinksCypher, blockLinksCypher,
+// evidenceLinksCypher), so the labels told Neo4j nothing it needs. See "Plans made on a
+// young database" in README.
 func keyEventsReturn(param, rel, ret string) string {
 	return `
   UNWIND $` + param + ` AS k
   CALL (k) {
-    MATCH (:Key {uid: k, tenant: $tenant})<-[` + rel + `]-(:SourceDocument)-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant})
-    WHERE e.status <> 'merged'
+    MATCH (key:Key {uid: k, tenant: $tenant})<-[` + rel + `]-(d)-[:EVIDENCES]->(e) USING INDEX SEEK key:Key(uid)
+    WHERE e.tenant = $tenant AND e.status <> 'merged'
     WITH DISTINCT e LIMIT $limit
     RETURN ` + ret + `
   }`
@@ -399,7 +410,7 @@ func (t *resolutionTx) eventsVia(ctx context.Context, cypher string, keys []stri
 // large backlog loads thousands of events (EventMembers).
 const eventsCypher = `
 UNWIND $ids AS id
-MATCH (e:BusinessEvent {id: id, tenant: $tenant})
+MATCH (e:BusinessEvent {id: id, tenant: $tenant}) USING INDEX SEEK e:BusinessEvent(id)
 CALL (e) {
   OPTIONAL MATCH (d:SourceDocument)-[r:EVIDENCES]->(e)
   RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE {uid: d.uid, canonical: d.canonical, decidedBy: r.decidedBy, score: r.score} END) AS members
@@ -409,7 +420,7 @@ CALL (e) {
   OPTIONAL MATCH (e)-[:MOVES]->(m:Movement)
   RETURN collect(CASE WHEN m IS NULL THEN NULL ELSE {sku: m.sku, location: m.location, lot: m.lot, bucket: m.bucket, qty: m.qty} END) AS moves, count(m) AS seq
 }
-OPTIONAL MATCH (e)-[:MERGED_INTO]->(into:BusinessEvent {tenant: $tenant})
+OPTIONAL MATCH (e)-[:MERGED_INTO]->(into) WHERE into.tenant = $tenant
 RETURN e {.id, .kind, .status, .occurredAt} AS e, members, moves, seq, into.id AS into`
 
 // Events implements resolver.Tx.
@@ -540,10 +551,13 @@ WITH e, r WHERE e.tenant = $tenant
 SET e.kind = r.kind, e.status = r.status, e.occurredAt = r.occurredAt, e.location = r.location,
     e.discrepancies = r.discrepancies, e.lotPicks = r.lotPicks, e.updatedAt = $now`, eventRows(ch)},
 		{`UNWIND $rows AS r
-MATCH (:SourceDocument {uid: r.doc, tenant: $tenant})-[l:EVIDENCES]->(:BusinessEvent {id: r.event, tenant: $tenant}) DELETE l`, unlinkRows(ch)},
+MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})-[l:EVIDENCES]->(e:BusinessEvent {id: r.event, tenant: $tenant})
+USING INDEX SEEK d:SourceDocument(uid) USING INDEX SEEK e:BusinessEvent(id)
+DELETE l`, unlinkRows(ch)},
 		{evidenceLinksCypher, linkRows(ch)},
 		{`UNWIND $rows AS r
 MATCH (f:BusinessEvent {id: r.from, tenant: $tenant}), (i:BusinessEvent {id: r.into, tenant: $tenant})
+USING INDEX SEEK f:BusinessEvent(id) USING INDEX SEEK i:BusinessEvent(id)
 MERGE (f)-[m:MERGED_INTO]->(i) SET m.evidence = r.evidence, m.at = $now`, mergeRows(ch)},
 		{keyLinksCypher, keyRows(ch, false)},
 		{blockLinksCypher, keyRows(ch, true)},
@@ -589,7 +603,7 @@ MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $n
 		{requeueUnresolvedCypher, productAliasRows(ch)},
 		{locationPairsCypher, locationPairRows(ch)},
 		{lotFactsCypher, lotFactRows(ch)},
-		{`UNWIND $rows AS r MATCH (m:Movement {id: r.id}) WHERE m.tenant = $tenant REMOVE m:Unprojected`, projectedRows(ch)},
+		{`UNWIND $rows AS r MATCH (m:Movement {id: r.id}) USING INDEX SEEK m:Movement(id) WHERE m.tenant = $tenant REMOVE m:Unprojected`, projectedRows(ch)},
 	}
 }
 
@@ -627,7 +641,7 @@ MERGE (p:Party {uid: $tenant + '/' + r.party})
     p.profile = coalesce(p.profile, r.profile),
     ` + partyBlockSets + `
 WITH p, r
-MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
+MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant}) USING INDEX SEEK d:SourceDocument(uid)
 MERGE (d)-[m:MENTIONS {role: r.role}]->(p)`
 
 // writeStep is one write of a transaction: a statement over the list $rows, and the rows.
@@ -771,6 +785,7 @@ func unlinkRows(ch *resolver.Changes) []map[string]any {
 // before (the test on its links may have been made before the first row's writes).
 const evidenceLinksCypher = `UNWIND $rows AS r
 MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant}), (e:BusinessEvent {id: r.event, tenant: $tenant})
+USING INDEX SEEK d:SourceDocument(uid) USING INDEX SEEK e:BusinessEvent(id)
 WITH d, e, r, r.first AND NOT EXISTS { (d)-[:EVIDENCES]->() } AS fresh
 CALL (d, e, r, fresh) {
   WITH * WHERE fresh
@@ -820,7 +835,7 @@ func mergeRows(ch *resolver.Changes) []map[string]any {
 // row's writes (an Eager), so only the first row may trust it.
 const (
 	keyLinksCypher = `UNWIND $rows AS g
-MATCH (d:SourceDocument {uid: g.doc, tenant: $tenant})
+MATCH (d:SourceDocument {uid: g.doc, tenant: $tenant}) USING INDEX SEEK d:SourceDocument(uid)
 WITH d, g, g.first AND NOT EXISTS { (d)-[:HAS_KEY]->() } AS fresh
 UNWIND g.keys AS r
 MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = r.kind, k.value = r.value
@@ -832,7 +847,7 @@ FOREACH (_ IN CASE WHEN fresh THEN [] ELSE [1] END |
   MERGE (d)-[h:HAS_KEY]->(k) SET h.identity = r.identity, h.mention = r.mention)
 FOREACH (_ IN CASE WHEN NOT fresh AND r.notes THEN [1] ELSE [] END | MERGE (d)-[:NOTES_KEY]->(k))`
 	blockLinksCypher = `UNWIND $rows AS g
-MATCH (d:SourceDocument {uid: g.doc, tenant: $tenant})
+MATCH (d:SourceDocument {uid: g.doc, tenant: $tenant}) USING INDEX SEEK d:SourceDocument(uid)
 WITH d, g, g.first AND NOT EXISTS { (d)-[:IN_BLOCK]->() } AS fresh
 UNWIND g.keys AS key
 MERGE (k:Key {uid: key}) ON CREATE SET k.tenant = $tenant, k.kind = 'block'
@@ -846,7 +861,7 @@ FOREACH (_ IN CASE WHEN fresh THEN [] ELSE [1] END | MERGE (d)-[:IN_BLOCK]->(k))
 // named by every document booked there, and a HAS_KEY to it would lead the queries
 // that follow a document's keys to all of them.
 const placeLinksCypher = `UNWIND $rows AS r
-MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
+MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant}) USING INDEX SEEK d:SourceDocument(uid)
 MERGE (k:Key {uid: r.key}) ON CREATE SET k.tenant = $tenant, k.kind = 'place', k.value = r.value
 WITH d, k WHERE k.tenant = $tenant
 MERGE (d)-[:NAMES_PLACE]->(k)`
@@ -951,7 +966,7 @@ func decisionRows(ch *resolver.Changes) []map[string]any {
 // content unseen by the batch) would otherwise lose its mark and never reach the
 // ledger. The write lock is taken before the version is read (SET, then the filter), so
 // that a save still running is waited for and its version seen.
-const resolvedCypher = `UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant})
+const resolvedCypher = `UNWIND $rows AS r MATCH (d:SourceDocument {uid: r.doc, tenant: $tenant}) USING INDEX SEEK d:SourceDocument(uid)
 SET d.resolving = true REMOVE d.resolving
 WITH d, r WHERE r.version IS NULL OR coalesce(d.version, 0) = r.version
 REMOVE d:Pending`
@@ -1000,7 +1015,7 @@ RETURN DISTINCT x.a AS a, x.b AS b`, map[string]any{"uids": uids, "tenant": t.te
 
 func (t *resolutionTx) EventOf(ctx context.Context, docUID string) (string, error) {
 	recs, err := run(ctx, t.tx, `
-MATCH (:SourceDocument {uid: $uid, tenant: $tenant})-[:EVIDENCES]->(e:BusinessEvent {tenant: $tenant}) RETURN e.id AS id`,
+MATCH (d:SourceDocument {uid: $uid, tenant: $tenant})-[:EVIDENCES]->(e) USING INDEX SEEK d:SourceDocument(uid) WHERE e.tenant = $tenant RETURN e.id AS id`,
 		map[string]any{"uid": docUID, "tenant": t.tenant})
 	if err != nil || len(recs) == 0 {
 		return "", err
@@ -1019,7 +1034,7 @@ func (t *resolutionTx) ProductAliases(ctx context.Context, keys []string) (map[s
 	}
 	recs, err := run(ctx, t.tx, `
 UNWIND $uids AS u
-MATCH (al:Alias {uid: u, tenant: $tenant}) RETURN al.code AS code, al.target AS sku`, map[string]any{"uids": uids, "tenant": t.tenant})
+MATCH (al:Alias {uid: u, tenant: $tenant}) USING INDEX SEEK al:Alias(uid) RETURN al.code AS code, al.target AS sku`, map[string]any{"uids": uids, "tenant": t.tenant})
 	if err != nil {
 		return nil, err
 	}
@@ -1045,7 +1060,7 @@ func (t *resolutionTx) Parties(ctx context.Context, keys []string) (map[string]s
 	}
 	recs, err := run(ctx, t.tx, `
 UNWIND $uids AS u
-MATCH (al:Alias {uid: u, tenant: $tenant})-[:NAMES]->(p:Party)
+MATCH (al:Alias {uid: u, tenant: $tenant})-[:NAMES]->(p:Party) USING INDEX SEEK al:Alias(uid)
 OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 RETURN al.code AS key, p.id AS id, coalesce(r.id, p.id) AS root, p.taxId AS tax, r.taxId AS rootTax,
        CASE WHEN p.kind = 'person' THEN p.profile END AS profile`,
@@ -1112,7 +1127,7 @@ func (t *resolutionTx) Customers(ctx context.Context, uids []string) (map[string
 	}
 	recs, err := run(ctx, t.tx, `
 UNWIND $uids AS u
-MATCH (:SourceDocument {uid: u, tenant: $tenant})-[:MENTIONS {role: 'customer'}]->(p:Party)
+MATCH (d:SourceDocument {uid: u, tenant: $tenant})-[:MENTIONS {role: 'customer'}]->(p) USING INDEX SEEK d:SourceDocument(uid)
 OPTIONAL MATCH (p)-[:SAME_AS*1..32]->(r:Party) WHERE NOT (r)-[:SAME_AS]->()
 WITH u, coalesce(r, p) AS root
 RETURN u, root.id AS id, root.taxId AS tax`, map[string]any{"uids": uids, "tenant": t.tenant})

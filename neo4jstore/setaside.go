@@ -15,7 +15,7 @@ import (
 // Pending, with the reason, so that the worker never picks them up again until a person
 // retries them. Nothing else about the document changes.
 const setAsideCypher = `UNWIND $rows AS r
-MATCH (d:SourceDocument {uid: r.doc})
+MATCH (d:SourceDocument {uid: r.doc}) USING INDEX SEEK d:SourceDocument(uid)
 WHERE d.tenant = $tenant
 REMOVE d:Pending
 SET d:SetAside, d.setAsideReason = r.reason, d.setAsideAt = $now,

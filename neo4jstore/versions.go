@@ -236,8 +236,8 @@ MERGE (d:SourceDocument {uid: k.uid})
   ON MATCH SET d.locked = true
 REMOVE d.locked
 WITH k, d, d.hash AS hash, d.sourceTime AS sourceTime, d.sourceVersion AS sourceVersion, d.sourceProgress AS sourceProgress,
-  EXISTS { MATCH (:DocumentVersion {uid: k.vuid}) } AS known,
-  k.delivery IS NOT NULL AND EXISTS { MATCH (:Delivery {uid: k.delivery}) } AS delivered
+  EXISTS { MATCH (v:DocumentVersion {uid: k.vuid}) USING INDEX SEEK v:DocumentVersion(uid) } AS known,
+  k.delivery IS NOT NULL AND EXISTS { MATCH (dl:Delivery {uid: k.delivery}) USING INDEX SEEK dl:Delivery(uid) } AS delivered
 CALL (k, d, hash) {
   WITH k, d WHERE hash IS NULL
   WITH k, d, coalesce(d.versions, d.version) + 1 AS n
@@ -257,7 +257,7 @@ RETURN k.uid AS uid, hash, sourceTime, sourceVersion, sourceProgress, known, del
 // documents stored before versions were counted continue from their version.
 const saveVersions = `
 UNWIND $rows AS r
-MATCH (d:SourceDocument {uid: r.uid})
+MATCH (d:SourceDocument {uid: r.uid}) USING INDEX SEEK d:SourceDocument(uid)
 WITH d, r, coalesce(d.versions, d.version) + 1 AS n
 FOREACH (_ IN CASE WHEN r.action = 'updated' THEN [1] ELSE [] END |
   MERGE (old:DocumentVersion {uid: r.previous})
@@ -281,8 +281,8 @@ FOREACH (uid IN CASE WHEN r.delivery IS NULL THEN [] ELSE [r.delivery] END |
 func (s *Store) DocumentVersions(ctx context.Context, key ontology.DocKey) ([]ontology.DocumentVersion, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]ontology.DocumentVersion, error) {
 		recs, err := run(ctx, tx, `
-MATCH (d:SourceDocument {uid: $uid, tenant: $tenant}) WHERE d.hash IS NOT NULL
-OPTIONAL MATCH (d)-[:HAS_VERSION]->(v:DocumentVersion {tenant: $tenant})
+MATCH (d:SourceDocument {uid: $uid, tenant: $tenant}) USING INDEX SEEK d:SourceDocument(uid) WHERE d.hash IS NOT NULL
+OPTIONAL MATCH (d)-[:HAS_VERSION]->(v) WHERE v.tenant = $tenant
 RETURN d, collect(v) AS history`, map[string]any{"uid": key.UID(), "tenant": key.Tenant})
 		if err != nil || len(recs) == 0 {
 			return nil, err
