@@ -86,6 +86,16 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 			p.Name = pr.FullName
 		}
 	}
+	if !pr.Company {
+		if family, ok := hanFamilyWithGiven(pr.Given, pr.Family); ok {
+			// 許建興 in the last-name field and 建興 in the first: a Shopify order
+			// without a billing address takes the customer record's last name (the
+			// whole name, typed there once) beside the shipping address's given name.
+			// Read as family 許, it is the same person as 建興 / 許.
+			pr.FullName, pr.Family = pr.Family, family
+			p.Name = pr.FullName
+		}
+	}
 	if pr.Company {
 		pr.Name = normalize.CompanyName(p.Name).Key
 	} else {
@@ -144,6 +154,22 @@ func hanGivenWithFamily(given, family string) (string, bool) {
 	}
 	rest, ok := strings.CutPrefix(given, family)
 	return rest, ok && rest != ""
+}
+
+// hanFamilyWithGiven returns the family name of a Han family-name field that ends with
+// the Han given name beside it (許建興 with 建興, 歐陽娜娜 with 娜娜), and whether it
+// does: the field holds the whole name. Only a family name of one or two characters
+// is left (a Han family name has no more), so a field that holds more (張王建國 beside 國) stays as written.
+func hanFamilyWithGiven(given, family string) (string, bool) {
+	given, family = strings.Join(strings.Fields(given), ""), strings.Join(strings.Fields(family), "")
+	if given == "" || !compare.IsHanText(given) || !compare.IsHanText(family) {
+		return "", false
+	}
+	rest, ok := strings.CutSuffix(family, given)
+	if n := utf8.RuneCountInString(rest); !ok || n < 1 || n > 2 {
+		return "", false
+	}
+	return rest, true
 }
 
 // nationalID reduces an id number to its letters and digits, upper case.
