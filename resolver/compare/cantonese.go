@@ -325,7 +325,13 @@ func englishGivenWord(g string, hk bool) bool {
 		return false
 	}
 	w := words[0]
-	return knownEnglishGiven(w) || femaleEnglish[w] || maleEnglish[w] || !isPinyin(w) || hk && !hanzi().syllables[w]
+	if knownEnglishGiven(w) || femaleEnglish[w] || maleEnglish[w] {
+		return true
+	}
+	if joinedHongKongGiven(w) {
+		return false // Kwokfong: Kwok Fong run together, no English word
+	}
+	return !isPinyin(w) || hk && !hanzi().syllables[w]
 }
 
 // hongKongGiven reports whether a Latin given name has a syllable only Hong Kong's

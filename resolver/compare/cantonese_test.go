@@ -96,6 +96,9 @@ func TestEnglishBesideCantonese(t *testing.T) {
 		{Name{Given: "Cherry", Family: "Kuo"}, Name{Given: "Hsiuchin", Family: "Kuo"}, true},
 		{Name{Given: "Derek", Family: "Hsu"}, Name{Given: "Shihchang", Family: "Hsu"}, true},
 		{Name{Given: "Karen", Family: "Zhang"}, Name{Given: "Yuhua", Family: "Zhang"}, true},
+		// A Hong Kong given name joined in one first-name field: Kwok Fong.
+		{Name{Full: "Amy Mak", Given: "Amy", Family: "Mak"}, Name{Full: "Kwokfong Mak", Given: "Kwokfong", Family: "Mak"}, true},
+		{Name{Given: "Kwokfong", Family: "Mak"}, Name{Given: "Kaman", Family: "Mak"}, false}, // two Chinese given names
 		{Name{Given: "Vincent", Family: "Chan"}, Name{Given: "Sharon", Family: "Chan"}, false},
 	} {
 		if got := EnglishBesideCantonese(tt.a, tt.b); got != tt.want {
