@@ -212,6 +212,14 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		// family's line: see partyenglishname.go.
 		return true
 	}
+	if !contradict && strings.HasPrefix(key, "email:") && !wholeNameAgrees(nameOf(prof), known) &&
+		(compare.EnglishBesideCantonese(nameOf(prof), known) || compare.EnglishBesideChinese(nameOf(prof), known)) &&
+		pb.ownMobilesDiffer(party, prof.Phone) {
+		// Kaman Mak with her own mobile on the family's mailbox Amy Mak orders from with
+		// hers: an English and a Chinese given name are one person's as often as not,
+		// but two mobiles are two people's (see partyenglishname.go).
+		return true
+	}
 	if contradict || generationsStated(statedGeneration(prof), compare.Generation(known)) {
 		// Another person's name, or another generation of the same one (Paatrick
 		// Olivier with patrickolivierjr@yahoo.com on the phone Patrick Olivier Sr.
