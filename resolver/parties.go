@@ -214,10 +214,12 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	}
 	if !contradict && strings.HasPrefix(key, "email:") && !wholeNameAgrees(nameOf(prof), known) &&
 		(compare.EnglishBesideCantonese(nameOf(prof), known) || compare.EnglishBesideChinese(nameOf(prof), known)) &&
-		pb.ownMobilesDiffer(party, prof.Phone) {
+		pb.ownMobilesDiffer(party, prof.Phone) && !pb.phoneOfAnother(prof) {
 		// Kaman Mak with her own mobile on the family's mailbox Amy Mak orders from with
 		// hers: an English and a Chinese given name are one person's as often as not,
-		// but two mobiles are two people's (see partyenglishname.go).
+		// but two mobiles are two people's (see partyenglishname.go). Not a number
+		// another person orders with: Vivian Li on her mailbox with her father 李刚's
+		// mobile, which the household uses (personalKeysFirst decides that one).
 		return true
 	}
 	if contradict || generationsStated(statedGeneration(prof), compare.Generation(known)) {
@@ -246,6 +248,21 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	// a member with a full name joined since (李思颖): a sister's 李畅 contradicts her,
 	// not the title.
 	return weakName(known) && pb.clusterContradicts(pb.root(party), nameOf(prof))
+}
+
+// phoneOfAnother reports whether the mention's phone is the key of a party known by a
+// name that is not the mention's as a whole (李刚's mobile on an order written Vivian
+// Li): a number the household shares, not the mention's own.
+func (pb *partyBook) phoneOfAnother(prof PartyProfile) bool {
+	if prof.Phone == "" {
+		return false
+	}
+	p, ok := pb.known["phone:"+prof.Phone]
+	if !ok {
+		return false
+	}
+	n, ok := pb.names[p]
+	return ok && !wholeNameAgrees(nameOf(prof), n)
 }
 
 // mailboxAndPhoneOf reports whether the mention's mailbox and phone both name party.
