@@ -31,11 +31,16 @@ var dialectSurnames = map[rune][]string{
 }
 
 // dialectFamilySpellings returns the spellings of a one-character family name beyond
-// its pinyin, in lower case.
+// its pinyin, in lower case: the table's, and where the table has none, the Hong Kong
+// spellings of the character (cantonese.go), so that 趙 is Chiu beside a pinyin given
+// name (Zhifei Chiu, 赵志飞) as it is in a whole Hong Kong name (Chiu Wing Hin).
 func dialectFamilySpellings(family string) []string {
 	rs := []rune(Simplify(strings.TrimSpace(family)))
 	if len(rs) != 1 {
 		return nil
 	}
-	return dialectSurnames[rs[0]]
+	if sp, ok := dialectSurnames[rs[0]]; ok {
+		return sp
+	}
+	return cantonese()[rs[0]]
 }
