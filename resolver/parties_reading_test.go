@@ -54,3 +54,24 @@ func TestHomophoneWithASlipOfTheNumber(t *testing.T) {
 		t.Errorf("张浩 and 张昊 at one flat on one number with a slip are parties %s and %s, want one", a, b)
 	}
 }
+
+// TestHomophoneAtTheFlatJoinsItsOwnWriting: the sisters 魏琳 and 魏林 live at one flat,
+// each with her own phone. 魏琳 orders again through a privacy number: her writing at the
+// flat scores her own party, and her sister's name read alike there scores as high; of
+// two parties at one score the one known by the mention's own writing is taken, and
+// the sisters stay two, whichever id sorts first (six tenants).
+func TestHomophoneAtTheFlatJoinsItsOwnWriting(t *testing.T) {
+	for i := range 6 {
+		f := newFixture(t)
+		f.orderBy("lin-a", 0, pddBuyer("魏琳", "15566993351", "河南省郑州市中原区 花园路2892号建业森林半岛34栋2205室"))
+		f.orderBy("lin-b", 1, pddBuyer("魏林", "18191469740", "河南省郑州市中原区 建业森林半岛34号楼2205"))
+		f.orderBy("relay", 2, pddBuyer("魏琳", "16258658098转1067", "河南省郑州市中原区建业森林半岛34栋2205"))
+		a, b, r := f.partyOf("lin-a").PartyID, f.partyOf("lin-b").PartyID, f.partyOf("relay").PartyID
+		if a == b {
+			t.Fatalf("tenant %d: the sisters 魏琳 and 魏林 are one party %s", i, a)
+		}
+		if r != a {
+			t.Errorf("tenant %d: 魏琳 through a privacy number is party %s, her sister 魏林's is %s, hers %s", i, r, b, a)
+		}
+	}
+}

@@ -546,8 +546,10 @@ func CompareParties(a, b PartyProfile) Comparison {
 }
 
 // readingAtTheFlat weighs a whole Han name against its reading in Latin letters (郑凯华,
-// Zheng Kaihua) as the name itself where the two are at one flat and nothing else
-// disagrees: no phone, mailbox, date of birth or part of the address says two people.
+// Zheng Kaihua), or against a homophone typed for it (刘红新, 留红新), as the name itself
+// where the two are at one flat and nothing else disagrees: no phone, mailbox, date of
+// birth or part of the address says two people (a homophone with a phone on each side
+// is Phonetic by then, homophoneOnAnotherPhone).
 // Transliterated weighs less than Exact because across a city most pairs of one person
 // are written alike, so a pinyin pair is rarer among them; within one flat, a household
 // of a few people, the reading tells which member a mention is as surely as the
@@ -557,7 +559,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 // its own, writingsApart keeps their parties apart whichever a Latin mention joins; a
 // phone of each on the two sides is Different here, and the rule does not apply.
 func readingAtTheFlat(c *Comparison) {
-	if c[fieldName].Kind != compare.Transliterated || !c[fieldDetail].Kind.Same() {
+	if k := c[fieldName].Kind; k != compare.Transliterated && k != compare.Homophone || !c[fieldDetail].Kind.Same() {
 		return
 	}
 	for _, f := range []int{fieldBirth, fieldNationalID, fieldEmail, fieldPhone, fieldNumber, fieldStreet, fieldLocality, fieldPostcode, fieldAddress, fieldCountry} {

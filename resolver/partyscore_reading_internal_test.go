@@ -6,8 +6,9 @@ import (
 	"github.com/seamhub/seam/ontology"
 )
 
-// TestReadingAtTheFlat: a Han name and its pinyin reading at one building and room, with
-// nothing else apart, are one buyer, as the same characters there are; another phone on
+// TestReadingAtTheFlat: a Han name and its pinyin reading (or a homophone typed for it) at
+// one building and room, with nothing else apart, are one buyer, as the same characters
+// there are; another phone on
 // each side (siblings read alike, 魏志瑋 and 魏志偉, each with a mobile), another flat, or
 // a mailbox of the other's that differs keeps the pair below acceptance.
 func TestReadingAtTheFlat(t *testing.T) {
@@ -32,6 +33,10 @@ func TestReadingAtTheFlat(t *testing.T) {
 			shop("凯华", "郑", "13106256337", "", "漕溪北路1371弄19号2603室"), Same},
 		{"pinyin at the flat, each with a mobile of its own", pdd("魏志偉", "13912345678", flat),
 			shop("Zhiwei", "Wei", "13106256337", "", "漕溪北路1371弄19号2603室"), Possibly},
+		{"a homophone at the flat, a privacy number", pdd("刘红新", "17029239445#0507", flat),
+			shop("红新", "留", "18845296160", "", "漕溪北路1371弄19号2603室"), Same},
+		{"a homophone at the flat, each with a mobile of its own", pdd("刘红新", "13912345678", flat),
+			shop("红新", "留", "18845296160", "", "漕溪北路1371弄19号2603室"), Apart},
 		{"pinyin at another flat of the building", pdd("郑凯华", "16554114782#7350", otherFlat),
 			shop("Kaihua", "Zheng", "13106256337", "", "漕溪北路1371弄19号2603室"), Apart},
 	} {
