@@ -550,6 +550,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 // where the two are at one flat and nothing else disagrees: no phone, mailbox, date of
 // birth or part of the address says two people (a homophone with a phone on each side
 // is Phonetic by then, homophoneOnAnotherPhone).
+//
 // Transliterated weighs less than Exact because across a city most pairs of one person
 // are written alike, so a pinyin pair is rarer among them; within one flat, a household
 // of a few people, the reading tells which member a mention is as surely as the
