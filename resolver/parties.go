@@ -240,6 +240,15 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	return weakName(known) && pb.clusterContradicts(pb.root(party), nameOf(prof))
 }
 
+// writtenAlike is 1 where two person profiles' names are written alike (the same
+// characters or letters, compare.NameLevel Exact), else 0.
+func writtenAlike(a, b PartyProfile) int {
+	if compare.NameLevel(nameOf(a), nameOf(b)).Kind == compare.Exact {
+		return 1
+	}
+	return 0
+}
+
 // mailboxAndPhoneOf reports whether the mention's mailbox and phone both name party.
 func (pb *partyBook) mailboxAndPhoneOf(party string, prof PartyProfile) bool {
 	e, okE := pb.known["email:"+prof.Email]
@@ -904,6 +913,12 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		bySc := slices.Clone(same)
 		slices.SortFunc(bySc, func(x, y string) int {
 			if c := cmp.Compare(best[y].score, best[x].score); c != 0 {
+				return c
+			}
+			// At one score, the party known by the mention's own writing first: 魏琳
+			// through a privacy number scores her sister 魏林's party as high as her own
+			// (a name read alike at the flat weighs as the name), and is 魏琳.
+			if c := cmp.Compare(writtenAlike(prof, best[y].cp), writtenAlike(prof, best[x].cp)); c != 0 {
 				return c
 			}
 			return strings.Compare(x, y)
