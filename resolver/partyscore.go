@@ -523,6 +523,8 @@ func CompareParties(a, b PartyProfile) Comparison {
 		neighbourhoodInDetail(&c, a, b)
 	} else if l, ok := maskedPlace(a, b); ok {
 		c[fieldAddress] = l
+	} else if l, ok := townOnly(a, b); ok {
+		c[fieldAddress] = l
 	} else {
 		c[fieldAddress] = wholeAddress(a.Address, b.Address)
 	}
@@ -542,6 +544,31 @@ func CompareParties(a, b PartyProfile) Comparison {
 		homophoneOnAnotherPhone(&c)
 	}
 	return c
+}
+
+// townOnly compares two Latin addresses that are each a town and nothing else (a
+// checkout that asks for the city alone, or a buyer who left the lines empty) as the
+// whole addresses they are, but forgiving the town a slip: Readdng is Reading and
+// Lonnod London, the town mistyped, where their letter pairs were too unlike to be
+// similar and the address weighed as another home's. Not for Han addresses, whose
+// areas are compared by rules of their own, nor where either side gives a street, a
+// flat, a house number or a postcode.
+func townOnly(a, b PartyProfile) (compare.Level, bool) {
+	for _, p := range []PartyProfile{a, b} {
+		pl := p.Place
+		if pl.Locality == "" || pl.Number != "" || pl.Street != "" || pl.Detail != "" || pl.Postcode != "" ||
+			compare.HasHan(pl.Locality) || compare.IsMasked(p.Address) {
+			return compare.Level{}, false
+		}
+	}
+	l := wholeAddress(a.Address, b.Address)
+	if l.Kind != compare.Different {
+		return l, true
+	}
+	if t := compare.AddressPartLevel(compare.PartLocality, a.Place, b.Place); t.Kind == compare.Typo || t.Kind == compare.Similar {
+		return compare.Level{Kind: compare.Similar, Why: "address: the town with a slip (" + t.Why + ")"}, true
+	}
+	return l, true
 }
 
 // flatOnAnotherStreet makes a flat's detail say nothing where the streets differ, in a
