@@ -202,6 +202,12 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		// É. Gaudin fils, then Émile Gaudin, from one mailbox: see generationLeftOut.
 		contradict = false
 	}
+	if contradict && strings.HasPrefix(key, "email:") && slipOnOneMailbox(nameOf(prof), known, prof.Email) {
+		// Ezia Taylor on elizataylor@, where Eliza Taylor orders; Jaes against Cox on
+		// j.c@: one person's name typed with slips, or in parts that do not meet (see
+		// partyslip.go).
+		contradict = false
+	}
 	if contradict && strings.HasPrefix(key, "email:") && pb.englishAndChineseOfOne(party, prof, known) {
 		// Vincent Chan, no phone, and CHAN CHI KIT on one mailbox: see
 		// partyenglishname.go.
@@ -237,6 +243,9 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	// The key's party may be known by a weak name (李女士 with the family's phone) that
 	// a member with a full name joined since (李思颖): a sister's 李畅 contradicts her,
 	// not the title.
+	if weakName(known) && strings.HasPrefix(key, "email:") {
+		return pb.clusterContradictsOnMailbox(pb.root(party), nameOf(prof), prof.Email)
+	}
 	return weakName(known) && pb.clusterContradicts(pb.root(party), nameOf(prof))
 }
 
