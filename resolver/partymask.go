@@ -43,7 +43,8 @@ func (pm *PartyModel) maskedPhoneAlone(c Comparison, a PartyProfile, fr Frequenc
 
 // restsOnPart reports whether a comparison of a with b reaches Accept only with the
 // weights of levels that see part of a value: masks (MaskedCompatible, MaskedDigits), a
-// name that agrees in its family name alone (Partial, 赵女士 against 赵冬梅), a
+// name that agrees in its family name alone (Partial, 赵女士 against 赵冬梅, or Green
+// with no given name against Thomas / Green, onePartAgainstParts), a
 // number's last four digits a waybill prints after the name (Partial), and a
 // parcel point in the compound of a home (Partial, 海信慧园丰巢快递柜 against
 // 海信慧园7栋1504室), which every household of the compound collects from, a namesake's
@@ -51,12 +52,13 @@ func (pm *PartyModel) maskedPhoneAlone(c Comparison, a PartyProfile, fr Frequenc
 func (pm *PartyModel) restsOnPart(c Comparison, a, b PartyProfile, fr Frequency) bool {
 	ws := pm.fieldWeights(c, a, fr)
 	parcel := parcelDetail(c, a, b)
+	onePart := onePartOnly(a) != onePartOnly(b) // Green against Thomas / Green (onePartAgainstParts)
 	var s float64
 	for f, w := range ws {
 		k := c[f].Kind
 		part := k == compare.MaskedCompatible || k == compare.MaskedDigits ||
 			k == compare.Partial && (f == fieldName || f == fieldGiven || f == fieldFamily || f == fieldPhone) ||
-			f == fieldDetail && parcel
+			f == fieldDetail && parcel || onePart && (f == fieldGiven || f == fieldFamily) && k.Agrees()
 		if !part {
 			s += w
 		}

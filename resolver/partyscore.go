@@ -419,6 +419,8 @@ func CompareParties(a, b PartyProfile) Comparison {
 		c[fieldName] = companyLevel(a.Name, b.Name)
 	} else if g, f, ok := partsOfWhole(a, b); ok {
 		c[fieldGiven], c[fieldFamily] = g, f
+	} else if g, f, ok := onePartAgainstParts(a, b); ok {
+		c[fieldGiven], c[fieldFamily] = g, f
 	} else {
 		c[fieldName] = compare.NameLevel(nameOf(a), nameOf(b))
 	}
@@ -1126,6 +1128,52 @@ func partsOfWhole(a, b PartyProfile) (given, family compare.Level, ok bool) {
 		}
 	}
 	return compare.Level{}, compare.Level{}, false
+}
+
+// onePartAgainstParts compares a Latin name of which a form was given one part only (the
+// family name Green, the given name Isla: the other field left empty) with a name given
+// in both: that part against the other's same part, or crosswise where the other's
+// fields were typed swapped (Alfie against Kelly / Alfie). The part that agrees is
+// what the two names share, as much as that part agreeing between two whole names; the
+// part one side leaves out says nothing. Compared as whole names they were Partial, the
+// level of a title's family name (李女士 against 李颖娜), which weighs little. A link that
+// needs the part still rests on part of a name (restsOnPart: one side names no one
+// person of the family), so it holds only as the mention's one such match into a party
+// holding no other given name: twins of one birthday stay apart. ok is false where the
+// part agrees with neither, or for Han or Chinese names.
+func onePartAgainstParts(a, b PartyProfile) (given, family compare.Level, ok bool) {
+	if onePartOnly(b) {
+		a, b = b, a
+	}
+	if !onePartOnly(a) || b.Given == "" || b.Family == "" || a.Company || b.Company {
+		return compare.Level{}, compare.Level{}, false
+	}
+	if compare.HasHan(a.Given+a.Family+b.Given+b.Family) || compare.ReadsChinese(nameOf(a)) || compare.ReadsChinese(nameOf(b)) {
+		return compare.Level{}, compare.Level{}, false
+	}
+	null := compare.Level{Kind: compare.Null, Why: "missing on one side"}
+	if a.Given != "" {
+		if l := compare.NamePartLevel("given", a.Given, b.Given); wholePart(l.Kind) {
+			return l, null, true
+		}
+		if l := compare.NamePartLevel("family", a.Given, b.Family); wholePart(l.Kind) {
+			return null, l, true // Kelly typed as the given name, against Alfie / Kelly
+		}
+		return compare.Level{}, compare.Level{}, false
+	}
+	if l := compare.NamePartLevel("family", a.Family, b.Family); wholePart(l.Kind) {
+		return null, l, true
+	}
+	if l := compare.NamePartLevel("given", a.Family, b.Given); wholePart(l.Kind) {
+		return l, null, true // Alfie typed as the family name, against Alfie / Kelly
+	}
+	return compare.Level{}, compare.Level{}, false
+}
+
+// onePartOnly reports whether a person profile gives one part of a name in parts and not
+// the other: a given name and no family name, or the reverse.
+func onePartOnly(p PartyProfile) bool {
+	return (strings.TrimSpace(p.Given) == "") != (strings.TrimSpace(p.Family) == "")
 }
 
 // localityIsCity compares each address's locality with the other's city, where the
