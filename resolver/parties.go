@@ -888,6 +888,14 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		if v.d == Same && !ownAgreement(v.c) && pb.twoPeople(self, root, prof) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
+		// One part of a name against a name in both (Green, the given name left empty,
+		// against Thomas / Green) says nothing of which member of the family it is: a
+		// link made on it into a party holding a name that contradicts a member of the
+		// mention's own (Anna Green, his twin of one birthday, who shares the date of
+		// birth that otherwise counts as one person's own) would join two people.
+		if v.d == Same && onePartOnly(prof) != onePartOnly(v.cp) && pb.clustersContradict(self, root, nameOf(prof)) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
+		}
 	}
 	for root, v := range best {
 		// Seven digits of a number another member of the household orders with too
@@ -919,7 +927,10 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		})
 		kept := bySc[:1]
 		for _, r := range bySc[1:] {
-			if slices.ContainsFunc(kept, func(k string) bool { return pb.twoPeople(k, r, PartyProfile{}) }) {
+			if slices.ContainsFunc(kept, func(k string) bool {
+				// A mention giving one part of a name (Green) fits each twin alike.
+				return pb.twoPeople(k, r, PartyProfile{}) || onePartOnly(prof) && pb.clustersContradict(k, r, compare.Name{})
+			}) {
 				b.relateScored(r, self, "possibly the same party (it would join two people): "+
 					pm.Explain(best[r].c, prof, fr), best[r].score)
 				continue
