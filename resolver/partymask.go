@@ -150,6 +150,9 @@ func namesContradict(a, b compare.Name) bool {
 	if givensApartInOneFamily(a, b) {
 		return true // Hoàng Trần Thanh and Hưng Trần, Ian Mast and Noortje van der Mast
 	}
+	if agree, ok := onePartMeets(a, b); ok {
+		return !agree // Green, the given name left empty, against Thomas / Green
+	}
 	switch l := compare.NameLevel(a, b); l.Kind {
 	case compare.Different:
 		// An English given name beside a Chinese one (Coco Wang, 汪华斌) is one person
@@ -189,6 +192,59 @@ func namesContradict(a, b compare.Name) bool {
 			chineseGiven(a.Given) && chineseGiven(b.Given)
 	}
 	return false
+}
+
+// onePartMeets compares two Latin names of which at least one was given in one field
+// only (Green with the given name left empty, or Isla with no family name), part by
+// part as onePartAgainstParts scores them: ok where it applies, and agree where the one
+// part agrees with the other's same part (at any level that agrees: Pricce and Pcire
+// are one family name with slips) or, its fields typed swapped, is the other one as
+// written or one slip off. A given
+// name alone against a family name alone (William, Nicholon) names two parts that do
+// not meet, and agrees: neither says the other is someone else. Compared as whole
+// names they were different names, and a family name alone contradicted its own
+// holder's full name.
+func onePartMeets(a, b compare.Name) (agree, ok bool) {
+	one := func(n compare.Name) bool {
+		return (strings.TrimSpace(n.Given) == "") != (strings.TrimSpace(n.Family) == "")
+	}
+	both := func(n compare.Name) bool {
+		return strings.TrimSpace(n.Given) != "" && strings.TrimSpace(n.Family) != ""
+	}
+	if !one(a) && !one(b) || !one(a) && !both(a) || !one(b) && !both(b) {
+		return false, false
+	}
+	if compare.HasHan(a.Full+a.Given+a.Family+b.Full+b.Given+b.Family) || compare.ReadsChinese(a) || compare.ReadsChinese(b) {
+		return false, false
+	}
+	if one(b) && !one(a) {
+		a, b = b, a
+	}
+	part, field := a.Given, "given"
+	if part == "" {
+		part, field = a.Family, "family"
+	}
+	if one(b) {
+		other, otherField := b.Given, "given"
+		if other == "" {
+			other, otherField = b.Family, "family"
+		}
+		if otherField != field {
+			return true, true // a given name alone and a family name alone
+		}
+		return compare.NamePartLevel(field, part, other).Kind.Agrees(), true
+	}
+	same, cross := b.Given, b.Family
+	if field == "family" {
+		same, cross = b.Family, b.Given
+	}
+	if compare.NamePartLevel(field, part, same).Kind.Agrees() {
+		return true, true
+	}
+	// Crosswise only as written or one slip off: a family name that merely looks like
+	// a given name (Stephens, Stephanie) is no swap.
+	k := compare.NamePartLevel(field, part, cross).Kind
+	return k == compare.Exact || k == compare.Typo, true
 }
 
 // givensApartInOneFamily reports whether two names given in parts agree on the family

@@ -1,6 +1,7 @@
 package resolver
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
@@ -41,5 +42,35 @@ func TestOnePartAgainstParts(t *testing.T) {
 	a, b := townsfolk("", "Green", "1974-10-05", ""), townsfolk("Thoas", "Green", "1974-10-05", "")
 	if c := CompareParties(a, b); !pm.restsOnPart(c, a, b, nil) {
 		t.Errorf("Green against Thoas Green rests on more than part of the name: %s", pm.Explain(c, a, nil))
+	}
+}
+
+// TestOnePartMeets: a family name alone does not contradict its holder's full name,
+// even with a slip (Pricce beside Isla Pcire, fake_1000), nor does a given name alone
+// contradict a family name alone; another part does.
+func TestOnePartMeets(t *testing.T) {
+	n := func(g, f string) compare.Name {
+		return compare.Name{Full: strings.TrimSpace(g + " " + f), Given: g, Family: f}
+	}
+	for _, c := range []struct {
+		a, b        compare.Name
+		contradicts bool
+	}{
+		{n("", "Pricce"), n("Isla", "Pcire"), false},
+		{n("", "Green"), n("Thomas", "Green"), false},
+		{n("Isla", ""), n("Isla", "Price"), false},
+		{n("William", ""), n("", "Nicholon"), false},
+		{n("", "Alfie"), n("Alfie", "Kelly"), false}, // fields swapped
+		{n("", "Brown"), n("Thomas", "Green"), true},
+		{n("Anna", ""), n("Mary", "Smith"), true},
+		{n("Anna", ""), n("Mary", ""), true},
+		{n("", "Stephens"), n("Stephanie", "Rivera"), true}, // a family name that is no part of hers
+	} {
+		if got := namesContradict(c.a, c.b); got != c.contradicts {
+			t.Errorf("namesContradict(%+v, %+v) = %v, want %v", c.a, c.b, got, c.contradicts)
+		}
+		if got := namesContradict(c.b, c.a); got != c.contradicts {
+			t.Errorf("namesContradict(%+v, %+v) = %v, want %v", c.b, c.a, got, c.contradicts)
+		}
 	}
 }
