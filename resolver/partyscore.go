@@ -438,6 +438,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	mailboxesApart(&c, a, b)
 	familyMailboxes(&c, a, b)
+	mailboxSlipsBesideBirthday(&c, a, b)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
 	if l, ok := unplannedPhone(a, b); ok && c[fieldPhone].Kind == compare.Null {
 		c[fieldPhone] = l
