@@ -198,8 +198,8 @@ func namesContradict(a, b compare.Name) bool {
 // only (Green with the given name left empty, or Isla with no family name), part by
 // part as onePartAgainstParts scores them: ok where it applies, and agree where the one
 // part agrees with the other's same part (at any level that agrees: Pricce and Pcire
-// are one family name with slips) or, its fields typed swapped, is the other one as
-// written or one slip off. A given
+// are one family name with slips; or its letters shuffled, sWt for West) or, its fields
+// typed swapped, is the other one as written or one slip off. A given
 // name alone against a family name alone (William, Nicholon) names two parts that do
 // not meet, and agrees: neither says the other is someone else. Compared as whole
 // names they were different names, and a family name alone contradicted its own
@@ -232,19 +232,29 @@ func onePartMeets(a, b compare.Name) (agree, ok bool) {
 		if otherField != field {
 			return true, true // a given name alone and a family name alone
 		}
-		return compare.NamePartLevel(field, part, other).Kind.Agrees(), true
+		return compare.NamePartLevel(field, part, other).Kind.Agrees() || scrambledPart(field, part, other), true
 	}
 	same, cross := b.Given, b.Family
 	if field == "family" {
 		same, cross = b.Family, b.Given
 	}
-	if compare.NamePartLevel(field, part, same).Kind.Agrees() {
+	if compare.NamePartLevel(field, part, same).Kind.Agrees() || scrambledPart(field, part, same) {
 		return true, true
 	}
 	// Crosswise only as written or one slip off: a family name that merely looks like
 	// a given name (Stephens, Stephanie) is no swap.
 	k := compare.NamePartLevel(field, part, cross).Kind
 	return k == compare.Exact || k == compare.Typo, true
+}
+
+// scrambledPart reports whether two parts of one field are one typed with its letters
+// shuffled (compare.ScrambledName: sWt for West), unless they are given names people are
+// each called (Noel and Leon).
+func scrambledPart(field, x, y string) bool {
+	if !compare.ScrambledName(x, y) {
+		return false
+	}
+	return field == "family" || !compare.GivenNameOfSomeone(strings.ToLower(x)) || !compare.GivenNameOfSomeone(strings.ToLower(y))
 }
 
 // givensApartInOneFamily reports whether two names given in parts agree on the family

@@ -61,6 +61,8 @@ func TestOnePartMeets(t *testing.T) {
 		{n("Isla", ""), n("Isla", "Price"), false},
 		{n("William", ""), n("", "Nicholon"), false},
 		{n("", "Alfie"), n("Alfie", "Kelly"), false}, // fields swapped
+		{n("", "sWt"), n("Arlo", "West"), false},     // its letters shuffled
+		{n("Noel", ""), n("Leon", "Smith"), true},    // two names, though of one set of letters
 		{n("", "Brown"), n("Thomas", "Green"), true},
 		{n("Anna", ""), n("Mary", "Smith"), true},
 		{n("Anna", ""), n("Mary", ""), true},
