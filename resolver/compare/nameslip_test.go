@@ -65,3 +65,21 @@ func TestGivenNameOfSomeone(t *testing.T) {
 		}
 	}
 }
+
+// FuzzScrambledName: the letter comparisons take any text, are symmetric, and never
+// index past their table of letters.
+func FuzzScrambledName(f *testing.F) {
+	for _, s := range [][2]string{{"oeL", "Leo"}, {"Ezia", "Eliza"}, {"Paul", "Paula"}, {"ŁÓDŹ", "lodz"}, {"", "a"}, {"\xff", "Z"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if ScrambledName(a, b) != ScrambledName(b, a) {
+			t.Errorf("ScrambledName(%q, %q) is not symmetric", a, b)
+		}
+		if d, e := LetterDifference(a, b), LetterDifference(b, a); d != e || d < 0 {
+			t.Errorf("LetterDifference(%q, %q) = %d, reversed %d", a, b, d, e)
+		}
+		ShuffledCase(a)
+		GivenNameOfSomeone(a)
+	})
+}
