@@ -348,6 +348,7 @@ func Train(profiles []PartyProfile, pairs []PartyPair, randomPairs int, seed uin
 	pm := start
 	pm.TF = termFrequencies(profiles)
 	var fitted [partyFields]bool // the fields whose u the random pairs gave
+	var randomCs []Comparison
 	if len(profiles) >= 2 {
 		rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 		var counts [partyFields][compare.NumKinds]float64
@@ -360,7 +361,8 @@ func Train(profiles []PartyProfile, pairs []PartyPair, randomPairs int, seed uin
 			}
 			idx = append(idx, [2]int{i, j})
 		}
-		for _, c := range compareIndexed(profiles, idx) {
+		randomCs = compareIndexed(profiles, idx)
+		for _, c := range randomCs {
 			for f := range partyFields {
 				if k := c[f].Kind; k != compare.Null {
 					counts[f][k]++
@@ -383,7 +385,7 @@ func Train(profiles []PartyProfile, pairs []PartyPair, randomPairs int, seed uin
 		}
 	}
 	pm, lambda := fitM(pairs, pm, 40)
-	if withoutMatches(&pm, fitted, lambda, len(pairs), len(profiles)) {
+	if withoutMatches(&pm, fitted, randomCs, lambda, len(pairs), len(profiles)) {
 		pm, lambda = fitM(pairs, pm, 40)
 	}
 	pm.Lambda = lambda
@@ -401,44 +403,63 @@ func Train(profiles []PartyProfile, pairs []PartyPair, randomPairs int, seed uin
 	return pm
 }
 
-// withoutMatches takes out of each level's u the matching pairs among the random pairs
-// it was counted on, and reports whether it changed any. Random pairs of a shop's
-// orders are not all two people: a customer who orders four times makes six pairs of
-// herself, and on Splink's fake_1000 (four records a person) one random pair in 120 is
-// one person, so the exact date of birth agreed in 0.7% of "different" pairs and
-// weighed 6.7 bits where two strangers share a birthday once in twenty thousand pairs.
-// The matches among all pairs are about those the fit finds among the blocked ones
-// (lambda of them, the blocks being where matches are); each level's u loses their
-// share at the level's m: u' = (u - s·m) / (1 - s), for the fields whose u the random
-// pairs gave (fitted; a prior's u is a stranger's already). A level keeps at least a 64th of its
-// u (six bits more at most; shrinkTowards caps the weight after), so that a level
-// matches mostly reach is not made certain. Where matches are few among all pairs (a
-// shop of one-off buyers, FEBRL's one duplicate a person), s is small and u barely
-// moves.
-func withoutMatches(pm *PartyModel, fitted [partyFields]bool, lambda float64, blocked, profiles int) bool {
-	if profiles < 2 || blocked < 20 {
-		return false // fitM fits nothing on fewer pairs: lambda is its start
+// withoutMatches re-estimates u without the matching pairs among the random pairs it
+// was counted on, and reports whether it did. Random pairs of a shop's orders are not
+// all two people: a customer who orders four times makes six pairs of herself, and on
+// Splink's fake_1000 (four records a person) one random pair in 120 is one person, so
+// an equal date of birth showed in 0.7% of "different" pairs and weighed 6.7 bits, where
+// two strangers share a birthday about once in twenty thousand pairs. With m as the fit
+// over blocked pairs gives it, EM over the random pairs' comparisons weighs each pair by
+// the chance that it is two people and counts u over those weights, the share of
+// matches among them starting from what the blocks found (lambda of the blocked pairs,
+// among all pairs) and fitted with u. Only the fields whose u the random pairs gave
+// (fitted) are read and moved; a prior's u is a stranger's already. Where matches are
+// few among all pairs (a shop of one-off buyers, FEBRL's one duplicate a person), the
+// weights are all but one and u barely moves; shrinkTowards still caps every weight at
+// trainedWeightCap bits above the prior's.
+func withoutMatches(pm *PartyModel, fitted [partyFields]bool, cs []Comparison, lambda float64, blocked, profiles int) bool {
+	if profiles < 2 || blocked < 20 || len(cs) == 0 {
+		return false
 	}
 	n := float64(profiles)
-	s := lambda * float64(blocked) / (n * (n - 1) / 2)
-	if s <= 0 || s >= 0.5 {
-		return false // no matches to take out, or blocks too wide to say how many
-	}
-	changed := false
-	for f := range partyFields {
-		if !fitted[f] {
-			continue // the prior's u, a stranger's by construction
+	share := clamp(lambda * float64(blocked) / (n * (n - 1) / 2))
+	m := pm.M
+	for range 20 {
+		var counts [partyFields][compare.NumKinds]float64
+		var totals [partyFields]float64
+		var sum float64
+		for _, c := range cs {
+			lm, lu := math.Log(share), math.Log(1-share)
+			for f := range partyFields {
+				k := c[f].Kind
+				if !fitted[f] || k == compare.Null || m[f][k] <= 0 || pm.U[f][k] <= 0 {
+					continue
+				}
+				lm += math.Log(m[f][k])
+				lu += math.Log(pm.U[f][k])
+			}
+			p := 1 / (1 + math.Exp(lu-lm))
+			sum += p
+			for f := range partyFields {
+				if k := c[f].Kind; fitted[f] && k != compare.Null {
+					counts[f][k] += 1 - p
+					totals[f] += 1 - p
+				}
+			}
 		}
-		for k := 1; k < compare.NumKinds; k++ {
-			m, u := pm.M[f][k], pm.U[f][k]
-			if m <= 0 || u <= 0 {
+		share = clamp(sum / float64(len(cs)))
+		for f := range partyFields {
+			if !fitted[f] {
 				continue
 			}
-			changed = true
-			pm.U[f][k] = clamp(math.Max((u-s*m)/(1-s), u/64))
+			for k := 1; k < compare.NumKinds; k++ {
+				if pm.U[f][k] > 0 || counts[f][k] > 0 {
+					pm.U[f][k] = clamp((counts[f][k] + 0.5) / (totals[f] + 0.5*float64(compare.NumKinds)))
+				}
+			}
 		}
 	}
-	return changed
+	return true
 }
 
 // trainedWeightCap is how many bits above the prior a fitted level may weigh. EM

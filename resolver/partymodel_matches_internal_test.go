@@ -2,7 +2,6 @@ package resolver
 
 import (
 	"fmt"
-	"math"
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
@@ -34,29 +33,46 @@ func TestTrainTakesMatchesOutOfU(t *testing.T) {
 	}
 }
 
-// TestWithoutMatches: each fitted level's u loses the matches' share at its m, never
-// below a 64th of itself; the prior's u of a field the random pairs did not reach stays.
+// TestWithoutMatches: among 10,000 random pairs of a shop, 100 are one customer's (the
+// date of birth and the mailbox agree) and 5 are two strangers born the same day. u of
+// an equal date of birth counted over all is 0.0105; without the customer's own pairs it
+// is about the strangers' 0.0005. The prior's u of a field the random pairs did not
+// reach stays, and fewer than 20 blocked pairs change nothing.
 func TestWithoutMatches(t *testing.T) {
 	pm := DefaultPartyModel()
-	pm.M[fieldBirth][compare.Exact], pm.U[fieldBirth][compare.Exact] = 0.8, 0.01
-	pm.M[fieldBirth][compare.Typo], pm.U[fieldBirth][compare.Typo] = 0.1, 0.0005
+	var cs []Comparison
+	pair := func(dob, email compare.Kind) Comparison {
+		var c Comparison
+		c[fieldBirth], c[fieldEmail] = compare.Level{Kind: dob}, compare.Level{Kind: email}
+		return c
+	}
+	for i := range 10_000 {
+		switch {
+		case i < 100:
+			cs = append(cs, pair(compare.Exact, compare.Exact))
+		case i < 105:
+			cs = append(cs, pair(compare.Exact, compare.Different))
+		default:
+			cs = append(cs, pair(compare.Different, compare.Different))
+		}
+	}
+	// u as Train counts it, over every random pair.
+	pm.U[fieldBirth][compare.Exact], pm.U[fieldBirth][compare.Different] = 0.0105, 0.9895
+	pm.U[fieldEmail][compare.Exact], pm.U[fieldEmail][compare.Different] = 0.01, 0.99
 	prior := pm.U[fieldPhone][compare.Exact]
 	var fitted [partyFields]bool
-	fitted[fieldBirth] = true
-	// 100 profiles, 990 blocked pairs of which half match: 495 of 4,950 pairs, s 0.1.
-	if !withoutMatches(&pm, fitted, 0.5, 990, 100) {
+	fitted[fieldBirth], fitted[fieldEmail] = true, true
+	// 1,000 profiles, 1,000 blocked pairs of which a third match: s starts at 0.0007.
+	if !withoutMatches(&pm, fitted, cs, 0.33, 1000, 1000) {
 		t.Fatal("nothing changed")
 	}
-	if u, want := pm.U[fieldBirth][compare.Exact], (0.01-0.1*0.8)/(0.9); math.Abs(u-math.Max(want, 0.01/64)) > 1e-12 {
-		t.Errorf("u exact %.6f, want %.6f", u, math.Max(want, 0.01/64))
-	}
-	if u := pm.U[fieldBirth][compare.Typo]; math.Abs(u-0.0005/64) > 1e-12 {
-		t.Errorf("u typo %.8f, want the floor %.8f", u, 0.0005/64)
+	if u := pm.U[fieldBirth][compare.Exact]; u > 0.001 {
+		t.Errorf("u of an exact date of birth %.5f, want the strangers' share, about 0.0005", u)
 	}
 	if pm.U[fieldPhone][compare.Exact] != prior {
 		t.Errorf("the prior's u of a field not fitted moved: %v -> %v", prior, pm.U[fieldPhone][compare.Exact])
 	}
-	if withoutMatches(&pm, fitted, 0.5, 10, 100) {
+	if withoutMatches(&pm, fitted, cs, 0.33, 10, 1000) {
 		t.Error("fewer than 20 blocked pairs changed u")
 	}
 }
