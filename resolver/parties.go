@@ -202,6 +202,12 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		// É. Gaudin fils, then Émile Gaudin, from one mailbox: see generationLeftOut.
 		contradict = false
 	}
+	if contradict && strings.HasPrefix(key, "email:") && slipOnOneMailbox(nameOf(prof), known, prof.Email) {
+		// Ezia Taylor on elizataylor@, where Eliza Taylor orders; Jaes against Cox on
+		// j.c@: one person's name typed with slips, or in parts that do not meet (see
+		// partyslip.go).
+		contradict = false
+	}
 	if contradict && strings.HasPrefix(key, "email:") && pb.englishAndChineseOfOne(party, prof, known) {
 		// Vincent Chan, no phone, and CHAN CHI KIT on one mailbox: see
 		// partyenglishname.go.
@@ -237,6 +243,9 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	// The key's party may be known by a weak name (李女士 with the family's phone) that
 	// a member with a full name joined since (李思颖): a sister's 李畅 contradicts her,
 	// not the title.
+	if weakName(known) && strings.HasPrefix(key, "email:") {
+		return pb.clusterContradictsOnMailbox(pb.root(party), nameOf(prof), prof.Email)
+	}
 	return weakName(known) && pb.clusterContradicts(pb.root(party), nameOf(prof))
 }
 
@@ -888,6 +897,14 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		if v.d == Same && !ownAgreement(v.c) && pb.twoPeople(self, root, prof) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
+		// One part of a name against a name in both (Green, the given name left empty,
+		// against Thomas / Green) says nothing of which member of the family it is: a
+		// link made on it into a party holding a name that contradicts a member of the
+		// mention's own (Anna Green, his twin of one birthday, who shares the date of
+		// birth that otherwise counts as one person's own) would join two people.
+		if v.d == Same && onePartOnly(prof) != onePartOnly(v.cp) && pb.clustersContradict(self, root, nameOf(prof)) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
+		}
 	}
 	for root, v := range best {
 		// Seven digits of a number another member of the household orders with too
@@ -925,7 +942,10 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		})
 		kept := bySc[:1]
 		for _, r := range bySc[1:] {
-			if slices.ContainsFunc(kept, func(k string) bool { return pb.twoPeople(k, r, PartyProfile{}) }) {
+			if slices.ContainsFunc(kept, func(k string) bool {
+				// A mention giving one part of a name (Green) fits each twin alike.
+				return pb.twoPeople(k, r, PartyProfile{}) || onePartOnly(prof) && pb.clustersContradict(k, r, compare.Name{})
+			}) {
 				b.relateScored(r, self, "possibly the same party (it would join two people): "+
 					pm.Explain(best[r].c, prof, fr), best[r].score)
 				continue
