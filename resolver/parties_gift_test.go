@@ -1,0 +1,51 @@
+package resolver_test
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// TestGiftOrderJoinsNoTwoPeople: 李东 orders on Douyin from his account for himself, and
+// once for his mother 王利, at her Wuhan flat with her phone; each also orders on
+// Pinduoduo, where the receiver is all there is. The gift is his (his account placed
+// it), and it must not join her party to his: her phone under his account is a parcel's
+// receiver, not his number. His own orders still link across the two platforms by his
+// phone. In several arrival orders, his own Douyin order before the gift (an account
+// first seen on a gift names its receiver: see partygift.go).
+func TestGiftOrderJoinsNoTwoPeople(t *testing.T) {
+	const his = "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室"
+	const hers = "湖北省武汉市江汉区民族路12号锦绣花园10栋1205室"
+	own := shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "李东", "14861135036", his)}
+	ownPdd := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李东", Phone: "14861135036", Address: his}}
+	gift := shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "王利", "13280811208", hers)}
+	mother := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: hers}}
+	motherAgain := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: "湖北省武汉市江汉区锦绣花园10-1205"}}
+	for i, seq := range [][]shopOrder{
+		{mother, own, gift, ownPdd, motherAgain},
+		{own, gift, mother, motherAgain, ownPdd},
+		{own, mother, ownPdd, gift, motherAgain},
+		{ownPdd, mother, own, motherAgain, gift},
+	} {
+		f := newFixture(t)
+		if got := deliverOrders(t, f, seq); got != "0 0 0 | 1 1" {
+			t.Errorf("order %d gave clusters %q, want the gift with its buyer and his mother apart", i, got)
+		}
+	}
+}
+
+// TestOwnOrderUnderAPetNameStillLinks: the receiver of an order from 李东's account
+// written 小东 (his pet name) or 李先生 is no one else: the order is his, and its phone
+// still links his Pinduoduo orders.
+func TestOwnOrderUnderAPetNameStillLinks(t *testing.T) {
+	const his = "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室"
+	seq := []shopOrder{
+		{0, "douyin", wangjingHome("1@#LIDONG", "李东", "14861135036", his)},
+		{0, "douyin", wangjingHome("1@#LIDONG", "李先生", "13900001111", his)},
+		{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李先生", Phone: "13900001111", Address: his}},
+	}
+	f := newFixture(t)
+	if got := deliverOrders(t, f, seq); got != "0 0 0" {
+		t.Errorf("got clusters %q, want one buyer", got)
+	}
+}

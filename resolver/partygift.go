@@ -1,0 +1,65 @@
+package resolver
+
+import (
+	"strings"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// A marketplace order names its buyer by the platform's account (Douyin's
+// doudian_open_id) and its parcel's receiver by name, phone and address (post_receiver,
+// post_tel, post_addr). Most orders ship to the buyer, so the receiver's details are
+// the buyer's and link the account across platforms. A gift ships to someone else: 李东's
+// account beside his mother 王利's name, phone and Wuhan flat. Read as one mention, the
+// account names his party and the phone hers, and the mention "proves them one": the
+// two people and every order of each became one party. The document says who bought:
+// the account. So where the receiver's name contradicts every name the account's party
+// is known by, the mention is the account's, and the receiver's contacts and
+// description are no evidence about the buyer at all.
+
+// giftReceiver reports whether a customer mention (p, its profile prof, its identity
+// keys) carries a buyer's account beside a receiver who is another person: the
+// account's key names a party, and the mention's name, a whole name, contradicts a
+// name of that party's cluster. It returns the account's key.
+//
+// Only a name written whole, with no mailbox, is read as a receiver's: a storefront's
+// account (Shopify's customer, WooCommerce's customer_id) comes with the billing name
+// in its parts and the buyer's mailbox, and a family sharing such an account is what the
+// household rules are for. A weak name (王先生, 李**) contradicts no one and changes
+// nothing.
+func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identity []string) (string, bool) {
+	if p.Role != ontology.PartyCustomer || prof.Company || prof.Account == "" || prof.Email != "" {
+		return "", false
+	}
+	if prof.Given != "" || prof.Family != "" || prof.FullName == "" {
+		return "", false
+	}
+	n := nameOf(prof)
+	if weakName(n) {
+		return "", false
+	}
+	for _, k := range identity {
+		if !strings.HasPrefix(k, "ext:") {
+			continue
+		}
+		id, ok := pb.known[k]
+		if !ok {
+			return "", false
+		}
+		return k, pb.clusterContradicts(pb.root(id), n)
+	}
+	return "", false
+}
+
+// buyerOnly is what a gift's mention says about its buyer: the account (and a tax id
+// or member number, which are the payer's), none of the receiver's name, phone or
+// address, so that no key and no block of the receiver's files the buyer's party.
+func buyerOnly(identity []string, prof PartyProfile) ([]string, PartyProfile) {
+	var keep []string
+	for _, k := range identity {
+		if strings.HasPrefix(k, "ext:") || strings.HasPrefix(k, "tax:") || strings.HasPrefix(k, "loyalty:") {
+			keep = append(keep, k)
+		}
+	}
+	return keep, PartyProfile{Account: prof.Account, Country: prof.Country, TaxID: prof.TaxID}
+}
