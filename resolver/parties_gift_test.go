@@ -49,3 +49,27 @@ func TestOwnOrderUnderAPetNameStillLinks(t *testing.T) {
 		t.Errorf("got clusters %q, want one buyer", got)
 	}
 }
+
+// TestFirstOrderOfAnAccountIsAGift: 李强's account is first seen on a parcel for 司林,
+// at her flat with her phone; she orders from her own Douyin account. Her phone is hers,
+// and her own account says she is a customer of the shop in her own right: the gift's
+// account is someone else's, and his own orders that follow are his, not hers.
+func TestFirstOrderOfAnAccountIsAGift(t *testing.T) {
+	const hers = "广东省广州市番禺区市桥街道淮海大道31号阳光新村21幢906室"
+	const his = "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室"
+	siLin := shopOrder{1, "douyin", wangjingHome("1@#SILIN", "司林", "13280811208", hers)}
+	siLinPdd := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "司林", Phone: "13280811208", Address: hers}}
+	gift := shopOrder{0, "douyin", wangjingHome("1@#LIQIANG", "司林", "13280811208", "广东省广州市番禺区市桥街道淮海大道31号阳光新村21-3-906")}
+	own := shopOrder{0, "douyin", wangjingHome("1@#LIQIANG", "李强", "", his)}
+	ownPdd := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李强", Phone: "14861135036", Address: his}}
+	ownAgain := shopOrder{0, "douyin", wangjingHome("1@#LIQIANG", "李强", "14861135036", his)}
+	for i, seq := range [][]shopOrder{
+		{siLin, gift, own, siLinPdd, ownPdd, ownAgain},
+		{siLin, siLinPdd, gift, ownPdd, ownAgain, own},
+	} {
+		f := newFixture(t)
+		if got := deliverOrders(t, f, seq); got != "0 0 0 0 | 1 1" {
+			t.Errorf("order %d gave clusters %q, want 李强's orders with his gift and 司林 apart", i, got)
+		}
+	}
+}

@@ -18,15 +18,17 @@ import (
 // description are no evidence about the buyer at all.
 
 // giftReceiver reports whether a customer mention (p, its profile prof, its identity
-// keys) carries a buyer's account beside a receiver who is another person: the
-// account's key names a party, and the mention's name, a whole name, contradicts a
-// name of that party's cluster. It returns the account's key.
+// keys) carries a buyer's account beside a receiver who is another person, and returns
+// the account's key. Either the account's key names a party, and the mention's name, a
+// whole name, contradicts a name of that party's cluster; or the mention's phone names
+// a party that holds another account of the same shop, which is the shop saying that
+// the receiver is a customer of their own (司林's own Douyin account, while 李强's
+// account sends her a parcel: the first order an account is seen on may be a gift).
 //
 // Only a name written whole, with no mailbox, is read as a receiver's: a storefront's
 // account (Shopify's customer, WooCommerce's customer_id) comes with the billing name
 // in its parts and the buyer's mailbox, and a family sharing such an account is what the
-// household rules are for. A weak name (王先生, 李**) contradicts no one and changes
-// nothing.
+// household rules are for. A weak name (王先生, 李**) contradicts no one.
 func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identity []string) (string, bool) {
 	if p.Role != ontology.PartyCustomer || prof.Company || prof.Account == "" || prof.Email != "" {
 		return "", false
@@ -34,21 +36,44 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 	if prof.Given != "" || prof.Family != "" || prof.FullName == "" {
 		return "", false
 	}
-	n := nameOf(prof)
-	if weakName(n) {
+	var acct string
+	for _, k := range identity {
+		if strings.HasPrefix(k, "ext:") {
+			acct = k
+			break
+		}
+	}
+	if acct == "" {
 		return "", false
 	}
+	owner, owned := pb.known[acct]
+	if n := nameOf(prof); owned && !weakName(n) && pb.clusterContradicts(pb.root(owner), n) {
+		return acct, true
+	}
 	for _, k := range identity {
-		if !strings.HasPrefix(k, "ext:") {
+		if !strings.HasPrefix(k, "phone:") {
 			continue
 		}
-		id, ok := pb.known[k]
-		if !ok {
-			return "", false
+		r, ok := pb.known[k]
+		if !ok || owned && pb.root(r) == pb.root(owner) {
+			continue
 		}
-		return k, pb.clusterContradicts(pb.root(id), n)
+		if pb.holdsAnotherAccount(pb.root(r), prof.Account) {
+			return acct, true
+		}
 	}
 	return "", false
+}
+
+// holdsAnotherAccount reports whether the party whose surviving id is root holds an
+// account of acct's system other than acct: a customer of that shop in their own right.
+func (pb *partyBook) holdsAnotherAccount(root, acct string) bool {
+	for a := range pb.clusterAccounts(root) {
+		if a != acct && accountSystem(a) == accountSystem(acct) {
+			return true
+		}
+	}
+	return false
 }
 
 // buyerOnly is what a gift's mention says about its buyer: the account (and a tax id
