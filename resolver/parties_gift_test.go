@@ -73,3 +73,26 @@ func TestFirstOrderOfAnAccountIsAGift(t *testing.T) {
 		}
 	}
 }
+
+// TestGiftFromAnAccountKnownByATitle: the buyer's own orders name her 赵女士, as Douyin
+// buyers often write themselves; she sends a parcel to 李琳 at 李琳's flat with 李琳's
+// phone. A title says nothing of which 赵 she is, but 李琳 is no 赵 at all: the parcel is
+// a gift, and it joins neither 李琳's own orders to hers nor its receiver's phone to her
+// account. Her own order in full, 赵萍, is still hers.
+func TestGiftFromAnAccountKnownByATitle(t *testing.T) {
+	const hers = "江苏省南京市鼓楼区宁海路街道松涛路449号紫荆新村28栋2单元502室"
+	const liLin = "北京市北京市海淀区丰收街379号华润城15栋3单元1301室"
+	own := shopOrder{0, "douyin", wangjingHome("1@#ZHAO", "赵女士", "18516487997", hers)}
+	ownFull := shopOrder{0, "douyin", wangjingHome("1@#ZHAO", "赵萍", "18516487997", hers)}
+	gift := shopOrder{0, "douyin", wangjingHome("1@#ZHAO", "李琳", "14603438094", liLin)}
+	recipient := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李琳", Phone: "14603438094", Address: liLin}}
+	for i, seq := range [][]shopOrder{
+		{own, recipient, gift, ownFull},
+		{recipient, own, ownFull, gift},
+	} {
+		f := newFixture(t)
+		if got := deliverOrders(t, f, seq); got != "0 0 0 | 1" {
+			t.Errorf("order %d gave clusters %q, want the gift with 赵女士 and 李琳 apart", i, got)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/compare"
+	"github.com/seamhub/seam/resolver/normalize"
 )
 
 // A marketplace order names its buyer by the platform's account (Douyin's
@@ -47,7 +49,7 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 		return "", false
 	}
 	owner, owned := pb.known[acct]
-	if n := nameOf(prof); owned && !weakName(n) && pb.clusterContradicts(pb.root(owner), n) {
+	if n := nameOf(prof); owned && !weakName(n) && (pb.clusterContradicts(pb.root(owner), n) || pb.titleOfAnotherFamily(pb.root(owner), n)) {
 		return acct, true
 	}
 	for _, k := range identity {
@@ -63,6 +65,30 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 		}
 	}
 	return "", false
+}
+
+// titleOfAnotherFamily reports whether the party whose surviving id is root is known
+// by a courtesy title (赵女士) of another family than the Han name n (李琳). A title
+// contradicts no one in general, since it does not say which member of a family it is
+// (weakName); but a receiver of another family is not its account's buyer written in
+// full: a Chinese wife keeps her family name, and so a family's members differ in it,
+// but one person does not. Names given in two fields are left out: their order is the
+// form's, not the name's.
+func (pb *partyBook) titleOfAnotherFamily(root string, n compare.Name) bool {
+	h, ok := compare.ParseHanName(normalize.PersonName(n.Full))
+	if !ok || h.Given == "" {
+		return false
+	}
+	for _, m := range pb.clusterNames(root) {
+		if m.Given != "" || m.Family != "" || compare.TitleGender(m) == compare.GenderUnknown {
+			continue
+		}
+		t, ok := compare.ParseHanName(normalize.PersonName(m.Full))
+		if ok && t.Given == "" && t.Family != "" && t.Family != h.Family {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsAnotherAccount reports whether the party whose surviving id is root holds an
