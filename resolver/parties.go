@@ -523,6 +523,18 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			prof.Account = d.Key.System + ":" + p.ExternalID
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
+		// A gift: the buyer's account beside another person's parcel (see partygift.go).
+		var receivers []string
+		if _, gift := pb.giftReceiver(p, prof, identity); gift {
+			var kept []string
+			kept, prof = buyerOnly(identity, prof)
+			for _, k := range identity {
+				if r, ok := pb.known[k]; ok && !slices.Contains(kept, k) {
+					receivers = appendUnique(receivers, pb.root(r))
+				}
+			}
+			identity = kept
+		}
 		tax := prof.TaxID
 		b.generationCut(prof)
 		var found, refused, homes, nodes, keyed []string
@@ -625,6 +637,11 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			// The key's party is known by another description (康桂英, now Kang
 			// Guiying; 方女士, now 方丽华): it may find the same person's other party.
 			mentioned = b.describeAnew(wkey, id, placing[0], prof)
+		}
+		for _, other := range receivers {
+			if pb.root(other) != pb.root(id) {
+				b.relate(pb.root(other), pb.root(id), "receives an order placed from the other's account (a gift?)")
+			}
 		}
 		for _, other := range homes {
 			if pb.root(other) != pb.root(id) {
