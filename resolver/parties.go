@@ -202,6 +202,12 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		// É. Gaudin fils, then Émile Gaudin, from one mailbox: see generationLeftOut.
 		contradict = false
 	}
+	if contradict && strings.HasPrefix(key, "email:") && slipOnOneMailbox(nameOf(prof), known, prof.Email) {
+		// Ezia Taylor on elizataylor@, where Eliza Taylor orders; Jaes against Cox on
+		// j.c@: one person's name typed with slips, or in parts that do not meet (see
+		// partyslip.go).
+		contradict = false
+	}
 	if contradict && strings.HasPrefix(key, "email:") && pb.englishAndChineseOfOne(party, prof, known) {
 		// Vincent Chan, no phone, and CHAN CHI KIT on one mailbox: see
 		// partyenglishname.go.
@@ -247,6 +253,9 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	// The key's party may be known by a weak name (李女士 with the family's phone) that
 	// a member with a full name joined since (李思颖): a sister's 李畅 contradicts her,
 	// not the title.
+	if weakName(known) && strings.HasPrefix(key, "email:") {
+		return pb.clusterContradictsOnMailbox(pb.root(party), nameOf(prof), prof.Email)
+	}
 	return weakName(known) && pb.clusterContradicts(pb.root(party), nameOf(prof))
 }
 
@@ -263,6 +272,15 @@ func (pb *partyBook) phoneOfAnother(prof PartyProfile) bool {
 	}
 	n, ok := pb.names[p]
 	return ok && !wholeNameAgrees(nameOf(prof), n)
+}
+
+// writtenAlike is 1 where two person profiles' names are written alike (the same
+// characters or letters, compare.NameLevel Exact), else 0.
+func writtenAlike(a, b PartyProfile) int {
+	if compare.NameLevel(nameOf(a), nameOf(b)).Kind == compare.Exact {
+		return 1
+	}
+	return 0
 }
 
 // mailboxAndPhoneOf reports whether the mention's mailbox and phone both name party.
@@ -530,6 +548,18 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			prof.Account = d.Key.System + ":" + p.ExternalID
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
+		// A gift: the buyer's account beside another person's parcel (see partygift.go).
+		var receivers []string
+		if _, gift := pb.giftReceiver(p, prof, identity); gift {
+			var kept []string
+			kept, prof = buyerOnly(identity, prof)
+			for _, k := range identity {
+				if r, ok := pb.known[k]; ok && !slices.Contains(kept, k) {
+					receivers = appendUnique(receivers, pb.root(r))
+				}
+			}
+			identity = kept
+		}
 		tax := prof.TaxID
 		b.generationCut(prof)
 		var found, refused, homes, nodes, keyed []string
@@ -632,6 +662,11 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			// The key's party is known by another description (康桂英, now Kang
 			// Guiying; 方女士, now 方丽华): it may find the same person's other party.
 			mentioned = b.describeAnew(wkey, id, placing[0], prof)
+		}
+		for _, other := range receivers {
+			if pb.root(other) != pb.root(id) {
+				b.relate(pb.root(other), pb.root(id), "receives an order placed from the other's account (a gift?)")
+			}
 		}
 		for _, other := range homes {
 			if pb.root(other) != pb.root(id) {
@@ -904,6 +939,14 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		if v.d == Same && !ownAgreement(v.c) && pb.twoPeople(self, root, prof) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
+		// One part of a name against a name in both (Green, the given name left empty,
+		// against Thomas / Green) says nothing of which member of the family it is: a
+		// link made on it into a party holding a name that contradicts a member of the
+		// mention's own (Anna Green, his twin of one birthday, who shares the date of
+		// birth that otherwise counts as one person's own) would join two people.
+		if v.d == Same && onePartOnly(prof) != onePartOnly(v.cp) && pb.clustersContradict(self, root, nameOf(prof)) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
+		}
 	}
 	for root, v := range best {
 		// Seven digits of a number another member of the household orders with too
@@ -931,11 +974,20 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 			if c := cmp.Compare(best[y].score, best[x].score); c != 0 {
 				return c
 			}
+			// At one score, the party known by the mention's own writing first: 魏琳
+			// through a privacy number scores her sister 魏林's party as high as her own
+			// (a name read alike at the flat weighs as the name), and is 魏琳.
+			if c := cmp.Compare(writtenAlike(prof, best[y].cp), writtenAlike(prof, best[x].cp)); c != 0 {
+				return c
+			}
 			return strings.Compare(x, y)
 		})
 		kept := bySc[:1]
 		for _, r := range bySc[1:] {
-			if slices.ContainsFunc(kept, func(k string) bool { return pb.twoPeople(k, r, PartyProfile{}) }) {
+			if slices.ContainsFunc(kept, func(k string) bool {
+				// A mention giving one part of a name (Green) fits each twin alike.
+				return pb.twoPeople(k, r, PartyProfile{}) || onePartOnly(prof) && pb.clustersContradict(k, r, compare.Name{})
+			}) {
 				b.relateScored(r, self, "possibly the same party (it would join two people): "+
 					pm.Explain(best[r].c, prof, fr), best[r].score)
 				continue

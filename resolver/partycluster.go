@@ -233,8 +233,13 @@ func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
 		return false
 	}
 	for p := range sx.phones {
-		if sy.phones[p] {
-			return false
+		for q := range sy.phones {
+			// A number one digit from the other's is its owner's slip (see the prior's
+			// phone levels), not a second phone: 张昊 at 13253408105 and 张浩 at
+			// 13254308105 are one buyer typing both.
+			if p == q || compare.OneEdit(p, q) {
+				return false
+			}
 		}
 	}
 	for _, a := range sx.han {
@@ -248,16 +253,18 @@ func (pb *partyBook) writingsApart(x, y string, prof PartyProfile) bool {
 }
 
 // twoPeople reports whether two parties hold two people by what the batch knows of
-// them: Han writings and phones that disagree, or mailboxes and phones that do
-// (contactsApart, which counts the mention prof, being filed as x, on x's side:
-// PartyProfile{} where x is a candidate), or generations of one name stated on one side
-// and not the other under other mailboxes (generationsApart), or given names each
-// member spells its own way in its own mailbox (givensSpeltApart), or one member in his
-// mailbox and another otherwise (clustersSpelledOtherwise). (Names that contradict are not enough here:
+// them: Han writings and phones that disagree (writingsApart), or mailboxes and phones
+// that do (contactsApart); both count the mention prof, being filed as x, on x's side
+// (PartyProfile{} where x is a candidate): 魏志偉 with his own phone, scored into his
+// brother 魏志瑋's party through its Zhiwei Wei, is the brother, not one of its
+// writings; or generations of one name stated on one side and not the other under
+// other mailboxes (generationsApart), or given names each member spells its own way in
+// its own mailbox (givensSpeltApart), or one member in his mailbox and another
+// otherwise (clustersSpelledOtherwise). (Names that contradict are not enough here:
 // a strong description match into each says the names were one person's typos as
 // often, and FEBRL's mangled Latin names lost links to that rule.)
 func (pb *partyBook) twoPeople(x, y string, prof PartyProfile) bool {
-	return pb.writingsApart(x, y, PartyProfile{}) || pb.contactsApart(x, y, prof) || pb.generationsApart(x, y, prof) ||
+	return pb.writingsApart(x, y, prof) || pb.contactsApart(x, y, prof) || pb.generationsApart(x, y, prof) ||
 		pb.givensSpeltApart(x, y, prof) || pb.clustersSpelledOtherwise(x, y)
 }
 

@@ -45,6 +45,38 @@ func mailboxesApart(c *Comparison, a, b PartyProfile) {
 	}
 }
 
+// mailboxSlipsBesideBirthday reads two mailboxes two slips apart (maiie.walsoh@ and
+// maisie.walsh@hodge.com, l.gordon34cfren@h.com and l.gordon34@french.com) as one
+// mailbox typed with slips (Typo, weak evidence), where the dates of birth are the same
+// day and the names do not contradict: fake_1000's copies of one person. One slip is a
+// namesake's mailbox as often (anna.smit1@, anna.smit2@), two more so, and alone they
+// weighed as another mailbox; what makes them one person's here is the birthday, which
+// namesakes of one shop do not share, beside a name that agrees. Not where the two
+// differ only in punctuation or in a digit of the name at one provider (mailboxesApart
+// read those as namesakes' on purpose), nor for addresses under twelve characters,
+// whose two slips leave little of them.
+func mailboxSlipsBesideBirthday(c *Comparison, a, b PartyProfile) {
+	if c[fieldEmail].Kind != compare.Different || c[fieldBirth].Kind != compare.Exact {
+		return
+	}
+	if compare.EmailLevel(a.Email, b.Email).Kind != compare.Different || compare.IsMasked(a.Email) || compare.IsMasked(b.Email) {
+		return // mailboxesApart's namesakes, or a mask
+	}
+	ea, eb := a.Email, b.Email
+	if len(ea) < 12 || len(eb) < 12 || compare.DamerauLevenshtein(ea, eb) > 2 {
+		return
+	}
+	la, _, _ := strings.Cut(ea, "@")
+	lb, _, _ := strings.Cut(eb, "@")
+	if la != lb && stripPunct(la) == stripPunct(lb) {
+		return // e.e@ and ee@: the punctuation apart is another mailbox at one provider
+	}
+	if namesContradict(nameOf(a), nameOf(b)) || familyMailbox(a) || familyMailbox(b) {
+		return
+	}
+	c[fieldEmail] = compare.Level{Kind: compare.Typo, Why: "email: " + ea + " ~ " + eb + ": two slips apart, beside the same date of birth"}
+}
+
 // stripDigits drops the digits of a mailbox's local part.
 func stripDigits(local string) string {
 	return strings.Map(func(r rune) rune {

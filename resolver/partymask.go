@@ -43,7 +43,8 @@ func (pm *PartyModel) maskedPhoneAlone(c Comparison, a PartyProfile, fr Frequenc
 
 // restsOnPart reports whether a comparison of a with b reaches Accept only with the
 // weights of levels that see part of a value: masks (MaskedCompatible, MaskedDigits), a
-// name that agrees in its family name alone (Partial, 赵女士 against 赵冬梅), a
+// name that agrees in its family name alone (Partial, 赵女士 against 赵冬梅, or Green
+// with no given name against Thomas / Green, onePartAgainstParts), a
 // number's last four digits a waybill prints after the name (Partial), and a
 // parcel point in the compound of a home (Partial, 海信慧园丰巢快递柜 against
 // 海信慧园7栋1504室), which every household of the compound collects from, a namesake's
@@ -51,12 +52,13 @@ func (pm *PartyModel) maskedPhoneAlone(c Comparison, a PartyProfile, fr Frequenc
 func (pm *PartyModel) restsOnPart(c Comparison, a, b PartyProfile, fr Frequency) bool {
 	ws := pm.fieldWeights(c, a, fr)
 	parcel := parcelDetail(c, a, b)
+	onePart := onePartOnly(a) != onePartOnly(b) // Green against Thomas / Green (onePartAgainstParts)
 	var s float64
 	for f, w := range ws {
 		k := c[f].Kind
 		part := k == compare.MaskedCompatible || k == compare.MaskedDigits ||
 			k == compare.Partial && (f == fieldName || f == fieldGiven || f == fieldFamily || f == fieldPhone) ||
-			f == fieldDetail && parcel
+			f == fieldDetail && parcel || onePart && (f == fieldGiven || f == fieldFamily) && k.Agrees()
 		if !part {
 			s += w
 		}
@@ -148,6 +150,9 @@ func namesContradict(a, b compare.Name) bool {
 	if givensApartInOneFamily(a, b) {
 		return true // Hoàng Trần Thanh and Hưng Trần, Ian Mast and Noortje van der Mast
 	}
+	if agree, ok := onePartMeets(a, b); ok {
+		return !agree // Green, the given name left empty, against Thomas / Green
+	}
 	switch l := compare.NameLevel(a, b); l.Kind {
 	case compare.Different:
 		// An English given name beside a Chinese one (Coco Wang, 汪华斌) is one person
@@ -187,6 +192,69 @@ func namesContradict(a, b compare.Name) bool {
 			chineseGiven(a.Given) && chineseGiven(b.Given)
 	}
 	return false
+}
+
+// onePartMeets compares two Latin names of which at least one was given in one field
+// only (Green with the given name left empty, or Isla with no family name), part by
+// part as onePartAgainstParts scores them: ok where it applies, and agree where the one
+// part agrees with the other's same part (at any level that agrees: Pricce and Pcire
+// are one family name with slips; or its letters shuffled, sWt for West) or, its fields
+// typed swapped, is the other one as written or one slip off. A given
+// name alone against a family name alone (William, Nicholon) names two parts that do
+// not meet, and agrees: neither says the other is someone else. Compared as whole
+// names they were different names, and a family name alone contradicted its own
+// holder's full name.
+func onePartMeets(a, b compare.Name) (agree, ok bool) {
+	one := func(n compare.Name) bool {
+		return (strings.TrimSpace(n.Given) == "") != (strings.TrimSpace(n.Family) == "")
+	}
+	both := func(n compare.Name) bool {
+		return strings.TrimSpace(n.Given) != "" && strings.TrimSpace(n.Family) != ""
+	}
+	if !one(a) && !one(b) || !one(a) && !both(a) || !one(b) && !both(b) {
+		return false, false
+	}
+	if compare.HasHan(a.Full+a.Given+a.Family+b.Full+b.Given+b.Family) || compare.ReadsChinese(a) || compare.ReadsChinese(b) {
+		return false, false
+	}
+	if one(b) && !one(a) {
+		a, b = b, a
+	}
+	part, field := a.Given, "given"
+	if part == "" {
+		part, field = a.Family, "family"
+	}
+	if one(b) {
+		other, otherField := b.Given, "given"
+		if other == "" {
+			other, otherField = b.Family, "family"
+		}
+		if otherField != field {
+			return true, true // a given name alone and a family name alone
+		}
+		return compare.NamePartLevel(field, part, other).Kind.Agrees() || scrambledPart(field, part, other), true
+	}
+	same, cross := b.Given, b.Family
+	if field == "family" {
+		same, cross = b.Family, b.Given
+	}
+	if compare.NamePartLevel(field, part, same).Kind.Agrees() || scrambledPart(field, part, same) {
+		return true, true
+	}
+	// Crosswise only as written or one slip off: a family name that merely looks like
+	// a given name (Stephens, Stephanie) is no swap.
+	k := compare.NamePartLevel(field, part, cross).Kind
+	return k == compare.Exact || k == compare.Typo, true
+}
+
+// scrambledPart reports whether two parts of one field are one typed with its letters
+// shuffled (compare.ScrambledName: sWt for West), unless they are given names people are
+// each called (Noel and Leon).
+func scrambledPart(field, x, y string) bool {
+	if !compare.ScrambledName(x, y) {
+		return false
+	}
+	return field == "family" || !compare.GivenNameOfSomeone(strings.ToLower(x)) || !compare.GivenNameOfSomeone(strings.ToLower(y))
 }
 
 // givensApartInOneFamily reports whether two names given in parts agree on the family

@@ -39,3 +39,22 @@ func dialectFamilySpellings(family string) []string {
 	}
 	return dialectSurnames[rs[0]]
 }
+
+// readingFamilySpellings returns the spellings a romanised name may give a
+// one-character family name beyond its pinyin: the table's, and where the table has
+// none, the Hong Kong spellings of the character (cantonese.go), so that 赵 is Chiu
+// beside a pinyin given name (Zhifei Chiu, 赵志飞) as it is in a whole Hong Kong name
+// (Chiu Wing Hin). For reading a romanised name as the Han one only: where the given
+// names are compared apart from the family name (FamilyInDialect), a spelling the Hong
+// Kong table holds is one whose given name that table reads too, and tells brothers
+// (Chiu Ka Lok, 趙永軒) apart.
+func readingFamilySpellings(family string) []string {
+	if sp := dialectFamilySpellings(family); len(sp) > 0 {
+		return sp
+	}
+	rs := []rune(Simplify(strings.TrimSpace(family)))
+	if len(rs) != 1 {
+		return nil
+	}
+	return cantonese()[rs[0]]
+}

@@ -142,7 +142,7 @@ func readsAs(n HanName, text string) (string, bool) {
 	choices := syllableChoices(n)
 	// 陳 spelled Chan or Tan (dialectSurnames): for reading a romanised name only, never
 	// between two Han names, where 陈 and 曾 (both chan in Hong Kong) are two families.
-	if sp := dialectFamilySpellings(n.Family); len(sp) > 0 && len(choices) > 0 {
+	if sp := readingFamilySpellings(n.Family); len(sp) > 0 && len(choices) > 0 {
 		choices = slices.Clone(choices)
 		choices[0] = append(slices.Clip(choices[0]), sp...)
 	}

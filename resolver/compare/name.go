@@ -366,6 +366,17 @@ func LookAlikeNames(a, b Name) bool {
 	return okA && okB && na.Given != "" && na.Given == nb.Given && lookAlike(na.Family, nb.Family)
 }
 
+// allSyllables reports whether every word is one pinyin syllable (ling, yan), as
+// romanised given names split by syllable are.
+func allSyllables(words []string) bool {
+	for _, w := range words {
+		if !hanzi().syllables[uFoldBack(strings.ToLower(w))] {
+			return false
+		}
+	}
+	return true
+}
+
 // transliteration compares a Han name with a romanised one.
 func transliteration(field, han string, latin []string) Level {
 	n, ok := ParseHanName(han)
@@ -419,6 +430,14 @@ func transliteration(field, han string, latin []string) Level {
 		// 萍 against Jing, 刘 against Li: one syllable against another is another name,
 		// however few letters apart (ping, jing, ling and ming are four names).
 		return level(field, Different, "%s reads %s, not %s", han, words[0], strings.ToLower(lw[0]))
+	}
+	if l.Kind == Partial && len(words) == 1 && len(lw) > 1 && !slices.Contains(lw, words[0]) && allSyllables(lw) {
+		// 杨 against Ling Yan: one character's syllable against several, none of them
+		// its own (yang is not yan). The other side is not that name in part, as Yan
+		// beside 艳 (Lingyan's second character alone) is: it is another given name
+		// whose letters come close, and a household's address and family name beside
+		// it had joined 王杨 to her sister Wang Ling Yan.
+		return level(field, Different, "%s reads %s, none of %s", han, words[0], strings.Join(lw, " "))
 	}
 	if w, x, ok := oneGivenSyllableApart(n, words, lw); ok && field == "name" && (l.Kind == Typo || l.Kind == Similar) {
 		// 张慧 against Zhang Hua: the family name read alike and a given name of one

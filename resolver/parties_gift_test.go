@@ -1,0 +1,98 @@
+package resolver_test
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// TestGiftOrderJoinsNoTwoPeople: 李东 orders on Douyin from his account for himself, and
+// once for his mother 王利, at her Wuhan flat with her phone; each also orders on
+// Pinduoduo, where the receiver is all there is. The gift is his (his account placed
+// it), and it must not join her party to his: her phone under his account is a parcel's
+// receiver, not his number. His own orders still link across the two platforms by his
+// phone. In several arrival orders, his own Douyin order before the gift (an account
+// first seen on a gift names its receiver: see partygift.go).
+func TestGiftOrderJoinsNoTwoPeople(t *testing.T) {
+	const his = "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室"
+	const hers = "湖北省武汉市江汉区民族路12号锦绣花园10栋1205室"
+	own := shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "李东", "14861135036", his)}
+	ownPdd := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李东", Phone: "14861135036", Address: his}}
+	gift := shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "王利", "13280811208", hers)}
+	mother := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: hers}}
+	motherAgain := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: "湖北省武汉市江汉区锦绣花园10-1205"}}
+	for i, seq := range [][]shopOrder{
+		{mother, own, gift, ownPdd, motherAgain},
+		{own, gift, mother, motherAgain, ownPdd},
+		{own, mother, ownPdd, gift, motherAgain},
+		{ownPdd, mother, own, motherAgain, gift},
+	} {
+		f := newFixture(t)
+		if got := deliverOrders(t, f, seq); got != "0 0 0 | 1 1" {
+			t.Errorf("order %d gave clusters %q, want the gift with its buyer and his mother apart", i, got)
+		}
+	}
+}
+
+// TestOwnOrderUnderAPetNameStillLinks: the receiver of an order from 李东's account
+// written 小东 (his pet name) or 李先生 is no one else: the order is his, and its phone
+// still links his Pinduoduo orders.
+func TestOwnOrderUnderAPetNameStillLinks(t *testing.T) {
+	const his = "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室"
+	seq := []shopOrder{
+		{0, "douyin", wangjingHome("1@#LIDONG", "李东", "14861135036", his)},
+		{0, "douyin", wangjingHome("1@#LIDONG", "李先生", "13900001111", his)},
+		{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李先生", Phone: "13900001111", Address: his}},
+	}
+	f := newFixture(t)
+	if got := deliverOrders(t, f, seq); got != "0 0 0" {
+		t.Errorf("got clusters %q, want one buyer", got)
+	}
+}
+
+// TestFirstOrderOfAnAccountIsAGift: 李强's account is first seen on a parcel for 司林,
+// at her flat with her phone; she orders from her own Douyin account. Her phone is hers,
+// and her own account says she is a customer of the shop in her own right: the gift's
+// account is someone else's, and his own orders that follow are his, not hers.
+func TestFirstOrderOfAnAccountIsAGift(t *testing.T) {
+	const hers = "广东省广州市番禺区市桥街道淮海大道31号阳光新村21幢906室"
+	const his = "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室"
+	siLin := shopOrder{1, "douyin", wangjingHome("1@#SILIN", "司林", "13280811208", hers)}
+	siLinPdd := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "司林", Phone: "13280811208", Address: hers}}
+	gift := shopOrder{0, "douyin", wangjingHome("1@#LIQIANG", "司林", "13280811208", "广东省广州市番禺区市桥街道淮海大道31号阳光新村21-3-906")}
+	own := shopOrder{0, "douyin", wangjingHome("1@#LIQIANG", "李强", "", his)}
+	ownPdd := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李强", Phone: "14861135036", Address: his}}
+	ownAgain := shopOrder{0, "douyin", wangjingHome("1@#LIQIANG", "李强", "14861135036", his)}
+	for i, seq := range [][]shopOrder{
+		{siLin, gift, own, siLinPdd, ownPdd, ownAgain},
+		{siLin, siLinPdd, gift, ownPdd, ownAgain, own},
+	} {
+		f := newFixture(t)
+		if got := deliverOrders(t, f, seq); got != "0 0 0 0 | 1 1" {
+			t.Errorf("order %d gave clusters %q, want 李强's orders with his gift and 司林 apart", i, got)
+		}
+	}
+}
+
+// TestGiftFromAnAccountKnownByATitle: the buyer's own orders name her 赵女士, as Douyin
+// buyers often write themselves; she sends a parcel to 李琳 at 李琳's flat with 李琳's
+// phone. A title says nothing of which 赵 she is, but 李琳 is no 赵 at all: the parcel is
+// a gift, and it joins neither 李琳's own orders to hers nor its receiver's phone to her
+// account. Her own order in full, 赵萍, is still hers.
+func TestGiftFromAnAccountKnownByATitle(t *testing.T) {
+	const hers = "江苏省南京市鼓楼区宁海路街道松涛路449号紫荆新村28栋2单元502室"
+	const liLin = "北京市北京市海淀区丰收街379号华润城15栋3单元1301室"
+	own := shopOrder{0, "douyin", wangjingHome("1@#ZHAO", "赵女士", "18516487997", hers)}
+	ownFull := shopOrder{0, "douyin", wangjingHome("1@#ZHAO", "赵萍", "18516487997", hers)}
+	gift := shopOrder{0, "douyin", wangjingHome("1@#ZHAO", "李琳", "14603438094", liLin)}
+	recipient := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李琳", Phone: "14603438094", Address: liLin}}
+	for i, seq := range [][]shopOrder{
+		{own, recipient, gift, ownFull},
+		{recipient, own, ownFull, gift},
+	} {
+		f := newFixture(t)
+		if got := deliverOrders(t, f, seq); got != "0 0 0 | 1" {
+			t.Errorf("order %d gave clusters %q, want the gift with 赵女士 and 李琳 apart", i, got)
+		}
+	}
+}

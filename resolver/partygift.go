@@ -1,0 +1,116 @@
+package resolver
+
+import (
+	"strings"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/compare"
+	"github.com/seamhub/seam/resolver/normalize"
+)
+
+// A marketplace order names its buyer by the platform's account (Douyin's
+// doudian_open_id) and its parcel's receiver by name, phone and address (post_receiver,
+// post_tel, post_addr). Most orders ship to the buyer, so the receiver's details are
+// the buyer's and link the account across platforms. A gift ships to someone else: 李东's
+// account beside his mother 王利's name, phone and Wuhan flat. Read as one mention, the
+// account names his party and the phone hers, and the mention "proves them one": the
+// two people and every order of each became one party. The document says who bought:
+// the account. So where the receiver's name contradicts every name the account's party
+// is known by, the mention is the account's, and the receiver's contacts and
+// description are no evidence about the buyer at all.
+
+// giftReceiver reports whether a customer mention (p, its profile prof, its identity
+// keys) carries a buyer's account beside a receiver who is another person, and returns
+// the account's key. Either the account's key names a party, and the mention's name, a
+// whole name, contradicts a name of that party's cluster; or the mention's phone names
+// a party that holds another account of the same shop, which is the shop saying that
+// the receiver is a customer of their own (司林's own Douyin account, while 李强's
+// account sends her a parcel: the first order an account is seen on may be a gift).
+//
+// Only a name written whole, with no mailbox, is read as a receiver's: a storefront's
+// account (Shopify's customer, WooCommerce's customer_id) comes with the billing name
+// in its parts and the buyer's mailbox, and a family sharing such an account is what the
+// household rules are for. A weak name (王先生, 李**) contradicts no one.
+func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identity []string) (string, bool) {
+	if p.Role != ontology.PartyCustomer || prof.Company || prof.Account == "" || prof.Email != "" {
+		return "", false
+	}
+	if prof.Given != "" || prof.Family != "" || prof.FullName == "" {
+		return "", false
+	}
+	var acct string
+	for _, k := range identity {
+		if strings.HasPrefix(k, "ext:") {
+			acct = k
+			break
+		}
+	}
+	if acct == "" {
+		return "", false
+	}
+	owner, owned := pb.known[acct]
+	if n := nameOf(prof); owned && !weakName(n) && (pb.clusterContradicts(pb.root(owner), n) || pb.titleOfAnotherFamily(pb.root(owner), n)) {
+		return acct, true
+	}
+	for _, k := range identity {
+		if !strings.HasPrefix(k, "phone:") {
+			continue
+		}
+		r, ok := pb.known[k]
+		if !ok || owned && pb.root(r) == pb.root(owner) {
+			continue
+		}
+		if pb.holdsAnotherAccount(pb.root(r), prof.Account) {
+			return acct, true
+		}
+	}
+	return "", false
+}
+
+// titleOfAnotherFamily reports whether the party whose surviving id is root is known
+// by a courtesy title (赵女士) of another family than the Han name n (李琳). A title
+// contradicts no one in general, since it does not say which member of a family it is
+// (weakName); but a receiver of another family is not its account's buyer written in
+// full: a Chinese wife keeps her family name, and so a family's members differ in it,
+// but one person does not. Names given in two fields are left out: their order is the
+// form's, not the name's.
+func (pb *partyBook) titleOfAnotherFamily(root string, n compare.Name) bool {
+	h, ok := compare.ParseHanName(normalize.PersonName(n.Full))
+	if !ok || h.Given == "" {
+		return false
+	}
+	for _, m := range pb.clusterNames(root) {
+		if m.Given != "" || m.Family != "" || compare.TitleGender(m) == compare.GenderUnknown {
+			continue
+		}
+		t, ok := compare.ParseHanName(normalize.PersonName(m.Full))
+		if ok && t.Given == "" && t.Family != "" && t.Family != h.Family {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsAnotherAccount reports whether the party whose surviving id is root holds an
+// account of acct's system other than acct: a customer of that shop in their own right.
+func (pb *partyBook) holdsAnotherAccount(root, acct string) bool {
+	for a := range pb.clusterAccounts(root) {
+		if a != acct && accountSystem(a) == accountSystem(acct) {
+			return true
+		}
+	}
+	return false
+}
+
+// buyerOnly is what a gift's mention says about its buyer: the account (and a tax id
+// or member number, which are the payer's), none of the receiver's name, phone or
+// address, so that no key and no block of the receiver's files the buyer's party.
+func buyerOnly(identity []string, prof PartyProfile) ([]string, PartyProfile) {
+	var keep []string
+	for _, k := range identity {
+		if strings.HasPrefix(k, "ext:") || strings.HasPrefix(k, "tax:") || strings.HasPrefix(k, "loyalty:") {
+			keep = append(keep, k)
+		}
+	}
+	return keep, PartyProfile{Account: prof.Account, Country: prof.Country, TaxID: prof.TaxID}
+}
