@@ -179,7 +179,9 @@ neo4j_up() {
 	# (tens of ms each; debug.log's "Discarded stale query", 100 a minute): seam bench
 	# stock's webhook-to-subscriber p99 on a fresh database went 29-102 ms -> 19-22 ms.
 	# The cost: a plan made while the database was small is kept up to five minutes after
-	# its statistics moved, rather than ten seconds.
+	# its statistics moved, rather than ten seconds. Such plans once scanned a whole index
+	# for every row (a new install's first import 5-30x slower); every lookup by a unique
+	# key now seeks by hint (README "Plans made on a young database").
 	# Only the server's own settings go here: heap is a JVM flag below, because
 	# server.memory.heap.* is read only by the bin/neo4j shell launcher we do not use.
 	cat >"$home/conf/neo4j.conf" <<EOF
