@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -33,21 +32,10 @@ func TestUniqueLookupsNameTheirIndex(t *testing.T) {
 	if len(unique) < 10 {
 		t.Fatalf("read %d unique constraints from schema.go; the pattern no longer matches how they are written", len(unique))
 	}
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	named := regexp.MustCompile(`MATCH \((\w*):(\w+) \{(\w+): `)
 	checked := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src := string(b)
+	for _, file := range storeSources(t) {
+		f, src := file.name, file.src
 		for _, loc := range named.FindAllStringSubmatchIndex(src, -1) {
 			v, label, prop := src[loc[2]:loc[3]], src[loc[4]:loc[5]], src[loc[6]:loc[7]]
 			if !unique[label+"("+prop+")"] {
