@@ -88,9 +88,11 @@ func stripDigits(local string) string {
 }
 
 // stripPunct drops the dots, underscores and hyphens of a mailbox's local part.
-func stripPunct(local string) string {
-	return strings.NewReplacer(".", "", "_", "", "-", "").Replace(local)
-}
+func stripPunct(local string) string { return mailboxPunct.Replace(local) }
+
+// mailboxPunct is stripPunct's Replacer, built once (a Replacer builds its tables on
+// its first Replace).
+var mailboxPunct = strings.NewReplacer(".", "", "_", "", "-", "")
 
 // localIsName reports whether a mailbox's local part is its owner's name and nothing
 // else (amit.kumar, kumaramit, amit_kumar), or its given name's initial with the
