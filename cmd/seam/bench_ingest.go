@@ -42,6 +42,10 @@ type ingestFigures struct {
 	Movements   int     `json:"movements"`
 	CeilingSec  float64 `json:"ceilingSeconds"`
 	EndToEndSec float64 `json:"endToEndSeconds"`
+	// WarmDocuments and WarmSec are the warm-up's documents and time, outside both
+	// timed phases (0 with --warm=false).
+	WarmDocuments int     `json:"warmDocuments"`
+	WarmSec       float64 `json:"warmSeconds"`
 	// RSSBytes is this process's resident memory at the end (VmRSS).
 	RSSBytes int64 `json:"rssBytes"`
 }
@@ -58,6 +62,7 @@ func benchIngest(ctx context.Context, cfg Config, log *slog.Logger, args []strin
 	asJSON := fs.Bool("json", false, "also print the figures as one JSON object on the last line")
 	keep := fs.Bool("keep", false, "keep the end-to-end tenant in Neo4j for inspection")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the end-to-end phase to this file")
+	warm := fs.Bool("warm", true, "send a sample of the documents through both paths, untimed, before timing them (see bench_warm.go)")
 	stmts := addStatementFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -113,6 +118,17 @@ func benchIngest(ctx context.Context, cfg Config, log *slog.Logger, args []strin
 			dropTenant(ctx, app, tenant)
 		}
 	}()
+
+	if *warm {
+		sample := warmSample(envs)
+		took, err := warmBench(ctx, app, *data, sample, fmt.Sprintf("bench-warm-ceiling-%d", stamp), fmt.Sprintf("bench-warm-%d", stamp))
+		if err != nil {
+			return err
+		}
+		fig.WarmDocuments, fig.WarmSec = len(sample), took.Seconds()
+		fmt.Fprintf(stdout, "warm-up, untimed: %d documents through both paths (Neo4j plans each statement once) in %s\n",
+			len(sample), took.Round(time.Millisecond))
+	}
 
 	// The ceiling: the same documents, already mapped, written plainly.
 	for i := range envs {

@@ -52,6 +52,9 @@ func TestBenchIngestPrintsRatiosAsJSON(t *testing.T) {
 	if r := fig["endToEndDocsPerSec"] / fig["ceilingDocsPerSec"]; math.Abs(r-fig["ratio"]) > 1e-9 {
 		t.Errorf("ratio %v, but end to end over ceiling is %v", fig["ratio"], r)
 	}
+	if fig["warmDocuments"] <= 0 || fig["warmDocuments"] >= fig["documents"] {
+		t.Errorf("warm-up sent %v of %v documents, want some and fewer than all", fig["warmDocuments"], fig["documents"])
+	}
 	if !strings.Contains(out.String(), "ratio end-to-end / ceiling") {
 		t.Errorf("the human-readable figures lack the ratio:\n%s", out.String())
 	}
