@@ -83,6 +83,7 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 	asJSON := fs.Bool("json", false, "also print the results as one JSON object on the last line")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of Seam's timed section to this file; with several sets, each set's to its own, the set's name added before the extension")
 	stmts := addStatementFlags(fs)
+	warm := fs.Bool("warm", true, "first send a few hundred of the first set's records through Seam's path into a throwaway tenant, untimed, as Splink's imports are not timed (see bench_warm.go)")
 	clustersOut := fs.String("clusters", "", "write each record's Seam cluster to this file (key,cluster; the cluster named by its least record key, so two runs' files compare with diff); with several sets, each set's to its own, the set's name added before the extension")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -115,6 +116,18 @@ func benchParties(ctx context.Context, cfg Config, log *slog.Logger, args []stri
 		return err
 	}
 	defer app.Close(context.WithoutCancel(ctx))
+	if *warm && len(sets) > 0 {
+		set, err := loadPartySet(sets[0], files[sets[0]])
+		if err != nil {
+			return err
+		}
+		took, n, err := warmParties(ctx, app, set, *train)
+		if err != nil {
+			return fmt.Errorf("warming up: %w", err)
+		}
+		fmt.Fprintf(stdout, "warm-up, untimed: %d of %s's records stored, trained on and resolved in a throwaway tenant in %s\n",
+			n, set.Name, took.Round(time.Millisecond))
+	}
 	fmt.Fprintf(stdout, "%-7s %-7s %7s %9s %7s %7s %10s %8s\n", "set", "system", "records", "precision", "recall", "F1", "records/s", "seconds")
 	var rows []partyRow
 	for _, name := range sets {
@@ -256,6 +269,36 @@ func seamParties(ctx context.Context, app *App, set partySet, work string, opt s
 	row.Unresolved = res.Accepted + res.Updated - st.Documents
 	return row, partyOf, nil
 }
+
+// warmParties is the parties benchmark's warm-up: the first warmRecords of set's orders
+// stored, trained on (with train) and resolved in a tenant of its own, which it drops.
+// It returns the time taken and the number of orders sent.
+func warmParties(ctx context.Context, app *App, set partySet, train bool) (time.Duration, int, error) {
+	tenant := fmt.Sprintf("bench-parties-warm-%d", time.Now().UnixNano()%1e9)
+	defer dropTenant(ctx, app, tenant)
+	payloads, _, err := set.Payloads(tenant, time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		return 0, 0, err
+	}
+	payloads = payloads[:min(len(payloads), warmRecords)]
+	start := time.Now()
+	if _, err := app.intake.Accept(ctx, payloads); err != nil {
+		return 0, 0, err
+	}
+	if train {
+		if _, _, err := trainParties(ctx, app, tenant, 1, io.Discard); err != nil {
+			return 0, 0, err
+		}
+	}
+	if _, err := app.worker.Drain(ctx, tenant); err != nil {
+		return 0, 0, err
+	}
+	return time.Since(start), len(payloads), nil
+}
+
+// warmRecords is how many orders warmParties sends: a couple of the resolution's
+// batches, enough for each of its statements to be planned.
+const warmRecords = 400
 
 // customerParties reads each document's customer party, as GraphQL's
 // document { parties { role partyId } } does for the documents of an answer: a page of
