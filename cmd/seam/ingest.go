@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/seamhub/seam/connectors"
+	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/ontology/apikey"
 )
 
@@ -154,7 +155,7 @@ func runIngest(ctx context.Context, cfg Config, log *slog.Logger, args []string,
 	}
 	fmt.Fprintf(stdout, "ingested %d files in %s: %d accepted, %d updated, %d duplicates, %d stale, %d quarantined; %d resolved\n",
 		filesRun-len(unread), time.Since(start).Round(time.Millisecond), total.Accepted, total.Updated, total.Duplicates, total.Stale, total.Quarantined, resolved)
-	if note := resolvedByOthers(*tenant, total.Accepted+total.Updated, resolved); !*noResolve && stopped == nil && note != "" {
+	if note := resolvedByOthers(*tenant, distinctDocuments(total.Documents), resolved); !*noResolve && stopped == nil && note != "" {
 		fmt.Fprintln(stdout, note)
 	}
 	if total.Ignored > 0 {
@@ -209,6 +210,18 @@ func (p *progress) done() {
 	if !p.quiet {
 		fmt.Fprintln(p.w)
 	}
+}
+
+// distinctDocuments counts the documents among keys, each once: a folder that holds an
+// order and, later in the same run, its newer version (fulfilled, then shipped) stores
+// two versions of one document, which are resolved once, as the latest. Counted as two,
+// an ingest with no server anywhere said a running server had resolved the rest.
+func distinctDocuments(keys []ontology.DocKey) int {
+	seen := make(map[ontology.DocKey]struct{}, len(keys))
+	for _, k := range keys {
+		seen[k] = struct{}{}
+	}
+	return len(seen)
 }
 
 // resolvedByOthers says who resolved what a run stored and did not resolve itself: Drain

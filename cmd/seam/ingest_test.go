@@ -200,6 +200,16 @@ func TestIngestSaysWhoResolvedTheRest(t *testing.T) {
 	if got, want := resolvedByOthers("acme", 40, 0), "nothing of tenant acme is left pending: a running server resolved the other 40"; got != want {
 		t.Errorf("none resolved here: %q, want %q", got, want)
 	}
+	// An order and its newer version stored in one run are one document, resolved once.
+	order := ontology.DocKey{Tenant: "acme", System: "shopify", Type: "order", ExternalID: "820982911946154508"}
+	other := order
+	other.ExternalID = "820982911946154509"
+	if n := distinctDocuments([]ontology.DocKey{order, other, order}); n != 2 {
+		t.Errorf("two documents, one stored twice, counted as %d", n)
+	}
+	if got := resolvedByOthers("acme", distinctDocuments([]ontology.DocKey{order, other, order}), 2); got != "" {
+		t.Errorf("both documents resolved here, one of them in two versions: %q", got)
+	}
 	if got := resolvedByOthers("acme", 40, 25); !strings.Contains(got, "the other 15") {
 		t.Errorf("some resolved here: %q", got)
 	}
