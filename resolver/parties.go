@@ -125,6 +125,14 @@ type partyBook struct {
 	// a member founded by another shop's order holds its buyer's account as an alias
 	// only (see partyclusterload.go).
 	storedAccounts map[string][]string
+	// buyers holds, by account key, the name each of the account's orders was written
+	// to, and buyersChanged the accounts whose list the batch changed; accountMoves are
+	// account keys pointed at their holder's party, requeued the documents to file
+	// again after such a move (see partyholder.go).
+	buyers        map[string][]AccountBuyer
+	buyersChanged map[string]bool
+	accountMoves  []PartyAlias
+	requeued      []string
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -421,6 +429,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		profile  PartyProfile
 	}
 	var mentions []mention
+	var accounts []string // the accounts whose holders the batch may re-examine (partyholder.go)
 	// The mentions' profiles and blocks are worked out on every core first: pure, and
 	// on one core they were most of what the batch's Go did before its party lookups.
 	var refs []ontology.PartyRef
@@ -443,7 +452,13 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 				keys = append(keys, w)
 			}
 			mentions = append(mentions, mention{identity: id, writing: w, profile: pr})
+			if a := buyerAccount(p, pr, id); a != "" {
+				accounts = append(accounts, a)
+			}
 		}
+	}
+	if err := b.loadAccountBuyers(ctx, accounts); err != nil {
+		return err
 	}
 	if len(keys) > 0 {
 		sort.Strings(keys)
@@ -548,6 +563,12 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			prof.Account = d.Key.System + ":" + p.ExternalID
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
+		if acct := buyerAccount(p, prof, identity); acct != "" {
+			// The account's holder, by the names its orders are written to (see
+			// partyholder.go).
+			pb.noteBuyer(acct, uid, prof.FullName)
+			b.examineAccount(acct, uid)
+		}
 		// A gift: the buyer's account beside another person's parcel (see partygift.go).
 		var receivers []string
 		if _, gift := pb.giftReceiver(p, prof, identity); gift {

@@ -52,6 +52,11 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 	if n := nameOf(prof); owned && !weakName(n) && (pb.clusterContradicts(pb.root(owner), n) || pb.titleOfAnotherFamily(pb.root(owner), n)) {
 		return acct, true
 	}
+	if h, _, ok := pb.accountHolder(acct); ok && clusterContradict(nameOf(prof), h) {
+		// Another name than the one most of the account's orders are written to: its
+		// holder's gift, wherever the account's key pointed when the order came.
+		return acct, true
+	}
 	for _, k := range identity {
 		if !strings.HasPrefix(k, "phone:") {
 			continue
