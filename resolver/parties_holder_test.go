@@ -136,3 +136,32 @@ func TestGiftToARelativeFirstFollowsItsHolder(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedMarketplaceAccountIsItsHolders: 王丽 and her husband 张强 order from one
+// Douyin account, each shipping to themselves at their flat, with their own phones; he
+// also orders on Pinduoduo. A Douyin order names its buyer by the account alone (the
+// customer role is the buyer, README "Parties"), so every order of the account is its
+// holder's, the one most of its orders are written to, whoever ordered first; his
+// Pinduoduo order, which names only him, is his, related to hers through the parcel
+// (storefront accounts differ: their billing name says who paid, and two people on one
+// account are a household's two customers).
+func TestSharedMarketplaceAccountIsItsHolders(t *testing.T) {
+	const home = "上海市上海市浦东新区张江镇碧波路690号汤臣豪园3期12号楼1502室"
+	his := shopOrder{0, "douyin", wangjingHome("1@#WANGLI", "张强", "13917284650", home)}
+	hers := shopOrder{0, "douyin", wangjingHome("1@#WANGLI", "王丽", "18621097733", home)}
+	hisPdd := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "张强", Phone: "13917284650", Address: home}}
+	for i, seq := range [][]shopOrder{
+		{his, hers, hers, hers, hisPdd},
+		{hers, his, hisPdd, hers, hers},
+		{hisPdd, his, hers, hers},
+	} {
+		f := newFixture(t)
+		want := "0 0 0 0 | 1"
+		if len(seq) == 4 {
+			want = "0 0 0 | 1"
+		}
+		if got := deliverOrders(t, f, seq); got != want {
+			t.Errorf("order %d gave clusters %q, want %q: the account's orders its holder's, his Pinduoduo order his", i, got, want)
+		}
+	}
+}
