@@ -96,3 +96,21 @@ func TestGiftFromAnAccountKnownByATitle(t *testing.T) {
 		}
 	}
 }
+
+// TestOneBuyerOfTwoShops: a Douyin open id is the buyer's in one shop, and a tenant
+// with two Douyin shops sees each buyer under two. 张丽 orders from both, with her one
+// phone, at her one flat, once as 张女士: one customer, in any arrival order. Before,
+// her phone naming a party that held another Douyin account read as a gift's receiver,
+// and her two shops' orders were two parties.
+func TestOneBuyerOfTwoShops(t *testing.T) {
+	const home = "上海市上海市徐汇区田林街道田林路587弄19号501室"
+	first := shopOrder{0, "douyin", wangjingHome("1@#Z1SHOP1", "张丽", "13956524095", home)}
+	second := shopOrder{0, "douyin", wangjingHome("1@#Z2SHOP2", "张丽", "13956524095", "上海市上海市徐汇区田林路587弄19号501室")}
+	titled := shopOrder{0, "douyin", wangjingHome("1@#Z2SHOP2", "张女士", "13956524095", home)}
+	for i, seq := range [][]shopOrder{{first, second, titled}, {first, first, second}, {second, titled, first}} {
+		f := newFixture(t)
+		if got := deliverOrders(t, f, seq); got != "0 0 0" {
+			t.Errorf("order %d gave clusters %q, want one buyer of two shops", i, got)
+		}
+	}
+}
