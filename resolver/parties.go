@@ -427,6 +427,7 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		identity []string
 		writing  string
 		profile  PartyProfile
+		account  string // a buyer's account key beside a receiver (buyerAccount)
 	}
 	var mentions []mention
 	var accounts []string // the accounts whose holders the batch may re-examine (partyholder.go)
@@ -451,10 +452,11 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 			if w != "" {
 				keys = append(keys, w)
 			}
-			mentions = append(mentions, mention{identity: id, writing: w, profile: pr})
-			if a := buyerAccount(p, pr, id); a != "" {
+			a := buyerAccount(p, pr, id)
+			if a != "" {
 				accounts = append(accounts, a)
 			}
+			mentions = append(mentions, mention{identity: id, writing: w, profile: pr, account: a})
 		}
 	}
 	if err := b.loadAccountBuyers(ctx, accounts); err != nil {
@@ -490,6 +492,13 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 			if id, ok := b.parties.known[k]; ok && !b.parties.household(k, id, m.profile) && !b.parties.homeLineOfAnother(k, id, m.profile) {
 				nodes = append(nodes, id)
 			}
+		}
+		if m.account != "" && slices.ContainsFunc(nodes, func(n string) bool { return n != b.parties.known[m.account] }) {
+			// A buyer's account beside a receiver's phone that names another party (or
+			// the account's first order): whether the receiver holds an account of the
+			// same shop of her own (giftReceiver) is read off the members of her party,
+			// which a mention its keys place loads no other way.
+			joinable = append(joinable, nodes...)
 		}
 		_, written := b.parties.known[m.writing]
 		if len(nodes) > 0 && (m.writing == "" || written || b.parties.knowsDescription(nodes, m.profile)) {
@@ -561,6 +570,9 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		prof := ProfileOf(p)
 		if p.ExternalID != "" && !prof.Company {
 			prof.Account = d.Key.System + ":" + p.ExternalID
+			if d.Location != nil {
+				prof.Shop = d.Location.Code
+			}
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
 		if acct := buyerAccount(p, prof, identity); acct != "" {

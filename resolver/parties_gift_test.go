@@ -107,9 +107,17 @@ func TestOneBuyerOfTwoShops(t *testing.T) {
 	first := shopOrder{0, "douyin", wangjingHome("1@#Z1SHOP1", "张丽", "13956524095", home)}
 	second := shopOrder{0, "douyin", wangjingHome("1@#Z2SHOP2", "张丽", "13956524095", "上海市上海市徐汇区田林路587弄19号501室")}
 	titled := shopOrder{0, "douyin", wangjingHome("1@#Z2SHOP2", "张女士", "13956524095", home)}
-	for i, seq := range [][]shopOrder{{first, second, titled}, {first, first, second}, {second, titled, first}} {
+	for i, c := range []struct {
+		seq   []shopOrder
+		shops []string
+	}{
+		{[]shopOrder{first, second, titled}, []string{"shop1", "shop2", "shop2"}},
+		{[]shopOrder{first, first, second}, []string{"shop1", "shop1", "shop2"}},
+		{[]shopOrder{second, titled, first}, []string{"shop2", "shop2", "shop1"}},
+	} {
 		f := newFixture(t)
-		if got := deliverOrders(t, f, seq); got != "0 0 0" {
+		docs, people := deliverEach(t, f, c.seq, c.shops...)
+		if got := partition(t, f, docs, people); got != "0 0 0" {
 			t.Errorf("order %d gave clusters %q, want one buyer of two shops", i, got)
 		}
 	}

@@ -153,15 +153,48 @@ func TestSharedMarketplaceAccountIsItsHolders(t *testing.T) {
 	for i, seq := range [][]shopOrder{
 		{his, hers, hers, hers, hisPdd},
 		{hers, his, hisPdd, hers, hers},
-		{hisPdd, his, hers, hers},
+		{hisPdd, his, hers, hers, hers},
 	} {
 		f := newFixture(t)
-		want := "0 0 0 0 | 1"
-		if len(seq) == 4 {
-			want = "0 0 0 | 1"
+		if got := deliverOrders(t, f, seq); got != "0 0 0 0 | 1" {
+			t.Errorf("order %d gave clusters %q: want the account's orders its holder's, his Pinduoduo order his", i, got)
 		}
-		if got := deliverOrders(t, f, seq); got != want {
-			t.Errorf("order %d gave clusters %q, want %q: the account's orders its holder's, his Pinduoduo order his", i, got, want)
+	}
+}
+
+// TestTitledOwnOrdersOutvoteGifts: 张敏's Douyin account is first seen on a parcel for
+// her husband 李伟, who orders on Pinduoduo; she writes herself 张敏, 张 敏 and 张小姐
+// on her own orders, and sends him a second parcel. Her title counts for her (a woman
+// of the family 张), not for him: three orders against two make her the holder, and
+// his Pinduoduo orders stay his.
+func TestTitledOwnOrdersOutvoteGifts(t *testing.T) {
+	const home = "四川省成都市武侯区科华北路1892号阳光花园21栋6单元2003室"
+	gift := shopOrder{0, "douyin", wangjingHome("1@#ZHANGMIN", "李伟", "18413380950", "四川省成都市武侯区玉林街道科华北路1892号阳光花园21-6-2003")}
+	own := shopOrder{0, "douyin", wangjingHome("1@#ZHANGMIN", "张敏", "15521724788", home)}
+	ownSpaced := shopOrder{0, "douyin", wangjingHome("1@#ZHANGMIN", "张 敏", "15521724788", "四川省成都市武侯区阳光花园21栋6单元2003室")}
+	titled := shopOrder{0, "douyin", wangjingHome("1@#ZHANGMIN", "张小姐", "15521724788", "四川省成都市武侯区龙湖天街16座2单元702")}
+	hisPdd := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李伟", Phone: "18413380950", Address: home}}
+	f := newFixture(t)
+	if got := deliverOrders(t, f, []shopOrder{hisPdd, gift, own, gift, ownSpaced, titled, hisPdd}); got != "0 0 0 0 0 | 1 1" {
+		t.Errorf("got clusters %q, want 张敏's account with her gifts and 李伟's own orders apart", got)
+	}
+}
+
+// TestGiftToACustomerOfTheSameShop: 胡霞's account is first seen on a parcel for 蔡俊杰,
+// with his phone and at his flat, who holds his own account of the same Douyin shop;
+// her own order is written 胡小姐, with her phone, which her Pinduoduo orders carry
+// too. The first parcel is hers, not his: the shop says he is a customer of his own.
+func TestGiftToACustomerOfTheSameShop(t *testing.T) {
+	const his = "北京市北京市朝阳区翠湖苑14栋1单元2603室"
+	const hers = "北京市北京市朝阳区望京街726号万科城市花园29栋3单元2601室"
+	cai := shopOrder{1, "douyin", wangjingHome("1@#CAI", "蔡俊杰", "13230054373", his)}
+	gift := shopOrder{0, "douyin", wangjingHome("1@#HUXIA", "蔡俊杰", "13230054373", his)}
+	own := shopOrder{0, "douyin", wangjingHome("1@#HUXIA", "胡小姐", "15171674488", "北京市北京市朝阳区望京街726号万科城市花园29-3-2601")}
+	hersPdd := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "胡霞", Phone: "15171674488", Address: hers}}
+	for i, seq := range [][]shopOrder{{cai, gift, hersPdd, own}, {cai, hersPdd, gift, own}, {hersPdd, cai, own, gift}} {
+		f := newFixture(t)
+		if got := deliverOrders(t, f, seq); got != "0 0 0 | 1" {
+			t.Errorf("order %d gave clusters %q: want 胡霞's account with her gift, 蔡俊杰 apart", i, got)
 		}
 	}
 }

@@ -25,11 +25,14 @@ import (
 // name, contradicts a name of that party's cluster, or contradicts the name most of the
 // account's orders are written to (its holder, see partyholder.go).
 //
-// A receiver's phone naming a party that holds another account of the same system is
-// no sign of a gift: a Douyin open id is the buyer's in one shop, and a tenant with two
-// shops sees every buyer under two (review35 zh-1: 137 pairs of one person's two shops,
-// one name, phone and flat, were kept apart). An account first seen on a gift is told
-// from its buyer's own orders by its holder instead.
+// Or the mention's phone names a party that holds another account of the same shop:
+// the shop saying that the receiver is a customer of its own (司林's own Douyin account,
+// while 李强's account sends her a parcel). Of the same shop, not only of the same
+// system: a Douyin open id is the buyer's in one shop, and a tenant with two shops sees
+// every buyer under two (review35 zh-1: 137 pairs of one person's two shops, one name,
+// phone and flat, were kept apart). An account first seen on a gift to someone whose
+// account is of another shop, or of no shop known, is told from its buyer's own orders
+// by its holder instead.
 //
 // Only a name written whole, with no mailbox, is read as a receiver's: a storefront's
 // account (Shopify's customer, WooCommerce's customer_id) comes with the billing name
@@ -44,12 +47,41 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 	if n := nameOf(prof); owned && !weakName(n) && (pb.clusterContradicts(pb.root(owner), n) || pb.titleOfAnotherFamily(pb.root(owner), n)) {
 		return acct, true
 	}
-	if h, _, ok := pb.accountHolder(acct); ok && clusterContradict(nameOf(prof), h) {
-		// Another name than the one most of the account's orders are written to: its
-		// holder's gift, wherever the account's key pointed when the order came.
+	if h, hv, ok := pb.accountHolder(acct); ok && hv >= 2 && !weakName(nameOf(prof)) && clusterContradict(nameOf(prof), h) {
+		// Another name than the one most of the account's orders are written to (two at
+		// least: one order's name is no holder's yet): its holder's gift, wherever the
+		// account's key pointed when the order came.
 		return acct, true
 	}
+	for _, k := range identity {
+		if !strings.HasPrefix(k, "phone:") {
+			continue
+		}
+		r, ok := pb.known[k]
+		if !ok || owned && pb.root(r) == pb.root(owner) {
+			continue
+		}
+		if pb.holdsAnotherAccountOfShop(pb.root(r), prof.Account, prof.Shop) {
+			return acct, true
+		}
+	}
 	return "", false
+}
+
+// holdsAnotherAccountOfShop reports whether the party whose surviving id is root holds
+// an account of acct's system other than acct, opened in the same shop: a customer of
+// that shop in their own right. An account of another shop, or one whose shop is not
+// known, may be the same buyer's (a Douyin open id is per shop).
+func (pb *partyBook) holdsAnotherAccountOfShop(root, acct, shop string) bool {
+	if shop == "" {
+		return false
+	}
+	for _, p := range pb.wholeMemberProfiles(root) {
+		if !p.Company && p.Account != "" && p.Account != acct && p.Shop == shop && accountSystem(p.Account) == accountSystem(acct) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleOfAnotherFamily reports whether the party whose surviving id is root is known
@@ -86,5 +118,5 @@ func buyerOnly(identity []string, prof PartyProfile) ([]string, PartyProfile) {
 			keep = append(keep, k)
 		}
 	}
-	return keep, PartyProfile{Account: prof.Account, Country: prof.Country, TaxID: prof.TaxID}
+	return keep, PartyProfile{Account: prof.Account, Shop: prof.Shop, Country: prof.Country, TaxID: prof.TaxID}
 }

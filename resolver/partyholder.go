@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/compare"
@@ -101,17 +102,44 @@ func (pb *partyBook) noteBuyer(acct, doc, name string) {
 }
 
 // votesFor counts the orders of acct written to a name that agrees with n: n itself, a
-// nickname, another script. Weak names (王先生, 李**) fit every member of a family and
-// count for no one.
+// nickname, another script, or a weak name that fits it (see fits).
 func (pb *partyBook) votesFor(acct string, n compare.Name) int {
 	v := 0
 	for _, x := range pb.buyers[acct] {
-		m := compare.Name{Full: x.Name}
-		if !weakName(m) && !clusterContradict(n, m) {
+		if fits(n, compare.Name{Full: x.Name}) {
 			v++
 		}
 	}
 	return v
+}
+
+// fits reports whether an order written to m counts for n as the account's holder. A
+// whole name counts where it does not contradict n. A weak name fits every member of a
+// family, but not every family: Douyin buyers write themselves 胡小姐 on their own
+// orders as often as not, and such an order counts for 胡霞 and not for the 蔡俊杰 her
+// first order was a gift to; a title of the other sex (王先生 against 王丽) or of
+// another family (张** against 李伟), or a pet name of the other sex, counts for no one
+// it does not fit.
+func fits(n, m compare.Name) bool {
+	if !weakName(m) {
+		return !clusterContradict(n, m)
+	}
+	if compare.GendersClash(n, m) {
+		return false
+	}
+	hn, ok := compare.ParseHanName(normalize.PersonName(n.Full))
+	if !ok || hn.Family == "" {
+		return true
+	}
+	switch {
+	case compare.TitleGender(m) != compare.GenderUnknown:
+		t, ok := compare.ParseHanName(normalize.PersonName(m.Full))
+		return !ok || t.Given != "" || t.Family == "" || t.Family == hn.Family
+	case compare.IsMasked(m.Full):
+		first, _ := utf8.DecodeRuneInString(strings.TrimSpace(m.Full))
+		return !compare.HasHan(string(first)) || strings.HasPrefix(hn.Family, string(first))
+	}
+	return true
 }
 
 // accountHolder returns the name most orders of acct agree with, and how many do; of
