@@ -122,3 +122,35 @@ func TestOneBuyerOfTwoShops(t *testing.T) {
 		}
 	}
 }
+
+// TestGiftToACustomerOfTheOtherShop: 赵小姐 orders from her account of shop 1 to her
+// office with her phone, then sends a parcel there to her colleague 赵欣怡, with
+// 赵欣怡's phone; 赵欣怡 orders from her own account of shop 2. The account's history
+// never names 赵欣怡 whole: the parcel is a gift, and the two stay apart. 张丽, who
+// orders from both shops with two phones, her second shop's account known by her name,
+// is still one buyer.
+func TestGiftToACustomerOfTheOtherShop(t *testing.T) {
+	const office = "北京市北京市朝阳区东三环中路1736号科技大厦18层北京恒通贸易有限公司"
+	const hers = "北京市北京市朝阳区酒仙桥街道望京街567号华润城9栋1单元704室"
+	f := newFixture(t)
+	docs, people := deliverEach(t, f, []shopOrder{
+		{1, "douyin", wangjingHome("1@#XINYISHOP2", "赵欣怡", "19544828253", hers)},
+		{0, "douyin", wangjingHome("1@#ZHAOSHOP1", "赵小姐", "17131945125", office)},
+		{0, "douyin", wangjingHome("1@#ZHAOSHOP1", "赵欣怡", "19544828253", office)}, // the parcel
+		{1, "douyin", wangjingHome("1@#XINYISHOP2", "赵欣怡", "19544828253", hers)},
+	}, "shop2", "shop1", "shop1", "shop2")
+	if got := partition(t, f, docs, people); got != "0 0 | 1 1" {
+		t.Errorf("got clusters %q, want 赵小姐's account with her parcel and 赵欣怡 apart", got)
+	}
+
+	const home = "上海市上海市徐汇区田林街道田林路587弄19号501室"
+	f = newFixture(t)
+	docs, people = deliverEach(t, f, []shopOrder{
+		{0, "douyin", wangjingHome("1@#Z1SHOP1", "张丽", "13956524095", home)},
+		{0, "douyin", wangjingHome("1@#Z2SHOP2", "张丽", "18602116677", home)},
+		{0, "douyin", wangjingHome("1@#Z2SHOP2", "张丽", "13956524095", home)},
+	}, "shop1", "shop2", "shop2")
+	if got := partition(t, f, docs, people); got != "0 0 0" {
+		t.Errorf("got clusters %q, want 张丽's two shops' accounts and phones one buyer", got)
+	}
+}

@@ -61,23 +61,40 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 		if !ok || owned && pb.root(r) == pb.root(owner) {
 			continue
 		}
-		if pb.holdsAnotherAccountOfShop(pb.root(r), prof.Account, prof.Shop) {
+		if prof.Shop != "" && pb.holdsAnotherAccount(pb.root(r), prof.Account, prof.Shop) {
+			return acct, true
+		}
+		if owned && pb.holdsAnotherAccount(pb.root(r), prof.Account, "") && !pb.knownByName(pb.root(owner), nameOf(prof)) {
+			// An account with a history, none of it under this name written whole (赵小姐
+			// ordering to her office, then a parcel there for her colleague 赵欣怡, who
+			// orders from her own account of the tenant's other shop): the receiver is
+			// a customer of her own, not the account's buyer under a second number.
 			return acct, true
 		}
 	}
 	return "", false
 }
 
-// holdsAnotherAccountOfShop reports whether the party whose surviving id is root holds
-// an account of acct's system other than acct, opened in the same shop: a customer of
-// that shop in their own right. An account of another shop, or one whose shop is not
-// known, may be the same buyer's (a Douyin open id is per shop).
-func (pb *partyBook) holdsAnotherAccountOfShop(root, acct, shop string) bool {
-	if shop == "" {
-		return false
-	}
+// holdsAnotherAccount reports whether the party whose surviving id is root holds an
+// account of acct's system other than acct: opened in shop where shop is not "" (a
+// customer of that shop in their own right), in any shop where it is "". An account of
+// another shop may be the same buyer's (a Douyin open id is per shop), which only an
+// account's own history tells apart (knownByName).
+func (pb *partyBook) holdsAnotherAccount(root, acct, shop string) bool {
 	for _, p := range pb.wholeMemberProfiles(root) {
-		if !p.Company && p.Account != "" && p.Account != acct && p.Shop == shop && accountSystem(p.Account) == accountSystem(acct) {
+		if !p.Company && p.Account != "" && p.Account != acct && (shop == "" || p.Shop == shop) && accountSystem(p.Account) == accountSystem(acct) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownByName reports whether some member of the party whose surviving id is root is
+// known by n written whole (the same name, in another script or with a slip), not only
+// by a title, a pet name or a mask that n fits.
+func (pb *partyBook) knownByName(root string, n compare.Name) bool {
+	for _, m := range pb.clusterNames(root) {
+		if !weakName(m) && wholeNameAgrees(n, m) {
 			return true
 		}
 	}
