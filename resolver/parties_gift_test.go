@@ -154,3 +154,29 @@ func TestGiftToACustomerOfTheOtherShop(t *testing.T) {
 		t.Errorf("got clusters %q, want 张丽's two shops' accounts and phones one buyer", got)
 	}
 }
+
+// TestGiftBetweenNamesakesOfOneShop: 张伟 of Hangzhou sends a parcel to another 张伟, in
+// Wuhan, with the Wuhan 张伟's phone; the Wuhan 张伟 orders from his own account of the
+// same shop. One common name written whole agrees with both, so only the shop tells:
+// its two accounts are two customers, and the parcel is the Hangzhou 张伟's. Before, the
+// Wuhan party's account was never read for a mention its keys placed, and the two were
+// one party. (A parcel to a namesake who has no account of the shop, seen before his own
+// account, still joins him: nothing then tells him from the buyer at a second home.)
+func TestGiftBetweenNamesakesOfOneShop(t *testing.T) {
+	const wuhan = "湖北省武汉市江汉区民族路12号锦绣花园10栋1205室"
+	own, parcel, namesake := shopOrder{0, "douyin", wangjingHome("1@#ZHANGWEIHZ", "张伟", "14861135036", "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室")},
+		shopOrder{0, "douyin", wangjingHome("1@#ZHANGWEIHZ", "张伟", "13280811208", wuhan)},
+		shopOrder{1, "douyin", wangjingHome("1@#ZHANGWEIWH", "张伟", "13280811208", wuhan)}
+	for i, c := range []struct {
+		seq  []shopOrder
+		want string
+	}{
+		{[]shopOrder{own, namesake, parcel}, "0 0 | 1"},
+		{[]shopOrder{namesake, own, parcel, own}, "0 0 0 | 1"},
+	} {
+		f := newFixture(t)
+		if got := deliverOrders(t, f, c.seq); got != c.want {
+			t.Errorf("order %d gave clusters %q, want %q: the Hangzhou 张伟's orders with his parcel, the Wuhan 张伟 apart", i, got, c.want)
+		}
+	}
+}
