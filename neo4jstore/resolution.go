@@ -586,6 +586,8 @@ MERGE (al)-[:NAMES]->(p)`, productAliasRows(ch)},
 MERGE (p:Party {uid: $tenant + '/' + r.party}) ON CREATE SET p.id = r.party, p.tenant = $tenant
 MERGE (al:Alias {uid: r.uid}) ON CREATE SET al.tenant = $tenant, al.kind = 'party', al.code = r.code, al.at = $now
 MERGE (al)-[:NAMES]->(p)`, partyAliasRows(ch)},
+		{accountMoveCypher, accountMoveRows(ch)},
+		{accountBuyersCypher, accountBuyerRows(ch)},
 		{`UNWIND $rows AS r
 MERGE (a:Party {uid: $tenant + '/' + r.from}) ON CREATE SET a.id = r.from, a.tenant = $tenant
 MERGE (b:Party {uid: $tenant + '/' + r.to}) ON CREATE SET b.id = r.to, b.tenant = $tenant
@@ -597,6 +599,7 @@ MERGE (a)-[l:RELATED]->(b) SET l.reason = r.reason, l.score = r.score, l.at = $n
 		{partyCutCypher, partyCutRows(ch)},
 		{partyDecisionCypher, partyDecisionRows(ch)},
 		{resolvedCypher, resolvedRows(ch)},
+		{requeueCypher, requeueRows(ch)},
 		{setAsideCypher, setAsideRows(ch)},
 		{productFactsCypher, productFactRows(ch)},
 		{unresolvedCypher, unresolvedRows(ch)},

@@ -125,6 +125,14 @@ type partyBook struct {
 	// a member founded by another shop's order holds its buyer's account as an alias
 	// only (see partyclusterload.go).
 	storedAccounts map[string][]string
+	// buyers holds, by account key, the name each of the account's orders was written
+	// to, and buyersChanged the accounts whose list the batch changed; accountMoves are
+	// account keys pointed at their holder's party, requeued the documents to file
+	// again after such a move (see partyholder.go).
+	buyers        map[string][]AccountBuyer
+	buyersChanged map[string]bool
+	accountMoves  []PartyAlias
+	requeued      []string
 }
 
 func companyRole(r ontology.PartyRole) bool {
@@ -419,8 +427,10 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 		identity []string
 		writing  string
 		profile  PartyProfile
+		account  string // a buyer's account key beside a receiver (buyerAccount)
 	}
 	var mentions []mention
+	var accounts []string // the accounts whose holders the batch may re-examine (partyholder.go)
 	// The mentions' profiles and blocks are worked out on every core first: pure, and
 	// on one core they were most of what the batch's Go did before its party lookups.
 	var refs []ontology.PartyRef
@@ -442,8 +452,15 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 			if w != "" {
 				keys = append(keys, w)
 			}
-			mentions = append(mentions, mention{identity: id, writing: w, profile: pr})
+			a := buyerAccount(p, pr, id)
+			if a != "" {
+				accounts = append(accounts, a)
+			}
+			mentions = append(mentions, mention{identity: id, writing: w, profile: pr, account: a})
 		}
+	}
+	if err := b.loadAccountBuyers(ctx, accounts); err != nil {
+		return err
 	}
 	if len(keys) > 0 {
 		sort.Strings(keys)
@@ -475,6 +492,13 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 			if id, ok := b.parties.known[k]; ok && !b.parties.household(k, id, m.profile) && !b.parties.homeLineOfAnother(k, id, m.profile) {
 				nodes = append(nodes, id)
 			}
+		}
+		if m.account != "" && slices.ContainsFunc(nodes, func(n string) bool { return n != b.parties.known[m.account] }) {
+			// A buyer's account beside a receiver's phone that names another party (or
+			// the account's first order): whether the receiver holds an account of the
+			// same shop of her own (giftReceiver) is read off the members of her party,
+			// which a mention its keys place loads no other way.
+			joinable = append(joinable, nodes...)
 		}
 		_, written := b.parties.known[m.writing]
 		if len(nodes) > 0 && (m.writing == "" || written || b.parties.knowsDescription(nodes, m.profile)) {
@@ -546,8 +570,17 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		prof := ProfileOf(p)
 		if p.ExternalID != "" && !prof.Company {
 			prof.Account = d.Key.System + ":" + p.ExternalID
+			if d.Location != nil {
+				prof.Shop = d.Location.Code
+			}
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
+		if acct := buyerAccount(p, prof, identity); acct != "" {
+			// The account's holder, by the names its orders are written to (see
+			// partyholder.go).
+			pb.noteBuyer(acct, uid, prof.FullName)
+			b.examineAccount(acct, uid)
+		}
 		// A gift: the buyer's account beside another person's parcel (see partygift.go).
 		var receivers []string
 		if _, gift := pb.giftReceiver(p, prof, identity); gift {

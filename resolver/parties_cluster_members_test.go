@@ -64,15 +64,33 @@ type shopOrder struct {
 // returns the clusters as partition renders them.
 func deliverOrders(t *testing.T, f *fixture, seq []shopOrder) string {
 	t.Helper()
+	docs, people := deliverEach(t, f, seq)
+	return partition(t, f, docs, people)
+}
+
+// deliverEach saves the orders one at a time, in the order given, and resolves after
+// each until the queue is empty, as a worker does (a batch may put documents back in
+// the queue: see partyholder.go); it returns the documents and their people. Each
+// order is sold through the shop (location) shops gives it, "online" where none.
+func deliverEach(t *testing.T, f *fixture, seq []shopOrder, shops ...string) ([]ontology.Document, []mention) {
+	t.Helper()
 	var docs []ontology.Document
 	var people []mention
 	for j, o := range seq {
-		d := f.doc(o.system, "order", fmt.Sprintf("o%d", j), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(j)*time.Hour), "online", nil, line("A", 1))
+		shop := "online"
+		if j < len(shops) {
+			shop = shops[j]
+		}
+		d := f.doc(o.system, "order", fmt.Sprintf("o%d", j), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(j)*time.Hour), shop, nil, line("A", 1))
 		d.Parties = []ontology.PartyRef{o.ref}
 		f.save(d)
-		f.process()
+		for n := 0; f.process().Documents > 0; n++ {
+			if n > 10 {
+				t.Fatalf("order %d: the queue does not empty", j)
+			}
+		}
 		docs = append(docs, d)
 		people = append(people, mention{o.person, o.ref})
 	}
-	return partition(t, f, docs, people)
+	return docs, people
 }

@@ -96,3 +96,87 @@ func TestGiftFromAnAccountKnownByATitle(t *testing.T) {
 		}
 	}
 }
+
+// TestOneBuyerOfTwoShops: a Douyin open id is the buyer's in one shop, and a tenant
+// with two Douyin shops sees each buyer under two. 张丽 orders from both, with her one
+// phone, at her one flat, once as 张女士: one customer, in any arrival order. Before,
+// her phone naming a party that held another Douyin account read as a gift's receiver,
+// and her two shops' orders were two parties.
+func TestOneBuyerOfTwoShops(t *testing.T) {
+	const home = "上海市上海市徐汇区田林街道田林路587弄19号501室"
+	first := shopOrder{0, "douyin", wangjingHome("1@#Z1SHOP1", "张丽", "13956524095", home)}
+	second := shopOrder{0, "douyin", wangjingHome("1@#Z2SHOP2", "张丽", "13956524095", "上海市上海市徐汇区田林路587弄19号501室")}
+	titled := shopOrder{0, "douyin", wangjingHome("1@#Z2SHOP2", "张女士", "13956524095", home)}
+	for i, c := range []struct {
+		seq   []shopOrder
+		shops []string
+	}{
+		{[]shopOrder{first, second, titled}, []string{"shop1", "shop2", "shop2"}},
+		{[]shopOrder{first, first, second}, []string{"shop1", "shop1", "shop2"}},
+		{[]shopOrder{second, titled, first}, []string{"shop2", "shop2", "shop1"}},
+	} {
+		f := newFixture(t)
+		docs, people := deliverEach(t, f, c.seq, c.shops...)
+		if got := partition(t, f, docs, people); got != "0 0 0" {
+			t.Errorf("order %d gave clusters %q, want one buyer of two shops", i, got)
+		}
+	}
+}
+
+// TestGiftToACustomerOfTheOtherShop: 赵小姐 orders from her account of shop 1 to her
+// office with her phone, then sends a parcel there to her colleague 赵欣怡, with
+// 赵欣怡's phone; 赵欣怡 orders from her own account of shop 2. The account's history
+// never names 赵欣怡 whole: the parcel is a gift, and the two stay apart. 张丽, who
+// orders from both shops with two phones, her second shop's account known by her name,
+// is still one buyer.
+func TestGiftToACustomerOfTheOtherShop(t *testing.T) {
+	const office = "北京市北京市朝阳区东三环中路1736号科技大厦18层北京恒通贸易有限公司"
+	const hers = "北京市北京市朝阳区酒仙桥街道望京街567号华润城9栋1单元704室"
+	f := newFixture(t)
+	docs, people := deliverEach(t, f, []shopOrder{
+		{1, "douyin", wangjingHome("1@#XINYISHOP2", "赵欣怡", "19544828253", hers)},
+		{0, "douyin", wangjingHome("1@#ZHAOSHOP1", "赵小姐", "17131945125", office)},
+		{0, "douyin", wangjingHome("1@#ZHAOSHOP1", "赵欣怡", "19544828253", office)}, // the parcel
+		{1, "douyin", wangjingHome("1@#XINYISHOP2", "赵欣怡", "19544828253", hers)},
+	}, "shop2", "shop1", "shop1", "shop2")
+	if got := partition(t, f, docs, people); got != "0 0 | 1 1" {
+		t.Errorf("got clusters %q, want 赵小姐's account with her parcel and 赵欣怡 apart", got)
+	}
+
+	const home = "上海市上海市徐汇区田林街道田林路587弄19号501室"
+	f = newFixture(t)
+	docs, people = deliverEach(t, f, []shopOrder{
+		{0, "douyin", wangjingHome("1@#Z1SHOP1", "张丽", "13956524095", home)},
+		{0, "douyin", wangjingHome("1@#Z2SHOP2", "张丽", "18602116677", home)},
+		{0, "douyin", wangjingHome("1@#Z2SHOP2", "张丽", "13956524095", home)},
+	}, "shop1", "shop2", "shop2")
+	if got := partition(t, f, docs, people); got != "0 0 0" {
+		t.Errorf("got clusters %q, want 张丽's two shops' accounts and phones one buyer", got)
+	}
+}
+
+// TestGiftBetweenNamesakesOfOneShop: 张伟 of Hangzhou sends a parcel to another 张伟, in
+// Wuhan, with the Wuhan 张伟's phone; the Wuhan 张伟 orders from his own account of the
+// same shop. One common name written whole agrees with both, so only the shop tells:
+// its two accounts are two customers, and the parcel is the Hangzhou 张伟's. Before, the
+// Wuhan party's account was never read for a mention its keys placed, and the two were
+// one party. (A parcel to a namesake who has no account of the shop, seen before his own
+// account, still joins him: nothing then tells him from the buyer at a second home.)
+func TestGiftBetweenNamesakesOfOneShop(t *testing.T) {
+	const wuhan = "湖北省武汉市江汉区民族路12号锦绣花园10栋1205室"
+	own, parcel, namesake := shopOrder{0, "douyin", wangjingHome("1@#ZHANGWEIHZ", "张伟", "14861135036", "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室")},
+		shopOrder{0, "douyin", wangjingHome("1@#ZHANGWEIHZ", "张伟", "13280811208", wuhan)},
+		shopOrder{1, "douyin", wangjingHome("1@#ZHANGWEIWH", "张伟", "13280811208", wuhan)}
+	for i, c := range []struct {
+		seq  []shopOrder
+		want string
+	}{
+		{[]shopOrder{own, namesake, parcel}, "0 0 | 1"},
+		{[]shopOrder{namesake, own, parcel, own}, "0 0 0 | 1"},
+	} {
+		f := newFixture(t)
+		if got := deliverOrders(t, f, c.seq); got != c.want {
+			t.Errorf("order %d gave clusters %q, want %q: the Hangzhou 张伟's orders with his parcel, the Wuhan 张伟 apart", i, got, c.want)
+		}
+	}
+}

@@ -21,35 +21,36 @@ import (
 
 // giftReceiver reports whether a customer mention (p, its profile prof, its identity
 // keys) carries a buyer's account beside a receiver who is another person, and returns
-// the account's key. Either the account's key names a party, and the mention's name, a
-// whole name, contradicts a name of that party's cluster; or the mention's phone names
-// a party that holds another account of the same shop, which is the shop saying that
-// the receiver is a customer of their own (司林's own Douyin account, while 李强's
-// account sends her a parcel: the first order an account is seen on may be a gift).
+// the account's key: the account's key names a party, and the mention's name, a whole
+// name, contradicts a name of that party's cluster, or contradicts the name most of the
+// account's orders are written to (its holder, see partyholder.go).
+//
+// Or the mention's phone names a party that holds another account of the same shop:
+// the shop saying that the receiver is a customer of its own (司林's own Douyin account,
+// while 李强's account sends her a parcel). Of the same shop, not only of the same
+// system: a Douyin open id is the buyer's in one shop, and a tenant with two shops sees
+// every buyer under two (review35 zh-1: 137 pairs of one person's two shops, one name,
+// phone and flat, were kept apart). An account first seen on a gift to someone whose
+// account is of another shop, or of no shop known, is told from its buyer's own orders
+// by its holder instead.
 //
 // Only a name written whole, with no mailbox, is read as a receiver's: a storefront's
 // account (Shopify's customer, WooCommerce's customer_id) comes with the billing name
 // in its parts and the buyer's mailbox, and a family sharing such an account is what the
 // household rules are for. A weak name (王先生, 李**) contradicts no one.
 func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identity []string) (string, bool) {
-	if p.Role != ontology.PartyCustomer || prof.Company || prof.Account == "" || prof.Email != "" {
-		return "", false
-	}
-	if prof.Given != "" || prof.Family != "" || prof.FullName == "" {
-		return "", false
-	}
-	var acct string
-	for _, k := range identity {
-		if strings.HasPrefix(k, "ext:") {
-			acct = k
-			break
-		}
-	}
+	acct := buyerAccount(p, prof, identity)
 	if acct == "" {
 		return "", false
 	}
 	owner, owned := pb.known[acct]
 	if n := nameOf(prof); owned && !weakName(n) && (pb.clusterContradicts(pb.root(owner), n) || pb.titleOfAnotherFamily(pb.root(owner), n)) {
+		return acct, true
+	}
+	if h, hv, ok := pb.accountHolder(acct); ok && hv >= 2 && !weakName(nameOf(prof)) && clusterContradict(nameOf(prof), h) {
+		// Another name than the one most of the account's orders are written to (two at
+		// least: one order's name is no holder's yet): its holder's gift, wherever the
+		// account's key pointed when the order came.
 		return acct, true
 	}
 	for _, k := range identity {
@@ -60,11 +61,44 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 		if !ok || owned && pb.root(r) == pb.root(owner) {
 			continue
 		}
-		if pb.holdsAnotherAccount(pb.root(r), prof.Account) {
+		if prof.Shop != "" && pb.holdsAnotherAccount(pb.root(r), prof.Account, prof.Shop) {
+			return acct, true
+		}
+		if owned && pb.holdsAnotherAccount(pb.root(r), prof.Account, "") && !pb.knownByName(pb.root(owner), nameOf(prof)) {
+			// An account with a history, none of it under this name written whole (赵小姐
+			// ordering to her office, then a parcel there for her colleague 赵欣怡, who
+			// orders from her own account of the tenant's other shop): the receiver is
+			// a customer of her own, not the account's buyer under a second number.
 			return acct, true
 		}
 	}
 	return "", false
+}
+
+// holdsAnotherAccount reports whether the party whose surviving id is root holds an
+// account of acct's system other than acct: opened in shop where shop is not "" (a
+// customer of that shop in their own right), in any shop where it is "". An account of
+// another shop may be the same buyer's (a Douyin open id is per shop), which only an
+// account's own history tells apart (knownByName).
+func (pb *partyBook) holdsAnotherAccount(root, acct, shop string) bool {
+	for _, p := range pb.wholeMemberProfiles(root) {
+		if !p.Company && p.Account != "" && p.Account != acct && (shop == "" || p.Shop == shop) && accountSystem(p.Account) == accountSystem(acct) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownByName reports whether some member of the party whose surviving id is root is
+// known by n written whole (the same name, in another script or with a slip), not only
+// by a title, a pet name or a mask that n fits.
+func (pb *partyBook) knownByName(root string, n compare.Name) bool {
+	for _, m := range pb.clusterNames(root) {
+		if !weakName(m) && wholeNameAgrees(n, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleOfAnotherFamily reports whether the party whose surviving id is root is known
@@ -91,17 +125,6 @@ func (pb *partyBook) titleOfAnotherFamily(root string, n compare.Name) bool {
 	return false
 }
 
-// holdsAnotherAccount reports whether the party whose surviving id is root holds an
-// account of acct's system other than acct: a customer of that shop in their own right.
-func (pb *partyBook) holdsAnotherAccount(root, acct string) bool {
-	for a := range pb.clusterAccounts(root) {
-		if a != acct && accountSystem(a) == accountSystem(acct) {
-			return true
-		}
-	}
-	return false
-}
-
 // buyerOnly is what a gift's mention says about its buyer: the account (and a tax id
 // or member number, which are the payer's), none of the receiver's name, phone or
 // address, so that no key and no block of the receiver's files the buyer's party.
@@ -112,5 +135,5 @@ func buyerOnly(identity []string, prof PartyProfile) ([]string, PartyProfile) {
 			keep = append(keep, k)
 		}
 	}
-	return keep, PartyProfile{Account: prof.Account, Country: prof.Country, TaxID: prof.TaxID}
+	return keep, PartyProfile{Account: prof.Account, Shop: prof.Shop, Country: prof.Country, TaxID: prof.TaxID}
 }

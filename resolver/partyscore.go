@@ -58,6 +58,10 @@ type PartyProfile struct {
 	// Account is the source's own customer account ("shopify:7391002211"), which a
 	// one-to-one tenant allows once per cluster and system.
 	Account string `json:"acct,omitempty"`
+	// Shop is the store an account's order came through, where the document names it
+	// (a Douyin order's shop_id): a Douyin open id is the buyer's in one shop, and a
+	// tenant with two shops sees every buyer under two accounts of one system.
+	Shop string `json:"shop,omitempty"`
 }
 
 // accountSystem is the system part of an Account.

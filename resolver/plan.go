@@ -91,6 +91,7 @@ func (b *batch) finish(ctx context.Context) (*Changes, error) {
 	b.changes.ProductAliases = b.products.added
 	b.changes.PartyAliases = b.parties.aliases
 	b.changes.PartyLinks = b.parties.links
+	b.accountChanges()
 	return &b.changes, nil
 }
 

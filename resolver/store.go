@@ -69,6 +69,10 @@ type Tx interface {
 	// PartyApart returns the pairs of parties people said are different, and what is
 	// known of each party named in them.
 	PartyApart(ctx context.Context) ([][2]string, map[string]PartyInfo, error)
+	// AccountBuyers returns, for shop account keys (ext:), the names the account's
+	// orders were written to, one per document, in the order first seen (see
+	// partyholder.go).
+	AccountBuyers(ctx context.Context, keys []string) (map[string][]AccountBuyer, error)
 	// ProductAliases returns the canonical SKU of each known product key.
 	ProductAliases(ctx context.Context, keys []string) (map[string]string, error)
 	// Catalogue returns up to limit products with the titles and HS codes lines have
@@ -153,6 +157,13 @@ type Changes struct {
 	// rejection removes.
 	PartyDecisions []PartyDecision
 	PartyCuts      []PartyLink
+	// AccountBuyers are the names of each account's orders, whole, for the keys whose
+	// list the batch changed; AccountMoves are account keys that now name another
+	// party (the account's holder, see partyholder.go); Requeued are documents put
+	// back in the queue, to be filed again after such a move.
+	AccountBuyers map[string][]AccountBuyer
+	AccountMoves  []PartyAlias
+	Requeued      []string
 	// SetAside takes documents out of the queue with the reason they cannot be resolved.
 	SetAside []SetAside
 	// ProductFacts are titles and HS codes lines named products by; Unresolved are

@@ -1,0 +1,209 @@
+package resolver
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/seamhub/seam/ontology"
+	"github.com/seamhub/seam/resolver/compare"
+	"github.com/seamhub/seam/resolver/normalize"
+)
+
+// An account's holder. A marketplace account (Douyin's doudian_open_id) is one buyer,
+// and its orders name only their parcels' receivers; the account's key names the party
+// of its first mention. Most orders ship to the buyer, but an account first seen on a
+// gift (李强's first order goes to 司林, at her flat with her phone) names the
+// receiver's party, and the buyer's own orders that follow were read as his gifts to
+// her and filed with her: he and she, and her own orders on other platforms, became one
+// party. Which name is the account's own is a matter of its orders as a whole: the one
+// most of them are written to. So each account keeps, across batches, the name each of
+// its orders was written to (one per document, so that a resent or re-filed document
+// does not count twice), and the account is re-examined on each order: when the names
+// that agree with one another outnumber the ones that agree with the name the account's
+// party was founded under, the account changes hands. Its key then names a party of the
+// holder's own, and its earlier orders are filed again, the receivers' orders as gifts
+// (a RELATED edge to the receiver). The party the key named keeps its id and everything
+// else that names it (the receiver's phone and her own orders), and every decision a
+// person made about it stands. A tie keeps the account where it is: the first name seen
+// is the holder until outvoted.
+
+// AccountBuyer is one order of a shop account: its document and the name it was
+// written to, whole.
+type AccountBuyer struct {
+	Doc, Name string
+}
+
+// accountBuyersKept bounds the orders an account keeps names of: past it, which name
+// is the holder's is settled, and a shop's busiest accounts must not grow a property
+// without end.
+const accountBuyersKept = 64
+
+// buyerAccount returns the account key (ext:) of a customer mention that names its
+// buyer by account and its receiver by a whole name with no mailbox (what
+// giftReceiver reads), or "".
+func buyerAccount(p ontology.PartyRef, prof PartyProfile, identity []string) string {
+	// The account is the mention's external id: loadParties reads it before
+	// resolveParties sets prof.Account.
+	if p.Role != ontology.PartyCustomer || prof.Company || p.ExternalID == "" || prof.Email != "" {
+		return ""
+	}
+	if prof.Given != "" || prof.Family != "" || prof.FullName == "" {
+		return ""
+	}
+	for _, k := range identity {
+		if strings.HasPrefix(k, "ext:") {
+			return k
+		}
+	}
+	return ""
+}
+
+// loadAccountBuyers reads the buyers kept for the accounts the batch's mentions name.
+func (b *batch) loadAccountBuyers(ctx context.Context, keys []string) error {
+	pb := b.parties
+	pb.buyers = map[string][]AccountBuyer{}
+	if len(keys) == 0 {
+		return nil
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	got, err := b.tx.AccountBuyers(ctx, keys)
+	if err != nil {
+		return fmt.Errorf("loading the buyers of accounts: %w", err)
+	}
+	for k, bs := range got {
+		pb.buyers[k] = bs
+	}
+	return nil
+}
+
+// noteBuyer records that document doc of account acct was written to name.
+func (pb *partyBook) noteBuyer(acct, doc, name string) {
+	bs := pb.buyers[acct]
+	if i := slices.IndexFunc(bs, func(x AccountBuyer) bool { return x.Doc == doc }); i >= 0 {
+		if bs[i].Name == name {
+			return
+		}
+		bs[i].Name = name
+	} else {
+		if len(bs) >= accountBuyersKept {
+			return
+		}
+		bs = append(bs, AccountBuyer{Doc: doc, Name: name})
+	}
+	pb.buyers[acct] = bs
+	if pb.buyersChanged == nil {
+		pb.buyersChanged = map[string]bool{}
+	}
+	pb.buyersChanged[acct] = true
+}
+
+// votesFor counts the orders of acct written to a name that agrees with n: n itself, a
+// nickname, another script, or a weak name that fits it (see fits).
+func (pb *partyBook) votesFor(acct string, n compare.Name) int {
+	v := 0
+	for _, x := range pb.buyers[acct] {
+		if fits(n, compare.Name{Full: x.Name}) {
+			v++
+		}
+	}
+	return v
+}
+
+// fits reports whether an order written to m counts for n as the account's holder. A
+// whole name counts where it does not contradict n. A weak name fits every member of a
+// family, but not every family: Douyin buyers write themselves 胡小姐 on their own
+// orders as often as not, and such an order counts for 胡霞 and not for the 蔡俊杰 her
+// first order was a gift to; a title of the other sex (王先生 against 王丽) or of
+// another family (张** against 李伟), or a pet name of the other sex, counts for no one
+// it does not fit.
+func fits(n, m compare.Name) bool {
+	if !weakName(m) {
+		return !clusterContradict(n, m)
+	}
+	if compare.GendersClash(n, m) {
+		return false
+	}
+	hn, ok := compare.ParseHanName(normalize.PersonName(n.Full))
+	if !ok || hn.Family == "" {
+		return true
+	}
+	switch {
+	case compare.TitleGender(m) != compare.GenderUnknown:
+		t, ok := compare.ParseHanName(normalize.PersonName(m.Full))
+		return !ok || t.Given != "" || t.Family == "" || t.Family == hn.Family
+	case compare.IsMasked(m.Full):
+		first, _ := utf8.DecodeRuneInString(strings.TrimSpace(m.Full))
+		return !compare.HasHan(string(first)) || strings.HasPrefix(hn.Family, string(first))
+	}
+	return true
+}
+
+// accountHolder returns the name most orders of acct agree with, and how many do; of
+// names with as many, the first seen.
+func (pb *partyBook) accountHolder(acct string) (compare.Name, int, bool) {
+	var best compare.Name
+	bv := 0
+	for _, x := range pb.buyers[acct] {
+		n := compare.Name{Full: x.Name}
+		if weakName(n) {
+			continue
+		}
+		if v := pb.votesFor(acct, n); v > bv {
+			best, bv = n, v
+		}
+	}
+	return best, bv, bv > 0
+}
+
+// examineAccount re-examines the party account acct names, on an order (doc) of it:
+// when the account's orders are mostly written to a name that contradicts the name
+// that party was founded under (a receiver of the account's first order), the key is
+// pointed at a party of the holder's own, and the account's other orders are queued to
+// be filed again. The holder's party id is a hash of the account and the holder's name,
+// the same whichever batch finds it.
+func (b *batch) examineAccount(acct, doc string) {
+	pb := b.parties
+	owner, ok := pb.known[acct]
+	if !ok {
+		return
+	}
+	known := pb.names[owner]
+	if known == (compare.Name{}) || weakName(known) {
+		return
+	}
+	h, hv, ok := pb.accountHolder(acct)
+	if !ok || !clusterContradict(h, known) || hv <= pb.votesFor(acct, known) {
+		return
+	}
+	holder := partyID(b.tenant, "holder:"+acct+"\n"+normalize.PersonName(h.Full))
+	if pb.root(holder) == pb.root(owner) {
+		return
+	}
+	pb.known[acct] = holder
+	pb.accountMoves = append(pb.accountMoves, PartyAlias{Key: acct, PartyID: holder})
+	for _, x := range pb.buyers[acct] {
+		if x.Doc != doc {
+			pb.requeued = appendUnique(pb.requeued, x.Doc)
+		}
+	}
+}
+
+// accountChanges puts what the batch learnt of accounts into its changes.
+func (b *batch) accountChanges() {
+	pb := b.parties
+	if pb == nil {
+		return
+	}
+	if len(pb.buyersChanged) > 0 {
+		b.changes.AccountBuyers = map[string][]AccountBuyer{}
+		for k := range pb.buyersChanged {
+			b.changes.AccountBuyers[k] = pb.buyers[k]
+		}
+	}
+	b.changes.AccountMoves = pb.accountMoves
+	b.changes.Requeued = pb.requeued
+}
