@@ -572,6 +572,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 		secondPhoneAtHome(&c, a, b)
 		homophoneOnAnotherPhone(&c)
 		readingAtTheFlat(&c)
+		twinNamesAlike(&c, a, b)
 	}
 	return c
 }

@@ -288,3 +288,44 @@ func (b *batch) loadKeyedClusters(ctx context.Context, identities [][]string) er
 	}
 	return nil
 }
+
+// twinNamesAlike makes two given names a letter apart that sound otherwise (Ella and
+// Emma, Ellis and Elliot) Different where each is a name people are called
+// (compare.KnownGiven) and neither is a form of the other (compare.Nicknames: Jon and
+// John), the family names agree, the birthday
+// agrees or is left out, and no mailbox, phone or national id is shared: two children
+// of one family, twins when the birthday agrees, not one person's slip (a slip makes a
+// word no one is called: Olvia, Jenifer). Within a family names are chosen to go
+// together; what is near-equal between strangers is a likeness there. Han and Chinese
+// names are left to their own rules (pinyinGivenApart, generationSibling). Spellings
+// of one sound (Hanna and Hannah, Brian and Bryan, Aiden and Ayden) are one name written
+// two ways as often as two children's: their mailboxes tell (givenSpeltApart).
+func twinNamesAlike(c *Comparison, a, b PartyProfile) {
+	if k := c[fieldGiven].Kind; k != compare.Typo && k != compare.Similar {
+		return
+	}
+	if !wholePart(c[fieldFamily].Kind) || !(c[fieldBirth].Kind == compare.Exact || c[fieldBirth].Kind == compare.Null) {
+		return
+	}
+	for _, f := range []int{fieldEmail, fieldPhone, fieldNationalID} {
+		if k := c[f].Kind; k.Agrees() && k != compare.MaskedCompatible {
+			return
+		}
+	}
+	if compare.HasHan(a.FullName+a.Given+a.Family+b.FullName+b.Given+b.Family) || compare.ReadsChinese(nameOf(a)) || compare.ReadsChinese(nameOf(b)) {
+		return
+	}
+	ga, gb := givenWords(a), givenWords(b)
+	if len(ga) == 0 || len(gb) == 0 || ga[0] == gb[0] || len(ga[0]) < 3 || len(gb[0]) < 3 {
+		return
+	}
+	if !compare.KnownGiven(ga[0]) || !compare.KnownGiven(gb[0]) || compare.Nicknames(ga[0], gb[0]) {
+		return
+	}
+	if pa, aa := compare.DoubleMetaphone(ga[0]); pa != "" {
+		if pb, ab := compare.DoubleMetaphone(gb[0]); pa == pb || pa == ab || aa != "" && (aa == pb || aa == ab) {
+			return
+		}
+	}
+	c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + ga[0] + " and " + gb[0] + " are two names people are given, in one family"}
+}
