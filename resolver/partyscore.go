@@ -463,6 +463,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	mailboxesApart(&c, a, b)
+	mailboxProviderSlip(&c, a, b)
 	familyMailboxes(&c, a, b)
 	mailboxSlipsBesideBirthday(&c, a, b)
 	c[fieldPhone] = compare.PhoneLevel(a.Phone, b.Phone, a.Country)
