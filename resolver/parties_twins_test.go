@@ -80,7 +80,8 @@ func TestTwinWhoSpellsHisNameInHisMailboxOnly(t *testing.T) {
 // order each from her own mailbox; what tells them apart is the given name, however the
 // rest agrees (+9 bits of address and +12 of birthday had outweighed it and the
 // mailboxes, and Emma and Olivia Walsh became one party). Twins named alike (Ella and
-// Emma) are two names people are given, not a slip of one, from one mailbox too; a
+// Emma), and a name and its form for the other sex (Ciaran and Ciara), are two names
+// people are given, not a slip of one; a
 // birthday left out changes nothing. A slip in a twin's own name (Olvia) or in a given
 // name no one is called (Jenifer) is still that person at her home, from her mailbox or
 // another.
@@ -97,6 +98,8 @@ func TestTwinsAtOneStreetAddress(t *testing.T) {
 		{"twins named alike", "Ella", "Emma", "2001-04-12", "ella.walsh@gmail.com", "emwalsh01@yahoo.co.uk"},
 		{"sisters named alike, no birthday", "Ella", "Emma", "", "ella.walsh@gmail.com", "emwalsh01@yahoo.co.uk"},
 		{"sisters, no birthday", "Emma", "Olivia", "", "emma.walsh@gmail.com", "livvy.w@outlook.com"},
+		{"brother and sister, a name's two forms", "Ciaran", "Ciara", "", "ciaran678@yahoo.ie", "ciara.walsh@hotmail.com"},
+		{"twins, a name's two forms", "Paula", "Paul", "1999-02-03", "paula.walsh@gmail.com", "pwalsh99@outlook.com"},
 	} {
 		f := newFixture(t)
 		f.orderBy("one", 0, at(c.one, c.dob, c.mailOne))
