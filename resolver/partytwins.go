@@ -292,7 +292,7 @@ func (b *batch) loadKeyedClusters(ctx context.Context, identities [][]string) er
 // twinNamesAlike makes two given names of one family Different where they are a name
 // and its form for the other sex (otherSexForm: Ciara and Ciaran, Paul and Paula), or
 // two names a letter apart that sound otherwise (Ella and Emma, Ellis and Elliot) and
-// that people are called (compare.KnownGiven); never a form of the other
+// that people are called (compare.GivenNameOfSomeone); never a form of the other
 // (compare.Nicknames: Jon and John). Only where the family names agree, the birthday
 // agrees or is left out, and no mailbox, phone or national id is shared: two children
 // of one family, twins when the birthday agrees, not one person's slip (a slip makes a
@@ -320,11 +320,11 @@ func twinNamesAlike(c *Comparison, a, b PartyProfile) {
 	if len(ga) == 0 || len(gb) == 0 || ga[0] == gb[0] || len(ga[0]) < 3 || len(gb[0]) < 3 || compare.Nicknames(ga[0], gb[0]) {
 		return
 	}
-	if x, y, ok := otherSexForm(ga[0], gb[0]); ok && (compare.KnownGiven(x) || c[fieldEmail].Kind.Differs()) {
+	if x, y, ok := otherSexForm(ga[0], gb[0]); ok && (compare.GivenNameOfSomeone(x) || c[fieldEmail].Kind.Differs()) {
 		c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + x + " and " + y + " are a name and its form for the other sex, in one family"}
 		return
 	}
-	if c[fieldGiven].Kind == compare.Phonetic || !compare.KnownGiven(ga[0]) || !compare.KnownGiven(gb[0]) {
+	if c[fieldGiven].Kind == compare.Phonetic || !compare.GivenNameOfSomeone(ga[0]) || !compare.GivenNameOfSomeone(gb[0]) {
 		return
 	}
 	if pa, aa := compare.DoubleMetaphone(ga[0]); pa != "" {

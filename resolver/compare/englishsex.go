@@ -74,12 +74,3 @@ func EnglishSexesApart(a, b Name) bool {
 	wa, wb := normalize.PersonNameWords(a.text()), normalize.PersonNameWords(b.text())
 	return !slices.Equal(slices.Sorted(slices.Values(wa)), slices.Sorted(slices.Values(wb)))
 }
-
-// KnownGiven reports whether a lower-case word is a given name people are called by the
-// tables of this package (the nickname groups of every language, the English names of
-// one sex, the English names Chinese customers go by): Brian and Bryan both are, Jenifer
-// and Olvia are not. Two such names a letter or a sound apart are two names a family
-// may give two children, where a word no one is called is a slip of the other.
-func KnownGiven(w string) bool {
-	return knownEnglishGiven(w) || womenEnglish[w] || menEnglish[w] || femaleEnglish[w] || maleEnglish[w]
-}
