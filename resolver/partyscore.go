@@ -460,6 +460,9 @@ func CompareParties(a, b PartyProfile) Comparison {
 		middleNamesApart(&c, a, b)
 	}
 	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
+	if !a.Company && !b.Company {
+		scrambledBesideBirthday(&c, a, b)
+	}
 	c[fieldNationalID] = idLevel(a.NationalID, b.NationalID)
 	c[fieldEmail] = compare.EmailLevel(a.Email, b.Email)
 	mailboxesApart(&c, a, b)
