@@ -243,6 +243,7 @@ tiffany tiff
 tyler ty
 venkatesh venky venkat
 wesley wes
+padraig paddy
 francisco frank frankie
 francesco frank frankie
 antonio tony

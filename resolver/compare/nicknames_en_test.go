@@ -31,6 +31,7 @@ func TestEnglishDiminutives(t *testing.T) {
 		{"bob", "robert", true},
 		{"liz", "elizabeth", true},
 		{"bill", "william", true},
+		{"paddy", "padraig", true},
 		{"frank", "paco", false}, // two forms of Francisco, of two languages
 		{"joe", "pepe", false},
 		{"harrison", "harold", false}, // both Harry, never each other
