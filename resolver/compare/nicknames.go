@@ -244,6 +244,8 @@ tyler ty
 venkatesh venky venkat
 wesley wes
 padraig paddy
+sean shaun shawn
+manuel manny
 francisco frank frankie
 francesco frank frankie
 antonio tony

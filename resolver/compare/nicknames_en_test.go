@@ -32,6 +32,8 @@ func TestEnglishDiminutives(t *testing.T) {
 		{"liz", "elizabeth", true},
 		{"bill", "william", true},
 		{"paddy", "padraig", true},
+		{"shaun", "sean", true},
+		{"manny", "manuel", true},
 		{"frank", "paco", false}, // two forms of Francisco, of two languages
 		{"joe", "pepe", false},
 		{"harrison", "harold", false}, // both Harry, never each other
