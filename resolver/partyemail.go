@@ -45,6 +45,43 @@ func mailboxesApart(c *Comparison, a, b PartyProfile) {
 	}
 }
 
+// mailboxProviderSlip reads one local part at two providers a slip or two apart
+// (a.cross58@browning-nguyen.com and a.cross58@browning-nguyeyn.com, lily82@gmial.com,
+// e.richards16@finley.ifo) as the one mailbox it is, its provider mistyped at checkout:
+// nobody else holds a.cross58 at a provider whose name differs from the owner's by a
+// struck key. Weighed as another mailbox's likeness it had counted a quarter of the
+// mailbox itself. The provider's name may be a slip with its ending kept (one edit, two
+// in a name of eight letters or more), or its ending a slip with the name kept. Not where
+// the local part is nothing but the owner's name (anna.nowak@wp.pl and @op.pl, two real
+// providers a letter apart: every Anna Nowak may hold one), and not for a local part
+// under four characters or a masked address.
+func mailboxProviderSlip(c *Comparison, a, b PartyProfile) {
+	if k := c[fieldEmail].Kind; k != compare.Partial && k != compare.Typo {
+		return
+	}
+	if compare.IsMasked(a.Email) || compare.IsMasked(b.Email) {
+		return
+	}
+	la, da, okA := strings.Cut(a.Email, "@")
+	lb, db, okB := strings.Cut(b.Email, "@")
+	if !okA || !okB || la != lb || da == db || len(la) < 4 || localIsName(la, a) || localIsName(la, b) {
+		return
+	}
+	na, ta, _ := strings.Cut(da, ".")
+	nb, tb, _ := strings.Cut(db, ".")
+	slip := false
+	switch {
+	case na == nb:
+		slip = ta != "" && tb != "" && compare.DamerauLevenshtein(ta, tb) <= 2 && len(na) >= 3
+	case ta == tb:
+		d := compare.DamerauLevenshtein(na, nb)
+		slip = d <= 1 && min(len(na), len(nb)) >= 3 || d <= 2 && min(len(na), len(nb)) >= 8
+	}
+	if slip {
+		c[fieldEmail] = compare.Level{Kind: compare.Exact, Why: "email: " + a.Email + " ~ " + b.Email + ": one mailbox, its provider mistyped"}
+	}
+}
+
 // mailboxSlipsBesideBirthday reads two mailboxes two slips apart (maiie.walsoh@ and
 // maisie.walsh@hodge.com, l.gordon34cfren@h.com and l.gordon34@french.com) as one
 // mailbox typed with slips (Typo, weak evidence), where the dates of birth are the same

@@ -28,6 +28,17 @@ func TestMailboxSlipsBesideBirthday(t *testing.T) {
 		{p("Eleanor", "Evans", "2008-08-27", "e.e@daywork.com"), p("Eleanor", "Evans", "2008-08-27", "ee@daywork.com"), compare.Different},
 		{p("Anna", "Nowak", "1990-01-01", "anna.nowak1@o2.pl"), p("Anna", "Nowak", "1990-01-01", "anna.nowak5@o2.pl"), compare.Different},
 		{p("Dylan", "Macdonald", "1985-10-15", "dmacdoald@riverb-glass.siz"), p("Dylan", "Macdonald", "1985-10-15", "dmacdonald@rivers-glass.biz"), compare.Different},
+		// One local part at a provider typed a slip or two apart is one mailbox, on any
+		// birthday (mailboxProviderSlip); not a local part that is only the name at two
+		// real providers a letter apart, not two providers further apart, not a short
+		// local part.
+		{p("Aria", "Cross", "", "a.cross58@browning-nguyen.com"), p("Aria", "Cros", "", "a.cross58@browning-nguyeyn.com"), compare.Exact},
+		{p("Lily", "Watson", "", "lilyw82@gmail.com"), p("Lily", "Watson", "", "lilyw82@gmial.com"), compare.Exact},
+		{p("Eleanor", "Richards", "", "e.richards16@finley.info"), p("Eleanor", "", "", "e.richards16@finley.ifo"), compare.Exact},
+		{p("Eliza", "Taylor", "", "elizataylor1@marshall.com"), p("Eliza", "Taylor", "", "elizataylor1@marsahmll.com"), compare.Exact},
+		{p("Anna", "Nowak", "", "anna.nowak@wp.pl"), p("Anna", "Nowak", "", "anna.nowak@op.pl"), compare.Partial},
+		{p("Marco", "Rossi", "", "marco84@libero.it"), p("Marco", "Rossi", "", "marco84@tiscali.it"), compare.Partial},
+		{p("Jo", "Cox", "", "j.c@white.org"), p("Jo", "Cox", "", "j.c@wwhite.org"), compare.Partial},
 	} {
 		if got := CompareParties(c.a, c.b)[fieldEmail]; got.Kind != c.want {
 			t.Errorf("%s against %s: email %v (%s), want %v", c.a.Email, c.b.Email, got.Kind, got.Why, c.want)

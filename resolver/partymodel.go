@@ -272,22 +272,27 @@ func (pm *PartyModel) Decide(c Comparison, a PartyProfile, fr Frequency) (PartyV
 
 // givenNamesApart reports whether two Latin names agree in the family name and give two
 // given names (Thomas and Anna Green), with no national id in common, where the mention
-// gives no home but its town: twins of one birthday in one town agree on everything such
-// a description holds but the given name, and outweighed it (-5.6 against an equal date
-// of birth, family name and town); another given name is another person however the
-// rest agrees, so the pair is one for a person to look at, never a merge. A given name
-// mistyped is a typo, a sound or a nickname of the other, not Different. Not where the
-// mention gives a street: FEBRL's duplicates replace the given name wholesale (Adam and
-// Hana Weaver, one person) beside the same street, date of birth and postcode, and the
-// benchmark counts them one; twins of one home stay a limit there. Han and Chinese names
-// are left to their own rules (an English given name beside a Chinese one is the same
-// person's as often as not).
+// gives no home but its town, or gives a home and each side its own mailbox and no
+// phone in common (Emma and Olivia Walsh at 14 Park Lane, emma.walsh@ and livvy.w@):
+// twins of one birthday agree on everything a description holds but the given name and
+// their contacts, and outweighed them (-5.6 and -3.2 against an equal date of birth,
+// family name and town or street address); another given name is another person
+// however the rest agrees, so the pair is one for a person to look at, never a merge. A
+// given name mistyped is a typo, a sound or a nickname of the other, not Different
+// (twinNamesAlike makes two names people are given, Ella and Emma, Different in a
+// family). At a home without mailboxes it stays a limit: FEBRL's duplicates replace the
+// given name (and the social security number) wholesale beside the same street, date of
+// birth and postcode, and the benchmark counts them one, where a storefront's twins
+// order each from a mailbox of her own. One mobile under two given names (Tony and Huy
+// Ngo, an English name beside a Vietnamese one) is left to the household rules. Han and
+// Chinese names are left to their own rules (an English given name beside a Chinese one
+// is the same person's as often as not).
 func givenNamesApart(c Comparison, a PartyProfile) bool {
 	if a.Company || c[fieldGiven].Kind != compare.Different || !wholePart(c[fieldFamily].Kind) || c[fieldNationalID].Kind.Agrees() {
 		return false
 	}
-	if a.Place.Street != "" || a.Place.Detail != "" || a.Place.Number != "" {
-		return false
+	if (a.Place.Street != "" || a.Place.Detail != "" || a.Place.Number != "") && (!c[fieldEmail].Kind.Differs() || c[fieldPhone].Kind.Agrees()) {
+		return false // a phone of one person's under two names is the household rules' to read
 	}
 	return !compare.HasHan(a.FullName+a.Given+a.Family) && !compare.ReadsChinese(nameOf(a))
 }

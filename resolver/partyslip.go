@@ -123,3 +123,42 @@ func (pb *partyBook) clusterContradictsOnMailbox(root string, n compare.Name, em
 	}
 	return false
 }
+
+// scrambledBesideBirthday reads a given or a family name typed with its letters out of
+// order (Jayaned for Jayden, Hguehes for Hughes: compare.ScrambledName; or its capital
+// struck inside it, oiVlet for Violet: compare.ShuffledCase, two letters apart at most)
+// as that name's slip, where the other part of the names agrees and the dates of birth
+// are the same day: keys struck out of order make such words, which edit distance calls
+// another name, and the pair stayed apart as two given names of one family, or twins. It
+// holds only where the scrambled word is no name people are called
+// (compare.GivenNameOfSomeone: Noel and Leon, Mary and Myra, are two people), where the
+// names are not of two sexes or generations, and not for Han names. On one mailbox
+// slipOnOneMailbox reads such names without the birthday.
+func scrambledBesideBirthday(c *Comparison, a, b PartyProfile) {
+	if c[fieldBirth].Kind != compare.Exact || compare.HasHan(a.FullName+a.Given+a.Family+b.FullName+b.Given+b.Family) {
+		return
+	}
+	if compare.EnglishSexesApart(nameOf(a), nameOf(b)) || compare.Generation(nameOf(a)) != compare.Generation(nameOf(b)) {
+		return
+	}
+	slip := func(x, y string) bool {
+		wx, wy := oneWord(x), oneWord(y)
+		if len(wx) < 3 || len(wy) < 3 || compare.GivenNameOfSomeone(wx) && compare.GivenNameOfSomeone(wy) {
+			return false
+		}
+		return compare.ScrambledName(x, y) ||
+			compare.LetterDifference(wx, wy) <= 2 && (compare.ShuffledCase(x) || compare.ShuffledCase(y))
+	}
+	for _, p := range []struct{ field, other int }{{fieldGiven, fieldFamily}, {fieldFamily, fieldGiven}} {
+		if c[p.field].Kind != compare.Different || !wholePart(c[p.other].Kind) {
+			continue
+		}
+		x, y := a.Given, b.Given
+		if p.field == fieldFamily {
+			x, y = a.Family, b.Family
+		}
+		if slip(x, y) {
+			c[p.field] = compare.Level{Kind: compare.Typo, Why: fieldNames[p.field] + ": " + x + " ~ " + y + ": the letters out of order, beside the same date of birth"}
+		}
+	}
+}

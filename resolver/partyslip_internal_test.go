@@ -3,6 +3,7 @@ package resolver
 import (
 	"testing"
 
+	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/compare"
 )
 
@@ -59,6 +60,39 @@ func TestSlipOnOneMailbox(t *testing.T) {
 		}
 		if got := slipOnOneMailbox(c.b, c.a, c.email); got != c.want {
 			t.Errorf("slipOnOneMailbox(%+v, %+v, %s) = %v, want %v", c.b, c.a, c.email, got, c.want)
+		}
+	}
+}
+
+// TestScrambledBesideBirthday: a given or family name typed with its letters out of
+// order beside the same date of birth, from no common mailbox, is the name (fake_1000:
+// Jayaned and Jayden Bennett, Hguehes and Hughes, nleaEor and Eleanor); twins whose names
+// spell each other's letters (Noel and Leon) and the same slip on another birthday stay
+// two names.
+func TestScrambledBesideBirthday(t *testing.T) {
+	p := func(given, family, dob string) PartyProfile {
+		return ProfileOf(ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family,
+			Name: given + " " + family, BirthDate: dob, Country: "GB", Address: "Swansea", Place: &ontology.AddressPart{Locality: "Swansea"}})
+	}
+	for _, c := range []struct {
+		a, b        PartyProfile
+		field       int
+		want        compare.Kind
+		decideApart bool
+	}{
+		{p("Jayaned", "Bennett", "2017-01-11"), p("Jayden", "Bennett", "2017-01-11"), fieldGiven, compare.Typo, false},
+		{p("Oliver", "Hguehes", "1983-03-07"), p("Oliver", "Hughes", "1983-03-07"), fieldFamily, compare.Typo, false},
+		{p("nleaEor", "Evans", "2008-08-27"), p("Eleanor", "Evans", "2008-08-27"), fieldGiven, compare.Typo, false},
+		{p("Noel", "Smith", "2001-05-05"), p("Leon", "Smith", "2001-05-05"), fieldGiven, compare.Different, true},
+		{p("Jayaned", "Bennett", "2017-01-11"), p("Jayden", "Bennett", "2007-11-01"), fieldGiven, compare.Different, true},
+	} {
+		x := CompareParties(c.a, c.b)
+		if got := x[c.field].Kind; got != c.want {
+			t.Errorf("%s against %s: %s %v (%s), want %v", c.a.FullName, c.b.FullName, fieldNames[c.field], got, x[c.field].Why, c.want)
+		}
+		pm := DefaultPartyModel()
+		if v, s := pm.Decide(x, c.a, Frequency{}); (v != Same) != c.decideApart {
+			t.Errorf("%s against %s: %v at %.1f; want apart %v", c.a.FullName, c.b.FullName, v, s, c.decideApart)
 		}
 	}
 }

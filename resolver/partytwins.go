@@ -288,3 +288,74 @@ func (b *batch) loadKeyedClusters(ctx context.Context, identities [][]string) er
 	}
 	return nil
 }
+
+// twinNamesAlike makes two given names of one family Different where they are a name
+// and its form for the other sex (otherSexForm: Ciara and Ciaran, Paul and Paula), or
+// two names a letter apart that sound otherwise (Ella and Emma, Ellis and Elliot) and
+// that people are called (compare.GivenNameOfSomeone); never a form of the other
+// (compare.Nicknames: Jon and John). Only where the family names agree, the birthday
+// agrees or is left out, and no mailbox, phone or national id is shared: two children
+// of one family, twins when the birthday agrees, not one person's slip (a slip makes a
+// word no one is called: Olvia, Jenifer). Within a family names are chosen to go
+// together; what is near-equal between strangers is a likeness there. Han and Chinese
+// names are left to their own rules (pinyinGivenApart, generationSibling). Spellings of
+// one sound (Hanna and Hannah, Brian and Bryan, Aiden and Ayden) are one name written
+// two ways as often as two children's: their mailboxes tell (givenSpeltApart).
+func twinNamesAlike(c *Comparison, a, b PartyProfile) {
+	if k := c[fieldGiven].Kind; k != compare.Typo && k != compare.Similar && k != compare.Phonetic {
+		return
+	}
+	if !wholePart(c[fieldFamily].Kind) || !(c[fieldBirth].Kind == compare.Exact || c[fieldBirth].Kind == compare.Null) {
+		return
+	}
+	for _, f := range []int{fieldEmail, fieldPhone, fieldNationalID} {
+		if k := c[f].Kind; k.Agrees() && k != compare.MaskedCompatible {
+			return
+		}
+	}
+	if compare.HasHan(a.FullName+a.Given+a.Family+b.FullName+b.Given+b.Family) || compare.ReadsChinese(nameOf(a)) || compare.ReadsChinese(nameOf(b)) {
+		return
+	}
+	ga, gb := givenWords(a), givenWords(b)
+	if len(ga) == 0 || len(gb) == 0 || ga[0] == gb[0] || len(ga[0]) < 3 || len(gb[0]) < 3 || compare.Nicknames(ga[0], gb[0]) {
+		return
+	}
+	if x, y, ok := otherSexForm(ga[0], gb[0]); ok && (compare.GivenNameOfSomeone(x) || c[fieldEmail].Kind.Differs()) {
+		c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + x + " and " + y + " are a name and its form for the other sex, in one family"}
+		return
+	}
+	if c[fieldGiven].Kind == compare.Phonetic || !compare.GivenNameOfSomeone(ga[0]) || !compare.GivenNameOfSomeone(gb[0]) {
+		return
+	}
+	if pa, aa := compare.DoubleMetaphone(ga[0]); pa != "" {
+		if pb, ab := compare.DoubleMetaphone(gb[0]); pa == pb || pa == ab || aa != "" && (aa == pb || aa == ab) {
+			return
+		}
+	}
+	c[fieldGiven] = compare.Level{Kind: compare.Different, Why: "given: " + ga[0] + " and " + gb[0] + " are two names people are given, in one family"}
+}
+
+// otherSexForms are the endings that make a given name's form for the other sex from
+// it in the languages of Latin-name customers: Paul and Paula, Louis and Louise, Ciara
+// and Ciaran, Daniel and Daniela, Christian and Christiane, Julian and Juliana.
+var otherSexForms = []string{"a", "e", "n", "o", "ne", "na", "ia"}
+
+// otherSexForm reports whether one of two given names is the other with an ending of
+// otherSexForms (the shorter first, three letters at least), and returns them shorter
+// first: a brother and a sister, a father and a daughter, are named so. A slip drops a
+// last letter too (Kayl for Kayla, FEBRL's): the caller asks the shorter to be a name
+// people are called, or the two to write from two mailboxes.
+func otherSexForm(x, y string) (string, string, bool) {
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(x) < 3 || !strings.HasPrefix(y, x) {
+		return "", "", false
+	}
+	for _, end := range otherSexForms {
+		if y == x+end {
+			return x, y, true
+		}
+	}
+	return "", "", false
+}

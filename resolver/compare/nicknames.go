@@ -13,7 +13,10 @@ import (
 // holds both. A name may stand in several groups (Chris is short for Christopher and for
 // Christine), which is why groups are kept apart rather than merged: Kit and Tina share
 // no line. The table was written for this package from common knowledge of English
-// names; it is a starting point, not a census.
+// names; it is a starting point, not a census. Its last lines are the English forms and
+// short names that Hispanic, Italian and Indian families in English-speaking countries
+// go by (Frank for Francisco, Tony for Antonio, Joe for José, Raj for Rajesh, Subbu for
+// Subramanian): the mailbox spells the name on their papers, the order the one they use.
 const nicknameGroups = `
 abigail abby abbie gail
 abraham abe bram
@@ -238,8 +241,28 @@ natasha tasha
 savannah savvy
 tiffany tiff
 tyler ty
-venkatesh venky
+venkatesh venky venkat
 wesley wes
+padraig paddy
+sean shaun shawn
+manuel manny
+francisco frank frankie
+francesco frank frankie
+antonio tony
+josé joe joey
+jesús chuy
+rodrigo rodri
+gustavo tavo
+enrique kike
+rajesh raj
+krishna krish
+krishnan krish
+subramanian subbu mani
+balasubramanian balu bala
+srinivas srini cheenu
+venkataraman venkat
+abhishek abhi
+lakshmi laxmi
 `
 
 // nicknames maps each name of nicknameGroups and nicknameGroupsEU, folded as names are

@@ -4,7 +4,8 @@ import "testing"
 
 // TestEnglishDiminutives: the short forms English-speaking customers write at one shop
 // and the full name at the next (Ally and Allison on one mailbox), which the table
-// lacked; names of no line in common stay apart.
+// lacked, and the English forms Hispanic, Italian and Indian customers go by (Frank for
+// Francisco); names of no line in common stay apart.
 func TestEnglishDiminutives(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string
@@ -20,6 +21,21 @@ func TestEnglishDiminutives(t *testing.T) {
 		{"johnny", "jonathan", true},
 		{"venky", "venkatesh", true},
 		{"wes", "wesley", true},
+		{"frank", "francisco", true},
+		{"paco", "francisco", true},
+		{"pepe", "jose", true},
+		{"joe", "jose", true},
+		{"tony", "antonio", true},
+		{"raj", "rajesh", true},
+		{"subbu", "subramanian", true},
+		{"bob", "robert", true},
+		{"liz", "elizabeth", true},
+		{"bill", "william", true},
+		{"paddy", "padraig", true},
+		{"shaun", "sean", true},
+		{"manny", "manuel", true},
+		{"frank", "paco", false}, // two forms of Francisco, of two languages
+		{"joe", "pepe", false},
 		{"harrison", "harold", false}, // both Harry, never each other
 		{"madison", "madeline", false},
 		{"mo", "maureen", false},
