@@ -50,3 +50,17 @@ func TestSoleNamesakeAwayFromHome(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishNameRunIntoTheFamilyName: 胡敏 and her husband, who writes himself
+// "Jason杨" as buyers on Chinese marketplaces do, order to their flat with its one
+// phone (review35's households). Read as one word, Jason杨 was an English name alone,
+// which contradicts no one, and the shared phone and flat made him her; it is the
+// English name Jason and the family name 杨, which is not hers. Two people, in any
+// arrival order.
+func TestEnglishNameRunIntoTheFamilyName(t *testing.T) {
+	const phone, flat = "19411610622", "北京市北京市朝阳区酒仙桥街道保利花园22栋6单元3004"
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{cnOrder("胡敏", phone, flat), cnOrder("胡敏", phone, flat+"室")},
+		{cnOrder("Jason杨", phone, flat), cnOrder("Jason杨", phone, flat+"室")},
+	}, "0 0 | 1 1")
+}
