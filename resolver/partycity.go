@@ -90,6 +90,14 @@ func awayFromHome(a compare.Address) bool {
 			return true
 		}
 	}
+	return atWork(a)
+}
+
+// atWork reports whether a Chinese address's detail names a workplace (workWords, or a
+// tower's floor): a company's front desk that takes in its staff's parcels is one,
+// though its 代收 reads as a parcel point's.
+func atWork(a compare.Address) bool {
+	d := compare.Simplify(a.Detail)
 	for _, w := range workWords {
 		if strings.Contains(d, w) {
 			return true
@@ -124,12 +132,39 @@ func cityNamesake(c Comparison, a, b PartyProfile) (same, contra bool) {
 		// a place of its own that the other is not, not a front desk or a locker.
 		contra = true
 	}
+	if parcelOfAnotherCompound(c, a, b) {
+		// 夏东晓 at 青特花溪地门卫室 and the 夏东晓 of 浮山后四小区B座1905: the gatehouse
+		// or locker of a compound is where its own households collect, and the home
+		// named on the other side is in another compound. A namesake of that compound,
+		// not the buyer away from home.
+		contra = true
+	}
 	if k := c[fieldDetail].Kind; !away && !(k.Same() || k == compare.Partial || k == compare.Building || c[fieldAddress].Kind == compare.Exact) {
 		contra = true // two homes: a move or a namesake; not one home, its flat or house untold on one side
 	}
 	city := cityName(a.Place)
 	same = city != "" && city == cityName(b.Place) && away
 	return same, contra
+}
+
+// parcelOfAnotherCompound reports whether one side's detail is a parcel point of a
+// compound it names (compare.ParcelPoint), not an office's front desk, and the other's
+// a home of another compound: the details differ, and the home side names a compound
+// of its own and is no parcel point or workplace.
+func parcelOfAnotherCompound(c Comparison, a, b PartyProfile) bool {
+	if c[fieldDetail].Kind != compare.Different {
+		return false
+	}
+	pa, pb := compare.ParcelPoint(a.Place.Detail), compare.ParcelPoint(b.Place.Detail)
+	if (pa == "") == (pb == "") {
+		return false
+	}
+	home, parcel, at := b, pa, a
+	if pb != "" {
+		home, parcel, at = a, pb, b
+	}
+	hc := compoundOf(home.Place.Detail)
+	return !atWork(at.Place) && !awayFromHome(home.Place) && utf8.RuneCountInString(hc) >= 2 && !strings.Contains(parcel, hc) && !strings.Contains(hc, parcel)
 }
 
 // soleNamesake gathers, over a mention's candidates, the clusters holding its full Han

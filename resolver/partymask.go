@@ -1,10 +1,12 @@
 package resolver
 
 import (
+	"cmp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/seamhub/seam/resolver/compare"
+	"github.com/seamhub/seam/resolver/normalize"
 )
 
 // Masked buyers and family names alone. A marketplace order that was not decrypted
@@ -147,6 +149,9 @@ func namesContradict(a, b compare.Name) bool {
 	if compare.EnglishNameBeside(a, b) {
 		return false // Annie Yuying Yan and Yu Ying Yan: one Chinese name, an English one beside it
 	}
+	if petNameBesideEnglish(a, b) || petNameBesideEnglish(b, a) {
+		return false // 阿敏 and Helen张 on one phone: a pet name of no family, an English one
+	}
 	if givensApartInOneFamily(a, b) {
 		return true // Hoàng Trần Thanh and Hưng Trần, Ian Mast and Noortje van der Mast
 	}
@@ -192,6 +197,30 @@ func namesContradict(a, b compare.Name) bool {
 			chineseGiven(a.Given) && chineseGiven(b.Given)
 	}
 	return false
+}
+
+// petNameBesideEnglish reports whether a is a Han pet name of the given name alone (阿敏,
+// 小敏, 敏敏: a nickname's prefix, or the character doubled, beside a character that is
+// no common family name) and b gives an English given name (Helen张, Helen Zhang), of
+// no sex the pet name's character denies. The pet name states no family to differ from
+// b's, and an English given name is the same person's beside her Chinese one as often
+// as not, as English and Chinese given names under one family are (EnglishBesideChinese):
+// the two do not contradict. 小王 and 老王 name the family, and are left to the rules
+// for a family name alone.
+func petNameBesideEnglish(a, b compare.Name) bool {
+	rs := []rune(normalize.PersonName(cmp.Or(a.Full, a.Family+a.Given)))
+	if len(rs) != 2 || !compare.IsHanText(string(rs)) || !(compare.NicknamePrefix(rs[0]) || rs[0] == rs[1]) ||
+		compare.CommonFamilyName(rs[1]) {
+		return false
+	}
+	english := false
+	for _, w := range normalize.PersonNameWords(cmp.Or(b.Given, b.Full)) {
+		english = english || compare.KnownEnglishGiven(w)
+		if compare.HasHan(w) && utf8.RuneCountInString(w) > 1 {
+			return false // Helen 张丽: a Chinese given name beside the English one, which 阿敏 is not
+		}
+	}
+	return english && !compare.EnglishGenderClash(a, b)
 }
 
 // onePartMeets compares two Latin names of which at least one was given in one field

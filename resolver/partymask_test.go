@@ -242,6 +242,17 @@ func TestNamesContradict(t *testing.T) {
 		// two English given names of a family name that reads like pinyin are two people.
 		{compare.Name{Full: "Pengfei Ng"}, compare.Name{Full: "Pengfei Wu"}, false},
 		{compare.Name{Full: "Monique Pineda"}, compare.Name{Full: "Jonathan Pineda"}, true},
+		// A pet name of the given name states no family: an English given name beside
+		// it is hers as often as not (review35: 阿敏 and Helen张 on her phone), unless
+		// the sexes differ, a Chinese given name stands beside the English one, or the
+		// pet name names another family.
+		{compare.Name{Full: "阿敏"}, compare.Name{Full: "Helen张"}, false},
+		{compare.Name{Full: "小敏"}, compare.Name{Given: "Helen", Family: "Zhang"}, false},
+		{compare.Name{Full: "阿娟"}, compare.Name{Full: "Jason杨"}, true},
+		{compare.Name{Full: "阿敏"}, compare.Name{Full: "Helen 张丽"}, true},
+		{compare.Name{Full: "小王"}, compare.Name{Full: "Helen张"}, true},
+		// An English given name run into the family name is the two (Jason杨).
+		{compare.Name{Full: "胡敏"}, compare.Name{Full: "Jason杨"}, true},
 	} {
 		if got := namesContradict(tt.a, tt.b); got != tt.want {
 			t.Errorf("namesContradict(%+v, %+v) = %v, want %v", tt.a, tt.b, got, tt.want)

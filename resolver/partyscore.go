@@ -555,6 +555,7 @@ func CompareParties(a, b PartyProfile) Comparison {
 			c[fieldLocality] = compare.Level{Kind: compare.Null, Why: "locality: another district beside the locker of the home's building"}
 		}
 		hongKongFlats(&c, a, b)
+		roomsApart(&c, a, b)
 		flatOnAnotherStreet(&c, a, b)
 		postcodeOnAnotherStreet(&c, a, b)
 		neighbourhoodInDetail(&c, a, b)
@@ -609,6 +610,35 @@ func readingAtTheFlat(c *Comparison) {
 		}
 	}
 	c[fieldName] = compare.Level{Kind: compare.Exact, Why: c[fieldName].Why + ", at the same flat with nothing else apart (the name's own reading)"}
+}
+
+// roomsApart makes two Chinese homes whose rooms differ two homes (OtherHome) where
+// the detail's numbers did not line up to say so: 杨晶梦 at 金科天籁城H座1505 and the 杨晶梦
+// of 金科天籁城15栋2单元2706室, a building written as a letter on one side, or as
+// nothing. The rooms are what tells one household of a compound from the next, as
+// 15-2-1505 and 15-2-2706 are told apart already, and a namesake in another flat of
+// one compound is common (a name of two or three characters is shared by thousands in
+// a city), where one buyer writing two rooms is a slip of one digit at most: a room
+// number that differs is evidence of two households, a room left out is none (the
+// numbers of one side within the other's stay Similar or Dwelling, decided before
+// this). Only rooms of three digits or more on both sides, in homes: a floor (赛格国际
+// 42楼), a village's house number under ten, an office's front desk or a parcel point
+// say nothing of a flat.
+func roomsApart(c *Comparison, a, b PartyProfile) {
+	if c[fieldDetail].Kind != compare.Different || !chineseHome(a) || !chineseHome(b) ||
+		awayFromHome(a.Place) || awayFromHome(b.Place) {
+		return
+	}
+	ra, rb := compare.DigitRuns(a.Place.Detail), compare.DigitRuns(b.Place.Detail)
+	if len(ra) == 0 || len(rb) == 0 {
+		return
+	}
+	la, lb := ra[len(ra)-1], rb[len(rb)-1]
+	if len(la) < 3 || len(lb) < 3 || la == lb {
+		return
+	}
+	c[fieldDetail] = compare.Level{Kind: compare.OtherHome, Why: "address.detail: other-home (" + a.Place.Detail + " ~ " + b.Place.Detail +
+		": rooms " + la + " and " + lb + ", two homes)"}
 }
 
 // townOnly compares two Latin addresses that are each a town and nothing else (a

@@ -30,6 +30,14 @@ var dialectSurnames = map[rune][]string{
 	'柯': {"kuah", "or"}, '傅': {"fu", "poh"}, '马': {"ma"}, '侯': {"hau"}, '蓝': {"lam"}, '饶': {"yiu"},
 }
 
+// CommonFamilyName reports whether a Han character is one of the common family names
+// the dialect table spells (陈, 王, 张, 李 ...), in either script: what 小王 names is
+// the family, where 小敏 names the given name.
+func CommonFamilyName(r rune) bool {
+	rs := []rune(Simplify(string(r)))
+	return len(rs) == 1 && len(dialectSurnames[rs[0]]) > 0
+}
+
 // dialectFamilySpellings returns the spellings of a one-character family name beyond
 // its pinyin, in lower case.
 func dialectFamilySpellings(family string) []string {

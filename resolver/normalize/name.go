@@ -3,6 +3,7 @@ package normalize
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -53,7 +54,7 @@ func PersonNameTokens(s string) []string {
 // of digits alone is dropped, and so are the digits that end a CJK word, unless digits
 // are all the name has (a field filled with a number is compared as that number).
 func PersonNameWords(s string) []string {
-	ws := words(fold(s))
+	ws := splitScripts(words(fold(s)))
 	named := slices.ContainsFunc(ws, func(w string) bool { return trimDigits(w) != "" })
 	out := ws[:0] // the words kept, written over those read
 	cjk := ""
@@ -90,6 +91,58 @@ func PersonNameWords(s string) []string {
 		out = append(out, cjk)
 	}
 	return out
+}
+
+// splitScripts cuts each word that runs Latin (or other non-CJK) letters into CJK
+// characters at every change of script: a buyer's "Jason杨" or "杨Jason" is an English
+// given name and the family name 杨, two words, as "Jason 杨" is. Read as one word it
+// was an English name alone, which contradicts no one: Jason杨 on 胡敏's phone at her
+// flat was taken for her. A word of CJK and digits only (杨晓波1579, a waybill's last
+// four) is left whole for the digits' own rule. The slice is changed in place where
+// nothing is cut.
+func splitScripts(ws []string) []string {
+	var out []string
+	for i, w := range ws {
+		runs := scriptRuns(w)
+		if out == nil {
+			if len(runs) == 1 {
+				continue
+			}
+			out = append(make([]string, 0, len(ws)+len(runs)), ws[:i]...)
+		}
+		out = append(out, runs...)
+	}
+	if out == nil {
+		return ws
+	}
+	return out
+}
+
+// scriptRuns returns a word's runs of CJK and of other characters where it holds both
+// and some other character is a letter; else the word alone.
+func scriptRuns(w string) []string {
+	cjk, letter := false, false
+	for _, r := range w {
+		if isCJK(r) {
+			cjk = true
+		} else if unicode.IsLetter(r) {
+			letter = true
+		}
+	}
+	if !cjk || !letter {
+		return []string{w}
+	}
+	var runs []string
+	start, inCJK := 0, false
+	for i, r := range w {
+		if c := isCJK(r); i == 0 {
+			inCJK = c
+		} else if c != inCJK {
+			runs = append(runs, w[start:i])
+			start, inCJK = i, c
+		}
+	}
+	return append(runs, w[start:])
 }
 
 // trimDigits is strings.TrimRight(w, "0123456789") without building the set of

@@ -94,6 +94,10 @@ func TestPersonNameWords(t *testing.T) {
 		{"Mr. John Smith", []string{"john", "smith"}},
 		{"林美 Lin Mei", []string{"lin", "mei", "林美"}},
 		{"王先生", []string{"王"}},
+		{"Jason杨", []string{"jason", "杨"}},
+		{"杨Jason", []string{"jason", "杨"}},
+		{"Tony王建国 Li", []string{"tony", "li", "王建国"}},
+		{"杨晓波1579", []string{"杨晓波"}},
 		{"", nil},
 	} {
 		if got := PersonNameWords(tt.in); !slices.Equal(got, tt.want) {
