@@ -100,11 +100,6 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 			p.Name = pr.FullName
 		}
 	}
-	if !pr.Company && deskReceiver(cmp.Or(pr.FullName, pr.Given+pr.Family)) {
-		// The office's front desk, not a person: neither its name nor its phone says
-		// who ordered (partydesk.go).
-		pr.FullName, pr.Given, pr.Family, p.Name, p.Phone = "", "", "", "", ""
-	}
 	if pr.Company {
 		pr.Name = normalize.CompanyName(p.Name).Key
 	} else {
