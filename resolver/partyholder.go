@@ -104,13 +104,31 @@ func (pb *partyBook) noteBuyer(acct, doc, name string) {
 // votesFor counts the orders of acct written to a name that agrees with n: n itself, a
 // nickname, another script, or a weak name that fits it (see fits).
 func (pb *partyBook) votesFor(acct string, n compare.Name) int {
+	names, counts := pb.buyerNames(acct)
 	v := 0
-	for _, x := range pb.buyers[acct] {
-		if fits(n, compare.Name{Full: x.Name}) {
-			v++
+	for _, m := range names {
+		if fits(n, compare.Name{Full: m}) {
+			v += counts[m]
 		}
 	}
 	return v
+}
+
+// buyerNames returns the names acct's orders were written to, each once, in the order
+// first seen, and how many orders bear each. An account's orders mostly repeat one
+// writing: judged once per writing, not once per order, finding the holder of an
+// account of 64 orders made 64 comparisons instead of 4,096, which had tripled the
+// resolution's CPU of a 100k-document backlog (namesContradict through fits).
+func (pb *partyBook) buyerNames(acct string) ([]string, map[string]int) {
+	var names []string
+	counts := map[string]int{}
+	for _, x := range pb.buyers[acct] {
+		if counts[x.Name] == 0 {
+			names = append(names, x.Name)
+		}
+		counts[x.Name]++
+	}
+	return names, counts
 }
 
 // fits reports whether an order written to m counts for n as the account's holder. A
@@ -147,12 +165,19 @@ func fits(n, m compare.Name) bool {
 func (pb *partyBook) accountHolder(acct string) (compare.Name, int, bool) {
 	var best compare.Name
 	bv := 0
-	for _, x := range pb.buyers[acct] {
-		n := compare.Name{Full: x.Name}
+	names, counts := pb.buyerNames(acct)
+	for _, name := range names {
+		n := compare.Name{Full: name}
 		if weakName(n) {
 			continue
 		}
-		if v := pb.votesFor(acct, n); v > bv {
+		v := 0
+		for _, m := range names {
+			if fits(n, compare.Name{Full: m}) {
+				v += counts[m]
+			}
+		}
+		if v > bv {
 			best, bv = n, v
 		}
 	}
