@@ -105,6 +105,11 @@ func (pb *partyBook) noteBuyer(acct, doc, name string) {
 // nickname, another script, or a weak name that fits it (see fits).
 func (pb *partyBook) votesFor(acct string, n compare.Name) int {
 	names, counts := pb.buyerNames(acct)
+	return votesAmong(names, counts, n)
+}
+
+// votesAmong counts the orders, of names each borne by counts of them, that count for n.
+func votesAmong(names []string, counts map[string]int, n compare.Name) int {
 	v := 0
 	for _, m := range names {
 		if fits(n, compare.Name{Full: m}) {
@@ -171,13 +176,7 @@ func (pb *partyBook) accountHolder(acct string) (compare.Name, int, bool) {
 		if weakName(n) {
 			continue
 		}
-		v := 0
-		for _, m := range names {
-			if fits(n, compare.Name{Full: m}) {
-				v += counts[m]
-			}
-		}
-		if v > bv {
+		if v := votesAmong(names, counts, n); v > bv {
 			best, bv = n, v
 		}
 	}

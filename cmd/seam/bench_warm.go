@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -41,13 +42,7 @@ func warmSample(envs []ontology.Envelope) []ontology.Envelope {
 		k := [2]string{e.Doc.Key.System, e.Doc.Key.Type}
 		byKind[k] = append(byKind[k], e)
 	}
-	kinds := slices.SortedFunc(func(yield func([2]string) bool) {
-		for k := range byKind {
-			if !yield(k) {
-				return
-			}
-		}
-	}, func(a, b [2]string) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	kinds := slices.SortedFunc(maps.Keys(byKind), func(a, b [2]string) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
 	take := map[[2]string]int{}
 	total := 0
 	for _, k := range kinds {
