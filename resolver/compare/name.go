@@ -599,7 +599,7 @@ func wordsLevel(field string, a, b []string) Level {
 		return level(field, Exact, "")
 	}
 	ca, cb := strings.Join(a, ""), strings.Join(b, "")
-	if ca == cb || strings.Join(reversed(a), "") == cb || ca == strings.Join(reversed(b), "") {
+	if ca == cb || joinedBackwards(a, cb) || joinedBackwards(b, ca) {
 		return level(field, Exact, "same letters, spaced differently")
 	}
 	pairs := align(a, b)
@@ -736,11 +736,18 @@ func align(a, b []string) []wordMatch {
 	return out
 }
 
-// reversed returns a reversed copy of words.
-func reversed(words []string) []string {
-	out := slices.Clone(words)
-	slices.Reverse(out)
-	return out
+// joinedBackwards reports whether s is words joined last to first, as
+// strings.Join of the reversed words would be, without building either: every
+// comparison of two names asks it twice.
+func joinedBackwards(words []string, s string) bool {
+	for i := len(words) - 1; i >= 0; i-- {
+		rest, ok := strings.CutPrefix(s, words[i])
+		if !ok {
+			return false
+		}
+		s = rest
+	}
+	return s == ""
 }
 
 // isRotation reports whether b is a rotated at one place (张伟 and 伟张) where one of the
