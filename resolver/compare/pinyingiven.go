@@ -157,14 +157,30 @@ func PinyinGivensApart(a, b Name) bool {
 	if hasHan(a.text()) || hasHan(b.text()) {
 		return false
 	}
+	// Each reading's family name split once, not once for every reading of the other
+	// name: this runs for every pair of Latin names a tenant compares.
+	soleFamily := func(r nameReading) string {
+		if ws := normalize.PersonNameWords(r.family); len(ws) == 1 {
+			return ws[0]
+		}
+		return ""
+	}
+	rbs := familyGivenReadings(b)
+	fbs := make([]string, len(rbs))
+	for i, rb := range rbs {
+		fbs[i] = soleFamily(rb)
+	}
 	for _, ra := range familyGivenReadings(a) {
-		for _, rb := range familyGivenReadings(b) {
-			fa, fb := normalize.PersonNameWords(ra.family), normalize.PersonNameWords(rb.family)
-			if len(fa) != 1 || len(fb) != 1 || fa[0] != fb[0] {
+		fa := soleFamily(ra)
+		if fa == "" {
+			continue
+		}
+		for i, rb := range rbs {
+			if fbs[i] != fa {
 				continue
 			}
 			ga, gb := chinesePinyinGiven(ra.given), chinesePinyinGiven(rb.given)
-			if ga == "" || gb == "" || !pinyinOnlyFamily(fa[0]) && !(pinyinOnlyWriting(ga) && pinyinOnlyWriting(gb)) {
+			if ga == "" || gb == "" || !pinyinOnlyFamily(fa) && !(pinyinOnlyWriting(ga) && pinyinOnlyWriting(gb)) {
 				continue
 			}
 			if ga != gb && fewestSyllables(ga) == fewestSyllables(gb) && fuzzyFold(ga) != fuzzyFold(gb) || syllableOfNeitherLatin(ga, gb) {
