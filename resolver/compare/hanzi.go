@@ -165,11 +165,24 @@ func syllableRun(w string, vowelled bool) bool {
 		return false
 	}
 	syl := hanzi().syllables
-	ok := make([]bool, len(w)+1)
+	var short [24]bool // a name's word: no allocation
+	ok := short[:]
+	if len(w)+1 > len(short) {
+		ok = make([]bool, len(w)+1)
+	}
 	ok[0] = true
+	last := 0 // the last place a run of syllables reaches
 	for i := 1; i <= len(w); i++ {
+		if i-last > 6 {
+			// No syllable is longer than six letters (zhuang): nothing reaches past
+			// here, and most English names stop within their first letters.
+			return false
+		}
 		for j := max(0, i-6); j < i && !ok[i]; j++ {
 			ok[i] = ok[j] && syl[w[j:i]] && (!vowelled || strings.ContainsAny(w[j:i], "aeiouv"))
+		}
+		if ok[i] {
+			last = i
 		}
 	}
 	return ok[len(w)]

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -127,4 +128,41 @@ func FuzzPinyin(f *testing.F) {
 			t.Fatalf("Simplify is not idempotent on %q", s)
 		}
 	})
+}
+
+// TestSyllableRunStopsEarlyOnlyWhereNothingReaches checks syllableRun, which gives up
+// once no run of syllables reaches the last six letters, against the plain reading of
+// every split: the same answer for pinyin, English names and random letters.
+func TestSyllableRunStopsEarlyOnlyWhereNothingReaches(t *testing.T) {
+	plain := func(w string, vowelled bool) bool {
+		w = strings.ReplaceAll(uFoldBack(w), "'", "")
+		if w == "" {
+			return false
+		}
+		ok := make([]bool, len(w)+1)
+		ok[0] = true
+		for i := 1; i <= len(w); i++ {
+			for j := max(0, i-6); j < i && !ok[i]; j++ {
+				ok[i] = ok[j] && hanzi().syllables[w[j:i]] && (!vowelled || strings.ContainsAny(w[j:i], "aeiouv"))
+			}
+		}
+		return ok[len(w)]
+	}
+	words := []string{"zhuangshuang", "xiaoming", "christopher", "jianguo", "lyu", "nyuer", "linda", "ng",
+		"m", "xi'an", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "zhangzhangzhangzhangzhangzhangzhang", "chuangq"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range 2000 {
+		b := make([]byte, 1+rng.IntN(30))
+		for i := range b {
+			b[i] = "aeiouzhcsngxqjlrbpmfdtkwy"[rng.IntN(25)]
+		}
+		words = append(words, string(b))
+	}
+	for _, w := range words {
+		for _, vowelled := range []bool{false, true} {
+			if got, want := syllableRun(w, vowelled), plain(w, vowelled); got != want {
+				t.Errorf("syllableRun(%q, %v) = %v, want %v", w, vowelled, got, want)
+			}
+		}
+	}
 }
