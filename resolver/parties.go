@@ -838,25 +838,45 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 	// account of this mention's system: one storefront account is one customer.
 	taken := map[string]bool{}
 	var apart apartContra
+	judgeCand := func(cand string) judgement {
+		n := pb.desc[cand]
+		j, ok := judged[n]
+		if !ok {
+			cp := pb.profiles[cand]
+			j = pb.judge(pm, prof, cp, fr)
+			j.masked = compare.IsMasked(cp.Phone)
+			j.takes = b.oneToOne && prof.Account != "" && cp.Account != "" && cp.Account != prof.Account &&
+				accountSystem(cp.Account) == accountSystem(prof.Account)
+			if j.d == Apart && j.takes {
+				j.contra, j.contraKnown = personsContradict(prof, cp), true // noted below
+			}
+			judged[n] = j
+		}
+		return j
+	}
+	// own holds the candidates already in the mention's own party, each with whether
+	// the block it was met in pairs masks only (masksOnly). Of such a candidate only whether it
+	// is a namesake next door counts, and only where a parcel point asks (below): a
+	// returning customer's new writing finds its blocks full of the party's own earlier
+	// writings, and judging each of them was most of an e-shop order's resolution along
+	// a long backlog (seam bench backlog --grow days).
+	type ownCand struct {
+		cand      string
+		masksOnly bool
+	}
+	var own []ownCand
 	for _, bk := range keys {
 		masks := masksOnly(bk, prof)
 		for _, cand := range pb.blocks[bk] {
 			if seen[cand] {
 				continue
 			}
-			n := pb.desc[cand]
-			j, ok := judged[n]
-			if !ok {
-				cp := pb.profiles[cand]
-				j = pb.judge(pm, prof, cp, fr)
-				j.masked = compare.IsMasked(cp.Phone)
-				j.takes = b.oneToOne && prof.Account != "" && cp.Account != "" && cp.Account != prof.Account &&
-					accountSystem(cp.Account) == accountSystem(prof.Account)
-				if j.d == Apart && j.takes {
-					j.contra, j.contraKnown = personsContradict(prof, cp), true // noted below
-				}
-				judged[n] = j
+			if pb.root(cand) == self {
+				own = append(own, ownCand{cand, masks})
+				continue
 			}
+			n := pb.desc[cand]
+			j := judgeCand(cand)
 			if masks && !j.masked && j.c[fieldPhone].Kind != compare.Typo {
 				continue // maskBlockPair: the masked-phone block pairs a mask, or a slip of the number
 			}
@@ -911,6 +931,18 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		}
 	}
 	apart.note(pb, self, prof, parts, judged, func(root string) bool { return best[root].d == Same && !parts.strong[root] })
+	if len(parcels) > 0 && !namesakes[self] {
+		for _, o := range own {
+			j := judgeCand(o.cand)
+			if o.masksOnly && !j.masked && j.c[fieldPhone].Kind != compare.Typo {
+				continue // as in the loop above
+			}
+			if namesakeNextDoor(j.c, prof, pb.profiles[o.cand]) {
+				namesakes[self] = true
+				break
+			}
+		}
+	}
 	for root, v := range best {
 		// A parcel point that fits homes of several parties (two namesakes of one
 		// compound, whose lockers are one) links none of them on the compound alone,
