@@ -75,6 +75,16 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 	pr := PartyProfile{Company: companyRole(p.Role), Email: normalize.Email(p.Email), TaxID: normTaxID(p.TaxID),
 		Country: strings.ToUpper(strings.TrimSpace(p.Country)), FullName: strings.TrimSpace(p.Name),
 		Given: strings.TrimSpace(p.GivenName), Family: strings.TrimSpace(p.FamilyName)}
+	if !pr.Company && (pr.Given != "" || pr.Family != "") {
+		// A customer named by first and last name is a storefront's buyer, a person; a
+		// VAT number on the order (WooCommerce's _billing_vat) is the business billed:
+		// her employer's, a client's, her own firm's. Colleagues ordering for one office
+		// give the same number and are two people, and one person orders for two firms
+		// or mistypes the number from order to order, so it is neither a key of the
+		// person nor a sign of two: Eoin Murray's mailbox and the office's phone were
+		// refused as "another tax id" on each of his business orders.
+		pr.TaxID = ""
+	}
 	if !pr.Company && fullNameTwice(pr.Given, pr.Family) {
 		// 王建浩 typed into both the first and the last name field: one full name, not
 		// a given name and a family name that happen to be equal (Thomas Thomas is).
