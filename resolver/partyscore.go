@@ -62,6 +62,10 @@ type PartyProfile struct {
 	// (a Douyin order's shop_id): a Douyin open id is the buyer's in one shop, and a
 	// tenant with two shops sees every buyer under two accounts of one system.
 	Shop string `json:"shop,omitempty"`
+	// Organization is the key (normalize.CompanyName) of the company a person's order
+	// is billed to: the office whose address and line the order gives (see
+	// partyoffice.go).
+	Organization string `json:"org,omitempty"`
 }
 
 // accountSystem is the system part of an Account.
@@ -114,6 +118,9 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 		pr.Name = normalize.CompanyName(p.Name).Key
 	} else {
 		pr.Name = normalize.PersonName(p.Name)
+		if o := strings.TrimSpace(p.Organization); o != "" {
+			pr.Organization = normalize.CompanyName(o).Key
+		}
 	}
 	switch {
 	case compare.IsMasked(p.Phone):
