@@ -126,6 +126,11 @@ type PartyRef struct {
 	Country    string    `json:"country,omitempty"`
 	Address    string    `json:"address,omitempty"`
 	Legal      string    `json:"legalRep,omitempty"` // legal representative, where the source has one
+	// Organization is the company a person's order is billed to, where a storefront's
+	// form has the field (Shopify's and WooCommerce's billing company): the firm an
+	// employee or a sole trader orders for. The party stays the person; what it tells is
+	// that the address and a fixed line beside it are an office's, not a home's.
+	Organization string `json:"organization,omitempty"`
 	// What tells people apart where the source gives it: a person's given and family
 	// name as separate fields (Shopify first_name and last_name; Name stays the whole),
 	// date of birth as written, a national id (ID card, social security number), the

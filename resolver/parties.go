@@ -200,9 +200,11 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 	}
 	contradict := namesContradict(nameOf(prof), known) && !(strings.HasPrefix(key, "email:") && compare.OneGivenNameTwoFamilies(nameOf(prof), known))
 	if contradict && pb.mailboxAndPhoneOf(party, prof) &&
-		(compare.EnglishBesideCantonese(nameOf(prof), known) || compare.PetNameOfMailbox(nameOf(prof), known, prof.Email)) {
+		(compare.EnglishBesideCantonese(nameOf(prof), known) || compare.EnglishBesideVietnamese(nameOf(prof), known) ||
+			compare.PetNameOfMailbox(nameOf(prof), known, prof.Email)) {
 		// Vincent Chan and CHAN CHI KIT on one mailbox and one phone: the English and
-		// the Chinese given name of one person, which relatives do not share both of.
+		// the Chinese given name of one person, which relatives do not share both of;
+		// likewise Andy Pham and Phạm Hiếu, a Vietnamese American's two names.
 		// Lux Biswas on lakshmibiswas97@ and Lakshmi's phone: her pet name.
 		contradict = false
 	}

@@ -48,6 +48,9 @@ func (pb *partyBook) contactsApart(x, y string, prof PartyProfile) bool {
 			return false
 		}
 	}
+	if pb.shareOfficeLine(rx, ry, prof) {
+		return false // an office's line, not a home's (partyoffice.go)
+	}
 	switch {
 	case len(px) > 0 && len(py) > 0:
 		return true

@@ -248,9 +248,17 @@ var nameParticles = []string{"da", "de", "do", "dos", "das", "di", "del", "van",
 // familyMailboxes makes two mailboxes that differ say nothing where one of them is a
 // family's (familyMailbox): thehowards@ beside ethan.howard49@ is the household's
 // mailbox beside Ethan's own, which he uses as his wife does, not another person's.
-// Evidence against one person is a mailbox that is someone's own.
+// Evidence against one person is a mailbox that is someone's own. Not where each side
+// gives a mobile by its country's plan and the two differ (Patrick Moore from
+// moorefamily@ with his mobile, Patrick Moore from moore.patrick@ with another, at one
+// home): a mobile is one person's, so the other side's mailbox is that other person's
+// own, and the pair is a father and son of one name (ownContactsApart), not one man who
+// used the household's mailbox once.
 func familyMailboxes(c *Comparison, a, b PartyProfile) {
 	if c[fieldEmail].Kind != compare.Different || !familyMailbox(a) && !familyMailbox(b) {
+		return
+	}
+	if a.Phone != b.Phone && compare.MobileLine(a.Phone) && compare.MobileLine(b.Phone) {
 		return
 	}
 	c[fieldEmail] = compare.Level{Kind: compare.Null, Why: "email: " + a.Email + " against " + b.Email + ": a family's mailbox beside a person's"}

@@ -53,6 +53,9 @@ func (pb *partyBook) homeLineOfAnother(key, party string, prof PartyProfile) boo
 	if compare.ReadsChinese(nameOf(prof)) && !pb.anotherResident(pb.root(party), nameOf(prof)) {
 		return false
 	}
+	if pb.officeLineOf(pb.root(party), prof) {
+		return false // the office's line of the company both are billed to (partyoffice.go)
+	}
 	mine, ok := pb.known["email:"+prof.Email]
 	return !ok || pb.root(mine) != pb.root(party)
 }

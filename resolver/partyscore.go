@@ -62,6 +62,10 @@ type PartyProfile struct {
 	// (a Douyin order's shop_id): a Douyin open id is the buyer's in one shop, and a
 	// tenant with two shops sees every buyer under two accounts of one system.
 	Shop string `json:"shop,omitempty"`
+	// Organization is the key (normalize.CompanyName) of the company a person's order
+	// is billed to: the office whose address and line the order gives (see
+	// partyoffice.go).
+	Organization string `json:"org,omitempty"`
 }
 
 // accountSystem is the system part of an Account.
@@ -75,6 +79,16 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 	pr := PartyProfile{Company: companyRole(p.Role), Email: normalize.Email(p.Email), TaxID: normTaxID(p.TaxID),
 		Country: strings.ToUpper(strings.TrimSpace(p.Country)), FullName: strings.TrimSpace(p.Name),
 		Given: strings.TrimSpace(p.GivenName), Family: strings.TrimSpace(p.FamilyName)}
+	if !pr.Company && (pr.Given != "" || pr.Family != "") {
+		// A customer named by first and last name is a storefront's buyer, a person; a
+		// VAT number on the order (WooCommerce's _billing_vat) is the business billed:
+		// her employer's, a client's, her own firm's. Colleagues ordering for one office
+		// give the same number and are two people, and one person orders for two firms
+		// or mistypes the number from order to order, so it is neither a key of the
+		// person nor a sign of two: Eoin Murray's mailbox and the office's phone were
+		// refused as "another tax id" on each of his business orders.
+		pr.TaxID = ""
+	}
 	if !pr.Company && fullNameTwice(pr.Given, pr.Family) {
 		// 王建浩 typed into both the first and the last name field: one full name, not
 		// a given name and a family name that happen to be equal (Thomas Thomas is).
@@ -104,6 +118,9 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 		pr.Name = normalize.CompanyName(p.Name).Key
 	} else {
 		pr.Name = normalize.PersonName(p.Name)
+		if o := strings.TrimSpace(p.Organization); o != "" {
+			pr.Organization = normalize.CompanyName(o).Key
+		}
 	}
 	switch {
 	case compare.IsMasked(p.Phone):

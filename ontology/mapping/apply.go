@@ -533,7 +533,8 @@ func (ps *partySpec) read(mp *mapper, out []ontology.PartyRef) []ontology.PartyR
 			Address: mp.text(ps.address, "address", cur), Legal: mp.text(ps.legalRep, "legalRep", cur),
 			GivenName: mp.text(ps.given, "givenName", cur), FamilyName: mp.text(ps.family, "familyName", cur),
 			BirthDate: mp.text(ps.birth, "birthDate", cur), NationalID: mp.text(ps.nationalID, "nationalId", cur),
-			LoyaltyID: mp.text(ps.loyalty, "loyaltyId", cur), BankAccount: mp.text(ps.bank, "bankAccount", cur)}
+			LoyaltyID: mp.text(ps.loyalty, "loyaltyId", cur), BankAccount: mp.text(ps.bank, "bankAccount", cur),
+			Organization: mp.text(ps.org, "organization", cur)}
 		place := ontology.AddressPart{Number: mp.text(ps.number, "houseNumber", cur), Street: mp.text(ps.street, "street", cur),
 			Line2: mp.text(ps.line2, "addressLine2", cur), Locality: mp.text(ps.locality, "locality", cur),
 			Postcode: mp.text(ps.postcode, "postcode", cur), Region: mp.text(ps.region, "region", cur)}

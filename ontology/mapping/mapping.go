@@ -116,7 +116,7 @@ type partySpec struct {
 	each                                                         *path
 	cond                                                         *cond
 	extID, name, email, phone, taxID, country, address, legalRep *spec
-	given, family, birth, nationalID, loyalty, bank              *spec
+	given, family, birth, nationalID, loyalty, bank, org         *spec
 	number, street, line2, locality, postcode, region            *spec
 }
 
@@ -164,7 +164,7 @@ var topKeys = []string{"system", "type", "role", "if", "skip", "also", "split", 
 
 var (
 	partyKeys = []string{"role", "each", "if", "externalId", "name", "email", "phone", "taxId", "country", "address", "legalRep",
-		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "bankAccount", "houseNumber", "street", "addressLine2", "locality",
+		"givenName", "familyName", "birthDate", "nationalId", "loyaltyId", "bankAccount", "organization", "houseNumber", "street", "addressLine2", "locality",
 		"postcode", "region"}
 	lineKeys = []string{"each", "if", "sku", "gtin", "hsCode", "externalId", "title", "model", "qty", "expectedQty", "rejectedQty",
 		"unit", "lot", "row", "expiresAt", "unitPrice", "notStock", "outcome", "keepsRefunds", "location", "rejectedLocation", "lots", "rejectedLots"}
@@ -490,7 +490,7 @@ func (m *Mapping) loadParties(l *loader, n *yaml.Node) {
 		ps.extID, ps.name, ps.email, ps.phone = sp("externalId"), sp("name"), sp("email"), sp("phone")
 		ps.taxID, ps.country, ps.address, ps.legalRep = sp("taxId"), sp("country"), sp("address"), sp("legalRep")
 		ps.given, ps.family, ps.birth = sp("givenName"), sp("familyName"), sp("birthDate")
-		ps.nationalID, ps.loyalty, ps.bank = sp("nationalId"), sp("loyaltyId"), sp("bankAccount")
+		ps.nationalID, ps.loyalty, ps.bank, ps.org = sp("nationalId"), sp("loyaltyId"), sp("bankAccount"), sp("organization")
 		ps.number, ps.street, ps.line2 = sp("houseNumber"), sp("street"), sp("addressLine2")
 		ps.locality, ps.postcode, ps.region = sp("locality"), sp("postcode"), sp("region")
 		if ps.extID == nil && ps.name == nil && ps.email == nil && ps.phone == nil && ps.taxID == nil &&

@@ -34,6 +34,8 @@ var fixedPrefixes = map[string][]string{
 	"43": {"1", "2", "3", "4", "5", "7"},
 	// Switzerland: 021 to 062 and 071, 081, 091; 075 to 079 are mobiles.
 	"41": {"2", "3", "4", "5", "61", "62", "71", "81", "91"},
+	// Ireland: area codes 01 (Dublin), 02x, 04x to 07x and 09x; 08x are mobiles.
+	"353": {"1", "2", "4", "5", "6", "7", "9"},
 	// Portugal: 2x fixed; 9x mobiles.
 	"351": {"2"},
 	// United Kingdom: 01 and 02 geographic; 07 mobiles.

@@ -35,6 +35,11 @@ func TestFixedLine(t *testing.T) {
 		{"(+48) 536 691 011", "", false}, // a Polish mobile
 		{"+44 20 7946 0018", "", true},   // London
 		{"+44 7700 900123", "", false},   // a British mobile
+		{"01 243 6008", "IE", true},      // Dublin
+		{"061 830 7209", "IE", true},     // Limerick
+		{"+353 91 860 2934", "", true},   // Galway, from abroad
+		{"087 958 1568", "IE", false},    // an Irish mobile
+		{"+353 83 717 9811", "", false},  // an Irish mobile, from abroad
 		{"+91 11 5741 6578", "", true},   // Delhi
 		{"022 2840 6036", "IN", true},    // Mumbai
 		{"+91 98765 43210", "", false},   // an Indian mobile

@@ -104,3 +104,49 @@ func baseLetter(r rune) (rune, bool) {
 	d := []rune(norm.NFD.String(string(r)))
 	return d[0], len(d) > 1
 }
+
+// EnglishBesideVietnamese reports whether two Latin names share a Vietnamese family name
+// and beside it one gives a known English given name of one word and the other a
+// Vietnamese given name (Andy Pham and Phạm Hiếu, Tony Ngô and Huy Ngo, Kathy Phan and
+// Thi Phuong Phan): Vietnamese Americans, Britons and Australians go by an English name
+// at work and at school and keep the Vietnamese one on their documents, and write either
+// at a checkout. It is as weak as EnglishBesideCantonese is for Hong Kong names (a
+// relative looks the same), so the caller asks for more: one mailbox and one phone. One
+// side must be Vietnamese by a letter only Vietnamese writes or by one of its commonest
+// family names, so that a Chinese name in pinyin (Kevin Zhang, Zhang Wei), which has its
+// own rules, never reads so.
+func EnglishBesideVietnamese(a, b Name) bool {
+	if hasHan(a.text()) || hasHan(b.text()) || !VietnameseName(a) && !VietnameseName(b) {
+		return false
+	}
+	for _, ra := range familyGivenReadings(a) {
+		for _, rb := range familyGivenReadings(b) {
+			fa, fb := normalize.PersonNameWords(ra.family), normalize.PersonNameWords(rb.family)
+			if len(fa) != 1 || len(fb) != 1 || nicknameKey(fa[0]) != nicknameKey(fb[0]) {
+				continue
+			}
+			if englishBesideVietnameseGiven(ra.given, rb.given) || englishBesideVietnameseGiven(rb.given, ra.given) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// englishBesideVietnameseGiven reports whether eng is one known English given name and
+// viet a given name of which no word is that name or a form of it, and at least one word
+// is no English given name (Hieu, Quoc Dung; Kim Hieu beside Kevin).
+func englishBesideVietnameseGiven(eng, viet string) bool {
+	e, v := normalize.PersonNameWords(eng), normalize.PersonNameWords(viet)
+	if len(e) != 1 || len(v) == 0 || !knownEnglishGiven(e[0]) {
+		return false
+	}
+	foreign := false
+	for _, w := range v {
+		if w == e[0] || Nicknames(w, e[0]) {
+			return false
+		}
+		foreign = foreign || !knownEnglishGiven(w)
+	}
+	return foreign
+}
