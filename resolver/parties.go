@@ -167,6 +167,10 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 			identity = append(identity, "phone:"+pr.Phone)
 		}
 	}
+	if pr.Line != "" {
+		// A desk's landline beside a role (前台): everyone's at the office.
+		relation = append(relation, "line:"+pr.Line)
+	}
 	if pr.Company {
 		if len([]rune(pr.Name)) >= 2 {
 			identity = append(identity, "co:"+pr.Name)
@@ -368,6 +372,8 @@ func relationReason(k string) string {
 		return "shares a phone number (" + v + ")"
 	case "addr":
 		return "shares an address (" + v + ")"
+	case "line":
+		return "gives the same desk's landline (" + v + "; colleagues at one office?)"
 	case "bank":
 		_, last4, _ := strings.Cut(v, ".")
 		return "shares a bank account (…" + last4 + ")"

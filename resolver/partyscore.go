@@ -62,6 +62,9 @@ type PartyProfile struct {
 	// (a Douyin order's shop_id): a Douyin open id is the buyer's in one shop, and a
 	// tenant with two shops sees every buyer under two accounts of one system.
 	Shop string `json:"shop,omitempty"`
+	// Line is the landline of a receiver named by a role (前台 at 010-53939892): the
+	// desk's, which relates the orders that give it and names no one (see partyrole.go).
+	Line string `json:"line,omitempty"`
 }
 
 // accountSystem is the system part of an Account.
@@ -134,7 +137,7 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 	case strings.TrimSpace(p.Address) != "":
 		pr.Place = compare.ParseAddress(p.Address)
 	}
-	return pr
+	return asRole(pr)
 }
 
 // fullNameTwice reports whether a first and a last name field hold one whole name
