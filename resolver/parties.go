@@ -581,15 +581,19 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			}
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
-		if acct := buyerAccount(p, prof, identity); acct != "" {
+		acct := buyerAccount(p, prof, identity)
+		// A buyer's note saying the parcel is for someone else (送人的): the receiver's
+		// name is no vote for the account's holder, and the order is a gift.
+		noted := acct != "" && giftNoted(d)
+		if acct != "" && !noted {
 			// The account's holder, by the names its orders are written to (see
 			// partyholder.go).
-			pb.noteBuyer(acct, uid, prof.FullName)
-			b.examineAccount(acct, uid)
+			b.examineAccount(acct, uid, pb.noteBuyer(acct, uid, prof.FullName))
 		}
 		// A gift: the buyer's account beside another person's parcel (see partygift.go).
-		var receivers []string
-		if _, gift := pb.giftReceiver(p, prof, identity); gift {
+		var receivers, doubted []string
+		if gift, byName := pb.giftReceiver(p, prof, identity); gift || noted {
+			receiver := nameOf(prof)
 			var kept []string
 			kept, prof = buyerOnly(identity, prof)
 			for _, k := range identity {
@@ -598,6 +602,12 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 				}
 			}
 			identity = kept
+			if owner, ok := pb.known[acct]; ok && byName && !noted && pb.holderInDoubt(acct, receiver) {
+				// Which of the two the account is cannot be told yet: the order is
+				// filed alone, related to both (see holderInDoubt).
+				doubted = append(doubted, pb.root(owner))
+				identity = nil
+			}
 		}
 		tax := prof.TaxID
 		b.generationCut(prof)
@@ -705,6 +715,11 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		for _, other := range receivers {
 			if pb.root(other) != pb.root(id) {
 				b.relate(pb.root(other), pb.root(id), "receives an order placed from the other's account (a gift?)")
+			}
+		}
+		for _, other := range doubted {
+			if pb.root(other) != pb.root(id) {
+				b.relate(pb.root(other), pb.root(id), "an order of the other's account written to another person, while which of the two holds the account is not settled")
 			}
 		}
 		for _, other := range homes {
