@@ -18,14 +18,7 @@ import (
 // gift is then a party of its own, with neither; his second own order settles it, and
 // the gift joins him whenever it came.
 func TestGiftOrderJoinsNoTwoPeople(t *testing.T) {
-	const his = "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室"
-	const hers = "湖北省武汉市江汉区民族路12号锦绣花园10栋1205室"
-	own := shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "李东", "14861135036", his)}
-	ownAgain := shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "李东", "14861135036", "浙江省杭州市西湖区新华路417号紫荆公寓23-4-3303")}
-	ownPdd := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李东", Phone: "14861135036", Address: his}}
-	gift := shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "王利", "13280811208", hers)}
-	mother := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: hers}}
-	motherAgain := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: "湖北省武汉市江汉区锦绣花园10-1205"}}
+	own, ownAgain, ownPdd, gift, mother, motherAgain := liDongAndHisMother()
 	for i, seq := range [][]shopOrder{
 		{mother, own, gift, ownPdd, motherAgain},
 		{own, gift, mother, motherAgain, ownPdd},
@@ -45,6 +38,21 @@ func TestGiftOrderJoinsNoTwoPeople(t *testing.T) {
 	if got := deliverOrders(t, f, []shopOrder{gift, mother, own, ownPdd, motherAgain, ownAgain}); got != "0 0 0 0 | 1 1" {
 		t.Errorf("the gift first gave clusters %q, want the gift with its buyer and his mother apart", got)
 	}
+}
+
+// liDongAndHisMother are 李东's orders from his Douyin account (two for himself, one a
+// gift to his mother 王利 at her Wuhan flat with her phone), his Pinduoduo order, and
+// her two Pinduoduo orders.
+func liDongAndHisMother() (own, ownAgain, ownPdd, gift, mother, motherAgain shopOrder) {
+	const his = "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室"
+	const hers = "湖北省武汉市江汉区民族路12号锦绣花园10栋1205室"
+	own = shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "李东", "14861135036", his)}
+	ownAgain = shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "李东", "14861135036", "浙江省杭州市西湖区新华路417号紫荆公寓23-4-3303")}
+	ownPdd = shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李东", Phone: "14861135036", Address: his}}
+	gift = shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "王利", "13280811208", hers)}
+	mother = shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: hers}}
+	motherAgain = shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: "湖北省武汉市江汉区锦绣花园10-1205"}}
+	return
 }
 
 // TestOwnOrderAfterAGiftFirstStaysApart: 郭晓东's Douyin account is first seen on a
