@@ -1,6 +1,7 @@
 package resolver
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/seamhub/seam/ontology"
@@ -147,6 +148,10 @@ func buyerOnly(identity []string, prof PartyProfile) ([]string, PartyProfile) {
 // (送个小礼物, 有赠品吗) is not among them: it says nothing of who receives the parcel.
 var giftWords = []string{"送人", "送给", "送礼", "生日礼物", "节日礼物", "是礼物", "当礼物", "做礼物", "作礼物"}
 
+// askWords are what a buyer writes asking the shop for a freebie (送给我个小样, 送点赠品),
+// in which 送给 says nothing of a receiver (送给我妈的 still does).
+var askWords = []string{"送给我个", "送给我一", "送我个", "送我一", "赠品", "送点", "送个", "小样"}
+
 // giftNoted reports whether the buyer's note of the document (the mapping's "buyer"
 // note: Douyin's buyer_words, Pinduoduo's buyer_memo) says the parcel is a gift. On an
 // order that names its buyer by account, the receiver is then not the buyer: the
@@ -156,6 +161,9 @@ func giftNoted(d *ontology.Document) bool {
 	for _, n := range d.Notes {
 		if n.Field != "buyer" {
 			continue
+		}
+		if slices.ContainsFunc(askWords, func(w string) bool { return strings.Contains(n.Text, w) }) {
+			continue // 送给我个赠品: the buyer asks the shop for something, the parcel is theirs
 		}
 		for _, w := range giftWords {
 			if strings.Contains(n.Text, w) {

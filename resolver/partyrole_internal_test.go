@@ -3,6 +3,7 @@ package resolver
 import (
 	"testing"
 
+	"github.com/seamhub/seam/ontology"
 	"github.com/seamhub/seam/resolver/normalize"
 )
 
@@ -49,5 +50,28 @@ func TestAsRoleMovesTheDeskLine(t *testing.T) {
 	p = asRole(PartyProfile{Name: "张伟", FullName: "张伟", Phone: "+861053939892"})
 	if p.Name != "张伟" || p.Phone != "+861053939892" {
 		t.Errorf("a person on a landline: %+v", p)
+	}
+}
+
+// TestGiftNoted: a buyer's note that the parcel is for someone else makes a gift; a
+// note asking the shop for a freebie, or the seller's note, does not.
+func TestGiftNoted(t *testing.T) {
+	for _, c := range []struct {
+		field, text string
+		gift        bool
+	}{
+		{"buyer", "送人的，不要放发票", true},
+		{"buyer", "送给妈妈的生日礼物，麻烦包装好", true},
+		{"buyer", "是礼物，不要放价格单", true},
+		{"buyer", "送给我妈的", true},
+		{"buyer", "麻烦快点发货", false},
+		{"buyer", "送给我个小样吧", false},
+		{"buyer", "有赠品吗，送点小礼物", false},
+		{"seller", "送人的", false},
+	} {
+		d := &ontology.Document{Notes: []ontology.Note{{Field: c.field, Text: c.text}}}
+		if got := giftNoted(d); got != c.gift {
+			t.Errorf("giftNoted(%s: %q) = %v, want %v", c.field, c.text, got, c.gift)
+		}
 	}
 }
