@@ -163,8 +163,23 @@ func fits(n, m compare.Name) bool {
 	case compare.IsMasked(m.Full):
 		first, _ := utf8.DecodeRuneInString(strings.TrimSpace(m.Full))
 		return !compare.HasHan(string(first)) || strings.HasPrefix(hn.Family, string(first))
+	case hanPetName(m) && hn.Given != "":
+		// 强强, 阿强, 小强 call someone by a character of the given name, 小陈 by the
+		// family's: 陈志强's, not his wife 王凤英's, whose parcel was the account's first.
+		switch compare.NameLevel(n, m).Kind {
+		case compare.Nickname, compare.Partial, compare.Exact, compare.Transliterated, compare.Homophone:
+			return true
+		}
+		return false
 	}
 	return true
+}
+
+// hanPetName reports whether a name is a two-character Han pet name: 阿, 小 or 老 and a
+// character, or a character doubled (强强).
+func hanPetName(m compare.Name) bool {
+	rs := []rune(normalize.PersonName(m.Full))
+	return len(rs) == 2 && compare.IsHanText(string(rs)) && (compare.NicknamePrefix(rs[0]) || rs[0] == rs[1])
 }
 
 // accountHolder returns the name most orders of acct agree with, and how many do; of
