@@ -167,6 +167,10 @@ func partyKeys(system string, p ontology.PartyRef, pr PartyProfile) (identity, r
 			identity = append(identity, "phone:"+pr.Phone)
 		}
 	}
+	if pr.Line != "" {
+		// A desk's landline beside a role (前台): everyone's at the office.
+		relation = append(relation, "line:"+pr.Line)
+	}
 	if pr.Company {
 		if len([]rune(pr.Name)) >= 2 {
 			identity = append(identity, "co:"+pr.Name)
@@ -370,6 +374,8 @@ func relationReason(k string) string {
 		return "shares a phone number (" + v + ")"
 	case "addr":
 		return "shares an address (" + v + ")"
+	case "line":
+		return "gives the same desk's landline (" + v + "; colleagues at one office?)"
 	case "bank":
 		_, last4, _ := strings.Cut(v, ".")
 		return "shares a bank account (…" + last4 + ")"
@@ -577,15 +583,19 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			}
 		}
 		identity, relation := partyKeys(d.Key.System, p, prof)
-		if acct := buyerAccount(p, prof, identity); acct != "" {
+		acct := buyerAccount(p, prof, identity)
+		// A buyer's note saying the parcel is for someone else (送人的): the receiver's
+		// name is no vote for the account's holder, and the order is a gift.
+		noted := acct != "" && giftNoted(d)
+		if acct != "" && !noted {
 			// The account's holder, by the names its orders are written to (see
 			// partyholder.go).
-			pb.noteBuyer(acct, uid, prof.FullName)
-			b.examineAccount(acct, uid)
+			b.examineAccount(acct, uid, pb.noteBuyer(acct, uid, prof.FullName))
 		}
 		// A gift: the buyer's account beside another person's parcel (see partygift.go).
-		var receivers []string
-		if _, gift := pb.giftReceiver(p, prof, identity); gift {
+		var receivers, doubted []string
+		if gift, byName := pb.giftReceiver(p, prof, identity); gift || noted {
+			receiver := nameOf(prof)
 			var kept []string
 			kept, prof = buyerOnly(identity, prof)
 			for _, k := range identity {
@@ -594,6 +604,12 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 				}
 			}
 			identity = kept
+			if owner, ok := pb.known[acct]; ok && byName && !noted && pb.holderInDoubt(acct, receiver) {
+				// Which of the two the account is cannot be told yet: the order is
+				// filed alone, related to both (see holderInDoubt).
+				doubted = append(doubted, pb.root(owner))
+				identity = nil
+			}
 		}
 		tax := prof.TaxID
 		b.generationCut(prof)
@@ -701,6 +717,11 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		for _, other := range receivers {
 			if pb.root(other) != pb.root(id) {
 				b.relate(pb.root(other), pb.root(id), "receives an order placed from the other's account (a gift?)")
+			}
+		}
+		for _, other := range doubted {
+			if pb.root(other) != pb.root(id) {
+				b.relate(pb.root(other), pb.root(id), "an order of the other's account written to another person, while which of the two holds the account is not settled")
 			}
 		}
 		for _, other := range homes {

@@ -1,6 +1,7 @@
 package resolver_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/seamhub/seam/ontology"
@@ -12,15 +13,12 @@ import (
 // it), and it must not join her party to his: her phone under his account is a parcel's
 // receiver, not his number. His own orders still link across the two platforms by his
 // phone. In several arrival orders, his own Douyin order before the gift (an account
-// first seen on a gift names its receiver: see partygift.go).
+// first seen on a gift names its receiver: see partygift.go). With one order of the
+// account written to each, which of the two holds it is open (see holderInDoubt): the
+// gift is then a party of its own, with neither; his second own order settles it, and
+// the gift joins him whenever it came.
 func TestGiftOrderJoinsNoTwoPeople(t *testing.T) {
-	const his = "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室"
-	const hers = "湖北省武汉市江汉区民族路12号锦绣花园10栋1205室"
-	own := shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "李东", "14861135036", his)}
-	ownPdd := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李东", Phone: "14861135036", Address: his}}
-	gift := shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "王利", "13280811208", hers)}
-	mother := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: hers}}
-	motherAgain := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: "湖北省武汉市江汉区锦绣花园10-1205"}}
+	own, ownAgain, ownPdd, gift, mother, motherAgain := liDongAndHisMother()
 	for i, seq := range [][]shopOrder{
 		{mother, own, gift, ownPdd, motherAgain},
 		{own, gift, mother, motherAgain, ownPdd},
@@ -28,8 +26,56 @@ func TestGiftOrderJoinsNoTwoPeople(t *testing.T) {
 		{ownPdd, mother, own, motherAgain, gift},
 	} {
 		f := newFixture(t)
-		if got := deliverOrders(t, f, seq); got != "0 0 0 | 1 1" {
-			t.Errorf("order %d gave clusters %q, want the gift with its buyer and his mother apart", i, got)
+		if got := deliverOrders(t, f, seq); got != "0 | 0 0 | 1 1" {
+			t.Errorf("order %d gave clusters %q, want the gift apart from his mother, and from him while the account is in doubt", i, got)
+		}
+		f = newFixture(t)
+		if got := deliverOrders(t, f, append(seq, ownAgain)); got != "0 0 0 0 | 1 1" {
+			t.Errorf("order %d and his second own order gave clusters %q, want the gift with its buyer and his mother apart", i, got)
+		}
+	}
+	f := newFixture(t)
+	if got := deliverOrders(t, f, []shopOrder{gift, mother, own, ownPdd, motherAgain, ownAgain}); got != "0 0 0 0 | 1 1" {
+		t.Errorf("the gift first gave clusters %q, want the gift with its buyer and his mother apart", got)
+	}
+}
+
+// liDongAndHisMother are 李东's orders from his Douyin account (two for himself, one a
+// gift to his mother 王利 at her Wuhan flat with her phone), his Pinduoduo order, and
+// her two Pinduoduo orders.
+func liDongAndHisMother() (own, ownAgain, ownPdd, gift, mother, motherAgain shopOrder) {
+	const his = "浙江省杭州市西湖区西溪街道新华路417号紫荆公寓23栋4单元3303室"
+	const hers = "湖北省武汉市江汉区民族路12号锦绣花园10栋1205室"
+	own = shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "李东", "14861135036", his)}
+	ownAgain = shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "李东", "14861135036", "浙江省杭州市西湖区新华路417号紫荆公寓23-4-3303")}
+	ownPdd = shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "李东", Phone: "14861135036", Address: his}}
+	gift = shopOrder{0, "douyin", wangjingHome("1@#LIDONG", "王利", "13280811208", hers)}
+	mother = shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: hers}}
+	motherAgain = shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "王利", Phone: "13280811208", Address: "湖北省武汉市江汉区锦绣花园10-1205"}}
+	return
+}
+
+// TestOwnOrderAfterAGiftFirstStaysApart: 郭晓东's Douyin account is first seen on a
+// parcel to the office that his colleague 吴欣怡 takes, her name and her mobile on it;
+// she orders on Pinduoduo herself. His own order follows from the account, with his
+// mobile, which his Pinduoduo order carries too. Nothing on the first order tells it
+// from her own, but the account's second order is written to another person: which
+// of the two holds it is open, and his own orders must not be filed as her gifts to
+// him (they were: he and she became one party through the account). The receiver's
+// own orders stay hers, and his stay out of her party, in either arrival order.
+func TestOwnOrderAfterAGiftFirstStaysApart(t *testing.T) {
+	const office = "浙江省杭州市西湖区文三路477号华星科技大厦12楼"
+	gift := shopOrder{0, "douyin", wangjingHome("1@#GUOXD", "吴欣怡", "18267147189", office)}
+	hers := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "吴欣怡", Phone: "18267147189", Address: office}}
+	own := shopOrder{0, "douyin", wangjingHome("1@#GUOXD", "郭晓东", "19905976491", "浙江省杭州市拱墅区湖墅南路88号信义坊3栋1102室")}
+	hisPdd := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "郭晓东", Phone: "19905976491", Address: "浙江省杭州市拱墅区湖墅南路88号信义坊3栋1102室"}}
+	for i, seq := range [][]shopOrder{{hers, gift, own, hisPdd}, {gift, hisPdd, hers, own}, {hisPdd, gift, own, hers}} {
+		f := newFixture(t)
+		got := deliverOrders(t, f, seq)
+		for _, g := range strings.Split(got, " | ") {
+			if strings.Contains(g, "1") && strings.Count(g, "0") > 1 {
+				t.Errorf("order %d gave clusters %q: his own orders are in her party", i, got)
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package resolver
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/seamhub/seam/ontology"
@@ -20,10 +21,11 @@ import (
 // description are no evidence about the buyer at all.
 
 // giftReceiver reports whether a customer mention (p, its profile prof, its identity
-// keys) carries a buyer's account beside a receiver who is another person, and returns
-// the account's key: the account's key names a party, and the mention's name, a whole
-// name, contradicts a name of that party's cluster, or contradicts the name most of the
-// account's orders are written to (its holder, see partyholder.go).
+// keys) carries a buyer's account beside a receiver who is another person: the
+// account's key names a party, and the mention's name, a whole name, contradicts a name
+// of that party's cluster (byName: only the names tell, see holderInDoubt), or
+// contradicts the name most of the account's orders are written to (its holder, see
+// partyholder.go).
 //
 // Or the mention's phone names a party that holds another account of the same shop:
 // the shop saying that the receiver is a customer of its own (司林's own Douyin account,
@@ -38,20 +40,18 @@ import (
 // account (Shopify's customer, WooCommerce's customer_id) comes with the billing name
 // in its parts and the buyer's mailbox, and a family sharing such an account is what the
 // household rules are for. A weak name (王先生, 李**) contradicts no one.
-func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identity []string) (string, bool) {
+func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identity []string) (gift, byName bool) {
 	acct := buyerAccount(p, prof, identity)
 	if acct == "" {
-		return "", false
+		return false, false
 	}
 	owner, owned := pb.known[acct]
-	if n := nameOf(prof); owned && !weakName(n) && (pb.clusterContradicts(pb.root(owner), n) || pb.titleOfAnotherFamily(pb.root(owner), n)) {
-		return acct, true
-	}
-	if h, hv, ok := pb.accountHolder(acct); ok && hv >= 2 && !weakName(nameOf(prof)) && clusterContradict(nameOf(prof), h) {
+	if h, hv, ok := pb.accountHolder(acct); ok && hv >= 2 && !fits(h, nameOf(prof)) {
 		// Another name than the one most of the account's orders are written to (two at
-		// least: one order's name is no holder's yet): its holder's gift, wherever the
-		// account's key pointed when the order came.
-		return acct, true
+		// least: one order's name is no holder's yet), or a title that does not fit it
+		// (王女士 on 吴建国's account): its holder's gift, wherever the account's key
+		// pointed when the order came.
+		return true, false
 	}
 	for _, k := range identity {
 		if !strings.HasPrefix(k, "phone:") {
@@ -62,17 +62,22 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 			continue
 		}
 		if prof.Shop != "" && pb.holdsAnotherAccount(pb.root(r), prof.Account, prof.Shop) {
-			return acct, true
+			return true, false
 		}
 		if owned && pb.holdsAnotherAccount(pb.root(r), prof.Account, "") && !pb.knownByName(pb.root(owner), nameOf(prof)) {
 			// An account with a history, none of it under this name written whole (赵小姐
 			// ordering to her office, then a parcel there for her colleague 赵欣怡, who
 			// orders from her own account of the tenant's other shop): the receiver is
 			// a customer of her own, not the account's buyer under a second number.
-			return acct, true
+			return true, false
 		}
 	}
-	return "", false
+	// Last, as the weakest: the shop's own accounts and the account's history above
+	// say whose the account is, the names alone only that the two are two people.
+	if n := nameOf(prof); owned && !weakName(n) && (pb.clusterContradicts(pb.root(owner), n) || pb.titleOfAnotherFamily(pb.root(owner), n)) {
+		return true, true
+	}
+	return false, false
 }
 
 // holdsAnotherAccount reports whether the party whose surviving id is root holds an
@@ -136,4 +141,35 @@ func buyerOnly(identity []string, prof PartyProfile) ([]string, PartyProfile) {
 		}
 	}
 	return keep, PartyProfile{Account: prof.Account, Shop: prof.Shop, Country: prof.Country, TaxID: prof.TaxID}
+}
+
+// giftWords are what a buyer writes in an order's note when the parcel is for someone
+// else: 送人的 (it is to give away), 送给妈妈, 送礼, 生日礼物. Asking the shop for a gift
+// (送个小礼物, 有赠品吗) is not among them: it says nothing of who receives the parcel.
+var giftWords = []string{"送人", "送给", "送礼", "生日礼物", "节日礼物", "是礼物", "当礼物", "做礼物", "作礼物"}
+
+// askWords are what a buyer writes asking the shop for a freebie (送给我个小样, 送点赠品),
+// in which 送给 says nothing of a receiver (送给我妈的 still does).
+var askWords = []string{"送给我个", "送给我一", "送我个", "送我一", "赠品", "送点", "送个", "小样"}
+
+// giftNoted reports whether the buyer's note of the document (the mapping's "buyer"
+// note: Douyin's buyer_words, Pinduoduo's buyer_memo) says the parcel is a gift. On an
+// order that names its buyer by account, the receiver is then not the buyer: the
+// receiver's name, phone and address are no evidence about the account's holder, even
+// on the account's first order, which nothing else tells from the receiver's own.
+func giftNoted(d *ontology.Document) bool {
+	for _, n := range d.Notes {
+		if n.Field != "buyer" {
+			continue
+		}
+		if slices.ContainsFunc(askWords, func(w string) bool { return strings.Contains(n.Text, w) }) {
+			continue // 送给我个赠品: the buyer asks the shop for something, the parcel is theirs
+		}
+		for _, w := range giftWords {
+			if strings.Contains(n.Text, w) {
+				return true
+			}
+		}
+	}
+	return false
 }

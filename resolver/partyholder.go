@@ -80,17 +80,18 @@ func (b *batch) loadAccountBuyers(ctx context.Context, keys []string) error {
 	return nil
 }
 
-// noteBuyer records that document doc of account acct was written to name.
-func (pb *partyBook) noteBuyer(acct, doc, name string) {
+// noteBuyer records that document doc of account acct was written to name, and
+// reports whether that is news (a document not counted before, or written anew).
+func (pb *partyBook) noteBuyer(acct, doc, name string) bool {
 	bs := pb.buyers[acct]
 	if i := slices.IndexFunc(bs, func(x AccountBuyer) bool { return x.Doc == doc }); i >= 0 {
 		if bs[i].Name == name {
-			return
+			return false
 		}
 		bs[i].Name = name
 	} else {
 		if len(bs) >= accountBuyersKept {
-			return
+			return false
 		}
 		bs = append(bs, AccountBuyer{Doc: doc, Name: name})
 	}
@@ -99,6 +100,7 @@ func (pb *partyBook) noteBuyer(acct, doc, name string) {
 		pb.buyersChanged = map[string]bool{}
 	}
 	pb.buyersChanged[acct] = true
+	return true
 }
 
 // votesFor counts the orders of acct written to a name that agrees with n: n itself, a
@@ -161,8 +163,23 @@ func fits(n, m compare.Name) bool {
 	case compare.IsMasked(m.Full):
 		first, _ := utf8.DecodeRuneInString(strings.TrimSpace(m.Full))
 		return !compare.HasHan(string(first)) || strings.HasPrefix(hn.Family, string(first))
+	case hanPetName(m) && hn.Given != "":
+		// 强强, 阿强, 小强 call someone by a character of the given name, 小陈 by the
+		// family's: 陈志强's, not his wife 王凤英's, whose parcel was the account's first.
+		switch compare.NameLevel(n, m).Kind {
+		case compare.Nickname, compare.Partial, compare.Exact, compare.Transliterated, compare.Homophone:
+			return true
+		}
+		return false
 	}
 	return true
+}
+
+// hanPetName reports whether a name is a two-character Han pet name: 阿, 小 or 老 and a
+// character, or a character doubled (强强).
+func hanPetName(m compare.Name) bool {
+	rs := []rune(normalize.PersonName(m.Full))
+	return len(rs) == 2 && compare.IsHanText(string(rs)) && (compare.NicknamePrefix(rs[0]) || rs[0] == rs[1])
 }
 
 // accountHolder returns the name most orders of acct agree with, and how many do; of
@@ -189,18 +206,30 @@ func (pb *partyBook) accountHolder(acct string) (compare.Name, int, bool) {
 // pointed at a party of the holder's own, and the account's other orders are queued to
 // be filed again. The holder's party id is a hash of the account and the holder's name,
 // the same whichever batch finds it.
-func (b *batch) examineAccount(acct, doc string) {
+func (b *batch) examineAccount(acct, doc string, news bool) {
 	pb := b.parties
 	owner, ok := pb.known[acct]
 	if !ok {
 		return
 	}
 	known := pb.names[owner]
-	if known == (compare.Name{}) || weakName(known) {
+	if known == (compare.Name{}) {
 		return
 	}
 	h, hv, ok := pb.accountHolder(acct)
-	if !ok || !clusterContradict(h, known) || hv <= pb.votesFor(acct, known) {
+	switch {
+	case !ok:
+		return
+	case weakName(known):
+		// A party known by a title only (王女士, the account's first parcel, for the
+		// buyer's mother) holds the account until two of its orders are written to a
+		// whole name the title does not fit (吴建国): a man, or another family.
+		if hv < 2 || fits(h, known) {
+			pb.settleDoubted(acct, doc, news)
+			return
+		}
+	case !clusterContradict(h, known) || hv <= pb.votesFor(acct, known):
+		pb.settleDoubted(acct, doc, news)
 		return
 	}
 	holder := partyID(b.tenant, "holder:"+acct+"\n"+normalize.PersonName(h.Full))
@@ -212,6 +241,94 @@ func (b *batch) examineAccount(acct, doc string) {
 	for _, x := range pb.buyers[acct] {
 		if x.Doc != doc {
 			pb.requeued = appendUnique(pb.requeued, x.Doc)
+		}
+	}
+}
+
+// holderInDoubt reports whether an order of acct written to receiver, another person
+// than the account's party is known by, leaves open which of them holds the account:
+// someone else the account's orders are written to has as many of them as the
+// receiver (this order counted), and no one more. The account's key names the party of its first order, and the
+// first order may as well have been a gift (李燕's only order, a parcel to her father
+// 李海涛 with his phone) as this one: filing this order with the account's party then
+// made one party of two people whenever the first order was the gift (郭晓东's account,
+// first seen on a parcel his colleague 吴欣怡 took, then his own orders filed as her
+// gifts to him). Until the account's orders say who holds it (examineAccount moves it,
+// settleDoubted files the orders again), the order is a party of its own, related to
+// the account's. A receiver written by a title or a pet name (赵女士) is left as it
+// was: it names no holder.
+func (pb *partyBook) holderInDoubt(acct string, receiver compare.Name) bool {
+	return !weakName(receiver) && pb.inDoubt(acct, receiver, "")
+}
+
+// inDoubt reports whether someone the orders of acct are written to, other than
+// receiver, has as many of them as receiver and no one more, leaving out the order
+// skip. An order counts
+// for a name it fits (fits: the name, a nickname, another script, a title or a mask
+// that fits it); another person's count is of the orders that fit them and not the
+// receiver, so that a title (赵女士) counts for her full name (赵萍) against 李琳, and
+// three people's orders (a gift first, the holder's own, a gift to a third) are three
+// counts of one, not two against one.
+func (pb *partyBook) inDoubt(acct string, receiver compare.Name, skip string) bool {
+	counts := map[string]int{}
+	var names []string
+	for _, x := range pb.buyers[acct] {
+		if x.Doc == skip {
+			continue
+		}
+		if counts[x.Name] == 0 {
+			names = append(names, x.Name)
+		}
+		counts[x.Name]++
+	}
+	vr, tied := 0, false
+	for _, m := range names {
+		if fits(receiver, compare.Name{Full: m}) {
+			vr += counts[m]
+		}
+	}
+	for _, k := range names {
+		kn := compare.Name{Full: k}
+		if fits(receiver, kn) {
+			continue
+		}
+		vk := 0
+		for _, m := range names {
+			if mn := (compare.Name{Full: m}); fits(kn, mn) && !fits(receiver, mn) {
+				vk += counts[m]
+			}
+		}
+		if vk > vr {
+			return false // another's orders outnumber the receiver's: a gift of theirs
+		}
+		tied = tied || vk == vr
+	}
+	// No one else as many: the receiver is the account's holder, and the order the
+	// holder's own (a party of the account's that holds a gift to a title of the
+	// other sex reads as a contradiction, 刘女士 beside 罗宇轩).
+	return tied
+}
+
+// settleDoubted queues again the orders of acct written to a whole name whose doubt
+// this order (doc) has just settled: filed alone while it was not settled who holds the
+// account (see holderInDoubt), they are now the holder's gifts, filed again as such. An
+// order that settles nothing queues nothing, and neither does an order counted before
+// (news false): settling is the news of its first counting, and an order filed again
+// must not queue the orders that queued it.
+func (pb *partyBook) settleDoubted(acct, doc string, news bool) {
+	if !news {
+		return
+	}
+	names, _ := pb.buyerNames(acct)
+	for _, m := range names {
+		mn := compare.Name{Full: m}
+		if weakName(mn) || pb.inDoubt(acct, mn, "") || !pb.inDoubt(acct, mn, doc) {
+			continue
+		}
+		for _, x := range pb.buyers[acct] {
+			if x.Name == m && x.Doc != doc {
+				pb.requeued = appendUnique(pb.requeued, x.Doc)
+			}
 		}
 	}
 }

@@ -66,6 +66,9 @@ type PartyProfile struct {
 	// is billed to: the office whose address and line the order gives (see
 	// partyoffice.go).
 	Organization string `json:"org,omitempty"`
+	// Line is the landline of a receiver named by a role (前台 at 010-53939892): the
+	// desk's, which relates the orders that give it and names no one (see partyrole.go).
+	Line string `json:"line,omitempty"`
 }
 
 // accountSystem is the system part of an Account.
@@ -151,7 +154,7 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 	case strings.TrimSpace(p.Address) != "":
 		pr.Place = compare.ParseAddress(p.Address)
 	}
-	return pr
+	return asRole(pr)
 }
 
 // fullNameTwice reports whether a first and a last name field hold one whole name

@@ -1,0 +1,40 @@
+package resolver_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// TestGiftNotedByTheBuyer: 李东's Douyin account is first seen on a parcel for his
+// mother 王利, at her flat with her phone, and he writes 送人的，不要放发票 (it is to give
+// away: no invoice) in the order's note; she orders on Pinduoduo herself. Nothing else
+// on the order tells it from her own, and read as hers it joined his account, and his
+// own order to come, to her. His note says the receiver is not the buyer.
+func TestGiftNotedByTheBuyer(t *testing.T) {
+	own, _, _, gift, mother, _ := liDongAndHisMother()
+	for i, seq := range [][]shopOrder{{mother, gift, own}, {gift, mother, own}} {
+		f := newFixture(t)
+		var docs []ontology.Document
+		var people []mention
+		for j, o := range seq {
+			d := f.doc(o.system, "order", fmt.Sprintf("o%d", j), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(j)*time.Hour), "online", nil, line("A", 1))
+			d.Parties = []ontology.PartyRef{o.ref}
+			if o == gift {
+				d.Notes = []ontology.Note{{Field: "buyer", Text: "送人的，不要放发票"}}
+			}
+			f.save(d)
+			for n := 0; f.process().Documents > 0; n++ {
+				if n > 10 {
+					t.Fatalf("order %d: the queue does not empty", j)
+				}
+			}
+			docs, people = append(docs, d), append(people, mention{o.person, o.ref})
+		}
+		if got := partition(t, f, docs, people); got != "0 0 | 1" {
+			t.Errorf("order %d gave clusters %q, want his gift with his own order and his mother apart", i, got)
+		}
+	}
+}
