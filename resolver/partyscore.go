@@ -100,6 +100,16 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 			p.Name = pr.FullName
 		}
 	}
+	desk := false
+	if !pr.Company {
+		// An office's front desk in the receiver field: a note beside the buyer's name,
+		// or the desk alone (partydesk.go).
+		var person string
+		if person, desk = deskReceiver(pr.FullName); desk {
+			pr.FullName, p.Name = person, person
+			desk = person == ""
+		}
+	}
 	if pr.Company {
 		pr.Name = normalize.CompanyName(p.Name).Key
 	} else {
@@ -133,6 +143,14 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 		pr.Place = compare.LatinAddress(p.Place.Number, p.Place.Street, p.Place.Line2, p.Place.Locality, p.Place.Postcode, p.Place.Region)
 	case strings.TrimSpace(p.Address) != "":
 		pr.Place = compare.ParseAddress(p.Address)
+	}
+	if desk {
+		// Addressed to the desk alone: its landline and the office's address are every
+		// colleague's, and only what is the buyer's (account, mailbox, mobile) files it.
+		pr.Address, pr.Place, pr.PhoneDigits = "", compare.Address{}, ""
+		if !compare.MobileLine(pr.Phone) {
+			pr.Phone = ""
+		}
 	}
 	return pr
 }
