@@ -579,7 +579,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			// The account's holder, by the names its orders are written to (see
 			// partyholder.go).
 			pb.noteBuyer(acct, uid, prof.FullName)
-			b.examineAccount(acct, uid, prof)
+			b.examineAccount(acct, uid)
 		}
 		// A gift: the buyer's account beside another person's parcel (see partygift.go).
 		var receivers []string

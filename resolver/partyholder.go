@@ -189,31 +189,18 @@ func (pb *partyBook) accountHolder(acct string) (compare.Name, int, bool) {
 // pointed at a party of the holder's own, and the account's other orders are queued to
 // be filed again. The holder's party id is a hash of the account and the holder's name,
 // the same whichever batch finds it.
-func (b *batch) examineAccount(acct, doc string, prof PartyProfile) {
+func (b *batch) examineAccount(acct, doc string) {
 	pb := b.parties
 	owner, ok := pb.known[acct]
 	if !ok {
 		return
 	}
 	known := pb.names[owner]
-	if known == (compare.Name{}) {
-		// A holder's party the account moved to, which a mention of another key
-		// founded first: it is known by its root's name.
-		known = pb.names[pb.root(owner)]
-	}
 	if known == (compare.Name{}) || weakName(known) {
 		return
 	}
 	h, hv, ok := pb.accountHolder(acct)
-	if !ok {
-		return
-	}
-	if n := nameOf(prof); hv == pb.votesFor(acct, known) && hv == pb.votesFor(acct, n) && pb.customerElsewhere(n, known, prof, owner) {
-		// A tie between the name the account was founded under and this order's, which
-		// is a customer's in her own right while the founder's is not (see
-		// customerElsewhere): the holder is hers.
-		h = n
-	} else if !clusterContradict(h, known) || hv <= pb.votesFor(acct, known) {
+	if !ok || !clusterContradict(h, known) || hv <= pb.votesFor(acct, known) {
 		return
 	}
 	holder := partyID(b.tenant, "holder:"+acct+"\n"+normalize.PersonName(h.Full))
@@ -221,16 +208,6 @@ func (b *batch) examineAccount(acct, doc string, prof PartyProfile) {
 		return
 	}
 	pb.known[acct] = holder
-	if _, ok := pb.names[holder]; !ok {
-		// Known by the holder's name from now on, whichever mention founds it: the
-		// account's next order is judged against it (the mention that moved the
-		// account may be filed under another writing of the buyer, see describeAnew).
-		pb.names[holder] = h
-	}
-	// One move per account a batch: the store points the key at each row's party in
-	// one statement, and of two rows for one key the first stuck (an account moved to
-	// a gift's receiver on a tie, then to its holder by the next order of the batch).
-	pb.accountMoves = slices.DeleteFunc(pb.accountMoves, func(m PartyAlias) bool { return m.Key == acct })
 	pb.accountMoves = append(pb.accountMoves, PartyAlias{Key: acct, PartyID: holder})
 	for _, x := range pb.buyers[acct] {
 		if x.Doc != doc {
@@ -253,42 +230,4 @@ func (b *batch) accountChanges() {
 	}
 	b.changes.AccountMoves = pb.accountMoves
 	b.changes.Requeued = pb.requeued
-}
-
-// customerElsewhere reports, for an order of an account (its profile prof, written to n)
-// whose names tie between n and the name the account's party (owner) was founded under
-// (known),
-// whether n is the account's holder by what else the tenant knows of the two. The
-// holder is a customer of the tenant by definition; a gift's receiver (a parent, a
-// friend) only by chance. So where the order's phone names a party of n's own, outside
-// the account's, known by n written whole and holding no account of the account's
-// system (its orders come from elsewhere: 李秀英's Pinduoduo orders on the number her own
-// Douyin order gives), while the founder is known by nothing but the account's orders
-// (王强, her first order's receiver), the order is the holder's and the first a gift.
-// Each account of the system is left out of the evidence: one of the same shop is a
-// gift's receiver's own (see giftReceiver), one of the other shop's says nothing here.
-// The founder counts as a customer elsewhere when the account's party was founded by
-// another document (her Pinduoduo order came first and the account joined it) or holds
-// a member of her name from one. A tie with nothing to tell stays with the founder.
-func (pb *partyBook) customerElsewhere(n, known compare.Name, prof PartyProfile, owner string) bool {
-	if prof.Account == "" || prof.Phone == "" || weakName(n) || !clusterContradict(n, known) {
-		return false
-	}
-	r, ok := pb.known["phone:"+prof.Phone]
-	if !ok || pb.root(r) == pb.root(owner) || !pb.knownByName(pb.root(r), n) || pb.holdsAnotherAccount(pb.root(r), prof.Account, "") {
-		return false
-	}
-	founder, ok := pb.profiles[owner]
-	if !ok {
-		founder, ok = pb.stored[owner]
-	}
-	if ok && founder.Account != prof.Account {
-		return false
-	}
-	for _, p := range pb.wholeMemberProfiles(pb.root(owner)) {
-		if !p.Company && p.Account != prof.Account && !weakName(nameOf(p)) && wholeNameAgrees(nameOf(p), known) {
-			return false
-		}
-	}
-	return true
 }
