@@ -1,7 +1,9 @@
 package resolver_test
 
 import (
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/seamhub/seam/ontology"
 )
@@ -70,5 +72,47 @@ func TestDeskOrderOnTheBuyersMobile(t *testing.T) {
 		if got := partition(t, f, docs, people); got != "0 0 0" {
 			t.Errorf("arrival order %d gave clusters %q, want one buyer", i, got)
 		}
+	}
+}
+
+// TestDeskOrderFollowsItsAccount: 赵娟's Douyin account is first seen on a gift to 赵家豪;
+// then come her own orders to her office, written 赵娟（前台代收）, and one to its desk
+// alone (前台收) with her mobile. The desk order names no one and votes for no holder,
+// but it is the account's: when her second order moves the account from its first
+// receiver to her, the desk order moves with it, whether it came before or after and
+// in one batch or one at a time.
+func TestDeskOrderFollowsItsAccount(t *testing.T) {
+	const office = "四川省成都市武侯区人民南路9号环球中心24楼2408成都星辰网络科技有限公司 前台"
+	gift := shopOrder{0, "douyin", wangjingHome("1@#ZHAOJUAN", "赵家豪", "18151321276", "北京市北京市海淀区海淀街道东方明珠花园15栋4单元103室")}
+	own := shopOrder{0, "douyin", wangjingHome("1@#ZHAOJUAN", "赵娟（前台代收）", "18503953479", office)}
+	desk := shopOrder{0, "douyin", wangjingHome("1@#ZHAOJUAN", "前台收", "18503953479", "四川省成都市武侯区人民南路9号环球中心24楼2408")}
+	for i, seq := range [][]shopOrder{{gift, own, desk, own}, {gift, desk, own, own}} {
+		f := newFixture(t)
+		if got := deliverOrders(t, f, seq); got != "0 0 0 0" {
+			t.Errorf("one at a time, order %d gave clusters %q, want 赵娟's account whole", i, got)
+		}
+	}
+	// In one batch, which resolves its documents by id: her first order, the desk's,
+	// then her second, the one that moves the account.
+	f := newFixture(t)
+	first := f.doc("douyin", "order", "o0", ontology.RoleOrder, ontology.VerbPaid, t0, "online", nil, line("A", 1))
+	first.Parties = []ontology.PartyRef{gift.ref}
+	f.save(first)
+	f.process()
+	var docs []ontology.Document
+	for k, o := range []shopOrder{own, desk, own} {
+		d := f.doc(o.system, "order", fmt.Sprintf("o1-%d", k), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(k+1)*time.Hour), "online", nil, line("A", 1))
+		d.Parties = []ontology.PartyRef{o.ref}
+		docs = append(docs, d)
+	}
+	f.save(docs...)
+	for n := 0; f.process().Documents > 0; n++ {
+		if n > 10 {
+			t.Fatal("the queue does not empty")
+		}
+	}
+	people := []mention{{0, gift.ref}, {0, own.ref}, {0, desk.ref}, {0, own.ref}}
+	if got := partition(t, f, append([]ontology.Document{first}, docs...), people); got != "0 0 0 0" {
+		t.Errorf("in one batch gave clusters %q, want 赵娟's account whole", got)
 	}
 }
