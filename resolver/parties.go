@@ -463,6 +463,8 @@ func (b *batch) loadParties(ctx context.Context, docs []PendingDoc) error {
 			a := buyerAccount(p, pr, id)
 			if a != "" {
 				accounts = append(accounts, a)
+			} else if n := namelessAccount(p, pr, id); n != "" {
+				accounts = append(accounts, n)
 			}
 			mentions = append(mentions, mention{identity: id, writing: w, profile: pr, account: a})
 		}
@@ -591,6 +593,8 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			// The account's holder, by the names its orders are written to (see
 			// partyholder.go).
 			b.examineAccount(acct, uid, pb.noteBuyer(acct, uid, prof.FullName))
+		} else if acct := namelessAccount(p, prof, identity); acct != "" {
+			pb.noteBuyer(acct, uid, "")
 		}
 		// A gift: the buyer's account beside another person's parcel (see partygift.go).
 		var receivers, doubted []string

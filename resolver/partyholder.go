@@ -61,6 +61,26 @@ func buyerAccount(p ontology.PartyRef, prof PartyProfile, identity []string) str
 	return ""
 }
 
+// namelessAccount returns the account key (ext:) of a customer mention that names its
+// buyer by account and no one as its receiver (an order to an office's front desk,
+// partydesk.go), or "". Such an order is the account's whatever its holder: it casts
+// no vote, but is kept with the account's orders so that it is filed again with them
+// when the account changes hands (赵娟's order to her desk, read after a tie had left
+// her account with her first order's receiver, stayed with him when her next order
+// moved the account to her).
+func namelessAccount(p ontology.PartyRef, prof PartyProfile, identity []string) string {
+	if p.Role != ontology.PartyCustomer || prof.Company || p.ExternalID == "" || prof.Email != "" ||
+		prof.FullName != "" || prof.Given != "" || prof.Family != "" {
+		return ""
+	}
+	for _, k := range identity {
+		if strings.HasPrefix(k, "ext:") {
+			return k
+		}
+	}
+	return ""
+}
+
 // loadAccountBuyers reads the buyers kept for the accounts the batch's mentions name.
 func (b *batch) loadAccountBuyers(ctx context.Context, keys []string) error {
 	pb := b.parties
@@ -114,7 +134,7 @@ func (pb *partyBook) votesFor(acct string, n compare.Name) int {
 func votesAmong(names []string, counts map[string]int, n compare.Name) int {
 	v := 0
 	for _, m := range names {
-		if fits(n, compare.Name{Full: m}) {
+		if m != "" && fits(n, compare.Name{Full: m}) { // a nameless order votes for no one
 			v += counts[m]
 		}
 	}
@@ -190,7 +210,7 @@ func (pb *partyBook) accountHolder(acct string) (compare.Name, int, bool) {
 	names, counts := pb.buyerNames(acct)
 	for _, name := range names {
 		n := compare.Name{Full: name}
-		if weakName(n) {
+		if name == "" || weakName(n) {
 			continue
 		}
 		if v := votesAmong(names, counts, n); v > bv {

@@ -64,6 +64,12 @@ func asRole(pr PartyProfile) PartyProfile {
 		return pr
 	}
 	pr.Name, pr.FullName, pr.Given, pr.Family = "", "", "", ""
+	return deskLine(pr)
+}
+
+// deskLine moves the fixed line of a profile that names no one but a desk (or a number
+// no plan reads) to Line, where it relates and does not identify.
+func deskLine(pr PartyProfile) PartyProfile {
 	switch {
 	case compare.FixedLine(pr.Phone):
 		pr.Line, pr.Phone = pr.Phone, ""

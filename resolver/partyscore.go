@@ -117,6 +117,16 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 			p.Name = pr.FullName
 		}
 	}
+	desk := false
+	if !pr.Company {
+		// An office's front desk in the receiver field: a note beside the buyer's name,
+		// or the desk alone (partydesk.go).
+		var person string
+		if person, desk = deskReceiver(pr.FullName); desk {
+			pr.FullName, p.Name = person, person
+			desk = person == ""
+		}
+	}
 	if pr.Company {
 		pr.Name = normalize.CompanyName(p.Name).Key
 	} else {
@@ -153,6 +163,16 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 		pr.Place = compare.LatinAddress(p.Place.Number, p.Place.Street, p.Place.Line2, p.Place.Locality, p.Place.Postcode, p.Place.Region)
 	case strings.TrimSpace(p.Address) != "":
 		pr.Place = compare.ParseAddress(p.Address)
+	}
+	if desk {
+		// Addressed to the desk alone: the office's address is every colleague's, and
+		// only what is the buyer's (account, mailbox, mobile) files it. The desk's
+		// landline relates the orders that give it, as a role's does (asRole).
+		pr.Address, pr.Place = "", compare.Address{}
+		pr = deskLine(pr)
+		if !compare.MobileLine(pr.Phone) {
+			pr.Phone = ""
+		}
 	}
 	return asRole(pr)
 }

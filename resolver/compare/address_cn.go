@@ -170,6 +170,7 @@ func parseChineseOrdered(s string) Address {
 	}
 	pos = skipRepeatedAreas(rs, pos, a)
 	a.Town, pos = takeSuffix(rs, pos, 10, "街道", "镇", "乡")
+	pos = skipRepeatedTown(rs, pos, a)
 	if street, number, name, end, ok := pointOfInterest(rs, pos); ok {
 		a.Street, a.Number, a.Detail = street, number, name+string(rs[end:])
 		return a
@@ -261,6 +262,29 @@ func skipRepeatedAreas(rs []rune, pos int, a Address) int {
 		}
 		if a.Locality != "" && hasAt(rs, pos, a.Locality) {
 			pos += utf8.RuneCountInString(a.Locality)
+		}
+		if pos == start {
+			return pos
+		}
+	}
+}
+
+// skipRepeatedTown skips, at pos, the town (街道, 镇, 乡) the address has just named,
+// and the areas before it, written again: Douyin prints the province, city, district
+// and 街道 its buyer picked and then the line the buyer typed, which names the 街道
+// again as often as not (西湖区蒋村街道 蒋村街道西溪路1789号碧桂园5栋1单元701: a third of
+// one blind kit's Douyin orders). Left in, the repeat was read as the street, the road
+// and the compound fell into the detail, and the buyer's own orders on other platforms
+// (西溪路1789号碧桂园5栋1单元701) no longer shared her home.
+func skipRepeatedTown(rs []rune, pos int, a Address) int {
+	if a.Town == "" {
+		return pos
+	}
+	for {
+		start := pos
+		pos = skipRepeatedAreas(rs, pos, a)
+		if hasAt(rs, pos, a.Town) {
+			pos += utf8.RuneCountInString(a.Town)
 		}
 		if pos == start {
 			return pos

@@ -73,6 +73,12 @@ var chineseAddressTests = []struct {
 		Address{Region: "陕西省", City: "西安市", Locality: "莲湖区", Detail: "紫薇田园都市10号楼"}},
 	{"山东省菏泽市曹县 山东省菏泽市青菏街道徐寨村", // the province and city again, then the township
 		Address{Region: "山东省", City: "菏泽市", Locality: "曹县", Town: "青菏街道", Detail: "徐寨村"}},
+	{"浙江省杭州市西湖区蒋村街道蒋村街道西溪路1789号碧桂园5栋1单元701", // Douyin's 街道, then the buyer's again
+		Address{Region: "浙江省", City: "杭州市", Locality: "西湖区", Town: "蒋村街道", Street: "西溪路", Number: "1789", Detail: "碧桂园5栋1单元701"}},
+	{"四川省成都市武侯区浆洗街街道浆洗街街道天府大道１０２７号翠湖苑２３栋６单元３３０４", // a 街道 named like a street, twice
+		Address{Region: "四川省", City: "成都市", Locality: "武侯区", Town: "浆洗街街道", Street: "天府大道", Number: "1027", Detail: "翠湖苑23栋6单元3304"}},
+	{"广东省深圳市南山区蛇口街道南山区蛇口街道后海大道491号", // the district and the 街道 again
+		Address{Region: "广东省", City: "深圳市", Locality: "南山区", Town: "蛇口街道", Street: "后海大道", Number: "491"}},
 	{"辽宁省大连市中山区大连路5号", // a road named after the city is no repeat
 		Address{Region: "辽宁省", City: "大连市", Locality: "中山区", Street: "大连路", Number: "5"}},
 	{"", Address{}},

@@ -45,6 +45,15 @@ func TitleGender(n Name) Gender {
 	case strings.Contains(text, "女士"), strings.Contains(text, "小姐"):
 		return GenderFemale
 	}
+	if rs := []rune(strings.Join(strings.Fields(text), "")); len(rs) == 2 && isHan(string(rs[0])) {
+		// A family name and 哥 or 姐 (李哥, 刘姐): brother or sister, as 先生 and 女士.
+		switch rs[1] {
+		case '哥':
+			return GenderMale
+		case '姐':
+			return GenderFemale
+		}
+	}
 	for _, w := range strings.Fields(strings.ToLower(titleMarks.Replace(text))) {
 		switch w {
 		case "mr":

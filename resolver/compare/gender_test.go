@@ -45,6 +45,9 @@ func TestGendersClash(t *testing.T) {
 		{Name{Full: "张女士"}, Name{Full: "张小姐"}, false},
 		{Name{Full: "张晶月"}, Name{Full: "张健浩"}, false}, // no title: names compare as names
 		{Name{Full: "Mr Wang"}, Name{Full: "王丽"}, true},
+		{Name{Full: "李哥"}, Name{Full: "李强"}, false}, // brother Li
+		{Name{Full: "李姐"}, Name{Full: "李强"}, true},  // sister Li is no 李强
+		{Name{Full: "刘哥"}, Name{Full: "刘丽娟"}, true},
 	} {
 		if got := GendersClash(c.a, c.b); got != c.want {
 			t.Errorf("GendersClash(%+v, %+v) = %v, want %v", c.a, c.b, got, c.want)

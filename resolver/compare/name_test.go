@@ -411,6 +411,7 @@ func TestHanNicknames(t *testing.T) {
 		{"秀兰", "王秀英", Different},
 		{"英", "王秀英", Different},
 		{"王总", "王建华", Partial}, // a title after the family name, as 王先生
+		{"李哥", "李强", Partial},  // brother Li
 	} {
 		if got := NameLevel(Name{Full: c.a}, Name{Full: c.b}); got.Kind != c.want {
 			t.Errorf("%s vs %s: %v (%s), want %v", c.a, c.b, got.Kind, got.Why, c.want)

@@ -15,8 +15,10 @@ var (
 	// 王, 李老师 for a teacher. Buyers and couriers write them in a delivery's recipient
 	// field (Meituan, Douyin and Pinduoduo orders to an office or a school) as they
 	// write 王先生. After two characters or more they are left: 总 may end a given name
-	// (王建总), and a compound family name with one is too rare to guess at.
-	hanFamilyTitles = []string{"总", "老师"}
+	// (王建总), and a compound family name with one is too rare to guess at. 哥 and 姐
+	// (李哥, 刘姐: brother Li, sister Liu) are how buyers and couriers write a man or a
+	// woman they call by the family name, on the same orders.
+	hanFamilyTitles = []string{"总", "老师", "哥", "姐"}
 )
 
 // PersonName returns the comparable key of a person's name: the words of

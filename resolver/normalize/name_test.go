@@ -31,6 +31,9 @@ var nameTests = []struct{ in, want string }{
 	{"先生", "先生"},
 	{"王总", "王"},    // the boss called 王, on a delivery to an office
 	{"李老师", "李"},   // a teacher
+	{"李哥", "李"},    // brother Li
+	{"刘姐", "刘"},    // sister Liu
+	{"王建哥", "王建哥"}, // after a whole name it is part of it
 	{"王建总", "王建总"}, // after a whole name 总 is part of it
 	{"总", "总"},
 	{"美林", "美林"}, // CJK order is kept
