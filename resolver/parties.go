@@ -598,7 +598,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		// A gift: the buyer's account beside another person's parcel (see partygift.go).
 		var receivers, doubted []string
-		if gift, byName := pb.giftReceiver(p, prof, identity, uid); gift || noted {
+		if gift, byName := pb.giftReceiver(p, prof, identity); gift || noted {
 			receiver := nameOf(prof)
 			var kept []string
 			kept, prof = buyerOnly(identity, prof)

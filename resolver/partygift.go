@@ -40,13 +40,7 @@ import (
 // account (Shopify's customer, WooCommerce's customer_id) comes with the billing name
 // in its parts and the buyer's mailbox, and a family sharing such an account is what the
 // household rules are for. A weak name (王先生, 李**) contradicts no one.
-//
-// Or the account's other orders were all written to no one (an office's front desk,
-// 前台: see partydesk.go), and the mention's phone names a party known by the mention's
-// very name: a customer of her own elsewhere (a colleague buying on Pinduoduo), sent a
-// parcel from the account, not the account's holder named at last. doc is the order's
-// document, whose own vote the account's buyers already hold.
-func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identity []string, doc string) (gift, byName bool) {
+func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identity []string) (gift, byName bool) {
 	acct := buyerAccount(p, prof, identity)
 	if acct == "" {
 		return false, false
@@ -70,12 +64,6 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 		if prof.Shop != "" && pb.holdsAnotherAccount(pb.root(r), prof.Account, prof.Shop) {
 			return true, false
 		}
-		if n := nameOf(prof); owned && !weakName(n) && pb.writtenToNoOne(acct, doc) && pb.knownByName(pb.root(r), n) {
-			// 孙浩's account, all its parcels to his office's desk, sending one to his
-			// colleague 钱玉 at her mobile: joined by the account's key and her phone,
-			// he and she became one party.
-			return true, false
-		}
 		if owned && pb.holdsAnotherAccount(pb.root(r), prof.Account, "") && !pb.knownByName(pb.root(owner), nameOf(prof)) {
 			// An account with a history, none of it under this name written whole (赵小姐
 			// ordering to her office, then a parcel there for her colleague 赵欣怡, who
@@ -90,22 +78,6 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 		return true, true
 	}
 	return false, false
-}
-
-// writtenToNoOne reports whether the orders of acct other than doc, one at least, were
-// all written to no one (a desk: their buyers kept with no name, see namelessAccount).
-func (pb *partyBook) writtenToNoOne(acct, doc string) bool {
-	n := 0
-	for _, x := range pb.buyers[acct] {
-		if x.Doc == doc {
-			continue
-		}
-		if x.Name != "" {
-			return false
-		}
-		n++
-	}
-	return n > 0
 }
 
 // holdsAnotherAccount reports whether the party whose surviving id is root holds an
