@@ -60,6 +60,14 @@ type shopOrder struct {
 	ref    ontology.PartyRef
 }
 
+// doc is the order as the j-th of a sequence: its id, an hour after the one before,
+// sold through shop, with o's party.
+func (o shopOrder) doc(f *fixture, j int, shop string) ontology.Document {
+	d := f.doc(o.system, "order", fmt.Sprintf("o%d", j), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(j)*time.Hour), shop, nil, line("A", 1))
+	d.Parties = []ontology.PartyRef{o.ref}
+	return d
+}
+
 // deliverOrders saves and resolves the orders one batch each, in the order given, and
 // returns the clusters as partition renders them.
 func deliverOrders(t *testing.T, f *fixture, seq []shopOrder) string {
@@ -81,8 +89,7 @@ func deliverEach(t *testing.T, f *fixture, seq []shopOrder, shops ...string) ([]
 		if j < len(shops) {
 			shop = shops[j]
 		}
-		d := f.doc(o.system, "order", fmt.Sprintf("o%d", j), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(j)*time.Hour), shop, nil, line("A", 1))
-		d.Parties = []ontology.PartyRef{o.ref}
+		d := o.doc(f, j, shop)
 		f.save(d)
 		for n := 0; f.process().Documents > 0; n++ {
 			if n > 10 {

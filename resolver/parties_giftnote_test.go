@@ -1,9 +1,7 @@
 package resolver_test
 
 import (
-	"fmt"
 	"testing"
-	"time"
 
 	"github.com/seamhub/seam/ontology"
 )
@@ -20,8 +18,7 @@ func TestGiftNotedByTheBuyer(t *testing.T) {
 		var docs []ontology.Document
 		var people []mention
 		for j, o := range seq {
-			d := f.doc(o.system, "order", fmt.Sprintf("o%d", j), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(j)*time.Hour), "online", nil, line("A", 1))
-			d.Parties = []ontology.PartyRef{o.ref}
+			d := o.doc(f, j, "online")
 			if o == gift {
 				d.Notes = []ontology.Note{{Field: "buyer", Text: "送人的，不要放发票"}}
 			}

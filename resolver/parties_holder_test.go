@@ -1,7 +1,6 @@
 package resolver_test
 
 import (
-	"fmt"
 	"testing"
 	"time"
 
@@ -51,8 +50,7 @@ func TestAccountHolderInOneBatch(t *testing.T) {
 	var docs []ontology.Document
 	var people []mention
 	for j, o := range seq {
-		d := f.doc(o.system, "order", fmt.Sprintf("o%d", j), ontology.RoleOrder, ontology.VerbPaid, t0.Add(time.Duration(j)*time.Hour), "online", nil, line("A", 1))
-		d.Parties = []ontology.PartyRef{o.ref}
+		d := o.doc(f, j, "online")
 		docs, people = append(docs, d), append(people, mention{o.person, o.ref})
 	}
 	f.save(docs...)
