@@ -143,10 +143,16 @@ func scriptRuns(w string) []string {
 		return nil
 	}
 	var runs []string
-	start, inCJK := 0, false
+	start, inCJK, begun := 0, false, false
 	for i, r := range w {
-		if c := isCJK(r); i == 0 {
-			inCJK = c
+		// A combining mark belongs to the character before it, whatever its script: cut
+		// off alone it became a word of its own that the next reading of the key drops
+		// (fuzzing found 郉 with a Hebrew accent after it).
+		if unicode.IsMark(r) {
+			continue
+		}
+		if c := isCJK(r); !begun {
+			inCJK, begun = c, true
 		} else if c != inCJK {
 			runs = append(runs, w[start:i])
 			start, inCJK = i, c
