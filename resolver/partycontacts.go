@@ -82,8 +82,9 @@ func (pb *partyBook) clusterContacts(root string, extra PartyProfile) (emails, p
 		if p.Company || compare.ReadsChinese(nameOf(p)) {
 			return false
 		}
-		if p.Email != "" && !compare.IsMasked(p.Email) && !familyMailbox(p) {
-			// A family's mailbox is the household's, no one person's own.
+		if p.Email != "" && !compare.IsMasked(p.Email) && !familyMailbox(p) && !workMailbox(p) {
+			// A family's mailbox is the household's, no one person's own; a mailbox at
+			// the domain of the company billed is the firm's (workMailboxBeside).
 			emails[p.Email] = true
 		}
 		if p.Phone != "" && !compare.IsMasked(p.Phone) {

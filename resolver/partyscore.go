@@ -622,6 +622,9 @@ func CompareParties(a, b PartyProfile) Comparison {
 		homophoneOnAnotherPhone(&c)
 		readingAtTheFlat(&c)
 		twinNamesAlike(&c, a, b)
+		// Last, on the address's levels, and where no rule above made more of the
+		// mailboxes than another one each.
+		workMailboxBeside(&c, a, b)
 	}
 	return c
 }
