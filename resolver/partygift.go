@@ -64,7 +64,7 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 		if prof.Shop != "" && pb.holdsAnotherAccount(pb.root(r), prof.Account, prof.Shop) {
 			return true, false
 		}
-		if owned && pb.holdsAnotherAccount(pb.root(r), prof.Account, "") && !pb.knownByName(pb.root(owner), nameOf(prof)) && !pb.heldUnder(acct, nameOf(prof)) {
+		if owned && pb.holdsAnotherAccount(pb.root(r), prof.Account, "") && !pb.knownByName(pb.root(owner), nameOf(prof)) {
 			// An account with a history, none of it under this name written whole (赵小姐
 			// ordering to her office, then a parcel there for her colleague 赵欣怡, who
 			// orders from her own account of the tenant's other shop): the receiver is
