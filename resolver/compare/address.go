@@ -118,6 +118,12 @@ func AddressPartLevel(p Part, a, b Address) Level {
 		// line (three 陳家偉 of South Horizons, each in another block).
 		return level("address.detail", Null, "%s names the area; the homes are in the first line", a.Detail)
 	}
+	if p == PartDetail && l.Kind == Different && (chineseAddress(a) || chineseAddress(b)) && roomWorded(a.Detail, b.Detail) &&
+		comparePart(PartNumber, a.Number, b.Number).Kind == Exact {
+		// 46号503 against Room 503, No. 46: one room of one house number, named in the
+		// Han form by its number alone (see roomWorded).
+		return level("address.detail", Dwelling, "%s ~ %s: the room %s, worded otherwise", a.Detail, b.Detail, strings.Join(digitRuns(a.Detail), ""))
+	}
 	if p == PartStreet && l.Kind.Agrees() && l.Kind != Exact && homeInStreet(a) && homeInStreet(b) {
 		// Flat B, 24/F, Block 3 against Flat C, 23/F, Block 8 of one estate: the first
 		// line holds the flat, and its numbers say another home however alike the words.

@@ -326,6 +326,8 @@ func isRomanChinese(segs []string) bool {
 			return true
 		case last == "district" || last == "dist" || words[0] == "sec." || words[0] == "ln.":
 			return true
+		case buildingRun(seg) || newArea(words):
+			return true
 		case len(seg) == 6 && allDigits(seg):
 			return true
 		}
@@ -369,9 +371,12 @@ func parseRomanChinese(segs []string) Address {
 		case strings.ContainsAny(seg, "-#") && chineseStyleDetail(seg):
 			// 4-2906, 21#1803: the flat as a Chinese form writes it, in an English one.
 			room = append(room, seg)
+		case buildingRun(seg):
+			// Bldg 16-4-402: the same numbers after a word for the building.
+			room = append(room, seg)
 		case words[0] == "sec." || words[0] == "sec" || words[0] == "ln." || words[0] == "aly.":
 			extra = append(extra, seg)
-		case last == "district" || last == "dist" || last == "county":
+		case last == "district" || last == "dist" || last == "county" || newArea(words):
 			a.Locality = seg
 		case last == "city":
 			a.City = seg
