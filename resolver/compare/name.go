@@ -284,10 +284,7 @@ func hanLevel(field, a, b string) Level {
 	if k, r, ok := homophoneLevel(na, nb); ok {
 		return level(field, k, "%s ~ %s: both read %s", a, b, r)
 	}
-	if l, ok := hanNickname(field, a, nb); ok {
-		return l
-	}
-	if l, ok := hanNickname(field, b, na); ok {
+	if l, ok := hanNicknames(field, a, b, na, nb); ok {
 		return l
 	}
 	if na.Given == nb.Given && lookAlike(na.Family, nb.Family) {
@@ -1093,6 +1090,22 @@ func hanNickname(field, nick string, full HanName) (Level, bool) {
 		return level(field, Nickname, "%s is the given name of %s%s alone", nick, full.Family, full.Given), true
 	}
 	return Level{}, false
+}
+
+// hanNicknames is hanNickname read both ways, a against b's name and b against a's.
+// Where both read, as other forms (王王 doubles the 王 of 老王 parsed as family 老, and
+// 老王 names the family of 王王), the weaker of the two is the answer, so that the
+// level does not depend on which side comes first.
+func hanNicknames(field, a, b string, na, nb HanName) (Level, bool) {
+	l1, ok1 := hanNickname(field, a, nb)
+	l2, ok2 := hanNickname(field, b, na)
+	switch {
+	case ok1 && ok2 && l2.Kind == Partial:
+		return l2, true
+	case ok1:
+		return l1, true
+	}
+	return l2, ok2
 }
 
 // soundsIn reports whether a character reads as one of the given name's characters.
