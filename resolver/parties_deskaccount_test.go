@@ -1,0 +1,51 @@
+package resolver_test
+
+import (
+	"testing"
+
+	"github.com/seamhub/seam/ontology"
+)
+
+// TestDeskAccountsGiftToAColleague: 郭晓东's Douyin account sends his office parcels to
+// its front desk (上海远航物流有限公司前台, the desk's landline), then one to his colleague
+// 吴欣怡 at the office, with her name and mobile. She orders on Pinduoduo under that name
+// and mobile to her home. The account's party names no one, so nothing contradicted her
+// name, and the gift's mention, with his account and her mobile, made one customer of
+// his desk orders and her own orders. Two people, in every arrival order where a desk
+// order comes before the gift (an account whose first order is the gift is its
+// receiver's until its orders say otherwise: see TestGiftOrderJoinsNoTwoPeople).
+func TestDeskAccountsGiftToAColleague(t *testing.T) {
+	const office = "上海市上海市浦东新区塘桥街道祖冲之路500号中心广场34楼3406"
+	desk := shopOrder{0, "douyin", wangjingHome("1@#GUOXD", "上海远航物流有限公司前台", "021-66092865", office)}
+	desk2 := shopOrder{0, "douyin", wangjingHome("1@#GUOXD", "前台", "021-66092865", office+"室")}
+	gift := shopOrder{0, "douyin", wangjingHome("1@#GUOXD", "吴欣怡", "18267147189", office+"上海远航物流有限公司")}
+	home := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "吴欣怡", Phone: "18267147189",
+		Address: "上海市上海市浦东新区东方明珠花园21栋2单元3303室"}}
+	home2 := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "吴欣怡", Phone: "18267147189",
+		Address: "上海市上海市浦东新区东方明珠花园21-2-3303"}}
+	clustersInEveryOrder(t, [][]shopOrder{
+		{home, desk, gift, home2, desk2},
+		{desk, gift, home, home2, desk2},
+		{desk, desk2, home, gift, home2},
+		{home, home2, desk, desk2, gift},
+	}, "0 0 0 | 1 1", "his desk orders and gift apart from her own orders")
+}
+
+// TestDeskAccountsOwnOrders: 周杰's Douyin account sends to his office's desk, then twice
+// to himself at home with his mobile, which his Pinduoduo orders give too. His first
+// order under his name is no evidence yet (it may as well be a parcel for someone else);
+// the second makes the name the account's, and all his orders one customer, in any
+// arrival order.
+func TestDeskAccountsOwnOrders(t *testing.T) {
+	const office = "北京市北京市海淀区海淀大街182号国际金融中心29楼2920"
+	const home = "北京市北京市海淀区知春路982号龙湖天街20栋1单元1602室"
+	desk := shopOrder{0, "douyin", wangjingHome("1@#ZHOUJ", "前台", "010-53939892", office)}
+	own := shopOrder{0, "douyin", wangjingHome("1@#ZHOUJ", "周杰", "19006412285", home)}
+	pdd := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "周杰", Phone: "19006412285", Address: home}}
+	clustersInEveryOrder(t, [][]shopOrder{
+		{desk, own, own, pdd},
+		{pdd, desk, own, own},
+		{desk, pdd, own, own},
+		{own, desk, pdd, own},
+	}, "0 0 0 0", "one buyer")
+}
