@@ -10,11 +10,15 @@ import (
 )
 
 // An account's buyers are kept on the alias node of its key, as a list of "doc<US>name"
-// strings, one per document in the order first seen: what resolution reads to tell the
+// strings (and "<US>c" after an order that names no one but gives the buyer's own
+// contact), one per document in the order first seen: what resolution reads to tell the
 // account's holder (the name most of its orders bear) from the receivers of its gifts
 // (see resolver/partyholder.go). A list of strings is what a Neo4j property holds; the
 // unit separator is in no name a checkout accepts.
 const buyerSep = "\x1f"
+
+// buyerContact marks an order that names no one but gives the buyer's own contact.
+const buyerContact = "c"
 
 // AccountBuyers returns the buyers kept for each of the listed account keys that has any.
 func (t *resolutionTx) AccountBuyers(ctx context.Context, keys []string) (map[string][]resolver.AccountBuyer, error) {
@@ -40,7 +44,8 @@ RETURN al.code AS key, al.buyers AS buyers`, map[string]any{"uids": uids, "tenan
 			s, _ := v.(string)
 			doc, name, ok := strings.Cut(s, buyerSep)
 			if ok {
-				bs = append(bs, resolver.AccountBuyer{Doc: doc, Name: name})
+				name, contact, _ := strings.Cut(name, buyerSep)
+				bs = append(bs, resolver.AccountBuyer{Doc: doc, Name: name, Contact: contact == buyerContact})
 			}
 		}
 		out[get[string](r, "key")] = bs
@@ -64,7 +69,11 @@ func accountBuyerRows(ch *resolver.Changes) []map[string]any {
 	for _, k := range keys {
 		list := make([]string, 0, len(ch.AccountBuyers[k]))
 		for _, b := range ch.AccountBuyers[k] {
-			list = append(list, b.Doc+buyerSep+b.Name)
+			e := b.Doc + buyerSep + b.Name
+			if b.Contact {
+				e += buyerSep + buyerContact
+			}
+			list = append(list, e)
 		}
 		rows = append(rows, map[string]any{"uid": ch.Tenant + "/party/" + k, "buyers": list})
 	}

@@ -49,3 +49,22 @@ func TestDeskAccountsOwnOrders(t *testing.T) {
 		{own, desk, pdd, own},
 	}, "0 0 0 0", "one buyer")
 }
+
+// TestDeskOrderOnAMobileThenATitle: 杨勇's Douyin account sends to his office's desk
+// (前台收) with his second mobile, then to 杨先生 with his first, which his Pinduoduo
+// orders give under his name. The desk order's mobile is the buyer's own: the account is
+// someone's, not a party known only by a desk, and its receiver joins his orders as any
+// account's does, in any arrival order and batch (the mobile is kept with the account's
+// orders across batches).
+func TestDeskOrderOnAMobileThenATitle(t *testing.T) {
+	const office = "浙江省杭州市西湖区文三路259号昌地火炬大厦12楼1203"
+	const home = "浙江省杭州市西湖区古荡街道紫荆公寓6栋2单元501室"
+	desk := shopOrder{0, "douyin", wangjingHome("1@#YANGYONG", "前台收", "19594684146", office)}
+	title := shopOrder{0, "douyin", wangjingHome("1@#YANGYONG", "杨先生", "18960410267", office)}
+	pdd := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "杨勇", Phone: "18960410267", Address: home}}
+	clustersInEveryOrder(t, [][]shopOrder{
+		{desk, title, pdd, pdd},
+		{pdd, desk, title, pdd},
+		{desk, pdd, title, pdd},
+	}, "0 0 0 0", "one buyer")
+}
