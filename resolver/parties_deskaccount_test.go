@@ -29,6 +29,29 @@ func TestDeskAccountsGiftToAColleague(t *testing.T) {
 		{desk, desk2, home, gift, home2},
 		{home, home2, desk, desk2, gift},
 	}, "0 0 0 | 1 1", "his desk orders and gift apart from her own orders")
+	// In one batch (a window of an import), resolved by id: the desk order first.
+	if got := clustersInOneBatch(t, []shopOrder{desk, home, gift, home2, desk2}); got != "0 0 0 | 1 1" {
+		t.Errorf("in one batch gave clusters %q, want his desk orders and gift apart from her own orders", got)
+	}
+}
+
+// clustersInOneBatch saves the orders at once, resolves until the queue is empty, and
+// returns the clusters they make (partition).
+func clustersInOneBatch(t *testing.T, seq []shopOrder) string {
+	t.Helper()
+	f := newFixture(t)
+	var docs []ontology.Document
+	var people []mention
+	for j, o := range seq {
+		docs, people = append(docs, o.doc(f, j, "online")), append(people, mention{o.person, o.ref})
+	}
+	f.save(docs...)
+	for n := 0; f.process().Documents > 0; n++ {
+		if n > 10 {
+			t.Fatal("the queue does not empty")
+		}
+	}
+	return partition(t, f, docs, people)
 }
 
 // TestDeskAccountsOwnOrders: 周杰's Douyin account sends to his office's desk, then twice
