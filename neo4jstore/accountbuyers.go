@@ -42,15 +42,33 @@ RETURN al.code AS key, al.buyers AS buyers`, map[string]any{"uids": uids, "tenan
 		var bs []resolver.AccountBuyer
 		for _, v := range list {
 			s, _ := v.(string)
-			doc, name, ok := strings.Cut(s, buyerSep)
-			if ok {
-				name, contact, _ := strings.Cut(name, buyerSep)
-				bs = append(bs, resolver.AccountBuyer{Doc: doc, Name: name, Contact: contact == buyerContact})
+			if b, ok := parseAccountBuyer(s); ok {
+				bs = append(bs, b)
 			}
 		}
 		out[get[string](r, "key")] = bs
 	}
 	return out, nil
+}
+
+// formatAccountBuyer is the stored form of one order of an account.
+func formatAccountBuyer(b resolver.AccountBuyer) string {
+	s := b.Doc + buyerSep + b.Name
+	if b.Contact {
+		s += buyerSep + buyerContact
+	}
+	return s
+}
+
+// parseAccountBuyer reads one stored order of an account, the form written before the
+// contact was kept (doc and name only) as well.
+func parseAccountBuyer(s string) (resolver.AccountBuyer, bool) {
+	doc, rest, ok := strings.Cut(s, buyerSep)
+	if !ok {
+		return resolver.AccountBuyer{}, false
+	}
+	name, contact, _ := strings.Cut(rest, buyerSep)
+	return resolver.AccountBuyer{Doc: doc, Name: name, Contact: contact == buyerContact}, true
 }
 
 // accountBuyersCypher writes each changed account's buyers whole: the batch read them
@@ -69,11 +87,7 @@ func accountBuyerRows(ch *resolver.Changes) []map[string]any {
 	for _, k := range keys {
 		list := make([]string, 0, len(ch.AccountBuyers[k]))
 		for _, b := range ch.AccountBuyers[k] {
-			e := b.Doc + buyerSep + b.Name
-			if b.Contact {
-				e += buyerSep + buyerContact
-			}
-			list = append(list, e)
+			list = append(list, formatAccountBuyer(b))
 		}
 		rows = append(rows, map[string]any{"uid": ch.Tenant + "/party/" + k, "buyers": list})
 	}
