@@ -10,8 +10,9 @@ import (
 )
 
 // An account's buyers are kept on the alias node of its key, as a list of "doc<US>name"
-// strings (and "<US>c" after an order that names no one but gives the buyer's own
-// contact), one per document in the order first seen: what resolution reads to tell the
+// strings, one per document in the order first seen (an order that names no one adds
+// "<US>c" where it gives the buyer's own contact, or "<US>", and "<US>" and its desk's
+// building where it gives one): what resolution reads to tell the
 // account's holder (the name most of its orders bear) from the receivers of its gifts
 // (see resolver/partyholder.go). A list of strings is what a Neo4j property holds; the
 // unit separator is in no name a checkout accepts.
@@ -54,21 +55,33 @@ RETURN al.code AS key, al.buyers AS buyers`, map[string]any{"uids": uids, "tenan
 // formatAccountBuyer is the stored form of one order of an account.
 func formatAccountBuyer(b resolver.AccountBuyer) string {
 	s := b.Doc + buyerSep + b.Name
-	if b.Contact {
-		s += buyerSep + buyerContact
+	if b.Contact || b.Desk != "" {
+		s += buyerSep
+		if b.Contact {
+			s += buyerContact
+		}
+	}
+	if b.Desk != "" {
+		s += buyerSep + b.Desk
 	}
 	return s
 }
 
 // parseAccountBuyer reads one stored order of an account, the form written before the
-// contact was kept (doc and name only) as well.
+// contact and the desk were kept (doc and name only) as well.
 func parseAccountBuyer(s string) (resolver.AccountBuyer, bool) {
-	doc, rest, ok := strings.Cut(s, buyerSep)
-	if !ok {
+	f := strings.SplitN(s, buyerSep, 4)
+	if len(f) < 2 {
 		return resolver.AccountBuyer{}, false
 	}
-	name, contact, _ := strings.Cut(rest, buyerSep)
-	return resolver.AccountBuyer{Doc: doc, Name: name, Contact: contact == buyerContact}, true
+	b := resolver.AccountBuyer{Doc: f[0], Name: f[1]}
+	if len(f) > 2 {
+		b.Contact = f[2] == buyerContact
+	}
+	if len(f) > 3 {
+		b.Desk = f[3]
+	}
+	return b, true
 }
 
 // accountBuyersCypher writes each changed account's buyers whole: the batch read them

@@ -6,13 +6,15 @@ import (
 	"github.com/seamhub/seam/resolver"
 )
 
-// TestAccountBuyerForms: an account's order is read back as written, the contact of a
-// nameless order included, and the form stored before the contact was kept still reads.
+// TestAccountBuyerForms: an account's order is read back as written, the contact and
+// the desk of a nameless order included, and the form stored before the contact was kept still reads.
 func TestAccountBuyerForms(t *testing.T) {
 	for _, b := range []resolver.AccountBuyer{
 		{Doc: "d1", Name: "张伟"},
 		{Doc: "d2", Name: "", Contact: true},
 		{Doc: "d3", Name: ""},
+		{Doc: "d4", Name: "", Desk: "祖冲之路 500"},
+		{Doc: "d5", Name: "", Contact: true, Desk: "望京街 1711"},
 	} {
 		got, ok := parseAccountBuyer(formatAccountBuyer(b))
 		if !ok || got != b {

@@ -91,3 +91,20 @@ func TestDeskOrderOnAMobileThenATitle(t *testing.T) {
 		{desk, pdd, title, pdd},
 	}, "0 0 0 0", "one buyer")
 }
+
+// TestDeskAccountsOrderAtHome: 彭伟's account sends to his office's desk (its landline),
+// then once to himself at home with his mobile, which his Pinduoduo orders give. The
+// order goes elsewhere than the office: read as any account's first named order, his
+// own, and all his orders are one customer at once, in any arrival order.
+func TestDeskAccountsOrderAtHome(t *testing.T) {
+	const office = "上海市上海市浦东新区塘桥街道东方路49号创新大厦23楼2301"
+	const home = "上海市上海市浦东新区花木街道祖冲之路838弄57号301室"
+	desk := shopOrder{0, "douyin", wangjingHome("1@#PENGWEI", "前台", "021-58909498", office)}
+	own := shopOrder{0, "douyin", wangjingHome("1@#PENGWEI", "彭伟", "17012720297", home)}
+	pdd := shopOrder{0, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "彭伟", Phone: "17012720297", Address: home}}
+	clustersInEveryOrder(t, [][]shopOrder{
+		{desk, own, pdd},
+		{pdd, desk, own},
+		{desk, pdd, own},
+	}, "0 0 0", "one buyer")
+}

@@ -46,7 +46,7 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 		return false, false
 	}
 	owner, owned := pb.known[acct]
-	if owned && pb.deskAccountReceiver(acct, owner, identity) {
+	if owned && pb.deskAccountReceiver(acct, owner, identity, prof) {
 		// An account known only by its desk orders: a receiver is no buyer yet (see
 		// partydeskaccount.go).
 		return true, false

@@ -38,6 +38,8 @@ type AccountBuyer struct {
 	// a contact of the buyer's own, a mobile: the account is someone's, whose number
 	// it is (see partydeskaccount.go).
 	Contact bool
+	// Desk is the building of such an order's desk (PartyProfile.Desk).
+	Desk string
 }
 
 // accountBuyersKept bounds the orders an account keeps names of: past it, which name
