@@ -10,11 +10,16 @@ import (
 )
 
 // An account's buyers are kept on the alias node of its key, as a list of "doc<US>name"
-// strings, one per document in the order first seen: what resolution reads to tell the
+// strings, one per document in the order first seen (an order that names no one adds
+// "<US>c" where it gives the buyer's own contact, or "<US>", and "<US>" and its desk's
+// building where it gives one): what resolution reads to tell the
 // account's holder (the name most of its orders bear) from the receivers of its gifts
 // (see resolver/partyholder.go). A list of strings is what a Neo4j property holds; the
 // unit separator is in no name a checkout accepts.
 const buyerSep = "\x1f"
+
+// buyerContact marks an order that names no one but gives the buyer's own contact.
+const buyerContact = "c"
 
 // AccountBuyers returns the buyers kept for each of the listed account keys that has any.
 func (t *resolutionTx) AccountBuyers(ctx context.Context, keys []string) (map[string][]resolver.AccountBuyer, error) {
@@ -38,14 +43,45 @@ RETURN al.code AS key, al.buyers AS buyers`, map[string]any{"uids": uids, "tenan
 		var bs []resolver.AccountBuyer
 		for _, v := range list {
 			s, _ := v.(string)
-			doc, name, ok := strings.Cut(s, buyerSep)
-			if ok {
-				bs = append(bs, resolver.AccountBuyer{Doc: doc, Name: name})
+			if b, ok := parseAccountBuyer(s); ok {
+				bs = append(bs, b)
 			}
 		}
 		out[get[string](r, "key")] = bs
 	}
 	return out, nil
+}
+
+// formatAccountBuyer is the stored form of one order of an account.
+func formatAccountBuyer(b resolver.AccountBuyer) string {
+	s := b.Doc + buyerSep + b.Name
+	if b.Contact || b.Desk != "" {
+		s += buyerSep
+		if b.Contact {
+			s += buyerContact
+		}
+	}
+	if b.Desk != "" {
+		s += buyerSep + b.Desk
+	}
+	return s
+}
+
+// parseAccountBuyer reads one stored order of an account, the form written before the
+// contact and the desk were kept (doc and name only) as well.
+func parseAccountBuyer(s string) (resolver.AccountBuyer, bool) {
+	f := strings.SplitN(s, buyerSep, 4)
+	if len(f) < 2 {
+		return resolver.AccountBuyer{}, false
+	}
+	b := resolver.AccountBuyer{Doc: f[0], Name: f[1]}
+	if len(f) > 2 {
+		b.Contact = f[2] == buyerContact
+	}
+	if len(f) > 3 {
+		b.Desk = f[3]
+	}
+	return b, true
 }
 
 // accountBuyersCypher writes each changed account's buyers whole: the batch read them
@@ -64,7 +100,7 @@ func accountBuyerRows(ch *resolver.Changes) []map[string]any {
 	for _, k := range keys {
 		list := make([]string, 0, len(ch.AccountBuyers[k]))
 		for _, b := range ch.AccountBuyers[k] {
-			list = append(list, b.Doc+buyerSep+b.Name)
+			list = append(list, formatAccountBuyer(b))
 		}
 		rows = append(rows, map[string]any{"uid": ch.Tenant + "/party/" + k, "buyers": list})
 	}

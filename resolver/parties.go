@@ -594,7 +594,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 			// partyholder.go).
 			b.examineAccount(acct, uid, pb.noteBuyer(acct, uid, prof.FullName))
 		} else if acct := namelessAccount(p, prof, identity); acct != "" {
-			pb.noteBuyer(acct, uid, "")
+			pb.noteNameless(acct, uid, prof.Phone != "" || prof.Email != "", prof.Desk)
 		}
 		// A gift: the buyer's account beside another person's parcel (see partygift.go).
 		var receivers, doubted []string

@@ -27,15 +27,32 @@ import (
 // first attempt that kept the address was reverted for that: review35 zh dev precision
 // 0.9855 → 0.9707).
 
-// deskWords are the words for an office's front desk, in either script.
-var deskWords = []string{"前台", "总台"}
+// One lexicon of desks serves both readings of a receiver: deskReceiver, on the name as
+// written (a person beside the desk, or the desk alone), and roleName, on a name's key,
+// for the names no writing shows as a desk (a role typed into a storefront's name
+// fields). Two lists had grown apart: the gatehouse (门卫) and the mail room (收发室) were
+// roles to one and names to the other, and 公司 after a desk was an owner to one only
+// as the last word. What a buyer writes for a desk does not depend on which field it
+// is read from.
+
+// deskWords are the words for a place's desk that takes parcels in, in either script:
+// an office's front desk, a building's gatehouse, mail room, guard room, the property
+// office.
+var deskWords = []string{"前台", "总台", "门卫", "收发室", "传达室", "保安室", "物业"}
 
 // deskNotes may follow a desk word: who takes the parcel in (前台代收, 前台收).
 var deskNotes = []string{"", "代收", "收", "签收", "转交"}
 
-// deskOwners end a company's or a department's name before its desk
-// (北京佳美广告有限公司前台, 行政部前台): that desk is no one's name.
-var deskOwners = []string{"公司", "集团", "中心", "事务所", "工作室", "办公室", "大厦", "部", "行政"}
+// deskOwners, anywhere before a desk, mark what precedes it as an organisation or a
+// department (北京佳美广告有限公司前台, 行政部前台, 公司一楼前台), not a person's name. They
+// are looked for anywhere in it, not only at its end: a floor or a wing may follow the
+// owner (公司一楼前台), and a person's name of two to four characters holds none of them.
+var deskOwners = []string{"公司", "集团", "企业", "中心", "事务所", "工作室", "办公室", "大厦", "部", "行政", "店", "厂", "医院", "学校", "银行"}
+
+// deskPlaces before a desk make it a residential compound's gatehouse or mail room
+// (小区门卫, 小区收发室): a parcel point, which the address rules read, and no person's
+// name either; such a receiver is left as it is written.
+var deskPlaces = []string{"小区", "社区"}
 
 // latinDesks are whole receiver names that are a desk in English.
 var latinDesks = map[string]bool{"reception": true, "front desk": true, "frontdesk": true, "reception desk": true,
@@ -73,7 +90,9 @@ func deskReceiver(name string) (person string, desk bool) {
 		switch n := utf8.RuneCountInString(head); {
 		case n == 0:
 			return "", true
-		case slices.ContainsFunc(deskOwners, func(o string) bool { return strings.HasSuffix(simple, o) }):
+		case slices.ContainsFunc(deskPlaces, func(o string) bool { return strings.HasSuffix(simple, o) }):
+			return "", false
+		case slices.ContainsFunc(deskOwners, func(o string) bool { return strings.Contains(simple, o) }):
 			return "", true
 		case compare.IsHanText(head) && n > 4:
 			// A company's name without its legal form (杭州恒通贸易前台): longer than

@@ -30,7 +30,12 @@ func TestDeskReceiver(t *testing.T) {
 		{"杭州恒通贸易前台", "", true}, // longer than any Han name
 		{"Reception", "", true},
 		{"front  desk", "", true},
-		{"前台小王", "", false}, // the receptionist, by name
+		{"门卫", "", true},
+		{"张伟 门卫代收", "张伟", true},
+		{"公司一楼前台", "", true}, // a floor between the owner and its desk
+		{"科技大厦物业", "", true},
+		{"小区收发室", "", false}, // a compound's mail room: a parcel point, left as written
+		{"前台小王", "", false},  // the receptionist, by name
 		{"陈刚", "", false},
 		{"王先生", "", false},
 		{"Front", "", false},

@@ -46,6 +46,11 @@ func (pb *partyBook) giftReceiver(p ontology.PartyRef, prof PartyProfile, identi
 		return false, false
 	}
 	owner, owned := pb.known[acct]
+	if owned && pb.deskAccountReceiver(acct, owner, identity, prof) {
+		// An account known only by its desk orders: a receiver is no buyer yet (see
+		// partydeskaccount.go).
+		return true, false
+	}
 	if h, hv, ok := pb.accountHolder(acct); ok && hv >= 2 && !fits(h, nameOf(prof)) {
 		// Another name than the one most of the account's orders are written to (two at
 		// least: one order's name is no holder's yet), or a title that does not fit it

@@ -34,6 +34,12 @@ import (
 // written to, whole.
 type AccountBuyer struct {
 	Doc, Name string
+	// Contact is set on an order that names no one (an office's front desk) but gives
+	// a contact of the buyer's own, a mobile: the account is someone's, whose number
+	// it is (see partydeskaccount.go).
+	Contact bool
+	// Desk is the building of such an order's desk (PartyProfile.Desk).
+	Desk string
 }
 
 // accountBuyersKept bounds the orders an account keeps names of: past it, which name

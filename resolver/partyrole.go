@@ -1,8 +1,6 @@
 package resolver
 
 import (
-	"strings"
-
 	"github.com/seamhub/seam/resolver/compare"
 )
 
@@ -16,44 +14,13 @@ import (
 // its household's: it relates the orders that give it, it names no one. A mobile beside
 // the role is a person's own, as any mobile is, and stays a key.
 
-// roleSuffixes are what a desk receiver's name may end with after the role: 前台收,
-// 前台代收.
-var roleSuffixes = []string{"代收", "收"}
-
-// roleWords are receivers that are a place's desk, not a person.
-var roleWords = []string{"前台", "门卫", "收发室", "传达室", "保安室", "物业"}
-
-// orgWords mark the part before a role as an organisation or a department
-// (杭州恒通贸易有限公司前台, 行政前台), not a person's name (张伟前台代收 is 张伟).
-var orgWords = []string{"公司", "集团", "企业", "工作室", "中心", "大厦", "行政", "办公室", "部", "店", "厂", "医院", "学校", "银行"}
-
 // roleName reports whether a person's name key (normalize.PersonName) is only a role:
-// the front desk, the gatehouse, the mail room, alone or after an organisation's name.
+// a desk, a gatehouse, a mail room, alone or after an organisation's name. It reads the
+// desks' one lexicon (deskReceiver): a key the desk's note is run into (张伟前台代收)
+// names the person before it, and so is no role.
 func roleName(key string) bool {
-	if key == "" || !compare.HasHan(key) {
-		return false
-	}
-	for _, s := range roleSuffixes {
-		if rest, ok := strings.CutSuffix(key, s); ok && rest != "" {
-			key = rest
-			break
-		}
-	}
-	for _, w := range roleWords {
-		before, ok := strings.CutSuffix(key, w)
-		if !ok {
-			continue
-		}
-		if before == "" || before == "公司" {
-			return true
-		}
-		for _, o := range orgWords {
-			if strings.Contains(before, o) {
-				return true
-			}
-		}
-	}
-	return false
+	person, desk := deskReceiver(key)
+	return desk && person == ""
 }
 
 // asRole clears a profile whose name is only a role (roleName): no name, and a fixed

@@ -27,7 +27,13 @@ func TestRoleName(t *testing.T) {
 		{"张伟 前台代收", false},
 		{"张伟", false},
 		{"前台 张伟", false},
-		{"Reception", false},
+		{"Reception", true}, // the desk in English: one lexicon with deskReceiver
+		{"reception", true},
+		{"收发室", true},
+		{"大厦物业", true},
+		{"公司一楼前台", true},  // a floor after the owner
+		{"小区门卫", false},   // a compound's gatehouse: a parcel point, left as written
+		{"张伟门卫代收", false}, // the person the gatehouse takes it in for
 		{"", false},
 	} {
 		if got := roleName(normalize.PersonName(c.name)); got != c.role {

@@ -69,6 +69,10 @@ type PartyProfile struct {
 	// Line is the landline of a receiver named by a role (前台 at 010-53939892): the
 	// desk's, which relates the orders that give it and names no one (see partyrole.go).
 	Line string `json:"line,omitempty"`
+	// Desk is the building (street and number) of an order addressed to a desk alone,
+	// whose address is otherwise left out: where the account's buyer works, which tells
+	// a colleague's parcel there from the buyer's own elsewhere (see partydeskaccount.go).
+	Desk string `json:"desk,omitempty"`
 }
 
 // accountSystem is the system part of an Account.
@@ -168,6 +172,7 @@ func ProfileOf(p ontology.PartyRef) PartyProfile {
 		// Addressed to the desk alone: the office's address is every colleague's, and
 		// only what is the buyer's (account, mailbox, mobile) files it. The desk's
 		// landline relates the orders that give it, as a role's does (asRole).
+		pr.Desk = deskBuilding(pr.Place)
 		pr.Address, pr.Place = "", compare.Address{}
 		pr = deskLine(pr)
 		if !compare.MobileLine(pr.Phone) {
