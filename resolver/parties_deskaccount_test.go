@@ -108,3 +108,29 @@ func TestDeskAccountsOrderAtHome(t *testing.T) {
 		{desk, pdd, own},
 	}, "0 0 0", "one buyer")
 }
+
+// TestDeskAccountsGiftAfterTheBuyersMobile: 韩东's Douyin account sends to his office's
+// desk with its landline, once to himself at home with his mobile, then to the desk
+// again with that mobile; then a parcel to his colleague 宋佳 at the office, with her
+// name and mobile, which her own Pinduoduo orders give at her home. The desk orders on
+// his mobile make the account someone's, but whose is written on the order to his home:
+// 宋佳 is not that name, so her parcel is his account's gift, and the two stay two
+// customers (held-out review35 zh 100: 35 false pairs of one such office).
+func TestDeskAccountsGiftAfterTheBuyersMobile(t *testing.T) {
+	const office = "北京市北京市朝阳区望京街道阜通东大街6号方恒国际中心12楼1205"
+	const hisHome = "北京市北京市朝阳区建外街道金地名郡13栋5单元3003"
+	desk := shopOrder{0, "douyin", wangjingHome("1@#HANDONG", "北京云帆科技有限公司前台", "010-64728831", office)}
+	own := shopOrder{0, "douyin", wangjingHome("1@#HANDONG", "韩东", "18240027713", hisHome)}
+	deskMobile := shopOrder{0, "douyin", wangjingHome("1@#HANDONG", "前台", "18240027713", office)}
+	gift := shopOrder{0, "douyin", wangjingHome("1@#HANDONG", "宋佳", "13582851172", office)}
+	herHome := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "宋佳", Phone: "13582851172",
+		Address: "北京市北京市朝阳区望京街道望京西园三区311号楼2单元602"}}
+	clustersInEveryOrder(t, [][]shopOrder{
+		{desk, own, deskMobile, gift, herHome},
+		{herHome, desk, own, deskMobile, gift},
+		{desk, herHome, own, deskMobile, gift},
+	}, "0 0 0 0 | 1", "his orders and his parcel for her apart from her own order")
+	if got := clustersInOneBatch(t, []shopOrder{desk, own, deskMobile, gift, herHome}); got != "0 0 0 0 | 1" {
+		t.Errorf("in one batch gave clusters %q, want his orders and his parcel for her apart from her own order", got)
+	}
+}

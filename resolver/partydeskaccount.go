@@ -63,10 +63,12 @@ func (pb *partyBook) deskAccountReceiver(acct, owner string, identity []string, 
 		return false
 	}
 	for _, x := range bs {
-		if x.Name == "" && x.Contact {
+		if x.Name == "" && x.Contact && !pb.namedOtherwise(bs, prof) {
 			// A desk order on the buyer's own mobile (杨勇's 前台收 with his second
 			// number): the account is someone's, and a receiver of it a buyer as on
-			// any account with a history.
+			// any account with a history, unless the account's named orders say who
+			// that someone is, and it is not this receiver (韩东 at home, then 宋佳 at
+			// his office: his colleague).
 			return false
 		}
 	}
@@ -92,4 +94,14 @@ func deskBuilding(a compare.Address) string {
 		return ""
 	}
 	return a.Street + " " + a.Number
+}
+
+// namedOtherwise reports whether an order of the account (bs) is written to a whole name
+// that a customer mention's name (prof) does not fit: the account's buyer has been
+// named, and the mention names someone else.
+func (pb *partyBook) namedOtherwise(bs []AccountBuyer, prof PartyProfile) bool {
+	n := nameOf(prof)
+	return slices.ContainsFunc(bs, func(x AccountBuyer) bool {
+		return x.Name != "" && !fits(compare.Name{Full: x.Name}, n)
+	})
 }
