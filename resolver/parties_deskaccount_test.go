@@ -23,15 +23,22 @@ func TestDeskAccountsGiftToAColleague(t *testing.T) {
 		Address: "上海市上海市浦东新区东方明珠花园21栋2单元3303室"}}
 	home2 := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "吴欣怡", Phone: "18267147189",
 		Address: "上海市上海市浦东新区东方明珠花园21-2-3303"}}
-	clustersInEveryOrder(t, [][]shopOrder{
+	// The batch (a window of an import) is resolved by id: the desk order first.
+	clustersInOrdersAndBatch(t, [][]shopOrder{
 		{home, desk, gift, home2, desk2},
 		{desk, gift, home, home2, desk2},
 		{desk, desk2, home, gift, home2},
 		{home, home2, desk, desk2, gift},
-	}, "0 0 0 | 1 1", "his desk orders and gift apart from her own orders")
-	// In one batch (a window of an import), resolved by id: the desk order first.
-	if got := clustersInOneBatch(t, []shopOrder{desk, home, gift, home2, desk2}); got != "0 0 0 | 1 1" {
-		t.Errorf("in one batch gave clusters %q, want his desk orders and gift apart from her own orders", got)
+	}, []shopOrder{desk, home, gift, home2, desk2}, "0 0 0 | 1 1", "his desk orders and gift apart from her own orders")
+}
+
+// clustersInOrdersAndBatch checks the clusters of each arrival order
+// (clustersInEveryOrder) and of batch saved and resolved at once (clustersInOneBatch).
+func clustersInOrdersAndBatch(t *testing.T, orders [][]shopOrder, batch []shopOrder, want, what string) {
+	t.Helper()
+	clustersInEveryOrder(t, orders, want, what)
+	if got := clustersInOneBatch(t, batch); got != want {
+		t.Errorf("in one batch gave clusters %q, want %s", got, what)
 	}
 }
 
@@ -125,12 +132,9 @@ func TestDeskAccountsGiftAfterTheBuyersMobile(t *testing.T) {
 	gift := shopOrder{0, "douyin", wangjingHome("1@#HANDONG", "宋佳", "13582851172", office)}
 	herHome := shopOrder{1, "pinduoduo", ontology.PartyRef{Role: ontology.PartyCustomer, Name: "宋佳", Phone: "13582851172",
 		Address: "北京市北京市朝阳区望京街道望京西园三区311号楼2单元602"}}
-	clustersInEveryOrder(t, [][]shopOrder{
+	clustersInOrdersAndBatch(t, [][]shopOrder{
 		{desk, own, deskMobile, gift, herHome},
 		{herHome, desk, own, deskMobile, gift},
 		{desk, herHome, own, deskMobile, gift},
-	}, "0 0 0 0 | 1", "his orders and his parcel for her apart from her own order")
-	if got := clustersInOneBatch(t, []shopOrder{desk, own, deskMobile, gift, herHome}); got != "0 0 0 0 | 1" {
-		t.Errorf("in one batch gave clusters %q, want his orders and his parcel for her apart from her own order", got)
-	}
+	}, []shopOrder{desk, own, deskMobile, gift, herHome}, "0 0 0 0 | 1", "his orders and his parcel for her apart from her own order")
 }
