@@ -62,15 +62,12 @@ func (pb *partyBook) deskAccountReceiver(acct, owner string, identity []string, 
 	if len(bs) < 2 || bs[0].Name != "" || here == "" || !slices.ContainsFunc(bs, func(x AccountBuyer) bool { return x.Name == "" && x.Desk == here }) {
 		return false
 	}
-	for _, x := range bs {
-		if x.Name == "" && x.Contact && !pb.namedOtherwise(bs, prof) {
-			// A desk order on the buyer's own mobile (杨勇's 前台收 with his second
-			// number): the account is someone's, and a receiver of it a buyer as on
-			// any account with a history, unless the account's named orders say who
-			// that someone is, and it is not this receiver (韩东 at home, then 宋佳 at
-			// his office: his colleague).
-			return false
-		}
+	if slices.ContainsFunc(bs, func(x AccountBuyer) bool { return x.Name == "" && x.Contact }) && !namedOtherwise(bs, prof) {
+		// A desk order on the buyer's own mobile (杨勇's 前台收 with his second number):
+		// the account is someone's, and a receiver of it a buyer as on any account with
+		// a history, unless the account's named orders say who that someone is, and it
+		// is not this receiver (韩东 at home, then 宋佳 at his office: his colleague).
+		return false
 	}
 	if _, hv, _ := pb.accountHolder(acct); hv >= 2 {
 		return false
@@ -99,7 +96,7 @@ func deskBuilding(a compare.Address) string {
 // namedOtherwise reports whether an order of the account (bs) is written to a whole name
 // that a customer mention's name (prof) does not fit: the account's buyer has been
 // named, and the mention names someone else.
-func (pb *partyBook) namedOtherwise(bs []AccountBuyer, prof PartyProfile) bool {
+func namedOtherwise(bs []AccountBuyer, prof PartyProfile) bool {
 	n := nameOf(prof)
 	return slices.ContainsFunc(bs, func(x AccountBuyer) bool {
 		return x.Name != "" && !fits(compare.Name{Full: x.Name}, n)

@@ -49,13 +49,13 @@ func workMailbox(p PartyProfile) bool {
 		return false
 	}
 	label, _, _ := strings.Cut(domain, ".")
-	rest := lettersOf(label)
+	rest := letterRun(label)
 	words := strings.Fields(p.Organization)
 	// Longest first, so that a short word does not take letters out of a longer one.
 	slices.SortStableFunc(words, func(x, y string) int { return len(y) - len(x) })
 	found := 0
 	for _, w := range words {
-		if w = lettersOf(w); len(w) < 3 {
+		if w = letterRun(w); len(w) < 3 {
 			continue
 		}
 		if i := strings.Index(rest, w); i >= 0 {
@@ -64,21 +64,6 @@ func workMailbox(p PartyProfile) bool {
 		}
 	}
 	return found >= 6 && len(rest) <= 2
-}
-
-// lettersOf returns the ASCII letters and digits of s, lower-cased: a domain label
-// (mcdonald-autorepair) and a company's words compare as runs of letters.
-func lettersOf(s string) string {
-	var sb strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch ch := s[i]; {
-		case ch >= 'a' && ch <= 'z', ch >= '0' && ch <= '9':
-			sb.WriteByte(ch)
-		case ch >= 'A' && ch <= 'Z':
-			sb.WriteByte(ch + 'a' - 'A')
-		}
-	}
-	return sb.String()
 }
 
 // atOneHome reports whether a comparison finds the same street and house number.
