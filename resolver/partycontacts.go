@@ -38,10 +38,8 @@ func (pb *partyBook) contactsApart(x, y string, prof PartyProfile) bool {
 	if !okX || !okY || len(ex) == 0 || len(ey) == 0 {
 		return false
 	}
-	for e := range ex {
-		if ey[e] {
-			return false
-		}
+	if shareMailbox(ex, ey) {
+		return false
 	}
 	for p := range px {
 		if py[p] && !compare.FixedLine(p) {
@@ -62,6 +60,23 @@ func (pb *partyBook) contactsApart(x, y string, prof PartyProfile) bool {
 	return allHomeLines(px)
 }
 
+// shareMailbox reports whether two parties' mailboxes (clusterContacts) hold one
+// mailbox: the same, or one with its provider mistyped (christopher_richardson03 at
+// yahoo.co and at yahoo.com, providerSlip), which is no second mailbox of another person.
+func shareMailbox(ex, ey map[string]PartyProfile) bool {
+	for e, pe := range ex {
+		if _, ok := ey[e]; ok {
+			return true
+		}
+		for _, pf := range ey {
+			if providerSlip(pe, pf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // allHomeLines reports whether every phone of a set is a fixed line.
 func allHomeLines(phones map[string]bool) bool {
 	for p := range phones {
@@ -72,12 +87,13 @@ func allHomeLines(phones map[string]bool) bool {
 	return true
 }
 
-// clusterContacts returns the plain mailboxes and phones of the loaded members of the
-// party whose surviving id is root, and of extra (a mention being filed as it, whose
-// profile the party does not hold yet; PartyProfile{} for none); ok is false where one
-// of them is a company or has a name that is Chinese in any writing.
-func (pb *partyBook) clusterContacts(root string, extra PartyProfile) (emails, phones map[string]bool, ok bool) {
-	emails, phones = map[string]bool{}, map[string]bool{}
+// clusterContacts returns the plain mailboxes (each with a member that gives it) and
+// phones of the loaded members of the party whose surviving id is root, and of extra (a
+// mention being filed as it, whose profile the party does not hold yet; PartyProfile{}
+// for none); ok is false where one of them is a company or has a name that is Chinese
+// in any writing.
+func (pb *partyBook) clusterContacts(root string, extra PartyProfile) (emails map[string]PartyProfile, phones map[string]bool, ok bool) {
+	emails, phones = map[string]PartyProfile{}, map[string]bool{}
 	add := func(p PartyProfile) bool {
 		if p.Company || compare.ReadsChinese(nameOf(p)) {
 			return false
@@ -85,7 +101,9 @@ func (pb *partyBook) clusterContacts(root string, extra PartyProfile) (emails, p
 		if p.Email != "" && !compare.IsMasked(p.Email) && !familyMailbox(p) && !workMailbox(p) {
 			// A family's mailbox is the household's, no one person's own; a mailbox at
 			// the domain of the company billed is the firm's (workMailboxBeside).
-			emails[p.Email] = true
+			if _, had := emails[p.Email]; !had {
+				emails[p.Email] = p
+			}
 		}
 		if p.Phone != "" && !compare.IsMasked(p.Phone) {
 			phones[p.Phone] = true

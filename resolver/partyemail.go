@@ -59,27 +59,37 @@ func mailboxProviderSlip(c *Comparison, a, b PartyProfile) {
 	if k := c[fieldEmail].Kind; k != compare.Partial && k != compare.Typo {
 		return
 	}
+	if providerSlip(a, b) {
+		c[fieldEmail] = compare.Level{Kind: compare.Exact, Why: "email: " + a.Email + " ~ " + b.Email + ": one mailbox, its provider mistyped"}
+	}
+}
+
+// providerSlip reports whether the mailboxes of two profiles are one, its provider
+// mistyped in one of them (mailboxProviderSlip).
+func providerSlip(a, b PartyProfile) bool {
 	if compare.IsMasked(a.Email) || compare.IsMasked(b.Email) {
-		return
+		return false
 	}
 	la, da, okA := strings.Cut(a.Email, "@")
 	lb, db, okB := strings.Cut(b.Email, "@")
+	if da == "gmail.com" || db == "gmail.com" {
+		// normalize.Email folds the dots of Google's mailboxes, but could not know
+		// gmail.co for Google's: srinivas.gill59@gmail.co is srinivasgill59@gmail.com.
+		la, lb = strings.ReplaceAll(la, ".", ""), strings.ReplaceAll(lb, ".", "")
+	}
 	if !okA || !okB || la != lb || da == db || len(la) < 4 || localIsName(la, a) || localIsName(la, b) {
-		return
+		return false
 	}
 	na, ta, _ := strings.Cut(da, ".")
 	nb, tb, _ := strings.Cut(db, ".")
-	slip := false
 	switch {
 	case na == nb:
-		slip = ta != "" && tb != "" && compare.DamerauLevenshtein(ta, tb) <= 2 && len(na) >= 3
+		return ta != "" && tb != "" && compare.DamerauLevenshtein(ta, tb) <= 2 && len(na) >= 3
 	case ta == tb:
 		d := compare.DamerauLevenshtein(na, nb)
-		slip = d <= 1 && min(len(na), len(nb)) >= 3 || d <= 2 && min(len(na), len(nb)) >= 8
+		return d <= 1 && min(len(na), len(nb)) >= 3 || d <= 2 && min(len(na), len(nb)) >= 8
 	}
-	if slip {
-		c[fieldEmail] = compare.Level{Kind: compare.Exact, Why: "email: " + a.Email + " ~ " + b.Email + ": one mailbox, its provider mistyped"}
-	}
+	return false
 }
 
 // mailboxSlipsBesideBirthday reads two mailboxes two slips apart (maiie.walsoh@ and

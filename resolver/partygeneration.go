@@ -27,10 +27,8 @@ func (pb *partyBook) generationsApart(x, y string, prof PartyProfile) bool {
 	if !okX || !okY || len(ex) == 0 || len(ey) == 0 {
 		return false
 	}
-	for e := range ex {
-		if ey[e] {
-			return false
-		}
+	if shareMailbox(ex, ey) {
+		return false
 	}
 	gx, gy := pb.clusterGenerations(rx, prof), pb.clusterGenerations(ry, PartyProfile{})
 	if len(gx) == 0 && len(gy) == 0 {
