@@ -16,7 +16,10 @@ import (
 // names; it is a starting point, not a census. Its last lines are the English forms and
 // short names that Hispanic, Italian and Indian families in English-speaking countries
 // go by (Frank for Francisco, Tony for Antonio, Joe for José, Raj for Rajesh, Subbu for
-// Subramanian): the mailbox spells the name on their papers, the order the one they use.
+// Subramanian): the mailbox spells the name on their papers, the order the one they use;
+// and the spellings by sound that Irish names take abroad (Shevaun for Siobhán, Neve for
+// Niamh, Kieran for Ciarán), which share too few letters with the Irish to be read as
+// slips of it.
 const nicknameGroups = `
 abigail abby abbie gail
 abraham abe bram
@@ -29,6 +32,7 @@ alfred alf alfie fred freddie
 alice allie ally
 allison alison ali allie ally
 amanda mandy manda
+amy aimee amie
 andrew andy drew
 angela angie
 ann anne anna annie nan nancy nanny hannah
@@ -245,6 +249,16 @@ venkatesh venky venkat
 wesley wes
 padraig paddy
 sean shaun shawn
+siobhan shevaun shivaun chevonne
+niamh neve neeve
+sinead shinead
+caoimhe keeva
+saoirse seersha
+ciaran kieran kieron
+tadhg teague
+oisin osheen
+dearbhla dervla
+grainne grania granya
 manuel manny
 francisco frank frankie
 francesco frank frankie

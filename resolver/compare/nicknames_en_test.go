@@ -34,11 +34,18 @@ func TestEnglishDiminutives(t *testing.T) {
 		{"paddy", "padraig", true},
 		{"shaun", "sean", true},
 		{"manny", "manuel", true},
+		{"bea", "beatriz", true}, // Spain's short form; Brazil's is Bia
+		{"bia", "beatriz", true},
 		{"frank", "paco", false}, // two forms of Francisco, of two languages
 		{"joe", "pepe", false},
 		{"harrison", "harold", false}, // both Harry, never each other
 		{"madison", "madeline", false},
 		{"mo", "maureen", false},
+		{"bea", "bianca", false},
+		{"shevaun", "siobhan", true}, // Irish names spelt by their sound (accents folded by the caller)
+		{"neve", "niamh", true},
+		{"kieran", "ciaran", true},
+		{"niamh", "siobhan", false},
 	} {
 		if got := Nicknames(tt.a, tt.b); got != tt.want {
 			t.Errorf("Nicknames(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)

@@ -192,7 +192,7 @@ daniele lele
 leonardo leo
 maurizio mauri
 beatrice bea bice
-beatriz bia
+beatriz bea bia
 benedetta betta
 annunziata nunzia
 riccardo ricky
