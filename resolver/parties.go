@@ -212,6 +212,13 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		// Lux Biswas on lakshmibiswas97@ and Lakshmi's phone: her pet name.
 		contradict = false
 	}
+	if contradict && strings.HasPrefix(key, "email:") && compare.EnglishNameOnVietnameseMailbox(nameOf(prof), known, prof.Email) &&
+		!pb.ownMobilesDiffer(party, prof.Phone) {
+		// Amy Duong from linh.duong@yahoo.com, where Linh Dương orders: the mailbox's
+		// owner under the English name she goes by (see EnglishNameOnVietnameseMailbox);
+		// not with a mobile of her own beside Linh's (englishNameOnOwnMailbox).
+		contradict = false
+	}
 	if contradict && strings.HasPrefix(key, "email:") && generationLeftOut(nameOf(prof), known) {
 		// É. Gaudin fils, then Émile Gaudin, from one mailbox: see generationLeftOut.
 		contradict = false
@@ -240,6 +247,12 @@ func (pb *partyBook) household(key, party string, prof PartyProfile) bool {
 		// but two mobiles are two people's (see partyenglishname.go). Not a number
 		// another person orders with: Vivian Li on her mailbox with her father 李刚's
 		// mobile, which the household uses (personalKeysFirst decides that one).
+		return true
+	}
+	if !contradict && initialFor(known, nameOf(prof)) && pb.clusterNameContradicts(pb.root(party), nameOf(prof)) {
+		// Carlos Herrera's number, on which C Herrera ordered from the couple's mailbox
+		// and was filed with Carmen Herrera: the initial fits both, and the party the
+		// number names holds Carmen, whom Carlos is not.
 		return true
 	}
 	if contradict || generationsStated(statedGeneration(prof), compare.Generation(known)) {
@@ -1021,6 +1034,12 @@ func (b *batch) matchProfile(id string, prof PartyProfile) bool {
 		// partycluster.go.
 		if v.d == Same && !ownAgreement(v.c) && (weakName(nameOf(prof)) || weakNameLink(v.c)) &&
 			pb.clustersContradict(self, root, nameOf(prof)) {
+			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
+		}
+		// A whole given name linked to a party through an initial (Carlos Herrera
+		// against C Herrera) where that party holds another whole given name (Carmen):
+		// the initial fitted both of them.
+		if v.d == Same && !ownAgreement(v.c) && initialFor(nameOf(v.cp), nameOf(prof)) && pb.clusterNameContradicts(root, nameOf(prof)) {
 			best[root] = verdict{Possibly, v.score, v.c, v.cp, ""}
 		}
 		// The mention's own party may already hold people (a phone or mailbox filed it

@@ -66,3 +66,52 @@ func TestFatherAndSonAtTwoDomainsALetterApart(t *testing.T) {
 		{lupo("giorgio.lupo@tim.it", "+39 333 870 4412"), lupo("giorgio.lupo@tim.it", "+39 333 870 4412")},
 	}, "0 0 | 1 1")
 }
+
+// TestInitialOnTheCouplesMailboxInAnyOrder: Carlos and Carmen Herrera share the
+// couple's mailbox ccherrera@gmail.com; an order from it signed "C Herrera" gives
+// Carlos's number, which his own orders from cherrera@att.net give too. The initial fits
+// both, and before, the mailbox filed it with Carmen and the number with Carlos, so
+// their six orders became one party in every arrival order (review35 en-6, P0532 and
+// P0533). A link or a key resting on an initial now stands aside where the party it
+// reaches holds a name the mention's contradicts. Where "C Herrera" and Carmen came
+// first, the initial's order stays with her (which one of the two it is, only the
+// number says, and it came later); the two people are never one party.
+func TestInitialOnTheCouplesMailboxInAnyOrder(t *testing.T) {
+	herrera := func(given, email, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: "Herrera", Name: given + " Herrera",
+			Email: email, Phone: phone, Country: "US",
+			Place: &ontology.AddressPart{Street: "1584 Church St", Locality: "San Antonio", Region: "TX", Postcode: "78241"}}
+	}
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{
+			herrera("C", "ccherrera@gmail.com", "(210) 890-5277"), herrera("Carlos", "cherrera@att.net", "+12108905277"),
+			herrera("Carlos", "cherrera@att.net", "+12108905277"), herrera("Carlos", "ccherrera@gmail.com", ""),
+		},
+		{herrera("Carmen", "ccherrera@gmail.com", "+1 210-460-2347"), herrera("Carmen", "ccherrera@gmail.com", "(210) 460-2347")},
+	}, "0 0 0 0 | 1 1", "0 0 0 | 0 1 1")
+}
+
+// TestInitialsOfOnePersonsNamesInAnyOrder: one man's orders from his own mailbox signed
+// R. DeLuca, D. DeLuca (Dick) and Richard DeLuca, and another's signed Frank Ramos,
+// P Ramos (Paco) and Francisco Ramos. An initial is not read against another initial,
+// nor checked against the party's other names where the mention itself gives only an
+// initial: each man's orders stay one party (review35 en-6 P0613 and en-1 P0552, which
+// an earlier form of the Herrera rule split).
+func TestInitialsOfOnePersonsNamesInAnyOrder(t *testing.T) {
+	deluca := func(given, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: "DeLuca", Name: given + " DeLuca",
+			Email: "richard.deluca@gmail.com", Phone: phone, Country: "US",
+			Place: &ontology.AddressPart{Street: "594 Market Avenue", Line2: "Apt 4C", Locality: "Seattle", Region: "WA", Postcode: "98103"}}
+	}
+	householdInAnyOrder(t, [][]ontology.PartyRef{{
+		deluca("R.", "+12069481951"), deluca("D.", ""), deluca("Richard", "2069481951"), deluca("Richard", "+12069481951"),
+	}}, "0 0 0 0")
+	ramos := func(given, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: "Ramos", Name: given + " Ramos",
+			Email: "franciscoramos@yahoo.com", Phone: phone, Country: "US",
+			Place: &ontology.AddressPart{Street: "5063 Highland Dr", Locality: "Chicago", Region: "IL", Postcode: "60650"}}
+	}
+	householdInAnyOrder(t, [][]ontology.PartyRef{{
+		ramos("Frank", ""), ramos("P", "+1 (312) 422-9710"), ramos("Francisco", "312 564 3492"), ramos("Frank", ""),
+	}}, "0 0 0 0")
+}

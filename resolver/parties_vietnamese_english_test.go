@@ -38,3 +38,25 @@ func TestEnglishNameOnAVietnameseRelativesMailboxWithOwnMobileInAnyOrder(t *test
 		{usHome("Kathy", "Phan", "phuong.phan@icloud.com", "+1 832-415-0961")},
 	}, "0 | 1")
 }
+
+// TestEnglishNameOnTheVietnameseNamesMailboxInAnyOrder: Linh Dương orders as Amy Duong
+// with the house's landline and as Linh Dương with no phone, always from
+// linh.duong@yahoo.com; her husband Hung orders from his own mailbox with that landline
+// and his mobile. The mailbox spells Linh, so Amy on it is its owner's English name,
+// not a relative: before, the two names on one mailbox read as a household's and her
+// orders made two parties in every arrival order (review35 en-7, P0347). Hung stays
+// apart.
+func TestEnglishNameOnTheVietnameseNamesMailboxInAnyOrder(t *testing.T) {
+	home := func(given, family, email, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Name: given + " " + family,
+			Email: email, Phone: phone, Country: "US",
+			Place: &ontology.AddressPart{Street: "7977 Washington Way", Locality: "Westminster", Region: "CA", Postcode: "92628"}}
+	}
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{home("Hung", "Duong", "hung807@outlook.com", "+1 (714) 521-5161"), home("Hoang Hung", "Duong", "hung807@outlook.com", "714.777.4735")},
+		{
+			home("Amy", "Duong", "linh.duong@yahoo.com", "7145215161"), home("Amy", "Duong", "linh.duong@yahoo.com", "7145215161"),
+			home("Linh", "Dương", "linh.duong@yahoo.com", ""), home("Linh", "Dương", "linh.duong@yahoo.com", ""),
+		},
+	}, "0 0 | 1 1 1 1")
+}

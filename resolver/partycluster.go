@@ -140,6 +140,52 @@ func weakNameLink(c Comparison) bool {
 	return true
 }
 
+// initialFor reports whether Latin name a gives its given name by an initial alone and
+// b, of the same family, writes a given name whole that the initial fits (C Herrera for
+// Carlos Herrera): the initial fits every member of the family it starts, Carlos and
+// Carmen alike.
+func initialFor(a, b compare.Name) bool {
+	if !initialOnly(a) || initialOnly(b) {
+		return false
+	}
+	if strings.TrimSpace(a.Given) != "" && strings.TrimSpace(b.Given) != "" {
+		return compare.NamePartLevel("given", a.Given, b.Given).Kind == compare.Initials
+	}
+	return compare.NameLevel(a, b).Kind == compare.Initials
+}
+
+// initialOnly reports whether a Latin name gives its given names by initials alone (C
+// Herrera, R. J. DeLuca).
+func initialOnly(n compare.Name) bool {
+	words := normalize.PersonNameWords(n.Given)
+	if strings.TrimSpace(n.Given) == "" {
+		if w := normalize.PersonNameWords(n.Full); len(w) > 1 {
+			words = w[:len(w)-1]
+		}
+	}
+	if len(words) == 0 || compare.HasHan(n.Full+n.Given) {
+		return false
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// clusterNameContradicts reports whether some member of the party whose surviving id is
+// root writes a whole given name that contradicts n (clusterContradict); members known
+// by initials are left out, since R. and D. may be one Richard's (Dick's) initials.
+func (pb *partyBook) clusterNameContradicts(root string, n compare.Name) bool {
+	for _, m := range pb.clusterNames(root) {
+		if !initialOnly(m) && clusterContradict(m, n) {
+			return true
+		}
+	}
+	return false
+}
+
 // clusterContradict reports whether two members' names name two people: as
 // namesContradict, but a weak name contradicts no one, whatever its script (小王 beside
 // Wang Tao-Hui, Coco beside 袁凯鑫, are the same person's as often as not).

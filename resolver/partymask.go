@@ -414,7 +414,8 @@ func (m partLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyPro
 // one of whose mailboxes spells another member of the other's family (see
 // mailboxOfAnother).
 func personsContradict(a, b PartyProfile) bool {
-	return !a.Company && !b.Company && (namesContradict(nameOf(a), nameOf(b)) && !petNameOnOwnContacts(a, b) || mailboxNamesAnother(a, b) ||
+	return !a.Company && !b.Company && (namesContradict(nameOf(a), nameOf(b)) && !petNameOnOwnContacts(a, b) && !englishNameOnOwnMailbox(a, b) ||
+		mailboxNamesAnother(a, b) ||
 		generationsStated(statedGeneration(a), statedGeneration(b)))
 }
 
@@ -426,6 +427,25 @@ func petNameOnOwnContacts(a, b PartyProfile) bool {
 		return false
 	}
 	return compare.PetNameOfMailbox(nameOf(a), nameOf(b), a.Email) || compare.PetNameOfMailbox(nameOf(b), nameOf(a), a.Email)
+}
+
+// englishNameOnOwnMailbox reports whether two profiles come from one mailbox that
+// spells the Vietnamese given name of one of them, the other giving an English given
+// name of that family (compare.EnglishNameOnVietnameseMailbox: Amy Duong and Linh Dương
+// from linh.duong@yahoo.com), and not with two mobiles: Kathy Phan ordering from her
+// mother Phuong's mailbox gives a mobile of her own.
+func englishNameOnOwnMailbox(a, b PartyProfile) bool {
+	if a.Email == "" || a.Email != b.Email || compare.IsMasked(a.Email) || twoMobiles(a.Phone, b.Phone) {
+		return false
+	}
+	return compare.EnglishNameOnVietnameseMailbox(nameOf(a), nameOf(b), a.Email)
+}
+
+// twoMobiles reports whether two phones are two numbers neither of which is a fixed line
+// by its country's plan (a US number, whose plan does not tell, counts as a mobile).
+func twoMobiles(a, b string) bool {
+	mobile := func(p string) bool { return p != "" && !compare.IsMasked(p) && !compare.FixedLine(p) }
+	return mobile(a) && mobile(b) && a != b
 }
 
 // statedGeneration is the generation a person profile states: its name's suffix, or

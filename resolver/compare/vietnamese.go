@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -126,6 +127,47 @@ func EnglishBesideVietnamese(a, b Name) bool {
 				continue
 			}
 			if englishBesideVietnameseGiven(ra.given, rb.given) || englishBesideVietnameseGiven(rb.given, ra.given) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// EnglishNameOnVietnameseMailbox reports whether two Latin names are one Vietnamese
+// family's English and Vietnamese given names (EnglishBesideVietnamese) and the mailbox
+// both orders came from spells the Vietnamese given name: Amy Duong and Linh Dương from
+// linh.duong@yahoo.com, David Do and Do Thanh from thanh88@comcast.net. A mailbox named
+// by a given name is its owner's own, and the English name beside it the one that owner
+// goes by at checkout; a relative ordering from it would write their own name, which
+// the mailbox does not spell. The caller asks that both orders came from that one
+// mailbox.
+func EnglishNameOnVietnameseMailbox(a, b Name, email string) bool {
+	local, _, ok := strings.Cut(strings.ToLower(strings.TrimSpace(email)), "@")
+	if !ok || local == "" || hasHan(a.text()) || hasHan(b.text()) || !VietnameseName(a) && !VietnameseName(b) {
+		return false
+	}
+	words := strings.FieldsFunc(local, func(r rune) bool { return r < 'a' || r > 'z' })
+	// spells reports whether a word of the local part is the given name (its last
+	// word, the one a Vietnamese is called by), alone or run together with the family
+	// name, as Google's mailboxes are once their dots are folded (linhduong@gmail.com).
+	spells := func(given, family string) bool {
+		g := normalize.PersonNameWords(given)
+		if len(g) == 0 || len(g[len(g)-1]) < 2 {
+			return false
+		}
+		n, f := nicknameKey(g[len(g)-1]), nicknameKey(family)
+		return slices.ContainsFunc(words, func(w string) bool { return w == n || w == n+f || w == f+n })
+	}
+	for _, ra := range familyGivenReadings(a) {
+		for _, rb := range familyGivenReadings(b) {
+			fa, fb := normalize.PersonNameWords(ra.family), normalize.PersonNameWords(rb.family)
+			if len(fa) != 1 || len(fb) != 1 || nicknameKey(fa[0]) != nicknameKey(fb[0]) {
+				continue
+			}
+			f := fa[0]
+			if englishBesideVietnameseGiven(ra.given, rb.given) && spells(rb.given, f) && !spells(ra.given, f) ||
+				englishBesideVietnameseGiven(rb.given, ra.given) && spells(ra.given, f) && !spells(rb.given, f) {
 				return true
 			}
 		}

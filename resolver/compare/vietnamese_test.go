@@ -30,6 +30,49 @@ func TestEnglishBesideVietnamese(t *testing.T) {
 	}
 }
 
+// TestEnglishNameOnVietnameseMailbox: an English and a Vietnamese given name of one
+// family, from a mailbox that spells the Vietnamese one (as a word, or run together with
+// the family name as Google's folded dots leave it), are the mailbox owner's two names;
+// a mailbox that spells neither, or the English one, says nothing of that.
+func TestEnglishNameOnVietnameseMailbox(t *testing.T) {
+	n := func(given, family string) Name { return Name{Full: given + " " + family, Given: given, Family: family} }
+	for _, tt := range []struct {
+		a, b  Name
+		email string
+		want  bool
+	}{
+		{n("Amy", "Duong"), n("Linh", "Dương"), "linh.duong@yahoo.com", true},
+		{n("Amy", "Duong"), n("Linh", "Dương"), "linhduong@gmail.com", true},
+		{n("David", "Do"), n("Đỗ", "Thanh"), "thanh88@comcast.net", true}, // the family name typed first
+		{n("Kathy", "Phan"), n("Thi Phuong", "Phan"), "phuong.phan@icloud.com", true},
+		{n("Amy", "Duong"), n("Linh", "Dương"), "duonghome@yahoo.com", false}, // a family's mailbox
+		{n("Amy", "Duong"), n("Linh", "Dương"), "amy.duong@yahoo.com", false}, // Amy's own
+		{n("Amy", "Duong"), n("Linh", "Dương"), "amy.linh@yahoo.com", false},  // spells both
+		{n("Amy", "Duong"), n("Linh", "Tran"), "linh.tran@yahoo.com", false},  // two families
+		{n("Kevin", "Zhang"), n("Wei", "Zhang"), "wei.zhang@qq.com", false},   // pinyin has rules of its own
+	} {
+		if got := EnglishNameOnVietnameseMailbox(tt.a, tt.b, tt.email); got != tt.want {
+			t.Errorf("EnglishNameOnVietnameseMailbox(%v, %v, %q) = %v, want %v", tt.a.Full, tt.b.Full, tt.email, got, tt.want)
+		}
+		if got := EnglishNameOnVietnameseMailbox(tt.b, tt.a, tt.email); got != tt.want {
+			t.Errorf("EnglishNameOnVietnameseMailbox(%v, %v, %q) = %v, want %v", tt.b.Full, tt.a.Full, tt.email, got, tt.want)
+		}
+	}
+}
+
+// FuzzEnglishNameOnVietnameseMailbox: any two names and any mailbox never panic, and the
+// answer does not depend on which name is which.
+func FuzzEnglishNameOnVietnameseMailbox(f *testing.F) {
+	f.Add("Amy", "Duong", "", "Linh", "Dương", "", "linh.duong@yahoo.com")
+	f.Add("", "", "David Do", "Đỗ", "Thanh", "", "thanh88@comcast.net")
+	f.Fuzz(func(t *testing.T, ga, fa, wa, gb, fb, wb, email string) {
+		a, b := Name{Full: wa, Given: ga, Family: fa}, Name{Full: wb, Given: gb, Family: fb}
+		if EnglishNameOnVietnameseMailbox(a, b, email) != EnglishNameOnVietnameseMailbox(b, a, email) {
+			t.Errorf("EnglishNameOnVietnameseMailbox(%q, %q, %q) is not symmetric", a, b, email)
+		}
+	})
+}
+
 // FuzzEnglishBesideVietnamese: any two names, in parts or whole, never panic, and the
 // answer does not depend on which side is which.
 func FuzzEnglishBesideVietnamese(f *testing.F) {
