@@ -601,7 +601,7 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		acct := buyerAccount(p, prof, identity)
 		// A buyer's note saying the parcel is for someone else (送人的): the receiver's
 		// name is no vote for the account's holder, and the order is a gift.
-		noted := acct != "" && giftNoted(d)
+		noted := acct != "" && giftNoted(d, p)
 		if acct != "" && !noted {
 			// The account's holder, by the names its orders are written to (see
 			// partyholder.go).

@@ -157,24 +157,49 @@ var giftWords = []string{"送人", "送给", "送礼", "生日礼物", "节日�
 // in which 送给 says nothing of a receiver (送给我妈的 still does).
 var askWords = []string{"送给我个", "送给我一", "送我个", "送我一", "赠品", "送点", "送个", "小样"}
 
-// giftNoted reports whether the buyer's note of the document (the mapping's "buyer"
-// note: Douyin's buyer_words, Pinduoduo's buyer_memo) says the parcel is a gift. On an
-// order that names its buyer by account, the receiver is then not the buyer: the
-// receiver's name, phone and address are no evidence about the account's holder, even
-// on the account's first order, which nothing else tells from the receiver's own.
-func giftNoted(d *ontology.Document) bool {
+// giftNoted reports whether the document says its parcel (for customer p) is a gift:
+// the buyer's note (the mapping's "buyer" note: Douyin's buyer_words, Pinduoduo's
+// buyer_memo) says so; or a greeting card goes with it (the "card" note: Douyin's
+// greet_words on a flower order); or the orderer's own number, as the platform gives it
+// beside the receiver's (the "payer_phone" note: Douyin's mask_pay_tel on a flower
+// order, 1********35), is not the receiver's. On an order that names its buyer by
+// account, the receiver is then not the buyer: the receiver's name, phone and address
+// are no evidence about the account's holder, even on the account's first order, which
+// nothing else tells from the receiver's own.
+func giftNoted(d *ontology.Document, p ontology.PartyRef) bool {
 	for _, n := range d.Notes {
-		if n.Field != "buyer" {
-			continue
-		}
-		if slices.ContainsFunc(askWords, func(w string) bool { return strings.Contains(n.Text, w) }) {
-			continue // 送给我个赠品: the buyer asks the shop for something, the parcel is theirs
-		}
-		for _, w := range giftWords {
-			if strings.Contains(n.Text, w) {
+		switch n.Field {
+		case "card":
+			if strings.TrimSpace(n.Text) != "" {
+				return true // a card is written to someone else
+			}
+		case "payer_phone":
+			if payerIsAnother(n.Text, p.Phone) {
 				return true
+			}
+		case "buyer":
+			if slices.ContainsFunc(askWords, func(w string) bool { return strings.Contains(n.Text, w) }) {
+				continue // 送给我个赠品: the buyer asks the shop for something, the parcel is theirs
+			}
+			for _, w := range giftWords {
+				if strings.Contains(n.Text, w) {
+					return true
+				}
 			}
 		}
 	}
 	return false
+}
+
+// payerIsAnother reports whether the orderer's number, masked as the platform gives it
+// (1********35: its first digit and last two; 176****3357), shows a digit that the
+// receiver's plain number does not have in that place. A mask that fits tells nothing
+// (one number in a hundred fits 1********35), and neither does a receiver's number that
+// is itself masked or missing.
+func payerIsAnother(payer, receiver string) bool {
+	payer, receiver = strings.TrimSpace(payer), strings.TrimSpace(receiver)
+	if payer == "" || receiver == "" || compare.IsMasked(receiver) || !compare.IsMasked(payer) {
+		return false
+	}
+	return compare.PhoneLevel(payer, receiver, "CN").Kind == compare.Different
 }

@@ -74,9 +74,18 @@ func TestGiftNoted(t *testing.T) {
 		{"buyer", "送给我个小样吧", false},
 		{"buyer", "有赠品吗，送点小礼物", false},
 		{"seller", "送人的", false},
+		// A Douyin flower order: a greeting card, or the orderer's number (masked)
+		// beside the receiver's 13907195521.
+		{"card", "妈妈生日快乐，永远年轻！", true},
+		{"card", "  ", false},
+		{"payer_phone", "1********35", true},
+		{"payer_phone", "1********21", false}, // fits: tells nothing
+		{"payer_phone", "139****5521", false},
+		{"payer_phone", "186****5521", true},
+		{"payer_phone", "not a number", false},
 	} {
 		d := &ontology.Document{Notes: []ontology.Note{{Field: c.field, Text: c.text}}}
-		if got := giftNoted(d); got != c.gift {
+		if got := giftNoted(d, ontology.PartyRef{Role: ontology.PartyCustomer, Phone: "13907195521"}); got != c.gift {
 			t.Errorf("giftNoted(%s: %q) = %v, want %v", c.field, c.text, got, c.gift)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/seamhub/seam/inventory"
@@ -168,5 +169,34 @@ func TestDouyinShippedOneOfTwoSKUOrdersOfOneSKU(t *testing.T) {
 		cell(ontology.BucketReserved): ontology.Units(1)}
 	if !reflect.DeepEqual(eff, want) {
 		t.Errorf("plan %v, want %v", eff, want)
+	}
+}
+
+// TestDouyinFlowerOrderNotes: a flower order carries its greeting card (greet_words) and
+// the orderer's masked number (mask_pay_tel) beside the receiver's; both become notes
+// the resolver reads to tell a gift from the buyer's own parcel, and the orderer's
+// encrypted number (encrypt_pay_tel) is read as nothing.
+func TestDouyinFlowerOrderNotes(t *testing.T) {
+	docs := mapSample(t, "douyin", "order", "", "douyin/order_flowers.json")
+	if len(docs) == 0 {
+		t.Fatal("no document")
+	}
+	got := map[string]string{}
+	for _, n := range docs[0].Notes {
+		got[n.Field] = n.Text
+	}
+	want := map[string]string{"card": "妈妈生日快乐，永远年轻！", "payer_phone": "1********36"}
+	for f, w := range want {
+		if got[f] != w {
+			t.Errorf("note %s = %q, want %q (notes %+v)", f, got[f], w, docs[0].Notes)
+		}
+	}
+	if _, ok := got["buyer"]; ok {
+		t.Errorf("an empty buyer_words made a note: %+v", docs[0].Notes)
+	}
+	for _, n := range docs[0].Notes {
+		if strings.Contains(n.Text, "pcS3I1UOqlJ72") {
+			t.Errorf("the encrypted number became a note: %+v", n)
+		}
 	}
 }
