@@ -115,3 +115,25 @@ func TestInitialsOfOnePersonsNamesInAnyOrder(t *testing.T) {
 		ramos("Frank", ""), ramos("P", "+1 (312) 422-9710"), ramos("Francisco", "312 564 3492"), ramos("Frank", ""),
 	}}, "0 0 0 0")
 }
+
+// TestMarriedNameOnTheCouplesContactsInAnyOrder: Carol orders as Carol Collins and as
+// Carol Watson, her maiden and married names, from the couple's mailbox
+// richardandcarol@ with her number, and once from her own old mailbox; Richard Watson
+// orders from the couple's mailbox too. One given name under two family names on one
+// mailbox and one number is one woman's, not two relatives': before, her orders made
+// two parties in every arrival order (review35 en-3, P0783). Richard stays apart.
+func TestMarriedNameOnTheCouplesContactsInAnyOrder(t *testing.T) {
+	at := func(given, family, email, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Name: given + " " + family,
+			Email: email, Phone: phone, Country: "US",
+			Place: &ontology.AddressPart{Street: "2997 W Pine Blvd", Locality: "Houston", Region: "TX", Postcode: "77046"}}
+	}
+	const couple = "richardandcarol@hotmail.com"
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{at("Richard", "Watson", couple, "")},
+		{
+			at("Carol", "Collins", couple, "7135480365"), at("CAROL", "COLLINS", "carol.collins@yahoo.com", ""),
+			at("Carol", "Watson", couple, "(713) 548-0365"), at("Carol", "Watson", couple, ""),
+		},
+	}, "0 | 1 1 1 1")
+}

@@ -414,7 +414,8 @@ func (m partLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyPro
 // one of whose mailboxes spells another member of the other's family (see
 // mailboxOfAnother).
 func personsContradict(a, b PartyProfile) bool {
-	return !a.Company && !b.Company && (namesContradict(nameOf(a), nameOf(b)) && !petNameOnOwnContacts(a, b) && !englishNameOnOwnMailbox(a, b) ||
+	return !a.Company && !b.Company && (namesContradict(nameOf(a), nameOf(b)) && !petNameOnOwnContacts(a, b) && !englishNameOnOwnMailbox(a, b) &&
+		!marriedNameOnOwnContacts(a, b) ||
 		mailboxNamesAnother(a, b) ||
 		generationsStated(statedGeneration(a), statedGeneration(b)))
 }
@@ -427,6 +428,18 @@ func petNameOnOwnContacts(a, b PartyProfile) bool {
 		return false
 	}
 	return compare.PetNameOfMailbox(nameOf(a), nameOf(b), a.Email) || compare.PetNameOfMailbox(nameOf(b), nameOf(a), a.Email)
+}
+
+// marriedNameOnOwnContacts reports whether two profiles share a mailbox and a phone and
+// give one given name under two family names (compare.OneGivenNameTwoFamilies): Carol
+// Collins and Carol Watson on the couple's richardandcarol@ and the same number, a
+// woman's maiden and married names. Relatives of one household are told apart by their
+// given names; two who share one besides the mailbox and the number are one person.
+func marriedNameOnOwnContacts(a, b PartyProfile) bool {
+	if a.Email == "" || a.Email != b.Email || a.Phone == "" || a.Phone != b.Phone || compare.IsMasked(a.Email) || compare.IsMasked(a.Phone) {
+		return false
+	}
+	return compare.OneGivenNameTwoFamilies(nameOf(a), nameOf(b))
 }
 
 // englishNameOnOwnMailbox reports whether two profiles come from one mailbox that
