@@ -60,3 +60,26 @@ func TestEnglishNameOnTheVietnameseNamesMailboxInAnyOrder(t *testing.T) {
 		},
 	}, "0 0 | 1 1 1 1")
 }
+
+// TestVietnameseNamesOneLetterApartInAnyOrder: at one flat Tâm Huỳnh orders from
+// tam340@ (once as Ngọc Tâm, both her given names) and Nam Huỳnh from nam321@, mostly
+// as David, the English name he goes by; Bảo and Vy order from mailboxes of their own.
+// Nam and Tâm are two names a first letter apart, and Nam against Ngọc Tâm agrees with
+// no syllable of it: read as slips of one name they made Nam's orders and Tâm's one
+// party, once David's orders joined Nam's (review35 en-9, P0175 and P0176).
+func TestVietnameseNamesOneLetterApartInAnyOrder(t *testing.T) {
+	home := func(given, family, email, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Name: given + " " + family,
+			Email: email, Phone: phone, Country: "US",
+			Place: &ontology.AddressPart{Street: "4609 Broadway Place", Line2: "Apt 12", Locality: "Westminster", Region: "CA", Postcode: "92693"}}
+	}
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{home("Bảo", "Huỳnh", "Huynh.Bao@Aol.Com", "(714) 999-1146"), home("Bảo", "Huỳnh", "Huynh.Bao@Aol.Com", "(714) 999-1146")},
+		{home("Vy", "Huynh", "vyhuynh@yahoo.com", "(714) 606-8574")},
+		{home("Tâm", "Huỳnh", "Tam340@gmail.com", ""), home("tâm", "huỳnh", "tam340@gmail.com", "+17145231924"), home("Ngọc Tâm", "Huỳnh", "tam340@gmail.com", "")},
+		{
+			home("David", "Huỳnh", "nam321@hotmail.com", ""), home("David", "Huỳnh", "nam321@hotmail.com", "714-769-8458"),
+			home("Nam", "Huỳnh", "nam321@hotmail.com", ""), home("David", "Huynh", "nam321@hotmail.com", "714-769-8458"),
+		},
+	}, "0 0 | 1 | 2 2 2 | 3 3 3 3")
+}

@@ -347,7 +347,9 @@ func givensApart(a, b compare.Name) bool {
 		case compare.Different, compare.Phonetic, compare.Similar:
 			return true
 		case compare.Typo:
-			return compare.MarkedLettersApart(a.Given, b.Given)
+			return compare.MarkedLettersApart(a.Given, b.Given) || compare.OnsetApart(a.Given, b.Given)
+		case compare.Partial:
+			return !compare.ShareAWord(a.Given, b.Given) // Nam against Ngọc Tâm
 		}
 		return false
 	}

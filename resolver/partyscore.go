@@ -1147,20 +1147,25 @@ func markGivenApart(c *Comparison, why string, wholeName bool) {
 
 // vietnameseGivenApart makes two Vietnamese given names that only sound or look alike
 // (Hoàng and Hưng: both HNK to Double Metaphone) Different, and so two that are one
-// letter apart where both letters carry marks (Hồng and Hưng): a Vietnamese given name
+// letter apart where both letters carry marks (Hồng and Hưng), or in their first letter
+// (Nam and Tâm, compare.OnsetApart), or that agree in part without a syllable in common
+// (Nam against Ngọc Tâm): a Vietnamese given name
 // is one syllable of a closed set, siblings and twins get syllables that sound alike,
 // and another syllable is another name (see compare.VietnameseName). A slip of the
 // keyboard (Hng for Hưng, Hung for Hùng) stays a typo.
 func vietnameseGivenApart(c *Comparison, a, b PartyProfile) {
 	l := c[fieldGiven]
-	if l.Kind != compare.Phonetic && l.Kind != compare.Similar && l.Kind != compare.Typo {
+	if l.Kind != compare.Phonetic && l.Kind != compare.Similar && l.Kind != compare.Typo && l.Kind != compare.Partial {
 		return
 	}
 	if !compare.VietnameseName(nameOf(a)) && !compare.VietnameseName(nameOf(b)) {
 		return
 	}
-	if l.Kind == compare.Typo && !compare.MarkedLettersApart(a.Given, b.Given) {
+	if l.Kind == compare.Typo && !compare.MarkedLettersApart(a.Given, b.Given) && !compare.OnsetApart(a.Given, b.Given) {
 		return
+	}
+	if l.Kind == compare.Partial && compare.ShareAWord(a.Given, b.Given) {
+		return // Phuong of Thi Phuong: one of her two given names
 	}
 	c[fieldGiven] = compare.Level{Kind: compare.Different, Why: l.Why + ": two Vietnamese given names, not one"}
 }

@@ -91,6 +91,65 @@ func MarkedLettersApart(a, b string) bool {
 	return apart == 1 && marked
 }
 
+// OnsetApart reports whether two given names of one syllable each differ only in their
+// first letter, and the two letters are not neighbours on a keyboard: Nam and Tâm, Hùng
+// and Tùng, Lan and Lân are two Vietnamese names (a syllable's onset and its marks make
+// the word), while a struck neighbour (Mam for Nam) is a slip. People type the first
+// letter of their own name right.
+func OnsetApart(a, b string) bool {
+	wa, wb := normalize.PersonNameWords(a), normalize.PersonNameWords(b)
+	if len(wa) != 1 || len(wb) != 1 {
+		return false
+	}
+	ra, rb := []rune(wa[0]), []rune(wb[0])
+	if len(ra) != len(rb) || len(ra) < 2 || ra[0] == rb[0] || string(ra[1:]) != string(rb[1:]) {
+		return false
+	}
+	return !keysAdjacent(ra[0], rb[0])
+}
+
+// ShareAWord reports whether two names have a word in common once folded (Phuong of
+// Thi Phuong), not only words that are slips of each other.
+func ShareAWord(a, b string) bool {
+	wb := normalize.PersonNameWords(b)
+	for _, w := range normalize.PersonNameWords(a) {
+		if slices.Contains(wb, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyRows are the letter rows of a QWERTY keyboard.
+var keyRows = [3]string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+
+// keysAdjacent reports whether two lower-case letters are neighbours on a QWERTY
+// keyboard, in one row or in the rows above and below.
+func keysAdjacent(a, b rune) bool {
+	ra, ca, rb, cb := -1, -1, -1, -1
+	for r, row := range keyRows {
+		if i := strings.IndexRune(row, a); i >= 0 {
+			ra, ca = r, i
+		}
+		if i := strings.IndexRune(row, b); i >= 0 {
+			rb, cb = r, i
+		}
+	}
+	if ra < 0 || rb < 0 {
+		return false
+	}
+	dr, dc := ra-rb, ca-cb
+	switch dr {
+	case 0:
+		return dc == 1 || dc == -1
+	case 1:
+		return dc == 0 || dc == -1 // a row sits half a key right of the one above: a under q and w
+	case -1:
+		return dc == 0 || dc == 1
+	}
+	return false
+}
+
 // baseLetter returns a letter without its marks, and whether it had any (đ and ł count
 // as marked letters of d and l).
 func baseLetter(r rune) (rune, bool) {

@@ -73,6 +73,47 @@ func FuzzEnglishNameOnVietnameseMailbox(f *testing.F) {
 	})
 }
 
+// TestOnsetApart: one-syllable given names that differ in their first letter alone are
+// two names (Nam and Tâm), unless the letters are keyboard neighbours (a slip); other
+// differences are left to the other rules.
+func TestOnsetApart(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Nam", "Tâm", true},
+		{"Hùng", "Tùng", true},
+		{"Lan", "Lân", false}, // the marks, not the onset: MarkedLettersApart's
+		{"Nam", "Mam", false}, // n and m are neighbours: a slip
+		{"Linh", "Lihn", false},
+		{"Nam", "Nam", false},
+		{"Ngoc Tam", "Ngoc Nam", false}, // two words: not one syllable
+		{"An", "", false},
+	} {
+		if got := OnsetApart(tt.a, tt.b); got != tt.want {
+			t.Errorf("OnsetApart(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := OnsetApart(tt.b, tt.a); got != tt.want {
+			t.Errorf("OnsetApart(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+	if !ShareAWord("Thi Phuong", "Phương") || ShareAWord("Nam", "Ngọc Tâm") {
+		t.Error("ShareAWord: Phuong is a word of Thi Phuong; Nam is no word of Ngoc Tam")
+	}
+}
+
+// FuzzOnsetApart: any two strings never panic, and the answer does not depend on
+// which side is which.
+func FuzzOnsetApart(f *testing.F) {
+	f.Add("Nam", "Tâm")
+	f.Add("Hùng", "Tùng")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if OnsetApart(a, b) != OnsetApart(b, a) {
+			t.Errorf("OnsetApart(%q, %q) is not symmetric", a, b)
+		}
+	})
+}
+
 // FuzzEnglishBesideVietnamese: any two names, in parts or whole, never panic, and the
 // answer does not depend on which side is which.
 func FuzzEnglishBesideVietnamese(f *testing.F) {
