@@ -56,7 +56,9 @@ func mailboxesApart(c *Comparison, a, b PartyProfile) {
 // providers a letter apart: every Anna Nowak may hold one), and not for a local part
 // under four characters or a masked address.
 func mailboxProviderSlip(c *Comparison, a, b PartyProfile) {
-	if k := c[fieldEmail].Kind; k != compare.Partial && k != compare.Typo {
+	if k := c[fieldEmail].Kind; k != compare.Partial && k != compare.Typo && k != compare.Different {
+		// Different: srinivas.gill59@gmail.co against srinivasgill59@gmail.com, whose
+		// dots normalize.Email folded on the side it knew as Google's.
 		return
 	}
 	if providerSlip(a, b) {

@@ -250,12 +250,9 @@ func EmailLevel(a, b string) Level {
 	case ea == eb:
 		return level("email", Exact, "")
 	}
-	la, da, _ := strings.Cut(ea, "@")
-	lb, db, _ := strings.Cut(eb, "@")
-	if la == lb || (da == "gmail.com" || db == "gmail.com") && strings.ReplaceAll(la, ".", "") == strings.ReplaceAll(lb, ".", "") {
-		// The dots of Google's mailboxes are folded, so a handle kept across providers
-		// (jan.smit@gmail.com, jan.smit@outlook.com) or Google's domain mistyped
-		// (srinivas.gill59@gmail.co) is compared without them.
+	la, _, _ := strings.Cut(ea, "@")
+	lb, _, _ := strings.Cut(eb, "@")
+	if la == lb {
 		return level("email", Partial, "%s ~ %s: same local part", ea, eb)
 	}
 	if OneEdit(ea, eb) {

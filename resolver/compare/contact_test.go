@@ -91,13 +91,11 @@ func TestEmailLevel(t *testing.T) {
 		{"jan@gmail.com", "jan@outlook.com", Partial},
 		{"jansmit@gmial.com", "jansmit@gmail.com", Partial}, // same local part comes first
 		{"jansmit@example.nl", "jansmti@example.nl", Typo},
-		// Google's mailboxes compare without their dots: a handle kept elsewhere, or
-		// Google's domain mistyped (whose dots normalize.Email could not fold).
-		{"srinivas.gill59@gmail.co", "srinivas.gill59@gmail.com", Partial},
-		{"stephanie.anderson@gmial.com", "Stephanie.Anderson@googlemail.com", Partial},
-		{"jan.smit@outlook.com", "jan.smit@gmail.com", Partial},
-		{"s.anderson@gmail.con", "stephanie.anderson@gmail.com", Different},
-		{"s.anderson@outlook.com", "sand.erson@yahoo.com", Different}, // dots count away from Google
+		// A handle's dots count away from Google: wei.zhang@163.com and weizhang@gmail.com
+		// are as likely two people called Zhang Wei (a mistyped Google domain is
+		// resolver's mailboxProviderSlip's, which asks for more than a name).
+		{"wei.zhang@163.com", "wei.zhang@gmail.com", Different},
+		{"s.anderson@outlook.com", "sand.erson@yahoo.com", Different},
 		{"jon@example.nl", "john@example.nl", Typo},
 		{"jan@example.nl", "piet@example.nl", Different},
 		{"j***@gmail.com", "john@gmail.com", MaskedCompatible},
