@@ -137,3 +137,24 @@ func TestMarriedNameOnTheCouplesContactsInAnyOrder(t *testing.T) {
 		},
 	}, "0 | 1 1 1 1")
 }
+
+// TestTwinsEachOnTheirOwnMailboxInAnyOrder: the twins Mary and Martha Cook share the
+// flat's line; Mary orders from mary.cook@ (once with her mobile, once typed "Cok"), and
+// Martha, whose middle name is May, from martha.cook@. Mary against "Martha May" agreed
+// in part (May is Mary's pet name), and with the flat and the line that made one party
+// of the twins; each mailbox spells its own order's first given name, and those are two
+// (review35 en-8, P0145 and P0146).
+func TestTwinsEachOnTheirOwnMailboxInAnyOrder(t *testing.T) {
+	cook := func(given, family, email, phone string) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Name: given + " " + family,
+			Email: email, Phone: phone, Country: "US",
+			Place: &ontology.AddressPart{Street: "8772 Main Lane", Locality: "Miami", Region: "FL", Postcode: "33143"}}
+	}
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{
+			cook("Mary", "Cok", "mary.cook@gmail.com", "(786) 964-7810"), cook("Mary", "Cook", "mary.cook@gmail.com", "786-964-7810"),
+			cook("Mary", "Cook", "mary.cook@gmail.com", "+1 305-533-2418"), cook("Mary", "Cook", "mary.cook@gmail.com", ""),
+		},
+		{cook("Martha May", "Cook", "martha.cook@yahoo.com", ""), cook("Martha", "Cook", "martha.cook@yahoo.com", "(305) 533-2418")},
+	}, "0 0 0 0 | 1 1")
+}

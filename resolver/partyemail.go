@@ -372,6 +372,51 @@ func mailboxGiven(p PartyProfile) string {
 	return ""
 }
 
+// mailboxesOfTwoGivens reports whether each of two person profiles comes from a mailbox
+// that begins with the first given name of its own order, and the two names are two:
+// mary.cook@ under Mary Cook and martha.cook@ under Martha May Cook, twins at one flat
+// with one landline. A name agreeing only in part (Mary against May, Martha's middle
+// name) or by sound says less than two mailboxes each spelling its owner's name. Names
+// of three letters or more, neither the same nor a nickname, a slip or an initial of
+// the other; not for Chinese names, whose mailboxes follow rules of their own.
+func mailboxesOfTwoGivens(a, b PartyProfile) bool {
+	if a.Company || b.Company || a.Email == "" || b.Email == "" || a.Email == b.Email {
+		return false
+	}
+	ga, gb := firstGiven(a), firstGiven(b)
+	if len(ga) < 3 || len(gb) < 3 || ga == gb {
+		return false
+	}
+	if !strings.HasPrefix(localLetters(a.Email), ga) || !strings.HasPrefix(localLetters(b.Email), gb) {
+		return false
+	}
+	switch compare.NamePartLevel("given", ga, gb).Kind {
+	case compare.Exact, compare.Nickname, compare.Typo, compare.Initials:
+		return false
+	}
+	return !compare.ReadsChinese(nameOf(a)) && !compare.ReadsChinese(nameOf(b))
+}
+
+// firstGiven is the first word of a person profile's given name (of its whole name where
+// the source gave none apart), folded to the letters a to z; "" where there is none.
+func firstGiven(p PartyProfile) string {
+	words := normalize.PersonNameWords(p.Given)
+	if strings.TrimSpace(p.Given) == "" {
+		if w := normalize.PersonNameWords(p.FullName); len(w) > 1 {
+			words = w
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' {
+			return r
+		}
+		return -1
+	}, words[0])
+}
+
 // localLetters is the letters a to z of a mailbox's local part, lower-cased, without a
 // tag after + (thehowards+teashop@, a filing the mailbox's owner made for one shop):
 // "" for a masked or malformed address.

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/seamhub/seam/resolver/compare"
+	"github.com/seamhub/seam/resolver/normalize"
 )
 
 // TestFamilyMailboxIsNoPersonsOwn: thehoward16@, theelliotts@, mendozafamily@ and
@@ -183,5 +184,32 @@ func TestFormalNameOfPetAtTwoProviders(t *testing.T) {
 	}
 	if localIsName("robertsmith", PartyProfile{Given: "Bob", Family: "Jones"}) {
 		t.Error("robertsmith@ of Bob Jones: the name alone")
+	}
+}
+
+// TestMailboxesOfTwoGivens: two mailboxes, each beginning with its own order's first
+// given name, and the names two (not one, a nickname, a slip or an initial).
+func TestMailboxesOfTwoGivens(t *testing.T) {
+	p := func(given, email string) PartyProfile {
+		return PartyProfile{FullName: given + " Cook", Given: given, Family: "Cook", Email: normalize.Email(email)}
+	}
+	for _, c := range []struct {
+		a, b PartyProfile
+		want bool
+	}{
+		{p("Mary", "mary.cook@gmail.com"), p("Martha May", "martha.cook@yahoo.com"), true},
+		{p("Emily", "emily85@gmail.com"), p("Emma", "emma_ellis85@gmail.com"), true},
+		{p("Bob", "bob.cook@gmail.com"), p("Robert", "robert.cook@yahoo.com"), false},  // a nickname
+		{p("Mary", "mary.cook@gmail.com"), p("Martha", "cookfamily@yahoo.com"), false}, // a family's mailbox
+		{p("Mary", "mary.cook@gmail.com"), p("Mary", "mcook@yahoo.com"), false},
+		{p("Jon", "jon.cook@gmail.com"), p("John", "john.cook@gmail.com"), false},     // a slip
+		{p("Mary", "mary.cook@gmail.com"), p("Martha", "mary.cook@gmail.com"), false}, // one mailbox: other rules
+	} {
+		if got := mailboxesOfTwoGivens(c.a, c.b); got != c.want {
+			t.Errorf("mailboxesOfTwoGivens(%s %s, %s %s) = %v, want %v", c.a.Given, c.a.Email, c.b.Given, c.b.Email, got, c.want)
+		}
+		if got := mailboxesOfTwoGivens(c.b, c.a); got != c.want {
+			t.Errorf("mailboxesOfTwoGivens(%s %s, %s %s) = %v, want %v", c.b.Given, c.b.Email, c.a.Given, c.a.Email, got, c.want)
+		}
 	}
 }

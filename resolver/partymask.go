@@ -418,7 +418,7 @@ func (m partLinks) note(root string, d PartyVerdict, c Comparison, a, b PartyPro
 func personsContradict(a, b PartyProfile) bool {
 	return !a.Company && !b.Company && (namesContradict(nameOf(a), nameOf(b)) && !petNameOnOwnContacts(a, b) && !englishNameOnOwnMailbox(a, b) &&
 		!marriedNameOnOwnContacts(a, b) ||
-		mailboxNamesAnother(a, b) ||
+		mailboxNamesAnother(a, b) || mailboxesOfTwoGivens(a, b) ||
 		generationsStated(statedGeneration(a), statedGeneration(b)))
 }
 

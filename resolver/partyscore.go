@@ -507,6 +507,9 @@ func CompareParties(a, b PartyProfile) Comparison {
 		givenSpeltApart(&c, a, b)
 		vietnameseGivenApart(&c, a, b)
 		middleNamesApart(&c, a, b)
+		if c[fieldGiven].Kind.Agrees() && mailboxesOfTwoGivens(a, b) {
+			c[fieldGiven] = compare.Level{Kind: compare.Different, Why: c[fieldGiven].Why + ": each mailbox spells its own given name, and they are two"}
+		}
 	}
 	c[fieldBirth] = compare.DateLevel(a.BirthDate, b.BirthDate)
 	if !a.Company && !b.Company {
