@@ -6,6 +6,16 @@ import (
 	"github.com/seamhub/seam/ontology"
 )
 
+// usAt returns a maker of US customers' orders at one address, each in given and family
+// name with a mailbox and a phone.
+func usAt(place ontology.AddressPart) func(given, family, email, phone string) ontology.PartyRef {
+	return func(given, family, email, phone string) ontology.PartyRef {
+		p := place
+		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Name: given + " " + family,
+			Email: email, Phone: phone, Country: "US", Place: &p}
+	}
+}
+
 // TestGoogleDomainMistypedInAnyOrder: Srini Gill orders twice as srinivas.gill59@gmail.com
 // and once, as "Srini G" with his phone, from srinivas.gill59@gmail.co, Google's domain
 // with a letter dropped. Google's mailboxes are compared without their dots, which
@@ -123,11 +133,7 @@ func TestInitialsOfOnePersonsNamesInAnyOrder(t *testing.T) {
 // mailbox and one number is one woman's, not two relatives': before, her orders made
 // two parties in every arrival order (review35 en-3, P0783). Richard stays apart.
 func TestMarriedNameOnTheCouplesContactsInAnyOrder(t *testing.T) {
-	at := func(given, family, email, phone string) ontology.PartyRef {
-		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Name: given + " " + family,
-			Email: email, Phone: phone, Country: "US",
-			Place: &ontology.AddressPart{Street: "2997 W Pine Blvd", Locality: "Houston", Region: "TX", Postcode: "77046"}}
-	}
+	at := usAt(ontology.AddressPart{Street: "2997 W Pine Blvd", Locality: "Houston", Region: "TX", Postcode: "77046"})
 	const couple = "richardandcarol@hotmail.com"
 	householdInAnyOrder(t, [][]ontology.PartyRef{
 		{at("Richard", "Watson", couple, "")},
@@ -145,11 +151,7 @@ func TestMarriedNameOnTheCouplesContactsInAnyOrder(t *testing.T) {
 // of the twins; each mailbox spells its own order's first given name, and those are two
 // (review35 en-8, P0145 and P0146).
 func TestTwinsEachOnTheirOwnMailboxInAnyOrder(t *testing.T) {
-	cook := func(given, family, email, phone string) ontology.PartyRef {
-		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Name: given + " " + family,
-			Email: email, Phone: phone, Country: "US",
-			Place: &ontology.AddressPart{Street: "8772 Main Lane", Locality: "Miami", Region: "FL", Postcode: "33143"}}
-	}
+	cook := usAt(ontology.AddressPart{Street: "8772 Main Lane", Locality: "Miami", Region: "FL", Postcode: "33143"})
 	householdInAnyOrder(t, [][]ontology.PartyRef{
 		{
 			cook("Mary", "Cok", "mary.cook@gmail.com", "(786) 964-7810"), cook("Mary", "Cook", "mary.cook@gmail.com", "786-964-7810"),

@@ -47,11 +47,7 @@ func TestEnglishNameOnAVietnameseRelativesMailboxWithOwnMobileInAnyOrder(t *test
 // orders made two parties in every arrival order (review35 en-7, P0347). Hung stays
 // apart.
 func TestEnglishNameOnTheVietnameseNamesMailboxInAnyOrder(t *testing.T) {
-	home := func(given, family, email, phone string) ontology.PartyRef {
-		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Name: given + " " + family,
-			Email: email, Phone: phone, Country: "US",
-			Place: &ontology.AddressPart{Street: "7977 Washington Way", Locality: "Westminster", Region: "CA", Postcode: "92628"}}
-	}
+	home := usAt(ontology.AddressPart{Street: "7977 Washington Way", Locality: "Westminster", Region: "CA", Postcode: "92628"})
 	householdInAnyOrder(t, [][]ontology.PartyRef{
 		{home("Hung", "Duong", "hung807@outlook.com", "+1 (714) 521-5161"), home("Hoang Hung", "Duong", "hung807@outlook.com", "714.777.4735")},
 		{
@@ -68,11 +64,7 @@ func TestEnglishNameOnTheVietnameseNamesMailboxInAnyOrder(t *testing.T) {
 // no syllable of it: read as slips of one name they made Nam's orders and Tâm's one
 // party, once David's orders joined Nam's (review35 en-9, P0175 and P0176).
 func TestVietnameseNamesOneLetterApartInAnyOrder(t *testing.T) {
-	home := func(given, family, email, phone string) ontology.PartyRef {
-		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Name: given + " " + family,
-			Email: email, Phone: phone, Country: "US",
-			Place: &ontology.AddressPart{Street: "4609 Broadway Place", Line2: "Apt 12", Locality: "Westminster", Region: "CA", Postcode: "92693"}}
-	}
+	home := usAt(ontology.AddressPart{Street: "4609 Broadway Place", Line2: "Apt 12", Locality: "Westminster", Region: "CA", Postcode: "92693"})
 	householdInAnyOrder(t, [][]ontology.PartyRef{
 		{home("Bảo", "Huỳnh", "Huynh.Bao@Aol.Com", "(714) 999-1146"), home("Bảo", "Huỳnh", "Huynh.Bao@Aol.Com", "(714) 999-1146")},
 		{home("Vy", "Huynh", "vyhuynh@yahoo.com", "(714) 606-8574")},
