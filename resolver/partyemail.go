@@ -409,12 +409,7 @@ func firstGiven(p PartyProfile) string {
 	if len(words) == 0 {
 		return ""
 	}
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' {
-			return r
-		}
-		return -1
-	}, words[0])
+	return lettersAZ(words[0])
 }
 
 // localLetters is the letters a to z of a mailbox's local part, lower-cased, without a
@@ -426,12 +421,17 @@ func localLetters(email string) string {
 		return ""
 	}
 	local, _, _ = strings.Cut(local, "+")
+	return lettersAZ(strings.ToLower(local))
+}
+
+// lettersAZ keeps the letters a to z of s and drops everything else.
+func lettersAZ(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r >= 'a' && r <= 'z' {
 			return r
 		}
 		return -1
-	}, strings.ToLower(local))
+	}, s)
 }
 
 // familyLetters is a person profile's family name run together and folded: its family

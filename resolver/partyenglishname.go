@@ -35,21 +35,24 @@ func (pb *partyBook) englishAndChineseOfOne(party string, prof PartyProfile, kno
 // ownMobilesDiffer reports whether phone is a mobile and the party (its stored first
 // profile, and the members of its cluster the batch holds) is known by another mobile.
 func (pb *partyBook) ownMobilesDiffer(party, phone string) bool {
-	mobile := func(p string) bool { return p != "" && !compare.IsMasked(p) && !compare.FixedLine(p) }
-	if !mobile(phone) {
+	if !mobileNumber(phone) {
 		return false
 	}
-	if p := pb.info[party].Phone; mobile(p) && p != phone {
+	if p := pb.info[party].Phone; mobileNumber(p) && p != phone {
 		return true
 	}
 	root := pb.root(party)
 	for _, pr := range pb.memberProfiles(root) {
-		if mobile(pr.Phone) && pr.Phone != phone {
+		if mobileNumber(pr.Phone) && pr.Phone != phone {
 			return true
 		}
 	}
 	return false
 }
+
+// mobileNumber reports whether a phone is a plain number that is no fixed line by its
+// country's plan (a US number, whose plan does not tell, counts as a mobile).
+func mobileNumber(p string) bool { return p != "" && !compare.IsMasked(p) && !compare.FixedLine(p) }
 
 // englishAndChineseOnOwnMailboxes reports whether a mention on the phone of party gives
 // an English given name where the party is known by a Chinese one (or the other way),

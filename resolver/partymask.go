@@ -457,11 +457,8 @@ func englishNameOnOwnMailbox(a, b PartyProfile) bool {
 }
 
 // twoMobiles reports whether two phones are two numbers neither of which is a fixed line
-// by its country's plan (a US number, whose plan does not tell, counts as a mobile).
-func twoMobiles(a, b string) bool {
-	mobile := func(p string) bool { return p != "" && !compare.IsMasked(p) && !compare.FixedLine(p) }
-	return mobile(a) && mobile(b) && a != b
-}
+// (mobileNumber).
+func twoMobiles(a, b string) bool { return mobileNumber(a) && mobileNumber(b) && a != b }
 
 // statedGeneration is the generation a person profile states: its name's suffix, or
 // where the name has none its mailbox's (craigs87jr@icloud.com); "" where neither says.

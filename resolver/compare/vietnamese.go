@@ -179,13 +179,22 @@ func EnglishBesideVietnamese(a, b Name) bool {
 	if hasHan(a.text()) || hasHan(b.text()) || !VietnameseName(a) && !VietnameseName(b) {
 		return false
 	}
+	return englishBesideVietnameseReading(a, b, func(_, _, _ string) bool { return true })
+}
+
+// englishBesideVietnameseReading reports whether some reading of a and b (family and
+// given name, in either field order) shares one family name of one word, and beside it
+// one gives a known English given name and the other a Vietnamese one, for which ok
+// (the English given name, the Vietnamese one, the family name) holds.
+func englishBesideVietnameseReading(a, b Name, ok func(eng, viet, family string) bool) bool {
 	for _, ra := range familyGivenReadings(a) {
 		for _, rb := range familyGivenReadings(b) {
 			fa, fb := normalize.PersonNameWords(ra.family), normalize.PersonNameWords(rb.family)
 			if len(fa) != 1 || len(fb) != 1 || nicknameKey(fa[0]) != nicknameKey(fb[0]) {
 				continue
 			}
-			if englishBesideVietnameseGiven(ra.given, rb.given) || englishBesideVietnameseGiven(rb.given, ra.given) {
+			if englishBesideVietnameseGiven(ra.given, rb.given) && ok(ra.given, rb.given, fa[0]) ||
+				englishBesideVietnameseGiven(rb.given, ra.given) && ok(rb.given, ra.given, fa[0]) {
 				return true
 			}
 		}
@@ -218,20 +227,9 @@ func EnglishNameOnVietnameseMailbox(a, b Name, email string) bool {
 		n, f := nicknameKey(g[len(g)-1]), nicknameKey(family)
 		return slices.ContainsFunc(words, func(w string) bool { return w == n || w == n+f || w == f+n })
 	}
-	for _, ra := range familyGivenReadings(a) {
-		for _, rb := range familyGivenReadings(b) {
-			fa, fb := normalize.PersonNameWords(ra.family), normalize.PersonNameWords(rb.family)
-			if len(fa) != 1 || len(fb) != 1 || nicknameKey(fa[0]) != nicknameKey(fb[0]) {
-				continue
-			}
-			f := fa[0]
-			if englishBesideVietnameseGiven(ra.given, rb.given) && spells(rb.given, f) && !spells(ra.given, f) ||
-				englishBesideVietnameseGiven(rb.given, ra.given) && spells(ra.given, f) && !spells(rb.given, f) {
-				return true
-			}
-		}
-	}
-	return false
+	return englishBesideVietnameseReading(a, b, func(eng, viet, family string) bool {
+		return spells(viet, family) && !spells(eng, family)
+	})
 }
 
 // englishBesideVietnameseGiven reports whether eng is one known English given name and
