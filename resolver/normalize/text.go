@@ -27,6 +27,15 @@ func fold(s string) string {
 		// a tenth of training's comparisons.
 		return strings.ToLower(s)
 	}
+	if asciiOrUnifiedHan(s) {
+		// ASCII and CJK Unified Ideographs only (张伟, 张伟 Wei, 上海市浦东新区18号): an
+		// ideograph of those blocks has no compatibility form, no case and no accent,
+		// and nothing composes with it, so NFKC and case folding leave it as it is and
+		// the text folds to its lowered ASCII. Chinese names and addresses are most of
+		// the text that is not ASCII, and the general path's passes, each a copy of the
+		// text, were a quarter of a backlog's name parsing.
+		return strings.ToLower(s)
+	}
 	for i := range 4 {
 		t := foldOnce(s)
 		if t == s {
@@ -49,6 +58,19 @@ func isASCII(s string) bool {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
+	}
+	return true
+}
+
+// asciiOrUnifiedHan reports whether s is valid UTF-8 made of ASCII and of CJK Unified
+// Ideographs (U+4E00-U+9FFF) and their Extension A (U+3400-U+4DBF) only. The
+// compatibility ideographs (U+F900-U+FAFF), which NFKC maps to unified ones, are not.
+func asciiOrUnifiedHan(s string) bool {
+	for _, r := range s {
+		if r < utf8.RuneSelf || r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF {
+			continue
+		}
+		return false // utf8.RuneError for invalid bytes too
 	}
 	return true
 }
