@@ -41,8 +41,8 @@ func (b *batch) noteCandidates(d *ontology.Document) []refscan.Candidate {
 	}
 	particulars := partyParticulars(d)
 	for _, n := range d.Notes {
-		if restricted && !contains(fields, n.Field) {
-			continue
+		if restricted && !contains(fields, n.Field) || storefrontContext[n.Field] {
+			continue // not searched, or a party's context (names and homes, see partystorefront.go)
 		}
 		text := strings.TrimSpace(n.Text)
 		if particulars[text] {

@@ -135,6 +135,18 @@ type partyBook struct {
 	requeued      []string
 }
 
+// withAccount is prof with the shop account and the shop of p, a mention of d: a person's
+// external id is the source's own customer account.
+func withAccount(d *ontology.Document, p ontology.PartyRef, prof PartyProfile) PartyProfile {
+	if p.ExternalID != "" && !prof.Company {
+		prof.Account = d.Key.System + ":" + p.ExternalID
+		if d.Location != nil {
+			prof.Shop = d.Location.Code
+		}
+	}
+	return prof
+}
+
 func companyRole(r ontology.PartyRole) bool {
 	return r != ontology.PartyCustomer
 }
@@ -590,13 +602,14 @@ func partyID(tenant, key string) string {
 func (b *batch) resolveParties(uid string, d *ontology.Document) {
 	pb := b.parties
 	for i, p := range d.Parties {
-		prof := ProfileOf(p)
-		if p.ExternalID != "" && !prof.Company {
-			prof.Account = d.Key.System + ":" + p.ExternalID
-			if d.Location != nil {
-				prof.Shop = d.Location.Code
-			}
+		// A storefront gift whose billing address is the parcel's copy: the buyer is
+		// who paid, and the parcel's keys name the recipient (see partystorefront.go).
+		var parcelKeys []string
+		if buyer, _, ok := storefrontBuyer(d, p); ok {
+			parcelKeys, _ = partyKeys(d.Key.System, p, withAccount(d, p, ProfileOf(p)))
+			p = buyer
 		}
+		prof := withAccount(d, p, ProfileOf(p))
 		identity, relation := partyKeys(d.Key.System, p, prof)
 		acct := buyerAccount(p, prof, identity)
 		// A buyer's note saying the parcel is for someone else (送人的): the receiver's
@@ -611,6 +624,11 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		}
 		// A gift: the buyer's account beside another person's parcel (see partygift.go).
 		var receivers, doubted []string
+		for _, k := range parcelKeys {
+			if r, ok := pb.known[k]; ok && !slices.Contains(identity, k) {
+				receivers = appendUnique(receivers, pb.root(r))
+			}
+		}
 		if gift, byName := pb.giftReceiver(p, prof, identity); gift || noted {
 			receiver := nameOf(prof)
 			var kept []string

@@ -82,22 +82,30 @@ func deliverOrders(t *testing.T, f *fixture, seq []shopOrder) string {
 // order is sold through the shop (location) shops gives it, "online" where none.
 func deliverEach(t *testing.T, f *fixture, seq []shopOrder, shops ...string) ([]ontology.Document, []mention) {
 	t.Helper()
-	var docs []ontology.Document
-	var people []mention
-	for j, o := range seq {
+	return deliverDocs(t, f, len(seq), func(j int) (ontology.Document, mention) {
 		shop := "online"
 		if j < len(shops) {
 			shop = shops[j]
 		}
-		d := o.doc(f, j, shop)
+		return seq[j].doc(f, j, shop), mention{seq[j].person, seq[j].ref}
+	})
+}
+
+// deliverDocs saves the n documents next gives, one at a time, and resolves after each
+// until the queue is empty; it returns the documents and their people.
+func deliverDocs(t *testing.T, f *fixture, n int, next func(j int) (ontology.Document, mention)) ([]ontology.Document, []mention) {
+	t.Helper()
+	var docs []ontology.Document
+	var people []mention
+	for j := range n {
+		d, m := next(j)
 		f.save(d)
-		for n := 0; f.process().Documents > 0; n++ {
-			if n > 10 {
+		for k := 0; f.process().Documents > 0; k++ {
+			if k > 10 {
 				t.Fatalf("order %d: the queue does not empty", j)
 			}
 		}
-		docs = append(docs, d)
-		people = append(people, mention{o.person, o.ref})
+		docs, people = append(docs, d), append(people, m)
 	}
 	return docs, people
 }
