@@ -160,3 +160,27 @@ func TestTwinsEachOnTheirOwnMailboxInAnyOrder(t *testing.T) {
 		{cook("Martha May", "Cook", "martha.cook@yahoo.com", ""), cook("Martha", "Cook", "martha.cook@yahoo.com", "(305) 533-2418")},
 	}, "0 0 0 0 | 1 1")
 }
+
+// TestMarriedNameOnHerOwnMobileInAnyOrder: Linda Lloyd orders from lloyd.linda@ with her
+// UK mobile, then as Linda Singh from singhl761@ with the same mobile at the same flat,
+// once without the street: one given name under two family names, each mailbox spelling
+// its own, on one mobile (a person's own line by the UK plan) is one woman who married.
+// Before, the new mailbox and name kept her orders in two parties (review38 en-1,
+// P0814). Her mother-in-law Linda Singh, at the same flat on its landline from her own
+// mailbox, stays apart: a fixed line is the household's.
+func TestMarriedNameOnHerOwnMobileInAnyOrder(t *testing.T) {
+	flat := ontology.AddressPart{Number: "38", Street: "Stanley Street", Locality: "London", Postcode: "W12 6ZA"}
+	at := func(given, family, email, phone string, place *ontology.AddressPart) ontology.PartyRef {
+		return ontology.PartyRef{Role: ontology.PartyCustomer, GivenName: given, FamilyName: family, Name: given + " " + family,
+			Email: email, Phone: phone, Country: "GB", Place: place}
+	}
+	noStreet := &ontology.AddressPart{Postcode: "W12 6ZA"}
+	householdInAnyOrder(t, [][]ontology.PartyRef{
+		{
+			at("Linda", "Lloyd", "lloyd.linda@btinternet.com", "+44 (0)7959 006369", &flat),
+			at("Linda", "Singh", "singhl761@gmail.com", "+447959006369", &flat),
+			at("Linda", "Singh", "singhl761@gmail.com", "+44 7959 006369", noStreet),
+		},
+		{at("Linda", "Singh", "linda.singh52@yahoo.co.uk", "020 8741 5523", &flat)},
+	}, "0 0 0 | 1")
+}

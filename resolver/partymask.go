@@ -437,11 +437,27 @@ func petNameOnOwnContacts(a, b PartyProfile) bool {
 // Collins and Carol Watson on the couple's richardandcarol@ and the same number, a
 // woman's maiden and married names. Relatives of one household are told apart by their
 // given names; two who share one besides the mailbox and the number are one person.
+//
+// Or they share a mobile by its country's plan, a person's own line, from two mailboxes
+// each spelling its own name's family: Linda Lloyd on lloyd.linda@ and Linda Singh on
+// singhl761@, one number, a woman who took her husband's name and a mailbox with it. A
+// household's line is a fixed one, or one whose plan does not tell (a US number).
 func marriedNameOnOwnContacts(a, b PartyProfile) bool {
-	if a.Email == "" || a.Email != b.Email || a.Phone == "" || a.Phone != b.Phone || compare.IsMasked(a.Email) || compare.IsMasked(a.Phone) {
+	if a.Phone == "" || a.Phone != b.Phone || compare.IsMasked(a.Phone) {
+		return false
+	}
+	oneMailbox := a.Email != "" && a.Email == b.Email && !compare.IsMasked(a.Email)
+	if !oneMailbox && !(compare.MobileLine(a.Phone) && mailboxOfOwnFamily(a) && mailboxOfOwnFamily(b)) {
 		return false
 	}
 	return compare.OneGivenNameTwoFamilies(nameOf(a), nameOf(b))
+}
+
+// mailboxOfOwnFamily reports whether a person profile's mailbox holds the letters of its
+// own family name, of three letters or more (lloyd.linda@ under Linda Lloyd).
+func mailboxOfOwnFamily(p PartyProfile) bool {
+	fam := familyLetters(p)
+	return len(fam) >= 3 && strings.Contains(localLetters(p.Email), fam)
 }
 
 // englishNameOnOwnMailbox reports whether two profiles come from one mailbox that
