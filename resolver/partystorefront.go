@@ -25,7 +25,8 @@ import (
 // context beside its customer (shopify-order.yaml): the parcel's name and home, the
 // customer record's, and the order's own phone. They are never searched for
 // references (noteCandidates).
-var storefrontContext = map[string]bool{"ship_to": true, "ship_to_home": true, "account_name": true, "account_home": true, "buyer_phone": true}
+var storefrontContext = map[string]bool{"ship_to": true, "ship_to_home": true, "bill_to_home": true, "account_name": true,
+	"account_home": true, "buyer_phone": true}
 
 // noteText is the text of d's first note of field, trimmed, or "".
 func noteText(d *ontology.Document, field string) string {
@@ -63,16 +64,20 @@ func storefrontBuyer(d *ontology.Document, p ontology.PartyRef) (ontology.PartyR
 	if shipTo == "" {
 		return p, "", false
 	}
-	billing := compare.Name{Full: p.Name, Given: p.GivenName, Family: p.FamilyName}
-	// The copy is written as the parcel's name was, given name first: compared as
-	// written, not as the name's parts read (哲瑋 彭 is 彭哲瑋).
-	if compare.NameLevel(compare.Name{Full: shipTo}, compare.Name{Full: cmp.Or(p.Name, billing.Given+" "+billing.Family)}).Kind != compare.Exact ||
-		!sameHome(noteText(d, "ship_to_home"), p.Address) {
+	// The billing name as written, whole: a part the billing address lacks falls back to
+	// the record's (謝華兆 typed whole into the first name took the record holder's
+	// Tang), which would mix the two people compared here. The copy is compared as
+	// written too, not as the name's parts read (哲瑋 彭 is 彭哲瑋).
+	billing := compare.Name{Full: cmp.Or(p.Name, strings.TrimSpace(p.GivenName+" "+p.FamilyName))}
+	// The billing address as written: the customer's address falls back to the record's
+	// where the billing address lacks a part (a Hong Kong address has no postcode).
+	billHome := cmp.Or(noteText(d, "bill_to_home"), p.Address)
+	if compare.NameLevel(compare.Name{Full: shipTo}, billing).Kind != compare.Exact || !sameHome(noteText(d, "ship_to_home"), billHome) {
 		return p, "", false // the billing address is the buyer's own
 	}
 	holder := noteText(d, "account_name")
 	if holder != "" && mailboxSpells(p.Email, holder) && namesContradict(compare.Name{Full: holder}, billing) &&
-		homesApart(noteText(d, "account_home"), p.Address) {
+		homesApart(noteText(d, "account_home"), billHome) {
 		return ontology.PartyRef{Role: p.Role, ExternalID: p.ExternalID, Name: holder, Email: p.Email,
 				Phone: noteText(d, "buyer_phone"), Country: p.Country, TaxID: p.TaxID},
 			"the customer record's holder (" + holder + ") sent it to " + shipTo + " at another home", true

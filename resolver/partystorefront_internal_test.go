@@ -166,3 +166,22 @@ func FuzzStorefrontBuyer(f *testing.F) {
 		}
 	})
 }
+
+// TestStorefrontBuyerOfAHongKongGift: Wai Yi Tang (waiyitang@, her record at Taikoo
+// Shing) sends a parcel to 謝華兆 at Kornhill, his name typed whole into the first name
+// and no postcode, as Hong Kong addresses have none. The mapping filled the billing
+// name's missing family name and the address from the record (謝華兆 Tang, her flat);
+// the billing address as written (bill_to_home) and the name as written whole still
+// show the parcel's copy, and the record's holder is the buyer.
+func TestStorefrontBuyerOfAHongKongGift(t *testing.T) {
+	home := "Flat D, 23/F, Block 3, Taikoo Shing, 000000, Quarry Bay"
+	p := ontology.PartyRef{Role: ontology.PartyCustomer, ExternalID: "6900623173045", Name: "謝華兆", GivenName: "謝華兆",
+		FamilyName: "Tang", Email: "waiyitang@gmail.com", Phone: "9374 0576", Country: "HK", Address: home}
+	d := &ontology.Document{Notes: []ontology.Note{{Field: "ship_to", Text: "謝華兆"}, {Field: "ship_to_home", Text: "康怡花園6座11樓B室, Quarry Bay"},
+		{Field: "bill_to_home", Text: "康怡花園6座11樓B室, Quarry Bay"}, {Field: "account_name", Text: "Wai Yi Tang"},
+		{Field: "account_home", Text: home}, {Field: "buyer_phone", Text: "+85257599594"}}}
+	b, why, ok := storefrontBuyer(d, p)
+	if !ok || b.Name != "Wai Yi Tang" || b.Phone != "+85257599594" || b.Address != "" || !strings.Contains(why, "record") {
+		t.Errorf("Wai Yi Tang's gift to 謝華兆: %+v %q %v, want her record's name and the order's phone", b, why, ok)
+	}
+}

@@ -47,13 +47,16 @@ func TestStorefrontGiftIsItsBuyersAddress(t *testing.T) {
 }
 
 // TestShopifyOrderNotesTheParcelAndTheRecord: a Shopify order notes, beside its
-// customer, who the parcel is for and where (ship_to, ship_to_home), the customer
+// customer, who the parcel is for and where (ship_to, ship_to_home), the billing
+// address as written (bill_to_home), the customer
 // record's holder and default address (account_name, account_home) and the order's own
 // phone (buyer_phone): what tells a gift whose checkout copied the parcel into the
 // billing address from the buyer's own order (resolver/partystorefront.go).
 func TestShopifyOrderNotesTheParcelAndTheRecord(t *testing.T) {
 	d, ps := mapEdited(t, "shopify", "order", "../../../connectors/webhook/testdata/shopify/orders_create.json", func(o map[string]any) {
 		o["phone"] = "+31612345678"
+		o["billing_address"] = map[string]any{"first_name": "Annibale", "last_name": "Marini", "address1": "Incrocio Simonetta 3",
+			"city": "Vigo Rendena", "country_code": "IT"}
 		o["shipping_address"] = map[string]any{"first_name": "Annibale", "last_name": "Marini", "address1": "Incrocio Simonetta 3",
 			"city": "Vigo Rendena", "zip": "34145", "country_code": "IT"}
 	})
@@ -65,6 +68,7 @@ func TestShopifyOrderNotesTheParcelAndTheRecord(t *testing.T) {
 		got[n.Field] = n.Text
 	}
 	want := map[string]string{"ship_to": "Annibale Marini", "ship_to_home": "Incrocio Simonetta 3, 34145, Vigo Rendena",
+		"bill_to_home": "Incrocio Simonetta 3, Vigo Rendena",
 		"account_name": "Ana Souza", "buyer_phone": "+31612345678"}
 	for k, v := range want {
 		if got[k] != v {
