@@ -118,15 +118,19 @@ func homesApart(a, b string) bool {
 	return 3*normalize.Jaccard(ta, tb) < 1
 }
 
-// mailboxSpells reports whether an e-mail address's mailbox is a Latin name written
-// out, its words run together in their order or with the last (the family name) first:
-// wenhsiungwang@ and wen.hsiung.wang@ for Wen hsiung WANG, chan.wingwing@ for Wing Wing
-// Chan. Digits and punctuation in the mailbox are left out; a name of one word, in Han
-// characters, or shorter than six letters spells no one.
+// mailboxSpells reports whether an e-mail address's mailbox names the holder of a Latin
+// name, as people make their own: the name's words run together in their order or with
+// the family name (the last word) first (wenhsiungwang@, chan.wingwing@), the first and
+// last words without the middle ones (jennifer.evans@ for Jennifer M. Evans), an
+// initial beside the family name (f.becker@, sandersr737@), or the given or the family
+// name alone (gregory1988@, karen1975@). Digits and punctuation are left out; a form of
+// eight letters or more may begin a longer mailbox (rosa.ortizchavez87@ for Rosa
+// Ortiz), a shorter one must be all of it. A name of one word or in Han characters
+// spells no one.
 func mailboxSpells(email, name string) bool {
 	letters := localLetters(email)
 	words := normalize.PersonNameWords(name)
-	if len(words) < 2 || len(letters) < 6 {
+	if len(words) < 2 || len(letters) < 4 {
 		return false
 	}
 	for _, w := range words {
@@ -134,8 +138,22 @@ func mailboxSpells(email, name string) bool {
 			return false
 		}
 	}
-	last := len(words) - 1
-	return letters == strings.Join(words, "") || letters == words[last]+strings.Join(words[:last], "")
+	first, last := words[0], words[len(words)-1]
+	forms := []string{strings.Join(words, ""), last + strings.Join(words[:len(words)-1], ""), first + last, last + first}
+	if len(last) >= 4 {
+		forms = append(forms, first[:1]+last, last+first[:1])
+	}
+	for _, w := range []string{first, last} {
+		if len(w) >= 4 {
+			forms = append(forms, w)
+		}
+	}
+	for _, f := range forms {
+		if letters == f || len(f) >= 8 && strings.HasPrefix(letters, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // giftWordsEN are what a gift message says in English: an occasion or a greeting the
@@ -172,17 +190,19 @@ func giftMessage(d *ontology.Document) string {
 // Love, Thomas, from Nicholas x, - Sarah xx.
 var signature = regexp.MustCompile(`(?i)(?:love|from|cheers|hugs|xoxo|regards|wishes|^|[-–—]\s*)[\s,:!]*([\p{L}][\p{L}'-]+)[\s,.!]*(?:x+o*|xo)?[\s.!]*$`)
 
-// signedByAnother returns the given name a gift message is signed with, where the
-// table of English names knows it and it is not the billing name's given name (nor a
-// form, a slip or an initial of it); "" otherwise. Mum, Dad and the like are no names
-// the table knows.
+// signedByAnother returns the given name a gift message is signed with, where it reads
+// as an English given name (the nickname or the sex table's, or a word no Chinese
+// syllables make: Karen reads as ka ren, and only the sex table knows it) and is not
+// the billing name's given name (nor a form, a slip or an initial of it); "" otherwise.
+// Mum, Dad and the like are no one's name (notSignature).
 func signedByAnother(msg string, billing compare.Name) string {
 	m := signature.FindStringSubmatch(strings.TrimSpace(msg))
 	if m == nil {
 		return ""
 	}
 	w := strings.ToLower(m[1])
-	if !compare.KnownEnglishGiven(w) {
+	if notSignature[w] || !compare.KnownEnglishGiven(w) && !compare.EnglishGiven(w) &&
+		compare.FirstGivenSex(compare.Name{Given: w, Family: "-"}) == compare.GenderUnknown {
 		return ""
 	}
 	for _, g := range billingGivens(billing) {
@@ -192,6 +212,16 @@ func signedByAnother(msg string, billing compare.Name) string {
 	}
 	return m[1]
 }
+
+// notSignature are the words a gift message ends with that name no one: family roles
+// (Mum, Grandad), the sender as a group (the office, all of us), the message's own close.
+var notSignature = map[string]bool{"mum": true, "mom": true, "mummy": true, "mommy": true, "mama": true, "ma": true, "dad": true,
+	"daddy": true, "papa": true, "pa": true, "nan": true, "nana": true, "nanna": true, "gran": true, "granny": true,
+	"grandma": true, "grandpa": true, "grandad": true, "granddad": true, "auntie": true, "aunty": true, "aunt": true,
+	"uncle": true, "sis": true, "bro": true, "us": true, "all": true, "everyone": true, "you": true, "me": true, "the": true,
+	"your": true, "family": true, "team": true, "work": true, "office": true, "home": true, "love": true, "hugs": true,
+	"xoxo": true, "xx": true, "x": true, "soon": true, "day": true, "birthday": true, "christmas": true, "wishes": true,
+	"regards": true, "cheers": true, "always": true, "forever": true, "friends": true, "gang": true, "kids": true}
 
 // billingGivens are the words a name's given name may be among: its given field, or
 // every word of the whole name where it has no parts (the order of a whole name does

@@ -9,8 +9,9 @@ import (
 )
 
 // TestMailboxSpells: a mailbox spells a Latin name written out, in its order or family
-// name first, with digits and punctuation left out; not a part of it, a name of one
-// word, or one in Han characters.
+// name first, without its middle words, as an initial and the family name, or as the
+// given or family name alone, with digits and punctuation left out; not another word,
+// a part of one, a name of one word, or one in Han characters.
 func TestMailboxSpells(t *testing.T) {
 	for _, c := range []struct {
 		email, name string
@@ -21,7 +22,14 @@ func TestMailboxSpells(t *testing.T) {
 		{"chan.wingwing@yahoo.com.hk", "Wing Wing Chan", true},
 		{"paihan.tseng@msa.hinet.net", "Pai han TSENG", true},
 		{"morgan.mary@gmail.com", "ricardo lópez mendoza", false},
-		{"wwang@gmail.com", "Wen hsiung WANG", false},
+		{"wwang@gmail.com", "Wen hsiung WANG", true},
+		{"jennifer.evans@gmail.com", "Jennifer M. Evans", true},
+		{"f.becker@t-online.de", "Felix Becker", true},
+		{"sandersr737@gmail.com", "Ryan Sanders", true},
+		{"gregory1988@yahoo.com", "Gregory Gray", true},
+		{"rosa.ortizchavez87@gmail.com", "Rosa Ortiz", true},
+		{"kaohsiung88@gmail.com", "Wen hsiung WANG", false},
+		{"greg1988@yahoo.com", "Gregory Gray", false},
 		{"wenhsiung@gmail.com", "Wen hsiung WANG", false},
 		{"liwei604@gmail.com", "李伟", false},
 		{"madonna@example.com", "Madonna", false},
@@ -69,6 +77,8 @@ func TestSignedByAnother(t *testing.T) {
 		{"Happy birthday, love Tom", thomas, ""},
 		{"Happy birthday, love Thomas", thomas, ""},
 		{"Happy birthday, love Mum xx", ricardo, ""},
+		{"Get well soon, love Karen", compare.Name{Full: "deborah nelson"}, "Karen"},
+		{"Merry Christmas from all of us", ricardo, ""},
 		{"Please leave the parcel at the door", ricardo, ""},
 		{"", ricardo, ""},
 	} {
