@@ -377,6 +377,44 @@ func (pb *partyBook) personalKeysFirst(found, nodes, keyed []string, prof PartyP
 	return f, n, k, shared
 }
 
+// accountKeyFirst settles a mention that names no one (a refund or a status update that
+// gives the customer's account and mailbox only) whose keys name several parties: where
+// the party the source's account names and another hold names that contradict, the
+// account is the document's customer and the other (a household's mailbox, which a
+// sister orders from as well) is returned apart (shared), to be related. A mention with a
+// name is judged by it (household, personalKeysFirst); one without has nothing to
+// contradict, and proved the sisters Sophie and Chloe Hill one through the mailbox of
+// the family's refund. Without an account key, or where the names agree, it changes
+// nothing.
+func (pb *partyBook) accountKeyFirst(found, nodes, keyed []string) (f, n, k, shared []string) {
+	acct := ""
+	for j, key := range keyed {
+		if strings.HasPrefix(key, "ext:") {
+			acct = pb.root(nodes[j])
+			break
+		}
+	}
+	if acct == "" {
+		return found, nodes, keyed, nil
+	}
+	for _, r := range found {
+		if r != acct && pb.clustersContradict(acct, r, compare.Name{}) {
+			shared = append(shared, r)
+		}
+	}
+	if len(shared) == 0 {
+		return found, nodes, keyed, nil
+	}
+	sort.Strings(shared)
+	f = slices.DeleteFunc(slices.Clone(found), func(r string) bool { return slices.Contains(shared, r) })
+	for j, id := range nodes {
+		if !slices.Contains(shared, pb.root(id)) {
+			n, k = append(n, id), append(k, keyed[j])
+		}
+	}
+	return f, n, k, shared
+}
+
 // wholeNameAgrees reports whether two names agree as whole names (the same, in another
 // script or romanisation, or with a slip), not in a part, a nickname or a title.
 func wholeNameAgrees(a, b compare.Name) bool {
@@ -674,6 +712,11 @@ func (b *batch) resolveParties(uid string, d *ontology.Document) {
 		if len(found) > 1 && !prof.Company {
 			var shared []string
 			found, nodes, keyed, shared = pb.personalKeysFirst(found, nodes, keyed, prof)
+			refused = append(refused, shared...)
+		}
+		if len(found) > 1 && !prof.Company && nameOf(prof) == (compare.Name{}) {
+			var shared []string
+			found, nodes, keyed, shared = pb.accountKeyFirst(found, nodes, keyed)
 			refused = append(refused, shared...)
 		}
 		// The party this description was filed as under the mention's first key, if it

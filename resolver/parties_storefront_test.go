@@ -116,3 +116,25 @@ func TestStorefrontOrderSignedByTheBuyerStaysTheBuyers(t *testing.T) {
 		}
 	}
 }
+
+// TestNamelessRefundJoinsNoSisters: Sophie and Chloe Hill order from the family's
+// mailbox thehillsfamily@, each with her own phone and shop account; a refund of
+// Chloe's order names its customer by her account and the mailbox only. A mention with
+// no name had nothing to contradict, and its two keys proved the sisters one party
+// (review38 en-1, 96 pairs); the account is the refund's customer, and the mailbox's
+// other party is related. After the orders, in either sister's order first.
+func TestNamelessRefundJoinsNoSisters(t *testing.T) {
+	place := ontology.AddressPart{Number: "6526", Street: "Oak Place", Locality: "Phoenix", Region: "AZ", Postcode: "85096"}
+	const family = "thehillsfamily@hotmail.com"
+	sister := func(person int, given, acct, phone string) shopOrder {
+		return shopOrder{person, "woocommerce", ontology.PartyRef{Role: ontology.PartyCustomer, ExternalID: acct, GivenName: given,
+			FamilyName: "Hill", Name: given + " Hill", Email: family, Phone: phone, Country: "US", Place: &place}}
+	}
+	sophie, chloe := sister(0, "Sophie", "7001", "480.757.4409"), sister(1, "Chloe", "2298", "(480) 931-8297")
+	refund := shopOrder{1, "woocommerce", ontology.PartyRef{Role: ontology.PartyCustomer, ExternalID: "2298", Email: family}}
+	for _, seq := range [][]shopOrder{{sophie, chloe, refund, sophie}, {chloe, sophie, chloe, refund}} {
+		if got := deliverOrders(t, newFixture(t), seq); got != "0 0 | 1 1" && got != "0 | 1 1 1" {
+			t.Errorf("the Hill sisters with a refund of Chloe's order: clusters %q, want each sister's documents apart", got)
+		}
+	}
+}
