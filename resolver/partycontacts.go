@@ -1,6 +1,10 @@
 package resolver
 
-import "github.com/seamhub/seam/resolver/compare"
+import (
+	"strings"
+
+	"github.com/seamhub/seam/resolver/compare"
+)
 
 // A father and his son of the same name at one address (Giorgio Lupo and Giorgio Lupo,
 // Aldo Endrizzi and Aldo Endrizzi, where no Jr. is written) agree on everything a
@@ -69,12 +73,36 @@ func shareMailbox(ex, ey map[string]PartyProfile) bool {
 			return true
 		}
 		for _, pf := range ey {
-			if providerSlip(pe, pf) {
+			if providerSlip(pe, pf) || handleSlip(pe, pf) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// handleSlip reports whether two members' mailboxes are one mailbox with a letter of its
+// name mistyped at a checkout (joannna1958@ for joanna1958@o2.pl, paweelwojcik64@ for
+// pawelwojcik64@): the same provider and the same digits, the letters one edit apart,
+// under one name written the same. Twins' and a father's and son's mailboxes differ in
+// the names or the digits they hold (anna.cole@ and hanna.cole@ come with two names).
+func handleSlip(a, b PartyProfile) bool {
+	la, da, okA := strings.Cut(a.Email, "@")
+	lb, db, okB := strings.Cut(b.Email, "@")
+	if !okA || !okB || da != db || la == lb || compare.IsMasked(a.Email) || compare.IsMasked(b.Email) ||
+		compare.NameLevel(nameOf(a), nameOf(b)).Kind != compare.Exact {
+		return false
+	}
+	digits := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	ta, tb := lettersAZ(la), lettersAZ(lb)
+	return digits(la) == digits(lb) && min(len(ta), len(tb)) >= 5 && ta != tb && compare.OneEdit(ta, tb)
 }
 
 // allHomeLines reports whether every phone of a set is a fixed line.
