@@ -364,17 +364,7 @@ func (pb *partyBook) personalKeysFirst(found, nodes, keyed []string, prof PartyP
 			shared = append(shared, r)
 		}
 	}
-	if len(shared) == 0 {
-		return found, nodes, keyed, nil
-	}
-	sort.Strings(shared)
-	f = slices.DeleteFunc(slices.Clone(found), func(r string) bool { return slices.Contains(shared, r) })
-	for j, id := range nodes {
-		if !slices.Contains(shared, pb.root(id)) {
-			n, k = append(n, id), append(k, keyed[j])
-		}
-	}
-	return f, n, k, shared
+	return pb.withoutShared(found, nodes, keyed, shared)
 }
 
 // accountKeyFirst settles a mention that names no one (a refund or a status update that
@@ -402,6 +392,13 @@ func (pb *partyBook) accountKeyFirst(found, nodes, keyed []string) (f, n, k, sha
 			shared = append(shared, r)
 		}
 	}
+	return pb.withoutShared(found, nodes, keyed, shared)
+}
+
+// withoutShared returns found, nodes and keyed without the parties of shared (each by
+// its surviving id) and the keys that named them, and shared sorted; where shared is
+// empty, found, nodes and keyed as they are.
+func (pb *partyBook) withoutShared(found, nodes, keyed, shared []string) (f, n, k, s []string) {
 	if len(shared) == 0 {
 		return found, nodes, keyed, nil
 	}

@@ -93,16 +93,8 @@ func handleSlip(a, b PartyProfile) bool {
 		compare.NameLevel(nameOf(a), nameOf(b)).Kind != compare.Exact {
 		return false
 	}
-	digits := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' {
-				return r
-			}
-			return -1
-		}, s)
-	}
 	ta, tb := lettersAZ(la), lettersAZ(lb)
-	return digits(la) == digits(lb) && min(len(ta), len(tb)) >= 5 && ta != tb && compare.OneEdit(ta, tb)
+	return digitsOf(la) == digitsOf(lb) && min(len(ta), len(tb)) >= 5 && ta != tb && compare.OneEdit(ta, tb)
 }
 
 // allHomeLines reports whether every phone of a set is a fixed line.
